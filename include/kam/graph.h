@@ -1,0 +1,7 @@
+/*
+ * graph: declarations to come.
+ */
+#ifndef KAM_GRAPH_H
+#define KAM_GRAPH_H
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * Input: dates, handles, vocabularies of the method, UTF-8 checks and
+ * RFC 4180 CSV reading (through libcsv).  Knows nothing of the store.
+ * Used by the commands and by the store-facing library modules.
+ */
+#ifndef KAM_INPUT_H
+#define KAM_INPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Dates: YYYY-MM-DD, a real day of the Gregorian calendar. */
+int date_valid(const char *);
+/* Days since 1970-01-01 of a valid date. */
+long date_days(const char *);
+/* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
+void date_from_days(long, char *);
+/*
+ * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
+ * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
+ */
+int stamp_parse(const char *, char *);
+
+/* Handles: 1-64 of [A-Za-z0-9._-], beginning with a letter or digit. */
+int handle_valid(const char *);
+
+/*
+ * A reference ACCOUNT/HANDLE or HANDLE.  Splits ref, using dflt_account
+ * for a bare handle.  Returns 0 when ref is malformed or no account is
+ * known; the caller reports.  The strings point into buf.
+ */
+struct ref {
+	char buf[160];
+	const char *account;
+	const char *handle;
+};
+int ref_parse(struct ref *, const char *ref, const char *dflt_account);
+
+/* UTF-8 validity of a NUL-terminated string. */
+int utf8_valid(const char *);
+/* Display width in terminal columns (CJK wide characters count two). */
+size_t utf8_width(const char *);
+
+/* Vocabularies: each returns the canonical word or NULL. */
+const char *vocab_stance(const char *);	   /* support|neutral|oppose|+|0|- */
+const char *vocab_role(const char *);	   /* decision-maker, technical, ... */
+const char *vocab_link_kind(const char *); /* influences|advises|... */
+const char *vocab_influence(const char *); /* high|medium|low */
+extern const char *const vocab_roles[];	   /* NULL-terminated */
+extern const char *const vocab_link_kinds[];
+extern const char *const vocab_stances[];
+
+/* Parses a whole decimal integer in [lo, hi]; returns 0 if not. */
+int parse_int(const char *, long lo, long hi, long *);
+
+/*
+ * CSV reading.  Rows come one at a time with the line they begin on;
+ * a UTF-8 BOM is skipped, CRLF and quoted newlines are handled, every
+ * field is checked to be UTF-8.  Errors are reported as "FILE:LINE: ..."
+ * through kam_err and csv_next returns -1 (with KAM_DATA or KAM_IO in
+ * *status).
+ */
+struct csv_in;
+struct csv_in *csv_open(const char *path, int *status);
+/* Returns 1 with a row, 0 at the end, -1 on error. */
+int csv_next(struct csv_in *, char ***fields, size_t *nfields, long *line);
+const char *csv_path(const struct csv_in *);
+void csv_close(struct csv_in *);
+
+/*
+ * Maps a header row onto the columns a reader knows.  cols is a
+ * NULL-terminated list; idx[i] becomes the field index of cols[i], or -1.
+ * An unknown or repeated column is an error naming it; so is a missing
+ * column among the first nrequired.
+ */
+int csv_header(struct csv_in *, char **fields, size_t n, long line,
+	       const char *const *cols, size_t nrequired, int *idx);
+
+/* Writes one CSV field (quoted when needed) or a row separator. */
+void csv_put(FILE *, const char *field, int first);
+void csv_endrow(FILE *);
+
+#endif

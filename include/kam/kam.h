@@ -1,0 +1,82 @@
+/*
+ * Common ground for every part of kam: exit codes, error reporting,
+ * allocation that aborts only when memory runs out, and the clock.
+ * Included by everything in src/ and src/lib/.
+ */
+#ifndef KAM_KAM_H
+#define KAM_KAM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/*
+ * Exit codes, documented in kam(7).  Verbs return one of these; only main
+ * turns it into the process status.  KAM_FALSE is the "no" of a predicate
+ * (kam-org check, kam-stance verify), as with grep.
+ */
+enum kam_status {
+	KAM_OK = 0,
+	KAM_FALSE = 1,	   /* a check found something; verify failed */
+	KAM_USAGE = 2,	   /* bad command line */
+	KAM_DATA = 3,	   /* a value or input file is malformed or invalid */
+	KAM_NOTFOUND = 4,  /* an account, person, deal, ... does not exist */
+	KAM_CONFLICT = 5,  /* it exists already, or would break a rule */
+	KAM_NOSTORE = 6,   /* no store at the path */
+	KAM_NOTKAM = 7,	   /* the file is not a kam store */
+	KAM_NEWER = 8,	   /* the store was written by a newer kam */
+	KAM_READONLY = 9,  /* the store cannot be written */
+	KAM_IO = 10,	   /* a file or stdout could not be read or written */
+	KAM_INTERNAL = 11, /* SQLite or another library failed */
+	KAM_RENDER = 12,   /* Graphviz could not lay out or render */
+	/* kam-gate run --exit-status: verdicts other than pursue (0). */
+	KAM_VERDICT_LIMITED = 20,
+	KAM_VERDICT_QUALIFY = 21,
+	KAM_VERDICT_DROP = 22,
+};
+
+/* The name errors are prefixed with; main sets it. */
+extern const char *kam_progname;
+
+/* Prints "PROG: message" to stderr and returns code. */
+int kam_err(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints "PROG: warning: message" to stderr. */
+void kam_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+int xasprintf(char **, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A growable string. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void buf_add(struct buf *, const char *, size_t);
+void buf_puts(struct buf *, const char *);
+void buf_printf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *);
+
+/*
+ * The clock.  $KAM_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) pins it, so
+ * that documented transcripts and tests are reproducible.  Both write into
+ * a buffer of at least 21 bytes.
+ */
+#define KAM_DATE_LEN  11
+#define KAM_STAMP_LEN 21
+void kam_today(char *);
+void kam_now(char *);
+
+/* Who writes history records: $KAM_USER, else the login name. */
+const char *kam_actor(void);
+
+/* Levenshtein distance, for "did you mean" suggestions. */
+size_t kam_distance(const char *, const char *);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * Output writers: an aligned table for people (display width aware, so
+ * Chinese names line up), and TSV, CSV and JSON for programs.  Knows
+ * nothing of where rows come from.  Used by the commands and by modules
+ * that print reports.
+ */
+#ifndef KAM_OUT_H
+#define KAM_OUT_H
+
+#include <stdio.h>
+
+enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON };
+
+/* Parses table|tsv|csv|json; returns -1 if unknown. */
+int out_format_parse(const char *);
+
+/*
+ * A writer for rows with fixed columns.  cols is NULL-terminated; the
+ * names are the TSV/CSV header and the JSON keys (the table upper-cases
+ * them).  OUT_OBJECT makes a single record: JSON writes one object, the
+ * table writes "key  value" lines.
+ *
+ * TSV escapes backslash, tab, newline and carriage return as \\ \t \n \r
+ * so that one record is always one line.  Missing values are empty in
+ * TSV/CSV/table ("-" in a table) and null in JSON.
+ */
+#define OUT_OBJECT 0x1
+#define OUT_NOHEADER 0x2
+struct out;
+struct out *out_open(FILE *, enum out_format, int flags,
+		     const char *const *cols);
+void out_str(struct out *, const char *);   /* NULL: missing */
+void out_int(struct out *, long long);
+void out_num(struct out *, double);	    /* shortest decimal form */
+void out_bool(struct out *, int);	    /* true/false; yes/no in text */
+void out_null(struct out *);
+void out_list(struct out *, const char *);  /* ';'-separated; JSON array */
+void out_raw_json(struct out *, const char *json, const char *text);
+void out_end_row(struct out *);
+/* Finishes (a table is written only here) and frees. */
+void out_close(struct out *);
+
+/* JSON string literal with escapes. */
+void json_put_str(FILE *, const char *);
+/* Pads s with spaces to width display columns (left aligned). */
+void out_pad(FILE *, const char *s, size_t width);
+
+/*
+ * Flushes stdout and checks it for write errors (full disk, closed pipe),
+ * reporting them; returns KAM_OK or KAM_IO.
+ */
+int out_finish_stdout(void);
+
+#endif

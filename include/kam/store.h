@@ -1,0 +1,69 @@
+/*
+ * The store: one SQLite file shared by every kam command.  This header is
+ * the core (opening, migrations, transactions, statement cache) and the
+ * addressing every command needs (account, person, deal and competitor
+ * handles to ids, with "did you mean" suggestions).  The domain headers
+ * (org.h, stance.h, gate.h, graph.h) declare the queries of each part.
+ * Used by the commands and by src/lib/store-*.c; only store-*.c see SQL.
+ */
+#ifndef KAM_STORE_H
+#define KAM_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
+#define KAM_SCHEMA_VERSION 1
+
+struct store;
+
+#define STORE_READ   0
+#define STORE_WRITE  1
+#define STORE_CREATE 2 /* create the file (and its folder) if missing */
+
+/*
+ * Opens path.  A missing file is KAM_NOSTORE unless STORE_CREATE; a file
+ * that is not a kam store is KAM_NOTKAM; a newer schema KAM_NEWER; a store
+ * that cannot be written, with STORE_WRITE, KAM_READONLY.  Messages are
+ * reported here; hint names the command that creates a store.
+ */
+int store_open(struct store **, const char *path, int mode);
+void store_close(struct store *);
+const char *store_path(const struct store *);
+
+/*
+ * One transaction per writing command.  store_begin takes the write lock
+ * at once (BEGIN IMMEDIATE) and waits for other writers (busy timeout).
+ */
+int store_begin(struct store *);
+int store_commit(struct store *);
+void store_rollback(struct store *);
+
+/*
+ * For store-*.c only.  store_stmt returns a cached prepared statement for
+ * a string constant (reset and with bindings cleared); sql must be a
+ * static string, as the cache is keyed by its address.
+ */
+sqlite3 *store_db(struct store *);
+sqlite3_stmt *store_stmt(struct store *, const char *sql);
+/* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
+int store_fail(struct store *, const char *what);
+/* Binds NULL for a NULL string. */
+void store_bind_text(sqlite3_stmt *, int, const char *);
+/* Copies a column (NULL stays NULL). */
+char *store_col_dup(sqlite3_stmt *, int);
+
+/* Addressing.  Each reports an unknown handle with a suggestion. */
+int store_account_id(struct store *, const char *handle, int64_t *);
+int store_person_id(struct store *, const char *ref, const char *dflt_account,
+		    int64_t *);
+int store_deal_id(struct store *, const char *ref, const char *dflt_account,
+		  int64_t *);
+int store_competitor_id(struct store *, const char *handle, int64_t *);
+/* "account/handle" of a person or deal, into a new string. */
+char *store_person_ref(struct store *, int64_t);
+char *store_deal_ref(struct store *, int64_t);
+/* The account of a deal. */
+int64_t store_deal_account(struct store *, int64_t deal);
+
+#endif

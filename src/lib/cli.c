@@ -1,0 +1,349 @@
+/*
+ * The frame every kam command runs in: common options, dispatch from a
+ * table of verbs, usage messages, the store path, stdout checks.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kam/cli.h"
+#include "kam/kam.h"
+#include "kam/store.h"
+
+static const struct option common_long[] = {
+    {"account", required_argument, NULL, 'a'},
+    {"db", required_argument, NULL, 'd'},
+    {"format", required_argument, NULL, 'F'},
+    {"help", no_argument, NULL, 'h'},
+};
+#define NCOMMON (sizeof common_long / sizeof common_long[0])
+static const char common_short[] = "a:d:F:h";
+
+void
+cli_version(const char *name)
+{
+	printf("%s (kam) %s\n", name, PACKAGE_VERSION);
+}
+
+static void
+print_usage(FILE *fp, const struct kam_cmd *cmd, const struct kam_verb *v)
+{
+	if (v != NULL) {
+		fprintf(fp, "usage: %s %s\n", cmd->name, v->usage);
+		return;
+	}
+	fprintf(fp, "usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n",
+		cmd->name, cmd->single ? cmd->single->usage : "VERB [ARG ...]");
+	if (cmd->single != NULL)
+		return;
+	fprintf(fp, "       %s -h | -V\n\n%s\n\nverbs:\n", cmd->name,
+		cmd->summary);
+	for (v = cmd->verbs; v->name != NULL; v++)
+		fprintf(fp, "  %s %s\n", cmd->name, v->usage);
+	fprintf(fp, "\ncommon options:\n"
+		    "  -a, --account ACCOUNT   account for bare handles "
+		    "(default: $KAM_ACCOUNT)\n"
+		    "  -d, --db PATH           the store (default: $KAM_DB, "
+		    "else $XDG_DATA_HOME/kam/kam.db)\n"
+		    "  -F, --format FORMAT     table, tsv, csv or json "
+		    "(default: table on a terminal, else tsv)\n"
+		    "  -h, --help              this help, or a verb's usage\n"
+		    "  -V, --version           the version\n"
+		    "\nSee %s(1).\n",
+		cmd->name);
+}
+
+int
+cli_usage(struct kam_ctx *ctx)
+{
+	print_usage(stderr, ctx->cmd, ctx->verb ? ctx->verb : ctx->cmd->single);
+	return KAM_USAGE;
+}
+
+int
+cli_usage_msg(struct kam_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", kam_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return cli_usage(ctx);
+}
+
+static int
+set_format(struct kam_ctx *ctx, const char *s)
+{
+	int f = out_format_parse(s);
+
+	if (f < 0) {
+		kam_err(KAM_USAGE,
+			"unknown format '%s' (use table, tsv, csv or json)", s);
+		return -1;
+	}
+	ctx->fmt = (enum out_format)f;
+	ctx->fmt_given = 1;
+	return 0;
+}
+
+int
+cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
+	   const struct option *longopts)
+{
+	static const struct option *cached_for;
+	static struct option merged[64];
+	static char shorts[128];
+	size_t n = 0, i;
+	int c;
+
+	if (cached_for != longopts || optind == 0) {
+		if (cached_for != longopts || merged[0].name == NULL) {
+			for (i = 0; longopts != NULL && longopts[i].name; i++)
+				merged[n++] = longopts[i];
+			for (i = 0; i < NCOMMON; i++)
+				merged[n++] = common_long[i];
+			memset(&merged[n], 0, sizeof merged[n]);
+			snprintf(shorts, sizeof shorts, ":%s%s", common_short,
+				 shortopts ? shortopts : "");
+			cached_for = longopts;
+		}
+	}
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, shorts, merged, NULL);
+		switch (c) {
+		case 'a':
+			ctx->account = optarg;
+			continue;
+		case 'd':
+			ctx->db = optarg;
+			continue;
+		case 'F':
+			if (set_format(ctx, optarg) != 0)
+				return '?';
+			continue;
+		case 'h':
+			print_usage(stdout, ctx->cmd, ctx->verb);
+			exit(KAM_OK);
+		case ':':
+			kam_err(KAM_USAGE, "option '%s' needs a value",
+				argv[optind - 1]);
+			return '?';
+		case '?':
+			if (optopt != 0)
+				kam_err(KAM_USAGE, "unknown option '-%c'",
+					optopt);
+			else
+				kam_err(KAM_USAGE, "unknown option '%s'",
+					argv[optind - 1]);
+			return '?';
+		default:
+			return c;
+		}
+	}
+}
+
+char *
+cli_db_path(struct kam_ctx *ctx)
+{
+	const char *s;
+	char *p;
+
+	if (ctx->db != NULL)
+		return xstrdup(ctx->db);
+	if ((s = getenv("KAM_DB")) != NULL && *s != '\0')
+		return xstrdup(s);
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && *s == '/') {
+		xasprintf(&p, "%s/kam/kam.db", s);
+		return p;
+	}
+	if ((s = getenv("HOME")) == NULL || *s == '\0')
+		s = ".";
+	xasprintf(&p, "%s/.local/share/kam/kam.db", s);
+	return p;
+}
+
+int
+cli_open(struct kam_ctx *ctx, int mode)
+{
+	char *path;
+	int rc;
+
+	if (ctx->st != NULL)
+		return KAM_OK;
+	path = cli_db_path(ctx);
+	rc = store_open(&ctx->st, path,
+			mode == CLI_CREATE  ? STORE_CREATE
+			: mode == CLI_WRITE ? STORE_WRITE
+					    : STORE_READ);
+	free(path);
+	return rc;
+}
+
+struct out *
+cli_out(struct kam_ctx *ctx, int flags, const char *const *cols)
+{
+	return out_open(stdout, ctx->fmt, flags, cols);
+}
+
+static const struct kam_verb *
+find_verb(const struct kam_cmd *cmd, int argc, char **argv, int *words)
+{
+	const struct kam_verb *v;
+	char two[256];
+
+	if (argc >= 2) {
+		snprintf(two, sizeof two, "%s %s", argv[0], argv[1]);
+		for (v = cmd->verbs; v->name != NULL; v++)
+			if (strcmp(v->name, two) == 0) {
+				*words = 2;
+				return v;
+			}
+	}
+	for (v = cmd->verbs; v->name != NULL; v++)
+		if (strcmp(v->name, argv[0]) == 0) {
+			*words = 1;
+			return v;
+		}
+	return NULL;
+}
+
+static int
+unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
+{
+	const struct kam_verb *v, *best = NULL;
+	size_t d, bestd = (size_t)-1;
+	char two[256];
+	int multi = 0;
+
+	snprintf(two, sizeof two, "%s%s%s", argv[0], argc >= 2 ? " " : "",
+		 argc >= 2 ? argv[1] : "");
+	for (v = cmd->verbs; v->name != NULL; v++) {
+		size_t l = strlen(argv[0]);
+
+		if (strncmp(v->name, argv[0], l) == 0 && v->name[l] == ' ')
+			multi = 1;
+		d = kam_distance(strchr(v->name, ' ') ? two : argv[0], v->name);
+		if (d < bestd) {
+			bestd = d;
+			best = v;
+		}
+	}
+	if (multi && argc < 2)
+		kam_err(KAM_USAGE, "'%s' needs a verb (see '%s -h')", argv[0],
+			cmd->name);
+	else if (best != NULL && bestd <= strlen(best->name) / 3 + 1)
+		kam_err(KAM_USAGE, "unknown verb '%s' (did you mean '%s'?)",
+			multi ? two : argv[0], best->name);
+	else
+		kam_err(KAM_USAGE, "unknown verb '%s' (see '%s -h')",
+			multi ? two : argv[0], cmd->name);
+	return KAM_USAGE;
+}
+
+int
+cli_main(const struct kam_cmd *cmd, int argc, char **argv)
+{
+	static const struct option top_long[] = {
+	    {"account", required_argument, NULL, 'a'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'F'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct kam_ctx ctx;
+	int c, rc, words = 1, i;
+
+	kam_progname = cmd->name;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.cmd = cmd;
+	ctx.account = getenv("KAM_ACCOUNT");
+	if (ctx.account != NULL && *ctx.account == '\0')
+		ctx.account = NULL;
+	ctx.fmt = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+
+	if (cmd->single == NULL) {
+		opterr = 0;
+		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", top_long,
+					NULL)) != -1) {
+			switch (c) {
+			case 'a':
+				ctx.account = optarg;
+				break;
+			case 'd':
+				ctx.db = optarg;
+				break;
+			case 'F':
+				if (set_format(&ctx, optarg) != 0)
+					return KAM_USAGE;
+				break;
+			case 'h':
+				print_usage(stdout, cmd, NULL);
+				return KAM_OK;
+			case 'V':
+				cli_version(cmd->name);
+				return out_finish_stdout();
+			case ':':
+				kam_err(KAM_USAGE, "option '%s' needs a value",
+					argv[optind - 1]);
+				print_usage(stderr, cmd, NULL);
+				return KAM_USAGE;
+			default:
+				if (optopt != 0)
+					kam_err(KAM_USAGE,
+						"unknown option '-%c'", optopt);
+				else
+					kam_err(KAM_USAGE,
+						"unknown option '%s'",
+						argv[optind - 1]);
+				print_usage(stderr, cmd, NULL);
+				return KAM_USAGE;
+			}
+		}
+		argc -= optind;
+		argv += optind;
+		if (argc == 0) {
+			kam_err(KAM_USAGE, "no verb given");
+			print_usage(stderr, cmd, NULL);
+			return KAM_USAGE;
+		}
+		if (strcmp(argv[0], "help") == 0) {
+			print_usage(stdout, cmd, NULL);
+			return out_finish_stdout();
+		}
+		if ((ctx.verb = find_verb(cmd, argc, argv, &words)) == NULL)
+			return unknown_verb(cmd, argc, argv);
+		/* argv[0] becomes the verb's name for getopt. */
+		argc -= words - 1;
+		argv += words - 1;
+	} else {
+		ctx.verb = cmd->single;
+		for (i = 1; i < argc; i++) {
+			if (strcmp(argv[i], "--") == 0)
+				break;
+			if (strcmp(argv[i], "-V") == 0 ||
+			    strcmp(argv[i], "--version") == 0) {
+				cli_version(cmd->name);
+				return out_finish_stdout();
+			}
+		}
+	}
+	optind = 0;
+	rc = ctx.verb->exec(&ctx, argc, argv);
+	if (ctx.st != NULL)
+		store_close(ctx.st);
+	if (rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED) {
+		int io = out_finish_stdout();
+
+		if (io != KAM_OK)
+			return io;
+	}
+	return rc;
+}

@@ -1,0 +1,138 @@
+/*
+ * Dates and timestamps.  kam keeps dates as ISO 8601 text, which sorts
+ * correctly in SQL; this module checks them and does day arithmetic.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(long y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30,
+				31, 31, 30, 31, 30, 31};
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+static int
+date_split(const char *s, long *y, int *m, int *d)
+{
+	if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' ||
+	    !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
+		return 0;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	     (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > month_days(*y, *m))
+		return 0;
+	return 1;
+}
+
+int
+date_valid(const char *s)
+{
+	long y;
+	int m, d;
+
+	return s != NULL && strlen(s) == 10 && date_split(s, &y, &m, &d);
+}
+
+/* Days from civil, after the well-known era-based algorithm. */
+long
+date_days(const char *s)
+{
+	long y, era, yoe, doy, doe;
+	int m, d;
+
+	if (!date_split(s, &y, &m, &d))
+		return 0;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_from_days(long z, char *out)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	char tmp[64];
+
+	snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", y, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+int
+stamp_parse(const char *s, char *out)
+{
+	size_t n;
+	int hh, mm, ss;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (n == 10 && date_valid(s)) {
+		memcpy(out, s, 10);
+		memcpy(out + 10, "T23:59:59Z", 11);
+		return 1;
+	}
+	if ((n != 20 && n != 19) || s[10] != 'T' || !digits(s + 11, 2) ||
+	    s[13] != ':' || !digits(s + 14, 2) || s[16] != ':' ||
+	    !digits(s + 17, 2) || (n == 20 && s[19] != 'Z'))
+		return 0;
+	{
+		char day[KAM_DATE_LEN];
+
+		memcpy(day, s, 10);
+		day[10] = '\0';
+		if (!date_valid(day))
+			return 0;
+	}
+	hh = (s[11] - '0') * 10 + (s[12] - '0');
+	mm = (s[14] - '0') * 10 + (s[15] - '0');
+	ss = (s[17] - '0') * 10 + (s[18] - '0');
+	if (hh > 23 || mm > 59 || ss > 59)
+		return 0;
+	memcpy(out, s, 19);
+	out[19] = 'Z';
+	out[20] = '\0';
+	return 1;
+}

@@ -1,0 +1,4 @@
+/* graph: to come. */
+#include <config.h>
+
+#include "kam/kam.h"

@@ -1,0 +1,247 @@
+/*
+ * Error reporting, allocation, growable strings, the clock and the actor:
+ * the small things every module uses.
+ */
+#include <config.h>
+
+#include <pwd.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+
+const char *kam_progname = "kam";
+
+int
+kam_err(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", kam_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+void
+kam_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: warning: ", kam_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Running out of memory is the one failure kam does not try to recover. */
+static void
+oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", kam_progname);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		oom();
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+int
+xasprintf(char **ret, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(ret, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	return n;
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	buf_add(b, s, (size_t)n);
+	free(s);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* $KAM_NOW as a normalised timestamp, or the real time. */
+static void
+now_stamp(char *out)
+{
+	const char *env = getenv("KAM_NOW");
+	time_t t;
+	struct tm tm;
+
+	if (env != NULL && *env != '\0' && stamp_parse(env, out)) {
+		/* A bare date pins the clock at the start of that day. */
+		if (strlen(env) == 10)
+			memcpy(out + 10, "T00:00:00Z", 11);
+		return;
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(out, KAM_STAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+kam_now(char *out)
+{
+	now_stamp(out);
+}
+
+void
+kam_today(char *out)
+{
+	char s[KAM_STAMP_LEN];
+
+	now_stamp(s);
+	memcpy(out, s, 10);
+	out[10] = '\0';
+}
+
+const char *
+kam_actor(void)
+{
+	static char name[64];
+	const char *s;
+	struct passwd *pw;
+
+	if ((s = getenv("KAM_USER")) != NULL && *s != '\0')
+		return s;
+	if ((s = getlogin()) != NULL && *s != '\0')
+		return s;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL) {
+		snprintf(name, sizeof name, "%s", pw->pw_name);
+		return name;
+	}
+	snprintf(name, sizeof name, "uid%ld", (long)getuid());
+	return name;
+}
+
+size_t
+kam_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	row = xcalloc(lb + 1, sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}

@@ -1,0 +1,4 @@
+/* org: to come. */
+#include <config.h>
+
+#include "kam/kam.h"

@@ -1,0 +1,387 @@
+/*
+ * Output writers.  TSV, CSV and JSON stream row by row; the table keeps
+ * its rows until out_close, as column widths depend on every row.  Widths
+ * are display widths, so CJK names (two columns a character) line up.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/out.h"
+
+struct out {
+	FILE *fp;
+	enum out_format fmt;
+	int flags;
+	const char *const *cols;
+	size_t ncols;
+	size_t col;   /* next column of the current row */
+	size_t nrows; /* rows ended so far */
+	/* table: every cell, row-major */
+	char **cells;
+	size_t ncells, cap;
+};
+
+static const char *const formats[] = {"table", "tsv", "csv", "json", NULL};
+
+int
+out_format_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; formats[i] != NULL; i++)
+		if (strcmp(s, formats[i]) == 0)
+			return i;
+	return -1;
+}
+
+void
+json_put_str(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+static void
+tsv_put(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+	}
+}
+
+void
+out_pad(FILE *fp, const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	fputs(s, fp);
+	for (; w < width; w++)
+		fputc(' ', fp);
+}
+
+struct out *
+out_open(FILE *fp, enum out_format fmt, int flags, const char *const *cols)
+{
+	struct out *o = xcalloc(1, sizeof *o);
+	size_t i;
+
+	o->fp = fp;
+	o->fmt = fmt;
+	o->flags = flags;
+	o->cols = cols;
+	for (o->ncols = 0; cols[o->ncols] != NULL; o->ncols++)
+		;
+	if (flags & OUT_NOHEADER || flags & OUT_OBJECT)
+		return o;
+	switch (fmt) {
+	case OUT_TSV:
+		for (i = 0; i < o->ncols; i++)
+			fprintf(fp, "%s%s", i ? "\t" : "", cols[i]);
+		fputc('\n', fp);
+		break;
+	case OUT_CSV:
+		for (i = 0; i < o->ncols; i++)
+			csv_put(fp, cols[i], i == 0);
+		csv_endrow(fp);
+		break;
+	default:
+		break;
+	}
+	return o;
+}
+
+static void
+table_add(struct out *o, const char *s)
+{
+	char *c, *p;
+
+	if (o->ncells == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->cells = xreallocarray(o->cells, o->cap, sizeof(char *));
+	}
+	c = xstrdup(s != NULL && *s != '\0' ? s : "-");
+	/* A table row is one line: control characters become spaces. */
+	for (p = c; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = ' ';
+	o->cells[o->ncells++] = c;
+}
+
+/* A value: text for table/TSV/CSV, json for JSON (NULL: text quoted). */
+static void
+put(struct out *o, const char *text, const char *json)
+{
+	if (o->col >= o->ncols)
+		abort(); /* more values than columns: a bug in the caller */
+	switch (o->fmt) {
+	case OUT_TABLE:
+		table_add(o, text);
+		break;
+	case OUT_TSV:
+		if (o->col)
+			fputc('\t', o->fp);
+		if (text != NULL)
+			tsv_put(o->fp, text);
+		break;
+	case OUT_CSV:
+		csv_put(o->fp, text, o->col == 0);
+		break;
+	case OUT_JSON:
+		if (o->col == 0) {
+			if (o->flags & OUT_OBJECT)
+				fputc('{', o->fp);
+			else
+				fputs(o->nrows ? ",\n{" : "[\n{", o->fp);
+		} else
+			fputc(',', o->fp);
+		json_put_str(o->fp, o->cols[o->col]);
+		fputc(':', o->fp);
+		if (json != NULL)
+			fputs(json, o->fp);
+		else if (text == NULL)
+			fputs("null", o->fp);
+		else
+			json_put_str(o->fp, text);
+		break;
+	}
+	o->col++;
+}
+
+void
+out_str(struct out *o, const char *s)
+{
+	put(o, s, NULL);
+}
+
+void
+out_null(struct out *o)
+{
+	put(o, NULL, NULL);
+}
+
+void
+out_int(struct out *o, long long v)
+{
+	char s[32];
+
+	snprintf(s, sizeof s, "%lld", v);
+	put(o, s, s);
+}
+
+void
+out_num(struct out *o, double v)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "%.15g", v);
+	put(o, s, s);
+}
+
+void
+out_bool(struct out *o, int v)
+{
+	put(o, v ? "yes" : "no", v ? "true" : "false");
+}
+
+void
+out_list(struct out *o, const char *s)
+{
+	struct buf json = {0};
+	const char *p, *q;
+
+	if (o->fmt != OUT_JSON || s == NULL) {
+		put(o, s, s == NULL ? "[]" : NULL);
+		return;
+	}
+	buf_puts(&json, "[");
+	for (p = s; *p;) {
+		char *item;
+		FILE *mem;
+		char *enc = NULL;
+		size_t enclen = 0;
+
+		q = strchr(p, ';');
+		if (q == NULL)
+			q = p + strlen(p);
+		item = xstrndup(p, (size_t)(q - p));
+		if ((mem = open_memstream(&enc, &enclen)) == NULL)
+			abort();
+		json_put_str(mem, item);
+		fclose(mem);
+		if (json.len > 1)
+			buf_puts(&json, ",");
+		buf_puts(&json, enc);
+		free(enc);
+		free(item);
+		p = *q ? q + 1 : q;
+	}
+	buf_puts(&json, "]");
+	put(o, s, json.s);
+	buf_free(&json);
+}
+
+void
+out_raw_json(struct out *o, const char *json, const char *text)
+{
+	put(o, text, json);
+}
+
+void
+out_end_row(struct out *o)
+{
+	while (o->col < o->ncols)
+		put(o, NULL, NULL);
+	switch (o->fmt) {
+	case OUT_TSV:
+	case OUT_CSV:
+		fputc('\n', o->fp);
+		break;
+	case OUT_JSON:
+		fputc('}', o->fp);
+		if (o->flags & OUT_OBJECT)
+			fputc('\n', o->fp);
+		break;
+	default:
+		break;
+	}
+	o->col = 0;
+	o->nrows++;
+}
+
+static void
+table_write(struct out *o)
+{
+	size_t *w, i, r, rows = o->ncells / o->ncols;
+	char *h;
+
+	if (o->flags & OUT_OBJECT) {
+		size_t kw = 0;
+
+		for (i = 0; i < o->ncols; i++)
+			if (strlen(o->cols[i]) > kw)
+				kw = strlen(o->cols[i]);
+		for (i = 0; i < o->ncells && i < o->ncols; i++) {
+			out_pad(o->fp, o->cols[i], kw + 2);
+			fprintf(o->fp, "%s\n", o->cells[i]);
+		}
+		return;
+	}
+	w = xcalloc(o->ncols, sizeof *w);
+	for (i = 0; i < o->ncols; i++)
+		w[i] = strlen(o->cols[i]);
+	for (i = 0; i < o->ncells; i++) {
+		size_t cw = utf8_width(o->cells[i]);
+
+		if (cw > w[i % o->ncols])
+			w[i % o->ncols] = cw;
+	}
+	if (!(o->flags & OUT_NOHEADER)) {
+		for (i = 0; i < o->ncols; i++) {
+			char *p;
+
+			h = xstrdup(o->cols[i]);
+			for (p = h; *p; p++)
+				*p = (char)toupper((unsigned char)*p);
+			if (i + 1 < o->ncols)
+				out_pad(o->fp, h, w[i] + 2);
+			else
+				fputs(h, o->fp);
+			free(h);
+		}
+		fputc('\n', o->fp);
+	}
+	for (r = 0; r < rows; r++) {
+		for (i = 0; i < o->ncols; i++) {
+			const char *c = o->cells[r * o->ncols + i];
+
+			if (i + 1 < o->ncols)
+				out_pad(o->fp, c, w[i] + 2);
+			else
+				fputs(c, o->fp);
+		}
+		fputc('\n', o->fp);
+	}
+	free(w);
+}
+
+void
+out_close(struct out *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	if (o->col != 0)
+		out_end_row(o);
+	switch (o->fmt) {
+	case OUT_TABLE:
+		table_write(o);
+		break;
+	case OUT_JSON:
+		if (!(o->flags & OUT_OBJECT))
+			fputs(o->nrows ? "\n]\n" : "[]\n", o->fp);
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < o->ncells; i++)
+		free(o->cells[i]);
+	free(o->cells);
+	free(o);
+}
+
+int
+out_finish_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return kam_err(KAM_IO, "cannot write to standard output: %s",
+			       strerror(errno ? errno : EIO));
+	return KAM_OK;
+}

@@ -1,0 +1,4 @@
+/* stance: to come. */
+#include <config.h>
+
+#include "kam/kam.h"

@@ -1,0 +1,4 @@
+/* store-gate: to come. */
+#include <config.h>
+
+#include "kam/kam.h"

@@ -1,0 +1,4 @@
+/* store-org: to come. */
+#include <config.h>
+
+#include "kam/kam.h"

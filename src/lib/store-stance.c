@@ -1,0 +1,4 @@
+/* store-stance: to come. */
+#include <config.h>
+
+#include "kam/kam.h"
