@@ -1,0 +1,4 @@
+/* store-graph: to come. */
+#include <config.h>
+
+#include "kam/kam.h"
