@@ -126,8 +126,12 @@ CREATE TABLE observation (
 	prev_hash TEXT NOT NULL,
 	hash      TEXT NOT NULL
 );
-CREATE INDEX observation_person ON observation (person_id, toward_id, effective);
-CREATE INDEX observation_target ON observation (target_id);
+-- observation_person answers "the stance in force on a day" by walking
+-- one person's rows backwards from that day (kam-stance show, changes).
+CREATE INDEX observation_person
+	ON observation (person_id, toward_id, deal_id, effective, recorded);
+CREATE INDEX observation_target ON observation (target_id)
+	WHERE target_id IS NOT NULL;
 CREATE INDEX observation_effective ON observation (effective);
 
 CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation
