@@ -7,6 +7,7 @@
 #ifndef KAM_STANCE_H
 #define KAM_STANCE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct store;
@@ -25,5 +26,122 @@ struct store;
 int stance_get(struct store *, int64_t person, int64_t toward, int64_t deal,
 	       const char *as_of, const char *known_at, const char **stance,
 	       char *since);
+
+/*
+ * One observation row, as stored.  Ids of 0 stand for NULL; strings may
+ * be NULL where the column allows it.
+ */
+struct stance_row {
+	int64_t id;
+	const char *kind; /* "observe", "retract" or "correct" */
+	int64_t target;   /* the row retracted or corrected */
+	int64_t person;
+	const char *stance; /* NULL in a retraction */
+	int64_t toward;     /* 0: toward us */
+	int64_t deal;       /* 0: general */
+	const char *effective, *recorded, *actor;
+	const char *note, *source, *why;
+};
+
+#define KAM_STANCE_DATE_LEN 11
+#define KAM_STANCE_STAMP_LEN 21
+#define STANCE_HASH_LEN 65                         /* 64 hex digits and a NUL */
+extern const char stance_genesis[STANCE_HASH_LEN]; /* 64 zeros */
+
+/*
+ * The canonical serialisation of a row (kam-stance(1), VERIFY): prev
+ * followed by each field, NULL as "~", else its byte length in decimal,
+ * ":" and its bytes.  Returns a new string of *len bytes.
+ */
+char *stance_serialise(const char *prev, const struct stance_row *,
+                       size_t *len);
+/* SHA-256 of the serialisation, in lowercase hex. */
+void stance_hash(const char *prev, const struct stance_row *,
+                 char out[STANCE_HASH_LEN]);
+
+/*
+ * The rule of stance_get over rows in memory (any order): the row in
+ * force for person toward toward, about deal (then general), on as_of,
+ * as known at known_at (NULL: everything).  NULL when none.  The store
+ * answers the same question with SQL; this is its specification.
+ */
+const struct stance_row *stance_resolve(const struct stance_row *, size_t n,
+                                        int64_t person, int64_t toward,
+                                        int64_t deal, const char *as_of,
+                                        const char *known_at);
+
+/* The symbol of a stance for a matrix: + 0 - and ? for unknown. */
+const char *stance_symbol(const char *);
+
+/*
+ * The store's side (store-stance.c).  Writers call these inside one
+ * store_begin/store_commit transaction.
+ */
+
+/* The end of the chain, read once inside the write transaction. */
+struct stance_chain {
+	int loaded;
+	int64_t last_id;
+	char last_hash[STANCE_HASH_LEN];
+};
+/*
+ * Appends r (its id, ignored, becomes the next id), chained after the
+ * last row.  Returns a kam status.
+ */
+int stance_append(struct store *, struct stance_chain *, struct stance_row *);
+
+/* The row in force, with what show and changes print. */
+struct stance_found {
+	int64_t id; /* 0: unknown */
+	const char *stance;
+	char since[KAM_STANCE_DATE_LEN];
+	char recorded[KAM_STANCE_STAMP_LEN];
+	int64_t deal;
+	char actor[128];
+};
+int stance_find(struct store *, int64_t person, int64_t toward, int64_t deal,
+		const char *as_of, const char *known_at, struct stance_found *);
+
+/* Loads row id into r (strings are new; stance_row_free).  KAM_NOTFOUND
+ * (unreported) when there is none. */
+int stance_load(struct store *, int64_t id, struct stance_row *);
+void stance_row_free(struct stance_row *);
+/* The row that retracts or corrects id, if any: its id, else 0. */
+int64_t stance_successor(struct store *, int64_t id);
+/* The earliest recorded time in the store into out; 0 when empty. */
+int stance_first_recorded(struct store *, char out[KAM_STANCE_STAMP_LEN]);
+
+/* People to report on: an account's, a deal's buying group and the
+ * people observed about it, or everyone (both 0).  Sorted by ref. */
+struct stance_person {
+	int64_t id;
+	char *ref;
+	char *name;
+};
+int stance_people(struct store *, int64_t account, int64_t deal,
+		  struct stance_person **, size_t *n);
+void stance_people_free(struct stance_person *, size_t n);
+
+/* The log: rows in id order, filtered by person or account (0: all) and
+ * by the day recorded (NULL: open).  cb returns nonzero to stop. */
+struct stance_log_row {
+	struct stance_row r;
+	const char *person_ref, *name, *toward_handle, *deal_ref;
+};
+int stance_log(struct store *, int64_t person, int64_t account,
+	       const char *since, const char *until,
+	       int (*cb)(const struct stance_log_row *, void *), void *arg);
+
+/* A competitor's handle (new string), or NULL. */
+char *stance_competitor_handle(struct store *, int64_t id);
+
+/*
+ * Recomputes the chain.  KAM_OK when every row matches (*n rows, head the
+ * last hash); KAM_FALSE with *bad the first row that does not, *why 1 if
+ * its own hash differs, 2 if its prev_hash is not the hash before it.
+ * KAM_FALSE with *bad 0 when the append-only triggers are missing.
+ */
+int stance_verify(struct store *, int64_t *n, char head[STANCE_HASH_LEN],
+		  int64_t *bad, int *why);
 
 #endif

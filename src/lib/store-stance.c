@@ -1,13 +1,14 @@
 /*
  * store-stance: every SQL statement about stance observations.  The
  * rules they implement (which row is in force on a day, as known at a
- * time) are described in stance.h and kam-stance(1); the queries walk
- * the index observation_person backwards from the day asked for, so an
- * answer never loads a person's whole history.
+ * time) are stance_resolve's in stance.c and kam-stance(1)'s; the
+ * queries walk the index observation_person backwards from the day asked
+ * for, so an answer never loads a person's whole history.
  */
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kam/kam.h"
@@ -27,13 +28,15 @@
 	"o.id AND (?4 IS NULL OR s.recorded <= ?4)) "                          \
 	"ORDER BY o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
 
-static const char q_general[] =
-    "SELECT o.stance, o.effective FROM observation o "
+#define FOUND_COLS                                                             \
+	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, o.actor "  \
+	"FROM observation o "
+
+static const char q_general[] = FOUND_COLS
     "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "
     "AND " IN_FORCE;
 
-static const char q_deal[] =
-    "SELECT o.stance, o.effective FROM observation o "
+static const char q_deal[] = FOUND_COLS
     "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "
     "AND " IN_FORCE;
 
@@ -50,10 +53,18 @@ canon(const unsigned char *s)
 	return NULL;
 }
 
+static void
+copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
 static int
-get_one(struct store *st, const char *sql, int64_t person, int64_t toward,
-        int64_t deal, const char *as_of, const char *known_at,
-        const char **stance, char *since, int *found)
+find_one(struct store *st, const char *sql, int64_t person, int64_t toward,
+         int64_t deal, const char *as_of, const char *known_at,
+         struct stance_found *f)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
@@ -68,14 +79,12 @@ get_one(struct store *st, const char *sql, int64_t person, int64_t toward,
 		sqlite3_bind_int64(s, 5, deal);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*stance = canon(sqlite3_column_text(s, 0));
-		if (since != NULL) {
-			const unsigned char *e = sqlite3_column_text(s, 1);
-
-			snprintf(since, KAM_DATE_LEN, "%s",
-			         e ? (const char *)e : "");
-		}
-		*found = 1;
+		f->id = sqlite3_column_int64(s, 0);
+		f->stance = canon(sqlite3_column_text(s, 1));
+		copy_col(s, 2, f->since, sizeof f->since);
+		copy_col(s, 3, f->recorded, sizeof f->recorded);
+		f->deal = sqlite3_column_int64(s, 4);
+		copy_col(s, 5, f->actor, sizeof f->actor);
 	} else if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot read stances");
 		sqlite3_reset(s);
@@ -86,16 +95,13 @@ get_one(struct store *st, const char *sql, int64_t person, int64_t toward,
 }
 
 int
-stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
-           const char *as_of, const char *known_at, const char **stance,
-           char *since)
+stance_find(struct store *st, int64_t person, int64_t toward, int64_t deal,
+            const char *as_of, const char *known_at, struct stance_found *f)
 {
 	char today[KAM_DATE_LEN];
-	int found = 0, rc;
+	int rc;
 
-	*stance = NULL;
-	if (since != NULL)
-		since[0] = '\0';
+	memset(f, 0, sizeof *f);
 	if (as_of == NULL) {
 		kam_today(today);
 		as_of = today;
@@ -103,11 +109,382 @@ stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 	/* A stance about the deal is preferred; the general one is the
 	 * fallback (kam-stance(1), "show DEAL"). */
 	if (deal != 0) {
-		rc = get_one(st, q_deal, person, toward, deal, as_of, known_at,
-		             stance, since, &found);
-		if (rc != KAM_OK || found)
+		rc = find_one(st, q_deal, person, toward, deal, as_of, known_at,
+		              f);
+		if (rc != KAM_OK || f->id != 0)
 			return rc;
 	}
-	return get_one(st, q_general, person, toward, 0, as_of, known_at,
-	               stance, since, &found);
+	return find_one(st, q_general, person, toward, 0, as_of, known_at, f);
+}
+
+int
+stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
+           const char *as_of, const char *known_at, const char **stance,
+           char *since)
+{
+	struct stance_found f;
+	int rc;
+
+	*stance = NULL;
+	if (since != NULL)
+		since[0] = '\0';
+	rc = stance_find(st, person, toward, deal, as_of, known_at, &f);
+	if (rc == KAM_OK && f.id != 0) {
+		*stance = f.stance;
+		if (since != NULL)
+			memcpy(since, f.since, KAM_DATE_LEN);
+	}
+	return rc;
+}
+
+static void
+bind_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v == 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, v);
+}
+
+int
+stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
+{
+	static const char last[] =
+	    "SELECT id, hash FROM observation ORDER BY id DESC LIMIT 1";
+	static const char ins[] =
+	    "INSERT INTO observation (id, kind, target_id, person_id, stance, "
+	    "toward_id, deal_id, effective, recorded, actor, note, source, "
+	    "why, prev_hash, hash) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	char hash[STANCE_HASH_LEN];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!c->loaded) {
+		s = store_stmt(st, last);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			c->last_id = sqlite3_column_int64(s, 0);
+			copy_col(s, 1, c->last_hash, sizeof c->last_hash);
+		} else if (rc == SQLITE_DONE) {
+			c->last_id = 0;
+			memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
+		} else {
+			rc = store_fail(st, "cannot read the chain");
+			sqlite3_reset(s);
+			return rc;
+		}
+		sqlite3_reset(s);
+		c->loaded = 1;
+	}
+	r->id = c->last_id + 1;
+	stance_hash(c->last_hash, r, hash);
+	s = store_stmt(st, ins);
+	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_text(s, 2, r->kind, -1, SQLITE_STATIC);
+	bind_id(s, 3, r->target);
+	sqlite3_bind_int64(s, 4, r->person);
+	store_bind_text(s, 5, r->stance);
+	bind_id(s, 6, r->toward);
+	bind_id(s, 7, r->deal);
+	sqlite3_bind_text(s, 8, r->effective, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, r->recorded, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, r->actor, -1, SQLITE_STATIC);
+	store_bind_text(s, 11, r->note);
+	store_bind_text(s, 12, r->source);
+	store_bind_text(s, 13, r->why);
+	sqlite3_bind_text(s, 14, c->last_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 15, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail(st, "cannot record the observation");
+		sqlite3_reset(s);
+		return rc;
+	}
+	sqlite3_reset(s);
+	c->last_id = r->id;
+	memcpy(c->last_hash, hash, STANCE_HASH_LEN);
+	return KAM_OK;
+}
+
+#define ROW_COLS                                                               \
+	"o.id, o.kind, o.target_id, o.person_id, o.stance, o.toward_id, "      \
+	"o.deal_id, o.effective, o.recorded, o.actor, o.note, o.source, "      \
+	"o.why"
+
+/* Fills r from columns base.. of s; strings point into s. */
+static void
+row_from(sqlite3_stmt *s, int base, struct stance_row *r)
+{
+#define T(i) ((const char *)sqlite3_column_text(s, base + (i)))
+	r->id = sqlite3_column_int64(s, base);
+	r->kind = T(1);
+	r->target = sqlite3_column_int64(s, base + 2);
+	r->person = sqlite3_column_int64(s, base + 3);
+	r->stance = T(4);
+	r->toward = sqlite3_column_int64(s, base + 5);
+	r->deal = sqlite3_column_int64(s, base + 6);
+	r->effective = T(7);
+	r->recorded = T(8);
+	r->actor = T(9);
+	r->note = T(10);
+	r->source = T(11);
+	r->why = T(12);
+#undef T
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+int
+stance_load(struct store *st, int64_t id, struct stance_row *r)
+{
+	static const char q[] =
+	    "SELECT " ROW_COLS " FROM observation o WHERE o.id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		row_from(s, 0, r);
+		r->kind = dup_or_null(r->kind);
+		r->stance = dup_or_null(r->stance);
+		r->effective = dup_or_null(r->effective);
+		r->recorded = dup_or_null(r->recorded);
+		r->actor = dup_or_null(r->actor);
+		r->note = dup_or_null(r->note);
+		r->source = dup_or_null(r->source);
+		r->why = dup_or_null(r->why);
+		rc = KAM_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = KAM_NOTFOUND;
+	else
+		rc = store_fail(st, "cannot read the observation");
+	sqlite3_reset(s);
+	return rc;
+}
+
+void
+stance_row_free(struct stance_row *r)
+{
+	free((char *)r->kind);
+	free((char *)r->stance);
+	free((char *)r->effective);
+	free((char *)r->recorded);
+	free((char *)r->actor);
+	free((char *)r->note);
+	free((char *)r->source);
+	free((char *)r->why);
+	memset(r, 0, sizeof *r);
+}
+
+int64_t
+stance_successor(struct store *st, int64_t id)
+{
+	static const char q[] =
+	    "SELECT min(id) FROM observation WHERE target_id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t by = 0;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		by = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return by;
+}
+
+int
+stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
+{
+	static const char q[] = "SELECT min(recorded) FROM observation";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found = 0;
+
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
+		found = 1;
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+int
+stance_people(struct store *st, int64_t account, int64_t deal,
+              struct stance_person **out, size_t *n)
+{
+	static const char q_all[] =
+	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+	    "JOIN account a ON a.id = p.account_id "
+	    "ORDER BY a.handle, p.handle";
+	static const char q_account[] =
+	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+	    "JOIN account a ON a.id = p.account_id WHERE p.account_id = ? "
+	    "ORDER BY p.handle";
+	static const char q_group[] =
+	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+	    "JOIN account a ON a.id = p.account_id WHERE p.id IN ("
+	    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
+	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
+	    "ORDER BY a.handle, p.handle";
+	struct stance_person *v = NULL;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (deal != 0) {
+		s = store_stmt(st, q_group);
+		sqlite3_bind_int64(s, 1, deal);
+	} else if (account != 0) {
+		s = store_stmt(st, q_account);
+		sqlite3_bind_int64(s, 1, account);
+	} else
+		s = store_stmt(st, q_all);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[len].id = sqlite3_column_int64(s, 0);
+		v[len].ref = store_col_dup(s, 1);
+		v[len].name = store_col_dup(s, 2);
+		len++;
+	}
+	sqlite3_reset(s);
+	*out = v;
+	*n = len;
+	if (rc != SQLITE_DONE) {
+		stance_people_free(v, len);
+		*out = NULL;
+		*n = 0;
+		return store_fail(st, "cannot read people");
+	}
+	return KAM_OK;
+}
+
+void
+stance_people_free(struct stance_person *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].ref);
+		free(v[i].name);
+	}
+	free(v);
+}
+
+int
+stance_log(struct store *st, int64_t person, int64_t account, const char *since,
+           const char *until, int (*cb)(const struct stance_log_row *, void *),
+           void *arg)
+{
+	static const char q[] =
+	    "SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "
+	    "c.handle, da.handle || '/' || d.handle "
+	    "FROM observation o JOIN person p ON p.id = o.person_id "
+	    "JOIN account a ON a.id = p.account_id "
+	    "LEFT JOIN competitor c ON c.id = o.toward_id "
+	    "LEFT JOIN deal d ON d.id = o.deal_id "
+	    "LEFT JOIN account da ON da.id = d.account_id "
+	    "WHERE (?1 IS NULL OR o.person_id = ?1) "
+	    "AND (?2 IS NULL OR p.account_id = ?2) "
+	    "AND (?3 IS NULL OR substr(o.recorded, 1, 10) >= ?3) "
+	    "AND (?4 IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
+	    "ORDER BY o.id";
+	struct stance_log_row lr;
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc;
+
+	bind_id(s, 1, person);
+	bind_id(s, 2, account);
+	store_bind_text(s, 3, since);
+	store_bind_text(s, 4, until);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row_from(s, 0, &lr.r);
+		lr.person_ref = (const char *)sqlite3_column_text(s, 13);
+		lr.name = (const char *)sqlite3_column_text(s, 14);
+		lr.toward_handle = (const char *)sqlite3_column_text(s, 15);
+		lr.deal_ref = (const char *)sqlite3_column_text(s, 16);
+		if (cb(&lr, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(st, "cannot read the log");
+		sqlite3_reset(s);
+		return rc;
+	}
+	sqlite3_reset(s);
+	return KAM_OK;
+}
+
+char *
+stance_competitor_handle(struct store *st, int64_t id)
+{
+	static const char q[] = "SELECT handle FROM competitor WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *h = NULL;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		h = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return h;
+}
+
+int
+stance_verify(struct store *st, int64_t *n, char head[STANCE_HASH_LEN],
+              int64_t *bad, int *why)
+{
+	static const char q[] =
+	    "SELECT " ROW_COLS ", o.prev_hash, o.hash FROM observation o "
+	    "ORDER BY o.id";
+	static const char q_trig[] =
+	    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+	    "name IN ('observation_no_update', 'observation_no_delete')";
+	char prev[STANCE_HASH_LEN], h[STANCE_HASH_LEN];
+	struct stance_row r;
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc, ntrig = 0;
+
+	*n = 0;
+	*bad = 0;
+	*why = 0;
+	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *ph = (const char *)sqlite3_column_text(s, 13);
+		const char *hh = (const char *)sqlite3_column_text(s, 14);
+
+		row_from(s, 0, &r);
+		if (ph == NULL || strcmp(ph, prev) != 0) {
+			*bad = r.id;
+			*why = 2;
+			break;
+		}
+		stance_hash(prev, &r, h);
+		if (hh == NULL || strcmp(hh, h) != 0) {
+			*bad = r.id;
+			*why = 1;
+			break;
+		}
+		memcpy(prev, h, STANCE_HASH_LEN);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (*bad != 0)
+		return KAM_FALSE;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "cannot read observations");
+	memcpy(head, prev, STANCE_HASH_LEN);
+	s = store_stmt(st, q_trig);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		ntrig = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return ntrig == 2 ? KAM_OK : KAM_FALSE;
 }
