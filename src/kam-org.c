@@ -1,21 +1,1375 @@
-/* kam-org: to come. */
+/*
+ * kam-org: the client's organisation in the first two dimensions of the
+ * method (METHOD.md, section 1): accounts and people with administrative
+ * rank and reporting lines, informal influence, competitors, deals, and
+ * each deal's buying roles and buying group.
+ */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "kam/cli.h"
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/out.h"
+#include "kam/store.h"
+
+/* Runs a writing verb's body in one transaction. */
+static int
+finish(struct kam_ctx *ctx, int rc)
+{
+	if (rc == KAM_OK)
+		return store_commit(ctx->st);
+	store_rollback(ctx->st);
+	return rc;
+}
 
 static int
-cmd_todo(struct kam_ctx *ctx, int argc, char **argv)
+begin(struct kam_ctx *ctx)
 {
-	return kam_err(KAM_USAGE, "not built yet");
+	int rc;
+
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	return store_begin(ctx->st);
+}
+
+/* The account named by an optional operand, else -a / $KAM_ACCOUNT. */
+static int
+account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
+{
+	const char *h = optind < argc ? argv[optind] : ctx->account;
+
+	if (h == NULL)
+		return cli_usage_msg(ctx, "no account given (name one, use -a "
+		                          "or set KAM_ACCOUNT)");
+	return store_account_id(ctx->st, h, id);
+}
+
+static int
+operands(struct kam_ctx *ctx, int argc, int min, int max)
+{
+	int n = argc - optind;
+
+	if (n < min)
+		return cli_usage_msg(ctx, "missing operand");
+	if (n > max)
+		return cli_usage_msg(ctx, "too many operands");
+	return KAM_OK;
+}
+
+static int
+check_text(const char *what, const char *s)
+{
+	if (s != NULL && !utf8_valid(s))
+		return kam_err(KAM_DATA, "%s is not valid UTF-8", what);
+	return KAM_OK;
+}
+
+static int
+check_date(const char *what, const char *s)
+{
+	if (s != NULL && !date_valid(s))
+		return kam_err(KAM_DATA,
+		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
+		               "day)",
+		               what, s);
+	return KAM_OK;
+}
+
+/* init */
+
+static int
+cmd_init(struct kam_ctx *ctx, int argc, char **argv)
+{
+	char *path;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_CREATE)) != KAM_OK)
+		return rc;
+	path = cli_db_path(ctx);
+	printf("%s\n", path);
+	free(path);
+	return KAM_OK;
+}
+
+/* accounts */
+
+static int
+cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"industry", required_argument, NULL, 'i'},
+	    {"name", required_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0}};
+	const char *name = NULL, *industry = NULL, *h;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
+		switch (c) {
+		case 'i':
+			industry = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (name == NULL)
+		return cli_usage_msg(ctx, "--name is required");
+	h = argv[optind];
+	if (!handle_valid(h))
+		return kam_err(KAM_DATA,
+		               "invalid account handle '%s' (use letters, "
+		               "digits, '.', '_' and '-')",
+		               h);
+	if ((rc = check_text("--name", name)) != KAM_OK ||
+	    (rc = check_text("--industry", industry)) != KAM_OK)
+		return rc;
+	if (*name == '\0')
+		return kam_err(KAM_DATA, "--name is empty");
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_account_add(ctx->st, h, name, industry));
+}
+
+static const char *const account_cols[] = {
+    "handle", "name", "industry", "people", "deals", "created", NULL};
+
+static int
+put_account(const struct org_account *a, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, a->handle);
+	out_str(o, a->name);
+	out_str(o, a->industry);
+	out_int(o, a->people);
+	out_int(o, a->deals);
+	out_str(o, a->created);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, account_cols);
+	rc = org_accounts(ctx->st, NULL, put_account, o);
+	out_close(o);
+	return rc;
+}
+
+static int
+cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int64_t id;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_account_id(ctx->st, argv[optind], &id)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, OUT_OBJECT, account_cols);
+	rc = org_accounts(ctx->st, argv[optind], put_account, o);
+	out_close(o);
+	return rc;
+}
+
+/* people */
+
+#define MAX_DOTTED 32
+
+struct person_opts {
+	struct org_change c;
+	const char *dotted[MAX_DOTTED];
+	const char *level;
+};
+
+static const struct option person_lo[] = {
+    {"dept", required_argument, NULL, 'D'},
+    {"dotted-to", required_argument, NULL, 'o'},
+    {"level", required_argument, NULL, 'l'},
+    {"name", required_argument, NULL, 'n'},
+    {"no-dotted", no_argument, NULL, 'O'},
+    {"no-placeholder", no_argument, NULL, 'P'},
+    {"no-reports-to", no_argument, NULL, 'R'},
+    {"on", required_argument, NULL, 'W'},
+    {"placeholder", no_argument, NULL, 'p'},
+    {"reports-to", required_argument, NULL, 'r'},
+    {"title", required_argument, NULL, 't'},
+    {NULL, 0, NULL, 0}};
+
+/* Options of person add and person set; set allows --on and the --no-s. */
+static int
+person_options(struct kam_ctx *ctx, int argc, char **argv,
+               struct person_opts *p, int set)
+{
+	int c, rc;
+	long level;
+
+	memset(p, 0, sizeof *p);
+	p->c.level = -1;
+	p->c.placeholder = -1;
+	p->c.dotted = p->dotted;
+	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
+	       -1) {
+		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
+			return cli_usage_msg(ctx, "'%s' is for person set",
+			                     argv[optind - 1]);
+		switch (c) {
+		case 'D':
+			p->c.dept = optarg;
+			break;
+		case 'l':
+			p->level = optarg;
+			break;
+		case 'n':
+			p->c.name = optarg;
+			break;
+		case 'o':
+			if (p->c.ndotted == MAX_DOTTED)
+				return cli_usage_msg(ctx,
+				                     "too many --dotted-to");
+			p->dotted[p->c.ndotted++] = optarg;
+			p->c.set_dotted = 1;
+			break;
+		case 'O':
+			p->c.set_dotted = 1;
+			break;
+		case 'p':
+			p->c.placeholder = 1;
+			break;
+		case 'P':
+			p->c.placeholder = 0;
+			break;
+		case 'r':
+			p->c.reports_to = optarg;
+			break;
+		case 'R':
+			p->c.reports_to = "";
+			break;
+		case 't':
+			p->c.title = optarg;
+			break;
+		case 'W':
+			p->c.on = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (p->level != NULL) {
+		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
+			return kam_err(KAM_DATA,
+			               "invalid level '%s' (a whole number "
+			               "from 1, the top, to 99)",
+			               p->level);
+		p->c.level = level;
+	}
+	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
+	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
+	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
+	    (rc = check_date("--on", p->c.on)) != KAM_OK)
+		return rc;
+	if (p->c.name != NULL && *p->c.name == '\0')
+		return kam_err(KAM_DATA, "--name is empty");
+	return KAM_OK;
+}
+
+static int
+cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct person_opts p;
+	int rc;
+
+	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
+		return rc;
+	if (p.c.name == NULL && p.c.placeholder != 1)
+		return cli_usage_msg(ctx, "--name is required (or "
+		                          "--placeholder for someone not "
+		                          "yet named)");
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(
+	    ctx, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
+}
+
+static int
+cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct person_opts p;
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if ((rc = person_options(ctx, argc, argv, &p, 1)) != KAM_OK)
+		return rc;
+	if (p.c.on == NULL) {
+		kam_today(today);
+		p.c.on = today;
+	}
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(
+	    ctx, org_person_set(ctx->st, argv[optind], ctx->account, &p.c));
+}
+
+static int
+cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
+	                                   {NULL, 0, NULL, 0}};
+	const char *on = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'W')
+			return cli_usage(ctx);
+		on = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (on == NULL)
+		return cli_usage_msg(ctx, "--on DATE is required");
+	if ((rc = check_date("--on", on)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(
+	    ctx, org_person_leave(ctx->st, argv[optind], ctx->account, on));
+}
+
+static const char *const person_cols[] = {
+    "handle",     "name",      "title",       "dept",    "level",
+    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+
+static int
+put_person(const struct org_person *p, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, p->handle);
+	out_str(o, p->name);
+	out_str(o, p->title);
+	out_str(o, p->dept);
+	if (p->level > 0)
+		out_int(o, p->level);
+	else
+		out_null(o);
+	out_str(o, p->reports_to);
+	out_list(o, p->dotted_to);
+	out_bool(o, p->placeholder);
+	out_str(o, p->left_on);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int64_t account;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, person_cols);
+	rc = org_people(ctx->st, account, 0, put_person, o);
+	out_close(o);
+	return rc;
+}
+
+static int
+cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {
+	    "person",     "name",      "title",       "dept",    "level",
+	    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+	struct out *o;
+	int64_t id;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
+	        KAM_OK)
+		return rc;
+	o = cli_out(ctx, OUT_OBJECT, cols);
+	rc = org_people(ctx->st, 0, id, put_person, o);
+	out_close(o);
+	return rc;
+}
+
+/* tree */
+
+struct tree_node {
+	const struct org_person *p;
+	char *handle, *name, *title, *reports_to, *dotted_to, *left_on;
+	long level;
+	int placeholder;
+	size_t first_child, nchildren;
+};
+
+struct tree {
+	struct tree_node *n;
+	size_t len, cap;
+	size_t *kids; /* children indices grouped by parent */
+};
+
+static int
+tree_add(const struct org_person *p, void *arg)
+{
+	struct tree *t = arg;
+	struct tree_node *n;
+
+	if (t->len == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->n = xreallocarray(t->n, t->cap, sizeof *t->n);
+	}
+	n = &t->n[t->len++];
+	memset(n, 0, sizeof *n);
+	n->handle = xstrdup(p->handle);
+	n->name = xstrdup(p->name);
+	n->title = p->title ? xstrdup(p->title) : NULL;
+	n->reports_to = p->reports_to ? xstrdup(p->reports_to) : NULL;
+	n->dotted_to = p->dotted_to ? xstrdup(p->dotted_to) : NULL;
+	n->left_on = p->left_on ? xstrdup(p->left_on) : NULL;
+	n->level = p->level;
+	n->placeholder = p->placeholder;
+	return KAM_OK;
+}
+
+static struct tree *sort_tree;
+
+/* Children and roots in rank order, then by handle. */
+static int
+node_cmp(const void *a, const void *b)
+{
+	const struct tree_node *x = &sort_tree->n[*(const size_t *)a];
+	const struct tree_node *y = &sort_tree->n[*(const size_t *)b];
+	long lx = x->level ? x->level : 1000, ly = y->level ? y->level : 1000;
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return strcmp(x->handle, y->handle);
+}
+
+static int
+handle_cmp(const void *a, const void *b)
+{
+	const struct tree_node *x = &sort_tree->n[*(const size_t *)a];
+	const struct tree_node *y = &sort_tree->n[*(const size_t *)b];
+
+	return strcmp(x->handle, y->handle);
+}
+
+static void
+tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
+           int last, int depth, int draw)
+{
+	struct tree_node *n = &t->n[i];
+	size_t k, plen = prefix->len;
+
+	if (draw) {
+		fputs(prefix->s ? prefix->s : "", stdout);
+		if (depth > 0)
+			fputs(last ? "└── " : "├── ", stdout);
+		printf("%s%s (%s)", n->placeholder ? "? " : "", n->name,
+		       n->handle);
+		if (n->title)
+			printf(", %s", n->title);
+		if (n->level)
+			printf(" [L%ld]", n->level);
+		if (n->dotted_to) {
+			char *d = xstrdup(n->dotted_to), *p;
+
+			for (p = d; *p; p++)
+				if (*p == ';')
+					*p = ',';
+			printf(" ┄ dotted to %s", d);
+			free(d);
+		}
+		if (n->left_on)
+			printf(" (left %s)", n->left_on);
+		putchar('\n');
+	} else {
+		out_int(o, depth);
+		out_str(o, n->handle);
+		out_str(o, n->name);
+		out_str(o, n->title);
+		if (n->level)
+			out_int(o, n->level);
+		else
+			out_null(o);
+		out_str(o, n->reports_to);
+		out_list(o, n->dotted_to);
+		out_end_row(o);
+	}
+	if (depth > 0)
+		buf_puts(prefix, last ? "    " : "│   ");
+	else if (prefix->s == NULL)
+		buf_puts(prefix, "");
+	for (k = 0; k < n->nchildren; k++)
+		tree_print(t, o, t->kids[n->first_child + k], prefix,
+		           k + 1 == n->nchildren, depth + 1, draw);
+	prefix->len = plen;
+	if (prefix->s)
+		prefix->s[plen] = '\0';
+}
+
+static int
+cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"depth",     "handle", "name",
+	                                   "title",     "level",  "reports_to",
+	                                   "dotted_to", NULL};
+	struct tree t = {0};
+	struct out *o = NULL;
+	struct buf prefix = {0};
+	size_t *byhandle, *roots, nroots = 0, i, nk = 0;
+	int64_t account;
+	int rc, draw;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	org_people(ctx->st, account, 0, tree_add, &t);
+	sort_tree = &t;
+	/* Index by handle to find each manager; then group children. */
+	byhandle = xcalloc(t.len + 1, sizeof *byhandle);
+	roots = xcalloc(t.len + 1, sizeof *roots);
+	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
+	for (i = 0; i < t.len; i++)
+		byhandle[i] = i;
+	qsort(byhandle, t.len, sizeof *byhandle, handle_cmp);
+	{
+		size_t *parent = xcalloc(t.len + 1, sizeof *parent), *order;
+
+		for (i = 0; i < t.len; i++) {
+			size_t lo = 0, hi = t.len;
+
+			parent[i] = (size_t)-1;
+			if (t.n[i].reports_to == NULL)
+				continue;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				int c = strcmp(t.n[byhandle[mid]].handle,
+				               t.n[i].reports_to);
+
+				if (c == 0) {
+					parent[i] = byhandle[mid];
+					break;
+				}
+				if (c < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+		}
+		/* Children of each node, in rank order. */
+		order = xcalloc(t.len + 1, sizeof *order);
+		for (i = 0; i < t.len; i++)
+			order[i] = i;
+		qsort(order, t.len, sizeof *order, node_cmp);
+		for (i = 0; i < t.len; i++) {
+			size_t c = order[i];
+
+			if (parent[c] == (size_t)-1)
+				roots[nroots++] = c;
+			else
+				t.n[parent[c]].nchildren++;
+		}
+		for (i = 0; i < t.len; i++) {
+			t.n[i].first_child = nk;
+			nk += t.n[i].nchildren;
+			t.n[i].nchildren = 0;
+		}
+		for (i = 0; i < t.len; i++) {
+			size_t c = order[i];
+
+			if (parent[c] != (size_t)-1) {
+				struct tree_node *p = &t.n[parent[c]];
+
+				t.kids[p->first_child + p->nchildren++] = c;
+			}
+		}
+		free(order);
+		free(parent);
+	}
+	draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
+	if (!draw)
+		o = cli_out(ctx, 0, cols);
+	for (i = 0; i < nroots; i++)
+		tree_print(&t, o, roots[i], &prefix, 1, 0, draw);
+	out_close(o);
+	for (i = 0; i < t.len; i++) {
+		free(t.n[i].handle);
+		free(t.n[i].name);
+		free(t.n[i].title);
+		free(t.n[i].reports_to);
+		free(t.n[i].dotted_to);
+		free(t.n[i].left_on);
+	}
+	free(t.n);
+	free(t.kids);
+	free(byhandle);
+	free(roots);
+	buf_free(&prefix);
+	return KAM_OK;
+}
+
+/* links */
+
+static int
+cmd_link(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"kind", required_argument, NULL, 'k'},
+	    {"strength", required_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *ks = NULL, *ss = NULL;
+	long strength = 2;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "k:s:", lo)) != -1) {
+		switch (c) {
+		case 'k':
+			ks = optarg;
+			break;
+		case 's':
+			ss = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
+		return rc;
+	if (ks == NULL)
+		return cli_usage_msg(ctx, "--kind is required");
+	if ((kind = vocab_link_kind(ks)) == NULL)
+		return kam_err(KAM_DATA,
+		               "unknown link kind '%s' (use influences, "
+		               "advises, allies or rivals)",
+		               ks);
+	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
+		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
+		               ss);
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_link(ctx->st, argv[optind], argv[optind + 1],
+	                            ctx->account, kind, strength));
+}
+
+static int
+cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *ks = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
+		if (c != 'k')
+			return cli_usage(ctx);
+		ks = optarg;
+	}
+	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
+		return rc;
+	if (ks == NULL)
+		return cli_usage_msg(ctx, "--kind is required");
+	if ((kind = vocab_link_kind(ks)) == NULL)
+		return kam_err(KAM_DATA,
+		               "unknown link kind '%s' (use influences, "
+		               "advises, allies or rivals)",
+		               ks);
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_unlink(ctx->st, argv[optind], argv[optind + 1],
+	                              ctx->account, kind));
+}
+
+static const char *const link_cols[] = {
+    "from", "to", "kind", "strength", "from_name", "to_name", NULL};
+
+static int
+put_link(const struct org_link *l, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, l->from);
+	out_str(o, l->to);
+	out_str(o, l->kind);
+	out_int(o, l->strength);
+	out_str(o, l->from_name);
+	out_str(o, l->to_name);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_links(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int64_t account;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, link_cols);
+	rc = org_links(ctx->st, account, put_link, o);
+	out_close(o);
+	return rc;
+}
+
+/* competitors */
+
+static int
+cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
+	const char *name = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "n:", lo)) != -1) {
+		if (c != 'n')
+			return cli_usage(ctx);
+		name = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (name == NULL)
+		return cli_usage_msg(ctx, "--name is required");
+	if (!handle_valid(argv[optind]))
+		return kam_err(KAM_DATA,
+		               "invalid competitor handle '%s' (use letters, "
+		               "digits, '.', '_' and '-')",
+		               argv[optind]);
+	if ((rc = check_text("--name", name)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_competitor_add(ctx->st, argv[optind], name));
+}
+
+static int
+put_competitor(const char *handle, const char *name, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, handle);
+	out_str(o, name);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"handle", "name", NULL};
+	struct out *o;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = org_competitors(ctx->st, put_competitor, o);
+	out_close(o);
+	return rc;
+}
+
+/* deals */
+
+static int
+cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"close", required_argument, NULL, 'c'},
+	    {"currency", required_argument, NULL, 'C'},
+	    {"name", required_argument, NULL, 'n'},
+	    {"value", required_argument, NULL, 'v'},
+	    {NULL, 0, NULL, 0}};
+	const char *name = NULL, *currency = NULL, *close_on = NULL, *vs = NULL;
+	double value;
+	char *end;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
+		switch (c) {
+		case 'c':
+			close_on = optarg;
+			break;
+		case 'C':
+			currency = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'v':
+			vs = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (name == NULL)
+		return cli_usage_msg(ctx, "--name is required");
+	if ((rc = check_text("--name", name)) != KAM_OK ||
+	    (rc = check_text("--currency", currency)) != KAM_OK ||
+	    (rc = check_date("--close", close_on)) != KAM_OK)
+		return rc;
+	if (vs != NULL) {
+		value = strtod(vs, &end);
+		if (*vs == '\0' || *end != '\0' || value < 0 || value != value)
+			return kam_err(KAM_DATA,
+			               "invalid value '%s' (a number, no "
+			               "currency sign)",
+			               vs);
+	}
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx,
+	              org_deal_add(ctx->st, argv[optind], ctx->account, name,
+	                           vs ? &value : NULL, currency, close_on));
+}
+
+static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
+                                        "close", "roles", "created", NULL};
+
+static int
+put_deal(const struct org_deal *d, void *arg)
+{
+	struct out *o = arg;
+	char *ref;
+
+	xasprintf(&ref, "%s/%s", d->account, d->handle);
+	out_str(o, ref);
+	free(ref);
+	out_str(o, d->name);
+	if (d->has_value)
+		out_num(o, d->value);
+	else
+		out_null(o);
+	out_str(o, d->currency);
+	out_str(o, d->close_on);
+	out_int(o, d->roles);
+	out_str(o, d->created);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int64_t account = 0;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	/* With no account at all, every account's deals. */
+	if ((optind < argc || ctx->account != NULL) &&
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, deal_cols);
+	rc = org_deals(ctx->st, account, 0, put_deal, o);
+	out_close(o);
+	return rc;
+}
+
+static int
+cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct out *o;
+	int64_t id;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &id)) !=
+	        KAM_OK)
+		return rc;
+	o = cli_out(ctx, OUT_OBJECT, deal_cols);
+	rc = org_deals(ctx->st, 0, id, put_deal, o);
+	out_close(o);
+	return rc;
+}
+
+/* roles */
+
+static int
+role_word(const char *s, const char **role)
+{
+	if ((*role = vocab_role(s)) != NULL)
+		return KAM_OK;
+	return kam_err(KAM_DATA,
+	               "unknown role '%s' (use decision-maker, technical, "
+	               "business, finance, procurement, user, coach, "
+	               "influencer or gatekeeper)",
+	               s);
+}
+
+static int
+cmd_role(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"influence", required_argument, NULL, 'i'},
+	    {"lead", no_argument, NULL, 'L'},
+	    {NULL, 0, NULL, 0}};
+	const char *influence = NULL, *role;
+	int c, rc, lead = 0;
+
+	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
+		switch (c) {
+		case 'i':
+			if ((influence = vocab_influence(optarg)) == NULL)
+				return kam_err(KAM_DATA,
+				               "invalid influence '%s' (high, "
+				               "medium or low)",
+				               optarg);
+			break;
+		case 'L':
+			lead = 1;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_role_set(ctx->st, argv[optind], argv[optind + 1],
+	                                ctx->account, role, influence, lead));
+}
+
+static int
+cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const char *role;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return finish(ctx, org_role_rm(ctx->st, argv[optind], argv[optind + 1],
+	                               ctx->account, role));
+}
+
+static int
+put_role(const struct org_role *r, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, r->person);
+	out_str(o, r->name);
+	out_str(o, r->role);
+	out_str(o, r->influence);
+	out_bool(o, r->lead);
+	out_str(o, r->title);
+	if (r->level > 0)
+		out_int(o, r->level);
+	else
+		out_null(o);
+	out_bool(o, r->placeholder);
+	out_str(o, r->left_on);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {
+	    "person", "name",  "role",        "influence", "lead",
+	    "title",  "level", "placeholder", "left_on",   NULL};
+	struct out *o;
+	int64_t deal;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
+	        KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = org_roles(ctx->st, deal, put_role, o);
+	out_close(o);
+	return rc;
+}
+
+/* check */
+
+struct flags {
+	struct out *o;
+	long n;
+};
+
+static int
+put_flag(const struct org_flag *f, void *arg)
+{
+	struct flags *fl = arg;
+
+	out_str(fl->o, f->code);
+	out_str(fl->o, f->subject);
+	out_str(fl->o, f->message);
+	out_end_row(fl->o);
+	fl->n++;
+	return KAM_OK;
+}
+
+/* Stops org_accounts at the first account: it exists. */
+static int
+found_account(const struct org_account *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	return KAM_FALSE;
+}
+
+/*
+ * ACCOUNT/DEAL is a deal; a bare word is an account if one has that
+ * handle, else a deal of the -a account.
+ */
+static int
+cmd_check(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"flag", "subject", "message", NULL};
+	struct flags fl = {NULL, 0};
+	int64_t account = 0, deal = 0;
+	const char *arg;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	arg = optind < argc ? argv[optind] : ctx->account;
+	if (arg == NULL)
+		return cli_usage_msg(ctx, "no account or deal given");
+	if (strchr(arg, '/') != NULL)
+		rc = store_deal_id(ctx->st, arg, NULL, &deal);
+	else if (optind >= argc || ctx->account == NULL ||
+	         (handle_valid(arg) &&
+	          org_accounts(ctx->st, arg, found_account, NULL) != KAM_OK))
+		rc = store_account_id(ctx->st, arg, &account);
+	else
+		rc = store_deal_id(ctx->st, arg, ctx->account, &deal);
+	if (rc != KAM_OK)
+		return rc;
+	if (deal)
+		account = store_deal_account(ctx->st, deal);
+	fl.o = cli_out(ctx, 0, cols);
+	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
+	out_close(fl.o);
+	if (rc != KAM_OK)
+		return rc;
+	return fl.n ? KAM_FALSE : KAM_OK;
+}
+
+/* import and export */
+
+static const char *
+kind_word(struct kam_ctx *ctx, const char *s)
+{
+	if (s == NULL || strcmp(s, "people") == 0 || strcmp(s, "links") == 0 ||
+	    strcmp(s, "roles") == 0)
+		return s;
+	kam_err(KAM_USAGE, "unknown kind '%s' (use people, links or roles)", s);
+	return "";
+}
+
+static int
+cmd_import(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *file;
+	int64_t account;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
+		if (c != 'k')
+			return cli_usage(ctx);
+		kind = optarg;
+	}
+	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
+		return rc;
+	file = argv[argc - 1];
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	if (argc - optind == 2)
+		rc = store_account_id(ctx->st, argv[optind], &account);
+	else if (ctx->account == NULL)
+		rc = cli_usage_msg(ctx, "no account given (name one, use -a "
+		                        "or set KAM_ACCOUNT)");
+	else
+		rc = store_account_id(ctx->st, ctx->account, &account);
+	if (rc == KAM_OK)
+		rc = org_import(ctx->st, account, file, kind);
+	return finish(ctx, rc);
+}
+
+static int
+export_person(const struct org_person *p, void *arg)
+{
+	FILE *fp = arg;
+	char level[24];
+
+	snprintf(level, sizeof level, "%ld", p->level);
+	csv_put(fp, p->handle, 1);
+	csv_put(fp, p->name, 0);
+	csv_put(fp, p->title, 0);
+	csv_put(fp, p->dept, 0);
+	csv_put(fp, p->level ? level : NULL, 0);
+	csv_put(fp, p->reports_to, 0);
+	csv_put(fp, p->dotted_to, 0);
+	csv_put(fp, p->placeholder ? "yes" : NULL, 0);
+	csv_put(fp, p->left_on, 0);
+	csv_endrow(fp);
+	return KAM_OK;
+}
+
+static int
+export_link(const struct org_link *l, void *arg)
+{
+	FILE *fp = arg;
+	char s[8];
+
+	snprintf(s, sizeof s, "%ld", l->strength);
+	csv_put(fp, l->from, 1);
+	csv_put(fp, l->to, 0);
+	csv_put(fp, l->kind, 0);
+	csv_put(fp, s, 0);
+	csv_endrow(fp);
+	return KAM_OK;
+}
+
+static int
+export_role(const struct org_role *r, void *arg)
+{
+	FILE *fp = arg;
+
+	csv_put(fp, r->deal, 1);
+	csv_put(fp, r->person, 0);
+	csv_put(fp, r->role, 0);
+	csv_put(fp, r->influence, 0);
+	csv_put(fp, r->lead ? "yes" : NULL, 0);
+	csv_endrow(fp);
+	return KAM_OK;
+}
+
+struct deal_ids {
+	int64_t *id;
+	size_t n;
+};
+
+static int
+collect_deal(const struct org_deal *d, void *arg)
+{
+	struct deal_ids *ids = arg;
+
+	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
+	ids->id[ids->n++] = d->id;
+	return KAM_OK;
+}
+
+static int
+cmd_export(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
+	const char *kind = NULL;
+	int64_t account;
+	int c, rc;
+	size_t i;
+
+	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
+		if (c != 'k')
+			return cli_usage(ctx);
+		kind = optarg;
+	}
+	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	if (kind == NULL || strcmp(kind, "people") == 0) {
+		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
+		      "placeholder,left_on\n",
+		      stdout);
+		return org_people(ctx->st, account, 0, export_person, stdout);
+	}
+	if (strcmp(kind, "links") == 0) {
+		fputs("from,to,kind,strength\n", stdout);
+		return org_links(ctx->st, account, export_link, stdout);
+	}
+	{
+		struct deal_ids ids = {NULL, 0};
+
+		fputs("deal,person,role,influence,lead\n", stdout);
+		rc = org_deals(ctx->st, account, 0, collect_deal, &ids);
+		for (i = 0; rc == KAM_OK && i < ids.n; i++)
+			rc = org_roles(ctx->st, ids.id[i], export_role, stdout);
+		free(ids.id);
+	}
+	return rc;
+}
+
+/* log */
+
+static int
+put_event(const struct org_event *e, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, e->effective);
+	out_str(o, e->recorded);
+	out_str(o, e->actor);
+	out_str(o, e->field);
+	out_str(o, e->old_value);
+	out_str(o, e->new_value);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_log(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {
+	    "effective", "recorded", "actor", "field", "old", "new", NULL};
+	struct out *o;
+	int64_t id;
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
+	        KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = org_log(ctx->st, id, put_event, o);
+	out_close(o);
+	return rc;
 }
 
 static const struct kam_verb verbs[] = {
-    {"todo", "todo", "not built yet", cmd_todo},
+    {"init", "init", "create the store", cmd_init},
+    {"account add", "account add HANDLE --name NAME [--industry TEXT]",
+     "add a client account", cmd_account_add},
+    {"account list", "account list", "list accounts", cmd_account_list},
+    {"account show", "account show HANDLE", "show one account",
+     cmd_account_show},
+    {"person add",
+     "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
+     "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]",
+     "add a person", cmd_person_add},
+    {"person set",
+     "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
+     "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
+     "[--no-dotted] [--placeholder | --no-placeholder] [--on DATE]",
+     "change a person; the change is kept in the log", cmd_person_set},
+    {"person leave", "person leave PERSON --on DATE",
+     "record that a person left", cmd_person_leave},
+    {"person list", "person list [ACCOUNT]", "list an account's people",
+     cmd_person_list},
+    {"person show", "person show PERSON", "show one person", cmd_person_show},
+    {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree},
+    {"link",
+     "link FROM TO --kind influences|advises|allies|rivals "
+     "[--strength 1-3]",
+     "add or update an informal influence link", cmd_link},
+    {"unlink", "unlink FROM TO --kind KIND", "remove a link", cmd_unlink},
+    {"links", "links [ACCOUNT]", "list an account's links", cmd_links},
+    {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
+     cmd_competitor_add},
+    {"competitor list", "competitor list", "list competitors",
+     cmd_competitor_list},
+    {"deal add",
+     "deal add DEAL --name NAME [--value N] [--currency C] [--close DATE]",
+     "add a deal", cmd_deal_add},
+    {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list},
+    {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
+    {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",
+     cmd_role_rm},
+    {"role", "role DEAL PERSON ROLE [--influence high|medium|low] [--lead]",
+     "give a person a buying role in a deal", cmd_role},
+    {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
+    {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
+    {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles]",
+     "import people, links or roles from CSV, all or nothing", cmd_import},
+    {"export", "export [ACCOUNT] [--kind people|links|roles]",
+     "export as CSV, in the import's format", cmd_export},
+    {"log", "log PERSON", "what changed in a person's record", cmd_log},
     {NULL, NULL, NULL, NULL},
 };
 
-static const struct kam_cmd cmd = {"kam-org", "not built yet", verbs, NULL};
+static const struct kam_cmd cmd = {
+    "kam-org",
+    "Record the client's organisation: rank, reporting lines, influence, "
+    "deals and buying roles.",
+    verbs, NULL};
 
 int
 main(int argc, char **argv)

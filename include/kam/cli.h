@@ -16,11 +16,11 @@ struct store;
 struct kam_ctx {
 	const struct kam_cmd *cmd;
 	const struct kam_verb *verb;
-	const char *db;	     /* -d/--db, else NULL */
+	const char *db;      /* -d/--db, else NULL */
 	const char *account; /* -a/--account, else $KAM_ACCOUNT, else NULL */
 	enum out_format fmt; /* resolved: table on a terminal, else TSV */
 	int fmt_given;
-	struct store *st;    /* after cli_open */
+	struct store *st; /* after cli_open */
 };
 
 struct kam_verb {
@@ -31,8 +31,8 @@ struct kam_verb {
 };
 
 struct kam_cmd {
-	const char *name;    /* kam-org */
-	const char *summary; /* one line */
+	const char *name;             /* kam-org */
+	const char *summary;          /* one line */
 	const struct kam_verb *verbs; /* ends with a NULL name */
 	/* When set, the command has no verbs: exec is called directly. */
 	const struct kam_verb *single;
@@ -48,7 +48,7 @@ int cli_main(const struct kam_cmd *, int argc, char **argv);
  * first operand.
  */
 int cli_getopt(struct kam_ctx *, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts);
+               const struct option *longopts);
 
 /* Prints the verb's usage to stderr and returns KAM_USAGE. */
 int cli_usage(struct kam_ctx *);

@@ -42,11 +42,11 @@ int utf8_valid(const char *);
 size_t utf8_width(const char *);
 
 /* Vocabularies: each returns the canonical word or NULL. */
-const char *vocab_stance(const char *);	   /* support|neutral|oppose|+|0|- */
-const char *vocab_role(const char *);	   /* decision-maker, technical, ... */
+const char *vocab_stance(const char *);    /* support|neutral|oppose|+|0|- */
+const char *vocab_role(const char *);      /* decision-maker, technical, ... */
 const char *vocab_link_kind(const char *); /* influences|advises|... */
 const char *vocab_influence(const char *); /* high|medium|low */
-extern const char *const vocab_roles[];	   /* NULL-terminated */
+extern const char *const vocab_roles[];    /* NULL-terminated */
 extern const char *const vocab_link_kinds[];
 extern const char *const vocab_stances[];
 
@@ -74,7 +74,7 @@ void csv_close(struct csv_in *);
  * column among the first nrequired.
  */
 int csv_header(struct csv_in *, char **fields, size_t n, long line,
-	       const char *const *cols, size_t nrequired, int *idx);
+               const char *const *cols, size_t nrequired, int *idx);
 
 /* Writes one CSV field (quoted when needed) or a row separator. */
 void csv_put(FILE *, const char *field, int first);

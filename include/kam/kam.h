@@ -16,16 +16,16 @@
  */
 enum kam_status {
 	KAM_OK = 0,
-	KAM_FALSE = 1,	   /* a check found something; verify failed */
-	KAM_USAGE = 2,	   /* bad command line */
-	KAM_DATA = 3,	   /* a value or input file is malformed or invalid */
+	KAM_FALSE = 1,     /* a check found something; verify failed */
+	KAM_USAGE = 2,     /* bad command line */
+	KAM_DATA = 3,      /* a value or input file is malformed or invalid */
 	KAM_NOTFOUND = 4,  /* an account, person, deal, ... does not exist */
 	KAM_CONFLICT = 5,  /* it exists already, or would break a rule */
 	KAM_NOSTORE = 6,   /* no store at the path */
-	KAM_NOTKAM = 7,	   /* the file is not a kam store */
-	KAM_NEWER = 8,	   /* the store was written by a newer kam */
+	KAM_NOTKAM = 7,    /* the file is not a kam store */
+	KAM_NEWER = 8,     /* the store was written by a newer kam */
 	KAM_READONLY = 9,  /* the store cannot be written */
-	KAM_IO = 10,	   /* a file or stdout could not be read or written */
+	KAM_IO = 10,       /* a file or stdout could not be read or written */
 	KAM_INTERNAL = 11, /* SQLite or another library failed */
 	KAM_RENDER = 12,   /* Graphviz could not lay out or render */
 	/* kam-gate run --exit-status: verdicts other than pursue (0). */
@@ -49,8 +49,7 @@ void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
 char *xstrndup(const char *, size_t);
-int xasprintf(char **, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
+int xasprintf(char **, const char *, ...) __attribute__((format(printf, 2, 3)));
 
 /* A growable string. */
 struct buf {

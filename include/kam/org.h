@@ -1,7 +1,165 @@
 /*
- * org: declarations to come.
+ * The client's organisation: the first two dimensions of the method
+ * (METHOD.md, section 1): administrative rank with reporting lines, and
+ * buying roles forming each deal's buying group.  Also accounts, deals,
+ * competitors and informal influence links.  Used by kam-org, and by
+ * kam-gate (org_check for its report's red flags).
  */
 #ifndef KAM_ORG_H
 #define KAM_ORG_H
+
+#include <stdint.h>
+
+struct store;
+
+/* Accounts. */
+struct org_account {
+	int64_t id;
+	const char *handle, *name, *industry, *created;
+	long people, deals;
+};
+int org_account_add(struct store *, const char *handle, const char *name,
+                    const char *industry);
+/* handle NULL: every account, by handle. */
+int org_accounts(struct store *, const char *handle,
+                 int (*fn)(const struct org_account *, void *), void *);
+
+/* People.  Text fields may be NULL; level 0 means not given. */
+struct org_person {
+	int64_t id, account_id;
+	const char *account, *handle, *name, *title, *dept;
+	long level;
+	const char *reports_to; /* handle in the same account, or NULL */
+	const char *dotted_to;  /* handles joined by ';', or NULL */
+	int placeholder;
+	const char *left_on;
+};
+
+/*
+ * A change to a person, as given on the command line: NULL or -1 leaves a
+ * field alone.  reports_to "" clears the solid line; dotted replaces every
+ * dotted line when set_dotted.
+ */
+struct org_change {
+	const char *name, *title, *dept;
+	long level; /* -1: unchanged, 0: clear */
+	const char *reports_to;
+	const char **dotted;
+	size_t ndotted;
+	int set_dotted;
+	int placeholder; /* -1: unchanged */
+	const char *on;  /* effective date */
+};
+
+int org_person_add(struct store *, const char *ref, const char *dflt_account,
+                   const struct org_change *);
+int org_person_set(struct store *, const char *ref, const char *dflt_account,
+                   const struct org_change *);
+int org_person_leave(struct store *, const char *ref, const char *dflt_account,
+                     const char *on);
+/* Every person of an account in creation order, or one (person != 0). */
+int org_people(struct store *, int64_t account, int64_t person,
+               int (*fn)(const struct org_person *, void *), void *);
+
+/* One step of a person's record history. */
+struct org_event {
+	const char *effective, *recorded, *actor, *field, *old_value,
+	    *new_value;
+};
+int org_log(struct store *, int64_t person,
+            int (*fn)(const struct org_event *, void *), void *);
+
+/* Informal influence links. */
+struct org_link {
+	const char *from, *to, *from_name, *to_name, *kind;
+	long strength;
+};
+int org_link(struct store *, const char *from, const char *to,
+             const char *dflt_account, const char *kind, long strength);
+int org_unlink(struct store *, const char *from, const char *to,
+               const char *dflt_account, const char *kind);
+int org_links(struct store *, int64_t account,
+              int (*fn)(const struct org_link *, void *), void *);
+
+/* Competitors. */
+int org_competitor_add(struct store *, const char *handle, const char *name);
+int org_competitors(struct store *,
+                    int (*fn)(const char *handle, const char *name, void *),
+                    void *);
+
+/* Deals. */
+struct org_deal {
+	int64_t id;
+	const char *account, *handle, *name, *currency, *close_on, *created;
+	double value;
+	int has_value;
+	long roles;
+};
+int org_deal_add(struct store *, const char *ref, const char *dflt_account,
+                 const char *name, const double *value, const char *currency,
+                 const char *close_on);
+/* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
+int org_deals(struct store *, int64_t account, int64_t deal,
+              int (*fn)(const struct org_deal *, void *), void *);
+
+/* The buying group. */
+struct org_role {
+	const char *deal, *person, *name, *title, *role, *influence;
+	long level;
+	int lead, placeholder;
+	const char *left_on;
+};
+int org_role_set(struct store *, const char *deal, const char *person,
+                 const char *dflt_account, const char *role,
+                 const char *influence, int lead);
+int org_role_rm(struct store *, const char *deal, const char *person,
+                const char *dflt_account, const char *role);
+int org_roles(struct store *, int64_t deal,
+              int (*fn)(const struct org_role *, void *), void *);
+
+/*
+ * Red flags (kam-org check): a deal without a decision-maker, technical,
+ * business or finance role holder, or without a coach; roles held by
+ * placeholders or by people who have left; people reporting to someone of
+ * a lower rank.  deal 0: the account's people and all its deals.
+ * code is a stable word (no-decision-maker, no-coach, placeholder-role,
+ * departed-role, rank-inversion, ...), subject the person or deal.
+ */
+struct org_flag {
+	const char *code, *subject, *message;
+};
+int org_check_flags(struct store *, int64_t account, int64_t deal,
+                    int (*fn)(const struct org_flag *, void *), void *);
+/* The same, handing only the message text. */
+int org_check(struct store *, int64_t account, int64_t deal,
+              void (*fn)(const char *flag, void *), void *);
+
+/*
+ * CSV import (org.c): kind is "people", "links" or "roles", or NULL to
+ * tell from the header.  The whole file goes in one transaction or not
+ * at all.
+ */
+int org_import(struct store *, int64_t account, const char *path,
+               const char *kind);
+
+/* Building blocks of the import, in store-org.c. */
+int org_insert_person(struct store *, int64_t account, const char *handle,
+                      const char *name, const char *title, const char *dept,
+                      long level, int placeholder, const char *left_on,
+                      const char *note, int64_t *id);
+int org_insert_line(struct store *, int64_t person, int64_t manager,
+                    const char *kind);
+/* Ids of an account's people by handle, sorted by handle. */
+struct org_handle {
+	char *handle;
+	int64_t id;
+};
+int org_handles(struct store *, int64_t account, struct org_handle **,
+                size_t *);
+int org_check_line(struct store *, int64_t person, int64_t manager);
+/* An account's handle, in a new string. */
+char *org_account_handle(struct store *, int64_t account);
+/* A deal's id by account and handle, without reporting; 0 if none. */
+int64_t org_deal_lookup(struct store *, int64_t account, const char *handle);
 
 #endif

@@ -24,17 +24,17 @@ int out_format_parse(const char *);
  * so that one record is always one line.  Missing values are empty in
  * TSV/CSV/table ("-" in a table) and null in JSON.
  */
-#define OUT_OBJECT 0x1
+#define OUT_OBJECT   0x1
 #define OUT_NOHEADER 0x2
 struct out;
 struct out *out_open(FILE *, enum out_format, int flags,
-		     const char *const *cols);
-void out_str(struct out *, const char *);   /* NULL: missing */
+                     const char *const *cols);
+void out_str(struct out *, const char *); /* NULL: missing */
 void out_int(struct out *, long long);
-void out_num(struct out *, double);	    /* shortest decimal form */
-void out_bool(struct out *, int);	    /* true/false; yes/no in text */
+void out_num(struct out *, double); /* shortest decimal form */
+void out_bool(struct out *, int);   /* true/false; yes/no in text */
 void out_null(struct out *);
-void out_list(struct out *, const char *);  /* ';'-separated; JSON array */
+void out_list(struct out *, const char *); /* ';'-separated; JSON array */
 void out_raw_json(struct out *, const char *json, const char *text);
 void out_end_row(struct out *);
 /* Finishes (a table is written only here) and frees. */

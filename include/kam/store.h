@@ -56,9 +56,9 @@ char *store_col_dup(sqlite3_stmt *, int);
 /* Addressing.  Each reports an unknown handle with a suggestion. */
 int store_account_id(struct store *, const char *handle, int64_t *);
 int store_person_id(struct store *, const char *ref, const char *dflt_account,
-		    int64_t *);
+                    int64_t *);
 int store_deal_id(struct store *, const char *ref, const char *dflt_account,
-		  int64_t *);
+                  int64_t *);
 int store_competitor_id(struct store *, const char *handle, int64_t *);
 /* "account/handle" of a person or deal, into a new string. */
 char *store_person_ref(struct store *, int64_t);

@@ -37,24 +37,25 @@ print_usage(FILE *fp, const struct kam_cmd *cmd, const struct kam_verb *v)
 		return;
 	}
 	fprintf(fp, "usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n",
-		cmd->name, cmd->single ? cmd->single->usage : "VERB [ARG ...]");
+	        cmd->name, cmd->single ? cmd->single->usage : "VERB [ARG ...]");
 	if (cmd->single != NULL)
 		return;
 	fprintf(fp, "       %s -h | -V\n\n%s\n\nverbs:\n", cmd->name,
-		cmd->summary);
+	        cmd->summary);
 	for (v = cmd->verbs; v->name != NULL; v++)
 		fprintf(fp, "  %s %s\n", cmd->name, v->usage);
-	fprintf(fp, "\ncommon options:\n"
-		    "  -a, --account ACCOUNT   account for bare handles "
-		    "(default: $KAM_ACCOUNT)\n"
-		    "  -d, --db PATH           the store (default: $KAM_DB, "
-		    "else $XDG_DATA_HOME/kam/kam.db)\n"
-		    "  -F, --format FORMAT     table, tsv, csv or json "
-		    "(default: table on a terminal, else tsv)\n"
-		    "  -h, --help              this help, or a verb's usage\n"
-		    "  -V, --version           the version\n"
-		    "\nSee %s(1).\n",
-		cmd->name);
+	fprintf(fp,
+	        "\ncommon options:\n"
+	        "  -a, --account ACCOUNT   account for bare handles "
+	        "(default: $KAM_ACCOUNT)\n"
+	        "  -d, --db PATH           the store (default: $KAM_DB, "
+	        "else $XDG_DATA_HOME/kam/kam.db)\n"
+	        "  -F, --format FORMAT     table, tsv, csv or json "
+	        "(default: table on a terminal, else tsv)\n"
+	        "  -h, --help              this help, or a verb's usage\n"
+	        "  -V, --version           the version\n"
+	        "\nSee %s(1).\n",
+	        cmd->name);
 }
 
 int
@@ -84,7 +85,7 @@ set_format(struct kam_ctx *ctx, const char *s)
 
 	if (f < 0) {
 		kam_err(KAM_USAGE,
-			"unknown format '%s' (use table, tsv, csv or json)", s);
+		        "unknown format '%s' (use table, tsv, csv or json)", s);
 		return -1;
 	}
 	ctx->fmt = (enum out_format)f;
@@ -94,7 +95,7 @@ set_format(struct kam_ctx *ctx, const char *s)
 
 int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
-	   const struct option *longopts)
+           const struct option *longopts)
 {
 	static const struct option *cached_for;
 	static struct option merged[64];
@@ -110,7 +111,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 				merged[n++] = common_long[i];
 			memset(&merged[n], 0, sizeof merged[n]);
 			snprintf(shorts, sizeof shorts, ":%s%s", common_short,
-				 shortopts ? shortopts : "");
+			         shortopts ? shortopts : "");
 			cached_for = longopts;
 		}
 	}
@@ -133,15 +134,15 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			exit(KAM_OK);
 		case ':':
 			kam_err(KAM_USAGE, "option '%s' needs a value",
-				argv[optind - 1]);
+			        argv[optind - 1]);
 			return '?';
 		case '?':
 			if (optopt != 0)
 				kam_err(KAM_USAGE, "unknown option '-%c'",
-					optopt);
+				        optopt);
 			else
 				kam_err(KAM_USAGE, "unknown option '%s'",
-					argv[optind - 1]);
+				        argv[optind - 1]);
 			return '?';
 		default:
 			return c;
@@ -179,9 +180,9 @@ cli_open(struct kam_ctx *ctx, int mode)
 		return KAM_OK;
 	path = cli_db_path(ctx);
 	rc = store_open(&ctx->st, path,
-			mode == CLI_CREATE  ? STORE_CREATE
-			: mode == CLI_WRITE ? STORE_WRITE
-					    : STORE_READ);
+	                mode == CLI_CREATE  ? STORE_CREATE
+	                : mode == CLI_WRITE ? STORE_WRITE
+	                                    : STORE_READ);
 	free(path);
 	return rc;
 }
@@ -223,7 +224,7 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 	int multi = 0;
 
 	snprintf(two, sizeof two, "%s%s%s", argv[0], argc >= 2 ? " " : "",
-		 argc >= 2 ? argv[1] : "");
+	         argc >= 2 ? argv[1] : "");
 	for (v = cmd->verbs; v->name != NULL; v++) {
 		size_t l = strlen(argv[0]);
 
@@ -237,13 +238,13 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 	}
 	if (multi && argc < 2)
 		kam_err(KAM_USAGE, "'%s' needs a verb (see '%s -h')", argv[0],
-			cmd->name);
+		        cmd->name);
 	else if (best != NULL && bestd <= strlen(best->name) / 3 + 1)
 		kam_err(KAM_USAGE, "unknown verb '%s' (did you mean '%s'?)",
-			multi ? two : argv[0], best->name);
+		        multi ? two : argv[0], best->name);
 	else
 		kam_err(KAM_USAGE, "unknown verb '%s' (see '%s -h')",
-			multi ? two : argv[0], cmd->name);
+		        multi ? two : argv[0], cmd->name);
 	return KAM_USAGE;
 }
 
@@ -272,7 +273,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	if (cmd->single == NULL) {
 		opterr = 0;
 		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", top_long,
-					NULL)) != -1) {
+		                        NULL)) != -1) {
 			switch (c) {
 			case 'a':
 				ctx.account = optarg;
@@ -292,17 +293,17 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 				return out_finish_stdout();
 			case ':':
 				kam_err(KAM_USAGE, "option '%s' needs a value",
-					argv[optind - 1]);
+				        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
 			default:
 				if (optopt != 0)
 					kam_err(KAM_USAGE,
-						"unknown option '-%c'", optopt);
+					        "unknown option '-%c'", optopt);
 				else
 					kam_err(KAM_USAGE,
-						"unknown option '%s'",
-						argv[optind - 1]);
+					        "unknown option '%s'",
+					        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
 			}

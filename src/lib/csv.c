@@ -25,9 +25,9 @@ struct csv_in {
 	char *path;
 	FILE *fp;
 	struct csv_parser p;
-	long line;	/* physical line being fed */
-	long row_line;	/* line the row in progress began on */
-	int pending;	/* bytes of a row fed but the row not ended */
+	long line;     /* physical line being fed */
+	long row_line; /* line the row in progress began on */
+	int pending;   /* bytes of a row fed but the row not ended */
 	/* the row being built */
 	char **fields;
 	size_t nfields, cap;
@@ -94,9 +94,9 @@ csv_open(const char *path, int *status)
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL) {
-		*status = kam_err(errno == ENOENT ? KAM_NOTFOUND : KAM_IO,
-				  "cannot open '%s': %s", path,
-				  strerror(errno));
+		*status =
+		    kam_err(errno == ENOENT ? KAM_NOTFOUND : KAM_IO,
+		            "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
 	in = xcalloc(1, sizeof *in);
@@ -130,8 +130,8 @@ static int
 parse_error(struct csv_in *in)
 {
 	kam_err(KAM_DATA, "%s:%ld: malformed CSV: %s", in->path,
-		in->pending ? in->row_line : in->line,
-		csv_strerror(csv_error(&in->p)));
+	        in->pending ? in->row_line : in->line,
+	        csv_strerror(csv_error(&in->p)));
 	return -1;
 }
 
@@ -149,7 +149,7 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 			buf = NULL;
 			if (ferror(in->fp)) {
 				kam_err(KAM_IO, "%s: read error: %s", in->path,
-					strerror(errno));
+				        strerror(errno));
 				return -1;
 			}
 			in->eof = 1;
@@ -162,14 +162,14 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 		if (in->line == 1 && len >= 3 &&
 		    memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 			off = 3;
-		if (!in->pending && !(len - (ssize_t)off == 1 &&
-				      buf[off] == '\n') &&
+		if (!in->pending &&
+		    !(len - (ssize_t)off == 1 && buf[off] == '\n') &&
 		    !(len - (ssize_t)off == 2 && buf[off] == '\r')) {
 			in->row_line = in->line;
 			in->pending = 1;
 		}
 		if (csv_parse(&in->p, buf + off, (size_t)len - off, on_field,
-			      on_row, in) != (size_t)len - off) {
+		              on_row, in) != (size_t)len - off) {
 			free(buf);
 			return parse_error(in);
 		}
@@ -182,7 +182,7 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 		in->qhead = in->qend = 0;
 	if (in->current.bad_line != 0) {
 		kam_err(KAM_DATA, "%s:%ld: invalid UTF-8", in->path,
-			in->current.bad_line);
+		        in->current.bad_line);
 		return -1;
 	}
 	*fields = in->current.fields;
@@ -214,7 +214,7 @@ csv_close(struct csv_in *in)
 
 int
 csv_header(struct csv_in *in, char **fields, size_t n, long line,
-	   const char *const *cols, size_t nrequired, int *idx)
+           const char *const *cols, size_t nrequired, int *idx)
 {
 	size_t i, j, ncols;
 
@@ -232,21 +232,20 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 				buf_puts(&known, cols[j]);
 			}
 			kam_err(KAM_DATA,
-				"%s:%ld: unknown column '%s' (known: %s)",
-				in->path, line, fields[i], known.s);
+			        "%s:%ld: unknown column '%s' (known: %s)",
+			        in->path, line, fields[i], known.s);
 			buf_free(&known);
 			return KAM_DATA;
 		}
 		if (idx[j] != -1)
 			return kam_err(KAM_DATA, "%s:%ld: column '%s' repeated",
-				       in->path, line, fields[i]);
+			               in->path, line, fields[i]);
 		idx[j] = (int)i;
 	}
 	for (j = 0; j < nrequired; j++)
 		if (idx[j] == -1)
-			return kam_err(KAM_DATA,
-				       "%s:%ld: missing column '%s'", in->path,
-				       line, cols[j]);
+			return kam_err(KAM_DATA, "%s:%ld: missing column '%s'",
+			               in->path, line, cols[j]);
 	return 0;
 }
 

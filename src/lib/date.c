@@ -31,8 +31,7 @@ leap(long y)
 static int
 month_days(long y, int m)
 {
-	static const int d[] = {31, 28, 31, 30, 31, 30,
-				31, 31, 30, 31, 30, 31};
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }

@@ -1,4 +1,580 @@
-/* org: to come. */
+/*
+ * Importing an organisation from CSV: people with reporting lines (in any
+ * order: a person may come before their manager), influence links and
+ * buying roles.  Every row is checked before anything is written, so one
+ * bad row rejects the whole file with FILE:LINE: and the store stays as
+ * it was (the caller's transaction is rolled back).
+ */
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/store.h"
+
+struct prow {
+	long line;
+	char *f[9];
+	long level;
+	int placeholder;
+	int64_t id;
+	/* resolved managers: index into rows (>= 0) or -(existing id) - 1 */
+	int64_t solid;
+	int64_t *dotted;
+	size_t ndotted;
+	int mark; /* cycle search: 0 new, 1 on the path, 2 done */
+};
+
+enum {
+	P_HANDLE,
+	P_NAME,
+	P_TITLE,
+	P_DEPT,
+	P_LEVEL,
+	P_REPORTS,
+	P_DOTTED,
+	P_PLACEHOLDER,
+	P_LEFT
+};
+static const char *const people_cols[] = {
+    "handle",     "name",      "title",       "dept",    "level",
+    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+static const char *const link_cols[] = {"from", "to", "kind", "strength", NULL};
+static const char *const role_cols[] = {"deal",      "person", "role",
+                                        "influence", "lead",   NULL};
+
+/* A sorted index of handles: new rows and people already in the account. */
+struct hidx {
+	const char *handle;
+	int64_t ref; /* as prow.solid */
+};
+
+static int
+hidx_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct hidx *)a)->handle,
+	              ((const struct hidx *)b)->handle);
+}
+
+static const struct hidx *
+hidx_find(const struct hidx *idx, size_t n, const char *h)
+{
+	struct hidx key = {h, 0};
+
+	return bsearch(&key, idx, n, sizeof *idx, hidx_cmp);
+}
+
+static const char *
+hidx_nearest(const struct hidx *idx, size_t n, const char *h)
+{
+	size_t i, d, best = strlen(h) / 3 + 2;
+	const char *found = NULL;
+
+	for (i = 0; i < n; i++) {
+		d = kam_distance(h, idx[i].handle);
+		if (d < best) {
+			best = d;
+			found = idx[i].handle;
+		}
+	}
+	return found;
+}
+
+static int
+unknown_in_file(const char *path, long line, const char *what, const char *h,
+                const struct hidx *idx, size_t n)
+{
+	const char *guess = hidx_nearest(idx, n, h);
+
+	if (guess != NULL)
+		return kam_err(KAM_DATA,
+		               "%s:%ld: unknown %s '%s' (did you mean '%s'?)",
+		               path, line, what, h, guess);
+	return kam_err(KAM_DATA, "%s:%ld: unknown %s '%s'", path, line, what,
+	               h);
+}
+
+static int
+parse_flag(const char *s, int *out)
+{
+	if (*s == '\0' || strcmp(s, "no") == 0 || strcmp(s, "0") == 0 ||
+	    strcmp(s, "false") == 0)
+		*out = 0;
+	else if (strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 ||
+	         strcmp(s, "true") == 0)
+		*out = 1;
+	else
+		return 0;
+	return 1;
+}
+
+/* Strips "ACCOUNT/" when it names the importing account. */
+static const char *
+local_handle(const char *ref, const char *acct)
+{
+	size_t n = strlen(acct);
+
+	if (strncmp(ref, acct, n) == 0 && ref[n] == '/')
+		return ref + n + 1;
+	return ref;
+}
+
+static int
+resolve_mgr(const char *path, long line, const char *ref, const char *acct,
+            const struct hidx *idx, size_t n, int64_t *out)
+{
+	const char *h = local_handle(ref, acct);
+	const struct hidx *hit;
+
+	if (strchr(h, '/') != NULL)
+		return kam_err(KAM_DATA,
+		               "%s:%ld: manager '%s' is in another account",
+		               path, line, ref);
+	if (!handle_valid(h))
+		return kam_err(KAM_DATA, "%s:%ld: invalid handle '%s'", path,
+		               line, ref);
+	if ((hit = hidx_find(idx, n, h)) == NULL)
+		return unknown_in_file(path, line, "manager", h, idx, n);
+	*out = hit->ref;
+	return KAM_OK;
+}
+
+/* Depth-first search for a cycle among the new rows' lines. */
+static int
+find_cycle(struct prow *rows, size_t i, size_t *stack, size_t depth,
+           size_t *cycle_start)
+{
+	struct prow *r = &rows[i];
+	size_t k;
+
+	r->mark = 1;
+	stack[depth] = i;
+	for (k = 0; k <= r->ndotted; k++) {
+		int64_t m = k == 0 ? r->solid : r->dotted[k - 1];
+		size_t j;
+
+		if (m < 0)
+			continue;
+		j = (size_t)m;
+		if (rows[j].mark == 1) {
+			*cycle_start = j;
+			return (int)depth + 1;
+		}
+		if (rows[j].mark == 0) {
+			int d =
+			    find_cycle(rows, j, stack, depth + 1, cycle_start);
+
+			if (d)
+				return d;
+		}
+	}
+	r->mark = 2;
+	return 0;
+}
+
+static int
+import_people(struct store *st, int64_t account, struct csv_in *in,
+              const int *idx, size_t nheader)
+{
+	struct prow *rows = NULL;
+	struct org_handle *old = NULL;
+	struct hidx *hx = NULL;
+	size_t nrows = 0, cap = 0, nold = 0, nh, i, k;
+	char **fields, *acct = NULL;
+	size_t nf, ncols = sizeof people_cols / sizeof people_cols[0] - 1;
+	long line;
+	int rc = KAM_OK, got;
+	const char *path = csv_path(in);
+
+	acct = org_account_handle(st, account);
+	while ((got = csv_next(in, &fields, &nf, &line)) == 1) {
+		struct prow *r;
+
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 256;
+			rows = xreallocarray(rows, cap, sizeof *rows);
+		}
+		r = &rows[nrows];
+		memset(r, 0, sizeof *r);
+		r->line = line;
+		r->solid = -1;
+		for (k = 0; k < ncols; k++)
+			r->f[k] = idx[k] >= 0 && (size_t)idx[k] < nf
+			              ? xstrdup(fields[idx[k]])
+			              : xstrdup("");
+		nrows++;
+		if (nf != nheader) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: %zu fields, the header has %zu",
+			             path, line, nf, nheader);
+			goto out;
+		}
+		if (!handle_valid(r->f[P_HANDLE])) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: invalid handle '%s' (use "
+			             "letters, digits, '.', '_' and '-')",
+			             path, line, r->f[P_HANDLE]);
+			goto out;
+		}
+		if (*r->f[P_NAME] == '\0') {
+			rc = kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path,
+			             line, r->f[P_HANDLE]);
+			goto out;
+		}
+		if (*r->f[P_LEVEL] != '\0' &&
+		    !parse_int(r->f[P_LEVEL], 1, 99, &r->level)) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: bad level '%s' (a whole number "
+			             "from 1, the top, to 99)",
+			             path, line, r->f[P_LEVEL]);
+			goto out;
+		}
+		if (!parse_flag(r->f[P_PLACEHOLDER], &r->placeholder)) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: bad placeholder '%s' (yes or "
+			             "no)",
+			             path, line, r->f[P_PLACEHOLDER]);
+			goto out;
+		}
+		if (*r->f[P_LEFT] != '\0' && !date_valid(r->f[P_LEFT])) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: bad date '%s' (use YYYY-MM-DD)",
+			             path, line, r->f[P_LEFT]);
+			goto out;
+		}
+	}
+	if (got < 0) {
+		rc = KAM_DATA;
+		goto out;
+	}
+
+	/* One index of every handle the file may refer to. */
+	org_handles(st, account, &old, &nold);
+	hx = xcalloc(nold + nrows, sizeof *hx);
+	for (i = 0; i < nold; i++) {
+		hx[i].handle = old[i].handle;
+		hx[i].ref = -old[i].id - 1;
+	}
+	for (i = 0; i < nrows; i++) {
+		struct hidx key = {rows[i].f[P_HANDLE], 0};
+
+		if (bsearch(&key, hx, nold, sizeof *hx, hidx_cmp) != NULL) {
+			rc = kam_err(KAM_CONFLICT,
+			             "%s:%ld: person '%s/%s' already exists",
+			             path, rows[i].line, acct,
+			             rows[i].f[P_HANDLE]);
+			goto out;
+		}
+		hx[nold + i].handle = rows[i].f[P_HANDLE];
+		hx[nold + i].ref = (int64_t)i;
+	}
+	nh = nold + nrows;
+	qsort(hx, nh, sizeof *hx, hidx_cmp);
+	for (i = 1; i < nh; i++) {
+		if (strcmp(hx[i - 1].handle, hx[i].handle) == 0) {
+			size_t a = (size_t)hx[i - 1].ref, b = (size_t)hx[i].ref;
+
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: handle '%s' repeated (first on "
+			             "line %ld)",
+			             path, rows[a > b ? a : b].line,
+			             hx[i].handle, rows[a < b ? a : b].line);
+			goto out;
+		}
+	}
+	for (i = 0; i < nrows; i++) {
+		struct prow *r = &rows[i];
+		char *p, *save = NULL;
+
+		if (*r->f[P_REPORTS] != '\0' &&
+		    (rc = resolve_mgr(path, r->line, r->f[P_REPORTS], acct, hx,
+		                      nh, &r->solid)) != KAM_OK)
+			goto out;
+		if (r->solid == (int64_t)i) {
+			rc = kam_err(KAM_DATA,
+			             "%s:%ld: '%s' cannot report to "
+			             "themselves",
+			             path, r->line, r->f[P_HANDLE]);
+			goto out;
+		}
+		for (p = strtok_r(r->f[P_DOTTED], ";", &save); p != NULL;
+		     p = strtok_r(NULL, ";", &save)) {
+			int64_t m;
+
+			if ((rc = resolve_mgr(path, r->line, p, acct, hx, nh,
+			                      &m)) != KAM_OK)
+				goto out;
+			if (m == (int64_t)i) {
+				rc = kam_err(KAM_DATA,
+				             "%s:%ld: '%s' cannot report to "
+				             "themselves",
+				             path, r->line, r->f[P_HANDLE]);
+				goto out;
+			}
+			r->dotted = xreallocarray(r->dotted, r->ndotted + 1,
+			                          sizeof *r->dotted);
+			r->dotted[r->ndotted++] = m;
+		}
+	}
+	/* Cycles can only run through new rows: old people have no lines
+	 * to them. */
+	{
+		size_t *stack = xcalloc(nrows + 1, sizeof *stack), start = 0;
+		int depth;
+
+		for (i = 0; i < nrows; i++) {
+			if (rows[i].mark != 0)
+				continue;
+			if ((depth = find_cycle(rows, i, stack, 0, &start))) {
+				struct buf b = {0};
+				int j, first = 0;
+
+				for (j = 0; j < depth; j++)
+					if (stack[j] == start)
+						first = j;
+				for (j = first; j < depth; j++)
+					buf_printf(&b, "%s -> ",
+					           rows[stack[j]].f[P_HANDLE]);
+				buf_puts(&b, rows[start].f[P_HANDLE]);
+				rc = kam_err(KAM_DATA,
+				             "%s:%ld: reporting lines form a "
+				             "cycle: %s",
+				             path, rows[stack[depth - 1]].line,
+				             b.s);
+				buf_free(&b);
+				free(stack);
+				goto out;
+			}
+		}
+		free(stack);
+	}
+	for (i = 0; i < nrows && rc == KAM_OK; i++) {
+		struct prow *r = &rows[i];
+
+		rc = org_insert_person(
+		    st, account, r->f[P_HANDLE], r->f[P_NAME],
+		    *r->f[P_TITLE] ? r->f[P_TITLE] : NULL,
+		    *r->f[P_DEPT] ? r->f[P_DEPT] : NULL, r->level,
+		    r->placeholder, *r->f[P_LEFT] ? r->f[P_LEFT] : NULL,
+		    "imported", &r->id);
+	}
+	for (i = 0; i < nrows && rc == KAM_OK; i++) {
+		struct prow *r = &rows[i];
+
+		for (k = 0; k <= r->ndotted && rc == KAM_OK; k++) {
+			int64_t m = k == 0 ? r->solid : r->dotted[k - 1];
+
+			if (k == 0 && m == -1)
+				continue;
+			m = m >= 0 ? rows[m].id : -m - 1;
+			rc = org_insert_line(st, r->id, m,
+			                     k == 0 ? "solid" : "dotted");
+		}
+	}
+out:
+	for (i = 0; i < nrows; i++) {
+		for (k = 0; k < ncols; k++)
+			free(rows[i].f[k]);
+		free(rows[i].dotted);
+	}
+	free(rows);
+	for (i = 0; i < nold; i++)
+		free(old[i].handle);
+	free(old);
+	free(hx);
+	free(acct);
+	return rc;
+}
+
+/* Links and roles refer to people (and deals) already in the store. */
+static int
+find_person(const char *path, long line, const char *ref, const char *acct,
+            const struct hidx *hx, size_t nh, int64_t *id)
+{
+	const char *h = local_handle(ref, acct);
+	const struct hidx *hit;
+
+	if (strchr(h, '/') != NULL)
+		return kam_err(KAM_DATA, "%s:%ld: '%s' is in another account",
+		               path, line, ref);
+	if ((hit = hidx_find(hx, nh, h)) == NULL)
+		return unknown_in_file(path, line, "person", h, hx, nh);
+	*id = -hit->ref - 1;
+	return KAM_OK;
+}
+
+static int
+import_links(struct store *st, const char *acct, struct csv_in *in,
+             const int *idx, size_t nheader, const struct hidx *hx, size_t nh)
+{
+	const char *path = csv_path(in), *kind;
+	char **f, *from = NULL, *to = NULL;
+	size_t nf;
+	long line, strength;
+	int64_t a, b;
+	int rc = KAM_OK, got;
+
+	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
+		if (nf != nheader)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: %zu fields, the header has %zu",
+			               path, line, nf, nheader);
+		if ((rc = find_person(path, line, f[idx[0]], acct, hx, nh,
+		                      &a)) != KAM_OK ||
+		    (rc = find_person(path, line, f[idx[1]], acct, hx, nh,
+		                      &b)) != KAM_OK)
+			return rc;
+		if ((kind = vocab_link_kind(f[idx[2]])) == NULL)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: unknown link kind '%s' (use "
+			               "influences, advises, allies or "
+			               "rivals)",
+			               path, line, f[idx[2]]);
+		strength = 2;
+		if (idx[3] >= 0 && *f[idx[3]] != '\0' &&
+		    !parse_int(f[idx[3]], 1, 3, &strength))
+			return kam_err(KAM_DATA,
+			               "%s:%ld: bad strength '%s' (1, 2 or 3)",
+			               path, line, f[idx[3]]);
+		if (a == b)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: a link needs two people, not "
+			               "'%s' twice",
+			               path, line, f[idx[0]]);
+		xasprintf(&from, "%s/%s", acct, local_handle(f[idx[0]], acct));
+		xasprintf(&to, "%s/%s", acct, local_handle(f[idx[1]], acct));
+		rc = org_link(st, from, to, NULL, kind, strength);
+		free(from);
+		free(to);
+	}
+	return rc != KAM_OK ? rc : got < 0 ? KAM_DATA : KAM_OK;
+}
+
+static int
+import_roles(struct store *st, int64_t account, const char *acct,
+             struct csv_in *in, const int *idx, size_t nheader,
+             const struct hidx *hx, size_t nh)
+{
+	const char *path = csv_path(in), *role, *influence;
+	char **f, *deal = NULL, *person = NULL;
+	size_t nf;
+	long line;
+	int64_t p;
+	int rc = KAM_OK, got, lead;
+
+	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
+		const char *dh;
+
+		if (nf != nheader)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: %zu fields, the header has %zu",
+			               path, line, nf, nheader);
+		dh = local_handle(f[idx[0]], acct);
+		if (!handle_valid(dh) || org_deal_lookup(st, account, dh) == 0)
+			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s/%s'",
+			               path, line, acct, dh);
+		if ((rc = find_person(path, line, f[idx[1]], acct, hx, nh,
+		                      &p)) != KAM_OK)
+			return rc;
+		if ((role = vocab_role(f[idx[2]])) == NULL)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: unknown role '%s' (see "
+			               "kam-org(1) for the roles)",
+			               path, line, f[idx[2]]);
+		influence = NULL;
+		if (idx[3] >= 0 && *f[idx[3]] != '\0' &&
+		    (influence = vocab_influence(f[idx[3]])) == NULL)
+			return kam_err(KAM_DATA,
+			               "%s:%ld: bad influence '%s' (high, "
+			               "medium or low)",
+			               path, line, f[idx[3]]);
+		lead = 0;
+		if (idx[4] >= 0 && !parse_flag(f[idx[4]], &lead))
+			return kam_err(KAM_DATA,
+			               "%s:%ld: bad lead '%s' (yes or no)",
+			               path, line, f[idx[4]]);
+		xasprintf(&deal, "%s/%s", acct, dh);
+		xasprintf(&person, "%s/%s", acct,
+		          local_handle(f[idx[1]], acct));
+		rc =
+		    org_role_set(st, deal, person, NULL, role, influence, lead);
+		free(deal);
+		free(person);
+	}
+	return rc != KAM_OK ? rc : got < 0 ? KAM_DATA : KAM_OK;
+}
+
+static int
+has_field(char **f, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+int
+org_import(struct store *st, int64_t account, const char *path,
+           const char *kind)
+{
+	struct csv_in *in;
+	char **f;
+	size_t nf, i, nold = 0;
+	long line;
+	int idx[16], rc, got;
+	struct org_handle *old = NULL;
+	struct hidx *hx = NULL;
+	char *acct;
+
+	if ((in = csv_open(path, &rc)) == NULL)
+		return rc;
+	if ((got = csv_next(in, &f, &nf, &line)) != 1) {
+		csv_close(in);
+		if (got == 0)
+			return kam_err(KAM_DATA,
+			               "%s: empty file (a header row "
+			               "is needed)",
+			               path);
+		return KAM_DATA;
+	}
+	if (kind == NULL)
+		kind = has_field(f, nf, "from")   ? "links"
+		       : has_field(f, nf, "deal") ? "roles"
+		                                  : "people";
+	if (strcmp(kind, "people") == 0) {
+		if ((rc = csv_header(in, f, nf, line, people_cols, 2, idx)) ==
+		    KAM_OK)
+			rc = import_people(st, account, in, idx, nf);
+		csv_close(in);
+		return rc;
+	}
+	acct = org_account_handle(st, account);
+	org_handles(st, account, &old, &nold);
+	hx = xcalloc(nold, sizeof *hx);
+	for (i = 0; i < nold; i++) {
+		hx[i].handle = old[i].handle;
+		hx[i].ref = -old[i].id - 1;
+	}
+	if (strcmp(kind, "links") == 0) {
+		if ((rc = csv_header(in, f, nf, line, link_cols, 3, idx)) ==
+		    KAM_OK)
+			rc = import_links(st, acct, in, idx, nf, hx, nold);
+	} else {
+		if ((rc = csv_header(in, f, nf, line, role_cols, 3, idx)) ==
+		    KAM_OK)
+			rc = import_roles(st, account, acct, in, idx, nf, hx,
+			                  nold);
+	}
+	csv_close(in);
+	for (i = 0; i < nold; i++)
+		free(old[i].handle);
+	free(old);
+	free(hx);
+	free(acct);
+	return rc;
+}

@@ -382,6 +382,6 @@ out_finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return kam_err(KAM_IO, "cannot write to standard output: %s",
-			       strerror(errno ? errno : EIO));
+		               strerror(errno ? errno : EIO));
 	return KAM_OK;
 }

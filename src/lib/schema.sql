@@ -188,3 +188,27 @@ CREATE TABLE gate_run (
 	snapshot TEXT NOT NULL
 );
 CREATE INDEX gate_run_deal ON gate_run (deal_id, id);
+
+-- kam-gate: the default rubric (METHOD.md, section 2), seeded with the
+-- store.  kam-gate criteria add/set/remove change it afterwards; the
+-- defaults of the thresholds live in code (kam-gate(1), SETTINGS) and
+-- gate_setting keeps only the values changed with kam-gate setting.
+INSERT INTO criterion (gate, key, question, weight, must, computed, position) VALUES
+	(1, 'need', 'Is there an explicit need, not a vague idea?', 3, 1, 0, 1),
+	(1, 'budget', 'Is the purchase funded?', 3, 1, 0, 2),
+	(1, 'timeline', 'Is there a decision date or a compelling event?', 2, 0, 0, 3),
+	(2, 'fit', 'Do our products, solutions, technology and services meet the core requirements?', 3, 1, 0, 1),
+	(2, 'gaps', 'Can what we lack be covered by partners?', 1, 0, 0, 2),
+	(2, 'criteria-known', 'Do we know their decision criteria?', 1, 0, 0, 3),
+	(2, 'resources', 'Can we deliver?', 2, 0, 0, 4),
+	(3, 'position', 'Is our standing in their industry strong?', 1, 0, 0, 1),
+	(3, 'our-relationship', 'Are our relationships with the buying group close?', 3, 0, 1, 2),
+	(3, 'rival-relationship', 'Are the competitors'' relationships with the buying group weak?', 2, 0, 1, 3),
+	(3, 'coverage', 'Do we know the stance of someone in each core role (decision, technical, business, finance)?', 2, 0, 1, 4),
+	(3, 'differentiation', 'Does our offer differ from the competitors'' in ways they value?', 2, 0, 0, 5),
+	(3, 'price', 'Is our price competitive?', 1, 0, 0, 6),
+	(4, 'profit', 'Is the profit worth the effort?', 2, 0, 0, 1),
+	(4, 'capital', 'Are the capital tied up and the payment risk acceptable?', 1, 0, 0, 2),
+	(4, 'side-effects', 'Does winning do no harm to other key clients or partners?', 2, 1, 0, 3),
+	(4, 'strategy', 'Does the deal fit our direction?', 2, 0, 0, 4),
+	(4, 'importance', 'Is the client important to us, with future value?', 2, 0, 0, 5);

@@ -1,4 +1,1200 @@
-/* store-org: to come. */
+/*
+ * The organisation's SQL: accounts, people, reporting lines and their
+ * history, influence links, competitors, deals and buying roles.
+ */
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/store.h"
+
+static int
+step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, what);
+	return KAM_OK;
+}
+
+static const char *
+col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Accounts */
+
+int
+org_account_add(struct store *st, const char *handle, const char *name,
+                const char *industry)
+{
+	static const char q[] = "INSERT INTO account (handle, name, industry, "
+	                        "created) VALUES (?, ?, ?, ?)";
+	static const char qfind[] = "SELECT 1 FROM account WHERE handle = ?";
+	sqlite3_stmt *s = store_stmt(st, qfind);
+	char today[KAM_DATE_LEN];
+	int found;
+
+	store_bind_text(s, 1, handle);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (found)
+		return kam_err(KAM_CONFLICT, "account '%s' already exists",
+		               handle);
+	kam_today(today);
+	s = store_stmt(st, q);
+	store_bind_text(s, 1, handle);
+	store_bind_text(s, 2, name);
+	store_bind_text(s, 3, industry);
+	store_bind_text(s, 4, today);
+	return step_done(st, s, "cannot add account");
+}
+
+int
+org_accounts(struct store *st, const char *handle,
+             int (*fn)(const struct org_account *, void *), void *arg)
+{
+	static const char q[] =
+	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
+	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
+	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id) "
+	    "FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
+	    "ORDER BY a.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_account a;
+	int rc = KAM_OK;
+
+	store_bind_text(s, 1, handle);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		a.id = sqlite3_column_int64(s, 0);
+		a.handle = col(s, 1);
+		a.name = col(s, 2);
+		a.industry = col(s, 3);
+		a.created = col(s, 4);
+		a.people = sqlite3_column_int(s, 5);
+		a.deals = sqlite3_column_int(s, 6);
+		rc = fn(&a, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* People */
+
+static int
+history(struct store *st, int64_t person, const char *on, const char *field,
+        const char *old_value, const char *new_value)
+{
+	static const char q[] =
+	    "INSERT INTO person_history (person_id, effective, recorded, "
+	    "actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
+
+	kam_now(now);
+	if (on == NULL) {
+		kam_today(today);
+		on = today;
+	}
+	sqlite3_bind_int64(s, 1, person);
+	store_bind_text(s, 2, on);
+	store_bind_text(s, 3, now);
+	store_bind_text(s, 4, kam_actor());
+	store_bind_text(s, 5, field);
+	store_bind_text(s, 6, old_value);
+	store_bind_text(s, 7, new_value);
+	return step_done(st, s, "cannot record history");
+}
+
+int
+org_insert_person(struct store *st, int64_t account, const char *handle,
+                  const char *name, const char *title, const char *dept,
+                  long level, int placeholder, const char *left_on,
+                  const char *note, int64_t *id)
+{
+	static const char q[] =
+	    "INSERT INTO person (account_id, handle, name, title, dept, "
+	    "level, placeholder, left_on, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	kam_today(today);
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, handle);
+	store_bind_text(s, 3, name);
+	store_bind_text(s, 4, title);
+	store_bind_text(s, 5, dept);
+	if (level > 0)
+		sqlite3_bind_int64(s, 6, level);
+	sqlite3_bind_int(s, 7, placeholder);
+	store_bind_text(s, 8, left_on);
+	store_bind_text(s, 9, today);
+	if ((rc = step_done(st, s, "cannot add person")) != KAM_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(store_db(st));
+	return history(st, *id, NULL, "created", NULL, note);
+}
+
+int
+org_insert_line(struct store *st, int64_t person, int64_t manager,
+                const char *kind)
+{
+	static const char q[] = "INSERT INTO reporting_line (person_id, "
+	                        "manager_id, kind) VALUES (?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, q);
+
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, manager);
+	store_bind_text(s, 3, kind);
+	return step_done(st, s, "cannot add reporting line");
+}
+
+/* A person's account id, handle and level. */
+static int
+person_row(struct store *st, int64_t id, int64_t *account, long *level)
+{
+	static const char q[] =
+	    "SELECT account_id, level FROM person WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_int64(s, 1, id);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	if (found) {
+		*account = sqlite3_column_int64(s, 0);
+		if (level != NULL)
+			*level = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+/*
+ * Names the cycle a new line a -> b would close: queue/from hold the walk
+ * up from b, and the manager at index at reports to a.
+ */
+static int
+cycle_error(struct store *st, const char *a, const char *b,
+            const int64_t *queue, const int64_t *from, size_t at)
+{
+	struct buf path = {0};
+	int64_t *chain = NULL, k;
+	size_t n = 0, i;
+	char *r;
+	int rc;
+
+	for (k = (int64_t)at; k >= 0; k = from[k]) {
+		chain = xreallocarray(chain, n + 1, sizeof *chain);
+		chain[n++] = queue[k];
+	}
+	buf_puts(&path, a);
+	for (i = n; i-- > 0;) {
+		r = store_person_ref(st, chain[i]);
+		buf_printf(&path, " -> %s", r);
+		free(r);
+	}
+	buf_printf(&path, " -> %s", a);
+	rc = kam_err(KAM_CONFLICT,
+	             "reporting line from '%s' to '%s' would close a cycle: %s",
+	             a, b, path.s);
+	buf_free(&path);
+	free(chain);
+	return rc;
+}
+
+/*
+ * Refuses a line person -> manager that crosses accounts or closes a
+ * cycle of current reporting lines (solid or dotted): the managers above
+ * manager are walked breadth first, remembering the way back, so the
+ * cycle can be named.
+ */
+int
+org_check_line(struct store *st, int64_t person, int64_t manager)
+{
+	static const char up[] = "SELECT manager_id FROM reporting_line "
+	                         "WHERE person_id = ? AND end_on IS NULL";
+	int64_t pa = 0, ma = 0, *queue, *from;
+	size_t head = 0, n = 0, cap = 64, i;
+	char *a, *b;
+	int rc = KAM_OK;
+
+	person_row(st, person, &pa, NULL);
+	person_row(st, manager, &ma, NULL);
+	a = store_person_ref(st, person);
+	b = store_person_ref(st, manager);
+	if (person == manager) {
+		rc = kam_err(KAM_CONFLICT, "'%s' cannot report to themselves",
+		             a);
+		goto out;
+	}
+	if (pa != ma) {
+		rc = kam_err(KAM_CONFLICT,
+		             "reporting line from '%s' to '%s' crosses "
+		             "accounts",
+		             a, b);
+		goto out;
+	}
+	queue = xcalloc(cap, sizeof *queue);
+	from = xcalloc(cap, sizeof *from);
+	queue[n] = manager;
+	from[n++] = -1;
+	while (head < n && rc == KAM_OK) {
+		size_t at = head++;
+		sqlite3_stmt *s = store_stmt(st, up);
+
+		sqlite3_bind_int64(s, 1, queue[at]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			int64_t m = sqlite3_column_int64(s, 0);
+
+			for (i = 0; i < n && queue[i] != m; i++)
+				;
+			if (i < n)
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				queue =
+				    xreallocarray(queue, cap, sizeof *queue);
+				from = xreallocarray(from, cap, sizeof *from);
+			}
+			queue[n] = m;
+			from[n++] = (int64_t)at;
+			if (m == person) {
+				rc = cycle_error(st, a, b, queue, from, at);
+				break;
+			}
+		}
+		sqlite3_reset(s);
+	}
+	free(queue);
+	free(from);
+out:
+	free(a);
+	free(b);
+	return rc;
+}
+
+static int
+resolve_in(struct store *st, const char *ref, const char *account_handle,
+           int64_t *id)
+{
+	return store_person_id(st, ref, account_handle, id);
+}
+
+char *
+org_account_handle(struct store *st, int64_t account)
+{
+	static const char q[] = "SELECT handle FROM account WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *h = NULL;
+
+	sqlite3_bind_int64(s, 1, account);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		h = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return h;
+}
+
+/* The handles of a person's current managers of one kind, ';'-joined. */
+static char *
+managers(struct store *st, int64_t person, const char *kind)
+{
+	static const char q[] =
+	    "SELECT m.handle FROM reporting_line r "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "WHERE r.person_id = ? AND r.kind = ? AND r.end_on IS NULL "
+	    "ORDER BY m.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct buf b = {0};
+
+	sqlite3_bind_int64(s, 1, person);
+	store_bind_text(s, 2, kind);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (b.len)
+			buf_puts(&b, ";");
+		buf_puts(&b, col(s, 0));
+	}
+	sqlite3_reset(s);
+	return b.s;
+}
+
+static int
+add_line(struct store *st, int64_t person, const char *ref, const char *acct,
+         const char *kind, const char *on)
+{
+	static const char q[] =
+	    "INSERT INTO reporting_line (person_id, manager_id, kind, "
+	    "start_on) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *s;
+	int64_t m;
+	int rc;
+
+	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
+		return rc;
+	if ((rc = org_check_line(st, person, m)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, m);
+	store_bind_text(s, 3, kind);
+	store_bind_text(s, 4, on);
+	return step_done(st, s, "cannot add reporting line");
+}
+
+static int
+end_lines(struct store *st, int64_t person, const char *kind, const char *on)
+{
+	static const char q[] =
+	    "UPDATE reporting_line SET end_on = ? WHERE person_id = ? "
+	    "AND kind = ? AND end_on IS NULL";
+	sqlite3_stmt *s = store_stmt(st, q);
+
+	store_bind_text(s, 1, on);
+	sqlite3_bind_int64(s, 2, person);
+	store_bind_text(s, 3, kind);
+	return step_done(st, s, "cannot end reporting line");
+}
+
+static int
+person_exists(struct store *st, int64_t account, const char *handle)
+{
+	static const char q[] =
+	    "SELECT 1 FROM person WHERE account_id = ? AND handle = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, handle);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
+
+int
+org_person_add(struct store *st, const char *ref, const char *dflt,
+               const struct org_change *c)
+{
+	struct ref r;
+	int64_t account, id;
+	size_t i;
+	int rc;
+
+	if (!ref_parse(&r, ref, dflt))
+		return store_person_id(st, ref, dflt, &id); /* reports */
+	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
+		return rc;
+	if (person_exists(st, account, r.handle))
+		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
+		               r.account, r.handle);
+	if ((rc = org_insert_person(
+	         st, account, r.handle,
+	         c->name    ? c->name
+	         : c->title ? c->title
+	                    : r.handle,
+	         c->title, c->dept, c->level > 0 ? c->level : 0,
+	         c->placeholder == 1, NULL, "added", &id)) != KAM_OK)
+		return rc;
+	if (c->reports_to != NULL && *c->reports_to != '\0' &&
+	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
+	        KAM_OK)
+		return rc;
+	for (i = 0; i < c->ndotted; i++)
+		if ((rc = add_line(st, id, c->dotted[i], r.account, "dotted",
+		                   NULL)) != KAM_OK)
+			return rc;
+	return KAM_OK;
+}
+
+static int
+set_text(struct store *st, int64_t id, const char *field, const char *q,
+         const char *old_value, const char *new_value, const char *on)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (old_value != NULL && new_value != NULL &&
+	    strcmp(old_value, new_value) == 0)
+		return KAM_OK;
+	if (old_value == NULL && new_value == NULL)
+		return KAM_OK;
+	s = store_stmt(st, q);
+	store_bind_text(s, 1, new_value);
+	sqlite3_bind_int64(s, 2, id);
+	if ((rc = step_done(st, s, "cannot change person")) != KAM_OK)
+		return rc;
+	return history(st, id, on, field, old_value, new_value);
+}
+
+int
+org_person_set(struct store *st, const char *ref, const char *dflt,
+               const struct org_change *c)
+{
+	static const char qname[] = "UPDATE person SET name = ? WHERE id = ?";
+	static const char qtitle[] = "UPDATE person SET title = ? WHERE id = ?";
+	static const char qdept[] = "UPDATE person SET dept = ? WHERE id = ?";
+	static const char qlevel[] = "UPDATE person SET level = ? WHERE id = ?";
+	static const char qph[] =
+	    "UPDATE person SET placeholder = ? WHERE id = ?";
+	static const char qget[] =
+	    "SELECT name, title, dept, level, placeholder, account_id "
+	    "FROM person WHERE id = ?";
+	sqlite3_stmt *s;
+	int64_t id;
+	char *name, *title, *dept, *acct, *old, lv_old[24], lv_new[24];
+	long level;
+	int placeholder, rc;
+	size_t i;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qget);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	name = store_col_dup(s, 0);
+	title = store_col_dup(s, 1);
+	dept = store_col_dup(s, 2);
+	level = sqlite3_column_int(s, 3);
+	placeholder = sqlite3_column_int(s, 4);
+	acct = org_account_handle(st, sqlite3_column_int64(s, 5));
+	sqlite3_reset(s);
+
+	rc = KAM_OK;
+	if (c->name != NULL)
+		rc = set_text(st, id, "name", qname, name, c->name, c->on);
+	if (rc == KAM_OK && c->title != NULL)
+		rc = set_text(st, id, "title", qtitle, title,
+		              *c->title ? c->title : NULL, c->on);
+	if (rc == KAM_OK && c->dept != NULL)
+		rc = set_text(st, id, "dept", qdept, dept,
+		              *c->dept ? c->dept : NULL, c->on);
+	if (rc == KAM_OK && c->level >= 0 && c->level != level) {
+		snprintf(lv_old, sizeof lv_old, "%ld", level);
+		snprintf(lv_new, sizeof lv_new, "%ld", c->level);
+		s = store_stmt(st, qlevel);
+		if (c->level > 0)
+			sqlite3_bind_int64(s, 1, c->level);
+		sqlite3_bind_int64(s, 2, id);
+		rc = step_done(st, s, "cannot change person");
+		if (rc == KAM_OK)
+			rc = history(st, id, c->on, "level",
+			             level ? lv_old : NULL,
+			             c->level ? lv_new : NULL);
+	}
+	/* Naming a placeholder fills it in, unless --placeholder is given. */
+	if (rc == KAM_OK) {
+		int want = c->placeholder;
+
+		if (want < 0 && placeholder && c->name != NULL)
+			want = 0;
+		if (want >= 0 && want != placeholder) {
+			s = store_stmt(st, qph);
+			sqlite3_bind_int(s, 1, want);
+			sqlite3_bind_int64(s, 2, id);
+			rc = step_done(st, s, "cannot change person");
+			if (rc == KAM_OK)
+				rc = history(st, id, c->on, "placeholder",
+				             placeholder ? "yes" : "no",
+				             want ? "yes" : "no");
+		}
+	}
+	if (rc == KAM_OK && c->reports_to != NULL) {
+		old = managers(st, id, "solid");
+		rc = end_lines(st, id, "solid", c->on);
+		if (rc == KAM_OK && *c->reports_to)
+			rc = add_line(st, id, c->reports_to, acct, "solid",
+			              c->on);
+		if (rc == KAM_OK) {
+			char *now = managers(st, id, "solid");
+
+			if ((old == NULL) != (now == NULL) ||
+			    (old && strcmp(old, now) != 0))
+				rc = history(st, id, c->on, "reports_to", old,
+				             now);
+			else /* the same manager: keep the original line */
+				rc = KAM_OK;
+			free(now);
+		}
+		free(old);
+	}
+	if (rc == KAM_OK && c->set_dotted) {
+		char *now;
+
+		old = managers(st, id, "dotted");
+		rc = end_lines(st, id, "dotted", c->on);
+		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
+			rc = add_line(st, id, c->dotted[i], acct, "dotted",
+			              c->on);
+		now = managers(st, id, "dotted");
+		if (rc == KAM_OK && ((old == NULL) != (now == NULL) ||
+		                     (old && strcmp(old, now) != 0)))
+			rc = history(st, id, c->on, "dotted_to", old, now);
+		free(now);
+		free(old);
+	}
+	free(name);
+	free(title);
+	free(dept);
+	free(acct);
+	return rc;
+}
+
+int
+org_person_leave(struct store *st, const char *ref, const char *dflt,
+                 const char *on)
+{
+	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
+	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
+	sqlite3_stmt *s;
+	int64_t id;
+	char *left, *r;
+	int rc;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qget);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	left = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (left != NULL) {
+		r = store_person_ref(st, id);
+		rc = kam_err(KAM_CONFLICT, "'%s' already left on %s", r, left);
+		free(r);
+		free(left);
+		return rc;
+	}
+	s = store_stmt(st, qset);
+	store_bind_text(s, 1, on);
+	sqlite3_bind_int64(s, 2, id);
+	if ((rc = step_done(st, s, "cannot record leaving")) != KAM_OK)
+		return rc;
+	return history(st, id, on, "left_on", NULL, on);
+}
+
+int
+org_people(struct store *st, int64_t account, int64_t person,
+           int (*fn)(const struct org_person *, void *), void *arg)
+{
+#define PERSON_COLS                                                            \
+	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
+	"p.dept, p.level, "                                                    \
+	"(SELECT m.handle FROM reporting_line r JOIN person m "                \
+	" ON m.id = r.manager_id WHERE r.person_id = p.id "                    \
+	" AND r.kind = 'solid' AND r.end_on IS NULL), "                        \
+	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
+	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
+	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
+	" AND r.end_on IS NULL ORDER BY m.handle)), "                          \
+	"p.placeholder, p.left_on FROM person p "                              \
+	"JOIN account a ON a.id = p.account_id "
+	static const char qall[] =
+	    PERSON_COLS "WHERE p.account_id = ? ORDER BY p.id";
+	static const char qone[] = PERSON_COLS "WHERE p.id = ?";
+#undef PERSON_COLS
+	sqlite3_stmt *s = store_stmt(st, person ? qone : qall);
+	struct org_person p;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, person ? person : account);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		p.id = sqlite3_column_int64(s, 0);
+		p.account_id = sqlite3_column_int64(s, 1);
+		p.account = col(s, 2);
+		p.handle = col(s, 3);
+		p.name = col(s, 4);
+		p.title = col(s, 5);
+		p.dept = col(s, 6);
+		p.level = sqlite3_column_int(s, 7);
+		p.reports_to = col(s, 8);
+		p.dotted_to = col(s, 9);
+		p.placeholder = sqlite3_column_int(s, 10);
+		p.left_on = col(s, 11);
+		rc = fn(&p, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+org_handles(struct store *st, int64_t account, struct org_handle **out,
+            size_t *n)
+{
+	static const char q[] = "SELECT handle, id FROM person "
+	                        "WHERE account_id = ? ORDER BY handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, account);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[*n].handle = store_col_dup(s, 0);
+		(*out)[*n].id = sqlite3_column_int64(s, 1);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	return KAM_OK;
+}
+
+int
+org_log(struct store *st, int64_t person,
+        int (*fn)(const struct org_event *, void *), void *arg)
+{
+	static const char q[] =
+	    "SELECT effective, recorded, actor, field, old_value, new_value "
+	    "FROM person_history WHERE person_id = ? ORDER BY id";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_event e;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, person);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		e.effective = col(s, 0);
+		e.recorded = col(s, 1);
+		e.actor = col(s, 2);
+		e.field = col(s, 3);
+		e.old_value = col(s, 4);
+		e.new_value = col(s, 5);
+		rc = fn(&e, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Links */
+
+static int
+pair(struct store *st, const char *from, const char *to, const char *dflt,
+     int64_t *a, int64_t *b)
+{
+	int64_t aa, ba;
+	char *ra, *rb;
+	int rc;
+
+	if ((rc = store_person_id(st, from, dflt, a)) != KAM_OK ||
+	    (rc = store_person_id(st, to, dflt, b)) != KAM_OK)
+		return rc;
+	person_row(st, *a, &aa, NULL);
+	person_row(st, *b, &ba, NULL);
+	if (aa == ba && *a != *b)
+		return KAM_OK;
+	ra = store_person_ref(st, *a);
+	rb = store_person_ref(st, *b);
+	if (*a == *b)
+		rc = kam_err(KAM_CONFLICT,
+		             "a link needs two people, not "
+		             "'%s' twice",
+		             ra);
+	else
+		rc = kam_err(KAM_CONFLICT,
+		             "'%s' and '%s' are in different accounts", ra, rb);
+	free(ra);
+	free(rb);
+	return rc;
+}
+
+int
+org_link(struct store *st, const char *from, const char *to, const char *dflt,
+         const char *kind, long strength)
+{
+	static const char q[] =
+	    "INSERT INTO link (from_id, to_id, kind, strength, created) "
+	    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (from_id, to_id, kind) "
+	    "DO UPDATE SET strength = excluded.strength";
+	sqlite3_stmt *s;
+	int64_t a, b;
+	char now[KAM_STAMP_LEN];
+	int rc;
+
+	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+		return rc;
+	kam_now(now);
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	store_bind_text(s, 3, kind);
+	sqlite3_bind_int64(s, 4, strength);
+	store_bind_text(s, 5, now);
+	return step_done(st, s, "cannot add link");
+}
+
+int
+org_unlink(struct store *st, const char *from, const char *to, const char *dflt,
+           const char *kind)
+{
+	static const char q[] =
+	    "DELETE FROM link WHERE from_id = ? AND to_id = ? AND kind = ?";
+	sqlite3_stmt *s;
+	int64_t a, b;
+	char *ra, *rb;
+	int rc;
+
+	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	store_bind_text(s, 3, kind);
+	if ((rc = step_done(st, s, "cannot remove link")) != KAM_OK)
+		return rc;
+	if (sqlite3_changes(store_db(st)) == 0) {
+		ra = store_person_ref(st, a);
+		rb = store_person_ref(st, b);
+		rc = kam_err(KAM_NOTFOUND, "no '%s' link from '%s' to '%s'",
+		             kind, ra, rb);
+		free(ra);
+		free(rb);
+	}
+	return rc;
+}
+
+int
+org_links(struct store *st, int64_t account,
+          int (*fn)(const struct org_link *, void *), void *arg)
+{
+	static const char q[] =
+	    "SELECT f.handle, t.handle, f.name, t.name, l.kind, l.strength "
+	    "FROM link l JOIN person f ON f.id = l.from_id "
+	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ? "
+	    "ORDER BY l.id";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_link l;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, account);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		l.from = col(s, 0);
+		l.to = col(s, 1);
+		l.from_name = col(s, 2);
+		l.to_name = col(s, 3);
+		l.kind = col(s, 4);
+		l.strength = sqlite3_column_int(s, 5);
+		rc = fn(&l, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Competitors */
+
+int
+org_competitor_add(struct store *st, const char *handle, const char *name)
+{
+	static const char qfind[] = "SELECT 1 FROM competitor WHERE handle = ?";
+	static const char q[] =
+	    "INSERT INTO competitor (handle, name) VALUES (?, ?)";
+	sqlite3_stmt *s = store_stmt(st, qfind);
+	int found;
+
+	store_bind_text(s, 1, handle);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (found)
+		return kam_err(KAM_CONFLICT, "competitor '%s' already exists",
+		               handle);
+	s = store_stmt(st, q);
+	store_bind_text(s, 1, handle);
+	store_bind_text(s, 2, name);
+	return step_done(st, s, "cannot add competitor");
+}
+
+int
+org_competitors(struct store *st, int (*fn)(const char *, const char *, void *),
+                void *arg)
+{
+	static const char q[] =
+	    "SELECT handle, name FROM competitor ORDER BY handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc = KAM_OK;
+
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(col(s, 0), col(s, 1), arg);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Deals */
+
+int
+org_deal_add(struct store *st, const char *ref, const char *dflt,
+             const char *name, const double *value, const char *currency,
+             const char *close_on)
+{
+	static const char qfind[] =
+	    "SELECT 1 FROM deal WHERE account_id = ? AND handle = ?";
+	static const char q[] =
+	    "INSERT INTO deal (account_id, handle, name, value, currency, "
+	    "close_on, created) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	struct ref r;
+	sqlite3_stmt *s;
+	int64_t account, id;
+	char today[KAM_DATE_LEN];
+	int rc, found;
+
+	if (!ref_parse(&r, ref, dflt))
+		return store_deal_id(st, ref, dflt, &id); /* reports */
+	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qfind);
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, r.handle);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (found)
+		return kam_err(KAM_CONFLICT, "deal '%s/%s' already exists",
+		               r.account, r.handle);
+	kam_today(today);
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, r.handle);
+	store_bind_text(s, 3, name);
+	if (value != NULL)
+		sqlite3_bind_double(s, 4, *value);
+	store_bind_text(s, 5, currency);
+	store_bind_text(s, 6, close_on);
+	store_bind_text(s, 7, today);
+	return step_done(st, s, "cannot add deal");
+}
+
+int
+org_deals(struct store *st, int64_t account, int64_t deal,
+          int (*fn)(const struct org_deal *, void *), void *arg)
+{
+	static const char q[] =
+	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
+	    "d.close_on, d.created, "
+	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id) "
+	    "FROM deal d JOIN account a ON a.id = d.account_id "
+	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
+	    "ORDER BY a.handle, d.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_deal d;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_int64(s, 2, deal);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		d.id = sqlite3_column_int64(s, 0);
+		d.account = col(s, 1);
+		d.handle = col(s, 2);
+		d.name = col(s, 3);
+		d.has_value = sqlite3_column_type(s, 4) != SQLITE_NULL;
+		d.value = sqlite3_column_double(s, 4);
+		d.currency = col(s, 5);
+		d.close_on = col(s, 6);
+		d.created = col(s, 7);
+		d.roles = sqlite3_column_int(s, 8);
+		rc = fn(&d, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int64_t
+org_deal_lookup(struct store *st, int64_t account, const char *handle)
+{
+	static const char q[] =
+	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, handle);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
+/* Buying roles */
+
+static int
+deal_person(struct store *st, const char *deal, const char *person,
+            const char *dflt, int64_t *d, int64_t *p)
+{
+	int64_t pa;
+	char *acct, *rd, *rp;
+	int rc;
+
+	if ((rc = store_deal_id(st, deal, dflt, d)) != KAM_OK)
+		return rc;
+	acct = org_account_handle(st, store_deal_account(st, *d));
+	rc = store_person_id(st, person, acct, p);
+	free(acct);
+	if (rc != KAM_OK)
+		return rc;
+	person_row(st, *p, &pa, NULL);
+	if (pa == store_deal_account(st, *d))
+		return KAM_OK;
+	rd = store_deal_ref(st, *d);
+	rp = store_person_ref(st, *p);
+	rc = kam_err(KAM_CONFLICT, "'%s' is not in the account of deal '%s'",
+	             rp, rd);
+	free(rd);
+	free(rp);
+	return rc;
+}
+
+int
+org_role_set(struct store *st, const char *deal, const char *person,
+             const char *dflt, const char *role, const char *influence,
+             int lead)
+{
+	static const char qlead[] =
+	    "UPDATE deal_role SET lead = 0 WHERE deal_id = ? AND lead = 1";
+	static const char q[] =
+	    "INSERT INTO deal_role (deal_id, person_id, role, influence, "
+	    "lead) VALUES (?1, ?2, ?3, coalesce(?4, 'medium'), ?5) "
+	    "ON CONFLICT (deal_id, person_id, role) DO UPDATE SET "
+	    "influence = coalesce(?4, influence), "
+	    "lead = max(lead, excluded.lead)";
+	sqlite3_stmt *s;
+	int64_t d, p;
+	int rc;
+
+	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+		return rc;
+	if (lead) {
+		s = store_stmt(st, qlead);
+		sqlite3_bind_int64(s, 1, d);
+		if ((rc = step_done(st, s, "cannot set lead")) != KAM_OK)
+			return rc;
+	}
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, p);
+	store_bind_text(s, 3, role);
+	store_bind_text(s, 4, influence);
+	sqlite3_bind_int(s, 5, lead);
+	return step_done(st, s, "cannot set role");
+}
+
+int
+org_role_rm(struct store *st, const char *deal, const char *person,
+            const char *dflt, const char *role)
+{
+	static const char q[] = "DELETE FROM deal_role WHERE deal_id = ? "
+	                        "AND person_id = ? AND role = ?";
+	sqlite3_stmt *s;
+	int64_t d, p;
+	char *rd, *rp;
+	int rc;
+
+	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, p);
+	store_bind_text(s, 3, role);
+	if ((rc = step_done(st, s, "cannot remove role")) != KAM_OK)
+		return rc;
+	if (sqlite3_changes(store_db(st)) == 0) {
+		rd = store_deal_ref(st, d);
+		rp = store_person_ref(st, p);
+		rc = kam_err(KAM_NOTFOUND, "'%s' holds no role '%s' in '%s'",
+		             rp, role, rd);
+		free(rd);
+		free(rp);
+	}
+	return rc;
+}
+
+#define ROLE_ORDER                                                             \
+	"instr('decision-maker,technical,business,finance,procurement,"        \
+	"user,coach,influencer,gatekeeper', r.role)"
+
+int
+org_roles(struct store *st, int64_t deal,
+          int (*fn)(const struct org_role *, void *), void *arg)
+{
+	static const char q[] =
+	    "SELECT d.handle, p.handle, p.name, p.title, r.role, r.influence, "
+	    "p.level, r.lead, p.placeholder, p.left_on "
+	    "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
+	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ? "
+	    "ORDER BY " ROLE_ORDER ", p.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_role r;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		r.deal = col(s, 0);
+		r.person = col(s, 1);
+		r.name = col(s, 2);
+		r.title = col(s, 3);
+		r.role = col(s, 4);
+		r.influence = col(s, 5);
+		r.level = sqlite3_column_int(s, 6);
+		r.lead = sqlite3_column_int(s, 7);
+		r.placeholder = sqlite3_column_int(s, 8);
+		r.left_on = col(s, 9);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Red flags */
+
+static int
+deal_flags(struct store *st, int64_t deal,
+           int (*fn)(const struct org_flag *, void *), void *arg)
+{
+	static const char qcount[] =
+	    "SELECT count(*) FROM deal_role r JOIN person p "
+	    "ON p.id = r.person_id WHERE r.deal_id = ? AND r.role = ? "
+	    "AND p.left_on IS NULL";
+	static const char qbad[] =
+	    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
+	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
+	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
+	    "AND (p.placeholder = 1 OR p.left_on IS NOT NULL) "
+	    "ORDER BY " ROLE_ORDER ", p.handle";
+	static const char *const core[] = {"decision-maker", "technical",
+	                                   "business", "finance", "coach"};
+	struct org_flag f;
+	sqlite3_stmt *s;
+	char *ref = store_deal_ref(st, deal), code[64], *msg;
+	size_t i;
+	int rc = KAM_OK, n;
+
+	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
+		s = store_stmt(st, qcount);
+		sqlite3_bind_int64(s, 1, deal);
+		store_bind_text(s, 2, core[i]);
+		sqlite3_step(s);
+		n = sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+		if (n > 0)
+			continue;
+		snprintf(code, sizeof code, "no-%s", core[i]);
+		xasprintf(&msg, "deal '%s' has no %s%s", ref,
+		          strcmp(core[i], "coach") == 0 ? "coach" : core[i],
+		          strcmp(core[i], "coach") == 0 ? "" : " role holder");
+		f.code = code;
+		f.subject = ref;
+		f.message = msg;
+		rc = fn(&f, arg);
+		free(msg);
+	}
+	s = store_stmt(st, qbad);
+	sqlite3_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const char *who = col(s, 0), *role = col(s, 1);
+
+		if (sqlite3_column_int(s, 2)) {
+			f.code = "placeholder-role";
+			xasprintf(&msg,
+			          "role %s in '%s' is held by placeholder "
+			          "'%s'",
+			          role, ref, who);
+		} else {
+			f.code = "departed-role";
+			xasprintf(&msg,
+			          "role %s in '%s' is held by '%s', who "
+			          "left on %s",
+			          role, ref, who, col(s, 3));
+		}
+		f.subject = who;
+		f.message = msg;
+		rc = fn(&f, arg);
+		free(msg);
+	}
+	sqlite3_reset(s);
+	free(ref);
+	return rc;
+}
+
+int
+org_check_flags(struct store *st, int64_t account, int64_t deal,
+                int (*fn)(const struct org_flag *, void *), void *arg)
+{
+	static const char qdeals[] =
+	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
+	static const char qrank[] =
+	    "SELECT a.handle || '/' || p.handle, p.level, "
+	    "a.handle || '/' || m.handle, m.level, r.kind "
+	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "JOIN account a ON a.id = p.account_id "
+	    "WHERE p.account_id = ? AND r.end_on IS NULL "
+	    "AND p.level IS NOT NULL AND m.level IS NOT NULL "
+	    "AND m.level > p.level ORDER BY p.handle, m.handle";
+	sqlite3_stmt *s;
+	struct org_flag f;
+	int64_t *deals = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = KAM_OK;
+	char *msg;
+
+	if (deal != 0)
+		return deal_flags(st, deal, fn, arg);
+	s = store_stmt(st, qrank);
+	sqlite3_bind_int64(s, 1, account);
+	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+		int dotted = strcmp(col(s, 4), "dotted") == 0;
+
+		xasprintf(&msg,
+		          "'%s' (level %d) %s '%s' (level %d), of a lower "
+		          "rank",
+		          col(s, 0), sqlite3_column_int(s, 1),
+		          dotted ? "has a dotted line to" : "reports to",
+		          col(s, 2), sqlite3_column_int(s, 3));
+		f.code = "rank-inversion";
+		f.subject = col(s, 0);
+		f.message = msg;
+		rc = fn(&f, arg);
+		free(msg);
+	}
+	sqlite3_reset(s);
+	s = store_stmt(st, qdeals);
+	sqlite3_bind_int64(s, 1, account);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			deals = xreallocarray(deals, cap, sizeof *deals);
+		}
+		deals[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	for (i = 0; rc == KAM_OK && i < n; i++)
+		rc = deal_flags(st, deals[i], fn, arg);
+	free(deals);
+	return rc;
+}
+
+struct text_fn {
+	void (*fn)(const char *, void *);
+	void *arg;
+};
+
+static int
+flag_text(const struct org_flag *f, void *arg)
+{
+	struct text_fn *t = arg;
+
+	t->fn(f->message, t->arg);
+	return KAM_OK;
+}
+
+int
+org_check(struct store *st, int64_t account, int64_t deal,
+          void (*fn)(const char *, void *), void *arg)
+{
+	struct text_fn t = {fn, arg};
+
+	return org_check_flags(st, account, deal, flag_text, &t);
+}

@@ -64,7 +64,7 @@ mkdir_parents(const char *path)
 		rc = -1;
 	if (rc != 0)
 		kam_err(KAM_IO, "cannot create folder '%s': %s", dir,
-			strerror(errno));
+		        strerror(errno));
 	free(dir);
 	return rc;
 }
@@ -76,7 +76,7 @@ exec_sql(struct store *st, const char *sql)
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = kam_err(KAM_INTERNAL, "store '%s': %s", st->path,
-				   msg ? msg : sqlite3_errmsg(st->db));
+		                   msg ? msg : sqlite3_errmsg(st->db));
 
 		sqlite3_free(msg);
 		return code;
@@ -127,8 +127,8 @@ migrate(struct store *st, int from)
 
 	if (!st->writable)
 		return kam_err(KAM_READONLY,
-			       "store '%s' needs upgrading but is not writable",
-			       st->path);
+		               "store '%s' needs upgrading but is not writable",
+		               st->path);
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
 	for (v = from; v < KAM_SCHEMA_VERSION; v++) {
@@ -138,13 +138,13 @@ migrate(struct store *st, int from)
 		}
 	}
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;",
-		 KAM_APPLICATION_ID);
+	         KAM_APPLICATION_ID);
 	if ((rc = exec_sql(st, sql)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d;",
-		 KAM_SCHEMA_VERSION);
+	         KAM_SCHEMA_VERSION);
 	if ((rc = exec_sql(st, sql)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
@@ -164,28 +164,28 @@ store_open(struct store **out, const char *path, int mode)
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return kam_err(KAM_IO, "cannot open store '%s': %s",
-				       path, strerror(errno));
+			               path, strerror(errno));
 		if (mode != STORE_CREATE)
 			return kam_err(KAM_NOSTORE,
-				       "no store at '%s' (create one with "
-				       "'kam-org init', or name another with "
-				       "--db or KAM_DB)",
-				       path);
+			               "no store at '%s' (create one with "
+			               "'kam-org init', or name another with "
+			               "--db or KAM_DB)",
+			               path);
 		if (mkdir_parents(path) != 0)
 			return KAM_IO;
 		if ((fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600)) < 0)
 			return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
-				       "cannot create store '%s': %s", path,
-				       strerror(errno));
+			               "cannot create store '%s': %s", path,
+			               strerror(errno));
 		close(fd);
 		created = 1;
 	} else if (S_ISDIR(sb.st_mode))
 		return kam_err(KAM_NOTKAM, "'%s' is a folder, not a kam store",
-			       path);
+		               path);
 	if ((kind = looks_like_sqlite(path, &size)) < 0)
 		return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
-			       "cannot read store '%s': %s", path,
-			       strerror(errno));
+		               "cannot read store '%s': %s", path,
+		               strerror(errno));
 	if (kind == 0 || (size == 0 && !created && mode != STORE_CREATE))
 		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", path);
 
@@ -199,7 +199,7 @@ store_open(struct store **out, const char *path, int mode)
 	flags = st->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		rc = kam_err(KAM_IO, "cannot open store '%s': %s", path,
-			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		             st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -207,7 +207,7 @@ store_open(struct store **out, const char *path, int mode)
 	if (pragma_int(st, "PRAGMA application_id", &appid) != 0 ||
 	    pragma_int(st, "PRAGMA user_version", &version) != 0) {
 		rc = kam_err(KAM_NOTKAM, "'%s' is not a kam store: %s", path,
-			     sqlite3_errmsg(st->db));
+		             sqlite3_errmsg(st->db));
 		goto fail;
 	}
 	if (appid == 0 && version == 0) {
@@ -216,7 +216,7 @@ store_open(struct store **out, const char *path, int mode)
 		pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables);
 		if (ntables != 0 || mode != STORE_CREATE) {
 			rc = kam_err(KAM_NOTKAM, "'%s' is not a kam store",
-				     path);
+			             path);
 			goto fail;
 		}
 	} else if (appid != KAM_APPLICATION_ID) {
@@ -225,14 +225,14 @@ store_open(struct store **out, const char *path, int mode)
 	}
 	if (version > KAM_SCHEMA_VERSION) {
 		rc = kam_err(KAM_NEWER,
-			     "store '%s' has schema version %d, newer than "
-			     "this kam understands (%d): upgrade kam",
-			     path, version, KAM_SCHEMA_VERSION);
+		             "store '%s' has schema version %d, newer than "
+		             "this kam understands (%d): upgrade kam",
+		             path, version, KAM_SCHEMA_VERSION);
 		goto fail;
 	}
 	if (st->writable) {
 		if ((rc = exec_sql(st, "PRAGMA journal_mode = WAL;"
-				       "PRAGMA synchronous = NORMAL;")) !=
+		                       "PRAGMA synchronous = NORMAL;")) !=
 		    KAM_OK)
 			goto fail;
 	}
@@ -317,7 +317,7 @@ store_stmt(struct store *st, const char *sql)
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		/* Every statement is a constant of kam's: this is a bug. */
 		fprintf(stderr, "%s: internal error: %s\n  in: %s\n",
-			kam_progname, sqlite3_errmsg(st->db), sql);
+		        kam_progname, sqlite3_errmsg(st->db), sql);
 		abort();
 	}
 	if (st->ncache < STMT_CACHE) {
@@ -402,11 +402,11 @@ unknown(const char *what, const char *prefix, const char *h, char *guess)
 
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-			     "unknown %s '%s%s' (did you mean '%s%s'?)", what,
-			     prefix, h, prefix, guess);
+		             "unknown %s '%s%s' (did you mean '%s%s'?)", what,
+		             prefix, h, prefix, guess);
 	else
-		rc = kam_err(KAM_NOTFOUND, "unknown %s '%s%s'", what, prefix,
-			     h);
+		rc =
+		    kam_err(KAM_NOTFOUND, "unknown %s '%s%s'", what, prefix, h);
 	free(guess);
 	return rc;
 }
@@ -420,9 +420,9 @@ store_account_id(struct store *st, const char *h, int64_t *id)
 
 	if (!handle_valid(h))
 		return kam_err(KAM_DATA,
-			       "invalid account handle '%s' (use letters, "
-			       "digits, '.', '_' and '-')",
-			       h);
+		               "invalid account handle '%s' (use letters, "
+		               "digits, '.', '_' and '-')",
+		               h);
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -437,8 +437,7 @@ store_account_id(struct store *st, const char *h, int64_t *id)
 /* Shared by persons and deals: tables with (account_id, handle). */
 static int
 account_member(struct store *st, const char *what, const char *q,
-	       const char *all, const char *ref, const char *dflt,
-	       int64_t *id)
+               const char *all, const char *ref, const char *dflt, int64_t *id)
 {
 	struct ref r;
 	int64_t acct;
@@ -447,16 +446,17 @@ account_member(struct store *st, const char *what, const char *q,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt)) {
-		if (strchr(ref, '/') == NULL && dflt == NULL && handle_valid(ref))
+		if (strchr(ref, '/') == NULL && dflt == NULL &&
+		    handle_valid(ref))
 			return kam_err(KAM_USAGE,
-				       "%s '%s' needs an account: write "
-				       "ACCOUNT/%s, give -a ACCOUNT or set "
-				       "KAM_ACCOUNT",
-				       what, ref, ref);
+			               "%s '%s' needs an account: write "
+			               "ACCOUNT/%s, give -a ACCOUNT or set "
+			               "KAM_ACCOUNT",
+			               what, ref, ref);
 		return kam_err(KAM_DATA,
-			       "invalid %s '%s' (write ACCOUNT/HANDLE or "
-			       "HANDLE)",
-			       what, ref);
+		               "invalid %s '%s' (write ACCOUNT/HANDLE or "
+		               "HANDLE)",
+		               what, ref);
 	}
 	if ((rc = store_account_id(st, r.account, &acct)) != KAM_OK)
 		return rc;
@@ -479,7 +479,7 @@ account_member(struct store *st, const char *what, const char *q,
 
 int
 store_person_id(struct store *st, const char *ref, const char *dflt,
-		int64_t *id)
+                int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM person WHERE account_id = ? AND handle = ?";
@@ -490,8 +490,7 @@ store_person_id(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-store_deal_id(struct store *st, const char *ref, const char *dflt,
-	      int64_t *id)
+store_deal_id(struct store *st, const char *ref, const char *dflt, int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";

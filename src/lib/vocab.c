@@ -73,10 +73,10 @@ utf8_width(const char *s)
 
 const char *const vocab_stances[] = {"support", "neutral", "oppose", NULL};
 const char *const vocab_roles[] = {
-    "decision-maker", "technical",  "business",	  "finance", "procurement",
-    "user",	      "coach",	    "influencer", "gatekeeper", NULL};
+    "decision-maker", "technical", "business",   "finance",    "procurement",
+    "user",           "coach",     "influencer", "gatekeeper", NULL};
 const char *const vocab_link_kinds[] = {"influences", "advises", "allies",
-					"rivals", NULL};
+                                        "rivals", NULL};
 static const char *const influences[] = {"high", "medium", "low", NULL};
 
 static const char *
