@@ -96,5 +96,6 @@ expect_sql() {
 # done_testing: the summary line and the exit status.
 done_testing() {
   echo "$((count - failures)) passed, $failures failed"
+  { printf '%s: ' "${0##*/}"; echo "$((count - failures)) passed, $failures failed"; } >&9 2>/dev/null || :
   [ "$failures" -eq 0 ]
 }
