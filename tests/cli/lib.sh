@@ -96,6 +96,6 @@ expect_sql() {
 # done_testing: the summary line and the exit status.
 done_testing() {
   echo "$((count - failures)) passed, $failures failed"
-  { printf '%s: ' "${0##*/}"; echo "$((count - failures)) passed, $failures failed"; } >&9 2>/dev/null || :
+  { printf '%s: ' "${0##*/}"; echo "$((count - failures)) passed, $failures failed"; } 2>/dev/null >&9 || :
   [ "$failures" -eq 0 ]
 }

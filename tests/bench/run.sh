@@ -1,0 +1,38 @@
+#!/bin/sh
+# make bench: runs each area's benchmark and writes docs/performance.md.
+# Usage: run.sh BUILDDIR SRCDIR
+# Each tests/bench/<area>.sh is called as "<area>.sh BUILDDIR SRCDIR WORK"
+# and prints a Markdown section with its figures and the baselines it
+# measured in the same run.
+set -u
+build=$1 src=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/kam-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+out="$src/docs/performance.md"
+tmp="$work/performance.md"
+{
+  echo "# Performance"
+  echo
+  echo "Written by \`make bench\` (tests/bench/run.sh); do not edit by hand."
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"
+  echo "$(uname -sr), SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?'),"
+  echo "Graphviz $(pkg-config --modversion libgvc 2>/dev/null || echo '?'); run on $(date -u +%Y-%m-%d)."
+  echo "Times are wall-clock, best of several runs, whole processes."
+  echo
+} >"$tmp"
+status=0
+for area in org stance gate map; do
+  script="$src/tests/bench/$area.sh"
+  [ -f "$script" ] || continue
+  mkdir -p "$work/$area"
+  echo "bench: $area" >&2
+  if ! sh "$script" "$build" "$src" "$work/$area" >>"$tmp"; then
+    echo "bench: $area failed" >&2
+    status=1
+  fi
+  echo >>"$tmp"
+done
+cp "$tmp" "$out"
+cat "$out"
+exit $status
