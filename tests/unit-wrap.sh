@@ -4,5 +4,5 @@
 out=$("$@" 2>&1)
 rc=$?
 printf '%s\n' "$out"
-printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks: ' | sed "s|^|${1##*/}: |" 2>/dev/null >&9 || :
+printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks: ' 2>/dev/null >&9 || :
 exit $rc
