@@ -1,21 +1,1201 @@
-/* kam-stance: to come. */
+/*
+ * kam-stance: stakeholders' stances over time (METHOD.md, section 1.3),
+ * recorded append-only with a SHA-256 chain, and read back as they were
+ * on a day, as known at a time.
+ */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "kam/cli.h"
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+/* Long-only options get codes above the character range. */
+enum {
+	OPT_AS_OF = 256,
+	OPT_BY,
+	OPT_DEAL,
+	OPT_FROM,
+	OPT_KNOWN_AT,
+	OPT_NOTE,
+	OPT_ON,
+	OPT_SINCE,
+	OPT_SOURCE,
+	OPT_TO,
+	OPT_TOWARD,
+	OPT_UNTIL,
+	OPT_WHY,
+};
+
+/* Malformed and impossible dates get different messages, one code. */
+static int
+check_date(const char *opt, const char *s)
+{
+	if (date_valid(s))
+		return KAM_OK;
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789-") == 10)
+		return kam_err(KAM_DATA, "impossible date '%s' for %s", s, opt);
+	return kam_err(KAM_DATA, "malformed date '%s' for %s (use YYYY-MM-DD)",
+	               s, opt);
+}
+
+/* The day a stance held from: a real day, not in the future. */
+static int
+check_on(const char *opt, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if ((rc = check_date(opt, s)) != KAM_OK)
+		return rc;
+	kam_today(today);
+	if (strcmp(s, today) > 0)
+		return kam_err(KAM_DATA,
+		               "date '%s' for %s is in the future (today is "
+		               "%s)",
+		               s, opt, today);
+	return KAM_OK;
+}
 
 static int
-cmd_todo(struct kam_ctx *ctx, int argc, char **argv)
+check_stance(const char *s, const char **word)
 {
-	return kam_err(KAM_USAGE, "not built yet");
+	if ((*word = vocab_stance(s)) == NULL)
+		return kam_err(KAM_DATA,
+		               "unknown stance '%s' (use support, neutral, "
+		               "oppose, +, 0 or -)",
+		               s);
+	return KAM_OK;
+}
+
+static int
+check_text(const char *opt, const char *s)
+{
+	if (s != NULL && !utf8_valid(s))
+		return kam_err(KAM_DATA, "%s is not valid UTF-8", opt);
+	return KAM_OK;
+}
+
+static int
+check_id(const char *s, int64_t *id)
+{
+	long v;
+
+	if (!parse_int(s, 1, 0x7fffffffL, &v))
+		return kam_err(KAM_DATA,
+		               "invalid observation id '%s' (use the number "
+		               "shown by 'kam-stance log')",
+		               s);
+	*id = v;
+	return KAM_OK;
+}
+
+static int
+print_id(int64_t id)
+{
+	printf("%lld\n", (long long)id);
+	return out_finish_stdout();
+}
+
+/*
+ * ACCOUNT or ACCOUNT/DEAL (or nothing: -a's account, else everyone).
+ * A bare word is an account; a deal is always written ACCOUNT/DEAL.
+ */
+static int
+scope(struct kam_ctx *ctx, const char *arg, int64_t *account, int64_t *deal)
+{
+	*account = *deal = 0;
+	if (arg == NULL)
+		arg = ctx->account;
+	if (arg == NULL)
+		return KAM_OK;
+	if (strchr(arg, '/') != NULL) {
+		int rc = store_deal_id(ctx->st, arg, NULL, deal);
+
+		if (rc == KAM_OK)
+			*account = store_deal_account(ctx->st, *deal);
+		return rc;
+	}
+	return store_account_id(ctx->st, arg, account);
+}
+
+/* The deal of a person's observation: DEAL is in the person's account
+ * unless written ACCOUNT/DEAL. */
+static int
+person_deal(struct store *st, int64_t person, const char *ref, int64_t *deal)
+{
+	char *pref = store_person_ref(st, person), *slash;
+	int rc;
+
+	if (pref != NULL && (slash = strchr(pref, '/')) != NULL)
+		*slash = '\0';
+	rc = store_deal_id(st, ref, pref, deal);
+	if (rc == KAM_OK) {
+		struct ref r;
+
+		if (pref != NULL && ref_parse(&r, ref, pref) &&
+		    strcmp(r.account, pref) != 0)
+			rc = kam_err(KAM_CONFLICT,
+			             "deal '%s' is not with the person's "
+			             "account '%s'",
+			             ref, pref);
+	}
+	free(pref);
+	return rc;
+}
+
+/*
+ * set PERSON STANCE: one observation.
+ */
+static int
+cmd_set(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"deal", required_argument, NULL, OPT_DEAL},
+	    {"note", required_argument, NULL, OPT_NOTE},
+	    {"on", required_argument, NULL, OPT_ON},
+	    {"source", required_argument, NULL, OPT_SOURCE},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *deal = NULL, *note = NULL, *on = NULL, *source = NULL;
+	const char *toward = NULL, *word;
+	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
+	struct stance_chain chain = {0};
+	struct stance_row r;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_DEAL:
+			deal = optarg;
+			break;
+		case OPT_NOTE:
+			note = optarg;
+			break;
+		case OPT_ON:
+			on = optarg;
+			break;
+		case OPT_SOURCE:
+			source = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing PERSON");
+	if (argc - optind < 2)
+		return cli_usage_msg(ctx, "missing STANCE");
+	if (argc - optind > 2)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
+		return rc;
+	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
+		return rc;
+	if ((rc = check_text("--note", note)) != KAM_OK ||
+	    (rc = check_text("--source", source)) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	memset(&r, 0, sizeof r);
+	r.kind = "observe";
+	r.stance = word;
+	if ((rc = store_person_id(ctx->st, argv[optind], ctx->account,
+	                          &r.person)) != KAM_OK)
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &r.toward)) != KAM_OK)
+		return rc;
+	if (deal != NULL &&
+	    (rc = person_deal(ctx->st, r.person, deal, &r.deal)) != KAM_OK)
+		return rc;
+	kam_today(today);
+	kam_now(now);
+	r.effective = on != NULL ? on : today;
+	r.recorded = now;
+	r.actor = kam_actor();
+	r.note = note;
+	r.source = source;
+	if ((rc = store_begin(ctx->st)) != KAM_OK)
+		return rc;
+	if ((rc = stance_append(ctx->st, &chain, &r)) != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if ((rc = store_commit(ctx->st)) != KAM_OK)
+		return rc;
+	return print_id(r.id);
+}
+
+/*
+ * Loads the row that retract or correct points at and checks that it is
+ * the live end of its line: not a retraction, not already superseded.
+ */
+static int
+load_target(struct store *st, int64_t id, const char *verb,
+            struct stance_row *t)
+{
+	struct stance_row by;
+	int64_t succ;
+	int rc;
+
+	if ((rc = stance_load(st, id, t)) == KAM_NOTFOUND)
+		return kam_err(KAM_NOTFOUND, "unknown observation '%lld'",
+		               (long long)id);
+	if (rc != KAM_OK)
+		return rc;
+	if (strcmp(t->kind, "retract") == 0) {
+		rc = kam_err(KAM_CONFLICT,
+		             "observation %lld is a retraction: it cannot be "
+		             "%s",
+		             (long long)id,
+		             strcmp(verb, "retract") == 0 ? "retracted"
+		                                          : "corrected");
+		stance_row_free(t);
+		return rc;
+	}
+	if ((succ = stance_successor(st, id)) == 0)
+		return KAM_OK;
+	if ((rc = stance_load(st, succ, &by)) != KAM_OK) {
+		stance_row_free(t);
+		return rc;
+	}
+	if (strcmp(by.kind, "retract") == 0)
+		rc = kam_err(KAM_CONFLICT,
+		             "observation %lld is already retracted (by %lld)",
+		             (long long)id, (long long)succ);
+	else
+		rc = kam_err(KAM_CONFLICT,
+		             "observation %lld was corrected by %lld: %s %lld "
+		             "instead",
+		             (long long)id, (long long)succ, verb,
+		             (long long)succ);
+	stance_row_free(&by);
+	stance_row_free(t);
+	return rc;
+}
+
+static int
+cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"why", required_argument, NULL, OPT_WHY},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *why = NULL;
+	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
+	struct stance_chain chain = {0};
+	struct stance_row t, r;
+	int64_t id = 0;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		if (c != OPT_WHY)
+			return cli_usage(ctx);
+		why = optarg;
+	}
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing ID");
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (why == NULL || *why == '\0')
+		return cli_usage_msg(ctx, "missing --why (say why the "
+		                          "observation is withdrawn)");
+	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
+	    (rc = check_text("--why", why)) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	if ((rc = store_begin(ctx->st)) != KAM_OK)
+		return rc;
+	if ((rc = load_target(ctx->st, id, "retract", &t)) != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	kam_today(today);
+	kam_now(now);
+	memset(&r, 0, sizeof r);
+	r.kind = "retract";
+	r.target = id;
+	r.person = t.person;
+	r.toward = t.toward;
+	r.deal = t.deal;
+	r.effective = today;
+	r.recorded = now;
+	r.actor = kam_actor();
+	r.why = why;
+	rc = stance_append(ctx->st, &chain, &r);
+	stance_row_free(&t);
+	if (rc != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if ((rc = store_commit(ctx->st)) != KAM_OK)
+		return rc;
+	return print_id(r.id);
+}
+
+static int
+cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"on", required_argument, NULL, OPT_ON},
+	    {"why", required_argument, NULL, OPT_WHY},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *why = NULL, *on = NULL, *word;
+	char now[KAM_STAMP_LEN];
+	struct stance_chain chain = {0};
+	struct stance_row t, r;
+	int64_t id = 0;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		if (c == OPT_WHY)
+			why = optarg;
+		else if (c == OPT_ON)
+			on = optarg;
+		else
+			return cli_usage(ctx);
+	}
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing ID");
+	if (argc - optind < 2)
+		return cli_usage_msg(ctx, "missing STANCE");
+	if (argc - optind > 2)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+	if (why == NULL || *why == '\0')
+		return cli_usage_msg(ctx, "missing --why (say what was wrong)");
+	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
+	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
+	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
+	    (rc = check_text("--why", why)) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	if ((rc = store_begin(ctx->st)) != KAM_OK)
+		return rc;
+	if ((rc = load_target(ctx->st, id, "correct", &t)) != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if (strcmp(t.stance, word) == 0 &&
+	    (on == NULL || strcmp(on, t.effective) == 0)) {
+		rc = kam_err(KAM_CONFLICT,
+		             "observation %lld already says %s from %s",
+		             (long long)id, word, t.effective);
+		stance_row_free(&t);
+		store_rollback(ctx->st);
+		return rc;
+	}
+	kam_now(now);
+	memset(&r, 0, sizeof r);
+	r.kind = "correct";
+	r.target = id;
+	r.person = t.person;
+	r.stance = word;
+	r.toward = t.toward;
+	r.deal = t.deal;
+	r.effective = on != NULL ? on : t.effective;
+	r.recorded = now;
+	r.actor = kam_actor();
+	r.why = why;
+	rc = stance_append(ctx->st, &chain, &r);
+	stance_row_free(&t);
+	if (rc != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if ((rc = store_commit(ctx->st)) != KAM_OK)
+		return rc;
+	return print_id(r.id);
+}
+
+/*
+ * show [ACCOUNT|DEAL]: the stance in force for each person.
+ */
+static int
+cmd_show(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {"known-at", required_argument, NULL, OPT_KNOWN_AT},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const cols[] = {
+	    "person", "name",        "stance",   "since", "toward",
+	    "deal",   "recorded_by", "recorded", "id",    NULL};
+	const char *as_of = NULL, *known = NULL, *toward = NULL;
+	char today[KAM_DATE_LEN], known_at[KAM_STAMP_LEN], first[KAM_STAMP_LEN];
+	struct stance_person *people = NULL;
+	struct stance_found f;
+	int64_t account, deal, tid = 0, last_deal = 0;
+	char *deal_ref = NULL;
+	struct out *o;
+	size_t n = 0, i;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_AS_OF:
+			as_of = optarg;
+			break;
+		case OPT_KNOWN_AT:
+			known = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
+		return rc;
+	if (known != NULL && !stamp_parse(known, known_at))
+		return kam_err(KAM_DATA,
+		               "malformed timestamp '%s' for --known-at (use "
+		               "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+		               known);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	if (known != NULL && (!stance_first_recorded(ctx->st, first) ||
+	                      strcmp(known_at, first) < 0))
+		return kam_err(KAM_NOTFOUND,
+		               "nothing was recorded by '%s' (the first "
+		               "observation was recorded at %s)",
+		               known_at,
+		               stance_first_recorded(ctx->st, first) ? first
+		                                                     : "no "
+		                                                       "time");
+	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
+	                &deal)) != KAM_OK)
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
+		return rc;
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	for (i = 0; i < n && rc == KAM_OK; i++) {
+		rc = stance_find(ctx->st, people[i].id, tid, deal, as_of,
+		                 known != NULL ? known_at : NULL, &f);
+		if (rc != KAM_OK)
+			break;
+		out_str(o, people[i].ref);
+		out_str(o, people[i].name);
+		out_str(o, f.id ? f.stance : "unknown");
+		out_str(o, f.id ? f.since : NULL);
+		out_str(o, toward);
+		if (f.deal != 0 && f.deal != last_deal) {
+			free(deal_ref);
+			deal_ref = store_deal_ref(ctx->st, f.deal);
+			last_deal = f.deal;
+		}
+		out_str(o, f.deal ? deal_ref : NULL);
+		out_str(o, f.id ? f.actor : NULL);
+		out_str(o, f.id ? f.recorded : NULL);
+		if (f.id)
+			out_int(o, f.id);
+		else
+			out_null(o);
+		out_end_row(o);
+	}
+	out_close(o);
+	free(deal_ref);
+	stance_people_free(people, n);
+	if (rc != KAM_OK)
+		return rc;
+	return out_finish_stdout();
+}
+
+/*
+ * log [PERSON|ACCOUNT]: every row with who recorded it and when.
+ */
+static int
+log_row(const struct stance_log_row *l, void *arg)
+{
+	struct out *o = arg;
+
+	out_int(o, l->r.id);
+	out_str(o, l->r.kind);
+	if (l->r.target)
+		out_int(o, l->r.target);
+	else
+		out_null(o);
+	out_str(o, l->person_ref);
+	out_str(o, l->name);
+	out_str(o, l->r.stance);
+	out_str(o, l->toward_handle);
+	out_str(o, l->deal_ref);
+	out_str(o, l->r.effective);
+	out_str(o, l->r.recorded);
+	out_str(o, l->r.actor);
+	out_str(o, l->r.note);
+	out_str(o, l->r.source);
+	out_str(o, l->r.why);
+	out_end_row(o);
+	return 0;
+}
+
+static int
+cmd_log(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"since", required_argument, NULL, OPT_SINCE},
+	    {"until", required_argument, NULL, OPT_UNTIL},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const cols[] = {
+	    "id",          "kind",   "target", "person",    "name",
+	    "stance",      "toward", "deal",   "effective", "recorded",
+	    "recorded_by", "note",   "source", "why",       NULL};
+	const char *since = NULL, *until = NULL, *arg;
+	int64_t person = 0, account = 0;
+	struct out *o;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		if (c == OPT_SINCE)
+			since = optarg;
+		else if (c == OPT_UNTIL)
+			until = optarg;
+		else
+			return cli_usage(ctx);
+	}
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if ((since != NULL && (rc = check_date("--since", since)) != KAM_OK) ||
+	    (until != NULL && (rc = check_date("--until", until)) != KAM_OK))
+		return rc;
+	if (since != NULL && until != NULL && strcmp(since, until) > 0)
+		return kam_err(KAM_DATA, "--since '%s' is after --until '%s'",
+		               since, until);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	arg = optind < argc ? argv[optind] : ctx->account;
+	if (arg != NULL && strchr(arg, '/') != NULL)
+		rc = store_person_id(ctx->st, arg, NULL, &person);
+	else if (arg != NULL)
+		rc = store_account_id(ctx->st, arg, &account);
+	if (rc != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = stance_log(ctx->st, person, account, since, until, log_row, o);
+	out_close(o);
+	if (rc != KAM_OK)
+		return rc;
+	return out_finish_stdout();
+}
+
+/*
+ * changes [ACCOUNT|DEAL] --from D1 --to D2: who moved between two days.
+ */
+static int
+cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"to", required_argument, NULL, OPT_TO},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const cols[] = {"person", "name",    "from",
+	                                   "to",     "changed", "recorded_by",
+	                                   "id",     NULL};
+	const char *from = NULL, *to = NULL, *toward = NULL;
+	struct stance_person *people = NULL;
+	struct stance_found f1, f2;
+	int64_t account, deal, tid = 0;
+	struct out *o;
+	size_t n = 0, i;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (from == NULL)
+		return cli_usage_msg(ctx, "missing --from");
+	if (to == NULL)
+		return cli_usage_msg(ctx, "missing --to");
+	if ((rc = check_date("--from", from)) != KAM_OK ||
+	    (rc = check_date("--to", to)) != KAM_OK)
+		return rc;
+	if (strcmp(from, to) > 0)
+		return kam_err(KAM_DATA, "--from '%s' is after --to '%s'", from,
+		               to);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
+	                &deal)) != KAM_OK)
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
+		return rc;
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	for (i = 0; i < n; i++) {
+		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, from,
+		                      NULL, &f1)) != KAM_OK ||
+		    (rc = stance_find(ctx->st, people[i].id, tid, deal, to,
+		                      NULL, &f2)) != KAM_OK)
+			break;
+		if ((f1.id ? f1.stance : NULL) == (f2.id ? f2.stance : NULL))
+			continue;
+		out_str(o, people[i].ref);
+		out_str(o, people[i].name);
+		out_str(o, f1.id ? f1.stance : "unknown");
+		out_str(o, f2.id ? f2.stance : "unknown");
+		out_str(o, f2.id ? f2.since : NULL);
+		out_str(o, f2.id ? f2.actor : NULL);
+		if (f2.id)
+			out_int(o, f2.id);
+		else
+			out_null(o);
+		out_end_row(o);
+	}
+	out_close(o);
+	stance_people_free(people, n);
+	if (rc != KAM_OK)
+		return rc;
+	return out_finish_stdout();
+}
+
+/*
+ * timeline: people by period, the stance in force at each period's end.
+ */
+#define MAX_PERIODS 240
+
+/* Writes the first day of month m of year y (KAM_DATE_LEN bytes). */
+static void
+month_start(char *out, int y, int m)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof tmp, "%04d-%02d-01", y, m);
+	memcpy(out, tmp, KAM_DATE_LEN - 1);
+	out[KAM_DATE_LEN - 1] = '\0';
+}
+
+/* The first day of the period holding day, and that of the next. */
+static void
+period_of(const char *day, int quarter, char *start, char *next, char *label)
+{
+	int y = atoi(day), m = atoi(day + 5);
+
+	if (quarter)
+		m = (m - 1) / 3 * 3 + 1;
+	month_start(start, y, m);
+	if (quarter)
+		snprintf(label, 16, "%04d-Q%d", y % 10000, (m - 1) / 3 % 4 + 1);
+	else
+		snprintf(label, 16, "%04d-%02d", y % 10000, m % 100);
+	m += quarter ? 3 : 1;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	month_start(next, y, m);
+}
+
+static int
+cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"by", required_argument, NULL, OPT_BY},
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"to", required_argument, NULL, OPT_TO},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const long_cols[] = {"person", "name",   "period",
+	                                        "as_of",  "stance", NULL};
+	const char *from = NULL, *to = NULL, *toward = NULL, *by = "month";
+	char today[KAM_DATE_LEN], start[KAM_DATE_LEN], next[KAM_DATE_LEN];
+	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
+	const char *cols[MAX_PERIODS + 3];
+	struct stance_person *people = NULL;
+	int64_t account, deal, tid = 0;
+	const char *word;
+	struct out *o;
+	size_t n = 0, i, np = 0, k;
+	int c, rc, quarter;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_BY:
+			by = optarg;
+			break;
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (strcmp(by, "month") != 0 && strcmp(by, "quarter") != 0)
+		return cli_usage_msg(ctx,
+		                     "unknown period '%s' for --by (use month "
+		                     "or quarter)",
+		                     by);
+	quarter = strcmp(by, "quarter") == 0;
+	if ((from != NULL && (rc = check_date("--from", from)) != KAM_OK) ||
+	    (to != NULL && (rc = check_date("--to", to)) != KAM_OK))
+		return rc;
+	kam_today(today);
+	if (to == NULL)
+		to = today;
+	if (from != NULL && strcmp(from, to) > 0)
+		return kam_err(KAM_DATA, "--from '%s' is after --to '%s'", from,
+		               to);
+	if (from == NULL) {
+		/* Twelve months or four quarters, ending with --to's. */
+		static char dflt[KAM_DATE_LEN];
+		int y = atoi(to), m = atoi(to + 5) - (quarter ? 9 : 11);
+
+		while (m < 1) {
+			m += 12;
+			y--;
+		}
+		month_start(dflt, y, m);
+		from = dflt;
+	}
+	/* The periods, each seen at its last day (or at --to). */
+	snprintf(start, sizeof start, "%s", from);
+	while (strcmp(start, to) <= 0) {
+		if (np == MAX_PERIODS)
+			return kam_err(KAM_DATA,
+			               "--from '%s' to --to '%s' spans more "
+			               "than %d periods",
+			               from, to, MAX_PERIODS);
+		period_of(start, quarter, start, next, labels[np]);
+		date_from_days(date_days(next) - 1, ends[np]);
+		if (strcmp(ends[np], to) > 0)
+			snprintf(ends[np], KAM_DATE_LEN, "%s", to);
+		np++;
+		memcpy(start, next, sizeof start);
+	}
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
+	                &deal)) != KAM_OK)
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
+		return rc;
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+		return rc;
+	if (ctx->fmt == OUT_TABLE) {
+		cols[0] = "person";
+		cols[1] = "name";
+		for (k = 0; k < np; k++)
+			cols[k + 2] = labels[k];
+		cols[np + 2] = NULL;
+		o = cli_out(ctx, 0, cols);
+	} else
+		o = cli_out(ctx, 0, long_cols);
+	for (i = 0; i < n && rc == KAM_OK; i++) {
+		if (ctx->fmt == OUT_TABLE) {
+			out_str(o, people[i].ref);
+			out_str(o, people[i].name);
+		}
+		for (k = 0; k < np; k++) {
+			rc = stance_get(ctx->st, people[i].id, tid, deal,
+			                ends[k], NULL, &word, NULL);
+			if (rc != KAM_OK)
+				break;
+			if (ctx->fmt == OUT_TABLE) {
+				out_str(o, stance_symbol(word));
+				continue;
+			}
+			out_str(o, people[i].ref);
+			out_str(o, people[i].name);
+			out_str(o, labels[k]);
+			out_str(o, ends[k]);
+			out_str(o, word ? word : "unknown");
+			out_end_row(o);
+		}
+		if (ctx->fmt == OUT_TABLE)
+			out_end_row(o);
+	}
+	out_close(o);
+	stance_people_free(people, n);
+	if (rc != KAM_OK)
+		return rc;
+	return out_finish_stdout();
+}
+
+/*
+ * import FILE.csv: observations in one transaction.  Handles seen once
+ * are remembered, so a large file costs one lookup per distinct person.
+ */
+struct memo {
+	char **keys;
+	int64_t *vals;
+	size_t cap, len;
+};
+
+static size_t
+memo_slot(const struct memo *m, const char *k)
+{
+	size_t h = 5381;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)k; *p; p++)
+		h = h * 33 + *p;
+	h &= m->cap - 1;
+	while (m->keys[h] != NULL && strcmp(m->keys[h], k) != 0)
+		h = (h + 1) & (m->cap - 1);
+	return h;
+}
+
+static int
+memo_get(const struct memo *m, const char *k, int64_t *v)
+{
+	size_t h;
+
+	if (m->cap == 0)
+		return 0;
+	h = memo_slot(m, k);
+	if (m->keys[h] == NULL)
+		return 0;
+	*v = m->vals[h];
+	return 1;
+}
+
+static void
+memo_put(struct memo *m, const char *k, int64_t v)
+{
+	size_t h, i;
+
+	if (2 * (m->len + 1) > m->cap) {
+		struct memo big = {NULL, NULL, m->cap ? m->cap * 2 : 64, 0};
+
+		big.keys = xcalloc(big.cap, sizeof *big.keys);
+		big.vals = xcalloc(big.cap, sizeof *big.vals);
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i] != NULL) {
+				h = memo_slot(&big, m->keys[i]);
+				big.keys[h] = m->keys[i];
+				big.vals[h] = m->vals[i];
+				big.len++;
+			}
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	h = memo_slot(m, k);
+	m->keys[h] = xstrdup(k);
+	m->vals[h] = v;
+	m->len++;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+}
+
+enum { C_PERSON, C_STANCE, C_ON, C_TOWARD, C_DEAL, C_NOTE, C_SOURCE, NCOLS };
+
+static const char *
+field(char **f, size_t nf, const int *idx, int col)
+{
+	if (idx[col] < 0 || (size_t)idx[col] >= nf || f[idx[col]][0] == '\0')
+		return NULL;
+	return f[idx[col]];
+}
+
+struct import {
+	struct kam_ctx *ctx;
+	struct memo people, deals, rivals;
+	struct stance_chain chain;
+	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
+	const char *actor;
+	long count;
+};
+
+/*
+ * Looks a handle up through the store's addressing, whose messages are
+ * then prefixed by FILE:LINE like every other import error.
+ */
+static int
+lookup(struct import *im, struct memo *m, const char *key, int kind,
+       const char *where, int64_t person, int64_t *id)
+{
+	const char *saved = kam_progname;
+	char *prefix;
+	int rc;
+
+	if (memo_get(m, key, id))
+		return KAM_OK;
+	xasprintf(&prefix, "%s: %s", saved, where);
+	kam_progname = prefix;
+	if (kind == 0)
+		rc = store_person_id(im->ctx->st, key, im->ctx->account, id);
+	else if (kind == 1)
+		rc = store_competitor_id(im->ctx->st, key, id);
+	else
+		rc = person_deal(im->ctx->st, person, key, id);
+	kam_progname = saved;
+	free(prefix);
+	if (rc == KAM_OK && kind != 2)
+		memo_put(m, key, *id);
+	return rc;
+}
+
+static int
+import_row(struct import *im, char **f, size_t nf, const int *idx,
+           const char *where)
+{
+	const char *person = field(f, nf, idx, C_PERSON);
+	const char *stance = field(f, nf, idx, C_STANCE);
+	const char *on = field(f, nf, idx, C_ON);
+	const char *toward = field(f, nf, idx, C_TOWARD);
+	const char *deal = field(f, nf, idx, C_DEAL);
+	struct stance_row r;
+	int rc = KAM_OK;
+
+	memset(&r, 0, sizeof r);
+	if (person == NULL)
+		return kam_err(KAM_DATA, "%s: missing person", where);
+	if (stance == NULL)
+		return kam_err(KAM_DATA, "%s: missing stance", where);
+	if ((r.stance = vocab_stance(stance)) == NULL)
+		return kam_err(KAM_DATA,
+		               "%s: unknown stance '%s' (use support, "
+		               "neutral, oppose, +, 0 or -)",
+		               where, stance);
+	if (on != NULL && !date_valid(on))
+		return kam_err(KAM_DATA,
+		               "%s: invalid date '%s' (use a real "
+		               "day as YYYY-MM-DD)",
+		               where, on);
+	if (on != NULL && strcmp(on, im->today) > 0)
+		return kam_err(KAM_DATA, "%s: date '%s' is in the future",
+		               where, on);
+	if ((rc = lookup(im, &im->people, person, 0, where, 0, &r.person)) !=
+	    KAM_OK)
+		return rc;
+	if (toward != NULL && (rc = lookup(im, &im->rivals, toward, 1, where, 0,
+	                                   &r.toward)) != KAM_OK)
+		return rc;
+	if (deal != NULL) {
+		char *key;
+
+		/* A bare deal handle belongs to the person's account. */
+		xasprintf(&key, "%lld %s", (long long)r.person, deal);
+		if (!memo_get(&im->deals, key, &r.deal)) {
+			rc = lookup(im, &im->deals, deal, 2, where, r.person,
+			            &r.deal);
+			if (rc == KAM_OK)
+				memo_put(&im->deals, key, r.deal);
+		}
+		free(key);
+		if (rc != KAM_OK)
+			return rc;
+	}
+	r.kind = "observe";
+	r.effective = on != NULL ? on : im->today;
+	r.recorded = im->now;
+	r.actor = im->actor;
+	r.note = field(f, nf, idx, C_NOTE);
+	r.source = field(f, nf, idx, C_SOURCE);
+	if ((rc = stance_append(im->ctx->st, &im->chain, &r)) != KAM_OK)
+		return rc;
+	im->count++;
+	return KAM_OK;
+}
+
+static int
+cmd_import(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const order[NCOLS + 1] = {
+	    "person", "stance", "on", "toward", "deal", "note", "source", NULL};
+	struct import im;
+	struct csv_in *in;
+	char **f, where[600];
+	size_t nf;
+	long line;
+	int idx[NCOLS], c, rc = KAM_OK, r, header = 0;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return cli_usage(ctx);
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing FILE");
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	if ((in = csv_open(argv[optind], &rc)) == NULL)
+		return rc;
+	memset(&im, 0, sizeof im);
+	im.ctx = ctx;
+	kam_today(im.today);
+	kam_now(im.now);
+	im.actor = kam_actor();
+	if ((rc = store_begin(ctx->st)) != KAM_OK) {
+		csv_close(in);
+		return rc;
+	}
+	while ((r = csv_next(in, &f, &nf, &line)) == 1) {
+		if (!header) {
+			if ((rc = csv_header(in, f, nf, line, order, 2, idx)) !=
+			    KAM_OK)
+				break;
+			header = 1;
+			continue;
+		}
+		snprintf(where, sizeof where, "%s:%ld", csv_path(in), line);
+		if ((rc = import_row(&im, f, nf, idx, where)) != KAM_OK)
+			break;
+	}
+	if (r < 0)
+		rc = KAM_DATA;
+	else if (rc == KAM_OK && !header)
+		rc = kam_err(KAM_DATA,
+		             "%s: empty file (expected a header: "
+		             "person,stance,on,toward,deal,note,"
+		             "source)",
+		             csv_path(in));
+	csv_close(in);
+	memo_free(&im.people);
+	memo_free(&im.deals);
+	memo_free(&im.rivals);
+	if (rc != KAM_OK) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if ((rc = store_commit(ctx->st)) != KAM_OK)
+		return rc;
+	printf("imported %ld observation%s\n", im.count,
+	       im.count == 1 ? "" : "s");
+	return out_finish_stdout();
+}
+
+/*
+ * verify: recompute the chain.
+ */
+static int
+cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"observations", "last_hash", NULL};
+	char head[STANCE_HASH_LEN];
+	int64_t n, bad;
+	struct out *o;
+	int c, rc, why;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return cli_usage(ctx);
+	if (argc - optind > 0)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	rc = stance_verify(ctx->st, &n, head, &bad, &why);
+	if (rc == KAM_FALSE && bad != 0 && why == 1)
+		return kam_err(KAM_FALSE,
+		               "observation %lld does not match its hash: it "
+		               "was changed after it was recorded",
+		               (long long)bad);
+	if (rc == KAM_FALSE && bad != 0)
+		return kam_err(KAM_FALSE,
+		               "observation %lld breaks the chain: its "
+		               "prev_hash is not the hash of the row before "
+		               "it (a row was removed, inserted or rewritten)",
+		               (long long)bad);
+	if (rc == KAM_FALSE)
+		return kam_err(KAM_FALSE,
+		               "the append-only triggers of table "
+		               "'observation' are missing: history can be "
+		               "rewritten (%lld rows match their hashes)",
+		               (long long)n);
+	if (rc != KAM_OK)
+		return rc;
+	o = cli_out(ctx, OUT_OBJECT, cols);
+	out_int(o, n);
+	out_str(o, head);
+	out_end_row(o);
+	out_close(o);
+	return out_finish_stdout();
 }
 
 static const struct kam_verb verbs[] = {
-    {"todo", "todo", "not built yet", cmd_todo},
+    {"set",
+     "set PERSON STANCE [--deal DEAL] [--note TEXT] [--on DATE] "
+     "[--source TEXT] [--toward COMPETITOR]",
+     "record a person's stance", cmd_set},
+    {"show",
+     "show [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] [--known-at TIMESTAMP] "
+     "[--toward COMPETITOR]",
+     "the stance of each person on a day", cmd_show},
+    {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
+     "every observation, retraction and correction", cmd_log},
+    {"changes",
+     "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
+     "[--toward COMPETITOR]",
+     "who moved between two days", cmd_changes},
+    {"timeline",
+     "timeline [ACCOUNT | ACCOUNT/DEAL] [--by month | quarter] "
+     "[--from DATE] [--to DATE] [--toward COMPETITOR]",
+     "stances by month or quarter", cmd_timeline},
+    {"retract", "retract ID --why TEXT", "withdraw an observation",
+     cmd_retract},
+    {"correct", "correct ID STANCE [--on DATE] --why TEXT",
+     "replace an observation", cmd_correct},
+    {"import", "import FILE.csv", "record observations from CSV", cmd_import},
+    {"verify", "verify", "check the hash chain", cmd_verify},
     {NULL, NULL, NULL, NULL},
 };
 
-static const struct kam_cmd cmd = {"kam-stance", "not built yet", verbs, NULL};
+static const struct kam_cmd cmd = {
+    "kam-stance", "stakeholders' stances over time, with an audit trail", verbs,
+    NULL};
 
 int
 main(int argc, char **argv)
