@@ -1,21 +1,259 @@
-/* kam-map: to come. */
+/*
+ * kam-map: draws a client's influence structure (rank, buying roles,
+ * stances, informal links) with Graphviz, as DOT or rendered in-process
+ * to SVG, PNG or PDF.  A command without verbs; see kam-map(1).
+ */
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "kam/cli.h"
+#include "kam/graph.h"
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/store.h"
 
-static int
-cmd_todo(struct kam_ctx *ctx, int argc, char **argv)
-{
-	return kam_err(KAM_USAGE, "not built yet");
-}
+#define DEFAULT_DEPTH 2
 
-static const struct kam_verb verbs[] = {
-    {"todo", "todo", "not built yet", cmd_todo},
-    {NULL, NULL, NULL, NULL},
+enum {
+	OPT_AS_OF = 256,
+	OPT_DEPTH,
+	OPT_FOCUS,
+	OPT_FONT,
+	OPT_HIDE_LEFT,
+	OPT_NO_LEGEND,
+	OPT_RANKDIR,
+	OPT_SINCE,
+	OPT_TITLE,
+	OPT_TOWARD,
+	OPT_VIEW,
 };
 
-static const struct kam_cmd cmd = {"kam-map", "not built yet", verbs, NULL};
+static const struct option longopts[] = {
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"depth", required_argument, NULL, OPT_DEPTH},
+    {"focus", required_argument, NULL, OPT_FOCUS},
+    {"font", required_argument, NULL, OPT_FONT},
+    {"hide-left", no_argument, NULL, OPT_HIDE_LEFT},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"output", required_argument, NULL, 'o'},
+    {"rankdir", required_argument, NULL, OPT_RANKDIR},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"toward", required_argument, NULL, OPT_TOWARD},
+    {"view", required_argument, NULL, OPT_VIEW},
+    {NULL, 0, NULL, 0},
+};
+
+static int
+check_date(const char *opt, const char *s)
+{
+	if (date_valid(s))
+		return KAM_OK;
+	return kam_err(KAM_DATA,
+	               "invalid date '%s' for %s (use YYYY-MM-DD, "
+	               "a real day)",
+	               s, opt);
+}
+
+/*
+ * ACCOUNT or ACCOUNT/DEAL.  A bare handle is an account; with -a (or
+ * $KAM_ACCOUNT) it may also name a deal of that account.
+ */
+static int
+resolve_subject(struct kam_ctx *ctx, const char *arg, struct map_query *q)
+{
+	int rc;
+
+	if (strchr(arg, '/') == NULL &&
+	    (ctx->account == NULL || graph_is_account(ctx->st, arg)))
+		return store_account_id(ctx->st, arg, &q->account);
+	if ((rc = store_deal_id(ctx->st, arg, ctx->account, &q->deal)) !=
+	    KAM_OK)
+		return rc;
+	q->account = store_deal_account(ctx->st, q->deal);
+	return KAM_OK;
+}
+
+/* The focus is a person of the map's account; a bare handle means one. */
+static int
+focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
+             struct map_query *q)
+{
+	char *acct;
+	const char *slash;
+	int rc;
+
+	if ((slash = strchr(subject, '/')) != NULL)
+		acct = xstrndup(subject, (size_t)(slash - subject));
+	else
+		acct = xstrdup(q->deal != 0 ? ctx->account : subject);
+	rc = store_person_id(ctx->st, ref, acct, &q->focus);
+	if (rc == KAM_OK &&
+	    graph_person_account(ctx->st, q->focus) != q->account)
+		rc = kam_err(KAM_DATA, "person '%s' is not in account '%s'",
+		             ref, acct);
+	free(acct);
+	return rc;
+}
+
+static int
+map_exec(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct map_query q;
+	struct map_style style;
+	struct map_data d;
+	const char *format = "dot", *out = NULL, *focus = NULL;
+	const char *toward = NULL, *view = "all";
+	char today[KAM_DATE_LEN];
+	Agraph_t *g;
+	long depth = -1;
+	int c, rc;
+
+	memset(&q, 0, sizeof q);
+	memset(&style, 0, sizeof style);
+	style.legend = 1;
+	style.rankdir = "TB";
+	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'T':
+			format = optarg;
+			break;
+		case OPT_AS_OF:
+			style.as_of = optarg;
+			break;
+		case OPT_DEPTH:
+			if (!parse_int(optarg, 0, 1000, &depth))
+				return kam_err(
+				    KAM_USAGE,
+				    "invalid depth '%s' (use a whole "
+				    "number from 0 to 1000)",
+				    optarg);
+			break;
+		case OPT_FOCUS:
+			focus = optarg;
+			break;
+		case OPT_FONT:
+			style.font = optarg;
+			break;
+		case OPT_HIDE_LEFT:
+			style.hide_left = 1;
+			break;
+		case OPT_NO_LEGEND:
+			style.legend = 0;
+			break;
+		case OPT_RANKDIR:
+			style.rankdir = optarg;
+			break;
+		case OPT_SINCE:
+			style.since = optarg;
+			break;
+		case OPT_TITLE:
+			style.title = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		case OPT_VIEW:
+			view = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_msg(ctx, "missing ACCOUNT or DEAL");
+	if (optind + 1 < argc)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (map_view_parse(view) < 0)
+		return kam_err(KAM_USAGE,
+		               "unknown view '%s' (use org, buying, influence "
+		               "or all)",
+		               view);
+	style.view = (enum map_view)map_view_parse(view);
+	if (!map_format_valid(format))
+		return kam_err(KAM_USAGE,
+		               "unknown format '%s' (use dot, svg, png or pdf)",
+		               format);
+	if (strcmp(style.rankdir, "TB") != 0 &&
+	    strcmp(style.rankdir, "LR") != 0)
+		return kam_err(KAM_USAGE, "unknown rankdir '%s' (use TB or LR)",
+		               style.rankdir);
+	if (depth >= 0 && focus == NULL)
+		return kam_err(KAM_USAGE, "--depth needs --focus");
+	if (style.as_of == NULL) {
+		kam_today(today);
+		style.as_of = today;
+	} else if ((rc = check_date("--as-of", style.as_of)) != KAM_OK) {
+		return rc;
+	}
+	if (style.since != NULL) {
+		if ((rc = check_date("--since", style.since)) != KAM_OK)
+			return rc;
+		if (strcmp(style.since, style.as_of) > 0)
+			return kam_err(KAM_DATA,
+			               "--since '%s' is after the as-of date "
+			               "'%s'",
+			               style.since, style.as_of);
+	}
+	if (style.title != NULL && !utf8_valid(style.title))
+		return kam_err(KAM_DATA, "--title is not valid UTF-8");
+	if (style.font != NULL &&
+	    (*style.font == '\0' || !utf8_valid(style.font)))
+		return kam_err(KAM_DATA, "invalid font name '%s'", style.font);
+
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	if ((rc = resolve_subject(ctx, argv[optind], &q)) != KAM_OK)
+		return rc;
+	if (style.view == MAP_BUYING && q.deal == 0)
+		return kam_err(KAM_USAGE,
+		               "--view buying needs a deal: write "
+		               "ACCOUNT/DEAL, not '%s'",
+		               argv[optind]);
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &q.toward)) != KAM_OK)
+		return rc;
+	if (focus != NULL &&
+	    (rc = focus_person(ctx, argv[optind], focus, &q)) != KAM_OK)
+		return rc;
+	q.depth = depth >= 0 ? (int)depth : DEFAULT_DEPTH;
+	q.as_of = style.as_of;
+	q.since = style.since;
+	style.focus = q.focus;
+
+	if ((rc = graph_load(ctx->st, &q, &d)) != KAM_OK) {
+		map_data_free(&d);
+		return rc;
+	}
+	g = map_graph(&d, &style);
+	rc = map_write(g, format, out);
+	agclose(g);
+	map_data_free(&d);
+	return rc;
+}
+
+static const struct kam_verb single = {
+    "map",
+    "[-a ACCOUNT] [-d DB] [-o FILE] [-T dot|svg|png|pdf] [--as-of DATE]\n"
+    "               [--depth N] [--focus PERSON] [--font NAME] [--hide-left]\n"
+    "               [--no-legend] [--rankdir TB|LR] [--since DATE]\n"
+    "               [--title TEXT] [--toward COMPETITOR]\n"
+    "               [--view org|buying|influence|all] ACCOUNT|DEAL",
+    "draw an account's influence structure",
+    map_exec,
+};
+
+static const struct kam_cmd cmd = {
+    "kam-map",
+    "diagrams of a client's influence structure",
+    NULL,
+    &single,
+};
 
 int
 main(int argc, char **argv)

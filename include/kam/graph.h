@@ -25,11 +25,11 @@ int map_view_parse(const char *);
 struct map_person {
 	int64_t id;
 	char *handle, *name, *title, *dept;
-	long level;	   /* 1 is the top; 0: not known */
-	int placeholder;   /* known to exist, not yet named */
-	char *left_on;	   /* the day they left, if by the as-of date */
+	long level;         /* 1 is the top; 0: not known */
+	int placeholder;    /* known to exist, not yet named */
+	char *left_on;      /* the day they left, if by the as-of date */
 	const char *stance; /* on the as-of date; NULL: unknown */
-	const char *was;   /* on the since date, with a since date */
+	const char *was;    /* on the since date, with a since date */
 };
 
 struct map_line {
@@ -40,12 +40,12 @@ struct map_line {
 struct map_link {
 	int64_t from, to;
 	const char *kind; /* influences|advises|allies|rivals */
-	int strength;	  /* 1-3 */
+	int strength;     /* 1-3 */
 };
 
 struct map_role {
 	int64_t person;
-	char *deal;	       /* the deal's handle */
+	char *deal;            /* the deal's handle */
 	const char *role;      /* a word of vocab_roles */
 	const char *influence; /* high|medium|low */
 	int lead;
@@ -54,7 +54,7 @@ struct map_role {
 /* Everything one map draws; the people sorted by handle. */
 struct map_data {
 	char *account, *account_name;
-	char *deal, *deal_name; /* NULL for an account map */
+	char *deal, *deal_name;     /* NULL for an account map */
 	char *toward, *toward_name; /* the competitor, or NULL: us */
 	struct map_person *people;
 	size_t npeople;
@@ -108,18 +108,18 @@ void map_ids_add(struct map_ids *, int64_t);
 int map_ids_has(const struct map_ids *, int64_t); /* sorted only */
 void map_ids_sort(struct map_ids *);
 int map_neighbourhood(int64_t focus, int depth,
-		      int (*next)(void *, int64_t, struct map_ids *),
-		      void *arg, struct map_ids *out);
+                      int (*next)(void *, int64_t, struct map_ids *), void *arg,
+                      struct map_ids *out);
 
 struct map_style {
 	enum map_view view;
 	const char *as_of, *since; /* since may be NULL */
-	const char *rankdir;	   /* TB or LR */
-	const char *title;	   /* NULL: the account (and deal) name */
+	const char *rankdir;       /* TB or LR */
+	const char *title;         /* NULL: the account (and deal) name */
 	const char *font;
 	int legend;
-	int hide_left;	/* omit people who have left */
-	int64_t focus;	/* 0: none; else drawn highlighted */
+	int hide_left; /* omit people who have left */
+	int64_t focus; /* 0: none; else drawn highlighted */
 };
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"

@@ -36,14 +36,13 @@
 #define FONT_FADED   "#606060"
 #define COLOR_FADED  "#A0A0A0"
 
-static const char *const views[] = {"all", "org", "buying", "influence",
-				    NULL};
+static const char *const views[] = {"all", "org", "buying", "influence", NULL};
 
 int
 map_view_parse(const char *s)
 {
 	static const enum map_view v[] = {MAP_ALL, MAP_ORG, MAP_BUYING,
-					  MAP_INFLUENCE};
+	                                  MAP_INFLUENCE};
 	size_t i;
 
 	for (i = 0; views[i] != NULL; i++)
@@ -77,10 +76,73 @@ by_id(const void *a, const void *b)
 	return (*x)->id < (*y)->id ? -1 : (*x)->id > (*y)->id;
 }
 
+/* --- A stable order, whatever order SQLite returns rows in --- */
+
+static const struct map_data *sorting;
+
+static int
+cmp_handles(int64_t a1, int64_t a2, int64_t b1, int64_t b2)
+{
+	int c = strcmp(map_find(sorting, a1)->handle,
+	               map_find(sorting, b1)->handle);
+
+	if (c != 0)
+		return c;
+	return strcmp(map_find(sorting, a2)->handle,
+	              map_find(sorting, b2)->handle);
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	const struct map_line *x = a, *y = b;
+	int c = cmp_handles(x->manager, x->person, y->manager, y->person);
+
+	return c != 0 ? c : x->dotted - y->dotted;
+}
+
+static long
+kind_rank(const char *const *words, const char *w)
+{
+	long i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], w) == 0)
+			return i;
+	return i;
+}
+
+static int
+cmp_link(const void *a, const void *b)
+{
+	const struct map_link *x = a, *y = b;
+	int c = cmp_handles(x->from, x->to, y->from, y->to);
+
+	if (c != 0)
+		return c;
+	return (int)(kind_rank(vocab_link_kinds, x->kind) -
+	             kind_rank(vocab_link_kinds, y->kind));
+}
+
+static int
+cmp_role(const void *a, const void *b)
+{
+	const struct map_role *x = a, *y = b;
+	int c = strcmp(map_find(sorting, x->person)->handle,
+	               map_find(sorting, y->person)->handle);
+
+	if (c == 0)
+		c = strcmp(x->deal, y->deal);
+	if (c == 0)
+		c = (int)(kind_rank(vocab_roles, x->role) -
+		          kind_rank(vocab_roles, y->role));
+	return c;
+}
+
 void
 map_data_index(struct map_data *d)
 {
-	size_t i;
+	size_t i, j;
 
 	qsort(d->people, d->npeople, sizeof *d->people, by_handle);
 	free(d->by_id);
@@ -88,6 +150,29 @@ map_data_index(struct map_data *d)
 	for (i = 0; i < d->npeople; i++)
 		d->by_id[i] = &d->people[i];
 	qsort(d->by_id, d->npeople, sizeof *d->by_id, by_id);
+	/* Edges and badges in an order of handles, whatever order they
+	 * came in; people missing from the map are dropped. */
+	for (i = j = 0; i < d->nlines; i++)
+		if (map_find(d, d->lines[i].person) &&
+		    map_find(d, d->lines[i].manager))
+			d->lines[j++] = d->lines[i];
+	d->nlines = j;
+	for (i = j = 0; i < d->nlinks; i++)
+		if (map_find(d, d->links[i].from) &&
+		    map_find(d, d->links[i].to))
+			d->links[j++] = d->links[i];
+	d->nlinks = j;
+	for (i = j = 0; i < d->nroles; i++)
+		if (map_find(d, d->roles[i].person))
+			d->roles[j++] = d->roles[i];
+		else
+			free(d->roles[i].deal);
+	d->nroles = j;
+	sorting = d;
+	qsort(d->lines, d->nlines, sizeof *d->lines, cmp_line);
+	qsort(d->links, d->nlinks, sizeof *d->links, cmp_link);
+	qsort(d->roles, d->nroles, sizeof *d->roles, cmp_role);
+	sorting = NULL;
 }
 
 struct map_person *
@@ -183,8 +268,8 @@ map_ids_has(const struct map_ids *s, int64_t id)
  */
 int
 map_neighbourhood(int64_t focus, int depth,
-		  int (*next)(void *, int64_t, struct map_ids *), void *arg,
-		  struct map_ids *out)
+                  int (*next)(void *, int64_t, struct map_ids *), void *arg,
+                  struct map_ids *out)
 {
 	struct map_ids ring = {0}, found = {0};
 	size_t i;
@@ -277,7 +362,7 @@ stance_symbol(const char *s)
 		return "\xe2\x9c\x94"; /* U+2714 heavy check mark */
 	if (strcmp(s, "oppose") == 0)
 		return "\xe2\x9c\x96"; /* U+2716 heavy multiplication x */
-	return "\xe2\x97\x8b";	       /* U+25CB white circle */
+	return "\xe2\x97\x8b";         /* U+25CB white circle */
 }
 
 static int
@@ -303,8 +388,16 @@ enum nattr {
 	N_LABEL,
 	N_COUNT
 };
-enum eattr { E_STYLE, E_COLOR, E_PEN, E_DIR, E_HEAD, E_TAIL, E_CONSTRAINT,
-	     E_COUNT };
+enum eattr {
+	E_STYLE,
+	E_COLOR,
+	E_PEN,
+	E_DIR,
+	E_HEAD,
+	E_TAIL,
+	E_CONSTRAINT,
+	E_COUNT
+};
 
 struct builder {
 	Agraph_t *g;
@@ -312,7 +405,7 @@ struct builder {
 	const struct map_style *st;
 	Agsym_t *n[N_COUNT], *e[E_COUNT];
 	Agnode_t **node; /* by index in d->people; NULL: not drawn */
-	int *faded;	 /* buying view: outside the group */
+	int *faded;      /* buying view: outside the group */
 	struct buf b;
 };
 
@@ -358,8 +451,8 @@ role_badges(struct builder *bd, const struct map_person *p)
 
 		if (r->person != p->id)
 			continue;
-		buf_puts(&bd->b, first ? "<BR/><FONT POINT-SIZE=\"10\">"
-				       : ", ");
+		buf_puts(&bd->b,
+		         first ? "<BR/><FONT POINT-SIZE=\"10\">" : ", ");
 		first = 0;
 		if (d->deal == NULL) {
 			map_html_escape(&bd->b, r->deal);
@@ -384,7 +477,9 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 
 	bd->node[index_of(bd, p)] = n;
 	snprintf(style, sizeof style, "rounded,filled%s",
-		 p->placeholder ? ",dashed" : p->left_on ? ",dotted" : "");
+	         p->placeholder ? ",dashed"
+	         : p->left_on   ? ",dotted"
+	                        : "");
 	set(n, bd->n[N_STYLE], style);
 	if (p->left_on != NULL) {
 		set(n, bd->n[N_FILL], FILL_LEFT);
@@ -427,8 +522,8 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		role_badges(bd, p);
 	if (changed)
 		buf_printf(b, "<BR/><B>%s \xe2\x86\x92 %s</B>",
-			   p->was ? p->was : "unknown",
-			   p->stance ? p->stance : "unknown");
+		           p->was ? p->was : "unknown",
+		           p->stance ? p->stance : "unknown");
 	if (p->left_on != NULL)
 		buf_printf(b, "<BR/><I>left %s</I>", p->left_on);
 	buf_add(b, "", 1);
@@ -444,7 +539,8 @@ draw_lines(struct builder *bd, int rank)
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct map_line *l = &d->lines[i];
-		Agnode_t *m = node_of(bd, l->manager), *p = node_of(bd, l->person);
+		Agnode_t *m = node_of(bd, l->manager),
+		         *p = node_of(bd, l->person);
 		Agedge_t *e;
 
 		if (m == NULL || p == NULL)
@@ -566,12 +662,13 @@ draw_buying(struct builder *bd)
 				continue;
 			if (sub == NULL) {
 				snprintf(name, sizeof name, "cluster_%s",
-					 vocab_roles[j]);
+				         vocab_roles[j]);
 				sub = agsubg(bd->g, name, 1);
 				bd->b.len = 0;
 				buf_printf(&bd->b, "<B>%s</B>", vocab_roles[j]);
-				set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL),
-					 bd->b.s);
+				set_html(bd, sub,
+				         agattr(bd->g, AGRAPH, "label", NULL),
+				         bd->b.s);
 				agsafeset(sub, "style", "rounded", "");
 			}
 			draw_person(bd, p, 0);
@@ -601,11 +698,10 @@ draw_buying(struct builder *bd)
 }
 
 static void
-legend_row(struct buf *b, const char *cell, const char *attrs,
-	   const char *text)
+legend_row(struct buf *b, const char *cell, const char *attrs, const char *text)
 {
-	buf_printf(b, "<TR><TD%s>%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-		   attrs, cell, text);
+	buf_printf(b, "<TR><TD%s>%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", attrs,
+	           cell, text);
 }
 
 static void
@@ -630,59 +726,59 @@ draw_legend(struct builder *bd)
 
 	b->len = 0;
 	buf_puts(b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-		    "CELLPADDING=\"3\">"
-		    "<TR><TD COLSPAN=\"2\"><B>stance toward ");
+	            "CELLPADDING=\"3\">"
+	            "<TR><TD COLSPAN=\"2\"><B>stance toward ");
 	if (d->toward != NULL)
 		map_html_escape(b, d->toward_name);
 	else
 		buf_puts(b, "us");
 	buf_printf(b, " on %s</B></TD></TR>", st->as_of);
-	legend_row(b, stance_symbol("support"),
-		   " BGCOLOR=\"" FILL_SUPPORT "\"", "support");
-	legend_row(b, stance_symbol("neutral"),
-		   " BGCOLOR=\"" FILL_NEUTRAL "\"", "neutral");
+	legend_row(b, stance_symbol("support"), " BGCOLOR=\"" FILL_SUPPORT "\"",
+	           "support");
+	legend_row(b, stance_symbol("neutral"), " BGCOLOR=\"" FILL_NEUTRAL "\"",
+	           "neutral");
 	legend_row(b, stance_symbol("oppose"), " BGCOLOR=\"" FILL_OPPOSE "\"",
-		   "oppose");
+	           "oppose");
 	legend_row(b, stance_symbol(NULL),
-		   " BGCOLOR=\"" FILL_UNKNOWN "\" BORDER=\"1\"", "unknown");
+	           " BGCOLOR=\"" FILL_UNKNOWN "\" BORDER=\"1\"", "unknown");
 	if (st->since != NULL)
 		buf_printf(b,
-			   "<TR><TD BORDER=\"3\" COLOR=\"" COLOR_CHANGE
-			   "\">\xe2\x86\x92</TD><TD ALIGN=\"LEFT\">changed "
-			   "since %s (old \xe2\x86\x92 new)</TD></TR>",
-			   st->since);
+		           "<TR><TD BORDER=\"3\" COLOR=\"" COLOR_CHANGE
+		           "\">\xe2\x86\x92</TD><TD ALIGN=\"LEFT\">changed "
+		           "since %s (old \xe2\x86\x92 new)</TD></TR>",
+		           st->since);
 	if (placeholders)
 		legend_row(b, "<I>?</I>", " BORDER=\"1\"",
-			   "placeholder (dashed border)");
+		           "placeholder (dashed border)");
 	if (left)
 		legend_row(b, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-			   " BGCOLOR=\"" FILL_LEFT "\"",
-			   "has left (grey, dotted border)");
+		           " BGCOLOR=\"" FILL_LEFT "\"",
+		           "has left (grey, dotted border)");
 	if (st->view == MAP_BUYING)
 		legend_row(b, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>", "",
-			   "outside the buying group, linked to it");
+		           "outside the buying group, linked to it");
 	if (st->view == MAP_ORG || st->view == MAP_ALL) {
 		legend_row(b, "\xe2\x94\x80\xe2\x94\x80", "", "reports to");
 		legend_row(b, "\xe2\x95\x8c\xe2\x95\x8c", "",
-			   "dotted-line manager (dashed)");
+		           "dotted-line manager (dashed)");
 	}
 	if (st->view != MAP_ORG) {
 		legend_row(b,
-			   "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
-			   "</FONT>",
-			   "", "influences");
+		           "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
+		           "</FONT>",
+		           "", "influences");
 		legend_row(b,
-			   "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
-			   "</FONT>",
-			   "", "advises (dashed)");
+		           "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
+		           "</FONT>",
+		           "", "advises (dashed)");
 		legend_row(b,
-			   "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
-			   "</FONT>",
-			   "", "allies");
+		           "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
+		           "</FONT>",
+		           "", "allies");
 		legend_row(b,
-			   "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
-			   "\xe2\x8a\xa2</FONT>",
-			   "", "rivals (dotted)");
+		           "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
+		           "\xe2\x8a\xa2</FONT>",
+		           "", "rivals (dotted)");
 		legend_row(b, "1 2 3", "", "line width: strength");
 	}
 	if (st->view != MAP_ORG && st->view != MAP_INFLUENCE && leads)
@@ -749,8 +845,8 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	bd.g = agopen(name, Agdirected, NULL);
 	free(name);
 	/* Declared once, in this order: the DOT lists them so. */
-	agattr(bd.g, AGRAPH, "rankdir", st->rankdir ? (char *)st->rankdir
-						    : "TB");
+	agattr(bd.g, AGRAPH, "rankdir",
+	       st->rankdir ? (char *)st->rankdir : "TB");
 	agattr(bd.g, AGRAPH, "fontname", (char *)font);
 	agattr(bd.g, AGRAPH, "labelloc", "t");
 	glabel = agattr(bd.g, AGRAPH, "label", "");
@@ -823,17 +919,17 @@ render(Agraph_t *g, const char *format, char **data, unsigned int *len)
 	gvc = gvContext();
 	if (gvLayout(gvc, g, "dot") != 0) {
 		rc = kam_err(KAM_RENDER,
-			     "cannot lay out the map: the Graphviz 'dot' "
-			     "layout plugin is missing (check the Graphviz "
-			     "installation)");
+		             "cannot lay out the map: the Graphviz 'dot' "
+		             "layout plugin is missing (check the Graphviz "
+		             "installation)");
 	} else {
 		if (gvRenderData(gvc, g, device, data, len) != 0 ||
 		    *data == NULL)
 			rc = kam_err(KAM_RENDER,
-				     "cannot render '%s': Graphviz has no "
-				     "plugin for it (install the Graphviz "
-				     "cairo plugins)",
-				     format);
+			             "cannot render '%s': Graphviz has no "
+			             "plugin for it (install the Graphviz "
+			             "cairo plugins)",
+			             format);
 		gvFreeLayout(gvc, g);
 	}
 	gvFreeContext(gvc);
@@ -880,7 +976,7 @@ map_write(Agraph_t *g, const char *format, const char *file)
 			unlink(tmp);
 		}
 		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
-			     strerror(err));
+		             strerror(err));
 		goto out;
 	}
 	mask = umask(0);
@@ -898,7 +994,7 @@ map_write(Agraph_t *g, const char *format, const char *file)
 	if (err != 0) {
 		unlink(tmp);
 		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
-			     strerror(err ? err : EIO));
+		             strerror(err ? err : EIO));
 	} else {
 		rc = KAM_OK;
 	}

@@ -1,4 +1,356 @@
-/* store-graph: to come. */
+/*
+ * store-graph: every SQL statement kam-map needs.  It reads the people of
+ * one account (or only the neighbourhood of one person), the reporting
+ * lines valid on the as-of day, the informal links, the buying roles, and
+ * each person's stance through stance_get, into the plain structs of
+ * graph.h.  With --focus only the drawn people are ever loaded, so memory
+ * follows the size of the map, not of the account or its history.
+ */
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/graph.h"
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+/* A reporting line is valid on ?2 from its start_on, until (and not on)
+ * its end_on, the day a new line takes over. */
+#define VALID                                                                  \
+	"(r.start_on IS NULL OR r.start_on <= ?2) "                            \
+	"AND (r.end_on IS NULL OR r.end_on > ?2)"
+
+#define PERSON_COLS                                                            \
+	"SELECT id, handle, name, title, dept, level, placeholder, left_on "   \
+	"FROM person "
+
+static const char q_account[] = "SELECT handle, name FROM account WHERE id = ?";
+static const char q_deal[] = "SELECT handle, name FROM deal WHERE id = ?";
+static const char q_competitor[] =
+    "SELECT handle, name FROM competitor WHERE id = ?";
+static const char q_people[] =
+    PERSON_COLS "WHERE account_id = ?1 ORDER BY handle";
+static const char q_person[] = PERSON_COLS "WHERE id = ?1";
+static const char q_lines[] =
+    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line r "
+    "JOIN person p ON p.id = r.person_id WHERE p.account_id = ?1 AND " VALID;
+static const char q_lines_of[] =
+    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line r "
+    "WHERE r.person_id = ?1 AND " VALID;
+static const char q_links[] =
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
+    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1";
+static const char q_links_of[] =
+    "SELECT from_id, to_id, kind, strength FROM link WHERE from_id = ?1";
+static const char q_roles_deal[] =
+    "SELECT r.person_id, d.handle, r.role, r.influence, r.lead "
+    "FROM deal_role r JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1";
+static const char q_roles_account[] =
+    "SELECT r.person_id, d.handle, r.role, r.influence, r.lead "
+    "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
+    "WHERE d.account_id = ?1";
+/* The people one step away: managers, reports, links either way. */
+static const char q_next[] =
+    "SELECT r.manager_id FROM reporting_line r WHERE r.person_id = ?1 "
+    "AND " VALID " UNION ALL "
+    "SELECT r.person_id FROM reporting_line r WHERE r.manager_id = ?1 "
+    "AND " VALID " UNION ALL "
+    "SELECT to_id FROM link WHERE from_id = ?1 UNION ALL "
+    "SELECT from_id FROM link WHERE to_id = ?1";
+static const char q_is_account[] = "SELECT 1 FROM account WHERE handle = ?";
+static const char q_person_account[] =
+    "SELECT account_id FROM person WHERE id = ?";
+
+int
+graph_is_account(struct store *st, const char *handle)
+{
+	sqlite3_stmt *s = store_stmt(st, q_is_account);
+	int found;
+
+	sqlite3_bind_text(s, 1, handle, -1, SQLITE_STATIC);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
+
+int64_t
+graph_person_account(struct store *st, int64_t person)
+{
+	sqlite3_stmt *s = store_stmt(st, q_person_account);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, person);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
+/* Handle and name of one row, for the title. */
+static int
+names(struct store *st, const char *sql, int64_t id, char **handle, char **name)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*handle = store_col_dup(s, 0);
+		*name = store_col_dup(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return KAM_OK;
+	if (rc == SQLITE_DONE)
+		return kam_err(KAM_INTERNAL, "row %lld vanished",
+		               (long long)id);
+	return store_fail(st, "cannot read the map");
+}
+
+static void
+add_person(struct map_data *d, size_t *cap, sqlite3_stmt *s, const char *as_of)
+{
+	struct map_person *p;
+	const unsigned char *left;
+
+	if (d->npeople == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		d->people = xreallocarray(d->people, *cap, sizeof *d->people);
+	}
+	p = &d->people[d->npeople++];
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(s, 0);
+	p->handle = store_col_dup(s, 1);
+	p->name = store_col_dup(s, 2);
+	p->title = store_col_dup(s, 3);
+	p->dept = store_col_dup(s, 4);
+	p->level = sqlite3_column_int(s, 5);
+	p->placeholder = sqlite3_column_int(s, 6);
+	/* Someone who leaves after the as-of day was still there. */
+	left = sqlite3_column_text(s, 7);
+	if (left != NULL && strcmp((const char *)left, as_of) <= 0)
+		p->left_on = xstrdup((const char *)left);
+}
+
+struct walk {
+	struct store *st;
+	const char *as_of;
+};
+
+static int
+next_people(void *arg, int64_t id, struct map_ids *out)
+{
+	struct walk *w = arg;
+	sqlite3_stmt *s = store_stmt(w->st, q_next);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, w->as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		map_ids_add(out, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(w->st, "cannot read the map");
+}
+
+static int
+load_people(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	struct map_ids near = {0};
+	sqlite3_stmt *s;
+	size_t cap = 0, i;
+	int rc = KAM_OK;
+
+	if (q->focus == 0) {
+		s = store_stmt(st, q_people);
+		sqlite3_bind_int64(s, 1, q->account);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			add_person(d, &cap, s, q->as_of);
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE
+		           ? KAM_OK
+		           : store_fail(st, "cannot read the people");
+	}
+	{
+		struct walk w = {st, q->as_of};
+
+		rc = map_neighbourhood(q->focus, q->depth, next_people, &w,
+		                       &near);
+	}
+	s = store_stmt(st, q_person);
+	for (i = 0; rc == KAM_OK && i < near.n; i++) {
+		sqlite3_bind_int64(s, 1, near.v[i]);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			add_person(d, &cap, s, q->as_of);
+		sqlite3_reset(s);
+	}
+	free(near.v);
+	return rc;
+}
+
+static void
+add_line(struct map_data *d, size_t *cap, sqlite3_stmt *s)
+{
+	struct map_line *l;
+	const unsigned char *kind = sqlite3_column_text(s, 2);
+
+	if (map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
+	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
+		return;
+	if (d->nlines == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		d->lines = xreallocarray(d->lines, *cap, sizeof *d->lines);
+	}
+	l = &d->lines[d->nlines++];
+	l->person = sqlite3_column_int64(s, 0);
+	l->manager = sqlite3_column_int64(s, 1);
+	l->dotted = kind != NULL && strcmp((const char *)kind, "dotted") == 0;
+}
+
+static void
+add_link(struct map_data *d, size_t *cap, sqlite3_stmt *s)
+{
+	struct map_link *l;
+	const char *kind;
+
+	kind = vocab_link_kind((const char *)sqlite3_column_text(s, 2));
+	if (kind == NULL || map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
+	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
+		return;
+	if (d->nlinks == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		d->links = xreallocarray(d->links, *cap, sizeof *d->links);
+	}
+	l = &d->links[d->nlinks++];
+	l->from = sqlite3_column_int64(s, 0);
+	l->to = sqlite3_column_int64(s, 1);
+	l->kind = kind;
+	l->strength = sqlite3_column_int(s, 3);
+}
+
+static int
+load_edges(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	sqlite3_stmt *s;
+	size_t i, lcap = 0, kcap = 0;
+	int rc = SQLITE_DONE;
+
+	if (q->focus == 0) {
+		s = store_stmt(st, q_lines);
+		sqlite3_bind_int64(s, 1, q->account);
+		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			add_line(d, &lcap, s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "cannot read reporting lines");
+		s = store_stmt(st, q_links);
+		sqlite3_bind_int64(s, 1, q->account);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			add_link(d, &kcap, s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "cannot read links");
+		return KAM_OK;
+	}
+	for (i = 0; i < d->npeople && rc == SQLITE_DONE; i++) {
+		s = store_stmt(st, q_lines_of);
+		sqlite3_bind_int64(s, 1, d->people[i].id);
+		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			add_line(d, &lcap, s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			break;
+		s = store_stmt(st, q_links_of);
+		sqlite3_bind_int64(s, 1, d->people[i].id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			add_link(d, &kcap, s);
+		sqlite3_reset(s);
+	}
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read the map");
+}
+
+static int
+load_roles(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	if (q->deal != 0) {
+		s = store_stmt(st, q_roles_deal);
+		sqlite3_bind_int64(s, 1, q->deal);
+	} else {
+		s = store_stmt(st, q_roles_account);
+		sqlite3_bind_int64(s, 1, q->account);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct map_role *r;
+		const char *role, *infl;
+
+		role = vocab_role((const char *)sqlite3_column_text(s, 2));
+		infl = vocab_influence((const char *)sqlite3_column_text(s, 3));
+		if (role == NULL || infl == NULL ||
+		    map_find(d, sqlite3_column_int64(s, 0)) == NULL)
+			continue;
+		if (d->nroles == cap) {
+			cap = cap ? 2 * cap : 16;
+			d->roles =
+			    xreallocarray(d->roles, cap, sizeof *d->roles);
+		}
+		r = &d->roles[d->nroles++];
+		r->person = sqlite3_column_int64(s, 0);
+		r->deal = store_col_dup(s, 1);
+		r->role = role;
+		r->influence = infl;
+		r->lead = sqlite3_column_int(s, 4);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read buying roles");
+}
+
+int
+graph_load(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	size_t i;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = names(st, q_account, q->account, &d->account,
+	                &d->account_name)) != KAM_OK)
+		return rc;
+	if (q->deal != 0 && (rc = names(st, q_deal, q->deal, &d->deal,
+	                                &d->deal_name)) != KAM_OK)
+		return rc;
+	if (q->toward != 0 &&
+	    (rc = names(st, q_competitor, q->toward, &d->toward,
+	                &d->toward_name)) != KAM_OK)
+		return rc;
+	if ((rc = load_people(st, q, d)) != KAM_OK)
+		return rc;
+	map_data_index(d);
+	if ((rc = load_edges(st, q, d)) != KAM_OK ||
+	    (rc = load_roles(st, q, d)) != KAM_OK)
+		return rc;
+	map_data_index(d); /* now the edges and roles too */
+	/* The third dimension, as stance_get defines it. */
+	for (i = 0; i < d->npeople; i++) {
+		struct map_person *p = &d->people[i];
+
+		rc = stance_get(st, p->id, q->toward, q->deal, q->as_of, NULL,
+		                &p->stance, NULL);
+		if (rc == KAM_OK && q->since != NULL)
+			rc = stance_get(st, p->id, q->toward, q->deal, q->since,
+			                NULL, &p->was, NULL);
+		if (rc != KAM_OK)
+			return rc;
+	}
+	return KAM_OK;
+}
