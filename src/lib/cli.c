@@ -97,23 +97,21 @@ int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
 {
-	static const struct option *cached_for;
 	static struct option merged[64];
 	static char shorts[128];
 	size_t n = 0, i;
 	int c;
 
-	if (cached_for != longopts || optind == 0) {
-		if (cached_for != longopts || merged[0].name == NULL) {
-			for (i = 0; longopts != NULL && longopts[i].name; i++)
-				merged[n++] = longopts[i];
-			for (i = 0; i < NCOMMON; i++)
-				merged[n++] = common_long[i];
-			memset(&merged[n], 0, sizeof merged[n]);
-			snprintf(shorts, sizeof shorts, ":%s%s", common_short,
-			         shortopts ? shortopts : "");
-			cached_for = longopts;
-		}
+	/* A new parse (optind 0) merges the verb's options with the common
+	 * ones. */
+	if (optind == 0) {
+		for (i = 0; longopts != NULL && longopts[i].name; i++)
+			merged[n++] = longopts[i];
+		for (i = 0; i < NCOMMON; i++)
+			merged[n++] = common_long[i];
+		memset(&merged[n], 0, sizeof merged[n]);
+		snprintf(shorts, sizeof shorts, ":%s%s", common_short,
+		         shortopts ? shortopts : "");
 	}
 	opterr = 0;
 	for (;;) {
