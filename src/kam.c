@@ -1,24 +1,231 @@
-/* kam: to come. */
+/*
+ * kam: the front command.  "kam org ARGS" runs "kam-org ARGS", git style;
+ * "kam help [COMMAND]" shows a manual page or a command's usage.  It
+ * looks for kam-org first next to itself (so a build tree works without
+ * installing), then in the configured bindir, then on $PATH.
+ */
 #include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "kam/cli.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
-static int
-cmd_todo(struct kam_ctx *ctx, int argc, char **argv)
+#ifndef KAM_BINDIR
+#define KAM_BINDIR "/usr/local/bin"
+#endif
+
+static const struct {
+	const char *name, *summary;
+} commands[] = {
+    {"org", "the client's organisation: rank, reporting lines, roles"},
+    {"stance", "stakeholders' stances over time, with an audit trail"},
+    {"gate", "the four-gate assessment of a deal, explained"},
+    {"map", "diagrams of the client's influence structure"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void
+usage(FILE *fp)
 {
-	return kam_err(KAM_USAGE, "not built yet");
+	size_t i;
+
+	fprintf(fp, "usage: kam COMMAND [ARG ...]\n"
+	            "       kam help [COMMAND]\n"
+	            "       kam -h | -V\n\n"
+	            "Key-account management: one store, four commands.\n\n"
+	            "commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-8s %s\n", commands[i].name,
+		        commands[i].summary);
+	fprintf(fp, "\n'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
+	            "'kam help COMMAND' shows its manual.\n"
+	            "See kam(1) and kam(7).\n");
 }
 
-static const struct kam_verb verbs[] = {
-    {"todo", "todo", "not built yet", cmd_todo},
-    {NULL, NULL, NULL, NULL},
-};
+/* The known command NAME, or NULL after reporting it as unknown. */
+static const char *
+find_command(const char *name)
+{
+	size_t i, d, bestd = (size_t)-1;
+	const char *best = NULL;
 
-static const struct kam_cmd cmd = {"kam", "not built yet", verbs, NULL};
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].name;
+		/* Accept the full program name too: "kam help kam-org". */
+		if (strncmp(name, "kam-", 4) == 0 &&
+		    strcmp(commands[i].name, name + 4) == 0)
+			return commands[i].name;
+		d = kam_distance(name, commands[i].name);
+		if (d < bestd) {
+			bestd = d;
+			best = commands[i].name;
+		}
+	}
+	if (best != NULL && bestd <= 2)
+		kam_err(KAM_USAGE, "unknown command '%s' (did you mean '%s'?)",
+		        name, best);
+	else
+		kam_err(KAM_USAGE, "unknown command '%s' (see 'kam -h')", name);
+	return NULL;
+}
+
+/* The directory this program was run from, or NULL. */
+static char *
+self_dir(const char *argv0)
+{
+	char path[PATH_MAX], *slash;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", path, sizeof path - 1);
+	if (n > 0)
+		path[n] = '\0';
+	else if (argv0 != NULL && strchr(argv0, '/') != NULL &&
+	         strlen(argv0) < sizeof path)
+		strcpy(path, argv0);
+	else
+		return NULL;
+	if ((slash = strrchr(path, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(path[0] != '\0' ? path : "/");
+}
+
+/*
+ * Replaces this process with kam-NAME and ARGV (argv[0] is replaced);
+ * returns only on failure, with a kam status.
+ */
+static int
+run_command(const char *argv0, const char *name, char **argv)
+{
+	char *prog, *path, *dir;
+	int err = ENOENT;
+
+	xasprintf(&prog, "kam-%s", name);
+	argv[0] = prog;
+	fflush(stdout);
+	if ((dir = self_dir(argv0)) != NULL) {
+		xasprintf(&path, "%s/%s", dir, prog);
+		if (access(path, X_OK) == 0) {
+			execv(path, argv);
+			err = errno;
+		}
+		free(path);
+		free(dir);
+	}
+	xasprintf(&path, "%s/%s", KAM_BINDIR, prog);
+	if (access(path, X_OK) == 0) {
+		execv(path, argv);
+		err = errno;
+	}
+	free(path);
+	execvp(prog, argv);
+	if (errno != ENOENT)
+		err = errno;
+	return kam_err(KAM_IO, "cannot run '%s': %s", prog, strerror(err));
+}
+
+/*
+ * kam help COMMAND: the manual page when a person is reading (stdout is
+ * a terminal and man(1) has the page), else the command's usage.
+ */
+static int
+help(const char *argv0, const char *name)
+{
+	char *page, *args[3];
+	pid_t pid;
+	int status;
+
+	if (isatty(STDOUT_FILENO)) {
+		xasprintf(&page, "kam-%s", name);
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			/* The child keeps quiet: the usage follows if it fails.
+			 */
+			if (freopen("/dev/null", "w", stderr) == NULL)
+				_exit(127);
+			execlp("man", "man", page, (char *)NULL);
+			_exit(127);
+		}
+		free(page);
+		if (pid > 0 && waitpid(pid, &status, 0) == pid &&
+		    WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			return KAM_OK;
+	}
+	args[0] = NULL;
+	args[1] = "-h";
+	args[2] = NULL;
+	return run_command(argv0, name, args);
+}
 
 int
 main(int argc, char **argv)
 {
-	return cli_main(&cmd, argc, argv);
+	static const struct option longopts[] = {
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *argv0 = argv[0], *name;
+	int c;
+
+	kam_progname = "kam";
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return out_finish_stdout();
+		case 'V':
+			cli_version("kam");
+			return out_finish_stdout();
+		default:
+			if (optopt != 0)
+				kam_err(KAM_USAGE, "unknown option '-%c'",
+				        optopt);
+			else
+				kam_err(KAM_USAGE, "unknown option '%s'",
+				        argv[optind - 1]);
+			usage(stderr);
+			return KAM_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		kam_err(KAM_USAGE, "no command given");
+		usage(stderr);
+		return KAM_USAGE;
+	}
+	if (strcmp(argv[0], "help") == 0) {
+		if (argc == 1) {
+			usage(stdout);
+			return out_finish_stdout();
+		}
+		if (argc > 2) {
+			kam_err(KAM_USAGE, "help takes one COMMAND");
+			usage(stderr);
+			return KAM_USAGE;
+		}
+		if (strcmp(argv[1], "kam") == 0) {
+			usage(stdout);
+			return out_finish_stdout();
+		}
+		if ((name = find_command(argv[1])) == NULL)
+			return KAM_USAGE;
+		return help(argv0, name);
+	}
+	if ((name = find_command(argv[0])) == NULL)
+		return KAM_USAGE;
+	return run_command(argv0, name, argv);
 }
