@@ -52,9 +52,9 @@ int gate_parse(const char *);
  */
 struct gate_params {
 	double fail[GATE_COUNT]; /* a score below fails the gate */
-	double strong;		 /* gate 3 below it passes weak */
-	double unknown_max;	 /* more unknown weight leaves a gate open */
-	double influence[3];	 /* weights of high, medium, low */
+	double strong;           /* gate 3 below it passes weak */
+	double unknown_max;      /* more unknown weight leaves a gate open */
+	double influence[3];     /* weights of high, medium, low */
 	double our_yes, our_partly;
 	double rival_yes, rival_partly;
 	double coverage_yes, coverage_partly;
@@ -81,27 +81,27 @@ struct gate_crit {
 	enum gate_ans answer;
 	enum gate_src source;
 	char *evidence; /* answered: the evidence; computed: how */
-	char on[11];	/* answered: the date the answer took effect */
-	char *actor;	/* answered: who recorded it */
+	char on[11];    /* answered: the date the answer took effect */
+	char *actor;    /* answered: who recorded it */
 };
 
 /*
  * A member of the buying group (kam-org roles): one per person, with
  * every role held and the highest influence among them.
  */
-#define GATE_CORE_DM	    0x1 /* decision-maker */
+#define GATE_CORE_DM        0x1 /* decision-maker */
 #define GATE_CORE_TECHNICAL 0x2
 #define GATE_CORE_BUSINESS  0x4
 #define GATE_CORE_FINANCE   0x8
-#define GATE_CORE_ALL	    0xf
+#define GATE_CORE_ALL       0xf
 struct gate_member {
-	char *ref;   /* account/handle */
+	char *ref; /* account/handle */
 	char *name;
-	char *roles; /* "decision-maker, technical" */
-	int core;    /* GATE_CORE_* bits of the roles */
+	char *roles;   /* "decision-maker, technical" */
+	int core;      /* GATE_CORE_* bits of the roles */
 	int influence; /* 0 high, 1 medium, 2 low */
 	int lead;
-	int stance;  /* toward us: 1 support, 0 neutral, -1 oppose, 2 unknown */
+	int stance; /* toward us: 1 support, 0 neutral, -1 oppose, 2 unknown */
 	char since[11];
 	signed char *rival; /* stance toward each rival, same coding */
 };
@@ -171,8 +171,8 @@ struct gate_run_info {
 	char *status[GATE_COUNT];
 };
 void gate_write_report(FILE *, const struct gate_assessment *,
-		       const struct gate_run_info *runs, size_t nruns,
-		       char *const *flags, size_t nflags);
+                       const struct gate_run_info *runs, size_t nruns,
+                       char *const *flags, size_t nflags);
 void gate_runs_free(struct gate_run_info *, size_t);
 
 /* --- Store queries (store-gate.c) --- */
@@ -184,25 +184,25 @@ int gate_rubric(struct store *, int gate, struct gate_crit **, size_t *);
 /* A criterion's id by key, reporting an unknown key with a suggestion. */
 int gate_criterion_id(struct store *, const char *key, int64_t *);
 int gate_criterion_add(struct store *, int gate, const char *key,
-		       const char *question, int weight, int must);
+                       const char *question, int weight, int must);
 /*
  * Changes a criterion: gate 0, weight -1, must -1 and question NULL
  * leave that field as it is.  Refuses a change that leaves a gate with
  * no criteria or no weight.
  */
 int gate_criterion_set(struct store *, const char *key, int gate, int weight,
-		       int must, const char *question);
+                       int must, const char *question);
 int gate_criterion_remove(struct store *, const char *key);
 
 int gate_answer_add(struct store *, int64_t deal, int64_t criterion,
-		    enum gate_ans, const char *evidence, const char *on);
+                    enum gate_ans, const char *evidence, const char *on);
 /* Every answer to a deal's criteria, oldest first (history). */
 int gate_answers_each(struct store *, int64_t deal,
-		      void (*fn)(const char *key, const char *answer,
-				 const char *evidence, const char *on,
-				 const char *recorded, const char *actor,
-				 void *),
-		      void *arg);
+                      void (*fn)(const char *key, const char *answer,
+                                 const char *evidence, const char *on,
+                                 const char *recorded, const char *actor,
+                                 void *),
+                      void *arg);
 
 /* The defaults with the store's settings applied. */
 int gate_params_load(struct store *, struct gate_params *);
@@ -214,19 +214,18 @@ int gate_setting_stored(struct store *, const char *key);
 
 /* Gathers, computes and evaluates one deal on as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
-		struct gate_assessment *);
+                struct gate_assessment *);
 
 int gate_run_add(struct store *, int64_t deal, const char *as_of,
-		 const char *verdict, const char *snapshot, int64_t *id);
+                 const char *verdict, const char *snapshot, int64_t *id);
 /* The stored runs of a deal, oldest first. */
-int gate_runs(struct store *, int64_t deal, struct gate_run_info **,
-	      size_t *);
+int gate_runs(struct store *, int64_t deal, struct gate_run_info **, size_t *);
 /* The latest run of each deal (of one account if account != 0). */
 int gate_list_each(struct store *, int64_t account,
-		   void (*fn)(const char *deal, const char *name,
-			      const char *verdict, const char *as_of,
-			      int64_t run, const char *recorded, void *),
-		   void *arg);
+                   void (*fn)(const char *deal, const char *name,
+                              const char *verdict, const char *as_of,
+                              int64_t run, const char *recorded, void *),
+                   void *arg);
 
 /* What one stored run said: per criterion and per gate. */
 struct gate_snap {
@@ -237,12 +236,12 @@ struct gate_snap {
 	struct gate_snap_crit {
 		int gate;
 		char *key, *answer, *source, *evidence;
-	} *crit;
+	} * crit;
 	size_t ncrit;
 };
 /* Loads run id of deal (KAM_NOTFOUND if it is not one of its runs). */
 int gate_snap_load(struct store *, int64_t deal, int64_t run,
-		   struct gate_snap *);
+                   struct gate_snap *);
 void gate_snap_free(struct gate_snap *);
 /*
  * What changed from run a to run b: fn gets what ("verdict", "gate",
@@ -250,8 +249,8 @@ void gate_snap_free(struct gate_snap *);
  * (NULL: absent).  Returns the number of changes.
  */
 size_t gate_diff(const struct gate_snap *a, const struct gate_snap *b,
-		 void (*fn)(const char *what, const char *item,
-			    const char *before, const char *after, void *),
-		 void *arg);
+                 void (*fn)(const char *what, const char *item,
+                            const char *before, const char *after, void *),
+                 void *arg);
 
 #endif

@@ -19,14 +19,14 @@
 static const char *const ans_words[] = {"unknown", "yes", "partly", "no"};
 static const char *const src_words[] = {"none", "answered", "computed"};
 static const char *const status_words[] = {"pass", "weak", "open", "fail",
-					   "not-reached"};
+                                           "not-reached"};
 static const char *const verdict_words[] = {"pursue", "pursue-limited",
-					    "qualify", "drop"};
+                                            "qualify", "drop"};
 static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 /* The method's four questions, in the words of METHOD.md. */
-static const char *const gate_questions[] = {
-    "is it a real opportunity?", "can we compete?", "can we win?",
-    "is it worth winning?"};
+static const char *const gate_questions[] = {"is it a real opportunity?",
+                                             "can we compete?", "can we win?",
+                                             "is it worth winning?"};
 static const char *const influence_words[] = {"high", "medium", "low"};
 
 const char *
@@ -147,11 +147,11 @@ double *
 gate_param(struct gate_params *p, const char *key)
 {
 	double *slots[] = {
-	    &p->fail[0],       &p->fail[1],	   &p->fail[2],
-	    &p->strong,	       &p->fail[3],	   &p->unknown_max,
-	    &p->influence[0],  &p->influence[1],   &p->influence[2],
-	    &p->our_yes,       &p->our_partly,	   &p->rival_yes,
-	    &p->rival_partly,  &p->coverage_yes,   &p->coverage_partly,
+	    &p->fail[0],      &p->fail[1],      &p->fail[2],
+	    &p->strong,       &p->fail[3],      &p->unknown_max,
+	    &p->influence[0], &p->influence[1], &p->influence[2],
+	    &p->our_yes,      &p->our_partly,   &p->rival_yes,
+	    &p->rival_partly, &p->coverage_yes, &p->coverage_partly,
 	};
 	size_t i;
 
@@ -168,8 +168,8 @@ gate_param_check(const char *key, double v)
 		return v >= 0 && v <= 100 ? NULL : "a number from 0 to 100";
 	if (strncmp(key, "coverage.", 9) == 0)
 		return v >= 0 && v <= 4 && v == (double)(long)v
-			   ? NULL
-			   : "a whole number from 0 to 4";
+		           ? NULL
+		           : "a whole number from 0 to 4";
 	if (strstr(key, "relationship.") != NULL)
 		return v >= -1 && v <= 1 ? NULL : "a number from -1 to 1";
 	return v >= 0 && v <= 1 ? NULL : "a number from 0 to 1";
@@ -179,7 +179,8 @@ gate_param_check(const char *key, double v)
 static double
 r2(double x)
 {
-	return (double)(long long)(x * 100 + (x >= 0 ? 0.5 + 1e-9 : -0.5 - 1e-9)) /
+	return (double)(long long)(x * 100 +
+	                           (x >= 0 ? 0.5 + 1e-9 : -0.5 - 1e-9)) /
 	       100;
 }
 
@@ -199,7 +200,7 @@ find_crit(struct gate_assessment *a, const char *key)
 /* Sets a computed answer unless the criterion is absent or answered. */
 static void
 set_computed(struct gate_assessment *a, const char *key, enum gate_ans ans,
-	     char *how)
+             char *how)
 {
 	struct gate_crit *c = find_crit(a, key);
 
@@ -221,7 +222,7 @@ note(char ***list, size_t *n, char *s)
 }
 
 static const char *const core_names[] = {"decision-maker", "technical",
-					 "business", "finance"};
+                                         "business", "finance"};
 
 static void
 compute_ours(struct gate_assessment *a, double total)
@@ -235,7 +236,7 @@ compute_ours(struct gate_assessment *a, double total)
 
 	if (a->nmembers == 0) {
 		set_computed(a, "our-relationship", GATE_UNKNOWN,
-			     xstrdup("no buying group recorded"));
+		             xstrdup("no buying group recorded"));
 		return;
 	}
 	for (i = 0; i < a->nmembers; i++) {
@@ -250,20 +251,21 @@ compute_ours(struct gate_assessment *a, double total)
 		nknown++;
 	}
 	if (nknown == 0) {
-		xasprintf(&how, "no stance known among the %zu people of the "
-				"buying group",
-			  a->nmembers);
+		xasprintf(&how,
+		          "no stance known among the %zu people of the "
+		          "buying group",
+		          a->nmembers);
 		set_computed(a, "our-relationship", GATE_UNKNOWN, how);
 		return;
 	}
 	r = total > 0 ? r2(sum / total) : 0;
-	ans = r >= p->our_yes	   ? GATE_YES
+	ans = r >= p->our_yes     ? GATE_YES
 	      : r > p->our_partly ? GATE_PARTLY
-				  : GATE_NO;
+	                          : GATE_NO;
 	xasprintf(&how,
-		  "influence-weighted support %+.2f over %zu people, %d with "
-		  "a known stance (%d support, %d neutral, %d oppose)",
-		  r, a->nmembers, nknown, counts[0], counts[1], counts[2]);
+	          "influence-weighted support %+.2f over %zu people, %d with "
+	          "a known stance (%d support, %d neutral, %d oppose)",
+	          r, a->nmembers, nknown, counts[0], counts[1], counts[2]);
 	set_computed(a, "our-relationship", ans, how);
 }
 
@@ -301,19 +303,19 @@ compute_rivals(struct gate_assessment *a, double total)
 	}
 	if (!found) {
 		set_computed(a, "rival-relationship", GATE_UNKNOWN,
-			     xstrdup(a->nmembers == 0
-					 ? "no buying group recorded"
-					 : "no stance toward a competitor "
-					   "known in the buying group"));
+		             xstrdup(a->nmembers == 0
+		                         ? "no buying group recorded"
+		                         : "no stance toward a competitor "
+		                           "known in the buying group"));
 		return;
 	}
 	ans = best <= p->rival_yes     ? GATE_YES
 	      : best < p->rival_partly ? GATE_PARTLY
-				       : GATE_NO;
+	                               : GATE_NO;
 	xasprintf(&how,
-		  "strongest competitor '%s' has influence-weighted support "
-		  "%+.2f",
-		  a->rivals[besti].handle, best);
+	          "strongest competitor '%s' has influence-weighted support "
+	          "%+.2f",
+	          a->rivals[besti].handle, best);
 	set_computed(a, "rival-relationship", ans, how);
 }
 
@@ -328,7 +330,7 @@ compute_coverage(struct gate_assessment *a)
 
 	if (a->nmembers == 0) {
 		set_computed(a, "coverage", GATE_UNKNOWN,
-			     xstrdup("no buying group recorded"));
+		             xstrdup("no buying group recorded"));
 		return;
 	}
 	for (i = 0; i < a->nmembers; i++)
@@ -337,11 +339,11 @@ compute_coverage(struct gate_assessment *a)
 	for (k = 0; k < 4; k++)
 		if (covered & (1 << k))
 			n++;
-	ans = n >= p->coverage_yes	? GATE_YES
+	ans = n >= p->coverage_yes      ? GATE_YES
 	      : n >= p->coverage_partly ? GATE_PARTLY
-					: GATE_NO;
+	                                : GATE_NO;
 	buf_printf(&b, "%d of 4 core roles have someone whose stance we know",
-		   n);
+	           n);
 	if (n < 4) {
 		const char *sep = " (missing: ";
 
@@ -374,9 +376,9 @@ gate_compute(struct gate_assessment *a)
 
 		if (!(m->core & GATE_CORE_DM) || m->stance != -1)
 			continue;
-		xasprintf(&s, "decision-maker %s (%s) opposes us%s%s%s",
-			  m->ref, m->name, m->since[0] ? " (since " : "",
-			  m->since, m->since[0] ? ")" : "");
+		xasprintf(&s, "decision-maker %s (%s) opposes us%s%s%s", m->ref,
+		          m->name, m->since[0] ? " (since " : "", m->since,
+		          m->since[0] ? ")" : "");
 		note(&a->group_notes, &a->ngroup_notes, s);
 	}
 }
@@ -389,8 +391,7 @@ ans_value(enum gate_ans a)
 	return a == GATE_YES ? 1 : a == GATE_PARTLY ? 0.5 : 0;
 }
 
-static void
-reason(struct gate_outcome *o, const char *fmt, ...)
+static void reason(struct gate_outcome *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -404,6 +405,18 @@ reason(struct gate_outcome *o, const char *fmt, ...)
 		abort();
 	va_end(ap);
 	note(&o->reasons, &o->nreasons, s);
+}
+
+/* Names what pulls a gate's score down: its "no" answers. */
+static void
+weak_points(const struct gate_assessment *a, struct gate_outcome *o, int g)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncrit; i++)
+		if (a->crit[i].gate == g && a->crit[i].answer == GATE_NO)
+			reason(o, "'%s' is no (%s)", a->crit[i].key,
+			       gate_src_word(a->crit[i].source));
 }
 
 static void
@@ -481,12 +494,14 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		o->status = GATE_FAIL;
 		reason(o, "score %.2f is below the fail threshold %.2f",
 		       o->score, p->fail[g - 1]);
+		weak_points(a, o, g);
 	} else if (g == 3 && o->scored && o->score < p->strong) {
 		o->status = GATE_WEAK;
 		reason(o,
 		       "score %.2f is below the strong threshold %.2f: the "
 		       "odds are low, reconsider how much to invest",
 		       o->score, p->strong);
+		weak_points(a, o, g);
 	} else {
 		o->status = GATE_PASS;
 		if (o->scored)
@@ -589,8 +604,10 @@ gate_assessment_free(struct gate_assessment *a)
 static const char *
 stance_word(int s)
 {
-	return s == 1 ? "support" : s == 0 ? "neutral" : s == -1 ? "oppose"
-							      : "unknown";
+	return s == 1    ? "support"
+	       : s == 0  ? "neutral"
+	       : s == -1 ? "oppose"
+	                 : "unknown";
 }
 
 char *
@@ -605,7 +622,7 @@ gate_verdict_sentence(const struct gate_assessment *a)
 		for (g = 1; a->gates[g - 1].status != GATE_FAIL; g++)
 			;
 		buf_printf(&b, "Drop: gate %d, %s, fails", g,
-			   gate_questions[g - 1]);
+		           gate_questions[g - 1]);
 		if (a->gates[g - 1].nreasons > 0)
 			buf_printf(&b, " (%s)", a->gates[g - 1].reasons[0]);
 		buf_puts(&b, ".");
@@ -621,16 +638,16 @@ gate_verdict_sentence(const struct gate_assessment *a)
 				continue;
 			left--;
 			buf_printf(&b, "%s%d (%s)", sep, g,
-				   gate_questions[g - 1]);
+			           gate_questions[g - 1]);
 			sep = left == 1 ? " and " : ", ";
 		}
 		buf_printf(&b, " %s open; answer the open questions first.",
-			   n > 1 ? "are" : "is");
+		           n > 1 ? "are" : "is");
 		break;
 	case VERDICT_LIMITED:
 		buf_puts(&b, "Pursue with limited investment: the deal is "
-			     "real, we can compete and it is worth winning, "
-			     "but the odds of winning are low.");
+		             "real, we can compete and it is worth winning, "
+		             "but the odds of winning are low.");
 		break;
 	case VERDICT_PURSUE:
 		buf_puts(&b, "Pursue: every gate passes.");
@@ -665,7 +682,7 @@ gate_write_json(FILE *fp, const struct gate_assessment *a)
 		const struct gate_outcome *o = &a->gates[g - 1];
 
 		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
-			g > 1 ? "," : "", g);
+		        g > 1 ? "," : "", g);
 		json_put_str(fp, gate_name(g));
 		fputs(",\n      \"status\": ", fp);
 		json_put_str(fp, gate_status_word(o->status));
@@ -690,7 +707,7 @@ gate_write_json(FILE *fp, const struct gate_assessment *a)
 			fputs("}", fp);
 		}
 		fputs(n ? "\n      ],\n      \"reasons\": ["
-			: "],\n      \"reasons\": [",
+		        : "],\n      \"reasons\": [",
 		      fp);
 		for (i = 0; i < o->nreasons; i++) {
 			fprintf(fp, "%s\n        ", i ? "," : "");
@@ -709,7 +726,7 @@ gate_write_text(FILE *fp, const struct gate_assessment *a)
 	int g;
 
 	fprintf(fp, "%s (%s), as of %s: %s\n%s\n\n", a->deal, a->deal_name,
-		a->as_of, gate_verdict_word(a->verdict), s);
+	        a->as_of, gate_verdict_word(a->verdict), s);
 	free(s);
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *o = &a->gates[g - 1];
@@ -720,12 +737,11 @@ gate_write_text(FILE *fp, const struct gate_assessment *a)
 			snprintf(score, sizeof score, "%.2f", o->score);
 		else
 			snprintf(score, sizeof score, "-");
-		fprintf(fp, "%-10s %-12s %-5s", head,
-			gate_status_word(o->status), score);
+		fprintf(fp, "%-10s %-11s %-5s", head,
+		        gate_status_word(o->status), score);
+		/* Later reasons line up under the first (30 columns in). */
 		for (i = 0; i < o->nreasons; i++)
-			fprintf(fp, "%s%s\n", i ? "                             "
-						: "  ",
-				o->reasons[i]);
+			fprintf(fp, "%*s%s\n", i ? 30 : 2, "", o->reasons[i]);
 		if (o->nreasons == 0)
 			fputc('\n', fp);
 	}
@@ -761,9 +777,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *o = &a->gates[g - 1];
 
-		fprintf(fp, "\n### %d. %c%s: %s", g,
-			gate_questions[g - 1][0] - 'a' + 'A',
-			gate_questions[g - 1] + 1, gate_status_word(o->status));
+		fprintf(fp, "\n### %d. %c%s **%s**", g,
+		        gate_questions[g - 1][0] - 'a' + 'A',
+		        gate_questions[g - 1] + 1, gate_status_word(o->status));
 		if (o->scored && o->status != GATE_NOT_REACHED)
 			fprintf(fp, " (score %.2f)", o->score);
 		fputs("\n\n", fp);
@@ -781,11 +797,11 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			if (c->gate != g)
 				continue;
 			fprintf(fp, "| %s%s |", c->key,
-				c->must ? " (must)" : "");
+			        c->must ? " (must)" : "");
 			md_cell(fp, gate_ans_word(c->answer));
 			if (c->source == GATE_SRC_ANSWERED)
 				xasprintf(&src, "answered %s by %s", c->on,
-					  c->actor ? c->actor : "?");
+				          c->actor ? c->actor : "?");
 			else if (c->source == GATE_SRC_COMPUTED)
 				src = xstrdup("computed from the buying group");
 			else
@@ -821,8 +837,8 @@ report_group(FILE *fp, const struct gate_assessment *a)
 			    m->rival[j] == GATE_STANCE_UNKNOWN)
 				continue;
 			buf_printf(&b, "%s%s: %s", b.len ? ", " : "",
-				   a->rivals[j].handle,
-				   stance_word(m->rival[j]));
+			           a->rivals[j].handle,
+			           stance_word(m->rival[j]));
 		}
 		fputc('|', fp);
 		md_cell(fp, m->ref);
@@ -832,8 +848,8 @@ report_group(FILE *fp, const struct gate_assessment *a)
 			char inf[32];
 
 			snprintf(inf, sizeof inf, "%s%s",
-				 influence_words[m->influence],
-				 m->lead ? ", lead" : "");
+			         influence_words[m->influence],
+			         m->lead ? ", lead" : "");
 			md_cell(fp, inf);
 		}
 		md_cell(fp, stance_word(m->stance));
@@ -846,15 +862,15 @@ report_group(FILE *fp, const struct gate_assessment *a)
 
 void
 gate_write_report(FILE *fp, const struct gate_assessment *a,
-		  const struct gate_run_info *runs, size_t nruns,
-		  char *const *flags, size_t nflags)
+                  const struct gate_run_info *runs, size_t nruns,
+                  char *const *flags, size_t nflags)
 {
 	char *s = gate_verdict_sentence(a);
 	size_t i, n = 0;
 	int g;
 
 	fprintf(fp, "# %s (%s): %s\n\n", a->deal_name, a->deal,
-		gate_verdict_word(a->verdict));
+	        gate_verdict_word(a->verdict));
 	fprintf(fp, "Assessed as of %s. **%s**\n\n", a->as_of, s);
 	free(s);
 	report_gates(fp, a);
@@ -878,8 +894,8 @@ gate_write_report(FILE *fp, const struct gate_assessment *a,
 			if (c->gate != g || c->answer != GATE_UNKNOWN)
 				continue;
 			fprintf(fp, "- %s (gate %d, %s%s): %s\n", c->key, g,
-				gate_name(g), c->must ? ", must" : "",
-				c->question);
+			        gate_name(g), c->must ? ", must" : "",
+			        c->question);
 			n++;
 		}
 	}
@@ -967,9 +983,9 @@ snap_find(const struct gate_snap *s, const char *key)
 
 size_t
 gate_diff(const struct gate_snap *a, const struct gate_snap *b,
-	  void (*fn)(const char *, const char *, const char *, const char *,
-		     void *),
-	  void *arg)
+          void (*fn)(const char *, const char *, const char *, const char *,
+                     void *),
+          void *arg)
 {
 	size_t n = 0, i;
 	int g;
@@ -1019,8 +1035,8 @@ gate_diff(const struct gate_snap *a, const struct gate_snap *b,
 	}
 	for (i = 0; i < a->ncrit; i++)
 		if (snap_find(b, a->crit[i].key) == NULL) {
-			fn("criterion", a->crit[i].key, a->crit[i].answer,
-			   NULL, arg);
+			fn("criterion", a->crit[i].key, a->crit[i].answer, NULL,
+			   arg);
 			n++;
 		}
 	return n;
