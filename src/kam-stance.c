@@ -473,15 +473,16 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		               known);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	if (known != NULL && (!stance_first_recorded(ctx->st, first) ||
-	                      strcmp(known_at, first) < 0))
+	if (known != NULL && !stance_first_recorded(ctx->st, first))
+		return kam_err(KAM_NOTFOUND,
+		               "nothing was recorded by '%s' (the store holds "
+		               "no observations)",
+		               known_at);
+	if (known != NULL && strcmp(known_at, first) < 0)
 		return kam_err(KAM_NOTFOUND,
 		               "nothing was recorded by '%s' (the first "
 		               "observation was recorded at %s)",
-		               known_at,
-		               stance_first_recorded(ctx->st, first) ? first
-		                                                     : "no "
-		                                                       "time");
+		               known_at, first);
 	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
 	                &deal)) != KAM_OK)
 		return rc;
