@@ -535,6 +535,8 @@ static void
 draw_lines(struct builder *bd, int rank)
 {
 	const struct map_data *d = bd->d;
+	struct map_ids levels = {0};
+	char name[32];
 	size_t i;
 
 	for (i = 0; i < d->nlines; i++) {
@@ -554,19 +556,24 @@ draw_lines(struct builder *bd, int rank)
 	}
 	if (!rank)
 		return;
-	/* People of one administrative level share a row. */
-	for (i = 0; i < d->npeople; i++) {
-		const struct map_person *p = &d->people[i];
-		char name[32];
-		Agraph_t *sub;
-
-		if (bd->node[i] == NULL || p->level <= 0)
-			continue;
-		snprintf(name, sizeof name, "_level_%ld", p->level);
-		sub = agsubg(bd->g, name, 1);
-		agsafeset(sub, "rank", "same", "");
-		agsubnode(sub, bd->node[i], 1);
+	/* People of one administrative level share a row; the rows are
+	 * made top level first, so that the DOT reads in that order. */
+	for (i = 0; i < d->npeople; i++)
+		if (bd->node[i] != NULL && d->people[i].level > 0)
+			map_ids_add(&levels, d->people[i].level);
+	map_ids_sort(&levels);
+	for (i = 0; i < levels.n; i++) {
+		snprintf(name, sizeof name, "_level_%lld",
+		         (long long)levels.v[i]);
+		agsafeset(agsubg(bd->g, name, 1), "rank", "same", "");
 	}
+	for (i = 0; i < d->npeople; i++) {
+		if (bd->node[i] == NULL || d->people[i].level <= 0)
+			continue;
+		snprintf(name, sizeof name, "_level_%ld", d->people[i].level);
+		agsubnode(agsubg(bd->g, name, 0), bd->node[i], 1);
+	}
+	free(levels.v);
 }
 
 static void

@@ -1,0 +1,644 @@
+/*
+ * Unit tests of the map: label escaping, the neighbourhood walk, the
+ * stable order of people and edges, the styling of each kind of person,
+ * the buying view's clusters, deterministic DOT, the SQL that loads a
+ * map as it stood on a day, and writing files without leaving halves.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kam/graph.h"
+#include "kam/kam.h"
+#include "kam/store.h"
+
+static char dir[64];
+static struct store *st;
+
+static void
+exec_sql(const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK)
+		ck_abort_msg("SQL failed: %s", err);
+}
+
+static void
+rm_dir(void)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char f[400];
+
+	if (dp == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(f, sizeof f, "%s/%s", dir, e->d_name);
+		unlink(f);
+	}
+	closedir(dp);
+	rmdir(dir);
+}
+
+static size_t
+count_files(void)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	ck_assert_ptr_nonnull(dp);
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.' && strncmp(e->d_name, "kam.db", 6) != 0)
+			n++;
+	closedir(dp);
+	return n;
+}
+
+/*
+ * acme: boss (level 1) <- cto, cfo (level 2) <- eng (level 3, dotted to
+ * cfo), a placeholder under cfo, an old manager whose line ended, and
+ * someone who left on 2026-02-20.  Links, a deal with roles, stances.
+ */
+static void
+setup(void)
+{
+	char path[128];
+
+	snprintf(dir, sizeof dir, "/tmp/check_graph.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/kam.db", dir);
+	ck_assert_int_eq(store_open(&st, path, STORE_CREATE), KAM_OK);
+	exec_sql(
+	    "INSERT INTO account VALUES (1, 'acme', 'Acme & Co', NULL, 'x');"
+	    "INSERT INTO account VALUES (2, 'other', 'Other', NULL, 'x');"
+	    "INSERT INTO person (id, account_id, handle, name, title, level,"
+	    " placeholder, left_on, created) VALUES"
+	    " (1, 1, 'boss', '王总', 'CEO', 1, 0, NULL, 'x'),"
+	    " (2, 1, 'cto', '李伟', 'CTO', 2, 0, NULL, 'x'),"
+	    " (3, 1, 'cfo', 'Zhao', 'CFO', 2, 0, NULL, 'x'),"
+	    " (4, 1, 'eng', 'Eng <1>', NULL, 3, 0, NULL, 'x'),"
+	    " (5, 1, 'buyer', 'the buyer', NULL, 3, 1, NULL, 'x'),"
+	    " (6, 1, 'old', 'Old', NULL, 2, 0, NULL, 'x'),"
+	    " (7, 1, 'gone', 'Gone', NULL, 3, 0, '2026-02-20', 'x'),"
+	    " (8, 2, 'elsewhere', 'E', NULL, 1, 0, NULL, 'x');"
+	    "INSERT INTO reporting_line (person_id, manager_id, kind, start_on,"
+	    " end_on) VALUES"
+	    " (2, 1, 'solid', NULL, NULL), (3, 1, 'solid', NULL, NULL),"
+	    " (4, 2, 'solid', '2026-01-01', NULL),"
+	    " (4, 6, 'solid', NULL, '2026-01-01'),"
+	    " (4, 3, 'dotted', NULL, NULL), (5, 3, 'solid', NULL, NULL),"
+	    " (7, 2, 'solid', NULL, NULL), (6, 1, 'solid', NULL, NULL);"
+	    "INSERT INTO link (from_id, to_id, kind, strength, created) VALUES"
+	    " (4, 2, 'advises', 3, 'x'), (3, 2, 'rivals', 1, 'x'),"
+	    " (6, 3, 'influences', 2, 'x');"
+	    "INSERT INTO competitor VALUES (1, 'rival', 'Rival');"
+	    "INSERT INTO deal (id, account_id, handle, name, created) VALUES"
+	    " (1, 1, 'his', 'HIS', 'x'), (2, 1, 'erp', 'ERP', 'x');"
+	    "INSERT INTO deal_role VALUES (1, 2, 'technical', 'high', 1),"
+	    " (1, 3, 'finance', 'medium', 0), (1, 3, 'decision-maker', 'high',"
+	    " 0), (2, 1, 'decision-maker', 'high', 1);"
+	    "INSERT INTO observation (kind, person_id, stance, toward_id,"
+	    " deal_id, effective, recorded, actor, prev_hash, hash) VALUES"
+	    " ('observe', 2, 'neutral', NULL, NULL, '2026-01-10', 'x', 't',"
+	    " '', ''),"
+	    " ('observe', 2, 'support', NULL, NULL, '2026-02-15', 'x', 't',"
+	    " '', ''),"
+	    " ('observe', 3, 'oppose', NULL, NULL, '2026-01-05', 'x', 't',"
+	    " '', ''),"
+	    " ('observe', 3, 'support', 1, NULL, '2026-01-05', 'x', 't',"
+	    " '', '');");
+}
+
+static void
+teardown(void)
+{
+	store_close(st);
+	st = NULL;
+	rm_dir();
+}
+
+/* --- Pure functions --- */
+
+START_TEST(test_escape)
+{
+	struct buf b = {0};
+
+	map_html_escape(&b, "a<b>&\"c'\\\nd\r\ne\x01");
+	buf_add(&b, "", 1);
+	ck_assert_str_eq(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\\<BR/>d<BR/>e ");
+	b.len = 0;
+	map_html_escape(&b, "李伟");
+	buf_add(&b, "", 1);
+	ck_assert_str_eq(b.s, "李伟");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_parse)
+{
+	ck_assert_int_eq(map_view_parse("all"), MAP_ALL);
+	ck_assert_int_eq(map_view_parse("org"), MAP_ORG);
+	ck_assert_int_eq(map_view_parse("buying"), MAP_BUYING);
+	ck_assert_int_eq(map_view_parse("influence"), MAP_INFLUENCE);
+	ck_assert_int_eq(map_view_parse("Org"), -1);
+	ck_assert_int_eq(map_view_parse(""), -1);
+	ck_assert(map_format_valid("dot"));
+	ck_assert(map_format_valid("svg"));
+	ck_assert(map_format_valid("png"));
+	ck_assert(map_format_valid("pdf"));
+	ck_assert(!map_format_valid("jpg"));
+	ck_assert(!map_format_valid("canon"));
+}
+END_TEST
+
+/* A path 1-2-3-4-5, a branch 2-6, a cycle 3-7-1. */
+static int
+next_test(void *arg, int64_t id, struct map_ids *out)
+{
+	static const int64_t e[][2] = {{1, 2}, {2, 3}, {3, 4}, {4, 5},
+	                               {2, 6}, {3, 7}, {7, 1}};
+	size_t i;
+
+	(*(int *)arg)++;
+	for (i = 0; i < sizeof e / sizeof e[0]; i++) {
+		if (e[i][0] == id)
+			map_ids_add(out, e[i][1]);
+		if (e[i][1] == id)
+			map_ids_add(out, e[i][0]);
+	}
+	return KAM_OK;
+}
+
+static void
+expect_ids(const struct map_ids *s, const char *want)
+{
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		buf_printf(&b, "%s%lld", i ? " " : "", (long long)s->v[i]);
+	buf_add(&b, "", 1);
+	ck_assert_str_eq(b.s, want);
+	buf_free(&b);
+}
+
+START_TEST(test_neighbourhood)
+{
+	struct map_ids s = {0};
+	int calls = 0;
+
+	ck_assert_int_eq(map_neighbourhood(5, 0, next_test, &calls, &s),
+	                 KAM_OK);
+	expect_ids(&s, "5");
+	ck_assert_int_eq(calls, 0);
+	ck_assert_int_eq(map_neighbourhood(5, 1, next_test, &calls, &s),
+	                 KAM_OK);
+	expect_ids(&s, "4 5");
+	calls = 0;
+	ck_assert_int_eq(map_neighbourhood(5, 3, next_test, &calls, &s),
+	                 KAM_OK);
+	expect_ids(&s, "2 3 4 5 7");
+	/* Each person's edges are asked for once: 5, 4, 3. */
+	ck_assert_int_eq(calls, 3);
+	calls = 0;
+	ck_assert_int_eq(map_neighbourhood(1, 100, next_test, &calls, &s),
+	                 KAM_OK);
+	expect_ids(&s, "1 2 3 4 5 6 7");
+	ck_assert_int_eq(calls, 7);
+	free(s.v);
+}
+END_TEST
+
+/* Hand-built data, in a scrambled order. */
+static void
+hand_data(struct map_data *d)
+{
+	static const char *const h[] = {"zed", "amy", "bob", "cy"};
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	d->account = xstrdup("acme");
+	d->account_name = xstrdup("Acme <&> Co");
+	d->npeople = 4;
+	d->people = xcalloc(4, sizeof *d->people);
+	for (i = 0; i < 4; i++) {
+		d->people[i].id = (int64_t)(10 - i);
+		d->people[i].handle = xstrdup(h[i]);
+		d->people[i].name = xstrdup(h[i]);
+		d->people[i].level = 1 + (long)(i > 0);
+	}
+	d->people[1].stance = "support"; /* amy, id 9 */
+	d->people[2].stance = "oppose";  /* bob, id 8 */
+	d->people[2].was = "neutral";
+	d->people[3].placeholder = 1;                 /* cy, id 7 */
+	d->people[0].left_on = xstrdup("2026-01-01"); /* zed, id 10 */
+	d->nlines = 4;
+	d->lines = xcalloc(4, sizeof *d->lines);
+	d->lines[0] = (struct map_line){7, 10, 0}; /* zed -> cy */
+	d->lines[1] = (struct map_line){8, 10, 0}; /* zed -> bob */
+	d->lines[2] = (struct map_line){9, 10, 1}; /* zed -> amy, dotted */
+	d->lines[3] = (struct map_line){9, 99, 0}; /* nobody: dropped */
+	d->nlinks = 2;
+	d->links = xcalloc(2, sizeof *d->links);
+	d->links[0] = (struct map_link){8, 9, "rivals", 1};
+	d->links[1] = (struct map_link){8, 9, "advises", 3};
+	d->nroles = 2;
+	d->roles = xcalloc(2, sizeof *d->roles);
+	d->roles[0] = (struct map_role){8, xstrdup("his"), "finance", "low", 0};
+	d->roles[1] =
+	    (struct map_role){9, xstrdup("his"), "technical", "high", 1};
+	map_data_index(d);
+}
+
+START_TEST(test_index)
+{
+	struct map_data d;
+
+	hand_data(&d);
+	ck_assert_str_eq(d.people[0].handle, "amy");
+	ck_assert_str_eq(d.people[3].handle, "zed");
+	ck_assert_str_eq(map_find(&d, 7)->handle, "cy");
+	ck_assert_str_eq(map_find(&d, 10)->handle, "zed");
+	ck_assert_ptr_null(map_find(&d, 99));
+	ck_assert_uint_eq(d.nlines, 3);
+	/* By manager, then person: zed-amy, zed-bob, zed-cy. */
+	ck_assert_int_eq(d.lines[0].person, 9);
+	ck_assert_int_eq(d.lines[1].person, 8);
+	ck_assert_int_eq(d.lines[2].person, 7);
+	/* The same pair: in the order of the vocabulary of kinds. */
+	ck_assert_str_eq(d.links[0].kind, "advises");
+	ck_assert_str_eq(d.links[1].kind, "rivals");
+	ck_assert_int_eq(d.roles[0].person, 9);
+	map_data_free(&d);
+}
+END_TEST
+
+static char *
+dot_text(Agraph_t *g)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(agwrite(g, fp), 0);
+	fclose(fp);
+	return s;
+}
+
+static const char *
+nattr(Agraph_t *g, const char *node, const char *attr)
+{
+	Agnode_t *n = agnode(g, (char *)node, 0);
+
+	ck_assert_msg(n != NULL, "no node %s", node);
+	return agget(n, (char *)attr);
+}
+
+START_TEST(test_styles)
+{
+	struct map_data d;
+	struct map_style s = {
+	    MAP_ALL, "2026-03-02", "2026-01-31", "TB", NULL, NULL, 1, 0, 0};
+	Agraph_t *g;
+	Agedge_t *e;
+
+	hand_data(&d);
+	g = map_graph(&d, &s);
+	ck_assert_str_eq(nattr(g, "amy", "fillcolor"), "#009E73");
+	ck_assert_str_eq(nattr(g, "bob", "fillcolor"), "#D55E00");
+	ck_assert_str_eq(nattr(g, "cy", "fillcolor"), "#FFFFFF");
+	ck_assert_str_eq(nattr(g, "cy", "style"), "rounded,filled,dashed");
+	ck_assert_str_eq(nattr(g, "zed", "fillcolor"), "#E0E0E0");
+	ck_assert_str_eq(nattr(g, "zed", "fontcolor"), "#808080");
+	/* bob changed since 2026-01-31: a thick blue border, old -> new. */
+	ck_assert_str_eq(nattr(g, "bob", "color"), "#0072B2");
+	ck_assert_str_eq(nattr(g, "bob", "penwidth"), "3");
+	ck_assert_ptr_nonnull(
+	    strstr(nattr(g, "bob", "label"), "neutral \xe2\x86\x92 oppose"));
+	ck_assert_ptr_nonnull(
+	    strstr(nattr(g, "amy", "label"), "unknown \xe2\x86\x92 support"));
+	ck_assert_str_eq(nattr(g, "cy", "penwidth"), "1");
+	ck_assert_ptr_null(strstr(nattr(g, "cy", "label"), "\xe2\x86\x92"));
+	/* The second cue: a symbol per stance; badges for roles. */
+	ck_assert_ptr_nonnull(strstr(nattr(g, "amy", "label"), "\xe2\x9c\x94"));
+	ck_assert_ptr_nonnull(strstr(nattr(g, "bob", "label"), "\xe2\x9c\x96"));
+	ck_assert_ptr_nonnull(
+	    strstr(nattr(g, "amy", "label"), "\xe2\x98\x85 technical (high)"));
+	ck_assert_ptr_nonnull(
+	    strstr(nattr(g, "bob", "label"), "his: finance (low)"));
+	ck_assert_ptr_nonnull(strstr(nattr(g, "cy", "label"), "placeholder"));
+	ck_assert_ptr_nonnull(
+	    strstr(nattr(g, "zed", "label"), "left 2026-01-01"));
+	e = agedge(g, agnode(g, "zed", 0), agnode(g, "amy", 0), NULL, 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(agget(e, "style"), "dashed");
+	ck_assert_str_eq(agget(e, "constraint"), "false");
+	ck_assert_ptr_nonnull(agsubg(g, "_level_2", 0));
+	ck_assert_ptr_nonnull(agnode(g, "_legend", 0));
+	ck_assert_int_eq(agnnodes(g), 5);
+	ck_assert_int_eq(agnedges(g), 5);
+	/* The title escapes the account's name. */
+	ck_assert_ptr_nonnull(
+	    strstr(agget(g, "label"), "Acme &lt;&amp;&gt; Co"));
+	agclose(g);
+
+	/* Without the legend and the people who left; org has no links. */
+	s.view = MAP_ORG;
+	s.legend = 0;
+	s.hide_left = 1;
+	s.since = NULL;
+	g = map_graph(&d, &s);
+	ck_assert_int_eq(agnnodes(g), 3);
+	ck_assert_int_eq(agnedges(g), 0);
+	ck_assert_str_eq(nattr(g, "bob", "penwidth"), "1");
+	ck_assert_ptr_null(strstr(nattr(g, "amy", "label"), "technical"));
+	agclose(g);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_buying_view)
+{
+	struct map_data d;
+	struct map_style s = {
+	    MAP_BUYING, "2026-03-02", NULL, "LR", "T", "Some Font", 0, 0, 0};
+	Agraph_t *g, *sub;
+
+	hand_data(&d);
+	free(d.deal);
+	d.deal = xstrdup("his");
+	d.deal_name = xstrdup("HIS");
+	g = map_graph(&d, &s);
+	sub = agsubg(g, "cluster_technical", 0);
+	ck_assert_ptr_nonnull(sub);
+	ck_assert_ptr_nonnull(agsubnode(sub, agnode(g, "amy", 0), 0));
+	ck_assert_ptr_nonnull(agsubg(g, "cluster_finance", 0));
+	ck_assert_ptr_null(agsubg(g, "cluster_business", 0));
+	/* Members and their links only; nobody else is linked. */
+	ck_assert_int_eq(agnnodes(g), 2);
+	ck_assert_int_eq(agnedges(g), 2);
+	ck_assert_str_eq(agget(g, "rankdir"), "LR");
+	ck_assert_str_eq(agget(g, "fontname"), "Some Font");
+	ck_assert_str_eq(nattr(g, "amy", "fontname"), "Some Font");
+	ck_assert_ptr_nonnull(strstr(agget(g, "label"), "<B>T</B>"));
+	ck_assert_ptr_null(strstr(nattr(g, "amy", "label"), "his:"));
+	agclose(g);
+
+	/* An outsider linked to the group is drawn, faded. */
+	d.links[1].from = 7;
+	map_data_index(&d);
+	g = map_graph(&d, &s);
+	ck_assert_int_eq(agnnodes(g), 3);
+	ck_assert_str_eq(nattr(g, "cy", "fillcolor"), "#FFFFFF50");
+	ck_assert_str_eq(nattr(g, "cy", "fontcolor"), "#606060");
+	agclose(g);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_deterministic)
+{
+	struct map_data d;
+	struct map_style s = {
+	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0};
+	Agraph_t *g;
+	char *a, *b;
+
+	hand_data(&d);
+	g = map_graph(&d, &s);
+	a = dot_text(g);
+	agclose(g);
+	g = map_graph(&d, &s);
+	b = dot_text(g);
+	agclose(g);
+	ck_assert_str_eq(a, b);
+	/* Nodes come in the order of handles. */
+	ck_assert_ptr_nonnull(strstr(a, "amy"));
+	ck_assert(strstr(a, "\tamy\t") < strstr(a, "\tbob\t"));
+	free(a);
+	free(b);
+	map_data_free(&d);
+}
+END_TEST
+
+/* --- Loading from the store --- */
+
+static struct map_person *
+person(struct map_data *d, const char *handle)
+{
+	size_t i;
+
+	for (i = 0; i < d->npeople; i++)
+		if (strcmp(d->people[i].handle, handle) == 0)
+			return &d->people[i];
+	return NULL;
+}
+
+START_TEST(test_load_account)
+{
+	struct map_query q = {1, 0, 0, 0, 0, "2026-03-02", "2026-01-31"};
+	struct map_data d;
+	size_t i;
+
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_str_eq(d.account_name, "Acme & Co");
+	ck_assert_ptr_null(d.deal);
+	ck_assert_uint_eq(d.npeople, 7); /* not 'elsewhere' */
+	ck_assert_str_eq(d.people[0].handle, "boss");
+	ck_assert_str_eq(person(&d, "cto")->stance, "support");
+	ck_assert_str_eq(person(&d, "cto")->was, "neutral");
+	ck_assert_str_eq(person(&d, "cfo")->stance, "oppose");
+	ck_assert_ptr_null(person(&d, "boss")->stance);
+	ck_assert_int_eq(person(&d, "buyer")->placeholder, 1);
+	ck_assert_int_eq(person(&d, "eng")->level, 3);
+	ck_assert_str_eq(person(&d, "gone")->left_on, "2026-02-20");
+	/* eng's line to old ended on 2026-01-01: 7 lines on 2026-03-02. */
+	ck_assert_uint_eq(d.nlines, 7);
+	for (i = 0; i < d.nlines; i++)
+		ck_assert(!(d.lines[i].person == 4 && d.lines[i].manager == 6));
+	ck_assert_uint_eq(d.nlinks, 3);
+	ck_assert_uint_eq(d.nroles, 4);
+	/* boss first (by handle), then cfo's two, in vocabulary order. */
+	ck_assert_str_eq(d.roles[0].deal, "erp");
+	ck_assert_str_eq(d.roles[1].role, "decision-maker");
+	ck_assert_str_eq(d.roles[2].role, "finance");
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_load_as_of)
+{
+	struct map_query q = {1, 0, 0, 0, 0, "2025-12-31", NULL};
+	struct map_data d;
+	size_t i;
+	int old = 0, cto = 0;
+
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	/* Before 2026-01-01 eng reported to old, not to cto. */
+	for (i = 0; i < d.nlines; i++) {
+		old += d.lines[i].person == 4 && d.lines[i].manager == 6;
+		cto += d.lines[i].person == 4 && d.lines[i].manager == 2;
+	}
+	ck_assert_int_eq(old, 1);
+	ck_assert_int_eq(cto, 0);
+	/* Not yet left; no stance yet. */
+	ck_assert_ptr_null(person(&d, "gone")->left_on);
+	ck_assert_ptr_null(person(&d, "cto")->stance);
+	ck_assert_ptr_null(person(&d, "cto")->was);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_load_deal_toward)
+{
+	struct map_query q = {1, 1, 1, 0, 0, "2026-03-02", NULL};
+	struct map_data d;
+
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_str_eq(d.deal, "his");
+	ck_assert_str_eq(d.toward_name, "Rival");
+	/* Toward the competitor: cfo supports them; cto is unknown. */
+	ck_assert_str_eq(person(&d, "cfo")->stance, "support");
+	ck_assert_ptr_null(person(&d, "cto")->stance);
+	ck_assert_uint_eq(d.nroles, 3); /* the deal's roles only */
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_load_focus)
+{
+	struct map_query q = {1, 0, 0, 4, 1, "2026-03-02", NULL};
+	struct map_data d;
+
+	/* eng, one step: cto (manager, advised), cfo (dotted). */
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_uint_eq(d.npeople, 3);
+	ck_assert_str_eq(d.people[0].handle, "cfo");
+	ck_assert_str_eq(d.people[1].handle, "cto");
+	ck_assert_str_eq(d.people[2].handle, "eng");
+	/* Lines and links among them only. */
+	ck_assert_uint_eq(d.nlines, 2);
+	ck_assert_uint_eq(d.nlinks, 2);
+	map_data_free(&d);
+
+	q.depth = 0;
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_uint_eq(d.npeople, 1);
+	ck_assert_uint_eq(d.nlines, 0);
+	map_data_free(&d);
+
+	q.depth = 2; /* + boss, gone, buyer, old (via cfo's link) */
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_uint_eq(d.npeople, 7);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_lookup)
+{
+	ck_assert(graph_is_account(st, "acme"));
+	ck_assert(!graph_is_account(st, "acm"));
+	ck_assert_int_eq(graph_person_account(st, 8), 2);
+	ck_assert_int_eq(graph_person_account(st, 99), 0);
+}
+END_TEST
+
+/* --- Writing --- */
+
+START_TEST(test_write)
+{
+	struct map_query q = {1, 0, 0, 0, 0, "2026-03-02", NULL};
+	struct map_style s = {
+	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0};
+	struct map_data d;
+	Agraph_t *g;
+	char file[128], *want, *got, bad[160];
+	FILE *fp;
+	long n;
+
+	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	g = map_graph(&d, &s);
+	snprintf(file, sizeof file, "%s/map.dot", dir);
+	ck_assert_int_eq(map_write(g, "dot", file), KAM_OK);
+	want = dot_text(g);
+	fp = fopen(file, "r");
+	ck_assert_ptr_nonnull(fp);
+	got = xcalloc(1, strlen(want) + 2);
+	n = (long)fread(got, 1, strlen(want) + 1, fp);
+	fclose(fp);
+	ck_assert_int_eq(n, (long)strlen(want));
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
+	/* map.dot and nothing else besides the store. */
+	ck_assert_uint_eq(count_files(), 1);
+
+	snprintf(file, sizeof file, "%s/map.svg", dir);
+	ck_assert_int_eq(map_write(g, "svg", file), KAM_OK);
+	fp = fopen(file, "r");
+	got = xcalloc(1, 200000);
+	n = (long)fread(got, 1, 199999, fp);
+	fclose(fp);
+	ck_assert(n > 0);
+	ck_assert_ptr_nonnull(strstr(got, "<svg"));
+	ck_assert_ptr_nonnull(strstr(got, "李伟"));
+	ck_assert_ptr_nonnull(strstr(got, "Eng &lt;1&gt;"));
+	free(got);
+	ck_assert_uint_eq(count_files(), 2);
+
+	snprintf(bad, sizeof bad, "%s/no/such/folder/map.dot", dir);
+	ck_assert_int_eq(map_write(g, "dot", bad), KAM_IO);
+	ck_assert_uint_eq(count_files(), 2);
+	agclose(g);
+	map_data_free(&d);
+}
+END_TEST
+
+static Suite *
+graph_suite(void)
+{
+	Suite *s = suite_create("graph");
+	TCase *pure = tcase_create("pure");
+	TCase *store = tcase_create("store");
+
+	tcase_add_test(pure, test_escape);
+	tcase_add_test(pure, test_parse);
+	tcase_add_test(pure, test_neighbourhood);
+	tcase_add_test(pure, test_index);
+	tcase_add_test(pure, test_styles);
+	tcase_add_test(pure, test_buying_view);
+	tcase_add_test(pure, test_deterministic);
+	suite_add_tcase(s, pure);
+	tcase_add_checked_fixture(store, setup, teardown);
+	tcase_set_timeout(store, 30);
+	tcase_add_test(store, test_load_account);
+	tcase_add_test(store, test_load_as_of);
+	tcase_add_test(store, test_load_deal_toward);
+	tcase_add_test(store, test_load_focus);
+	tcase_add_test(store, test_lookup);
+	tcase_add_test(store, test_write);
+	suite_add_tcase(s, store);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(graph_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
