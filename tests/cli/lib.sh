@@ -12,6 +12,19 @@ export PATH
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/kam-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+
+# make check-valgrind: every kam command runs under valgrind, and any
+# memory error or leak fails the command (status 99).
+if [ "${KAM_VALGRIND:-0}" = 1 ]; then
+  mkdir -p "$T/vg"
+  for c in kam kam-org kam-stance kam-gate kam-map; do
+    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/src/%s" "$@"\n' \
+      "$KAM_BUILDDIR" "$c" >"$T/vg/$c"
+    chmod +x "$T/vg/$c"
+  done
+  PATH="$T/vg:$PATH"
+  export PATH
+fi
 KAM_DB="$T/kam.db"
 KAM_USER=tester
 KAM_NOW=2026-03-02T09:00:00Z
