@@ -33,34 +33,46 @@ enum {
 	OPT_WHY,
 };
 
-/* Malformed and impossible dates get different messages, one code. */
+/*
+ * Malformed and impossible dates get different messages, one code.  The
+ * subject is an option ("--on") or, in an import, a place ("FILE:LINE").
+ */
+static int
+date_error(const char *where, const char *opt, const char *s)
+{
+	const char *pre = where ? where : "", *sep = where ? ": " : "";
+	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
+
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789-") == 10)
+		return kam_err(KAM_DATA, "%s%simpossible date '%s'%s%s", pre,
+		               sep, s, fo, o);
+	return kam_err(KAM_DATA, "%s%smalformed date '%s'%s%s (use YYYY-MM-DD)",
+	               pre, sep, s, fo, o);
+}
+
 static int
 check_date(const char *opt, const char *s)
 {
-	if (date_valid(s))
-		return KAM_OK;
-	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-	    strspn(s, "0123456789-") == 10)
-		return kam_err(KAM_DATA, "impossible date '%s' for %s", s, opt);
-	return kam_err(KAM_DATA, "malformed date '%s' for %s (use YYYY-MM-DD)",
-	               s, opt);
+	return date_valid(s) ? KAM_OK : date_error(NULL, opt, s);
 }
 
 /* The day a stance held from: a real day, not in the future. */
 static int
-check_on(const char *opt, const char *s)
+check_on(const char *where, const char *opt, const char *s)
 {
+	const char *pre = where ? where : "", *sep = where ? ": " : "";
+	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
 	char today[KAM_DATE_LEN];
-	int rc;
 
-	if ((rc = check_date(opt, s)) != KAM_OK)
-		return rc;
+	if (!date_valid(s))
+		return date_error(where, opt, s);
 	kam_today(today);
 	if (strcmp(s, today) > 0)
 		return kam_err(KAM_DATA,
-		               "date '%s' for %s is in the future (today is "
+		               "%s%sdate '%s'%s%s is in the future (today is "
 		               "%s)",
-		               s, opt, today);
+		               pre, sep, s, fo, o, today);
 	return KAM_OK;
 }
 
@@ -201,7 +213,7 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
-	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
+	if (on != NULL && (rc = check_on(NULL, "--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = check_text("--note", note)) != KAM_OK ||
 	    (rc = check_text("--source", source)) != KAM_OK)
@@ -379,7 +391,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "missing --why (say what was wrong)");
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
-	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
+	    (on != NULL && (rc = check_on(NULL, "--on", on)) != KAM_OK) ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
@@ -1013,14 +1025,8 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 		               "%s: unknown stance '%s' (use support, "
 		               "neutral, oppose, +, 0 or -)",
 		               where, stance);
-	if (on != NULL && !date_valid(on))
-		return kam_err(KAM_DATA,
-		               "%s: invalid date '%s' (use a real "
-		               "day as YYYY-MM-DD)",
-		               where, on);
-	if (on != NULL && strcmp(on, im->today) > 0)
-		return kam_err(KAM_DATA, "%s: date '%s' is in the future",
-		               where, on);
+	if (on != NULL && (rc = check_on(where, NULL, on)) != KAM_OK)
+		return rc;
 	if ((rc = lookup(im, &im->people, person, 0, where, 0, &r.person)) !=
 	    KAM_OK)
 		return rc;

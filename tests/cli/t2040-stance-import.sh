@@ -1,0 +1,86 @@
+#!/bin/sh
+# kam-stance import: observations from CSV in one transaction; a bad row
+# anywhere leaves the store as it was, with a FILE:LINE: message.
+. "$(dirname "$0")/lib.sh"
+
+kam-org init >/dev/null
+kam-org account add acme --name Acme >/dev/null
+kam-org account add beta --name Beta >/dev/null
+kam-org person add acme/li-wei --name '李伟' >/dev/null
+kam-org person add acme/zhang --name '张三' >/dev/null
+kam-org person add beta/bob --name Bob >/dev/null
+kam-org competitor add rivalco --name RivalCo >/dev/null
+kam-org deal add acme/his-2027 --name HIS >/dev/null
+kam-org deal add beta/crm --name CRM >/dev/null
+
+# Columns in any order; empty cells are defaults; quoted commas and
+# newlines; a BOM and CRLF line ends.
+printf '\357\273\277source,person,stance,on,toward,deal,note\r\n' >"$T/ok.csv"
+printf 'minutes,acme/li-wei,support,2026-01-05,,,"lunch, then ""tea"""\r\n' >>"$T/ok.csv"
+printf ',acme/zhang,-,,rivalco,,\r\n' >>"$T/ok.csv"
+printf ',acme/li-wei,0,2026-02-01,,his-2027,"two\nlines"\r\n' >>"$T/ok.csv"
+printf ',beta/bob,oppose,2026-02-02,,beta/crm,\r\n' >>"$T/ok.csv"
+run ok 0 kam-stance import "$T/ok.csv"
+expect_text ok "imported 4 observations"
+expect_sql ok-rows "SELECT id, person_id, stance, toward_id, deal_id, effective,
+  recorded, actor, note, source FROM observation ORDER BY id" \
+  "1|1|support|||2026-01-05|2026-03-02T09:00:00Z|tester|lunch, then \"tea\"|minutes
+2|2|oppose|1||2026-03-02|2026-03-02T09:00:00Z|tester||
+3|1|neutral||1|2026-02-01|2026-03-02T09:00:00Z|tester|two
+lines|
+4|3|oppose||2|2026-02-02|2026-03-02T09:00:00Z|tester||"
+run ok-verify 0 kam-stance verify
+# Bare handles with -a; only the two required columns.
+printf 'person,stance\nli-wei,+\n' >"$T/min.csv"
+run min 0 kam-stance -a acme import "$T/min.csv"
+expect_text min "imported 1 observation"
+printf 'person,stance\n' >"$T/header.csv"
+run header-only 0 kam-stance import "$T/header.csv"
+expect_text header-only "imported 0 observations"
+# From standard input.
+printf 'person,stance\nacme/zhang,neutral\n' | run stdin 0 kam-stance import -
+expect_text stdin "imported 1 observation"
+expect_sql count "SELECT count(*) FROM observation" 6
+
+snapshot
+bad() {
+  name=$1 status=$2 msg=$3
+  shift 3
+  printf 'person,stance,on,toward,deal,note,source\n' >"$T/$name.csv"
+  printf 'acme/li-wei,support,2026-01-05,,,,\n' >>"$T/$name.csv"
+  printf '%s\n' "$@" >>"$T/$name.csv"
+  run "$name" "$status" kam-stance import "$T/$name.csv"
+  expect_err "$name" "kam-stance: $T/$name.csv:$msg"
+  unchanged "$name"
+}
+bad person 4 "3: unknown person 'acme/li-wie' (did you mean 'acme/li-wei'?)" 'acme/li-wie,support,,,,,'
+bad no-account 2 "3: person 'zhang' needs an account: write ACCOUNT/zhang, give -a ACCOUNT or set KAM_ACCOUNT" 'zhang,support,,,,,'
+bad stance 3 "3: unknown stance 'pro' (use support, neutral, oppose, +, 0 or -)" 'acme/zhang,pro,,,,,'
+bad no-stance 3 "3: missing stance" 'acme/zhang,,,,,,'
+bad no-person 3 "3: missing person" ',support,,,,,'
+bad date 3 "3: impossible date '2026-02-29'" 'acme/zhang,support,2026-02-29,,,,'
+bad date2 3 "3: malformed date '5/1/2026' (use YYYY-MM-DD)" 'acme/zhang,support,5/1/2026,,,,'
+bad future 3 "3: date '2026-03-03' is in the future (today is 2026-03-02)" 'acme/zhang,support,2026-03-03,,,,'
+bad rival 4 "3: unknown competitor 'rivalc' (did you mean 'rivalco'?)" 'acme/zhang,support,,rivalc,,,'
+bad deal 4 "3: unknown deal 'acme/his-2026' (did you mean 'acme/his-2027'?)" 'acme/zhang,support,,,his-2026,,'
+bad other-deal 5 "3: deal 'beta/crm' is not with the person's account 'acme'" 'acme/zhang,support,,,beta/crm,,'
+bad late 3 "5: unknown stance 'x' (use support, neutral, oppose, +, 0 or -)" 'acme/zhang,support,,,,,' 'acme/zhang,oppose,,,,,' 'acme/zhang,x,,,,,'
+bad quote 3 "3: malformed CSV: error parsing data while strict checking enabled" '"acme/zhang,support'
+
+printf 'person,mood\n' >"$T/col.csv"
+run column 3 kam-stance import "$T/col.csv"
+expect_err column "kam-stance: $T/col.csv:1: unknown column 'mood' (known: person, stance, on, toward, deal, note, source)"
+printf 'stance,on\n' >"$T/col2.csv"
+run missing-column 3 kam-stance import "$T/col2.csv"
+expect_err missing-column "kam-stance: $T/col2.csv:1: missing column 'person'"
+: >"$T/empty.csv"
+run empty 3 kam-stance import "$T/empty.csv"
+expect_err empty "kam-stance: $T/empty.csv: empty file (expected a header: person,stance,on,toward,deal,note,source)"
+run missing-file 4 kam-stance import "$T/nope.csv"
+expect_err missing-file "kam-stance: cannot open '$T/nope.csv': No such file or directory"
+run no-file 2 kam-stance import
+expect_err no-file "kam-stance: missing FILE
+usage: kam-stance import FILE.csv"
+unchanged import-errors
+
+done_testing
