@@ -326,6 +326,75 @@ managers(struct store *st, int64_t person, const char *kind)
 	return b.s;
 }
 
+/* Is there a current line of this kind from person to manager? */
+static int
+line_open(struct store *st, int64_t person, int64_t manager, const char *kind)
+{
+	static const char q[] =
+	    "SELECT 1 FROM reporting_line WHERE person_id = ? AND "
+	    "manager_id = ? AND kind = ? AND end_on IS NULL";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, manager);
+	store_bind_text(s, 3, kind);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
+
+/*
+ * Ends the person's current lines of one kind, except those to the
+ * managers in keep (people refs, resolved in acct), which stay as they
+ * were.
+ */
+static int
+end_lines_except(struct store *st, int64_t person, const char *kind,
+                 const char *on, const char *const *keep, size_t nkeep,
+                 const char *acct)
+{
+	static const char qlist[] =
+	    "SELECT id, manager_id FROM reporting_line WHERE person_id = ? "
+	    "AND kind = ? AND end_on IS NULL";
+	static const char qend[] =
+	    "UPDATE reporting_line SET end_on = ? WHERE id = ?";
+	int64_t *ids = NULL, *mgr = NULL, *kept = NULL;
+	size_t n = 0, i, k;
+	sqlite3_stmt *s;
+	int rc = KAM_OK;
+
+	kept = xcalloc(nkeep + 1, sizeof *kept);
+	for (k = 0; k < nkeep; k++)
+		if ((rc = resolve_in(st, keep[k], acct, &kept[k])) != KAM_OK)
+			goto out;
+	s = store_stmt(st, qlist);
+	sqlite3_bind_int64(s, 1, person);
+	store_bind_text(s, 2, kind);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof *ids);
+		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
+		ids[n] = sqlite3_column_int64(s, 0);
+		mgr[n++] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	for (i = 0; rc == KAM_OK && i < n; i++) {
+		for (k = 0; k < nkeep && kept[k] != mgr[i]; k++)
+			;
+		if (k < nkeep)
+			continue;
+		s = store_stmt(st, qend);
+		store_bind_text(s, 1, on);
+		sqlite3_bind_int64(s, 2, ids[i]);
+		rc = step_done(st, s, "cannot end reporting line");
+	}
+out:
+	free(ids);
+	free(mgr);
+	free(kept);
+	return rc;
+}
+
 static int
 add_line(struct store *st, int64_t person, const char *ref, const char *acct,
          const char *kind, const char *on)
@@ -339,6 +408,8 @@ add_line(struct store *st, int64_t person, const char *ref, const char *acct,
 
 	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
 		return rc;
+	if (line_open(st, person, m, kind))
+		return KAM_OK; /* already so: keep the line and its start */
 	if ((rc = org_check_line(st, person, m)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
@@ -347,20 +418,6 @@ add_line(struct store *st, int64_t person, const char *ref, const char *acct,
 	store_bind_text(s, 3, kind);
 	store_bind_text(s, 4, on);
 	return step_done(st, s, "cannot add reporting line");
-}
-
-static int
-end_lines(struct store *st, int64_t person, const char *kind, const char *on)
-{
-	static const char q[] =
-	    "UPDATE reporting_line SET end_on = ? WHERE person_id = ? "
-	    "AND kind = ? AND end_on IS NULL";
-	sqlite3_stmt *s = store_stmt(st, q);
-
-	store_bind_text(s, 1, on);
-	sqlite3_bind_int64(s, 2, person);
-	store_bind_text(s, 3, kind);
-	return step_done(st, s, "cannot end reporting line");
 }
 
 static int
@@ -507,7 +564,8 @@ org_person_set(struct store *st, const char *ref, const char *dflt,
 	}
 	if (rc == KAM_OK && c->reports_to != NULL) {
 		old = managers(st, id, "solid");
-		rc = end_lines(st, id, "solid", c->on);
+		rc = end_lines_except(st, id, "solid", c->on, &c->reports_to,
+		                      *c->reports_to ? 1 : 0, acct);
 		if (rc == KAM_OK && *c->reports_to)
 			rc = add_line(st, id, c->reports_to, acct, "solid",
 			              c->on);
@@ -518,8 +576,6 @@ org_person_set(struct store *st, const char *ref, const char *dflt,
 			    (old && strcmp(old, now) != 0))
 				rc = history(st, id, c->on, "reports_to", old,
 				             now);
-			else /* the same manager: keep the original line */
-				rc = KAM_OK;
 			free(now);
 		}
 		free(old);
@@ -528,7 +584,8 @@ org_person_set(struct store *st, const char *ref, const char *dflt,
 		char *now;
 
 		old = managers(st, id, "dotted");
-		rc = end_lines(st, id, "dotted", c->on);
+		rc = end_lines_except(st, id, "dotted", c->on, c->dotted,
+		                      c->ndotted, acct);
 		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
 			rc = add_line(st, id, c->dotted[i], acct, "dotted",
 			              c->on);
