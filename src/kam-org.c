@@ -237,8 +237,11 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
 		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
-			return cli_usage_msg(ctx, "'%s' is for person set",
-			                     argv[optind - 1]);
+			return cli_usage_msg(ctx, "'--%s' is for person set",
+			                     c == 'W'   ? "on"
+			                     : c == 'O' ? "no-dotted"
+			                     : c == 'P' ? "no-placeholder"
+			                                : "no-reports-to");
 		switch (c) {
 		case 'D':
 			p->c.dept = optarg;
