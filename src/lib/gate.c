@@ -251,10 +251,8 @@ compute_ours(struct gate_assessment *a, double total)
 		nknown++;
 	}
 	if (nknown == 0) {
-		xasprintf(&how,
-		          "no stance known among the %zu people of the "
-		          "buying group",
-		          a->nmembers);
+		xasprintf(&how, "no stance known in the buying group (%zu %s)",
+		          a->nmembers, a->nmembers == 1 ? "person" : "people");
 		set_computed(a, "our-relationship", GATE_UNKNOWN, how);
 		return;
 	}
