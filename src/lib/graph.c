@@ -836,9 +836,26 @@ draw_title(struct builder *bd, Agsym_t *sym)
 	set_html(bd, bd->g, sym, b->s);
 }
 
+/*
+ * cgraph keeps subgraphs ordered by id, and the default id of a named
+ * object is the address of its name: an order that may change from one
+ * run to the next.  Names of subgraphs are left to cgraph's internal map
+ * instead, which gives them counted ids, so that they are written in the
+ * order they were made.
+ */
+static long
+subgraph_id(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	if (objtype == AGRAPH && str != NULL)
+		return 0;
+	return AgIdDisc.map(state, objtype, str, id, createflag);
+}
+
 Agraph_t *
 map_graph(const struct map_data *d, const struct map_style *st)
 {
+	static Agiddisc_t iddisc;
+	static Agdisc_t disc;
 	struct builder bd;
 	Agsym_t *glabel;
 	size_t i;
@@ -849,7 +866,12 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	bd.d = d;
 	bd.st = st;
 	name = xstrdup(d->account ? d->account : "kam");
-	bd.g = agopen(name, Agdirected, NULL);
+	iddisc = AgIdDisc;
+	iddisc.map = subgraph_id;
+	disc.mem = &AgMemDisc;
+	disc.id = &iddisc;
+	disc.io = &AgIoDisc;
+	bd.g = agopen(name, Agdirected, &disc);
 	free(name);
 	/* Declared once, in this order: the DOT lists them so. */
 	agattr(bd.g, AGRAPH, "rankdir",
