@@ -496,6 +496,14 @@ handle_cmp(const void *a, const void *b)
 	return strcmp(x->handle, y->handle);
 }
 
+/* Prints s on one line: control characters (a newline) become spaces. */
+static void
+put_line_text(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < 0x20 ? ' ' : *s);
+}
+
 static void
 tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
            int last, int depth, int draw)
@@ -507,10 +515,14 @@ tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
 		fputs(prefix->s ? prefix->s : "", stdout);
 		if (depth > 0)
 			fputs(last ? "└── " : "├── ", stdout);
-		printf("%s%s (%s)", n->placeholder ? "? " : "", n->name,
-		       n->handle);
-		if (n->title)
-			printf(", %s", n->title);
+		if (n->placeholder)
+			fputs("? ", stdout);
+		put_line_text(n->name);
+		printf(" (%s)", n->handle);
+		if (n->title) {
+			fputs(", ", stdout);
+			put_line_text(n->title);
+		}
 		if (n->level)
 			printf(" [L%ld]", n->level);
 		if (n->dotted_to) {
