@@ -138,7 +138,8 @@ int map_write(Agraph_t *g, const char *format, const char *file);
 /* Parses dot|svg|png|pdf; returns 0 if unknown. */
 int map_format_valid(const char *);
 
-/* HTML-like label text for s: & < > " escaped, newlines as <BR/>. */
+/* HTML-like label text for s: & < > " ' as entities, a backslash doubled,
+ * newlines as <BR/>, other control characters as spaces. */
 void map_html_escape(struct buf *, const char *s);
 
 #endif

@@ -322,6 +322,12 @@ map_html_escape(struct buf *b, const char *s)
 		case '\'':
 			buf_puts(b, "&#39;");
 			break;
+		case '\\':
+			/* Graphviz expands \N, \G and the like even in HTML
+			 * labels, entities included; a doubled backslash is
+			 * one backslash in the picture. */
+			buf_puts(b, "\\\\");
+			break;
 		case '\r':
 			if (s[1] != '\n')
 				buf_puts(b, "<BR/>");

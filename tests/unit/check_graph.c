@@ -134,7 +134,8 @@ START_TEST(test_escape)
 
 	map_html_escape(&b, "a<b>&\"c'\\\nd\r\ne\x01");
 	buf_add(&b, "", 1);
-	ck_assert_str_eq(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\\<BR/>d<BR/>e ");
+	ck_assert_str_eq(b.s,
+			 "a&lt;b&gt;&amp;&quot;c&#39;\\\\<BR/>d<BR/>e ");
 	b.len = 0;
 	map_html_escape(&b, "李伟");
 	buf_add(&b, "", 1);
