@@ -17,6 +17,14 @@ awk -F, 'NR == FNR { if (FNR > 1) boss[$1] = "m" $2; next }
 awk -F, 'NR == 1 { print "from,to,kind"; next }
   { print "m" $1 ",m" $2 ",advises" }' "$K/advice.csv" >"$T/advice.csv"
 
+# The commands documented in kam-org(1) give the same files.
+sed -n '/^\$ awk/,/> \/tmp\//p' "$KAM_SRCDIR/docs/kam-org.1" |
+  sed 's/^\$ //; s/\\e/\\/g; s|/tmp/|'"$T"'/doc-|' >"$T/doc.sh"
+grep -c '^awk' "$T/doc.sh" | grep -qx 2 || fail "doc: no awk commands in kam-org(1)"
+(cd "$K" && sh "$T/doc.sh") || fail "doc: the documented commands failed"
+cmp -s "$T/people.csv" "$T/doc-people.csv" || fail "doc: people.csv differs"
+cmp -s "$T/advice.csv" "$T/doc-advice.csv" || fail "doc: advice.csv differs"
+
 kam-org init >/dev/null
 kam-org account add krack --name 'Krackhardt high-tech' >/dev/null
 run people 0 kam-org import krack "$T/people.csv"
