@@ -417,9 +417,12 @@ write_rows(struct kam_ctx *ctx, const struct gate_assessment *a)
 		out_int(o, g);
 		out_str(o, gate_name(g));
 		out_str(o, gate_status_word(go->status));
-		if (go->scored && go->status != GATE_NOT_REACHED)
-			out_num(o, go->score);
-		else
+		if (go->scored && go->status != GATE_NOT_REACHED) {
+			char score[16];
+
+			snprintf(score, sizeof score, "%.2f", go->score);
+			out_raw_json(o, score, score);
+		} else
 			out_null(o);
 		out_list(o, ans.s ? ans.s : "");
 		out_list(o, rs.s ? rs.s : "");

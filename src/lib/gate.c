@@ -900,8 +900,12 @@ gate_write_report(FILE *fp, const struct gate_assessment *a,
 	if (n == 0)
 		fputs("None.\n", fp);
 
+	/* The runs assessed on or before this day, in the order stored. */
 	fputs("\n## How the verdict moved\n\n", fp);
-	if (nruns == 0) {
+	for (i = 0, n = 0; i < nruns; i++)
+		if (strcmp(runs[i].as_of, a->as_of) <= 0)
+			n++;
+	if (n == 0) {
 		fputs("No earlier runs.\n", fp);
 		return;
 	}
@@ -912,6 +916,8 @@ gate_write_report(FILE *fp, const struct gate_assessment *a,
 	for (i = 0; i < nruns; i++) {
 		const struct gate_run_info *r = &runs[i];
 
+		if (strcmp(r->as_of, a->as_of) > 0)
+			continue;
 		fprintf(fp, "| %lld |", (long long)r->id);
 		md_cell(fp, r->as_of);
 		md_cell(fp, r->recorded);
