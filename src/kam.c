@@ -47,8 +47,11 @@ usage(FILE *fp)
 		fprintf(fp, "  %-8s %s\n", commands[i].name,
 		        commands[i].summary);
 	fprintf(fp, "\n'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
-	            "'kam help COMMAND' shows its manual.\n"
-	            "See kam(1) and kam(7).\n");
+	            "'kam help COMMAND' shows its manual.\n\n"
+	            "options:\n"
+	            "  -h, --help      this help\n"
+	            "  -V, --version   the version\n"
+	            "\nSee kam(1) and kam(7).\n");
 }
 
 /* The known command NAME, or NULL after reporting it as unknown. */
