@@ -37,7 +37,6 @@ static const struct option longopts[] = {
     {"font", required_argument, NULL, OPT_FONT},
     {"hide-left", no_argument, NULL, OPT_HIDE_LEFT},
     {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-    {"output", required_argument, NULL, 'o'},
     {"rankdir", required_argument, NULL, OPT_RANKDIR},
     {"since", required_argument, NULL, OPT_SINCE},
     {"title", required_argument, NULL, OPT_TITLE},
@@ -165,6 +164,9 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
+	if (ctx->fmt_given)
+		return kam_err(KAM_USAGE, "-F does not apply to maps (use -T "
+		                          "dot, svg, png or pdf)");
 	if (optind >= argc)
 		return cli_usage_msg(ctx, "missing ACCOUNT or DEAL");
 	if (optind + 1 < argc)
