@@ -58,6 +58,11 @@ expect_completion org-person-bare "hosp/zhang zhang" \
   kam-org -a hosp person show ''
 expect_completion stance-word "neutral" kam-stance set hosp/zhang n
 expect_completion stance-toward "rival" kam-stance set --toward ''
+expect_completion map-view "all buying influence org" kam-map --view ''
+expect_completion map-target "hosp hosp/his" kam-map ''
+expect_completion gate-answer "no partly unknown yes" \
+  kam-gate answer hosp/his need ''
+expect_completion gate-key "budget" kam-gate answer hosp/his bu
 expect_completion kam-cmds "gate help map org stance" kam ''
 expect_completion kam-org "person" kam org per
 expect_completion kam-help "stance" kam help st
