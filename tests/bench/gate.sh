@@ -1,0 +1,130 @@
+#!/bin/sh
+# Benchmark of kam-gate (make bench): "run" on a deal of a store with
+# 10,000 people and 1,000,000 stance observations, whole process, against
+# baselines measured in the same run (starting a kam command that opens
+# the store, and the sqlite3 shell counting the observations of the
+# buying group); and "list" over 1,000 deals that each have a stored run.
+# Prints a Markdown section with the figures, the targets and PASS/MISS.
+#
+# usage: gate.sh BUILDDIR SRCDIR WORKDIR
+set -eu
+B=$1
+S=$2
+W=$3
+: "${SQLITE3:=sqlite3}"
+: "${N:=1000000}"
+: "${PEOPLE:=10000}"
+: "${DEALS:=1000}"
+KO="$B/src/kam-org"
+KS="$B/src/kam-stance"
+KG="$B/src/kam-gate"
+mkdir -p "$W"
+W=$(cd "$W" && pwd)
+export KAM_USER=bench KAM_NOW=2026-03-02T09:00:00Z KAM_DB="$W/kam.db"
+unset KAM_ACCOUNT
+
+# Milliseconds since the epoch.
+ms() { date +%s%3N; }
+
+# best5 CMD...: the best of five wall-clock times, in ms, of CMD; its
+# stdout is discarded and its exit status ignored (verdicts are not 0).
+best5() {
+  best=
+  for _ in 1 2 3 4 5; do
+    t0=$(ms)
+    "$@" >/dev/null || true
+    t1=$(ms)
+    t=$((t1 - t0))
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "$best"
+}
+
+# The store: PEOPLE people of account "big", N observations from the
+# stance benchmark's generator (random people, stances and days over five
+# years), imported through kam-stance so the hash chain is real.
+rm -f "$KAM_DB" "$KAM_DB-wal" "$KAM_DB-shm"
+"$KO" init >/dev/null
+"$KO" account add big --name Big >/dev/null
+awk -v n="$PEOPLE" 'BEGIN {
+  print "handle,name,level"
+  for (i = 1; i <= n; i++) printf "p%05d,Person %d,%d\n", i, i, 1 + i % 6
+}' >"$W/people.csv"
+"$KO" import big "$W/people.csv" >/dev/null
+awk -v n="$N" -v people="$PEOPLE" -f "$S/tests/bench/gen-stance.awk" \
+  >"$W/obs.csv"
+t0=$(ms)
+"$KS" import "$W/obs.csv" >/dev/null
+t_import=$(($(ms) - t0))
+nobs=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM observation")
+
+# The deal: a buying group of twelve, stances toward two competitors too,
+# every criterion answered but the three computed ones.
+"$KO" competitor add rival1 --name 'Rival One' >/dev/null
+"$KO" competitor add rival2 --name 'Rival Two' >/dev/null
+"$KO" deal add big/erp --name ERP >/dev/null
+i=0
+for role in decision-maker technical business finance procurement user \
+  coach influencer gatekeeper technical business user; do
+  i=$((i + 1))
+  p=$(printf 'big/p%05d' $((i * 701)))
+  "$KO" role big/erp "$p" "$role" --influence \
+    "$(echo high medium low | cut -d' ' -f$((i % 3 + 1)))" >/dev/null
+  "$KS" set "$p" support --toward rival$((i % 2 + 1)) --on 2026-01-0$((i % 9 + 1)) >/dev/null
+done
+for k in need budget timeline fit gaps criteria-known resources position \
+  differentiation price profit capital side-effects strategy importance; do
+  "$KG" answer big/erp "$k" yes --on 2026-02-01
+done
+group_obs=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM observation o
+  JOIN deal_role r ON r.person_id = o.person_id WHERE r.deal_id = 1")
+
+verdict=$("$KG" run big/erp --dry-run -F csv | awk -F, 'NR == 2 { print $3 }')
+t_run_dry=$(best5 "$KG" run big/erp --dry-run)
+t_run=$(best5 "$KG" run big/erp -F json)
+t_report=$(best5 "$KG" report big/erp)
+# Baselines: a kam command that opens the store and reads one row, and
+# the sqlite3 shell counting the group's observations.
+t_base_kam=$(best5 "$KG" criteria --gate 1)
+t_base_sql=$(best5 "$SQLITE3" "$KAM_DB" "SELECT count(*) FROM observation o
+  JOIN deal_role r ON r.person_id = o.person_id WHERE r.deal_id = 1")
+
+# DEALS deals, each run once, for list.
+"$SQLITE3" "$KAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+  SELECT i + 1 FROM n WHERE i < $DEALS - 1)
+  INSERT INTO deal (account_id, handle, name, created)
+  SELECT 1, printf('d%04d', i), printf('Deal %d', i), '2026-03-02T09:00:00Z'
+  FROM n"
+ndeals=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM deal")
+t0=$(ms)
+"$SQLITE3" "$KAM_DB" "SELECT handle FROM deal WHERE handle <> 'erp'" |
+  while read -r d; do "$KG" run "big/$d" >/dev/null; done
+t_runs=$(($(ms) - t0))
+nruns=$("$SQLITE3" "$KAM_DB" "SELECT count(DISTINCT deal_id) FROM gate_run")
+t_list=$(best5 "$KG" list)
+t_list_acct=$(best5 "$KG" list big -F json)
+t_base_list=$(best5 "$SQLITE3" "$KAM_DB" "SELECT d.handle, r.verdict
+  FROM deal d LEFT JOIN gate_run r ON r.deal_id = d.id")
+
+verdict_of() { if [ "$1" -le "$2" ]; then echo PASS; else echo MISS; fi; }
+
+cat <<EOF
+## kam-gate
+
+A store with $PEOPLE people and $nobs stance observations (imported with
+kam-stance in $t_import ms), a deal whose buying group of 12 has
+$group_obs observations and stances toward two competitors; verdict
+\`$verdict\`.  Then $ndeals deals, $nruns of them with a stored run
+(storing ${DEALS} runs one process each took $t_runs ms).
+
+| what | ms | target | |
+| --- | ---: | ---: | --- |
+| \`kam-gate run DEAL --dry-run\` | $t_run_dry | 50 | $(verdict_of "$t_run_dry" 50) |
+| \`kam-gate run DEAL -F json\` (stores the run) | $t_run | 50 | $(verdict_of "$t_run" 50) |
+| \`kam-gate report DEAL\` | $t_report | | |
+| baseline: \`kam-gate criteria --gate 1\` (open the store, one query) | $t_base_kam | | |
+| baseline: \`sqlite3\` counting the group's observations | $t_base_sql | | |
+| \`kam-gate list\` over $ndeals deals | $t_list | 1000 | $(verdict_of "$t_list" 1000) |
+| \`kam-gate list big -F json\` | $t_list_acct | 1000 | $(verdict_of "$t_list_acct" 1000) |
+| baseline: \`sqlite3\` joining deals and runs | $t_base_list | | |
+EOF
