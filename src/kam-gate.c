@@ -104,11 +104,21 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {"gate",     "name", "key",
 	                                   "weight",   "must", "computed",
 	                                   "question", NULL};
+	static const char *const subs[] = {"add", "set", "remove"};
 	struct gate_crit *c;
 	struct out *o;
 	size_t n, i;
 	int ch, rc, gate = 0;
 
+	/* A mistyped "criteria add" lands here: say so. */
+	if (argc > 1 && argv[1][0] != '-')
+		for (i = 0; i < 3; i++)
+			if (kam_distance(argv[1], subs[i]) <= 2)
+				return kam_err(
+				    KAM_USAGE,
+				    "unknown verb 'criteria %s' (did "
+				    "you mean 'criteria %s'?)",
+				    argv[1], subs[i]);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		if (ch != OPT_GATE)
 			return cli_usage(ctx);

@@ -73,6 +73,8 @@ run both 2 kam-gate criteria set need --must --no-must
 head -1 "$T/both.err" >"$T/both.err1"
 mv "$T/both.err1" "$T/both.err"
 expect_err both "kam-gate: --must and --no-must exclude each other"
+run typo 2 kam-gate criteria ad 1 x --question 'Q?'
+expect_err typo "kam-gate: unknown verb 'criteria ad' (did you mean 'criteria add'?)"
 run answered 5 kam-gate criteria remove need
 expect_err answered "kam-gate: criterion 'need' has 1 answer: set its weight to 0 instead"
 unchanged bad-input

@@ -90,6 +90,14 @@ head -1 "$T/bad-format.err" >"$T/bad-format.err1" && mv "$T/bad-format.err1" "$T
 expect_err bad-format "kam-gate: unknown format 'yaml' (use table, tsv, csv or json)"
 unchanged bad-input
 
+# Someone who left the client is no longer in the buying group.
+kam-org person leave acme/chen --on 2026-03-01 >/dev/null
+run left 0 kam-gate run acme/his --dry-run -F json
+grep -q '"evidence": "influence-weighted support +1.00 over 2 people, 2 with a known stance (2 support, 0 neutral, 0 oppose)"' \
+  "$T/left.out" || fail "left: acme/chen still counted"
+run before-left 0 kam-gate run acme/his --dry-run -F json --as-of 2026-02-28
+grep -q 'over 3 people' "$T/before-left.out" || fail "before-left: acme/chen not counted"
+
 # A read-only store: --dry-run still works, a stored run is refused.
 chmod 0400 "$KAM_DB"
 if [ -w "$KAM_DB" ]; then
