@@ -1,0 +1,77 @@
+#!/bin/sh
+# The example scenarios run, print exactly the transcripts kept beside
+# them (examples/NAME.md), and leave a store and diagrams behind.  They
+# run on a terminal (script(1)), as a user would run them, so that the
+# commands print tables.
+#
+#   t5020-docs-examples.sh            checks every scenario
+#   t5020-docs-examples.sh --update   rewrites examples/NAME.md
+. "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+
+command -v script >/dev/null 2>&1 || exit 77
+update=0
+[ "${1:-}" = --update ] && update=1
+
+# scenario NAME: runs examples/NAME.sh into $T/NAME, its transcript in
+# $T/NAME.md; checks the transcript.
+scenario() {
+  count=$((count + 1))
+  script -qec "sh '$KAM_SRCDIR/examples/$1.sh' '$T/$1'" /dev/null \
+    </dev/null >"$T/$1.raw" 2>&1
+  status=$?
+  tr -d '\r' <"$T/$1.raw" >"$T/$1.md"
+  if [ "$status" != 0 ]; then
+    fail "examples/$1.sh: exit status $status"
+    tail -5 "$T/$1.md" >&2
+  elif [ "$update" = 1 ]; then
+    cp "$T/$1.md" "$KAM_SRCDIR/examples/$1.md"
+  elif ! diff -u --label "examples/$1.md" --label "examples/$1.sh (as run now)" \
+    "$KAM_SRCDIR/examples/$1.md" "$T/$1.md" >&2; then
+    fail "examples/$1.sh: its output differs from examples/$1.md"
+  fi
+}
+
+# has NAME FILE TEXT...: FILE, left by the scenario, contains each TEXT.
+has() {
+  count=$((count + 1))
+  n=$1 f=$2
+  shift 2
+  if [ ! -s "$T/$n/$f" ]; then
+    fail "examples/$n.sh: $f was not written"
+    return
+  fi
+  # Graphviz writes a hyphen in SVG text as &#45;.
+  sed 's/&#45;/-/g' "$T/$n/$f" >"$T/has.txt"
+  for text in "$@"; do
+    if ! grep -qF -- "$text" "$T/has.txt"; then
+      fail "examples/$n.sh: $f does not contain '$text'"
+    fi
+  done
+}
+# lacks NAME FILE TEXT: FILE does not contain TEXT.
+lacks() {
+  count=$((count + 1))
+  if grep -qF -- "$3" "$T/$1/$2"; then
+    fail "examples/$1.sh: $2 contains '$3'"
+  fi
+}
+
+scenario hospital
+has hospital kam.db "SQLite format 3"
+has hospital january.svg "<svg" "陈建国" "信息中心副主任" "2026-01-08"
+lacks hospital january.svg "孙强"
+has hospital june.svg "<svg" "陈建国" "孙强" "neutral → support" "support → neutral" "2026-06-15"
+has hospital buying-group.svg "<svg" "赵磊" "technical"
+# The store is left for the user to go on with.
+KAM_DB="$T/hospital/kam.db" KAM_NOW=2026-06-15 run verdict 0 \
+  kam-gate -F tsv list renmin
+if ! awk -F'\t' 'NR == 2 && $1 == "renmin/his-2026" { ok = $3 == "pursue-limited" }
+  END { exit !ok }' "$T/verdict.out"; then
+  fail "examples/hospital.sh: the deal's latest verdict is not pursue-limited"
+fi
+
+if [ -f "$KAM_SRCDIR/examples/enterprise.sh" ]; then
+  scenario enterprise
+fi
+
+done_testing
