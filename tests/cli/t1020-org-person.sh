@@ -167,6 +167,28 @@ expect_out after-table org-person-list-after.table
 run after-tree 0 kam-org -F table tree
 expect_out after-tree org-tree-after.table
 
+# Clearing: --no-reports-to, --no-dotted, --level 0, an empty --title,
+# --placeholder and --no-placeholder, each recorded.
+run clear 0 kam-org person set intern --no-reports-to --no-dotted --level 0 \
+  --placeholder --on 2026-03-01
+run clear-title 0 kam-org person set zhang --title '' --on 2026-03-01
+expect_sql cleared "SELECT quote(level), placeholder FROM person WHERE handle = 'intern'" "NULL|1"
+expect_sql cleared-title "SELECT quote(title) FROM person WHERE handle = 'zhang'" "NULL"
+expect_sql cleared-lines "SELECT count(*) FROM reporting_line r JOIN person p ON p.id = r.person_id WHERE p.handle = 'intern' AND r.end_on IS NULL" 0
+run log-intern 0 kam-org -F csv log intern
+expect_text log-intern "effective,recorded,actor,field,old,new
+2026-03-02,2026-03-02T09:00:00Z,tester,created,,added
+2026-03-01,2026-03-02T09:00:00Z,tester,level,5,
+2026-03-01,2026-03-02T09:00:00Z,tester,placeholder,no,yes
+2026-03-01,2026-03-02T09:00:00Z,tester,reports_to,zhang,
+2026-03-01,2026-03-02T09:00:00Z,tester,dotted_to,zhang,"
+run unplaceholder 0 kam-org person set intern --no-placeholder
+expect_sql unplaceholder "SELECT placeholder FROM person WHERE handle = 'intern'" 0
+# Nothing to change: nothing recorded.
+snapshot
+run noop 0 kam-org person set zhang --dept 技术部 --reports-to wang-wei
+unchanged noop
+
 snapshot
 run leave-again 5 kam-org person leave li-na --on 2026-03-01
 expect_err leave-again "kam-org: 'acme/li-na' already left on 2026-02-28"

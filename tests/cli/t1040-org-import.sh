@@ -191,4 +191,23 @@ run list-tsv 0 kam-org person list acme
 head -1 "$T/list-tsv.out" | tr '\t' ',' >"$T/list-head.out"
 expect_text list-head "$(head -1 "$T/e-people.csv")"
 
+# person list -F csv is importable as it is, and gives the same list.
+run list-csv 0 kam-org -F csv person list acme
+cp "$T/list-csv.out" "$T/list.csv"
+KAM_DB="$T/copy2.db"
+kam-org init >/dev/null
+kam-org account add acme --name Acme >/dev/null
+run list-import 0 kam-org import acme "$T/list.csv"
+run list-again 0 kam-org -F csv person list acme
+cmp -s "$T/list.csv" "$T/list-again.out" || fail "list-again: person list differs after import"
+# The standard input.
+printf 'handle,name,reports_to\nnew,New,wang\n' >"$T/stdin.csv"
+run stdin 0 kam-org import acme - <"$T/stdin.csv"
+expect_sql stdin "SELECT m.handle FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle = 'new'" wang
+snapshot
+printf 'handle,name\nx,X\ny,\n' >"$T/stdin-bad.csv"
+run stdin-bad 3 kam-org import acme - <"$T/stdin-bad.csv"
+expect_err stdin-bad "kam-org: <stdin>:3: 'y' has no name"
+unchanged stdin-bad
+
 done_testing
