@@ -32,6 +32,11 @@ LC_ALL=C.UTF-8
 export KAM_DB LC_ALL
 unset KAM_ACCOUNT KAM_NOW KAM_USER XDG_DATA_HOME
 
+# copy_data DIR: copies examples/DIR/* into the output folder.
+copy_data() {
+  cp "$examples/$1"/* . || exit 10
+}
+
 # say TEXT...: prose, one line per argument.
 say() {
   printf '%s\n' "$@"

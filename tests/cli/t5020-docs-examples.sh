@@ -70,8 +70,16 @@ if ! awk -F'\t' 'NR == 2 && $1 == "renmin/his-2026" { ok = $3 == "pursue-limited
   fail "examples/hospital.sh: the deal's latest verdict is not pursue-limited"
 fi
 
-if [ -f "$KAM_SRCDIR/examples/enterprise.sh" ]; then
-  scenario enterprise
+scenario enterprise
+has enterprise people.csv "handle,name,title"
+has enterprise kam.db "SQLite format 3"
+has enterprise erp-2026.svg "<svg" "Tom Brennan" "Kwame Osei" "oppose → neutral"
+KAM_DB="$T/enterprise/kam.db" KAM_NOW=2026-03-16 run list 0 \
+  kam-gate -F tsv list northwind
+cut -f1,3 "$T/list.out" >"$T/list.cut"
+printf 'deal\tverdict\nnorthwind/erp-2026\tpursue\nnorthwind/fleet-ai\tdrop\nnorthwind/soc-renewal\tpursue-limited\n' >"$T/list.want"
+if ! diff -u "$T/list.want" "$T/list.cut" >&2; then
+  fail "examples/enterprise.sh: the verdicts left in the store differ"
 fi
 
 done_testing
