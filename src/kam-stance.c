@@ -892,12 +892,16 @@ struct memo {
 static size_t
 memo_slot(const struct memo *m, const char *k)
 {
-	size_t h = 5381;
+	uint64_t x = 14695981039346656037ULL; /* FNV-1a, then mixed */
 	const unsigned char *p;
+	size_t h;
 
 	for (p = (const unsigned char *)k; *p; p++)
-		h = h * 33 + *p;
-	h &= m->cap - 1;
+		x = (x ^ *p) * 1099511628211ULL;
+	x ^= x >> 29;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 32;
+	h = (size_t)x & (m->cap - 1);
 	while (m->keys[h] != NULL && strcmp(m->keys[h], k) != 0)
 		h = (h + 1) & (m->cap - 1);
 	return h;
@@ -972,6 +976,8 @@ struct import {
 	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
 	const char *actor;
 	long count;
+	int64_t existing;
+	struct stance_bulk bulk;
 };
 
 /*
@@ -1025,8 +1031,12 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 		               "%s: unknown stance '%s' (use support, "
 		               "neutral, oppose, +, 0 or -)",
 		               where, stance);
-	if (on != NULL && (rc = check_on(where, NULL, on)) != KAM_OK)
-		return rc;
+	if (on != NULL && !date_valid(on))
+		return date_error(where, NULL, on);
+	if (on != NULL && strcmp(on, im->today) > 0)
+		return kam_err(KAM_DATA,
+		               "%s: date '%s' is in the future (today is %s)",
+		               where, on, im->today);
 	if ((rc = lookup(im, &im->people, person, 0, where, 0, &r.person)) !=
 	    KAM_OK)
 		return rc;
@@ -1056,8 +1066,11 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 	r.source = field(f, nf, idx, C_SOURCE);
 	if ((rc = stance_append(im->ctx->st, &im->chain, &r)) != KAM_OK)
 		return rc;
+	if (im->count == 0)
+		im->existing = r.id - 1;
 	im->count++;
-	return KAM_OK;
+	return stance_bulk_step(im->ctx->st, &im->bulk, im->existing,
+	                        im->count);
 }
 
 static int
@@ -1087,6 +1100,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	kam_today(im.today);
 	kam_now(im.now);
 	im.actor = kam_actor();
+	stance_bulk_begin(ctx->st, &im.bulk);
 	if ((rc = store_begin(ctx->st)) != KAM_OK) {
 		csv_close(in);
 		return rc;
@@ -1115,6 +1129,10 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	memo_free(&im.people);
 	memo_free(&im.deals);
 	memo_free(&im.rivals);
+	if (rc == KAM_OK)
+		rc = stance_bulk_end(ctx->st, &im.bulk, 1);
+	else
+		stance_bulk_end(ctx->st, &im.bulk, 0);
 	if (rc != KAM_OK) {
 		store_rollback(ctx->st);
 		return rc;

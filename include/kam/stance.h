@@ -90,6 +90,22 @@ struct stance_chain {
  */
 int stance_append(struct store *, struct stance_chain *, struct stance_row *);
 
+/*
+ * Many appends in one transaction (import): begin, then step after each
+ * row (existing: the rows before the import), end before committing
+ * (rebuild 1) or rolling back (0).
+ */
+#define BULK_MAX 8
+struct stance_bulk {
+	int dropped;
+	size_t n;
+	char *name[BULK_MAX], *sql[BULK_MAX];
+};
+void stance_bulk_begin(struct store *, struct stance_bulk *);
+int stance_bulk_step(struct store *, struct stance_bulk *, int64_t existing,
+		     long imported);
+int stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
+
 /* The row in force, with what show and changes print. */
 struct stance_found {
 	int64_t id; /* 0: unknown */

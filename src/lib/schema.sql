@@ -107,14 +107,18 @@ CREATE INDEX deal_role_person ON deal_role (person_id);
 -- Stance observations: the third dimension.  Append-only; kind says
 -- whether a row observes a stance, retracts an earlier row or corrects
 -- one (target_id points at it).  toward_id NULL means toward us.  hash
--- chains each row to the one before it (see kam-stance verify).
+-- chains each row to the one before it (see kam-stance verify).  The
+-- checks are written with OR rather than IN: SQLite builds a temporary
+-- table for an IN list of three or more on every insert, which made a
+-- large import several times slower.
 CREATE TABLE observation (
 	id        INTEGER PRIMARY KEY,
 	kind      TEXT NOT NULL DEFAULT 'observe'
-	          CHECK (kind IN ('observe', 'retract', 'correct')),
+	          CHECK (kind = 'observe' OR kind = 'retract' OR kind = 'correct'),
 	target_id INTEGER REFERENCES observation(id),
 	person_id INTEGER NOT NULL REFERENCES person(id),
-	stance    TEXT CHECK (stance IN ('support', 'neutral', 'oppose')),
+	stance    TEXT CHECK (stance = 'support' OR stance = 'neutral'
+	          OR stance = 'oppose'),
 	toward_id INTEGER REFERENCES competitor(id),
 	deal_id   INTEGER REFERENCES deal(id),
 	effective TEXT NOT NULL,
@@ -132,7 +136,6 @@ CREATE INDEX observation_person
 	ON observation (person_id, toward_id, deal_id, effective, recorded);
 CREATE INDEX observation_target ON observation (target_id)
 	WHERE target_id IS NOT NULL;
-CREATE INDEX observation_effective ON observation (effective);
 
 CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation
 BEGIN

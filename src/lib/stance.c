@@ -17,28 +17,81 @@
 const char stance_genesis[STANCE_HASH_LEN] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
+/*
+ * The serialisation goes to a sink piece by piece, so that hashing a row
+ * needs no allocation (an import hashes a million of them).
+ */
+typedef void (*sink_fn)(void *, const char *, size_t);
+
 static void
-put_text(struct buf *b, const char *s)
+put_text(sink_fn put, void *arg, const char *s)
 {
+	char len[24], *p = len + sizeof len;
+	size_t n;
+
 	if (s == NULL) {
-		buf_add(b, "~", 1);
+		put(arg, "~", 1);
 		return;
 	}
-	buf_printf(b, "%zu:", strlen(s));
-	buf_add(b, s, strlen(s));
+	n = strlen(s);
+	*--p = ':';
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	put(arg, p, (size_t)(len + sizeof len - p));
+	put(arg, s, strlen(s));
 }
 
 static void
-put_id(struct buf *b, int64_t v)
+put_id(sink_fn put, void *arg, int64_t v)
 {
-	char num[24];
+	char num[24], *p = num + sizeof num - 1;
+	uint64_t u = (uint64_t)v;
 
 	if (v == 0) {
-		buf_add(b, "~", 1);
+		put(arg, "~", 1);
 		return;
 	}
-	snprintf(num, sizeof num, "%lld", (long long)v);
-	put_text(b, num);
+	*p = '\0';
+	if (v < 0)
+		u = -u;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	put_text(put, arg, p);
+}
+
+static void
+serialise(sink_fn put, void *arg, const char *prev, const struct stance_row *r)
+{
+	put(arg, prev, strlen(prev));
+	put_id(put, arg, r->id);
+	put_text(put, arg, r->kind);
+	put_id(put, arg, r->target);
+	put_id(put, arg, r->person);
+	put_text(put, arg, r->stance);
+	put_id(put, arg, r->toward);
+	put_id(put, arg, r->deal);
+	put_text(put, arg, r->effective);
+	put_text(put, arg, r->recorded);
+	put_text(put, arg, r->actor);
+	put_text(put, arg, r->note);
+	put_text(put, arg, r->source);
+	put_text(put, arg, r->why);
+}
+
+static void
+to_buf(void *arg, const char *s, size_t n)
+{
+	buf_add(arg, s, n);
+}
+
+static void
+to_sha(void *arg, const char *s, size_t n)
+{
+	sha256_update(arg, n, (const uint8_t *)s);
 }
 
 char *
@@ -46,20 +99,7 @@ stance_serialise(const char *prev, const struct stance_row *r, size_t *len)
 {
 	struct buf b = {NULL, 0, 0};
 
-	buf_add(&b, prev, strlen(prev));
-	put_id(&b, r->id);
-	put_text(&b, r->kind);
-	put_id(&b, r->target);
-	put_id(&b, r->person);
-	put_text(&b, r->stance);
-	put_id(&b, r->toward);
-	put_id(&b, r->deal);
-	put_text(&b, r->effective);
-	put_text(&b, r->recorded);
-	put_text(&b, r->actor);
-	put_text(&b, r->note);
-	put_text(&b, r->source);
-	put_text(&b, r->why);
+	serialise(to_buf, &b, prev, r);
 	*len = b.len;
 	return b.s;
 }
@@ -71,13 +111,11 @@ stance_hash(const char *prev, const struct stance_row *r,
 	static const char hex[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	size_t len, i;
-	char *msg = stance_serialise(prev, r, &len);
+	size_t i;
 
 	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)msg);
+	serialise(to_sha, &ctx, prev, r);
 	sha256_digest(&ctx, sizeof digest, digest);
-	free(msg);
 	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
 		out[2 * i] = hex[digest[i] >> 4];
 		out[2 * i + 1] = hex[digest[i] & 0xf];

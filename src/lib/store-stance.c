@@ -146,16 +146,83 @@ bind_id(sqlite3_stmt *s, int i, int64_t v)
 		sqlite3_bind_int64(s, i, v);
 }
 
+/*
+ * A large import inserts into observation_person in random order, which
+ * costs a page read and write per row once the index outgrows the cache.
+ * When an import is large next to the table, the indexes are dropped
+ * inside its transaction and rebuilt at the end (a sort), with the very
+ * same SQL, so the schema is unchanged.
+ */
+#define BULK_MIN 20000
+
+void
+stance_bulk_begin(struct store *st, struct stance_bulk *b)
+{
+	memset(b, 0, sizeof *b);
+	/* A bounded cache: memory does not grow with the history. */
+	sqlite3_exec(store_db(st), "PRAGMA cache_size = -65536", NULL, NULL,
+	             NULL);
+}
+
+int
+stance_bulk_step(struct store *st, struct stance_bulk *b, int64_t existing,
+                 long imported)
+{
+	static const char q[] =
+	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+	    "tbl_name = 'observation' AND sql IS NOT NULL ORDER BY rowid";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (b->dropped || imported < BULK_MIN || imported < existing / 2)
+		return KAM_OK;
+	b->dropped = 1;
+	s = store_stmt(st, q);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && b->n < BULK_MAX) {
+		b->name[b->n] = store_col_dup(s, 0);
+		b->sql[b->n] = store_col_dup(s, 1);
+		b->n++;
+	}
+	sqlite3_reset(s);
+	for (size_t i = 0; i < b->n; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", b->name[i]);
+
+		rc = sqlite3_exec(store_db(st), drop, NULL, NULL, NULL);
+		sqlite3_free(drop);
+		if (rc != SQLITE_OK)
+			return store_fail(st, "cannot prepare the import");
+	}
+	return KAM_OK;
+}
+
+int
+stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
+{
+	int rc = KAM_OK;
+
+	for (size_t i = 0; i < b->n; i++) {
+		if (rebuild && rc == KAM_OK &&
+		    sqlite3_exec(store_db(st), b->sql[i], NULL, NULL, NULL) !=
+		        SQLITE_OK)
+			rc = store_fail(st, "cannot rebuild an index");
+		free(b->name[i]);
+		free(b->sql[i]);
+	}
+	b->n = 0;
+	return rc;
+}
+
 int
 stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
 {
 	static const char last[] =
 	    "SELECT id, hash FROM observation ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
-	    "INSERT INTO observation (id, kind, target_id, person_id, stance, "
+	    "INSERT INTO observation (kind, target_id, person_id, stance, "
 	    "toward_id, deal_id, effective, recorded, actor, note, source, "
 	    "why, prev_hash, hash) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    "?15)";
 	char hash[STANCE_HASH_LEN];
 	sqlite3_stmt *s;
 	int rc;
@@ -180,7 +247,6 @@ stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
 	r->id = c->last_id + 1;
 	stance_hash(c->last_hash, r, hash);
 	s = store_stmt(st, ins);
-	sqlite3_bind_int64(s, 1, r->id);
 	sqlite3_bind_text(s, 2, r->kind, -1, SQLITE_STATIC);
 	bind_id(s, 3, r->target);
 	sqlite3_bind_int64(s, 4, r->person);
@@ -201,6 +267,15 @@ stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
 		return rc;
 	}
 	sqlite3_reset(s);
+	/*
+	 * The id is left to SQLite, which appends without a search: holding
+	 * the write lock, it is the one after the last, as hashed.
+	 */
+	if (sqlite3_last_insert_rowid(store_db(st)) != r->id)
+		return kam_err(
+		    KAM_INTERNAL, "observation recorded as %lld, expected %lld",
+		    (long long)sqlite3_last_insert_rowid(store_db(st)),
+		    (long long)r->id);
 	c->last_id = r->id;
 	memcpy(c->last_hash, hash, STANCE_HASH_LEN);
 	return KAM_OK;

@@ -83,4 +83,32 @@ expect_err no-file "kam-stance: missing FILE
 usage: kam-stance import FILE.csv"
 unchanged import-errors
 
+# A large import (the indexes are rebuilt after it): every row, the same
+# schema, a whole chain; a bad row near its end leaves the store as it was.
+# (The rebuilt indexes come last in sqlite_schema: compare sorted.)
+"$SQLITE3" "$KAM_DB" .schema | sort >"$T/schema.before"
+awk 'BEGIN { print "person,stance,on"
+  for (i = 0; i < 25000; i++) printf "acme/%s,%s,2026-01-%02d\n",
+    (i % 2 ? "li-wei" : "zhang"), (i % 3 ? "support" : "oppose"), 1 + i % 28 }' >"$T/big.csv"
+sed '24000s/support/supprt/' "$T/big.csv" >"$T/big-bad.csv"
+snapshot
+run big-bad 3 kam-stance import "$T/big-bad.csv"
+expect_err big-bad "kam-stance: $T/big-bad.csv:24000: unknown stance 'supprt' (use support, neutral, oppose, +, 0 or -)"
+unchanged big-bad
+run big 0 kam-stance import "$T/big.csv"
+expect_text big "imported 25000 observations"
+"$SQLITE3" "$KAM_DB" .schema | sort >"$T/schema.after"
+count=$((count + 1))
+cmp -s "$T/schema.before" "$T/schema.after" || fail "big: the schema changed"
+expect_sql big-count "SELECT count(*) FROM observation" 25006
+run big-verify 0 kam-stance -F json verify
+count=$((count + 1))
+grep -q '"observations":25006' "$T/big-verify.out" || fail "big-verify: $(cat "$T/big-verify.out")"
+run big-show 0 kam-stance show acme --as-of 2026-01-28
+count=$((count + 1))
+sql "EXPLAIN QUERY PLAN SELECT 1 FROM observation WHERE person_id = 1
+  AND toward_id IS NULL AND deal_id IS NULL AND effective <= '2026-01-01'" |
+  grep -q 'USING COVERING INDEX observation_person' ||
+  fail "big-plan: observation_person is not used"
+
 done_testing
