@@ -6,7 +6,8 @@
 # a backslash continues it, and a here-document runs to its delimiter);
 # the lines after it, up to the next "$ " or the end of the block, are
 # what it prints, standard error included.  The blocks of one file run in
-# order in one bash session, in a fresh directory holding a link to
+# order in one bash session on a terminal (script(1)), so that commands
+# print tables as they do for a reader, in a fresh directory holding a link to
 # examples/, with a fresh store ($KAM_DB), KAM_NOW and KAM_USER pinned
 # (a block may export other values) and the commands of this build first
 # on PATH.  Exit statuses are not shown unless the document asks
@@ -20,6 +21,7 @@
 . "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 
 command -v bash >/dev/null 2>&1 || exit 77
+command -v script >/dev/null 2>&1 || exit 77
 
 update=0
 if [ "${1:-}" = --update ]; then
@@ -96,11 +98,13 @@ for doc in "$@"; do
   ln -s "$KAM_SRCDIR/examples" "$dir/work/examples"
   session "$doc" "$dir"
   count=$((count + 1))
+  # On a terminal, as a reader would type them: tables, not TSV.
   (
     cd "$dir/work" &&
       KAM_DB=kam.db TZ=UTC HOME="$dir/work" \
-        bash --noprofile --norc "$dir/session.bash"
-  ) >"$dir/got.md" 2>"$dir/session.err"
+        script -qec "bash --noprofile --norc '$dir/session.bash'" /dev/null
+  ) </dev/null >"$dir/raw.md" 2>"$dir/session.err"
+  tr -d '\r' <"$dir/raw.md" >"$dir/got.md"
   if [ -s "$dir/session.err" ]; then
     fail "$doc: the session failed"
     cat "$dir/session.err" >&2
