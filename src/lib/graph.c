@@ -78,27 +78,46 @@ by_id(const void *a, const void *b)
 
 /* --- A stable order, whatever order SQLite returns rows in --- */
 
-static const struct map_data *sorting;
+/*
+ * Rows are sorted on keys worked out once: the positions of their people
+ * in the list sorted by handle, then a rank (the kind of line or link,
+ * the deal and role of a badge).
+ */
+struct skey {
+	size_t a, b;
+	const char *s;
+	long c;
+	size_t i;
+};
 
 static int
-cmp_handles(int64_t a1, int64_t a2, int64_t b1, int64_t b2)
+cmp_skey(const void *x, const void *y)
 {
-	int c = strcmp(map_find(sorting, a1)->handle,
-	               map_find(sorting, b1)->handle);
+	const struct skey *p = x, *q = y;
+	int c;
 
-	if (c != 0)
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	if (p->s != NULL && q->s != NULL && (c = strcmp(p->s, q->s)) != 0)
 		return c;
-	return strcmp(map_find(sorting, a2)->handle,
-	              map_find(sorting, b2)->handle);
+	if (p->c != q->c)
+		return p->c < q->c ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
 }
 
-static int
-cmp_line(const void *a, const void *b)
+static void
+sort_rows(void *base, size_t n, size_t size, struct skey *k)
 {
-	const struct map_line *x = a, *y = b;
-	int c = cmp_handles(x->manager, x->person, y->manager, y->person);
+	char *tmp = xreallocarray(NULL, n + 1, size);
+	size_t i;
 
-	return c != 0 ? c : x->dotted - y->dotted;
+	qsort(k, n, sizeof *k, cmp_skey);
+	for (i = 0; i < n; i++)
+		memcpy(tmp + i * size, (char *)base + k[i].i * size, size);
+	memcpy(base, tmp, n * size);
+	free(tmp);
 }
 
 static long
@@ -112,37 +131,21 @@ kind_rank(const char *const *words, const char *w)
 	return i;
 }
 
-static int
-cmp_link(const void *a, const void *b)
+/* The position of a person in the sorted list, or -1. */
+static long
+position(const struct map_data *d, int64_t id)
 {
-	const struct map_link *x = a, *y = b;
-	int c = cmp_handles(x->from, x->to, y->from, y->to);
+	const struct map_person *p = map_find(d, id);
 
-	if (c != 0)
-		return c;
-	return (int)(kind_rank(vocab_link_kinds, x->kind) -
-	             kind_rank(vocab_link_kinds, y->kind));
-}
-
-static int
-cmp_role(const void *a, const void *b)
-{
-	const struct map_role *x = a, *y = b;
-	int c = strcmp(map_find(sorting, x->person)->handle,
-	               map_find(sorting, y->person)->handle);
-
-	if (c == 0)
-		c = strcmp(x->deal, y->deal);
-	if (c == 0)
-		c = (int)(kind_rank(vocab_roles, x->role) -
-		          kind_rank(vocab_roles, y->role));
-	return c;
+	return p == NULL ? -1 : (long)(p - d->people);
 }
 
 void
 map_data_index(struct map_data *d)
 {
+	struct skey *k;
 	size_t i, j;
+	long a, b;
 
 	qsort(d->people, d->npeople, sizeof *d->people, by_handle);
 	free(d->by_id);
@@ -150,29 +153,51 @@ map_data_index(struct map_data *d)
 	for (i = 0; i < d->npeople; i++)
 		d->by_id[i] = &d->people[i];
 	qsort(d->by_id, d->npeople, sizeof *d->by_id, by_id);
-	/* Edges and badges in an order of handles, whatever order they
-	 * came in; people missing from the map are dropped. */
-	for (i = j = 0; i < d->nlines; i++)
-		if (map_find(d, d->lines[i].person) &&
-		    map_find(d, d->lines[i].manager))
-			d->lines[j++] = d->lines[i];
+
+	/* Edges and badges in an order of handles; those of people
+	 * missing from the map are dropped. */
+	k = xreallocarray(NULL, d->nlines + 1, sizeof *k);
+	for (i = j = 0; i < d->nlines; i++) {
+		a = position(d, d->lines[i].manager);
+		b = position(d, d->lines[i].person);
+		if (a < 0 || b < 0)
+			continue;
+		d->lines[j] = d->lines[i];
+		k[j] = (struct skey){(size_t)a, (size_t)b, NULL,
+		                     d->lines[i].dotted, j};
+		j++;
+	}
 	d->nlines = j;
-	for (i = j = 0; i < d->nlinks; i++)
-		if (map_find(d, d->links[i].from) &&
-		    map_find(d, d->links[i].to))
-			d->links[j++] = d->links[i];
+	sort_rows(d->lines, j, sizeof *d->lines, k);
+	k = xreallocarray(k, d->nlinks + 1, sizeof *k);
+	for (i = j = 0; i < d->nlinks; i++) {
+		a = position(d, d->links[i].from);
+		b = position(d, d->links[i].to);
+		if (a < 0 || b < 0)
+			continue;
+		d->links[j] = d->links[i];
+		k[j] = (struct skey){
+		    (size_t)a, (size_t)b, NULL,
+		    kind_rank(vocab_link_kinds, d->links[i].kind), j};
+		j++;
+	}
 	d->nlinks = j;
-	for (i = j = 0; i < d->nroles; i++)
-		if (map_find(d, d->roles[i].person))
-			d->roles[j++] = d->roles[i];
-		else
+	sort_rows(d->links, j, sizeof *d->links, k);
+	k = xreallocarray(k, d->nroles + 1, sizeof *k);
+	for (i = j = 0; i < d->nroles; i++) {
+		if ((a = position(d, d->roles[i].person)) < 0) {
 			free(d->roles[i].deal);
+			continue;
+		}
+		d->roles[j] = d->roles[i];
+		k[j] =
+		    (struct skey){(size_t)a, 0, d->roles[j].deal,
+		                  kind_rank(vocab_roles, d->roles[i].role), j};
+		j++;
+	}
 	d->nroles = j;
-	sorting = d;
-	qsort(d->lines, d->nlines, sizeof *d->lines, cmp_line);
-	qsort(d->links, d->nlinks, sizeof *d->links, cmp_link);
-	qsort(d->roles, d->nroles, sizeof *d->roles, cmp_role);
-	sorting = NULL;
+	sort_rows(d->roles, j, sizeof *d->roles, k);
+	free(k);
 }
 
 struct map_person *
@@ -857,6 +882,89 @@ subgraph_id(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 	return AgIdDisc.map(state, objtype, str, id, createflag);
 }
 
+/*
+ * cgraph's memory comes from an arena freed in one piece by agclose (a
+ * memory discipline with a close function spares agclose deleting each
+ * object): a map is built once and never edited, and for ten thousand
+ * people the many small allocations and frees otherwise take a good
+ * part of the time (see make bench).
+ */
+#define ARENA_CHUNK (1 << 20)
+struct arena {
+	struct arena_block {
+		struct arena_block *next;
+		size_t left;
+		char *free;
+	} * head;
+};
+
+static void *
+arena_open(Agdisc_t *disc)
+{
+	return xcalloc(1, sizeof(struct arena));
+}
+
+static void *
+arena_alloc(void *state, size_t req)
+{
+	struct arena *a = state;
+	struct arena_block *b = a->head;
+	void *p;
+
+	req = (req + 15) & ~(size_t)15;
+	if (b == NULL || b->left < req) {
+		size_t size = req > ARENA_CHUNK / 4 ? req : ARENA_CHUNK;
+		size_t hdr = (sizeof *b + 15) & ~(size_t)15;
+
+		b = xcalloc(1, hdr + size);
+		b->free = (char *)b + hdr;
+		b->left = size;
+		if (size == req && a->head != NULL) {
+			/* A big block: keep filling the current one. */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->free;
+	b->free += req;
+	b->left -= req;
+	return p;
+}
+
+static void *
+arena_resize(void *state, void *ptr, size_t old, size_t req)
+{
+	void *p = arena_alloc(state, req);
+
+	if (ptr != NULL)
+		memcpy(p, ptr, old < req ? old : req);
+	return p;
+}
+
+static void
+arena_free(void *state, void *ptr)
+{
+}
+
+static void
+arena_close(void *state)
+{
+	struct arena *a = state;
+	struct arena_block *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+static Agmemdisc_t arena_disc = {arena_open, arena_alloc, arena_resize,
+                                 arena_free, arena_close};
+
 Agraph_t *
 map_graph(const struct map_data *d, const struct map_style *st)
 {
@@ -874,7 +982,7 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	name = xstrdup(d->account ? d->account : "kam");
 	iddisc = AgIdDisc;
 	iddisc.map = subgraph_id;
-	disc.mem = &AgMemDisc;
+	disc.mem = &arena_disc;
 	disc.id = &iddisc;
 	disc.io = &AgIoDisc;
 	bd.g = agopen(name, Agdirected, &disc);

@@ -60,6 +60,8 @@ static const char q_next[] =
     "AND " VALID " UNION ALL "
     "SELECT to_id FROM link WHERE from_id = ?1 UNION ALL "
     "SELECT from_id FROM link WHERE to_id = ?1";
+static int load(struct store *, const struct map_query *, struct map_data *);
+
 static const char q_is_account[] = "SELECT 1 FROM account WHERE handle = ?";
 static const char q_person_account[] =
     "SELECT account_id FROM person WHERE id = ?";
@@ -319,10 +321,30 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 int
 graph_load(struct store *st, const struct map_query *q, struct map_data *d)
 {
-	size_t i;
 	int rc;
 
 	memset(d, 0, sizeof *d);
+	/* One read transaction: a consistent snapshot, and the file is
+	 * locked once rather than for each of thousands of queries.  Pages
+	 * are mapped rather than copied into the page cache: each person's
+	 * stance walks the observation index, and for ten thousand people
+	 * the copying took a third of the time (make bench). */
+	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 1073741824", NULL, NULL,
+	             NULL);
+	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot read the map");
+	rc = load(st, q, d);
+	sqlite3_exec(store_db(st), rc == KAM_OK ? "COMMIT" : "ROLLBACK", NULL,
+	             NULL, NULL);
+	return rc;
+}
+
+static int
+load(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	size_t i;
+	int rc;
+
 	if ((rc = names(st, q_account, q->account, &d->account,
 	                &d->account_name)) != KAM_OK)
 		return rc;
