@@ -505,8 +505,13 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		kam_today(today);
 		as_of = today;
 	}
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
 		return rc;
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	    KAM_OK) {
+		stance_snapshot_end(ctx->st);
+		return rc;
+	}
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n && rc == KAM_OK; i++) {
 		rc = stance_find(ctx->st, people[i].id, tid, deal, as_of,
@@ -535,6 +540,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	out_close(o);
 	free(deal_ref);
 	stance_people_free(people, n);
+	stance_snapshot_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -636,7 +642,8 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	                                   "id",     NULL};
 	const char *from = NULL, *to = NULL, *toward = NULL;
 	struct stance_person *people = NULL;
-	struct stance_found f1, f2;
+	struct stance_found f2;
+	const char *w1, *w2;
 	int64_t account, deal, tid = 0;
 	struct out *o;
 	size_t n = 0, i;
@@ -677,21 +684,30 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
 		return rc;
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	    KAM_OK) {
+		stance_snapshot_end(ctx->st);
+		return rc;
+	}
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
-		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, from,
-		                      NULL, &f1)) != KAM_OK ||
-		    (rc = stance_find(ctx->st, people[i].id, tid, deal, to,
+		if ((rc = stance_get(ctx->st, people[i].id, tid, deal, from,
+		                     NULL, &w1, NULL)) != KAM_OK ||
+		    (rc = stance_get(ctx->st, people[i].id, tid, deal, to, NULL,
+		                     &w2, NULL)) != KAM_OK)
+			break;
+		if (w1 == w2)
+			continue;
+		/* Who recorded the change: only for the people listed. */
+		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, to,
 		                      NULL, &f2)) != KAM_OK)
 			break;
-		if ((f1.id ? f1.stance : NULL) == (f2.id ? f2.stance : NULL))
-			continue;
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
-		out_str(o, f1.id ? f1.stance : "unknown");
-		out_str(o, f2.id ? f2.stance : "unknown");
+		out_str(o, w1 ? w1 : "unknown");
+		out_str(o, w2 ? w2 : "unknown");
 		out_str(o, f2.id ? f2.since : NULL);
 		out_str(o, f2.id ? f2.actor : NULL);
 		if (f2.id)
@@ -702,6 +718,7 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	stance_people_free(people, n);
+	stance_snapshot_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -837,8 +854,13 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) != KAM_OK)
+	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
 		return rc;
+	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	    KAM_OK) {
+		stance_snapshot_end(ctx->st);
+		return rc;
+	}
 	if (ctx->fmt == OUT_TABLE) {
 		cols[0] = "person";
 		cols[1] = "name";
@@ -874,6 +896,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	stance_people_free(people, n);
+	stance_snapshot_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();

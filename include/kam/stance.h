@@ -118,6 +118,10 @@ struct stance_found {
 int stance_find(struct store *, int64_t person, int64_t toward, int64_t deal,
 		const char *as_of, const char *known_at, struct stance_found *);
 
+/* A read transaction around many stance_find or stance_get calls. */
+int stance_snapshot_begin(struct store *);
+void stance_snapshot_end(struct store *);
+
 /* Loads row id into r (strings are new; stance_row_free).  KAM_NOTFOUND
  * (unreported) when there is none. */
 int stance_load(struct store *, int64_t id, struct stance_row *);

@@ -32,13 +32,22 @@
 	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, o.actor "  \
 	"FROM observation o "
 
-static const char q_general[] = FOUND_COLS
-    "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "
-    "AND " IN_FORCE;
+/* Without the actor, the query reads observation_person alone. */
+#define LIGHT_COLS                                                             \
+	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, NULL "     \
+	"FROM observation o "
 
-static const char q_deal[] = FOUND_COLS
-    "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "
-    "AND " IN_FORCE;
+#define GENERAL                                                                \
+	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "  \
+	"AND " IN_FORCE
+#define DEAL                                                                   \
+	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "     \
+	"AND " IN_FORCE
+
+static const char q_general[] = FOUND_COLS GENERAL;
+static const char q_deal[] = FOUND_COLS DEAL;
+static const char q_general_light[] = LIGHT_COLS GENERAL;
+static const char q_deal_light[] = LIGHT_COLS DEAL;
 
 /* The canonical words, so that callers get static strings. */
 static const char *
@@ -94,9 +103,9 @@ find_one(struct store *st, const char *sql, int64_t person, int64_t toward,
 	return KAM_OK;
 }
 
-int
-stance_find(struct store *st, int64_t person, int64_t toward, int64_t deal,
-            const char *as_of, const char *known_at, struct stance_found *f)
+static int
+find(struct store *st, int full, int64_t person, int64_t toward, int64_t deal,
+     const char *as_of, const char *known_at, struct stance_found *f)
 {
 	char today[KAM_DATE_LEN];
 	int rc;
@@ -109,12 +118,20 @@ stance_find(struct store *st, int64_t person, int64_t toward, int64_t deal,
 	/* A stance about the deal is preferred; the general one is the
 	 * fallback (kam-stance(1), "show DEAL"). */
 	if (deal != 0) {
-		rc = find_one(st, q_deal, person, toward, deal, as_of, known_at,
-		              f);
+		rc = find_one(st, full ? q_deal : q_deal_light, person, toward,
+		              deal, as_of, known_at, f);
 		if (rc != KAM_OK || f->id != 0)
 			return rc;
 	}
-	return find_one(st, q_general, person, toward, 0, as_of, known_at, f);
+	return find_one(st, full ? q_general : q_general_light, person, toward,
+	                0, as_of, known_at, f);
+}
+
+int
+stance_find(struct store *st, int64_t person, int64_t toward, int64_t deal,
+            const char *as_of, const char *known_at, struct stance_found *f)
+{
+	return find(st, 1, person, toward, deal, as_of, known_at, f);
 }
 
 int
@@ -128,13 +145,32 @@ stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 	*stance = NULL;
 	if (since != NULL)
 		since[0] = '\0';
-	rc = stance_find(st, person, toward, deal, as_of, known_at, &f);
+	rc = find(st, 0, person, toward, deal, as_of, known_at, &f);
 	if (rc == KAM_OK && f.id != 0) {
 		*stance = f.stance;
 		if (since != NULL)
 			memcpy(since, f.since, KAM_DATE_LEN);
 	}
 	return rc;
+}
+
+/*
+ * One read transaction around many queries: one consistent snapshot,
+ * and one lock instead of one per query.
+ */
+int
+stance_snapshot_begin(struct store *st)
+{
+	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot start reading");
+	return KAM_OK;
+}
+
+void
+stance_snapshot_end(struct store *st)
+{
+	if (!sqlite3_get_autocommit(store_db(st)))
+		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
 }
 
 static void
