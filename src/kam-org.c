@@ -404,6 +404,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
+	org_bulk(ctx->st);
 	o = cli_out(ctx, 0, person_cols);
 	rc = org_people(ctx->st, account, 0, put_person, o);
 	out_close(o);
@@ -581,6 +582,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
+	org_bulk(ctx->st);
 	org_people(ctx->st, account, 0, tree_add, &t);
 	sort_tree = &t;
 	/* Index by handle to find each manager; then group children. */
@@ -1130,6 +1132,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (deal)
 		account = store_deal_account(ctx->st, deal);
+	org_bulk(ctx->st);
 	fl.o = cli_out(ctx, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	out_close(fl.o);
@@ -1268,6 +1271,7 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
+	org_bulk(ctx->st);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",

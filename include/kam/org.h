@@ -157,7 +157,7 @@ struct org_handle {
 int org_handles(struct store *, int64_t account, struct org_handle **,
                 size_t *);
 int org_check_line(struct store *, int64_t person, int64_t manager);
-/* Prepares the store for many writes in one transaction (a larger cache). */
+/* Prepares the store to read or write a whole account (a larger cache). */
 void org_bulk(struct store *);
 /* An account's handle, in a new string. */
 char *org_account_handle(struct store *, int64_t account);

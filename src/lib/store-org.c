@@ -164,9 +164,10 @@ org_insert_line(struct store *st, int64_t person, int64_t manager,
 }
 
 /*
- * An import writes a few rows per person in one transaction; with
- * SQLite's default 2 MB page cache, pages of a large store's indexes are
- * written out and read back many times before the commit.
+ * An import writes a few rows per person in one transaction, and a
+ * listing looks up each person's managers; with SQLite's default 2 MB
+ * page cache, pages of a large store are read (and written) many times
+ * over.
  */
 void
 org_bulk(struct store *st)
