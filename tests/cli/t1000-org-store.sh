@@ -103,7 +103,7 @@ head -1 "$T/help.out" >"$T/help1.out"
 printf '%s\n' 'usage: kam-org [-d DB] [-a ACCOUNT] [-F FORMAT] VERB [ARG ...]' >"$T/help1.want"
 cmp -s "$T/help1.want" "$T/help1.out" || fail "help: first line"
 [ ! -s "$T/help.err" ] || fail "help: wrote to stderr"
-# Every verb of the man page is in the help, and the reverse.
+# The verbs (t1060 checks that kam-org(1) has each of them).
 grep '^  kam-org ' "$T/help.out" | sed 's/^  kam-org //' >"$T/verbs.out"
 expect_out verbs org-help-verbs.txt
 run verb-help 0 kam-org person add -h
@@ -142,5 +142,19 @@ run extra 2 kam-org account list extra
 expect_err extra "kam-org: too many operands
 usage: kam-org account list"
 unchanged usage-errors
+
+# Output that cannot be written is an error (exit 10), not a success.
+if [ -w /dev/full ]; then
+  kam-org account add acme --name Acme >/dev/null
+  kam-org person add acme/li --name Li >/dev/null
+  for cmd in "account list" "person list acme" "tree acme" "export acme"; do
+    count=$((count + 1))
+    kam-org $cmd >/dev/full 2>"$T/full.err"
+    st=$?
+    [ "$st" = 10 ] || fail "full: '$cmd' exit status $st, expected 10"
+    printf '%s\n' "kam-org: cannot write to standard output: No space left on device" >"$T/full.want"
+    cmp -s "$T/full.want" "$T/full.err" || fail "full: '$cmd': $(cat "$T/full.err")"
+  done
+fi
 
 done_testing

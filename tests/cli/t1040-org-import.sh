@@ -99,6 +99,9 @@ printf 'handle,name\nx,X\ny,"Bad \377 name"\n' >"$T/invalid-utf8.csv"
 bad invalid-utf8 3 ":3: invalid UTF-8"
 printf 'handle,name\nx,"two\nlines"\ny,"fine\nthen \377"\n' >"$T/invalid-utf8-late.csv"
 bad invalid-utf8-late 3 ":5: invalid UTF-8"
+# The line of a bad row after rows with quoted line breaks.
+printf 'handle,name,title\nx,X,"one\ntwo"\ny,Y,"three\r\nfour"\nz,Z,T,extra\n' >"$T/late-line.csv"
+bad late-line 3 ":6: 4 fields, the header has 3"
 for lv in 0 100 two 2.5; do
   printf 'handle,name,level\nx,X,%s\n' "$lv" >"$T/level-$lv.csv"
   bad "level-$lv" 3 ":2: bad level '$lv' (a whole number from 1, the top, to 99)"
