@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -879,8 +880,12 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = check_date("--close", close_on)) != KAM_OK)
 		return rc;
 	if (vs != NULL) {
+		/* Plain decimals only: strtod also takes "inf", "nan" and
+		 * hexadecimal, and overflows to infinity, which JSON cannot
+		 * carry. */
 		value = strtod(vs, &end);
-		if (*vs == '\0' || *end != '\0' || value < 0 || value != value)
+		if (*vs == '\0' || *end != '\0' ||
+		    vs[strspn(vs, "0123456789.")] != '\0' || !isfinite(value))
 			return kam_err(KAM_DATA,
 			               "invalid value '%s' (a number, no "
 			               "currency sign)",
