@@ -67,6 +67,10 @@ run deal-value 3 kam-org deal add d9 --name D --value 12k
 expect_err deal-value "kam-org: invalid value '12k' (a number, no currency sign)"
 run deal-neg 3 kam-org deal add d9 --name D --value -5
 expect_err deal-neg "kam-org: invalid value '-5' (a number, no currency sign)"
+for v in inf nan 0x10 1e400; do
+  run "deal-value-$v" 3 kam-org deal add d9 --name D --value "$v"
+  expect_err "deal-value-$v" "kam-org: invalid value '$v' (a number, no currency sign)"
+done
 run deal-noname 2 kam-org deal add d9
 expect_err deal-noname "kam-org: --name is required
 usage: kam-org deal add DEAL --name NAME [--value N] [--currency C] [--close DATE]"
