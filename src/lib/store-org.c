@@ -52,7 +52,7 @@ org_account_add(struct store *st, const char *handle, const char *name,
 	s = store_stmt(st, q);
 	store_bind_text(s, 1, handle);
 	store_bind_text(s, 2, name);
-	store_bind_text(s, 3, industry);
+	store_bind_text(s, 3, industry != NULL && *industry ? industry : NULL);
 	store_bind_text(s, 4, today);
 	return step_done(st, s, "cannot add account");
 }
@@ -457,6 +457,7 @@ int
 org_person_add(struct store *st, const char *ref, const char *dflt,
                const struct org_change *c)
 {
+	const char *title, *dept;
 	struct ref r;
 	int64_t account, id;
 	size_t i;
@@ -469,13 +470,16 @@ org_person_add(struct store *st, const char *ref, const char *dflt,
 	if (person_exists(st, account, r.handle))
 		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
 		               r.account, r.handle);
-	if ((rc = org_insert_person(
-	         st, account, r.handle,
-	         c->name    ? c->name
-	         : c->title ? c->title
-	                    : r.handle,
-	         c->title, c->dept, c->level > 0 ? c->level : 0,
-	         c->placeholder == 1, NULL, "added", &id)) != KAM_OK)
+	/* An empty text is no text, as person set and import have it. */
+	title = c->title != NULL && *c->title ? c->title : NULL;
+	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
+	if ((rc = org_insert_person(st, account, r.handle,
+	                            c->name ? c->name
+	                            : title ? title
+	                                    : r.handle,
+	                            title, dept, c->level > 0 ? c->level : 0,
+	                            c->placeholder == 1, NULL, "added", &id)) !=
+	    KAM_OK)
 		return rc;
 	if (c->reports_to != NULL && *c->reports_to != '\0' &&
 	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
@@ -945,7 +949,7 @@ org_deal_add(struct store *st, const char *ref, const char *dflt,
 	store_bind_text(s, 3, name);
 	if (value != NULL)
 		sqlite3_bind_double(s, 4, *value);
-	store_bind_text(s, 5, currency);
+	store_bind_text(s, 5, currency != NULL && *currency ? currency : NULL);
 	store_bind_text(s, 6, close_on);
 	store_bind_text(s, 7, today);
 	return step_done(st, s, "cannot add deal");
