@@ -21,6 +21,9 @@ run cfo 0 kam-org person add cfo --placeholder --title CFO --level 2 \
   --reports-to wang-wei
 run pm 0 kam-org person add pm --name 'Ann "PM" O'"'"'Neil' --level 3 \
   --reports-to li-na --dotted-to wang-wei --dotted-to cfo
+run empty-text 0 kam-org person add blank --name Blank --title '' --dept ''
+expect_sql empty-text "SELECT quote(title), quote(dept) FROM person WHERE handle = 'blank'" "NULL|NULL"
+sql "DELETE FROM person_history WHERE person_id = (SELECT id FROM person WHERE handle = 'blank'); DELETE FROM person WHERE handle = 'blank'"
 run intern 0 kam-org person add intern --name 实习生 --level 5 \
   --reports-to zhang --dotted-to zhang
 expect_sql people "SELECT handle, name, quote(title), quote(dept), quote(level), placeholder FROM person WHERE account_id = 1 ORDER BY id" \
