@@ -32,7 +32,7 @@
 	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, o.actor "  \
 	"FROM observation o "
 
-/* Without the actor, the query reads observation_person alone. */
+/* What stance_get needs: the same row, without the actor. */
 #define LIGHT_COLS                                                             \
 	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, NULL "     \
 	"FROM observation o "
