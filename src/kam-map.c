@@ -245,7 +245,8 @@ static const struct kam_verb single = {
     "               [--depth N] [--focus PERSON] [--font NAME] [--hide-left]\n"
     "               [--no-legend] [--rankdir TB|LR] [--since DATE]\n"
     "               [--title TEXT] [--toward COMPETITOR]\n"
-    "               [--view org|buying|influence|all] ACCOUNT|DEAL",
+    "               [--view org|buying|influence|all] ACCOUNT|DEAL\n"
+    "       kam-map -h | -V",
     "draw an account's influence structure",
     map_exec,
 };

@@ -75,7 +75,8 @@ usage="usage: kam-map [-a ACCOUNT] [-d DB] [-o FILE] [-T dot|svg|png|pdf] [--as-
                [--depth N] [--focus PERSON] [--font NAME] [--hide-left]
                [--no-legend] [--rankdir TB|LR] [--since DATE]
                [--title TEXT] [--toward COMPETITOR]
-               [--view org|buying|influence|all] ACCOUNT|DEAL"
+               [--view org|buying|influence|all] ACCOUNT|DEAL
+       kam-map -h | -V"
 bad missing 2 "kam-map: missing ACCOUNT or DEAL
 $usage"
 bad extra 2 "kam-map: unexpected 'other'
@@ -88,5 +89,8 @@ unchanged errors
 
 run help 0 kam-map -h
 expect_text help "$usage"
+run version 0 kam-map -V
+count=$((count + 1))
+grep -q '^kam-map (kam) ' "$T/version.out" || fail "version: $(cat "$T/version.out")"
 
 done_testing
