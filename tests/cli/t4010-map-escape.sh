@@ -73,4 +73,29 @@ if command -v xmllint >/dev/null 2>&1; then
     fail "svg: not well-formed XML: $(cat "$T/xml.err")"
 fi
 
+# Handles that are DOT keywords or numerals are quoted by agwrite.
+{
+  kam-org account add graph --name 'graph' &&
+  for h in node edge graph subgraph strict digraph Node 1abc 12 1.5; do
+    kam-org person add "graph/$h" --name "$h" || exit 1
+  done &&
+  kam-org link graph/node graph/edge --kind influences &&
+  kam-org link graph/12 graph/1.5 --kind allies
+} >"$T/setup2.out" 2>&1 || { cat "$T/setup2.out"; exit 1; }
+run keywords 0 kam-map --no-legend graph
+canon keywords
+grep -E '^	[^	]+	\[|->' "$T/keywords.out" | cut -f2 | cut -c1-30 >"$T/kw.out"
+expect_text kw '1.5
+12
+12 -> 1.5
+"1abc"
+"Node"
+"digraph"
+"edge"
+"graph"
+"node"
+"node" -> "edge"
+"strict"
+"subgraph"'
+
 done_testing
