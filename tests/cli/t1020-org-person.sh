@@ -197,4 +197,21 @@ run leave-again 5 kam-org person leave li-na --on 2026-03-01
 expect_err leave-again "kam-org: 'acme/li-na' already left on 2026-02-28"
 unchanged leave-again
 
+# Tree order: roots and reports by level, people without a level last,
+# then by handle; two roots.
+kam-org account add gamma --name Gamma >/dev/null
+kam-org person add gamma/z-boss --name Z --level 1 >/dev/null
+kam-org person add gamma/a-root --name A >/dev/null
+kam-org person add gamma/m --name M --reports-to z-boss -a gamma >/dev/null
+kam-org person add gamma/b --name B --level 3 --reports-to z-boss -a gamma >/dev/null
+kam-org person add gamma/c --name C --level 2 --reports-to z-boss -a gamma >/dev/null
+kam-org person add gamma/d --name D --level 3 --reports-to z-boss -a gamma >/dev/null
+run tree-order 0 kam-org -F table tree gamma
+expect_text tree-order "Z (z-boss) [L1]
+├── C (c) [L2]
+├── B (b) [L3]
+├── D (d) [L3]
+└── M (m)
+A (a-root)"
+
 done_testing
