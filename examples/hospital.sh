@@ -20,9 +20,9 @@ say '## January: the organisation' '' \
   '(level 1 is the top) and reporting lines.  The new deputy head of the' \
   'information centre has not been appointed yet: a placeholder.' ''
 shell <<'CMDS'
-export KAM_USER=zhou.lei KAM_NOW=2026-01-08 KAM_ACCOUNT=renmin
+export KAM_USER=zhou.lei KAM_NOW=2026-01-08 KAM_ACCOUNT=hospital
 kam-org init
-kam-org account add renmin --name 市第一人民医院 --industry 医疗
+kam-org account add hospital --name 市第一人民医院 --industry 医疗
 kam-org competitor add kanglian --name 康联软件
 kam-org person add chen --name 陈建国 --title 院长 --level 1
 kam-org person add li --name 李明 --title 副院长（分管信息） --level 2 --reports-to chen
@@ -43,28 +43,28 @@ say '## The deal and its buying group' '' \
   'Its buying group is not the org chart: Zhao Lei, a senior engineer at' \
   'level 4, leads the technical evaluation that the president signs off.' ''
 shell <<'CMDS'
-kam-org deal add his-2026 --name 医院信息系统（HIS）招标 --value 12000000 --currency CNY --close 2026-06-30
-kam-org role his-2026 chen decision-maker --influence high
-kam-org role his-2026 li business --influence high
-kam-org role his-2026 zhao technical --influence high --lead
-kam-org role his-2026 zhang technical --influence medium
-kam-org role his-2026 liu finance --influence high
-kam-org role his-2026 zhou finance --influence medium
-kam-org role his-2026 wu procurement --influence medium
-kam-org role his-2026 sun user --influence medium
-kam-org check his-2026
+kam-org deal add his --name 医院信息系统（HIS）招标 --value 12000000 --currency CNY --close 2026-06-30
+kam-org role his chen decision-maker --influence high
+kam-org role his li business --influence high
+kam-org role his zhao technical --influence high --lead
+kam-org role his zhang technical --influence medium
+kam-org role his liu finance --influence high
+kam-org role his zhou finance --influence medium
+kam-org role his wu procurement --influence medium
+kam-org role his sun user --influence medium
+kam-org check his
 CMDS
 
 say '`kam-org check` exits 1 when it finds a red flag, like `grep`: every deal' \
   'needs a coach, someone inside who guides us.  Zheng Hua, head of' \
   'cardiology, is an old friend, and an adviser of the president.' ''
 shell <<'CMDS'
-kam-org role his-2026 zheng coach --influence low
+kam-org role his zheng coach --influence low
 kam-org link zheng chen --kind advises --strength 3
 kam-org link liu chen --kind influences
 kam-org link zhang zhao --kind allies
-kam-org check his-2026 && echo no red flags
-kam-org roles his-2026
+kam-org check his && echo no red flags
+kam-org roles his
 CMDS
 
 say '## January: where everyone stands' '' \
@@ -81,7 +81,7 @@ kam-stance set zhao neutral --on 2026-01-07 --source 技术交流
 kam-stance set sun neutral --on 2026-01-07
 kam-stance set liu oppose --on 2026-01-07 --note 认为预算太高 --source 拜访
 kam-stance set zhou support --toward kanglian --on 2026-01-07 --note 与康联关系密切 --source 郑华
-kam-stance show renmin/his-2026
+kam-stance show hospital/his
 CMDS
 
 say '## The four gates, in January' '' \
@@ -89,26 +89,26 @@ say '## The four gates, in January' '' \
   '"painted cake" until it is.  Can we compete?  Our product fits, with a' \
   'gap in the PACS interface that a partner covers.' ''
 shell <<'CMDS'
-kam-gate answer his-2026 need yes --on 2026-01-08 --evidence 2025年等级评审要求更换HIS
-kam-gate answer his-2026 budget unknown --on 2026-01-08 --evidence 财政拨款尚未批复
-kam-gate answer his-2026 timeline yes --on 2026-01-08 --evidence 6月底前完成招标
-kam-gate answer his-2026 fit yes --on 2026-01-08
-kam-gate answer his-2026 gaps partly --on 2026-01-08 --evidence PACS接口由合作伙伴提供
-kam-gate answer his-2026 criteria-known partly --on 2026-01-08
-kam-gate answer his-2026 resources yes --on 2026-01-08
-kam-gate answer his-2026 position yes --on 2026-01-08 --evidence 省内三甲医院案例12家
-kam-gate answer his-2026 differentiation yes --on 2026-01-08 --evidence 电子病历五级评审经验
-kam-gate answer his-2026 price partly --on 2026-01-08
-kam-gate answer his-2026 profit partly --on 2026-01-08
-kam-gate answer his-2026 capital partly --on 2026-01-08 --evidence 分三年付款
-kam-gate answer his-2026 side-effects yes --on 2026-01-08
-kam-gate answer his-2026 strategy yes --on 2026-01-08 --evidence 医疗行业是重点方向
-kam-gate answer his-2026 importance yes --on 2026-01-08 --evidence 区域医疗中心，示范效应
-kam-gate run his-2026
-kam-map his-2026 -T svg -o january.svg
+kam-gate answer his need yes --on 2026-01-08 --evidence 2025年等级评审要求更换HIS
+kam-gate answer his budget unknown --on 2026-01-08 --evidence 财政拨款尚未批复
+kam-gate answer his timeline yes --on 2026-01-08 --evidence 6月底前完成招标
+kam-gate answer his fit yes --on 2026-01-08
+kam-gate answer his gaps partly --on 2026-01-08 --evidence PACS接口由合作伙伴提供
+kam-gate answer his criteria-known partly --on 2026-01-08
+kam-gate answer his resources yes --on 2026-01-08
+kam-gate answer his position yes --on 2026-01-08 --evidence 省内三甲医院案例12家
+kam-gate answer his differentiation yes --on 2026-01-08 --evidence 电子病历五级评审经验
+kam-gate answer his price partly --on 2026-01-08
+kam-gate answer his profit partly --on 2026-01-08
+kam-gate answer his capital partly --on 2026-01-08 --evidence 分三年付款
+kam-gate answer his side-effects yes --on 2026-01-08
+kam-gate answer his strategy yes --on 2026-01-08 --evidence 医疗行业是重点方向
+kam-gate answer his importance yes --on 2026-01-08 --evidence 区域医疗中心，示范效应
+kam-gate run his
+kam-map his -T svg -o map-before.svg
 CMDS
 
-say 'The map drawn for the January review is kept as january.svg.' ''
+say 'The map drawn for the January review is kept as map-before.svg.' ''
 
 say '## February and March: the engineers are convinced, the budget approved' '' \
   'A technical workshop in February wins over Zhao Lei, who leads the' \
@@ -118,10 +118,10 @@ say '## February and March: the engineers are convinced, the budget approved' ''
 shell <<'CMDS'
 export KAM_NOW=2026-03-16
 kam-stance set zhao support --on 2026-02-10 --note 技术交流会后认可我们的架构 --source 技术交流
-kam-gate answer his-2026 budget yes --on 2026-03-01 --evidence 市财政局批复1200万元
+kam-gate answer his budget yes --on 2026-03-01 --evidence 市财政局批复1200万元
 kam-stance set liu neutral --on 2026-03-10 --note 参观样板医院后态度缓和 --source 拜访
 kam-stance set wu support --on 2026-03-12 --source 采购办
-kam-gate run his-2026
+kam-gate run his
 CMDS
 
 say '## June: a competitor'"'"'s friend appears, a supporter cools, an opponent is won over' '' \
@@ -133,28 +133,28 @@ say '## June: a competitor'"'"'s friend appears, a supporter cools, an opponent 
 shell <<'CMDS'
 export KAM_NOW=2026-06-15
 kam-org person set deputy --name 孙强 --on 2026-04-01
-kam-org role his-2026 deputy technical --influence high
+kam-org role his deputy technical --influence high
 kam-stance set deputy support --toward kanglian --on 2026-04-01 --note 曾在前单位使用康联系统 --source 郑华
 kam-stance set deputy neutral --on 2026-04-20 --source 技术交流
 kam-stance set zhao neutral --on 2026-05-08 --note 康联演示后态度转冷 --source 张伟
 kam-stance set liu support --on 2026-05-20 --note 认可分期付款方案 --source 拜访
-kam-stance changes renmin/his-2026 --from 2026-03-16 --to 2026-06-15
-kam-stance timeline renmin/his-2026 --by month --from 2026-01-01 --to 2026-06-30
-kam-gate run his-2026
-kam-gate history his-2026
+kam-stance changes hospital/his --from 2026-03-16 --to 2026-06-15
+kam-stance timeline hospital/his --by month --from 2026-01-01 --to 2026-06-30
+kam-gate run his
+kam-gate history his
 CMDS
 
 say '## Maps, before and after' '' \
   'The map of June, with everyone whose stance moved since the March review' \
-  'marked old → new, and the buying group on its own.  Open january.svg and' \
-  'june.svg in a browser to compare.' ''
+  'marked old → new, and the buying group on its own.  Open map-before.svg and' \
+  'map-after.svg in a browser to compare.' ''
 shell <<'CMDS'
-kam-map his-2026 --since 2026-03-16 -T svg -o june.svg
-kam-map his-2026 --view buying -T svg -o buying-group.svg
+kam-map his --since 2026-03-16 -T svg -o map-after.svg
+kam-map his --view buying -T svg -o buying-group.svg
 ls -1 *.svg
 CMDS
 
 say 'The memo for the sales director, as of today:' ''
 shell <<'CMDS'
-kam-gate report his-2026
+kam-gate report his
 CMDS

@@ -58,14 +58,14 @@ lacks() {
 
 scenario hospital
 has hospital kam.db "SQLite format 3"
-has hospital january.svg "<svg" "陈建国" "信息中心副主任" "2026-01-08"
-lacks hospital january.svg "孙强"
-has hospital june.svg "<svg" "陈建国" "孙强" "neutral → support" "support → neutral" "2026-06-15"
+has hospital map-before.svg "<svg" "陈建国" "信息中心副主任" "2026-01-08"
+lacks hospital map-before.svg "孙强"
+has hospital map-after.svg "<svg" "陈建国" "孙强" "neutral → support" "support → neutral" "2026-06-15"
 has hospital buying-group.svg "<svg" "赵磊" "technical"
 # The store is left for the user to go on with.
 KAM_DB="$T/hospital/kam.db" KAM_NOW=2026-06-15 run verdict 0 \
-  kam-gate -F tsv list renmin
-if ! awk -F'\t' 'NR == 2 && $1 == "renmin/his-2026" { ok = $3 == "pursue-limited" }
+  kam-gate -F tsv list hospital
+if ! awk -F'\t' 'NR == 2 && $1 == "hospital/his" { ok = $3 == "pursue-limited" }
   END { exit !ok }' "$T/verdict.out"; then
   fail "examples/hospital.sh: the deal's latest verdict is not pursue-limited"
 fi
