@@ -1091,14 +1091,33 @@ put(Agraph_t *g, const char *format, const char *data, unsigned int len,
 	return ferror(fp) ? -1 : 0;
 }
 
+/* Writes to fp and closes it; returns 0 or an errno value. */
+static int
+put_close(Agraph_t *g, const char *format, const char *data, unsigned int len,
+          FILE *fp, int sync)
+{
+	int err = 0;
+
+	if (put(g, format, data, len, fp) != 0)
+		err = errno ? errno : EIO;
+	if (fflush(fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (sync && fsync(fileno(fp)) != 0 && err == 0 && errno != EINVAL)
+		err = errno;
+	if (fclose(fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	return err;
+}
+
 int
 map_write(Agraph_t *g, const char *format, const char *file)
 {
-	char *data = NULL, *tmp;
+	char *data = NULL, *tmp = NULL;
 	unsigned int len = 0;
+	struct stat sb;
 	mode_t mask;
 	FILE *fp;
-	int rc, fd, err;
+	int rc = KAM_OK, fd, err = 0;
 
 	if (strcmp(format, "dot") != 0 &&
 	    (rc = render(g, format, &data, &len)) != KAM_OK)
@@ -1109,39 +1128,40 @@ map_write(Agraph_t *g, const char *format, const char *file)
 			gvFreeRenderData(data);
 		return KAM_OK; /* cli_main checks stdout */
 	}
+	if (stat(file, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or a pipe (/dev/null, a FIFO) is written to as
+		 * it is: it cannot be replaced. */
+		if ((fp = fopen(file, "w")) == NULL)
+			err = errno;
+		else
+			err = put_close(g, format, data, len, fp, 0);
+		goto out;
+	}
 	/* A temporary file in the same folder, renamed over file when
 	 * complete: never a half-written map. */
 	xasprintf(&tmp, "%s.XXXXXX", file);
-	if ((fd = mkstemp(tmp)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+	if ((fd = mkstemp(tmp)) == -1) {
 		err = errno;
-		if (fd != -1) {
-			close(fd);
-			unlink(tmp);
-		}
-		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
-		             strerror(err));
+		goto out;
+	}
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		err = errno;
+		close(fd);
+		unlink(tmp);
 		goto out;
 	}
 	mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
-	err = put(g, format, data, len, fp) != 0 ? errno : 0;
-	if (fflush(fp) != 0 && err == 0)
-		err = errno;
-	if (fsync(fd) != 0 && err == 0 && errno != EINVAL)
-		err = errno;
-	if (fclose(fp) != 0 && err == 0)
-		err = errno;
+	err = put_close(g, format, data, len, fp, 1);
 	if (err == 0 && rename(tmp, file) != 0)
 		err = errno;
-	if (err != 0) {
+	if (err != 0)
 		unlink(tmp);
-		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
-		             strerror(err ? err : EIO));
-	} else {
-		rc = KAM_OK;
-	}
 out:
+	if (err != 0)
+		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
+		             strerror(err));
 	free(tmp);
 	if (data != NULL)
 		gvFreeRenderData(data);

@@ -103,6 +103,18 @@ if [ -w /dev/full ]; then
   expect_err full-svg "kam-map: cannot write to standard output: No space left on device"
 fi
 
+# A device is written to as it is, never replaced.
+if [ -w /dev/full ]; then
+  run o-full 10 kam-map -T svg -o /dev/full acme
+  expect_err o-full "kam-map: cannot write '/dev/full': No space left on device"
+  count=$((count + 1))
+  [ -c /dev/full ] || fail "o-full: /dev/full is no longer a device"
+fi
+run o-null 0 kam-map -T pdf -o /dev/null acme
+quiet o-null out
+count=$((count + 1))
+[ -c /dev/null ] || fail "o-null: /dev/null is no longer a device"
+
 # Graphviz without plugins: no layout at all, then layout but no PNG.
 mkdir "$T/gv-none"
 run no-layout 12 env GVBINDIR="$T/gv-none" kam-map -T svg -o "$T/maps/x.svg" acme
