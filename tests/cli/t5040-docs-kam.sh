@@ -51,6 +51,26 @@ if ! cmp -s "$T/help-full.out" "$T/h-gate.out"; then
   fail "help-full: 'kam help kam-gate' differs from 'kam-gate -h'"
 fi
 
+# On a terminal, help COMMAND shows the manual page with man(1); when man
+# fails (no such page), the usage instead.
+if command -v script >/dev/null 2>&1; then
+  mkdir "$T/man-ok" "$T/man-fail"
+  printf '#!/bin/sh\necho "manual of $*"\n' >"$T/man-ok/man"
+  printf '#!/bin/sh\necho "no manual" >&2\nexit 16\n' >"$T/man-fail/man"
+  chmod +x "$T/man-ok/man" "$T/man-fail/man"
+  count=$((count + 1))
+  PATH="$T/man-ok:$PATH" script -qec "kam help stance" /dev/null \
+    </dev/null | tr -d '\r' >"$T/tty-man.out"
+  expect_text tty-man "manual of kam-stance"
+  count=$((count + 1))
+  PATH="$T/man-fail:$PATH" script -qec "kam help stance" /dev/null \
+    </dev/null | tr -d '\r' >"$T/tty-noman.out"
+  if ! cmp -s "$T/tty-noman.out" "$T/h-stance.out"; then
+    fail "tty-noman: without a manual page, 'kam help stance' should print the usage"
+    diff -u "$T/h-stance.out" "$T/tty-noman.out" | head >&2
+  fi
+fi
+
 # Bad usage.
 run none 2 kam
 if ! head -1 "$T/none.err" | grep -qx "kam: no command given"; then
