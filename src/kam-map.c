@@ -227,6 +227,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	q.as_of = style.as_of;
 	q.since = style.since;
 	style.focus = q.focus;
+	style.depth = q.depth;
 
 	if ((rc = graph_load(ctx->st, &q, &d)) != KAM_OK) {
 		map_data_free(&d);

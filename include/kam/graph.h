@@ -120,6 +120,7 @@ struct map_style {
 	int legend;
 	int hide_left; /* omit people who have left */
 	int64_t focus; /* 0: none; else drawn highlighted */
+	int depth;     /* with a focus: the steps drawn around it */
 };
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"

@@ -821,6 +821,8 @@ draw_legend(struct builder *bd)
 	}
 	if (st->view != MAP_ORG && st->view != MAP_INFLUENCE && leads)
 		legend_row(b, "\xe2\x98\x85", "", "leads the role (influence)");
+	if (st->focus != 0)
+		legend_row(b, "", " BORDER=\"4\"", "the person in focus");
 	buf_puts(b, "</TABLE>");
 
 	sub = agsubg(bd->g, "_legend", 1);
@@ -838,6 +840,7 @@ draw_title(struct builder *bd, Agsym_t *sym)
 {
 	const struct map_style *st = bd->st;
 	const struct map_data *d = bd->d;
+	const struct map_person *p;
 	struct buf *b = &bd->b;
 	static const char *const what[] = {
 	    [MAP_ALL] = "organisation, influence and buying roles",
@@ -863,6 +866,12 @@ draw_title(struct builder *bd, Agsym_t *sym)
 	if (d->toward != NULL) {
 		buf_puts(b, ", stance toward ");
 		map_html_escape(b, d->toward_name);
+	}
+	if (st->focus != 0 && (p = map_find(d, st->focus)) != NULL) {
+		buf_puts(b, "<BR/>around ");
+		map_html_escape(b, p->name);
+		buf_printf(b, ", %d step%s", st->depth,
+		           st->depth == 1 ? "" : "s");
 	}
 	set_html(bd, bd->g, sym, b->s);
 }
