@@ -695,15 +695,12 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		if ((rc = stance_get(ctx->st, people[i].id, tid, deal, from,
 		                     NULL, &w1, NULL)) != KAM_OK ||
-		    (rc = stance_get(ctx->st, people[i].id, tid, deal, to, NULL,
-		                     &w2, NULL)) != KAM_OK)
-			break;
-		if (w1 == w2)
-			continue;
-		/* Who recorded the change: only for the people listed. */
-		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, to,
+		    (rc = stance_find(ctx->st, people[i].id, tid, deal, to,
 		                      NULL, &f2)) != KAM_OK)
 			break;
+		w2 = f2.id ? f2.stance : NULL;
+		if (w1 == w2)
+			continue;
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
 		out_str(o, w1 ? w1 : "unknown");

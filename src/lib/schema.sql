@@ -131,9 +131,11 @@ CREATE TABLE observation (
 	hash      TEXT NOT NULL
 );
 -- observation_person answers "the stance in force on a day" by walking
--- one person's rows backwards from that day (kam-stance show, changes).
+-- one person's rows backwards from that day (kam-stance show, changes);
+-- it holds what those answers print, so they never read the table.
 CREATE INDEX observation_person
-	ON observation (person_id, toward_id, deal_id, effective, recorded);
+	ON observation (person_id, toward_id, deal_id, effective, recorded, id,
+	kind, stance, actor);
 CREATE INDEX observation_target ON observation (target_id)
 	WHERE target_id IS NOT NULL;
 
