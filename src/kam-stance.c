@@ -1122,6 +1122,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	im.actor = kam_actor();
 	stance_bulk_begin(ctx->st, &im.bulk);
 	if ((rc = store_begin(ctx->st)) != KAM_OK) {
+		stance_bulk_finish(ctx->st);
 		csv_close(in);
 		return rc;
 	}
@@ -1155,9 +1156,12 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		stance_bulk_end(ctx->st, &im.bulk, 0);
 	if (rc != KAM_OK) {
 		store_rollback(ctx->st);
+		stance_bulk_finish(ctx->st);
 		return rc;
 	}
-	if ((rc = store_commit(ctx->st)) != KAM_OK)
+	rc = store_commit(ctx->st);
+	stance_bulk_finish(ctx->st);
+	if (rc != KAM_OK)
 		return rc;
 	printf("imported %ld observation%s\n", im.count,
 	       im.count == 1 ? "" : "s");

@@ -105,6 +105,8 @@ void stance_bulk_begin(struct store *, struct stance_bulk *);
 int stance_bulk_step(struct store *, struct stance_bulk *, int64_t existing,
 		     long imported);
 int stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
+/* After the commit or rollback. */
+void stance_bulk_finish(struct store *);
 
 /* The row in force, with what show and changes print. */
 struct stance_found {

@@ -195,8 +195,21 @@ void
 stance_bulk_begin(struct store *st, struct stance_bulk *b)
 {
 	memset(b, 0, sizeof *b);
-	/* A bounded cache: memory does not grow with the history. */
-	sqlite3_exec(store_db(st), "PRAGMA cache_size = -65536", NULL, NULL,
+	/*
+	 * A bounded cache: memory does not grow with the history.  The
+	 * import looks up every person, deal and competitor it records
+	 * inside its own write transaction, so SQLite need not check the
+	 * same references again on each insert.
+	 */
+	sqlite3_exec(store_db(st),
+	             "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF",
+	             NULL, NULL, NULL);
+}
+
+void
+stance_bulk_finish(struct store *st)
+{
+	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = ON", NULL, NULL,
 	             NULL);
 }
 
