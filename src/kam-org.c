@@ -506,15 +506,13 @@ put_line_text(const char *s)
 		putchar((unsigned char)*s < 0x20 ? ' ' : *s);
 }
 
+/* One person of the tree: a drawn line, or a row of the -F output. */
 static void
-tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
-           int last, int depth, int draw)
+tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
+                int last, size_t depth, int draw)
 {
-	struct tree_node *n = &t->n[i];
-	size_t k, plen = prefix->len;
-
 	if (draw) {
-		fputs(prefix->s ? prefix->s : "", stdout);
+		fputs(prefix, stdout);
 		if (depth > 0)
 			fputs(last ? "└── " : "├── ", stdout);
 		if (n->placeholder)
@@ -540,7 +538,7 @@ tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
 			printf(" (left %s)", n->left_on);
 		putchar('\n');
 	} else {
-		out_int(o, depth);
+		out_int(o, (long long)depth);
 		out_str(o, n->handle);
 		out_str(o, n->name);
 		out_str(o, n->title);
@@ -552,16 +550,50 @@ tree_print(struct tree *t, struct out *o, size_t i, struct buf *prefix,
 		out_list(o, n->dotted_to);
 		out_end_row(o);
 	}
-	if (depth > 0)
-		buf_puts(prefix, last ? "    " : "│   ");
-	else if (prefix->s == NULL)
-		buf_puts(prefix, "");
-	for (k = 0; k < n->nchildren; k++)
-		tree_print(t, o, t->kids[n->first_child + k], prefix,
-		           k + 1 == n->nchildren, depth + 1, draw);
-	prefix->len = plen;
-	if (prefix->s)
-		prefix->s[plen] = '\0';
+}
+
+/*
+ * Prints the tree under root, depth first.  The walk keeps its own stack
+ * rather than recursing, so that a long chain of reporting lines cannot
+ * overflow the process stack.
+ */
+static void
+tree_print(struct tree *t, struct out *o, size_t root, int draw)
+{
+	struct frame {
+		size_t node, next, plen;
+	} *stack = xcalloc(t->len + 1, sizeof *stack);
+	struct buf prefix = {0};
+	size_t depth;
+
+	buf_puts(&prefix, "");
+	tree_node_print(&t->n[root], o, prefix.s, 1, 0, draw);
+	stack[0].node = root;
+	depth = 1;
+	while (depth > 0) {
+		struct frame *f = &stack[depth - 1];
+		const struct tree_node *n = &t->n[f->node];
+		size_t c;
+		int last;
+
+		if (f->next == n->nchildren) {
+			/* Back up: the prefix of this node's parent. */
+			prefix.len = f->plen;
+			prefix.s[prefix.len] = '\0';
+			depth--;
+			continue;
+		}
+		c = t->kids[n->first_child + f->next++];
+		last = f->next == n->nchildren;
+		tree_node_print(&t->n[c], o, prefix.s, last, depth, draw);
+		stack[depth].node = c;
+		stack[depth].next = 0;
+		stack[depth].plen = prefix.len;
+		buf_puts(&prefix, last ? "    " : "│   ");
+		depth++;
+	}
+	buf_free(&prefix);
+	free(stack);
 }
 
 static int
@@ -572,7 +604,6 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	                                   "dotted_to", NULL};
 	struct tree t = {0};
 	struct out *o = NULL;
-	struct buf prefix = {0};
 	size_t *byhandle, *roots, nroots = 0, i, nk = 0;
 	int64_t account;
 	int rc, draw;
@@ -651,7 +682,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	if (!draw)
 		o = cli_out(ctx, 0, cols);
 	for (i = 0; i < nroots; i++)
-		tree_print(&t, o, roots[i], &prefix, 1, 0, draw);
+		tree_print(&t, o, roots[i], draw);
 	out_close(o);
 	for (i = 0; i < t.len; i++) {
 		free(t.n[i].handle);
@@ -665,7 +696,6 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	free(t.kids);
 	free(byhandle);
 	free(roots);
-	buf_free(&prefix);
 	return KAM_OK;
 }
 

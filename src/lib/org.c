@@ -25,7 +25,8 @@ struct prow {
 	int64_t solid;
 	int64_t *dotted;
 	size_t ndotted;
-	int mark; /* cycle search: 0 new, 1 on the path, 2 done */
+	int mark;    /* cycle search: 0 new, 1 on the path, 2 done */
+	size_t edge; /* cycle search: the next line to follow */
 };
 
 enum {
@@ -142,36 +143,46 @@ resolve_mgr(const char *path, long line, const char *ref, const char *acct,
 	return KAM_OK;
 }
 
-/* Depth-first search for a cycle among the new rows' lines. */
-static int
-find_cycle(struct prow *rows, size_t i, size_t *stack, size_t depth,
-           size_t *cycle_start)
+/*
+ * Depth-first search for a cycle among the new rows' lines, from row
+ * root.  The walk keeps its own stack (a file may hold a chain of
+ * reporting lines as long as itself).  On a cycle, returns the length
+ * of the path in stack, whose last row has a line to *cycle_start;
+ * else 0.
+ */
+static size_t
+find_cycle(struct prow *rows, size_t root, size_t *stack, size_t *cycle_start)
 {
-	struct prow *r = &rows[i];
-	size_t k;
+	size_t depth = 1;
 
-	r->mark = 1;
-	stack[depth] = i;
-	for (k = 0; k <= r->ndotted; k++) {
-		int64_t m = k == 0 ? r->solid : r->dotted[k - 1];
+	stack[0] = root;
+	rows[root].mark = 1;
+	rows[root].edge = 0;
+	while (depth > 0) {
+		struct prow *r = &rows[stack[depth - 1]];
+		int64_t m;
 		size_t j;
 
+		if (r->edge > r->ndotted) {
+			r->mark = 2;
+			depth--;
+			continue;
+		}
+		m = r->edge == 0 ? r->solid : r->dotted[r->edge - 1];
+		r->edge++;
 		if (m < 0)
 			continue;
 		j = (size_t)m;
 		if (rows[j].mark == 1) {
 			*cycle_start = j;
-			return (int)depth + 1;
+			return depth;
 		}
 		if (rows[j].mark == 0) {
-			int d =
-			    find_cycle(rows, j, stack, depth + 1, cycle_start);
-
-			if (d)
-				return d;
+			rows[j].mark = 1;
+			rows[j].edge = 0;
+			stack[depth++] = j;
 		}
 	}
-	r->mark = 2;
 	return 0;
 }
 
@@ -323,14 +334,14 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	 * to them. */
 	{
 		size_t *stack = xcalloc(nrows + 1, sizeof *stack), start = 0;
-		int depth;
+		size_t depth;
 
 		for (i = 0; i < nrows; i++) {
 			if (rows[i].mark != 0)
 				continue;
-			if ((depth = find_cycle(rows, i, stack, 0, &start))) {
+			if ((depth = find_cycle(rows, i, stack, &start))) {
 				struct buf b = {0};
-				int j, first = 0;
+				size_t j, first = 0;
 
 				for (j = 0; j < depth; j++)
 					if (stack[j] == start)
