@@ -63,6 +63,10 @@ expect_completion map-target "hosp hosp/his" kam-map ''
 expect_completion gate-answer "no partly unknown yes" \
   kam-gate answer hosp/his need ''
 expect_completion gate-key "budget" kam-gate answer hosp/his bu
+expect_completion stance-show "hosp hosp/his" kam-stance show ''
+expect_completion map-rankdir "LR TB" kam-map --rankdir ''
+touch "$T/people.csv"
+expect_completion org-import "$T/people.csv" kam-org import "$T/peo"
 expect_completion kam-cmds "gate help map org stance" kam ''
 expect_completion kam-org "person" kam org per
 expect_completion kam-help "stance" kam help st
