@@ -229,6 +229,43 @@ cycle_error(struct store *st, const char *a, const char *b,
 	return rc;
 }
 
+/* A set of person ids (ids are positive), for walks up the hierarchy. */
+struct idset {
+	int64_t *slot; /* 0: empty */
+	size_t cap, n;
+};
+
+static size_t
+idset_hash(int64_t id, size_t cap)
+{
+	return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
+}
+
+/* Adds id; returns 0 if it was there already. */
+static int
+idset_add(struct idset *set, int64_t id)
+{
+	size_t i, k;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct idset big = {NULL, set->cap ? set->cap * 2 : 64, 0};
+
+		big.slot = xcalloc(big.cap, sizeof *big.slot);
+		for (k = 0; k < set->cap; k++)
+			if (set->slot[k] != 0)
+				idset_add(&big, set->slot[k]);
+		free(set->slot);
+		*set = big;
+	}
+	for (i = idset_hash(id, set->cap); set->slot[i] != 0;
+	     i = (i + 1) & (set->cap - 1))
+		if (set->slot[i] == id)
+			return 0;
+	set->slot[i] = id;
+	set->n++;
+	return 1;
+}
+
 /*
  * Refuses a line person -> manager that crosses accounts or closes a
  * cycle of current reporting lines (solid or dotted): the managers above
@@ -241,7 +278,8 @@ org_check_line(struct store *st, int64_t person, int64_t manager)
 	static const char up[] = "SELECT manager_id FROM reporting_line "
 	                         "WHERE person_id = ? AND end_on IS NULL";
 	int64_t pa = 0, ma = 0, *queue, *from;
-	size_t head = 0, n = 0, cap = 64, i;
+	size_t head = 0, n = 0, cap = 64;
+	struct idset seen = {NULL, 0, 0};
 	char *a, *b;
 	int rc = KAM_OK;
 
@@ -265,6 +303,7 @@ org_check_line(struct store *st, int64_t person, int64_t manager)
 	from = xcalloc(cap, sizeof *from);
 	queue[n] = manager;
 	from[n++] = -1;
+	idset_add(&seen, manager);
 	while (head < n && rc == KAM_OK) {
 		size_t at = head++;
 		sqlite3_stmt *s = store_stmt(st, up);
@@ -273,9 +312,7 @@ org_check_line(struct store *st, int64_t person, int64_t manager)
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			int64_t m = sqlite3_column_int64(s, 0);
 
-			for (i = 0; i < n && queue[i] != m; i++)
-				;
-			if (i < n)
+			if (!idset_add(&seen, m))
 				continue;
 			if (n == cap) {
 				cap *= 2;
@@ -294,6 +331,7 @@ org_check_line(struct store *st, int64_t person, int64_t manager)
 	}
 	free(queue);
 	free(from);
+	free(seen.slot);
 out:
 	free(a);
 	free(b);
