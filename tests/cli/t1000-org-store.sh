@@ -39,6 +39,11 @@ expect_text xdg "$T/xdg/kam/kam.db"
 [ -f "$T/xdg/kam/kam.db" ] || fail "xdg: no store under XDG_DATA_HOME"
 run home 0 env -u KAM_DB -u XDG_DATA_HOME HOME="$T/home" kam-org init
 expect_text home "$T/home/.local/share/kam/kam.db"
+# A relative XDG_DATA_HOME is ignored, as the XDG specification says.
+run xdg-relative 0 env -u KAM_DB XDG_DATA_HOME=rel HOME="$T/home" kam-org init
+expect_text xdg-relative "$T/home/.local/share/kam/kam.db"
+run empty-db 0 env KAM_DB= XDG_DATA_HOME="$T/xdg" kam-org init
+expect_text empty-db "$T/xdg/kam/kam.db"
 
 # A file that is not a kam store: text, another SQLite database, a folder.
 printf 'hello\n' >"$T/text.db"
@@ -142,6 +147,18 @@ run extra 2 kam-org account list extra
 expect_err extra "kam-org: too many operands
 usage: kam-org account list"
 unchanged usage-errors
+
+# The format: a table on a terminal, TSV otherwise.
+if command -v script >/dev/null 2>&1 &&
+  script -qec true /dev/null >/dev/null 2>&1; then
+  count=$((count + 1))
+  script -qec "kam-org account list" /dev/null | tr -d '\r' >"$T/tty.out"
+  head -1 "$T/tty.out" | grep -q '^HANDLE  NAME' || fail "tty: not a table: $(head -1 "$T/tty.out")"
+  run piped 0 kam-org account list
+  head -1 "$T/piped.out" | grep -q "^handle	name	" || fail "piped: not TSV"
+else
+  echo "SKIP: no script(1): the terminal default is not tested" >&2
+fi
 
 # Output that cannot be written is an error (exit 10), not a success.
 if [ -w /dev/full ]; then

@@ -78,6 +78,8 @@ run unknown-dotted 4 kam-org person add x --name X --dotted-to zzzzzz
 expect_err unknown-dotted "kam-org: unknown person 'acme/zzzzzz'"
 run unknown-show 4 kam-org person show zhnag
 expect_err unknown-show "kam-org: unknown person 'acme/zhnag' (did you mean 'acme/zhang'?)"
+run no-account-empty 2 env KAM_ACCOUNT= kam-org person show zhang
+expect_err no-account-empty "kam-org: person 'zhang' needs an account: write ACCOUNT/zhang, give -a ACCOUNT or set KAM_ACCOUNT"
 run no-account 2 env -u KAM_ACCOUNT kam-org person show zhang
 expect_err no-account "kam-org: person 'zhang' needs an account: write ACCOUNT/zhang, give -a ACCOUNT or set KAM_ACCOUNT"
 run bad-handle 3 kam-org person add 'li na' --name X
