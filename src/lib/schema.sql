@@ -138,6 +138,8 @@ CREATE INDEX observation_person
 	kind, stance, actor);
 CREATE INDEX observation_target ON observation (target_id)
 	WHERE target_id IS NOT NULL;
+CREATE INDEX observation_deal ON observation (deal_id)
+	WHERE deal_id IS NOT NULL;
 
 CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation
 BEGIN

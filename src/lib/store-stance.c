@@ -507,25 +507,34 @@ stance_log(struct store *st, int64_t person, int64_t account, const char *since,
            const char *until, int (*cb)(const struct stance_log_row *, void *),
            void *arg)
 {
-	static const char q[] =
-	    "SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "
-	    "c.handle, da.handle || '/' || d.handle "
-	    "FROM observation o JOIN person p ON p.id = o.person_id "
-	    "JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN competitor c ON c.id = o.toward_id "
-	    "LEFT JOIN deal d ON d.id = o.deal_id "
-	    "LEFT JOIN account da ON da.id = d.account_id "
-	    "WHERE (?1 IS NULL OR o.person_id = ?1) "
-	    "AND (?2 IS NULL OR p.account_id = ?2) "
-	    "AND (?3 IS NULL OR substr(o.recorded, 1, 10) >= ?3) "
-	    "AND (?4 IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
-	    "ORDER BY o.id";
+#define LOG_FROM                                                               \
+	"SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "           \
+	"c.handle, da.handle || '/' || d.handle "                              \
+	"FROM observation o JOIN person p ON p.id = o.person_id "              \
+	"JOIN account a ON a.id = p.account_id "                               \
+	"LEFT JOIN competitor c ON c.id = o.toward_id "                        \
+	"LEFT JOIN deal d ON d.id = o.deal_id "                                \
+	"LEFT JOIN account da ON da.id = d.account_id "                        \
+	"WHERE (?3 IS NULL OR substr(o.recorded, 1, 10) >= ?3) "               \
+	"AND (?4 IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
+	/* One statement per filter, so that each can use its index. */
+	static const char q_all[] = LOG_FROM "ORDER BY o.id";
+	static const char q_person[] =
+	    LOG_FROM "AND o.person_id = ?1 ORDER BY o.id";
+	static const char q_account[] =
+	    LOG_FROM "AND p.account_id = ?2 ORDER BY o.id";
+#undef LOG_FROM
+	const char *q = person != 0    ? q_person
+	                : account != 0 ? q_account
+	                               : q_all;
 	struct stance_log_row lr;
 	sqlite3_stmt *s = store_stmt(st, q);
 	int rc;
 
-	bind_id(s, 1, person);
-	bind_id(s, 2, account);
+	if (person != 0)
+		sqlite3_bind_int64(s, 1, person);
+	if (account != 0)
+		sqlite3_bind_int64(s, 2, account);
 	store_bind_text(s, 3, since);
 	store_bind_text(s, 4, until);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
