@@ -53,7 +53,7 @@ fi
 
 # On a terminal, help COMMAND shows the manual page with man(1); when man
 # fails (no such page), the usage instead.
-if command -v script >/dev/null 2>&1; then
+if script -qec true /dev/null </dev/null >/dev/null 2>&1; then
   mkdir "$T/man-ok" "$T/man-fail"
   printf '#!/bin/sh\necho "manual of $*"\n' >"$T/man-ok/man"
   printf '#!/bin/sh\necho "no manual" >&2\nexit 16\n' >"$T/man-fail/man"
