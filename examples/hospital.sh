@@ -139,9 +139,16 @@ kam-stance set deputy neutral --on 2026-04-20 --source 技术交流
 kam-stance set zhao neutral --on 2026-05-08 --note 康联演示后态度转冷 --source 张伟
 kam-stance set liu support --on 2026-05-20 --note 认可分期付款方案 --source 拜访
 kam-stance changes hospital/his --from 2026-03-16 --to 2026-06-15
+kam-stance log hospital/liu
 kam-stance timeline hospital/his --by month --from 2026-01-01 --to 2026-06-30
 kam-gate run his
 kam-gate history his
+CMDS
+
+say 'What moved the verdict since the March run: the relationship criteria,' \
+  'computed from the buying group and its stances.' ''
+shell <<'CMDS'
+kam-gate diff his
 CMDS
 
 say '## Maps, before and after' '' \
