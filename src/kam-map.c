@@ -235,7 +235,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	g = map_graph(&d, &style);
 	rc = map_write(g, format, out);
-	agclose(g);
+	map_close(g);
 	map_data_free(&d);
 	return rc;
 }

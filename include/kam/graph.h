@@ -125,8 +125,9 @@ struct map_style {
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"
 
-/* Builds the graph; the caller closes it with agclose. */
+/* Builds the graph; the caller closes it with map_close. */
 Agraph_t *map_graph(const struct map_data *, const struct map_style *);
+void map_close(Agraph_t *);
 
 /*
  * Writes g as dot (agwrite), or lays it out and renders svg, png or pdf

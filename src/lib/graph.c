@@ -879,100 +879,85 @@ draw_title(struct builder *bd, Agsym_t *sym)
 /*
  * cgraph keeps subgraphs ordered by id, and the default id of a named
  * object is the address of its name: an order that may change from one
- * run to the next.  Names of subgraphs are left to cgraph's internal map
- * instead, which gives them counted ids, so that they are written in the
- * order they were made.
+ * store to the next.  Graphs and subgraphs get their ids here instead,
+ * counted in the order they are made (small even numbers, which no
+ * address or anonymous id can be), so that the DOT lists them in that
+ * order.  Nodes and edges keep cgraph's ids: they are written in the
+ * order they were made anyway.
  */
+static struct {
+	char **names; /* id 2 * (i + 1); the graph's refstrs */
+	size_t n, cap;
+} gnames;
+
+static int
+own_id(IDTYPE id)
+{
+	return id % 2 == 0 && id >= 2 && id / 2 <= gnames.n;
+}
+
 static long
-subgraph_id(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
-	if (objtype == AGRAPH && str != NULL)
-		return 0;
-	return AgIdDisc.map(state, objtype, str, id, createflag);
-}
+	size_t i;
 
-/*
- * cgraph's memory comes from an arena freed in one piece by agclose (a
- * memory discipline with a close function spares agclose deleting each
- * object): a map is built once and never edited, and for ten thousand
- * people the many small allocations and frees otherwise take a good
- * part of the time (see make bench).
- */
-#define ARENA_CHUNK (1 << 20)
-struct arena {
-	struct arena_block {
-		struct arena_block *next;
-		size_t left;
-		char *free;
-	} * head;
-};
-
-static void *
-arena_open(Agdisc_t *disc)
-{
-	return xcalloc(1, sizeof(struct arena));
-}
-
-static void *
-arena_alloc(void *state, size_t req)
-{
-	struct arena *a = state;
-	struct arena_block *b = a->head;
-	void *p;
-
-	req = (req + 15) & ~(size_t)15;
-	if (b == NULL || b->left < req) {
-		size_t size = req > ARENA_CHUNK / 4 ? req : ARENA_CHUNK;
-		size_t hdr = (sizeof *b + 15) & ~(size_t)15;
-
-		b = xcalloc(1, hdr + size);
-		b->free = (char *)b + hdr;
-		b->left = size;
-		if (size == req && a->head != NULL) {
-			/* A big block: keep filling the current one. */
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
+	if (objtype != AGRAPH || str == NULL)
+		return AgIdDisc.map(state, objtype, str, id, createflag);
+	for (i = 0; i < gnames.n; i++)
+		if (strcmp(gnames.names[i], str) == 0) {
+			*id = 2 * (IDTYPE)(i + 1);
+			return 1;
 		}
+	if (!createflag)
+		return 0;
+	if (gnames.n == gnames.cap) {
+		gnames.cap = gnames.cap ? 2 * gnames.cap : 16;
+		gnames.names = xreallocarray(gnames.names, gnames.cap,
+		                             sizeof *gnames.names);
 	}
-	p = b->free;
-	b->free += req;
-	b->left -= req;
-	return p;
+	/* Like cgraph's own: agwrite expects its names to be refstrs. */
+	gnames.names[gnames.n++] = agstrdup(state, str);
+	*id = 2 * (IDTYPE)gnames.n;
+	return 1;
 }
 
-static void *
-arena_resize(void *state, void *ptr, size_t old, size_t req)
+static long
+gid_alloc(void *state, int objtype, IDTYPE id)
 {
-	void *p = arena_alloc(state, req);
-
-	if (ptr != NULL)
-		memcpy(p, ptr, old < req ? old : req);
-	return p;
+	if (objtype == AGRAPH && own_id(id))
+		return 1;
+	return AgIdDisc.alloc(state, objtype, id);
 }
 
 static void
-arena_free(void *state, void *ptr)
+gid_free(void *state, int objtype, IDTYPE id)
 {
+	if (objtype != AGRAPH || !own_id(id))
+		AgIdDisc.free(state, objtype, id);
 }
 
+static char *
+gid_print(void *state, int objtype, IDTYPE id)
+{
+	if (objtype == AGRAPH && own_id(id))
+		return gnames.names[id / 2 - 1];
+	return AgIdDisc.print(state, objtype, id);
+}
+
+/* The names themselves go with the graph's strings, in agclose. */
 static void
-arena_close(void *state)
+gnames_clear(void)
 {
-	struct arena *a = state;
-	struct arena_block *b, *next;
-
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(a);
+	free(gnames.names);
+	memset(&gnames, 0, sizeof gnames);
 }
 
-static Agmemdisc_t arena_disc = {arena_open, arena_alloc, arena_resize,
-                                 arena_free, arena_close};
+void
+map_close(Agraph_t *g)
+{
+	agclose(g);
+	gnames_clear();
+}
 
 Agraph_t *
 map_graph(const struct map_data *d, const struct map_style *st)
@@ -989,9 +974,14 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	bd.d = d;
 	bd.st = st;
 	name = xstrdup(d->account ? d->account : "kam");
+	/* One map at a time: the names of the last one are forgotten. */
+	gnames_clear();
 	iddisc = AgIdDisc;
-	iddisc.map = subgraph_id;
-	disc.mem = &arena_disc;
+	iddisc.map = gid_map;
+	iddisc.alloc = gid_alloc;
+	iddisc.free = gid_free;
+	iddisc.print = gid_print;
+	disc.mem = &AgMemDisc;
 	disc.id = &iddisc;
 	disc.io = &AgIoDisc;
 	bd.g = agopen(name, Agdirected, &disc);

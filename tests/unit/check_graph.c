@@ -134,8 +134,7 @@ START_TEST(test_escape)
 
 	map_html_escape(&b, "a<b>&\"c'\\\nd\r\ne\x01");
 	buf_add(&b, "", 1);
-	ck_assert_str_eq(b.s,
-			 "a&lt;b&gt;&amp;&quot;c&#39;\\\\<BR/>d<BR/>e ");
+	ck_assert_str_eq(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\\\\<BR/>d<BR/>e ");
 	b.len = 0;
 	map_html_escape(&b, "李伟");
 	buf_add(&b, "", 1);
@@ -309,7 +308,7 @@ START_TEST(test_styles)
 {
 	struct map_data d;
 	struct map_style s = {
-	    MAP_ALL, "2026-03-02", "2026-01-31", "TB", NULL, NULL, 1, 0, 0};
+	    MAP_ALL, "2026-03-02", "2026-01-31", "TB", NULL, NULL, 1, 0, 0, 0};
 	Agraph_t *g;
 	Agedge_t *e;
 
@@ -351,7 +350,7 @@ START_TEST(test_styles)
 	/* The title escapes the account's name. */
 	ck_assert_ptr_nonnull(
 	    strstr(agget(g, "label"), "Acme &lt;&amp;&gt; Co"));
-	agclose(g);
+	map_close(g);
 
 	/* Without the legend and the people who left; org has no links. */
 	s.view = MAP_ORG;
@@ -363,7 +362,7 @@ START_TEST(test_styles)
 	ck_assert_int_eq(agnedges(g), 0);
 	ck_assert_str_eq(nattr(g, "bob", "penwidth"), "1");
 	ck_assert_ptr_null(strstr(nattr(g, "amy", "label"), "technical"));
-	agclose(g);
+	map_close(g);
 	map_data_free(&d);
 }
 END_TEST
@@ -372,7 +371,7 @@ START_TEST(test_buying_view)
 {
 	struct map_data d;
 	struct map_style s = {
-	    MAP_BUYING, "2026-03-02", NULL, "LR", "T", "Some Font", 0, 0, 0};
+	    MAP_BUYING, "2026-03-02", NULL, "LR", "T", "Some Font", 0, 0, 0, 0};
 	Agraph_t *g, *sub;
 
 	hand_data(&d);
@@ -393,7 +392,7 @@ START_TEST(test_buying_view)
 	ck_assert_str_eq(nattr(g, "amy", "fontname"), "Some Font");
 	ck_assert_ptr_nonnull(strstr(agget(g, "label"), "<B>T</B>"));
 	ck_assert_ptr_null(strstr(nattr(g, "amy", "label"), "his:"));
-	agclose(g);
+	map_close(g);
 
 	/* An outsider linked to the group is drawn, faded. */
 	d.links[1].from = 7;
@@ -402,7 +401,7 @@ START_TEST(test_buying_view)
 	ck_assert_int_eq(agnnodes(g), 3);
 	ck_assert_str_eq(nattr(g, "cy", "fillcolor"), "#FFFFFF50");
 	ck_assert_str_eq(nattr(g, "cy", "fontcolor"), "#606060");
-	agclose(g);
+	map_close(g);
 	map_data_free(&d);
 }
 END_TEST
@@ -411,17 +410,17 @@ START_TEST(test_deterministic)
 {
 	struct map_data d;
 	struct map_style s = {
-	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0};
+	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0, 0};
 	Agraph_t *g;
 	char *a, *b;
 
 	hand_data(&d);
 	g = map_graph(&d, &s);
 	a = dot_text(g);
-	agclose(g);
+	map_close(g);
 	g = map_graph(&d, &s);
 	b = dot_text(g);
-	agclose(g);
+	map_close(g);
 	ck_assert_str_eq(a, b);
 	/* Nodes come in the order of handles. */
 	ck_assert_ptr_nonnull(strstr(a, "amy"));
@@ -560,7 +559,7 @@ START_TEST(test_write)
 {
 	struct map_query q = {1, 0, 0, 0, 0, "2026-03-02", NULL};
 	struct map_style s = {
-	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0};
+	    MAP_ALL, "2026-03-02", NULL, "TB", NULL, NULL, 1, 0, 0, 0};
 	struct map_data d;
 	Agraph_t *g;
 	char file[128], *want, *got, bad[160];
@@ -600,7 +599,7 @@ START_TEST(test_write)
 	snprintf(bad, sizeof bad, "%s/no/such/folder/map.dot", dir);
 	ck_assert_int_eq(map_write(g, "dot", bad), KAM_IO);
 	ck_assert_uint_eq(count_files(), 2);
-	agclose(g);
+	map_close(g);
 	map_data_free(&d);
 }
 END_TEST
