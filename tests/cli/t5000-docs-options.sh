@@ -138,4 +138,25 @@ EOD
   done <"$T/$cmd.mansyn"
 done
 
+# Each command's page has the sections a reader looks for.
+for cmd in kam kam-org kam-stance kam-gate kam-map; do
+  for sec in NAME SYNOPSIS DESCRIPTION ENVIRONMENT 'EXIT STATUS' EXAMPLES \
+    'SEE ALSO'; do
+    count=$((count + 1))
+    if ! grep -qx ".Sh $sec" "$DOCS/$cmd.1"; then
+      fail "docs/$cmd.1: no $sec section"
+    fi
+  done
+done
+
+# kam(7) lists exactly the exit codes of include/kam/kam.h.
+sed -n 's/^[[:space:]]*KAM_[A-Z_]* = \([0-9][0-9]*\),.*/\1/p' \
+  "$KAM_SRCDIR/include/kam/kam.h" | sort -n >"$T/codes.h"
+awk '/^\.Sh / { on = ($0 == ".Sh EXIT STATUS"); next }
+  on && /^\.It [0-9]+$/ { print $2 }' "$DOCS/kam.7" | sort -n >"$T/codes.7"
+count=$((count + 1))
+if [ ! -s "$T/codes.h" ] || ! diff -u "$T/codes.h" "$T/codes.7" >&2; then
+  fail "docs/kam.7: EXIT STATUS does not list the codes of include/kam/kam.h"
+fi
+
 done_testing
