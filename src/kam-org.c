@@ -1207,8 +1207,13 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
 		return rc;
 	file = argv[argc - 1];
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
+	org_import_prepare(ctx->st);
+	if ((rc = store_begin(ctx->st)) != KAM_OK) {
+		org_import_done(ctx->st);
+		return rc;
+	}
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
@@ -1218,7 +1223,9 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)
 		rc = org_import(ctx->st, account, file, kind);
-	return finish(ctx, rc);
+	rc = finish(ctx, rc);
+	org_import_done(ctx->st);
+	return rc;
 }
 
 static int
