@@ -86,4 +86,30 @@ expect_err tl-reversed "kam-stance: --from '2026-03-01' is after --to '2026-01-0
 run tl-long 3 kam-stance timeline acme --from 1990-01-01
 expect_err tl-long "kam-stance: --from '1990-01-01' to --to '2026-03-02' spans more than 240 periods"
 
+run tl-toward 0 kam-stance -F csv timeline acme --toward rivalco --from 2026-01-01 --to 2026-02-28
+expect_text tl-toward "person,name,period,as_of,stance
+acme/li-wei,李伟,2026-01,2026-01-31,unknown
+acme/li-wei,李伟,2026-02,2026-02-28,unknown
+acme/wang,王五,2026-01,2026-01-31,unknown
+acme/wang,王五,2026-02,2026-02-28,unknown
+acme/zhang,张三,2026-01,2026-01-31,unknown
+acme/zhang,张三,2026-02,2026-02-28,support"
+run tl-dash-a 0 kam-stance -a acme -F table timeline --from 2025-12-01
+expect_out tl-dash-a stance-timeline.table
+run tl-bad-account 4 kam-stance timeline acmee
+expect_err tl-bad-account "kam-stance: unknown account 'acmee' (did you mean 'acme'?)"
+run tl-bad-rival 4 kam-stance timeline acme --toward rivalc0
+expect_err tl-bad-rival "kam-stance: unknown competitor 'rivalc0' (did you mean 'rivalco'?)"
+run tl-bad-from 3 kam-stance timeline acme --from 2026-02-30
+expect_err tl-bad-from "kam-stance: impossible date '2026-02-30' for --from"
+run changes-bad-deal 4 kam-stance changes acme/his-2072 --from 2026-01-01 --to 2026-02-01
+expect_err changes-bad-deal "kam-stance: unknown deal 'acme/his-2072' (did you mean 'acme/his-2027'?)"
+run changes-dash-a 0 kam-stance -a acme changes --from 2026-01-10 --to 2026-03-01
+expect_out changes-dash-a stance-changes.tsv
+run log-bad-account 4 kam-stance log acmee
+expect_err log-bad-account "kam-stance: unknown account 'acmee' (did you mean 'acme'?)"
+run log-extra 2 kam-stance log acme acme/li-wei
+expect_err log-extra "kam-stance: unexpected 'acme/li-wei'
+usage: kam-stance log [PERSON | ACCOUNT] [--since DATE] [--until DATE]"
+
 done_testing
