@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kam/cli.h"
 #include "kam/graph.h"
@@ -54,6 +55,19 @@ check_date(const char *opt, const char *s)
 	               "invalid date '%s' for %s (use YYYY-MM-DD, "
 	               "a real day)",
 	               s, opt);
+}
+
+/* Without -T, the format follows the -o file's extension, else DOT. */
+static const char *
+format_of(const char *file)
+{
+	static const char *const ext[] = {".svg", ".png", ".pdf", NULL};
+	size_t i, n = strlen(file);
+
+	for (i = 0; ext[i] != NULL; i++)
+		if (n > 4 && strcasecmp(file + n - 4, ext[i]) == 0)
+			return ext[i] + 1;
+	return "dot";
 }
 
 /*
@@ -108,7 +122,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	char today[KAM_DATE_LEN];
 	Agraph_t *g;
 	long depth = -1;
-	int c, rc;
+	int c, rc, format_given = 0;
 
 	memset(&q, 0, sizeof q);
 	memset(&style, 0, sizeof style);
@@ -121,6 +135,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 'T':
 			format = optarg;
+			format_given = 1;
 			break;
 		case OPT_AS_OF:
 			style.as_of = optarg;
@@ -177,6 +192,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		               "or all)",
 		               view);
 	style.view = (enum map_view)map_view_parse(view);
+	if (!format_given && out != NULL)
+		format = format_of(out);
 	if (!map_format_valid(format))
 		return kam_err(KAM_USAGE,
 		               "unknown format '%s' (use dot, svg, png or pdf)",

@@ -71,6 +71,20 @@ files "$T/maps" "acme.pdf acme.png "
 count=$((count + 1))
 grep -aq 'NotoSansCJK' "$T/maps/acme.pdf" || fail "pdf: no CJK font embedded"
 
+# Without -T, the extension of -o says the format; -T wins.
+mkdir "$T/ext"
+run ext-svg 0 kam-map -o "$T/ext/a.SVG" acme
+magic ext-svg "$T/ext/a.SVG" "<?xml"
+run ext-png 0 kam-map -o "$T/ext/a.png" acme
+magic ext-png "$T/ext/a.png" "$(printf '\211PNG')"
+run ext-pdf 0 kam-map -o "$T/ext/a.pdf" acme
+magic ext-pdf "$T/ext/a.pdf" "%PDF-"
+run ext-dot 0 kam-map -o "$T/ext/a.gv" acme
+magic ext-dot "$T/ext/a.gv" "digraph acme {"
+run ext-T 0 kam-map -T dot -o "$T/ext/b.svg" acme
+magic ext-T "$T/ext/b.svg" "digraph acme {"
+files "$T/ext" "a.SVG a.gv a.pdf a.png b.svg "
+
 run pdf-stdout 0 kam-map -T pdf acme
 magic pdf-stdout "$T/pdf-stdout.out" "%PDF-"
 
