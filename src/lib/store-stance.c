@@ -187,7 +187,9 @@ bind_id(sqlite3_stmt *s, int i, int64_t v)
  * costs a page read and write per row once the index outgrows the cache.
  * When an import is large next to the table, the indexes are dropped
  * inside its transaction and rebuilt at the end (a sort), with the very
- * same SQL, so the schema is unchanged.
+ * same SQL, so the schema is unchanged.  Partial indexes stay: they hold
+ * only retractions, corrections and deal-specific rows, and rebuilding
+ * one would read the whole table again.
  */
 #define BULK_MIN 20000
 
@@ -218,8 +220,10 @@ stance_bulk_step(struct store *st, struct stance_bulk *b, int64_t existing,
                  long imported)
 {
 	static const char q[] =
-	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
-	    "tbl_name = 'observation' AND sql IS NOT NULL ORDER BY rowid";
+	    "SELECT s.name, s.sql FROM sqlite_schema s "
+	    "JOIN pragma_index_list('observation') l ON l.name = s.name "
+	    "WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0 "
+	    "ORDER BY s.rowid";
 	sqlite3_stmt *s;
 	int rc;
 
