@@ -59,20 +59,17 @@ check_date(const char *opt, const char *s)
 
 /* The day a stance held from: a real day, not in the future. */
 static int
-check_on(const char *where, const char *opt, const char *s)
+check_on(const char *opt, const char *s)
 {
-	const char *pre = where ? where : "", *sep = where ? ": " : "";
-	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
 	char today[KAM_DATE_LEN];
 
 	if (!date_valid(s))
-		return date_error(where, opt, s);
+		return date_error(NULL, opt, s);
 	kam_today(today);
 	if (strcmp(s, today) > 0)
-		return kam_err(KAM_DATA,
-		               "%s%sdate '%s'%s%s is in the future (today is "
-		               "%s)",
-		               pre, sep, s, fo, o, today);
+		return kam_err(
+		    KAM_DATA, "date '%s' for %s is in the future (today is %s)",
+		    s, opt, today);
 	return KAM_OK;
 }
 
@@ -213,7 +210,7 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
-	if (on != NULL && (rc = check_on(NULL, "--on", on)) != KAM_OK)
+	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = check_text("--note", note)) != KAM_OK ||
 	    (rc = check_text("--source", source)) != KAM_OK)
@@ -391,7 +388,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "missing --why (say what was wrong)");
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
-	    (on != NULL && (rc = check_on(NULL, "--on", on)) != KAM_OK) ||
+	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
