@@ -584,6 +584,78 @@ START_TEST(test_people)
 }
 END_TEST
 
+START_TEST(test_retracted_correction)
+{
+	int64_t a, c;
+
+	chain_reset();
+	a = OBS(1, "support", "2026-01-05", "2026-01-05T10:00:00Z");
+	c = add("correct", a, 1, "oppose", 0, 0, "2026-01-05",
+	        "2026-02-01T10:00:00Z");
+	add("retract", c, 1, NULL, 0, 0, "2026-02-10", "2026-02-10T10:00:00Z");
+	/* Retracting the correction withdraws the corrected observation. */
+	ck_assert_ptr_null(get(1, 0, 0, "2026-03-01", NULL, NULL));
+	/* Between the correction and its retraction, the correction held. */
+	ck_assert_str_eq(
+	    get(1, 0, 0, "2026-03-01", "2026-02-05T00:00:00Z", NULL), "oppose");
+	/* Before the correction, the original. */
+	ck_assert_str_eq(
+	    get(1, 0, 0, "2026-03-01", "2026-01-31T00:00:00Z", NULL),
+	    "support");
+}
+END_TEST
+
+static int
+count_rows(const struct stance_log_row *l, void *arg)
+{
+	int *n = arg;
+
+	ck_assert_ptr_nonnull(l->person_ref);
+	(*n)++;
+	return 0;
+}
+
+START_TEST(test_log_and_first)
+{
+	char first[KAM_STANCE_STAMP_LEN];
+	struct stance_found f;
+	int n = 0;
+
+	chain_reset();
+	ck_assert_int_eq(stance_first_recorded(st, first), 0);
+	OBS(1, "support", "2026-01-05", "2026-01-05T10:00:00Z");
+	OBS(2, "oppose", "2026-01-06", "2026-02-06T10:00:00Z");
+	add("observe", 0, 2, "neutral", 1, 2, "2026-01-07",
+	    "2026-02-07T10:00:00Z");
+	ck_assert_int_eq(stance_first_recorded(st, first), 1);
+	ck_assert_str_eq(first, "2026-01-05T10:00:00Z");
+	ck_assert_int_eq(stance_log(st, 0, 0, NULL, NULL, count_rows, &n),
+	                 KAM_OK);
+	ck_assert_int_eq(n, 3);
+	n = 0;
+	ck_assert_int_eq(stance_log(st, 2, 0, NULL, NULL, count_rows, &n),
+	                 KAM_OK);
+	ck_assert_int_eq(n, 2);
+	n = 0;
+	ck_assert_int_eq(
+	    stance_log(st, 0, 1, "2026-02-01", "2026-02-06", count_rows, &n),
+	    KAM_OK);
+	ck_assert_int_eq(n, 1);
+	/* stance_find gives what show prints. */
+	ck_assert_int_eq(stance_find(st, 2, 1, 2, "2026-03-01", NULL, &f),
+	                 KAM_OK);
+	ck_assert_int_eq(f.id, 3);
+	ck_assert_str_eq(f.stance, "neutral");
+	ck_assert_str_eq(f.since, "2026-01-07");
+	ck_assert_str_eq(f.recorded, "2026-02-07T10:00:00Z");
+	ck_assert_int_eq(f.deal, 2);
+	ck_assert_str_eq(f.actor, "tester");
+	ck_assert_int_eq(stance_find(st, 1, 1, 0, "2026-03-01", NULL, &f),
+	                 KAM_OK);
+	ck_assert_int_eq(f.id, 0);
+}
+END_TEST
+
 static Suite *
 stance_suite(void)
 {
@@ -602,6 +674,8 @@ stance_suite(void)
 	tcase_add_test(rules, test_known_at);
 	tcase_add_loop_test(rules, test_random_against_rule, 0, 5);
 	tcase_add_test(rules, test_people);
+	tcase_add_test(rules, test_retracted_correction);
+	tcase_add_test(rules, test_log_and_first);
 	suite_add_tcase(s, rules);
 
 	tcase_add_checked_fixture(chain_tc, setup, teardown);
