@@ -1026,10 +1026,20 @@ lookup(struct import *im, struct memo *m, const char *key, int kind,
 	return rc;
 }
 
+/* FILE:LINE, written only when a message or a lookup needs it. */
+static const char *
+place(char *buf, size_t size, const char *path, long line)
+{
+	snprintf(buf, size, "%s:%ld", path, line);
+	return buf;
+}
+
 static int
 import_row(struct import *im, char **f, size_t nf, const int *idx,
-           const char *where)
+           const char *path, long line)
 {
+	char at[600];
+#define WHERE place(at, sizeof at, path, line)
 	const char *person = field(f, nf, idx, C_PERSON);
 	const char *stance = field(f, nf, idx, C_STANCE);
 	const char *on = field(f, nf, idx, C_ON);
@@ -1040,24 +1050,24 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 
 	memset(&r, 0, sizeof r);
 	if (person == NULL)
-		return kam_err(KAM_DATA, "%s: missing person", where);
+		return kam_err(KAM_DATA, "%s: missing person", WHERE);
 	if (stance == NULL)
-		return kam_err(KAM_DATA, "%s: missing stance", where);
+		return kam_err(KAM_DATA, "%s: missing stance", WHERE);
 	if ((r.stance = vocab_stance(stance)) == NULL)
 		return kam_err(KAM_DATA,
 		               "%s: unknown stance '%s' (use support, "
 		               "neutral, oppose, +, 0 or -)",
-		               where, stance);
+		               WHERE, stance);
 	if (on != NULL && !date_valid(on))
-		return date_error(where, NULL, on);
+		return date_error(WHERE, NULL, on);
 	if (on != NULL && strcmp(on, im->today) > 0)
 		return kam_err(KAM_DATA,
 		               "%s: date '%s' is in the future (today is %s)",
-		               where, on, im->today);
-	if ((rc = lookup(im, &im->people, person, 0, where, 0, &r.person)) !=
+		               WHERE, on, im->today);
+	if ((rc = lookup(im, &im->people, person, 0, WHERE, 0, &r.person)) !=
 	    KAM_OK)
 		return rc;
-	if (toward != NULL && (rc = lookup(im, &im->rivals, toward, 1, where, 0,
+	if (toward != NULL && (rc = lookup(im, &im->rivals, toward, 1, WHERE, 0,
 	                                   &r.toward)) != KAM_OK)
 		return rc;
 	if (deal != NULL) {
@@ -1066,7 +1076,7 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 		/* A bare deal handle belongs to the person's account. */
 		xasprintf(&key, "%lld %s", (long long)r.person, deal);
 		if (!memo_get(&im->deals, key, &r.deal)) {
-			rc = lookup(im, &im->deals, deal, 2, where, r.person,
+			rc = lookup(im, &im->deals, deal, 2, WHERE, r.person,
 			            &r.deal);
 			if (rc == KAM_OK)
 				memo_put(&im->deals, key, r.deal);
@@ -1089,6 +1099,7 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 	return stance_bulk_step(im->ctx->st, &im->bulk, im->existing,
 	                        im->count);
 }
+#undef WHERE
 
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
@@ -1097,7 +1108,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	    "person", "stance", "on", "toward", "deal", "note", "source", NULL};
 	struct import im;
 	struct csv_in *in;
-	char **f, where[600];
+	char **f;
 	size_t nf;
 	long line;
 	int idx[NCOLS], c, rc = KAM_OK, r, header = 0;
@@ -1131,8 +1142,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			header = 1;
 			continue;
 		}
-		snprintf(where, sizeof where, "%s:%ld", csv_path(in), line);
-		if ((rc = import_row(&im, f, nf, idx, where)) != KAM_OK)
+		if ((rc = import_row(&im, f, nf, idx, csv_path(in), line)) !=
+		    KAM_OK)
 			break;
 	}
 	if (r < 0)
