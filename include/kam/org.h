@@ -146,7 +146,7 @@ int org_import(struct store *, int64_t account, const char *path,
 int org_insert_person(struct store *, int64_t account, const char *handle,
                       const char *name, const char *title, const char *dept,
                       long level, int placeholder, const char *left_on,
-                      const char *note, int64_t *id);
+                      const char *origin, int64_t *id);
 int org_insert_line(struct store *, int64_t person, int64_t manager,
                     const char *kind);
 /* Ids of an account's people by handle, sorted by handle. */

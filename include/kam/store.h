@@ -48,8 +48,10 @@ sqlite3 *store_db(struct store *);
 sqlite3_stmt *store_stmt(struct store *, const char *sql);
 /* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
-/* Binds NULL for a NULL string. */
+/* Binds NULL for a NULL string; store_bind_text copies the string. */
 void store_bind_text(sqlite3_stmt *, int, const char *);
+/* Without a copy, for hot paths: the string must outlive the step. */
+void store_bind_static(sqlite3_stmt *, int, const char *);
 /* Copies a column (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *, int);
 

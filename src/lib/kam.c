@@ -165,23 +165,34 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-/* $KAM_NOW as a normalised timestamp, or the real time. */
+/*
+ * $KAM_NOW as a normalised timestamp, or the real time.  A command is one
+ * moment: the clock is read once, so every row one command writes carries
+ * the same time.
+ */
 static void
 now_stamp(char *out)
 {
-	const char *env = getenv("KAM_NOW");
+	static char stamp[KAM_STAMP_LEN];
+	const char *env;
 	time_t t;
 	struct tm tm;
 
-	if (env != NULL && *env != '\0' && stamp_parse(env, out)) {
-		/* A bare date pins the clock at the start of that day. */
-		if (strlen(env) == 10)
-			memcpy(out + 10, "T00:00:00Z", 11);
-		return;
+	if (stamp[0] == '\0') {
+		env = getenv("KAM_NOW");
+		if (env != NULL && *env != '\0' && stamp_parse(env, stamp)) {
+			/* A bare date pins the clock at the start of that
+			 * day. */
+			if (strlen(env) == 10)
+				memcpy(stamp + 10, "T00:00:00Z", 11);
+		} else {
+			t = time(NULL);
+			gmtime_r(&t, &tm);
+			strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ",
+			         &tm);
+		}
 	}
-	t = time(NULL);
-	gmtime_r(&t, &tm);
-	strftime(out, KAM_STAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	memcpy(out, stamp, KAM_STAMP_LEN);
 }
 
 void
@@ -203,19 +214,21 @@ kam_today(char *out)
 const char *
 kam_actor(void)
 {
-	static char name[64];
+	static char name[256];
 	const char *s;
 	struct passwd *pw;
 
-	if ((s = getenv("KAM_USER")) != NULL && *s != '\0')
-		return s;
-	if ((s = getlogin()) != NULL && *s != '\0')
-		return s;
-	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL) {
-		snprintf(name, sizeof name, "%s", pw->pw_name);
+	/* Looked up once: getlogin and getpwuid read files. */
+	if (name[0] != '\0')
 		return name;
-	}
-	snprintf(name, sizeof name, "uid%ld", (long)getuid());
+	if ((s = getenv("KAM_USER")) != NULL && *s != '\0')
+		snprintf(name, sizeof name, "%s", s);
+	else if ((s = getlogin()) != NULL && *s != '\0')
+		snprintf(name, sizeof name, "%s", s);
+	else if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL)
+		snprintf(name, sizeof name, "%s", pw->pw_name);
+	else
+		snprintf(name, sizeof name, "uid%ld", (long)getuid());
 	return name;
 }
 

@@ -14,7 +14,9 @@ CREATE TABLE account (
 
 -- People in a client's organisation: the first dimension of the method
 -- (administrative rank).  level 1 is the top.  A placeholder is someone
--- known to exist but not yet named ("the CFO").
+-- known to exist but not yet named ("the CFO").  The row itself records
+-- its creation (created, recorded, recorded_by, origin: added or
+-- imported); person_history records every later change.
 CREATE TABLE person (
 	id          INTEGER PRIMARY KEY,
 	account_id  INTEGER NOT NULL REFERENCES account(id),
@@ -26,6 +28,10 @@ CREATE TABLE person (
 	placeholder INTEGER NOT NULL DEFAULT 0 CHECK (placeholder IN (0, 1)),
 	left_on     TEXT,
 	created     TEXT NOT NULL,
+	recorded    TEXT,
+	recorded_by TEXT,
+	origin      TEXT NOT NULL DEFAULT 'added'
+	            CHECK (origin IN ('added', 'imported')),
 	UNIQUE (account_id, handle)
 );
 

@@ -18,7 +18,8 @@
 
 #include "schema.h"
 
-#define STMT_CACHE 256
+/* Slots of the statement cache, a hash table keyed by the SQL's address. */
+#define STMT_CACHE 1024
 
 struct stmt_slot {
 	const char *sql;
@@ -196,7 +197,9 @@ store_open(struct store **out, const char *path, int mode)
 		rc = kam_err(KAM_READONLY, "store '%s' is not writable", path);
 		goto fail;
 	}
-	flags = st->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	/* Each process uses its connection from one thread. */
+	flags = (st->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+	        SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		rc = kam_err(KAM_IO, "cannot open store '%s': %s", path,
 		             st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -257,8 +260,9 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < st->ncache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
+	for (i = 0; i < STMT_CACHE; i++)
+		if (st->cache[i].sql != NULL)
+			sqlite3_finalize(st->cache[i].stmt);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -304,27 +308,27 @@ sqlite3_stmt *
 store_stmt(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i = ((uintptr_t)sql >> 3) % STMT_CACHE;
 
-	for (i = 0; i < st->ncache; i++) {
+	while (st->cache[i].sql != NULL) {
 		if (st->cache[i].sql == sql) {
 			s = st->cache[i].stmt;
 			sqlite3_reset(s);
 			sqlite3_clear_bindings(s);
 			return s;
 		}
+		i = (i + 1) % STMT_CACHE;
 	}
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	if (st->ncache + 1 >= STMT_CACHE ||
+	    sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		/* Every statement is a constant of kam's: this is a bug. */
 		fprintf(stderr, "%s: internal error: %s\n  in: %s\n",
 		        kam_progname, sqlite3_errmsg(st->db), sql);
 		abort();
 	}
-	if (st->ncache < STMT_CACHE) {
-		st->cache[st->ncache].sql = sql;
-		st->cache[st->ncache].stmt = s;
-		st->ncache++;
-	}
+	st->cache[i].sql = sql;
+	st->cache[i].stmt = s;
+	st->ncache++;
 	return s;
 }
 
@@ -363,6 +367,15 @@ store_bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 	else
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+store_bind_static(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
 char *

@@ -43,8 +43,9 @@ pm|wang-wei|dotted|NULL
 pm|cfo|dotted|NULL
 intern|zhang|solid|NULL
 intern|zhang|dotted|NULL"
-expect_sql history "SELECT count(*), min(effective), min(actor), min(field) FROM person_history" \
-  "7|2026-03-02|tester|created"
+expect_sql created "SELECT count(*), min(created), min(recorded), min(recorded_by), min(origin) FROM person" \
+  "7|2026-03-02|2026-03-02T09:00:00Z|tester|added"
+expect_sql history "SELECT count(*) FROM person_history" "0"
 
 run list-table 0 kam-org -F table person list acme
 expect_out list-table org-person-list.table

@@ -36,8 +36,8 @@ chen|li|solid
 cpo|zhao|solid
 li|wang|solid
 zhao|wang|solid"
-expect_sql history "SELECT count(*), min(field), min(new_value), min(actor) FROM person_history WHERE person_id IN (SELECT id FROM person WHERE account_id = 1)" \
-  "5|created|imported|tester"
+expect_sql created "SELECT count(*), min(origin), min(recorded_by), min(recorded) FROM person WHERE account_id = 1" \
+  "5|imported|tester|2026-03-02T09:00:00Z"
 run tree 0 kam-org -F table tree acme
 expect_out tree org-import-tree.table
 
