@@ -116,6 +116,6 @@ say 'A leasing offer answers Globex'"'"'s price; with it, the ERP deal is a' \
 shell <<'CMDS'
 kam-gate answer erp-2026 price partly --evidence 'leasing offer matches Globex'
 if kam-gate run erp-2026 --exit-status > /dev/null; then echo 'ERP: pursue'; else echo "ERP: not a clear pursue (exit $?)"; fi
-kam-map erp-2026 --since 2026-03-02 -T svg -o erp-2026.svg
+kam-map erp-2026 --since 2026-03-02 -o erp-2026.svg
 ls -1 *.svg
 CMDS

@@ -105,7 +105,7 @@ kam-gate answer his side-effects yes --on 2026-01-08
 kam-gate answer his strategy yes --on 2026-01-08 --evidence 医疗行业是重点方向
 kam-gate answer his importance yes --on 2026-01-08 --evidence 区域医疗中心，示范效应
 kam-gate run his
-kam-map his -T svg -o map-before.svg
+kam-map his -o map-before.svg
 CMDS
 
 say 'The map drawn for the January review is kept as map-before.svg.' ''
@@ -156,8 +156,8 @@ say '## Maps, before and after' '' \
   'marked old → new, and the buying group on its own.  Open map-before.svg and' \
   'map-after.svg in a browser to compare.' ''
 shell <<'CMDS'
-kam-map his --since 2026-03-16 -T svg -o map-after.svg
-kam-map his --view buying -T svg -o buying-group.svg
+kam-map his --since 2026-03-16 -o map-after.svg
+kam-map his --view buying -o buying-group.svg
 ls -1 *.svg
 CMDS
 
