@@ -110,9 +110,12 @@ cmp_skey(const void *x, const void *y)
 static void
 sort_rows(void *base, size_t n, size_t size, struct skey *k)
 {
-	char *tmp = xreallocarray(NULL, n + 1, size);
+	char *tmp;
 	size_t i;
 
+	if (n == 0) /* base and k may be NULL */
+		return;
+	tmp = xreallocarray(NULL, n + 1, size);
 	qsort(k, n, sizeof *k, cmp_skey);
 	for (i = 0; i < n; i++)
 		memcpy(tmp + i * size, (char *)base + k[i].i * size, size);

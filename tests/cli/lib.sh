@@ -18,8 +18,8 @@ trap 'rm -rf "$T"' EXIT
 if [ "${KAM_VALGRIND:-0}" = 1 ]; then
   mkdir -p "$T/vg"
   for c in kam kam-org kam-stance kam-gate kam-map; do
-    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/src/%s" "$@"\n' \
-      "$KAM_BUILDDIR" "$c" >"$T/vg/$c"
+    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=%s/tests/valgrind.supp "%s/src/%s" "$@"\n' \
+      "$KAM_SRCDIR" "$KAM_BUILDDIR" "$c" >"$T/vg/$c"
     chmod +x "$T/vg/$c"
   done
   PATH="$T/vg:$PATH"
