@@ -24,8 +24,8 @@ struct store;
  * status.
  */
 int stance_get(struct store *, int64_t person, int64_t toward, int64_t deal,
-	       const char *as_of, const char *known_at, const char **stance,
-	       char *since);
+               const char *as_of, const char *known_at, const char **stance,
+               char *since);
 
 /*
  * One observation row, as stored.  Ids of 0 stand for NULL; strings may
@@ -43,9 +43,9 @@ struct stance_row {
 	const char *note, *source, *why;
 };
 
-#define KAM_STANCE_DATE_LEN 11
+#define KAM_STANCE_DATE_LEN  11
 #define KAM_STANCE_STAMP_LEN 21
-#define STANCE_HASH_LEN 65                         /* 64 hex digits and a NUL */
+#define STANCE_HASH_LEN      65                    /* 64 hex digits and a NUL */
 extern const char stance_genesis[STANCE_HASH_LEN]; /* 64 zeros */
 
 /*
@@ -103,7 +103,7 @@ struct stance_bulk {
 };
 void stance_bulk_begin(struct store *, struct stance_bulk *);
 int stance_bulk_step(struct store *, struct stance_bulk *, int64_t existing,
-		     long imported);
+                     long imported);
 int stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
 /* After the commit or rollback. */
 void stance_bulk_finish(struct store *);
@@ -118,7 +118,7 @@ struct stance_found {
 	char actor[128];
 };
 int stance_find(struct store *, int64_t person, int64_t toward, int64_t deal,
-		const char *as_of, const char *known_at, struct stance_found *);
+                const char *as_of, const char *known_at, struct stance_found *);
 
 /* A read transaction around many stance_find or stance_get calls. */
 int stance_snapshot_begin(struct store *);
@@ -141,7 +141,7 @@ struct stance_person {
 	char *name;
 };
 int stance_people(struct store *, int64_t account, int64_t deal,
-		  struct stance_person **, size_t *n);
+                  struct stance_person **, size_t *n);
 void stance_people_free(struct stance_person *, size_t n);
 
 /* The log: rows in id order, filtered by person or account (0: all) and
@@ -151,8 +151,8 @@ struct stance_log_row {
 	const char *person_ref, *name, *toward_handle, *deal_ref;
 };
 int stance_log(struct store *, int64_t person, int64_t account,
-	       const char *since, const char *until,
-	       int (*cb)(const struct stance_log_row *, void *), void *arg);
+               const char *since, const char *until,
+               int (*cb)(const struct stance_log_row *, void *), void *arg);
 
 /* A competitor's handle (new string), or NULL. */
 char *stance_competitor_handle(struct store *, int64_t id);
@@ -164,6 +164,6 @@ char *stance_competitor_handle(struct store *, int64_t id);
  * KAM_FALSE with *bad 0 when the append-only triggers are missing.
  */
 int stance_verify(struct store *, int64_t *n, char head[STANCE_HASH_LEN],
-		  int64_t *bad, int *why);
+                  int64_t *bad, int *why);
 
 #endif
