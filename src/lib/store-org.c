@@ -721,6 +721,74 @@ org_person_leave(struct store *st, const char *ref, const char *dflt,
 	return history(st, id, on, "left_on", NULL, on);
 }
 
+/* A person's current managers, for listing a whole account. */
+struct mgr_row {
+	int64_t person;
+	char *solid, *dotted;
+};
+
+static int
+mgr_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct mgr_row *)a)->person;
+	int64_t y = ((const struct mgr_row *)b)->person;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Every current reporting line of an account's people, in one pass: a
+ * correlated subquery per person made listing 100,000 people three times
+ * slower.  Rows come ordered by person, solid before dotted.
+ */
+static struct mgr_row *
+account_managers(struct store *st, int64_t account, size_t *n)
+{
+	static const char q[] =
+	    "SELECT r.person_id, r.kind, m.handle FROM reporting_line r "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "WHERE +m.account_id = ? AND r.end_on IS NULL "
+	    "ORDER BY r.person_id, r.kind DESC, m.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct mgr_row *rows = NULL, *r = NULL;
+	size_t cap = 0;
+	struct buf dotted = {0};
+
+	*n = 0;
+	sqlite3_bind_int64(s, 1, account);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t pid = sqlite3_column_int64(s, 0);
+		const char *kind = col(s, 1), *h = col(s, 2);
+
+		if (r == NULL || r->person != pid) {
+			if (r != NULL && dotted.len) {
+				r->dotted = xstrdup(dotted.s);
+				dotted.len = 0;
+			}
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 256;
+				rows = xreallocarray(rows, cap, sizeof *rows);
+			}
+			r = &rows[(*n)++];
+			r->person = pid;
+			r->solid = r->dotted = NULL;
+		}
+		if (strcmp(kind, "solid") == 0) {
+			if (r->solid == NULL)
+				r->solid = xstrdup(h);
+		} else {
+			if (dotted.len)
+				buf_add(&dotted, ";", 1);
+			buf_puts(&dotted, h);
+		}
+	}
+	sqlite3_reset(s);
+	if (r != NULL && dotted.len)
+		r->dotted = xstrdup(dotted.s);
+	buf_free(&dotted);
+	return rows;
+}
+
 int
 org_people(struct store *st, int64_t account, int64_t person,
            int (*fn)(const struct org_person *, void *), void *arg)
@@ -731,28 +799,32 @@ org_people(struct store *st, int64_t account, int64_t person,
 	"(SELECT m.handle FROM reporting_line r JOIN person m "                \
 	" ON m.id = r.manager_id WHERE r.person_id = p.id "                    \
 	" AND r.kind = 'solid' AND r.end_on IS NULL), "                        \
-	"CASE WHEN EXISTS (SELECT 1 FROM reporting_line r "                    \
-	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
-	" AND r.end_on IS NULL) THEN "                                         \
 	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
-	" AND r.end_on IS NULL ORDER BY m.handle)) END, "                      \
+	" AND r.end_on IS NULL ORDER BY m.handle)), "                          \
 	"p.placeholder, p.left_on FROM person p "                              \
 	"JOIN account a ON a.id = p.account_id "
-	/*
-	 * Most people have no dotted line: EXISTS spares them the sorted
-	 * subquery.  The unary + makes SQLite read the table in id order
-	 * rather than through the (account_id, handle) index and sort.
-	 */
-	static const char qall[] =
-	    PERSON_COLS "WHERE +p.account_id = ? ORDER BY p.id";
 	static const char qone[] = PERSON_COLS "WHERE p.id = ?";
 #undef PERSON_COLS
-	sqlite3_stmt *s = store_stmt(st, person ? qone : qall);
+	/*
+	 * The unary + makes SQLite read the table in id order rather than
+	 * through the (account_id, handle) index and sort.
+	 */
+	static const char qall[] =
+	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
+	    "p.dept, p.level, NULL, NULL, p.placeholder, p.left_on "
+	    "FROM person p JOIN account a ON a.id = p.account_id "
+	    "WHERE +p.account_id = ? ORDER BY p.id";
+	struct mgr_row *mgrs = NULL, key, *hit;
+	size_t nmgrs = 0, i;
+	sqlite3_stmt *s;
 	struct org_person p;
 	int rc = KAM_OK;
 
+	if (person == 0)
+		mgrs = account_managers(st, account, &nmgrs);
+	s = store_stmt(st, person ? qone : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
@@ -765,11 +837,22 @@ org_people(struct store *st, int64_t account, int64_t person,
 		p.level = sqlite3_column_int(s, 7);
 		p.reports_to = col(s, 8);
 		p.dotted_to = col(s, 9);
+		if (person == 0) {
+			key.person = p.id;
+			hit = bsearch(&key, mgrs, nmgrs, sizeof *mgrs, mgr_cmp);
+			p.reports_to = hit ? hit->solid : NULL;
+			p.dotted_to = hit ? hit->dotted : NULL;
+		}
 		p.placeholder = sqlite3_column_int(s, 10);
 		p.left_on = col(s, 11);
 		rc = fn(&p, arg);
 	}
 	sqlite3_reset(s);
+	for (i = 0; i < nmgrs; i++) {
+		free(mgrs[i].solid);
+		free(mgrs[i].dotted);
+	}
+	free(mgrs);
 	return rc;
 }
 
