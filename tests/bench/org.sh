@@ -151,7 +151,7 @@ process: wall-clock time (what the targets are about) and CPU time
 | import | wall | CPU | rows |
 | --- | ---: | ---: | ---: |
 | \`sqlite3\` shell \`.import\` into a bare table | $t_sqlite | $t_sqlite_cpu | $bare_rows |
-| \`kam-org import\` (people, reporting lines, history) | $t_kam | $t_kam_cpu | $kam_rows people, $kam_lines lines |
+| \`kam-org import\` (people with their creation record, reporting lines) | $t_kam | $t_kam_cpu | $kam_rows people, $kam_lines lines |
 
 | baseline | wall | CPU |
 | --- | ---: | ---: |
