@@ -33,6 +33,7 @@ for area in org stance gate map; do
   fi
   echo >>"$tmp"
 done
+cat "$src/tests/bench/notes.md" >>"$tmp"
 cp "$tmp" "$out"
 cat "$out"
 exit $status
