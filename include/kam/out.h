@@ -18,7 +18,7 @@ int out_format_parse(const char *);
  * A writer for rows with fixed columns.  cols is NULL-terminated; the
  * names are the TSV/CSV header and the JSON keys (the table upper-cases
  * them).  OUT_OBJECT makes a single record: JSON writes one object, the
- * table writes "key  value" lines.
+ * table writes "key  value" lines, TSV and CSV a header and one row.
  *
  * TSV escapes backslash, tab, newline and carriage return as \\ \t \n \r
  * so that one record is always one line.  Missing values are empty in

@@ -118,7 +118,7 @@ out_open(FILE *fp, enum out_format fmt, int flags, const char *const *cols)
 	o->cols = cols;
 	for (o->ncols = 0; cols[o->ncols] != NULL; o->ncols++)
 		;
-	if (flags & OUT_NOHEADER || flags & OUT_OBJECT)
+	if (flags & OUT_NOHEADER)
 		return o;
 	switch (fmt) {
 	case OUT_TSV:
