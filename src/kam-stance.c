@@ -115,24 +115,27 @@ print_id(int64_t id)
 
 /*
  * ACCOUNT or ACCOUNT/DEAL (or nothing: -a's account, else everyone).
- * A bare word is an account; a deal is always written ACCOUNT/DEAL.
+ * A bare word is an account when one has that handle; otherwise, with
+ * -a or $KAM_ACCOUNT, a deal of that account (as in kam-org check).
  */
 static int
 scope(struct kam_ctx *ctx, const char *arg, int64_t *account, int64_t *deal)
 {
+	int rc;
+
 	*account = *deal = 0;
 	if (arg == NULL)
 		arg = ctx->account;
 	if (arg == NULL)
 		return KAM_OK;
-	if (strchr(arg, '/') != NULL) {
-		int rc = store_deal_id(ctx->st, arg, NULL, deal);
-
-		if (rc == KAM_OK)
-			*account = store_deal_account(ctx->st, *deal);
-		return rc;
-	}
-	return store_account_id(ctx->st, arg, account);
+	if (strchr(arg, '/') == NULL &&
+	    (arg == ctx->account || ctx->account == NULL ||
+	     store_account_find(ctx->st, arg, account)))
+		return store_account_id(ctx->st, arg, account);
+	rc = store_deal_id(ctx->st, arg, ctx->account, deal);
+	if (rc == KAM_OK)
+		*account = store_deal_account(ctx->st, *deal);
+	return rc;
 }
 
 /* The deal of a person's observation: DEAL is in the person's account
@@ -607,9 +610,13 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		               since, until);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
+	/* As in scope: a bare word is an account if one has that handle,
+	 * else, with -a, a person of that account. */
 	arg = optind < argc ? argv[optind] : ctx->account;
-	if (arg != NULL && strchr(arg, '/') != NULL)
-		rc = store_person_id(ctx->st, arg, NULL, &person);
+	if (arg != NULL && (strchr(arg, '/') != NULL ||
+	                    (arg != ctx->account && ctx->account != NULL &&
+	                     !store_account_find(ctx->st, arg, &account))))
+		rc = store_person_id(ctx->st, arg, ctx->account, &person);
 	else if (arg != NULL)
 		rc = store_account_id(ctx->st, arg, &account);
 	if (rc != KAM_OK)

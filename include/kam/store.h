@@ -55,6 +55,9 @@ void store_bind_static(sqlite3_stmt *, int, const char *);
 /* Copies a column (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *, int);
 
+/* Whether an account has this handle; reports nothing. */
+int store_account_find(struct store *, const char *handle, int64_t *);
+
 /* Addressing.  Each reports an unknown handle with a suggestion. */
 int store_account_id(struct store *, const char *handle, int64_t *);
 int store_person_id(struct store *, const char *ref, const char *dflt_account,

@@ -425,6 +425,20 @@ unknown(const char *what, const char *prefix, const char *h, char *guess)
 }
 
 int
+store_account_find(struct store *st, const char *h, int64_t *id)
+{
+	static const char q[] = "SELECT id FROM account WHERE handle = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
+	if ((found = sqlite3_step(s) == SQLITE_ROW))
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return found;
+}
+
+int
 store_account_id(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";

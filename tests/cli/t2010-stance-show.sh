@@ -40,6 +40,13 @@ run all 0 kam-stance show
 expect_out all stance-show-now.tsv
 run deal 0 kam-stance show acme/his-2027
 expect_out deal stance-show-deal.tsv
+# With -a, a bare word that is no account's handle is a deal of -a's account.
+run deal-bare 0 kam-stance -a acme show his-2027
+cmp -s "$T/deal.out" "$T/deal-bare.out" || fail "deal-bare: differs from show acme/his-2027"
+run account-bare 0 kam-stance -a acme show acme
+cmp -s "$T/now.out" "$T/account-bare.out" || fail "account-bare: differs from show acme"
+run deal-bare-typo 4 kam-stance -a acme show his-2072
+expect_err deal-bare-typo "kam-stance: unknown deal 'acme/his-2072' (did you mean 'acme/his-2027'?)"
 run as-of 0 kam-stance show acme --as-of 2026-01-31
 expect_out as-of stance-show-as-of.tsv
 # What we had recorded by 1 February: the correction of 2 was not known.

@@ -31,6 +31,9 @@ run log 0 kam-stance log
 expect_out log stance-log-all.tsv
 run log-json 0 kam-stance -F json log acme/li-wei
 expect_out log-json stance-log-li-wei.json
+# With -a, a bare word that is no account's handle is a person of it.
+run log-bare 0 kam-stance -a acme -F json log li-wei
+cmp -s "$T/log-json.out" "$T/log-bare.out" || fail "log-bare: differs from log acme/li-wei"
 run log-account 0 kam-stance log acme
 expect_out log-account stance-log-all.tsv
 # --since and --until filter by the day recorded.
