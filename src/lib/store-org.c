@@ -839,7 +839,9 @@ org_people(struct store *st, int64_t account, int64_t person,
 		p.dotted_to = col(s, 9);
 		if (person == 0) {
 			key.person = p.id;
-			hit = bsearch(&key, mgrs, nmgrs, sizeof *mgrs, mgr_cmp);
+			hit = nmgrs == 0 ? NULL
+			                 : bsearch(&key, mgrs, nmgrs,
+			                           sizeof *mgrs, mgr_cmp);
 			p.reports_to = hit ? hit->solid : NULL;
 			p.dotted_to = hit ? hit->dotted : NULL;
 		}
