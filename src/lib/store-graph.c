@@ -138,6 +138,61 @@ add_person(struct map_data *d, size_t *cap, sqlite3_stmt *s, const char *as_of)
 		p->left_on = xstrdup((const char *)left);
 }
 
+/*
+ * The record as it stood on the as-of day: a change to the name, title,
+ * department, level or placeholder that took effect after it is undone,
+ * taking the old value of the first such change of each field.
+ */
+static const char q_later[] =
+    "SELECT field, old_value FROM person_history WHERE person_id = ?1 "
+    "AND effective > ?2 AND field IN ('name', 'title', 'dept', 'level', "
+    "'placeholder') ORDER BY effective, id";
+
+static void
+rewind_person(struct store *st, struct map_person *p, const char *as_of)
+{
+	sqlite3_stmt *s = store_stmt(st, q_later);
+	int seen = 0; /* fields already rewound, one bit each */
+
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *f = (const char *)sqlite3_column_text(s, 0);
+		char *old = store_col_dup(s, 1);
+		char **text = NULL;
+		int bit;
+
+		if (strcmp(f, "name") == 0)
+			bit = 1, text = &p->name;
+		else if (strcmp(f, "title") == 0)
+			bit = 2, text = &p->title;
+		else if (strcmp(f, "dept") == 0)
+			bit = 4, text = &p->dept;
+		else if (strcmp(f, "level") == 0)
+			bit = 8;
+		else
+			bit = 16;
+		if (seen & bit) {
+			free(old);
+			continue;
+		}
+		seen |= bit;
+		if (text != NULL) {
+			if (bit == 1 && old == NULL) /* a name is never empty */
+				continue;
+			free(*text);
+			*text = old;
+			continue;
+		}
+		if (bit == 8)
+			p->level = old != NULL ? atol(old) : 0;
+		else
+			p->placeholder = old != NULL && strcmp(old, "yes") == 0;
+		free(old);
+	}
+	sqlite3_reset(s);
+}
+
 struct walk {
 	struct store *st;
 	const char *as_of;
@@ -173,9 +228,11 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			add_person(d, &cap, s, q->as_of);
 		sqlite3_reset(s);
-		return rc == SQLITE_DONE
-		           ? KAM_OK
-		           : store_fail(st, "cannot read the people");
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "cannot read the people");
+		for (i = 0; i < d->npeople; i++)
+			rewind_person(st, &d->people[i], q->as_of);
+		return KAM_OK;
 	}
 	{
 		struct walk w = {st, q->as_of};
@@ -190,6 +247,8 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 			add_person(d, &cap, s, q->as_of);
 		sqlite3_reset(s);
 	}
+	for (i = 0; i < d->npeople; i++)
+		rewind_person(st, &d->people[i], q->as_of);
 	free(near.v);
 	return rc;
 }
