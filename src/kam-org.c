@@ -18,16 +18,6 @@
 #include "kam/out.h"
 #include "kam/store.h"
 
-/* Runs a writing verb's body in one transaction. */
-static int
-finish(struct kam_ctx *ctx, int rc)
-{
-	if (rc == KAM_OK)
-		return store_commit(ctx->st);
-	store_rollback(ctx->st);
-	return rc;
-}
-
 static int
 begin(struct kam_ctx *ctx)
 {
@@ -142,7 +132,7 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA, "--name is empty");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_account_add(ctx->st, h, name, industry));
+	return store_end(ctx->st, org_account_add(ctx->st, h, name, industry));
 }
 
 static const char *const account_cols[] = {
@@ -319,8 +309,8 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 		                          "yet named)");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(
-	    ctx, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
+	return store_end(
+	    ctx->st, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
 }
 
 static int
@@ -338,8 +328,8 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(
-	    ctx, org_person_set(ctx->st, argv[optind], ctx->account, &p.c));
+	return store_end(
+	    ctx->st, org_person_set(ctx->st, argv[optind], ctx->account, &p.c));
 }
 
 static int
@@ -363,8 +353,8 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(
-	    ctx, org_person_leave(ctx->st, argv[optind], ctx->account, on));
+	return store_end(
+	    ctx->st, org_person_leave(ctx->st, argv[optind], ctx->account, on));
 }
 
 static const char *const person_cols[] = {
@@ -738,8 +728,9 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 		               ss);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_link(ctx->st, argv[optind], argv[optind + 1],
-	                            ctx->account, kind, strength));
+	return store_end(ctx->st,
+	                 org_link(ctx->st, argv[optind], argv[optind + 1],
+	                          ctx->account, kind, strength));
 }
 
 static int
@@ -766,8 +757,9 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 		               ks);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_unlink(ctx->st, argv[optind], argv[optind + 1],
-	                              ctx->account, kind));
+	return store_end(ctx->st,
+	                 org_unlink(ctx->st, argv[optind], argv[optind + 1],
+	                            ctx->account, kind));
 }
 
 static const char *const link_cols[] = {
@@ -835,7 +827,8 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_competitor_add(ctx->st, argv[optind], name));
+	return store_end(ctx->st,
+	                 org_competitor_add(ctx->st, argv[optind], name));
 }
 
 static int
@@ -923,9 +916,9 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx,
-	              org_deal_add(ctx->st, argv[optind], ctx->account, name,
-	                           vs ? &value : NULL, currency, close_on));
+	return store_end(ctx->st,
+	                 org_deal_add(ctx->st, argv[optind], ctx->account, name,
+	                              vs ? &value : NULL, currency, close_on));
 }
 
 static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
@@ -1040,8 +1033,9 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_role_set(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, role, influence, lead));
+	return store_end(ctx->st,
+	                 org_role_set(ctx->st, argv[optind], argv[optind + 1],
+	                              ctx->account, role, influence, lead));
 }
 
 static int
@@ -1057,8 +1051,9 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return finish(ctx, org_role_rm(ctx->st, argv[optind], argv[optind + 1],
-	                               ctx->account, role));
+	return store_end(ctx->st,
+	                 org_role_rm(ctx->st, argv[optind], argv[optind + 1],
+	                             ctx->account, role));
 }
 
 static int
@@ -1223,7 +1218,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)
 		rc = org_import(ctx->st, account, file, kind);
-	rc = finish(ctx, rc);
+	rc = store_end(ctx->st, rc);
 	org_import_done(ctx->st);
 	return rc;
 }

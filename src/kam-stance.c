@@ -239,13 +239,9 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	r.actor = kam_actor();
 	r.note = note;
 	r.source = source;
-	if ((rc = store_begin(ctx->st)) != KAM_OK)
-		return rc;
-	if ((rc = stance_append(ctx->st, &chain, &r)) != KAM_OK) {
-		store_rollback(ctx->st);
-		return rc;
-	}
-	if ((rc = store_commit(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st)) != KAM_OK ||
+	    (rc = store_end(ctx->st, stance_append(ctx->st, &chain, &r))) !=
+	        KAM_OK)
 		return rc;
 	return print_id(r.id);
 }
@@ -331,10 +327,8 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_begin(ctx->st)) != KAM_OK)
 		return rc;
-	if ((rc = load_target(ctx->st, id, "retract", &t)) != KAM_OK) {
-		store_rollback(ctx->st);
-		return rc;
-	}
+	if ((rc = load_target(ctx->st, id, "retract", &t)) != KAM_OK)
+		return store_end(ctx->st, rc);
 	kam_today(today);
 	kam_now(now);
 	memset(&r, 0, sizeof r);
@@ -349,11 +343,7 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 	r.why = why;
 	rc = stance_append(ctx->st, &chain, &r);
 	stance_row_free(&t);
-	if (rc != KAM_OK) {
-		store_rollback(ctx->st);
-		return rc;
-	}
-	if ((rc = store_commit(ctx->st)) != KAM_OK)
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return print_id(r.id);
 }
@@ -398,18 +388,15 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_begin(ctx->st)) != KAM_OK)
 		return rc;
-	if ((rc = load_target(ctx->st, id, "correct", &t)) != KAM_OK) {
-		store_rollback(ctx->st);
-		return rc;
-	}
+	if ((rc = load_target(ctx->st, id, "correct", &t)) != KAM_OK)
+		return store_end(ctx->st, rc);
 	if (strcmp(t.stance, word) == 0 &&
 	    (on == NULL || strcmp(on, t.effective) == 0)) {
 		rc = kam_err(KAM_CONFLICT,
 		             "observation %lld already says %s from %s",
 		             (long long)id, word, t.effective);
 		stance_row_free(&t);
-		store_rollback(ctx->st);
-		return rc;
+		return store_end(ctx->st, rc);
 	}
 	kam_now(now);
 	memset(&r, 0, sizeof r);
@@ -425,11 +412,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	r.why = why;
 	rc = stance_append(ctx->st, &chain, &r);
 	stance_row_free(&t);
-	if (rc != KAM_OK) {
-		store_rollback(ctx->st);
-		return rc;
-	}
-	if ((rc = store_commit(ctx->st)) != KAM_OK)
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return print_id(r.id);
 }
@@ -1169,12 +1152,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		rc = stance_bulk_end(ctx->st, &im.bulk, 1);
 	else
 		stance_bulk_end(ctx->st, &im.bulk, 0);
-	if (rc != KAM_OK) {
-		store_rollback(ctx->st);
-		stance_bulk_finish(ctx->st);
-		return rc;
-	}
-	rc = store_commit(ctx->st);
+	rc = store_end(ctx->st, rc);
 	stance_bulk_finish(ctx->st);
 	if (rc != KAM_OK)
 		return rc;

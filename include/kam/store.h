@@ -38,6 +38,9 @@ const char *store_path(const struct store *);
 int store_begin(struct store *);
 int store_commit(struct store *);
 void store_rollback(struct store *);
+/* Ends the transaction: commits when rc is KAM_OK, else rolls back;
+ * returns the final status. */
+int store_end(struct store *, int rc);
 
 /*
  * For store-*.c only.  store_stmt returns a cached prepared statement for

@@ -136,12 +136,7 @@ finish(struct store *st, sqlite3_stmt *s, const char *what)
 	int rc = sqlite3_step(s);
 
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rc = store_fail(st, what);
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
+	return store_end(st, rc == SQLITE_DONE ? KAM_OK : store_fail(st, what));
 }
 
 int
