@@ -141,56 +141,86 @@ add_person(struct map_data *d, size_t *cap, sqlite3_stmt *s, const char *as_of)
 /*
  * The record as it stood on the as-of day: a change to the name, title,
  * department, level or placeholder that took effect after it is undone,
- * taking the old value of the first such change of each field.
+ * taking the old value of the first such change of each field.  One
+ * pass over the (small) history table serves the whole map; the unary +
+ * keeps SQLite from walking every person of the account instead.
  */
 static const char q_later[] =
-    "SELECT field, old_value FROM person_history WHERE person_id = ?1 "
-    "AND effective > ?2 AND field IN ('name', 'title', 'dept', 'level', "
-    "'placeholder') ORDER BY effective, id";
+    "SELECT h.person_id, h.field, h.old_value FROM person_history h "
+    "JOIN person p ON p.id = h.person_id WHERE +p.account_id = ?1 "
+    "AND h.effective > ?2 AND h.field IN ('name', 'title', 'dept', "
+    "'level', 'placeholder') ORDER BY h.person_id, h.effective, h.id";
 
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(struct map_person *const *)a)->id;
+	int64_t y = (*(struct map_person *const *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Applies one undone change; seen has a bit per field already undone. */
 static void
-rewind_person(struct store *st, struct map_person *p, const char *as_of)
+undo_change(struct map_person *p, const char *f, char *old, int *seen)
+{
+	static const char *const fields[] = {"name", "title", "dept", "level",
+	                                     "placeholder"};
+	char **text[] = {&p->name, &p->title, &p->dept};
+	int i;
+
+	for (i = 0; i < 5 && strcmp(f, fields[i]) != 0; i++)
+		;
+	if (i == 5 || (*seen & (1 << i)) || (i == 0 && old == NULL)) {
+		free(old); /* a name is never empty */
+		return;
+	}
+	*seen |= 1 << i;
+	if (i < 3) {
+		free(*text[i]);
+		*text[i] = old;
+		return;
+	}
+	if (i == 3)
+		p->level = old != NULL ? atol(old) : 0;
+	else
+		p->placeholder = old != NULL && strcmp(old, "yes") == 0;
+	free(old);
+}
+
+static int
+rewind_people(struct store *st, struct map_data *d, int64_t account,
+              const char *as_of)
 {
 	sqlite3_stmt *s = store_stmt(st, q_later);
-	int seen = 0; /* fields already rewound, one bit each */
+	struct map_person **byid, key, *kp = &key, **hit;
+	int64_t last = 0;
+	size_t i;
+	int rc, seen = 0;
 
-	sqlite3_bind_int64(s, 1, p->id);
+	byid = xreallocarray(NULL, d->npeople + 1, sizeof *byid);
+	for (i = 0; i < d->npeople; i++)
+		byid[i] = &d->people[i];
+	qsort(byid, d->npeople, sizeof *byid, id_cmp);
+	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *f = (const char *)sqlite3_column_text(s, 0);
-		char *old = store_col_dup(s, 1);
-		char **text = NULL;
-		int bit;
-
-		if (strcmp(f, "name") == 0)
-			bit = 1, text = &p->name;
-		else if (strcmp(f, "title") == 0)
-			bit = 2, text = &p->title;
-		else if (strcmp(f, "dept") == 0)
-			bit = 4, text = &p->dept;
-		else if (strcmp(f, "level") == 0)
-			bit = 8;
-		else
-			bit = 16;
-		if (seen & bit) {
-			free(old);
-			continue;
-		}
-		seen |= bit;
-		if (text != NULL) {
-			if (bit == 1 && old == NULL) /* a name is never empty */
-				continue;
-			free(*text);
-			*text = old;
-			continue;
-		}
-		if (bit == 8)
-			p->level = old != NULL ? atol(old) : 0;
-		else
-			p->placeholder = old != NULL && strcmp(old, "yes") == 0;
-		free(old);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		key.id = sqlite3_column_int64(s, 0);
+		if (key.id != last)
+			seen = 0;
+		last = key.id;
+		hit = d->npeople == 0 ? NULL
+		                      : bsearch(&kp, byid, d->npeople,
+		                                sizeof *byid, id_cmp);
+		if (hit != NULL)
+			undo_change(*hit,
+			            (const char *)sqlite3_column_text(s, 1),
+			            store_col_dup(s, 2), &seen);
 	}
 	sqlite3_reset(s);
+	free(byid);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read the history");
 }
 
 struct walk {
@@ -230,9 +260,7 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
 			return store_fail(st, "cannot read the people");
-		for (i = 0; i < d->npeople; i++)
-			rewind_person(st, &d->people[i], q->as_of);
-		return KAM_OK;
+		return rewind_people(st, d, q->account, q->as_of);
 	}
 	{
 		struct walk w = {st, q->as_of};
@@ -247,8 +275,8 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 			add_person(d, &cap, s, q->as_of);
 		sqlite3_reset(s);
 	}
-	for (i = 0; i < d->npeople; i++)
-		rewind_person(st, &d->people[i], q->as_of);
+	if (rc == KAM_OK)
+		rc = rewind_people(st, d, q->account, q->as_of);
 	free(near.v);
 	return rc;
 }
