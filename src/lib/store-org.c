@@ -1163,19 +1163,20 @@ static int
 deal_person(struct store *st, const char *deal, const char *person,
             const char *dflt, int64_t *d, int64_t *p)
 {
-	int64_t pa;
+	int64_t pa, da;
 	char *acct, *rd, *rp;
 	int rc;
 
 	if ((rc = store_deal_id(st, deal, dflt, d)) != KAM_OK)
 		return rc;
-	acct = org_account_handle(st, store_deal_account(st, *d));
+	da = store_deal_account(st, *d);
+	acct = org_account_handle(st, da);
 	rc = store_person_id(st, person, acct, p);
 	free(acct);
 	if (rc != KAM_OK)
 		return rc;
 	person_row(st, *p, &pa, NULL);
-	if (pa == store_deal_account(st, *d))
+	if (pa == da)
 		return KAM_OK;
 	rd = store_deal_ref(st, *d);
 	rp = store_person_ref(st, *p);
