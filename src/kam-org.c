@@ -52,6 +52,22 @@ operands(struct kam_ctx *ctx, int argc, int min, int max)
 	return KAM_OK;
 }
 
+/*
+ * The start of a verb that only reads: no options of its own, min to max
+ * operands, the store open.
+ */
+static int
+read_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, min, max)) != KAM_OK)
+		return rc;
+	return cli_open(ctx, CLI_READ);
+}
+
 static int
 check_text(const char *what, const char *s)
 {
@@ -159,10 +175,7 @@ cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, account_cols);
 	rc = org_accounts(ctx->st, NULL, put_account, o);
@@ -177,10 +190,7 @@ cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
 	    (rc = store_account_id(ctx->st, argv[optind], &id)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, account_cols);
@@ -389,10 +399,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	org_bulk(ctx->st);
@@ -412,10 +419,7 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
 	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
 	        KAM_OK)
 		return rc;
@@ -598,10 +602,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc, draw;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	org_bulk(ctx->st);
@@ -787,10 +788,7 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, link_cols);
@@ -849,10 +847,7 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	rc = org_competitors(ctx->st, put_competitor, o);
@@ -953,10 +948,7 @@ cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account = 0;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK)
 		return rc;
 	/* With no account at all, every account's deals. */
 	if ((optind < argc || ctx->account != NULL) &&
@@ -975,10 +967,7 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
 	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &id)) !=
 	        KAM_OK)
 		return rc;
@@ -1087,10 +1076,7 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
 	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
 	        KAM_OK)
 		return rc;
@@ -1142,10 +1128,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	const char *arg;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK)
 		return rc;
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg == NULL)
@@ -1357,10 +1340,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
 	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
 	        KAM_OK)
 		return rc;
