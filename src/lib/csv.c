@@ -14,6 +14,7 @@
 #include "kam/input.h"
 #include "kam/kam.h"
 
+/* A row's field pointers and texts are one allocation, at fields. */
 struct csv_row {
 	char **fields;
 	size_t n;
@@ -28,9 +29,12 @@ struct csv_in {
 	long line;     /* physical line being fed */
 	long row_line; /* line the row in progress began on */
 	int pending;   /* bytes of a row fed but the row not ended */
-	/* the row being built */
-	char **fields;
-	size_t nfields, cap;
+	/* the row being built: its fields' texts, NUL-terminated, one
+	 * after the other in text */
+	char *text;
+	size_t len, textcap, nfields;
+	char *line_buf; /* getline's */
+	size_t line_cap;
 	/* complete rows waiting to be handed out: queue[qhead..qend) */
 	struct csv_row *queue;
 	size_t qhead, qend, qcap;
@@ -50,17 +54,25 @@ static void
 on_field(void *s, size_t len, void *data)
 {
 	struct csv_in *in = data;
-	char *f = xstrndup(s != NULL ? s : "", s != NULL ? len : 0);
+	char *f;
 
-	if (strlen(f) != len || !utf8_valid(f)) {
+	if (s == NULL)
+		len = 0;
+	if (in->len + len + 1 > in->textcap) {
+		while (in->len + len + 1 > in->textcap)
+			in->textcap = in->textcap ? in->textcap * 2 : 256;
+		in->text = xrealloc(in->text, in->textcap);
+	}
+	f = in->text + in->len;
+	if (len)
+		memcpy(f, s, len);
+	f[len] = '\0';
+	in->len += len + 1;
+	in->nfields++;
+	if (memchr(f, '\0', len) != NULL || !utf8_valid(f)) {
 		if (in->bad_line == 0)
 			in->bad_line = in->line;
 	}
-	if (in->nfields == in->cap) {
-		in->cap = in->cap ? in->cap * 2 : 16;
-		in->fields = xreallocarray(in->fields, in->cap, sizeof(char *));
-	}
-	in->fields[in->nfields++] = f;
 }
 
 static void
@@ -75,13 +87,23 @@ on_row(int c, void *data)
 		in->queue = xreallocarray(in->queue, in->qcap, sizeof *r);
 	}
 	r = &in->queue[in->qend++];
-	r->fields = in->fields;
+	r->fields = xmalloc((in->nfields + 1) * sizeof(char *) + in->len);
+	{
+		char *t = (char *)(r->fields + in->nfields + 1);
+		size_t i;
+
+		memcpy(t, in->text, in->len);
+		for (i = 0; i < in->nfields; i++) {
+			r->fields[i] = t;
+			t += strlen(t) + 1;
+		}
+		r->fields[i] = NULL;
+	}
 	r->n = in->nfields;
 	r->line = in->row_line;
 	r->bad_line = in->bad_line;
 	in->bad_line = 0;
-	in->fields = NULL;
-	in->nfields = in->cap = 0;
+	in->len = in->nfields = 0;
 	in->pending = 0;
 }
 
@@ -117,10 +139,6 @@ csv_path(const struct csv_in *in)
 static void
 free_row(struct csv_row *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->fields[i]);
 	free(r->fields);
 	r->fields = NULL;
 	r->n = 0;
@@ -138,15 +156,13 @@ parse_error(struct csv_in *in)
 int
 csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 {
-	char *buf = NULL;
-	size_t bufcap = 0, off;
+	char *buf;
+	size_t off;
 	ssize_t len;
 
 	free_row(&in->current);
 	while (in->qhead == in->qend && !in->eof) {
-		if ((len = getline(&buf, &bufcap, in->fp)) < 0) {
-			free(buf);
-			buf = NULL;
+		if ((len = getline(&in->line_buf, &in->line_cap, in->fp)) < 0) {
 			if (ferror(in->fp)) {
 				kam_err(KAM_IO, "%s: read error: %s", in->path,
 				        strerror(errno));
@@ -157,6 +173,7 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 				return parse_error(in);
 			break;
 		}
+		buf = in->line_buf;
 		in->line++;
 		off = 0;
 		if (in->line == 1 && len >= 3 &&
@@ -169,12 +186,9 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 			in->pending = 1;
 		}
 		if (csv_parse(&in->p, buf + off, (size_t)len - off, on_field,
-		              on_row, in) != (size_t)len - off) {
-			free(buf);
+		              on_row, in) != (size_t)len - off)
 			return parse_error(in);
-		}
 	}
-	free(buf);
 	if (in->qhead == in->qend)
 		return 0;
 	in->current = in->queue[in->qhead++];
@@ -202,9 +216,8 @@ csv_close(struct csv_in *in)
 	for (i = in->qhead; i < in->qend; i++)
 		free_row(&in->queue[i]);
 	free(in->queue);
-	for (i = 0; i < in->nfields; i++)
-		free(in->fields[i]);
-	free(in->fields);
+	free(in->text);
+	free(in->line_buf);
 	csv_free(&in->p);
 	if (in->fp != stdin)
 		fclose(in->fp);
