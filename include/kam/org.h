@@ -146,9 +146,21 @@ int org_import(struct store *, int64_t account, const char *path,
 int org_insert_person(struct store *, int64_t account, const char *handle,
                       const char *name, const char *title, const char *dept,
                       long level, int placeholder, const char *left_on,
-                      const char *origin, int64_t *id);
+                      const char *origin, int64_t manager, int64_t *id);
+/* A new person of an import, with the id chosen for it. */
+struct org_new_person {
+	int64_t id, manager; /* manager 0: none */
+	const char *handle, *name, *title, *dept, *left_on; /* NULL: none */
+	long level;                                         /* 0: none */
+	int placeholder;
+};
+int org_insert_people(struct store *, int64_t account,
+                      const struct org_new_person *, size_t,
+                      const char *origin);
 int org_insert_line(struct store *, int64_t person, int64_t manager,
                     const char *kind);
+/* The largest person id in the store (0: none). */
+int64_t org_max_person_id(struct store *);
 /* Ids of an account's people by handle, sorted by handle. */
 struct org_handle {
 	char *handle;

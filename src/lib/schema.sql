@@ -1,4 +1,5 @@
--- kam store schema, version 1.
+-- kam store schema, version 2: what a new store is created with.
+-- migrate-2.sql takes a version 1 store to the same tables.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
 -- UTC text (YYYY-MM-DDTHH:MM:SSZ).  Handles are ASCII slugs.
@@ -16,7 +17,12 @@ CREATE TABLE account (
 -- (administrative rank).  level 1 is the top.  A placeholder is someone
 -- known to exist but not yet named ("the CFO").  The row itself records
 -- its creation (created, recorded, recorded_by, origin: added or
--- imported); person_history records every later change.
+-- imported); person_history records every later change.  manager_id
+-- is the current solid-line manager, since manager_since (NULL: since
+-- the person was recorded); earlier solid lines and every dotted line
+-- are in reporting_line.  Keeping the current line on the row halves
+-- the work of importing a large organisation, and a whole account's
+-- tree is read from one table.
 CREATE TABLE person (
 	id          INTEGER PRIMARY KEY,
 	account_id  INTEGER NOT NULL REFERENCES account(id),
@@ -32,11 +38,17 @@ CREATE TABLE person (
 	recorded_by TEXT,
 	origin      TEXT NOT NULL DEFAULT 'added'
 	            CHECK (origin IN ('added', 'imported')),
+	manager_id  INTEGER REFERENCES person(id) CHECK (manager_id <> id),
+	manager_since TEXT,
 	UNIQUE (account_id, handle)
 );
+CREATE INDEX person_manager ON person (manager_id)
+	WHERE manager_id IS NOT NULL;
 
--- Reporting lines, solid (the one line manager) and dotted (matrix
--- reporting), each valid from start_on until end_on (NULL: still valid).
+-- Reporting lines other than the current solid ones: dotted lines
+-- (matrix reporting), current and past, and solid lines that have
+-- ended.  Each is valid from start_on until end_on (NULL: still valid);
+-- a solid line here always has an end_on.
 CREATE TABLE reporting_line (
 	id         INTEGER PRIMARY KEY,
 	person_id  INTEGER NOT NULL REFERENCES person(id),
@@ -48,6 +60,15 @@ CREATE TABLE reporting_line (
 );
 CREATE INDEX reporting_line_person ON reporting_line (person_id, end_on);
 CREATE INDEX reporting_line_manager ON reporting_line (manager_id, end_on);
+
+-- Every reporting line, the current solid ones included.
+CREATE VIEW reporting_line_all (person_id, manager_id, kind, start_on,
+	end_on) AS
+	SELECT id, manager_id, 'solid', manager_since, NULL FROM person
+	WHERE manager_id IS NOT NULL
+	UNION ALL
+	SELECT person_id, manager_id, kind, start_on, end_on
+	FROM reporting_line;
 
 -- What changed in the org record, when it took effect, who wrote it.
 CREATE TABLE person_history (

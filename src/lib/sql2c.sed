@@ -1,13 +1,9 @@
-# Turns schema.sql into a C header holding it as one string constant.
-# Comment lines are dropped; quotes and backslashes are escaped.
-1i\
-/* Generated from schema.sql by sql2c.sed: do not edit. */\
-static const char schema_sql[] =
+# Turns an SQL file into the body of a C string constant: comment lines
+# are dropped, quotes and backslashes escaped.  The Makefile writes the
+# declaration around it (see src/lib/schema.h there).
 /^[[:space:]]*--/d
 /^[[:space:]]*$/d
 s/\\/\\\\/g
 s/"/\\"/g
 s/^/	"/
 s/$/\\n"/
-$a\
-	;

@@ -35,10 +35,10 @@ static const char q_people[] =
     PERSON_COLS "WHERE account_id = ?1 ORDER BY handle";
 static const char q_person[] = PERSON_COLS "WHERE id = ?1";
 static const char q_lines[] =
-    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line r "
+    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
     "JOIN person p ON p.id = r.person_id WHERE p.account_id = ?1 AND " VALID;
 static const char q_lines_of[] =
-    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line r "
+    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
     "WHERE r.person_id = ?1 AND " VALID;
 static const char q_links[] =
     "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
@@ -54,9 +54,9 @@ static const char q_roles_account[] =
     "WHERE d.account_id = ?1";
 /* The people one step away: managers, reports, links either way. */
 static const char q_next[] =
-    "SELECT r.manager_id FROM reporting_line r WHERE r.person_id = ?1 "
+    "SELECT r.manager_id FROM reporting_line_all r WHERE r.person_id = ?1 "
     "AND " VALID " UNION ALL "
-    "SELECT r.person_id FROM reporting_line r WHERE r.manager_id = ?1 "
+    "SELECT r.person_id FROM reporting_line_all r WHERE r.manager_id = ?1 "
     "AND " VALID " UNION ALL "
     "SELECT to_id FROM link WHERE from_id = ?1 UNION ALL "
     "SELECT from_id FROM link WHERE to_id = ?1";

@@ -34,8 +34,11 @@ struct store {
 	size_t ncache;
 };
 
-/* Schema migrations: migrations[i] takes a store from version i to i + 1. */
-static const char *const migrations[] = {schema_sql};
+/*
+ * Schema migrations: migrations[i] takes a store from version i to
+ * i + 1.  A new store is created at the latest version by schema_sql.
+ */
+static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql};
 
 static int
 mkdir_parents(const char *path)
@@ -132,11 +135,13 @@ migrate(struct store *st, int from)
 		               st->path);
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	for (v = from; v < KAM_SCHEMA_VERSION; v++) {
-		if ((rc = exec_sql(st, migrations[v])) != KAM_OK) {
-			store_rollback(st);
-			return rc;
-		}
+	if (from == 0)
+		rc = exec_sql(st, schema_sql);
+	for (v = from; v > 0 && rc == KAM_OK && v < KAM_SCHEMA_VERSION; v++)
+		rc = exec_sql(st, migrations[v]);
+	if (rc != KAM_OK) {
+		store_rollback(st);
+		return rc;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;",
 	         KAM_APPLICATION_ID);

@@ -20,7 +20,7 @@ mode=$(stat -c %a "$T/new/sub/kam.db")
 mode=$(stat -c %a "$T/new/sub")
 [ "$mode" = 700 ] || fail "init: folder mode $mode, expected 700"
 expect_sql init-appid "PRAGMA application_id" 1262570801
-expect_sql init-version "PRAGMA user_version" 1
+expect_sql init-version "PRAGMA user_version" 2
 expect_sql init-wal "PRAGMA journal_mode" wal
 # init again is harmless.
 snapshot
@@ -64,13 +64,54 @@ expect_err notkam-dir "kam-org: '$T' is a folder, not a kam store"
 # A store from a newer kam.
 KAM_DB="$T/newer.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 2"
+"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 3"
 snapshot
 run newer 8 kam-org account list
-expect_err newer "kam-org: store '$KAM_DB' has schema version 2, newer than this kam understands (1): upgrade kam"
+expect_err newer "kam-org: store '$KAM_DB' has schema version 3, newer than this kam understands (2): upgrade kam"
 run newer-write 8 kam-org account add acme --name Acme
-expect_err newer-write "kam-org: store '$KAM_DB' has schema version 2, newer than this kam understands (1): upgrade kam"
+expect_err newer-write "kam-org: store '$KAM_DB' has schema version 3, newer than this kam understands (2): upgrade kam"
 unchanged newer-write
+
+# A store of schema version 1 (current solid lines in reporting_line)
+# is upgraded by the first command that opens it: the current solid
+# line moves onto the person row, ended and dotted lines stay.
+KAM_DB="$T/v1.db"
+{
+  cat "$KAM_SRCDIR/tests/cli/data/schema-v1.sql"
+  cat <<'SQL'
+INSERT INTO account VALUES (1, 'acme', 'Acme', NULL, '2026-01-05');
+INSERT INTO person (id, account_id, handle, name, level, created, recorded,
+  recorded_by) VALUES
+  (1, 1, 'ceo', 'Chen', 1, '2026-01-05', '2026-01-05T09:00:00Z', 'ann'),
+  (2, 1, 'cto', 'Li', 2, '2026-01-05', '2026-01-05T09:00:00Z', 'ann'),
+  (3, 1, 'dev', 'Wang', 3, '2026-01-05', '2026-01-05T09:00:00Z', 'ann');
+INSERT INTO reporting_line (person_id, manager_id, kind, start_on, end_on)
+  VALUES (2, 1, 'solid', NULL, NULL), (3, 1, 'solid', NULL, '2026-02-01'),
+  (3, 2, 'solid', '2026-02-01', NULL), (3, 1, 'dotted', NULL, NULL);
+PRAGMA application_id = 1262570801;
+PRAGMA user_version = 1;
+SQL
+} | "$SQLITE3" "$KAM_DB"
+run v1-read 0 kam-org -F tsv person list acme
+expect_text v1-read "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on
+ceo	Chen			1			no	
+cto	Li			2	ceo		no	
+dev	Wang			3	cto	ceo	no	"
+expect_sql v1-version "PRAGMA user_version" 2
+expect_sql v1-rows "SELECT id, quote(manager_id), quote(manager_since) FROM person ORDER BY id" \
+  "1|NULL|NULL
+2|1|NULL
+3|2|'2026-02-01'"
+expect_sql v1-lines "SELECT person_id, manager_id, kind, quote(start_on), quote(end_on) FROM reporting_line ORDER BY id" \
+  "3|1|solid|NULL|'2026-02-01'
+3|1|dotted|NULL|NULL"
+expect_sql v1-all "SELECT person_id, manager_id, kind, quote(end_on) FROM reporting_line_all ORDER BY person_id, kind, manager_id" \
+  "2|1|solid|NULL
+3|1|dotted|NULL
+3|1|solid|'2026-02-01'
+3|2|solid|NULL"
+run v1-again 0 kam-org -F tsv person list acme
+expect_text v1-again "$(cat "$T/v1-read.out")"
 
 # An unwritable store: a writing command is refused with 9, the store is
 # unchanged, reading still works.  root ignores file modes, so as root
@@ -98,6 +139,21 @@ if [ "$as_user" != skip ]; then
   expect_err readonly-person "kam-org: store '$KAM_DB' is not writable"
   run readonly-read 0 $as_user kam-org account list
   expect_sql readonly-count "SELECT count(*) FROM account" 1
+fi
+chmod 0644 "$KAM_DB"
+
+# A version 1 store that cannot be written is not upgraded, even by a
+# command that only reads.
+KAM_DB="$T/ro/v1.db"
+"$SQLITE3" "$KAM_DB" <"$KAM_SRCDIR/tests/cli/data/schema-v1.sql"
+"$SQLITE3" "$KAM_DB" "PRAGMA application_id = 1262570801" "PRAGMA user_version = 1"
+chmod 0444 "$KAM_DB"
+if [ "$as_user" != skip ]; then
+  snapshot
+  run v1-readonly 9 $as_user kam-org account list
+  expect_err v1-readonly "kam-org: store '$KAM_DB' needs upgrading but is not writable"
+  unchanged v1-readonly
+  expect_sql v1-readonly-version "PRAGMA user_version" 1
 fi
 chmod 0644 "$KAM_DB"
 KAM_DB="$T/kam.db"

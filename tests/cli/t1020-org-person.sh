@@ -33,7 +33,7 @@ zhang|Zhang San|'Engineer'|'技术部'|4|0
 cfo|CFO|'CFO'|NULL|2|1
 pm|Ann \"PM\" O'Neil|NULL|NULL|3|0
 intern|实习生|NULL|NULL|5|0"
-expect_sql lines "SELECT p.handle, m.handle, r.kind, quote(r.end_on) FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id ORDER BY r.id" \
+expect_sql lines "SELECT p.handle, m.handle, r.kind, quote(r.end_on) FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id ORDER BY p.id, r.kind DESC, r.start_on, m.id" \
 "li-na|wang-wei|solid|NULL
 zhang|li-na|solid|NULL
 zhang|wang-wei|dotted|NULL
@@ -150,13 +150,17 @@ run set-same 0 kam-org person set zhang --reports-to wang-wei --level 3
 run set-pm 0 kam-org person set pm --dotted-to cfo --dept '' --on 2026-02-20
 run leave 0 env KAM_USER=bob kam-org person leave li-na --on 2026-02-28
 expect_sql set-row "SELECT name, placeholder FROM person WHERE handle = 'cfo'" "赵六|0"
-expect_sql set-lines "SELECT p.handle, m.handle, r.kind, quote(r.start_on), quote(r.end_on) FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle IN ('zhang', 'pm') ORDER BY r.id" \
+expect_sql set-lines "SELECT p.handle, m.handle, r.kind, quote(r.start_on), quote(r.end_on) FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle IN ('zhang', 'pm') ORDER BY p.id, r.kind DESC, r.start_on, m.id" \
 "zhang|li-na|solid|NULL|'2026-02-15'
+zhang|wang-wei|solid|'2026-02-15'|NULL
 zhang|wang-wei|dotted|NULL|'2026-02-15'
 pm|li-na|solid|NULL|NULL
 pm|wang-wei|dotted|NULL|'2026-02-20'
-pm|cfo|dotted|NULL|NULL
-zhang|wang-wei|solid|'2026-02-15'|NULL"
+pm|cfo|dotted|NULL|NULL"
+# The current solid line is on the person row; ended ones are not.
+expect_sql set-rows "SELECT p.handle, m.handle, quote(p.manager_since) FROM person p JOIN person m ON m.id = p.manager_id WHERE p.handle IN ('zhang', 'pm') ORDER BY p.id" \
+"zhang|wang-wei|'2026-02-15'
+pm|li-na|NULL"
 expect_sql left "SELECT left_on FROM person WHERE handle = 'li-na'" 2026-02-28
 run log-cfo 0 kam-org -F table log cfo
 expect_out log-cfo org-log-cfo.table
@@ -180,7 +184,7 @@ run clear 0 kam-org person set intern --no-reports-to --no-dotted --level 0 \
 run clear-title 0 kam-org person set zhang --title '' --on 2026-03-01
 expect_sql cleared "SELECT quote(level), placeholder FROM person WHERE handle = 'intern'" "NULL|1"
 expect_sql cleared-title "SELECT quote(title) FROM person WHERE handle = 'zhang'" "NULL"
-expect_sql cleared-lines "SELECT count(*) FROM reporting_line r JOIN person p ON p.id = r.person_id WHERE p.handle = 'intern' AND r.end_on IS NULL" 0
+expect_sql cleared-lines "SELECT count(*) FROM reporting_line_all r JOIN person p ON p.id = r.person_id WHERE p.handle = 'intern' AND r.end_on IS NULL" 0
 run log-intern 0 kam-org -F csv log intern
 expect_text log-intern "effective,recorded,actor,field,old,new
 2026-03-02,2026-03-02T09:00:00Z,tester,created,,added

@@ -22,14 +22,14 @@ run import 0 kam-org import acme "$T/people.csv"
 [ ! -s "$T/import.out" ] || fail "import: printed something"
 expect_sql people "SELECT handle, name, quote(replace(title, char(13), '<CR>')), quote(dept), level, placeholder, quote(left_on) FROM person WHERE account_id = 1 ORDER BY id" \
 "chen|陈工|'Engineer, senior'|'技术部'|4|0|NULL
+cpo|采购经理|'the \"buyer\"'|NULL|3|1|NULL
 li|李娜|'CTO<CR>
 (acting)'|'技术部'|2|0|NULL
-cpo|采购经理|'the \"buyer\"'|NULL|3|1|NULL
-zhao|赵六|'CFO'|NULL|2|0|'2026-02-20'
-wang|王伟|'总经理'|NULL|1|0|NULL"
+wang|王伟|'总经理'|NULL|1|0|NULL
+zhao|赵六|'CFO'|NULL|2|0|'2026-02-20'"
 expect_sql title-crlf "SELECT hex(title) FROM person WHERE handle = 'li'" \
   "$(printf 'CTO\r\n(acting)' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"
-expect_sql lines "SELECT p.handle, m.handle, r.kind FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id ORDER BY p.handle, r.kind, m.handle" \
+expect_sql lines "SELECT p.handle, m.handle, r.kind FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id ORDER BY p.handle, r.kind, m.handle" \
 "chen|wang|dotted
 chen|zhao|dotted
 chen|li|solid
@@ -211,7 +211,7 @@ cmp -s "$T/list.csv" "$T/list-again.out" || fail "list-again: person list differ
 # The standard input.
 printf 'handle,name,reports_to\nnew,New,wang\n' >"$T/stdin.csv"
 run stdin 0 kam-org import acme - <"$T/stdin.csv"
-expect_sql stdin "SELECT m.handle FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle = 'new'" wang
+expect_sql stdin "SELECT m.handle FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle = 'new'" wang
 snapshot
 printf 'handle,name\nx,X\ny,\n' >"$T/stdin-bad.csv"
 run stdin-bad 3 kam-org import acme - <"$T/stdin-bad.csv"

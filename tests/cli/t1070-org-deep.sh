@@ -12,7 +12,7 @@ awk -v n=$n 'BEGIN { print "handle,name,level,reports_to"
 kam-org init >/dev/null
 kam-org account add c --name Chain >/dev/null
 run import 0 sh -c 'ulimit -s 256 && exec kam-org import c "$1"' sh "$T/chain.csv"
-expect_sql lines "SELECT count(*) FROM reporting_line" $((n - 1))
+expect_sql lines "SELECT count(*) FROM reporting_line_all" $((n - 1))
 run tree 0 sh -c 'ulimit -s 256 && exec kam-org -F tsv tree c'
 tail -1 "$T/tree.out" >"$T/last.out"
 expect_text last "$((n - 1))	p$n	P$n		99	p$((n - 1))	"

@@ -27,7 +27,7 @@ awk -F, 'NR > 1 { printf "m%02d,m%02d,advises\n", $2, $1 }' \
   kam-org import krack "$T/links.csv"
 } >"$T/setup.out" 2>&1 || { cat "$T/setup.out"; exit 1; }
 expect_sql people "SELECT count(*) FROM person" 21
-expect_sql lines "SELECT count(*) FROM reporting_line" 20
+expect_sql lines "SELECT count(*) FROM reporting_line_all" 20
 expect_sql links "SELECT count(*) FROM link WHERE kind = 'advises'" 190
 
 # edges NAME: "tail head color style" of every edge in the DOT of NAME.

@@ -222,15 +222,15 @@ START_TEST(test_open_newer)
 	struct store *s;
 
 	ck_assert_int_eq(store_open(&st, path, STORE_CREATE), KAM_OK);
-	exec_ok("PRAGMA user_version = 2");
+	exec_ok("PRAGMA user_version = 3");
 	store_close(st);
 	st = NULL;
 	capture();
 	ck_assert_int_eq(store_open(&s, path, STORE_READ), KAM_NEWER);
 	ck_assert_int_eq(store_open(&s, path, STORE_WRITE), KAM_NEWER);
 	ck_assert_ptr_nonnull(
-	    strstr(captured(), "has schema version 2, newer than this kam "
-	                       "understands (1): upgrade kam"));
+	    strstr(captured(), "has schema version 3, newer than this kam "
+	                       "understands (2): upgrade kam"));
 }
 END_TEST
 
@@ -667,8 +667,7 @@ people(void)
 	        "(4, 1, 'eng', 'Eng', 4, '2026-01-01'), "
 	        "(5, 1, 'lone', 'Lone', NULL, '2026-01-01'), "
 	        "(6, 2, 'b1', 'B1', 1, '2026-01-01');"
-	        "INSERT INTO reporting_line (person_id, manager_id, kind) "
-	        "VALUES (2, 1, 'solid'), (3, 2, 'solid'), (4, 3, 'solid');");
+	        "UPDATE person SET manager_id = id - 1 WHERE id IN (2, 3, 4);");
 }
 
 START_TEST(test_check_line)
@@ -692,8 +691,9 @@ START_TEST(test_check_line)
 	                             "'acme/eng' to 'beta/b1' crosses "
 	                             "accounts\n");
 	/* An ended line does not count; a dotted one does. */
-	exec_ok("UPDATE reporting_line SET end_on = '2026-02-01' "
-	        "WHERE person_id = 3");
+	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind, "
+	        "end_on) VALUES (3, 2, 'solid', '2026-02-01');"
+	        "UPDATE person SET manager_id = NULL WHERE id = 3");
 	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_OK);
 	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind) "
 	        "VALUES (3, 1, 'dotted')");
@@ -727,8 +727,7 @@ START_TEST(test_check_flags)
 
 	people();
 	/* mgr (3) has a dotted line to eng (4), of a lower rank. */
-	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind) "
-	        "VALUES (5, 4, 'solid');"
+	exec_ok("UPDATE person SET manager_id = 4 WHERE id = 5;"
 	        "UPDATE person SET level = 5 WHERE id = 2;"
 	        "INSERT INTO deal (id, account_id, handle, name, created) "
 	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01');"
@@ -785,10 +784,9 @@ START_TEST(test_import_people)
 	    KAM_OK);
 	ck_assert_int_eq(count("SELECT count(*) FROM person"), 3);
 	ck_assert_int_eq(
-	    count("SELECT count(*) FROM reporting_line r JOIN person p ON "
-	          "p.id = r.person_id JOIN person m ON m.id = r.manager_id "
-	          "WHERE p.handle = 'eng' AND m.handle = 'vp' AND r.kind = "
-	          "'solid'"),
+	    count("SELECT count(*) FROM person p JOIN person m ON "
+	          "m.id = p.manager_id WHERE p.handle = 'eng' AND m.handle = "
+	          "'vp'"),
 	    1);
 	ck_assert_int_eq(
 	    count("SELECT count(*) FROM reporting_line r JOIN person m ON "
