@@ -1477,51 +1477,161 @@ deal_flags(struct store *st, int64_t deal,
 	return rc;
 }
 
+static int
+level_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A rank inversion: who has a line to boss, of a lower rank. */
+struct inversion {
+	char *who, *boss;
+	int level, boss_level, dotted;
+};
+
+static int
+inversion_cmp(const void *a, const void *b)
+{
+	const struct inversion *x = a, *y = b;
+	int c = strcmp(x->who, y->who);
+
+	return c ? c : strcmp(x->boss, y->boss);
+}
+
+static void
+add_inversion(struct inversion **v, size_t *n, sqlite3_stmt *s)
+{
+	struct inversion *x;
+
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	x = &(*v)[(*n)++];
+	x->who = store_col_dup(s, 0);
+	x->level = sqlite3_column_int(s, 1);
+	x->boss = store_col_dup(s, 2);
+	x->boss_level = sqlite3_column_int(s, 3);
+	x->dotted = strcmp(col(s, 4), "dotted") == 0;
+}
+
+/*
+ * People who report to someone of a lower rank (a larger level), in
+ * handle order.  The levels of a whole account are read in one scan
+ * and compared in memory: joining each person to their manager in SQL
+ * took most of the time of checking 100,000 people.  Only the few
+ * flagged are looked up again, for their handles.  The + keeps SQLite
+ * from reading people through the (account_id, handle) index and then
+ * every row at random.
+ */
+static int
+rank_inversions(struct store *st, int64_t account, struct inversion **out,
+                size_t *nout)
+{
+	static const char qlevels[] =
+	    "SELECT id, level, manager_id FROM person NOT INDEXED "
+	    "WHERE +account_id = ?1";
+	static const char qsolid[] =
+	    "SELECT a.handle || '/' || p.handle, p.level, "
+	    "a.handle || '/' || m.handle, m.level, 'solid' "
+	    "FROM person p JOIN person m ON m.id = p.manager_id "
+	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
+	static const char qdotted[] =
+	    "SELECT a.handle || '/' || p.handle, p.level, "
+	    "a.handle || '/' || m.handle, m.level, r.kind "
+	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "JOIN account a ON a.id = p.account_id "
+	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
+	    "AND r.end_on IS NULL AND p.level IS NOT NULL "
+	    "AND m.level > p.level";
+	struct level {
+		int64_t id, manager;
+		int level;
+	} *v = NULL, key, *hit;
+	size_t n = 0, cap = 0, i;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	s = store_stmt(st, qlevels);
+	sqlite3_bind_int64(s, 1, account);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].level = sqlite3_column_int(s, 1);
+		v[n++].manager = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, "cannot read the people");
+	}
+	/* A table scan returns rows in id order: v is sorted by id. */
+	for (i = 0; i < n; i++) {
+		if (v[i].level == 0 || v[i].manager == 0)
+			continue;
+		key.id = v[i].manager;
+		hit = bsearch(&key, v, n, sizeof *v, level_cmp);
+		if (hit == NULL || hit->level == 0 || hit->level <= v[i].level)
+			continue;
+		s = store_stmt(st, qsolid);
+		sqlite3_bind_int64(s, 1, v[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			add_inversion(out, nout, s);
+		sqlite3_reset(s);
+	}
+	free(v);
+	s = store_stmt(st, qdotted);
+	sqlite3_bind_int64(s, 1, account);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		add_inversion(out, nout, s);
+	sqlite3_reset(s);
+	if (*nout > 1)
+		qsort(*out, *nout, sizeof **out, inversion_cmp);
+	return KAM_OK;
+}
+
 int
 org_check_flags(struct store *st, int64_t account, int64_t deal,
                 int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	static const char qdeals[] =
 	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
-	/* The + keeps SQLite from reading people through the (account_id,
-	 * handle) index and then every row at random: scanning the lines
-	 * is three times faster on a large account. */
-	static const char qrank[] =
-	    "SELECT a.handle || '/' || p.handle, p.level, "
-	    "a.handle || '/' || m.handle, m.level, r.kind "
-	    "FROM reporting_line_all r JOIN person p ON p.id = r.person_id "
-	    "JOIN person m ON m.id = r.manager_id "
-	    "JOIN account a ON a.id = p.account_id "
-	    "WHERE +p.account_id = ? AND r.end_on IS NULL "
-	    "AND p.level IS NOT NULL AND m.level IS NOT NULL "
-	    "AND m.level > p.level ORDER BY p.handle, m.handle";
 	sqlite3_stmt *s;
 	struct org_flag f;
+	struct inversion *inv;
 	int64_t *deals = NULL;
-	size_t n = 0, cap = 0, i;
-	int rc = KAM_OK;
+	size_t n = 0, cap = 0, i, ninv;
+	int rc;
 	char *msg;
 
 	if (deal != 0)
 		return deal_flags(st, deal, fn, arg);
-	s = store_stmt(st, qrank);
-	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
-		int dotted = strcmp(col(s, 4), "dotted") == 0;
-
-		xasprintf(&msg,
-		          "'%s' (level %d) %s '%s' (level %d), of a lower "
-		          "rank",
-		          col(s, 0), sqlite3_column_int(s, 1),
-		          dotted ? "has a dotted line to" : "reports to",
-		          col(s, 2), sqlite3_column_int(s, 3));
-		f.code = "rank-inversion";
-		f.subject = col(s, 0);
-		f.message = msg;
-		rc = fn(&f, arg);
-		free(msg);
+	if ((rc = rank_inversions(st, account, &inv, &ninv)) != KAM_OK)
+		return rc;
+	for (i = 0; i < ninv; i++) {
+		if (rc == KAM_OK) {
+			xasprintf(&msg,
+			          "'%s' (level %d) %s '%s' (level %d), of a "
+			          "lower rank",
+			          inv[i].who, inv[i].level,
+			          inv[i].dotted ? "has a dotted line to"
+			                        : "reports to",
+			          inv[i].boss, inv[i].boss_level);
+			f.code = "rank-inversion";
+			f.subject = inv[i].who;
+			f.message = msg;
+			rc = fn(&f, arg);
+			free(msg);
+		}
+		free(inv[i].who);
+		free(inv[i].boss);
 	}
-	sqlite3_reset(s);
+	free(inv);
 	s = store_stmt(st, qdeals);
 	sqlite3_bind_int64(s, 1, account);
 	while (sqlite3_step(s) == SQLITE_ROW) {
