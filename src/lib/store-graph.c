@@ -34,8 +34,13 @@ static const char q_competitor[] =
 static const char q_people[] =
     PERSON_COLS "WHERE account_id = ?1 ORDER BY handle";
 static const char q_person[] = PERSON_COLS "WHERE id = ?1";
+/* Not through the view reporting_line_all, which SQLite would build
+ * whole, for every account, before joining. */
 static const char q_lines[] =
-    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
+    "SELECT id, manager_id, 'solid' FROM person WHERE account_id = ?1 "
+    "AND manager_id IS NOT NULL "
+    "AND (manager_since IS NULL OR manager_since <= ?2) UNION ALL "
+    "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line r "
     "JOIN person p ON p.id = r.person_id WHERE p.account_id = ?1 AND " VALID;
 static const char q_lines_of[] =
     "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
