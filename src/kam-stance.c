@@ -680,12 +680,20 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
-		if ((rc = stance_get(ctx->st, people[i].id, tid, deal, from,
-		                     NULL, &w1, NULL)) != KAM_OK ||
-		    (rc = stance_find(ctx->st, people[i].id, tid, deal, to,
+		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, to,
 		                      NULL, &f2)) != KAM_OK)
 			break;
-		w2 = f2.id ? f2.stance : NULL;
+		/*
+		 * Unknown on --to, or in force since before --from: then the
+		 * same row was in force on --from (every row in force by then
+		 * is one of those on --to), and nothing changed.
+		 */
+		if (f2.id == 0 || strcmp(f2.since, from) < 0)
+			continue;
+		if ((rc = stance_get(ctx->st, people[i].id, tid, deal, from,
+		                     NULL, &w1, NULL)) != KAM_OK)
+			break;
+		w2 = f2.stance;
 		if (w1 == w2)
 			continue;
 		out_str(o, people[i].ref);

@@ -16,38 +16,48 @@
 #include "kam/store.h"
 
 /*
- * A row is in force as known at ?4 (NULL: now) when it observes or
- * corrects, was recorded by then, and no row recorded by then retracts
- * or corrects it.  Among those effective by ?3, the latest effective
- * day wins, then the latest recorded (the same-day tie), then the id.
+ * A row is in force as known at ?4 when it observes or corrects, was
+ * recorded by then, and no row recorded by then retracts or corrects it.
+ * Among those effective by ?3, the latest effective day wins, then the
+ * latest recorded (the same-day tie), then the id.
  */
-#define IN_FORCE                                                               \
-	"o.kind <> 'retract' AND o.effective <= ?3 "                           \
-	"AND (?4 IS NULL OR o.recorded <= ?4) "                                \
+#define IN_FORCE_KNOWN                                                         \
+	"AND o.kind <> 'retract' AND o.effective <= ?3 "                       \
+	"AND o.recorded <= ?4 "                                                \
 	"AND NOT EXISTS (SELECT 1 FROM observation s WHERE s.target_id = "     \
-	"o.id AND (?4 IS NULL OR s.recorded <= ?4)) "                          \
-	"ORDER BY o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
+	"o.id AND s.recorded <= ?4) " LATEST
+/*
+ * The same as known now (no ?4), as statements of their own: whether a
+ * row was retracted or corrected is then answered by observation_target
+ * alone, without reading the rows that did it.
+ */
+#define IN_FORCE_NOW                                                           \
+	"AND o.kind <> 'retract' AND o.effective <= ?3 "                       \
+	"AND NOT EXISTS (SELECT 1 FROM observation s WHERE s.target_id = "     \
+	"o.id) " LATEST
+#define LATEST "ORDER BY o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
 
-#define FOUND_COLS                                                             \
+/* What show and changes print; stance_get needs the first three. */
+#define FULL_COLS                                                              \
 	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, o.actor "  \
 	"FROM observation o "
-
-/* What stance_get needs: the same row, without the actor. */
-#define LIGHT_COLS                                                             \
-	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, NULL "     \
-	"FROM observation o "
+#define LIGHT_COLS "SELECT o.id, o.stance, o.effective FROM observation o "
 
 #define GENERAL                                                                \
-	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "  \
-	"AND " IN_FORCE
-#define DEAL                                                                   \
-	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "     \
-	"AND " IN_FORCE
+	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "
+#define DEAL "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "
 
-static const char q_general[] = FOUND_COLS GENERAL;
-static const char q_deal[] = FOUND_COLS DEAL;
-static const char q_general_light[] = LIGHT_COLS GENERAL;
-static const char q_deal_light[] = LIGHT_COLS DEAL;
+/*
+ * Each reads observation_person alone (it holds every column read), from
+ * the day asked for backwards.  Indexed by [known_at != NULL][deal != 0]
+ * [full].
+ */
+static const char *const queries[2][2][2] = {
+    {{LIGHT_COLS GENERAL IN_FORCE_NOW, FULL_COLS GENERAL IN_FORCE_NOW},
+     {LIGHT_COLS DEAL IN_FORCE_NOW, FULL_COLS DEAL IN_FORCE_NOW}},
+    {{LIGHT_COLS GENERAL IN_FORCE_KNOWN, FULL_COLS GENERAL IN_FORCE_KNOWN},
+     {LIGHT_COLS DEAL IN_FORCE_KNOWN, FULL_COLS DEAL IN_FORCE_KNOWN}},
+};
 
 /* The canonical words, so that callers get static strings. */
 static const char *
@@ -62,22 +72,22 @@ canon(const unsigned char *s)
 	return NULL;
 }
 
+/* Column i of s into out (size bytes), "" for NULL, cut to fit. */
 static void
 copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	size_t n = t != NULL ? strnlen(t, size - 1) : 0;
 
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	if (n > 0)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
-static int
-find_one(struct store *st, const char *sql, int64_t person, int64_t toward,
-         int64_t deal, const char *as_of, const char *known_at,
-         struct stance_found *f)
+static void
+bind_lookup(sqlite3_stmt *s, int64_t person, int64_t toward, int64_t deal,
+            const char *as_of, const char *known_at)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	int rc;
-
 	sqlite3_bind_int64(s, 1, person);
 	if (toward != 0)
 		sqlite3_bind_int64(s, 2, toward);
@@ -86,15 +96,37 @@ find_one(struct store *st, const char *sql, int64_t person, int64_t toward,
 		sqlite3_bind_text(s, 4, known_at, -1, SQLITE_STATIC);
 	if (deal != 0)
 		sqlite3_bind_int64(s, 5, deal);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		f->id = sqlite3_column_int64(s, 0);
-		f->stance = canon(sqlite3_column_text(s, 1));
-		copy_col(s, 2, f->since, sizeof f->since);
+}
+
+/* The row s stands on into f: the light columns, or all of them. */
+static void
+found_from(sqlite3_stmt *s, int full, struct stance_found *f)
+{
+	f->id = sqlite3_column_int64(s, 0);
+	f->stance = canon(sqlite3_column_text(s, 1));
+	copy_col(s, 2, f->since, sizeof f->since);
+	if (full) {
 		copy_col(s, 3, f->recorded, sizeof f->recorded);
 		f->deal = sqlite3_column_int64(s, 4);
 		copy_col(s, 5, f->actor, sizeof f->actor);
-	} else if (rc != SQLITE_DONE) {
+	}
+}
+
+/* One query: f is left as it is (all zeros) when no row is in force. */
+static int
+find_one(struct store *st, int full, int64_t person, int64_t toward,
+         int64_t deal, const char *as_of, const char *known_at,
+         struct stance_found *f)
+{
+	sqlite3_stmt *s =
+	    store_stmt(st, queries[known_at != NULL][deal != 0][full]);
+	int rc;
+
+	bind_lookup(s, person, toward, deal, as_of, known_at);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		found_from(s, full, f);
+	else if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot read stances");
 		sqlite3_reset(s);
 		return rc;
@@ -118,13 +150,12 @@ find(struct store *st, int full, int64_t person, int64_t toward, int64_t deal,
 	/* A stance about the deal is preferred; the general one is the
 	 * fallback (kam-stance(1), "show DEAL"). */
 	if (deal != 0) {
-		rc = find_one(st, full ? q_deal : q_deal_light, person, toward,
-		              deal, as_of, known_at, f);
+		rc = find_one(st, full, person, toward, deal, as_of, known_at,
+		              f);
 		if (rc != KAM_OK || f->id != 0)
 			return rc;
 	}
-	return find_one(st, full ? q_general : q_general_light, person, toward,
-	                0, as_of, known_at, f);
+	return find_one(st, full, person, toward, 0, as_of, known_at, f);
 }
 
 int
@@ -441,33 +472,64 @@ stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 	return found;
 }
 
+/* Appends column i of s to b with its NUL ("" for NULL). */
+static void
+add_col(struct buf *b, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	if (t == NULL)
+		t = "";
+	buf_add(b, t, strlen(t) + 1);
+}
+
+/*
+ * The people come back in one allocation: the array, then their strings.
+ * A large account would otherwise cost two strings of SQLite's and two
+ * of ours per person; its handle is read once.
+ */
 int
 stance_people(struct store *st, int64_t account, int64_t deal,
               struct stance_person **out, size_t *n)
 {
 	static const char q_all[] =
-	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+	    "SELECT p.id, p.handle, p.name, a.handle FROM person p "
 	    "JOIN account a ON a.id = p.account_id "
 	    "ORDER BY a.handle, p.handle";
+	static const char q_handle[] =
+	    "SELECT handle FROM account WHERE id = ?";
 	static const char q_account[] =
-	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
-	    "JOIN account a ON a.id = p.account_id WHERE p.account_id = ? "
-	    "ORDER BY p.handle";
+	    "SELECT p.id, p.handle, p.name FROM person p "
+	    "WHERE p.account_id = ? ORDER BY p.handle";
 	static const char q_group[] =
-	    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+	    "SELECT p.id, p.handle, p.name, a.handle FROM person p "
 	    "JOIN account a ON a.id = p.account_id WHERE p.id IN ("
 	    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
 	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
 	    "ORDER BY a.handle, p.handle";
-	struct stance_person *v = NULL;
-	size_t len = 0, cap = 0;
+	/* While reading, ref and name are offsets into text. */
+	struct slot {
+		int64_t id;
+		size_t ref, name;
+	} *v = NULL;
+	struct buf text = {NULL, 0, 0};
+	struct stance_person *p;
+	size_t len = 0, cap = 0, i;
+	char *handle = NULL, *base;
 	sqlite3_stmt *s;
 	int rc;
 
+	*out = NULL;
+	*n = 0;
 	if (deal != 0) {
 		s = store_stmt(st, q_group);
 		sqlite3_bind_int64(s, 1, deal);
 	} else if (account != 0) {
+		s = store_stmt(st, q_handle);
+		sqlite3_bind_int64(s, 1, account);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			handle = store_col_dup(s, 0);
+		sqlite3_reset(s);
 		s = store_stmt(st, q_account);
 		sqlite3_bind_int64(s, 1, account);
 	} else
@@ -478,31 +540,44 @@ stance_people(struct store *st, int64_t account, int64_t deal,
 			v = xreallocarray(v, cap, sizeof *v);
 		}
 		v[len].id = sqlite3_column_int64(s, 0);
-		v[len].ref = store_col_dup(s, 1);
-		v[len].name = store_col_dup(s, 2);
+		v[len].ref = text.len;
+		if (handle != NULL)
+			buf_add(&text, handle, strlen(handle) + 1);
+		else
+			add_col(&text, s, 3);
+		text.s[text.len - 1] = '/';
+		add_col(&text, s, 1);
+		v[len].name = text.len;
+		add_col(&text, s, 2);
 		len++;
 	}
 	sqlite3_reset(s);
-	*out = v;
-	*n = len;
+	free(handle);
 	if (rc != SQLITE_DONE) {
-		stance_people_free(v, len);
-		*out = NULL;
-		*n = 0;
+		free(v);
+		buf_free(&text);
 		return store_fail(st, "cannot read people");
 	}
+	if (len > 0) {
+		p = xmalloc(len * sizeof *p + text.len);
+		base = (char *)(p + len);
+		memcpy(base, text.s, text.len);
+		for (i = 0; i < len; i++) {
+			p[i].id = v[i].id;
+			p[i].ref = base + v[i].ref;
+			p[i].name = base + v[i].name;
+		}
+		*out = p;
+		*n = len;
+	}
+	free(v);
+	buf_free(&text);
 	return KAM_OK;
 }
 
 void
 stance_people_free(struct stance_person *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].ref);
-		free(v[i].name);
-	}
 	free(v);
 }
 
