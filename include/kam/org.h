@@ -147,7 +147,9 @@ int org_insert_person(struct store *, int64_t account, const char *handle,
                       const char *name, const char *title, const char *dept,
                       long level, int placeholder, const char *left_on,
                       const char *origin, int64_t manager, int64_t *id);
-/* A new person of an import, with the id chosen for it. */
+/* A new person of an import, with the id chosen for it.  org_insert_people
+ * writes ORG_BATCH people a statement. */
+#define ORG_BATCH 32
 struct org_new_person {
 	int64_t id, manager; /* manager 0: none */
 	const char *handle, *name, *title, *dept, *left_on; /* NULL: none */

@@ -7,6 +7,8 @@
  */
 #include <config.h>
 
+#include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,24 +49,54 @@ static const char *const link_cols[] = {"from", "to", "kind", "strength", NULL};
 static const char *const role_cols[] = {"deal",      "person", "role",
                                         "influence", "lead",   NULL};
 
-/* A sorted index of handles: new rows and people already in the account. */
+/*
+ * A sorted index of handles: new rows and people already in the account.
+ * key holds a handle's first eight bytes, big-endian, so that sorting and
+ * searching 100,000 handles mostly compare integers instead of reading
+ * strings from all over the heap (which took a fifth of an import).
+ */
 struct hidx {
+	uint64_t key;
 	const char *handle;
 	int64_t ref; /* as prow.solid */
 };
 
+static void
+hidx_set(struct hidx *x, const char *h, int64_t ref)
+{
+	size_t i;
+
+	x->key = 0;
+	for (i = 0; i < 8; i++) {
+		x->key = x->key << 8 | (unsigned char)h[i];
+		if (h[i] == '\0') {
+			x->key <<= 8 * (7 - i);
+			break;
+		}
+	}
+	x->handle = h;
+	x->ref = ref;
+}
+
 static int
 hidx_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct hidx *)a)->handle,
-	              ((const struct hidx *)b)->handle);
+	const struct hidx *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	/* The same first eight bytes; the same handle if it ends there. */
+	if ((x->key & 0xff) == 0)
+		return 0;
+	return strcmp(x->handle + 8, y->handle + 8);
 }
 
 static const struct hidx *
 hidx_find(const struct hidx *idx, size_t n, const char *h)
 {
-	struct hidx key = {h, 0};
+	struct hidx key;
 
+	hidx_set(&key, h, 0);
 	return bsearch(&key, idx, n, sizeof *idx, hidx_cmp);
 }
 
@@ -288,27 +320,22 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	/* One index of every handle the file may refer to. */
 	org_handles(st, account, &old, &nold);
 	hx = xcalloc(nold + nrows, sizeof *hx);
-	for (i = 0; i < nold; i++) {
-		hx[i].handle = old[i].handle;
-		hx[i].ref = -old[i].id - 1;
-	}
+	for (i = 0; i < nold; i++)
+		hidx_set(&hx[i], old[i].handle, -old[i].id - 1);
 	for (i = 0; i < nrows; i++) {
-		struct hidx key = {rows[i].f[P_HANDLE], 0};
-
-		if (bsearch(&key, hx, nold, sizeof *hx, hidx_cmp) != NULL) {
+		if (hidx_find(hx, nold, rows[i].f[P_HANDLE]) != NULL) {
 			rc = kam_err(KAM_CONFLICT,
 			             "%s:%ld: person '%s/%s' already exists",
 			             path, rows[i].line, acct,
 			             rows[i].f[P_HANDLE]);
 			goto out;
 		}
-		hx[nold + i].handle = rows[i].f[P_HANDLE];
-		hx[nold + i].ref = (int64_t)i;
+		hidx_set(&hx[nold + i], rows[i].f[P_HANDLE], (int64_t)i);
 	}
 	nh = nold + nrows;
 	qsort(hx, nh, sizeof *hx, hidx_cmp);
 	for (i = 1; i < nh; i++) {
-		if (strcmp(hx[i - 1].handle, hx[i].handle) == 0) {
+		if (hidx_cmp(&hx[i - 1], &hx[i]) == 0) {
 			size_t a = (size_t)hx[i - 1].ref, b = (size_t)hx[i].ref;
 
 			rc = kam_err(KAM_DATA,
@@ -397,8 +424,16 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			if (hx[i].ref >= 0)
 				rows[hx[i].ref].id = ++next;
 	}
-	batch = xcalloc(nrows, sizeof *batch);
-	for (i = 0, k = 0; i < nh; i++) {
+	/*
+	 * A row may name a manager inserted after it: where foreign keys are
+	 * checked, check them at commit.  (Set once: setting it makes SQLite
+	 * prepare its statements again.)  A few rows at a time: a copy of
+	 * the whole file would only cost page faults.
+	 */
+	sqlite3_exec(store_db(st), "PRAGMA defer_foreign_keys = ON", NULL, NULL,
+	             NULL);
+	batch = xcalloc(ORG_BATCH, sizeof *batch);
+	for (i = 0, k = 0; i < nh && rc == KAM_OK; i++) {
 		struct org_new_person *b = &batch[k];
 		struct prow *r;
 
@@ -416,9 +451,14 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		b->left_on = *r->f[P_LEFT] ? r->f[P_LEFT] : NULL;
 		b->level = r->level;
 		b->placeholder = r->placeholder;
-		k++;
+		if (++k == ORG_BATCH) {
+			rc = org_insert_people(st, account, batch, k,
+			                       "imported");
+			k = 0;
+		}
 	}
-	rc = org_insert_people(st, account, batch, nrows, "imported");
+	if (rc == KAM_OK && k > 0)
+		rc = org_insert_people(st, account, batch, k, "imported");
 	for (i = 0; i < nrows && rc == KAM_OK; i++) {
 		struct prow *r = &rows[i];
 
@@ -612,10 +652,8 @@ org_import(struct store *st, int64_t account, const char *path,
 	acct = org_account_handle(st, account);
 	org_handles(st, account, &old, &nold);
 	hx = xcalloc(nold, sizeof *hx);
-	for (i = 0; i < nold; i++) {
-		hx[i].handle = old[i].handle;
-		hx[i].ref = -old[i].id - 1;
-	}
+	for (i = 0; i < nold; i++)
+		hidx_set(&hx[i], old[i].handle, -old[i].id - 1);
 	if (strcmp(kind, "links") == 0) {
 		if ((rc = csv_header(in, f, nf, line, link_cols, 3, idx)) ==
 		    KAM_OK)

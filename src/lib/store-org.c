@@ -166,7 +166,7 @@ org_insert_person(struct store *st, int64_t account, const char *handle,
  * fifth of importing 100,000 people one row at a time.  Parameters 1-5
  * are the same for every row; each row adds nine.
  */
-#define PEOPLE_BATCH      32
+#define PEOPLE_BATCH      ORG_BATCH
 #define PEOPLE_ROW_PARAMS 9
 
 static const char *
@@ -204,10 +204,6 @@ org_insert_people(struct store *st, int64_t account,
 
 	kam_today(today);
 	kam_now(now);
-	/* A row may name a manager of a later statement: where foreign keys
-	 * are checked, check them at commit. */
-	sqlite3_exec(store_db(st), "PRAGMA defer_foreign_keys = ON", NULL, NULL,
-	             NULL);
 	for (i = 0; i < n && rc == KAM_OK; i += m) {
 		sqlite3_stmt *s;
 

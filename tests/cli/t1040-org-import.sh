@@ -112,6 +112,14 @@ for lv in 0 100 two 2.5; do
 done
 printf 'handle,name\nx,X\nx,Again\n' >"$T/duplicate.csv"
 bad duplicate 3 ":3: handle 'x' repeated (first on line 2)"
+# Handles alike in their first eight bytes (the import compares those
+# first): exactly 8, longer, repeated.
+printf 'handle,name\nengineer,E\nengineer-b,B\nengineer-a,A\nengineer-b,Again\n' >"$T/duplicate-long.csv"
+bad duplicate-long 3 ":5: handle 'engineer-b' repeated (first on line 3)"
+printf 'handle,name\nengineer,E\nengineer-a,A\nengineer-b,B\nengineer,Again\n' >"$T/duplicate-8.csv"
+bad duplicate-8 3 ":5: handle 'engineer' repeated (first on line 2)"
+printf 'handle,name,reports_to\nengineer-a,A,engineer-c\nengineer-b,B,engineer\nengineer,E,\n' >"$T/manager-long.csv"
+bad manager-long 3 ":2: unknown manager 'engineer-c' (did you mean 'engineer-a'?)"
 printf 'handle,name\nx,X\nwang,Again\n' >"$T/exists.csv"
 bad exists 5 ":3: person 'acme/wang' already exists"
 printf 'handle,name\n"x y",X\n' >"$T/bad-handle.csv"
@@ -217,5 +225,19 @@ printf 'handle,name\nx,X\ny,\n' >"$T/stdin-bad.csv"
 run stdin-bad 3 kam-org import acme - <"$T/stdin-bad.csv"
 expect_err stdin-bad "kam-org: <stdin>:3: 'y' has no name"
 unchanged stdin-bad
+
+# Handles alike in their first eight bytes, managers after their reports,
+# into an account that has people already: each gets the right manager,
+# and the new people take ids in handle order after the existing ones.
+kam-org account add gamma --name Gamma >/dev/null
+kam-org person add gamma/engineer-z --name Z >/dev/null
+printf 'handle,name,reports_to\nengineering-lead-2,L2,engineering-lead\nengineer-b,B,engineering-lead-2\nengineer,E,engineer-z\nengineering-lead,L,engineer\nengineer-a,A,engineering-lead\n' >"$T/alike.csv"
+run alike 0 kam-org import gamma "$T/alike.csv"
+expect_sql alike "SELECT p.handle, m.handle FROM person p JOIN person m ON m.id = p.manager_id JOIN account a ON a.id = p.account_id WHERE a.handle = 'gamma' ORDER BY p.id" \
+"engineer|engineer-z
+engineer-a|engineering-lead
+engineer-b|engineering-lead-2
+engineering-lead|engineer
+engineering-lead-2|engineering-lead"
 
 done_testing
