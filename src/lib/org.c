@@ -628,7 +628,6 @@ org_import(struct store *st, int64_t account, const char *path,
 
 	if ((in = csv_open(path, &rc)) == NULL)
 		return rc;
-	org_bulk(st);
 	if ((got = csv_next(in, &f, &nf, &line)) != 1) {
 		csv_close(in);
 		if (got == 0)

@@ -229,14 +229,15 @@ stance_bulk_begin(struct store *st, struct stance_bulk *b)
 {
 	memset(b, 0, sizeof *b);
 	/*
-	 * A bounded cache: memory does not grow with the history.  The
-	 * import looks up every person, deal and competitor it records
-	 * inside its own write transaction, so SQLite need not check the
-	 * same references again on each insert.
+	 * SQLite's default page cache (2 MB): importing 1,000,000
+	 * observations with a 64 MB one took a sixth longer (the index is
+	 * built and the transaction committed through it) and 139 MB of
+	 * memory instead of 9.  The import looks up every person, deal and
+	 * competitor it records inside its own write transaction, so SQLite
+	 * need not check the same references again on each insert.
 	 */
-	sqlite3_exec(store_db(st),
-	             "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF",
-	             NULL, NULL, NULL);
+	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = OFF", NULL, NULL,
+	             NULL);
 }
 
 void
