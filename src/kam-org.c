@@ -1187,9 +1187,14 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	file = argv[argc - 1];
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	org_import_prepare(ctx->st);
+	/*
+	 * org_import resolves every person, manager and deal it refers to
+	 * inside its own transaction, so SQLite need not check the same
+	 * references again on each insert (a fifth of an import's time).
+	 */
+	store_foreign_keys(ctx->st, 0);
 	if ((rc = store_begin(ctx->st)) != KAM_OK) {
-		org_import_done(ctx->st);
+		store_foreign_keys(ctx->st, 1);
 		return rc;
 	}
 	if (argc - optind == 2)
@@ -1202,7 +1207,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc == KAM_OK)
 		rc = org_import(ctx->st, account, file, kind);
 	rc = store_end(ctx->st, rc);
-	org_import_done(ctx->st);
+	store_foreign_keys(ctx->st, 1);
 	return rc;
 }
 

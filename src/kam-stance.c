@@ -1128,7 +1128,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	im.actor = kam_actor();
 	stance_bulk_begin(ctx->st, &im.bulk);
 	if ((rc = store_begin(ctx->st)) != KAM_OK) {
-		stance_bulk_finish(ctx->st);
+		store_foreign_keys(ctx->st, 1);
 		csv_close(in);
 		return rc;
 	}
@@ -1161,7 +1161,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	else
 		stance_bulk_end(ctx->st, &im.bulk, 0);
 	rc = store_end(ctx->st, rc);
-	stance_bulk_finish(ctx->st);
+	store_foreign_keys(ctx->st, 1);
 	if (rc != KAM_OK)
 		return rc;
 	printf("imported %ld observation%s\n", im.count,

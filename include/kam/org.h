@@ -173,12 +173,6 @@ int org_handles(struct store *, int64_t account, struct org_handle **,
 int org_check_line(struct store *, int64_t person, int64_t manager);
 /* Prepares the store to read or write a whole account (a larger cache). */
 void org_bulk(struct store *);
-/*
- * Around an import's transaction (outside it): the import looks up every
- * reference itself, so SQLite's foreign-key checks are off meanwhile.
- */
-void org_import_prepare(struct store *);
-void org_import_done(struct store *);
 /* An account's handle, in a new string. */
 char *org_account_handle(struct store *, int64_t account);
 /* A deal's id by account and handle, without reporting; 0 if none. */

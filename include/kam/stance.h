@@ -91,9 +91,11 @@ struct stance_chain {
 int stance_append(struct store *, struct stance_chain *, struct stance_row *);
 
 /*
- * Many appends in one transaction (import): begin, then step after each
- * row (existing: the rows before the import), end before committing
- * (rebuild 1) or rolling back (0).
+ * Many appends in one transaction (import): begin (before the
+ * transaction: it turns foreign-key checks off), then step after each row
+ * (existing: the rows before the import), end before committing (rebuild
+ * 1) or rolling back (0); after the commit or rollback,
+ * store_foreign_keys(st, 1).
  */
 #define BULK_MAX 8
 struct stance_bulk {
@@ -105,8 +107,6 @@ void stance_bulk_begin(struct store *, struct stance_bulk *);
 int stance_bulk_step(struct store *, struct stance_bulk *, int64_t existing,
                      long imported);
 int stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
-/* After the commit or rollback. */
-void stance_bulk_finish(struct store *);
 
 /* The row in force, with what show and changes print. */
 struct stance_found {

@@ -48,6 +48,13 @@ int store_end(struct store *, int rc);
  * static string, as the cache is keyed by its address.
  */
 sqlite3 *store_db(struct store *);
+/*
+ * Foreign-key checks on or off, around (outside) the transaction of an
+ * import that resolves every reference itself; and, inside a
+ * transaction, deferred to its commit.
+ */
+void store_foreign_keys(struct store *, int on);
+void store_defer_foreign_keys(struct store *);
 sqlite3_stmt *store_stmt(struct store *, const char *sql);
 /* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);

@@ -7,7 +7,6 @@
  */
 #include <config.h>
 
-#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,12 +429,10 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	}
 	/*
 	 * A row may name a manager inserted after it: where foreign keys are
-	 * checked, check them at commit.  (Set once: setting it makes SQLite
-	 * prepare its statements again.)  A few rows at a time: a copy of
+	 * checked, check them at commit.  A few rows at a time: a copy of
 	 * the whole file would only cost page faults.
 	 */
-	sqlite3_exec(store_db(st), "PRAGMA defer_foreign_keys = ON", NULL, NULL,
-	             NULL);
+	store_defer_foreign_keys(st);
 	batch = xcalloc(ORG_BATCH, sizeof *batch);
 	for (i = 0, k = 0; i < nh && rc == KAM_OK; i++) {
 		struct org_new_person *b = &batch[k];

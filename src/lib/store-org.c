@@ -263,26 +263,6 @@ org_bulk(struct store *st)
 	             NULL);
 }
 
-/*
- * org_import resolves every person, manager and deal it refers to inside
- * its own write transaction, so SQLite need not check the same references
- * again on each insert (a fifth of an import's time).  PRAGMA
- * foreign_keys only takes effect outside a transaction.
- */
-void
-org_import_prepare(struct store *st)
-{
-	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = OFF", NULL, NULL,
-	             NULL);
-}
-
-void
-org_import_done(struct store *st)
-{
-	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = ON", NULL, NULL,
-	             NULL);
-}
-
 /* A person's account id, handle and level. */
 static int
 person_row(struct store *st, int64_t id, int64_t *account, long *level)

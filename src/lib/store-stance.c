@@ -236,15 +236,7 @@ stance_bulk_begin(struct store *st, struct stance_bulk *b)
 	 * competitor it records inside its own write transaction, so SQLite
 	 * need not check the same references again on each insert.
 	 */
-	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = OFF", NULL, NULL,
-	             NULL);
-}
-
-void
-stance_bulk_finish(struct store *st)
-{
-	sqlite3_exec(store_db(st), "PRAGMA foreign_keys = ON", NULL, NULL,
-	             NULL);
+	store_foreign_keys(st, 0);
 }
 
 int

@@ -368,6 +368,24 @@ store_end(struct store *st, int rc)
 }
 
 void
+store_foreign_keys(struct store *st, int on)
+{
+	sqlite3_exec(st->db,
+	             on ? "PRAGMA foreign_keys = ON"
+	                : "PRAGMA foreign_keys = OFF",
+	             NULL, NULL, NULL);
+}
+
+/* Set once a transaction: setting it makes SQLite prepare its statements
+ * again. */
+void
+store_defer_foreign_keys(struct store *st)
+{
+	sqlite3_exec(st->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
+	             NULL);
+}
+
+void
 store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
