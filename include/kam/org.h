@@ -142,13 +142,10 @@ int org_check(struct store *, int64_t account, int64_t deal,
 int org_import(struct store *, int64_t account, const char *path,
                const char *kind);
 
-/* Building blocks of the import, in store-org.c. */
-int org_insert_person(struct store *, int64_t account, const char *handle,
-                      const char *name, const char *title, const char *dept,
-                      long level, int placeholder, const char *left_on,
-                      const char *origin, int64_t manager, int64_t *id);
-/* A new person of an import, with the id chosen for it.  org_insert_people
- * writes ORG_BATCH people a statement. */
+/* Building blocks of person add and the import, in store-org.c. */
+/* A new person, with the id its caller chose inside the write transaction
+ * (from org_max_person_id() + 1).  org_insert_people writes ORG_BATCH
+ * people a statement. */
 #define ORG_BATCH 32
 struct org_new_person {
 	int64_t id, manager; /* manager 0: none */

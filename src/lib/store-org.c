@@ -114,57 +114,14 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 }
 
 /*
- * The hot path of an import: values are bound without copies (they live
- * until the step), and the row records its own creation instead of a
- * history row, which made importing a third slower.  *id chooses the
- * new row's id (0: the next free one) and receives it; manager is the
- * solid-line manager (0: none), which an import may insert later.
- */
-int
-org_insert_person(struct store *st, int64_t account, const char *handle,
-                  const char *name, const char *title, const char *dept,
-                  long level, int placeholder, const char *left_on,
-                  const char *origin, int64_t manager, int64_t *id)
-{
-	static const char q[] =
-	    "INSERT INTO person (account_id, handle, name, title, dept, "
-	    "level, placeholder, left_on, created, recorded, recorded_by, "
-	    "origin, manager_id, id) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
-	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
-	int rc;
-
-	kam_today(today);
-	kam_now(now);
-	sqlite3_bind_int64(s, 1, account);
-	store_bind_static(s, 2, handle);
-	store_bind_static(s, 3, name);
-	store_bind_static(s, 4, title);
-	store_bind_static(s, 5, dept);
-	if (level > 0)
-		sqlite3_bind_int64(s, 6, level);
-	sqlite3_bind_int(s, 7, placeholder);
-	store_bind_static(s, 8, left_on);
-	store_bind_static(s, 9, today);
-	store_bind_static(s, 10, now);
-	store_bind_static(s, 11, kam_actor());
-	store_bind_static(s, 12, origin);
-	if (manager != 0)
-		sqlite3_bind_int64(s, 13, manager);
-	if (*id != 0)
-		sqlite3_bind_int64(s, 14, *id);
-	if ((rc = step_done(st, s, "cannot add person")) != KAM_OK)
-		return rc;
-	*id = sqlite3_last_insert_rowid(store_db(st));
-	return KAM_OK;
-}
-
-/*
- * An import's people, many rows a statement: a statement's own cost
- * (opening and closing the cursors of the table and its indexes) was a
- * fifth of importing 100,000 people one row at a time.  Parameters 1-5
- * are the same for every row; each row adds nine.
+ * New people (person add, import), with the ids their callers chose
+ * inside the write transaction.  Values are bound without copies (they
+ * live until the step), and each row records its own creation instead of
+ * a history row, which made importing a third slower.  Many rows go in
+ * one statement: a statement's own cost (opening and closing the cursors
+ * of the table and its indexes) was a fifth of importing 100,000 people
+ * one row at a time.  Parameters 1-5 are the same for every row; each row
+ * adds nine.
  */
 #define PEOPLE_BATCH      ORG_BATCH
 #define PEOPLE_ROW_PARAMS 9
@@ -611,6 +568,7 @@ org_person_add(struct store *st, const char *ref, const char *dflt,
                const struct org_change *c)
 {
 	const char *title, *dept;
+	struct org_new_person np;
 	struct ref r;
 	int64_t account, id;
 	size_t i;
@@ -626,14 +584,15 @@ org_person_add(struct store *st, const char *ref, const char *dflt,
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
 	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
-	id = 0;
-	if ((rc = org_insert_person(st, account, r.handle,
-	                            c->name ? c->name
-	                            : title ? title
-	                                    : r.handle,
-	                            title, dept, c->level > 0 ? c->level : 0,
-	                            c->placeholder == 1, NULL, "added", 0,
-	                            &id)) != KAM_OK)
+	memset(&np, 0, sizeof np);
+	np.id = id = org_max_person_id(st) + 1;
+	np.handle = r.handle;
+	np.name = c->name ? c->name : title ? title : r.handle;
+	np.title = title;
+	np.dept = dept;
+	np.level = c->level > 0 ? c->level : 0;
+	np.placeholder = c->placeholder == 1;
+	if ((rc = org_insert_people(st, account, &np, 1, "added")) != KAM_OK)
 		return rc;
 	if (c->reports_to != NULL && *c->reports_to != '\0' &&
 	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
