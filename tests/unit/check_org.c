@@ -484,7 +484,7 @@ START_TEST(test_csv_invalid_utf8)
 	ck_assert_int_eq(line, 2);
 	capture();
 	ck_assert_int_eq(csv_next(in, &f, &n, &line), -1);
-	snprintf(want, sizeof want, "check_org: %s/in.csv:5: invalid UTF-8\n",
+	snprintf(want, sizeof want, "check_org: %s/in.csv:4: invalid UTF-8\n",
 	         dir);
 	ck_assert_str_eq(captured(), want);
 	csv_close(in);
