@@ -22,7 +22,7 @@ struct kam_ctx {
 	int fmt_given;
 	int formats;              /* see cli_formats */
 	enum out_format fmt_dflt; /* see cli_formats */
-	struct store *st; /* after cli_open */
+	struct store *st;         /* after cli_open */
 };
 
 struct kam_verb {

@@ -377,6 +377,7 @@ compute_ours(struct gate_assessment *a)
 	const struct gate_member *lead = NULL;
 	double known = 0, sum = 0, r;
 	int counts[3] = {0, 0, 0}, nknown = 0, dms = 0, dm_backs = 0;
+	int dm_others = 0;
 	enum gate_ans ans;
 	struct buf b = {0};
 	char num[24];
@@ -394,6 +395,7 @@ compute_ours(struct gate_assessment *a)
 		if (m->core & GATE_CORE_DM) {
 			dms++;
 			dm_backs |= m->stance == 1;
+			dm_others |= m->stance != 1;
 		}
 		if (m->stance == GATE_STANCE_UNKNOWN)
 			continue;
@@ -427,10 +429,17 @@ compute_ours(struct gate_assessment *a)
 		buf_printf(&b, "; the lead, %s, counts %s times", w, f);
 		free(w);
 	}
-	/* Relationships are not close while nobody who decides backs us. */
+	/*
+	 * Relationships are not close while nobody who decides backs us, and
+	 * not lost while everyone who decides does.
+	 */
 	if (ans == GATE_YES && dms > 0 && !dm_backs) {
 		ans = GATE_PARTLY;
 		buf_puts(&b, "; no decision-maker supports us: partly at best");
+	} else if (ans == GATE_NO && dms > 0 && !dm_others) {
+		ans = GATE_PARTLY;
+		buf_puts(&b, "; every decision-maker supports us: partly at "
+		             "least");
 	}
 	set_computed(a, GATE_KEY_OURS, ans, b.s);
 }

@@ -5,10 +5,11 @@
 -- answers keep their criteria) form the profile 'default', and
 -- 'strategic' and 'transactional' start as copies of it with their own
 -- emphasis.  coverage becomes knowledge rather than score (weight 0),
--- and gate 4 gains the computed criterion expected-value.  gate_run is
--- rebuilt with a number per deal and a last-checked time: consecutive
--- identical runs of a deal become one, which keeps the first's time as
--- recorded and the last's as checked.  Foreign keys stay on, checked at
+-- and gate 4 gains the computed criterion expected-value (weight 0: its
+-- "no" holds the gate weak).  gate_run is rebuilt with a number per deal
+-- and a last-checked time: consecutive identical runs of a deal become
+-- one, which keeps the first's time as recorded and the last's as
+-- checked.  Foreign keys stay on, checked at
 -- the commit (see migrate-3.sql).
 PRAGMA defer_foreign_keys = ON;
 ALTER TABLE account ADD COLUMN category TEXT;
@@ -51,7 +52,7 @@ INSERT INTO criterion (profile_id, gate, key, question, weight, must,
 	computed, position)
 	SELECT 1, 4, 'expected-value',
 	'Does the expected value of the deal cover the cost of pursuing it?',
-	1, 0, 1, coalesce(max(position), 0) + 1 FROM criterion
+	0, 0, 1, coalesce(max(position), 0) + 1 FROM criterion
 	WHERE profile_id = 1 AND gate = 4
 	AND NOT EXISTS (SELECT 1 FROM criterion WHERE key = 'expected-value');
 INSERT INTO criterion (profile_id, gate, key, question, weight, must,

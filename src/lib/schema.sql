@@ -281,7 +281,7 @@ INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, 
 	(1, 4, 'side-effects', 'Does winning do no harm to other key clients or partners?', 2, 1, 0, 3),
 	(1, 4, 'strategy', 'Does the deal fit our direction?', 2, 0, 0, 4),
 	(1, 4, 'importance', 'Is the client important to us, with future value?', 2, 0, 0, 5),
-	(1, 4, 'expected-value', 'Does the expected value of the deal cover the cost of pursuing it?', 1, 0, 1, 6);
+	(1, 4, 'expected-value', 'Does the expected value of the deal cover the cost of pursuing it?', 0, 0, 1, 6);
 -- strategic: importance and strategy weigh double; profit is never a must.
 INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, position)
 	SELECT 2, gate, key, question,
