@@ -14,20 +14,46 @@
 
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
 const char *kam_progname = "kam";
+
+/* Running out of memory is the one failure kam does not try to recover. */
+static void
+oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", kam_progname);
+	abort();
+}
+
+/*
+ * A message quotes what the user gave and what the store holds: control
+ * characters in it are shown, never sent to the terminal (see
+ * text_show).
+ */
+static void
+report(const char *kind, const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		oom();
+	text_show(&b, s);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s%s\n", kam_progname, kind, b.s ? b.s : "");
+	buf_free(&b);
+	free(s);
+}
 
 int
 kam_err(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -36,20 +62,9 @@ kam_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-}
-
-/* Running out of memory is the one failure kam does not try to recover. */
-static void
-oom(void)
-{
-	fprintf(stderr, "%s: out of memory\n", kam_progname);
-	abort();
 }
 
 void *
