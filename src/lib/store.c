@@ -38,7 +38,8 @@ struct store {
  * Schema migrations: migrations[i] takes a store from version i to
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
-static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql};
+static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql,
+                                                           migrate_3_sql};
 
 static int
 mkdir_parents(const char *path)
