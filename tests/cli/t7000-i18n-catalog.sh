@@ -23,7 +23,7 @@ sed -e '/^#/d' -e '/^$/d' "$PO/POTFILES.in" >"$T/potfiles.out"
 (cd "$KAM_SRCDIR" && ls src/*.c src/lib/*.c) | LC_ALL=C sort >"$T/sources"
 count=$((count + 1))
 if ! diff -u "$T/sources" "$T/potfiles.out" >&2; then
-  fail "po/POTFILES.in does not list exactly the C files of src/"
+  fail "po/POTFILES.in does not list exactly the C files of src/ (a new C file goes there too)"
 fi
 
 # The messages marked in the sources today, as update-po would extract
