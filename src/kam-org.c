@@ -1306,7 +1306,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",
 		      stdout);
-		return org_people(ctx->st, account, 0, export_person, stdout);
+		return org_people_by_handle(ctx->st, account, export_person,
+		                            stdout);
 	}
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);

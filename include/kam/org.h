@@ -60,6 +60,13 @@ int org_person_leave(struct store *, const char *ref, const char *dflt_account,
 /* Every person of an account in creation order, or one (person != 0). */
 int org_people(struct store *, int64_t account, int64_t person,
                int (*fn)(const struct org_person *, void *), void *);
+/*
+ * Every person of an account in handle order: an order that does not
+ * depend on when people were added, so that an export imported into
+ * another store exports the same.
+ */
+int org_people_by_handle(struct store *, int64_t account,
+                         int (*fn)(const struct org_person *, void *), void *);
 
 /* One step of a person's record history. */
 struct org_event {
