@@ -6,7 +6,6 @@
  */
 #include <config.h>
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "kam/cli.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/money.h"
 #include "kam/org.h"
 #include "kam/out.h"
 #include "kam/store.h"
@@ -84,6 +84,21 @@ check_date(const char *what, const char *s)
 		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
 		               "day)",
 		               what, s);
+	return KAM_OK;
+}
+
+/*
+ * An amount of money, exact (money.h): what names it ("value", "cost")
+ * and what it must be are in the message.
+ */
+static int
+check_amount(const char *what, const char *s, char *out)
+{
+	enum money_status m = money_parse(s, out);
+
+	if (m != MONEY_OK)
+		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
+		               money_rule(m));
 	return KAM_OK;
 }
 
@@ -867,8 +882,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	    {"value", required_argument, NULL, 'v'},
 	    {NULL, 0, NULL, 0}};
 	const char *name = NULL, *currency = NULL, *close_on = NULL, *vs = NULL;
-	double value;
-	char *end;
+	char value[MONEY_LEN];
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
@@ -897,23 +911,13 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = check_text("--currency", currency)) != KAM_OK ||
 	    (rc = check_date("--close", close_on)) != KAM_OK)
 		return rc;
-	if (vs != NULL) {
-		/* Plain decimals only: strtod also takes "inf", "nan" and
-		 * hexadecimal, and overflows to infinity, which JSON cannot
-		 * carry. */
-		value = strtod(vs, &end);
-		if (*vs == '\0' || *end != '\0' ||
-		    vs[strspn(vs, "0123456789.")] != '\0' || !isfinite(value))
-			return kam_err(KAM_DATA,
-			               "invalid value '%s' (a number, no "
-			               "currency sign)",
-			               vs);
-	}
+	if (vs != NULL && (rc = check_amount("value", vs, value)) != KAM_OK)
+		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
 	                 org_deal_add(ctx->st, argv[optind], ctx->account, name,
-	                              vs ? &value : NULL, currency, close_on));
+	                              vs ? value : NULL, currency, close_on));
 }
 
 static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
@@ -929,8 +933,9 @@ put_deal(const struct org_deal *d, void *arg)
 	out_str(o, ref);
 	free(ref);
 	out_str(o, d->name);
-	if (d->has_value)
-		out_num(o, d->value);
+	/* Exact digits everywhere; a number in JSON. */
+	if (d->value != NULL)
+		out_raw_json(o, d->value, d->value);
 	else
 		out_null(o);
 	out_str(o, d->currency);

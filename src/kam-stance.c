@@ -1145,7 +1145,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 	}
 	if (r < 0)
-		rc = KAM_DATA;
+		rc = csv_status(in);
 	else if (rc == KAM_OK && !header)
 		rc = kam_err(KAM_DATA,
 		             "%s: empty file (expected a header: "

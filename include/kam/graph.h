@@ -2,8 +2,10 @@
  * graph: the picture of a client's influence structure, all three
  * dimensions of the method at once (METHOD.md, section 1): rank and
  * reporting lines, the buying group, and each person's stance.  The
- * store fills plain structs (graph_load, in store-graph.c); graph.c turns
- * them into a cgraph graph and writes it as DOT or renders it with gvc.
+ * store fills plain structs (graph_load, in store-graph.c); graph.c holds
+ * the rules over them (a stable order, the neighbourhood of a person),
+ * map-dot.c turns them into a cgraph graph, and map-render.c writes it as
+ * DOT or renders it with gvc.
  * Used by kam-map.
  */
 #ifndef KAM_GRAPH_H
@@ -127,6 +129,13 @@ struct map_style {
 
 /* Builds the graph; the caller closes it with map_close. */
 Agraph_t *map_graph(const struct map_data *, const struct map_style *);
+
+/*
+ * A directed graph named name whose DOT lists subgraphs, nodes and edges
+ * in the order they were made; its memory is an arena freed whole by
+ * map_close.  One such graph exists at a time.
+ */
+Agraph_t *map_open(const char *name);
 void map_close(Agraph_t *);
 
 /*

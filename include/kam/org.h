@@ -91,12 +91,11 @@ int org_competitors(struct store *,
 struct org_deal {
 	int64_t id;
 	const char *account, *handle, *name, *currency, *close_on, *created;
-	double value;
-	int has_value;
+	const char *value; /* an exact amount (money.h), or NULL */
 	long roles;
 };
 int org_deal_add(struct store *, const char *ref, const char *dflt_account,
-                 const char *name, const double *value, const char *currency,
+                 const char *name, const char *value, const char *currency,
                  const char *close_on);
 /* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
 int org_deals(struct store *, int64_t account, int64_t deal,

@@ -1122,7 +1122,7 @@ org_competitors(struct store *st, int (*fn)(const char *, const char *, void *),
 
 int
 org_deal_add(struct store *st, const char *ref, const char *dflt,
-             const char *name, const double *value, const char *currency,
+             const char *name, const char *value, const char *currency,
              const char *close_on)
 {
 	static const char qfind[] =
@@ -1153,8 +1153,7 @@ org_deal_add(struct store *st, const char *ref, const char *dflt,
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, r.handle);
 	store_bind_text(s, 3, name);
-	if (value != NULL)
-		sqlite3_bind_double(s, 4, *value);
+	store_bind_text(s, 4, value);
 	store_bind_text(s, 5, currency != NULL && *currency ? currency : NULL);
 	store_bind_text(s, 6, close_on);
 	store_bind_text(s, 7, today);
@@ -1183,8 +1182,7 @@ org_deals(struct store *st, int64_t account, int64_t deal,
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
 		d.name = col(s, 3);
-		d.has_value = sqlite3_column_type(s, 4) != SQLITE_NULL;
-		d.value = sqlite3_column_double(s, 4);
+		d.value = col(s, 4);
 		d.currency = col(s, 5);
 		d.close_on = col(s, 6);
 		d.created = col(s, 7);

@@ -48,7 +48,8 @@ struct store {
  * Schema migrations: migrations[i] takes a store from version i to
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
-static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql};
+static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql,
+                                                           migrate_3_sql};
 
 /* The folders of path that do not exist yet are made 0700 and noted. */
 static int

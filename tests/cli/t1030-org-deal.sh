@@ -55,9 +55,9 @@ run deal 0 kam-org deal add erp --name 'ERP 升级' --value 1200000.5 --currency
 run deal2 0 kam-org deal add acme/crm --name CRM
 run deal3 0 kam-org deal add beta/x1 --name 'Beta X1' --value 0
 expect_sql deals "SELECT a.handle, d.handle, d.name, quote(d.value), quote(d.currency), quote(d.close_on), d.created FROM deal d JOIN account a ON a.id = d.account_id ORDER BY d.id" \
-"acme|erp|ERP 升级|1200000.5|'CNY'|'2026-12-31'|2026-03-02
+"acme|erp|ERP 升级|'1200000.5'|'CNY'|'2026-12-31'|2026-03-02
 acme|crm|CRM|NULL|NULL|NULL|2026-03-02
-beta|x1|Beta X1|0.0|NULL|NULL|2026-03-02"
+beta|x1|Beta X1|'0'|NULL|NULL|2026-03-02"
 snapshot
 run deal-dup 5 kam-org deal add erp --name Again
 expect_err deal-dup "kam-org: deal 'acme/erp' already exists"

@@ -4,13 +4,16 @@
 # is left; commands opening an old store at once upgrade it once.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
+# The schema version a new store has.
+VERSION=$(sed -n 's/^#define KAM_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$KAM_SRCDIR/include/kam/store.h")
+
 N=12
 
 # check_store NAME: the store is whole and current.
 check_store() {
   expect_sql "$1-integrity" "PRAGMA integrity_check" ok
   expect_sql "$1-appid" "PRAGMA application_id" 1262570801
-  expect_sql "$1-version" "PRAGMA user_version" 2
+  expect_sql "$1-version" "PRAGMA user_version" "$VERSION"
   expect_sql "$1-wal" "PRAGMA journal_mode" wal
   expect_sql "$1-tables" "SELECT count(*) FROM sqlite_schema WHERE name = 'account'" 1
 }

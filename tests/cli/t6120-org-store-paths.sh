@@ -4,6 +4,9 @@
 # empty file makes it a store of mode 0600.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
+# The schema version a new store has.
+VERSION=$(sed -n 's/^#define KAM_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$KAM_SRCDIR/include/kam/store.h")
+
 cd "$T" || exit 1
 
 # A path that looks like an SQLite URI is a file of that name: the
@@ -63,7 +66,7 @@ expect_text empty-init "$T/empty.db"
 count=$((count + 1))
 mode=$(stat -c %a "$T/empty.db")
 [ "$mode" = 600 ] || fail "empty-init: mode $mode, expected 600"
-KAM_DB="$T/empty.db" expect_sql empty-version "PRAGMA user_version" 2
+KAM_DB="$T/empty.db" expect_sql empty-version "PRAGMA user_version" "$VERSION"
 KAM_DB="$T/empty.db" expect_sql empty-wal "PRAGMA journal_mode" wal
 run empty-use 0 kam-org --db "$T/empty.db" account add acme --name Acme
 # An existing store keeps its mode: init changes nothing.
@@ -79,6 +82,6 @@ run blank-init 0 kam-org --db "$T/blank.db" init
 count=$((count + 1))
 mode=$(stat -c %a "$T/blank.db")
 [ "$mode" = 600 ] || fail "blank-init: mode $mode, expected 600"
-KAM_DB="$T/blank.db" expect_sql blank-version "PRAGMA user_version" 2
+KAM_DB="$T/blank.db" expect_sql blank-version "PRAGMA user_version" "$VERSION"
 
 done_testing

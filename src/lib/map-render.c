@@ -1,0 +1,409 @@
+/*
+ * map-render: the Graphviz stack every drawing of kam goes through: a
+ * cgraph graph opened with a memory arena and ids that keep the DOT in
+ * the order it was built, written as DOT (agwrite) or laid out and
+ * rendered in-process by gvc as SVG, PNG or PDF, into a file that is
+ * replaced whole or not at all.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gvc.h>
+
+#include "kam/graph.h"
+#include "kam/kam.h"
+
+int
+map_format_valid(const char *s)
+{
+	return strcmp(s, "dot") == 0 || strcmp(s, "svg") == 0 ||
+	       strcmp(s, "png") == 0 || strcmp(s, "pdf") == 0;
+}
+
+/*
+ * cgraph's memory comes from an arena released in one piece by map_close:
+ * a map is built once and never edited, and for ten thousand people the
+ * many small allocations and frees otherwise take a good part of the
+ * time (see make bench).  The discipline has no close function, so that
+ * agclose still closes every dictionary (their headers are cdt's own).
+ */
+#define ARENA_CHUNK (1 << 20)
+struct arena_block {
+	struct arena_block *next;
+	size_t left;
+	char *free;
+};
+static struct arena_block *arena; /* of the map being built */
+
+static void *
+arena_open(Agdisc_t *disc)
+{
+	return &arena;
+}
+
+static void *
+arena_alloc(void *state, size_t req)
+{
+	struct arena_block *b = arena;
+	void *p;
+
+	req = (req + 15) & ~(size_t)15;
+	if (b == NULL || b->left < req) {
+		size_t size = req > ARENA_CHUNK / 4 ? req : ARENA_CHUNK;
+		size_t hdr = (sizeof *b + 15) & ~(size_t)15;
+
+		b = xcalloc(1, hdr + size);
+		b->free = (char *)b + hdr;
+		b->left = size;
+		if (size == req && arena != NULL) {
+			/* A big block: keep filling the current one. */
+			b->next = arena->next;
+			arena->next = b;
+		} else {
+			b->next = arena;
+			arena = b;
+		}
+	}
+	p = b->free;
+	b->free += req;
+	b->left -= req;
+	return p;
+}
+
+static void *
+arena_resize(void *state, void *ptr, size_t old, size_t req)
+{
+	void *p = arena_alloc(state, req);
+
+	if (ptr != NULL)
+		memcpy(p, ptr, old < req ? old : req);
+	return p;
+}
+
+static void
+arena_free(void *state, void *ptr)
+{
+}
+
+static void
+arena_release(void)
+{
+	struct arena_block *b, *next;
+
+	for (b = arena; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	arena = NULL;
+}
+
+static Agmemdisc_t arena_disc = {arena_open, arena_alloc, arena_resize,
+                                 arena_free, NULL};
+
+/*
+ * cgraph keeps subgraphs ordered by id, and the default id of a named
+ * object is the address of its name: an order that may change from one
+ * store to the next.  Graphs and subgraphs get their ids here instead,
+ * counted in the order they are made (small even numbers, which no
+ * address or anonymous id can be), so that the DOT lists them in that
+ * order.  Nodes and edges keep cgraph's ids: they are written in the
+ * order they were made anyway.
+ */
+static struct {
+	char **names; /* id 2 * (i + 1); the graph's refstrs */
+	size_t n, cap;
+} gnames;
+
+static int
+own_id(IDTYPE id)
+{
+	return id % 2 == 0 && id >= 2 && id / 2 <= gnames.n;
+}
+
+static long
+gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	size_t i;
+
+	if (objtype != AGRAPH || str == NULL)
+		return AgIdDisc.map(state, objtype, str, id, createflag);
+	for (i = 0; i < gnames.n; i++)
+		if (strcmp(gnames.names[i], str) == 0) {
+			*id = 2 * (IDTYPE)(i + 1);
+			return 1;
+		}
+	if (!createflag)
+		return 0;
+	if (gnames.n == gnames.cap) {
+		gnames.cap = gnames.cap ? 2 * gnames.cap : 16;
+		gnames.names = xreallocarray(gnames.names, gnames.cap,
+		                             sizeof *gnames.names);
+	}
+	/* Like cgraph's own: agwrite expects its names to be refstrs. */
+	gnames.names[gnames.n++] = agstrdup(state, str);
+	*id = 2 * (IDTYPE)gnames.n;
+	return 1;
+}
+
+static long
+gid_alloc(void *state, int objtype, IDTYPE id)
+{
+	if (objtype == AGRAPH && own_id(id))
+		return 1;
+	return AgIdDisc.alloc(state, objtype, id);
+}
+
+static void
+gid_free(void *state, int objtype, IDTYPE id)
+{
+	if (objtype != AGRAPH || !own_id(id))
+		AgIdDisc.free(state, objtype, id);
+}
+
+static char *
+gid_print(void *state, int objtype, IDTYPE id)
+{
+	if (objtype == AGRAPH && own_id(id))
+		return gnames.names[id / 2 - 1];
+	return AgIdDisc.print(state, objtype, id);
+}
+
+/* The names themselves go with the graph's strings, in agclose. */
+static void
+gnames_clear(void)
+{
+	free(gnames.names);
+	memset(&gnames, 0, sizeof gnames);
+}
+
+Agraph_t *
+map_open(const char *name)
+{
+	static Agiddisc_t iddisc;
+	static Agdisc_t disc;
+	char *copy = xstrdup(name);
+	Agraph_t *g;
+
+	/* One graph at a time: the names and memory of the last one are
+	 * forgotten. */
+	gnames_clear();
+	arena_release();
+	iddisc = AgIdDisc;
+	iddisc.map = gid_map;
+	iddisc.alloc = gid_alloc;
+	iddisc.free = gid_free;
+	iddisc.print = gid_print;
+	disc.mem = &arena_disc;
+	disc.id = &iddisc;
+	disc.io = &AgIoDisc;
+	g = agopen(copy, Agdirected, &disc);
+	free(copy);
+	return g;
+}
+
+void
+map_close(Agraph_t *g)
+{
+	agclose(g);
+	gnames_clear();
+	arena_release();
+}
+
+/* --- Output --- */
+
+static int
+render(Agraph_t *g, const char *format, char **data, unsigned int *len)
+{
+	static const struct {
+		const char *name, *device;
+	} devices[] = {
+	    {"svg", "svg"},
+	    {"png", "png:cairo"},
+	    {"pdf", "pdf:cairo"},
+	};
+	const char *device = format;
+	GVC_t *gvc;
+	agerrlevel_t old;
+	size_t i;
+	int rc = KAM_OK;
+
+	for (i = 0; i < sizeof devices / sizeof devices[0]; i++)
+		if (strcmp(devices[i].name, format) == 0)
+			device = devices[i].device;
+	/* Graphviz's own messages are kept back; ours say what failed. */
+	old = agseterr(AGMAX);
+	gvc = gvContext();
+	if (gvLayout(gvc, g, "dot") != 0) {
+		rc = kam_err(KAM_RENDER,
+		             "cannot lay out the map: the Graphviz 'dot' "
+		             "layout plugin is missing (check the Graphviz "
+		             "installation)");
+	} else {
+		if (gvRenderData(gvc, g, device, data, len) != 0 ||
+		    *data == NULL)
+			rc = kam_err(KAM_RENDER,
+			             "cannot render '%s': Graphviz has no "
+			             "plugin for it (install the Graphviz "
+			             "cairo plugins)",
+			             format);
+		gvFreeLayout(gvc, g);
+	}
+	gvFreeContext(gvc);
+	agseterr(old);
+	return rc;
+}
+
+static int
+put(Agraph_t *g, const char *format, const char *data, unsigned int len,
+    FILE *fp)
+{
+	if (strcmp(format, "dot") == 0)
+		agwrite(g, fp);
+	else
+		fwrite(data, 1, len, fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Writes to fp and closes it; returns 0 or an errno value. */
+static int
+put_close(Agraph_t *g, const char *format, const char *data, unsigned int len,
+          FILE *fp, int sync)
+{
+	int err = 0;
+
+	if (put(g, format, data, len, fp) != 0)
+		err = errno ? errno : EIO;
+	if (fflush(fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (sync && fsync(fileno(fp)) != 0 && err == 0 && errno != EINVAL)
+		err = errno;
+	if (fclose(fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	return err;
+}
+
+/*
+ * The path a symbolic link chain ends at (file itself when it is not a
+ * link), so that an output file given as a link is written where the
+ * link points and the link stays.  A relative target is relative to the
+ * link's folder.  NULL with *err set when a link cannot be read or the
+ * chain is longer than the kernel would follow (ELOOP).
+ */
+static char *
+follow_links(const char *file, int *err)
+{
+	char *cur = xstrdup(file), *target, *slash, *joined;
+	struct stat sb;
+	size_t cap;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; hops < 40; hops++) {
+		if (lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode))
+			return cur;
+		for (cap = 256;; cap *= 2) {
+			target = xmalloc(cap);
+			if ((n = readlink(cur, target, cap)) < 0) {
+				*err = errno;
+				free(target);
+				free(cur);
+				return NULL;
+			}
+			if ((size_t)n < cap)
+				break;
+			free(target);
+		}
+		target[n] = '\0';
+		if (target[0] != '/' && (slash = strrchr(cur, '/')) != NULL) {
+			xasprintf(&joined, "%.*s/%s", (int)(slash - cur), cur,
+			          target);
+			free(target);
+			target = joined;
+		}
+		free(cur);
+		cur = target;
+	}
+	free(cur);
+	*err = ELOOP;
+	return NULL;
+}
+
+int
+map_write(Agraph_t *g, const char *format, const char *file)
+{
+	char *data = NULL, *tmp = NULL, *dest = NULL;
+	unsigned int len = 0;
+	struct stat sb;
+	mode_t mode;
+	FILE *fp;
+	int rc = KAM_OK, fd, err = 0;
+
+	if (strcmp(format, "dot") != 0 &&
+	    (rc = render(g, format, &data, &len)) != KAM_OK)
+		return rc;
+	if (file == NULL) {
+		put(g, format, data, len, stdout);
+		if (data != NULL)
+			gvFreeRenderData(data);
+		return KAM_OK; /* cli_main checks stdout */
+	}
+	if (stat(file, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or a pipe (/dev/null, a FIFO) is written to as
+		 * it is: it cannot be replaced. */
+		if ((fp = fopen(file, "w")) == NULL)
+			err = errno;
+		else
+			err = put_close(g, format, data, len, fp, 0);
+		goto out;
+	}
+	if ((dest = follow_links(file, &err)) == NULL)
+		goto out;
+	/* An existing file keeps its permissions; a new one gets what the
+	 * umask allows, as with a shell redirection. */
+	if (stat(dest, &sb) == 0)
+		mode = sb.st_mode & 07777;
+	else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	/* A temporary file in the same folder, renamed over the file when
+	 * complete: never a half-written map. */
+	xasprintf(&tmp, "%s.XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) == -1) {
+		err = errno;
+		goto out;
+	}
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		err = errno;
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (fchmod(fd, mode) != 0) {
+		err = errno;
+		fclose(fp);
+		unlink(tmp);
+		goto out;
+	}
+	err = put_close(g, format, data, len, fp, 1);
+	if (err == 0 && rename(tmp, dest) != 0)
+		err = errno;
+	if (err != 0)
+		unlink(tmp);
+out:
+	if (err != 0)
+		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
+		             strerror(err));
+	free(tmp);
+	free(dest);
+	if (data != NULL)
+		gvFreeRenderData(data);
+	return rc;
+}
