@@ -16,6 +16,12 @@ long date_days(const char *);
 /* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
 void date_from_days(long, char *);
 /*
+ * Reports s, not a valid date, as malformed or impossible (one code,
+ * KAM_DATA, returned), after "WHERE: " (an import's FILE:LINE) or for
+ * the option opt, either may be NULL.
+ */
+int date_error(const char *where, const char *opt, const char *s);
+/*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
  */
