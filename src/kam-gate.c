@@ -6,7 +6,6 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "kam/gate.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/money.h"
 #include "kam/org.h"
 #include "kam/store.h"
 
@@ -795,7 +795,6 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	const char *key, *why;
 	struct out *o;
 	double v;
-	char *end;
 	size_t i;
 	int ch, rc, reset = 0, nargs;
 
@@ -815,10 +814,8 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	if (key != NULL && gate_param(&d, key) == NULL)
 		return unknown_setting(key);
 	if (nargs == 2) {
-		errno = 0;
-		v = strtod(argv[optind + 1], &end);
-		if (end == argv[optind + 1] || *end != '\0' || errno != 0 ||
-		    v != v)
+		/* The point is '.' in every locale. */
+		if (!decimal_parse(argv[optind + 1], &v))
 			why = "a number";
 		else
 			why = gate_param_check(key, v);

@@ -6,14 +6,15 @@
  */
 #include <config.h>
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/influence.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/money.h"
 #include "kam/org.h"
 #include "kam/out.h"
 #include "kam/store.h"
@@ -84,6 +85,21 @@ check_date(const char *what, const char *s)
 		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
 		               "day)",
 		               what, s);
+	return KAM_OK;
+}
+
+/*
+ * An amount of money, exact (money.h): what names it ("value", "cost")
+ * and what it must be are in the message.
+ */
+static int
+check_amount(const char *what, const char *s, char *out)
+{
+	enum money_status m = money_parse(s, out);
+
+	if (m != MONEY_OK)
+		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
+		               money_rule(m));
 	return KAM_OK;
 }
 
@@ -867,8 +883,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	    {"value", required_argument, NULL, 'v'},
 	    {NULL, 0, NULL, 0}};
 	const char *name = NULL, *currency = NULL, *close_on = NULL, *vs = NULL;
-	double value;
-	char *end;
+	char value[MONEY_LEN];
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
@@ -897,23 +912,13 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = check_text("--currency", currency)) != KAM_OK ||
 	    (rc = check_date("--close", close_on)) != KAM_OK)
 		return rc;
-	if (vs != NULL) {
-		/* Plain decimals only: strtod also takes "inf", "nan" and
-		 * hexadecimal, and overflows to infinity, which JSON cannot
-		 * carry. */
-		value = strtod(vs, &end);
-		if (*vs == '\0' || *end != '\0' ||
-		    vs[strspn(vs, "0123456789.")] != '\0' || !isfinite(value))
-			return kam_err(KAM_DATA,
-			               "invalid value '%s' (a number, no "
-			               "currency sign)",
-			               vs);
-	}
+	if (vs != NULL && (rc = check_amount("value", vs, value)) != KAM_OK)
+		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
 	                 org_deal_add(ctx->st, argv[optind], ctx->account, name,
-	                              vs ? &value : NULL, currency, close_on));
+	                              vs ? value : NULL, currency, close_on));
 }
 
 static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
@@ -929,8 +934,9 @@ put_deal(const struct org_deal *d, void *arg)
 	out_str(o, ref);
 	free(ref);
 	out_str(o, d->name);
-	if (d->has_value)
-		out_num(o, d->value);
+	/* Exact digits everywhere; a number in JSON. */
+	if (d->value != NULL)
+		out_raw_json(o, d->value, d->value);
 	else
 		out_null(o);
 	out_str(o, d->currency);
@@ -1154,6 +1160,84 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	return fl.n ? KAM_FALSE : KAM_OK;
 }
 
+/* influence */
+
+static const char *const influence_cols[] = {"person",    "name",   "level",
+                                             "roles",     "stance", "influence",
+                                             "brokerage", NULL};
+
+static void
+put_influence(struct out *o, const struct org_influence_row *r)
+{
+	out_str(o, r->person);
+	out_str(o, r->name);
+	if (r->level > 0)
+		out_int(o, r->level);
+	else
+		out_null(o);
+	out_list(o, r->roles);
+	out_str(o, r->stance);
+	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
+	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
+	out_end_row(o);
+}
+
+static int
+cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'},
+	    {"deal", required_argument, NULL, 'D'},
+	    {NULL, 0, NULL, 0}};
+	const char *deal_ref = NULL, *as_of = NULL, *acct;
+	char today[KAM_DATE_LEN];
+	struct org_influence inf;
+	struct out *o;
+	int64_t account, deal = 0;
+	size_t i;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		switch (c) {
+		case 'A':
+			as_of = optarg;
+			break;
+		case 'D':
+			deal_ref = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = check_date("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	acct = optind < argc ? argv[optind] : ctx->account;
+	if (deal_ref != NULL) {
+		if ((rc = store_deal_id(ctx->st, deal_ref, acct, &deal)) !=
+		    KAM_OK)
+			return rc;
+		if (store_deal_account(ctx->st, deal) != account)
+			return kam_err(KAM_DATA,
+			               "deal '%s' is not in account '%s'",
+			               deal_ref, acct);
+	}
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, influence_cols);
+	for (i = 0; i < inf.n; i++)
+		put_influence(o, &inf.rows[i]);
+	out_close(o);
+	org_influence_free(&inf);
+	return KAM_OK;
+}
+
 /* import and export */
 
 static const char *
@@ -1301,7 +1385,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",
 		      stdout);
-		return org_people(ctx->st, account, 0, export_person, stdout);
+		return org_people_by_handle(ctx->st, account, export_person,
+		                            stdout);
 	}
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);
@@ -1398,6 +1483,9 @@ static const struct kam_verb verbs[] = {
      "give a person a buying role in a deal", cmd_role},
     {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
+    {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
+     "people from most to least influential in the informal network",
+     cmd_influence},
     {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles]",
      "import people, links or roles from CSV, all or nothing", cmd_import},
     {"export", "export [ACCOUNT] [--kind people|links|roles]",

@@ -33,24 +33,6 @@ enum {
 	OPT_WHY,
 };
 
-/*
- * Malformed and impossible dates get different messages, one code.  The
- * subject is an option ("--on") or, in an import, a place ("FILE:LINE").
- */
-static int
-date_error(const char *where, const char *opt, const char *s)
-{
-	const char *pre = where ? where : "", *sep = where ? ": " : "";
-	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
-
-	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-	    strspn(s, "0123456789-") == 10)
-		return kam_err(KAM_DATA, "%s%simpossible date '%s'%s%s", pre,
-		               sep, s, fo, o);
-	return kam_err(KAM_DATA, "%s%smalformed date '%s'%s%s (use YYYY-MM-DD)",
-	               pre, sep, s, fo, o);
-}
-
 static int
 check_date(const char *opt, const char *s)
 {
@@ -138,31 +120,6 @@ scope(struct kam_ctx *ctx, const char *arg, int64_t *account, int64_t *deal)
 	return rc;
 }
 
-/* The deal of a person's observation: DEAL is in the person's account
- * unless written ACCOUNT/DEAL. */
-static int
-person_deal(struct store *st, int64_t person, const char *ref, int64_t *deal)
-{
-	char *pref = store_person_ref(st, person), *slash;
-	int rc;
-
-	if (pref != NULL && (slash = strchr(pref, '/')) != NULL)
-		*slash = '\0';
-	rc = store_deal_id(st, ref, pref, deal);
-	if (rc == KAM_OK) {
-		struct ref r;
-
-		if (pref != NULL && ref_parse(&r, ref, pref) &&
-		    strcmp(r.account, pref) != 0)
-			rc = kam_err(KAM_CONFLICT,
-			             "deal '%s' is not with the person's "
-			             "account '%s'",
-			             ref, pref);
-	}
-	free(pref);
-	return rc;
-}
-
 /*
  * set PERSON STANCE: one observation.
  */
@@ -229,8 +186,8 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &r.toward)) != KAM_OK)
 		return rc;
-	if (deal != NULL &&
-	    (rc = person_deal(ctx->st, r.person, deal, &r.deal)) != KAM_OK)
+	if (deal != NULL && (rc = stance_deal_id(ctx->st, NULL, r.person, deal,
+	                                         &r.deal)) != KAM_OK)
 		return rc;
 	kam_today(today);
 	kam_now(now);
@@ -895,221 +852,13 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /*
- * import FILE.csv: observations in one transaction.  Handles seen once
- * are remembered, so a large file costs one lookup per distinct person.
+ * import FILE.csv: observations in one transaction.
  */
-struct memo {
-	char **keys;
-	int64_t *vals;
-	size_t cap, len;
-};
-
-static size_t
-memo_slot(const struct memo *m, const char *k)
-{
-	uint64_t x = 14695981039346656037ULL; /* FNV-1a, then mixed */
-	const unsigned char *p;
-	size_t h;
-
-	for (p = (const unsigned char *)k; *p; p++)
-		x = (x ^ *p) * 1099511628211ULL;
-	x ^= x >> 29;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 32;
-	h = (size_t)x & (m->cap - 1);
-	while (m->keys[h] != NULL && strcmp(m->keys[h], k) != 0)
-		h = (h + 1) & (m->cap - 1);
-	return h;
-}
-
-static int
-memo_get(const struct memo *m, const char *k, int64_t *v)
-{
-	size_t h;
-
-	if (m->cap == 0)
-		return 0;
-	h = memo_slot(m, k);
-	if (m->keys[h] == NULL)
-		return 0;
-	*v = m->vals[h];
-	return 1;
-}
-
-static void
-memo_put(struct memo *m, const char *k, int64_t v)
-{
-	size_t h, i;
-
-	if (2 * (m->len + 1) > m->cap) {
-		struct memo big = {NULL, NULL, m->cap ? m->cap * 2 : 64, 0};
-
-		big.keys = xcalloc(big.cap, sizeof *big.keys);
-		big.vals = xcalloc(big.cap, sizeof *big.vals);
-		for (i = 0; i < m->cap; i++)
-			if (m->keys[i] != NULL) {
-				h = memo_slot(&big, m->keys[i]);
-				big.keys[h] = m->keys[i];
-				big.vals[h] = m->vals[i];
-				big.len++;
-			}
-		free(m->keys);
-		free(m->vals);
-		*m = big;
-	}
-	h = memo_slot(m, k);
-	m->keys[h] = xstrdup(k);
-	m->vals[h] = v;
-	m->len++;
-}
-
-static void
-memo_free(struct memo *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
-}
-
-enum { C_PERSON, C_STANCE, C_ON, C_TOWARD, C_DEAL, C_NOTE, C_SOURCE, NCOLS };
-
-static const char *
-field(char **f, size_t nf, const int *idx, int col)
-{
-	if (idx[col] < 0 || (size_t)idx[col] >= nf || f[idx[col]][0] == '\0')
-		return NULL;
-	return f[idx[col]];
-}
-
-struct import {
-	struct kam_ctx *ctx;
-	struct memo people, deals, rivals;
-	struct stance_chain chain;
-	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
-	const char *actor;
-	long count;
-	int64_t existing;
-	struct stance_bulk bulk;
-};
-
-/*
- * Looks a handle up through the store's addressing, whose messages are
- * then prefixed by FILE:LINE like every other import error.
- */
-static int
-lookup(struct import *im, struct memo *m, const char *key, int kind,
-       const char *where, int64_t person, int64_t *id)
-{
-	const char *saved = kam_progname;
-	char *prefix;
-	int rc;
-
-	if (memo_get(m, key, id))
-		return KAM_OK;
-	xasprintf(&prefix, "%s: %s", saved, where);
-	kam_progname = prefix;
-	if (kind == 0)
-		rc = store_person_id(im->ctx->st, key, im->ctx->account, id);
-	else if (kind == 1)
-		rc = store_competitor_id(im->ctx->st, key, id);
-	else
-		rc = person_deal(im->ctx->st, person, key, id);
-	kam_progname = saved;
-	free(prefix);
-	if (rc == KAM_OK && kind != 2)
-		memo_put(m, key, *id);
-	return rc;
-}
-
-/* FILE:LINE, written only when a message or a lookup needs it. */
-static const char *
-place(char *buf, size_t size, const char *path, long line)
-{
-	snprintf(buf, size, "%s:%ld", path, line);
-	return buf;
-}
-
-static int
-import_row(struct import *im, char **f, size_t nf, const int *idx,
-           const char *path, long line)
-{
-	char at[600];
-#define WHERE place(at, sizeof at, path, line)
-	const char *person = field(f, nf, idx, C_PERSON);
-	const char *stance = field(f, nf, idx, C_STANCE);
-	const char *on = field(f, nf, idx, C_ON);
-	const char *toward = field(f, nf, idx, C_TOWARD);
-	const char *deal = field(f, nf, idx, C_DEAL);
-	struct stance_row r;
-	int rc = KAM_OK;
-
-	memset(&r, 0, sizeof r);
-	if (person == NULL)
-		return kam_err(KAM_DATA, "%s: missing person", WHERE);
-	if (stance == NULL)
-		return kam_err(KAM_DATA, "%s: missing stance", WHERE);
-	if ((r.stance = vocab_stance(stance)) == NULL)
-		return kam_err(KAM_DATA,
-		               "%s: unknown stance '%s' (use support, "
-		               "neutral, oppose, +, 0 or -)",
-		               WHERE, stance);
-	if (on != NULL && !date_valid(on))
-		return date_error(WHERE, NULL, on);
-	if (on != NULL && strcmp(on, im->today) > 0)
-		return kam_err(KAM_DATA,
-		               "%s: date '%s' is in the future (today is %s)",
-		               WHERE, on, im->today);
-	if ((rc = lookup(im, &im->people, person, 0, WHERE, 0, &r.person)) !=
-	    KAM_OK)
-		return rc;
-	if (toward != NULL && (rc = lookup(im, &im->rivals, toward, 1, WHERE, 0,
-	                                   &r.toward)) != KAM_OK)
-		return rc;
-	if (deal != NULL) {
-		char *key;
-
-		/* A bare deal handle belongs to the person's account. */
-		xasprintf(&key, "%lld %s", (long long)r.person, deal);
-		if (!memo_get(&im->deals, key, &r.deal)) {
-			rc = lookup(im, &im->deals, deal, 2, WHERE, r.person,
-			            &r.deal);
-			if (rc == KAM_OK)
-				memo_put(&im->deals, key, r.deal);
-		}
-		free(key);
-		if (rc != KAM_OK)
-			return rc;
-	}
-	r.kind = "observe";
-	r.effective = on != NULL ? on : im->today;
-	r.recorded = im->now;
-	r.actor = im->actor;
-	r.note = field(f, nf, idx, C_NOTE);
-	r.source = field(f, nf, idx, C_SOURCE);
-	if ((rc = stance_append(im->ctx->st, &im->chain, &r)) != KAM_OK)
-		return rc;
-	if (im->count == 0)
-		im->existing = r.id - 1;
-	im->count++;
-	return stance_bulk_step(im->ctx->st, &im->bulk, im->existing,
-	                        im->count);
-}
-#undef WHERE
-
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const order[NCOLS + 1] = {
-	    "person", "stance", "on", "toward", "deal", "note", "source", NULL};
-	struct import im;
-	struct csv_in *in;
-	char **f;
-	size_t nf;
-	long line;
-	int idx[NCOLS], c, rc = KAM_OK, r, header = 0;
+	long count;
+	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
@@ -1119,53 +868,10 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	if ((in = csv_open(argv[optind], &rc)) == NULL)
+	if ((rc = stance_import(ctx->st, argv[optind], ctx->account, &count)) !=
+	    KAM_OK)
 		return rc;
-	memset(&im, 0, sizeof im);
-	im.ctx = ctx;
-	kam_today(im.today);
-	kam_now(im.now);
-	im.actor = kam_actor();
-	stance_bulk_begin(ctx->st, &im.bulk);
-	if ((rc = store_begin(ctx->st)) != KAM_OK) {
-		store_foreign_keys(ctx->st, 1);
-		csv_close(in);
-		return rc;
-	}
-	while ((r = csv_next(in, &f, &nf, &line)) == 1) {
-		if (!header) {
-			if ((rc = csv_header(in, f, nf, line, order, 2, idx)) !=
-			    KAM_OK)
-				break;
-			header = 1;
-			continue;
-		}
-		if ((rc = import_row(&im, f, nf, idx, csv_path(in), line)) !=
-		    KAM_OK)
-			break;
-	}
-	if (r < 0)
-		rc = KAM_DATA;
-	else if (rc == KAM_OK && !header)
-		rc = kam_err(KAM_DATA,
-		             "%s: empty file (expected a header: "
-		             "person,stance,on,toward,deal,note,"
-		             "source)",
-		             csv_path(in));
-	csv_close(in);
-	memo_free(&im.people);
-	memo_free(&im.deals);
-	memo_free(&im.rivals);
-	if (rc == KAM_OK)
-		rc = stance_bulk_end(ctx->st, &im.bulk, 1);
-	else
-		stance_bulk_end(ctx->st, &im.bulk, 0);
-	rc = store_end(ctx->st, rc);
-	store_foreign_keys(ctx->st, 1);
-	if (rc != KAM_OK)
-		return rc;
-	printf("imported %ld observation%s\n", im.count,
-	       im.count == 1 ? "" : "s");
+	printf("imported %ld observation%s\n", count, count == 1 ? "" : "s");
 	return out_finish_stdout();
 }
 

@@ -41,6 +41,8 @@ int gate_ans_parse(const char *);
 const char *gate_src_word(enum gate_src);
 const char *gate_status_word(enum gate_status);
 const char *gate_verdict_word(enum gate_verdict);
+/* The gate's question in words ("can we win?") for 1-4. */
+const char *gate_question(int gate);
 /* real, compete, win, worth for 1-4. */
 const char *gate_name(int gate);
 /* A gate given as 1-4 or as its name; 0 when neither. */
@@ -151,6 +153,8 @@ void gate_compute(struct gate_assessment *);
 void gate_evaluate(struct gate_assessment *);
 void gate_assessment_free(struct gate_assessment *);
 void gate_crit_free(struct gate_crit *, size_t);
+
+/* --- Writers (gate-out.c): every stored text escaped for its format --- */
 
 /* The verdict in one sentence. */
 char *gate_verdict_sentence(const struct gate_assessment *);

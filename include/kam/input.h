@@ -16,6 +16,12 @@ long date_days(const char *);
 /* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
 void date_from_days(long, char *);
 /*
+ * Reports s, not a valid date, as malformed or impossible (one code,
+ * KAM_DATA, returned), after "WHERE: " (an import's FILE:LINE) or for
+ * the option opt, either may be NULL.
+ */
+int date_error(const char *where, const char *opt, const char *s);
+/*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
  */
@@ -54,16 +60,22 @@ extern const char *const vocab_stances[];
 int parse_int(const char *, long lo, long hi, long *);
 
 /*
- * CSV reading.  Rows come one at a time with the line they begin on;
- * a UTF-8 BOM is skipped, CRLF and quoted newlines are handled, every
- * field is checked to be UTF-8.  Errors are reported as "FILE:LINE: ..."
- * through kam_err and csv_next returns -1 (with KAM_DATA or KAM_IO in
- * *status).
+ * CSV reading.  Rows come one at a time with the line they begin on
+ * (lines end with LF, CRLF or a lone CR); a UTF-8 BOM is skipped, quoted
+ * newlines are handled, every field is checked to be UTF-8 without NUL
+ * bytes, and once csv_header has read the header every row must have as
+ * many fields as it.  Standard input ("-") is called <stdin>.  Errors
+ * are reported as "FILE:LINE: ..." through kam_err; csv_open returns NULL
+ * (its status in *status) and csv_next -1 (its status from csv_status:
+ * KAM_DATA, or KAM_IO for a read error).
  */
 struct csv_in;
 struct csv_in *csv_open(const char *path, int *status);
 /* Returns 1 with a row, 0 at the end, -1 on error. */
 int csv_next(struct csv_in *, char ***fields, size_t *nfields, long *line);
+/* The status of csv_next's last error. */
+int csv_status(const struct csv_in *);
+/* The name messages use: the path, or <stdin>. */
 const char *csv_path(const struct csv_in *);
 void csv_close(struct csv_in *);
 
@@ -71,7 +83,7 @@ void csv_close(struct csv_in *);
  * Maps a header row onto the columns a reader knows.  cols is a
  * NULL-terminated list; idx[i] becomes the field index of cols[i], or -1.
  * An unknown or repeated column is an error naming it; so is a missing
- * column among the first nrequired.
+ * column among the first nrequired.  Later rows must have n fields.
  */
 int csv_header(struct csv_in *, char **fields, size_t n, long line,
                const char *const *cols, size_t nrequired, int *idx);

@@ -158,6 +158,41 @@ int stance_log(struct store *, int64_t person, int64_t account,
 char *stance_competitor_handle(struct store *, int64_t id);
 
 /*
+ * The deal of a person's observation (stance set --deal, an import's deal
+ * column): ref is in the person's account unless written ACCOUNT/DEAL,
+ * and a deal of another account is a conflict.  Messages follow
+ * "WHERE: " when where is not NULL.
+ */
+int stance_deal_id(struct store *, const char *where, int64_t person,
+                   const char *ref, int64_t *deal);
+
+/*
+ * Importing observations from CSV (import-stance.c).  stance_import
+ * records every row of path (or "-": standard input) in one transaction
+ * of its own, bare handles in account (may be NULL); at the first bad row
+ * nothing is recorded and a FILE:LINE: message is reported.  *count: the
+ * rows recorded.
+ */
+int stance_import(struct store *, const char *path, const char *account,
+                  long *count);
+/* The columns of the file, NULL-terminated; person and stance required. */
+extern const char *const stance_import_cols[];
+/* One row's fields, NULL where empty or absent. */
+struct stance_import_row {
+	const char *person, *stance, *on, *toward, *deal, *note, *source;
+};
+/* Picks them out of a CSV row, idx as csv_header filled it. */
+void stance_import_fields(char **fields, size_t n, const int *idx,
+                          struct stance_import_row *);
+/*
+ * The checks that need no store: a person and a known stance word (its
+ * canonical form into *word), a valid day not after today.  Reports as
+ * "PATH:LINE: ..." and returns a kam status.
+ */
+int stance_import_check(const char *path, long line, const char *today,
+                        const struct stance_import_row *, const char **word);
+
+/*
  * Recomputes the chain.  KAM_OK when every row matches (*n rows, head the
  * last hash); KAM_FALSE with *bad the first row that does not, *why 1 if
  * its own hash differs, 2 if its prev_hash is not the hash before it.

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 2
+#define KAM_SCHEMA_VERSION 3
 
 struct store;
 
@@ -75,6 +75,13 @@ int store_person_id(struct store *, const char *ref, const char *dflt_account,
 int store_deal_id(struct store *, const char *ref, const char *dflt_account,
                   int64_t *);
 int store_competitor_id(struct store *, const char *handle, int64_t *);
+/* The same, with messages after "WHERE: " (an import's FILE:LINE). */
+int store_person_id_at(struct store *, const char *where, const char *ref,
+                       const char *dflt_account, int64_t *);
+int store_deal_id_at(struct store *, const char *where, const char *ref,
+                     const char *dflt_account, int64_t *);
+int store_competitor_id_at(struct store *, const char *where,
+                           const char *handle, int64_t *);
 /* "account/handle" of a person or deal, into a new string. */
 char *store_person_ref(struct store *, int64_t);
 char *store_deal_ref(struct store *, int64_t);

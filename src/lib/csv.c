@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -19,8 +20,10 @@ struct csv_row {
 	char **fields;
 	size_t n;
 	long line;
-	long bad_line; /* a line of this row with invalid UTF-8, or 0 */
+	int bad; /* BAD_UTF8 or BAD_NUL in a field of the row, or 0 */
 };
+
+enum { BAD_UTF8 = 1, BAD_NUL };
 
 struct csv_in {
 	char *path;
@@ -33,13 +36,17 @@ struct csv_in {
 	 * after the other in text */
 	char *text;
 	size_t len, textcap, nfields;
-	char *line_buf; /* getline's */
-	size_t line_cap;
+	int bad; /* of the row being built */
+	/* getline's buffer, and the part of it not yet fed: a line read
+	 * may hold several lines ended by a lone CR */
+	char *line_buf;
+	size_t line_cap, rest, rest_len;
 	/* complete rows waiting to be handed out: queue[qhead..qend) */
 	struct csv_row *queue;
 	size_t qhead, qend, qcap;
 	struct csv_row current;
-	long bad_line; /* first line with invalid UTF-8, or 0 */
+	size_t nheader; /* fields of the header row, once known */
+	int status;     /* of the last error */
 	int eof;
 };
 
@@ -69,10 +76,10 @@ on_field(void *s, size_t len, void *data)
 	f[len] = '\0';
 	in->len += len + 1;
 	in->nfields++;
-	if (memchr(f, '\0', len) != NULL || !utf8_valid(f)) {
-		if (in->bad_line == 0)
-			in->bad_line = in->line;
-	}
+	if (in->bad != BAD_NUL && memchr(f, '\0', len) != NULL)
+		in->bad = BAD_NUL;
+	else if (in->bad == 0 && !utf8_valid(f))
+		in->bad = BAD_UTF8;
 }
 
 static void
@@ -101,8 +108,8 @@ on_row(int c, void *data)
 	}
 	r->n = in->nfields;
 	r->line = in->row_line;
-	r->bad_line = in->bad_line;
-	in->bad_line = 0;
+	r->bad = in->bad;
+	in->bad = 0;
 	in->len = in->nfields = 0;
 	in->pending = 0;
 }
@@ -111,9 +118,12 @@ struct csv_in *
 csv_open(const char *path, int *status)
 {
 	struct csv_in *in;
+	struct stat sb;
 	FILE *fp;
+	int stdin_ = strcmp(path, "-") == 0;
+	const char *name = stdin_ ? "<stdin>" : path;
 
-	if (strcmp(path, "-") == 0)
+	if (stdin_)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL) {
 		*status =
@@ -121,8 +131,16 @@ csv_open(const char *path, int *status)
 		            "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
+	/* A folder opens for reading; reading it fails (EISDIR). */
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		*status = kam_err(KAM_IO, "cannot read '%s': %s", name,
+		                  strerror(EISDIR));
+		if (!stdin_)
+			fclose(fp);
+		return NULL;
+	}
 	in = xcalloc(1, sizeof *in);
-	in->path = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+	in->path = xstrdup(name);
 	in->fp = fp;
 	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
@@ -136,6 +154,12 @@ csv_path(const struct csv_in *in)
 	return in->path;
 }
 
+int
+csv_status(const struct csv_in *in)
+{
+	return in->status;
+}
+
 static void
 free_row(struct csv_row *r)
 {
@@ -145,59 +169,96 @@ free_row(struct csv_row *r)
 }
 
 static int
+fail(struct csv_in *in, int status)
+{
+	in->status = status;
+	return -1;
+}
+
+static int
 parse_error(struct csv_in *in)
 {
 	kam_err(KAM_DATA, "%s:%ld: malformed CSV: %s", in->path,
 	        in->pending ? in->row_line : in->line,
 	        csv_strerror(csv_error(&in->p)));
-	return -1;
+	return fail(in, KAM_DATA);
+}
+
+/*
+ * Feeds the next physical line: up to and including its end, which is
+ * LF, CRLF or a lone CR (libcsv ends a row at any of them).  A row
+ * begins on the first line that holds more than a line end.
+ */
+static int
+feed_line(struct csv_in *in)
+{
+	char *s = in->line_buf + in->rest, *cr;
+	size_t n = in->rest_len;
+
+	cr = memchr(s, '\r', n);
+	if (cr != NULL && cr + 1 < s + n && cr[1] != '\n')
+		n = (size_t)(cr - s) + 1;
+	in->rest += n;
+	in->rest_len -= n;
+	in->line++;
+	if (!in->pending && !(n == 1 && (s[0] == '\n' || s[0] == '\r')) &&
+	    !(n == 2 && s[0] == '\r' && s[1] == '\n')) {
+		in->row_line = in->line;
+		in->pending = 1;
+	}
+	if (csv_parse(&in->p, s, n, on_field, on_row, in) != n)
+		return parse_error(in);
+	return 0;
 }
 
 int
 csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 {
-	char *buf;
-	size_t off;
 	ssize_t len;
 
 	free_row(&in->current);
 	while (in->qhead == in->qend && !in->eof) {
+		if (in->rest_len > 0) {
+			if (feed_line(in) < 0)
+				return -1;
+			continue;
+		}
+		errno = 0;
 		if ((len = getline(&in->line_buf, &in->line_cap, in->fp)) < 0) {
 			if (ferror(in->fp)) {
 				kam_err(KAM_IO, "%s: read error: %s", in->path,
 				        strerror(errno));
-				return -1;
+				return fail(in, KAM_IO);
 			}
 			in->eof = 1;
 			if (csv_fini(&in->p, on_field, on_row, in) != 0)
 				return parse_error(in);
 			break;
 		}
-		buf = in->line_buf;
-		in->line++;
-		off = 0;
-		if (in->line == 1 && len >= 3 &&
-		    memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-			off = 3;
-		if (!in->pending &&
-		    !(len - (ssize_t)off == 1 && buf[off] == '\n') &&
-		    !(len - (ssize_t)off == 2 && buf[off] == '\r')) {
-			in->row_line = in->line;
-			in->pending = 1;
+		in->rest = 0;
+		in->rest_len = (size_t)len;
+		if (in->line == 0 && len >= 3 &&
+		    memcmp(in->line_buf, "\xEF\xBB\xBF", 3) == 0) {
+			in->rest = 3;
+			in->rest_len -= 3;
 		}
-		if (csv_parse(&in->p, buf + off, (size_t)len - off, on_field,
-		              on_row, in) != (size_t)len - off)
-			return parse_error(in);
 	}
 	if (in->qhead == in->qend)
 		return 0;
 	in->current = in->queue[in->qhead++];
 	if (in->qhead == in->qend)
 		in->qhead = in->qend = 0;
-	if (in->current.bad_line != 0) {
-		kam_err(KAM_DATA, "%s:%ld: invalid UTF-8", in->path,
-		        in->current.bad_line);
-		return -1;
+	if (in->current.bad != 0) {
+		kam_err(KAM_DATA, "%s:%ld: %s", in->path, in->current.line,
+		        in->current.bad == BAD_NUL ? "NUL byte"
+		                                   : "invalid UTF-8");
+		return fail(in, KAM_DATA);
+	}
+	if (in->nheader != 0 && in->current.n != in->nheader) {
+		kam_err(KAM_DATA, "%s:%ld: %zu field%s, the header has %zu",
+		        in->path, in->current.line, in->current.n,
+		        in->current.n == 1 ? "" : "s", in->nheader);
+		return fail(in, KAM_DATA);
 	}
 	*fields = in->current.fields;
 	*n = in->current.n;
@@ -255,6 +316,7 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 			               in->path, line, fields[i]);
 		idx[j] = (int)i;
 	}
+	in->nheader = n;
 	for (j = 0; j < nrequired; j++)
 		if (idx[j] == -1)
 			return kam_err(KAM_DATA, "%s:%ld: missing column '%s'",

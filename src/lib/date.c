@@ -135,3 +135,17 @@ stamp_parse(const char *s, char *out)
 	out[20] = '\0';
 	return 1;
 }
+
+int
+date_error(const char *where, const char *opt, const char *s)
+{
+	const char *pre = where ? where : "", *sep = where ? ": " : "";
+	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
+
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789-") == 10)
+		return kam_err(KAM_DATA, "%s%simpossible date '%s'%s%s", pre,
+		               sep, s, fo, o);
+	return kam_err(KAM_DATA, "%s%smalformed date '%s'%s%s (use YYYY-MM-DD)",
+	               pre, sep, s, fo, o);
+}

@@ -1,9 +1,9 @@
 /*
  * The four gates (METHOD.md, section 2) as pure functions over structs:
  * the formulas that compute "can we win?" criteria from the buying group,
- * the gate rules, the verdict, and the ways of writing them out (JSON,
- * a short text, a Markdown memo, the difference between two runs).
- * Nothing here knows SQL or the command line.
+ * the gate rules, the verdict, and the difference between two runs.
+ * Nothing here knows SQL, the command line or an output format; the
+ * writers are in gate-out.c.
  */
 #include <config.h>
 
@@ -14,7 +14,6 @@
 
 #include "kam/gate.h"
 #include "kam/kam.h"
-#include "kam/out.h"
 
 static const char *const ans_words[] = {"unknown", "yes", "partly", "no"};
 static const char *const src_words[] = {"none", "answered", "computed"};
@@ -27,7 +26,6 @@ static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 static const char *const gate_questions[] = {"is it a real opportunity?",
                                              "can we compete?", "can we win?",
                                              "is it worth winning?"};
-static const char *const influence_words[] = {"high", "medium", "low"};
 
 const char *
 gate_ans_word(enum gate_ans a)
@@ -62,6 +60,12 @@ const char *
 gate_verdict_word(enum gate_verdict v)
 {
 	return verdict_words[v];
+}
+
+const char *
+gate_question(int gate)
+{
+	return gate >= 1 && gate <= GATE_COUNT ? gate_questions[gate - 1] : "?";
 }
 
 const char *
@@ -595,354 +599,6 @@ gate_assessment_free(struct gate_assessment *a)
 		free(a->gates[g].reasons);
 	}
 	memset(a, 0, sizeof *a);
-}
-
-/* Writing it out */
-
-static const char *
-stance_word(int s)
-{
-	return s == 1    ? "support"
-	       : s == 0  ? "neutral"
-	       : s == -1 ? "oppose"
-	                 : "unknown";
-}
-
-char *
-gate_verdict_sentence(const struct gate_assessment *a)
-{
-	struct buf b = {0};
-	const char *sep = "";
-	int g, n = 0, left;
-
-	switch (a->verdict) {
-	case VERDICT_DROP:
-		for (g = 1; a->gates[g - 1].status != GATE_FAIL; g++)
-			;
-		buf_printf(&b, "Drop: gate %d, %s, fails", g,
-		           gate_questions[g - 1]);
-		if (a->gates[g - 1].nreasons > 0)
-			buf_printf(&b, " (%s)", a->gates[g - 1].reasons[0]);
-		buf_puts(&b, ".");
-		break;
-	case VERDICT_QUALIFY:
-		buf_puts(&b, "Qualify before investing: ");
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_OPEN)
-				n++;
-		buf_puts(&b, n > 1 ? "gates " : "gate ");
-		for (g = 1, left = n; g <= GATE_COUNT; g++) {
-			if (a->gates[g - 1].status != GATE_OPEN)
-				continue;
-			left--;
-			buf_printf(&b, "%s%d (%s)", sep, g,
-			           gate_questions[g - 1]);
-			sep = left == 1 ? " and " : ", ";
-		}
-		buf_printf(&b, " %s open; answer the open questions first.",
-		           n > 1 ? "are" : "is");
-		break;
-	case VERDICT_LIMITED:
-		buf_puts(&b, "Pursue with limited investment: the deal is "
-		             "real, we can compete and it is worth winning, "
-		             "but the odds of winning are low.");
-		break;
-	case VERDICT_PURSUE:
-		buf_puts(&b, "Pursue: every gate passes.");
-		break;
-	}
-	return b.s;
-}
-
-static void
-json_str_or_null(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		fputs("null", fp);
-	else
-		json_put_str(fp, s);
-}
-
-void
-gate_write_json(FILE *fp, const struct gate_assessment *a)
-{
-	size_t i, n;
-	int g;
-
-	fputs("{\n  \"deal\": ", fp);
-	json_put_str(fp, a->deal);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
-	fputs(",\n  \"gates\": [", fp);
-	for (g = 1; g <= GATE_COUNT; g++) {
-		const struct gate_outcome *o = &a->gates[g - 1];
-
-		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
-		        g > 1 ? "," : "", g);
-		json_put_str(fp, gate_name(g));
-		fputs(",\n      \"status\": ", fp);
-		json_put_str(fp, gate_status_word(o->status));
-		if (o->scored && o->status != GATE_NOT_REACHED)
-			fprintf(fp, ",\n      \"score\": %.2f", o->score);
-		else
-			fputs(",\n      \"score\": null", fp);
-		fputs(",\n      \"criteria\": [", fp);
-		for (i = 0, n = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-
-			if (c->gate != g)
-				continue;
-			fprintf(fp, "%s\n        {\"key\": ", n++ ? "," : "");
-			json_put_str(fp, c->key);
-			fputs(", \"answer\": ", fp);
-			json_put_str(fp, gate_ans_word(c->answer));
-			fputs(", \"source\": ", fp);
-			json_put_str(fp, gate_src_word(c->source));
-			fputs(", \"evidence\": ", fp);
-			json_str_or_null(fp, c->evidence);
-			fputs("}", fp);
-		}
-		fputs(n ? "\n      ],\n      \"reasons\": ["
-		        : "],\n      \"reasons\": [",
-		      fp);
-		for (i = 0; i < o->nreasons; i++) {
-			fprintf(fp, "%s\n        ", i ? "," : "");
-			json_put_str(fp, o->reasons[i]);
-		}
-		fputs(o->nreasons ? "\n      ]\n    }" : "]\n    }", fp);
-	}
-	fputs("\n  ]\n}\n", fp);
-}
-
-void
-gate_write_text(FILE *fp, const struct gate_assessment *a)
-{
-	char *s = gate_verdict_sentence(a);
-	size_t i;
-	int g;
-
-	fprintf(fp, "%s (%s), as of %s: %s\n%s\n\n", a->deal, a->deal_name,
-	        a->as_of, gate_verdict_word(a->verdict), s);
-	free(s);
-	for (g = 1; g <= GATE_COUNT; g++) {
-		const struct gate_outcome *o = &a->gates[g - 1];
-		char head[32], score[16];
-
-		snprintf(head, sizeof head, "%d %s", g, gate_name(g));
-		if (o->scored && o->status != GATE_NOT_REACHED)
-			snprintf(score, sizeof score, "%.2f", o->score);
-		else
-			snprintf(score, sizeof score, "-");
-		fprintf(fp, "%-10s %-11s %-5s", head,
-		        gate_status_word(o->status), score);
-		/* Later reasons line up under the first (30 columns in). */
-		for (i = 0; i < o->nreasons; i++)
-			fprintf(fp, "%*s%s\n", i ? 30 : 2, "", o->reasons[i]);
-		if (o->nreasons == 0)
-			fputc('\n', fp);
-	}
-}
-
-/* A Markdown table cell: one line, pipes escaped. */
-static void
-md_cell(FILE *fp, const char *s)
-{
-	if (s == NULL || *s == '\0') {
-		fputs(" - |", fp);
-		return;
-	}
-	fputc(' ', fp);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", fp);
-		else if (*s == '\n' || *s == '\r' || *s == '\t')
-			fputc(' ', fp);
-		else
-			fputc(*s, fp);
-	}
-	fputs(" |", fp);
-}
-
-static void
-report_gates(FILE *fp, const struct gate_assessment *a)
-{
-	size_t i;
-	int g;
-
-	fputs("## The gates\n", fp);
-	for (g = 1; g <= GATE_COUNT; g++) {
-		const struct gate_outcome *o = &a->gates[g - 1];
-
-		fprintf(fp, "\n### %d. %c%s **%s**", g,
-		        gate_questions[g - 1][0] - 'a' + 'A',
-		        gate_questions[g - 1] + 1, gate_status_word(o->status));
-		if (o->scored && o->status != GATE_NOT_REACHED)
-			fprintf(fp, " (score %.2f)", o->score);
-		fputs("\n\n", fp);
-		for (i = 0; i < o->nreasons; i++)
-			fprintf(fp, "- %s\n", o->reasons[i]);
-		if (o->status == GATE_NOT_REACHED)
-			continue;
-		fputs("\n| criterion | answer | source | evidence |\n"
-		      "| --- | --- | --- | --- |\n",
-		      fp);
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-			char *src;
-
-			if (c->gate != g)
-				continue;
-			fprintf(fp, "| %s%s |", c->key,
-			        c->must ? " (must)" : "");
-			md_cell(fp, gate_ans_word(c->answer));
-			if (c->source == GATE_SRC_ANSWERED)
-				xasprintf(&src, "answered %s by %s", c->on,
-				          c->actor ? c->actor : "?");
-			else if (c->source == GATE_SRC_COMPUTED)
-				src = xstrdup("computed from the buying group");
-			else
-				src = xstrdup("not answered");
-			md_cell(fp, src);
-			md_cell(fp, c->evidence);
-			fputc('\n', fp);
-			free(src);
-		}
-	}
-}
-
-static void
-report_group(FILE *fp, const struct gate_assessment *a)
-{
-	size_t i, j;
-
-	fputs("\n## The buying group\n\n", fp);
-	if (a->nmembers == 0) {
-		fputs("No buying group recorded (kam-org role).\n", fp);
-		return;
-	}
-	fputs("| person | name | roles | influence | stance toward us | since "
-	      "| toward competitors |\n"
-	      "| --- | --- | --- | --- | --- | --- | --- |\n",
-	      fp);
-	for (i = 0; i < a->nmembers; i++) {
-		const struct gate_member *m = &a->members[i];
-		struct buf b = {0};
-
-		for (j = 0; j < a->nrivals; j++) {
-			if (m->rival == NULL ||
-			    m->rival[j] == GATE_STANCE_UNKNOWN)
-				continue;
-			buf_printf(&b, "%s%s: %s", b.len ? ", " : "",
-			           a->rivals[j].handle,
-			           stance_word(m->rival[j]));
-		}
-		fputc('|', fp);
-		md_cell(fp, m->ref);
-		md_cell(fp, m->name);
-		md_cell(fp, m->roles);
-		{
-			char inf[32];
-
-			snprintf(inf, sizeof inf, "%s%s",
-			         influence_words[m->influence],
-			         m->lead ? ", lead" : "");
-			md_cell(fp, inf);
-		}
-		md_cell(fp, stance_word(m->stance));
-		md_cell(fp, m->since);
-		md_cell(fp, b.s);
-		fputc('\n', fp);
-		buf_free(&b);
-	}
-}
-
-void
-gate_write_report(FILE *fp, const struct gate_assessment *a,
-                  const struct gate_run_info *runs, size_t nruns,
-                  char *const *flags, size_t nflags)
-{
-	char *s = gate_verdict_sentence(a);
-	size_t i, n = 0;
-	int g;
-
-	fprintf(fp, "# %s (%s): %s\n\n", a->deal_name, a->deal,
-	        gate_verdict_word(a->verdict));
-	fprintf(fp, "Assessed as of %s. **%s**\n\n", a->as_of, s);
-	free(s);
-	report_gates(fp, a);
-	report_group(fp, a);
-
-	fputs("\n## Red flags\n\n", fp);
-	for (i = 0; i < a->ngroup_notes; i++)
-		fprintf(fp, "- %s\n", a->group_notes[i]);
-	for (i = 0; i < nflags; i++)
-		fprintf(fp, "- %s\n", flags[i]);
-	if (a->ngroup_notes == 0 && nflags == 0)
-		fputs("None found.\n", fp);
-
-	fputs("\n## Open questions\n\n", fp);
-	for (g = 1; g <= GATE_COUNT; g++) {
-		if (a->gates[g - 1].status == GATE_NOT_REACHED)
-			continue;
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-
-			if (c->gate != g || c->answer != GATE_UNKNOWN)
-				continue;
-			fprintf(fp, "- %s (gate %d, %s%s): %s\n", c->key, g,
-			        gate_name(g), c->must ? ", must" : "",
-			        c->question);
-			n++;
-		}
-	}
-	if (n == 0)
-		fputs("None.\n", fp);
-
-	/* The runs assessed on or before this day, in the order stored. */
-	fputs("\n## How the verdict moved\n\n", fp);
-	for (i = 0, n = 0; i < nruns; i++)
-		if (strcmp(runs[i].as_of, a->as_of) <= 0)
-			n++;
-	if (n == 0) {
-		fputs("No earlier runs.\n", fp);
-		return;
-	}
-	fputs("| run | as of | recorded | by | verdict | real | compete | "
-	      "win | worth |\n"
-	      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
-	      fp);
-	for (i = 0; i < nruns; i++) {
-		const struct gate_run_info *r = &runs[i];
-
-		if (strcmp(r->as_of, a->as_of) > 0)
-			continue;
-		fprintf(fp, "| %lld |", (long long)r->id);
-		md_cell(fp, r->as_of);
-		md_cell(fp, r->recorded);
-		md_cell(fp, r->actor);
-		md_cell(fp, r->verdict);
-		for (g = 0; g < GATE_COUNT; g++)
-			md_cell(fp, r->status[g]);
-		fputc('\n', fp);
-	}
-}
-
-void
-gate_runs_free(struct gate_run_info *r, size_t n)
-{
-	size_t i;
-	int g;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].recorded);
-		free(r[i].actor);
-		free(r[i].verdict);
-		for (g = 0; g < GATE_COUNT; g++)
-			free(r[i].status[g]);
-	}
-	free(r);
 }
 
 /* Comparing two runs */

@@ -358,14 +358,60 @@ put_close(Agraph_t *g, const char *format, const char *data, unsigned int len,
 	return err;
 }
 
+/*
+ * The path a symbolic link chain ends at (file itself when it is not a
+ * link), so that an output file given as a link is written where the
+ * link points and the link stays.  A relative target is relative to the
+ * link's folder.  NULL with *err set when a link cannot be read or the
+ * chain is longer than the kernel would follow (ELOOP).
+ */
+static char *
+follow_links(const char *file, int *err)
+{
+	char *cur = xstrdup(file), *target, *slash, *joined;
+	struct stat sb;
+	size_t cap;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; hops < 40; hops++) {
+		if (lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode))
+			return cur;
+		for (cap = 256;; cap *= 2) {
+			target = xmalloc(cap);
+			if ((n = readlink(cur, target, cap)) < 0) {
+				*err = errno;
+				free(target);
+				free(cur);
+				return NULL;
+			}
+			if ((size_t)n < cap)
+				break;
+			free(target);
+		}
+		target[n] = '\0';
+		if (target[0] != '/' && (slash = strrchr(cur, '/')) != NULL) {
+			xasprintf(&joined, "%.*s/%s", (int)(slash - cur), cur,
+			          target);
+			free(target);
+			target = joined;
+		}
+		free(cur);
+		cur = target;
+	}
+	free(cur);
+	*err = ELOOP;
+	return NULL;
+}
+
 int
 map_write(Agraph_t *g, const char *format, const char *file,
           const struct map_fit *fit)
 {
-	char *data = NULL, *tmp = NULL;
+	char *data = NULL, *tmp = NULL, *dest = NULL;
 	unsigned int len = 0;
 	struct stat sb;
-	mode_t mask;
+	mode_t mode;
 	FILE *fp;
 	int rc = KAM_OK, fd, err = 0;
 
@@ -387,9 +433,20 @@ map_write(Agraph_t *g, const char *format, const char *file,
 			err = put_close(g, format, data, len, fp, 0);
 		goto out;
 	}
-	/* A temporary file in the same folder, renamed over file when
+	if ((dest = follow_links(file, &err)) == NULL)
+		goto out;
+	/* An existing file keeps its permissions; a new one gets what the
+	 * umask allows, as with a shell redirection. */
+	if (stat(dest, &sb) == 0)
+		mode = sb.st_mode & 07777;
+	else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	/* A temporary file in the same folder, renamed over the file when
 	 * complete: never a half-written map. */
-	xasprintf(&tmp, "%s.XXXXXX", file);
+	xasprintf(&tmp, "%s.XXXXXX", dest);
 	if ((fd = mkstemp(tmp)) == -1) {
 		err = errno;
 		goto out;
@@ -400,11 +457,14 @@ map_write(Agraph_t *g, const char *format, const char *file,
 		unlink(tmp);
 		goto out;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (fchmod(fd, mode) != 0) {
+		err = errno;
+		fclose(fp);
+		unlink(tmp);
+		goto out;
+	}
 	err = put_close(g, format, data, len, fp, 1);
-	if (err == 0 && rename(tmp, file) != 0)
+	if (err == 0 && rename(tmp, dest) != 0)
 		err = errno;
 	if (err != 0)
 		unlink(tmp);
@@ -413,6 +473,7 @@ out:
 		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
 		             strerror(err));
 	free(tmp);
+	free(dest);
 	if (data != NULL)
 		gvFreeRenderData(data);
 	return rc;

@@ -116,18 +116,24 @@ hidx_nearest(const struct hidx *idx, size_t n, const char *h)
 	return found;
 }
 
+/*
+ * An unknown handle h, written as ref (h itself, or ACCOUNT/h): the
+ * message and the suggestion are written as the file wrote it.
+ */
 static int
-unknown_in_file(const char *path, long line, const char *what, const char *h,
-                const struct hidx *idx, size_t n)
+unknown_in_file(const char *path, long line, const char *what, const char *ref,
+                const char *h, const struct hidx *idx, size_t n)
 {
 	const char *guess = hidx_nearest(idx, n, h);
+	int pre = (int)(h - ref);
 
 	if (guess != NULL)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown %s '%s' (did you mean '%s'?)",
-		               path, line, what, h, guess);
+		               "%s:%ld: unknown %s '%s' (did you mean "
+		               "'%.*s%s'?)",
+		               path, line, what, ref, pre, ref, guess);
 	return kam_err(KAM_DATA, "%s:%ld: unknown %s '%s'", path, line, what,
-	               h);
+	               ref);
 }
 
 static int
@@ -170,7 +176,7 @@ resolve_mgr(const char *path, long line, const char *ref, const char *acct,
 		return kam_err(KAM_DATA, "%s:%ld: invalid handle '%s'", path,
 		               line, ref);
 	if ((hit = hidx_find(idx, n, h)) == NULL)
-		return unknown_in_file(path, line, "manager", h, idx, n);
+		return unknown_in_file(path, line, "manager", ref, h, idx, n);
 	*out = hit->ref;
 	return KAM_OK;
 }
@@ -248,7 +254,7 @@ copy_fields(char **out, size_t ncols, char **fields, size_t nf, const int *idx)
  */
 static int
 import_people(struct store *st, int64_t account, struct csv_in *in,
-              const int *idx, size_t nheader)
+              const int *idx)
 {
 	struct prow *rows = NULL;
 	struct org_handle *old = NULL;
@@ -275,12 +281,6 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		r->solid = -1;
 		copy_fields(r->f, ncols, fields, nf, idx);
 		nrows++;
-		if (nf != nheader) {
-			rc = kam_err(KAM_DATA,
-			             "%s:%ld: %zu fields, the header has %zu",
-			             path, line, nf, nheader);
-			goto out;
-		}
 		if (!handle_valid(r->f[P_HANDLE])) {
 			rc = kam_err(KAM_DATA,
 			             "%s:%ld: invalid handle '%s' (use "
@@ -316,7 +316,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		}
 	}
 	if (got < 0) {
-		rc = KAM_DATA;
+		rc = csv_status(in);
 		goto out;
 	}
 
@@ -367,6 +367,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		for (p = strtok_r(r->f[P_DOTTED], ";", &save); p != NULL;
 		     p = strtok_r(NULL, ";", &save)) {
 			int64_t m;
+			size_t d;
 
 			if ((rc = resolve_mgr(path, r->line, p, acct, hx, nh,
 			                      &m)) != KAM_OK)
@@ -378,6 +379,12 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 				             path, r->line, r->f[P_HANDLE]);
 				goto out;
 			}
+			/* A manager named twice is one dotted line, as with
+			 * --dotted-to given twice. */
+			for (d = 0; d < r->ndotted && r->dotted[d] != m; d++)
+				;
+			if (d < r->ndotted)
+				continue;
 			r->dotted = xreallocarray(r->dotted, r->ndotted + 1,
 			                          sizeof *r->dotted);
 			r->dotted[r->ndotted++] = m;
@@ -497,14 +504,14 @@ find_person(const char *path, long line, const char *ref, const char *acct,
 		return kam_err(KAM_DATA, "%s:%ld: '%s' is in another account",
 		               path, line, ref);
 	if ((hit = hidx_find(hx, nh, h)) == NULL)
-		return unknown_in_file(path, line, "person", h, hx, nh);
+		return unknown_in_file(path, line, "person", ref, h, hx, nh);
 	*id = -hit->ref - 1;
 	return KAM_OK;
 }
 
 static int
 import_links(struct store *st, const char *acct, struct csv_in *in,
-             const int *idx, size_t nheader, const struct hidx *hx, size_t nh)
+             const int *idx, const struct hidx *hx, size_t nh)
 {
 	const char *path = csv_path(in), *kind;
 	char **f, *from = NULL, *to = NULL;
@@ -514,10 +521,6 @@ import_links(struct store *st, const char *acct, struct csv_in *in,
 	int rc = KAM_OK, got;
 
 	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
-		if (nf != nheader)
-			return kam_err(KAM_DATA,
-			               "%s:%ld: %zu fields, the header has %zu",
-			               path, line, nf, nheader);
 		if ((rc = find_person(path, line, f[idx[0]], acct, hx, nh,
 		                      &a)) != KAM_OK ||
 		    (rc = find_person(path, line, f[idx[1]], acct, hx, nh,
@@ -546,13 +549,13 @@ import_links(struct store *st, const char *acct, struct csv_in *in,
 		free(from);
 		free(to);
 	}
-	return rc != KAM_OK ? rc : got < 0 ? KAM_DATA : KAM_OK;
+	return rc != KAM_OK ? rc : got < 0 ? csv_status(in) : KAM_OK;
 }
 
 static int
 import_roles(struct store *st, int64_t account, const char *acct,
-             struct csv_in *in, const int *idx, size_t nheader,
-             const struct hidx *hx, size_t nh)
+             struct csv_in *in, const int *idx, const struct hidx *hx,
+             size_t nh)
 {
 	const char *path = csv_path(in), *role, *influence;
 	char **f, *deal = NULL, *person = NULL;
@@ -564,14 +567,14 @@ import_roles(struct store *st, int64_t account, const char *acct,
 	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
 		const char *dh;
 
-		if (nf != nheader)
-			return kam_err(KAM_DATA,
-			               "%s:%ld: %zu fields, the header has %zu",
-			               path, line, nf, nheader);
 		dh = local_handle(f[idx[0]], acct);
+		if (strchr(dh, '/') != NULL)
+			return kam_err(
+			    KAM_DATA, "%s:%ld: deal '%s' is in another account",
+			    path, line, f[idx[0]]);
 		if (!handle_valid(dh) || org_deal_lookup(st, account, dh) == 0)
-			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s/%s'",
-			               path, line, acct, dh);
+			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s'",
+			               path, line, f[idx[0]]);
 		if ((rc = find_person(path, line, f[idx[1]], acct, hx, nh,
 		                      &p)) != KAM_OK)
 			return rc;
@@ -600,7 +603,7 @@ import_roles(struct store *st, int64_t account, const char *acct,
 		free(deal);
 		free(person);
 	}
-	return rc != KAM_OK ? rc : got < 0 ? KAM_DATA : KAM_OK;
+	return rc != KAM_OK ? rc : got < 0 ? csv_status(in) : KAM_OK;
 }
 
 static int
@@ -630,13 +633,13 @@ org_import(struct store *st, int64_t account, const char *path,
 	if ((in = csv_open(path, &rc)) == NULL)
 		return rc;
 	if ((got = csv_next(in, &f, &nf, &line)) != 1) {
+		rc = got == 0 ? kam_err(KAM_DATA,
+		                        "%s: empty file (a header row is "
+		                        "needed)",
+		                        csv_path(in))
+		              : csv_status(in);
 		csv_close(in);
-		if (got == 0)
-			return kam_err(KAM_DATA,
-			               "%s: empty file (a header row "
-			               "is needed)",
-			               path);
-		return KAM_DATA;
+		return rc;
 	}
 	if (kind == NULL)
 		kind = has_field(f, nf, "from")   ? "links"
@@ -645,7 +648,7 @@ org_import(struct store *st, int64_t account, const char *path,
 	if (strcmp(kind, "people") == 0) {
 		if ((rc = csv_header(in, f, nf, line, people_cols, 2, idx)) ==
 		    KAM_OK)
-			rc = import_people(st, account, in, idx, nf);
+			rc = import_people(st, account, in, idx);
 		csv_close(in);
 		return rc;
 	}
@@ -657,12 +660,11 @@ org_import(struct store *st, int64_t account, const char *path,
 	if (strcmp(kind, "links") == 0) {
 		if ((rc = csv_header(in, f, nf, line, link_cols, 3, idx)) ==
 		    KAM_OK)
-			rc = import_links(st, acct, in, idx, nf, hx, nold);
+			rc = import_links(st, acct, in, idx, hx, nold);
 	} else {
 		if ((rc = csv_header(in, f, nf, line, role_cols, 3, idx)) ==
 		    KAM_OK)
-			rc = import_roles(st, account, acct, in, idx, nf, hx,
-			                  nold);
+			rc = import_roles(st, account, acct, in, idx, hx, nold);
 	}
 	csv_close(in);
 	for (i = 0; i < nold; i++)

@@ -1,5 +1,5 @@
--- kam store schema, version 2: what a new store is created with.
--- migrate-2.sql takes a version 1 store to the same tables.
+-- kam store schema, version 3: what a new store is created with.
+-- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
 -- UTC text (YYYY-MM-DDTHH:MM:SSZ).  Handles are ASCII slugs.
@@ -104,12 +104,16 @@ CREATE TABLE competitor (
 	name   TEXT NOT NULL
 );
 
+-- A deal's value is an exact amount: decimal text of at most 18
+-- significant digits and 4 decimals, canonical (no leading zeros, no
+-- trailing zeros after the point), never a floating-point number.
 CREATE TABLE deal (
 	id         INTEGER PRIMARY KEY,
 	account_id INTEGER NOT NULL REFERENCES account(id),
 	handle     TEXT NOT NULL,
 	name       TEXT NOT NULL,
-	value      REAL,
+	value      TEXT CHECK (value IS NULL OR (value GLOB '[0-9]*'
+	           AND value NOT GLOB '*[^0-9.]*')),
 	currency   TEXT,
 	close_on   TEXT,
 	created    TEXT NOT NULL,

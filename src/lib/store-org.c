@@ -834,9 +834,9 @@ account_managers(struct store *st, int64_t account, size_t *n)
 	return rows;
 }
 
-int
-org_people(struct store *st, int64_t account, int64_t person,
-           int (*fn)(const struct org_person *, void *), void *arg)
+static int
+people(struct store *st, int64_t account, int64_t person, int by_handle,
+       int (*fn)(const struct org_person *, void *), void *arg)
 {
 #define PERSON_COLS                                                            \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
@@ -860,6 +860,12 @@ org_people(struct store *st, int64_t account, int64_t person,
 	    "FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE +p.account_id = ? ORDER BY p.id";
+	static const char qhandle[] =
+	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
+	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on "
+	    "FROM person p JOIN account a ON a.id = p.account_id "
+	    "LEFT JOIN person m ON m.id = p.manager_id "
+	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
 	size_t nmgrs = 0, i;
 	sqlite3_stmt *s;
@@ -868,7 +874,7 @@ org_people(struct store *st, int64_t account, int64_t person,
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
-	s = store_stmt(st, person ? qone : qall);
+	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
@@ -897,6 +903,20 @@ org_people(struct store *st, int64_t account, int64_t person,
 		free(mgrs[i].dotted);
 	free(mgrs);
 	return rc;
+}
+
+int
+org_people(struct store *st, int64_t account, int64_t person,
+           int (*fn)(const struct org_person *, void *), void *arg)
+{
+	return people(st, account, person, 0, fn, arg);
+}
+
+int
+org_people_by_handle(struct store *st, int64_t account,
+                     int (*fn)(const struct org_person *, void *), void *arg)
+{
+	return people(st, account, 0, 1, fn, arg);
 }
 
 int64_t
@@ -1122,7 +1142,7 @@ org_competitors(struct store *st, int (*fn)(const char *, const char *, void *),
 
 int
 org_deal_add(struct store *st, const char *ref, const char *dflt,
-             const char *name, const double *value, const char *currency,
+             const char *name, const char *value, const char *currency,
              const char *close_on)
 {
 	static const char qfind[] =
@@ -1153,8 +1173,7 @@ org_deal_add(struct store *st, const char *ref, const char *dflt,
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, r.handle);
 	store_bind_text(s, 3, name);
-	if (value != NULL)
-		sqlite3_bind_double(s, 4, *value);
+	store_bind_text(s, 4, value);
 	store_bind_text(s, 5, currency != NULL && *currency ? currency : NULL);
 	store_bind_text(s, 6, close_on);
 	store_bind_text(s, 7, today);
@@ -1183,8 +1202,7 @@ org_deals(struct store *st, int64_t account, int64_t deal,
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
 		d.name = col(s, 3);
-		d.has_value = sqlite3_column_type(s, 4) != SQLITE_NULL;
-		d.value = sqlite3_column_double(s, 4);
+		d.value = col(s, 4);
 		d.currency = col(s, 5);
 		d.close_on = col(s, 6);
 		d.created = col(s, 7);
@@ -1531,8 +1549,8 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 }
 
 int
-org_check_flags(struct store *st, int64_t account, int64_t deal,
-                int (*fn)(const struct org_flag *, void *), void *arg)
+org_record_flags(struct store *st, int64_t account, int64_t deal,
+                 int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	static const char qdeals[] =
 	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
@@ -1581,27 +1599,4 @@ org_check_flags(struct store *st, int64_t account, int64_t deal,
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);
 	return rc;
-}
-
-struct text_fn {
-	void (*fn)(const char *, void *);
-	void *arg;
-};
-
-static int
-flag_text(const struct org_flag *f, void *arg)
-{
-	struct text_fn *t = arg;
-
-	t->fn(f->message, t->arg);
-	return KAM_OK;
-}
-
-int
-org_check(struct store *st, int64_t account, int64_t deal,
-          void (*fn)(const char *, void *), void *arg)
-{
-	struct text_fn t = {fn, arg};
-
-	return org_check_flags(st, account, deal, flag_text, &t);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
 #include "kam/store.h"
@@ -692,4 +693,29 @@ stance_verify(struct store *st, int64_t *n, char head[STANCE_HASH_LEN],
 		ntrig = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return ntrig == 2 ? KAM_OK : KAM_FALSE;
+}
+
+int
+stance_deal_id(struct store *st, const char *where, int64_t person,
+               const char *ref, int64_t *deal)
+{
+	char *pref = store_person_ref(st, person), *slash;
+	int rc;
+
+	if (pref != NULL && (slash = strchr(pref, '/')) != NULL)
+		*slash = '\0';
+	rc = store_deal_id_at(st, where, ref, pref, deal);
+	if (rc == KAM_OK) {
+		struct ref r;
+
+		if (pref != NULL && ref_parse(&r, ref, pref) &&
+		    strcmp(r.account, pref) != 0)
+			rc = kam_err(KAM_CONFLICT,
+			             "%s%sdeal '%s' is not with the person's "
+			             "account '%s'",
+			             where ? where : "", where ? ": " : "", ref,
+			             pref);
+	}
+	free(pref);
+	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,7 +39,8 @@ struct store {
  * Schema migrations: migrations[i] takes a store from version i to
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
-static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql};
+static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql,
+                                                           migrate_3_sql};
 
 static int
 mkdir_parents(const char *path)
@@ -440,18 +442,37 @@ nearest(sqlite3_stmt *s, const char *h)
 	return found;
 }
 
+/* A message, after "WHERE: " when where is not NULL. */
+static int report(const char *where, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static int
-unknown(const char *what, const char *prefix, const char *h, char *guess)
+report(const char *where, int code, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	kam_err(code, "%s%s%s", where ? where : "", where ? ": " : "", msg);
+	free(msg);
+	return code;
+}
+
+static int
+unknown(const char *where, const char *what, const char *prefix, const char *h,
+        char *guess)
 {
 	int rc;
 
 	if (guess != NULL)
-		rc = kam_err(KAM_NOTFOUND,
-		             "unknown %s '%s%s' (did you mean '%s%s'?)", what,
-		             prefix, h, prefix, guess);
+		rc = report(where, KAM_NOTFOUND,
+		            "unknown %s '%s%s' (did you mean '%s%s'?)", what,
+		            prefix, h, prefix, guess);
 	else
-		rc =
-		    kam_err(KAM_NOTFOUND, "unknown %s '%s%s'", what, prefix, h);
+		rc = report(where, KAM_NOTFOUND, "unknown %s '%s%s'", what,
+		            prefix, h);
 	free(guess);
 	return rc;
 }
@@ -470,18 +491,18 @@ store_account_find(struct store *st, const char *h, int64_t *id)
 	return found;
 }
 
-int
-store_account_id(struct store *st, const char *h, int64_t *id)
+static int
+account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM account";
 	sqlite3_stmt *s;
 
 	if (!handle_valid(h))
-		return kam_err(KAM_DATA,
-		               "invalid account handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
-		               h);
+		return report(where, KAM_DATA,
+		              "invalid account handle '%s' (use letters, "
+		              "digits, '.', '_' and '-')",
+		              h);
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -490,13 +511,21 @@ store_account_id(struct store *st, const char *h, int64_t *id)
 		return KAM_OK;
 	}
 	sqlite3_reset(s);
-	return unknown("account", "", h, nearest(store_stmt(st, all), h));
+	return unknown(where, "account", "", h,
+	               nearest(store_stmt(st, all), h));
+}
+
+int
+store_account_id(struct store *st, const char *h, int64_t *id)
+{
+	return account_id_at(st, NULL, h, id);
 }
 
 /* Shared by persons and deals: tables with (account_id, handle). */
 static int
-account_member(struct store *st, const char *what, const char *q,
-               const char *all, const char *ref, const char *dflt, int64_t *id)
+account_member(struct store *st, const char *where, const char *what,
+               const char *q, const char *all, const char *ref,
+               const char *dflt, int64_t *id)
 {
 	struct ref r;
 	int64_t acct;
@@ -507,17 +536,17 @@ account_member(struct store *st, const char *what, const char *q,
 	if (!ref_parse(&r, ref, dflt)) {
 		if (strchr(ref, '/') == NULL && dflt == NULL &&
 		    handle_valid(ref))
-			return kam_err(KAM_USAGE,
-			               "%s '%s' needs an account: write "
-			               "ACCOUNT/%s, give -a ACCOUNT or set "
-			               "KAM_ACCOUNT",
-			               what, ref, ref);
-		return kam_err(KAM_DATA,
-		               "invalid %s '%s' (write ACCOUNT/HANDLE or "
-		               "HANDLE)",
-		               what, ref);
+			return report(where, KAM_USAGE,
+			              "%s '%s' needs an account: write "
+			              "ACCOUNT/%s, give -a ACCOUNT or set "
+			              "KAM_ACCOUNT",
+			              what, ref, ref);
+		return report(where, KAM_DATA,
+		              "invalid %s '%s' (write ACCOUNT/HANDLE or "
+		              "HANDLE)",
+		              what, ref);
 	}
-	if ((rc = store_account_id(st, r.account, &acct)) != KAM_OK)
+	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, acct);
@@ -531,43 +560,59 @@ account_member(struct store *st, const char *what, const char *q,
 	s = store_stmt(st, all);
 	sqlite3_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
-	rc = unknown(what, prefix, r.handle, nearest(s, r.handle));
+	rc = unknown(where, what, prefix, r.handle, nearest(s, r.handle));
 	free(prefix);
 	return rc;
 }
 
 int
-store_person_id(struct store *st, const char *ref, const char *dflt,
-                int64_t *id)
+store_person_id_at(struct store *st, const char *where, const char *ref,
+                   const char *dflt, int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM person WHERE account_id = ? AND handle = ?";
 	static const char all[] =
 	    "SELECT handle FROM person WHERE account_id = ?";
 
-	return account_member(st, "person", q, all, ref, dflt, id);
+	return account_member(st, where, "person", q, all, ref, dflt, id);
 }
 
 int
-store_deal_id(struct store *st, const char *ref, const char *dflt, int64_t *id)
+store_person_id(struct store *st, const char *ref, const char *dflt,
+                int64_t *id)
+{
+	return store_person_id_at(st, NULL, ref, dflt, id);
+}
+
+int
+store_deal_id_at(struct store *st, const char *where, const char *ref,
+                 const char *dflt, int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
 	static const char all[] =
 	    "SELECT handle FROM deal WHERE account_id = ?";
 
-	return account_member(st, "deal", q, all, ref, dflt, id);
+	return account_member(st, where, "deal", q, all, ref, dflt, id);
 }
 
 int
-store_competitor_id(struct store *st, const char *h, int64_t *id)
+store_deal_id(struct store *st, const char *ref, const char *dflt, int64_t *id)
+{
+	return store_deal_id_at(st, NULL, ref, dflt, id);
+}
+
+int
+store_competitor_id_at(struct store *st, const char *where, const char *h,
+                       int64_t *id)
 {
 	static const char q[] = "SELECT id FROM competitor WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM competitor";
 	sqlite3_stmt *s;
 
 	if (!handle_valid(h))
-		return kam_err(KAM_DATA, "invalid competitor handle '%s'", h);
+		return report(where, KAM_DATA, "invalid competitor handle '%s'",
+		              h);
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -576,7 +621,14 @@ store_competitor_id(struct store *st, const char *h, int64_t *id)
 		return KAM_OK;
 	}
 	sqlite3_reset(s);
-	return unknown("competitor", "", h, nearest(store_stmt(st, all), h));
+	return unknown(where, "competitor", "", h,
+	               nearest(store_stmt(st, all), h));
+}
+
+int
+store_competitor_id(struct store *st, const char *h, int64_t *id)
+{
+	return store_competitor_id_at(st, NULL, h, id);
 }
 
 static char *

@@ -55,9 +55,9 @@ run deal 0 kam-org deal add erp --name 'ERP 升级' --value 1200000.5 --currency
 run deal2 0 kam-org deal add acme/crm --name CRM
 run deal3 0 kam-org deal add beta/x1 --name 'Beta X1' --value 0
 expect_sql deals "SELECT a.handle, d.handle, d.name, quote(d.value), quote(d.currency), quote(d.close_on), d.created FROM deal d JOIN account a ON a.id = d.account_id ORDER BY d.id" \
-"acme|erp|ERP 升级|1200000.5|'CNY'|'2026-12-31'|2026-03-02
+"acme|erp|ERP 升级|'1200000.5'|'CNY'|'2026-12-31'|2026-03-02
 acme|crm|CRM|NULL|NULL|NULL|2026-03-02
-beta|x1|Beta X1|0.0|NULL|NULL|2026-03-02"
+beta|x1|Beta X1|'0'|NULL|NULL|2026-03-02"
 snapshot
 run deal-dup 5 kam-org deal add erp --name Again
 expect_err deal-dup "kam-org: deal 'acme/erp' already exists"
@@ -162,6 +162,14 @@ kam-org role crm li technical >/dev/null
 kam-org role crm li business >/dev/null
 kam-org role crm qian finance >/dev/null
 kam-org role crm chen coach >/dev/null
+# Chen, at level 4, advises the CTO, who influences the director: the
+# most influential person of the account, and a hidden influencer
+# until we know where he stands.
+run check-hidden 1 kam-org check acme
+expect_text check-hidden "flag	subject	message
+hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/crm'
+hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/erp'"
+kam-stance set chen support >/dev/null
 run check-clean 0 kam-org check acme
 expect_text check-clean "flag	subject	message"
 run check-clean-deal 0 kam-org -F table check erp

@@ -1,0 +1,247 @@
+-- kam store schema, version 2: the upgrade tests (t3100) build a store from it.
+-- Plain tables with clear names, so that the store reads well in the
+-- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
+-- UTC text (YYYY-MM-DDTHH:MM:SSZ).  Handles are ASCII slugs.
+
+-- The client accounts.
+CREATE TABLE account (
+	id       INTEGER PRIMARY KEY,
+	handle   TEXT NOT NULL UNIQUE,
+	name     TEXT NOT NULL,
+	industry TEXT,
+	created  TEXT NOT NULL
+);
+
+-- People in a client's organisation: the first dimension of the method
+-- (administrative rank).  level 1 is the top.  A placeholder is someone
+-- known to exist but not yet named ("the CFO").  The row itself records
+-- its creation (created, recorded, recorded_by, origin: added or
+-- imported); person_history records every later change.  manager_id
+-- is the current solid-line manager, since manager_since (NULL: since
+-- the person was recorded); earlier solid lines and every dotted line
+-- are in reporting_line.  Keeping the current line on the row halves
+-- the work of importing a large organisation, and a whole account's
+-- tree is read from one table.
+CREATE TABLE person (
+	id          INTEGER PRIMARY KEY,
+	account_id  INTEGER NOT NULL REFERENCES account(id),
+	handle      TEXT NOT NULL,
+	name        TEXT NOT NULL,
+	title       TEXT,
+	dept        TEXT,
+	level       INTEGER CHECK (level IS NULL OR level >= 1),
+	placeholder INTEGER NOT NULL DEFAULT 0 CHECK (placeholder IN (0, 1)),
+	left_on     TEXT,
+	created     TEXT NOT NULL,
+	recorded    TEXT,
+	recorded_by TEXT,
+	origin      TEXT NOT NULL DEFAULT 'added'
+	            CHECK (origin IN ('added', 'imported')),
+	manager_id  INTEGER REFERENCES person(id) CHECK (manager_id <> id),
+	manager_since TEXT,
+	UNIQUE (account_id, handle)
+);
+CREATE INDEX person_manager ON person (manager_id)
+	WHERE manager_id IS NOT NULL;
+
+-- Reporting lines other than the current solid ones: dotted lines
+-- (matrix reporting), current and past, and solid lines that have
+-- ended.  Each is valid from start_on until end_on (NULL: still valid);
+-- a solid line here always has an end_on.
+CREATE TABLE reporting_line (
+	id         INTEGER PRIMARY KEY,
+	person_id  INTEGER NOT NULL REFERENCES person(id),
+	manager_id INTEGER NOT NULL REFERENCES person(id),
+	kind       TEXT NOT NULL CHECK (kind IN ('solid', 'dotted')),
+	start_on   TEXT,
+	end_on     TEXT,
+	CHECK (person_id <> manager_id)
+);
+CREATE INDEX reporting_line_person ON reporting_line (person_id, end_on);
+CREATE INDEX reporting_line_manager ON reporting_line (manager_id, end_on);
+
+-- Every reporting line, the current solid ones included.
+CREATE VIEW reporting_line_all (person_id, manager_id, kind, start_on,
+	end_on) AS
+	SELECT id, manager_id, 'solid', manager_since, NULL FROM person
+	WHERE manager_id IS NOT NULL
+	UNION ALL
+	SELECT person_id, manager_id, kind, start_on, end_on
+	FROM reporting_line;
+
+-- What changed in the org record, when it took effect, who wrote it.
+CREATE TABLE person_history (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	effective TEXT NOT NULL,
+	recorded  TEXT NOT NULL,
+	actor     TEXT NOT NULL,
+	field     TEXT NOT NULL,
+	old_value TEXT,
+	new_value TEXT
+);
+CREATE INDEX person_history_person ON person_history (person_id);
+
+-- Informal influence between two people of one account.
+CREATE TABLE link (
+	id        INTEGER PRIMARY KEY,
+	from_id   INTEGER NOT NULL REFERENCES person(id),
+	to_id     INTEGER NOT NULL REFERENCES person(id),
+	kind      TEXT NOT NULL
+	          CHECK (kind IN ('influences', 'advises', 'allies', 'rivals')),
+	strength  INTEGER NOT NULL DEFAULT 2 CHECK (strength BETWEEN 1 AND 3),
+	created   TEXT NOT NULL,
+	UNIQUE (from_id, to_id, kind),
+	CHECK (from_id <> to_id)
+);
+CREATE INDEX link_to ON link (to_id);
+
+-- Competitors are not tied to one account.
+CREATE TABLE competitor (
+	id     INTEGER PRIMARY KEY,
+	handle TEXT NOT NULL UNIQUE,
+	name   TEXT NOT NULL
+);
+
+CREATE TABLE deal (
+	id         INTEGER PRIMARY KEY,
+	account_id INTEGER NOT NULL REFERENCES account(id),
+	handle     TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	value      REAL,
+	currency   TEXT,
+	close_on   TEXT,
+	created    TEXT NOT NULL,
+	UNIQUE (account_id, handle)
+);
+
+-- The buying group: the second dimension.  One row per role a person
+-- holds in one deal.
+CREATE TABLE deal_role (
+	deal_id   INTEGER NOT NULL REFERENCES deal(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	role      TEXT NOT NULL CHECK (role IN ('decision-maker', 'technical',
+	          'business', 'finance', 'procurement', 'user', 'coach',
+	          'influencer', 'gatekeeper')),
+	influence TEXT NOT NULL DEFAULT 'medium'
+	          CHECK (influence IN ('high', 'medium', 'low')),
+	lead      INTEGER NOT NULL DEFAULT 0 CHECK (lead IN (0, 1)),
+	PRIMARY KEY (deal_id, person_id, role)
+);
+CREATE INDEX deal_role_person ON deal_role (person_id);
+
+-- Stance observations: the third dimension.  Append-only; kind says
+-- whether a row observes a stance, retracts an earlier row or corrects
+-- one (target_id points at it).  toward_id NULL means toward us.  hash
+-- chains each row to the one before it (see kam-stance verify).  The
+-- checks are written with OR rather than IN: SQLite builds a temporary
+-- table for an IN list of three or more on every insert, which made a
+-- large import several times slower.
+CREATE TABLE observation (
+	id        INTEGER PRIMARY KEY,
+	kind      TEXT NOT NULL DEFAULT 'observe'
+	          CHECK (kind = 'observe' OR kind = 'retract' OR kind = 'correct'),
+	target_id INTEGER REFERENCES observation(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	stance    TEXT CHECK (stance = 'support' OR stance = 'neutral'
+	          OR stance = 'oppose'),
+	toward_id INTEGER REFERENCES competitor(id),
+	deal_id   INTEGER REFERENCES deal(id),
+	effective TEXT NOT NULL,
+	recorded  TEXT NOT NULL,
+	actor     TEXT NOT NULL,
+	note      TEXT,
+	source    TEXT,
+	why       TEXT,
+	prev_hash TEXT NOT NULL,
+	hash      TEXT NOT NULL
+);
+-- observation_person answers "the stance in force on a day" by walking
+-- one person's rows backwards from that day (kam-stance show, changes);
+-- it holds what those answers print, so they never read the table.
+CREATE INDEX observation_person
+	ON observation (person_id, toward_id, deal_id, effective, recorded, id,
+	kind, stance, actor);
+CREATE INDEX observation_target ON observation (target_id)
+	WHERE target_id IS NOT NULL;
+CREATE INDEX observation_deal ON observation (deal_id)
+	WHERE deal_id IS NOT NULL;
+
+CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation
+BEGIN
+	SELECT RAISE(ABORT, 'observations are append-only: use kam-stance correct or retract');
+END;
+CREATE TRIGGER observation_no_delete BEFORE DELETE ON observation
+BEGIN
+	SELECT RAISE(ABORT, 'observations are append-only: use kam-stance retract');
+END;
+
+-- The four-gate rubric.  computed criteria are derived from the buying
+-- group and stances when not answered.
+CREATE TABLE criterion (
+	id       INTEGER PRIMARY KEY,
+	gate     INTEGER NOT NULL CHECK (gate BETWEEN 1 AND 4),
+	key      TEXT NOT NULL UNIQUE,
+	question TEXT NOT NULL,
+	weight   INTEGER NOT NULL DEFAULT 1 CHECK (weight >= 0),
+	must     INTEGER NOT NULL DEFAULT 0 CHECK (must IN (0, 1)),
+	computed INTEGER NOT NULL DEFAULT 0 CHECK (computed IN (0, 1)),
+	position INTEGER NOT NULL
+);
+
+-- Dated answers; a newer answer supersedes, the old one stays.
+CREATE TABLE answer (
+	id           INTEGER PRIMARY KEY,
+	deal_id      INTEGER NOT NULL REFERENCES deal(id),
+	criterion_id INTEGER NOT NULL REFERENCES criterion(id),
+	answer       TEXT NOT NULL
+	             CHECK (answer IN ('yes', 'partly', 'no', 'unknown')),
+	evidence     TEXT,
+	effective    TEXT NOT NULL,
+	recorded     TEXT NOT NULL,
+	actor        TEXT NOT NULL
+);
+CREATE INDEX answer_deal ON answer (deal_id, criterion_id, effective);
+
+-- Thresholds and other tunables of the gate rules.
+CREATE TABLE gate_setting (
+	key   TEXT PRIMARY KEY,
+	value REAL NOT NULL
+);
+
+-- Each stored kam-gate run: the verdict and a JSON snapshot of what it used.
+CREATE TABLE gate_run (
+	id       INTEGER PRIMARY KEY,
+	deal_id  INTEGER NOT NULL REFERENCES deal(id),
+	as_of    TEXT NOT NULL,
+	recorded TEXT NOT NULL,
+	actor    TEXT NOT NULL,
+	verdict  TEXT NOT NULL
+	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
+	snapshot TEXT NOT NULL
+);
+CREATE INDEX gate_run_deal ON gate_run (deal_id, id);
+
+-- kam-gate: the default rubric (METHOD.md, section 2), seeded with the
+-- store.  kam-gate criteria add/set/remove change it afterwards; the
+-- defaults of the thresholds live in code (kam-gate(1), SETTINGS) and
+-- gate_setting keeps only the values changed with kam-gate setting.
+INSERT INTO criterion (gate, key, question, weight, must, computed, position) VALUES
+	(1, 'need', 'Is there an explicit need, not a vague idea?', 3, 1, 0, 1),
+	(1, 'budget', 'Is the purchase funded?', 3, 1, 0, 2),
+	(1, 'timeline', 'Is there a decision date or a compelling event?', 2, 0, 0, 3),
+	(2, 'fit', 'Do our products, solutions, technology and services meet the core requirements?', 3, 1, 0, 1),
+	(2, 'gaps', 'Can what we lack be covered by partners?', 1, 0, 0, 2),
+	(2, 'criteria-known', 'Do we know their decision criteria?', 1, 0, 0, 3),
+	(2, 'resources', 'Can we deliver?', 2, 0, 0, 4),
+	(3, 'position', 'Is our standing in their industry strong?', 1, 0, 0, 1),
+	(3, 'our-relationship', 'Are our relationships with the buying group close?', 3, 0, 1, 2),
+	(3, 'rival-relationship', 'Are the competitors'' relationships with the buying group weak?', 2, 0, 1, 3),
+	(3, 'coverage', 'Do we know the stance of someone in each core role (decision, technical, business, finance)?', 2, 0, 1, 4),
+	(3, 'differentiation', 'Does our offer differ from the competitors'' in ways they value?', 2, 0, 0, 5),
+	(3, 'price', 'Is our price competitive?', 1, 0, 0, 6),
+	(4, 'profit', 'Is the profit worth the effort?', 2, 0, 0, 1),
+	(4, 'capital', 'Are the capital tied up and the payment risk acceptable?', 1, 0, 0, 2),
+	(4, 'side-effects', 'Does winning do no harm to other key clients or partners?', 2, 1, 0, 3),
+	(4, 'strategy', 'Does the deal fit our direction?', 2, 0, 0, 4),
+	(4, 'importance', 'Is the client important to us, with future value?', 2, 0, 0, 5);

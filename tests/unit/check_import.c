@@ -1,0 +1,375 @@
+/*
+ * Unit tests of what every import shares: the CSV reader's line numbers
+ * (LF, CRLF, lone CR, records spanning lines), its field-count check and
+ * its messages, and the observation importer as a library call: messages
+ * name FILE:LINE after the command's own name, which stays as it was.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+static char dir[64];
+static char dbpath[128];
+static char errpath[128];
+static char csvpath[128];
+static struct store *st;
+static int saved_stderr = -1;
+
+static void
+setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/check_import.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(dbpath, sizeof dbpath, "%s/kam.db", dir);
+	snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+	snprintf(csvpath, sizeof csvpath, "%s/in.csv", dir);
+	kam_progname = "check_import";
+	setenv("KAM_NOW", "2026-03-02T09:00:00Z", 1);
+	setenv("KAM_USER", "tester", 1);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	if (st != NULL)
+		store_close(st);
+	st = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static void
+capture(void)
+{
+	int fd;
+
+	fflush(stderr);
+	saved_stderr = dup(STDERR_FILENO);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static const char *
+captured(void)
+{
+	static char text[4096];
+	FILE *fp;
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	fp = fopen(errpath, "r");
+	ck_assert_ptr_nonnull(fp);
+	n = fread(text, 1, sizeof text - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+static struct csv_in *
+csv_text(const char *text, size_t len)
+{
+	FILE *fp = fopen(csvpath, "w");
+	struct csv_in *in;
+	int status = -1;
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fwrite(text, 1, len, fp), len);
+	fclose(fp);
+	in = csv_open(csvpath, &status);
+	ck_assert_ptr_nonnull(in);
+	return in;
+}
+
+/* The lines rows begin on, for one text in three line-end styles. */
+static void
+lines_of(const char *text, size_t len, const long *want, size_t nwant)
+{
+	struct csv_in *in = csv_text(text, len);
+	char **f;
+	size_t n, i;
+	long line;
+
+	for (i = 0; i < nwant; i++) {
+		ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+		ck_assert_int_eq(line, want[i]);
+	}
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 0);
+	csv_close(in);
+}
+
+START_TEST(test_lines)
+{
+	/* a header, a row spanning 2-4, a blank line, rows on 6 and 7 */
+	static const char lf[] = "a,b\nx,\"1\n2\n3\"\n\ny,z\nw,v";
+	static const char crlf[] =
+	    "a,b\r\nx,\"1\r\n2\r\n3\"\r\n\r\ny,z\r\nw,v\r\n";
+	static const char cr[] = "a,b\rx,\"1\r2\r3\"\r\ry,z\rw,v\r";
+	static const char mixed[] = "a,b\rx,\"1\r\n2\n3\"\n\ry,z\r\nw,v";
+	static const long want[] = {1, 2, 6, 7};
+
+	lines_of(lf, sizeof lf - 1, want, 4);
+	lines_of(crlf, sizeof crlf - 1, want, 4);
+	lines_of(cr, sizeof cr - 1, want, 4);
+	lines_of(mixed, sizeof mixed - 1, want, 4);
+}
+END_TEST
+
+START_TEST(test_cr_kept_in_field)
+{
+	static const char cr[] = "a,b\rx,\"1\r2\"\r";
+	struct csv_in *in = csv_text(cr, sizeof cr - 1);
+	char **f;
+	size_t n;
+	long line;
+
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_str_eq(f[1], "1\r2");
+	csv_close(in);
+}
+END_TEST
+
+START_TEST(test_field_count)
+{
+	static const char text[] = "a,b,c\n1,2,3\n1,2\n";
+	static const char *const cols[] = {"a", "b", "c", NULL};
+	struct csv_in *in = csv_text(text, sizeof text - 1);
+	char **f, want[256];
+	size_t n;
+	long line;
+	int idx[3];
+
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_int_eq(csv_header(in, f, n, line, cols, 1, idx), KAM_OK);
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	capture();
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), -1);
+	snprintf(want, sizeof want,
+	         "check_import: %s:3: 2 fields, the header has 3\n", csvpath);
+	ck_assert_str_eq(captured(), want);
+	ck_assert_int_eq(csv_status(in), KAM_DATA);
+	csv_close(in);
+}
+END_TEST
+
+/* Before the header is read, rows may have any number of fields. */
+START_TEST(test_field_count_needs_header)
+{
+	static const char text[] = "a,b,c\n1,2\n";
+	struct csv_in *in = csv_text(text, sizeof text - 1);
+	char **f;
+	size_t n;
+	long line;
+
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_uint_eq(n, 2);
+	csv_close(in);
+}
+END_TEST
+
+START_TEST(test_nul_byte)
+{
+	static const char text[] = "a,b\n1,\"x\n\0y\"\n";
+	struct csv_in *in = csv_text(text, sizeof text - 1);
+	char **f, want[256];
+	size_t n;
+	long line;
+
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	capture();
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), -1);
+	snprintf(want, sizeof want, "check_import: %s:2: NUL byte\n", csvpath);
+	ck_assert_str_eq(captured(), want);
+	csv_close(in);
+}
+END_TEST
+
+START_TEST(test_folder)
+{
+	struct csv_in *in;
+	char want[256];
+	int status = 0;
+
+	capture();
+	in = csv_open(dir, &status);
+	snprintf(want, sizeof want,
+	         "check_import: cannot read '%s': Is a directory\n", dir);
+	ck_assert_str_eq(captured(), want);
+	ck_assert_ptr_null(in);
+	ck_assert_int_eq(status, KAM_IO);
+}
+END_TEST
+
+static void
+store_with_people(void)
+{
+	char *err = NULL;
+
+	ck_assert_int_eq(store_open(&st, dbpath, STORE_CREATE), KAM_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(store_db(st),
+	                 "INSERT INTO account VALUES (1, 'acme', 'Acme', "
+	                 "NULL, '2026-01-01T00:00:00Z');"
+	                 "INSERT INTO person (id, account_id, handle, name, "
+	                 "created) VALUES (1, 1, 'li-wei', 'Li', "
+	                 "'2026-01-01T00:00:00Z');",
+	                 NULL, NULL, &err),
+	    SQLITE_OK);
+}
+
+static long
+observations(void)
+{
+	sqlite3_stmt *s;
+	long n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st),
+	                                    "SELECT count(*) FROM observation",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+START_TEST(test_stance_import)
+{
+	static const char text[] = "person,stance,on\n"
+	                           "acme/li-wei,support,2026-01-05\n"
+	                           "li-wei,-,\n";
+	FILE *fp;
+	long count = -1;
+
+	store_with_people();
+	fp = fopen(csvpath, "w");
+	fputs(text, fp);
+	fclose(fp);
+	ck_assert_int_eq(stance_import(st, csvpath, "acme", &count), KAM_OK);
+	ck_assert_int_eq(count, 2);
+	ck_assert_int_eq(observations(), 2);
+}
+END_TEST
+
+/* A store lookup's message is placed after FILE:LINE, the command's
+ * name left alone. */
+START_TEST(test_stance_import_lookup_message)
+{
+	static const char text[] = "person,stance\n"
+	                           "acme/li-wei,support\n"
+	                           "acme/li-wie,oppose\n";
+	const char *before = kam_progname;
+	char want[256];
+	FILE *fp;
+	long count = -1;
+
+	store_with_people();
+	fp = fopen(csvpath, "w");
+	fputs(text, fp);
+	fclose(fp);
+	capture();
+	ck_assert_int_eq(stance_import(st, csvpath, NULL, &count),
+	                 KAM_NOTFOUND);
+	snprintf(want, sizeof want,
+	         "check_import: %s:3: unknown person 'acme/li-wie' (did you "
+	         "mean 'acme/li-wei'?)\n",
+	         csvpath);
+	ck_assert_str_eq(captured(), want);
+	ck_assert_ptr_eq(kam_progname, before);
+	ck_assert_int_eq(count, 0);
+	ck_assert_int_eq(observations(), 0);
+}
+END_TEST
+
+START_TEST(test_stance_import_check)
+{
+	struct stance_import_row r = {0};
+	const char *word = NULL;
+
+	r.person = "acme/li";
+	r.stance = "+";
+	ck_assert_int_eq(stance_import_check("f", 2, "2026-03-02", &r, &word),
+	                 KAM_OK);
+	ck_assert_str_eq(word, "support");
+	r.on = "2026-03-02";
+	ck_assert_int_eq(stance_import_check("f", 2, "2026-03-02", &r, &word),
+	                 KAM_OK);
+	capture();
+	r.on = "2026-03-03";
+	ck_assert_int_eq(stance_import_check("f", 2, "2026-03-02", &r, &word),
+	                 KAM_DATA);
+	r.on = "2026-02-30";
+	ck_assert_int_eq(stance_import_check("f", 3, "2026-03-02", &r, &word),
+	                 KAM_DATA);
+	r.on = NULL;
+	r.stance = "maybe";
+	ck_assert_int_eq(stance_import_check("f", 4, "2026-03-02", &r, &word),
+	                 KAM_DATA);
+	r.stance = NULL;
+	ck_assert_int_eq(stance_import_check("f", 5, "2026-03-02", &r, &word),
+	                 KAM_DATA);
+	r.person = NULL;
+	ck_assert_int_eq(stance_import_check("f", 6, "2026-03-02", &r, &word),
+	                 KAM_DATA);
+	ck_assert_str_eq(captured(),
+	                 "check_import: f:2: date '2026-03-03' is in the "
+	                 "future (today is 2026-03-02)\n"
+	                 "check_import: f:3: impossible date '2026-02-30'\n"
+	                 "check_import: f:4: unknown stance 'maybe' (use "
+	                 "support, neutral, oppose, +, 0 or -)\n"
+	                 "check_import: f:5: missing stance\n"
+	                 "check_import: f:6: missing person\n");
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("import");
+	TCase *csv = tcase_create("csv");
+	TCase *stance = tcase_create("stance");
+
+	tcase_add_checked_fixture(csv, setup, teardown);
+	tcase_add_test(csv, test_lines);
+	tcase_add_test(csv, test_cr_kept_in_field);
+	tcase_add_test(csv, test_field_count);
+	tcase_add_test(csv, test_field_count_needs_header);
+	tcase_add_test(csv, test_nul_byte);
+	tcase_add_test(csv, test_folder);
+	suite_add_tcase(s, csv);
+	tcase_add_checked_fixture(stance, setup, teardown);
+	tcase_add_test(stance, test_stance_import);
+	tcase_add_test(stance, test_stance_import_lookup_message);
+	tcase_add_test(stance, test_stance_import_check);
+	suite_add_tcase(s, stance);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
