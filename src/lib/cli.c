@@ -130,7 +130,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			continue;
 		case 'h':
 			print_usage(stdout, ctx->cmd, ctx->verb);
-			exit(KAM_OK);
+			exit(out_finish_stdout());
 		case ':':
 			kam_err(KAM_USAGE, "option '%s' needs a value",
 			        argv[optind - 1]);
@@ -178,9 +178,10 @@ cli_open(struct kam_ctx *ctx, int mode)
 	if (ctx->st != NULL)
 		return KAM_OK;
 	path = cli_db_path(ctx);
+	/* A writing command's changes wait for its output (cli_main). */
 	rc = store_open(&ctx->st, path,
-	                mode == CLI_CREATE  ? STORE_CREATE
-	                : mode == CLI_WRITE ? STORE_WRITE
+	                mode == CLI_CREATE  ? STORE_CREATE | STORE_HOLD
+	                : mode == CLI_WRITE ? STORE_WRITE | STORE_HOLD
 	                                    : STORE_READ);
 	free(path);
 	return rc;
@@ -259,7 +260,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct kam_ctx ctx;
-	int c, rc, words = 1, i;
+	int c, rc, words = 1, i, ok, io;
 
 	/*
 	 * One thread, and a command over a large account makes a few
@@ -346,13 +347,20 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	}
 	optind = 0;
 	rc = ctx.verb->exec(&ctx, argc, argv);
-	if (ctx.st != NULL)
+	/*
+	 * A command that reports failure has changed nothing: its output is
+	 * written and checked first, and only then is what it changed
+	 * committed (or, if either failed, rolled back).
+	 */
+	ok = rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED;
+	if (ok && (io = out_finish_stdout()) != KAM_OK) {
+		rc = io;
+		ok = 0;
+	}
+	if (ctx.st != NULL) {
+		if ((io = store_finish(ctx.st, ok)) != KAM_OK && ok)
+			rc = io;
 		store_close(ctx.st);
-	if (rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED) {
-		int io = out_finish_stdout();
-
-		if (io != KAM_OK)
-			return io;
 	}
 	return rc;
 }
