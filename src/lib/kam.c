@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <locale.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,11 +19,27 @@
 
 const char *kam_progname = "kam";
 
+void
+kam_locale_init(void)
+{
+	const char *dir = getenv("KAM_LOCALEDIR");
+
+	/*
+	 * Messages and character type only: LC_NUMERIC would turn the
+	 * decimal point of JSON numbers and of parsed options into a comma,
+	 * and LC_COLLATE or LC_TIME would make outputs depend on the user.
+	 */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+}
+
 /* Running out of memory is the one failure kam does not try to recover. */
 static void
 oom(void)
 {
-	fprintf(stderr, "%s: out of memory\n", kam_progname);
+	fprintf(stderr, _("%s: out of memory\n"), kam_progname);
 	abort();
 }
 
@@ -32,7 +49,7 @@ oom(void)
  * text_show).
  */
 static void
-report(const char *kind, const char *fmt, va_list ap)
+report(int warning, const char *fmt, va_list ap)
 {
 	struct buf b = {0};
 	char *s;
@@ -41,7 +58,11 @@ report(const char *kind, const char *fmt, va_list ap)
 		oom();
 	text_show(&b, s);
 	fflush(stdout);
-	fprintf(stderr, "%s: %s%s\n", kam_progname, kind, b.s ? b.s : "");
+	if (warning)
+		fprintf(stderr, _("%s: warning: "), kam_progname);
+	else
+		fprintf(stderr, "%s: ", kam_progname);
+	fprintf(stderr, "%s\n", b.s ? b.s : "");
 	buf_free(&b);
 	free(s);
 }
@@ -52,7 +73,7 @@ kam_err(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report("", fmt, ap);
+	report(0, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -63,7 +84,7 @@ kam_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report("warning: ", fmt, ap);
+	report(1, fmt, ap);
 	va_end(ap);
 }
 

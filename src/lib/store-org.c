@@ -1549,8 +1549,8 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 }
 
 int
-org_check_flags(struct store *st, int64_t account, int64_t deal,
-                int (*fn)(const struct org_flag *, void *), void *arg)
+org_record_flags(struct store *st, int64_t account, int64_t deal,
+                 int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	static const char qdeals[] =
 	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
@@ -1599,27 +1599,4 @@ org_check_flags(struct store *st, int64_t account, int64_t deal,
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);
 	return rc;
-}
-
-struct text_fn {
-	void (*fn)(const char *, void *);
-	void *arg;
-};
-
-static int
-flag_text(const struct org_flag *f, void *arg)
-{
-	struct text_fn *t = arg;
-
-	t->fn(f->message, t->arg);
-	return KAM_OK;
-}
-
-int
-org_check(struct store *st, int64_t account, int64_t deal,
-          void (*fn)(const char *, void *), void *arg)
-{
-	struct text_fn t = {fn, arg};
-
-	return org_check_flags(st, account, deal, flag_text, &t);
 }
