@@ -63,8 +63,17 @@ kam-org role his zheng coach --influence low
 kam-org link zheng chen --kind advises --strength 3
 kam-org link liu chen --kind influences
 kam-org link zhang zhao --kind allies
-kam-org check his && echo no red flags
 kam-org roles his
+CMDS
+
+say 'Every role is held now, but the links tell more than the roles do.' \
+  'Zhang Wei and Zhao Lei back each other, which gives them the most weight' \
+  'in the informal network; Zheng Hua comes next, as the president'"'"'s' \
+  'adviser.  Zhao Lei, at level 4, is a *hidden influencer*: his weight' \
+  'outruns his rank, and we do not know where he stands.' ''
+shell <<'CMDS'
+kam-org influence hospital --deal his
+kam-org check his || echo 'find out where Zhao Lei stands'
 CMDS
 
 say '## January: where everyone stands' '' \

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/influence.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/money.h"
@@ -1159,6 +1160,84 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	return fl.n ? KAM_FALSE : KAM_OK;
 }
 
+/* influence */
+
+static const char *const influence_cols[] = {"person",    "name",   "level",
+                                             "roles",     "stance", "influence",
+                                             "brokerage", NULL};
+
+static void
+put_influence(struct out *o, const struct org_influence_row *r)
+{
+	out_str(o, r->person);
+	out_str(o, r->name);
+	if (r->level > 0)
+		out_int(o, r->level);
+	else
+		out_null(o);
+	out_list(o, r->roles);
+	out_str(o, r->stance);
+	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
+	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
+	out_end_row(o);
+}
+
+static int
+cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'},
+	    {"deal", required_argument, NULL, 'D'},
+	    {NULL, 0, NULL, 0}};
+	const char *deal_ref = NULL, *as_of = NULL, *acct;
+	char today[KAM_DATE_LEN];
+	struct org_influence inf;
+	struct out *o;
+	int64_t account, deal = 0;
+	size_t i;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		switch (c) {
+		case 'A':
+			as_of = optarg;
+			break;
+		case 'D':
+			deal_ref = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = check_date("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	acct = optind < argc ? argv[optind] : ctx->account;
+	if (deal_ref != NULL) {
+		if ((rc = store_deal_id(ctx->st, deal_ref, acct, &deal)) !=
+		    KAM_OK)
+			return rc;
+		if (store_deal_account(ctx->st, deal) != account)
+			return kam_err(KAM_DATA,
+			               "deal '%s' is not in account '%s'",
+			               deal_ref, acct);
+	}
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, influence_cols);
+	for (i = 0; i < inf.n; i++)
+		put_influence(o, &inf.rows[i]);
+	out_close(o);
+	org_influence_free(&inf);
+	return KAM_OK;
+}
+
 /* import and export */
 
 static const char *
@@ -1306,7 +1385,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",
 		      stdout);
-		return org_people(ctx->st, account, 0, export_person, stdout);
+		return org_people_by_handle(ctx->st, account, export_person,
+		                            stdout);
 	}
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);
@@ -1403,6 +1483,9 @@ static const struct kam_verb verbs[] = {
      "give a person a buying role in a deal", cmd_role},
     {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
+    {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
+     "people from most to least influential in the informal network",
+     cmd_influence},
     {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles]",
      "import people, links or roles from CSV, all or nothing", cmd_import},
     {"export", "export [ACCOUNT] [--kind people|links|roles]",

@@ -60,6 +60,13 @@ int org_person_leave(struct store *, const char *ref, const char *dflt_account,
 /* Every person of an account in creation order, or one (person != 0). */
 int org_people(struct store *, int64_t account, int64_t person,
                int (*fn)(const struct org_person *, void *), void *);
+/*
+ * Every person of an account in handle order: an order that does not
+ * depend on when people were added, so that an export imported into
+ * another store exports the same.
+ */
+int org_people_by_handle(struct store *, int64_t account,
+                         int (*fn)(const struct org_person *, void *), void *);
 
 /* One step of a person's record history. */
 struct org_event {
@@ -120,18 +127,87 @@ int org_roles(struct store *, int64_t deal,
  * Red flags (kam-org check): a deal without a decision-maker, technical,
  * business or finance role holder, or without a coach; roles held by
  * placeholders or by people who have left; people reporting to someone of
- * a lower rank.  deal 0: the account's people and all its deals.
- * code is a stable word (no-decision-maker, no-coach, placeholder-role,
- * departed-role, rank-inversion, ...), subject the person or deal.
+ * a lower rank; then hidden influencers (org-influence.c).  deal 0: the
+ * account's people and all its deals.  code is a stable word
+ * (no-decision-maker, no-coach, placeholder-role, departed-role,
+ * rank-inversion, hidden-influencer, ...), subject the person or deal.
  */
 struct org_flag {
 	const char *code, *subject, *message;
 };
 int org_check_flags(struct store *, int64_t account, int64_t deal,
                     int (*fn)(const struct org_flag *, void *), void *);
+/* The flags of the store's records alone: all but hidden-influencer
+ * (store-org.c). */
+int org_record_flags(struct store *, int64_t account, int64_t deal,
+                     int (*fn)(const struct org_flag *, void *), void *);
+/* The hidden-influencer flags, deal by deal, in handle order. */
+int org_hidden_flags(struct store *, int64_t account, int64_t deal,
+                     int (*fn)(const struct org_flag *, void *), void *);
 /* The same, handing only the message text. */
 int org_check(struct store *, int64_t account, int64_t deal,
               void (*fn)(const char *flag, void *), void *);
+
+/*
+ * Influence in the informal network (org-influence.c, over influence.h):
+ * every person of the account who had not left by as_of, from most to
+ * least influential.  The scores come from the whole account's links;
+ * deal (0: none) chooses what roles and stance say: the person's roles
+ * in that deal and their stance about it (else the general one), or,
+ * without a deal, their roles in every deal of the account, as
+ * DEAL:ROLE, and their general stance.
+ */
+struct org_influence_row {
+	int64_t id;
+	char *person, *name;         /* person: ACCOUNT/HANDLE */
+	long level;                  /* on as_of; 0: unknown */
+	char *roles;                 /* joined by ';'; NULL: none */
+	const char *stance;          /* on as_of; NULL: unknown */
+	double influence, brokerage; /* rounded (influence_round) */
+};
+struct org_influence {
+	struct org_influence_row *rows;
+	size_t n;
+};
+int org_influence(struct store *, int64_t account, int64_t deal,
+                  const char *as_of, struct org_influence *);
+void org_influence_free(struct org_influence *);
+
+/*
+ * The informal network as the store has it (store-influence.c): the
+ * people who had not left by as_of, sorted by id, with their name and
+ * level as they stood on as_of; the links between them (links have no
+ * dates: those in the store now); the buying roles they hold (in deal,
+ * else in every deal of the account); and, with stances set, each
+ * person's stance toward us on as_of about deal (then general).
+ */
+struct influence_link;
+struct org_net_person {
+	int64_t id;
+	char *handle, *name;
+	long level;
+	const char *stance;
+};
+struct org_net_role {
+	size_t person; /* index into people */
+	int64_t deal;
+	char *deal_handle;
+	const char *role;
+};
+struct org_net {
+	char *account;
+	struct org_net_person *people;
+	size_t npeople;
+	struct influence_link *links; /* from and to index people */
+	size_t nlinks;
+	struct org_net_role *roles; /* by deal handle, then role order */
+	size_t nroles;
+};
+int org_net_load(struct store *, int64_t account, int64_t deal,
+                 const char *as_of, int stances, struct org_net *);
+void org_net_free(struct org_net *);
+/* Whether the account has any link at all. */
+int org_net_has_links(struct store *, int64_t account);
 
 /*
  * CSV import (org.c): kind is "people", "links" or "roles", or NULL to

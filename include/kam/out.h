@@ -36,6 +36,8 @@ void out_bool(struct out *, int);   /* true/false; yes/no in text */
 void out_null(struct out *);
 void out_list(struct out *, const char *); /* ';'-separated; JSON array */
 void out_raw_json(struct out *, const char *json, const char *text);
+/* A number with exactly this many decimals, so a column lines up. */
+void out_fixed(struct out *, double, int decimals);
 void out_end_row(struct out *);
 /* Finishes (a table is written only here) and frees. */
 void out_close(struct out *);

@@ -225,6 +225,15 @@ out_num(struct out *o, double v)
 }
 
 void
+out_fixed(struct out *o, double v, int decimals)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "%.*f", decimals, v);
+	put(o, s, s);
+}
+
+void
 out_bool(struct out *o, int v)
 {
 	put(o, v ? "yes" : "no", v ? "true" : "false");

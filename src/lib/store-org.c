@@ -834,9 +834,9 @@ account_managers(struct store *st, int64_t account, size_t *n)
 	return rows;
 }
 
-int
-org_people(struct store *st, int64_t account, int64_t person,
-           int (*fn)(const struct org_person *, void *), void *arg)
+static int
+people(struct store *st, int64_t account, int64_t person, int by_handle,
+       int (*fn)(const struct org_person *, void *), void *arg)
 {
 #define PERSON_COLS                                                            \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
@@ -860,6 +860,12 @@ org_people(struct store *st, int64_t account, int64_t person,
 	    "FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE +p.account_id = ? ORDER BY p.id";
+	static const char qhandle[] =
+	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
+	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on "
+	    "FROM person p JOIN account a ON a.id = p.account_id "
+	    "LEFT JOIN person m ON m.id = p.manager_id "
+	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
 	size_t nmgrs = 0, i;
 	sqlite3_stmt *s;
@@ -868,7 +874,7 @@ org_people(struct store *st, int64_t account, int64_t person,
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
-	s = store_stmt(st, person ? qone : qall);
+	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
@@ -897,6 +903,20 @@ org_people(struct store *st, int64_t account, int64_t person,
 		free(mgrs[i].dotted);
 	free(mgrs);
 	return rc;
+}
+
+int
+org_people(struct store *st, int64_t account, int64_t person,
+           int (*fn)(const struct org_person *, void *), void *arg)
+{
+	return people(st, account, person, 0, fn, arg);
+}
+
+int
+org_people_by_handle(struct store *st, int64_t account,
+                     int (*fn)(const struct org_person *, void *), void *arg)
+{
+	return people(st, account, 0, 1, fn, arg);
 }
 
 int64_t
@@ -1529,8 +1549,8 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 }
 
 int
-org_check_flags(struct store *st, int64_t account, int64_t deal,
-                int (*fn)(const struct org_flag *, void *), void *arg)
+org_record_flags(struct store *st, int64_t account, int64_t deal,
+                 int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	static const char qdeals[] =
 	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
@@ -1579,27 +1599,4 @@ org_check_flags(struct store *st, int64_t account, int64_t deal,
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);
 	return rc;
-}
-
-struct text_fn {
-	void (*fn)(const char *, void *);
-	void *arg;
-};
-
-static int
-flag_text(const struct org_flag *f, void *arg)
-{
-	struct text_fn *t = arg;
-
-	t->fn(f->message, t->arg);
-	return KAM_OK;
-}
-
-int
-org_check(struct store *st, int64_t account, int64_t deal,
-          void (*fn)(const char *, void *), void *arg)
-{
-	struct text_fn t = {fn, arg};
-
-	return org_check_flags(st, account, deal, flag_text, &t);
 }

@@ -194,16 +194,13 @@ stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 int
 stance_snapshot_begin(struct store *st)
 {
-	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot start reading");
-	return KAM_OK;
+	return store_read_begin(st);
 }
 
 void
 stance_snapshot_end(struct store *st)
 {
-	if (!sqlite3_get_autocommit(store_db(st)))
-		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
+	store_read_end(st);
 }
 
 static void

@@ -162,6 +162,14 @@ kam-org role crm li technical >/dev/null
 kam-org role crm li business >/dev/null
 kam-org role crm qian finance >/dev/null
 kam-org role crm chen coach >/dev/null
+# Chen, at level 4, advises the CTO, who influences the director: the
+# most influential person of the account, and a hidden influencer
+# until we know where he stands.
+run check-hidden 1 kam-org check acme
+expect_text check-hidden "flag	subject	message
+hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/crm'
+hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/erp'"
+kam-stance set chen support >/dev/null
 run check-clean 0 kam-org check acme
 expect_text check-clean "flag	subject	message"
 run check-clean-deal 0 kam-org -F table check erp

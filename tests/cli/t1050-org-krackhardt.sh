@@ -14,8 +14,10 @@ awk -F, 'NR == FNR { if (FNR > 1) boss[$1] = "m" $2; next }
     printf "m%s,Manager %s,%s,%s,%s,%s\n", $1, $1, t,
       ($3 == 0 ? "" : "dept " $3), $2, boss[$1] }' \
   "$K/reports_to.csv" "$K/people.csv" >"$T/people.csv"
+# A row from,to of advice.csv means "from goes to to for advice": to
+# advises from.
 awk -F, 'NR == 1 { print "from,to,kind"; next }
-  { print "m" $1 ",m" $2 ",advises" }' "$K/advice.csv" >"$T/advice.csv"
+  { print "m" $2 ",m" $1 ",advises" }' "$K/advice.csv" >"$T/advice.csv"
 
 # The commands documented in kam-org(1) give the same files.
 sed -n '/^\$ awk/,/> \/tmp\//p' "$KAM_SRCDIR/docs/kam-org.1" |
@@ -32,6 +34,13 @@ run advice 0 kam-org import krack "$T/advice.csv"
 expect_sql count "SELECT count(*) FROM person" 21
 expect_sql lines "SELECT count(*) FROM reporting_line_all WHERE kind = 'solid'" 20
 expect_sql advice "SELECT count(*) FROM link WHERE kind = 'advises'" 190
+# Every advice row is a link from the adviser (to) to the one advised
+# (from): manager 1 goes to manager 2 for advice, so m2 advises m1.
+sed 1d "$K/advice.csv" | awk -F, '{ print $2 "," $1 }' | sort >"$T/want-advice"
+sql "SELECT substr(f.handle, 2) || ',' || substr(t.handle, 2) FROM link l JOIN person f ON f.id = l.from_id JOIN person t ON t.id = l.to_id WHERE l.kind = 'advises'" | sort >"$T/got-advice"
+cmp -s "$T/want-advice" "$T/got-advice" || fail "advice: the links do not run from adviser to advised"
+count=$((count + 1))
+expect_sql m2-advises-m1 "SELECT f.handle || ' advises ' || t.handle FROM link l JOIN person f ON f.id = l.from_id JOIN person t ON t.id = l.to_id WHERE t.handle = 'm1' AND f.handle = 'm2'" "m2 advises m1"
 # Every reporting line of the data is in the store.
 sed 1d "$K/reports_to.csv" | sort >"$T/want-lines"
 sql "SELECT substr(p.handle, 2) || ',' || substr(m.handle, 2) FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id" | sort >"$T/got-lines"

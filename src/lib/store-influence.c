@@ -1,0 +1,265 @@
+/*
+ * store-influence: the statements that read an account's informal
+ * network for the influence ranking and the hidden-influencer check:
+ * the people still there on the as-of day (name and level as they stood
+ * then), the links between them, their buying roles and their stances.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/influence.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+static const char q_account[] = "SELECT handle FROM account WHERE id = ?1";
+/* Someone who left on the as-of day is gone on it. */
+static const char q_people[] =
+    "SELECT id, handle, name, level FROM person WHERE account_id = ?1 "
+    "AND (left_on IS NULL OR left_on > ?2) ORDER BY id";
+/* Changes that took effect after the as-of day, to undo: the first of
+ * each field holds the value of the day. */
+static const char q_later[] =
+    "SELECT h.person_id, h.field, h.old_value FROM person_history h "
+    "JOIN person p ON p.id = h.person_id WHERE +p.account_id = ?1 "
+    "AND h.effective > ?2 AND h.field IN ('name', 'level') "
+    "ORDER BY h.person_id, h.effective, h.id";
+static const char q_links[] =
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
+    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
+    "ORDER BY l.id";
+static const char q_any_link[] =
+    "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
+    "WHERE p.account_id = ?1 LIMIT 1";
+#define ROLE_ORDER                                                             \
+	"instr('decision-maker,technical,business,finance,procurement,"        \
+	"user,coach,influencer,gatekeeper', r.role)"
+static const char q_roles_deal[] =
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "
+    "ORDER BY d.handle, " ROLE_ORDER;
+static const char q_roles_account[] =
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "JOIN deal d ON d.id = r.deal_id WHERE d.account_id = ?1 "
+    "ORDER BY d.handle, " ROLE_ORDER;
+
+static int
+person_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct org_net_person *)a)->id;
+	int64_t y = ((const struct org_net_person *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The index of person id in the net, or n when not there. */
+static size_t
+find(const struct org_net *net, int64_t id)
+{
+	struct org_net_person key, *hit;
+
+	key.id = id;
+	if (net->npeople == 0)
+		return 0;
+	hit = bsearch(&key, net->people, net->npeople, sizeof key, person_cmp);
+	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
+}
+
+static int
+load_people(struct store *st, int64_t account, const char *as_of,
+            struct org_net *net)
+{
+	sqlite3_stmt *s = store_stmt(st, q_people);
+	size_t cap = 0, i;
+	int64_t last = 0;
+	int rc, seen = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct org_net_person *p;
+
+		if (net->npeople == cap) {
+			cap = cap ? 2 * cap : 64;
+			net->people =
+			    xreallocarray(net->people, cap, sizeof *p);
+		}
+		p = &net->people[net->npeople++];
+		p->id = sqlite3_column_int64(s, 0);
+		p->handle = store_col_dup(s, 1);
+		p->name = store_col_dup(s, 2);
+		p->level = sqlite3_column_int(s, 3);
+		p->stance = NULL;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "cannot read the people");
+	s = store_stmt(st, q_later);
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		const char *field = (const char *)sqlite3_column_text(s, 1);
+		const char *old = (const char *)sqlite3_column_text(s, 2);
+		int bit = strcmp(field, "name") == 0 ? 1 : 2;
+
+		if (id != last)
+			seen = 0;
+		last = id;
+		if ((seen & bit) || (i = find(net, id)) == net->npeople)
+			continue;
+		seen |= bit;
+		if (bit == 1 && old != NULL) {
+			free(net->people[i].name);
+			net->people[i].name = xstrdup(old);
+		} else if (bit == 2) {
+			net->people[i].level = old != NULL ? atol(old) : 0;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read the history");
+}
+
+static int
+load_links(struct store *st, int64_t account, struct org_net *net)
+{
+	sqlite3_stmt *s = store_stmt(st, q_links);
+	size_t cap = 0;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, account);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t from = find(net, sqlite3_column_int64(s, 0));
+		size_t to = find(net, sqlite3_column_int64(s, 1));
+		const char *kind =
+		    vocab_link_kind((const char *)sqlite3_column_text(s, 2));
+		struct influence_link *l;
+
+		if (from == net->npeople || to == net->npeople || kind == NULL)
+			continue;
+		if (net->nlinks == cap) {
+			cap = cap ? 2 * cap : 64;
+			net->links = xreallocarray(net->links, cap, sizeof *l);
+		}
+		l = &net->links[net->nlinks++];
+		l->from = from;
+		l->to = to;
+		l->kind = kind;
+		l->strength = sqlite3_column_int(s, 3);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, "cannot read links");
+}
+
+static int
+load_roles(struct store *st, int64_t account, int64_t deal, struct org_net *net)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
+	sqlite3_bind_int64(s, 1, deal ? deal : account);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t who = find(net, sqlite3_column_int64(s, 0));
+		const char *role =
+		    vocab_role((const char *)sqlite3_column_text(s, 3));
+		struct org_net_role *r;
+
+		if (who == net->npeople || role == NULL)
+			continue;
+		if (net->nroles == cap) {
+			cap = cap ? 2 * cap : 16;
+			net->roles = xreallocarray(net->roles, cap, sizeof *r);
+		}
+		r = &net->roles[net->nroles++];
+		r->person = who;
+		r->deal = sqlite3_column_int64(s, 1);
+		r->deal_handle = store_col_dup(s, 2);
+		r->role = role;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read buying roles");
+}
+
+static int
+load(struct store *st, int64_t account, int64_t deal, const char *as_of,
+     int stances, struct org_net *net)
+{
+	sqlite3_stmt *s = store_stmt(st, q_account);
+	size_t i;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, account);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		net->account = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (net->account == NULL)
+		return kam_err(KAM_INTERNAL, "account %lld vanished",
+		               (long long)account);
+	if ((rc = load_people(st, account, as_of, net)) != KAM_OK ||
+	    (rc = load_links(st, account, net)) != KAM_OK ||
+	    (rc = load_roles(st, account, deal, net)) != KAM_OK)
+		return rc;
+	for (i = 0; stances && rc == KAM_OK && i < net->npeople; i++)
+		rc = stance_get(st, net->people[i].id, 0, deal, as_of, NULL,
+		                &net->people[i].stance, NULL);
+	return rc;
+}
+
+int
+org_net_load(struct store *st, int64_t account, int64_t deal, const char *as_of,
+             int stances, struct org_net *net)
+{
+	int rc, own;
+
+	memset(net, 0, sizeof *net);
+	/* One read transaction, unless the caller has one: a consistent
+	 * picture, locked once. */
+	own = sqlite3_get_autocommit(store_db(st));
+	if (own &&
+	    sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot start reading");
+	rc = load(st, account, deal, as_of, stances, net);
+	if (own)
+		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
+	if (rc != KAM_OK)
+		org_net_free(net);
+	return rc;
+}
+
+void
+org_net_free(struct org_net *net)
+{
+	size_t i;
+
+	for (i = 0; i < net->npeople; i++) {
+		free(net->people[i].handle);
+		free(net->people[i].name);
+	}
+	for (i = 0; i < net->nroles; i++)
+		free(net->roles[i].deal_handle);
+	free(net->people);
+	free(net->links);
+	free(net->roles);
+	free(net->account);
+	memset(net, 0, sizeof *net);
+}
+
+int
+org_net_has_links(struct store *st, int64_t account)
+{
+	sqlite3_stmt *s = store_stmt(st, q_any_link);
+	int found;
+
+	sqlite3_bind_int64(s, 1, account);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
