@@ -1,13 +1,39 @@
 /*
  * Common ground for every part of kam: exit codes, error reporting,
- * allocation that aborts only when memory runs out, and the clock.
- * Included by everything in src/ and src/lib/.
+ * translation, allocation that aborts only when memory runs out, and the
+ * clock.  Included by everything in src/ and src/lib/.
  */
 #ifndef KAM_KAM_H
 #define KAM_KAM_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+/*
+ * Translation (gettext, domain "kam").  _() translates a message where it
+ * is used; N_() marks a string in a table that is translated where it is
+ * shown.  Only text meant for a person is marked: machine formats (TSV,
+ * CSV, JSON), store contents and the method's vocabulary as written stay
+ * canonical English in every locale.
+ */
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s)                 (s)
+#define ngettext(s, p, n)    ((n) == 1 ? (s) : (p))
+#define textdomain(d)        ((void)(d))
+#define bindtextdomain(d, p) ((void)(d), (void)(p))
+#endif
+#define N_(s) s
+
+/*
+ * Sets the locale's messages and character type from the environment
+ * (never its number formats: kam reads and writes numbers the C way) and
+ * binds the catalogs: $KAM_LOCALEDIR when set, for uninstalled programs,
+ * else the installed ones.  Called first by every main.
+ */
+void kam_locale_init(void);
 
 /*
  * Exit codes, documented in kam(7).  Verbs return one of these; only main
@@ -28,6 +54,8 @@ enum kam_status {
 	KAM_IO = 10,       /* a file or stdout could not be read or written */
 	KAM_INTERNAL = 11, /* SQLite or another library failed */
 	KAM_RENDER = 12,   /* Graphviz could not lay out or render */
+	KAM_BADENV = 13,   /* an environment variable is invalid (KAM_NOW) */
+	KAM_NOTBUILT = 14, /* the store named needs what is not built in */
 	/* kam-gate run --exit-status: verdicts other than pursue (0). */
 	KAM_VERDICT_LIMITED = 20,
 	KAM_VERDICT_QUALIFY = 21,

@@ -13,21 +13,34 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 4
+#define KAM_SCHEMA_VERSION 5
 
 struct store;
 
 #define STORE_READ   0
 #define STORE_WRITE  1
 #define STORE_CREATE 2 /* create the file (and its folder) if missing */
+/* Or'ed into the mode: commits wait for store_finish. */
+#define STORE_HOLD 4
 
 /*
- * Opens path.  A missing file is KAM_NOSTORE unless STORE_CREATE; a file
- * that is not a kam store is KAM_NOTKAM; a newer schema KAM_NEWER; a store
- * that cannot be written, with STORE_WRITE, KAM_READONLY.  Messages are
- * reported here; hint names the command that creates a store.
+ * Opens path, a file name (never an SQLite URI).  A missing file is
+ * KAM_NOSTORE unless STORE_CREATE; a file that is not a kam store is
+ * KAM_NOTKAM; a newer schema KAM_NEWER; a store that cannot be written,
+ * with STORE_WRITE or STORE_CREATE, KAM_READONLY; a PostgreSQL URL
+ * KAM_NOTBUILT.  A store that cannot be written is opened for reading
+ * (read as an immutable file when its folder cannot be written either).
+ * Messages are reported here.
  */
 int store_open(struct store **, const char *path, int mode);
+/*
+ * Ends a store opened with STORE_HOLD: when commit is set, commits what
+ * the command's store_commit calls kept waiting (and puts a new store in
+ * place), else rolls it all back.  Returns KAM_OK or the failure,
+ * reported.
+ */
+int store_finish(struct store *, int commit);
+/* Closes; whatever was not committed is rolled back. */
 void store_close(struct store *);
 const char *store_path(const struct store *);
 
@@ -41,6 +54,12 @@ void store_rollback(struct store *);
 /* Ends the transaction: commits when rc is KAM_OK, else rolls back;
  * returns the final status. */
 int store_end(struct store *, int rc);
+/*
+ * A read transaction around many queries: one snapshot, one lock.
+ * Inside a write transaction, it is that one.
+ */
+int store_read_begin(struct store *);
+void store_read_end(struct store *);
 
 /*
  * For store-*.c only.  store_stmt returns a cached prepared statement for
@@ -56,6 +75,8 @@ sqlite3 *store_db(struct store *);
 void store_foreign_keys(struct store *, int on);
 void store_defer_foreign_keys(struct store *);
 sqlite3_stmt *store_stmt(struct store *, const char *sql);
+/* The SQL a new store is created with (schema.sql). */
+const char *store_schema_sql(void);
 /* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */

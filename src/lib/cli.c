@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
 
@@ -34,29 +35,33 @@ static void
 print_usage(FILE *fp, const struct kam_cmd *cmd, const struct kam_verb *v)
 {
 	if (v != NULL) {
-		fprintf(fp, "usage: %s %s\n", cmd->name, v->usage);
+		fprintf(fp, _("usage: %s %s\n"), cmd->name, v->usage);
 		return;
 	}
-	fprintf(fp, "usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n",
+	/* TRANSLATORS: the synopsis after "usage:" is the man page's; keep
+	   its options and operands as they are. */
+	fprintf(fp, _("usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n"),
 	        cmd->name, cmd->single ? cmd->single->usage : "VERB [ARG ...]");
 	if (cmd->single != NULL)
 		return;
-	fprintf(fp, "       %s -h | -V\n\n%s\n\nverbs:\n", cmd->name,
-	        cmd->summary);
+	/* TRANSLATORS: the space before the second synopsis lines it up
+	   under the first, after "usage: ". */
+	fprintf(fp, _("       %s -h | -V\n"), cmd->name);
+	fprintf(fp, "\n%s\n\n%s\n", _(cmd->summary), _("verbs:"));
 	for (v = cmd->verbs; v->name != NULL; v++)
 		fprintf(fp, "  %s %s\n", cmd->name, v->usage);
-	fprintf(fp,
-	        "\ncommon options:\n"
-	        "  -a, --account ACCOUNT   account for bare handles "
+	fprintf(fp, "\n%s\n", _("common options:"));
+	fputs(_("  -a, --account ACCOUNT   account for bare handles "
 	        "(default: $KAM_ACCOUNT)\n"
 	        "  -d, --db PATH           the store (default: $KAM_DB, "
 	        "else $XDG_DATA_HOME/kam/kam.db)\n"
 	        "  -F, --format FORMAT     table, tsv, csv or json "
 	        "(default: table on a terminal, else tsv)\n"
 	        "  -h, --help              this help, or a verb's usage\n"
-	        "  -V, --version           the version\n"
-	        "\nSee %s(1).\n",
-	        cmd->name);
+	        "  -V, --version           the version\n"),
+	      fp);
+	fputc('\n', fp);
+	fprintf(fp, _("See %s(1).\n"), cmd->name);
 }
 
 int
@@ -70,12 +75,16 @@ int
 cli_usage_msg(struct kam_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
+	int n;
 
-	fprintf(stderr, "%s: ", kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n < 0)
+		abort(); /* out of memory */
+	kam_err(KAM_USAGE, "%s", s);
+	free(s);
 	return cli_usage(ctx);
 }
 
@@ -86,7 +95,8 @@ set_format(struct kam_ctx *ctx, const char *s)
 
 	if (f < 0) {
 		kam_err(KAM_USAGE,
-		        "unknown format '%s' (use table, tsv, csv or json)", s);
+		        _("unknown format '%s' (use table, tsv, csv or json)"),
+		        s);
 		return -1;
 	}
 	ctx->fmt = (enum out_format)f;
@@ -170,17 +180,17 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			continue;
 		case 'h':
 			print_usage(stdout, ctx->cmd, ctx->verb);
-			exit(KAM_OK);
+			exit(out_finish_stdout());
 		case ':':
-			kam_err(KAM_USAGE, "option '%s' needs a value",
+			kam_err(KAM_USAGE, _("option '%s' needs a value"),
 			        argv[optind - 1]);
 			return '?';
 		case '?':
 			if (optopt != 0)
-				kam_err(KAM_USAGE, "unknown option '-%c'",
+				kam_err(KAM_USAGE, _("unknown option '-%c'"),
 				        optopt);
 			else
-				kam_err(KAM_USAGE, "unknown option '%s'",
+				kam_err(KAM_USAGE, _("unknown option '%s'"),
 				        argv[optind - 1]);
 			return '?';
 		default:
@@ -217,10 +227,21 @@ cli_open(struct kam_ctx *ctx, int mode)
 
 	if (ctx->st != NULL)
 		return KAM_OK;
+	/* Who writes goes into the history, which is shown in tables. */
+	if (mode != CLI_READ) {
+		const char *u = getenv("KAM_USER");
+
+		if ((rc = text_check(NULL,
+		                     u != NULL && *u != '\0' ? "KAM_USER"
+		                                             : "the login name",
+		                     kam_actor(), TEXT_LINE)) != KAM_OK)
+			return rc;
+	}
 	path = cli_db_path(ctx);
+	/* A writing command's changes wait for its output (cli_main). */
 	rc = store_open(&ctx->st, path,
-	                mode == CLI_CREATE  ? STORE_CREATE
-	                : mode == CLI_WRITE ? STORE_WRITE
+	                mode == CLI_CREATE  ? STORE_CREATE | STORE_HOLD
+	                : mode == CLI_WRITE ? STORE_WRITE | STORE_HOLD
 	                                    : STORE_READ);
 	free(path);
 	return rc;
@@ -276,13 +297,13 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 		}
 	}
 	if (multi && argc < 2)
-		kam_err(KAM_USAGE, "'%s' needs a verb (see '%s -h')", argv[0],
-		        cmd->name);
+		kam_err(KAM_USAGE, _("'%s' needs a verb (see '%s -h')"),
+		        argv[0], cmd->name);
 	else if (best != NULL && bestd <= strlen(best->name) / 3 + 1)
-		kam_err(KAM_USAGE, "unknown verb '%s' (did you mean '%s'?)",
+		kam_err(KAM_USAGE, _("unknown verb '%s' (did you mean '%s'?)"),
 		        multi ? two : argv[0], best->name);
 	else
-		kam_err(KAM_USAGE, "unknown verb '%s' (see '%s -h')",
+		kam_err(KAM_USAGE, _("unknown verb '%s' (see '%s -h')"),
 		        multi ? two : argv[0], cmd->name);
 	return KAM_USAGE;
 }
@@ -299,7 +320,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct kam_ctx ctx;
-	int c, rc, words = 1, i;
+	int c, rc, words = 1, i, ok, io;
 
 	/*
 	 * One thread, and a command over a large account makes a few
@@ -310,6 +331,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
+	kam_locale_init();
 	kam_progname = cmd->name;
 	memset(&ctx, 0, sizeof ctx);
 	ctx.cmd = cmd;
@@ -340,17 +362,19 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 				cli_version(cmd->name);
 				return out_finish_stdout();
 			case ':':
-				kam_err(KAM_USAGE, "option '%s' needs a value",
+				kam_err(KAM_USAGE,
+				        _("option '%s' needs a value"),
 				        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
 			default:
 				if (optopt != 0)
 					kam_err(KAM_USAGE,
-					        "unknown option '-%c'", optopt);
+					        _("unknown option '-%c'"),
+					        optopt);
 				else
 					kam_err(KAM_USAGE,
-					        "unknown option '%s'",
+					        _("unknown option '%s'"),
 					        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
@@ -359,7 +383,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 		argc -= optind;
 		argv += optind;
 		if (argc == 0) {
-			kam_err(KAM_USAGE, "no verb given");
+			kam_err(KAM_USAGE, _("no verb given"));
 			print_usage(stderr, cmd, NULL);
 			return KAM_USAGE;
 		}
@@ -386,13 +410,20 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	}
 	optind = 0;
 	rc = ctx.verb->exec(&ctx, argc, argv);
-	if (ctx.st != NULL)
+	/*
+	 * A command that reports failure has changed nothing: its output is
+	 * written and checked first, and only then is what it changed
+	 * committed (or, if either failed, rolled back).
+	 */
+	ok = rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED;
+	if (ok && (io = out_finish_stdout()) != KAM_OK) {
+		rc = io;
+		ok = 0;
+	}
+	if (ctx.st != NULL) {
+		if ((io = store_finish(ctx.st, ok)) != KAM_OK && ok)
+			rc = io;
 		store_close(ctx.st);
-	if (rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED) {
-		int io = out_finish_stdout();
-
-		if (io != KAM_OK)
-			return io;
 	}
 	return rc;
 }

@@ -8,8 +8,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,8 +31,16 @@ struct stmt_slot {
 
 struct store {
 	sqlite3 *db;
-	char *path;
+	char *path;  /* as the user named it */
+	char *tmp;   /* a new store, put in place by store_finish */
+	char **made; /* folders made for a new store, outermost first */
+	size_t nmade;
 	int writable;
+	int hold;  /* commits wait for store_finish */
+	int held;  /* a committed transaction is waiting */
+	int nsave; /* savepoints open inside the waiting transaction */
+	int nread; /* read snapshots taken inside a transaction */
+	int fresh; /* an empty file was made a store: WAL and 0600 to do */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
 };
@@ -40,12 +50,13 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL, migrate_2_sql, migrate_3_sql, migrate_4_sql};
+    NULL, migrate_2_sql, migrate_3_sql, migrate_4_sql, migrate_5_sql};
 
+/* The folders of path that do not exist yet are made 0700 and noted. */
 static int
-mkdir_parents(const char *path)
+mkdir_parents(struct store *st, const char *path)
 {
-	char *dir = xstrdup(path), *p;
+	char *dir = xstrdup(path), *p, c;
 	struct stat sb;
 	int rc = 0;
 
@@ -58,21 +69,97 @@ mkdir_parents(const char *path)
 		free(dir);
 		return 0;
 	}
-	for (p = dir + 1; *p; p++) {
-		if (*p != '/')
+	for (p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
 			continue;
+		c = *p;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
+		if (mkdir(dir, 0700) == 0) {
+			st->made = xreallocarray(st->made, st->nmade + 1,
+			                         sizeof *st->made);
+			st->made[st->nmade++] = xstrdup(dir);
+		} else if (errno != EEXIST) {
+			rc = kam_err(errno == EACCES || errno == EROFS ||
+			                     errno == EPERM
+			                 ? KAM_READONLY
+			                 : KAM_IO,
+			             "cannot create folder '%s': %s", dir,
+			             strerror(errno));
+			break;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
 	}
-	if (rc == 0 && mkdir(dir, 0700) != 0 && errno != EEXIST)
-		rc = -1;
-	if (rc != 0)
-		kam_err(KAM_IO, "cannot create folder '%s': %s", dir,
-		        strerror(errno));
 	free(dir);
 	return rc;
+}
+
+/* Removes the folders mkdir_parents made, if they are still empty. */
+static void
+unmake_parents(struct store *st)
+{
+	while (st->nmade > 0) {
+		st->nmade--;
+		rmdir(st->made[st->nmade]);
+		free(st->made[st->nmade]);
+	}
+}
+
+/*
+ * The file: URI of a path.  Every byte but letters, digits, "-._~" and
+ * '/' is percent-encoded, so that nothing in a path ('?', '#', '%', a
+ * leading "file:") is read as URI syntax; params, if any, follow '?'.
+ */
+static char *
+file_uri(const char *path, const char *params)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = {NULL, 0, 0};
+	const unsigned char *p;
+	char e[3];
+
+	/* "file://" and an empty authority, so that "//x" stays a path. */
+	buf_puts(&b, *path == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL) {
+			buf_add(&b, (const char *)p, 1);
+			continue;
+		}
+		e[0] = '%';
+		e[1] = hex[*p >> 4];
+		e[2] = hex[*p & 15];
+		buf_add(&b, e, 3);
+	}
+	if (params != NULL) {
+		buf_puts(&b, "?");
+		buf_puts(&b, params);
+	}
+	return b.s;
+}
+
+/* path with a suffix, into a new string. */
+static char *
+path_with(const char *path, const char *suffix)
+{
+	char *p;
+
+	xasprintf(&p, "%s%s", path, suffix);
+	return p;
+}
+
+/* The folder holding path, into a new string. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }
 
 static int
@@ -105,6 +192,52 @@ pragma_int(struct store *st, const char *sql, int *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/*
+ * What marks the file: application id, schema version, tables, read in
+ * one transaction (the caller's, or one of its own) so that they agree.
+ */
+static int
+read_marks(struct store *st, int *appid, int *version, int *ntables)
+{
+	int own = sqlite3_get_autocommit(st->db), rc = 0;
+
+	if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (pragma_int(st, "PRAGMA application_id", appid) != 0 ||
+	    pragma_int(st, "PRAGMA user_version", version) != 0 ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", ntables) != 0)
+		rc = -1;
+	if (own)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/*
+ * WAL mode.  Switching a file into it takes an exclusive lock for which
+ * SQLite does not wait, so a switch that finds the file busy is tried
+ * again, as long as the busy timeout.
+ */
+static int
+set_wal(struct store *st)
+{
+	sqlite3_stmt *s;
+	int rc, tries;
+
+	for (tries = 0; tries < 6000; tries++) {
+		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1,
+		                       &s, NULL) != SQLITE_OK)
+			break;
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc == SQLITE_ROW)
+			return exec_sql(st, "PRAGMA synchronous = NORMAL;");
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(10);
+	}
+	return store_fail(st, "cannot put the store in WAL mode");
+}
+
 /* Is the file an SQLite database (or empty)?  1 yes, 0 no, -1 error. */
 static int
 looks_like_sqlite(const char *path, off_t *size)
@@ -122,42 +255,353 @@ looks_like_sqlite(const char *path, off_t *size)
 		return 1;
 	}
 	*size = n;
+	/* Zeros may be a page SQLite is writing: SQLite will tell. */
+	if (n > 0 && head[0] == '\0' && memcmp(head, head + 1, n - 1) == 0)
+		return 1;
 	return n == 16 && memcmp(head, "SQLite format 3", 16) == 0;
 }
 
+/*
+ * The team store (PostgreSQL) is addressed by a URL.  It is not built
+ * into this kam; refusing the URL keeps it from being taken as a file
+ * name (and a folder "postgresql:" from being made).
+ */
 static int
-migrate(struct store *st, int from)
+team_url(const char *path)
+{
+	return strncasecmp(path, "postgresql://", 13) == 0 ||
+	       strncasecmp(path, "postgres://", 11) == 0;
+}
+
+static int
+newer(struct store *st, int version)
+{
+	return kam_err(KAM_NEWER,
+	               "store '%s' has schema version %d, newer than this kam "
+	               "understands (%d): upgrade kam",
+	               st->path, version, KAM_SCHEMA_VERSION);
+}
+
+static int
+open_db(struct store *st, const char *file, int readonly, const char *params)
+{
+	char *uri = file_uri(file, params);
+	int flags, rc;
+
+	/* Each process uses its connection from one thread. */
+	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri, &st->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return kam_err(KAM_IO, "cannot open store '%s': %s", st->path,
+		               st->db ? sqlite3_errmsg(st->db)
+		                      : "out of memory");
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 60000);
+	return exec_sql(st, "PRAGMA foreign_keys = ON;");
+}
+
+static void
+close_db(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < STMT_CACHE; i++)
+		if (st->cache[i].sql != NULL) {
+			sqlite3_finalize(st->cache[i].stmt);
+			st->cache[i].sql = NULL;
+		}
+	st->ncache = 0;
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	st->db = NULL;
+}
+
+/* A transaction of the store's own (schema), never held. */
+static int
+own_begin(struct store *st)
+{
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_fail(st, "cannot start a transaction");
+	return KAM_OK;
+}
+
+static int
+own_end(struct store *st, int rc)
+{
+	if (rc != KAM_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "cannot commit");
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
+/* The latest schema, marked as a kam store, inside a transaction. */
+static int
+make_schema(struct store *st)
+{
+	char sql[96];
+	int rc;
+
+	if ((rc = exec_sql(st, schema_sql)) != KAM_OK)
+		return rc;
+	snprintf(sql, sizeof sql,
+	         "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+	         KAM_APPLICATION_ID, KAM_SCHEMA_VERSION);
+	return exec_sql(st, sql);
+}
+
+/*
+ * Migrations run under the write lock, after reading the version again
+ * there: another command may have upgraded the store since this one
+ * opened it, and a store must be upgraded exactly once.
+ */
+static int
+migrate(struct store *st)
 {
 	char sql[64];
-	int v, rc;
+	int appid, version, ntables, v, rc;
 
 	if (!st->writable)
 		return kam_err(KAM_READONLY,
 		               "store '%s' needs upgrading but is not writable",
 		               st->path);
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = own_begin(st)) != KAM_OK)
 		return rc;
-	if (from == 0)
-		rc = exec_sql(st, schema_sql);
-	for (v = from; v > 0 && rc == KAM_OK && v < KAM_SCHEMA_VERSION; v++)
+	if (read_marks(st, &appid, &version, &ntables) != 0)
+		rc = store_fail(st, "cannot read the schema version");
+	else if (version > KAM_SCHEMA_VERSION)
+		rc = newer(st, version);
+	for (v = version; rc == KAM_OK && v < KAM_SCHEMA_VERSION; v++)
 		rc = exec_sql(st, migrations[v]);
-	if (rc != KAM_OK) {
-		store_rollback(st);
+	if (rc == KAM_OK && version < KAM_SCHEMA_VERSION) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d;",
+		         KAM_SCHEMA_VERSION);
+		rc = exec_sql(st, sql);
+	}
+	return own_end(st, rc);
+}
+
+/*
+ * After a new store's first commit: WAL, which a new store is in, and
+ * the mode its opinions about named people call for.
+ */
+static void
+fresh_done(struct store *st)
+{
+	st->fresh = 0;
+	set_wal(st);
+	if (chmod(st->path, 0600) != 0)
+		kam_warn("cannot make store '%s' private (mode 0600): %s",
+		         st->path, strerror(errno));
+}
+
+/*
+ * Puts a new store, complete in its temporary file, in place.  link
+ * never replaces a file: when two commands create a store at once,
+ * the first one in place is kept and the other's is dropped, so that no
+ * command can remove a store another one has started using.
+ */
+static int
+place(struct store *st)
+{
+	int rc = KAM_OK;
+
+	close_db(st);
+	if (link(st->tmp, st->path) != 0 && errno != EEXIST) {
+		/* A file system without hard links. */
+		if (renameat2(AT_FDCWD, st->tmp, AT_FDCWD, st->path,
+		              RENAME_NOREPLACE) != 0 &&
+		    errno != EEXIST)
+			rc = kam_err(KAM_IO, "cannot create store '%s': %s",
+			             st->path, strerror(errno));
+	}
+	unlink(st->tmp);
+	free(st->tmp);
+	st->tmp = NULL;
+	if (rc != KAM_OK)
+		unmake_parents(st);
+	return rc;
+}
+
+/*
+ * A store where there is none: made whole in a temporary file beside
+ * it (0600, like the store), then linked into place, so that no
+ * command ever sees a half-made store.  With hold, the schema's
+ * transaction waits for store_finish like any other command's.
+ */
+static int
+create(struct store *st)
+{
+	int fd, rc;
+
+	if ((rc = mkdir_parents(st, st->path)) != KAM_OK)
+		return rc;
+	st->tmp = path_with(st->path, ".new-XXXXXX");
+	if ((fd = mkstemp(st->tmp)) < 0) {
+		rc = kam_err(errno == EACCES || errno == EROFS || errno == EPERM
+		                 ? KAM_READONLY
+		                 : KAM_IO,
+		             "cannot create store '%s': %s", st->path,
+		             strerror(errno));
+		free(st->tmp);
+		st->tmp = NULL;
+		unmake_parents(st);
 		return rc;
 	}
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;",
-	         KAM_APPLICATION_ID);
-	if ((rc = exec_sql(st, sql)) != KAM_OK) {
-		store_rollback(st);
+	close(fd);
+	st->writable = 1;
+	if ((rc = open_db(st, st->tmp, 0, NULL)) != KAM_OK ||
+	    (rc = set_wal(st)) != KAM_OK || (rc = own_begin(st)) != KAM_OK)
+		return rc;
+	if ((rc = make_schema(st)) != KAM_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d;",
-	         KAM_SCHEMA_VERSION);
-	if ((rc = exec_sql(st, sql)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
+	if (st->hold) {
+		st->held = 1;
+		return KAM_OK;
 	}
-	return store_commit(st);
+	if ((rc = own_end(st, KAM_OK)) != KAM_OK)
+		return rc;
+	return place(st);
+}
+
+/*
+ * An empty file (or an empty SQLite database) that init makes a store,
+ * under the write lock and after looking again there: another init may
+ * have done it meanwhile.  The file stays in its journal mode until the
+ * schema is committed, so that a failed init leaves it as it was.
+ */
+static int
+init_in_place(struct store *st)
+{
+	int appid, version, ntables, rc;
+
+	if ((rc = own_begin(st)) != KAM_OK)
+		return rc;
+	if (read_marks(st, &appid, &version, &ntables) != 0)
+		return own_end(
+		    st, store_fail(st, "cannot read the schema version"));
+	if (appid != 0 || version != 0 || ntables != 0)
+		/* Another command made it a store. */
+		return own_end(st, KAM_OK);
+	if ((rc = make_schema(st)) != KAM_OK)
+		return own_end(st, rc);
+	st->fresh = 1;
+	if (st->hold) {
+		st->held = 1;
+		return KAM_OK;
+	}
+	if ((rc = own_end(st, KAM_OK)) == KAM_OK)
+		fresh_done(st);
+	return rc;
+}
+
+/*
+ * Whether the store can be written: the file, and its folder too,
+ * where SQLite makes the -wal and -shm files beside it (unless they
+ * exist already).  Reports why not, with code, when report is set.
+ */
+static int
+can_write(struct store *st, int report)
+{
+	char *dir, *wal, *shm;
+	int ok, err;
+
+	if (access(st->path, W_OK) != 0) {
+		err = errno;
+		if (report)
+			kam_err(KAM_READONLY, "store '%s' is not writable%s%s",
+			        st->path, err == EROFS ? ": " : "",
+			        err == EROFS ? strerror(err) : "");
+		return 0;
+	}
+	dir = folder_of(st->path);
+	wal = path_with(st->path, "-wal");
+	shm = path_with(st->path, "-shm");
+	ok = access(dir, W_OK) == 0 ||
+	     (access(wal, W_OK) == 0 && access(shm, W_OK) == 0);
+	if (!ok && report)
+		kam_err(KAM_READONLY,
+		        "store '%s' is not writable: its folder '%s' is not",
+		        st->path, dir);
+	free(dir);
+	free(wal);
+	free(shm);
+	return ok;
+}
+
+/*
+ * Opens a store for reading only.  In WAL mode SQLite reads through the
+ * -shm file, which it cannot make in a folder that is not writable;
+ * without -wal and -shm files nobody is writing the store, and it is
+ * read as an immutable file.
+ */
+static int
+open_readonly(struct store *st)
+{
+	char *dir = folder_of(st->path), *wal = path_with(st->path, "-wal"),
+	     *shm = path_with(st->path, "-shm");
+	int immutable = access(dir, W_OK) != 0 && access(wal, F_OK) != 0 &&
+	                access(shm, F_OK) != 0;
+	int rc;
+
+	rc = open_db(st, st->path, 1, immutable ? "immutable=1" : NULL);
+	free(dir);
+	free(wal);
+	free(shm);
+	return rc;
+}
+
+static int
+open_existing(struct store *st, int mode)
+{
+	off_t size = 0;
+	int appid = 0, version = 0, ntables = 0, kind, rc;
+
+	if ((kind = looks_like_sqlite(st->path, &size)) < 0)
+		return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
+		               "cannot read store '%s': %s", st->path,
+		               strerror(errno));
+	if (kind == 0 || (size == 0 && mode != STORE_CREATE))
+		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", st->path);
+	st->writable = can_write(st, mode != STORE_READ);
+	if (mode != STORE_READ && !st->writable)
+		return KAM_READONLY;
+	rc = st->writable ? open_db(st, st->path, 0, NULL) : open_readonly(st);
+	if (rc != KAM_OK)
+		return rc;
+	if (read_marks(st, &appid, &version, &ntables) != 0)
+		return kam_err(KAM_NOTKAM, "'%s' is not a kam store: %s",
+		               st->path, sqlite3_errmsg(st->db));
+	if (appid == 0 && version == 0) {
+		if (ntables != 0 || mode != STORE_CREATE)
+			return kam_err(KAM_NOTKAM, "'%s' is not a kam store",
+			               st->path);
+		if ((rc = init_in_place(st)) != KAM_OK)
+			return rc;
+		if (st->fresh)
+			return KAM_OK;
+		/* Another command made it a store: look again. */
+		if (read_marks(st, &appid, &version, &ntables) != 0)
+			return store_fail(st, "cannot read the schema version");
+	}
+	if (appid != KAM_APPLICATION_ID)
+		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", st->path);
+	if (version > KAM_SCHEMA_VERSION)
+		return newer(st, version);
+	if (st->writable && (rc = set_wal(st)) != KAM_OK)
+		return rc;
+	if (version < KAM_SCHEMA_VERSION)
+		return migrate(st);
+	return KAM_OK;
 }
 
 int
@@ -165,115 +609,106 @@ store_open(struct store **out, const char *path, int mode)
 {
 	struct store *st;
 	struct stat sb;
-	off_t size = 0;
-	int appid = 0, version = 0, fd, rc, flags, created = 0, kind;
+	int hold = (mode & STORE_HOLD) != 0, tries, rc;
 
 	*out = NULL;
-	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT)
-			return kam_err(KAM_IO, "cannot open store '%s': %s",
-			               path, strerror(errno));
-		if (mode != STORE_CREATE)
-			return kam_err(KAM_NOSTORE,
-			               "no store at '%s' (create one with "
-			               "'kam-org init', or name another with "
-			               "--db or KAM_DB)",
-			               path);
-		if (mkdir_parents(path) != 0)
-			return KAM_IO;
-		if ((fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600)) < 0)
-			return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
-			               "cannot create store '%s': %s", path,
-			               strerror(errno));
-		close(fd);
-		created = 1;
-	} else if (S_ISDIR(sb.st_mode))
-		return kam_err(KAM_NOTKAM, "'%s' is a folder, not a kam store",
-		               path);
-	if ((kind = looks_like_sqlite(path, &size)) < 0)
-		return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
-		               "cannot read store '%s': %s", path,
-		               strerror(errno));
-	if (kind == 0 || (size == 0 && !created && mode != STORE_CREATE))
-		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", path);
-
-	st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	st->writable = access(path, W_OK) == 0;
-	if (mode != STORE_READ && !st->writable) {
-		rc = kam_err(KAM_READONLY, "store '%s' is not writable", path);
-		goto fail;
-	}
-	/* Each process uses its connection from one thread. */
-	flags = (st->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
-	        SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		rc = kam_err(KAM_IO, "cannot open store '%s': %s", path,
-		             st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 60000);
-	if (pragma_int(st, "PRAGMA application_id", &appid) != 0 ||
-	    pragma_int(st, "PRAGMA user_version", &version) != 0) {
-		rc = kam_err(KAM_NOTKAM, "'%s' is not a kam store: %s", path,
-		             sqlite3_errmsg(st->db));
-		goto fail;
-	}
-	if (appid == 0 && version == 0) {
-		int ntables = 0;
-
-		pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables);
-		if (ntables != 0 || mode != STORE_CREATE) {
-			rc = kam_err(KAM_NOTKAM, "'%s' is not a kam store",
-			             path);
-			goto fail;
+	mode &= ~STORE_HOLD;
+	if (team_url(path))
+		return kam_err(KAM_NOTBUILT,
+		               "'%.*s' names a team store (PostgreSQL), which "
+		               "is not built into this kam: give a file path",
+		               (int)strcspn(path, ":") + 3, path);
+	for (tries = 0;; tries++) {
+		st = xcalloc(1, sizeof *st);
+		st->path = xstrdup(path);
+		st->hold = hold;
+		if (stat(path, &sb) == 0) {
+			if (S_ISDIR(sb.st_mode))
+				rc = kam_err(
+				    KAM_NOTKAM,
+				    "'%s' is a folder, not a kam store", path);
+			else
+				rc = open_existing(st, mode);
+			break;
 		}
-	} else if (appid != KAM_APPLICATION_ID) {
-		rc = kam_err(KAM_NOTKAM, "'%s' is not a kam store", path);
-		goto fail;
+		if (errno != ENOENT) {
+			rc = kam_err(KAM_IO, "cannot open store '%s': %s", path,
+			             strerror(errno));
+			break;
+		}
+		if (mode != STORE_CREATE) {
+			rc = kam_err(KAM_NOSTORE,
+			             "no store at '%s' (create one with "
+			             "'kam-org init', or name another with "
+			             "--db or KAM_DB)",
+			             path);
+			break;
+		}
+		rc = create(st);
+		/* Without hold the new store is in place: open it. */
+		if (rc != KAM_OK || st->db != NULL || tries == 3)
+			break;
+		store_close(st);
 	}
-	if (version > KAM_SCHEMA_VERSION) {
-		rc = kam_err(KAM_NEWER,
-		             "store '%s' has schema version %d, newer than "
-		             "this kam understands (%d): upgrade kam",
-		             path, version, KAM_SCHEMA_VERSION);
-		goto fail;
+	if (rc != KAM_OK) {
+		store_close(st);
+		return rc;
 	}
-	if (st->writable) {
-		if ((rc = exec_sql(st, "PRAGMA journal_mode = WAL;"
-		                       "PRAGMA synchronous = NORMAL;")) !=
-		    KAM_OK)
-			goto fail;
-	}
-	if ((rc = exec_sql(st, "PRAGMA foreign_keys = ON;")) != KAM_OK)
-		goto fail;
-	if (version < KAM_SCHEMA_VERSION &&
-	    (rc = migrate(st, version)) != KAM_OK)
-		goto fail;
 	*out = st;
 	return KAM_OK;
-fail:
-	store_close(st);
-	if (created)
-		unlink(path);
-	return rc;
 }
 
 void
 store_close(struct store *st)
 {
-	size_t i;
-
 	if (st == NULL)
 		return;
-	for (i = 0; i < STMT_CACHE; i++)
-		if (st->cache[i].sql != NULL)
-			sqlite3_finalize(st->cache[i].stmt);
-	if (st->db != NULL)
-		sqlite3_close(st->db);
+	close_db(st);
+	if (st->tmp != NULL) {
+		/* A new store that was not put in place. */
+		char *wal = path_with(st->tmp, "-wal"),
+		     *shm = path_with(st->tmp, "-shm");
+
+		unlink(wal);
+		unlink(shm);
+		unlink(st->tmp);
+		free(wal);
+		free(shm);
+		free(st->tmp);
+		unmake_parents(st);
+	}
+	while (st->nmade > 0)
+		free(st->made[--st->nmade]);
+	free(st->made);
 	free(st->path);
 	free(st);
+}
+
+int
+store_finish(struct store *st, int commit)
+{
+	int rc = KAM_OK;
+
+	if (st->db == NULL)
+		return KAM_OK;
+	st->nsave = 0;
+	st->held = 0;
+	if (!commit) {
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return KAM_OK;
+	}
+	if (!sqlite3_get_autocommit(st->db) &&
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "cannot commit");
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (st->fresh)
+		fresh_done(st);
+	if (st->tmp != NULL)
+		rc = place(st);
+	return rc;
 }
 
 const char *
@@ -339,18 +774,58 @@ store_stmt(struct store *st, const char *sql)
 	return s;
 }
 
+/*
+ * With hold (STORE_HOLD), a command's commits wait for store_finish, so
+ * that its output is written before anything it changed is: store_commit
+ * keeps the transaction open, and a later store_begin in the same
+ * command becomes a savepoint inside it.
+ */
 int
 store_begin(struct store *st)
 {
+	if (st->held) {
+		if (sqlite3_exec(st->db, "SAVEPOINT kam", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return store_fail(st, "cannot start a transaction");
+		st->nsave++;
+		return KAM_OK;
+	}
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return store_fail(st, "cannot start a transaction");
 	return KAM_OK;
 }
 
+/*
+ * Deferred foreign keys are checked by COMMIT; a commit that waits
+ * checks them itself (SQLite counts the ones still broken).
+ */
+static int
+deferred_ok(struct store *st)
+{
+	int cur = 0, hi = 0;
+
+	sqlite3_db_status(st->db, SQLITE_DBSTATUS_DEFERRED_FKS, &cur, &hi, 0);
+	return cur == 0;
+}
+
 int
 store_commit(struct store *st)
 {
+	if (st->hold) {
+		if (!deferred_ok(st)) {
+			store_rollback(st);
+			return kam_err(KAM_CONFLICT,
+			               "cannot commit: FOREIGN KEY constraint "
+			               "failed");
+		}
+		if (st->nsave > 0) {
+			st->nsave--;
+			sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL);
+		} else if (!sqlite3_get_autocommit(st->db))
+			st->held = 1;
+		return KAM_OK;
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_fail(st, "cannot commit");
 
@@ -367,6 +842,27 @@ store_end(struct store *st, int rc)
 		return store_commit(st);
 	store_rollback(st);
 	return rc;
+}
+
+int
+store_read_begin(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		st->nread++;
+		return KAM_OK;
+	}
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot start reading");
+	return KAM_OK;
+}
+
+void
+store_read_end(struct store *st)
+{
+	if (st->nread > 0)
+		st->nread--;
+	else if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
 void
@@ -390,6 +886,16 @@ store_defer_foreign_keys(struct store *st)
 void
 store_rollback(struct store *st)
 {
+	if (st->nsave > 0) {
+		st->nsave--;
+		sqlite3_exec(st->db, "ROLLBACK TO kam; RELEASE kam", NULL, NULL,
+		             NULL);
+		return;
+	}
+	/* What a held commit kept stays, as if committed, until
+	 * store_finish. */
+	if (st->held)
+		return;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -676,4 +1182,10 @@ store_deal_account(struct store *st, int64_t deal)
 		a = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return a;
+}
+
+const char *
+store_schema_sql(void)
+{
+	return schema_sql;
 }
