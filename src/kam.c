@@ -183,6 +183,7 @@ main(int argc, char **argv)
 	int c;
 
 	kam_progname = "kam";
+	kam_sigpipe_default();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
