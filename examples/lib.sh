@@ -26,11 +26,12 @@ if ! command -v kam-org >/dev/null 2>&1; then
 fi
 export PATH
 
-# One store for the scenario; the clock and the actor are set by it.
+# One store for the scenario; the clock and the actor are set by it.  The
+# transcripts are English: LANGUAGE would override LC_ALL for messages.
 KAM_DB=kam.db
 LC_ALL=C.UTF-8
 export KAM_DB LC_ALL
-unset KAM_ACCOUNT KAM_NOW KAM_USER XDG_DATA_HOME
+unset KAM_ACCOUNT KAM_NOW KAM_USER XDG_DATA_HOME LANGUAGE
 
 # copy_data DIR: copies examples/DIR/* into the output folder.
 copy_data() {

@@ -19,10 +19,17 @@
 
 enum {
 	OPT_AS_OF = 256,
+	OPT_CONTEXT,
+	OPT_DATE,
 	OPT_DEPTH,
 	OPT_FOCUS,
+	OPT_FIT,
 	OPT_FONT,
 	OPT_HIDE_LEFT,
+	OPT_LAYOUT,
+	OPT_LINKS,
+	OPT_MAX_LINKS,
+	OPT_MIN_STRENGTH,
 	OPT_NO_LEGEND,
 	OPT_RANKDIR,
 	OPT_SINCE,
@@ -33,10 +40,17 @@ enum {
 
 static const struct option longopts[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"context", no_argument, NULL, OPT_CONTEXT},
+    {"date", required_argument, NULL, OPT_DATE},
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"focus", required_argument, NULL, OPT_FOCUS},
+    {"fit", required_argument, NULL, OPT_FIT},
     {"font", required_argument, NULL, OPT_FONT},
     {"hide-left", no_argument, NULL, OPT_HIDE_LEFT},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"links", required_argument, NULL, OPT_LINKS},
+    {"max-links", required_argument, NULL, OPT_MAX_LINKS},
+    {"min-strength", required_argument, NULL, OPT_MIN_STRENGTH},
     {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
     {"rankdir", required_argument, NULL, OPT_RANKDIR},
     {"since", required_argument, NULL, OPT_SINCE},
@@ -55,6 +69,35 @@ check_date(const char *opt, const char *s)
 	               "invalid date '%s' for %s (use YYYY-MM-DD, "
 	               "a real day)",
 	               s, opt);
+}
+
+/* --links KIND[,KIND...]: a bit per kind, or a message. */
+static int
+parse_links(const char *arg, unsigned *kinds)
+{
+	const char *p = arg, *end;
+	char word[32];
+	size_t n;
+
+	*kinds = 0;
+	for (;;) {
+		end = strchr(p, ',');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (n >= sizeof word)
+			n = sizeof word - 1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (map_link_kind_bit(word) == 0)
+			return kam_err(KAM_USAGE,
+			               "unknown link kind '%s' in --links (use "
+			               "influences, advises, allies or rivals, "
+			               "separated by commas)",
+			               word);
+		*kinds |= map_link_kind_bit(word);
+		if (end == NULL)
+			return KAM_OK;
+		p = end + 1;
+	}
 }
 
 /* Without -T, the format follows the -o file's extension, else DOT. */
@@ -118,16 +161,19 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	struct map_style style;
 	struct map_data d;
 	const char *format = "dot", *out = NULL, *focus = NULL;
-	const char *toward = NULL, *view = "all";
+	const char *toward = NULL, *view = "all", *layout = "compact";
+	const char *fit = NULL, *date = "as-of";
 	char today[KAM_DATE_LEN];
 	Agraph_t *g;
-	long depth = -1;
+	long depth = -1, n;
 	int c, rc, format_given = 0;
 
 	memset(&q, 0, sizeof q);
 	memset(&style, 0, sizeof style);
 	style.legend = 1;
 	style.rankdir = "TB";
+	style.min_strength = 1;
+	style.max_links = -1;
 	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
 		switch (c) {
 		case 'o':
@@ -139,6 +185,13 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_AS_OF:
 			style.as_of = optarg;
+			style.as_of_given = 1;
+			break;
+		case OPT_CONTEXT:
+			style.context = 1;
+			break;
+		case OPT_DATE:
+			date = optarg;
 			break;
 		case OPT_DEPTH:
 			if (!parse_int(optarg, 0, 1000, &depth))
@@ -151,8 +204,39 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		case OPT_FOCUS:
 			focus = optarg;
 			break;
+		case OPT_FIT:
+			fit = optarg;
+			break;
 		case OPT_FONT:
 			style.font = optarg;
+			break;
+		case OPT_LAYOUT:
+			layout = optarg;
+			break;
+		case OPT_LINKS:
+			if ((rc = parse_links(optarg, &style.links)) != KAM_OK)
+				return rc;
+			break;
+		case OPT_MAX_LINKS:
+			if (strcmp(optarg, "all") == 0)
+				style.max_links = 0;
+			else if (parse_int(optarg, 1, 1000000, &n))
+				style.max_links = n;
+			else
+				return kam_err(
+				    KAM_USAGE,
+				    "invalid limit '%s' for --max-links "
+				    "(use a whole number from 1 to "
+				    "1000000, or all)",
+				    optarg);
+			break;
+		case OPT_MIN_STRENGTH:
+			if (!parse_int(optarg, 1, 3, &n))
+				return kam_err(KAM_USAGE,
+				               "invalid strength '%s' for "
+				               "--min-strength (use 1, 2 or 3)",
+				               optarg);
+			style.min_strength = (int)n;
 			break;
 		case OPT_HIDE_LEFT:
 			style.hide_left = 1;
@@ -192,6 +276,24 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		               "or all)",
 		               view);
 	style.view = (enum map_view)map_view_parse(view);
+	if (map_layout_parse(layout) < 0)
+		return kam_err(KAM_USAGE,
+		               "unknown layout '%s' (use compact or wide)",
+		               layout);
+	style.layout = (enum map_layout)map_layout_parse(layout);
+	if (strcmp(date, "as-of") != 0 && strcmp(date, "none") != 0)
+		return kam_err(KAM_USAGE,
+		               "unknown date '%s' for --date (use as-of or "
+		               "none)",
+		               date);
+	style.dated = strcmp(date, "as-of") == 0;
+	if (style.context && style.view != MAP_BUYING)
+		return kam_err(KAM_USAGE, "--context needs --view buying");
+	if (fit != NULL && (style.fit = map_fit_find(fit)) == NULL)
+		return kam_err(KAM_USAGE,
+		               "unknown fit '%s' (use 16:9, 4:3, a4, "
+		               "a4-landscape or letter)",
+		               fit);
 	if (!format_given && out != NULL)
 		format = format_of(out);
 	if (!map_format_valid(format))
@@ -243,6 +345,10 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	q.depth = depth >= 0 ? (int)depth : DEFAULT_DEPTH;
 	q.as_of = style.as_of;
 	q.since = style.since;
+	q.walk = map_walk(style.view);
+	q.kinds = style.links;
+	q.min_strength = style.min_strength;
+	q.context = style.context;
 	style.focus = q.focus;
 	style.depth = q.depth;
 
@@ -251,7 +357,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	g = map_graph(&d, &style);
-	rc = map_write(g, format, out);
+	rc = map_write(g, format, out, style.fit);
 	map_close(g);
 	map_data_free(&d);
 	return rc;
@@ -260,10 +366,14 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 static const struct kam_verb single = {
     "map",
     "[-a ACCOUNT] [-d DB] [-o FILE] [-T dot|svg|png|pdf] [--as-of DATE]\n"
-    "               [--depth N] [--focus PERSON] [--font NAME] [--hide-left]\n"
-    "               [--no-legend] [--rankdir TB|LR] [--since DATE]\n"
-    "               [--title TEXT] [--toward COMPETITOR]\n"
-    "               [--view org|buying|influence|all] ACCOUNT|DEAL\n"
+    "               [--context] [--date as-of|none] [--depth N]\n"
+    "               [--fit 16:9|4:3|a4|a4-landscape|letter]\n"
+    "               [--focus PERSON] [--font NAME] [--hide-left]\n"
+    "               [--layout compact|wide] [--links KIND[,KIND...]]\n"
+    "               [--max-links N|all] [--min-strength N] [--no-legend]\n"
+    "               [--rankdir TB|LR] [--since DATE] [--title TEXT]\n"
+    "               [--toward COMPETITOR] [--view org|buying|influence|all]\n"
+    "               ACCOUNT|DEAL\n"
     "       kam-map -h | -V",
     "draw an account's influence structure",
     map_exec,

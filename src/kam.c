@@ -26,10 +26,10 @@
 static const struct {
 	const char *name, *summary;
 } commands[] = {
-    {"org", "the client's organisation: rank, reporting lines, roles"},
-    {"stance", "stakeholders' stances over time, with an audit trail"},
-    {"gate", "the four-gate assessment of a deal, explained"},
-    {"map", "diagrams of the client's influence structure"},
+    {"org", N_("the client's organisation: rank, reporting lines, roles")},
+    {"stance", N_("stakeholders' stances over time, with an audit trail")},
+    {"gate", N_("the four-gate assessment of a deal, explained")},
+    {"map", N_("diagrams of the client's influence structure")},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -38,20 +38,26 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: kam COMMAND [ARG ...]\n"
-	            "       kam help [COMMAND]\n"
-	            "       kam -h | -V\n\n"
-	            "Key-account management: one store, four commands.\n\n"
-	            "commands:\n");
+	/* TRANSLATORS: keep the synopses' words (kam, help, COMMAND, ARG)
+	   as they are, and line the later lines up under the first. */
+	fputs(_("usage: kam COMMAND [ARG ...]\n"
+	        "       kam help [COMMAND]\n"
+	        "       kam -h | -V\n"),
+	      fp);
+	fprintf(fp, "\n%s\n\n%s\n",
+	        _("Key-account management: one store, four commands."),
+	        _("commands:"));
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-8s %s\n", commands[i].name,
-		        commands[i].summary);
-	fprintf(fp, "\n'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
-	            "'kam help COMMAND' shows its manual.\n\n"
-	            "options:\n"
-	            "  -h, --help      this help\n"
-	            "  -V, --version   the version\n"
-	            "\nSee kam(1) and kam(7).\n");
+		        _(commands[i].summary));
+	fprintf(fp, "\n%s\n\n%s\n",
+	        _("'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
+	          "'kam help COMMAND' shows its manual."),
+	        _("options:"));
+	fputs(_("  -h, --help      this help\n"
+	        "  -V, --version   the version\n"),
+	      fp);
+	fprintf(fp, "\n%s\n", _("See kam(1) and kam(7)."));
 }
 
 /* The known command NAME, or NULL after reporting it as unknown. */
@@ -75,10 +81,12 @@ find_command(const char *name)
 		}
 	}
 	if (best != NULL && bestd <= 2)
-		kam_err(KAM_USAGE, "unknown command '%s' (did you mean '%s'?)",
-		        name, best);
+		kam_err(KAM_USAGE,
+		        _("unknown command '%s' (did you mean '%s'?)"), name,
+		        best);
 	else
-		kam_err(KAM_USAGE, "unknown command '%s' (see 'kam -h')", name);
+		kam_err(KAM_USAGE, _("unknown command '%s' (see 'kam -h')"),
+		        name);
 	return NULL;
 }
 
@@ -134,7 +142,7 @@ run_command(const char *argv0, const char *name, char **argv)
 	execvp(prog, argv);
 	if (errno != ENOENT)
 		err = errno;
-	return kam_err(KAM_IO, "cannot run '%s': %s", prog, strerror(err));
+	return kam_err(KAM_IO, _("cannot run '%s': %s"), prog, strerror(err));
 }
 
 /*
@@ -182,6 +190,7 @@ main(int argc, char **argv)
 	const char *argv0 = argv[0], *name;
 	int c;
 
+	kam_locale_init();
 	kam_progname = "kam";
 	kam_sigpipe_default();
 	opterr = 0;
@@ -195,10 +204,10 @@ main(int argc, char **argv)
 			return out_finish_stdout();
 		default:
 			if (optopt != 0)
-				kam_err(KAM_USAGE, "unknown option '-%c'",
+				kam_err(KAM_USAGE, _("unknown option '-%c'"),
 				        optopt);
 			else
-				kam_err(KAM_USAGE, "unknown option '%s'",
+				kam_err(KAM_USAGE, _("unknown option '%s'"),
 				        argv[optind - 1]);
 			usage(stderr);
 			return KAM_USAGE;
@@ -207,7 +216,7 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		kam_err(KAM_USAGE, "no command given");
+		kam_err(KAM_USAGE, _("no command given"));
 		usage(stderr);
 		return KAM_USAGE;
 	}
@@ -217,7 +226,7 @@ main(int argc, char **argv)
 			return out_finish_stdout();
 		}
 		if (argc > 2) {
-			kam_err(KAM_USAGE, "help takes one COMMAND");
+			kam_err(KAM_USAGE, _("help takes one COMMAND"));
 			usage(stderr);
 			return KAM_USAGE;
 		}

@@ -24,6 +24,11 @@ enum map_view { MAP_ALL, MAP_ORG, MAP_BUYING, MAP_INFLUENCE };
 /* Parses org|buying|influence|all; returns -1 if unknown. */
 int map_view_parse(const char *);
 
+/* How an organisation chart places a manager's reports. */
+enum map_layout { MAP_COMPACT, MAP_WIDE };
+/* Parses compact|wide; returns -1 if unknown. */
+int map_layout_parse(const char *);
+
 struct map_person {
 	int64_t id;
 	char *handle, *name, *title, *dept;
@@ -31,6 +36,8 @@ struct map_person {
 	int placeholder;    /* known to exist, not yet named */
 	char *left_on;      /* the day they left, if by the as-of date */
 	const char *stance; /* on the as-of date; NULL: unknown */
+	char *stance_deal;  /* the deal whose stance stands in, if any */
+	char *prefers;      /* the competitors supported, ", " between */
 	const char *was;    /* on the since date, with a since date */
 };
 
@@ -43,6 +50,8 @@ struct map_link {
 	int64_t from, to;
 	const char *kind; /* influences|advises|allies|rivals */
 	int strength;     /* 1-3 */
+	int mutual;       /* map_links_pick: drawn with a head at each end */
+	int hidden;       /* map_links_pick: not drawn */
 };
 
 struct map_role {
@@ -74,11 +83,26 @@ struct map_query {
 	int64_t account, deal, toward, focus; /* 0: none */
 	int depth;
 	const char *as_of, *since; /* since may be NULL */
+	unsigned walk;    /* with a focus: map_walk of the view */
+	unsigned kinds;   /* the links walked (map_link_kind_bit); 0: all */
+	int min_strength; /* the weakest link walked */
+	int context;      /* buying: also the people linked to a member */
 };
 
 /*
+ * The edges a focus walks (--focus, --depth): those its view draws.
+ * Reporting lines (solid and dotted) for org; informal links for
+ * influence; both for all; for buying, the members who share a role and
+ * the links between members.
+ */
+#define MAP_WALK_LINES 1u
+#define MAP_WALK_LINKS 2u
+#define MAP_WALK_GROUP 4u
+unsigned map_walk(enum map_view);
+
+/*
  * Loads the people of the account (with --focus, only those within depth
- * steps of the focus person along reporting lines and links), the
+ * steps of the focus person along the edges of q->walk), the
  * reporting lines valid on as_of, the links and roles among them, and
  * their stances (stance_get) on as_of and since.  Returns a kam status.
  */
@@ -113,6 +137,55 @@ int map_neighbourhood(int64_t focus, int depth,
                       int (*next)(void *, int64_t, struct map_ids *), void *arg,
                       struct map_ids *out);
 
+/*
+ * The compact organisation chart (map_org_plan): the stacks of leaf
+ * reports hung under their managers.  Indices are into map_data.people.
+ */
+#define MAP_STACK_MIN   2 /* leaves a manager needs to stack them */
+#define MAP_STACK_SIDES 4 /* leaves from which both sides are used */
+struct map_stack {
+	size_t manager;
+	size_t *leaves; /* row by row; with two sides, left then right */
+	size_t n;
+	int sides; /* 1: a column right of the line; 2: both sides */
+};
+struct map_org {
+	struct map_stack *stacks; /* in the order of managers' handles */
+	size_t nstacks;
+	unsigned char *stacked; /* by person: hung in a stack */
+};
+/* drawn[i] says whether people[i] is drawn. */
+void map_org_plan(const struct map_data *, const int *drawn, struct map_org *);
+void map_org_free(struct map_org *);
+
+/*
+ * Which links a map draws (map_links_pick): those of the kinds asked for
+ * (a bit per word of vocab_link_kinds, map_link_kind_bit; 0: every kind)
+ * of at least min_strength, between people drawn; a pair of one kind,
+ * each way, as one link with two heads; and of those at most max_links
+ * (0: no limit), the strongest by the order documented in kam-map(1):
+ * strength, mutual before one-way, the higher then the lower buying
+ * influence of the two people, kind, then the handles.
+ */
+#define MAP_LINKS_PER_PERSON 3 /* the default limit, per person drawn */
+struct map_link_filter {
+	unsigned kinds;
+	int min_strength;
+	size_t max_links;
+	int need_member; /* only links with an end drawn MAP_DRAWN */
+};
+struct map_link_count {
+	size_t
+	    total; /* links of the kinds and strength, between people drawn */
+	size_t shown; /* of those, drawn (a mutual edge counts two) */
+	size_t edges; /* edges drawn */
+	size_t limit; /* the max_links applied */
+};
+unsigned map_link_kind_bit(const char *kind); /* 0 if unknown */
+/* Sets mutual and hidden on every link; drawn[i]: people[i] is drawn. */
+void map_links_pick(struct map_data *, const int *drawn,
+                    const struct map_link_filter *, struct map_link_count *);
+
 struct map_style {
 	enum map_view view;
 	const char *as_of, *since; /* since may be NULL */
@@ -123,12 +196,63 @@ struct map_style {
 	int hide_left; /* omit people who have left */
 	int64_t focus; /* 0: none; else drawn highlighted */
 	int depth;     /* with a focus: the steps drawn around it */
+	enum map_layout layout;
+	const struct map_fit *fit; /* NULL: the layout's own size */
+	int dated;        /* 0 (--date none): as_of only if as_of_given */
+	int as_of_given;  /* --as-of was given */
+	unsigned links;   /* kinds drawn (map_link_kind_bit); 0: all */
+	int min_strength; /* 1: every link */
+	long max_links;   /* -1: MAP_LINKS_PER_PERSON per person drawn */
+	int context;      /* buying view: the people linked to the group */
 };
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"
 
+/*
+ * Who a view draws: everyone (the people who have left too, unless
+ * hide_left); in the buying view the members, and with context the
+ * people linked to a member by a link that is drawn, faded.  Picks the
+ * links drawn (map_links_pick, with the style's filter and a limit of
+ * max_links, or MAP_LINKS_PER_PERSON per person drawn); n receives the
+ * counts.  drawn has npeople elements.
+ */
+enum { MAP_HIDDEN, MAP_DRAWN, MAP_FADED };
+void map_people_drawn(struct map_data *, const struct map_style *, int *drawn,
+                      struct map_link_count *n);
+
+/*
+ * The buying view's order: the members drawn, by the box they are drawn
+ * in (the decision if they hold it, else a role they lead, else their
+ * first role, in the order of vocab_roles), then the lead of the role,
+ * the higher influence, and the handle.
+ */
+struct map_buying {
+	size_t *members;   /* indices into people */
+	const char **role; /* the box of each */
+	size_t n;
+};
+void map_buying_plan(const struct map_data *, const int *drawn,
+                     struct map_buying *);
+void map_buying_free(struct map_buying *);
+
+/*
+ * A page or slide the drawing is fitted to (--fit): its size in inches,
+ * the margin kept free on every side, and the resolution of a PNG.
+ */
+struct map_fit {
+	const char *name;
+	double width, height, margin;
+	int dpi;
+};
+/* The fit called name (16:9, 4:3, a4, a4-landscape, letter), or NULL. */
+const struct map_fit *map_fit_find(const char *name);
+
 /* Builds the graph; the caller closes it with map_close. */
-Agraph_t *map_graph(const struct map_data *, const struct map_style *);
+Agraph_t *map_graph(struct map_data *, const struct map_style *);
+
+/* The fill and the symbol of a stance (NULL: unknown), on every drawing. */
+const char *map_stance_fill(const char *stance);
+const char *map_stance_mark(const char *stance);
 
 /*
  * A directed graph named name whose DOT lists subgraphs, nodes and edges
@@ -140,11 +264,13 @@ void map_close(Agraph_t *);
 
 /*
  * Writes g as dot (agwrite), or lays it out and renders svg, png or pdf
- * in-process.  path NULL means stdout; otherwise a temporary file in the
- * same folder is renamed over path on success only.  Returns a kam
- * status, having reported any error.
+ * in-process; with a fit, the drawing is centred on exactly that page
+ * (and a PNG has the fit's resolution).  path NULL means stdout;
+ * otherwise a temporary file in the same folder is renamed over path on
+ * success only.  Returns a kam status, having reported any error.
  */
-int map_write(Agraph_t *g, const char *format, const char *file);
+int map_write(Agraph_t *g, const char *format, const char *file,
+              const struct map_fit *fit);
 
 /* Parses dot|svg|png|pdf; returns 0 if unknown. */
 int map_format_valid(const char *);

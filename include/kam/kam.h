@@ -1,13 +1,39 @@
 /*
  * Common ground for every part of kam: exit codes, error reporting,
- * allocation that aborts only when memory runs out, and the clock.
- * Included by everything in src/ and src/lib/.
+ * translation, allocation that aborts only when memory runs out, and the
+ * clock.  Included by everything in src/ and src/lib/.
  */
 #ifndef KAM_KAM_H
 #define KAM_KAM_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+/*
+ * Translation (gettext, domain "kam").  _() translates a message where it
+ * is used; N_() marks a string in a table that is translated where it is
+ * shown.  Only text meant for a person is marked: machine formats (TSV,
+ * CSV, JSON), store contents and the method's vocabulary as written stay
+ * canonical English in every locale.
+ */
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s)                 (s)
+#define ngettext(s, p, n)    ((n) == 1 ? (s) : (p))
+#define textdomain(d)        ((void)(d))
+#define bindtextdomain(d, p) ((void)(d), (void)(p))
+#endif
+#define N_(s) s
+
+/*
+ * Sets the locale's messages and character type from the environment
+ * (never its number formats: kam reads and writes numbers the C way) and
+ * binds the catalogs: $KAM_LOCALEDIR when set, for uninstalled programs,
+ * else the installed ones.  Called first by every main.
+ */
+void kam_locale_init(void);
 
 /*
  * Exit codes, documented in kam(7).  Verbs return one of these; only main

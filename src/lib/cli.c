@@ -34,29 +34,33 @@ static void
 print_usage(FILE *fp, const struct kam_cmd *cmd, const struct kam_verb *v)
 {
 	if (v != NULL) {
-		fprintf(fp, "usage: %s %s\n", cmd->name, v->usage);
+		fprintf(fp, _("usage: %s %s\n"), cmd->name, v->usage);
 		return;
 	}
-	fprintf(fp, "usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n",
+	/* TRANSLATORS: the synopsis after "usage:" is the man page's; keep
+	   its options and operands as they are. */
+	fprintf(fp, _("usage: %s [-d DB] [-a ACCOUNT] [-F FORMAT] %s\n"),
 	        cmd->name, cmd->single ? cmd->single->usage : "VERB [ARG ...]");
 	if (cmd->single != NULL)
 		return;
-	fprintf(fp, "       %s -h | -V\n\n%s\n\nverbs:\n", cmd->name,
-	        cmd->summary);
+	/* TRANSLATORS: the space before the second synopsis lines it up
+	   under the first, after "usage: ". */
+	fprintf(fp, _("       %s -h | -V\n"), cmd->name);
+	fprintf(fp, "\n%s\n\n%s\n", _(cmd->summary), _("verbs:"));
 	for (v = cmd->verbs; v->name != NULL; v++)
 		fprintf(fp, "  %s %s\n", cmd->name, v->usage);
-	fprintf(fp,
-	        "\ncommon options:\n"
-	        "  -a, --account ACCOUNT   account for bare handles "
+	fprintf(fp, "\n%s\n", _("common options:"));
+	fputs(_("  -a, --account ACCOUNT   account for bare handles "
 	        "(default: $KAM_ACCOUNT)\n"
 	        "  -d, --db PATH           the store (default: $KAM_DB, "
 	        "else $XDG_DATA_HOME/kam/kam.db)\n"
 	        "  -F, --format FORMAT     table, tsv, csv or json "
 	        "(default: table on a terminal, else tsv)\n"
 	        "  -h, --help              this help, or a verb's usage\n"
-	        "  -V, --version           the version\n"
-	        "\nSee %s(1).\n",
-	        cmd->name);
+	        "  -V, --version           the version\n"),
+	      fp);
+	fputc('\n', fp);
+	fprintf(fp, _("See %s(1).\n"), cmd->name);
 }
 
 int
@@ -86,7 +90,8 @@ set_format(struct kam_ctx *ctx, const char *s)
 
 	if (f < 0) {
 		kam_err(KAM_USAGE,
-		        "unknown format '%s' (use table, tsv, csv or json)", s);
+		        _("unknown format '%s' (use table, tsv, csv or json)"),
+		        s);
 		return -1;
 	}
 	ctx->fmt = (enum out_format)f;
@@ -132,15 +137,15 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			print_usage(stdout, ctx->cmd, ctx->verb);
 			exit(out_finish_stdout());
 		case ':':
-			kam_err(KAM_USAGE, "option '%s' needs a value",
+			kam_err(KAM_USAGE, _("option '%s' needs a value"),
 			        argv[optind - 1]);
 			return '?';
 		case '?':
 			if (optopt != 0)
-				kam_err(KAM_USAGE, "unknown option '-%c'",
+				kam_err(KAM_USAGE, _("unknown option '-%c'"),
 				        optopt);
 			else
-				kam_err(KAM_USAGE, "unknown option '%s'",
+				kam_err(KAM_USAGE, _("unknown option '%s'"),
 				        argv[optind - 1]);
 			return '?';
 		default:
@@ -237,13 +242,13 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 		}
 	}
 	if (multi && argc < 2)
-		kam_err(KAM_USAGE, "'%s' needs a verb (see '%s -h')", argv[0],
-		        cmd->name);
+		kam_err(KAM_USAGE, _("'%s' needs a verb (see '%s -h')"),
+		        argv[0], cmd->name);
 	else if (best != NULL && bestd <= strlen(best->name) / 3 + 1)
-		kam_err(KAM_USAGE, "unknown verb '%s' (did you mean '%s'?)",
+		kam_err(KAM_USAGE, _("unknown verb '%s' (did you mean '%s'?)"),
 		        multi ? two : argv[0], best->name);
 	else
-		kam_err(KAM_USAGE, "unknown verb '%s' (see '%s -h')",
+		kam_err(KAM_USAGE, _("unknown verb '%s' (see '%s -h')"),
 		        multi ? two : argv[0], cmd->name);
 	return KAM_USAGE;
 }
@@ -271,6 +276,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
+	kam_locale_init();
 	kam_progname = cmd->name;
 	kam_sigpipe_default();
 	memset(&ctx, 0, sizeof ctx);
@@ -302,17 +308,19 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 				cli_version(cmd->name);
 				return out_finish_stdout();
 			case ':':
-				kam_err(KAM_USAGE, "option '%s' needs a value",
+				kam_err(KAM_USAGE,
+				        _("option '%s' needs a value"),
 				        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
 			default:
 				if (optopt != 0)
 					kam_err(KAM_USAGE,
-					        "unknown option '-%c'", optopt);
+					        _("unknown option '-%c'"),
+					        optopt);
 				else
 					kam_err(KAM_USAGE,
-					        "unknown option '%s'",
+					        _("unknown option '%s'"),
 					        argv[optind - 1]);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
@@ -321,7 +329,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 		argc -= optind;
 		argv += optind;
 		if (argc == 0) {
-			kam_err(KAM_USAGE, "no verb given");
+			kam_err(KAM_USAGE, _("no verb given"));
 			print_usage(stderr, cmd, NULL);
 			return KAM_USAGE;
 		}

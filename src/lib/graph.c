@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,6 +203,8 @@ map_data_free(struct map_data *d)
 		free(d->people[i].title);
 		free(d->people[i].dept);
 		free(d->people[i].left_on);
+		free(d->people[i].stance_deal);
+		free(d->people[i].prefers);
 	}
 	for (i = 0; i < d->nroles; i++)
 		free(d->roles[i].deal);
@@ -294,4 +297,455 @@ done:
 	free(ring.v);
 	free(found.v);
 	return rc;
+}
+
+unsigned
+map_walk(enum map_view v)
+{
+	switch (v) {
+	case MAP_ORG:
+		return MAP_WALK_LINES;
+	case MAP_INFLUENCE:
+		return MAP_WALK_LINKS;
+	case MAP_BUYING:
+		return MAP_WALK_GROUP;
+	default:
+		return MAP_WALK_LINES | MAP_WALK_LINKS;
+	}
+}
+
+/* --- The compact organisation chart --- */
+
+int
+map_layout_parse(const char *s)
+{
+	if (strcmp(s, "compact") == 0)
+		return MAP_COMPACT;
+	if (strcmp(s, "wide") == 0)
+		return MAP_WIDE;
+	return -1;
+}
+
+struct leaf_key {
+	size_t manager;
+	long level; /* LONG_MAX: not known */
+	size_t i;   /* the position in the list sorted by handle */
+};
+
+static int
+cmp_leaf(const void *a, const void *b)
+{
+	const struct leaf_key *x = a, *y = b;
+
+	if (x->manager != y->manager)
+		return x->manager < y->manager ? -1 : 1;
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Org-chart tools hang a manager's reports that have no reports of their
+ * own under the manager in a column, rather than in one long row: a
+ * chart of seventy people then fits a slide.  A leaf is a person drawn
+ * with exactly one solid line, to a drawn manager, and no drawn solid
+ * report; a manager with at least MAP_STACK_MIN leaves stacks them, on
+ * both sides of the line down from the manager once there are
+ * MAP_STACK_SIDES of them.  Leaves are stacked by level (known levels
+ * first), then handle.
+ */
+void
+map_org_plan(const struct map_data *d, const int *drawn, struct map_org *o)
+{
+	size_t *managers, *manager_of, i, j, m, n;
+	struct leaf_key *k;
+
+	memset(o, 0, sizeof *o);
+	o->stacked = xcalloc(d->npeople + 1, sizeof *o->stacked);
+	managers = xcalloc(d->npeople + 1, sizeof *managers);
+	manager_of = xcalloc(d->npeople + 1, sizeof *manager_of);
+	/* Counts of solid lines: as a manager, as a report. */
+	{
+		size_t *reports = xcalloc(d->npeople + 1, sizeof *reports);
+
+		for (i = 0; i < d->nlines; i++) {
+			const struct map_line *l = &d->lines[i];
+			long mi = position(d, l->manager),
+			     pi = position(d, l->person);
+
+			if (l->dotted || mi < 0 || pi < 0 || !drawn[mi] ||
+			    !drawn[pi])
+				continue;
+			reports[mi]++;
+			managers[pi]++;
+			manager_of[pi] = (size_t)mi;
+		}
+		for (i = 0; i < d->npeople; i++)
+			if (reports[i] > 0 || managers[i] != 1)
+				managers[i] = 0; /* not a leaf */
+		free(reports);
+	}
+	k = xreallocarray(NULL, d->npeople + 1, sizeof *k);
+	for (i = n = 0; i < d->npeople; i++)
+		if (managers[i] == 1)
+			k[n++] = (struct leaf_key){manager_of[i],
+			                           d->people[i].level > 0
+			                               ? d->people[i].level
+			                               : LONG_MAX,
+			                           i};
+	qsort(k, n, sizeof *k, cmp_leaf);
+	for (i = 0; i < n; i = j) {
+		struct map_stack *s;
+
+		for (j = i; j < n && k[j].manager == k[i].manager; j++)
+			;
+		if (j - i < MAP_STACK_MIN)
+			continue;
+		o->stacks =
+		    xreallocarray(o->stacks, o->nstacks + 1, sizeof *o->stacks);
+		s = &o->stacks[o->nstacks++];
+		s->manager = k[i].manager;
+		s->n = j - i;
+		s->leaves = xreallocarray(NULL, s->n, sizeof *s->leaves);
+		for (m = 0; m < s->n; m++) {
+			s->leaves[m] = k[i + m].i;
+			o->stacked[k[i + m].i] = 1;
+		}
+		s->sides = s->n >= MAP_STACK_SIDES ? 2 : 1;
+	}
+	free(k);
+	free(managers);
+	free(manager_of);
+}
+
+void
+map_org_free(struct map_org *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nstacks; i++)
+		free(o->stacks[i].leaves);
+	free(o->stacks);
+	free(o->stacked);
+	memset(o, 0, sizeof *o);
+}
+
+/* --- Links at density --- */
+
+unsigned
+map_link_kind_bit(const char *kind)
+{
+	long i = kind_rank(vocab_link_kinds, kind);
+
+	return vocab_link_kinds[i] == NULL ? 0 : 1u << i;
+}
+
+static int
+influence_rank(const char *w)
+{
+	if (w == NULL)
+		return 0;
+	return strcmp(w, "high") == 0 ? 3 : strcmp(w, "medium") == 0 ? 2 : 1;
+}
+
+/* The link from b to a of the same kind, if any (links sorted). */
+static long
+reverse_link(const struct map_data *d, const struct map_link *l)
+{
+	size_t lo = 0, hi = d->nlinks;
+	long a = position(d, l->to), b = position(d, l->from);
+	long k = kind_rank(vocab_link_kinds, l->kind);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct map_link *m = &d->links[mid];
+		long ma = position(d, m->from), mb = position(d, m->to);
+		long mk = kind_rank(vocab_link_kinds, m->kind);
+		int c = ma != a   ? (ma < a ? -1 : 1)
+		        : mb != b ? (mb < b ? -1 : 1)
+		        : mk != k ? (mk < k ? -1 : 1)
+		                  : 0;
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+struct pick {
+	size_t i; /* the link */
+	int strength, mutual, hi, lo;
+	long kind, a, b;
+};
+
+/* The documented order of map_links_pick: the strongest first. */
+static int
+cmp_pick(const void *x, const void *y)
+{
+	const struct pick *p = x, *q = y;
+
+	if (p->strength != q->strength)
+		return p->strength > q->strength ? -1 : 1;
+	if (p->mutual != q->mutual)
+		return p->mutual > q->mutual ? -1 : 1;
+	if (p->hi != q->hi)
+		return p->hi > q->hi ? -1 : 1;
+	if (p->lo != q->lo)
+		return p->lo > q->lo ? -1 : 1;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+void
+map_links_pick(struct map_data *d, const int *drawn,
+               const struct map_link_filter *f, struct map_link_count *n)
+{
+	int *infl = xcalloc(d->npeople + 1, sizeof *infl);
+	struct pick *c = xreallocarray(NULL, d->nlinks + 1, sizeof *c);
+	size_t i, nc = 0;
+
+	memset(n, 0, sizeof *n);
+	for (i = 0; i < d->nroles; i++) {
+		long p = position(d, d->roles[i].person);
+		int r = influence_rank(d->roles[i].influence);
+
+		if (p >= 0 && r > infl[p])
+			infl[p] = r;
+	}
+	for (i = 0; i < d->nlinks; i++) {
+		struct map_link *l = &d->links[i];
+		long a = position(d, l->from), b = position(d, l->to);
+
+		l->mutual = 0;
+		l->hidden = a < 0 || b < 0 || !drawn[a] || !drawn[b] ||
+		            (f->kinds != 0 &&
+		             !(f->kinds & map_link_kind_bit(l->kind))) ||
+		            l->strength < f->min_strength ||
+		            (f->need_member && drawn[a] != MAP_DRAWN &&
+		             drawn[b] != MAP_DRAWN);
+		if (!l->hidden)
+			n->total++;
+	}
+	/* A pair of links of one kind, each way: one edge, two heads, the
+	 * stronger strength, kept on the link that starts at the handle
+	 * first in order. */
+	for (i = 0; i < d->nlinks; i++) {
+		struct map_link *l = &d->links[i];
+		long r, a, b;
+
+		if (l->hidden || (r = reverse_link(d, l)) < 0 ||
+		    d->links[r].hidden)
+			continue;
+		a = position(d, l->from);
+		b = position(d, l->to);
+		if (a > b)
+			continue;
+		l->mutual = 1;
+		if (d->links[r].strength > l->strength)
+			l->strength = d->links[r].strength;
+		d->links[r].hidden = 1;
+	}
+	for (i = 0; i < d->nlinks; i++) {
+		const struct map_link *l = &d->links[i];
+		long a = position(d, l->from), b = position(d, l->to);
+
+		if (l->hidden)
+			continue;
+		c[nc].i = i;
+		c[nc].strength = l->strength;
+		c[nc].mutual = l->mutual;
+		c[nc].hi = infl[a] > infl[b] ? infl[a] : infl[b];
+		c[nc].lo = infl[a] > infl[b] ? infl[b] : infl[a];
+		c[nc].kind = kind_rank(vocab_link_kinds, l->kind);
+		c[nc].a = a;
+		c[nc].b = b;
+		nc++;
+	}
+	n->limit = f->max_links;
+	if (f->max_links > 0 && nc > f->max_links) {
+		qsort(c, nc, sizeof *c, cmp_pick);
+		for (i = f->max_links; i < nc; i++)
+			d->links[c[i].i].hidden = 1;
+		nc = f->max_links;
+	}
+	for (i = 0; i < nc; i++) {
+		n->edges++;
+		n->shown += d->links[c[i].i].mutual ? 2 : 1;
+	}
+	free(c);
+	free(infl);
+}
+
+/* --- Who a view draws --- */
+
+void
+map_people_drawn(struct map_data *d, const struct map_style *st, int *drawn,
+                 struct map_link_count *n)
+{
+	struct map_link_filter f = {st->links, st->min_strength, 0,
+	                            st->view == MAP_BUYING};
+	struct map_ids members = {0};
+	size_t i, shown;
+
+	for (i = 0; i < d->nroles; i++)
+		map_ids_add(&members, d->roles[i].person);
+	map_ids_sort(&members);
+	for (i = 0; i < d->npeople; i++) {
+		const struct map_person *p = &d->people[i];
+
+		drawn[i] = MAP_HIDDEN;
+		if (st->hide_left && p->left_on != NULL)
+			continue;
+		if (st->view != MAP_BUYING || map_ids_has(&members, p->id))
+			drawn[i] = MAP_DRAWN;
+		else if (st->context)
+			drawn[i] = MAP_FADED; /* if linked to the group */
+	}
+	/* The context of a buying group: those linked to a member by a
+	 * link of the kinds and strength drawn; not two outsiders. */
+	if (st->view == MAP_BUYING) {
+		for (i = 0; i < d->nlinks; i++) {
+			const struct map_link *l = &d->links[i];
+			long a = position(d, l->from), b = position(d, l->to);
+
+			if (a < 0 || b < 0 ||
+			    (drawn[a] == MAP_DRAWN) == (drawn[b] == MAP_DRAWN))
+				l = NULL;
+			else if (f.kinds != 0 &&
+			         !(f.kinds & map_link_kind_bit(l->kind)))
+				l = NULL;
+			else if (l->strength < f.min_strength)
+				l = NULL;
+			if (l != NULL)
+				drawn[drawn[a] == MAP_DRAWN ? b : a] |= 4;
+		}
+		for (i = 0; i < d->npeople; i++)
+			drawn[i] = drawn[i] == MAP_DRAWN         ? MAP_DRAWN
+			           : drawn[i] == (MAP_FADED | 4) ? MAP_FADED
+			                                         : MAP_HIDDEN;
+	}
+	/* The limit counts the people the view is about: in the buying
+	 * view, the members. */
+	for (i = shown = 0; i < d->npeople; i++)
+		shown += st->view == MAP_BUYING ? drawn[i] == MAP_DRAWN
+		                                : drawn[i] != MAP_HIDDEN;
+	f.max_links = st->max_links >= 0 ? (size_t)st->max_links
+	                                 : MAP_LINKS_PER_PERSON * shown;
+	map_links_pick(d, drawn, &f, n);
+	/* Outsiders whose every link to the group was left out go too. */
+	if (st->view == MAP_BUYING && st->context) {
+		for (i = 0; i < d->npeople; i++)
+			if (drawn[i] == MAP_FADED)
+				drawn[i] |= 4;
+		for (i = 0; i < d->nlinks; i++) {
+			const struct map_link *l = &d->links[i];
+			long a = position(d, l->from), b = position(d, l->to);
+
+			if (l->hidden)
+				continue;
+			drawn[a] &= ~4;
+			drawn[b] &= ~4;
+		}
+		for (i = 0; i < d->npeople; i++)
+			if (drawn[i] & 4)
+				drawn[i] = MAP_HIDDEN;
+	}
+	free(members.v);
+}
+
+/* --- The buying group --- */
+
+/* The box a member is drawn in: the decision, else a role they lead,
+ * else their first role in the method's order. */
+static long
+home_role(const struct map_data *d, int64_t person, int *lead, int *infl)
+{
+	long best = -1, j;
+	size_t i;
+
+	*lead = 0;
+	*infl = 0;
+	for (i = 0; i < d->nroles; i++) {
+		const struct map_role *r = &d->roles[i];
+		long key;
+
+		if (r->person != person)
+			continue;
+		j = kind_rank(vocab_roles, r->role);
+		key = j == 0 ? -200 : r->lead ? j - 100 : j;
+		if (best == -1 || key < best) {
+			best = key;
+			*lead = r->lead;
+		}
+		if (influence_rank(r->influence) > *infl)
+			*infl = influence_rank(r->influence);
+	}
+	return best == -1     ? -1
+	       : best == -200 ? 0
+	       : best < 0     ? best + 100
+	                      : best;
+}
+
+struct member_key {
+	long role;
+	int lead, infl;
+	size_t i;
+};
+
+static int
+cmp_member(const void *a, const void *b)
+{
+	const struct member_key *x = a, *y = b;
+
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	if (x->lead != y->lead)
+		return x->lead > y->lead ? -1 : 1;
+	if (x->infl != y->infl)
+		return x->infl > y->infl ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void
+map_buying_plan(const struct map_data *d, const int *drawn,
+                struct map_buying *bp)
+{
+	struct member_key *k = xreallocarray(NULL, d->npeople + 1, sizeof *k);
+	size_t i, n = 0;
+
+	memset(bp, 0, sizeof *bp);
+	for (i = 0; i < d->npeople; i++) {
+		if (drawn[i] != MAP_DRAWN)
+			continue;
+		k[n].role =
+		    home_role(d, d->people[i].id, &k[n].lead, &k[n].infl);
+		if (k[n].role < 0)
+			continue;
+		k[n].i = i;
+		n++;
+	}
+	qsort(k, n, sizeof *k, cmp_member);
+	bp->members = xreallocarray(NULL, n + 1, sizeof *bp->members);
+	bp->role = xreallocarray(NULL, n + 1, sizeof *bp->role);
+	for (i = 0; i < n; i++) {
+		bp->members[i] = k[i].i;
+		bp->role[i] = vocab_roles[k[i].role];
+	}
+	bp->n = n;
+	free(k);
+}
+
+void
+map_buying_free(struct map_buying *bp)
+{
+	free(bp->members);
+	free(bp->role);
+	memset(bp, 0, sizeof *bp);
 }

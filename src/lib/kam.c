@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <locale.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,6 +18,22 @@
 #include "kam/kam.h"
 
 const char *kam_progname = "kam";
+
+void
+kam_locale_init(void)
+{
+	const char *dir = getenv("KAM_LOCALEDIR");
+
+	/*
+	 * Messages and character type only: LC_NUMERIC would turn the
+	 * decimal point of JSON numbers and of parsed options into a comma,
+	 * and LC_COLLATE or LC_TIME would make outputs depend on the user.
+	 */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+}
 
 int
 kam_err(int code, const char *fmt, ...)
@@ -38,7 +55,7 @@ kam_warn(const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", kam_progname);
+	fprintf(stderr, _("%s: warning: "), kam_progname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -49,7 +66,7 @@ kam_warn(const char *fmt, ...)
 static void
 oom(void)
 {
-	fprintf(stderr, "%s: out of memory\n", kam_progname);
+	fprintf(stderr, _("%s: out of memory\n"), kam_progname);
 	abort();
 }
 

@@ -30,6 +30,11 @@
 #define FONT_LEFT    "#808080"
 #define FONT_FADED   "#606060"
 #define COLOR_FADED  "#A0A0A0"
+#define COLOR_LINE   "#404040"
+/* U+2691 black flag: the person prefers a competitor. */
+#define BADGE_PREFERS "\xe2\x9a\x91"
+/* People up to which the influence view uses neato, beyond sfdp. */
+#define MAP_NEATO_MAX 300
 
 /* --- Labels --- */
 
@@ -79,8 +84,8 @@ map_html_escape(struct buf *b, const char *s)
 	}
 }
 
-static const char *
-stance_fill(const char *s)
+const char *
+map_stance_fill(const char *s)
 {
 	if (s == NULL)
 		return FILL_UNKNOWN;
@@ -92,8 +97,8 @@ stance_fill(const char *s)
 }
 
 /* The second cue: a symbol that says the stance without colour. */
-static const char *
-stance_symbol(const char *s)
+const char *
+map_stance_mark(const char *s)
 {
 	if (s == NULL)
 		return "?";
@@ -112,6 +117,20 @@ same_stance(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* The position of a stance in the legend: support, neutral, oppose,
+ * unknown. */
+static int
+stance_bit(const char *s)
+{
+	if (s == NULL)
+		return 1 << 3;
+	if (strcmp(s, "support") == 0)
+		return 1 << 0;
+	if (strcmp(s, "oppose") == 0)
+		return 1 << 2;
+	return 1 << 1;
+}
+
 /* --- Building the graph --- */
 
 enum nattr {
@@ -124,6 +143,8 @@ enum nattr {
 	N_FONTSIZE,
 	N_FONTCOLOR,
 	N_MARGIN,
+	N_WIDTH,
+	N_HEIGHT,
 	N_LABEL,
 	N_COUNT
 };
@@ -135,7 +156,18 @@ enum eattr {
 	E_HEAD,
 	E_TAIL,
 	E_CONSTRAINT,
+	E_WEIGHT,
+	E_MINLEN,
 	E_COUNT
+};
+
+/* What the picture holds, so that the legend lists only that. */
+struct seen {
+	unsigned stances;   /* stance_bit */
+	unsigned kinds;     /* map_link_kind_bit */
+	unsigned strengths; /* bit per strength drawn */
+	int placeholder, left, faded, changed, focus, deal_stance, prefers;
+	int solid, dotted, mutual, lead;
 };
 
 struct builder {
@@ -144,7 +176,11 @@ struct builder {
 	const struct map_style *st;
 	Agsym_t *n[N_COUNT], *e[E_COUNT];
 	Agnode_t **node; /* by index in d->people; NULL: not drawn */
-	int *faded;      /* buying view: outside the group */
+	int *drawn;      /* map_people_drawn */
+	struct map_link_count links;
+	struct seen seen;
+	Agnode_t *anchor; /* buying view: the first node, on the top row */
+	size_t bottom;    /* buying view: rows beneath the anchor */
 	struct buf b;
 };
 
@@ -177,6 +213,16 @@ node_of(const struct builder *bd, int64_t id)
 	return p == NULL ? NULL : bd->node[index_of(bd, p)];
 }
 
+/* A name made of a prefix, a handle and a number, in bd->b. */
+static const char *
+name_of(struct builder *bd, const char *prefix, const char *handle, size_t n)
+{
+	bd->b.len = 0;
+	buf_printf(&bd->b, "%s%s_%zu", prefix, handle, n);
+	buf_add(&bd->b, "", 1);
+	return bd->b.s;
+}
+
 /* The roles line: "★ technical (high), finance (low)". */
 static void
 role_badges(struct builder *bd, const struct map_person *p)
@@ -197,8 +243,10 @@ role_badges(struct builder *bd, const struct map_person *p)
 			map_html_escape(&bd->b, r->deal);
 			buf_puts(&bd->b, ": ");
 		}
-		if (r->lead)
+		if (r->lead) {
 			buf_puts(&bd->b, "\xe2\x98\x85 "); /* U+2605 star */
+			bd->seen.lead = 1;
+		}
 		buf_printf(&bd->b, "%s (%s)", r->role, r->influence);
 	}
 	if (!first)
@@ -224,26 +272,33 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		set(n, bd->n[N_FILL], FILL_LEFT);
 		set(n, bd->n[N_COLOR], FONT_LEFT);
 		set(n, bd->n[N_FONTCOLOR], FONT_LEFT);
+		bd->seen.left = 1;
 	} else if (faded) {
 		char fill[16];
 
 		/* The stance colour, mostly transparent. */
-		snprintf(fill, sizeof fill, "%s50", stance_fill(p->stance));
+		snprintf(fill, sizeof fill, "%s50", map_stance_fill(p->stance));
 		set(n, bd->n[N_FILL], fill);
 		set(n, bd->n[N_COLOR], COLOR_FADED);
 		set(n, bd->n[N_FONTCOLOR], FONT_FADED);
+		bd->seen.faded = 1;
 	} else {
-		set(n, bd->n[N_FILL], stance_fill(p->stance));
+		set(n, bd->n[N_FILL], map_stance_fill(p->stance));
 	}
+	bd->seen.stances |= stance_bit(p->stance);
+	bd->seen.placeholder |= p->placeholder;
 	if (changed) {
 		set(n, bd->n[N_COLOR], COLOR_CHANGE);
 		set(n, bd->n[N_PEN], "3");
+		bd->seen.changed = 1;
 	}
-	if (st->focus != 0 && p->id == st->focus)
+	if (st->focus != 0 && p->id == st->focus) {
 		set(n, bd->n[N_PEN], "4");
+		bd->seen.focus = 1;
+	}
 
 	b->len = 0;
-	buf_printf(b, "<B>%s ", stance_symbol(p->stance));
+	buf_printf(b, "<B>%s ", map_stance_mark(p->stance));
 	if (p->placeholder)
 		buf_puts(b, "<I>");
 	map_html_escape(b, p->name);
@@ -256,6 +311,21 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		buf_puts(b, "<BR/><FONT POINT-SIZE=\"10\">");
 		map_html_escape(b, p->title);
 		buf_puts(b, "</FONT>");
+	}
+	if (p->stance_deal != NULL) {
+		/* On an account map, the stance of a deal stands in for an
+		 * account-level one, and says so. */
+		buf_puts(b, "<BR/><FONT POINT-SIZE=\"10\"><I>");
+		buf_printf(b, "%s on deal ", map_stance_mark(p->stance));
+		map_html_escape(b, p->stance_deal);
+		buf_puts(b, "</I></FONT>");
+		bd->seen.deal_stance = 1;
+	}
+	if (p->prefers != NULL && bd->d->toward == NULL) {
+		buf_puts(b, "<BR/><FONT POINT-SIZE=\"10\">" BADGE_PREFERS " ");
+		map_html_escape(b, p->prefers);
+		buf_puts(b, "</FONT>");
+		bd->seen.prefers = 1;
 	}
 	if (bd->st->view != MAP_ORG && bd->st->view != MAP_INFLUENCE)
 		role_badges(bd, p);
@@ -270,33 +340,130 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 	set_html(bd, n, bd->n[N_LABEL], b->s);
 }
 
+/* A point on the line down from a manager to a stack of reports. */
+static Agnode_t *
+bus_node(struct builder *bd, const struct map_person *m, size_t row)
+{
+	Agnode_t *n =
+	    agnode(bd->g, (char *)name_of(bd, "_bus_", m->handle, row), 1);
+
+	set(n, bd->n[N_SHAPE], "point");
+	set(n, bd->n[N_STYLE], "filled");
+	set(n, bd->n[N_FILL], COLOR_LINE);
+	set(n, bd->n[N_COLOR], COLOR_LINE);
+	set(n, bd->n[N_WIDTH], "0.02");
+	set(n, bd->n[N_HEIGHT], "0.02");
+	return n;
+}
+
+static Agedge_t *
+line(struct builder *bd, Agnode_t *a, Agnode_t *b, const char *weight)
+{
+	Agedge_t *e = agedge(bd->g, a, b, NULL, 1);
+
+	set(e, bd->e[E_DIR], "none");
+	if (weight != NULL)
+		set(e, bd->e[E_WEIGHT], weight);
+	return e;
+}
+
+/* An invisible edge that keeps a column of people in order. */
 static void
-draw_lines(struct builder *bd, int rank)
+column(struct builder *bd, Agnode_t *a, Agnode_t *b)
+{
+	Agedge_t *e = line(bd, a, b, "50");
+
+	set(e, bd->e[E_STYLE], "invis");
+}
+
+/*
+ * A stack (map_org_plan): a vertical line of points down from the
+ * manager, one point a row, each joined to the reports of its row; the
+ * reports' columns are held in place by invisible edges, and each row
+ * is a subgraph of one rank.
+ */
+static void
+draw_stack(struct builder *bd, const struct map_stack *s)
+{
+	const struct map_data *d = bd->d;
+	const struct map_person *m = &d->people[s->manager];
+	size_t rows = s->sides == 2 ? (s->n + 1) / 2 : s->n, r;
+	Agnode_t *up = bd->node[s->manager], *bus, *left, *right;
+	Agnode_t *pl = up, *pr = up;
+	Agraph_t *row;
+
+	for (r = 0; r < rows; r++) {
+		left = s->sides == 2 ? bd->node[s->leaves[2 * r]] : NULL;
+		right = s->sides == 1      ? bd->node[s->leaves[r]]
+		        : 2 * r + 1 < s->n ? bd->node[s->leaves[2 * r + 1]]
+		                           : NULL;
+		bus = bus_node(bd, m, r);
+		line(bd, up, bus, "100");
+		if (left != NULL)
+			column(bd, pl, left);
+		if (right != NULL)
+			column(bd, pr, right);
+		row = agsubg(bd->g,
+		             (char *)name_of(bd, "_stack_", m->handle, r), 1);
+		agsafeset(row, "rank", "same", "");
+		if (left != NULL) {
+			agsubnode(row, left, 1);
+			pl = left;
+		}
+		agsubnode(row, bus, 1);
+		if (right != NULL) {
+			agsubnode(row, right, 1);
+			pr = right;
+		}
+		if (left != NULL)
+			line(bd, left, bus, NULL);
+		if (right != NULL)
+			line(bd, bus, right, NULL);
+		up = bus;
+	}
+	bd->seen.solid = 1;
+}
+
+/*
+ * The organisation chart: reporting lines, the people of one level on
+ * one row, and in the compact layout the stacks of leaf reports.
+ */
+static void
+draw_org(struct builder *bd)
 {
 	const struct map_data *d = bd->d;
 	struct map_ids levels = {0};
+	struct map_org org = {0};
 	char name[32];
 	size_t i;
 
+	if (bd->st->layout == MAP_COMPACT)
+		map_org_plan(d, bd->drawn, &org);
 	for (i = 0; i < d->nlines; i++) {
 		const struct map_line *l = &d->lines[i];
-		Agnode_t *m = node_of(bd, l->manager),
-		         *p = node_of(bd, l->person);
+		const struct map_person *p = map_find(d, l->person);
+		Agnode_t *mn = node_of(bd, l->manager),
+		         *pn = node_of(bd, l->person);
 		Agedge_t *e;
 
-		if (m == NULL || p == NULL)
+		if (mn == NULL || pn == NULL)
 			continue;
-		e = agedge(bd->g, m, p, NULL, 1);
-		set(e, bd->e[E_DIR], "none");
+		/* A stacked report hangs from its manager's line. */
+		if (!l->dotted && org.stacked != NULL &&
+		    org.stacked[index_of(bd, p)])
+			continue;
+		e = line(bd, mn, pn, NULL);
 		if (l->dotted) {
 			set(e, bd->e[E_STYLE], "dashed");
 			set(e, bd->e[E_CONSTRAINT], "false");
+			bd->seen.dotted = 1;
+		} else {
+			bd->seen.solid = 1;
 		}
 	}
-	if (!rank)
-		return;
 	/* People of one administrative level share a row; the rows are
-	 * made top level first, so that the DOT reads in that order. */
+	 * made top level first, so that the DOT reads in that order.  A
+	 * stacked report has a row of its stack instead. */
 	for (i = 0; i < d->npeople; i++)
 		if (bd->node[i] != NULL && d->people[i].level > 0)
 			map_ids_add(&levels, d->people[i].level);
@@ -307,14 +474,24 @@ draw_lines(struct builder *bd, int rank)
 		agsafeset(agsubg(bd->g, name, 1), "rank", "same", "");
 	}
 	for (i = 0; i < d->npeople; i++) {
-		if (bd->node[i] == NULL || d->people[i].level <= 0)
+		if (bd->node[i] == NULL || d->people[i].level <= 0 ||
+		    (org.stacked != NULL && org.stacked[i]))
 			continue;
 		snprintf(name, sizeof name, "_level_%ld", d->people[i].level);
 		agsubnode(agsubg(bd->g, name, 0), bd->node[i], 1);
 	}
 	free(levels.v);
+	for (i = 0; i < org.nstacks; i++)
+		draw_stack(bd, &org.stacks[i]);
+	if (org.nstacks > 0) {
+		/* Rows of stacked reports sit closer than levels would. */
+		agsafeset(bd->g, "ranksep", "0.3", "");
+		agsafeset(bd->g, "nodesep", "0.2", "");
+	}
+	map_org_free(&org);
 }
 
+/* The informal links map_people_drawn picked. */
 static void
 draw_links(struct builder *bd, int constrain)
 {
@@ -327,15 +504,21 @@ draw_links(struct builder *bd, int constrain)
 		char pen[8];
 		Agedge_t *e;
 
-		if (f == NULL || t == NULL)
+		if (l->hidden || f == NULL || t == NULL)
 			continue;
 		e = agedge(bd->g, f, t, NULL, 1);
 		if (strcmp(l->kind, "influences") == 0) {
 			set(e, bd->e[E_COLOR], "#0072B2");
+			if (l->mutual)
+				set(e, bd->e[E_DIR], "both");
 		} else if (strcmp(l->kind, "advises") == 0) {
 			set(e, bd->e[E_STYLE], "dashed");
 			set(e, bd->e[E_COLOR], "#56B4E9");
 			set(e, bd->e[E_HEAD], "empty");
+			if (l->mutual) {
+				set(e, bd->e[E_DIR], "both");
+				set(e, bd->e[E_TAIL], "empty");
+			}
 		} else if (strcmp(l->kind, "allies") == 0) {
 			set(e, bd->e[E_COLOR], "#009E73");
 			set(e, bd->e[E_DIR], "none");
@@ -351,196 +534,271 @@ draw_links(struct builder *bd, int constrain)
 		if (!constrain || strcmp(l->kind, "allies") == 0 ||
 		    strcmp(l->kind, "rivals") == 0)
 			set(e, bd->e[E_CONSTRAINT], "false");
+		bd->seen.kinds |= map_link_kind_bit(l->kind);
+		bd->seen.strengths |= 1u << l->strength;
+		/* Two heads say it only of the kinds drawn with one. */
+		if (l->mutual && (strcmp(l->kind, "influences") == 0 ||
+		                  strcmp(l->kind, "advises") == 0))
+			bd->seen.mutual = 1;
 	}
 }
 
-/* The role a member is grouped under: one they lead, else the first. */
-static const char *
-home_role(const struct map_data *d, int64_t person)
-{
-	const char *best = NULL;
-	long j, bi = 0;
-	size_t i;
-
-	for (i = 0; i < d->nroles; i++) {
-		const struct map_role *r = &d->roles[i];
-
-		if (r->person != person)
-			continue;
-		for (j = 0; vocab_roles[j] != NULL; j++)
-			if (strcmp(vocab_roles[j], r->role) == 0)
-				break;
-		/* A role the person leads comes before any other. */
-		if (r->lead)
-			j -= 100;
-		if (best == NULL || j < bi) {
-			best = r->role;
-			bi = j;
-		}
-	}
-	return best;
-}
-
+/*
+ * The buying group as its own structure: the decision on top, then a
+ * box for each role side by side in the method's order, the members of
+ * a box in a column; the people linked to the group (--context) faded,
+ * in rows beneath.  Rows and columns are held by invisible edges; the
+ * informal links do not pull the layout.
+ */
+#define CONTEXT_ROW 8 /* faded people on one row */
 static void
 draw_buying(struct builder *bd)
 {
 	const struct map_data *d = bd->d;
-	struct map_ids members = {0};
-	size_t i, j;
+	struct map_buying bp;
+	Agraph_t *sub = NULL, *heads;
+	Agnode_t *top = NULL, *prev = NULL, *head = NULL, *anchor = NULL;
+	const char *box = NULL;
+	size_t i, k, depth = 0, col = 0, row;
+	char name[64];
 
-	for (i = 0; i < d->nroles; i++)
-		map_ids_add(&members, d->roles[i].person);
-	map_ids_sort(&members);
-	/* Clusters first, in the method's order of roles. */
-	for (j = 0; vocab_roles[j] != NULL; j++) {
-		Agraph_t *sub = NULL;
+	map_buying_plan(d, bd->drawn, &bp);
+	heads = agsubg(bd->g, "_roles", 1);
+	agsafeset(heads, "rank", "same", "");
+	for (i = 0; i < bp.n; i++) {
+		const struct map_person *p = &d->people[bp.members[i]];
+		int dm = strcmp(bp.role[i], vocab_roles[0]) == 0;
 
-		for (i = 0; i < d->npeople; i++) {
-			const struct map_person *p = &d->people[i];
-			const char *home;
-			char name[64];
-
-			if (!map_ids_has(&members, p->id) ||
-			    (bd->st->hide_left && p->left_on != NULL))
-				continue;
-			home = home_role(d, p->id);
-			if (strcmp(home, vocab_roles[j]) != 0)
-				continue;
-			if (sub == NULL) {
-				snprintf(name, sizeof name, "cluster_%s",
-				         vocab_roles[j]);
-				sub = agsubg(bd->g, name, 1);
-				bd->b.len = 0;
-				buf_printf(&bd->b, "<B>%s</B>", vocab_roles[j]);
-				set_html(bd, sub,
-				         agattr(bd->g, AGRAPH, "label", NULL),
-				         bd->b.s);
-				agsafeset(sub, "style", "rounded", "");
-			}
-			draw_person(bd, p, 0);
-			agsubnode(sub, bd->node[i], 1);
+		if (box == NULL || strcmp(box, bp.role[i]) != 0) {
+			box = bp.role[i];
+			snprintf(name, sizeof name, "cluster_%s", box);
+			sub = agsubg(bd->g, name, 1);
+			bd->b.len = 0;
+			buf_printf(&bd->b, "<B>%s</B>", box);
+			set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL),
+			         bd->b.s);
+			agsafeset(sub, "style", "rounded", "");
+			prev = NULL;
+			col = 0;
 		}
+		draw_person(bd, p, 0);
+		agsubnode(sub, bd->node[bp.members[i]], 1);
+		if (anchor == NULL)
+			anchor = bd->node[bp.members[i]];
+		if (dm) {
+			/* The decision-makers share the top row. */
+			if (top == NULL)
+				top = bd->node[bp.members[i]];
+			continue;
+		}
+		if (prev == NULL) {
+			/* The head of a box: on the row beneath the
+			 * decision, right of the box before. */
+			agsubnode(heads, bd->node[bp.members[i]], 1);
+			if (top != NULL)
+				column(bd, top, bd->node[bp.members[i]]);
+			if (head != NULL)
+				column(bd, head, bd->node[bp.members[i]]);
+			head = bd->node[bp.members[i]];
+		} else {
+			column(bd, prev, bd->node[bp.members[i]]);
+		}
+		prev = bd->node[bp.members[i]];
+		if (++col > depth)
+			depth = col;
 	}
-	/* People outside the group who are linked to it, faded. */
-	for (i = 0; i < d->nlinks; i++) {
-		const struct map_link *l = &d->links[i];
-		int fm = map_ids_has(&members, l->from);
-		int tm = map_ids_has(&members, l->to);
-		const struct map_person *o;
+	/* The context, beneath the deepest column. */
+	for (i = k = 0; i < d->npeople; i++) {
+		Agedge_t *e;
 
-		if (fm == tm)
+		if (bd->drawn[i] != MAP_FADED)
 			continue;
-		o = map_find(d, fm ? l->to : l->from);
-		if (o == NULL || bd->node[index_of(bd, o)] != NULL ||
-		    (bd->st->hide_left && o->left_on != NULL))
+		draw_person(bd, &d->people[i], 1);
+		if (anchor == NULL) {
+			anchor = bd->node[i];
+			k++;
 			continue;
-		bd->faded[index_of(bd, o)] = 1;
+		}
+		row = k / CONTEXT_ROW;
+		e = line(bd, anchor, bd->node[i], "0");
+		set(e, bd->e[E_STYLE], "invis");
+		snprintf(name, sizeof name, "%zu", depth + (top != NULL) + row);
+		set(e, bd->e[E_MINLEN], name);
+		k++;
 	}
-	for (i = 0; i < d->npeople; i++)
-		if (bd->faded[i])
-			draw_person(bd, &d->people[i], 1);
-	free(members.v);
-	draw_links(bd, 1);
+	/* The last row: of the columns, or of the context. */
+	bd->anchor = anchor;
+	bd->bottom = depth - (depth > 0 && top == NULL) +
+	             (k + CONTEXT_ROW - 1) / CONTEXT_ROW;
+	map_buying_free(&bp);
 }
 
+/*
+ * The legend is a grid under the map: a heading, then a line of
+ * stances, of marks on people and of lines, at most LEGEND_ROW items a
+ * line, each item a symbol and its meaning.  Only what the map draws is
+ * listed.
+ */
+#define LEGEND_ROW 4
+struct legend {
+	struct buf *b;
+	int items; /* on the line being written */
+};
+
 static void
-legend_row(struct buf *b, const char *cell, const char *attrs, const char *text)
+legend_item(struct legend *lg, const char *cell, const char *attrs,
+            const char *text)
 {
-	buf_printf(b, "<TR><TD%s>%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", attrs,
+	if (lg->items == LEGEND_ROW) {
+		buf_puts(lg->b, "</TR><TR>");
+		lg->items = 0;
+	} else if (lg->items < 0) {
+		buf_puts(lg->b, "<TR>");
+		lg->items = 0;
+	}
+	buf_printf(lg->b, "<TD%s>%s</TD><TD ALIGN=\"LEFT\">%s</TD>", attrs,
 	           cell, text);
+	lg->items++;
+}
+
+/* Ends a group of items: the last line padded to the grid's width. */
+static void
+legend_end(struct legend *lg)
+{
+	if (lg->items < 0)
+		return;
+	if (lg->items < LEGEND_ROW)
+		buf_printf(lg->b, "<TD COLSPAN=\"%d\"></TD>",
+		           2 * (LEGEND_ROW - lg->items));
+	buf_puts(lg->b, "</TR>");
+	lg->items = -1;
 }
 
 static void
 draw_legend(struct builder *bd)
 {
+	static const char *const stances[] = {"support", "neutral", "oppose",
+	                                      NULL};
 	const struct map_style *st = bd->st;
 	const struct map_data *d = bd->d;
+	const struct seen *sn = &bd->seen;
 	struct buf *b = &bd->b;
+	struct legend lg = {b, -1};
 	Agraph_t *sub;
 	Agnode_t *n;
-	size_t i;
-	int placeholders = 0, left = 0, leads = 0;
-
-	for (i = 0; i < d->npeople; i++) {
-		if (bd->node[i] == NULL)
-			continue;
-		placeholders |= d->people[i].placeholder;
-		left |= d->people[i].left_on != NULL;
-	}
-	for (i = 0; i < d->nroles; i++)
-		leads |= d->roles[i].lead;
+	int i;
+	char bg[64], text[96];
 
 	b->len = 0;
-	buf_puts(b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-	            "CELLPADDING=\"3\">"
-	            "<TR><TD COLSPAN=\"2\"><B>stance toward ");
+	buf_printf(b,
+	           "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+	           "CELLPADDING=\"2\"><TR><TD COLSPAN=\"%d\" "
+	           "ALIGN=\"LEFT\"><B>stance toward ",
+	           2 * LEGEND_ROW);
 	if (d->toward != NULL)
 		map_html_escape(b, d->toward_name);
 	else
 		buf_puts(b, "us");
-	buf_printf(b, " on %s</B></TD></TR>", st->as_of);
-	legend_row(b, stance_symbol("support"), " BGCOLOR=\"" FILL_SUPPORT "\"",
-	           "support");
-	legend_row(b, stance_symbol("neutral"), " BGCOLOR=\"" FILL_NEUTRAL "\"",
-	           "neutral");
-	legend_row(b, stance_symbol("oppose"), " BGCOLOR=\"" FILL_OPPOSE "\"",
-	           "oppose");
-	legend_row(b, stance_symbol(NULL),
-	           " BGCOLOR=\"" FILL_UNKNOWN "\" BORDER=\"1\"", "unknown");
-	if (st->since != NULL)
-		buf_printf(b,
-		           "<TR><TD BORDER=\"3\" COLOR=\"" COLOR_CHANGE
-		           "\">\xe2\x86\x92</TD><TD ALIGN=\"LEFT\">changed "
-		           "since %s (old \xe2\x86\x92 new)</TD></TR>",
-		           st->since);
-	if (placeholders)
-		legend_row(b, "<I>?</I>", " BORDER=\"1\"",
-		           "placeholder (dashed border)");
-	if (left)
-		legend_row(b, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-		           " BGCOLOR=\"" FILL_LEFT "\"",
-		           "has left (grey, dotted border)");
-	if (st->view == MAP_BUYING)
-		legend_row(b, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>", "",
-		           "outside the buying group, linked to it");
-	if (st->view == MAP_ORG || st->view == MAP_ALL) {
-		legend_row(b, "\xe2\x94\x80\xe2\x94\x80", "", "reports to");
-		legend_row(b, "\xe2\x95\x8c\xe2\x95\x8c", "",
-		           "dotted-line manager (dashed)");
+	if (st->dated || st->as_of_given)
+		buf_printf(b, " on %s", st->as_of);
+	buf_puts(b, "</B></TD></TR>");
+	for (i = 0; i < 4; i++) {
+		const char *w = i < 3 ? stances[i] : NULL;
+
+		if (!(sn->stances & stance_bit(w)))
+			continue;
+		snprintf(bg, sizeof bg, " BGCOLOR=\"%s\"%s", map_stance_fill(w),
+		         w == NULL ? " BORDER=\"1\"" : "");
+		legend_item(&lg, map_stance_mark(w), bg, w ? w : "unknown");
 	}
-	if (st->view != MAP_ORG) {
-		legend_row(b,
-		           "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
-		           "</FONT>",
-		           "", "influences");
-		legend_row(b,
-		           "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
-		           "</FONT>",
-		           "", "advises (dashed)");
-		legend_row(b,
-		           "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
-		           "</FONT>",
-		           "", "allies");
-		legend_row(b,
-		           "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
-		           "\xe2\x8a\xa2</FONT>",
-		           "", "rivals (dotted)");
-		legend_row(b, "1 2 3", "", "line width: strength");
+	legend_end(&lg);
+
+	if (sn->deal_stance)
+		legend_item(&lg, "<I>on deal</I>", "",
+		            "the latest stance on a deal, none on the account");
+	if (sn->prefers)
+		legend_item(&lg, BADGE_PREFERS, "", "supports a competitor");
+	if (sn->changed) {
+		snprintf(text, sizeof text,
+		         "changed since %s (old \xe2\x86\x92 new)", st->since);
+		legend_item(&lg, "\xe2\x86\x92",
+		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
-	if (st->view != MAP_ORG && st->view != MAP_INFLUENCE && leads)
-		legend_row(b, "\xe2\x98\x85", "", "leads the role (influence)");
-	if (st->focus != 0)
-		legend_row(b, "", " BORDER=\"4\"", "the person in focus");
+	if (sn->placeholder)
+		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"",
+		            "placeholder (dashed border)");
+	if (sn->left)
+		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
+		            " BGCOLOR=\"" FILL_LEFT "\"",
+		            "has left (grey, dotted border)");
+	if (sn->faded)
+		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
+		            "", "outside the buying group, linked to it");
+	if (sn->lead)
+		legend_item(&lg, "\xe2\x98\x85", "",
+		            "leads the role (influence)");
+	if (sn->focus)
+		legend_item(&lg, "", " BORDER=\"4\"", "the person in focus");
+	legend_end(&lg);
+
+	if (sn->solid)
+		legend_item(&lg, "\xe2\x94\x80\xe2\x94\x80", "", "reports to");
+	if (sn->dotted)
+		legend_item(&lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
+		            "dotted-line manager (dashed)");
+	if (sn->kinds & map_link_kind_bit("influences"))
+		legend_item(&lg,
+		            "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
+		            "</FONT>",
+		            "", "influences");
+	if (sn->kinds & map_link_kind_bit("advises"))
+		legend_item(&lg,
+		            "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
+		            "</FONT>",
+		            "", "advises (dashed)");
+	if (sn->kinds & map_link_kind_bit("allies"))
+		legend_item(&lg,
+		            "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
+		            "</FONT>",
+		            "", "allies");
+	if (sn->kinds & map_link_kind_bit("rivals"))
+		legend_item(&lg,
+		            "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
+		            "\xe2\x8a\xa2</FONT>",
+		            "", "rivals (dotted)");
+	if (sn->mutual)
+		legend_item(&lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
+		            "both ways");
+	if (sn->strengths & (sn->strengths - 1)) {
+		/* The widths differ: say what they mean. */
+		size_t k = 0;
+
+		for (i = 1; i <= 3; i++)
+			if (sn->strengths & (1u << i))
+				k += (size_t)snprintf(bg + k, sizeof bg - k,
+				                      "%s%d", k ? " " : "", i);
+		legend_item(&lg, bg, "", "line width: strength");
+	}
+	legend_end(&lg);
 	buf_puts(b, "</TABLE>");
 
 	sub = agsubg(bd->g, "_legend", 1);
-	if (st->view != MAP_BUYING)
+	if (st->view != MAP_INFLUENCE && st->view != MAP_BUYING)
 		agsafeset(sub, "rank", "sink", "");
 	n = agnode(sub, "_legend", 1);
 	set(n, bd->n[N_SHAPE], "plaintext");
 	set(n, bd->n[N_STYLE], "");
 	set(n, bd->n[N_MARGIN], "0");
 	set_html(bd, n, bd->n[N_LABEL], b->s);
+	if (bd->anchor != NULL) {
+		/* Under the buying group (rank=sink does not hold with
+		 * the newrank its boxes need). */
+		Agedge_t *e = line(bd, bd->anchor, n, "0");
+
+		set(e, bd->e[E_STYLE], "invis");
+		snprintf(bg, sizeof bg, "%zu", bd->bottom + 1);
+		set(e, bd->e[E_MINLEN], bg);
+	}
 }
 
 static void
@@ -556,6 +814,8 @@ draw_title(struct builder *bd, Agsym_t *sym)
 	    [MAP_BUYING] = "buying group",
 	    [MAP_INFLUENCE] = "informal influence",
 	};
+	const char *sep = "";
+	long i;
 
 	b->len = 0;
 	buf_puts(b, "<FONT POINT-SIZE=\"20\"><B>");
@@ -568,7 +828,9 @@ draw_title(struct builder *bd, Agsym_t *sym)
 			map_html_escape(b, d->deal_name);
 		}
 	}
-	buf_printf(b, "</B></FONT><BR/>%s, %s", what[st->view], st->as_of);
+	buf_printf(b, "</B></FONT><BR/>%s", what[st->view]);
+	if (st->dated || st->as_of_given)
+		buf_printf(b, ", %s", st->as_of);
 	if (st->since != NULL)
 		buf_printf(b, " (changes since %s)", st->since);
 	if (d->toward != NULL) {
@@ -581,20 +843,72 @@ draw_title(struct builder *bd, Agsym_t *sym)
 		buf_printf(b, ", %d step%s", st->depth,
 		           st->depth == 1 ? "" : "s");
 	}
+	/* What was left out of the links, and why. */
+	if (st->view != MAP_ORG && (st->links != 0 || st->min_strength > 1 ||
+	                            bd->links.shown < bd->links.total)) {
+		buf_puts(b, "<BR/>");
+		if (st->links != 0) {
+			buf_puts(b, "links: ");
+			for (i = 0; vocab_link_kinds[i] != NULL; i++)
+				if (st->links & (1u << i)) {
+					buf_printf(b, "%s%s", sep,
+					           vocab_link_kinds[i]);
+					sep = ", ";
+				}
+			sep = "; ";
+		}
+		if (st->min_strength > 1) {
+			buf_printf(b, "%sstrength %d or more", sep,
+			           st->min_strength);
+			sep = "; ";
+		}
+		if (bd->links.shown < bd->links.total)
+			buf_printf(b,
+			           "%s%zu of %zu links shown (the strongest)",
+			           sep, bd->links.shown, bd->links.total);
+	}
 	set_html(bd, bd->g, sym, b->s);
 }
 
+/*
+ * The layout engine of a view: dot draws rank (org, all) and the buying
+ * group's boxes; the informal links have no rank, and a force-directed
+ * layout draws them legibly and fast (neato; sfdp, which scales, for a
+ * large map).
+ */
+static void
+engine(struct builder *bd, size_t shown)
+{
+	if (bd->st->view != MAP_INFLUENCE)
+		return;
+	/* Declared only here: to Graphviz, an empty layout is an unknown
+	 * engine, and empty splines no edges at all. */
+	agattr(bd->g, AGRAPH, "layout",
+	       shown > MAP_NEATO_MAX ? "sfdp" : "neato");
+	/* No overlaps, with little room spent on removing them: a map of
+	 * seventy people stays about as wide as a slide. */
+	agattr(bd->g, AGRAPH, "overlap", "false");
+	agattr(bd->g, AGRAPH, "overlap_scaling", "-1");
+	agattr(bd->g, AGRAPH, "sep", "+4");
+	agattr(bd->g, AGRAPH, "esep", "+2");
+	agattr(bd->g, AGRAPH, "splines", "true");
+}
+
 Agraph_t *
-map_graph(const struct map_data *d, const struct map_style *st)
+map_graph(struct map_data *d, const struct map_style *st)
 {
 	struct builder bd;
 	Agsym_t *glabel;
-	size_t i;
+	size_t i, shown = 0;
 	const char *font = st->font ? st->font : MAP_DEFAULT_FONT;
 
 	memset(&bd, 0, sizeof bd);
 	bd.d = d;
 	bd.st = st;
+	bd.drawn = xcalloc(d->npeople + 1, sizeof *bd.drawn);
+	map_people_drawn(d, st, bd.drawn, &bd.links);
+	for (i = 0; i < d->npeople; i++)
+		shown += bd.drawn[i] != MAP_HIDDEN;
 	bd.g = map_open(d->account ? d->account : "kam");
 	/* Declared once, in this order: the DOT lists them so. */
 	agattr(bd.g, AGRAPH, "rankdir",
@@ -604,6 +918,17 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	glabel = agattr(bd.g, AGRAPH, "label", "");
 	agattr(bd.g, AGRAPH, "style", "");
 	agattr(bd.g, AGRAPH, "rank", "");
+	agattr(bd.g, AGRAPH, "ranksep", "");
+	agattr(bd.g, AGRAPH, "nodesep", "");
+	agattr(bd.g, AGRAPH, "size", "");
+	if (st->fit != NULL) {
+		/* Scaled, up or down, to the page; map_write centres it. */
+		char size[64];
+
+		snprintf(size, sizeof size, "%.4f,%.4f!", st->fit->width,
+		         st->fit->height);
+		agsafeset(bd.g, "size", size, "");
+	}
 	bd.n[N_SHAPE] = agattr(bd.g, AGNODE, "shape", "box");
 	bd.n[N_STYLE] = agattr(bd.g, AGNODE, "style", "rounded,filled");
 	bd.n[N_FILL] = agattr(bd.g, AGNODE, "fillcolor", FILL_UNKNOWN);
@@ -613,34 +938,40 @@ map_graph(const struct map_data *d, const struct map_style *st)
 	bd.n[N_FONTSIZE] = agattr(bd.g, AGNODE, "fontsize", "12");
 	bd.n[N_FONTCOLOR] = agattr(bd.g, AGNODE, "fontcolor", "#000000");
 	bd.n[N_MARGIN] = agattr(bd.g, AGNODE, "margin", "0.11,0.055");
+	bd.n[N_WIDTH] = agattr(bd.g, AGNODE, "width", "");
+	bd.n[N_HEIGHT] = agattr(bd.g, AGNODE, "height", "");
 	bd.n[N_LABEL] = agattr(bd.g, AGNODE, "label", "\\N");
 	bd.e[E_STYLE] = agattr(bd.g, AGEDGE, "style", "solid");
-	bd.e[E_COLOR] = agattr(bd.g, AGEDGE, "color", "#404040");
+	bd.e[E_COLOR] = agattr(bd.g, AGEDGE, "color", COLOR_LINE);
 	bd.e[E_PEN] = agattr(bd.g, AGEDGE, "penwidth", "1");
 	bd.e[E_DIR] = agattr(bd.g, AGEDGE, "dir", "forward");
 	bd.e[E_HEAD] = agattr(bd.g, AGEDGE, "arrowhead", "normal");
 	bd.e[E_TAIL] = agattr(bd.g, AGEDGE, "arrowtail", "normal");
 	bd.e[E_CONSTRAINT] = agattr(bd.g, AGEDGE, "constraint", "true");
+	bd.e[E_WEIGHT] = agattr(bd.g, AGEDGE, "weight", "");
+	bd.e[E_MINLEN] = agattr(bd.g, AGEDGE, "minlen", "");
 	agattr(bd.g, AGEDGE, "fontname", (char *)font);
 
 	draw_title(&bd, glabel);
+	engine(&bd, shown);
 	bd.node = xcalloc(d->npeople + 1, sizeof *bd.node);
-	bd.faded = xcalloc(d->npeople + 1, sizeof *bd.faded);
 	if (st->view == MAP_BUYING) {
+		/* Declared only here: dot takes any newrank for true. */
+		agattr(bd.g, AGRAPH, "newrank", "true");
 		draw_buying(&bd);
 	} else {
 		for (i = 0; i < d->npeople; i++)
-			if (!st->hide_left || d->people[i].left_on == NULL)
+			if (bd.drawn[i] != MAP_HIDDEN)
 				draw_person(&bd, &d->people[i], 0);
 		if (st->view != MAP_INFLUENCE)
-			draw_lines(&bd, 1);
-		if (st->view != MAP_ORG)
-			draw_links(&bd, st->view == MAP_INFLUENCE);
+			draw_org(&bd);
 	}
+	if (st->view != MAP_ORG)
+		draw_links(&bd, st->view == MAP_INFLUENCE);
 	if (st->legend)
 		draw_legend(&bd);
 	free(bd.node);
-	free(bd.faded);
+	free(bd.drawn);
 	buf_free(&bd.b);
 	return bd.g;
 }

@@ -19,6 +19,30 @@
 #include "kam/graph.h"
 #include "kam/kam.h"
 
+/*
+ * Slides are PowerPoint's (13.333 by 7.5 inches for 16:9, 10 by 7.5 for
+ * 4:3), pages ISO A4 (210 by 297 mm) and US letter; a PNG at 144 dpi
+ * makes a 16:9 slide 1920 by 1080 pixels.
+ */
+static const struct map_fit fits[] = {
+    {"16:9", 40.0 / 3, 7.5, 0.25, 144},
+    {"4:3", 10, 7.5, 0.25, 144},
+    {"a4", 210 / 25.4, 297 / 25.4, 0.5, 144},
+    {"a4-landscape", 297 / 25.4, 210 / 25.4, 0.5, 144},
+    {"letter", 8.5, 11, 0.5, 144},
+};
+
+const struct map_fit *
+map_fit_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fits / sizeof fits[0]; i++)
+		if (strcmp(fits[i].name, name) == 0)
+			return &fits[i];
+	return NULL;
+}
+
 int
 map_format_valid(const char *s)
 {
@@ -217,8 +241,43 @@ map_close(Agraph_t *g)
 
 /* --- Output --- */
 
+/*
+ * Centres the laid-out drawing on the page of fit: the scale that fits
+ * it within the margins, and the padding (in the drawing's units, which
+ * Graphviz scales with it) that makes the whole exactly the page.  A
+ * hair less padding keeps Graphviz's own test, which scales a drawing up
+ * only when the size is strictly larger, on the side of scaling.
+ */
+static void
+centre(Agraph_t *g, const struct map_fit *fit)
+{
+	double llx, lly, urx, ury, pw, ph, w, h, z, zw, zh;
+	char pad[64];
+	const char *bb = agget(g, "bb"), *size = agget(g, "size");
+
+	/* The page as the DOT gives it, so that Graphviz and this agree;
+	 * gvLayout writes bb with spaces (agwrite, with commas). */
+	if (bb == NULL || size == NULL ||
+	    (sscanf(bb, "%lf %lf %lf %lf", &llx, &lly, &urx, &ury) != 4 &&
+	     sscanf(bb, "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4) ||
+	    sscanf(size, "%lf,%lf", &pw, &ph) != 2)
+		return;
+	w = urx - llx > 1 ? urx - llx : 1;
+	h = ury - lly > 1 ? ury - lly : 1;
+	zw = 72 * (pw - 2 * fit->margin) / w;
+	zh = 72 * (ph - 2 * fit->margin) / h;
+	z = zw < zh ? zw : zh;
+	snprintf(pad, sizeof pad, "%.6f,%.6f",
+	         ((72 * pw / z - w) / 2 - 0.01) / 72,
+	         ((72 * ph / z - h) / 2 - 0.01) / 72);
+	agsafeset(g, "pad", pad, "");
+	/* The PDF device would add a margin of its own. */
+	agsafeset(g, "margin", "0", "");
+}
+
 static int
-render(Agraph_t *g, const char *format, char **data, unsigned int *len)
+render(Agraph_t *g, const char *format, const struct map_fit *fit, char **data,
+       unsigned int *len)
 {
 	static const struct {
 		const char *name, *device;
@@ -227,7 +286,7 @@ render(Agraph_t *g, const char *format, char **data, unsigned int *len)
 	    {"png", "png:cairo"},
 	    {"pdf", "pdf:cairo"},
 	};
-	const char *device = format;
+	const char *device = format, *engine = agget(g, "layout");
 	GVC_t *gvc;
 	agerrlevel_t old;
 	size_t i;
@@ -236,15 +295,26 @@ render(Agraph_t *g, const char *format, char **data, unsigned int *len)
 	for (i = 0; i < sizeof devices / sizeof devices[0]; i++)
 		if (strcmp(devices[i].name, format) == 0)
 			device = devices[i].device;
+	if (engine == NULL || *engine == '\0')
+		engine = "dot";
 	/* Graphviz's own messages are kept back; ours say what failed. */
 	old = agseterr(AGMAX);
 	gvc = gvContext();
-	if (gvLayout(gvc, g, "dot") != 0) {
+	if (fit != NULL && strcmp(format, "png") == 0) {
+		char dpi[16];
+
+		snprintf(dpi, sizeof dpi, "%d", fit->dpi);
+		agsafeset(g, "dpi", dpi, "");
+	}
+	if (gvLayout(gvc, g, engine) != 0) {
 		rc = kam_err(KAM_RENDER,
-		             "cannot lay out the map: the Graphviz 'dot' "
+		             "cannot lay out the map: the Graphviz '%s' "
 		             "layout plugin is missing (check the Graphviz "
-		             "installation)");
+		             "installation)",
+		             engine);
 	} else {
+		if (fit != NULL)
+			centre(g, fit);
 		if (gvRenderData(gvc, g, device, data, len) != 0 ||
 		    *data == NULL)
 			rc = kam_err(KAM_RENDER,
@@ -335,7 +405,8 @@ follow_links(const char *file, int *err)
 }
 
 int
-map_write(Agraph_t *g, const char *format, const char *file)
+map_write(Agraph_t *g, const char *format, const char *file,
+          const struct map_fit *fit)
 {
 	char *data = NULL, *tmp = NULL, *dest = NULL;
 	unsigned int len = 0;
@@ -345,7 +416,7 @@ map_write(Agraph_t *g, const char *format, const char *file)
 	int rc = KAM_OK, fd, err = 0;
 
 	if (strcmp(format, "dot") != 0 &&
-	    (rc = render(g, format, &data, &len)) != KAM_OK)
+	    (rc = render(g, format, fit, &data, &len)) != KAM_OK)
 		return rc;
 	if (file == NULL) {
 		put(g, format, data, len, stdout);

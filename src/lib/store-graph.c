@@ -57,15 +57,55 @@ static const char q_roles_account[] =
     "SELECT r.person_id, d.handle, r.role, r.influence, r.lead "
     "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
     "WHERE d.account_id = ?1";
-/* The people one step away: managers, reports, links either way. */
-static const char q_next[] =
+/* The people one step away, by the edges of a view (map_walk):
+ * managers and reports; links either way, of the kinds (?3, a list
+ * ",kind,kind,", or NULL for all) and strength (?4) drawn; members of the
+ * deal (?5) who share a role, and members linked to a member. */
+static const char q_next_lines[] =
     "SELECT r.manager_id FROM reporting_line_all r WHERE r.person_id = ?1 "
     "AND " VALID " UNION ALL "
     "SELECT r.person_id FROM reporting_line_all r WHERE r.manager_id = ?1 "
-    "AND " VALID " UNION ALL "
-    "SELECT to_id FROM link WHERE from_id = ?1 UNION ALL "
-    "SELECT from_id FROM link WHERE to_id = ?1";
+    "AND " VALID;
+#define LINK_WANTED                                                            \
+	"(?2 IS NULL OR instr(?2, ',' || kind || ',') > 0) AND strength >= ?3"
+static const char q_next_links[] =
+    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
+    " UNION ALL SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED;
+#define MEMBER(col)                                                            \
+	"EXISTS (SELECT 1 FROM deal_role m WHERE m.deal_id = ?4 "              \
+	"AND m.person_id = " col ")"
+static const char q_next_group[] =
+    "SELECT b.person_id FROM deal_role a JOIN deal_role b "
+    "ON b.deal_id = a.deal_id AND b.role = a.role "
+    "WHERE a.deal_id = ?4 AND a.person_id = ?1 UNION ALL "
+    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
+    " AND " MEMBER("?1") " AND " MEMBER(
+        "to_id") " UNION ALL "
+                 "SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED
+                 " AND " MEMBER("?1") " AND " MEMBER("from_id");
+/* The people outside the deal ?4 linked to a member (--context). */
+static const char q_next_context[] =
+    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
+    " AND " MEMBER("?1") " AND NOT " MEMBER(
+        "to_id") " UNION ALL "
+                 "SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED
+                 " AND " MEMBER("?1") " AND NOT " MEMBER("from_id");
+/* The deals a person was observed about, toward ?2 (NULL: us), by ?3. */
+static const char q_deals_of[] =
+    "SELECT DISTINCT o.deal_id, d.handle FROM observation o "
+    "JOIN deal d ON d.id = o.deal_id WHERE o.person_id = ?1 "
+    "AND o.toward_id IS ?2 AND o.deal_id IS NOT NULL AND o.effective <= ?3 "
+    "ORDER BY d.handle";
+/* The competitors a person was observed toward, by ?2. */
+static const char q_competitors_of[] =
+    "SELECT DISTINCT o.toward_id, c.handle, c.name FROM observation o "
+    "JOIN competitor c ON c.id = o.toward_id WHERE o.person_id = ?1 "
+    "AND o.toward_id IS NOT NULL AND o.effective <= ?2 ORDER BY c.handle";
 static int load(struct store *, const struct map_query *, struct map_data *);
+static int deal_stance(struct store *, const struct map_query *,
+                       struct map_person *);
+static int preferences(struct store *, const struct map_query *,
+                       struct map_person *);
 
 static const char q_is_account[] = "SELECT 1 FROM account WHERE handle = ?";
 static const char q_person_account[] =
@@ -230,23 +270,51 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 
 struct walk {
 	struct store *st;
-	const char *as_of;
+	const struct map_query *q;
+	const char *kinds; /* ",kind,kind,", or NULL */
+	unsigned edges;    /* MAP_WALK_*, or 0 for the context */
 };
 
 static int
-next_people(void *arg, int64_t id, struct map_ids *out)
+next_of(struct walk *w, const char *sql, int64_t id, struct map_ids *out)
 {
-	struct walk *w = arg;
-	sqlite3_stmt *s = store_stmt(w->st, q_next);
+	sqlite3_stmt *s = store_stmt(w->st, sql);
 	int rc;
 
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, w->as_of, -1, SQLITE_STATIC);
+	if (sql == q_next_lines) {
+		sqlite3_bind_text(s, 2, w->q->as_of, -1, SQLITE_STATIC);
+	} else {
+		if (w->kinds != NULL)
+			sqlite3_bind_text(s, 2, w->kinds, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(s, 2);
+		sqlite3_bind_int(s, 3, w->q->min_strength);
+		if (sql != q_next_links)
+			sqlite3_bind_int64(s, 4, w->q->deal);
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		map_ids_add(out, sqlite3_column_int64(s, 0));
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? KAM_OK
 	                         : store_fail(w->st, "cannot read the map");
+}
+
+static int
+next_people(void *arg, int64_t id, struct map_ids *out)
+{
+	struct walk *w = arg;
+	int rc = KAM_OK;
+
+	if (w->edges == 0)
+		return next_of(w, q_next_context, id, out);
+	if (w->edges & MAP_WALK_LINES)
+		rc = next_of(w, q_next_lines, id, out);
+	if (rc == KAM_OK && (w->edges & MAP_WALK_LINKS))
+		rc = next_of(w, q_next_links, id, out);
+	if (rc == KAM_OK && (w->edges & MAP_WALK_GROUP))
+		rc = next_of(w, q_next_group, id, out);
+	return rc;
 }
 
 static int
@@ -268,10 +336,36 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 		return rewind_people(st, d, q->account, q->as_of);
 	}
 	{
-		struct walk w = {st, q->as_of};
+		struct walk w = {st, q, NULL, q->walk};
+		struct buf kinds = {0};
+		size_t k;
 
+		if (q->kinds != 0) {
+			buf_puts(&kinds, ",");
+			for (k = 0; vocab_link_kinds[k] != NULL; k++)
+				if (q->kinds &
+				    map_link_kind_bit(vocab_link_kinds[k]))
+					buf_printf(&kinds, "%s,",
+					           vocab_link_kinds[k]);
+			buf_add(&kinds, "", 1);
+			w.kinds = kinds.s;
+		}
 		rc = map_neighbourhood(q->focus, q->depth, next_people, &w,
 		                       &near);
+		/* The context of the members found: one step more, along
+		 * links from members only. */
+		if (rc == KAM_OK && q->context) {
+			struct map_ids more = {0};
+
+			w.edges = 0;
+			for (k = 0; rc == KAM_OK && k < near.n; k++)
+				rc = next_people(&w, near.v[k], &more);
+			for (k = 0; k < more.n; k++)
+				map_ids_add(&near, more.v[k]);
+			map_ids_sort(&near);
+			free(more.v);
+		}
+		buf_free(&kinds);
 	}
 	s = store_stmt(st, q_person);
 	for (i = 0; rc == KAM_OK && i < near.n; i++) {
@@ -324,6 +418,7 @@ add_link(struct map_data *d, size_t *cap, sqlite3_stmt *s)
 	l->to = sqlite3_column_int64(s, 1);
 	l->kind = kind;
 	l->strength = sqlite3_column_int(s, 3);
+	l->mutual = l->hidden = 0;
 }
 
 static int
@@ -460,11 +555,103 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 
 		rc = stance_get(st, p->id, q->toward, q->deal, q->as_of, NULL,
 		                &p->stance, NULL);
+		if (rc == KAM_OK && p->stance == NULL && q->deal == 0)
+			rc = deal_stance(st, q, p);
 		if (rc == KAM_OK && q->since != NULL)
 			rc = stance_get(st, p->id, q->toward, q->deal, q->since,
 			                NULL, &p->was, NULL);
+		if (rc == KAM_OK && q->toward == 0)
+			rc = preferences(st, q, p);
 		if (rc != KAM_OK)
 			return rc;
 	}
 	return KAM_OK;
+}
+
+/*
+ * On an account map, someone with no stance on the account shows the
+ * latest one recorded about one of its deals (kam-map(1), Stance): of
+ * the stances in force on the as-of day, deal by deal, the one that
+ * took effect last, then the one recorded last, then the first deal by
+ * handle.
+ */
+static int
+deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
+{
+	sqlite3_stmt *s = store_stmt(st, q_deals_of);
+	struct stance_found f, best;
+	char *deal = NULL;
+	int rc, frc = KAM_OK;
+
+	memset(&best, 0, sizeof best);
+	sqlite3_bind_int64(s, 1, p->id);
+	if (q->toward != 0)
+		sqlite3_bind_int64(s, 2, q->toward);
+	else
+		sqlite3_bind_null(s, 2);
+	sqlite3_bind_text(s, 3, q->as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		frc =
+		    stance_find(st, p->id, q->toward,
+		                sqlite3_column_int64(s, 0), q->as_of, NULL, &f);
+		if (frc != KAM_OK)
+			break;
+		if (f.id == 0 || f.deal == 0)
+			continue;
+		if (best.id == 0 || strcmp(f.since, best.since) > 0 ||
+		    (strcmp(f.since, best.since) == 0 &&
+		     strcmp(f.recorded, best.recorded) > 0)) {
+			best = f;
+			free(deal);
+			deal = store_col_dup(s, 1);
+		}
+	}
+	sqlite3_reset(s);
+	if (frc != KAM_OK) {
+		free(deal);
+		return frc;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(deal);
+		return store_fail(st, "cannot read stances");
+	}
+	if (best.id != 0) {
+		p->stance = best.stance;
+		p->stance_deal = deal;
+	}
+	return KAM_OK;
+}
+
+/* The competitors a person supports on the as-of day, by name. */
+static int
+preferences(struct store *st, const struct map_query *q, struct map_person *p)
+{
+	sqlite3_stmt *s = store_stmt(st, q_competitors_of);
+	struct buf b = {0};
+	const char *w;
+	int rc, grc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		grc = stance_get(st, p->id, sqlite3_column_int64(s, 0), q->deal,
+		                 q->as_of, NULL, &w, NULL);
+		if (grc != KAM_OK)
+			break;
+		if (w == NULL || strcmp(w, "support") != 0)
+			continue;
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, (const char *)sqlite3_column_text(s, 2));
+	}
+	sqlite3_reset(s);
+	if (grc == KAM_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		grc = store_fail(st, "cannot read stances");
+	if (grc == KAM_OK && b.len > 0) {
+		buf_add(&b, "", 1);
+		p->prefers = b.s;
+	} else {
+		buf_free(&b);
+	}
+	return grc;
 }

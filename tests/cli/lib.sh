@@ -30,8 +30,14 @@ KAM_USER=tester
 KAM_NOW=2026-03-02T09:00:00Z
 unset KAM_ACCOUNT XDG_DATA_HOME
 export KAM_DB KAM_USER KAM_NOW
+# English messages whatever the user's settings: LANGUAGE would override
+# LC_ALL for messages.  The catalogs are the build tree's (kam(7),
+# KAM_LOCALEDIR); a test of another language runs commands under in_locale.
 LC_ALL=C.UTF-8
 export LC_ALL
+unset LANGUAGE
+: "${KAM_LOCALEDIR:=$KAM_BUILDDIR/po/locale}"
+export KAM_LOCALEDIR
 DATA="$KAM_SRCDIR/tests/data"
 EXP="$KAM_SRCDIR/tests/cli/expected"
 
@@ -104,6 +110,26 @@ expect_sql() {
   if [ "$got" != "$3" ]; then
     fail "$1: store has '$got', expected '$3' for: $2"
   fi
+}
+
+# need_locale NAME...: skips the whole test (status 77) unless every
+# locale is installed; .ci/run generates them with localedef.
+need_locale() {
+  for l in "$@"; do
+    want=$(printf '%s' "$l" | sed 's/UTF-8$/utf8/')
+    if ! locale -a 2>/dev/null | grep -qx "$want"; then
+      echo "SKIP: locale $l is not installed (localedef -i ${l%%.*} -f UTF-8 $l)"
+      exit 77
+    fi
+  done
+}
+
+# in_locale NAME COMMAND...: runs the command with LC_ALL=NAME (LANG and
+# LC_ALL are the variables a user sets; LC_ALL wins over both).
+in_locale() {
+  loc=$1
+  shift
+  LC_ALL=$loc "$@"
 }
 
 # done_testing: the summary line and the exit status.

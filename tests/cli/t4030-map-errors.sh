@@ -72,10 +72,14 @@ bad nostore 6 "kam-map: no store at '$T/none.db' (create one with 'kam-org init'
   -d "$T/none.db" acme
 
 usage="usage: kam-map [-a ACCOUNT] [-d DB] [-o FILE] [-T dot|svg|png|pdf] [--as-of DATE]
-               [--depth N] [--focus PERSON] [--font NAME] [--hide-left]
-               [--no-legend] [--rankdir TB|LR] [--since DATE]
-               [--title TEXT] [--toward COMPETITOR]
-               [--view org|buying|influence|all] ACCOUNT|DEAL
+               [--context] [--date as-of|none] [--depth N]
+               [--fit 16:9|4:3|a4|a4-landscape|letter]
+               [--focus PERSON] [--font NAME] [--hide-left]
+               [--layout compact|wide] [--links KIND[,KIND...]]
+               [--max-links N|all] [--min-strength N] [--no-legend]
+               [--rankdir TB|LR] [--since DATE] [--title TEXT]
+               [--toward COMPETITOR] [--view org|buying|influence|all]
+               ACCOUNT|DEAL
        kam-map -h | -V"
 bad missing 2 "kam-map: missing ACCOUNT or DEAL
 $usage"

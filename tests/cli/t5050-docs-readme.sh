@@ -11,8 +11,8 @@ unset KAM_DB
 
 # The first command of "Try it" (install, build, run the example) works
 # as root in a fresh container, which has no sudo, and as a user with
-# sudo.  apt-get, sudo, id, make and the build scripts are stand-ins that
-# record how they were called.
+# sudo.  apt-get, localedef, sudo, id, make and the build scripts are
+# stand-ins that record how they were called.
 awk '/^## Try it/ { on = 1; next }
      /^## / { on = 0 }
      on && /^    [^ ]/ { sub(/^    /, ""); print; exit }' \
@@ -21,7 +21,7 @@ awk '/^## Try it/ { on = 1; next }
 setup_run() { # NAME UID WITH-SUDO
   d="$T/setup-$1"
   mkdir -p "$d/bin" "$d/src/examples"
-  for f in apt-get make; do
+  for f in apt-get localedef make; do
     printf '#!/bin/sh\necho "%s $*" >>"%s/calls"\n' "$f" "$d" >"$d/bin/$f"
   done
   printf '#!/bin/sh\n[ "$1" = -u ] && echo %s\n' "$2" >"$d/bin/id"
@@ -49,11 +49,13 @@ setup_run root 0 no
 setup_run user 1000 yes
 pkgs=$(sed -n 's/.*apt-get install -y \([^&]*[^ &]\) *&&.*/\1/p' "$T/setup.sh")
 [ -n "$pkgs" ] || fail "README set-up command: no package list"
-printf '%s\n' "apt-get update" "apt-get install -y $pkgs" ./autogen.sh \
+printf '%s\n' "apt-get update" "apt-get install -y $pkgs" \
+  "localedef -i zh_CN -f UTF-8 zh_CN.UTF-8" \
+  "localedef -i de_DE -f UTF-8 de_DE.UTF-8" ./autogen.sh \
   ./configure "make -j2" "sh examples/hospital.sh example-out" \
   >"$T/setup-root.want"
-# As a user, sudo runs each apt-get.
-sed '1,2{s/^/sudo /;p;s/^sudo //;}' "$T/setup-root.want" >"$T/setup-user.want"
+# As a user, sudo runs each apt-get and localedef.
+sed '1,4{s/^/sudo /;p;s/^sudo //;}' "$T/setup-root.want" >"$T/setup-user.want"
 for who in root user; do
   count=$((count + 1))
   diff -u "$T/setup-$who.want" "$T/setup-$who/calls" >&2 ||
