@@ -882,10 +882,10 @@ static int
 cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {"observations", "last_hash", NULL};
-	char head[STANCE_HASH_LEN];
-	int64_t n, bad;
+	struct stance_verdict v;
 	struct out *o;
-	int c, rc, why;
+	long long bad;
+	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
@@ -893,29 +893,57 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	rc = stance_verify(ctx->st, &n, head, &bad, &why);
-	if (rc == KAM_FALSE && bad != 0 && why == 1)
+	rc = stance_verify(ctx->st, &v);
+	bad = (long long)v.bad;
+	switch (rc == KAM_FALSE ? v.why : VERIFY_OK) {
+	case VERIFY_OK:
+		break;
+	case VERIFY_HASH:
 		return kam_err(KAM_FALSE,
 		               "observation %lld does not match its hash: it "
 		               "was changed after it was recorded",
-		               (long long)bad);
-	if (rc == KAM_FALSE && bad != 0)
+		               bad);
+	case VERIFY_PREV:
 		return kam_err(KAM_FALSE,
 		               "observation %lld breaks the chain: its "
 		               "prev_hash is not the hash of the row before "
 		               "it (a row was removed, inserted or rewritten)",
-		               (long long)bad);
-	if (rc == KAM_FALSE)
+		               bad);
+	case VERIFY_VERSION:
 		return kam_err(KAM_FALSE,
-		               "the append-only triggers of table "
-		               "'observation' are missing: history can be "
-		               "rewritten (%lld rows match their hashes)",
-		               (long long)n);
+		               "observation %lld names a hash encoding this "
+		               "kam does not know (hash_version): it was "
+		               "changed after it was recorded",
+		               bad);
+	case VERIFY_DOWNGRADE:
+		return kam_err(KAM_FALSE,
+		               "observation %lld names an older hash encoding "
+		               "than the row before it (hash_version): it was "
+		               "changed after it was recorded",
+		               bad);
+	case VERIFY_TYPE:
+		return kam_err(KAM_FALSE,
+		               "observation %lld holds a %s that kam never "
+		               "writes: it was changed after it was recorded",
+		               bad, v.column);
+	case VERIFY_GUARD_MISSING:
+		return kam_err(
+		    KAM_FALSE,
+		    "the append-only guard '%s' is missing: history "
+		    "can be rewritten (%lld rows match their hashes)",
+		    v.guard, (long long)v.n);
+	case VERIFY_GUARD_CHANGED:
+		return kam_err(KAM_FALSE,
+		               "the append-only guard '%s' is not the one kam "
+		               "creates: history can be rewritten (%lld rows "
+		               "match their hashes)",
+		               v.guard, (long long)v.n);
+	}
 	if (rc != KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, cols);
-	out_int(o, n);
-	out_str(o, head);
+	out_int(o, v.n);
+	out_str(o, v.head);
 	out_end_row(o);
 	out_close(o);
 	return out_finish_stdout();
