@@ -330,6 +330,13 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			             path, line, r->f[P_PLACEHOLDER]);
 			goto out;
 		}
+		if (date_out_of_range(r->f[P_LEFT])) {
+			char where[64];
+
+			snprintf(where, sizeof where, "%s:%ld", path, line);
+			rc = date_range_error(where, NULL, r->f[P_LEFT]);
+			goto out;
+		}
 		if (*r->f[P_LEFT] != '\0' && !date_valid(r->f[P_LEFT])) {
 			rc = kam_err(KAM_DATA,
 			             "%s:%ld: bad date '%s' (use YYYY-MM-DD)",
