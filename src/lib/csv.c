@@ -14,6 +14,7 @@
 
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
 /* A row's field pointers and texts are one allocation, at fields. */
 struct csv_row {
@@ -333,18 +334,24 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 void
 csv_put(FILE *fp, const char *field, int first)
 {
+	struct buf b = {0};
+
 	if (!first)
 		fputc(',', fp);
 	if (field == NULL)
 		return;
-	/* A leading byte order mark is quoted: at the start of a file, a
-	 * reader would take it for the file's own and drop it. */
+	/* Tabs and line breaks are kept (quoted); control characters that
+	 * no field may hold are written as \u001b and the like.  A leading
+	 * byte order mark is quoted: at the start of a file, a reader would
+	 * take it for the file's own and drop it. */
+	field = text_safe(&b, field, 0);
 	if (strpbrk(field, ",\"\r\n") != NULL || (field[0] == ' ') ||
 	    (*field && field[strlen(field) - 1] == ' ') ||
 	    strncmp(field, "\xEF\xBB\xBF", 3) == 0)
 		csv_fwrite(fp, field, strlen(field));
 	else
 		fputs(field, fp);
+	buf_free(&b);
 }
 
 void

@@ -247,10 +247,32 @@ copy_fields(char **out, size_t ncols, char **fields, size_t nf, const int *idx)
 	}
 }
 
+/* Names, titles and departments are one line of text each. */
+static int
+check_texts(const char *path, long line, const char *const *f)
+{
+	static const int cols[] = {P_NAME, P_TITLE, P_DEPT};
+	char where[600];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		if (text_refused(f[cols[i]], TEXT_LINE) == 0)
+			continue;
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		if ((rc = text_check(where, org_people_cols[cols[i]],
+		                     f[cols[i]], TEXT_LINE)) != KAM_OK)
+			return rc;
+	}
+	return KAM_OK;
+}
+
 int
 org_check_person_row(const char *path, long line, const char *const *f,
                      long *level, int *placeholder)
 {
+	int rc;
+
 	*level = 0;
 	if (!handle_valid(f[P_HANDLE]))
 		return kam_err(KAM_DATA,
@@ -260,6 +282,8 @@ org_check_person_row(const char *path, long line, const char *const *f,
 	if (*f[P_NAME] == '\0')
 		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
 		               f[P_HANDLE]);
+	if ((rc = check_texts(path, line, f)) != KAM_OK)
+		return rc;
 	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
 		return kam_err(KAM_DATA,
 		               "%s:%ld: bad level '%s' (a whole number from 1, "
