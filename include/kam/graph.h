@@ -143,11 +143,13 @@ int map_neighbourhood(int64_t focus, int depth,
  */
 #define MAP_STACK_MIN   2 /* leaves a manager needs to stack them */
 #define MAP_STACK_SIDES 4 /* leaves from which both sides are used */
+#define MAP_STACK_ROWS  10 /* rows of a stack, at most */
 struct map_stack {
 	size_t manager;
 	size_t *leaves; /* row by row; with two sides, left then right */
 	size_t n;
-	int sides; /* 1: a column right of the line; 2: both sides */
+	int sides;        /* 1: a column right of the line; 2: both sides */
+	size_t first_row; /* the manager's rows before this stack's */
 };
 struct map_org {
 	struct map_stack *stacks; /* in the order of managers' handles */

@@ -411,14 +411,16 @@ draw_stack(struct builder *bd, const struct map_stack *s)
 		right = s->sides == 1      ? bd->node[s->leaves[r]]
 		        : 2 * r + 1 < s->n ? bd->node[s->leaves[2 * r + 1]]
 		                           : NULL;
-		bus = bus_node(bd, m, r);
+		bus = bus_node(bd, m, s->first_row + r);
 		line(bd, up, bus, "100");
 		if (left != NULL)
 			column(bd, pl, left);
 		if (right != NULL)
 			column(bd, pr, right);
-		row = agsubg(bd->g,
-		             (char *)name_of(bd, "_stack_", m->handle, r), 1);
+		row = agsubg(
+		    bd->g,
+		    (char *)name_of(bd, "_stack_", m->handle, s->first_row + r),
+		    1);
 		agsafeset(row, "rank", "same", "");
 		if (left != NULL) {
 			agsubnode(row, left, 1);
@@ -732,29 +734,24 @@ draw_legend(struct builder *bd)
 	legend_end(&lg);
 
 	if (sn->deal_stance)
-		legend_item(&lg, "<I>on deal</I>", "",
-		            "stance from a deal");
+		legend_item(&lg, "<I>on deal</I>", "", "stance from a deal");
 	if (sn->prefers)
 		legend_item(&lg, BADGE_PREFERS, "", "supports a competitor");
 	if (sn->changed) {
-		snprintf(text, sizeof text,
-		         "changed since %s", st->since);
+		snprintf(text, sizeof text, "changed since %s", st->since);
 		legend_item(&lg, "\xe2\x86\x92",
 		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
 	if (sn->placeholder)
-		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"",
-		            "placeholder");
+		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"", "placeholder");
 	if (sn->left)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-		            " BGCOLOR=\"" FILL_LEFT "\"",
-		            "has left");
+		            " BGCOLOR=\"" FILL_LEFT "\"", "has left");
 	if (sn->faded)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
 		            "", "outside the group");
 	if (sn->lead)
-		legend_item(&lg, "\xe2\x98\x85", "",
-		            "leads the role");
+		legend_item(&lg, "\xe2\x98\x85", "", "leads the role");
 	if (sn->focus)
 		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
 	legend_end(&lg);
