@@ -181,7 +181,7 @@ struct seen {
 	unsigned kinds;     /* map_link_kind_bit */
 	unsigned strengths; /* bit per strength drawn */
 	int placeholder, left, faded, changed, focus, deal_stance, prefers;
-	int solid, dotted, mutual, lead;
+	int solid, dotted, mutual, lead, sized;
 };
 
 struct builder {
@@ -194,6 +194,7 @@ struct builder {
 	struct map_link_count links;
 	struct seen seen;
 	Agnode_t *anchor; /* buying view: the first node, on the top row */
+	double top;       /* --size-by influence: the most of those drawn */
 	size_t bottom;    /* buying view: rows beneath the anchor */
 	struct buf b;
 };
@@ -309,6 +310,16 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 	if (st->focus != 0 && p->id == st->focus) {
 		set(n, bd->n[N_PEN], "4");
 		bd->seen.focus = 1;
+	}
+	if (st->by_influence && bd->top > 0) {
+		/* The text, and so the box, from 0.75 to twice the usual
+		 * size, in proportion to influence. */
+		char size[16];
+
+		snprintf(size, sizeof size, "%.1f",
+		         12 * (0.75 + 1.25 * p->influence / bd->top));
+		set(n, bd->n[N_FONTSIZE], size);
+		bd->seen.sized = 1;
 	}
 
 	b->len = 0;
@@ -754,6 +765,9 @@ draw_legend(struct builder *bd)
 		legend_item(&lg, "\xe2\x98\x85", "", "leads the role");
 	if (sn->focus)
 		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
+	if (sn->sized)
+		legend_item(&lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
+		            "size: influence");
 	legend_end(&lg);
 
 	if (sn->solid)
@@ -922,8 +936,12 @@ map_graph(struct map_data *d, const struct map_style *st)
 	bd.st = st;
 	bd.drawn = xcalloc(d->npeople + 1, sizeof *bd.drawn);
 	map_people_drawn(d, st, bd.drawn, &bd.links);
-	for (i = 0; i < d->npeople; i++)
+	for (i = 0; i < d->npeople; i++) {
 		shown += bd.drawn[i] != MAP_HIDDEN;
+		if (bd.drawn[i] != MAP_HIDDEN &&
+		    d->people[i].influence > bd.top)
+			bd.top = d->people[i].influence;
+	}
 	bd.g = map_open(d->account ? d->account : "kam");
 	/* Declared once, in this order: the DOT lists them so. */
 	agattr(bd.g, AGRAPH, "rankdir",
