@@ -342,7 +342,7 @@ answer_row(const char *key, const char *answer, const char *evidence,
 
 	out_str(o, on);
 	out_str(o, key);
-	out_str(o, answer);
+	out_word(o, answer);
 	out_str(o, evidence);
 	out_str(o, recorded);
 	out_str(o, actor);
