@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "kam/cli.h"
 #include "kam/graph.h"
@@ -98,19 +97,6 @@ parse_links(const char *arg, unsigned *kinds)
 			return KAM_OK;
 		p = end + 1;
 	}
-}
-
-/* Without -T, the format follows the -o file's extension, else DOT. */
-static const char *
-format_of(const char *file)
-{
-	static const char *const ext[] = {".svg", ".png", ".pdf", NULL};
-	size_t i, n = strlen(file);
-
-	for (i = 0; ext[i] != NULL; i++)
-		if (n > 4 && strcasecmp(file + n - 4, ext[i]) == 0)
-			return ext[i] + 1;
-	return "dot";
 }
 
 /*
@@ -295,11 +281,9 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		               "a4-landscape or letter)",
 		               fit);
 	if (!format_given && out != NULL)
-		format = format_of(out);
-	if (!map_format_valid(format))
-		return kam_err(KAM_USAGE,
-		               "unknown format '%s' (use dot, svg, png or pdf)",
-		               format);
+		format = map_format_of(out);
+	if ((rc = map_format_check(format)) != KAM_OK)
+		return rc;
 	if (strcmp(style.rankdir, "TB") != 0 &&
 	    strcmp(style.rankdir, "LR") != 0)
 		return kam_err(KAM_USAGE, "unknown rankdir '%s' (use TB or LR)",

@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/graph.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/out.h"
 #include "kam/stance.h"
 #include "kam/store.h"
+#include "kam/timeline.h"
 
 /* Long-only options get codes above the character range. */
 enum {
@@ -710,6 +712,27 @@ period_of(const char *day, int quarter, char *start, char *next, char *label)
 	month_start(next, y, m);
 }
 
+/* The timeline as a picture (-T, -o), through kam-map's Graphviz stack. */
+static int
+draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
+              int64_t toward, const struct timeline_style *style,
+              const char *format, const char *out)
+{
+	struct timeline tl;
+	Agraph_t *g;
+	int rc;
+
+	if ((rc = timeline_load(ctx->st, account, deal, toward, &tl)) ==
+	    KAM_OK) {
+		timeline_plan(&tl, style->from, style->to);
+		g = timeline_graph(&tl, style);
+		rc = map_write(g, format, out, NULL);
+		map_close(g);
+	}
+	timeline_free(&tl);
+	return rc;
+}
+
 static int
 cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -723,6 +746,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const long_cols[] = {"person", "name",   "period",
 	                                        "as_of",  "stance", NULL};
 	const char *from = NULL, *to = NULL, *toward = NULL, *by = "month";
+	const char *format = NULL, *out = NULL;
 	char today[KAM_DATE_LEN], start[KAM_DATE_LEN], next[KAM_DATE_LEN];
 	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
 	const char *cols[MAX_PERIODS + 3];
@@ -733,8 +757,14 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	size_t n = 0, i, np = 0, k;
 	int c, rc, quarter;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
 		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'T':
+			format = optarg;
+			break;
 		case OPT_BY:
 			by = optarg;
 			break;
@@ -753,6 +783,14 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	/* -T or -o: a picture, in the formats of kam-map. */
+	if (format == NULL && out != NULL)
+		format = map_format_of(out);
+	if (format != NULL && ctx->fmt_given)
+		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
+		                          "-T dot, svg, png or pdf)");
+	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
+		return rc;
 	if (strcmp(by, "month") != 0 && strcmp(by, "quarter") != 0)
 		return cli_usage_msg(ctx,
 		                     "unknown period '%s' for --by (use month "
@@ -803,6 +841,15 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
+	if (format != NULL) {
+		struct timeline_style style = {from, to, today, quarter, NULL};
+
+		if (account == 0)
+			return cli_usage_msg(ctx, "a timeline picture needs an "
+			                          "ACCOUNT or DEAL (or -a)");
+		return draw_timeline(ctx, account, deal, tid, &style, format,
+		                     out);
+	}
 	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
 		return rc;
 	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
@@ -882,10 +929,10 @@ static int
 cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {"observations", "last_hash", NULL};
-	char head[STANCE_HASH_LEN];
-	int64_t n, bad;
+	struct stance_verdict v;
 	struct out *o;
-	int c, rc, why;
+	long long bad;
+	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
@@ -893,29 +940,57 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	rc = stance_verify(ctx->st, &n, head, &bad, &why);
-	if (rc == KAM_FALSE && bad != 0 && why == 1)
+	rc = stance_verify(ctx->st, &v);
+	bad = (long long)v.bad;
+	switch (rc == KAM_FALSE ? v.why : VERIFY_OK) {
+	case VERIFY_OK:
+		break;
+	case VERIFY_HASH:
 		return kam_err(KAM_FALSE,
 		               "observation %lld does not match its hash: it "
 		               "was changed after it was recorded",
-		               (long long)bad);
-	if (rc == KAM_FALSE && bad != 0)
+		               bad);
+	case VERIFY_PREV:
 		return kam_err(KAM_FALSE,
 		               "observation %lld breaks the chain: its "
 		               "prev_hash is not the hash of the row before "
 		               "it (a row was removed, inserted or rewritten)",
-		               (long long)bad);
-	if (rc == KAM_FALSE)
+		               bad);
+	case VERIFY_VERSION:
 		return kam_err(KAM_FALSE,
-		               "the append-only triggers of table "
-		               "'observation' are missing: history can be "
-		               "rewritten (%lld rows match their hashes)",
-		               (long long)n);
+		               "observation %lld names a hash encoding this "
+		               "kam does not know (hash_version): it was "
+		               "changed after it was recorded",
+		               bad);
+	case VERIFY_DOWNGRADE:
+		return kam_err(KAM_FALSE,
+		               "observation %lld names an older hash encoding "
+		               "than the row before it (hash_version): it was "
+		               "changed after it was recorded",
+		               bad);
+	case VERIFY_TYPE:
+		return kam_err(KAM_FALSE,
+		               "observation %lld holds a %s that kam never "
+		               "writes: it was changed after it was recorded",
+		               bad, v.column);
+	case VERIFY_GUARD_MISSING:
+		return kam_err(
+		    KAM_FALSE,
+		    "the append-only guard '%s' is missing: history "
+		    "can be rewritten (%lld rows match their hashes)",
+		    v.guard, (long long)v.n);
+	case VERIFY_GUARD_CHANGED:
+		return kam_err(KAM_FALSE,
+		               "the append-only guard '%s' is not the one kam "
+		               "creates: history can be rewritten (%lld rows "
+		               "match their hashes)",
+		               v.guard, (long long)v.n);
+	}
 	if (rc != KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, cols);
-	out_int(o, n);
-	out_str(o, head);
+	out_int(o, v.n);
+	out_str(o, v.head);
 	out_end_row(o);
 	out_close(o);
 	return out_finish_stdout();
@@ -937,7 +1012,8 @@ static const struct kam_verb verbs[] = {
      "[--toward COMPETITOR]",
      "who moved between two days", cmd_changes},
     {"timeline",
-     "timeline [ACCOUNT | ACCOUNT/DEAL] [--by month | quarter] "
+     "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
+     "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--to DATE] [--toward COMPETITOR]",
      "stances by month or quarter", cmd_timeline},
     {"retract", "retract ID --why TEXT", "withdraw an observation",

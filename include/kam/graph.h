@@ -83,7 +83,7 @@ struct map_query {
 	int64_t account, deal, toward, focus; /* 0: none */
 	int depth;
 	const char *as_of, *since; /* since may be NULL */
-	unsigned walk;    /* with a focus: map_walk of the view */
+	unsigned walk;             /* with a focus: map_walk of the view */
 	unsigned kinds;   /* the links walked (map_link_kind_bit); 0: all */
 	int min_strength; /* the weakest link walked */
 	int context;      /* buying: also the people linked to a member */
@@ -272,8 +272,16 @@ void map_close(Agraph_t *);
 int map_write(Agraph_t *g, const char *format, const char *file,
               const struct map_fit *fit);
 
-/* Parses dot|svg|png|pdf; returns 0 if unknown. */
+/*
+ * The drawing formats, the same wherever kam draws (kam-map, kam-stance
+ * timeline): dot|svg|png|pdf.  map_format_valid returns 0 if unknown;
+ * map_format_check reports an unknown one (KAM_USAGE); map_format_of is
+ * the format a file's extension names (.svg, .png, .pdf in any case),
+ * else dot.
+ */
 int map_format_valid(const char *);
+int map_format_check(const char *);
+const char *map_format_of(const char *file);
 
 /* HTML-like label text for s: & < > " ' as entities, a backslash doubled,
  * newlines as <BR/>, other control characters as spaces. */

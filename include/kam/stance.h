@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kam/chain.h"
+
 struct store;
 
 /*
@@ -49,15 +51,28 @@ struct stance_row {
 extern const char stance_genesis[STANCE_HASH_LEN]; /* 64 zeros */
 
 /*
- * The canonical serialisation of a row (kam-stance(1), VERIFY): prev
- * followed by each field, NULL as "~", else its byte length in decimal,
- * ":" and its bytes.  Returns a new string of *len bytes.
+ * Encoding 1, for the rows written before schema 4: prev followed by
+ * each field, NULL (and an id of 0) as "~", else its byte length in
+ * decimal, ":" and its bytes.  Returns a new string of *len bytes.
  */
 char *stance_serialise(const char *prev, const struct stance_row *,
                        size_t *len);
-/* SHA-256 of the serialisation, in lowercase hex. */
+/* SHA-256 of encoding 1, in lowercase hex. */
 void stance_hash(const char *prev, const struct stance_row *,
                  char out[STANCE_HASH_LEN]);
+
+/*
+ * Encoding 2 (chain.h; kam(7), THE HASH CHAIN): every column of the
+ * row but hash, in the table's order, with prev as prev_hash and the
+ * version as hash_version; note, source and why as free texts.
+ */
+#define STANCE_CHAIN_COLUMNS 15
+void stance_chain_values(const struct stance_row *, const char *prev,
+                         int version,
+                         struct chain_value v[STANCE_CHAIN_COLUMNS]);
+/* SHA-256 of encoding 2 of a row kam writes, in lowercase hex. */
+void stance_hash2(const char *prev, const struct stance_row *,
+                  char out[STANCE_HASH_LEN]);
 
 /*
  * The rule of stance_get over rows in memory (any order): the row in
@@ -193,12 +208,32 @@ int stance_import_check(const char *path, long line, const char *today,
                         const struct stance_import_row *, const char **word);
 
 /*
- * Recomputes the chain.  KAM_OK when every row matches (*n rows, head the
- * last hash); KAM_FALSE with *bad the first row that does not, *why 1 if
- * its own hash differs, 2 if its prev_hash is not the hash before it.
- * KAM_FALSE with *bad 0 when the append-only triggers are missing.
+ * Recomputes the chain, each row with the encoding its hash_version
+ * names, then compares each append-only guard (every trigger schema.sql
+ * creates) with the store's.  KAM_OK when all hold: n rows, head the
+ * last hash.  KAM_FALSE with why the first fault: at row bad (with its
+ * version, or the column of a value encoding 1 cannot have held), or at
+ * the guard named.
  */
-int stance_verify(struct store *, int64_t *n, char head[STANCE_HASH_LEN],
-                  int64_t *bad, int *why);
+enum stance_fault {
+	VERIFY_OK,
+	VERIFY_HASH,          /* the row's hash differs */
+	VERIFY_PREV,          /* its prev_hash is not the hash before it */
+	VERIFY_VERSION,       /* an encoding this kam does not know */
+	VERIFY_DOWNGRADE,     /* an encoding older than the row before's */
+	VERIFY_TYPE,          /* encoding 1: a value kam never wrote */
+	VERIFY_GUARD_MISSING, /* a guard is missing */
+	VERIFY_GUARD_CHANGED, /* a guard is not the schema's */
+};
+struct stance_verdict {
+	int64_t n;
+	char head[STANCE_HASH_LEN];
+	enum stance_fault why;
+	int64_t bad;
+	int version;
+	const char *column;
+	char guard[64];
+};
+int stance_verify(struct store *, struct stance_verdict *);
 
 #endif

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 3
+#define KAM_SCHEMA_VERSION 4
 
 struct store;
 
@@ -75,6 +75,8 @@ sqlite3 *store_db(struct store *);
 void store_foreign_keys(struct store *, int on);
 void store_defer_foreign_keys(struct store *);
 sqlite3_stmt *store_stmt(struct store *, const char *sql);
+/* The SQL a new store is created with (schema.sql). */
+const char *store_schema_sql(void);
 /* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,29 @@ map_fit_find(const char *name)
 		if (strcmp(fits[i].name, name) == 0)
 			return &fits[i];
 	return NULL;
+}
+
+/* Without -T, the format follows the -o file's extension, else DOT. */
+const char *
+map_format_of(const char *file)
+{
+	static const char *const ext[] = {".svg", ".png", ".pdf", NULL};
+	size_t i, n = strlen(file);
+
+	for (i = 0; ext[i] != NULL; i++)
+		if (n > 4 && strcasecmp(file + n - 4, ext[i]) == 0)
+			return ext[i] + 1;
+	return "dot";
+}
+
+int
+map_format_check(const char *format)
+{
+	if (map_format_valid(format))
+		return KAM_OK;
+	return kam_err(KAM_USAGE,
+	               "unknown format '%s' (use dot, svg, png or pdf)",
+	               format);
 }
 
 int

@@ -1,4 +1,4 @@
--- kam store schema, version 3: what a new store is created with.
+-- kam store schema, version 4: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -138,7 +138,9 @@ CREATE INDEX deal_role_person ON deal_role (person_id);
 -- Stance observations: the third dimension.  Append-only; kind says
 -- whether a row observes a stance, retracts an earlier row or corrects
 -- one (target_id points at it).  toward_id NULL means toward us.  hash
--- chains each row to the one before it (see kam-stance verify).  The
+-- chains each row to the one before it (see kam-stance verify), computed
+-- with the encoding hash_version names (kam(7), THE HASH CHAIN): 1 for
+-- rows written before schema 4, 2 since.  The
 -- checks are written with OR rather than IN: SQLite builds a temporary
 -- table for an IN list of three or more on every insert, which made a
 -- large import several times slower.
@@ -159,7 +161,8 @@ CREATE TABLE observation (
 	source    TEXT,
 	why       TEXT,
 	prev_hash TEXT NOT NULL,
-	hash      TEXT NOT NULL
+	hash      TEXT NOT NULL,
+	hash_version INTEGER NOT NULL DEFAULT 1
 );
 -- observation_person answers "the stance in force on a day" by walking
 -- one person's rows backwards from that day (kam-stance show, changes);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/chain.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
 
@@ -121,6 +122,37 @@ stance_hash(const char *prev, const struct stance_row *r,
 		out[2 * i + 1] = hex[digest[i] & 0xf];
 	}
 	out[2 * SHA256_DIGEST_SIZE] = '\0';
+}
+
+void
+stance_chain_values(const struct stance_row *r, const char *prev, int version,
+                    struct chain_value v[STANCE_CHAIN_COLUMNS])
+{
+	v[0] = chain_int(r->id);
+	v[1] = chain_text(r->kind);
+	v[2] = chain_id(r->target);
+	v[3] = chain_int(r->person);
+	v[4] = chain_text(r->stance);
+	v[5] = chain_id(r->toward);
+	v[6] = chain_id(r->deal);
+	v[7] = chain_text(r->effective);
+	v[8] = chain_text(r->recorded);
+	v[9] = chain_text(r->actor);
+	v[10] = chain_free_text(r->note);
+	v[11] = chain_free_text(r->source);
+	v[12] = chain_free_text(r->why);
+	v[13] = chain_text(prev);
+	v[14] = chain_int(version);
+}
+
+void
+stance_hash2(const char *prev, const struct stance_row *r,
+             char out[STANCE_HASH_LEN])
+{
+	struct chain_value v[STANCE_CHAIN_COLUMNS];
+
+	stance_chain_values(r, prev, 2, v);
+	chain_hash("observation", v, STANCE_CHAIN_COLUMNS, out);
 }
 
 /* Was row r superseded (retracted or corrected) as known at known_at? */

@@ -16,6 +16,7 @@
 #include "kam/kam.h"
 #include "kam/stance.h"
 #include "kam/store.h"
+#include "kam/timeline.h"
 
 /* A reporting line is valid on ?2 from its start_on, until (and not on)
  * its end_on, the day a new line takes over. */
@@ -654,4 +655,168 @@ preferences(struct store *st, const struct map_query *q, struct map_person *p)
 		buf_free(&b);
 	}
 	return grc;
+}
+
+/* --- The timeline picture --- */
+
+static const char q_tl_account[] =
+    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+    "JOIN account a ON a.id = p.account_id WHERE p.account_id = ?1 "
+    "ORDER BY p.handle";
+static const char q_tl_group[] =
+    "SELECT p.id, a.handle || '/' || p.handle, p.name FROM person p "
+    "JOIN account a ON a.id = p.account_id WHERE p.id IN ("
+    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
+    "SELECT person_id FROM observation WHERE deal_id = ?1) "
+    "ORDER BY a.handle, p.handle";
+static const char q_tl_roles[] =
+    "SELECT role, influence FROM deal_role WHERE deal_id = ?1 "
+    "AND person_id = ?2";
+static const char q_tl_rows[] =
+    "SELECT id, kind, target_id, person_id, stance, toward_id, deal_id, "
+    "effective, recorded FROM observation WHERE person_id = ?1 ORDER BY id";
+
+static char *
+col_or_null(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL
+	                                                : store_col_dup(s, i);
+}
+
+/* A lane's role in the deal: the first in the method's order, and the
+ * highest influence. */
+static int
+tl_roles(struct store *st, int64_t deal, struct tl_lane *l)
+{
+	sqlite3_stmt *s = store_stmt(st, q_tl_roles);
+	long best = -1, j;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, deal);
+	sqlite3_bind_int64(s, 2, l->person);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *role =
+		    vocab_role((const char *)sqlite3_column_text(s, 0));
+		const char *infl =
+		    vocab_influence((const char *)sqlite3_column_text(s, 1));
+
+		if (role == NULL)
+			continue;
+		for (j = 0; vocab_roles[j] != NULL; j++)
+			if (strcmp(vocab_roles[j], role) == 0)
+				break;
+		if (best < 0 || j < best) {
+			best = j;
+			l->role = role;
+		}
+		if (infl != NULL &&
+		    (l->influence == NULL || strcmp(infl, "high") == 0 ||
+		     (strcmp(infl, "medium") == 0 &&
+		      strcmp(l->influence, "low") == 0)))
+			l->influence = infl;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read buying roles");
+}
+
+static int
+tl_rows(struct store *st, struct timeline *tl, int64_t person, size_t *cap)
+{
+	sqlite3_stmt *s = store_stmt(st, q_tl_rows);
+	struct stance_row *r;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, person);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (tl->nrows == *cap) {
+			*cap = *cap ? 2 * *cap : 64;
+			tl->rows =
+			    xreallocarray(tl->rows, *cap, sizeof *tl->rows);
+		}
+		r = &tl->rows[tl->nrows++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(s, 0);
+		r->kind = store_col_dup(s, 1);
+		r->target = sqlite3_column_int64(s, 2);
+		r->person = sqlite3_column_int64(s, 3);
+		r->stance = col_or_null(s, 4);
+		r->toward = sqlite3_column_int64(s, 5);
+		r->deal = sqlite3_column_int64(s, 6);
+		r->effective = store_col_dup(s, 7);
+		r->recorded = store_col_dup(s, 8);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read stances");
+}
+
+static int
+tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
+        struct timeline *tl)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0, rcap = 0, i;
+	char *handle = NULL;
+	int rc;
+
+	if (account != 0 && (rc = names(st, q_account, account, &handle,
+	                                &tl->account_name)) != KAM_OK)
+		return rc;
+	free(handle);
+	handle = NULL;
+	if (deal != 0 &&
+	    (rc = names(st, q_deal, deal, &handle, &tl->deal_name)) != KAM_OK)
+		return rc;
+	free(handle);
+	handle = NULL;
+	if (toward != 0 && (rc = names(st, q_competitor, toward, &handle,
+	                               &tl->toward_name)) != KAM_OK)
+		return rc;
+	free(handle);
+	s = store_stmt(st, deal != 0 ? q_tl_group : q_tl_account);
+	sqlite3_bind_int64(s, 1, deal != 0 ? deal : account);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct tl_lane *l;
+
+		if (tl->nlanes == cap) {
+			cap = cap ? 2 * cap : 16;
+			tl->lanes =
+			    xreallocarray(tl->lanes, cap, sizeof *tl->lanes);
+		}
+		l = &tl->lanes[tl->nlanes++];
+		memset(l, 0, sizeof *l);
+		l->person = sqlite3_column_int64(s, 0);
+		l->ref = store_col_dup(s, 1);
+		l->name = store_col_dup(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "cannot read the people");
+	for (i = 0; i < tl->nlanes; i++) {
+		if (deal != 0 &&
+		    (rc = tl_roles(st, deal, &tl->lanes[i])) != KAM_OK)
+			return rc;
+		if ((rc = tl_rows(st, tl, tl->lanes[i].person, &rcap)) !=
+		    KAM_OK)
+			return rc;
+	}
+	return KAM_OK;
+}
+
+int
+timeline_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
+              struct timeline *tl)
+{
+	int rc;
+
+	memset(tl, 0, sizeof *tl);
+	tl->deal = deal;
+	tl->toward = toward;
+	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot read the timeline");
+	rc = tl_load(st, account, deal, toward, tl);
+	sqlite3_exec(store_db(st), rc == KAM_OK ? "COMMIT" : "ROLLBACK", NULL,
+	             NULL, NULL);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/chain.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
@@ -295,9 +296,9 @@ stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
 	static const char ins[] =
 	    "INSERT INTO observation (kind, target_id, person_id, stance, "
 	    "toward_id, deal_id, effective, recorded, actor, note, source, "
-	    "why, prev_hash, hash) "
+	    "why, prev_hash, hash, hash_version) "
 	    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-	    "?15)";
+	    "?15, 2)";
 	char hash[STANCE_HASH_LEN];
 	sqlite3_stmt *s;
 	int rc;
@@ -320,7 +321,7 @@ stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
 		c->loaded = 1;
 	}
 	r->id = c->last_id + 1;
-	stance_hash(c->last_hash, r, hash);
+	stance_hash2(c->last_hash, r, hash);
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 2, r->kind, -1, SQLITE_STATIC);
 	bind_id(s, 3, r->target);
@@ -641,55 +642,240 @@ stance_competitor_handle(struct store *st, int64_t id)
 	return h;
 }
 
-int
-stance_verify(struct store *st, int64_t *n, char head[STANCE_HASH_LEN],
-              int64_t *bad, int *why)
+/*
+ * Row s as stored, in the columns of encoding 2 (chain.h): each value
+ * with its storage class, so that an id turned into 0 or into text is
+ * not the NULL or the number it was.
+ */
+static void
+values_from(sqlite3_stmt *s, struct chain_value *v)
+{
+	int i;
+
+	for (i = 0; i < STANCE_CHAIN_COLUMNS; i++) {
+		memset(&v[i], 0, sizeof v[i]);
+		v[i].free_text = i >= 10 && i <= 12;
+		switch (sqlite3_column_type(s, i)) {
+		case SQLITE_INTEGER:
+			v[i].type = CHAIN_INTEGER;
+			v[i].i = sqlite3_column_int64(s, i);
+			break;
+		case SQLITE_FLOAT:
+			v[i].type = CHAIN_REAL;
+			v[i].r = sqlite3_column_double(s, i);
+			break;
+		case SQLITE_TEXT:
+			v[i].type = CHAIN_TEXT;
+			v[i].p = sqlite3_column_text(s, i);
+			v[i].n = (size_t)sqlite3_column_bytes(s, i);
+			break;
+		case SQLITE_BLOB:
+			v[i].type = CHAIN_BLOB;
+			v[i].p = sqlite3_column_blob(s, i);
+			v[i].n = (size_t)sqlite3_column_bytes(s, i);
+			break;
+		default:
+			v[i].type = CHAIN_NULL;
+		}
+	}
+}
+
+/*
+ * Encoding 1 wrote an id of 0 and NULL alike, and read every id as a
+ * number: a row of that encoding must hold what kam wrote then, an
+ * INTEGER above 0 or NULL in each id column and TEXT or NULL in the
+ * others.  Returns the first column that does not, or -1.
+ */
+static int
+v1_types_ok(const struct chain_value *v)
+{
+	static const int nullable_id[] = {0, 0, 1, 0, 0, 1, 1};
+	int i;
+
+	for (i = 0; i < 14; i++) {
+		int id = i == 0 || i == 2 || i == 3 || i == 5 || i == 6;
+
+		if (v[i].type == CHAIN_NULL) {
+			if (id && !nullable_id[i])
+				return i;
+			continue;
+		}
+		if (id && (v[i].type != CHAIN_INTEGER || v[i].i <= 0))
+			return i;
+		if (!id && v[i].type != CHAIN_TEXT)
+			return i;
+	}
+	return -1;
+}
+
+static const char *const chain_column_names[STANCE_CHAIN_COLUMNS] = {
+    "id",        "kind",    "target_id", "person_id", "stance",
+    "toward_id", "deal_id", "effective", "recorded",  "actor",
+    "note",      "source",  "why",       "prev_hash", "hash_version"};
+
+/*
+ * A definition with its white space made one space, and without a
+ * final semicolon: SQLite keeps a trigger's text as it was written.
+ */
+static char *
+normalise(const char *sql, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+	size_t i;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)sql[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = (char)c;
+	}
+	while (o > out && (o[-1] == ';' || o[-1] == ' '))
+		o--;
+	*o = '\0';
+	return out;
+}
+
+/*
+ * The next CREATE TRIGGER statement of the schema from *pos: its name
+ * into name and its normalised text (new), or NULL at the end.
+ */
+static char *
+next_guard(const char **pos, char *name, size_t size)
+{
+	static const char create[] = "CREATE TRIGGER ";
+	const char *p = strstr(*pos, create), *end;
+	size_t n;
+
+	if (p == NULL)
+		return NULL;
+	n = strcspn(p + sizeof create - 1, " \t\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(name, p + sizeof create - 1, n);
+	name[n] = '\0';
+	if ((end = strstr(p, "\nEND;")) == NULL)
+		end = p + strlen(p);
+	else
+		end += 5;
+	*pos = end;
+	return normalise(p, (size_t)(end - p));
+}
+
+/* Every guard the schema creates, compared with the store's. */
+static int
+check_guards(struct store *st, struct stance_verdict *v)
 {
 	static const char q[] =
-	    "SELECT " ROW_COLS ", o.prev_hash, o.hash FROM observation o "
-	    "ORDER BY o.id";
-	static const char q_trig[] =
-	    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
-	    "name IN ('observation_no_update', 'observation_no_delete')";
+	    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?";
+	const char *pos = store_schema_sql();
+	char *want;
+
+	while ((want = next_guard(&pos, v->guard, sizeof v->guard)) != NULL) {
+		sqlite3_stmt *s = store_stmt(st, q);
+		int rc;
+
+		sqlite3_bind_text(s, 1, v->guard, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE)
+			v->why = VERIFY_GUARD_MISSING;
+		else if (rc != SQLITE_ROW) {
+			sqlite3_reset(s);
+			free(want);
+			return store_fail(st, "cannot read the triggers");
+		} else {
+			const char *got =
+			    (const char *)sqlite3_column_text(s, 0);
+			char *norm =
+			    normalise(got ? got : "", got ? strlen(got) : 0);
+
+			if (strcmp(norm, want) != 0)
+				v->why = VERIFY_GUARD_CHANGED;
+			free(norm);
+		}
+		sqlite3_reset(s);
+		free(want);
+		if (v->why != VERIFY_OK)
+			return KAM_FALSE;
+	}
+	v->guard[0] = '\0';
+	return KAM_OK;
+}
+
+int
+stance_verify(struct store *st, struct stance_verdict *v)
+{
+	static const char q[] =
+	    "SELECT o.id, o.kind, o.target_id, o.person_id, o.stance, "
+	    "o.toward_id, o.deal_id, o.effective, o.recorded, o.actor, o.note, "
+	    "o.source, o.why, o.prev_hash, o.hash_version, o.hash "
+	    "FROM observation o ORDER BY o.id";
 	char prev[STANCE_HASH_LEN], h[STANCE_HASH_LEN];
+	struct chain_value val[STANCE_CHAIN_COLUMNS];
 	struct stance_row r;
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc, ntrig = 0;
+	int rc, last_version = 1;
 
-	*n = 0;
-	*bad = 0;
-	*why = 0;
+	memset(v, 0, sizeof *v);
 	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *ph = (const char *)sqlite3_column_text(s, 13);
-		const char *hh = (const char *)sqlite3_column_text(s, 14);
+		const char *ph, *hh;
+		int col, hash_text;
 
-		row_from(s, 0, &r);
-		if (ph == NULL || strcmp(ph, prev) != 0) {
-			*bad = r.id;
-			*why = 2;
+		/* The types first: reading a value as text converts it. */
+		values_from(s, val);
+		hash_text = sqlite3_column_type(s, 15) == SQLITE_TEXT;
+		ph = (const char *)sqlite3_column_text(s, 13);
+		hh = (const char *)sqlite3_column_text(s, 15);
+		v->bad = sqlite3_column_int64(s, 0);
+		if (val[14].type != CHAIN_INTEGER || val[14].i < 1 ||
+		    val[14].i > CHAIN_ENCODING) {
+			v->why = VERIFY_VERSION;
 			break;
 		}
-		stance_hash(prev, &r, h);
-		if (hh == NULL || strcmp(hh, h) != 0) {
-			*bad = r.id;
-			*why = 1;
+		v->version = (int)val[14].i;
+		if (v->version < last_version) {
+			v->why = VERIFY_DOWNGRADE;
 			break;
 		}
+		if (ph == NULL || val[13].type != CHAIN_TEXT ||
+		    strcmp(ph, prev) != 0) {
+			v->why = VERIFY_PREV;
+			break;
+		}
+		if (v->version == 1) {
+			if ((col = v1_types_ok(val)) >= 0) {
+				v->why = VERIFY_TYPE;
+				v->column = chain_column_names[col];
+				break;
+			}
+			row_from(s, 0, &r);
+			stance_hash(prev, &r, h);
+		} else
+			chain_hash("observation", val, STANCE_CHAIN_COLUMNS, h);
+		if (hh == NULL || !hash_text || strcmp(hh, h) != 0) {
+			v->why = VERIFY_HASH;
+			break;
+		}
+		last_version = v->version;
 		memcpy(prev, h, STANCE_HASH_LEN);
-		(*n)++;
+		v->n++;
 	}
 	sqlite3_reset(s);
-	if (*bad != 0)
+	if (v->why != VERIFY_OK)
 		return KAM_FALSE;
+	v->bad = 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "cannot read observations");
-	memcpy(head, prev, STANCE_HASH_LEN);
-	s = store_stmt(st, q_trig);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		ntrig = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return ntrig == 2 ? KAM_OK : KAM_FALSE;
+	memcpy(v->head, prev, STANCE_HASH_LEN);
+	return check_guards(st, v);
 }
 
 int

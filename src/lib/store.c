@@ -49,8 +49,8 @@ struct store {
  * Schema migrations: migrations[i] takes a store from version i to
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
-static const char *const migrations[KAM_SCHEMA_VERSION] = {NULL, migrate_2_sql,
-                                                           migrate_3_sql};
+static const char *const migrations[KAM_SCHEMA_VERSION] = {
+    NULL, migrate_2_sql, migrate_3_sql, migrate_4_sql};
 
 /* The folders of path that do not exist yet are made 0700 and noted. */
 static int
@@ -1182,4 +1182,10 @@ store_deal_account(struct store *st, int64_t deal)
 		a = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return a;
+}
+
+const char *
+store_schema_sql(void)
+{
+	return schema_sql;
 }

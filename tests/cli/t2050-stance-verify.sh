@@ -20,10 +20,13 @@ expect_out ok stance-verify-ok.json
 run ok-tsv 0 kam-stance verify
 expect_out ok-tsv stance-verify-ok.tsv
 
-# The hash of row 1 is SHA-256 of the serialisation in kam-stance(1).
-h1=$(printf '%s' "0000000000000000000000000000000000000000000000000000000000000000\
-1:17:observe~1:17:support~~10:2026-01-0520:2026-03-02T09:00:00Z6:tester6:午餐~~" |
-  sha256sum | cut -d' ' -f1)
+# The hash of row 1 is SHA-256 of its record in encoding 2 (kam(7), THE
+# HASH CHAIN), the note entering as its own SHA-256.
+zero=0000000000000000000000000000000000000000000000000000000000000000
+note=$(printf '%s' '午餐' | sha256sum | cut -d' ' -f1)
+h1=$(printf '%s' "T11:observationI1:1T7:observeN0:I1:1T7:supportN0:N0:\
+T10:2026-01-05T20:2026-03-02T09:00:00ZT6:testerD64:${note}N0:N0:\
+T64:${zero}I1:2" | sha256sum | cut -d' ' -f1)
 expect_sql doc-hash "SELECT hash FROM observation WHERE id = 1" "$h1"
 
 cp "$KAM_DB" "$T/clean.db"
@@ -42,7 +45,8 @@ expect_err changed "kam-stance: observation 2 does not match its hash: it was ch
 # to it breaks.
 cp "$T/clean.db" "$KAM_DB"
 rm -f "$KAM_DB-wal" "$KAM_DB-shm"
-h2=$(printf '%s' "${h1}1:27:observe~1:17:support~~10:2026-02-1020:2026-03-02T09:00:00Z6:tester~~~" |
+h2=$(printf '%s' "T11:observationI1:2T7:observeN0:I1:1T7:supportN0:N0:\
+T10:2026-02-10T20:2026-03-02T09:00:00ZT6:testerN0:N0:N0:T64:${h1}I1:2" |
   sha256sum | cut -d' ' -f1)
 "$SQLITE3" "$KAM_DB" "DROP TRIGGER observation_no_update;
   UPDATE observation SET stance = 'support', hash = '$h2' WHERE id = 2;" ||
@@ -63,7 +67,7 @@ cp "$T/clean.db" "$KAM_DB"
 rm -f "$KAM_DB-wal" "$KAM_DB-shm"
 "$SQLITE3" "$KAM_DB" "DROP TRIGGER observation_no_update;" || fail "sqlite3"
 run no-trigger 1 kam-stance verify
-expect_err no-trigger "kam-stance: the append-only triggers of table 'observation' are missing: history can be rewritten (4 rows match their hashes)"
+expect_err no-trigger "kam-stance: the append-only guard 'observation_no_update' is missing: history can be rewritten (4 rows match their hashes)"
 
 run extra 2 kam-stance verify acme
 expect_err extra "kam-stance: unexpected 'acme'

@@ -399,9 +399,13 @@ END_TEST
 static int
 verify(int64_t *n, int64_t *bad, int *why)
 {
-	char head[STANCE_HASH_LEN];
+	struct stance_verdict v;
+	int rc = stance_verify(st, &v);
 
-	return stance_verify(st, n, head, bad, why);
+	*n = v.n;
+	*bad = v.bad;
+	*why = (int)v.why;
+	return rc;
 }
 
 static void
@@ -415,40 +419,38 @@ exec_ok(const char *sql)
 
 START_TEST(test_chain_valid)
 {
-	char head[STANCE_HASH_LEN], prev[STANCE_HASH_LEN];
+	char prev[STANCE_HASH_LEN];
+	struct stance_verdict v;
 	struct stance_row r;
-	int64_t n, bad;
-	int why;
 
 	chain_reset();
-	ck_assert_int_eq(stance_verify(st, &n, head, &bad, &why), KAM_OK);
-	ck_assert_int_eq(n, 0);
-	ck_assert_str_eq(head, stance_genesis);
+	ck_assert_int_eq(stance_verify(st, &v), KAM_OK);
+	ck_assert_int_eq(v.n, 0);
+	ck_assert_str_eq(v.head, stance_genesis);
 	OBS(1, "support", "2026-01-05", "2026-01-05T10:00:00Z");
 	OBS(2, "oppose", "2026-01-06", "2026-01-06T10:00:00Z");
 	/* A new chain state reads the end of the chain from the store. */
 	chain_reset();
 	add("retract", 1, 1, NULL, 0, 0, "2026-01-07", "2026-01-07T10:00:00Z");
-	ck_assert_int_eq(stance_verify(st, &n, head, &bad, &why), KAM_OK);
-	ck_assert_int_eq(n, 3);
-	/* The head is the hash of row 3 chained on row 2's. */
-	ck_assert_int_eq(stance_load(st, 2, &r), KAM_OK);
-	stance_hash(stance_genesis, &r, prev);
-	stance_row_free(&r);
+	ck_assert_int_eq(stance_verify(st, &v), KAM_OK);
+	ck_assert_int_eq(v.n, 3);
+	/* The head is the hash of row 3 chained on row 2's, chained on row
+	 * 1's, in encoding 2. */
 	{
+		char h[STANCE_HASH_LEN];
 		struct stance_row r1;
 
 		ck_assert_int_eq(stance_load(st, 1, &r1), KAM_OK);
-		stance_hash(stance_genesis, &r1, prev);
+		stance_hash2(stance_genesis, &r1, prev);
 		stance_row_free(&r1);
 		ck_assert_int_eq(stance_load(st, 2, &r), KAM_OK);
-		stance_hash(prev, &r, prev);
+		stance_hash2(prev, &r, h);
 		stance_row_free(&r);
 		ck_assert_int_eq(stance_load(st, 3, &r), KAM_OK);
-		stance_hash(prev, &r, prev);
+		stance_hash2(h, &r, prev);
 		stance_row_free(&r);
 	}
-	ck_assert_str_eq(head, prev);
+	ck_assert_str_eq(v.head, prev);
 	ck_assert_int_eq(stance_load(st, 9, &r), KAM_NOTFOUND);
 }
 END_TEST
@@ -488,7 +490,7 @@ START_TEST(test_chain_tampered_field)
 	        "UPDATE observation SET actor = 'someone' WHERE id = 2;");
 	ck_assert_int_eq(verify(&n, &bad, &why), KAM_FALSE);
 	ck_assert_int_eq(bad, 2);
-	ck_assert_int_eq(why, 1);
+	ck_assert_int_eq(why, VERIFY_HASH);
 	ck_assert_int_eq(n, 1);
 }
 END_TEST
@@ -507,12 +509,12 @@ START_TEST(test_chain_rehashed_row)
 	/* Rewriting row 2 with a hash recomputed for it still breaks the
 	 * link to row 3. */
 	ck_assert_int_eq(stance_load(st, 1, &r1), KAM_OK);
-	stance_hash(stance_genesis, &r1, prev);
+	stance_hash2(stance_genesis, &r1, prev);
 	stance_row_free(&r1);
 	ck_assert_int_eq(stance_load(st, 2, &r), KAM_OK);
 	free((char *)r.stance);
 	r.stance = xstrdup("support");
-	stance_hash(prev, &r, h);
+	stance_hash2(prev, &r, h);
 	stance_row_free(&r);
 	snprintf(sql, sizeof sql,
 	         "DROP TRIGGER observation_no_update;"
@@ -522,7 +524,7 @@ START_TEST(test_chain_rehashed_row)
 	exec_ok(sql);
 	ck_assert_int_eq(verify(&n, &bad, &why), KAM_FALSE);
 	ck_assert_int_eq(bad, 3);
-	ck_assert_int_eq(why, 2);
+	ck_assert_int_eq(why, VERIFY_PREV);
 }
 END_TEST
 
@@ -539,7 +541,7 @@ START_TEST(test_chain_deleted_row)
 	        "DELETE FROM observation WHERE id = 2;");
 	ck_assert_int_eq(verify(&n, &bad, &why), KAM_FALSE);
 	ck_assert_int_eq(bad, 3);
-	ck_assert_int_eq(why, 2);
+	ck_assert_int_eq(why, VERIFY_PREV);
 }
 END_TEST
 
@@ -553,6 +555,7 @@ START_TEST(test_chain_missing_trigger)
 	exec_ok("DROP TRIGGER observation_no_delete;");
 	ck_assert_int_eq(verify(&n, &bad, &why), KAM_FALSE);
 	ck_assert_int_eq(bad, 0);
+	ck_assert_int_eq(why, VERIFY_GUARD_MISSING);
 	ck_assert_int_eq(n, 1);
 }
 END_TEST

@@ -1,0 +1,340 @@
+/*
+ * timeline-dot: draws the timeline picture (timeline.h) as one node
+ * whose label is an HTML-like table, so that Graphviz lays it out and
+ * renders it like a map, in-process: a row per lane, time across in
+ * TL_WIDTH points, each span a cell of its stance's fill and symbol.
+ * Marks and the line at today are narrow cells laid over the spans; a
+ * lane is cut into cells point by point, so that every lane is exactly
+ * as wide as the axis above it.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/graph.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/timeline.h"
+
+#define TL_WIDTH       720 /* points of time across */
+#define TL_HEIGHT      22  /* points of a lane */
+#define TL_MARK        14  /* points of a mark */
+#define TL_TODAY       2   /* points of the line at today */
+#define COLOR_TODAY    "#000000"
+#define COLOR_LANE     "#A0A0A0"
+#define MARK_CORRECTED "\xe2\x9c\x8e" /* U+270E lower right pencil */
+#define MARK_RETRACTED "\xe2\x8a\x98" /* U+2298 circled division slash */
+
+struct axis {
+	long from, days; /* day numbers (date_days) */
+};
+
+/* The point where day number d (counted from the first day) begins. */
+static int
+x_at(const struct axis *ax, long d)
+{
+	if (d < 0)
+		d = 0;
+	if (d > ax->days)
+		d = ax->days;
+	return (int)((2 * d * TL_WIDTH + ax->days) / (2 * ax->days));
+}
+
+static int
+x_of(const struct axis *ax, const char *day)
+{
+	return x_at(ax, date_days(day) - ax->from);
+}
+
+/* Where the day after day begins. */
+static int
+x_after(const struct axis *ax, const char *day)
+{
+	return x_at(ax, date_days(day) - ax->from + 1);
+}
+
+/* What covers each point of a lane: a span, a mark, today. */
+enum { OWN_NONE, OWN_SPAN, OWN_MARK, OWN_TODAY };
+struct owner {
+	int kind;
+	size_t i; /* the span or mark */
+};
+
+/* Lays [x, x + w) over own, within the lane, after what is there. */
+static void
+overlay(struct owner *own, int x, int w, int kind, size_t i)
+{
+	int k;
+
+	if (x + w > TL_WIDTH)
+		x = TL_WIDTH - w;
+	if (x < 0)
+		x = 0;
+	for (k = x; k < x + w && k < TL_WIDTH; k++) {
+		own[k].kind = kind;
+		own[k].i = i;
+	}
+}
+
+static void
+mark_text(struct buf *b, int kinds)
+{
+	if (kinds & TL_CORRECTED)
+		buf_puts(b, MARK_CORRECTED);
+	if (kinds & TL_RETRACTED)
+		buf_puts(b, MARK_RETRACTED);
+}
+
+/* The cells of one lane, run by run. */
+static void
+lane_cells(struct buf *b, const struct tl_lane *l, const struct axis *ax,
+           const char *today)
+{
+	struct owner own[TL_WIDTH];
+	unsigned char labelled[64] = {0};
+	size_t i;
+	int x, k, base[TL_WIDTH];
+
+	memset(own, 0, sizeof own);
+	for (i = 0; i < l->nspans; i++) {
+		int x0 = x_of(ax, l->spans[i].from);
+		int x1 = x_after(ax, l->spans[i].to);
+
+		for (k = x0; k < x1 && k < TL_WIDTH; k++) {
+			own[k].kind = OWN_SPAN;
+			own[k].i = i;
+		}
+	}
+	for (k = 0; k < TL_WIDTH; k++)
+		base[k] = own[k].kind == OWN_SPAN ? (int)own[k].i : -1;
+	for (i = 0; i < l->nmarks; i++)
+		overlay(own, x_of(ax, l->marks[i].day), TL_MARK, OWN_MARK, i);
+	if (today != NULL)
+		overlay(own, x_of(ax, today), TL_TODAY, OWN_TODAY, 0);
+	for (x = 0; x < TL_WIDTH; x = k) {
+		const char *fill = "#FFFFFF", *stance = NULL;
+		int sp = base[x];
+
+		for (k = x + 1; k < TL_WIDTH && own[k].kind == own[x].kind &&
+		                own[k].i == own[x].i && base[k] == base[x];
+		     k++)
+			;
+		if (sp >= 0) {
+			stance = l->spans[sp].stance;
+			fill = map_stance_fill(stance);
+		}
+		if (own[x].kind == OWN_TODAY)
+			fill = COLOR_TODAY;
+		buf_printf(b,
+		           "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+		           "BGCOLOR=\"%s\">",
+		           k - x, TL_HEIGHT, fill);
+		if (own[x].kind == OWN_MARK) {
+			buf_puts(b, "<B>");
+			mark_text(b, l->marks[own[x].i].kinds);
+			buf_puts(b, "</B>");
+		} else if (own[x].kind == OWN_SPAN && k - x >= 12 &&
+		           (sp >= (int)(8 * sizeof labelled) ||
+		            !(labelled[sp / 8] & (1 << (sp % 8))))) {
+			/* The symbol once per span, where there is room. */
+			buf_puts(b, map_stance_mark(stance));
+			if (sp < (int)(8 * sizeof labelled))
+				labelled[sp / 8] |=
+				    (unsigned char)(1 << (sp % 8));
+		}
+		buf_puts(b, "</TD>");
+	}
+}
+
+/* The first day of the month or quarter after day, into next. */
+static void
+next_period(const char *day, int quarter, char *next)
+{
+	int y = atoi(day), m = atoi(day + 5);
+	char tmp[32];
+
+	if (quarter)
+		m = (m - 1) / 3 * 3 + 1;
+	m += quarter ? 3 : 1;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	snprintf(tmp, sizeof tmp, "%04d-%02d-01", y % 10000, m);
+	memcpy(next, tmp, KAM_DATE_LEN - 1);
+	next[KAM_DATE_LEN - 1] = '\0';
+}
+
+/* The axis: a cell per month or quarter, labelled where it fits. */
+static void
+axis_cells(struct buf *b, const struct axis *ax,
+           const struct timeline_style *st)
+{
+	char day[KAM_DATE_LEN], next[KAM_DATE_LEN];
+	int x0, x1;
+
+	memcpy(day, st->from, KAM_DATE_LEN);
+	while (strcmp(day, st->to) <= 0) {
+		int y = atoi(day), m = atoi(day + 5);
+
+		next_period(day, st->quarter, next);
+		x0 = x_of(ax, day);
+		x1 = strcmp(next, st->to) > 0 ? TL_WIDTH : x_of(ax, next);
+		if (x1 > x0) {
+			buf_printf(b,
+			           "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" "
+			           "HEIGHT=\"16\" SIDES=\"L\" BORDER=\"1\" "
+			           "COLOR=\"" COLOR_LANE "\" ALIGN=\"LEFT\">",
+			           x1 - x0);
+			if (x1 - x0 >= (st->quarter ? 44 : 40)) {
+				if (st->quarter)
+					buf_printf(b,
+					           "<FONT POINT-SIZE=\"9\">"
+					           "%04d-Q%d</FONT>",
+					           y % 10000, (m - 1) / 3 + 1);
+				else
+					buf_printf(b,
+					           "<FONT POINT-SIZE=\"9\">"
+					           "%04d-%02d</FONT>",
+					           y % 10000, m % 100);
+			}
+			buf_puts(b, "</TD>");
+		}
+		memcpy(day, next, KAM_DATE_LEN);
+	}
+}
+
+static void
+legend(struct buf *b, const struct timeline *tl, int today)
+{
+	static const char *const stances[] = {"support", "neutral", "oppose",
+	                                      NULL};
+	unsigned seen = 0;
+	int marks = 0, i;
+	size_t l, k;
+
+	for (l = 0; l < tl->nlanes; l++) {
+		for (k = 0; k < tl->lanes[l].nspans; k++) {
+			const char *w = tl->lanes[l].spans[k].stance;
+
+			for (i = 0;
+			     i < 3 && (w == NULL || strcmp(w, stances[i]) != 0);
+			     i++)
+				;
+			seen |= 1u << i;
+		}
+		for (k = 0; k < tl->lanes[l].nmarks; k++)
+			marks |= tl->lanes[l].marks[k].kinds;
+	}
+	buf_puts(b, "<TR><TD></TD><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+	            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>");
+	for (i = 0; i < 4; i++) {
+		const char *w = i < 3 ? stances[i] : NULL;
+
+		if (!(seen & (1u << i)))
+			continue;
+		buf_printf(b,
+		           "<TD BGCOLOR=\"%s\"%s>%s</TD><TD "
+		           "ALIGN=\"LEFT\">%s</TD>",
+		           map_stance_fill(w), w == NULL ? " BORDER=\"1\"" : "",
+		           map_stance_mark(w), w ? w : "unknown");
+	}
+	if (marks & TL_CORRECTED)
+		buf_puts(b, "<TD><B>" MARK_CORRECTED "</B></TD><TD "
+		            "ALIGN=\"LEFT\">corrected later</TD>");
+	if (marks & TL_RETRACTED)
+		buf_puts(b, "<TD><B>" MARK_RETRACTED "</B></TD><TD "
+		            "ALIGN=\"LEFT\">retracted later</TD>");
+	if (today)
+		buf_puts(b,
+		         "<TD BGCOLOR=\"" COLOR_TODAY "\" FIXEDSIZE=\"TRUE\" "
+		         "WIDTH=\"2\" HEIGHT=\"14\"></TD><TD "
+		         "ALIGN=\"LEFT\">today</TD>");
+	buf_puts(b, "</TR></TABLE></TD></TR>");
+}
+
+Agraph_t *
+timeline_graph(const struct timeline *tl, const struct timeline_style *st)
+{
+	const char *font = st->font ? st->font : MAP_DEFAULT_FONT;
+	const char *today = st->today;
+	struct axis ax;
+	struct buf b = {0};
+	Agraph_t *g;
+	Agnode_t *n;
+	Agsym_t *label;
+	char *s;
+	size_t i;
+
+	ax.from = date_days(st->from);
+	ax.days = date_days(st->to) - ax.from + 1;
+	if (today != NULL &&
+	    (strcmp(today, st->from) < 0 || strcmp(today, st->to) > 0))
+		today = NULL;
+	g = map_open("timeline");
+	agattr(g, AGRAPH, "fontname", (char *)font);
+	agattr(g, AGRAPH, "labelloc", "t");
+	label = agattr(g, AGRAPH, "label", "");
+	agattr(g, AGNODE, "shape", "plaintext");
+	agattr(g, AGNODE, "margin", "0");
+	agattr(g, AGNODE, "fontname", (char *)font);
+	agattr(g, AGNODE, "fontsize", "12");
+	agattr(g, AGNODE, "label", "\\N");
+
+	buf_puts(&b, "<FONT POINT-SIZE=\"20\"><B>");
+	if (tl->account_name != NULL)
+		map_html_escape(&b, tl->account_name);
+	if (tl->deal_name != NULL) {
+		buf_puts(&b, ": ");
+		map_html_escape(&b, tl->deal_name);
+	}
+	buf_printf(&b, "</B></FONT><BR/>stances over time, %s to %s", st->from,
+	           st->to);
+	if (tl->toward_name != NULL) {
+		buf_puts(&b, ", toward ");
+		map_html_escape(&b, tl->toward_name);
+	}
+	buf_add(&b, "", 1);
+	s = agstrdup_html(g, b.s);
+	agxset(g, label, s);
+	agstrfree(g, s);
+
+	b.len = 0;
+	buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+	             "CELLPADDING=\"0\"><TR><TD></TD><TD><TABLE BORDER=\"0\" "
+	             "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+	             "<TR>");
+	axis_cells(&b, &ax, st);
+	buf_puts(&b, "</TR></TABLE></TD></TR>");
+	for (i = 0; i < tl->nlanes; i++) {
+		const struct tl_lane *l = &tl->lanes[i];
+
+		buf_puts(&b, "<TR><TD ALIGN=\"RIGHT\" CELLPADDING=\"4\"><B>");
+		map_html_escape(&b, l->name);
+		buf_puts(&b, "</B><BR/><FONT POINT-SIZE=\"9\">");
+		if (l->role != NULL)
+			buf_printf(&b, "%s%s%s", l->role,
+			           l->influence ? ", " : "",
+			           l->influence ? l->influence : "");
+		else
+			map_html_escape(&b, l->ref);
+		buf_puts(
+		    &b,
+		    "</FONT></TD><TD><TABLE BORDER=\"1\" COLOR=\"" COLOR_LANE
+		    "\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+		    "CELLPADDING=\"0\"><TR>");
+		lane_cells(&b, l, &ax, today);
+		buf_puts(&b, "</TR></TABLE></TD></TR>");
+	}
+	legend(&b, tl, today != NULL);
+	buf_puts(&b, "</TABLE>");
+	buf_add(&b, "", 1);
+	n = agnode(g, "timeline", 1);
+	s = agstrdup_html(g, b.s);
+	agset(n, "label", s);
+	agstrfree(g, s);
+	buf_free(&b);
+	return g;
+}

@@ -1,0 +1,193 @@
+/*
+ * timeline: the rules of the timeline picture (timeline.h).  A lane is
+ * cut into spans wherever the stance in force changes; the stance in
+ * force on a day is stance_resolve's, so the picture and kam-stance
+ * show can never disagree.  It can change only on a day some row takes
+ * effect, so those days are the only ones asked about.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/stance.h"
+#include "kam/timeline.h"
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is r a row of this picture: the lane's person, toward, deal? */
+static int
+about(const struct timeline *tl, const struct stance_row *r, int64_t person)
+{
+	return r->person == person && r->toward == tl->toward &&
+	       (r->deal == 0 || r->deal == tl->deal);
+}
+
+static void
+add_span(struct tl_lane *l, const char *from, const char *stance)
+{
+	struct tl_span *s;
+
+	l->spans = xreallocarray(l->spans, l->nspans + 1, sizeof *l->spans);
+	s = &l->spans[l->nspans++];
+	memcpy(s->from, from, KAM_DATE_LEN);
+	s->stance = stance;
+}
+
+static void
+add_mark(struct tl_lane *l, const char *day, int kind)
+{
+	size_t i;
+
+	for (i = 0; i < l->nmarks; i++)
+		if (strcmp(l->marks[i].day, day) == 0) {
+			l->marks[i].kinds |= kind;
+			return;
+		}
+	l->marks = xreallocarray(l->marks, l->nmarks + 1, sizeof *l->marks);
+	memcpy(l->marks[l->nmarks].day, day, KAM_DATE_LEN);
+	l->marks[l->nmarks++].kinds = kind;
+}
+
+static int
+cmp_mark(const void *a, const void *b)
+{
+	return strcmp(((const struct tl_mark *)a)->day,
+	              ((const struct tl_mark *)b)->day);
+}
+
+static void
+plan_lane(struct timeline *tl, struct tl_lane *l, const char *from,
+          const char *to)
+{
+	const char **days;
+	const struct stance_row *r;
+	size_t i, n = 0;
+
+	days = xreallocarray(NULL, tl->nrows + 1, sizeof *days);
+	days[n++] = from;
+	for (i = 0; i < tl->nrows; i++) {
+		r = &tl->rows[i];
+		if (about(tl, r, l->person) && strcmp(r->effective, from) > 0 &&
+		    strcmp(r->effective, to) <= 0)
+			days[n++] = r->effective;
+	}
+	qsort(days, n, sizeof *days, cmp_day);
+	for (i = 0; i < n; i++) {
+		const char *w;
+
+		if (i > 0 && strcmp(days[i], days[i - 1]) == 0)
+			continue;
+		r = stance_resolve(tl->rows, tl->nrows, l->person, tl->toward,
+		                   tl->deal, days[i], NULL);
+		w = r != NULL ? r->stance : NULL;
+		if (l->nspans > 0 &&
+		    (l->spans[l->nspans - 1].stance == NULL
+		         ? w == NULL
+		         : w != NULL &&
+		               strcmp(l->spans[l->nspans - 1].stance, w) == 0))
+			continue;
+		add_span(l, days[i], w == NULL ? NULL : vocab_stance(w));
+	}
+	/* Each span runs to the day before the next, the last to --to. */
+	for (i = 0; i < l->nspans; i++) {
+		if (i + 1 < l->nspans)
+			date_from_days(date_days(l->spans[i + 1].from) - 1,
+			               l->spans[i].to);
+		else
+			memcpy(l->spans[i].to, to, KAM_DATE_LEN);
+	}
+	free(days);
+	/* The rows that were corrected or retracted, on their own day. */
+	for (i = 0; i < tl->nrows; i++) {
+		size_t j;
+
+		r = &tl->rows[i];
+		if (!about(tl, r, l->person) || r->target == 0 ||
+		    strcmp(r->kind, "observe") == 0)
+			continue;
+		for (j = 0; j < tl->nrows; j++)
+			if (tl->rows[j].id == r->target)
+				break;
+		if (j == tl->nrows || strcmp(tl->rows[j].effective, from) < 0 ||
+		    strcmp(tl->rows[j].effective, to) > 0)
+			continue;
+		add_mark(l, tl->rows[j].effective,
+		         strcmp(r->kind, "retract") == 0 ? TL_RETRACTED
+		                                         : TL_CORRECTED);
+	}
+	if (l->nmarks > 1)
+		qsort(l->marks, l->nmarks, sizeof *l->marks, cmp_mark);
+}
+
+static int
+influence_rank(const char *w)
+{
+	if (w == NULL)
+		return 0;
+	return strcmp(w, "high") == 0 ? 3 : strcmp(w, "medium") == 0 ? 2 : 1;
+}
+
+static long
+role_rank(const char *w)
+{
+	long i;
+
+	for (i = 0; vocab_roles[i] != NULL; i++)
+		if (w != NULL && strcmp(vocab_roles[i], w) == 0)
+			return i;
+	return i;
+}
+
+static int
+cmp_lane(const void *a, const void *b)
+{
+	const struct tl_lane *x = a, *y = b;
+	int c;
+
+	if ((x->role == NULL) != (y->role == NULL))
+		return x->role == NULL ? 1 : -1;
+	if ((c = influence_rank(y->influence) - influence_rank(x->influence)))
+		return c;
+	if (role_rank(x->role) != role_rank(y->role))
+		return role_rank(x->role) < role_rank(y->role) ? -1 : 1;
+	return strcmp(x->ref, y->ref);
+}
+
+void
+timeline_plan(struct timeline *tl, const char *from, const char *to)
+{
+	size_t i;
+
+	if (tl->deal != 0 && tl->nlanes > 1)
+		qsort(tl->lanes, tl->nlanes, sizeof *tl->lanes, cmp_lane);
+	for (i = 0; i < tl->nlanes; i++)
+		plan_lane(tl, &tl->lanes[i], from, to);
+}
+
+void
+timeline_free(struct timeline *tl)
+{
+	size_t i;
+
+	for (i = 0; i < tl->nlanes; i++) {
+		free(tl->lanes[i].ref);
+		free(tl->lanes[i].name);
+		free(tl->lanes[i].spans);
+		free(tl->lanes[i].marks);
+	}
+	for (i = 0; i < tl->nrows; i++)
+		stance_row_free(&tl->rows[i]);
+	free(tl->lanes);
+	free(tl->rows);
+	free(tl->account_name);
+	free(tl->deal_name);
+	free(tl->toward_name);
+	memset(tl, 0, sizeof *tl);
+}
