@@ -57,13 +57,13 @@ check_date(const char *opt, const char *s)
 }
 
 static int
-check_text(const char *opt, const char *s)
+check_text(const char *opt, const char *s, enum text_kind kind)
 {
-	if (s == NULL)
-		return KAM_OK;
-	if (!utf8_valid(s))
-		return kam_err(KAM_DATA, "%s is not valid UTF-8", opt);
-	if (*s == '\0')
+	int rc;
+
+	if ((rc = text_check(NULL, opt, s, kind)) != KAM_OK)
+		return rc;
+	if (s != NULL && *s == '\0')
 		return kam_err(KAM_DATA, "%s is empty", opt);
 	return KAM_OK;
 }
@@ -192,7 +192,7 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 		               "invalid criterion key '%s' (use letters, "
 		               "digits, '.', '_' and '-')",
 		               key);
-	if ((rc = check_text("--question", question)) != KAM_OK)
+	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
@@ -250,7 +250,7 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "nothing to change (give --gate, "
 		                          "--must, --no-must, --question or "
 		                          "--weight)");
-	if ((rc = check_text("--question", question)) != KAM_OK)
+	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
@@ -316,7 +316,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 		               argv[optind + 2]);
 	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
 		return rc;
-	if ((rc = check_text("--evidence", evidence)) != KAM_OK)
+	if ((rc = check_text("--evidence", evidence, TEXT_FREE)) != KAM_OK)
 		return rc;
 	if (on == NULL) {
 		kam_today(today);

@@ -305,11 +305,14 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			               "'%s'",
 			               style.since, style.as_of);
 	}
-	if (style.title != NULL && !utf8_valid(style.title))
-		return kam_err(KAM_DATA, "--title is not valid UTF-8");
+	if ((rc = text_check(NULL, "--title", style.title, TEXT_LINE)) !=
+	    KAM_OK)
+		return rc;
 	if (style.font != NULL &&
 	    (*style.font == '\0' || !utf8_valid(style.font)))
 		return kam_err(KAM_DATA, "invalid font name '%s'", style.font);
+	if ((rc = text_check(NULL, "--font", style.font, TEXT_LINE)) != KAM_OK)
+		return rc;
 
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;

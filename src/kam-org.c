@@ -72,9 +72,7 @@ read_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max)
 static int
 check_text(const char *what, const char *s)
 {
-	if (s != NULL && !utf8_valid(s))
-		return kam_err(KAM_DATA, "%s is not valid UTF-8", what);
-	return KAM_OK;
+	return text_check(NULL, what, s, TEXT_LINE);
 }
 
 static int
@@ -508,14 +506,6 @@ handle_cmp(const void *a, const void *b)
 	return strcmp(x->handle, y->handle);
 }
 
-/* Prints s on one line: control characters (a newline) become spaces. */
-static void
-put_line_text(const char *s)
-{
-	for (; *s; s++)
-		putchar((unsigned char)*s < 0x20 ? ' ' : *s);
-}
-
 /* One person of the tree: a drawn line, or a row of the -F output. */
 static void
 tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
@@ -527,11 +517,13 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 			fputs(last ? "└── " : "├── ", stdout);
 		if (n->placeholder)
 			fputs("? ", stdout);
-		put_line_text(n->name);
-		printf(" (%s)", n->handle);
+		out_show(stdout, n->name);
+		fputs(" (", stdout);
+		out_show(stdout, n->handle);
+		fputc(')', stdout);
 		if (n->title) {
 			fputs(", ", stdout);
-			put_line_text(n->title);
+			out_show(stdout, n->title);
 		}
 		if (n->level)
 			printf(" [L%ld]", n->level);
@@ -541,11 +533,15 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 			for (p = d; *p; p++)
 				if (*p == ';')
 					*p = ',';
-			printf(" ┄ dotted to %s", d);
+			fputs(" ┄ dotted to ", stdout);
+			out_show(stdout, d);
 			free(d);
 		}
-		if (n->left_on)
-			printf(" (left %s)", n->left_on);
+		if (n->left_on) {
+			fputs(" (left ", stdout);
+			out_show(stdout, n->left_on);
+			fputc(')', stdout);
+		}
 		putchar('\n');
 	} else {
 		out_int(o, (long long)depth);

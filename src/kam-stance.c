@@ -71,9 +71,7 @@ check_stance(const char *s, const char **word)
 static int
 check_text(const char *opt, const char *s)
 {
-	if (s != NULL && !utf8_valid(s))
-		return kam_err(KAM_DATA, "%s is not valid UTF-8", opt);
-	return KAM_OK;
+	return text_check(NULL, opt, s, TEXT_FREE);
 }
 
 static int

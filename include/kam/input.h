@@ -42,6 +42,27 @@ struct ref {
 };
 int ref_parse(struct ref *, const char *ref, const char *dflt_account);
 
+/*
+ * What a text field may hold, checked wherever text comes in (options,
+ * imported files).  A line of text (a name, title, department, industry,
+ * currency, question, map title) is UTF-8 without control characters
+ * (C0, DEL, C1), line or paragraph separators (U+2028, U+2029) or
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069).  Free text (a note, source, reason or evidence) may
+ * also hold tabs and line breaks: LF, CR LF, CR, U+2028 and U+2029.
+ */
+enum text_kind { TEXT_LINE, TEXT_FREE };
+/* 0 if s may be held, -1 if it is not UTF-8, else the first code point
+ * it may not hold. */
+long text_refused(const char *s, enum text_kind);
+/*
+ * Reports a text that may not be held, as "WHERE: FIELD contains control
+ * character U+001B" (WHERE may be NULL), and returns KAM_DATA; KAM_OK
+ * for a text that may (or NULL).
+ */
+int text_check(const char *where, const char *field, const char *s,
+               enum text_kind);
+
 /* UTF-8 validity of a NUL-terminated string. */
 int utf8_valid(const char *);
 /* Display width in terminal columns (CJK wide characters count two). */

@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "kam/kam.h"
+
 enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON };
 
 /* Parses table|tsv|csv|json; returns -1 if unknown. */
@@ -44,6 +46,44 @@ void out_fixed(struct out *, double, int decimals);
 void out_end_row(struct out *);
 /* Finishes (a table is written only here) and frees. */
 void out_close(struct out *);
+
+/*
+ * Characters that are not plain text, as text_class sees the one at s
+ * (its code point in *uc, its length in bytes in *len).  TEXT_CONTROL is
+ * a C0 control other than tab, LF and CR, DEL or a C1 control;
+ * TEXT_SEPARATOR is U+2028 or U+2029; TEXT_BIDI an embedding, override
+ * or isolate (U+202A-U+202E, U+2066-U+2069); TEXT_INVALID a byte that
+ * does not begin a UTF-8 character.
+ */
+enum {
+	TEXT_PLAIN,
+	TEXT_TAB,
+	TEXT_LF,
+	TEXT_CR,
+	TEXT_CONTROL,
+	TEXT_SEPARATOR,
+	TEXT_BIDI,
+	TEXT_INVALID
+};
+int text_class(const char *s, unsigned int *uc, size_t *len);
+/*
+ * Appends s as people see it, on one line: tabs and line breaks become
+ * spaces, a C0 control its Unicode picture (ESC U+241B), DEL U+2421,
+ * and C1 controls, bidirectional controls and invalid bytes U+FFFD.
+ */
+void text_show(struct buf *, const char *s);
+/*
+ * Appends s for a program: control and bidirectional characters as
+ * \u and four hex digits (ESC \u001b), invalid bytes as \ufffd; tab
+ * and line breaks as they are.
+ */
+void text_escape(struct buf *, const char *s);
+/* s itself when nothing needs either treatment, else b->s with s shown
+ * (people) or escaped (!people) in it. */
+const char *text_safe(struct buf *b, const char *s, int people);
+
+/* Writes s as people see it (text_show). */
+void out_show(FILE *, const char *s);
 
 /* JSON string literal with escapes. */
 void json_put_str(FILE *, const char *);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
 
@@ -74,12 +75,16 @@ int
 cli_usage_msg(struct kam_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
+	int n;
 
-	fprintf(stderr, "%s: ", kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n < 0)
+		abort(); /* out of memory */
+	kam_err(KAM_USAGE, "%s", s);
+	free(s);
 	return cli_usage(ctx);
 }
 
@@ -182,6 +187,16 @@ cli_open(struct kam_ctx *ctx, int mode)
 
 	if (ctx->st != NULL)
 		return KAM_OK;
+	/* Who writes goes into the history, which is shown in tables. */
+	if (mode != CLI_READ) {
+		const char *u = getenv("KAM_USER");
+
+		if ((rc = text_check(NULL,
+		                     u != NULL && *u != '\0' ? "KAM_USER"
+		                                             : "the login name",
+		                     kam_actor(), TEXT_LINE)) != KAM_OK)
+			return rc;
+	}
 	path = cli_db_path(ctx);
 	/* A writing command's changes wait for its output (cli_main). */
 	rc = store_open(&ctx->st, path,

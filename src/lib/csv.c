@@ -14,6 +14,7 @@
 
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
 /* A row's field pointers and texts are one allocation, at fields. */
 struct csv_row {
@@ -327,15 +328,21 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 void
 csv_put(FILE *fp, const char *field, int first)
 {
+	struct buf b = {0};
+
 	if (!first)
 		fputc(',', fp);
 	if (field == NULL)
 		return;
+	/* Tabs and line breaks are kept (quoted); control characters that
+	 * no field may hold are written as \u001b and the like. */
+	field = text_safe(&b, field, 0);
 	if (strpbrk(field, ",\"\r\n") != NULL || (field[0] == ' ') ||
 	    (*field && field[strlen(field) - 1] == ' '))
 		csv_fwrite(fp, field, strlen(field));
 	else
 		fputs(field, fp);
+	buf_free(&b);
 }
 
 void

@@ -144,6 +144,17 @@ stance_import_check(const char *path, long line, const char *today,
 		               "%s:%ld: date '%s' is in the future (today is "
 		               "%s)",
 		               path, line, r->on, today);
+	if (r->note != NULL || r->source != NULL) {
+		char *where;
+		int rc;
+
+		xasprintf(&where, "%s:%ld", path, line);
+		if ((rc = text_check(where, "note", r->note, TEXT_FREE)) ==
+		    KAM_OK)
+			rc = text_check(where, "source", r->source, TEXT_FREE);
+		free(where);
+		return rc;
+	}
 	return KAM_OK;
 }
 

@@ -15,6 +15,7 @@
 
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
 const char *kam_progname = "kam";
 
@@ -34,17 +35,46 @@ kam_locale_init(void)
 	textdomain(PACKAGE);
 }
 
+/* Running out of memory is the one failure kam does not try to recover. */
+static void
+oom(void)
+{
+	fprintf(stderr, _("%s: out of memory\n"), kam_progname);
+	abort();
+}
+
+/*
+ * A message quotes what the user gave and what the store holds: control
+ * characters in it are shown, never sent to the terminal (see
+ * text_show).
+ */
+static void
+report(int warning, const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		oom();
+	text_show(&b, s);
+	fflush(stdout);
+	if (warning)
+		fprintf(stderr, _("%s: warning: "), kam_progname);
+	else
+		fprintf(stderr, "%s: ", kam_progname);
+	fprintf(stderr, "%s\n", b.s ? b.s : "");
+	buf_free(&b);
+	free(s);
+}
+
 int
 kam_err(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -53,20 +83,9 @@ kam_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, _("%s: warning: "), kam_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-}
-
-/* Running out of memory is the one failure kam does not try to recover. */
-static void
-oom(void)
-{
-	fprintf(stderr, _("%s: out of memory\n"), kam_progname);
-	abort();
 }
 
 void *

@@ -15,6 +15,7 @@
 #include "kam/graph.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 
 /*
  * The Okabe-Ito palette, safe for the common colour-vision deficiencies;
@@ -41,45 +42,58 @@
 void
 map_html_escape(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	unsigned int uc;
+	size_t len;
 
-		switch (c) {
+	for (; *s != '\0'; s += len) {
+		len = 1;
+		switch (*s) {
 		case '&':
 			buf_puts(b, "&amp;");
-			break;
+			continue;
 		case '<':
 			buf_puts(b, "&lt;");
-			break;
+			continue;
 		case '>':
 			buf_puts(b, "&gt;");
-			break;
+			continue;
 		case '"':
 			buf_puts(b, "&quot;");
-			break;
+			continue;
 		case '\'':
 			buf_puts(b, "&#39;");
-			break;
+			continue;
 		case '\\':
 			/* Graphviz expands \N, \G and the like even in HTML
 			 * labels, entities included; a doubled backslash is
 			 * one backslash in the picture. */
 			buf_puts(b, "\\\\");
+			continue;
+		}
+		switch (text_class(s, &uc, &len)) {
+		case TEXT_PLAIN:
+			buf_add(b, s, len);
 			break;
-		case '\r':
+		case TEXT_CR:
 			if (s[1] != '\n')
 				buf_puts(b, "<BR/>");
 			break;
-		case '\n':
+		case TEXT_LF:
+		case TEXT_SEPARATOR:
+			/* Only a store written before names were one line
+			 * holds these: the label breaks there. */
 			buf_puts(b, "<BR/>");
 			break;
-		default:
-			/* Other control characters are not allowed in
-			 * XML (hence SVG): a space stands in. */
-			if (c < 0x20 || c == 0x7f)
-				buf_puts(b, " ");
-			else
-				buf_add(b, s, 1);
+		default: {
+			/* Other control characters are not allowed in XML
+			 * (hence SVG), and none may reach a reader as it
+			 * is: shown as on a terminal. */
+			char one[8];
+
+			memcpy(one, s, len);
+			one[len] = '\0';
+			text_show(b, one);
+		}
 		}
 	}
 }

@@ -247,6 +247,26 @@ copy_fields(char **out, size_t ncols, char **fields, size_t nf, const int *idx)
 	}
 }
 
+/* Names, titles and departments are one line of text each. */
+static int
+check_texts(const char *path, long line, char *const *f)
+{
+	static const int cols[] = {P_NAME, P_TITLE, P_DEPT};
+	char where[600];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		if (text_refused(f[cols[i]], TEXT_LINE) == 0)
+			continue;
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		if ((rc = text_check(where, people_cols[cols[i]], f[cols[i]],
+		                     TEXT_LINE)) != KAM_OK)
+			return rc;
+	}
+	return KAM_OK;
+}
+
 /*
  * People are written in handle order, so that the person rows and their
  * handle index grow at their end: the sqlite3 shell imports 100,000
@@ -293,6 +313,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			             line, r->f[P_HANDLE]);
 			goto out;
 		}
+		if ((rc = check_texts(path, line, r->f)) != KAM_OK)
+			goto out;
 		if (*r->f[P_LEVEL] != '\0' &&
 		    !parse_int(r->f[P_LEVEL], 1, 99, &r->level)) {
 			rc = kam_err(KAM_DATA,

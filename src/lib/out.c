@@ -40,60 +40,120 @@ out_format_parse(const char *s)
 	return -1;
 }
 
+/*
+ * Writes the printable ASCII at the start of s, up to a backslash or
+ * the character quote; returns where it stopped.
+ */
+static const char *
+put_run(FILE *fp, const char *s, char quote)
+{
+	const char *p = s;
+
+	while ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f &&
+	       *p != '\\' && *p != quote)
+		p++;
+	if (p > s)
+		fwrite(s, 1, (size_t)(p - s), fp);
+	return p;
+}
+
 void
 json_put_str(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	unsigned int uc;
+	size_t len;
 
 	fputc('"', fp);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (; *s; s += len) {
+		s = put_run(fp, s, '"');
+		len = 1;
+		switch (*s) {
+		case '\0':
+			len = 0;
+			continue;
 		case '"':
 			fputs("\\\"", fp);
-			break;
+			continue;
 		case '\\':
 			fputs("\\\\", fp);
+			continue;
+		}
+		switch (text_class(s, &uc, &len)) {
+		case TEXT_PLAIN:
+			fwrite(s, 1, len, fp);
 			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
+		case TEXT_TAB:
 			fputs("\\t", fp);
 			break;
+		case TEXT_LF:
+			fputs("\\n", fp);
+			break;
+		case TEXT_CR:
+			fputs("\\r", fp);
+			break;
+		case TEXT_INVALID:
+			fputs("\\ufffd", fp);
+			break;
 		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
+			/* Controls, bidirectional controls, and U+2028 and
+			 * U+2029, which end a line in JavaScript. */
+			fprintf(fp, "\\u%04x", uc);
 		}
 	}
 	fputc('"', fp);
 }
 
+/*
+ * TSV: backslash, tab, newline and carriage return as \\ \t \n \r;
+ * control and bidirectional characters as \u and four hex digits.
+ */
 static void
 tsv_put(FILE *fp, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '\\':
+	unsigned int uc;
+	size_t len;
+
+	for (; *s; s += len) {
+		s = put_run(fp, s, '\\');
+		len = 1;
+		if (*s == '\0') {
+			len = 0;
+			continue;
+		}
+		if (*s == '\\') {
 			fputs("\\\\", fp);
-			break;
-		case '\t':
+			continue;
+		}
+		switch (text_class(s, &uc, &len)) {
+		case TEXT_TAB:
 			fputs("\\t", fp);
 			break;
-		case '\n':
+		case TEXT_LF:
 			fputs("\\n", fp);
 			break;
-		case '\r':
+		case TEXT_CR:
 			fputs("\\r", fp);
 			break;
+		case TEXT_CONTROL:
+		case TEXT_BIDI:
+			fprintf(fp, "\\u%04x", uc);
+			break;
+		case TEXT_INVALID:
+			fputs("\\ufffd", fp);
+			break;
 		default:
-			fputc(*s, fp);
+			fwrite(s, 1, len, fp);
 		}
 	}
+}
+
+void
+out_show(FILE *fp, const char *s)
+{
+	struct buf b = {0};
+
+	fputs(text_safe(&b, s, 1), fp);
+	buf_free(&b);
 }
 
 void
@@ -140,17 +200,21 @@ out_open(FILE *fp, enum out_format fmt, int flags, const char *const *cols)
 static void
 table_add(struct out *o, const char *s)
 {
-	char *c, *p;
+	char *c;
 
 	if (o->ncells == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 64;
 		o->cells = xreallocarray(o->cells, o->cap, sizeof(char *));
 	}
-	c = xstrdup(s != NULL && *s != '\0' ? s : "-");
-	/* A table row is one line: control characters become spaces. */
-	for (p = c; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
+	if (s == NULL || *s == '\0') {
+		c = xstrdup("-");
+	} else {
+		/* A table row is one line, with no control characters. */
+		struct buf b = {0};
+
+		text_show(&b, s);
+		c = b.s;
+	}
 	o->cells[o->ncells++] = c;
 }
 

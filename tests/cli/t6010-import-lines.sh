@@ -51,12 +51,20 @@ for style in lf crlf cr; do
   run open-$style 3 kam-stance import "$T/open-$style.csv"
   expect_err open-$style "kam-stance: $T/open-$style.csv:3: malformed CSV: error parsing data while strict checking enabled"
   unchanged open-$style
-  # kam-org: a field count error on line 5 after a title on lines 2-3.
+  # kam-org: a title quoted over lines 2-3.
   printf 'handle,name,title\nzhao,Zhao,"CFO\n(acting)"\nchen,Chen,\nwang,Wang\n' |
     eol $style >"$T/people-$style.csv"
+  # A title is one line: the record on lines 2-3 is refused, at line 2.
   run people-$style 3 kam-org import acme "$T/people-$style.csv"
-  expect_err people-$style "kam-org: $T/people-$style.csv:5: 2 fields, the header has 3"
+  expect_err people-$style "kam-org: $T/people-$style.csv:2: title contains control character $(
+    [ $style = lf ] && echo U+000A || echo U+000D) (a line break)"
   unchanged people-$style
+  # kam-org: a field count error on line 6 after blank lines.
+  printf 'handle,name,title\nzhao,Zhao,"CFO, acting"\n\n\nchen,Chen,\nwang,Wang\n' |
+    eol $style >"$T/people2-$style.csv"
+  run people2-$style 3 kam-org import acme "$T/people2-$style.csv"
+  expect_err people2-$style "kam-org: $T/people2-$style.csv:6: 2 fields, the header has 3"
+  unchanged people2-$style
   # The header line counts as line 1 after a BOM too.
   printf '\357\273\277person,stance\nacme/li,+\nacme/li,?\n' |
     eol $style >"$T/bom-$style.csv"

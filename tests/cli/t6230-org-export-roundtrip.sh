@@ -17,8 +17,8 @@ A=$T/a.db
     --level 2 --reports-to zed &&
   kam-org -d "$A" -a acme person add bob --name 'Bob' --reports-to mia \
     --dotted-to zed --dotted-to mia --level 3 &&
-  kam-org -d "$A" -a acme person add li --name 李伟 --title '信息科
-主任' --reports-to zed &&
+  kam-org -d "$A" -a acme person add li --name 李伟 --title '信息科, 主任' \
+    --reports-to zed &&
   kam-org -d "$A" -a acme person add amy --placeholder --title 'Buyer' &&
   kam-org -d "$A" -a acme person add cat --name 'Cat' --reports-to bob &&
   kam-org -d "$A" -a acme person leave cat --on 2026-02-01 &&
@@ -61,8 +61,7 @@ handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on
 amy,Buyer,Buyer,,,,,yes,
 bob,Bob,,,3,mia,mia;zed,,
 cat,Cat,,,,bob,,,2026-02-01
-li,李伟,"信息科
-主任",,,zed,,,
+li,李伟,"信息科, 主任",,,zed,,,
 mia,Mia,CTO,,2,zed,,,
 zed,"Zed, the ""boss""",CEO,Board,1,,,,
 EOF
@@ -101,7 +100,7 @@ done
 # A file in any row order imports to the same store contents as far as
 # the export can tell: rows reversed, manager after report.
 { head -1 "$T/a-people.csv"; sed 1d "$T/a-people.csv" | awk '
-    /^li,/ { getline more; $0 = $0 "\n" more } { r[++n] = $0 }
+    { r[++n] = $0 }
     END { for (i = n; i > 0; i--) print r[i] }'; } >"$T/rev-people.csv"
 count=$((count + 1))
 cmp -s "$T/rev-people.csv" "$T/a-people.csv" && fail "the reversed file is not reversed"

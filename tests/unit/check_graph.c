@@ -132,9 +132,13 @@ START_TEST(test_escape)
 {
 	struct buf b = {0};
 
-	map_html_escape(&b, "a<b>&\"c'\\\nd\r\ne\x01");
+	map_html_escape(
+	    &b, "a<b>&\"c'\\\nd\r\ne\x01\tf\x7f\xe2\x80\xae\xc2\x9b\xff");
 	buf_add(&b, "", 1);
-	ck_assert_str_eq(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\\\\<BR/>d<BR/>e ");
+	/* Controls as their pictures, C1 and bidirectional controls and
+	 * bytes that are not UTF-8 as U+FFFD: nothing XML refuses. */
+	ck_assert_str_eq(b.s, "a&lt;b&gt;&amp;&quot;c&#39;\\\\<BR/>d<BR/>e"
+	                      "\u2401 f\u2421\ufffd\ufffd\ufffd");
 	b.len = 0;
 	map_html_escape(&b, "李伟");
 	buf_add(&b, "", 1);

@@ -652,7 +652,7 @@ START_TEST(test_out_tsv)
 
 	ck_assert_str_eq(t, "handle\tname\tnote\n"
 	                    "li-wei\t李伟\ttab\\there, back\\\\slash\\nnew "
-	                    "\"q\" \x01\n"
+	                    "\"q\" \\u0001\n"
 	                    "x\tAnn Smith\t\n");
 	free(t);
 }
