@@ -192,6 +192,7 @@ main(int argc, char **argv)
 
 	kam_locale_init();
 	kam_progname = "kam";
+	kam_sigpipe_default();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -42,14 +42,16 @@ struct influence_score {
  * Scores n people.  "A advises B" and "A influences B" give B's weight
  * to A (a tie from B to A); "allies" gives it both ways; "rivals" not at
  * all.  Ties between the same two people in the same direction add up
- * into one, whose weight is the sum of their strengths.  Returns KAM_OK,
- * or KAM_INTERNAL when igraph refuses the input (a person outside 0 to
- * n - 1, a weight that is not positive); influence_error() then says
- * why.  Nothing aborts: igraph's own error handler is replaced while it
- * runs.
+ * into one, whose weight is the sum of their strengths.  Brokerage is
+ * computed only when with_brokerage is set (it costs the most: a
+ * shortest-path search from every person with a tie), else left 0.
+ * Returns KAM_OK, or KAM_INTERNAL when the input is refused (a person
+ * outside 0 to n - 1, a weight that is not positive);
+ * influence_error() then says why.  Nothing aborts: igraph's own error
+ * handler is replaced while it runs.
  */
 int influence_compute(size_t n, const struct influence_link *, size_t nlinks,
-                      struct influence_score *);
+                      int with_brokerage, struct influence_score *);
 /* igraph's reason for the last failure of influence_compute. */
 const char *influence_error(void);
 

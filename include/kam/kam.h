@@ -100,6 +100,13 @@ void buf_free(struct buf *);
 void kam_today(char *);
 void kam_now(char *);
 
+/*
+ * A reader that closes the pipe ends the command quietly by SIGPIPE
+ * (status 141), as with grep and git: SIGPIPE's default action, even
+ * when the caller ignored or blocked it.  Called first by every main.
+ */
+void kam_sigpipe_default(void);
+
 /* Who writes history records: $KAM_USER, else the login name. */
 const char *kam_actor(void);
 

@@ -293,6 +293,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 
 	kam_locale_init();
 	kam_progname = cmd->name;
+	kam_sigpipe_default();
 	memset(&ctx, 0, sizeof ctx);
 	ctx.cmd = cmd;
 	ctx.account = getenv("KAM_ACCOUNT");
@@ -317,7 +318,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 				break;
 			case 'h':
 				print_usage(stdout, cmd, NULL);
-				return KAM_OK;
+				return out_finish_stdout();
 			case 'V':
 				cli_version(cmd->name);
 				return out_finish_stdout();

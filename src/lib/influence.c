@@ -99,74 +99,135 @@ make_ties(const struct influence_link *l, size_t nl, struct tie *t)
 	return m + 1;
 }
 
-enum { WEIGHT, LENGTH, RANK, BETWEEN, NVEC };
-
-static int
-run_igraph(size_t n, const struct tie *t, size_t nt,
-           struct influence_score *out)
+/*
+ * PageRank over all n people.  Returns an igraph status; igraph has
+ * called keep_error on failure.
+ */
+static igraph_error_t
+pagerank(size_t n, const struct tie *t, size_t nt, struct influence_score *out)
 {
 	igraph_t g;
 	igraph_vector_int_t edges;
-	igraph_vector_t v[NVEC];
-	int nv, have_graph = 0;
+	igraph_vector_t weight, rank;
 	igraph_error_t e;
 	size_t i;
 
-	if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * nt)) !=
+	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * nt))) !=
 	    IGRAPH_SUCCESS)
-		return KAM_INTERNAL;
-	for (nv = 0, e = IGRAPH_SUCCESS; e == IGRAPH_SUCCESS && nv < NVEC; nv++)
-		if ((e = igraph_vector_init(
-		         &v[nv], nv <= LENGTH ? (igraph_integer_t)nt : 0)) !=
-		    IGRAPH_SUCCESS)
-			break;
-	if (e == IGRAPH_SUCCESS) {
-		for (i = 0; i < nt; i++) {
-			VECTOR(edges)[2 * i] = (igraph_integer_t)t[i].from;
-			VECTOR(edges)[2 * i + 1] = (igraph_integer_t)t[i].to;
-			VECTOR(v[WEIGHT])[i] = t[i].weight;
-			/* igraph reads the weights of betweenness as
-			 * lengths: a strong tie is a short one. */
-			VECTOR(v[LENGTH])[i] = 1.0 / t[i].weight;
-		}
-		e = igraph_create(&g, &edges, (igraph_integer_t)n,
-		                  IGRAPH_DIRECTED);
+		return e;
+	if ((e = igraph_vector_init(&weight, (igraph_integer_t)nt)) !=
+	    IGRAPH_SUCCESS) {
+		igraph_vector_int_destroy(&edges);
+		return e;
 	}
+	if ((e = igraph_vector_init(&rank, 0)) != IGRAPH_SUCCESS) {
+		igraph_vector_destroy(&weight);
+		igraph_vector_int_destroy(&edges);
+		return e;
+	}
+	for (i = 0; i < nt; i++) {
+		VECTOR(edges)[2 * i] = (igraph_integer_t)t[i].from;
+		VECTOR(edges)[2 * i + 1] = (igraph_integer_t)t[i].to;
+		VECTOR(weight)[i] = t[i].weight;
+	}
+	e = igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED);
 	if (e == IGRAPH_SUCCESS) {
-		have_graph = 1;
-		e = igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &v[RANK],
+		e = igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &rank,
 		                    NULL, igraph_vss_all(), IGRAPH_DIRECTED,
-		                    INFLUENCE_DAMPING, &v[WEIGHT], NULL);
-	}
-	if (e == IGRAPH_SUCCESS)
-		e = igraph_betweenness(&g, &v[BETWEEN], igraph_vss_all(),
-		                       IGRAPH_DIRECTED, &v[LENGTH]);
-	if (e == IGRAPH_SUCCESS) {
-		double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : 0;
-
-		for (i = 0; i < n; i++) {
-			out[i].influence = VECTOR(v[RANK])[i];
-			out[i].brokerage =
-			    pairs > 0 ? VECTOR(v[BETWEEN])[i] / pairs : 0;
-		}
-	}
-	if (have_graph)
+		                    INFLUENCE_DAMPING, &weight, NULL);
 		igraph_destroy(&g);
-	while (nv-- > 0)
-		igraph_vector_destroy(&v[nv]);
+	}
+	for (i = 0; e == IGRAPH_SUCCESS && i < n; i++)
+		out[i].influence = VECTOR(rank)[i];
+	igraph_vector_destroy(&rank);
+	igraph_vector_destroy(&weight);
 	igraph_vector_int_destroy(&edges);
-	return e == IGRAPH_SUCCESS ? KAM_OK : KAM_INTERNAL;
+	return e;
+}
+
+/*
+ * Betweenness, normalised by the (n - 1)(n - 2) ordered pairs of other
+ * people.  Someone without a tie is on no path and ends none, so the
+ * graph igraph sees holds only the people with ties: an account of many
+ * people and few links costs what its links do.  When every tie has the
+ * same weight, lengths all equal count paths as hops do, and igraph's
+ * breadth-first search gives the same answer as Dijkstra, faster.
+ */
+static igraph_error_t
+brokerage(size_t n, const struct tie *t, size_t nt, struct influence_score *out)
+{
+	igraph_t g;
+	igraph_vector_int_t edges;
+	igraph_vector_t length, between;
+	igraph_error_t e;
+	size_t *id = xcalloc(n + 1, sizeof *id), m = 0, i;
+	double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : 0;
+	int equal = 1;
+
+	/* Compact ids, 1-based in id[] (0: no tie), in person order. */
+	for (i = 0; i < nt; i++)
+		id[t[i].from] = id[t[i].to] = 1;
+	for (i = 0; i < n; i++)
+		if (id[i])
+			id[i] = ++m;
+	if (nt == 0 || pairs == 0) {
+		free(id);
+		return IGRAPH_SUCCESS;
+	}
+	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * nt))) !=
+	    IGRAPH_SUCCESS) {
+		free(id);
+		return e;
+	}
+	if ((e = igraph_vector_init(&length, (igraph_integer_t)nt)) !=
+	    IGRAPH_SUCCESS) {
+		igraph_vector_int_destroy(&edges);
+		free(id);
+		return e;
+	}
+	if ((e = igraph_vector_init(&between, 0)) != IGRAPH_SUCCESS) {
+		igraph_vector_destroy(&length);
+		igraph_vector_int_destroy(&edges);
+		free(id);
+		return e;
+	}
+	for (i = 0; i < nt; i++) {
+		VECTOR(edges)[2 * i] = (igraph_integer_t)(id[t[i].from] - 1);
+		VECTOR(edges)[2 * i + 1] = (igraph_integer_t)(id[t[i].to] - 1);
+		/* igraph reads the weights of betweenness as lengths: a
+		 * strong tie is a short one. */
+		VECTOR(length)[i] = 1.0 / t[i].weight;
+		if (t[i].weight != t[0].weight)
+			equal = 0;
+	}
+	/* A weight that is not positive is refused, as PageRank does. */
+	if (equal && t[0].weight <= 0)
+		equal = 0;
+	e = igraph_create(&g, &edges, (igraph_integer_t)m, IGRAPH_DIRECTED);
+	if (e == IGRAPH_SUCCESS) {
+		e = igraph_betweenness(&g, &between, igraph_vss_all(),
+		                       IGRAPH_DIRECTED, equal ? NULL : &length);
+		igraph_destroy(&g);
+	}
+	for (i = 0; e == IGRAPH_SUCCESS && i < n; i++)
+		if (id[i])
+			out[i].brokerage = VECTOR(between)[id[i] - 1] / pairs;
+	igraph_vector_destroy(&between);
+	igraph_vector_destroy(&length);
+	igraph_vector_int_destroy(&edges);
+	free(id);
+	return e;
 }
 
 int
 influence_compute(size_t n, const struct influence_link *l, size_t nl,
-                  struct influence_score *out)
+                  int with_brokerage, struct influence_score *out)
 {
 	igraph_error_handler_t *old_error;
 	igraph_warning_handler_t *old_warning;
+	igraph_error_t e;
 	struct tie *t;
 	size_t nt, i;
-	int rc;
 
 	reason[0] = '\0';
 	/* igraph would add the missing people rather than refuse. */
@@ -183,17 +244,18 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 	t = xreallocarray(NULL, 2 * nl + 1, sizeof *t);
 	nt = make_ties(l, nl, t);
 	for (i = 0; i < nt; i++)
-		if (t[i].to < n)
-			out[t[i].to].weight_in += t[i].weight;
+		out[t[i].to].weight_in += t[i].weight;
 	old_error = igraph_set_error_handler(keep_error);
 	old_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
-	rc = run_igraph(n, t, nt, out);
+	e = pagerank(n, t, nt, out);
+	if (e == IGRAPH_SUCCESS && with_brokerage)
+		e = brokerage(n, t, nt, out);
 	igraph_set_warning_handler(old_warning);
 	igraph_set_error_handler(old_error);
 	free(t);
-	if (rc != KAM_OK && reason[0] == '\0')
-		snprintf(reason, sizeof reason, "out of memory");
-	return rc;
+	if (e != IGRAPH_SUCCESS && reason[0] == '\0')
+		snprintf(reason, sizeof reason, "%s", igraph_strerror(e));
+	return e == IGRAPH_SUCCESS ? KAM_OK : KAM_INTERNAL;
 }
 
 double

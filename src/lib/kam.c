@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,6 +246,17 @@ kam_today(char *out)
 	now_stamp(s);
 	memcpy(out, s, 10);
 	out[10] = '\0';
+}
+
+void
+kam_sigpipe_default(void)
+{
+	sigset_t set;
+
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 const char *

@@ -33,23 +33,28 @@ ranking_free(struct ranking *r)
 	free(r->rank);
 }
 
+/*
+ * full: the ranking of kam-org influence, with stances and brokerage;
+ * else the check's, which needs neither: its top tenth is drawn by
+ * influence alone (ties with the last of it are in).
+ */
 static int
 rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
-            int stances, struct ranking *r)
+            int full, struct ranking *r)
 {
 	const char **handles;
 	size_t n, i;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = org_net_load(st, account, deal, as_of, stances, &r->net)) !=
+	if ((rc = org_net_load(st, account, deal, as_of, full, &r->net)) !=
 	    KAM_OK)
 		return rc;
 	n = r->net.npeople;
 	r->score = xcalloc(n + 1, sizeof *r->score);
 	r->order = xcalloc(n + 1, sizeof *r->order);
 	r->rank = xcalloc(n + 1, sizeof *r->rank);
-	if (influence_compute(n, r->net.links, r->net.nlinks, r->score) !=
+	if (influence_compute(n, r->net.links, r->net.nlinks, full, r->score) !=
 	    KAM_OK) {
 		ranking_free(r);
 		return kam_err(KAM_INTERNAL, "cannot compute influence: %s",
@@ -60,8 +65,15 @@ rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		handles[i] = r->net.people[i].handle;
 	influence_order(n, r->score, handles, r->order);
 	free(handles);
-	for (i = 0; i < n; i++)
-		r->rank[r->order[i]] = i + 1;
+	/* Equal (rounded) influence, equal rank: 1, 2, 2, 4. */
+	for (i = 0; i < n; i++) {
+		size_t k = r->order[i], prev = i ? r->order[i - 1] : 0;
+		int tie =
+		    i > 0 && influence_round(r->score[k].influence) ==
+		                 influence_round(r->score[prev].influence);
+
+		r->rank[k] = tie ? r->rank[prev] : i + 1;
+	}
 	return KAM_OK;
 }
 

@@ -62,15 +62,16 @@ kam-stance set x1 support --deal erp >/dev/null
 run known 0 kam-org check erp
 expect_text known "flag	subject	message"
 
-# An eleventh person: the top tenth is two, x2 (rank 2) and x3, tied
-# with it (rank 3); a general stance is known for x2, who is outside
+# An eleventh person: the top tenth is two, x2 and x3, tied (both rank
+# 2, as people of equal influence share a rank, and the tie is in); a
+# general stance is known for x2, who is outside
 # the group.  a8 has level 4 but no weight from a link: not flagged.
 kam-org person add a8 --name A8 --level 4 >/dev/null
 kam-stance set x2 neutral >/dev/null
 run eleven 1 kam-org check erp
 expect_text eleven "flag	subject	message
 hidden-influencer	acme/x2	'acme/x2' (level 4, below the median level 3) is in the top tenth by influence (rank 2 of 11) and is outside the buying group of 'acme/erp'
-hidden-influencer	acme/x3	'acme/x3' (level 4, below the median level 3) is in the top tenth by influence (rank 3 of 11) and is outside the buying group of 'acme/erp', with no known stance"
+hidden-influencer	acme/x3	'acme/x3' (level 4, below the median level 3) is in the top tenth by influence (rank 2 of 11) and is outside the buying group of 'acme/erp', with no known stance"
 # A fourth influencer, tied with nobody at the edge, stays out: y advises
 # a8 alone, and ranks below x2 and x3.
 kam-org person add y --name Y --level 4 >/dev/null

@@ -23,7 +23,7 @@ static struct influence_score sc[8];
 static int
 compute(size_t n, const struct influence_link *l, size_t nl)
 {
-	return influence_compute(n, l, nl, sc);
+	return influence_compute(n, l, nl, 1, sc);
 }
 
 /* A advises B, A advises C: B's and C's weight go to A.  With A a
@@ -181,11 +181,27 @@ START_TEST(test_brokerage_equal_lengths)
 }
 END_TEST
 
+/* People without a tie change nothing but the number of pairs; and
+ * brokerage is left 0 when not asked for. */
+START_TEST(test_brokerage_isolated_and_skipped)
+{
+	struct influence_link l[] = {{1, 0, "advises", 2},
+	                             {2, 1, "advises", 2}};
+
+	ck_assert_int_eq(compute(5, l, 2), KAM_OK);
+	ck_assert_double_eq_tol(sc[1].brokerage, 1.0 / 12, EPS);
+	ck_assert_double_eq_tol(sc[3].brokerage, 0, EPS);
+	ck_assert_int_eq(influence_compute(5, l, 2, 0, sc), KAM_OK);
+	ck_assert_double_eq_tol(sc[1].brokerage, 0, EPS);
+	ck_assert(sc[2].influence > sc[3].influence);
+}
+END_TEST
+
 START_TEST(test_small_networks)
 {
 	struct influence_link l[] = {{0, 1, "advises", 2}};
 
-	ck_assert_int_eq(influence_compute(0, NULL, 0, sc), KAM_OK);
+	ck_assert_int_eq(influence_compute(0, NULL, 0, 1, sc), KAM_OK);
 	ck_assert_int_eq(compute(1, NULL, 0), KAM_OK);
 	ck_assert_double_eq_tol(sc[0].influence, 1, EPS);
 	ck_assert_double_eq_tol(sc[0].brokerage, 0, EPS);
@@ -369,6 +385,7 @@ main(void)
 	tcase_add_test(t, test_brokerage_path);
 	tcase_add_test(t, test_brokerage_lengths);
 	tcase_add_test(t, test_brokerage_equal_lengths);
+	tcase_add_test(t, test_brokerage_isolated_and_skipped);
 	tcase_add_test(t, test_small_networks);
 	tcase_add_test(t, test_igraph_errors_return);
 	tcase_add_test(t, test_round);
