@@ -564,7 +564,7 @@ draw_links(struct builder *bd, int constrain)
  * in rows beneath.  Rows and columns are held by invisible edges; the
  * informal links do not pull the layout.
  */
-#define CONTEXT_ROW 8 /* faded people on one row */
+#define CONTEXT_ROW 6 /* faded people on one row */
 static void
 draw_buying(struct builder *bd)
 {
@@ -634,6 +634,10 @@ draw_buying(struct builder *bd)
 			continue;
 		}
 		row = k / CONTEXT_ROW;
+		snprintf(name, sizeof name, "_context_%zu", row);
+		sub = agsubg(bd->g, name, 1);
+		agsafeset(sub, "rank", "same", "");
+		agsubnode(sub, bd->node[i], 1);
 		e = line(bd, anchor, bd->node[i], "0");
 		set(e, bd->e[E_STYLE], "invis");
 		snprintf(name, sizeof name, "%zu", depth + (top != NULL) + row);
@@ -729,37 +733,37 @@ draw_legend(struct builder *bd)
 
 	if (sn->deal_stance)
 		legend_item(&lg, "<I>on deal</I>", "",
-		            "the latest stance on a deal, none on the account");
+		            "stance from a deal");
 	if (sn->prefers)
 		legend_item(&lg, BADGE_PREFERS, "", "supports a competitor");
 	if (sn->changed) {
 		snprintf(text, sizeof text,
-		         "changed since %s (old \xe2\x86\x92 new)", st->since);
+		         "changed since %s", st->since);
 		legend_item(&lg, "\xe2\x86\x92",
 		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
 	if (sn->placeholder)
 		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"",
-		            "placeholder (dashed border)");
+		            "placeholder");
 	if (sn->left)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
 		            " BGCOLOR=\"" FILL_LEFT "\"",
-		            "has left (grey, dotted border)");
+		            "has left");
 	if (sn->faded)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
-		            "", "outside the buying group, linked to it");
+		            "", "outside the group");
 	if (sn->lead)
 		legend_item(&lg, "\xe2\x98\x85", "",
-		            "leads the role (influence)");
+		            "leads the role");
 	if (sn->focus)
-		legend_item(&lg, "", " BORDER=\"4\"", "the person in focus");
+		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
 	legend_end(&lg);
 
 	if (sn->solid)
 		legend_item(&lg, "\xe2\x94\x80\xe2\x94\x80", "", "reports to");
 	if (sn->dotted)
 		legend_item(&lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
-		            "dotted-line manager (dashed)");
+		            "dotted-line manager");
 	if (sn->kinds & map_link_kind_bit("influences"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
@@ -769,7 +773,7 @@ draw_legend(struct builder *bd)
 		legend_item(&lg,
 		            "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
 		            "</FONT>",
-		            "", "advises (dashed)");
+		            "", "advises");
 	if (sn->kinds & map_link_kind_bit("allies"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
@@ -779,7 +783,7 @@ draw_legend(struct builder *bd)
 		legend_item(&lg,
 		            "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
 		            "\xe2\x8a\xa2</FONT>",
-		            "", "rivals (dotted)");
+		            "", "rivals");
 	if (sn->mutual)
 		legend_item(&lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
 		            "both ways");

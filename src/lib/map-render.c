@@ -268,32 +268,32 @@ map_close(Agraph_t *g)
 /*
  * Centres the laid-out drawing on the page of fit: the scale that fits
  * it within the margins, and the padding (in the drawing's units, which
- * Graphviz scales with it) that makes the whole exactly the page.  A
- * hair less padding keeps Graphviz's own test, which scales a drawing up
- * only when the size is strictly larger, on the side of scaling.
+ * Graphviz scales with it) that makes the whole exactly the page.  The
+ * box is the layout's own (GD_bb, from gvc's public types.h): the bb
+ * attribute is rounded to whole points, which a drawing scaled up
+ * turns into a pixel too few.
  */
 static void
 centre(Agraph_t *g, const struct map_fit *fit)
 {
-	double llx, lly, urx, ury, pw, ph, w, h, z, zw, zh;
+	double pw, ph, w, h, z, zw, zh;
 	char pad[64];
-	const char *bb = agget(g, "bb"), *size = agget(g, "size");
+	const char *size = agget(g, "size");
 
-	/* The page as the DOT gives it, so that Graphviz and this agree;
-	 * gvLayout writes bb with spaces (agwrite, with commas). */
-	if (bb == NULL || size == NULL ||
-	    (sscanf(bb, "%lf %lf %lf %lf", &llx, &lly, &urx, &ury) != 4 &&
-	     sscanf(bb, "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4) ||
-	    sscanf(size, "%lf,%lf", &pw, &ph) != 2)
+	/* The page as the DOT gives it, so that Graphviz and this agree. */
+	if (size == NULL || sscanf(size, "%lf,%lf", &pw, &ph) != 2)
 		return;
-	w = urx - llx > 1 ? urx - llx : 1;
-	h = ury - lly > 1 ? ury - lly : 1;
+	w = GD_bb(g).UR.x - GD_bb(g).LL.x;
+	h = GD_bb(g).UR.y - GD_bb(g).LL.y;
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
 	zw = 72 * (pw - 2 * fit->margin) / w;
 	zh = 72 * (ph - 2 * fit->margin) / h;
 	z = zw < zh ? zw : zh;
-	snprintf(pad, sizeof pad, "%.6f,%.6f",
-	         ((72 * pw / z - w) / 2 - 0.01) / 72,
-	         ((72 * ph / z - h) / 2 - 0.01) / 72);
+	snprintf(pad, sizeof pad, "%.9f,%.9f", (72 * pw / z - w) / 2 / 72,
+	         (72 * ph / z - h) / 2 / 72);
 	agsafeset(g, "pad", pad, "");
 	/* The PDF device would add a margin of its own. */
 	agsafeset(g, "margin", "0", "");

@@ -86,4 +86,35 @@ if ! diff -u "$T/list.want" "$T/list.cut" >&2; then
   fail "examples/enterprise.sh: the verdicts left in the store differ"
 fi
 
+# The law firm: 71 lawyers and 892 advice ties, drawn for slides.
+# png NAME FILE W H: FILE, left by the scenario, is a W x H PNG.
+png() {
+  count=$((count + 1))
+  got=$(od -An -tu1 -j16 -N8 "$T/$1/$2" 2>/dev/null |
+    awk '{ print $3 * 256 + $4 "x" $7 * 256 + $8 }')
+  [ "$got" = "$3x$4" ] || fail "examples/$1.sh: $2 is $got, expected $3x$4"
+}
+scenario lawfirm
+has lawfirm people.csv "l08,Lawyer 8,head of litigation,Boston,2,l01"
+has lawfirm links.csv "l02,l01,advises"
+png lawfirm org.png 1920 1080
+png lawfirm buying.png 1920 1080
+has lawfirm influence.svg "<svg" "388 of 892 links shown" "Lawyer 71"
+has lawfirm buying-context.pdf "%PDF-"
+has lawfirm timeline.png "PNG"
+has lawfirm org.dot "digraph sgr" "_bus_l08_13"
+lacks lawfirm org.dot "2026-03-02"
+# The org chart's natural shape: no wider than 2.4:1 (the wide layout
+# of the same firm is a strip).
+count=$((count + 1))
+if ! od -An -tu1 -j16 -N8 "$T/lawfirm/org-natural.png" |
+  awk '{ w = $3 * 256 + $4; h = $7 * 256 + $8; exit !(w <= 2.4 * h) }'; then
+  fail "examples/lawfirm.sh: org-natural.png is wider than 2.4:1"
+fi
+count=$((count + 1))
+if od -An -tu1 -j16 -N8 "$T/lawfirm/org-wide.png" |
+  awk '{ w = $3 * 256 + $4; h = $7 * 256 + $8; exit !(w <= 2.4 * h) }'; then
+  fail "examples/lawfirm.sh: org-wide.png is not a strip"
+fi
+
 done_testing
