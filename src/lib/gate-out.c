@@ -23,15 +23,17 @@ static const char *const influence_words[] = {"high", "medium", "low"};
  * tabs) become spaces.  Other control characters are shown as their
  * Unicode pictures (ESC as U+241B), DEL as U+2421; C1 controls and the
  * bidirectional embeddings, overrides and isolates, which reorder what a
- * reader sees, as U+FFFD.  With md, the ASCII punctuation Markdown reads
- * is escaped with a backslash and '<', '>' and '&' become entities, so
- * that the text makes no heading, list, emphasis, code, link, table cell
- * or HTML, wherever it stands in a line.
+ * reader sees, and bytes that are not UTF-8, as U+FFFD.  With md, the ASCII
+ * punctuation Markdown reads is escaped with a backslash and '<', '>' and '&'
+ * become entities, so that the text makes no heading, list, emphasis, code,
+ * link, table cell or HTML, wherever it stands in a line.
  */
 static void
 put_safe(FILE *fp, const char *s, int md)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned int uc;
+	size_t len;
 
 	for (; *p; p++) {
 		unsigned char c = *p;
@@ -55,6 +57,16 @@ put_safe(FILE *fp, const char *s, int md)
 		           p[2] <= 0xa9) {
 			fputs("\xef\xbf\xbd", fp);
 			p += 2;
+		} else if (c >= 0x80) {
+			/* A character of another script is copied whole; a
+			 * byte that is not UTF-8, which a hand-edited store
+			 * may hold, becomes U+FFFD. */
+			if (text_class((const char *)p, &uc, &len) ==
+			    TEXT_INVALID)
+				fputs("\xef\xbf\xbd", fp);
+			else
+				fwrite(p, 1, len, fp);
+			p += len - 1;
 		} else if (md && c == '<') {
 			fputs("&lt;", fp);
 		} else if (md && c == '>') {
