@@ -111,11 +111,19 @@ kam-gate run erp-2026 | cut -f3-7
 kam-gate diff erp-2026 | awk -F'\t' '$1 != "evidence"'
 CMDS
 
-say 'A leasing offer answers Globex'"'"'s price; with it, the ERP deal is a' \
-  'clear pursue, and the map for the steering committee shows who moved.' ''
+say 'A leasing offer answers Globex'"'"'s price, but the ERP deal is still not' \
+  'a clear pursue: Grace Okafor, who decides, is neutral, and relationships' \
+  'are not close until someone who decides backs us.  The plan puts her' \
+  'first, through Eva Fischer, who influences her.  Winning her would raise' \
+  'the odds, not yet enough; with an offer that stands out from Globex'"'"'s' \
+  'as well, it would be a clear pursue.  The map for the steering committee' \
+  'shows who moved.' ''
 shell <<'CMDS'
 kam-gate answer erp-2026 price partly --evidence 'leasing offer matches Globex'
 if kam-gate run erp-2026 --exit-status > /dev/null; then echo 'ERP: pursue'; else echo "ERP: not a clear pursue (exit $?)"; fi
+kam-gate plan erp-2026 | awk -F'\t' '$7 == "convert" { print $2 ": " $8 " (via " ($10 == "" ? "-" : $10) ")" }'
+kam-gate run erp-2026 --assume-stance okafor=support -F table | grep '^3 win'
+kam-gate run erp-2026 --assume-stance okafor=support --assume-answer differentiation=yes -F table | tail -3
 kam-map erp-2026 --since 2026-03-02 -o erp-2026.svg
 ls -1 *.svg
 CMDS

@@ -56,7 +56,8 @@ kam-org check his
 CMDS
 
 say '`kam-org check` exits 1 when it finds a red flag, like `grep`: every deal' \
-  'needs a coach, someone inside who guides us.  Zheng Hua, head of' \
+  'needs a coach, someone inside who guides us, and we do not know yet' \
+  'where any of the people of high influence stand.  Zheng Hua, head of' \
   'cardiology, is an old friend, and an adviser of the president.' ''
 shell <<'CMDS'
 kam-org role his zheng coach --influence low
@@ -70,7 +71,9 @@ say 'Every role is held now, but the links tell more than the roles do.' \
   'Zhang Wei and Zhao Lei back each other, which gives them the most weight' \
   'in the informal network; Zheng Hua comes next, as the president'"'"'s' \
   'adviser.  Zhao Lei, at level 4, is a *hidden influencer*: his weight' \
-  'outruns his rank, and we do not know where he stands.' ''
+  'outruns his rank, and we do not know where he stands.  Neither do we' \
+  'know yet where Zheng Hua stands, which makes him a coach we cannot rely' \
+  'on: the January visits are for that.' ''
 shell <<'CMDS'
 kam-org influence hospital --deal his
 kam-org check his || echo 'find out where Zhao Lei stands'
@@ -123,13 +126,15 @@ say '## February and March: the engineers are convinced, the budget approved' ''
   'A technical workshop in February wins over Zhao Lei, who leads the' \
   'evaluation.  The city approves the funds on 1 March.  After a visit to a' \
   'reference hospital, Liu Yang is no longer against us, and Wu Gang of the' \
-  'procurement office says he likes our terms.' ''
+  'procurement office says he likes our terms.  Zheng Hua, who advises the' \
+  'president, speaks for us, and the president backs the project.' ''
 shell <<'CMDS'
 export KAM_NOW=2026-03-16
 kam-stance set zhao support --on 2026-02-10 --note 技术交流会后认可我们的架构 --source 技术交流
 kam-gate answer his budget yes --on 2026-03-01 --evidence 市财政局批复1200万元
 kam-stance set liu neutral --on 2026-03-10 --note 参观样板医院后态度缓和 --source 拜访
 kam-stance set wu support --on 2026-03-12 --source 采购办
+kam-stance set chen support --on 2026-03-14 --note 听取郑华意见后认可 --source 郑华
 kam-gate run his
 CMDS
 
@@ -154,10 +159,21 @@ kam-gate run his
 kam-gate history his
 CMDS
 
-say 'What moved the verdict since the March run: the relationship criteria,' \
+say 'The verdict holds: the president, the business side and finance back' \
+  'us.  What changed since the March run is in the relationship criteria,' \
   'computed from the buying group and its stances.' ''
 shell <<'CMDS'
 kam-gate diff his
+CMDS
+
+say 'But Kanglian gains on the technical side, which Zhao Lei leads, and' \
+  'most stances were last observed months ago.  `kam-gate plan` gives each' \
+  'person an action, with the supporters who influence or advise them;' \
+  '`--assume-stance` shows what would move the verdict, storing nothing:' \
+  'Zhao Lei turning against us would limit it.' ''
+shell <<'CMDS'
+kam-gate plan his | awk -F'\t' '{ printf "%-15s %-14s %s\n", $1, $7, $10 }'
+kam-gate run his --assume-stance zhao=oppose -F table | tail -3
 CMDS
 
 say '## Maps, before and after' '' \

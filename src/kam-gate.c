@@ -1,8 +1,10 @@
 /*
  * kam-gate: puts a deal through the method's four gates (METHOD.md,
- * section 2) and says whether to pursue it, with what weight, and why.
- * The rules live in gate.c, the queries in store-gate.c; this file
- * parses arguments, chooses the verb and the exit status.
+ * sections 2 and 3) and says whether to pursue it, how much to invest,
+ * why, and what to do with each person of the buying group.  The rules
+ * live in gate.c, the writers in gate-out.c, the queries in
+ * store-gate.c; this file parses arguments, chooses the verb and the
+ * exit status.
  */
 #include <config.h>
 
@@ -20,13 +22,18 @@
 
 enum {
 	OPT_AS_OF = 256,
+	OPT_ASSUME_ANSWER,
+	OPT_ASSUME_STANCE,
 	OPT_DRY_RUN,
 	OPT_EVIDENCE,
 	OPT_EXIT_STATUS,
+	OPT_FROM,
+	OPT_GAP,
 	OPT_GATE,
 	OPT_MUST,
 	OPT_NO_MUST,
 	OPT_ON,
+	OPT_PROFILE,
 	OPT_QUESTION,
 	OPT_RESET,
 	OPT_WEIGHT,
@@ -68,17 +75,18 @@ check_text(const char *opt, const char *s, enum text_kind kind)
 	return KAM_OK;
 }
 
+/* A weight: a number from 0 to 100 with at most two decimals. */
 static int
-check_weight(const char *s, int *w)
+check_weight(const char *s, double *w)
 {
-	long v;
+	const char *dot = strchr(s, '.');
 
-	if (!parse_int(s, 0, 100, &v))
+	if (!decimal_parse(s, w) || *w < 0 || *w > 100 || *s == '-' ||
+	    *s == '+' || (dot != NULL && strlen(dot + 1) > 2))
 		return kam_err(KAM_DATA,
-		               "invalid weight '%s' (use a whole number from 0 "
-		               "to 100)",
+		               "invalid weight '%s' (use a number from 0 to "
+		               "100, at most 2 decimals)",
 		               s);
-	*w = (int)v;
 	return KAM_OK;
 }
 
@@ -93,20 +101,42 @@ check_gate(const char *s, int *g)
 	return KAM_OK;
 }
 
-/* kam-gate criteria [--gate GATE] */
+static int
+check_profile_name(const char *s)
+{
+	if (!handle_valid(s))
+		return kam_err(
+		    KAM_DATA,
+		    "invalid profile name '%s' (use letters, digits, "
+		    "'.', '_' and '-')",
+		    s);
+	return KAM_OK;
+}
+
+/* The profile named by --profile (default: default), in an open store. */
+static int
+profile_arg(struct kam_ctx *ctx, const char *name, int64_t *id)
+{
+	return gate_profile_id(ctx->st, name ? name : "default", id);
+}
+
+/* kam-gate criteria [--gate GATE] [--profile NAME] */
 static int
 cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"gate", required_argument, NULL, OPT_GATE},
+	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {NULL, 0, NULL, 0},
 	};
 	static const char *const cols[] = {"gate",     "name", "key",
 	                                   "weight",   "must", "computed",
 	                                   "question", NULL};
 	static const char *const subs[] = {"add", "set", "remove"};
+	const char *profile = NULL;
 	struct gate_crit *c;
 	struct out *o;
+	int64_t pid;
 	size_t n, i;
 	int ch, rc, gate = 0;
 
@@ -120,23 +150,31 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 				    "you mean 'criteria %s'?)",
 				    argv[1], subs[i]);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_GATE)
+		switch (ch) {
+		case OPT_GATE:
+			if ((rc = check_gate(optarg, &gate)) != KAM_OK)
+				return rc;
+			break;
+		case OPT_PROFILE:
+			profile = optarg;
+			break;
+		default:
 			return cli_usage(ctx);
-		if ((rc = check_gate(optarg, &gate)) != KAM_OK)
-			return rc;
+		}
 	}
 	if (optind < argc)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	if ((rc = gate_rubric(ctx->st, gate, &c, &n)) != KAM_OK)
+	if ((rc = gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
 		out_int(o, c[i].gate);
 		out_str(o, gate_name(c[i].gate));
 		out_str(o, c[i].key);
-		out_int(o, c[i].weight);
+		out_num(o, c[i].weight);
 		out_bool(o, c[i].must);
 		out_bool(o, c[i].computed);
 		out_str(o, c[i].question);
@@ -147,23 +185,32 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
-/* kam-gate criteria add GATE KEY --question TEXT [--must] [--weight N] */
+/*
+ * kam-gate criteria add GATE KEY --question TEXT [--must] [--weight N]
+ *     [--profile NAME]
+ */
 static int
 cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"must", no_argument, NULL, OPT_MUST},
+	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {"question", required_argument, NULL, OPT_QUESTION},
 	    {"weight", required_argument, NULL, OPT_WEIGHT},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *question = NULL, *key;
-	int ch, rc, gate, weight = 1, must = 0;
+	const char *question = NULL, *key, *profile = NULL;
+	double weight = 1;
+	int64_t pid;
+	int ch, rc, gate, must = 0;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
 		case OPT_MUST:
 			must = 1;
+			break;
+		case OPT_PROFILE:
+			profile = optarg;
 			break;
 		case OPT_QUESTION:
 			question = optarg;
@@ -194,14 +241,16 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 		               key);
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	return gate_criterion_add(ctx->st, gate, key, question, weight, must);
+	return gate_criterion_add(ctx->st, pid, gate, key, question, weight,
+	                          must);
 }
 
 /*
  * kam-gate criteria set KEY [--gate GATE] [--must | --no-must]
- *     [--question TEXT] [--weight N]
+ *     [--profile NAME] [--question TEXT] [--weight N]
  */
 static int
 cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
@@ -210,12 +259,15 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 	    {"gate", required_argument, NULL, OPT_GATE},
 	    {"must", no_argument, NULL, OPT_MUST},
 	    {"no-must", no_argument, NULL, OPT_NO_MUST},
+	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {"question", required_argument, NULL, OPT_QUESTION},
 	    {"weight", required_argument, NULL, OPT_WEIGHT},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *question = NULL;
-	int ch, rc, gate = 0, weight = -1, must = -1, musts = 0;
+	const char *question = NULL, *profile = NULL;
+	double weight = -1;
+	int64_t pid;
+	int ch, rc, gate = 0, must = -1, musts = 0;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
@@ -227,6 +279,9 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 		case OPT_NO_MUST:
 			must = ch == OPT_MUST;
 			musts |= ch == OPT_MUST ? 1 : 2;
+			break;
+		case OPT_PROFILE:
+			profile = optarg;
 			break;
 		case OPT_QUESTION:
 			question = optarg;
@@ -252,47 +307,158 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 		                          "--weight)");
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	return gate_criterion_set(ctx->st, argv[optind], gate, weight, must,
-	                          question);
+	return gate_criterion_set(ctx->st, pid, argv[optind], gate, weight,
+	                          must, question);
 }
 
-/* kam-gate criteria remove KEY */
+/* kam-gate criteria remove KEY [--profile NAME] */
 static int
 cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"profile", required_argument, NULL, OPT_PROFILE},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *profile = NULL;
+	int64_t pid;
+	int ch, rc;
+
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_PROFILE)
+			return cli_usage(ctx);
+		profile = optarg;
+	}
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing KEY");
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
+		return rc;
+	return gate_criterion_remove(ctx->st, pid, argv[optind]);
+}
+
+static void
+profile_row(const char *name, long criteria, long accounts, long answers,
+            void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, name);
+	out_int(o, criteria);
+	out_int(o, accounts);
+	out_int(o, answers);
+	out_end_row(o);
+}
+
+/* kam-gate profile list */
+static int
+cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"profile", "criteria", "accounts",
+	                                   "answers", NULL};
+	struct out *o;
+	int ch, rc;
+
+	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return cli_usage(ctx);
+	if (optind < argc)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = gate_profiles_each(ctx->st, profile_row, o);
+	out_close(o);
+	return rc;
+}
+
+/* kam-gate profile add NAME [--from PROFILE] */
+static int
+cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *from = "default";
+	int ch, rc;
+
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_FROM)
+			return cli_usage(ctx);
+		from = optarg;
+	}
+	if (argc - optind < 1)
+		return cli_usage_msg(ctx, "missing NAME");
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if ((rc = check_profile_name(argv[optind])) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		return rc;
+	return gate_profile_add(ctx->st, argv[optind], from);
+}
+
+/* kam-gate profile remove NAME */
+static int
+cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int ch, rc;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing KEY");
+		return cli_usage_msg(ctx, "missing NAME");
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	return gate_criterion_remove(ctx->st, argv[optind]);
+	return gate_profile_remove(ctx->st, argv[optind]);
 }
 
-/* kam-gate answer DEAL KEY yes|partly|no|unknown [--evidence TEXT] [--on D] */
+static int
+check_gap(const char *s, double *gap)
+{
+	if (!gate_gap_parse(s, gap))
+		return kam_err(
+		    KAM_DATA,
+		    "invalid gap '%s' (a percentage from -100 to "
+		    "1000 with at most 2 decimals, such as +40, -5 or "
+		    "12.5%%)",
+		    s);
+	return KAM_OK;
+}
+
+/*
+ * kam-gate answer DEAL KEY yes|partly|no|unknown [--evidence TEXT] [--on D]
+ * kam-gate answer DEAL price --gap PERCENT [--evidence TEXT] [--on D]
+ */
 static int
 cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"evidence", required_argument, NULL, OPT_EVIDENCE},
+	    {"gap", required_argument, NULL, OPT_GAP},
 	    {"on", required_argument, NULL, OPT_ON},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *evidence = NULL, *on = NULL;
+	const char *evidence = NULL, *on = NULL, *gaps = NULL;
 	char today[KAM_DATE_LEN];
-	int64_t deal, crit;
-	int ch, rc, ans;
+	struct gate_params p;
+	int64_t deal, crit, profile;
+	double gap = 0;
+	int ch, rc, ans = GATE_UNKNOWN, want;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
 		case OPT_EVIDENCE:
 			evidence = optarg;
+			break;
+		case OPT_GAP:
+			gaps = optarg;
 			break;
 		case OPT_ON:
 			on = optarg;
@@ -301,15 +467,26 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
+	/* With --gap, the gap is the answer. */
+	want = gaps != NULL ? 2 : 3;
 	if (argc - optind < 1)
 		return cli_usage_msg(ctx, "missing DEAL");
 	if (argc - optind < 2)
 		return cli_usage_msg(ctx, "missing KEY");
-	if (argc - optind < 3)
+	if (argc - optind < want)
 		return cli_usage_msg(ctx, "missing ANSWER");
-	if (argc - optind > 3)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 3]);
-	if ((ans = gate_ans_parse(argv[optind + 2])) < 0)
+	if (gaps != NULL && argc - optind > 2)
+		return cli_usage_msg(ctx, "give an answer or --gap, not both");
+	if (argc - optind > want)
+		return cli_usage_msg(ctx, "unexpected '%s'",
+		                     argv[optind + want]);
+	if (gaps != NULL && strcmp(argv[optind + 1], GATE_KEY_PRICE) != 0)
+		return kam_err(KAM_DATA,
+		               "--gap answers the criterion '%s', not '%s'",
+		               GATE_KEY_PRICE, argv[optind + 1]);
+	if (gaps != NULL && (rc = check_gap(gaps, &gap)) != KAM_OK)
+		return rc;
+	if (gaps == NULL && (ans = gate_ans_parse(argv[optind + 2])) < 0)
 		return kam_err(KAM_DATA,
 		               "invalid answer '%s' (use yes, partly, no or "
 		               "unknown)",
@@ -325,27 +502,37 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
-	    KAM_OK)
+	        KAM_OK ||
+	    (rc = gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK ||
+	    (rc = gate_criterion_id(ctx->st, profile, argv[optind + 1],
+	                            &crit)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(ctx->st, argv[optind + 1], &crit)) !=
-	    KAM_OK)
-		return rc;
+	if (gaps != NULL) {
+		/* The word as the settings give it today; an assessment
+		 * reads the gap again with the settings of its day. */
+		if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
+			return rc;
+		ans = gate_gap_answer(&p, gap);
+	}
 	return gate_answer_add(ctx->st, deal, crit, (enum gate_ans)ans,
-	                       evidence, on);
+	                       gaps != NULL ? &gap : NULL, evidence, on);
 }
 
 static void
-answer_row(const char *key, const char *answer, const char *evidence,
-           const char *on, const char *recorded, const char *actor, void *arg)
+answer_row(const struct gate_answer_row *r, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, on);
-	out_str(o, key);
-	out_word(o, answer);
-	out_str(o, evidence);
-	out_str(o, recorded);
-	out_str(o, actor);
+	out_str(o, r->on);
+	out_str(o, r->key);
+	out_word(o, r->answer);
+	out_str(o, r->evidence);
+	out_str(o, r->recorded);
+	out_str(o, r->actor);
+	if (r->gap != NULL)
+		out_num(o, *r->gap);
+	else
+		out_null(o);
 	out_end_row(o);
 }
 
@@ -367,8 +554,9 @@ deal_operand(struct kam_ctx *ctx, int argc, char **argv, int mode,
 static int
 cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "on", "key", "answer", "evidence", "recorded", "actor", NULL};
+	static const char *const cols[] = {"on",       "key",      "answer",
+	                                   "evidence", "recorded", "actor",
+	                                   "gap",      NULL};
 	struct out *o;
 	int64_t deal;
 	int ch, rc;
@@ -385,7 +573,7 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* The assessment's JSON, as printed and as stored. */
+/* The assessment's JSON, as stored. */
 static char *
 to_json(const struct gate_assessment *a)
 {
@@ -395,52 +583,9 @@ to_json(const struct gate_assessment *a)
 
 	if ((fp = open_memstream(&s, &len)) == NULL)
 		abort();
-	gate_write_json(fp, a);
+	gate_write_json(fp, a, NULL);
 	fclose(fp);
 	return s;
-}
-
-static void
-write_rows(struct kam_ctx *ctx, const struct gate_assessment *a)
-{
-	static const char *const cols[] = {
-	    "deal",   "as_of", "verdict", "gate",    "name",
-	    "status", "score", "answers", "reasons", NULL};
-	struct out *o = cli_out(ctx, 0, cols);
-	size_t i;
-	int g;
-
-	for (g = 1; g <= GATE_COUNT; g++) {
-		const struct gate_outcome *go = &a->gates[g - 1];
-		struct buf ans = {0}, rs = {0};
-
-		for (i = 0; i < a->ncrit; i++)
-			if (a->crit[i].gate == g)
-				buf_printf(&ans, "%s%s=%s", ans.len ? ";" : "",
-				           a->crit[i].key,
-				           gate_ans_word(a->crit[i].answer));
-		for (i = 0; i < go->nreasons; i++)
-			buf_printf(&rs, "%s%s", i ? ";" : "", go->reasons[i]);
-		out_str(o, a->deal);
-		out_str(o, a->as_of);
-		out_str(o, gate_verdict_word(a->verdict));
-		out_int(o, g);
-		out_str(o, gate_name(g));
-		out_str(o, gate_status_word(go->status));
-		if (go->scored && go->status != GATE_NOT_REACHED) {
-			char score[16];
-
-			snprintf(score, sizeof score, "%.2f", go->score);
-			out_raw_json(o, score, score);
-		} else
-			out_null(o);
-		out_list(o, ans.s ? ans.s : "");
-		out_list(o, rs.s ? rs.s : "");
-		out_end_row(o);
-		buf_free(&ans);
-		buf_free(&rs);
-	}
-	out_close(o);
 }
 
 /* --as-of DATE, checked, or today. */
@@ -459,28 +604,181 @@ as_of_date(const char *opt, char *out)
 	return KAM_OK;
 }
 
-/* kam-gate run DEAL [--as-of DATE] [--dry-run] [--exit-status] */
+/* Splits "LEFT=RIGHT" of an --assume option. */
+static int
+split_assumption(const char *opt, const char *s, char **left, char **right)
+{
+	const char *eq = strchr(s, '=');
+
+	if (eq == NULL || eq == s || eq[1] == '\0')
+		return kam_err(KAM_USAGE, "%s needs %s, not '%s'", opt,
+		               strcmp(opt, "--assume-answer") == 0
+		                   ? "KEY=ANSWER"
+		                   : "PERSON=STANCE",
+		               s);
+	*left = xstrndup(s, (size_t)(eq - s));
+	*right = xstrdup(eq + 1);
+	return KAM_OK;
+}
+
+/* Applies --assume-answer KEY=ANSWER; a gap answers the price. */
+static int
+assume_answer(struct kam_ctx *ctx, struct gate_assessment *a, int64_t profile,
+              const char *s)
+{
+	char *key, *val;
+	int64_t id;
+	double gap;
+	int rc, ans;
+
+	if ((rc = split_assumption("--assume-answer", s, &key, &val)) != KAM_OK)
+		return rc;
+	if ((rc = gate_criterion_id(ctx->st, profile, key, &id)) == KAM_OK) {
+		if ((ans = gate_ans_parse(val)) >= 0)
+			gate_assume_answer(a, key, (enum gate_ans)ans, NULL);
+		else if (strcmp(key, GATE_KEY_PRICE) == 0 &&
+		         gate_gap_parse(val, &gap))
+			gate_assume_answer(a, key, GATE_UNKNOWN, &gap);
+		else
+			rc =
+			    kam_err(KAM_DATA,
+			            "invalid answer '%s' for --assume-answer "
+			            "(use yes, partly, no or unknown, or a gap "
+			            "for price)",
+			            val);
+	}
+	free(key);
+	free(val);
+	return rc;
+}
+
+/* Applies --assume-stance PERSON=STANCE[@COMPETITOR]. */
+static int
+assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
+{
+	char *who, *val, *at, *ref = NULL, *acct;
+	const char *word;
+	struct gate_member *m;
+	int64_t pid, cid;
+	int rc, rival = -1, stance;
+
+	if ((rc = split_assumption("--assume-stance", s, &who, &val)) != KAM_OK)
+		return rc;
+	if ((at = strchr(val, '@')) != NULL)
+		*at++ = '\0';
+	if (strcmp(val, "unknown") == 0)
+		stance = GATE_STANCE_UNKNOWN;
+	else if ((word = vocab_stance(val)) != NULL)
+		stance = strcmp(word, "support") == 0  ? 1
+		         : strcmp(word, "oppose") == 0 ? -1
+		                                       : 0;
+	else {
+		rc = kam_err(KAM_DATA,
+		             "invalid stance '%s' for --assume-stance (use "
+		             "support, neutral, oppose or unknown)",
+		             val);
+		goto done;
+	}
+	acct = xstrndup(a->deal, strcspn(a->deal, "/"));
+	rc = store_person_id(ctx->st, who, acct, &pid);
+	free(acct);
+	if (rc != KAM_OK)
+		goto done;
+	ref = store_person_ref(ctx->st, pid);
+	if ((m = gate_member_find(a, ref)) == NULL) {
+		rc = kam_err(KAM_CONFLICT,
+		             "'%s' is not in the buying group of '%s'", ref,
+		             a->deal);
+		goto done;
+	}
+	if (at != NULL) {
+		if ((rc = store_competitor_id(ctx->st, at, &cid)) != KAM_OK)
+			goto done;
+		if ((rival = gate_rival_find(a, at)) < 0)
+			rival = gate_rival_add(a, at, at);
+	}
+	gate_assume_stance(a, m, rival, stance);
+done:
+	free(ref);
+	free(who);
+	free(val);
+	return rc;
+}
+
+struct assumptions {
+	char **answers, **stances, **all;
+	size_t nanswers, nstances, nall;
+};
+
+static void
+assumption_add(char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = (char *)s;
+}
+
+/* The assessment as if: loaded again, assumed, judged. */
+static int
+what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
+        const struct assumptions *as, struct gate_assessment *a)
+{
+	int64_t profile;
+	size_t i;
+	int rc;
+
+	if ((rc = gate_load(ctx->st, deal, as_of, a)) != KAM_OK ||
+	    (rc = gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK)
+		return rc;
+	for (i = 0; rc == KAM_OK && i < as->nanswers; i++)
+		rc = assume_answer(ctx, a, profile, as->answers[i]);
+	for (i = 0; rc == KAM_OK && i < as->nstances; i++)
+		rc = assume_stance(ctx, a, as->stances[i]);
+	if (rc != KAM_OK)
+		return rc;
+	gate_compute(a);
+	gate_evaluate(a);
+	return KAM_OK;
+}
+
+/*
+ * kam-gate run DEAL [--as-of DATE] [--dry-run] [--exit-status]
+ *     [--assume-answer KEY=ANSWER ...] [--assume-stance PERSON=STANCE ...]
+ */
 static int
 cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {"assume-answer", required_argument, NULL, OPT_ASSUME_ANSWER},
+	    {"assume-stance", required_argument, NULL, OPT_ASSUME_STANCE},
 	    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	    {"exit-status", no_argument, NULL, OPT_EXIT_STATUS},
 	    {NULL, 0, NULL, 0},
 	};
 	static const int codes[] = {KAM_OK, KAM_VERDICT_LIMITED,
 	                            KAM_VERDICT_QUALIFY, KAM_VERDICT_DROP};
-	struct gate_assessment a;
+	struct gate_assessment a, before;
+	struct gate_whatif w = {NULL, NULL, 0};
+	struct assumptions as = {NULL, NULL, NULL, 0, 0, 0};
 	const char *as_of_opt = NULL;
-	char as_of[KAM_DATE_LEN], *json;
-	int ch, rc, dry = 0, status = 0;
-	int64_t deal, id = 0;
+	char as_of[KAM_DATE_LEN], *json = NULL;
+	int ch, rc, dry = 0, status = 0, same = 0, iffy;
+	int64_t deal, number = 0;
 
+	memset(&a, 0, sizeof a);
+	memset(&before, 0, sizeof before);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
 		case OPT_AS_OF:
 			as_of_opt = optarg;
+			break;
+		case OPT_ASSUME_ANSWER:
+			assumption_add(&as.answers, &as.nanswers, optarg);
+			assumption_add(&as.all, &as.nall, optarg);
+			break;
+		case OPT_ASSUME_STANCE:
+			assumption_add(&as.stances, &as.nstances, optarg);
+			assumption_add(&as.all, &as.nall, optarg);
 			break;
 		case OPT_DRY_RUN:
 			dry = 1;
@@ -489,57 +787,138 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 			status = 1;
 			break;
 		default:
-			return cli_usage(ctx);
+			rc = cli_usage(ctx);
+			goto out;
 		}
+	}
+	/* An assumption is never stored. */
+	iffy = as.nall > 0;
+	dry |= iffy;
+	if (argc - optind > 1) {
+		rc = cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		goto out;
+	}
+	if (argc - optind < 1) {
+		rc = cli_usage_msg(ctx, "missing DEAL");
+		goto out;
+	}
+	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
+	    (rc = deal_operand(ctx, argc, argv, dry ? CLI_READ : CLI_WRITE,
+	                       &deal)) != KAM_OK)
+		goto out;
+	if (iffy) {
+		if ((rc = gate_assess(ctx->st, deal, as_of, &before)) !=
+		        KAM_OK ||
+		    (rc = what_if(ctx, deal, as_of, &as, &a)) != KAM_OK)
+			goto out;
+		w.before = &before;
+		w.assumed = as.all;
+		w.nassumed = as.nall;
+	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK)
+		goto out;
+	json = to_json(&a);
+	if (!dry)
+		rc = gate_run_add(ctx->st, deal, as_of,
+		                  gate_verdict_word(a.verdict), json, &number,
+		                  &same);
+	if (rc != KAM_OK)
+		goto out;
+	if (ctx->fmt == OUT_JSON) {
+		if (iffy)
+			gate_write_json(stdout, &a, &w);
+		else
+			fputs(json, stdout);
+	} else if (ctx->fmt == OUT_TABLE) {
+		gate_write_text(stdout, &a, iffy ? &w : NULL);
+		if (number != 0 && same)
+			printf("\nThe same as run %lld: checked again, not "
+			       "stored twice.\n",
+			       (long long)number);
+		else if (number != 0)
+			printf("\nStored as run %lld.\n", (long long)number);
+	} else {
+		struct out *o =
+		    cli_out(ctx, 0, iffy ? gate_whatif_cols : gate_run_cols);
+
+		gate_write_rows(o, &a, iffy ? &w : NULL);
+		out_close(o);
+	}
+	if (status)
+		rc = codes[a.verdict];
+out:
+	free(json);
+	free(as.answers);
+	free(as.stances);
+	free(as.all);
+	gate_assessment_free(&a);
+	gate_assessment_free(&before);
+	return rc;
+}
+
+/* kam-gate plan DEAL [--as-of DATE] */
+static int
+cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {NULL, 0, NULL, 0},
+	};
+	struct gate_assessment a;
+	struct gate_step *steps = NULL;
+	const char *as_of_opt = NULL;
+	char as_of[KAM_DATE_LEN];
+	size_t n = 0;
+	int64_t deal;
+	int ch, rc;
+
+	memset(&a, 0, sizeof a);
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_AS_OF)
+			return cli_usage(ctx);
+		as_of_opt = optarg;
 	}
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if (argc - optind < 1)
 		return cli_usage_msg(ctx, "missing DEAL");
-	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK)
+	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
+	    (rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
-	if ((rc = deal_operand(ctx, argc, argv, dry ? CLI_READ : CLI_WRITE,
-	                       &deal)) != KAM_OK)
-		return rc;
-	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK) {
-		gate_assessment_free(&a);
-		return rc;
-	}
-	json = to_json(&a);
-	if (!dry)
-		rc = gate_run_add(ctx->st, deal, as_of,
-		                  gate_verdict_word(a.verdict), json, &id);
-	if (rc == KAM_OK) {
+	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) == KAM_OK) {
+		gate_plan(&a, &steps, &n);
 		if (ctx->fmt == OUT_JSON)
-			fputs(json, stdout);
-		else if (ctx->fmt == OUT_TABLE) {
-			gate_write_text(stdout, &a);
-			if (id != 0)
-				printf("\nStored as run %lld.\n",
-				       (long long)id);
-		} else
-			write_rows(ctx, &a);
-		if (status)
-			rc = codes[a.verdict];
+			gate_write_plan_json(stdout, &a, steps, n);
+		else {
+			struct out *o = cli_out(ctx, 0, gate_plan_cols);
+
+			gate_write_plan(o, &a, steps, n);
+			out_close(o);
+		}
+		gate_plan_free(steps, n);
 	}
-	free(json);
 	gate_assessment_free(&a);
 	return rc;
 }
 
-static void
-flag_add(const char *flag, void *arg)
-{
-	struct {
-		char **v;
-		size_t n;
-	} *f = arg;
+struct flag_list {
+	struct gate_flag *v;
+	size_t n;
+};
 
-	f->v = xreallocarray(f->v, f->n + 1, sizeof *f->v);
-	f->v[f->n++] = xstrdup(flag);
+static int
+flag_add(const struct org_flag *f, void *arg)
+{
+	struct flag_list *l = arg;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n].code = xstrdup(f->code);
+	l->v[l->n].subject = xstrdup(f->subject);
+	l->v[l->n].message = xstrdup(f->message);
+	l->n++;
+	return KAM_OK;
 }
 
-/* kam-gate report DEAL [--as-of DATE] */
+/* kam-gate report DEAL [--as-of DATE] (Markdown, or JSON with -F json) */
 static int
 cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -549,16 +928,18 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	};
 	struct gate_assessment a;
 	struct gate_run_info *runs = NULL;
-	struct {
-		char **v;
-		size_t n;
-	} flags = {NULL, 0};
+	struct flag_list flags = {NULL, 0};
+	struct gate_step *plan = NULL;
+	struct gate_memo memo;
 	const char *as_of_opt = NULL;
 	char as_of[KAM_DATE_LEN];
-	size_t nruns = 0, i;
+	size_t nruns = 0, nplan = 0;
 	int64_t deal;
 	int ch, rc;
 
+	memset(&a, 0, sizeof a);
+	/* A memo, or its data: nothing else. */
+	cli_formats(ctx, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON), OUT_MD);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		if (ch != OPT_AS_OF)
 			return cli_usage(ctx);
@@ -572,18 +953,26 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
-	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK ||
-	    (rc = gate_runs(ctx->st, deal, &runs, &nruns)) != KAM_OK ||
-	    (rc = org_check(ctx->st, store_deal_account(ctx->st, deal), deal,
-	                    flag_add, &flags)) != KAM_OK) {
-		if (rc == KAM_FALSE)
-			rc = KAM_OK;
+	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) == KAM_OK &&
+	    (rc = gate_runs(ctx->st, deal, &runs, &nruns)) == KAM_OK &&
+	    (rc = org_check_flags(ctx->st, store_deal_account(ctx->st, deal),
+	                          deal, flag_add, &flags)) == KAM_OK) {
+		gate_red_flags(&a, &flags.v, &flags.n);
+		gate_plan(&a, &plan, &nplan);
+		memo.a = &a;
+		memo.runs = runs;
+		memo.nruns = nruns;
+		memo.flags = flags.v;
+		memo.nflags = flags.n;
+		memo.plan = plan;
+		memo.nplan = nplan;
+		if (ctx->fmt == OUT_JSON)
+			gate_write_report_json(stdout, &memo);
+		else
+			gate_write_report(stdout, &memo);
 	}
-	if (rc == KAM_OK)
-		gate_write_report(stdout, &a, runs, nruns, flags.v, flags.n);
-	for (i = 0; i < flags.n; i++)
-		free(flags.v[i]);
-	free(flags.v);
+	gate_plan_free(plan, nplan);
+	gate_flags_free(flags.v, flags.n);
 	gate_runs_free(runs, nruns);
 	gate_assessment_free(&a);
 	return rc;
@@ -594,8 +983,8 @@ static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
-	    "run",  "as_of",   "recorded", "actor", "verdict",
-	    "real", "compete", "win",      "worth", NULL};
+	    "run",  "as_of",   "recorded", "checked", "actor", "verdict",
+	    "real", "compete", "win",      "worth",   NULL};
 	struct gate_run_info *runs;
 	struct out *o;
 	size_t n, i;
@@ -612,9 +1001,10 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
-		out_int(o, runs[i].id);
+		out_int(o, runs[i].number);
 		out_str(o, runs[i].as_of);
 		out_str(o, runs[i].recorded);
+		out_str(o, runs[i].checked);
 		out_str(o, runs[i].actor);
 		out_str(o, runs[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)
@@ -646,8 +1036,8 @@ check_run_id(const char *s, int64_t *id)
 
 	if (!parse_int(s, 1, 0x7fffffffL, &v))
 		return kam_err(KAM_DATA,
-		               "invalid run id '%s' (use the number shown by "
-		               "'kam-gate history')",
+		               "invalid run number '%s' (use the number shown "
+		               "by 'kam-gate history')",
 		               s);
 	*id = v;
 	return KAM_OK;
@@ -683,8 +1073,8 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 		if ((rc = gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 			return rc;
 		if (n >= 2) {
-			ra = runs[n - 2].id;
-			rb = runs[n - 1].id;
+			ra = runs[n - 2].number;
+			rb = runs[n - 1].number;
 		}
 		gate_runs_free(runs, n);
 		if (n < 2) {
@@ -840,7 +1230,8 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
 		return rc;
 	if (key != NULL) {
-		printf("%g\n", *gate_param(&p, key));
+		/* The value alone: a line of text, and a JSON number. */
+		printf("%.15g\n", *gate_param(&p, key));
 		return KAM_OK;
 	}
 	o = cli_out(ctx, 0, cols);
@@ -856,24 +1247,37 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 static const struct kam_verb verbs[] = {
-    {"criteria", "criteria [--gate GATE]", "list the rubric", cmd_criteria},
+    {"criteria", "criteria [--gate GATE] [--profile NAME]", "list the rubric",
+     cmd_criteria},
     {"criteria add",
-     "criteria add GATE KEY --question TEXT [--must] [--weight N]",
+     "criteria add GATE KEY --question TEXT [--must] [--profile NAME] "
+     "[--weight N]",
      "add a criterion", cmd_criteria_add},
     {"criteria set",
-     "criteria set KEY [--gate GATE] [--must | --no-must] "
+     "criteria set KEY [--gate GATE] [--must | --no-must] [--profile NAME] "
      "[--question TEXT] [--weight N]",
      "change a criterion", cmd_criteria_set},
-    {"criteria remove", "criteria remove KEY",
+    {"criteria remove", "criteria remove KEY [--profile NAME]",
      "remove a criterion that has no answers", cmd_criteria_remove},
+    {"profile list", "profile list",
+     "the rubric profiles, with the accounts that use them", cmd_profile_list},
+    {"profile add", "profile add NAME [--from PROFILE]",
+     "add a rubric profile, a copy of another", cmd_profile_add},
+    {"profile remove", "profile remove NAME",
+     "remove a profile that has no answers", cmd_profile_remove},
     {"answer",
-     "answer DEAL KEY yes|partly|no|unknown [--evidence TEXT] [--on DATE]",
+     "answer DEAL KEY yes|partly|no|unknown|--gap PERCENT [--evidence TEXT] "
+     "[--on DATE]",
      "answer a criterion for a deal", cmd_answer},
     {"answers", "answers DEAL", "every answer given for a deal", cmd_answers},
-    {"run", "run DEAL [--as-of DATE] [--dry-run] [--exit-status]",
+    {"run",
+     "run DEAL [--as-of DATE] [--assume-answer KEY=ANSWER] "
+     "[--assume-stance PERSON=STANCE] [--dry-run] [--exit-status]",
      "assess a deal and store the run", cmd_run},
-    {"report", "report DEAL [--as-of DATE]", "the assessment as a memo",
-     cmd_report},
+    {"plan", "plan DEAL [--as-of DATE]",
+     "what to do with each person of the buying group", cmd_plan},
+    {"report", "report DEAL [--as-of DATE]",
+     "the assessment as a memo (Markdown, or JSON)", cmd_report},
     {"history", "history DEAL", "the stored runs of a deal", cmd_history},
     {"diff", "diff DEAL [RUN RUN]", "what changed between two runs", cmd_diff},
     {"list", "list [ACCOUNT]", "every deal with its latest verdict", cmd_list},
@@ -885,7 +1289,8 @@ static const struct kam_verb verbs[] = {
 static const struct kam_cmd cmd = {
     "kam-gate",
     "Put a deal through the four gates: is it real, can we compete, can "
-    "we win, is it worth winning.",
+    "we win, is it worth winning; how much to invest, and a plan per "
+    "person.",
     verbs, NULL};
 
 int

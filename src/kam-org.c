@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/gate.h"
 #include "kam/influence.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -123,18 +124,36 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 
 /* accounts */
 
+/* A category names a rubric profile: a handle. */
+static int
+check_category(const char *s)
+{
+	if (s != NULL && *s != '\0' && !handle_valid(s))
+		return kam_err(KAM_DATA,
+		               "invalid category '%s' (use letters, digits, "
+		               "'.', '_' and '-')",
+		               s);
+	return KAM_OK;
+}
+
+/* account add HANDLE --name NAME [--category NAME] [--industry TEXT] */
 static int
 cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
+	    {"category", required_argument, NULL, 'c'},
 	    {"industry", required_argument, NULL, 'i'},
 	    {"name", required_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0}};
+	struct org_account_change ch = {NULL, NULL, NULL};
 	const char *name = NULL, *industry = NULL, *h;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
 		switch (c) {
+		case 'c':
+			ch.category = optarg;
+			break;
 		case 'i':
 			industry = optarg;
 			break;
@@ -156,17 +175,68 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		               "digits, '.', '_' and '-')",
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
-	    (rc = check_text("--industry", industry)) != KAM_OK)
+	    (rc = check_text("--industry", industry)) != KAM_OK ||
+	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
 		return kam_err(KAM_DATA, "--name is empty");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, org_account_add(ctx->st, h, name, industry));
+	rc = org_account_add(ctx->st, h, name, industry);
+	if (rc == KAM_OK && ch.category != NULL)
+		rc = org_account_set(ctx->st, h, &ch);
+	return store_end(ctx->st, rc);
 }
 
-static const char *const account_cols[] = {
-    "handle", "name", "industry", "people", "deals", "created", NULL};
+/*
+ * account set HANDLE [--category NAME] [--industry TEXT] [--name NAME];
+ * an empty category or industry clears it.
+ */
+static int
+cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"category", required_argument, NULL, 'c'},
+	    {"industry", required_argument, NULL, 'i'},
+	    {"name", required_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0}};
+	struct org_account_change ch = {NULL, NULL, NULL};
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
+		switch (c) {
+		case 'c':
+			ch.category = optarg;
+			break;
+		case 'i':
+			ch.industry = optarg;
+			break;
+		case 'n':
+			ch.name = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL)
+		return cli_usage_msg(ctx, "nothing to change (give --category, "
+		                          "--industry or --name)");
+	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
+	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
+	    (rc = check_category(ch.category)) != KAM_OK)
+		return rc;
+	if (ch.name != NULL && *ch.name == '\0')
+		return kam_err(KAM_DATA, "--name is empty");
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st, org_account_set(ctx->st, argv[optind], &ch));
+}
+
+static const char *const account_cols[] = {"handle",   "name",  "industry",
+                                           "people",   "deals", "created",
+                                           "category", NULL};
 
 static int
 put_account(const struct org_account *a, void *arg)
@@ -179,6 +249,7 @@ put_account(const struct org_account *a, void *arg)
 	out_int(o, a->people);
 	out_int(o, a->deals);
 	out_str(o, a->created);
+	out_str(o, a->category);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -869,32 +940,48 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 
 /* deals */
 
+/* The options deal add and deal set share, checked into c. */
+struct deal_opts {
+	struct org_deal_change c;
+	char value[MONEY_LEN], cost[MONEY_LEN];
+};
+
+static const struct option deal_lo[] = {
+    {"close", required_argument, NULL, 'c'},
+    {"cost", required_argument, NULL, 'k'},
+    {"currency", required_argument, NULL, 'C'},
+    {"name", required_argument, NULL, 'n'},
+    {"stage", required_argument, NULL, 's'},
+    {"value", required_argument, NULL, 'v'},
+    {NULL, 0, NULL, 0}};
+
+/* Parses the options; clear allows "" (deal set) to clear a field. */
 static int
-cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
+deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
+             int clear)
 {
-	static const struct option lo[] = {
-	    {"close", required_argument, NULL, 'c'},
-	    {"currency", required_argument, NULL, 'C'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"value", required_argument, NULL, 'v'},
-	    {NULL, 0, NULL, 0}};
-	const char *name = NULL, *currency = NULL, *close_on = NULL, *vs = NULL;
-	char value[MONEY_LEN];
 	int c, rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
+	memset(d, 0, sizeof *d);
+	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", deal_lo)) != -1) {
 		switch (c) {
 		case 'c':
-			close_on = optarg;
+			d->c.close_on = optarg;
+			break;
+		case 'k':
+			d->c.cost = optarg;
 			break;
 		case 'C':
-			currency = optarg;
+			d->c.currency = optarg;
 			break;
 		case 'n':
-			name = optarg;
+			d->c.name = optarg;
+			break;
+		case 's':
+			d->c.stage = optarg;
 			break;
 		case 'v':
-			vs = optarg;
+			d->c.value = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
@@ -902,23 +989,82 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
-	if (name == NULL)
+	if ((rc = check_text("--name", d->c.name)) != KAM_OK ||
+	    (rc = check_text("--currency", d->c.currency)) != KAM_OK ||
+	    (rc = check_text("--stage", d->c.stage)) != KAM_OK)
+		return rc;
+	if (d->c.name != NULL && *d->c.name == '\0')
+		return kam_err(KAM_DATA, "--name is empty");
+	if (d->c.close_on != NULL && (*d->c.close_on || !clear) &&
+	    (rc = check_date("--close", d->c.close_on)) != KAM_OK)
+		return rc;
+	if (d->c.value != NULL && (*d->c.value || !clear)) {
+		if ((rc = check_amount("value", d->c.value, d->value)) !=
+		    KAM_OK)
+			return rc;
+		d->c.value = d->value;
+	}
+	if (d->c.cost != NULL && (*d->c.cost || !clear)) {
+		if ((rc = check_amount("cost", d->c.cost, d->cost)) != KAM_OK)
+			return rc;
+		d->c.cost = d->cost;
+	}
+	return KAM_OK;
+}
+
+/*
+ * deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C]
+ *     [--stage TEXT] [--value N]
+ */
+static int
+cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct deal_opts d;
+	struct org_deal_change later = {NULL, NULL, NULL, NULL, NULL, NULL};
+	int rc;
+
+	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
+		return rc;
+	if (d.c.name == NULL)
 		return cli_usage_msg(ctx, "--name is required");
-	if ((rc = check_text("--name", name)) != KAM_OK ||
-	    (rc = check_text("--currency", currency)) != KAM_OK ||
-	    (rc = check_date("--close", close_on)) != KAM_OK)
+	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	if (vs != NULL && (rc = check_amount("value", vs, value)) != KAM_OK)
+	rc = org_deal_add(ctx->st, argv[optind], ctx->account, d.c.name,
+	                  d.c.value, d.c.currency, d.c.close_on);
+	later.cost = d.c.cost;
+	later.stage = d.c.stage;
+	if (rc == KAM_OK && (later.cost != NULL || later.stage != NULL))
+		rc = org_deal_set(ctx->st, argv[optind], ctx->account, &later);
+	return store_end(ctx->st, rc);
+}
+
+/*
+ * deal set DEAL [--close DATE] [--cost N] [--currency C] [--name NAME]
+ *     [--stage TEXT] [--value N]; an empty value clears all but the name.
+ */
+static int
+cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct deal_opts d;
+	const struct org_deal_change *c = &d.c;
+	int rc;
+
+	if ((rc = deal_options(ctx, argc, argv, &d, 1)) != KAM_OK)
 		return rc;
+	if (c->name == NULL && c->value == NULL && c->currency == NULL &&
+	    c->close_on == NULL && c->cost == NULL && c->stage == NULL)
+		return cli_usage_msg(ctx, "nothing to change (give --close, "
+		                          "--cost, --currency, --name, --stage "
+		                          "or --value)");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 org_deal_add(ctx->st, argv[optind], ctx->account, name,
-	                              vs ? value : NULL, currency, close_on));
+	                 org_deal_set(ctx->st, argv[optind], ctx->account, c));
 }
 
 static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
-                                        "close", "roles", "created", NULL};
+                                        "close", "roles", "created", "cost",
+                                        "stage", NULL};
 
 static int
 put_deal(const struct org_deal *d, void *arg)
@@ -939,6 +1085,11 @@ put_deal(const struct org_deal *d, void *arg)
 	out_str(o, d->close_on);
 	out_int(o, d->roles);
 	out_str(o, d->created);
+	if (d->cost != NULL)
+		out_raw_json(o, d->cost, d->cost);
+	else
+		out_null(o);
+	out_str(o, d->stage);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1108,6 +1259,40 @@ put_flag(const struct org_flag *f, void *arg)
 	return KAM_OK;
 }
 
+static int
+put_group_flag(const char *code, const char *subject, const char *message,
+               void *arg)
+{
+	struct org_flag f = {code, subject, message};
+
+	return put_flag(&f, arg);
+}
+
+/* The red flags of a deal's buying group today. */
+static int
+group_flags(struct kam_ctx *ctx, int64_t deal, struct flags *fl)
+{
+	char today[KAM_DATE_LEN];
+
+	kam_today(today);
+	return gate_check_flags(ctx->st, deal, today, put_group_flag, fl);
+}
+
+struct check_deals {
+	int64_t *v;
+	size_t n;
+};
+
+static int
+add_check_deal(const struct org_deal *d, void *arg)
+{
+	struct check_deals *ids = arg;
+
+	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof *ids->v);
+	ids->v[ids->n++] = d->id;
+	return KAM_OK;
+}
+
 /* Stops org_accounts at the first account: it exists. */
 static int
 found_account(const struct org_account *a, void *arg)
@@ -1150,6 +1335,19 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	org_bulk(ctx->st);
 	fl.o = cli_out(ctx, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
+	/* Then what the stances say of each buying group (kam-gate(1),
+	 * RED FLAGS). */
+	if (rc == KAM_OK && deal != 0)
+		rc = group_flags(ctx, deal, &fl);
+	else if (rc == KAM_OK) {
+		struct check_deals ids = {NULL, 0};
+		size_t i;
+
+		rc = org_deals(ctx->st, account, 0, add_check_deal, &ids);
+		for (i = 0; rc == KAM_OK && i < ids.n; i++)
+			rc = group_flags(ctx, ids.v[i], &fl);
+		free(ids.v);
+	}
 	out_close(fl.o);
 	if (rc != KAM_OK)
 		return rc;
@@ -1438,8 +1636,12 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 
 static const struct kam_verb verbs[] = {
     {"init", "init", "create the store", cmd_init},
-    {"account add", "account add HANDLE --name NAME [--industry TEXT]",
+    {"account add",
+     "account add HANDLE --name NAME [--category NAME] [--industry TEXT]",
      "add a client account", cmd_account_add},
+    {"account set",
+     "account set HANDLE [--category NAME] [--industry TEXT] [--name NAME]",
+     "change an account", cmd_account_set},
     {"account list", "account list", "list accounts", cmd_account_list},
     {"account show", "account show HANDLE", "show one account",
      cmd_account_show},
@@ -1469,8 +1671,14 @@ static const struct kam_verb verbs[] = {
     {"competitor list", "competitor list", "list competitors",
      cmd_competitor_list},
     {"deal add",
-     "deal add DEAL --name NAME [--value N] [--currency C] [--close DATE]",
+     "deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] "
+     "[--stage TEXT] [--value N]",
      "add a deal", cmd_deal_add},
+    {"deal set",
+     "deal set DEAL [--close DATE] [--cost N] [--currency C] [--name NAME] "
+     "[--stage TEXT] [--value N]",
+     "change a deal's name, value, cost, currency, close date or stage",
+     cmd_deal_set},
     {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list},
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
     {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",

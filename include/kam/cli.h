@@ -20,7 +20,9 @@ struct kam_ctx {
 	const char *account; /* -a/--account, else $KAM_ACCOUNT, else NULL */
 	enum out_format fmt; /* resolved: table on a terminal, else TSV */
 	int fmt_given;
-	struct store *st; /* after cli_open */
+	int formats;              /* see cli_formats */
+	enum out_format fmt_dflt; /* see cli_formats */
+	struct store *st;         /* after cli_open */
 };
 
 struct kam_verb {
@@ -29,6 +31,19 @@ struct kam_verb {
 	const char *summary;
 	int (*exec)(struct kam_ctx *, int argc, char **argv);
 };
+
+/*
+ * The formats a verb can write, as CLI_FMT bits, declared with
+ * cli_formats before its first cli_getopt; without it, every format of
+ * rows (table, tsv, csv, json).  cli_getopt refuses -F naming another
+ * as a usage error, and when the usual default (table on a terminal,
+ * else tsv) is not among them, dflt is the default.
+ */
+void cli_formats(struct kam_ctx *, int formats, enum out_format dflt);
+#define CLI_FMT(f) (1 << (f))
+#define CLI_FMT_ROWS                                                           \
+	(CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_CSV) |            \
+	 CLI_FMT(OUT_JSON))
 
 struct kam_cmd {
 	const char *name;             /* kam-org */

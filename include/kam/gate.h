@@ -1,12 +1,15 @@
 /*
- * The four gates of the method (METHOD.md, section 2): is it real, can we
- * compete, can we win, is it worth winning.  The first half of this
- * header is the rules, pure functions over structs (gate.c): criteria
- * with their answers in, gate statuses, scores, reasons and a verdict
- * out, plus the formulas that compute three "can we win?" criteria from
- * the buying group and its stances.  The second half is the store's
- * queries for the rubric, answers, settings and runs (store-gate.c).
- * Used by kam-gate; kam-map may read verdicts through it.
+ * The four gates of the method (METHOD.md, section 2), judged as a
+ * seasoned key-account manager judges them (section 3): is it real, can
+ * we compete, can we win, is it worth winning; how much to invest; and a
+ * plan per person of the buying group.  The first part of this header is
+ * the rules, pure functions over structs (gate.c): criteria with their
+ * answers, the buying group with its stances and the deal's numbers in;
+ * gate statuses, scores, reasons, a verdict, an investment, red flags
+ * and a plan out.  The second part is the writers (gate-out.c), the
+ * third the store's queries and the use cases that load, judge and keep
+ * runs (store-gate.c).  Used by kam-gate, and by kam-org check for the
+ * red flags of a buying group.
  */
 #ifndef KAM_GATE_H
 #define KAM_GATE_H
@@ -15,12 +18,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "kam/money.h"
+
 #define GATE_COUNT 4
 
 /* An answer to a criterion; "yes" is always good for us. */
 enum gate_ans { GATE_UNKNOWN, GATE_YES, GATE_PARTLY, GATE_NO };
 /* Where a criterion's answer came from. */
-enum gate_src { GATE_SRC_NONE, GATE_SRC_ANSWERED, GATE_SRC_COMPUTED };
+enum gate_src {
+	GATE_SRC_NONE,
+	GATE_SRC_ANSWERED,
+	GATE_SRC_COMPUTED,
+	GATE_SRC_ASSUMED /* kam-gate run --assume-answer */
+};
 enum gate_status {
 	GATE_PASS,
 	GATE_WEAK,
@@ -34,6 +44,8 @@ enum gate_verdict {
 	VERDICT_QUALIFY,
 	VERDICT_DROP
 };
+/* How much to invest (METHOD.md, section 3). */
+enum gate_level { LEVEL_FULL, LEVEL_LIMITED, LEVEL_MINIMAL, LEVEL_NONE };
 
 /* Words for the enums, and back (-1 when unknown). */
 const char *gate_ans_word(enum gate_ans);
@@ -41,12 +53,17 @@ int gate_ans_parse(const char *);
 const char *gate_src_word(enum gate_src);
 const char *gate_status_word(enum gate_status);
 const char *gate_verdict_word(enum gate_verdict);
+const char *gate_level_word(enum gate_level);
 /* The gate's question in words ("can we win?") for 1-4. */
 const char *gate_question(int gate);
 /* real, compete, win, worth for 1-4. */
 const char *gate_name(int gate);
 /* A gate given as 1-4 or as its name; 0 when neither. */
 int gate_parse(const char *);
+/* high, medium, low for 0-2. */
+const char *gate_influence_word(int);
+/* support, neutral, oppose, unknown for 1, 0, -1, GATE_STANCE_UNKNOWN. */
+const char *gate_stance_word(int);
 
 /*
  * The tunables, with documented defaults (kam-gate(1), SETTINGS); the
@@ -57,9 +74,12 @@ struct gate_params {
 	double strong;           /* gate 3 below it passes weak */
 	double unknown_max;      /* more unknown weight leaves a gate open */
 	double influence[3];     /* weights of high, medium, low */
+	double lead_factor;      /* the lead's weight, times its influence */
 	double our_yes, our_partly;
 	double rival_yes, rival_partly;
-	double coverage_yes, coverage_partly;
+	double price_yes, price_partly; /* a gap at or below is yes, partly */
+	double price_cap;               /* a larger gap holds gate 3 weak */
+	double stale_days;              /* an older stance is stale */
 };
 void gate_params_default(struct gate_params *);
 /* The setting keys, NULL-terminated, with one line of meaning each. */
@@ -70,12 +90,29 @@ double *gate_param(struct gate_params *, const char *key);
 /* Checks a value for a key: NULL if fine, else what is allowed. */
 const char *gate_param_check(const char *key, double value);
 
+/*
+ * The criteria the rules read by key: computed ones, and those with a
+ * rule of their own (kam-gate(1), RULES).
+ */
+#define GATE_KEY_OURS     "our-relationship"
+#define GATE_KEY_RIVALS   "rival-relationship"
+#define GATE_KEY_COVERAGE "coverage"
+#define GATE_KEY_PRICE    "price"
+#define GATE_KEY_FIT      "fit"
+#define GATE_KEY_GAPS     "gaps"
+#define GATE_KEY_EXPECTED "expected-value"
+
+/* A price gap in percent, as given ("+40", "-5", "40%"); 1 if valid. */
+int gate_gap_parse(const char *, double *);
+/* The answer a gap gives under the settings. */
+enum gate_ans gate_gap_answer(const struct gate_params *, double gap);
+
 /* One criterion of the rubric and, once assessed, its answer. */
 struct gate_crit {
 	int gate; /* 1-4 */
 	char *key;
 	char *question;
-	int weight;
+	double weight;
 	int must;
 	int computed; /* the rubric says it can be computed */
 	int position;
@@ -85,6 +122,8 @@ struct gate_crit {
 	char *evidence; /* answered: the evidence; computed: how */
 	char on[11];    /* answered: the date the answer took effect */
 	char *actor;    /* answered: who recorded it */
+	int has_gap;    /* price: answered with a gap */
+	double gap;
 };
 
 /*
@@ -96,18 +135,34 @@ struct gate_crit {
 #define GATE_CORE_BUSINESS  0x4
 #define GATE_CORE_FINANCE   0x8
 #define GATE_CORE_ALL       0xf
+#define GATE_ROLE_COACH     0x40
+#define GATE_STANCE_UNKNOWN 2
+
+/* Someone who influences or advises a member (kam-org link). */
+struct gate_ally {
+	char *ref, *name;
+	const char *kind; /* "influences" or "advises" */
+	int stance;       /* toward us, as a member's */
+};
+
 struct gate_member {
+	int64_t id;
 	char *ref; /* account/handle */
 	char *name;
-	char *roles;   /* "decision-maker, technical" */
+	char *roles;   /* "decision-maker, technical", in role order */
+	int rolebits;  /* 1 << index in vocab_roles of each role held */
 	int core;      /* GATE_CORE_* bits of the roles */
+	int rank;      /* the index of the first role, for ordering */
 	int influence; /* 0 high, 1 medium, 2 low */
 	int lead;
 	int stance; /* toward us: 1 support, 0 neutral, -1 oppose, 2 unknown */
 	char since[11];
+	char *note;         /* the note behind the stance in force */
+	char latest[11];    /* the latest observation in force, any toward */
 	signed char *rival; /* stance toward each rival, same coding */
+	struct gate_ally *allies;
+	size_t nallies;
 };
-#define GATE_STANCE_UNKNOWN 2
 
 struct gate_rival {
 	char *handle;
@@ -123,11 +178,28 @@ struct gate_outcome {
 	size_t nreasons;
 };
 
+/* The investment: its level and the numbers behind it. */
+struct gate_investment {
+	enum gate_level level;
+	int has_likelihood;       /* gate 3 was reached and scored */
+	double likelihood;        /* gate 3's score */
+	char expected[MONEY_LEN]; /* value x likelihood; "" unknown */
+};
+
+/* The sure-loss rules (kam-gate(1), RULES); NULL when none fired. */
+#define GATE_LOST_DM   "decision-maker-lost"
+#define GATE_LOST_LEAD "lead-and-decision-maker-lost"
+
 /* Everything one assessment uses and finds. */
 struct gate_assessment {
 	int64_t deal_id;
 	char *deal; /* account/handle */
 	char *deal_name;
+	char *account_name;
+	char *category;     /* the account's, or NULL */
+	char *profile;      /* the rubric profile used */
+	char *value, *cost; /* exact amounts, or NULL */
+	char *currency, *close_on, *stage;
 	char as_of[11];
 	struct gate_params params;
 	struct gate_crit *crit;
@@ -139,97 +211,87 @@ struct gate_assessment {
 	/* filled by gate_compute and gate_evaluate */
 	char **group_notes; /* the opposing decision-makers, called out */
 	size_t ngroup_notes;
+	const char *lost; /* the sure-loss rule that fired, or NULL */
 	struct gate_outcome gates[GATE_COUNT];
 	enum gate_verdict verdict;
+	struct gate_investment invest;
 };
 
 /*
  * Fills the computed criteria (our-relationship, rival-relationship,
  * coverage) that have no answer in force from the members and rivals,
- * and notes every decision-maker who opposes us.
+ * turns a price gap into its answer, and notes every decision-maker who
+ * opposes us.
  */
 void gate_compute(struct gate_assessment *);
-/* The gates in order, then the verdict. */
+/*
+ * The gates in order, with expected-value computed once gate 3 is
+ * known, then the verdict and the investment.
+ */
 void gate_evaluate(struct gate_assessment *);
 void gate_assessment_free(struct gate_assessment *);
 void gate_crit_free(struct gate_crit *, size_t);
-
-/* --- Writers (gate-out.c): every stored text escaped for its format --- */
-
-/* The verdict in one sentence. */
-char *gate_verdict_sentence(const struct gate_assessment *);
-/* The run as JSON (the documented keys) or as a short text. */
-void gate_write_json(FILE *, const struct gate_assessment *);
-void gate_write_text(FILE *, const struct gate_assessment *);
+/* The member with this ref, or NULL. */
+struct gate_member *gate_member_find(struct gate_assessment *, const char *ref);
 
 /*
- * The Markdown memo.  runs are earlier runs, oldest first; flags are
- * kam-org check's red flags for the account.
+ * What if: an answer or a stance assumed before gate_compute.  A stance
+ * toward a competitor names it (rival >= 0), toward us rival is -1.
+ * Returns 0 when the key or competitor is not in the assessment.
  */
-struct gate_run_info {
-	int64_t id;
-	char as_of[11];
-	char *recorded;
-	char *actor;
-	char *verdict;
-	char *status[GATE_COUNT];
+int gate_assume_answer(struct gate_assessment *, const char *key, enum gate_ans,
+                       const double *gap);
+int gate_assume_stance(struct gate_assessment *, struct gate_member *,
+                       int rival, int stance);
+/* A competitor's index by handle, or -1. */
+int gate_rival_find(const struct gate_assessment *, const char *handle);
+/* Adds a competitor nobody has a stance toward yet; its index. */
+int gate_rival_add(struct gate_assessment *, const char *handle,
+                   const char *name);
+
+/*
+ * The order of the buying group for people: influence (high first, the
+ * lead first among equals), then role order, then name.  Fills idx with
+ * member indexes.
+ */
+void gate_group_order(const struct gate_assessment *, size_t *idx);
+
+/* The red flags of a buying group (kam-gate(1), RED FLAGS). */
+struct gate_flag {
+	char *code, *subject, *message;
 };
-void gate_write_report(FILE *, const struct gate_assessment *,
-                       const struct gate_run_info *runs, size_t nruns,
-                       char *const *flags, size_t nflags);
-void gate_runs_free(struct gate_run_info *, size_t);
-
-/* --- Store queries (store-gate.c) --- */
-
-struct store;
-
-/* The rubric in order; gate 0 for every gate. */
-int gate_rubric(struct store *, int gate, struct gate_crit **, size_t *);
-/* A criterion's id by key, reporting an unknown key with a suggestion. */
-int gate_criterion_id(struct store *, const char *key, int64_t *);
-int gate_criterion_add(struct store *, int gate, const char *key,
-                       const char *question, int weight, int must);
 /*
- * Changes a criterion: gate 0, weight -1, must -1 and question NULL
- * leave that field as it is.  Refuses a change that leaves a gate with
- * no criteria or no weight.
+ * Appends the group's flags, as of the assessment date, to *flags:
+ * doubtful-coach, opposing-buyer, unknown-influencer, stale-stance,
+ * single-supporter.
  */
-int gate_criterion_set(struct store *, const char *key, int gate, int weight,
-                       int must, const char *question);
-int gate_criterion_remove(struct store *, const char *key);
+void gate_red_flags(const struct gate_assessment *, struct gate_flag **,
+                    size_t *);
+void gate_flags_free(struct gate_flag *, size_t);
 
-int gate_answer_add(struct store *, int64_t deal, int64_t criterion,
-                    enum gate_ans, const char *evidence, const char *on);
-/* Every answer to a deal's criteria, oldest first (history). */
-int gate_answers_each(struct store *, int64_t deal,
-                      void (*fn)(const char *key, const char *answer,
-                                 const char *evidence, const char *on,
-                                 const char *recorded, const char *actor,
-                                 void *),
-                      void *arg);
+/* A plan per person (kam-gate(1), PLAN). */
+enum gate_action {
+	ACT_SPONSOR,
+	ACT_KEEP_INFORMED,
+	ACT_CONVERT,
+	ACT_CONTAIN,
+	ACT_FIND_OUT,
+	ACT_RECRUIT_COACH
+};
+const char *gate_action_word(enum gate_action);
+struct gate_step {
+	size_t member; /* index into members */
+	enum gate_action action;
+	const char *advice; /* the action in words */
+	char *reason;
+	char **via; /* "Name (account/handle)" of each who could carry it */
+	size_t nvia;
+};
+/* One step per member, in gate_group_order. */
+void gate_plan(const struct gate_assessment *, struct gate_step **, size_t *);
+void gate_plan_free(struct gate_step *, size_t);
 
-/* The defaults with the store's settings applied. */
-int gate_params_load(struct store *, struct gate_params *);
-/* Sets a setting; reset removes it (back to the default). */
-int gate_setting_set(struct store *, const char *key, double value);
-int gate_setting_reset(struct store *, const char *key);
-/* Whether a setting is stored (1) or the default (0). */
-int gate_setting_stored(struct store *, const char *key);
-
-/* Gathers, computes and evaluates one deal on as_of. */
-int gate_assess(struct store *, int64_t deal, const char *as_of,
-                struct gate_assessment *);
-
-int gate_run_add(struct store *, int64_t deal, const char *as_of,
-                 const char *verdict, const char *snapshot, int64_t *id);
-/* The stored runs of a deal, oldest first. */
-int gate_runs(struct store *, int64_t deal, struct gate_run_info **, size_t *);
-/* The latest run of each deal (of one account if account != 0). */
-int gate_list_each(struct store *, int64_t account,
-                   void (*fn)(const char *deal, const char *name,
-                              const char *verdict, const char *as_of,
-                              int64_t run, const char *recorded, void *),
-                   void *arg);
+/* Comparing two runs */
 
 /* What one stored run said: per criterion and per gate. */
 struct gate_snap {
@@ -243,9 +305,6 @@ struct gate_snap {
 	} * crit;
 	size_t ncrit;
 };
-/* Loads run id of deal (KAM_NOTFOUND if it is not one of its runs). */
-int gate_snap_load(struct store *, int64_t deal, int64_t run,
-                   struct gate_snap *);
 void gate_snap_free(struct gate_snap *);
 /*
  * What changed from run a to run b: fn gets what ("verdict", "gate",
@@ -256,5 +315,158 @@ size_t gate_diff(const struct gate_snap *a, const struct gate_snap *b,
                  void (*fn)(const char *what, const char *item,
                             const char *before, const char *after, void *),
                  void *arg);
+
+/* --- Writers (gate-out.c): every stored text escaped for its format --- */
+
+/* The verdict in one sentence, and the investment in one. */
+char *gate_verdict_sentence(const struct gate_assessment *);
+const char *gate_level_sentence(enum gate_level);
+/* A score with two decimals, whatever the locale. */
+void gate_score_text(double, char out[8]);
+/*
+ * What if (kam-gate run --assume-*): the assessment without the
+ * assumptions, and the assumptions as given ("price=partly").
+ */
+struct gate_whatif {
+	const struct gate_assessment *before;
+	char *const *assumed;
+	size_t nassumed;
+};
+/*
+ * The run as JSON (the documented keys) or as a short text; w NULL for
+ * a run without assumptions (the snapshot a run stores).
+ */
+void gate_write_json(FILE *, const struct gate_assessment *,
+                     const struct gate_whatif *w);
+void gate_write_text(FILE *, const struct gate_assessment *,
+                     const struct gate_whatif *w);
+/*
+ * The rows of run -F tsv|csv: one per gate (kam-gate(1), OUTPUT), in an
+ * out opened with gate_run_cols, or gate_whatif_cols for a what-if.
+ */
+struct out;
+extern const char *const gate_run_cols[];
+extern const char *const gate_whatif_cols[];
+void gate_write_rows(struct out *, const struct gate_assessment *,
+                     const struct gate_whatif *w);
+/* The plan: rows for table, TSV and CSV, or a JSON array. */
+extern const char *const gate_plan_cols[];
+void gate_write_plan(struct out *, const struct gate_assessment *,
+                     const struct gate_step *, size_t);
+void gate_write_plan_json(FILE *, const struct gate_assessment *,
+                          const struct gate_step *, size_t);
+
+/* A stored run, as history and the memo show it. */
+struct gate_run_info {
+	int64_t number; /* the deal's own count, from 1 */
+	char as_of[11];
+	char *recorded; /* the first time */
+	char *checked;  /* the last time it was found again */
+	char *actor;
+	char *verdict;
+	char *status[GATE_COUNT];
+};
+void gate_runs_free(struct gate_run_info *, size_t);
+
+/* Everything the memo says. */
+struct gate_memo {
+	const struct gate_assessment *a;
+	const struct gate_run_info *runs; /* the deal's runs, oldest first */
+	size_t nruns;
+	const struct gate_flag *flags; /* kam-org check's, then the group's */
+	size_t nflags;
+	const struct gate_step *plan;
+	size_t nplan;
+};
+/* The memo in Markdown, or its data as JSON (kam-gate(1), REPORT). */
+void gate_write_report(FILE *, const struct gate_memo *);
+void gate_write_report_json(FILE *, const struct gate_memo *);
+
+/* --- Store queries and use cases (store-gate.c) --- */
+
+struct store;
+
+/* Profiles. */
+int gate_profile_id(struct store *, const char *name, int64_t *);
+int gate_profile_add(struct store *, const char *name, const char *from);
+int gate_profile_remove(struct store *, const char *name);
+int gate_profiles_each(struct store *,
+                       void (*fn)(const char *name, long criteria,
+                                  long accounts, long answers, void *),
+                       void *arg);
+/* The profile a deal is assessed with: its account's category if a
+ * profile has that name, else default. */
+int gate_deal_profile(struct store *, int64_t deal, int64_t *profile);
+
+/* The rubric of a profile in order; gate 0 for every gate. */
+int gate_rubric(struct store *, int64_t profile, int gate, struct gate_crit **,
+                size_t *);
+/* A criterion's id by key, reporting an unknown key with a suggestion. */
+int gate_criterion_id(struct store *, int64_t profile, const char *key,
+                      int64_t *);
+int gate_criterion_add(struct store *, int64_t profile, int gate,
+                       const char *key, const char *question, double weight,
+                       int must);
+/*
+ * Changes a criterion: gate 0, weight < 0, must -1 and question NULL
+ * leave that field as it is.  Refuses a change that leaves a gate with
+ * no criteria or no weight, and a weight on coverage.
+ */
+int gate_criterion_set(struct store *, int64_t profile, const char *key,
+                       int gate, double weight, int must, const char *question);
+int gate_criterion_remove(struct store *, int64_t profile, const char *key);
+
+/* gap NULL: none. */
+int gate_answer_add(struct store *, int64_t deal, int64_t criterion,
+                    enum gate_ans, const double *gap, const char *evidence,
+                    const char *on);
+/* Every answer to a deal's criteria, oldest first (history); gap NULL
+ * when none. */
+struct gate_answer_row {
+	const char *key, *answer, *evidence, *on, *recorded, *actor;
+	const double *gap;
+};
+int gate_answers_each(struct store *, int64_t deal,
+                      void (*fn)(const struct gate_answer_row *, void *),
+                      void *arg);
+
+/* The defaults with the store's settings applied. */
+int gate_params_load(struct store *, struct gate_params *);
+/* Sets a setting; reset removes it (back to the default). */
+int gate_setting_set(struct store *, const char *key, double value);
+int gate_setting_reset(struct store *, const char *key);
+/* Whether a setting is stored (1) or the default (0). */
+int gate_setting_stored(struct store *, const char *key);
+
+/* Loads what an assessment of a deal on as_of uses, without judging. */
+int gate_load(struct store *, int64_t deal, const char *as_of,
+              struct gate_assessment *);
+/* Loads, computes and evaluates one deal on as_of. */
+int gate_assess(struct store *, int64_t deal, const char *as_of,
+                struct gate_assessment *);
+/* The red flags of a deal's buying group as of a day, through fn. */
+int gate_check_flags(struct store *, int64_t deal, const char *as_of,
+                     int (*fn)(const char *code, const char *subject,
+                               const char *message, void *),
+                     void *arg);
+
+/*
+ * Stores a run, unless it is identical to the deal's last one: then
+ * that run's checked time moves and *same is 1.  *number is the run's.
+ */
+int gate_run_add(struct store *, int64_t deal, const char *as_of,
+                 const char *verdict, const char *snapshot, int64_t *number,
+                 int *same);
+/* The stored runs of a deal, oldest first. */
+int gate_runs(struct store *, int64_t deal, struct gate_run_info **, size_t *);
+/* The latest run of each deal (of one account if account != 0). */
+int gate_list_each(struct store *, int64_t account,
+                   void (*fn)(const char *deal, const char *name,
+                              const char *verdict, const char *as_of,
+                              int64_t run, const char *recorded, void *),
+                   void *arg);
+/* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
+int gate_snap_load(struct store *, int64_t deal, int64_t number,
+                   struct gate_snap *);
 
 #endif

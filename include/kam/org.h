@@ -17,9 +17,17 @@ struct org_account {
 	int64_t id;
 	const char *handle, *name, *industry, *created;
 	long people, deals;
+	const char *category; /* selects a rubric profile (kam-gate) */
 };
 int org_account_add(struct store *, const char *handle, const char *name,
                     const char *industry);
+/* Changes an account: NULL leaves a field alone, "" clears industry or
+ * category. */
+struct org_account_change {
+	const char *name, *industry, *category;
+};
+int org_account_set(struct store *, const char *handle,
+                    const struct org_account_change *);
 /* handle NULL: every account, by handle. */
 int org_accounts(struct store *, const char *handle,
                  int (*fn)(const struct org_account *, void *), void *);
@@ -100,10 +108,19 @@ struct org_deal {
 	const char *account, *handle, *name, *currency, *close_on, *created;
 	const char *value; /* an exact amount (money.h), or NULL */
 	long roles;
+	const char *cost;  /* the cost of pursuing it, an exact amount */
+	const char *stage; /* the seller's word for where it stands */
 };
 int org_deal_add(struct store *, const char *ref, const char *dflt_account,
                  const char *name, const char *value, const char *currency,
                  const char *close_on);
+/* Changes a deal: NULL leaves a field alone, "" clears all but name;
+ * amounts are canonical (money.h). */
+struct org_deal_change {
+	const char *name, *value, *currency, *close_on, *cost, *stage;
+};
+int org_deal_set(struct store *, const char *ref, const char *dflt_account,
+                 const struct org_deal_change *);
 /* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
 int org_deals(struct store *, int64_t account, int64_t deal,
               int (*fn)(const struct org_deal *, void *), void *);

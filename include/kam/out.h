@@ -11,9 +11,14 @@
 
 #include "kam/kam.h"
 
-enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON };
+/*
+ * The formats -F names.  OUT_MD, a Markdown document, is written by the
+ * verbs that declare it (kam-gate report), never by these writers.
+ */
+enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON, OUT_MD };
+const char *out_format_word(enum out_format);
 
-/* Parses table|tsv|csv|json; returns -1 if unknown. */
+/* Parses table|tsv|csv|json|md; returns -1 if unknown. */
 int out_format_parse(const char *);
 
 /*

@@ -104,6 +104,43 @@ set_format(struct kam_ctx *ctx, const char *s)
 	return 0;
 }
 
+/*
+ * Whether the verb can write the format asked for; when none was asked
+ * for and it cannot write the default, its first format.  Refusing is a
+ * usage error: a verb never writes another format silently.
+ */
+void
+cli_formats(struct kam_ctx *ctx, int formats, enum out_format dflt)
+{
+	ctx->formats = formats;
+	ctx->fmt_dflt = dflt;
+}
+
+static int
+check_format(struct kam_ctx *ctx)
+{
+	int ok, f;
+	struct buf b = {0};
+
+	if (ctx->verb == NULL)
+		return 0;
+	ok = ctx->formats ? ctx->formats : CLI_FMT_ROWS;
+	if (ok & CLI_FMT(ctx->fmt))
+		return 0;
+	if (!ctx->fmt_given) {
+		ctx->fmt = ctx->fmt_dflt;
+		return 0;
+	}
+	for (f = 0; f <= OUT_MD; f++)
+		if (ok & CLI_FMT(f))
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			           out_format_word((enum out_format)f));
+	kam_err(KAM_USAGE, "'%s' cannot write %s (use %s)", ctx->verb->name,
+	        out_format_word(ctx->fmt), b.s);
+	buf_free(&b);
+	return -1;
+}
+
 int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
@@ -114,8 +151,10 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	int c;
 
 	/* A new parse (optind 0) merges the verb's options with the common
-	 * ones. */
+	 * ones, and checks a format given before the verb. */
 	if (optind == 0) {
+		if (check_format(ctx) != 0)
+			return '?';
 		for (i = 0; longopts != NULL && longopts[i].name; i++)
 			merged[n++] = longopts[i];
 		for (i = 0; i < NCOMMON; i++)
@@ -135,7 +174,8 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			ctx->db = optarg;
 			continue;
 		case 'F':
-			if (set_format(ctx, optarg) != 0)
+			if (set_format(ctx, optarg) != 0 ||
+			    check_format(ctx) != 0)
 				return '?';
 			continue;
 		case 'h':

@@ -16,8 +16,6 @@
 #include "kam/kam.h"
 #include "kam/out.h"
 
-static const char *const influence_words[] = {"high", "medium", "low"};
-
 /*
  * Writes s so that it stays one piece of inline text.  Line breaks (and
  * tabs) become spaces.  Other control characters are shown as their
@@ -95,15 +93,169 @@ txt(FILE *fp, const char *s)
 {
 	put_safe(fp, s, 0);
 }
+/* JSON */
 
-static const char *
-stance_word(int s)
+static void
+json_str_or_null(FILE *fp, const char *s)
 {
-	return s == 1    ? "support"
-	       : s == 0  ? "neutral"
-	       : s == -1 ? "oppose"
-	                 : "unknown";
+	if (s == NULL)
+		fputs("null", fp);
+	else
+		json_put_str(fp, s);
 }
+
+/* An amount is a JSON number with its exact digits (kam(7), AMOUNTS). */
+static void
+json_amount(FILE *fp, const char *s)
+{
+	fputs(s != NULL && *s ? s : "null", fp);
+}
+
+static void
+json_score(FILE *fp, int has, double x)
+{
+	char sc[8];
+
+	if (!has) {
+		fputs("null", fp);
+		return;
+	}
+	gate_score_text(x, sc);
+	fputs(sc, fp);
+}
+
+/* "Name (account/handle)", names first. */
+static char *
+who(const struct gate_member *m)
+{
+	char *s;
+
+	xasprintf(&s, "%s (%s)", m->name, m->ref);
+	return s;
+}
+
+/* The four gates, as "gates": [...] at indent 2. */
+static void
+json_gates(FILE *fp, const struct gate_assessment *a)
+{
+	size_t i, n;
+	int g;
+
+	fputs("\"gates\": [", fp);
+	for (g = 1; g <= GATE_COUNT; g++) {
+		const struct gate_outcome *o = &a->gates[g - 1];
+
+		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
+		        g > 1 ? "," : "", g);
+		json_put_str(fp, gate_name(g));
+		fputs(",\n      \"status\": ", fp);
+		json_put_str(fp, gate_status_word(o->status));
+		fputs(",\n      \"score\": ", fp);
+		json_score(fp, o->scored && o->status != GATE_NOT_REACHED,
+		           o->score);
+		fputs(",\n      \"criteria\": [", fp);
+		for (i = 0, n = 0; i < a->ncrit; i++) {
+			const struct gate_crit *c = &a->crit[i];
+
+			if (c->gate != g)
+				continue;
+			fprintf(fp, "%s\n        {\"key\": ", n++ ? "," : "");
+			json_put_str(fp, c->key);
+			fputs(", \"answer\": ", fp);
+			json_put_str(fp, gate_ans_word(c->answer));
+			fputs(", \"source\": ", fp);
+			json_put_str(fp, gate_src_word(c->source));
+			fputs(", \"evidence\": ", fp);
+			json_str_or_null(fp, c->evidence);
+			fputs("}", fp);
+		}
+		fputs(n ? "\n      ],\n      \"reasons\": ["
+		        : "],\n      \"reasons\": [",
+		      fp);
+		for (i = 0; i < o->nreasons; i++) {
+			fprintf(fp, "%s\n        ", i ? "," : "");
+			json_put_str(fp, o->reasons[i]);
+		}
+		fputs(o->nreasons ? "\n      ]\n    }" : "]\n    }", fp);
+	}
+	fputs("\n  ]", fp);
+}
+
+static void
+json_investment(FILE *fp, const struct gate_assessment *a)
+{
+	const struct gate_investment *iv = &a->invest;
+
+	fputs("\"investment\": {\n    \"level\": ", fp);
+	json_put_str(fp, gate_level_word(iv->level));
+	fputs(",\n    \"value\": ", fp);
+	json_amount(fp, a->value);
+	fputs(",\n    \"currency\": ", fp);
+	json_str_or_null(fp, a->currency);
+	fputs(",\n    \"win_likelihood\": ", fp);
+	json_score(fp, iv->has_likelihood, iv->likelihood);
+	fputs(",\n    \"expected_value\": ", fp);
+	json_amount(fp, iv->expected);
+	fputs(",\n    \"pursuit_cost\": ", fp);
+	json_amount(fp, a->cost);
+	fputs("\n  }", fp);
+}
+
+static void
+json_whatif(FILE *fp, const struct gate_assessment *a,
+            const struct gate_whatif *w)
+{
+	size_t i, n = 0;
+	int g;
+
+	fputs(",\n  \"assumed\": [", fp);
+	for (i = 0; i < w->nassumed; i++) {
+		fputs(i ? ", " : "", fp);
+		json_put_str(fp, w->assumed[i]);
+	}
+	fputs("],\n  \"verdict_before\": ", fp);
+	json_put_str(fp, gate_verdict_word(w->before->verdict));
+	fputs(",\n  \"moved\": [", fp);
+	for (g = 1; g <= GATE_COUNT; g++) {
+		enum gate_status x = w->before->gates[g - 1].status;
+		enum gate_status y = a->gates[g - 1].status;
+
+		if (x == y)
+			continue;
+		fprintf(fp, "%s\n    {\"gate\": %d, \"name\": ", n++ ? "," : "",
+		        g);
+		json_put_str(fp, gate_name(g));
+		fputs(", \"before\": ", fp);
+		json_put_str(fp, gate_status_word(x));
+		fputs(", \"after\": ", fp);
+		json_put_str(fp, gate_status_word(y));
+		fputs("}", fp);
+	}
+	fputs(n ? "\n  ]" : "]", fp);
+}
+
+void
+gate_write_json(FILE *fp, const struct gate_assessment *a,
+                const struct gate_whatif *w)
+{
+	fputs("{\n  \"deal\": ", fp);
+	json_put_str(fp, a->deal);
+	fputs(",\n  \"as_of\": ", fp);
+	json_put_str(fp, a->as_of);
+	fputs(",\n  \"profile\": ", fp);
+	json_str_or_null(fp, a->profile);
+	fputs(",\n  \"verdict\": ", fp);
+	json_put_str(fp, gate_verdict_word(a->verdict));
+	fputs(",\n  ", fp);
+	json_gates(fp, a);
+	fputs(",\n  ", fp);
+	json_investment(fp, a);
+	if (w != NULL)
+		json_whatif(fp, a, w);
+	fputs("\n}\n", fp);
+}
+
+/* Sentences */
 
 char *
 gate_verdict_sentence(const struct gate_assessment *a)
@@ -138,9 +290,34 @@ gate_verdict_sentence(const struct gate_assessment *a)
 		           n > 1 ? "are" : "is");
 		break;
 	case VERDICT_LIMITED:
-		buf_puts(&b, "Pursue with limited investment: the deal is "
-		             "real, we can compete and it is worth winning, "
-		             "but the odds of winning are low.");
+		/* The plain case keeps its plain words; otherwise each weak
+		 * gate says why. */
+		for (g = 1; g <= GATE_COUNT; g++)
+			if (a->gates[g - 1].status == GATE_WEAK)
+				n++;
+		if (n == 1 && a->gates[2].status == GATE_WEAK &&
+		    a->gates[2].nreasons > 0 &&
+		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+			buf_puts(&b, "Pursue with limited investment: the deal "
+			             "is real, we can compete and it is worth "
+			             "winning, but the odds of winning are "
+			             "low.");
+			break;
+		}
+		buf_puts(&b, "Pursue with limited investment: ");
+		for (g = 1, left = n; g <= GATE_COUNT; g++) {
+			const struct gate_outcome *o = &a->gates[g - 1];
+
+			if (o->status != GATE_WEAK)
+				continue;
+			left--;
+			buf_printf(&b, "%sgate %d, %s, is weak", sep, g,
+			           gate_question(g));
+			if (o->nreasons > 0)
+				buf_printf(&b, " (%s)", o->reasons[0]);
+			sep = left == 0 ? "" : "; ";
+		}
+		buf_puts(&b, ".");
 		break;
 	case VERDICT_PURSUE:
 		buf_puts(&b, "Pursue: every gate passes.");
@@ -149,92 +326,84 @@ gate_verdict_sentence(const struct gate_assessment *a)
 	return b.s;
 }
 
-static void
-json_str_or_null(FILE *fp, const char *s)
+const char *
+gate_level_sentence(enum gate_level l)
 {
-	if (s == NULL)
-		fputs("null", fp);
+	static const char *const s[] = {
+	    "full: commit the team and the resources the deal needs",
+	    "limited: keep the effort in proportion to the odds, and "
+	    "watch what would change them",
+	    "minimal: only what it takes to answer the open questions",
+	    "none: drop it and put the team on other deals",
+	};
+
+	return s[l];
+}
+
+/* An amount with its currency, or "-". */
+static char *
+amount(const char *v, const char *currency)
+{
+	char *s;
+
+	if (v == NULL || *v == '\0')
+		return xstrdup("-");
+	if (currency != NULL && *currency)
+		xasprintf(&s, "%s %s", v, currency);
 	else
-		json_put_str(fp, s);
+		s = xstrdup(v);
+	return s;
 }
 
-void
-gate_write_json(FILE *fp, const struct gate_assessment *a)
+static char *
+investment_line(const struct gate_assessment *a)
 {
-	size_t i, n;
-	int g;
+	const struct gate_investment *iv = &a->invest;
+	char *v = amount(a->value, a->currency);
+	char *e = amount(iv->expected, a->currency);
+	char *c = amount(a->cost, a->currency), *s, sc[8] = "-";
 
-	fputs("{\n  \"deal\": ", fp);
-	json_put_str(fp, a->deal);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
-	fputs(",\n  \"gates\": [", fp);
-	for (g = 1; g <= GATE_COUNT; g++) {
-		const struct gate_outcome *o = &a->gates[g - 1];
-
-		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
-		        g > 1 ? "," : "", g);
-		json_put_str(fp, gate_name(g));
-		fputs(",\n      \"status\": ", fp);
-		json_put_str(fp, gate_status_word(o->status));
-		if (o->scored && o->status != GATE_NOT_REACHED)
-			fprintf(fp, ",\n      \"score\": %.2f", o->score);
-		else
-			fputs(",\n      \"score\": null", fp);
-		fputs(",\n      \"criteria\": [", fp);
-		for (i = 0, n = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-
-			if (c->gate != g)
-				continue;
-			fprintf(fp, "%s\n        {\"key\": ", n++ ? "," : "");
-			json_put_str(fp, c->key);
-			fputs(", \"answer\": ", fp);
-			json_put_str(fp, gate_ans_word(c->answer));
-			fputs(", \"source\": ", fp);
-			json_put_str(fp, gate_src_word(c->source));
-			fputs(", \"evidence\": ", fp);
-			json_str_or_null(fp, c->evidence);
-			fputs("}", fp);
-		}
-		fputs(n ? "\n      ],\n      \"reasons\": ["
-		        : "],\n      \"reasons\": [",
-		      fp);
-		for (i = 0; i < o->nreasons; i++) {
-			fprintf(fp, "%s\n        ", i ? "," : "");
-			json_put_str(fp, o->reasons[i]);
-		}
-		fputs(o->nreasons ? "\n      ]\n    }" : "]\n    }", fp);
-	}
-	fputs("\n  ]\n}\n", fp);
+	if (iv->has_likelihood)
+		gate_score_text(iv->likelihood, sc);
+	xasprintf(&s,
+	          "Investment: %s (value %s, win likelihood %s, expected "
+	          "value %s, pursuit cost %s).",
+	          gate_level_word(iv->level), v, sc, e, c);
+	free(v);
+	free(e);
+	free(c);
+	return s;
 }
 
+/* Text */
+
 void
-gate_write_text(FILE *fp, const struct gate_assessment *a)
+gate_write_text(FILE *fp, const struct gate_assessment *a,
+                const struct gate_whatif *w)
 {
-	char *s = gate_verdict_sentence(a);
+	char *s = gate_verdict_sentence(a), *inv = investment_line(a);
 	size_t i;
-	int g;
+	int g, moved = 0;
 
 	txt(fp, a->deal);
 	fputs(" (", fp);
 	txt(fp, a->deal_name);
-	fprintf(fp, "), as of %s: %s\n", a->as_of,
-	        gate_verdict_word(a->verdict));
+	fprintf(fp, "), as of %s, profile ", a->as_of);
+	txt(fp, a->profile ? a->profile : "-");
+	fprintf(fp, ": %s\n", gate_verdict_word(a->verdict));
 	txt(fp, s);
+	fputc('\n', fp);
+	txt(fp, inv);
 	fputs("\n\n", fp);
 	free(s);
+	free(inv);
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *o = &a->gates[g - 1];
-		char head[32], score[16];
+		char head[32], score[16] = "-";
 
 		snprintf(head, sizeof head, "%d %s", g, gate_name(g));
 		if (o->scored && o->status != GATE_NOT_REACHED)
-			snprintf(score, sizeof score, "%.2f", o->score);
-		else
-			snprintf(score, sizeof score, "-");
+			gate_score_text(o->score, score);
 		fprintf(fp, "%-10s %-11s %-5s", head,
 		        gate_status_word(o->status), score);
 		/* Later reasons line up under the first (30 columns in). */
@@ -246,7 +415,297 @@ gate_write_text(FILE *fp, const struct gate_assessment *a)
 		if (o->nreasons == 0)
 			fputc('\n', fp);
 	}
+	if (w == NULL)
+		return;
+	fputs("\nWhat if ", fp);
+	for (i = 0; i < w->nassumed; i++) {
+		fputs(i == 0 ? "" : i + 1 == w->nassumed ? " and " : ", ", fp);
+		txt(fp, w->assumed[i]);
+	}
+	fputs(" (nothing stored):\n", fp);
+	for (g = 1; g <= GATE_COUNT; g++) {
+		enum gate_status x = w->before->gates[g - 1].status;
+		enum gate_status y = a->gates[g - 1].status;
+
+		if (x == y)
+			continue;
+		fprintf(fp, "  gate %d (%s) moves: %s -> %s\n", g, gate_name(g),
+		        gate_status_word(x), gate_status_word(y));
+		moved = 1;
+	}
+	if (!moved)
+		fputs("  no gate moves\n", fp);
+	if (w->before->verdict != a->verdict)
+		fprintf(fp, "  the verdict moves: %s -> %s\n",
+		        gate_verdict_word(w->before->verdict),
+		        gate_verdict_word(a->verdict));
+	else
+		fprintf(fp, "  the verdict stays %s\n",
+		        gate_verdict_word(a->verdict));
 }
+
+/* Rows */
+
+const char *const gate_run_cols[] = {"deal",    "as_of",  "verdict", "gate",
+                                     "name",    "status", "score",   "answers",
+                                     "reasons", NULL};
+const char *const gate_whatif_cols[] = {
+    "deal",   "as_of",         "verdict", "verdict_before", "gate",    "name",
+    "status", "status_before", "score",   "answers",        "reasons", NULL};
+
+void
+gate_write_rows(struct out *o, const struct gate_assessment *a,
+                const struct gate_whatif *w)
+{
+	size_t i;
+	int g;
+
+	for (g = 1; g <= GATE_COUNT; g++) {
+		const struct gate_outcome *go = &a->gates[g - 1];
+		struct buf ans = {0}, rs = {0};
+
+		for (i = 0; i < a->ncrit; i++)
+			if (a->crit[i].gate == g)
+				buf_printf(&ans, "%s%s=%s", ans.len ? ";" : "",
+				           a->crit[i].key,
+				           gate_ans_word(a->crit[i].answer));
+		for (i = 0; i < go->nreasons; i++)
+			buf_printf(&rs, "%s%s", i ? ";" : "", go->reasons[i]);
+		out_str(o, a->deal);
+		out_str(o, a->as_of);
+		out_str(o, gate_verdict_word(a->verdict));
+		if (w != NULL)
+			out_str(o, gate_verdict_word(w->before->verdict));
+		out_int(o, g);
+		out_str(o, gate_name(g));
+		out_str(o, gate_status_word(go->status));
+		if (w != NULL)
+			out_str(o, gate_status_word(
+			               w->before->gates[g - 1].status));
+		if (go->scored && go->status != GATE_NOT_REACHED) {
+			char score[8];
+
+			gate_score_text(go->score, score);
+			out_raw_json(o, score, score);
+		} else
+			out_null(o);
+		out_list(o, ans.s ? ans.s : "");
+		out_list(o, rs.s ? rs.s : "");
+		out_end_row(o);
+		buf_free(&ans);
+		buf_free(&rs);
+	}
+}
+
+/* The plan */
+
+const char *const gate_plan_cols[] = {"person", "name",   "roles",  "influence",
+                                      "stance", "toward", "action", "advice",
+                                      "reason", "via",    NULL};
+
+/* A list of strings as a JSON array. */
+static void
+json_list(FILE *fp, char *const *v, size_t n)
+{
+	size_t i;
+
+	fputc('[', fp);
+	for (i = 0; i < n; i++) {
+		fputs(i ? ", " : "", fp);
+		json_put_str(fp, v[i]);
+	}
+	fputc(']', fp);
+}
+
+/* A member's roles, split from "decision-maker, technical". */
+static char **
+role_list(const struct gate_member *m, size_t *n)
+{
+	char **v = NULL, *s = xstrdup(m->roles), *p, *save = NULL;
+
+	*n = 0;
+	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = xstrdup(p);
+	}
+	free(s);
+	return v;
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The member's stances toward competitors, as JSON objects. */
+static void
+json_toward(FILE *fp, const struct gate_assessment *a,
+            const struct gate_member *m)
+{
+	size_t j, n = 0;
+
+	fputc('[', fp);
+	for (j = 0; m->rival != NULL && j < a->nrivals; j++) {
+		if (m->rival[j] == GATE_STANCE_UNKNOWN)
+			continue;
+		fputs(n++ ? ", " : "", fp);
+		fputs("{\"competitor\": ", fp);
+		json_put_str(fp, a->rivals[j].handle);
+		fputs(", \"stance\": ", fp);
+		json_put_str(fp, gate_stance_word(m->rival[j]));
+		fputc('}', fp);
+	}
+	fputc(']', fp);
+}
+
+static char *
+toward_text(const struct gate_assessment *a, const struct gate_member *m,
+            int names)
+{
+	struct buf b = {0};
+	size_t j;
+
+	for (j = 0; m->rival != NULL && j < a->nrivals; j++) {
+		if (m->rival[j] == GATE_STANCE_UNKNOWN)
+			continue;
+		if (names)
+			buf_printf(&b, "%s%s: %s", b.len ? ", " : "",
+			           a->rivals[j].name,
+			           gate_stance_word(m->rival[j]));
+		else
+			buf_printf(&b, "%s%s:%s", b.len ? ";" : "",
+			           a->rivals[j].handle,
+			           gate_stance_word(m->rival[j]));
+	}
+	return b.s;
+}
+
+static char *
+to_string(void (*fn)(FILE *, const struct gate_assessment *,
+                     const struct gate_member *),
+          const struct gate_assessment *a, const struct gate_member *m)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+
+	if (fp == NULL)
+		abort();
+	fn(fp, a, m);
+	fclose(fp);
+	return s;
+}
+
+static void
+json_roles(FILE *fp, const struct gate_assessment *a,
+           const struct gate_member *m)
+{
+	size_t n;
+	char **v = role_list(m, &n);
+
+	(void)a;
+	json_list(fp, v, n);
+	strv_free(v, n);
+}
+
+void
+gate_write_plan(struct out *o, const struct gate_assessment *a,
+                const struct gate_step *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct gate_member *m = &a->members[s[i].member];
+		char *rj = to_string(json_roles, a, m);
+		char *tj = to_string(json_toward, a, m);
+		char *tt = toward_text(a, m, 0);
+		struct buf via = {0}, roles = {0};
+		char *vj = NULL;
+		size_t vl = 0;
+		FILE *fp = open_memstream(&vj, &vl);
+
+		if (fp == NULL)
+			abort();
+		json_list(fp, s[i].via, s[i].nvia);
+		fclose(fp);
+		for (k = 0; k < s[i].nvia; k++)
+			buf_printf(&via, "%s%s", k ? ";" : "", s[i].via[k]);
+		{
+			size_t nr;
+			char **r = role_list(m, &nr);
+
+			for (k = 0; k < nr; k++)
+				buf_printf(&roles, "%s%s", k ? ";" : "", r[k]);
+			strv_free(r, nr);
+		}
+		out_str(o, m->ref);
+		out_str(o, m->name);
+		out_raw_json(o, rj, roles.s ? roles.s : "");
+		out_str(o, gate_influence_word(m->influence));
+		out_str(o, gate_stance_word(m->stance));
+		out_raw_json(o, tj, tt ? tt : "");
+		out_str(o, gate_action_word(s[i].action));
+		out_str(o, s[i].advice);
+		out_str(o, s[i].reason);
+		out_raw_json(o, vj, via.s ? via.s : "");
+		out_end_row(o);
+		free(rj);
+		free(tj);
+		free(tt);
+		free(vj);
+		buf_free(&via);
+		buf_free(&roles);
+	}
+}
+
+static void
+json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
+          const char *indent)
+{
+	const struct gate_member *m = &a->members[s->member];
+
+	fprintf(fp, "{\"person\": ");
+	json_put_str(fp, m->ref);
+	fputs(", \"name\": ", fp);
+	json_put_str(fp, m->name);
+	fputs(", \"roles\": ", fp);
+	json_roles(fp, a, m);
+	fputs(", \"influence\": ", fp);
+	json_put_str(fp, gate_influence_word(m->influence));
+	fputs(", \"stance\": ", fp);
+	json_put_str(fp, gate_stance_word(m->stance));
+	fputs(", \"toward\": ", fp);
+	json_toward(fp, a, m);
+	fprintf(fp, ",\n%s \"action\": ", indent);
+	json_put_str(fp, gate_action_word(s->action));
+	fputs(", \"advice\": ", fp);
+	json_put_str(fp, s->advice);
+	fprintf(fp, ",\n%s \"reason\": ", indent);
+	json_put_str(fp, s->reason);
+	fputs(", \"via\": ", fp);
+	json_list(fp, s->via, s->nvia);
+	fputc('}', fp);
+}
+
+void
+gate_write_plan_json(FILE *fp, const struct gate_assessment *a,
+                     const struct gate_step *s, size_t n)
+{
+	size_t i;
+
+	fputs(n ? "[\n" : "[]\n", fp);
+	for (i = 0; i < n; i++) {
+		json_step(fp, a, &s[i], "");
+		fputs(i + 1 < n ? ",\n" : "\n]\n", fp);
+	}
+}
+
+/* The memo */
 
 /* A Markdown table cell, "-" when empty. */
 static void
@@ -271,20 +730,88 @@ md_item(FILE *fp, const char *s)
 }
 
 static void
+report_head(FILE *fp, const struct gate_assessment *a)
+{
+	char *s = gate_verdict_sentence(a), *v;
+
+	fputs("# ", fp);
+	md(fp, a->deal_name);
+	fputs(" (", fp);
+	md(fp, a->deal);
+	fprintf(fp, "): %s\n\n", gate_verdict_word(a->verdict));
+	fprintf(fp, "Assessed as of %s with the rubric profile ", a->as_of);
+	md(fp, a->profile ? a->profile : "-");
+	fputs(". **", fp);
+	md(fp, s);
+	fputs("**\n\n", fp);
+	free(s);
+	fputs("- Account: ", fp);
+	md(fp, a->account_name ? a->account_name : "-");
+	fputs(" (", fp);
+	v = xstrndup(a->deal, strcspn(a->deal, "/"));
+	md(fp, v);
+	free(v);
+	fputs(")", fp);
+	if (a->category != NULL) {
+		fputs(", category ", fp);
+		md(fp, a->category);
+	} else
+		fputs(", no category", fp);
+	fputs("\n- Value: ", fp);
+	v = amount(a->value, a->currency);
+	md(fp, v);
+	free(v);
+	fputs("\n- Close: ", fp);
+	md(fp, a->close_on ? a->close_on : "-");
+	fputs("\n- Stage: ", fp);
+	md(fp, a->stage ? a->stage : "-");
+	fputs("\n", fp);
+}
+
+static void
+report_investment(FILE *fp, const struct gate_assessment *a)
+{
+	const struct gate_investment *iv = &a->invest;
+	char *v = amount(a->value, a->currency);
+	char *e = amount(iv->expected, a->currency);
+	char *c = amount(a->cost, a->currency), sc[8] = "-";
+
+	if (iv->has_likelihood)
+		gate_score_text(iv->likelihood, sc);
+	fputs("\n## Investment\n\n**", fp);
+	md(fp, gate_level_sentence(iv->level));
+	fputs(".**\n\n| value | win likelihood | expected value | pursuit "
+	      "cost |\n| --- | --- | --- | --- |\n|",
+	      fp);
+	md_cell(fp, v);
+	md_cell(fp, sc);
+	md_cell(fp, e);
+	md_cell(fp, c);
+	fputc('\n', fp);
+	free(v);
+	free(e);
+	free(c);
+}
+
+static void
 report_gates(FILE *fp, const struct gate_assessment *a)
 {
 	size_t i;
 	int g;
 
-	fputs("## The gates\n", fp);
+	fputs("\n## The gates\n", fp);
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *o = &a->gates[g - 1];
 
 		fprintf(fp, "\n### %d. %c%s **%s**", g,
 		        gate_question(g)[0] - 'a' + 'A', gate_question(g) + 1,
 		        gate_status_word(o->status));
-		if (o->scored && o->status != GATE_NOT_REACHED)
-			fprintf(fp, " (score %.2f)", o->score);
+		if (o->scored && o->status != GATE_NOT_REACHED) {
+			char sc[8];
+
+			gate_score_text(o->score, sc);
+			fprintf(fp, " (score %s)", sc);
+		}
 		fputs("\n\n", fp);
 		for (i = 0; i < o->nreasons; i++)
 			md_item(fp, o->reasons[i]);
@@ -307,7 +834,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 				xasprintf(&src, "answered %s by %s", c->on,
 				          c->actor ? c->actor : "?");
 			else if (c->source == GATE_SRC_COMPUTED)
-				src = xstrdup("computed from the buying group");
+				src = xstrdup("computed");
+			else if (c->source == GATE_SRC_ASSUMED)
+				src = xstrdup("assumed");
 			else
 				src = xstrdup("not answered");
 			md_cell(fp, src);
@@ -319,79 +848,133 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 }
 
 static void
-report_group(FILE *fp, const struct gate_assessment *a)
+report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 {
-	size_t i, j;
+	size_t i;
 
 	fputs("\n## The buying group\n\n", fp);
 	if (a->nmembers == 0) {
 		fputs("No buying group recorded (kam-org role).\n", fp);
 		return;
 	}
-	fputs("| person | name | roles | influence | stance toward us | since "
+	fputs("| person | roles | influence | stance toward us | since | note "
 	      "| toward competitors |\n"
 	      "| --- | --- | --- | --- | --- | --- | --- |\n",
 	      fp);
 	for (i = 0; i < a->nmembers; i++) {
-		const struct gate_member *m = &a->members[i];
-		struct buf b = {0};
+		const struct gate_member *m = &a->members[idx[i]];
+		char *w = who(m), *t = toward_text(a, m, 1), inf[32];
 
-		for (j = 0; j < a->nrivals; j++) {
-			if (m->rival == NULL ||
-			    m->rival[j] == GATE_STANCE_UNKNOWN)
-				continue;
-			buf_printf(&b, "%s%s: %s", b.len ? ", " : "",
-			           a->rivals[j].handle,
-			           stance_word(m->rival[j]));
-		}
+		snprintf(inf, sizeof inf, "%s%s",
+		         gate_influence_word(m->influence),
+		         m->lead ? ", lead" : "");
 		fputc('|', fp);
-		md_cell(fp, m->ref);
-		md_cell(fp, m->name);
+		md_cell(fp, w);
 		md_cell(fp, m->roles);
-		{
-			char inf[32];
-
-			snprintf(inf, sizeof inf, "%s%s",
-			         influence_words[m->influence],
-			         m->lead ? ", lead" : "");
-			md_cell(fp, inf);
-		}
-		md_cell(fp, stance_word(m->stance));
+		md_cell(fp, inf);
+		md_cell(fp, gate_stance_word(m->stance));
 		md_cell(fp, m->since);
-		md_cell(fp, b.s);
+		md_cell(fp, m->note);
+		md_cell(fp, t);
 		fputc('\n', fp);
-		buf_free(&b);
+		free(w);
+		free(t);
+	}
+}
+
+static void
+report_plan(FILE *fp, const struct gate_memo *r)
+{
+	const struct gate_assessment *a = r->a;
+	size_t i, k;
+
+	fputs("\n## Plan\n\n", fp);
+	if (r->nplan == 0) {
+		fputs("No buying group to plan for.\n", fp);
+		return;
+	}
+	fputs("| person | action | what to do | through |\n"
+	      "| --- | --- | --- | --- |\n",
+	      fp);
+	for (i = 0; i < r->nplan; i++) {
+		const struct gate_step *s = &r->plan[i];
+		char *w = who(&a->members[s->member]);
+		struct buf via = {0};
+
+		for (k = 0; k < s->nvia; k++)
+			buf_printf(&via, "%s%s", k ? ", " : "", s->via[k]);
+		fputc('|', fp);
+		md_cell(fp, w);
+		md_cell(fp, gate_action_word(s->action));
+		md_cell(fp, s->advice);
+		md_cell(fp, via.s);
+		fputc('\n', fp);
+		free(w);
+		buf_free(&via);
+	}
+}
+
+static void
+report_runs(FILE *fp, const struct gate_memo *r)
+{
+	const struct gate_assessment *a = r->a;
+	size_t i, n = 0;
+	int g;
+
+	/* The runs assessed on or before this day, in the order stored. */
+	fputs("\n## How the verdict moved\n\n", fp);
+	for (i = 0; i < r->nruns; i++)
+		if (strcmp(r->runs[i].as_of, a->as_of) <= 0)
+			n++;
+	if (n == 0) {
+		fputs("No earlier runs.\n", fp);
+		return;
+	}
+	fputs("| run | as of | first | last | by | verdict | real | compete | "
+	      "win | worth |\n"
+	      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+	      fp);
+	for (i = 0; i < r->nruns; i++) {
+		const struct gate_run_info *x = &r->runs[i];
+
+		if (strcmp(x->as_of, a->as_of) > 0)
+			continue;
+		fprintf(fp, "| %lld |", (long long)x->number);
+		md_cell(fp, x->as_of);
+		md_cell(fp, x->recorded);
+		md_cell(fp, x->checked);
+		md_cell(fp, x->actor);
+		md_cell(fp, x->verdict);
+		for (g = 0; g < GATE_COUNT; g++)
+			md_cell(fp, x->status[g]);
+		fputc('\n', fp);
 	}
 }
 
 void
-gate_write_report(FILE *fp, const struct gate_assessment *a,
-                  const struct gate_run_info *runs, size_t nruns,
-                  char *const *flags, size_t nflags)
+gate_write_report(FILE *fp, const struct gate_memo *r)
 {
-	char *s = gate_verdict_sentence(a);
-	size_t i, n = 0;
+	const struct gate_assessment *a = r->a;
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, n = 0;
 	int g;
 
-	fputs("# ", fp);
-	md(fp, a->deal_name);
-	fputs(" (", fp);
-	md(fp, a->deal);
-	fprintf(fp, "): %s\n\n", gate_verdict_word(a->verdict));
-	fprintf(fp, "Assessed as of %s. **", a->as_of);
-	md(fp, s);
-	fputs("**\n\n", fp);
-	free(s);
+	gate_group_order(a, idx);
+	report_head(fp, a);
+	report_investment(fp, a);
 	report_gates(fp, a);
-	report_group(fp, a);
+	report_group(fp, a, idx);
 
 	fputs("\n## Red flags\n\n", fp);
-	for (i = 0; i < a->ngroup_notes; i++)
-		md_item(fp, a->group_notes[i]);
-	for (i = 0; i < nflags; i++)
-		md_item(fp, flags[i]);
-	if (a->ngroup_notes == 0 && nflags == 0)
+	for (i = 0; i < r->nflags; i++) {
+		fputs("- ", fp);
+		md(fp, r->flags[i].code);
+		fputs(": ", fp);
+		md(fp, r->flags[i].message);
+		fputc('\n', fp);
+	}
+	if (r->nflags == 0)
 		fputs("None found.\n", fp);
+	report_plan(fp, r);
 
 	fputs("\n## Open questions\n\n", fp);
 	for (g = 1; g <= GATE_COUNT; g++) {
@@ -413,34 +996,134 @@ gate_write_report(FILE *fp, const struct gate_assessment *a,
 	}
 	if (n == 0)
 		fputs("None.\n", fp);
+	report_runs(fp, r);
+	free(idx);
+}
 
-	/* The runs assessed on or before this day, in the order stored. */
-	fputs("\n## How the verdict moved\n\n", fp);
-	for (i = 0, n = 0; i < nruns; i++)
-		if (strcmp(runs[i].as_of, a->as_of) <= 0)
-			n++;
-	if (n == 0) {
-		fputs("No earlier runs.\n", fp);
-		return;
+void
+gate_write_report_json(FILE *fp, const struct gate_memo *r)
+{
+	const struct gate_assessment *a = r->a;
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, n = 0;
+	char *s = gate_verdict_sentence(a);
+	int g;
+
+	gate_group_order(a, idx);
+	fputs("{\n  \"deal\": ", fp);
+	json_put_str(fp, a->deal);
+	fputs(",\n  \"name\": ", fp);
+	json_put_str(fp, a->deal_name);
+	fputs(",\n  \"account_name\": ", fp);
+	json_str_or_null(fp, a->account_name);
+	fputs(",\n  \"category\": ", fp);
+	json_str_or_null(fp, a->category);
+	fputs(",\n  \"profile\": ", fp);
+	json_str_or_null(fp, a->profile);
+	fputs(",\n  \"value\": ", fp);
+	json_amount(fp, a->value);
+	fputs(",\n  \"currency\": ", fp);
+	json_str_or_null(fp, a->currency);
+	fputs(",\n  \"close\": ", fp);
+	json_str_or_null(fp, a->close_on);
+	fputs(",\n  \"stage\": ", fp);
+	json_str_or_null(fp, a->stage);
+	fputs(",\n  \"as_of\": ", fp);
+	json_put_str(fp, a->as_of);
+	fputs(",\n  \"verdict\": ", fp);
+	json_put_str(fp, gate_verdict_word(a->verdict));
+	fputs(",\n  \"sentence\": ", fp);
+	json_put_str(fp, s);
+	free(s);
+	fputs(",\n  ", fp);
+	json_investment(fp, a);
+	fputs(",\n  ", fp);
+	json_gates(fp, a);
+	fputs(",\n  \"group\": [", fp);
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+
+		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
+		json_put_str(fp, m->ref);
+		fputs(", \"name\": ", fp);
+		json_put_str(fp, m->name);
+		fputs(", \"roles\": ", fp);
+		json_roles(fp, a, m);
+		fputs(", \"influence\": ", fp);
+		json_put_str(fp, gate_influence_word(m->influence));
+		fprintf(fp, ", \"lead\": %s,\n     \"stance\": ",
+		        m->lead ? "true" : "false");
+		json_put_str(fp, gate_stance_word(m->stance));
+		fputs(", \"since\": ", fp);
+		json_str_or_null(fp, m->since[0] ? m->since : NULL);
+		fputs(", \"note\": ", fp);
+		json_str_or_null(fp, m->note);
+		fputs(", \"toward\": ", fp);
+		json_toward(fp, a, m);
+		fputc('}', fp);
 	}
-	fputs("| run | as of | recorded | by | verdict | real | compete | "
-	      "win | worth |\n"
-	      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+	fputs(a->nmembers ? "\n  ],\n  \"red_flags\": ["
+	                  : "],\n  \"red_flags\": [",
 	      fp);
-	for (i = 0; i < nruns; i++) {
-		const struct gate_run_info *r = &runs[i];
-
-		if (strcmp(r->as_of, a->as_of) > 0)
-			continue;
-		fprintf(fp, "| %lld |", (long long)r->id);
-		md_cell(fp, r->as_of);
-		md_cell(fp, r->recorded);
-		md_cell(fp, r->actor);
-		md_cell(fp, r->verdict);
-		for (g = 0; g < GATE_COUNT; g++)
-			md_cell(fp, r->status[g]);
-		fputc('\n', fp);
+	for (i = 0; i < r->nflags; i++) {
+		fprintf(fp, "%s\n    {\"flag\": ", i ? "," : "");
+		json_put_str(fp, r->flags[i].code);
+		fputs(", \"subject\": ", fp);
+		json_put_str(fp, r->flags[i].subject);
+		fputs(", \"message\": ", fp);
+		json_put_str(fp, r->flags[i].message);
+		fputc('}', fp);
 	}
+	fputs(r->nflags ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
+	for (i = 0; i < r->nplan; i++) {
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_step(fp, a, &r->plan[i], "    ");
+	}
+	fputs(r->nplan ? "\n  ],\n  \"open_questions\": ["
+	               : "],\n  \"open_questions\": [",
+	      fp);
+	for (g = 1; g <= GATE_COUNT; g++) {
+		if (a->gates[g - 1].status == GATE_NOT_REACHED)
+			continue;
+		for (i = 0; i < a->ncrit; i++) {
+			const struct gate_crit *c = &a->crit[i];
+
+			if (c->gate != g || c->answer != GATE_UNKNOWN)
+				continue;
+			fprintf(fp, "%s\n    {\"key\": ", n++ ? "," : "");
+			json_put_str(fp, c->key);
+			fprintf(fp,
+			        ", \"gate\": %d, \"must\": %s, \"question\": ",
+			        g, c->must ? "true" : "false");
+			json_put_str(fp, c->question);
+			fputc('}', fp);
+		}
+	}
+	fputs(n ? "\n  ],\n  \"runs\": [" : "],\n  \"runs\": [", fp);
+	for (i = 0, n = 0; i < r->nruns; i++) {
+		const struct gate_run_info *x = &r->runs[i];
+
+		if (strcmp(x->as_of, a->as_of) > 0)
+			continue;
+		fprintf(fp,
+		        "%s\n    {\"run\": %lld, \"as_of\": ", n++ ? "," : "",
+		        (long long)x->number);
+		json_put_str(fp, x->as_of);
+		fputs(", \"recorded\": ", fp);
+		json_str_or_null(fp, x->recorded);
+		fputs(", \"checked\": ", fp);
+		json_str_or_null(fp, x->checked);
+		fputs(", \"actor\": ", fp);
+		json_str_or_null(fp, x->actor);
+		fputs(", \"verdict\": ", fp);
+		json_str_or_null(fp, x->verdict);
+		for (g = 0; g < GATE_COUNT; g++) {
+			fprintf(fp, ", \"%s\": ", gate_name(g + 1));
+			json_str_or_null(fp, x->status[g]);
+		}
+		fputc('}', fp);
+	}
+	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	free(idx);
 }
 
 void
@@ -451,6 +1134,7 @@ gate_runs_free(struct gate_run_info *r, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(r[i].recorded);
+		free(r[i].checked);
 		free(r[i].actor);
 		free(r[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)

@@ -1,9 +1,13 @@
 /*
- * The four gates (METHOD.md, section 2) as pure functions over structs:
- * the formulas that compute "can we win?" criteria from the buying group,
- * the gate rules, the verdict, and the difference between two runs.
- * Nothing here knows SQL, the command line or an output format; the
- * writers are in gate-out.c.
+ * The four gates (METHOD.md, sections 2 and 3) as pure functions over
+ * structs: the formulas that compute criteria from the buying group and
+ * the deal's numbers, the gate rules a seasoned key-account manager
+ * would sign (a sure loss is dropped, knowing is not winning, price has
+ * a size, partners fill gaps, the expected value weighs against the
+ * cost), the verdict and the investment, the red flags of a buying group,
+ * a plan per person, and the difference between two runs.  Nothing here
+ * knows SQL, the command line or an output format; the writers are in
+ * gate-out.c.  Each rule is documented in kam-gate(1), RULES.
  */
 #include <config.h>
 
@@ -15,18 +19,22 @@
 #include "kam/gate.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/money.h"
 
 static const char *const ans_words[] = {"unknown", "yes", "partly", "no"};
-static const char *const src_words[] = {"none", "answered", "computed"};
+static const char *const src_words[] = {"none", "answered", "computed",
+                                        "assumed"};
 static const char *const status_words[] = {"pass", "weak", "open", "fail",
                                            "not-reached"};
 static const char *const verdict_words[] = {"pursue", "pursue-limited",
                                             "qualify", "drop"};
+static const char *const level_words[] = {"full", "limited", "minimal", "none"};
 static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 /* The method's four questions, in the words of METHOD.md. */
 static const char *const gate_questions[] = {"is it a real opportunity?",
                                              "can we compete?", "can we win?",
                                              "is it worth winning?"};
+static const char *const influence_words[] = {"high", "medium", "low"};
 
 const char *
 gate_ans_word(enum gate_ans a)
@@ -67,6 +75,12 @@ gate_verdict_word(enum gate_verdict v)
 }
 
 const char *
+gate_level_word(enum gate_level l)
+{
+	return level_words[l];
+}
+
+const char *
 gate_question(int gate)
 {
 	return gate >= 1 && gate <= GATE_COUNT ? gate_questions[gate - 1] : "?";
@@ -91,6 +105,21 @@ gate_parse(const char *s)
 	return 0;
 }
 
+const char *
+gate_influence_word(int i)
+{
+	return i >= 0 && i <= 2 ? influence_words[i] : "?";
+}
+
+const char *
+gate_stance_word(int s)
+{
+	return s == 1    ? "support"
+	       : s == 0  ? "neutral"
+	       : s == -1 ? "oppose"
+	                 : "unknown";
+}
+
 /* Settings: defaults and keys */
 
 void
@@ -105,12 +134,15 @@ gate_params_default(struct gate_params *p)
 	p->influence[0] = 3;
 	p->influence[1] = 2;
 	p->influence[2] = 1;
+	p->lead_factor = 1.5;
 	p->our_yes = 0.5;
 	p->our_partly = 0;
 	p->rival_yes = 0;
 	p->rival_partly = 0.5;
-	p->coverage_yes = 4;
-	p->coverage_partly = 2;
+	p->price_yes = 5;
+	p->price_partly = 15;
+	p->price_cap = 30;
+	p->stale_days = 90;
 }
 
 const char *const gate_setting_keys[] = {
@@ -123,12 +155,15 @@ const char *const gate_setting_keys[] = {
     "influence.high",
     "influence.medium",
     "influence.low",
+    "lead.factor",
     "our-relationship.yes",
     "our-relationship.partly",
     "rival-relationship.yes",
     "rival-relationship.partly",
-    "coverage.yes",
-    "coverage.partly",
+    "price.yes-max",
+    "price.partly-max",
+    "price.cap",
+    "stale.days",
     NULL,
 };
 
@@ -142,12 +177,15 @@ const char *const gate_setting_help[] = {
     "weight of a high-influence member",
     "weight of a medium-influence member",
     "weight of a low-influence member",
+    "the lead of the buying group counts this many times",
     "support at or above this is yes",
     "support above this is partly",
     "strongest rival support at or below this is yes",
     "strongest rival support below this is partly",
-    "core roles with a known stance for yes",
-    "core roles with a known stance for partly",
+    "a price gap (%) at or below this is yes",
+    "a price gap (%) at or below this is partly",
+    "a price gap (%) above this holds gate 3 weak",
+    "a stance observed more days ago than this is stale",
     NULL,
 };
 
@@ -158,8 +196,9 @@ gate_param(struct gate_params *p, const char *key)
 	    &p->fail[0],      &p->fail[1],      &p->fail[2],
 	    &p->strong,       &p->fail[3],      &p->unknown_max,
 	    &p->influence[0], &p->influence[1], &p->influence[2],
-	    &p->our_yes,      &p->our_partly,   &p->rival_yes,
-	    &p->rival_partly, &p->coverage_yes, &p->coverage_partly,
+	    &p->lead_factor,  &p->our_yes,      &p->our_partly,
+	    &p->rival_yes,    &p->rival_partly, &p->price_yes,
+	    &p->price_partly, &p->price_cap,    &p->stale_days,
 	};
 	size_t i;
 
@@ -174,10 +213,16 @@ gate_param_check(const char *key, double v)
 {
 	if (strncmp(key, "influence.", 10) == 0)
 		return v >= 0 && v <= 100 ? NULL : "a number from 0 to 100";
-	if (strncmp(key, "coverage.", 9) == 0)
-		return v >= 0 && v <= 4 && v == (double)(long)v
+	if (strcmp(key, "lead.factor") == 0)
+		return v >= 1 && v <= 10 ? NULL : "a number from 1 to 10";
+	if (strncmp(key, "price.", 6) == 0)
+		return v >= -100 && v <= 1000
 		           ? NULL
-		           : "a whole number from 0 to 4";
+		           : "a percentage from -100 to 1000";
+	if (strcmp(key, "stale.days") == 0)
+		return v >= 1 && v <= 36500 && v == (double)(long)v
+		           ? NULL
+		           : "a whole number of days from 1 to 36500";
 	if (strstr(key, "relationship.") != NULL)
 		return v >= -1 && v <= 1 ? NULL : "a number from -1 to 1";
 	return v >= 0 && v <= 1 ? NULL : "a number from 0 to 1";
@@ -190,6 +235,80 @@ r2(double x)
 	return (double)(long long)(x * 100 +
 	                           (x >= 0 ? 0.5 + 1e-9 : -0.5 - 1e-9)) /
 	       100;
+}
+
+/*
+ * x with two decimals into out, "+" before a positive number if plus;
+ * written digit by digit, so that no locale changes the point.
+ */
+static void
+fixed2(double x, int plus, char *out)
+{
+	long long h =
+	    (long long)(x * 100 + (x >= 0 ? 0.5 + 1e-9 : -0.5 - 1e-9));
+	const char *sign = h < 0 ? "-" : plus && h > 0 ? "+" : "";
+
+	if (h < 0)
+		h = -h;
+	snprintf(out, 24, "%s%lld.%02lld", sign, h / 100, h % 100);
+}
+
+void
+gate_score_text(double x, char out[8])
+{
+	char s[24];
+
+	size_t n;
+
+	/* Scores and thresholds are from -1 to 1: "-1.00" fits. */
+	fixed2(x, 0, s);
+	n = strlen(s) < 7 ? strlen(s) : 7;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* A percentage: whole when whole, else with its decimals ("+12.5%"). */
+static void
+percent_text(double x, char *out)
+{
+	char *p;
+
+	fixed2(x, 1, out);
+	p = out + strlen(out);
+	while (p[-1] == '0')
+		*--p = '\0';
+	if (p[-1] == '.')
+		*--p = '\0';
+	strcpy(p, "%");
+}
+
+int
+gate_gap_parse(const char *s, double *gap)
+{
+	char buf[32];
+	const char *dot;
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	memcpy(buf, s, n + 1);
+	if (buf[n - 1] == '%')
+		buf[--n] = '\0';
+	/* At most two decimals: a gap is a percentage, not a fraction. */
+	if ((dot = strchr(buf, '.')) != NULL && strlen(dot + 1) > 2)
+		return 0;
+	if (!decimal_parse(buf, gap))
+		return 0;
+	return *gap >= -100 && *gap <= 1000;
+}
+
+enum gate_ans
+gate_gap_answer(const struct gate_params *p, double gap)
+{
+	/* A gap equal to a threshold gets the better answer. */
+	return gap <= p->price_yes      ? GATE_YES
+	       : gap <= p->price_partly ? GATE_PARTLY
+	                                : GATE_NO;
 }
 
 /* Computed criteria */
@@ -205,6 +324,12 @@ find_crit(struct gate_assessment *a, const char *key)
 	return NULL;
 }
 
+static const struct gate_crit *
+crit_in(const struct gate_assessment *a, const char *key)
+{
+	return find_crit((struct gate_assessment *)a, key);
+}
+
 /* Sets a computed answer unless the criterion is absent or answered. */
 static void
 set_computed(struct gate_assessment *a, const char *key, enum gate_ans ans,
@@ -212,7 +337,8 @@ set_computed(struct gate_assessment *a, const char *key, enum gate_ans ans,
 {
 	struct gate_crit *c = find_crit(a, key);
 
-	if (c == NULL || c->source == GATE_SRC_ANSWERED) {
+	if (c == NULL || c->source == GATE_SRC_ANSWERED ||
+	    c->source == GATE_SRC_ASSUMED) {
 		free(how);
 		return;
 	}
@@ -229,62 +355,110 @@ note(char ***list, size_t *n, char *s)
 	(*list)[(*n)++] = s;
 }
 
-static const char *const core_names[] = {"decision-maker", "technical",
-                                         "business", "finance"};
+/* A member's weight: influence, and the lead's factor (rule 2). */
+static double
+weight_of(const struct gate_assessment *a, const struct gate_member *m)
+{
+	return a->params.influence[m->influence] *
+	       (m->lead ? a->params.lead_factor : 1);
+}
+
+/* "Name (account/handle)", names first. */
+static char *
+who(const struct gate_member *m)
+{
+	char *s;
+
+	xasprintf(&s, "%s (%s)", m->name, m->ref);
+	return s;
+}
 
 static void
-compute_ours(struct gate_assessment *a, double total)
+compute_ours(struct gate_assessment *a)
 {
 	const struct gate_params *p = &a->params;
+	const struct gate_member *lead = NULL;
 	double known = 0, sum = 0, r;
-	int counts[3] = {0, 0, 0}, nknown = 0;
+	int counts[3] = {0, 0, 0}, nknown = 0, dms = 0, dm_backs = 0;
+	int dm_others = 0;
 	enum gate_ans ans;
+	struct buf b = {0};
+	char num[24];
 	size_t i;
-	char *how;
 
 	if (a->nmembers == 0) {
-		set_computed(a, "our-relationship", GATE_UNKNOWN,
+		set_computed(a, GATE_KEY_OURS, GATE_UNKNOWN,
 		             xstrdup("no buying group recorded"));
 		return;
 	}
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
-		double w = p->influence[m->influence];
+		double w = weight_of(a, m);
 
+		if (m->core & GATE_CORE_DM) {
+			dms++;
+			dm_backs |= m->stance == 1;
+			dm_others |= m->stance != 1;
+		}
 		if (m->stance == GATE_STANCE_UNKNOWN)
 			continue;
+		if (m->lead)
+			lead = m;
 		known += w;
 		sum += w * m->stance;
 		counts[1 - m->stance]++;
 		nknown++;
 	}
 	if (nknown == 0) {
-		xasprintf(&how, "no stance known in the buying group (%zu %s)",
-		          a->nmembers, a->nmembers == 1 ? "person" : "people");
-		set_computed(a, "our-relationship", GATE_UNKNOWN, how);
+		buf_printf(&b, "no stance known in the buying group (%zu %s)",
+		           a->nmembers, a->nmembers == 1 ? "person" : "people");
+		set_computed(a, GATE_KEY_OURS, GATE_UNKNOWN, b.s);
 		return;
 	}
-	r = total > 0 ? r2(sum / total) : 0;
+	/* Unknown stances neither lower nor raise it (rule 2). */
+	r = known > 0 ? r2(sum / known) : 0;
 	ans = r >= p->our_yes     ? GATE_YES
 	      : r > p->our_partly ? GATE_PARTLY
 	                          : GATE_NO;
-	xasprintf(&how,
-	          "influence-weighted support %+.2f over %zu people, %d with "
-	          "a known stance (%d support, %d neutral, %d oppose)",
-	          r, a->nmembers, nknown, counts[0], counts[1], counts[2]);
-	set_computed(a, "our-relationship", ans, how);
+	fixed2(r, 1, num);
+	buf_printf(&b,
+	           "influence-weighted support %s among the %d of %zu people "
+	           "whose stance we know (%d support, %d neutral, %d oppose)",
+	           num, nknown, a->nmembers, counts[0], counts[1], counts[2]);
+	if (lead != NULL) {
+		char *w = who(lead), f[24];
+
+		fixed2(p->lead_factor, 0, f);
+		buf_printf(&b, "; the lead, %s, counts %s times", w, f);
+		free(w);
+	}
+	/*
+	 * Relationships are not close while nobody who decides backs us, and
+	 * not lost while everyone who decides does.
+	 */
+	if (ans == GATE_YES && dms > 0 && !dm_backs) {
+		ans = GATE_PARTLY;
+		buf_puts(&b, "; no decision-maker supports us: partly at best");
+	} else if (ans == GATE_NO && dms > 0 && !dm_others) {
+		ans = GATE_PARTLY;
+		buf_puts(&b, "; every decision-maker supports us: partly at "
+		             "least");
+	}
+	set_computed(a, GATE_KEY_OURS, ans, b.s);
 }
 
 static void
-compute_rivals(struct gate_assessment *a, double total)
+compute_rivals(struct gate_assessment *a)
 {
 	const struct gate_params *p = &a->params;
-	double best = 0;
+	double best = 0, total = 0;
 	size_t i, j, besti = 0;
 	int found = 0;
 	enum gate_ans ans;
-	char *how;
+	char *how, num[24];
 
+	for (i = 0; i < a->nmembers; i++)
+		total += weight_of(a, &a->members[i]);
 	for (j = 0; j < a->nrivals; j++) {
 		double sum = 0, r;
 		int known = 0;
@@ -296,10 +470,12 @@ compute_rivals(struct gate_assessment *a, double total)
 			    m->rival[j] == GATE_STANCE_UNKNOWN)
 				continue;
 			known = 1;
-			sum += p->influence[m->influence] * m->rival[j];
+			sum += weight_of(a, m) * m->rival[j];
 		}
 		if (!known)
 			continue;
+		/* An unrecorded stance toward a competitor is no
+		 * preference: the whole group is the base. */
 		r = total > 0 ? r2(sum / total) : 0;
 		if (!found || r > best) {
 			best = r;
@@ -308,7 +484,7 @@ compute_rivals(struct gate_assessment *a, double total)
 		}
 	}
 	if (!found) {
-		set_computed(a, "rival-relationship", GATE_UNKNOWN,
+		set_computed(a, GATE_KEY_RIVALS, GATE_UNKNOWN,
 		             xstrdup(a->nmembers == 0
 		                         ? "no buying group recorded"
 		                         : "no stance toward a competitor "
@@ -318,62 +494,114 @@ compute_rivals(struct gate_assessment *a, double total)
 	ans = best <= p->rival_yes     ? GATE_YES
 	      : best < p->rival_partly ? GATE_PARTLY
 	                               : GATE_NO;
+	fixed2(best, 1, num);
 	xasprintf(&how,
-	          "strongest competitor '%s' has influence-weighted support "
-	          "%+.2f",
-	          a->rivals[besti].handle, best);
-	set_computed(a, "rival-relationship", ans, how);
+	          "strongest competitor %s (%s) has influence-weighted "
+	          "support %s",
+	          a->rivals[besti].name, a->rivals[besti].handle, num);
+	set_computed(a, GATE_KEY_RIVALS, ans, how);
 }
 
+/* Whose stance must be known to judge: high influence, or deciding. */
+static int
+must_know(const struct gate_member *m)
+{
+	return m->influence == 0 || (m->core & GATE_CORE_DM);
+}
+
+/*
+ * Coverage is knowledge, not score (rule 2): yes when we know where every
+ * high-influence member and decision-maker stands and the unknown share
+ * of the group's weight is at most unknown.max; no otherwise, naming
+ * whom to find out about.
+ */
 static void
 compute_coverage(struct gate_assessment *a)
 {
-	const struct gate_params *p = &a->params;
 	struct buf b = {0};
-	int covered = 0, n = 0, k;
-	enum gate_ans ans;
-	size_t i;
+	double total = 0, unknown = 0;
+	size_t i, nmissing = 0;
+	char pct[24];
 
 	if (a->nmembers == 0) {
-		set_computed(a, "coverage", GATE_UNKNOWN,
+		set_computed(a, GATE_KEY_COVERAGE, GATE_UNKNOWN,
 		             xstrdup("no buying group recorded"));
 		return;
 	}
-	for (i = 0; i < a->nmembers; i++)
-		if (a->members[i].stance != GATE_STANCE_UNKNOWN)
-			covered |= a->members[i].core;
-	for (k = 0; k < 4; k++)
-		if (covered & (1 << k))
-			n++;
-	ans = n >= p->coverage_yes      ? GATE_YES
-	      : n >= p->coverage_partly ? GATE_PARTLY
-	                                : GATE_NO;
-	buf_printf(&b, "%d of 4 core roles have someone whose stance we know",
-	           n);
-	if (n < 4) {
-		const char *sep = " (missing: ";
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[i];
 
-		for (k = 0; k < 4; k++) {
-			if (covered & (1 << k))
-				continue;
-			buf_printf(&b, "%s%s", sep, core_names[k]);
-			sep = ", ";
-		}
-		buf_puts(&b, ")");
+		total += weight_of(a, m);
+		if (m->stance != GATE_STANCE_UNKNOWN)
+			continue;
+		unknown += weight_of(a, m);
+		if (!must_know(m))
+			continue;
+		buf_printf(&b, "%s%s (%s, %s influence%s)",
+		           nmissing ? ", " : "we do not know where ", m->name,
+		           m->ref, influence_words[m->influence],
+		           m->core & GATE_CORE_DM ? ", decision-maker" : "");
+		nmissing++;
 	}
-	set_computed(a, "coverage", ans, b.s);
+	if (nmissing)
+		buf_puts(&b, nmissing == 1 ? " stands" : " stand");
+	unknown = total > 0 ? r2(unknown / total) : 0;
+	if (unknown > a->params.unknown_max) {
+		fixed2(unknown * 100, 0, pct);
+		pct[strlen(pct) - 3] = '\0';
+		buf_printf(&b,
+		           "%s%s%% of the group's influence is of people "
+		           "whose stance we do not know",
+		           nmissing ? "; " : "", pct);
+	}
+	if (b.len == 0) {
+		size_t known = 0;
+
+		for (i = 0; i < a->nmembers; i++)
+			known += a->members[i].stance != GATE_STANCE_UNKNOWN;
+		buf_printf(&b,
+		           "we know where every high-influence member and "
+		           "decision-maker stands (%zu of %zu people known)",
+		           known, a->nmembers);
+		set_computed(a, GATE_KEY_COVERAGE, GATE_YES, b.s);
+		return;
+	}
+	set_computed(a, GATE_KEY_COVERAGE, GATE_NO, b.s);
+}
+
+/* A price answered with its gap gets the answer the gap gives (rule 3). */
+static void
+apply_gap(struct gate_assessment *a)
+{
+	struct gate_crit *c = find_crit(a, GATE_KEY_PRICE);
+	char gap[32], yes[32], partly[32], *how;
+
+	if (c == NULL || !c->has_gap)
+		return;
+	c->answer = gate_gap_answer(&a->params, c->gap);
+	percent_text(c->gap, gap);
+	percent_text(a->params.price_yes, yes);
+	percent_text(a->params.price_partly, partly);
+	xasprintf(&how,
+	          "our price is %s against the strongest competitor's (yes "
+	          "up to %s, partly up to %s)%s%s",
+	          gap, yes, partly, c->evidence ? ": " : "",
+	          c->evidence ? c->evidence : "");
+	free(c->evidence);
+	c->evidence = how;
 }
 
 void
 gate_compute(struct gate_assessment *a)
 {
-	double total = 0;
 	size_t i;
 
-	for (i = 0; i < a->nmembers; i++)
-		total += a->params.influence[a->members[i].influence];
-	compute_ours(a, total);
-	compute_rivals(a, total);
+	for (i = 0; i < a->ngroup_notes; i++)
+		free(a->group_notes[i]);
+	a->ngroup_notes = 0;
+	apply_gap(a);
+	compute_ours(a);
+	compute_rivals(a);
 	compute_coverage(a);
 	/* An opposing decision-maker is always called out. */
 	for (i = 0; i < a->nmembers; i++) {
@@ -382,9 +610,9 @@ gate_compute(struct gate_assessment *a)
 
 		if (!(m->core & GATE_CORE_DM) || m->stance != -1)
 			continue;
-		xasprintf(&s, "decision-maker %s (%s) opposes us%s%s%s", m->ref,
-		          m->name, m->since[0] ? " (since " : "", m->since,
-		          m->since[0] ? ")" : "");
+		xasprintf(&s, "decision-maker %s (%s) opposes us%s%s%s",
+		          m->name, m->ref, m->since[0] ? " (since " : "",
+		          m->since, m->since[0] ? ")" : "");
 		note(&a->group_notes, &a->ngroup_notes, s);
 	}
 }
@@ -413,6 +641,13 @@ reason(struct gate_outcome *o, const char *fmt, ...)
 	note(&o->reasons, &o->nreasons, s);
 }
 
+/* Coverage is knowledge: it never counts in a score (rule 2). */
+static int
+scored_crit(const struct gate_crit *c)
+{
+	return strcmp(c->key, GATE_KEY_COVERAGE) != 0;
+}
+
 /* Names what pulls a gate's score down: its "no" answers. */
 static void
 weak_points(const struct gate_assessment *a, struct gate_outcome *o, int g)
@@ -420,9 +655,144 @@ weak_points(const struct gate_assessment *a, struct gate_outcome *o, int g)
 	size_t i;
 
 	for (i = 0; i < a->ncrit; i++)
-		if (a->crit[i].gate == g && a->crit[i].answer == GATE_NO)
+		if (a->crit[i].gate == g && a->crit[i].answer == GATE_NO &&
+		    scored_crit(&a->crit[i]))
 			reason(o, "'%s' is no (%s)", a->crit[i].key,
 			       gate_src_word(a->crit[i].source));
+}
+
+/* Rule 4: fit is no, but a partner fills the gaps. */
+static int
+fit_rescued(const struct gate_assessment *a, const struct gate_crit *c)
+{
+	const struct gate_crit *gaps;
+
+	if (strcmp(c->key, GATE_KEY_FIT) != 0 || c->answer != GATE_NO)
+		return 0;
+	gaps = crit_in(a, GATE_KEY_GAPS);
+	return gaps != NULL && gaps->answer == GATE_YES;
+}
+
+/* "A (x)", "A (x) and B (y)", "A (x), B (y) and C (z)". */
+static void
+name_list(struct buf *b, const struct gate_assessment *a, const size_t *idx,
+          size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+
+		buf_printf(b, "%s%s (%s)",
+		           i == 0       ? ""
+		           : i + 1 == n ? " and "
+		                        : ", ",
+		           m->name, m->ref);
+	}
+}
+
+/* The competitors a member supports, by name, "A and B". */
+static void
+rival_list(struct buf *b, const struct gate_assessment *a,
+           const struct gate_member *m)
+{
+	size_t j, n = 0, k = 0;
+
+	for (j = 0; m->rival != NULL && j < a->nrivals; j++)
+		n += m->rival[j] == 1;
+	for (j = 0; m->rival != NULL && j < a->nrivals; j++)
+		if (m->rival[j] == 1) {
+			buf_printf(b, "%s%s",
+			           k == 0       ? ""
+			           : k + 1 == n ? " and "
+			                        : ", ",
+			           a->rivals[j].name);
+			k++;
+		}
+}
+
+static int
+supports_a_rival(const struct gate_assessment *a, const struct gate_member *m)
+{
+	size_t j;
+
+	for (j = 0; m->rival != NULL && j < a->nrivals; j++)
+		if (m->rival[j] == 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * Rule 1, the sure loss: the buying group is lost to a competitor.  Either
+ * every decision-maker opposes us and supports a competitor while nobody
+ * of high influence supports us (decision-maker-lost), or one competitor
+ * holds both the lead of the group and every decision-maker: they support
+ * it and not us (lead-and-decision-maker-lost).  Returns the rule that
+ * fired, with its reason in *why, or NULL.
+ */
+static const char *
+sure_loss(const struct gate_assessment *a, char **why)
+{
+	const struct gate_member *lead = NULL;
+	size_t *dms, ndm = 0, i, j;
+	struct buf b = {0};
+	const char *rule = NULL;
+	int lost = 1, backed = 0;
+
+	dms = xcalloc(a->nmembers + 1, sizeof *dms);
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[i];
+
+		if (m->core & GATE_CORE_DM) {
+			dms[ndm++] = i;
+			if (m->stance != -1 || !supports_a_rival(a, m))
+				lost = 0;
+		}
+		if (m->influence == 0 && m->stance == 1)
+			backed = 1;
+		if (m->lead && lead == NULL)
+			lead = m;
+	}
+	if (ndm > 0 && lost && !backed) {
+		rule = GATE_LOST_DM;
+		buf_puts(&b, ndm == 1 ? "the decision-maker "
+		                      : "the "
+		                        "decision-"
+		                        "makers ");
+		name_list(&b, a, dms, ndm);
+		buf_puts(&b, ndm == 1 ? " opposes us and supports "
+		                      : " oppose us and support ");
+		if (ndm == 1)
+			rival_list(&b, a, &a->members[dms[0]]);
+		else
+			buf_puts(&b, "competitors");
+		buf_puts(&b, ", and nobody of high influence supports us");
+	}
+	for (j = 0; rule == NULL && ndm > 0 && lead != NULL && j < a->nrivals;
+	     j++) {
+		if (lead->rival == NULL || lead->rival[j] != 1 ||
+		    lead->stance == 1)
+			continue;
+		for (i = 0, lost = 1; i < ndm; i++) {
+			const struct gate_member *m = &a->members[dms[i]];
+
+			if (m->rival == NULL || m->rival[j] != 1 ||
+			    m->stance == 1)
+				lost = 0;
+		}
+		if (!lost)
+			continue;
+		rule = GATE_LOST_LEAD;
+		buf_printf(&b,
+		           "%s holds the lead of the buying group, %s (%s), "
+		           "and the decision-maker%s ",
+		           a->rivals[j].name, lead->name, lead->ref,
+		           ndm == 1 ? "" : "s");
+		name_list(&b, a, dms, ndm);
+	}
+	free(dms);
+	*why = b.s;
+	return rule;
 }
 
 static void
@@ -431,7 +801,9 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 	const struct gate_params *p = &a->params;
 	struct gate_outcome *o = &a->gates[g - 1];
 	double wt = 0, wk = 0, sum = 0, u, best;
-	int mustno = 0, mustunk = 0;
+	int mustno = 0, mustunk = 0, unknowing = 0, weak = 0;
+	const char *lost = NULL;
+	char *why = NULL, sc[8], th[8];
 	size_t i;
 
 	if (!reached) {
@@ -448,12 +820,16 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 
 		if (c->gate != g)
 			continue;
+		if (!scored_crit(c)) {
+			unknowing |= c->answer != GATE_YES;
+			continue;
+		}
 		wt += c->weight;
 		if (c->answer != GATE_UNKNOWN) {
 			wk += c->weight;
 			sum += c->weight * ans_value(c->answer);
 		}
-		if (c->must && c->answer == GATE_NO)
+		if (c->must && c->answer == GATE_NO && !fit_rescued(a, c))
 			mustno++;
 		if (c->must && c->answer == GATE_UNKNOWN)
 			mustunk++;
@@ -463,27 +839,38 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		o->scored = 1;
 		o->score = r2(sum / wk);
 	}
+	gate_score_text(o->score, sc);
+	gate_score_text(p->fail[g - 1], th);
 	u = wt > 0 ? (wt - wk) / wt : 0;
 	best = wt > 0 ? r2((sum + wt - wk) / wt) : 1;
 
-	if (mustno) {
+	if (g == 3 && (lost = sure_loss(a, &why)) != NULL) {
+		o->status = GATE_FAIL;
+		a->lost = lost;
+		reason(o, "sure loss by rule %s: %s", lost, why);
+	} else if (mustno) {
 		o->status = GATE_FAIL;
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g && a->crit[i].must &&
-			    a->crit[i].answer == GATE_NO)
+			    a->crit[i].answer == GATE_NO &&
+			    !fit_rescued(a, &a->crit[i]))
 				reason(o, "must-criterion '%s' is no",
 				       a->crit[i].key);
 	} else if (wk < wt && best < p->fail[g - 1]) {
+		char bs[8];
+
+		gate_score_text(best, bs);
 		o->status = GATE_FAIL;
 		reason(o,
-		       "the score cannot reach the fail threshold %.2f even "
-		       "if every unknown becomes yes (at most %.2f)",
-		       p->fail[g - 1], best);
-	} else if (mustunk || u > p->unknown_max) {
+		       "the score cannot reach the fail threshold %s even "
+		       "if every unknown becomes yes (at most %s)",
+		       th, bs);
+	} else if (mustunk || u > p->unknown_max || unknowing) {
 		o->status = GATE_OPEN;
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g && a->crit[i].must &&
-			    a->crit[i].answer == GATE_UNKNOWN)
+			    a->crit[i].answer == GATE_UNKNOWN &&
+			    scored_crit(&a->crit[i]))
 				reason(o, "must-criterion '%s' is unknown",
 				       a->crit[i].key);
 		if (u > p->unknown_max)
@@ -491,6 +878,22 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 			       "%.0f%% of the weight is unknown (more than "
 			       "%.0f%%)",
 			       u * 100, p->unknown_max * 100);
+		for (i = 0; i < a->ncrit; i++) {
+			const struct gate_crit *c = &a->crit[i];
+
+			if (c->gate != g || scored_crit(c) ||
+			    c->answer == GATE_YES)
+				continue;
+			if (c->source == GATE_SRC_COMPUTED && c->evidence)
+				reason(o, "%s: find out before judging",
+				       c->evidence);
+			else
+				reason(o,
+				       "'%s' is %s: find out where the "
+				       "influential members stand before "
+				       "judging",
+				       c->key, gate_ans_word(c->answer));
+		}
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g &&
 			    a->crit[i].answer == GATE_UNKNOWN)
@@ -498,39 +901,146 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				       a->crit[i].question);
 	} else if (o->scored && o->score < p->fail[g - 1]) {
 		o->status = GATE_FAIL;
-		reason(o, "score %.2f is below the fail threshold %.2f",
-		       o->score, p->fail[g - 1]);
-		weak_points(a, o, g);
-	} else if (g == 3 && o->scored && o->score < p->strong) {
-		o->status = GATE_WEAK;
-		reason(o,
-		       "score %.2f is below the strong threshold %.2f: the "
-		       "odds are low, reconsider how much to invest",
-		       o->score, p->strong);
+		reason(o, "score %s is below the fail threshold %s", sc, th);
 		weak_points(a, o, g);
 	} else {
-		o->status = GATE_PASS;
-		if (o->scored)
-			reason(o, "score %.2f reaches the %s threshold %.2f",
-			       o->score, g == 3 ? "strong" : "fail",
-			       g == 3 ? p->strong : p->fail[g - 1]);
-		/* Profit alone never decides: a "no" can be outweighed. */
-		for (i = 0; i < a->ncrit; i++)
-			if (a->crit[i].gate == g &&
-			    a->crit[i].answer == GATE_NO)
+		/* Weak at best: what no score can outweigh (rules 1, 3, 4
+		 * and 6). */
+		for (i = 0; i < a->ncrit; i++) {
+			const struct gate_crit *c = &a->crit[i];
+
+			if (c->gate != g)
+				continue;
+			if (fit_rescued(a, c)) {
 				reason(o,
-				       "'%s' is no, outweighed by the other "
-				       "criteria",
-				       a->crit[i].key);
+				       "'%s' is no, but a partner can fill "
+				       "the gaps ('%s' is yes): we compete "
+				       "through them, weak at best",
+				       c->key, GATE_KEY_GAPS);
+				weak = 1;
+			}
+			if (strcmp(c->key, GATE_KEY_PRICE) == 0 && c->has_gap &&
+			    c->gap > p->price_cap) {
+				char gap[32], cap[32];
+
+				percent_text(c->gap, gap);
+				percent_text(p->price_cap, cap);
+				reason(o,
+				       "our price is %s against the strongest "
+				       "competitor's, above the cap of %s: "
+				       "weak at best, whatever the "
+				       "relationships",
+				       gap, cap);
+				weak = 1;
+			}
+			if (strcmp(c->key, GATE_KEY_EXPECTED) == 0 &&
+			    c->answer == GATE_NO) {
+				reason(o, "the expected value does not cover "
+				          "the cost of pursuit: weak at best, "
+				          "invest less");
+				weak = 1;
+			}
+		}
+		if (g == 3)
+			for (i = 0; i < a->ngroup_notes; i++) {
+				reason(o, "%s: weak at best until that changes",
+				       a->group_notes[i]);
+				weak = 1;
+			}
+		if (g == 3 && o->scored && o->score < p->strong) {
+			gate_score_text(p->strong, th);
+			reason(o,
+			       "score %s is below the strong threshold %s: the "
+			       "odds are low, reconsider how much to invest",
+			       sc, th);
+			weak = 1;
+		} else if (o->scored) {
+			if (g == 3)
+				gate_score_text(p->strong, th);
+			reason(o, "score %s reaches the %s threshold %s", sc,
+			       g == 3 ? "strong" : "fail", th);
+		}
+		o->status = weak ? GATE_WEAK : GATE_PASS;
+		if (weak)
+			weak_points(a, o, g);
+		else
+			/* Profit alone never decides: a "no" can be
+			 * outweighed. */
+			for (i = 0; i < a->ncrit; i++)
+				if (a->crit[i].gate == g &&
+				    a->crit[i].answer == GATE_NO &&
+				    scored_crit(&a->crit[i]))
+					reason(o,
+					       "'%s' is no, outweighed by the "
+					       "other criteria",
+					       a->crit[i].key);
 	}
+	free(why);
+}
+
+/*
+ * Rule 6: expected-value, computed once gate 3 is known: the deal's value
+ * times the win likelihood (gate 3's score), rounded to the value's
+ * decimals, against the pursuit cost.
+ */
+static void
+compute_expected(struct gate_assessment *a)
+{
+	const struct gate_outcome *w = &a->gates[2];
+	char ev[MONEY_LEN], sc[8], *how;
+
+	if (find_crit(a, GATE_KEY_EXPECTED) == NULL)
+		return;
+	if (a->value == NULL)
+		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
+		             xstrdup("no value recorded for the deal"));
+	else if (a->cost == NULL)
+		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
+		             xstrdup("no pursuit cost recorded for the deal"));
+	else if (w->status == GATE_NOT_REACHED || !w->scored)
+		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
+		             xstrdup("no win likelihood: gate 3 has no score"));
+	else {
+		int covers;
+
+		money_percent(a->value, (int)(w->score * 100 + 0.5), ev);
+		covers = money_cmp(ev, a->cost) >= 0;
+		gate_score_text(w->score, sc);
+		xasprintf(&how,
+		          "expected value %s (value %s x win likelihood %s) "
+		          "%s the pursuit cost %s",
+		          ev, a->value, sc, covers ? "covers" : "is below",
+		          a->cost);
+		set_computed(a, GATE_KEY_EXPECTED, covers ? GATE_YES : GATE_NO,
+		             how);
+	}
+}
+
+/* The investment: the verdict's level and the numbers behind it. */
+static void
+invest(struct gate_assessment *a)
+{
+	static const enum gate_level levels[] = {LEVEL_FULL, LEVEL_LIMITED,
+	                                         LEVEL_MINIMAL, LEVEL_NONE};
+	const struct gate_outcome *w = &a->gates[2];
+	struct gate_investment *iv = &a->invest;
+
+	iv->level = levels[a->verdict];
+	iv->has_likelihood = w->status != GATE_NOT_REACHED && w->scored;
+	iv->likelihood = iv->has_likelihood ? w->score : 0;
+	iv->expected[0] = '\0';
+	if (iv->has_likelihood && a->value != NULL)
+		money_percent(a->value, (int)(w->score * 100 + 0.5),
+		              iv->expected);
 }
 
 void
 gate_evaluate(struct gate_assessment *a)
 {
-	int g, reached = 1, open = 0, failed = 0;
+	int g, reached = 1, open = 0, failed = 0, weak = 0;
 	size_t i;
 
+	a->lost = NULL;
 	for (g = 1; g <= GATE_COUNT; g++) {
 		struct gate_outcome *o = &a->gates[g - 1];
 
@@ -538,14 +1048,17 @@ gate_evaluate(struct gate_assessment *a)
 			free(o->reasons[i]);
 		free(o->reasons);
 		memset(o, 0, sizeof *o);
+		if (g == 4)
+			compute_expected(a);
 		evaluate_gate(a, g, reached);
 		if (o->status == GATE_FAIL) {
 			reached = 0;
 			failed = 1;
 		}
-		if (o->status == GATE_OPEN)
-			open = 1;
-		if (g == 3)
+		open |= o->status == GATE_OPEN;
+		weak |= o->status == GATE_WEAK;
+		/* Weighed where the gate was judged; else called out. */
+		if (g == 3 && o->status != GATE_WEAK && o->status != GATE_PASS)
 			for (i = 0; i < a->ngroup_notes; i++)
 				reason(o, "%s", a->group_notes[i]);
 	}
@@ -553,10 +1066,11 @@ gate_evaluate(struct gate_assessment *a)
 		a->verdict = VERDICT_DROP;
 	else if (open)
 		a->verdict = VERDICT_QUALIFY;
-	else if (a->gates[2].status == GATE_WEAK)
+	else if (weak)
 		a->verdict = VERDICT_LIMITED;
 	else
 		a->verdict = VERDICT_PURSUE;
+	invest(a);
 }
 
 void
@@ -573,6 +1087,23 @@ gate_crit_free(struct gate_crit *c, size_t n)
 	free(c);
 }
 
+static void
+member_free(struct gate_member *m)
+{
+	size_t i;
+
+	free(m->ref);
+	free(m->name);
+	free(m->roles);
+	free(m->note);
+	free(m->rival);
+	for (i = 0; i < m->nallies; i++) {
+		free(m->allies[i].ref);
+		free(m->allies[i].name);
+	}
+	free(m->allies);
+}
+
 void
 gate_assessment_free(struct gate_assessment *a)
 {
@@ -581,13 +1112,17 @@ gate_assessment_free(struct gate_assessment *a)
 
 	free(a->deal);
 	free(a->deal_name);
+	free(a->account_name);
+	free(a->category);
+	free(a->profile);
+	free(a->value);
+	free(a->cost);
+	free(a->currency);
+	free(a->close_on);
+	free(a->stage);
 	gate_crit_free(a->crit, a->ncrit);
-	for (i = 0; i < a->nmembers; i++) {
-		free(a->members[i].ref);
-		free(a->members[i].name);
-		free(a->members[i].roles);
-		free(a->members[i].rival);
-	}
+	for (i = 0; i < a->nmembers; i++)
+		member_free(&a->members[i]);
 	free(a->members);
 	for (i = 0; i < a->nrivals; i++) {
 		free(a->rivals[i].handle);
@@ -603,6 +1138,398 @@ gate_assessment_free(struct gate_assessment *a)
 		free(a->gates[g].reasons);
 	}
 	memset(a, 0, sizeof *a);
+}
+
+struct gate_member *
+gate_member_find(struct gate_assessment *a, const char *ref)
+{
+	size_t i;
+
+	for (i = 0; i < a->nmembers; i++)
+		if (strcmp(a->members[i].ref, ref) == 0)
+			return &a->members[i];
+	return NULL;
+}
+
+int
+gate_rival_find(const struct gate_assessment *a, const char *handle)
+{
+	size_t j;
+
+	for (j = 0; j < a->nrivals; j++)
+		if (strcmp(a->rivals[j].handle, handle) == 0)
+			return (int)j;
+	return -1;
+}
+
+int
+gate_rival_add(struct gate_assessment *a, const char *handle, const char *name)
+{
+	size_t i;
+
+	a->rivals = xreallocarray(a->rivals, a->nrivals + 1, sizeof *a->rivals);
+	a->rivals[a->nrivals].handle = xstrdup(handle);
+	a->rivals[a->nrivals].name = xstrdup(name);
+	a->nrivals++;
+	for (i = 0; i < a->nmembers; i++) {
+		struct gate_member *m = &a->members[i];
+
+		m->rival = xrealloc(m->rival, a->nrivals);
+		if (a->nrivals == 1 || m->rival == NULL)
+			memset(m->rival, GATE_STANCE_UNKNOWN, a->nrivals);
+		m->rival[a->nrivals - 1] = GATE_STANCE_UNKNOWN;
+	}
+	return (int)a->nrivals - 1;
+}
+
+/* What if */
+
+int
+gate_assume_answer(struct gate_assessment *a, const char *key,
+                   enum gate_ans ans, const double *gap)
+{
+	struct gate_crit *c = find_crit(a, key);
+
+	if (c == NULL)
+		return 0;
+	c->answer = ans;
+	c->source = GATE_SRC_ASSUMED;
+	c->has_gap = gap != NULL;
+	c->gap = gap != NULL ? *gap : 0;
+	free(c->evidence);
+	c->evidence = xstrdup("assumed");
+	c->on[0] = '\0';
+	return 1;
+}
+
+int
+gate_assume_stance(struct gate_assessment *a, struct gate_member *m, int rival,
+                   int stance)
+{
+	if (rival >= (int)a->nrivals)
+		return 0;
+	if (rival < 0) {
+		m->stance = stance;
+		m->since[0] = '\0';
+		free(m->note);
+		m->note = xstrdup("assumed");
+		return 1;
+	}
+	if (m->rival == NULL) {
+		m->rival = xmalloc(a->nrivals);
+		memset(m->rival, GATE_STANCE_UNKNOWN, a->nrivals);
+	}
+	m->rival[rival] = (signed char)stance;
+	return 1;
+}
+
+/* The group in the order people read it */
+
+static int
+member_cmp(const struct gate_member *x, const struct gate_member *y)
+{
+	int c;
+
+	if (x->influence != y->influence)
+		return x->influence - y->influence;
+	if (x->lead != y->lead)
+		return y->lead - x->lead;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	return strcmp(x->ref, y->ref);
+}
+
+void
+gate_group_order(const struct gate_assessment *a, size_t *idx)
+{
+	size_t i, j;
+
+	/* Insertion sort: a buying group is a handful of people. */
+	for (i = 0; i < a->nmembers; i++) {
+		size_t v = i;
+
+		for (j = i; j > 0 && member_cmp(&a->members[idx[j - 1]],
+		                                &a->members[v]) > 0;
+		     j--)
+			idx[j] = idx[j - 1];
+		idx[j] = v;
+	}
+}
+
+/* Red flags */
+
+static void
+flag(struct gate_flag **v, size_t *n, const char *code, const char *subject,
+     char *message)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].code = xstrdup(code);
+	(*v)[*n].subject = xstrdup(subject);
+	(*v)[*n].message = message;
+	(*n)++;
+}
+
+void
+gate_flags_free(struct gate_flag *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].subject);
+		free(v[i].message);
+	}
+	free(v);
+}
+
+void
+gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
+               size_t *n)
+{
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, nsup = 0;
+	const struct gate_member *sup = NULL;
+	long today = date_days(a->as_of);
+	int known = 0;
+
+	gate_group_order(a, idx);
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		const char *role =
+		    (m->core & GATE_CORE_DM) ? "decision-maker" : "finance";
+		struct buf b = {0};
+
+		if (m->stance == -1 &&
+		    (m->core & (GATE_CORE_DM | GATE_CORE_FINANCE))) {
+			buf_printf(&b, "%s %s (%s) opposes us in '%s'", role,
+			           m->name, m->ref, a->deal);
+			if (m->since[0])
+				buf_printf(&b, " (since %s)", m->since);
+			flag(out, n, "opposing-buyer", m->ref, b.s);
+		}
+	}
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		struct buf b = {0};
+
+		if (!(m->rolebits & GATE_ROLE_COACH))
+			continue;
+		if (m->stance != 1) {
+			buf_printf(&b, "coach %s (%s) %s in '%s'", m->name,
+			           m->ref,
+			           m->stance == GATE_STANCE_UNKNOWN
+			               ? "has no known stance toward us"
+			           : m->stance == 0 ? "is neutral toward us"
+			                            : "opposes us",
+			           a->deal);
+			flag(out, n, "doubtful-coach", m->ref, b.s);
+		} else if (supports_a_rival(a, m)) {
+			buf_printf(&b, "coach %s (%s) also supports ", m->name,
+			           m->ref);
+			rival_list(&b, a, m);
+			buf_printf(&b, " in '%s'", a->deal);
+			flag(out, n, "doubtful-coach", m->ref, b.s);
+		}
+	}
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		char *s;
+
+		if (m->influence != 0 || m->stance != GATE_STANCE_UNKNOWN)
+			continue;
+		xasprintf(&s,
+		          "%s (%s), of high influence in '%s', has no known "
+		          "stance",
+		          m->name, m->ref, a->deal);
+		flag(out, n, "unknown-influencer", m->ref, s);
+	}
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		long age;
+		char *s;
+
+		if (m->latest[0] == '\0')
+			continue;
+		age = today - date_days(m->latest);
+		if (age <= a->params.stale_days)
+			continue;
+		xasprintf(&s,
+		          "the latest observation of %s (%s), of the buying "
+		          "group of '%s', is from %s, %ld days before %s (more "
+		          "than %.0f)",
+		          m->name, m->ref, a->deal, m->latest, age, a->as_of,
+		          a->params.stale_days);
+		flag(out, n, "stale-stance", m->ref, s);
+	}
+	for (i = 0; i < a->nmembers; i++) {
+		known |= a->members[i].stance != GATE_STANCE_UNKNOWN;
+		if (a->members[i].stance == 1) {
+			nsup++;
+			sup = &a->members[i];
+		}
+	}
+	if (nsup == 1) {
+		char *s;
+
+		xasprintf(
+		    &s,
+		    "%s (%s) is the only supporter in the buying group of "
+		    "'%s'",
+		    sup->name, sup->ref, a->deal);
+		flag(out, n, "single-supporter", a->deal, s);
+	} else if (nsup == 0 && known) {
+		char *s;
+
+		xasprintf(&s, "nobody in the buying group of '%s' supports us",
+		          a->deal);
+		flag(out, n, "no-supporter", a->deal, s);
+	}
+	free(idx);
+}
+
+/* A plan per person (rule 7) */
+
+static const char *const action_words[] = {"sponsor",  "keep-informed",
+                                           "convert",  "contain",
+                                           "find-out", "recruit-coach"};
+
+const char *
+gate_action_word(enum gate_action x)
+{
+	return action_words[x];
+}
+
+/* A coach we can rely on: holds the role, supports us and no rival. */
+static int
+reliable_coach(const struct gate_assessment *a, const struct gate_member *m)
+{
+	return (m->rolebits & GATE_ROLE_COACH) && m->stance == 1 &&
+	       !supports_a_rival(a, m);
+}
+
+void
+gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
+{
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, k;
+	size_t recruit = (size_t)-1;
+	int coach = 0, best = 99;
+
+	gate_group_order(a, idx);
+	for (i = 0; i < a->nmembers; i++)
+		coach |= reliable_coach(a, &a->members[i]);
+	/*
+	 * No coach to rely on: recruit one among the supporters who hold
+	 * no coach role, decide nothing and support no rival, preferring
+	 * medium influence (access without the weight a sponsor needs),
+	 * then low, then high.
+	 */
+	for (i = 0; !coach && i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		static const int pref[] = {2, 0, 1};
+
+		if (m->stance != 1 || (m->rolebits & GATE_ROLE_COACH) ||
+		    (m->core & GATE_CORE_DM) || supports_a_rival(a, m) ||
+		    pref[m->influence] >= best)
+			continue;
+		best = pref[m->influence];
+		recruit = idx[i];
+	}
+	*out = xcalloc(a->nmembers + 1, sizeof **out);
+	*n = a->nmembers;
+	for (i = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[idx[i]];
+		struct gate_step *s = &(*out)[i];
+		struct buf r = {0};
+
+		s->member = idx[i];
+		if (m->stance == GATE_STANCE_UNKNOWN) {
+			s->action = ACT_FIND_OUT;
+			s->advice = "find out where they stand before anything "
+			            "else";
+			buf_printf(&r, "stance unknown, %s influence",
+			           influence_words[m->influence]);
+		} else if (m->stance == -1) {
+			s->action = ACT_CONTAIN;
+			s->advice = "understand the objection, contain it, and "
+			            "work through those who influence them";
+			buf_puts(&r, "opposes us");
+		} else if (m->stance == 0 && m->influence < 2) {
+			s->action = ACT_CONVERT;
+			s->advice =
+			    "first priority: find what they need to win "
+			    "and show how we give it";
+			buf_printf(&r, "neutral, %s influence",
+			           influence_words[m->influence]);
+		} else if (m->stance == 0) {
+			s->action = ACT_KEEP_INFORMED;
+			s->advice = "keep them informed and watch for a move";
+			buf_puts(&r, "neutral, low influence");
+		} else if (reliable_coach(a, m)) {
+			s->action = ACT_KEEP_INFORMED;
+			s->advice = "keep them informed and ask for their "
+			            "guidance: they are our coach";
+			buf_puts(&r, "supports us and coaches us");
+		} else if (idx[i] == recruit) {
+			s->action = ACT_RECRUIT_COACH;
+			s->advice = "recruit them as our coach, someone inside "
+			            "who guides us";
+			buf_puts(&r,
+			         "supports us; we have no coach to rely on");
+		} else if (m->influence == 0 || (m->core & GATE_CORE_DM)) {
+			s->action = ACT_SPONSOR;
+			s->advice =
+			    "develop them into a sponsor who sells for us "
+			    "inside";
+			buf_printf(&r, "supports us, %s influence",
+			           influence_words[m->influence]);
+		} else {
+			s->action = ACT_KEEP_INFORMED;
+			s->advice =
+			    "keep them informed and give them what they "
+			    "need to speak for us";
+			buf_printf(&r, "supports us, %s influence",
+			           influence_words[m->influence]);
+		}
+		if (supports_a_rival(a, m)) {
+			buf_puts(&r, "; supports ");
+			rival_list(&r, a, m);
+		}
+		if ((m->rolebits & GATE_ROLE_COACH) && !reliable_coach(a, m))
+			buf_puts(&r, "; a coach we cannot rely on");
+		if (m->lead)
+			buf_puts(&r, "; leads the evaluation");
+		if (m->since[0])
+			buf_printf(&r, "; since %s", m->since);
+		if (m->note != NULL && *m->note)
+			buf_printf(&r, ": %s", m->note);
+		s->reason = r.s;
+		for (k = 0; k < m->nallies; k++) {
+			const struct gate_ally *y = &m->allies[k];
+
+			if (y->stance != 1)
+				continue;
+			s->via =
+			    xreallocarray(s->via, s->nvia + 1, sizeof *s->via);
+			xasprintf(&s->via[s->nvia++], "%s (%s)", y->name,
+			          y->ref);
+		}
+	}
+	free(idx);
+}
+
+void
+gate_plan_free(struct gate_step *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		free(s[i].reason);
+		for (k = 0; k < s[i].nvia; k++)
+			free(s[i].via[k]);
+		free(s[i].via);
+	}
+	free(s);
 }
 
 /* Comparing two runs */

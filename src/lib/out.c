@@ -27,7 +27,14 @@ struct out {
 	size_t ncells, cap;
 };
 
-static const char *const formats[] = {"table", "tsv", "csv", "json", NULL};
+static const char *const formats[] = {"table", "tsv", "csv",
+                                      "json",  "md",  NULL};
+
+const char *
+out_format_word(enum out_format f)
+{
+	return formats[f];
+}
 
 int
 out_format_parse(const char *s)
@@ -254,6 +261,8 @@ put(struct out *o, const char *text, const char *json)
 		else
 			json_put_str(o->fp, text);
 		break;
+	case OUT_MD:
+		abort(); /* never: the frame refuses md to verbs of rows */
 	}
 	o->col++;
 }

@@ -1,16 +1,18 @@
--- kam store schema, version 4: what a new store is created with.
+-- kam store schema, version 5: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
 -- UTC text (YYYY-MM-DDTHH:MM:SSZ).  Handles are ASCII slugs.
 
--- The client accounts.
+-- The client accounts.  category (a handle) selects the rubric profile
+-- of the same name when there is one (kam-gate(1), PROFILES).
 CREATE TABLE account (
 	id       INTEGER PRIMARY KEY,
 	handle   TEXT NOT NULL UNIQUE,
 	name     TEXT NOT NULL,
 	industry TEXT,
-	created  TEXT NOT NULL
+	created  TEXT NOT NULL,
+	category TEXT
 );
 
 -- People in a client's organisation: the first dimension of the method
@@ -104,9 +106,11 @@ CREATE TABLE competitor (
 	name   TEXT NOT NULL
 );
 
--- A deal's value is an exact amount: decimal text of at most 18
--- significant digits and 4 decimals, canonical (no leading zeros, no
--- trailing zeros after the point), never a floating-point number.
+-- A deal's value and the cost of pursuing it are exact amounts: decimal
+-- text of at most 18 significant digits and 4 decimals, canonical (no
+-- leading zeros, no trailing zeros after the point), never a
+-- floating-point number.  stage is the seller's own word for where the
+-- deal stands.
 CREATE TABLE deal (
 	id         INTEGER PRIMARY KEY,
 	account_id INTEGER NOT NULL REFERENCES account(id),
@@ -117,6 +121,9 @@ CREATE TABLE deal (
 	currency   TEXT,
 	close_on   TEXT,
 	created    TEXT NOT NULL,
+	cost       TEXT CHECK (cost IS NULL OR (cost GLOB '[0-9]*'
+	           AND cost NOT GLOB '*[^0-9.]*')),
+	stage      TEXT,
 	UNIQUE (account_id, handle)
 );
 
@@ -184,20 +191,34 @@ BEGIN
 	SELECT RAISE(ABORT, 'observations are append-only: use kam-stance retract');
 END;
 
--- The four-gate rubric.  computed criteria are derived from the buying
--- group and stances when not answered.
-CREATE TABLE criterion (
-	id       INTEGER PRIMARY KEY,
-	gate     INTEGER NOT NULL CHECK (gate BETWEEN 1 AND 4),
-	key      TEXT NOT NULL UNIQUE,
-	question TEXT NOT NULL,
-	weight   INTEGER NOT NULL DEFAULT 1 CHECK (weight >= 0),
-	must     INTEGER NOT NULL DEFAULT 0 CHECK (must IN (0, 1)),
-	computed INTEGER NOT NULL DEFAULT 0 CHECK (computed IN (0, 1)),
-	position INTEGER NOT NULL
+-- Rubric profiles: a client category's emphasis (METHOD.md, section 3).
+-- An account whose category names a profile is assessed with it; any
+-- other account with 'default'.
+CREATE TABLE profile (
+	id   INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE
 );
 
--- Dated answers; a newer answer supersedes, the old one stays.
+-- The four-gate rubric, one per profile.  computed criteria are derived
+-- from the buying group, the stances and the deal's numbers when not
+-- answered.  Weights are real numbers.
+CREATE TABLE criterion (
+	id         INTEGER PRIMARY KEY,
+	profile_id INTEGER NOT NULL REFERENCES profile(id),
+	gate       INTEGER NOT NULL CHECK (gate BETWEEN 1 AND 4),
+	key        TEXT NOT NULL,
+	question   TEXT NOT NULL,
+	weight     REAL NOT NULL DEFAULT 1 CHECK (weight >= 0 AND weight <= 100),
+	must       INTEGER NOT NULL DEFAULT 0 CHECK (must IN (0, 1)),
+	computed   INTEGER NOT NULL DEFAULT 0 CHECK (computed IN (0, 1)),
+	position   INTEGER NOT NULL,
+	UNIQUE (profile_id, key)
+);
+
+-- Dated answers; a newer answer supersedes, the old one stays.  An
+-- answer is about the deal and its criterion's key: it holds under any
+-- profile that has the key.  gap is our price against the strongest
+-- competitor's, in percent, when the price was answered with one.
 CREATE TABLE answer (
 	id           INTEGER PRIMARY KEY,
 	deal_id      INTEGER NOT NULL REFERENCES deal(id),
@@ -207,7 +228,8 @@ CREATE TABLE answer (
 	evidence     TEXT,
 	effective    TEXT NOT NULL,
 	recorded     TEXT NOT NULL,
-	actor        TEXT NOT NULL
+	actor        TEXT NOT NULL,
+	gap          REAL
 );
 CREATE INDEX answer_deal ON answer (deal_id, criterion_id, effective);
 
@@ -217,39 +239,61 @@ CREATE TABLE gate_setting (
 	value REAL NOT NULL
 );
 
--- Each stored kam-gate run: the verdict and a JSON snapshot of what it used.
+-- Each stored kam-gate run: the verdict and a JSON snapshot of what it
+-- used.  number counts a deal's runs from 1.  A run identical to the
+-- deal's previous one is not stored again: that run's checked time
+-- moves instead (recorded is the first time, checked the last).
 CREATE TABLE gate_run (
 	id       INTEGER PRIMARY KEY,
 	deal_id  INTEGER NOT NULL REFERENCES deal(id),
+	number   INTEGER NOT NULL CHECK (number >= 1),
 	as_of    TEXT NOT NULL,
 	recorded TEXT NOT NULL,
+	checked  TEXT NOT NULL,
 	actor    TEXT NOT NULL,
 	verdict  TEXT NOT NULL
 	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
-	snapshot TEXT NOT NULL
+	snapshot TEXT NOT NULL,
+	UNIQUE (deal_id, number)
 );
-CREATE INDEX gate_run_deal ON gate_run (deal_id, id);
 
--- kam-gate: the default rubric (METHOD.md, section 2), seeded with the
--- store.  kam-gate criteria add/set/remove change it afterwards; the
--- defaults of the thresholds live in code (kam-gate(1), SETTINGS) and
--- gate_setting keeps only the values changed with kam-gate setting.
-INSERT INTO criterion (gate, key, question, weight, must, computed, position) VALUES
-	(1, 'need', 'Is there an explicit need, not a vague idea?', 3, 1, 0, 1),
-	(1, 'budget', 'Is the purchase funded?', 3, 1, 0, 2),
-	(1, 'timeline', 'Is there a decision date or a compelling event?', 2, 0, 0, 3),
-	(2, 'fit', 'Do our products, solutions, technology and services meet the core requirements?', 3, 1, 0, 1),
-	(2, 'gaps', 'Can what we lack be covered by partners?', 1, 0, 0, 2),
-	(2, 'criteria-known', 'Do we know their decision criteria?', 1, 0, 0, 3),
-	(2, 'resources', 'Can we deliver?', 2, 0, 0, 4),
-	(3, 'position', 'Is our standing in their industry strong?', 1, 0, 0, 1),
-	(3, 'our-relationship', 'Are our relationships with the buying group close?', 3, 0, 1, 2),
-	(3, 'rival-relationship', 'Are the competitors'' relationships with the buying group weak?', 2, 0, 1, 3),
-	(3, 'coverage', 'Do we know the stance of someone in each core role (decision, technical, business, finance)?', 2, 0, 1, 4),
-	(3, 'differentiation', 'Does our offer differ from the competitors'' in ways they value?', 2, 0, 0, 5),
-	(3, 'price', 'Is our price competitive?', 1, 0, 0, 6),
-	(4, 'profit', 'Is the profit worth the effort?', 2, 0, 0, 1),
-	(4, 'capital', 'Are the capital tied up and the payment risk acceptable?', 1, 0, 0, 2),
-	(4, 'side-effects', 'Does winning do no harm to other key clients or partners?', 2, 1, 0, 3),
-	(4, 'strategy', 'Does the deal fit our direction?', 2, 0, 0, 4),
-	(4, 'importance', 'Is the client important to us, with future value?', 2, 0, 0, 5);
+-- kam-gate: the three shipped profiles and their rubrics (METHOD.md,
+-- sections 2 and 3), seeded with the store.  kam-gate profile and
+-- criteria change them afterwards; the defaults of the thresholds live
+-- in code (kam-gate(1), SETTINGS) and gate_setting keeps only the values
+-- changed with kam-gate setting.  coverage is knowledge, not score: its
+-- weight is 0 and an unknown influential stance leaves gate 3 open.
+INSERT INTO profile (id, name) VALUES
+	(1, 'default'), (2, 'strategic'), (3, 'transactional');
+INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, position) VALUES
+	(1, 1, 'need', 'Is there an explicit need, not a vague idea?', 3, 1, 0, 1),
+	(1, 1, 'budget', 'Is the purchase funded?', 3, 1, 0, 2),
+	(1, 1, 'timeline', 'Is there a decision date or a compelling event?', 2, 0, 0, 3),
+	(1, 2, 'fit', 'Do our products, solutions, technology and services meet the core requirements?', 3, 1, 0, 1),
+	(1, 2, 'gaps', 'Can what we lack be covered by partners?', 1, 0, 0, 2),
+	(1, 2, 'criteria-known', 'Do we know their decision criteria?', 1, 0, 0, 3),
+	(1, 2, 'resources', 'Can we deliver?', 2, 0, 0, 4),
+	(1, 3, 'position', 'Is our standing in their industry strong?', 1, 0, 0, 1),
+	(1, 3, 'our-relationship', 'Are our relationships with the buying group close?', 3, 0, 1, 2),
+	(1, 3, 'rival-relationship', 'Are the competitors'' relationships with the buying group weak?', 2, 0, 1, 3),
+	(1, 3, 'coverage', 'Do we know where every high-influence member and decision-maker stands?', 0, 0, 1, 4),
+	(1, 3, 'differentiation', 'Does our offer differ from the competitors'' in ways they value?', 2, 0, 0, 5),
+	(1, 3, 'price', 'Is our price competitive?', 1, 0, 0, 6),
+	(1, 4, 'profit', 'Is the profit worth the effort?', 2, 0, 0, 1),
+	(1, 4, 'capital', 'Are the capital tied up and the payment risk acceptable?', 1, 0, 0, 2),
+	(1, 4, 'side-effects', 'Does winning do no harm to other key clients or partners?', 2, 1, 0, 3),
+	(1, 4, 'strategy', 'Does the deal fit our direction?', 2, 0, 0, 4),
+	(1, 4, 'importance', 'Is the client important to us, with future value?', 2, 0, 0, 5),
+	(1, 4, 'expected-value', 'Does the expected value of the deal cover the cost of pursuing it?', 0, 0, 1, 6);
+-- strategic: importance and strategy weigh double; profit is never a must.
+INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, position)
+	SELECT 2, gate, key, question,
+	CASE WHEN key IN ('importance', 'strategy') THEN weight * 2 ELSE weight END,
+	CASE WHEN key = 'profit' THEN 0 ELSE must END, computed, position
+	FROM criterion WHERE profile_id = 1 ORDER BY id;
+-- transactional: profit is a must; the relationship criteria weigh half.
+INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, position)
+	SELECT 3, gate, key, question,
+	CASE WHEN key IN ('our-relationship', 'rival-relationship') THEN weight / 2 ELSE weight END,
+	CASE WHEN key = 'profit' THEN 1 ELSE must END, computed, position
+	FROM criterion WHERE profile_id = 1 ORDER BY id;

@@ -1,7 +1,10 @@
 /*
- * The store's side of kam-gate: the rubric, the dated answers, the
- * settings, the stored runs, and the gathering of a deal's buying group
- * with the stances in force, from which gate.c computes and decides.
+ * The store's side of kam-gate: rubric profiles and their criteria, the
+ * dated answers, the settings, the stored runs, and the gathering of
+ * what an assessment uses (the deal and its numbers, the profile of its
+ * account's category, the buying group with the stances in force, the
+ * notes behind them and who influences each member), from which gate.c
+ * computes and decides.
  */
 #include <config.h>
 
@@ -14,21 +17,234 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+static int
+finish(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return store_end(st, rc == SQLITE_DONE ? KAM_OK : store_fail(st, what));
+}
+
+/* The name nearest to name among the rows of s (column 0), if near. */
+static char *
+nearest(sqlite3_stmt *s, const char *name)
+{
+	size_t best = (size_t)-1, d, limit = strlen(name) / 3 + 2;
+	char *guess = NULL;
+
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+
+		d = kam_distance(name, k);
+		if (d < best && d <= limit) {
+			best = d;
+			free(guess);
+			guess = xstrdup(k);
+		}
+	}
+	sqlite3_reset(s);
+	return guess;
+}
+
+/* Profiles */
+
+int
+gate_profile_id(struct store *st, const char *name, int64_t *id)
+{
+	static const char q[] = "SELECT id FROM profile WHERE name = ?";
+	static const char all[] = "SELECT name FROM profile ORDER BY name";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *guess;
+	int rc;
+
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return KAM_OK;
+	}
+	sqlite3_reset(s);
+	guess = nearest(store_stmt(st, all), name);
+	if (guess != NULL)
+		rc = kam_err(KAM_NOTFOUND,
+		             "unknown profile '%s' (did you mean '%s'?)", name,
+		             guess);
+	else
+		rc = kam_err(KAM_NOTFOUND,
+		             "unknown profile '%s' (see 'kam-gate profile "
+		             "list')",
+		             name);
+	free(guess);
+	return rc;
+}
+
+static char *
+profile_name(struct store *st, int64_t id)
+{
+	static const char q[] = "SELECT name FROM profile WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *name = NULL;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return name;
+}
+
+int
+gate_profile_add(struct store *st, const char *name, const char *from)
+{
+	static const char qfind[] = "SELECT 1 FROM profile WHERE name = ?";
+	static const char ins[] = "INSERT INTO profile (name) VALUES (?)";
+	static const char copy[] =
+	    "INSERT INTO criterion (profile_id, gate, key, question, weight, "
+	    "must, computed, position) SELECT ?1, gate, key, question, "
+	    "weight, must, computed, position FROM criterion "
+	    "WHERE profile_id = ?2 ORDER BY id";
+	sqlite3_stmt *s;
+	int64_t src, id;
+	int rc, exists;
+
+	if ((rc = store_begin(st)) != KAM_OK)
+		return rc;
+	if ((rc = gate_profile_id(st, from, &src)) != KAM_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	s = store_stmt(st, qfind);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	exists = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (exists) {
+		store_rollback(st);
+		return kam_err(KAM_CONFLICT, "profile '%s' exists already",
+		               name);
+	}
+	s = store_stmt(st, ins);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(st, "cannot add the profile");
+		store_rollback(st);
+		return rc;
+	}
+	id = sqlite3_last_insert_rowid(store_db(st));
+	s = store_stmt(st, copy);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, src);
+	return finish(st, s, "cannot copy the rubric");
+}
+
+int
+gate_profile_remove(struct store *st, const char *name)
+{
+	static const char qanswers[] =
+	    "SELECT count(*) FROM answer a JOIN criterion c "
+	    "ON c.id = a.criterion_id WHERE c.profile_id = ?";
+	static const char delc[] = "DELETE FROM criterion WHERE profile_id = ?";
+	static const char delp[] = "DELETE FROM profile WHERE id = ?";
+	sqlite3_stmt *s;
+	int64_t id;
+	int rc, n;
+
+	if (strcmp(name, "default") == 0)
+		return kam_err(KAM_CONFLICT,
+		               "profile 'default' cannot be removed: it is the "
+		               "rubric of every account without another");
+	if ((rc = store_begin(st)) != KAM_OK)
+		return rc;
+	if ((rc = gate_profile_id(st, name, &id)) != KAM_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	s = store_stmt(st, qanswers);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	n = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (n > 0) {
+		store_rollback(st);
+		return kam_err(KAM_CONFLICT,
+		               "profile '%s' has %d answer%s to its criteria: "
+		               "it is kept",
+		               name, n, n == 1 ? "" : "s");
+	}
+	s = store_stmt(st, delc);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(st, "cannot remove the profile");
+		store_rollback(st);
+		return rc;
+	}
+	s = store_stmt(st, delp);
+	sqlite3_bind_int64(s, 1, id);
+	return finish(st, s, "cannot remove the profile");
+}
+
+int
+gate_profiles_each(struct store *st,
+                   void (*fn)(const char *, long, long, long, void *),
+                   void *arg)
+{
+	static const char q[] =
+	    "SELECT p.name, "
+	    "(SELECT count(*) FROM criterion c WHERE c.profile_id = p.id), "
+	    "(SELECT count(*) FROM account a WHERE a.category = p.name), "
+	    "(SELECT count(*) FROM answer a JOIN criterion c "
+	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
+	    "FROM profile p ORDER BY p.id";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(s, 0),
+		   sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
+		   sqlite3_column_int(s, 3), arg);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK
+	                         : store_fail(st, "cannot read the profiles");
+}
+
+int
+gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
+{
+	static const char q[] =
+	    "SELECT coalesce((SELECT p.id FROM profile p "
+	    "WHERE p.name = a.category), "
+	    "(SELECT id FROM profile WHERE name = 'default')) "
+	    "FROM deal d JOIN account a ON a.id = d.account_id WHERE d.id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_int64(s, 1, deal);
+	if ((found = sqlite3_step(s) == SQLITE_ROW))
+		*profile = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return found ? KAM_OK : kam_err(KAM_NOTFOUND, "unknown deal");
+}
+
 /* The rubric */
 
 int
-gate_rubric(struct store *st, int gate, struct gate_crit **out, size_t *n)
+gate_rubric(struct store *st, int64_t profile, int gate, struct gate_crit **out,
+            size_t *n)
 {
 	static const char q[] =
 	    "SELECT gate, key, question, weight, must, computed, position "
-	    "FROM criterion WHERE ?1 = 0 OR gate = ?1 "
+	    "FROM criterion WHERE profile_id = ?1 AND (?2 = 0 OR gate = ?2) "
 	    "ORDER BY gate, position, id";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct gate_crit *c = NULL;
 	size_t len = 0;
 	int rc;
 
-	sqlite3_bind_int(s, 1, gate);
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_int(s, 2, gate);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct gate_crit *x;
 
@@ -38,7 +254,7 @@ gate_rubric(struct store *st, int gate, struct gate_crit **out, size_t *n)
 		x->gate = sqlite3_column_int(s, 0);
 		x->key = store_col_dup(s, 1);
 		x->question = store_col_dup(s, 2);
-		x->weight = sqlite3_column_int(s, 3);
+		x->weight = sqlite3_column_double(s, 3);
 		x->must = sqlite3_column_int(s, 4);
 		x->computed = sqlite3_column_int(s, 5);
 		x->position = sqlite3_column_int(s, 6);
@@ -54,16 +270,19 @@ gate_rubric(struct store *st, int gate, struct gate_crit **out, size_t *n)
 }
 
 int
-gate_criterion_id(struct store *st, const char *key, int64_t *id)
+gate_criterion_id(struct store *st, int64_t profile, const char *key,
+                  int64_t *id)
 {
-	static const char q[] = "SELECT id FROM criterion WHERE key = ?";
-	static const char all[] = "SELECT key FROM criterion ORDER BY key";
+	static const char q[] =
+	    "SELECT id FROM criterion WHERE profile_id = ? AND key = ?";
+	static const char all[] =
+	    "SELECT key FROM criterion WHERE profile_id = ? ORDER BY key";
 	sqlite3_stmt *s = store_stmt(st, q);
-	size_t best = (size_t)-1, d, limit = strlen(key) / 3 + 2;
-	char *guess = NULL;
+	char *guess, *pname, in[160] = "";
 	int rc;
 
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
@@ -71,89 +290,97 @@ gate_criterion_id(struct store *st, const char *key, int64_t *id)
 	}
 	sqlite3_reset(s);
 	s = store_stmt(st, all);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-
-		d = kam_distance(key, k);
-		if (d < best && d <= limit) {
-			best = d;
-			free(guess);
-			guess = xstrdup(k);
-		}
-	}
-	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, profile);
+	guess = nearest(s, key);
+	pname = profile_name(st, profile);
+	if (pname != NULL && strcmp(pname, "default") != 0)
+		snprintf(in, sizeof in, " in profile '%s'", pname);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s' (did you mean '%s'?)", key,
-		             guess);
+		             "unknown criterion '%s'%s (did you mean '%s'?)",
+		             key, in, guess);
 	else
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s' (see 'kam-gate criteria')",
-		             key);
+		             "unknown criterion '%s'%s (see 'kam-gate "
+		             "criteria')",
+		             key, in);
 	free(guess);
+	free(pname);
 	return rc;
 }
 
 /* Count and total weight of a gate's criteria, leaving out one id. */
 static int
-gate_tally(struct store *st, int gate, int64_t except, int *count, int *weight)
+gate_tally(struct store *st, int64_t profile, int gate, int64_t except,
+           int *count, double *weight)
 {
 	static const char q[] =
 	    "SELECT count(*), coalesce(sum(weight), 0) FROM criterion "
-	    "WHERE gate = ? AND id <> ?";
+	    "WHERE profile_id = ? AND gate = ? AND id <> ? AND key <> ?";
 	sqlite3_stmt *s = store_stmt(st, q);
 
-	sqlite3_bind_int(s, 1, gate);
-	sqlite3_bind_int64(s, 2, except);
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_int(s, 2, gate);
+	sqlite3_bind_int64(s, 3, except);
+	sqlite3_bind_text(s, 4, GATE_KEY_COVERAGE, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_reset(s);
 		return store_fail(st, "cannot read the rubric");
 	}
 	*count = sqlite3_column_int(s, 0);
-	*weight = sqlite3_column_int(s, 1);
+	*weight = sqlite3_column_double(s, 1);
 	sqlite3_reset(s);
 	return KAM_OK;
 }
 
 static int
-next_position(struct store *st, int gate)
+next_position(struct store *st, int64_t profile, int gate)
 {
 	static const char q[] = "SELECT coalesce(max(position), 0) + 1 "
-	                        "FROM criterion WHERE gate = ?";
+	                        "FROM criterion WHERE profile_id = ? AND "
+	                        "gate = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
 	int pos = 1;
 
-	sqlite3_bind_int(s, 1, gate);
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_int(s, 2, gate);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		pos = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return pos;
 }
 
+/* Coverage is knowledge, not score: its weight stays 0. */
 static int
-finish(struct store *st, sqlite3_stmt *s, const char *what)
+coverage_weight(const char *key, double weight)
 {
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	return store_end(st, rc == SQLITE_DONE ? KAM_OK : store_fail(st, what));
+	if (strcmp(key, GATE_KEY_COVERAGE) == 0 && weight > 0)
+		return kam_err(KAM_CONFLICT,
+		               "'%s' is knowledge, not score: its weight stays "
+		               "0",
+		               key);
+	return KAM_OK;
 }
 
 int
-gate_criterion_add(struct store *st, int gate, const char *key,
-                   const char *question, int weight, int must)
+gate_criterion_add(struct store *st, int64_t profile, int gate, const char *key,
+                   const char *question, double weight, int must)
 {
-	static const char q[] = "SELECT 1 FROM criterion WHERE key = ?";
+	static const char q[] =
+	    "SELECT 1 FROM criterion WHERE profile_id = ? AND key = ?";
 	static const char ins[] =
-	    "INSERT INTO criterion (gate, key, question, weight, must, "
-	    "computed, position) VALUES (?, ?, ?, ?, ?, 0, ?)";
+	    "INSERT INTO criterion (profile_id, gate, key, question, weight, "
+	    "must, computed, position) VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
 	sqlite3_stmt *s;
 	int rc, exists;
 
+	if ((rc = coverage_weight(key, weight)) != KAM_OK)
+		return rc;
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (exists) {
@@ -162,23 +389,26 @@ gate_criterion_add(struct store *st, int gate, const char *key,
 		               key);
 	}
 	s = store_stmt(st, ins);
-	sqlite3_bind_int(s, 1, gate);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 4, weight);
-	sqlite3_bind_int(s, 5, must);
-	sqlite3_bind_int(s, 6, next_position(st, gate));
+	sqlite3_bind_int64(s, 1, profile);
+	sqlite3_bind_int(s, 2, gate);
+	sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, question, -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 5, weight);
+	sqlite3_bind_int(s, 6, must);
+	sqlite3_bind_int(s, 7, next_position(st, profile, gate));
 	return finish(st, s, "cannot add the criterion");
 }
 
 /* Refuses a change that leaves gate with no criteria or no weight. */
 static int
-keeps_gate(struct store *st, int gate, int64_t except, int added_weight,
-           int adds)
+keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
+           double added_weight, int adds)
 {
-	int count = 0, weight = 0, rc;
+	double weight = 0;
+	int count = 0, rc;
 
-	if ((rc = gate_tally(st, gate, except, &count, &weight)) != KAM_OK)
+	if ((rc = gate_tally(st, profile, gate, except, &count, &weight)) !=
+	    KAM_OK)
 		return rc;
 	if (count + adds == 0)
 		return kam_err(KAM_CONFLICT,
@@ -193,30 +423,33 @@ keeps_gate(struct store *st, int gate, int64_t except, int added_weight,
 }
 
 int
-gate_criterion_set(struct store *st, const char *key, int gate, int weight,
-                   int must, const char *question)
+gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
+                   double weight, int must, const char *question)
 {
 	static const char q[] =
 	    "SELECT id, gate, weight, must, position FROM criterion "
-	    "WHERE key = ?";
+	    "WHERE id = ?";
 	static const char upd[] =
 	    "UPDATE criterion SET gate = ?, weight = ?, must = ?, "
 	    "question = coalesce(?, question), position = ? WHERE id = ?";
 	sqlite3_stmt *s;
 	int64_t id;
-	int rc, ogate, oweight, omust, pos;
+	double oweight;
+	int rc, ogate, omust, pos, cov = strcmp(key, GATE_KEY_COVERAGE) == 0;
 
+	if (weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK)
+		return rc;
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, key, &id)) != KAM_OK) {
+	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
 	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	ogate = sqlite3_column_int(s, 1);
-	oweight = sqlite3_column_int(s, 2);
+	oweight = sqlite3_column_double(s, 2);
 	omust = sqlite3_column_int(s, 3);
 	pos = sqlite3_column_int(s, 4);
 	sqlite3_reset(s);
@@ -226,20 +459,24 @@ gate_criterion_set(struct store *st, const char *key, int gate, int weight,
 		weight = oweight;
 	if (must < 0)
 		must = omust;
+	/* Coverage never counts toward a gate's criteria or weight. */
 	if (gate != ogate) {
-		if ((rc = keeps_gate(st, ogate, id, 0, 0)) != KAM_OK ||
-		    (rc = keeps_gate(st, gate, id, weight, 1)) != KAM_OK) {
+		if ((!cov && (rc = keeps_gate(st, profile, ogate, id, 0, 0)) !=
+		                 KAM_OK) ||
+		    (rc = keeps_gate(st, profile, gate, id, cov ? 0 : weight,
+		                     !cov)) != KAM_OK) {
 			store_rollback(st);
 			return rc;
 		}
-		pos = next_position(st, gate);
-	} else if ((rc = keeps_gate(st, gate, id, weight, 1)) != KAM_OK) {
+		pos = next_position(st, profile, gate);
+	} else if (!cov && (rc = keeps_gate(st, profile, gate, id, weight,
+	                                    1)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
 	s = store_stmt(st, upd);
 	sqlite3_bind_int(s, 1, gate);
-	sqlite3_bind_int(s, 2, weight);
+	sqlite3_bind_double(s, 2, weight);
 	sqlite3_bind_int(s, 3, must);
 	store_bind_text(s, 4, question);
 	sqlite3_bind_int(s, 5, pos);
@@ -248,7 +485,7 @@ gate_criterion_set(struct store *st, const char *key, int gate, int weight,
 }
 
 int
-gate_criterion_remove(struct store *st, const char *key)
+gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 {
 	static const char q[] =
 	    "SELECT c.gate, (SELECT count(*) FROM answer a "
@@ -260,7 +497,7 @@ gate_criterion_remove(struct store *st, const char *key)
 
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, key, &id)) != KAM_OK) {
+	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -277,7 +514,8 @@ gate_criterion_remove(struct store *st, const char *key)
 		               "to 0 instead",
 		               key, nanswers, nanswers == 1 ? "" : "s");
 	}
-	if ((rc = keeps_gate(st, gate, id, 0, 0)) != KAM_OK) {
+	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
+	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -290,11 +528,12 @@ gate_criterion_remove(struct store *st, const char *key)
 
 int
 gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
-                enum gate_ans ans, const char *evidence, const char *on)
+                enum gate_ans ans, const double *gap, const char *evidence,
+                const char *on)
 {
 	static const char ins[] =
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
-	    "effective, recorded, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	char now[KAM_STAMP_LEN];
 	sqlite3_stmt *s;
 	int rc;
@@ -310,45 +549,56 @@ gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	sqlite3_bind_text(s, 5, on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, kam_actor(), -1, SQLITE_STATIC);
+	if (gap != NULL)
+		sqlite3_bind_double(s, 8, *gap);
 	return finish(st, s, "cannot record the answer");
 }
 
 int
 gate_answers_each(struct store *st, int64_t deal,
-                  void (*fn)(const char *, const char *, const char *,
-                             const char *, const char *, const char *, void *),
-                  void *arg)
+                  void (*fn)(const struct gate_answer_row *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT c.key, a.answer, a.evidence, a.effective, a.recorded, "
-	    "a.actor FROM answer a JOIN criterion c ON c.id = a.criterion_id "
+	    "a.actor, a.gap FROM answer a "
+	    "JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? ORDER BY a.effective, a.id";
 	sqlite3_stmt *s = store_stmt(st, q);
+	struct gate_answer_row r;
+	double gap;
 	int rc;
 
 	sqlite3_bind_int64(s, 1, deal);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(s, 0),
-		   (const char *)sqlite3_column_text(s, 1),
-		   (const char *)sqlite3_column_text(s, 2),
-		   (const char *)sqlite3_column_text(s, 3),
-		   (const char *)sqlite3_column_text(s, 4),
-		   (const char *)sqlite3_column_text(s, 5), arg);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.key = (const char *)sqlite3_column_text(s, 0);
+		r.answer = (const char *)sqlite3_column_text(s, 1);
+		r.evidence = (const char *)sqlite3_column_text(s, 2);
+		r.on = (const char *)sqlite3_column_text(s, 3);
+		r.recorded = (const char *)sqlite3_column_text(s, 4);
+		r.actor = (const char *)sqlite3_column_text(s, 5);
+		gap = sqlite3_column_double(s, 6);
+		r.gap = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL : &gap;
+		fn(&r, arg);
+	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? KAM_OK
 	                         : store_fail(st, "cannot read the answers");
 }
 
-/* The answers in force on as_of: the latest effective, then recorded. */
+/*
+ * The answers in force on as_of: for each key, the latest effective,
+ * then the latest recorded.  An answer belongs to its key, so it holds
+ * under whichever profile the deal is assessed with.
+ */
 static int
 answers_in_force(struct store *st, int64_t deal, const char *as_of,
                  struct gate_assessment *a)
 {
 	static const char q[] =
-	    "SELECT c.key, a.answer, a.evidence, a.effective, a.actor "
+	    "SELECT c.key, a.answer, a.evidence, a.effective, a.actor, a.gap "
 	    "FROM answer a JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? AND a.effective <= ? "
-	    "ORDER BY a.criterion_id, a.effective, a.id";
+	    "ORDER BY c.key, a.effective, a.id";
 	sqlite3_stmt *s = store_stmt(st, q);
 	size_t i;
 	int rc;
@@ -373,6 +623,8 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 		free(c->actor);
 		c->evidence = store_col_dup(s, 2);
 		c->actor = store_col_dup(s, 4);
+		c->has_gap = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		c->gap = sqlite3_column_double(s, 5);
 		snprintf(c->on, sizeof c->on, "%s", on);
 	}
 	sqlite3_reset(s);
@@ -448,17 +700,14 @@ gate_setting_stored(struct store *st, const char *key)
 /* The buying group, with stances in force */
 
 static int
-core_bit(const char *role)
+role_index(const char *role)
 {
-	if (strcmp(role, "decision-maker") == 0)
-		return GATE_CORE_DM;
-	if (strcmp(role, "technical") == 0)
-		return GATE_CORE_TECHNICAL;
-	if (strcmp(role, "business") == 0)
-		return GATE_CORE_BUSINESS;
-	if (strcmp(role, "finance") == 0)
-		return GATE_CORE_FINANCE;
-	return 0;
+	int i;
+
+	for (i = 0; vocab_roles[i] != NULL; i++)
+		if (strcmp(role, vocab_roles[i]) == 0)
+			return i;
+	return i;
 }
 
 static int
@@ -477,13 +726,17 @@ stance_code(const char *s)
 	                                  : 0;
 }
 
+#define ROLE_ORDER                                                             \
+	"instr('decision-maker,technical,business,finance,procurement,"        \
+	"user,coach,influencer,gatekeeper', r.role)"
+
 /*
  * One member per person holding a role in the deal, leaving out people
- * who had left the client by as_of.
+ * who had left the client by as_of; roles in the order of kam-org(1).
  */
 static int
 load_group(struct store *st, int64_t deal, const char *as_of,
-           struct gate_assessment *a, int64_t **ids)
+           struct gate_assessment *a)
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
@@ -491,7 +744,7 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 	    "JOIN person p ON p.id = r.person_id "
 	    "JOIN account ac ON ac.id = p.account_id "
 	    "WHERE r.deal_id = ? AND (p.left_on IS NULL OR p.left_on > ?) "
-	    "ORDER BY ac.handle, p.handle, r.role";
+	    "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct gate_member *m = NULL;
 	int64_t last = 0;
@@ -504,19 +757,19 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 		const char *role = (const char *)sqlite3_column_text(s, 3);
 		int inf =
 		    influence_index((const char *)sqlite3_column_text(s, 4));
+		int ri = role_index(role);
 
 		if (m == NULL || pid != last) {
 			a->members = xreallocarray(a->members, a->nmembers + 1,
 			                           sizeof *a->members);
-			*ids =
-			    xreallocarray(*ids, a->nmembers + 1, sizeof **ids);
-			m = &a->members[a->nmembers];
-			(*ids)[a->nmembers++] = pid;
+			m = &a->members[a->nmembers++];
 			memset(m, 0, sizeof *m);
+			m->id = pid;
 			m->ref = store_col_dup(s, 1);
 			m->name = store_col_dup(s, 2);
 			m->roles = xstrdup(role);
 			m->influence = inf;
+			m->rank = ri;
 			m->stance = GATE_STANCE_UNKNOWN;
 			last = pid;
 		} else {
@@ -528,7 +781,8 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 			if (inf < m->influence)
 				m->influence = inf;
 		}
-		m->core |= core_bit(role);
+		m->rolebits |= 1 << ri;
+		m->core = m->rolebits & GATE_CORE_ALL;
 		m->lead |= sqlite3_column_int(s, 5);
 	}
 	sqlite3_reset(s);
@@ -568,46 +822,143 @@ load_rivals(struct store *st, int64_t deal, const char *as_of,
 	           : store_fail(st, "cannot read the competitors");
 }
 
+/* Keeps the later of two dates in latest. */
+static void
+later(char *latest, const char *since)
+{
+	if (since[0] && strcmp(since, latest) > 0)
+		memcpy(latest, since, KAM_DATE_LEN);
+}
+
+/* Each member's stances, the note behind the one toward us, and the
+ * latest observation in force. */
 static int
 load_stances(struct store *st, int64_t deal, const char *as_of,
-             struct gate_assessment *a, const int64_t *pids,
-             const int64_t *cids)
+             struct gate_assessment *a, const int64_t *cids)
 {
+	struct stance_found f;
+	struct stance_row row;
 	const char *stance;
+	char since[KAM_DATE_LEN];
 	size_t i, j;
 	int rc;
 
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
 
-		rc = stance_get(st, pids[i], 0, deal, as_of, NULL, &stance,
-		                m->since);
-		if (rc != KAM_OK)
+		if ((rc = stance_find(st, m->id, 0, deal, as_of, NULL, &f)) !=
+		    KAM_OK)
 			return rc;
-		m->stance = stance_code(stance);
+		m->stance = stance_code(f.id ? f.stance : NULL);
+		if (f.id != 0) {
+			memcpy(m->since, f.since, KAM_DATE_LEN);
+			later(m->latest, f.since);
+			if ((rc = stance_load(st, f.id, &row)) != KAM_OK)
+				return rc;
+			if (row.note != NULL && *row.note)
+				m->note = xstrdup(row.note);
+			stance_row_free(&row);
+		}
 		if (a->nrivals == 0)
 			continue;
 		m->rival = xmalloc(a->nrivals);
 		for (j = 0; j < a->nrivals; j++) {
-			rc = stance_get(st, pids[i], cids[j], deal, as_of, NULL,
-			                &stance, NULL);
+			rc = stance_get(st, m->id, cids[j], deal, as_of, NULL,
+			                &stance, since);
 			if (rc != KAM_OK)
 				return rc;
 			m->rival[j] = (signed char)stance_code(stance);
+			if (stance != NULL)
+				later(m->latest, since);
 		}
 	}
 	return KAM_OK;
 }
 
-int
-gate_assess(struct store *st, int64_t deal, const char *as_of,
+/* Who influences or advises each member, with their stance toward us. */
+static int
+load_allies(struct store *st, int64_t deal, const char *as_of,
             struct gate_assessment *a)
 {
 	static const char q[] =
-	    "SELECT ac.handle || '/' || d.handle, d.name FROM deal d "
-	    "JOIN account ac ON ac.id = d.account_id WHERE d.id = ?";
+	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, l.kind "
+	    "FROM link l JOIN person p ON p.id = l.from_id "
+	    "JOIN account ac ON ac.id = p.account_id "
+	    "WHERE l.to_id = ? AND l.kind IN ('influences', 'advises') "
+	    "AND (p.left_on IS NULL OR p.left_on > ?) "
+	    "ORDER BY ac.handle, p.handle, l.kind";
+	size_t i;
+	int rc;
+
+	for (i = 0; i < a->nmembers; i++) {
+		struct gate_member *m = &a->members[i];
+		sqlite3_stmt *s = store_stmt(st, q);
+		struct {
+			int64_t id;
+			char *ref, *name;
+			const char *kind;
+		} *v = NULL;
+		size_t n = 0, k;
+
+		sqlite3_bind_int64(s, 1, m->id);
+		sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *kind =
+			    (const char *)sqlite3_column_text(s, 3);
+
+			v = xreallocarray(v, n + 1, sizeof *v);
+			v[n].id = sqlite3_column_int64(s, 0);
+			v[n].ref = store_col_dup(s, 1);
+			v[n].name = store_col_dup(s, 2);
+			v[n].kind = strcmp(kind, "advises") == 0 ? "advises"
+			                                         : "influences";
+			n++;
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			for (k = 0; k < n; k++) {
+				free(v[k].ref);
+				free(v[k].name);
+			}
+			free(v);
+			return store_fail(st, "cannot read the links");
+		}
+		/* One ally per person, whichever kinds link them. */
+		for (k = 0; k < n; k++) {
+			struct gate_ally *y;
+			const char *stance;
+
+			if (k > 0 && v[k].id == v[k - 1].id) {
+				free(v[k].ref);
+				free(v[k].name);
+				continue;
+			}
+			rc = stance_get(st, v[k].id, 0, deal, as_of, NULL,
+			                &stance, NULL);
+			m->allies = xreallocarray(m->allies, m->nallies + 1,
+			                          sizeof *m->allies);
+			y = &m->allies[m->nallies++];
+			y->ref = v[k].ref;
+			y->name = v[k].name;
+			y->kind = v[k].kind;
+			y->stance = stance_code(rc == KAM_OK ? stance : NULL);
+		}
+		free(v);
+	}
+	return KAM_OK;
+}
+
+int
+gate_load(struct store *st, int64_t deal, const char *as_of,
+          struct gate_assessment *a)
+{
+	static const char q[] =
+	    "SELECT ac.handle || '/' || d.handle, d.name, ac.name, "
+	    "ac.category, d.value, d.cost, d.currency, d.close_on, d.stage "
+	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
+	    "WHERE d.id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int64_t *pids = NULL, *cids = NULL;
+	int64_t *cids = NULL, profile;
 	int rc;
 
 	memset(a, 0, sizeof *a);
@@ -617,70 +968,132 @@ gate_assess(struct store *st, int64_t deal, const char *as_of,
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
+		a->account_name = store_col_dup(s, 2);
+		a->category = store_col_dup(s, 3);
+		a->value = store_col_dup(s, 4);
+		a->cost = store_col_dup(s, 5);
+		a->currency = store_col_dup(s, 6);
+		a->close_on = store_col_dup(s, 7);
+		a->stage = store_col_dup(s, 8);
 	}
 	sqlite3_reset(s);
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, "unknown deal");
+	if ((rc = gate_deal_profile(st, deal, &profile)) != KAM_OK)
+		return rc;
+	a->profile = profile_name(st, profile);
 	if ((rc = gate_params_load(st, &a->params)) != KAM_OK ||
-	    (rc = gate_rubric(st, 0, &a->crit, &a->ncrit)) != KAM_OK ||
+	    (rc = gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) != KAM_OK ||
 	    (rc = answers_in_force(st, deal, as_of, a)) != KAM_OK ||
-	    (rc = load_group(st, deal, as_of, a, &pids)) != KAM_OK ||
+	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_rivals(st, deal, as_of, a, &cids)) != KAM_OK ||
-	    (rc = load_stances(st, deal, as_of, a, pids, cids)) != KAM_OK) {
-		free(pids);
+	    (rc = load_stances(st, deal, as_of, a, cids)) != KAM_OK ||
+	    (rc = load_allies(st, deal, as_of, a)) != KAM_OK) {
 		free(cids);
 		return rc;
 	}
-	free(pids);
 	free(cids);
+	return KAM_OK;
+}
+
+int
+gate_assess(struct store *st, int64_t deal, const char *as_of,
+            struct gate_assessment *a)
+{
+	int rc;
+
+	if ((rc = gate_load(st, deal, as_of, a)) != KAM_OK)
+		return rc;
 	gate_compute(a);
 	gate_evaluate(a);
 	return KAM_OK;
+}
+
+int
+gate_check_flags(struct store *st, int64_t deal, const char *as_of,
+                 int (*fn)(const char *, const char *, const char *, void *),
+                 void *arg)
+{
+	struct gate_assessment a;
+	struct gate_flag *f = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK) {
+		gate_red_flags(&a, &f, &n);
+		for (i = 0; rc == KAM_OK && i < n; i++)
+			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
+		gate_flags_free(f, n);
+	}
+	gate_assessment_free(&a);
+	return rc;
 }
 
 /* Runs */
 
 int
 gate_run_add(struct store *st, int64_t deal, const char *as_of,
-             const char *verdict, const char *snapshot, int64_t *id)
+             const char *verdict, const char *snapshot, int64_t *number,
+             int *same)
 {
+	static const char qlast[] =
+	    "SELECT id, number, snapshot = ? FROM gate_run WHERE deal_id = ? "
+	    "ORDER BY number DESC LIMIT 1";
+	static const char upd[] =
+	    "UPDATE gate_run SET checked = ? WHERE id = ?";
 	static const char ins[] =
-	    "INSERT INTO gate_run (deal_id, as_of, recorded, actor, verdict, "
-	    "snapshot) VALUES (?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, "
+	    "actor, verdict, snapshot) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)";
 	char now[KAM_STAMP_LEN];
 	sqlite3_stmt *s;
+	int64_t last = 0, id = 0;
 	int rc;
 
 	kam_now(now);
+	*same = 0;
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, ins);
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, kam_actor(), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, verdict, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, snapshot, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rc = store_fail(st, "cannot store the run");
-		store_rollback(st);
-		return rc;
+	s = store_stmt(st, qlast);
+	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, deal);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		last = sqlite3_column_int64(s, 1);
+		*same = sqlite3_column_int(s, 2);
 	}
-	*id = sqlite3_last_insert_rowid(store_db(st));
-	return store_commit(st);
+	sqlite3_reset(s);
+	if (*same) {
+		/* The same inputs gave the same results: one run, checked
+		 * again. */
+		*number = last;
+		s = store_stmt(st, upd);
+		sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, id);
+	} else {
+		*number = last + 1;
+		s = store_stmt(st, ins);
+		sqlite3_bind_int64(s, 1, deal);
+		sqlite3_bind_int64(s, 2, *number);
+		sqlite3_bind_text(s, 3, as_of, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, kam_actor(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, verdict, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, snapshot, -1, SQLITE_STATIC);
+	}
+	return finish(st, s, "cannot store the run");
 }
 
 int
 gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
 {
-	static const char q[] = "SELECT id, as_of, recorded, actor, verdict, "
+	static const char q[] = "SELECT number, as_of, recorded, checked, "
+	                        "actor, verdict, "
 	                        "json_extract(snapshot, '$.gates[0].status'), "
 	                        "json_extract(snapshot, '$.gates[1].status'), "
 	                        "json_extract(snapshot, '$.gates[2].status'), "
 	                        "json_extract(snapshot, '$.gates[3].status') "
-	                        "FROM gate_run WHERE deal_id = ? ORDER BY id";
+	                        "FROM gate_run WHERE deal_id = ? "
+	                        "ORDER BY number";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct gate_run_info *r = NULL;
 	size_t len = 0;
@@ -692,14 +1105,15 @@ gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
 
 		r = xreallocarray(r, len + 1, sizeof *r);
 		x = &r[len++];
-		x->id = sqlite3_column_int64(s, 0);
+		x->number = sqlite3_column_int64(s, 0);
 		snprintf(x->as_of, sizeof x->as_of, "%s",
 		         (const char *)sqlite3_column_text(s, 1));
 		x->recorded = store_col_dup(s, 2);
-		x->actor = store_col_dup(s, 3);
-		x->verdict = store_col_dup(s, 4);
+		x->checked = store_col_dup(s, 3);
+		x->actor = store_col_dup(s, 4);
+		x->verdict = store_col_dup(s, 5);
 		for (g = 0; g < GATE_COUNT; g++)
-			x->status[g] = store_col_dup(s, 5 + g);
+			x->status[g] = store_col_dup(s, 6 + g);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -719,10 +1133,10 @@ gate_list_each(struct store *st, int64_t account,
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
-	    "r.as_of, r.id, r.recorded FROM deal d "
+	    "r.as_of, r.number, r.recorded FROM deal d "
 	    "JOIN account ac ON ac.id = d.account_id "
-	    "LEFT JOIN gate_run r ON r.id = (SELECT max(id) FROM gate_run "
-	    "WHERE deal_id = d.id) "
+	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
+	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE ?1 = 0 OR d.account_id = ?1 ORDER BY ac.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	int rc;
@@ -752,11 +1166,11 @@ status_parse(const char *s)
 }
 
 int
-gate_snap_load(struct store *st, int64_t deal, int64_t run,
+gate_snap_load(struct store *st, int64_t deal, int64_t number,
                struct gate_snap *snap)
 {
-	static const char q[] =
-	    "SELECT as_of, verdict FROM gate_run WHERE id = ? AND deal_id = ?";
+	static const char q[] = "SELECT id, as_of, verdict FROM gate_run "
+	                        "WHERE deal_id = ? AND number = ?";
 	static const char gates[] =
 	    "SELECT json_extract(g.value, '$.gate'), "
 	    "json_extract(g.value, '$.status'), "
@@ -773,23 +1187,27 @@ gate_snap_load(struct store *st, int64_t deal, int64_t run,
 	    "json_each(g.value, '$.criteria') c "
 	    "WHERE r.id = ? ORDER BY g.key, c.key";
 	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t run;
 	int rc, g;
 
 	memset(snap, 0, sizeof *snap);
-	sqlite3_bind_int64(s, 1, run);
-	sqlite3_bind_int64(s, 2, deal);
+	sqlite3_bind_int64(s, 1, deal);
+	sqlite3_bind_int64(s, 2, number);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		char *ref = store_deal_ref(st, deal);
 
 		sqlite3_reset(s);
-		rc = kam_err(KAM_NOTFOUND, "no run %lld of deal '%s'",
-		             (long long)run, ref);
+		rc =
+		    kam_err(KAM_NOTFOUND,
+		            "no run %lld of deal '%s' (see 'kam-gate history')",
+		            (long long)number, ref);
 		free(ref);
 		return rc;
 	}
+	run = sqlite3_column_int64(s, 0);
 	snprintf(snap->as_of, sizeof snap->as_of, "%s",
-	         (const char *)sqlite3_column_text(s, 0));
-	snap->verdict = store_col_dup(s, 1);
+	         (const char *)sqlite3_column_text(s, 1));
+	snap->verdict = store_col_dup(s, 2);
 	sqlite3_reset(s);
 	for (g = 0; g < GATE_COUNT; g++)
 		snap->status[g] = GATE_NOT_REACHED;
@@ -801,9 +1219,12 @@ gate_snap_load(struct store *st, int64_t deal, int64_t run,
 			continue;
 		snap->status[g - 1] =
 		    status_parse((const char *)sqlite3_column_text(s, 1));
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
-			xasprintf(&snap->score[g - 1], "%.2f",
-			          sqlite3_column_double(s, 2));
+		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+			char sc[8];
+
+			gate_score_text(sqlite3_column_double(s, 2), sc);
+			snap->score[g - 1] = xstrdup(sc);
+		}
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)

@@ -64,8 +64,8 @@ org_accounts(struct store *st, const char *handle,
 	static const char q[] =
 	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
 	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
-	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id) "
-	    "FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
+	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
+	    "a.category FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
 	    "ORDER BY a.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_account a;
@@ -80,10 +80,44 @@ org_accounts(struct store *st, const char *handle,
 		a.created = col(s, 4);
 		a.people = sqlite3_column_int(s, 5);
 		a.deals = sqlite3_column_int(s, 6);
+		a.category = col(s, 7);
 		rc = fn(&a, arg);
 	}
 	sqlite3_reset(s);
 	return rc;
+}
+
+/* "" clears a text field; NULL keeps it (the statements coalesce). */
+static void
+bind_change(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+org_account_set(struct store *st, const char *handle,
+                const struct org_account_change *c)
+{
+	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
+	                        "industry = CASE WHEN ?3 IS NULL THEN industry "
+	                        "ELSE nullif(?3, '') END, "
+	                        "category = CASE WHEN ?4 IS NULL THEN category "
+	                        "ELSE nullif(?4, '') END WHERE id = ?1";
+	sqlite3_stmt *s;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, id);
+	bind_change(s, 2, c->name);
+	bind_change(s, 3, c->industry);
+	bind_change(s, 4, c->category);
+	return step_done(st, s, "cannot change the account");
 }
 
 /* People */
@@ -1187,8 +1221,8 @@ org_deals(struct store *st, int64_t account, int64_t deal,
 	static const char q[] =
 	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
 	    "d.close_on, d.created, "
-	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id) "
-	    "FROM deal d JOIN account a ON a.id = d.account_id "
+	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
+	    "d.cost, d.stage FROM deal d JOIN account a ON a.id = d.account_id "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
 	    "ORDER BY a.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -1207,10 +1241,43 @@ org_deals(struct store *st, int64_t account, int64_t deal,
 		d.close_on = col(s, 6);
 		d.created = col(s, 7);
 		d.roles = sqlite3_column_int(s, 8);
+		d.cost = col(s, 9);
+		d.stage = col(s, 10);
 		rc = fn(&d, arg);
 	}
 	sqlite3_reset(s);
 	return rc;
+}
+
+int
+org_deal_set(struct store *st, const char *ref, const char *dflt,
+             const struct org_deal_change *c)
+{
+	static const char q[] =
+	    "UPDATE deal SET name = coalesce(?2, name), "
+	    "value = CASE WHEN ?3 IS NULL THEN value ELSE nullif(?3, '') END, "
+	    "currency = CASE WHEN ?4 IS NULL THEN currency "
+	    "ELSE nullif(?4, '') END, "
+	    "close_on = CASE WHEN ?5 IS NULL THEN close_on "
+	    "ELSE nullif(?5, '') END, "
+	    "cost = CASE WHEN ?6 IS NULL THEN cost ELSE nullif(?6, '') END, "
+	    "stage = CASE WHEN ?7 IS NULL THEN stage ELSE nullif(?7, '') END "
+	    "WHERE id = ?1";
+	sqlite3_stmt *s;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_deal_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, id);
+	bind_change(s, 2, c->name);
+	bind_change(s, 3, c->value);
+	bind_change(s, 4, c->currency);
+	bind_change(s, 5, c->close_on);
+	bind_change(s, 6, c->cost);
+	bind_change(s, 7, c->stage);
+	return step_done(st, s, "cannot change the deal");
 }
 
 int64_t

@@ -73,7 +73,7 @@ for v in inf nan 0x10 1e400; do
 done
 run deal-noname 2 kam-org deal add d9
 expect_err deal-noname "kam-org: --name is required
-usage: kam-org deal add DEAL --name NAME [--value N] [--currency C] [--close DATE]"
+usage: kam-org deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] [--stage TEXT] [--value N]"
 run deal-account 4 kam-org deal add acm/d9 --name D
 expect_err deal-account "kam-org: unknown account 'acm' (did you mean 'acme'?)"
 run deal-handle 3 kam-org deal add 'd 9' --name D
@@ -86,7 +86,7 @@ expect_out deal-list org-deal-list.table
 run deal-list-all 0 env -u KAM_ACCOUNT kam-org deal list
 expect_out deal-list-all org-deal-list-all.tsv
 run deal-show 0 kam-org -F json deal show erp
-expect_text deal-show '{"deal":"acme/erp","name":"ERP 升级","value":1200000.5,"currency":"CNY","close":"2026-12-31","roles":0,"created":"2026-03-02"}'
+expect_text deal-show '{"deal":"acme/erp","name":"ERP 升级","value":1200000.5,"currency":"CNY","close":"2026-12-31","roles":0,"created":"2026-03-02","cost":null,"stage":null}'
 
 # Buying roles.
 run role1 0 kam-org role erp wang decision-maker --influence high
@@ -162,13 +162,18 @@ kam-org role crm li technical >/dev/null
 kam-org role crm li business >/dev/null
 kam-org role crm qian finance >/dev/null
 kam-org role crm chen coach >/dev/null
+# Where the two of high influence stand is known.
+kam-stance set wang support --on 2026-03-01 >/dev/null
+kam-stance set li support --on 2026-03-01 >/dev/null
 # Chen, at level 4, advises the CTO, who influences the director: the
 # most influential person of the account, and a hidden influencer
 # until we know where he stands.
 run check-hidden 1 kam-org check acme
 expect_text check-hidden "flag	subject	message
 hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/crm'
-hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/erp'"
+hidden-influencer	acme/chen	'acme/chen' (level 4, below the median level 3) is in the top tenth by influence (rank 1 of 5) and has no known stance on 'acme/erp'
+doubtful-coach	acme/chen	coach 陈工 (acme/chen) has no known stance toward us in 'acme/crm'
+doubtful-coach	acme/chen	coach 陈工 (acme/chen) has no known stance toward us in 'acme/erp'"
 kam-stance set chen support >/dev/null
 run check-clean 0 kam-org check acme
 expect_text check-clean "flag	subject	message"

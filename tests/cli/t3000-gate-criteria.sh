@@ -23,18 +23,19 @@ run add1 0 kam-gate criteria add real sponsor --question 'Is there a sponsor?' -
 run add2 0 kam-gate criteria add 4 reference --question '可以作为案例吗？' --weight 3
 expect_sql add-rows "SELECT gate, key, question, weight, must, computed, position
   FROM criterion WHERE key IN ('sponsor', 'reference') ORDER BY id" \
-  "1|sponsor|Is there a sponsor?|1|1|0|4
-4|reference|可以作为案例吗？|3|0|0|6"
+  "1|sponsor|Is there a sponsor?|1.0|1|0|4
+4|reference|可以作为案例吗？|3.0|0|0|7"
 
 # Changing: weight, must, question, gate (moves to the end of the new gate).
 run set1 0 kam-gate criteria set sponsor --weight 2 --no-must --question 'A sponsor?'
 run set2 0 kam-gate criteria set price --must
 run set3 0 kam-gate criteria set reference --gate compete
 expect_sql set-rows "SELECT gate, key, question, weight, must, position
-  FROM criterion WHERE key IN ('sponsor', 'price', 'reference') ORDER BY id" \
-  "3|price|Is our price competitive?|1|1|6
-1|sponsor|A sponsor?|2|0|4
-2|reference|可以作为案例吗？|3|0|5"
+  FROM criterion WHERE key IN ('sponsor', 'price', 'reference')
+  AND profile_id = 1 ORDER BY id" \
+  "3|price|Is our price competitive?|1.0|1|6
+1|sponsor|A sponsor?|2.0|0|4
+2|reference|可以作为案例吗？|3.0|0|5"
 
 # Removing a criterion without answers.
 run rm1 0 kam-gate criteria remove reference
@@ -56,9 +57,9 @@ expect_err no-question "kam-gate: missing --question"
 run empty-question 3 kam-gate criteria add 1 x --question ''
 expect_err empty-question "kam-gate: --question is empty"
 run bad-weight 3 kam-gate criteria add 1 x --question 'Q?' --weight -1
-expect_err bad-weight "kam-gate: invalid weight '-1' (use a whole number from 0 to 100)"
+expect_err bad-weight "kam-gate: invalid weight '-1' (use a number from 0 to 100, at most 2 decimals)"
 run bad-weight2 3 kam-gate criteria set need --weight 101
-expect_err bad-weight2 "kam-gate: invalid weight '101' (use a whole number from 0 to 100)"
+expect_err bad-weight2 "kam-gate: invalid weight '101' (use a number from 0 to 100, at most 2 decimals)"
 run exists 5 kam-gate criteria add 2 need --question 'Q?'
 expect_err exists "kam-gate: criterion 'need' exists already"
 run unknown 4 kam-gate criteria set budgte --weight 2

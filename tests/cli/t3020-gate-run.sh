@@ -37,11 +37,12 @@ run tsv 0 kam-gate run acme/his --dry-run
 expect_out tsv gate-run.tsv
 run csv 0 kam-gate run acme/his -F csv --dry-run
 expect_out csv gate-run.csv
-expect_sql runs "SELECT id, deal_id, as_of, recorded, actor, verdict FROM gate_run" \
-  "1|1|2026-03-02|2026-03-02T09:00:00Z|tester|pursue-limited
-2|1|2026-03-02|2026-03-02T09:00:00Z|tester|pursue-limited"
+# The second run found the same as the first: one run, checked again.
+expect_sql runs "SELECT id, deal_id, number, as_of, recorded, checked, actor, verdict FROM gate_run" \
+  "1|1|1|2026-03-02|2026-03-02T09:00:00Z|2026-03-02T09:00:00Z|tester|pursue-limited"
+grep -q '^Stored as run 1\.$' "$T/table.out" || fail "table: not stored as run 1"
 # The snapshot is the JSON that run prints.
-sql "SELECT snapshot FROM gate_run WHERE id = 2" >"$T/snap.out"
+sql "SELECT snapshot FROM gate_run WHERE id = 1" >"$T/snap.out"
 printf '\n' >>"$T/json.out"
 if ! cmp -s "$T/snap.out" "$T/json.out"; then fail "snapshot: differs from run -F json"; fi
 expect_sql snap-json "SELECT json_extract(snapshot, '\$.gates[2].criteria[1].source'),
@@ -50,7 +51,7 @@ expect_sql snap-json "SELECT json_extract(snapshot, '\$.gates[2].criteria[1].sou
 # Exactly the documented keys.
 expect_sql keys "SELECT group_concat(key, ',') FROM (SELECT DISTINCT j.key FROM gate_run r,
   json_tree(r.snapshot) j WHERE r.id = 1 AND j.key GLOB '[a-z]*' ORDER BY j.key)" \
-  "answer,as_of,criteria,deal,evidence,gate,gates,key,name,reasons,score,source,status,verdict"
+  "answer,as_of,criteria,currency,deal,evidence,expected_value,gate,gates,investment,key,level,name,profile,pursuit_cost,reasons,score,source,status,value,verdict,win_likelihood"
 
 # A deal with nothing known: qualify, exit status 21 with --exit-status.
 run empty 21 kam-gate run acme/erp --exit-status --dry-run -F json
@@ -93,10 +94,10 @@ unchanged bad-input
 # Someone who left the client is no longer in the buying group.
 kam-org person leave acme/chen --on 2026-03-01 >/dev/null
 run left 0 kam-gate run acme/his --dry-run -F json
-grep -q '"evidence": "influence-weighted support +1.00 over 2 people, 2 with a known stance (2 support, 0 neutral, 0 oppose)"' \
+grep -q '"evidence": "influence-weighted support +1.00 among the 2 of 2 people whose stance we know (2 support, 0 neutral, 0 oppose); the lead, Li Na (acme/li), counts 1.50 times"' \
   "$T/left.out" || fail "left: acme/chen still counted"
 run before-left 0 kam-gate run acme/his --dry-run -F json --as-of 2026-02-28
-grep -q 'over 3 people' "$T/before-left.out" || fail "before-left: acme/chen not counted"
+grep -q 'among the 2 of 3 people' "$T/before-left.out" || fail "before-left: acme/chen not counted"
 
 # A read-only store: --dry-run still works, a stored run is refused.
 chmod 0400 "$KAM_DB"

@@ -63,7 +63,7 @@ expect_out history gate-history.tsv
 run history-json 0 kam-gate history acme/his -F json
 expect_out history-json gate-history.json
 run history-none 0 kam-gate history acme/erp
-expect_text history-none "run	as_of	recorded	actor	verdict	real	compete	win	worth"
+expect_text history-none "run	as_of	recorded	checked	actor	verdict	real	compete	win	worth"
 
 # diff: the last two runs by default, or any two.
 run diff 0 kam-gate diff acme/his
@@ -86,11 +86,11 @@ snapshot
 run diff-few 4 kam-gate diff acme/erp
 expect_err diff-few "kam-gate: deal 'acme/erp' has fewer than two runs (see 'kam-gate history')"
 run diff-other 4 kam-gate diff acme/erp 1 2
-expect_err diff-other "kam-gate: no run 1 of deal 'acme/erp'"
+expect_err diff-other "kam-gate: no run 1 of deal 'acme/erp' (see 'kam-gate history')"
 run diff-missing 4 kam-gate diff acme/his 1 9
-expect_err diff-missing "kam-gate: no run 9 of deal 'acme/his'"
+expect_err diff-missing "kam-gate: no run 9 of deal 'acme/his' (see 'kam-gate history')"
 run diff-bad 3 kam-gate diff acme/his 1 x
-expect_err diff-bad "kam-gate: invalid run id 'x' (use the number shown by 'kam-gate history')"
+expect_err diff-bad "kam-gate: invalid run number 'x' (use the number shown by 'kam-gate history')"
 run diff-one 2 kam-gate diff acme/his 1
 head -1 "$T/diff-one.err" >"$T/diff-one.err1" && mv "$T/diff-one.err1" "$T/diff-one.err"
 expect_err diff-one "kam-gate: missing the second RUN"

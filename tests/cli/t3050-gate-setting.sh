@@ -34,12 +34,12 @@ grep -q '^win.strong	0.6	0.75	' "$T/list2.out" || fail "list2: win.strong not 0.
 # Influence weights and computed thresholds are settings too; a negative
 # value follows --.
 run set-inf 0 kam-gate setting influence.low 0.5
-run set-cov 0 kam-gate setting coverage.partly 3
+run set-stale 0 kam-gate setting stale.days 120
 run set-rel 0 kam-gate setting our-relationship.partly -- -0.25
 expect_sql stored2 "SELECT key, value FROM gate_setting ORDER BY key" \
-  "coverage.partly|3.0
-influence.low|0.5
+  "influence.low|0.5
 our-relationship.partly|-0.25
+stale.days|120.0
 win.strong|0.6"
 
 run reset 0 kam-gate setting win.strong --reset
@@ -56,8 +56,11 @@ run bad-value 3 kam-gate setting win.strong 1.5
 expect_err bad-value "kam-gate: invalid value '1.5' for 'win.strong' (use a number from 0 to 1)"
 run bad-value2 3 kam-gate setting real.fail high
 expect_err bad-value2 "kam-gate: invalid value 'high' for 'real.fail' (use a number from 0 to 1)"
-run bad-value3 3 kam-gate setting coverage.yes 2.5
-expect_err bad-value3 "kam-gate: invalid value '2.5' for 'coverage.yes' (use a whole number from 0 to 4)"
+run bad-value3 3 kam-gate setting stale.days 2.5
+expect_err bad-value3 "kam-gate: invalid value '2.5' for 'stale.days' (use a whole number of days from 1 to 36500)"
+# Coverage is knowledge now: its old thresholds are gone.
+run bad-key3 4 kam-gate setting coverage.yes 2
+expect_err bad-key3 "kam-gate: unknown setting 'coverage.yes' (see 'kam-gate setting')"
 run bad-value4 3 kam-gate setting -- rival-relationship.yes -2
 expect_err bad-value4 "kam-gate: invalid value '-2' for 'rival-relationship.yes' (use a number from -1 to 1)"
 run bad-value5 3 kam-gate setting unknown.max nan

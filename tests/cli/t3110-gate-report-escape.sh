@@ -15,7 +15,7 @@ kam-org deal add acme/his --name HIS >/dev/null
 kam-org role acme/his acme/wang decision-maker --influence high >/dev/null
 kam-org role acme/his acme/li technical >/dev/null
 kam-gate answer acme/his need no --on 2026-02-01 --evidence plain
-kam-stance set acme/wang oppose --on 2026-02-01 >/dev/null
+kam-stance set acme/wang oppose --on 2026-02-01 --note "$(printf 'too dear\n## Red flags\n\nNone found. <b>x</b> | y')" >/dev/null
 
 # Hostile text goes straight into the store, as an old store or a
 # careless import could hold it.
@@ -24,12 +24,14 @@ sql "UPDATE deal SET name = 'HIS' || char(10) || '## Verdict: pursue' || char(10
 sql "UPDATE person SET name = 'Wang <script>alert(1)</script> ' || char(27) || '[31mred' || char(27) || '[0m | x | y' || char(10) || '| forged | row |' WHERE handle = 'wang'"
 sql "UPDATE person SET name = '**Li**_' || char(9) || '[link](http://x) \`code\` ~~s~~ \$x\$ &amp; \\ > quote' WHERE handle = 'li'"
 sql "UPDATE criterion SET question = 'Need?' || char(10) || char(10) || '## Red flags' || char(10) || char(10) || 'None found.' || char(10) || '- [x] done' WHERE key = 'budget'"
+sql "UPDATE deal SET stage = '**won**' || char(10) || '# Stage', currency = '<i>CNY</i>', value = '12.5' WHERE handle = 'his'"
 sql "UPDATE answer SET evidence = 'line one' || char(10) || '### 2. Can we compete? **pass**' || char(127) || char(8) || ' rtl:' || char(8238) || 'evil' || char(8233) || 'next' || char(133) || 'nel' WHERE evidence = 'plain'"
 
 run report 0 kam-gate report acme/his
 expect_out report gate-report-escape.md
 grep '^#' "$T/report.out" >"$T/headings.out"
 expect_text headings "# HIS \\#\\# Verdict: pursue  \\*\\*Pursue: every gate passes.\\*\\* \\#\\# Red flags  None found.  \\# Fake (acme/his): drop
+## Investment
 ## The gates
 ### 1. Is it a real opportunity? **fail** (score 0.00)
 ### 2. Can we compete? **not-reached**
@@ -37,6 +39,7 @@ expect_text headings "# HIS \\#\\# Verdict: pursue  \\*\\*Pursue: every gate pas
 ### 4. Is it worth winning? **not-reached**
 ## The buying group
 ## Red flags
+## Plan
 ## Open questions
 ## How the verdict moved"
 if grep -q "$esc" "$T/report.out"; then fail "report: a raw ESC byte"; fi

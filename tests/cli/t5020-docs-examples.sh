@@ -69,9 +69,9 @@ has hospital buying-group.svg "<svg" "赵磊" "technical"
 # The store is left for the user to go on with.
 KAM_DB="$T/hospital/kam.db" KAM_NOW=2026-06-15 run verdict 0 \
   kam-gate -F tsv list hospital
-if ! awk -F'\t' 'NR == 2 && $1 == "hospital/his" { ok = $3 == "pursue-limited" }
+if ! awk -F'\t' 'NR == 2 && $1 == "hospital/his" { ok = $3 == "pursue" }
   END { exit !ok }' "$T/verdict.out"; then
-  fail "examples/hospital.sh: the deal's latest verdict is not pursue-limited"
+  fail "examples/hospital.sh: the deal's latest verdict is not pursue"
 fi
 
 scenario enterprise
@@ -81,7 +81,7 @@ has enterprise erp-2026.svg "<svg" "Tom Brennan" "Kwame Osei" "oppose → neutra
 KAM_DB="$T/enterprise/kam.db" KAM_NOW=2026-03-16 run list 0 \
   kam-gate -F tsv list northwind
 cut -f1,3 "$T/list.out" >"$T/list.cut"
-printf 'deal\tverdict\nnorthwind/erp-2026\tpursue\nnorthwind/fleet-ai\tdrop\nnorthwind/soc-renewal\tpursue-limited\n' >"$T/list.want"
+printf 'deal\tverdict\nnorthwind/erp-2026\tpursue-limited\nnorthwind/fleet-ai\tdrop\nnorthwind/soc-renewal\tpursue-limited\n' >"$T/list.want"
 if ! diff -u "$T/list.want" "$T/list.cut" >&2; then
   fail "examples/enterprise.sh: the verdicts left in the store differ"
 fi

@@ -128,7 +128,8 @@ silent criteria-set kam-gate criteria set extra --weight 3
 silent criteria-remove kam-gate criteria remove spare
 silent answer kam-gate answer acme/erp need yes --evidence 'RFP'
 prints gate-run 0 kam-gate run acme/erp
-prints gate-run-exit 21 kam-gate run acme/erp --exit-status
+# Another day: a run identical to the last one would not be stored again.
+prints gate-run-exit 21 kam-gate run acme/erp --exit-status --as-of 2026-03-01
 silent setting kam-gate setting real.fail 0.6
 silent setting-reset-one kam-gate setting real.fail --reset
 

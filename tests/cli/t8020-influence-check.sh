@@ -32,6 +32,9 @@ export KAM_ACCOUNT
   kam-org role erp a3 business
   kam-org role erp a4 finance
   kam-org role erp a5 coach
+  # Where the buying group stands is known, so that only hidden
+  # influencers are flagged.
+  for p in a1 a2 a3 a4 a5; do kam-stance set $p support; done
 } >/dev/null
 
 run rank 0 kam-org -F tsv influence

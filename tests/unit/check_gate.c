@@ -1,9 +1,13 @@
 /*
  * Unit tests of the four gates: the rules as pure functions over structs
- * (every status, the order of the gates, not-reached, the verdicts, the
- * profit-is-not-everything case, computed versus answered criteria, the
- * opposing decision-maker), the comparison of two runs, and the store's
- * side (the seeded rubric, dated answers, the rubric guards).
+ * (every status and each threshold at its value and on both sides, the
+ * order of the gates, not-reached, the verdicts, the profit-is-not-
+ * everything case, computed versus answered criteria, the sure loss,
+ * coverage as knowledge, the lead's weight, price with its size,
+ * partners filling gaps, the expected value against the cost, the
+ * investment, red flags, the plan per person, what if), the comparison
+ * of two runs, and the store's side (the seeded profiles, dated answers,
+ * the rubric guards, profiles, identical runs kept once).
  */
 #include <config.h>
 
@@ -21,7 +25,8 @@
 static const struct {
 	int gate;
 	const char *key;
-	int weight, must, computed;
+	double weight;
+	int must, computed;
 } rubric[] = {
     {1, "need", 3, 1, 0},
     {1, "budget", 3, 1, 0},
@@ -33,7 +38,7 @@ static const struct {
     {3, "position", 1, 0, 0},
     {3, "our-relationship", 3, 0, 1},
     {3, "rival-relationship", 2, 0, 1},
-    {3, "coverage", 2, 0, 1},
+    {3, "coverage", 0, 0, 1},
     {3, "differentiation", 2, 0, 0},
     {3, "price", 1, 0, 0},
     {4, "profit", 2, 0, 0},
@@ -41,6 +46,7 @@ static const struct {
     {4, "side-effects", 2, 1, 0},
     {4, "strategy", 2, 0, 0},
     {4, "importance", 2, 0, 0},
+    {4, "expected-value", 0, 0, 1},
 };
 #define NRUBRIC (sizeof rubric / sizeof rubric[0])
 
@@ -54,6 +60,7 @@ mk(void)
 	memset(&A, 0, sizeof A);
 	A.deal = xstrdup("acme/his");
 	A.deal_name = xstrdup("HIS");
+	A.profile = xstrdup("default");
 	strcpy(A.as_of, "2026-03-02");
 	gate_params_default(&A.params);
 	A.crit = xcalloc(NRUBRIC, sizeof *A.crit);
@@ -97,6 +104,15 @@ ans(const char *key, enum gate_ans a)
 	strcpy(c->on, "2026-02-01");
 }
 
+/* The price answered with a gap. */
+static void
+gap(double g)
+{
+	ans("price", GATE_UNKNOWN);
+	crit("price")->has_gap = 1;
+	crit("price")->gap = g;
+}
+
 /* Answers every criterion of a gate with a. */
 static void
 gate_all(int g, enum gate_ans a)
@@ -135,11 +151,31 @@ has_reason(int g, const char *text)
 	return 0;
 }
 
-#define ck_status(g, s) ck_assert_int_eq(A.gates[(g)-1].status, (s))
-#define ck_reason(g, t) ck_assert_msg(has_reason((g), (t)), "no reason: %s", t)
+static void
+dump_reasons(int g)
+{
+	size_t i;
+
+	for (i = 0; i < A.gates[g - 1].nreasons; i++)
+		fprintf(stderr, "  gate %d: %s\n", g,
+		        A.gates[g - 1].reasons[i]);
+}
+
+#define ck_status(g, s)                                                        \
+	do {                                                                   \
+		if (A.gates[(g)-1].status != (s))                              \
+			dump_reasons(g);                                       \
+		ck_assert_int_eq(A.gates[(g)-1].status, (s));                  \
+	} while (0)
+#define ck_reason(g, t)                                                        \
+	do {                                                                   \
+		if (!has_reason((g), (t)))                                     \
+			dump_reasons(g);                                       \
+		ck_assert_msg(has_reason((g), (t)), "no reason: %s", t);       \
+	} while (0)
 
 /* A member of the buying group: influence 0 high, 1 medium, 2 low. */
-static void
+static struct gate_member *
 member(const char *ref, int core, int influence, int stance)
 {
 	struct gate_member *m;
@@ -147,29 +183,42 @@ member(const char *ref, int core, int influence, int stance)
 	A.members = xreallocarray(A.members, A.nmembers + 1, sizeof *m);
 	m = &A.members[A.nmembers++];
 	memset(m, 0, sizeof *m);
+	m->id = (int64_t)A.nmembers;
 	m->ref = xstrdup(ref);
 	m->name = xstrdup(strchr(ref, '/') + 1);
-	m->roles = xstrdup("role");
+	m->roles = xstrdup(core & GATE_CORE_DM ? "decision-maker" : "role");
 	m->core = core;
+	m->rolebits = core;
+	m->rank = core & GATE_CORE_DM ? 0 : 5;
 	m->influence = influence;
 	m->stance = stance;
-	if (stance != GATE_STANCE_UNKNOWN)
+	if (stance != GATE_STANCE_UNKNOWN) {
 		strcpy(m->since, "2026-02-20");
+		strcpy(m->latest, "2026-02-20");
+	}
+	if (A.nrivals > 0) {
+		m->rival = xmalloc(A.nrivals);
+		memset(m->rival, GATE_STANCE_UNKNOWN, A.nrivals);
+	}
+	return m;
 }
 
 static void
 rival(const char *handle)
 {
-	size_t i;
+	ck_assert_int_eq(gate_rival_add(&A, handle, handle),
+	                 (int)A.nrivals - 1);
+}
 
-	A.rivals = xreallocarray(A.rivals, A.nrivals + 1, sizeof *A.rivals);
-	A.rivals[A.nrivals].handle = xstrdup(handle);
-	A.rivals[A.nrivals].name = xstrdup(handle);
-	A.nrivals++;
-	for (i = 0; i < A.nmembers; i++) {
-		A.members[i].rival = xrealloc(A.members[i].rival, A.nrivals);
-		A.members[i].rival[A.nrivals - 1] = GATE_STANCE_UNKNOWN;
-	}
+static void
+ally(struct gate_member *m, const char *ref, int stance)
+{
+	m->allies = xreallocarray(m->allies, m->nallies + 1, sizeof *m->allies);
+	m->allies[m->nallies].ref = xstrdup(ref);
+	m->allies[m->nallies].name = xstrdup(strchr(ref, '/') + 1);
+	m->allies[m->nallies].kind = "influences";
+	m->allies[m->nallies].stance = stance;
+	m->nallies++;
 }
 
 START_TEST(t_words)
@@ -181,6 +230,10 @@ START_TEST(t_words)
 	ck_assert_str_eq(gate_status_word(GATE_NOT_REACHED), "not-reached");
 	ck_assert_str_eq(gate_verdict_word(VERDICT_LIMITED), "pursue-limited");
 	ck_assert_str_eq(gate_src_word(GATE_SRC_COMPUTED), "computed");
+	ck_assert_str_eq(gate_src_word(GATE_SRC_ASSUMED), "assumed");
+	ck_assert_str_eq(gate_level_word(LEVEL_MINIMAL), "minimal");
+	ck_assert_str_eq(gate_action_word(ACT_RECRUIT_COACH), "recruit-coach");
+	ck_assert_str_eq(gate_action_word(ACT_FIND_OUT), "find-out");
 	ck_assert_int_eq(gate_parse("win"), 3);
 	ck_assert_int_eq(gate_parse("4"), 4);
 	ck_assert_int_eq(gate_parse("5"), 0);
@@ -200,8 +253,13 @@ START_TEST(t_params)
 	ck_assert(*gate_param(&p, "real.fail") == 0.5);
 	ck_assert(*gate_param(&p, "unknown.max") == 0.34);
 	ck_assert(*gate_param(&p, "influence.high") == 3);
-	ck_assert(*gate_param(&p, "coverage.yes") == 4);
+	ck_assert(*gate_param(&p, "lead.factor") == 1.5);
+	ck_assert(*gate_param(&p, "price.yes-max") == 5);
+	ck_assert(*gate_param(&p, "price.partly-max") == 15);
+	ck_assert(*gate_param(&p, "price.cap") == 30);
+	ck_assert(*gate_param(&p, "stale.days") == 90);
 	ck_assert_ptr_null(gate_param(&p, "win.weak"));
+	ck_assert_ptr_null(gate_param(&p, "coverage.yes"));
 	for (i = 0; gate_setting_keys[i] != NULL; i++) {
 		ck_assert_ptr_nonnull(gate_param(&p, gate_setting_keys[i]));
 		ck_assert_ptr_nonnull(gate_setting_help[i]);
@@ -209,9 +267,20 @@ START_TEST(t_params)
 	ck_assert_ptr_null(gate_param_check("win.strong", 1));
 	ck_assert_ptr_nonnull(gate_param_check("win.strong", 1.5));
 	ck_assert_ptr_null(gate_param_check("our-relationship.partly", -0.5));
-	ck_assert_ptr_nonnull(gate_param_check("coverage.yes", 2.5));
-	ck_assert_ptr_nonnull(gate_param_check("coverage.yes", 5));
 	ck_assert_ptr_null(gate_param_check("influence.low", 0));
+	ck_assert_ptr_null(gate_param_check("lead.factor", 1));
+	ck_assert_ptr_nonnull(gate_param_check("lead.factor", 0.99));
+	ck_assert_ptr_null(gate_param_check("lead.factor", 10));
+	ck_assert_ptr_nonnull(gate_param_check("lead.factor", 10.01));
+	ck_assert_ptr_null(gate_param_check("price.cap", -100));
+	ck_assert_ptr_nonnull(gate_param_check("price.cap", -100.5));
+	ck_assert_ptr_null(gate_param_check("price.yes-max", 1000));
+	ck_assert_ptr_nonnull(gate_param_check("price.yes-max", 1000.5));
+	ck_assert_ptr_null(gate_param_check("stale.days", 1));
+	ck_assert_ptr_nonnull(gate_param_check("stale.days", 0));
+	ck_assert_ptr_nonnull(gate_param_check("stale.days", 90.5));
+	ck_assert_ptr_null(gate_param_check("stale.days", 36500));
+	ck_assert_ptr_nonnull(gate_param_check("stale.days", 36501));
 }
 END_TEST
 
@@ -227,12 +296,15 @@ START_TEST(t_all_unknown_is_open)
 	ck_reason(1, "must-criterion 'need' is unknown");
 	ck_reason(1, "100% of the weight is unknown (more than 34%)");
 	ck_reason(1, "question 'budget': Question about budget?");
+	ck_reason(3, "no buying group recorded: find out before judging");
 	ck_assert(!A.gates[0].scored);
 	/* No buying group: the computed criteria stay unknown. */
 	ck_assert_int_eq(crit("coverage")->answer, GATE_UNKNOWN);
 	ck_assert_int_eq(crit("coverage")->source, GATE_SRC_COMPUTED);
 	ck_assert_str_eq(crit("coverage")->evidence,
 	                 "no buying group recorded");
+	ck_assert_int_eq(A.invest.level, LEVEL_MINIMAL);
+	ck_assert(!A.invest.has_likelihood);
 	unmk();
 }
 END_TEST
@@ -252,6 +324,10 @@ START_TEST(t_all_yes_is_pursue)
 	ck_reason(3, "score 1.00 reaches the strong threshold 0.75");
 	ck_reason(1, "score 1.00 reaches the fail threshold 0.50");
 	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	ck_assert_int_eq(A.invest.level, LEVEL_FULL);
+	ck_assert(A.invest.has_likelihood && A.invest.likelihood == 1.0);
+	/* No value recorded: no expected value. */
+	ck_assert_str_eq(A.invest.expected, "");
 	unmk();
 }
 END_TEST
@@ -269,6 +345,9 @@ START_TEST(t_must_no_fails_and_stops)
 	ck_status(4, GATE_NOT_REACHED);
 	ck_reason(4, "not reached: gate 1 (real) failed");
 	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	/* Gate 3 not reached: no win likelihood. */
+	ck_assert(!A.invest.has_likelihood);
 	unmk();
 }
 END_TEST
@@ -307,6 +386,32 @@ START_TEST(t_score_below_fail)
 }
 END_TEST
 
+/* A score equal to the fail threshold passes; a hair above it fails. */
+START_TEST(t_score_at_fail_threshold)
+{
+	mk();
+	all_yes();
+	/* (1.5 + 1 + 1 + 0) / 7 = 0.50 */
+	ans("fit", GATE_PARTLY);
+	ans("resources", GATE_NO);
+	assess();
+	ck_assert(A.gates[1].score == 0.50);
+	ck_status(2, GATE_PASS);
+	ck_reason(2, "score 0.50 reaches the fail threshold 0.50");
+	ck_reason(2, "'resources' is no, outweighed by the other criteria");
+	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	A.params.fail[1] = 0.51;
+	gate_evaluate(&A);
+	ck_status(2, GATE_FAIL);
+	ck_reason(2, "score 0.50 is below the fail threshold 0.51");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	A.params.fail[1] = 0.49;
+	gate_evaluate(&A);
+	ck_status(2, GATE_PASS);
+	unmk();
+}
+END_TEST
+
 START_TEST(t_fail_whatever_the_unknowns)
 {
 	mk();
@@ -340,6 +445,32 @@ START_TEST(t_unknown_share)
 	ck_reason(4, "56% of the weight is unknown (more than 34%)");
 	ck_reason(4, "question 'profit': Question about profit?");
 	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	/* The share at the setting is not more than it: 2 of 8 = 0.25. */
+	A.params.unknown_max = 0.25;
+	gate_evaluate(&A);
+	ck_status(1, GATE_PASS);
+	A.params.unknown_max = 0.24;
+	gate_evaluate(&A);
+	ck_status(1, GATE_OPEN);
+	ck_reason(1, "25% of the weight is unknown (more than 24%)");
+	unmk();
+}
+END_TEST
+
+/* An unknown must-criterion leaves a gate open, however small its share. */
+START_TEST(t_unknown_must_small_share)
+{
+	mk();
+	all_yes();
+	ans("side-effects", GATE_UNKNOWN);
+	assess();
+	/* 2 of 9 unknown, below 34%, but a must. */
+	ck_status(4, GATE_OPEN);
+	ck_reason(4, "must-criterion 'side-effects' is unknown");
+	ck_assert(!has_reason(4, "22% of the weight is unknown (more than "
+	                         "34%)"));
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	ck_assert_int_eq(A.invest.level, LEVEL_MINIMAL);
 	unmk();
 }
 END_TEST
@@ -351,18 +482,44 @@ START_TEST(t_weak_is_limited)
 	ans("our-relationship", GATE_NO);
 	ans("price", GATE_PARTLY);
 	assess();
-	/* (1 + 0 + 2 + 2 + 2 + 0.5) / 11 = 0.68 */
+	/* (1 + 0 + 2 + 2 + 0.5) / 9 = 0.61; coverage never counts. */
 	ck_status(3, GATE_WEAK);
-	ck_reason(3, "score 0.68 is below the strong threshold 0.75: the "
+	ck_assert(A.gates[2].score == 0.61);
+	ck_reason(3, "score 0.61 is below the strong threshold 0.75: the "
 	             "odds are low, reconsider how much to invest");
 	ck_reason(3, "'our-relationship' is no (answered)");
 	ck_status(4, GATE_PASS);
 	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
-	/* A changed threshold changes the status. */
-	A.params.strong = 0.6;
-	gate_evaluate(&A);
+	ck_assert_int_eq(A.invest.level, LEVEL_LIMITED);
+	ck_assert(A.invest.likelihood == 0.61);
+	unmk();
+}
+END_TEST
+
+/* A gate-3 score equal to the strong threshold passes. */
+START_TEST(t_strong_threshold_boundary)
+{
+	mk();
+	all_yes();
+	ans("our-relationship", GATE_NO);
+	ans("price", GATE_PARTLY);
+	A.params.strong = 0.61;
+	assess();
 	ck_status(3, GATE_PASS);
+	ck_reason(3, "score 0.61 reaches the strong threshold 0.61");
 	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	A.params.strong = 0.62;
+	gate_evaluate(&A);
+	ck_status(3, GATE_WEAK);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	/* The fail threshold of gate 3, at the score: weak, not fail. */
+	A.params.fail[2] = 0.61;
+	gate_evaluate(&A);
+	ck_status(3, GATE_WEAK);
+	A.params.fail[2] = 0.62;
+	gate_evaluate(&A);
+	ck_status(3, GATE_FAIL);
+	ck_reason(3, "score 0.61 is below the fail threshold 0.62");
 	unmk();
 }
 END_TEST
@@ -417,6 +574,7 @@ START_TEST(t_profit_is_not_everything)
 	ans("strategy", GATE_NO);
 	ans("importance", GATE_NO);
 	ans("capital", GATE_NO);
+	ans("expected-value", GATE_UNKNOWN);
 	assess();
 	ck_status(4, GATE_FAIL);
 	ck_assert(A.gates[3].score == 0.44);
@@ -441,54 +599,81 @@ START_TEST(t_computed_from_group)
 	crit("our-relationship")->source = GATE_SRC_NONE;
 	crit("rival-relationship")->source = GATE_SRC_NONE;
 	crit("coverage")->source = GATE_SRC_NONE;
-	member("acme/wang", GATE_CORE_DM, 0, 1);
-	member("acme/li", GATE_CORE_TECHNICAL, 1, 1);
-	member("acme/chen", GATE_CORE_FINANCE, 2, 0);
-	member("acme/zhao", 0, 1, GATE_STANCE_UNKNOWN);
 	rival("orcl");
 	rival("sap");
-	A.members[1].rival[0] = 1; /* li supports orcl */
-	A.members[2].rival[1] = 1; /* chen supports sap */
+	member("acme/wang", GATE_CORE_DM, 0, 1);
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 1)->rival[0] = 1;
+	member("acme/chen", GATE_CORE_FINANCE, 2, 0)->rival[1] = 1;
+	member("acme/zhao", 0, 1, GATE_STANCE_UNKNOWN);
 	assess();
-	/* (3 + 2 + 0) / (3 + 2 + 1 + 2) */
+	/* (3 + 2 + 0) / (3 + 2 + 1): unknown stances neither lower nor
+	 * raise it. */
 	ck_assert_int_eq(crit("our-relationship")->source, GATE_SRC_COMPUTED);
 	ck_assert_int_eq(crit("our-relationship")->answer, GATE_YES);
 	ck_assert_str_eq(crit("our-relationship")->evidence,
-	                 "influence-weighted support +0.63 over 4 people, 3 "
-	                 "with a known stance (2 support, 1 neutral, 0 "
-	                 "oppose)");
-	/* orcl 2/8, sap 1/8: the strongest is orcl, partly. */
+	                 "influence-weighted support +0.83 among the 3 of 4 "
+	                 "people whose stance we know (2 support, 1 neutral, "
+	                 "0 oppose)");
+	/* orcl 2/8, sap 1/8 of the whole group: orcl, partly. */
 	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_PARTLY);
 	ck_assert_str_eq(crit("rival-relationship")->evidence,
-	                 "strongest competitor 'orcl' has influence-weighted "
-	                 "support +0.25");
-	ck_assert_int_eq(crit("coverage")->answer, GATE_PARTLY);
+	                 "strongest competitor orcl (orcl) has "
+	                 "influence-weighted support +0.25");
+	/* zhao is of medium influence and holds no decision: 2 of 8
+	 * unknown is within 34%. */
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
 	ck_assert_str_eq(crit("coverage")->evidence,
-	                 "3 of 4 core roles have someone whose stance we know "
-	                 "(missing: business)");
-	/* (1 + 3 + 1 + 1 + 2 + 1) / 11 */
+	                 "we know where every high-influence member and "
+	                 "decision-maker stands (3 of 4 people known)");
+	/* (1 + 3 + 1 + 2 + 1) / 9 */
 	ck_status(3, GATE_PASS);
-	ck_assert(A.gates[2].score == 0.82);
+	ck_assert(A.gates[2].score == 0.89);
 	unmk();
 }
 END_TEST
 
 START_TEST(t_computed_boundaries)
 {
+	/* Our support at 0 is not above the partly threshold 0: no. */
 	mk();
-	member("acme/wang", GATE_CORE_DM | GATE_CORE_BUSINESS, 0, 1);
-	member("acme/li", GATE_CORE_TECHNICAL | GATE_CORE_FINANCE, 0, -1);
 	rival("orcl");
-	A.members[0].rival[0] = 1;
-	A.members[1].rival[0] = 1;
+	member("acme/wang", GATE_CORE_TECHNICAL | GATE_CORE_BUSINESS, 0, 1)
+	    ->rival[0] = 1;
+	member("acme/li", GATE_CORE_DM | GATE_CORE_FINANCE, 0, -1)->rival[0] =
+	    1;
 	gate_compute(&A);
-	/* 0 is not above the partly threshold 0. */
 	ck_assert_int_eq(crit("our-relationship")->answer, GATE_NO);
 	/* Rival support 1.00 is at least 0.50. */
 	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_NO);
 	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
-	ck_assert_str_eq(crit("coverage")->evidence,
-	                 "4 of 4 core roles have someone whose stance we know");
+	unmk();
+
+	/* Support exactly at our-relationship.yes (0.5) is yes; rival
+	 * support exactly at rival-relationship.partly (0.5) is no. */
+	mk();
+	rival("orcl");
+	member("acme/a", GATE_CORE_DM, 0, 1)->rival[0] = 1;
+	member("acme/b", GATE_CORE_TECHNICAL, 0, 0);
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_YES);
+	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_NO);
+	unmk();
+
+	/* Just above 0 is partly; just below 0.5 rival support is partly;
+	 * at 0 it is yes. */
+	mk();
+	rival("orcl");
+	member("acme/a", GATE_CORE_DM, 0, 1);
+	member("acme/b", GATE_CORE_TECHNICAL, 0, -1);
+	member("acme/c", 0, 2, 1)->rival[0] = 1;
+	gate_compute(&A);
+	/* (3 - 3 + 1) / 7 = 0.14; orcl 1 / 7 = 0.14 */
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_PARTLY);
+	A.members[2].rival[0] = 0;
+	crit("rival-relationship")->source = GATE_SRC_NONE;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_YES);
 	unmk();
 
 	mk();
@@ -499,19 +684,511 @@ START_TEST(t_computed_boundaries)
 	                 "no stance known in the buying group (1 person)");
 	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_UNKNOWN);
 	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "we do not know where wang (acme/wang, high "
+	                 "influence, decision-maker) stands; 100% of the "
+	                 "group's influence is of people whose stance we do "
+	                 "not know");
 	unmk();
 
 	/* Every rival neutral or against: their relationships are weak. */
 	mk();
-	member("acme/wang", GATE_CORE_DM, 0, 1);
 	rival("orcl");
-	A.members[0].rival[0] = -1;
+	member("acme/wang", GATE_CORE_DM, 0, 1)->rival[0] = -1;
 	A.params.influence[0] = 5;
 	gate_compute(&A);
 	ck_assert_int_eq(crit("rival-relationship")->answer, GATE_YES);
 	ck_assert_str_eq(crit("rival-relationship")->evidence,
-	                 "strongest competitor 'orcl' has influence-weighted "
-	                 "support -1.00");
+	                 "strongest competitor orcl (orcl) has "
+	                 "influence-weighted support -1.00");
+	unmk();
+}
+END_TEST
+
+/* The lead counts lead.factor times its influence (rule 2). */
+START_TEST(t_lead_counts_more)
+{
+	mk();
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 1)->lead = 1;
+	member("acme/wu", GATE_CORE_BUSINESS, 1, -1);
+	member("acme/wang", GATE_CORE_DM, 0, 0);
+	gate_compute(&A);
+	/* (3 - 2 + 0) / (3 + 2 + 3) = 0.13: partly. */
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	ck_assert_str_eq(crit("our-relationship")->evidence,
+	                 "influence-weighted support +0.13 among the 3 of 3 "
+	                 "people whose stance we know (1 support, 1 neutral, "
+	                 "1 oppose); the lead, li (acme/li), counts 1.50 "
+	                 "times");
+	/* Counted once, like anyone: (2 - 2 + 0) / 7 = 0, no. */
+	A.params.lead_factor = 1;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_NO);
+	unmk();
+
+	/* The lead weighs in the competitors' support too. */
+	mk();
+	rival("orcl");
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 0)->rival[0] = 1;
+	member("acme/wang", GATE_CORE_DM, 0, 0);
+	member("acme/x", 0, 2, 0);
+	A.members[0].lead = 1;
+	/* 3 / 7 = 0.43: partly; as a plain member 2 / 6 = 0.33. */
+	gate_compute(&A);
+	ck_assert_str_eq(crit("rival-relationship")->evidence,
+	                 "strongest competitor orcl (orcl) has "
+	                 "influence-weighted support +0.43");
+	unmk();
+}
+END_TEST
+
+/* Who decides bounds our relationships: no backing decision-maker, partly
+ * at best; every decision-maker backing us, partly at least. */
+START_TEST(t_decision_makers_bound_relationship)
+{
+	mk();
+	member("acme/wang", GATE_CORE_DM, 0, 0);
+	member("acme/li", GATE_CORE_TECHNICAL, 0, 1);
+	gate_compute(&A);
+	/* 3 / 6 = 0.5 would be yes. */
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	ck_assert_str_eq(crit("our-relationship")->evidence,
+	                 "influence-weighted support +0.50 among the 2 of 2 "
+	                 "people whose stance we know (1 support, 1 neutral, "
+	                 "0 oppose); no decision-maker supports us: partly "
+	                 "at best");
+	A.members[0].stance = 1;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_YES);
+	unmk();
+
+	mk();
+	member("acme/wang", GATE_CORE_DM, 0, 1);
+	member("acme/li", GATE_CORE_TECHNICAL, 0, -1)->lead = 1;
+	gate_compute(&A);
+	/* (3 - 4.5) / 7.5 = -0.2 would be no. */
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	ck_assert_str_eq(crit("our-relationship")->evidence,
+	                 "influence-weighted support -0.20 among the 2 of 2 "
+	                 "people whose stance we know (1 support, 0 neutral, "
+	                 "1 oppose); the lead, li (acme/li), counts 1.50 "
+	                 "times; every decision-maker supports us: partly at "
+	                 "least");
+	/* Two decision-makers, one neutral: no floor. */
+	member("acme/zhou", GATE_CORE_DM, 2, 0);
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_NO);
+	unmk();
+}
+END_TEST
+
+/* Coverage is knowledge, not score (rule 2). */
+START_TEST(t_coverage_is_knowledge)
+{
+	double known;
+
+	mk();
+	all_yes();
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	crit("coverage")->source = GATE_SRC_NONE;
+	member("acme/wang", GATE_CORE_DM, 0, 1);
+	member("acme/li", GATE_CORE_TECHNICAL, 0, GATE_STANCE_UNKNOWN);
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_status(3, GATE_OPEN);
+	ck_reason(3, "we do not know where li (acme/li, high influence) "
+	             "stands; 50% of the group's influence is of people "
+	             "whose stance we do not know: find out before judging");
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	/* The unknown stance did not lower the score. */
+	ck_assert(A.gates[2].score == 1.0);
+	known = A.gates[2].score;
+	/* Knowing that li opposes us: judged, and no point for knowing. */
+	A.members[1].stance = -1;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	ck_assert(A.gates[2].score < known);
+	ck_assert(A.gates[2].status != GATE_OPEN);
+	/* Whatever coverage says, the score is the same. */
+	known = A.gates[2].score;
+	ans("coverage", GATE_NO);
+	gate_evaluate(&A);
+	ck_assert(A.gates[2].score == known);
+	ck_status(3, GATE_OPEN);
+	ck_reason(3, "'coverage' is no: find out where the influential "
+	             "members stand before judging");
+	unmk();
+
+	/* A decision-maker of medium influence must be known too. */
+	mk();
+	member("acme/wang", GATE_CORE_DM, 1, GATE_STANCE_UNKNOWN);
+	member("acme/li", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/wu", 0, 2, 1);
+	member("acme/x", 0, 2, 1);
+	member("acme/y", 0, 2, 1);
+	gate_compute(&A);
+	/* 2 of 8 unknown: within the share, but the decision-maker. */
+	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "we do not know where wang (acme/wang, medium "
+	                 "influence, decision-maker) stands");
+	unmk();
+
+	/* The unknown share of the group at unknown.max is known enough;
+	 * above it is not. */
+	mk();
+	member("acme/wang", GATE_CORE_DM, 0, 1);
+	member("acme/x", 0, 2, GATE_STANCE_UNKNOWN);
+	A.params.unknown_max = 0.25;
+	gate_compute(&A);
+	/* 1 of 4 */
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	crit("coverage")->source = GATE_SRC_NONE;
+	A.params.unknown_max = 0.24;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "25% of the group's influence is of people whose "
+	                 "stance we do not know");
+	unmk();
+}
+END_TEST
+
+/* The strong offer everywhere but the buying group. */
+static void
+strong_offer(void)
+{
+	all_yes();
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	crit("rival-relationship")->source = GATE_SRC_NONE;
+	crit("coverage")->source = GATE_SRC_NONE;
+}
+
+/* Rule 1: a sure loss is dropped, whatever the offer. */
+START_TEST(t_sure_loss_decision_maker)
+{
+	mk();
+	strong_offer();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, -1)->rival[0] = 1;
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 1);
+	/* Another member's stance unknown does not keep it open. */
+	member("acme/zhao", GATE_CORE_FINANCE, 0, GATE_STANCE_UNKNOWN);
+	assess();
+	ck_status(3, GATE_FAIL);
+	ck_assert_str_eq(A.lost, GATE_LOST_DM);
+	ck_reason(3,
+	          "sure loss by rule decision-maker-lost: the decision-maker "
+	          "wang (acme/wang) opposes us and supports orcl, and "
+	          "nobody of high influence supports us");
+	ck_reason(3, "decision-maker wang (acme/wang) opposes us (since "
+	             "2026-02-20)");
+	ck_status(4, GATE_NOT_REACHED);
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	unmk();
+
+	/* Someone of high influence backs us: not lost, held weak. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, -1)->rival[0] = 1;
+	member("acme/li", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/chen", GATE_CORE_FINANCE, 0, 1);
+	assess();
+	ck_assert_ptr_null(A.lost);
+	/* (-3 + 3 + 3) / 9 partly, orcl 3 / 9 partly: 6.5 / 9 = 0.72. */
+	ck_status(3, GATE_WEAK);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* An opposing decision-maker with no competitor preference and
+	 * influential supporters: a weak gate, not a drop. */
+	mk();
+	strong_offer();
+	member("acme/wang", GATE_CORE_DM, 0, -1);
+	member("acme/li", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/chen", GATE_CORE_FINANCE, 0, 1);
+	assess();
+	ck_assert_ptr_null(A.lost);
+	/* (-3 + 3 + 3) / 9 = 0.33: partly; (1 + 1.5 + 2 + 1) / 7 = 0.79,
+	 * above strong, held weak. */
+	ck_assert(A.gates[2].score == 0.79);
+	ck_status(3, GATE_WEAK);
+	ck_reason(3, "decision-maker wang (acme/wang) opposes us (since "
+	             "2026-02-20): weak at best until that changes");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* Every decision-maker counts: one who does not oppose us. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, -1)->rival[0] = 1;
+	member("acme/liu", GATE_CORE_DM, 0, 0);
+	assess();
+	ck_assert_ptr_null(A.lost);
+	unmk();
+}
+END_TEST
+
+START_TEST(t_sure_loss_lead)
+{
+	/* The competitor holds the lead and the decision-maker. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, 0)->rival[0] = 1;
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 0)->rival[0] = 1;
+	member("acme/chen", GATE_CORE_FINANCE, 0, 1);
+	A.members[1].lead = 1;
+	assess();
+	ck_assert_str_eq(A.lost, GATE_LOST_LEAD);
+	ck_status(3, GATE_FAIL);
+	ck_reason(3,
+	          "sure loss by rule lead-and-decision-maker-lost: orcl holds "
+	          "the lead of the buying group, li (acme/li), and the "
+	          "decision-maker wang (acme/wang)");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	unmk();
+
+	/* A decision-maker who supports us too is not held. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, 1)->rival[0] = 1;
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 0)->rival[0] = 1;
+	A.members[1].lead = 1;
+	assess();
+	ck_assert_ptr_null(A.lost);
+	unmk();
+
+	/* Two competitors, one each: not held by one. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	rival("sap");
+	member("acme/wang", GATE_CORE_DM, 0, 0)->rival[0] = 1;
+	member("acme/li", GATE_CORE_TECHNICAL, 1, 0)->rival[1] = 1;
+	A.members[1].lead = 1;
+	assess();
+	ck_assert_ptr_null(A.lost);
+	unmk();
+}
+END_TEST
+
+/* Rule 3: the price gap, each threshold at its value and past it. */
+START_TEST(t_price_gap)
+{
+	static const struct {
+		double gap;
+		enum gate_ans want;
+	} cases[] = {
+	    {-5, GATE_YES},    {5, GATE_YES},    {5.01, GATE_PARTLY},
+	    {15, GATE_PARTLY}, {15.01, GATE_NO}, {30, GATE_NO},
+	    {30.01, GATE_NO},  {-100, GATE_YES}, {1000, GATE_NO},
+	};
+	size_t i;
+	double g;
+
+	mk();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_int_eq(gate_gap_answer(&A.params, cases[i].gap),
+		                 cases[i].want);
+	unmk();
+
+	ck_assert(gate_gap_parse("+40", &g) && g == 40);
+	ck_assert(gate_gap_parse("-5", &g) && g == -5);
+	ck_assert(gate_gap_parse("40%", &g) && g == 40);
+	ck_assert(gate_gap_parse("12.5%", &g) && g == 12.5);
+	ck_assert(gate_gap_parse("-100", &g) && g == -100);
+	ck_assert(gate_gap_parse("1000", &g) && g == 1000);
+	ck_assert(!gate_gap_parse("-100.01", &g));
+	ck_assert(!gate_gap_parse("1000.01", &g));
+	ck_assert(!gate_gap_parse("12.345", &g));
+	ck_assert(!gate_gap_parse("forty", &g));
+	ck_assert(!gate_gap_parse("%", &g));
+	ck_assert(!gate_gap_parse("", &g));
+	ck_assert(!gate_gap_parse("40%%", &g));
+	ck_assert(!gate_gap_parse("4e1", &g));
+
+	/* Strong relationships, price 40% above the rival: weak at best. */
+	mk();
+	all_yes();
+	gap(40);
+	crit("price")->evidence = xstrdup("list price");
+	assess();
+	ck_assert_int_eq(crit("price")->answer, GATE_NO);
+	ck_assert_str_eq(crit("price")->evidence,
+	                 "our price is +40% against the strongest "
+	                 "competitor's (yes up to +5%, partly up to +15%): "
+	                 "list price");
+	/* (9 - 1) / 9 = 0.89: above strong, held weak by the cap. */
+	ck_assert(A.gates[2].score == 0.89);
+	ck_status(3, GATE_WEAK);
+	ck_reason(3, "our price is +40% against the strongest competitor's, "
+	             "above the cap of +30%: weak at best, whatever the "
+	             "relationships");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* At the cap: not held. */
+	mk();
+	all_yes();
+	gap(30);
+	assess();
+	ck_status(3, GATE_PASS);
+	unmk();
+	mk();
+	all_yes();
+	gap(30.01);
+	assess();
+	ck_status(3, GATE_WEAK);
+	unmk();
+	/* A plain "no" has no size: no cap. */
+	mk();
+	all_yes();
+	ans("price", GATE_NO);
+	assess();
+	ck_status(3, GATE_PASS);
+	unmk();
+	/* Settings move the thresholds. */
+	mk();
+	all_yes();
+	gap(8);
+	A.params.price_yes = 8;
+	assess();
+	ck_assert_int_eq(crit("price")->answer, GATE_YES);
+	ck_assert_str_eq(crit("price")->evidence,
+	                 "our price is +8% against the strongest competitor's "
+	                 "(yes up to +8%, partly up to +15%)");
+	unmk();
+}
+END_TEST
+
+/* Rule 4: a partner fills the gaps. */
+START_TEST(t_partners_fill_gaps)
+{
+	mk();
+	all_yes();
+	ans("fit", GATE_NO);
+	assess();
+	/* (0 + 1 + 1 + 2) / 7 = 0.57 */
+	ck_status(2, GATE_WEAK);
+	ck_reason(2, "'fit' is no, but a partner can fill the gaps ('gaps' "
+	             "is yes): we compete through them, weak at best");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_assert_int_eq(A.invest.level, LEVEL_LIMITED);
+	unmk();
+
+	mk();
+	all_yes();
+	ans("fit", GATE_NO);
+	ans("gaps", GATE_PARTLY);
+	assess();
+	ck_status(2, GATE_FAIL);
+	ck_reason(2, "must-criterion 'fit' is no");
+	unmk();
+
+	mk();
+	all_yes();
+	ans("fit", GATE_NO);
+	ans("gaps", GATE_UNKNOWN);
+	assess();
+	ck_status(2, GATE_FAIL);
+	unmk();
+
+	/* Filled by a partner, but too weak on the rest: the score fails. */
+	mk();
+	all_yes();
+	ans("fit", GATE_NO);
+	ans("criteria-known", GATE_NO);
+	ans("resources", GATE_PARTLY);
+	assess();
+	ck_status(2, GATE_FAIL);
+	ck_reason(2, "score 0.29 is below the fail threshold 0.50");
+	unmk();
+}
+END_TEST
+
+/* Rule 6: the expected value against the cost of pursuit. */
+START_TEST(t_expected_value)
+{
+	mk();
+	all_yes();
+	ans("our-relationship", GATE_NO);
+	ans("price", GATE_PARTLY);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	crit("expected-value")->answer = GATE_UNKNOWN;
+	A.value = xstrdup("1000000");
+	A.currency = xstrdup("CNY");
+	A.cost = xstrdup("610000");
+	assess();
+	/* 1000000 x 0.61 = 610000: equal covers it. */
+	ck_assert_str_eq(A.invest.expected, "610000");
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_YES);
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "expected value 610000 (value 1000000 x win "
+	                 "likelihood 0.61) covers the pursuit cost 610000");
+	ck_status(4, GATE_PASS);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	/* One more: below it, gate 4 is weak. */
+	free(A.cost);
+	A.cost = xstrdup("610000.0001");
+	gate_evaluate(&A);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
+	ck_status(4, GATE_WEAK);
+	ck_reason(4, "the expected value does not cover the cost of pursuit: "
+	             "weak at best, invest less");
+	ck_reason(4, "'expected-value' is no (computed)");
+	unmk();
+
+	/* Pursue becomes pursue-limited when it does not pay. */
+	mk();
+	all_yes();
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("100000");
+	A.cost = xstrdup("200000");
+	assess();
+	ck_status(3, GATE_PASS);
+	ck_status(4, GATE_WEAK);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* Unknown without a value, a cost or a win likelihood. */
+	mk();
+	all_yes();
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.cost = xstrdup("1");
+	assess();
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_UNKNOWN);
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "no value recorded for the deal");
+	unmk();
+	mk();
+	all_yes();
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("1");
+	assess();
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "no pursuit cost recorded for the deal");
+	ck_assert_str_eq(A.invest.expected, "1");
+	unmk();
+	mk();
+	all_yes();
+	gate_all(3, GATE_UNKNOWN);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("1");
+	A.cost = xstrdup("1");
+	assess();
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "no win likelihood: gate 3 has no score");
+	ck_assert_str_eq(A.invest.expected, "");
 	unmk();
 }
 END_TEST
@@ -533,7 +1210,7 @@ START_TEST(t_answered_beats_computed)
 	crit("coverage")->source = GATE_SRC_NONE;
 	assess();
 	ck_assert_int_eq(crit("coverage")->source, GATE_SRC_COMPUTED);
-	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
 	unmk();
 }
 END_TEST
@@ -549,10 +1226,257 @@ START_TEST(t_opposing_dm_called_out)
 	member("acme/li", GATE_CORE_TECHNICAL, 1, -1);
 	assess();
 	ck_status(3, GATE_NOT_REACHED);
-	ck_reason(3, "decision-maker acme/wang (wang) opposes us (since "
+	ck_reason(3, "decision-maker wang (acme/wang) opposes us (since "
 	             "2026-02-20)");
 	ck_assert_int_eq(A.ngroup_notes, 1);
 	ck_assert_int_eq(A.gates[2].nreasons, 2);
+	unmk();
+}
+END_TEST
+
+static int
+has_flag(const struct gate_flag *f, size_t n, const char *code,
+         const char *message)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].code, code) == 0 &&
+		    strcmp(f[i].message, message) == 0)
+			return 1;
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "  flag %s: %s\n", f[i].code, f[i].message);
+	return 0;
+}
+
+static size_t
+count_flags(const struct gate_flag *f, size_t n, const char *code)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += strcmp(f[i].code, code) == 0;
+	return k;
+}
+
+START_TEST(t_red_flags)
+{
+	struct gate_flag *f = NULL;
+	size_t n = 0;
+	struct gate_member *m;
+
+	mk();
+	rival("orcl");
+	member("acme/wang", GATE_CORE_DM, 0, -1);
+	member("acme/chen", GATE_CORE_FINANCE, 1, -1);
+	member("acme/wu", GATE_CORE_BUSINESS, 1, -1);
+	member("acme/coach1", GATE_ROLE_COACH, 1, 0);
+	member("acme/coach2", GATE_ROLE_COACH, 1, GATE_STANCE_UNKNOWN);
+	member("acme/coach3", GATE_ROLE_COACH, 1, 1)->rival[0] = 1;
+	member("acme/coach4", GATE_ROLE_COACH, 2, -1);
+	member("acme/big", GATE_CORE_TECHNICAL, 0, GATE_STANCE_UNKNOWN);
+	member("acme/mid", 0, 1, GATE_STANCE_UNKNOWN);
+	/* 2026-03-02 less 90 days is 2025-12-02: not stale; a day more is. */
+	m = member("acme/old", 0, 2, 0);
+	strcpy(m->latest, "2025-12-02");
+	m = member("acme/older", 0, 2, 0);
+	strcpy(m->latest, "2025-12-01");
+	gate_red_flags(&A, &f, &n);
+	ck_assert(has_flag(f, n, "opposing-buyer",
+	                   "decision-maker wang (acme/wang) opposes us in "
+	                   "'acme/his' (since 2026-02-20)"));
+	ck_assert(has_flag(f, n, "opposing-buyer",
+	                   "finance chen (acme/chen) opposes us in "
+	                   "'acme/his' (since 2026-02-20)"));
+	/* An opponent of the business side is no buyer. */
+	ck_assert_uint_eq(count_flags(f, n, "opposing-buyer"), 2);
+	ck_assert(has_flag(f, n, "doubtful-coach",
+	                   "coach coach1 (acme/coach1) is neutral toward us "
+	                   "in 'acme/his'"));
+	ck_assert(has_flag(f, n, "doubtful-coach",
+	                   "coach coach2 (acme/coach2) has no known stance "
+	                   "toward us in 'acme/his'"));
+	ck_assert(has_flag(f, n, "doubtful-coach",
+	                   "coach coach3 (acme/coach3) also supports orcl in "
+	                   "'acme/his'"));
+	ck_assert(has_flag(f, n, "doubtful-coach",
+	                   "coach coach4 (acme/coach4) opposes us in "
+	                   "'acme/his'"));
+	ck_assert(has_flag(f, n, "unknown-influencer",
+	                   "big (acme/big), of high influence in 'acme/his', "
+	                   "has no known stance"));
+	ck_assert_uint_eq(count_flags(f, n, "unknown-influencer"), 1);
+	ck_assert(has_flag(f, n, "stale-stance",
+	                   "the latest observation of older (acme/older), of "
+	                   "the buying group of 'acme/his', is from "
+	                   "2025-12-01, 91 days before 2026-03-02 (more than "
+	                   "90)"));
+	ck_assert_uint_eq(count_flags(f, n, "stale-stance"), 1);
+	ck_assert(has_flag(f, n, "single-supporter",
+	                   "coach3 (acme/coach3) is the only supporter in the "
+	                   "buying group of 'acme/his'"));
+	ck_assert_str_eq(f[n - 1].subject, "acme/his");
+	gate_flags_free(f, n);
+	f = NULL;
+	n = 0;
+	/* stale.days moves the line. */
+	A.params.stale_days = 91;
+	gate_red_flags(&A, &f, &n);
+	ck_assert_uint_eq(count_flags(f, n, "stale-stance"), 0);
+	gate_flags_free(f, n);
+	f = NULL;
+	n = 0;
+	unmk();
+
+	/* Two supporters: no flag; none, with stances known: no-supporter;
+	 * nothing known: neither. */
+	mk();
+	member("acme/a", GATE_CORE_DM, 0, 1);
+	member("acme/b", GATE_ROLE_COACH, 1, 1);
+	gate_red_flags(&A, &f, &n);
+	ck_assert_uint_eq(n, 0);
+	A.members[0].stance = 0;
+	A.members[1].stance = 0;
+	gate_red_flags(&A, &f, &n);
+	ck_assert(has_flag(f, n, "no-supporter",
+	                   "nobody in the buying group of 'acme/his' supports "
+	                   "us"));
+	gate_flags_free(f, n);
+	f = NULL;
+	n = 0;
+	A.members[0].stance = GATE_STANCE_UNKNOWN;
+	A.members[1].stance = GATE_STANCE_UNKNOWN;
+	gate_red_flags(&A, &f, &n);
+	ck_assert_uint_eq(count_flags(f, n, "no-supporter"), 0);
+	gate_flags_free(f, n);
+	unmk();
+}
+END_TEST
+
+static const struct gate_step *
+step_of(const struct gate_step *s, size_t n, const char *ref)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(A.members[s[i].member].ref, ref) == 0)
+			return &s[i];
+	ck_abort_msg("no step for %s", ref);
+	return NULL;
+}
+
+START_TEST(t_plan)
+{
+	struct gate_step *s;
+	size_t n;
+	const struct gate_step *x;
+	struct gate_member *m;
+
+	mk();
+	rival("orcl");
+	member("acme/dm", GATE_CORE_DM, 1, 1);
+	member("acme/hi", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/mid", GATE_CORE_BUSINESS, 1, 1);
+	member("acme/low", 0, 2, 1);
+	m = member("acme/neutral", GATE_CORE_FINANCE, 0, 0);
+	ally(m, "acme/mid", 1);
+	ally(m, "acme/foe", -1);
+	member("acme/quiet", 0, 2, 0);
+	m = member("acme/foe", 0, 1, -1);
+	m->rival[0] = 1;
+	m->note = xstrdup("thinks the price is too high");
+	ally(m, "acme/low", 1);
+	ally(m, "acme/outsider", 1);
+	member("acme/unknown", 0, 0, GATE_STANCE_UNKNOWN);
+	gate_plan(&A, &s, &n);
+	ck_assert_uint_eq(n, A.nmembers);
+	/* High influence first, then by role, then by name. */
+	ck_assert_str_eq(A.members[s[0].member].ref, "acme/hi");
+	ck_assert_str_eq(A.members[s[1].member].ref, "acme/neutral");
+	ck_assert_str_eq(A.members[s[2].member].ref, "acme/unknown");
+	ck_assert_str_eq(A.members[s[3].member].ref, "acme/dm");
+	x = step_of(s, n, "acme/hi");
+	ck_assert_int_eq(x->action, ACT_SPONSOR);
+	x = step_of(s, n, "acme/dm");
+	ck_assert_int_eq(x->action, ACT_SPONSOR);
+	/* No coach: one supporter is recruited, medium influence first. */
+	x = step_of(s, n, "acme/mid");
+	ck_assert_int_eq(x->action, ACT_RECRUIT_COACH);
+	ck_assert_str_eq(x->reason, "supports us; we have no coach to rely "
+	                            "on; since 2026-02-20");
+	x = step_of(s, n, "acme/low");
+	ck_assert_int_eq(x->action, ACT_KEEP_INFORMED);
+	x = step_of(s, n, "acme/neutral");
+	ck_assert_int_eq(x->action, ACT_CONVERT);
+	ck_assert_str_eq(x->advice, "first priority: find what they need to "
+	                            "win and show how we give it");
+	ck_assert_uint_eq(x->nvia, 1);
+	ck_assert_str_eq(x->via[0], "mid (acme/mid)");
+	x = step_of(s, n, "acme/quiet");
+	ck_assert_int_eq(x->action, ACT_KEEP_INFORMED);
+	x = step_of(s, n, "acme/foe");
+	ck_assert_int_eq(x->action, ACT_CONTAIN);
+	ck_assert_str_eq(x->reason, "opposes us; supports orcl; since "
+	                            "2026-02-20: thinks the price is too high");
+	ck_assert_uint_eq(x->nvia, 2);
+	ck_assert_str_eq(x->via[1], "outsider (acme/outsider)");
+	x = step_of(s, n, "acme/unknown");
+	ck_assert_int_eq(x->action, ACT_FIND_OUT);
+	ck_assert_str_eq(x->reason, "stance unknown, high influence");
+	gate_plan_free(s, n);
+	unmk();
+
+	/* A coach we can rely on is kept informed; nobody is recruited. */
+	mk();
+	member("acme/coach", GATE_ROLE_COACH, 1, 1);
+	member("acme/mid", GATE_CORE_BUSINESS, 1, 1);
+	gate_plan(&A, &s, &n);
+	ck_assert_int_eq(step_of(s, n, "acme/coach")->action,
+	                 ACT_KEEP_INFORMED);
+	ck_assert_str_eq(step_of(s, n, "acme/coach")->advice,
+	                 "keep them informed and ask for their guidance: "
+	                 "they are our coach");
+	ck_assert_int_eq(step_of(s, n, "acme/mid")->action, ACT_KEEP_INFORMED);
+	gate_plan_free(s, n);
+	unmk();
+
+	/* A coach who favours a competitor is doubtful: recruit another;
+	 * with only high-influence supporters, one of them. */
+	mk();
+	rival("orcl");
+	member("acme/coach", GATE_ROLE_COACH, 1, 1)->rival[0] = 1;
+	member("acme/boss", GATE_CORE_TECHNICAL, 0, 1);
+	gate_plan(&A, &s, &n);
+	ck_assert_int_eq(step_of(s, n, "acme/boss")->action, ACT_RECRUIT_COACH);
+	ck_assert_str_eq(step_of(s, n, "acme/coach")->reason,
+	                 "supports us, medium influence; supports orcl; a "
+	                 "coach we cannot rely on; since 2026-02-20");
+	gate_plan_free(s, n);
+	unmk();
+}
+END_TEST
+
+START_TEST(t_what_if)
+{
+	struct gate_member *m;
+
+	mk();
+	all_yes();
+	ans("price", GATE_NO);
+	ck_assert(gate_assume_answer(&A, "price", GATE_YES, NULL));
+	ck_assert_int_eq(crit("price")->source, GATE_SRC_ASSUMED);
+	ck_assert(!gate_assume_answer(&A, "nope", GATE_YES, NULL));
+	m = member("acme/wang", GATE_CORE_DM, 0, -1);
+	ck_assert(gate_assume_stance(&A, m, -1, 1));
+	ck_assert_int_eq(m->stance, 1);
+	ck_assert_str_eq(m->note, "assumed");
+	ck_assert_int_eq(gate_rival_find(&A, "orcl"), -1);
+	rival("orcl");
+	ck_assert(gate_assume_stance(&A, m, 0, 1));
+	ck_assert_int_eq(m->rival[0], 1);
+	ck_assert(!gate_assume_stance(&A, m, 1, 1));
+	ck_assert_ptr_eq(gate_member_find(&A, "acme/wang"), m);
+	ck_assert_ptr_null(gate_member_find(&A, "acme/li"));
 	unmk();
 }
 END_TEST
@@ -567,6 +1491,9 @@ START_TEST(t_sentence_and_json)
 	all_yes();
 	ans("need", GATE_UNKNOWN);
 	ans("fit", GATE_UNKNOWN);
+	A.value = xstrdup("12345678901234567");
+	A.currency = xstrdup("CNY");
+	A.cost = xstrdup("0.5");
 	assess();
 	s = gate_verdict_sentence(&A);
 	ck_assert_str_eq(s, "Qualify before investing: gates 1 (is it a real "
@@ -574,13 +1501,20 @@ START_TEST(t_sentence_and_json)
 	                    "answer the open questions first.");
 	free(s);
 	fp = open_memstream(&buf, &len);
-	gate_write_json(fp, &A);
+	gate_write_json(fp, &A, NULL);
 	fclose(fp);
 	ck_assert_ptr_nonnull(strstr(buf, "\"verdict\": \"qualify\""));
+	ck_assert_ptr_nonnull(strstr(buf, "\"profile\": \"default\""));
 	ck_assert_ptr_nonnull(
 	    strstr(buf, "{\"key\": \"need\", \"answer\": \"unknown\", "
 	                "\"source\": \"answered\", \"evidence\": null}"));
 	ck_assert_ptr_nonnull(strstr(buf, "\"score\": 1.00"));
+	ck_assert_ptr_nonnull(
+	    strstr(buf, "\"investment\": {\n    \"level\": \"minimal\",\n    "
+	                "\"value\": 12345678901234567,\n    \"currency\": "
+	                "\"CNY\",\n    \"win_likelihood\": 1.00,\n    "
+	                "\"expected_value\": 12345678901234567,\n    "
+	                "\"pursuit_cost\": 0.5\n  }"));
 	free(buf);
 	unmk();
 
@@ -590,6 +1524,29 @@ START_TEST(t_sentence_and_json)
 	s = gate_verdict_sentence(&A);
 	ck_assert_str_eq(s, "Drop: gate 1, is it a real opportunity?, fails "
 	                    "(must-criterion 'budget' is no).");
+	free(s);
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	gate_write_json(fp, &A, NULL);
+	fclose(fp);
+	ck_assert_ptr_nonnull(
+	    strstr(buf, "\"investment\": {\n    \"level\": \"none\",\n    "
+	                "\"value\": null,\n    \"currency\": null,\n    "
+	                "\"win_likelihood\": null,\n    \"expected_value\": "
+	                "null,\n    \"pursuit_cost\": null\n  }"));
+	free(buf);
+	unmk();
+
+	/* A weak gate other than by its score says why. */
+	mk();
+	all_yes();
+	ans("fit", GATE_NO);
+	assess();
+	s = gate_verdict_sentence(&A);
+	ck_assert_str_eq(s, "Pursue with limited investment: gate 2, can we "
+	                    "compete?, is weak ('fit' is no, but a partner "
+	                    "can fill the gaps ('gaps' is yes): we compete "
+	                    "through them, weak at best).");
 	free(s);
 	unmk();
 }
@@ -647,6 +1604,13 @@ static char dir[64];
 static struct store *st;
 
 static void
+exec_ok(const char *sql)
+{
+	ck_assert_int_eq(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL),
+	                 SQLITE_OK);
+}
+
+static void
 setup(void)
 {
 	char path[128];
@@ -655,22 +1619,19 @@ setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/kam.db", dir);
 	ck_assert_int_eq(store_open(&st, path, STORE_CREATE), KAM_OK);
-	ck_assert_int_eq(
-	    sqlite3_exec(store_db(st),
-	                 "INSERT INTO account VALUES (1, 'acme', 'Acme', "
-	                 "NULL, '2026-01-01T00:00:00Z');"
-	                 "INSERT INTO person (id, account_id, handle, name, "
-	                 "created) VALUES (1, 1, 'wang', 'Wang', "
-	                 "'2026-01-01T00:00:00Z'), (2, 1, 'li', 'Li', "
-	                 "'2026-01-01T00:00:00Z');"
-	                 "INSERT INTO deal (id, account_id, handle, name, "
-	                 "created) VALUES (1, 1, 'his', 'HIS', "
-	                 "'2026-01-01T00:00:00Z');"
-	                 "INSERT INTO deal_role VALUES (1, 1, "
-	                 "'decision-maker', 'high', 0), (1, 1, 'finance', "
-	                 "'low', 0), (1, 2, 'technical', 'medium', 1);",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
+	exec_ok("INSERT INTO account (id, handle, name, created) VALUES "
+	        "(1, 'acme', 'Acme', '2026-01-01T00:00:00Z');"
+	        "INSERT INTO person (id, account_id, handle, name, "
+	        "created) VALUES (1, 1, 'wang', 'Wang', "
+	        "'2026-01-01T00:00:00Z'), (2, 1, 'li', 'Li', "
+	        "'2026-01-01T00:00:00Z');"
+	        "INSERT INTO deal (id, account_id, handle, name, "
+	        "created) VALUES (1, 1, 'his', 'HIS', "
+	        "'2026-01-01T00:00:00Z'), (2, 1, 'erp', 'ERP', "
+	        "'2026-01-01T00:00:00Z');"
+	        "INSERT INTO deal_role VALUES (1, 1, "
+	        "'decision-maker', 'high', 0), (1, 1, 'finance', "
+	        "'low', 0), (1, 2, 'technical', 'medium', 1);");
 	setenv("KAM_NOW", "2026-03-02T09:00:00Z", 1);
 	setenv("KAM_USER", "tester", 1);
 }
@@ -686,51 +1647,107 @@ teardown(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
+static int64_t
+profile(const char *name)
+{
+	int64_t id = 0;
+
+	ck_assert_int_eq(gate_profile_id(st, name, &id), KAM_OK);
+	return id;
+}
+
+static double
+weight_of(int64_t p, const char *key)
+{
+	struct gate_crit *c;
+	size_t n, i;
+	double w = -1;
+
+	ck_assert_int_eq(gate_rubric(st, p, 0, &c, &n), KAM_OK);
+	for (i = 0; i < n; i++)
+		if (strcmp(c[i].key, key) == 0)
+			w = c[i].weight + (c[i].must ? 1000 : 0);
+	gate_crit_free(c, n);
+	return w;
+}
+
 START_TEST(t_store_rubric_seeded)
 {
 	struct gate_crit *c;
 	size_t n, i;
 	int must = 0, computed = 0;
 
-	ck_assert_int_eq(gate_rubric(st, 0, &c, &n), KAM_OK);
+	ck_assert_int_eq(gate_rubric(st, profile("default"), 0, &c, &n),
+	                 KAM_OK);
 	ck_assert_uint_eq(n, NRUBRIC);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(c[i].key, rubric[i].key);
 		ck_assert_int_eq(c[i].gate, rubric[i].gate);
-		ck_assert_int_eq(c[i].weight, rubric[i].weight);
+		ck_assert(c[i].weight == rubric[i].weight);
+		ck_assert_int_eq(c[i].must, rubric[i].must);
 		must += c[i].must;
 		computed += c[i].computed;
 	}
 	ck_assert_int_eq(must, 4);
-	ck_assert_int_eq(computed, 3);
+	ck_assert_int_eq(computed, 4);
 	gate_crit_free(c, n);
-	ck_assert_int_eq(gate_rubric(st, 3, &c, &n), KAM_OK);
+	ck_assert_int_eq(gate_rubric(st, profile("default"), 3, &c, &n),
+	                 KAM_OK);
 	ck_assert_uint_eq(n, 6);
 	gate_crit_free(c, n);
+	/* strategic: importance and strategy double, profit never a must. */
+	ck_assert(weight_of(profile("strategic"), "importance") == 4);
+	ck_assert(weight_of(profile("strategic"), "strategy") == 4);
+	ck_assert(weight_of(profile("strategic"), "profit") == 2);
+	ck_assert(weight_of(profile("strategic"), "need") == 1003);
+	/* transactional: profit a must, relationships half. */
+	ck_assert(weight_of(profile("transactional"), "profit") == 1002);
+	ck_assert(weight_of(profile("transactional"), "our-relationship") ==
+	          1.5);
+	ck_assert(weight_of(profile("transactional"), "rival-relationship") ==
+	          1);
+	ck_assert(weight_of(profile("transactional"), "importance") == 2);
 }
 END_TEST
 
 START_TEST(t_store_rubric_guards)
 {
-	int64_t id;
+	int64_t id, p = profile("default");
 
-	ck_assert_int_eq(gate_criterion_id(st, "budgte", &id), KAM_NOTFOUND);
-	ck_assert_int_eq(gate_criterion_add(st, 1, "need", "Q?", 1, 0),
+	ck_assert_int_eq(gate_criterion_id(st, p, "budgte", &id), KAM_NOTFOUND);
+	ck_assert_int_eq(gate_criterion_add(st, p, 1, "need", "Q?", 1, 0),
 	                 KAM_CONFLICT);
-	/* Moving every criterion out of gate 1 stops at the last one. */
-	ck_assert_int_eq(gate_criterion_set(st, "need", 2, -1, -1, NULL),
+	/* The same key in another profile is another criterion. */
+	ck_assert_int_eq(gate_criterion_add(st, profile("strategic"), 1,
+	                                    "partner-fit", "Q?", 1.5, 0),
 	                 KAM_OK);
-	ck_assert_int_eq(gate_criterion_remove(st, "budget"), KAM_OK);
-	ck_assert_int_eq(gate_criterion_set(st, "timeline", 0, 0, -1, NULL),
+	ck_assert_int_eq(gate_criterion_id(st, p, "partner-fit", &id),
+	                 KAM_NOTFOUND);
+	/* Moving every criterion out of gate 1 stops at the last one. */
+	ck_assert_int_eq(gate_criterion_set(st, p, "need", 2, -1, -1, NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(gate_criterion_remove(st, p, "budget"), KAM_OK);
+	ck_assert_int_eq(gate_criterion_set(st, p, "timeline", 0, 0, -1, NULL),
 	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_criterion_set(st, "timeline", 4, -1, -1, NULL),
+	ck_assert_int_eq(gate_criterion_set(st, p, "timeline", 4, -1, -1, NULL),
 	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_criterion_remove(st, "timeline"), KAM_CONFLICT);
+	ck_assert_int_eq(gate_criterion_remove(st, p, "timeline"),
+	                 KAM_CONFLICT);
+	/* Coverage is knowledge: no weight. */
+	ck_assert_int_eq(gate_criterion_set(st, p, "coverage", 0, 1, -1, NULL),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(gate_criterion_set(st, p, "coverage", 0, -1, 1, NULL),
+	                 KAM_OK);
+	/* Real weights. */
+	ck_assert_int_eq(gate_criterion_set(st, p, "fit", 0, 2.25, -1, NULL),
+	                 KAM_OK);
+	ck_assert(weight_of(p, "fit") == 1002.25);
 	/* Answered criteria stay. */
-	ck_assert_int_eq(gate_criterion_id(st, "fit", &id), KAM_OK);
+	ck_assert_int_eq(gate_criterion_id(st, p, "fit", &id), KAM_OK);
 	ck_assert_int_eq(
-	    gate_answer_add(st, 1, id, GATE_YES, NULL, "2026-02-01"), KAM_OK);
-	ck_assert_int_eq(gate_criterion_remove(st, "fit"), KAM_CONFLICT);
+	    gate_answer_add(st, 1, id, GATE_YES, NULL, NULL, "2026-02-01"),
+	    KAM_OK);
+	ck_assert_int_eq(gate_criterion_remove(st, p, "fit"), KAM_CONFLICT);
 	/* No transaction is left open by a refusal. */
 	ck_assert_int_eq(sqlite3_get_autocommit(store_db(st)), 1);
 }
@@ -739,11 +1756,55 @@ END_TEST
 static void
 answer(const char *key, enum gate_ans a, const char *on)
 {
-	int64_t id;
+	int64_t id, p;
 
-	ck_assert_int_eq(gate_criterion_id(st, key, &id), KAM_OK);
-	ck_assert_int_eq(gate_answer_add(st, 1, id, a, NULL, on), KAM_OK);
+	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert_int_eq(gate_criterion_id(st, p, key, &id), KAM_OK);
+	ck_assert_int_eq(gate_answer_add(st, 1, id, a, NULL, NULL, on), KAM_OK);
 }
+
+START_TEST(t_store_profiles)
+{
+	struct gate_assessment a;
+	int64_t p, id;
+	double g = 40;
+
+	ck_assert_int_eq(gate_profile_add(st, "public", "strategic"), KAM_OK);
+	ck_assert(weight_of(profile("public"), "importance") == 4);
+	ck_assert_int_eq(gate_profile_add(st, "public", "default"),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(gate_profile_add(st, "x", "nosuch"), KAM_NOTFOUND);
+	ck_assert_int_eq(gate_profile_remove(st, "default"), KAM_CONFLICT);
+	/* Without a category, or with one no profile has: default. */
+	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert(p == profile("default"));
+	exec_ok("UPDATE account SET category = 'retail'");
+	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert(p == profile("default"));
+	exec_ok("UPDATE account SET category = 'public'");
+	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert(p == profile("public"));
+	/* An answer belongs to its key: it holds under another profile. */
+	answer("importance", GATE_NO, "2026-02-01");
+	ck_assert_int_eq(gate_criterion_id(st, p, "price", &id), KAM_OK);
+	ck_assert_int_eq(
+	    gate_answer_add(st, 1, id, GATE_NO, &g, "list", "2026-02-01"),
+	    KAM_OK);
+	exec_ok("UPDATE account SET category = NULL");
+	ck_assert_int_eq(gate_assess(st, 1, "2026-03-02", &a), KAM_OK);
+	ck_assert_str_eq(a.profile, "default");
+	ck_assert_int_eq(a.crit[17].answer, GATE_NO);
+	ck_assert_str_eq(a.crit[17].key, "importance");
+	ck_assert(a.crit[12].has_gap && a.crit[12].gap == 40);
+	gate_assessment_free(&a);
+	/* A profile with answers stays; one without goes. */
+	ck_assert_int_eq(gate_profile_remove(st, "public"), KAM_CONFLICT);
+	ck_assert_int_eq(gate_profile_add(st, "spare", "default"), KAM_OK);
+	ck_assert_int_eq(gate_profile_remove(st, "spare"), KAM_OK);
+	ck_assert_int_eq(gate_profile_id(st, "spare", &id), KAM_NOTFOUND);
+	ck_assert_int_eq(sqlite3_get_autocommit(store_db(st)), 1);
+}
+END_TEST
 
 START_TEST(t_store_assess_dated)
 {
@@ -768,9 +1829,11 @@ START_TEST(t_store_assess_dated)
 	ck_assert_str_eq(a.members[1].roles, "decision-maker, finance");
 	ck_assert_int_eq(a.members[1].influence, 0);
 	ck_assert_int_eq(a.members[0].lead, 1);
-	/* Nobody's stance is known: 0 of 4 core roles. */
+	/* Nobody's stance is known: we do not know where wang stands. */
+	ck_assert_str_eq(a.crit[10].key, "coverage");
 	ck_assert_int_eq(a.crit[10].answer, GATE_NO);
 	ck_assert_int_eq(a.crit[10].source, GATE_SRC_COMPUTED);
+	ck_assert_int_eq(a.gates[2].status, GATE_OPEN);
 	ck_assert_int_eq(a.verdict, VERDICT_QUALIFY);
 	gate_assessment_free(&a);
 
@@ -802,6 +1865,48 @@ START_TEST(t_store_settings)
 }
 END_TEST
 
+/* Runs count per deal; an identical run is kept once, checked again. */
+START_TEST(t_store_runs)
+{
+	struct gate_run_info *r;
+	int64_t number;
+	size_t n;
+	int same;
+
+	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
+	                              "{\"a\":1}", &number, &same),
+	                 KAM_OK);
+	ck_assert(number == 1 && !same);
+	/* As if it was made an hour ago. */
+	exec_ok("UPDATE gate_run SET recorded = '2026-03-02T08:00:00Z', "
+	        "checked = '2026-03-02T08:00:00Z'");
+	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
+	                              "{\"a\":1}", &number, &same),
+	                 KAM_OK);
+	ck_assert(number == 1 && same);
+	ck_assert_int_eq(gate_run_add(st, 2, "2026-03-01", "drop", "{\"a\":1}",
+	                              &number, &same),
+	                 KAM_OK);
+	ck_assert(number == 1 && !same);
+	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-02", "pursue",
+	                              "{\"b\":1}", &number, &same),
+	                 KAM_OK);
+	ck_assert(number == 2 && !same);
+	/* Back to the first: a new run, not run 1 again. */
+	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
+	                              "{\"a\":1}", &number, &same),
+	                 KAM_OK);
+	ck_assert(number == 3 && !same);
+	ck_assert_int_eq(gate_runs(st, 1, &r, &n), KAM_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(r[0].recorded, "2026-03-02T08:00:00Z");
+	ck_assert_str_eq(r[0].checked, "2026-03-02T09:00:00Z");
+	ck_assert_str_eq(r[1].checked, r[1].recorded);
+	ck_assert(r[2].number == 3);
+	gate_runs_free(r, n);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -816,24 +1921,40 @@ suite(void)
 	tcase_add_test(tc, t_must_no_fails_and_stops);
 	tcase_add_test(tc, t_must_no_beats_unknowns);
 	tcase_add_test(tc, t_score_below_fail);
+	tcase_add_test(tc, t_score_at_fail_threshold);
 	tcase_add_test(tc, t_fail_whatever_the_unknowns);
 	tcase_add_test(tc, t_unknown_share);
+	tcase_add_test(tc, t_unknown_must_small_share);
 	tcase_add_test(tc, t_weak_is_limited);
+	tcase_add_test(tc, t_strong_threshold_boundary);
 	tcase_add_test(tc, t_open_beats_weak);
 	tcase_add_test(tc, t_open_gate_does_not_stop);
 	tcase_add_test(tc, t_profit_is_not_everything);
 	tcase_add_test(tc, t_computed_from_group);
 	tcase_add_test(tc, t_computed_boundaries);
+	tcase_add_test(tc, t_lead_counts_more);
+	tcase_add_test(tc, t_decision_makers_bound_relationship);
+	tcase_add_test(tc, t_coverage_is_knowledge);
+	tcase_add_test(tc, t_sure_loss_decision_maker);
+	tcase_add_test(tc, t_sure_loss_lead);
+	tcase_add_test(tc, t_price_gap);
+	tcase_add_test(tc, t_partners_fill_gaps);
+	tcase_add_test(tc, t_expected_value);
 	tcase_add_test(tc, t_answered_beats_computed);
 	tcase_add_test(tc, t_opposing_dm_called_out);
+	tcase_add_test(tc, t_red_flags);
+	tcase_add_test(tc, t_plan);
+	tcase_add_test(tc, t_what_if);
 	tcase_add_test(tc, t_sentence_and_json);
 	tcase_add_test(tc, t_diff);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, setup, teardown);
 	tcase_add_test(ts, t_store_rubric_seeded);
 	tcase_add_test(ts, t_store_rubric_guards);
+	tcase_add_test(ts, t_store_profiles);
 	tcase_add_test(ts, t_store_assess_dated);
 	tcase_add_test(ts, t_store_settings);
+	tcase_add_test(ts, t_store_runs);
 	suite_add_tcase(s, ts);
 	return s;
 }

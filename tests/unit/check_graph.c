@@ -78,8 +78,10 @@ setup(void)
 	snprintf(path, sizeof path, "%s/kam.db", dir);
 	ck_assert_int_eq(store_open(&st, path, STORE_CREATE), KAM_OK);
 	exec_sql(
-	    "INSERT INTO account VALUES (1, 'acme', 'Acme & Co', NULL, 'x');"
-	    "INSERT INTO account VALUES (2, 'other', 'Other', NULL, 'x');"
+	    "INSERT INTO account (id, handle, name, industry, created) VALUES "
+	    "(1, 'acme', 'Acme & Co', NULL, 'x');"
+	    "INSERT INTO account (id, handle, name, industry, created) VALUES "
+	    "(2, 'other', 'Other', NULL, 'x');"
 	    "INSERT INTO person (id, account_id, handle, name, title, level,"
 	    " placeholder, left_on, created) VALUES"
 	    " (1, 1, 'boss', '王总', 'CEO', 1, 0, NULL, 'x'),"

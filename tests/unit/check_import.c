@@ -225,7 +225,8 @@ store_with_people(void)
 	ck_assert_int_eq(store_open(&st, dbpath, STORE_CREATE), KAM_OK);
 	ck_assert_int_eq(
 	    sqlite3_exec(store_db(st),
-	                 "INSERT INTO account VALUES (1, 'acme', 'Acme', "
+	                 "INSERT INTO account (id, handle, name, industry, "
+	                 "created) VALUES (1, 'acme', 'Acme', "
 	                 "NULL, '2026-01-01T00:00:00Z');"
 	                 "INSERT INTO person (id, account_id, handle, name, "
 	                 "created) VALUES (1, 1, 'li-wei', 'Li', "

@@ -32,7 +32,8 @@ setup(void)
 	ck_assert_int_eq(
 	    sqlite3_exec(
 	        store_db(st),
-	        "INSERT INTO account VALUES (1, 'acme', 'Acme', NULL, "
+	        "INSERT INTO account (id, handle, name, industry, created) "
+	        "VALUES (1, 'acme', 'Acme', NULL, "
 	        "'2026-01-01T00:00:00Z');"
 	        "INSERT INTO person (id, account_id, handle, name, "
 	        "created) VALUES (1, 1, 'li-wei', '李伟', "
