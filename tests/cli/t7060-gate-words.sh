@@ -2,7 +2,8 @@
 # kam-gate answer takes the method's Chinese answers (是, 部分, 否, 未知:
 # the table of kam(7)) as it takes yes, partly, no and unknown, in every
 # locale; the store and TSV keep the English word, and a run reads them
-# as the English ones.  Other words stay refused, the store unchanged.
+# as the English ones, as do run's assumptions.  Other words stay
+# refused, the store unchanged.
 . "$(dirname "$0")/lib.sh"
 need_locale zh_CN.UTF-8
 
@@ -50,6 +51,19 @@ run run-zh 0 kam-gate run acme/his --dry-run -F json
 run run-en 0 kam-gate run acme/pacs --dry-run -F json
 sed 's/acme\/pacs/acme\/his/' "$T/run-en.out" | cmp -s - "$T/run-zh.out" ||
   fail "run-zh: the verdict over 是 differs from the one over yes"
+
+# Assumptions take the method's words too.
+kam-org person add acme/wang --name 王芳 >/dev/null
+kam-org role acme/his acme/wang decision-maker --influence high >/dev/null
+run assume-zh 0 kam-gate run acme/his --dry-run -F json \
+  --assume-answer budget=否 --assume-stance acme/wang=反对
+run assume-en 0 kam-gate run acme/his --dry-run -F json \
+  --assume-answer budget=no --assume-stance acme/wang=oppose
+sed -e 's/budget=否/budget=no/' -e 's/wang=反对/wang=oppose/' \
+  "$T/assume-zh.out" | cmp -s - "$T/assume-en.out" ||
+  fail "assume-zh: the run over 否 and 反对 differs from no and oppose"
+cmp -s "$T/assume-en.out" "$T/run-zh.out" &&
+  fail "assume-en: the assumptions changed nothing"
 
 # Refused: not an answer, an answer's near miss, another vocabulary's word.
 snapshot
