@@ -63,8 +63,9 @@ kam-map --view org -o org-natural.png sgr
 od -An -tu1 -j16 -N8 org-natural.png | awk '{ print $3 * 256 + $4 " x " $7 * 256 + $8 }'
 CMDS
 
-say 'Without `--fit`, the chart has its natural size, a little wider than' \
-  'it is high; `--layout wide` puts every report side by side,' \
+say 'Without `--fit`, the chart has its natural size, about twice as wide' \
+  'as it is high (the 28 lawyers of the head of litigation hang in two' \
+  'stacks of seven rows); `--layout wide` puts every report side by side,' \
   'as maps did before: a strip.' ''
 shell <<'CMDS'
 kam-map --view org --layout wide -o org-wide.png sgr

@@ -357,7 +357,7 @@ cmp_leaf(const void *a, const void *b)
 void
 map_org_plan(const struct map_data *d, const int *drawn, struct map_org *o)
 {
-	size_t *managers, *manager_of, i, j, m, n;
+	size_t *managers, *manager_of, i, j, m, n, p, parts, first, row;
 	struct leaf_key *k;
 
 	memset(o, 0, sizeof *o);
@@ -401,17 +401,30 @@ map_org_plan(const struct map_data *d, const int *drawn, struct map_org *o)
 			;
 		if (j - i < MAP_STACK_MIN)
 			continue;
-		o->stacks =
-		    xreallocarray(o->stacks, o->nstacks + 1, sizeof *o->stacks);
-		s = &o->stacks[o->nstacks++];
-		s->manager = k[i].manager;
-		s->n = j - i;
-		s->leaves = xreallocarray(NULL, s->n, sizeof *s->leaves);
-		for (m = 0; m < s->n; m++) {
-			s->leaves[m] = k[i + m].i;
-			o->stacked[k[i + m].i] = 1;
+		/* A long stack is split, so that none is taller than
+		 * MAP_STACK_ROWS rows: side by side, the first the
+		 * fullest. */
+		parts = (j - i + 2 * MAP_STACK_ROWS - 1) / (2 * MAP_STACK_ROWS);
+		for (p = 0, first = i, row = 0; p < parts; p++) {
+			size_t len =
+			    (j - first + (parts - p) - 1) / (parts - p);
+
+			o->stacks = xreallocarray(o->stacks, o->nstacks + 1,
+			                          sizeof *o->stacks);
+			s = &o->stacks[o->nstacks++];
+			s->manager = k[i].manager;
+			s->n = len;
+			s->leaves =
+			    xreallocarray(NULL, s->n, sizeof *s->leaves);
+			for (m = 0; m < s->n; m++) {
+				s->leaves[m] = k[first + m].i;
+				o->stacked[k[first + m].i] = 1;
+			}
+			s->sides = s->n >= MAP_STACK_SIDES ? 2 : 1;
+			s->first_row = row;
+			row += s->sides == 2 ? (s->n + 1) / 2 : s->n;
+			first += len;
 		}
-		s->sides = s->n >= MAP_STACK_SIDES ? 2 : 1;
 	}
 	free(k);
 	free(managers);

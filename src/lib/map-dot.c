@@ -181,7 +181,7 @@ struct seen {
 	unsigned kinds;     /* map_link_kind_bit */
 	unsigned strengths; /* bit per strength drawn */
 	int placeholder, left, faded, changed, focus, deal_stance, prefers;
-	int solid, dotted, mutual, lead;
+	int solid, dotted, mutual, lead, sized;
 };
 
 struct builder {
@@ -194,6 +194,7 @@ struct builder {
 	struct map_link_count links;
 	struct seen seen;
 	Agnode_t *anchor; /* buying view: the first node, on the top row */
+	double top;       /* --size-by influence: the most of those drawn */
 	size_t bottom;    /* buying view: rows beneath the anchor */
 	struct buf b;
 };
@@ -310,6 +311,16 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		set(n, bd->n[N_PEN], "4");
 		bd->seen.focus = 1;
 	}
+	if (st->by_influence && bd->top > 0) {
+		/* The text, and so the box, from 0.75 to twice the usual
+		 * size, in proportion to influence. */
+		char size[16];
+
+		snprintf(size, sizeof size, "%.1f",
+		         12 * (0.75 + 1.25 * p->influence / bd->top));
+		set(n, bd->n[N_FONTSIZE], size);
+		bd->seen.sized = 1;
+	}
 
 	b->len = 0;
 	buf_printf(b, "<B>%s ", map_stance_mark(p->stance));
@@ -411,14 +422,16 @@ draw_stack(struct builder *bd, const struct map_stack *s)
 		right = s->sides == 1      ? bd->node[s->leaves[r]]
 		        : 2 * r + 1 < s->n ? bd->node[s->leaves[2 * r + 1]]
 		                           : NULL;
-		bus = bus_node(bd, m, r);
+		bus = bus_node(bd, m, s->first_row + r);
 		line(bd, up, bus, "100");
 		if (left != NULL)
 			column(bd, pl, left);
 		if (right != NULL)
 			column(bd, pr, right);
-		row = agsubg(bd->g,
-		             (char *)name_of(bd, "_stack_", m->handle, r), 1);
+		row = agsubg(
+		    bd->g,
+		    (char *)name_of(bd, "_stack_", m->handle, s->first_row + r),
+		    1);
 		agsafeset(row, "rank", "same", "");
 		if (left != NULL) {
 			agsubnode(row, left, 1);
@@ -732,31 +745,29 @@ draw_legend(struct builder *bd)
 	legend_end(&lg);
 
 	if (sn->deal_stance)
-		legend_item(&lg, "<I>on deal</I>", "",
-		            "stance from a deal");
+		legend_item(&lg, "<I>on deal</I>", "", "stance from a deal");
 	if (sn->prefers)
 		legend_item(&lg, BADGE_PREFERS, "", "supports a competitor");
 	if (sn->changed) {
-		snprintf(text, sizeof text,
-		         "changed since %s", st->since);
+		snprintf(text, sizeof text, "changed since %s", st->since);
 		legend_item(&lg, "\xe2\x86\x92",
 		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
 	if (sn->placeholder)
-		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"",
-		            "placeholder");
+		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"", "placeholder");
 	if (sn->left)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-		            " BGCOLOR=\"" FILL_LEFT "\"",
-		            "has left");
+		            " BGCOLOR=\"" FILL_LEFT "\"", "has left");
 	if (sn->faded)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
 		            "", "outside the group");
 	if (sn->lead)
-		legend_item(&lg, "\xe2\x98\x85", "",
-		            "leads the role");
+		legend_item(&lg, "\xe2\x98\x85", "", "leads the role");
 	if (sn->focus)
 		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
+	if (sn->sized)
+		legend_item(&lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
+		            "size: influence");
 	legend_end(&lg);
 
 	if (sn->solid)
@@ -925,8 +936,12 @@ map_graph(struct map_data *d, const struct map_style *st)
 	bd.st = st;
 	bd.drawn = xcalloc(d->npeople + 1, sizeof *bd.drawn);
 	map_people_drawn(d, st, bd.drawn, &bd.links);
-	for (i = 0; i < d->npeople; i++)
+	for (i = 0; i < d->npeople; i++) {
 		shown += bd.drawn[i] != MAP_HIDDEN;
+		if (bd.drawn[i] != MAP_HIDDEN &&
+		    d->people[i].influence > bd.top)
+			bd.top = d->people[i].influence;
+	}
 	bd.g = map_open(d->account ? d->account : "kam");
 	/* Declared once, in this order: the DOT lists them so. */
 	agattr(bd.g, AGRAPH, "rankdir",

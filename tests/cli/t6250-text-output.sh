@@ -137,13 +137,13 @@ every run 0 kam-gate run his --dry-run
 every history 0 kam-gate history his
 every diff 0 kam-gate diff his
 every gate-list 0 kam-gate list
-out map.dot 0 kam-map --view all his
-out map.org 0 kam-map --view org --title "$SCRIPT $CDATA $BACK" acme
 
 expect_out transcript text-output.transcript
 # The memo (kam-gate(1) says how it escapes for Markdown) and the SVG
 # maps, whose layout depends on fonts, are checked below, not compared.
 run o-report 0 kam-gate report his
+run o-map.dot 0 kam-map --view all his
+run o-map.org 0 kam-map --view org --title "$SCRIPT $CDATA $BACK" acme
 for v in all org buying influence; do
   run "svg-$v" 0 kam-map -T svg --view "$v" --title "$CDATA" his
 done
@@ -250,6 +250,18 @@ for f in "$T"/svg-*.out; do
   "$XMLLINT" --noout "$f" 2>"$T/xml.err" ||
     fail "${f##*/}: not well-formed XML: $(head -3 "$T/xml.err")"
 done
+# In the DOT, the labels are escaped as kam-map(1) says.
+for s in \
+  'label=<<B>✔ &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</B><BR/><FONT POINT-SIZE="10">a,b;&quot;c&quot;|d</FONT>' \
+  "label=<<B>○ $COMB</B><BR/>"'<FONT POINT-SIZE="10">back\\slash \\t \\n \\\\ \\u001b %s %n</FONT>' \
+  'label=<<B>✖ e␛[31mred␡del�rlo�csi tab<BR/>lf<BR/>cr�x</B><BR/><FONT POINT-SIZE="10">iso�late<BR/>ls␇</FONT>' \
+  '<B>? 李伟 “引号”</B><BR/><FONT POINT-SIZE="10">首席技术官</FONT>'; do
+  count=$((count + 1))
+  grep -qF -- "$s" "$T/o-map.dot.out" || fail "map.dot: no '$s'"
+done
+count=$((count + 1))
+grep -qF -- 'label=<<FONT POINT-SIZE="20"><B>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ]]&gt;&lt;!-- &quot;q&quot; &#39;a&#39; --&gt; &amp;amp; back\\slash \\t \\n \\\\ \\u001b %s %n</B></FONT><BR/>' \
+  "$T/o-map.org.out" || fail "map.org: the title is not escaped as expected"
 # In SVG, the characters are entities or pictures, never markup.
 f=$T/svg-all.out
 for s in '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' \
