@@ -228,12 +228,44 @@ node_of(const struct builder *bd, int64_t id)
 	return p == NULL ? NULL : bd->node[index_of(bd, p)];
 }
 
+/*
+ * A handle as a node's name, into b.  A handle kam accepted is itself; a
+ * hand-edited store may hold any bytes, and Graphviz copies node names
+ * into SVG as they are (where XML allows no control character), so every
+ * character but plain text is written as \u and four hex digits.
+ */
+static void
+node_name(struct buf *b, const char *handle)
+{
+	unsigned int uc;
+	size_t len;
+
+	if (handle_valid(handle)) {
+		buf_puts(b, handle);
+		return;
+	}
+	for (; *handle; handle += len) {
+		switch (text_class(handle, &uc, &len)) {
+		case TEXT_PLAIN:
+			buf_add(b, handle, len);
+			break;
+		case TEXT_INVALID:
+			buf_puts(b, "\\ufffd");
+			break;
+		default:
+			buf_printf(b, "\\u%04x", uc);
+		}
+	}
+}
+
 /* A name made of a prefix, a handle and a number, in bd->b. */
 static const char *
 name_of(struct builder *bd, const char *prefix, const char *handle, size_t n)
 {
 	bd->b.len = 0;
-	buf_printf(&bd->b, "%s%s_%zu", prefix, handle, n);
+	buf_puts(&bd->b, prefix);
+	node_name(&bd->b, handle);
+	buf_printf(&bd->b, "_%zu", n);
 	buf_add(&bd->b, "", 1);
 	return bd->b.s;
 }
@@ -272,11 +304,15 @@ static void
 draw_person(struct builder *bd, const struct map_person *p, int faded)
 {
 	const struct map_style *st = bd->st;
-	Agnode_t *n = agnode(bd->g, p->handle, 1);
+	Agnode_t *n;
 	int changed = st->since != NULL && !same_stance(p->was, p->stance);
 	struct buf *b = &bd->b;
 	char style[64];
 
+	b->len = 0;
+	node_name(b, p->handle);
+	buf_add(b, "", 1);
+	n = agnode(bd->g, b->s, 1);
 	bd->node[index_of(bd, p)] = n;
 	snprintf(style, sizeof style, "rounded,filled%s",
 	         p->placeholder ? ",dashed"
