@@ -694,8 +694,12 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 	if (at != NULL) {
 		if ((rc = store_competitor_id(ctx->st, at, &cid)) != KAM_OK)
 			goto done;
-		if ((rival = gate_rival_find(a, at)) < 0)
-			rival = gate_rival_add(a, at, at);
+		if ((rival = gate_rival_find(a, at)) < 0) {
+			char *name = gate_competitor_name(ctx->st, cid);
+
+			rival = gate_rival_add(a, at, name ? name : at);
+			free(name);
+		}
 	}
 	gate_assume_stance(a, m, rival, stance);
 done:

@@ -32,6 +32,7 @@ enum {
 	OPT_NO_LEGEND,
 	OPT_RANKDIR,
 	OPT_SINCE,
+	OPT_SIZE_BY,
 	OPT_TITLE,
 	OPT_TOWARD,
 	OPT_VIEW,
@@ -53,6 +54,7 @@ static const struct option longopts[] = {
     {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
     {"rankdir", required_argument, NULL, OPT_RANKDIR},
     {"since", required_argument, NULL, OPT_SINCE},
+    {"size-by", required_argument, NULL, OPT_SIZE_BY},
     {"title", required_argument, NULL, OPT_TITLE},
     {"toward", required_argument, NULL, OPT_TOWARD},
     {"view", required_argument, NULL, OPT_VIEW},
@@ -236,6 +238,16 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		case OPT_SINCE:
 			style.since = optarg;
 			break;
+		case OPT_SIZE_BY:
+			if (strcmp(optarg, "influence") != 0 &&
+			    strcmp(optarg, "none") != 0)
+				return kam_err(
+				    KAM_USAGE,
+				    "unknown size '%s' for --size-by "
+				    "(use influence or none)",
+				    optarg);
+			style.by_influence = strcmp(optarg, "influence") == 0;
+			break;
 		case OPT_TITLE:
 			style.title = optarg;
 			break;
@@ -339,7 +351,9 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	style.focus = q.focus;
 	style.depth = q.depth;
 
-	if ((rc = graph_load(ctx->st, &q, &d)) != KAM_OK) {
+	if ((rc = graph_load(ctx->st, &q, &d)) != KAM_OK ||
+	    (style.by_influence &&
+	     (rc = graph_influence(ctx->st, &q, &d)) != KAM_OK)) {
 		map_data_free(&d);
 		return rc;
 	}
@@ -358,7 +372,8 @@ static const struct kam_verb single = {
     "               [--focus PERSON] [--font NAME] [--hide-left]\n"
     "               [--layout compact|wide] [--links KIND[,KIND...]]\n"
     "               [--max-links N|all] [--min-strength N] [--no-legend]\n"
-    "               [--rankdir TB|LR] [--since DATE] [--title TEXT]\n"
+    "               [--rankdir TB|LR] [--since DATE]\n"
+    "               [--size-by influence|none] [--title TEXT]\n"
     "               [--toward COMPETITOR] [--view org|buying|influence|all]\n"
     "               ACCOUNT|DEAL\n"
     "       kam-map -h | -V",

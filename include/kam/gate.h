@@ -386,6 +386,9 @@ void gate_write_report_json(FILE *, const struct gate_memo *);
 
 struct store;
 
+/* A competitor's name, in a new string (NULL if none). */
+char *gate_competitor_name(struct store *, int64_t id);
+
 /* Profiles. */
 int gate_profile_id(struct store *, const char *name, int64_t *);
 int gate_profile_add(struct store *, const char *name, const char *from);

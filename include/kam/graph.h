@@ -39,6 +39,7 @@ struct map_person {
 	char *stance_deal;  /* the deal whose stance stands in, if any */
 	char *prefers;      /* the competitors supported, ", " between */
 	const char *was;    /* on the since date, with a since date */
+	double influence;   /* with --size-by influence (graph_influence) */
 };
 
 struct map_line {
@@ -107,6 +108,13 @@ unsigned map_walk(enum map_view);
  * their stances (stance_get) on as_of and since.  Returns a kam status.
  */
 int graph_load(struct store *, const struct map_query *, struct map_data *);
+/*
+ * Sets each person's influence (kam-org influence, org-influence.c) on
+ * q->as_of: the scores of the whole account's network, whatever part of
+ * it the map draws.
+ */
+int graph_influence(struct store *, const struct map_query *,
+                    struct map_data *);
 void map_data_free(struct map_data *);
 /* Whether an account has this handle (no message when not). */
 int graph_is_account(struct store *, const char *handle);
@@ -206,6 +214,7 @@ struct map_style {
 	int min_strength; /* 1: every link */
 	long max_links;   /* -1: MAP_LINKS_PER_PERSON per person drawn */
 	int context;      /* buying view: the people linked to the group */
+	int by_influence; /* --size-by influence: sizes follow influence */
 };
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"

@@ -119,7 +119,7 @@ cli_formats(struct kam_ctx *ctx, int formats, enum out_format dflt)
 static int
 check_format(struct kam_ctx *ctx)
 {
-	int ok, f;
+	int ok, f, n, i;
 	struct buf b = {0};
 
 	if (ctx->verb == NULL)
@@ -131,10 +131,20 @@ check_format(struct kam_ctx *ctx)
 		ctx->fmt = ctx->fmt_dflt;
 		return 0;
 	}
-	for (f = 0; f <= OUT_MD; f++)
-		if (ok & CLI_FMT(f))
-			buf_printf(&b, "%s%s", b.len ? ", " : "",
-			           out_format_word((enum out_format)f));
+	/* The verb's default first, then the others in their order. */
+	for (f = 0, n = 0; f <= OUT_MD; f++)
+		n += (ok & CLI_FMT(f)) != 0;
+	for (f = -1, i = 0; f <= OUT_MD; f++) {
+		int g = f < 0 ? (int)ctx->fmt_dflt : f;
+
+		if (!(ok & CLI_FMT(g)) || (f >= 0 && g == (int)ctx->fmt_dflt))
+			continue;
+		buf_printf(&b, "%s%s",
+		           i++ == 0 ? ""
+		           : i == n ? " or "
+		                    : ", ",
+		           out_format_word((enum out_format)g));
+	}
 	kam_err(KAM_USAGE, "'%s' cannot write %s (use %s)", ctx->verb->name,
 	        out_format_word(ctx->fmt), b.s);
 	buf_free(&b);

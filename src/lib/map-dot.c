@@ -181,7 +181,7 @@ struct seen {
 	unsigned kinds;     /* map_link_kind_bit */
 	unsigned strengths; /* bit per strength drawn */
 	int placeholder, left, faded, changed, focus, deal_stance, prefers;
-	int solid, dotted, mutual, lead;
+	int solid, dotted, mutual, lead, sized;
 };
 
 struct builder {
@@ -194,6 +194,7 @@ struct builder {
 	struct map_link_count links;
 	struct seen seen;
 	Agnode_t *anchor; /* buying view: the first node, on the top row */
+	double top;       /* --size-by influence: the most of those drawn */
 	size_t bottom;    /* buying view: rows beneath the anchor */
 	struct buf b;
 };
@@ -227,12 +228,44 @@ node_of(const struct builder *bd, int64_t id)
 	return p == NULL ? NULL : bd->node[index_of(bd, p)];
 }
 
+/*
+ * A handle as a node's name, into b.  A handle kam accepted is itself; a
+ * hand-edited store may hold any bytes, and Graphviz copies node names
+ * into SVG as they are (where XML allows no control character), so every
+ * character but plain text is written as \u and four hex digits.
+ */
+static void
+node_name(struct buf *b, const char *handle)
+{
+	unsigned int uc;
+	size_t len;
+
+	if (handle_valid(handle)) {
+		buf_puts(b, handle);
+		return;
+	}
+	for (; *handle; handle += len) {
+		switch (text_class(handle, &uc, &len)) {
+		case TEXT_PLAIN:
+			buf_add(b, handle, len);
+			break;
+		case TEXT_INVALID:
+			buf_puts(b, "\\ufffd");
+			break;
+		default:
+			buf_printf(b, "\\u%04x", uc);
+		}
+	}
+}
+
 /* A name made of a prefix, a handle and a number, in bd->b. */
 static const char *
 name_of(struct builder *bd, const char *prefix, const char *handle, size_t n)
 {
 	bd->b.len = 0;
-	buf_printf(&bd->b, "%s%s_%zu", prefix, handle, n);
+	buf_puts(&bd->b, prefix);
+	node_name(&bd->b, handle);
+	buf_printf(&bd->b, "_%zu", n);
 	buf_add(&bd->b, "", 1);
 	return bd->b.s;
 }
@@ -271,11 +304,15 @@ static void
 draw_person(struct builder *bd, const struct map_person *p, int faded)
 {
 	const struct map_style *st = bd->st;
-	Agnode_t *n = agnode(bd->g, p->handle, 1);
+	Agnode_t *n;
 	int changed = st->since != NULL && !same_stance(p->was, p->stance);
 	struct buf *b = &bd->b;
 	char style[64];
 
+	b->len = 0;
+	node_name(b, p->handle);
+	buf_add(b, "", 1);
+	n = agnode(bd->g, b->s, 1);
 	bd->node[index_of(bd, p)] = n;
 	snprintf(style, sizeof style, "rounded,filled%s",
 	         p->placeholder ? ",dashed"
@@ -309,6 +346,16 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 	if (st->focus != 0 && p->id == st->focus) {
 		set(n, bd->n[N_PEN], "4");
 		bd->seen.focus = 1;
+	}
+	if (st->by_influence && bd->top > 0) {
+		/* The text, and so the box, from 0.75 to twice the usual
+		 * size, in proportion to influence. */
+		char size[16];
+
+		snprintf(size, sizeof size, "%.1f",
+		         12 * (0.75 + 1.25 * p->influence / bd->top));
+		set(n, bd->n[N_FONTSIZE], size);
+		bd->seen.sized = 1;
 	}
 
 	b->len = 0;
@@ -754,6 +801,9 @@ draw_legend(struct builder *bd)
 		legend_item(&lg, "\xe2\x98\x85", "", "leads the role");
 	if (sn->focus)
 		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
+	if (sn->sized)
+		legend_item(&lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
+		            "size: influence");
 	legend_end(&lg);
 
 	if (sn->solid)
@@ -922,8 +972,12 @@ map_graph(struct map_data *d, const struct map_style *st)
 	bd.st = st;
 	bd.drawn = xcalloc(d->npeople + 1, sizeof *bd.drawn);
 	map_people_drawn(d, st, bd.drawn, &bd.links);
-	for (i = 0; i < d->npeople; i++)
+	for (i = 0; i < d->npeople; i++) {
 		shown += bd.drawn[i] != MAP_HIDDEN;
+		if (bd.drawn[i] != MAP_HIDDEN &&
+		    d->people[i].influence > bd.top)
+			bd.top = d->people[i].influence;
+	}
 	bd.g = map_open(d->account ? d->account : "kam");
 	/* Declared once, in this order: the DOT lists them so. */
 	agattr(bd.g, AGRAPH, "rankdir",

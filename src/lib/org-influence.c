@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/graph.h"
 #include "kam/influence.h"
 #include "kam/kam.h"
 #include "kam/org.h"
@@ -135,6 +136,25 @@ org_influence_free(struct org_influence *o)
 	}
 	free(o->rows);
 	memset(o, 0, sizeof *o);
+}
+
+int
+graph_influence(struct store *st, const struct map_query *q, struct map_data *d)
+{
+	struct ranking r;
+	size_t i;
+	int rc;
+
+	if ((rc = rank_people(st, q->account, 0, q->as_of, 0, &r)) != KAM_OK)
+		return rc;
+	for (i = 0; i < r.net.npeople; i++) {
+		struct map_person *p = map_find(d, r.net.people[i].id);
+
+		if (p != NULL)
+			p->influence = influence_round(r.score[i].influence);
+	}
+	ranking_free(&r);
+	return KAM_OK;
 }
 
 struct deal_list {

@@ -47,6 +47,20 @@ nearest(sqlite3_stmt *s, const char *name)
 	return guess;
 }
 
+char *
+gate_competitor_name(struct store *st, int64_t id)
+{
+	static const char q[] = "SELECT name FROM competitor WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *name = NULL;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return name;
+}
+
 /* Profiles */
 
 int
@@ -194,7 +208,9 @@ gate_profiles_each(struct store *st,
 	static const char q[] =
 	    "SELECT p.name, "
 	    "(SELECT count(*) FROM criterion c WHERE c.profile_id = p.id), "
-	    "(SELECT count(*) FROM account a WHERE a.category = p.name), "
+	    "(SELECT count(*) FROM account a WHERE a.category = p.name "
+	    "OR (p.name = 'default' AND (a.category IS NULL OR a.category "
+	    "NOT IN (SELECT name FROM profile)))), "
 	    "(SELECT count(*) FROM answer a JOIN criterion c "
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";

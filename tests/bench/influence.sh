@@ -39,10 +39,13 @@ rss() {
   /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
 
-# cpu CMD...: user + system CPU time of one run of CMD in ms.
+# cpu CMD...: the least user + system CPU time of three runs of CMD,
+# in ms.
 cpu() {
-  /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 |
-    awk '{ printf "%d\n", ($1 + $2) * 1000 }'
+  for _ in 1 2 3; do
+    /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1
+  done | awk '{ t = ($1 + $2) * 1000; if (NR == 1 || t < best) best = t }
+    END { printf "%d\n", best }'
 }
 
 # The account of tests/bench/map.sh: N people, ten reports a manager,
@@ -108,6 +111,7 @@ t_deal=$(best5 "$KO" influence big --deal erp)
 t_check=$(best5 "$KO" check big/erp)
 c_check=$(cpu "$KO" check big/erp)
 t_checka=$(best5 "$KO" check big)
+c_checka=$(cpu "$KO" check big)
 # Baseline: the same people listed, one query, no computation.
 t_list=$(best5 "$KO" person list big)
 # Three links a person: one run, as brokerage takes long; its wall and
@@ -127,21 +131,22 @@ cat <<MD
 $people people (ten reports a manager) with $links informal links, the
 account of the kam-map benchmark, and a buying group of five; $(uname -m),
 $(nproc) cores, load average $load at the start.  Wall-clock times are
-the best of five runs, each one process; CPU time (user + system) is of
-one run, which other load on the machine disturbs less.
+the best of five runs, each one process; CPU time (user + system) the
+least of three, which other load on the machine disturbs less: the
+targets are on CPU time, as this machine is shared.
 
 | run | wall ms | CPU ms | peak memory |
 | --- | ---: | ---: | ---: |
 | \`kam-org influence big\` ($rows rows: PageRank and brokerage) | $t_inf | $c_inf | $m_inf KiB |
 | \`kam-org influence big --deal erp\` | $t_deal | | |
 | \`kam-org check big/erp\` (PageRank for the hidden-influencer flag) | $t_check | $c_check | |
-| \`kam-org check big\` (every deal, every rank flag) | $t_checka | | |
+| \`kam-org check big\` (every deal, every rank flag) | $t_checka | $c_checka | |
 | baseline: \`kam-org person list big\` (the same people, no computation) | $t_list | | |
 | \`kam-org influence dense\` ($links3 links, three a person; one run) | $t_dense | $c_dense | |
 | \`kam-org check dense\` ($links3 links) | $t_dcheck | | |
 
-| target | measured | verdict |
+| target | CPU | verdict |
 | --- | --- | --- |
-| \`influence\` on $people people and $links links < 500 ms | $t_inf ms | $(verdict "$t_inf" 500) |
-| \`check DEAL\` on the same < 500 ms | $t_check ms | $(verdict "$t_check" 500) |
+| \`influence\` on $people people and $links links < 500 ms | $c_inf ms | $(verdict "$c_inf" 500) |
+| \`check DEAL\` on the same < 100 ms | $c_check ms | $(verdict "$c_check" 100) |
 MD

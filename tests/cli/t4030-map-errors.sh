@@ -77,7 +77,8 @@ usage="usage: kam-map [-a ACCOUNT] [-d DB] [-o FILE] [-T dot|svg|png|pdf] [--as-
                [--focus PERSON] [--font NAME] [--hide-left]
                [--layout compact|wide] [--links KIND[,KIND...]]
                [--max-links N|all] [--min-strength N] [--no-legend]
-               [--rankdir TB|LR] [--since DATE] [--title TEXT]
+               [--rankdir TB|LR] [--since DATE]
+               [--size-by influence|none] [--title TEXT]
                [--toward COMPETITOR] [--view org|buying|influence|all]
                ACCOUNT|DEAL
        kam-map -h | -V"

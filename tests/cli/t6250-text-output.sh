@@ -139,6 +139,24 @@ every diff 0 kam-gate diff his
 every gate-list 0 kam-gate list
 
 expect_out transcript text-output.transcript
+
+# A handle of a hand-edited store holds anything too; Graphviz copies a
+# node's name into SVG as it is, so kam-map names such a node with
+# escapes.  The outputs after this are checked, not compared.
+sql "UPDATE person SET handle = 'lo' || char(27) || 'ng-->' || char(8238) ||
+  '<x>' WHERE handle = 'long'" || fail "writing a hostile handle"
+for f in table tsv csv json; do
+  run "o-late-people.$f" 0 kam-org person list -F "$f"
+  run "o-late-buying.$f" 0 kam-org roles his -F "$f"
+done
+run o-late-tree 0 kam-org tree
+run o-late-map.dot 0 kam-map --view all his
+count=$((count + 1))
+grep -qF 'cjk -> "lo\u001bng-->\u202e<x>"' "$T/o-late-map.dot.out" ||
+  fail "late-map: the node of the hostile handle is not named with escapes"
+run svg-late 0 kam-map -T svg --view all his
+sql "UPDATE person SET handle = 'long' WHERE name LIKE 'L名%'" ||
+  fail "restoring the handle"
 # The memo (kam-gate(1) says how it escapes for Markdown) and the SVG
 # maps, whose layout depends on fonts, are checked below, not compared.
 run o-report 0 kam-gate report his
