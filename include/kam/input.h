@@ -92,6 +92,9 @@ int parse_int(const char *, long lo, long hi, long *);
  */
 struct csv_in;
 struct csv_in *csv_open(const char *path, int *status);
+/* Reads an open stream, called name in messages; csv_close closes it
+ * (unless it is stdin). */
+struct csv_in *csv_fopen(FILE *, const char *name);
 /* Returns 1 with a row, 0 at the end, -1 on error. */
 int csv_next(struct csv_in *, char ***fields, size_t *nfields, long *line);
 /* The status of csv_next's last error. */
