@@ -525,7 +525,7 @@ answer_row(const struct gate_answer_row *r, void *arg)
 
 	out_str(o, r->on);
 	out_str(o, r->key);
-	out_str(o, r->answer);
+	out_word(o, r->answer);
 	out_str(o, r->evidence);
 	out_str(o, r->recorded);
 	out_str(o, r->actor);

@@ -460,7 +460,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
-		out_str(o, f.id ? f.stance : "unknown");
+		out_word(o, f.id ? f.stance : "unknown");
 		out_str(o, f.id ? f.since : NULL);
 		out_str(o, toward);
 		if (f.deal != 0 && f.deal != last_deal) {
@@ -502,7 +502,7 @@ log_row(const struct stance_log_row *l, void *arg)
 		out_null(o);
 	out_str(o, l->person_ref);
 	out_str(o, l->name);
-	out_str(o, l->r.stance);
+	out_word(o, l->r.stance);
 	out_str(o, l->toward_handle);
 	out_str(o, l->deal_ref);
 	out_str(o, l->r.effective);

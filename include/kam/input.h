@@ -68,14 +68,28 @@ int utf8_valid(const char *);
 /* Display width in terminal columns (CJK wide characters count two). */
 size_t utf8_width(const char *);
 
-/* Vocabularies: each returns the canonical word or NULL. */
+/*
+ * Vocabularies: each returns the canonical English word, or NULL.  The
+ * method's Chinese words are accepted too (支持 support, 决策者 and 决策人
+ * decision-maker, 高 high, 是 yes, ...: the table of kam(7)).
+ */
 const char *vocab_stance(const char *);    /* support|neutral|oppose|+|0|- */
 const char *vocab_role(const char *);      /* decision-maker, technical, ... */
 const char *vocab_link_kind(const char *); /* influences|advises|... */
 const char *vocab_influence(const char *); /* high|medium|low */
-extern const char *const vocab_roles[];    /* NULL-terminated */
-extern const char *const vocab_link_kinds[];
+const char *vocab_answer(const char *);    /* yes|partly|no|unknown */
+/* The canonical words, in the method's order; NULL-terminated. */
 extern const char *const vocab_stances[];
+extern const char *const vocab_roles[];
+extern const char *const vocab_link_kinds[];
+extern const char *const vocab_influences[];
+extern const char *const vocab_answers[];
+/*
+ * A canonical word as a person reads it in the user's language (support
+ * is 支持 under zh_CN); any other text unchanged.  Never for TSV, CSV or
+ * JSON, which keep the canonical word.
+ */
+const char *vocab_label(const char *);
 
 /* Parses a whole decimal integer in [lo, hi]; returns 0 if not. */
 int parse_int(const char *, long lo, long hi, long *);

@@ -562,26 +562,39 @@ out:
 	return rc;
 }
 
-/* Links and roles refer to people (and deals) already in the store. */
+/*
+ * Links and roles refer to people (and deals) already in the store: by
+ * handle, else by a display name unique in the account.
+ */
 static int
-find_person(const char *path, long line, const char *ref, const char *acct,
-            const struct hidx *hx, size_t nh, int64_t *id)
+find_person(struct store *st, int64_t account, const char *path, long line,
+            const char *ref, const char *acct, const struct hidx *hx, size_t nh,
+            int64_t *id)
 {
 	const char *h = local_handle(ref, acct);
 	const struct hidx *hit;
+	char *where;
+	int rc;
 
+	if ((hit = hidx_find(hx, nh, h)) != NULL) {
+		*id = -hit->ref - 1;
+		return KAM_OK;
+	}
+	xasprintf(&where, "%s:%ld", path, line);
+	rc = store_person_named(st, where, account, h, id);
+	free(where);
+	if (rc != KAM_NOTFOUND)
+		return rc;
 	if (strchr(h, '/') != NULL)
 		return kam_err(KAM_DATA, "%s:%ld: '%s' is in another account",
 		               path, line, ref);
-	if ((hit = hidx_find(hx, nh, h)) == NULL)
-		return unknown_in_file(path, line, "person", ref, h, hx, nh);
-	*id = -hit->ref - 1;
-	return KAM_OK;
+	return unknown_in_file(path, line, "person", ref, h, hx, nh);
 }
 
 static int
-import_links(struct store *st, const char *acct, struct csv_in *in,
-             const int *idx, const struct hidx *hx, size_t nh)
+import_links(struct store *st, int64_t account, const char *acct,
+             struct csv_in *in, const int *idx, const struct hidx *hx,
+             size_t nh)
 {
 	const char *path = csv_path(in), *kind;
 	char **f, *from = NULL, *to = NULL;
@@ -591,10 +604,10 @@ import_links(struct store *st, const char *acct, struct csv_in *in,
 	int rc = KAM_OK, got;
 
 	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
-		if ((rc = find_person(path, line, f[idx[0]], acct, hx, nh,
-		                      &a)) != KAM_OK ||
-		    (rc = find_person(path, line, f[idx[1]], acct, hx, nh,
-		                      &b)) != KAM_OK)
+		if ((rc = find_person(st, account, path, line, f[idx[0]], acct,
+		                      hx, nh, &a)) != KAM_OK ||
+		    (rc = find_person(st, account, path, line, f[idx[1]], acct,
+		                      hx, nh, &b)) != KAM_OK)
 			return rc;
 		if ((rc = org_check_link_row(path, line, f[idx[2]],
 		                             idx[3] >= 0 ? f[idx[3]] : NULL,
@@ -637,8 +650,8 @@ import_roles(struct store *st, int64_t account, const char *acct,
 		if (!handle_valid(dh) || org_deal_lookup(st, account, dh) == 0)
 			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s'",
 			               path, line, f[idx[0]]);
-		if ((rc = find_person(path, line, f[idx[1]], acct, hx, nh,
-		                      &p)) != KAM_OK)
+		if ((rc = find_person(st, account, path, line, f[idx[1]], acct,
+		                      hx, nh, &p)) != KAM_OK)
 			return rc;
 		if ((rc = org_check_role_row(
 		         path, line, f[idx[2]], idx[3] >= 0 ? f[idx[3]] : NULL,
@@ -710,7 +723,7 @@ org_import(struct store *st, int64_t account, const char *path,
 	if (strcmp(kind, "links") == 0) {
 		if ((rc = csv_header(in, f, nf, line, org_link_cols, 3, idx)) ==
 		    KAM_OK)
-			rc = import_links(st, acct, in, idx, hx, nold);
+			rc = import_links(st, account, acct, in, idx, hx, nold);
 	} else {
 		if ((rc = csv_header(in, f, nf, line, org_role_cols, 3, idx)) ==
 		    KAM_OK)
