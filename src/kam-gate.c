@@ -45,6 +45,8 @@ check_date(const char *opt, const char *s)
 {
 	char today[KAM_DATE_LEN];
 
+	if (date_out_of_range(s))
+		return date_range_error(NULL, opt, s);
 	if (!date_valid(s)) {
 		if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 		    strspn(s, "0123456789-") == 10)
@@ -525,7 +527,7 @@ answer_row(const struct gate_answer_row *r, void *arg)
 
 	out_str(o, r->on);
 	out_str(o, r->key);
-	out_str(o, r->answer);
+	out_word(o, r->answer);
 	out_str(o, r->evidence);
 	out_str(o, r->recorded);
 	out_str(o, r->actor);

@@ -79,6 +79,8 @@ check_text(const char *what, const char *s)
 static int
 check_date(const char *what, const char *s)
 {
+	if (s != NULL && date_out_of_range(s))
+		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
 		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
@@ -856,7 +858,7 @@ put_link(const struct org_link *l, void *arg)
 
 	out_str(o, l->from);
 	out_str(o, l->to);
-	out_str(o, l->kind);
+	out_word(o, l->kind);
 	out_int(o, l->strength);
 	out_str(o, l->from_name);
 	out_str(o, l->to_name);
@@ -1205,8 +1207,8 @@ put_role(const struct org_role *r, void *arg)
 
 	out_str(o, r->person);
 	out_str(o, r->name);
-	out_str(o, r->role);
-	out_str(o, r->influence);
+	out_word(o, r->role);
+	out_word(o, r->influence);
 	out_bool(o, r->lead);
 	out_str(o, r->title);
 	if (r->level > 0)
@@ -1370,7 +1372,7 @@ put_influence(struct out *o, const struct org_influence_row *r)
 	else
 		out_null(o);
 	out_list(o, r->roles);
-	out_str(o, r->stance);
+	out_word(o, r->stance);
 	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
 	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
 	out_end_row(o);

@@ -16,11 +16,38 @@ long date_days(const char *);
 /* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
 void date_from_days(long, char *);
 /*
- * Reports s, not a valid date, as malformed or impossible (one code,
- * KAM_DATA, returned), after "WHERE: " (an import's FILE:LINE) or for
- * the option opt, either may be NULL.
+ * Reports s, not a valid date, as outside the range, malformed or
+ * impossible (one code, KAM_DATA, returned), after "WHERE: " (an
+ * import's FILE:LINE) or for the option opt, either may be NULL.
  */
 int date_error(const char *where, const char *opt, const char *s);
+/*
+ * kam keeps the days of years 1 to 9999.  date_out_of_range tells a date
+ * or timestamp written with a year outside them (0000, 10000, -1);
+ * date_range_error reports it, with the one message every command uses.
+ */
+#define DATE_MIN "0001-01-01"
+#define DATE_MAX "9999-12-31"
+int date_out_of_range(const char *);
+int date_range_error(const char *where, const char *opt, const char *s);
+
+/*
+ * Months and quarters, for reports by period.  period_start sets p to
+ * the period holding day; period_next steps to the next period and
+ * returns 0 when there is none (after 9999-12).  period_first and
+ * period_last write its first and last days (KAM_DATE_LEN), period_label
+ * YYYY-MM or YYYY-Qn (at least 9 bytes).
+ */
+struct period {
+	int y, m, len; /* first month and length in months */
+};
+void period_start(struct period *, const char *day, int quarter);
+int period_next(struct period *);
+void period_first(const struct period *, char *);
+void period_last(const struct period *, char *);
+void period_label(const struct period *, char *);
+/* A period n months before p's first (never before 0001-01). */
+void period_back(struct period *, int months);
 /*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
@@ -68,14 +95,28 @@ int utf8_valid(const char *);
 /* Display width in terminal columns (CJK wide characters count two). */
 size_t utf8_width(const char *);
 
-/* Vocabularies: each returns the canonical word or NULL. */
+/*
+ * Vocabularies: each returns the canonical English word, or NULL.  The
+ * method's Chinese words are accepted too (支持 support, 决策者 and 决策人
+ * decision-maker, 高 high, 是 yes, ...: the table of kam(7)).
+ */
 const char *vocab_stance(const char *);    /* support|neutral|oppose|+|0|- */
 const char *vocab_role(const char *);      /* decision-maker, technical, ... */
 const char *vocab_link_kind(const char *); /* influences|advises|... */
 const char *vocab_influence(const char *); /* high|medium|low */
-extern const char *const vocab_roles[];    /* NULL-terminated */
-extern const char *const vocab_link_kinds[];
+const char *vocab_answer(const char *);    /* yes|partly|no|unknown */
+/* The canonical words, in the method's order; NULL-terminated. */
 extern const char *const vocab_stances[];
+extern const char *const vocab_roles[];
+extern const char *const vocab_link_kinds[];
+extern const char *const vocab_influences[];
+extern const char *const vocab_answers[];
+/*
+ * A canonical word as a person reads it in the user's language (support
+ * is 支持 under zh_CN); any other text unchanged.  Never for TSV, CSV or
+ * JSON, which keep the canonical word.
+ */
+const char *vocab_label(const char *);
 
 /* Parses a whole decimal integer in [lo, hi]; returns 0 if not. */
 int parse_int(const char *, long lo, long hi, long *);
@@ -92,6 +133,9 @@ int parse_int(const char *, long lo, long hi, long *);
  */
 struct csv_in;
 struct csv_in *csv_open(const char *path, int *status);
+/* Reads an open stream, called name in messages; csv_close closes it
+ * (unless it is stdin). */
+struct csv_in *csv_fopen(FILE *, const char *name);
 /* Returns 1 with a row, 0 at the end, -1 on error. */
 int csv_next(struct csv_in *, char ***fields, size_t *nfields, long *line);
 /* The status of csv_next's last error. */

@@ -233,6 +233,28 @@ int org_net_has_links(struct store *, int64_t account);
  */
 int org_import(struct store *, int64_t account, const char *path,
                const char *kind);
+/* The columns of each kind of file, NULL-terminated, required first. */
+extern const char *const org_people_cols[]; /* handle, name required */
+extern const char *const org_link_cols[];   /* from, to, kind required */
+extern const char *const org_role_cols[];   /* deal, person, role required */
+/*
+ * The checks of one row that need no store, as the import makes them
+ * (the fuzzers call them alone).  Each reports "PATH:LINE: ..." and
+ * returns a kam status.  A people row is f, one field a column of
+ * org_people_cols ("" when absent): a valid handle, a name, a level of
+ * 1 to 99 or none, a yes/no placeholder, a date or nothing for left_on.
+ * A link needs a known kind and a strength of 1 to 3 or none (2); a role
+ * a known role, an influence or none, and a yes/no lead or none (no).
+ */
+int org_check_person_row(const char *path, long line, const char *const *f,
+                         long *level, int *placeholder);
+int org_check_link_row(const char *path, long line, const char *kind,
+                       const char *strength, const char **kind_word,
+                       long *strength_value);
+int org_check_role_row(const char *path, long line, const char *role,
+                       const char *influence, const char *lead,
+                       const char **role_word, const char **influence_word,
+                       int *lead_value);
 
 /* Building blocks of person add and the import, in store-org.c. */
 /* A new person, with the id its caller chose inside the write transaction

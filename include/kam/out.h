@@ -37,6 +37,9 @@ struct out;
 struct out *out_open(FILE *, enum out_format, int flags,
                      const char *const *cols);
 void out_str(struct out *, const char *); /* NULL: missing */
+/* A word of the method's vocabularies: its label in a table, the
+ * canonical word in TSV, CSV and JSON (vocab_label). */
+void out_word(struct out *, const char *);
 void out_int(struct out *, long long);
 void out_num(struct out *, double); /* shortest decimal form */
 void out_bool(struct out *, int);   /* true/false; yes/no in text */

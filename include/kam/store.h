@@ -103,6 +103,21 @@ int store_deal_id_at(struct store *, const char *where, const char *ref,
                      const char *dflt_account, int64_t *);
 int store_competitor_id_at(struct store *, const char *where,
                            const char *handle, int64_t *);
+/*
+ * Reports ref, which ref_parse refused, as a reference to a new WHAT
+ * ("person", "deal"): it needs an account, or it is malformed.  Returns
+ * the status.
+ */
+int store_ref_refused(const char *where, const char *what, const char *ref,
+                      const char *dflt);
+/*
+ * The one person of the account with this display name: KAM_OK; none:
+ * KAM_NOTFOUND, not reported; several: KAM_DATA, reported with each
+ * one's ACCOUNT/HANDLE (and title).  store_person_id and
+ * store_person_id_at try a handle first, then this.
+ */
+int store_person_named(struct store *, const char *where, int64_t account,
+                       const char *name, int64_t *);
 /* "account/handle" of a person or deal, into a new string. */
 char *store_person_ref(struct store *, int64_t);
 char *store_deal_ref(struct store *, int64_t);

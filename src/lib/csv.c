@@ -116,9 +116,21 @@ on_row(int c, void *data)
 }
 
 struct csv_in *
+csv_fopen(FILE *fp, const char *name)
+{
+	struct csv_in *in = xcalloc(1, sizeof *in);
+
+	in->path = xstrdup(name);
+	in->fp = fp;
+	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		abort();
+	csv_set_space_func(&in->p, no_space);
+	return in;
+}
+
+struct csv_in *
 csv_open(const char *path, int *status)
 {
-	struct csv_in *in;
 	struct stat sb;
 	FILE *fp;
 	int stdin_ = strcmp(path, "-") == 0;
@@ -140,13 +152,7 @@ csv_open(const char *path, int *status)
 			fclose(fp);
 		return NULL;
 	}
-	in = xcalloc(1, sizeof *in);
-	in->path = xstrdup(name);
-	in->fp = fp;
-	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		abort();
-	csv_set_space_func(&in->p, no_space);
-	return in;
+	return csv_fopen(fp, name);
 }
 
 const char *
@@ -335,10 +341,13 @@ csv_put(FILE *fp, const char *field, int first)
 	if (field == NULL)
 		return;
 	/* Tabs and line breaks are kept (quoted); control characters that
-	 * no field may hold are written as \u001b and the like. */
+	 * no field may hold are written as \u001b and the like.  A leading
+	 * byte order mark is quoted: at the start of a file, a reader would
+	 * take it for the file's own and drop it. */
 	field = text_safe(&b, field, 0);
 	if (strpbrk(field, ",\"\r\n") != NULL || (field[0] == ' ') ||
-	    (*field && field[strlen(field) - 1] == ' '))
+	    (*field && field[strlen(field) - 1] == ' ') ||
+	    strncmp(field, "\xEF\xBB\xBF", 3) == 0)
 		csv_fwrite(fp, field, strlen(field));
 	else
 		fputs(field, fp);

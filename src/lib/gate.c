@@ -47,6 +47,9 @@ gate_ans_parse(const char *s)
 {
 	int i;
 
+	/* The vocabulary knows the method's words for an answer too. */
+	if ((s = vocab_answer(s)) == NULL)
+		return -1;
 	for (i = 0; i < 4; i++)
 		if (strcmp(s, ans_words[i]) == 0)
 			return i;

@@ -448,8 +448,12 @@ map_org_free(struct map_org *o)
 unsigned
 map_link_kind_bit(const char *kind)
 {
-	long i = kind_rank(vocab_link_kinds, kind);
+	long i;
 
+	/* In English or in the method's words (影响, 建议, ...). */
+	if ((kind = vocab_link_kind(kind)) == NULL)
+		return 0;
+	i = kind_rank(vocab_link_kinds, kind);
 	return vocab_link_kinds[i] == NULL ? 0 : 1u << i;
 }
 

@@ -41,12 +41,12 @@ enum {
 	P_PLACEHOLDER,
 	P_LEFT
 };
-static const char *const people_cols[] = {
+const char *const org_people_cols[] = {
     "handle",     "name",      "title",       "dept",    "level",
     "reports_to", "dotted_to", "placeholder", "left_on", NULL};
-static const char *const link_cols[] = {"from", "to", "kind", "strength", NULL};
-static const char *const role_cols[] = {"deal",      "person", "role",
-                                        "influence", "lead",   NULL};
+const char *const org_link_cols[] = {"from", "to", "kind", "strength", NULL};
+const char *const org_role_cols[] = {"deal",      "person", "role",
+                                     "influence", "lead",   NULL};
 
 /*
  * A sorted index of handles: new rows and people already in the account.
@@ -249,7 +249,7 @@ copy_fields(char **out, size_t ncols, char **fields, size_t nf, const int *idx)
 
 /* Names, titles and departments are one line of text each. */
 static int
-check_texts(const char *path, long line, char *const *f)
+check_texts(const char *path, long line, const char *const *f)
 {
 	static const int cols[] = {P_NAME, P_TITLE, P_DEPT};
 	char where[600];
@@ -260,10 +260,94 @@ check_texts(const char *path, long line, char *const *f)
 		if (text_refused(f[cols[i]], TEXT_LINE) == 0)
 			continue;
 		snprintf(where, sizeof where, "%s:%ld", path, line);
-		if ((rc = text_check(where, people_cols[cols[i]], f[cols[i]],
-		                     TEXT_LINE)) != KAM_OK)
+		if ((rc = text_check(where, org_people_cols[cols[i]],
+		                     f[cols[i]], TEXT_LINE)) != KAM_OK)
 			return rc;
 	}
+	return KAM_OK;
+}
+
+int
+org_check_person_row(const char *path, long line, const char *const *f,
+                     long *level, int *placeholder)
+{
+	int rc;
+
+	*level = 0;
+	if (!handle_valid(f[P_HANDLE]))
+		return kam_err(KAM_DATA,
+		               "%s:%ld: invalid handle '%s' (use letters, "
+		               "digits, '.', '_' and '-')",
+		               path, line, f[P_HANDLE]);
+	if (*f[P_NAME] == '\0')
+		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
+		               f[P_HANDLE]);
+	if ((rc = check_texts(path, line, f)) != KAM_OK)
+		return rc;
+	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
+		return kam_err(KAM_DATA,
+		               "%s:%ld: bad level '%s' (a whole number from 1, "
+		               "the top, to 99)",
+		               path, line, f[P_LEVEL]);
+	if (!parse_flag(f[P_PLACEHOLDER], placeholder))
+		return kam_err(KAM_DATA,
+		               "%s:%ld: bad placeholder '%s' (yes or no)", path,
+		               line, f[P_PLACEHOLDER]);
+	if (date_out_of_range(f[P_LEFT])) {
+		char where[64];
+
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		return date_range_error(where, NULL, f[P_LEFT]);
+	}
+	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT]))
+		return kam_err(KAM_DATA,
+		               "%s:%ld: bad date '%s' (use YYYY-MM-DD)", path,
+		               line, f[P_LEFT]);
+	return KAM_OK;
+}
+
+int
+org_check_link_row(const char *path, long line, const char *kind,
+                   const char *strength, const char **kind_word,
+                   long *strength_value)
+{
+	if ((*kind_word = vocab_link_kind(kind)) == NULL)
+		return kam_err(
+		    KAM_DATA,
+		    "%s:%ld: unknown link kind '%s' (use influences, "
+		    "advises, allies or rivals)",
+		    path, line, kind);
+	*strength_value = 2;
+	if (strength != NULL && *strength != '\0' &&
+	    !parse_int(strength, 1, 3, strength_value))
+		return kam_err(KAM_DATA,
+		               "%s:%ld: bad strength '%s' (1, 2 or 3)", path,
+		               line, strength);
+	return KAM_OK;
+}
+
+int
+org_check_role_row(const char *path, long line, const char *role,
+                   const char *influence, const char *lead,
+                   const char **role_word, const char **influence_word,
+                   int *lead_value)
+{
+	if ((*role_word = vocab_role(role)) == NULL)
+		return kam_err(KAM_DATA,
+		               "%s:%ld: unknown role '%s' (see kam-org(1) for "
+		               "the roles)",
+		               path, line, role);
+	*influence_word = NULL;
+	if (influence != NULL && *influence != '\0' &&
+	    (*influence_word = vocab_influence(influence)) == NULL)
+		return kam_err(KAM_DATA,
+		               "%s:%ld: bad influence '%s' (high, medium or "
+		               "low)",
+		               path, line, influence);
+	*lead_value = 0;
+	if (lead != NULL && !parse_flag(lead, lead_value))
+		return kam_err(KAM_DATA, "%s:%ld: bad lead '%s' (yes or no)",
+		               path, line, lead);
 	return KAM_OK;
 }
 
@@ -282,7 +366,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	struct org_new_person *batch = NULL;
 	size_t nrows = 0, cap = 0, nold = 0, nh, i, k;
 	char **fields, *acct = NULL;
-	size_t nf, ncols = sizeof people_cols / sizeof people_cols[0] - 1;
+	size_t nf,
+	    ncols = sizeof org_people_cols / sizeof org_people_cols[0] - 1;
 	long line;
 	int rc = KAM_OK, got;
 	const char *path = csv_path(in);
@@ -301,41 +386,10 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		r->solid = -1;
 		copy_fields(r->f, ncols, fields, nf, idx);
 		nrows++;
-		if (!handle_valid(r->f[P_HANDLE])) {
-			rc = kam_err(KAM_DATA,
-			             "%s:%ld: invalid handle '%s' (use "
-			             "letters, digits, '.', '_' and '-')",
-			             path, line, r->f[P_HANDLE]);
+		if ((rc = org_check_person_row(
+		         path, line, (const char *const *)r->f, &r->level,
+		         &r->placeholder)) != KAM_OK)
 			goto out;
-		}
-		if (*r->f[P_NAME] == '\0') {
-			rc = kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path,
-			             line, r->f[P_HANDLE]);
-			goto out;
-		}
-		if ((rc = check_texts(path, line, r->f)) != KAM_OK)
-			goto out;
-		if (*r->f[P_LEVEL] != '\0' &&
-		    !parse_int(r->f[P_LEVEL], 1, 99, &r->level)) {
-			rc = kam_err(KAM_DATA,
-			             "%s:%ld: bad level '%s' (a whole number "
-			             "from 1, the top, to 99)",
-			             path, line, r->f[P_LEVEL]);
-			goto out;
-		}
-		if (!parse_flag(r->f[P_PLACEHOLDER], &r->placeholder)) {
-			rc = kam_err(KAM_DATA,
-			             "%s:%ld: bad placeholder '%s' (yes or "
-			             "no)",
-			             path, line, r->f[P_PLACEHOLDER]);
-			goto out;
-		}
-		if (*r->f[P_LEFT] != '\0' && !date_valid(r->f[P_LEFT])) {
-			rc = kam_err(KAM_DATA,
-			             "%s:%ld: bad date '%s' (use YYYY-MM-DD)",
-			             path, line, r->f[P_LEFT]);
-			goto out;
-		}
 	}
 	if (got < 0) {
 		rc = csv_status(in);
@@ -514,26 +568,39 @@ out:
 	return rc;
 }
 
-/* Links and roles refer to people (and deals) already in the store. */
+/*
+ * Links and roles refer to people (and deals) already in the store: by
+ * handle, else by a display name unique in the account.
+ */
 static int
-find_person(const char *path, long line, const char *ref, const char *acct,
-            const struct hidx *hx, size_t nh, int64_t *id)
+find_person(struct store *st, int64_t account, const char *path, long line,
+            const char *ref, const char *acct, const struct hidx *hx, size_t nh,
+            int64_t *id)
 {
 	const char *h = local_handle(ref, acct);
 	const struct hidx *hit;
+	char *where;
+	int rc;
 
+	if ((hit = hidx_find(hx, nh, h)) != NULL) {
+		*id = -hit->ref - 1;
+		return KAM_OK;
+	}
+	xasprintf(&where, "%s:%ld", path, line);
+	rc = store_person_named(st, where, account, h, id);
+	free(where);
+	if (rc != KAM_NOTFOUND)
+		return rc;
 	if (strchr(h, '/') != NULL)
 		return kam_err(KAM_DATA, "%s:%ld: '%s' is in another account",
 		               path, line, ref);
-	if ((hit = hidx_find(hx, nh, h)) == NULL)
-		return unknown_in_file(path, line, "person", ref, h, hx, nh);
-	*id = -hit->ref - 1;
-	return KAM_OK;
+	return unknown_in_file(path, line, "person", ref, h, hx, nh);
 }
 
 static int
-import_links(struct store *st, const char *acct, struct csv_in *in,
-             const int *idx, const struct hidx *hx, size_t nh)
+import_links(struct store *st, int64_t account, const char *acct,
+             struct csv_in *in, const int *idx, const struct hidx *hx,
+             size_t nh)
 {
 	const char *path = csv_path(in), *kind;
 	char **f, *from = NULL, *to = NULL;
@@ -543,23 +610,15 @@ import_links(struct store *st, const char *acct, struct csv_in *in,
 	int rc = KAM_OK, got;
 
 	while (rc == KAM_OK && (got = csv_next(in, &f, &nf, &line)) == 1) {
-		if ((rc = find_person(path, line, f[idx[0]], acct, hx, nh,
-		                      &a)) != KAM_OK ||
-		    (rc = find_person(path, line, f[idx[1]], acct, hx, nh,
-		                      &b)) != KAM_OK)
+		if ((rc = find_person(st, account, path, line, f[idx[0]], acct,
+		                      hx, nh, &a)) != KAM_OK ||
+		    (rc = find_person(st, account, path, line, f[idx[1]], acct,
+		                      hx, nh, &b)) != KAM_OK)
 			return rc;
-		if ((kind = vocab_link_kind(f[idx[2]])) == NULL)
-			return kam_err(KAM_DATA,
-			               "%s:%ld: unknown link kind '%s' (use "
-			               "influences, advises, allies or "
-			               "rivals)",
-			               path, line, f[idx[2]]);
-		strength = 2;
-		if (idx[3] >= 0 && *f[idx[3]] != '\0' &&
-		    !parse_int(f[idx[3]], 1, 3, &strength))
-			return kam_err(KAM_DATA,
-			               "%s:%ld: bad strength '%s' (1, 2 or 3)",
-			               path, line, f[idx[3]]);
+		if ((rc = org_check_link_row(path, line, f[idx[2]],
+		                             idx[3] >= 0 ? f[idx[3]] : NULL,
+		                             &kind, &strength)) != KAM_OK)
+			return rc;
 		if (a == b)
 			return kam_err(KAM_DATA,
 			               "%s:%ld: a link needs two people, not "
@@ -597,26 +656,14 @@ import_roles(struct store *st, int64_t account, const char *acct,
 		if (!handle_valid(dh) || org_deal_lookup(st, account, dh) == 0)
 			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s'",
 			               path, line, f[idx[0]]);
-		if ((rc = find_person(path, line, f[idx[1]], acct, hx, nh,
-		                      &p)) != KAM_OK)
+		if ((rc = find_person(st, account, path, line, f[idx[1]], acct,
+		                      hx, nh, &p)) != KAM_OK)
 			return rc;
-		if ((role = vocab_role(f[idx[2]])) == NULL)
-			return kam_err(KAM_DATA,
-			               "%s:%ld: unknown role '%s' (see "
-			               "kam-org(1) for the roles)",
-			               path, line, f[idx[2]]);
-		influence = NULL;
-		if (idx[3] >= 0 && *f[idx[3]] != '\0' &&
-		    (influence = vocab_influence(f[idx[3]])) == NULL)
-			return kam_err(KAM_DATA,
-			               "%s:%ld: bad influence '%s' (high, "
-			               "medium or low)",
-			               path, line, f[idx[3]]);
-		lead = 0;
-		if (idx[4] >= 0 && !parse_flag(f[idx[4]], &lead))
-			return kam_err(KAM_DATA,
-			               "%s:%ld: bad lead '%s' (yes or no)",
-			               path, line, f[idx[4]]);
+		if ((rc = org_check_role_row(
+		         path, line, f[idx[2]], idx[3] >= 0 ? f[idx[3]] : NULL,
+		         idx[4] >= 0 ? f[idx[4]] : NULL, &role, &influence,
+		         &lead)) != KAM_OK)
+			return rc;
 		xasprintf(&deal, "%s/%s", acct, dh);
 		xasprintf(&person, "%s/%s", acct,
 		          local_handle(f[idx[1]], acct));
@@ -668,8 +715,8 @@ org_import(struct store *st, int64_t account, const char *path,
 		       : has_field(f, nf, "deal") ? "roles"
 		                                  : "people";
 	if (strcmp(kind, "people") == 0) {
-		if ((rc = csv_header(in, f, nf, line, people_cols, 2, idx)) ==
-		    KAM_OK)
+		if ((rc = csv_header(in, f, nf, line, org_people_cols, 2,
+		                     idx)) == KAM_OK)
 			rc = import_people(st, account, in, idx);
 		csv_close(in);
 		return rc;
@@ -680,11 +727,11 @@ org_import(struct store *st, int64_t account, const char *path,
 	for (i = 0; i < nold; i++)
 		hidx_set(&hx[i], old[i].handle, -old[i].id - 1);
 	if (strcmp(kind, "links") == 0) {
-		if ((rc = csv_header(in, f, nf, line, link_cols, 3, idx)) ==
+		if ((rc = csv_header(in, f, nf, line, org_link_cols, 3, idx)) ==
 		    KAM_OK)
-			rc = import_links(st, acct, in, idx, hx, nold);
+			rc = import_links(st, account, acct, in, idx, hx, nold);
 	} else {
-		if ((rc = csv_header(in, f, nf, line, role_cols, 3, idx)) ==
+		if ((rc = csv_header(in, f, nf, line, org_role_cols, 3, idx)) ==
 		    KAM_OK)
 			rc = import_roles(st, account, acct, in, idx, hx, nold);
 	}

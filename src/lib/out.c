@@ -274,6 +274,12 @@ out_str(struct out *o, const char *s)
 }
 
 void
+out_word(struct out *o, const char *word)
+{
+	put(o, o->fmt == OUT_TABLE ? vocab_label(word) : word, NULL);
+}
+
+void
 out_null(struct out *o)
 {
 	put(o, NULL, NULL);

@@ -609,7 +609,7 @@ org_person_add(struct store *st, const char *ref, const char *dflt,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_person_id(st, ref, dflt, &id); /* reports */
+		return store_ref_refused(NULL, "person", ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	if (person_exists(st, account, r.handle))

@@ -1027,6 +1027,20 @@ store_account_id(struct store *st, const char *h, int64_t *id)
 	return account_id_at(st, NULL, h, id);
 }
 
+int
+store_ref_refused(const char *where, const char *what, const char *ref,
+                  const char *dflt)
+{
+	if (strchr(ref, '/') == NULL && dflt == NULL && handle_valid(ref))
+		return report(where, KAM_USAGE,
+		              "%s '%s' needs an account: write ACCOUNT/%s, "
+		              "give -a ACCOUNT or set KAM_ACCOUNT",
+		              what, ref, ref);
+	return report(where, KAM_DATA,
+	              "invalid %s '%s' (write ACCOUNT/HANDLE or HANDLE)", what,
+	              ref);
+}
+
 /* Shared by persons and deals: tables with (account_id, handle). */
 static int
 account_member(struct store *st, const char *where, const char *what,
@@ -1039,19 +1053,8 @@ account_member(struct store *st, const char *where, const char *what,
 	char *prefix;
 	int rc;
 
-	if (!ref_parse(&r, ref, dflt)) {
-		if (strchr(ref, '/') == NULL && dflt == NULL &&
-		    handle_valid(ref))
-			return report(where, KAM_USAGE,
-			              "%s '%s' needs an account: write "
-			              "ACCOUNT/%s, give -a ACCOUNT or set "
-			              "KAM_ACCOUNT",
-			              what, ref, ref);
-		return report(where, KAM_DATA,
-		              "invalid %s '%s' (write ACCOUNT/HANDLE or "
-		              "HANDLE)",
-		              what, ref);
-	}
+	if (!ref_parse(&r, ref, dflt))
+		return store_ref_refused(where, what, ref, dflt);
 	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
@@ -1072,15 +1075,136 @@ account_member(struct store *st, const char *where, const char *what,
 }
 
 int
+store_person_named(struct store *st, const char *where, int64_t account,
+                   const char *name, int64_t *id)
+{
+	static const char q[] =
+	    "SELECT p.id, a.handle || '/' || p.handle, p.title FROM person p "
+	    "JOIN account a ON a.id = p.account_id "
+	    "WHERE p.account_id = ? AND p.name = ? ORDER BY p.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct buf list = {0};
+	int n = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *title = (const char *)sqlite3_column_text(s, 2);
+
+		if (n++ == 0)
+			*id = sqlite3_column_int64(s, 0);
+		buf_printf(&list, "%s%s", n > 1 ? ", " : "",
+		           (const char *)sqlite3_column_text(s, 1));
+		if (title != NULL && *title != '\0')
+			buf_printf(&list, " (%s)", title);
+	}
+	sqlite3_reset(s);
+	if (n == 1) {
+		buf_free(&list);
+		return KAM_OK;
+	}
+	if (n > 1)
+		report(where, KAM_DATA,
+		       "%d people are named '%s': %s; write the handle of one",
+		       n, name, list.s);
+	buf_free(&list);
+	return n > 1 ? KAM_DATA : KAM_NOTFOUND;
+}
+
+/* Whether exactly one person of the account has this name. */
+static int
+person_named_quiet(struct store *st, int64_t account, const char *name,
+                   int64_t *id)
+{
+	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
+	                        "AND name = ? LIMIT 2";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int n = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (n++ == 0)
+			*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n == 1;
+}
+
+/*
+ * A person: by handle first, then by a display name that is unique in
+ * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
+ * default account; X is a handle or a name.  What precedes the first
+ * slash is an account only when it can be a handle, so a name may hold
+ * a slash.
+ */
+int
 store_person_id_at(struct store *st, const char *where, const char *ref,
                    const char *dflt, int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM person WHERE account_id = ? AND handle = ?";
-	static const char all[] =
+	static const char handles[] =
 	    "SELECT handle FROM person WHERE account_id = ?";
+	static const char names[] = "SELECT name FROM person WHERE "
+	                            "account_id = ? AND name IS NOT NULL";
+	const char *slash = strchr(ref, '/'), *acct_h = dflt, *x = ref;
+	char *account = NULL, *prefix;
+	int is_handle, is_name, rc;
+	int64_t acct;
+	sqlite3_stmt *s;
 
-	return account_member(st, where, "person", q, all, ref, dflt, id);
+	if (slash != NULL && slash != ref) {
+		account = xstrndup(ref, (size_t)(slash - ref));
+		if (handle_valid(account)) {
+			acct_h = account;
+			x = slash + 1;
+		}
+	}
+	is_handle = handle_valid(x);
+	is_name = *x != '\0' && text_refused(x, TEXT_LINE) == 0;
+	if (!is_handle && !is_name)
+		rc = report(where, KAM_DATA,
+		            "invalid person '%s' (write ACCOUNT/HANDLE or "
+		            "HANDLE)",
+		            ref);
+	else if (acct_h == NULL)
+		rc = report(where, KAM_USAGE,
+		            "person '%s' needs an account: write ACCOUNT/%s, "
+		            "give -a ACCOUNT or set KAM_ACCOUNT",
+		            ref, ref);
+	else if (account != NULL && acct_h == account && dflt != NULL &&
+	         !store_account_find(st, account, &acct) &&
+	         text_refused(ref, TEXT_LINE) == 0 &&
+	         store_account_find(st, dflt, &acct) &&
+	         person_named_quiet(st, acct, ref, id))
+		rc = KAM_OK; /* a name with a slash, such as "IT/OT 主管" */
+	else if ((rc = account_id_at(st, where, acct_h, &acct)) != KAM_OK)
+		;
+	else {
+		rc = KAM_NOTFOUND;
+		if (is_handle) {
+			s = store_stmt(st, q);
+			sqlite3_bind_int64(s, 1, acct);
+			sqlite3_bind_text(s, 2, x, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_ROW) {
+				*id = sqlite3_column_int64(s, 0);
+				rc = KAM_OK;
+			}
+			sqlite3_reset(s);
+		}
+		if (rc == KAM_NOTFOUND && is_name)
+			rc = store_person_named(st, where, acct, x, id);
+		if (rc == KAM_NOTFOUND) {
+			/* The nearest handle to a handle, name to a name. */
+			s = store_stmt(st, is_handle ? handles : names);
+			sqlite3_bind_int64(s, 1, acct);
+			xasprintf(&prefix, "%s/", acct_h);
+			rc = unknown(where, "person", prefix, x, nearest(s, x));
+			free(prefix);
+		}
+	}
+	free(account);
+	return rc;
 }
 
 int

@@ -1,7 +1,8 @@
 /*
  * The words kam understands: handles, references, the method's
- * vocabularies (stances, buying roles, link kinds, influence levels),
- * numbers and UTF-8 text.
+ * vocabularies (stances, buying roles, link kinds, influence levels,
+ * answers) in English and in the method's Chinese, numbers and UTF-8
+ * text.
  */
 #include <config.h>
 
@@ -71,22 +72,68 @@ utf8_width(const char *s)
 	return w < 0 ? strlen(s) : (size_t)w;
 }
 
-const char *const vocab_stances[] = {"support", "neutral", "oppose", NULL};
-const char *const vocab_roles[] = {
-    "decision-maker", "technical", "business",   "finance",    "procurement",
-    "user",           "coach",     "influencer", "gatekeeper", NULL};
-const char *const vocab_link_kinds[] = {"influences", "advises", "allies",
-                                        "rivals", NULL};
-static const char *const influences[] = {"high", "medium", "low", NULL};
+/*
+ * The method's vocabularies.  Each list holds the canonical English words
+ * in the method's order: they are what the store keeps and what TSV, CSV
+ * and JSON print.  For a person they are shown through the catalog
+ * (vocab_label), so a Chinese table says 支持 where TSV says support.
+ */
+/* TRANSLATORS: the method's words; each must be translated as the first
+   Chinese word of the table in vocab.c, which kam also reads back. */
+const char *const vocab_stances[] = {N_("support"), N_("neutral"), N_("oppose"),
+                                     NULL};
+const char *const vocab_roles[] = {N_("decision-maker"), N_("technical"),
+                                   N_("business"),       N_("finance"),
+                                   N_("procurement"),    N_("user"),
+                                   N_("coach"),          N_("influencer"),
+                                   N_("gatekeeper"),     NULL};
+const char *const vocab_link_kinds[] = {N_("influences"), N_("advises"),
+                                        N_("allies"), N_("rivals"), NULL};
+const char *const vocab_influences[] = {N_("high"), N_("medium"), N_("low"),
+                                        NULL};
+const char *const vocab_answers[] = {N_("yes"), N_("partly"), N_("no"),
+                                     N_("unknown"), NULL};
 
+/*
+ * The method's own words (大客户营销), accepted as input in every locale
+ * wherever the English word is: the table of kam(7), word for word.  The
+ * first Chinese word of each English one is also its zh_CN label, so
+ * what a Chinese table shows can be typed back.
+ */
+static const struct {
+	const char *const *list;
+	int index; /* of the canonical word in list */
+	const char *word;
+} method_words[] = {
+    {vocab_stances, 0, "支持"},    {vocab_stances, 1, "中立"},
+    {vocab_stances, 2, "反对"},    {vocab_roles, 0, "决策者"},
+    {vocab_roles, 0, "决策人"},    {vocab_roles, 1, "技术"},
+    {vocab_roles, 2, "业务"},      {vocab_roles, 3, "财务"},
+    {vocab_roles, 4, "采购"},      {vocab_roles, 5, "使用者"},
+    {vocab_roles, 5, "用户"},      {vocab_roles, 6, "教练"},
+    {vocab_roles, 7, "影响者"},    {vocab_roles, 8, "把关者"},
+    {vocab_link_kinds, 0, "影响"}, {vocab_link_kinds, 1, "建议"},
+    {vocab_link_kinds, 2, "盟友"}, {vocab_link_kinds, 3, "对手"},
+    {vocab_influences, 0, "高"},   {vocab_influences, 1, "中"},
+    {vocab_influences, 2, "低"},   {vocab_answers, 0, "是"},
+    {vocab_answers, 1, "部分"},    {vocab_answers, 2, "否"},
+    {vocab_answers, 3, "未知"},
+};
+#define NMETHOD_WORDS (sizeof method_words / sizeof method_words[0])
+
+/* The canonical word of list that s names, in English or Chinese. */
 static const char *
-lookup(const char *const *words, const char *s)
+lookup(const char *const *list, const char *s)
 {
 	size_t i;
 
-	for (i = 0; words[i] != NULL; i++)
-		if (strcmp(words[i], s) == 0)
-			return words[i];
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return list[i];
+	for (i = 0; i < NMETHOD_WORDS; i++)
+		if (method_words[i].list == list &&
+		    strcmp(method_words[i].word, s) == 0)
+			return list[method_words[i].index];
 	return NULL;
 }
 
@@ -117,7 +164,30 @@ vocab_link_kind(const char *s)
 const char *
 vocab_influence(const char *s)
 {
-	return lookup(influences, s);
+	return lookup(vocab_influences, s);
+}
+
+const char *
+vocab_answer(const char *s)
+{
+	return lookup(vocab_answers, s);
+}
+
+const char *
+vocab_label(const char *word)
+{
+	static const char *const *const lists[] = {
+	    vocab_stances,    vocab_roles,   vocab_link_kinds,
+	    vocab_influences, vocab_answers, NULL};
+	size_t i, j;
+
+	if (word == NULL)
+		return NULL;
+	for (i = 0; lists[i] != NULL; i++)
+		for (j = 0; lists[i][j] != NULL; j++)
+			if (strcmp(lists[i][j], word) == 0)
+				return _(lists[i][j]);
+	return word;
 }
 
 int

@@ -1,5 +1,5 @@
 #!/bin/sh
-# kam-map -o FILE: a symbolic link is written through to its target and
+# kam-map -o FILE (and kam-stance timeline -o): a symbolic link is written through to its target and
 # stays a link (a relative target is relative to the link's folder, a
 # dangling link creates its target); an existing file keeps its
 # permissions; a new file gets what the umask allows; a link loop is an
@@ -92,6 +92,22 @@ is_link svg "$T/links/d.svg" ../maps/d.svg
 count=$((count + 1))
 grep -q '<svg' "$T/maps/d.svg" || fail "svg: the target is not SVG"
 has_mode svg "$T/maps/d.svg" 604
+
+# kam-stance timeline -o writes its picture the same way.
+kam-stance set acme/li support --on 2026-01-05 >/dev/null ||
+  fail "kam-stance set"
+kam-stance timeline -T dot acme --from 2026-01-01 --to 2026-03-01 \
+  >"$T/want-tl.dot" || fail "kam-stance timeline to stdout"
+printf 'old\n' >"$T/maps/tl.dot"
+chmod 640 "$T/maps/tl.dot"
+ln -s ../maps/tl.dot "$T/links/tl.dot"
+run timeline 0 kam-stance timeline -o "$T/links/tl.dot" acme --from 2026-01-01 \
+  --to 2026-03-01
+is_link timeline "$T/links/tl.dot" ../maps/tl.dot
+count=$((count + 1))
+cmp -s "$T/want-tl.dot" "$T/maps/tl.dot" ||
+  fail "timeline: the target does not hold the picture"
+has_mode timeline "$T/maps/tl.dot" 640
 
 # A loop of links: nothing written, the links untouched.
 ln -s loop2.dot "$T/links/loop1.dot"

@@ -217,6 +217,32 @@ START_TEST(test_folder)
 }
 END_TEST
 
+/* A field that begins with a byte order mark, first in a file, reads
+ * back as written (found by fuzz_csv). */
+START_TEST(test_put_bom)
+{
+	static const char bom_field[] = "\xEF\xBB\xBFx";
+	struct csv_in *in;
+	char **f, *text = NULL;
+	size_t n, len = 0;
+	long line;
+	FILE *w = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(w);
+	csv_put(w, bom_field, 1);
+	csv_put(w, "y", 0);
+	csv_endrow(w);
+	fclose(w);
+	ck_assert_str_eq(text, "\"\xEF\xBB\xBFx\",y\n");
+	in = csv_text(text, len);
+	ck_assert_int_eq(csv_next(in, &f, &n, &line), 1);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(f[0], bom_field);
+	csv_close(in);
+	free(text);
+}
+END_TEST
+
 static void
 store_with_people(void)
 {
@@ -354,6 +380,7 @@ suite(void)
 	tcase_add_test(csv, test_field_count_needs_header);
 	tcase_add_test(csv, test_nul_byte);
 	tcase_add_test(csv, test_folder);
+	tcase_add_test(csv, test_put_bom);
 	suite_add_tcase(s, csv);
 	tcase_add_checked_fixture(stance, setup, teardown);
 	tcase_add_test(stance, test_stance_import);

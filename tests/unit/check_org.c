@@ -284,6 +284,81 @@ START_TEST(test_date_valid)
 }
 END_TEST
 
+START_TEST(test_date_range)
+{
+	ck_assert(date_out_of_range("0000-12-31"));
+	ck_assert(date_out_of_range("0000-01-01T00:00:00Z"));
+	ck_assert(date_out_of_range("10000-01-01"));
+	ck_assert(date_out_of_range("99999-12-31"));
+	ck_assert(date_out_of_range("00000-01-01"));
+	ck_assert(date_out_of_range("-0001-01-01"));
+	ck_assert(date_out_of_range("-1-01-01"));
+	/* In range, or not a date of any year. */
+	ck_assert(!date_out_of_range("0001-01-01"));
+	ck_assert(!date_out_of_range("9999-12-31"));
+	ck_assert(!date_out_of_range("09999-12-31"));
+	ck_assert(!date_out_of_range("2026-02-30"));
+	ck_assert(!date_out_of_range("123-01-01"));
+	ck_assert(!date_out_of_range("10000-1-01"));
+	ck_assert(!date_out_of_range("+2026-01-01"));
+	ck_assert(!date_out_of_range("-5"));
+	ck_assert(!date_out_of_range("garbage"));
+	ck_assert(!date_out_of_range(""));
+}
+END_TEST
+
+START_TEST(test_periods)
+{
+	struct period p;
+	char a[KAM_DATE_LEN], b[KAM_DATE_LEN], l[16];
+
+	period_start(&p, "9999-11-15", 0);
+	period_first(&p, a);
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-11-01");
+	ck_assert_str_eq(b, "9999-11-30");
+	ck_assert_str_eq(l, "9999-11");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert_str_eq(l, "9999-12");
+	ck_assert(!period_next(&p));
+	period_label(&p, l);
+	ck_assert_str_eq(l, "9999-12");
+	period_start(&p, "9999-08-20", 1);
+	period_first(&p, a);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-07-01");
+	ck_assert_str_eq(l, "9999-Q3");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert(!period_next(&p));
+	/* February of a leap year, and of a century that is not. */
+	period_start(&p, "2000-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2000-02-29");
+	period_start(&p, "2100-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2100-02-28");
+	/* Back: never before 0001-01. */
+	period_start(&p, "0001-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-01-01");
+	period_start(&p, "0002-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-03-01");
+	period_start(&p, "0001-12-15", 1);
+	period_back(&p, 9);
+	period_label(&p, l);
+	ck_assert_str_eq(l, "0001-Q1");
+}
+END_TEST
+
 START_TEST(test_date_days)
 {
 	char d[KAM_DATE_LEN];
@@ -380,6 +455,55 @@ START_TEST(test_vocab)
 	ck_assert_ptr_null(vocab_link_kind("loves"));
 	ck_assert_str_eq(vocab_influence("high"), "high");
 	ck_assert_ptr_null(vocab_influence("huge"));
+}
+END_TEST
+
+/* The method's Chinese words name the canonical English ones (kam(7)). */
+START_TEST(test_vocab_method_words)
+{
+	const char *other = "partner";
+
+	ck_assert_ptr_eq(vocab_stance("支持"), vocab_stances[0]);
+	ck_assert_ptr_eq(vocab_stance("中立"), vocab_stances[1]);
+	ck_assert_ptr_eq(vocab_stance("反对"), vocab_stances[2]);
+	ck_assert_ptr_eq(vocab_role("决策者"), vocab_roles[0]);
+	ck_assert_ptr_eq(vocab_role("决策人"), vocab_roles[0]);
+	ck_assert_str_eq(vocab_role("技术"), "technical");
+	ck_assert_str_eq(vocab_role("业务"), "business");
+	ck_assert_str_eq(vocab_role("财务"), "finance");
+	ck_assert_str_eq(vocab_role("采购"), "procurement");
+	ck_assert_str_eq(vocab_role("使用者"), "user");
+	ck_assert_str_eq(vocab_role("用户"), "user");
+	ck_assert_str_eq(vocab_role("教练"), "coach");
+	ck_assert_str_eq(vocab_role("影响者"), "influencer");
+	ck_assert_str_eq(vocab_role("把关者"), "gatekeeper");
+	ck_assert_str_eq(vocab_link_kind("影响"), "influences");
+	ck_assert_str_eq(vocab_link_kind("建议"), "advises");
+	ck_assert_str_eq(vocab_link_kind("盟友"), "allies");
+	ck_assert_str_eq(vocab_link_kind("对手"), "rivals");
+	ck_assert_str_eq(vocab_influence("高"), "high");
+	ck_assert_str_eq(vocab_influence("中"), "medium");
+	ck_assert_str_eq(vocab_influence("低"), "low");
+	ck_assert_str_eq(vocab_answer("是"), "yes");
+	ck_assert_str_eq(vocab_answer("部分"), "partly");
+	ck_assert_str_eq(vocab_answer("否"), "no");
+	ck_assert_str_eq(vocab_answer("未知"), "unknown");
+	ck_assert_str_eq(vocab_answer("unknown"), "unknown");
+	/* Each word only in its own vocabulary, whole, as written. */
+	ck_assert_ptr_null(vocab_stance("高"));
+	ck_assert_ptr_null(vocab_role("影响"));
+	ck_assert_ptr_null(vocab_link_kind("影响者"));
+	ck_assert_ptr_null(vocab_influence("是"));
+	ck_assert_ptr_null(vocab_answer("支持"));
+	ck_assert_ptr_null(vocab_role("决策"));
+	ck_assert_ptr_null(vocab_role("决策者 "));
+	ck_assert_ptr_null(vocab_answer(""));
+	ck_assert_ptr_null(vocab_answer("maybe"));
+	/* Labels: without a catalog (no locale set here), the English word;
+	 * anything else unchanged. */
+	ck_assert_str_eq(vocab_label("decision-maker"), "decision-maker");
+	ck_assert_ptr_eq(vocab_label(other), other);
+	ck_assert_ptr_null(vocab_label(NULL));
 }
 END_TEST
 
@@ -850,11 +974,14 @@ org_suite(void)
 	tc = tcase_create("input");
 	tcase_add_checked_fixture(tc, setup_dir, rm_tmp);
 	tcase_add_test(tc, test_date_valid);
+	tcase_add_test(tc, test_date_range);
+	tcase_add_test(tc, test_periods);
 	tcase_add_test(tc, test_date_days);
 	tcase_add_test(tc, test_stamp_parse);
 	tcase_add_test(tc, test_handle_valid);
 	tcase_add_test(tc, test_ref_parse);
 	tcase_add_test(tc, test_vocab);
+	tcase_add_test(tc, test_vocab_method_words);
 	tcase_add_test(tc, test_parse_int);
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_csv_rfc4180);
