@@ -79,6 +79,8 @@ check_text(const char *what, const char *s)
 static int
 check_date(const char *what, const char *s)
 {
+	if (s != NULL && date_out_of_range(s))
+		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
 		               "invalid %s date '%s' (use YYYY-MM-DD, a real "

@@ -16,11 +16,38 @@ long date_days(const char *);
 /* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
 void date_from_days(long, char *);
 /*
- * Reports s, not a valid date, as malformed or impossible (one code,
- * KAM_DATA, returned), after "WHERE: " (an import's FILE:LINE) or for
- * the option opt, either may be NULL.
+ * Reports s, not a valid date, as outside the range, malformed or
+ * impossible (one code, KAM_DATA, returned), after "WHERE: " (an
+ * import's FILE:LINE) or for the option opt, either may be NULL.
  */
 int date_error(const char *where, const char *opt, const char *s);
+/*
+ * kam keeps the days of years 1 to 9999.  date_out_of_range tells a date
+ * or timestamp written with a year outside them (0000, 10000, -1);
+ * date_range_error reports it, with the one message every command uses.
+ */
+#define DATE_MIN "0001-01-01"
+#define DATE_MAX "9999-12-31"
+int date_out_of_range(const char *);
+int date_range_error(const char *where, const char *opt, const char *s);
+
+/*
+ * Months and quarters, for reports by period.  period_start sets p to
+ * the period holding day; period_next steps to the next period and
+ * returns 0 when there is none (after 9999-12).  period_first and
+ * period_last write its first and last days (KAM_DATE_LEN), period_label
+ * YYYY-MM or YYYY-Qn (at least 9 bytes).
+ */
+struct period {
+	int y, m, len; /* first month and length in months */
+};
+void period_start(struct period *, const char *day, int quarter);
+int period_next(struct period *);
+void period_first(const struct period *, char *);
+void period_last(const struct period *, char *);
+void period_label(const struct period *, char *);
+/* A period n months before p's first (never before 0001-01). */
+void period_back(struct period *, int months);
 /*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.

@@ -340,6 +340,12 @@ org_check_person_row(const char *path, long line, const char *const *f,
 		return kam_err(KAM_DATA,
 		               "%s:%ld: bad placeholder '%s' (yes or no)", path,
 		               line, f[P_PLACEHOLDER]);
+	if (date_out_of_range(f[P_LEFT])) {
+		char where[64];
+
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		return date_range_error(where, NULL, f[P_LEFT]);
+	}
 	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT]))
 		return kam_err(KAM_DATA,
 		               "%s:%ld: bad date '%s' (use YYYY-MM-DD)", path,

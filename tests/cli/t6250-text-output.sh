@@ -136,6 +136,8 @@ every answers 0 kam-gate answers his
 every run 0 kam-gate run his --dry-run
 every history 0 kam-gate history his
 every diff 0 kam-gate diff his
+every plan 0 kam-gate plan his
+every profiles 0 kam-gate profile list
 every gate-list 0 kam-gate list
 
 expect_out transcript text-output.transcript

@@ -284,6 +284,81 @@ START_TEST(test_date_valid)
 }
 END_TEST
 
+START_TEST(test_date_range)
+{
+	ck_assert(date_out_of_range("0000-12-31"));
+	ck_assert(date_out_of_range("0000-01-01T00:00:00Z"));
+	ck_assert(date_out_of_range("10000-01-01"));
+	ck_assert(date_out_of_range("99999-12-31"));
+	ck_assert(date_out_of_range("00000-01-01"));
+	ck_assert(date_out_of_range("-0001-01-01"));
+	ck_assert(date_out_of_range("-1-01-01"));
+	/* In range, or not a date of any year. */
+	ck_assert(!date_out_of_range("0001-01-01"));
+	ck_assert(!date_out_of_range("9999-12-31"));
+	ck_assert(!date_out_of_range("09999-12-31"));
+	ck_assert(!date_out_of_range("2026-02-30"));
+	ck_assert(!date_out_of_range("123-01-01"));
+	ck_assert(!date_out_of_range("10000-1-01"));
+	ck_assert(!date_out_of_range("+2026-01-01"));
+	ck_assert(!date_out_of_range("-5"));
+	ck_assert(!date_out_of_range("garbage"));
+	ck_assert(!date_out_of_range(""));
+}
+END_TEST
+
+START_TEST(test_periods)
+{
+	struct period p;
+	char a[KAM_DATE_LEN], b[KAM_DATE_LEN], l[16];
+
+	period_start(&p, "9999-11-15", 0);
+	period_first(&p, a);
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-11-01");
+	ck_assert_str_eq(b, "9999-11-30");
+	ck_assert_str_eq(l, "9999-11");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert_str_eq(l, "9999-12");
+	ck_assert(!period_next(&p));
+	period_label(&p, l);
+	ck_assert_str_eq(l, "9999-12");
+	period_start(&p, "9999-08-20", 1);
+	period_first(&p, a);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-07-01");
+	ck_assert_str_eq(l, "9999-Q3");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert(!period_next(&p));
+	/* February of a leap year, and of a century that is not. */
+	period_start(&p, "2000-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2000-02-29");
+	period_start(&p, "2100-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2100-02-28");
+	/* Back: never before 0001-01. */
+	period_start(&p, "0001-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-01-01");
+	period_start(&p, "0002-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-03-01");
+	period_start(&p, "0001-12-15", 1);
+	period_back(&p, 9);
+	period_label(&p, l);
+	ck_assert_str_eq(l, "0001-Q1");
+}
+END_TEST
+
 START_TEST(test_date_days)
 {
 	char d[KAM_DATE_LEN];
@@ -963,6 +1038,8 @@ org_suite(void)
 	tc = tcase_create("input");
 	tcase_add_checked_fixture(tc, setup_dir, rm_tmp);
 	tcase_add_test(tc, test_date_valid);
+	tcase_add_test(tc, test_date_range);
+	tcase_add_test(tc, test_periods);
 	tcase_add_test(tc, test_date_days);
 	tcase_add_test(tc, test_stamp_parse);
 	tcase_add_test(tc, test_handle_valid);
