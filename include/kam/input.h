@@ -54,16 +54,30 @@ void period_back(struct period *, int months);
  */
 int stamp_parse(const char *, char *);
 
-/* Handles: 1-64 of [A-Za-z0-9._-], beginning with a letter or digit. */
+/*
+ * Handles: 1 to HANDLE_MAX characters, letters and digits of any script
+ * (combining marks after the first), '.', '_' and '-', beginning with a
+ * letter or digit, in Unicode normalisation form C (NFC).  Handles sort
+ * by the bytes of their UTF-8, in every locale.  handle_nfc returns the
+ * NFC form of a UTF-8 string (a new string), or NULL if s is not UTF-8:
+ * what a user types is normalised before it is checked or looked up.
+ */
+#define HANDLE_MAX 64
+/* What a handle may hold, for messages: "invalid ... (" HANDLE_RULE ")". */
+#define HANDLE_RULE "use letters, digits, '.', '_' and '-'"
 int handle_valid(const char *);
+char *handle_nfc(const char *);
+/* Whether what was typed is a handle once normalised. */
+int handle_ok(const char *);
 
 /*
  * A reference ACCOUNT/HANDLE or HANDLE.  Splits ref, using dflt_account
- * for a bare handle.  Returns 0 when ref is malformed or no account is
- * known; the caller reports.  The strings point into buf.
+ * for a bare handle, and normalises both (NFC).  Returns 0 when ref is
+ * malformed or no account is known; the caller reports.  The strings
+ * point into buf.
  */
 struct ref {
-	char buf[160];
+	char buf[2 * (4 * HANDLE_MAX + 1)];
 	const char *account;
 	const char *handle;
 };
