@@ -45,6 +45,8 @@ check_date(const char *opt, const char *s)
 {
 	char today[KAM_DATE_LEN];
 
+	if (date_out_of_range(s))
+		return date_range_error(NULL, opt, s);
 	if (!date_valid(s)) {
 		if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 		    strspn(s, "0123456789-") == 10)

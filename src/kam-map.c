@@ -66,6 +66,8 @@ check_date(const char *opt, const char *s)
 {
 	if (date_valid(s))
 		return KAM_OK;
+	if (date_out_of_range(s))
+		return date_range_error(NULL, opt, s);
 	return kam_err(KAM_DATA,
 	               "invalid date '%s' for %s (use YYYY-MM-DD, "
 	               "a real day)",

@@ -79,6 +79,8 @@ check_text(const char *what, const char *s)
 static int
 check_date(const char *what, const char *s)
 {
+	if (s != NULL && date_out_of_range(s))
+		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
 		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
@@ -169,7 +171,7 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if (name == NULL)
 		return cli_usage_msg(ctx, "--name is required");
 	h = argv[optind];
-	if (!handle_valid(h))
+	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
 		               "invalid account handle '%s' (use letters, "
 		               "digits, '.', '_' and '-')",
@@ -899,7 +901,7 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (name == NULL)
 		return cli_usage_msg(ctx, "--name is required");
-	if (!handle_valid(argv[optind]))
+	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
 		               "invalid competitor handle '%s' (use letters, "
 		               "digits, '.', '_' and '-')",

@@ -418,6 +418,8 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
+	if (known != NULL && date_out_of_range(known))
+		return date_range_error(NULL, "--known-at", known);
 	if (known != NULL && !stamp_parse(known, known_at))
 		return kam_err(KAM_DATA,
 		               "malformed timestamp '%s' for --known-at (use "
@@ -678,38 +680,6 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
  */
 #define MAX_PERIODS 240
 
-/* Writes the first day of month m of year y (KAM_DATE_LEN bytes). */
-static void
-month_start(char *out, int y, int m)
-{
-	char tmp[32];
-
-	snprintf(tmp, sizeof tmp, "%04d-%02d-01", y, m);
-	memcpy(out, tmp, KAM_DATE_LEN - 1);
-	out[KAM_DATE_LEN - 1] = '\0';
-}
-
-/* The first day of the period holding day, and that of the next. */
-static void
-period_of(const char *day, int quarter, char *start, char *next, char *label)
-{
-	int y = atoi(day), m = atoi(day + 5);
-
-	if (quarter)
-		m = (m - 1) / 3 * 3 + 1;
-	month_start(start, y, m);
-	if (quarter)
-		snprintf(label, 16, "%04d-Q%d", y % 10000, (m - 1) / 3 % 4 + 1);
-	else
-		snprintf(label, 16, "%04d-%02d", y % 10000, m % 100);
-	m += quarter ? 3 : 1;
-	if (m > 12) {
-		m -= 12;
-		y++;
-	}
-	month_start(next, y, m);
-}
-
 /* The timeline as a picture (-T, -o), through kam-map's Graphviz stack. */
 static int
 draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
@@ -745,8 +715,9 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	                                        "as_of",  "stance", NULL};
 	const char *from = NULL, *to = NULL, *toward = NULL, *by = "month";
 	const char *format = NULL, *out = NULL;
-	char today[KAM_DATE_LEN], start[KAM_DATE_LEN], next[KAM_DATE_LEN];
+	char today[KAM_DATE_LEN], start[KAM_DATE_LEN], dflt[KAM_DATE_LEN];
 	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
+	struct period p;
 	const char *cols[MAX_PERIODS + 3];
 	struct stance_person *people = NULL;
 	int64_t account, deal, tid = 0;
@@ -805,32 +776,30 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA, "--from '%s' is after --to '%s'", from,
 		               to);
 	if (from == NULL) {
-		/* Twelve months or four quarters, ending with --to's. */
-		static char dflt[KAM_DATE_LEN];
-		int y = atoi(to), m = atoi(to + 5) - (quarter ? 9 : 11);
-
-		while (m < 1) {
-			m += 12;
-			y--;
-		}
-		month_start(dflt, y, m);
+		/* Twelve months or four quarters, ending with --to's (none
+		 * before 0001-01). */
+		period_start(&p, to, quarter);
+		period_back(&p, quarter ? 9 : 11);
+		period_first(&p, dflt);
 		from = dflt;
 	}
 	/* The periods, each seen at its last day (or at --to). */
-	snprintf(start, sizeof start, "%s", from);
-	while (strcmp(start, to) <= 0) {
+	period_start(&p, from, quarter);
+	do {
+		period_first(&p, start);
+		if (strcmp(start, to) > 0)
+			break;
 		if (np == MAX_PERIODS)
 			return kam_err(KAM_DATA,
 			               "--from '%s' to --to '%s' spans more "
 			               "than %d periods",
 			               from, to, MAX_PERIODS);
-		period_of(start, quarter, start, next, labels[np]);
-		date_from_days(date_days(next) - 1, ends[np]);
+		period_label(&p, labels[np]);
+		period_last(&p, ends[np]);
 		if (strcmp(ends[np], to) > 0)
-			snprintf(ends[np], KAM_DATE_LEN, "%s", to);
+			memcpy(ends[np], to, KAM_DATE_LEN);
 		np++;
-		memcpy(start, next, sizeof start);
-	}
+	} while (period_next(&p));
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,

@@ -16,27 +16,68 @@ long date_days(const char *);
 /* Writes the date n days since 1970-01-01 into buf (KAM_DATE_LEN). */
 void date_from_days(long, char *);
 /*
- * Reports s, not a valid date, as malformed or impossible (one code,
- * KAM_DATA, returned), after "WHERE: " (an import's FILE:LINE) or for
- * the option opt, either may be NULL.
+ * Reports s, not a valid date, as outside the range, malformed or
+ * impossible (one code, KAM_DATA, returned), after "WHERE: " (an
+ * import's FILE:LINE) or for the option opt, either may be NULL.
  */
 int date_error(const char *where, const char *opt, const char *s);
+/*
+ * kam keeps the days of years 1 to 9999.  date_out_of_range tells a date
+ * or timestamp written with a year outside them (0000, 10000, -1);
+ * date_range_error reports it, with the one message every command uses.
+ */
+#define DATE_MIN "0001-01-01"
+#define DATE_MAX "9999-12-31"
+int date_out_of_range(const char *);
+int date_range_error(const char *where, const char *opt, const char *s);
+
+/*
+ * Months and quarters, for reports by period.  period_start sets p to
+ * the period holding day; period_next steps to the next period and
+ * returns 0 when there is none (after 9999-12).  period_first and
+ * period_last write its first and last days (KAM_DATE_LEN), period_label
+ * YYYY-MM or YYYY-Qn (at least 9 bytes).
+ */
+struct period {
+	int y, m, len; /* first month and length in months */
+};
+void period_start(struct period *, const char *day, int quarter);
+int period_next(struct period *);
+void period_first(const struct period *, char *);
+void period_last(const struct period *, char *);
+void period_label(const struct period *, char *);
+/* A period n months before p's first (never before 0001-01). */
+void period_back(struct period *, int months);
 /*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
  */
 int stamp_parse(const char *, char *);
 
-/* Handles: 1-64 of [A-Za-z0-9._-], beginning with a letter or digit. */
+/*
+ * Handles: 1 to HANDLE_MAX characters, letters and digits of any script
+ * (combining marks after the first), '.', '_' and '-', beginning with a
+ * letter or digit, in Unicode normalisation form C (NFC).  Handles sort
+ * by the bytes of their UTF-8, in every locale.  handle_nfc returns the
+ * NFC form of a UTF-8 string (a new string), or NULL if s is not UTF-8:
+ * what a user types is normalised before it is checked or looked up.
+ */
+#define HANDLE_MAX 64
+/* What a handle may hold, for messages: "invalid ... (" HANDLE_RULE ")". */
+#define HANDLE_RULE "use letters, digits, '.', '_' and '-'"
 int handle_valid(const char *);
+char *handle_nfc(const char *);
+/* Whether what was typed is a handle once normalised. */
+int handle_ok(const char *);
 
 /*
  * A reference ACCOUNT/HANDLE or HANDLE.  Splits ref, using dflt_account
- * for a bare handle.  Returns 0 when ref is malformed or no account is
- * known; the caller reports.  The strings point into buf.
+ * for a bare handle, and normalises both (NFC).  Returns 0 when ref is
+ * malformed or no account is known; the caller reports.  The strings
+ * point into buf.
  */
 struct ref {
-	char buf[160];
+	char buf[2 * (4 * HANDLE_MAX + 1)];
 	const char *account;
 	const char *handle;
 };

@@ -99,6 +99,11 @@ void buf_free(struct buf *);
 #define KAM_STAMP_LEN 21
 void kam_today(char *);
 void kam_now(char *);
+/*
+ * Refuses a $KAM_NOW that is set but neither form (KAM_BADENV, reported)
+ * rather than let the real clock stand in for it silently.
+ */
+int kam_clock_check(void);
 
 /*
  * A reader that closes the pipe ends the command quietly by SIGPIPE

@@ -81,6 +81,8 @@ const char *store_schema_sql(void);
 int store_fail(struct store *, const char *what);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */
 void store_bind_text(sqlite3_stmt *, int, const char *);
+/* A handle as typed, bound in its one spelling (NFC, handle_nfc). */
+void store_bind_handle(sqlite3_stmt *, int, const char *);
 /* Without a copy, for hot paths: the string must outlive the step. */
 void store_bind_static(sqlite3_stmt *, int, const char *);
 /* Copies a column (NULL stays NULL). */
@@ -105,8 +107,8 @@ int store_competitor_id_at(struct store *, const char *where,
                            const char *handle, int64_t *);
 /*
  * Reports ref, which ref_parse refused, as a reference to a new WHAT
- * ("person", "deal"): it needs an account, or it is malformed.  Returns
- * the status.
+ * ("person", "deal"): it needs an account, or a handle in it is not one,
+ * with what a handle may hold.  Returns the status.
  */
 int store_ref_refused(const char *where, const char *what, const char *ref,
                       const char *dflt);

@@ -419,6 +419,8 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 			}
 		}
 	}
+	if ((rc = kam_clock_check()) != KAM_OK)
+		return rc;
 	optind = 0;
 	rc = ctx.verb->exec(&ctx, argc, argv);
 	/*

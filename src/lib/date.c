@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kam/input.h"
@@ -137,10 +138,117 @@ stamp_parse(const char *s, char *out)
 }
 
 int
+date_out_of_range(const char *s)
+{
+	size_t n = 0, zeros = 0;
+	int neg = *s == '-';
+
+	s += neg;
+	while (isdigit((unsigned char)s[n])) {
+		if (s[n] == '0' && zeros == n)
+			zeros++;
+		n++;
+	}
+	/* A year before "-MM-DD": negative, zero, or of five digits or
+	 * more. */
+	if (n < (neg ? 1 : 4) || s[n] != '-' || !digits(s + n + 1, 2) ||
+	    s[n + 3] != '-' || !digits(s + n + 4, 2))
+		return 0;
+	return neg || zeros == n || n - zeros > 4;
+}
+
+int
+date_range_error(const char *where, const char *opt, const char *s)
+{
+	return kam_err(KAM_DATA,
+	               "%s%sdate '%s'%s%s is outside the dates kam keeps "
+	               "(" DATE_MIN " to " DATE_MAX ")",
+	               where ? where : "", where ? ": " : "", s,
+	               opt ? " for " : "", opt ? opt : "");
+}
+
+void
+period_start(struct period *p, const char *day, int quarter)
+{
+	p->y = atoi(day);
+	p->m = atoi(day + 5);
+	p->len = quarter ? 3 : 1;
+	if (quarter)
+		p->m = (p->m - 1) / 3 * 3 + 1;
+}
+
+int
+period_next(struct period *p)
+{
+	if (p->y == 9999 && p->m + p->len > 12)
+		return 0;
+	p->m += p->len;
+	if (p->m > 12) {
+		p->m -= 12;
+		p->y++;
+	}
+	return 1;
+}
+
+void
+period_back(struct period *p, int months)
+{
+	p->m -= months;
+	while (p->m < 1) {
+		p->m += 12;
+		p->y--;
+	}
+	if (p->y < 1) {
+		p->y = 1;
+		p->m = 1;
+	}
+}
+
+static void
+put_date(char *out, int y, int m, int d)
+{
+	char tmp[48];
+
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, KAM_DATE_LEN - 1);
+	out[KAM_DATE_LEN - 1] = '\0';
+}
+
+void
+period_first(const struct period *p, char *out)
+{
+	put_date(out, p->y, p->m, 1);
+}
+
+void
+period_last(const struct period *p, char *out)
+{
+	int m = p->m + p->len - 1;
+
+	put_date(out, p->y, m, month_days(p->y, m));
+}
+
+void
+period_label(const struct period *p, char *out)
+{
+	char tmp[48];
+
+	if (p->len == 3)
+		snprintf(tmp, sizeof tmp, "%04d-Q%d", p->y, (p->m - 1) / 3 + 1);
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d", p->y, p->m);
+	memcpy(out, tmp, 8);
+	out[8] = '\0';
+}
+
+int
 date_error(const char *where, const char *opt, const char *s)
 {
 	const char *pre = where ? where : "", *sep = where ? ": " : "";
 	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
+
+	if (date_out_of_range(s))
+		return date_range_error(where, opt, s);
 
 	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 	    strspn(s, "0123456789-") == 10)

@@ -232,6 +232,25 @@ now_stamp(char *out)
 	memcpy(out, stamp, KAM_STAMP_LEN);
 }
 
+int
+kam_clock_check(void)
+{
+	const char *env = getenv("KAM_NOW");
+	char stamp[KAM_STAMP_LEN];
+
+	if (env == NULL || *env == '\0' || stamp_parse(env, stamp))
+		return KAM_OK;
+	if (date_out_of_range(env)) {
+		date_range_error(NULL, "KAM_NOW", env);
+		return KAM_BADENV;
+	}
+	return kam_err(
+	    KAM_BADENV,
+	    "invalid KAM_NOW '%s' (use YYYY-MM-DD or "
+	    "YYYY-MM-DDTHH:MM:SSZ, a real day and time, or unset it)",
+	    env);
+}
+
 void
 kam_now(char *out)
 {

@@ -247,6 +247,53 @@ copy_fields(char **out, size_t ncols, char **fields, size_t nf, const int *idx)
 	}
 }
 
+/*
+ * The handles of a row (its own, its managers') in their one spelling,
+ * NFC: a row whose handles are ASCII, as most are, costs a scan.
+ */
+static void
+nfc_handles(char **f, size_t ncols)
+{
+	static const int cols[] = {P_HANDLE, P_REPORTS, P_DOTTED};
+	char *nfc[3] = {NULL, NULL, NULL}, *p;
+	size_t k, len = 0, l;
+	int changed = 0;
+	const unsigned char *c;
+
+	for (k = 0; k < 3; k++) {
+		for (c = (const unsigned char *)f[cols[k]]; *c && *c < 0x80;
+		     c++)
+			;
+		if (*c == '\0')
+			continue;
+		nfc[k] = handle_nfc(f[cols[k]]);
+		if (nfc[k] != NULL && strcmp(nfc[k], f[cols[k]]) != 0)
+			changed = 1;
+	}
+	if (changed) {
+		char *old = f[0];
+		const char *src[9];
+
+		for (k = 0; k < ncols; k++)
+			src[k] = f[k];
+		for (k = 0; k < 3; k++)
+			if (nfc[k] != NULL)
+				src[cols[k]] = nfc[k];
+		for (k = 0; k < ncols; k++)
+			len += strlen(src[k]) + 1;
+		p = xmalloc(len);
+		for (k = 0; k < ncols; k++) {
+			l = strlen(src[k]);
+			memcpy(p, src[k], l + 1);
+			f[k] = p;
+			p += l + 1;
+		}
+		free(old);
+	}
+	for (k = 0; k < 3; k++)
+		free(nfc[k]);
+}
+
 /* Names, titles and departments are one line of text each. */
 static int
 check_texts(const char *path, long line, const char *const *f)
@@ -293,6 +340,12 @@ org_check_person_row(const char *path, long line, const char *const *f,
 		return kam_err(KAM_DATA,
 		               "%s:%ld: bad placeholder '%s' (yes or no)", path,
 		               line, f[P_PLACEHOLDER]);
+	if (date_out_of_range(f[P_LEFT])) {
+		char where[64];
+
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		return date_range_error(where, NULL, f[P_LEFT]);
+	}
 	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT]))
 		return kam_err(KAM_DATA,
 		               "%s:%ld: bad date '%s' (use YYYY-MM-DD)", path,
@@ -379,6 +432,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		r->line = line;
 		r->solid = -1;
 		copy_fields(r->f, ncols, fields, nf, idx);
+		nfc_handles(r->f, ncols);
 		nrows++;
 		if ((rc = org_check_person_row(
 		         path, line, (const char *const *)r->f, &r->level,
@@ -573,10 +627,15 @@ find_person(struct store *st, int64_t account, const char *path, long line,
 {
 	const char *h = local_handle(ref, acct);
 	const struct hidx *hit;
-	char *where;
+	char *where, *nfc;
 	int rc;
 
-	if ((hit = hidx_find(hx, nh, h)) != NULL) {
+	if ((hit = hidx_find(hx, nh, h)) == NULL &&
+	    (nfc = handle_nfc(h)) != NULL) {
+		hit = hidx_find(hx, nh, nfc);
+		free(nfc);
+	}
+	if (hit != NULL) {
 		*id = -hit->ref - 1;
 		return KAM_OK;
 	}

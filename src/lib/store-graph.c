@@ -118,7 +118,7 @@ graph_is_account(struct store *st, const char *handle)
 	sqlite3_stmt *s = store_stmt(st, q_is_account);
 	int found;
 
-	sqlite3_bind_text(s, 1, handle, -1, SQLITE_STATIC);
+	store_bind_handle(s, 1, handle);
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return found;

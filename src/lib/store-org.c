@@ -42,7 +42,7 @@ org_account_add(struct store *st, const char *handle, const char *name,
 	char today[KAM_DATE_LEN];
 	int found;
 
-	store_bind_text(s, 1, handle);
+	store_bind_handle(s, 1, handle);
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
@@ -50,7 +50,7 @@ org_account_add(struct store *st, const char *handle, const char *name,
 		               handle);
 	kam_today(today);
 	s = store_stmt(st, q);
-	store_bind_text(s, 1, handle);
+	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
 	store_bind_text(s, 3, industry != NULL && *industry ? industry : NULL);
 	store_bind_text(s, 4, today);
@@ -71,7 +71,7 @@ org_accounts(struct store *st, const char *handle,
 	struct org_account a;
 	int rc = KAM_OK;
 
-	store_bind_text(s, 1, handle);
+	store_bind_handle(s, 1, handle);
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(s, 0);
 		a.handle = col(s, 1);
@@ -1145,14 +1145,14 @@ org_competitor_add(struct store *st, const char *handle, const char *name)
 	sqlite3_stmt *s = store_stmt(st, qfind);
 	int found;
 
-	store_bind_text(s, 1, handle);
+	store_bind_handle(s, 1, handle);
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, "competitor '%s' already exists",
 		               handle);
 	s = store_stmt(st, q);
-	store_bind_text(s, 1, handle);
+	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
 	return step_done(st, s, "cannot add competitor");
 }
@@ -1186,12 +1186,12 @@ org_deal_add(struct store *st, const char *ref, const char *dflt,
 	    "close_on, created) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	struct ref r;
 	sqlite3_stmt *s;
-	int64_t account, id;
+	int64_t account;
 	char today[KAM_DATE_LEN];
 	int rc, found;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_deal_id(st, ref, dflt, &id); /* reports */
+		return store_ref_refused(NULL, "deal", ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qfind);
@@ -1289,7 +1289,7 @@ org_deal_lookup(struct store *st, int64_t account, const char *handle)
 	int64_t id = 0;
 
 	sqlite3_bind_int64(s, 1, account);
-	store_bind_text(s, 2, handle);
+	store_bind_handle(s, 2, handle);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);

@@ -910,6 +910,18 @@ store_bind_text(sqlite3_stmt *s, int i, const char *v)
 }
 
 void
+store_bind_handle(sqlite3_stmt *s, int i, const char *h)
+{
+	char *n;
+
+	if (h == NULL || (n = handle_nfc(h)) == NULL) {
+		store_bind_text(s, i, h);
+		return;
+	}
+	sqlite3_bind_text(s, i, n, -1, free);
+}
+
+void
 store_bind_static(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
@@ -990,7 +1002,7 @@ store_account_find(struct store *st, const char *h, int64_t *id)
 	sqlite3_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
+	store_bind_handle(s, 1, h);
 	if ((found = sqlite3_step(s) == SQLITE_ROW))
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -1003,22 +1015,26 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM account";
 	sqlite3_stmt *s;
+	char *n = handle_nfc(h);
+	int rc = KAM_OK;
 
-	if (!handle_valid(h))
-		return report(where, KAM_DATA,
-		              "invalid account handle '%s' (use letters, "
-		              "digits, '.', '_' and '-')",
-		              h);
-	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	if (n == NULL || !handle_valid(n))
+		rc = report(where, KAM_DATA,
+		            "invalid account handle '%s' (" HANDLE_RULE ")", h);
+	else {
+		s = store_stmt(st, q);
+		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			*id = sqlite3_column_int64(s, 0);
+		else
+			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
-		return KAM_OK;
+		if (rc == KAM_NOTFOUND)
+			rc = unknown(where, "account", "", h,
+			             nearest(store_stmt(st, all), n));
 	}
-	sqlite3_reset(s);
-	return unknown(where, "account", "", h,
-	               nearest(store_stmt(st, all), h));
+	free(n);
+	return rc;
 }
 
 int
@@ -1027,9 +1043,10 @@ store_account_id(struct store *st, const char *h, int64_t *id)
 	return account_id_at(st, NULL, h, id);
 }
 
-int
-store_ref_refused(const char *where, const char *what, const char *ref,
-                  const char *dflt)
+/* A reference to something that should exist, refused by ref_parse. */
+static int
+lookup_refused(const char *where, const char *what, const char *ref,
+               const char *dflt)
 {
 	if (strchr(ref, '/') == NULL && dflt == NULL && handle_valid(ref))
 		return report(where, KAM_USAGE,
@@ -1039,6 +1056,41 @@ store_ref_refused(const char *where, const char *what, const char *ref,
 	return report(where, KAM_DATA,
 	              "invalid %s '%s' (write ACCOUNT/HANDLE or HANDLE)", what,
 	              ref);
+}
+
+int
+store_ref_refused(const char *where, const char *what, const char *ref,
+                  const char *dflt)
+{
+	const char *slash = strchr(ref, '/');
+	char *account, *nfc;
+	int rc;
+
+	if (slash == NULL && dflt == NULL) {
+		nfc = handle_nfc(ref);
+		rc = nfc != NULL && handle_valid(nfc);
+		free(nfc);
+		if (rc)
+			return lookup_refused(where, what, ref, dflt);
+	}
+	if (slash != NULL) {
+		account = xstrndup(ref, (size_t)(slash - ref));
+		nfc = handle_nfc(account);
+		rc = nfc != NULL && handle_valid(nfc);
+		free(nfc);
+		if (!rc) {
+			rc = report(where, KAM_DATA,
+			            "invalid account handle '%s' (" HANDLE_RULE
+			            ")",
+			            account);
+			free(account);
+			return rc;
+		}
+		free(account);
+	}
+	return report(where, KAM_DATA,
+	              "invalid %s handle '%s' (" HANDLE_RULE ")", what,
+	              slash != NULL ? slash + 1 : ref);
 }
 
 /* Shared by persons and deals: tables with (account_id, handle). */
@@ -1054,7 +1106,7 @@ account_member(struct store *st, const char *where, const char *what,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(where, what, ref, dflt);
+		return lookup_refused(where, what, ref, dflt);
 	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
@@ -1148,19 +1200,23 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 	static const char names[] = "SELECT name FROM person WHERE "
 	                            "account_id = ? AND name IS NOT NULL";
 	const char *slash = strchr(ref, '/'), *acct_h = dflt, *x = ref;
-	char *account = NULL, *prefix;
+	char *account = NULL, *prefix, *xn;
 	int is_handle, is_name, rc;
 	int64_t acct;
 	sqlite3_stmt *s;
 
+	/* Handles are compared in NFC, names as they are written. */
 	if (slash != NULL && slash != ref) {
-		account = xstrndup(ref, (size_t)(slash - ref));
-		if (handle_valid(account)) {
+		prefix = xstrndup(ref, (size_t)(slash - ref));
+		account = handle_nfc(prefix);
+		free(prefix);
+		if (account != NULL && handle_valid(account)) {
 			acct_h = account;
 			x = slash + 1;
 		}
 	}
-	is_handle = handle_valid(x);
+	xn = handle_nfc(x);
+	is_handle = xn != NULL && handle_valid(xn);
 	is_name = *x != '\0' && text_refused(x, TEXT_LINE) == 0;
 	if (!is_handle && !is_name)
 		rc = report(where, KAM_DATA,
@@ -1185,7 +1241,7 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 		if (is_handle) {
 			s = store_stmt(st, q);
 			sqlite3_bind_int64(s, 1, acct);
-			sqlite3_bind_text(s, 2, x, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, xn, -1, SQLITE_STATIC);
 			if (sqlite3_step(s) == SQLITE_ROW) {
 				*id = sqlite3_column_int64(s, 0);
 				rc = KAM_OK;
@@ -1195,15 +1251,26 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 		if (rc == KAM_NOTFOUND && is_name)
 			rc = store_person_named(st, where, acct, x, id);
 		if (rc == KAM_NOTFOUND) {
-			/* The nearest handle to a handle, name to a name. */
-			s = store_stmt(st, is_handle ? handles : names);
-			sqlite3_bind_int64(s, 1, acct);
+			/* The nearest handle, else the nearest name. */
+			char *guess = NULL;
+
+			if (is_handle) {
+				s = store_stmt(st, handles);
+				sqlite3_bind_int64(s, 1, acct);
+				guess = nearest(s, xn);
+			}
+			if (guess == NULL && is_name) {
+				s = store_stmt(st, names);
+				sqlite3_bind_int64(s, 1, acct);
+				guess = nearest(s, x);
+			}
 			xasprintf(&prefix, "%s/", acct_h);
-			rc = unknown(where, "person", prefix, x, nearest(s, x));
+			rc = unknown(where, "person", prefix, x, guess);
 			free(prefix);
 		}
 	}
 	free(account);
+	free(xn);
 	return rc;
 }
 
@@ -1239,20 +1306,26 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 	static const char q[] = "SELECT id FROM competitor WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM competitor";
 	sqlite3_stmt *s;
+	char *n = handle_nfc(h);
+	int rc = KAM_OK;
 
-	if (!handle_valid(h))
-		return report(where, KAM_DATA, "invalid competitor handle '%s'",
-		              h);
-	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	if (n == NULL || !handle_valid(n))
+		rc = report(where, KAM_DATA, "invalid competitor handle '%s'",
+		            h);
+	else {
+		s = store_stmt(st, q);
+		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			*id = sqlite3_column_int64(s, 0);
+		else
+			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
-		return KAM_OK;
+		if (rc == KAM_NOTFOUND)
+			rc = unknown(where, "competitor", "", h,
+			             nearest(store_stmt(st, all), n));
 	}
-	sqlite3_reset(s);
-	return unknown(where, "competitor", "", h,
-	               nearest(store_stmt(st, all), h));
+	free(n);
+	return rc;
 }
 
 int

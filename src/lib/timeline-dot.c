@@ -148,40 +148,24 @@ lane_cells(struct buf *b, const struct tl_lane *l, const struct axis *ax,
 	}
 }
 
-/* The first day of the month or quarter after day, into next. */
-static void
-next_period(const char *day, int quarter, char *next)
-{
-	int y = atoi(day), m = atoi(day + 5);
-	char tmp[32];
-
-	if (quarter)
-		m = (m - 1) / 3 * 3 + 1;
-	m += quarter ? 3 : 1;
-	if (m > 12) {
-		m -= 12;
-		y++;
-	}
-	snprintf(tmp, sizeof tmp, "%04d-%02d-01", y % 10000, m);
-	memcpy(next, tmp, KAM_DATE_LEN - 1);
-	next[KAM_DATE_LEN - 1] = '\0';
-}
-
 /* The axis: a cell per month or quarter, labelled where it fits. */
 static void
 axis_cells(struct buf *b, const struct axis *ax,
            const struct timeline_style *st)
 {
-	char day[KAM_DATE_LEN], next[KAM_DATE_LEN];
+	char day[KAM_DATE_LEN], last[KAM_DATE_LEN], label[16];
+	struct period p;
 	int x0, x1;
 
-	memcpy(day, st->from, KAM_DATE_LEN);
-	while (strcmp(day, st->to) <= 0) {
-		int y = atoi(day), m = atoi(day + 5);
-
-		next_period(day, st->quarter, next);
-		x0 = x_of(ax, day);
-		x1 = strcmp(next, st->to) > 0 ? TL_WIDTH : x_of(ax, next);
+	period_start(&p, st->from, st->quarter);
+	do {
+		period_first(&p, day);
+		if (strcmp(day, st->to) > 0)
+			break;
+		period_last(&p, last);
+		/* A period that began before --from starts at the edge. */
+		x0 = strcmp(day, st->from) < 0 ? 0 : x_of(ax, day);
+		x1 = strcmp(last, st->to) >= 0 ? TL_WIDTH : x_after(ax, last);
 		if (x1 > x0) {
 			buf_printf(b,
 			           "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" "
@@ -189,21 +173,14 @@ axis_cells(struct buf *b, const struct axis *ax,
 			           "COLOR=\"" COLOR_LANE "\" ALIGN=\"LEFT\">",
 			           x1 - x0);
 			if (x1 - x0 >= (st->quarter ? 44 : 40)) {
-				if (st->quarter)
-					buf_printf(b,
-					           "<FONT POINT-SIZE=\"9\">"
-					           "%04d-Q%d</FONT>",
-					           y % 10000, (m - 1) / 3 + 1);
-				else
-					buf_printf(b,
-					           "<FONT POINT-SIZE=\"9\">"
-					           "%04d-%02d</FONT>",
-					           y % 10000, m % 100);
+				period_label(&p, label);
+				buf_printf(b,
+				           "<FONT POINT-SIZE=\"9\">%s</FONT>",
+				           label);
 			}
 			buf_puts(b, "</TD>");
 		}
-		memcpy(day, next, KAM_DATE_LEN);
-	}
+	} while (period_next(&p));
 }
 
 static void

@@ -10,49 +10,129 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "kam/input.h"
 #include "kam/kam.h"
 
+/* ASCII letters and digits, the one test most handles need. */
+static int
+ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 'a' && c <= 'z');
+}
+
+/*
+ * A handle is 1 to HANDLE_MAX characters: letters and digits of any
+ * script, combining marks after the first, '.', '_' and '-'; it begins
+ * with a letter or a digit and is in Unicode normalisation form C, so
+ * that one handle has one spelling (handle_nfc gives it).
+ */
 int
 handle_valid(const char *s)
 {
-	size_t i, n = strlen(s);
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = 0, len;
+	int ascii = 1;
+	ucs4_t uc;
 
-	if (n == 0 || n > 64 || !isalnum((unsigned char)s[0]))
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!(isalnum(c) || c == '.' || c == '_' || c == '-') ||
-		    c >= 0x80)
+	for (; *p != '\0'; p += len, n++) {
+		if (n == HANDLE_MAX)
 			return 0;
+		if (*p < 0x80) {
+			len = 1;
+			if (ascii_alnum(*p) ||
+			    (n > 0 && (*p == '.' || *p == '_' || *p == '-')))
+				continue;
+			return 0;
+		}
+		ascii = 0;
+		if ((len = (size_t)u8_strmbtouc(&uc, p)) == 0 || (int)len < 0)
+			return 0;
+		if (uc_is_general_category(uc, UC_CATEGORY_L) ||
+		    uc_is_general_category(uc, UC_CATEGORY_Nd) ||
+		    (n > 0 && uc_is_general_category(uc, UC_CATEGORY_M)))
+			continue;
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	if (!ascii) {
+		char *nfc = handle_nfc(s);
+		int same = nfc != NULL && strcmp(nfc, s) == 0;
+
+		free(nfc);
+		return same;
 	}
 	return 1;
 }
 
 int
+handle_ok(const char *typed)
+{
+	char *n = handle_nfc(typed);
+	int ok = n != NULL && handle_valid(n);
+
+	free(n);
+	return ok;
+}
+
+char *
+handle_nfc(const char *s)
+{
+	size_t n;
+	uint8_t *r;
+
+	if (!utf8_valid(s))
+		return NULL;
+	/* With its NUL, so that the result ends with one. */
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s) + 1, NULL,
+	                 &n);
+	if (r == NULL)
+		return NULL;
+	return (char *)r;
+}
+
+/* Copies the NFC form of s into out (size n); 0 if it does not fit. */
+static int
+nfc_into(char *out, size_t n, const char *s)
+{
+	char *nfc = handle_nfc(s);
+	int ok = nfc != NULL && strlen(nfc) < n;
+
+	if (ok)
+		strcpy(out, nfc);
+	free(nfc);
+	return ok;
+}
+
+int
 ref_parse(struct ref *r, const char *ref, const char *dflt_account)
 {
-	char *slash;
+	char part[sizeof r->buf], *slash;
+	size_t half = sizeof r->buf / 2;
 
-	if (strlen(ref) >= sizeof r->buf)
+	if (strlen(ref) >= sizeof part)
 		return 0;
-	strcpy(r->buf, ref);
-	if ((slash = strchr(r->buf, '/')) != NULL) {
+	strcpy(part, ref);
+	r->account = r->buf;
+	r->handle = r->buf + half;
+	if ((slash = strchr(part, '/')) != NULL) {
 		*slash = '\0';
-		r->account = r->buf;
-		r->handle = slash + 1;
+		if (!nfc_into(r->buf, half, part) ||
+		    !nfc_into(r->buf + half, half, slash + 1))
+			return 0;
 	} else {
-		r->account = dflt_account;
-		r->handle = r->buf;
+		if (dflt_account == NULL ||
+		    !nfc_into(r->buf, half, dflt_account) ||
+		    !nfc_into(r->buf + half, half, part))
+			return 0;
 	}
-	if (r->account == NULL || !handle_valid(r->account) ||
-	    !handle_valid(r->handle))
-		return 0;
-	return 1;
+	return handle_valid(r->account) && handle_valid(r->handle);
 }
 
 int

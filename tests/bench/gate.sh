@@ -1,9 +1,10 @@
 #!/bin/sh
-# Benchmark of kam-gate (make bench): "run" on a deal of a store with
-# 10,000 people and 1,000,000 stance observations, whole process, against
-# baselines measured in the same run (starting a kam command that opens
-# the store, and the sqlite3 shell counting the observations of the
-# buying group); and "list" over 1,000 deals that each have a stored run.
+# Benchmark of kam-gate (make bench): "run", "plan" and a what-if on a
+# deal of a store with 10,000 people and 1,000,000 stance observations,
+# whole process, against baselines measured in the same run (starting a
+# kam command that opens the store, and the sqlite3 shell counting the
+# observations of the buying group); and "list" over 1,000 deals that
+# each have a stored run.
 # Prints a Markdown section with the figures, the targets and PASS/MISS.
 #
 # usage: gate.sh BUILDDIR SRCDIR WORKDIR
@@ -86,7 +87,7 @@ nobs=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM observation")
 # every criterion answered but the three computed ones.
 "$KO" competitor add rival1 --name 'Rival One' >/dev/null
 "$KO" competitor add rival2 --name 'Rival Two' >/dev/null
-"$KO" deal add big/erp --name ERP >/dev/null
+"$KO" deal add big/erp --name ERP --value 2400000 --currency EUR --cost 150000 >/dev/null
 i=0
 for role in decision-maker technical business finance procurement user \
   coach influencer gatekeeper technical business user; do
@@ -107,6 +108,9 @@ verdict=$("$KG" run big/erp --dry-run -F csv | awk -F, 'NR == 2 { print $3 }')
 t_run_dry=$(best5 "$KG" run big/erp --dry-run)
 t_run=$(best5 "$KG" run big/erp -F json)
 t_report=$(best5 "$KG" report big/erp)
+t_plan=$(best5 "$KG" plan big/erp)
+t_whatif=$(best5 "$KG" run big/erp --assume-stance big/p00701=support \
+  --assume-answer price=+20)
 # Baselines: a kam command that opens the store and reads one row, and
 # the sqlite3 shell counting the group's observations.
 t_base_kam=$(best5 "$KG" criteria --gate 1)
@@ -114,9 +118,11 @@ t_base_sql=$(best5 "$SQLITE3" "$KAM_DB" "SELECT count(*) FROM observation o
   JOIN deal_role r ON r.person_id = o.person_id WHERE r.deal_id = 1")
 t_base_v=$(best5 "$KG" -V)
 cpu20 "$KG" run big/erp --dry-run >"$W/c_run"
+cpu20 "$KG" plan big/erp >"$W/c_plan"
 cpu20 "$KG" criteria --gate 1 >"$W/c_base"
 cpu20 "$KG" -V >"$W/c_v"
 c_run_dry=$(cat "$W/c_run") c_base_kam=$(cat "$W/c_base") c_base_v=$(cat "$W/c_v")
+c_plan=$(cat "$W/c_plan")
 
 # DEALS deals in all, for list.
 "$SQLITE3" "$KAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
@@ -128,10 +134,10 @@ ndeals=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM deal")
 # Each new deal gets a stored run: a copy of the last run of big/erp
 # (list reads the runs' verdicts, not their snapshots; storing them one
 # process each would only measure process starts).
-"$SQLITE3" "$KAM_DB" "INSERT INTO gate_run (deal_id, as_of, recorded, actor,
-  verdict, snapshot) SELECT d.id, r.as_of, r.recorded, r.actor, r.verdict,
-  r.snapshot FROM deal d, gate_run r WHERE d.handle <> 'erp'
-  AND r.id = (SELECT max(id) FROM gate_run)"
+"$SQLITE3" "$KAM_DB" "INSERT INTO gate_run (deal_id, number, as_of, recorded,
+  checked, actor, verdict, snapshot) SELECT d.id, 1, r.as_of, r.recorded,
+  r.checked, r.actor, r.verdict, r.snapshot FROM deal d, gate_run r
+  WHERE d.handle <> 'erp' AND r.id = (SELECT max(id) FROM gate_run)"
 nruns=$("$SQLITE3" "$KAM_DB" "SELECT count(DISTINCT deal_id) FROM gate_run")
 t_list=$(best5 "$KG" list)
 t_list_acct=$(best5 "$KG" list big -F json)
@@ -155,7 +161,9 @@ twenty, which does not grow with the load of the machine.
 | what | ms | target | | CPU ms |
 | --- | ---: | ---: | --- | ---: |
 | \`kam-gate run DEAL --dry-run\` | $t_run_dry | 50 | $(verdict_of "$t_run_dry" 50) | $c_run_dry |
-| \`kam-gate run DEAL -F json\` (stores the run) | $t_run | 50 | $(verdict_of "$t_run" 50) | |
+| \`kam-gate run DEAL -F json\` (stores the run; then checks it again) | $t_run | 50 | $(verdict_of "$t_run" 50) | |
+| \`kam-gate plan DEAL\` | $t_plan | 50 | $(verdict_of "$t_plan" 50) | $c_plan |
+| \`kam-gate run DEAL --assume-stance ... --assume-answer ...\` (judged twice) | $t_whatif | 50 | $(verdict_of "$t_whatif" 50) | |
 | \`kam-gate report DEAL\` | $t_report | | | |
 | baseline: \`kam-gate criteria --gate 1\` (open the store, one query) | $t_base_kam | | | $c_base_kam |
 | baseline: \`kam-gate -V\` (start a process, no store) | $t_base_v | | | $c_base_v |

@@ -34,8 +34,8 @@ run badhandle 3 kam-org account add 'ac me' --name X
 expect_err badhandle "kam-org: invalid account handle 'ac me' (use letters, digits, '.', '_' and '-')"
 run badhandle2 3 kam-org account add .acme --name X
 expect_err badhandle2 "kam-org: invalid account handle '.acme' (use letters, digits, '.', '_' and '-')"
-run nonascii 3 kam-org account add 艾克美 --name X
-expect_err nonascii "kam-org: invalid account handle '艾克美' (use letters, digits, '.', '_' and '-')"
+run nonletter 3 kam-org account add 艾克美！ --name X
+expect_err nonletter "kam-org: invalid account handle '艾克美！' (use letters, digits, '.', '_' and '-')"
 run noname 2 kam-org account add gamma
 expect_err noname "kam-org: --name is required
 usage: kam-org account add HANDLE --name NAME [--category NAME] [--industry TEXT]"

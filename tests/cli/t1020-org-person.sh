@@ -84,9 +84,9 @@ expect_err no-account-empty "kam-org: person 'zhang' needs an account: write ACC
 run no-account 2 env -u KAM_ACCOUNT kam-org person show zhang
 expect_err no-account "kam-org: person 'zhang' needs an account: write ACCOUNT/zhang, give -a ACCOUNT or set KAM_ACCOUNT"
 run bad-handle 3 kam-org person add 'li na' --name X
-expect_err bad-handle "kam-org: invalid person 'li na' (write ACCOUNT/HANDLE or HANDLE)"
-run bad-handle2 3 kam-org person add acme/李娜 --name X
-expect_err bad-handle2 "kam-org: invalid person 'acme/李娜' (write ACCOUNT/HANDLE or HANDLE)"
+expect_err bad-handle "kam-org: invalid person handle 'li na' (use letters, digits, '.', '_' and '-')"
+run bad-handle2 3 kam-org person add acme/李·娜 --name X
+expect_err bad-handle2 "kam-org: invalid person handle '李·娜' (use letters, digits, '.', '_' and '-')"
 run dup 5 kam-org person add li-na --name Other
 expect_err dup "kam-org: person 'acme/li-na' already exists"
 run no-name 2 kam-org person add x --title T

@@ -77,7 +77,7 @@ usage: kam-org deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C
 run deal-account 4 kam-org deal add acm/d9 --name D
 expect_err deal-account "kam-org: unknown account 'acm' (did you mean 'acme'?)"
 run deal-handle 3 kam-org deal add 'd 9' --name D
-expect_err deal-handle "kam-org: invalid deal 'd 9' (write ACCOUNT/HANDLE or HANDLE)"
+expect_err deal-handle "kam-org: invalid deal handle 'd 9' (use letters, digits, '.', '_' and '-')"
 run deal-unknown 4 kam-org deal show epr
 expect_err deal-unknown "kam-org: unknown deal 'acme/epr' (did you mean 'acme/erp'?)"
 unchanged deal-errors

@@ -99,6 +99,7 @@ count=$((count + 1))
 run init-empty-ok 0 env KAM_DB="$T/empty.db" kam-org init
 
 silent account-add kam-org account add beta --name Beta
+silent account-set kam-org account set beta --industry Retail
 silent person-add kam-org person add acme/zhao --name Zhao --reports-to acme/li
 silent person-set kam-org person set acme/li --title CTO
 silent person-leave kam-org person leave acme/wang --on 2026-03-01
@@ -106,6 +107,7 @@ silent link kam-org link acme/li acme/zhang --kind influences
 silent unlink kam-org unlink acme/zhang acme/li --kind advises
 silent competitor-add kam-org competitor add other --name Other
 silent deal-add kam-org deal add acme/crm --name CRM
+silent deal-set kam-org deal set acme/crm --value 1000 --currency CNY
 silent role kam-org role acme/erp acme/zhang technical
 silent role-rm kam-org role rm acme/erp acme/zhang technical
 printf 'handle,name,reports_to\nsun,Sun,li\n' >"$T/people.csv"
@@ -124,6 +126,8 @@ prints stance-import 0 kam-stance import "$T/obs.csv"
 
 # kam-gate
 silent criteria-add kam-gate criteria add real extra --question 'Extra?'
+silent profile-add kam-gate profile add bespoke
+silent profile-remove kam-gate profile remove bespoke
 silent criteria-set kam-gate criteria set extra --weight 3
 silent criteria-remove kam-gate criteria remove spare
 silent answer kam-gate answer acme/erp need yes --evidence 'RFP'

@@ -156,6 +156,7 @@ noreader org-roles kam-org roles beta/g1
 noreader org-check kam-org check beta
 noreader org-export kam-org export beta
 noreader org-log kam-org log beta/wu
+noreader org-influence kam-org influence beta
 noreader_write stance-set kam-stance set beta/wu oppose
 noreader stance-show kam-stance show beta
 noreader stance-log kam-stance log beta/li
@@ -172,6 +173,8 @@ noreader_write gate-run kam-gate run beta/g1
 noreader_write gate-run-exit kam-gate run beta/g1 --exit-status
 noreader gate-dry-run kam-gate run beta/g1 --dry-run
 noreader gate-report kam-gate report beta/g1
+noreader gate-plan kam-gate plan beta/g1
+noreader gate-profiles kam-gate profile list
 noreader gate-history kam-gate history beta/g1
 noreader gate-diff kam-gate diff beta/g1
 noreader gate-list kam-gate list beta

@@ -284,6 +284,81 @@ START_TEST(test_date_valid)
 }
 END_TEST
 
+START_TEST(test_date_range)
+{
+	ck_assert(date_out_of_range("0000-12-31"));
+	ck_assert(date_out_of_range("0000-01-01T00:00:00Z"));
+	ck_assert(date_out_of_range("10000-01-01"));
+	ck_assert(date_out_of_range("99999-12-31"));
+	ck_assert(date_out_of_range("00000-01-01"));
+	ck_assert(date_out_of_range("-0001-01-01"));
+	ck_assert(date_out_of_range("-1-01-01"));
+	/* In range, or not a date of any year. */
+	ck_assert(!date_out_of_range("0001-01-01"));
+	ck_assert(!date_out_of_range("9999-12-31"));
+	ck_assert(!date_out_of_range("09999-12-31"));
+	ck_assert(!date_out_of_range("2026-02-30"));
+	ck_assert(!date_out_of_range("123-01-01"));
+	ck_assert(!date_out_of_range("10000-1-01"));
+	ck_assert(!date_out_of_range("+2026-01-01"));
+	ck_assert(!date_out_of_range("-5"));
+	ck_assert(!date_out_of_range("garbage"));
+	ck_assert(!date_out_of_range(""));
+}
+END_TEST
+
+START_TEST(test_periods)
+{
+	struct period p;
+	char a[KAM_DATE_LEN], b[KAM_DATE_LEN], l[16];
+
+	period_start(&p, "9999-11-15", 0);
+	period_first(&p, a);
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-11-01");
+	ck_assert_str_eq(b, "9999-11-30");
+	ck_assert_str_eq(l, "9999-11");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	period_label(&p, l);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert_str_eq(l, "9999-12");
+	ck_assert(!period_next(&p));
+	period_label(&p, l);
+	ck_assert_str_eq(l, "9999-12");
+	period_start(&p, "9999-08-20", 1);
+	period_first(&p, a);
+	period_label(&p, l);
+	ck_assert_str_eq(a, "9999-07-01");
+	ck_assert_str_eq(l, "9999-Q3");
+	ck_assert(period_next(&p));
+	period_last(&p, b);
+	ck_assert_str_eq(b, "9999-12-31");
+	ck_assert(!period_next(&p));
+	/* February of a leap year, and of a century that is not. */
+	period_start(&p, "2000-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2000-02-29");
+	period_start(&p, "2100-02-10", 0);
+	period_last(&p, b);
+	ck_assert_str_eq(b, "2100-02-28");
+	/* Back: never before 0001-01. */
+	period_start(&p, "0001-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-01-01");
+	period_start(&p, "0002-02-15", 0);
+	period_back(&p, 11);
+	period_first(&p, a);
+	ck_assert_str_eq(a, "0001-03-01");
+	period_start(&p, "0001-12-15", 1);
+	period_back(&p, 9);
+	period_label(&p, l);
+	ck_assert_str_eq(l, "0001-Q1");
+}
+END_TEST
+
 START_TEST(test_date_days)
 {
 	char d[KAM_DATE_LEN];
@@ -333,14 +408,78 @@ START_TEST(test_handle_valid)
 	ck_assert(!handle_valid(".acme"));
 	ck_assert(!handle_valid("li wei"));
 	ck_assert(!handle_valid("acme/li"));
-	ck_assert(!handle_valid("李伟"));
-	ck_assert(!handle_valid("caf\xc3\xa9"));
 	memset(h, 'a', 64);
 	h[64] = '\0';
 	ck_assert(handle_valid(h));
 	h[64] = 'a';
 	h[65] = '\0';
 	ck_assert(!handle_valid(h));
+}
+END_TEST
+
+/* Letters and digits of any script, in NFC. */
+START_TEST(test_handle_unicode)
+{
+	char h[4 * 66], *n;
+	int i;
+
+	ck_assert(handle_valid("李伟"));
+	ck_assert(handle_valid("李伟-2"));
+	ck_assert(handle_valid("2号楼"));
+	ck_assert(handle_valid("caf\xc3\xa9")); /* café, composed */
+	ck_assert(handle_valid("\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd")); /* Иван */
+	ck_assert(handle_valid("\xe0\xa4\xb9\xe0\xa4\xbf")); /* हि: a mark */
+	ck_assert(handle_valid("\xef\xbc\x91\xef\xbc\x92")); /* fullwidth 12 */
+	/* Not letters or digits: spaces, punctuation, symbols, controls. */
+	ck_assert(!handle_valid("李 伟"));
+	ck_assert(!handle_valid("李\xe3\x80\x80伟")); /* ideographic space */
+	ck_assert(!handle_valid("李伟。"));
+	ck_assert(!handle_valid("李伟\xef\xbc\x8c")); /* fullwidth comma */
+	ck_assert(!handle_valid("\xe2\x98\x85"));     /* ★ */
+	ck_assert(!handle_valid("li\xc2\x85"));       /* NEL */
+	ck_assert(!handle_valid("li\xe2\x80\xae"));   /* RLO */
+	ck_assert(!handle_valid("\xff"));
+	ck_assert(!handle_valid("li\xc3"));
+	/* A mark never begins a handle; '.', '_' and '-' neither. */
+	ck_assert(!handle_valid("\xcc\x81"
+	                        "a"));
+	ck_assert(!handle_valid("-李伟"));
+	/* Not NFC: decomposed é; CJK compatibility ideograph U+F900. */
+	ck_assert(!handle_valid("cafe\xcc\x81"));
+	ck_assert(!handle_valid("\xef\xa4\x80"));
+	n = handle_nfc("cafe\xcc\x81");
+	ck_assert_str_eq(n, "caf\xc3\xa9");
+	free(n);
+	n = handle_nfc("\xef\xa4\x80");
+	ck_assert_str_eq(n, "\xe8\xb1\x88"); /* U+8C48 */
+	ck_assert(handle_valid(n));
+	free(n);
+	ck_assert_ptr_null(handle_nfc("\xff"));
+	/* 64 characters at most, however many bytes. */
+	h[0] = '\0';
+	for (i = 0; i < 64; i++)
+		strcat(h, "李");
+	ck_assert(handle_valid(h));
+	strcat(h, "李");
+	ck_assert(!handle_valid(h));
+}
+END_TEST
+
+/* References are split and normalised: both parts, and the default. */
+START_TEST(test_ref_unicode)
+{
+	struct ref r;
+
+	ck_assert(ref_parse(&r, "医院/李明", NULL));
+	ck_assert_str_eq(r.account, "医院");
+	ck_assert_str_eq(r.handle, "李明");
+	ck_assert(ref_parse(&r, "cafe\xcc\x81/li", NULL));
+	ck_assert_str_eq(r.account, "caf\xc3\xa9");
+	ck_assert(ref_parse(&r, "\xef\xa4\x80", "cafe\xcc\x81"));
+	ck_assert_str_eq(r.account, "caf\xc3\xa9");
+	ck_assert_str_eq(r.handle, "\xe8\xb1\x88");
+	ck_assert(!ref_parse(&r, "医院/李 明", NULL));
+	ck_assert(!ref_parse(&r, "李明", NULL));
 }
 END_TEST
 
@@ -899,9 +1038,13 @@ org_suite(void)
 	tc = tcase_create("input");
 	tcase_add_checked_fixture(tc, setup_dir, rm_tmp);
 	tcase_add_test(tc, test_date_valid);
+	tcase_add_test(tc, test_date_range);
+	tcase_add_test(tc, test_periods);
 	tcase_add_test(tc, test_date_days);
 	tcase_add_test(tc, test_stamp_parse);
 	tcase_add_test(tc, test_handle_valid);
+	tcase_add_test(tc, test_handle_unicode);
+	tcase_add_test(tc, test_ref_unicode);
 	tcase_add_test(tc, test_ref_parse);
 	tcase_add_test(tc, test_vocab);
 	tcase_add_test(tc, test_vocab_method_words);
