@@ -805,10 +805,7 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if (ks == NULL)
 		return cli_usage_msg(ctx, "--kind is required");
 	if ((kind = vocab_link_kind(ks)) == NULL)
-		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
-		               ks);
+		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
 		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
 		               ss);
@@ -837,10 +834,7 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if (ks == NULL)
 		return cli_usage_msg(ctx, "--kind is required");
 	if ((kind = vocab_link_kind(ks)) == NULL)
-		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
-		               ks);
+		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -1139,11 +1133,7 @@ role_word(const char *s, const char **role)
 {
 	if ((*role = vocab_role(s)) != NULL)
 		return KAM_OK;
-	return kam_err(KAM_DATA,
-	               "unknown role '%s' (use decision-maker, technical, "
-	               "business, finance, procurement, user, coach, "
-	               "influencer or gatekeeper)",
-	               s);
+	return vocab_refused(NULL, VOCAB_ROLE, s);
 }
 
 static int
@@ -1160,10 +1150,8 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'i':
 			if ((influence = vocab_influence(optarg)) == NULL)
-				return kam_err(KAM_DATA,
-				               "invalid influence '%s' (high, "
-				               "medium or low)",
-				               optarg);
+				return vocab_refused(NULL, VOCAB_INFLUENCE,
+				                     optarg);
 			break;
 		case 'L':
 			lead = 1;

@@ -125,11 +125,15 @@ stance_import_check(const char *path, long line, const char *today,
 		return kam_err(KAM_DATA, "%s:%ld: missing person", path, line);
 	if (r->stance == NULL)
 		return kam_err(KAM_DATA, "%s:%ld: missing stance", path, line);
-	if ((*word = vocab_stance(r->stance)) == NULL)
-		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown stance '%s' (use support, "
-		               "neutral, oppose, +, 0 or -)",
-		               path, line, r->stance);
+	if ((*word = vocab_stance(r->stance)) == NULL) {
+		char *where;
+		int rc;
+
+		xasprintf(&where, "%s:%ld", path, line);
+		rc = vocab_refused(where, VOCAB_STANCE, r->stance);
+		free(where);
+		return rc;
+	}
 	if (r->on != NULL && !date_valid(r->on)) {
 		char *where;
 		int rc;

@@ -353,17 +353,25 @@ org_check_person_row(const char *path, long line, const char *const *f,
 	return KAM_OK;
 }
 
+static int
+word_refused(const char *path, long line, enum vocab_kind k, const char *s)
+{
+	char *where;
+	int rc;
+
+	xasprintf(&where, "%s:%ld", path, line);
+	rc = vocab_refused(where, k, s);
+	free(where);
+	return rc;
+}
+
 int
 org_check_link_row(const char *path, long line, const char *kind,
                    const char *strength, const char **kind_word,
                    long *strength_value)
 {
 	if ((*kind_word = vocab_link_kind(kind)) == NULL)
-		return kam_err(
-		    KAM_DATA,
-		    "%s:%ld: unknown link kind '%s' (use influences, "
-		    "advises, allies or rivals)",
-		    path, line, kind);
+		return word_refused(path, line, VOCAB_LINK_KIND, kind);
 	*strength_value = 2;
 	if (strength != NULL && *strength != '\0' &&
 	    !parse_int(strength, 1, 3, strength_value))
@@ -380,17 +388,11 @@ org_check_role_row(const char *path, long line, const char *role,
                    int *lead_value)
 {
 	if ((*role_word = vocab_role(role)) == NULL)
-		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown role '%s' (see kam-org(1) for "
-		               "the roles)",
-		               path, line, role);
+		return word_refused(path, line, VOCAB_ROLE, role);
 	*influence_word = NULL;
 	if (influence != NULL && *influence != '\0' &&
 	    (*influence_word = vocab_influence(influence)) == NULL)
-		return kam_err(KAM_DATA,
-		               "%s:%ld: bad influence '%s' (high, medium or "
-		               "low)",
-		               path, line, influence);
+		return word_refused(path, line, VOCAB_INFLUENCE, influence);
 	*lead_value = 0;
 	if (lead != NULL && !parse_flag(lead, lead_value))
 		return kam_err(KAM_DATA, "%s:%ld: bad lead '%s' (yes or no)",

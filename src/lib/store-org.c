@@ -1390,9 +1390,7 @@ org_role_rm(struct store *st, const char *deal, const char *person,
 	return rc;
 }
 
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 
 int
 org_roles(struct store *st, int64_t deal,
