@@ -7,6 +7,7 @@
 #define KAM_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Dates: YYYY-MM-DD, a real day of the Gregorian calendar. */
@@ -69,6 +70,25 @@ int handle_valid(const char *);
 char *handle_nfc(const char *);
 /* Whether what was typed is a handle once normalised. */
 int handle_ok(const char *);
+
+/*
+ * A hash index of handles (any strings) to ids (hindex.c), one probe a
+ * lookup: the importers' and the reporting tree's.  With copy set, the
+ * index keeps a copy of each key; without, each key must outlive it.
+ * hindex_put returns 0, changing nothing, for a key it holds already.
+ * hindex_nearest is the key nearest to k for "did you mean", or NULL.
+ */
+struct hindex {
+	char **keys;
+	int64_t *vals;
+	size_t cap, n;
+	int copy;
+};
+void hindex_init(struct hindex *, int copy);
+int hindex_get(const struct hindex *, const char *k, int64_t *val);
+int hindex_put(struct hindex *, const char *k, int64_t val);
+const char *hindex_nearest(const struct hindex *, const char *k);
+void hindex_free(struct hindex *);
 
 /*
  * A reference ACCOUNT/HANDLE or HANDLE.  Splits ref, using dflt_account
