@@ -194,8 +194,10 @@ struct builder {
 	struct map_link_count links;
 	struct seen seen;
 	Agnode_t *anchor; /* buying view: the first node, on the top row */
-	double top;       /* --size-by influence: the most of those drawn */
-	size_t bottom;    /* buying view: rows beneath the anchor */
+	Agraph_t *group, *bucket; /* stack_bucket's last subgraphs */
+	size_t bucket_rows;       /* rows of stacks so far */
+	double top;    /* --size-by influence: the most of those drawn */
+	size_t bottom; /* buying view: rows beneath the anchor */
 	struct buf b;
 };
 
@@ -438,6 +440,35 @@ column(struct builder *bd, Agnode_t *a, Agnode_t *b)
 }
 
 /*
+ * The subgraph a row of a stack goes in.  agwrite asks, for every node
+ * and edge of a graph, each of its subgraphs whether it holds it: with a
+ * subgraph per row at the top, a chart of ten thousand people took a
+ * minute to write.  The rows go STACK_BUCKET to a subgraph _stacks_N_M,
+ * and those STACK_BUCKET to a subgraph _stacks_N, so that every graph
+ * has few subgraphs of its own.
+ */
+#define STACK_BUCKET 16
+static Agraph_t *
+stack_bucket(struct builder *bd)
+{
+	size_t k = bd->bucket_rows++;
+	char name[64];
+
+	if (k % (STACK_BUCKET * STACK_BUCKET) == 0) {
+		snprintf(name, sizeof name, "_stacks_%zu",
+		         k / (STACK_BUCKET * STACK_BUCKET));
+		bd->group = agsubg(bd->g, name, 1);
+	}
+	if (k % STACK_BUCKET == 0) {
+		snprintf(name, sizeof name, "_stacks_%zu_%zu",
+		         k / (STACK_BUCKET * STACK_BUCKET),
+		         k / STACK_BUCKET % STACK_BUCKET);
+		bd->bucket = agsubg(bd->group, name, 1);
+	}
+	return bd->bucket;
+}
+
+/*
  * A stack (map_org_plan): a vertical line of points down from the
  * manager, one point a row, each joined to the reports of its row; the
  * reports' columns are held in place by invisible edges, and each row
@@ -465,7 +496,7 @@ draw_stack(struct builder *bd, const struct map_stack *s)
 		if (right != NULL)
 			column(bd, pr, right);
 		row = agsubg(
-		    bd->g,
+		    stack_bucket(bd),
 		    (char *)name_of(bd, "_stack_", m->handle, s->first_row + r),
 		    1);
 		agsafeset(row, "rank", "same", "");

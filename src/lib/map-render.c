@@ -166,6 +166,8 @@ static Agmemdisc_t arena_disc = {arena_open, arena_alloc, arena_resize,
 static struct {
 	char **names; /* id 2 * (i + 1); the graph's refstrs */
 	size_t n, cap;
+	size_t *slot;  /* a hash table of indices + 1 into names; 0: free */
+	size_t nslots; /* a power of two, at least twice n */
 } gnames;
 
 static int
@@ -174,18 +176,54 @@ own_id(IDTYPE id)
 	return id % 2 == 0 && id >= 2 && id / 2 <= gnames.n;
 }
 
-static long
-gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+/* FNV-1a: a map of ten thousand people has thousands of subgraphs. */
+static size_t
+name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t *
+find_slot(const char *str)
+{
+	size_t i = name_hash(str) & (gnames.nslots - 1);
+
+	while (gnames.slot[i] != 0 &&
+	       strcmp(gnames.names[gnames.slot[i] - 1], str) != 0)
+		i = (i + 1) & (gnames.nslots - 1);
+	return &gnames.slot[i];
+}
+
+static void
+rehash(void)
 {
 	size_t i;
 
+	free(gnames.slot);
+	gnames.nslots = gnames.nslots ? 2 * gnames.nslots : 64;
+	gnames.slot = xcalloc(gnames.nslots, sizeof *gnames.slot);
+	for (i = 0; i < gnames.n; i++)
+		*find_slot(gnames.names[i]) = i + 1;
+}
+
+static long
+gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	size_t *slot;
+
 	if (objtype != AGRAPH || str == NULL)
 		return AgIdDisc.map(state, objtype, str, id, createflag);
-	for (i = 0; i < gnames.n; i++)
-		if (strcmp(gnames.names[i], str) == 0) {
-			*id = 2 * (IDTYPE)(i + 1);
-			return 1;
-		}
+	if (gnames.nslots == 0)
+		rehash();
+	slot = find_slot(str);
+	if (*slot != 0) {
+		*id = 2 * (IDTYPE)*slot;
+		return 1;
+	}
 	if (!createflag)
 		return 0;
 	if (gnames.n == gnames.cap) {
@@ -195,6 +233,9 @@ gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 	}
 	/* Like cgraph's own: agwrite expects its names to be refstrs. */
 	gnames.names[gnames.n++] = agstrdup(state, str);
+	*slot = gnames.n;
+	if (2 * gnames.n > gnames.nslots)
+		rehash();
 	*id = 2 * (IDTYPE)gnames.n;
 	return 1;
 }
@@ -227,6 +268,7 @@ static void
 gnames_clear(void)
 {
 	free(gnames.names);
+	free(gnames.slot);
 	memset(&gnames, 0, sizeof gnames);
 }
 

@@ -49,10 +49,12 @@ edges() {
 # report is on, the edges say: left -> point -> right).
 members() {
   awk -v want="subgraph $2 {" '
-    index($0, want) { on = 1; next }
-    on && /^\t}/ { exit }
-    on && /^\t\tgraph / { next }
-    on && /^\t\t[^\t]+(\t|;)/ { l = $0; sub(/^\t\t/, "", l); sub(/[\t;].*/, "", l); print l }
+    index($0, want) { match($0, /^\t*/); in_ = RLENGTH; on = 1; next }
+    !on { next }
+    { match($0, /^\t*/); d = RLENGTH }
+    d == in_ && /^\t*}/ { exit }
+    d == in_ + 1 && $0 !~ /^\t*(graph |\]|subgraph )/ && /^\t*[^\t]+(\t|;)/ {
+      l = $0; sub(/^\t*/, "", l); sub(/[\t;].*/, "", l); print l }
   ' "$T/$1.out" | sort | tr '\n' ' '
 }
 has_edge() { # has_edge NAME "tail head[ style]"
@@ -119,6 +121,18 @@ has_edge compact "_bus_m6_6 e22"
 expect_members compact _stack_m6_10 "_bus_m6_10 e29 e30 "
 count=$((count + 1))
 grep -q '_bus_m6_11' "$T/compact.out" && fail "compact: m6 has a twelfth row"
+# The rows sit in groups (_stacks_N, then _stacks_N_M, sixteen to a
+# group), not at the top: agwrite asks each subgraph of a graph about
+# each node and edge.
+count=$((count + 1))
+grep -q '^	subgraph _stack_' "$T/compact.out" && fail "compact: a row at the top"
+count=$((count + 1))
+grep -q '^			subgraph _stack_m1_0 {' "$T/compact.out" ||
+  fail "compact: m1's first row is not in a group"
+count=$((count + 1))
+[ "$(grep -c '^	subgraph _stacks_[0-9]* {' "$T/compact.out")" = 1 ] &&
+  [ "$(grep -c '^		subgraph _stacks_0_[0-9]* {' "$T/compact.out")" = 2 ] ||
+  fail "compact: not 18 rows in 1 group of 2"
 # Stacked rows sit closer.
 count=$((count + 1))
 grep -q 'ranksep=0.3' "$T/compact.out" || fail "compact: no ranksep"

@@ -38,12 +38,14 @@ expect_people() {
   got=$(people "$1")
   [ "$got" = "$2" ] || fail "$1: draws '$got', expected '$2'"
 }
-members() { # members NAME SUBGRAPH: its nodes, in the DOT's order
+members() {
   awk -v want="subgraph $2 {" '
-    index($0, want) { on = 1; next }
-    on && /^\t}/ { exit }
-    on && /^\t\t(graph |\])/ { next }
-    on && /^\t\t[^\t]+(\t|;)/ { l = $0; sub(/^\t\t/, "", l); sub(/[\t;].*/, "", l); print l }
+    index($0, want) { match($0, /^\t*/); in_ = RLENGTH; on = 1; next }
+    !on { next }
+    { match($0, /^\t*/); d = RLENGTH }
+    d == in_ && /^\t*}/ { exit }
+    d == in_ + 1 && $0 !~ /^\t*(graph |\]|subgraph )/ && /^\t*[^\t]+(\t|;)/ {
+      l = $0; sub(/^\t*/, "", l); sub(/[\t;].*/, "", l); print l }
   ' "$T/$1.out" | sort | tr '\n' ' '
 }
 expect_members() {

@@ -14,8 +14,11 @@
 #include <unistd.h>
 
 #include "kam/graph.h"
+#include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/stance.h"
 #include "kam/store.h"
+#include "kam/timeline.h"
 
 static char dir[64];
 static struct store *st;
@@ -476,6 +479,466 @@ START_TEST(test_deterministic)
 }
 END_TEST
 
+/* --- The rules of maps at a client's size --- */
+
+/*
+ * A map by hand: people p00..p(n-1) (id i + 1), no level unless set;
+ * lines "person manager" (a dotted one with a '~' first), links
+ * "from to kind strength", roles "person role influence lead".
+ */
+static void
+build(struct map_data *d, size_t n, const char *const *lines,
+      const char *const *links, const char *const *roles)
+{
+	char h[16], kind[32], role[32], infl[16];
+	size_t i;
+	int a, b, x;
+
+	memset(d, 0, sizeof *d);
+	d->account = xstrdup("co");
+	d->account_name = xstrdup("Co");
+	d->people = xcalloc(n + 1, sizeof *d->people);
+	d->npeople = n;
+	for (i = 0; i < n; i++) {
+		snprintf(h, sizeof h, "p%02zu", i);
+		d->people[i].id = (int64_t)i + 1;
+		d->people[i].handle = xstrdup(h);
+		d->people[i].name = xstrdup(h);
+	}
+	for (i = 0; lines != NULL && lines[i] != NULL; i++) {
+		int dotted = lines[i][0] == '~';
+
+		ck_assert_int_eq(sscanf(lines[i] + dotted, "%d %d", &a, &b), 2);
+		d->lines = xreallocarray(d->lines, i + 1, sizeof *d->lines);
+		d->lines[i] = (struct map_line){a + 1, b + 1, dotted};
+		d->nlines = i + 1;
+	}
+	for (i = 0; links != NULL && links[i] != NULL; i++) {
+		ck_assert_int_eq(
+		    sscanf(links[i], "%d %d %31s %d", &a, &b, kind, &x), 4);
+		d->links = xreallocarray(d->links, i + 1, sizeof *d->links);
+		d->links[i] = (struct map_link){
+		    a + 1, b + 1, vocab_link_kind(kind), x, 0, 0};
+		d->nlinks = i + 1;
+	}
+	for (i = 0; roles != NULL && roles[i] != NULL; i++) {
+		ck_assert_int_eq(
+		    sscanf(roles[i], "%d %31s %15s %d", &a, role, infl, &x), 4);
+		d->roles = xreallocarray(d->roles, i + 1, sizeof *d->roles);
+		d->roles[i] =
+		    (struct map_role){a + 1, xstrdup("d"), vocab_role(role),
+		                      vocab_influence(infl), x};
+		d->nroles = i + 1;
+	}
+	map_data_index(d);
+}
+
+static int *
+all_drawn(size_t n)
+{
+	int *v = xcalloc(n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = MAP_DRAWN;
+	return v;
+}
+
+/* The handles of a stack's leaves, "a b c". */
+static void
+expect_stack(const struct map_data *d, const struct map_stack *s,
+             size_t manager, int sides, const char *want)
+{
+	char got[256] = "";
+	size_t i;
+
+	ck_assert_uint_eq(s->manager, manager);
+	ck_assert_int_eq(s->sides, sides);
+	for (i = 0; i < s->n; i++) {
+		if (i > 0)
+			strcat(got, " ");
+		strcat(got, d->people[s->leaves[i]].handle);
+	}
+	ck_assert_str_eq(got, want);
+}
+
+START_TEST(test_org_plan)
+{
+	/* p00 over p01..p05; p01 has 1 leaf (p06), p02 2 (p07 p08),
+	 * p03 3 (p09-p11), p04 4 (p12-p15, p14 with a level); p05 is a
+	 * leaf of p00 with a dotted report p16, who reports to p02 too;
+	 * p17 has two solid managers. */
+	static const char *const lines[] = {
+	    "1 0",  "2 0",   "3 0",  "4 0",  "5 0",  "6 1",  "7 2",
+	    "8 2",  "9 3",   "10 3", "11 3", "12 4", "13 4", "14 4",
+	    "15 4", "~16 5", "17 2", "17 3", NULL};
+	struct map_data d;
+	struct map_org o;
+	int *drawn;
+
+	build(&d, 18, lines, NULL, NULL);
+	d.people[14].level = 3;
+	drawn = all_drawn(d.npeople);
+	map_org_plan(&d, drawn, &o);
+	/* p00 has one leaf (p05; p16's line is dotted); p01 one (p06). */
+	ck_assert_uint_eq(o.nstacks, 3);
+	expect_stack(&d, &o.stacks[0], 2, 1, "p07 p08");
+	expect_stack(&d, &o.stacks[1], 3, 1, "p09 p10 p11");
+	/* Both sides from four; a known level first. */
+	expect_stack(&d, &o.stacks[2], 4, 2, "p14 p12 p13 p15");
+	ck_assert(!o.stacked[5] && !o.stacked[6] && !o.stacked[17]);
+	ck_assert(o.stacked[7] && o.stacked[12]);
+	map_org_free(&o);
+
+	/* Not drawn: p08 has left and is hidden; p02 keeps one leaf. */
+	drawn[8] = MAP_HIDDEN;
+	map_org_plan(&d, drawn, &o);
+	ck_assert_uint_eq(o.nstacks, 2);
+	ck_assert_uint_eq(o.stacks[0].manager, 3);
+	map_org_free(&o);
+	free(drawn);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_org_plan_split)
+{
+	/* 20 leaves make one stack of ten rows; 21 make two, 11 and 10. */
+	const char *lines[32];
+	char buf[32][16];
+	struct map_data d;
+	struct map_org o;
+	int *drawn;
+	size_t i;
+
+	for (i = 0; i < 21; i++) {
+		snprintf(buf[i], sizeof buf[i], "%zu 0", i + 1);
+		lines[i] = buf[i];
+	}
+	lines[20] = NULL;
+	build(&d, 21, lines, NULL, NULL);
+	drawn = all_drawn(d.npeople);
+	map_org_plan(&d, drawn, &o);
+	ck_assert_uint_eq(o.nstacks, 1);
+	ck_assert_uint_eq(o.stacks[0].n, 20);
+	ck_assert_uint_eq(o.stacks[0].first_row, 0);
+	map_org_free(&o);
+	free(drawn);
+	map_data_free(&d);
+
+	lines[20] = buf[20];
+	lines[21] = NULL;
+	build(&d, 22, lines, NULL, NULL);
+	drawn = all_drawn(d.npeople);
+	map_org_plan(&d, drawn, &o);
+	ck_assert_uint_eq(o.nstacks, 2);
+	ck_assert_uint_eq(o.stacks[0].n, 11);
+	ck_assert_uint_eq(o.stacks[1].n, 10);
+	ck_assert_uint_eq(o.stacks[0].first_row, 0);
+	ck_assert_uint_eq(o.stacks[1].first_row, 6);
+	ck_assert_str_eq(d.people[o.stacks[1].leaves[0]].handle, "p12");
+	map_org_free(&o);
+	free(drawn);
+	map_data_free(&d);
+}
+END_TEST
+
+/* The links not hidden, "from>to kind strength[ mutual]", sorted. */
+static void
+expect_links(const struct map_data *d, const char *want)
+{
+	char got[512] = "", one[64];
+	size_t i;
+
+	for (i = 0; i < d->nlinks; i++) {
+		const struct map_link *l = &d->links[i];
+
+		if (l->hidden)
+			continue;
+		snprintf(one, sizeof one, "%s%s>%s %s %d%s", *got ? ", " : "",
+		         map_find(d, l->from)->handle,
+		         map_find(d, l->to)->handle, l->kind, l->strength,
+		         l->mutual ? " mutual" : "");
+		strcat(got, one);
+	}
+	ck_assert_str_eq(got, want);
+}
+
+START_TEST(test_links_pick)
+{
+	static const char *const links[] = {"0 1 influences 3",
+	                                    "1 0 influences 1",
+	                                    "0 2 advises 2",
+	                                    "2 0 advises 2",
+	                                    "1 2 allies 2",
+	                                    "3 4 rivals 1",
+	                                    "4 3 influences 2",
+	                                    "5 0 influences 2",
+	                                    "2 5 advises 1",
+	                                    "0 1 advises 1",
+	                                    NULL};
+	static const char *const roles[] = {"5 coach medium 0", "3 user low 0",
+	                                    NULL};
+	struct map_link_filter f = {0, 1, 0, 0};
+	struct map_link_count n;
+	struct map_data d;
+	int *drawn;
+
+	build(&d, 6, NULL, links, roles);
+	drawn = all_drawn(d.npeople);
+	map_links_pick(&d, drawn, &f, &n);
+	/* The pairs of one kind are one; p00>p01 advises has no pair. */
+	expect_links(&d, "p00>p01 influences 3 mutual, p00>p01 advises 1, "
+	                 "p00>p02 advises 2 mutual, p01>p02 allies 2, "
+	                 "p02>p05 advises 1, p03>p04 rivals 1, "
+	                 "p04>p03 influences 2, p05>p00 influences 2");
+	ck_assert_uint_eq(n.total, 10);
+	ck_assert_uint_eq(n.shown, 10);
+	ck_assert_uint_eq(n.edges, 8);
+
+	/* The order: strength; mutual; influence (p05 medium over p03
+	 * low); kind (advises before allies, rivals); handles. */
+	f.max_links = 4;
+	map_links_pick(&d, drawn, &f, &n);
+	expect_links(&d, "p00>p01 influences 3 mutual, "
+	                 "p00>p02 advises 2 mutual, p04>p03 influences 2, "
+	                 "p05>p00 influences 2");
+	ck_assert_uint_eq(n.shown, 6);
+	ck_assert_uint_eq(n.edges, 4);
+	ck_assert_uint_eq(n.limit, 4);
+	f.max_links = 5;
+	map_links_pick(&d, drawn, &f, &n);
+	expect_links(&d, "p00>p01 influences 3 mutual, "
+	                 "p00>p02 advises 2 mutual, p01>p02 allies 2, "
+	                 "p04>p03 influences 2, p05>p00 influences 2");
+	f.max_links = 6;
+	map_links_pick(&d, drawn, &f, &n);
+	/* Strength 1: p02>p05 (p05's medium influence) before p00>p01
+	 * advises (none) and the rivals (p03 low, but rivals last). */
+	expect_links(&d, "p00>p01 influences 3 mutual, "
+	                 "p00>p02 advises 2 mutual, p01>p02 allies 2, "
+	                 "p02>p05 advises 1, p04>p03 influences 2, "
+	                 "p05>p00 influences 2");
+	f.max_links = 7;
+	map_links_pick(&d, drawn, &f, &n);
+	/* Then influence 1 (p03, low) over none: the rivals p03>p04. */
+	expect_links(&d, "p00>p01 influences 3 mutual, "
+	                 "p00>p02 advises 2 mutual, p01>p02 allies 2, "
+	                 "p02>p05 advises 1, p03>p04 rivals 1, "
+	                 "p04>p03 influences 2, p05>p00 influences 2");
+
+	/* Kinds and strength: at 2 the pair p00-p01 loses its weak half. */
+	f.max_links = 0;
+	f.kinds = map_link_kind_bit("influences");
+	f.min_strength = 2;
+	map_links_pick(&d, drawn, &f, &n);
+	expect_links(&d, "p00>p01 influences 3, p04>p03 influences 2, "
+	                 "p05>p00 influences 2");
+	ck_assert_uint_eq(n.total, 3);
+	/* Not drawn: no link of theirs. */
+	f.kinds = 0;
+	f.min_strength = 1;
+	drawn[0] = MAP_HIDDEN;
+	map_links_pick(&d, drawn, &f, &n);
+	expect_links(&d, "p01>p02 allies 2, p02>p05 advises 1, "
+	                 "p03>p04 rivals 1, p04>p03 influences 2");
+	ck_assert_uint_eq(map_link_kind_bit("allies"), 4);
+	ck_assert_uint_eq(map_link_kind_bit("ally"), 0);
+	free(drawn);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_people_drawn)
+{
+	static const char *const links[] = {"0 1 influences 2", "2 0 advises 1",
+	                                    "3 2 allies 2", "4 5 rivals 3",
+	                                    NULL};
+	static const char *const roles[] = {"0 technical high 1",
+	                                    "1 decision-maker high 0", NULL};
+	struct map_style ms;
+	struct map_link_count n;
+	struct map_data d;
+	int drawn[8];
+
+	build(&d, 6, NULL, links, roles);
+	memset(&ms, 0, sizeof ms);
+	ms.view = MAP_BUYING;
+	ms.min_strength = 1;
+	ms.max_links = -1;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_int_eq(drawn[0], MAP_DRAWN);
+	ck_assert_int_eq(drawn[1], MAP_DRAWN);
+	ck_assert_int_eq(drawn[2], MAP_HIDDEN);
+	/* Context: p02 is linked to p00; p03 only to p02 (an outsider). */
+	ms.context = 1;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_int_eq(drawn[2], MAP_FADED);
+	ck_assert_int_eq(drawn[3], MAP_HIDDEN);
+	ck_assert_int_eq(drawn[4], MAP_HIDDEN);
+	expect_links(&d, "p00>p01 influences 2, p02>p00 advises 1");
+	/* The limit is per member: with one link, the stronger stays and
+	 * p02 goes with its link. */
+	ms.max_links = 1;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_int_eq(drawn[2], MAP_HIDDEN);
+	expect_links(&d, "p00>p01 influences 2");
+	/* The default limit: three per member. */
+	ms.max_links = -1;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_uint_eq(n.limit, 6);
+	/* Other views: everyone, three per person. */
+	ms.view = MAP_INFLUENCE;
+	ms.context = 0;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_int_eq(drawn[3], MAP_DRAWN);
+	ck_assert_uint_eq(n.limit, 18);
+	/* --hide-left. */
+	d.people[3].left_on = xstrdup("2026-01-01");
+	ms.hide_left = 1;
+	map_people_drawn(&d, &ms, drawn, &n);
+	ck_assert_int_eq(drawn[3], MAP_HIDDEN);
+	map_data_free(&d);
+}
+END_TEST
+
+START_TEST(test_buying_plan)
+{
+	/* p03 leads technical; p01 holds technical (high) and the decision;
+	 * p02 technical (high); p04 technical (low); p05 finance; p00 no
+	 * role. */
+	static const char *const roles[] = {"4 technical low 0",
+	                                    "2 technical high 0",
+	                                    "3 technical medium 1",
+	                                    "1 technical high 1",
+	                                    "1 decision-maker medium 0",
+	                                    "5 finance high 0",
+	                                    NULL};
+	struct map_buying bp;
+	struct map_data d;
+	char got[128] = "";
+	int *drawn;
+	size_t i;
+
+	build(&d, 6, NULL, NULL, roles);
+	drawn = all_drawn(d.npeople);
+	map_buying_plan(&d, drawn, &bp);
+	for (i = 0; i < bp.n; i++) {
+		strcat(got, d.people[bp.members[i]].handle);
+		strcat(got, ":");
+		strcat(got, bp.role[i]);
+		strcat(got, " ");
+	}
+	ck_assert_str_eq(got, "p01:decision-maker p03:technical p02:technical "
+	                      "p04:technical p05:finance ");
+	map_buying_free(&bp);
+	free(drawn);
+	map_data_free(&d);
+	ck_assert_uint_eq(map_walk(MAP_ORG), MAP_WALK_LINES);
+	ck_assert_uint_eq(map_walk(MAP_INFLUENCE), MAP_WALK_LINKS);
+	ck_assert_uint_eq(map_walk(MAP_BUYING), MAP_WALK_GROUP);
+	ck_assert_uint_eq(map_walk(MAP_ALL), MAP_WALK_LINES | MAP_WALK_LINKS);
+	ck_assert_int_eq(map_layout_parse("compact"), MAP_COMPACT);
+	ck_assert_int_eq(map_layout_parse("wide"), MAP_WIDE);
+	ck_assert_int_eq(map_layout_parse("Wide"), -1);
+	ck_assert_ptr_null(map_fit_find("16x9"));
+	ck_assert(map_fit_find("a4")->width < map_fit_find("a4")->height);
+	ck_assert(map_fit_find("a4-landscape")->width >
+	          map_fit_find("a4-landscape")->height);
+	ck_assert_str_eq(map_format_of("x.SVG"), "svg");
+	ck_assert_str_eq(map_format_of("x.gv"), "dot");
+	ck_assert_str_eq(map_format_of(".png"), "dot");
+}
+END_TEST
+
+/* A row by hand (strings are copied, as timeline_free frees them). */
+static void
+row(struct timeline *tl, int64_t id, const char *kind, int64_t target,
+    int64_t person, const char *stance, int64_t deal, const char *on)
+{
+	struct stance_row *r;
+
+	tl->rows = xreallocarray(tl->rows, tl->nrows + 1, sizeof *tl->rows);
+	r = &tl->rows[tl->nrows++];
+	memset(r, 0, sizeof *r);
+	r->id = id;
+	r->kind = xstrdup(kind);
+	r->target = target;
+	r->person = person;
+	r->stance = stance ? xstrdup(stance) : NULL;
+	r->deal = deal;
+	r->effective = xstrdup(on);
+	r->recorded = xstrdup("2026-03-01T00:00:00Z");
+}
+
+static void
+expect_spans(const struct tl_lane *l, const char *want)
+{
+	char got[256] = "", one[64];
+	size_t i;
+
+	for (i = 0; i < l->nspans; i++) {
+		snprintf(one, sizeof one, "%s%s..%s %s", i ? ", " : "",
+		         l->spans[i].from, l->spans[i].to,
+		         l->spans[i].stance ? l->spans[i].stance : "?");
+		strcat(got, one);
+	}
+	ck_assert_str_eq(got, want);
+}
+
+START_TEST(test_timeline_plan)
+{
+	struct timeline tl;
+	size_t i;
+
+	memset(&tl, 0, sizeof tl);
+	tl.deal = 9;
+	tl.nlanes = 3;
+	tl.lanes = xcalloc(3, sizeof *tl.lanes);
+	for (i = 0; i < 3; i++) {
+		tl.lanes[i].person = (int64_t)i + 1;
+		tl.lanes[i].ref = xstrdup(i == 0   ? "co/c"
+		                          : i == 1 ? "co/a"
+		                                   : "co/b");
+		tl.lanes[i].name = xstrdup("n");
+	}
+	/* a: a member, low; b: a member, high; c: not a member. */
+	tl.lanes[1].role = "user";
+	tl.lanes[1].influence = "low";
+	tl.lanes[2].role = "finance";
+	tl.lanes[2].influence = "high";
+	/* Person 2 (a): neutral 01-10, support on the deal 01-20 (general
+	 * oppose the same day loses to the deal's), a correction of the
+	 * first to oppose on 01-10; person 1 (c): support 01-05 retracted;
+	 * another deal's stance ignored. */
+	row(&tl, 1, "observe", 0, 2, "neutral", 0, "2026-01-10");
+	row(&tl, 2, "observe", 0, 2, "support", 9, "2026-01-20");
+	row(&tl, 3, "observe", 0, 2, "oppose", 0, "2026-01-20");
+	row(&tl, 4, "correct", 1, 2, "oppose", 0, "2026-01-10");
+	row(&tl, 5, "observe", 0, 1, "support", 0, "2026-01-05");
+	row(&tl, 6, "retract", 5, 1, NULL, 0, "2026-01-05");
+	row(&tl, 7, "observe", 0, 1, "oppose", 8, "2026-01-07");
+	row(&tl, 8, "observe", 0, 3, "support", 0, "2025-12-01");
+	timeline_plan(&tl, "2026-01-01", "2026-01-31");
+	/* The order: b (high), a (low), then c. */
+	ck_assert_str_eq(tl.lanes[0].ref, "co/b");
+	ck_assert_str_eq(tl.lanes[1].ref, "co/a");
+	ck_assert_str_eq(tl.lanes[2].ref, "co/c");
+	expect_spans(&tl.lanes[0], "2026-01-01..2026-01-31 support");
+	expect_spans(&tl.lanes[1], "2026-01-01..2026-01-09 ?, "
+	                           "2026-01-10..2026-01-19 oppose, "
+	                           "2026-01-20..2026-01-31 support");
+	ck_assert_uint_eq(tl.lanes[1].nmarks, 1);
+	ck_assert_str_eq(tl.lanes[1].marks[0].day, "2026-01-10");
+	ck_assert_int_eq(tl.lanes[1].marks[0].kinds, TL_CORRECTED);
+	expect_spans(&tl.lanes[2], "2026-01-01..2026-01-31 ?");
+	ck_assert_uint_eq(tl.lanes[2].nmarks, 1);
+	ck_assert_int_eq(tl.lanes[2].marks[0].kinds, TL_RETRACTED);
+	ck_assert_uint_eq(tl.lanes[0].nmarks, 0);
+	timeline_free(&tl);
+}
+END_TEST
+
 /* --- Loading from the store --- */
 
 static struct map_person *
@@ -680,6 +1143,12 @@ graph_suite(void)
 	tcase_add_test(pure, test_styles);
 	tcase_add_test(pure, test_buying_view);
 	tcase_add_test(pure, test_deterministic);
+	tcase_add_test(pure, test_org_plan);
+	tcase_add_test(pure, test_org_plan_split);
+	tcase_add_test(pure, test_links_pick);
+	tcase_add_test(pure, test_people_drawn);
+	tcase_add_test(pure, test_buying_plan);
+	tcase_add_test(pure, test_timeline_plan);
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(store, setup, teardown);
 	tcase_set_timeout(store, 30);
