@@ -300,7 +300,7 @@ index_people(struct people *pp)
 	size_t i;
 	int64_t seen;
 
-	org_handles(pp->st, pp->account, &pp->old, &pp->nold);
+	store_org_handles(pp->st, pp->account, &pp->old, &pp->nold);
 	hindex_init(&pp->ix, 0);
 	for (i = 0; i < pp->nold; i++)
 		hindex_put(&pp->ix, pp->old[i].handle, -pp->old[i].id - 1);
@@ -472,7 +472,7 @@ write_people(struct people *pp)
 {
 	size_t *order = xcalloc(pp->n + 1, sizeof *order), i, k;
 	struct org_new_person *batch = xcalloc(ORG_BATCH, sizeof *batch);
-	int64_t next = org_max_person_id(pp->st);
+	int64_t next = store_org_max_person_id(pp->st);
 	int rc = KAM_OK;
 
 	handle_order(pp->rows, pp->n, order);
@@ -495,14 +495,14 @@ write_people(struct people *pp)
 		b->level = r->level;
 		b->placeholder = r->placeholder;
 		if (++k == ORG_BATCH || i + 1 == pp->n) {
-			rc = org_insert_people(pp->st, pp->account, batch, k,
+			rc = store_org_insert_people(pp->st, pp->account, batch, k,
 			                       "imported");
 			k = 0;
 		}
 	}
 	for (i = 0; i < pp->n && rc == KAM_OK; i++)
 		for (k = 0; k < pp->rows[i].ndotted && rc == KAM_OK; k++)
-			rc = org_insert_line(
+			rc = store_org_insert_line(
 			    pp->st, pp->rows[i].id,
 			    manager_id(pp, pp->rows[i].dotted[k]), "dotted");
 	free(batch);
@@ -521,7 +521,7 @@ import_people(struct store *st, int64_t account, struct import_in *im)
 	pp.im = im;
 	pp.st = st;
 	pp.account = account;
-	pp.acct = org_account_handle(st, account);
+	pp.acct = store_org_account_handle(st, account);
 	if ((rc = read_people(&pp)) == KAM_OK &&
 	    (rc = index_people(&pp)) == KAM_OK &&
 	    (rc = resolve_managers(&pp)) == KAM_OK &&
@@ -624,7 +624,7 @@ link_row(struct refs *rf)
 	xasprintf(&from, "%s/%s", rf->acct, local_handle(f, rf->acct));
 	xasprintf(&to, "%s/%s", rf->acct, local_handle(t, rf->acct));
 	if ((rc = once(rf, key, "link")) == KAM_OK)
-		rc = org_link(rf->st, from, to, NULL, kind, strength);
+		rc = store_org_link(rf->st, from, to, NULL, kind, strength);
 	free(key);
 	free(from);
 	free(to);
@@ -645,7 +645,7 @@ role_row(struct refs *rf)
 		return import_err(im, KAM_DATA,
 		                  "deal '%s' is in another account",
 		                  import_raw(im, R_DEAL));
-	if (!handle_valid(dh) || org_deal_lookup(rf->st, rf->account, dh) == 0)
+	if (!handle_valid(dh) || store_org_deal_lookup(rf->st, rf->account, dh) == 0)
 		return import_err(im, KAM_NOTFOUND, "unknown deal '%s'",
 		                  import_raw(im, R_DEAL));
 	if ((rc = find_person(rf, import_raw(im, R_PERSON), &p)) != KAM_OK ||
@@ -659,7 +659,7 @@ role_row(struct refs *rf)
 	xasprintf(&person, "%s/%s", rf->acct,
 	          local_handle(import_raw(im, R_PERSON), rf->acct));
 	if ((rc = once(rf, key, "role")) == KAM_OK)
-		rc = org_role_set(rf->st, deal, person, NULL, role, influence,
+		rc = store_org_role_set(rf->st, deal, person, NULL, role, influence,
 		                  lead);
 	free(key);
 	free(deal);
@@ -679,8 +679,8 @@ import_refs(struct store *st, int64_t account, struct import_in *im,
 	rf.im = im;
 	rf.st = st;
 	rf.account = account;
-	rf.acct = org_account_handle(st, account);
-	org_handles(st, account, &rf.old, &rf.nold);
+	rf.acct = store_org_account_handle(st, account);
+	store_org_handles(st, account, &rf.old, &rf.nold);
 	hindex_init(&rf.people, 0);
 	hindex_init(&rf.rows, 1);
 	for (i = 0; i < rf.nold; i++)

@@ -137,7 +137,7 @@ rival_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 static int
 deal_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 {
-	return stance_deal_id(im->st, import_where(in), im->person, ref, id);
+	return store_stance_deal_id(im->st, import_where(in), im->person, ref, id);
 }
 
 static int
@@ -173,12 +173,12 @@ import_row(struct import *im, struct import_in *in)
 	r.actor = im->actor;
 	r.note = row.note;
 	r.source = row.source;
-	if ((rc = stance_append(im->st, &im->chain, &r)) != KAM_OK)
+	if ((rc = store_stance_append(im->st, &im->chain, &r)) != KAM_OK)
 		return rc;
 	if (im->count == 0)
 		im->existing = r.id - 1;
 	im->count++;
-	return stance_bulk_step(im->st, &im->bulk, im->existing, im->count);
+	return store_stance_bulk_step(im->st, &im->bulk, im->existing, im->count);
 }
 
 int
@@ -199,9 +199,9 @@ stance_import(struct store *st, const char *path, const char *account,
 	memset(&im, 0, sizeof im);
 	/* Foreign-key checks go off outside the transaction: every row's
 	 * references are looked up here. */
-	stance_bulk_begin(st, &im.bulk);
+	store_stance_bulk_begin(st, &im.bulk);
 	if ((rc = store_begin(st)) != KAM_OK) {
-		stance_bulk_end(st, &im.bulk, 0);
+		store_stance_bulk_end(st, &im.bulk, 0);
 		store_foreign_keys(st, 1);
 		import_close(&in);
 		return rc;
@@ -223,9 +223,9 @@ stance_import(struct store *st, const char *path, const char *account,
 	hindex_free(&im.deals);
 	hindex_free(&im.rivals);
 	if (rc == KAM_OK)
-		rc = stance_bulk_end(st, &im.bulk, 1);
+		rc = store_stance_bulk_end(st, &im.bulk, 1);
 	else
-		stance_bulk_end(st, &im.bulk, 0);
+		store_stance_bulk_end(st, &im.bulk, 0);
 	rc = store_end(st, rc);
 	store_foreign_keys(st, 1);
 	if (rc == KAM_OK)

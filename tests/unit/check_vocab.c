@@ -18,6 +18,7 @@
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
+#include "store-int.h"
 
 static char dir[64];
 static char path[128];
