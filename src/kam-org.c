@@ -12,6 +12,7 @@
 
 #include "kam/cli.h"
 #include "kam/gate.h"
+#include "kam/import.h"
 #include "kam/influence.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -300,6 +301,7 @@ struct person_opts {
 static const struct option person_lo[] = {
     {"dept", required_argument, NULL, 'D'},
     {"dotted-to", required_argument, NULL, 'o'},
+    {"ext-id", required_argument, NULL, 'x'},
     {"level", required_argument, NULL, 'l'},
     {"name", required_argument, NULL, 'n'},
     {"no-dotted", no_argument, NULL, 'O'},
@@ -340,6 +342,9 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 			break;
 		case 'n':
 			p->c.name = optarg;
+			break;
+		case 'x':
+			p->c.ext_id = optarg;
 			break;
 		case 'o':
 			if (p->c.ndotted == MAX_DOTTED)
@@ -386,6 +391,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
 	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
 	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
+	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
 	    (rc = check_date("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
@@ -456,8 +462,8 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 static const char *const person_cols[] = {
-    "handle",     "name",      "title",       "dept",    "level",
-    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+    "handle",    "name",        "title",   "dept",   "level", "reports_to",
+    "dotted_to", "placeholder", "left_on", "ext_id", NULL};
 
 static int
 put_person(const struct org_person *p, void *arg)
@@ -476,6 +482,7 @@ put_person(const struct org_person *p, void *arg)
 	out_list(o, p->dotted_to);
 	out_bool(o, p->placeholder);
 	out_str(o, p->left_on);
+	out_str(o, p->ext_id);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -501,8 +508,9 @@ static int
 cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
-	    "person",     "name",      "title",       "dept",    "level",
-	    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+	    "person",  "name",       "title",     "dept",
+	    "level",   "reports_to", "dotted_to", "placeholder",
+	    "left_on", "ext_id",     NULL};
 	struct out *o;
 	int64_t id;
 	int rc;
@@ -1415,24 +1423,90 @@ kind_word(struct kam_ctx *ctx, const char *s)
 	return "";
 }
 
+#define MAX_MAP 32
+
+/* A day changes take effect: real, not in the future. */
+static int
+check_past(const char *what, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if ((rc = check_date(what, s)) != KAM_OK || s == NULL)
+		return rc;
+	kam_today(today);
+	if (strcmp(s, today) > 0)
+		return kam_err(KAM_DATA,
+		               "date '%s' for %s is in the future (today is "
+		               "%s)",
+		               s, what, today);
+	return KAM_OK;
+}
+
+/*
+ * import [ACCOUNT] FILE [--kind K] [--map FIELD=COLUMN]... [--update]
+ *     [--sync] [--on DATE]: the file all or nothing, then one summary
+ *     line, written before the commit.
+ */
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *file;
+	    {"kind", required_argument, NULL, 'k'},
+	    {"map", required_argument, NULL, 'm'},
+	    {"on", required_argument, NULL, 'W'},
+	    {"sync", no_argument, NULL, 'S'},
+	    {"update", no_argument, NULL, 'U'},
+	    {NULL, 0, NULL, 0}};
+	const char *map[MAX_MAP + 1] = {NULL}, *file;
+	struct org_import_opts opts = {NULL, NULL, 0, NULL, NULL};
+	struct import_counts cnt = {0, 0, 0, 0, 0};
+	size_t nmap = 0;
 	int64_t account;
-	int c, rc;
+	int c, rc, sync = 0;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c != 'k')
+		switch (c) {
+		case 'k':
+			opts.kind = optarg;
+			break;
+		case 'm':
+			if (nmap == MAX_MAP)
+				return cli_usage_msg(ctx, "too many --map");
+			map[nmap++] = optarg;
+			break;
+		case 'S':
+			sync = 1;
+			break;
+		case 'U':
+			opts.update = 1;
+			break;
+		case 'W':
+			opts.on = optarg;
+			break;
+		default:
 			return cli_usage(ctx);
-		kind = optarg;
+		}
 	}
-	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
+	if ((opts.kind = kind_word(ctx, opts.kind)) != NULL &&
+	    *opts.kind == '\0')
 		return cli_usage(ctx);
 	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
 		return rc;
+	if (sync && opts.on == NULL)
+		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
+		                          "missing people left)");
+	if (sync && opts.kind != NULL && strcmp(opts.kind, "people") != 0)
+		return cli_usage_msg(ctx, "--sync is for people");
+	if (opts.on != NULL && !sync && !opts.update)
+		return cli_usage_msg(ctx, "--on is for --update or --sync");
+	if ((rc = check_past("--on", opts.on)) != KAM_OK)
+		return rc;
+	if (sync) {
+		opts.update = 1;
+		opts.sync_on = opts.on;
+	}
+	opts.map = nmap ? map : NULL;
 	file = argv[argc - 1];
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
@@ -1454,7 +1528,9 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	else
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)
-		rc = org_import(ctx->st, account, file, kind);
+		rc = org_import(ctx->st, account, file, &opts, &cnt);
+	if (rc == KAM_OK)
+		import_summary(stdout, &cnt);
 	rc = store_end(ctx->st, rc);
 	store_foreign_keys(ctx->st, 1);
 	return rc;
@@ -1476,6 +1552,7 @@ export_person(const struct org_person *p, void *arg)
 	csv_put(fp, p->dotted_to, 0);
 	csv_put(fp, p->placeholder ? "yes" : NULL, 0);
 	csv_put(fp, p->left_on, 0);
+	csv_put(fp, p->ext_id, 0);
 	csv_endrow(fp);
 	return KAM_OK;
 }
@@ -1548,7 +1625,7 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	store_org_bulk(ctx->st);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
-		      "placeholder,left_on\n",
+		      "placeholder,left_on,ext_id\n",
 		      stdout);
 		return store_org_people_by_handle(ctx->st, account,
 		                                  export_person, stdout);
@@ -1619,12 +1696,14 @@ static const struct kam_verb verbs[] = {
      cmd_account_show},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
-     "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]",
+     "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "
+     "[--ext-id ID]",
      "add a person", cmd_person_add},
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
-     "[--no-dotted] [--placeholder | --no-placeholder] [--on DATE]",
+     "[--no-dotted] [--placeholder | --no-placeholder] [--ext-id ID] "
+     "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set},
     {"person leave", "person leave PERSON --on DATE",
      "record that a person left", cmd_person_leave},
@@ -1662,7 +1741,9 @@ static const struct kam_verb verbs[] = {
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
      cmd_influence},
-    {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles]",
+    {"import",
+     "import [ACCOUNT] FILE.csv [--kind people|links|roles] "
+     "[--map FIELD=COLUMN]... [--update] [--sync --on DATE]",
      "import people, links or roles from CSV, all or nothing", cmd_import},
     {"export", "export [ACCOUNT] [--kind people|links|roles]",
      "export as CSV, in the import's format", cmd_export},

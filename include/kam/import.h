@@ -10,6 +10,7 @@
 #define KAM_IMPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kam/input.h"
 
@@ -30,7 +31,20 @@ struct import_in {
 	long line;
 	int status; /* of the last failure */
 	char where[512];
+	/* The header's name of each column (the kind's, or mapped). */
+	const char *names[IMPORT_MAXCOLS + 1];
 };
+
+/*
+ * What an import did, row by row: each row of the file is added,
+ * changed, unchanged or skipped; left counts the people an import with
+ * --sync marked as left.  Every import prints it as its last line.
+ */
+struct import_counts {
+	long added, changed, left, unchanged, skipped;
+};
+/* "N added, N changed, N left, N unchanged, N skipped\n" on fp. */
+void import_summary(FILE *, const struct import_counts *);
 
 /*
  * Opens path ("-": standard input) and reads its header row; an empty
@@ -45,7 +59,9 @@ int import_has_column(const struct import_in *, const char *column);
  * Maps the header onto the kind's columns: an unknown or repeated column
  * is refused, so is a missing required one.  map, when not NULL, is a
  * NULL-terminated list of "FIELD=COLUMN": the kind's FIELD is read from
- * the header's COLUMN (a file from another tool read as it is).
+ * the header's COLUMN (a file from another tool read as it is), and the
+ * header's other columns are ignored.  A map naming no field of the
+ * kind, or not of the form FIELD=COLUMN, is a usage error.
  */
 int import_header(struct import_in *, const struct import_kind *,
                   const char *const *map);
@@ -59,6 +75,10 @@ const char *import_raw(const struct import_in *, int col);
 const char *import_where(struct import_in *);
 /* The file's name in messages. */
 const char *import_path(const struct import_in *);
+/* Reports "FILE:LINE: skipped: message" for the current row on
+ * standard error, and counts it. */
+void import_skip(struct import_in *, struct import_counts *, const char *fmt,
+                 ...) __attribute__((format(printf, 3, 4)));
 /* Reports "FILE:LINE: message" for the current row; returns code. */
 int import_err(struct import_in *, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

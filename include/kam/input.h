@@ -70,6 +70,17 @@ int handle_valid(const char *);
 char *handle_nfc(const char *);
 /* Whether what was typed is a handle once normalised. */
 int handle_ok(const char *);
+/*
+ * An ASCII handle made from a name (an import's row without a handle):
+ * the name transliterated to ASCII by iconv's //TRANSLIT in the C.UTF-8
+ * locale, whatever the user's ("María José García" -> "maria.jose.garcia",
+ * "Søren Ødegård" -> "soren.odegard"), lower case, apostrophes dropped,
+ * every other run of what is not a letter or digit one '.', at most
+ * HANDLE_FOLD_MAX characters.  Returns 0, out empty, when nothing of the
+ * name folds to a letter or digit (a name in Chinese, say).
+ */
+#define HANDLE_FOLD_MAX (HANDLE_MAX - 8)
+int handle_fold(const char *name, char out[HANDLE_FOLD_MAX + 1]);
 
 /*
  * A hash index of handles (any strings) to ids (hindex.c), one probe a
@@ -224,6 +235,11 @@ void csv_close(struct csv_in *);
  */
 int csv_header(struct csv_in *, char **fields, size_t n, long line,
                const char *const *cols, size_t nrequired, int *idx);
+/* The same; lax: columns not in cols are ignored (a file from another
+ * tool, read through a column map). */
+int csv_header_lax(struct csv_in *, char **fields, size_t n, long line,
+                   const char *const *cols, size_t nrequired, int *idx,
+                   int lax);
 
 /* Writes one CSV field (quoted when needed) or a row separator. */
 void csv_put(FILE *, const char *field, int first);

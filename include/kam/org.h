@@ -44,6 +44,7 @@ struct org_person {
 	const char *dotted_to;  /* handles joined by ';', or NULL */
 	int placeholder;
 	const char *left_on;
+	const char *ext_id; /* the person's id in a CRM, or NULL */
 };
 
 /*
@@ -58,8 +59,9 @@ struct org_change {
 	const char **dotted;
 	size_t ndotted;
 	int set_dotted;
-	int placeholder; /* -1: unchanged */
-	const char *on;  /* effective date */
+	int placeholder;    /* -1: unchanged */
+	const char *on;     /* effective date */
+	const char *ext_id; /* NULL: unchanged; "": cleared */
 };
 
 int store_org_person_add(struct store *, const char *ref,
@@ -68,6 +70,26 @@ int store_org_person_set(struct store *, const char *ref,
                          const char *dflt_account, const struct org_change *);
 int store_org_person_leave(struct store *, const char *ref,
                            const char *dflt_account, const char *on);
+/*
+ * A change to one person by id, its lines already checked (person set
+ * checks them; an import checks its whole file first): NULL or -1
+ * leaves a field alone, "" clears a title, department or external id;
+ * set_solid replaces the solid line with one to solid (0: none),
+ * set_dotted every dotted line with those to dotted.  left_on records a
+ * departure unless one is recorded.  Every change goes into the
+ * person's history, effective on on (NULL: today).
+ */
+struct org_delta {
+	const char *name, *title, *dept, *ext_id, *left_on;
+	long level;
+	int placeholder;
+	int set_solid, set_dotted;
+	int64_t solid;
+	const int64_t *dotted;
+	size_t ndotted;
+};
+int store_org_person_apply(struct store *, int64_t person,
+                           const struct org_delta *, const char *on);
 /* Every person of an account in creation order, or one (person != 0). */
 int store_org_people(struct store *, int64_t account, int64_t person,
                      int (*fn)(const struct org_person *, void *), void *);
@@ -249,12 +271,25 @@ struct org_node {
 size_t org_find_cycle(const struct org_node *, size_t n, size_t *path);
 
 /*
- * CSV import (import-org.c): kind is "people", "links" or "roles", or
- * NULL to tell from the header.  Inside the caller's transaction: the
- * whole file goes in or, on a failure, the caller rolls it all back.
+ * CSV import (import-org.c).  kind is "people", "links" or "roles", or
+ * NULL to tell from the header; map a NULL-terminated list of
+ * FIELD=COLUMN or NULL (import.h).  update: rows matching people of the
+ * account (by external id, else handle) change them, each change in the
+ * person's history effective on on (NULL: today); without it such a row
+ * is refused.  sync_on (with update): the account's people the file does
+ * not name, placeholders aside, left on that day.  Inside the caller's
+ * transaction: the whole file goes in or, on a failure, the caller rolls
+ * it all back.  What each row did is added to counts.
  */
+struct import_counts;
+struct org_import_opts {
+	const char *kind;
+	const char *const *map;
+	int update;
+	const char *on, *sync_on;
+};
 int org_import(struct store *, int64_t account, const char *path,
-               const char *kind);
+               const struct org_import_opts *, struct import_counts *);
 /* The columns of each kind of file, NULL-terminated, required first. */
 extern const char *const org_people_cols[]; /* handle, name required */
 extern const char *const org_link_cols[];   /* from, to, kind required */
@@ -286,6 +321,7 @@ int org_check_role_row(const char *path, long line, const char *role,
 struct org_new_person {
 	int64_t id, manager; /* manager 0: none */
 	const char *handle, *name, *title, *dept, *left_on; /* NULL: none */
+	const char *ext_id;                                 /* NULL: none */
 	long level;                                         /* 0: none */
 	int placeholder;
 };
@@ -308,6 +344,13 @@ int store_org_check_line(struct store *, int64_t person, int64_t manager);
 void store_org_bulk(struct store *);
 /* An account's handle, in a new string. */
 char *store_org_account_handle(struct store *, int64_t account);
+/* A link's strength, 0 if there is no such link. */
+long store_org_link_strength(struct store *, int64_t from, int64_t to,
+                             const char *kind);
+/* Whether a person holds a role in a deal, and its influence and lead. */
+int store_org_role_get(struct store *, int64_t deal, int64_t person,
+                       const char *role, char *influence, size_t size,
+                       int *lead);
 /* A deal's id by account and handle, without reporting; 0 if none. */
 int64_t store_org_deal_lookup(struct store *, int64_t account,
                               const char *handle);

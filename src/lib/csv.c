@@ -297,6 +297,13 @@ int
 csv_header(struct csv_in *in, char **fields, size_t n, long line,
            const char *const *cols, size_t nrequired, int *idx)
 {
+	return csv_header_lax(in, fields, n, line, cols, nrequired, idx, 0);
+}
+
+int
+csv_header_lax(struct csv_in *in, char **fields, size_t n, long line,
+               const char *const *cols, size_t nrequired, int *idx, int lax)
+{
 	size_t i, j, ncols;
 
 	for (ncols = 0; cols[ncols] != NULL; ncols++)
@@ -305,6 +312,8 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 		for (j = 0; j < ncols; j++)
 			if (strcmp(fields[i], cols[j]) == 0)
 				break;
+		if (j == ncols && lax)
+			continue;
 		if (j == ncols) {
 			struct buf known = {0};
 

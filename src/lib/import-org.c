@@ -30,47 +30,74 @@ enum {
 	P_DOTTED,
 	P_PLACEHOLDER,
 	P_LEFT,
+	P_EXT,
 	P_NCOLS
 };
 const char *const org_people_cols[] = {
-    "handle",     "name",      "title",       "dept",    "level",
-    "reports_to", "dotted_to", "placeholder", "left_on", NULL};
+    "handle",    "name",        "title",   "dept",   "level", "reports_to",
+    "dotted_to", "placeholder", "left_on", "ext_id", NULL};
 const char *const org_link_cols[] = {"from", "to", "kind", "strength", NULL};
 const char *const org_role_cols[] = {"deal",      "person", "role",
                                      "influence", "lead",   NULL};
 enum { L_FROM, L_TO, L_KIND, L_STRENGTH };
 enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD };
 
-static const struct import_kind people_kind = {"people", org_people_cols, 2};
+/* A people file needs a name column (checked by import_people): a row's
+ * handle may be derived from its name. */
+static const struct import_kind people_kind = {"people", org_people_cols, 0};
 static const struct import_kind links_kind = {"links", org_link_cols, 3};
 static const struct import_kind roles_kind = {"roles", org_role_cols, 3};
 
 /* One row of a people file, its fields copied into one allocation. */
 struct prow {
 	long line;
-	char *f[P_NCOLS]; /* into one allocation, at f[0] */
+	char *f[P_NCOLS];   /* into one allocation, at f[0] */
+	const char *handle; /* given, the matched person's, or derived */
+	char *derived;      /* a derived handle (handle points to it) */
 	long level;
 	int placeholder;
-	int64_t id;
-	/* managers: index into rows (>= 0) or -(existing id) - 1 */
+	int64_t old; /* the person of the account it matched, or -1 */
+	size_t node; /* in the account's graph (see struct people) */
+	int64_t id;  /* a new row's person id */
+	/* Managers, as nodes; -1: none. */
 	int64_t solid;
 	int64_t *dotted;
 	size_t ndotted;
+	int changed;
+	struct org_delta d;
 };
 
-/* What a people import holds between its steps. */
+/* A person of the account, as a re-import compares rows with. */
+struct oldp {
+	int64_t id;
+	char *handle, *ext_id, *name, *title, *dept, *reports_to, *dotted_to,
+	    *left_on;
+	long level;
+	int placeholder;
+	long row; /* the row matched to the person, from 1; 0: none */
+	int64_t solid, *dotted;
+	size_t ndotted;
+};
+
+/*
+ * What a people import holds between its steps.  The account's graph
+ * has a node for each of its people (0 to nold - 1) and one for each new
+ * row (nold + its index); a row matched to a person is that person's.
+ */
 struct people {
 	struct import_in *im;
 	struct store *st;
+	const struct org_import_opts *opts;
 	int64_t account;
 	char *acct; /* the account's handle */
 	struct prow *rows;
 	size_t n, cap;
-	/* Every handle a row may name: new rows (their index), people in
-	 * the account (-id - 1). */
-	struct hindex ix;
-	struct org_handle *old;
-	size_t nold;
+	struct oldp *old;
+	size_t nold, oldcap;
+	struct hindex oh, oe;  /* the account's people: handle, ext id */
+	struct hindex claimed; /* handles the rows have: row index */
+	struct hindex ix, ex;  /* every node: by handle, by ext id */
+	size_t n_added;
 };
 
 /* A message naming the row's line (the current row, or an earlier one). */
@@ -136,11 +163,12 @@ word_refused(const char *path, long line, enum vocab_kind k, const char *s)
 	return rc;
 }
 
-/* Names, titles and departments are one line of text each. */
+/* Names, titles, departments and external ids are one line of text
+ * each. */
 static int
 check_texts(const char *path, long line, const char *const *f)
 {
-	static const int cols[] = {P_NAME, P_TITLE, P_DEPT};
+	static const int cols[] = {P_NAME, P_TITLE, P_DEPT, P_EXT};
 	char where[600];
 	size_t i;
 	int rc;
@@ -164,13 +192,16 @@ org_check_person_row(const char *path, long line, const char *const *f,
 	int rc;
 
 	*level = 0;
-	if (!handle_valid(f[P_HANDLE]))
+	if (*f[P_HANDLE] != '\0' && !handle_valid(f[P_HANDLE]))
 		return kam_err(KAM_DATA,
 		               "%s:%ld: invalid handle '%s' (" HANDLE_RULE ")",
 		               path, line, f[P_HANDLE]);
-	if (*f[P_NAME] == '\0')
+	if (*f[P_NAME] == '\0' && *f[P_HANDLE] != '\0')
 		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
 		               f[P_HANDLE]);
+	if (*f[P_NAME] == '\0')
+		return kam_err(KAM_DATA, "%s:%ld: a person with no name", path,
+		               line);
 	if ((rc = check_texts(path, line, f)) != KAM_OK)
 		return rc;
 	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
@@ -281,6 +312,7 @@ read_people(struct people *pp)
 		memset(r, 0, sizeof *r);
 		r->line = im->line;
 		r->solid = -1;
+		r->old = -1;
 		copy_row(r, im);
 		if ((rc = org_check_person_row(
 		         import_path(im), im->line, (const char *const *)r->f,
@@ -290,58 +322,284 @@ read_people(struct people *pp)
 	return got < 0 ? im->status : KAM_OK;
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Keeps a copy of each person of the account, as a re-import compares. */
+static int
+keep_old(const struct org_person *p, void *arg)
+{
+	struct people *pp = arg;
+	struct oldp *o;
+
+	if (pp->nold == pp->oldcap) {
+		pp->oldcap = pp->oldcap ? pp->oldcap * 2 : 256;
+		pp->old = xreallocarray(pp->old, pp->oldcap, sizeof *pp->old);
+	}
+	o = &pp->old[pp->nold++];
+	memset(o, 0, sizeof *o);
+	o->id = p->id;
+	o->handle = xstrdup(p->handle);
+	o->ext_id = dup_or_null(p->ext_id);
+	o->name = xstrdup(p->name);
+	o->title = dup_or_null(p->title);
+	o->dept = dup_or_null(p->dept);
+	o->reports_to = dup_or_null(p->reports_to);
+	o->dotted_to = dup_or_null(p->dotted_to);
+	o->left_on = dup_or_null(p->left_on);
+	o->level = p->level;
+	o->placeholder = p->placeholder;
+	o->solid = -1;
+	return KAM_OK;
+}
+
 /*
- * One index of every handle the file may refer to: the account's people,
- * then the new rows, each of which must be new and named once.
+ * The account's people, indexed by handle and by external id: the
+ * nodes 0 to nold - 1 of the account's graph.
+ */
+static void
+load_old(struct people *pp)
+{
+	size_t k;
+
+	store_org_people_by_handle(pp->st, pp->account, keep_old, pp);
+	hindex_init(&pp->oh, 0);
+	hindex_init(&pp->oe, 0);
+	for (k = 0; k < pp->nold; k++) {
+		hindex_put(&pp->oh, pp->old[k].handle, (int64_t)k);
+		if (pp->old[k].ext_id != NULL)
+			hindex_put(&pp->oe, pp->old[k].ext_id, (int64_t)k);
+	}
+}
+
+/* Row i is the person k of the account; refused without --update. */
+static int
+match(struct people *pp, size_t i, size_t k)
+{
+	struct prow *r = &pp->rows[i];
+	struct oldp *o = &pp->old[k];
+
+	if (o->row != 0)
+		return row_err(pp->im, r->line, KAM_DATA,
+		               "person '%s/%s' repeated (first on line %ld)",
+		               pp->acct, o->handle, pp->rows[o->row - 1].line);
+	if (!pp->opts->update)
+		return row_err(pp->im, r->line, KAM_CONFLICT,
+		               "person '%s/%s' already exists (use --update to "
+		               "change it)",
+		               pp->acct, o->handle);
+	o->row = (long)i + 1;
+	r->old = (int64_t)k;
+	r->handle = o->handle;
+	hindex_put(&pp->claimed, o->handle, (int64_t)i);
+	return KAM_OK;
+}
+
+/*
+ * The first pass over the rows, in file order: a row with an external
+ * id the account knows is that person; else a row with a handle is the
+ * person of that handle, or a new one.  Rows without either wait for
+ * match_derived.
  */
 static int
-index_people(struct people *pp)
+match_given(struct people *pp)
 {
+	struct hindex ext;
 	size_t i;
-	int64_t seen;
+	int64_t k, first;
+	int rc = KAM_OK;
 
-	store_org_handles(pp->st, pp->account, &pp->old, &pp->nold);
-	hindex_init(&pp->ix, 0);
-	for (i = 0; i < pp->nold; i++)
-		hindex_put(&pp->ix, pp->old[i].handle, -pp->old[i].id - 1);
-	for (i = 0; i < pp->n; i++) {
-		const struct prow *r = &pp->rows[i];
+	hindex_init(&ext, 0);
+	for (i = 0; i < pp->n && rc == KAM_OK; i++) {
+		struct prow *r = &pp->rows[i];
+		const char *h = r->f[P_HANDLE], *x = r->f[P_EXT];
 
-		if (hindex_put(&pp->ix, r->f[P_HANDLE], (int64_t)i))
+		if (*x != '\0' && !hindex_put(&ext, x, (int64_t)i)) {
+			hindex_get(&ext, x, &first);
+			rc = row_err(pp->im, r->line, KAM_DATA,
+			             "external id '%s' repeated (first on line "
+			             "%ld)",
+			             x, pp->rows[first].line);
+			break;
+		}
+		if (*x != '\0' && hindex_get(&pp->oe, x, &k)) {
+			if (*h != '\0' && strcmp(h, pp->old[k].handle) != 0)
+				rc = row_err(pp->im, r->line, KAM_CONFLICT,
+				             "external id '%s' is person "
+				             "'%s/%s', not '%s'",
+				             x, pp->acct, pp->old[k].handle, h);
+			else
+				rc = match(pp, i, (size_t)k);
 			continue;
-		hindex_get(&pp->ix, r->f[P_HANDLE], &seen);
-		if (seen < 0)
-			return row_err(pp->im, r->line, KAM_CONFLICT,
-			               "person '%s/%s' already exists",
-			               pp->acct, r->f[P_HANDLE]);
-		return row_err(pp->im, r->line, KAM_DATA,
-		               "handle '%s' repeated (first on line %ld)",
-		               r->f[P_HANDLE], pp->rows[seen].line);
+		}
+		if (*h == '\0')
+			continue;
+		if (hindex_get(&pp->oh, h, &k)) {
+			if (*x != '\0' && pp->old[k].ext_id != NULL)
+				rc = row_err(pp->im, r->line, KAM_CONFLICT,
+				             "person '%s/%s' has external id "
+				             "'%s', not '%s'",
+				             pp->acct, h, pp->old[k].ext_id, x);
+			else
+				rc = match(pp, i, (size_t)k);
+			continue;
+		}
+		if (!hindex_put(&pp->claimed, h, (int64_t)i)) {
+			hindex_get(&pp->claimed, h, &first);
+			rc = row_err(pp->im, r->line, KAM_DATA,
+			             "handle '%s' repeated (first on line %ld)",
+			             h, pp->rows[first].line);
+			break;
+		}
+		r->handle = h;
+	}
+	hindex_free(&ext);
+	return rc;
+}
+
+/* Whether an external id may be a handle as it is: ASCII, valid. */
+static int
+ascii_handle(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p >= 0x80)
+			return 0;
+	return strlen(s) <= HANDLE_FOLD_MAX && handle_valid(s);
+}
+
+/*
+ * The second pass, in file order: a row without a handle gets one from
+ * its name folded to ASCII, else from its external id, with -2, -3, ...
+ * after it when an earlier row or another person has it.  Without an
+ * external id, the person of the account who has that handle and no
+ * external id is the row's (a re-import of the same file).
+ */
+static int
+match_derived(struct people *pp)
+{
+	char base[HANDLE_FOLD_MAX + 1], cand[HANDLE_FOLD_MAX + 24];
+	size_t i;
+	long n;
+	int64_t k;
+	int rc;
+
+	for (i = 0; i < pp->n; i++) {
+		struct prow *r = &pp->rows[i];
+		const char *x = r->f[P_EXT];
+
+		if (r->handle != NULL)
+			continue;
+		if (!handle_fold(r->f[P_NAME], base)) {
+			if (*x != '\0' && ascii_handle(x))
+				snprintf(base, sizeof base, "%s", x);
+			else if (*x == '\0' || !handle_fold(x, base))
+				return row_err(
+				    pp->im, r->line, KAM_DATA,
+				    "no handle for '%s' (its name has no "
+				    "letter or digit in ASCII: give a handle "
+				    "or an external id)",
+				    r->f[P_NAME]);
+		}
+		for (n = 1;; n++) {
+			if (n == 1)
+				snprintf(cand, sizeof cand, "%s", base);
+			else
+				snprintf(cand, sizeof cand, "%s-%ld", base, n);
+			if (hindex_get(&pp->claimed, cand, NULL))
+				continue;
+			if (!hindex_get(&pp->oh, cand, &k))
+				break;
+			if (*x == '\0' && pp->old[k].ext_id == NULL) {
+				if ((rc = match(pp, i, (size_t)k)) != KAM_OK)
+					return rc;
+				break;
+			}
+		}
+		if (r->handle != NULL)
+			continue;
+		r->derived = xstrdup(cand);
+		r->handle = r->derived;
+		hindex_put(&pp->claimed, r->handle, (int64_t)i);
 	}
 	return KAM_OK;
 }
 
-/* A manager named by row i: a handle of the account, new or not. */
+/*
+ * Every person the file may name, by handle and by external id: the
+ * account's people (nodes 0 to nold - 1), then the new rows (nold + i).
+ */
+static void
+index_nodes(struct people *pp)
+{
+	size_t i, k;
+
+	hindex_init(&pp->ix, 0);
+	hindex_init(&pp->ex, 0);
+	for (k = 0; k < pp->nold; k++) {
+		hindex_put(&pp->ix, pp->old[k].handle, (int64_t)k);
+		if (pp->old[k].ext_id != NULL)
+			hindex_put(&pp->ex, pp->old[k].ext_id, (int64_t)k);
+	}
+	for (i = 0; i < pp->n; i++) {
+		struct prow *r = &pp->rows[i];
+
+		r->node = r->old >= 0 ? (size_t)r->old : pp->nold + i;
+		if (r->old < 0)
+			hindex_put(&pp->ix, r->handle, (int64_t)r->node);
+		if (*r->f[P_EXT] != '\0')
+			hindex_put(&pp->ex, r->f[P_EXT], (int64_t)r->node);
+	}
+}
+
+/* The handle of a node. */
+static const char *
+node_handle(const struct people *pp, size_t node)
+{
+	return node < pp->nold ? pp->old[node].handle
+	                       : pp->rows[node - pp->nold].handle;
+}
+
+/* A manager named by row i: a handle or an external id of the account,
+ * new or not. */
 static int
 resolve_mgr(struct people *pp, size_t i, const char *ref, int64_t *out)
 {
 	const struct prow *r = &pp->rows[i];
 	const char *h = local_handle(ref, pp->acct);
 
+	if (hindex_get(&pp->ix, h, out) || hindex_get(&pp->ex, ref, out)) {
+		if ((size_t)*out == r->node)
+			return row_err(pp->im, r->line, KAM_CONFLICT,
+			               "'%s' cannot report to themselves",
+			               r->handle);
+		return KAM_OK;
+	}
 	if (strchr(h, '/') != NULL)
 		return row_err(pp->im, r->line, KAM_DATA,
 		               "manager '%s' is in another account", ref);
 	if (!handle_valid(h))
 		return row_err(pp->im, r->line, KAM_DATA,
 		               "invalid handle '%s' (" HANDLE_RULE ")", ref);
-	if (!hindex_get(&pp->ix, h, out))
-		return unknown_in_file(pp->im, r->line, "manager", ref, h,
-		                       &pp->ix);
-	if (*out == (int64_t)i)
-		return row_err(pp->im, r->line, KAM_CONFLICT,
-		               "'%s' cannot report to themselves",
-		               r->f[P_HANDLE]);
-	return KAM_OK;
+	return unknown_in_file(pp->im, r->line, "manager", ref, h, &pp->ix);
+}
+
+/* Adds m to a list of managers unless it holds it already. */
+static void
+add_mgr(int64_t **v, size_t *n, int64_t m)
+{
+	size_t d;
+
+	for (d = 0; d < *n && (*v)[d] != m; d++)
+		;
+	if (d < *n)
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = m;
 }
 
 /* Each row's solid and dotted managers; a manager named twice is one
@@ -349,7 +607,7 @@ resolve_mgr(struct people *pp, size_t i, const char *ref, int64_t *out)
 static int
 resolve_managers(struct people *pp)
 {
-	size_t i, d;
+	size_t i;
 	int64_t m;
 	int rc;
 
@@ -365,46 +623,173 @@ resolve_managers(struct people *pp)
 		     p = strtok_r(NULL, ";", &save)) {
 			if ((rc = resolve_mgr(pp, i, p, &m)) != KAM_OK)
 				return rc;
-			for (d = 0; d < r->ndotted && r->dotted[d] != m; d++)
-				;
-			if (d < r->ndotted)
-				continue;
-			r->dotted = xreallocarray(r->dotted, r->ndotted + 1,
-			                          sizeof *r->dotted);
-			r->dotted[r->ndotted++] = m;
+			add_mgr(&r->dotted, &r->ndotted, m);
 		}
 	}
 	return KAM_OK;
 }
 
+/* The account's lines as the store has them, as nodes. */
+static void
+old_lines(struct people *pp)
+{
+	size_t k;
+	int64_t m;
+
+	for (k = 0; k < pp->nold; k++) {
+		struct oldp *o = &pp->old[k];
+		char *d, *p, *save = NULL;
+
+		if (o->reports_to != NULL &&
+		    hindex_get(&pp->ix, o->reports_to, &m))
+			o->solid = m;
+		if (o->dotted_to == NULL)
+			continue;
+		d = xstrdup(o->dotted_to);
+		for (p = strtok_r(d, ";", &save); p != NULL;
+		     p = strtok_r(NULL, ";", &save))
+			if (hindex_get(&pp->ix, p, &m))
+				add_mgr(&o->dotted, &o->ndotted, m);
+		free(d);
+	}
+}
+
+/* Whether the file has the column (a column it lacks changes nothing). */
+static int
+has(const struct people *pp, int col)
+{
+	return pp->im->idx[col] >= 0;
+}
+
 /*
- * Cycles can only run through new rows: people in the store have no
- * lines to them.  Reported at the line of the row that closes it.
+ * Refuses reporting lines that would form a cycle once the file is in:
+ * the account's lines, each replaced by the file's where it gives them.
+ * Reported at the line of a row on the cycle.
  */
 static int
 refuse_cycles(struct people *pp)
 {
-	struct org_node *nodes = xcalloc(pp->n + 1, sizeof *nodes);
-	size_t *path = xcalloc(pp->n + 1, sizeof *path), len, i;
+	size_t total = pp->nold + pp->n, *path, len, i, at;
+	struct org_node *nodes = xcalloc(total + 1, sizeof *nodes);
 	struct buf b = {0};
 	int rc = KAM_OK;
 
-	for (i = 0; i < pp->n; i++) {
-		nodes[i].solid = pp->rows[i].solid;
-		nodes[i].dotted = pp->rows[i].dotted;
-		nodes[i].ndotted = pp->rows[i].ndotted;
+	path = xcalloc(total + 1, sizeof *path);
+	for (i = 0; i < pp->nold; i++) {
+		nodes[i].solid = pp->old[i].solid;
+		nodes[i].dotted = pp->old[i].dotted;
+		nodes[i].ndotted = pp->old[i].ndotted;
 	}
-	if ((len = org_find_cycle(nodes, pp->n, path)) > 0) {
+	for (i = 0; i < pp->n; i++) {
+		const struct prow *r = &pp->rows[i];
+		struct org_node *nd = &nodes[r->node];
+
+		if (r->old < 0 || has(pp, P_REPORTS))
+			nd->solid = r->solid;
+		if (r->old < 0 || has(pp, P_DOTTED)) {
+			nd->dotted = r->dotted;
+			nd->ndotted = r->ndotted;
+		}
+	}
+	if ((len = org_find_cycle(nodes, total, path)) > 0) {
 		for (i = 0; i < len; i++)
-			buf_printf(&b, "%s -> ", pp->rows[path[i]].f[P_HANDLE]);
-		buf_puts(&b, pp->rows[path[0]].f[P_HANDLE]);
-		rc = row_err(pp->im, pp->rows[path[len - 1]].line, KAM_CONFLICT,
+			buf_printf(&b, "%s -> ", node_handle(pp, path[i]));
+		buf_puts(&b, node_handle(pp, path[0]));
+		/* The line of the last row on the cycle. */
+		for (i = len, at = 0; i-- > 0;) {
+			size_t nd = path[i];
+
+			if (nd >= pp->nold) {
+				at = nd - pp->nold;
+				break;
+			}
+			if (pp->old[nd].row != 0) {
+				at = (size_t)pp->old[nd].row - 1;
+				break;
+			}
+		}
+		rc = row_err(pp->im, pp->rows[at].line, KAM_CONFLICT,
 		             "reporting lines form a cycle: %s", b.s);
 		buf_free(&b);
 	}
 	free(nodes);
 	free(path);
 	return rc;
+}
+
+/* Whether two texts differ, NULL being empty. */
+static int
+text_differs(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Whether two lists of managers differ as sets. */
+static int
+set_differs(const int64_t *a, size_t na, const int64_t *b, size_t nb)
+{
+	int64_t *x, *y;
+	int differ;
+
+	if (na != nb)
+		return 1;
+	if (na == 0)
+		return 0;
+	x = xcalloc(na, sizeof *x);
+	y = xcalloc(nb, sizeof *y);
+	memcpy(x, a, na * sizeof *x);
+	memcpy(y, b, nb * sizeof *y);
+	qsort(x, na, sizeof *x, id_cmp);
+	qsort(y, nb, sizeof *y, id_cmp);
+	differ = memcmp(x, y, na * sizeof *x) != 0;
+	free(x);
+	free(y);
+	return differ;
+}
+
+/*
+ * What a row matched to a person of the account changes, field by field
+ * (a column the file lacks changes nothing): a departure is added, never
+ * moved or undone; an external id is set, never cleared.
+ */
+static void
+compare(struct people *pp, struct prow *r)
+{
+	const struct oldp *o = &pp->old[r->old];
+	struct org_delta *d = &r->d;
+	int ch = 0;
+
+	memset(d, 0, sizeof *d);
+	d->level = -1;
+	d->placeholder = -1;
+	if (has(pp, P_NAME) && strcmp(r->f[P_NAME], o->name) != 0)
+		ch = 1, d->name = r->f[P_NAME];
+	if (has(pp, P_TITLE) && text_differs(r->f[P_TITLE], o->title))
+		ch = 1, d->title = r->f[P_TITLE];
+	if (has(pp, P_DEPT) && text_differs(r->f[P_DEPT], o->dept))
+		ch = 1, d->dept = r->f[P_DEPT];
+	if (has(pp, P_LEVEL) && r->level != o->level)
+		ch = 1, d->level = r->level;
+	if (has(pp, P_PLACEHOLDER) && r->placeholder != o->placeholder)
+		ch = 1, d->placeholder = r->placeholder;
+	if (has(pp, P_REPORTS) && r->solid != o->solid)
+		ch = 1, d->set_solid = 1;
+	if (has(pp, P_DOTTED) &&
+	    set_differs(r->dotted, r->ndotted, o->dotted, o->ndotted))
+		ch = 1, d->set_dotted = 1;
+	if (*r->f[P_EXT] != '\0' && o->ext_id == NULL)
+		ch = 1, d->ext_id = r->f[P_EXT];
+	if (*r->f[P_LEFT] != '\0' && o->left_on == NULL)
+		ch = 1, d->left_on = r->f[P_LEFT];
+	r->changed = ch;
 }
 
 /*
@@ -431,112 +816,223 @@ by_handle_cmp(const void *a, const void *b)
 	return strcmp(x->handle + 8, y->handle + 8);
 }
 
-/* The rows' indices in handle order, in order[]. */
-static void
+/* The new rows' indices in handle order, in order[]; returns how many. */
+static size_t
 handle_order(const struct prow *rows, size_t n, size_t *order)
 {
 	struct by_handle *v = xcalloc(n + 1, sizeof *v);
-	size_t i, k;
+	size_t i, k, m = 0;
 
 	for (i = 0; i < n; i++) {
-		const char *h = rows[i].f[P_HANDLE];
+		const char *h = rows[i].handle;
 
+		if (rows[i].old >= 0)
+			continue;
 		for (k = 0; k < 8 && h[k] != '\0'; k++)
-			v[i].key = v[i].key << 8 | (unsigned char)h[k];
-		v[i].key <<= 8 * (8 - k);
-		v[i].handle = h;
-		v[i].row = i;
+			v[m].key = v[m].key << 8 | (unsigned char)h[k];
+		v[m].key <<= 8 * (8 - k);
+		v[m].handle = h;
+		v[m++].row = i;
 	}
-	qsort(v, n, sizeof *v, by_handle_cmp);
-	for (i = 0; i < n; i++)
+	qsort(v, m, sizeof *v, by_handle_cmp);
+	for (i = 0; i < m; i++)
 		order[i] = v[i].row;
 	free(v);
+	return m;
 }
 
-/* A manager as a person id, once every new row has one. */
+/* A manager's person id, once every new row has one (0: none). */
 static int64_t
-manager_id(const struct people *pp, int64_t m)
+node_id(const struct people *pp, int64_t node)
 {
-	return m == -1 ? 0 : m >= 0 ? pp->rows[m].id : -m - 1;
+	if (node < 0)
+		return 0;
+	if ((size_t)node < pp->nold)
+		return pp->old[node].id;
+	return pp->rows[(size_t)node - pp->nold].id;
 }
 
 /*
- * People are written in handle order, with ids known before any insert,
- * so that each row is written once with its solid-line manager, even
- * when the manager comes later, and the person rows and their handle
- * index grow at their end: the sqlite3 shell imports 100,000 shuffled
- * handles into an indexed table a fifth slower than sorted ones.
+ * New people are written in handle order, with ids known before any
+ * insert, so that each row is written once with its solid-line manager,
+ * even when the manager comes later, and the person rows and their
+ * handle index grow at their end: the sqlite3 shell imports 100,000
+ * shuffled handles into an indexed table a fifth slower than sorted
+ * ones.
  */
 static int
-write_people(struct people *pp)
+write_new(struct people *pp)
 {
-	size_t *order = xcalloc(pp->n + 1, sizeof *order), i, k;
+	size_t *order = xcalloc(pp->n + 1, sizeof *order), i, k, m;
 	struct org_new_person *batch = xcalloc(ORG_BATCH, sizeof *batch);
 	int64_t next = store_org_max_person_id(pp->st);
 	int rc = KAM_OK;
 
-	handle_order(pp->rows, pp->n, order);
-	for (i = 0; i < pp->n; i++)
+	m = handle_order(pp->rows, pp->n, order);
+	for (i = 0; i < m; i++)
 		pp->rows[order[i]].id = ++next;
 	/* A row may name a manager inserted after it: where foreign keys
 	 * are checked, check them at commit. */
 	store_defer_foreign_keys(pp->st);
-	for (i = 0, k = 0; i < pp->n && rc == KAM_OK; i++) {
+	for (i = 0, k = 0; i < m && rc == KAM_OK; i++) {
 		const struct prow *r = &pp->rows[order[i]];
 		struct org_new_person *b = &batch[k];
 
 		b->id = r->id;
-		b->manager = manager_id(pp, r->solid);
-		b->handle = r->f[P_HANDLE];
+		b->manager = node_id(pp, r->solid);
+		b->handle = r->handle;
 		b->name = r->f[P_NAME];
 		b->title = *r->f[P_TITLE] ? r->f[P_TITLE] : NULL;
 		b->dept = *r->f[P_DEPT] ? r->f[P_DEPT] : NULL;
 		b->left_on = *r->f[P_LEFT] ? r->f[P_LEFT] : NULL;
+		b->ext_id = *r->f[P_EXT] ? r->f[P_EXT] : NULL;
 		b->level = r->level;
 		b->placeholder = r->placeholder;
-		if (++k == ORG_BATCH || i + 1 == pp->n) {
-			rc = store_org_insert_people(pp->st, pp->account, batch, k,
-			                       "imported");
+		if (++k == ORG_BATCH || i + 1 == m) {
+			rc = store_org_insert_people(pp->st, pp->account, batch,
+			                             k, "imported");
 			k = 0;
 		}
 	}
 	for (i = 0; i < pp->n && rc == KAM_OK; i++)
-		for (k = 0; k < pp->rows[i].ndotted && rc == KAM_OK; k++)
+		for (k = 0; pp->rows[i].old < 0 && k < pp->rows[i].ndotted &&
+		            rc == KAM_OK;
+		     k++)
 			rc = store_org_insert_line(
 			    pp->st, pp->rows[i].id,
-			    manager_id(pp, pp->rows[i].dotted[k]), "dotted");
+			    node_id(pp, pp->rows[i].dotted[k]), "dotted");
+	pp->n_added = m;
 	free(batch);
 	free(order);
 	return rc;
 }
 
+/* The changes of the rows matched to people of the account, in file
+ * order, each into the person's history. */
 static int
-import_people(struct store *st, int64_t account, struct import_in *im)
+write_changes(struct people *pp, struct import_counts *cnt)
+{
+	size_t i, k;
+	int64_t *ids = NULL;
+	int rc = KAM_OK;
+
+	for (i = 0; i < pp->n && rc == KAM_OK; i++) {
+		struct prow *r = &pp->rows[i];
+
+		if (r->old < 0)
+			continue;
+		compare(pp, r);
+		if (!r->changed) {
+			cnt->unchanged++;
+			continue;
+		}
+		cnt->changed++;
+		r->d.solid = node_id(pp, r->solid);
+		ids = xreallocarray(ids, r->ndotted + 1, sizeof *ids);
+		for (k = 0; k < r->ndotted; k++)
+			ids[k] = node_id(pp, r->dotted[k]);
+		r->d.dotted = ids;
+		r->d.ndotted = r->ndotted;
+		rc = store_org_person_apply(pp->st, pp->old[r->old].id, &r->d,
+		                            pp->opts->on);
+	}
+	free(ids);
+	return rc;
+}
+
+/*
+ * --sync: the account's people the file does not name have left on the
+ * day given.  Placeholders stand for people not yet named, whom no CRM
+ * lists: they stay.
+ */
+static int
+write_departures(struct people *pp, struct import_counts *cnt)
+{
+	struct org_delta d;
+	size_t k;
+	int rc = KAM_OK;
+
+	memset(&d, 0, sizeof d);
+	d.level = -1;
+	d.placeholder = -1;
+	d.left_on = pp->opts->sync_on;
+	for (k = 0; k < pp->nold && rc == KAM_OK; k++) {
+		const struct oldp *o = &pp->old[k];
+
+		if (o->row != 0 || o->left_on != NULL || o->placeholder)
+			continue;
+		cnt->left++;
+		rc = store_org_person_apply(pp->st, o->id, &d, d.left_on);
+	}
+	return rc;
+}
+
+static void
+free_people(struct people *pp)
+{
+	size_t i;
+
+	for (i = 0; i < pp->n; i++) {
+		free(pp->rows[i].f[0]);
+		free(pp->rows[i].dotted);
+		free(pp->rows[i].derived);
+	}
+	free(pp->rows);
+	for (i = 0; i < pp->nold; i++) {
+		struct oldp *o = &pp->old[i];
+
+		free(o->handle);
+		free(o->ext_id);
+		free(o->name);
+		free(o->title);
+		free(o->dept);
+		free(o->reports_to);
+		free(o->dotted_to);
+		free(o->left_on);
+		free(o->dotted);
+	}
+	free(pp->old);
+	hindex_free(&pp->oh);
+	hindex_free(&pp->oe);
+	hindex_free(&pp->ix);
+	hindex_free(&pp->ex);
+	hindex_free(&pp->claimed);
+	free(pp->acct);
+}
+
+static int
+import_people(struct store *st, int64_t account, struct import_in *im,
+              const struct org_import_opts *opts, struct import_counts *cnt)
 {
 	struct people pp;
-	size_t i;
 	int rc;
 
 	memset(&pp, 0, sizeof pp);
 	pp.im = im;
 	pp.st = st;
+	pp.opts = opts;
 	pp.account = account;
 	pp.acct = store_org_account_handle(st, account);
-	if ((rc = read_people(&pp)) == KAM_OK &&
-	    (rc = index_people(&pp)) == KAM_OK &&
-	    (rc = resolve_managers(&pp)) == KAM_OK &&
-	    (rc = refuse_cycles(&pp)) == KAM_OK)
-		rc = write_people(&pp);
-	for (i = 0; i < pp.n; i++) {
-		free(pp.rows[i].f[0]);
-		free(pp.rows[i].dotted);
+	hindex_init(&pp.claimed, 0);
+	if (!has(&pp, P_NAME))
+		rc = import_err(im, KAM_DATA, "missing column '%s'",
+		                im->names[P_NAME]);
+	else if ((rc = read_people(&pp)) == KAM_OK) {
+		load_old(&pp);
+		if ((rc = match_given(&pp)) == KAM_OK &&
+		    (rc = match_derived(&pp)) == KAM_OK) {
+			index_nodes(&pp);
+			old_lines(&pp);
+			if ((rc = resolve_managers(&pp)) == KAM_OK &&
+			    (rc = refuse_cycles(&pp)) == KAM_OK &&
+			    (rc = write_new(&pp)) == KAM_OK &&
+			    (rc = write_changes(&pp, cnt)) == KAM_OK &&
+			    opts->sync_on != NULL)
+				rc = write_departures(&pp, cnt);
+			cnt->added += (long)pp.n_added;
+		}
 	}
-	free(pp.rows);
-	for (i = 0; i < pp.nold; i++)
-		free(pp.old[i].handle);
-	free(pp.old);
-	hindex_free(&pp.ix);
-	free(pp.acct);
+	free_people(&pp);
 	return rc;
 }
 
@@ -552,6 +1048,7 @@ struct refs {
 	struct hindex people, rows;
 	struct org_handle *old;
 	size_t nold;
+	struct import_counts *cnt;
 };
 
 /*
@@ -607,7 +1104,7 @@ link_row(struct refs *rf)
 	const char *kind, *f = import_raw(im, L_FROM),
 	                  *t = import_raw(im, L_TO);
 	char *from, *to, *key;
-	long strength;
+	long strength, was;
 	int64_t a, b;
 	int rc;
 
@@ -621,11 +1118,22 @@ link_row(struct refs *rf)
 		return import_err(im, KAM_DATA,
 		                  "a link needs two people, not '%s' twice", f);
 	xasprintf(&key, "%lld %lld %s", (long long)a, (long long)b, kind);
+	if ((rc = once(rf, key, "link")) != KAM_OK) {
+		free(key);
+		return rc;
+	}
+	free(key);
+	if ((was = store_org_link_strength(rf->st, a, b, kind)) == strength) {
+		rf->cnt->unchanged++;
+		return KAM_OK;
+	}
+	if (was == 0)
+		rf->cnt->added++;
+	else
+		rf->cnt->changed++;
 	xasprintf(&from, "%s/%s", rf->acct, local_handle(f, rf->acct));
 	xasprintf(&to, "%s/%s", rf->acct, local_handle(t, rf->acct));
-	if ((rc = once(rf, key, "link")) == KAM_OK)
-		rc = store_org_link(rf->st, from, to, NULL, kind, strength);
-	free(key);
+	rc = store_org_link(rf->st, from, to, NULL, kind, strength);
 	free(from);
 	free(to);
 	return rc;
@@ -636,16 +1144,17 @@ role_row(struct refs *rf)
 {
 	struct import_in *im = rf->im;
 	const char *role, *influence, *dh;
-	char *deal, *person, *key;
-	int64_t p;
-	int rc, lead;
+	char *deal, *person, *key, was[16];
+	int64_t p, d;
+	int rc, lead, was_lead;
 
 	dh = local_handle(import_raw(im, R_DEAL), rf->acct);
 	if (strchr(dh, '/') != NULL)
 		return import_err(im, KAM_DATA,
 		                  "deal '%s' is in another account",
 		                  import_raw(im, R_DEAL));
-	if (!handle_valid(dh) || store_org_deal_lookup(rf->st, rf->account, dh) == 0)
+	if (!handle_valid(dh) ||
+	    (d = store_org_deal_lookup(rf->st, rf->account, dh)) == 0)
 		return import_err(im, KAM_NOTFOUND, "unknown deal '%s'",
 		                  import_raw(im, R_DEAL));
 	if ((rc = find_person(rf, import_raw(im, R_PERSON), &p)) != KAM_OK ||
@@ -655,13 +1164,24 @@ role_row(struct refs *rf)
 	         &influence, &lead)) != KAM_OK)
 		return rc;
 	xasprintf(&key, "%s %lld %s", dh, (long long)p, role);
+	rc = once(rf, key, "role");
+	free(key);
+	if (rc != KAM_OK)
+		return rc;
+	if (!store_org_role_get(rf->st, d, p, role, was, sizeof was, &was_lead))
+		rf->cnt->added++;
+	else if ((influence != NULL && strcmp(influence, was) != 0) ||
+	         (lead && !was_lead))
+		rf->cnt->changed++;
+	else {
+		rf->cnt->unchanged++;
+		return KAM_OK;
+	}
 	xasprintf(&deal, "%s/%s", rf->acct, dh);
 	xasprintf(&person, "%s/%s", rf->acct,
 	          local_handle(import_raw(im, R_PERSON), rf->acct));
-	if ((rc = once(rf, key, "role")) == KAM_OK)
-		rc = store_org_role_set(rf->st, deal, person, NULL, role, influence,
-		                  lead);
-	free(key);
+	rc = store_org_role_set(rf->st, deal, person, NULL, role, influence,
+	                        lead);
 	free(deal);
 	free(person);
 	return rc;
@@ -669,7 +1189,7 @@ role_row(struct refs *rf)
 
 static int
 import_refs(struct store *st, int64_t account, struct import_in *im,
-            int (*row)(struct refs *))
+            int (*row)(struct refs *), struct import_counts *cnt)
 {
 	struct refs rf;
 	size_t i;
@@ -679,6 +1199,7 @@ import_refs(struct store *st, int64_t account, struct import_in *im,
 	rf.im = im;
 	rf.st = st;
 	rf.account = account;
+	rf.cnt = cnt;
 	rf.acct = store_org_account_handle(st, account);
 	store_org_handles(st, account, &rf.old, &rf.nold);
 	hindex_init(&rf.people, 0);
@@ -700,9 +1221,10 @@ import_refs(struct store *st, int64_t account, struct import_in *im,
 
 int
 org_import(struct store *st, int64_t account, const char *path,
-           const char *kind)
+           const struct org_import_opts *opts, struct import_counts *cnt)
 {
 	const struct import_kind *k;
+	const char *kind = opts->kind;
 	struct import_in im;
 	int rc;
 
@@ -717,11 +1239,12 @@ org_import(struct store *st, int64_t account, const char *path,
 		k = import_has_column(&im, "from")   ? &links_kind
 		    : import_has_column(&im, "deal") ? &roles_kind
 		                                     : &people_kind;
-	if ((rc = import_header(&im, k, NULL)) == KAM_OK)
-		rc = k == &people_kind ? import_people(st, account, &im)
+	if ((rc = import_header(&im, k, opts->map)) == KAM_OK)
+		rc = k == &people_kind
+		         ? import_people(st, account, &im, opts, cnt)
 		     : k == &links_kind
-		         ? import_refs(st, account, &im, link_row)
-		         : import_refs(st, account, &im, role_row);
+		         ? import_refs(st, account, &im, link_row, cnt)
+		         : import_refs(st, account, &im, role_row, cnt);
 	import_close(&im);
 	return rc;
 }

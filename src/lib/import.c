@@ -76,20 +76,55 @@ mapped(const char *const *map, const char *field)
 	return field;
 }
 
+/* A --map naming no field of the kind is refused before the file is
+ * read any further. */
+static int
+check_map(const struct import_kind *kind, const char *const *map)
+{
+	struct buf b = {0};
+	size_t i, j, n;
+	int rc;
+
+	for (i = 0; map != NULL && map[i] != NULL; i++) {
+		const char *eq = strchr(map[i], '=');
+
+		if (eq == NULL || eq == map[i] || eq[1] == '\0')
+			return kam_err(KAM_USAGE,
+			               "invalid --map '%s' (use FIELD=COLUMN)",
+			               map[i]);
+		n = (size_t)(eq - map[i]);
+		for (j = 0; kind->cols[j] != NULL; j++)
+			if (strlen(kind->cols[j]) == n &&
+			    strncmp(kind->cols[j], map[i], n) == 0)
+				break;
+		if (kind->cols[j] != NULL)
+			continue;
+		header_of(&b, kind);
+		rc =
+		    kam_err(KAM_USAGE, "unknown field '%.*s' in --map (%s: %s)",
+		            (int)n, map[i], kind->name, b.s);
+		buf_free(&b);
+		return rc;
+	}
+	return KAM_OK;
+}
+
 int
 import_header(struct import_in *im, const struct import_kind *kind,
               const char *const *map)
 {
-	const char *names[IMPORT_MAXCOLS + 1];
 	size_t i;
 	int rc;
 
 	im->kind = kind;
+	if ((rc = check_map(kind, map)) != KAM_OK)
+		return im->status = rc;
 	for (i = 0; kind->cols[i] != NULL && i < IMPORT_MAXCOLS; i++)
-		names[i] = mapped(map, kind->cols[i]);
-	names[i] = NULL;
-	rc = csv_header(im->csv, im->f, im->nf, im->line, names,
-	                kind->nrequired, im->idx);
+		im->names[i] = mapped(map, kind->cols[i]);
+	im->names[i] = NULL;
+	rc = csv_header_lax(im->csv, im->f, im->nf, im->line, im->names,
+	                    kind->nrequired, im->idx,
+	                    map != NULL && map[0] != NULL);
 	return im->status = rc;
 }
 
@@ -133,6 +168,30 @@ const char *
 import_path(const struct import_in *im)
 {
 	return csv_path(im->csv);
+}
+
+void
+import_skip(struct import_in *im, struct import_counts *n, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort(); /* out of memory */
+	va_end(ap);
+	kam_err(KAM_OK, "%s: skipped: %s", import_where(im), msg);
+	free(msg);
+	n->skipped++;
+}
+
+void
+import_summary(FILE *fp, const struct import_counts *n)
+{
+	fprintf(fp,
+	        "%ld added, %ld changed, %ld left, %ld unchanged, %ld "
+	        "skipped\n",
+	        n->added, n->changed, n->left, n->unchanged, n->skipped);
 }
 
 int

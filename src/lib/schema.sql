@@ -1,19 +1,27 @@
--- kam store schema, version 5: what a new store is created with.
+-- kam store schema, version 6: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
 -- UTC text (YYYY-MM-DDTHH:MM:SSZ).  Handles are ASCII slugs.
 
 -- The client accounts.  category (a handle) selects the rubric profile
--- of the same name when there is one (kam-gate(1), PROFILES).
+-- of the same name when there is one (kam-gate(1), PROFILES).  ext_id
+-- is the account's id in a CRM.  parent_id makes the account a
+-- subsidiary of another: the accounts under one top account form a
+-- group, within which reporting lines, links and buying roles may
+-- cross accounts.
 CREATE TABLE account (
 	id       INTEGER PRIMARY KEY,
 	handle   TEXT NOT NULL UNIQUE,
 	name     TEXT NOT NULL,
 	industry TEXT,
 	created  TEXT NOT NULL,
-	category TEXT
+	category TEXT,
+	ext_id   TEXT,
+	parent_id INTEGER REFERENCES account(id) CHECK (parent_id <> id)
 );
+CREATE UNIQUE INDEX account_ext_id ON account (ext_id)
+	WHERE ext_id IS NOT NULL;
 
 -- People in a client's organisation: the first dimension of the method
 -- (administrative rank).  level 1 is the top.  A placeholder is someone
@@ -42,10 +50,15 @@ CREATE TABLE person (
 	            CHECK (origin IN ('added', 'imported')),
 	manager_id  INTEGER REFERENCES person(id) CHECK (manager_id <> id),
 	manager_since TEXT,
+	ext_id      TEXT,
 	UNIQUE (account_id, handle)
 );
 CREATE INDEX person_manager ON person (manager_id)
 	WHERE manager_id IS NOT NULL;
+-- A person's id in a CRM, unique within the account: a re-import
+-- matches its rows by it.
+CREATE UNIQUE INDEX person_ext_id ON person (account_id, ext_id)
+	WHERE ext_id IS NOT NULL;
 
 -- Reporting lines other than the current solid ones: dotted lines
 -- (matrix reporting), current and past, and solid lines that have

@@ -157,10 +157,10 @@ history(struct store *st, int64_t person, const char *on, const char *field,
  * one statement: a statement's own cost (opening and closing the cursors
  * of the table and its indexes) was a fifth of importing 100,000 people
  * one row at a time.  Parameters 1-5 are the same for every row; each row
- * adds nine.
+ * adds ten.
  */
 #define PEOPLE_BATCH      ORG_BATCH
-#define PEOPLE_ROW_PARAMS 9
+#define PEOPLE_ROW_PARAMS 10
 
 static const char *
 people_sql(size_t n)
@@ -175,7 +175,7 @@ people_sql(size_t n)
 	                       "INSERT INTO person (account_id, created, "
 	                       "recorded, recorded_by, origin, id, handle, "
 	                       "name, title, dept, level, placeholder, "
-	                       "left_on, manager_id) VALUES ");
+	                       "left_on, manager_id, ext_id) VALUES ");
 	for (i = 0; i < n; i++) {
 		len += (size_t)snprintf(sql + len, size - len,
 		                        "%s(?1,?2,?3,?4,?5", i ? "," : "");
@@ -223,6 +223,7 @@ store_org_insert_people(struct store *st, int64_t account,
 			store_bind_static(s, at + 7, r->left_on);
 			if (r->manager != 0)
 				sqlite3_bind_int64(s, at + 8, r->manager);
+			store_bind_static(s, at + 9, r->ext_id);
 		}
 		rc = step_done(st, s, "cannot add person");
 	}
@@ -490,14 +491,12 @@ line_open(struct store *st, int64_t person, int64_t manager, const char *kind)
 
 /*
  * Ends the person's current lines of one kind, except those to the
- * managers in keep (people refs, resolved in acct), which stay as they
- * were.  An ended solid line moves from the person row to
- * reporting_line.
+ * managers in keep (person ids), which stay as they were.  An ended
+ * solid line moves from the person row to reporting_line.
  */
 static int
 end_lines_except(struct store *st, int64_t person, const char *kind,
-                 const char *on, const char *const *keep, size_t nkeep,
-                 const char *acct)
+                 const char *on, const int64_t *keep, size_t nkeep)
 {
 	static const char qlist[] =
 	    "SELECT id, manager_id FROM reporting_line WHERE person_id = ? "
@@ -514,15 +513,11 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 	static const char qclear[] = "UPDATE person SET manager_id = NULL, "
 	                             "manager_since = NULL WHERE id = ?2";
 	int solid = strcmp(kind, "solid") == 0;
-	int64_t *ids = NULL, *mgr = NULL, *kept = NULL;
+	int64_t *ids = NULL, *mgr = NULL;
 	size_t n = 0, i, k;
 	sqlite3_stmt *s;
 	int rc = KAM_OK;
 
-	kept = xcalloc(nkeep + 1, sizeof *kept);
-	for (k = 0; k < nkeep; k++)
-		if ((rc = resolve_in(st, keep[k], acct, &kept[k])) != KAM_OK)
-			goto out;
 	s = store_stmt(st, solid ? qsolid : qlist);
 	sqlite3_bind_int64(s, 1, person);
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -533,7 +528,7 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 	}
 	sqlite3_reset(s);
 	for (i = 0; rc == KAM_OK && i < n; i++) {
-		for (k = 0; k < nkeep && kept[k] != mgr[i]; k++)
+		for (k = 0; k < nkeep && keep[k] != mgr[i]; k++)
 			;
 		if (k < nkeep)
 			continue;
@@ -547,16 +542,16 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 			rc = step_done(st, s, "cannot end reporting line");
 		}
 	}
-out:
 	free(ids);
 	free(mgr);
-	free(kept);
 	return rc;
 }
 
+/* Starts a line person -> manager on on (NULL: since the person was
+ * recorded), unless it is current already. */
 static int
-add_line(struct store *st, int64_t person, const char *ref, const char *acct,
-         const char *kind, const char *on)
+start_line(struct store *st, int64_t person, int64_t m, const char *kind,
+           const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO reporting_line (person_id, manager_id, kind, "
@@ -564,15 +559,9 @@ add_line(struct store *st, int64_t person, const char *ref, const char *acct,
 	static const char qsolid[] = "UPDATE person SET manager_id = ?2, "
 	                             "manager_since = ?4 WHERE id = ?1";
 	sqlite3_stmt *s;
-	int64_t m;
-	int rc;
 
-	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
-		return rc;
 	if (line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
-	if ((rc = store_org_check_line(st, person, m)) != KAM_OK)
-		return rc;
 	if (strcmp(kind, "solid") == 0) {
 		s = store_stmt(st, qsolid);
 	} else {
@@ -583,6 +572,23 @@ add_line(struct store *st, int64_t person, const char *ref, const char *acct,
 	sqlite3_bind_int64(s, 2, m);
 	store_bind_text(s, 4, on);
 	return step_done(st, s, "cannot add reporting line");
+}
+
+/* A line to the person named by ref, checked (store_org_check_line). */
+static int
+add_line(struct store *st, int64_t person, const char *ref, const char *acct,
+         const char *kind, const char *on)
+{
+	int64_t m;
+	int rc;
+
+	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
+		return rc;
+	if (line_open(st, person, m, kind))
+		return KAM_OK;
+	if ((rc = store_org_check_line(st, person, m)) != KAM_OK)
+		return rc;
+	return start_line(st, person, m, kind, on);
 }
 
 static int
@@ -598,6 +604,33 @@ person_exists(struct store *st, int64_t account, const char *handle)
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return found;
+}
+
+/* Refuses an external id another person of the account holds. */
+static int
+ext_id_free(struct store *st, int64_t account, int64_t person,
+            const char *ext_id)
+{
+	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
+	                        "AND ext_id = ? AND id <> ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t other = 0;
+	char *r;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, ext_id);
+	sqlite3_bind_int64(s, 3, person);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		other = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (other == 0)
+		return KAM_OK;
+	r = store_person_ref(st, other);
+	rc = kam_err(KAM_CONFLICT, "external id '%s' is already '%s''s", ext_id,
+	             r);
+	free(r);
+	return rc;
 }
 
 int
@@ -618,6 +651,9 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	if (person_exists(st, account, r.handle))
 		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
 		               r.account, r.handle);
+	if (c->ext_id != NULL && *c->ext_id != '\0' &&
+	    (rc = ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
+		return rc;
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
 	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
@@ -629,6 +665,7 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	np.dept = dept;
 	np.level = c->level > 0 ? c->level : 0;
 	np.placeholder = c->placeholder == 1;
+	np.ext_id = c->ext_id != NULL && *c->ext_id ? c->ext_id : NULL;
 	if ((rc = store_org_insert_people(st, account, &np, 1, "added")) !=
 	    KAM_OK)
 		return rc;
@@ -663,9 +700,42 @@ set_text(struct store *st, int64_t id, const char *field, const char *q,
 	return history(st, id, on, field, old_value, new_value);
 }
 
+/* Whether two ';'-joined lists (or NULLs) differ. */
+static int
+differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a != NULL && strcmp(a, b) != 0);
+}
+
+/*
+ * Replaces the person's current lines of one kind with those to the
+ * managers m (solid: at most one), and records the change.
+ */
+static int
+set_lines(struct store *st, int64_t id, const char *kind, const int64_t *m,
+          size_t n, const char *on)
+{
+	char *old = managers(st, id, kind), *now;
+	size_t i;
+	int rc;
+
+	rc = end_lines_except(st, id, kind, on, m, n);
+	for (i = 0; rc == KAM_OK && i < n; i++)
+		rc = start_line(st, id, m[i], kind, on);
+	now = managers(st, id, kind);
+	if (rc == KAM_OK && differ(old, now))
+		rc = history(st, id, on,
+		             strcmp(kind, "solid") == 0 ? "reports_to"
+		                                        : "dotted_to",
+		             old, now);
+	free(now);
+	free(old);
+	return rc;
+}
+
 int
-store_org_person_set(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c)
+store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
+                       const char *on)
 {
 	static const char qname[] = "UPDATE person SET name = ? WHERE id = ?";
 	static const char qtitle[] = "UPDATE person SET title = ? WHERE id = ?";
@@ -673,18 +743,17 @@ store_org_person_set(struct store *st, const char *ref, const char *dflt,
 	static const char qlevel[] = "UPDATE person SET level = ? WHERE id = ?";
 	static const char qph[] =
 	    "UPDATE person SET placeholder = ? WHERE id = ?";
+	static const char qext[] = "UPDATE person SET ext_id = ? WHERE id = ?";
+	static const char qleft[] =
+	    "UPDATE person SET left_on = ? WHERE id = ?";
 	static const char qget[] =
-	    "SELECT name, title, dept, level, placeholder, account_id "
+	    "SELECT name, title, dept, level, placeholder, ext_id, left_on "
 	    "FROM person WHERE id = ?";
 	sqlite3_stmt *s;
-	int64_t id;
-	char *name, *title, *dept, *acct, *old, lv_old[24], lv_new[24];
+	char *name, *title, *dept, *ext, *left, lv_old[24], lv_new[24];
 	long level;
-	int placeholder, rc;
-	size_t i;
+	int placeholder, rc = KAM_OK;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qget);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
@@ -693,85 +762,119 @@ store_org_person_set(struct store *st, const char *ref, const char *dflt,
 	dept = store_col_dup(s, 2);
 	level = sqlite3_column_int(s, 3);
 	placeholder = sqlite3_column_int(s, 4);
-	acct = store_org_account_handle(st, sqlite3_column_int64(s, 5));
+	ext = store_col_dup(s, 5);
+	left = store_col_dup(s, 6);
 	sqlite3_reset(s);
 
-	rc = KAM_OK;
-	if (c->name != NULL)
-		rc = set_text(st, id, "name", qname, name, c->name, c->on);
-	if (rc == KAM_OK && c->title != NULL)
+	if (d->name != NULL)
+		rc = set_text(st, id, "name", qname, name, d->name, on);
+	if (rc == KAM_OK && d->title != NULL)
 		rc = set_text(st, id, "title", qtitle, title,
-		              *c->title ? c->title : NULL, c->on);
-	if (rc == KAM_OK && c->dept != NULL)
+		              *d->title ? d->title : NULL, on);
+	if (rc == KAM_OK && d->dept != NULL)
 		rc = set_text(st, id, "dept", qdept, dept,
-		              *c->dept ? c->dept : NULL, c->on);
-	if (rc == KAM_OK && c->level >= 0 && c->level != level) {
+		              *d->dept ? d->dept : NULL, on);
+	if (rc == KAM_OK && d->level >= 0 && d->level != level) {
 		snprintf(lv_old, sizeof lv_old, "%ld", level);
-		snprintf(lv_new, sizeof lv_new, "%ld", c->level);
+		snprintf(lv_new, sizeof lv_new, "%ld", d->level);
 		s = store_stmt(st, qlevel);
-		if (c->level > 0)
-			sqlite3_bind_int64(s, 1, c->level);
+		if (d->level > 0)
+			sqlite3_bind_int64(s, 1, d->level);
 		sqlite3_bind_int64(s, 2, id);
 		rc = step_done(st, s, "cannot change person");
 		if (rc == KAM_OK)
-			rc = history(st, id, c->on, "level",
-			             level ? lv_old : NULL,
-			             c->level ? lv_new : NULL);
+			rc = history(st, id, on, "level", level ? lv_old : NULL,
+			             d->level ? lv_new : NULL);
 	}
-	/* Naming a placeholder fills it in, unless --placeholder is given. */
-	if (rc == KAM_OK) {
-		int want = c->placeholder;
-
-		if (want < 0 && placeholder && c->name != NULL)
-			want = 0;
-		if (want >= 0 && want != placeholder) {
-			s = store_stmt(st, qph);
-			sqlite3_bind_int(s, 1, want);
-			sqlite3_bind_int64(s, 2, id);
-			rc = step_done(st, s, "cannot change person");
-			if (rc == KAM_OK)
-				rc = history(st, id, c->on, "placeholder",
-				             placeholder ? "yes" : "no",
-				             want ? "yes" : "no");
-		}
+	if (rc == KAM_OK && d->placeholder >= 0 &&
+	    d->placeholder != placeholder) {
+		s = store_stmt(st, qph);
+		sqlite3_bind_int(s, 1, d->placeholder);
+		sqlite3_bind_int64(s, 2, id);
+		rc = step_done(st, s, "cannot change person");
+		if (rc == KAM_OK)
+			rc = history(st, id, on, "placeholder",
+			             placeholder ? "yes" : "no",
+			             d->placeholder ? "yes" : "no");
 	}
-	if (rc == KAM_OK && c->reports_to != NULL) {
-		old = managers(st, id, "solid");
-		rc = end_lines_except(st, id, "solid", c->on, &c->reports_to,
-		                      *c->reports_to ? 1 : 0, acct);
-		if (rc == KAM_OK && *c->reports_to)
-			rc = add_line(st, id, c->reports_to, acct, "solid",
-			              c->on);
-		if (rc == KAM_OK) {
-			char *now = managers(st, id, "solid");
-
-			if ((old == NULL) != (now == NULL) ||
-			    (old && strcmp(old, now) != 0))
-				rc = history(st, id, c->on, "reports_to", old,
-				             now);
-			free(now);
-		}
-		free(old);
-	}
-	if (rc == KAM_OK && c->set_dotted) {
-		char *now;
-
-		old = managers(st, id, "dotted");
-		rc = end_lines_except(st, id, "dotted", c->on, c->dotted,
-		                      c->ndotted, acct);
-		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
-			rc = add_line(st, id, c->dotted[i], acct, "dotted",
-			              c->on);
-		now = managers(st, id, "dotted");
-		if (rc == KAM_OK && ((old == NULL) != (now == NULL) ||
-		                     (old && strcmp(old, now) != 0)))
-			rc = history(st, id, c->on, "dotted_to", old, now);
-		free(now);
-		free(old);
-	}
+	if (rc == KAM_OK && d->set_solid)
+		rc =
+		    set_lines(st, id, "solid", &d->solid, d->solid ? 1 : 0, on);
+	if (rc == KAM_OK && d->set_dotted)
+		rc = set_lines(st, id, "dotted", d->dotted, d->ndotted, on);
+	if (rc == KAM_OK && d->ext_id != NULL)
+		rc = set_text(st, id, "ext_id", qext, ext,
+		              *d->ext_id ? d->ext_id : NULL, on);
+	/* A departure is recorded on its own day. */
+	if (rc == KAM_OK && d->left_on != NULL && left == NULL)
+		rc = set_text(st, id, "left_on", qleft, NULL, d->left_on,
+		              d->left_on);
 	free(name);
 	free(title);
 	free(dept);
+	free(ext);
+	free(left);
+	return rc;
+}
+
+int
+store_org_person_set(struct store *st, const char *ref, const char *dflt,
+                     const struct org_change *c)
+{
+	static const char qget[] =
+	    "SELECT placeholder, account_id FROM person WHERE id = ?";
+	struct org_delta d;
+	sqlite3_stmt *s;
+	int64_t id, account, *dotted = NULL;
+	char *acct;
+	int placeholder, rc = KAM_OK;
+	size_t i;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qget);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	placeholder = sqlite3_column_int(s, 0);
+	account = sqlite3_column_int64(s, 1);
+	acct = store_org_account_handle(st, account);
+	sqlite3_reset(s);
+
+	memset(&d, 0, sizeof d);
+	d.name = c->name;
+	d.title = c->title;
+	d.dept = c->dept;
+	d.level = c->level;
+	d.ext_id = c->ext_id;
+	/* Naming a placeholder fills it in, unless --placeholder is given. */
+	d.placeholder = c->placeholder;
+	if (d.placeholder < 0 && placeholder && c->name != NULL)
+		d.placeholder = 0;
+	if (c->ext_id != NULL && *c->ext_id != '\0')
+		rc = ext_id_free(st, account, id, c->ext_id);
+	/* Every new line is checked before anything changes. */
+	if (rc == KAM_OK && c->reports_to != NULL) {
+		d.set_solid = 1;
+		if (*c->reports_to != '\0' &&
+		    (rc = resolve_in(st, c->reports_to, acct, &d.solid)) ==
+		        KAM_OK &&
+		    !line_open(st, id, d.solid, "solid"))
+			rc = store_org_check_line(st, id, d.solid);
+	}
+	if (rc == KAM_OK && c->set_dotted) {
+		d.set_dotted = 1;
+		dotted = xcalloc(c->ndotted + 1, sizeof *dotted);
+		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
+			if ((rc = resolve_in(st, c->dotted[i], acct,
+			                     &dotted[i])) == KAM_OK &&
+			    !line_open(st, id, dotted[i], "dotted"))
+				rc = store_org_check_line(st, id, dotted[i]);
+		d.dotted = dotted;
+		d.ndotted = c->ndotted;
+	}
+	if (rc == KAM_OK)
+		rc = store_org_person_apply(st, id, &d, c->on);
+	free(dotted);
 	free(acct);
 	return rc;
 }
@@ -884,7 +987,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
 	" AND r.end_on IS NULL ORDER BY m.handle)), "                          \
-	"p.placeholder, p.left_on FROM person p "                              \
+	"p.placeholder, p.left_on, p.ext_id FROM person p "                    \
 	"JOIN account a ON a.id = p.account_id "
 	static const char qone[] = PERSON_COLS "WHERE p.id = ?";
 #undef PERSON_COLS
@@ -894,14 +997,14 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 */
 	static const char qall[] =
 	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
+	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on, "
+	    "p.ext_id FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE +p.account_id = ? ORDER BY p.id";
 	static const char qhandle[] =
 	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
+	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on, "
+	    "p.ext_id FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
@@ -934,6 +1037,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 		}
 		p.placeholder = sqlite3_column_int(s, 10);
 		p.left_on = col(s, 11);
+		p.ext_id = col(s, 12);
 		rc = fn(&p, arg);
 	}
 	sqlite3_reset(s);
@@ -1669,4 +1773,43 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);
 	return rc;
+}
+
+long
+store_org_link_strength(struct store *st, int64_t from, int64_t to,
+                        const char *kind)
+{
+	static const char q[] = "SELECT strength FROM link WHERE from_id = ? "
+	                        "AND to_id = ? AND kind = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	long strength = 0;
+
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	store_bind_text(s, 3, kind);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		strength = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return strength;
+}
+
+int
+store_org_role_get(struct store *st, int64_t deal, int64_t person,
+                   const char *role, char *influence, size_t size, int *lead)
+{
+	static const char q[] = "SELECT influence, lead FROM deal_role "
+	                        "WHERE deal_id = ? AND person_id = ? "
+	                        "AND role = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int found;
+
+	sqlite3_bind_int64(s, 1, deal);
+	sqlite3_bind_int64(s, 2, person);
+	store_bind_text(s, 3, role);
+	if ((found = sqlite3_step(s) == SQLITE_ROW)) {
+		snprintf(influence, size, "%s", col(s, 0));
+		*lead = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return found;
 }

@@ -8,6 +8,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -95,6 +97,102 @@ handle_nfc(const char *s)
 	if (r == NULL)
 		return NULL;
 	return (char *)r;
+}
+
+/*
+ * The name in ASCII, by iconv's transliteration: glibc takes its tables
+ * from the thread's LC_CTYPE, so C.UTF-8 is used for the call, and a
+ * handle does not depend on who imports the file.  What cannot be
+ * transliterated comes out as '?'.
+ */
+static char *
+translit(const char *s)
+{
+	static locale_t utf8;
+	static int tried;
+	locale_t old = (locale_t)0;
+	iconv_t cd;
+	char *in, *out, *r;
+	size_t inleft, outleft, cap;
+
+	if (!tried) {
+		tried = 1;
+		if ((utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0)) ==
+		    (locale_t)0)
+			utf8 = newlocale(LC_CTYPE_MASK, "C.utf8", (locale_t)0);
+	}
+	if (utf8 != (locale_t)0)
+		old = uselocale(utf8);
+	cd = iconv_open("ASCII//TRANSLIT", "UTF-8");
+	if (cd == (iconv_t)-1) {
+		if (utf8 != (locale_t)0)
+			uselocale(old);
+		return NULL;
+	}
+	inleft = strlen(s);
+	cap = 4 * inleft + 16;
+	r = xmalloc(cap);
+	in = (char *)s;
+	out = r;
+	outleft = cap - 1;
+	while (inleft > 0 &&
+	       iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+		if (errno != EILSEQ && errno != EINVAL)
+			break;
+		/* A character iconv refuses outright: skip it. */
+		if (outleft > 0) {
+			*out++ = '?';
+			outleft--;
+		}
+		in++;
+		inleft--;
+		while (inleft > 0 && ((unsigned char)*in & 0xc0) == 0x80) {
+			in++;
+			inleft--;
+		}
+	}
+	*out = '\0';
+	iconv_close(cd);
+	if (utf8 != (locale_t)0)
+		uselocale(old);
+	return r;
+}
+
+int
+handle_fold(const char *name, char out[HANDLE_FOLD_MAX + 1])
+{
+	char *nfc = handle_nfc(name), *a;
+	const char *p;
+	size_t n = 0;
+	int sep = 0;
+
+	out[0] = '\0';
+	if (nfc == NULL)
+		return 0;
+	a = translit(nfc);
+	free(nfc);
+	if (a == NULL)
+		return 0;
+	for (p = a; *p != '\0' && n < HANDLE_FOLD_MAX; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\'' || c == '`')
+			continue;
+		if (!ascii_alnum(c)) {
+			sep = n > 0;
+			continue;
+		}
+		if (sep) {
+			if (n + 2 > HANDLE_FOLD_MAX)
+				break;
+			out[n++] = '.';
+			sep = 0;
+		}
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[n] = '\0';
+	free(a);
+	return n > 0;
 }
 
 /* Copies the NFC form of s into out (size n); 0 if it does not fit. */

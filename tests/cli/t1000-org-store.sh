@@ -20,7 +20,7 @@ mode=$(stat -c %a "$T/new/sub/kam.db")
 mode=$(stat -c %a "$T/new/sub")
 [ "$mode" = 700 ] || fail "init: folder mode $mode, expected 700"
 expect_sql init-appid "PRAGMA application_id" 1262570801
-expect_sql init-version "PRAGMA user_version" 5
+expect_sql init-version "PRAGMA user_version" 6
 expect_sql init-wal "PRAGMA journal_mode" wal
 # init again is harmless.
 snapshot
@@ -64,12 +64,12 @@ expect_err notkam-dir "kam-org: '$T' is a folder, not a kam store"
 # A store from a newer kam.
 KAM_DB="$T/newer.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 6"
+"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 7"
 snapshot
 run newer 8 kam-org account list
-expect_err newer "kam-org: store '$KAM_DB' has schema version 6, newer than this kam understands (5): upgrade kam"
+expect_err newer "kam-org: store '$KAM_DB' has schema version 7, newer than this kam understands (6): upgrade kam"
 run newer-write 8 kam-org account add acme --name Acme
-expect_err newer-write "kam-org: store '$KAM_DB' has schema version 6, newer than this kam understands (5): upgrade kam"
+expect_err newer-write "kam-org: store '$KAM_DB' has schema version 7, newer than this kam understands (6): upgrade kam"
 unchanged newer-write
 
 # A store of schema version 1 (current solid lines in reporting_line)
@@ -93,11 +93,11 @@ PRAGMA user_version = 1;
 SQL
 } | "$SQLITE3" "$KAM_DB"
 run v1-read 0 kam-org -F tsv person list acme
-expect_text v1-read "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on
-ceo	Chen			1			no	
-cto	Li			2	ceo		no	
-dev	Wang			3	cto	ceo	no	"
-expect_sql v1-version "PRAGMA user_version" 5
+expect_text v1-read "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
+ceo	Chen			1			no		
+cto	Li			2	ceo		no		
+dev	Wang			3	cto	ceo	no		"
+expect_sql v1-version "PRAGMA user_version" 6
 expect_sql v1-rows "SELECT id, quote(manager_id), quote(manager_since) FROM person ORDER BY id" \
   "1|NULL|NULL
 2|1|NULL
@@ -168,7 +168,7 @@ cmp -s "$T/help1.want" "$T/help1.out" || fail "help: first line"
 grep '^  kam-org ' "$T/help.out" | sed 's/^  kam-org //' >"$T/verbs.out"
 expect_out verbs org-help-verbs.txt
 run verb-help 0 kam-org person add -h
-expect_text verb-help "usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]"
+expect_text verb-help "usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]"
 run version 0 kam-org -V
 grep -q '^kam-org (kam) [0-9]' "$T/version.out" || fail "version: $(cat "$T/version.out")"
 run noverb 2 kam-org

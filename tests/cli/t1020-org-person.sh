@@ -91,7 +91,7 @@ run dup 5 kam-org person add li-na --name Other
 expect_err dup "kam-org: person 'acme/li-na' already exists"
 run no-name 2 kam-org person add x --title T
 expect_err no-name "kam-org: --name is required (or --placeholder for someone not yet named)
-usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]"
+usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]"
 run empty-name 3 kam-org person add x --name ''
 expect_err empty-name "kam-org: --name is empty"
 run bad-utf8 3 kam-org person add x --name "$(printf 'Li \377')"
@@ -116,7 +116,7 @@ run self 5 kam-org person set li-na --reports-to li-na
 expect_err self "kam-org: 'acme/li-na' cannot report to themselves"
 run set-on-add 2 kam-org person add x --name X --on 2026-01-01
 expect_err set-on-add "kam-org: '--on' is for person set
-usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]"
+usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]"
 run bad-date 3 kam-org person set li-na --title CIO --on 2026-02-30
 expect_err bad-date "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)"
 run bad-date2 3 kam-org person leave li-na --on 2026-3-1
@@ -130,7 +130,7 @@ run unknown-set 4 kam-org person set acme/nobody-at-all --title X
 expect_err unknown-set "kam-org: unknown person 'acme/nobody-at-all'"
 run unknown-option 2 kam-org person add x --name X --boss y
 expect_err unknown-option "kam-org: unknown option '--boss'
-usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]"
+usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]"
 run missing 2 kam-org person show
 expect_err missing "kam-org: missing operand
 usage: kam-org person show PERSON"

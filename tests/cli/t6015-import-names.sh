@@ -50,8 +50,8 @@ for c in "kam-org import acme" "kam-stance import"; do
   k=${c%% *}
   if [ $k = kam-org ]; then
     h=handle,name row=zhao,Zhao
-    empty='(expected a header: handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on)'
-    known='handle, name, title, dept, level, reports_to, dotted_to, placeholder, left_on'
+    empty='(expected a header: handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id)'
+    known='handle, name, title, dept, level, reports_to, dotted_to, placeholder, left_on, ext_id'
   else
     h=person,stance row=acme/chen,support
     empty='(expected a header: person,stance,on,toward,deal,note,source)'
@@ -67,7 +67,7 @@ for c in "kam-org import acme" "kam-stance import"; do
 done
 stdin org-row "kam-org import acme" ":2: invalid handle 'a b' (use letters, digits, '.', '_' and '-')" 'handle,name\na b,A\n'
 stdin stance-row "kam-stance import" ":2: unknown stance 'maybe' (use support, neutral, oppose, +, 0 or -)" 'person,stance\nacme/chen,maybe\n'
-stdin stance-missing "kam-org import acme" ": empty file (expected a header: handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on)" '\n\n'
+stdin stance-missing "kam-org import acme" ": empty file (expected a header: handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id)" '\n\n'
 
 # A NUL byte in a file, in a quoted field.
 printf 'person,stance,note\nacme/chen,support,"a\000b"\n' >"$T/nul.csv"

@@ -25,7 +25,7 @@ expect_sql cli "SELECT count(*) FROM reporting_line r JOIN person p ON p.id = r.
 # Export writes it once, and the export imports back as it was.
 run export 0 kam-org export acme
 grep '^x,' "$T/export.out" >"$T/x.row"
-printf 'x,X,,,,,boss,,\n' >"$T/x.want"
+printf 'x,X,,,,,boss,,,\n' >"$T/x.want"
 cmp -s "$T/x.want" "$T/x.row" || fail "export: row x is '$(cat "$T/x.row")'"
 count=$((count + 1))
 

@@ -57,13 +57,13 @@ for k in people links roles; do export_kind a "$k"; done
 
 # What the first export holds, in this order.
 cat >"$T/people.want" <<'EOF'
-handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on
-amy,Buyer,Buyer,,,,,yes,
-bob,Bob,,,3,mia,mia;zed,,
-cat,Cat,,,,bob,,,2026-02-01
-li,李伟,"信息科, 主任",,,zed,,,
-mia,Mia,CTO,,2,zed,,,
-zed,"Zed, the ""boss""",CEO,Board,1,,,,
+handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
+amy,Buyer,Buyer,,,,,yes,,
+bob,Bob,,,3,mia,mia;zed,,,
+cat,Cat,,,,bob,,,2026-02-01,
+li,李伟,"信息科, 主任",,,zed,,,,
+mia,Mia,CTO,,2,zed,,,,
+zed,"Zed, the ""boss""",CEO,Board,1,,,,,
 EOF
 cat >"$T/links.want" <<'EOF'
 from,to,kind,strength

@@ -3,9 +3,10 @@
  * the import reads its file, the kind told from the header as it does
  * (a "from" column: links; "deal": roles; else people), each row through
  * the checks of its kind.  Properties: a people row that passes has a
- * valid handle, a name, a level of 0 (none) to 99, a 0/1 placeholder
- * and a valid left_on or none; a link a canonical kind and a strength of
- * 1 to 3; a role a canonical role and influence; failures are KAM_DATA.
+ * valid handle or none (one is made from its name), a name, a level of
+ * 0 (none) to 99, a 0/1 placeholder and a valid left_on or none; a link a
+ * canonical kind and a strength of 1 to 3; a role a canonical role and
+ * influence; failures are KAM_DATA.
  */
 #include <config.h>
 
@@ -40,14 +41,15 @@ row(int kind, char **f, long line, const int *idx)
 	int flag, rc;
 
 	if (kind == 0) {
-		const char *p[9];
+		const char *p[10];
 		int i;
 
-		for (i = 0; i < 9; i++)
+		for (i = 0; i < 10; i++)
 			p[i] = field(f, idx, i);
 		rc = org_check_person_row("fuzz.csv", line, p, &v, &flag);
 		if (rc == KAM_OK) {
-			FUZZ_CHECK(handle_valid(p[0]) && *p[1] != '\0');
+			FUZZ_CHECK((*p[0] == '\0' || handle_valid(p[0])) &&
+			           *p[1] != '\0');
 			FUZZ_CHECK(v >= 0 && v <= 99);
 			FUZZ_CHECK(flag == 0 || flag == 1);
 			FUZZ_CHECK(*p[8] == '\0' || date_valid(p[8]));

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/org.h"
@@ -951,13 +952,16 @@ END_TEST
 static int
 import(const char *text, const char *kind)
 {
+	struct org_import_opts opts = {NULL, NULL, 0, NULL, NULL};
+	struct import_counts cnt = {0, 0, 0, 0, 0};
 	char p[160];
 	int rc;
 
 	snprintf(p, sizeof p, "%s/in.csv", dir);
 	write_file(p, text, strlen(text));
 	ck_assert_int_eq(store_begin(st), KAM_OK);
-	rc = org_import(st, 1, p, kind);
+	opts.kind = kind;
+	rc = org_import(st, 1, p, &opts, &cnt);
 	if (rc == KAM_OK)
 		ck_assert_int_eq(store_commit(st), KAM_OK);
 	else
@@ -1015,7 +1019,8 @@ START_TEST(test_import_people)
 	                        NULL),
 	                 KAM_CONFLICT);
 	snprintf(want, sizeof want,
-	         "check_org: %s/in.csv:2: person 'acme/ceo' already exists\n",
+	         "check_org: %s/in.csv:2: person 'acme/ceo' already exists "
+	         "(use --update to change it)\n",
 	         dir);
 	ck_assert_str_eq(captured(), want);
 	ck_assert_int_eq(count("SELECT count(*) FROM person"), 3);
