@@ -113,6 +113,8 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	char *path;
 	int rc;
 
+	/* A path, one line of text. */
+	cli_formats(ctx, CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV), OUT_TSV);
 	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
 		return cli_usage(ctx);
 	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK)
@@ -1465,6 +1467,9 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int c, rc, sync = 0;
 
+	cli_formats(ctx,
+	            CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
+	            OUT_TSV);
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
 		switch (c) {
 		case 'k':
@@ -1530,7 +1535,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc == KAM_OK)
 		rc = org_import(ctx->st, account, file, &opts, &cnt);
 	if (rc == KAM_OK)
-		import_summary(stdout, &cnt);
+		cli_import_summary(ctx, &cnt);
 	rc = store_end(ctx->st, rc);
 	store_foreign_keys(ctx->st, 1);
 	return rc;
@@ -1611,6 +1616,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	int c, rc;
 	size_t i;
 
+	/* Export files are the import's format: CSV, whatever -F says. */
+	cli_formats(ctx, CLI_FMT(OUT_CSV), OUT_CSV);
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
 		if (c != 'k')
 			return cli_usage(ctx);

@@ -11,6 +11,7 @@
 
 #include "kam/cli.h"
 #include "kam/graph.h"
+#include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/out.h"
@@ -864,27 +865,44 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	return out_finish_stdout();
 }
 
+#define MAX_MAP 32
+
 /*
- * import FILE.csv: observations in one transaction.
+ * import FILE.csv [--map FIELD=COLUMN]...: observations in one
+ * transaction, then the summary every import ends with.
  */
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
+	static const struct option lo[] = {
+	    {"map", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+	const char *map[MAX_MAP + 1] = {NULL};
+	struct import_counts cnt = {0, 0, 0, 0, 0};
+	size_t nmap = 0;
 	long count;
 	int c, rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
+	cli_formats(ctx,
+	            CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
+	            OUT_TSV);
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'm')
+			return cli_usage(ctx);
+		if (nmap == MAX_MAP)
+			return cli_usage_msg(ctx, "too many --map");
+		map[nmap++] = optarg;
+	}
 	if (argc - optind < 1)
 		return cli_usage_msg(ctx, "missing FILE");
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = stance_import(ctx->st, argv[optind], ctx->account, &count)) !=
-	    KAM_OK)
+	if ((rc = stance_import(ctx->st, argv[optind], ctx->account,
+	                        nmap ? map : NULL, &count)) != KAM_OK)
 		return rc;
-	printf("imported %ld observation%s\n", count, count == 1 ? "" : "s");
+	cnt.added = count;
+	cli_import_summary(ctx, &cnt);
 	return out_finish_stdout();
 }
 
@@ -986,7 +1004,8 @@ static const struct kam_verb verbs[] = {
      cmd_retract},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",
      "replace an observation", cmd_correct},
-    {"import", "import FILE.csv", "record observations from CSV", cmd_import},
+    {"import", "import FILE.csv [--map FIELD=COLUMN]...",
+     "record observations from CSV", cmd_import},
     {"verify", "verify", "check the hash chain", cmd_verify},
     {NULL, NULL, NULL, NULL},
 };

@@ -40,10 +40,11 @@ usage(FILE *fp)
 
 	/* TRANSLATORS: keep the synopses' words (kam, help, COMMAND, ARG)
 	   as they are, and line the later lines up under the first. */
-	fputs(_("usage: kam COMMAND [ARG ...]\n"
-	        "       kam help [COMMAND]\n"
-	        "       kam -h | -V\n"),
-	      fp);
+	fputs(
+	    _("usage: kam [-d DB] [-a ACCOUNT] [-F FORMAT] COMMAND [ARG ...]\n"
+	      "       kam help [COMMAND]\n"
+	      "       kam -h | -V\n"),
+	    fp);
 	fprintf(fp, "\n%s\n\n%s\n",
 	        _("Key-account management: one store, four commands."),
 	        _("commands:"));
@@ -54,8 +55,11 @@ usage(FILE *fp)
 	        _("'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
 	          "'kam help COMMAND' shows its manual."),
 	        _("options:"));
-	fputs(_("  -h, --help      this help\n"
-	        "  -V, --version   the version\n"),
+	fputs(_("  -a, --account ACCOUNT   passed on to the command\n"
+	        "  -d, --db PATH           passed on to the command\n"
+	        "  -F, --format FORMAT     passed on to the command\n"
+	        "  -h, --help              this help\n"
+	        "  -V, --version           the version\n"),
 	      fp);
 	fprintf(fp, "\n%s\n", _("See kam(1) and kam(7)."));
 }
@@ -112,17 +116,29 @@ self_dir(const char *argv0)
 }
 
 /*
- * Replaces this process with kam-NAME and ARGV (argv[0] is replaced);
+ * Replaces this process with kam-NAME, the common options kam was given
+ * (pass: "-d", DB, ..., NULL-terminated) and ARGV after its first;
  * returns only on failure, with a kam status.
  */
 static int
-run_command(const char *argv0, const char *name, char **argv)
+run_command(const char *argv0, const char *name, char **pass, char **args)
 {
-	char *prog, *path, *dir;
+	char *prog, *path, *dir, **argv;
+	size_t n = 0, k = 0, i;
 	int err = ENOENT;
 
+	while (pass[n] != NULL)
+		n++;
+	for (i = 1; args[i] != NULL; i++)
+		;
+	argv = xcalloc(n + i + 1, sizeof *argv);
 	xasprintf(&prog, "kam-%s", name);
-	argv[0] = prog;
+	argv[k++] = prog;
+	for (i = 0; i < n; i++)
+		argv[k++] = pass[i];
+	for (i = 1; args[i] != NULL; i++)
+		argv[k++] = args[i];
+	argv[k] = NULL;
 	fflush(stdout);
 	if ((dir = self_dir(argv0)) != NULL) {
 		xasprintf(&path, "%s/%s", dir, prog);
@@ -176,26 +192,47 @@ help(const char *argv0, const char *name)
 	args[0] = NULL;
 	args[1] = "-h";
 	args[2] = NULL;
-	return run_command(argv0, name, args);
+	return run_command(argv0, name, args + 2, args);
 }
 
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+	    {"account", required_argument, NULL, 'a'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'F'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
+	static const char *const flags[] = {"-a", "-d", "-F"};
+	/* The common options, passed on as the command would take them. */
+	char *pass[7] = {NULL};
 	const char *argv0 = argv[0], *name;
+	size_t npass = 0, i;
 	int c;
 
 	kam_locale_init();
 	kam_progname = "kam";
 	kam_sigpipe_default();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
+		case 'a':
+		case 'd':
+		case 'F':
+			/* Given twice, the last wins, as in the command. */
+			i = c == 'a' ? 0 : c == 'd' ? 1 : 2;
+			pass[2 * i] = (char *)flags[i];
+			pass[2 * i + 1] = optarg;
+			break;
+		case ':':
+			kam_err(KAM_USAGE, _("option '%s' needs a value"),
+			        argv[optind - 1]);
+			usage(stderr);
+			return KAM_USAGE;
 		case 'h':
 			usage(stdout);
 			return out_finish_stdout();
@@ -240,5 +277,10 @@ main(int argc, char **argv)
 	}
 	if ((name = find_command(argv[0])) == NULL)
 		return KAM_USAGE;
-	return run_command(argv0, name, argv);
+	/* pass without its gaps: the options not given. */
+	for (i = 0; i < 6; i++)
+		if (pass[i] != NULL)
+			pass[npass++] = pass[i];
+	pass[npass] = NULL;
+	return run_command(argv0, name, pass, argv);
 }

@@ -82,6 +82,12 @@ int cli_open(struct kam_ctx *, int mode);
 
 /* An output writer on stdout in the chosen format. */
 struct out *cli_out(struct kam_ctx *, int flags, const char *const *cols);
+/*
+ * The last line of an import: "N added, N changed, N left, N unchanged,
+ * N skipped", or with -F json one object of those five numbers.
+ */
+struct import_counts;
+void cli_import_summary(struct kam_ctx *, const struct import_counts *);
 
 /* Shared by the commands' -V. */
 void cli_version(const char *name);

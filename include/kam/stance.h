@@ -186,11 +186,12 @@ int store_stance_deal_id(struct store *, const char *where, int64_t person,
  * Importing observations from CSV (import-stance.c).  stance_import
  * records every row of path (or "-": standard input) in one transaction
  * of its own, bare handles in account (may be NULL); at the first bad row
- * nothing is recorded and a FILE:LINE: message is reported.  *count: the
- * rows recorded.
+ * nothing is recorded and a FILE:LINE: message is reported.  map: the
+ * FIELD=COLUMN list of --map, or NULL (import.h).  *count: the rows
+ * recorded.
  */
 int stance_import(struct store *, const char *path, const char *account,
-                  long *count);
+                  const char *const *map, long *count);
 /* The columns of the file, NULL-terminated; person and stance required. */
 extern const char *const stance_import_cols[];
 /* One row's fields, NULL where empty or absent. */

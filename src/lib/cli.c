@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
@@ -284,6 +285,26 @@ find_verb(const struct kam_cmd *cmd, int argc, char **argv, int *words)
 	return NULL;
 }
 
+/*
+ * "person -h": the usage of every verb whose first word is person, on
+ * the standard output.  0 if no verb begins with that word.
+ */
+static int
+group_help(const struct kam_cmd *cmd, int argc, char **argv)
+{
+	const struct kam_verb *v;
+	size_t l = strlen(argv[0]);
+	int n = 0;
+
+	if (argc < 2 ||
+	    (strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--help") != 0))
+		return 0;
+	for (v = cmd->verbs; v->name != NULL; v++)
+		if (strncmp(v->name, argv[0], l) == 0 && v->name[l] == ' ')
+			print_usage(stdout, cmd, v), n++;
+	return n;
+}
+
 static int
 unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 {
@@ -394,8 +415,11 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 			print_usage(stdout, cmd, NULL);
 			return out_finish_stdout();
 		}
-		if ((ctx.verb = find_verb(cmd, argc, argv, &words)) == NULL)
+		if ((ctx.verb = find_verb(cmd, argc, argv, &words)) == NULL) {
+			if (group_help(cmd, argc, argv))
+				return out_finish_stdout();
 			return unknown_verb(cmd, argc, argv);
+		}
 		/* argv[0] becomes the verb's name for getopt. */
 		argc -= words - 1;
 		argv += words - 1;
@@ -431,4 +455,25 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 		store_close(ctx.st);
 	}
 	return rc;
+}
+
+void
+cli_import_summary(struct kam_ctx *ctx, const struct import_counts *n)
+{
+	static const char *const cols[] = {"added",     "changed", "left",
+	                                   "unchanged", "skipped", NULL};
+	struct out *o;
+
+	if (ctx->fmt != OUT_JSON) {
+		import_summary(stdout, n);
+		return;
+	}
+	o = cli_out(ctx, OUT_OBJECT, cols);
+	out_int(o, n->added);
+	out_int(o, n->changed);
+	out_int(o, n->left);
+	out_int(o, n->unchanged);
+	out_int(o, n->skipped);
+	out_end_row(o);
+	out_close(o);
 }

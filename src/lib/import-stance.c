@@ -137,7 +137,8 @@ rival_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 static int
 deal_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 {
-	return store_stance_deal_id(im->st, import_where(in), im->person, ref, id);
+	return store_stance_deal_id(im->st, import_where(in), im->person, ref,
+	                            id);
 }
 
 static int
@@ -178,12 +179,13 @@ import_row(struct import *im, struct import_in *in)
 	if (im->count == 0)
 		im->existing = r.id - 1;
 	im->count++;
-	return store_stance_bulk_step(im->st, &im->bulk, im->existing, im->count);
+	return store_stance_bulk_step(im->st, &im->bulk, im->existing,
+	                              im->count);
 }
 
 int
 stance_import(struct store *st, const char *path, const char *account,
-              long *count)
+              const char *const *map, long *count)
 {
 	struct import im;
 	struct import_in in;
@@ -192,7 +194,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	*count = 0;
 	if ((rc = import_open(&in, path, &observations)) != KAM_OK)
 		return rc;
-	if ((rc = import_header(&in, &observations, NULL)) != KAM_OK) {
+	if ((rc = import_header(&in, &observations, map)) != KAM_OK) {
 		import_close(&in);
 		return rc;
 	}

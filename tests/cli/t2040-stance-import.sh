@@ -21,7 +21,7 @@ printf ',acme/zhang,-,,rivalco,,\r\n' >>"$T/ok.csv"
 printf ',acme/li-wei,0,2026-02-01,,his-2027,"two\nlines"\r\n' >>"$T/ok.csv"
 printf ',beta/bob,oppose,2026-02-02,,beta/crm,\r\n' >>"$T/ok.csv"
 run ok 0 kam-stance import "$T/ok.csv"
-expect_text ok "imported 4 observations"
+expect_text ok "4 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 expect_sql ok-rows "SELECT id, person_id, stance, toward_id, deal_id, effective,
   recorded, actor, note, source FROM observation ORDER BY id" \
   "1|1|support|||2026-01-05|2026-03-02T09:00:00Z|tester|lunch, then \"tea\"|minutes
@@ -33,13 +33,13 @@ run ok-verify 0 kam-stance verify
 # Bare handles with -a; only the two required columns.
 printf 'person,stance\nli-wei,+\n' >"$T/min.csv"
 run min 0 kam-stance -a acme import "$T/min.csv"
-expect_text min "imported 1 observation"
+expect_text min "1 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 printf 'person,stance\n' >"$T/header.csv"
 run header-only 0 kam-stance import "$T/header.csv"
-expect_text header-only "imported 0 observations"
+expect_text header-only "0 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 # From standard input.
 printf 'person,stance\nacme/zhang,neutral\n' | run stdin 0 kam-stance import -
-expect_text stdin "imported 1 observation"
+expect_text stdin "1 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 expect_sql count "SELECT count(*) FROM observation" 6
 
 snapshot
@@ -80,7 +80,7 @@ run missing-file 4 kam-stance import "$T/nope.csv"
 expect_err missing-file "kam-stance: cannot open '$T/nope.csv': No such file or directory"
 run no-file 2 kam-stance import
 expect_err no-file "kam-stance: missing FILE
-usage: kam-stance import FILE.csv"
+usage: kam-stance import FILE.csv [--map FIELD=COLUMN]..."
 unchanged import-errors
 
 # A large import (the indexes are rebuilt after it): every row, the same
@@ -96,7 +96,7 @@ run big-bad 3 kam-stance import "$T/big-bad.csv"
 expect_err big-bad "kam-stance: $T/big-bad.csv:24000: unknown stance 'supprt' (use support, neutral, oppose, +, 0 or -)"
 unchanged big-bad
 run big 0 kam-stance import "$T/big.csv"
-expect_text big "imported 25000 observations"
+expect_text big "25000 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 "$SQLITE3" "$KAM_DB" .schema | sort >"$T/schema.after"
 count=$((count + 1))
 cmp -s "$T/schema.before" "$T/schema.after" || fail "big: the schema changed"

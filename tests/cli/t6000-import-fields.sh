@@ -37,7 +37,7 @@ bad obs-last "kam-stance import" "$T/obs-last.csv" "3: 4 fields, the header has 
 # An empty field still counts; an empty line is no row.
 printf 'person,stance,note\n\nacme/li,support,\n\n' >"$T/obs-empty-ok.csv"
 run obs-empty-ok 0 kam-stance import "$T/obs-empty-ok.csv"
-expect_text obs-empty-ok "imported 1 observation"
+expect_text obs-empty-ok "1 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 expect_sql obs-empty-ok-note "SELECT quote(note) FROM observation WHERE id = 2" "NULL"
 snapshot
 

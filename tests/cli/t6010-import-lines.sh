@@ -76,7 +76,7 @@ for style in lf crlf cr; do
   printf 'person,stance,note\nacme/li,support,"one\ntwo"\n' |
     eol $style >"$T/good-$style.csv"
   run good-$style 0 kam-stance import "$T/good-$style.csv"
-  expect_text good-$style "imported 1 observation"
+  expect_text good-$style "1 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
   snapshot
 done
 expect_sql good-notes "SELECT hex(note) FROM observation ORDER BY id" \

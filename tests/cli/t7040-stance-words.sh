@@ -60,7 +60,7 @@ expect_sql correct-zh "SELECT kind, target_id, stance FROM observation WHERE id 
 printf 'person,stance,on\nacme/li,支持,2026-02-01\nacme/li,中立,2026-02-02\nacme/li,反对,2026-02-03\nacme/li,support,2026-02-04\nacme/li,-,2026-02-05\n' \
   >"$T/ok.csv"
 run import 0 kam-stance import "$T/ok.csv"
-expect_text import "imported 5 observations"
+expect_text import "5 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 expect_sql import "SELECT stance FROM observation WHERE id > 9 ORDER BY id" \
   "support
 neutral

@@ -292,7 +292,8 @@ START_TEST(test_stance_import)
 	fp = fopen(csvpath, "w");
 	fputs(text, fp);
 	fclose(fp);
-	ck_assert_int_eq(stance_import(st, csvpath, "acme", &count), KAM_OK);
+	ck_assert_int_eq(stance_import(st, csvpath, "acme", NULL, &count),
+	                 KAM_OK);
 	ck_assert_int_eq(count, 2);
 	ck_assert_int_eq(observations(), 2);
 }
@@ -315,7 +316,7 @@ START_TEST(test_stance_import_lookup_message)
 	fputs(text, fp);
 	fclose(fp);
 	capture();
-	ck_assert_int_eq(stance_import(st, csvpath, NULL, &count),
+	ck_assert_int_eq(stance_import(st, csvpath, NULL, NULL, &count),
 	                 KAM_NOTFOUND);
 	snprintf(want, sizeof want,
 	         "check_import: %s:3: unknown person 'acme/li-wie' (did you "
