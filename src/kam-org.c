@@ -147,10 +147,12 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"category", required_argument, NULL, 'c'},
+	    {"ext-id", required_argument, NULL, 'x'},
 	    {"industry", required_argument, NULL, 'i'},
 	    {"name", required_argument, NULL, 'n'},
+	    {"parent", required_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0}};
-	struct org_account_change ch = {NULL, NULL, NULL};
+	struct org_account_change ch = {NULL, NULL, NULL, NULL, NULL};
 	const char *name = NULL, *industry = NULL, *h;
 	int c, rc;
 
@@ -158,6 +160,12 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'c':
 			ch.category = optarg;
+			break;
+		case 'x':
+			ch.ext_id = optarg;
+			break;
+		case 'P':
+			ch.parent = optarg;
 			break;
 		case 'i':
 			industry = optarg;
@@ -181,6 +189,7 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
+	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
@@ -188,7 +197,8 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_account_add(ctx->st, h, name, industry);
-	if (rc == KAM_OK && ch.category != NULL)
+	if (rc == KAM_OK &&
+	    (ch.category != NULL || ch.ext_id != NULL || ch.parent != NULL))
 		rc = store_org_account_set(ctx->st, h, &ch);
 	return store_end(ctx->st, rc);
 }
@@ -202,16 +212,24 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"category", required_argument, NULL, 'c'},
+	    {"ext-id", required_argument, NULL, 'x'},
 	    {"industry", required_argument, NULL, 'i'},
 	    {"name", required_argument, NULL, 'n'},
+	    {"parent", required_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0}};
-	struct org_account_change ch = {NULL, NULL, NULL};
+	struct org_account_change ch = {NULL, NULL, NULL, NULL, NULL};
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
 		switch (c) {
 		case 'c':
 			ch.category = optarg;
+			break;
+		case 'x':
+			ch.ext_id = optarg;
+			break;
+		case 'P':
+			ch.parent = optarg;
 			break;
 		case 'i':
 			ch.industry = optarg;
@@ -225,10 +243,13 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
-	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL)
+	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
+	    ch.ext_id == NULL && ch.parent == NULL)
 		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--industry or --name)");
+		                          "--ext-id, --industry, --name or "
+		                          "--parent)");
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
+	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
@@ -240,9 +261,9 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	                 store_org_account_set(ctx->st, argv[optind], &ch));
 }
 
-static const char *const account_cols[] = {"handle",   "name",  "industry",
-                                           "people",   "deals", "created",
-                                           "category", NULL};
+static const char *const account_cols[] = {
+    "handle",  "name",     "industry", "people", "deals",
+    "created", "category", "parent",   "ext_id", NULL};
 
 static int
 put_account(const struct org_account *a, void *arg)
@@ -256,6 +277,8 @@ put_account(const struct org_account *a, void *arg)
 	out_int(o, a->deals);
 	out_str(o, a->created);
 	out_str(o, a->category);
+	out_str(o, a->parent);
+	out_str(o, a->ext_id);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1454,6 +1477,7 @@ static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
+	    {"from", required_argument, NULL, 'f'},
 	    {"kind", required_argument, NULL, 'k'},
 	    {"map", required_argument, NULL, 'm'},
 	    {"on", required_argument, NULL, 'W'},
@@ -1461,7 +1485,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	    {"update", no_argument, NULL, 'U'},
 	    {NULL, 0, NULL, 0}};
 	const char *map[MAX_MAP + 1] = {NULL}, *file;
-	struct org_import_opts opts = {NULL, NULL, 0, NULL, NULL};
+	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL};
 	struct import_counts cnt = {0, 0, 0, 0, 0};
 	size_t nmap = 0;
 	int64_t account;
@@ -1472,6 +1496,14 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	            OUT_TSV);
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
 		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "salesforce") != 0)
+				return cli_usage_msg(ctx,
+				                     "unknown --from '%s' (use "
+				                     "salesforce)",
+				                     optarg);
+			opts.from = optarg;
+			break;
 		case 'k':
 			opts.kind = optarg;
 			break;
@@ -1498,6 +1530,10 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx);
 	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
 		return rc;
+	if (opts.from != NULL && (opts.kind != NULL || nmap > 0))
+		return cli_usage_msg(ctx, "--from salesforce tells the kind "
+		                          "and the columns itself (no --kind "
+		                          "or --map)");
 	if (sync && opts.on == NULL)
 		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
 		                          "missing people left)");
@@ -1693,10 +1729,12 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 static const struct kam_verb verbs[] = {
     {"init", "init", "create the store", cmd_init},
     {"account add",
-     "account add HANDLE --name NAME [--category NAME] [--industry TEXT]",
+     "account add HANDLE --name NAME [--category NAME] [--ext-id ID] "
+     "[--industry TEXT] [--parent ACCOUNT]",
      "add a client account", cmd_account_add},
     {"account set",
-     "account set HANDLE [--category NAME] [--industry TEXT] [--name NAME]",
+     "account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT] "
+     "[--name NAME] [--parent ACCOUNT]",
      "change an account", cmd_account_set},
     {"account list", "account list", "list accounts", cmd_account_list},
     {"account show", "account show HANDLE", "show one account",
@@ -1750,7 +1788,8 @@ static const struct kam_verb verbs[] = {
      cmd_influence},
     {"import",
      "import [ACCOUNT] FILE.csv [--kind people|links|roles] "
-     "[--map FIELD=COLUMN]... [--update] [--sync --on DATE]",
+     "[--map FIELD=COLUMN]... [--from salesforce] [--update] "
+     "[--sync --on DATE]",
      "import people, links or roles from CSV, all or nothing", cmd_import},
     {"export", "export [ACCOUNT] [--kind people|links|roles]",
      "export as CSV, in the import's format", cmd_export},

@@ -19,6 +19,7 @@ struct import_kind {
 	const char *name; /* "people", "observations" */
 	const char *const *cols;
 	size_t nrequired;
+	int lax; /* the file's other columns are ignored */
 };
 #define IMPORT_MAXCOLS 16
 

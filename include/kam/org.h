@@ -21,14 +21,29 @@ struct org_account {
 	const char *handle, *name, *industry, *created;
 	long people, deals;
 	const char *category; /* selects a rubric profile (kam-gate) */
+	const char *parent;   /* the account it is a subsidiary of */
+	const char *ext_id;   /* its id in a CRM */
 };
 int store_org_account_add(struct store *, const char *handle, const char *name,
                           const char *industry);
-/* Changes an account: NULL leaves a field alone, "" clears industry or
- * category. */
+/* Changes an account: NULL leaves a field alone, "" clears industry,
+ * category, external id or parent.  A parent that is the account or
+ * below it is refused. */
 struct org_account_change {
-	const char *name, *industry, *category;
+	const char *name, *industry, *category, *ext_id, *parent;
 };
+/*
+ * Account groups: a parent and its subsidiaries, to any depth.  Within
+ * one group (the accounts under one top account) reporting lines, links
+ * and buying roles may cross accounts.
+ */
+int64_t store_org_account_parent(struct store *, int64_t account); /* 0 */
+int64_t store_org_group_root(struct store *, int64_t account);
+/* The account and every account below it, it first, then by handle. */
+int store_org_group(struct store *, int64_t account, int64_t **, size_t *);
+/* A person of the group under root named by ACCOUNT/HANDLE or by an
+ * external id, without reporting; 0 if none. */
+int64_t store_org_group_person(struct store *, int64_t root, const char *ref);
 int store_org_account_set(struct store *, const char *handle,
                           const struct org_account_change *);
 /* handle NULL: every account, by handle. */
@@ -40,11 +55,13 @@ struct org_person {
 	int64_t id, account_id;
 	const char *account, *handle, *name, *title, *dept;
 	long level;
-	const char *reports_to; /* handle in the same account, or NULL */
+	const char *reports_to; /* handle (ACCOUNT/HANDLE in another account
+	                           of the group), or NULL */
 	const char *dotted_to;  /* handles joined by ';', or NULL */
 	int placeholder;
 	const char *left_on;
 	const char *ext_id; /* the person's id in a CRM, or NULL */
+	int64_t manager_id; /* the solid-line manager, 0: none */
 };
 
 /*
@@ -284,6 +301,7 @@ size_t org_find_cycle(const struct org_node *, size_t n, size_t *path);
 struct import_counts;
 struct org_import_opts {
 	const char *kind;
+	const char *from; /* "salesforce": a CRM's export, see kam-org(1) */
 	const char *const *map;
 	int update;
 	const char *on, *sync_on;
@@ -342,6 +360,8 @@ int store_org_handles(struct store *, int64_t account, struct org_handle **,
 int store_org_check_line(struct store *, int64_t person, int64_t manager);
 /* Prepares the store to read or write a whole account (a larger cache). */
 void store_org_bulk(struct store *);
+/* An account's external id, in a new string, or NULL. */
+char *store_org_account_ext(struct store *, int64_t account);
 /* An account's handle, in a new string. */
 char *store_org_account_handle(struct store *, int64_t account);
 /* A link's strength, 0 if there is no such link. */

@@ -44,9 +44,9 @@ enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD };
 
 /* A people file needs a name column (checked by import_people): a row's
  * handle may be derived from its name. */
-static const struct import_kind people_kind = {"people", org_people_cols, 0};
-static const struct import_kind links_kind = {"links", org_link_cols, 3};
-static const struct import_kind roles_kind = {"roles", org_role_cols, 3};
+static const struct import_kind people_kind = {"people", org_people_cols, 0, 0};
+static const struct import_kind links_kind = {"links", org_link_cols, 3, 0};
+static const struct import_kind roles_kind = {"roles", org_role_cols, 3, 0};
 
 /* One row of a people file, its fields copied into one allocation. */
 struct prow {
@@ -65,6 +65,7 @@ struct prow {
 	size_t ndotted;
 	int changed;
 	struct org_delta d;
+	size_t acct; /* a Salesforce row's account, in the group's order */
 };
 
 /* A person of the account, as a re-import compares rows with. */
@@ -75,6 +76,7 @@ struct oldp {
 	long level;
 	int placeholder;
 	long row; /* the row matched to the person, from 1; 0: none */
+	int64_t manager_id;
 	int64_t solid, *dotted;
 	size_t ndotted;
 };
@@ -98,6 +100,14 @@ struct people {
 	struct hindex claimed; /* handles the rows have: row index */
 	struct hindex ix, ex;  /* every node: by handle, by ext id */
 	size_t n_added;
+	int present[P_NCOLS]; /* the columns the file gives */
+	int borrowed;         /* rows[].f belong to the caller */
+	int64_t root;         /* the account's group */
+	/* People of other accounts of the group the rows name: nodes from
+	 * nold + n on, by person id. */
+	struct hindex xn;
+	int64_t *xids;
+	size_t nx;
 };
 
 /* A message naming the row's line (the current row, or an earlier one). */
@@ -264,15 +274,12 @@ org_check_role_row(const char *path, long line, const char *role,
  * one malloc a row instead of one a field.
  */
 static void
-copy_row(struct prow *r, const struct import_in *im)
+copy_fields(struct prow *r, const char **src)
 {
 	static const int handles[] = {P_HANDLE, P_REPORTS, P_DOTTED};
-	const char *src[P_NCOLS];
 	char *nfc[P_NCOLS] = {NULL}, *p;
 	size_t k, len = 0, l;
 
-	for (k = 0; k < P_NCOLS; k++)
-		src[k] = import_raw(im, (int)k);
 	for (k = 0; k < 3; k++) {
 		const unsigned char *c = (const unsigned char *)src[handles[k]];
 
@@ -294,6 +301,35 @@ copy_row(struct prow *r, const struct import_in *im)
 	}
 }
 
+static void
+copy_row(struct prow *r, const struct import_in *im)
+{
+	const char *src[P_NCOLS];
+	size_t k;
+
+	for (k = 0; k < P_NCOLS; k++)
+		src[k] = import_raw(im, (int)k);
+	copy_fields(r, src);
+}
+
+/* A new row at the end of pp->rows, zeroed. */
+static struct prow *
+new_row(struct people *pp, long line)
+{
+	struct prow *r;
+
+	if (pp->n == pp->cap) {
+		pp->cap = pp->cap ? pp->cap * 2 : 256;
+		pp->rows = xreallocarray(pp->rows, pp->cap, sizeof *pp->rows);
+	}
+	r = &pp->rows[pp->n++];
+	memset(r, 0, sizeof *r);
+	r->line = line;
+	r->solid = -1;
+	r->old = -1;
+	return r;
+}
+
 /* Reads and checks every row. */
 static int
 read_people(struct people *pp)
@@ -303,16 +339,7 @@ read_people(struct people *pp)
 	int got, rc;
 
 	while ((got = import_next(im)) == 1) {
-		if (pp->n == pp->cap) {
-			pp->cap = pp->cap ? pp->cap * 2 : 256;
-			pp->rows =
-			    xreallocarray(pp->rows, pp->cap, sizeof *pp->rows);
-		}
-		r = &pp->rows[pp->n++];
-		memset(r, 0, sizeof *r);
-		r->line = im->line;
-		r->solid = -1;
-		r->old = -1;
+		r = new_row(pp, im->line);
 		copy_row(r, im);
 		if ((rc = org_check_person_row(
 		         import_path(im), im->line, (const char *const *)r->f,
@@ -352,6 +379,7 @@ keep_old(const struct org_person *p, void *arg)
 	o->left_on = dup_or_null(p->left_on);
 	o->level = p->level;
 	o->placeholder = p->placeholder;
+	o->manager_id = p->manager_id;
 	o->solid = -1;
 	return KAM_OK;
 }
@@ -560,8 +588,27 @@ index_nodes(struct people *pp)
 static const char *
 node_handle(const struct people *pp, size_t node)
 {
+	if (node >= pp->nold + pp->n)
+		return "?"; /* another account's: never on a cycle here */
 	return node < pp->nold ? pp->old[node].handle
 	                       : pp->rows[node - pp->nold].handle;
+}
+
+/* The node of a person of another account of the group. */
+static int64_t
+ext_node(struct people *pp, int64_t id)
+{
+	char key[24];
+	int64_t node;
+
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	if (hindex_get(&pp->xn, key, &node))
+		return node;
+	node = (int64_t)(pp->nold + pp->n + pp->nx);
+	pp->xids = xreallocarray(pp->xids, pp->nx + 1, sizeof *pp->xids);
+	pp->xids[pp->nx++] = id;
+	hindex_put(&pp->xn, key, node);
+	return node;
 }
 
 /* A manager named by row i: a handle or an external id of the account,
@@ -572,11 +619,19 @@ resolve_mgr(struct people *pp, size_t i, const char *ref, int64_t *out)
 	const struct prow *r = &pp->rows[i];
 	const char *h = local_handle(ref, pp->acct);
 
+	int64_t id;
+
 	if (hindex_get(&pp->ix, h, out) || hindex_get(&pp->ex, ref, out)) {
 		if ((size_t)*out == r->node)
 			return row_err(pp->im, r->line, KAM_CONFLICT,
 			               "'%s' cannot report to themselves",
 			               r->handle);
+		return KAM_OK;
+	}
+	/* Someone of another account of the group, by ACCOUNT/HANDLE or
+	 * by external id. */
+	if ((id = store_org_group_person(pp->st, pp->root, ref)) != 0) {
+		*out = ext_node(pp, id);
 		return KAM_OK;
 	}
 	if (strchr(h, '/') != NULL)
@@ -640,16 +695,25 @@ old_lines(struct people *pp)
 		struct oldp *o = &pp->old[k];
 		char *d, *p, *save = NULL;
 
-		if (o->reports_to != NULL &&
-		    hindex_get(&pp->ix, o->reports_to, &m))
+		if (o->reports_to != NULL && strchr(o->reports_to, '/') != NULL)
+			o->solid = ext_node(pp, o->manager_id);
+		else if (o->reports_to != NULL &&
+		         hindex_get(&pp->ix, o->reports_to, &m))
 			o->solid = m;
 		if (o->dotted_to == NULL)
 			continue;
 		d = xstrdup(o->dotted_to);
 		for (p = strtok_r(d, ";", &save); p != NULL;
-		     p = strtok_r(NULL, ";", &save))
+		     p = strtok_r(NULL, ";", &save)) {
+			int64_t id;
+
 			if (hindex_get(&pp->ix, p, &m))
 				add_mgr(&o->dotted, &o->ndotted, m);
+			else if ((id = store_org_group_person(pp->st, pp->root,
+			                                      p)) != 0)
+				add_mgr(&o->dotted, &o->ndotted,
+				        ext_node(pp, id));
+		}
 		free(d);
 	}
 }
@@ -658,7 +722,7 @@ old_lines(struct people *pp)
 static int
 has(const struct people *pp, int col)
 {
-	return pp->im->idx[col] >= 0;
+	return pp->present[col];
 }
 
 /*
@@ -847,6 +911,8 @@ node_id(const struct people *pp, int64_t node)
 {
 	if (node < 0)
 		return 0;
+	if ((size_t)node >= pp->nold + pp->n)
+		return pp->xids[(size_t)node - pp->nold - pp->n];
 	if ((size_t)node < pp->nold)
 		return pp->old[node].id;
 	return pp->rows[(size_t)node - pp->nold].id;
@@ -973,11 +1039,14 @@ free_people(struct people *pp)
 	size_t i;
 
 	for (i = 0; i < pp->n; i++) {
-		free(pp->rows[i].f[0]);
+		if (!pp->borrowed)
+			free(pp->rows[i].f[0]);
 		free(pp->rows[i].dotted);
 		free(pp->rows[i].derived);
 	}
 	free(pp->rows);
+	hindex_free(&pp->xn);
+	free(pp->xids);
 	for (i = 0; i < pp->nold; i++) {
 		struct oldp *o = &pp->old[i];
 
@@ -1000,39 +1069,166 @@ free_people(struct people *pp)
 	free(pp->acct);
 }
 
+static void
+people_init(struct people *pp, struct store *st, int64_t account,
+            struct import_in *im, const struct org_import_opts *opts)
+{
+	memset(pp, 0, sizeof *pp);
+	pp->im = im;
+	pp->st = st;
+	pp->opts = opts;
+	pp->account = account;
+	pp->acct = store_org_account_handle(st, account);
+	pp->root = store_org_group_root(st, account);
+	hindex_init(&pp->claimed, 0);
+	hindex_init(&pp->xn, 1);
+}
+
+/* The rows of pp, read and checked, into its account. */
+static int
+people_write(struct people *pp, struct import_counts *cnt)
+{
+	int rc;
+
+	load_old(pp);
+	if ((rc = match_given(pp)) != KAM_OK ||
+	    (rc = match_derived(pp)) != KAM_OK)
+		return rc;
+	index_nodes(pp);
+	old_lines(pp);
+	if ((rc = resolve_managers(pp)) == KAM_OK &&
+	    (rc = refuse_cycles(pp)) == KAM_OK &&
+	    (rc = write_new(pp)) == KAM_OK &&
+	    (rc = write_changes(pp, cnt)) == KAM_OK &&
+	    pp->opts->sync_on != NULL)
+		rc = write_departures(pp, cnt);
+	cnt->added += (long)pp->n_added;
+	return rc;
+}
+
 static int
 import_people(struct store *st, int64_t account, struct import_in *im,
               const struct org_import_opts *opts, struct import_counts *cnt)
 {
 	struct people pp;
+	size_t c;
 	int rc;
 
-	memset(&pp, 0, sizeof pp);
-	pp.im = im;
-	pp.st = st;
-	pp.opts = opts;
-	pp.account = account;
-	pp.acct = store_org_account_handle(st, account);
-	hindex_init(&pp.claimed, 0);
+	people_init(&pp, st, account, im, opts);
+	for (c = 0; c < P_NCOLS; c++)
+		pp.present[c] = im->idx[c] >= 0;
 	if (!has(&pp, P_NAME))
 		rc = import_err(im, KAM_DATA, "missing column '%s'",
 		                im->names[P_NAME]);
-	else if ((rc = read_people(&pp)) == KAM_OK) {
-		load_old(&pp);
-		if ((rc = match_given(&pp)) == KAM_OK &&
-		    (rc = match_derived(&pp)) == KAM_OK) {
-			index_nodes(&pp);
-			old_lines(&pp);
-			if ((rc = resolve_managers(&pp)) == KAM_OK &&
-			    (rc = refuse_cycles(&pp)) == KAM_OK &&
-			    (rc = write_new(&pp)) == KAM_OK &&
-			    (rc = write_changes(&pp, cnt)) == KAM_OK &&
-			    opts->sync_on != NULL)
-				rc = write_departures(&pp, cnt);
-			cnt->added += (long)pp.n_added;
-		}
-	}
+	else if ((rc = read_people(&pp)) == KAM_OK)
+		rc = people_write(&pp, cnt);
 	free_people(&pp);
+	return rc;
+}
+
+/*
+ * A Salesforce Contact export (kam-org(1), SALESFORCE): each row goes to
+ * the account of the group whose external id is its AccountId; rows of
+ * other accounts are skipped.  The accounts are then imported one after
+ * the other, the named account first, so that a subsidiary's people may
+ * report to the parent's.
+ */
+enum {
+	SC_ID,
+	SC_ACCOUNT,
+	SC_LAST,
+	SC_FIRST,
+	SC_NAME,
+	SC_TITLE,
+	SC_DEPT,
+	SC_REPORTS
+};
+static const char *const sf_contact_cols[] = {
+    "Id",    "AccountId",  "LastName",    "FirstName", "Name",
+    "Title", "Department", "ReportsToId", NULL};
+static const struct import_kind sf_contact_kind = {"Salesforce contacts",
+                                                   sf_contact_cols, 3, 1};
+
+static int
+import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
+                   const struct org_import_opts *opts,
+                   struct import_counts *cnt)
+{
+	struct people all, pp;
+	struct hindex accts;
+	int64_t *ids = NULL, k;
+	size_t n = 0, i, j;
+	char **ext;
+	int rc = KAM_OK, got = 0;
+
+	people_init(&all, st, account, im, opts);
+	store_org_group(st, account, &ids, &n);
+	ext = xcalloc(n + 1, sizeof *ext);
+	hindex_init(&accts, 0);
+	for (i = 0; i < n; i++)
+		if ((ext[i] = store_org_account_ext(st, ids[i])) != NULL)
+			hindex_put(&accts, ext[i], (int64_t)i);
+	if (ext[0] == NULL)
+		rc = kam_err(KAM_DATA,
+		             "account '%s' has no external id (Salesforce "
+		             "rows are matched to accounts by AccountId: give "
+		             "it with account set --ext-id)",
+		             all.acct);
+	while (rc == KAM_OK && (got = import_next(im)) == 1) {
+		const char *src[P_NCOLS], *first, *last;
+		struct prow *r;
+		char *name;
+
+		if (!hindex_get(&accts, import_raw(im, SC_ACCOUNT), &k)) {
+			import_skip(im, cnt,
+			            "account '%s' is not '%s' or one of its "
+			            "subsidiaries",
+			            import_raw(im, SC_ACCOUNT), all.acct);
+			continue;
+		}
+		for (i = 0; i < P_NCOLS; i++)
+			src[i] = "";
+		/* Name is the full name as Salesforce writes it in the
+		 * user's locale (王芳, not 芳 王); else first and last. */
+		first = import_raw(im, SC_FIRST);
+		last = import_raw(im, SC_LAST);
+		if (import_get(im, SC_NAME) != NULL)
+			name = xstrdup(import_get(im, SC_NAME));
+		else
+			xasprintf(&name, "%s%s%s", first,
+			          *first && *last ? " " : "", last);
+		src[P_NAME] = name;
+		src[P_TITLE] = import_raw(im, SC_TITLE);
+		src[P_DEPT] = import_raw(im, SC_DEPT);
+		src[P_REPORTS] = import_raw(im, SC_REPORTS);
+		src[P_EXT] = import_raw(im, SC_ID);
+		r = new_row(&all, im->line);
+		copy_fields(r, src);
+		free(name);
+		r->acct = (size_t)k;
+		rc = org_check_person_row(import_path(im), im->line,
+		                          (const char *const *)r->f, &r->level,
+		                          &r->placeholder);
+	}
+	if (rc == KAM_OK && got < 0)
+		rc = im->status;
+	for (i = 0; rc == KAM_OK && i < n; i++) {
+		people_init(&pp, st, ids[i], im, opts);
+		pp.borrowed = 1;
+		pp.present[P_NAME] = pp.present[P_TITLE] = pp.present[P_DEPT] =
+		    pp.present[P_REPORTS] = pp.present[P_EXT] = 1;
+		for (j = 0; j < all.n; j++)
+			if (all.rows[j].acct == i)
+				*new_row(&pp, 0) = all.rows[j];
+		rc = people_write(&pp, cnt);
+		free_people(&pp);
+	}
+	for (i = 0; i < n; i++)
+		free(ext[i]);
+	free(ext);
+	free(ids);
+	hindex_free(&accts);
+	free_people(&all);
 	return rc;
 }
 
@@ -1239,7 +1435,16 @@ org_import(struct store *st, int64_t account, const char *path,
 		k = import_has_column(&im, "from")   ? &links_kind
 		    : import_has_column(&im, "deal") ? &roles_kind
 		                                     : &people_kind;
-	if ((rc = import_header(&im, k, opts->map)) == KAM_OK)
+	if (opts->from != NULL) {
+		if (!import_has_column(&im, "LastName") ||
+		    !import_has_column(&im, "AccountId"))
+			rc = import_err(&im, KAM_DATA,
+			                "not a Salesforce Contact export (no "
+			                "LastName and AccountId columns)");
+		else if ((rc = import_header(&im, &sf_contact_kind, NULL)) ==
+		         KAM_OK)
+			rc = import_sf_contacts(st, account, &im, opts, cnt);
+	} else if ((rc = import_header(&im, k, opts->map)) == KAM_OK)
 		rc = k == &people_kind
 		         ? import_people(st, account, &im, opts, cnt)
 		     : k == &links_kind

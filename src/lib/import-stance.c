@@ -89,7 +89,7 @@ stance_import_check(const char *path, long line, const char *today,
 }
 
 static const struct import_kind observations = {"observations",
-                                                stance_import_cols, 2};
+                                                stance_import_cols, 2, 0};
 
 struct import {
 	struct store *st;

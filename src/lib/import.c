@@ -124,7 +124,7 @@ import_header(struct import_in *im, const struct import_kind *kind,
 	im->names[i] = NULL;
 	rc = csv_header_lax(im->csv, im->f, im->nf, im->line, im->names,
 	                    kind->nrequired, im->idx,
-	                    map != NULL && map[0] != NULL);
+	                    kind->lax || (map != NULL && map[0] != NULL));
 	return im->status = rc;
 }
 

@@ -67,8 +67,9 @@ store_org_accounts(struct store *st, const char *handle,
 	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
 	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
 	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
-	    "a.category FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
-	    "ORDER BY a.handle";
+	    "a.category, (SELECT u.handle FROM account u "
+	    "WHERE u.id = a.parent_id), a.ext_id FROM account a "
+	    "WHERE ?1 IS NULL OR a.handle = ?1 ORDER BY a.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_account a;
 	int rc = KAM_OK;
@@ -83,6 +84,8 @@ store_org_accounts(struct store *st, const char *handle,
 		a.people = sqlite3_column_int(s, 5);
 		a.deals = sqlite3_column_int(s, 6);
 		a.category = col(s, 7);
+		a.parent = col(s, 8);
+		a.ext_id = col(s, 9);
 		rc = fn(&a, arg);
 	}
 	sqlite3_reset(s);
@@ -107,19 +110,111 @@ store_org_account_set(struct store *st, const char *handle,
 	                        "industry = CASE WHEN ?3 IS NULL THEN industry "
 	                        "ELSE nullif(?3, '') END, "
 	                        "category = CASE WHEN ?4 IS NULL THEN category "
-	                        "ELSE nullif(?4, '') END WHERE id = ?1";
+	                        "ELSE nullif(?4, '') END, "
+	                        "ext_id = CASE WHEN ?5 IS NULL THEN ext_id "
+	                        "ELSE nullif(?5, '') END WHERE id = ?1";
+	static const char qext[] =
+	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
+	static const char qparent[] =
+	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
 	sqlite3_stmt *s;
-	int64_t id;
+	int64_t id, parent = 0, up;
+	char *other = NULL;
 	int rc;
 
 	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
 		return rc;
+	if (c->ext_id != NULL && *c->ext_id != '\0') {
+		s = store_stmt(st, qext);
+		store_bind_text(s, 1, c->ext_id);
+		sqlite3_bind_int64(s, 2, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			other = store_col_dup(s, 0);
+		sqlite3_reset(s);
+		if (other != NULL) {
+			rc = kam_err(KAM_CONFLICT,
+			             "external id '%s' is already account "
+			             "'%s''s",
+			             c->ext_id, other);
+			free(other);
+			return rc;
+		}
+	}
+	if (c->parent != NULL && *c->parent != '\0') {
+		if ((rc = store_account_id(st, c->parent, &parent)) != KAM_OK)
+			return rc;
+		/* A group is a tree: the parent may not be below the
+		 * account. */
+		for (up = parent; up != 0;
+		     up = store_org_account_parent(st, up))
+			if (up == id)
+				return kam_err(KAM_CONFLICT,
+				               "account '%s' cannot be a "
+				               "subsidiary of '%s', which is "
+				               "in its own group below it",
+				               handle, c->parent);
+	}
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	bind_change(s, 2, c->name);
 	bind_change(s, 3, c->industry);
 	bind_change(s, 4, c->category);
+	bind_change(s, 5, c->ext_id);
+	if ((rc = step_done(st, s, "cannot change the account")) != KAM_OK ||
+	    c->parent == NULL)
+		return rc;
+	s = store_stmt(st, qparent);
+	sqlite3_bind_int64(s, 1, id);
+	if (parent != 0)
+		sqlite3_bind_int64(s, 2, parent);
 	return step_done(st, s, "cannot change the account");
+}
+
+int64_t
+store_org_account_parent(struct store *st, int64_t account)
+{
+	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t parent = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		parent = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return parent;
+}
+
+int64_t
+store_org_group_root(struct store *st, int64_t account)
+{
+	int64_t up, n = 0;
+
+	/* parent_id forms a tree (account set refuses a cycle); the
+	 * bound only guards a store edited by hand. */
+	while ((up = store_org_account_parent(st, account)) != 0 && n++ < 1000)
+		account = up;
+	return account;
+}
+
+int
+store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
+{
+	static const char q[] =
+	    "WITH RECURSIVE g(id) AS (SELECT ?1 UNION "
+	    "SELECT a.id FROM account a JOIN g ON a.parent_id = g.id) "
+	    "SELECT g.id FROM g JOIN account a ON a.id = g.id "
+	    "ORDER BY g.id <> ?1, a.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+
+	*ids = NULL;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, account);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	return KAM_OK;
 }
 
 /* People */
@@ -376,7 +471,8 @@ store_org_check_line(struct store *st, int64_t person, int64_t manager)
 		             a);
 		goto out;
 	}
-	if (pa != ma) {
+	if (pa != ma &&
+	    store_org_group_root(st, pa) != store_org_group_root(st, ma)) {
 		rc = kam_err(KAM_CONFLICT,
 		             "reporting line from '%s' to '%s' crosses "
 		             "accounts",
@@ -447,9 +543,11 @@ store_org_account_handle(struct store *st, int64_t account)
 static char *
 managers(struct store *st, int64_t person, const char *kind)
 {
-	static const char qsolid[] = "SELECT m.handle FROM person p JOIN "
-	                             "person m ON m.id = p.manager_id "
-	                             "WHERE p.id = ?";
+	static const char qsolid[] =
+	    "SELECT CASE WHEN m.account_id = p.account_id THEN m.handle "
+	    "ELSE (SELECT handle FROM account WHERE id = m.account_id) "
+	    "|| '/' || m.handle END FROM person p JOIN "
+	    "person m ON m.id = p.manager_id WHERE p.id = ?";
 	static const char qdotted[] =
 	    "SELECT m.handle FROM reporting_line r "
 	    "JOIN person m ON m.id = r.manager_id "
@@ -982,12 +1080,14 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 #define PERSON_COLS                                                            \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
 	"p.dept, p.level, "                                                    \
-	"(SELECT m.handle FROM person m WHERE m.id = p.manager_id), "          \
+	"(SELECT CASE WHEN m.account_id = p.account_id THEN m.handle ELSE "    \
+	"(SELECT handle FROM account WHERE id = m.account_id) || '/' || "      \
+	"m.handle END FROM person m WHERE m.id = p.manager_id), "              \
 	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
 	" AND r.end_on IS NULL ORDER BY m.handle)), "                          \
-	"p.placeholder, p.left_on, p.ext_id FROM person p "                    \
+	"p.placeholder, p.left_on, p.ext_id, p.manager_id FROM person p "      \
 	"JOIN account a ON a.id = p.account_id "
 	static const char qone[] = PERSON_COLS "WHERE p.id = ?";
 #undef PERSON_COLS
@@ -997,14 +1097,20 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 */
 	static const char qall[] =
 	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on, "
-	    "p.ext_id FROM person p JOIN account a ON a.id = p.account_id "
+	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
+	    "THEN m.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
+	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
+	    "FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE +p.account_id = ? ORDER BY p.id";
 	static const char qhandle[] =
 	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, m.handle, NULL, p.placeholder, p.left_on, "
-	    "p.ext_id FROM person p JOIN account a ON a.id = p.account_id "
+	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
+	    "THEN m.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
+	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
+	    "FROM person p JOIN account a ON a.id = p.account_id "
 	    "LEFT JOIN person m ON m.id = p.manager_id "
 	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
@@ -1038,6 +1144,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 		p.placeholder = sqlite3_column_int(s, 10);
 		p.left_on = col(s, 11);
 		p.ext_id = col(s, 12);
+		p.manager_id = sqlite3_column_int64(s, 13);
 		rc = fn(&p, arg);
 	}
 	sqlite3_reset(s);
@@ -1812,4 +1919,58 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	}
 	sqlite3_reset(s);
 	return found;
+}
+
+int64_t
+store_org_group_person(struct store *st, int64_t root, const char *ref)
+{
+	static const char qref[] =
+	    "SELECT p.id, p.account_id FROM person p JOIN account a "
+	    "ON a.id = p.account_id WHERE a.handle = ? AND p.handle = ?";
+	static const char qext[] =
+	    "SELECT id, account_id FROM person WHERE ext_id = ? ORDER BY id";
+	const char *slash = strchr(ref, '/');
+	int64_t *ids = NULL, *accts = NULL, found = 0;
+	size_t n = 0, i;
+	sqlite3_stmt *s;
+	char *acct;
+
+	if (slash != NULL) {
+		acct = xstrdup(ref);
+		acct[slash - ref] = '\0';
+		s = store_stmt(st, qref);
+		store_bind_text(s, 1, acct);
+		store_bind_text(s, 2, slash + 1);
+		free(acct);
+	} else {
+		s = store_stmt(st, qext);
+		store_bind_text(s, 1, ref);
+	}
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof *ids);
+		accts = xreallocarray(accts, n + 1, sizeof *accts);
+		ids[n] = sqlite3_column_int64(s, 0);
+		accts[n++] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	for (i = 0; i < n && found == 0; i++)
+		if (store_org_group_root(st, accts[i]) == root)
+			found = ids[i];
+	free(ids);
+	free(accts);
+	return found;
+}
+
+char *
+store_org_account_ext(struct store *st, int64_t account)
+{
+	static const char q[] = "SELECT ext_id FROM account WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char *x = NULL;
+
+	sqlite3_bind_int64(s, 1, account);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		x = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return x;
 }

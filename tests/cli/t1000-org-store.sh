@@ -189,14 +189,14 @@ kam-org init >/dev/null
 snapshot
 run badverboption 2 kam-org account add acme --name Acme --frob
 expect_err badverboption "kam-org: unknown option '--frob'
-usage: kam-org account add HANDLE --name NAME [--category NAME] [--industry TEXT]"
+usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
 unchanged badverboption
 run badshort 2 kam-org account add acme --name Acme -z
 expect_err badshort "kam-org: unknown option '-z'
-usage: kam-org account add HANDLE --name NAME [--category NAME] [--industry TEXT]"
+usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
 run needsvalue 2 kam-org account add acme --name
 expect_err needsvalue "kam-org: option '--name' needs a value
-usage: kam-org account add HANDLE --name NAME [--category NAME] [--industry TEXT]"
+usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
 run badformat 2 kam-org -F xml account list
 expect_err badformat "kam-org: unknown format 'xml' (use table, tsv, csv or json)"
 run extra 2 kam-org account list extra

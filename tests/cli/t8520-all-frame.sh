@@ -21,8 +21,8 @@ expect_text kam-pass-long "person,name,title,dept,level,reports_to,dotted_to,pla
 li,Li,,,,,,no,,"
 # The last of an option given twice wins, as in the command.
 run kam-twice 0 kam -F json -F tsv -d "$T/kam.db" org account list
-expect_text kam-twice "handle	name	industry	people	deals	created	category
-acme	Acme		1	0	2026-03-02	"
+expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id
+acme	Acme		1	0	2026-03-02			"
 run kam-novalue 2 kam -d
 grep -q "^kam: option '-d' needs a value$" "$T/kam-novalue.err" || fail "kam-novalue: $(head -1 "$T/kam-novalue.err")"
 KAM_DB="$T/kam.db"
@@ -63,7 +63,7 @@ run import-json 0 kam-org -F json import acme "$T/p.csv"
 expect_text import-json '{"added":1,"changed":0,"left":0,"unchanged":0,"skipped":0}'
 run import-csv 2 kam-org -F csv import acme "$T/p.csv"
 expect_err import-csv "kam-org: 'import' cannot write csv (use tsv, table or json)
-usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles] [--map FIELD=COLUMN]... [--update] [--sync --on DATE]"
+usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
 
 # kam-stance import: the same summary, --map, -F json.
 printf 'Who,What,When,Extra\nacme/li,support,2026-03-01,x\nacme/wu,oppose,2026-03-01,y\n' >"$T/obs.csv"

@@ -378,7 +378,7 @@ END_TEST
 START_TEST(test_machinery_map)
 {
 	static const char *const cols[] = {"person", "stance", "note", NULL};
-	static const struct import_kind kind = {"observations", cols, 2};
+	static const struct import_kind kind = {"observations", cols, 2, 0};
 	static const char *const map[] = {"person=who", "stance=mood", NULL};
 	struct import_in im;
 	FILE *fp = fopen(csvpath, "w");
@@ -426,7 +426,7 @@ END_TEST
 START_TEST(test_machinery_empty)
 {
 	static const char *const cols[] = {"from", "to", NULL};
-	static const struct import_kind kind = {"links", cols, 2};
+	static const struct import_kind kind = {"links", cols, 2, 0};
 	struct import_in im;
 	FILE *fp = fopen(csvpath, "w");
 	char want[256];
