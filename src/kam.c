@@ -158,7 +158,10 @@ run_command(const char *argv0, const char *name, char **pass, char **args)
 	execvp(prog, argv);
 	if (errno != ENOENT)
 		err = errno;
-	return kam_err(KAM_IO, _("cannot run '%s': %s"), prog, strerror(err));
+	kam_err(KAM_IO, _("cannot run '%s': %s"), prog, strerror(err));
+	free(argv);
+	free(prog);
+	return KAM_IO;
 }
 
 /*

@@ -86,6 +86,31 @@ before=
 kam_rows=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM person")
 kam_lines=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM reporting_line_all")
 
+# A week later: the same export with 1% of the rows changed (every
+# hundredth person has a new title, and every thousandth a new manager),
+# imported with --update into a copy of that store; and the same file
+# again, which changes nothing.
+"$SQLITE3" "$KAM_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$KAM_DB" "$W/base.db"
+awk -F, 'NR > 1 { split($1, h, "p"); i = h[2] + 0
+  if (i % 100 == 0) $3 = $3 " (acting)"
+  if (i % 1000 == 0 && i > 1) $6 = "p1" }
+  { print }' OFS=, "$W/people.csv" >"$W/people-1pct.csv"
+changed_rows=$(awk -F, 'NR > 1 && $1 ~ /00$/' "$W/people.csv" | wc -l)
+export KAM_DB="$W/upd.db"
+before='rm -f "$KAM_DB" "$KAM_DB-wal" "$KAM_DB-shm"; cp "$W/base.db" "$KAM_DB"'
+best3 "$KO" import big "$W/people-1pct.csv" --update
+t_upd=$wall t_upd_cpu=$cpu
+eval "$before"
+upd_summary=$("$KO" import big "$W/people-1pct.csv" --update)
+upd_history=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM person_history")
+best3 "$KO" import big "$W/people.csv" --update
+t_same=$wall t_same_cpu=$cpu
+eval "$before"
+same_summary=$("$KO" import big "$W/people.csv" --update)
+before=
+export KAM_DB="$W/kam.db"
+
 # A deal with a buying group, for roles and check.
 "$KO" deal add big/erp --name ERP >/dev/null
 "$KO" role big/erp p1 decision-maker --influence high >/dev/null
@@ -160,6 +185,8 @@ process: wall-clock time (what the targets are about) and CPU time
 | \`sqlite3\` shell \`.import\` into a bare table | $t_sqlite | $t_sqlite_cpu | $bare_rows |
 | the same into a table with a unique handle index, in a WAL store | $t_wal | $t_wal_cpu | $bare_rows |
 | \`kam-org import\` (people with their creation record and reporting lines) | $t_kam | $t_kam_cpu | $kam_rows people, $kam_lines lines |
+| \`kam-org import --update\` of the same people, $changed_rows rows (1%) changed | $t_upd | $t_upd_cpu | $upd_summary; $upd_history history rows |
+| \`kam-org import --update\` of the same file again | $t_same | $t_same_cpu | $same_summary |
 
 | baseline | wall | CPU |
 | --- | ---: | ---: |
@@ -171,6 +198,7 @@ process: wall-clock time (what the targets are about) and CPU time
 | --- | ---: | ---: | --- |
 | import < 2 x \`.import\` ($limit ms) | $t_kam ($(ratio "$t_kam" "$t_sqlite") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_sqlite_cpu") x) | $(verdict "$t_kam" "$limit") |
 | (import against the indexed WAL baseline) | $t_kam ($(ratio "$t_kam" "$t_wal") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_wal_cpu") x) | |
+| \`--update\` re-import, 1% changed < 2 x the import ($((2 * t_kam)) ms) | $t_upd ($(ratio "$t_upd" "$t_kam") x) | $t_upd_cpu ($(ratio "$t_upd_cpu" "$t_kam_cpu") x) | $(verdict "$t_upd" "$((2 * t_kam))") |
 $queries
 
 MD
