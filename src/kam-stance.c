@@ -657,8 +657,8 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 			continue;
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
-		out_str(o, w1 ? w1 : "unknown");
-		out_str(o, w2 ? w2 : "unknown");
+		out_word(o, w1 ? w1 : "unknown");
+		out_word(o, w2 ? w2 : "unknown");
 		out_str(o, f2.id ? f2.since : NULL);
 		out_str(o, f2.id ? f2.actor : NULL);
 		if (f2.id)

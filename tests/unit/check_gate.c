@@ -1193,6 +1193,118 @@ START_TEST(t_expected_value)
 }
 END_TEST
 
+/* A group of five: decision-maker and technical lead of high influence,
+ * business and finance of medium, a coach of low; stances given. */
+static void
+five(int dm, int tech, int biz, int fin, int coach)
+{
+	member("acme/dm", GATE_CORE_DM, 0, dm);
+	member("acme/tech", GATE_CORE_TECHNICAL, 0, tech)->lead = 1;
+	member("acme/biz", GATE_CORE_BUSINESS, 1, biz);
+	member("acme/fin", GATE_CORE_FINANCE, 1, fin);
+	member("acme/coach", GATE_ROLE_COACH, 2, coach);
+}
+
+/* The eight deals a seasoned manager judges at a glance. */
+START_TEST(t_eight_cases)
+{
+	/* An unfunded idea. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("need", GATE_PARTLY);
+	ans("budget", GATE_NO);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_status(1, GATE_FAIL);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	unmk();
+
+	/* A need we cannot meet, and nobody to fill the gap. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("fit", GATE_NO);
+	ans("gaps", GATE_NO);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_status(2, GATE_FAIL);
+	unmk();
+
+	/* A sure loss: the decision-maker against us and for the rival,
+	 * the rival's supporter leading, our coach for the rival; offer,
+	 * price and worth all fine. */
+	mk();
+	strong_offer();
+	rival("rival");
+	five(-1, 0, 1, 0, 1);
+	A.members[0].rival[0] = 1;
+	A.members[1].rival[0] = 1;
+	A.members[4].rival[0] = 1;
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_str_eq(A.lost, GATE_LOST_DM);
+	unmk();
+
+	/* A winnable flagship that loses money: pursued. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 0, 1);
+	ans("profit", GATE_NO);
+	ans("capital", GATE_PARTLY);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	ck_reason(4, "'profit' is no, outweighed by the other criteria");
+	/* For a transactional client, profit is a must: dropped. */
+	crit("profit")->must = 1;
+	gate_evaluate(&A);
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	unmk();
+
+	/* Profitable, but it upsets our biggest partner. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("side-effects", GATE_NO);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_status(4, GATE_FAIL);
+	unmk();
+
+	/* Thin information. */
+	mk();
+	five(GATE_STANCE_UNKNOWN, GATE_STANCE_UNKNOWN, GATE_STANCE_UNKNOWN,
+	     GATE_STANCE_UNKNOWN, GATE_STANCE_UNKNOWN);
+	ans("need", GATE_YES);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	ck_assert_int_eq(A.invest.level, LEVEL_MINIMAL);
+	unmk();
+
+	/* All strong. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	A.value = xstrdup("1000000");
+	A.cost = xstrdup("80000");
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	ck_assert_int_eq(A.invest.level, LEVEL_FULL);
+	ck_assert_str_eq(A.invest.expected, "1000000");
+	unmk();
+
+	/* Strong relationships, a price 40% above the rival's. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	gap(40);
+	assess();
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_status(3, GATE_WEAK);
+	unmk();
+}
+END_TEST
+
 START_TEST(t_answered_beats_computed)
 {
 	mk();
@@ -1940,6 +2052,7 @@ suite(void)
 	tcase_add_test(tc, t_price_gap);
 	tcase_add_test(tc, t_partners_fill_gaps);
 	tcase_add_test(tc, t_expected_value);
+	tcase_add_test(tc, t_eight_cases);
 	tcase_add_test(tc, t_answered_beats_computed);
 	tcase_add_test(tc, t_opposing_dm_called_out);
 	tcase_add_test(tc, t_red_flags);
