@@ -489,10 +489,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	if (gaps != NULL && (rc = check_gap(gaps, &gap)) != KAM_OK)
 		return rc;
 	if (gaps == NULL && (ans = gate_ans_parse(argv[optind + 2])) < 0)
-		return kam_err(KAM_DATA,
-		               "invalid answer '%s' (use yes, partly, no or "
-		               "unknown)",
-		               argv[optind + 2]);
+		return vocab_refused(NULL, VOCAB_ANSWER, argv[optind + 2]);
 	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = check_text("--evidence", evidence, TEXT_FREE)) != KAM_OK)

@@ -61,10 +61,7 @@ static int
 check_stance(const char *s, const char **word)
 {
 	if ((*word = vocab_stance(s)) == NULL)
-		return kam_err(KAM_DATA,
-		               "unknown stance '%s' (use support, neutral, "
-		               "oppose, +, 0 or -)",
-		               s);
+		return vocab_refused(NULL, VOCAB_STANCE, s);
 	return KAM_OK;
 }
 

@@ -704,18 +704,17 @@ store_gate_setting_stored(struct store *st, const char *key)
 static int
 role_index(const char *role)
 {
-	int i;
+	int r = vocab_rank(VOCAB_ROLE, role);
 
-	for (i = 0; vocab_roles[i] != NULL; i++)
-		if (strcmp(role, vocab_roles[i]) == 0)
-			return i;
-	return i;
+	return r >= 0 ? r : 9;
 }
 
 static int
 influence_index(const char *s)
 {
-	return strcmp(s, "high") == 0 ? 0 : strcmp(s, "low") == 0 ? 2 : 1;
+	int r = vocab_rank(VOCAB_INFLUENCE, s);
+
+	return r >= 0 ? r : 1;
 }
 
 static int
@@ -723,14 +722,10 @@ stance_code(const char *s)
 {
 	if (s == NULL)
 		return GATE_STANCE_UNKNOWN;
-	return strcmp(s, "support") == 0  ? 1
-	       : strcmp(s, "oppose") == 0 ? -1
-	                                  : 0;
+	return vocab_stance_sign(s);
 }
 
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 
 /*
  * One member per person holding a role in the deal, leaving out people

@@ -1381,9 +1381,7 @@ store_org_role_rm(struct store *st, const char *deal, const char *person,
 	return rc;
 }
 
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 
 int
 store_org_roles(struct store *st, int64_t deal,

@@ -301,6 +301,26 @@ newer(struct store *st, int version)
 	               st->path, version, KAM_SCHEMA_VERSION);
 }
 
+/*
+ * vocab_rank(KIND, WORD) in SQL: a word's place in the method's order
+ * (input.h), so that queries sort buying roles as the vocabulary lists
+ * them without spelling the list again.  KIND is what messages call the
+ * vocabulary ("role"); an unknown kind or word sorts last.
+ */
+static void
+sql_vocab_rank(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *word = (const char *)sqlite3_value_text(argv[1]);
+	int k, r = -1;
+
+	(void)argc;
+	for (k = 0; kind != NULL && k < VOCAB_NKINDS; k++)
+		if (strcmp(vocab_table[k].name, kind) == 0)
+			r = vocab_rank((enum vocab_kind)k, word);
+	sqlite3_result_int(cx, r < 0 ? 1000 : r);
+}
+
 static int
 open_db(struct store *st, const char *file, int readonly, const char *params)
 {
@@ -318,6 +338,9 @@ open_db(struct store *st, const char *file, int readonly, const char *params)
 		                      : "out of memory");
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 60000);
+	sqlite3_create_function(st->db, "vocab_rank", 2,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                        sql_vocab_rank, NULL, NULL);
 	return exec_sql(st, "PRAGMA foreign_keys = ON;");
 }
 

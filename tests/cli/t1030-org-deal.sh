@@ -117,7 +117,7 @@ snapshot
 run role-unknown-role 3 kam-org role erp chen boss
 expect_err role-unknown-role "kam-org: unknown role 'boss' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
 run role-influence 3 kam-org role erp chen coach --influence huge
-expect_err role-influence "kam-org: invalid influence 'huge' (high, medium or low)"
+expect_err role-influence "kam-org: unknown influence 'huge' (use high, medium or low)"
 run role-person 4 kam-org role erp chne coach
 expect_err role-person "kam-org: unknown person 'acme/chne' (did you mean 'acme/chen'?)"
 run role-deal 4 kam-org role epr chen coach

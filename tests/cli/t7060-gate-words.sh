@@ -70,7 +70,7 @@ snapshot
 for w in 对 部份 支持 Yes '是 '; do
   for loc in C.UTF-8 zh_CN.UTF-8; do
     run bad 3 in_locale $loc kam-gate answer acme/his need "$w"
-    expect_err bad "kam-gate: invalid answer '$w' (use yes, partly, no or unknown)"
+    expect_err bad "kam-gate: unknown answer '$w' (use yes, partly, no or unknown)"
   done
 done
 unchanged refused
