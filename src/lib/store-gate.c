@@ -17,6 +17,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static int
 finish(struct store *st, sqlite3_stmt *s, const char *what)
 {
@@ -48,7 +50,7 @@ nearest(sqlite3_stmt *s, const char *name)
 }
 
 char *
-gate_competitor_name(struct store *st, int64_t id)
+store_gate_competitor_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM competitor WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -64,7 +66,7 @@ gate_competitor_name(struct store *st, int64_t id)
 /* Profiles */
 
 int
-gate_profile_id(struct store *st, const char *name, int64_t *id)
+store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM profile WHERE name = ?";
 	static const char all[] = "SELECT name FROM profile ORDER BY name";
@@ -108,7 +110,7 @@ profile_name(struct store *st, int64_t id)
 }
 
 int
-gate_profile_add(struct store *st, const char *name, const char *from)
+store_gate_profile_add(struct store *st, const char *name, const char *from)
 {
 	static const char qfind[] = "SELECT 1 FROM profile WHERE name = ?";
 	static const char ins[] = "INSERT INTO profile (name) VALUES (?)";
@@ -121,29 +123,25 @@ gate_profile_add(struct store *st, const char *name, const char *from)
 	int64_t src, id;
 	int rc, exists;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = gate_profile_id(st, from, &src)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qfind);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, "profile '%s' exists already",
-		               name);
-	}
+	if (exists)
+		return store_end(
+		    st,
+		    kam_err(KAM_CONFLICT, "profile '%s' exists already", name));
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot add the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	id = sqlite3_last_insert_rowid(store_db(st));
 	s = store_stmt(st, copy);
@@ -153,7 +151,7 @@ gate_profile_add(struct store *st, const char *name, const char *from)
 }
 
 int
-gate_profile_remove(struct store *st, const char *name)
+store_gate_profile_remove(struct store *st, const char *name)
 {
 	static const char qanswers[] =
 	    "SELECT count(*) FROM answer a JOIN criterion c "
@@ -168,32 +166,28 @@ gate_profile_remove(struct store *st, const char *name)
 		return kam_err(KAM_CONFLICT,
 		               "profile 'default' cannot be removed: it is the "
 		               "rubric of every account without another");
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = gate_profile_id(st, name, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	if (n > 0) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT,
-		               "profile '%s' has %d answer%s to its criteria: "
-		               "it is kept",
-		               name, n, n == 1 ? "" : "s");
-	}
+	if (n > 0)
+		return store_end(
+		    st, kam_err(KAM_CONFLICT,
+		                "profile '%s' has %d answer%s to its criteria: "
+		                "it is kept",
+		                name, n, n == 1 ? "" : "s"));
 	s = store_stmt(st, delc);
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot remove the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	s = store_stmt(st, delp);
 	sqlite3_bind_int64(s, 1, id);
@@ -201,9 +195,9 @@ gate_profile_remove(struct store *st, const char *name)
 }
 
 int
-gate_profiles_each(struct store *st,
-                   void (*fn)(const char *, long, long, long, void *),
-                   void *arg)
+store_gate_profiles_each(struct store *st,
+                         void (*fn)(const char *, long, long, long, void *),
+                         void *arg)
 {
 	static const char q[] =
 	    "SELECT p.name, "
@@ -227,7 +221,7 @@ gate_profiles_each(struct store *st,
 }
 
 int
-gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
+store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 {
 	static const char q[] =
 	    "SELECT coalesce((SELECT p.id FROM profile p "
@@ -247,8 +241,8 @@ gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 /* The rubric */
 
 int
-gate_rubric(struct store *st, int64_t profile, int gate, struct gate_crit **out,
-            size_t *n)
+store_gate_rubric(struct store *st, int64_t profile, int gate,
+                  struct gate_crit **out, size_t *n)
 {
 	static const char q[] =
 	    "SELECT gate, key, question, weight, must, computed, position "
@@ -286,8 +280,8 @@ gate_rubric(struct store *st, int64_t profile, int gate, struct gate_crit **out,
 }
 
 int
-gate_criterion_id(struct store *st, int64_t profile, const char *key,
-                  int64_t *id)
+store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
+                        int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM criterion WHERE profile_id = ? AND key = ?";
@@ -379,8 +373,9 @@ coverage_weight(const char *key, double weight)
 }
 
 int
-gate_criterion_add(struct store *st, int64_t profile, int gate, const char *key,
-                   const char *question, double weight, int must)
+store_gate_criterion_add(struct store *st, int64_t profile, int gate,
+                         const char *key, const char *question, double weight,
+                         int must)
 {
 	static const char q[] =
 	    "SELECT 1 FROM criterion WHERE profile_id = ? AND key = ?";
@@ -392,18 +387,17 @@ gate_criterion_add(struct store *st, int64_t profile, int gate, const char *key,
 
 	if ((rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, "criterion '%s' exists already",
-		               key);
-	}
+	if (exists)
+		return store_end(st,
+		                 kam_err(KAM_CONFLICT,
+		                         "criterion '%s' exists already", key));
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
@@ -439,8 +433,9 @@ keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
 }
 
 int
-gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
-                   double weight, int must, const char *question)
+store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
+                         int gate, double weight, int must,
+                         const char *question)
 {
 	static const char q[] =
 	    "SELECT id, gate, weight, must, position FROM criterion "
@@ -455,12 +450,10 @@ gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
 
 	if (weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
@@ -480,16 +473,12 @@ gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
 		if ((!cov && (rc = keeps_gate(st, profile, ogate, id, 0, 0)) !=
 		                 KAM_OK) ||
 		    (rc = keeps_gate(st, profile, gate, id, cov ? 0 : weight,
-		                     !cov)) != KAM_OK) {
-			store_rollback(st);
-			return rc;
-		}
+		                     !cov)) != KAM_OK)
+			return store_end(st, rc);
 		pos = next_position(st, profile, gate);
 	} else if (!cov && (rc = keeps_gate(st, profile, gate, id, weight,
-	                                    1)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	                                    1)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, upd);
 	sqlite3_bind_int(s, 1, gate);
 	sqlite3_bind_double(s, 2, weight);
@@ -501,7 +490,7 @@ gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
 }
 
 int
-gate_criterion_remove(struct store *st, int64_t profile, const char *key)
+store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 {
 	static const char q[] =
 	    "SELECT c.gate, (SELECT count(*) FROM answer a "
@@ -511,30 +500,26 @@ gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	int64_t id;
 	int rc, gate, nanswers;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	gate = sqlite3_column_int(s, 0);
 	nanswers = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	if (nanswers > 0) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT,
-		               "criterion '%s' has %d answer%s: set its weight "
-		               "to 0 instead",
-		               key, nanswers, nanswers == 1 ? "" : "s");
-	}
+	if (nanswers > 0)
+		return store_end(
+		    st,
+		    kam_err(KAM_CONFLICT,
+		            "criterion '%s' has %d answer%s: set its weight "
+		            "to 0 instead",
+		            key, nanswers, nanswers == 1 ? "" : "s"));
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
-	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, del);
 	sqlite3_bind_int64(s, 1, id);
 	return finish(st, s, "cannot remove the criterion");
@@ -543,9 +528,9 @@ gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 /* Answers */
 
 int
-gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
-                enum gate_ans ans, const double *gap, const char *evidence,
-                const char *on)
+store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
+                      enum gate_ans ans, const double *gap,
+                      const char *evidence, const char *on)
 {
 	static const char ins[] =
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
@@ -555,7 +540,7 @@ gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	int rc;
 
 	kam_now(now);
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, deal);
@@ -571,8 +556,9 @@ gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 }
 
 int
-gate_answers_each(struct store *st, int64_t deal,
-                  void (*fn)(const struct gate_answer_row *, void *), void *arg)
+store_gate_answers_each(struct store *st, int64_t deal,
+                        void (*fn)(const struct gate_answer_row *, void *),
+                        void *arg)
 {
 	static const char q[] =
 	    "SELECT c.key, a.answer, a.evidence, a.effective, a.recorded, "
@@ -651,7 +637,7 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 /* Settings */
 
 int
-gate_params_load(struct store *st, struct gate_params *p)
+store_gate_params_load(struct store *st, struct gate_params *p)
 {
 	static const char q[] = "SELECT key, value FROM gate_setting";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -671,14 +657,14 @@ gate_params_load(struct store *st, struct gate_params *p)
 }
 
 int
-gate_setting_set(struct store *st, const char *key, double value)
+store_gate_setting_set(struct store *st, const char *key, double value)
 {
 	static const char q[] =
 	    "INSERT OR REPLACE INTO gate_setting (key, value) VALUES (?, ?)";
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -687,13 +673,13 @@ gate_setting_set(struct store *st, const char *key, double value)
 }
 
 int
-gate_setting_reset(struct store *st, const char *key)
+store_gate_setting_reset(struct store *st, const char *key)
 {
 	static const char q[] = "DELETE FROM gate_setting WHERE key = ?";
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -701,7 +687,7 @@ gate_setting_reset(struct store *st, const char *key)
 }
 
 int
-gate_setting_stored(struct store *st, const char *key)
+store_gate_setting_stored(struct store *st, const char *key)
 {
 	static const char q[] = "SELECT 1 FROM gate_setting WHERE key = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -862,14 +848,14 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
 
-		if ((rc = stance_find(st, m->id, 0, deal, as_of, NULL, &f)) !=
-		    KAM_OK)
+		if ((rc = store_stance_find(st, m->id, 0, deal, as_of, NULL,
+		                            &f)) != KAM_OK)
 			return rc;
 		m->stance = stance_code(f.id ? f.stance : NULL);
 		if (f.id != 0) {
 			memcpy(m->since, f.since, KAM_DATE_LEN);
 			later(m->latest, f.since);
-			if ((rc = stance_load(st, f.id, &row)) != KAM_OK)
+			if ((rc = store_stance_load(st, f.id, &row)) != KAM_OK)
 				return rc;
 			if (row.note != NULL && *row.note)
 				m->note = xstrdup(row.note);
@@ -879,8 +865,8 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 			continue;
 		m->rival = xmalloc(a->nrivals);
 		for (j = 0; j < a->nrivals; j++) {
-			rc = stance_get(st, m->id, cids[j], deal, as_of, NULL,
-			                &stance, since);
+			rc = store_stance_get(st, m->id, cids[j], deal, as_of,
+			                      NULL, &stance, since);
 			if (rc != KAM_OK)
 				return rc;
 			m->rival[j] = (signed char)stance_code(stance);
@@ -949,8 +935,8 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 				free(v[k].name);
 				continue;
 			}
-			rc = stance_get(st, v[k].id, 0, deal, as_of, NULL,
-			                &stance, NULL);
+			rc = store_stance_get(st, v[k].id, 0, deal, as_of, NULL,
+			                      &stance, NULL);
 			m->allies = xreallocarray(m->allies, m->nallies + 1,
 			                          sizeof *m->allies);
 			y = &m->allies[m->nallies++];
@@ -965,8 +951,8 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 }
 
 int
-gate_load(struct store *st, int64_t deal, const char *as_of,
-          struct gate_assessment *a)
+store_gate_load(struct store *st, int64_t deal, const char *as_of,
+                struct gate_assessment *a)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, ac.name, "
@@ -995,11 +981,12 @@ gate_load(struct store *st, int64_t deal, const char *as_of,
 	sqlite3_reset(s);
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, "unknown deal");
-	if ((rc = gate_deal_profile(st, deal, &profile)) != KAM_OK)
+	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
-	if ((rc = gate_params_load(st, &a->params)) != KAM_OK ||
-	    (rc = gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) != KAM_OK ||
+	if ((rc = store_gate_params_load(st, &a->params)) != KAM_OK ||
+	    (rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) !=
+	        KAM_OK ||
 	    (rc = answers_in_force(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_rivals(st, deal, as_of, a, &cids)) != KAM_OK ||
@@ -1018,7 +1005,7 @@ gate_assess(struct store *st, int64_t deal, const char *as_of,
 {
 	int rc;
 
-	if ((rc = gate_load(st, deal, as_of, a)) != KAM_OK)
+	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
 		return rc;
 	gate_compute(a);
 	gate_evaluate(a);
@@ -1035,7 +1022,7 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK) {
+	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK) {
 		gate_red_flags(&a, &f, &n);
 		for (i = 0; rc == KAM_OK && i < n; i++)
 			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
@@ -1048,9 +1035,9 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 /* Runs */
 
 int
-gate_run_add(struct store *st, int64_t deal, const char *as_of,
-             const char *verdict, const char *snapshot, int64_t *number,
-             int *same)
+store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
+                   const char *verdict, const char *snapshot, int64_t *number,
+                   int *same)
 {
 	static const char qlast[] =
 	    "SELECT id, number, snapshot = ? FROM gate_run WHERE deal_id = ? "
@@ -1067,7 +1054,7 @@ gate_run_add(struct store *st, int64_t deal, const char *as_of,
 
 	kam_now(now);
 	*same = 0;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlast);
 	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);
@@ -1100,7 +1087,8 @@ gate_run_add(struct store *st, int64_t deal, const char *as_of,
 }
 
 int
-gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
+store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
+                size_t *n)
 {
 	static const char q[] = "SELECT number, as_of, recorded, checked, "
 	                        "actor, verdict, "
@@ -1142,10 +1130,10 @@ gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
 }
 
 int
-gate_list_each(struct store *st, int64_t account,
-               void (*fn)(const char *, const char *, const char *,
-                          const char *, int64_t, const char *, void *),
-               void *arg)
+store_gate_list_each(struct store *st, int64_t account,
+                     void (*fn)(const char *, const char *, const char *,
+                                const char *, int64_t, const char *, void *),
+                     void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
@@ -1182,8 +1170,8 @@ status_parse(const char *s)
 }
 
 int
-gate_snap_load(struct store *st, int64_t deal, int64_t number,
-               struct gate_snap *snap)
+store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
+                     struct gate_snap *snap)
 {
 	static const char q[] = "SELECT id, as_of, verdict FROM gate_run "
 	                        "WHERE deal_id = ? AND number = ?";
