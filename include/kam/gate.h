@@ -462,11 +462,16 @@ int gate_run_add(struct store *, int64_t deal, const char *as_of,
                  int *same);
 /* The stored runs of a deal, oldest first. */
 int gate_runs(struct store *, int64_t deal, struct gate_run_info **, size_t *);
-/* The latest run of each deal (of one account if account != 0). */
-int gate_list_each(struct store *, int64_t account,
+/*
+ * The latest run of each open deal (of one account if account != 0), or
+ * of every deal, closed ones too, when all is set; status is the deal's
+ * (open, won, lost, abandoned).
+ */
+int gate_list_each(struct store *, int64_t account, int all,
                    void (*fn)(const char *deal, const char *name,
                               const char *verdict, const char *as_of,
-                              int64_t run, const char *recorded, void *),
+                              int64_t run, const char *recorded,
+                              const char *status, void *),
                    void *arg);
 /* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
 int gate_snap_load(struct store *, int64_t deal, int64_t number,
