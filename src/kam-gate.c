@@ -120,7 +120,7 @@ check_profile_name(const char *s)
 static int
 profile_arg(struct kam_ctx *ctx, const char *name, int64_t *id)
 {
-	return gate_profile_id(ctx->st, name ? name : "default", id);
+	return store_gate_profile_id(ctx->st, name ? name : "default", id);
 }
 
 /* kam-gate criteria [--gate GATE] [--profile NAME] */
@@ -170,7 +170,7 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	if ((rc = gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
+	if ((rc = store_gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
@@ -247,8 +247,8 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	return gate_criterion_add(ctx->st, pid, gate, key, question, weight,
-	                          must);
+	return store_gate_criterion_add(ctx->st, pid, gate, key, question,
+	                                weight, must);
 }
 
 /*
@@ -313,8 +313,8 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	return gate_criterion_set(ctx->st, pid, argv[optind], gate, weight,
-	                          must, question);
+	return store_gate_criterion_set(ctx->st, pid, argv[optind], gate,
+	                                weight, must, question);
 }
 
 /* kam-gate criteria remove KEY [--profile NAME] */
@@ -341,7 +341,7 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
-	return gate_criterion_remove(ctx->st, pid, argv[optind]);
+	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
 }
 
 static void
@@ -373,7 +373,7 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = gate_profiles_each(ctx->st, profile_row, o);
+	rc = store_gate_profiles_each(ctx->st, profile_row, o);
 	out_close(o);
 	return rc;
 }
@@ -402,7 +402,7 @@ cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	return gate_profile_add(ctx->st, argv[optind], from);
+	return store_gate_profile_add(ctx->st, argv[optind], from);
 }
 
 /* kam-gate profile remove NAME */
@@ -419,7 +419,7 @@ cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	return gate_profile_remove(ctx->st, argv[optind]);
+	return store_gate_profile_remove(ctx->st, argv[optind]);
 }
 
 static int
@@ -506,19 +506,19 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
 	        KAM_OK ||
-	    (rc = gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK ||
-	    (rc = gate_criterion_id(ctx->st, profile, argv[optind + 1],
-	                            &crit)) != KAM_OK)
+	    (rc = store_gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK ||
+	    (rc = store_gate_criterion_id(ctx->st, profile, argv[optind + 1],
+	                                  &crit)) != KAM_OK)
 		return rc;
 	if (gaps != NULL) {
 		/* The word as the settings give it today; an assessment
 		 * reads the gap again with the settings of its day. */
-		if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
+		if ((rc = store_gate_params_load(ctx->st, &p)) != KAM_OK)
 			return rc;
 		ans = gate_gap_answer(&p, gap);
 	}
-	return gate_answer_add(ctx->st, deal, crit, (enum gate_ans)ans,
-	                       gaps != NULL ? &gap : NULL, evidence, on);
+	return store_gate_answer_add(ctx->st, deal, crit, (enum gate_ans)ans,
+	                             gaps != NULL ? &gap : NULL, evidence, on);
 }
 
 static void
@@ -571,7 +571,7 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = gate_answers_each(ctx->st, deal, answer_row, o);
+	rc = store_gate_answers_each(ctx->st, deal, answer_row, o);
 	out_close(o);
 	return rc;
 }
@@ -636,7 +636,8 @@ assume_answer(struct kam_ctx *ctx, struct gate_assessment *a, int64_t profile,
 
 	if ((rc = split_assumption("--assume-answer", s, &key, &val)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(ctx->st, profile, key, &id)) == KAM_OK) {
+	if ((rc = store_gate_criterion_id(ctx->st, profile, key, &id)) ==
+	    KAM_OK) {
 		if ((ans = gate_ans_parse(val)) >= 0)
 			gate_assume_answer(a, key, (enum gate_ans)ans, NULL);
 		else if (strcmp(key, GATE_KEY_PRICE) == 0 &&
@@ -698,7 +699,7 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 		if ((rc = store_competitor_id(ctx->st, at, &cid)) != KAM_OK)
 			goto done;
 		if ((rival = gate_rival_find(a, at)) < 0) {
-			char *name = gate_competitor_name(ctx->st, cid);
+			char *name = store_gate_competitor_name(ctx->st, cid);
 
 			rival = gate_rival_add(a, at, name ? name : at);
 			free(name);
@@ -733,8 +734,8 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
 	size_t i;
 	int rc;
 
-	if ((rc = gate_load(ctx->st, deal, as_of, a)) != KAM_OK ||
-	    (rc = gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK)
+	if ((rc = store_gate_load(ctx->st, deal, as_of, a)) != KAM_OK ||
+	    (rc = store_gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK)
 		return rc;
 	for (i = 0; rc == KAM_OK && i < as->nanswers; i++)
 		rc = assume_answer(ctx, a, profile, as->answers[i]);
@@ -825,9 +826,9 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 		goto out;
 	json = to_json(&a);
 	if (!dry)
-		rc = gate_run_add(ctx->st, deal, as_of,
-		                  gate_verdict_word(a.verdict), json, &number,
-		                  &same);
+		rc = store_gate_run_add(ctx->st, deal, as_of,
+		                        gate_verdict_word(a.verdict), json,
+		                        &number, &same);
 	if (rc != KAM_OK)
 		goto out;
 	if (ctx->fmt == OUT_JSON) {
@@ -961,7 +962,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) == KAM_OK &&
-	    (rc = gate_runs(ctx->st, deal, &runs, &nruns)) == KAM_OK &&
+	    (rc = store_gate_runs(ctx->st, deal, &runs, &nruns)) == KAM_OK &&
 	    (rc = org_check_flags(ctx->st, store_deal_account(ctx->st, deal),
 	                          deal, flag_add, &flags)) == KAM_OK) {
 		gate_red_flags(&a, &flags.v, &flags.n);
@@ -1004,7 +1005,7 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
-	if ((rc = gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
+	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
@@ -1077,7 +1078,7 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 		struct gate_run_info *runs;
 		size_t n;
 
-		if ((rc = gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
+		if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 			return rc;
 		if (n >= 2) {
 			ra = runs[n - 2].number;
@@ -1095,11 +1096,11 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if ((rc = gate_snap_load(ctx->st, deal, ra, &a)) != KAM_OK) {
+	if ((rc = store_gate_snap_load(ctx->st, deal, ra, &a)) != KAM_OK) {
 		gate_snap_free(&a);
 		return rc;
 	}
-	if ((rc = gate_snap_load(ctx->st, deal, rb, &b)) != KAM_OK) {
+	if ((rc = store_gate_snap_load(ctx->st, deal, rb, &b)) != KAM_OK) {
 		gate_snap_free(&a);
 		gate_snap_free(&b);
 		return rc;
@@ -1160,7 +1161,7 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = store_account_id(ctx->st, acct, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = gate_list_each(ctx->st, account, all, list_row, o);
+	rc = store_gate_list_each(ctx->st, account, all, list_row, o);
 	out_close(o);
 	return rc;
 }
@@ -1233,16 +1234,16 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 			                   : why);
 		if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 			return rc;
-		return gate_setting_set(ctx->st, key, v);
+		return store_gate_setting_set(ctx->st, key, v);
 	}
 	if (reset) {
 		if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 			return rc;
-		return gate_setting_reset(ctx->st, key);
+		return store_gate_setting_reset(ctx->st, key);
 	}
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
+	if ((rc = store_gate_params_load(ctx->st, &p)) != KAM_OK)
 		return rc;
 	if (key != NULL) {
 		/* The value alone: a line of text, and a JSON number. */

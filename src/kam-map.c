@@ -113,7 +113,7 @@ resolve_subject(struct kam_ctx *ctx, const char *arg, struct map_query *q)
 	int rc;
 
 	if (strchr(arg, '/') == NULL &&
-	    (ctx->account == NULL || graph_is_account(ctx->st, arg)))
+	    (ctx->account == NULL || store_graph_is_account(ctx->st, arg)))
 		return store_account_id(ctx->st, arg, &q->account);
 	if ((rc = store_deal_id(ctx->st, arg, ctx->account, &q->deal)) !=
 	    KAM_OK)
@@ -137,7 +137,7 @@ focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
 		acct = xstrdup(q->deal != 0 ? ctx->account : subject);
 	rc = store_person_id(ctx->st, ref, acct, &q->focus);
 	if (rc == KAM_OK &&
-	    graph_person_account(ctx->st, q->focus) != q->account)
+	    store_graph_person_account(ctx->st, q->focus) != q->account)
 		rc = kam_err(KAM_DATA, "person '%s' is not in account '%s'",
 		             ref, acct);
 	free(acct);
@@ -353,7 +353,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	style.focus = q.focus;
 	style.depth = q.depth;
 
-	if ((rc = graph_load(ctx->st, &q, &d)) != KAM_OK ||
+	if ((rc = store_graph_load(ctx->st, &q, &d)) != KAM_OK ||
 	    (style.by_influence &&
 	     (rc = graph_influence(ctx->st, &q, &d)) != KAM_OK)) {
 		map_data_free(&d);

@@ -185,9 +185,9 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA, "--name is empty");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = org_account_add(ctx->st, h, name, industry);
+	rc = store_org_account_add(ctx->st, h, name, industry);
 	if (rc == KAM_OK && ch.category != NULL)
-		rc = org_account_set(ctx->st, h, &ch);
+		rc = store_org_account_set(ctx->st, h, &ch);
 	return store_end(ctx->st, rc);
 }
 
@@ -234,7 +234,8 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA, "--name is empty");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, org_account_set(ctx->st, argv[optind], &ch));
+	return store_end(ctx->st,
+	                 store_org_account_set(ctx->st, argv[optind], &ch));
 }
 
 static const char *const account_cols[] = {"handle",   "name",  "industry",
@@ -266,7 +267,7 @@ cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, account_cols);
-	rc = org_accounts(ctx->st, NULL, put_account, o);
+	rc = store_org_accounts(ctx->st, NULL, put_account, o);
 	out_close(o);
 	return rc;
 }
@@ -282,7 +283,7 @@ cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = store_account_id(ctx->st, argv[optind], &id)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, account_cols);
-	rc = org_accounts(ctx->st, argv[optind], put_account, o);
+	rc = store_org_accounts(ctx->st, argv[optind], put_account, o);
 	out_close(o);
 	return rc;
 }
@@ -407,8 +408,8 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 		                          "yet named)");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
+	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
+	                                               ctx->account, &p.c));
 }
 
 static int
@@ -426,8 +427,8 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, org_person_set(ctx->st, argv[optind], ctx->account, &p.c));
+	return store_end(ctx->st, store_org_person_set(ctx->st, argv[optind],
+	                                               ctx->account, &p.c));
 }
 
 static int
@@ -451,8 +452,8 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, org_person_leave(ctx->st, argv[optind], ctx->account, on));
+	return store_end(ctx->st, store_org_person_leave(ctx->st, argv[optind],
+	                                                 ctx->account, on));
 }
 
 static const char *const person_cols[] = {
@@ -490,9 +491,9 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	org_bulk(ctx->st);
+	store_org_bulk(ctx->st);
 	o = cli_out(ctx, 0, person_cols);
-	rc = org_people(ctx->st, account, 0, put_person, o);
+	rc = store_org_people(ctx->st, account, 0, put_person, o);
 	out_close(o);
 	return rc;
 }
@@ -512,7 +513,7 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, cols);
-	rc = org_people(ctx->st, 0, id, put_person, o);
+	rc = store_org_people(ctx->st, 0, id, put_person, o);
 	out_close(o);
 	return rc;
 }
@@ -691,8 +692,8 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	org_bulk(ctx->st);
-	org_people(ctx->st, account, 0, tree_add, &t);
+	store_org_bulk(ctx->st);
+	store_org_people(ctx->st, account, 0, tree_add, &t);
 	sort_tree = &t;
 	/* Index by handle to find each manager; then group children. */
 	byhandle = xcalloc(t.len + 1, sizeof *byhandle);
@@ -816,8 +817,8 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 org_link(ctx->st, argv[optind], argv[optind + 1],
-	                          ctx->account, kind, strength));
+	                 store_org_link(ctx->st, argv[optind], argv[optind + 1],
+	                                ctx->account, kind, strength));
 }
 
 static int
@@ -844,9 +845,9 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 		               ks);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 org_unlink(ctx->st, argv[optind], argv[optind + 1],
-	                            ctx->account, kind));
+	return store_end(ctx->st, store_org_unlink(ctx->st, argv[optind],
+	                                           argv[optind + 1],
+	                                           ctx->account, kind));
 }
 
 static const char *const link_cols[] = {
@@ -878,7 +879,7 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, link_cols);
-	rc = org_links(ctx->st, account, put_link, o);
+	rc = store_org_links(ctx->st, account, put_link, o);
 	out_close(o);
 	return rc;
 }
@@ -912,7 +913,7 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 org_competitor_add(ctx->st, argv[optind], name));
+	                 store_org_competitor_add(ctx->st, argv[optind], name));
 }
 
 static int
@@ -936,7 +937,7 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = org_competitors(ctx->st, put_competitor, o);
+	rc = store_org_competitors(ctx->st, put_competitor, o);
 	out_close(o);
 	return rc;
 }
@@ -1192,7 +1193,7 @@ cmd_deal_log(struct kam_ctx *ctx, int argc, char **argv)
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = deal_log(ctx->st, id, put_deal_event, o);
+	rc = store_deal_log(ctx->st, id, put_deal_event, o);
 	out_close(o);
 	return rc;
 }
@@ -1249,7 +1250,7 @@ cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, deal_cols);
-	rc = org_deals(ctx->st, account, 0, put_deal, o);
+	rc = store_org_deals(ctx->st, account, 0, put_deal, o);
 	out_close(o);
 	return rc;
 }
@@ -1266,7 +1267,7 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, deal_cols);
-	rc = org_deals(ctx->st, 0, id, put_deal, o);
+	rc = store_org_deals(ctx->st, 0, id, put_deal, o);
 	out_close(o);
 	return rc;
 }
@@ -1316,9 +1317,9 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 org_role_set(ctx->st, argv[optind], argv[optind + 1],
-	                              ctx->account, role, influence, lead));
+	return store_end(
+	    ctx->st, store_org_role_set(ctx->st, argv[optind], argv[optind + 1],
+	                                ctx->account, role, influence, lead));
 }
 
 static int
@@ -1334,9 +1335,9 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 org_role_rm(ctx->st, argv[optind], argv[optind + 1],
-	                             ctx->account, role));
+	return store_end(ctx->st, store_org_role_rm(ctx->st, argv[optind],
+	                                            argv[optind + 1],
+	                                            ctx->account, role));
 }
 
 static int
@@ -1375,7 +1376,7 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = org_roles(ctx->st, deal, put_role, o);
+	rc = store_org_roles(ctx->st, deal, put_role, o);
 	out_close(o);
 	return rc;
 }
@@ -1434,7 +1435,7 @@ add_check_deal(const struct org_deal *d, void *arg)
 	return KAM_OK;
 }
 
-/* Stops org_accounts at the first account: it exists. */
+/* Stops store_org_accounts at the first account: it exists. */
 static int
 found_account(const struct org_account *a, void *arg)
 {
@@ -1465,7 +1466,8 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		rc = store_deal_id(ctx->st, arg, NULL, &deal);
 	else if (optind >= argc || ctx->account == NULL ||
 	         (handle_valid(arg) &&
-	          org_accounts(ctx->st, arg, found_account, NULL) != KAM_OK))
+	          store_org_accounts(ctx->st, arg, found_account, NULL) !=
+	              KAM_OK))
 		rc = store_account_id(ctx->st, arg, &account);
 	else
 		rc = store_deal_id(ctx->st, arg, ctx->account, &deal);
@@ -1473,7 +1475,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (deal)
 		account = store_deal_account(ctx->st, deal);
-	org_bulk(ctx->st);
+	store_org_bulk(ctx->st);
 	fl.o = cli_out(ctx, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
@@ -1484,7 +1486,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		struct check_deals ids = {NULL, 0};
 		size_t i;
 
-		rc = org_deals(ctx->st, account, 0, add_check_deal, &ids);
+		rc = store_org_deals(ctx->st, account, 0, add_check_deal, &ids);
 		for (i = 0; rc == KAM_OK && i < ids.n; i++)
 			rc = group_flags(ctx, ids.v[i], &fl);
 		free(ids.v);
@@ -1737,31 +1739,33 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	org_bulk(ctx->st);
+	store_org_bulk(ctx->st);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",
 		      stdout);
-		return org_people_by_handle(ctx->st, account, export_person,
-		                            stdout);
+		return store_org_people_by_handle(ctx->st, account,
+		                                  export_person, stdout);
 	}
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);
-		return org_links(ctx->st, account, export_link, stdout);
+		return store_org_links(ctx->st, account, export_link, stdout);
 	}
 	if (strcmp(kind, "deals") == 0) {
 		for (i = 0; deal_file_cols[i] != NULL; i++)
 			csv_put(stdout, deal_file_cols[i], i == 0);
 		csv_endrow(stdout);
-		return org_deals(ctx->st, account, 0, export_deal, stdout);
+		return store_org_deals(ctx->st, account, 0, export_deal,
+		                       stdout);
 	}
 	{
 		struct deal_ids ids = {NULL, 0};
 
 		fputs("deal,person,role,influence,lead\n", stdout);
-		rc = org_deals(ctx->st, account, 0, collect_deal, &ids);
+		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
 		for (i = 0; rc == KAM_OK && i < ids.n; i++)
-			rc = org_roles(ctx->st, ids.id[i], export_role, stdout);
+			rc = store_org_roles(ctx->st, ids.id[i], export_role,
+			                     stdout);
 		free(ids.id);
 	}
 	return rc;
@@ -1798,7 +1802,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = org_log(ctx->st, id, put_event, o);
+	rc = store_org_log(ctx->st, id, put_event, o);
 	out_close(o);
 	return rc;
 }

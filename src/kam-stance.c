@@ -186,8 +186,9 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &r.toward)) != KAM_OK)
 		return rc;
-	if (deal != NULL && (rc = stance_deal_id(ctx->st, NULL, r.person, deal,
-	                                         &r.deal)) != KAM_OK)
+	if (deal != NULL &&
+	    (rc = store_stance_deal_id(ctx->st, NULL, r.person, deal,
+	                               &r.deal)) != KAM_OK)
 		return rc;
 	kam_today(today);
 	kam_now(now);
@@ -197,8 +198,8 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	r.note = note;
 	r.source = source;
 	if ((rc = store_begin(ctx->st)) != KAM_OK ||
-	    (rc = store_end(ctx->st, stance_append(ctx->st, &chain, &r))) !=
-	        KAM_OK)
+	    (rc = store_end(
+	         ctx->st, store_stance_append(ctx->st, &chain, &r))) != KAM_OK)
 		return rc;
 	return print_id(r.id);
 }
@@ -215,7 +216,7 @@ load_target(struct store *st, int64_t id, const char *verb,
 	int64_t succ;
 	int rc;
 
-	if ((rc = stance_load(st, id, t)) == KAM_NOTFOUND)
+	if ((rc = store_stance_load(st, id, t)) == KAM_NOTFOUND)
 		return kam_err(KAM_NOTFOUND, "unknown observation '%lld'",
 		               (long long)id);
 	if (rc != KAM_OK)
@@ -230,9 +231,9 @@ load_target(struct store *st, int64_t id, const char *verb,
 		stance_row_free(t);
 		return rc;
 	}
-	if ((succ = stance_successor(st, id)) == 0)
+	if ((succ = store_stance_successor(st, id)) == 0)
 		return KAM_OK;
-	if ((rc = stance_load(st, succ, &by)) != KAM_OK) {
+	if ((rc = store_stance_load(st, succ, &by)) != KAM_OK) {
 		stance_row_free(t);
 		return rc;
 	}
@@ -298,7 +299,7 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 	r.recorded = now;
 	r.actor = kam_actor();
 	r.why = why;
-	rc = stance_append(ctx->st, &chain, &r);
+	rc = store_stance_append(ctx->st, &chain, &r);
 	stance_row_free(&t);
 	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
@@ -367,7 +368,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	r.recorded = now;
 	r.actor = kam_actor();
 	r.why = why;
-	rc = stance_append(ctx->st, &chain, &r);
+	rc = store_stance_append(ctx->st, &chain, &r);
 	stance_row_free(&t);
 	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
@@ -427,7 +428,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		               known);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	if (known != NULL && !stance_first_recorded(ctx->st, first))
+	if (known != NULL && !store_stance_first_recorded(ctx->st, first))
 		return kam_err(KAM_NOTFOUND,
 		               "nothing was recorded by '%s' (the store holds "
 		               "no observations)",
@@ -447,17 +448,17 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		kam_today(today);
 		as_of = today;
 	}
-	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
 		return rc;
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK) {
-		stance_snapshot_end(ctx->st);
+		store_read_end(ctx->st);
 		return rc;
 	}
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n && rc == KAM_OK; i++) {
-		rc = stance_find(ctx->st, people[i].id, tid, deal, as_of,
-		                 known != NULL ? known_at : NULL, &f);
+		rc = store_stance_find(ctx->st, people[i].id, tid, deal, as_of,
+		                       known != NULL ? known_at : NULL, &f);
 		if (rc != KAM_OK)
 			break;
 		out_str(o, people[i].ref);
@@ -481,8 +482,8 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	free(deal_ref);
-	stance_people_free(people, n);
-	stance_snapshot_end(ctx->st);
+	store_stance_people_free(people, n);
+	store_read_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -564,7 +565,8 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = stance_log(ctx->st, person, account, since, until, log_row, o);
+	rc = store_stance_log(ctx->st, person, account, since, until, log_row,
+	                      o);
 	out_close(o);
 	if (rc != KAM_OK)
 		return rc;
@@ -630,17 +632,17 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
-	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
 		return rc;
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK) {
-		stance_snapshot_end(ctx->st);
+		store_read_end(ctx->st);
 		return rc;
 	}
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
-		if ((rc = stance_find(ctx->st, people[i].id, tid, deal, to,
-		                      NULL, &f2)) != KAM_OK)
+		if ((rc = store_stance_find(ctx->st, people[i].id, tid, deal,
+		                            to, NULL, &f2)) != KAM_OK)
 			break;
 		/*
 		 * Unknown on --to, or in force since before --from: then the
@@ -649,16 +651,16 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 		 */
 		if (f2.id == 0 || strcmp(f2.since, from) < 0)
 			continue;
-		if ((rc = stance_get(ctx->st, people[i].id, tid, deal, from,
-		                     NULL, &w1, NULL)) != KAM_OK)
+		if ((rc = store_stance_get(ctx->st, people[i].id, tid, deal,
+		                           from, NULL, &w1, NULL)) != KAM_OK)
 			break;
 		w2 = f2.stance;
 		if (w1 == w2)
 			continue;
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
-		out_str(o, w1 ? w1 : "unknown");
-		out_str(o, w2 ? w2 : "unknown");
+		out_word(o, w1 ? w1 : "unknown");
+		out_word(o, w2 ? w2 : "unknown");
 		out_str(o, f2.id ? f2.since : NULL);
 		out_str(o, f2.id ? f2.actor : NULL);
 		if (f2.id)
@@ -668,8 +670,8 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 		out_end_row(o);
 	}
 	out_close(o);
-	stance_people_free(people, n);
-	stance_snapshot_end(ctx->st);
+	store_stance_people_free(people, n);
+	store_read_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -690,7 +692,7 @@ draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
 	Agraph_t *g;
 	int rc;
 
-	if ((rc = timeline_load(ctx->st, account, deal, toward, &tl)) ==
+	if ((rc = store_timeline_load(ctx->st, account, deal, toward, &tl)) ==
 	    KAM_OK) {
 		timeline_plan(&tl, style->from, style->to);
 		g = timeline_graph(&tl, style);
@@ -817,11 +819,11 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		return draw_timeline(ctx, account, deal, tid, &style, format,
 		                     out);
 	}
-	if ((rc = stance_snapshot_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
 		return rc;
-	if ((rc = stance_people(ctx->st, account, deal, &people, &n)) !=
+	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK) {
-		stance_snapshot_end(ctx->st);
+		store_read_end(ctx->st);
 		return rc;
 	}
 	if (ctx->fmt == OUT_TABLE) {
@@ -839,8 +841,8 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			out_str(o, people[i].name);
 		}
 		for (k = 0; k < np; k++) {
-			rc = stance_get(ctx->st, people[i].id, tid, deal,
-			                ends[k], NULL, &word, NULL);
+			rc = store_stance_get(ctx->st, people[i].id, tid, deal,
+			                      ends[k], NULL, &word, NULL);
 			if (rc != KAM_OK)
 				break;
 			if (ctx->fmt == OUT_TABLE) {
@@ -858,8 +860,8 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			out_end_row(o);
 	}
 	out_close(o);
-	stance_people_free(people, n);
-	stance_snapshot_end(ctx->st);
+	store_stance_people_free(people, n);
+	store_read_end(ctx->st);
 	if (rc != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -907,7 +909,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	rc = stance_verify(ctx->st, &v);
+	rc = store_stance_verify(ctx->st, &v);
 	bad = (long long)v.bad;
 	switch (rc == KAM_FALSE ? v.why : VERIFY_OK) {
 	case VERIFY_OK:

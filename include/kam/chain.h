@@ -2,8 +2,9 @@
  * The hash chain of the append-only history tables: the canonical,
  * injective record of a row that its SHA-256 hash is computed over
  * (encoding 2, kam(7), THE HASH CHAIN).  Pure: it knows the values of a
- * row, not where they are stored.  Used by the stance rules and the
- * store's side of the history tables.
+ * row, not where they are stored.  May be included by any file of
+ * src/lib/: the stance rules and the store's side of the history tables
+ * use it.
  */
 #ifndef KAM_CHAIN_H
 #define KAM_CHAIN_H

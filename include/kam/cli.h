@@ -2,7 +2,7 @@
  * The command-line frame shared by the kam-* commands: a command is a
  * table of verbs; common options (-d, -a, -F, -h, -V) are understood
  * everywhere; the store is opened once a verb has checked its arguments.
- * Used by src/kam-*.c only.
+ * May be included by src/kam-*.c and cli.c only.
  */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H

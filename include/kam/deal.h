@@ -97,20 +97,21 @@ enum deal_refusal deal_change_check(const char *on, const char *today);
 struct store;
 
 /* Loads a deal by id (KAM_NOTFOUND, not reported, if none). */
-int deal_rec_load(struct store *, int64_t deal, struct deal_rec *);
+int store_deal_rec_load(struct store *, int64_t deal, struct deal_rec *);
 /* Writes every field, the status, closed_on and reason of rec. */
-int deal_rec_save(struct store *, const struct deal_rec *);
+int store_deal_rec_save(struct store *, const struct deal_rec *);
 /* Appends one step to a deal's history, effective on, recorded now. */
-int deal_history_add(struct store *, int64_t deal, const char *on,
-                     const struct deal_delta *);
+int store_deal_history_add(struct store *, int64_t deal, const char *on,
+                           const struct deal_delta *);
 /*
  * Adds a deal to an account with rec's fields, status, closed_on and
  * reason, recorded now; origin is "added" or "imported".
  */
-int deal_insert(struct store *, int64_t account, const char *handle,
-                const struct deal_rec *, const char *origin, int64_t *id);
+int store_deal_insert(struct store *, int64_t account, const char *handle,
+                      const struct deal_rec *, const char *origin, int64_t *id);
 /* The deal of an account with this external id (0: none). */
-int64_t deal_ext_lookup(struct store *, int64_t account, const char *ext_id);
+int64_t store_deal_ext_lookup(struct store *, int64_t account,
+                              const char *ext_id);
 
 /* One step of a deal's history, as deal log shows it. */
 struct deal_event {
@@ -118,8 +119,8 @@ struct deal_event {
 	    *new_value;
 };
 /* A deal's history, by effective day then as recorded. */
-int deal_log(struct store *, int64_t deal,
-             int (*fn)(const struct deal_event *, void *), void *);
+int store_deal_log(struct store *, int64_t deal,
+                   int (*fn)(const struct deal_event *, void *), void *);
 
 /* --- Use cases (deal-change.c, import-deal.c) --- */
 

@@ -7,9 +7,11 @@
  * answers, the buying group with its stances and the deal's numbers in;
  * gate statuses, scores, reasons, a verdict, an investment, red flags
  * and a plan out.  The second part is the writers (gate-out.c), the
- * third the store's queries and the use cases that load, judge and keep
- * runs (store-gate.c).  Used by kam-gate, and by kam-org check for the
- * red flags of a buying group.
+ * third the store's queries (store_gate_*, store-gate.c) and the use
+ * cases that load, judge and keep runs.  May be included by the mains
+ * (kam-gate, kam-org check for the red flags of a buying group), by
+ * gate.c, gate-out.c and store-gate.c; the rules and the writers use
+ * only their parts.
  */
 #ifndef KAM_GATE_H
 #define KAM_GATE_H
@@ -387,63 +389,65 @@ void gate_write_report_json(FILE *, const struct gate_memo *);
 struct store;
 
 /* A competitor's name, in a new string (NULL if none). */
-char *gate_competitor_name(struct store *, int64_t id);
+char *store_gate_competitor_name(struct store *, int64_t id);
 
 /* Profiles. */
-int gate_profile_id(struct store *, const char *name, int64_t *);
-int gate_profile_add(struct store *, const char *name, const char *from);
-int gate_profile_remove(struct store *, const char *name);
-int gate_profiles_each(struct store *,
-                       void (*fn)(const char *name, long criteria,
-                                  long accounts, long answers, void *),
-                       void *arg);
+int store_gate_profile_id(struct store *, const char *name, int64_t *);
+int store_gate_profile_add(struct store *, const char *name, const char *from);
+int store_gate_profile_remove(struct store *, const char *name);
+int store_gate_profiles_each(struct store *,
+                             void (*fn)(const char *name, long criteria,
+                                        long accounts, long answers, void *),
+                             void *arg);
 /* The profile a deal is assessed with: its account's category if a
  * profile has that name, else default. */
-int gate_deal_profile(struct store *, int64_t deal, int64_t *profile);
+int store_gate_deal_profile(struct store *, int64_t deal, int64_t *profile);
 
 /* The rubric of a profile in order; gate 0 for every gate. */
-int gate_rubric(struct store *, int64_t profile, int gate, struct gate_crit **,
-                size_t *);
+int store_gate_rubric(struct store *, int64_t profile, int gate,
+                      struct gate_crit **, size_t *);
 /* A criterion's id by key, reporting an unknown key with a suggestion. */
-int gate_criterion_id(struct store *, int64_t profile, const char *key,
-                      int64_t *);
-int gate_criterion_add(struct store *, int64_t profile, int gate,
-                       const char *key, const char *question, double weight,
-                       int must);
+int store_gate_criterion_id(struct store *, int64_t profile, const char *key,
+                            int64_t *);
+int store_gate_criterion_add(struct store *, int64_t profile, int gate,
+                             const char *key, const char *question,
+                             double weight, int must);
 /*
  * Changes a criterion: gate 0, weight < 0, must -1 and question NULL
  * leave that field as it is.  Refuses a change that leaves a gate with
  * no criteria or no weight, and a weight on coverage.
  */
-int gate_criterion_set(struct store *, int64_t profile, const char *key,
-                       int gate, double weight, int must, const char *question);
-int gate_criterion_remove(struct store *, int64_t profile, const char *key);
+int store_gate_criterion_set(struct store *, int64_t profile, const char *key,
+                             int gate, double weight, int must,
+                             const char *question);
+int store_gate_criterion_remove(struct store *, int64_t profile,
+                                const char *key);
 
 /* gap NULL: none. */
-int gate_answer_add(struct store *, int64_t deal, int64_t criterion,
-                    enum gate_ans, const double *gap, const char *evidence,
-                    const char *on);
+int store_gate_answer_add(struct store *, int64_t deal, int64_t criterion,
+                          enum gate_ans, const double *gap,
+                          const char *evidence, const char *on);
 /* Every answer to a deal's criteria, oldest first (history); gap NULL
  * when none. */
 struct gate_answer_row {
 	const char *key, *answer, *evidence, *on, *recorded, *actor;
 	const double *gap;
 };
-int gate_answers_each(struct store *, int64_t deal,
-                      void (*fn)(const struct gate_answer_row *, void *),
-                      void *arg);
+int store_gate_answers_each(struct store *, int64_t deal,
+                            void (*fn)(const struct gate_answer_row *, void *),
+                            void *arg);
 
 /* The defaults with the store's settings applied. */
-int gate_params_load(struct store *, struct gate_params *);
+int store_gate_params_load(struct store *, struct gate_params *);
 /* Sets a setting; reset removes it (back to the default). */
-int gate_setting_set(struct store *, const char *key, double value);
-int gate_setting_reset(struct store *, const char *key);
+int store_gate_setting_set(struct store *, const char *key, double value);
+int store_gate_setting_reset(struct store *, const char *key);
 /* Whether a setting is stored (1) or the default (0). */
-int gate_setting_stored(struct store *, const char *key);
+int store_gate_setting_stored(struct store *, const char *key);
 
 /* Loads what an assessment of a deal on as_of uses, without judging. */
-int gate_load(struct store *, int64_t deal, const char *as_of,
-              struct gate_assessment *);
+int store_gate_load(struct store *, int64_t deal, const char *as_of,
+                    struct gate_assessment *);
 /* Loads, computes and evaluates one deal on as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
                 struct gate_assessment *);
@@ -457,24 +461,25 @@ int gate_check_flags(struct store *, int64_t deal, const char *as_of,
  * Stores a run, unless it is identical to the deal's last one: then
  * that run's checked time moves and *same is 1.  *number is the run's.
  */
-int gate_run_add(struct store *, int64_t deal, const char *as_of,
-                 const char *verdict, const char *snapshot, int64_t *number,
-                 int *same);
+int store_gate_run_add(struct store *, int64_t deal, const char *as_of,
+                       const char *verdict, const char *snapshot,
+                       int64_t *number, int *same);
 /* The stored runs of a deal, oldest first. */
-int gate_runs(struct store *, int64_t deal, struct gate_run_info **, size_t *);
+int store_gate_runs(struct store *, int64_t deal, struct gate_run_info **,
+                    size_t *);
 /*
  * The latest run of each open deal (of one account if account != 0), or
  * of every deal, closed ones too, when all is set; status is the deal's
  * (open, won, lost, abandoned).
  */
-int gate_list_each(struct store *, int64_t account, int all,
-                   void (*fn)(const char *deal, const char *name,
-                              const char *verdict, const char *as_of,
-                              int64_t run, const char *recorded,
-                              const char *status, void *),
-                   void *arg);
+int store_gate_list_each(struct store *, int64_t account, int all,
+                         void (*fn)(const char *deal, const char *name,
+                                    const char *verdict, const char *as_of,
+                                    int64_t run, const char *recorded,
+                                    const char *status, void *),
+                         void *arg);
 /* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
-int gate_snap_load(struct store *, int64_t deal, int64_t number,
-                   struct gate_snap *);
+int store_gate_snap_load(struct store *, int64_t deal, int64_t number,
+                         struct gate_snap *);
 
 #endif

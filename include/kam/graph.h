@@ -2,11 +2,12 @@
  * graph: the picture of a client's influence structure, all three
  * dimensions of the method at once (METHOD.md, section 1): rank and
  * reporting lines, the buying group, and each person's stance.  The
- * store fills plain structs (graph_load, in store-graph.c); graph.c holds
- * the rules over them (a stable order, the neighbourhood of a person),
- * map-dot.c turns them into a cgraph graph, and map-render.c writes it as
- * DOT or renders it with gvc.
- * Used by kam-map.
+ * store fills plain structs (store_graph_load, in store-graph.c);
+ * graph.c holds the rules over them (a stable order, the neighbourhood of
+ * a person), map-dot.c turns them into a cgraph graph, and map-render.c
+ * writes it as DOT or renders it with gvc.  May be included by kam-map
+ * and kam-stance (the drawing formats), by those files, by
+ * timeline-dot.c and by the use cases that load a map.
  */
 #ifndef KAM_GRAPH_H
 #define KAM_GRAPH_H
@@ -105,9 +106,10 @@ unsigned map_walk(enum map_view);
  * Loads the people of the account (with --focus, only those within depth
  * steps of the focus person along the edges of q->walk), the
  * reporting lines valid on as_of, the links and roles among them, and
- * their stances (stance_get) on as_of and since.  Returns a kam status.
+ * their stances (store_stance_get) on as_of and since.  Returns a kam status.
  */
-int graph_load(struct store *, const struct map_query *, struct map_data *);
+int store_graph_load(struct store *, const struct map_query *,
+                     struct map_data *);
 /*
  * Sets each person's influence (kam-org influence, org-influence.c) on
  * q->as_of: the scores of the whole account's network, whatever part of
@@ -117,12 +119,12 @@ int graph_influence(struct store *, const struct map_query *,
                     struct map_data *);
 void map_data_free(struct map_data *);
 /* Whether an account has this handle (no message when not). */
-int graph_is_account(struct store *, const char *handle);
+int store_graph_is_account(struct store *, const char *handle);
 /* The account a person belongs to (0 if no such person). */
-int64_t graph_person_account(struct store *, int64_t person);
+int64_t store_graph_person_account(struct store *, int64_t person);
 
 /*
- * Sorts the people by handle and indexes them by id; graph_load does it,
+ * Sorts the people by handle and indexes them by id; store_graph_load does it,
  * a caller filling map_data by hand calls it before map_graph.
  */
 void map_data_index(struct map_data *);
@@ -149,8 +151,8 @@ int map_neighbourhood(int64_t focus, int depth,
  * The compact organisation chart (map_org_plan): the stacks of leaf
  * reports hung under their managers.  Indices are into map_data.people.
  */
-#define MAP_STACK_MIN   2 /* leaves a manager needs to stack them */
-#define MAP_STACK_SIDES 4 /* leaves from which both sides are used */
+#define MAP_STACK_MIN   2  /* leaves a manager needs to stack them */
+#define MAP_STACK_SIDES 4  /* leaves from which both sides are used */
 #define MAP_STACK_ROWS  10 /* rows of a stack, at most */
 struct map_stack {
 	size_t manager;

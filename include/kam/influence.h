@@ -4,8 +4,9 @@
  * chart).  Pure functions over arrays, computed with igraph: people are
  * indices 0 to n - 1, links come in as the store names them, and scores
  * come out; no SQL, no files, no terminal.  Also the rule of the
- * hidden-influencer flag.  Used by the organisation's use cases
- * (org-influence.c) and by kam-map, which sizes nodes by influence.
+ * hidden-influencer flag.  May be included by influence.c, by
+ * the organisation's use cases (org-influence.c), by store-influence.c
+ * for the struct of a link, and by kam-org.
  */
 #ifndef KAM_INFLUENCE_H
 #define KAM_INFLUENCE_H

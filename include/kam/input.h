@@ -1,7 +1,7 @@
 /*
  * Input: dates, handles, vocabularies of the method, UTF-8 checks and
  * RFC 4180 CSV reading (through libcsv).  Knows nothing of the store.
- * Used by the commands and by the store-facing library modules.
+ * May be included by any file.
  */
 #ifndef KAM_INPUT_H
 #define KAM_INPUT_H

@@ -1,7 +1,7 @@
 /*
  * Common ground for every part of kam: exit codes, error reporting,
  * translation, allocation that aborts only when memory runs out, and the
- * clock.  Included by everything in src/ and src/lib/.
+ * clock.  May be included by any file (everything in src/ does).
  */
 #ifndef KAM_KAM_H
 #define KAM_KAM_H

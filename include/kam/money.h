@@ -4,9 +4,9 @@
  * leading zeros, no trailing zeros after the point) of at most
  * MONEY_DIGITS significant digits and MONEY_DECIMALS decimals: never as
  * a floating-point number, so that 12345678901234567 stays exactly that
- * in the store and in every output.  Used by the commands that take
- * amounts, by the store's deal queries and by the rules that weigh
- * amounts (gate.c).
+ * in the store and in every output.  Pure; may be included by any
+ * file: the commands that take amounts and the rules that weigh them
+ * (gate.c) use it.
  */
 #ifndef KAM_MONEY_H
 #define KAM_MONEY_H

@@ -2,8 +2,10 @@
  * The client's organisation: the first two dimensions of the method
  * (METHOD.md, section 1): administrative rank with reporting lines, and
  * buying roles forming each deal's buying group.  Also accounts, deals,
- * competitors and informal influence links.  Used by kam-org, and by
- * kam-gate (org_check for its report's red flags).
+ * competitors and informal influence links.  The queries, prefixed store_org_,
+ * are in store-org.c and store-influence.c; the rules in org.c.  May be
+ * included by the mains (kam-org; kam-gate for its report's red flags),
+ * by the organisation's use cases, rules and store files.
  */
 #ifndef KAM_ORG_H
 #define KAM_ORG_H
@@ -19,18 +21,18 @@ struct org_account {
 	long people, deals;
 	const char *category; /* selects a rubric profile (kam-gate) */
 };
-int org_account_add(struct store *, const char *handle, const char *name,
-                    const char *industry);
+int store_org_account_add(struct store *, const char *handle, const char *name,
+                          const char *industry);
 /* Changes an account: NULL leaves a field alone, "" clears industry or
  * category. */
 struct org_account_change {
 	const char *name, *industry, *category;
 };
-int org_account_set(struct store *, const char *handle,
-                    const struct org_account_change *);
+int store_org_account_set(struct store *, const char *handle,
+                          const struct org_account_change *);
 /* handle NULL: every account, by handle. */
-int org_accounts(struct store *, const char *handle,
-                 int (*fn)(const struct org_account *, void *), void *);
+int store_org_accounts(struct store *, const char *handle,
+                       int (*fn)(const struct org_account *, void *), void *);
 
 /* People.  Text fields may be NULL; level 0 means not given. */
 struct org_person {
@@ -59,48 +61,51 @@ struct org_change {
 	const char *on;  /* effective date */
 };
 
-int org_person_add(struct store *, const char *ref, const char *dflt_account,
-                   const struct org_change *);
-int org_person_set(struct store *, const char *ref, const char *dflt_account,
-                   const struct org_change *);
-int org_person_leave(struct store *, const char *ref, const char *dflt_account,
-                     const char *on);
+int store_org_person_add(struct store *, const char *ref,
+                         const char *dflt_account, const struct org_change *);
+int store_org_person_set(struct store *, const char *ref,
+                         const char *dflt_account, const struct org_change *);
+int store_org_person_leave(struct store *, const char *ref,
+                           const char *dflt_account, const char *on);
 /* Every person of an account in creation order, or one (person != 0). */
-int org_people(struct store *, int64_t account, int64_t person,
-               int (*fn)(const struct org_person *, void *), void *);
+int store_org_people(struct store *, int64_t account, int64_t person,
+                     int (*fn)(const struct org_person *, void *), void *);
 /*
  * Every person of an account in handle order: an order that does not
  * depend on when people were added, so that an export imported into
  * another store exports the same.
  */
-int org_people_by_handle(struct store *, int64_t account,
-                         int (*fn)(const struct org_person *, void *), void *);
+int store_org_people_by_handle(struct store *, int64_t account,
+                               int (*fn)(const struct org_person *, void *),
+                               void *);
 
 /* One step of a person's record history. */
 struct org_event {
 	const char *effective, *recorded, *actor, *field, *old_value,
 	    *new_value;
 };
-int org_log(struct store *, int64_t person,
-            int (*fn)(const struct org_event *, void *), void *);
+int store_org_log(struct store *, int64_t person,
+                  int (*fn)(const struct org_event *, void *), void *);
 
 /* Informal influence links. */
 struct org_link {
 	const char *from, *to, *from_name, *to_name, *kind;
 	long strength;
 };
-int org_link(struct store *, const char *from, const char *to,
-             const char *dflt_account, const char *kind, long strength);
-int org_unlink(struct store *, const char *from, const char *to,
-               const char *dflt_account, const char *kind);
-int org_links(struct store *, int64_t account,
-              int (*fn)(const struct org_link *, void *), void *);
+int store_org_link(struct store *, const char *from, const char *to,
+                   const char *dflt_account, const char *kind, long strength);
+int store_org_unlink(struct store *, const char *from, const char *to,
+                     const char *dflt_account, const char *kind);
+int store_org_links(struct store *, int64_t account,
+                    int (*fn)(const struct org_link *, void *), void *);
 
 /* Competitors. */
-int org_competitor_add(struct store *, const char *handle, const char *name);
-int org_competitors(struct store *,
-                    int (*fn)(const char *handle, const char *name, void *),
-                    void *);
+int store_org_competitor_add(struct store *, const char *handle,
+                             const char *name);
+int store_org_competitors(struct store *,
+                          int (*fn)(const char *handle, const char *name,
+                                    void *),
+                          void *);
 
 /* Deals (changed through deal.h). */
 struct org_deal {
@@ -115,8 +120,8 @@ struct org_deal {
 	const char *closed_on, *reason; /* NULL while open */
 };
 /* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
-int org_deals(struct store *, int64_t account, int64_t deal,
-              int (*fn)(const struct org_deal *, void *), void *);
+int store_org_deals(struct store *, int64_t account, int64_t deal,
+                    int (*fn)(const struct org_deal *, void *), void *);
 
 /* The buying group. */
 struct org_role {
@@ -125,13 +130,13 @@ struct org_role {
 	int lead, placeholder;
 	const char *left_on;
 };
-int org_role_set(struct store *, const char *deal, const char *person,
-                 const char *dflt_account, const char *role,
-                 const char *influence, int lead);
-int org_role_rm(struct store *, const char *deal, const char *person,
-                const char *dflt_account, const char *role);
-int org_roles(struct store *, int64_t deal,
-              int (*fn)(const struct org_role *, void *), void *);
+int store_org_role_set(struct store *, const char *deal, const char *person,
+                       const char *dflt_account, const char *role,
+                       const char *influence, int lead);
+int store_org_role_rm(struct store *, const char *deal, const char *person,
+                      const char *dflt_account, const char *role);
+int store_org_roles(struct store *, int64_t deal,
+                    int (*fn)(const struct org_role *, void *), void *);
 
 /*
  * Red flags (kam-org check): a deal without a decision-maker, technical,
@@ -213,11 +218,11 @@ struct org_net {
 	struct org_net_role *roles; /* by deal handle, then role order */
 	size_t nroles;
 };
-int org_net_load(struct store *, int64_t account, int64_t deal,
-                 const char *as_of, int stances, struct org_net *);
-void org_net_free(struct org_net *);
+int store_org_net_load(struct store *, int64_t account, int64_t deal,
+                       const char *as_of, int stances, struct org_net *);
+void store_org_net_free(struct org_net *);
 /* Whether the account has any link at all. */
-int org_net_has_links(struct store *, int64_t account);
+int store_org_net_has_links(struct store *, int64_t account);
 
 /*
  * CSV import (org.c): kind is "people", "links", "roles" or "deals"
@@ -251,8 +256,8 @@ int org_check_role_row(const char *path, long line, const char *role,
 
 /* Building blocks of person add and the import, in store-org.c. */
 /* A new person, with the id its caller chose inside the write transaction
- * (from org_max_person_id() + 1).  org_insert_people writes ORG_BATCH
- * people a statement. */
+ * (from store_org_max_person_id() + 1).  store_org_insert_people writes
+ * ORG_BATCH people a statement. */
 #define ORG_BATCH 32
 struct org_new_person {
 	int64_t id, manager; /* manager 0: none */
@@ -260,26 +265,27 @@ struct org_new_person {
 	long level;                                         /* 0: none */
 	int placeholder;
 };
-int org_insert_people(struct store *, int64_t account,
-                      const struct org_new_person *, size_t,
-                      const char *origin);
-int org_insert_line(struct store *, int64_t person, int64_t manager,
-                    const char *kind);
+int store_org_insert_people(struct store *, int64_t account,
+                            const struct org_new_person *, size_t,
+                            const char *origin);
+int store_org_insert_line(struct store *, int64_t person, int64_t manager,
+                          const char *kind);
 /* The largest person id in the store (0: none). */
-int64_t org_max_person_id(struct store *);
+int64_t store_org_max_person_id(struct store *);
 /* Ids of an account's people by handle, sorted by handle. */
 struct org_handle {
 	char *handle;
 	int64_t id;
 };
-int org_handles(struct store *, int64_t account, struct org_handle **,
-                size_t *);
-int org_check_line(struct store *, int64_t person, int64_t manager);
+int store_org_handles(struct store *, int64_t account, struct org_handle **,
+                      size_t *);
+int store_org_check_line(struct store *, int64_t person, int64_t manager);
 /* Prepares the store to read or write a whole account (a larger cache). */
-void org_bulk(struct store *);
+void store_org_bulk(struct store *);
 /* An account's handle, in a new string. */
-char *org_account_handle(struct store *, int64_t account);
+char *store_org_account_handle(struct store *, int64_t account);
 /* A deal's id by account and handle, without reporting; 0 if none. */
-int64_t org_deal_lookup(struct store *, int64_t account, const char *handle);
+int64_t store_org_deal_lookup(struct store *, int64_t account,
+                              const char *handle);
 
 #endif

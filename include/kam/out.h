@@ -1,8 +1,9 @@
 /*
  * Output writers: an aligned table for people (display width aware, so
  * Chinese names line up), and TSV, CSV and JSON for programs.  Knows
- * nothing of where rows come from.  Used by the commands and by modules
- * that print reports.
+ * nothing of where rows come from.  May be included by the mains and by
+ * the writers of reports (gate-out.c, map-dot.c, ...); never by the
+ * store.
  */
 #ifndef KAM_OUT_H
 #define KAM_OUT_H

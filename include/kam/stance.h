@@ -2,7 +2,9 @@
  * Stances: the third dimension of the method (METHOD.md, section 1.3):
  * each person's stance toward us, or toward a competitor, over time.
  * Observations are bitemporal and append-only, chained by SHA-256.
- * Used by kam-stance, and by kam-gate and kam-map, which read stances.
+ * The rules are in stance.c; the queries, prefixed store_stance_, in
+ * store-stance.c.  May be included by the mains, by the use cases and
+ * store files that read or write stances, and by the rules.
  */
 #ifndef KAM_STANCE_H
 #define KAM_STANCE_H
@@ -25,9 +27,9 @@ struct store;
  * receives the effective date of the observation used.  Returns a kam
  * status.
  */
-int stance_get(struct store *, int64_t person, int64_t toward, int64_t deal,
-               const char *as_of, const char *known_at, const char **stance,
-               char *since);
+int store_stance_get(struct store *, int64_t person, int64_t toward,
+                     int64_t deal, const char *as_of, const char *known_at,
+                     const char **stance, char *since);
 
 /*
  * One observation row, as stored.  Ids of 0 stand for NULL; strings may
@@ -75,7 +77,7 @@ void stance_hash2(const char *prev, const struct stance_row *,
                   char out[STANCE_HASH_LEN]);
 
 /*
- * The rule of stance_get over rows in memory (any order): the row in
+ * The rule of store_stance_get over rows in memory (any order): the row in
  * force for person toward toward, about deal (then general), on as_of,
  * as known at known_at (NULL: everything).  NULL when none.  The store
  * answers the same question with SQL; this is its specification.
@@ -103,7 +105,8 @@ struct stance_chain {
  * Appends r (its id, ignored, becomes the next id), chained after the
  * last row.  Returns a kam status.
  */
-int stance_append(struct store *, struct stance_chain *, struct stance_row *);
+int store_stance_append(struct store *, struct stance_chain *,
+                        struct stance_row *);
 
 /*
  * Many appends in one transaction (import): begin (before the
@@ -118,10 +121,10 @@ struct stance_bulk {
 	size_t n;
 	char *name[BULK_MAX], *sql[BULK_MAX];
 };
-void stance_bulk_begin(struct store *, struct stance_bulk *);
-int stance_bulk_step(struct store *, struct stance_bulk *, int64_t existing,
-                     long imported);
-int stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
+void store_stance_bulk_begin(struct store *, struct stance_bulk *);
+int store_stance_bulk_step(struct store *, struct stance_bulk *,
+                           int64_t existing, long imported);
+int store_stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
 
 /* The row in force, with what show and changes print. */
 struct stance_found {
@@ -132,21 +135,18 @@ struct stance_found {
 	int64_t deal;
 	char actor[128];
 };
-int stance_find(struct store *, int64_t person, int64_t toward, int64_t deal,
-                const char *as_of, const char *known_at, struct stance_found *);
-
-/* A read transaction around many stance_find or stance_get calls. */
-int stance_snapshot_begin(struct store *);
-void stance_snapshot_end(struct store *);
+int store_stance_find(struct store *, int64_t person, int64_t toward,
+                      int64_t deal, const char *as_of, const char *known_at,
+                      struct stance_found *);
 
 /* Loads row id into r (strings are new; stance_row_free).  KAM_NOTFOUND
  * (unreported) when there is none. */
-int stance_load(struct store *, int64_t id, struct stance_row *);
+int store_stance_load(struct store *, int64_t id, struct stance_row *);
 void stance_row_free(struct stance_row *);
 /* The row that retracts or corrects id, if any: its id, else 0. */
-int64_t stance_successor(struct store *, int64_t id);
+int64_t store_stance_successor(struct store *, int64_t id);
 /* The earliest recorded time in the store into out; 0 when empty. */
-int stance_first_recorded(struct store *, char out[KAM_STANCE_STAMP_LEN]);
+int store_stance_first_recorded(struct store *, char out[KAM_STANCE_STAMP_LEN]);
 
 /* People to report on: an account's, a deal's buying group and the
  * people observed about it, or everyone (both 0).  Sorted by ref. */
@@ -155,9 +155,9 @@ struct stance_person {
 	char *ref;
 	char *name;
 };
-int stance_people(struct store *, int64_t account, int64_t deal,
-                  struct stance_person **, size_t *n);
-void stance_people_free(struct stance_person *, size_t n);
+int store_stance_people(struct store *, int64_t account, int64_t deal,
+                        struct stance_person **, size_t *n);
+void store_stance_people_free(struct stance_person *, size_t n);
 
 /* The log: rows in id order, filtered by person or account (0: all) and
  * by the day recorded (NULL: open).  cb returns nonzero to stop. */
@@ -165,12 +165,13 @@ struct stance_log_row {
 	struct stance_row r;
 	const char *person_ref, *name, *toward_handle, *deal_ref;
 };
-int stance_log(struct store *, int64_t person, int64_t account,
-               const char *since, const char *until,
-               int (*cb)(const struct stance_log_row *, void *), void *arg);
+int store_stance_log(struct store *, int64_t person, int64_t account,
+                     const char *since, const char *until,
+                     int (*cb)(const struct stance_log_row *, void *),
+                     void *arg);
 
 /* A competitor's handle (new string), or NULL. */
-char *stance_competitor_handle(struct store *, int64_t id);
+char *store_stance_competitor_handle(struct store *, int64_t id);
 
 /*
  * The deal of a person's observation (stance set --deal, an import's deal
@@ -178,8 +179,8 @@ char *stance_competitor_handle(struct store *, int64_t id);
  * and a deal of another account is a conflict.  Messages follow
  * "WHERE: " when where is not NULL.
  */
-int stance_deal_id(struct store *, const char *where, int64_t person,
-                   const char *ref, int64_t *deal);
+int store_stance_deal_id(struct store *, const char *where, int64_t person,
+                         const char *ref, int64_t *deal);
 
 /*
  * Importing observations from CSV (import-stance.c).  stance_import
@@ -234,6 +235,6 @@ struct stance_verdict {
 	const char *column;
 	char guard[64];
 };
-int stance_verify(struct store *, struct stance_verdict *);
+int store_stance_verify(struct store *, struct stance_verdict *);
 
 #endif

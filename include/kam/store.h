@@ -1,21 +1,30 @@
 /*
  * The store: one SQLite file shared by every kam command.  This header is
- * the core (opening, migrations, transactions, statement cache) and the
- * addressing every command needs (account, person, deal and competitor
- * handles to ids, with "did you mean" suggestions).  The domain headers
- * (org.h, stance.h, gate.h, graph.h) declare the queries of each part.
- * Used by the commands and by src/lib/store-*.c; only store-*.c see SQL.
+ * the core (setting up the engine, opening, migrations, transactions) and
+ * the addressing every command needs (account, person, deal and
+ * competitor handles to ids, with "did you mean" suggestions).  The
+ * queries of each part are declared beside its structs, prefixed store_
+ * (org.h, stance.h, gate.h, graph.h, timeline.h).  No SQLite type
+ * appears here: those are in src/lib/store-int.h, private to the store.
+ * May be included by the mains, the use cases and src/lib/store*.c;
+ * never by the rules (org.c, stance.c, gate.c, graph.c, ...) or the
+ * writers.
  */
 #ifndef KAM_STORE_H
 #define KAM_STORE_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
 #define KAM_SCHEMA_VERSION 6
 
 struct store;
+
+/*
+ * Sets the engine up for a command, once, before the first store_open:
+ * one thread, and no memory statistics (each would take a lock).
+ */
+void store_init_library(void);
 
 #define STORE_READ   0
 #define STORE_WRITE  1
@@ -62,31 +71,12 @@ int store_read_begin(struct store *);
 void store_read_end(struct store *);
 
 /*
- * For store-*.c only.  store_stmt returns a cached prepared statement for
- * a string constant (reset and with bindings cleared); sql must be a
- * static string, as the cache is keyed by its address.
- */
-sqlite3 *store_db(struct store *);
-/*
  * Foreign-key checks on or off, around (outside) the transaction of an
  * import that resolves every reference itself; and, inside a
  * transaction, deferred to its commit.
  */
 void store_foreign_keys(struct store *, int on);
 void store_defer_foreign_keys(struct store *);
-sqlite3_stmt *store_stmt(struct store *, const char *sql);
-/* The SQL a new store is created with (schema.sql). */
-const char *store_schema_sql(void);
-/* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
-int store_fail(struct store *, const char *what);
-/* Binds NULL for a NULL string; store_bind_text copies the string. */
-void store_bind_text(sqlite3_stmt *, int, const char *);
-/* A handle as typed, bound in its one spelling (NFC, handle_nfc). */
-void store_bind_handle(sqlite3_stmt *, int, const char *);
-/* Without a copy, for hot paths: the string must outlive the step. */
-void store_bind_static(sqlite3_stmt *, int, const char *);
-/* Copies a column (NULL stays NULL). */
-char *store_col_dup(sqlite3_stmt *, int);
 
 /* Whether an account has this handle; reports nothing. */
 int store_account_find(struct store *, const char *handle, int64_t *);

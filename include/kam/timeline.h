@@ -4,10 +4,10 @@
  * one lane per person, time across, a span per stance in the maps'
  * palette, marks where an observation was corrected or retracted, and
  * a line at today.  The store fills the lanes and the rows of each
- * person (timeline_load, in store-graph.c); timeline.c cuts the spans
+ * person (store_timeline_load, in store-graph.c); timeline.c cuts the spans
  * (a pure rule over the rows, stance_resolve); timeline-dot.c draws it
- * with the Graphviz stack of the maps (map_open, map_write).  Used by
- * kam-stance.
+ * with the Graphviz stack of the maps (map_open, map_write).  May be
+ * included by kam-stance and by those files.
  */
 #ifndef KAM_TIMELINE_H
 #define KAM_TIMELINE_H
@@ -62,8 +62,8 @@ struct timeline {
  * with their roles in the deal and every observation row about them.
  * Returns a kam status.
  */
-int timeline_load(struct store *, int64_t account, int64_t deal, int64_t toward,
-                  struct timeline *);
+int store_timeline_load(struct store *, int64_t account, int64_t deal,
+                        int64_t toward, struct timeline *);
 void timeline_free(struct timeline *);
 
 /*

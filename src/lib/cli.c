@@ -4,7 +4,6 @@
  */
 #include <config.h>
 
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,14 +331,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	struct kam_ctx ctx;
 	int c, rc, words = 1, i, ok, io;
 
-	/*
-	 * One thread, and a command over a large account makes a few
-	 * hundred thousand calls into SQLite: without these, each takes a
-	 * lock, and each allocation another for statistics nothing here
-	 * reads (a tenth of kam-stance changes).
-	 */
-	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	store_init_library();
 
 	kam_locale_init();
 	kam_progname = cmd->name;

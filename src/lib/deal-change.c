@@ -60,7 +60,8 @@ ext_taken(struct store *st, int64_t account, int64_t self, const char *ext)
 	int rc;
 
 	if (ext == NULL || *ext == '\0' ||
-	    (other = deal_ext_lookup(st, account, ext)) == 0 || other == self)
+	    (other = store_deal_ext_lookup(st, account, ext)) == 0 ||
+	    other == self)
 		return KAM_OK;
 	ref = store_deal_ref(st, other);
 	rc = kam_err(KAM_CONFLICT, "external id '%s' is already deal '%s''s",
@@ -78,8 +79,8 @@ load(struct store *st, const char *ref, const char *dflt, struct deal_rec *r)
 	memset(r, 0, sizeof *r);
 	if ((rc = store_deal_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
-	if ((rc = deal_rec_load(st, id, r)) == KAM_NOTFOUND)
-		rc = store_fail(st, "cannot read the deal");
+	if ((rc = store_deal_rec_load(st, id, r)) == KAM_NOTFOUND)
+		rc = kam_err(KAM_INTERNAL, "cannot read deal '%s'", ref);
 	return rc;
 }
 
@@ -104,7 +105,7 @@ deal_add(struct store *st, const char *ref, const char *dflt,
 		return store_ref_refused(NULL, "deal", ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
-	if (org_deal_lookup(st, account, r.handle) != 0)
+	if (store_org_deal_lookup(st, account, r.handle) != 0)
 		return kam_err(KAM_CONFLICT, "deal '%s/%s' already exists",
 		               r.account, r.handle);
 	if ((rc = ext_taken(st, account, 0, c->f[DEAL_EXT_ID])) != KAM_OK)
@@ -112,7 +113,7 @@ deal_add(struct store *st, const char *ref, const char *dflt,
 	memset(&rec, 0, sizeof rec);
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		put(&rec.f[i], c->f[i]);
-	rc = deal_insert(st, account, r.handle, &rec, "added", &id);
+	rc = store_deal_insert(st, account, r.handle, &rec, "added", &id);
 	deal_rec_free(&rec);
 	return rc;
 }
@@ -140,13 +141,13 @@ deal_set(struct store *st, const char *ref, const char *dflt,
 	}
 	n = deal_diff(&r, c, d);
 	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = deal_history_add(st, r.id, on, &d[i]);
+		rc = store_deal_history_add(st, r.id, on, &d[i]);
 	/* The steps point into r: the record changes once they are kept. */
 	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
 		if (c->f[i] != NULL)
 			put(&r.f[i], c->f[i]);
 	if (rc == KAM_OK && n > 0)
-		rc = deal_rec_save(st, &r);
+		rc = store_deal_rec_save(st, &r);
 	deal_rec_free(&r);
 	return rc;
 }
@@ -170,18 +171,18 @@ deal_close(struct store *st, const char *ref, const char *dflt,
 	d.field = "status";
 	d.old_value = deal_status_word(r.status);
 	d.new_value = deal_status_word(status);
-	rc = deal_history_add(st, r.id, on, &d);
+	rc = store_deal_history_add(st, r.id, on, &d);
 	if (rc == KAM_OK && reason != NULL && *reason != '\0') {
 		d.field = "reason";
 		d.old_value = r.reason;
 		d.new_value = reason;
-		rc = deal_history_add(st, r.id, on, &d);
+		rc = store_deal_history_add(st, r.id, on, &d);
 	}
 	r.status = status;
 	put(&r.closed_on, on);
 	put(&r.reason, reason);
 	if (rc == KAM_OK)
-		rc = deal_rec_save(st, &r);
+		rc = store_deal_rec_save(st, &r);
 	deal_rec_free(&r);
 	return rc;
 }
@@ -206,18 +207,18 @@ deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 	d.field = "status";
 	d.old_value = deal_status_word(r.status);
 	d.new_value = deal_status_word(DEAL_OPEN);
-	rc = deal_history_add(st, r.id, on, &d);
+	rc = store_deal_history_add(st, r.id, on, &d);
 	if (rc == KAM_OK && r.reason != NULL) {
 		d.field = "reason";
 		d.old_value = r.reason;
 		d.new_value = NULL;
-		rc = deal_history_add(st, r.id, on, &d);
+		rc = store_deal_history_add(st, r.id, on, &d);
 	}
 	r.status = DEAL_OPEN;
 	put(&r.closed_on, NULL);
 	put(&r.reason, NULL);
 	if (rc == KAM_OK)
-		rc = deal_rec_save(st, &r);
+		rc = store_deal_rec_save(st, &r);
 	deal_rec_free(&r);
 	return rc;
 }

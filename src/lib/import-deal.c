@@ -181,21 +181,21 @@ deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
 	    KAM_OK)
 		return rc;
 	kam_today(today);
-	acct = org_account_handle(st, account);
+	acct = store_org_account_handle(st, account);
 	while ((got = csv_next(in, &f, &nf, &line)) == 1) {
 		snprintf(where, sizeof where, "%s:%ld", path, line);
 		if ((rc = check_row(where, f, idx, acct, today, &rec, &h, value,
 		                    cost)) != KAM_OK)
 			break;
-		if (org_deal_lookup(st, account, h) != 0) {
+		if (store_org_deal_lookup(st, account, h) != 0) {
 			rc = kam_err(KAM_CONFLICT,
 			             "%s: deal '%s/%s' already exists", where,
 			             acct, h);
 			break;
 		}
 		if (rec.f[DEAL_EXT_ID] != NULL &&
-		    (id = deal_ext_lookup(st, account, rec.f[DEAL_EXT_ID])) !=
-		        0) {
+		    (id = store_deal_ext_lookup(st, account,
+		                                rec.f[DEAL_EXT_ID])) != 0) {
 			ref = store_deal_ref(st, id);
 			rc = kam_err(KAM_CONFLICT,
 			             "%s: external id '%s' is already deal "
@@ -204,8 +204,8 @@ deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
 			free(ref);
 			break;
 		}
-		if ((rc = deal_insert(st, account, h, &rec, "imported", &id)) !=
-		    KAM_OK)
+		if ((rc = store_deal_insert(st, account, h, &rec, "imported",
+		                            &id)) != KAM_OK)
 			break;
 	}
 	free(acct);

@@ -211,8 +211,8 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 		/* A bare deal handle belongs to the person's account. */
 		xasprintf(&key, "%lld %s", (long long)r.person, in.deal);
 		if (!memo_get(&im->deals, key, &r.deal)) {
-			rc = stance_deal_id(im->st, WHERE, r.person, in.deal,
-			                    &r.deal);
+			rc = store_stance_deal_id(im->st, WHERE, r.person,
+			                          in.deal, &r.deal);
 			if (rc == KAM_OK)
 				memo_put(&im->deals, key, r.deal);
 		}
@@ -226,12 +226,13 @@ import_row(struct import *im, char **f, size_t nf, const int *idx,
 	r.actor = im->actor;
 	r.note = in.note;
 	r.source = in.source;
-	if ((rc = stance_append(im->st, &im->chain, &r)) != KAM_OK)
+	if ((rc = store_stance_append(im->st, &im->chain, &r)) != KAM_OK)
 		return rc;
 	if (im->count == 0)
 		im->existing = r.id - 1;
 	im->count++;
-	return stance_bulk_step(im->st, &im->bulk, im->existing, im->count);
+	return store_stance_bulk_step(im->st, &im->bulk, im->existing,
+	                              im->count);
 }
 #undef WHERE
 
@@ -255,7 +256,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	kam_today(im.today);
 	kam_now(im.now);
 	im.actor = kam_actor();
-	stance_bulk_begin(st, &im.bulk);
+	store_stance_bulk_begin(st, &im.bulk);
 	if ((rc = store_begin(st)) != KAM_OK) {
 		store_foreign_keys(st, 1);
 		csv_close(in);
@@ -287,9 +288,9 @@ stance_import(struct store *st, const char *path, const char *account,
 	memo_free(&im.deals);
 	memo_free(&im.rivals);
 	if (rc == KAM_OK)
-		rc = stance_bulk_end(st, &im.bulk, 1);
+		rc = store_stance_bulk_end(st, &im.bulk, 1);
 	else
-		stance_bulk_end(st, &im.bulk, 0);
+		store_stance_bulk_end(st, &im.bulk, 0);
 	rc = store_end(st, rc);
 	store_foreign_keys(st, 1);
 	if (rc == KAM_OK)

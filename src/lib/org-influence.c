@@ -28,7 +28,7 @@ struct ranking {
 static void
 ranking_free(struct ranking *r)
 {
-	org_net_free(&r->net);
+	store_org_net_free(&r->net);
 	free(r->score);
 	free(r->order);
 	free(r->rank);
@@ -48,8 +48,8 @@ rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = org_net_load(st, account, deal, as_of, full, &r->net)) !=
-	    KAM_OK)
+	if ((rc = store_org_net_load(st, account, deal, as_of, full,
+	                             &r->net)) != KAM_OK)
 		return rc;
 	n = r->net.npeople;
 	r->score = xcalloc(n + 1, sizeof *r->score);
@@ -229,7 +229,7 @@ org_hidden_flags(struct store *st, int64_t account, int64_t deal,
 		account = store_deal_account(st, deal);
 	/* Without a link nobody has weight from one: nothing to flag, and
 	 * nothing to compute. */
-	if (!org_net_has_links(st, account))
+	if (!store_org_net_has_links(st, account))
 		return KAM_OK;
 	kam_today(today);
 	if ((rc = rank_people(st, account, deal, today, 0, &r)) != KAM_OK)
@@ -269,7 +269,7 @@ org_hidden_flags(struct store *st, int64_t account, int64_t deal,
 		deals.n = 1;
 		free(ref);
 	} else if (ncand > 0) {
-		rc = org_deals(st, account, 0, add_deal, &deals);
+		rc = store_org_deals(st, account, 0, add_deal, &deals);
 	}
 	for (d = 0; rc == KAM_OK && d < deals.n; d++) {
 		for (i = 0; rc == KAM_OK && i < ncand; i++) {
@@ -281,9 +281,9 @@ org_hidden_flags(struct store *st, int64_t account, int64_t deal,
 				if (r.net.roles[j].person == who[i] &&
 				    r.net.roles[j].deal == deals.id[d])
 					cand[i].in_group = 1;
-			rc =
-			    stance_get(st, r.net.people[who[i]].id, 0,
-			               deals.id[d], today, NULL, &stance, NULL);
+			rc = store_stance_get(st, r.net.people[who[i]].id, 0,
+			                      deals.id[d], today, NULL, &stance,
+			                      NULL);
 			if (rc != KAM_OK)
 				break;
 			cand[i].stance_known = stance != NULL;

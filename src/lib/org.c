@@ -420,7 +420,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	int rc = KAM_OK, got;
 	const char *path = csv_path(in);
 
-	acct = org_account_handle(st, account);
+	acct = store_org_account_handle(st, account);
 	while ((got = csv_next(in, &fields, &nf, &line)) == 1) {
 		struct prow *r;
 
@@ -446,7 +446,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	}
 
 	/* One index of every handle the file may refer to. */
-	org_handles(st, account, &old, &nold);
+	store_org_handles(st, account, &old, &nold);
 	hx = xcalloc(nold + nrows, sizeof *hx);
 	for (i = 0; i < nold; i++)
 		hidx_set(&hx[i], old[i].handle, -old[i].id - 1);
@@ -553,7 +553,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	 * when the manager comes later.
 	 */
 	{
-		int64_t next = org_max_person_id(st);
+		int64_t next = store_org_max_person_id(st);
 
 		for (i = 0; i < nh; i++)
 			if (hx[i].ref >= 0)
@@ -585,13 +585,13 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 		b->level = r->level;
 		b->placeholder = r->placeholder;
 		if (++k == ORG_BATCH) {
-			rc = org_insert_people(st, account, batch, k,
-			                       "imported");
+			rc = store_org_insert_people(st, account, batch, k,
+			                             "imported");
 			k = 0;
 		}
 	}
 	if (rc == KAM_OK && k > 0)
-		rc = org_insert_people(st, account, batch, k, "imported");
+		rc = store_org_insert_people(st, account, batch, k, "imported");
 	for (i = 0; i < nrows && rc == KAM_OK; i++) {
 		struct prow *r = &rows[i];
 
@@ -599,7 +599,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			int64_t m = r->dotted[k];
 
 			m = m >= 0 ? rows[m].id : -m - 1;
-			rc = org_insert_line(st, r->id, m, "dotted");
+			rc = store_org_insert_line(st, r->id, m, "dotted");
 		}
 	}
 out:
@@ -680,7 +680,7 @@ import_links(struct store *st, int64_t account, const char *acct,
 			               path, line, f[idx[0]]);
 		xasprintf(&from, "%s/%s", acct, local_handle(f[idx[0]], acct));
 		xasprintf(&to, "%s/%s", acct, local_handle(f[idx[1]], acct));
-		rc = org_link(st, from, to, NULL, kind, strength);
+		rc = store_org_link(st, from, to, NULL, kind, strength);
 		free(from);
 		free(to);
 	}
@@ -707,7 +707,8 @@ import_roles(struct store *st, int64_t account, const char *acct,
 			return kam_err(
 			    KAM_DATA, "%s:%ld: deal '%s' is in another account",
 			    path, line, f[idx[0]]);
-		if (!handle_valid(dh) || org_deal_lookup(st, account, dh) == 0)
+		if (!handle_valid(dh) ||
+		    store_org_deal_lookup(st, account, dh) == 0)
 			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s'",
 			               path, line, f[idx[0]]);
 		if ((rc = find_person(st, account, path, line, f[idx[1]], acct,
@@ -721,8 +722,8 @@ import_roles(struct store *st, int64_t account, const char *acct,
 		xasprintf(&deal, "%s/%s", acct, dh);
 		xasprintf(&person, "%s/%s", acct,
 		          local_handle(f[idx[1]], acct));
-		rc =
-		    org_role_set(st, deal, person, NULL, role, influence, lead);
+		rc = store_org_role_set(st, deal, person, NULL, role, influence,
+		                        lead);
 		free(deal);
 		free(person);
 	}
@@ -781,8 +782,8 @@ org_import(struct store *st, int64_t account, const char *path,
 		csv_close(in);
 		return rc;
 	}
-	acct = org_account_handle(st, account);
-	org_handles(st, account, &old, &nold);
+	acct = store_org_account_handle(st, account);
+	store_org_handles(st, account, &old, &nold);
 	hx = xcalloc(nold, sizeof *hx);
 	for (i = 0; i < nold; i++)
 		hidx_set(&hx[i], old[i].handle, -old[i].id - 1);

@@ -230,3 +230,17 @@ stance_symbol(const char *stance)
 		return "-";
 	return "0";
 }
+
+void
+stance_row_free(struct stance_row *r)
+{
+	free((char *)r->kind);
+	free((char *)r->stance);
+	free((char *)r->effective);
+	free((char *)r->recorded);
+	free((char *)r->actor);
+	free((char *)r->note);
+	free((char *)r->source);
+	free((char *)r->why);
+	memset(r, 0, sizeof *r);
+}

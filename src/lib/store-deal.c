@@ -12,8 +12,10 @@
 #include "kam/kam.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 int
-deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
+store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 {
 	static const char q[] =
 	    "SELECT d.account_id, a.handle || '/' || d.handle, d.name, "
@@ -54,7 +56,7 @@ step_done(struct store *st, sqlite3_stmt *s, const char *what)
 }
 
 int
-deal_rec_save(struct store *st, const struct deal_rec *r)
+store_deal_rec_save(struct store *st, const struct deal_rec *r)
 {
 	static const char q[] =
 	    "UPDATE deal SET name = ?2, value = ?3, currency = ?4, "
@@ -73,8 +75,8 @@ deal_rec_save(struct store *st, const struct deal_rec *r)
 }
 
 int
-deal_history_add(struct store *st, int64_t deal, const char *on,
-                 const struct deal_delta *d)
+store_deal_history_add(struct store *st, int64_t deal, const char *on,
+                       const struct deal_delta *d)
 {
 	static const char q[] =
 	    "INSERT INTO deal_history (deal_id, effective, recorded, actor, "
@@ -94,7 +96,7 @@ deal_history_add(struct store *st, int64_t deal, const char *on,
 }
 
 int64_t
-deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
+store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND ext_id = ?";
@@ -110,8 +112,8 @@ deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 }
 
 int
-deal_insert(struct store *st, int64_t account, const char *handle,
-            const struct deal_rec *r, const char *origin, int64_t *id)
+store_deal_insert(struct store *st, int64_t account, const char *handle,
+                  const struct deal_rec *r, const char *origin, int64_t *id)
 {
 	static const char q[] =
 	    "INSERT INTO deal (account_id, handle, name, value, currency, "
@@ -141,8 +143,8 @@ deal_insert(struct store *st, int64_t account, const char *handle,
 }
 
 int
-deal_log(struct store *st, int64_t deal,
-         int (*fn)(const struct deal_event *, void *), void *arg)
+store_deal_log(struct store *st, int64_t deal,
+               int (*fn)(const struct deal_event *, void *), void *arg)
 {
 	/* The creation, from the deal row, then every change. */
 	static const char q[] =

@@ -17,6 +17,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static int
 finish(struct store *st, sqlite3_stmt *s, const char *what)
 {
@@ -48,7 +50,7 @@ nearest(sqlite3_stmt *s, const char *name)
 }
 
 char *
-gate_competitor_name(struct store *st, int64_t id)
+store_gate_competitor_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM competitor WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -64,7 +66,7 @@ gate_competitor_name(struct store *st, int64_t id)
 /* Profiles */
 
 int
-gate_profile_id(struct store *st, const char *name, int64_t *id)
+store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM profile WHERE name = ?";
 	static const char all[] = "SELECT name FROM profile ORDER BY name";
@@ -108,7 +110,7 @@ profile_name(struct store *st, int64_t id)
 }
 
 int
-gate_profile_add(struct store *st, const char *name, const char *from)
+store_gate_profile_add(struct store *st, const char *name, const char *from)
 {
 	static const char qfind[] = "SELECT 1 FROM profile WHERE name = ?";
 	static const char ins[] = "INSERT INTO profile (name) VALUES (?)";
@@ -123,7 +125,7 @@ gate_profile_add(struct store *st, const char *name, const char *from)
 
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_profile_id(st, from, &src)) != KAM_OK) {
+	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -153,7 +155,7 @@ gate_profile_add(struct store *st, const char *name, const char *from)
 }
 
 int
-gate_profile_remove(struct store *st, const char *name)
+store_gate_profile_remove(struct store *st, const char *name)
 {
 	static const char qanswers[] =
 	    "SELECT count(*) FROM answer a JOIN criterion c "
@@ -170,7 +172,7 @@ gate_profile_remove(struct store *st, const char *name)
 		               "rubric of every account without another");
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_profile_id(st, name, &id)) != KAM_OK) {
+	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -201,9 +203,9 @@ gate_profile_remove(struct store *st, const char *name)
 }
 
 int
-gate_profiles_each(struct store *st,
-                   void (*fn)(const char *, long, long, long, void *),
-                   void *arg)
+store_gate_profiles_each(struct store *st,
+                         void (*fn)(const char *, long, long, long, void *),
+                         void *arg)
 {
 	static const char q[] =
 	    "SELECT p.name, "
@@ -227,7 +229,7 @@ gate_profiles_each(struct store *st,
 }
 
 int
-gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
+store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 {
 	static const char q[] =
 	    "SELECT coalesce((SELECT p.id FROM profile p "
@@ -247,8 +249,8 @@ gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 /* The rubric */
 
 int
-gate_rubric(struct store *st, int64_t profile, int gate, struct gate_crit **out,
-            size_t *n)
+store_gate_rubric(struct store *st, int64_t profile, int gate,
+                  struct gate_crit **out, size_t *n)
 {
 	static const char q[] =
 	    "SELECT gate, key, question, weight, must, computed, position "
@@ -286,8 +288,8 @@ gate_rubric(struct store *st, int64_t profile, int gate, struct gate_crit **out,
 }
 
 int
-gate_criterion_id(struct store *st, int64_t profile, const char *key,
-                  int64_t *id)
+store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
+                        int64_t *id)
 {
 	static const char q[] =
 	    "SELECT id FROM criterion WHERE profile_id = ? AND key = ?";
@@ -379,8 +381,9 @@ coverage_weight(const char *key, double weight)
 }
 
 int
-gate_criterion_add(struct store *st, int64_t profile, int gate, const char *key,
-                   const char *question, double weight, int must)
+store_gate_criterion_add(struct store *st, int64_t profile, int gate,
+                         const char *key, const char *question, double weight,
+                         int must)
 {
 	static const char q[] =
 	    "SELECT 1 FROM criterion WHERE profile_id = ? AND key = ?";
@@ -439,8 +442,9 @@ keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
 }
 
 int
-gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
-                   double weight, int must, const char *question)
+store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
+                         int gate, double weight, int must,
+                         const char *question)
 {
 	static const char q[] =
 	    "SELECT id, gate, weight, must, position FROM criterion "
@@ -457,7 +461,7 @@ gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
 		return rc;
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -501,7 +505,7 @@ gate_criterion_set(struct store *st, int64_t profile, const char *key, int gate,
 }
 
 int
-gate_criterion_remove(struct store *st, int64_t profile, const char *key)
+store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 {
 	static const char q[] =
 	    "SELECT c.gate, (SELECT count(*) FROM answer a "
@@ -513,7 +517,7 @@ gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 
 	if ((rc = store_begin(st)) != KAM_OK)
 		return rc;
-	if ((rc = gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -543,9 +547,9 @@ gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 /* Answers */
 
 int
-gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
-                enum gate_ans ans, const double *gap, const char *evidence,
-                const char *on)
+store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
+                      enum gate_ans ans, const double *gap,
+                      const char *evidence, const char *on)
 {
 	static const char ins[] =
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
@@ -571,8 +575,9 @@ gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 }
 
 int
-gate_answers_each(struct store *st, int64_t deal,
-                  void (*fn)(const struct gate_answer_row *, void *), void *arg)
+store_gate_answers_each(struct store *st, int64_t deal,
+                        void (*fn)(const struct gate_answer_row *, void *),
+                        void *arg)
 {
 	static const char q[] =
 	    "SELECT c.key, a.answer, a.evidence, a.effective, a.recorded, "
@@ -651,7 +656,7 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 /* Settings */
 
 int
-gate_params_load(struct store *st, struct gate_params *p)
+store_gate_params_load(struct store *st, struct gate_params *p)
 {
 	static const char q[] = "SELECT key, value FROM gate_setting";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -671,7 +676,7 @@ gate_params_load(struct store *st, struct gate_params *p)
 }
 
 int
-gate_setting_set(struct store *st, const char *key, double value)
+store_gate_setting_set(struct store *st, const char *key, double value)
 {
 	static const char q[] =
 	    "INSERT OR REPLACE INTO gate_setting (key, value) VALUES (?, ?)";
@@ -687,7 +692,7 @@ gate_setting_set(struct store *st, const char *key, double value)
 }
 
 int
-gate_setting_reset(struct store *st, const char *key)
+store_gate_setting_reset(struct store *st, const char *key)
 {
 	static const char q[] = "DELETE FROM gate_setting WHERE key = ?";
 	sqlite3_stmt *s;
@@ -701,7 +706,7 @@ gate_setting_reset(struct store *st, const char *key)
 }
 
 int
-gate_setting_stored(struct store *st, const char *key)
+store_gate_setting_stored(struct store *st, const char *key)
 {
 	static const char q[] = "SELECT 1 FROM gate_setting WHERE key = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -862,14 +867,14 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
 
-		if ((rc = stance_find(st, m->id, 0, deal, as_of, NULL, &f)) !=
-		    KAM_OK)
+		if ((rc = store_stance_find(st, m->id, 0, deal, as_of, NULL,
+		                            &f)) != KAM_OK)
 			return rc;
 		m->stance = stance_code(f.id ? f.stance : NULL);
 		if (f.id != 0) {
 			memcpy(m->since, f.since, KAM_DATE_LEN);
 			later(m->latest, f.since);
-			if ((rc = stance_load(st, f.id, &row)) != KAM_OK)
+			if ((rc = store_stance_load(st, f.id, &row)) != KAM_OK)
 				return rc;
 			if (row.note != NULL && *row.note)
 				m->note = xstrdup(row.note);
@@ -879,8 +884,8 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 			continue;
 		m->rival = xmalloc(a->nrivals);
 		for (j = 0; j < a->nrivals; j++) {
-			rc = stance_get(st, m->id, cids[j], deal, as_of, NULL,
-			                &stance, since);
+			rc = store_stance_get(st, m->id, cids[j], deal, as_of,
+			                      NULL, &stance, since);
 			if (rc != KAM_OK)
 				return rc;
 			m->rival[j] = (signed char)stance_code(stance);
@@ -949,8 +954,8 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 				free(v[k].name);
 				continue;
 			}
-			rc = stance_get(st, v[k].id, 0, deal, as_of, NULL,
-			                &stance, NULL);
+			rc = store_stance_get(st, v[k].id, 0, deal, as_of, NULL,
+			                      &stance, NULL);
 			m->allies = xreallocarray(m->allies, m->nallies + 1,
 			                          sizeof *m->allies);
 			y = &m->allies[m->nallies++];
@@ -965,8 +970,8 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 }
 
 int
-gate_load(struct store *st, int64_t deal, const char *as_of,
-          struct gate_assessment *a)
+store_gate_load(struct store *st, int64_t deal, const char *as_of,
+                struct gate_assessment *a)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, ac.name, "
@@ -995,11 +1000,12 @@ gate_load(struct store *st, int64_t deal, const char *as_of,
 	sqlite3_reset(s);
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, "unknown deal");
-	if ((rc = gate_deal_profile(st, deal, &profile)) != KAM_OK)
+	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
-	if ((rc = gate_params_load(st, &a->params)) != KAM_OK ||
-	    (rc = gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) != KAM_OK ||
+	if ((rc = store_gate_params_load(st, &a->params)) != KAM_OK ||
+	    (rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) !=
+	        KAM_OK ||
 	    (rc = answers_in_force(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_rivals(st, deal, as_of, a, &cids)) != KAM_OK ||
@@ -1018,7 +1024,7 @@ gate_assess(struct store *st, int64_t deal, const char *as_of,
 {
 	int rc;
 
-	if ((rc = gate_load(st, deal, as_of, a)) != KAM_OK)
+	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
 		return rc;
 	gate_compute(a);
 	gate_evaluate(a);
@@ -1035,7 +1041,7 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK) {
+	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK) {
 		gate_red_flags(&a, &f, &n);
 		for (i = 0; rc == KAM_OK && i < n; i++)
 			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
@@ -1048,9 +1054,9 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 /* Runs */
 
 int
-gate_run_add(struct store *st, int64_t deal, const char *as_of,
-             const char *verdict, const char *snapshot, int64_t *number,
-             int *same)
+store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
+                   const char *verdict, const char *snapshot, int64_t *number,
+                   int *same)
 {
 	static const char qlast[] =
 	    "SELECT id, number, snapshot = ? FROM gate_run WHERE deal_id = ? "
@@ -1100,7 +1106,8 @@ gate_run_add(struct store *st, int64_t deal, const char *as_of,
 }
 
 int
-gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
+store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
+                size_t *n)
 {
 	static const char q[] = "SELECT number, as_of, recorded, checked, "
 	                        "actor, verdict, "
@@ -1142,11 +1149,11 @@ gate_runs(struct store *st, int64_t deal, struct gate_run_info **out, size_t *n)
 }
 
 int
-gate_list_each(struct store *st, int64_t account, int all,
-               void (*fn)(const char *, const char *, const char *,
-                          const char *, int64_t, const char *, const char *,
-                          void *),
-               void *arg)
+store_gate_list_each(struct store *st, int64_t account, int all,
+                     void (*fn)(const char *, const char *, const char *,
+                                const char *, int64_t, const char *,
+                                const char *, void *),
+                     void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
@@ -1186,8 +1193,8 @@ status_parse(const char *s)
 }
 
 int
-gate_snap_load(struct store *st, int64_t deal, int64_t number,
-               struct gate_snap *snap)
+store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
+                     struct gate_snap *snap)
 {
 	static const char q[] = "SELECT id, as_of, verdict FROM gate_run "
 	                        "WHERE deal_id = ? AND number = ?";

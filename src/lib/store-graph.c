@@ -2,7 +2,7 @@
  * store-graph: every SQL statement kam-map needs.  It reads the people of
  * one account (or only the neighbourhood of one person), the reporting
  * lines valid on the as-of day, the informal links, the buying roles, and
- * each person's stance through stance_get, into the plain structs of
+ * each person's stance through store_stance_get, into the plain structs of
  * graph.h.  With --focus only the drawn people are ever loaded, so memory
  * follows the size of the map, not of the account or its history.
  */
@@ -16,7 +16,9 @@
 #include "kam/kam.h"
 #include "kam/stance.h"
 #include "kam/store.h"
+
 #include "kam/timeline.h"
+#include "store-int.h"
 
 /* A reporting line is valid on ?2 from its start_on, until (and not on)
  * its end_on, the day a new line takes over. */
@@ -113,7 +115,7 @@ static const char q_person_account[] =
     "SELECT account_id FROM person WHERE id = ?";
 
 int
-graph_is_account(struct store *st, const char *handle)
+store_graph_is_account(struct store *st, const char *handle)
 {
 	sqlite3_stmt *s = store_stmt(st, q_is_account);
 	int found;
@@ -125,7 +127,7 @@ graph_is_account(struct store *st, const char *handle)
 }
 
 int64_t
-graph_person_account(struct store *st, int64_t person)
+store_graph_person_account(struct store *st, int64_t person)
 {
 	sqlite3_stmt *s = store_stmt(st, q_person_account);
 	int64_t id = 0;
@@ -507,7 +509,8 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 }
 
 int
-graph_load(struct store *st, const struct map_query *q, struct map_data *d)
+store_graph_load(struct store *st, const struct map_query *q,
+                 struct map_data *d)
 {
 	int rc;
 
@@ -550,17 +553,17 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	    (rc = load_roles(st, q, d)) != KAM_OK)
 		return rc;
 	map_data_index(d); /* now the edges and roles too */
-	/* The third dimension, as stance_get defines it. */
+	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
 		struct map_person *p = &d->people[i];
 
-		rc = stance_get(st, p->id, q->toward, q->deal, q->as_of, NULL,
-		                &p->stance, NULL);
+		rc = store_stance_get(st, p->id, q->toward, q->deal, q->as_of,
+		                      NULL, &p->stance, NULL);
 		if (rc == KAM_OK && p->stance == NULL && q->deal == 0)
 			rc = deal_stance(st, q, p);
 		if (rc == KAM_OK && q->since != NULL)
-			rc = stance_get(st, p->id, q->toward, q->deal, q->since,
-			                NULL, &p->was, NULL);
+			rc = store_stance_get(st, p->id, q->toward, q->deal,
+			                      q->since, NULL, &p->was, NULL);
 		if (rc == KAM_OK && q->toward == 0)
 			rc = preferences(st, q, p);
 		if (rc != KAM_OK)
@@ -592,9 +595,9 @@ deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 		sqlite3_bind_null(s, 2);
 	sqlite3_bind_text(s, 3, q->as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		frc =
-		    stance_find(st, p->id, q->toward,
-		                sqlite3_column_int64(s, 0), q->as_of, NULL, &f);
+		frc = store_stance_find(st, p->id, q->toward,
+		                        sqlite3_column_int64(s, 0), q->as_of,
+		                        NULL, &f);
 		if (frc != KAM_OK)
 			break;
 		if (f.id == 0 || f.deal == 0)
@@ -635,8 +638,8 @@ preferences(struct store *st, const struct map_query *q, struct map_person *p)
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		grc = stance_get(st, p->id, sqlite3_column_int64(s, 0), q->deal,
-		                 q->as_of, NULL, &w, NULL);
+		grc = store_stance_get(st, p->id, sqlite3_column_int64(s, 0),
+		                       q->deal, q->as_of, NULL, &w, NULL);
 		if (grc != KAM_OK)
 			break;
 		if (w == NULL || strcmp(w, "support") != 0)
@@ -805,8 +808,8 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 }
 
 int
-timeline_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
-              struct timeline *tl)
+store_timeline_load(struct store *st, int64_t account, int64_t deal,
+                    int64_t toward, struct timeline *tl)
 {
 	int rc;
 

@@ -16,6 +16,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static const char q_account[] = "SELECT handle FROM account WHERE id = ?1";
 /* Someone who left on the as-of day is gone on it. */
 static const char q_people[] =
@@ -208,14 +210,14 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	    (rc = load_roles(st, account, deal, net)) != KAM_OK)
 		return rc;
 	for (i = 0; stances && rc == KAM_OK && i < net->npeople; i++)
-		rc = stance_get(st, net->people[i].id, 0, deal, as_of, NULL,
-		                &net->people[i].stance, NULL);
+		rc = store_stance_get(st, net->people[i].id, 0, deal, as_of,
+		                      NULL, &net->people[i].stance, NULL);
 	return rc;
 }
 
 int
-org_net_load(struct store *st, int64_t account, int64_t deal, const char *as_of,
-             int stances, struct org_net *net)
+store_org_net_load(struct store *st, int64_t account, int64_t deal,
+                   const char *as_of, int stances, struct org_net *net)
 {
 	int rc, own;
 
@@ -230,12 +232,12 @@ org_net_load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	if (own)
 		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
 	if (rc != KAM_OK)
-		org_net_free(net);
+		store_org_net_free(net);
 	return rc;
 }
 
 void
-org_net_free(struct org_net *net)
+store_org_net_free(struct org_net *net)
 {
 	size_t i;
 
@@ -253,7 +255,7 @@ org_net_free(struct org_net *net)
 }
 
 int
-org_net_has_links(struct store *st, int64_t account)
+store_org_net_has_links(struct store *st, int64_t account)
 {
 	sqlite3_stmt *s = store_stmt(st, q_any_link);
 	int found;

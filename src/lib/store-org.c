@@ -12,6 +12,8 @@
 #include "kam/org.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static int
 step_done(struct store *st, sqlite3_stmt *s, const char *what)
 {
@@ -32,8 +34,8 @@ col(sqlite3_stmt *s, int i)
 /* Accounts */
 
 int
-org_account_add(struct store *st, const char *handle, const char *name,
-                const char *industry)
+store_org_account_add(struct store *st, const char *handle, const char *name,
+                      const char *industry)
 {
 	static const char q[] = "INSERT INTO account (handle, name, industry, "
 	                        "created) VALUES (?, ?, ?, ?)";
@@ -58,8 +60,8 @@ org_account_add(struct store *st, const char *handle, const char *name,
 }
 
 int
-org_accounts(struct store *st, const char *handle,
-             int (*fn)(const struct org_account *, void *), void *arg)
+store_org_accounts(struct store *st, const char *handle,
+                   int (*fn)(const struct org_account *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
@@ -98,8 +100,8 @@ bind_change(sqlite3_stmt *s, int i, const char *v)
 }
 
 int
-org_account_set(struct store *st, const char *handle,
-                const struct org_account_change *c)
+store_org_account_set(struct store *st, const char *handle,
+                      const struct org_account_change *c)
 {
 	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
 	                        "industry = CASE WHEN ?3 IS NULL THEN industry "
@@ -186,8 +188,9 @@ people_sql(size_t n)
 }
 
 int
-org_insert_people(struct store *st, int64_t account,
-                  const struct org_new_person *p, size_t n, const char *origin)
+store_org_insert_people(struct store *st, int64_t account,
+                        const struct org_new_person *p, size_t n,
+                        const char *origin)
 {
 	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
 	size_t i, k, m;
@@ -227,8 +230,8 @@ org_insert_people(struct store *st, int64_t account,
 }
 
 int
-org_insert_line(struct store *st, int64_t person, int64_t manager,
-                const char *kind)
+store_org_insert_line(struct store *st, int64_t person, int64_t manager,
+                      const char *kind)
 {
 	static const char q[] = "INSERT INTO reporting_line (person_id, "
 	                        "manager_id, kind) VALUES (?, ?, ?)";
@@ -248,7 +251,7 @@ org_insert_line(struct store *st, int64_t person, int64_t manager,
  * 100,000 people) for no gain.
  */
 void
-org_bulk(struct store *st)
+store_org_bulk(struct store *st)
 {
 	sqlite3_exec(store_db(st), "PRAGMA cache_size = -131072", NULL, NULL,
 	             NULL);
@@ -351,7 +354,7 @@ idset_add(struct idset *set, int64_t id)
  * cycle can be named.
  */
 int
-org_check_line(struct store *st, int64_t person, int64_t manager)
+store_org_check_line(struct store *st, int64_t person, int64_t manager)
 {
 	static const char up[] = "SELECT manager_id FROM person WHERE id = ?1 "
 	                         "AND manager_id IS NOT NULL UNION ALL "
@@ -426,7 +429,7 @@ resolve_in(struct store *st, const char *ref, const char *account_handle,
 }
 
 char *
-org_account_handle(struct store *st, int64_t account)
+store_org_account_handle(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT handle FROM account WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -568,7 +571,7 @@ add_line(struct store *st, int64_t person, const char *ref, const char *acct,
 		return rc;
 	if (line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
-	if ((rc = org_check_line(st, person, m)) != KAM_OK)
+	if ((rc = store_org_check_line(st, person, m)) != KAM_OK)
 		return rc;
 	if (strcmp(kind, "solid") == 0) {
 		s = store_stmt(st, qsolid);
@@ -598,8 +601,8 @@ person_exists(struct store *st, int64_t account, const char *handle)
 }
 
 int
-org_person_add(struct store *st, const char *ref, const char *dflt,
-               const struct org_change *c)
+store_org_person_add(struct store *st, const char *ref, const char *dflt,
+                     const struct org_change *c)
 {
 	const char *title, *dept;
 	struct org_new_person np;
@@ -619,14 +622,15 @@ org_person_add(struct store *st, const char *ref, const char *dflt,
 	title = c->title != NULL && *c->title ? c->title : NULL;
 	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
 	memset(&np, 0, sizeof np);
-	np.id = id = org_max_person_id(st) + 1;
+	np.id = id = store_org_max_person_id(st) + 1;
 	np.handle = r.handle;
 	np.name = c->name ? c->name : title ? title : r.handle;
 	np.title = title;
 	np.dept = dept;
 	np.level = c->level > 0 ? c->level : 0;
 	np.placeholder = c->placeholder == 1;
-	if ((rc = org_insert_people(st, account, &np, 1, "added")) != KAM_OK)
+	if ((rc = store_org_insert_people(st, account, &np, 1, "added")) !=
+	    KAM_OK)
 		return rc;
 	if (c->reports_to != NULL && *c->reports_to != '\0' &&
 	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
@@ -660,8 +664,8 @@ set_text(struct store *st, int64_t id, const char *field, const char *q,
 }
 
 int
-org_person_set(struct store *st, const char *ref, const char *dflt,
-               const struct org_change *c)
+store_org_person_set(struct store *st, const char *ref, const char *dflt,
+                     const struct org_change *c)
 {
 	static const char qname[] = "UPDATE person SET name = ? WHERE id = ?";
 	static const char qtitle[] = "UPDATE person SET title = ? WHERE id = ?";
@@ -689,7 +693,7 @@ org_person_set(struct store *st, const char *ref, const char *dflt,
 	dept = store_col_dup(s, 2);
 	level = sqlite3_column_int(s, 3);
 	placeholder = sqlite3_column_int(s, 4);
-	acct = org_account_handle(st, sqlite3_column_int64(s, 5));
+	acct = store_org_account_handle(st, sqlite3_column_int64(s, 5));
 	sqlite3_reset(s);
 
 	rc = KAM_OK;
@@ -773,8 +777,8 @@ org_person_set(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-org_person_leave(struct store *st, const char *ref, const char *dflt,
-                 const char *on)
+store_org_person_leave(struct store *st, const char *ref, const char *dflt,
+                       const char *on)
 {
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
@@ -940,21 +944,22 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 }
 
 int
-org_people(struct store *st, int64_t account, int64_t person,
-           int (*fn)(const struct org_person *, void *), void *arg)
+store_org_people(struct store *st, int64_t account, int64_t person,
+                 int (*fn)(const struct org_person *, void *), void *arg)
 {
 	return people(st, account, person, 0, fn, arg);
 }
 
 int
-org_people_by_handle(struct store *st, int64_t account,
-                     int (*fn)(const struct org_person *, void *), void *arg)
+store_org_people_by_handle(struct store *st, int64_t account,
+                           int (*fn)(const struct org_person *, void *),
+                           void *arg)
 {
 	return people(st, account, 0, 1, fn, arg);
 }
 
 int64_t
-org_max_person_id(struct store *st)
+store_org_max_person_id(struct store *st)
 {
 	static const char q[] = "SELECT max(id) FROM person";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -967,8 +972,8 @@ org_max_person_id(struct store *st)
 }
 
 int
-org_handles(struct store *st, int64_t account, struct org_handle **out,
-            size_t *n)
+store_org_handles(struct store *st, int64_t account, struct org_handle **out,
+                  size_t *n)
 {
 	static const char q[] = "SELECT handle, id FROM person "
 	                        "WHERE account_id = ? ORDER BY handle";
@@ -992,8 +997,8 @@ org_handles(struct store *st, int64_t account, struct org_handle **out,
 }
 
 int
-org_log(struct store *st, int64_t person,
-        int (*fn)(const struct org_event *, void *), void *arg)
+store_org_log(struct store *st, int64_t person,
+              int (*fn)(const struct org_event *, void *), void *arg)
 {
 	/* The creation, from the person row, then every change. */
 	static const char q[] =
@@ -1053,8 +1058,8 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 }
 
 int
-org_link(struct store *st, const char *from, const char *to, const char *dflt,
-         const char *kind, long strength)
+store_org_link(struct store *st, const char *from, const char *to,
+               const char *dflt, const char *kind, long strength)
 {
 	static const char q[] =
 	    "INSERT INTO link (from_id, to_id, kind, strength, created) "
@@ -1078,8 +1083,8 @@ org_link(struct store *st, const char *from, const char *to, const char *dflt,
 }
 
 int
-org_unlink(struct store *st, const char *from, const char *to, const char *dflt,
-           const char *kind)
+store_org_unlink(struct store *st, const char *from, const char *to,
+                 const char *dflt, const char *kind)
 {
 	static const char q[] =
 	    "DELETE FROM link WHERE from_id = ? AND to_id = ? AND kind = ?";
@@ -1108,8 +1113,8 @@ org_unlink(struct store *st, const char *from, const char *to, const char *dflt,
 }
 
 int
-org_links(struct store *st, int64_t account,
-          int (*fn)(const struct org_link *, void *), void *arg)
+store_org_links(struct store *st, int64_t account,
+                int (*fn)(const struct org_link *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT f.handle, t.handle, f.name, t.name, l.kind, l.strength "
@@ -1137,7 +1142,7 @@ org_links(struct store *st, int64_t account,
 /* Competitors */
 
 int
-org_competitor_add(struct store *st, const char *handle, const char *name)
+store_org_competitor_add(struct store *st, const char *handle, const char *name)
 {
 	static const char qfind[] = "SELECT 1 FROM competitor WHERE handle = ?";
 	static const char q[] =
@@ -1158,8 +1163,8 @@ org_competitor_add(struct store *st, const char *handle, const char *name)
 }
 
 int
-org_competitors(struct store *st, int (*fn)(const char *, const char *, void *),
-                void *arg)
+store_org_competitors(struct store *st,
+                      int (*fn)(const char *, const char *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
@@ -1175,8 +1180,8 @@ org_competitors(struct store *st, int (*fn)(const char *, const char *, void *),
 /* Deals */
 
 int
-org_deals(struct store *st, int64_t account, int64_t deal,
-          int (*fn)(const struct org_deal *, void *), void *arg)
+store_org_deals(struct store *st, int64_t account, int64_t deal,
+                int (*fn)(const struct org_deal *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
@@ -1216,7 +1221,7 @@ org_deals(struct store *st, int64_t account, int64_t deal,
 }
 
 int64_t
-org_deal_lookup(struct store *st, int64_t account, const char *handle)
+store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
@@ -1244,7 +1249,7 @@ deal_person(struct store *st, const char *deal, const char *person,
 	if ((rc = store_deal_id(st, deal, dflt, d)) != KAM_OK)
 		return rc;
 	da = store_deal_account(st, *d);
-	acct = org_account_handle(st, da);
+	acct = store_org_account_handle(st, da);
 	rc = store_person_id(st, person, acct, p);
 	free(acct);
 	if (rc != KAM_OK)
@@ -1262,9 +1267,9 @@ deal_person(struct store *st, const char *deal, const char *person,
 }
 
 int
-org_role_set(struct store *st, const char *deal, const char *person,
-             const char *dflt, const char *role, const char *influence,
-             int lead)
+store_org_role_set(struct store *st, const char *deal, const char *person,
+                   const char *dflt, const char *role, const char *influence,
+                   int lead)
 {
 	static const char qlead[] =
 	    "UPDATE deal_role SET lead = 0 WHERE deal_id = ? AND lead = 1";
@@ -1296,8 +1301,8 @@ org_role_set(struct store *st, const char *deal, const char *person,
 }
 
 int
-org_role_rm(struct store *st, const char *deal, const char *person,
-            const char *dflt, const char *role)
+store_org_role_rm(struct store *st, const char *deal, const char *person,
+                  const char *dflt, const char *role)
 {
 	static const char q[] = "DELETE FROM deal_role WHERE deal_id = ? "
 	                        "AND person_id = ? AND role = ?";
@@ -1330,8 +1335,8 @@ org_role_rm(struct store *st, const char *deal, const char *person,
 	"user,coach,influencer,gatekeeper', r.role)"
 
 int
-org_roles(struct store *st, int64_t deal,
-          int (*fn)(const struct org_role *, void *), void *arg)
+store_org_roles(struct store *st, int64_t deal,
+                int (*fn)(const struct org_role *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT d.handle, p.handle, p.name, p.title, r.role, r.influence, "

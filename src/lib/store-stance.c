@@ -17,6 +17,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 /*
  * A row is in force as known at ?4 when it observes or corrects, was
  * recorded by then, and no row recorded by then retracts or corrects it.
@@ -39,7 +41,7 @@
 	"o.id) " LATEST
 #define LATEST "ORDER BY o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
 
-/* What show and changes print; stance_get needs the first three. */
+/* What show and changes print; store_stance_get needs the first three. */
 #define FULL_COLS                                                              \
 	"SELECT o.id, o.stance, o.effective, o.recorded, o.deal_id, o.actor "  \
 	"FROM observation o "
@@ -161,16 +163,17 @@ find(struct store *st, int full, int64_t person, int64_t toward, int64_t deal,
 }
 
 int
-stance_find(struct store *st, int64_t person, int64_t toward, int64_t deal,
-            const char *as_of, const char *known_at, struct stance_found *f)
+store_stance_find(struct store *st, int64_t person, int64_t toward,
+                  int64_t deal, const char *as_of, const char *known_at,
+                  struct stance_found *f)
 {
 	return find(st, 1, person, toward, deal, as_of, known_at, f);
 }
 
 int
-stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
-           const char *as_of, const char *known_at, const char **stance,
-           char *since)
+store_stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
+                 const char *as_of, const char *known_at, const char **stance,
+                 char *since)
 {
 	struct stance_found f;
 	int rc;
@@ -185,22 +188,6 @@ stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 			memcpy(since, f.since, KAM_DATE_LEN);
 	}
 	return rc;
-}
-
-/*
- * One read transaction around many queries: one consistent snapshot,
- * and one lock instead of one per query.
- */
-int
-stance_snapshot_begin(struct store *st)
-{
-	return store_read_begin(st);
-}
-
-void
-stance_snapshot_end(struct store *st)
-{
-	store_read_end(st);
 }
 
 static void
@@ -224,7 +211,7 @@ bind_id(sqlite3_stmt *s, int i, int64_t v)
 #define BULK_MIN 20000
 
 void
-stance_bulk_begin(struct store *st, struct stance_bulk *b)
+store_stance_bulk_begin(struct store *st, struct stance_bulk *b)
 {
 	memset(b, 0, sizeof *b);
 	/*
@@ -239,8 +226,8 @@ stance_bulk_begin(struct store *st, struct stance_bulk *b)
 }
 
 int
-stance_bulk_step(struct store *st, struct stance_bulk *b, int64_t existing,
-                 long imported)
+store_stance_bulk_step(struct store *st, struct stance_bulk *b,
+                       int64_t existing, long imported)
 {
 	static const char q[] =
 	    "SELECT s.name, s.sql FROM sqlite_schema s "
@@ -272,7 +259,7 @@ stance_bulk_step(struct store *st, struct stance_bulk *b, int64_t existing,
 }
 
 int
-stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
+store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 {
 	int rc = KAM_OK;
 
@@ -289,7 +276,8 @@ stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 }
 
 int
-stance_append(struct store *st, struct stance_chain *c, struct stance_row *r)
+store_stance_append(struct store *st, struct stance_chain *c,
+                    struct stance_row *r)
 {
 	static const char last[] =
 	    "SELECT id, hash FROM observation ORDER BY id DESC LIMIT 1";
@@ -390,7 +378,7 @@ dup_or_null(const char *s)
 }
 
 int
-stance_load(struct store *st, int64_t id, struct stance_row *r)
+store_stance_load(struct store *st, int64_t id, struct stance_row *r)
 {
 	static const char q[] =
 	    "SELECT " ROW_COLS " FROM observation o WHERE o.id = ?";
@@ -419,22 +407,8 @@ stance_load(struct store *st, int64_t id, struct stance_row *r)
 	return rc;
 }
 
-void
-stance_row_free(struct stance_row *r)
-{
-	free((char *)r->kind);
-	free((char *)r->stance);
-	free((char *)r->effective);
-	free((char *)r->recorded);
-	free((char *)r->actor);
-	free((char *)r->note);
-	free((char *)r->source);
-	free((char *)r->why);
-	memset(r, 0, sizeof *r);
-}
-
 int64_t
-stance_successor(struct store *st, int64_t id)
+store_stance_successor(struct store *st, int64_t id)
 {
 	static const char q[] =
 	    "SELECT min(id) FROM observation WHERE target_id = ?";
@@ -449,7 +423,7 @@ stance_successor(struct store *st, int64_t id)
 }
 
 int
-stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
+store_stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 {
 	static const char q[] = "SELECT min(recorded) FROM observation";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -481,8 +455,8 @@ add_col(struct buf *b, sqlite3_stmt *s, int i)
  * of ours per person; its handle is read once.
  */
 int
-stance_people(struct store *st, int64_t account, int64_t deal,
-              struct stance_person **out, size_t *n)
+store_stance_people(struct store *st, int64_t account, int64_t deal,
+                    struct stance_person **out, size_t *n)
 {
 	static const char q_all[] =
 	    "SELECT p.id, p.handle, p.name, a.handle FROM person p "
@@ -568,15 +542,15 @@ stance_people(struct store *st, int64_t account, int64_t deal,
 }
 
 void
-stance_people_free(struct stance_person *v, size_t n)
+store_stance_people_free(struct stance_person *v, size_t n)
 {
 	free(v);
 }
 
 int
-stance_log(struct store *st, int64_t person, int64_t account, const char *since,
-           const char *until, int (*cb)(const struct stance_log_row *, void *),
-           void *arg)
+store_stance_log(struct store *st, int64_t person, int64_t account,
+                 const char *since, const char *until,
+                 int (*cb)(const struct stance_log_row *, void *), void *arg)
 {
 #define LOG_FROM                                                               \
 	"SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "           \
@@ -629,7 +603,7 @@ stance_log(struct store *st, int64_t person, int64_t account, const char *since,
 }
 
 char *
-stance_competitor_handle(struct store *st, int64_t id)
+store_stance_competitor_handle(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT handle FROM competitor WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -810,7 +784,7 @@ check_guards(struct store *st, struct stance_verdict *v)
 }
 
 int
-stance_verify(struct store *st, struct stance_verdict *v)
+store_stance_verify(struct store *st, struct stance_verdict *v)
 {
 	static const char q[] =
 	    "SELECT o.id, o.kind, o.target_id, o.person_id, o.stance, "
@@ -879,8 +853,8 @@ stance_verify(struct store *st, struct stance_verdict *v)
 }
 
 int
-stance_deal_id(struct store *st, const char *where, int64_t person,
-               const char *ref, int64_t *deal)
+store_stance_deal_id(struct store *st, const char *where, int64_t person,
+                     const char *ref, int64_t *deal)
 {
 	char *pref = store_person_ref(st, person), *slash;
 	int rc;

@@ -20,6 +20,7 @@
 #include "kam/store.h"
 
 #include "schema.h"
+#include "store-int.h"
 
 /* Slots of the statement cache, a hash table keyed by the SQL's address. */
 #define STMT_CACHE 1024
@@ -52,6 +53,19 @@ struct store {
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql, migrate_3_sql,
     migrate_4_sql, migrate_5_sql, migrate_6_sql};
+
+/*
+ * One thread, and a command over a large account makes a few hundred
+ * thousand calls into SQLite: without these, each takes a lock, and each
+ * allocation another for statistics nothing here reads (a tenth of
+ * kam-stance changes).
+ */
+void
+store_init_library(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 
 /* The folders of path that do not exist yet are made 0700 and noted. */
 static int

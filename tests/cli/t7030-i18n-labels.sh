@@ -39,6 +39,9 @@ grep -q 'support\|oppose\|unknown' "$T/stance-zh.out" &&
 run log-zh 0 in_locale $ZH kam-stance log acme -F table
 grep -q ' 支持 ' "$T/log-zh.out" || fail "log-zh: no 支持"
 grep -q ' 反对 ' "$T/log-zh.out" || fail "log-zh: no 反对"
+run changes-zh 0 in_locale $ZH kam-stance changes acme --from 2026-01-01 --to 2026-01-31 -F table
+grep -q '^acme/wang  *王伟  *未知  *支持 ' "$T/changes-zh.out" ||
+  fail "changes-zh: no 未知 to 支持 row: $(cat "$T/changes-zh.out")"
 run roles-zh 0 in_locale $ZH kam-org roles his -F table
 grep -q '^wang  *王伟  *决策者  *高  *no ' "$T/roles-zh.out" ||
   fail "roles-zh: no 决策者 高 row: $(cat "$T/roles-zh.out")"
@@ -61,7 +64,8 @@ grep -q ' budget  *部分 ' "$T/answers-zh.out" || fail "answers-zh: no 部分"
 
 # Machine formats keep the canonical words under zh_CN.
 for f in tsv csv json; do
-  for v in "kam-stance show acme" "kam-stance log acme" "kam-org roles his" \
+  for v in "kam-stance show acme" "kam-stance log acme" \
+    "kam-stance changes acme --from 2026-01-01 --to 2026-01-31" "kam-org roles his" \
     "kam-org links" "kam-gate answers his"; do
     count=$((count + 1))
     # shellcheck disable=SC2086 # the command line is words

@@ -21,6 +21,8 @@
 #include "kam/kam.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 /* The default rubric, as schema.sql seeds it. */
 static const struct {
 	int gate;
@@ -1764,7 +1766,7 @@ profile(const char *name)
 {
 	int64_t id = 0;
 
-	ck_assert_int_eq(gate_profile_id(st, name, &id), KAM_OK);
+	ck_assert_int_eq(store_gate_profile_id(st, name, &id), KAM_OK);
 	return id;
 }
 
@@ -1775,7 +1777,7 @@ weight_of(int64_t p, const char *key)
 	size_t n, i;
 	double w = -1;
 
-	ck_assert_int_eq(gate_rubric(st, p, 0, &c, &n), KAM_OK);
+	ck_assert_int_eq(store_gate_rubric(st, p, 0, &c, &n), KAM_OK);
 	for (i = 0; i < n; i++)
 		if (strcmp(c[i].key, key) == 0)
 			w = c[i].weight + (c[i].must ? 1000 : 0);
@@ -1789,7 +1791,7 @@ START_TEST(t_store_rubric_seeded)
 	size_t n, i;
 	int must = 0, computed = 0;
 
-	ck_assert_int_eq(gate_rubric(st, profile("default"), 0, &c, &n),
+	ck_assert_int_eq(store_gate_rubric(st, profile("default"), 0, &c, &n),
 	                 KAM_OK);
 	ck_assert_uint_eq(n, NRUBRIC);
 	for (i = 0; i < n; i++) {
@@ -1803,7 +1805,7 @@ START_TEST(t_store_rubric_seeded)
 	ck_assert_int_eq(must, 4);
 	ck_assert_int_eq(computed, 4);
 	gate_crit_free(c, n);
-	ck_assert_int_eq(gate_rubric(st, profile("default"), 3, &c, &n),
+	ck_assert_int_eq(store_gate_rubric(st, profile("default"), 3, &c, &n),
 	                 KAM_OK);
 	ck_assert_uint_eq(n, 6);
 	gate_crit_free(c, n);
@@ -1826,40 +1828,46 @@ START_TEST(t_store_rubric_guards)
 {
 	int64_t id, p = profile("default");
 
-	ck_assert_int_eq(gate_criterion_id(st, p, "budgte", &id), KAM_NOTFOUND);
-	ck_assert_int_eq(gate_criterion_add(st, p, 1, "need", "Q?", 1, 0),
+	ck_assert_int_eq(store_gate_criterion_id(st, p, "budgte", &id),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(store_gate_criterion_add(st, p, 1, "need", "Q?", 1, 0),
 	                 KAM_CONFLICT);
 	/* The same key in another profile is another criterion. */
-	ck_assert_int_eq(gate_criterion_add(st, profile("strategic"), 1,
-	                                    "partner-fit", "Q?", 1.5, 0),
+	ck_assert_int_eq(store_gate_criterion_add(st, profile("strategic"), 1,
+	                                          "partner-fit", "Q?", 1.5, 0),
 	                 KAM_OK);
-	ck_assert_int_eq(gate_criterion_id(st, p, "partner-fit", &id),
+	ck_assert_int_eq(store_gate_criterion_id(st, p, "partner-fit", &id),
 	                 KAM_NOTFOUND);
 	/* Moving every criterion out of gate 1 stops at the last one. */
-	ck_assert_int_eq(gate_criterion_set(st, p, "need", 2, -1, -1, NULL),
-	                 KAM_OK);
-	ck_assert_int_eq(gate_criterion_remove(st, p, "budget"), KAM_OK);
-	ck_assert_int_eq(gate_criterion_set(st, p, "timeline", 0, 0, -1, NULL),
-	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_criterion_set(st, p, "timeline", 4, -1, -1, NULL),
-	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_criterion_remove(st, p, "timeline"),
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "need", 2, -1, -1, NULL), KAM_OK);
+	ck_assert_int_eq(store_gate_criterion_remove(st, p, "budget"), KAM_OK);
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "timeline", 0, 0, -1, NULL),
+	    KAM_CONFLICT);
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "timeline", 4, -1, -1, NULL),
+	    KAM_CONFLICT);
+	ck_assert_int_eq(store_gate_criterion_remove(st, p, "timeline"),
 	                 KAM_CONFLICT);
 	/* Coverage is knowledge: no weight. */
-	ck_assert_int_eq(gate_criterion_set(st, p, "coverage", 0, 1, -1, NULL),
-	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_criterion_set(st, p, "coverage", 0, -1, 1, NULL),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "coverage", 0, 1, -1, NULL),
+	    KAM_CONFLICT);
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "coverage", 0, -1, 1, NULL),
+	    KAM_OK);
 	/* Real weights. */
-	ck_assert_int_eq(gate_criterion_set(st, p, "fit", 0, 2.25, -1, NULL),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_gate_criterion_set(st, p, "fit", 0, 2.25, -1, NULL), KAM_OK);
 	ck_assert(weight_of(p, "fit") == 1002.25);
 	/* Answered criteria stay. */
-	ck_assert_int_eq(gate_criterion_id(st, p, "fit", &id), KAM_OK);
-	ck_assert_int_eq(
-	    gate_answer_add(st, 1, id, GATE_YES, NULL, NULL, "2026-02-01"),
-	    KAM_OK);
-	ck_assert_int_eq(gate_criterion_remove(st, p, "fit"), KAM_CONFLICT);
+	ck_assert_int_eq(store_gate_criterion_id(st, p, "fit", &id), KAM_OK);
+	ck_assert_int_eq(store_gate_answer_add(st, 1, id, GATE_YES, NULL, NULL,
+	                                       "2026-02-01"),
+	                 KAM_OK);
+	ck_assert_int_eq(store_gate_criterion_remove(st, p, "fit"),
+	                 KAM_CONFLICT);
 	/* No transaction is left open by a refusal. */
 	ck_assert_int_eq(sqlite3_get_autocommit(store_db(st)), 1);
 }
@@ -1870,9 +1878,10 @@ answer(const char *key, enum gate_ans a, const char *on)
 {
 	int64_t id, p;
 
-	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
-	ck_assert_int_eq(gate_criterion_id(st, p, key, &id), KAM_OK);
-	ck_assert_int_eq(gate_answer_add(st, 1, id, a, NULL, NULL, on), KAM_OK);
+	ck_assert_int_eq(store_gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_criterion_id(st, p, key, &id), KAM_OK);
+	ck_assert_int_eq(store_gate_answer_add(st, 1, id, a, NULL, NULL, on),
+	                 KAM_OK);
 }
 
 START_TEST(t_store_profiles)
@@ -1881,26 +1890,29 @@ START_TEST(t_store_profiles)
 	int64_t p, id;
 	double g = 40;
 
-	ck_assert_int_eq(gate_profile_add(st, "public", "strategic"), KAM_OK);
+	ck_assert_int_eq(store_gate_profile_add(st, "public", "strategic"),
+	                 KAM_OK);
 	ck_assert(weight_of(profile("public"), "importance") == 4);
-	ck_assert_int_eq(gate_profile_add(st, "public", "default"),
+	ck_assert_int_eq(store_gate_profile_add(st, "public", "default"),
 	                 KAM_CONFLICT);
-	ck_assert_int_eq(gate_profile_add(st, "x", "nosuch"), KAM_NOTFOUND);
-	ck_assert_int_eq(gate_profile_remove(st, "default"), KAM_CONFLICT);
+	ck_assert_int_eq(store_gate_profile_add(st, "x", "nosuch"),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(store_gate_profile_remove(st, "default"),
+	                 KAM_CONFLICT);
 	/* Without a category, or with one no profile has: default. */
-	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_deal_profile(st, 1, &p), KAM_OK);
 	ck_assert(p == profile("default"));
 	exec_ok("UPDATE account SET category = 'retail'");
-	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_deal_profile(st, 1, &p), KAM_OK);
 	ck_assert(p == profile("default"));
 	exec_ok("UPDATE account SET category = 'public'");
-	ck_assert_int_eq(gate_deal_profile(st, 1, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_deal_profile(st, 1, &p), KAM_OK);
 	ck_assert(p == profile("public"));
 	/* An answer belongs to its key: it holds under another profile. */
 	answer("importance", GATE_NO, "2026-02-01");
-	ck_assert_int_eq(gate_criterion_id(st, p, "price", &id), KAM_OK);
+	ck_assert_int_eq(store_gate_criterion_id(st, p, "price", &id), KAM_OK);
 	ck_assert_int_eq(
-	    gate_answer_add(st, 1, id, GATE_NO, &g, "list", "2026-02-01"),
+	    store_gate_answer_add(st, 1, id, GATE_NO, &g, "list", "2026-02-01"),
 	    KAM_OK);
 	exec_ok("UPDATE account SET category = NULL");
 	ck_assert_int_eq(gate_assess(st, 1, "2026-03-02", &a), KAM_OK);
@@ -1910,10 +1922,11 @@ START_TEST(t_store_profiles)
 	ck_assert(a.crit[12].has_gap && a.crit[12].gap == 40);
 	gate_assessment_free(&a);
 	/* A profile with answers stays; one without goes. */
-	ck_assert_int_eq(gate_profile_remove(st, "public"), KAM_CONFLICT);
-	ck_assert_int_eq(gate_profile_add(st, "spare", "default"), KAM_OK);
-	ck_assert_int_eq(gate_profile_remove(st, "spare"), KAM_OK);
-	ck_assert_int_eq(gate_profile_id(st, "spare", &id), KAM_NOTFOUND);
+	ck_assert_int_eq(store_gate_profile_remove(st, "public"), KAM_CONFLICT);
+	ck_assert_int_eq(store_gate_profile_add(st, "spare", "default"),
+	                 KAM_OK);
+	ck_assert_int_eq(store_gate_profile_remove(st, "spare"), KAM_OK);
+	ck_assert_int_eq(store_gate_profile_id(st, "spare", &id), KAM_NOTFOUND);
 	ck_assert_int_eq(sqlite3_get_autocommit(store_db(st)), 1);
 }
 END_TEST
@@ -1966,14 +1979,14 @@ START_TEST(t_store_settings)
 {
 	struct gate_params p;
 
-	ck_assert_int_eq(gate_setting_set(st, "win.strong", 0.9), KAM_OK);
-	ck_assert_int_eq(gate_params_load(st, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_set(st, "win.strong", 0.9), KAM_OK);
+	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
 	ck_assert(p.strong == 0.9);
-	ck_assert_int_eq(gate_setting_stored(st, "win.strong"), 1);
-	ck_assert_int_eq(gate_setting_reset(st, "win.strong"), KAM_OK);
-	ck_assert_int_eq(gate_params_load(st, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_stored(st, "win.strong"), 1);
+	ck_assert_int_eq(store_gate_setting_reset(st, "win.strong"), KAM_OK);
+	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
 	ck_assert(p.strong == 0.75);
-	ck_assert_int_eq(gate_setting_stored(st, "win.strong"), 0);
+	ck_assert_int_eq(store_gate_setting_stored(st, "win.strong"), 0);
 }
 END_TEST
 
@@ -1985,31 +1998,31 @@ START_TEST(t_store_runs)
 	size_t n;
 	int same;
 
-	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
-	                              "{\"a\":1}", &number, &same),
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
+	                                    "{\"a\":1}", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
 	/* As if it was made an hour ago. */
 	exec_ok("UPDATE gate_run SET recorded = '2026-03-02T08:00:00Z', "
 	        "checked = '2026-03-02T08:00:00Z'");
-	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
-	                              "{\"a\":1}", &number, &same),
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
+	                                    "{\"a\":1}", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && same);
-	ck_assert_int_eq(gate_run_add(st, 2, "2026-03-01", "drop", "{\"a\":1}",
-	                              &number, &same),
+	ck_assert_int_eq(store_gate_run_add(st, 2, "2026-03-01", "drop",
+	                                    "{\"a\":1}", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
-	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-02", "pursue",
-	                              "{\"b\":1}", &number, &same),
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-02", "pursue",
+	                                    "{\"b\":1}", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 2 && !same);
 	/* Back to the first: a new run, not run 1 again. */
-	ck_assert_int_eq(gate_run_add(st, 1, "2026-03-01", "qualify",
-	                              "{\"a\":1}", &number, &same),
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
+	                                    "{\"a\":1}", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 3 && !same);
-	ck_assert_int_eq(gate_runs(st, 1, &r, &n), KAM_OK);
+	ck_assert_int_eq(store_gate_runs(st, 1, &r, &n), KAM_OK);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(r[0].recorded, "2026-03-02T08:00:00Z");
 	ck_assert_str_eq(r[0].checked, "2026-03-02T09:00:00Z");

@@ -18,7 +18,9 @@
 #include "kam/kam.h"
 #include "kam/stance.h"
 #include "kam/store.h"
+
 #include "kam/timeline.h"
+#include "store-int.h"
 
 static char dir[64];
 static struct store *st;
@@ -968,7 +970,7 @@ START_TEST(test_load_account)
 	struct map_data d;
 	size_t i;
 
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	ck_assert_str_eq(d.account_name, "Acme & Co");
 	ck_assert_ptr_null(d.deal);
 	ck_assert_uint_eq(d.npeople, 7); /* not 'elsewhere' */
@@ -1003,7 +1005,7 @@ START_TEST(test_load_as_of)
 	size_t i;
 	int old = 0, cto = 0;
 
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	/* Before 2026-01-01 eng reported to old, not to cto. */
 	for (i = 0; i < d.nlines; i++) {
 		old += d.lines[i].person == 4 && d.lines[i].manager == 6;
@@ -1026,7 +1028,7 @@ START_TEST(test_load_deal_toward)
 	    0, 1, 0};
 	struct map_data d;
 
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	ck_assert_str_eq(d.deal, "his");
 	ck_assert_str_eq(d.toward_name, "Rival");
 	/* Toward the competitor: cfo supports them; cto is unknown. */
@@ -1045,7 +1047,7 @@ START_TEST(test_load_focus)
 	struct map_data d;
 
 	/* eng, one step: cto (manager, advised), cfo (dotted). */
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 3);
 	ck_assert_str_eq(d.people[0].handle, "cfo");
 	ck_assert_str_eq(d.people[1].handle, "cto");
@@ -1056,13 +1058,13 @@ START_TEST(test_load_focus)
 	map_data_free(&d);
 
 	q.depth = 0;
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 1);
 	ck_assert_uint_eq(d.nlines, 0);
 	map_data_free(&d);
 
 	q.depth = 2; /* + boss, gone, buyer, old (via cfo's link) */
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 7);
 	map_data_free(&d);
 }
@@ -1070,10 +1072,10 @@ END_TEST
 
 START_TEST(test_lookup)
 {
-	ck_assert(graph_is_account(st, "acme"));
-	ck_assert(!graph_is_account(st, "acm"));
-	ck_assert_int_eq(graph_person_account(st, 8), 2);
-	ck_assert_int_eq(graph_person_account(st, 99), 0);
+	ck_assert(store_graph_is_account(st, "acme"));
+	ck_assert(!store_graph_is_account(st, "acm"));
+	ck_assert_int_eq(store_graph_person_account(st, 8), 2);
+	ck_assert_int_eq(store_graph_person_account(st, 99), 0);
 }
 END_TEST
 
@@ -1091,7 +1093,7 @@ START_TEST(test_write)
 	FILE *fp;
 	long n;
 
-	ck_assert_int_eq(graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
 	g = map_graph(&d, &s);
 	snprintf(file, sizeof file, "%s/map.dot", dir);
 	ck_assert_int_eq(map_write(g, "dot", file, NULL), KAM_OK);

@@ -18,6 +18,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static char dir[64];
 static char dbpath[128];
 static char errpath[128];

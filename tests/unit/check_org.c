@@ -21,6 +21,8 @@
 #include "kam/out.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static char dir[64];
 static char path[128];
 static char errpath[128];
@@ -866,20 +868,20 @@ people(void)
 START_TEST(test_check_line)
 {
 	people();
-	ck_assert_int_eq(org_check_line(st, 5, 4), KAM_OK);
-	ck_assert_int_eq(org_check_line(st, 4, 1), KAM_OK);
+	ck_assert_int_eq(store_org_check_line(st, 5, 4), KAM_OK);
+	ck_assert_int_eq(store_org_check_line(st, 4, 1), KAM_OK);
 	capture();
-	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_CONFLICT);
+	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_CONFLICT);
 	ck_assert_str_eq(captured(),
 	                 "check_org: reporting line from 'acme/ceo' to "
 	                 "'acme/eng' would close a cycle: acme/ceo -> "
 	                 "acme/eng -> acme/mgr -> acme/vp -> acme/ceo\n");
 	capture();
-	ck_assert_int_eq(org_check_line(st, 3, 3), KAM_CONFLICT);
+	ck_assert_int_eq(store_org_check_line(st, 3, 3), KAM_CONFLICT);
 	ck_assert_str_eq(captured(), "check_org: 'acme/mgr' cannot report "
 	                             "to themselves\n");
 	capture();
-	ck_assert_int_eq(org_check_line(st, 4, 6), KAM_CONFLICT);
+	ck_assert_int_eq(store_org_check_line(st, 4, 6), KAM_CONFLICT);
 	ck_assert_str_eq(captured(), "check_org: reporting line from "
 	                             "'acme/eng' to 'beta/b1' crosses "
 	                             "accounts\n");
@@ -887,11 +889,11 @@ START_TEST(test_check_line)
 	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind, "
 	        "end_on) VALUES (3, 2, 'solid', '2026-02-01');"
 	        "UPDATE person SET manager_id = NULL WHERE id = 3");
-	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_OK);
+	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_OK);
 	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind) "
 	        "VALUES (3, 1, 'dotted')");
 	capture();
-	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_CONFLICT);
+	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_CONFLICT);
 	ck_assert_str_eq(captured(),
 	                 "check_org: reporting line from 'acme/ceo' to "
 	                 "'acme/eng' would close a cycle: acme/ceo -> "

@@ -15,6 +15,8 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
+#include "store-int.h"
+
 static char dir[64];
 static char path[128];
 static struct store *st;
@@ -84,7 +86,7 @@ add(const char *kind, int64_t target, int64_t person, const char *stance,
 	r.actor = "tester";
 	r.why = strcmp(kind, "observe") == 0 ? NULL : "test";
 	ck_assert_int_eq(store_begin(st), KAM_OK);
-	ck_assert_int_eq(stance_append(st, &chain, &r), KAM_OK);
+	ck_assert_int_eq(store_stance_append(st, &chain, &r), KAM_OK);
 	ck_assert_int_eq(store_commit(st), KAM_OK);
 	return r.id;
 }
@@ -98,7 +100,7 @@ get(int64_t p, int64_t toward, int64_t deal, const char *d, const char *k,
 {
 	const char *s = "garbage";
 
-	ck_assert_int_eq(stance_get(st, p, toward, deal, d, k, &s, since),
+	ck_assert_int_eq(store_stance_get(st, p, toward, deal, d, k, &s, since),
 	                 KAM_OK);
 	return s;
 }
@@ -215,8 +217,8 @@ START_TEST(test_retraction)
 	    get(1, 0, 0, "2026-03-01", "2026-02-09T23:59:59Z", NULL), "oppose");
 	add("retract", a, 1, NULL, 0, 0, "2026-02-11", "2026-02-11T10:00:00Z");
 	ck_assert_ptr_null(get(1, 0, 0, "2026-03-01", NULL, NULL));
-	ck_assert_int_eq(stance_successor(st, a), 4);
-	ck_assert_int_eq(stance_successor(st, 4), 0);
+	ck_assert_int_eq(store_stance_successor(st, a), 4);
+	ck_assert_int_eq(store_stance_successor(st, 4), 0);
 }
 END_TEST
 
@@ -327,7 +329,7 @@ START_TEST(test_random_against_rule)
 		r->recorded = rec[n];
 		r->actor = "tester";
 		ck_assert_int_eq(store_begin(st), KAM_OK);
-		ck_assert_int_eq(stance_append(st, &chain, r), KAM_OK);
+		ck_assert_int_eq(store_stance_append(st, &chain, r), KAM_OK);
 		ck_assert_int_eq(store_commit(st), KAM_OK);
 		n++;
 	}
@@ -401,7 +403,7 @@ static int
 verify(int64_t *n, int64_t *bad, int *why)
 {
 	struct stance_verdict v;
-	int rc = stance_verify(st, &v);
+	int rc = store_stance_verify(st, &v);
 
 	*n = v.n;
 	*bad = v.bad;
@@ -425,7 +427,7 @@ START_TEST(test_chain_valid)
 	struct stance_row r;
 
 	chain_reset();
-	ck_assert_int_eq(stance_verify(st, &v), KAM_OK);
+	ck_assert_int_eq(store_stance_verify(st, &v), KAM_OK);
 	ck_assert_int_eq(v.n, 0);
 	ck_assert_str_eq(v.head, stance_genesis);
 	OBS(1, "support", "2026-01-05", "2026-01-05T10:00:00Z");
@@ -433,7 +435,7 @@ START_TEST(test_chain_valid)
 	/* A new chain state reads the end of the chain from the store. */
 	chain_reset();
 	add("retract", 1, 1, NULL, 0, 0, "2026-01-07", "2026-01-07T10:00:00Z");
-	ck_assert_int_eq(stance_verify(st, &v), KAM_OK);
+	ck_assert_int_eq(store_stance_verify(st, &v), KAM_OK);
 	ck_assert_int_eq(v.n, 3);
 	/* The head is the hash of row 3 chained on row 2's, chained on row
 	 * 1's, in encoding 2. */
@@ -441,18 +443,18 @@ START_TEST(test_chain_valid)
 		char h[STANCE_HASH_LEN];
 		struct stance_row r1;
 
-		ck_assert_int_eq(stance_load(st, 1, &r1), KAM_OK);
+		ck_assert_int_eq(store_stance_load(st, 1, &r1), KAM_OK);
 		stance_hash2(stance_genesis, &r1, prev);
 		stance_row_free(&r1);
-		ck_assert_int_eq(stance_load(st, 2, &r), KAM_OK);
+		ck_assert_int_eq(store_stance_load(st, 2, &r), KAM_OK);
 		stance_hash2(prev, &r, h);
 		stance_row_free(&r);
-		ck_assert_int_eq(stance_load(st, 3, &r), KAM_OK);
+		ck_assert_int_eq(store_stance_load(st, 3, &r), KAM_OK);
 		stance_hash2(h, &r, prev);
 		stance_row_free(&r);
 	}
 	ck_assert_str_eq(v.head, prev);
-	ck_assert_int_eq(stance_load(st, 9, &r), KAM_NOTFOUND);
+	ck_assert_int_eq(store_stance_load(st, 9, &r), KAM_NOTFOUND);
 }
 END_TEST
 
@@ -509,10 +511,10 @@ START_TEST(test_chain_rehashed_row)
 	OBS(2, "oppose", "2026-01-07", "2026-01-07T10:00:00Z");
 	/* Rewriting row 2 with a hash recomputed for it still breaks the
 	 * link to row 3. */
-	ck_assert_int_eq(stance_load(st, 1, &r1), KAM_OK);
+	ck_assert_int_eq(store_stance_load(st, 1, &r1), KAM_OK);
 	stance_hash2(stance_genesis, &r1, prev);
 	stance_row_free(&r1);
-	ck_assert_int_eq(stance_load(st, 2, &r), KAM_OK);
+	ck_assert_int_eq(store_stance_load(st, 2, &r), KAM_OK);
 	free((char *)r.stance);
 	r.stance = xstrdup("support");
 	stance_hash2(prev, &r, h);
@@ -566,25 +568,25 @@ START_TEST(test_people)
 	struct stance_person *p;
 	size_t n;
 
-	ck_assert_int_eq(stance_people(st, 1, 0, &p, &n), KAM_OK);
+	ck_assert_int_eq(store_stance_people(st, 1, 0, &p, &n), KAM_OK);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(p[0].ref, "acme/li-wei");
 	ck_assert_str_eq(p[1].name, "张三");
-	stance_people_free(p, n);
+	store_stance_people_free(p, n);
 	/* A deal: its buying group and the people observed about it. */
-	ck_assert_int_eq(stance_people(st, 0, 1, &p, &n), KAM_OK);
+	ck_assert_int_eq(store_stance_people(st, 0, 1, &p, &n), KAM_OK);
 	ck_assert_uint_eq(n, 0);
-	stance_people_free(p, n);
+	store_stance_people_free(p, n);
 	exec_ok("INSERT INTO deal_role (deal_id, person_id, role) "
 	        "VALUES (1, 2, 'finance');");
 	chain_reset();
 	add("observe", 0, 1, "oppose", 0, 1, "2026-02-01",
 	    "2026-02-01T10:00:00Z");
-	ck_assert_int_eq(stance_people(st, 0, 1, &p, &n), KAM_OK);
+	ck_assert_int_eq(store_stance_people(st, 0, 1, &p, &n), KAM_OK);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(p[0].ref, "acme/li-wei");
 	ck_assert_str_eq(p[1].ref, "acme/zhang");
-	stance_people_free(p, n);
+	store_stance_people_free(p, n);
 }
 END_TEST
 
@@ -626,27 +628,27 @@ START_TEST(test_log_and_first)
 	int n = 0;
 
 	chain_reset();
-	ck_assert_int_eq(stance_first_recorded(st, first), 0);
+	ck_assert_int_eq(store_stance_first_recorded(st, first), 0);
 	OBS(1, "support", "2026-01-05", "2026-01-05T10:00:00Z");
 	OBS(2, "oppose", "2026-01-06", "2026-02-06T10:00:00Z");
 	add("observe", 0, 2, "neutral", 1, 2, "2026-01-07",
 	    "2026-02-07T10:00:00Z");
-	ck_assert_int_eq(stance_first_recorded(st, first), 1);
+	ck_assert_int_eq(store_stance_first_recorded(st, first), 1);
 	ck_assert_str_eq(first, "2026-01-05T10:00:00Z");
-	ck_assert_int_eq(stance_log(st, 0, 0, NULL, NULL, count_rows, &n),
+	ck_assert_int_eq(store_stance_log(st, 0, 0, NULL, NULL, count_rows, &n),
 	                 KAM_OK);
 	ck_assert_int_eq(n, 3);
 	n = 0;
-	ck_assert_int_eq(stance_log(st, 2, 0, NULL, NULL, count_rows, &n),
+	ck_assert_int_eq(store_stance_log(st, 2, 0, NULL, NULL, count_rows, &n),
 	                 KAM_OK);
 	ck_assert_int_eq(n, 2);
 	n = 0;
-	ck_assert_int_eq(
-	    stance_log(st, 0, 1, "2026-02-01", "2026-02-06", count_rows, &n),
-	    KAM_OK);
+	ck_assert_int_eq(store_stance_log(st, 0, 1, "2026-02-01", "2026-02-06",
+	                                  count_rows, &n),
+	                 KAM_OK);
 	ck_assert_int_eq(n, 1);
-	/* stance_find gives what show prints. */
-	ck_assert_int_eq(stance_find(st, 2, 1, 2, "2026-03-01", NULL, &f),
+	/* store_stance_find gives what show prints. */
+	ck_assert_int_eq(store_stance_find(st, 2, 1, 2, "2026-03-01", NULL, &f),
 	                 KAM_OK);
 	ck_assert_int_eq(f.id, 3);
 	ck_assert_str_eq(f.stance, "neutral");
@@ -654,7 +656,7 @@ START_TEST(test_log_and_first)
 	ck_assert_str_eq(f.recorded, "2026-02-07T10:00:00Z");
 	ck_assert_int_eq(f.deal, 2);
 	ck_assert_str_eq(f.actor, "tester");
-	ck_assert_int_eq(stance_find(st, 1, 1, 0, "2026-03-01", NULL, &f),
+	ck_assert_int_eq(store_stance_find(st, 1, 1, 0, "2026-03-01", NULL, &f),
 	                 KAM_OK);
 	ck_assert_int_eq(f.id, 0);
 }

@@ -1,0 +1,37 @@
+/*
+ * The store's private interface: SQLite's types and the helpers every
+ * store file shares (the statement cache, binding, failure reports).
+ * Only src/lib/store*.c may include it (and the unit tests that look
+ * into a store); everything else goes through include/kam/store.h and
+ * the store_ functions of the other public headers, none of which
+ * mentions SQLite.
+ */
+#ifndef KAM_STORE_INT_H
+#define KAM_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "kam/store.h"
+
+/* The connection. */
+sqlite3 *store_db(struct store *);
+/*
+ * A cached prepared statement for a string constant (reset and with
+ * bindings cleared); sql must be a static string, as the cache is keyed
+ * by its address.
+ */
+sqlite3_stmt *store_stmt(struct store *, const char *sql);
+/* The SQL a new store is created with (schema.sql). */
+const char *store_schema_sql(void);
+/* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
+int store_fail(struct store *, const char *what);
+/* Binds NULL for a NULL string; store_bind_text copies the string. */
+void store_bind_text(sqlite3_stmt *, int, const char *);
+/* A handle as typed, bound in its one spelling (NFC, handle_nfc). */
+void store_bind_handle(sqlite3_stmt *, int, const char *);
+/* Without a copy, for hot paths: the string must outlive the step. */
+void store_bind_static(sqlite3_stmt *, int, const char *);
+/* Copies a column (NULL stays NULL). */
+char *store_col_dup(sqlite3_stmt *, int);
+
+#endif
