@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/deal.h"
 #include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -44,6 +45,7 @@ enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD };
 static const struct import_kind people_kind = {"people", org_people_cols, 2};
 static const struct import_kind links_kind = {"links", org_link_cols, 3};
 static const struct import_kind roles_kind = {"roles", org_role_cols, 3};
+static const struct import_kind deals_kind = {"deals", deal_file_cols, 2};
 
 /* One row of a people file, its fields copied into one allocation. */
 struct prow {
@@ -710,16 +712,19 @@ org_import(struct store *st, int64_t account, const char *path,
 	k = kind == NULL                 ? NULL
 	    : strcmp(kind, "links") == 0 ? &links_kind
 	    : strcmp(kind, "roles") == 0 ? &roles_kind
+	    : strcmp(kind, "deals") == 0 ? &deals_kind
 	                                 : &people_kind;
 	if ((rc = import_open(&im, path, k != NULL ? k : &people_kind)) !=
 	    KAM_OK)
 		return rc;
 	if (k == NULL)
-		k = import_has_column(&im, "from")   ? &links_kind
-		    : import_has_column(&im, "deal") ? &roles_kind
-		                                     : &people_kind;
+		k = import_has_column(&im, "from")     ? &links_kind
+		    : !import_has_column(&im, "deal")  ? &people_kind
+		    : import_has_column(&im, "person") ? &roles_kind
+		                                       : &deals_kind;
 	if ((rc = import_header(&im, k, NULL)) == KAM_OK)
-		rc = k == &people_kind ? import_people(st, account, &im)
+		rc = k == &people_kind  ? import_people(st, account, &im)
+		     : k == &deals_kind ? deal_import(st, account, &im)
 		     : k == &links_kind
 		         ? import_refs(st, account, &im, link_row)
 		         : import_refs(st, account, &im, role_row);
