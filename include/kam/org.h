@@ -147,7 +147,7 @@ int store_org_competitors(struct store *,
                                     void *),
                           void *);
 
-/* Deals. */
+/* Deals (changed through deal.h). */
 struct org_deal {
 	int64_t id;
 	const char *account, *handle, *name, *currency, *close_on, *created;
@@ -155,19 +155,10 @@ struct org_deal {
 	long roles;
 	const char *cost;  /* the cost of pursuing it, an exact amount */
 	const char *stage; /* the seller's word for where it stands */
+	const char *owner, *ext_id;
+	const char *status;             /* open, won, lost or abandoned */
+	const char *closed_on, *reason; /* NULL while open */
 };
-int store_org_deal_add(struct store *, const char *ref,
-                       const char *dflt_account, const char *name,
-                       const char *value, const char *currency,
-                       const char *close_on);
-/* Changes a deal: NULL leaves a field alone, "" clears all but name;
- * amounts are canonical (money.h). */
-struct org_deal_change {
-	const char *name, *value, *currency, *close_on, *cost, *stage;
-};
-int store_org_deal_set(struct store *, const char *ref,
-                       const char *dflt_account,
-                       const struct org_deal_change *);
 /* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
 int store_org_deals(struct store *, int64_t account, int64_t deal,
                     int (*fn)(const struct org_deal *, void *), void *);
@@ -288,8 +279,9 @@ struct org_node {
 size_t org_find_cycle(const struct org_node *, size_t n, size_t *path);
 
 /*
- * CSV import (import-org.c).  kind is "people", "links" or "roles", or
- * NULL to tell from the header; map a NULL-terminated list of
+ * CSV import (import-org.c).  kind is "people", "links", "roles" or
+ * "deals" (deal.h, import-deal.c), or NULL to tell from the header; map
+ * a NULL-terminated list of
  * FIELD=COLUMN or NULL (import.h).  update: rows matching people of the
  * account (by external id, else handle) change them, each change in the
  * person's history effective on on (NULL: today); without it such a row
@@ -358,8 +350,6 @@ struct org_handle {
 int store_org_handles(struct store *, int64_t account, struct org_handle **,
                       size_t *);
 int store_org_check_line(struct store *, int64_t person, int64_t manager);
-/* Prepares the store to read or write a whole account (a larger cache). */
-void store_org_bulk(struct store *);
 /* An account's external id, in a new string, or NULL. */
 char *store_org_account_ext(struct store *, int64_t account);
 /* An account's handle, in a new string. */

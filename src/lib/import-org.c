@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/deal.h"
 #include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -47,6 +48,7 @@ enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD };
 static const struct import_kind people_kind = {"people", org_people_cols, 0, 0};
 static const struct import_kind links_kind = {"links", org_link_cols, 3, 0};
 static const struct import_kind roles_kind = {"roles", org_role_cols, 3, 0};
+static const struct import_kind deals_kind = {"deals", deal_file_cols, 2, 0};
 
 /* One row of a people file, its fields copied into one allocation. */
 struct prow {
@@ -937,9 +939,9 @@ write_new(struct people *pp)
 	m = handle_order(pp->rows, pp->n, order);
 	for (i = 0; i < m; i++)
 		pp->rows[order[i]].id = ++next;
-	/* A row may name a manager inserted after it: where foreign keys
-	 * are checked, check them at commit. */
-	store_defer_foreign_keys(pp->st);
+	/* A row may name a manager inserted after it: the caller's
+	 * transaction (STORE_TX_IMPORT) checks foreign keys at commit, if
+	 * at all. */
 	for (i = 0, k = 0; i < m && rc == KAM_OK; i++) {
 		const struct prow *r = &pp->rows[order[i]];
 		struct org_new_person *b = &batch[k];
@@ -1427,14 +1429,16 @@ org_import(struct store *st, int64_t account, const char *path,
 	k = kind == NULL                 ? NULL
 	    : strcmp(kind, "links") == 0 ? &links_kind
 	    : strcmp(kind, "roles") == 0 ? &roles_kind
+	    : strcmp(kind, "deals") == 0 ? &deals_kind
 	                                 : &people_kind;
 	if ((rc = import_open(&im, path, k != NULL ? k : &people_kind)) !=
 	    KAM_OK)
 		return rc;
 	if (k == NULL)
-		k = import_has_column(&im, "from")   ? &links_kind
-		    : import_has_column(&im, "deal") ? &roles_kind
-		                                     : &people_kind;
+		k = import_has_column(&im, "from")     ? &links_kind
+		    : !import_has_column(&im, "deal")  ? &people_kind
+		    : import_has_column(&im, "person") ? &roles_kind
+		                                       : &deals_kind;
 	if (opts->from != NULL) {
 		if (!import_has_column(&im, "LastName") ||
 		    !import_has_column(&im, "AccountId"))
@@ -1447,6 +1451,8 @@ org_import(struct store *st, int64_t account, const char *path,
 	} else if ((rc = import_header(&im, k, opts->map)) == KAM_OK)
 		rc = k == &people_kind
 		         ? import_people(st, account, &im, opts, cnt)
+		     : k == &deals_kind
+		         ? deal_import(st, account, &im, &cnt->added)
 		     : k == &links_kind
 		         ? import_refs(st, account, &im, link_row, cnt)
 		         : import_refs(st, account, &im, role_row, cnt);

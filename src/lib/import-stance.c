@@ -199,12 +199,11 @@ stance_import(struct store *st, const char *path, const char *account,
 		return rc;
 	}
 	memset(&im, 0, sizeof im);
-	/* Foreign-key checks go off outside the transaction: every row's
-	 * references are looked up here. */
+	/* An import transaction: every row's references are looked up
+	 * here, so foreign keys are not checked again on each insert. */
 	store_stance_bulk_begin(st, &im.bulk);
-	if ((rc = store_begin(st)) != KAM_OK) {
+	if ((rc = store_begin(st, STORE_TX_IMPORT)) != KAM_OK) {
 		store_stance_bulk_end(st, &im.bulk, 0);
-		store_foreign_keys(st, 1);
 		import_close(&in);
 		return rc;
 	}
@@ -229,7 +228,6 @@ stance_import(struct store *st, const char *path, const char *account,
 	else
 		store_stance_bulk_end(st, &im.bulk, 0);
 	rc = store_end(st, rc);
-	store_foreign_keys(st, 1);
 	if (rc == KAM_OK)
 		*count = im.count;
 	return rc;

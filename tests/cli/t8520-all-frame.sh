@@ -48,7 +48,7 @@ expect_err nothing-h "kam-org: unknown verb 'persn' (did you mean 'person add'?)
 snapshot
 run export-json 2 kam-org export acme -F json
 expect_err export-json "kam-org: 'export' cannot write json (use csv)
-usage: kam-org export [ACCOUNT] [--kind people|links|roles]"
+usage: kam-org export [ACCOUNT] [--kind people|links|roles|deals]"
 [ ! -s "$T/export-json.out" ] || fail "export-json: printed something"
 run export-tsv 2 kam-org -F tsv export acme
 run export-csv 0 kam-org -F csv export acme
@@ -63,7 +63,7 @@ run import-json 0 kam-org -F json import acme "$T/p.csv"
 expect_text import-json '{"added":1,"changed":0,"left":0,"unchanged":0,"skipped":0}'
 run import-csv 2 kam-org -F csv import acme "$T/p.csv"
 expect_err import-csv "kam-org: 'import' cannot write csv (use tsv, table or json)
-usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
 
 # kam-stance import: the same summary, --map, -F json.
 printf 'Who,What,When,Extra\nacme/li,support,2026-03-01,x\nacme/wu,oppose,2026-03-01,y\n' >"$T/obs.csv"

@@ -78,7 +78,7 @@ unchanged week2-again
 
 # Refusals.
 snapshot
-USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
 run from-kind 2 kam-org import contoso "$SF/week2/Contact.csv" --from salesforce --kind people
 expect_err from-kind "kam-org: --from salesforce tells the kind and the columns itself (no --kind or --map)
 $USAGE"
