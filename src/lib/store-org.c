@@ -1237,7 +1237,9 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 		return rc;
 	person_row(st, *a, &aa, NULL);
 	person_row(st, *b, &ba, NULL);
-	if (aa == ba && *a != *b)
+	/* Within an account, or across the accounts of a group. */
+	if (*a != *b && (aa == ba || store_org_group_root(st, aa) ==
+	                                 store_org_group_root(st, ba)))
 		return KAM_OK;
 	ra = store_person_ref(st, *a);
 	rb = store_person_ref(st, *b);
@@ -1314,7 +1316,10 @@ store_org_links(struct store *st, int64_t account,
                 int (*fn)(const struct org_link *, void *), void *arg)
 {
 	static const char q[] =
-	    "SELECT f.handle, t.handle, f.name, t.name, l.kind, l.strength "
+	    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
+	    "THEN t.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = t.account_id) || '/' || t.handle END, "
+	    "f.name, t.name, l.kind, l.strength "
 	    "FROM link l JOIN person f ON f.id = l.from_id "
 	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ? "
 	    "ORDER BY l.id";
@@ -1452,12 +1457,15 @@ deal_person(struct store *st, const char *deal, const char *person,
 	if (rc != KAM_OK)
 		return rc;
 	person_row(st, *p, &pa, NULL);
-	if (pa == da)
+	/* The economic buyer of a subsidiary's deal may be the parent's. */
+	if (pa == da ||
+	    store_org_group_root(st, pa) == store_org_group_root(st, da))
 		return KAM_OK;
 	rd = store_deal_ref(st, *d);
 	rp = store_person_ref(st, *p);
-	rc = kam_err(KAM_CONFLICT, "'%s' is not in the account of deal '%s'",
-	             rp, rd);
+	rc = kam_err(KAM_CONFLICT,
+	             "'%s' is not in the account of deal '%s' or its group", rp,
+	             rd);
 	free(rd);
 	free(rp);
 	return rc;
@@ -1534,7 +1542,10 @@ store_org_roles(struct store *st, int64_t deal,
                 int (*fn)(const struct org_role *, void *), void *arg)
 {
 	static const char q[] =
-	    "SELECT d.handle, p.handle, p.name, p.title, r.role, r.influence, "
+	    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
+	    "THEN p.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = p.account_id) || '/' || p.handle END, "
+	    "p.name, p.title, r.role, r.influence, "
 	    "p.level, r.lead, p.placeholder, p.left_on "
 	    "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ? "

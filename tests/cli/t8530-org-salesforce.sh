@@ -117,4 +117,23 @@ run cross-in 0 kam-org person set contoso-de/anna.lena.kruger --reports-to fabri
 run leave-group 0 kam-org account set fabrikam --parent ""
 expect_sql left-group "SELECT quote(parent_id) FROM account WHERE handle = 'fabrikam'" "NULL"
 
+# Links and buying roles across the accounts of a group: the subsidiary's
+# deal has the parent's CFO as its finance role; listings write the
+# person of the other account as ACCOUNT/HANDLE.
+kam-org deal add contoso-de/dc --name "Rechenzentrum" >/dev/null
+run role-group 0 kam-org role contoso-de/dc contoso/maria.jose.garcia.lopez finance
+run roles-group 0 kam-org -F tsv roles contoso-de/dc
+expect_text roles-group "person	name	role	influence	lead	title	level	placeholder	left_on
+contoso/maria.jose.garcia.lopez	María José García López	finance	medium	no	Chief Financial Officer		no	"
+run link-group 0 kam-org link contoso-de/jurgen.weiss contoso/margaret.whitfield --kind advises
+run links-group 0 kam-org -F tsv links contoso-de
+expect_text links-group "from	to	kind	strength	from_name	to_name
+jurgen.weiss	contoso/margaret.whitfield	advises	2	Jürgen Weiß	Margaret Whitfield"
+snapshot
+run role-out 5 kam-org role contoso-de/dc fabrikam/petra coach
+expect_err role-out "kam-org: 'fabrikam/petra' is not in the account of deal 'contoso-de/dc' or its group"
+run link-out 5 kam-org link contoso-de/jurgen.weiss fabrikam/petra --kind advises
+expect_err link-out "kam-org: 'contoso-de/jurgen.weiss' and 'fabrikam/petra' are in different accounts"
+unchanged across-out
+
 done_testing
