@@ -40,30 +40,11 @@ enum {
 	OPT_WEIGHT,
 };
 
-/* Malformed and impossible dates get different messages, one code. */
+/* A day to answer on or look back on: a real day, not after today. */
 static int
 check_date(const char *opt, const char *s)
 {
-	char today[KAM_DATE_LEN];
-
-	if (date_out_of_range(s))
-		return date_range_error(NULL, opt, s);
-	if (!date_valid(s)) {
-		if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-		    strspn(s, "0123456789-") == 10)
-			return kam_err(KAM_DATA, "impossible date '%s' for %s",
-			               s, opt);
-		return kam_err(KAM_DATA,
-		               "malformed date '%s' for %s (use YYYY-MM-DD)", s,
-		               opt);
-	}
-	kam_today(today);
-	if (strcmp(s, today) > 0)
-		return kam_err(KAM_DATA,
-		               "date '%s' for %s is in the future (today is "
-		               "%s)",
-		               s, opt, today);
-	return KAM_OK;
+	return date_check_past(NULL, opt, s);
 }
 
 static int

@@ -77,17 +77,17 @@ check_text(const char *what, const char *s)
 	return text_check(NULL, what, s, TEXT_LINE);
 }
 
+/* An optional date; a day something held from is not after today. */
 static int
 check_date(const char *what, const char *s)
 {
-	if (s != NULL && date_out_of_range(s))
-		return date_range_error(NULL, what, s);
-	if (s != NULL && !date_valid(s))
-		return kam_err(KAM_DATA,
-		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
-		               "day)",
-		               what, s);
-	return KAM_OK;
+	return s == NULL ? KAM_OK : date_check(NULL, what, s);
+}
+
+static int
+check_past(const char *what, const char *s)
+{
+	return s == NULL ? KAM_OK : date_check_past(NULL, what, s);
 }
 
 /*
@@ -120,7 +120,16 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_CREATE)) != KAM_OK)
 		return rc;
 	path = cli_db_path(ctx);
-	printf("%s\n", path);
+	/* A line for a shell, an object for a program reading JSON. */
+	if (ctx->fmt == OUT_JSON) {
+		static const char *const cols[] = {"store", NULL};
+		struct out *o = cli_out(ctx, OUT_OBJECT, cols);
+
+		out_str(o, path);
+		out_end_row(o);
+		out_close(o);
+	} else
+		printf("%s\n", path);
 	free(path);
 	return KAM_OK;
 }
@@ -387,7 +396,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
 	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
 	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
-	    (rc = check_date("--on", p->c.on)) != KAM_OK)
+	    (rc = check_past("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
 		return kam_err(KAM_DATA, "--name is empty");
@@ -731,16 +740,18 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	store_org_people(ctx->st, account, 0, tree_add, &t);
+	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
 	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
-	nroots = tree_link(&t, roots);
-	draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
-	if (!draw)
-		o = cli_out(ctx, 0, cols);
-	for (i = 0; i < nroots; i++)
-		tree_print(&t, o, roots[i], draw);
-	out_close(o);
+	if (rc == KAM_OK) {
+		nroots = tree_link(&t, roots);
+		draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
+		if (!draw)
+			o = cli_out(ctx, 0, cols);
+		for (i = 0; i < nroots; i++)
+			tree_print(&t, o, roots[i], draw);
+		out_close(o);
+	}
 	for (i = 0; i < t.len; i++) {
 		free(t.n[i].handle);
 		free(t.n[i].name);
@@ -752,7 +763,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	free(t.n);
 	free(t.kids);
 	free(roots);
-	return KAM_OK;
+	return rc;
 }
 
 /* links */
@@ -1513,7 +1524,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = check_date("--as-of", as_of)) != KAM_OK ||
+	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;

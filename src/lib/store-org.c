@@ -71,10 +71,10 @@ store_org_accounts(struct store *st, const char *handle,
 	    "ORDER BY a.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_account a;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(s, 0);
 		a.handle = col(s, 1);
 		a.name = col(s, 2);
@@ -85,7 +85,7 @@ store_org_accounts(struct store *st, const char *handle,
 		a.category = col(s, 7);
 		rc = fn(&a, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the accounts");
 	return rc;
 }
 
@@ -894,13 +894,13 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	size_t nmgrs = 0, i;
 	sqlite3_stmt *s;
 	struct org_person p;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
 		p.account_id = sqlite3_column_int64(s, 1);
 		p.account = col(s, 2);
@@ -922,7 +922,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 		p.left_on = col(s, 11);
 		rc = fn(&p, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the people");
 	for (i = 0; i < nmgrs; i++)
 		free(mgrs[i].dotted);
 	free(mgrs);
@@ -965,11 +965,12 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 	                        "WHERE account_id = ? ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	size_t cap = 0;
+	int step;
 
 	*out = NULL;
 	*n = 0;
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
@@ -978,8 +979,7 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 		(*out)[*n].id = sqlite3_column_int64(s, 1);
 		(*n)++;
 	}
-	sqlite3_reset(s);
-	return KAM_OK;
+	return store_rows_end(st, s, step, KAM_OK, "the handles");
 }
 
 int
@@ -995,10 +995,10 @@ store_org_log(struct store *st, int64_t person,
 	    "id FROM person_history WHERE person_id = ?1 ORDER BY 7";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_event e;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, person);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		e.effective = col(s, 0);
 		e.recorded = col(s, 1);
 		e.actor = col(s, 2);
@@ -1007,7 +1007,7 @@ store_org_log(struct store *st, int64_t person,
 		e.new_value = col(s, 5);
 		rc = fn(&e, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a person's history");
 	return rc;
 }
 
@@ -1109,10 +1109,10 @@ store_org_links(struct store *st, int64_t account,
 	    "ORDER BY l.id";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_link l;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
 		l.from_name = col(s, 2);
@@ -1121,7 +1121,7 @@ store_org_links(struct store *st, int64_t account,
 		l.strength = sqlite3_column_int(s, 5);
 		rc = fn(&l, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the links");
 	return rc;
 }
 
@@ -1155,11 +1155,11 @@ store_org_competitors(struct store *st,
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW)
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
 		rc = fn(col(s, 0), col(s, 1), arg);
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
 
@@ -1179,11 +1179,11 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "ORDER BY a.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_deal d;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(s, 0);
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
@@ -1202,7 +1202,7 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.reason = col(s, 15);
 		rc = fn(&d, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	return rc;
 }
 
@@ -1330,10 +1330,10 @@ store_org_roles(struct store *st, int64_t deal,
 	    "ORDER BY " ROLE_ORDER ", p.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_role r;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
 		r.name = col(s, 2);
@@ -1346,7 +1346,7 @@ store_org_roles(struct store *st, int64_t deal,
 		r.left_on = col(s, 9);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the buying roles");
 	return rc;
 }
 
@@ -1373,6 +1373,7 @@ deal_flags(struct store *st, int64_t deal,
 	char *ref = store_deal_ref(st, deal), code[64], *msg;
 	size_t i;
 	int rc = KAM_OK, n;
+	int step = SQLITE_DONE;
 
 	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
 		s = store_stmt(st, qcount);
@@ -1395,7 +1396,7 @@ deal_flags(struct store *st, int64_t deal,
 	}
 	s = store_stmt(st, qbad);
 	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *who = col(s, 0), *role = col(s, 1);
 
 		if (sqlite3_column_int(s, 2)) {
@@ -1416,7 +1417,7 @@ deal_flags(struct store *st, int64_t deal,
 		rc = fn(&f, arg);
 		free(msg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a deal's roles");
 	free(ref);
 	return rc;
 }
@@ -1531,12 +1532,11 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 	free(v);
 	s = store_stmt(st, qdotted);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		add_inversion(out, nout, s);
-	sqlite3_reset(s);
 	if (*nout > 1)
 		qsort(*out, *nout, sizeof **out, inversion_cmp);
-	return KAM_OK;
+	return store_rows_end(st, s, rc, KAM_OK, "the reporting lines");
 }
 
 int
@@ -1550,7 +1550,7 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	struct inversion *inv;
 	int64_t *deals = NULL;
 	size_t n = 0, cap = 0, i, ninv;
-	int rc;
+	int rc, step = SQLITE_DONE;
 	char *msg;
 
 	if (deal != 0)
@@ -1578,14 +1578,14 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	free(inv);
 	s = store_stmt(st, qdeals);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			deals = xreallocarray(deals, cap, sizeof *deals);
 		}
 		deals[n++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	for (i = 0; rc == KAM_OK && i < n; i++)
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);

@@ -790,6 +790,21 @@ store_fail(struct store *st, const char *what)
 	return kam_err(code, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
+int
+store_rows_end(struct store *st, sqlite3_stmt *s, int step, int rc,
+               const char *what)
+{
+	char *msg;
+
+	if (rc == KAM_OK && step != SQLITE_ROW && step != SQLITE_DONE) {
+		xasprintf(&msg, "cannot read %s", what);
+		rc = store_fail(st, msg);
+		free(msg);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
 sqlite3_stmt *
 store_stmt(struct store *st, const char *sql)
 {
@@ -1371,7 +1386,11 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 				sqlite3_bind_int64(s, 1, acct);
 				guess = nearest(s, x);
 			}
-			xasprintf(&prefix, "%s/", acct_h);
+			/* A file's row is named as it is written there. */
+			if (where != NULL && x == ref)
+				prefix = xstrdup("");
+			else
+				xasprintf(&prefix, "%s/", acct_h);
 			rc = unknown(where, "person", prefix, x, guess);
 			free(prefix);
 		}
