@@ -37,8 +37,9 @@ account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
 	const char *h = optind < argc ? argv[optind] : ctx->account;
 
 	if (h == NULL)
-		return cli_usage_msg(ctx, "no account given (name one, use -a "
-		                          "or set KAM_ACCOUNT)");
+		return cli_usage_msg(ctx,
+		                     _("no account given (name one, use -a "
+		                       "or set KAM_ACCOUNT)"));
 	return store_account_id(ctx->st, h, id);
 }
 
@@ -48,9 +49,9 @@ operands(struct kam_ctx *ctx, int argc, int min, int max)
 	int n = argc - optind;
 
 	if (n < min)
-		return cli_usage_msg(ctx, "missing operand");
+		return cli_usage_msg(ctx, _("missing operand"));
 	if (n > max)
-		return cli_usage_msg(ctx, "too many operands");
+		return cli_usage_msg(ctx, _("too many operands"));
 	return KAM_OK;
 }
 
@@ -83,8 +84,8 @@ check_date(const char *what, const char *s)
 		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
-		               "day)",
+		               _("invalid %s date '%s' (use YYYY-MM-DD, a real "
+		                 "day)"),
 		               what, s);
 	return KAM_OK;
 }
@@ -99,8 +100,8 @@ check_amount(const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
-		               money_rule(m));
+		return kam_err(KAM_DATA, _("invalid %s '%s' (%s)"), _(what), s,
+		               _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -132,8 +133,8 @@ check_category(const char *s)
 {
 	if (s != NULL && *s != '\0' && !handle_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid category '%s' (use letters, digits, "
-		               "'.', '_' and '-')",
+		               _("invalid category '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
 		               s);
 	return KAM_OK;
 }
@@ -169,19 +170,19 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
-		               "invalid account handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid account handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_account_add(ctx->st, h, name, industry);
@@ -223,14 +224,15 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--industry or --name)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--industry or --name)"));
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (ch.name != NULL && *ch.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -326,7 +328,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
 		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
-			return cli_usage_msg(ctx, "'--%s' is for person set",
+			return cli_usage_msg(ctx, _("'--%s' is for person set"),
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
@@ -344,7 +346,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 		case 'o':
 			if (p->c.ndotted == MAX_DOTTED)
 				return cli_usage_msg(ctx,
-				                     "too many --dotted-to");
+				                     _("too many --dotted-to"));
 			p->dotted[p->c.ndotted++] = optarg;
 			p->c.set_dotted = 1;
 			break;
@@ -378,8 +380,8 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if (p->level != NULL) {
 		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
 			return kam_err(KAM_DATA,
-			               "invalid level '%s' (a whole number "
-			               "from 1, the top, to 99)",
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
 			               p->level);
 		p->c.level = level;
 	}
@@ -389,7 +391,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	    (rc = check_date("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -402,9 +404,9 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
 		return rc;
 	if (p.c.name == NULL && p.c.placeholder != 1)
-		return cli_usage_msg(ctx, "--name is required (or "
-		                          "--placeholder for someone not "
-		                          "yet named)");
+		return cli_usage_msg(ctx, _("--name is required (or "
+		                            "--placeholder for someone not "
+		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
@@ -446,7 +448,7 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on DATE is required");
+		return cli_usage_msg(ctx, _("--on DATE is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -804,14 +806,14 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
-		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
+		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -836,11 +838,11 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -901,11 +903,11 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               "invalid competitor handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid competitor handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
@@ -997,18 +999,18 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 	    (rc = check_text("--stage", d->c.stage)) != KAM_OK)
 		return rc;
 	if (d->c.name != NULL && *d->c.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if (d->c.close_on != NULL && (*d->c.close_on || !clear) &&
 	    (rc = check_date("--close", d->c.close_on)) != KAM_OK)
 		return rc;
 	if (d->c.value != NULL && (*d->c.value || !clear)) {
-		if ((rc = check_amount("value", d->c.value, d->value)) !=
+		if ((rc = check_amount(N_("value"), d->c.value, d->value)) !=
 		    KAM_OK)
 			return rc;
 		d->c.value = d->value;
 	}
 	if (d->c.cost != NULL && (*d->c.cost || !clear)) {
-		if ((rc = check_amount("cost", d->c.cost, d->cost)) != KAM_OK)
+		if ((rc = check_amount(N_("cost"), d->c.cost, d->cost)) != KAM_OK)
 			return rc;
 		d->c.cost = d->cost;
 	}
@@ -1029,7 +1031,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
 		return rc;
 	if (d.c.name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_deal_add(ctx->st, argv[optind], ctx->account, d.c.name,
@@ -1057,9 +1059,10 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (c->name == NULL && c->value == NULL && c->currency == NULL &&
 	    c->close_on == NULL && c->cost == NULL && c->stage == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --close, "
-		                          "--cost, --currency, --name, --stage "
-		                          "or --value)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --close, "
+		                       "--cost, --currency, --name, --stage "
+		                       "or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_deal_set(ctx->st, argv[optind],
@@ -1142,9 +1145,9 @@ role_word(const char *s, const char **role)
 	if ((*role = vocab_role(s)) != NULL)
 		return KAM_OK;
 	return kam_err(KAM_DATA,
-	               "unknown role '%s' (use decision-maker, technical, "
-	               "business, finance, procurement, user, coach, "
-	               "influencer or gatekeeper)",
+	               _("unknown role '%s' (use decision-maker, technical, "
+	                 "business, finance, procurement, user, coach, "
+	                 "influencer or gatekeeper)"),
 	               s);
 }
 
@@ -1162,10 +1165,11 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'i':
 			if ((influence = vocab_influence(optarg)) == NULL)
-				return kam_err(KAM_DATA,
-				               "invalid influence '%s' (high, "
-				               "medium or low)",
-				               optarg);
+				return kam_err(
+				    KAM_DATA,
+				    _("invalid influence '%s' (high, "
+				      "medium or low)"),
+				    optarg);
 			break;
 		case 'L':
 			lead = 1;
@@ -1323,7 +1327,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg == NULL)
-		return cli_usage_msg(ctx, "no account or deal given");
+		return cli_usage_msg(ctx, _("no account or deal given"));
 	if (strchr(arg, '/') != NULL)
 		rc = store_deal_id(ctx->st, arg, NULL, &deal);
 	else if (optind >= argc || ctx->account == NULL ||
@@ -1420,7 +1424,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (store_deal_account(ctx->st, deal) != account)
 			return kam_err(KAM_DATA,
-			               "deal '%s' is not in account '%s'",
+			               _("deal '%s' is not in account '%s'"),
 			               deal_ref, acct);
 	}
 	if (as_of == NULL) {
@@ -1445,7 +1449,8 @@ kind_word(struct kam_ctx *ctx, const char *s)
 	if (s == NULL || strcmp(s, "people") == 0 || strcmp(s, "links") == 0 ||
 	    strcmp(s, "roles") == 0)
 		return s;
-	kam_err(KAM_USAGE, "unknown kind '%s' (use people, links or roles)", s);
+	kam_err(KAM_USAGE, _("unknown kind '%s' (use people, links or roles)"),
+	        s);
 	return "";
 }
 
@@ -1483,8 +1488,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
-		rc = cli_usage_msg(ctx, "no account given (name one, use -a "
-		                        "or set KAM_ACCOUNT)");
+		rc = cli_usage_msg(ctx, _("no account given (name one, use -a "
+		                          "or set KAM_ACCOUNT)"));
 	else
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)

@@ -469,7 +469,7 @@ int
 out_finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return kam_err(KAM_IO, "cannot write to standard output: %s",
+		return kam_err(KAM_IO, _("cannot write to standard output: %s"),
 		               strerror(errno ? errno : EIO));
 	return KAM_OK;
 }
