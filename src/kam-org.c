@@ -1010,7 +1010,8 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 		d->c.value = d->value;
 	}
 	if (d->c.cost != NULL && (*d->c.cost || !clear)) {
-		if ((rc = check_amount(N_("cost"), d->c.cost, d->cost)) != KAM_OK)
+		if ((rc = check_amount(N_("cost"), d->c.cost, d->cost)) !=
+		    KAM_OK)
 			return rc;
 		d->c.cost = d->cost;
 	}

@@ -132,8 +132,8 @@ unknown_in_file(const char *path, long line, const char *what, const char *ref,
 		               _("%s:%ld: unknown %s '%s' (did you mean "
 		                 "'%.*s%s'?)"),
 		               path, line, _(what), ref, pre, ref, guess);
-	return kam_err(KAM_DATA, _("%s:%ld: unknown %s '%s'"), path, line, _(what),
-	               ref);
+	return kam_err(KAM_DATA, _("%s:%ld: unknown %s '%s'"), path, line,
+	               _(what), ref);
 }
 
 static int
@@ -176,7 +176,8 @@ resolve_mgr(const char *path, long line, const char *ref, const char *acct,
 		return kam_err(KAM_DATA, _("%s:%ld: invalid handle '%s'"), path,
 		               line, ref);
 	if ((hit = hidx_find(idx, n, h)) == NULL)
-		return unknown_in_file(path, line, N_("manager"), ref, h, idx, n);
+		return unknown_in_file(path, line, N_("manager"), ref, h, idx,
+		                       n);
 	*out = hit->ref;
 	return KAM_OK;
 }
