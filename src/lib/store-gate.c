@@ -123,29 +123,25 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	int64_t src, id;
 	int rc, exists;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qfind);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, _("profile '%s' exists already"),
-		               name);
-	}
+	if (exists)
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("profile '%s' exists already"),
+		                             name));
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot add the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	id = sqlite3_last_insert_rowid(store_db(st));
 	s = store_stmt(st, copy);
@@ -171,36 +167,31 @@ store_gate_profile_remove(struct store *st, const char *name)
 		    KAM_CONFLICT,
 		    _("profile 'default' cannot be removed: it is the "
 		      "rubric of every account without another"));
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	if (n > 0) {
-		store_rollback(st);
-		return kam_err(
-		    KAM_CONFLICT,
-		    ngettext("profile '%s' has %d answer to its criteria: "
-		             "it is kept",
-		             "profile '%s' has %d answers to its "
-		             "criteria: it is kept",
-		             (unsigned long)n),
-		    name, n);
-	}
+	if (n > 0)
+		return store_end(st,
+		                 kam_err(KAM_CONFLICT,
+		                         ngettext("profile '%s' has %d answer "
+		                                  "to its criteria: it is kept",
+		                                  "profile '%s' has %d answers "
+		                                  "to its criteria: it is kept",
+		                                  (unsigned long)n),
+		                         name, n));
 	s = store_stmt(st, delc);
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot remove the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	s = store_stmt(st, delp);
 	sqlite3_bind_int64(s, 1, id);
@@ -401,18 +392,17 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 
 	if ((rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, _("criterion '%s' exists already"),
-		               key);
-	}
+	if (exists)
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("criterion '%s' exists already"),
+		                             key));
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
@@ -465,12 +455,10 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 
 	if (weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
@@ -490,16 +478,12 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		if ((!cov && (rc = keeps_gate(st, profile, ogate, id, 0, 0)) !=
 		                 KAM_OK) ||
 		    (rc = keeps_gate(st, profile, gate, id, cov ? 0 : weight,
-		                     !cov)) != KAM_OK) {
-			store_rollback(st);
-			return rc;
-		}
+		                     !cov)) != KAM_OK)
+			return store_end(st, rc);
 		pos = next_position(st, profile, gate);
 	} else if (!cov && (rc = keeps_gate(st, profile, gate, id, weight,
-	                                    1)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	                                    1)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, upd);
 	sqlite3_bind_int(s, 1, gate);
 	sqlite3_bind_double(s, 2, weight);
@@ -521,34 +505,29 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	int64_t id;
 	int rc, gate, nanswers;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	gate = sqlite3_column_int(s, 0);
 	nanswers = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	if (nanswers > 0) {
-		store_rollback(st);
-		return kam_err(
-		    KAM_CONFLICT,
-		    ngettext("criterion '%s' has %d answer: set its weight "
-		             "to 0 instead",
-		             "criterion '%s' has %d answers: set its "
-		             "weight to 0 instead",
-		             (unsigned long)nanswers),
-		    key, nanswers);
-	}
+	if (nanswers > 0)
+		return store_end(
+		    st, kam_err(KAM_CONFLICT,
+		                ngettext("criterion '%s' has %d answer: set "
+		                         "its weight to 0 instead",
+		                         "criterion '%s' has %d answers: set "
+		                         "its weight to 0 "
+		                         "instead",
+		                         (unsigned long)nanswers),
+		                key, nanswers));
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
-	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, del);
 	sqlite3_bind_int64(s, 1, id);
 	return finish(st, s, "cannot remove the criterion");
@@ -569,7 +548,7 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	int rc;
 
 	kam_now(now);
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, deal);
@@ -693,7 +672,7 @@ store_gate_setting_set(struct store *st, const char *key, double value)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -708,7 +687,7 @@ store_gate_setting_reset(struct store *st, const char *key)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -1083,7 +1062,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 
 	kam_now(now);
 	*same = 0;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlast);
 	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);
