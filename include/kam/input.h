@@ -170,6 +170,8 @@ int vocab_rank(enum vocab_kind, const char *word);
  * returns KAM_DATA: the one message for a word outside a vocabulary.
  */
 int vocab_refused(const char *where, enum vocab_kind, const char *typed);
+/* The untranslated format of that message (one %s, the word typed). */
+const char *vocab_refusal(enum vocab_kind);
 /* The words a user may type, "a, b or c" (a new string). */
 char *vocab_choices(enum vocab_kind);
 /* support 1, neutral 0, oppose -1 (0 for any other); and back (NULL). */

@@ -51,8 +51,8 @@ check_amount(const char *where, const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "%s: invalid %s '%s' (%s)", where,
-		               what, s, money_rule(m));
+		return kam_err(KAM_DATA, _("%s: invalid %s '%s' (%s)"), where,
+		               what, s, _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -73,11 +73,13 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if (strncmp(h, acct, n) == 0 && h[n] == '/')
 		h += n + 1;
 	if (strchr(h, '/') != NULL)
-		return kam_err(KAM_DATA, "%s: deal '%s' is in another account",
-		               where, field(f, idx, C_DEAL));
+		return kam_err(KAM_DATA,
+		               _("%s: deal '%s' is in another account"), where,
+		               field(f, idx, C_DEAL));
 	if (!handle_ok(h))
-		return kam_err(KAM_DATA, "%s: invalid deal handle '%s' (%s)",
-		               where, h, HANDLE_RULE);
+		return kam_err(KAM_DATA, _("%s: invalid deal handle '%s' (%s)"),
+		               where, h,
+		               _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
@@ -88,7 +90,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	                     TEXT_FREE)) != KAM_OK)
 		return rc;
 	if (*field(f, idx, C_NAME) == '\0')
-		return kam_err(KAM_DATA, "%s: deal '%s' has no name", where, h);
+		return kam_err(KAM_DATA, _("%s: deal '%s' has no name"), where,
+		               h);
 	memset(rec, 0, sizeof *rec);
 	rec->f[DEAL_NAME] = (char *)field(f, idx, C_NAME);
 	if (*(s = field(f, idx, C_VALUE)) != '\0') {
@@ -116,27 +119,28 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
 		return kam_err(
 		    KAM_DATA,
-		    "%s: unknown status '%s' (use open, won, lost or "
-		    "abandoned)",
+		    _("%s: unknown status '%s' (use open, won, lost or "
+		      "abandoned)"),
 		    where, s);
 	rec->status = (enum deal_status)k;
 	s = field(f, idx, C_CLOSED_ON);
 	if (rec->status == DEAL_OPEN) {
 		if (*s != '\0')
 			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a "
-			               "closed_on date",
+			               _("%s: deal '%s' is open but has a "
+			                 "closed_on date"),
 			               where, h);
 		if (*field(f, idx, C_REASON) != '\0')
-			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a reason",
-			               where, h);
+			return kam_err(
+			    KAM_DATA,
+			    _("%s: deal '%s' is open but has a reason"), where,
+			    h);
 		return KAM_OK;
 	}
 	if (*s == '\0')
 		return kam_err(KAM_DATA,
-		               "%s: deal '%s' is %s but has no closed_on "
-		               "date",
+		               _("%s: deal '%s' is %s but has no closed_on "
+		                 "date"),
 		               where, h, deal_status_word(rec->status));
 	if ((rc = date_check_past(where, "closed_on", s)) != KAM_OK)
 		return rc;
@@ -165,8 +169,8 @@ deal_import(struct store *st, int64_t account, struct import_in *in)
 			break;
 		if (store_org_deal_lookup(st, account, h) != 0) {
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: deal '%s/%s' already exists", where,
-			             acct, h);
+			             _("%s: deal '%s/%s' already exists"),
+			             where, acct, h);
 			break;
 		}
 		if (rec.f[DEAL_EXT_ID] != NULL &&
@@ -174,8 +178,8 @@ deal_import(struct store *st, int64_t account, struct import_in *in)
 		                                rec.f[DEAL_EXT_ID])) != 0) {
 			ref = store_deal_ref(st, id);
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: external id '%s' is already deal "
-			             "'%s''s",
+			             _("%s: external id '%s' is already deal "
+			               "'%s''s"),
 			             where, rec.f[DEAL_EXT_ID], ref);
 			free(ref);
 			break;

@@ -48,9 +48,11 @@ stance_import_check(const char *path, long line, const char *today,
                     const struct stance_import_row *r, const char **word)
 {
 	if (r->person == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing person", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing person"), path,
+		               line);
 	if (r->stance == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing stance", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing stance"), path,
+		               line);
 	if ((*word = vocab_stance(r->stance)) == NULL) {
 		char *where;
 		int rc;
