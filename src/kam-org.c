@@ -39,8 +39,9 @@ account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
 	const char *h = optind < argc ? argv[optind] : ctx->account;
 
 	if (h == NULL)
-		return cli_usage_msg(ctx, "no account given (name one, use -a "
-		                          "or set KAM_ACCOUNT)");
+		return cli_usage_msg(ctx,
+		                     _("no account given (name one, use -a "
+		                       "or set KAM_ACCOUNT)"));
 	return store_account_id(ctx->st, h, id);
 }
 
@@ -50,9 +51,9 @@ operands(struct kam_ctx *ctx, int argc, int min, int max)
 	int n = argc - optind;
 
 	if (n < min)
-		return cli_usage_msg(ctx, "missing operand");
+		return cli_usage_msg(ctx, _("missing operand"));
 	if (n > max)
-		return cli_usage_msg(ctx, "too many operands");
+		return cli_usage_msg(ctx, _("too many operands"));
 	return KAM_OK;
 }
 
@@ -78,17 +79,17 @@ check_text(const char *what, const char *s)
 	return text_check(NULL, what, s, TEXT_LINE);
 }
 
+/* An optional date; a day something held from is not after today. */
 static int
 check_date(const char *what, const char *s)
 {
-	if (s != NULL && date_out_of_range(s))
-		return date_range_error(NULL, what, s);
-	if (s != NULL && !date_valid(s))
-		return kam_err(KAM_DATA,
-		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
-		               "day)",
-		               what, s);
-	return KAM_OK;
+	return s == NULL ? KAM_OK : date_check(NULL, what, s);
+}
+
+static int
+check_past(const char *what, const char *s)
+{
+	return s == NULL ? KAM_OK : date_check_past(NULL, what, s);
 }
 
 /*
@@ -101,8 +102,8 @@ check_amount(const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
-		               money_rule(m));
+		return kam_err(KAM_DATA, _("invalid %s '%s' (%s)"), _(what), s,
+		               _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -114,8 +115,6 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	char *path;
 	int rc;
 
-	/* A path, one line of text. */
-	cli_formats(ctx, CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV), OUT_TSV);
 	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
 		return cli_usage(ctx);
 	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK)
@@ -123,7 +122,16 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_CREATE)) != KAM_OK)
 		return rc;
 	path = cli_db_path(ctx);
-	printf("%s\n", path);
+	/* A line for a shell, an object for a program reading JSON. */
+	if (ctx->fmt == OUT_JSON) {
+		static const char *const cols[] = {"store", NULL};
+		struct out *o = cli_out(ctx, OUT_OBJECT, cols);
+
+		out_str(o, path);
+		out_end_row(o);
+		out_close(o);
+	} else
+		printf("%s\n", path);
 	free(path);
 	return KAM_OK;
 }
@@ -136,8 +144,8 @@ check_category(const char *s)
 {
 	if (s != NULL && *s != '\0' && !handle_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid category '%s' (use letters, digits, "
-		               "'.', '_' and '-')",
+		               _("invalid category '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
 		               s);
 	return KAM_OK;
 }
@@ -181,12 +189,12 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
-		               "invalid account handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid account handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
@@ -194,7 +202,7 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_account_add(ctx->st, h, name, industry);
@@ -255,7 +263,7 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (ch.name != NULL && *ch.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -354,7 +362,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
 		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
-			return cli_usage_msg(ctx, "'--%s' is for person set",
+			return cli_usage_msg(ctx, _("'--%s' is for person set"),
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
@@ -375,7 +383,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 		case 'o':
 			if (p->c.ndotted == MAX_DOTTED)
 				return cli_usage_msg(ctx,
-				                     "too many --dotted-to");
+				                     _("too many --dotted-to"));
 			p->dotted[p->c.ndotted++] = optarg;
 			p->c.set_dotted = 1;
 			break;
@@ -409,8 +417,8 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if (p->level != NULL) {
 		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
 			return kam_err(KAM_DATA,
-			               "invalid level '%s' (a whole number "
-			               "from 1, the top, to 99)",
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
 			               p->level);
 		p->c.level = level;
 	}
@@ -418,10 +426,10 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
 	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
 	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
-	    (rc = check_date("--on", p->c.on)) != KAM_OK)
+	    (rc = check_past("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -434,9 +442,9 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
 		return rc;
 	if (p.c.name == NULL && p.c.placeholder != 1)
-		return cli_usage_msg(ctx, "--name is required (or "
-		                          "--placeholder for someone not "
-		                          "yet named)");
+		return cli_usage_msg(ctx, _("--name is required (or "
+		                            "--placeholder for someone not "
+		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
@@ -478,7 +486,7 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on DATE is required");
+		return cli_usage_msg(ctx, _("--on DATE is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -764,16 +772,18 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	store_org_people(ctx->st, account, 0, tree_add, &t);
+	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
 	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
-	nroots = tree_link(&t, roots);
-	draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
-	if (!draw)
-		o = cli_out(ctx, 0, cols);
-	for (i = 0; i < nroots; i++)
-		tree_print(&t, o, roots[i], draw);
-	out_close(o);
+	if (rc == KAM_OK) {
+		nroots = tree_link(&t, roots);
+		draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
+		if (!draw)
+			o = cli_out(ctx, 0, cols);
+		for (i = 0; i < nroots; i++)
+			tree_print(&t, o, roots[i], draw);
+		out_close(o);
+	}
 	for (i = 0; i < t.len; i++) {
 		free(t.n[i].handle);
 		free(t.n[i].name);
@@ -785,7 +795,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	free(t.n);
 	free(t.kids);
 	free(roots);
-	return KAM_OK;
+	return rc;
 }
 
 /* links */
@@ -816,11 +826,11 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
-		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
+		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -845,7 +855,7 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -907,11 +917,11 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               "invalid competitor handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid competitor handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
@@ -1022,20 +1032,20 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 	    (rc = check_text("--ext-id", f[DEAL_EXT_ID])) != KAM_OK)
 		return rc;
 	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if (f[DEAL_CLOSE] != NULL && (*f[DEAL_CLOSE] || !clear) &&
 	    (rc = check_date("--close", f[DEAL_CLOSE])) != KAM_OK)
 		return rc;
 	if (d->on != NULL && (rc = check_date("--on", d->on)) != KAM_OK)
 		return rc;
 	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear)) {
-		if ((rc = check_amount("value", f[DEAL_VALUE], d->value)) !=
+		if ((rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_VALUE] = d->value;
 	}
 	if (f[DEAL_COST] != NULL && (*f[DEAL_COST] || !clear)) {
-		if ((rc = check_amount("cost", f[DEAL_COST], d->cost)) !=
+		if ((rc = check_amount(N_("cost"), f[DEAL_COST], d->cost)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_COST] = d->cost;
@@ -1056,7 +1066,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
 		return rc;
 	if (d.c.f[DEAL_NAME] == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -1080,9 +1090,9 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		any |= d.c.f[i] != NULL;
 	if (!any)
 		return cli_usage_msg(ctx,
-		                     "nothing to change (give --close, "
-		                     "--cost, --currency, --ext-id, "
-		                     "--name, --owner, --stage or --value)");
+		                     _("nothing to change (give --close, "
+		                       "--cost, --currency, --ext-id, "
+		                       "--name, --owner, --stage or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(
@@ -1130,10 +1140,10 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (n != 1)
-		return cli_usage_msg(ctx, "give one of --won, --lost and "
-		                          "--abandoned");
+		return cli_usage_msg(ctx, _("give one of --won, --lost and "
+		                            "--abandoned"));
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on is required");
+		return cli_usage_msg(ctx, _("--on is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK ||
 	    (rc = text_check(NULL, "--reason", reason, TEXT_FREE)) != KAM_OK)
 		return rc;
@@ -1460,7 +1470,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg == NULL)
-		return cli_usage_msg(ctx, "no account or deal given");
+		return cli_usage_msg(ctx, _("no account or deal given"));
 	if (strchr(arg, '/') != NULL)
 		rc = store_deal_id(ctx->st, arg, NULL, &deal);
 	else if (optind >= argc || ctx->account == NULL ||
@@ -1546,7 +1556,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = check_date("--as-of", as_of)) != KAM_OK ||
+	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
@@ -1557,7 +1567,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (store_deal_account(ctx->st, deal) != account)
 			return kam_err(KAM_DATA,
-			               "deal '%s' is not in account '%s'",
+			               _("deal '%s' is not in account '%s'"),
 			               deal_ref, acct);
 	}
 	if (as_of == NULL) {
@@ -1583,29 +1593,11 @@ kind_word(struct kam_ctx *ctx, const char *s)
 	    strcmp(s, "roles") == 0 || strcmp(s, "deals") == 0)
 		return s;
 	kam_err(KAM_USAGE,
-	        "unknown kind '%s' (use people, links, roles or deals)", s);
+	        _("unknown kind '%s' (use people, links, roles or deals)"), s);
 	return "";
 }
 
 #define MAX_MAP 32
-
-/* A day changes take effect: real, not in the future. */
-static int
-check_past(const char *what, const char *s)
-{
-	char today[KAM_DATE_LEN];
-	int rc;
-
-	if ((rc = check_date(what, s)) != KAM_OK || s == NULL)
-		return rc;
-	kam_today(today);
-	if (strcmp(s, today) > 0)
-		return kam_err(KAM_DATA,
-		               "date '%s' for %s is in the future (today is "
-		               "%s)",
-		               s, what, today);
-	return KAM_OK;
-}
 
 /*
  * import [ACCOUNT] FILE [--kind K] [--map FIELD=COLUMN]... [--update]
@@ -1700,8 +1692,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
-		rc = cli_usage_msg(ctx, "no account given (name one, use -a "
-		                        "or set KAM_ACCOUNT)");
+		rc = cli_usage_msg(ctx, _("no account given (name one, use -a "
+		                          "or set KAM_ACCOUNT)"));
 	else
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)

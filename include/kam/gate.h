@@ -285,18 +285,24 @@ enum gate_action {
 	ACT_CONVERT,
 	ACT_CONTAIN,
 	ACT_FIND_OUT,
-	ACT_RECRUIT_COACH
+	ACT_RECRUIT_COACH,
+	ACT_FIND_DECISION_MAKER
 };
 const char *gate_action_word(enum gate_action);
+/* The member of a step for the whole group (who decides): none. */
+#define GATE_NO_MEMBER ((size_t)-1)
 struct gate_step {
-	size_t member; /* index into members */
+	size_t member; /* index into members, or GATE_NO_MEMBER */
 	enum gate_action action;
 	const char *advice; /* the action in words */
 	char *reason;
 	char **via; /* "Name (account/handle)" of each who could carry it */
 	size_t nvia;
 };
-/* One step per member, in gate_group_order. */
+/*
+ * One step per member, in gate_group_order, after a step for the group
+ * when it has members but no decision-maker is named.
+ */
 void gate_plan(const struct gate_assessment *, struct gate_step **, size_t *);
 void gate_plan_free(struct gate_step *, size_t);
 
@@ -455,7 +461,8 @@ int store_gate_setting_stored(struct store *, const char *key);
 /* Loads what an assessment of a deal on as_of uses, without judging. */
 int store_gate_load(struct store *, int64_t deal, const char *as_of,
                     struct gate_assessment *);
-/* Loads, computes and evaluates one deal on as_of. */
+/* Use cases (assess.c): loads, computes and evaluates one deal on
+ * as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
                 struct gate_assessment *);
 /* The red flags of a deal's buying group as of a day, through fn. */

@@ -23,6 +23,15 @@ void date_from_days(long, char *);
  */
 int date_error(const char *where, const char *opt, const char *s);
 /*
+ * The one check of a date every command makes, with the one message for
+ * each fault (where and opt as for date_error): date_check wants a real
+ * day; date_check_past also refuses a day after today (kam_today), for
+ * a day something held from or a day to look back on (--on of a stance
+ * or a change, --as-of).  KAM_OK, or KAM_DATA reported.
+ */
+int date_check(const char *where, const char *opt, const char *s);
+int date_check_past(const char *where, const char *opt, const char *s);
+/*
  * kam keeps the days of years 1 to 9999.  date_out_of_range tells a date
  * or timestamp written with a year outside them (0000, 10000, -1);
  * date_range_error reports it, with the one message every command uses.
@@ -172,6 +181,8 @@ int vocab_rank(enum vocab_kind, const char *word);
  * returns KAM_DATA: the one message for a word outside a vocabulary.
  */
 int vocab_refused(const char *where, enum vocab_kind, const char *typed);
+/* The untranslated format of that message (one %s, the word typed). */
+const char *vocab_refusal(enum vocab_kind);
 /* The words a user may type, "a, b or c" (a new string). */
 char *vocab_choices(enum vocab_kind);
 /* support 1, neutral 0, oppose -1 (0 for any other); and back (NULL). */

@@ -51,22 +51,8 @@ check_amount(const char *where, const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "%s: invalid %s '%s' (%s)", where,
-		               what, s, money_rule(m));
-	return KAM_OK;
-}
-
-static int
-check_day(const char *where, const char *what, const char *s)
-{
-	if (date_out_of_range(s))
-		return date_range_error(where, what, s);
-	if (!date_valid(s))
-		return kam_err(
-		    KAM_DATA,
-		    "%s: invalid %s date '%s' (use YYYY-MM-DD, a real "
-		    "day)",
-		    where, what, s);
+		return kam_err(KAM_DATA, _("%s: invalid %s '%s' (%s)"), where,
+		               what, s, _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -76,8 +62,7 @@ check_day(const char *where, const char *what, const char *s)
  */
 static int
 check_row(const char *where, char **f, const int *idx, const char *acct,
-          const char *today, struct deal_rec *rec, const char **handle,
-          char *value, char *cost)
+          struct deal_rec *rec, const char **handle, char *value, char *cost)
 {
 	static const int lines[] = {C_NAME, C_CURRENCY, C_STAGE, C_OWNER,
 	                            C_EXT_ID};
@@ -88,11 +73,13 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if (strncmp(h, acct, n) == 0 && h[n] == '/')
 		h += n + 1;
 	if (strchr(h, '/') != NULL)
-		return kam_err(KAM_DATA, "%s: deal '%s' is in another account",
-		               where, field(f, idx, C_DEAL));
+		return kam_err(KAM_DATA,
+		               _("%s: deal '%s' is in another account"), where,
+		               field(f, idx, C_DEAL));
 	if (!handle_ok(h))
-		return kam_err(KAM_DATA, "%s: invalid deal handle '%s' (%s)",
-		               where, h, HANDLE_RULE);
+		return kam_err(KAM_DATA, _("%s: invalid deal handle '%s' (%s)"),
+		               where, h,
+		               _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
@@ -103,7 +90,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	                     TEXT_FREE)) != KAM_OK)
 		return rc;
 	if (*field(f, idx, C_NAME) == '\0')
-		return kam_err(KAM_DATA, "%s: deal '%s' has no name", where, h);
+		return kam_err(KAM_DATA, _("%s: deal '%s' has no name"), where,
+		               h);
 	memset(rec, 0, sizeof *rec);
 	rec->f[DEAL_NAME] = (char *)field(f, idx, C_NAME);
 	if (*(s = field(f, idx, C_VALUE)) != '\0') {
@@ -117,7 +105,7 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		rec->f[DEAL_COST] = cost;
 	}
 	if (*(s = field(f, idx, C_CLOSE)) != '\0' &&
-	    (rc = check_day(where, "close", s)) != KAM_OK)
+	    (rc = date_check(where, "close", s)) != KAM_OK)
 		return rc;
 	rec->f[DEAL_CURRENCY] = (char *)field(f, idx, C_CURRENCY);
 	rec->f[DEAL_CLOSE] = (char *)field(f, idx, C_CLOSE);
@@ -131,36 +119,31 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
 		return kam_err(
 		    KAM_DATA,
-		    "%s: unknown status '%s' (use open, won, lost or "
-		    "abandoned)",
+		    _("%s: unknown status '%s' (use open, won, lost or "
+		      "abandoned)"),
 		    where, s);
 	rec->status = (enum deal_status)k;
 	s = field(f, idx, C_CLOSED_ON);
 	if (rec->status == DEAL_OPEN) {
 		if (*s != '\0')
 			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a "
-			               "closed_on date",
+			               _("%s: deal '%s' is open but has a "
+			                 "closed_on date"),
 			               where, h);
 		if (*field(f, idx, C_REASON) != '\0')
-			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a reason",
-			               where, h);
+			return kam_err(
+			    KAM_DATA,
+			    _("%s: deal '%s' is open but has a reason"), where,
+			    h);
 		return KAM_OK;
 	}
 	if (*s == '\0')
 		return kam_err(KAM_DATA,
-		               "%s: deal '%s' is %s but has no closed_on "
-		               "date",
+		               _("%s: deal '%s' is %s but has no closed_on "
+		                 "date"),
 		               where, h, deal_status_word(rec->status));
-	if ((rc = check_day(where, "closed_on", s)) != KAM_OK)
+	if ((rc = date_check_past(where, "closed_on", s)) != KAM_OK)
 		return rc;
-	if (strcmp(s, today) > 0)
-		return kam_err(
-		    KAM_DATA,
-		    "%s: closed_on date '%s' is in the future (today "
-		    "is %s)",
-		    where, s, today);
 	rec->closed_on = (char *)s;
 	if (*field(f, idx, C_REASON) != '\0')
 		rec->reason = (char *)field(f, idx, C_REASON);
@@ -173,23 +156,22 @@ deal_import(struct store *st, int64_t account, struct import_in *in,
 {
 	const char *h = NULL;
 	char value[MONEY_LEN], cost[MONEY_LEN];
-	char today[KAM_DATE_LEN], *acct, *ref;
+	char *acct, *ref;
 	struct deal_rec rec;
 	int rc = KAM_OK, got;
 	int64_t id;
 
-	kam_today(today);
 	acct = store_org_account_handle(st, account);
 	while (rc == KAM_OK && (got = import_next(in)) == 1) {
 		const char *where = import_where(in);
 
-		if ((rc = check_row(where, in->f, in->idx, acct, today, &rec,
-		                    &h, value, cost)) != KAM_OK)
+		if ((rc = check_row(where, in->f, in->idx, acct, &rec, &h,
+		                    value, cost)) != KAM_OK)
 			break;
 		if (store_org_deal_lookup(st, account, h) != 0) {
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: deal '%s/%s' already exists", where,
-			             acct, h);
+			             _("%s: deal '%s/%s' already exists"),
+			             where, acct, h);
 			break;
 		}
 		if (rec.f[DEAL_EXT_ID] != NULL &&
@@ -197,8 +179,8 @@ deal_import(struct store *st, int64_t account, struct import_in *in,
 		                                rec.f[DEAL_EXT_ID])) != 0) {
 			ref = store_deal_ref(st, id);
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: external id '%s' is already deal "
-			             "'%s''s",
+			             _("%s: external id '%s' is already deal "
+			               "'%s''s"),
 			             where, rec.f[DEAL_EXT_ID], ref);
 			free(ref);
 			break;

@@ -163,6 +163,30 @@ local_handle(const char *ref, const char *acct)
 	return ref;
 }
 
+/*
+ * ref names a handle of another account ("ACCOUNT/HANDLE"): refused, as
+ * being in another account when that account exists, else naming the
+ * account that does not (the code of an unknown account).
+ */
+static int
+elsewhere(struct store *st, struct import_in *im, long line, const char *what,
+          const char *ref)
+{
+	const char *slash = strchr(ref, '/');
+	char *acct = xstrndup(ref, (size_t)(slash - ref));
+	int64_t id;
+	int rc;
+
+	if (handle_valid(acct) && !store_account_find(st, acct, &id))
+		rc = row_err(im, line, KAM_NOTFOUND,
+		             "%s '%s': unknown account '%s'", what, ref, acct);
+	else
+		rc = row_err(im, line, KAM_DATA,
+		             "%s '%s' is in another account", what, ref);
+	free(acct);
+	return rc;
+}
+
 static int
 word_refused(const char *path, long line, enum vocab_kind k, const char *s)
 {
@@ -637,8 +661,7 @@ resolve_mgr(struct people *pp, size_t i, const char *ref, int64_t *out)
 		return KAM_OK;
 	}
 	if (strchr(h, '/') != NULL)
-		return row_err(pp->im, r->line, KAM_DATA,
-		               "manager '%s' is in another account", ref);
+		return elsewhere(pp->st, pp->im, r->line, "manager", ref);
 	if (!handle_valid(h))
 		return row_err(pp->im, r->line, KAM_DATA,
 		               "invalid handle '%s' (" HANDLE_RULE ")", ref);
@@ -1272,8 +1295,7 @@ find_person(struct refs *rf, const char *ref, int64_t *id)
 	if (rc != KAM_NOTFOUND)
 		return rc;
 	if (strchr(h, '/') != NULL)
-		return import_err(rf->im, KAM_DATA,
-		                  "'%s' is in another account", ref);
+		return elsewhere(rf->st, rf->im, rf->im->line, "person", ref);
 	return unknown_in_file(rf->im, rf->im->line, "person", ref, h,
 	                       &rf->people);
 }
@@ -1348,9 +1370,8 @@ role_row(struct refs *rf)
 
 	dh = local_handle(import_raw(im, R_DEAL), rf->acct);
 	if (strchr(dh, '/') != NULL)
-		return import_err(im, KAM_DATA,
-		                  "deal '%s' is in another account",
-		                  import_raw(im, R_DEAL));
+		return elsewhere(rf->st, im, im->line, "deal",
+		                 import_raw(im, R_DEAL));
 	if (!handle_valid(dh) ||
 	    (d = store_org_deal_lookup(rf->st, rf->account, dh)) == 0)
 		return import_err(im, KAM_NOTFOUND, "unknown deal '%s'",

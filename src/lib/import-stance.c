@@ -48,9 +48,11 @@ stance_import_check(const char *path, long line, const char *today,
                     const struct stance_import_row *r, const char **word)
 {
 	if (r->person == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing person", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing person"), path,
+		               line);
 	if (r->stance == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing stance", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing stance"), path,
+		               line);
 	if ((*word = vocab_stance(r->stance)) == NULL) {
 		char *where;
 		int rc;
@@ -60,20 +62,23 @@ stance_import_check(const char *path, long line, const char *today,
 		free(where);
 		return rc;
 	}
-	if (r->on != NULL && !date_valid(r->on)) {
+	if (r->on != NULL) {
 		char *where;
 		int rc;
 
+		/* The check kam-stance set makes, against the import's today.
+		 */
 		xasprintf(&where, "%s:%ld", path, line);
-		rc = date_error(where, NULL, r->on);
+		rc = date_check(where, NULL, r->on);
 		free(where);
-		return rc;
+		if (rc != KAM_OK)
+			return rc;
+		if (strcmp(r->on, today) > 0)
+			return kam_err(KAM_DATA,
+			               _("%s:%ld: date '%s' is in the future "
+			                 "(today is %s)"),
+			               path, line, r->on, today);
 	}
-	if (r->on != NULL && strcmp(r->on, today) > 0)
-		return kam_err(KAM_DATA,
-		               "%s:%ld: date '%s' is in the future (today is "
-		               "%s)",
-		               path, line, r->on, today);
 	if (r->note != NULL || r->source != NULL) {
 		char *where;
 		int rc;

@@ -48,7 +48,7 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "account '%s' already exists",
+		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
 	kam_today(today);
 	s = store_stmt(st, q);
@@ -72,10 +72,10 @@ store_org_accounts(struct store *st, const char *handle,
 	    "WHERE ?1 IS NULL OR a.handle = ?1 ORDER BY a.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_account a;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(s, 0);
 		a.handle = col(s, 1);
 		a.name = col(s, 2);
@@ -88,7 +88,7 @@ store_org_accounts(struct store *st, const char *handle,
 		a.ext_id = col(s, 9);
 		rc = fn(&a, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the accounts");
 	return rc;
 }
 
@@ -384,9 +384,10 @@ cycle_error(struct store *st, const char *a, const char *b,
 		free(r);
 	}
 	buf_printf(&path, " -> %s", a);
-	rc = kam_err(KAM_CONFLICT,
-	             "reporting line from '%s' to '%s' would close a cycle: %s",
-	             a, b, path.s);
+	rc = kam_err(
+	    KAM_CONFLICT,
+	    _("reporting line from '%s' to '%s' would close a cycle: %s"), a, b,
+	    path.s);
 	buf_free(&path);
 	free(chain);
 	return rc;
@@ -453,15 +454,15 @@ store_org_check_line(struct store *st, int64_t person, int64_t manager)
 	a = store_person_ref(st, person);
 	b = store_person_ref(st, manager);
 	if (person == manager) {
-		rc = kam_err(KAM_CONFLICT, "'%s' cannot report to themselves",
-		             a);
+		rc = kam_err(KAM_CONFLICT,
+		             _("'%s' cannot report to themselves"), a);
 		goto out;
 	}
 	if (pa != ma &&
 	    store_org_group_root(st, pa) != store_org_group_root(st, ma)) {
 		rc = kam_err(KAM_CONFLICT,
-		             "reporting line from '%s' to '%s' crosses "
-		             "accounts",
+		             _("reporting line from '%s' to '%s' crosses "
+		               "accounts"),
 		             a, b);
 		goto out;
 	}
@@ -729,11 +730,11 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, "person", ref, dflt);
+		return store_ref_refused(NULL, N_("person"), ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	if (person_exists(st, account, r.handle))
-		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
+		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
 		               r.account, r.handle);
 	if (c->ext_id != NULL && *c->ext_id != '\0' &&
 	    (rc = ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
@@ -983,7 +984,8 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	sqlite3_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
-		rc = kam_err(KAM_CONFLICT, "'%s' already left on %s", r, left);
+		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
+		             left);
 		free(r);
 		free(left);
 		return rc;
@@ -1103,13 +1105,13 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	size_t nmgrs = 0, i;
 	sqlite3_stmt *s;
 	struct org_person p;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
 		p.account_id = sqlite3_column_int64(s, 1);
 		p.account = col(s, 2);
@@ -1133,7 +1135,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 		p.manager_id = sqlite3_column_int64(s, 13);
 		rc = fn(&p, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the people");
 	for (i = 0; i < nmgrs; i++)
 		free(mgrs[i].dotted);
 	free(mgrs);
@@ -1176,11 +1178,12 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 	                        "WHERE account_id = ? ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	size_t cap = 0;
+	int step;
 
 	*out = NULL;
 	*n = 0;
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
@@ -1189,8 +1192,7 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 		(*out)[*n].id = sqlite3_column_int64(s, 1);
 		(*n)++;
 	}
-	sqlite3_reset(s);
-	return KAM_OK;
+	return store_rows_end(st, s, step, KAM_OK, "the handles");
 }
 
 int
@@ -1206,10 +1208,10 @@ store_org_log(struct store *st, int64_t person,
 	    "id FROM person_history WHERE person_id = ?1 ORDER BY 7";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_event e;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, person);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		e.effective = col(s, 0);
 		e.recorded = col(s, 1);
 		e.actor = col(s, 2);
@@ -1218,7 +1220,7 @@ store_org_log(struct store *st, int64_t person,
 		e.new_value = col(s, 5);
 		rc = fn(&e, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a person's history");
 	return rc;
 }
 
@@ -1245,12 +1247,13 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 	rb = store_person_ref(st, *b);
 	if (*a == *b)
 		rc = kam_err(KAM_CONFLICT,
-		             "a link needs two people, not "
-		             "'%s' twice",
+		             _("a link needs two people, not "
+		               "'%s' twice"),
 		             ra);
 	else
 		rc = kam_err(KAM_CONFLICT,
-		             "'%s' and '%s' are in different accounts", ra, rb);
+		             _("'%s' and '%s' are in different accounts"), ra,
+		             rb);
 	free(ra);
 	free(rb);
 	return rc;
@@ -1303,7 +1306,7 @@ store_org_unlink(struct store *st, const char *from, const char *to,
 	if (sqlite3_changes(store_db(st)) == 0) {
 		ra = store_person_ref(st, a);
 		rb = store_person_ref(st, b);
-		rc = kam_err(KAM_NOTFOUND, "no '%s' link from '%s' to '%s'",
+		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
 		             kind, ra, rb);
 		free(ra);
 		free(rb);
@@ -1325,10 +1328,10 @@ store_org_links(struct store *st, int64_t account,
 	    "ORDER BY l.id";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_link l;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
 		l.from_name = col(s, 2);
@@ -1337,7 +1340,7 @@ store_org_links(struct store *st, int64_t account,
 		l.strength = sqlite3_column_int(s, 5);
 		rc = fn(&l, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the links");
 	return rc;
 }
 
@@ -1356,8 +1359,8 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "competitor '%s' already exists",
-		               handle);
+		return kam_err(KAM_CONFLICT,
+		               _("competitor '%s' already exists"), handle);
 	s = store_stmt(st, q);
 	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
@@ -1371,11 +1374,11 @@ store_org_competitors(struct store *st,
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW)
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
 		rc = fn(col(s, 0), col(s, 1), arg);
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
 
@@ -1395,11 +1398,11 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "ORDER BY a.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_deal d;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(s, 0);
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
@@ -1418,7 +1421,7 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.reason = col(s, 15);
 		rc = fn(&d, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	return rc;
 }
 
@@ -1464,8 +1467,8 @@ deal_person(struct store *st, const char *deal, const char *person,
 	rd = store_deal_ref(st, *d);
 	rp = store_person_ref(st, *p);
 	rc = kam_err(KAM_CONFLICT,
-	             "'%s' is not in the account of deal '%s' or its group", rp,
-	             rd);
+	             _("'%s' is not in the account of deal '%s' or its group"),
+	             rp, rd);
 	free(rd);
 	free(rp);
 	return rc;
@@ -1527,7 +1530,7 @@ store_org_role_rm(struct store *st, const char *deal, const char *person,
 	if (sqlite3_changes(store_db(st)) == 0) {
 		rd = store_deal_ref(st, d);
 		rp = store_person_ref(st, p);
-		rc = kam_err(KAM_NOTFOUND, "'%s' holds no role '%s' in '%s'",
+		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
 		             rp, role, rd);
 		free(rd);
 		free(rp);
@@ -1552,10 +1555,10 @@ store_org_roles(struct store *st, int64_t deal,
 	    "ORDER BY " ROLE_ORDER ", p.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_role r;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
 		r.name = col(s, 2);
@@ -1568,7 +1571,7 @@ store_org_roles(struct store *st, int64_t deal,
 		r.left_on = col(s, 9);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the buying roles");
 	return rc;
 }
 
@@ -1595,6 +1598,7 @@ deal_flags(struct store *st, int64_t deal,
 	char *ref = store_deal_ref(st, deal), code[64], *msg;
 	size_t i;
 	int rc = KAM_OK, n;
+	int step = SQLITE_DONE;
 
 	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
 		s = store_stmt(st, qcount);
@@ -1617,7 +1621,7 @@ deal_flags(struct store *st, int64_t deal,
 	}
 	s = store_stmt(st, qbad);
 	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *who = col(s, 0), *role = col(s, 1);
 
 		if (sqlite3_column_int(s, 2)) {
@@ -1638,7 +1642,7 @@ deal_flags(struct store *st, int64_t deal,
 		rc = fn(&f, arg);
 		free(msg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a deal's roles");
 	free(ref);
 	return rc;
 }
@@ -1753,12 +1757,11 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 	free(v);
 	s = store_stmt(st, qdotted);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		add_inversion(out, nout, s);
-	sqlite3_reset(s);
 	if (*nout > 1)
 		qsort(*out, *nout, sizeof **out, inversion_cmp);
-	return KAM_OK;
+	return store_rows_end(st, s, rc, KAM_OK, "the reporting lines");
 }
 
 int
@@ -1772,7 +1775,7 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	struct inversion *inv;
 	int64_t *deals = NULL;
 	size_t n = 0, cap = 0, i, ninv;
-	int rc;
+	int rc, step = SQLITE_DONE;
 	char *msg;
 
 	if (deal != 0)
@@ -1800,14 +1803,14 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	free(inv);
 	s = store_stmt(st, qdeals);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			deals = xreallocarray(deals, cap, sizeof *deals);
 		}
 		deals[n++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	for (i = 0; rc == KAM_OK && i < n; i++)
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);

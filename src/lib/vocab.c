@@ -380,14 +380,40 @@ vocab_choices(enum vocab_kind k)
 	return b.s;
 }
 
+/*
+ * The refusal of each vocabulary, spelled out whole so that it can be
+ * translated (the Chinese adds the method's own words); check_vocab
+ * proves that each lists exactly vocab_choices of its kind.
+ */
+static const char *const refusals[VOCAB_NKINDS] = {
+    [VOCAB_STANCE] =
+        N_("unknown stance '%s' (use support, neutral, oppose, +, 0 or -)"),
+    [VOCAB_ROLE] = N_("unknown role '%s' (use decision-maker, technical, "
+                      "business, finance, procurement, user, coach, "
+                      "influencer or gatekeeper)"),
+    [VOCAB_LINK_KIND] = N_("unknown link kind '%s' (use influences, "
+                           "advises, allies or rivals)"),
+    [VOCAB_INFLUENCE] = N_("unknown influence '%s' (use high, medium or low)"),
+    [VOCAB_ANSWER] = N_("unknown answer '%s' (use yes, partly, no or unknown)"),
+};
+
+const char *
+vocab_refusal(enum vocab_kind k)
+{
+	return refusals[k];
+}
+
 int
 vocab_refused(const char *where, enum vocab_kind k, const char *s)
 {
-	char *use = vocab_choices(k);
+	char *msg;
 
-	kam_err(KAM_DATA, "%s%sunknown %s '%s' (use %s)", where ? where : "",
-	        where ? ": " : "", vocab_table[k].name, s, use);
-	free(use);
+	xasprintf(&msg, _(refusals[k]), s);
+	if (where != NULL)
+		kam_err(KAM_DATA, "%s: %s", where, msg);
+	else
+		kam_err(KAM_DATA, "%s", msg);
+	free(msg);
 	return KAM_DATA;
 }
 

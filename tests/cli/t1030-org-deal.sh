@@ -62,7 +62,7 @@ snapshot
 run deal-dup 5 kam-org deal add erp --name Again
 expect_err deal-dup "kam-org: deal 'acme/erp' already exists"
 run deal-date 3 kam-org deal add d9 --name D --close 2026-02-30
-expect_err deal-date "kam-org: invalid --close date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err deal-date "kam-org: impossible date '2026-02-30' for --close"
 run deal-value 3 kam-org deal add d9 --name D --value 12k
 expect_err deal-value "kam-org: invalid value '12k' (a number, no currency sign)"
 run deal-neg 3 kam-org deal add d9 --name D --value -5

@@ -33,7 +33,7 @@ run manager 4 kam-org import acme "$T/manager.csv"
 expect_err manager "kam-org: $T/manager.csv:2: unknown manager 'acme/chne' (did you mean 'acme/chen'?)"
 printf 'from,to,kind\nchen,other/olga,advises\n' >"$T/link-other.csv"
 run link-other 3 kam-org import acme "$T/link-other.csv"
-expect_err link-other "kam-org: $T/link-other.csv:2: 'other/olga' is in another account"
+expect_err link-other "kam-org: $T/link-other.csv:2: person 'other/olga' is in another account"
 unchanged names
 
 # Standard input is <stdin> in every message.
@@ -58,7 +58,7 @@ for c in "kam-org import acme" "kam-stance import"; do
     known='person, stance, on, toward, deal, note, source'
   fi
   stdin $k-empty "$c" ": empty file $empty" ''
-  stdin $k-quote "$c" ":2: malformed CSV: error parsing data while strict checking enabled" \
+  stdin $k-quote "$c" ":2: malformed CSV: a quoted field is not closed (a '\"' is missing)" \
     "$h\\n\"$row\\n"
   stdin $k-utf8 "$c" ":1: invalid UTF-8" "$h\\377\\n"
   stdin $k-nul "$c" ":2: NUL byte" "$h\\n$row\\000\\n"

@@ -118,7 +118,7 @@ bad sync-links 2 "kam-org: --sync is for people
 $USAGE" import acme "$T/w2.csv" --sync --on 2026-03-01 --kind links
 bad on-future 3 "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)" \
   import acme "$T/w2.csv" --sync --on 2026-03-03
-bad on-bad 3 "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)" \
+bad on-bad 3 "kam-org: impossible date '2026-02-30' for --on" \
   import acme "$T/w2.csv" --update --on 2026-02-30
 # Today itself is accepted (the threshold of the future).
 cp "$KAM_DB" "$T/keep.db"

@@ -43,8 +43,8 @@ expect_text person-h-kam "$(cat "$T/person-h.out")"
 run nothing-h 2 kam-org persn -h
 expect_err nothing-h "kam-org: unknown verb 'persn' (did you mean 'person add'?)"
 
-# -F json: export refuses it (its files are the import's CSV), init too
-# (it prints a path); import honours it.
+# -F json: export refuses it (its files are the import's CSV); import
+# honours it.
 snapshot
 run export-json 2 kam-org export acme -F json
 expect_err export-json "kam-org: 'export' cannot write json (use csv)
@@ -54,9 +54,6 @@ run export-tsv 2 kam-org -F tsv export acme
 run export-csv 0 kam-org -F csv export acme
 expect_text export-csv "handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
 li,Li,,,,,,,,"
-run init-json 2 kam-org init -F json
-expect_err init-json "kam-org: 'init' cannot write json (use tsv or table)
-usage: kam-org init"
 unchanged json-refused
 printf 'handle,name\nwu,Wu\n' >"$T/p.csv"
 run import-json 0 kam-org -F json import acme "$T/p.csv"

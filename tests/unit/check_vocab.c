@@ -143,6 +143,24 @@ START_TEST(choices)
 }
 END_TEST
 
+/* Each refusal, spelled out for translators, lists its vocabulary's
+ * words exactly: "unknown NAME '%s' (use CHOICES)". */
+START_TEST(refusals_list_the_words)
+{
+	int k;
+
+	for (k = 0; k < VOCAB_NKINDS; k++) {
+		char *words = vocab_choices((enum vocab_kind)k), *want;
+
+		xasprintf(&want, "unknown %s '%%s' (use %s)",
+		          vocab_table[k].name, words);
+		ck_assert_str_eq(vocab_refusal((enum vocab_kind)k), want);
+		free(want);
+		free(words);
+	}
+}
+END_TEST
+
 static int
 refuse_role(void)
 {
@@ -355,6 +373,7 @@ vocab_suite(void)
 	tcase_add_test(tc, words_typed);
 	tcase_add_test(tc, signs_and_weights);
 	tcase_add_test(tc, choices);
+	tcase_add_test(tc, refusals_list_the_words);
 	tcase_add_test(tc, one_message);
 	tcase_add_test(tc, schema_accepts_exactly_the_words);
 	tcase_add_test(tc, sql_order);
