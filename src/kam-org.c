@@ -90,6 +90,24 @@ check_date(const char *what, const char *s)
 	return KAM_OK;
 }
 
+/* A date for --on: a real day, and not in the future. */
+static int
+check_past(const char *what, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if (s == NULL || (rc = check_date(what, s)) != KAM_OK)
+		return s == NULL ? KAM_OK : rc;
+	kam_today(today);
+	if (strcmp(s, today) > 0)
+		return kam_err(KAM_DATA,
+		               "date '%s' for %s is in the future (today is "
+		               "%s)",
+		               s, what, today);
+	return KAM_OK;
+}
+
 /*
  * An amount of money, exact (money.h): what names it ("value", "cost")
  * and what it must be are in the message.
@@ -784,9 +802,10 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
 	    {"strength", required_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL, *ss = NULL;
+	const char *kind = NULL, *ks = NULL, *ss = NULL, *on = NULL;
 	long strength = 2;
 	int c, rc;
 
@@ -797,6 +816,9 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 's':
 			ss = optarg;
+			break;
+		case 'W':
+			on = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
@@ -814,25 +836,31 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
 		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
 		               ss);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_link(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, kind, strength));
+	return store_end(
+	    ctx->st, store_org_link_on(ctx->st, argv[optind], argv[optind + 1],
+	                               ctx->account, kind, strength, on));
 }
 
 static int
 cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL;
+	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
+	    {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *ks = NULL, *on = NULL;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c != 'k')
+		if (c == 'k')
+			ks = optarg;
+		else if (c == 'W')
+			on = optarg;
+		else
 			return cli_usage(ctx);
-		ks = optarg;
 	}
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
@@ -843,11 +871,12 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 		               "unknown link kind '%s' (use influences, "
 		               "advises, allies or rivals)",
 		               ks);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_unlink(ctx->st, argv[optind],
-	                                           argv[optind + 1],
-	                                           ctx->account, kind));
+	return store_end(ctx->st, store_org_unlink_on(ctx->st, argv[optind],
+	                                              argv[optind + 1],
+	                                              ctx->account, kind, on));
 }
 
 static const char *const link_cols[] = {
@@ -868,18 +897,40 @@ put_link(const struct org_link *l, void *arg)
 	return KAM_OK;
 }
 
+/* The --as-of DATE of a verb that reads, and its operands. */
+static int
+as_of_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max,
+           const char **as_of)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	int c, rc;
+
+	*as_of = NULL;
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		*as_of = optarg;
+	}
+	if ((rc = operands(ctx, argc, min, max)) != KAM_OK ||
+	    (rc = check_date("--as-of", *as_of)) != KAM_OK)
+		return rc;
+	return cli_open(ctx, CLI_READ);
+}
+
 static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
+	const char *as_of;
 	struct out *o;
 	int64_t account;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 0, 1, &as_of)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, link_cols);
-	rc = store_org_links(ctx->st, account, put_link, o);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
 	out_close(o);
 	return rc;
 }
@@ -1292,8 +1343,9 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	static const struct option lo[] = {
 	    {"influence", required_argument, NULL, 'i'},
 	    {"lead", no_argument, NULL, 'L'},
+	    {"on", required_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0}};
-	const char *influence = NULL, *role;
+	const char *influence = NULL, *role, *on = NULL;
 	int c, rc, lead = 0;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
@@ -1308,36 +1360,46 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		case 'L':
 			lead = 1;
 			break;
+		case 'W':
+			on = optarg;
+			break;
 		default:
 			return cli_usage(ctx);
 		}
 	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_role_set(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, role, influence, lead));
+	return store_end(ctx->st, store_org_role_set_on(
+	                              ctx->st, argv[optind], argv[optind + 1],
+	                              ctx->account, role, influence, lead, on));
 }
 
 static int
 cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const char *role;
-	int rc;
+	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
+	                                   {NULL, 0, NULL, 0}};
+	const char *role, *on = NULL;
+	int c, rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'W')
+			return cli_usage(ctx);
+		on = optarg;
+	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_role_rm(ctx->st, argv[optind],
-	                                            argv[optind + 1],
-	                                            ctx->account, role));
+	return store_end(ctx->st, store_org_role_rm_on(ctx->st, argv[optind],
+	                                               argv[optind + 1],
+	                                               ctx->account, role, on));
 }
 
 static int
@@ -1367,16 +1429,17 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {
 	    "person", "name",  "role",        "influence", "lead",
 	    "title",  "level", "placeholder", "left_on",   NULL};
+	const char *as_of;
 	struct out *o;
 	int64_t deal;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 1, 1, &as_of)) != KAM_OK ||
 	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = store_org_roles(ctx->st, deal, put_role, o);
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
 	out_close(o);
 	return rc;
 }
@@ -1830,10 +1893,12 @@ static const struct kam_verb verbs[] = {
     {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree},
     {"link",
      "link FROM TO --kind influences|advises|allies|rivals "
-     "[--strength 1-3]",
-     "add or update an informal influence link", cmd_link},
-    {"unlink", "unlink FROM TO --kind KIND", "remove a link", cmd_unlink},
-    {"links", "links [ACCOUNT]", "list an account's links", cmd_links},
+     "[--on DATE] [--strength 1-3]",
+     "add or update an informal influence link, from a day", cmd_link},
+    {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
+     cmd_unlink},
+    {"links", "links [ACCOUNT] [--as-of DATE]",
+     "an account's links, as they stood on a day", cmd_links},
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
      cmd_competitor_add},
     {"competitor list", "competitor list", "list competitors",
@@ -1855,11 +1920,14 @@ static const struct kam_verb verbs[] = {
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
     {"deal log", "deal log DEAL", "what changed in a deal's record",
      cmd_deal_log},
-    {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",
-     cmd_role_rm},
-    {"role", "role DEAL PERSON ROLE [--influence high|medium|low] [--lead]",
-     "give a person a buying role in a deal", cmd_role},
-    {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
+    {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
+     "end a buying role on a day", cmd_role_rm},
+    {"role",
+     "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
+     "[--on DATE]",
+     "give a person a buying role in a deal, from a day", cmd_role},
+    {"roles", "roles DEAL [--as-of DATE]",
+     "the buying group of a deal, as it stood on a day", cmd_roles},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
