@@ -314,6 +314,7 @@ struct person_opts {
 	struct org_change c;
 	const char *dotted[MAX_DOTTED];
 	const char *level;
+	int no_leave;
 };
 
 static const struct option person_lo[] = {
@@ -322,6 +323,7 @@ static const struct option person_lo[] = {
     {"level", required_argument, NULL, 'l'},
     {"name", required_argument, NULL, 'n'},
     {"no-dotted", no_argument, NULL, 'O'},
+    {"no-leave", no_argument, NULL, 'E'},
     {"no-placeholder", no_argument, NULL, 'P'},
     {"no-reports-to", no_argument, NULL, 'R'},
     {"on", required_argument, NULL, 'W'},
@@ -344,11 +346,13 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	p->c.dotted = p->dotted;
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
-		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
+		if (!set &&
+		    (c == 'W' || c == 'O' || c == 'P' || c == 'R' || c == 'E'))
 			return cli_usage_msg(ctx, "'--%s' is for person set",
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
+			                     : c == 'E' ? "no-leave"
 			                                : "no-reports-to");
 		switch (c) {
 		case 'D':
@@ -369,6 +373,9 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 			break;
 		case 'O':
 			p->c.set_dotted = 1;
+			break;
+		case 'E':
+			p->no_leave = 1;
 			break;
 		case 'p':
 			p->c.placeholder = 1;
@@ -439,14 +446,19 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = person_options(ctx, argc, argv, &p, 1)) != KAM_OK)
 		return rc;
+	if (p.no_leave && (rc = check_past("--on", p.c.on)) != KAM_OK)
+		return rc;
 	if (p.c.on == NULL) {
 		kam_today(today);
 		p.c.on = today;
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_set(ctx->st, argv[optind],
-	                                               ctx->account, &p.c));
+	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	if (rc == KAM_OK && p.no_leave)
+		rc = store_org_person_return(ctx->st, argv[optind],
+		                             ctx->account, p.c.on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -466,12 +478,27 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (on == NULL)
 		return cli_usage_msg(ctx, "--on DATE is required");
-	if ((rc = check_date("--on", on)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_leave(ctx->st, argv[optind],
 	                                                 ctx->account, on));
+}
+
+/* person rm PERSON: one added by mistake, when nothing refers to them */
+static int
+cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(
+	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
 }
 
 static const char *const person_cols[] = {
@@ -1883,10 +1910,14 @@ static const struct kam_verb verbs[] = {
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
-     "[--no-dotted] [--placeholder | --no-placeholder] [--on DATE]",
+     "[--no-dotted] [--no-leave] [--placeholder | --no-placeholder] "
+     "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set},
     {"person leave", "person leave PERSON --on DATE",
      "record that a person left", cmd_person_leave},
+    {"person rm", "person rm PERSON",
+     "remove a person added by mistake, if nothing refers to them",
+     cmd_person_rm},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list},
     {"person show", "person show PERSON", "show one person", cmd_person_show},

@@ -67,6 +67,15 @@ int store_org_person_set(struct store *, const char *ref,
                          const char *dflt_account, const struct org_change *);
 int store_org_person_leave(struct store *, const char *ref,
                            const char *dflt_account, const char *on);
+/* Undoes a departure on the day on (kept in the person's log). */
+int store_org_person_return(struct store *, const char *ref,
+                            const char *dflt_account, const char *on);
+/*
+ * Removes a person added by mistake, with their own reporting lines and
+ * log, when nothing else refers to them (KAM_CONFLICT, saying what does).
+ */
+int store_org_person_rm(struct store *, const char *ref,
+                        const char *dflt_account);
 /* Every person of an account in creation order, or one (person != 0). */
 int store_org_people(struct store *, int64_t account, int64_t person,
                      int (*fn)(const struct org_person *, void *), void *);

@@ -795,6 +795,99 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	return history(st, id, on, "left_on", NULL, on);
 }
 
+int
+store_org_person_return(struct store *st, const char *ref, const char *dflt,
+                        const char *on)
+{
+	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
+	static const char qset[] =
+	    "UPDATE person SET left_on = NULL WHERE id = ?";
+	sqlite3_stmt *s;
+	int64_t id;
+	char *left, *r;
+	int rc;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qget);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	left = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (left == NULL) {
+		r = store_person_ref(st, id);
+		rc = kam_err(KAM_CONFLICT,
+		             "'%s' has not left: no departure to undo", r);
+		free(r);
+		return rc;
+	}
+	s = store_stmt(st, qset);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = step_done(st, s, "cannot undo the departure")) == KAM_OK)
+		rc = history(st, id, on, "left_on", left, NULL);
+	free(left);
+	return rc;
+}
+
+int
+store_org_person_rm(struct store *st, const char *ref, const char *dflt)
+{
+	/* Everything else that names the person, by what to say of it. */
+	static const char qrefs[] =
+	    "SELECT (SELECT count(*) FROM person WHERE manager_id = ?1) + "
+	    "(SELECT count(*) FROM reporting_line WHERE manager_id = ?1), "
+	    "(SELECT count(*) FROM deal_role_period WHERE person_id = ?1), "
+	    "(SELECT count(*) FROM link_period WHERE from_id = ?1 "
+	    "OR to_id = ?1), "
+	    "(SELECT count(*) FROM observation WHERE person_id = ?1)";
+	static const char *const del[] = {
+	    "DELETE FROM reporting_line WHERE person_id = ?1",
+	    "DELETE FROM person_history WHERE person_id = ?1",
+	    "DELETE FROM person WHERE id = ?1"};
+	static const char *const what[] = {"reports", "buying roles", "links",
+	                                   "stance observations"};
+	sqlite3_stmt *s;
+	int64_t id;
+	long n[4];
+	char *r, why[160];
+	size_t i, len = 0;
+	int rc;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qrefs);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, "cannot read the person");
+	}
+	for (i = 0; i < 4; i++)
+		n[i] = sqlite3_column_int(s, (int)i);
+	sqlite3_reset(s);
+	why[0] = '\0';
+	for (i = 0; i < 4; i++)
+		if (n[i] > 0)
+			len += (size_t)snprintf(why + len, sizeof why - len,
+			                        "%s%s: %ld", len ? ", " : "",
+			                        what[i], n[i]);
+	if (len > 0) {
+		r = store_person_ref(st, id);
+		rc = kam_err(KAM_CONFLICT,
+		             "'%s' cannot be removed: other records refer to "
+		             "them (%s); record a departure with person leave, "
+		             "or remove their personal data with person erase",
+		             r, why);
+		free(r);
+		return rc;
+	}
+	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++) {
+		s = store_stmt(st, del[i]);
+		sqlite3_bind_int64(s, 1, id);
+		rc = step_done(st, s, "cannot remove the person");
+	}
+	return rc;
+}
+
 /* A person's current dotted-line managers, for listing a whole account. */
 struct mgr_row {
 	int64_t person;
