@@ -874,8 +874,8 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT,
 		             "'%s' cannot be removed: other records refer to "
-		             "them (%s); record a departure with person leave, "
-		             "or remove their personal data with person erase",
+		             "them (%s); record a departure with person leave "
+		             "instead",
 		             r, why);
 		free(r);
 		return rc;

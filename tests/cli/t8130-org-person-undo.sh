@@ -78,11 +78,11 @@ kam-org person add acme/zhou --name Zhou >/dev/null
 kam-org person set acme/zhou --dotted-to acme/wang >/dev/null
 snapshot
 run rm-wang 5 kam-org person rm wang
-expect_err rm-wang "kam-org: 'acme/wang' cannot be removed: other records refer to them (reports: 2, links: 1); record a departure with person leave, or remove their personal data with person erase"
+expect_err rm-wang "kam-org: 'acme/wang' cannot be removed: other records refer to them (reports: 2, links: 1); record a departure with person leave instead"
 run rm-li 5 kam-org person rm li
-expect_err rm-li "kam-org: 'acme/li' cannot be removed: other records refer to them (reports: 1, links: 1); record a departure with person leave, or remove their personal data with person erase"
+expect_err rm-li "kam-org: 'acme/li' cannot be removed: other records refer to them (reports: 1, links: 1); record a departure with person leave instead"
 run rm-chen 5 kam-org person rm chen
-expect_err rm-chen "kam-org: 'acme/chen' cannot be removed: other records refer to them (buying roles: 1, stance observations: 1); record a departure with person leave, or remove their personal data with person erase"
+expect_err rm-chen "kam-org: 'acme/chen' cannot be removed: other records refer to them (buying roles: 1, stance observations: 1); record a departure with person leave instead"
 run rm-unknown 4 kam-org person rm chne
 expect_err rm-unknown "kam-org: unknown person 'acme/chne' (did you mean 'acme/chen'?)"
 run rm-operands 2 kam-org person rm
