@@ -48,7 +48,7 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "account '%s' already exists",
+		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
 	kam_today(today);
 	s = store_stmt(st, q);
@@ -288,9 +288,10 @@ cycle_error(struct store *st, const char *a, const char *b,
 		free(r);
 	}
 	buf_printf(&path, " -> %s", a);
-	rc = kam_err(KAM_CONFLICT,
-	             "reporting line from '%s' to '%s' would close a cycle: %s",
-	             a, b, path.s);
+	rc = kam_err(
+	    KAM_CONFLICT,
+	    _("reporting line from '%s' to '%s' would close a cycle: %s"), a, b,
+	    path.s);
 	buf_free(&path);
 	free(chain);
 	return rc;
@@ -357,14 +358,14 @@ store_org_check_line(struct store *st, int64_t person, int64_t manager)
 	a = store_person_ref(st, person);
 	b = store_person_ref(st, manager);
 	if (person == manager) {
-		rc = kam_err(KAM_CONFLICT, "'%s' cannot report to themselves",
-		             a);
+		rc = kam_err(KAM_CONFLICT,
+		             _("'%s' cannot report to themselves"), a);
 		goto out;
 	}
 	if (pa != ma) {
 		rc = kam_err(KAM_CONFLICT,
-		             "reporting line from '%s' to '%s' crosses "
-		             "accounts",
+		             _("reporting line from '%s' to '%s' crosses "
+		               "accounts"),
 		             a, b);
 		goto out;
 	}
@@ -598,11 +599,11 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, "person", ref, dflt);
+		return store_ref_refused(NULL, N_("person"), ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	if (person_exists(st, account, r.handle))
-		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
+		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
 		               r.account, r.handle);
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
@@ -782,7 +783,8 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	sqlite3_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
-		rc = kam_err(KAM_CONFLICT, "'%s' already left on %s", r, left);
+		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
+		             left);
 		free(r);
 		free(left);
 		return rc;
@@ -817,7 +819,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 	if (left == NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT,
-		             "'%s' has not left: no departure to undo", r);
+		             _("'%s' has not left: no departure to undo"), r);
 		free(r);
 		return rc;
 	}
@@ -844,8 +846,9 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	    "DELETE FROM reporting_line WHERE person_id = ?1",
 	    "DELETE FROM person_history WHERE person_id = ?1",
 	    "DELETE FROM person WHERE id = ?1"};
-	static const char *const what[] = {"reports", "buying roles", "links",
-	                                   "stance observations"};
+	static const char *const what[] = {N_("reports"), N_("buying roles"),
+	                                   N_("links"),
+	                                   N_("stance observations")};
 	sqlite3_stmt *s;
 	int64_t id;
 	long n[4];
@@ -869,14 +872,15 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 		if (n[i] > 0)
 			len += (size_t)snprintf(why + len, sizeof why - len,
 			                        "%s%s: %ld", len ? ", " : "",
-			                        what[i], n[i]);
+			                        _(what[i]), n[i]);
 	if (len > 0) {
 		r = store_person_ref(st, id);
-		rc = kam_err(KAM_CONFLICT,
-		             "'%s' cannot be removed: other records refer to "
-		             "them (%s); record a departure with person leave "
-		             "instead",
-		             r, why);
+		rc =
+		    kam_err(KAM_CONFLICT,
+		            _("'%s' cannot be removed: other records refer to "
+		              "them (%s); record a departure with person leave "
+		              "instead"),
+		            r, why);
 		free(r);
 		return rc;
 	}
@@ -1161,12 +1165,13 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 	rb = store_person_ref(st, *b);
 	if (*a == *b)
 		rc = kam_err(KAM_CONFLICT,
-		             "a link needs two people, not "
-		             "'%s' twice",
+		             _("a link needs two people, not "
+		               "'%s' twice"),
 		             ra);
 	else
 		rc = kam_err(KAM_CONFLICT,
-		             "'%s' and '%s' are in different accounts", ra, rb);
+		             _("'%s' and '%s' are in different accounts"), ra,
+		             rb);
 	free(ra);
 	free(rb);
 	return rc;
@@ -1249,12 +1254,13 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	if (strcmp(on, since) < 0) {
 		ra = store_person_ref(st, a);
 		rb = store_person_ref(st, b);
-		rc = kam_err(KAM_DATA,
-		             open ? "the '%s' link from '%s' to '%s' holds "
-		                    "since %s: it cannot change on %s, before"
-		                  : "the '%s' link from '%s' to '%s' ended on "
-		                    "%s: it cannot start again on %s, before",
-		             kind, ra, rb, since, on);
+		rc =
+		    kam_err(KAM_DATA,
+		            open ? _("the '%s' link from '%s' to '%s' holds "
+		                     "since %s: it cannot change on %s, before")
+		                 : _("the '%s' link from '%s' to '%s' ended on "
+		                     "%s: it cannot start again on %s, before"),
+		            kind, ra, rb, since, on);
 		free(ra);
 		free(rb);
 		return rc;
@@ -1310,13 +1316,14 @@ store_org_unlink_on(struct store *st, const char *from, const char *to,
 	ra = store_person_ref(st, a);
 	rb = store_person_ref(st, b);
 	if (id == 0)
-		rc = kam_err(KAM_NOTFOUND, "no '%s' link from '%s' to '%s'",
+		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
 		             kind, ra, rb);
 	else
-		rc = kam_err(KAM_DATA,
-		             "the '%s' link from '%s' to '%s' holds since %s: "
-		             "it cannot end on %s, before",
-		             kind, ra, rb, since, on);
+		rc =
+		    kam_err(KAM_DATA,
+		            _("the '%s' link from '%s' to '%s' holds since %s: "
+		              "it cannot end on %s, before"),
+		            kind, ra, rb, since, on);
 	free(ra);
 	free(rb);
 	return rc;
@@ -1383,8 +1390,8 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "competitor '%s' already exists",
-		               handle);
+		return kam_err(KAM_CONFLICT,
+		               _("competitor '%s' already exists"), handle);
 	s = store_stmt(st, q);
 	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
@@ -1488,7 +1495,7 @@ deal_person(struct store *st, const char *deal, const char *person,
 		return KAM_OK;
 	rd = store_deal_ref(st, *d);
 	rp = store_person_ref(st, *p);
-	rc = kam_err(KAM_CONFLICT, "'%s' is not in the account of deal '%s'",
+	rc = kam_err(KAM_CONFLICT, _("'%s' is not in the account of deal '%s'"),
 	             rp, rd);
 	free(rd);
 	free(rp);
@@ -1536,10 +1543,10 @@ role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
 	rc = kam_err(KAM_DATA,
-	             open ? "'%s' holds role '%s' in '%s' since %s: it cannot "
-	                    "change on %s, before"
-	                  : "'%s' held role '%s' in '%s' until %s: it cannot "
-	                    "start again on %s, before",
+	             open ? _("'%s' holds role '%s' in '%s' since %s: it "
+	                      "cannot change on %s, before")
+	                  : _("'%s' held role '%s' in '%s' until %s: it "
+	                      "cannot start again on %s, before"),
 	             rp, role, rd, since, on);
 	free(rd);
 	free(rp);
@@ -1701,8 +1708,8 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 			rd = store_deal_ref(st, d);
 			rp = store_person_ref(st, p);
 			rc = kam_err(KAM_DATA,
-			             "'%s' holds role '%s' in '%s' since %s: "
-			             "it cannot end on %s, before",
+			             _("'%s' holds role '%s' in '%s' since %s: "
+			               "it cannot end on %s, before"),
 			             rp, role, rd, since, on);
 			free(rd);
 			free(rp);
@@ -1712,8 +1719,8 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 	}
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
-	rc = kam_err(KAM_NOTFOUND, "'%s' holds no role '%s' in '%s'", rp, role,
-	             rd);
+	rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"), rp,
+	             role, rd);
 	free(rd);
 	free(rp);
 	return rc;
