@@ -969,7 +969,8 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, ac.name, "
-	    "ac.category, d.value, d.cost, d.currency, d.close_on, d.stage "
+	    "ac.category, d.value, d.cost, d.currency, d.close_on, d.stage, "
+	    "ac.industry "
 	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
 	    "WHERE d.id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -985,6 +986,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
 		a->category = store_col_dup(s, 3);
+		a->industry = store_col_dup(s, 9);
 		a->value = store_col_dup(s, 4);
 		a->cost = store_col_dup(s, 5);
 		a->currency = store_col_dup(s, 6);
