@@ -31,8 +31,9 @@ export KAM_DB
 # VERB -h: the usage of each verb it begins, on stdout, status 0.
 run person-h 0 kam-org person -h
 expect_text person-h "usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]
-usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... [--no-dotted] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
+usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... [--no-dotted] [--no-leave] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
 usage: kam-org person leave PERSON --on DATE
+usage: kam-org person rm PERSON
 usage: kam-org person list [ACCOUNT]
 usage: kam-org person show PERSON"
 run account-help 0 kam-org account --help
@@ -41,7 +42,7 @@ run person-h-kam 0 kam org person -h
 expect_text person-h-kam "$(cat "$T/person-h.out")"
 # Not a verb's first word: still an unknown verb.
 run nothing-h 2 kam-org persn -h
-expect_err nothing-h "kam-org: unknown verb 'persn' (did you mean 'person add'?)"
+expect_err nothing-h "kam-org: unknown verb 'persn' (did you mean 'person rm'?)"
 
 # -F json: export refuses it (its files are the import's CSV); import
 # honours it.
