@@ -208,9 +208,9 @@ static const struct {
  */
 const struct vocab vocab_table[VOCAB_NKINDS] = {
     [VOCAB_STANCE] = {"stance", vocab_stances, "observation", "stance"},
-    [VOCAB_ROLE] = {"role", vocab_roles, "deal_role", "role"},
-    [VOCAB_LINK_KIND] = {"link kind", vocab_link_kinds, "link", "kind"},
-    [VOCAB_INFLUENCE] = {"influence", vocab_influences, "deal_role",
+    [VOCAB_ROLE] = {"role", vocab_roles, "deal_role_period", "role"},
+    [VOCAB_LINK_KIND] = {"link kind", vocab_link_kinds, "link_period", "kind"},
+    [VOCAB_INFLUENCE] = {"influence", vocab_influences, "deal_role_period",
                          "influence"},
     [VOCAB_ANSWER] = {"answer", vocab_answers, "answer", "answer"},
 };
