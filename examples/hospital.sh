@@ -166,13 +166,30 @@ shell <<'CMDS'
 kam-gate diff his
 CMDS
 
+say 'Who on our side knows whom?  Ma Jun, our account manager, has known the' \
+  'president and Zheng Hua for years and works with Li Ming; Gao Yan, our' \
+  'solution engineer, is trusted by Zhang Wei and works with Zhao Lei since' \
+  'the workshop.  `kam-org coverage` lists the members nobody of ours knows,' \
+  'and who could reach them through a supporter who influences them.' ''
+shell <<'CMDS'
+kam-org seller add majun --name 马骏
+kam-org seller add gaoyan --name 高岩
+kam-org contact majun chen --strength 3 --on 2025-09-01
+kam-org contact majun zheng --strength 3 --on 2025-06-01
+kam-org contact majun li --strength 2 --on 2025-11-15
+kam-org contact gaoyan zhang --strength 3 --on 2026-01-06
+kam-org contact gaoyan zhao --strength 2 --on 2026-02-10
+kam-org coverage his
+CMDS
+
 say 'But Kanglian gains on the technical side, which Zhao Lei leads, and' \
   'most stances were last observed months ago.  `kam-gate plan` gives each' \
-  'person an action, with the supporters who influence or advise them;' \
+  'person an action, with the supporters who influence or advise them and' \
+  'the seller of ours who carries it;' \
   '`--assume-stance` shows what would move the verdict, storing nothing:' \
   'Zhao Lei turning against us would limit it.' ''
 shell <<'CMDS'
-kam-gate plan his | awk -F'\t' '{ printf "%-15s %-14s %s\n", $1, $7, $10 }'
+kam-gate plan his | awk -F'\t' '{ printf "%-15s %-14s %-18s %s\n", $1, $7, $10, $11 }'
 kam-gate run his --assume-stance zhao=oppose -F table | tail -3
 CMDS
 

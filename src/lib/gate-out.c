@@ -499,9 +499,47 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 
 /* The plan */
 
-const char *const gate_plan_cols[] = {"person", "name",   "roles",  "influence",
-                                      "stance", "toward", "action", "advice",
-                                      "reason", "via",    NULL};
+const char *const gate_plan_cols[] = {
+    "person", "name",   "roles",  "influence", "stance",  "toward",
+    "action", "advice", "reason", "via",       "carrier", NULL};
+
+char *
+gate_carrier_text(const struct gate_step *s)
+{
+	char *t;
+
+	if (s->carrier == NULL)
+		return NULL;
+	if (s->through == NULL)
+		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
+	else
+		xasprintf(&t, "%s (%s) via %s (%s)", s->carrier->name,
+		          s->carrier->seller, s->through->name,
+		          s->through->ref);
+	return t;
+}
+
+/* The carrier as a JSON object, or null. */
+static void
+json_carrier(FILE *fp, const struct gate_step *s)
+{
+	if (s->carrier == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputs("{\"seller\": ", fp);
+	json_put_str(fp, s->carrier->seller);
+	fputs(", \"name\": ", fp);
+	json_put_str(fp, s->carrier->name);
+	fprintf(fp, ", \"strength\": %d, \"since\": ", s->carrier->strength);
+	json_put_str(fp, s->carrier->on);
+	fputs(", \"through\": ", fp);
+	if (s->through != NULL)
+		json_put_str(fp, s->through->ref);
+	else
+		fputs("null", fp);
+	fputc('}', fp);
+}
 
 /* A list of strings as a JSON array. */
 static void
@@ -625,8 +663,8 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 		char *tj = to_string(json_toward, a, m);
 		char *tt = toward_text(a, m, 0);
 		struct buf via = {0}, roles = {0};
-		char *vj = NULL;
-		size_t vl = 0;
+		char *vj = NULL, *cj = NULL, *ct;
+		size_t vl = 0, cl = 0;
 		FILE *fp = open_memstream(&vj, &vl);
 
 		if (fp == NULL)
@@ -653,11 +691,23 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 		out_str(o, s[i].advice);
 		out_str(o, s[i].reason);
 		out_raw_json(o, vj, via.s ? via.s : "");
+		fp = open_memstream(&cj, &cl);
+		if (fp == NULL)
+			abort();
+		json_carrier(fp, &s[i]);
+		fclose(fp);
+		ct = gate_carrier_text(&s[i]);
+		if (ct != NULL)
+			out_raw_json(o, cj, ct);
+		else
+			out_null(o);
 		out_end_row(o);
 		free(rj);
 		free(tj);
 		free(tt);
 		free(vj);
+		free(cj);
+		free(ct);
 		buf_free(&via);
 		buf_free(&roles);
 	}
@@ -689,6 +739,8 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 	json_put_str(fp, s->reason);
 	fputs(", \"via\": ", fp);
 	json_list(fp, s->via, s->nvia);
+	fprintf(fp, ",\n%s \"carrier\": ", indent);
+	json_carrier(fp, s);
 	fputc('}', fp);
 }
 
@@ -893,12 +945,13 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		fputs("No buying group to plan for.\n", fp);
 		return;
 	}
-	fputs("| person | action | what to do | through |\n"
-	      "| --- | --- | --- | --- |\n",
+	fputs("| person | action | what to do | through | carried by |\n"
+	      "| --- | --- | --- | --- | --- |\n",
 	      fp);
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = who(&a->members[s->member]);
+		char *c = gate_carrier_text(s);
 		struct buf via = {0};
 
 		for (k = 0; k < s->nvia; k++)
@@ -908,8 +961,10 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		md_cell(fp, gate_action_word(s->action));
 		md_cell(fp, s->advice);
 		md_cell(fp, via.s);
+		md_cell(fp, c);
 		fputc('\n', fp);
 		free(w);
+		free(c);
 		buf_free(&via);
 	}
 }
