@@ -182,8 +182,16 @@ kam-org contact gaoyan zhao --strength 2 --on 2026-02-10
 kam-org coverage his
 CMDS
 
-say 'But Kanglian gains on the technical side, which Zhao Lei leads, and' \
-  'most stances were last observed months ago.  `kam-gate plan` gives each' \
+say 'Most stances were last observed months ago.  `kam-stance stale` lists' \
+  'whom to check in with, the most influential first: Zhang Wei, whose' \
+  'alliance with Zhao Lei gives him the most weight, has not been seen' \
+  'since January.  The maps fade these stances, and the memo lists them.' ''
+shell <<'CMDS'
+kam-stance stale his
+CMDS
+
+say 'Kanglian gains on the technical side, which Zhao Lei leads.' \
+  '`kam-gate plan` gives each' \
   'person an action, with the supporters who influence or advise them and' \
   'the seller of ours who carries it;' \
   '`--assume-stance` shows what would move the verdict, storing nothing:' \

@@ -403,6 +403,13 @@ struct gate_run_info {
 };
 void gate_runs_free(struct gate_run_info *, size_t);
 
+/* A member whose knowledge is stale (kam-stance stale), for the memo. */
+struct gate_stale {
+	const char *person, *name; /* ACCOUNT/HANDLE, display name */
+	const char *latest;        /* the latest observation in force */
+	long days;                 /* its age on the day assessed */
+};
+
 /* Everything the memo says. */
 struct gate_memo {
 	const struct gate_assessment *a;
@@ -412,6 +419,10 @@ struct gate_memo {
 	size_t nflags;
 	const struct gate_step *plan;
 	size_t nplan;
+	/* The members to check in with, most influential first. */
+	const struct gate_stale *stale;
+	size_t nstale;
+	long stale_days; /* the setting they are stale by */
 };
 /* The memo in Markdown, or its data as JSON (kam-gate(1), REPORT). */
 void gate_write_report(FILE *, const struct gate_memo *);

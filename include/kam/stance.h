@@ -170,6 +170,41 @@ int store_stance_log(struct store *, int64_t person, int64_t account,
                      int (*cb)(const struct stance_log_row *, void *),
                      void *arg);
 
+/*
+ * Each person of an account with an observation in force on as_of
+ * (toward us or a competitor, general or about any deal): the latest
+ * effective day among those, through fn in person id order.
+ */
+int store_stance_latest(struct store *, int64_t account, const char *as_of,
+                        int (*fn)(int64_t person, const char *latest, void *),
+                        void *);
+
+/*
+ * Stale knowledge (stale.c): the people whose latest observation in
+ * force on as_of is before the day before, most influential first (the
+ * order of kam-org influence).  Without a deal, every person of the
+ * account who had not left, their latest observation of any kind;
+ * with one, the members of its buying group, their latest as kam-gate
+ * reads it (about the deal, else general; toward us or a competitor),
+ * with their roles and stance in that deal.  People never observed are
+ * not stale: nothing is known of them.
+ */
+struct stance_stale_row {
+	char *person, *name; /* person: ACCOUNT/HANDLE */
+	char *roles;         /* joined by ';'; NULL: none */
+	const char *stance;  /* toward us on as_of; NULL: unknown */
+	char latest[KAM_STANCE_DATE_LEN];
+	long days; /* from latest to as_of */
+	double influence;
+};
+struct stance_stale {
+	struct stance_stale_row *rows;
+	size_t n;
+};
+int stance_stale(struct store *, int64_t account, int64_t deal,
+                 const char *as_of, const char *before, struct stance_stale *);
+void stance_stale_free(struct stance_stale *);
+
 /* A competitor's handle (new string), or NULL. */
 char *store_stance_competitor_handle(struct store *, int64_t id);
 

@@ -934,6 +934,40 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 	}
 }
 
+/* Whom to check in with: stale knowledge, most influential first. */
+static void
+report_stale(FILE *fp, const struct gate_memo *r)
+{
+	size_t i;
+
+	fputs("\n## Whom to check in with\n\n", fp);
+	if (r->nstale == 0) {
+		fprintf(fp,
+		        "Every stance known in the group was observed in the "
+		        "last %ld days.\n",
+		        r->stale_days);
+		return;
+	}
+	fprintf(fp,
+	        "Observed more than %ld days ago, most influential first:\n\n"
+	        "| person | latest observation | days |\n"
+	        "| --- | --- | --- |\n",
+	        r->stale_days);
+	for (i = 0; i < r->nstale; i++) {
+		const struct gate_stale *x = &r->stale[i];
+		char *w, days[24];
+
+		xasprintf(&w, "%s (%s)", x->name, x->person);
+		snprintf(days, sizeof days, "%ld", x->days);
+		fputc('|', fp);
+		md_cell(fp, w);
+		md_cell(fp, x->latest);
+		md_cell(fp, days);
+		fputc('\n', fp);
+		free(w);
+	}
+}
+
 static void
 report_plan(FILE *fp, const struct gate_memo *r)
 {
@@ -1029,6 +1063,7 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	}
 	if (r->nflags == 0)
 		fputs("None found.\n", fp);
+	report_stale(fp, r);
 	report_plan(fp, r);
 
 	fputs("\n## Open questions\n\n", fp);
@@ -1128,7 +1163,17 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		json_put_str(fp, r->flags[i].message);
 		fputc('}', fp);
 	}
-	fputs(r->nflags ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
+	fputs(r->nflags ? "\n  ],\n  \"stale\": [" : "],\n  \"stale\": [", fp);
+	for (i = 0; i < r->nstale; i++) {
+		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
+		json_put_str(fp, r->stale[i].person);
+		fputs(", \"name\": ", fp);
+		json_put_str(fp, r->stale[i].name);
+		fputs(", \"latest\": ", fp);
+		json_put_str(fp, r->stale[i].latest);
+		fprintf(fp, ", \"days\": %ld}", r->stale[i].days);
+	}
+	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
 	for (i = 0; i < r->nplan; i++) {
 		fputs(i ? ",\n    " : "\n    ", fp);
 		json_step(fp, a, &r->plan[i], "    ");

@@ -602,6 +602,33 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 	return KAM_OK;
 }
 
+int
+store_stance_latest(struct store *st, int64_t account, const char *as_of,
+                    int (*fn)(int64_t, const char *, void *), void *arg)
+{
+	/* The rows in force (see IN_FORCE_NOW): the latest of them is the
+	 * latest of those in force, whatever they are about. */
+	static const char q[] =
+	    "SELECT o.person_id, max(o.effective) FROM observation o "
+	    "JOIN person p ON p.id = o.person_id "
+	    "WHERE p.account_id = ?1 AND o.kind <> 'retract' "
+	    "AND o.effective <= ?2 AND NOT EXISTS (SELECT 1 FROM "
+	    "observation s WHERE s.target_id = o.id) "
+	    "GROUP BY o.person_id ORDER BY o.person_id";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc = KAM_OK, step;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = fn(sqlite3_column_int64(s, 0),
+		        (const char *)sqlite3_column_text(s, 1), arg);
+	if (rc == KAM_OK && step != SQLITE_DONE)
+		rc = store_fail(st, "cannot read the observations");
+	sqlite3_reset(s);
+	return rc;
+}
+
 char *
 store_stance_competitor_handle(struct store *st, int64_t id)
 {
