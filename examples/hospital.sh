@@ -156,6 +156,17 @@ kam-stance changes hospital/his --from 2026-03-16 --to 2026-06-15
 kam-stance log hospital/liu
 kam-stance timeline hospital/his --by month --from 2026-01-01 --to 2026-06-30
 kam-gate run his
+CMDS
+
+say 'Not a pursue any more, though nobody turned against us: what we know of' \
+  'the president and of Li Ming is three months old and more.  Past' \
+  '`stale.days` (90 days), what a key person thought is a question again,' \
+  'not an answer, and "can we win?" is open until someone asks.  Zhou Lei' \
+  'sees them both that week.' ''
+shell <<'CMDS'
+kam-stance set chen support --on 2026-06-12 --note 仍支持，关注上线时间 --source 拜访
+kam-stance set li support --on 2026-06-12 --source 拜访
+kam-gate run his
 kam-gate history his
 CMDS
 
@@ -163,7 +174,7 @@ say 'The verdict holds: the president, the business side and finance back' \
   'us.  What changed since the March run is in the relationship criteria,' \
   'computed from the buying group and its stances.' ''
 shell <<'CMDS'
-kam-gate diff his
+kam-gate diff his 2 4
 CMDS
 
 say 'Who on our side knows whom?  Ma Jun, our account manager, has known the' \
@@ -182,8 +193,8 @@ kam-org contact gaoyan zhao --strength 2 --on 2026-02-10
 kam-org coverage his
 CMDS
 
-say 'Most stances were last observed months ago.  `kam-stance stale` lists' \
-  'whom to check in with, the most influential first: Zhang Wei, whose' \
+say 'The other stances were last observed months ago.  `kam-stance stale`' \
+  'lists whom to check in with, the most influential first: Zhang Wei, whose' \
   'alliance with Zhao Lei gives him the most weight, has not been seen' \
   'since January.  The maps fade these stances, and the memo lists them.' ''
 shell <<'CMDS'

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/deal.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/org.h"
@@ -559,11 +560,11 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 				rows[hx[i].ref].id = ++next;
 	}
 	/*
-	 * A row may name a manager inserted after it: where foreign keys are
-	 * checked, check them at commit.  A few rows at a time: a copy of
-	 * the whole file would only cost page faults.
+	 * A row may name a manager inserted after it: the caller's
+	 * transaction (STORE_TX_IMPORT) checks foreign keys at commit, if at
+	 * all.  A few rows at a time: a copy of the whole file would only
+	 * cost page faults.
 	 */
-	store_defer_foreign_keys(st);
 	batch = xcalloc(ORG_BATCH, sizeof *batch);
 	for (i = 0, k = 0; i < nh && rc == KAM_OK; i++) {
 		struct org_new_person *b = &batch[k];
@@ -765,9 +766,15 @@ org_import(struct store *st, int64_t account, const char *path,
 		return rc;
 	}
 	if (kind == NULL)
-		kind = has_field(f, nf, "from")   ? "links"
-		       : has_field(f, nf, "deal") ? "roles"
-		                                  : "people";
+		kind = has_field(f, nf, "from")     ? "links"
+		       : !has_field(f, nf, "deal")  ? "people"
+		       : has_field(f, nf, "person") ? "roles"
+		                                    : "deals";
+	if (strcmp(kind, "deals") == 0) {
+		rc = deal_import(st, account, in, f, nf, line);
+		csv_close(in);
+		return rc;
+	}
 	if (strcmp(kind, "people") == 0) {
 		if ((rc = csv_header(in, f, nf, line, org_people_cols, 2,
 		                     idx)) == KAM_OK)

@@ -77,7 +77,7 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = store_read_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if (deal != 0)
 		rc = group_latest(st, deal, as_of, &l);
@@ -85,7 +85,7 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		rc = store_stance_latest(st, account, as_of, add_latest, &l);
 	if (rc == KAM_OK)
 		rc = org_influence(st, account, deal, as_of, &inf);
-	store_read_end(st);
+	rc = store_end(st, rc);
 	if (rc != KAM_OK) {
 		free(l.v);
 		return rc;
