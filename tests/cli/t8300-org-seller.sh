@@ -4,7 +4,7 @@
 # of a seller and a person on a day is in force, so a contact can weaken
 # and what we knew on an earlier day can be asked again.  Every bad input
 # with its message, exit status and an unchanged store; a store of
-# schema 6 gains the two tables.
+# schema 7 gains the two tables.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 kam-org init >/dev/null
@@ -126,14 +126,14 @@ run s1 0 kam-org contact bo cfo --strength 1 --on 2026-03-02
 run s3 0 kam-org contact 王丽 cfo --strength 3
 expect_sql s13 "SELECT group_concat(strength) FROM contact WHERE id > 6" "1,3"
 
-# A store of schema 6 gains the tables, empty, when first opened.
-KAM_DB="$T/v6.db"
+# A store of schema 7 gains the tables, empty, when first opened.
+KAM_DB="$T/v7.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "DROP TABLE contact; DROP TABLE seller; PRAGMA user_version = 6"
-run v6 0 kam-org seller list
-expect_text v6 "handle	name	contacts	created"
-expect_sql v6-version "PRAGMA user_version" 7
-expect_sql v6-tables "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema
+"$SQLITE3" "$KAM_DB" "DROP TABLE contact; DROP TABLE seller; PRAGMA user_version = 7"
+run v7 0 kam-org seller list
+expect_text v7 "handle	name	contacts	created"
+expect_sql v7-version "PRAGMA user_version" 8
+expect_sql v7-tables "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema
   WHERE name IN ('seller', 'contact', 'contact_person', 'contact_seller') ORDER BY name)" \
   "contact,contact_person,contact_seller,seller"
 

@@ -20,12 +20,12 @@ export KAM_ACCOUNT
   kam-org person add buyer --name Buyer --level 4
   kam-org person add gone --name Gone --level 3
   kam-org deal add erp --name ERP
-  kam-org role erp boss decision-maker --influence high
-  kam-org role erp cto technical --influence high
-  kam-org role erp cfo finance --influence medium
-  kam-org role erp eng user --influence medium
-  kam-org role erp buyer procurement --influence low
-  kam-org role erp gone business --influence high
+  kam-org role erp boss decision-maker --influence high --on 2025-06-01
+  kam-org role erp cto technical --influence high --on 2025-06-01
+  kam-org role erp cfo finance --influence medium --on 2025-06-01
+  kam-org role erp eng user --influence medium --on 2025-06-01
+  kam-org role erp buyer procurement --influence low --on 2025-06-01
+  kam-org role erp gone business --influence high --on 2025-06-01
   kam-org person leave gone --on 2026-02-01
   # eng (a supporter) advises the CTO; pm (neutral) influences the CTO.
   kam-org link eng cto --kind advises

@@ -130,12 +130,14 @@ cut -f1 "$T/retracted.out" | sed 1d | tr '\n' ' ' >"$T/retc.out"; echo >>"$T/ret
 expect_text retc "acme/eng acme/ana acme/boss "
 # As of 15 March, older than 14 days (before 1 March): eng's stance
 # toward Oracle and ana's general one were yet to come, and gone had
-# not left; the CTO's 1 March is not before it (and is retracted).
+# not left; the CTO's 1 March is not before it (and is retracted).  The
+# links were made on 31 May: on 15 March everyone weighs the same, and
+# the order is by handle.
 run asof 0 kam-stance stale --as-of 2026-03-15 --older-than 14d
 cut -f1,5,6 "$T/asof.out" >"$T/asofc.out"
 expect_text asofc "person	latest	days
-acme/eng	2026-02-28	15
 acme/ana	2026-01-31	43
+acme/eng	2026-02-28	15
 acme/gone	2025-01-01	438"
 
 # Bad input.
