@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <igraph.h>
 #include <math.h>
 #include <stdio.h>
@@ -44,32 +45,82 @@ influence_error(void)
 	return reason;
 }
 
+/*
+ * igraph's PageRank (PRPACK) runs its loops on as many threads as the
+ * OpenMP runtime it is built with allows, one a core by default.  On a
+ * shared or busy machine each loop then waits for threads that are not
+ * running: scoring 4,000 people took four times the CPU time and five
+ * times the wall-clock time of one thread.  igraph has no setting for
+ * it, so the runtime's own is called, when the process has one, unless
+ * the user chose a number of threads (OMP_NUM_THREADS).
+ */
+static void
+one_thread(void)
+{
+	static int done;
+	void (*set)(int);
+	void *sym;
+
+	if (done)
+		return;
+	done = 1;
+	if (getenv("OMP_NUM_THREADS") != NULL)
+		return;
+	if ((sym = dlsym(RTLD_DEFAULT, "omp_set_num_threads")) == NULL)
+		return;
+	memcpy(&set, &sym, sizeof set);
+	set(1);
+}
+
 /* A tie in the direction weight flows, before ties are merged. */
 struct tie {
 	size_t from, to;
 	double weight;
 };
 
-static int
-tie_cmp(const void *a, const void *b)
+/*
+ * Sorts the nt ties by from, then by to: a counting sort on to, then a
+ * stable one on from, each a pass over the ties (people are 0 to
+ * n - 1).  qsort took a fifth of scoring 100,000 people.
+ */
+static void
+sort_ties(size_t n, struct tie *t, size_t nt)
 {
-	const struct tie *x = a, *y = b;
+	struct tie *tmp = xreallocarray(NULL, nt + 1, sizeof *tmp);
+	size_t *at = xcalloc(n + 1, sizeof *at), i, sum, c;
 
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return 0;
+	for (i = 0; i < nt; i++)
+		at[t[i].to]++;
+	for (i = 0, sum = 0; i < n; i++) {
+		c = at[i];
+		at[i] = sum;
+		sum += c;
+	}
+	for (i = 0; i < nt; i++)
+		tmp[at[t[i].to]++] = t[i];
+	memset(at, 0, (n + 1) * sizeof *at);
+	for (i = 0; i < nt; i++)
+		at[tmp[i].from]++;
+	for (i = 0, sum = 0; i < n; i++) {
+		c = at[i];
+		at[i] = sum;
+		sum += c;
+	}
+	for (i = 0; i < nt; i++)
+		t[at[tmp[i].from]++] = tmp[i];
+	free(at);
+	free(tmp);
 }
 
 /*
- * The ties of the links, merged: "A advises B" and "A influences B" give
- * B's weight to A, a tie from B to A; "allies" is a tie each way.
+ * The ties of the links among n people, sorted by from and to and
+ * merged: "A advises B" and "A influences B" give B's weight to A, a tie
+ * from B to A; "allies" is a tie each way.
  */
 static size_t
-make_ties(const struct influence_link *l, size_t nl, struct tie *t)
+make_ties(size_t n, const struct influence_link *l, size_t nl, struct tie *t)
 {
-	size_t i, n = 0, m;
+	size_t i, nt = 0, m;
 
 	for (i = 0; i < nl; i++) {
 		int advise = strcmp(l[i].kind, "advises") == 0 ||
@@ -77,21 +128,22 @@ make_ties(const struct influence_link *l, size_t nl, struct tie *t)
 		int ally = strcmp(l[i].kind, "allies") == 0;
 
 		if (advise || ally) {
-			t[n].from = l[i].to;
-			t[n].to = l[i].from;
-			t[n++].weight = l[i].strength;
+			t[nt].from = l[i].to;
+			t[nt].to = l[i].from;
+			t[nt++].weight = l[i].strength;
 		}
 		if (ally) {
-			t[n].from = l[i].from;
-			t[n].to = l[i].to;
-			t[n++].weight = l[i].strength;
+			t[nt].from = l[i].from;
+			t[nt].to = l[i].to;
+			t[nt++].weight = l[i].strength;
 		}
 	}
-	if (n == 0)
+	if (nt == 0)
 		return 0;
-	qsort(t, n, sizeof *t, tie_cmp);
-	for (i = 1, m = 0; i < n; i++) {
-		if (tie_cmp(&t[m], &t[i]) == 0)
+	sort_ties(n, t, nt);
+	/* Sums of whole strengths: exact in any order. */
+	for (i = 1, m = 0; i < nt; i++) {
+		if (t[m].from == t[i].from && t[m].to == t[i].to)
 			t[m].weight += t[i].weight;
 		else
 			t[++m] = t[i];
@@ -242,9 +294,10 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 		return KAM_OK;
 	memset(out, 0, n * sizeof *out);
 	t = xreallocarray(NULL, 2 * nl + 1, sizeof *t);
-	nt = make_ties(l, nl, t);
+	nt = make_ties(n, l, nl, t);
 	for (i = 0; i < nt; i++)
 		out[t[i].to].weight_in += t[i].weight;
+	one_thread();
 	old_error = igraph_set_error_handler(keep_error);
 	old_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
 	e = pagerank(n, t, nt, out);
@@ -256,6 +309,29 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 	if (e != IGRAPH_SUCCESS && reason[0] == '\0')
 		snprintf(reason, sizeof reason, "%s", igraph_strerror(e));
 	return e == IGRAPH_SUCCESS ? KAM_OK : KAM_INTERNAL;
+}
+
+void
+influence_weight_in(size_t n, const struct influence_link *l, size_t nl,
+                    double *weight_in)
+{
+	size_t i;
+
+	memset(weight_in, 0, n * sizeof *weight_in);
+	/* The ties of make_ties, each counted where it ends: sums of small
+	 * whole numbers, so the order of adding changes nothing. */
+	for (i = 0; i < nl; i++) {
+		int advise = strcmp(l[i].kind, "advises") == 0 ||
+		             strcmp(l[i].kind, "influences") == 0;
+		int ally = strcmp(l[i].kind, "allies") == 0;
+
+		if (l[i].from >= n || l[i].to >= n)
+			continue;
+		if (advise || ally)
+			weight_in[l[i].from] += l[i].strength;
+		if (ally)
+			weight_in[l[i].to] += l[i].strength;
+	}
 }
 
 double

@@ -197,6 +197,62 @@ START_TEST(test_brokerage_isolated_and_skipped)
 }
 END_TEST
 
+/* weight_in alone, as influence_compute gives it: each kind of link,
+ * parallel ties, and a link naming nobody left out. */
+START_TEST(test_weight_in_alone)
+{
+	struct influence_link l[] = {
+	    {0, 1, "advises", 2}, {0, 1, "influences", 3}, {2, 0, "allies", 1},
+	    {3, 2, "rivals", 3},  {4, 3, "advises", 1},    {1, 0, "advises", 2},
+	    {2, 0, "allies", 2},  {3, 4, "influences", 1}};
+	struct influence_link bad[] = {{0, 9, "advises", 2},
+	                               {1, 0, "allies", 1}};
+	double w[5];
+	size_t i;
+
+	ck_assert_int_eq(influence_compute(5, l, 8, 0, sc), KAM_OK);
+	influence_weight_in(5, l, 8, w);
+	for (i = 0; i < 5; i++)
+		ck_assert_double_eq(w[i], sc[i].weight_in);
+	ck_assert_double_eq(w[0], 8);
+	ck_assert_double_eq(w[1], 2);
+	ck_assert_double_eq(w[2], 3);
+	ck_assert_double_eq(w[3], 1);
+	ck_assert_double_eq(w[4], 1);
+	influence_weight_in(2, bad, 2, w);
+	ck_assert_double_eq(w[0], 1);
+	ck_assert_double_eq(w[1], 1);
+}
+END_TEST
+
+/* The order the links come in changes no score, to the last bit: the
+ * ties are sorted and merged the same way. */
+START_TEST(test_link_order_changes_nothing)
+{
+	struct influence_link l[] = {
+	    {0, 1, "advises", 2},    {5, 1, "influences", 3},
+	    {2, 0, "allies", 1},     {3, 2, "rivals", 3},
+	    {4, 3, "advises", 1},    {1, 0, "advises", 2},
+	    {2, 0, "allies", 2},     {3, 4, "influences", 1},
+	    {6, 5, "advises", 3},    {7, 6, "allies", 2},
+	    {0, 7, "influences", 1}, {5, 2, "advises", 2}};
+	struct influence_link r[12];
+	struct influence_score first[8];
+	size_t i;
+
+	ck_assert_int_eq(compute(8, l, 12), KAM_OK);
+	memcpy(first, sc, sizeof first);
+	for (i = 0; i < 12; i++)
+		r[i] = l[(i * 5 + 3) % 12];
+	ck_assert_int_eq(compute(8, r, 12), KAM_OK);
+	for (i = 0; i < 8; i++) {
+		ck_assert(sc[i].influence == first[i].influence);
+		ck_assert(sc[i].brokerage == first[i].brokerage);
+		ck_assert(sc[i].weight_in == first[i].weight_in);
+	}
+}
+END_TEST
+
 START_TEST(test_small_networks)
 {
 	struct influence_link l[] = {{0, 1, "advises", 2}};
@@ -386,6 +442,8 @@ main(void)
 	tcase_add_test(t, test_brokerage_lengths);
 	tcase_add_test(t, test_brokerage_equal_lengths);
 	tcase_add_test(t, test_brokerage_isolated_and_skipped);
+	tcase_add_test(t, test_weight_in_alone);
+	tcase_add_test(t, test_link_order_changes_nothing);
 	tcase_add_test(t, test_small_networks);
 	tcase_add_test(t, test_igraph_errors_return);
 	tcase_add_test(t, test_round);
