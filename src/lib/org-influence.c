@@ -434,11 +434,9 @@ org_hidden_flags(struct store *st, int64_t account, int64_t deal,
 		return KAM_OK;
 	kam_today(today);
 	/* One picture of the network and the stances. */
-	if ((rc = store_read_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	rc = hidden_flags(st, account, deal, today, fn, arg);
-	store_read_end(st);
-	return rc;
+	return store_end(st, hidden_flags(st, account, deal, today, fn, arg));
 }
 
 int

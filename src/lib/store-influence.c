@@ -301,12 +301,11 @@ store_org_net_load(struct store *st, int64_t account, int64_t deal,
 	int rc;
 
 	memset(net, 0, sizeof *net);
-	/* One read transaction, unless the caller has one: a consistent
+	/* One read transaction (the caller's, if it has one): a consistent
 	 * picture, locked once. */
-	if ((rc = store_read_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	rc = load(st, account, deal, as_of, what, net);
-	store_read_end(st);
+	rc = store_end(st, load(st, account, deal, as_of, what, net));
 	if (rc != KAM_OK)
 		store_org_net_free(net);
 	return rc;
@@ -317,11 +316,9 @@ store_org_net_links(struct store *st, int64_t account, struct org_net *net)
 {
 	int rc;
 
-	if ((rc = store_read_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	rc = load_links(st, account, net);
-	store_read_end(st);
-	return rc;
+	return store_end(st, load_links(st, account, net));
 }
 
 void
