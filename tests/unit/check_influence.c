@@ -197,6 +197,113 @@ START_TEST(test_brokerage_isolated_and_skipped)
 }
 END_TEST
 
+/* A random network of n people and nl links, of every kind, with
+ * strengths from 1 to 3 times scale (or all 2 with same). */
+static void
+random_links(unsigned seed, size_t n, struct influence_link *l, size_t nl,
+             int scale, int same)
+{
+	static const char *const kinds[] = {"advises", "influences", "allies",
+	                                    "rivals"};
+	size_t i;
+
+	srand(seed);
+	for (i = 0; i < nl; i++) {
+		l[i].from = (size_t)rand() % n;
+		do
+			l[i].to = (size_t)rand() % n;
+		while (l[i].to == l[i].from);
+		l[i].kind = same ? "advises" : kinds[rand() % 4];
+		l[i].strength = same ? 2 : (rand() % 3 + 1) * scale;
+	}
+}
+
+/* igraph's betweenness of the network, over the merged ties of
+ * influence_compute with 1/weight as lengths, normalised. */
+static void
+igraph_brokerage(size_t n, const struct influence_link *l, size_t nl,
+                 double *out)
+{
+	double *w = calloc(n * n, sizeof *w);
+	igraph_vector_int_t edges;
+	igraph_vector_t len, res;
+	igraph_t g;
+	size_t i, j;
+
+	for (i = 0; i < nl; i++) {
+		int ally = strcmp(l[i].kind, "allies") == 0;
+
+		if (ally || strcmp(l[i].kind, "advises") == 0 ||
+		    strcmp(l[i].kind, "influences") == 0)
+			w[l[i].to * n + l[i].from] += l[i].strength;
+		if (ally)
+			w[l[i].from * n + l[i].to] += l[i].strength;
+	}
+	igraph_vector_int_init(&edges, 0);
+	igraph_vector_init(&len, 0);
+	igraph_vector_init(&res, 0);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			if (w[i * n + j] > 0) {
+				igraph_vector_int_push_back(
+				    &edges, (igraph_integer_t)i);
+				igraph_vector_int_push_back(
+				    &edges, (igraph_integer_t)j);
+				igraph_vector_push_back(&len,
+				                        1.0 / w[i * n + j]);
+			}
+	igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED);
+	igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_DIRECTED, &len);
+	for (i = 0; i < n; i++)
+		out[i] = VECTOR(res)[i] / ((double)(n - 1) * (double)(n - 2));
+	igraph_destroy(&g);
+	igraph_vector_destroy(&res);
+	igraph_vector_destroy(&len);
+	igraph_vector_int_destroy(&edges);
+	free(w);
+}
+
+/* Brokerage is igraph's betweenness, on random networks sparse and
+ * dense, with unequal and with equal weights, and with strengths too
+ * large for whole-number lengths (igraph's own search then). */
+START_TEST(test_brokerage_is_igraphs)
+{
+	static const struct {
+		size_t n, nl;
+		int scale, same;
+	} cases[] = {{40, 30, 1, 0},   {40, 120, 1, 0},  {150, 600, 1, 0},
+	             {150, 160, 1, 0}, {120, 400, 1, 1}, {60, 200, 100, 0}};
+	struct influence_link l[600];
+	struct influence_score s[150];
+	double want[150];
+	size_t c, i;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		random_links((unsigned)c + 1, cases[c].n, l, cases[c].nl,
+		             cases[c].scale, cases[c].same);
+		ck_assert_int_eq(
+		    influence_compute(cases[c].n, l, cases[c].nl, 1, s),
+		    KAM_OK);
+		igraph_brokerage(cases[c].n, l, cases[c].nl, want);
+		for (i = 0; i < cases[c].n; i++)
+			ck_assert_msg(
+			    fabs(s[i].brokerage - want[i]) <=
+			        1e-12 * (1 + want[i]),
+			    "case %zu, person %zu: %.17g, igraph %.17g", c, i,
+			    s[i].brokerage, want[i]);
+	}
+	/* Lengths scaled alike give the same betweenness. */
+	random_links(9, 60, l, 200, 1, 0);
+	ck_assert_int_eq(influence_compute(60, l, 200, 1, s), KAM_OK);
+	for (i = 0; i < 60; i++)
+		want[i] = s[i].brokerage;
+	random_links(9, 60, l, 200, 100, 0);
+	ck_assert_int_eq(influence_compute(60, l, 200, 1, s), KAM_OK);
+	for (i = 0; i < 60; i++)
+		ck_assert_double_eq_tol(s[i].brokerage, want[i], 1e-12);
+}
+END_TEST
+
 /* weight_in alone, as influence_compute gives it: each kind of link,
  * parallel ties, and a link naming nobody left out. */
 START_TEST(test_weight_in_alone)
@@ -442,6 +549,7 @@ main(void)
 	tcase_add_test(t, test_brokerage_lengths);
 	tcase_add_test(t, test_brokerage_equal_lengths);
 	tcase_add_test(t, test_brokerage_isolated_and_skipped);
+	tcase_add_test(t, test_brokerage_is_igraphs);
 	tcase_add_test(t, test_weight_in_alone);
 	tcase_add_test(t, test_link_order_changes_nothing);
 	tcase_add_test(t, test_small_networks);
