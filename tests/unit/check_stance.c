@@ -277,6 +277,63 @@ rnd(unsigned n)
 	return (unsigned)(seed >> 33) % n;
 }
 
+/*
+ * The timeline's answers (store_stance_in_force, then stance_series)
+ * against the rule over the same rows, for the account, each deal's
+ * group and everyone, toward us and toward the competitor, on days
+ * before, on and between the rows' days.
+ */
+static void
+series_against_rule(const struct stance_row *rows, size_t n)
+{
+	static const char *const ends[] = {
+	    "2025-12-31", "2026-01-01", "2026-01-14", "2026-02-01",
+	    "2026-02-28", "2026-03-15", "2026-03-28", "2026-04-30"};
+	const size_t nd = sizeof ends / sizeof ends[0];
+	const char *got[8];
+	struct stance_day *in;
+	size_t nin, i, lo, hi, k;
+	int64_t tw, dl, scope, p;
+
+	for (tw = 0; tw <= 1; tw++)
+		for (scope = 0; scope < 4; scope++) {
+			/* The account, deals 1 and 2, everyone. */
+			int64_t account = scope == 0 ? 1 : 0;
+
+			dl = scope == 1 || scope == 2 ? scope : 0;
+			ck_assert_int_eq(store_stance_in_force(st, account, dl,
+			                                       tw, ends[nd - 1],
+			                                       &in, &nin),
+			                 KAM_OK);
+			for (p = 1; p <= 2; p++) {
+				int member = dl == 0;
+
+				for (i = 0; i < n && !member; i++)
+					member = rows[i].person == p &&
+					         rows[i].deal == dl;
+				if (!member)
+					continue;
+				lo = stance_rows_of(in, nin, p, &hi);
+				stance_series(in + lo, hi - lo, dl, ends, nd,
+				              got);
+				for (k = 0; k < nd; k++) {
+					const struct stance_row *want =
+					    stance_resolve(rows, n, p, tw, dl,
+					                   ends[k], NULL);
+
+					if (want == NULL)
+						ck_assert_ptr_null(got[k]);
+					else {
+						ck_assert_ptr_nonnull(got[k]);
+						ck_assert_str_eq(got[k],
+						                 want->stance);
+					}
+				}
+			}
+			free(in);
+		}
+}
+
 START_TEST(test_random_against_rule)
 {
 	static const char *const words[] = {"support", "neutral", "oppose"};
@@ -358,6 +415,7 @@ START_TEST(test_random_against_rule)
 			ck_assert_str_eq(since, want->effective);
 		}
 	}
+	series_against_rule(rows, n);
 }
 END_TEST
 
