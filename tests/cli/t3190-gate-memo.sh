@@ -28,10 +28,10 @@ kam-org competitor add orcl --name Oracle >/dev/null
   kam-org link acme/cc acme/zz --kind advises
   kam-stance set acme/zz neutral --on 2026-02-01 --note '认为三年总价太高' --source 拜访
   kam-stance set acme/mm support --on 2026-02-01 --note 'liked the demo'
-  kam-stance set acme/bb support --on 2025-11-01
+  kam-stance set acme/bb support --on 2026-02-01
   kam-stance set acme/aa oppose --on 2026-02-10
   kam-stance set acme/aa support --toward orcl --on 2026-02-10
-  kam-stance set acme/cc support --on 2026-02-01
+  kam-stance set acme/cc support --on 2025-11-01
 } >/dev/null
 for k in need budget timeline fit gaps criteria-known resources position \
   differentiation profit capital side-effects strategy importance; do
@@ -93,9 +93,9 @@ head -2 "$T/diff.out" >"$T/diff2.out"
 expect_text diff2 "what	item	before	after
 as-of		2026-03-02	2026-02-20"
 run list 0 kam-gate list acme
-expect_text list "deal	name	verdict	as_of	run	recorded
-acme/erp	ERP	qualify	2026-03-02	1	2026-03-02T09:30:00Z
-acme/his	HIS 2027	pursue-limited	2026-02-20	2	2026-03-02T11:00:00Z"
+expect_text list "deal	name	verdict	as_of	run	recorded	status
+acme/erp	ERP	qualify	2026-03-02	1	2026-03-02T09:30:00Z	open
+acme/his	HIS 2027	pursue-limited	2026-02-20	2	2026-03-02T11:00:00Z	open"
 
 # Formats a verb cannot write are refused, never ignored.
 snapshot
