@@ -38,8 +38,9 @@ account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
 	const char *h = optind < argc ? argv[optind] : ctx->account;
 
 	if (h == NULL)
-		return cli_usage_msg(ctx, "no account given (name one, use -a "
-		                          "or set KAM_ACCOUNT)");
+		return cli_usage_msg(ctx,
+		                     _("no account given (name one, use -a "
+		                       "or set KAM_ACCOUNT)"));
 	return store_account_id(ctx->st, h, id);
 }
 
@@ -49,9 +50,9 @@ operands(struct kam_ctx *ctx, int argc, int min, int max)
 	int n = argc - optind;
 
 	if (n < min)
-		return cli_usage_msg(ctx, "missing operand");
+		return cli_usage_msg(ctx, _("missing operand"));
 	if (n > max)
-		return cli_usage_msg(ctx, "too many operands");
+		return cli_usage_msg(ctx, _("too many operands"));
 	return KAM_OK;
 }
 
@@ -84,8 +85,8 @@ check_date(const char *what, const char *s)
 		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
-		               "day)",
+		               _("invalid %s date '%s' (use YYYY-MM-DD, a real "
+		                 "day)"),
 		               what, s);
 	return KAM_OK;
 }
@@ -100,8 +101,8 @@ check_amount(const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
-		               money_rule(m));
+		return kam_err(KAM_DATA, _("invalid %s '%s' (%s)"), _(what), s,
+		               _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -133,8 +134,8 @@ check_category(const char *s)
 {
 	if (s != NULL && *s != '\0' && !handle_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid category '%s' (use letters, digits, "
-		               "'.', '_' and '-')",
+		               _("invalid category '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
 		               s);
 	return KAM_OK;
 }
@@ -170,19 +171,19 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
-		               "invalid account handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid account handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_account_add(ctx->st, h, name, industry);
@@ -224,14 +225,15 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--industry or --name)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--industry or --name)"));
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (ch.name != NULL && *ch.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -327,7 +329,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
 		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
-			return cli_usage_msg(ctx, "'--%s' is for person set",
+			return cli_usage_msg(ctx, _("'--%s' is for person set"),
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
@@ -345,7 +347,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 		case 'o':
 			if (p->c.ndotted == MAX_DOTTED)
 				return cli_usage_msg(ctx,
-				                     "too many --dotted-to");
+				                     _("too many --dotted-to"));
 			p->dotted[p->c.ndotted++] = optarg;
 			p->c.set_dotted = 1;
 			break;
@@ -379,8 +381,8 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if (p->level != NULL) {
 		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
 			return kam_err(KAM_DATA,
-			               "invalid level '%s' (a whole number "
-			               "from 1, the top, to 99)",
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
 			               p->level);
 		p->c.level = level;
 	}
@@ -390,7 +392,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	    (rc = check_date("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -403,9 +405,9 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
 		return rc;
 	if (p.c.name == NULL && p.c.placeholder != 1)
-		return cli_usage_msg(ctx, "--name is required (or "
-		                          "--placeholder for someone not "
-		                          "yet named)");
+		return cli_usage_msg(ctx, _("--name is required (or "
+		                            "--placeholder for someone not "
+		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
@@ -447,7 +449,7 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on DATE is required");
+		return cli_usage_msg(ctx, _("--on DATE is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -805,14 +807,14 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
-		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
+		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -837,11 +839,11 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -902,11 +904,11 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               "invalid competitor handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid competitor handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
@@ -1017,20 +1019,20 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 	    (rc = check_text("--ext-id", f[DEAL_EXT_ID])) != KAM_OK)
 		return rc;
 	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if (f[DEAL_CLOSE] != NULL && (*f[DEAL_CLOSE] || !clear) &&
 	    (rc = check_date("--close", f[DEAL_CLOSE])) != KAM_OK)
 		return rc;
 	if (d->on != NULL && (rc = check_date("--on", d->on)) != KAM_OK)
 		return rc;
 	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear)) {
-		if ((rc = check_amount("value", f[DEAL_VALUE], d->value)) !=
+		if ((rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_VALUE] = d->value;
 	}
 	if (f[DEAL_COST] != NULL && (*f[DEAL_COST] || !clear)) {
-		if ((rc = check_amount("cost", f[DEAL_COST], d->cost)) !=
+		if ((rc = check_amount(N_("cost"), f[DEAL_COST], d->cost)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_COST] = d->cost;
@@ -1051,7 +1053,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
 		return rc;
 	if (d.c.f[DEAL_NAME] == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -1075,9 +1077,9 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		any |= d.c.f[i] != NULL;
 	if (!any)
 		return cli_usage_msg(ctx,
-		                     "nothing to change (give --close, "
-		                     "--cost, --currency, --ext-id, "
-		                     "--name, --owner, --stage or --value)");
+		                     _("nothing to change (give --close, "
+		                       "--cost, --currency, --ext-id, "
+		                       "--name, --owner, --stage or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(
@@ -1125,10 +1127,10 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (n != 1)
-		return cli_usage_msg(ctx, "give one of --won, --lost and "
-		                          "--abandoned");
+		return cli_usage_msg(ctx, _("give one of --won, --lost and "
+		                            "--abandoned"));
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on is required");
+		return cli_usage_msg(ctx, _("--on is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK ||
 	    (rc = text_check(NULL, "--reason", reason, TEXT_FREE)) != KAM_OK)
 		return rc;
@@ -1280,9 +1282,9 @@ role_word(const char *s, const char **role)
 	if ((*role = vocab_role(s)) != NULL)
 		return KAM_OK;
 	return kam_err(KAM_DATA,
-	               "unknown role '%s' (use decision-maker, technical, "
-	               "business, finance, procurement, user, coach, "
-	               "influencer or gatekeeper)",
+	               _("unknown role '%s' (use decision-maker, technical, "
+	                 "business, finance, procurement, user, coach, "
+	                 "influencer or gatekeeper)"),
 	               s);
 }
 
@@ -1300,10 +1302,11 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'i':
 			if ((influence = vocab_influence(optarg)) == NULL)
-				return kam_err(KAM_DATA,
-				               "invalid influence '%s' (high, "
-				               "medium or low)",
-				               optarg);
+				return kam_err(
+				    KAM_DATA,
+				    _("invalid influence '%s' (high, "
+				      "medium or low)"),
+				    optarg);
 			break;
 		case 'L':
 			lead = 1;
@@ -1461,7 +1464,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg == NULL)
-		return cli_usage_msg(ctx, "no account or deal given");
+		return cli_usage_msg(ctx, _("no account or deal given"));
 	if (strchr(arg, '/') != NULL)
 		rc = store_deal_id(ctx->st, arg, NULL, &deal);
 	else if (optind >= argc || ctx->account == NULL ||
@@ -1558,7 +1561,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (store_deal_account(ctx->st, deal) != account)
 			return kam_err(KAM_DATA,
-			               "deal '%s' is not in account '%s'",
+			               _("deal '%s' is not in account '%s'"),
 			               deal_ref, acct);
 	}
 	if (as_of == NULL) {
@@ -1584,7 +1587,7 @@ kind_word(struct kam_ctx *ctx, const char *s)
 	    strcmp(s, "roles") == 0 || strcmp(s, "deals") == 0)
 		return s;
 	kam_err(KAM_USAGE,
-	        "unknown kind '%s' (use people, links, roles or deals)", s);
+	        _("unknown kind '%s' (use people, links, roles or deals)"), s);
 	return "";
 }
 
@@ -1619,8 +1622,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
-		rc = cli_usage_msg(ctx, "no account given (name one, use -a "
-		                        "or set KAM_ACCOUNT)");
+		rc = cli_usage_msg(ctx, _("no account given (name one, use -a "
+		                          "or set KAM_ACCOUNT)"));
 	else
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)

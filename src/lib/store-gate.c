@@ -84,12 +84,12 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 	guess = nearest(store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown profile '%s' (did you mean '%s'?)", name,
-		             guess);
+		             _("unknown profile '%s' (did you mean '%s'?)"),
+		             name, guess);
 	else
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown profile '%s' (see 'kam-gate profile "
-		             "list')",
+		             _("unknown profile '%s' (see 'kam-gate profile "
+		               "list')"),
 		             name);
 	free(guess);
 	return rc;
@@ -132,9 +132,9 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (exists)
-		return store_end(
-		    st,
-		    kam_err(KAM_CONFLICT, "profile '%s' exists already", name));
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("profile '%s' exists already"),
+		                             name));
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
@@ -163,9 +163,10 @@ store_gate_profile_remove(struct store *st, const char *name)
 	int rc, n;
 
 	if (strcmp(name, "default") == 0)
-		return kam_err(KAM_CONFLICT,
-		               "profile 'default' cannot be removed: it is the "
-		               "rubric of every account without another");
+		return kam_err(
+		    KAM_CONFLICT,
+		    _("profile 'default' cannot be removed: it is the "
+		      "rubric of every account without another"));
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
@@ -176,11 +177,14 @@ store_gate_profile_remove(struct store *st, const char *name)
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (n > 0)
-		return store_end(
-		    st, kam_err(KAM_CONFLICT,
-		                "profile '%s' has %d answer%s to its criteria: "
-		                "it is kept",
-		                name, n, n == 1 ? "" : "s"));
+		return store_end(st,
+		                 kam_err(KAM_CONFLICT,
+		                         ngettext("profile '%s' has %d answer "
+		                                  "to its criteria: it is kept",
+		                                  "profile '%s' has %d answers "
+		                                  "to its criteria: it is kept",
+		                                  (unsigned long)n),
+		                         name, n));
 	s = store_stmt(st, delc);
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
@@ -235,7 +239,7 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	if ((found = sqlite3_step(s) == SQLITE_ROW))
 		*profile = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return found ? KAM_OK : kam_err(KAM_NOTFOUND, "unknown deal");
+	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
 }
 
 /* The rubric */
@@ -304,15 +308,15 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	guess = nearest(s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
-		snprintf(in, sizeof in, " in profile '%s'", pname);
+		snprintf(in, sizeof in, _(" in profile '%s'"), pname);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s'%s (did you mean '%s'?)",
+		             _("unknown criterion '%s'%s (did you mean '%s'?)"),
 		             key, in, guess);
 	else
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s'%s (see 'kam-gate "
-		             "criteria')",
+		             _("unknown criterion '%s'%s (see 'kam-gate "
+		               "criteria')"),
 		             key, in);
 	free(guess);
 	free(pname);
@@ -365,10 +369,11 @@ static int
 coverage_weight(const char *key, double weight)
 {
 	if (strcmp(key, GATE_KEY_COVERAGE) == 0 && weight > 0)
-		return kam_err(KAM_CONFLICT,
-		               "'%s' is knowledge, not score: its weight stays "
-		               "0",
-		               key);
+		return kam_err(
+		    KAM_CONFLICT,
+		    _("'%s' is knowledge, not score: its weight stays "
+		      "0"),
+		    key);
 	return KAM_OK;
 }
 
@@ -395,9 +400,9 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (exists)
-		return store_end(st,
-		                 kam_err(KAM_CONFLICT,
-		                         "criterion '%s' exists already", key));
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("criterion '%s' exists already"),
+		                             key));
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
@@ -422,12 +427,12 @@ keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
 		return rc;
 	if (count + adds == 0)
 		return kam_err(KAM_CONFLICT,
-		               "gate %d (%s) would have no criteria", gate,
+		               _("gate %d (%s) would have no criteria"), gate,
 		               gate_name(gate));
 	if (weight + added_weight == 0)
 		return kam_err(KAM_CONFLICT,
-		               "gate %d (%s) would have no weight (every "
-		               "criterion at 0)",
+		               _("gate %d (%s) would have no weight (every "
+		                 "criterion at 0)"),
 		               gate, gate_name(gate));
 	return KAM_OK;
 }
@@ -512,11 +517,14 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	sqlite3_reset(s);
 	if (nanswers > 0)
 		return store_end(
-		    st,
-		    kam_err(KAM_CONFLICT,
-		            "criterion '%s' has %d answer%s: set its weight "
-		            "to 0 instead",
-		            key, nanswers, nanswers == 1 ? "" : "s"));
+		    st, kam_err(KAM_CONFLICT,
+		                ngettext("criterion '%s' has %d answer: set "
+		                         "its weight to 0 instead",
+		                         "criterion '%s' has %d answers: set "
+		                         "its weight to 0 "
+		                         "instead",
+		                         (unsigned long)nanswers),
+		                key, nanswers));
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
 	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
 		return store_end(st, rc);
@@ -980,7 +988,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	}
 	sqlite3_reset(s);
 	if (a->deal == NULL)
-		return kam_err(KAM_NOTFOUND, "unknown deal");
+		return kam_err(KAM_NOTFOUND, _("unknown deal"));
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
@@ -1205,10 +1213,10 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 		char *ref = store_deal_ref(st, deal);
 
 		sqlite3_reset(s);
-		rc =
-		    kam_err(KAM_NOTFOUND,
-		            "no run %lld of deal '%s' (see 'kam-gate history')",
-		            (long long)number, ref);
+		rc = kam_err(
+		    KAM_NOTFOUND,
+		    _("no run %lld of deal '%s' (see 'kam-gate history')"),
+		    (long long)number, ref);
 		free(ref);
 		return rc;
 	}

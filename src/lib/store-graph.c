@@ -156,7 +156,7 @@ names(struct store *st, const char *sql, int64_t id, char **handle, char **name)
 	if (rc == SQLITE_ROW)
 		return KAM_OK;
 	if (rc == SQLITE_DONE)
-		return kam_err(KAM_INTERNAL, "row %lld vanished",
+		return kam_err(KAM_INTERNAL, _("row %lld vanished"),
 		               (long long)id);
 	return store_fail(st, "cannot read the map");
 }

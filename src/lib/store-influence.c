@@ -281,7 +281,7 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		net->account = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	if (net->account == NULL)
-		return kam_err(KAM_INTERNAL, "account %lld vanished",
+		return kam_err(KAM_INTERNAL, _("account %lld vanished"),
 		               (long long)account);
 	if ((rc = load_people(st, account, as_of, full, net)) != KAM_OK ||
 	    ((what & ORG_NET_LINKS) &&

@@ -48,7 +48,7 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "account '%s' already exists",
+		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
 	kam_today(today);
 	s = store_stmt(st, q);
@@ -288,9 +288,10 @@ cycle_error(struct store *st, const char *a, const char *b,
 		free(r);
 	}
 	buf_printf(&path, " -> %s", a);
-	rc = kam_err(KAM_CONFLICT,
-	             "reporting line from '%s' to '%s' would close a cycle: %s",
-	             a, b, path.s);
+	rc = kam_err(
+	    KAM_CONFLICT,
+	    _("reporting line from '%s' to '%s' would close a cycle: %s"), a, b,
+	    path.s);
 	buf_free(&path);
 	free(chain);
 	return rc;
@@ -357,14 +358,14 @@ store_org_check_line(struct store *st, int64_t person, int64_t manager)
 	a = store_person_ref(st, person);
 	b = store_person_ref(st, manager);
 	if (person == manager) {
-		rc = kam_err(KAM_CONFLICT, "'%s' cannot report to themselves",
-		             a);
+		rc = kam_err(KAM_CONFLICT,
+		             _("'%s' cannot report to themselves"), a);
 		goto out;
 	}
 	if (pa != ma) {
 		rc = kam_err(KAM_CONFLICT,
-		             "reporting line from '%s' to '%s' crosses "
-		             "accounts",
+		             _("reporting line from '%s' to '%s' crosses "
+		               "accounts"),
 		             a, b);
 		goto out;
 	}
@@ -598,11 +599,11 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, "person", ref, dflt);
+		return store_ref_refused(NULL, N_("person"), ref, dflt);
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	if (person_exists(st, account, r.handle))
-		return kam_err(KAM_CONFLICT, "person '%s/%s' already exists",
+		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
 		               r.account, r.handle);
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
@@ -782,7 +783,8 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	sqlite3_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
-		rc = kam_err(KAM_CONFLICT, "'%s' already left on %s", r, left);
+		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
+		             left);
 		free(r);
 		free(left);
 		return rc;
@@ -1032,12 +1034,13 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 	rb = store_person_ref(st, *b);
 	if (*a == *b)
 		rc = kam_err(KAM_CONFLICT,
-		             "a link needs two people, not "
-		             "'%s' twice",
+		             _("a link needs two people, not "
+		               "'%s' twice"),
 		             ra);
 	else
 		rc = kam_err(KAM_CONFLICT,
-		             "'%s' and '%s' are in different accounts", ra, rb);
+		             _("'%s' and '%s' are in different accounts"), ra,
+		             rb);
 	free(ra);
 	free(rb);
 	return rc;
@@ -1090,7 +1093,7 @@ store_org_unlink(struct store *st, const char *from, const char *to,
 	if (sqlite3_changes(store_db(st)) == 0) {
 		ra = store_person_ref(st, a);
 		rb = store_person_ref(st, b);
-		rc = kam_err(KAM_NOTFOUND, "no '%s' link from '%s' to '%s'",
+		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
 		             kind, ra, rb);
 		free(ra);
 		free(rb);
@@ -1140,8 +1143,8 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	found = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "competitor '%s' already exists",
-		               handle);
+		return kam_err(KAM_CONFLICT,
+		               _("competitor '%s' already exists"), handle);
 	s = store_stmt(st, q);
 	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
@@ -1245,7 +1248,7 @@ deal_person(struct store *st, const char *deal, const char *person,
 		return KAM_OK;
 	rd = store_deal_ref(st, *d);
 	rp = store_person_ref(st, *p);
-	rc = kam_err(KAM_CONFLICT, "'%s' is not in the account of deal '%s'",
+	rc = kam_err(KAM_CONFLICT, _("'%s' is not in the account of deal '%s'"),
 	             rp, rd);
 	free(rd);
 	free(rp);
@@ -1308,7 +1311,7 @@ store_org_role_rm(struct store *st, const char *deal, const char *person,
 	if (sqlite3_changes(store_db(st)) == 0) {
 		rd = store_deal_ref(st, d);
 		rp = store_person_ref(st, p);
-		rc = kam_err(KAM_NOTFOUND, "'%s' holds no role '%s' in '%s'",
+		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
 		             rp, role, rd);
 		free(rd);
 		free(rp);
