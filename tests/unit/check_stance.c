@@ -334,16 +334,19 @@ series_against_rule(const struct stance_row *rows, size_t n)
 		}
 }
 
-START_TEST(test_random_against_rule)
+/* Appends 200 random rows (observations, corrections and retractions,
+ * general and about deals, toward us and the competitor) to the store
+ * and to rows; returns how many.  eff and rec hold their days. */
+static size_t
+random_history(struct stance_row *rows, char (*eff)[KAM_DATE_LEN],
+               char (*rec)[KAM_STAMP_LEN], unsigned long run)
 {
 	static const char *const words[] = {"support", "neutral", "oppose"};
-	struct stance_row rows[300];
-	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
 	int superseded[301] = {0};
-	size_t n = 0, i, q;
+	size_t n = 0, i;
 
 	chain_reset();
-	seed = 12345 + (unsigned long)_i;
+	seed = 12345 + run;
 	for (i = 0; i < 200; i++) {
 		struct stance_row *r = &rows[n];
 		int64_t target = 0;
@@ -390,6 +393,16 @@ START_TEST(test_random_against_rule)
 		ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
 		n++;
 	}
+	return n;
+}
+
+START_TEST(test_random_against_rule)
+{
+	struct stance_row rows[300];
+	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
+	size_t n, q;
+
+	n = random_history(rows, eff, rec, (unsigned long)_i);
 	for (q = 0; q < 400; q++) {
 		char as_of[KAM_DATE_LEN], known[KAM_STAMP_LEN], since[12];
 		int64_t p = 1 + rnd(2), tw = rnd(2), dl = rnd(3);
@@ -415,6 +428,17 @@ START_TEST(test_random_against_rule)
 			ck_assert_str_eq(since, want->effective);
 		}
 	}
+}
+END_TEST
+
+/* The timeline's rows and series against the rule, on the histories
+ * of test_random_against_rule. */
+START_TEST(test_series_against_rule)
+{
+	struct stance_row rows[300];
+	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
+	size_t n = random_history(rows, eff, rec, (unsigned long)_i);
+
 	series_against_rule(rows, n);
 }
 END_TEST
@@ -737,6 +761,7 @@ stance_suite(void)
 	tcase_add_test(rules, test_correction);
 	tcase_add_test(rules, test_known_at);
 	tcase_add_loop_test(rules, test_random_against_rule, 0, 5);
+	tcase_add_loop_test(rules, test_series_against_rule, 0, 5);
 	tcase_add_test(rules, test_people);
 	tcase_add_test(rules, test_retracted_correction);
 	tcase_add_test(rules, test_log_and_first);
