@@ -1379,6 +1379,7 @@ gate_assessment_free(struct gate_assessment *a)
 	free(a->deal_name);
 	free(a->account_name);
 	free(a->category);
+	free(a->industry);
 	free(a->profile);
 	free(a->value);
 	free(a->cost);

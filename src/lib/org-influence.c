@@ -260,8 +260,8 @@ candidates_free(struct candidates *c)
  * people or more, nobody is below the median and nothing is ranked.
  */
 static int
-find_candidates(struct store *st, int64_t account, struct org_net *net,
-                struct candidates *c)
+find_candidates(struct store *st, int64_t account, const char *as_of,
+                struct org_net *net, struct candidates *c)
 {
 	struct influence_score *score = NULL;
 	const char **handles = NULL;
@@ -281,7 +281,7 @@ find_candidates(struct store *st, int64_t account, struct org_net *net,
 		      (double)net->people[i].level > c->median;
 	if (!any)
 		return KAM_OK;
-	if ((rc = store_org_net_links(st, account, net)) != KAM_OK)
+	if ((rc = store_org_net_links(st, account, as_of, net)) != KAM_OK)
 		return rc;
 	weight = xcalloc(n + 1, sizeof *weight);
 	influence_weight_in(n, net->links, net->nlinks, weight);
@@ -369,7 +369,7 @@ hidden_flags(struct store *st, int64_t account, int64_t deal, const char *today,
 	if ((rc = store_org_net_load(st, account, deal, today, 0, &net)) !=
 	    KAM_OK)
 		return rc;
-	if ((rc = find_candidates(st, account, &net, &c)) != KAM_OK) {
+	if ((rc = find_candidates(st, account, today, &net, &c)) != KAM_OK) {
 		store_org_net_free(&net);
 		return rc;
 	}

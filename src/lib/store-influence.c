@@ -38,19 +38,22 @@ static const char q_later[] =
     "AND h.effective > ?2 AND h.field IN ('name', 'level') "
     "ORDER BY h.person_id, h.effective, h.id";
 /*
- * The links, in no particular order: the scores add up the ties between
- * two people whatever order they come in.  Two plans for one answer:
- * through the person index, one search a person and a row read a link,
- * for an account with a small share of the store's people; or, when it
- * holds most of them, one pass over every link, which reads a third as
- * much.  A link is kept when both its people are in the network (of the
- * account, there on the day), which the pass checks in memory.
+ * The links in force on the as-of day, ?2, in no particular order: the
+ * scores add up the ties between two people whatever order they come
+ * in.  Two plans for one answer: through the person index, one search a
+ * person and a row read a link, for an account with a small share of
+ * the store's people; or, when it holds most of them, one pass over
+ * every link, which reads a third as much.  A link is kept when both
+ * its people are in the network (of the account, there on the day),
+ * which the pass checks in memory.
  */
 static const char q_links[] =
-    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
-    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1";
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
+    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
+    "AND " STORE_IN_FORCE("l", "?2");
 static const char q_links_scan[] =
-    "SELECT from_id, to_id, kind, strength FROM link";
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
+    "WHERE " STORE_IN_FORCE("l", "?2");
 static const char q_people_ids[] = "SELECT max(id) FROM person";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
@@ -59,13 +62,13 @@ static const char q_any_link[] =
 	"instr('decision-maker,technical,business,finance,procurement,"        \
 	"user,coach,influencer,gatekeeper', r.role)"
 static const char q_roles_deal[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
     "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "
-    "ORDER BY d.handle, " ROLE_ORDER;
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
 static const char q_roles_account[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
     "JOIN deal d ON d.id = r.deal_id WHERE d.account_id = ?1 "
-    "ORDER BY d.handle, " ROLE_ORDER;
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
 
 static int
 person_cmp(const void *a, const void *b)
@@ -190,7 +193,8 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 }
 
 static int
-load_links(struct store *st, int64_t account, struct org_net *net)
+load_links(struct store *st, int64_t account, const char *as_of,
+           struct org_net *net)
 {
 	sqlite3_stmt *s = store_stmt(st, q_people_ids);
 	struct finder f;
@@ -207,6 +211,7 @@ load_links(struct store *st, int64_t account, struct org_net *net)
 		s = store_stmt(st, q_links);
 		sqlite3_bind_int64(s, 1, account);
 	}
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
 	finder_init(&f, net);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t from = find(&f, sqlite3_column_int64(s, 0));
@@ -233,7 +238,8 @@ load_links(struct store *st, int64_t account, struct org_net *net)
 }
 
 static int
-load_roles(struct store *st, int64_t account, int64_t deal, struct org_net *net)
+load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
+           struct org_net *net)
 {
 	sqlite3_stmt *s;
 	struct finder f;
@@ -243,6 +249,7 @@ load_roles(struct store *st, int64_t account, int64_t deal, struct org_net *net)
 	finder_init(&f, net);
 	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
 	sqlite3_bind_int64(s, 1, deal ? deal : account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t who = find(&f, sqlite3_column_int64(s, 0));
 		const char *role =
@@ -285,8 +292,8 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		               (long long)account);
 	if ((rc = load_people(st, account, as_of, full, net)) != KAM_OK ||
 	    ((what & ORG_NET_LINKS) &&
-	     (rc = load_links(st, account, net)) != KAM_OK) ||
-	    (rc = load_roles(st, account, deal, net)) != KAM_OK)
+	     (rc = load_links(st, account, as_of, net)) != KAM_OK) ||
+	    (rc = load_roles(st, account, deal, as_of, net)) != KAM_OK)
 		return rc;
 	for (i = 0; full && rc == KAM_OK && i < net->npeople; i++)
 		rc = store_stance_get(st, net->people[i].id, 0, deal, as_of,
@@ -312,13 +319,14 @@ store_org_net_load(struct store *st, int64_t account, int64_t deal,
 }
 
 int
-store_org_net_links(struct store *st, int64_t account, struct org_net *net)
+store_org_net_links(struct store *st, int64_t account, const char *as_of,
+                    struct org_net *net)
 {
 	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	return store_end(st, load_links(st, account, net));
+	return store_end(st, load_links(st, account, as_of, net));
 }
 
 void
