@@ -816,10 +816,11 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	struct period p;
 	const char *cols[MAX_PERIODS + 3];
 	struct stance_person *people = NULL;
+	struct stance_day *rows = NULL;
 	int64_t account, deal, tid = 0;
-	const char *word;
+	const char *day[MAX_PERIODS], *word[MAX_PERIODS];
 	struct out *o;
-	size_t n = 0, i, np = 0, k;
+	size_t n = 0, nrows = 0, i, np = 0, k, lo, hi;
 	int c, rc, quarter;
 
 	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
@@ -922,6 +923,16 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK)
 		return store_end(ctx->st, rc);
+	/* Every row in force by the last day at once, each person's found
+	 * by id: one query, not one a person and a period. */
+	for (k = 0; k < np; k++)
+		day[k] = ends[k];
+	if ((rc = store_stance_in_force(ctx->st, account, deal, tid,
+	                                ends[np - 1], &rows, &nrows)) !=
+	    KAM_OK) {
+		store_stance_people_free(people, n);
+		return store_end(ctx->st, rc);
+	}
 	if (ctx->fmt == OUT_TABLE) {
 		cols[0] = "person";
 		cols[1] = "name";
@@ -936,20 +947,18 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			out_str(o, people[i].ref);
 			out_str(o, people[i].name);
 		}
+		lo = stance_rows_of(rows, nrows, people[i].id, &hi);
+		stance_series(rows + lo, hi - lo, deal, day, np, word);
 		for (k = 0; k < np; k++) {
-			rc = store_stance_get(ctx->st, people[i].id, tid, deal,
-			                      ends[k], NULL, &word, NULL);
-			if (rc != KAM_OK)
-				break;
 			if (ctx->fmt == OUT_TABLE) {
-				out_str(o, stance_symbol(word));
+				out_str(o, stance_symbol(word[k]));
 				continue;
 			}
 			out_str(o, people[i].ref);
 			out_str(o, people[i].name);
 			out_str(o, labels[k]);
 			out_str(o, ends[k]);
-			out_str(o, word ? word : "unknown");
+			out_str(o, word[k] ? word[k] : "unknown");
 			out_end_row(o);
 		}
 		if (ctx->fmt == OUT_TABLE)
@@ -957,6 +966,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
+	free(rows);
 	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
