@@ -1,15 +1,20 @@
 -- kam store schema: from version 7 to version 8 (see schema.sql).
--- People and accounts keep an external id: the record's id in the CRM
--- it was imported from, unique within its account for a person and in
--- the store for an account; a re-import matches rows by it.  An account
--- may belong to a group (parent_id: the account it is a subsidiary
--- of), within which reporting lines, links and buying roles may cross
--- accounts.
-ALTER TABLE person ADD COLUMN ext_id TEXT;
-CREATE UNIQUE INDEX person_ext_id ON person (account_id, ext_id)
-	WHERE ext_id IS NOT NULL;
-ALTER TABLE account ADD COLUMN ext_id TEXT;
-CREATE UNIQUE INDEX account_ext_id ON account (ext_id)
-	WHERE ext_id IS NOT NULL;
-ALTER TABLE account ADD COLUMN parent_id INTEGER REFERENCES account(id)
-	CHECK (parent_id <> id);
+-- Our side of the relationship: our sellers, and which of them knows
+-- whom in a client's organisation, how well, since when.
+CREATE TABLE seller (
+	id      INTEGER PRIMARY KEY,
+	handle  TEXT NOT NULL UNIQUE,
+	name    TEXT NOT NULL,
+	created TEXT NOT NULL
+);
+CREATE TABLE contact (
+	id        INTEGER PRIMARY KEY,
+	seller_id INTEGER NOT NULL REFERENCES seller(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	strength  INTEGER NOT NULL CHECK (strength BETWEEN 1 AND 3),
+	effective TEXT NOT NULL,
+	recorded  TEXT NOT NULL,
+	actor     TEXT NOT NULL
+);
+CREATE INDEX contact_person ON contact (person_id, seller_id, effective);
+CREATE INDEX contact_seller ON contact (seller_id);

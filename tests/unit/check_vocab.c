@@ -247,12 +247,15 @@ insert(sqlite3 *db, enum vocab_kind k, const char *word, int n)
 	                     "effective, recorded, actor, prev_hash, hash) "
 	                     "VALUES (?2, ?1, '2026-01-01', "
 	                     "'2026-01-01T00:00:00Z', 't', '', '')",
-	    [VOCAB_ROLE] = "INSERT INTO deal_role (deal_id, person_id, role) "
-	                   "VALUES (1, ?2, ?1)",
-	    [VOCAB_LINK_KIND] = "INSERT INTO link (from_id, to_id, kind, "
-	                        "created) VALUES (?2, ?2 + 1000, ?1, 'x')",
-	    [VOCAB_INFLUENCE] = "INSERT INTO deal_role (deal_id, person_id, "
-	                        "role, influence) VALUES (2, ?2, 'user', ?1)",
+	    [VOCAB_ROLE] = "INSERT INTO deal_role_period (deal_id, person_id, "
+	                   "role, start_on) VALUES (1, ?2, ?1, '2026-01-01')",
+	    [VOCAB_LINK_KIND] =
+	        "INSERT INTO link_period (from_id, to_id, kind, "
+	        "created, start_on) VALUES (?2, ?2 + 1000, ?1, "
+	        "'x', '2026-01-01')",
+	    [VOCAB_INFLUENCE] = "INSERT INTO deal_role_period (deal_id, "
+	                        "person_id, role, influence, start_on) "
+	                        "VALUES (2, ?2, 'user', ?1, '2026-01-01')",
 	    [VOCAB_ANSWER] = "INSERT INTO answer (deal_id, criterion_id, "
 	                     "answer, effective, recorded, actor) "
 	                     "VALUES (1, ?2, ?1, 'd', 'r', 'a')",
