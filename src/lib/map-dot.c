@@ -549,6 +549,7 @@ draw_org(struct builder *bd)
 	const struct map_data *d = bd->d;
 	struct map_ids levels = {0};
 	struct map_org org = {0};
+	Agnode_t **first, *up;
 	char name[32];
 	size_t i, j;
 
@@ -588,13 +589,32 @@ draw_org(struct builder *bd)
 		         (long long)levels.v[i]);
 		agsafeset(agsubg(bd->g, name, 1), "rank", "same", "");
 	}
+	first = xcalloc(levels.n + 1, sizeof *first);
 	for (i = 0; i < d->npeople; i++) {
 		if (bd->node[i] == NULL || d->people[i].level <= 0 ||
 		    (org.stacked != NULL && org.stacked[i]))
 			continue;
 		snprintf(name, sizeof name, "_level_%ld", d->people[i].level);
 		agsubnode(agsubg(bd->g, name, 0), bd->node[i], 1);
+		for (j = 0; levels.v[j] != d->people[i].level; j++)
+			;
+		if (first[j] == NULL)
+			first[j] = bd->node[i];
 	}
+	/* Each level's row beneath the one above, even where no reporting
+	 * line says so: an invisible edge from the first person of a row
+	 * to the first of the next, which does not pull them together. */
+	for (i = 0, up = NULL; i < levels.n; i++) {
+		if (first[i] == NULL)
+			continue;
+		if (up != NULL) {
+			Agedge_t *e = line(bd, up, first[i], "0");
+
+			set(e, bd->e[E_STYLE], "invis");
+		}
+		up = first[i];
+	}
+	free(first);
 	free(levels.v);
 	for (i = 0; i < org.nstacks; i = j) {
 		for (j = i + 1; j < org.nstacks &&
