@@ -192,7 +192,16 @@ struct map_link_count {
 	size_t shown; /* of those, drawn (a mutual edge counts two) */
 	size_t edges; /* edges drawn */
 	size_t limit; /* the max_links applied */
+	unsigned by;  /* when links were left out, the MAP_BY_* keys that
+	               * chose them: each key of the order up to the one that
+	               * told the last link drawn from the first left out, but
+	               * not a key on which every link was equal */
 };
+#define MAP_BY_STRENGTH  1u
+#define MAP_BY_MUTUAL    2u
+#define MAP_BY_INFLUENCE 4u
+#define MAP_BY_KIND      8u
+#define MAP_BY_HANDLE    16u
 unsigned map_link_kind_bit(const char *kind); /* 0 if unknown */
 /* Sets mutual and hidden on every link; drawn[i]: people[i] is drawn. */
 void map_links_pick(struct map_data *, const int *drawn,

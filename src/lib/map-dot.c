@@ -943,6 +943,37 @@ draw_legend(struct builder *bd)
 	}
 }
 
+/*
+ * How the links shown were chosen (map_link_count.by), in the order of
+ * kam-map(1): "(the strongest)" only when strength chose them.
+ */
+static void
+links_chosen(struct buf *b, unsigned by)
+{
+	const char *sep = " (";
+
+	if (by & MAP_BY_STRENGTH) {
+		buf_printf(b, "%s%s", sep, _("the strongest"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_MUTUAL) {
+		buf_printf(b, "%s%s", sep, _("both ways first"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_INFLUENCE) {
+		buf_printf(b, "%s%s", sep, _("by buying influence"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_KIND) {
+		buf_printf(b, "%s%s", sep, _("by kind"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_HANDLE)
+		buf_printf(b, "%s%s", sep, _("by handle"));
+	if (by != 0)
+		buf_puts(b, ")");
+}
+
 static void
 draw_title(struct builder *bd, Agsym_t *sym)
 {
@@ -1004,10 +1035,12 @@ draw_title(struct builder *bd, Agsym_t *sym)
 			           st->min_strength);
 			sep = "; ";
 		}
-		if (bd->links.shown < bd->links.total)
-			buf_printf(b,
-			           "%s%zu of %zu links shown (the strongest)",
-			           sep, bd->links.shown, bd->links.total);
+		if (bd->links.shown < bd->links.total) {
+			buf_printf(b, "%s", sep);
+			buf_printf(b, _("%zu of %zu links shown"),
+			           bd->links.shown, bd->links.total);
+			links_chosen(b, bd->links.by);
+		}
 	}
 	set_html(bd, bd->g, sym, b->s);
 }
