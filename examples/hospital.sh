@@ -156,6 +156,17 @@ kam-stance changes hospital/his --from 2026-03-16 --to 2026-06-15
 kam-stance log hospital/liu
 kam-stance timeline hospital/his --by month --from 2026-01-01 --to 2026-06-30
 kam-gate run his
+CMDS
+
+say 'Not a pursue any more, though nobody turned against us: what we know of' \
+  'the president and of Li Ming is three months old and more.  Past' \
+  '`stale.days` (90 days), what a key person thought is a question again,' \
+  'not an answer, and "can we win?" is open until someone asks.  Zhou Lei' \
+  'sees them both that week.' ''
+shell <<'CMDS'
+kam-stance set chen support --on 2026-06-12 --note 仍支持，关注上线时间 --source 拜访
+kam-stance set li support --on 2026-06-12 --source 拜访
+kam-gate run his
 kam-gate history his
 CMDS
 
@@ -163,11 +174,11 @@ say 'The verdict holds: the president, the business side and finance back' \
   'us.  What changed since the March run is in the relationship criteria,' \
   'computed from the buying group and its stances.' ''
 shell <<'CMDS'
-kam-gate diff his
+kam-gate diff his 2 4
 CMDS
 
 say 'But Kanglian gains on the technical side, which Zhao Lei leads, and' \
-  'most stances were last observed months ago.  `kam-gate plan` gives each' \
+  'the other stances were last observed months ago.  `kam-gate plan` gives each' \
   'person an action, with the supporters who influence or advise them;' \
   '`--assume-stance` shows what would move the verdict, storing nothing:' \
   'Zhao Lei turning against us would limit it.' ''

@@ -27,7 +27,7 @@ begin(struct kam_ctx *ctx)
 
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	return store_begin(ctx->st);
+	return store_begin(ctx->st, STORE_TX_WRITE);
 }
 
 /* The account named by an optional operand, else -a / $KAM_ACCOUNT. */
@@ -490,7 +490,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	store_org_bulk(ctx->st);
+	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	o = cli_out(ctx, 0, person_cols);
 	rc = store_org_people(ctx->st, account, 0, put_person, o);
 	out_close(o);
@@ -691,7 +691,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	store_org_bulk(ctx->st);
+	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	store_org_people(ctx->st, account, 0, tree_add, &t);
 	sort_tree = &t;
 	/* Index by handle to find each manager; then group children. */
@@ -1337,7 +1337,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (deal)
 		account = store_deal_account(ctx->st, deal);
-	store_org_bulk(ctx->st);
+	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	fl.o = cli_out(ctx, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
@@ -1475,11 +1475,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	 * inside its own transaction, so SQLite need not check the same
 	 * references again on each insert (a fifth of an import's time).
 	 */
-	store_foreign_keys(ctx->st, 0);
-	if ((rc = store_begin(ctx->st)) != KAM_OK) {
-		store_foreign_keys(ctx->st, 1);
+	if ((rc = store_begin(ctx->st, STORE_TX_IMPORT)) != KAM_OK)
 		return rc;
-	}
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
@@ -1489,9 +1486,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)
 		rc = org_import(ctx->st, account, file, kind);
-	rc = store_end(ctx->st, rc);
-	store_foreign_keys(ctx->st, 1);
-	return rc;
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -1579,7 +1574,7 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
-	store_org_bulk(ctx->st);
+	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on\n",

@@ -197,7 +197,7 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	r.actor = kam_actor();
 	r.note = note;
 	r.source = source;
-	if ((rc = store_begin(ctx->st)) != KAM_OK ||
+	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK ||
 	    (rc = store_end(
 	         ctx->st, store_stance_append(ctx->st, &chain, &r))) != KAM_OK)
 		return rc;
@@ -283,7 +283,7 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = load_target(ctx->st, id, "retract", &t)) != KAM_OK)
 		return store_end(ctx->st, rc);
@@ -344,7 +344,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = load_target(ctx->st, id, "correct", &t)) != KAM_OK)
 		return store_end(ctx->st, rc);
@@ -448,13 +448,11 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		kam_today(today);
 		as_of = today;
 	}
-	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
-	    KAM_OK) {
-		store_read_end(ctx->st);
-		return rc;
-	}
+	    KAM_OK)
+		return store_end(ctx->st, rc);
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n && rc == KAM_OK; i++) {
 		rc = store_stance_find(ctx->st, people[i].id, tid, deal, as_of,
@@ -483,8 +481,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	out_close(o);
 	free(deal_ref);
 	store_stance_people_free(people, n);
-	store_read_end(ctx->st);
-	if (rc != KAM_OK)
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -632,13 +629,11 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
-	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
-	    KAM_OK) {
-		store_read_end(ctx->st);
-		return rc;
-	}
+	    KAM_OK)
+		return store_end(ctx->st, rc);
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
 		if ((rc = store_stance_find(ctx->st, people[i].id, tid, deal,
@@ -671,8 +666,7 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
-	store_read_end(ctx->st);
-	if (rc != KAM_OK)
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -819,13 +813,11 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		return draw_timeline(ctx, account, deal, tid, &style, format,
 		                     out);
 	}
-	if ((rc = store_read_begin(ctx->st)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
-	    KAM_OK) {
-		store_read_end(ctx->st);
-		return rc;
-	}
+	    KAM_OK)
+		return store_end(ctx->st, rc);
 	if (ctx->fmt == OUT_TABLE) {
 		cols[0] = "person";
 		cols[1] = "name";
@@ -861,8 +853,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
-	store_read_end(ctx->st);
-	if (rc != KAM_OK)
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }

@@ -74,6 +74,7 @@ const char *gate_stance_word(int);
 struct gate_params {
 	double fail[GATE_COUNT]; /* a score below fails the gate */
 	double strong;           /* gate 3 below it passes weak */
+	double weak_max;         /* the likelihood of a gate 3 held weak */
 	double unknown_max;      /* more unknown weight leaves a gate open */
 	double influence[3];     /* weights of high, medium, low */
 	double lead_factor;      /* the lead's weight, times its influence */
@@ -96,13 +97,18 @@ const char *gate_param_check(const char *key, double value);
  * The criteria the rules read by key: computed ones, and those with a
  * rule of their own (kam-gate(1), RULES).
  */
-#define GATE_KEY_OURS     "our-relationship"
-#define GATE_KEY_RIVALS   "rival-relationship"
-#define GATE_KEY_COVERAGE "coverage"
-#define GATE_KEY_PRICE    "price"
-#define GATE_KEY_FIT      "fit"
-#define GATE_KEY_GAPS     "gaps"
-#define GATE_KEY_EXPECTED "expected-value"
+#define GATE_KEY_OURS         "our-relationship"
+#define GATE_KEY_RIVALS       "rival-relationship"
+#define GATE_KEY_COVERAGE     "coverage"
+#define GATE_KEY_PRICE        "price"
+#define GATE_KEY_FIT          "fit"
+#define GATE_KEY_GAPS         "gaps"
+#define GATE_KEY_EXPECTED     "expected-value"
+#define GATE_KEY_PROFIT       "profit"
+#define GATE_KEY_CAPITAL      "capital"
+#define GATE_KEY_SIDE_EFFECTS "side-effects"
+#define GATE_KEY_STRATEGY     "strategy"
+#define GATE_KEY_IMPORTANCE   "importance"
 
 /* A price gap in percent, as given ("+40", "-5", "40%"); 1 if valid. */
 int gate_gap_parse(const char *, double *);
@@ -175,6 +181,7 @@ struct gate_rival {
 struct gate_outcome {
 	enum gate_status status;
 	int scored; /* score is meaningful */
+	int held;   /* weak: held weak at best by a rule, not by its score */
 	double score;
 	char **reasons;
 	size_t nreasons;
@@ -183,8 +190,8 @@ struct gate_outcome {
 /* The investment: its level and the numbers behind it. */
 struct gate_investment {
 	enum gate_level level;
-	int has_likelihood;       /* gate 3 was reached and scored */
-	double likelihood;        /* gate 3's score */
+	int has_likelihood; /* gate 3 was decided: passed, weak or failed */
+	double likelihood;  /* its score, capped when held weak; 0 failed */
 	char expected[MONEY_LEN]; /* value x likelihood; "" unknown */
 };
 
@@ -211,7 +218,7 @@ struct gate_assessment {
 	struct gate_rival *rivals;
 	size_t nrivals;
 	/* filled by gate_compute and gate_evaluate */
-	char **group_notes; /* the opposing decision-makers, called out */
+	char **group_notes; /* opposing decision-makers, finance, lead */
 	size_t ngroup_notes;
 	const char *lost; /* the sure-loss rule that fired, or NULL */
 	struct gate_outcome gates[GATE_COUNT];
@@ -222,8 +229,8 @@ struct gate_assessment {
 /*
  * Fills the computed criteria (our-relationship, rival-relationship,
  * coverage) that have no answer in force from the members and rivals,
- * turns a price gap into its answer, and notes every decision-maker who
- * opposes us.
+ * turns a price gap into its answer, and notes every decision-maker,
+ * finance member and evaluation lead who opposes us.
  */
 void gate_compute(struct gate_assessment *);
 /*

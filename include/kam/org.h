@@ -289,8 +289,6 @@ struct org_handle {
 int store_org_handles(struct store *, int64_t account, struct org_handle **,
                       size_t *);
 int store_org_check_line(struct store *, int64_t person, int64_t manager);
-/* Prepares the store to read or write a whole account (a larger cache). */
-void store_org_bulk(struct store *);
 /* An account's handle, in a new string. */
 char *store_org_account_handle(struct store *, int64_t account);
 /* A deal's id by account and handle, without reporting; 0 if none. */

@@ -92,7 +92,7 @@ const char *stance_symbol(const char *);
 
 /*
  * The store's side (store-stance.c).  Writers call these inside one
- * store_begin/store_commit transaction.
+ * store_begin/store_end transaction.
  */
 
 /* The end of the chain, read once inside the write transaction. */
@@ -109,11 +109,9 @@ int store_stance_append(struct store *, struct stance_chain *,
                         struct stance_row *);
 
 /*
- * Many appends in one transaction (import): begin (before the
- * transaction: it turns foreign-key checks off), then step after each row
- * (existing: the rows before the import), end before committing (rebuild
- * 1) or rolling back (0); after the commit or rollback,
- * store_foreign_keys(st, 1).
+ * Many appends in one transaction (import, STORE_TX_IMPORT): begin,
+ * then step after each row (existing: the rows before the import), end
+ * before committing (rebuild 1) or rolling back (0).
  */
 #define BULK_MAX 8
 struct stance_bulk {

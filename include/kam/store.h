@@ -44,7 +44,7 @@ void store_init_library(void);
 int store_open(struct store **, const char *path, int mode);
 /*
  * Ends a store opened with STORE_HOLD: when commit is set, commits what
- * the command's store_commit calls kept waiting (and puts a new store in
+ * the command's store_end calls kept waiting (and puts a new store in
  * place), else rolls it all back.  Returns KAM_OK or the failure,
  * reported.
  */
@@ -54,29 +54,32 @@ void store_close(struct store *);
 const char *store_path(const struct store *);
 
 /*
- * One transaction per writing command.  store_begin takes the write lock
- * at once (BEGIN IMMEDIATE) and waits for other writers (busy timeout).
+ * Transactions, the one way: store_begin opens one of a kind, store_end
+ * closes the innermost, committing when rc is KAM_OK and rolling back
+ * otherwise, and returns the final status.  They nest: a read inside
+ * any transaction is that transaction; a write inside a write is a
+ * savepoint of it.  A write takes the write lock at once (BEGIN
+ * IMMEDIATE) and waits for other writers (busy timeout).  Every command
+ * that writes does all its writes in one.
  */
-int store_begin(struct store *);
-int store_commit(struct store *);
-void store_rollback(struct store *);
-/* Ends the transaction: commits when rc is KAM_OK, else rolls back;
- * returns the final status. */
-int store_end(struct store *, int rc);
+#define STORE_TX_READ  0 /* one snapshot and one lock around many queries */
+#define STORE_TX_WRITE 1
 /*
- * A read transaction around many queries: one snapshot, one lock.
- * Inside a write transaction, it is that one.
+ * A write whose caller resolves every reference itself (an import):
+ * foreign keys are not checked again on each insert (off when it is the
+ * outermost transaction, else deferred to the commit).
  */
-int store_read_begin(struct store *);
-void store_read_end(struct store *);
+#define STORE_TX_IMPORT 2
+int store_begin(struct store *, int kind);
+int store_end(struct store *, int rc);
 
 /*
- * Foreign-key checks on or off, around (outside) the transaction of an
- * import that resolves every reference itself; and, inside a
- * transaction, deferred to its commit.
+ * What a command is about to do, so that the connection suits it: read
+ * a whole account (a larger page cache), or walk an index for each of
+ * thousands of people (pages mapped, not copied).
  */
-void store_foreign_keys(struct store *, int on);
-void store_defer_foreign_keys(struct store *);
+enum store_expect { STORE_EXPECT_ACCOUNT, STORE_EXPECT_WALKS };
+void store_expect(struct store *, enum store_expect);
 
 /* Whether an account has this handle; reports nothing. */
 int store_account_find(struct store *, const char *handle, int64_t *);

@@ -130,6 +130,7 @@ gate_params_default(struct gate_params *p)
 	for (i = 0; i < GATE_COUNT; i++)
 		p->fail[i] = 0.5;
 	p->strong = 0.75;
+	p->weak_max = 0.5;
 	p->unknown_max = 0.34;
 	p->influence[0] = 3;
 	p->influence[1] = 2;
@@ -150,6 +151,7 @@ const char *const gate_setting_keys[] = {
     "compete.fail",
     "win.fail",
     "win.strong",
+    "win.weak-max",
     "worth.fail",
     "unknown.max",
     "influence.high",
@@ -172,6 +174,7 @@ const char *const gate_setting_help[] = {
     "gate 2 fails below this score",
     "gate 3 fails below this score",
     "gate 3 passes weak below this score",
+    "the win likelihood of a gate 3 held weak is at most this",
     "gate 4 fails below this score",
     "a gate with more unknown weight than this is open",
     "weight of a high-influence member",
@@ -194,11 +197,12 @@ gate_param(struct gate_params *p, const char *key)
 {
 	double *slots[] = {
 	    &p->fail[0],      &p->fail[1],      &p->fail[2],
-	    &p->strong,       &p->fail[3],      &p->unknown_max,
-	    &p->influence[0], &p->influence[1], &p->influence[2],
-	    &p->lead_factor,  &p->our_yes,      &p->our_partly,
-	    &p->rival_yes,    &p->rival_partly, &p->price_yes,
-	    &p->price_partly, &p->price_cap,    &p->stale_days,
+	    &p->strong,       &p->weak_max,     &p->fail[3],
+	    &p->unknown_max,  &p->influence[0], &p->influence[1],
+	    &p->influence[2], &p->lead_factor,  &p->our_yes,
+	    &p->our_partly,   &p->rival_yes,    &p->rival_partly,
+	    &p->price_yes,    &p->price_partly, &p->price_cap,
+	    &p->stale_days,
 	};
 	size_t i;
 
@@ -433,10 +437,16 @@ compute_ours(struct gate_assessment *a)
 		free(w);
 	}
 	/*
-	 * Relationships are not close while nobody who decides backs us, and
-	 * not lost while everyone who decides does.
+	 * Relationships are not close while nobody who decides backs us (nor
+	 * while nobody is known to decide), and not lost while everyone who
+	 * decides does.
 	 */
-	if (ans == GATE_YES && dms > 0 && !dm_backs) {
+	if (ans == GATE_YES && dms == 0) {
+		ans = GATE_PARTLY;
+		buf_puts(&b,
+		         "; no decision-maker is named in the buying group: "
+		         "partly at best");
+	} else if (ans == GATE_YES && !dm_backs) {
 		ans = GATE_PARTLY;
 		buf_puts(&b, "; no decision-maker supports us: partly at best");
 	} else if (ans == GATE_NO && dms > 0 && !dm_others) {
@@ -502,25 +512,59 @@ compute_rivals(struct gate_assessment *a)
 	set_computed(a, GATE_KEY_RIVALS, ans, how);
 }
 
-/* Whose stance must be known to judge: high influence, or deciding. */
+/*
+ * Whose stance must be known to judge: the key people, those of high
+ * influence, those who decide and the lead of the evaluation.
+ */
 static int
 must_know(const struct gate_member *m)
 {
-	return m->influence == 0 || (m->core & GATE_CORE_DM);
+	return m->influence == 0 || (m->core & GATE_CORE_DM) || m->lead;
+}
+
+/* "high influence, decision-maker, lead": what makes a member key. */
+static void
+key_label(struct buf *b, const struct gate_member *m)
+{
+	buf_printf(b, "%s influence%s%s", influence_words[m->influence],
+	           m->core & GATE_CORE_DM ? ", decision-maker" : "",
+	           m->lead ? ", lead" : "");
 }
 
 /*
- * Coverage is knowledge, not score (rule 2): yes when we know where every
- * high-influence member and decision-maker stands and the unknown share
- * of the group's weight is at most unknown.max; no otherwise, naming
- * whom to find out about.
+ * Days since a member's latest observation in force, or -1 when none is
+ * dated (an assumed stance is observed on the assessment date).
+ */
+static long
+age_of(const struct gate_assessment *a, const struct gate_member *m)
+{
+	if (m->latest[0] == '\0')
+		return -1;
+	return date_days(a->as_of) - date_days(m->latest);
+}
+
+/* A key person whose stance we know, but only from long ago. */
+static int
+stale_key(const struct gate_assessment *a, const struct gate_member *m)
+{
+	return m->stance != GATE_STANCE_UNKNOWN && must_know(m) &&
+	       age_of(a, m) > a->params.stale_days;
+}
+
+/*
+ * Coverage is knowledge, not score (rule 2): yes when a decision-maker is
+ * named, we know where every key person (high influence, decision-maker,
+ * lead) stands and what we know of them is at most stale.days old, and
+ * the unknown share of the group's weight is at most unknown.max; no
+ * otherwise, naming whom to find out about.
  */
 static void
 compute_coverage(struct gate_assessment *a)
 {
 	struct buf b = {0};
 	double total = 0, unknown = 0;
-	size_t i, nmissing = 0;
+	size_t i, k, nmissing = 0, nstale = 0;
+	int dms = 0, odd_lead = 0;
 	char pct[24];
 
 	if (a->nmembers == 0) {
@@ -528,23 +572,53 @@ compute_coverage(struct gate_assessment *a)
 		             xstrdup("no buying group recorded"));
 		return;
 	}
+	for (i = 0; i < a->nmembers; i++)
+		dms |= (a->members[i].core & GATE_CORE_DM) != 0;
+	if (!dms)
+		buf_puts(&b, "no decision-maker is named in the buying group");
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
 
 		total += weight_of(a, m);
+		odd_lead |=
+		    m->lead && m->influence != 0 && !(m->core & GATE_CORE_DM);
 		if (m->stance != GATE_STANCE_UNKNOWN)
 			continue;
 		unknown += weight_of(a, m);
 		if (!must_know(m))
 			continue;
-		buf_printf(&b, "%s%s (%s, %s influence%s)",
-		           nmissing ? ", " : "we do not know where ", m->name,
-		           m->ref, influence_words[m->influence],
-		           m->core & GATE_CORE_DM ? ", decision-maker" : "");
+		buf_printf(&b, "%s%s (%s, ",
+		           nmissing ? ", "
+		           : b.len  ? "; we do not know where "
+		                    : "we do not know where ",
+		           m->name, m->ref);
+		key_label(&b, m);
+		buf_puts(&b, ")");
 		nmissing++;
 	}
 	if (nmissing)
 		buf_puts(&b, nmissing == 1 ? " stands" : " stand");
+	/* What we knew long ago is not what we know now. */
+	for (i = 0; i < a->nmembers; i++)
+		nstale += stale_key(a, &a->members[i]);
+	for (i = 0, k = 0; i < a->nmembers; i++) {
+		const struct gate_member *m = &a->members[i];
+		const char *sep;
+
+		if (!stale_key(a, m))
+			continue;
+		k++;
+		sep = k > 1   ? (k == nstale ? " and " : ", ")
+		      : b.len ? "; what we know of "
+		              : "what we know of ";
+		buf_printf(&b, "%s%s (%s, ", sep, m->name, m->ref);
+		key_label(&b, m);
+		buf_printf(&b, ", last observed %s, %ld days before %s)",
+		           m->latest, age_of(a, m), a->as_of);
+	}
+	if (nstale)
+		buf_printf(&b, " is more than %.0f days old",
+		           a->params.stale_days);
 	unknown = total > 0 ? r2(unknown / total) : 0;
 	if (unknown > a->params.unknown_max) {
 		fixed2(unknown * 100, 0, pct);
@@ -552,7 +626,7 @@ compute_coverage(struct gate_assessment *a)
 		buf_printf(&b,
 		           "%s%s%% of the group's influence is of people "
 		           "whose stance we do not know",
-		           nmissing ? "; " : "", pct);
+		           b.len ? "; " : "", pct);
 	}
 	if (b.len == 0) {
 		size_t known = 0;
@@ -560,9 +634,10 @@ compute_coverage(struct gate_assessment *a)
 		for (i = 0; i < a->nmembers; i++)
 			known += a->members[i].stance != GATE_STANCE_UNKNOWN;
 		buf_printf(&b,
-		           "we know where every high-influence member and "
-		           "decision-maker stands (%zu of %zu people known)",
-		           known, a->nmembers);
+		           "we know where every high-influence member%s "
+		           "decision-maker%s stands (%zu of %zu people known)",
+		           odd_lead ? "," : " and",
+		           odd_lead ? " and the lead" : "", known, a->nmembers);
 		set_computed(a, GATE_KEY_COVERAGE, GATE_YES, b.s);
 		return;
 	}
@@ -603,17 +678,36 @@ gate_compute(struct gate_assessment *a)
 	compute_ours(a);
 	compute_rivals(a);
 	compute_coverage(a);
-	/* An opposing decision-maker is always called out. */
+	/*
+	 * Whoever decides, holds the purse or leads the evaluation and
+	 * opposes us is always called out: no score outweighs them.
+	 */
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
-		char *s;
+		const char *what[3];
+		struct buf b = {0};
+		size_t n = 0, k;
 
-		if (!(m->core & GATE_CORE_DM) || m->stance != -1)
+		if (m->stance != -1)
 			continue;
-		xasprintf(&s, "decision-maker %s (%s) opposes us%s%s%s",
-		          m->name, m->ref, m->since[0] ? " (since " : "",
-		          m->since, m->since[0] ? ")" : "");
-		note(&a->group_notes, &a->ngroup_notes, s);
+		if (m->core & GATE_CORE_DM)
+			what[n++] = "decision-maker";
+		if (m->core & GATE_CORE_FINANCE)
+			what[n++] = "finance";
+		if (m->lead)
+			what[n++] = "evaluation lead";
+		if (n == 0)
+			continue;
+		for (k = 0; k < n; k++)
+			buf_printf(&b, "%s%s",
+			           k == 0       ? ""
+			           : k + 1 == n ? " and "
+			                        : ", ",
+			           what[k]);
+		buf_printf(&b, " %s (%s) opposes us", m->name, m->ref);
+		if (m->since[0])
+			buf_printf(&b, " (since %s)", m->since);
+		note(&a->group_notes, &a->ngroup_notes, b.s);
 	}
 }
 
@@ -795,6 +889,152 @@ sure_loss(const struct gate_assessment *a, char **why)
 	return rule;
 }
 
+/*
+ * The win likelihood, once gate 3 is judged (kam-gate(1), The verdict and
+ * the investment): its score when it
+ * passes or is weak, at most win.weak-max when something holds it weak,
+ * 0 when it fails (a sure loss is no chance); none when it is open or was
+ * not reached, since the question is not decided.
+ */
+static int
+win_likelihood(const struct gate_assessment *a, double *l)
+{
+	const struct gate_outcome *w = &a->gates[2];
+
+	*l = 0;
+	if (w->status == GATE_FAIL)
+		return 1;
+	if ((w->status != GATE_PASS && w->status != GATE_WEAK) || !w->scored)
+		return 0;
+	*l = w->score;
+	if (w->held && *l > a->params.weak_max)
+		*l = r2(a->params.weak_max);
+	return 1;
+}
+
+/* Whether the pursuit cost exceeds the deal's value (Not worth winning). */
+static int
+cost_exceeds_value(const struct gate_assessment *a)
+{
+	return a->value != NULL && a->cost != NULL &&
+	       money_cmp(a->cost, a->value) > 0;
+}
+
+/* The answer in force to a criterion, unknown when the rubric lacks it. */
+static enum gate_ans
+answer_of(const struct gate_assessment *a, const char *key)
+{
+	const struct gate_crit *c = crit_in(a, key);
+
+	return c != NULL ? c->answer : GATE_UNKNOWN;
+}
+
+/*
+ * A strategic profile puts the client above the margin (METHOD.md,
+ * section 3): profit is no must, and the client's importance and our
+ * direction each weigh more than profit.
+ */
+static int
+strategic_profile(const struct gate_assessment *a)
+{
+	const struct gate_crit *p = crit_in(a, GATE_KEY_PROFIT);
+	const struct gate_crit *i = crit_in(a, GATE_KEY_IMPORTANCE);
+	const struct gate_crit *s = crit_in(a, GATE_KEY_STRATEGY);
+
+	return p != NULL && i != NULL && s != NULL && !p->must &&
+	       i->weight > p->weight && s->weight > p->weight;
+}
+
+/* A strategic client, important and on our direction: worth a loss. */
+static int
+client_first(const struct gate_assessment *a)
+{
+	return strategic_profile(a) &&
+	       answer_of(a, GATE_KEY_IMPORTANCE) == GATE_YES &&
+	       answer_of(a, GATE_KEY_STRATEGY) == GATE_YES;
+}
+
+/*
+ * What winning costs besides money: capital tied up at risk, or harm to
+ * other clients and partners, answered no; the first such key, or NULL.
+ */
+static const char *
+costly_win(const struct gate_assessment *a)
+{
+	if (answer_of(a, GATE_KEY_CAPITAL) == GATE_NO)
+		return GATE_KEY_CAPITAL;
+	if (answer_of(a, GATE_KEY_SIDE_EFFECTS) == GATE_NO)
+		return GATE_KEY_SIDE_EFFECTS;
+	return NULL;
+}
+
+/*
+ * Not worth winning (kam-gate(1), RULES): the pursuit cost exceeds the
+ * deal's value, or a win ties up capital (or does harm) for no profit
+ * and the client is not a strategic one that is important and on our
+ * direction.  Adds the reasons; returns whether the gate fails.
+ */
+static int
+worth_fails(const struct gate_assessment *a, struct gate_outcome *o)
+{
+	const char *what = costly_win(a);
+	int fails = 0;
+
+	if (cost_exceeds_value(a)) {
+		reason(o,
+		       "the pursuit cost %s exceeds the deal's value %s: not "
+		       "worth winning at any odds",
+		       a->cost, a->value);
+		fails = 1;
+	}
+	if (what != NULL && answer_of(a, GATE_KEY_PROFIT) == GATE_NO &&
+	    !client_first(a)) {
+		reason(o,
+		       "'%s' is no and '%s' is no: %s for no profit is a win "
+		       "not worth having",
+		       GATE_KEY_PROFIT, what,
+		       strcmp(what, GATE_KEY_CAPITAL) == 0
+		           ? "capital tied up at risk"
+		           : "harm to other clients or partners");
+		fails = 1;
+	}
+	return fails;
+}
+
+/*
+ * What holds the worth gate weak at best: the same costly win for no
+ * profit from a strategic client, or for little profit from any other.
+ */
+static int
+worth_weak(const struct gate_assessment *a, struct gate_outcome *o)
+{
+	const char *what = costly_win(a);
+	enum gate_ans profit = answer_of(a, GATE_KEY_PROFIT);
+
+	if (what == NULL)
+		return 0;
+	if (profit == GATE_NO && client_first(a)) {
+		reason(o,
+		       "'%s' is no and '%s' is no, but a strategic client "
+		       "that is important and on our direction ('%s' and "
+		       "'%s' are yes) can be worth it: weak at best",
+		       GATE_KEY_PROFIT, what, GATE_KEY_IMPORTANCE,
+		       GATE_KEY_STRATEGY);
+		return 1;
+	}
+	if (profit == GATE_PARTLY && !client_first(a)) {
+		reason(o,
+		       "'%s' is partly and '%s' is no: %s for little profit, "
+		       "weak at best",
+		       GATE_KEY_PROFIT, what,
+		       strcmp(what, GATE_KEY_CAPITAL) == 0
+		           ? "capital tied up at risk"
+		           : "harm to other clients or partners");
+		return 1;
+	}
+	return 0;
+}
+
 static void
 evaluate_gate(struct gate_assessment *a, int g, int reached)
 {
@@ -856,6 +1096,8 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 			    !fit_rescued(a, &a->crit[i]))
 				reason(o, "must-criterion '%s' is no",
 				       a->crit[i].key);
+	} else if (g == 4 && worth_fails(a, o)) {
+		o->status = GATE_FAIL;
 	} else if (wk < wt && best < p->fail[g - 1]) {
 		char bs[8];
 
@@ -904,8 +1146,8 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		reason(o, "score %s is below the fail threshold %s", sc, th);
 		weak_points(a, o, g);
 	} else {
-		/* Weak at best: what no score can outweigh (rules 1, 3, 4
-		 * and 6). */
+		/* Weak at best: what no score can outweigh (kam-gate(1),
+		 * Weak at best). */
 		for (i = 0; i < a->ncrit; i++) {
 			const struct gate_crit *c = &a->crit[i];
 
@@ -947,6 +1189,9 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				       a->group_notes[i]);
 				weak = 1;
 			}
+		if (g == 4 && worth_weak(a, o))
+			weak = 1;
+		o->held = weak;
 		if (g == 3 && o->scored && o->score < p->strong) {
 			gate_score_text(p->strong, th);
 			reason(o,
@@ -979,15 +1224,16 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 }
 
 /*
- * Rule 6: expected-value, computed once gate 3 is known: the deal's value
- * times the win likelihood (gate 3's score), rounded to the value's
+ * Rule 6: expected-value, computed once gate 3 is known: no when the
+ * pursuit cost exceeds the deal's value, whatever the odds; else the
+ * deal's value times the win likelihood, rounded to the value's
  * decimals, against the pursuit cost.
  */
 static void
 compute_expected(struct gate_assessment *a)
 {
-	const struct gate_outcome *w = &a->gates[2];
 	char ev[MONEY_LEN], sc[8], *how;
+	double l;
 
 	if (find_crit(a, GATE_KEY_EXPECTED) == NULL)
 		return;
@@ -997,15 +1243,26 @@ compute_expected(struct gate_assessment *a)
 	else if (a->cost == NULL)
 		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
 		             xstrdup("no pursuit cost recorded for the deal"));
-	else if (w->status == GATE_NOT_REACHED || !w->scored)
+	else if (cost_exceeds_value(a)) {
+		xasprintf(&how,
+		          "the pursuit cost %s exceeds the deal's value %s",
+		          a->cost, a->value);
+		set_computed(a, GATE_KEY_EXPECTED, GATE_NO, how);
+	} else if (!win_likelihood(a, &l))
 		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
-		             xstrdup("no win likelihood: gate 3 has no score"));
+		             xstrdup(a->gates[2].status == GATE_OPEN
+		                         ? "no win likelihood: gate 3 is open"
+		                     : a->gates[2].status == GATE_NOT_REACHED
+		                         ? "no win likelihood: gate 3 was not "
+		                           "reached"
+		                         : "no win likelihood: gate 3 has no "
+		                           "score"));
 	else {
 		int covers;
 
-		money_percent(a->value, (int)(w->score * 100 + 0.5), ev);
+		money_percent(a->value, (int)(l * 100 + 0.5), ev);
 		covers = money_cmp(ev, a->cost) >= 0;
-		gate_score_text(w->score, sc);
+		gate_score_text(l, sc);
 		xasprintf(&how,
 		          "expected value %s (value %s x win likelihood %s) "
 		          "%s the pursuit cost %s",
@@ -1022,15 +1279,13 @@ invest(struct gate_assessment *a)
 {
 	static const enum gate_level levels[] = {LEVEL_FULL, LEVEL_LIMITED,
 	                                         LEVEL_MINIMAL, LEVEL_NONE};
-	const struct gate_outcome *w = &a->gates[2];
 	struct gate_investment *iv = &a->invest;
 
 	iv->level = levels[a->verdict];
-	iv->has_likelihood = w->status != GATE_NOT_REACHED && w->scored;
-	iv->likelihood = iv->has_likelihood ? w->score : 0;
+	iv->has_likelihood = win_likelihood(a, &iv->likelihood);
 	iv->expected[0] = '\0';
 	if (iv->has_likelihood && a->value != NULL)
-		money_percent(a->value, (int)(w->score * 100 + 0.5),
+		money_percent(a->value, (int)(iv->likelihood * 100 + 0.5),
 		              iv->expected);
 }
 
@@ -1208,6 +1463,8 @@ gate_assume_stance(struct gate_assessment *a, struct gate_member *m, int rival,
 {
 	if (rival >= (int)a->nrivals)
 		return 0;
+	/* An assumption is as if observed on the assessment date. */
+	memcpy(m->latest, a->as_of, sizeof m->latest);
 	if (rival < 0) {
 		m->stance = stance;
 		m->since[0] = '\0';

@@ -257,8 +257,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	kam_now(im.now);
 	im.actor = kam_actor();
 	store_stance_bulk_begin(st, &im.bulk);
-	if ((rc = store_begin(st)) != KAM_OK) {
-		store_foreign_keys(st, 1);
+	if ((rc = store_begin(st, STORE_TX_IMPORT)) != KAM_OK) {
 		csv_close(in);
 		return rc;
 	}
@@ -292,7 +291,6 @@ stance_import(struct store *st, const char *path, const char *account,
 	else
 		store_stance_bulk_end(st, &im.bulk, 0);
 	rc = store_end(st, rc);
-	store_foreign_keys(st, 1);
 	if (rc == KAM_OK)
 		*count = im.count;
 	return rc;

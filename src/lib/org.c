@@ -559,11 +559,11 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 				rows[hx[i].ref].id = ++next;
 	}
 	/*
-	 * A row may name a manager inserted after it: where foreign keys are
-	 * checked, check them at commit.  A few rows at a time: a copy of
-	 * the whole file would only cost page faults.
+	 * A row may name a manager inserted after it: the caller's
+	 * transaction (STORE_TX_IMPORT) checks foreign keys at commit, if at
+	 * all.  A few rows at a time: a copy of the whole file would only
+	 * cost page faults.
 	 */
-	store_defer_foreign_keys(st);
 	batch = xcalloc(ORG_BATCH, sizeof *batch);
 	for (i = 0, k = 0; i < nh && rc == KAM_OK; i++) {
 		struct org_new_person *b = &batch[k];

@@ -123,29 +123,25 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	int64_t src, id;
 	int rc, exists;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qfind);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, "profile '%s' exists already",
-		               name);
-	}
+	if (exists)
+		return store_end(
+		    st,
+		    kam_err(KAM_CONFLICT, "profile '%s' exists already", name));
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot add the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	id = sqlite3_last_insert_rowid(store_db(st));
 	s = store_stmt(st, copy);
@@ -170,32 +166,28 @@ store_gate_profile_remove(struct store *st, const char *name)
 		return kam_err(KAM_CONFLICT,
 		               "profile 'default' cannot be removed: it is the "
 		               "rubric of every account without another");
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	if (n > 0) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT,
-		               "profile '%s' has %d answer%s to its criteria: "
-		               "it is kept",
-		               name, n, n == 1 ? "" : "s");
-	}
+	if (n > 0)
+		return store_end(
+		    st, kam_err(KAM_CONFLICT,
+		                "profile '%s' has %d answer%s to its criteria: "
+		                "it is kept",
+		                name, n, n == 1 ? "" : "s"));
 	s = store_stmt(st, delc);
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		rc = store_fail(st, "cannot remove the profile");
-		store_rollback(st);
-		return rc;
+		return store_end(st, rc);
 	}
 	s = store_stmt(st, delp);
 	sqlite3_bind_int64(s, 1, id);
@@ -395,18 +387,17 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 
 	if ((rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (exists) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT, "criterion '%s' exists already",
-		               key);
-	}
+	if (exists)
+		return store_end(st,
+		                 kam_err(KAM_CONFLICT,
+		                         "criterion '%s' exists already", key));
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
@@ -459,12 +450,10 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 
 	if (weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
@@ -484,16 +473,12 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		if ((!cov && (rc = keeps_gate(st, profile, ogate, id, 0, 0)) !=
 		                 KAM_OK) ||
 		    (rc = keeps_gate(st, profile, gate, id, cov ? 0 : weight,
-		                     !cov)) != KAM_OK) {
-			store_rollback(st);
-			return rc;
-		}
+		                     !cov)) != KAM_OK)
+			return store_end(st, rc);
 		pos = next_position(st, profile, gate);
 	} else if (!cov && (rc = keeps_gate(st, profile, gate, id, weight,
-	                                    1)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	                                    1)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, upd);
 	sqlite3_bind_int(s, 1, gate);
 	sqlite3_bind_double(s, 2, weight);
@@ -515,30 +500,26 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	int64_t id;
 	int rc, gate, nanswers;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_step(s);
 	gate = sqlite3_column_int(s, 0);
 	nanswers = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	if (nanswers > 0) {
-		store_rollback(st);
-		return kam_err(KAM_CONFLICT,
-		               "criterion '%s' has %d answer%s: set its weight "
-		               "to 0 instead",
-		               key, nanswers, nanswers == 1 ? "" : "s");
-	}
+	if (nanswers > 0)
+		return store_end(
+		    st,
+		    kam_err(KAM_CONFLICT,
+		            "criterion '%s' has %d answer%s: set its weight "
+		            "to 0 instead",
+		            key, nanswers, nanswers == 1 ? "" : "s"));
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
-	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK) {
-		store_rollback(st);
-		return rc;
-	}
+	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
+		return store_end(st, rc);
 	s = store_stmt(st, del);
 	sqlite3_bind_int64(s, 1, id);
 	return finish(st, s, "cannot remove the criterion");
@@ -559,7 +540,7 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	int rc;
 
 	kam_now(now);
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, deal);
@@ -683,7 +664,7 @@ store_gate_setting_set(struct store *st, const char *key, double value)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -698,7 +679,7 @@ store_gate_setting_reset(struct store *st, const char *key)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -1073,7 +1054,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 
 	kam_now(now);
 	*same = 0;
-	if ((rc = store_begin(st)) != KAM_OK)
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlast);
 	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);

@@ -516,18 +516,12 @@ store_graph_load(struct store *st, const struct map_query *q,
 
 	memset(d, 0, sizeof *d);
 	/* One read transaction: a consistent snapshot, and the file is
-	 * locked once rather than for each of thousands of queries.  Pages
-	 * are mapped rather than copied into the page cache: each person's
-	 * stance walks the observation index, and for ten thousand people
-	 * the copying took a third of the time (make bench). */
-	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 1073741824", NULL, NULL,
-	             NULL);
-	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot read the map");
-	rc = load(st, q, d);
-	sqlite3_exec(store_db(st), rc == KAM_OK ? "COMMIT" : "ROLLBACK", NULL,
-	             NULL, NULL);
-	return rc;
+	 * locked once rather than for each of thousands of queries.  Each
+	 * person's stance walks the observation index. */
+	store_expect(st, STORE_EXPECT_WALKS);
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	return store_end(st, load(st, q, d));
 }
 
 static int
@@ -816,10 +810,7 @@ store_timeline_load(struct store *st, int64_t account, int64_t deal,
 	memset(tl, 0, sizeof *tl);
 	tl->deal = deal;
 	tl->toward = toward;
-	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot read the timeline");
-	rc = tl_load(st, account, deal, toward, tl);
-	sqlite3_exec(store_db(st), rc == KAM_OK ? "COMMIT" : "ROLLBACK", NULL,
-	             NULL, NULL);
-	return rc;
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	return store_end(st, tl_load(st, account, deal, toward, tl));
 }

@@ -219,18 +219,14 @@ int
 store_org_net_load(struct store *st, int64_t account, int64_t deal,
                    const char *as_of, int stances, struct org_net *net)
 {
-	int rc, own;
+	int rc;
 
 	memset(net, 0, sizeof *net);
-	/* One read transaction, unless the caller has one: a consistent
+	/* One read transaction (the caller's, if it has one): a consistent
 	 * picture, locked once. */
-	own = sqlite3_get_autocommit(store_db(st));
-	if (own &&
-	    sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot start reading");
-	rc = load(st, account, deal, as_of, stances, net);
-	if (own)
-		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	rc = store_end(st, load(st, account, deal, as_of, stances, net));
 	if (rc != KAM_OK)
 		store_org_net_free(net);
 	return rc;

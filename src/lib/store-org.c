@@ -243,20 +243,6 @@ store_org_insert_line(struct store *st, int64_t person, int64_t manager,
 	return step_done(st, s, "cannot add reporting line");
 }
 
-/*
- * A listing of a whole account reads each person's manager; with
- * SQLite's default 2 MB page cache, pages of a large store are read many
- * times over.  An import does without: it writes its rows in handle
- * order, and a larger cache only made it use more memory (40 MB for
- * 100,000 people) for no gain.
- */
-void
-store_org_bulk(struct store *st)
-{
-	sqlite3_exec(store_db(st), "PRAGMA cache_size = -131072", NULL, NULL,
-	             NULL);
-}
-
 /* A person's account id, handle and level. */
 static int
 person_row(struct store *st, int64_t id, int64_t *account, long *level)

@@ -24,6 +24,8 @@
 
 /* Slots of the statement cache, a hash table keyed by the SQL's address. */
 #define STMT_CACHE 1024
+/* Transactions open at once, at most (store_begin). */
+#define STORE_TX_DEPTH 16
 
 struct stmt_slot {
 	const char *sql;
@@ -40,7 +42,10 @@ struct store {
 	int hold;  /* commits wait for store_finish */
 	int held;  /* a committed transaction is waiting */
 	int nsave; /* savepoints open inside the waiting transaction */
-	int nread; /* read snapshots taken inside a transaction */
+	/* The transactions open, innermost last (store_begin): how each
+	 * was opened, so that store_end closes it the same way. */
+	unsigned char tx[STORE_TX_DEPTH];
+	int ntx;
 	int fresh; /* an empty file was made a store: WAL and 0600 to do */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
@@ -707,6 +712,7 @@ store_finish(struct store *st, int commit)
 		return KAM_OK;
 	st->nsave = 0;
 	st->held = 0;
+	st->ntx = 0;
 	if (!commit) {
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -788,26 +794,22 @@ store_stmt(struct store *st, const char *sql)
 	return s;
 }
 
-/*
- * With hold (STORE_HOLD), a command's commits wait for store_finish, so
- * that its output is written before anything it changed is: store_commit
- * keeps the transaction open, and a later store_begin in the same
- * command becomes a savepoint inside it.
- */
-int
-store_begin(struct store *st)
+/* How a level of store_begin was opened. */
+enum {
+	TX_READ,         /* BEGIN (deferred): a snapshot */
+	TX_INSIDE,       /* a read inside another transaction: nothing to do */
+	TX_WRITE,        /* BEGIN IMMEDIATE */
+	TX_SAVE,         /* a savepoint inside another write */
+	TX_FK_OFF = 0x80 /* or'ed: foreign keys were turned off before */
+};
+
+static void
+foreign_keys(struct store *st, int on)
 {
-	if (st->held) {
-		if (sqlite3_exec(st->db, "SAVEPOINT kam", NULL, NULL, NULL) !=
-		    SQLITE_OK)
-			return store_fail(st, "cannot start a transaction");
-		st->nsave++;
-		return KAM_OK;
-	}
-	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return store_fail(st, "cannot start a transaction");
-	return KAM_OK;
+	sqlite3_exec(st->db,
+	             on ? "PRAGMA foreign_keys = ON"
+	                : "PRAGMA foreign_keys = OFF",
+	             NULL, NULL, NULL);
 }
 
 /*
@@ -823,84 +825,10 @@ deferred_ok(struct store *st)
 	return cur == 0;
 }
 
-int
-store_commit(struct store *st)
+static void
+rollback(struct store *st, int how)
 {
-	if (st->hold) {
-		if (!deferred_ok(st)) {
-			store_rollback(st);
-			return kam_err(KAM_CONFLICT,
-			               "cannot commit: FOREIGN KEY constraint "
-			               "failed");
-		}
-		if (st->nsave > 0) {
-			st->nsave--;
-			sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL);
-		} else if (!sqlite3_get_autocommit(st->db))
-			st->held = 1;
-		return KAM_OK;
-	}
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		int rc = store_fail(st, "cannot commit");
-
-		store_rollback(st);
-		return rc;
-	}
-	return KAM_OK;
-}
-
-int
-store_end(struct store *st, int rc)
-{
-	if (rc == KAM_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return rc;
-}
-
-int
-store_read_begin(struct store *st)
-{
-	if (!sqlite3_get_autocommit(st->db)) {
-		st->nread++;
-		return KAM_OK;
-	}
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot start reading");
-	return KAM_OK;
-}
-
-void
-store_read_end(struct store *st)
-{
-	if (st->nread > 0)
-		st->nread--;
-	else if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-}
-
-void
-store_foreign_keys(struct store *st, int on)
-{
-	sqlite3_exec(st->db,
-	             on ? "PRAGMA foreign_keys = ON"
-	                : "PRAGMA foreign_keys = OFF",
-	             NULL, NULL, NULL);
-}
-
-/* Set once a transaction: setting it makes SQLite prepare its statements
- * again. */
-void
-store_defer_foreign_keys(struct store *st)
-{
-	sqlite3_exec(st->db, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
-	             NULL);
-}
-
-void
-store_rollback(struct store *st)
-{
-	if (st->nsave > 0) {
+	if (how == TX_SAVE) {
 		st->nsave--;
 		sqlite3_exec(st->db, "ROLLBACK TO kam; RELEASE kam", NULL, NULL,
 		             NULL);
@@ -912,6 +840,147 @@ store_rollback(struct store *st)
 		return;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * With hold (STORE_HOLD), a command's commits wait for store_finish, so
+ * that its output is written before anything it changed is: a commit
+ * keeps the transaction open, and a later write in the same command
+ * becomes a savepoint inside it.
+ */
+static int
+commit(struct store *st, int how)
+{
+	if (st->hold) {
+		if (!deferred_ok(st)) {
+			rollback(st, how);
+			return kam_err(KAM_CONFLICT,
+			               "cannot commit: FOREIGN KEY constraint "
+			               "failed");
+		}
+		if (how == TX_SAVE) {
+			st->nsave--;
+			sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL);
+		} else if (!sqlite3_get_autocommit(st->db))
+			st->held = 1;
+		return KAM_OK;
+	}
+	if (how == TX_SAVE) {
+		st->nsave--;
+		if (sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return store_fail(st, "cannot commit");
+		return KAM_OK;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = store_fail(st, "cannot commit");
+
+		rollback(st, how);
+		return rc;
+	}
+	return KAM_OK;
+}
+
+/*
+ * Every PRAGMA of a connection is set here or where the store is opened
+ * (open_db, set_wal).
+ *
+ * A listing of a whole account reads each person's manager; with
+ * SQLite's default 2 MB page cache, pages of a large store are read many
+ * times over.  An import does without: it writes its rows in handle
+ * order, and a larger cache only made it use more memory (40 MB for
+ * 100,000 people) for no gain.  Mapping pages rather than copying them
+ * into the page cache: for a map of ten thousand people, each walking
+ * the observation index for a stance, the copying took a third of the
+ * time (make bench).
+ */
+void
+store_expect(struct store *st, enum store_expect what)
+{
+	sqlite3_exec(st->db,
+	             what == STORE_EXPECT_ACCOUNT
+	                 ? "PRAGMA cache_size = -131072"
+	                 : "PRAGMA mmap_size = 1073741824",
+	             NULL, NULL, NULL);
+}
+
+static int
+begin_write(struct store *st, int kind, unsigned char *how)
+{
+	if (kind == STORE_TX_IMPORT && sqlite3_get_autocommit(st->db)) {
+		foreign_keys(st, 0);
+		*how |= TX_FK_OFF;
+	}
+	if (st->held || !sqlite3_get_autocommit(st->db)) {
+		if (sqlite3_exec(st->db, "SAVEPOINT kam", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return store_fail(st, "cannot start a transaction");
+		st->nsave++;
+		*how |= TX_SAVE;
+	} else if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	           SQLITE_OK)
+		return store_fail(st, "cannot start a transaction");
+	else
+		*how |= TX_WRITE;
+	/* Set once a transaction: setting it makes SQLite prepare its
+	 * statements again. */
+	if (kind == STORE_TX_IMPORT)
+		sqlite3_exec(st->db, "PRAGMA defer_foreign_keys = ON", NULL,
+		             NULL, NULL);
+	return KAM_OK;
+}
+
+int
+store_begin(struct store *st, int kind)
+{
+	unsigned char how = 0;
+	int rc;
+
+	if (st->ntx == STORE_TX_DEPTH)
+		return kam_err(KAM_INTERNAL, "transactions nested too deep");
+	if (kind == STORE_TX_READ) {
+		if (!sqlite3_get_autocommit(st->db))
+			how = TX_INSIDE;
+		else if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) !=
+		         SQLITE_OK)
+			return store_fail(st, "cannot start reading");
+		else
+			how = TX_READ;
+	} else if ((rc = begin_write(st, kind, &how)) != KAM_OK) {
+		if (how & TX_FK_OFF)
+			foreign_keys(st, 1);
+		return rc;
+	}
+	st->tx[st->ntx++] = how;
+	return KAM_OK;
+}
+
+int
+store_end(struct store *st, int rc)
+{
+	unsigned char how;
+
+	if (st->ntx == 0)
+		return rc != KAM_OK
+		           ? rc
+		           : kam_err(KAM_INTERNAL, "no transaction to end");
+	how = st->tx[--st->ntx];
+	switch (how & ~TX_FK_OFF) {
+	case TX_READ:
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		break;
+	case TX_INSIDE:
+		break;
+	default:
+		if (rc == KAM_OK)
+			rc = commit(st, how & ~TX_FK_OFF);
+		else
+			rollback(st, how & ~TX_FK_OFF);
+	}
+	if (how & TX_FK_OFF)
+		foreign_keys(st, 1);
+	return rc;
 }
 
 void

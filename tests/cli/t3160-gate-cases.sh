@@ -153,7 +153,7 @@ reason upset 4 "must-criterion 'side-effects' is no"
 
 verdict thin 21 thin
 line thin "qualify minimal open,open,open,open"
-has thin 3 "we do not know where thin-dm (thin/dm, high influence, decision-maker), thin-tech (thin/tech, high influence) stand; 100% of the group's influence is of people whose stance we do not know: find out before judging"
+has thin 3 "we do not know where thin-dm (thin/dm, high influence, decision-maker), thin-tech (thin/tech, high influence, lead) stand; 100% of the group's influence is of people whose stance we do not know: find out before judging"
 
 verdict strong 0 strong
 line strong "pursue full pass,pass,pass,pass"

@@ -28,10 +28,10 @@ kam-org competitor add orcl --name Oracle >/dev/null
   kam-org link acme/cc acme/zz --kind advises
   kam-stance set acme/zz neutral --on 2026-02-01 --note '认为三年总价太高' --source 拜访
   kam-stance set acme/mm support --on 2026-02-01 --note 'liked the demo'
-  kam-stance set acme/bb support --on 2025-11-01
+  kam-stance set acme/bb support --on 2026-02-01
   kam-stance set acme/aa oppose --on 2026-02-10
   kam-stance set acme/aa support --toward orcl --on 2026-02-10
-  kam-stance set acme/cc support --on 2026-02-01
+  kam-stance set acme/cc support --on 2025-11-01
 } >/dev/null
 for k in need budget timeline fit gaps criteria-known resources position \
   differentiation profit capital side-effects strategy importance; do

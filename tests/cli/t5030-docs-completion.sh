@@ -63,7 +63,7 @@ expect_completion map-target "hosp hosp/his" kam-map ''
 expect_completion gate-answer "no partly unknown yes" \
   kam-gate answer hosp/his need ''
 expect_completion gate-key "budget" kam-gate answer hosp/his bu
-expect_completion gate-setting "win.fail win.strong" kam-gate setting win
+expect_completion gate-setting "win.fail win.strong win.weak-max" kam-gate setting win
 expect_completion stance-show "hosp hosp/his" kam-stance show ''
 expect_completion map-rankdir "LR TB" kam-map --rankdir ''
 touch "$T/people.csv"

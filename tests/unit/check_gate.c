@@ -1150,7 +1150,22 @@ START_TEST(t_expected_value)
 	ck_reason(4, "'expected-value' is no (computed)");
 	unmk();
 
-	/* Pursue becomes pursue-limited when it does not pay. */
+	/* Pursue becomes pursue-limited when it does not pay: 100000 x
+	 * 0.94 = 94000 is below the cost 95000. */
+	mk();
+	all_yes();
+	ans("price", GATE_PARTLY);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("100000");
+	A.cost = xstrdup("95000");
+	assess();
+	ck_status(3, GATE_PASS);
+	ck_status(4, GATE_WEAK);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* A cost above the deal's value is not a weak gate 4 but a failed
+	 * one (Not worth winning), even at a win likelihood of 1. */
 	mk();
 	all_yes();
 	crit("expected-value")->source = GATE_SRC_NONE;
@@ -1158,8 +1173,8 @@ START_TEST(t_expected_value)
 	A.cost = xstrdup("200000");
 	assess();
 	ck_status(3, GATE_PASS);
-	ck_status(4, GATE_WEAK);
-	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_status(4, GATE_FAIL);
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
 	unmk();
 
 	/* Unknown without a value, a cost or a win likelihood. */
@@ -1189,7 +1204,7 @@ START_TEST(t_expected_value)
 	A.cost = xstrdup("1");
 	assess();
 	ck_assert_str_eq(crit("expected-value")->evidence,
-	                 "no win likelihood: gate 3 has no score");
+	                 "no win likelihood: gate 3 is open");
 	ck_assert_str_eq(A.invest.expected, "");
 	unmk();
 }
@@ -1344,6 +1359,549 @@ START_TEST(t_opposing_dm_called_out)
 	             "2026-02-20)");
 	ck_assert_int_eq(A.ngroup_notes, 1);
 	ck_assert_int_eq(A.gates[2].nreasons, 2);
+	unmk();
+}
+END_TEST
+
+/*
+ * Nobody can judge the odds before knowing who decides: with no
+ * decision-maker named, coverage is no (gate 3 open) and our
+ * relationships are partly at best.
+ */
+START_TEST(t_no_decision_maker)
+{
+	mk();
+	strong_offer();
+	member("acme/cto", GATE_CORE_TECHNICAL, 0, 1)->lead = 1;
+	member("acme/cfo", GATE_CORE_FINANCE, 0, 1);
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "no decision-maker is named in the buying group");
+	/* +1.00 would be yes. */
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	ck_assert_str_eq(crit("our-relationship")->evidence,
+	                 "influence-weighted support +1.00 among the 2 of 2 "
+	                 "people whose stance we know (2 support, 0 neutral, "
+	                 "0 oppose); the lead, cto (acme/cto), counts 1.50 "
+	                 "times; no decision-maker is named in the buying "
+	                 "group: partly at best");
+	ck_status(3, GATE_OPEN);
+	ck_reason(3, "no decision-maker is named in the buying group: find "
+	             "out before judging");
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	ck_assert_int_eq(A.invest.level, LEVEL_MINIMAL);
+	ck_assert_int_eq(A.invest.has_likelihood, 0);
+
+	/* Named but not known: still open, naming them. */
+	member("acme/ceo", GATE_CORE_DM, 1, GATE_STANCE_UNKNOWN);
+	crit("coverage")->source = GATE_SRC_NONE;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "we do not know where ceo (acme/ceo, medium "
+	                 "influence, decision-maker) stands");
+	ck_status(3, GATE_OPEN);
+
+	/* Named and known: judged. */
+	A.members[2].stance = 1;
+	strcpy(A.members[2].latest, "2026-02-20");
+	crit("coverage")->source = GATE_SRC_NONE;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_YES);
+	ck_status(3, GATE_PASS);
+	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	unmk();
+
+	/* No decision-maker and support just at our-relationship.yes: partly
+	 * (a neutral of 3 and a supporter of 3 give +0.50); a "no" stays
+	 * no. */
+	mk();
+	member("acme/a", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/b", GATE_CORE_BUSINESS, 0, 0);
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_PARTLY);
+	A.members[0].stance = -1;
+	crit("our-relationship")->source = GATE_SRC_NONE;
+	gate_compute(&A);
+	ck_assert_int_eq(crit("our-relationship")->answer, GATE_NO);
+	unmk();
+}
+END_TEST
+
+/*
+ * Whoever decides, holds the purse or leads the evaluation and opposes
+ * us holds gate 3 weak at best, named among the reasons.
+ */
+START_TEST(t_opposing_key_members)
+{
+	/* The reviewer's deal: a supporting decision-maker, the lead and
+	 * the finance member against us; the score alone would pass. */
+	mk();
+	strong_offer();
+	member("acme/ceo", GATE_CORE_DM, 0, 1);
+	member("acme/cto", GATE_CORE_TECHNICAL, 0, -1)->lead = 1;
+	member("acme/cfo", GATE_CORE_FINANCE, 0, -1);
+	member("acme/eng", GATE_CORE_TECHNICAL, 1, 1);
+	assess();
+	ck_assert(A.gates[2].score >= A.params.strong);
+	ck_status(3, GATE_WEAK);
+	ck_reason(3, "evaluation lead cto (acme/cto) opposes us (since "
+	             "2026-02-20): weak at best until that changes");
+	ck_reason(3, "finance cfo (acme/cfo) opposes us (since 2026-02-20): "
+	             "weak at best until that changes");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_assert_int_eq(A.ngroup_notes, 2);
+	unmk();
+
+	/* Each on its own: the lead, finance of low influence; one person
+	 * who decides and leads is named once with both roles. */
+	mk();
+	strong_offer();
+	five(1, -1, 1, 1, 1);
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_reason(3, "evaluation lead tech (acme/tech) opposes us (since "
+	             "2026-02-20): weak at best until that changes");
+	unmk();
+	mk();
+	strong_offer();
+	five(1, 1, 1, -1, 1);
+	A.members[3].influence = 2;
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_assert_int_eq(A.ngroup_notes, 1);
+	ck_assert_str_eq(A.group_notes[0], "finance fin (acme/fin) opposes us "
+	                                   "(since 2026-02-20)");
+	unmk();
+	mk();
+	strong_offer();
+	member("acme/boss", GATE_CORE_DM | GATE_CORE_FINANCE, 0, -1)->lead = 1;
+	member("acme/a", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/b", GATE_CORE_BUSINESS, 0, 1);
+	gate_compute(&A);
+	ck_assert_int_eq(A.ngroup_notes, 1);
+	ck_assert_str_eq(A.group_notes[0],
+	                 "decision-maker, finance and evaluation lead boss "
+	                 "(acme/boss) opposes us (since 2026-02-20)");
+	unmk();
+
+	/* Others who oppose us weigh in the score, and hold nothing: a
+	 * high-influence technical member who does not lead, and the
+	 * business side. */
+	mk();
+	strong_offer();
+	five(1, 1, -1, 1, 1);
+	member("acme/arch", GATE_CORE_TECHNICAL, 2, -1);
+	assess();
+	ck_assert_int_eq(A.ngroup_notes, 0);
+	ck_status(3, GATE_PASS);
+	unmk();
+	/* A neutral lead or finance member holds nothing either. */
+	mk();
+	strong_offer();
+	five(1, 0, 1, 0, 1);
+	assess();
+	ck_assert_int_eq(A.ngroup_notes, 0);
+	ck_status(3, GATE_PASS);
+	unmk();
+}
+END_TEST
+
+/*
+ * The win likelihood follows gate 3: its score when it passes or is weak
+ * by score, at most win.weak-max when held weak, 0 when it fails, none
+ * when it is open or not reached; the expected value follows it.
+ */
+START_TEST(t_win_likelihood)
+{
+	/* Pass: the score. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("price", GATE_PARTLY);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("1000000");
+	assess();
+	ck_status(3, GATE_PASS);
+	ck_assert(A.invest.has_likelihood);
+	ck_assert(A.invest.likelihood == A.gates[2].score);
+	ck_assert_str_eq(A.invest.expected, "930000");
+
+	/* Held weak by a price above the cap: at most 0.50. */
+	gap(40);
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_assert(A.gates[2].held);
+	ck_assert(A.gates[2].score == 0.86);
+	ck_assert(A.invest.likelihood == 0.5);
+	ck_assert_str_eq(A.invest.expected, "500000");
+	/* The cap at the score keeps the score; just below it caps. */
+	A.params.weak_max = 0.86;
+	gate_evaluate(&A);
+	ck_assert(A.invest.likelihood == 0.86);
+	A.params.weak_max = 0.85;
+	gate_evaluate(&A);
+	ck_assert(A.invest.likelihood == 0.85);
+	ck_assert_str_eq(A.invest.expected, "850000");
+	/* The expected value against the cost uses the capped likelihood:
+	 * 850000 covers 850000, not a unit more. */
+	A.cost = xstrdup("850000");
+	gate_evaluate(&A);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_YES);
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "expected value 850000 (value 1000000 x win "
+	                 "likelihood 0.85) covers the pursuit cost 850000");
+	free(A.cost);
+	A.cost = xstrdup("850001");
+	gate_evaluate(&A);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
+	ck_status(4, GATE_WEAK);
+	unmk();
+
+	/* Weak by its score alone: the score, even above win.weak-max. */
+	mk();
+	strong_offer();
+	five(1, 1, 0, 0, 1);
+	ans("differentiation", GATE_PARTLY);
+	ans("position", GATE_NO);
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_assert(!A.gates[2].held);
+	ck_assert(A.gates[2].score > 0.5);
+	ck_assert(A.invest.likelihood == A.gates[2].score);
+	unmk();
+
+	/* A sure loss: 0, and an expected value of nothing. */
+	mk();
+	strong_offer();
+	rival("rival");
+	five(-1, 0, 1, 0, 1);
+	A.members[0].rival[0] = 1;
+	A.value = xstrdup("1000000.50");
+	assess();
+	ck_status(3, GATE_FAIL);
+	ck_assert(A.gates[2].score > 0);
+	ck_assert(A.invest.has_likelihood);
+	ck_assert(A.invest.likelihood == 0);
+	ck_assert_str_eq(A.invest.expected, "0");
+	unmk();
+
+	/* Failed by its score: 0 too. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("position", GATE_NO);
+	ans("differentiation", GATE_NO);
+	ans("price", GATE_NO);
+	ans("rival-relationship", GATE_NO);
+	ans("our-relationship", GATE_PARTLY);
+	A.value = xstrdup("10");
+	assess();
+	ck_status(3, GATE_FAIL);
+	ck_assert(A.invest.has_likelihood);
+	ck_assert(A.invest.likelihood == 0);
+	ck_assert_str_eq(A.invest.expected, "0");
+	unmk();
+
+	/* Open (no stance known) and not reached: none. */
+	mk();
+	strong_offer();
+	five(GATE_STANCE_UNKNOWN, GATE_STANCE_UNKNOWN, 1, 1, 1);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("1000000");
+	assess();
+	ck_status(3, GATE_OPEN);
+	ck_assert(A.gates[2].scored);
+	ck_assert(!A.invest.has_likelihood);
+	ck_assert_str_eq(A.invest.expected, "");
+	ans("budget", GATE_NO);
+	A.cost = xstrdup("1");
+	assess();
+	ck_status(3, GATE_NOT_REACHED);
+	ck_assert(!A.invest.has_likelihood);
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "no win likelihood: gate 3 was not reached");
+	unmk();
+}
+END_TEST
+
+/*
+ * What we knew long ago is a question again: a key person (high
+ * influence, decision-maker, lead) last observed more than stale.days
+ * before the assessment leaves coverage no and gate 3 open.
+ */
+START_TEST(t_stale_key_people)
+{
+	struct gate_member *m;
+
+	/* 2026-03-02 less 90 days is 2025-12-02: fresh; a day more is not. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	strcpy(A.members[0].latest, "2025-12-02");
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	ck_status(3, GATE_PASS);
+	strcpy(A.members[0].latest, "2025-12-01");
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_NO);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "what we know of dm (acme/dm, high influence, "
+	                 "decision-maker, last observed 2025-12-01, 91 days "
+	                 "before 2026-03-02) is more than 90 days old");
+	ck_status(3, GATE_OPEN);
+	ck_reason(3, "what we know of dm (acme/dm, high influence, "
+	             "decision-maker, last observed 2025-12-01, 91 days "
+	             "before 2026-03-02) is more than 90 days old: find out "
+	             "before judging");
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	/* A longer stale.days makes it fresh again. */
+	A.params.stale_days = 91;
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	unmk();
+
+	/* The lead (even of medium influence), and a high-influence member;
+	 * two listed with "and"; the unknown ones first. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	A.members[1].influence = 1;
+	strcpy(A.members[1].latest, "2024-03-02");
+	m = member("acme/big", GATE_CORE_BUSINESS, 0, 1);
+	strcpy(m->latest, "2025-11-30");
+	member("acme/new", GATE_CORE_BUSINESS, 0, GATE_STANCE_UNKNOWN);
+	gate_compute(&A);
+	ck_assert_str_eq(crit("coverage")->evidence,
+	                 "we do not know where new (acme/new, high influence) "
+	                 "stands; what we know of tech (acme/tech, medium "
+	                 "influence, lead, last observed 2024-03-02, 730 days "
+	                 "before 2026-03-02) and big (acme/big, high "
+	                 "influence, last observed 2025-11-30, 92 days before "
+	                 "2026-03-02) is more than 90 days old");
+	unmk();
+
+	/* Who is not key may be stale: the red flag says so, the gate does
+	 * not wait. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	strcpy(A.members[2].latest, "2024-01-01");
+	strcpy(A.members[4].latest, "2024-01-01");
+	assess();
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	ck_status(3, GATE_PASS);
+	unmk();
+
+	/* An assumed stance is as fresh as the assessment. */
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	strcpy(A.members[0].latest, "2024-01-01");
+	ck_assert(gate_assume_stance(&A, &A.members[0], -1, 1));
+	assess();
+	ck_assert_str_eq(A.members[0].latest, "2026-03-02");
+	ck_assert_int_eq(crit("coverage")->answer, GATE_YES);
+	unmk();
+}
+END_TEST
+
+/* A strategic profile: importance and strategy weigh more than profit,
+ * which is no must. */
+static void
+strategic(void)
+{
+	crit("importance")->weight = 4;
+	crit("strategy")->weight = 4;
+}
+
+/*
+ * Not worth winning: capital tied up (or harm done) for no profit fails
+ * gate 4 unless the client comes first; for little profit it holds the
+ * gate weak unless the client comes first.
+ */
+START_TEST(t_not_worth_winning)
+{
+	static const struct {
+		enum gate_ans profit, capital;
+		int client_first;
+		enum gate_status status;
+	} grid[] = {
+	    {GATE_NO, GATE_NO, 0, GATE_FAIL},
+	    {GATE_NO, GATE_NO, 1, GATE_WEAK},
+	    {GATE_PARTLY, GATE_NO, 0, GATE_WEAK},
+	    {GATE_PARTLY, GATE_NO, 1, GATE_PASS},
+	    {GATE_NO, GATE_PARTLY, 0, GATE_PASS},
+	    {GATE_NO, GATE_PARTLY, 1, GATE_PASS},
+	    {GATE_NO, GATE_YES, 0, GATE_PASS},
+	    {GATE_YES, GATE_NO, 0, GATE_PASS},
+	    {GATE_YES, GATE_NO, 1, GATE_PASS},
+	    {GATE_NO, GATE_UNKNOWN, 0, GATE_PASS},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof grid / sizeof grid[0]; i++) {
+		mk();
+		all_yes();
+		if (grid[i].client_first)
+			strategic();
+		ans("profit", grid[i].profit);
+		ans("capital", grid[i].capital);
+		assess();
+		ck_assert_msg(A.gates[3].status == grid[i].status,
+		              "case %zu: status %d, expected %d", i,
+		              A.gates[3].status, grid[i].status);
+		unmk();
+	}
+
+	/* The reasons. */
+	mk();
+	all_yes();
+	ans("profit", GATE_NO);
+	ans("capital", GATE_NO);
+	assess();
+	ck_reason(4, "'profit' is no and 'capital' is no: capital tied up at "
+	             "risk for no profit is a win not worth having");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	/* It fails before the unknowns are weighed: 8 of 9 unknown. */
+	ans("side-effects", GATE_UNKNOWN);
+	ans("strategy", GATE_UNKNOWN);
+	ans("importance", GATE_UNKNOWN);
+	assess();
+	ck_status(4, GATE_FAIL);
+	unmk();
+	mk();
+	all_yes();
+	strategic();
+	ans("profit", GATE_NO);
+	ans("capital", GATE_NO);
+	assess();
+	ck_reason(4, "'profit' is no and 'capital' is no, but a strategic "
+	             "client that is important and on our direction "
+	             "('importance' and 'strategy' are yes) can be worth it: "
+	             "weak at best");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	/* Both must be yes. */
+	ans("importance", GATE_PARTLY);
+	assess();
+	ck_status(4, GATE_FAIL);
+	ans("importance", GATE_YES);
+	ans("strategy", GATE_UNKNOWN);
+	assess();
+	ck_status(4, GATE_FAIL);
+	unmk();
+	mk();
+	all_yes();
+	ans("profit", GATE_PARTLY);
+	ans("capital", GATE_NO);
+	assess();
+	ck_reason(4, "'profit' is partly and 'capital' is no: capital tied up "
+	             "at risk for little profit, weak at best");
+	unmk();
+
+	/* What makes a profile strategic: importance and strategy each
+	 * weighing more than profit, and profit no must. */
+	mk();
+	all_yes();
+	ans("profit", GATE_NO);
+	ans("capital", GATE_NO);
+	crit("importance")->weight = 2.01;
+	crit("strategy")->weight = 2.01;
+	assess();
+	ck_status(4, GATE_WEAK);
+	crit("strategy")->weight = 2;
+	assess();
+	ck_status(4, GATE_FAIL);
+	crit("strategy")->weight = 4;
+	crit("profit")->must = 1;
+	assess();
+	ck_status(4, GATE_FAIL);
+	ck_reason(4, "must-criterion 'profit' is no");
+	unmk();
+
+	/* Harm done counts as capital tied up: where side-effects is no
+	 * must, its no with no profit fails; where it is, the must does. */
+	mk();
+	all_yes();
+	crit("side-effects")->must = 0;
+	ans("profit", GATE_NO);
+	ans("side-effects", GATE_NO);
+	assess();
+	ck_status(4, GATE_FAIL);
+	ck_reason(4, "'profit' is no and 'side-effects' is no: harm to other "
+	             "clients or partners for no profit is a win not worth "
+	             "having");
+	ans("profit", GATE_PARTLY);
+	assess();
+	ck_status(4, GATE_WEAK);
+	ck_reason(4, "'profit' is partly and 'side-effects' is no: harm to "
+	             "other clients or partners for little profit, weak at "
+	             "best");
+	unmk();
+}
+END_TEST
+
+/*
+ * A pursuit that costs more than the deal is worth fails gate 4 at any
+ * odds; a cost equal to the value does not.
+ */
+START_TEST(t_cost_above_value)
+{
+	mk();
+	all_yes();
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("100000");
+	A.currency = xstrdup("USD");
+	A.cost = xstrdup("100000");
+	assess();
+	/* Certain win: the expected value covers the cost. */
+	ck_status(4, GATE_PASS);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_YES);
+	free(A.cost);
+	A.cost = xstrdup("100000.0001");
+	assess();
+	ck_status(4, GATE_FAIL);
+	ck_reason(4, "the pursuit cost 100000.0001 exceeds the deal's value "
+	             "100000: not worth winning at any odds");
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
+	ck_assert_str_eq(crit("expected-value")->evidence,
+	                 "the pursuit cost 100000.0001 exceeds the deal's "
+	                 "value 100000");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	unmk();
+
+	/* Equal to the value with odds below certain: weak, not failed. */
+	mk();
+	all_yes();
+	ans("price", GATE_PARTLY);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("100000");
+	A.cost = xstrdup("100000");
+	assess();
+	ck_status(4, GATE_WEAK);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+
+	/* Nine times the value, while gate 3 is still open: dropped all the
+	 * same. */
+	mk();
+	all_yes();
+	crit("expected-value")->source = GATE_SRC_NONE;
+	crit("coverage")->source = GATE_SRC_NONE;
+	member("acme/dm", GATE_CORE_DM, 0, GATE_STANCE_UNKNOWN);
+	A.value = xstrdup("100000");
+	A.cost = xstrdup("900000");
+	assess();
+	ck_status(3, GATE_OPEN);
+	ck_status(4, GATE_FAIL);
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
 	unmk();
 }
 END_TEST
@@ -2068,6 +2626,12 @@ suite(void)
 	tcase_add_test(tc, t_eight_cases);
 	tcase_add_test(tc, t_answered_beats_computed);
 	tcase_add_test(tc, t_opposing_dm_called_out);
+	tcase_add_test(tc, t_no_decision_maker);
+	tcase_add_test(tc, t_opposing_key_members);
+	tcase_add_test(tc, t_win_likelihood);
+	tcase_add_test(tc, t_stale_key_people);
+	tcase_add_test(tc, t_not_worth_winning);
+	tcase_add_test(tc, t_cost_above_value);
 	tcase_add_test(tc, t_red_flags);
 	tcase_add_test(tc, t_plan);
 	tcase_add_test(tc, t_what_if);

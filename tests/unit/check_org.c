@@ -956,12 +956,12 @@ import(const char *text, const char *kind)
 
 	snprintf(p, sizeof p, "%s/in.csv", dir);
 	write_file(p, text, strlen(text));
-	ck_assert_int_eq(store_begin(st), KAM_OK);
+	ck_assert_int_eq(store_begin(st, STORE_TX_IMPORT), KAM_OK);
 	rc = org_import(st, 1, p, kind);
 	if (rc == KAM_OK)
-		ck_assert_int_eq(store_commit(st), KAM_OK);
+		ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
 	else
-		store_rollback(st);
+		store_end(st, rc);
 	return rc;
 }
 

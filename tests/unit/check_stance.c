@@ -85,9 +85,9 @@ add(const char *kind, int64_t target, int64_t person, const char *stance,
 	r.recorded = recorded;
 	r.actor = "tester";
 	r.why = strcmp(kind, "observe") == 0 ? NULL : "test";
-	ck_assert_int_eq(store_begin(st), KAM_OK);
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
 	ck_assert_int_eq(store_stance_append(st, &chain, &r), KAM_OK);
-	ck_assert_int_eq(store_commit(st), KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
 	return r.id;
 }
 
@@ -328,9 +328,9 @@ START_TEST(test_random_against_rule)
 		r->effective = eff[n];
 		r->recorded = rec[n];
 		r->actor = "tester";
-		ck_assert_int_eq(store_begin(st), KAM_OK);
+		ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
 		ck_assert_int_eq(store_stance_append(st, &chain, r), KAM_OK);
-		ck_assert_int_eq(store_commit(st), KAM_OK);
+		ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
 		n++;
 	}
 	for (q = 0; q < 400; q++) {
