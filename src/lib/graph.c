@@ -689,8 +689,9 @@ map_people_drawn(struct map_data *d, const struct map_style *st, int *drawn,
 	for (i = shown = 0; i < d->npeople; i++)
 		shown += st->view == MAP_BUYING ? drawn[i] == MAP_DRAWN
 		                                : drawn[i] != MAP_HIDDEN;
-	f.max_links = st->max_links >= 0 ? (size_t)st->max_links
-	                                 : MAP_LINKS_PER_PERSON * shown;
+	f.max_links = st->max_links >= 0    ? (size_t)st->max_links
+	              : st->view == MAP_ALL ? MAP_LINKS_PER_PERSON_ALL * shown
+	                                    : MAP_LINKS_PER_PERSON * shown;
 	map_links_pick(d, drawn, &f, n);
 	/* Outsiders whose every link to the group was left out go too. */
 	if (st->view == MAP_BUYING && st->context) {

@@ -647,6 +647,9 @@ draw_links(struct builder *bd, int constrain)
 		if (l->hidden || f == NULL || t == NULL)
 			continue;
 		e = agedge(bd->g, f, t, NULL, 1);
+		if (!constrain && bd->st->view == MAP_ALL)
+			/* Drawn over the chart once it is laid out. */
+			agbindrec(e, MAP_OVERLAY, sizeof(Agrec_t), 0);
 		if (strcmp(l->kind, "influences") == 0) {
 			set(e, bd->e[E_COLOR], "#0072B2");
 			if (l->mutual)
