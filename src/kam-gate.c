@@ -21,7 +21,8 @@
 #include "kam/store.h"
 
 enum {
-	OPT_AS_OF = 256,
+	OPT_ALL = 256,
+	OPT_AS_OF,
 	OPT_ASSUME_ANSWER,
 	OPT_ASSUME_STANCE,
 	OPT_DRY_RUN,
@@ -1114,7 +1115,8 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 
 static void
 list_row(const char *deal, const char *name, const char *verdict,
-         const char *as_of, int64_t run, const char *recorded, void *arg)
+         const char *as_of, int64_t run, const char *recorded,
+         const char *status, void *arg)
 {
 	struct out *o = arg;
 
@@ -1127,22 +1129,29 @@ list_row(const char *deal, const char *name, const char *verdict,
 	else
 		out_null(o);
 	out_str(o, recorded);
+	out_str(o, status);
 	out_end_row(o);
 }
 
-/* kam-gate list [ACCOUNT] */
+/* kam-gate list [ACCOUNT] [--all] */
 static int
 cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "deal", "name", "verdict", "as_of", "run", "recorded", NULL};
+	static const struct option lo[] = {{"all", no_argument, NULL, OPT_ALL},
+	                                   {NULL, 0, NULL, 0}};
+	static const char *const cols[] = {"deal",   "name", "verdict",
+	                                   "as_of",  "run",  "recorded",
+	                                   "status", NULL};
 	const char *acct;
 	struct out *o;
 	int64_t account = 0;
-	int ch, rc;
+	int ch, rc, all = 0;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_ALL)
+			return cli_usage(ctx);
+		all = 1;
+	}
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	acct = argc - optind == 1 ? argv[optind] : ctx->account;
@@ -1152,7 +1161,7 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = store_account_id(ctx->st, acct, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = store_gate_list_each(ctx->st, account, list_row, o);
+	rc = store_gate_list_each(ctx->st, account, all, list_row, o);
 	out_close(o);
 	return rc;
 }
@@ -1287,7 +1296,9 @@ static const struct kam_verb verbs[] = {
      "the assessment as a memo (Markdown, or JSON)", cmd_report},
     {"history", "history DEAL", "the stored runs of a deal", cmd_history},
     {"diff", "diff DEAL [RUN RUN]", "what changed between two runs", cmd_diff},
-    {"list", "list [ACCOUNT]", "every deal with its latest verdict", cmd_list},
+    {"list", "list [ACCOUNT] [--all]",
+     "every open deal (with --all, every deal) with its latest verdict",
+     cmd_list},
     {"setting", "setting [KEY [VALUE]] [--reset]",
      "show or change the thresholds and weights", cmd_setting},
     {NULL, NULL, NULL, NULL},

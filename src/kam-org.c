@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/deal.h"
 #include "kam/gate.h"
 #include "kam/influence.h"
 #include "kam/input.h"
@@ -945,46 +946,63 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 
 /* The options deal add and deal set share, checked into c. */
 struct deal_opts {
-	struct org_deal_change c;
+	struct deal_change c;
+	const char *on;
 	char value[MONEY_LEN], cost[MONEY_LEN];
 };
 
-static const struct option deal_lo[] = {
-    {"close", required_argument, NULL, 'c'},
-    {"cost", required_argument, NULL, 'k'},
-    {"currency", required_argument, NULL, 'C'},
-    {"name", required_argument, NULL, 'n'},
-    {"stage", required_argument, NULL, 's'},
-    {"value", required_argument, NULL, 'v'},
-    {NULL, 0, NULL, 0}};
+enum { OPT_EXT_ID = 256, OPT_ON, OPT_OWNER };
 
 /* Parses the options; clear allows "" (deal set) to clear a field. */
 static int
 deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
              int clear)
 {
+	static const struct option lo[] = {
+	    {"close", required_argument, NULL, 'c'},
+	    {"cost", required_argument, NULL, 'k'},
+	    {"currency", required_argument, NULL, 'C'},
+	    {"ext-id", required_argument, NULL, OPT_EXT_ID},
+	    {"name", required_argument, NULL, 'n'},
+	    {"on", required_argument, NULL, OPT_ON},
+	    {"owner", required_argument, NULL, OPT_OWNER},
+	    {"stage", required_argument, NULL, 's'},
+	    {"value", required_argument, NULL, 'v'},
+	    {NULL, 0, NULL, 0}};
+	const char **f = d->c.f;
 	int c, rc;
 
 	memset(d, 0, sizeof *d);
-	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", deal_lo)) != -1) {
+	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
 		switch (c) {
 		case 'c':
-			d->c.close_on = optarg;
+			f[DEAL_CLOSE] = optarg;
 			break;
 		case 'k':
-			d->c.cost = optarg;
+			f[DEAL_COST] = optarg;
 			break;
 		case 'C':
-			d->c.currency = optarg;
+			f[DEAL_CURRENCY] = optarg;
+			break;
+		case OPT_EXT_ID:
+			f[DEAL_EXT_ID] = optarg;
 			break;
 		case 'n':
-			d->c.name = optarg;
+			f[DEAL_NAME] = optarg;
+			break;
+		case OPT_ON:
+			if (!clear)
+				return cli_usage(ctx);
+			d->on = optarg;
+			break;
+		case OPT_OWNER:
+			f[DEAL_OWNER] = optarg;
 			break;
 		case 's':
-			d->c.stage = optarg;
+			f[DEAL_STAGE] = optarg;
 			break;
 		case 'v':
-			d->c.value = optarg;
+			f[DEAL_VALUE] = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
@@ -992,83 +1010,198 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 	}
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
-	if ((rc = check_text("--name", d->c.name)) != KAM_OK ||
-	    (rc = check_text("--currency", d->c.currency)) != KAM_OK ||
-	    (rc = check_text("--stage", d->c.stage)) != KAM_OK)
+	if ((rc = check_text("--name", f[DEAL_NAME])) != KAM_OK ||
+	    (rc = check_text("--currency", f[DEAL_CURRENCY])) != KAM_OK ||
+	    (rc = check_text("--stage", f[DEAL_STAGE])) != KAM_OK ||
+	    (rc = check_text("--owner", f[DEAL_OWNER])) != KAM_OK ||
+	    (rc = check_text("--ext-id", f[DEAL_EXT_ID])) != KAM_OK)
 		return rc;
-	if (d->c.name != NULL && *d->c.name == '\0')
+	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
 		return kam_err(KAM_DATA, "--name is empty");
-	if (d->c.close_on != NULL && (*d->c.close_on || !clear) &&
-	    (rc = check_date("--close", d->c.close_on)) != KAM_OK)
+	if (f[DEAL_CLOSE] != NULL && (*f[DEAL_CLOSE] || !clear) &&
+	    (rc = check_date("--close", f[DEAL_CLOSE])) != KAM_OK)
 		return rc;
-	if (d->c.value != NULL && (*d->c.value || !clear)) {
-		if ((rc = check_amount("value", d->c.value, d->value)) !=
+	if (d->on != NULL && (rc = check_date("--on", d->on)) != KAM_OK)
+		return rc;
+	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear)) {
+		if ((rc = check_amount("value", f[DEAL_VALUE], d->value)) !=
 		    KAM_OK)
 			return rc;
-		d->c.value = d->value;
+		f[DEAL_VALUE] = d->value;
 	}
-	if (d->c.cost != NULL && (*d->c.cost || !clear)) {
-		if ((rc = check_amount("cost", d->c.cost, d->cost)) != KAM_OK)
+	if (f[DEAL_COST] != NULL && (*f[DEAL_COST] || !clear)) {
+		if ((rc = check_amount("cost", f[DEAL_COST], d->cost)) !=
+		    KAM_OK)
 			return rc;
-		d->c.cost = d->cost;
+		f[DEAL_COST] = d->cost;
 	}
 	return KAM_OK;
 }
 
 /*
  * deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C]
- *     [--stage TEXT] [--value N]
+ *     [--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]
  */
 static int
 cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct deal_opts d;
-	struct org_deal_change later = {NULL, NULL, NULL, NULL, NULL, NULL};
 	int rc;
 
 	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
 		return rc;
-	if (d.c.name == NULL)
+	if (d.c.f[DEAL_NAME] == NULL)
 		return cli_usage_msg(ctx, "--name is required");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = store_org_deal_add(ctx->st, argv[optind], ctx->account, d.c.name,
-	                        d.c.value, d.c.currency, d.c.close_on);
-	later.cost = d.c.cost;
-	later.stage = d.c.stage;
-	if (rc == KAM_OK && (later.cost != NULL || later.stage != NULL))
-		rc = store_org_deal_set(ctx->st, argv[optind], ctx->account,
-		                        &later);
-	return store_end(ctx->st, rc);
+	return store_end(ctx->st,
+	                 deal_add(ctx->st, argv[optind], ctx->account, &d.c));
 }
 
 /*
- * deal set DEAL [--close DATE] [--cost N] [--currency C] [--name NAME]
- *     [--stage TEXT] [--value N]; an empty value clears all but the name.
+ * deal set DEAL [--close DATE] [--cost N] [--currency C] [--ext-id ID]
+ *     [--name NAME] [--on DATE] [--owner TEXT] [--stage TEXT] [--value N];
+ *     an empty value clears all but the name.
  */
 static int
 cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct deal_opts d;
-	const struct org_deal_change *c = &d.c;
-	int rc;
+	int rc, i, any = 0;
 
 	if ((rc = deal_options(ctx, argc, argv, &d, 1)) != KAM_OK)
 		return rc;
-	if (c->name == NULL && c->value == NULL && c->currency == NULL &&
-	    c->close_on == NULL && c->cost == NULL && c->stage == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --close, "
-		                          "--cost, --currency, --name, --stage "
-		                          "or --value)");
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		any |= d.c.f[i] != NULL;
+	if (!any)
+		return cli_usage_msg(ctx,
+		                     "nothing to change (give --close, "
+		                     "--cost, --currency, --ext-id, "
+		                     "--name, --owner, --stage or --value)");
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_deal_set(ctx->st, argv[optind],
-	                                             ctx->account, c));
+	return store_end(
+	    ctx->st, deal_set(ctx->st, argv[optind], ctx->account, &d.c, d.on));
 }
 
-static const char *const deal_cols[] = {"deal",  "name",  "value",   "currency",
-                                        "close", "roles", "created", "cost",
-                                        "stage", NULL};
+/* deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT] */
+static int
+cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"abandoned", no_argument, NULL, 'A'},
+	    {"lost", no_argument, NULL, 'L'},
+	    {"on", required_argument, NULL, OPT_ON},
+	    {"reason", required_argument, NULL, 'r'},
+	    {"won", no_argument, NULL, 'W'},
+	    {NULL, 0, NULL, 0}};
+	const char *on = NULL, *reason = NULL;
+	int c, rc, status = -1, n = 0;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		switch (c) {
+		case 'A':
+			status = DEAL_ABANDONED;
+			n++;
+			break;
+		case 'L':
+			status = DEAL_LOST;
+			n++;
+			break;
+		case 'W':
+			status = DEAL_WON;
+			n++;
+			break;
+		case OPT_ON:
+			on = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (n != 1)
+		return cli_usage_msg(ctx, "give one of --won, --lost and "
+		                          "--abandoned");
+	if (on == NULL)
+		return cli_usage_msg(ctx, "--on is required");
+	if ((rc = check_date("--on", on)) != KAM_OK ||
+	    (rc = text_check(NULL, "--reason", reason, TEXT_FREE)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st,
+	                 deal_close(ctx->st, argv[optind], ctx->account,
+	                            (enum deal_status)status, on, reason));
+}
+
+/* deal reopen DEAL [--on DATE] */
+static int
+cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"on", required_argument, NULL, OPT_ON}, {NULL, 0, NULL, 0}};
+	const char *on = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != OPT_ON)
+			return cli_usage(ctx);
+		on = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st,
+	                 deal_reopen(ctx->st, argv[optind], ctx->account, on));
+}
+
+static int
+put_deal_event(const struct deal_event *e, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, e->effective);
+	out_str(o, e->recorded);
+	out_str(o, e->actor);
+	out_str(o, e->field);
+	out_str(o, e->old_value);
+	out_str(o, e->new_value);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+/* deal log DEAL */
+static int
+cmd_deal_log(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {
+	    "effective", "recorded", "actor", "field", "old", "new", NULL};
+	struct out *o;
+	int64_t id;
+	int rc;
+
+	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
+	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &id)) !=
+	        KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = store_deal_log(ctx->st, id, put_deal_event, o);
+	out_close(o);
+	return rc;
+}
+
+static const char *const deal_cols[] = {
+    "deal",   "name",    "value",     "currency", "close",
+    "roles",  "created", "cost",      "stage",    "owner",
+    "ext_id", "status",  "closed_on", "reason",   NULL};
 
 static int
 put_deal(const struct org_deal *d, void *arg)
@@ -1094,6 +1227,11 @@ put_deal(const struct org_deal *d, void *arg)
 	else
 		out_null(o);
 	out_str(o, d->stage);
+	out_str(o, d->owner);
+	out_str(o, d->ext_id);
+	out_str(o, d->status);
+	out_str(o, d->closed_on);
+	out_str(o, d->reason);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1443,9 +1581,10 @@ static const char *
 kind_word(struct kam_ctx *ctx, const char *s)
 {
 	if (s == NULL || strcmp(s, "people") == 0 || strcmp(s, "links") == 0 ||
-	    strcmp(s, "roles") == 0)
+	    strcmp(s, "roles") == 0 || strcmp(s, "deals") == 0)
 		return s;
-	kam_err(KAM_USAGE, "unknown kind '%s' (use people, links or roles)", s);
+	kam_err(KAM_USAGE,
+	        "unknown kind '%s' (use people, links, roles or deals)", s);
 	return "";
 }
 
@@ -1538,6 +1677,27 @@ export_role(const struct org_role *r, void *arg)
 	return KAM_OK;
 }
 
+static int
+export_deal(const struct org_deal *d, void *arg)
+{
+	FILE *fp = arg;
+
+	csv_put(fp, d->handle, 1);
+	csv_put(fp, d->name, 0);
+	csv_put(fp, d->value, 0);
+	csv_put(fp, d->currency, 0);
+	csv_put(fp, d->close_on, 0);
+	csv_put(fp, d->stage, 0);
+	csv_put(fp, d->owner, 0);
+	csv_put(fp, d->cost, 0);
+	csv_put(fp, d->ext_id, 0);
+	csv_put(fp, d->status, 0);
+	csv_put(fp, d->closed_on, 0);
+	csv_put(fp, d->reason, 0);
+	csv_endrow(fp);
+	return KAM_OK;
+}
+
 struct deal_ids {
 	int64_t *id;
 	size_t n;
@@ -1585,6 +1745,13 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);
 		return store_org_links(ctx->st, account, export_link, stdout);
+	}
+	if (strcmp(kind, "deals") == 0) {
+		for (i = 0; deal_file_cols[i] != NULL; i++)
+			csv_put(stdout, deal_file_cols[i], i == 0);
+		csv_endrow(stdout);
+		return store_org_deals(ctx->st, account, 0, export_deal,
+		                       stdout);
 	}
 	{
 		struct deal_ids ids = {NULL, 0};
@@ -1673,15 +1840,21 @@ static const struct kam_verb verbs[] = {
      cmd_competitor_list},
     {"deal add",
      "deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] "
-     "[--stage TEXT] [--value N]",
+     "[--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]",
      "add a deal", cmd_deal_add},
     {"deal set",
-     "deal set DEAL [--close DATE] [--cost N] [--currency C] [--name NAME] "
-     "[--stage TEXT] [--value N]",
-     "change a deal's name, value, cost, currency, close date or stage",
-     cmd_deal_set},
+     "deal set DEAL [--close DATE] [--cost N] [--currency C] [--ext-id ID] "
+     "[--name NAME] [--on DATE] [--owner TEXT] [--stage TEXT] [--value N]",
+     "change a deal; the change is kept in its log", cmd_deal_set},
+    {"deal close",
+     "deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT]",
+     "record how a deal ended", cmd_deal_close},
+    {"deal reopen", "deal reopen DEAL [--on DATE]", "open a closed deal again",
+     cmd_deal_reopen},
     {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list},
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
+    {"deal log", "deal log DEAL", "what changed in a deal's record",
+     cmd_deal_log},
     {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",
      cmd_role_rm},
     {"role", "role DEAL PERSON ROLE [--influence high|medium|low] [--lead]",
@@ -1691,9 +1864,10 @@ static const struct kam_verb verbs[] = {
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
      cmd_influence},
-    {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles]",
-     "import people, links or roles from CSV, all or nothing", cmd_import},
-    {"export", "export [ACCOUNT] [--kind people|links|roles]",
+    {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles|deals]",
+     "import people, links, roles or deals from CSV, all or nothing",
+     cmd_import},
+    {"export", "export [ACCOUNT] [--kind people|links|roles|deals]",
      "export as CSV, in the import's format", cmd_export},
     {"log", "log PERSON", "what changed in a person's record", cmd_log},
     {NULL, NULL, NULL, NULL},

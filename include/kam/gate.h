@@ -474,11 +474,16 @@ int store_gate_run_add(struct store *, int64_t deal, const char *as_of,
 /* The stored runs of a deal, oldest first. */
 int store_gate_runs(struct store *, int64_t deal, struct gate_run_info **,
                     size_t *);
-/* The latest run of each deal (of one account if account != 0). */
-int store_gate_list_each(struct store *, int64_t account,
+/*
+ * The latest run of each open deal (of one account if account != 0), or
+ * of every deal, closed ones too, when all is set; status is the deal's
+ * (open, won, lost, abandoned).
+ */
+int store_gate_list_each(struct store *, int64_t account, int all,
                          void (*fn)(const char *deal, const char *name,
                                     const char *verdict, const char *as_of,
-                                    int64_t run, const char *recorded, void *),
+                                    int64_t run, const char *recorded,
+                                    const char *status, void *),
                          void *arg);
 /* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
 int store_gate_snap_load(struct store *, int64_t deal, int64_t number,

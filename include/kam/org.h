@@ -107,7 +107,7 @@ int store_org_competitors(struct store *,
                                     void *),
                           void *);
 
-/* Deals. */
+/* Deals (changed through deal.h). */
 struct org_deal {
 	int64_t id;
 	const char *account, *handle, *name, *currency, *close_on, *created;
@@ -115,19 +115,10 @@ struct org_deal {
 	long roles;
 	const char *cost;  /* the cost of pursuing it, an exact amount */
 	const char *stage; /* the seller's word for where it stands */
+	const char *owner, *ext_id;
+	const char *status;             /* open, won, lost or abandoned */
+	const char *closed_on, *reason; /* NULL while open */
 };
-int store_org_deal_add(struct store *, const char *ref,
-                       const char *dflt_account, const char *name,
-                       const char *value, const char *currency,
-                       const char *close_on);
-/* Changes a deal: NULL leaves a field alone, "" clears all but name;
- * amounts are canonical (money.h). */
-struct org_deal_change {
-	const char *name, *value, *currency, *close_on, *cost, *stage;
-};
-int store_org_deal_set(struct store *, const char *ref,
-                       const char *dflt_account,
-                       const struct org_deal_change *);
 /* Every deal of an account (or of all accounts, 0), or one (deal != 0). */
 int store_org_deals(struct store *, int64_t account, int64_t deal,
                     int (*fn)(const struct org_deal *, void *), void *);
@@ -234,9 +225,9 @@ void store_org_net_free(struct org_net *);
 int store_org_net_has_links(struct store *, int64_t account);
 
 /*
- * CSV import (org.c): kind is "people", "links" or "roles", or NULL to
- * tell from the header.  The whole file goes in one transaction or not
- * at all.
+ * CSV import (org.c): kind is "people", "links", "roles" or "deals"
+ * (deal.h), or NULL to tell from the header.  The whole file goes in one
+ * transaction or not at all.
  */
 int org_import(struct store *, int64_t account, const char *path,
                const char *kind);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/deal.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/org.h"
@@ -765,9 +766,15 @@ org_import(struct store *st, int64_t account, const char *path,
 		return rc;
 	}
 	if (kind == NULL)
-		kind = has_field(f, nf, "from")   ? "links"
-		       : has_field(f, nf, "deal") ? "roles"
-		                                  : "people";
+		kind = has_field(f, nf, "from")     ? "links"
+		       : !has_field(f, nf, "deal")  ? "people"
+		       : has_field(f, nf, "person") ? "roles"
+		                                    : "deals";
+	if (strcmp(kind, "deals") == 0) {
+		rc = deal_import(st, account, in, f, nf, line);
+		csv_close(in);
+		return rc;
+	}
 	if (strcmp(kind, "people") == 0) {
 		if ((rc = csv_header(in, f, nf, line, org_people_cols, 2,
 		                     idx)) == KAM_OK)

@@ -1,4 +1,4 @@
--- kam store schema, version 5: what a new store is created with.
+-- kam store schema, version 6: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -110,7 +110,12 @@ CREATE TABLE competitor (
 -- text of at most 18 significant digits and 4 decimals, canonical (no
 -- leading zeros, no trailing zeros after the point), never a
 -- floating-point number.  stage is the seller's own word for where the
--- deal stands.
+-- deal stands, owner who on our side carries it, ext_id a CRM's id for
+-- it (unique within the account).  A deal is open until it is closed
+-- (won, lost or abandoned) on closed_on, for reason; reopening it makes
+-- it open again.  The row records its creation (created, recorded,
+-- recorded_by, origin: added or imported; NULL for deals added before
+-- schema 6) and deal_history every later change.
 CREATE TABLE deal (
 	id         INTEGER PRIMARY KEY,
 	account_id INTEGER NOT NULL REFERENCES account(id),
@@ -124,8 +129,44 @@ CREATE TABLE deal (
 	cost       TEXT CHECK (cost IS NULL OR (cost GLOB '[0-9]*'
 	           AND cost NOT GLOB '*[^0-9.]*')),
 	stage      TEXT,
+	owner      TEXT,
+	ext_id     TEXT,
+	status     TEXT NOT NULL DEFAULT 'open'
+	           CHECK (status IN ('open', 'won', 'lost', 'abandoned')),
+	closed_on  TEXT,
+	reason     TEXT,
+	recorded   TEXT,
+	recorded_by TEXT,
+	origin     TEXT NOT NULL DEFAULT 'added'
+	           CHECK (origin IN ('added', 'imported')),
 	UNIQUE (account_id, handle)
 );
+CREATE UNIQUE INDEX deal_ext_id ON deal (account_id, ext_id)
+	WHERE ext_id IS NOT NULL;
+
+-- What changed in a deal after it was added (kam-org deal set, close,
+-- reopen), when it took effect, who wrote it.  Append-only.  field is
+-- name, value, currency, close, stage, owner, cost, ext_id, status or
+-- reason; amounts are exact text as in deal.
+CREATE TABLE deal_history (
+	id        INTEGER PRIMARY KEY,
+	deal_id   INTEGER NOT NULL REFERENCES deal(id),
+	effective TEXT NOT NULL,
+	recorded  TEXT NOT NULL,
+	actor     TEXT NOT NULL,
+	field     TEXT NOT NULL,
+	old_value TEXT,
+	new_value TEXT
+);
+CREATE INDEX deal_history_deal ON deal_history (deal_id);
+CREATE TRIGGER deal_history_no_update BEFORE UPDATE ON deal_history
+BEGIN
+	SELECT RAISE(ABORT, 'deal history is append-only');
+END;
+CREATE TRIGGER deal_history_no_delete BEFORE DELETE ON deal_history
+BEGIN
+	SELECT RAISE(ABORT, 'deal history is append-only');
+END;
 
 -- The buying group: the second dimension.  One row per role a person
 -- holds in one deal.

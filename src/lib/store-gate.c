@@ -1130,29 +1130,33 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 }
 
 int
-store_gate_list_each(struct store *st, int64_t account,
+store_gate_list_each(struct store *st, int64_t account, int all,
                      void (*fn)(const char *, const char *, const char *,
-                                const char *, int64_t, const char *, void *),
+                                const char *, int64_t, const char *,
+                                const char *, void *),
                      void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
-	    "r.as_of, r.number, r.recorded FROM deal d "
+	    "r.as_of, r.number, r.recorded, d.status FROM deal d "
 	    "JOIN account ac ON ac.id = d.account_id "
 	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
-	    "WHERE ?1 = 0 OR d.account_id = ?1 ORDER BY ac.handle, d.handle";
+	    "WHERE (?1 = 0 OR d.account_id = ?1) "
+	    "AND (?2 OR d.status = 'open') ORDER BY ac.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	int rc;
 
 	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_int(s, 2, all != 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(s, 0),
 		   (const char *)sqlite3_column_text(s, 1),
 		   (const char *)sqlite3_column_text(s, 2),
 		   (const char *)sqlite3_column_text(s, 3),
 		   sqlite3_column_int64(s, 4),
-		   (const char *)sqlite3_column_text(s, 5), arg);
+		   (const char *)sqlite3_column_text(s, 5),
+		   (const char *)sqlite3_column_text(s, 6), arg);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? KAM_OK
 	                         : store_fail(st, "cannot read the deals");

@@ -1166,46 +1166,6 @@ store_org_competitors(struct store *st,
 /* Deals */
 
 int
-store_org_deal_add(struct store *st, const char *ref, const char *dflt,
-                   const char *name, const char *value, const char *currency,
-                   const char *close_on)
-{
-	static const char qfind[] =
-	    "SELECT 1 FROM deal WHERE account_id = ? AND handle = ?";
-	static const char q[] =
-	    "INSERT INTO deal (account_id, handle, name, value, currency, "
-	    "close_on, created) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	struct ref r;
-	sqlite3_stmt *s;
-	int64_t account;
-	char today[KAM_DATE_LEN];
-	int rc, found;
-
-	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, "deal", ref, dflt);
-	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, qfind);
-	sqlite3_bind_int64(s, 1, account);
-	store_bind_text(s, 2, r.handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
-	if (found)
-		return kam_err(KAM_CONFLICT, "deal '%s/%s' already exists",
-		               r.account, r.handle);
-	kam_today(today);
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, account);
-	store_bind_text(s, 2, r.handle);
-	store_bind_text(s, 3, name);
-	store_bind_text(s, 4, value);
-	store_bind_text(s, 5, currency != NULL && *currency ? currency : NULL);
-	store_bind_text(s, 6, close_on);
-	store_bind_text(s, 7, today);
-	return step_done(st, s, "cannot add deal");
-}
-
-int
 store_org_deals(struct store *st, int64_t account, int64_t deal,
                 int (*fn)(const struct org_deal *, void *), void *arg)
 {
@@ -1213,7 +1173,8 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
 	    "d.close_on, d.created, "
 	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
-	    "d.cost, d.stage FROM deal d JOIN account a ON a.id = d.account_id "
+	    "d.cost, d.stage, d.owner, d.ext_id, d.status, d.closed_on, "
+	    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
 	    "ORDER BY a.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -1234,41 +1195,15 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.roles = sqlite3_column_int(s, 8);
 		d.cost = col(s, 9);
 		d.stage = col(s, 10);
+		d.owner = col(s, 11);
+		d.ext_id = col(s, 12);
+		d.status = col(s, 13);
+		d.closed_on = col(s, 14);
+		d.reason = col(s, 15);
 		rc = fn(&d, arg);
 	}
 	sqlite3_reset(s);
 	return rc;
-}
-
-int
-store_org_deal_set(struct store *st, const char *ref, const char *dflt,
-                   const struct org_deal_change *c)
-{
-	static const char q[] =
-	    "UPDATE deal SET name = coalesce(?2, name), "
-	    "value = CASE WHEN ?3 IS NULL THEN value ELSE nullif(?3, '') END, "
-	    "currency = CASE WHEN ?4 IS NULL THEN currency "
-	    "ELSE nullif(?4, '') END, "
-	    "close_on = CASE WHEN ?5 IS NULL THEN close_on "
-	    "ELSE nullif(?5, '') END, "
-	    "cost = CASE WHEN ?6 IS NULL THEN cost ELSE nullif(?6, '') END, "
-	    "stage = CASE WHEN ?7 IS NULL THEN stage ELSE nullif(?7, '') END "
-	    "WHERE id = ?1";
-	sqlite3_stmt *s;
-	int64_t id;
-	int rc;
-
-	if ((rc = store_deal_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, id);
-	bind_change(s, 2, c->name);
-	bind_change(s, 3, c->value);
-	bind_change(s, 4, c->currency);
-	bind_change(s, 5, c->close_on);
-	bind_change(s, 6, c->cost);
-	bind_change(s, 7, c->stage);
-	return step_done(st, s, "cannot change the deal");
 }
 
 int64_t

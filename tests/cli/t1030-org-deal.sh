@@ -73,7 +73,7 @@ for v in inf nan 0x10 1e400; do
 done
 run deal-noname 2 kam-org deal add d9
 expect_err deal-noname "kam-org: --name is required
-usage: kam-org deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] [--stage TEXT] [--value N]"
+usage: kam-org deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] [--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]"
 run deal-account 4 kam-org deal add acm/d9 --name D
 expect_err deal-account "kam-org: unknown account 'acm' (did you mean 'acme'?)"
 run deal-handle 3 kam-org deal add 'd 9' --name D
@@ -86,7 +86,7 @@ expect_out deal-list org-deal-list.table
 run deal-list-all 0 env -u KAM_ACCOUNT kam-org deal list
 expect_out deal-list-all org-deal-list-all.tsv
 run deal-show 0 kam-org -F json deal show erp
-expect_text deal-show '{"deal":"acme/erp","name":"ERP 升级","value":1200000.5,"currency":"CNY","close":"2026-12-31","roles":0,"created":"2026-03-02","cost":null,"stage":null}'
+expect_text deal-show '{"deal":"acme/erp","name":"ERP 升级","value":1200000.5,"currency":"CNY","close":"2026-12-31","roles":0,"created":"2026-03-02","cost":null,"stage":null,"owner":null,"ext_id":null,"status":"open","closed_on":null,"reason":null}'
 
 # Buying roles.
 run role1 0 kam-org role erp wang decision-maker --influence high

@@ -79,8 +79,8 @@ expect_out list gate-list.table
 run list-acme 0 kam-gate list acme
 expect_out list-acme gate-list-acme.tsv
 run list-a 0 kam-gate -a beta list -F csv
-expect_text list-a "deal,name,verdict,as_of,run,recorded
-beta/crm,CRM,,,,"
+expect_text list-a "deal,name,verdict,as_of,run,recorded,status
+beta/crm,CRM,,,,,open"
 
 snapshot
 run diff-few 4 kam-gate diff acme/erp

@@ -16,23 +16,28 @@ run big 0 kam-org deal add big --name Big --value 12345678901234567 --currency C
 expect_sql big-stored "SELECT typeof(value), value FROM deal WHERE handle = 'big'" \
   "text|12345678901234567"
 run big-tsv 0 kam-org -F tsv deal show big
-expect_text big-tsv "deal	name	value	currency	close	roles	created	cost	stage
-acme/big	Big	12345678901234567	CNY		0	2026-03-02		"
+expect_text big-tsv "deal	name	value	currency	close	roles	created	cost	stage	owner	ext_id	status	closed_on	reason
+acme/big	Big	12345678901234567	CNY		0	2026-03-02					open		"
 run big-csv 0 kam-org -F csv deal show big
-expect_text big-csv "deal,name,value,currency,close,roles,created,cost,stage
-acme/big,Big,12345678901234567,CNY,,0,2026-03-02,,"
+expect_text big-csv "deal,name,value,currency,close,roles,created,cost,stage,owner,ext_id,status,closed_on,reason
+acme/big,Big,12345678901234567,CNY,,0,2026-03-02,,,,,open,,"
 run big-json 0 kam-org -F json deal show big
-expect_text big-json '{"deal":"acme/big","name":"Big","value":12345678901234567,"currency":"CNY","close":null,"roles":0,"created":"2026-03-02","cost":null,"stage":null}'
+expect_text big-json '{"deal":"acme/big","name":"Big","value":12345678901234567,"currency":"CNY","close":null,"roles":0,"created":"2026-03-02","cost":null,"stage":null,"owner":null,"ext_id":null,"status":"open","closed_on":null,"reason":null}'
 run big-table 0 kam-org -F table deal show big
-expect_text big-table "deal      acme/big
-name      Big
-value     12345678901234567
-currency  CNY
-close     -
-roles     0
-created   2026-03-02
-cost      -
-stage     -"
+expect_text big-table "deal       acme/big
+name       Big
+value      12345678901234567
+currency   CNY
+close      -
+roles      0
+created    2026-03-02
+cost       -
+stage      -
+owner      -
+ext_id     -
+status     open
+closed_on  -
+reason     -"
 
 # At the limits: 18 significant digits, 4 decimals, both at once.
 run d18 0 kam-org deal add d18 --name D --value 999999999999999999
@@ -55,15 +60,15 @@ run limits-json 0 kam-org -F json deal list
 grep -q '"deal":"acme/d18f","name":"D","value":99999999999999.9999,' "$T/limits-json.out" ||
   fail "limits-json: 99999999999999.9999 not printed exactly"
 run limits-tsv 0 kam-org deal list
-expect_text limits-tsv "deal	name	value	currency	close	roles	created	cost	stage
-acme/big	Big	12345678901234567	CNY		0	2026-03-02		
-acme/d18	D	999999999999999999			0	2026-03-02		
-acme/d18f	D	99999999999999.9999			0	2026-03-02		
-acme/f4	D	0.0001			0	2026-03-02		
-acme/f4z	D	0.0001			0	2026-03-02		
-acme/nought	D	0			0	2026-03-02		
-acme/small	D	0.5			0	2026-03-02		
-acme/zeros	D	7.5			0	2026-03-02		"
+expect_text limits-tsv "deal	name	value	currency	close	roles	created	cost	stage	owner	ext_id	status	closed_on	reason
+acme/big	Big	12345678901234567	CNY		0	2026-03-02					open		
+acme/d18	D	999999999999999999			0	2026-03-02					open		
+acme/d18f	D	99999999999999.9999			0	2026-03-02					open		
+acme/f4	D	0.0001			0	2026-03-02					open		
+acme/f4z	D	0.0001			0	2026-03-02					open		
+acme/nought	D	0			0	2026-03-02					open		
+acme/small	D	0.5			0	2026-03-02					open		
+acme/zeros	D	7.5			0	2026-03-02					open		"
 
 # One past each limit is refused, saying which, and nothing is stored.
 snapshot
@@ -128,14 +133,14 @@ PRAGMA user_version = 2;
 SQL
 } | "$SQLITE3" "$KAM_DB"
 run v2-list 0 kam-org deal list acme
-expect_text v2-list "deal	name	value	currency	close	roles	created	cost	stage
-acme/big	Big	12345678901234568			0	2026-01-05		
-acme/cents	Cents	19.99			0	2026-01-05		
-acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05		
-acme/none	None				0	2026-01-05		
-acme/tenth	Tenth	0.1			0	2026-01-05		
-acme/whole	Whole	2400000	EUR		0	2026-01-05		"
-expect_sql v2-version "PRAGMA user_version" 5
+expect_text v2-list "deal	name	value	currency	close	roles	created	cost	stage	owner	ext_id	status	closed_on	reason
+acme/big	Big	12345678901234568			0	2026-01-05					open		
+acme/cents	Cents	19.99			0	2026-01-05					open		
+acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05					open		
+acme/none	None				0	2026-01-05					open		
+acme/tenth	Tenth	0.1			0	2026-01-05					open		
+acme/whole	Whole	2400000	EUR		0	2026-01-05					open		"
+expect_sql v2-version "PRAGMA user_version" 6
 expect_sql v2-rows "SELECT id, handle, quote(value) FROM deal ORDER BY id" \
   "3|erp|'1200000.5'
 5|big|'12345678901234568'

@@ -12,7 +12,7 @@ export KAM_ACCOUNT=acme
 run add 0 kam-org deal add erp --name ERP --value 2400000 --cost 120000.50 \
   --currency EUR --close 2026-06-30 --stage proposal
 run show 0 kam-org -F json deal show erp
-expect_text show '{"deal":"acme/erp","name":"ERP","value":2400000,"currency":"EUR","close":"2026-06-30","roles":0,"created":"2026-03-02","cost":120000.5,"stage":"proposal"}'
+expect_text show '{"deal":"acme/erp","name":"ERP","value":2400000,"currency":"EUR","close":"2026-06-30","roles":0,"created":"2026-03-02","cost":120000.5,"stage":"proposal","owner":null,"ext_id":null,"status":"open","closed_on":null,"reason":null}'
 expect_sql stored "SELECT quote(value), quote(cost), stage FROM deal" "'2400000'|'120000.5'|proposal"
 
 run set 0 kam-org deal set erp --cost 99999999999999.9999 --stage 'shortlisted 入围' \
@@ -20,8 +20,8 @@ run set 0 kam-org deal set erp --cost 99999999999999.9999 --stage 'shortlisted �
 expect_sql set "SELECT name, value, cost, stage, currency, close_on FROM deal" \
   "ERP 2027|12345678901234567|99999999999999.9999|shortlisted 入围|EUR|2026-06-30"
 run show2 0 kam-org -F tsv deal show erp
-expect_text show2 "deal	name	value	currency	close	roles	created	cost	stage
-acme/erp	ERP 2027	12345678901234567	EUR	2026-06-30	0	2026-03-02	99999999999999.9999	shortlisted 入围"
+expect_text show2 "deal	name	value	currency	close	roles	created	cost	stage	owner	ext_id	status	closed_on	reason
+acme/erp	ERP 2027	12345678901234567	EUR	2026-06-30	0	2026-03-02	99999999999999.9999	shortlisted 入围			open		"
 run clear 0 kam-org deal set erp --cost '' --stage '' --close '' --currency '' --value ''
 expect_sql cleared "SELECT name, quote(value), quote(cost), quote(stage), quote(currency), quote(close_on) FROM deal" \
   "ERP 2027|NULL|NULL|NULL|NULL|NULL"
@@ -45,7 +45,7 @@ run name-empty 3 kam-org deal set erp --name ''
 expect_err name-empty "kam-org: --name is empty"
 run nothing 2 kam-org deal set erp
 head -1 "$T/nothing.err" >"$T/nothing1.err" && mv "$T/nothing1.err" "$T/nothing.err"
-expect_err nothing "kam-org: nothing to change (give --close, --cost, --currency, --name, --stage or --value)"
+expect_err nothing "kam-org: nothing to change (give --close, --cost, --currency, --ext-id, --name, --owner, --stage or --value)"
 run unknown 4 kam-org deal set epr --stage won
 expect_err unknown "kam-org: unknown deal 'acme/epr' (did you mean 'acme/erp'?)"
 run missing 2 kam-org deal set --stage won

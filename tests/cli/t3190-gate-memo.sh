@@ -93,9 +93,9 @@ head -2 "$T/diff.out" >"$T/diff2.out"
 expect_text diff2 "what	item	before	after
 as-of		2026-03-02	2026-02-20"
 run list 0 kam-gate list acme
-expect_text list "deal	name	verdict	as_of	run	recorded
-acme/erp	ERP	qualify	2026-03-02	1	2026-03-02T09:30:00Z
-acme/his	HIS 2027	pursue-limited	2026-02-20	2	2026-03-02T11:00:00Z"
+expect_text list "deal	name	verdict	as_of	run	recorded	status
+acme/erp	ERP	qualify	2026-03-02	1	2026-03-02T09:30:00Z	open
+acme/his	HIS 2027	pursue-limited	2026-02-20	2	2026-03-02T11:00:00Z	open"
 
 # Formats a verb cannot write are refused, never ignored.
 snapshot

@@ -1,0 +1,215 @@
+/*
+ * Importing deals from CSV (kam-org import --kind deals), the format
+ * kam-org export --kind deals writes: one row per deal with its record
+ * and its outcome.  New deals only; a deal or external id the account
+ * already has is refused.  A bad row rejects the whole file with
+ * FILE:LINE: (the caller's transaction is rolled back).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/deal.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/money.h"
+#include "kam/org.h"
+#include "kam/store.h"
+
+enum {
+	C_DEAL,
+	C_NAME,
+	C_VALUE,
+	C_CURRENCY,
+	C_CLOSE,
+	C_STAGE,
+	C_OWNER,
+	C_COST,
+	C_EXT_ID,
+	C_STATUS,
+	C_CLOSED_ON,
+	C_REASON,
+	C_N
+};
+const char *const deal_file_cols[] = {
+    "deal", "name",   "value",  "currency",  "close",  "stage", "owner",
+    "cost", "ext_id", "status", "closed_on", "reason", NULL};
+
+/* The field of column c, "" when the file has no such column. */
+static const char *
+field(char **f, const int *idx, int c)
+{
+	return idx[c] >= 0 ? f[idx[c]] : "";
+}
+
+static int
+check_amount(const char *where, const char *what, const char *s, char *out)
+{
+	enum money_status m = money_parse(s, out);
+
+	if (m != MONEY_OK)
+		return kam_err(KAM_DATA, "%s: invalid %s '%s' (%s)", where,
+		               what, s, money_rule(m));
+	return KAM_OK;
+}
+
+static int
+check_day(const char *where, const char *what, const char *s)
+{
+	if (date_out_of_range(s))
+		return date_range_error(where, what, s);
+	if (!date_valid(s))
+		return kam_err(
+		    KAM_DATA,
+		    "%s: invalid %s date '%s' (use YYYY-MM-DD, a real "
+		    "day)",
+		    where, what, s);
+	return KAM_OK;
+}
+
+/*
+ * Checks one row into rec (its strings point into the row or into
+ * value and cost) and its handle into *handle.
+ */
+static int
+check_row(const char *where, char **f, const int *idx, const char *acct,
+          const char *today, struct deal_rec *rec, const char **handle,
+          char *value, char *cost)
+{
+	static const int lines[] = {C_NAME, C_CURRENCY, C_STAGE, C_OWNER,
+	                            C_EXT_ID};
+	const char *h = field(f, idx, C_DEAL), *s;
+	size_t n = strlen(acct), i;
+	int rc, k;
+
+	if (strncmp(h, acct, n) == 0 && h[n] == '/')
+		h += n + 1;
+	if (strchr(h, '/') != NULL)
+		return kam_err(KAM_DATA, "%s: deal '%s' is in another account",
+		               where, field(f, idx, C_DEAL));
+	if (!handle_ok(h))
+		return kam_err(KAM_DATA, "%s: invalid deal handle '%s' (%s)",
+		               where, h, HANDLE_RULE);
+	*handle = h;
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		if ((rc = text_check(where, deal_file_cols[lines[i]],
+		                     field(f, idx, lines[i]), TEXT_LINE)) !=
+		    KAM_OK)
+			return rc;
+	if ((rc = text_check(where, "reason", field(f, idx, C_REASON),
+	                     TEXT_FREE)) != KAM_OK)
+		return rc;
+	if (*field(f, idx, C_NAME) == '\0')
+		return kam_err(KAM_DATA, "%s: deal '%s' has no name", where, h);
+	memset(rec, 0, sizeof *rec);
+	rec->f[DEAL_NAME] = (char *)field(f, idx, C_NAME);
+	if (*(s = field(f, idx, C_VALUE)) != '\0') {
+		if ((rc = check_amount(where, "value", s, value)) != KAM_OK)
+			return rc;
+		rec->f[DEAL_VALUE] = value;
+	}
+	if (*(s = field(f, idx, C_COST)) != '\0') {
+		if ((rc = check_amount(where, "cost", s, cost)) != KAM_OK)
+			return rc;
+		rec->f[DEAL_COST] = cost;
+	}
+	if (*(s = field(f, idx, C_CLOSE)) != '\0' &&
+	    (rc = check_day(where, "close", s)) != KAM_OK)
+		return rc;
+	rec->f[DEAL_CURRENCY] = (char *)field(f, idx, C_CURRENCY);
+	rec->f[DEAL_CLOSE] = (char *)field(f, idx, C_CLOSE);
+	rec->f[DEAL_STAGE] = (char *)field(f, idx, C_STAGE);
+	rec->f[DEAL_OWNER] = (char *)field(f, idx, C_OWNER);
+	rec->f[DEAL_EXT_ID] = (char *)field(f, idx, C_EXT_ID);
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		if (rec->f[i] != NULL && *rec->f[i] == '\0')
+			rec->f[i] = NULL;
+	s = field(f, idx, C_STATUS);
+	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
+		return kam_err(
+		    KAM_DATA,
+		    "%s: unknown status '%s' (use open, won, lost or "
+		    "abandoned)",
+		    where, s);
+	rec->status = (enum deal_status)k;
+	s = field(f, idx, C_CLOSED_ON);
+	if (rec->status == DEAL_OPEN) {
+		if (*s != '\0')
+			return kam_err(KAM_DATA,
+			               "%s: deal '%s' is open but has a "
+			               "closed_on date",
+			               where, h);
+		if (*field(f, idx, C_REASON) != '\0')
+			return kam_err(KAM_DATA,
+			               "%s: deal '%s' is open but has a reason",
+			               where, h);
+		return KAM_OK;
+	}
+	if (*s == '\0')
+		return kam_err(KAM_DATA,
+		               "%s: deal '%s' is %s but has no closed_on "
+		               "date",
+		               where, h, deal_status_word(rec->status));
+	if ((rc = check_day(where, "closed_on", s)) != KAM_OK)
+		return rc;
+	if (strcmp(s, today) > 0)
+		return kam_err(
+		    KAM_DATA,
+		    "%s: closed_on date '%s' is in the future (today "
+		    "is %s)",
+		    where, s, today);
+	rec->closed_on = (char *)s;
+	if (*field(f, idx, C_REASON) != '\0')
+		rec->reason = (char *)field(f, idx, C_REASON);
+	return KAM_OK;
+}
+
+int
+deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
+            size_t nf, long line)
+{
+	const char *path = csv_path(in), *h = NULL;
+	char where[600], value[MONEY_LEN], cost[MONEY_LEN];
+	char today[KAM_DATE_LEN], *acct, *ref;
+	struct deal_rec rec;
+	int idx[C_N + 1], rc, got;
+	int64_t id;
+
+	if ((rc = csv_header(in, f, nf, line, deal_file_cols, 2, idx)) !=
+	    KAM_OK)
+		return rc;
+	kam_today(today);
+	acct = store_org_account_handle(st, account);
+	while ((got = csv_next(in, &f, &nf, &line)) == 1) {
+		snprintf(where, sizeof where, "%s:%ld", path, line);
+		if ((rc = check_row(where, f, idx, acct, today, &rec, &h, value,
+		                    cost)) != KAM_OK)
+			break;
+		if (store_org_deal_lookup(st, account, h) != 0) {
+			rc = kam_err(KAM_CONFLICT,
+			             "%s: deal '%s/%s' already exists", where,
+			             acct, h);
+			break;
+		}
+		if (rec.f[DEAL_EXT_ID] != NULL &&
+		    (id = store_deal_ext_lookup(st, account,
+		                                rec.f[DEAL_EXT_ID])) != 0) {
+			ref = store_deal_ref(st, id);
+			rc = kam_err(KAM_CONFLICT,
+			             "%s: external id '%s' is already deal "
+			             "'%s''s",
+			             where, rec.f[DEAL_EXT_ID], ref);
+			free(ref);
+			break;
+		}
+		if ((rc = store_deal_insert(st, account, h, &rec, "imported",
+		                            &id)) != KAM_OK)
+			break;
+	}
+	free(acct);
+	if (rc != KAM_OK)
+		return rc;
+	return got < 0 ? csv_status(in) : KAM_OK;
+}

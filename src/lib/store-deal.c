@@ -1,0 +1,174 @@
+/*
+ * The SQL of a deal's record and its history (deal.h): loading a deal,
+ * writing it back, appending to its history, finding it by external id,
+ * and adding one.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/deal.h"
+#include "kam/kam.h"
+#include "kam/store.h"
+
+#include "store-int.h"
+
+int
+store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
+{
+	static const char q[] =
+	    "SELECT d.account_id, a.handle || '/' || d.handle, d.name, "
+	    "d.value, d.currency, d.close_on, d.stage, d.owner, d.cost, "
+	    "d.ext_id, d.status, d.closed_on, d.reason FROM deal d "
+	    "JOIN account a ON a.id = d.account_id WHERE d.id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc, i, k;
+
+	memset(r, 0, sizeof *r);
+	sqlite3_bind_int64(s, 1, deal);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE
+		           ? KAM_NOTFOUND
+		           : store_fail(st, "cannot read the deal");
+	}
+	r->id = deal;
+	r->account = sqlite3_column_int64(s, 0);
+	r->ref = store_col_dup(s, 1);
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		r->f[i] = store_col_dup(s, 2 + i);
+	k = deal_status_parse((const char *)sqlite3_column_text(s, 10));
+	r->status = k < 0 ? DEAL_OPEN : (enum deal_status)k;
+	r->closed_on = store_col_dup(s, 11);
+	r->reason = store_col_dup(s, 12);
+	sqlite3_reset(s);
+	return KAM_OK;
+}
+
+static int
+step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, what);
+}
+
+int
+store_deal_rec_save(struct store *st, const struct deal_rec *r)
+{
+	static const char q[] =
+	    "UPDATE deal SET name = ?2, value = ?3, currency = ?4, "
+	    "close_on = ?5, stage = ?6, owner = ?7, cost = ?8, ext_id = ?9, "
+	    "status = ?10, closed_on = ?11, reason = ?12 WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int i;
+
+	sqlite3_bind_int64(s, 1, r->id);
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		store_bind_text(s, 2 + i, r->f[i]);
+	store_bind_text(s, 10, deal_status_word(r->status));
+	store_bind_text(s, 11, r->closed_on);
+	store_bind_text(s, 12, r->reason);
+	return step_done(st, s, "cannot change the deal");
+}
+
+int
+store_deal_history_add(struct store *st, int64_t deal, const char *on,
+                       const struct deal_delta *d)
+{
+	static const char q[] =
+	    "INSERT INTO deal_history (deal_id, effective, recorded, actor, "
+	    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char now[KAM_STAMP_LEN];
+
+	kam_now(now);
+	sqlite3_bind_int64(s, 1, deal);
+	store_bind_text(s, 2, on);
+	store_bind_text(s, 3, now);
+	store_bind_text(s, 4, kam_actor());
+	store_bind_text(s, 5, d->field);
+	store_bind_text(s, 6, d->old_value);
+	store_bind_text(s, 7, d->new_value);
+	return step_done(st, s, "cannot record the deal's history");
+}
+
+int64_t
+store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
+{
+	static const char q[] =
+	    "SELECT id FROM deal WHERE account_id = ? AND ext_id = ?";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, ext_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
+int
+store_deal_insert(struct store *st, int64_t account, const char *handle,
+                  const struct deal_rec *r, const char *origin, int64_t *id)
+{
+	static const char q[] =
+	    "INSERT INTO deal (account_id, handle, name, value, currency, "
+	    "close_on, stage, owner, cost, ext_id, status, closed_on, reason, "
+	    "created, recorded, recorded_by, origin) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
+	int i, rc;
+
+	kam_now(now);
+	kam_today(today);
+	sqlite3_bind_int64(s, 1, account);
+	store_bind_handle(s, 2, handle);
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		store_bind_text(s, 3 + i, r->f[i]);
+	store_bind_text(s, 11, deal_status_word(r->status));
+	store_bind_text(s, 12, r->closed_on);
+	store_bind_text(s, 13, r->reason);
+	store_bind_text(s, 14, today);
+	store_bind_text(s, 15, now);
+	store_bind_text(s, 16, kam_actor());
+	store_bind_text(s, 17, origin);
+	if ((rc = step_done(st, s, "cannot add the deal")) == KAM_OK)
+		*id = sqlite3_last_insert_rowid(store_db(st));
+	return rc;
+}
+
+int
+store_deal_log(struct store *st, int64_t deal,
+               int (*fn)(const struct deal_event *, void *), void *arg)
+{
+	/* The creation, from the deal row, then every change. */
+	static const char q[] =
+	    "SELECT created, coalesce(recorded, created), "
+	    "coalesce(recorded_by, ''), 'created', NULL, origin, 0 "
+	    "FROM deal WHERE id = ?1 UNION ALL "
+	    "SELECT effective, recorded, actor, field, old_value, new_value, "
+	    "id FROM deal_history WHERE deal_id = ?1 ORDER BY 7";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct deal_event e;
+	int rc = KAM_OK, step;
+
+	sqlite3_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		e.effective = (const char *)sqlite3_column_text(s, 0);
+		e.recorded = (const char *)sqlite3_column_text(s, 1);
+		e.actor = (const char *)sqlite3_column_text(s, 2);
+		e.field = (const char *)sqlite3_column_text(s, 3);
+		e.old_value = (const char *)sqlite3_column_text(s, 4);
+		e.new_value = (const char *)sqlite3_column_text(s, 5);
+		rc = fn(&e, arg);
+	}
+	sqlite3_reset(s);
+	if (rc == KAM_OK && step != SQLITE_DONE)
+		return store_fail(st, "cannot read the deal's history");
+	return rc;
+}
