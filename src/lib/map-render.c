@@ -388,6 +388,10 @@ overlay_take(Agraph_t *g, struct overlay *ov)
 			ov->n++;
 			agdeledge(g, e);
 		}
+	if (ov->n == 0) {
+		free(ov->syms);
+		ov->syms = NULL;
+	}
 }
 
 /* Puts the edges back, with their attributes, and forgets them. */
