@@ -285,18 +285,24 @@ enum gate_action {
 	ACT_CONVERT,
 	ACT_CONTAIN,
 	ACT_FIND_OUT,
-	ACT_RECRUIT_COACH
+	ACT_RECRUIT_COACH,
+	ACT_FIND_DECISION_MAKER
 };
 const char *gate_action_word(enum gate_action);
+/* The member of a step for the whole group (who decides): none. */
+#define GATE_NO_MEMBER ((size_t)-1)
 struct gate_step {
-	size_t member; /* index into members */
+	size_t member; /* index into members, or GATE_NO_MEMBER */
 	enum gate_action action;
 	const char *advice; /* the action in words */
 	char *reason;
 	char **via; /* "Name (account/handle)" of each who could carry it */
 	size_t nvia;
 };
-/* One step per member, in gate_group_order. */
+/*
+ * One step per member, in gate_group_order, after a step for the group
+ * when it has members but no decision-maker is named.
+ */
 void gate_plan(const struct gate_assessment *, struct gate_step **, size_t *);
 void gate_plan_free(struct gate_step *, size_t);
 

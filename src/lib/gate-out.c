@@ -613,6 +613,46 @@ json_roles(FILE *fp, const struct gate_assessment *a,
 	strv_free(v, n);
 }
 
+/* A list of strings, ";"-separated, and as a JSON array. */
+static void
+out_strv(struct out *o, char *const *v, size_t n)
+{
+	struct buf t = {0};
+	char *j = NULL;
+	size_t len = 0, k;
+	FILE *fp = open_memstream(&j, &len);
+
+	if (fp == NULL)
+		abort();
+	json_list(fp, v, n);
+	fclose(fp);
+	for (k = 0; k < n; k++)
+		buf_printf(&t, "%s%s", k ? ";" : "", v[k]);
+	out_raw_json(o, j, t.s ? t.s : "");
+	free(j);
+	buf_free(&t);
+}
+
+/*
+ * The step for the group, finding out who decides: no person, the role
+ * to fill, a stance unknown.
+ */
+static void
+group_step_row(struct out *o, const struct gate_step *s)
+{
+	out_null(o);
+	out_null(o);
+	out_raw_json(o, "[\"decision-maker\"]", "decision-maker");
+	out_null(o);
+	out_str(o, gate_stance_word(GATE_STANCE_UNKNOWN));
+	out_raw_json(o, "[]", "");
+	out_str(o, gate_action_word(s->action));
+	out_str(o, s->advice);
+	out_str(o, s->reason);
+	out_strv(o, s->via, s->nvia);
+	out_end_row(o);
+}
+
 void
 gate_write_plan(struct out *o, const struct gate_assessment *a,
                 const struct gate_step *s, size_t n)
@@ -620,16 +660,22 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		const struct gate_member *m = &a->members[s[i].member];
-		char *rj = to_string(json_roles, a, m);
-		char *tj = to_string(json_toward, a, m);
-		char *tt = toward_text(a, m, 0);
+		const struct gate_member *m;
+		char *rj, *tj, *tt;
 		struct buf via = {0}, roles = {0};
 		char *vj = NULL;
 		size_t vl = 0;
-		FILE *fp = open_memstream(&vj, &vl);
+		FILE *fp;
 
-		if (fp == NULL)
+		if (s[i].member == GATE_NO_MEMBER) {
+			group_step_row(o, &s[i]);
+			continue;
+		}
+		m = &a->members[s[i].member];
+		rj = to_string(json_roles, a, m);
+		tj = to_string(json_toward, a, m);
+		tt = toward_text(a, m, 0);
+		if ((fp = open_memstream(&vj, &vl)) == NULL)
 			abort();
 		json_list(fp, s[i].via, s[i].nvia);
 		fclose(fp);
@@ -667,20 +713,31 @@ static void
 json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
           const char *indent)
 {
-	const struct gate_member *m = &a->members[s->member];
+	const struct gate_member *m;
 
-	fprintf(fp, "{\"person\": ");
-	json_put_str(fp, m->ref);
-	fputs(", \"name\": ", fp);
-	json_put_str(fp, m->name);
-	fputs(", \"roles\": ", fp);
-	json_roles(fp, a, m);
-	fputs(", \"influence\": ", fp);
-	json_put_str(fp, gate_influence_word(m->influence));
-	fputs(", \"stance\": ", fp);
-	json_put_str(fp, gate_stance_word(m->stance));
-	fputs(", \"toward\": ", fp);
-	json_toward(fp, a, m);
+	if (s->member == GATE_NO_MEMBER) {
+		/* The group's step: who decides is not known yet. */
+		fputs("{\"person\": null, \"name\": null, \"roles\": "
+		      "[\"decision-maker\"], \"influence\": null, "
+		      "\"stance\": ",
+		      fp);
+		json_put_str(fp, gate_stance_word(GATE_STANCE_UNKNOWN));
+		fputs(", \"toward\": []", fp);
+	} else {
+		m = &a->members[s->member];
+		fprintf(fp, "{\"person\": ");
+		json_put_str(fp, m->ref);
+		fputs(", \"name\": ", fp);
+		json_put_str(fp, m->name);
+		fputs(", \"roles\": ", fp);
+		json_roles(fp, a, m);
+		fputs(", \"influence\": ", fp);
+		json_put_str(fp, gate_influence_word(m->influence));
+		fputs(", \"stance\": ", fp);
+		json_put_str(fp, gate_stance_word(m->stance));
+		fputs(", \"toward\": ", fp);
+		json_toward(fp, a, m);
+	}
 	fprintf(fp, ",\n%s \"action\": ", indent);
 	json_put_str(fp, gate_action_word(s->action));
 	fputs(", \"advice\": ", fp);
@@ -898,7 +955,9 @@ report_plan(FILE *fp, const struct gate_memo *r)
 	      fp);
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
-		char *w = who(&a->members[s->member]);
+		char *w = s->member == GATE_NO_MEMBER
+		              ? xstrdup("who decides (nobody is named)")
+		              : who(&a->members[s->member]);
 		struct buf via = {0};
 
 		for (k = 0; k < s->nvia; k++)

@@ -955,24 +955,40 @@ client_first(const struct gate_assessment *a)
 }
 
 /*
- * What winning costs besides money: capital tied up at risk, or harm to
- * other clients and partners, answered no; the first such key, or NULL.
+ * What winning costs besides money, answered no: capital tied up at risk,
+ * harm to other clients or partners, or a win off our direction; the
+ * first such key, or NULL.
  */
 static const char *
 costly_win(const struct gate_assessment *a)
 {
-	if (answer_of(a, GATE_KEY_CAPITAL) == GATE_NO)
-		return GATE_KEY_CAPITAL;
-	if (answer_of(a, GATE_KEY_SIDE_EFFECTS) == GATE_NO)
-		return GATE_KEY_SIDE_EFFECTS;
+	static const char *const keys[] = {
+	    GATE_KEY_CAPITAL, GATE_KEY_SIDE_EFFECTS, GATE_KEY_STRATEGY};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (answer_of(a, keys[i]) == GATE_NO)
+			return keys[i];
 	return NULL;
 }
 
+/* The cost of a win, in words, for a key of costly_win. */
+static const char *
+cost_words(const char *key)
+{
+	if (strcmp(key, GATE_KEY_CAPITAL) == 0)
+		return "capital tied up at risk";
+	if (strcmp(key, GATE_KEY_SIDE_EFFECTS) == 0)
+		return "harm to other clients or partners";
+	return "a win off our direction";
+}
+
 /*
- * Not worth winning (kam-gate(1), RULES): the pursuit cost exceeds the
- * deal's value, or a win ties up capital (or does harm) for no profit
- * and the client is not a strategic one that is important and on our
- * direction.  Adds the reasons; returns whether the gate fails.
+ * Not worth winning (kam-gate(1), Not worth winning): the pursuit cost
+ * exceeds the deal's value, or a win ties up capital, does harm or pulls
+ * us off our direction for no profit and the client is not a strategic
+ * one that is important and on our direction.  Adds the reasons; returns
+ * whether the gate fails.
  */
 static int
 worth_fails(const struct gate_assessment *a, struct gate_outcome *o)
@@ -992,10 +1008,7 @@ worth_fails(const struct gate_assessment *a, struct gate_outcome *o)
 		reason(o,
 		       "'%s' is no and '%s' is no: %s for no profit is a win "
 		       "not worth having",
-		       GATE_KEY_PROFIT, what,
-		       strcmp(what, GATE_KEY_CAPITAL) == 0
-		           ? "capital tied up at risk"
-		           : "harm to other clients or partners");
+		       GATE_KEY_PROFIT, what, cost_words(what));
 		fails = 1;
 	}
 	return fails;
@@ -1026,10 +1039,7 @@ worth_weak(const struct gate_assessment *a, struct gate_outcome *o)
 		reason(o,
 		       "'%s' is partly and '%s' is no: %s for little profit, "
 		       "weak at best",
-		       GATE_KEY_PROFIT, what,
-		       strcmp(what, GATE_KEY_CAPITAL) == 0
-		           ? "capital tied up at risk"
-		           : "harm to other clients or partners");
+		       GATE_KEY_PROFIT, what, cost_words(what));
 		return 1;
 	}
 	return 0;
@@ -1647,9 +1657,9 @@ gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
 
 /* A plan per person (rule 7) */
 
-static const char *const action_words[] = {"sponsor",  "keep-informed",
-                                           "convert",  "contain",
-                                           "find-out", "recruit-coach"};
+static const char *const action_words[] = {
+    "sponsor",       "keep-informed",      "convert", "contain", "find-out",
+    "recruit-coach", "find-decision-maker"};
 
 const char *
 gate_action_word(enum gate_action x)
@@ -1665,21 +1675,52 @@ reliable_coach(const struct gate_assessment *a, const struct gate_member *m)
 	       !supports_a_rival(a, m);
 }
 
+/*
+ * Until someone is named to decide, finding out who does comes before
+ * anything else (kam-gate(1), PLAN): a step for the group, carried by
+ * those who support us, our coach first.
+ */
+static void
+plan_decision_maker(const struct gate_assessment *a, const size_t *idx,
+                    struct gate_step *s)
+{
+	size_t i, pass;
+
+	s->member = GATE_NO_MEMBER;
+	s->action = ACT_FIND_DECISION_MAKER;
+	s->advice = "find out who decides, and where they stand, before "
+	            "anything else";
+	s->reason = xstrdup("no decision-maker is named in the buying group");
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < a->nmembers; i++) {
+			const struct gate_member *m = &a->members[idx[i]];
+
+			if (m->stance != 1 || reliable_coach(a, m) != !pass)
+				continue;
+			s->via =
+			    xreallocarray(s->via, s->nvia + 1, sizeof *s->via);
+			xasprintf(&s->via[s->nvia++], "%s (%s)", m->name,
+			          m->ref);
+		}
+}
+
 void
 gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 {
-	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, k;
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, k, first = 0;
 	size_t recruit = (size_t)-1;
-	int coach = 0, best = 99;
+	int coach = 0, best = 99, dms = 0;
 
 	gate_group_order(a, idx);
-	for (i = 0; i < a->nmembers; i++)
+	for (i = 0; i < a->nmembers; i++) {
 		coach |= reliable_coach(a, &a->members[i]);
+		dms |= (a->members[i].core & GATE_CORE_DM) != 0;
+	}
 	/*
 	 * No coach to rely on: recruit one among the supporters who hold
-	 * no coach role, decide nothing and support no rival, preferring
-	 * medium influence (access without the weight a sponsor needs),
-	 * then low, then high.
+	 * no coach role, decide nothing, support no rival and are known of
+	 * lately, preferring medium influence (access without the weight a
+	 * sponsor needs), then low, then high.
 	 */
 	for (i = 0; !coach && i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
@@ -1687,16 +1728,18 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 
 		if (m->stance != 1 || (m->rolebits & GATE_ROLE_COACH) ||
 		    (m->core & GATE_CORE_DM) || supports_a_rival(a, m) ||
-		    pref[m->influence] >= best)
+		    stale_key(a, m) || pref[m->influence] >= best)
 			continue;
 		best = pref[m->influence];
 		recruit = idx[i];
 	}
-	*out = xcalloc(a->nmembers + 1, sizeof **out);
-	*n = a->nmembers;
+	*out = xcalloc(a->nmembers + 2, sizeof **out);
+	if (a->nmembers > 0 && !dms)
+		plan_decision_maker(a, idx, &(*out)[first++]);
+	*n = a->nmembers + first;
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
-		struct gate_step *s = &(*out)[i];
+		struct gate_step *s = &(*out)[first + i];
 		struct buf r = {0};
 
 		s->member = idx[i];
@@ -1706,6 +1749,19 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			            "else";
 			buf_printf(&r, "stance unknown, %s influence",
 			           influence_words[m->influence]);
+		} else if (stale_key(a, m)) {
+			/* What we knew long ago is a question again. */
+			s->action = ACT_FIND_OUT;
+			s->advice = "find out where they stand now: what we "
+			            "know is out of date";
+			buf_printf(&r,
+			           "%s, last observed %s, %ld days before %s "
+			           "(more than %.0f)",
+			           m->stance == 1   ? "supported us"
+			           : m->stance == 0 ? "was neutral"
+			                            : "opposed us",
+			           m->latest, age_of(a, m), a->as_of,
+			           a->params.stale_days);
 		} else if (m->stance == -1) {
 			s->action = ACT_CONTAIN;
 			s->advice = "understand the objection, contain it, and "
@@ -1756,7 +1812,7 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			buf_puts(&r, "; a coach we cannot rely on");
 		if (m->lead)
 			buf_puts(&r, "; leads the evaluation");
-		if (m->since[0])
+		if (m->since[0] && s->action != ACT_FIND_OUT)
 			buf_printf(&r, "; since %s", m->since);
 		if (m->note != NULL && *m->note)
 			buf_printf(&r, ": %s", m->note);

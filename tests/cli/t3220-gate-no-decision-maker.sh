@@ -41,15 +41,7 @@ check() {
 # Everyone we know backs us, every answer is yes, but nobody is named to
 # decide: qualify, minimal, no win likelihood and no expected value.
 run nodm 21 kam-gate run nodm --dry-run --exit-status -F table
-expect_text nodm "acme/nodm (nodm), as of 2026-06-01, profile default: qualify
-Qualify before investing: gate 3 (can we win?) is open; answer the open questions first.
-Investment: minimal (value 1000000 USD, win likelihood -, expected value -, pursuit cost -).
-
-1 real     pass        1.00   score 1.00 reaches the fail threshold 0.50
-2 compete  pass        1.00   score 1.00 reaches the fail threshold 0.50
-3 win      open        0.79   no decision-maker is named in the buying group: find out before judging
-                              question 'rival-relationship': Are the competitors' relationships with the buying group weak?
-4 worth    pass        1.00   score 1.00 reaches the fail threshold 0.50"
+expect_out nodm gate-no-decision-maker.table
 run nodm-json 0 kam-gate run nodm --dry-run -F json
 check nodm-ours "$(crit nodm-json our-relationship)" "partly|influence-weighted support +1.00 among the 2 of 2 people whose stance we know (2 support, 0 neutral, 0 oppose); the lead, P-cto (acme/cto), counts 1.50 times; no decision-maker is named in the buying group: partly at best"
 check nodm-coverage "$(crit nodm-json coverage)" "no|no decision-maker is named in the buying group"
@@ -61,6 +53,24 @@ run nodm-check 1 kam-org check nodm
 grep -q '^no-decision-maker	' "$T/nodm-check.out" || fail "nodm-check: no no-decision-maker flag"
 count=$((count + 1))
 
+# Finding out who decides becomes the first step of the plan, for the
+# group, carried by our supporters; and of the memo's plan.
+run plan 0 kam-gate plan nodm -F table
+expect_out plan gate-plan-no-decision-maker.table
+run plan-json 0 kam-gate plan nodm -F json
+expect_out plan-json gate-plan-no-decision-maker.json
+run memo 0 kam-gate report nodm
+sed -n '/^## Plan/,/^## Open questions/p' "$T/memo.out" >"$T/memo-plan.out"
+expect_text memo-plan "## Plan
+
+| person | action | what to do | through |
+| --- | --- | --- | --- |
+| who decides (nobody is named) | find-decision-maker | find out who decides, and where they stand, before anything else | P-cto (acme/cto), P-cfo (acme/cfo) |
+| P-cto (acme/cto) | recruit-coach | recruit them as our coach, someone inside who guides us | - |
+| P-cfo (acme/cfo) | sponsor | develop them into a sponsor who sells for us inside | - |
+
+## Open questions"
+
 # A decision-maker named, stance unknown: still open, naming them.
 kam-org role nodm ceo decision-maker --influence high >/dev/null
 run named 21 kam-gate run nodm --dry-run --exit-status -F json
@@ -68,6 +78,10 @@ check named-reason "$(j named '$.gates[2].reasons[0]')" \
   "we do not know where P-ceo (acme/ceo, high influence, decision-maker) stands: find out before judging"
 check named-coverage "$(crit named coverage)" "no|we do not know where P-ceo (acme/ceo, high influence, decision-maker) stands"
 check named-level "$(j named '$.investment.level')" minimal
+# The plan's step for the group is gone; the decision-maker is found out.
+run named-plan 0 kam-gate plan nodm -F tsv
+check named-plan "$(cut -f1,7 "$T/named-plan.out" | tr '\t\n' ' ;')" \
+  "person action;acme/cto recruit-coach;acme/ceo find-out;acme/cfo sponsor;"
 
 # Named and known to back us: every gate passes, win likelihood 1.
 kam-stance set ceo support --deal nodm --on 2026-05-01 >/dev/null

@@ -45,20 +45,7 @@ check all "$(line all)" "pursue full 1.0 pass"
 # The lead and the CFO against us: the score still reaches the strong
 # threshold (0.79), but the gate is held weak and both are named.
 run both 0 kam-gate run good --dry-run --assume-stance cto=oppose --assume-stance cfo=oppose -F table
-expect_text both "acme/good (good), as of 2026-06-01, profile default: pursue-limited
-Pursue with limited investment: gate 3, can we win?, is weak (finance P-cfo (acme/cfo) opposes us: weak at best until that changes).
-Investment: limited (value 1000000 USD, win likelihood 0.50, expected value 500000 USD, pursuit cost -).
-
-1 real     pass        1.00   score 1.00 reaches the fail threshold 0.50
-2 compete  pass        1.00   score 1.00 reaches the fail threshold 0.50
-3 win      weak        0.79   finance P-cfo (acme/cfo) opposes us: weak at best until that changes
-                              evaluation lead P-cto (acme/cto) opposes us: weak at best until that changes
-                              score 0.79 reaches the strong threshold 0.75
-4 worth    pass        1.00   score 1.00 reaches the fail threshold 0.50
-
-What if cto=oppose and cfo=oppose (nothing stored):
-  gate 3 (win) moves: pass -> weak
-  the verdict moves: pursue -> pursue-limited"
+expect_out both gate-opposing-lead-cfo.table
 
 # Each alone is enough.
 run lead 20 kam-gate run good --dry-run --exit-status --assume-stance cto=oppose -F json

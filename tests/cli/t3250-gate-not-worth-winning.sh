@@ -1,11 +1,11 @@
 #!/bin/sh
-# Not worth winning: capital tied up at risk, or harm done, for no profit
-# fails "is it worth winning?" unless the client comes first (a strategic
-# profile, importance and strategy both yes), which holds it weak
-# instead; for little profit it holds the gate weak unless the client
-# comes first.  Profit alone still does not decide.  Each cell of the
-# table in kam-gate(1), Not worth winning, and what makes a profile
-# strategic on both sides.
+# Not worth winning: capital tied up at risk, harm done or a win off our
+# direction, for no profit, fails "is it worth winning?" unless the
+# client comes first (a strategic profile, importance and strategy both
+# yes), which holds it weak instead; for little profit it holds the gate
+# weak unless the client comes first.  Profit alone still does not
+# decide.  Each cell of the table in kam-gate(1), Not worth winning, and
+# what makes a profile strategic on both sides.
 . "$(dirname "$0")/lib.sh"
 
 export KAM_NOW=2026-06-01
@@ -100,6 +100,20 @@ check copy-above "$(worth copy-above 20 copy/d --assume-answer profit=no --assum
 kam-gate criteria set profit --must --profile key
 check copy-must "$(worth copy-must 22 copy/d --assume-answer profit=no --assume-answer capital=no)" \
   "drop fail: must-criterion 'profit' is no"
+
+# A win off our direction for no profit is not worth having either,
+# though the score (0 + 1 + 2 + 0 + 2) / 9 = 0.56 passes, and no client
+# comes first off our direction; for little profit it holds weak;
+# strategy partly is judged by the score.
+check off-direction "$(worth off-direction 22 acme/d --assume-answer profit=no --assume-answer strategy=no)" \
+  "drop fail: 'profit' is no and 'strategy' is no: a win off our direction for no profit is a win not worth having"
+check off-direction-score "$(sql "SELECT json_extract(readfile('$T/off-direction.out'), '\$.gates[3].score')")" 0.56
+check off-direction-strategic "$(worth off-direction-strategic 22 big/d --assume-answer profit=no --assume-answer strategy=no)" \
+  "drop fail: 'profit' is no and 'strategy' is no: a win off our direction for no profit is a win not worth having"
+check off-direction-partly "$(worth off-direction-partly 20 acme/d --assume-answer profit=partly --assume-answer strategy=no)" \
+  "pursue-limited weak: 'profit' is partly and 'strategy' is no: a win off our direction for little profit, weak at best"
+check strategy-partly "$(worth strategy-partly 0 acme/d --assume-answer profit=no --assume-answer strategy=partly)" \
+  "pursue pass: score 0.67 reaches the fail threshold 0.50"
 
 # Harm done counts as capital tied up: where side-effects is no must,
 # its no with no profit fails, with little profit holds weak.

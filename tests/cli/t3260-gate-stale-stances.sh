@@ -45,15 +45,7 @@ line() {
 
 # Everything two years old: the question is open again.
 run old 21 kam-gate run old --dry-run --exit-status -F table
-expect_text old "acme/old (old), as of 2026-06-01, profile default: qualify
-Qualify before investing: gate 3 (can we win?) is open; answer the open questions first.
-Investment: minimal (value 1000000 USD, win likelihood -, expected value -, pursuit cost -).
-
-1 real     pass        1.00   score 1.00 reaches the fail threshold 0.50
-2 compete  pass        1.00   score 1.00 reaches the fail threshold 0.50
-3 win      open        1.00   what we know of P-ceo (acme/ceo, high influence, decision-maker, last observed 2024-06-01, 730 days before 2026-06-01), P-cfo (acme/cfo, high influence, last observed 2024-06-01, 730 days before 2026-06-01) and P-cto (acme/cto, high influence, lead, last observed 2024-06-01, 730 days before 2026-06-01) is more than 90 days old: find out before judging
-                              question 'rival-relationship': Are the competitors' relationships with the buying group weak?
-4 worth    pass        1.00   score 1.00 reaches the fail threshold 0.50"
+expect_out old gate-stale-stances.table
 
 # Exactly 90 days: fresh; 91: stale.
 run edge-90 0 kam-gate run edge --dry-run --exit-status -F json
@@ -76,6 +68,13 @@ kam-stance set cto support --deal edge --on 2026-05-30 >/dev/null
 run one 21 env KAM_NOW=2026-06-02 kam-gate run edge --dry-run --exit-status -F json
 check one "$(j one '$.gates[2].reasons[0]')" \
   "what we know of P-cfo (acme/cfo, high influence, last observed 2026-03-03, 91 days before 2026-06-02) is more than 90 days old: find out before judging"
+# The plan says the same: find out again where P-cfo stands, the day
+# after stale.days, not on it.
+run plan-91 0 env KAM_NOW=2026-06-02 kam-gate plan edge -F tsv
+grep acme/cfo "$T/plan-91.out" | cut -f7-9 >"$T/plan-91-cfo.out"
+expect_text plan-91-cfo "find-out	find out where they stand now: what we know is out of date	supported us, last observed 2026-03-03, 91 days before 2026-06-02 (more than 90)"
+run plan-90 0 kam-gate plan edge -F tsv
+check plan-90 "$(grep acme/cfo "$T/plan-90.out" | cut -f7)" sponsor
 kam-stance set cfo support --deal edge --on 2026-05-30 >/dev/null
 run not-key 0 env KAM_NOW=2026-06-02 kam-gate run edge --dry-run --exit-status -F json
 check not-key "$(line not-key)" "pursue full pass"

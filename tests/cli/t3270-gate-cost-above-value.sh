@@ -48,14 +48,7 @@ line() {
 # Nine times the value: dropped.
 kam-org deal set good --value 100000 --cost 900000
 run nine 22 kam-gate run good --dry-run --exit-status -F table
-expect_text nine "acme/good (good), as of 2026-06-01, profile default: drop
-Drop: gate 4, is it worth winning?, fails (the pursuit cost 900000 exceeds the deal's value 100000: not worth winning at any odds).
-Investment: none (value 100000 USD, win likelihood 1.00, expected value 100000 USD, pursuit cost 900000 USD).
-
-1 real     pass        1.00   score 1.00 reaches the fail threshold 0.50
-2 compete  pass        1.00   score 1.00 reaches the fail threshold 0.50
-3 win      pass        1.00   score 1.00 reaches the strong threshold 0.75
-4 worth    fail        1.00   the pursuit cost 900000 exceeds the deal's value 100000: not worth winning at any odds"
+expect_out nine gate-cost-nine-times.table
 
 # One cent above the value: dropped; at the value, with a certain win:
 # the expected value covers it.

@@ -473,6 +473,23 @@ START_TEST(t_unknown_must_small_share)
 	                         "34%)"));
 	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
 	ck_assert_int_eq(A.invest.level, LEVEL_MINIMAL);
+	/* The share at unknown.max, below and above it: open each time. */
+	A.params.unknown_max = 0.22;
+	gate_evaluate(&A);
+	ck_status(4, GATE_OPEN);
+	A.params.unknown_max = 0.21;
+	gate_evaluate(&A);
+	ck_status(4, GATE_OPEN);
+	A.params.unknown_max = 0.23;
+	gate_evaluate(&A);
+	ck_status(4, GATE_OPEN);
+	ck_reason(4, "must-criterion 'side-effects' is unknown");
+	/* The same share on a criterion that is no must: decided. */
+	crit("side-effects")->must = 0;
+	A.params.unknown_max = 0.34;
+	gate_evaluate(&A);
+	ck_status(4, GATE_PASS);
+	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
 	unmk();
 }
 END_TEST
@@ -510,6 +527,11 @@ START_TEST(t_strong_threshold_boundary)
 	ck_status(3, GATE_PASS);
 	ck_reason(3, "score 0.61 reaches the strong threshold 0.61");
 	ck_assert_int_eq(A.verdict, VERDICT_PURSUE);
+	ck_assert(A.invest.likelihood == 0.61);
+	A.params.strong = 0.60;
+	gate_evaluate(&A);
+	ck_status(3, GATE_PASS);
+	ck_reason(3, "score 0.61 reaches the strong threshold 0.60");
 	A.params.strong = 0.62;
 	gate_evaluate(&A);
 	ck_status(3, GATE_WEAK);
@@ -1844,6 +1866,43 @@ START_TEST(t_not_worth_winning)
 	             "other clients or partners for little profit, weak at "
 	             "best");
 	unmk();
+
+	/* A win off our direction counts too: for no profit it fails,
+	 * though its score (0 + 1 + 2 + 0 + 2) / 9 = 0.56 passes; a client
+	 * can never come first off our direction. */
+	mk();
+	all_yes();
+	ans("profit", GATE_NO);
+	ans("strategy", GATE_NO);
+	assess();
+	ck_assert(A.gates[3].score == 0.56);
+	ck_status(4, GATE_FAIL);
+	ck_reason(4, "'profit' is no and 'strategy' is no: a win off our "
+	             "direction for no profit is a win not worth having");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	strategic();
+	assess();
+	ck_status(4, GATE_FAIL);
+	unmk();
+	mk();
+	all_yes();
+	ans("profit", GATE_NO);
+	ans("strategy", GATE_PARTLY);
+	assess();
+	ck_status(4, GATE_PASS);
+	ans("strategy", GATE_UNKNOWN);
+	assess();
+	ck_status(4, GATE_PASS);
+	ans("profit", GATE_PARTLY);
+	ans("strategy", GATE_NO);
+	assess();
+	ck_status(4, GATE_WEAK);
+	ck_reason(4, "'profit' is partly and 'strategy' is no: a win off our "
+	             "direction for little profit, weak at best");
+	ans("profit", GATE_YES);
+	assess();
+	ck_status(4, GATE_PASS);
+	unmk();
 }
 END_TEST
 
@@ -2031,11 +2090,90 @@ step_of(const struct gate_step *s, size_t n, const char *ref)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(A.members[s[i].member].ref, ref) == 0)
+		if (s[i].member != GATE_NO_MEMBER &&
+		    strcmp(A.members[s[i].member].ref, ref) == 0)
 			return &s[i];
 	ck_abort_msg("no step for %s", ref);
 	return NULL;
 }
+
+/*
+ * No decision-maker named: one step for the group comes first, carried
+ * by our supporters, the coach first; naming one removes it.  A key
+ * person known only from long ago is found out again, the day after
+ * stale.days, not on it.
+ */
+START_TEST(t_plan_who_decides)
+{
+	struct gate_step *s;
+	size_t n;
+	struct gate_member *m;
+
+	mk();
+	member("acme/tech", GATE_CORE_TECHNICAL, 0, 1);
+	member("acme/coach", GATE_ROLE_COACH, 1, 1);
+	member("acme/foe", GATE_CORE_BUSINESS, 1, -1);
+	member("acme/low", 0, 2, 1);
+	gate_plan(&A, &s, &n);
+	ck_assert_uint_eq(n, A.nmembers + 1);
+	ck_assert(s[0].member == GATE_NO_MEMBER);
+	ck_assert_int_eq(s[0].action, ACT_FIND_DECISION_MAKER);
+	ck_assert_str_eq(gate_action_word(s[0].action), "find-decision-maker");
+	ck_assert_str_eq(s[0].advice, "find out who decides, and where they "
+	                              "stand, before anything else");
+	ck_assert_str_eq(s[0].reason,
+	                 "no decision-maker is named in the buying group");
+	ck_assert_uint_eq(s[0].nvia, 3);
+	ck_assert_str_eq(s[0].via[0], "coach (acme/coach)");
+	ck_assert_str_eq(s[0].via[1], "tech (acme/tech)");
+	ck_assert_str_eq(s[0].via[2], "low (acme/low)");
+	ck_assert_str_eq(A.members[s[1].member].ref, "acme/tech");
+	gate_plan_free(s, n);
+	m = member("acme/dm", GATE_CORE_DM, 1, GATE_STANCE_UNKNOWN);
+	gate_plan(&A, &s, &n);
+	ck_assert_uint_eq(n, A.nmembers);
+	ck_assert_int_eq(step_of(s, n, "acme/dm")->action, ACT_FIND_OUT);
+	gate_plan_free(s, n);
+	/* No group, no plan. */
+	unmk();
+	mk();
+	gate_plan(&A, &s, &n);
+	ck_assert_uint_eq(n, 0);
+	gate_plan_free(s, n);
+	unmk();
+
+	/* Stale: the decision-maker last seen 90 days before the plan's
+	 * date is fresh; 91, found out again, and no longer the one to
+	 * recruit or sponsor.  A member who is not key is not. */
+	mk();
+	m = member("acme/dm", GATE_CORE_DM, 1, 1);
+	strcpy(m->latest, "2025-12-02");
+	strcpy(m->since, "2025-12-02");
+	m = member("acme/mid", GATE_CORE_BUSINESS, 1, 1);
+	strcpy(m->latest, "2025-12-01");
+	gate_plan(&A, &s, &n);
+	ck_assert_int_eq(step_of(s, n, "acme/dm")->action, ACT_SPONSOR);
+	ck_assert_int_eq(step_of(s, n, "acme/mid")->action, ACT_RECRUIT_COACH);
+	gate_plan_free(s, n);
+	strcpy(A.as_of, "2026-03-03");
+	gate_plan(&A, &s, &n);
+	ck_assert_int_eq(step_of(s, n, "acme/dm")->action, ACT_FIND_OUT);
+	ck_assert_str_eq(step_of(s, n, "acme/dm")->advice,
+	                 "find out where they stand now: what we know is out "
+	                 "of date");
+	ck_assert_str_eq(step_of(s, n, "acme/dm")->reason,
+	                 "supported us, last observed 2025-12-02, 91 days "
+	                 "before 2026-03-03 (more than 90)");
+	ck_assert_int_eq(step_of(s, n, "acme/mid")->action, ACT_RECRUIT_COACH);
+	gate_plan_free(s, n);
+	/* A high-influence supporter gone stale is not recruited. */
+	A.members[1].influence = 0;
+	gate_plan(&A, &s, &n);
+	ck_assert_int_eq(step_of(s, n, "acme/mid")->action, ACT_FIND_OUT);
+	gate_plan_free(s, n);
+	unmk();
+}
+END_TEST
 
 START_TEST(t_plan)
 {
@@ -2634,6 +2772,7 @@ suite(void)
 	tcase_add_test(tc, t_cost_above_value);
 	tcase_add_test(tc, t_red_flags);
 	tcase_add_test(tc, t_plan);
+	tcase_add_test(tc, t_plan_who_decides);
 	tcase_add_test(tc, t_what_if);
 	tcase_add_test(tc, t_sentence_and_json);
 	tcase_add_test(tc, t_diff);
