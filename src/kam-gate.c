@@ -51,17 +51,17 @@ check_date(const char *opt, const char *s)
 	if (!date_valid(s)) {
 		if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 		    strspn(s, "0123456789-") == 10)
-			return kam_err(KAM_DATA, "impossible date '%s' for %s",
-			               s, opt);
+			return kam_err(
+			    KAM_DATA, _("impossible date '%s' for %s"), s, opt);
 		return kam_err(KAM_DATA,
-		               "malformed date '%s' for %s (use YYYY-MM-DD)", s,
-		               opt);
+		               _("malformed date '%s' for %s (use YYYY-MM-DD)"),
+		               s, opt);
 	}
 	kam_today(today);
 	if (strcmp(s, today) > 0)
 		return kam_err(KAM_DATA,
-		               "date '%s' for %s is in the future (today is "
-		               "%s)",
+		               _("date '%s' for %s is in the future (today is "
+		                 "%s)"),
 		               s, opt, today);
 	return KAM_OK;
 }
@@ -74,7 +74,7 @@ check_text(const char *opt, const char *s, enum text_kind kind)
 	if ((rc = text_check(NULL, opt, s, kind)) != KAM_OK)
 		return rc;
 	if (s != NULL && *s == '\0')
-		return kam_err(KAM_DATA, "%s is empty", opt);
+		return kam_err(KAM_DATA, _("%s is empty"), opt);
 	return KAM_OK;
 }
 
@@ -87,8 +87,8 @@ check_weight(const char *s, double *w)
 	if (!decimal_parse(s, w) || *w < 0 || *w > 100 || *s == '-' ||
 	    *s == '+' || (dot != NULL && strlen(dot + 1) > 2))
 		return kam_err(KAM_DATA,
-		               "invalid weight '%s' (use a number from 0 to "
-		               "100, at most 2 decimals)",
+		               _("invalid weight '%s' (use a number from 0 to "
+		                 "100, at most 2 decimals)"),
 		               s);
 	return KAM_OK;
 }
@@ -98,8 +98,8 @@ check_gate(const char *s, int *g)
 {
 	if ((*g = gate_parse(s)) == 0)
 		return kam_err(KAM_DATA,
-		               "unknown gate '%s' (use 1-4 or real, compete, "
-		               "win, worth)",
+		               _("unknown gate '%s' (use 1-4 or real, compete, "
+		                 "win, worth)"),
 		               s);
 	return KAM_OK;
 }
@@ -110,8 +110,8 @@ check_profile_name(const char *s)
 	if (!handle_valid(s))
 		return kam_err(
 		    KAM_DATA,
-		    "invalid profile name '%s' (use letters, digits, "
-		    "'.', '_' and '-')",
+		    _("invalid profile name '%s' (use letters, digits, "
+		      "'.', '_' and '-')"),
 		    s);
 	return KAM_OK;
 }
@@ -149,8 +149,8 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 			if (kam_distance(argv[1], subs[i]) <= 2)
 				return kam_err(
 				    KAM_USAGE,
-				    "unknown verb 'criteria %s' (did "
-				    "you mean 'criteria %s'?)",
+				    _("unknown verb 'criteria %s' (did "
+				      "you mean 'criteria %s'?)"),
 				    argv[1], subs[i]);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
@@ -166,7 +166,7 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
@@ -227,20 +227,21 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing GATE");
+		return cli_usage_msg(ctx, _("missing GATE"));
 	if (argc - optind < 2)
-		return cli_usage_msg(ctx, "missing KEY");
+		return cli_usage_msg(ctx, _("missing KEY"));
 	if (argc - optind > 2)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 2]);
 	if (question == NULL)
-		return cli_usage_msg(ctx, "missing --question");
+		return cli_usage_msg(ctx, _("missing --question"));
 	key = argv[optind + 1];
 	if ((rc = check_gate(argv[optind], &gate)) != KAM_OK)
 		return rc;
 	if (!handle_valid(key))
 		return kam_err(KAM_DATA,
-		               "invalid criterion key '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid criterion key '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               key);
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
@@ -298,16 +299,17 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing KEY");
+		return cli_usage_msg(ctx, _("missing KEY"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (musts == 3)
-		return cli_usage_msg(ctx, "--must and --no-must exclude each "
-		                          "other");
+		return cli_usage_msg(ctx, _("--must and --no-must exclude each "
+		                            "other"));
 	if (gate == 0 && weight < 0 && must < 0 && question == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --gate, "
-		                          "--must, --no-must, --question or "
-		                          "--weight)");
+		return cli_usage_msg(ctx, _("nothing to change (give --gate, "
+		                            "--must, --no-must, --question or "
+		                            "--weight)"));
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
@@ -335,9 +337,10 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 		profile = optarg;
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing KEY");
+		return cli_usage_msg(ctx, _("missing KEY"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
@@ -369,7 +372,7 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (optind < argc)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -395,9 +398,10 @@ cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 		from = optarg;
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing NAME");
+		return cli_usage_msg(ctx, _("missing NAME"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = check_profile_name(argv[optind])) != KAM_OK)
 		return rc;
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
@@ -414,9 +418,10 @@ cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing NAME");
+		return cli_usage_msg(ctx, _("missing NAME"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
 	return store_gate_profile_remove(ctx->st, argv[optind]);
@@ -428,9 +433,9 @@ check_gap(const char *s, double *gap)
 	if (!gate_gap_parse(s, gap))
 		return kam_err(
 		    KAM_DATA,
-		    "invalid gap '%s' (a percentage from -100 to "
-		    "1000 with at most 2 decimals, such as +40, -5 or "
-		    "12.5%%)",
+		    _("invalid gap '%s' (a percentage from -100 to "
+		      "1000 with at most 2 decimals, such as +40, -5 or "
+		      "12.5%%)"),
 		    s);
 	return KAM_OK;
 }
@@ -473,26 +478,27 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	/* With --gap, the gap is the answer. */
 	want = gaps != NULL ? 2 : 3;
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing DEAL");
+		return cli_usage_msg(ctx, _("missing DEAL"));
 	if (argc - optind < 2)
-		return cli_usage_msg(ctx, "missing KEY");
+		return cli_usage_msg(ctx, _("missing KEY"));
 	if (argc - optind < want)
-		return cli_usage_msg(ctx, "missing ANSWER");
+		return cli_usage_msg(ctx, _("missing ANSWER"));
 	if (gaps != NULL && argc - optind > 2)
-		return cli_usage_msg(ctx, "give an answer or --gap, not both");
+		return cli_usage_msg(ctx,
+		                     _("give an answer or --gap, not both"));
 	if (argc - optind > want)
-		return cli_usage_msg(ctx, "unexpected '%s'",
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
 		                     argv[optind + want]);
 	if (gaps != NULL && strcmp(argv[optind + 1], GATE_KEY_PRICE) != 0)
 		return kam_err(KAM_DATA,
-		               "--gap answers the criterion '%s', not '%s'",
+		               _("--gap answers the criterion '%s', not '%s'"),
 		               GATE_KEY_PRICE, argv[optind + 1]);
 	if (gaps != NULL && (rc = check_gap(gaps, &gap)) != KAM_OK)
 		return rc;
 	if (gaps == NULL && (ans = gate_ans_parse(argv[optind + 2])) < 0)
 		return kam_err(KAM_DATA,
-		               "invalid answer '%s' (use yes, partly, no or "
-		               "unknown)",
+		               _("invalid answer '%s' (use yes, partly, no or "
+		                 "unknown)"),
 		               argv[optind + 2]);
 	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
 		return rc;
@@ -547,7 +553,7 @@ deal_operand(struct kam_ctx *ctx, int argc, char **argv, int mode,
 	int rc;
 
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing DEAL");
+		return cli_usage_msg(ctx, _("missing DEAL"));
 	if ((rc = cli_open(ctx, mode)) != KAM_OK)
 		return rc;
 	return store_deal_id(ctx->st, argv[optind], ctx->account, deal);
@@ -567,7 +573,8 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -614,7 +621,7 @@ split_assumption(const char *opt, const char *s, char **left, char **right)
 	const char *eq = strchr(s, '=');
 
 	if (eq == NULL || eq == s || eq[1] == '\0')
-		return kam_err(KAM_USAGE, "%s needs %s, not '%s'", opt,
+		return kam_err(KAM_USAGE, _("%s needs %s, not '%s'"), opt,
 		               strcmp(opt, "--assume-answer") == 0
 		                   ? "KEY=ANSWER"
 		                   : "PERSON=STANCE",
@@ -644,12 +651,12 @@ assume_answer(struct kam_ctx *ctx, struct gate_assessment *a, int64_t profile,
 		         gate_gap_parse(val, &gap))
 			gate_assume_answer(a, key, GATE_UNKNOWN, &gap);
 		else
-			rc =
-			    kam_err(KAM_DATA,
-			            "invalid answer '%s' for --assume-answer "
-			            "(use yes, partly, no or unknown, or a gap "
-			            "for price)",
-			            val);
+			rc = kam_err(
+			    KAM_DATA,
+			    _("invalid answer '%s' for --assume-answer "
+			      "(use yes, partly, no or unknown, or a gap "
+			      "for price)"),
+			    val);
 	}
 	free(key);
 	free(val);
@@ -678,8 +685,8 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 		                                       : 0;
 	else {
 		rc = kam_err(KAM_DATA,
-		             "invalid stance '%s' for --assume-stance (use "
-		             "support, neutral, oppose or unknown)",
+		             _("invalid stance '%s' for --assume-stance (use "
+		               "support, neutral, oppose or unknown)"),
 		             val);
 		goto done;
 	}
@@ -691,7 +698,7 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 	ref = store_person_ref(ctx->st, pid);
 	if ((m = gate_member_find(a, ref)) == NULL) {
 		rc = kam_err(KAM_CONFLICT,
-		             "'%s' is not in the buying group of '%s'", ref,
+		             _("'%s' is not in the buying group of '%s'"), ref,
 		             a->deal);
 		goto done;
 	}
@@ -803,11 +810,11 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	iffy = as.nall > 0;
 	dry |= iffy;
 	if (argc - optind > 1) {
-		rc = cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		rc = cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind + 1]);
 		goto out;
 	}
 	if (argc - optind < 1) {
-		rc = cli_usage_msg(ctx, "missing DEAL");
+		rc = cli_usage_msg(ctx, _("missing DEAL"));
 		goto out;
 	}
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
@@ -886,9 +893,10 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 		as_of_opt = optarg;
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing DEAL");
+		return cli_usage_msg(ctx, _("missing DEAL"));
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
 	    (rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
@@ -954,9 +962,10 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 		as_of_opt = optarg;
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing DEAL");
+		return cli_usage_msg(ctx, _("missing DEAL"));
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK)
 		return rc;
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
@@ -1002,7 +1011,8 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
@@ -1043,10 +1053,11 @@ check_run_id(const char *s, int64_t *id)
 	long v;
 
 	if (!parse_int(s, 1, 0x7fffffffL, &v))
-		return kam_err(KAM_DATA,
-		               "invalid run number '%s' (use the number shown "
-		               "by 'kam-gate history')",
-		               s);
+		return kam_err(
+		    KAM_DATA,
+		    _("invalid run number '%s' (use the number shown "
+		      "by 'kam-gate history')"),
+		    s);
 	*id = v;
 	return KAM_OK;
 }
@@ -1065,9 +1076,10 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind == 2)
-		return cli_usage_msg(ctx, "missing the second RUN");
+		return cli_usage_msg(ctx, _("missing the second RUN"));
 	if (argc - optind > 3)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 3]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 3]);
 	if (argc - optind == 3 &&
 	    ((rc = check_run_id(argv[optind + 1], &ra)) != KAM_OK ||
 	     (rc = check_run_id(argv[optind + 2], &rb)) != KAM_OK))
@@ -1089,8 +1101,8 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 			char *ref = store_deal_ref(ctx->st, deal);
 
 			rc = kam_err(KAM_NOTFOUND,
-			             "deal '%s' has fewer than two runs (see "
-			             "'kam-gate history')",
+			             _("deal '%s' has fewer than two runs (see "
+			               "'kam-gate history')"),
 			             ref);
 			free(ref);
 			return rc;
@@ -1153,7 +1165,8 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 		all = 1;
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	acct = argc - optind == 1 ? argv[optind] : ctx->account;
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
@@ -1181,10 +1194,10 @@ unknown_setting(const char *key)
 	}
 	if (guess != NULL)
 		return kam_err(KAM_NOTFOUND,
-		               "unknown setting '%s' (did you mean '%s'?)", key,
-		               guess);
+		               _("unknown setting '%s' (did you mean '%s'?)"),
+		               key, guess);
 	return kam_err(KAM_NOTFOUND,
-	               "unknown setting '%s' (see 'kam-gate setting')", key);
+	               _("unknown setting '%s' (see 'kam-gate setting')"), key);
 }
 
 /* kam-gate setting [KEY [VALUE]] [--reset] */
@@ -1211,10 +1224,12 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	nargs = argc - optind;
 	if (nargs > 2)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 2]);
 	if (reset && nargs != 1)
-		return cli_usage_msg(
-		    ctx, nargs == 0 ? "missing KEY" : "--reset takes no VALUE");
+		return cli_usage_msg(ctx, nargs == 0
+		                              ? _("missing KEY")
+		                              : _("--reset takes no VALUE"));
 	key = nargs > 0 ? argv[optind] : NULL;
 	gate_params_default(&d);
 	if (key != NULL && gate_param(&d, key) == NULL)
@@ -1222,16 +1237,16 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	if (nargs == 2) {
 		/* The point is '.' in every locale. */
 		if (!decimal_parse(argv[optind + 1], &v))
-			why = "a number";
+			why = N_("a number");
 		else
 			why = gate_param_check(key, v);
 		if (why != NULL)
-			return kam_err(KAM_DATA,
-			               "invalid value '%s' for '%s' (use %s)",
-			               argv[optind + 1], key,
-			               gate_param_check(key, -1000)
-			                   ? gate_param_check(key, -1000)
-			                   : why);
+			return kam_err(
+			    KAM_DATA, _("invalid value '%s' for '%s' (use %s)"),
+			    argv[optind + 1], key,
+			    _(gate_param_check(key, -1000)
+			          ? gate_param_check(key, -1000)
+			          : why));
 		if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 			return rc;
 		return store_gate_setting_set(ctx->st, key, v);

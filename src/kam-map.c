@@ -69,8 +69,8 @@ check_date(const char *opt, const char *s)
 	if (date_out_of_range(s))
 		return date_range_error(NULL, opt, s);
 	return kam_err(KAM_DATA,
-	               "invalid date '%s' for %s (use YYYY-MM-DD, "
-	               "a real day)",
+	               _("invalid date '%s' for %s (use YYYY-MM-DD, "
+	                 "a real day)"),
 	               s, opt);
 }
 
@@ -91,11 +91,12 @@ parse_links(const char *arg, unsigned *kinds)
 		memcpy(word, p, n);
 		word[n] = '\0';
 		if (map_link_kind_bit(word) == 0)
-			return kam_err(KAM_USAGE,
-			               "unknown link kind '%s' in --links (use "
-			               "influences, advises, allies or rivals, "
-			               "separated by commas)",
-			               word);
+			return kam_err(
+			    KAM_USAGE,
+			    _("unknown link kind '%s' in --links (use "
+			      "influences, advises, allies or rivals, "
+			      "separated by commas)"),
+			    word);
 		*kinds |= map_link_kind_bit(word);
 		if (end == NULL)
 			return KAM_OK;
@@ -138,7 +139,7 @@ focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
 	rc = store_person_id(ctx->st, ref, acct, &q->focus);
 	if (rc == KAM_OK &&
 	    store_graph_person_account(ctx->st, q->focus) != q->account)
-		rc = kam_err(KAM_DATA, "person '%s' is not in account '%s'",
+		rc = kam_err(KAM_DATA, _("person '%s' is not in account '%s'"),
 		             ref, acct);
 	free(acct);
 	return rc;
@@ -187,8 +188,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			if (!parse_int(optarg, 0, 1000, &depth))
 				return kam_err(
 				    KAM_USAGE,
-				    "invalid depth '%s' (use a whole "
-				    "number from 0 to 1000)",
+				    _("invalid depth '%s' (use a whole "
+				      "number from 0 to 1000)"),
 				    optarg);
 			break;
 		case OPT_FOCUS:
@@ -215,17 +216,18 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			else
 				return kam_err(
 				    KAM_USAGE,
-				    "invalid limit '%s' for --max-links "
-				    "(use a whole number from 1 to "
-				    "1000000, or all)",
+				    _("invalid limit '%s' for --max-links "
+				      "(use a whole number from 1 to "
+				      "1000000, or all)"),
 				    optarg);
 			break;
 		case OPT_MIN_STRENGTH:
 			if (!parse_int(optarg, 1, 3, &n))
-				return kam_err(KAM_USAGE,
-				               "invalid strength '%s' for "
-				               "--min-strength (use 1, 2 or 3)",
-				               optarg);
+				return kam_err(
+				    KAM_USAGE,
+				    _("invalid strength '%s' for "
+				      "--min-strength (use 1, 2 or 3)"),
+				    optarg);
 			style.min_strength = (int)n;
 			break;
 		case OPT_HIDE_LEFT:
@@ -245,8 +247,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			    strcmp(optarg, "none") != 0)
 				return kam_err(
 				    KAM_USAGE,
-				    "unknown size '%s' for --size-by "
-				    "(use influence or none)",
+				    _("unknown size '%s' for --size-by "
+				      "(use influence or none)"),
 				    optarg);
 			style.by_influence = strcmp(optarg, "influence") == 0;
 			break;
@@ -264,35 +266,37 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (ctx->fmt_given)
-		return kam_err(KAM_USAGE, "-F does not apply to maps (use -T "
-		                          "dot, svg, png or pdf)");
+		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
+		                            "dot, svg, png or pdf)"));
 	if (optind >= argc)
-		return cli_usage_msg(ctx, "missing ACCOUNT or DEAL");
+		return cli_usage_msg(ctx, _("missing ACCOUNT or DEAL"));
 	if (optind + 1 < argc)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (map_view_parse(view) < 0)
-		return kam_err(KAM_USAGE,
-		               "unknown view '%s' (use org, buying, influence "
-		               "or all)",
-		               view);
+		return kam_err(
+		    KAM_USAGE,
+		    _("unknown view '%s' (use org, buying, influence "
+		      "or all)"),
+		    view);
 	style.view = (enum map_view)map_view_parse(view);
 	if (map_layout_parse(layout) < 0)
 		return kam_err(KAM_USAGE,
-		               "unknown layout '%s' (use compact or wide)",
+		               _("unknown layout '%s' (use compact or wide)"),
 		               layout);
 	style.layout = (enum map_layout)map_layout_parse(layout);
 	if (strcmp(date, "as-of") != 0 && strcmp(date, "none") != 0)
 		return kam_err(KAM_USAGE,
-		               "unknown date '%s' for --date (use as-of or "
-		               "none)",
+		               _("unknown date '%s' for --date (use as-of or "
+		                 "none)"),
 		               date);
 	style.dated = strcmp(date, "as-of") == 0;
 	if (style.context && style.view != MAP_BUYING)
-		return kam_err(KAM_USAGE, "--context needs --view buying");
+		return kam_err(KAM_USAGE, _("--context needs --view buying"));
 	if (fit != NULL && (style.fit = map_fit_find(fit)) == NULL)
 		return kam_err(KAM_USAGE,
-		               "unknown fit '%s' (use 16:9, 4:3, a4, "
-		               "a4-landscape or letter)",
+		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
+		                 "a4-landscape or letter)"),
 		               fit);
 	if (!format_given && out != NULL)
 		format = map_format_of(out);
@@ -300,10 +304,11 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (strcmp(style.rankdir, "TB") != 0 &&
 	    strcmp(style.rankdir, "LR") != 0)
-		return kam_err(KAM_USAGE, "unknown rankdir '%s' (use TB or LR)",
+		return kam_err(KAM_USAGE,
+		               _("unknown rankdir '%s' (use TB or LR)"),
 		               style.rankdir);
 	if (depth >= 0 && focus == NULL)
-		return kam_err(KAM_USAGE, "--depth needs --focus");
+		return kam_err(KAM_USAGE, _("--depth needs --focus"));
 	if (style.as_of == NULL) {
 		kam_today(today);
 		style.as_of = today;
@@ -315,8 +320,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (strcmp(style.since, style.as_of) > 0)
 			return kam_err(KAM_DATA,
-			               "--since '%s' is after the as-of date "
-			               "'%s'",
+			               _("--since '%s' is after the as-of date "
+			                 "'%s'"),
 			               style.since, style.as_of);
 	}
 	if ((rc = text_check(NULL, "--title", style.title, TEXT_LINE)) !=
@@ -324,7 +329,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (style.font != NULL &&
 	    (*style.font == '\0' || !utf8_valid(style.font)))
-		return kam_err(KAM_DATA, "invalid font name '%s'", style.font);
+		return kam_err(KAM_DATA, _("invalid font name '%s'"),
+		               style.font);
 	if ((rc = text_check(NULL, "--font", style.font, TEXT_LINE)) != KAM_OK)
 		return rc;
 
@@ -334,8 +340,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (style.view == MAP_BUYING && q.deal == 0)
 		return kam_err(KAM_USAGE,
-		               "--view buying needs a deal: write "
-		               "ACCOUNT/DEAL, not '%s'",
+		               _("--view buying needs a deal: write "
+		                 "ACCOUNT/DEAL, not '%s'"),
 		               argv[optind]);
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &q.toward)) != KAM_OK)

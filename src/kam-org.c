@@ -38,8 +38,9 @@ account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
 	const char *h = optind < argc ? argv[optind] : ctx->account;
 
 	if (h == NULL)
-		return cli_usage_msg(ctx, "no account given (name one, use -a "
-		                          "or set KAM_ACCOUNT)");
+		return cli_usage_msg(ctx,
+		                     _("no account given (name one, use -a "
+		                       "or set KAM_ACCOUNT)"));
 	return store_account_id(ctx->st, h, id);
 }
 
@@ -49,9 +50,9 @@ operands(struct kam_ctx *ctx, int argc, int min, int max)
 	int n = argc - optind;
 
 	if (n < min)
-		return cli_usage_msg(ctx, "missing operand");
+		return cli_usage_msg(ctx, _("missing operand"));
 	if (n > max)
-		return cli_usage_msg(ctx, "too many operands");
+		return cli_usage_msg(ctx, _("too many operands"));
 	return KAM_OK;
 }
 
@@ -84,9 +85,27 @@ check_date(const char *what, const char *s)
 		return date_range_error(NULL, what, s);
 	if (s != NULL && !date_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid %s date '%s' (use YYYY-MM-DD, a real "
-		               "day)",
+		               _("invalid %s date '%s' (use YYYY-MM-DD, a real "
+		                 "day)"),
 		               what, s);
+	return KAM_OK;
+}
+
+/* A date for --on: a real day, and not in the future. */
+static int
+check_past(const char *what, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if (s == NULL || (rc = check_date(what, s)) != KAM_OK)
+		return s == NULL ? KAM_OK : rc;
+	kam_today(today);
+	if (strcmp(s, today) > 0)
+		return kam_err(KAM_DATA,
+		               _("date '%s' for %s is in the future (today is "
+		                 "%s)"),
+		               s, what, today);
 	return KAM_OK;
 }
 
@@ -100,8 +119,8 @@ check_amount(const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "invalid %s '%s' (%s)", what, s,
-		               money_rule(m));
+		return kam_err(KAM_DATA, _("invalid %s '%s' (%s)"), _(what), s,
+		               _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -133,8 +152,8 @@ check_category(const char *s)
 {
 	if (s != NULL && *s != '\0' && !handle_valid(s))
 		return kam_err(KAM_DATA,
-		               "invalid category '%s' (use letters, digits, "
-		               "'.', '_' and '-')",
+		               _("invalid category '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
 		               s);
 	return KAM_OK;
 }
@@ -170,19 +189,19 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
-		               "invalid account handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid account handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               h);
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_org_account_add(ctx->st, h, name, industry);
@@ -224,14 +243,15 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--industry or --name)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--industry or --name)"));
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
 	    (rc = check_category(ch.category)) != KAM_OK)
 		return rc;
 	if (ch.name != NULL && *ch.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -296,6 +316,7 @@ struct person_opts {
 	struct org_change c;
 	const char *dotted[MAX_DOTTED];
 	const char *level;
+	int no_leave;
 };
 
 static const struct option person_lo[] = {
@@ -304,6 +325,7 @@ static const struct option person_lo[] = {
     {"level", required_argument, NULL, 'l'},
     {"name", required_argument, NULL, 'n'},
     {"no-dotted", no_argument, NULL, 'O'},
+    {"no-leave", no_argument, NULL, 'E'},
     {"no-placeholder", no_argument, NULL, 'P'},
     {"no-reports-to", no_argument, NULL, 'R'},
     {"on", required_argument, NULL, 'W'},
@@ -326,11 +348,13 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	p->c.dotted = p->dotted;
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
-		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
-			return cli_usage_msg(ctx, "'--%s' is for person set",
+		if (!set &&
+		    (c == 'W' || c == 'O' || c == 'P' || c == 'R' || c == 'E'))
+			return cli_usage_msg(ctx, _("'--%s' is for person set"),
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
+			                     : c == 'E' ? "no-leave"
 			                                : "no-reports-to");
 		switch (c) {
 		case 'D':
@@ -345,12 +369,15 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 		case 'o':
 			if (p->c.ndotted == MAX_DOTTED)
 				return cli_usage_msg(ctx,
-				                     "too many --dotted-to");
+				                     _("too many --dotted-to"));
 			p->dotted[p->c.ndotted++] = optarg;
 			p->c.set_dotted = 1;
 			break;
 		case 'O':
 			p->c.set_dotted = 1;
+			break;
+		case 'E':
+			p->no_leave = 1;
 			break;
 		case 'p':
 			p->c.placeholder = 1;
@@ -379,8 +406,8 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if (p->level != NULL) {
 		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
 			return kam_err(KAM_DATA,
-			               "invalid level '%s' (a whole number "
-			               "from 1, the top, to 99)",
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
 			               p->level);
 		p->c.level = level;
 	}
@@ -390,7 +417,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	    (rc = check_date("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -403,9 +430,9 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
 		return rc;
 	if (p.c.name == NULL && p.c.placeholder != 1)
-		return cli_usage_msg(ctx, "--name is required (or "
-		                          "--placeholder for someone not "
-		                          "yet named)");
+		return cli_usage_msg(ctx, _("--name is required (or "
+		                            "--placeholder for someone not "
+		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
@@ -421,14 +448,19 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = person_options(ctx, argc, argv, &p, 1)) != KAM_OK)
 		return rc;
+	if (p.no_leave && (rc = check_past("--on", p.c.on)) != KAM_OK)
+		return rc;
 	if (p.c.on == NULL) {
 		kam_today(today);
 		p.c.on = today;
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_set(ctx->st, argv[optind],
-	                                               ctx->account, &p.c));
+	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	if (rc == KAM_OK && p.no_leave)
+		rc = store_org_person_return(ctx->st, argv[optind],
+		                             ctx->account, p.c.on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -447,13 +479,28 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on DATE is required");
-	if ((rc = check_date("--on", on)) != KAM_OK)
+		return cli_usage_msg(ctx, _("--on DATE is required"));
+	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_leave(ctx->st, argv[optind],
 	                                                 ctx->account, on));
+}
+
+/* person rm PERSON: one added by mistake, when nothing refers to them */
+static int
+cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(
+	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
 }
 
 static const char *const person_cols[] = {
@@ -784,9 +831,10 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
 	    {"strength", required_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL, *ss = NULL;
+	const char *kind = NULL, *ks = NULL, *ss = NULL, *on = NULL;
 	long strength = 2;
 	int c, rc;
 
@@ -798,6 +846,9 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 		case 's':
 			ss = optarg;
 			break;
+		case 'W':
+			on = optarg;
+			break;
 		default:
 			return cli_usage(ctx);
 		}
@@ -805,49 +856,56 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
-		return kam_err(KAM_DATA, "invalid strength '%s' (1, 2 or 3)",
+		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_link(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, kind, strength));
+	return store_end(
+	    ctx->st, store_org_link_on(ctx->st, argv[optind], argv[optind + 1],
+	                               ctx->account, kind, strength, on));
 }
 
 static int
 cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL;
+	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
+	    {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *ks = NULL, *on = NULL;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c != 'k')
+		if (c == 'k')
+			ks = optarg;
+		else if (c == 'W')
+			on = optarg;
+		else
 			return cli_usage(ctx);
-		ks = optarg;
 	}
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ks == NULL)
-		return cli_usage_msg(ctx, "--kind is required");
+		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown link kind '%s' (use influences, "
-		               "advises, allies or rivals)",
+		               _("unknown link kind '%s' (use influences, "
+		                 "advises, allies or rivals)"),
 		               ks);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_unlink(ctx->st, argv[optind],
-	                                           argv[optind + 1],
-	                                           ctx->account, kind));
+	return store_end(ctx->st, store_org_unlink_on(ctx->st, argv[optind],
+	                                              argv[optind + 1],
+	                                              ctx->account, kind, on));
 }
 
 static const char *const link_cols[] = {
@@ -868,18 +926,40 @@ put_link(const struct org_link *l, void *arg)
 	return KAM_OK;
 }
 
+/* The --as-of DATE of a verb that reads, and its operands. */
+static int
+as_of_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max,
+           const char **as_of)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	int c, rc;
+
+	*as_of = NULL;
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		*as_of = optarg;
+	}
+	if ((rc = operands(ctx, argc, min, max)) != KAM_OK ||
+	    (rc = check_date("--as-of", *as_of)) != KAM_OK)
+		return rc;
+	return cli_open(ctx, CLI_READ);
+}
+
 static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
+	const char *as_of;
 	struct out *o;
 	int64_t account;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 0, 1, &as_of)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, link_cols);
-	rc = store_org_links(ctx->st, account, put_link, o);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
 	out_close(o);
 	return rc;
 }
@@ -902,11 +982,11 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               "invalid competitor handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid competitor handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
@@ -1017,20 +1097,20 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 	    (rc = check_text("--ext-id", f[DEAL_EXT_ID])) != KAM_OK)
 		return rc;
 	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
-		return kam_err(KAM_DATA, "--name is empty");
+		return kam_err(KAM_DATA, _("--name is empty"));
 	if (f[DEAL_CLOSE] != NULL && (*f[DEAL_CLOSE] || !clear) &&
 	    (rc = check_date("--close", f[DEAL_CLOSE])) != KAM_OK)
 		return rc;
 	if (d->on != NULL && (rc = check_date("--on", d->on)) != KAM_OK)
 		return rc;
 	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear)) {
-		if ((rc = check_amount("value", f[DEAL_VALUE], d->value)) !=
+		if ((rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_VALUE] = d->value;
 	}
 	if (f[DEAL_COST] != NULL && (*f[DEAL_COST] || !clear)) {
-		if ((rc = check_amount("cost", f[DEAL_COST], d->cost)) !=
+		if ((rc = check_amount(N_("cost"), f[DEAL_COST], d->cost)) !=
 		    KAM_OK)
 			return rc;
 		f[DEAL_COST] = d->cost;
@@ -1051,7 +1131,7 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
 		return rc;
 	if (d.c.f[DEAL_NAME] == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -1075,9 +1155,9 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		any |= d.c.f[i] != NULL;
 	if (!any)
 		return cli_usage_msg(ctx,
-		                     "nothing to change (give --close, "
-		                     "--cost, --currency, --ext-id, "
-		                     "--name, --owner, --stage or --value)");
+		                     _("nothing to change (give --close, "
+		                       "--cost, --currency, --ext-id, "
+		                       "--name, --owner, --stage or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(
@@ -1125,10 +1205,10 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (n != 1)
-		return cli_usage_msg(ctx, "give one of --won, --lost and "
-		                          "--abandoned");
+		return cli_usage_msg(ctx, _("give one of --won, --lost and "
+		                            "--abandoned"));
 	if (on == NULL)
-		return cli_usage_msg(ctx, "--on is required");
+		return cli_usage_msg(ctx, _("--on is required"));
 	if ((rc = check_date("--on", on)) != KAM_OK ||
 	    (rc = text_check(NULL, "--reason", reason, TEXT_FREE)) != KAM_OK)
 		return rc;
@@ -1280,9 +1360,9 @@ role_word(const char *s, const char **role)
 	if ((*role = vocab_role(s)) != NULL)
 		return KAM_OK;
 	return kam_err(KAM_DATA,
-	               "unknown role '%s' (use decision-maker, technical, "
-	               "business, finance, procurement, user, coach, "
-	               "influencer or gatekeeper)",
+	               _("unknown role '%s' (use decision-maker, technical, "
+	                 "business, finance, procurement, user, coach, "
+	                 "influencer or gatekeeper)"),
 	               s);
 }
 
@@ -1292,52 +1372,64 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	static const struct option lo[] = {
 	    {"influence", required_argument, NULL, 'i'},
 	    {"lead", no_argument, NULL, 'L'},
+	    {"on", required_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0}};
-	const char *influence = NULL, *role;
+	const char *influence = NULL, *role, *on = NULL;
 	int c, rc, lead = 0;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
 		switch (c) {
 		case 'i':
 			if ((influence = vocab_influence(optarg)) == NULL)
-				return kam_err(KAM_DATA,
-				               "invalid influence '%s' (high, "
-				               "medium or low)",
-				               optarg);
+				return kam_err(
+				    KAM_DATA,
+				    _("invalid influence '%s' (high, "
+				      "medium or low)"),
+				    optarg);
 			break;
 		case 'L':
 			lead = 1;
+			break;
+		case 'W':
+			on = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
 		}
 	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_role_set(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, role, influence, lead));
+	return store_end(ctx->st, store_org_role_set_on(
+	                              ctx->st, argv[optind], argv[optind + 1],
+	                              ctx->account, role, influence, lead, on));
 }
 
 static int
 cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const char *role;
-	int rc;
+	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
+	                                   {NULL, 0, NULL, 0}};
+	const char *role, *on = NULL;
+	int c, rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'W')
+			return cli_usage(ctx);
+		on = optarg;
+	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_role_rm(ctx->st, argv[optind],
-	                                            argv[optind + 1],
-	                                            ctx->account, role));
+	return store_end(ctx->st, store_org_role_rm_on(ctx->st, argv[optind],
+	                                               argv[optind + 1],
+	                                               ctx->account, role, on));
 }
 
 static int
@@ -1367,16 +1459,17 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {
 	    "person", "name",  "role",        "influence", "lead",
 	    "title",  "level", "placeholder", "left_on",   NULL};
+	const char *as_of;
 	struct out *o;
 	int64_t deal;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 1, 1, &as_of)) != KAM_OK ||
 	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = store_org_roles(ctx->st, deal, put_role, o);
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
 	out_close(o);
 	return rc;
 }
@@ -1461,7 +1554,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg == NULL)
-		return cli_usage_msg(ctx, "no account or deal given");
+		return cli_usage_msg(ctx, _("no account or deal given"));
 	if (strchr(arg, '/') != NULL)
 		rc = store_deal_id(ctx->st, arg, NULL, &deal);
 	else if (optind >= argc || ctx->account == NULL ||
@@ -1558,7 +1651,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (store_deal_account(ctx->st, deal) != account)
 			return kam_err(KAM_DATA,
-			               "deal '%s' is not in account '%s'",
+			               _("deal '%s' is not in account '%s'"),
 			               deal_ref, acct);
 	}
 	if (as_of == NULL) {
@@ -1584,7 +1677,7 @@ kind_word(struct kam_ctx *ctx, const char *s)
 	    strcmp(s, "roles") == 0 || strcmp(s, "deals") == 0)
 		return s;
 	kam_err(KAM_USAGE,
-	        "unknown kind '%s' (use people, links, roles or deals)", s);
+	        _("unknown kind '%s' (use people, links, roles or deals)"), s);
 	return "";
 }
 
@@ -1619,8 +1712,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if (argc - optind == 2)
 		rc = store_account_id(ctx->st, argv[optind], &account);
 	else if (ctx->account == NULL)
-		rc = cli_usage_msg(ctx, "no account given (name one, use -a "
-		                        "or set KAM_ACCOUNT)");
+		rc = cli_usage_msg(ctx, _("no account given (name one, use -a "
+		                          "or set KAM_ACCOUNT)"));
 	else
 		rc = store_account_id(ctx->st, ctx->account, &account);
 	if (rc == KAM_OK)
@@ -1820,20 +1913,26 @@ static const struct kam_verb verbs[] = {
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
-     "[--no-dotted] [--placeholder | --no-placeholder] [--on DATE]",
+     "[--no-dotted] [--no-leave] [--placeholder | --no-placeholder] "
+     "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set},
     {"person leave", "person leave PERSON --on DATE",
      "record that a person left", cmd_person_leave},
+    {"person rm", "person rm PERSON",
+     "remove a person added by mistake, if nothing refers to them",
+     cmd_person_rm},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list},
     {"person show", "person show PERSON", "show one person", cmd_person_show},
     {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree},
     {"link",
      "link FROM TO --kind influences|advises|allies|rivals "
-     "[--strength 1-3]",
-     "add or update an informal influence link", cmd_link},
-    {"unlink", "unlink FROM TO --kind KIND", "remove a link", cmd_unlink},
-    {"links", "links [ACCOUNT]", "list an account's links", cmd_links},
+     "[--on DATE] [--strength 1-3]",
+     "add or update an informal influence link, from a day", cmd_link},
+    {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
+     cmd_unlink},
+    {"links", "links [ACCOUNT] [--as-of DATE]",
+     "an account's links, as they stood on a day", cmd_links},
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
      cmd_competitor_add},
     {"competitor list", "competitor list", "list competitors",
@@ -1855,11 +1954,14 @@ static const struct kam_verb verbs[] = {
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
     {"deal log", "deal log DEAL", "what changed in a deal's record",
      cmd_deal_log},
-    {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",
-     cmd_role_rm},
-    {"role", "role DEAL PERSON ROLE [--influence high|medium|low] [--lead]",
-     "give a person a buying role in a deal", cmd_role},
-    {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
+    {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
+     "end a buying role on a day", cmd_role_rm},
+    {"role",
+     "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
+     "[--on DATE]",
+     "give a person a buying role in a deal, from a day", cmd_role},
+    {"roles", "roles DEAL [--as-of DATE]",
+     "the buying group of a deal, as it stood on a day", cmd_roles},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",

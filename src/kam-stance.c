@@ -53,8 +53,9 @@ check_on(const char *opt, const char *s)
 	kam_today(today);
 	if (strcmp(s, today) > 0)
 		return kam_err(
-		    KAM_DATA, "date '%s' for %s is in the future (today is %s)",
-		    s, opt, today);
+		    KAM_DATA,
+		    _("date '%s' for %s is in the future (today is %s)"), s,
+		    opt, today);
 	return KAM_OK;
 }
 
@@ -63,8 +64,8 @@ check_stance(const char *s, const char **word)
 {
 	if ((*word = vocab_stance(s)) == NULL)
 		return kam_err(KAM_DATA,
-		               "unknown stance '%s' (use support, neutral, "
-		               "oppose, +, 0 or -)",
+		               _("unknown stance '%s' (use support, neutral, "
+		                 "oppose, +, 0 or -)"),
 		               s);
 	return KAM_OK;
 }
@@ -82,8 +83,8 @@ check_id(const char *s, int64_t *id)
 
 	if (!parse_int(s, 1, 0x7fffffffL, &v))
 		return kam_err(KAM_DATA,
-		               "invalid observation id '%s' (use the number "
-		               "shown by 'kam-stance log')",
+		               _("invalid observation id '%s' (use the number "
+		                 "shown by 'kam-stance log')"),
 		               s);
 	*id = v;
 	return KAM_OK;
@@ -164,11 +165,12 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing PERSON");
+		return cli_usage_msg(ctx, _("missing PERSON"));
 	if (argc - optind < 2)
-		return cli_usage_msg(ctx, "missing STANCE");
+		return cli_usage_msg(ctx, _("missing STANCE"));
 	if (argc - optind > 2)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 2]);
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
 	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
@@ -218,17 +220,17 @@ load_target(struct store *st, int64_t id, const char *verb,
 	int rc;
 
 	if ((rc = store_stance_load(st, id, t)) == KAM_NOTFOUND)
-		return kam_err(KAM_NOTFOUND, "unknown observation '%lld'",
+		return kam_err(KAM_NOTFOUND, _("unknown observation '%lld'"),
 		               (long long)id);
 	if (rc != KAM_OK)
 		return rc;
 	if (strcmp(t->kind, "retract") == 0) {
 		rc = kam_err(KAM_CONFLICT,
-		             "observation %lld is a retraction: it cannot be "
-		             "%s",
+		             _("observation %lld is a retraction: it cannot be "
+		               "%s"),
 		             (long long)id,
-		             strcmp(verb, "retract") == 0 ? "retracted"
-		                                          : "corrected");
+		             strcmp(verb, "retract") == 0 ? _("retracted")
+		                                          : _("corrected"));
 		stance_row_free(t);
 		return rc;
 	}
@@ -239,15 +241,16 @@ load_target(struct store *st, int64_t id, const char *verb,
 		return rc;
 	}
 	if (strcmp(by.kind, "retract") == 0)
-		rc = kam_err(KAM_CONFLICT,
-		             "observation %lld is already retracted (by %lld)",
-		             (long long)id, (long long)succ);
+		rc = kam_err(
+		    KAM_CONFLICT,
+		    _("observation %lld is already retracted (by %lld)"),
+		    (long long)id, (long long)succ);
 	else
-		rc = kam_err(KAM_CONFLICT,
-		             "observation %lld was corrected by %lld: %s %lld "
-		             "instead",
-		             (long long)id, (long long)succ, verb,
-		             (long long)succ);
+		rc = kam_err(
+		    KAM_CONFLICT,
+		    _("observation %lld was corrected by %lld: %s %lld "
+		      "instead"),
+		    (long long)id, (long long)succ, verb, (long long)succ);
 	stance_row_free(&by);
 	stance_row_free(t);
 	return rc;
@@ -273,12 +276,13 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 		why = optarg;
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing ID");
+		return cli_usage_msg(ctx, _("missing ID"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (why == NULL || *why == '\0')
-		return cli_usage_msg(ctx, "missing --why (say why the "
-		                          "observation is withdrawn)");
+		return cli_usage_msg(ctx, _("missing --why (say why the "
+		                            "observation is withdrawn)"));
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
@@ -331,13 +335,15 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 	}
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing ID");
+		return cli_usage_msg(ctx, _("missing ID"));
 	if (argc - optind < 2)
-		return cli_usage_msg(ctx, "missing STANCE");
+		return cli_usage_msg(ctx, _("missing STANCE"));
 	if (argc - optind > 2)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 2]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 2]);
 	if (why == NULL || *why == '\0')
-		return cli_usage_msg(ctx, "missing --why (say what was wrong)");
+		return cli_usage_msg(ctx,
+		                     _("missing --why (say what was wrong)"));
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
 	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
@@ -352,7 +358,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	if (strcmp(t.stance, word) == 0 &&
 	    (on == NULL || strcmp(on, t.effective) == 0)) {
 		rc = kam_err(KAM_CONFLICT,
-		             "observation %lld already says %s from %s",
+		             _("observation %lld already says %s from %s"),
 		             (long long)id, word, t.effective);
 		stance_row_free(&t);
 		return store_end(ctx->st, rc);
@@ -417,27 +423,29 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (known != NULL && date_out_of_range(known))
 		return date_range_error(NULL, "--known-at", known);
 	if (known != NULL && !stamp_parse(known, known_at))
 		return kam_err(KAM_DATA,
-		               "malformed timestamp '%s' for --known-at (use "
-		               "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+		               _("malformed timestamp '%s' for --known-at (use "
+		                 "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)"),
 		               known);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	if (known != NULL && !store_stance_first_recorded(ctx->st, first))
-		return kam_err(KAM_NOTFOUND,
-		               "nothing was recorded by '%s' (the store holds "
-		               "no observations)",
-		               known_at);
+		return kam_err(
+		    KAM_NOTFOUND,
+		    _("nothing was recorded by '%s' (the store holds "
+		      "no observations)"),
+		    known_at);
 	if (known != NULL && strcmp(known_at, first) < 0)
 		return kam_err(KAM_NOTFOUND,
-		               "nothing was recorded by '%s' (the first "
-		               "observation was recorded at %s)",
+		               _("nothing was recorded by '%s' (the first "
+		                 "observation was recorded at %s)"),
 		               known_at, first);
 	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
 	                &deal)) != KAM_OK)
@@ -542,13 +550,15 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((since != NULL && (rc = check_date("--since", since)) != KAM_OK) ||
 	    (until != NULL && (rc = check_date("--until", until)) != KAM_OK))
 		return rc;
 	if (since != NULL && until != NULL && strcmp(since, until) > 0)
-		return kam_err(KAM_DATA, "--since '%s' is after --until '%s'",
-		               since, until);
+		return kam_err(KAM_DATA,
+		               _("--since '%s' is after --until '%s'"), since,
+		               until);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	/* As in scope: a bare word is an account if one has that handle,
@@ -611,17 +621,18 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (from == NULL)
-		return cli_usage_msg(ctx, "missing --from");
+		return cli_usage_msg(ctx, _("missing --from"));
 	if (to == NULL)
-		return cli_usage_msg(ctx, "missing --to");
+		return cli_usage_msg(ctx, _("missing --to"));
 	if ((rc = check_date("--from", from)) != KAM_OK ||
 	    (rc = check_date("--to", to)) != KAM_OK)
 		return rc;
 	if (strcmp(from, to) > 0)
-		return kam_err(KAM_DATA, "--from '%s' is after --to '%s'", from,
-		               to);
+		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
+		               from, to);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
@@ -747,9 +758,9 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			else if (!parse_int(optarg, 1, 100000, &lanes))
 				return kam_err(
 				    KAM_USAGE,
-				    "invalid limit '%s' for --max-lanes "
-				    "(use a whole number from 1 to 100000, "
-				    "or all)",
+				    _("invalid limit '%s' for --max-lanes "
+				      "(use a whole number from 1 to 100000, "
+				      "or all)"),
 				    optarg);
 			break;
 		case OPT_TO:
@@ -763,23 +774,26 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	/* -T or -o: a picture, in the formats of kam-map. */
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
 	if (max_lanes != NULL && format == NULL)
-		return kam_err(KAM_USAGE, "--max-lanes applies to a timeline "
-		                          "picture (use -T or -o)");
+		return kam_err(KAM_USAGE, _("--max-lanes applies to a timeline "
+		                            "picture (use -T or -o)"));
 	if (format != NULL && ctx->fmt_given)
-		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
-		                          "-T dot, svg, png or pdf)");
+		return kam_err(KAM_USAGE,
+		               _("-F does not apply to a drawing (use "
+		                 "-T dot, svg, png or pdf)"));
 	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
 		return rc;
 	if (strcmp(by, "month") != 0 && strcmp(by, "quarter") != 0)
-		return cli_usage_msg(ctx,
-		                     "unknown period '%s' for --by (use month "
-		                     "or quarter)",
-		                     by);
+		return cli_usage_msg(
+		    ctx,
+		    _("unknown period '%s' for --by (use month "
+		      "or quarter)"),
+		    by);
 	quarter = strcmp(by, "quarter") == 0;
 	if ((from != NULL && (rc = check_date("--from", from)) != KAM_OK) ||
 	    (to != NULL && (rc = check_date("--to", to)) != KAM_OK))
@@ -788,8 +802,8 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if (to == NULL)
 		to = today;
 	if (from != NULL && strcmp(from, to) > 0)
-		return kam_err(KAM_DATA, "--from '%s' is after --to '%s'", from,
-		               to);
+		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
+		               from, to);
 	if (from == NULL) {
 		/* Twelve months or four quarters, ending with --to's (none
 		 * before 0001-01). */
@@ -809,8 +823,8 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			if (np == MAX_PERIODS)
 				return kam_err(
 				    KAM_DATA,
-				    "--from '%s' to --to '%s' spans more "
-				    "than %d periods",
+				    _("--from '%s' to --to '%s' spans more "
+				      "than %d periods"),
 				    from, to, MAX_PERIODS);
 			period_label(&p, labels[np]);
 			period_last(&p, ends[np]);
@@ -831,8 +845,9 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		                               quarter, NULL, (size_t)lanes};
 
 		if (account == 0)
-			return cli_usage_msg(ctx, "a timeline picture needs an "
-			                          "ACCOUNT or DEAL (or -a)");
+			return cli_usage_msg(ctx,
+			                     _("a timeline picture needs an "
+			                       "ACCOUNT or DEAL (or -a)"));
 		return draw_timeline(ctx, account, deal, tid, &style, format,
 		                     out);
 	}
@@ -893,9 +908,10 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind < 1)
-		return cli_usage_msg(ctx, "missing FILE");
+		return cli_usage_msg(ctx, _("missing FILE"));
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = stance_import(ctx->st, argv[optind], ctx->account, &count)) !=
@@ -920,7 +936,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if (argc - optind > 0)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
@@ -930,44 +946,48 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		break;
 	case VERIFY_HASH:
 		return kam_err(KAM_FALSE,
-		               "observation %lld does not match its hash: it "
-		               "was changed after it was recorded",
+		               _("observation %lld does not match its hash: it "
+		                 "was changed after it was recorded"),
 		               bad);
 	case VERIFY_PREV:
-		return kam_err(KAM_FALSE,
-		               "observation %lld breaks the chain: its "
-		               "prev_hash is not the hash of the row before "
-		               "it (a row was removed, inserted or rewritten)",
-		               bad);
+		return kam_err(
+		    KAM_FALSE,
+		    _("observation %lld breaks the chain: its "
+		      "prev_hash is not the hash of the row before "
+		      "it (a row was removed, inserted or rewritten)"),
+		    bad);
 	case VERIFY_VERSION:
 		return kam_err(KAM_FALSE,
-		               "observation %lld names a hash encoding this "
-		               "kam does not know (hash_version): it was "
-		               "changed after it was recorded",
+		               _("observation %lld names a hash encoding this "
+		                 "kam does not know (hash_version): it was "
+		                 "changed after it was recorded"),
 		               bad);
 	case VERIFY_DOWNGRADE:
-		return kam_err(KAM_FALSE,
-		               "observation %lld names an older hash encoding "
-		               "than the row before it (hash_version): it was "
-		               "changed after it was recorded",
-		               bad);
+		return kam_err(
+		    KAM_FALSE,
+		    _("observation %lld names an older hash encoding "
+		      "than the row before it (hash_version): it was "
+		      "changed after it was recorded"),
+		    bad);
 	case VERIFY_TYPE:
-		return kam_err(KAM_FALSE,
-		               "observation %lld holds a %s that kam never "
-		               "writes: it was changed after it was recorded",
-		               bad, v.column);
+		return kam_err(
+		    KAM_FALSE,
+		    _("observation %lld holds a %s that kam never "
+		      "writes: it was changed after it was recorded"),
+		    bad, v.column);
 	case VERIFY_GUARD_MISSING:
 		return kam_err(
 		    KAM_FALSE,
-		    "the append-only guard '%s' is missing: history "
-		    "can be rewritten (%lld rows match their hashes)",
+		    _("the append-only guard '%s' is missing: history "
+		      "can be rewritten (%lld rows match their hashes)"),
 		    v.guard, (long long)v.n);
 	case VERIFY_GUARD_CHANGED:
-		return kam_err(KAM_FALSE,
-		               "the append-only guard '%s' is not the one kam "
-		               "creates: history can be rewritten (%lld rows "
-		               "match their hashes)",
-		               v.guard, (long long)v.n);
+		return kam_err(
+		    KAM_FALSE,
+		    _("the append-only guard '%s' is not the one kam "
+		      "creates: history can be rewritten (%lld rows "
+		      "match their hashes)"),
+		    v.guard, (long long)v.n);
 	}
 	if (rc != KAM_OK)
 		return rc;

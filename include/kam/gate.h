@@ -206,6 +206,7 @@ struct gate_assessment {
 	char *deal_name;
 	char *account_name;
 	char *category;     /* the account's, or NULL */
+	char *industry;     /* the account's, or NULL */
 	char *profile;      /* the rubric profile used */
 	char *value, *cost; /* exact amounts, or NULL */
 	char *currency, *close_on, *stage;

@@ -144,7 +144,7 @@ check_format(struct kam_ctx *ctx)
 		                    : ", ",
 		           out_format_word((enum out_format)g));
 	}
-	kam_err(KAM_USAGE, "'%s' cannot write %s (use %s)", ctx->verb->name,
+	kam_err(KAM_USAGE, _("'%s' cannot write %s (use %s)"), ctx->verb->name,
 	        out_format_word(ctx->fmt), b.s);
 	buf_free(&b);
 	return -1;

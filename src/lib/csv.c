@@ -141,12 +141,12 @@ csv_open(const char *path, int *status)
 	else if ((fp = fopen(path, "r")) == NULL) {
 		*status =
 		    kam_err(errno == ENOENT ? KAM_NOTFOUND : KAM_IO,
-		            "cannot open '%s': %s", path, strerror(errno));
+		            _("cannot open '%s': %s"), path, strerror(errno));
 		return NULL;
 	}
 	/* A folder opens for reading; reading it fails (EISDIR). */
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		*status = kam_err(KAM_IO, "cannot read '%s': %s", name,
+		*status = kam_err(KAM_IO, _("cannot read '%s': %s"), name,
 		                  strerror(EISDIR));
 		if (!stdin_)
 			fclose(fp);
@@ -185,7 +185,7 @@ fail(struct csv_in *in, int status)
 static int
 parse_error(struct csv_in *in)
 {
-	kam_err(KAM_DATA, "%s:%ld: malformed CSV: %s", in->path,
+	kam_err(KAM_DATA, _("%s:%ld: malformed CSV: %s"), in->path,
 	        in->pending ? in->row_line : in->line,
 	        csv_strerror(csv_error(&in->p)));
 	return fail(in, KAM_DATA);
@@ -233,8 +233,8 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 		errno = 0;
 		if ((len = getline(&in->line_buf, &in->line_cap, in->fp)) < 0) {
 			if (ferror(in->fp)) {
-				kam_err(KAM_IO, "%s: read error: %s", in->path,
-				        strerror(errno));
+				kam_err(KAM_IO, _("%s: read error: %s"),
+				        in->path, strerror(errno));
 				return fail(in, KAM_IO);
 			}
 			in->eof = 1;
@@ -257,14 +257,16 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 		in->qhead = in->qend = 0;
 	if (in->current.bad != 0) {
 		kam_err(KAM_DATA, "%s:%ld: %s", in->path, in->current.line,
-		        in->current.bad == BAD_NUL ? "NUL byte"
-		                                   : "invalid UTF-8");
+		        in->current.bad == BAD_NUL ? _("NUL byte")
+		                                   : _("invalid UTF-8"));
 		return fail(in, KAM_DATA);
 	}
 	if (in->nheader != 0 && in->current.n != in->nheader) {
-		kam_err(KAM_DATA, "%s:%ld: %zu field%s, the header has %zu",
-		        in->path, in->current.line, in->current.n,
-		        in->current.n == 1 ? "" : "s", in->nheader);
+		kam_err(KAM_DATA,
+		        ngettext("%s:%ld: %zu field, the header has %zu",
+		                 "%s:%ld: %zu fields, the header has %zu",
+		                 in->current.n),
+		        in->path, in->current.line, in->current.n, in->nheader);
 		return fail(in, KAM_DATA);
 	}
 	*fields = in->current.fields;
@@ -313,20 +315,22 @@ csv_header(struct csv_in *in, char **fields, size_t n, long line,
 				buf_puts(&known, cols[j]);
 			}
 			kam_err(KAM_DATA,
-			        "%s:%ld: unknown column '%s' (known: %s)",
+			        _("%s:%ld: unknown column '%s' (known: %s)"),
 			        in->path, line, fields[i], known.s);
 			buf_free(&known);
 			return KAM_DATA;
 		}
 		if (idx[j] != -1)
-			return kam_err(KAM_DATA, "%s:%ld: column '%s' repeated",
+			return kam_err(KAM_DATA,
+			               _("%s:%ld: column '%s' repeated"),
 			               in->path, line, fields[i]);
 		idx[j] = (int)i;
 	}
 	in->nheader = n;
 	for (j = 0; j < nrequired; j++)
 		if (idx[j] == -1)
-			return kam_err(KAM_DATA, "%s:%ld: missing column '%s'",
+			return kam_err(KAM_DATA,
+			               _("%s:%ld: missing column '%s'"),
 			               in->path, line, cols[j]);
 	return 0;
 }

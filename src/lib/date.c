@@ -160,11 +160,18 @@ date_out_of_range(const char *s)
 int
 date_range_error(const char *where, const char *opt, const char *s)
 {
+	const char *w = where ? where : "", *sep = where ? ": " : "";
+
+	if (opt != NULL)
+		return kam_err(
+		    KAM_DATA,
+		    _("%s%sdate '%s' for %s is outside the dates kam "
+		      "keeps (%s to %s)"),
+		    w, sep, s, opt, DATE_MIN, DATE_MAX);
 	return kam_err(KAM_DATA,
-	               "%s%sdate '%s'%s%s is outside the dates kam keeps "
-	               "(" DATE_MIN " to " DATE_MAX ")",
-	               where ? where : "", where ? ": " : "", s,
-	               opt ? " for " : "", opt ? opt : "");
+	               _("%s%sdate '%s' is outside the dates kam keeps (%s to "
+	                 "%s)"),
+	               w, sep, s, DATE_MIN, DATE_MAX);
 }
 
 void
@@ -245,15 +252,19 @@ int
 date_error(const char *where, const char *opt, const char *s)
 {
 	const char *pre = where ? where : "", *sep = where ? ": " : "";
-	const char *fo = opt ? " for " : "", *o = opt ? opt : "";
+	int real = strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	           strspn(s, "0123456789-") == 10;
 
 	if (date_out_of_range(s))
 		return date_range_error(where, opt, s);
-
-	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-	    strspn(s, "0123456789-") == 10)
-		return kam_err(KAM_DATA, "%s%simpossible date '%s'%s%s", pre,
-		               sep, s, fo, o);
-	return kam_err(KAM_DATA, "%s%smalformed date '%s'%s%s (use YYYY-MM-DD)",
-	               pre, sep, s, fo, o);
+	if (opt != NULL)
+		return kam_err(KAM_DATA,
+		               real ? _("%s%simpossible date '%s' for %s")
+		                    : _("%s%smalformed date '%s' for %s (use "
+		                        "YYYY-MM-DD)"),
+		               pre, sep, s, opt);
+	return kam_err(KAM_DATA,
+	               real ? _("%s%simpossible date '%s'")
+	                    : _("%s%smalformed date '%s' (use YYYY-MM-DD)"),
+	               pre, sep, s);
 }

@@ -24,31 +24,33 @@ refused(const struct deal_rec *r, enum deal_refusal why, const char *on,
 	case DEAL_FINE:
 		return KAM_OK;
 	case DEAL_FUTURE:
-		return kam_err(KAM_DATA,
-		               "date '%s' for --on is in the future (today is "
-		               "%s)",
-		               on, today);
+		return kam_err(
+		    KAM_DATA,
+		    _("date '%s' for --on is in the future (today is "
+		      "%s)"),
+		    on, today);
 	case DEAL_CLOSED:
-		return kam_err(KAM_CONFLICT,
-		               "deal '%s' is already closed (%s on %s; reopen "
-		               "it first)",
-		               r->ref, deal_status_word(r->status),
-		               r->closed_on ? r->closed_on : "?");
+		return kam_err(
+		    KAM_CONFLICT,
+		    _("deal '%s' is already closed (%s on %s; reopen "
+		      "it first)"),
+		    r->ref, deal_status_word(r->status),
+		    r->closed_on ? r->closed_on : "?");
 	case DEAL_NOT_CLOSED:
 		return kam_err(KAM_CONFLICT,
-		               "deal '%s' is open: nothing to "
-		               "reopen",
+		               _("deal '%s' is open: nothing to "
+		                 "reopen"),
 		               r->ref);
 	case DEAL_BEFORE_CLOSE:
 		return kam_err(
 		    KAM_DATA,
-		    "deal '%s' closed on %s: it cannot reopen on %s, "
-		    "before",
+		    _("deal '%s' closed on %s: it cannot reopen on %s, "
+		      "before"),
 		    r->ref, r->closed_on, on);
 	case DEAL_STATUS_OPEN:
 		break;
 	}
-	return kam_err(KAM_USAGE, "a deal closes won, lost or abandoned");
+	return kam_err(KAM_USAGE, _("a deal closes won, lost or abandoned"));
 }
 
 /* An external id taken by another deal of the account. */
@@ -64,7 +66,7 @@ ext_taken(struct store *st, int64_t account, int64_t self, const char *ext)
 	    other == self)
 		return KAM_OK;
 	ref = store_deal_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, "external id '%s' is already deal '%s''s",
+	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already deal '%s''s"),
 	             ext, ref);
 	free(ref);
 	return rc;
@@ -80,7 +82,7 @@ load(struct store *st, const char *ref, const char *dflt, struct deal_rec *r)
 	if ((rc = store_deal_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	if ((rc = store_deal_rec_load(st, id, r)) == KAM_NOTFOUND)
-		rc = kam_err(KAM_INTERNAL, "cannot read deal '%s'", ref);
+		rc = kam_err(KAM_INTERNAL, _("cannot read deal '%s'"), ref);
 	return rc;
 }
 
@@ -106,7 +108,7 @@ deal_add(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
 		return rc;
 	if (store_org_deal_lookup(st, account, r.handle) != 0)
-		return kam_err(KAM_CONFLICT, "deal '%s/%s' already exists",
+		return kam_err(KAM_CONFLICT, _("deal '%s/%s' already exists"),
 		               r.account, r.handle);
 	if ((rc = ext_taken(st, account, 0, c->f[DEAL_EXT_ID])) != KAM_OK)
 		return rc;

@@ -814,6 +814,11 @@ report_head(FILE *fp, const struct gate_assessment *a)
 		md(fp, a->category);
 	} else
 		fputs(", no category", fp);
+	/* The industry our standing is weighed in (position). */
+	if (a->industry != NULL) {
+		fputs(", industry ", fp);
+		md(fp, a->industry);
+	}
 	fputs("\n- Value: ", fp);
 	v = amount(a->value, a->currency);
 	md(fp, v);
@@ -1076,6 +1081,8 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	json_str_or_null(fp, a->account_name);
 	fputs(",\n  \"category\": ", fp);
 	json_str_or_null(fp, a->category);
+	fputs(",\n  \"industry\": ", fp);
+	json_str_or_null(fp, a->industry);
 	fputs(",\n  \"profile\": ", fp);
 	json_str_or_null(fp, a->profile);
 	fputs(",\n  \"value\": ", fp);

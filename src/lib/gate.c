@@ -216,20 +216,20 @@ const char *
 gate_param_check(const char *key, double v)
 {
 	if (strncmp(key, "influence.", 10) == 0)
-		return v >= 0 && v <= 100 ? NULL : "a number from 0 to 100";
+		return v >= 0 && v <= 100 ? NULL : N_("a number from 0 to 100");
 	if (strcmp(key, "lead.factor") == 0)
-		return v >= 1 && v <= 10 ? NULL : "a number from 1 to 10";
+		return v >= 1 && v <= 10 ? NULL : N_("a number from 1 to 10");
 	if (strncmp(key, "price.", 6) == 0)
 		return v >= -100 && v <= 1000
 		           ? NULL
-		           : "a percentage from -100 to 1000";
+		           : N_("a percentage from -100 to 1000");
 	if (strcmp(key, "stale.days") == 0)
 		return v >= 1 && v <= 36500 && v == (double)(long)v
 		           ? NULL
-		           : "a whole number of days from 1 to 36500";
+		           : N_("a whole number of days from 1 to 36500");
 	if (strstr(key, "relationship.") != NULL)
-		return v >= -1 && v <= 1 ? NULL : "a number from -1 to 1";
-	return v >= 0 && v <= 1 ? NULL : "a number from 0 to 1";
+		return v >= -1 && v <= 1 ? NULL : N_("a number from -1 to 1");
+	return v >= 0 && v <= 1 ? NULL : N_("a number from 0 to 1");
 }
 
 /* Rounds to two decimals, half away from zero, without libm. */
@@ -1379,6 +1379,7 @@ gate_assessment_free(struct gate_assessment *a)
 	free(a->deal_name);
 	free(a->account_name);
 	free(a->category);
+	free(a->industry);
 	free(a->profile);
 	free(a->value);
 	free(a->cost);

@@ -50,8 +50,8 @@ check_amount(const char *where, const char *what, const char *s, char *out)
 	enum money_status m = money_parse(s, out);
 
 	if (m != MONEY_OK)
-		return kam_err(KAM_DATA, "%s: invalid %s '%s' (%s)", where,
-		               what, s, money_rule(m));
+		return kam_err(KAM_DATA, _("%s: invalid %s '%s' (%s)"), where,
+		               what, s, _(money_rule(m)));
 	return KAM_OK;
 }
 
@@ -63,8 +63,8 @@ check_day(const char *where, const char *what, const char *s)
 	if (!date_valid(s))
 		return kam_err(
 		    KAM_DATA,
-		    "%s: invalid %s date '%s' (use YYYY-MM-DD, a real "
-		    "day)",
+		    _("%s: invalid %s date '%s' (use YYYY-MM-DD, a real "
+		      "day)"),
 		    where, what, s);
 	return KAM_OK;
 }
@@ -87,11 +87,12 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if (strncmp(h, acct, n) == 0 && h[n] == '/')
 		h += n + 1;
 	if (strchr(h, '/') != NULL)
-		return kam_err(KAM_DATA, "%s: deal '%s' is in another account",
-		               where, field(f, idx, C_DEAL));
+		return kam_err(KAM_DATA,
+		               _("%s: deal '%s' is in another account"), where,
+		               field(f, idx, C_DEAL));
 	if (!handle_ok(h))
-		return kam_err(KAM_DATA, "%s: invalid deal handle '%s' (%s)",
-		               where, h, HANDLE_RULE);
+		return kam_err(KAM_DATA, _("%s: invalid deal handle '%s' (%s)"),
+		               where, h, _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
@@ -102,7 +103,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	                     TEXT_FREE)) != KAM_OK)
 		return rc;
 	if (*field(f, idx, C_NAME) == '\0')
-		return kam_err(KAM_DATA, "%s: deal '%s' has no name", where, h);
+		return kam_err(KAM_DATA, _("%s: deal '%s' has no name"), where,
+		               h);
 	memset(rec, 0, sizeof *rec);
 	rec->f[DEAL_NAME] = (char *)field(f, idx, C_NAME);
 	if (*(s = field(f, idx, C_VALUE)) != '\0') {
@@ -130,35 +132,36 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
 		return kam_err(
 		    KAM_DATA,
-		    "%s: unknown status '%s' (use open, won, lost or "
-		    "abandoned)",
+		    _("%s: unknown status '%s' (use open, won, lost or "
+		      "abandoned)"),
 		    where, s);
 	rec->status = (enum deal_status)k;
 	s = field(f, idx, C_CLOSED_ON);
 	if (rec->status == DEAL_OPEN) {
 		if (*s != '\0')
 			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a "
-			               "closed_on date",
+			               _("%s: deal '%s' is open but has a "
+			                 "closed_on date"),
 			               where, h);
 		if (*field(f, idx, C_REASON) != '\0')
-			return kam_err(KAM_DATA,
-			               "%s: deal '%s' is open but has a reason",
-			               where, h);
+			return kam_err(
+			    KAM_DATA,
+			    _("%s: deal '%s' is open but has a reason"), where,
+			    h);
 		return KAM_OK;
 	}
 	if (*s == '\0')
 		return kam_err(KAM_DATA,
-		               "%s: deal '%s' is %s but has no closed_on "
-		               "date",
+		               _("%s: deal '%s' is %s but has no closed_on "
+		                 "date"),
 		               where, h, deal_status_word(rec->status));
 	if ((rc = check_day(where, "closed_on", s)) != KAM_OK)
 		return rc;
 	if (strcmp(s, today) > 0)
 		return kam_err(
 		    KAM_DATA,
-		    "%s: closed_on date '%s' is in the future (today "
-		    "is %s)",
+		    _("%s: closed_on date '%s' is in the future (today "
+		      "is %s)"),
 		    where, s, today);
 	rec->closed_on = (char *)s;
 	if (*field(f, idx, C_REASON) != '\0')
@@ -189,8 +192,8 @@ deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
 			break;
 		if (store_org_deal_lookup(st, account, h) != 0) {
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: deal '%s/%s' already exists", where,
-			             acct, h);
+			             _("%s: deal '%s/%s' already exists"),
+			             where, acct, h);
 			break;
 		}
 		if (rec.f[DEAL_EXT_ID] != NULL &&
@@ -198,8 +201,8 @@ deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
 		                                rec.f[DEAL_EXT_ID])) != 0) {
 			ref = store_deal_ref(st, id);
 			rc = kam_err(KAM_CONFLICT,
-			             "%s: external id '%s' is already deal "
-			             "'%s''s",
+			             _("%s: external id '%s' is already deal "
+			               "'%s''s"),
 			             where, rec.f[DEAL_EXT_ID], ref);
 			free(ref);
 			break;

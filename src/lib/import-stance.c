@@ -122,13 +122,15 @@ stance_import_check(const char *path, long line, const char *today,
                     const struct stance_import_row *r, const char **word)
 {
 	if (r->person == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing person", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing person"), path,
+		               line);
 	if (r->stance == NULL)
-		return kam_err(KAM_DATA, "%s:%ld: missing stance", path, line);
+		return kam_err(KAM_DATA, _("%s:%ld: missing stance"), path,
+		               line);
 	if ((*word = vocab_stance(r->stance)) == NULL)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown stance '%s' (use support, "
-		               "neutral, oppose, +, 0 or -)",
+		               _("%s:%ld: unknown stance '%s' (use support, "
+		                 "neutral, oppose, +, 0 or -)"),
 		               path, line, r->stance);
 	if (r->on != NULL && !date_valid(r->on)) {
 		char *where;
@@ -141,8 +143,8 @@ stance_import_check(const char *path, long line, const char *today,
 	}
 	if (r->on != NULL && strcmp(r->on, today) > 0)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: date '%s' is in the future (today is "
-		               "%s)",
+		               _("%s:%ld: date '%s' is in the future (today is "
+		                 "%s)"),
 		               path, line, r->on, today);
 	if (r->note != NULL || r->source != NULL) {
 		char *where;
@@ -278,9 +280,9 @@ stance_import(struct store *st, const char *path, const char *account,
 		rc = csv_status(in);
 	else if (rc == KAM_OK && !header)
 		rc = kam_err(KAM_DATA,
-		             "%s: empty file (expected a header: "
-		             "person,stance,on,toward,deal,note,"
-		             "source)",
+		             _("%s: empty file (expected a header: "
+		               "person,stance,on,toward,deal,note,"
+		               "source)"),
 		             csv_path(in));
 	csv_close(in);
 	memo_free(&im.people);

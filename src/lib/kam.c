@@ -246,8 +246,8 @@ kam_clock_check(void)
 	}
 	return kam_err(
 	    KAM_BADENV,
-	    "invalid KAM_NOW '%s' (use YYYY-MM-DD or "
-	    "YYYY-MM-DDTHH:MM:SSZ, a real day and time, or unset it)",
+	    _("invalid KAM_NOW '%s' (use YYYY-MM-DD or "
+	      "YYYY-MM-DDTHH:MM:SSZ, a real day and time, or unset it)"),
 	    env);
 }
 

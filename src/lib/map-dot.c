@@ -296,7 +296,9 @@ role_badges(struct builder *bd, const struct map_person *p)
 			buf_puts(&bd->b, "\xe2\x98\x85 "); /* U+2605 star */
 			bd->seen.lead = 1;
 		}
-		buf_printf(&bd->b, "%s (%s)", r->role, r->influence);
+		/* TRANSLATORS: a role and its influence, on a person's box. */
+		buf_printf(&bd->b, _("%s (%s)"), vocab_label(r->role),
+		           vocab_label(r->influence));
 	}
 	if (!first)
 		buf_puts(&bd->b, "</FONT>");
@@ -369,7 +371,8 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		buf_puts(b, "</I>");
 	buf_puts(b, "</B>");
 	if (p->placeholder)
-		buf_puts(b, "<BR/><I>? placeholder, not yet named</I>");
+		buf_printf(b, "<BR/><I>%s</I>",
+		           _("? placeholder, not yet named"));
 	if (p->title != NULL && *p->title != '\0') {
 		buf_puts(b, "<BR/><FONT POINT-SIZE=\"10\">");
 		map_html_escape(b, p->title);
@@ -379,7 +382,7 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		/* On an account map, the stance of a deal stands in for an
 		 * account-level one, and says so. */
 		buf_puts(b, "<BR/><FONT POINT-SIZE=\"10\"><I>");
-		buf_printf(b, "%s on deal ", map_stance_mark(p->stance));
+		buf_printf(b, _("%s on deal "), map_stance_mark(p->stance));
 		map_html_escape(b, p->stance_deal);
 		buf_puts(b, "</I></FONT>");
 		bd->seen.deal_stance = 1;
@@ -394,10 +397,10 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		role_badges(bd, p);
 	if (changed)
 		buf_printf(b, "<BR/><B>%s \xe2\x86\x92 %s</B>",
-		           p->was ? p->was : "unknown",
-		           p->stance ? p->stance : "unknown");
+		           vocab_label(p->was ? p->was : "unknown"),
+		           vocab_label(p->stance ? p->stance : "unknown"));
 	if (p->left_on != NULL)
-		buf_printf(b, "<BR/><I>left %s</I>", p->left_on);
+		buf_printf(b, _("<BR/><I>left %s</I>"), p->left_on);
 	buf_add(b, "", 1);
 	b->len--;
 	set_html(bd, n, bd->n[N_LABEL], b->s);
@@ -840,14 +843,22 @@ draw_legend(struct builder *bd)
 	buf_printf(b,
 	           "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
 	           "CELLPADDING=\"2\"><TR><TD COLSPAN=\"%d\" "
-	           "ALIGN=\"LEFT\"><B>stance toward ",
+	           "ALIGN=\"LEFT\"><B>",
 	           2 * LEGEND_ROW);
-	if (d->toward != NULL)
-		map_html_escape(b, d->toward_name);
-	else
-		buf_puts(b, "us");
-	if (st->dated || st->as_of_given)
-		buf_printf(b, " on %s", st->as_of);
+	{
+		struct buf who = {0};
+
+		if (d->toward != NULL)
+			map_html_escape(&who, d->toward_name);
+		else
+			buf_puts(&who, _("us"));
+		if (st->dated || st->as_of_given)
+			buf_printf(b, _("stance toward %s on %s"), who.s,
+			           st->as_of);
+		else
+			buf_printf(b, _("stance toward %s"), who.s);
+		buf_free(&who);
+	}
 	buf_puts(b, "</B></TD></TR>");
 	for (i = 0; i < 4; i++) {
 		const char *w = i < 3 ? stances[i] : NULL;
@@ -856,64 +867,67 @@ draw_legend(struct builder *bd)
 			continue;
 		snprintf(bg, sizeof bg, " BGCOLOR=\"%s\"%s", map_stance_fill(w),
 		         w == NULL ? " BORDER=\"1\"" : "");
-		legend_item(&lg, map_stance_mark(w), bg, w ? w : "unknown");
+		legend_item(&lg, map_stance_mark(w), bg,
+		            vocab_label(w ? w : "unknown"));
 	}
 	legend_end(&lg);
 
 	if (sn->deal_stance)
-		legend_item(&lg, "<I>on deal</I>", "", "stance from a deal");
+		legend_item(&lg, _("<I>on deal</I>"), "",
+		            _("stance from a deal"));
 	if (sn->prefers)
-		legend_item(&lg, BADGE_PREFERS, "", "supports a competitor");
+		legend_item(&lg, BADGE_PREFERS, "", _("supports a competitor"));
 	if (sn->changed) {
-		snprintf(text, sizeof text, "changed since %s", st->since);
+		snprintf(text, sizeof text, _("changed since %s"), st->since);
 		legend_item(&lg, "\xe2\x86\x92",
 		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
 	if (sn->placeholder)
-		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"", "placeholder");
+		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"", _("placeholder"));
 	if (sn->left)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-		            " BGCOLOR=\"" FILL_LEFT "\"", "has left");
+		            " BGCOLOR=\"" FILL_LEFT "\"", _("has left"));
 	if (sn->faded)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
-		            "", "outside the group");
+		            "", _("outside the group"));
 	if (sn->lead)
-		legend_item(&lg, "\xe2\x98\x85", "", "leads the role");
+		legend_item(&lg, "\xe2\x98\x85", "", _("leads the role"));
 	if (sn->focus)
-		legend_item(&lg, "", " BORDER=\"4\"", "in focus");
+		legend_item(&lg, "", " BORDER=\"4\"", _("in focus"));
 	if (sn->sized)
 		legend_item(&lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
-		            "size: influence");
+		            _("size: influence"));
 	legend_end(&lg);
 
 	if (sn->solid)
-		legend_item(&lg, "\xe2\x94\x80\xe2\x94\x80", "", "reports to");
+		legend_item(&lg, "\xe2\x94\x80\xe2\x94\x80", "",
+		            _("reports to"));
 	if (sn->dotted)
 		legend_item(&lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
-		            "dotted-line manager");
+		            _("dotted-line manager"));
 	if (sn->kinds & map_link_kind_bit("influences"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
 		            "</FONT>",
-		            "", "influences");
+		            "", vocab_label("influences"));
 	if (sn->kinds & map_link_kind_bit("advises"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
 		            "</FONT>",
-		            "", "advises");
+		            "", vocab_label("advises"));
 	if (sn->kinds & map_link_kind_bit("allies"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
 		            "</FONT>",
-		            "", "allies");
+		            "", vocab_label("allies"));
 	if (sn->kinds & map_link_kind_bit("rivals"))
 		legend_item(&lg,
 		            "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
 		            "\xe2\x8a\xa2</FONT>",
-		            "", "rivals");
+		            "", vocab_label("rivals"));
 	if (sn->mutual)
 		legend_item(&lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
-		            "both ways");
+		            _("both ways"));
 	if (sn->strengths & (sn->strengths - 1)) {
 		/* The widths differ: say what they mean. */
 		size_t k = 0;
@@ -922,7 +936,7 @@ draw_legend(struct builder *bd)
 			if (sn->strengths & (1u << i))
 				k += (size_t)snprintf(bg + k, sizeof bg - k,
 				                      "%s%d", k ? " " : "", i);
-		legend_item(&lg, bg, "", "line width: strength");
+		legend_item(&lg, bg, "", _("line width: strength"));
 	}
 	legend_end(&lg);
 	buf_puts(b, "</TABLE>");
@@ -953,7 +967,7 @@ draw_legend(struct builder *bd)
 static void
 links_chosen(struct buf *b, unsigned by)
 {
-	const char *sep = " (";
+	const char *sep = _(" (");
 
 	if (by & MAP_BY_STRENGTH) {
 		buf_printf(b, "%s%s", sep, _("the strongest"));
@@ -974,7 +988,7 @@ links_chosen(struct buf *b, unsigned by)
 	if (by & MAP_BY_HANDLE)
 		buf_printf(b, "%s%s", sep, _("by handle"));
 	if (by != 0)
-		buf_puts(b, ")");
+		buf_puts(b, _(")"));
 }
 
 static void
@@ -985,10 +999,10 @@ draw_title(struct builder *bd, Agsym_t *sym)
 	const struct map_person *p;
 	struct buf *b = &bd->b;
 	static const char *const what[] = {
-	    [MAP_ALL] = "organisation, influence and buying roles",
-	    [MAP_ORG] = "organisation chart",
-	    [MAP_BUYING] = "buying group",
-	    [MAP_INFLUENCE] = "informal influence",
+	    [MAP_ALL] = N_("organisation, influence and buying roles"),
+	    [MAP_ORG] = N_("organisation chart"),
+	    [MAP_BUYING] = N_("buying group"),
+	    [MAP_INFLUENCE] = N_("informal influence"),
 	};
 	const char *sep = "";
 	long i;
@@ -1004,39 +1018,48 @@ draw_title(struct builder *bd, Agsym_t *sym)
 			map_html_escape(b, d->deal_name);
 		}
 	}
-	buf_printf(b, "</B></FONT><BR/>%s", what[st->view]);
+	buf_printf(b, "</B></FONT><BR/>%s", _(what[st->view]));
 	if (st->dated || st->as_of_given)
-		buf_printf(b, ", %s", st->as_of);
+		buf_printf(b, _(", %s"), st->as_of);
 	if (st->since != NULL)
-		buf_printf(b, " (changes since %s)", st->since);
+		buf_printf(b, _(" (changes since %s)"), st->since);
 	if (d->toward != NULL) {
-		buf_puts(b, ", stance toward ");
-		map_html_escape(b, d->toward_name);
+		struct buf who = {0};
+
+		map_html_escape(&who, d->toward_name);
+		buf_printf(b, _(", stance toward %s"), who.s);
+		buf_free(&who);
 	}
 	if (st->focus != 0 && (p = map_find(d, st->focus)) != NULL) {
-		buf_puts(b, "<BR/>around ");
-		map_html_escape(b, p->name);
-		buf_printf(b, ", %d step%s", st->depth,
-		           st->depth == 1 ? "" : "s");
+		struct buf who = {0};
+
+		map_html_escape(&who, p->name);
+		buf_puts(b, "<BR/>");
+		buf_printf(b,
+		           ngettext("around %s, %d step", "around %s, %d steps",
+		                    (unsigned long)st->depth),
+		           who.s, st->depth);
+		buf_free(&who);
 	}
 	/* What was left out of the links, and why. */
 	if (st->view != MAP_ORG && (st->links != 0 || st->min_strength > 1 ||
 	                            bd->links.shown < bd->links.total)) {
 		buf_puts(b, "<BR/>");
 		if (st->links != 0) {
-			buf_puts(b, "links: ");
+			buf_puts(b, _("links: "));
 			for (i = 0; vocab_link_kinds[i] != NULL; i++)
 				if (st->links & (1u << i)) {
-					buf_printf(b, "%s%s", sep,
-					           vocab_link_kinds[i]);
-					sep = ", ";
+					buf_printf(
+					    b, "%s%s", sep,
+					    vocab_label(vocab_link_kinds[i]));
+					sep = _(", ");
 				}
-			sep = "; ";
+			sep = _("; ");
 		}
 		if (st->min_strength > 1) {
-			buf_printf(b, "%sstrength %d or more", sep,
+			buf_printf(b, _("%sstrength %d or more"), sep,
 			           st->min_strength);
-			sep = "; ";
+			sep = _("; ");
 		}
 		if (bd->links.shown < bd->links.total) {
 			buf_printf(b, "%s", sep);

@@ -63,7 +63,7 @@ map_format_check(const char *format)
 	if (map_format_valid(format))
 		return KAM_OK;
 	return kam_err(KAM_USAGE,
-	               "unknown format '%s' (use dot, svg, png or pdf)",
+	               _("unknown format '%s' (use dot, svg, png or pdf)"),
 	               format);
 }
 
@@ -488,9 +488,9 @@ render(Agraph_t *g, const char *format, const struct map_fit *fit, char **data,
 	}
 	if (lay_out(gvc, g, engine) != 0) {
 		rc = kam_err(KAM_RENDER,
-		             "cannot lay out the map: the Graphviz '%s' "
-		             "layout plugin is missing (check the Graphviz "
-		             "installation)",
+		             _("cannot lay out the map: the Graphviz '%s' "
+		               "layout plugin is missing (check the Graphviz "
+		               "installation)"),
 		             engine);
 	} else {
 		if (fit != NULL)
@@ -498,9 +498,9 @@ render(Agraph_t *g, const char *format, const struct map_fit *fit, char **data,
 		if (gvRenderData(gvc, g, device, data, len) != 0 ||
 		    *data == NULL)
 			rc = kam_err(KAM_RENDER,
-			             "cannot render '%s': Graphviz has no "
-			             "plugin for it (install the Graphviz "
-			             "cairo plugins)",
+			             _("cannot render '%s': Graphviz has no "
+			               "plugin for it (install the Graphviz "
+			               "cairo plugins)"),
 			             format);
 		gvFreeLayout(gvc, g);
 	}
@@ -650,7 +650,7 @@ map_write(Agraph_t *g, const char *format, const char *file,
 		unlink(tmp);
 out:
 	if (err != 0)
-		rc = kam_err(KAM_IO, "cannot write '%s': %s", file,
+		rc = kam_err(KAM_IO, _("cannot write '%s': %s"), file,
 		             strerror(err));
 	free(tmp);
 	free(dest);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "kam/kam.h"
 #include "kam/money.h"
 
 enum money_status
@@ -64,11 +65,11 @@ money_rule(enum money_status st)
 {
 	switch (st) {
 	case MONEY_TOO_MANY_DIGITS:
-		return "at most 18 significant digits";
+		return N_("at most 18 significant digits");
 	case MONEY_TOO_MANY_DECIMALS:
-		return "at most 4 decimals";
+		return N_("at most 4 decimals");
 	default:
-		return "a number, no currency sign";
+		return N_("a number, no currency sign");
 	}
 }
 

@@ -58,7 +58,7 @@ rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	if (influence_compute(n, r->net.links, r->net.nlinks, full, r->score) !=
 	    KAM_OK) {
 		ranking_free(r);
-		return kam_err(KAM_INTERNAL, "cannot compute influence: %s",
+		return kam_err(KAM_INTERNAL, _("cannot compute influence: %s"),
 		               influence_error());
 	}
 	handles = xcalloc(n + 1, sizeof *handles);

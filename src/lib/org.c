@@ -130,11 +130,11 @@ unknown_in_file(const char *path, long line, const char *what, const char *ref,
 
 	if (guess != NULL)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown %s '%s' (did you mean "
-		               "'%.*s%s'?)",
-		               path, line, what, ref, pre, ref, guess);
-	return kam_err(KAM_DATA, "%s:%ld: unknown %s '%s'", path, line, what,
-	               ref);
+		               _("%s:%ld: unknown %s '%s' (did you mean "
+		                 "'%.*s%s'?)"),
+		               path, line, _(what), ref, pre, ref, guess);
+	return kam_err(KAM_DATA, _("%s:%ld: unknown %s '%s'"), path, line,
+	               _(what), ref);
 }
 
 static int
@@ -171,13 +171,14 @@ resolve_mgr(const char *path, long line, const char *ref, const char *acct,
 
 	if (strchr(h, '/') != NULL)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: manager '%s' is in another account",
+		               _("%s:%ld: manager '%s' is in another account"),
 		               path, line, ref);
 	if (!handle_valid(h))
-		return kam_err(KAM_DATA, "%s:%ld: invalid handle '%s'", path,
+		return kam_err(KAM_DATA, _("%s:%ld: invalid handle '%s'"), path,
 		               line, ref);
 	if ((hit = hidx_find(idx, n, h)) == NULL)
-		return unknown_in_file(path, line, "manager", ref, h, idx, n);
+		return unknown_in_file(path, line, N_("manager"), ref, h, idx,
+		                       n);
 	*out = hit->ref;
 	return KAM_OK;
 }
@@ -324,23 +325,24 @@ org_check_person_row(const char *path, long line, const char *const *f,
 	*level = 0;
 	if (!handle_valid(f[P_HANDLE]))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("%s:%ld: invalid handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               path, line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0')
-		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
-		               f[P_HANDLE]);
+		return kam_err(KAM_DATA, _("%s:%ld: '%s' has no name"), path,
+		               line, f[P_HANDLE]);
 	if ((rc = check_texts(path, line, f)) != KAM_OK)
 		return rc;
 	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
-		return kam_err(KAM_DATA,
-		               "%s:%ld: bad level '%s' (a whole number from 1, "
-		               "the top, to 99)",
-		               path, line, f[P_LEVEL]);
+		return kam_err(
+		    KAM_DATA,
+		    _("%s:%ld: bad level '%s' (a whole number from 1, "
+		      "the top, to 99)"),
+		    path, line, f[P_LEVEL]);
 	if (!parse_flag(f[P_PLACEHOLDER], placeholder))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: bad placeholder '%s' (yes or no)", path,
-		               line, f[P_PLACEHOLDER]);
+		               _("%s:%ld: bad placeholder '%s' (yes or no)"),
+		               path, line, f[P_PLACEHOLDER]);
 	if (date_out_of_range(f[P_LEFT])) {
 		char where[64];
 
@@ -349,8 +351,8 @@ org_check_person_row(const char *path, long line, const char *const *f,
 	}
 	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT]))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: bad date '%s' (use YYYY-MM-DD)", path,
-		               line, f[P_LEFT]);
+		               _("%s:%ld: bad date '%s' (use YYYY-MM-DD)"),
+		               path, line, f[P_LEFT]);
 	return KAM_OK;
 }
 
@@ -362,14 +364,14 @@ org_check_link_row(const char *path, long line, const char *kind,
 	if ((*kind_word = vocab_link_kind(kind)) == NULL)
 		return kam_err(
 		    KAM_DATA,
-		    "%s:%ld: unknown link kind '%s' (use influences, "
-		    "advises, allies or rivals)",
+		    _("%s:%ld: unknown link kind '%s' (use influences, "
+		      "advises, allies or rivals)"),
 		    path, line, kind);
 	*strength_value = 2;
 	if (strength != NULL && *strength != '\0' &&
 	    !parse_int(strength, 1, 3, strength_value))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: bad strength '%s' (1, 2 or 3)", path,
+		               _("%s:%ld: bad strength '%s' (1, 2 or 3)"), path,
 		               line, strength);
 	return KAM_OK;
 }
@@ -381,20 +383,21 @@ org_check_role_row(const char *path, long line, const char *role,
                    int *lead_value)
 {
 	if ((*role_word = vocab_role(role)) == NULL)
-		return kam_err(KAM_DATA,
-		               "%s:%ld: unknown role '%s' (see kam-org(1) for "
-		               "the roles)",
-		               path, line, role);
+		return kam_err(
+		    KAM_DATA,
+		    _("%s:%ld: unknown role '%s' (see kam-org(1) for "
+		      "the roles)"),
+		    path, line, role);
 	*influence_word = NULL;
 	if (influence != NULL && *influence != '\0' &&
 	    (*influence_word = vocab_influence(influence)) == NULL)
 		return kam_err(KAM_DATA,
-		               "%s:%ld: bad influence '%s' (high, medium or "
-		               "low)",
+		               _("%s:%ld: bad influence '%s' (high, medium or "
+		                 "low)"),
 		               path, line, influence);
 	*lead_value = 0;
 	if (lead != NULL && !parse_flag(lead, lead_value))
-		return kam_err(KAM_DATA, "%s:%ld: bad lead '%s' (yes or no)",
+		return kam_err(KAM_DATA, _("%s:%ld: bad lead '%s' (yes or no)"),
 		               path, line, lead);
 	return KAM_OK;
 }
@@ -453,7 +456,7 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 	for (i = 0; i < nrows; i++) {
 		if (hidx_find(hx, nold, rows[i].f[P_HANDLE]) != NULL) {
 			rc = kam_err(KAM_CONFLICT,
-			             "%s:%ld: person '%s/%s' already exists",
+			             _("%s:%ld: person '%s/%s' already exists"),
 			             path, rows[i].line, acct,
 			             rows[i].f[P_HANDLE]);
 			goto out;
@@ -467,8 +470,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			size_t a = (size_t)hx[i - 1].ref, b = (size_t)hx[i].ref;
 
 			rc = kam_err(KAM_DATA,
-			             "%s:%ld: handle '%s' repeated (first on "
-			             "line %ld)",
+			             _("%s:%ld: handle '%s' repeated (first on "
+			               "line %ld)"),
 			             path, rows[a > b ? a : b].line,
 			             hx[i].handle, rows[a < b ? a : b].line);
 			goto out;
@@ -484,8 +487,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 			goto out;
 		if (r->solid == (int64_t)i) {
 			rc = kam_err(KAM_DATA,
-			             "%s:%ld: '%s' cannot report to "
-			             "themselves",
+			             _("%s:%ld: '%s' cannot report to "
+			               "themselves"),
 			             path, r->line, r->f[P_HANDLE]);
 			goto out;
 		}
@@ -499,8 +502,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 				goto out;
 			if (m == (int64_t)i) {
 				rc = kam_err(KAM_DATA,
-				             "%s:%ld: '%s' cannot report to "
-				             "themselves",
+				             _("%s:%ld: '%s' cannot report to "
+				               "themselves"),
 				             path, r->line, r->f[P_HANDLE]);
 				goto out;
 			}
@@ -536,8 +539,8 @@ import_people(struct store *st, int64_t account, struct csv_in *in,
 					           rows[stack[j]].f[P_HANDLE]);
 				buf_puts(&b, rows[start].f[P_HANDLE]);
 				rc = kam_err(KAM_DATA,
-				             "%s:%ld: reporting lines form a "
-				             "cycle: %s",
+				             _("%s:%ld: reporting lines form a "
+				               "cycle: %s"),
 				             path, rows[stack[depth - 1]].line,
 				             b.s);
 				buf_free(&b);
@@ -646,9 +649,10 @@ find_person(struct store *st, int64_t account, const char *path, long line,
 	if (rc != KAM_NOTFOUND)
 		return rc;
 	if (strchr(h, '/') != NULL)
-		return kam_err(KAM_DATA, "%s:%ld: '%s' is in another account",
-		               path, line, ref);
-	return unknown_in_file(path, line, "person", ref, h, hx, nh);
+		return kam_err(KAM_DATA,
+		               _("%s:%ld: '%s' is in another account"), path,
+		               line, ref);
+	return unknown_in_file(path, line, N_("person"), ref, h, hx, nh);
 }
 
 static int
@@ -675,8 +679,8 @@ import_links(struct store *st, int64_t account, const char *acct,
 			return rc;
 		if (a == b)
 			return kam_err(KAM_DATA,
-			               "%s:%ld: a link needs two people, not "
-			               "'%s' twice",
+			               _("%s:%ld: a link needs two people, not "
+			                 "'%s' twice"),
 			               path, line, f[idx[0]]);
 		xasprintf(&from, "%s/%s", acct, local_handle(f[idx[0]], acct));
 		xasprintf(&to, "%s/%s", acct, local_handle(f[idx[1]], acct));
@@ -705,11 +709,12 @@ import_roles(struct store *st, int64_t account, const char *acct,
 		dh = local_handle(f[idx[0]], acct);
 		if (strchr(dh, '/') != NULL)
 			return kam_err(
-			    KAM_DATA, "%s:%ld: deal '%s' is in another account",
-			    path, line, f[idx[0]]);
+			    KAM_DATA,
+			    _("%s:%ld: deal '%s' is in another account"), path,
+			    line, f[idx[0]]);
 		if (!handle_valid(dh) ||
 		    store_org_deal_lookup(st, account, dh) == 0)
-			return kam_err(KAM_DATA, "%s:%ld: unknown deal '%s'",
+			return kam_err(KAM_DATA, _("%s:%ld: unknown deal '%s'"),
 			               path, line, f[idx[0]]);
 		if ((rc = find_person(st, account, path, line, f[idx[1]], acct,
 		                      hx, nh, &p)) != KAM_OK)
@@ -758,8 +763,8 @@ org_import(struct store *st, int64_t account, const char *path,
 		return rc;
 	if ((got = csv_next(in, &f, &nf, &line)) != 1) {
 		rc = got == 0 ? kam_err(KAM_DATA,
-		                        "%s: empty file (a header row is "
-		                        "needed)",
+		                        _("%s: empty file (a header row is "
+		                          "needed)"),
 		                        csv_path(in))
 		              : csv_status(in);
 		csv_close(in);

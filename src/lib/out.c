@@ -315,7 +315,11 @@ out_fixed(struct out *o, double v, int decimals)
 void
 out_bool(struct out *o, int v)
 {
-	put(o, v ? "yes" : "no", v ? "true" : "false");
+	const char *w = v ? "yes" : "no";
+
+	/* yes and no are words of the method's answers: translated in a
+	   table only. */
+	put(o, o->fmt == OUT_TABLE ? _(w) : w, v ? "true" : "false");
 }
 
 void
@@ -383,27 +387,164 @@ out_end_row(struct out *o)
 	o->nrows++;
 }
 
+/*
+ * A column's heading in a table is the translation of its upper-cased
+ * name; the names of every table's columns, for the catalog (a new
+ * column is added here, and its heading to po/zh_CN.po).
+ */
+static const char *const headings[] = {N_("ACCOUNTS"),
+                                       N_("ACTION"),
+                                       N_("ACTOR"),
+                                       N_("ADVICE"),
+                                       N_("AFTER"),
+                                       N_("ANSWER"),
+                                       N_("ANSWERS"),
+                                       N_("AS_OF"),
+                                       N_("BEFORE"),
+                                       N_("BROKERAGE"),
+                                       N_("CATEGORY"),
+                                       N_("CHANGED"),
+                                       N_("CHECKED"),
+                                       N_("CLOSE"),
+                                       N_("CLOSED_ON"),
+                                       N_("COMPETE"),
+                                       N_("COMPUTED"),
+                                       N_("COST"),
+                                       N_("CREATED"),
+                                       N_("CRITERIA"),
+                                       N_("CURRENCY"),
+                                       N_("DEAL"),
+                                       N_("DEALS"),
+                                       N_("DEFAULT"),
+                                       N_("DEPT"),
+                                       N_("DEPTH"),
+                                       N_("DOTTED_TO"),
+                                       N_("EFFECTIVE"),
+                                       N_("EVIDENCE"),
+                                       N_("EXT_ID"),
+                                       N_("FIELD"),
+                                       N_("FLAG"),
+                                       N_("FROM"),
+                                       N_("FROM_NAME"),
+                                       N_("GAP"),
+                                       N_("GATE"),
+                                       N_("HANDLE"),
+                                       N_("ID"),
+                                       N_("INDUSTRY"),
+                                       N_("INFLUENCE"),
+                                       N_("ITEM"),
+                                       N_("KEY"),
+                                       N_("KIND"),
+                                       N_("LAST_HASH"),
+                                       N_("LEAD"),
+                                       N_("LEFT_ON"),
+                                       N_("LEVEL"),
+                                       N_("MEANING"),
+                                       N_("MESSAGE"),
+                                       N_("MUST"),
+                                       N_("NAME"),
+                                       N_("NEW"),
+                                       N_("NOTE"),
+                                       N_("OBSERVATIONS"),
+                                       N_("OLD"),
+                                       N_("OWNER"),
+                                       N_("ON"),
+                                       N_("PEOPLE"),
+                                       N_("PERIOD"),
+                                       N_("PERSON"),
+                                       N_("PLACEHOLDER"),
+                                       N_("PROFILE"),
+                                       N_("QUESTION"),
+                                       N_("REAL"),
+                                       N_("REASON"),
+                                       N_("REASONS"),
+                                       N_("RECORDED"),
+                                       N_("RECORDED_BY"),
+                                       N_("REPORTS_TO"),
+                                       N_("ROLE"),
+                                       N_("ROLES"),
+                                       N_("RUN"),
+                                       N_("SCORE"),
+                                       N_("SINCE"),
+                                       N_("SOURCE"),
+                                       N_("STAGE"),
+                                       N_("STANCE"),
+                                       N_("STATUS"),
+                                       N_("STATUS_BEFORE"),
+                                       N_("STRENGTH"),
+                                       N_("SUBJECT"),
+                                       N_("TARGET"),
+                                       N_("TITLE"),
+                                       N_("TO"),
+                                       N_("TO_NAME"),
+                                       N_("TOWARD"),
+                                       N_("VALUE"),
+                                       N_("VERDICT"),
+                                       N_("VERDICT_BEFORE"),
+                                       N_("VIA"),
+                                       N_("WEIGHT"),
+                                       N_("WHAT"),
+                                       N_("WHY"),
+                                       N_("WIN"),
+                                       N_("WORTH"),
+                                       NULL};
+
+/*
+ * The heading of column col in a table: its translation, else its name
+ * upper-cased (the English heading).  With key set, a name without a
+ * translation stays as written (the key column of a single record).
+ */
+static char *
+heading(const char *col, int key)
+{
+	char *h = xstrdup(col), *p;
+	const char *t;
+
+	(void)headings;
+	for (p = h; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	t = _(h);
+	if (t != h) {
+		free(h);
+		return xstrdup(t);
+	}
+	if (key) {
+		free(h);
+		return xstrdup(col);
+	}
+	return h;
+}
+
 static void
 table_write(struct out *o)
 {
 	size_t *w, i, r, rows = o->ncells / o->ncols;
-	char *h;
+	char **hs;
 
 	if (o->flags & OUT_OBJECT) {
 		size_t kw = 0;
+		char **k = xcalloc(o->ncols, sizeof *k);
 
-		for (i = 0; i < o->ncols; i++)
-			if (strlen(o->cols[i]) > kw)
-				kw = strlen(o->cols[i]);
+		for (i = 0; i < o->ncols; i++) {
+			k[i] = heading(o->cols[i], 1);
+			if (utf8_width(k[i]) > kw)
+				kw = utf8_width(k[i]);
+		}
 		for (i = 0; i < o->ncells && i < o->ncols; i++) {
-			out_pad(o->fp, o->cols[i], kw + 2);
+			out_pad(o->fp, k[i], kw + 2);
 			fprintf(o->fp, "%s\n", o->cells[i]);
 		}
+		for (i = 0; i < o->ncols; i++)
+			free(k[i]);
+		free(k);
 		return;
 	}
 	w = xcalloc(o->ncols, sizeof *w);
-	for (i = 0; i < o->ncols; i++)
-		w[i] = strlen(o->cols[i]);
+	hs = xcalloc(o->ncols, sizeof *hs);
+	for (i = 0; i < o->ncols; i++) {
+		hs[i] = heading(o->cols[i], 0);
+		w[i] = utf8_width(hs[i]);
+	}
 	for (i = 0; i < o->ncells; i++) {
 		size_t cw = utf8_width(o->cells[i]);
 
@@ -412,16 +553,10 @@ table_write(struct out *o)
 	}
 	if (!(o->flags & OUT_NOHEADER)) {
 		for (i = 0; i < o->ncols; i++) {
-			char *p;
-
-			h = xstrdup(o->cols[i]);
-			for (p = h; *p; p++)
-				*p = (char)toupper((unsigned char)*p);
 			if (i + 1 < o->ncols)
-				out_pad(o->fp, h, w[i] + 2);
+				out_pad(o->fp, hs[i], w[i] + 2);
 			else
-				fputs(h, o->fp);
-			free(h);
+				fputs(hs[i], o->fp);
 		}
 		fputc('\n', o->fp);
 	}
@@ -436,6 +571,9 @@ table_write(struct out *o)
 		}
 		fputc('\n', o->fp);
 	}
+	for (i = 0; i < o->ncols; i++)
+		free(hs[i]);
+	free(hs);
 	free(w);
 }
 
@@ -469,7 +607,7 @@ int
 out_finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return kam_err(KAM_IO, "cannot write to standard output: %s",
+		return kam_err(KAM_IO, _("cannot write to standard output: %s"),
 		               strerror(errno ? errno : EIO));
 	return KAM_OK;
 }

@@ -84,12 +84,12 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 	guess = nearest(store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown profile '%s' (did you mean '%s'?)", name,
-		             guess);
+		             _("unknown profile '%s' (did you mean '%s'?)"),
+		             name, guess);
 	else
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown profile '%s' (see 'kam-gate profile "
-		             "list')",
+		             _("unknown profile '%s' (see 'kam-gate profile "
+		               "list')"),
 		             name);
 	free(guess);
 	return rc;
@@ -132,9 +132,9 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (exists)
-		return store_end(
-		    st,
-		    kam_err(KAM_CONFLICT, "profile '%s' exists already", name));
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("profile '%s' exists already"),
+		                             name));
 	s = store_stmt(st, ins);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
@@ -163,9 +163,10 @@ store_gate_profile_remove(struct store *st, const char *name)
 	int rc, n;
 
 	if (strcmp(name, "default") == 0)
-		return kam_err(KAM_CONFLICT,
-		               "profile 'default' cannot be removed: it is the "
-		               "rubric of every account without another");
+		return kam_err(
+		    KAM_CONFLICT,
+		    _("profile 'default' cannot be removed: it is the "
+		      "rubric of every account without another"));
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
@@ -176,11 +177,14 @@ store_gate_profile_remove(struct store *st, const char *name)
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (n > 0)
-		return store_end(
-		    st, kam_err(KAM_CONFLICT,
-		                "profile '%s' has %d answer%s to its criteria: "
-		                "it is kept",
-		                name, n, n == 1 ? "" : "s"));
+		return store_end(st,
+		                 kam_err(KAM_CONFLICT,
+		                         ngettext("profile '%s' has %d answer "
+		                                  "to its criteria: it is kept",
+		                                  "profile '%s' has %d answers "
+		                                  "to its criteria: it is kept",
+		                                  (unsigned long)n),
+		                         name, n));
 	s = store_stmt(st, delc);
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
@@ -235,7 +239,7 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	if ((found = sqlite3_step(s) == SQLITE_ROW))
 		*profile = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return found ? KAM_OK : kam_err(KAM_NOTFOUND, "unknown deal");
+	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
 }
 
 /* The rubric */
@@ -304,15 +308,15 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	guess = nearest(s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
-		snprintf(in, sizeof in, " in profile '%s'", pname);
+		snprintf(in, sizeof in, _(" in profile '%s'"), pname);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s'%s (did you mean '%s'?)",
+		             _("unknown criterion '%s'%s (did you mean '%s'?)"),
 		             key, in, guess);
 	else
 		rc = kam_err(KAM_NOTFOUND,
-		             "unknown criterion '%s'%s (see 'kam-gate "
-		             "criteria')",
+		             _("unknown criterion '%s'%s (see 'kam-gate "
+		               "criteria')"),
 		             key, in);
 	free(guess);
 	free(pname);
@@ -365,10 +369,11 @@ static int
 coverage_weight(const char *key, double weight)
 {
 	if (strcmp(key, GATE_KEY_COVERAGE) == 0 && weight > 0)
-		return kam_err(KAM_CONFLICT,
-		               "'%s' is knowledge, not score: its weight stays "
-		               "0",
-		               key);
+		return kam_err(
+		    KAM_CONFLICT,
+		    _("'%s' is knowledge, not score: its weight stays "
+		      "0"),
+		    key);
 	return KAM_OK;
 }
 
@@ -395,9 +400,9 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (exists)
-		return store_end(st,
-		                 kam_err(KAM_CONFLICT,
-		                         "criterion '%s' exists already", key));
+		return store_end(st, kam_err(KAM_CONFLICT,
+		                             _("criterion '%s' exists already"),
+		                             key));
 	s = store_stmt(st, ins);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
@@ -422,12 +427,12 @@ keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
 		return rc;
 	if (count + adds == 0)
 		return kam_err(KAM_CONFLICT,
-		               "gate %d (%s) would have no criteria", gate,
+		               _("gate %d (%s) would have no criteria"), gate,
 		               gate_name(gate));
 	if (weight + added_weight == 0)
 		return kam_err(KAM_CONFLICT,
-		               "gate %d (%s) would have no weight (every "
-		               "criterion at 0)",
+		               _("gate %d (%s) would have no weight (every "
+		                 "criterion at 0)"),
 		               gate, gate_name(gate));
 	return KAM_OK;
 }
@@ -512,11 +517,14 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	sqlite3_reset(s);
 	if (nanswers > 0)
 		return store_end(
-		    st,
-		    kam_err(KAM_CONFLICT,
-		            "criterion '%s' has %d answer%s: set its weight "
-		            "to 0 instead",
-		            key, nanswers, nanswers == 1 ? "" : "s"));
+		    st, kam_err(KAM_CONFLICT,
+		                ngettext("criterion '%s' has %d answer: set "
+		                         "its weight to 0 instead",
+		                         "criterion '%s' has %d answers: set "
+		                         "its weight to 0 "
+		                         "instead",
+		                         (unsigned long)nanswers),
+		                key, nanswers));
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
 	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
 		return store_end(st, rc);
@@ -742,11 +750,13 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
-	    "r.influence, r.lead FROM deal_role r "
+	    "r.influence, r.lead FROM deal_role_period r "
 	    "JOIN person p ON p.id = r.person_id "
 	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE r.deal_id = ? AND (p.left_on IS NULL OR p.left_on > ?) "
-	    "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
+	    "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
+	    "AND " STORE_IN_FORCE(
+	        "r", "?2") " "
+	                   "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct gate_member *m = NULL;
 	int64_t last = 0;
@@ -800,10 +810,11 @@ load_rivals(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT c.id, c.handle, c.name FROM competitor c "
-	    "WHERE c.id IN (SELECT o.toward_id FROM deal_role r "
+	    "WHERE c.id IN (SELECT o.toward_id FROM deal_role_period r "
 	    "JOIN observation o ON o.person_id = r.person_id "
-	    "WHERE r.deal_id = ? AND o.toward_id IS NOT NULL "
-	    "AND o.effective <= ?) ORDER BY c.handle";
+	    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
+	    "AND o.effective <= ?2 AND " STORE_IN_FORCE(
+	        "r", "?2") ") ORDER BY c.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	int rc;
 
@@ -884,11 +895,13 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, l.kind "
-	    "FROM link l JOIN person p ON p.id = l.from_id "
+	    "FROM link_period l JOIN person p ON p.id = l.from_id "
 	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE l.to_id = ? AND l.kind IN ('influences', 'advises') "
-	    "AND (p.left_on IS NULL OR p.left_on > ?) "
-	    "ORDER BY ac.handle, p.handle, l.kind";
+	    "WHERE l.to_id = ?1 AND l.kind IN ('influences', 'advises') "
+	    "AND (p.left_on IS NULL OR p.left_on > ?2) "
+	    "AND " STORE_IN_FORCE("l",
+	                          "?2") " "
+	                                "ORDER BY ac.handle, p.handle, l.kind";
 	size_t i;
 	int rc;
 
@@ -956,7 +969,8 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, ac.name, "
-	    "ac.category, d.value, d.cost, d.currency, d.close_on, d.stage "
+	    "ac.category, d.value, d.cost, d.currency, d.close_on, d.stage, "
+	    "ac.industry "
 	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
 	    "WHERE d.id = ?";
 	sqlite3_stmt *s = store_stmt(st, q);
@@ -972,6 +986,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
 		a->category = store_col_dup(s, 3);
+		a->industry = store_col_dup(s, 9);
 		a->value = store_col_dup(s, 4);
 		a->cost = store_col_dup(s, 5);
 		a->currency = store_col_dup(s, 6);
@@ -980,7 +995,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	}
 	sqlite3_reset(s);
 	if (a->deal == NULL)
-		return kam_err(KAM_NOTFOUND, "unknown deal");
+		return kam_err(KAM_NOTFOUND, _("unknown deal"));
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
@@ -1205,10 +1220,10 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 		char *ref = store_deal_ref(st, deal);
 
 		sqlite3_reset(s);
-		rc =
-		    kam_err(KAM_NOTFOUND,
-		            "no run %lld of deal '%s' (see 'kam-gate history')",
-		            (long long)number, ref);
+		rc = kam_err(
+		    KAM_NOTFOUND,
+		    _("no run %lld of deal '%s' (see 'kam-gate history')"),
+		    (long long)number, ref);
 		free(ref);
 		return rc;
 	}

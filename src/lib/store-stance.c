@@ -335,7 +335,8 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	 */
 	if (sqlite3_last_insert_rowid(store_db(st)) != r->id)
 		return kam_err(
-		    KAM_INTERNAL, "observation recorded as %lld, expected %lld",
+		    KAM_INTERNAL,
+		    _("observation recorded as %lld, expected %lld"),
 		    (long long)sqlite3_last_insert_rowid(store_db(st)),
 		    (long long)r->id);
 	c->last_id = r->id;
@@ -866,8 +867,8 @@ store_stance_deal_id(struct store *st, const char *where, int64_t person,
 		if (pref != NULL && ref_parse(&r, ref, pref) &&
 		    strcmp(r.account, pref) != 0)
 			rc = kam_err(KAM_CONFLICT,
-			             "%s%sdeal '%s' is not with the person's "
-			             "account '%s'",
+			             _("%s%sdeal '%s' is not with the person's "
+			               "account '%s'"),
 			             where ? where : "", where ? ": " : "", ref,
 			             pref);
 	}

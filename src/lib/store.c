@@ -57,7 +57,7 @@ struct store {
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql, migrate_3_sql,
-    migrate_4_sql, migrate_5_sql, migrate_6_sql};
+    migrate_4_sql, migrate_5_sql, migrate_6_sql, migrate_7_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -103,7 +103,7 @@ mkdir_parents(struct store *st, const char *path)
 			                     errno == EPERM
 			                 ? KAM_READONLY
 			                 : KAM_IO,
-			             "cannot create folder '%s': %s", dir,
+			             _("cannot create folder '%s': %s"), dir,
 			             strerror(errno));
 			break;
 		}
@@ -188,7 +188,7 @@ exec_sql(struct store *st, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int code = kam_err(KAM_INTERNAL, "store '%s': %s", st->path,
+		int code = kam_err(KAM_INTERNAL, _("store '%s': %s"), st->path,
 		                   msg ? msg : sqlite3_errmsg(st->db));
 
 		sqlite3_free(msg);
@@ -296,10 +296,11 @@ team_url(const char *path)
 static int
 newer(struct store *st, int version)
 {
-	return kam_err(KAM_NEWER,
-	               "store '%s' has schema version %d, newer than this kam "
-	               "understands (%d): upgrade kam",
-	               st->path, version, KAM_SCHEMA_VERSION);
+	return kam_err(
+	    KAM_NEWER,
+	    _("store '%s' has schema version %d, newer than this kam "
+	      "understands (%d): upgrade kam"),
+	    st->path, version, KAM_SCHEMA_VERSION);
 }
 
 static int
@@ -314,9 +315,9 @@ open_db(struct store *st, const char *file, int readonly, const char *params)
 	rc = sqlite3_open_v2(uri, &st->db, flags, NULL);
 	free(uri);
 	if (rc != SQLITE_OK)
-		return kam_err(KAM_IO, "cannot open store '%s': %s", st->path,
-		               st->db ? sqlite3_errmsg(st->db)
-		                      : "out of memory");
+		return kam_err(
+		    KAM_IO, _("cannot open store '%s': %s"), st->path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 60000);
 	return exec_sql(st, "PRAGMA foreign_keys = ON;");
@@ -389,9 +390,10 @@ migrate(struct store *st)
 	int appid, version, ntables, v, rc;
 
 	if (!st->writable)
-		return kam_err(KAM_READONLY,
-		               "store '%s' needs upgrading but is not writable",
-		               st->path);
+		return kam_err(
+		    KAM_READONLY,
+		    _("store '%s' needs upgrading but is not writable"),
+		    st->path);
 	if ((rc = own_begin(st)) != KAM_OK)
 		return rc;
 	if (read_marks(st, &appid, &version, &ntables) != 0)
@@ -418,7 +420,7 @@ fresh_done(struct store *st)
 	st->fresh = 0;
 	set_wal(st);
 	if (chmod(st->path, 0600) != 0)
-		kam_warn("cannot make store '%s' private (mode 0600): %s",
+		kam_warn(_("cannot make store '%s' private (mode 0600): %s"),
 		         st->path, strerror(errno));
 }
 
@@ -439,7 +441,7 @@ place(struct store *st)
 		if (renameat2(AT_FDCWD, st->tmp, AT_FDCWD, st->path,
 		              RENAME_NOREPLACE) != 0 &&
 		    errno != EEXIST)
-			rc = kam_err(KAM_IO, "cannot create store '%s': %s",
+			rc = kam_err(KAM_IO, _("cannot create store '%s': %s"),
 			             st->path, strerror(errno));
 	}
 	unlink(st->tmp);
@@ -468,7 +470,7 @@ create(struct store *st)
 		rc = kam_err(errno == EACCES || errno == EROFS || errno == EPERM
 		                 ? KAM_READONLY
 		                 : KAM_IO,
-		             "cannot create store '%s': %s", st->path,
+		             _("cannot create store '%s': %s"), st->path,
 		             strerror(errno));
 		free(st->tmp);
 		st->tmp = NULL;
@@ -538,8 +540,9 @@ can_write(struct store *st, int report)
 	if (access(st->path, W_OK) != 0) {
 		err = errno;
 		if (report)
-			kam_err(KAM_READONLY, "store '%s' is not writable%s%s",
-			        st->path, err == EROFS ? ": " : "",
+			kam_err(KAM_READONLY,
+			        _("store '%s' is not writable%s%s"), st->path,
+			        err == EROFS ? ": " : "",
 			        err == EROFS ? strerror(err) : "");
 		return 0;
 	}
@@ -550,7 +553,7 @@ can_write(struct store *st, int report)
 	     (access(wal, W_OK) == 0 && access(shm, W_OK) == 0);
 	if (!ok && report)
 		kam_err(KAM_READONLY,
-		        "store '%s' is not writable: its folder '%s' is not",
+		        _("store '%s' is not writable: its folder '%s' is not"),
 		        st->path, dir);
 	free(dir);
 	free(wal);
@@ -588,10 +591,11 @@ open_existing(struct store *st, int mode)
 
 	if ((kind = looks_like_sqlite(st->path, &size)) < 0)
 		return kam_err(errno == EACCES ? KAM_READONLY : KAM_IO,
-		               "cannot read store '%s': %s", st->path,
+		               _("cannot read store '%s': %s"), st->path,
 		               strerror(errno));
 	if (kind == 0 || (size == 0 && mode != STORE_CREATE))
-		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", st->path);
+		return kam_err(KAM_NOTKAM, _("'%s' is not a kam store"),
+		               st->path);
 	st->writable = can_write(st, mode != STORE_READ);
 	if (mode != STORE_READ && !st->writable)
 		return KAM_READONLY;
@@ -599,11 +603,11 @@ open_existing(struct store *st, int mode)
 	if (rc != KAM_OK)
 		return rc;
 	if (read_marks(st, &appid, &version, &ntables) != 0)
-		return kam_err(KAM_NOTKAM, "'%s' is not a kam store: %s",
+		return kam_err(KAM_NOTKAM, _("'%s' is not a kam store: %s"),
 		               st->path, sqlite3_errmsg(st->db));
 	if (appid == 0 && version == 0) {
 		if (ntables != 0 || mode != STORE_CREATE)
-			return kam_err(KAM_NOTKAM, "'%s' is not a kam store",
+			return kam_err(KAM_NOTKAM, _("'%s' is not a kam store"),
 			               st->path);
 		if ((rc = init_in_place(st)) != KAM_OK)
 			return rc;
@@ -614,7 +618,8 @@ open_existing(struct store *st, int mode)
 			return store_fail(st, "cannot read the schema version");
 	}
 	if (appid != KAM_APPLICATION_ID)
-		return kam_err(KAM_NOTKAM, "'%s' is not a kam store", st->path);
+		return kam_err(KAM_NOTKAM, _("'%s' is not a kam store"),
+		               st->path);
 	if (version > KAM_SCHEMA_VERSION)
 		return newer(st, version);
 	if (st->writable && (rc = set_wal(st)) != KAM_OK)
@@ -634,10 +639,11 @@ store_open(struct store **out, const char *path, int mode)
 	*out = NULL;
 	mode &= ~STORE_HOLD;
 	if (team_url(path))
-		return kam_err(KAM_NOTBUILT,
-		               "'%.*s' names a team store (PostgreSQL), which "
-		               "is not built into this kam: give a file path",
-		               (int)strcspn(path, ":") + 3, path);
+		return kam_err(
+		    KAM_NOTBUILT,
+		    _("'%.*s' names a team store (PostgreSQL), which "
+		      "is not built into this kam: give a file path"),
+		    (int)strcspn(path, ":") + 3, path);
 	for (tries = 0;; tries++) {
 		st = xcalloc(1, sizeof *st);
 		st->path = xstrdup(path);
@@ -646,21 +652,22 @@ store_open(struct store **out, const char *path, int mode)
 			if (S_ISDIR(sb.st_mode))
 				rc = kam_err(
 				    KAM_NOTKAM,
-				    "'%s' is a folder, not a kam store", path);
+				    _("'%s' is a folder, not a kam store"),
+				    path);
 			else
 				rc = open_existing(st, mode);
 			break;
 		}
 		if (errno != ENOENT) {
-			rc = kam_err(KAM_IO, "cannot open store '%s': %s", path,
-			             strerror(errno));
+			rc = kam_err(KAM_IO, _("cannot open store '%s': %s"),
+			             path, strerror(errno));
 			break;
 		}
 		if (mode != STORE_CREATE) {
 			rc = kam_err(KAM_NOSTORE,
-			             "no store at '%s' (create one with "
-			             "'kam-org init', or name another with "
-			             "--db or KAM_DB)",
+			             _("no store at '%s' (create one with "
+			               "'kam-org init', or name another with "
+			               "--db or KAM_DB)"),
 			             path);
 			break;
 		}
@@ -855,9 +862,10 @@ commit(struct store *st, int how)
 	if (st->hold) {
 		if (!deferred_ok(st)) {
 			rollback(st, how);
-			return kam_err(KAM_CONFLICT,
-			               "cannot commit: FOREIGN KEY constraint "
-			               "failed");
+			return kam_err(
+			    KAM_CONFLICT,
+			    _("cannot commit: FOREIGN KEY constraint "
+			      "failed"));
 		}
 		if (how == TX_SAVE) {
 			st->nsave--;
@@ -938,7 +946,7 @@ store_begin(struct store *st, int kind)
 	int rc;
 
 	if (st->ntx == STORE_TX_DEPTH)
-		return kam_err(KAM_INTERNAL, "transactions nested too deep");
+		return kam_err(KAM_INTERNAL, _("transactions nested too deep"));
 	if (kind == STORE_TX_READ) {
 		if (!sqlite3_get_autocommit(st->db))
 			how = TX_INSIDE;
@@ -964,7 +972,7 @@ store_end(struct store *st, int rc)
 	if (st->ntx == 0)
 		return rc != KAM_OK
 		           ? rc
-		           : kam_err(KAM_INTERNAL, "no transaction to end");
+		           : kam_err(KAM_INTERNAL, _("no transaction to end"));
 	how = st->tx[--st->ntx];
 	switch (how & ~TX_FK_OFF) {
 	case TX_READ:
@@ -1070,11 +1078,11 @@ unknown(const char *where, const char *what, const char *prefix, const char *h,
 
 	if (guess != NULL)
 		rc = report(where, KAM_NOTFOUND,
-		            "unknown %s '%s%s' (did you mean '%s%s'?)", what,
-		            prefix, h, prefix, guess);
+		            _("unknown %s '%s%s' (did you mean '%s%s'?)"),
+		            _(what), prefix, h, prefix, guess);
 	else
-		rc = report(where, KAM_NOTFOUND, "unknown %s '%s%s'", what,
-		            prefix, h);
+		rc = report(where, KAM_NOTFOUND, _("unknown %s '%s%s'"),
+		            _(what), prefix, h);
 	free(guess);
 	return rc;
 }
@@ -1104,7 +1112,9 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 
 	if (n == NULL || !handle_valid(n))
 		rc = report(where, KAM_DATA,
-		            "invalid account handle '%s' (" HANDLE_RULE ")", h);
+		            _("invalid account handle '%s' (use letters, "
+		              "digits, '.', '_' and '-')"),
+		            h);
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
@@ -1114,7 +1124,7 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, "account", "", h,
+			rc = unknown(where, N_("account"), "", h,
 			             nearest(store_stmt(st, all), n));
 	}
 	free(n);
@@ -1134,12 +1144,12 @@ lookup_refused(const char *where, const char *what, const char *ref,
 {
 	if (strchr(ref, '/') == NULL && dflt == NULL && handle_valid(ref))
 		return report(where, KAM_USAGE,
-		              "%s '%s' needs an account: write ACCOUNT/%s, "
-		              "give -a ACCOUNT or set KAM_ACCOUNT",
-		              what, ref, ref);
+		              _("%s '%s' needs an account: write ACCOUNT/%s, "
+		                "give -a ACCOUNT or set KAM_ACCOUNT"),
+		              _(what), ref, ref);
 	return report(where, KAM_DATA,
-	              "invalid %s '%s' (write ACCOUNT/HANDLE or HANDLE)", what,
-	              ref);
+	              _("invalid %s '%s' (write ACCOUNT/HANDLE or HANDLE)"),
+	              _(what), ref);
 }
 
 int
@@ -1164,17 +1174,18 @@ store_ref_refused(const char *where, const char *what, const char *ref,
 		free(nfc);
 		if (!rc) {
 			rc = report(where, KAM_DATA,
-			            "invalid account handle '%s' (" HANDLE_RULE
-			            ")",
+			            _("invalid account handle '%s' (use "
+			              "letters, digits, '.', '_' and '-')"),
 			            account);
 			free(account);
 			return rc;
 		}
 		free(account);
 	}
-	return report(where, KAM_DATA,
-	              "invalid %s handle '%s' (" HANDLE_RULE ")", what,
-	              slash != NULL ? slash + 1 : ref);
+	return report(
+	    where, KAM_DATA,
+	    _("invalid %s handle '%s' (use letters, digits, '.', '_' and '-')"),
+	    _(what), slash != NULL ? slash + 1 : ref);
 }
 
 /* Shared by persons and deals: tables with (account_id, handle). */
@@ -1240,9 +1251,10 @@ store_person_named(struct store *st, const char *where, int64_t account,
 		return KAM_OK;
 	}
 	if (n > 1)
-		report(where, KAM_DATA,
-		       "%d people are named '%s': %s; write the handle of one",
-		       n, name, list.s);
+		report(
+		    where, KAM_DATA,
+		    _("%d people are named '%s': %s; write the handle of one"),
+		    n, name, list.s);
 	buf_free(&list);
 	return n > 1 ? KAM_DATA : KAM_NOTFOUND;
 }
@@ -1304,13 +1316,13 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 	is_name = *x != '\0' && text_refused(x, TEXT_LINE) == 0;
 	if (!is_handle && !is_name)
 		rc = report(where, KAM_DATA,
-		            "invalid person '%s' (write ACCOUNT/HANDLE or "
-		            "HANDLE)",
+		            _("invalid person '%s' (write ACCOUNT/HANDLE or "
+		              "HANDLE)"),
 		            ref);
 	else if (acct_h == NULL)
 		rc = report(where, KAM_USAGE,
-		            "person '%s' needs an account: write ACCOUNT/%s, "
-		            "give -a ACCOUNT or set KAM_ACCOUNT",
+		            _("person '%s' needs an account: write ACCOUNT/%s, "
+		              "give -a ACCOUNT or set KAM_ACCOUNT"),
 		            ref, ref);
 	else if (account != NULL && acct_h == account && dflt != NULL &&
 	         !store_account_find(st, account, &acct) &&
@@ -1349,7 +1361,7 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 				guess = nearest(s, x);
 			}
 			xasprintf(&prefix, "%s/", acct_h);
-			rc = unknown(where, "person", prefix, x, guess);
+			rc = unknown(where, N_("person"), prefix, x, guess);
 			free(prefix);
 		}
 	}
@@ -1374,7 +1386,7 @@ store_deal_id_at(struct store *st, const char *where, const char *ref,
 	static const char all[] =
 	    "SELECT handle FROM deal WHERE account_id = ?";
 
-	return account_member(st, where, "deal", q, all, ref, dflt, id);
+	return account_member(st, where, N_("deal"), q, all, ref, dflt, id);
 }
 
 int
@@ -1394,8 +1406,8 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 	int rc = KAM_OK;
 
 	if (n == NULL || !handle_valid(n))
-		rc = report(where, KAM_DATA, "invalid competitor handle '%s'",
-		            h);
+		rc = report(where, KAM_DATA,
+		            _("invalid competitor handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
@@ -1405,7 +1417,7 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, "competitor", "", h,
+			rc = unknown(where, N_("competitor"), "", h,
 			             nearest(store_stmt(st, all), n));
 	}
 	free(n);

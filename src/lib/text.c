@@ -101,21 +101,21 @@ text_check(const char *where, const char *field, const char *s,
 	if (s == NULL || (c = text_refused(s, kind)) == 0)
 		return KAM_OK;
 	if (c < 0)
-		return kam_err(KAM_DATA, "%s%s%s is not valid UTF-8",
+		return kam_err(KAM_DATA, _("%s%s%s is not valid UTF-8"),
 		               where ? where : "", where ? ": " : "", field);
 	if (c == 0x2028)
-		what = "line separator";
+		what = _("line separator");
 	else if (c == 0x2029)
-		what = "paragraph separator";
+		what = _("paragraph separator");
 	else if (c >= 0x202a)
-		what = "bidirectional control";
+		what = _("bidirectional control");
 	else
-		what = "control character";
+		what = _("control character");
 	if (c == '\t')
-		hint = " (a tab)";
+		hint = _(" (a tab)");
 	else if (c == '\n' || c == '\r')
-		hint = " (a line break)";
-	return kam_err(KAM_DATA, "%s%s%s contains %s U+%04lX%s",
+		hint = _(" (a line break)");
+	return kam_err(KAM_DATA, _("%s%s%s contains %s U+%04lX%s"),
 	               where ? where : "", where ? ": " : "", field, what, c,
 	               hint);
 }

@@ -285,19 +285,24 @@ legend(struct buf *b, const struct timeline *tl, int today)
 		           "<TD BGCOLOR=\"%s\"%s>%s</TD><TD "
 		           "ALIGN=\"LEFT\">%s</TD>",
 		           map_stance_fill(w), w == NULL ? " BORDER=\"1\"" : "",
-		           map_stance_mark(w), w ? w : "unknown");
+		           map_stance_mark(w), vocab_label(w ? w : "unknown"));
 	}
 	if (marks & TL_CORRECTED)
-		buf_puts(b, "<TD><B>" MARK_CORRECTED "</B></TD><TD "
-		            "ALIGN=\"LEFT\">corrected later</TD>");
+		buf_printf(b,
+		           "<TD><B>" MARK_CORRECTED "</B></TD><TD "
+		           "ALIGN=\"LEFT\">%s</TD>",
+		           _("corrected later"));
 	if (marks & TL_RETRACTED)
-		buf_puts(b, "<TD><B>" MARK_RETRACTED "</B></TD><TD "
-		            "ALIGN=\"LEFT\">retracted later</TD>");
+		buf_printf(b,
+		           "<TD><B>" MARK_RETRACTED "</B></TD><TD "
+		           "ALIGN=\"LEFT\">%s</TD>",
+		           _("retracted later"));
 	if (today)
-		buf_puts(b,
-		         "<TD BGCOLOR=\"" COLOR_TODAY "\" FIXEDSIZE=\"TRUE\" "
-		         "WIDTH=\"2\" HEIGHT=\"14\"></TD><TD "
-		         "ALIGN=\"LEFT\">today</TD>");
+		buf_printf(b,
+		           "<TD BGCOLOR=\"" COLOR_TODAY "\" FIXEDSIZE=\"TRUE\" "
+		           "WIDTH=\"2\" HEIGHT=\"14\"></TD><TD "
+		           "ALIGN=\"LEFT\">%s</TD>",
+		           _("today"));
 	buf_puts(b, "</TR></TABLE></TD></TR>");
 }
 
@@ -336,11 +341,14 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 		buf_puts(&b, ": ");
 		map_html_escape(&b, tl->deal_name);
 	}
-	buf_printf(&b, "</B></FONT><BR/>stances over time, %s to %s", st->from,
-	           st->to);
+	buf_puts(&b, "</B></FONT><BR/>");
+	buf_printf(&b, _("stances over time, %s to %s"), st->from, st->to);
 	if (tl->toward_name != NULL) {
-		buf_puts(&b, ", toward ");
-		map_html_escape(&b, tl->toward_name);
+		struct buf who = {0};
+
+		map_html_escape(&who, tl->toward_name);
+		buf_printf(&b, _(", toward %s"), who.s);
+		buf_free(&who);
 	}
 	if (tl->all_lanes > tl->nlanes) {
 		/* What timeline_cap left out, and why. */
@@ -385,9 +393,10 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 		map_html_escape(&b, l->name);
 		buf_puts(&b, "</B><BR/><FONT POINT-SIZE=\"9\">");
 		if (l->role != NULL)
-			buf_printf(&b, "%s%s%s", l->role,
-			           l->influence ? ", " : "",
-			           l->influence ? l->influence : "");
+			buf_printf(&b, "%s%s%s", vocab_label(l->role),
+			           l->influence ? _(", ") : "",
+			           l->influence ? vocab_label(l->influence)
+			                        : "");
 		else
 			map_html_escape(&b, l->ref);
 		buf_puts(

@@ -87,7 +87,9 @@ for v in -5 +5 1,5 1,000 1e3 1.2.3 5. . '' ' 5' 0x10 inf 12k '¥5'; do
   expect_err "bad-$v" "kam-org: invalid value '$v' (a number, no currency sign)"
 done
 run bad-zh 3 env LC_ALL=zh_CN.UTF-8 kam-org deal add x --name X --value 1,5
-expect_err bad-zh "kam-org: invalid value '1,5' (a number, no currency sign)"
+expect_err bad-zh "kam-org: 无效的金额“1,5”（应为数字，不带货币符号）"
+run bad-c 3 kam-org deal add x --name X --value 1,5
+expect_err bad-c "kam-org: invalid value '1,5' (a number, no currency sign)"
 unchanged refused
 run ok-zh 0 env LC_ALL=zh_CN.UTF-8 kam-org deal add zh --name X --value 1.5
 expect_sql ok-zh "SELECT value FROM deal WHERE handle = 'zh'" 1.5
@@ -95,7 +97,7 @@ expect_sql ok-zh "SELECT value FROM deal WHERE handle = 'zh'" 1.5
 # Settings are decimal numbers read the same way: '.' in every locale.
 snapshot
 run set-comma 3 env LC_ALL=zh_CN.UTF-8 kam-gate setting win.strong 0,6
-expect_err set-comma "kam-gate: invalid value '0,6' for 'win.strong' (use a number from 0 to 1)"
+expect_err set-comma "kam-gate: “win.strong”的值“0,6”无效（应为介于 0 和 1 之间的数）"
 run set-exp 3 kam-gate setting win.strong 6e-1
 expect_err set-exp "kam-gate: invalid value '6e-1' for 'win.strong' (use a number from 0 to 1)"
 unchanged settings
@@ -140,7 +142,7 @@ acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05					open
 acme/none	None				0	2026-01-05					open		
 acme/tenth	Tenth	0.1			0	2026-01-05					open		
 acme/whole	Whole	2400000	EUR		0	2026-01-05					open		"
-expect_sql v2-version "PRAGMA user_version" 6
+expect_sql v2-version "PRAGMA user_version" 7
 expect_sql v2-rows "SELECT id, handle, quote(value) FROM deal ORDER BY id" \
   "3|erp|'1200000.5'
 5|big|'12345678901234568'

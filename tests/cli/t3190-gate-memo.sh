@@ -20,12 +20,12 @@ kam-org competitor add orcl --name Oracle >/dev/null
   kam-org deal add acme/his --name 'HIS 2027' --value 12000000.5 --currency CNY \
     --close 2026-06-30 --stage proposal --cost 300000
   kam-org deal add acme/erp --name ERP
-  kam-org role acme/his acme/aa finance --influence medium
-  kam-org role acme/his acme/zz decision-maker --influence high
-  kam-org role acme/his acme/mm technical --influence high --lead
-  kam-org role acme/his acme/bb business --influence high
-  kam-org role acme/his acme/cc coach --influence low
-  kam-org link acme/cc acme/zz --kind advises
+  kam-org role acme/his acme/aa finance --influence medium --on 2026-01-01
+  kam-org role acme/his acme/zz decision-maker --influence high --on 2026-01-01
+  kam-org role acme/his acme/mm technical --influence high --lead --on 2026-01-01
+  kam-org role acme/his acme/bb business --influence high --on 2026-01-01
+  kam-org role acme/his acme/cc coach --influence low --on 2026-01-01
+  kam-org link acme/cc acme/zz --kind advises --on 2026-01-01
   kam-stance set acme/zz neutral --on 2026-02-01 --note '认为三年总价太高' --source 拜访
   kam-stance set acme/mm support --on 2026-02-01 --note 'liked the demo'
   kam-stance set acme/bb support --on 2026-02-01
@@ -62,7 +62,8 @@ count=$((count + 1))
 
 run json 0 kam-gate report acme/his -F json
 expect_sql json-keys "SELECT group_concat(key, ',') FROM json_each(readfile('$T/json.out'))" \
-  "deal,name,account_name,category,profile,value,currency,close,stage,as_of,verdict,sentence,investment,gates,group,red_flags,plan,open_questions,runs"
+  "deal,name,account_name,category,industry,profile,value,currency,close,stage,as_of,verdict,sentence,investment,gates,group,red_flags,plan,open_questions,runs"
+expect_sql json-industry "SELECT json_type(readfile('$T/json.out'), '\$.industry')" null
 expect_sql json-group "SELECT group_concat(json_extract(g.value, '\$.person') || ':' ||
   coalesce(json_extract(g.value, '\$.note'), '-'), ' ') FROM json_each(readfile('$T/json.out'), '\$.group') g" \
   "acme/mm:liked the demo acme/zz:认为三年总价太高 acme/bb:- acme/aa:- acme/cc:-"
@@ -75,6 +76,17 @@ expect_sql json-money "SELECT json_extract(readfile('$T/json.out'), '\$.value') 
   json_extract(readfile('$T/json.out'), '\$.investment.pursuit_cost')" "12000000.5 300000"
 grep -q '^  "value": 12000000.5,$' "$T/json.out" || fail "json: the value is not its exact digits"
 count=$((count + 1))
+# The industry our standing is weighed in, once recorded, beside the
+# category; JSON carries it.
+kam-org account set acme --industry '能源 & utilities' >/dev/null
+run industry 0 kam-gate report acme/his
+check_line=$(sed -n 5p "$T/industry.out")
+[ "$check_line" = '- Account: Acme 公司 (acme), category strategic, industry 能源 &amp; utilities' ] ||
+  fail "industry: '$check_line'"
+count=$((count + 1))
+run industry-json 0 kam-gate report acme/his -F json
+expect_sql industry-json "SELECT json_extract(readfile('$T/industry-json.out'), '\$.industry')" '能源 & utilities'
+kam-org account set acme --industry '' >/dev/null
 # An earlier day: the runs on or before it.
 run old 0 kam-gate report acme/his --as-of 2026-02-20
 sed -n '/^## How the verdict moved/,$p' "$T/old.out" >"$T/old-runs.out"

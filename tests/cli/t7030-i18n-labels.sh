@@ -43,13 +43,13 @@ run changes-zh 0 in_locale $ZH kam-stance changes acme --from 2026-01-01 --to 20
 grep -q '^acme/wang  *王伟  *未知  *支持 ' "$T/changes-zh.out" ||
   fail "changes-zh: no 未知 to 支持 row: $(cat "$T/changes-zh.out")"
 run roles-zh 0 in_locale $ZH kam-org roles his -F table
-grep -q '^wang  *王伟  *决策者  *高  *no ' "$T/roles-zh.out" ||
+grep -q '^wang  *王伟  *决策者  *高  *否 ' "$T/roles-zh.out" ||
   fail "roles-zh: no 决策者 高 row: $(cat "$T/roles-zh.out")"
-grep -q '^li  *李娜  *技术  *中  *yes ' "$T/roles-zh.out" ||
+grep -q '^li  *李娜  *技术  *中  *是 ' "$T/roles-zh.out" ||
   fail "roles-zh: no 技术 中 row"
-# The labels are as wide as the table says: the INFLUENCE column starts
+# The labels are as wide as the table says: the 影响力 (INFLUENCE) column starts
 # at the same display column on every line (决策者 is six columns wide).
-sed 's/\(INFLUENCE\|高\|中\) .*//' "$T/roles-zh.out" | while IFS= read -r l; do
+sed 's/\(影响力\|高\|中\) .*//' "$T/roles-zh.out" | while IFS= read -r l; do
   printf '%s\n' "$l" | wc -L
 done | sort -u >"$T/roles-zh.widths"
 [ "$(cat "$T/roles-zh.widths")" = 22 ] ||

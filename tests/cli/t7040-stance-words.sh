@@ -79,7 +79,11 @@ for w in 支援 高 是 '支持 ' 中立的 Support; do
   count=$((count + 1))
   for loc in C.UTF-8 zh_CN.UTF-8; do
     run bad 3 in_locale $loc kam-stance set acme/li "$w"
-    expect_err bad "kam-stance: unknown stance '$w' (use support, neutral, oppose, +, 0 or -)"
+    if [ $loc = C.UTF-8 ]; then
+      expect_err bad "kam-stance: unknown stance '$w' (use support, neutral, oppose, +, 0 or -)"
+    else
+      expect_err bad "kam-stance: 未知态度“$w”（请用 support、neutral、oppose、+、0 或 -，或 支持、中立、反对）"
+    fi
   done
 done
 run bad-correct 3 kam-stance correct 1 高 --why x

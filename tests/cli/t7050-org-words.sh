@@ -100,7 +100,7 @@ snapshot
 run bad-role 3 kam-org role his zhao 高
 expect_err bad-role "kam-org: unknown role '高' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
 run bad-role-zh 3 in_locale zh_CN.UTF-8 kam-org role his zhao 决策
-expect_err bad-role-zh "kam-org: unknown role '决策' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
+expect_err bad-role-zh "kam-org: 未知角色“决策”（请用 decision-maker、technical、business、finance、procurement、user、coach、influencer 或 gatekeeper，或 决策者、技术、业务、财务、采购、使用者、教练、影响者、把关者）"
 run bad-rm 3 kam-org role rm his li 支持
 expect_err bad-rm "kam-org: unknown role '支持' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
 run bad-influence 3 kam-org role his zhao 技术 --influence 很高
