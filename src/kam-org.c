@@ -91,6 +91,24 @@ check_date(const char *what, const char *s)
 	return KAM_OK;
 }
 
+/* A date for --on: a real day, and not in the future. */
+static int
+check_past(const char *what, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if (s == NULL || (rc = check_date(what, s)) != KAM_OK)
+		return s == NULL ? KAM_OK : rc;
+	kam_today(today);
+	if (strcmp(s, today) > 0)
+		return kam_err(KAM_DATA,
+		               _("date '%s' for %s is in the future (today is "
+		                 "%s)"),
+		               s, what, today);
+	return KAM_OK;
+}
+
 /*
  * An amount of money, exact (money.h): what names it ("value", "cost")
  * and what it must be are in the message.
@@ -298,6 +316,7 @@ struct person_opts {
 	struct org_change c;
 	const char *dotted[MAX_DOTTED];
 	const char *level;
+	int no_leave;
 };
 
 static const struct option person_lo[] = {
@@ -306,6 +325,7 @@ static const struct option person_lo[] = {
     {"level", required_argument, NULL, 'l'},
     {"name", required_argument, NULL, 'n'},
     {"no-dotted", no_argument, NULL, 'O'},
+    {"no-leave", no_argument, NULL, 'E'},
     {"no-placeholder", no_argument, NULL, 'P'},
     {"no-reports-to", no_argument, NULL, 'R'},
     {"on", required_argument, NULL, 'W'},
@@ -328,11 +348,13 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	p->c.dotted = p->dotted;
 	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
 	       -1) {
-		if (!set && (c == 'W' || c == 'O' || c == 'P' || c == 'R'))
+		if (!set &&
+		    (c == 'W' || c == 'O' || c == 'P' || c == 'R' || c == 'E'))
 			return cli_usage_msg(ctx, _("'--%s' is for person set"),
 			                     c == 'W'   ? "on"
 			                     : c == 'O' ? "no-dotted"
 			                     : c == 'P' ? "no-placeholder"
+			                     : c == 'E' ? "no-leave"
 			                                : "no-reports-to");
 		switch (c) {
 		case 'D':
@@ -353,6 +375,9 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 			break;
 		case 'O':
 			p->c.set_dotted = 1;
+			break;
+		case 'E':
+			p->no_leave = 1;
 			break;
 		case 'p':
 			p->c.placeholder = 1;
@@ -423,14 +448,19 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = person_options(ctx, argc, argv, &p, 1)) != KAM_OK)
 		return rc;
+	if (p.no_leave && (rc = check_past("--on", p.c.on)) != KAM_OK)
+		return rc;
 	if (p.c.on == NULL) {
 		kam_today(today);
 		p.c.on = today;
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_set(ctx->st, argv[optind],
-	                                               ctx->account, &p.c));
+	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	if (rc == KAM_OK && p.no_leave)
+		rc = store_org_person_return(ctx->st, argv[optind],
+		                             ctx->account, p.c.on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -450,12 +480,27 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (on == NULL)
 		return cli_usage_msg(ctx, _("--on DATE is required"));
-	if ((rc = check_date("--on", on)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, store_org_person_leave(ctx->st, argv[optind],
 	                                                 ctx->account, on));
+}
+
+/* person rm PERSON: one added by mistake, when nothing refers to them */
+static int
+cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(
+	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
 }
 
 static const char *const person_cols[] = {
@@ -786,9 +831,10 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
 	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
 	    {"strength", required_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL, *ss = NULL;
+	const char *kind = NULL, *ks = NULL, *ss = NULL, *on = NULL;
 	long strength = 2;
 	int c, rc;
 
@@ -799,6 +845,9 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 's':
 			ss = optarg;
+			break;
+		case 'W':
+			on = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
@@ -816,25 +865,31 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
 		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_link(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, kind, strength));
+	return store_end(
+	    ctx->st, store_org_link_on(ctx->st, argv[optind], argv[optind + 1],
+	                               ctx->account, kind, strength, on));
 }
 
 static int
 cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL;
+	    {"kind", required_argument, NULL, 'k'},
+	    {"on", required_argument, NULL, 'W'},
+	    {NULL, 0, NULL, 0}};
+	const char *kind = NULL, *ks = NULL, *on = NULL;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c != 'k')
+		if (c == 'k')
+			ks = optarg;
+		else if (c == 'W')
+			on = optarg;
+		else
 			return cli_usage(ctx);
-		ks = optarg;
 	}
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
@@ -845,11 +900,12 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 		               _("unknown link kind '%s' (use influences, "
 		                 "advises, allies or rivals)"),
 		               ks);
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = check_past("--on", on)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_unlink(ctx->st, argv[optind],
-	                                           argv[optind + 1],
-	                                           ctx->account, kind));
+	return store_end(ctx->st, store_org_unlink_on(ctx->st, argv[optind],
+	                                              argv[optind + 1],
+	                                              ctx->account, kind, on));
 }
 
 static const char *const link_cols[] = {
@@ -870,18 +926,40 @@ put_link(const struct org_link *l, void *arg)
 	return KAM_OK;
 }
 
+/* The --as-of DATE of a verb that reads, and its operands. */
+static int
+as_of_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max,
+           const char **as_of)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	int c, rc;
+
+	*as_of = NULL;
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		*as_of = optarg;
+	}
+	if ((rc = operands(ctx, argc, min, max)) != KAM_OK ||
+	    (rc = check_date("--as-of", *as_of)) != KAM_OK)
+		return rc;
+	return cli_open(ctx, CLI_READ);
+}
+
 static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
+	const char *as_of;
 	struct out *o;
 	int64_t account;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 0, 1, &as_of)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, link_cols);
-	rc = store_org_links(ctx->st, account, put_link, o);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
 	out_close(o);
 	return rc;
 }
@@ -1294,8 +1372,9 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	static const struct option lo[] = {
 	    {"influence", required_argument, NULL, 'i'},
 	    {"lead", no_argument, NULL, 'L'},
+	    {"on", required_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0}};
-	const char *influence = NULL, *role;
+	const char *influence = NULL, *role, *on = NULL;
 	int c, rc, lead = 0;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
@@ -1311,36 +1390,46 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		case 'L':
 			lead = 1;
 			break;
+		case 'W':
+			on = optarg;
+			break;
 		default:
 			return cli_usage(ctx);
 		}
 	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_role_set(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, role, influence, lead));
+	return store_end(ctx->st, store_org_role_set_on(
+	                              ctx->st, argv[optind], argv[optind + 1],
+	                              ctx->account, role, influence, lead, on));
 }
 
 static int
 cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const char *role;
-	int rc;
+	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
+	                                   {NULL, 0, NULL, 0}};
+	const char *role, *on = NULL;
+	int c, rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'W')
+			return cli_usage(ctx);
+		on = optarg;
+	}
 	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK)
+	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_role_rm(ctx->st, argv[optind],
-	                                            argv[optind + 1],
-	                                            ctx->account, role));
+	return store_end(ctx->st, store_org_role_rm_on(ctx->st, argv[optind],
+	                                               argv[optind + 1],
+	                                               ctx->account, role, on));
 }
 
 static int
@@ -1370,16 +1459,17 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {
 	    "person", "name",  "role",        "influence", "lead",
 	    "title",  "level", "placeholder", "left_on",   NULL};
+	const char *as_of;
 	struct out *o;
 	int64_t deal;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
+	if ((rc = as_of_verb(ctx, argc, argv, 1, 1, &as_of)) != KAM_OK ||
 	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
 	        KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = store_org_roles(ctx->st, deal, put_role, o);
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
 	out_close(o);
 	return rc;
 }
@@ -1823,20 +1913,26 @@ static const struct kam_verb verbs[] = {
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
-     "[--no-dotted] [--placeholder | --no-placeholder] [--on DATE]",
+     "[--no-dotted] [--no-leave] [--placeholder | --no-placeholder] "
+     "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set},
     {"person leave", "person leave PERSON --on DATE",
      "record that a person left", cmd_person_leave},
+    {"person rm", "person rm PERSON",
+     "remove a person added by mistake, if nothing refers to them",
+     cmd_person_rm},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list},
     {"person show", "person show PERSON", "show one person", cmd_person_show},
     {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree},
     {"link",
      "link FROM TO --kind influences|advises|allies|rivals "
-     "[--strength 1-3]",
-     "add or update an informal influence link", cmd_link},
-    {"unlink", "unlink FROM TO --kind KIND", "remove a link", cmd_unlink},
-    {"links", "links [ACCOUNT]", "list an account's links", cmd_links},
+     "[--on DATE] [--strength 1-3]",
+     "add or update an informal influence link, from a day", cmd_link},
+    {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
+     cmd_unlink},
+    {"links", "links [ACCOUNT] [--as-of DATE]",
+     "an account's links, as they stood on a day", cmd_links},
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
      cmd_competitor_add},
     {"competitor list", "competitor list", "list competitors",
@@ -1858,11 +1954,14 @@ static const struct kam_verb verbs[] = {
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
     {"deal log", "deal log DEAL", "what changed in a deal's record",
      cmd_deal_log},
-    {"role rm", "role rm DEAL PERSON ROLE", "remove a buying role",
-     cmd_role_rm},
-    {"role", "role DEAL PERSON ROLE [--influence high|medium|low] [--lead]",
-     "give a person a buying role in a deal", cmd_role},
-    {"roles", "roles DEAL", "the buying group of a deal", cmd_roles},
+    {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
+     "end a buying role on a day", cmd_role_rm},
+    {"role",
+     "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
+     "[--on DATE]",
+     "give a person a buying role in a deal, from a day", cmd_role},
+    {"roles", "roles DEAL [--as-of DATE]",
+     "the buying group of a deal, as it stood on a day", cmd_roles},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",

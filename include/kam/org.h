@@ -67,6 +67,15 @@ int store_org_person_set(struct store *, const char *ref,
                          const char *dflt_account, const struct org_change *);
 int store_org_person_leave(struct store *, const char *ref,
                            const char *dflt_account, const char *on);
+/* Undoes a departure on the day on (kept in the person's log). */
+int store_org_person_return(struct store *, const char *ref,
+                            const char *dflt_account, const char *on);
+/*
+ * Removes a person added by mistake, with their own reporting lines and
+ * log, when nothing else refers to them (KAM_CONFLICT, saying what does).
+ */
+int store_org_person_rm(struct store *, const char *ref,
+                        const char *dflt_account);
 /* Every person of an account in creation order, or one (person != 0). */
 int store_org_people(struct store *, int64_t account, int64_t person,
                      int (*fn)(const struct org_person *, void *), void *);
@@ -92,10 +101,25 @@ struct org_link {
 	const char *from, *to, *from_name, *to_name, *kind;
 	long strength;
 };
+/*
+ * A link holds for a period (kam(7)): store_org_link_on begins it on the
+ * day on (NULL: today), or ends the period of another strength and
+ * begins one with this; store_org_unlink_on ends it on that day.  The
+ * functions without _on write today.
+ */
+int store_org_link_on(struct store *, const char *from, const char *to,
+                      const char *dflt_account, const char *kind, long strength,
+                      const char *on);
 int store_org_link(struct store *, const char *from, const char *to,
                    const char *dflt_account, const char *kind, long strength);
+int store_org_unlink_on(struct store *, const char *from, const char *to,
+                        const char *dflt_account, const char *kind,
+                        const char *on);
 int store_org_unlink(struct store *, const char *from, const char *to,
                      const char *dflt_account, const char *kind);
+/* An account's links in force on as_of (NULL: today). */
+int store_org_links_at(struct store *, int64_t account, const char *as_of,
+                       int (*fn)(const struct org_link *, void *), void *);
 int store_org_links(struct store *, int64_t account,
                     int (*fn)(const struct org_link *, void *), void *);
 
@@ -130,11 +154,27 @@ struct org_role {
 	int lead, placeholder;
 	const char *left_on;
 };
+/*
+ * A role is held for a period (kam(7)): store_org_role_set_on begins it
+ * on the day on (NULL: today), or, when its influence or lead changes,
+ * ends the period and begins another; taking the lead ends another
+ * holder's the same way.  store_org_role_rm_on ends it on that day.  The
+ * functions without _on write today.
+ */
+int store_org_role_set_on(struct store *, const char *deal, const char *person,
+                          const char *dflt_account, const char *role,
+                          const char *influence, int lead, const char *on);
 int store_org_role_set(struct store *, const char *deal, const char *person,
                        const char *dflt_account, const char *role,
                        const char *influence, int lead);
+int store_org_role_rm_on(struct store *, const char *deal, const char *person,
+                         const char *dflt_account, const char *role,
+                         const char *on);
 int store_org_role_rm(struct store *, const char *deal, const char *person,
                       const char *dflt_account, const char *role);
+/* A deal's buying group as it stood on as_of (NULL: today). */
+int store_org_roles_at(struct store *, int64_t deal, const char *as_of,
+                       int (*fn)(const struct org_role *, void *), void *);
 int store_org_roles(struct store *, int64_t deal,
                     int (*fn)(const struct org_role *, void *), void *);
 

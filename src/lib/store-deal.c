@@ -146,13 +146,32 @@ int
 store_deal_log(struct store *st, int64_t deal,
                int (*fn)(const struct deal_event *, void *), void *arg)
 {
-	/* The creation, from the deal row, then every change. */
+	/*
+	 * The creation, from the deal row, then every change as it was
+	 * recorded: to the record, and the start and end of each buying
+	 * role.
+	 */
 	static const char q[] =
 	    "SELECT created, coalesce(recorded, created), "
-	    "coalesce(recorded_by, ''), 'created', NULL, origin, 0 "
+	    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
+	    "NULL "
 	    "FROM deal WHERE id = ?1 UNION ALL "
 	    "SELECT effective, recorded, actor, field, old_value, new_value, "
-	    "id FROM deal_history WHERE deal_id = ?1 ORDER BY 7";
+	    "recorded, 1, id, 0, NULL FROM deal_history WHERE deal_id = ?1 "
+	    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
+	    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
+	    "r.end_on, coalesce(r.recorded, r.start_on), "
+	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
+	    "a.handle || '/' || p.handle || ' ' || r.role || ' (' || "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.id FROM deal_role_period r JOIN person p ON p.id = r.person_id "
+	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ?1) "
+	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
+	    "2, "
+	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
+	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
+	    "IS NOT NULL) "
+	    "ORDER BY 7, 8, 11, 9, 10";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct deal_event e;
 	int rc = KAM_OK, step;

@@ -750,11 +750,13 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
-	    "r.influence, r.lead FROM deal_role r "
+	    "r.influence, r.lead FROM deal_role_period r "
 	    "JOIN person p ON p.id = r.person_id "
 	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE r.deal_id = ? AND (p.left_on IS NULL OR p.left_on > ?) "
-	    "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
+	    "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
+	    "AND " STORE_IN_FORCE(
+	        "r", "?2") " "
+	                   "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct gate_member *m = NULL;
 	int64_t last = 0;
@@ -808,10 +810,11 @@ load_rivals(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT c.id, c.handle, c.name FROM competitor c "
-	    "WHERE c.id IN (SELECT o.toward_id FROM deal_role r "
+	    "WHERE c.id IN (SELECT o.toward_id FROM deal_role_period r "
 	    "JOIN observation o ON o.person_id = r.person_id "
-	    "WHERE r.deal_id = ? AND o.toward_id IS NOT NULL "
-	    "AND o.effective <= ?) ORDER BY c.handle";
+	    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
+	    "AND o.effective <= ?2 AND " STORE_IN_FORCE(
+	        "r", "?2") ") ORDER BY c.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	int rc;
 
@@ -892,11 +895,13 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, l.kind "
-	    "FROM link l JOIN person p ON p.id = l.from_id "
+	    "FROM link_period l JOIN person p ON p.id = l.from_id "
 	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE l.to_id = ? AND l.kind IN ('influences', 'advises') "
-	    "AND (p.left_on IS NULL OR p.left_on > ?) "
-	    "ORDER BY ac.handle, p.handle, l.kind";
+	    "WHERE l.to_id = ?1 AND l.kind IN ('influences', 'advises') "
+	    "AND (p.left_on IS NULL OR p.left_on > ?2) "
+	    "AND " STORE_IN_FORCE("l",
+	                          "?2") " "
+	                                "ORDER BY ac.handle, p.handle, l.kind";
 	size_t i;
 	int rc;
 

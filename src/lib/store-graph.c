@@ -48,22 +48,27 @@ static const char q_lines[] =
 static const char q_lines_of[] =
     "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
     "WHERE r.person_id = ?1 AND " VALID;
+/* Links and buying roles are those in force on ?2 (the as-of day). */
 static const char q_links[] =
-    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
-    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1";
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
+    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
+    "AND " STORE_IN_FORCE("l", "?2");
 static const char q_links_of[] =
-    "SELECT from_id, to_id, kind, strength FROM link WHERE from_id = ?1";
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
+    "WHERE l.from_id = ?1 AND " STORE_IN_FORCE("l", "?2");
 static const char q_roles_deal[] =
     "SELECT r.person_id, d.handle, r.role, r.influence, r.lead "
-    "FROM deal_role r JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1";
+    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "WHERE r.deal_id = ?1 AND " STORE_IN_FORCE("r", "?2");
 static const char q_roles_account[] =
     "SELECT r.person_id, d.handle, r.role, r.influence, r.lead "
-    "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
-    "WHERE d.account_id = ?1";
+    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "WHERE d.account_id = ?1 AND " STORE_IN_FORCE("r", "?2");
 /* The people one step away, by the edges of a view (map_walk):
- * managers and reports; links either way, of the kinds (?3, a list
- * ",kind,kind,", or NULL for all) and strength (?4) drawn; members of the
- * deal (?5) who share a role, and members linked to a member. */
+ * managers and reports; links either way, of the kinds (?2, a list
+ * ",kind,kind,", or NULL for all) and strength (?3) drawn; members of the
+ * deal (?4) who share a role, and members linked to a member; links and
+ * roles in force on the as-of day (?5). */
 static const char q_next_lines[] =
     "SELECT r.manager_id FROM reporting_line_all r WHERE r.person_id = ?1 "
     "AND " VALID " UNION ALL "
@@ -71,27 +76,31 @@ static const char q_next_lines[] =
     "AND " VALID;
 #define LINK_WANTED                                                            \
 	"(?2 IS NULL OR instr(?2, ',' || kind || ',') > 0) AND strength >= ?3"
+#define LINKS "link_period l WHERE " STORE_IN_FORCE("l", "?5") " AND "
 static const char q_next_links[] =
-    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
-    " UNION ALL SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED;
+    "SELECT to_id FROM " LINKS "from_id = ?1 AND " LINK_WANTED
+    " UNION ALL SELECT from_id FROM " LINKS "to_id = ?1 AND " LINK_WANTED;
 #define MEMBER(col)                                                            \
-	"EXISTS (SELECT 1 FROM deal_role m WHERE m.deal_id = ?4 "              \
-	"AND m.person_id = " col ")"
+	"EXISTS (SELECT 1 FROM deal_role_period m WHERE m.deal_id = ?4 "       \
+	"AND m.person_id = " col " AND " STORE_IN_FORCE("m", "?5") ")"
 static const char q_next_group[] =
-    "SELECT b.person_id FROM deal_role a JOIN deal_role b "
+    "SELECT b.person_id FROM deal_role_period a JOIN deal_role_period b "
     "ON b.deal_id = a.deal_id AND b.role = a.role "
-    "WHERE a.deal_id = ?4 AND a.person_id = ?1 UNION ALL "
-    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
-    " AND " MEMBER("?1") " AND " MEMBER(
-        "to_id") " UNION ALL "
-                 "SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED
-                 " AND " MEMBER("?1") " AND " MEMBER("from_id");
+    "WHERE a.deal_id = ?4 AND a.person_id = ?1 "
+    "AND " STORE_IN_FORCE("a", "?5") " AND " STORE_IN_FORCE(
+        "b", "?5") " UNION ALL SELECT to_id FROM " LINKS
+                   "from_id = ?1 AND " LINK_WANTED
+                   " AND " MEMBER("?1") " AND " MEMBER(
+                       "to_id") " UNION ALL "
+                                "SELECT from_id FROM " LINKS
+                                "to_id = ?1 AND " LINK_WANTED
+                                " AND " MEMBER("?1") " AND " MEMBER("from_id");
 /* The people outside the deal ?4 linked to a member (--context). */
 static const char q_next_context[] =
-    "SELECT to_id FROM link WHERE from_id = ?1 AND " LINK_WANTED
+    "SELECT to_id FROM " LINKS "from_id = ?1 AND " LINK_WANTED
     " AND " MEMBER("?1") " AND NOT " MEMBER(
         "to_id") " UNION ALL "
-                 "SELECT from_id FROM link WHERE to_id = ?1 AND " LINK_WANTED
+                 "SELECT from_id FROM " LINKS "to_id = ?1 AND " LINK_WANTED
                  " AND " MEMBER("?1") " AND NOT " MEMBER("from_id");
 /* The deals a person was observed about, toward ?2 (NULL: us), by ?3. */
 static const char q_deals_of[] =
@@ -295,6 +304,7 @@ next_of(struct walk *w, const char *sql, int64_t id, struct map_ids *out)
 		sqlite3_bind_int(s, 3, w->q->min_strength);
 		if (sql != q_next_links)
 			sqlite3_bind_int64(s, 4, w->q->deal);
+		sqlite3_bind_text(s, 5, w->q->as_of, -1, SQLITE_STATIC);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		map_ids_add(out, sqlite3_column_int64(s, 0));
@@ -442,6 +452,7 @@ load_edges(struct store *st, const struct map_query *q, struct map_data *d)
 			return store_fail(st, "cannot read reporting lines");
 		s = store_stmt(st, q_links);
 		sqlite3_bind_int64(s, 1, q->account);
+		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			add_link(d, &kcap, s);
 		sqlite3_reset(s);
@@ -460,6 +471,7 @@ load_edges(struct store *st, const struct map_query *q, struct map_data *d)
 			break;
 		s = store_stmt(st, q_links_of);
 		sqlite3_bind_int64(s, 1, d->people[i].id);
+		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			add_link(d, &kcap, s);
 		sqlite3_reset(s);
@@ -482,6 +494,7 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 		s = store_stmt(st, q_roles_account);
 		sqlite3_bind_int64(s, 1, q->account);
 	}
+	sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct map_role *r;
 		const char *role, *infl;

@@ -30,10 +30,11 @@ static const char q_later[] =
     "JOIN person p ON p.id = h.person_id WHERE +p.account_id = ?1 "
     "AND h.effective > ?2 AND h.field IN ('name', 'level') "
     "ORDER BY h.person_id, h.effective, h.id";
+/* Links and buying roles in force on the as-of day, ?2. */
 static const char q_links[] =
-    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link l "
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
     "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
-    "ORDER BY l.id";
+    "AND " STORE_IN_FORCE("l", "?2") " ORDER BY l.id";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
     "WHERE p.account_id = ?1 LIMIT 1";
@@ -41,13 +42,13 @@ static const char q_any_link[] =
 	"instr('decision-maker,technical,business,finance,procurement,"        \
 	"user,coach,influencer,gatekeeper', r.role)"
 static const char q_roles_deal[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
     "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "
-    "ORDER BY d.handle, " ROLE_ORDER;
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
 static const char q_roles_account[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role r "
+    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
     "JOIN deal d ON d.id = r.deal_id WHERE d.account_id = ?1 "
-    "ORDER BY d.handle, " ROLE_ORDER;
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
 
 static int
 person_cmp(const void *a, const void *b)
@@ -128,13 +129,15 @@ load_people(struct store *st, int64_t account, const char *as_of,
 }
 
 static int
-load_links(struct store *st, int64_t account, struct org_net *net)
+load_links(struct store *st, int64_t account, const char *as_of,
+           struct org_net *net)
 {
 	sqlite3_stmt *s = store_stmt(st, q_links);
 	size_t cap = 0;
 	int rc;
 
 	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t from = find(net, sqlite3_column_int64(s, 0));
 		size_t to = find(net, sqlite3_column_int64(s, 1));
@@ -159,7 +162,8 @@ load_links(struct store *st, int64_t account, struct org_net *net)
 }
 
 static int
-load_roles(struct store *st, int64_t account, int64_t deal, struct org_net *net)
+load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
+           struct org_net *net)
 {
 	sqlite3_stmt *s;
 	size_t cap = 0;
@@ -167,6 +171,7 @@ load_roles(struct store *st, int64_t account, int64_t deal, struct org_net *net)
 
 	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
 	sqlite3_bind_int64(s, 1, deal ? deal : account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t who = find(net, sqlite3_column_int64(s, 0));
 		const char *role =
@@ -206,8 +211,8 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		return kam_err(KAM_INTERNAL, _("account %lld vanished"),
 		               (long long)account);
 	if ((rc = load_people(st, account, as_of, net)) != KAM_OK ||
-	    (rc = load_links(st, account, net)) != KAM_OK ||
-	    (rc = load_roles(st, account, deal, net)) != KAM_OK)
+	    (rc = load_links(st, account, as_of, net)) != KAM_OK ||
+	    (rc = load_roles(st, account, deal, as_of, net)) != KAM_OK)
 		return rc;
 	for (i = 0; stances && rc == KAM_OK && i < net->npeople; i++)
 		rc = store_stance_get(st, net->people[i].id, 0, deal, as_of,

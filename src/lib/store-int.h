@@ -34,4 +34,13 @@ void store_bind_static(sqlite3_stmt *, int, const char *);
 /* Copies a column (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *, int);
 
+/*
+ * A buying role or an influence link (table alias a) in force on the day
+ * d (an SQL parameter): begun by then and not ended by then.  A period
+ * runs from start_on until, and not on, end_on.
+ */
+#define STORE_IN_FORCE(a, d)                                                   \
+	"(" a ".start_on <= " d " AND (" a ".end_on IS NULL OR " a             \
+	".end_on > " d "))"
+
 #endif

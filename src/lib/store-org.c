@@ -797,6 +797,101 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	return history(st, id, on, "left_on", NULL, on);
 }
 
+int
+store_org_person_return(struct store *st, const char *ref, const char *dflt,
+                        const char *on)
+{
+	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
+	static const char qset[] =
+	    "UPDATE person SET left_on = NULL WHERE id = ?";
+	sqlite3_stmt *s;
+	int64_t id;
+	char *left, *r;
+	int rc;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qget);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_step(s);
+	left = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (left == NULL) {
+		r = store_person_ref(st, id);
+		rc = kam_err(KAM_CONFLICT,
+		             _("'%s' has not left: no departure to undo"), r);
+		free(r);
+		return rc;
+	}
+	s = store_stmt(st, qset);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = step_done(st, s, "cannot undo the departure")) == KAM_OK)
+		rc = history(st, id, on, "left_on", left, NULL);
+	free(left);
+	return rc;
+}
+
+int
+store_org_person_rm(struct store *st, const char *ref, const char *dflt)
+{
+	/* Everything else that names the person, by what to say of it. */
+	static const char qrefs[] =
+	    "SELECT (SELECT count(*) FROM person WHERE manager_id = ?1) + "
+	    "(SELECT count(*) FROM reporting_line WHERE manager_id = ?1), "
+	    "(SELECT count(*) FROM deal_role_period WHERE person_id = ?1), "
+	    "(SELECT count(*) FROM link_period WHERE from_id = ?1 "
+	    "OR to_id = ?1), "
+	    "(SELECT count(*) FROM observation WHERE person_id = ?1)";
+	static const char *const del[] = {
+	    "DELETE FROM reporting_line WHERE person_id = ?1",
+	    "DELETE FROM person_history WHERE person_id = ?1",
+	    "DELETE FROM person WHERE id = ?1"};
+	static const char *const what[] = {N_("reports"), N_("buying roles"),
+	                                   N_("links"),
+	                                   N_("stance observations")};
+	sqlite3_stmt *s;
+	int64_t id;
+	long n[4];
+	char *r, why[160];
+	size_t i, len = 0;
+	int rc;
+
+	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qrefs);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, "cannot read the person");
+	}
+	for (i = 0; i < 4; i++)
+		n[i] = sqlite3_column_int(s, (int)i);
+	sqlite3_reset(s);
+	why[0] = '\0';
+	for (i = 0; i < 4; i++)
+		if (n[i] > 0)
+			len += (size_t)snprintf(why + len, sizeof why - len,
+			                        "%s%s: %ld", len ? ", " : "",
+			                        _(what[i]), n[i]);
+	if (len > 0) {
+		r = store_person_ref(st, id);
+		rc =
+		    kam_err(KAM_CONFLICT,
+		            _("'%s' cannot be removed: other records refer to "
+		              "them (%s); record a departure with person leave "
+		              "instead"),
+		            r, why);
+		free(r);
+		return rc;
+	}
+	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++) {
+		s = store_stmt(st, del[i]);
+		sqlite3_bind_int64(s, 1, id);
+		rc = step_done(st, s, "cannot remove the person");
+	}
+	return rc;
+}
+
 /* A person's current dotted-line managers, for listing a whole account. */
 struct mgr_row {
 	int64_t person;
@@ -988,13 +1083,49 @@ int
 store_org_log(struct store *st, int64_t person,
               int (*fn)(const struct org_event *, void *), void *arg)
 {
-	/* The creation, from the person row, then every change. */
+	/*
+	 * The creation, from the person row, then every change as it was
+	 * recorded: to the record, and the start and end of each buying
+	 * role and each link.
+	 */
 	static const char q[] =
 	    "SELECT created, coalesce(recorded, created), "
-	    "coalesce(recorded_by, ''), 'created', NULL, origin, 0 "
+	    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
+	    "NULL "
 	    "FROM person WHERE id = ?1 UNION ALL "
 	    "SELECT effective, recorded, actor, field, old_value, new_value, "
-	    "id FROM person_history WHERE person_id = ?1 ORDER BY 7";
+	    "recorded, 1, id, 0, NULL FROM person_history WHERE person_id = ?1 "
+	    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
+	    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
+	    "r.end_on, coalesce(r.recorded, r.start_on), "
+	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
+	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
+	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
+	    "2, "
+	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
+	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
+	    "IS NOT NULL) "
+	    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
+	    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
+	    "l.end_on, "
+	    "l.created, coalesce(l.actor, ''), l.ended, "
+	    "coalesce(l.ended_by, ''), fa.handle || '/' || f.handle || ' ' || "
+	    "l.kind || ' ' || ta.handle || '/' || t.handle || ' (' || "
+	    "l.strength || ')', l.id FROM link_period l "
+	    "JOIN person f ON f.id = l.from_id "
+	    "JOIN account fa ON fa.id = f.account_id "
+	    "JOIN person t ON t.id = l.to_id "
+	    "JOIN account ta ON ta.id = t.account_id "
+	    "WHERE l.from_id = ?1 OR l.to_id = ?1) "
+	    "SELECT start_on, recorded, actor, 'link', NULL, what, recorded, "
+	    "3, "
+	    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
+	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
+	    "IS NOT NULL) "
+	    "ORDER BY 7, 8, 11, 9, 10";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_event e;
 	int rc = KAM_OK;
@@ -1046,20 +1177,95 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 	return rc;
 }
 
-int
-store_org_link(struct store *st, const char *from, const char *to,
-               const char *dflt, const char *kind, long strength)
+/* Ends a period of a role or a link (table) on day on, now, by the actor. */
+static int
+period_end(struct store *st, const char *q, int64_t id, const char *on)
 {
-	static const char q[] =
-	    "INSERT INTO link (from_id, to_id, kind, strength, created) "
-	    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (from_id, to_id, kind) "
-	    "DO UPDATE SET strength = excluded.strength";
-	sqlite3_stmt *s;
-	int64_t a, b;
+	sqlite3_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
+
+	kam_now(now);
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, on);
+	store_bind_text(s, 3, now);
+	store_bind_static(s, 4, kam_actor());
+	return step_done(st, s, "cannot end the period");
+}
+
+static const char q_link_end[] =
+    "UPDATE link_period SET end_on = ?2, ended = ?3, ended_by = ?4 "
+    "WHERE id = ?1";
+
+/* The day to write (on, or today) and whether it may follow after. */
+static const char *
+day_or_today(const char *on, char *today)
+{
+	if (on != NULL)
+		return on;
+	kam_today(today);
+	return today;
+}
+
+int
+store_org_link_on(struct store *st, const char *from, const char *to,
+                  const char *dflt, const char *kind, long strength,
+                  const char *on)
+{
+	static const char qopen[] =
+	    "SELECT id, strength, start_on FROM link_period WHERE from_id = ? "
+	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
+	static const char qlast[] =
+	    "SELECT max(end_on) FROM link_period WHERE from_id = ? "
+	    "AND to_id = ? AND kind = ?";
+	static const char q[] =
+	    "INSERT INTO link_period (from_id, to_id, kind, strength, created, "
+	    "start_on, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s;
+	int64_t a, b, open = 0;
+	long was = 0;
+	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	char *ra, *rb;
 	int rc;
 
 	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+		return rc;
+	on = day_or_today(on, today);
+	s = store_stmt(st, qopen);
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	store_bind_text(s, 3, kind);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		open = sqlite3_column_int64(s, 0);
+		was = sqlite3_column_int(s, 1);
+		snprintf(since, sizeof since, "%s", col(s, 2));
+	} else {
+		sqlite3_reset(s);
+		s = store_stmt(st, qlast);
+		sqlite3_bind_int64(s, 1, a);
+		sqlite3_bind_int64(s, 2, b);
+		store_bind_text(s, 3, kind);
+		if (sqlite3_step(s) == SQLITE_ROW &&
+		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+			snprintf(since, sizeof since, "%s", col(s, 0));
+	}
+	sqlite3_reset(s);
+	if (open != 0 && was == strength)
+		return KAM_OK;
+	if (strcmp(on, since) < 0) {
+		ra = store_person_ref(st, a);
+		rb = store_person_ref(st, b);
+		rc =
+		    kam_err(KAM_DATA,
+		            open ? _("the '%s' link from '%s' to '%s' holds "
+		                     "since %s: it cannot change on %s, before")
+		                 : _("the '%s' link from '%s' to '%s' ended on "
+		                     "%s: it cannot start again on %s, before"),
+		            kind, ra, rb, since, on);
+		free(ra);
+		free(rb);
+		return rc;
+	}
+	if (open != 0 && (rc = period_end(st, q_link_end, open, on)) != KAM_OK)
 		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
@@ -1068,53 +1274,87 @@ store_org_link(struct store *st, const char *from, const char *to,
 	store_bind_text(s, 3, kind);
 	sqlite3_bind_int64(s, 4, strength);
 	store_bind_text(s, 5, now);
+	store_bind_text(s, 6, on);
+	store_bind_static(s, 7, kam_actor());
 	return step_done(st, s, "cannot add link");
+}
+
+int
+store_org_link(struct store *st, const char *from, const char *to,
+               const char *dflt, const char *kind, long strength)
+{
+	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
+}
+
+int
+store_org_unlink_on(struct store *st, const char *from, const char *to,
+                    const char *dflt, const char *kind, const char *on)
+{
+	static const char q[] =
+	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
+	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
+	sqlite3_stmt *s;
+	int64_t a, b, id = 0;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	char *ra, *rb;
+	int rc;
+
+	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+		return rc;
+	on = day_or_today(on, today);
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	store_bind_text(s, 3, kind);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(since, sizeof since, "%s", col(s, 1));
+	}
+	sqlite3_reset(s);
+	if (id != 0 && strcmp(on, since) >= 0)
+		return period_end(st, q_link_end, id, on);
+	ra = store_person_ref(st, a);
+	rb = store_person_ref(st, b);
+	if (id == 0)
+		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
+		             kind, ra, rb);
+	else
+		rc =
+		    kam_err(KAM_DATA,
+		            _("the '%s' link from '%s' to '%s' holds since %s: "
+		              "it cannot end on %s, before"),
+		            kind, ra, rb, since, on);
+	free(ra);
+	free(rb);
+	return rc;
 }
 
 int
 store_org_unlink(struct store *st, const char *from, const char *to,
                  const char *dflt, const char *kind)
 {
-	static const char q[] =
-	    "DELETE FROM link WHERE from_id = ? AND to_id = ? AND kind = ?";
-	sqlite3_stmt *s;
-	int64_t a, b;
-	char *ra, *rb;
-	int rc;
-
-	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	if ((rc = step_done(st, s, "cannot remove link")) != KAM_OK)
-		return rc;
-	if (sqlite3_changes(store_db(st)) == 0) {
-		ra = store_person_ref(st, a);
-		rb = store_person_ref(st, b);
-		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
-		             kind, ra, rb);
-		free(ra);
-		free(rb);
-	}
-	return rc;
+	return store_org_unlink_on(st, from, to, dflt, kind, NULL);
 }
 
 int
-store_org_links(struct store *st, int64_t account,
-                int (*fn)(const struct org_link *, void *), void *arg)
+store_org_links_at(struct store *st, int64_t account, const char *as_of,
+                   int (*fn)(const struct org_link *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT f.handle, t.handle, f.name, t.name, l.kind, l.strength "
-	    "FROM link l JOIN person f ON f.id = l.from_id "
-	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ? "
-	    "ORDER BY l.id";
+	    "FROM link_period l JOIN person f ON f.id = l.from_id "
+	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
+	    "AND " STORE_IN_FORCE(
+	        "l", "?2") " ORDER BY (SELECT min(x.id) "
+	                   "FROM link_period x WHERE x.from_id = l.from_id "
+	                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_link l;
+	char today[KAM_DATE_LEN];
 	int rc = KAM_OK;
 
 	sqlite3_bind_int64(s, 1, account);
+	store_bind_text(s, 2, day_or_today(as_of, today));
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
@@ -1126,6 +1366,13 @@ store_org_links(struct store *st, int64_t account,
 	}
 	sqlite3_reset(s);
 	return rc;
+}
+
+int
+store_org_links(struct store *st, int64_t account,
+                int (*fn)(const struct org_link *, void *), void *arg)
+{
+	return store_org_links_at(st, account, NULL, fn, arg);
 }
 
 /* Competitors */
@@ -1255,68 +1502,235 @@ deal_person(struct store *st, const char *deal, const char *person,
 	return rc;
 }
 
-int
-store_org_role_set(struct store *st, const char *deal, const char *person,
-                   const char *dflt, const char *role, const char *influence,
-                   int lead)
-{
-	static const char qlead[] =
-	    "UPDATE deal_role SET lead = 0 WHERE deal_id = ? AND lead = 1";
-	static const char q[] =
-	    "INSERT INTO deal_role (deal_id, person_id, role, influence, "
-	    "lead) VALUES (?1, ?2, ?3, coalesce(?4, 'medium'), ?5) "
-	    "ON CONFLICT (deal_id, person_id, role) DO UPDATE SET "
-	    "influence = coalesce(?4, influence), "
-	    "lead = max(lead, excluded.lead)";
-	sqlite3_stmt *s;
-	int64_t d, p;
-	int rc;
+static const char q_role_end[] =
+    "UPDATE deal_role_period SET end_on = ?2, ended = ?3, ended_by = ?4 "
+    "WHERE id = ?1";
 
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
-		return rc;
-	if (lead) {
-		s = store_stmt(st, qlead);
-		sqlite3_bind_int64(s, 1, d);
-		if ((rc = step_done(st, s, "cannot set lead")) != KAM_OK)
-			return rc;
-	}
-	s = store_stmt(st, q);
+/* Opens a period of a role on day on, recorded now, by the actor. */
+static int
+role_start(struct store *st, int64_t d, int64_t p, const char *role,
+           const char *influence, int lead, const char *on)
+{
+	static const char q[] =
+	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
+	    "influence, lead, start_on, recorded, actor) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, q);
+	char now[KAM_STAMP_LEN];
+
+	kam_now(now);
 	sqlite3_bind_int64(s, 1, d);
 	sqlite3_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
 	store_bind_text(s, 4, influence);
 	sqlite3_bind_int(s, 5, lead);
+	store_bind_text(s, 6, on);
+	store_bind_text(s, 7, now);
+	store_bind_static(s, 8, kam_actor());
 	return step_done(st, s, "cannot set role");
+}
+
+/* Refuses a change on day on to a role held, or last held, until since. */
+static int
+role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
+               int open, const char *since, const char *on)
+{
+	char *rd, *rp;
+	int rc;
+
+	if (strcmp(on, since) >= 0)
+		return KAM_OK;
+	rd = store_deal_ref(st, d);
+	rp = store_person_ref(st, p);
+	rc = kam_err(KAM_DATA,
+	             open ? _("'%s' holds role '%s' in '%s' since %s: it "
+	                      "cannot change on %s, before")
+	                  : _("'%s' held role '%s' in '%s' until %s: it "
+	                      "cannot start again on %s, before"),
+	             rp, role, rd, since, on);
+	free(rd);
+	free(rp);
+	return rc;
+}
+
+/*
+ * Another holder of the lead in deal d loses it on day on: that period
+ * ends and one without the lead begins.
+ */
+static int
+role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
+{
+	static const char q[] =
+	    "SELECT id, person_id, role, influence, start_on "
+	    "FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
+	    "AND end_on IS NULL AND id <> ? ORDER BY id";
+	struct {
+		int64_t id, p;
+		char *role, *influence, *since;
+	} *v = NULL;
+	sqlite3_stmt *s = store_stmt(st, q);
+	size_t n = 0, i;
+	int rc = KAM_OK;
+
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, keep);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].p = sqlite3_column_int64(s, 1);
+		v[n].role = store_col_dup(s, 2);
+		v[n].influence = store_col_dup(s, 3);
+		v[n].since = store_col_dup(s, 4);
+		n++;
+	}
+	sqlite3_reset(s);
+	for (i = 0; i < n; i++) {
+		if (rc == KAM_OK)
+			rc = role_too_early(st, d, v[i].p, v[i].role, 1,
+			                    v[i].since, on);
+		if (rc == KAM_OK)
+			rc = period_end(st, q_role_end, v[i].id, on);
+		if (rc == KAM_OK)
+			rc = role_start(st, d, v[i].p, v[i].role,
+			                v[i].influence, 0, on);
+		free(v[i].role);
+		free(v[i].influence);
+		free(v[i].since);
+	}
+	free(v);
+	return rc;
+}
+
+int
+store_org_role_set_on(struct store *st, const char *deal, const char *person,
+                      const char *dflt, const char *role, const char *influence,
+                      int lead, const char *on)
+{
+	static const char qopen[] =
+	    "SELECT id, influence, lead, start_on FROM deal_role_period "
+	    "WHERE deal_id = ? AND person_id = ? AND role = ? "
+	    "AND end_on IS NULL";
+	static const char qlast[] =
+	    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ? "
+	    "AND person_id = ? AND role = ?";
+	static const char qid[] =
+	    "SELECT id FROM deal_role_period WHERE deal_id = ? "
+	    "AND person_id = ? AND role = ? AND end_on IS NULL";
+	sqlite3_stmt *s;
+	int64_t d, p, open = 0, now_id = 0;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
+	int rc, was_lead = 0;
+
+	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+		return rc;
+	on = day_or_today(on, today);
+	s = store_stmt(st, qopen);
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, p);
+	store_bind_text(s, 3, role);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		open = sqlite3_column_int64(s, 0);
+		snprintf(was, sizeof was, "%s", col(s, 1));
+		was_lead = sqlite3_column_int(s, 2);
+		snprintf(since, sizeof since, "%s", col(s, 3));
+	} else {
+		sqlite3_reset(s);
+		s = store_stmt(st, qlast);
+		sqlite3_bind_int64(s, 1, d);
+		sqlite3_bind_int64(s, 2, p);
+		store_bind_text(s, 3, role);
+		if (sqlite3_step(s) == SQLITE_ROW &&
+		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+			snprintf(since, sizeof since, "%s", col(s, 0));
+	}
+	sqlite3_reset(s);
+	/* --lead takes the lead; without it, a lead held stays. */
+	lead = lead || was_lead;
+	if (influence == NULL)
+		influence = open ? was : "medium";
+	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead)
+		return KAM_OK;
+	if ((rc = role_too_early(st, d, p, role, open != 0, since, on)) !=
+	    KAM_OK)
+		return rc;
+	if (open != 0 && (rc = period_end(st, q_role_end, open, on)) != KAM_OK)
+		return rc;
+	if ((rc = role_start(st, d, p, role, influence, lead, on)) != KAM_OK)
+		return rc;
+	if (!lead || was_lead)
+		return KAM_OK;
+	s = store_stmt(st, qid);
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, p);
+	store_bind_text(s, 3, role);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		now_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return role_drop_leads(st, d, now_id, on);
+}
+
+int
+store_org_role_set(struct store *st, const char *deal, const char *person,
+                   const char *dflt, const char *role, const char *influence,
+                   int lead)
+{
+	return store_org_role_set_on(st, deal, person, dflt, role, influence,
+	                             lead, NULL);
+}
+
+int
+store_org_role_rm_on(struct store *st, const char *deal, const char *person,
+                     const char *dflt, const char *role, const char *on)
+{
+	static const char q[] =
+	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
+	    "AND person_id = ? AND role = ? AND end_on IS NULL";
+	sqlite3_stmt *s;
+	int64_t d, p, id = 0;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	char *rd, *rp;
+	int rc;
+
+	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+		return rc;
+	on = day_or_today(on, today);
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, d);
+	sqlite3_bind_int64(s, 2, p);
+	store_bind_text(s, 3, role);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(since, sizeof since, "%s", col(s, 1));
+	}
+	sqlite3_reset(s);
+	if (id != 0) {
+		if (strcmp(on, since) < 0) {
+			rd = store_deal_ref(st, d);
+			rp = store_person_ref(st, p);
+			rc = kam_err(KAM_DATA,
+			             _("'%s' holds role '%s' in '%s' since %s: "
+			               "it cannot end on %s, before"),
+			             rp, role, rd, since, on);
+			free(rd);
+			free(rp);
+			return rc;
+		}
+		return period_end(st, q_role_end, id, on);
+	}
+	rd = store_deal_ref(st, d);
+	rp = store_person_ref(st, p);
+	rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"), rp,
+	             role, rd);
+	free(rd);
+	free(rp);
+	return rc;
 }
 
 int
 store_org_role_rm(struct store *st, const char *deal, const char *person,
                   const char *dflt, const char *role)
 {
-	static const char q[] = "DELETE FROM deal_role WHERE deal_id = ? "
-	                        "AND person_id = ? AND role = ?";
-	sqlite3_stmt *s;
-	int64_t d, p;
-	char *rd, *rp;
-	int rc;
-
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if ((rc = step_done(st, s, "cannot remove role")) != KAM_OK)
-		return rc;
-	if (sqlite3_changes(store_db(st)) == 0) {
-		rd = store_deal_ref(st, d);
-		rp = store_person_ref(st, p);
-		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
-		             rp, role, rd);
-		free(rd);
-		free(rp);
-	}
-	return rc;
+	return store_org_role_rm_on(st, deal, person, dflt, role, NULL);
 }
 
 #define ROLE_ORDER                                                             \
@@ -1324,20 +1738,23 @@ store_org_role_rm(struct store *st, const char *deal, const char *person,
 	"user,coach,influencer,gatekeeper', r.role)"
 
 int
-store_org_roles(struct store *st, int64_t deal,
-                int (*fn)(const struct org_role *, void *), void *arg)
+store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
+                   int (*fn)(const struct org_role *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT d.handle, p.handle, p.name, p.title, r.role, r.influence, "
 	    "p.level, r.lead, p.placeholder, p.left_on "
-	    "FROM deal_role r JOIN deal d ON d.id = r.deal_id "
-	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ? "
-	    "ORDER BY " ROLE_ORDER ", p.handle";
+	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
+	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
+	                                     ", p.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_role r;
+	char today[KAM_DATE_LEN];
 	int rc = KAM_OK;
 
 	sqlite3_bind_int64(s, 1, deal);
+	store_bind_text(s, 2, day_or_today(as_of, today));
 	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
@@ -1353,6 +1770,13 @@ store_org_roles(struct store *st, int64_t deal,
 	}
 	sqlite3_reset(s);
 	return rc;
+}
+
+int
+store_org_roles(struct store *st, int64_t deal,
+                int (*fn)(const struct org_role *, void *), void *arg)
+{
+	return store_org_roles_at(st, deal, NULL, fn, arg);
 }
 
 /* Red flags */

@@ -33,7 +33,7 @@ run link-kind 3 kam-org link chen li --kind loves
 expect_err link-kind "kam-org: unknown link kind 'loves' (use influences, advises, allies or rivals)"
 run link-nokind 2 kam-org link chen li
 expect_err link-nokind "kam-org: --kind is required
-usage: kam-org link FROM TO --kind influences|advises|allies|rivals [--strength 1-3]"
+usage: kam-org link FROM TO --kind influences|advises|allies|rivals [--on DATE] [--strength 1-3]"
 run link-strength 3 kam-org link chen li --kind advises --strength 4
 expect_err link-strength "kam-org: invalid strength '4' (1, 2 or 3)"
 run link-unknown 4 kam-org link chne li --kind advises
@@ -126,7 +126,7 @@ run role-cross 5 kam-org role erp beta/b1 coach
 expect_err role-cross "kam-org: 'beta/b1' is not in the account of deal 'acme/erp'"
 run role-operands 2 kam-org role erp chen
 expect_err role-operands "kam-org: missing operand
-usage: kam-org role DEAL PERSON ROLE [--influence high|medium|low] [--lead]"
+usage: kam-org role DEAL PERSON ROLE [--influence high|medium|low] [--lead] [--on DATE]"
 run role-rm-none 4 kam-org role rm erp chen coach
 expect_err role-rm-none "kam-org: 'acme/chen' holds no role 'coach' in 'acme/erp'"
 run role-rm-role 3 kam-org role rm erp chen boss

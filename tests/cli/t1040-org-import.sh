@@ -61,7 +61,7 @@ erp,zhao,finance,low,no
 erp,cpo,procurement,medium,
 CSV
 run roles 0 env KAM_ACCOUNT=acme kam-org import "$T/roles.csv"
-expect_sql roles "SELECT p.handle, r.role, r.influence, r.lead FROM deal_role r JOIN person p ON p.id = r.person_id ORDER BY r.rowid" \
+expect_sql roles "SELECT p.handle, r.role, r.influence, r.lead FROM deal_role_period r JOIN person p ON p.id = r.person_id WHERE r.end_on IS NULL ORDER BY r.id" \
 "wang|decision-maker|medium|0
 li|technical|high|1
 chen|technical|medium|0

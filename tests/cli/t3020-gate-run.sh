@@ -12,10 +12,10 @@ kam-org person add acme/chen --name Chen --level 3 --reports-to acme/li >/dev/nu
 kam-org competitor add orcl --name Oracle >/dev/null
 kam-org deal add acme/his --name 'HIS 2027' >/dev/null
 kam-org deal add acme/erp --name ERP >/dev/null
-kam-org role acme/his acme/wang decision-maker --influence high >/dev/null
-kam-org role acme/his acme/li technical --lead >/dev/null
-kam-org role acme/his acme/chen finance --influence low >/dev/null
-kam-org role acme/his acme/chen business --influence medium >/dev/null
+kam-org role acme/his acme/wang decision-maker --influence high --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/li technical --lead --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/chen finance --influence low --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/chen business --influence medium --on 2026-01-01 >/dev/null
 for k in need budget timeline fit gaps resources position differentiation \
   capital side-effects strategy importance; do
   kam-gate answer acme/his $k yes --on 2026-02-01

@@ -15,9 +15,9 @@ kam-org competitor add orcl --name Oracle >/dev/null
 kam-org deal add acme/his --name 'HIS 2027' >/dev/null
 kam-org deal add acme/erp --name ERP >/dev/null
 kam-org deal add beta/crm --name CRM >/dev/null
-kam-org role acme/his acme/wang decision-maker --influence high >/dev/null
-kam-org role acme/his acme/li technical --lead >/dev/null
-kam-org role acme/his acme/chen finance --influence low >/dev/null
+kam-org role acme/his acme/wang decision-maker --influence high --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/li technical --lead --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/chen finance --influence low --on 2026-01-01 >/dev/null
 
 # January: a need, the budget not known yet.
 kam-gate answer acme/his need yes --on 2026-01-10 --evidence 'RFP issued'

@@ -11,10 +11,10 @@ kam-org person add acme/li --name 'Li Na' --level 2 --reports-to acme/wang >/dev
 kam-org person add acme/chen --name 'Chen | Jr' --level 3 --reports-to acme/li >/dev/null
 kam-org competitor add orcl --name Oracle >/dev/null
 kam-org deal add acme/his --name 'HIS 2027' >/dev/null
-kam-org role acme/his acme/wang decision-maker --influence high >/dev/null
-kam-org role acme/his acme/li technical --lead >/dev/null
-kam-org role acme/his acme/chen finance --influence low >/dev/null
-kam-org role acme/his acme/chen business >/dev/null
+kam-org role acme/his acme/wang decision-maker --influence high --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/li technical --lead --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/chen finance --influence low --on 2026-01-01 >/dev/null
+kam-org role acme/his acme/chen business --on 2026-01-01 >/dev/null
 
 kam-gate answer acme/his need yes --on 2026-01-10 --evidence 'RFP issued'
 run r1 0 kam-gate run acme/his --as-of 2026-01-15

@@ -15,19 +15,19 @@ kam-org competitor add orcl --name Oracle >/dev/null
     kam-org person add acme/$p --name "$(echo $p | tr a-z A-Z)"
   done
   kam-org deal add acme/his --name HIS
-  kam-org role acme/his acme/wang decision-maker --influence high
-  kam-org role acme/his acme/li technical --influence high --lead
-  kam-org role acme/his acme/chen business --influence high
-  kam-org role acme/his acme/zhao finance --influence medium
-  kam-org role acme/his acme/qian user --influence medium
-  kam-org role acme/his acme/sun procurement --influence low
-  kam-org role acme/his acme/zhou coach --influence low
-  kam-org role acme/his acme/wu influencer --influence medium
+  kam-org role acme/his acme/wang decision-maker --influence high --on 2026-01-01
+  kam-org role acme/his acme/li technical --influence high --lead --on 2026-01-01
+  kam-org role acme/his acme/chen business --influence high --on 2026-01-01
+  kam-org role acme/his acme/zhao finance --influence medium --on 2026-01-01
+  kam-org role acme/his acme/qian user --influence medium --on 2026-01-01
+  kam-org role acme/his acme/sun procurement --influence low --on 2026-01-01
+  kam-org role acme/his acme/zhou coach --influence low --on 2026-01-01
+  kam-org role acme/his acme/wu influencer --influence medium --on 2026-01-01
   # ma is outside the group, supports us and advises wang; sun
   # influences zhao; zhou advises chen.
-  kam-org link acme/ma acme/wang --kind advises
-  kam-org link acme/sun acme/zhao --kind influences
-  kam-org link acme/zhou acme/chen --kind advises
+  kam-org link acme/ma acme/wang --kind advises --on 2026-01-01
+  kam-org link acme/sun acme/zhao --kind influences --on 2026-01-01
+  kam-org link acme/zhou acme/chen --kind advises --on 2026-01-01
   kam-stance set acme/ma support --on 2026-01-10
   kam-stance set acme/wang neutral --on 2026-01-10 --note 'waits for the pilot'
   kam-stance set acme/li support --on 2026-01-10

@@ -20,12 +20,12 @@ kam-org competitor add orcl --name Oracle >/dev/null
   kam-org deal add acme/his --name 'HIS 2027' --value 12000000.5 --currency CNY \
     --close 2026-06-30 --stage proposal --cost 300000
   kam-org deal add acme/erp --name ERP
-  kam-org role acme/his acme/aa finance --influence medium
-  kam-org role acme/his acme/zz decision-maker --influence high
-  kam-org role acme/his acme/mm technical --influence high --lead
-  kam-org role acme/his acme/bb business --influence high
-  kam-org role acme/his acme/cc coach --influence low
-  kam-org link acme/cc acme/zz --kind advises
+  kam-org role acme/his acme/aa finance --influence medium --on 2026-01-01
+  kam-org role acme/his acme/zz decision-maker --influence high --on 2026-01-01
+  kam-org role acme/his acme/mm technical --influence high --lead --on 2026-01-01
+  kam-org role acme/his acme/bb business --influence high --on 2026-01-01
+  kam-org role acme/his acme/cc coach --influence low --on 2026-01-01
+  kam-org link acme/cc acme/zz --kind advises --on 2026-01-01
   kam-stance set acme/zz neutral --on 2026-02-01 --note '认为三年总价太高' --source 拜访
   kam-stance set acme/mm support --on 2026-02-01 --note 'liked the demo'
   kam-stance set acme/bb support --on 2026-02-01

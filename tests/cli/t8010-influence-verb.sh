@@ -21,16 +21,16 @@ export KAM_ACCOUNT
   kam-org person add zhou --name 周八 --level 3 --reports-to zhao
   # chen advises li, li influences wang: chen carries the most weight;
   # sun allies with zhou both ways; a rivalry counts for nothing.
-  kam-org link chen li --kind advises --strength 3
-  kam-org link li wang --kind influences
-  kam-org link sun zhou --kind allies --strength 1
-  kam-org link zhao chen --kind rivals --strength 3
+  kam-org link chen li --kind advises --strength 3 --on 2026-01-01
+  kam-org link li wang --kind influences --on 2026-01-01
+  kam-org link sun zhou --kind allies --strength 1 --on 2026-01-01
+  kam-org link zhao chen --kind rivals --strength 3 --on 2026-01-01
   kam-org deal add erp --name ERP
   kam-org deal add crm --name CRM
-  kam-org role erp wang decision-maker
-  kam-org role erp li technical
-  kam-org role erp li business
-  kam-org role crm chen coach
+  kam-org role erp wang decision-maker --on 2026-01-01
+  kam-org role erp li technical --on 2026-01-01
+  kam-org role erp li business --on 2026-01-01
+  kam-org role crm chen coach --on 2026-01-01
   kam-stance set li support --on 2026-01-05
   kam-stance set chen oppose --on 2026-01-05
   kam-stance set chen support --deal erp --on 2026-01-05

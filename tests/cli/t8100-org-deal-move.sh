@@ -84,7 +84,8 @@ expect_text log-closed 'effective,recorded,actor,field,old,new
 2026-03-02,2026-03-02T09:00:00Z,ann,owner,Zoe Martin,Li Wei
 2026-02-28,2026-03-02T09:00:00Z,tester,status,open,lost
 2026-02-28,2026-03-02T09:00:00Z,tester,reason,,"price, by 12%
-and the CIO"'
+and the CIO"
+2026-03-02,2026-03-02T09:00:00Z,tester,role,,acme/li decision-maker (high)'
 
 # kam-gate list: open deals, or every deal with --all; the closed deal
 # keeps its run.
