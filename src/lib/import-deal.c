@@ -92,7 +92,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		               field(f, idx, C_DEAL));
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA, _("%s: invalid deal handle '%s' (%s)"),
-		               where, h, _("use letters, digits, '.', '_' and '-'"));
+		               where, h,
+		               _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
