@@ -177,13 +177,38 @@ shell <<'CMDS'
 kam-gate diff his 2 4
 CMDS
 
-say 'But Kanglian gains on the technical side, which Zhao Lei leads, and' \
-  'the other stances were last observed months ago.  `kam-gate plan` gives each' \
-  'person an action, with the supporters who influence or advise them;' \
+say 'Who on our side knows whom?  Ma Jun, our account manager, has known the' \
+  'president and Zheng Hua for years and works with Li Ming; Gao Yan, our' \
+  'solution engineer, is trusted by Zhang Wei and works with Zhao Lei since' \
+  'the workshop.  `kam-org coverage` lists the members nobody of ours knows,' \
+  'and who could reach them through a supporter who influences them.' ''
+shell <<'CMDS'
+kam-org seller add majun --name 马骏
+kam-org seller add gaoyan --name 高岩
+kam-org contact majun chen --strength 3 --on 2025-09-01
+kam-org contact majun zheng --strength 3 --on 2025-06-01
+kam-org contact majun li --strength 2 --on 2025-11-15
+kam-org contact gaoyan zhang --strength 3 --on 2026-01-06
+kam-org contact gaoyan zhao --strength 2 --on 2026-02-10
+kam-org coverage his
+CMDS
+
+say 'The other stances were last observed months ago.  `kam-stance stale`' \
+  'lists whom to check in with, the most influential first: Zhang Wei, whose' \
+  'alliance with Zhao Lei gives him the most weight, has not been seen' \
+  'since January.  The maps fade these stances, and the memo lists them.' ''
+shell <<'CMDS'
+kam-stance stale his
+CMDS
+
+say 'Kanglian gains on the technical side, which Zhao Lei leads.' \
+  '`kam-gate plan` gives each' \
+  'person an action, with the supporters who influence or advise them and' \
+  'the seller of ours who carries it;' \
   '`--assume-stance` shows what would move the verdict, storing nothing:' \
   'Zhao Lei turning against us would limit it.' ''
 shell <<'CMDS'
-kam-gate plan his | awk -F'\t' '{ printf "%-15s %-14s %s\n", $1, $7, $10 }'
+kam-gate plan his | awk -F'\t' '{ printf "%-15s %-14s %-18s %s\n", $1, $7, $10, $11 }'
 kam-gate run his --assume-stance zhao=oppose -F table | tail -3
 CMDS
 

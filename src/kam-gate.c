@@ -18,6 +18,7 @@
 #include "kam/kam.h"
 #include "kam/money.h"
 #include "kam/org.h"
+#include "kam/stance.h"
 #include "kam/store.h"
 
 enum {
@@ -934,6 +935,39 @@ flag_add(const struct org_flag *f, void *arg)
 	return KAM_OK;
 }
 
+/*
+ * The members the memo asks to check in with: kam-stance stale DEAL on
+ * the day assessed, by the stale.days setting.
+ */
+static int
+memo_stale(struct kam_ctx *ctx, int64_t deal, const struct gate_assessment *a,
+           struct stance_stale *st, struct gate_memo *memo)
+{
+	struct gate_stale *v;
+	struct date_span span;
+	char before[KAM_DATE_LEN];
+	size_t i;
+	int rc;
+
+	span.n = (long)a->params.stale_days;
+	span.unit = 'd';
+	date_span_before(a->as_of, &span, before);
+	if ((rc = stance_stale(ctx->st, store_deal_account(ctx->st, deal), deal,
+	                       a->as_of, before, st)) != KAM_OK)
+		return rc;
+	v = xcalloc(st->n + 1, sizeof *v);
+	for (i = 0; i < st->n; i++) {
+		v[i].person = st->rows[i].person;
+		v[i].name = st->rows[i].name;
+		v[i].latest = st->rows[i].latest;
+		v[i].days = st->rows[i].days;
+	}
+	memo->stale = v;
+	memo->nstale = st->n;
+	memo->stale_days = span.n;
+	return KAM_OK;
+}
+
 /* kam-gate report DEAL [--as-of DATE] (Markdown, or JSON with -F json) */
 static int
 cmd_report(struct kam_ctx *ctx, int argc, char **argv)
@@ -947,6 +981,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	struct flag_list flags = {NULL, 0};
 	struct gate_step *plan = NULL;
 	struct gate_memo memo;
+	struct stance_stale stale = {NULL, 0};
 	const char *as_of_opt = NULL;
 	char as_of[KAM_DATE_LEN];
 	size_t nruns = 0, nplan = 0;
@@ -954,6 +989,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	int ch, rc;
 
 	memset(&a, 0, sizeof a);
+	memset(&memo, 0, sizeof memo);
 	/* A memo, or its data: nothing else. */
 	cli_formats(ctx, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON), OUT_MD);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
@@ -976,6 +1012,8 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	                          deal, flag_add, &flags)) == KAM_OK) {
 		gate_red_flags(&a, &flags.v, &flags.n);
 		gate_plan(&a, &plan, &nplan);
+		if ((rc = memo_stale(ctx, deal, &a, &stale, &memo)) != KAM_OK)
+			goto done;
 		memo.a = &a;
 		memo.runs = runs;
 		memo.nruns = nruns;
@@ -988,6 +1026,9 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			gate_write_report(stdout, &memo);
 	}
+done:
+	free((void *)memo.stale);
+	stance_stale_free(&stale);
 	gate_plan_free(plan, nplan);
 	gate_flags_free(flags.v, flags.n);
 	gate_runs_free(runs, nruns);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/gate.h"
 #include "kam/graph.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -150,6 +151,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct map_query q;
 	struct map_style style;
+	char stale_before[KAM_DATE_LEN];
 	struct map_data d;
 	const char *format = "dot", *out = NULL, *focus = NULL;
 	const char *toward = NULL, *view = "all", *layout = "compact";
@@ -349,6 +351,23 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	if (focus != NULL &&
 	    (rc = focus_person(ctx, argv[optind], focus, &q)) != KAM_OK)
 		return rc;
+	/*
+	 * Stances older than stale.days are drawn faded (kam-gate(1),
+	 * SETTINGS), on a map of a day: one without a date (--date none,
+	 * no --as-of) is the same whenever it is drawn.
+	 */
+	if (style.dated || style.as_of_given) {
+		struct gate_params params;
+		struct date_span span;
+
+		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
+			return rc;
+		span.n = (long)params.stale_days;
+		span.unit = 'd';
+		date_span_before(style.as_of, &span, stale_before);
+		style.stale_before = stale_before;
+		style.stale_days = span.n;
+	}
 	q.depth = depth >= 0 ? (int)depth : DEFAULT_DEPTH;
 	q.as_of = style.as_of;
 	q.since = style.since;

@@ -19,6 +19,7 @@
 #include "kam/money.h"
 #include "kam/org.h"
 #include "kam/out.h"
+#include "kam/seller.h"
 #include "kam/store.h"
 
 static int
@@ -1668,6 +1669,233 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
+/* our side: sellers, contacts and coverage */
+
+static int
+cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
+	const char *name = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "n:", lo)) != -1) {
+		if (c != 'n')
+			return cli_usage(ctx);
+		name = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (name == NULL)
+		return cli_usage_msg(ctx, "--name is required");
+	if (!handle_valid(argv[optind]))
+		return kam_err(KAM_DATA,
+		               "invalid seller handle '%s' (use letters, "
+		               "digits, '.', '_' and '-')",
+		               argv[optind]);
+	if ((rc = check_text("name", name)) != KAM_OK)
+		return rc;
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st,
+	                 store_seller_add(ctx->st, argv[optind], name));
+}
+
+static int
+put_seller(const struct seller *r, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, r->handle);
+	out_str(o, r->name);
+	out_int(o, r->contacts);
+	out_str(o, r->created);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"handle", "name", "contacts",
+	                                   "created", NULL};
+	char today[KAM_DATE_LEN];
+	struct out *o;
+	int rc;
+
+	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
+		return rc;
+	kam_today(today);
+	o = cli_out(ctx, 0, cols);
+	rc = store_sellers(ctx->st, today, put_seller, o);
+	out_close(o);
+	return rc;
+}
+
+static int
+cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"on", required_argument, NULL, 'o'},
+	    {"strength", required_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0}};
+	const char *on = NULL, *ss = NULL;
+	char today[KAM_DATE_LEN];
+	long strength;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "s:", lo)) != -1) {
+		switch (c) {
+		case 'o':
+			on = optarg;
+			break;
+		case 's':
+			ss = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
+		return rc;
+	if (ss == NULL)
+		return cli_usage_msg(ctx, "--strength is required");
+	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
+		return kam_err(KAM_DATA,
+		               "invalid strength '%s' (1 acquainted, 2 works "
+		               "with, 3 trusted)",
+		               ss);
+	if ((rc = check_past("--on", on)) != KAM_OK)
+		return rc;
+	if (on == NULL) {
+		kam_today(today);
+		on = today;
+	}
+	if ((rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(
+	    ctx->st, store_contact_add(ctx->st, argv[optind], argv[optind + 1],
+	                               ctx->account, strength, on));
+}
+
+static int
+put_contact(const struct contact_row *r, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, r->person);
+	out_str(o, r->person_name);
+	out_str(o, r->seller);
+	out_str(o, r->seller_name);
+	out_int(o, r->strength);
+	out_str(o, r->on);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	static const char *const cols[] = {"person",      "name",     "seller",
+	                                   "seller_name", "strength", "since",
+	                                   NULL};
+	const char *as_of = NULL;
+	char today[KAM_DATE_LEN];
+	struct out *o;
+	int64_t account;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		as_of = optarg;
+	}
+	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
+	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+		return rc;
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	o = cli_out(ctx, 0, cols);
+	rc = store_contacts(ctx->st, account, as_of, put_contact, o);
+	out_close(o);
+	return rc;
+}
+
+/*
+ * The members of a deal's buying group nobody on our side knows, as
+ * kam-gate sees the group on a day, and the seller who could reach each
+ * through a supporter who influences or advises them.
+ */
+static int
+cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	static const char *const cols[] = {
+	    "person", "name", "roles", "influence", "stance", "through", NULL};
+	const char *as_of = NULL;
+	char today[KAM_DATE_LEN];
+	struct gate_assessment a;
+	struct out *o;
+	size_t *idx, i;
+	int64_t deal;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		as_of = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
+	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
+	        KAM_OK)
+		return rc;
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if ((rc = store_gate_load(ctx->st, deal, as_of, &a)) != KAM_OK) {
+		gate_assessment_free(&a);
+		return rc;
+	}
+	idx = xcalloc(a.nmembers + 1, sizeof *idx);
+	gate_group_order(&a, idx);
+	o = cli_out(ctx, 0, cols);
+	for (i = 0; i < a.nmembers; i++) {
+		const struct gate_member *m = &a.members[idx[i]];
+		const struct gate_contact *k;
+		struct gate_step st;
+		char *t;
+
+		if (m->ncontacts > 0)
+			continue;
+		memset(&st, 0, sizeof st);
+		k = gate_carrier(m, &st.through);
+		st.carrier = k;
+		t = gate_carrier_text(&st);
+		out_str(o, m->ref);
+		out_str(o, m->name);
+		out_str(o, m->roles);
+		out_word(o, gate_influence_word(m->influence));
+		out_word(o, gate_stance_word(m->stance));
+		out_str(o, t);
+		out_end_row(o);
+		free(t);
+	}
+	out_close(o);
+	free(idx);
+	gate_assessment_free(&a);
+	return KAM_OK;
+}
+
 /* import and export */
 
 static const char *
@@ -1966,6 +2194,15 @@ static const struct kam_verb verbs[] = {
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
      cmd_influence},
+    {"seller add", "seller add HANDLE --name NAME", "add a seller of our team",
+     cmd_seller_add},
+    {"seller list", "seller list", "list our sellers", cmd_seller_list},
+    {"contact", "contact SELLER PERSON --strength 1-3 [--on DATE]",
+     "record that a seller of ours knows a person", cmd_contact},
+    {"contacts", "contacts [ACCOUNT] [--as-of DATE]",
+     "who on our side knows whom in an account", cmd_contacts},
+    {"coverage", "coverage DEAL [--as-of DATE]",
+     "the members of a buying group nobody on our side knows", cmd_coverage},
     {"import", "import [ACCOUNT] FILE.csv [--kind people|links|roles|deals]",
      "import people, links, roles or deals from CSV, all or nothing",
      cmd_import},

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kam/cli.h"
+#include "kam/gate.h"
 #include "kam/graph.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -26,6 +27,7 @@ enum {
 	OPT_FROM,
 	OPT_KNOWN_AT,
 	OPT_NOTE,
+	OPT_OLDER_THAN,
 	OPT_ON,
 	OPT_SINCE,
 	OPT_SOURCE,
@@ -495,6 +497,93 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /*
+ * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
+ * influential first.
+ */
+static int
+cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {"older-than", required_argument, NULL, OPT_OLDER_THAN},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const cols[] = {"person",    "name",   "roles",
+	                                   "stance",    "latest", "days",
+	                                   "influence", NULL};
+	const char *as_of = NULL, *older = NULL;
+	char today[KAM_DATE_LEN], before[KAM_DATE_LEN];
+	struct gate_params params;
+	struct date_span span;
+	struct stance_stale st;
+	int64_t account, deal;
+	struct out *o;
+	size_t i;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_AS_OF:
+			as_of = optarg;
+			break;
+		case OPT_OLDER_THAN:
+			older = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
+		return rc;
+	if (older != NULL && !date_span_parse(older, &span))
+		return kam_err(KAM_DATA,
+		               "invalid length of time '%s' for --older-than "
+		               "(use a number of days, weeks or months from 1 "
+		               "to 36500, as 90d, 12w or 3m)",
+		               older);
+	if (optind >= argc && ctx->account == NULL)
+		return cli_usage_msg(ctx, "no account or deal given (name one, "
+		                          "use -a or set KAM_ACCOUNT)");
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
+	                &deal)) != KAM_OK)
+		return rc;
+	if (older == NULL) {
+		/* The setting the stale-stance flag reads (kam-gate(1)). */
+		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
+			return rc;
+		span.n = (long)params.stale_days;
+		span.unit = 'd';
+	}
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	date_span_before(as_of, &span, before);
+	if ((rc = stance_stale(ctx->st, account, deal, as_of, before, &st)) !=
+	    KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	for (i = 0; i < st.n; i++) {
+		const struct stance_stale_row *r = &st.rows[i];
+
+		out_str(o, r->person);
+		out_str(o, r->name);
+		out_list(o, r->roles);
+		out_word(o, r->stance != NULL ? r->stance : "unknown");
+		out_str(o, r->latest);
+		out_int(o, r->days);
+		out_fixed(o, r->influence, 6);
+		out_end_row(o);
+	}
+	out_close(o);
+	stance_stale_free(&st);
+	return out_finish_stdout();
+}
+
+/*
  * log [PERSON|ACCOUNT]: every row with who recorded it and when.
  */
 static int
@@ -727,10 +816,11 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	struct period p;
 	const char *cols[MAX_PERIODS + 3];
 	struct stance_person *people = NULL;
+	struct stance_day *rows = NULL;
 	int64_t account, deal, tid = 0;
-	const char *word;
+	const char *day[MAX_PERIODS], *word[MAX_PERIODS];
 	struct out *o;
-	size_t n = 0, i, np = 0, k;
+	size_t n = 0, nrows = 0, i, np = 0, k, lo, hi;
 	int c, rc, quarter;
 
 	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
@@ -833,6 +923,16 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK)
 		return store_end(ctx->st, rc);
+	/* Every row in force by the last day at once, each person's found
+	 * by id: one query, not one a person and a period. */
+	for (k = 0; k < np; k++)
+		day[k] = ends[k];
+	if ((rc = store_stance_in_force(ctx->st, account, deal, tid,
+	                                ends[np - 1], &rows, &nrows)) !=
+	    KAM_OK) {
+		store_stance_people_free(people, n);
+		return store_end(ctx->st, rc);
+	}
 	if (ctx->fmt == OUT_TABLE) {
 		cols[0] = "person";
 		cols[1] = "name";
@@ -847,20 +947,18 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			out_str(o, people[i].ref);
 			out_str(o, people[i].name);
 		}
+		lo = stance_rows_of(rows, nrows, people[i].id, &hi);
+		stance_series(rows + lo, hi - lo, deal, day, np, word);
 		for (k = 0; k < np; k++) {
-			rc = store_stance_get(ctx->st, people[i].id, tid, deal,
-			                      ends[k], NULL, &word, NULL);
-			if (rc != KAM_OK)
-				break;
 			if (ctx->fmt == OUT_TABLE) {
-				out_str(o, stance_symbol(word));
+				out_str(o, stance_symbol(word[k]));
 				continue;
 			}
 			out_str(o, people[i].ref);
 			out_str(o, people[i].name);
 			out_str(o, labels[k]);
 			out_str(o, ends[k]);
-			out_str(o, word ? word : "unknown");
+			out_str(o, word[k] ? word[k] : "unknown");
 			out_end_row(o);
 		}
 		if (ctx->fmt == OUT_TABLE)
@@ -868,6 +966,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
+	free(rows);
 	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
@@ -996,6 +1095,10 @@ static const struct kam_verb verbs[] = {
      "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--to DATE] [--toward COMPETITOR]",
      "stances by month or quarter", cmd_timeline},
+    {"stale",
+     "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "
+     "[--older-than SPAN]",
+     "whom to check in with: stances observed long ago", cmd_stale},
     {"retract", "retract ID --why TEXT", "withdraw an observation",
      cmd_retract},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",

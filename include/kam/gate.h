@@ -146,11 +146,25 @@ struct gate_crit {
 #define GATE_ROLE_COACH     0x40
 #define GATE_STANCE_UNKNOWN 2
 
+/*
+ * Someone on our side who knows a person (kam-org contact), as in force
+ * on the assessment date.
+ */
+struct gate_contact {
+	char *seller, *name; /* handle, display name */
+	int strength;        /* 1 acquainted, 2 works with, 3 trusted */
+	char on[11];         /* since */
+};
+void gate_contacts_free(struct gate_contact *, size_t);
+
 /* Someone who influences or advises a member (kam-org link). */
 struct gate_ally {
+	int64_t id;
 	char *ref, *name;
-	const char *kind; /* "influences" or "advises" */
-	int stance;       /* toward us, as a member's */
+	const char *kind;              /* "influences" or "advises" */
+	int stance;                    /* toward us, as a member's */
+	struct gate_contact *contacts; /* our sellers who know them */
+	size_t ncontacts;
 };
 
 struct gate_member {
@@ -170,6 +184,8 @@ struct gate_member {
 	signed char *rival; /* stance toward each rival, same coding */
 	struct gate_ally *allies;
 	size_t nallies;
+	struct gate_contact *contacts; /* our sellers who know them */
+	size_t ncontacts;
 };
 
 struct gate_rival {
@@ -299,7 +315,24 @@ struct gate_step {
 	char *reason;
 	char **via; /* "Name (account/handle)" of each who could carry it */
 	size_t nvia;
+	/* The seller best placed to carry it (gate_carrier), NULL: none;
+	 * through the ally, or directly when through is NULL. */
+	const struct gate_contact *carrier;
+	const struct gate_ally *through;
 };
+/*
+ * The seller best placed to reach a member (kam-gate(1), PLAN): the one
+ * who knows them best (the strongest contact, then the most recent,
+ * then the seller's handle); when nobody on our side knows them, the
+ * one who knows best a supporter who influences or advises them, and
+ * *through is that supporter (else NULL).  NULL when neither.
+ */
+const struct gate_contact *gate_carrier(const struct gate_member *,
+                                        const struct gate_ally **through);
+/* The carrier as people read it: "Name (seller)", and " via Name
+ * (account/handle)" when through a supporter; a new string, NULL if
+ * none. */
+char *gate_carrier_text(const struct gate_step *);
 /*
  * One step per member, in gate_group_order, after a step for the group
  * when it has members but no decision-maker is named.
@@ -384,6 +417,13 @@ struct gate_run_info {
 };
 void gate_runs_free(struct gate_run_info *, size_t);
 
+/* A member whose knowledge is stale (kam-stance stale), for the memo. */
+struct gate_stale {
+	const char *person, *name; /* ACCOUNT/HANDLE, display name */
+	const char *latest;        /* the latest observation in force */
+	long days;                 /* its age on the day assessed */
+};
+
 /* Everything the memo says. */
 struct gate_memo {
 	const struct gate_assessment *a;
@@ -393,6 +433,10 @@ struct gate_memo {
 	size_t nflags;
 	const struct gate_step *plan;
 	size_t nplan;
+	/* The members to check in with, most influential first. */
+	const struct gate_stale *stale;
+	size_t nstale;
+	long stale_days; /* the setting they are stale by */
 };
 /* The memo in Markdown, or its data as JSON (kam-gate(1), REPORT). */
 void gate_write_report(FILE *, const struct gate_memo *);
@@ -458,6 +502,13 @@ int store_gate_setting_set(struct store *, const char *key, double value);
 int store_gate_setting_reset(struct store *, const char *key);
 /* Whether a setting is stored (1) or the default (0). */
 int store_gate_setting_stored(struct store *, const char *key);
+
+/*
+ * The contacts in force on as_of with a person, strongest first, then
+ * the most recent, then by seller (store-seller.c).
+ */
+int store_gate_contacts(struct store *, int64_t person, const char *as_of,
+                        struct gate_contact **, size_t *);
 
 /* Loads what an assessment of a deal on as_of uses, without judging. */
 int store_gate_load(struct store *, int64_t deal, const char *as_of,

@@ -37,6 +37,7 @@ struct map_person {
 	int placeholder;    /* known to exist, not yet named */
 	char *left_on;      /* the day they left, if by the as-of date */
 	const char *stance; /* on the as-of date; NULL: unknown */
+	char since[11];     /* the day the stance took effect; "": none */
 	char *stance_deal;  /* the deal whose stance stands in, if any */
 	char *prefers;      /* the competitors supported, ", " between */
 	const char *was;    /* on the since date, with a since date */
@@ -217,6 +218,10 @@ struct map_style {
 	long max_links;   /* -1: MAP_LINKS_PER_PERSON per person drawn */
 	int context;      /* buying view: the people linked to the group */
 	int by_influence; /* --size-by influence: sizes follow influence */
+	/* A stance that took effect before this day is stale (stale.days
+	 * before as_of) and drawn faded; NULL: none is. */
+	const char *stale_before;
+	long stale_days;
 };
 
 #define MAP_DEFAULT_FONT "Noto Sans CJK SC"

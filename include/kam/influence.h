@@ -53,6 +53,14 @@ struct influence_score {
  */
 int influence_compute(size_t n, const struct influence_link *, size_t nlinks,
                       int with_brokerage, struct influence_score *);
+/*
+ * The weight_in of each of n people alone (as influence_compute gives
+ * it), without computing any score: what the hidden-influencer rule
+ * asks first, to rank nobody when nobody could be flagged.  Links that
+ * name someone outside 0 to n - 1 are left out.
+ */
+void influence_weight_in(size_t n, const struct influence_link *, size_t nlinks,
+                         double *weight_in);
 /* igraph's reason for the last failure of influence_compute. */
 const char *influence_error(void);
 

@@ -49,6 +49,24 @@ void period_label(const struct period *, char *);
 /* A period n months before p's first (never before 0001-01). */
 void period_back(struct period *, int months);
 /*
+ * A length of time as written on a command line: a whole number from 1
+ * to 36500 followed by d (days), w (weeks) or m (calendar months), as
+ * "90d", "12w", "3m".  Returns 0 when s is not one.
+ */
+struct date_span {
+	long n;
+	char unit; /* 'd', 'w' or 'm' */
+};
+int date_span_parse(const char *s, struct date_span *);
+/*
+ * The day span before day (valid), into out (KAM_DATE_LEN): n days, 7n
+ * days, or n calendar months back to the same day of the month (the last
+ * day of a shorter month: 3m before 2026-05-31 is 2026-02-28); never
+ * before 0001-01-01.
+ */
+void date_span_before(const char *day, const struct date_span *, char *out);
+
+/*
  * Timestamps: YYYY-MM-DDTHH:MM:SSZ, or a date meaning the end of that day.
  * Normalises into out (KAM_STAMP_LEN); returns 0 if invalid.
  */

@@ -230,12 +230,16 @@ void org_influence_free(struct org_influence *);
 
 /*
  * The informal network as the store has it (store-influence.c): the
- * people who had not left by as_of, sorted by id, with their name and
- * level as they stood on as_of; the links between them (links have no
- * dates: those in the store now); the buying roles they hold (in deal,
- * else in every deal of the account); and, with stances set, each
- * person's stance toward us on as_of about deal (then general).
+ * people who had not left by as_of, sorted by id, with their handle and
+ * level as they stood on as_of; the buying roles they held on as_of
+ * (in deal, else in every deal of the account); with ORG_NET_LINKS, the
+ * links between them in force on as_of, in no particular order; with
+ * ORG_NET_FULL, each person's name as it stood on as_of (else NULL) and
+ * stance toward us on as_of about deal (then general).
+ * store_org_net_links adds the links to a network loaded without.
  */
+#define ORG_NET_LINKS 0x1
+#define ORG_NET_FULL  0x2
 struct influence_link;
 struct org_net_person {
 	int64_t id;
@@ -259,7 +263,9 @@ struct org_net {
 	size_t nroles;
 };
 int store_org_net_load(struct store *, int64_t account, int64_t deal,
-                       const char *as_of, int stances, struct org_net *);
+                       const char *as_of, unsigned what, struct org_net *);
+int store_org_net_links(struct store *, int64_t account, const char *as_of,
+                        struct org_net *);
 void store_org_net_free(struct org_net *);
 /* Whether the account has any link at all. */
 int store_org_net_has_links(struct store *, int64_t account);

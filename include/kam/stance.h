@@ -87,6 +87,30 @@ const struct stance_row *stance_resolve(const struct stance_row *, size_t n,
                                         int64_t deal, const char *as_of,
                                         const char *known_at);
 
+/*
+ * A row in force (no retraction, none retracted or corrected) as a
+ * timeline needs it: whose, about which deal (0: general), which
+ * stance, from which day.
+ */
+struct stance_day {
+	int64_t person, deal;
+	const char *stance;
+	char effective[KAM_DATE_LEN];
+};
+/*
+ * The stance in force on each of the nd days ends[] (ascending) for one
+ * person, as stance_resolve gives it as known now, into out[] (NULL:
+ * none): rows are that person's rows in force toward one side, general
+ * or about deal, in the order of the same-day rule (effective day,
+ * recorded time, id).  One pass over the rows, for a timeline of many
+ * people.
+ */
+void stance_series(const struct stance_day *rows, size_t n, int64_t deal,
+                   const char *const *ends, size_t nd, const char **out);
+/* The rows of person among rows sorted by person: [return, *end). */
+size_t stance_rows_of(const struct stance_day *rows, size_t n, int64_t person,
+                      size_t *end);
+
 /* The symbol of a stance for a matrix: + 0 - and ? for unknown. */
 const char *stance_symbol(const char *);
 
@@ -157,6 +181,15 @@ int store_stance_people(struct store *, int64_t account, int64_t deal,
                         struct stance_person **, size_t *n);
 void store_stance_people_free(struct stance_person *, size_t n);
 
+/*
+ * The rows of stance_series for the people of store_stance_people
+ * (account, deal, or everyone), toward toward (0: us), effective by
+ * until, sorted by person id, then in the order of the same-day rule.
+ */
+int store_stance_in_force(struct store *, int64_t account, int64_t deal,
+                          int64_t toward, const char *until,
+                          struct stance_day **, size_t *n);
+
 /* The log: rows in id order, filtered by person or account (0: all) and
  * by the day recorded (NULL: open).  cb returns nonzero to stop. */
 struct stance_log_row {
@@ -167,6 +200,41 @@ int store_stance_log(struct store *, int64_t person, int64_t account,
                      const char *since, const char *until,
                      int (*cb)(const struct stance_log_row *, void *),
                      void *arg);
+
+/*
+ * Each person of an account with an observation in force on as_of
+ * (toward us or a competitor, general or about any deal): the latest
+ * effective day among those, through fn in person id order.
+ */
+int store_stance_latest(struct store *, int64_t account, const char *as_of,
+                        int (*fn)(int64_t person, const char *latest, void *),
+                        void *);
+
+/*
+ * Stale knowledge (stale.c): the people whose latest observation in
+ * force on as_of is before the day before, most influential first (the
+ * order of kam-org influence).  Without a deal, every person of the
+ * account who had not left, their latest observation of any kind;
+ * with one, the members of its buying group, their latest as kam-gate
+ * reads it (about the deal, else general; toward us or a competitor),
+ * with their roles and stance in that deal.  People never observed are
+ * not stale: nothing is known of them.
+ */
+struct stance_stale_row {
+	char *person, *name; /* person: ACCOUNT/HANDLE */
+	char *roles;         /* joined by ';'; NULL: none */
+	const char *stance;  /* toward us on as_of; NULL: unknown */
+	char latest[KAM_STANCE_DATE_LEN];
+	long days; /* from latest to as_of */
+	double influence;
+};
+struct stance_stale {
+	struct stance_stale_row *rows;
+	size_t n;
+};
+int stance_stale(struct store *, int64_t account, int64_t deal,
+                 const char *as_of, const char *before, struct stance_stale *);
+void stance_stale_free(struct stance_stale *);
 
 /* A competitor's handle (new string), or NULL. */
 char *store_stance_competitor_handle(struct store *, int64_t id);

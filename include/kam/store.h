@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 7
+#define KAM_SCHEMA_VERSION 8
 
 struct store;
 
@@ -91,6 +91,8 @@ int store_person_id(struct store *, const char *ref, const char *dflt_account,
 int store_deal_id(struct store *, const char *ref, const char *dflt_account,
                   int64_t *);
 int store_competitor_id(struct store *, const char *handle, int64_t *);
+/* One of our sellers (kam-org seller add). */
+int store_seller_id(struct store *, const char *handle, int64_t *);
 /* The same, with messages after "WHERE: " (an import's FILE:LINE). */
 int store_person_id_at(struct store *, const char *where, const char *ref,
                        const char *dflt_account, int64_t *);

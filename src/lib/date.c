@@ -268,3 +268,48 @@ date_error(const char *where, const char *opt, const char *s)
 	                    : _("%s%smalformed date '%s' (use YYYY-MM-DD)"),
 	               pre, sep, s);
 }
+
+int
+date_span_parse(const char *s, struct date_span *sp)
+{
+	size_t len = s != NULL ? strlen(s) : 0;
+	long n = 0;
+	size_t i;
+
+	if (len < 2 || len > 6 || !digits(s, len - 1) || s[0] == '0')
+		return 0;
+	for (i = 0; i + 1 < len; i++)
+		n = n * 10 + (s[i] - '0');
+	if (n > 36500 ||
+	    (s[len - 1] != 'd' && s[len - 1] != 'w' && s[len - 1] != 'm'))
+		return 0;
+	sp->n = n;
+	sp->unit = s[len - 1];
+	return 1;
+}
+
+void
+date_span_before(const char *day, const struct date_span *sp, char *out)
+{
+	long y, back;
+	int m, d;
+
+	if (sp->unit != 'm') {
+		back = date_days(day) - sp->n * (sp->unit == 'w' ? 7 : 1);
+		if (back < date_days(DATE_MIN))
+			back = date_days(DATE_MIN);
+		date_from_days(back, out);
+		return;
+	}
+	date_split(day, &y, &m, &d);
+	back = y * 12 + (m - 1) - sp->n;
+	if (back < 12) {
+		memcpy(out, DATE_MIN, KAM_DATE_LEN);
+		return;
+	}
+	y = back / 12;
+	m = (int)(back % 12) + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	put_date(out, (int)y, m, d);
+}

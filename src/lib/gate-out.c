@@ -500,9 +500,47 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 
 /* The plan */
 
-const char *const gate_plan_cols[] = {"person", "name",   "roles",  "influence",
-                                      "stance", "toward", "action", "advice",
-                                      "reason", "via",    NULL};
+const char *const gate_plan_cols[] = {
+    "person", "name",   "roles",  "influence", "stance",  "toward",
+    "action", "advice", "reason", "via",       "carrier", NULL};
+
+char *
+gate_carrier_text(const struct gate_step *s)
+{
+	char *t;
+
+	if (s->carrier == NULL)
+		return NULL;
+	if (s->through == NULL)
+		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
+	else
+		xasprintf(&t, "%s (%s) via %s (%s)", s->carrier->name,
+		          s->carrier->seller, s->through->name,
+		          s->through->ref);
+	return t;
+}
+
+/* The carrier as a JSON object, or null. */
+static void
+json_carrier(FILE *fp, const struct gate_step *s)
+{
+	if (s->carrier == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputs("{\"seller\": ", fp);
+	json_put_str(fp, s->carrier->seller);
+	fputs(", \"name\": ", fp);
+	json_put_str(fp, s->carrier->name);
+	fprintf(fp, ", \"strength\": %d, \"since\": ", s->carrier->strength);
+	json_put_str(fp, s->carrier->on);
+	fputs(", \"through\": ", fp);
+	if (s->through != NULL)
+		json_put_str(fp, s->through->ref);
+	else
+		fputs("null", fp);
+	fputc('}', fp);
+}
 
 /* A list of strings as a JSON array. */
 static void
@@ -651,6 +689,7 @@ group_step_row(struct out *o, const struct gate_step *s)
 	out_str(o, s->advice);
 	out_str(o, s->reason);
 	out_strv(o, s->via, s->nvia);
+	out_null(o); /* no carrier: nobody to reach yet */
 	out_end_row(o);
 }
 
@@ -664,8 +703,8 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 		const struct gate_member *m;
 		char *rj, *tj, *tt;
 		struct buf via = {0}, roles = {0};
-		char *vj = NULL;
-		size_t vl = 0;
+		char *vj = NULL, *cj = NULL, *ct;
+		size_t vl = 0, cl = 0;
 		FILE *fp;
 
 		if (s[i].member == GATE_NO_MEMBER) {
@@ -700,11 +739,23 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 		out_str(o, s[i].advice);
 		out_str(o, s[i].reason);
 		out_raw_json(o, vj, via.s ? via.s : "");
+		fp = open_memstream(&cj, &cl);
+		if (fp == NULL)
+			abort();
+		json_carrier(fp, &s[i]);
+		fclose(fp);
+		ct = gate_carrier_text(&s[i]);
+		if (ct != NULL)
+			out_raw_json(o, cj, ct);
+		else
+			out_null(o);
 		out_end_row(o);
 		free(rj);
 		free(tj);
 		free(tt);
 		free(vj);
+		free(cj);
+		free(ct);
 		buf_free(&via);
 		buf_free(&roles);
 	}
@@ -747,6 +798,8 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 	json_put_str(fp, s->reason);
 	fputs(", \"via\": ", fp);
 	json_list(fp, s->via, s->nvia);
+	fprintf(fp, ",\n%s \"carrier\": ", indent);
+	json_carrier(fp, s);
 	fputc('}', fp);
 }
 
@@ -960,6 +1013,42 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 	}
 }
 
+/* Whom to check in with: stale knowledge, most influential first. */
+static void
+report_stale(FILE *fp, const struct gate_memo *r)
+{
+	size_t i;
+
+	fprintf(fp, "\n## %s\n\n", _("Whom to check in with"));
+	if (r->nstale == 0) {
+		fprintf(fp,
+		        _("Every stance known in the group was observed in the "
+		          "last %ld days."),
+		        r->stale_days);
+		fputc('\n', fp);
+		return;
+	}
+	fprintf(fp,
+	        _("Observed more than %ld days ago, most influential first:"),
+	        r->stale_days);
+	fputs("\n\n", fp);
+	fputs(_("| person | latest observation | days |\n"), fp);
+	fputs("| --- | --- | --- |\n", fp);
+	for (i = 0; i < r->nstale; i++) {
+		const struct gate_stale *x = &r->stale[i];
+		char *w, days[24];
+
+		xasprintf(&w, "%s (%s)", x->name, x->person);
+		snprintf(days, sizeof days, "%ld", x->days);
+		fputc('|', fp);
+		md_cell(fp, w);
+		md_cell(fp, x->latest);
+		md_cell(fp, days);
+		fputc('\n', fp);
+		free(w);
+	}
+}
+
 static void
 report_plan(FILE *fp, const struct gate_memo *r)
 {
@@ -971,13 +1060,15 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		fprintf(fp, "%s\n", _("No buying group to plan for."));
 		return;
 	}
-	fputs(_("| person | action | what to do | through |\n"), fp);
-	fputs("| --- | --- | --- | --- |\n", fp);
+	fputs(_("| person | action | what to do | through | carried by |\n"),
+	      fp);
+	fputs("| --- | --- | --- | --- | --- |\n", fp);
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = s->member == GATE_NO_MEMBER
 		              ? xstrdup("who decides (nobody is named)")
 		              : who(&a->members[s->member]);
+		char *c = gate_carrier_text(s);
 		struct buf via = {0};
 
 		for (k = 0; k < s->nvia; k++)
@@ -987,8 +1078,10 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		md_cell(fp, gate_action_word(s->action));
 		md_cell(fp, s->advice);
 		md_cell(fp, via.s);
+		md_cell(fp, c);
 		fputc('\n', fp);
 		free(w);
+		free(c);
 		buf_free(&via);
 	}
 }
@@ -1055,6 +1148,7 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	}
 	if (r->nflags == 0)
 		fprintf(fp, "%s\n", _("None found."));
+	report_stale(fp, r);
 	report_plan(fp, r);
 
 	fprintf(fp, "\n## %s\n\n", _("Open questions"));
@@ -1156,7 +1250,17 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		json_put_str(fp, r->flags[i].message);
 		fputc('}', fp);
 	}
-	fputs(r->nflags ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
+	fputs(r->nflags ? "\n  ],\n  \"stale\": [" : "],\n  \"stale\": [", fp);
+	for (i = 0; i < r->nstale; i++) {
+		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
+		json_put_str(fp, r->stale[i].person);
+		fputs(", \"name\": ", fp);
+		json_put_str(fp, r->stale[i].name);
+		fputs(", \"latest\": ", fp);
+		json_put_str(fp, r->stale[i].latest);
+		fprintf(fp, ", \"days\": %ld}", r->stale[i].days);
+	}
+	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
 	for (i = 0; i < r->nplan; i++) {
 		fputs(i ? ",\n    " : "\n    ", fp);
 		json_step(fp, a, &r->plan[i], "    ");

@@ -1365,8 +1365,23 @@ member_free(struct gate_member *m)
 	for (i = 0; i < m->nallies; i++) {
 		free(m->allies[i].ref);
 		free(m->allies[i].name);
+		gate_contacts_free(m->allies[i].contacts,
+		                   m->allies[i].ncontacts);
 	}
 	free(m->allies);
+	gate_contacts_free(m->contacts, m->ncontacts);
+}
+
+void
+gate_contacts_free(struct gate_contact *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(c[i].seller);
+		free(c[i].name);
+	}
+	free(c);
 }
 
 void
@@ -1828,8 +1843,67 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			xasprintf(&s->via[s->nvia++], "%s (%s)", y->name,
 			          y->ref);
 		}
+		s->carrier = gate_carrier(m, &s->through);
 	}
 	free(idx);
+}
+
+/* Whether contact x places a seller better than y (y may be NULL). */
+static int
+better_contact(const struct gate_contact *x, const struct gate_contact *y)
+{
+	int c;
+
+	if (y == NULL)
+		return 1;
+	if (x->strength != y->strength)
+		return x->strength > y->strength;
+	if ((c = strcmp(x->on, y->on)) != 0)
+		return c > 0;
+	return strcmp(x->seller, y->seller) < 0;
+}
+
+static const struct gate_contact *
+best_contact(const struct gate_contact *c, size_t n)
+{
+	const struct gate_contact *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (better_contact(&c[i], best))
+			best = &c[i];
+	return best;
+}
+
+/*
+ * Who carries an action (METHOD.md, section 3: opponents are reached
+ * through those who influence them): the seller closest to the person,
+ * else the seller closest to one of the person's supporters who
+ * influence or advise them.
+ */
+const struct gate_contact *
+gate_carrier(const struct gate_member *m, const struct gate_ally **through)
+{
+	const struct gate_contact *best =
+	    best_contact(m->contacts, m->ncontacts);
+	const struct gate_contact *c;
+	size_t k;
+
+	*through = NULL;
+	if (best != NULL)
+		return best;
+	for (k = 0; k < m->nallies; k++) {
+		const struct gate_ally *y = &m->allies[k];
+
+		if (y->stance != 1)
+			continue;
+		c = best_contact(y->contacts, y->ncontacts);
+		if (c != NULL && better_contact(c, best)) {
+			best = c;
+			*through = y;
+		}
+	}
+	return best;
 }
 
 void

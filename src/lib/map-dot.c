@@ -31,7 +31,10 @@
 #define FONT_LEFT    "#808080"
 #define FONT_FADED   "#606060"
 #define COLOR_FADED  "#A0A0A0"
-#define COLOR_LINE   "#404040"
+/* A stale stance: its colour at this opacity; the legend's sample. */
+#define ALPHA_STALE "70"
+#define FILL_STALE  "#BBBBBB70"
+#define COLOR_LINE  "#404040"
 /* U+2691 black flag: the person prefers a competitor. */
 #define BADGE_PREFERS "\xe2\x9a\x91"
 /* People up to which the influence view uses neato, beyond sfdp. */
@@ -181,6 +184,7 @@ struct seen {
 	unsigned kinds;     /* map_link_kind_bit */
 	unsigned strengths; /* bit per strength drawn */
 	int placeholder, left, faded, changed, focus, deal_stance, prefers;
+	int stale;
 	int solid, dotted, mutual, lead, sized;
 };
 
@@ -310,6 +314,11 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 	const struct map_style *st = bd->st;
 	Agnode_t *n;
 	int changed = st->since != NULL && !same_stance(p->was, p->stance);
+	/* Knowledge goes stale (METHOD.md, section 1.3: stances change
+	 * over time): a stance observed long ago is drawn faded, with its
+	 * day. */
+	int stale = st->stale_before != NULL && p->stance != NULL &&
+	            p->since[0] && strcmp(p->since, st->stale_before) < 0;
 	struct buf *b = &bd->b;
 	char style[64];
 
@@ -337,6 +346,15 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		set(n, bd->n[N_COLOR], COLOR_FADED);
 		set(n, bd->n[N_FONTCOLOR], FONT_FADED);
 		bd->seen.faded = 1;
+	} else if (stale) {
+		char fill[16];
+
+		/* The stance colour, half transparent. */
+		snprintf(fill, sizeof fill, "%s" ALPHA_STALE,
+		         map_stance_fill(p->stance));
+		set(n, bd->n[N_FILL], fill);
+		set(n, bd->n[N_COLOR], COLOR_FADED);
+		bd->seen.stale = 1;
 	} else {
 		set(n, bd->n[N_FILL], map_stance_fill(p->stance));
 	}
@@ -399,6 +417,10 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		buf_printf(b, "<BR/><B>%s \xe2\x86\x92 %s</B>",
 		           vocab_label(p->was ? p->was : "unknown"),
 		           vocab_label(p->stance ? p->stance : "unknown"));
+	if (stale && p->left_on == NULL)
+		buf_printf(
+		    b, _("<BR/><FONT POINT-SIZE=\"10\"><I>seen %s</I></FONT>"),
+		    p->since);
 	if (p->left_on != NULL)
 		buf_printf(b, _("<BR/><I>left %s</I>"), p->left_on);
 	buf_add(b, "", 1);
@@ -867,6 +889,13 @@ draw_legend(struct builder *bd)
 	if (sn->faded)
 		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
 		            "", _("outside the group"));
+	if (sn->stale) {
+		snprintf(text, sizeof text,
+		         _("stance seen more than %ld days ago"),
+		         st->stale_days);
+		legend_item(&lg, "<FONT POINT-SIZE=\"10\"><I>seen</I></FONT>",
+		            " BGCOLOR=\"" FILL_STALE "\"", text);
+	}
 	if (sn->lead)
 		legend_item(&lg, "\xe2\x98\x85", "", _("leads the role"));
 	if (sn->focus)

@@ -48,7 +48,8 @@ rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = store_org_net_load(st, account, deal, as_of, full,
+	if ((rc = store_org_net_load(st, account, deal, as_of,
+	                             ORG_NET_LINKS | (full ? ORG_NET_FULL : 0),
 	                             &r->net)) != KAM_OK)
 		return rc;
 	n = r->net.npeople;
@@ -177,23 +178,23 @@ add_deal(const struct org_deal *d, void *arg)
 
 /* One person flagged about one deal. */
 static int
-hidden_flag(const struct ranking *r, size_t who, const char *deal, int why,
-            double median, int (*fn)(const struct org_flag *, void *),
-            void *arg)
+hidden_flag(const struct org_net *net, size_t who, size_t rank,
+            const char *deal, int why, double median,
+            int (*fn)(const struct org_flag *, void *), void *arg)
 {
-	const struct org_net_person *p = &r->net.people[who];
+	const struct org_net_person *p = &net->people[who];
 	struct org_flag f;
 	char *subject, *msg;
 	int rc;
 
-	xasprintf(&subject, "%s/%s", r->net.account, p->handle);
+	xasprintf(&subject, "%s/%s", net->account, p->handle);
 	xasprintf(&msg,
 	          "'%s' (level %ld, below the median level %g) is in the top "
 	          "tenth by influence (rank %zu of %zu) and %s '%s/%s'%s",
-	          subject, p->level, median, r->rank[who], r->net.npeople,
+	          subject, p->level, median, rank, net->npeople,
 	          (why & INFLUENCE_OUTSIDE) ? "is outside the buying group of"
 	                                    : "has no known stance on",
-	          r->net.account, deal,
+	          net->account, deal,
 	          why == (INFLUENCE_OUTSIDE | INFLUENCE_NO_STANCE)
 	              ? ", with no known stance"
 	              : "");
@@ -206,59 +207,173 @@ hidden_flag(const struct ranking *r, size_t who, const char *deal, int why,
 	return rc;
 }
 
+static int
+double_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x > y ? -1 : x < y;
+}
+
+/* The rank of rounded influence v among top (most first): one more than
+ * the number of people above it, so equals share a rank. */
+static size_t
+rank_of(const double *top, size_t n, double v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (top[mid] > v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+/* The people the rule flags about some deal: in the top tenth, with
+ * weight from a link, below the median level (influence_hidden, as if
+ * outside every group and of no known stance). */
+struct candidates {
+	struct influence_person *p;
+	size_t *who, *rank, n;
+	double threshold, median;
+	int have_median;
+};
+
+static void
+candidates_free(struct candidates *c)
+{
+	free(c->p);
+	free(c->who);
+	free(c->rank);
+}
+
+/*
+ * The candidates of the network net (loaded without its links), most
+ * influential first.  Only a person whose level is below the median and
+ * who gets weight from a link can be flagged, so the links are read, and
+ * PageRank computed, only when someone qualifies by level, then by
+ * weight: in the usual pyramid, where the lowest level holds half the
+ * people or more, nobody is below the median and nothing is ranked.
+ */
+static int
+find_candidates(struct store *st, int64_t account, const char *as_of,
+                struct org_net *net, struct candidates *c)
+{
+	struct influence_score *score = NULL;
+	const char **handles = NULL;
+	double *weight = NULL, *top = NULL;
+	size_t n = net->npeople, i, k, *order = NULL;
+	long *levels;
+	int rc = KAM_OK, any = 0;
+
+	memset(c, 0, sizeof *c);
+	levels = xcalloc(n + 1, sizeof *levels);
+	for (i = 0; i < n; i++)
+		levels[i] = net->people[i].level;
+	c->have_median = influence_median_level(levels, n, &c->median);
+	free(levels);
+	for (i = 0; c->have_median && i < n && !any; i++)
+		any = net->people[i].level > 0 &&
+		      (double)net->people[i].level > c->median;
+	if (!any)
+		return KAM_OK;
+	if ((rc = store_org_net_links(st, account, as_of, net)) != KAM_OK)
+		return rc;
+	weight = xcalloc(n + 1, sizeof *weight);
+	influence_weight_in(n, net->links, net->nlinks, weight);
+	for (i = 0, any = 0; i < n && !any; i++)
+		any = weight[i] > 0 && net->people[i].level > 0 &&
+		      (double)net->people[i].level > c->median;
+	free(weight);
+	if (!any)
+		return KAM_OK;
+	score = xcalloc(n + 1, sizeof *score);
+	if (influence_compute(n, net->links, net->nlinks, 0, score) != KAM_OK) {
+		free(score);
+		return kam_err(KAM_INTERNAL, "cannot compute influence: %s",
+		               influence_error());
+	}
+	/* The threshold, and each rank, from the rounded influences alone:
+	 * the order of the people within the top tenth matters only for
+	 * those flagged. */
+	top = xcalloc(n + 1, sizeof *top);
+	for (i = 0; i < n; i++)
+		top[i] = influence_round(score[i].influence);
+	qsort(top, n, sizeof *top, double_desc);
+	c->threshold = top[influence_top(n) - 1];
+	for (i = 0; i < n; i++) {
+		struct influence_person p = {
+		    influence_round(score[i].influence), score[i].weight_in,
+		    net->people[i].level, 0, 0};
+
+		if (influence_hidden(&p, c->threshold, c->have_median,
+		                     c->median) == 0)
+			continue;
+		c->p = xreallocarray(c->p, c->n + 1, sizeof *c->p);
+		c->who = xreallocarray(c->who, c->n + 1, sizeof *c->who);
+		c->p[c->n] = p;
+		c->who[c->n++] = i;
+	}
+	/* In the ranking's order (influence_order), among themselves. */
+	if (c->n > 0) {
+		struct influence_score *cs = xcalloc(c->n, sizeof *cs);
+		struct influence_person *p = xcalloc(c->n, sizeof *p);
+		size_t *who = xcalloc(c->n, sizeof *who);
+
+		handles = xcalloc(c->n, sizeof *handles);
+		order = xcalloc(c->n, sizeof *order);
+		for (k = 0; k < c->n; k++) {
+			cs[k] = score[c->who[k]];
+			handles[k] = net->people[c->who[k]].handle;
+		}
+		influence_order(c->n, cs, handles, order);
+		c->rank = xcalloc(c->n, sizeof *c->rank);
+		for (k = 0; k < c->n; k++) {
+			p[k] = c->p[order[k]];
+			who[k] = c->who[order[k]];
+			c->rank[k] = rank_of(top, n, p[k].influence);
+		}
+		free(c->p);
+		free(c->who);
+		c->p = p;
+		c->who = who;
+		free(cs);
+	}
+	free(order);
+	free(handles);
+	free(top);
+	free(score);
+	return KAM_OK;
+}
+
 /*
  * The hidden-influencer rule (influence_hidden) applied today, to each
  * deal: the people who qualify by influence and rank do not depend on
  * the deal, only whether they are in its buying group and whether their
  * stance about it is known.
  */
-int
-org_hidden_flags(struct store *st, int64_t account, int64_t deal,
-                 int (*fn)(const struct org_flag *, void *), void *arg)
+static int
+hidden_flags(struct store *st, int64_t account, int64_t deal, const char *today,
+             int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	struct deal_list deals = {NULL, NULL, 0};
-	struct ranking r;
-	struct influence_person *cand = NULL;
-	size_t *who = NULL, ncand = 0, n, i, j, d;
-	char today[KAM_DATE_LEN];
-	long *levels;
-	double median = 0, threshold;
-	int rc, have_median;
+	struct candidates c;
+	struct org_net net;
+	size_t i, j, d;
+	int rc;
 
-	if (account == 0)
-		account = store_deal_account(st, deal);
-	/* Without a link nobody has weight from one: nothing to flag, and
-	 * nothing to compute. */
-	if (!store_org_net_has_links(st, account))
-		return KAM_OK;
-	kam_today(today);
-	if ((rc = rank_people(st, account, deal, today, 0, &r)) != KAM_OK)
+	if ((rc = store_org_net_load(st, account, deal, today, 0, &net)) !=
+	    KAM_OK)
 		return rc;
-	n = r.net.npeople;
-	levels = xcalloc(n + 1, sizeof *levels);
-	for (i = 0; i < n; i++)
-		levels[i] = r.net.people[i].level;
-	have_median = influence_median_level(levels, n, &median);
-	free(levels);
-	/* The candidates, in ranking order: those flagged when outside the
-	 * group and of no known stance. */
-	threshold = influence_threshold(n, r.score, r.order);
-	for (i = 0; i < n; i++) {
-		size_t k = r.order[i];
-		struct influence_person p = {
-		    influence_round(r.score[k].influence), r.score[k].weight_in,
-		    r.net.people[k].level, 0, 0};
-
-		if (p.influence < threshold)
-			break;
-		if (influence_hidden(&p, threshold, have_median, median) == 0)
-			continue;
-		cand = xreallocarray(cand, ncand + 1, sizeof *cand);
-		who = xreallocarray(who, ncand + 1, sizeof *who);
-		cand[ncand] = p;
-		who[ncand++] = k;
+	if ((rc = find_candidates(st, account, today, &net, &c)) != KAM_OK) {
+		store_org_net_free(&net);
+		return rc;
 	}
-	if (ncand > 0 && deal != 0) {
+	if (c.n > 0 && deal != 0) {
 		char *ref = store_deal_ref(st, deal);
 		const char *slash = strchr(ref, '/');
 
@@ -268,40 +383,60 @@ org_hidden_flags(struct store *st, int64_t account, int64_t deal,
 		deals.handle[0] = xstrdup(slash ? slash + 1 : ref);
 		deals.n = 1;
 		free(ref);
-	} else if (ncand > 0) {
+	} else if (c.n > 0) {
 		rc = store_org_deals(st, account, 0, add_deal, &deals);
 	}
 	for (d = 0; rc == KAM_OK && d < deals.n; d++) {
-		for (i = 0; rc == KAM_OK && i < ncand; i++) {
+		for (i = 0; rc == KAM_OK && i < c.n; i++) {
 			const char *stance;
 			int why;
 
-			cand[i].in_group = 0;
-			for (j = 0; j < r.net.nroles; j++)
-				if (r.net.roles[j].person == who[i] &&
-				    r.net.roles[j].deal == deals.id[d])
-					cand[i].in_group = 1;
-			rc = store_stance_get(st, r.net.people[who[i]].id, 0,
+			c.p[i].in_group = 0;
+			for (j = 0; j < net.nroles; j++)
+				if (net.roles[j].person == c.who[i] &&
+				    net.roles[j].deal == deals.id[d])
+					c.p[i].in_group = 1;
+			rc = store_stance_get(st, net.people[c.who[i]].id, 0,
 			                      deals.id[d], today, NULL, &stance,
 			                      NULL);
 			if (rc != KAM_OK)
 				break;
-			cand[i].stance_known = stance != NULL;
-			why = influence_hidden(&cand[i], threshold, have_median,
-			                       median);
+			c.p[i].stance_known = stance != NULL;
+			why = influence_hidden(&c.p[i], c.threshold,
+			                       c.have_median, c.median);
 			if (why != 0)
-				rc = hidden_flag(&r, who[i], deals.handle[d],
-				                 why, median, fn, arg);
+				rc = hidden_flag(&net, c.who[i], c.rank[i],
+				                 deals.handle[d], why, c.median,
+				                 fn, arg);
 		}
 	}
 	for (d = 0; d < deals.n; d++)
 		free(deals.handle[d]);
 	free(deals.handle);
 	free(deals.id);
-	free(cand);
-	free(who);
-	ranking_free(&r);
+	candidates_free(&c);
+	store_org_net_free(&net);
 	return rc;
+}
+
+int
+org_hidden_flags(struct store *st, int64_t account, int64_t deal,
+                 int (*fn)(const struct org_flag *, void *), void *arg)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if (account == 0)
+		account = store_deal_account(st, deal);
+	/* Without a link nobody has weight from one: nothing to flag, and
+	 * nothing to compute. */
+	if (!store_org_net_has_links(st, account))
+		return KAM_OK;
+	kam_today(today);
+	/* One picture of the network and the stances. */
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	return store_end(st, hidden_flags(st, account, deal, today, fn, arg));
 }
 
 int

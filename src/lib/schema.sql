@@ -1,4 +1,4 @@
--- kam store schema, version 7: what a new store is created with.
+-- kam store schema, version 8: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -206,6 +206,31 @@ CREATE TRIGGER deal_history_no_delete BEFORE DELETE ON deal_history
 BEGIN
 	SELECT RAISE(ABORT, 'deal history is append-only');
 END;
+
+-- Our side of the relationship: the sellers on our team.
+CREATE TABLE seller (
+	id      INTEGER PRIMARY KEY,
+	handle  TEXT NOT NULL UNIQUE,
+	name    TEXT NOT NULL,
+	created TEXT NOT NULL
+);
+
+-- Who on our team knows whom in a client's organisation: strength 1
+-- (acquainted), 2 (works with), 3 (trusted), from effective on.  Each
+-- kam-org contact adds a row; the latest effective (then the latest
+-- recorded) row of a seller and a person is the one in force, so what
+-- we knew on a day can be answered again.
+CREATE TABLE contact (
+	id        INTEGER PRIMARY KEY,
+	seller_id INTEGER NOT NULL REFERENCES seller(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	strength  INTEGER NOT NULL CHECK (strength BETWEEN 1 AND 3),
+	effective TEXT NOT NULL,
+	recorded  TEXT NOT NULL,
+	actor     TEXT NOT NULL
+);
+CREATE INDEX contact_person ON contact (person_id, seller_id, effective);
+CREATE INDEX contact_seller ON contact (seller_id);
 
 -- The buying group: the second dimension.  One row per role a person
 -- holds in one deal, over a period: from start_on until (and not on)

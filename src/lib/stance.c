@@ -219,6 +219,56 @@ stance_resolve(const struct stance_row *rows, size_t n, int64_t person,
 	return r;
 }
 
+void
+stance_series(const struct stance_day *rows, size_t n, int64_t deal,
+              const char *const *ends, size_t nd, const char **out)
+{
+	const struct stance_day *about = NULL, *general = NULL;
+	size_t i = 0, k;
+
+	/* The rows come in the order of the same-day rule, so the last
+	 * one taken by each day is the one in force on it; one about the
+	 * deal is preferred over the general one. */
+	for (k = 0; k < nd; k++) {
+		for (; i < n && strcmp(rows[i].effective, ends[k]) <= 0; i++) {
+			if (rows[i].deal == 0)
+				general = &rows[i];
+			else if (rows[i].deal == deal)
+				about = &rows[i];
+		}
+		out[k] = about != NULL     ? about->stance
+		         : general != NULL ? general->stance
+		                           : NULL;
+	}
+}
+
+/* The first row of rows[0..n-1] (sorted by person) whose person is not
+ * below person, or after it when after is set. */
+static size_t
+person_bound(const struct stance_day *rows, size_t n, int64_t person, int after)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rows[mid].person < person ||
+		    (after && rows[mid].person == person))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+stance_rows_of(const struct stance_day *rows, size_t n, int64_t person,
+               size_t *end)
+{
+	*end = person_bound(rows, n, person, 1);
+	return person_bound(rows, n, person, 0);
+}
+
 const char *
 stance_symbol(const char *stance)
 {

@@ -953,12 +953,39 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 			m->allies = xreallocarray(m->allies, m->nallies + 1,
 			                          sizeof *m->allies);
 			y = &m->allies[m->nallies++];
+			memset(y, 0, sizeof *y);
+			y->id = v[k].id;
 			y->ref = v[k].ref;
 			y->name = v[k].name;
 			y->kind = v[k].kind;
 			y->stance = stance_code(rc == KAM_OK ? stance : NULL);
 		}
 		free(v);
+	}
+	return KAM_OK;
+}
+
+/* Who on our side knows each member, and each member's allies. */
+static int
+load_contacts(struct store *st, const char *as_of, struct gate_assessment *a)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < a->nmembers; i++) {
+		struct gate_member *m = &a->members[i];
+
+		if ((rc = store_gate_contacts(st, m->id, as_of, &m->contacts,
+		                              &m->ncontacts)) != KAM_OK)
+			return rc;
+		for (k = 0; k < m->nallies; k++) {
+			struct gate_ally *y = &m->allies[k];
+
+			if ((rc = store_gate_contacts(st, y->id, as_of,
+			                              &y->contacts,
+			                              &y->ncontacts)) != KAM_OK)
+				return rc;
+		}
 	}
 	return KAM_OK;
 }
@@ -1006,7 +1033,8 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_rivals(st, deal, as_of, a, &cids)) != KAM_OK ||
 	    (rc = load_stances(st, deal, as_of, a, cids)) != KAM_OK ||
-	    (rc = load_allies(st, deal, as_of, a)) != KAM_OK) {
+	    (rc = load_allies(st, deal, as_of, a)) != KAM_OK ||
+	    (rc = load_contacts(st, as_of, a)) != KAM_OK) {
 		free(cids);
 		return rc;
 	}

@@ -565,7 +565,9 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 		struct map_person *p = &d->people[i];
 
 		rc = store_stance_get(st, p->id, q->toward, q->deal, q->as_of,
-		                      NULL, &p->stance, NULL);
+		                      NULL, &p->stance, p->since);
+		if (p->stance == NULL)
+			p->since[0] = '\0';
 		if (rc == KAM_OK && p->stance == NULL && q->deal == 0)
 			rc = deal_stance(st, q, p);
 		if (rc == KAM_OK && q->since != NULL)
@@ -628,6 +630,7 @@ deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 	}
 	if (best.id != 0) {
 		p->stance = best.stance;
+		memcpy(p->since, best.since, sizeof p->since);
 		p->stance_deal = deal;
 	}
 	return KAM_OK;

@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,16 @@
 #include "store-int.h"
 
 static const char q_account[] = "SELECT handle FROM account WHERE id = ?1";
-/* Someone who left on the as-of day is gone on it. */
+/* Someone who left on the as-of day is gone on it.  The name is read
+ * only for the ranking, which prints it.  The people come in the order
+ * of the account's index and are sorted by id in memory: SQLite's sort
+ * cost more than reading them. */
 static const char q_people[] =
-    "SELECT id, handle, name, level FROM person WHERE account_id = ?1 "
-    "AND (left_on IS NULL OR left_on > ?2) ORDER BY id";
+    "SELECT id, handle, level FROM person WHERE account_id = ?1 "
+    "AND (left_on IS NULL OR left_on > ?2)";
+static const char q_people_named[] =
+    "SELECT id, handle, level, name FROM person WHERE account_id = ?1 "
+    "AND (left_on IS NULL OR left_on > ?2)";
 /* Changes that took effect after the as-of day, to undo: the first of
  * each field holds the value of the day. */
 static const char q_later[] =
@@ -30,11 +37,24 @@ static const char q_later[] =
     "JOIN person p ON p.id = h.person_id WHERE +p.account_id = ?1 "
     "AND h.effective > ?2 AND h.field IN ('name', 'level') "
     "ORDER BY h.person_id, h.effective, h.id";
-/* Links and buying roles in force on the as-of day, ?2. */
+/*
+ * The links in force on the as-of day, ?2, in no particular order: the
+ * scores add up the ties between two people whatever order they come
+ * in.  Two plans for one answer: through the person index, one search a
+ * person and a row read a link, for an account with a small share of
+ * the store's people; or, when it holds most of them, one pass over
+ * every link, which reads a third as much.  A link is kept when both
+ * its people are in the network (of the account, there on the day),
+ * which the pass checks in memory.
+ */
 static const char q_links[] =
     "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
     "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
-    "AND " STORE_IN_FORCE("l", "?2") " ORDER BY l.id";
+    "AND " STORE_IN_FORCE("l", "?2");
+static const char q_links_scan[] =
+    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
+    "WHERE " STORE_IN_FORCE("l", "?2");
+static const char q_people_ids[] = "SELECT max(id) FROM person";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
     "WHERE p.account_id = ?1 LIMIT 1";
@@ -59,24 +79,63 @@ person_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Finding people by id, a few times a link.  The people of an account
+ * usually have ids close together (an import numbers them in a row), so
+ * a table over their range answers at once; bsearch when it would be
+ * large next to the people.
+ */
+struct finder {
+	const struct org_net *net;
+	int64_t min;
+	size_t span;
+	size_t *at; /* by id - min: index + 1, 0 for none; NULL: bsearch */
+};
+
+static void
+finder_init(struct finder *f, const struct org_net *net)
+{
+	size_t i, n = net->npeople;
+
+	memset(f, 0, sizeof *f);
+	f->net = net;
+	if (n == 0)
+		return;
+	f->min = net->people[0].id;
+	if ((uint64_t)(net->people[n - 1].id - f->min) >= 4 * (uint64_t)n + 64)
+		return;
+	f->span = (size_t)(net->people[n - 1].id - f->min) + 1;
+	f->at = xcalloc(f->span, sizeof *f->at);
+	for (i = 0; i < n; i++)
+		f->at[net->people[i].id - f->min] = i + 1;
+}
+
 /* The index of person id in the net, or n when not there. */
 static size_t
-find(const struct org_net *net, int64_t id)
+find(const struct finder *f, int64_t id)
 {
+	const struct org_net *net = f->net;
 	struct org_net_person key, *hit;
 
-	key.id = id;
 	if (net->npeople == 0)
 		return 0;
+	if (f->at != NULL) {
+		if (id < f->min || (uint64_t)(id - f->min) >= f->span ||
+		    f->at[id - f->min] == 0)
+			return net->npeople;
+		return f->at[id - f->min] - 1;
+	}
+	key.id = id;
 	hit = bsearch(&key, net->people, net->npeople, sizeof key, person_cmp);
 	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
 }
 
 static int
-load_people(struct store *st, int64_t account, const char *as_of,
+load_people(struct store *st, int64_t account, const char *as_of, int full,
             struct org_net *net)
 {
-	sqlite3_stmt *s = store_stmt(st, q_people);
+	sqlite3_stmt *s = store_stmt(st, full ? q_people_named : q_people);
+	struct finder f;
 	size_t cap = 0, i;
 	int64_t last = 0;
 	int rc, seen = 0;
@@ -94,13 +153,17 @@ load_people(struct store *st, int64_t account, const char *as_of,
 		p = &net->people[net->npeople++];
 		p->id = sqlite3_column_int64(s, 0);
 		p->handle = store_col_dup(s, 1);
-		p->name = store_col_dup(s, 2);
-		p->level = sqlite3_column_int(s, 3);
+		p->level = sqlite3_column_int(s, 2);
+		p->name = full ? store_col_dup(s, 3) : NULL;
 		p->stance = NULL;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "cannot read the people");
+	if (net->npeople > 1)
+		qsort(net->people, net->npeople, sizeof *net->people,
+		      person_cmp);
+	finder_init(&f, net);
 	s = store_stmt(st, q_later);
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
@@ -113,10 +176,10 @@ load_people(struct store *st, int64_t account, const char *as_of,
 		if (id != last)
 			seen = 0;
 		last = id;
-		if ((seen & bit) || (i = find(net, id)) == net->npeople)
+		if ((seen & bit) || (i = find(&f, id)) == net->npeople)
 			continue;
 		seen |= bit;
-		if (bit == 1 && old != NULL) {
+		if (bit == 1 && old != NULL && full) {
 			free(net->people[i].name);
 			net->people[i].name = xstrdup(old);
 		} else if (bit == 2) {
@@ -124,6 +187,7 @@ load_people(struct store *st, int64_t account, const char *as_of,
 		}
 	}
 	sqlite3_reset(s);
+	free(f.at);
 	return rc == SQLITE_DONE ? KAM_OK
 	                         : store_fail(st, "cannot read the history");
 }
@@ -132,15 +196,26 @@ static int
 load_links(struct store *st, int64_t account, const char *as_of,
            struct org_net *net)
 {
-	sqlite3_stmt *s = store_stmt(st, q_links);
+	sqlite3_stmt *s = store_stmt(st, q_people_ids);
+	struct finder f;
 	size_t cap = 0;
+	int64_t ids = 0;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, account);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		ids = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if ((int64_t)net->npeople * 2 >= ids) {
+		s = store_stmt(st, q_links_scan);
+	} else {
+		s = store_stmt(st, q_links);
+		sqlite3_bind_int64(s, 1, account);
+	}
 	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	finder_init(&f, net);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t from = find(net, sqlite3_column_int64(s, 0));
-		size_t to = find(net, sqlite3_column_int64(s, 1));
+		size_t from = find(&f, sqlite3_column_int64(s, 0));
+		size_t to = find(&f, sqlite3_column_int64(s, 1));
 		const char *kind =
 		    vocab_link_kind((const char *)sqlite3_column_text(s, 2));
 		struct influence_link *l;
@@ -158,6 +233,7 @@ load_links(struct store *st, int64_t account, const char *as_of,
 		l->strength = sqlite3_column_int(s, 3);
 	}
 	sqlite3_reset(s);
+	free(f.at);
 	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, "cannot read links");
 }
 
@@ -166,14 +242,16 @@ load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
            struct org_net *net)
 {
 	sqlite3_stmt *s;
+	struct finder f;
 	size_t cap = 0;
 	int rc;
 
+	finder_init(&f, net);
 	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
 	sqlite3_bind_int64(s, 1, deal ? deal : account);
 	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t who = find(net, sqlite3_column_int64(s, 0));
+		size_t who = find(&f, sqlite3_column_int64(s, 0));
 		const char *role =
 		    vocab_role((const char *)sqlite3_column_text(s, 3));
 		struct org_net_role *r;
@@ -191,15 +269,17 @@ load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		r->role = role;
 	}
 	sqlite3_reset(s);
+	free(f.at);
 	return rc == SQLITE_DONE ? KAM_OK
 	                         : store_fail(st, "cannot read buying roles");
 }
 
 static int
 load(struct store *st, int64_t account, int64_t deal, const char *as_of,
-     int stances, struct org_net *net)
+     unsigned what, struct org_net *net)
 {
 	sqlite3_stmt *s = store_stmt(st, q_account);
+	int full = (what & ORG_NET_FULL) != 0;
 	size_t i;
 	int rc;
 
@@ -210,11 +290,12 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	if (net->account == NULL)
 		return kam_err(KAM_INTERNAL, _("account %lld vanished"),
 		               (long long)account);
-	if ((rc = load_people(st, account, as_of, net)) != KAM_OK ||
-	    (rc = load_links(st, account, as_of, net)) != KAM_OK ||
+	if ((rc = load_people(st, account, as_of, full, net)) != KAM_OK ||
+	    ((what & ORG_NET_LINKS) &&
+	     (rc = load_links(st, account, as_of, net)) != KAM_OK) ||
 	    (rc = load_roles(st, account, deal, as_of, net)) != KAM_OK)
 		return rc;
-	for (i = 0; stances && rc == KAM_OK && i < net->npeople; i++)
+	for (i = 0; full && rc == KAM_OK && i < net->npeople; i++)
 		rc = store_stance_get(st, net->people[i].id, 0, deal, as_of,
 		                      NULL, &net->people[i].stance, NULL);
 	return rc;
@@ -222,7 +303,7 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 
 int
 store_org_net_load(struct store *st, int64_t account, int64_t deal,
-                   const char *as_of, int stances, struct org_net *net)
+                   const char *as_of, unsigned what, struct org_net *net)
 {
 	int rc;
 
@@ -231,10 +312,21 @@ store_org_net_load(struct store *st, int64_t account, int64_t deal,
 	 * picture, locked once. */
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	rc = store_end(st, load(st, account, deal, as_of, stances, net));
+	rc = store_end(st, load(st, account, deal, as_of, what, net));
 	if (rc != KAM_OK)
 		store_org_net_free(net);
 	return rc;
+}
+
+int
+store_org_net_links(struct store *st, int64_t account, const char *as_of,
+                    struct org_net *net)
+{
+	int rc;
+
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	return store_end(st, load_links(st, account, as_of, net));
 }
 
 void

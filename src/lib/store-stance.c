@@ -540,6 +540,75 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	return KAM_OK;
 }
 
+/*
+ * The rows in force as known now (IN_FORCE_NOW without its LATEST), for
+ * a timeline: one statement instead of one a person and a period.  An
+ * account's people are read in id order (a scan, as rank_inversions
+ * does), each with observation_person in the same-day order, so SQLite
+ * sorts nothing.
+ */
+#define SERIES_COLS "SELECT o.person_id, o.deal_id, o.stance, o.effective FROM "
+#define SERIES_IN_FORCE                                                        \
+	"AND o.toward_id IS ?2 AND o.kind <> 'retract' "                       \
+	"AND o.effective <= ?3 AND NOT EXISTS (SELECT 1 FROM observation s "   \
+	"WHERE s.target_id = o.id) "
+#define SERIES_ORDER "ORDER BY o.person_id, o.effective, o.recorded, o.id"
+
+int
+store_stance_in_force(struct store *st, int64_t account, int64_t deal,
+                      int64_t toward, const char *until,
+                      struct stance_day **out, size_t *n)
+{
+	static const char q_all[] =
+	    SERIES_COLS "observation o WHERE o.deal_id IS NULL " SERIES_IN_FORCE
+	        SERIES_ORDER;
+	static const char q_account[] = SERIES_COLS
+	    "person p NOT INDEXED JOIN observation o ON o.person_id = p.id "
+	    "WHERE +p.account_id = ?1 AND o.deal_id IS NULL " SERIES_IN_FORCE
+	    "ORDER BY p.id, o.effective, o.recorded, o.id";
+	static const char q_group[] = SERIES_COLS
+	    "observation o WHERE o.person_id IN ("
+	    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
+	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
+	    "AND (o.deal_id IS NULL OR o.deal_id = ?1) " SERIES_IN_FORCE
+	        SERIES_ORDER;
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	s = store_stmt(st, deal != 0      ? q_group
+	                   : account != 0 ? q_account
+	                                  : q_all);
+	if (deal != 0 || account != 0)
+		sqlite3_bind_int64(s, 1, deal != 0 ? deal : account);
+	if (toward != 0)
+		sqlite3_bind_int64(s, 2, toward);
+	sqlite3_bind_text(s, 3, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stance_day *r;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		r = &(*out)[(*n)++];
+		r->person = sqlite3_column_int64(s, 0);
+		r->deal = sqlite3_column_int64(s, 1);
+		r->stance = canon(sqlite3_column_text(s, 2));
+		copy_col(s, 3, r->effective, sizeof r->effective);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_fail(st, "cannot read stances");
+	}
+	return KAM_OK;
+}
+
 void
 store_stance_people_free(struct stance_person *v, size_t n)
 {
@@ -599,6 +668,33 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 	}
 	sqlite3_reset(s);
 	return KAM_OK;
+}
+
+int
+store_stance_latest(struct store *st, int64_t account, const char *as_of,
+                    int (*fn)(int64_t, const char *, void *), void *arg)
+{
+	/* The rows in force (see IN_FORCE_NOW): the latest of them is the
+	 * latest of those in force, whatever they are about. */
+	static const char q[] =
+	    "SELECT o.person_id, max(o.effective) FROM observation o "
+	    "JOIN person p ON p.id = o.person_id "
+	    "WHERE p.account_id = ?1 AND o.kind <> 'retract' "
+	    "AND o.effective <= ?2 AND NOT EXISTS (SELECT 1 FROM "
+	    "observation s WHERE s.target_id = o.id) "
+	    "GROUP BY o.person_id ORDER BY o.person_id";
+	sqlite3_stmt *s = store_stmt(st, q);
+	int rc = KAM_OK, step;
+
+	sqlite3_bind_int64(s, 1, account);
+	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = fn(sqlite3_column_int64(s, 0),
+		        (const char *)sqlite3_column_text(s, 1), arg);
+	if (rc == KAM_OK && step != SQLITE_DONE)
+		rc = store_fail(st, "cannot read the observations");
+	sqlite3_reset(s);
+	return rc;
 }
 
 char *

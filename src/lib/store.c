@@ -56,8 +56,8 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL,          migrate_2_sql, migrate_3_sql,
-    migrate_4_sql, migrate_5_sql, migrate_6_sql, migrate_7_sql};
+    NULL,          migrate_2_sql, migrate_3_sql, migrate_4_sql,
+    migrate_5_sql, migrate_6_sql, migrate_7_sql, migrate_8_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -1428,6 +1428,33 @@ int
 store_competitor_id(struct store *st, const char *h, int64_t *id)
 {
 	return store_competitor_id_at(st, NULL, h, id);
+}
+
+int
+store_seller_id(struct store *st, const char *h, int64_t *id)
+{
+	static const char q[] = "SELECT id FROM seller WHERE handle = ?";
+	static const char all[] = "SELECT handle FROM seller";
+	sqlite3_stmt *s;
+	char *n = handle_nfc(h);
+	int rc = KAM_OK;
+
+	if (n == NULL || !handle_valid(n))
+		rc = report(NULL, KAM_DATA, "invalid seller handle '%s'", h);
+	else {
+		s = store_stmt(st, q);
+		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			*id = sqlite3_column_int64(s, 0);
+		else
+			rc = KAM_NOTFOUND;
+		sqlite3_reset(s);
+		if (rc == KAM_NOTFOUND)
+			rc = unknown(NULL, "seller", "", h,
+			             nearest(store_stmt(st, all), n));
+	}
+	free(n);
+	return rc;
 }
 
 static char *

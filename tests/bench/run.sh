@@ -22,7 +22,7 @@ tmp="$work/performance.md"
   echo
 } >"$tmp"
 status=0
-for area in org stance gate map influence; do
+for area in org stance gate map influence large; do
   script="$src/tests/bench/$area.sh"
   [ -f "$script" ] || continue
   mkdir -p "$work/$area"

@@ -39,6 +39,7 @@ expect_text headings "# HIS \\#\\# Verdict: pursue  \\*\\*Pursue: every gate pas
 ### 4. Is it worth winning? **not-reached**
 ## The buying group
 ## Red flags
+## Whom to check in with
 ## Plan
 ## Open questions
 ## How the verdict moved"

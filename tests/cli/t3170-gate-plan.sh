@@ -41,25 +41,26 @@ kam-org competitor add orcl --name Oracle >/dev/null
 } >/dev/null
 
 run tsv 0 kam-gate plan acme/his
-expect_text tsv "person	name	roles	influence	stance	toward	action	advice	reason	via
-acme/li	LI	technical	high	support		sponsor	develop them into a sponsor who sells for us inside	supports us, high influence; leads the evaluation; since 2026-01-10	
-acme/wang	WANG	decision-maker	high	neutral		convert	first priority: find what they need to win and show how we give it	neutral, high influence; since 2026-01-10: waits for the pilot	MA (acme/ma)
-acme/chen	CHEN	business	high	oppose	orcl:support	contain	understand the objection, contain it, and work through those who influence them	opposes us; supports Oracle; since 2026-02-01: prefers Oracle's roadmap	ZHOU (acme/zhou)
-acme/zhao	ZHAO	finance	medium	neutral		convert	first priority: find what they need to win and show how we give it	neutral, medium influence; since 2026-01-10	SUN (acme/sun)
-acme/qian	QIAN	user	medium	unknown		find-out	find out where they stand before anything else	stance unknown, medium influence	
-acme/wu	WU	influencer	medium	support		recruit-coach	recruit them as our coach, someone inside who guides us	supports us; we have no coach to rely on; since 2026-01-10	
-acme/sun	SUN	procurement	low	support		keep-informed	keep them informed and give them what they need to speak for us	supports us, low influence; since 2026-01-10	
-acme/zhou	ZHOU	coach	low	support	orcl:support	keep-informed	keep them informed and give them what they need to speak for us	supports us, low influence; supports Oracle; a coach we cannot rely on; since 2026-01-10	"
+expect_text tsv "person	name	roles	influence	stance	toward	action	advice	reason	via	carrier
+acme/li	LI	technical	high	support		sponsor	develop them into a sponsor who sells for us inside	supports us, high influence; leads the evaluation; since 2026-01-10		
+acme/wang	WANG	decision-maker	high	neutral		convert	first priority: find what they need to win and show how we give it	neutral, high influence; since 2026-01-10: waits for the pilot	MA (acme/ma)	
+acme/chen	CHEN	business	high	oppose	orcl:support	contain	understand the objection, contain it, and work through those who influence them	opposes us; supports Oracle; since 2026-02-01: prefers Oracle's roadmap	ZHOU (acme/zhou)	
+acme/zhao	ZHAO	finance	medium	neutral		convert	first priority: find what they need to win and show how we give it	neutral, medium influence; since 2026-01-10	SUN (acme/sun)	
+acme/qian	QIAN	user	medium	unknown		find-out	find out where they stand before anything else	stance unknown, medium influence		
+acme/wu	WU	influencer	medium	support		recruit-coach	recruit them as our coach, someone inside who guides us	supports us; we have no coach to rely on; since 2026-01-10		
+acme/sun	SUN	procurement	low	support		keep-informed	keep them informed and give them what they need to speak for us	supports us, low influence; since 2026-01-10		
+acme/zhou	ZHOU	coach	low	support	orcl:support	keep-informed	keep them informed and give them what they need to speak for us	supports us, low influence; supports Oracle; a coach we cannot rely on; since 2026-01-10		"
 run json 0 kam-gate plan acme/his -F json
-sed -n 1,4p "$T/json.out" >"$T/json4.out"
+sed -n 1,5p "$T/json.out" >"$T/json4.out"
 expect_text json4 '[
 {"person": "acme/li", "name": "LI", "roles": ["technical"], "influence": "high", "stance": "support", "toward": [],
  "action": "sponsor", "advice": "develop them into a sponsor who sells for us inside",
- "reason": "supports us, high influence; leads the evaluation; since 2026-01-10", "via": []},'
+ "reason": "supports us, high influence; leads the evaluation; since 2026-01-10", "via": [],
+ "carrier": null},'
 # Exactly the documented keys, and valid JSON.
 expect_sql json-keys "SELECT group_concat(key, ',') FROM (SELECT DISTINCT j.key FROM
   json_tree(readfile('$T/json.out')) j WHERE j.key GLOB '[a-z]*' ORDER BY j.key)" \
-  "action,advice,competitor,influence,name,person,reason,roles,stance,toward,via"
+  "action,advice,carrier,competitor,influence,name,person,reason,roles,stance,toward,via"
 expect_sql json-toward "SELECT json_extract(readfile('$T/json.out'), '\$[2].toward')" \
   '[{"competitor":"orcl","stance":"support"}]'
 expect_sql json-via "SELECT json_extract(readfile('$T/json.out'), '\$[1].via')" \
@@ -81,7 +82,7 @@ expect_text chen "unknown	find-out"
 expect_sql none "SELECT count(*) FROM gate_run" 0
 run table 0 kam-gate plan acme/his -F table
 head -1 "$T/table.out" | tr -s ' ' >"$T/head.out"
-expect_text head "PERSON NAME ROLES INFLUENCE STANCE TOWARD ACTION ADVICE REASON VIA"
+expect_text head "PERSON NAME ROLES INFLUENCE STANCE TOWARD ACTION ADVICE REASON VIA CARRIER"
 # A deal without a buying group: no rows.
 kam-org deal add acme/erp --name ERP >/dev/null
 run empty 0 kam-gate plan acme/erp -F json

@@ -63,11 +63,11 @@ run memo 0 kam-gate report nodm
 sed -n '/^## Plan/,/^## Open questions/p' "$T/memo.out" >"$T/memo-plan.out"
 expect_text memo-plan "## Plan
 
-| person | action | what to do | through |
-| --- | --- | --- | --- |
-| who decides (nobody is named) | find-decision-maker | find out who decides, and where they stand, before anything else | P-cto (acme/cto), P-cfo (acme/cfo) |
-| P-cto (acme/cto) | recruit-coach | recruit them as our coach, someone inside who guides us | - |
-| P-cfo (acme/cfo) | sponsor | develop them into a sponsor who sells for us inside | - |
+| person | action | what to do | through | carried by |
+| --- | --- | --- | --- | --- |
+| who decides (nobody is named) | find-decision-maker | find out who decides, and where they stand, before anything else | P-cto (acme/cto), P-cfo (acme/cfo) | - |
+| P-cto (acme/cto) | recruit-coach | recruit them as our coach, someone inside who guides us | - | - |
+| P-cfo (acme/cfo) | sponsor | develop them into a sponsor who sells for us inside | - | - |
 
 ## Open questions"
 

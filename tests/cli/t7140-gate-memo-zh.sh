@@ -27,6 +27,7 @@ cat >"$T/heads-zh.want" <<'HEADS'
 ### 4. 是不是值得赢？
 ## 采购小组
 ## 风险提示
+## 需要重新了解的人
 ## 计划
 ## 待解答的问题
 ## 结论的变化
@@ -43,6 +44,7 @@ cat >"$T/heads-c.want" <<'HEADS'
 ### 4. Is it worth winning?
 ## The buying group
 ## Red flags
+## Whom to check in with
 ## Plan
 ## Open questions
 ## How the verdict moved
@@ -53,7 +55,8 @@ diff -u "$T/heads-c.want" "$T/heads-c" >&2 || fail "memo-c: headings differ"
 for l in '| 金额 | 赢单可能性 | 期望值 | 跟进成本 |' \
   '| 评估项 | 回答 | 来源 | 依据 |' \
   '| 关系人 | 角色 | 影响力 | 对我方的态度 | 起始 | 备注 | 对竞争对手 |' \
-  '| 关系人 | 行动 | 做法 | 途径 |' \
+  '| 关系人 | 行动 | 做法 | 途径 | 负责人 |' \
+  '| 关系人 | 最近观察 | 天数 |' \
   '| 评估 | 截至 | 首次 | 最近 | 记录人 | 结论 | 是机会 | 能竞争 | 能赢 | 值得赢 |' \
   '- 客户：市第一人民医院 (hospital)，无类别，行业 医疗' \
   '- 金额：12000000 CNY' \

@@ -216,12 +216,78 @@ static void
 ally(struct gate_member *m, const char *ref, int stance)
 {
 	m->allies = xreallocarray(m->allies, m->nallies + 1, sizeof *m->allies);
+	memset(&m->allies[m->nallies], 0, sizeof *m->allies);
 	m->allies[m->nallies].ref = xstrdup(ref);
 	m->allies[m->nallies].name = xstrdup(strchr(ref, '/') + 1);
 	m->allies[m->nallies].kind = "influences";
 	m->allies[m->nallies].stance = stance;
 	m->nallies++;
 }
+
+/* A contact of ours with a person: appended to *v. */
+static void
+contact(struct gate_contact **v, size_t *n, const char *seller, int strength,
+        const char *on)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].seller = xstrdup(seller);
+	(*v)[*n].name = xstrdup(seller);
+	(*v)[*n].strength = strength;
+	snprintf((*v)[*n].on, sizeof(*v)[*n].on, "%s", on);
+	(*n)++;
+}
+
+/*
+ * The carrier: the strongest contact, then the most recent, then the
+ * first seller by handle; nobody knowing the member, the best contact
+ * of a supporter who influences them, never of a neutral or opponent.
+ */
+START_TEST(t_carrier)
+{
+	struct gate_member *m, *o;
+	const struct gate_contact *c;
+	const struct gate_ally *via;
+
+	mk();
+	m = member("acme/dm", GATE_CORE_DM, 0, 1);
+	ck_assert_ptr_null(gate_carrier(m, &via));
+	ck_assert_ptr_null(via);
+	contact(&m->contacts, &m->ncontacts, "zed", 2, "2026-01-01");
+	contact(&m->contacts, &m->ncontacts, "amy", 1, "2026-02-01");
+	c = gate_carrier(m, &via);
+	ck_assert_str_eq(c->seller, "zed");
+	ck_assert_ptr_null(via);
+	/* Equal strength: the more recent wins, then the handle. */
+	contact(&m->contacts, &m->ncontacts, "bob", 2, "2026-01-02");
+	ck_assert_str_eq(gate_carrier(m, &via)->seller, "bob");
+	contact(&m->contacts, &m->ncontacts, "abe", 2, "2026-01-02");
+	ck_assert_str_eq(gate_carrier(m, &via)->seller, "abe");
+	contact(&m->contacts, &m->ncontacts, "cy", 3, "2025-01-01");
+	ck_assert_str_eq(gate_carrier(m, &via)->seller, "cy");
+
+	/* Nobody knows the opponent: through a supporter, not a neutral. */
+	o = member("acme/cto", GATE_CORE_TECHNICAL, 0, -1);
+	ally(o, "acme/eng", 1);
+	ally(o, "acme/pm", 0);
+	ally(o, "acme/ops", 1);
+	contact(&o->allies[1].contacts, &o->allies[1].ncontacts, "amy", 3,
+	        "2026-01-01");
+	ck_assert_ptr_null(gate_carrier(o, &via));
+	contact(&o->allies[0].contacts, &o->allies[0].ncontacts, "bob", 1,
+	        "2026-01-01");
+	contact(&o->allies[2].contacts, &o->allies[2].ncontacts, "cy", 2,
+	        "2025-06-01");
+	c = gate_carrier(o, &via);
+	ck_assert_str_eq(c->seller, "cy");
+	ck_assert_str_eq(via->ref, "acme/ops");
+	/* A direct contact, however weak, comes first. */
+	contact(&o->contacts, &o->ncontacts, "dee", 1, "2020-01-01");
+	c = gate_carrier(o, &via);
+	ck_assert_str_eq(c->seller, "dee");
+	ck_assert_ptr_null(via);
+	unmk();
+}
+END_TEST
 
 START_TEST(t_words)
 {
@@ -2772,6 +2838,7 @@ suite(void)
 	tcase_add_test(tc, t_cost_above_value);
 	tcase_add_test(tc, t_red_flags);
 	tcase_add_test(tc, t_plan);
+	tcase_add_test(tc, t_carrier);
 	tcase_add_test(tc, t_plan_who_decides);
 	tcase_add_test(tc, t_what_if);
 	tcase_add_test(tc, t_sentence_and_json);

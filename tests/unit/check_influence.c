@@ -197,6 +197,169 @@ START_TEST(test_brokerage_isolated_and_skipped)
 }
 END_TEST
 
+/* A random network of n people and nl links, of every kind, with
+ * strengths from 1 to 3 times scale (or all 2 with same). */
+static void
+random_links(unsigned seed, size_t n, struct influence_link *l, size_t nl,
+             int scale, int same)
+{
+	static const char *const kinds[] = {"advises", "influences", "allies",
+	                                    "rivals"};
+	size_t i;
+
+	srand(seed);
+	for (i = 0; i < nl; i++) {
+		l[i].from = (size_t)rand() % n;
+		do
+			l[i].to = (size_t)rand() % n;
+		while (l[i].to == l[i].from);
+		l[i].kind = same ? "advises" : kinds[rand() % 4];
+		l[i].strength = same ? 2 : (rand() % 3 + 1) * scale;
+	}
+}
+
+/* igraph's betweenness of the network, over the merged ties of
+ * influence_compute with 1/weight as lengths, normalised. */
+static void
+igraph_brokerage(size_t n, const struct influence_link *l, size_t nl,
+                 double *out)
+{
+	double *w = calloc(n * n, sizeof *w);
+	igraph_vector_int_t edges;
+	igraph_vector_t len, res;
+	igraph_t g;
+	size_t i, j;
+
+	for (i = 0; i < nl; i++) {
+		int ally = strcmp(l[i].kind, "allies") == 0;
+
+		if (ally || strcmp(l[i].kind, "advises") == 0 ||
+		    strcmp(l[i].kind, "influences") == 0)
+			w[l[i].to * n + l[i].from] += l[i].strength;
+		if (ally)
+			w[l[i].from * n + l[i].to] += l[i].strength;
+	}
+	igraph_vector_int_init(&edges, 0);
+	igraph_vector_init(&len, 0);
+	igraph_vector_init(&res, 0);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			if (w[i * n + j] > 0) {
+				igraph_vector_int_push_back(
+				    &edges, (igraph_integer_t)i);
+				igraph_vector_int_push_back(
+				    &edges, (igraph_integer_t)j);
+				igraph_vector_push_back(&len,
+				                        1.0 / w[i * n + j]);
+			}
+	igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED);
+	igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_DIRECTED, &len);
+	for (i = 0; i < n; i++)
+		out[i] = VECTOR(res)[i] / ((double)(n - 1) * (double)(n - 2));
+	igraph_destroy(&g);
+	igraph_vector_destroy(&res);
+	igraph_vector_destroy(&len);
+	igraph_vector_int_destroy(&edges);
+	free(w);
+}
+
+/* Brokerage is igraph's betweenness, on random networks sparse and
+ * dense, with unequal and with equal weights, and with strengths too
+ * large for whole-number lengths (igraph's own search then). */
+START_TEST(test_brokerage_is_igraphs)
+{
+	static const struct {
+		size_t n, nl;
+		int scale, same;
+	} cases[] = {{40, 30, 1, 0},   {40, 120, 1, 0},  {150, 600, 1, 0},
+	             {150, 160, 1, 0}, {120, 400, 1, 1}, {60, 200, 100, 0}};
+	struct influence_link l[600];
+	struct influence_score s[150];
+	double want[150];
+	size_t c, i;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		random_links((unsigned)c + 1, cases[c].n, l, cases[c].nl,
+		             cases[c].scale, cases[c].same);
+		ck_assert_int_eq(
+		    influence_compute(cases[c].n, l, cases[c].nl, 1, s),
+		    KAM_OK);
+		igraph_brokerage(cases[c].n, l, cases[c].nl, want);
+		for (i = 0; i < cases[c].n; i++)
+			ck_assert_msg(
+			    fabs(s[i].brokerage - want[i]) <=
+			        1e-12 * (1 + want[i]),
+			    "case %zu, person %zu: %.17g, igraph %.17g", c, i,
+			    s[i].brokerage, want[i]);
+	}
+	/* Lengths scaled alike give the same betweenness. */
+	random_links(9, 60, l, 200, 1, 0);
+	ck_assert_int_eq(influence_compute(60, l, 200, 1, s), KAM_OK);
+	for (i = 0; i < 60; i++)
+		want[i] = s[i].brokerage;
+	random_links(9, 60, l, 200, 100, 0);
+	ck_assert_int_eq(influence_compute(60, l, 200, 1, s), KAM_OK);
+	for (i = 0; i < 60; i++)
+		ck_assert_double_eq_tol(s[i].brokerage, want[i], 1e-12);
+}
+END_TEST
+
+/* weight_in alone, as influence_compute gives it: each kind of link,
+ * parallel ties, and a link naming nobody left out. */
+START_TEST(test_weight_in_alone)
+{
+	struct influence_link l[] = {
+	    {0, 1, "advises", 2}, {0, 1, "influences", 3}, {2, 0, "allies", 1},
+	    {3, 2, "rivals", 3},  {4, 3, "advises", 1},    {1, 0, "advises", 2},
+	    {2, 0, "allies", 2},  {3, 4, "influences", 1}};
+	struct influence_link bad[] = {{0, 9, "advises", 2},
+	                               {1, 0, "allies", 1}};
+	double w[5];
+	size_t i;
+
+	ck_assert_int_eq(influence_compute(5, l, 8, 0, sc), KAM_OK);
+	influence_weight_in(5, l, 8, w);
+	for (i = 0; i < 5; i++)
+		ck_assert_double_eq(w[i], sc[i].weight_in);
+	ck_assert_double_eq(w[0], 8);
+	ck_assert_double_eq(w[1], 2);
+	ck_assert_double_eq(w[2], 3);
+	ck_assert_double_eq(w[3], 1);
+	ck_assert_double_eq(w[4], 1);
+	influence_weight_in(2, bad, 2, w);
+	ck_assert_double_eq(w[0], 1);
+	ck_assert_double_eq(w[1], 1);
+}
+END_TEST
+
+/* The order the links come in changes no score, to the last bit: the
+ * ties are sorted and merged the same way. */
+START_TEST(test_link_order_changes_nothing)
+{
+	struct influence_link l[] = {
+	    {0, 1, "advises", 2},    {5, 1, "influences", 3},
+	    {2, 0, "allies", 1},     {3, 2, "rivals", 3},
+	    {4, 3, "advises", 1},    {1, 0, "advises", 2},
+	    {2, 0, "allies", 2},     {3, 4, "influences", 1},
+	    {6, 5, "advises", 3},    {7, 6, "allies", 2},
+	    {0, 7, "influences", 1}, {5, 2, "advises", 2}};
+	struct influence_link r[12];
+	struct influence_score first[8];
+	size_t i;
+
+	ck_assert_int_eq(compute(8, l, 12), KAM_OK);
+	memcpy(first, sc, sizeof first);
+	for (i = 0; i < 12; i++)
+		r[i] = l[(i * 5 + 3) % 12];
+	ck_assert_int_eq(compute(8, r, 12), KAM_OK);
+	for (i = 0; i < 8; i++) {
+		ck_assert(sc[i].influence == first[i].influence);
+		ck_assert(sc[i].brokerage == first[i].brokerage);
+		ck_assert(sc[i].weight_in == first[i].weight_in);
+	}
+}
+END_TEST
+
 START_TEST(test_small_networks)
 {
 	struct influence_link l[] = {{0, 1, "advises", 2}};
@@ -386,6 +549,9 @@ main(void)
 	tcase_add_test(t, test_brokerage_lengths);
 	tcase_add_test(t, test_brokerage_equal_lengths);
 	tcase_add_test(t, test_brokerage_isolated_and_skipped);
+	tcase_add_test(t, test_brokerage_is_igraphs);
+	tcase_add_test(t, test_weight_in_alone);
+	tcase_add_test(t, test_link_order_changes_nothing);
 	tcase_add_test(t, test_small_networks);
 	tcase_add_test(t, test_igraph_errors_return);
 	tcase_add_test(t, test_round);

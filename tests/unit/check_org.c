@@ -376,6 +376,55 @@ START_TEST(test_date_days)
 }
 END_TEST
 
+/* Lengths of time (--older-than) and the day that far back. */
+START_TEST(test_date_span)
+{
+	struct date_span sp;
+	char d[KAM_DATE_LEN];
+
+	ck_assert(date_span_parse("90d", &sp));
+	ck_assert_int_eq(sp.n, 90);
+	ck_assert_int_eq(sp.unit, 'd');
+	ck_assert(date_span_parse("1w", &sp) && sp.n == 1 && sp.unit == 'w');
+	ck_assert(date_span_parse("36500m", &sp) && sp.n == 36500);
+	ck_assert(!date_span_parse("36501d", &sp));
+	ck_assert(!date_span_parse("0d", &sp));
+	ck_assert(!date_span_parse("09d", &sp));
+	ck_assert(!date_span_parse("90", &sp));
+	ck_assert(!date_span_parse("d", &sp));
+	ck_assert(!date_span_parse("9y", &sp));
+	ck_assert(!date_span_parse("-9d", &sp));
+	ck_assert(!date_span_parse("", &sp));
+	ck_assert(!date_span_parse(NULL, &sp));
+	sp.n = 90, sp.unit = 'd';
+	date_span_before("2026-05-31", &sp, d);
+	ck_assert_str_eq(d, "2026-03-02");
+	sp.n = 2, sp.unit = 'w';
+	date_span_before("2026-03-01", &sp, d);
+	ck_assert_str_eq(d, "2026-02-15");
+	sp.n = 3, sp.unit = 'm';
+	date_span_before("2026-05-31", &sp, d);
+	ck_assert_str_eq(d, "2026-02-28");
+	date_span_before("2024-05-31", &sp, d);
+	ck_assert_str_eq(d, "2024-02-29");
+	sp.n = 12;
+	date_span_before("2026-01-15", &sp, d);
+	ck_assert_str_eq(d, "2025-01-15");
+	sp.n = 1;
+	date_span_before("2026-01-31", &sp, d);
+	ck_assert_str_eq(d, "2025-12-31");
+	/* Never before the first day kam keeps. */
+	date_span_before("0001-02-01", &sp, d);
+	ck_assert_str_eq(d, "0001-01-01");
+	sp.n = 2;
+	date_span_before("0001-02-01", &sp, d);
+	ck_assert_str_eq(d, "0001-01-01");
+	sp.n = 30, sp.unit = 'd';
+	date_span_before("0001-01-10", &sp, d);
+	ck_assert_str_eq(d, "0001-01-01");
+}
+END_TEST
+
 START_TEST(test_stamp_parse)
 {
 	char s[KAM_STAMP_LEN];
@@ -1043,6 +1092,7 @@ org_suite(void)
 	tcase_add_test(tc, test_date_range);
 	tcase_add_test(tc, test_periods);
 	tcase_add_test(tc, test_date_days);
+	tcase_add_test(tc, test_date_span);
 	tcase_add_test(tc, test_stamp_parse);
 	tcase_add_test(tc, test_handle_valid);
 	tcase_add_test(tc, test_handle_unicode);

@@ -277,16 +277,76 @@ rnd(unsigned n)
 	return (unsigned)(seed >> 33) % n;
 }
 
-START_TEST(test_random_against_rule)
+/*
+ * The timeline's answers (store_stance_in_force, then stance_series)
+ * against the rule over the same rows, for the account, each deal's
+ * group and everyone, toward us and toward the competitor, on days
+ * before, on and between the rows' days.
+ */
+static void
+series_against_rule(const struct stance_row *rows, size_t n)
+{
+	static const char *const ends[] = {
+	    "2025-12-31", "2026-01-01", "2026-01-14", "2026-02-01",
+	    "2026-02-28", "2026-03-15", "2026-03-28", "2026-04-30"};
+	const size_t nd = sizeof ends / sizeof ends[0];
+	const char *got[8];
+	struct stance_day *in;
+	size_t nin, i, lo, hi, k;
+	int64_t tw, dl, scope, p;
+
+	for (tw = 0; tw <= 1; tw++)
+		for (scope = 0; scope < 4; scope++) {
+			/* The account, deals 1 and 2, everyone. */
+			int64_t account = scope == 0 ? 1 : 0;
+
+			dl = scope == 1 || scope == 2 ? scope : 0;
+			ck_assert_int_eq(store_stance_in_force(st, account, dl,
+			                                       tw, ends[nd - 1],
+			                                       &in, &nin),
+			                 KAM_OK);
+			for (p = 1; p <= 2; p++) {
+				int member = dl == 0;
+
+				for (i = 0; i < n && !member; i++)
+					member = rows[i].person == p &&
+					         rows[i].deal == dl;
+				if (!member)
+					continue;
+				lo = stance_rows_of(in, nin, p, &hi);
+				stance_series(in + lo, hi - lo, dl, ends, nd,
+				              got);
+				for (k = 0; k < nd; k++) {
+					const struct stance_row *want =
+					    stance_resolve(rows, n, p, tw, dl,
+					                   ends[k], NULL);
+
+					if (want == NULL)
+						ck_assert_ptr_null(got[k]);
+					else {
+						ck_assert_ptr_nonnull(got[k]);
+						ck_assert_str_eq(got[k],
+						                 want->stance);
+					}
+				}
+			}
+			free(in);
+		}
+}
+
+/* Appends 200 random rows (observations, corrections and retractions,
+ * general and about deals, toward us and the competitor) to the store
+ * and to rows; returns how many.  eff and rec hold their days. */
+static size_t
+random_history(struct stance_row *rows, char (*eff)[KAM_DATE_LEN],
+               char (*rec)[KAM_STAMP_LEN], unsigned long run)
 {
 	static const char *const words[] = {"support", "neutral", "oppose"};
-	struct stance_row rows[300];
-	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
 	int superseded[301] = {0};
-	size_t n = 0, i, q;
+	size_t n = 0, i;
 
 	chain_reset();
-	seed = 12345 + (unsigned long)_i;
+	seed = 12345 + run;
 	for (i = 0; i < 200; i++) {
 		struct stance_row *r = &rows[n];
 		int64_t target = 0;
@@ -333,6 +393,16 @@ START_TEST(test_random_against_rule)
 		ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
 		n++;
 	}
+	return n;
+}
+
+START_TEST(test_random_against_rule)
+{
+	struct stance_row rows[300];
+	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
+	size_t n, q;
+
+	n = random_history(rows, eff, rec, (unsigned long)_i);
 	for (q = 0; q < 400; q++) {
 		char as_of[KAM_DATE_LEN], known[KAM_STAMP_LEN], since[12];
 		int64_t p = 1 + rnd(2), tw = rnd(2), dl = rnd(3);
@@ -358,6 +428,18 @@ START_TEST(test_random_against_rule)
 			ck_assert_str_eq(since, want->effective);
 		}
 	}
+}
+END_TEST
+
+/* The timeline's rows and series against the rule, on the histories
+ * of test_random_against_rule. */
+START_TEST(test_series_against_rule)
+{
+	struct stance_row rows[300];
+	char eff[300][KAM_DATE_LEN], rec[300][KAM_STAMP_LEN];
+	size_t n = random_history(rows, eff, rec, (unsigned long)_i);
+
+	series_against_rule(rows, n);
 }
 END_TEST
 
@@ -679,6 +761,7 @@ stance_suite(void)
 	tcase_add_test(rules, test_correction);
 	tcase_add_test(rules, test_known_at);
 	tcase_add_loop_test(rules, test_random_against_rule, 0, 5);
+	tcase_add_loop_test(rules, test_series_against_rule, 0, 5);
 	tcase_add_test(rules, test_people);
 	tcase_add_test(rules, test_retracted_correction);
 	tcase_add_test(rules, test_log_and_first);

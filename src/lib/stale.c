@@ -1,0 +1,130 @@
+/*
+ * Stale knowledge: whom to check in with.  Stances change over time
+ * (METHOD.md, section 1.3), so a stance observed long ago is a guess.
+ * This use case takes the people of an account (or of a deal's buying
+ * group) in the order of their influence (org-influence.c) and keeps
+ * those whose latest observation is older than a day.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/gate.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+struct latest {
+	int64_t id;
+	char day[KAM_STANCE_DATE_LEN];
+};
+struct latest_list {
+	struct latest *v;
+	size_t n;
+};
+
+static int
+add_latest(int64_t id, const char *day, void *arg)
+{
+	struct latest_list *l = arg;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n].id = id;
+	snprintf(l->v[l->n].day, sizeof l->v[l->n].day, "%s", day);
+	l->n++;
+	return KAM_OK;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct latest *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The members of a deal's buying group with what kam-gate reads as their
+ * latest observation. */
+static int
+group_latest(struct store *st, int64_t deal, const char *as_of,
+             struct latest_list *l)
+{
+	struct gate_assessment a;
+	size_t i;
+	int rc;
+
+	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK)
+		for (i = 0; i < a.nmembers; i++)
+			if (a.members[i].latest[0])
+				add_latest(a.members[i].id, a.members[i].latest,
+				           l);
+	gate_assessment_free(&a);
+	if (l->n > 0)
+		qsort(l->v, l->n, sizeof *l->v, by_id);
+	return rc;
+}
+
+int
+stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
+             const char *before, struct stance_stale *out)
+{
+	struct latest_list l = {NULL, 0};
+	struct org_influence inf;
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	if (deal != 0)
+		rc = group_latest(st, deal, as_of, &l);
+	else
+		rc = store_stance_latest(st, account, as_of, add_latest, &l);
+	if (rc == KAM_OK)
+		rc = org_influence(st, account, deal, as_of, &inf);
+	rc = store_end(st, rc);
+	if (rc != KAM_OK) {
+		free(l.v);
+		return rc;
+	}
+	out->rows = xcalloc(inf.n + 1, sizeof *out->rows);
+	for (i = 0; i < inf.n; i++) {
+		struct org_influence_row *p = &inf.rows[i];
+		struct latest key, *f;
+		struct stance_stale_row *r;
+
+		key.id = p->id;
+		f = l.n ? bsearch(&key, l.v, l.n, sizeof *l.v, by_id) : NULL;
+		if (f == NULL || strcmp(f->day, before) >= 0)
+			continue;
+		r = &out->rows[out->n++];
+		r->person = p->person;
+		r->name = p->name;
+		r->roles = p->roles;
+		p->person = p->name = p->roles = NULL;
+		r->stance = p->stance;
+		memcpy(r->latest, f->day, sizeof r->latest);
+		r->days = date_days(as_of) - date_days(f->day);
+		r->influence = p->influence;
+	}
+	org_influence_free(&inf);
+	free(l.v);
+	return KAM_OK;
+}
+
+void
+stance_stale_free(struct stance_stale *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->rows[i].person);
+		free(s->rows[i].name);
+		free(s->rows[i].roles);
+	}
+	free(s->rows);
+	memset(s, 0, sizeof *s);
+}
