@@ -46,30 +46,11 @@ enum {
 	OPT_WEIGHT,
 };
 
-/* Malformed and impossible dates get different messages, one code. */
+/* A day to answer on or look back on: a real day, not after today. */
 static int
 check_date(const char *opt, const char *s)
 {
-	char today[KAM_DATE_LEN];
-
-	if (date_out_of_range(s))
-		return date_range_error(NULL, opt, s);
-	if (!date_valid(s)) {
-		if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-		    strspn(s, "0123456789-") == 10)
-			return kam_err(
-			    KAM_DATA, _("impossible date '%s' for %s"), s, opt);
-		return kam_err(KAM_DATA,
-		               _("malformed date '%s' for %s (use YYYY-MM-DD)"),
-		               s, opt);
-	}
-	kam_today(today);
-	if (strcmp(s, today) > 0)
-		return kam_err(KAM_DATA,
-		               _("date '%s' for %s is in the future (today is "
-		                 "%s)"),
-		               s, opt, today);
-	return KAM_OK;
+	return date_check_past(NULL, opt, s);
 }
 
 static int
@@ -502,10 +483,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	if (gaps != NULL && (rc = check_gap(gaps, &gap)) != KAM_OK)
 		return rc;
 	if (gaps == NULL && (ans = gate_ans_parse(argv[optind + 2])) < 0)
-		return kam_err(KAM_DATA,
-		               _("invalid answer '%s' (use yes, partly, no or "
-		                 "unknown)"),
-		               argv[optind + 2]);
+		return vocab_refused(NULL, VOCAB_ANSWER, argv[optind + 2]);
 	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = check_text("--evidence", evidence, TEXT_FREE)) != KAM_OK)

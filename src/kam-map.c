@@ -62,19 +62,6 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int
-check_date(const char *opt, const char *s)
-{
-	if (date_valid(s))
-		return KAM_OK;
-	if (date_out_of_range(s))
-		return date_range_error(NULL, opt, s);
-	return kam_err(KAM_DATA,
-	               _("invalid date '%s' for %s (use YYYY-MM-DD, "
-	                 "a real day)"),
-	               s, opt);
-}
-
 /* --links KIND[,KIND...]: a bit per kind, or a message. */
 static int
 parse_links(const char *arg, unsigned *kinds)
@@ -314,11 +301,12 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	if (style.as_of == NULL) {
 		kam_today(today);
 		style.as_of = today;
-	} else if ((rc = check_date("--as-of", style.as_of)) != KAM_OK) {
+	} else if ((rc = date_check_past(NULL, "--as-of", style.as_of)) !=
+	           KAM_OK) {
 		return rc;
 	}
 	if (style.since != NULL) {
-		if ((rc = check_date("--since", style.since)) != KAM_OK)
+		if ((rc = date_check(NULL, "--since", style.since)) != KAM_OK)
 			return rc;
 		if (strcmp(style.since, style.as_of) > 0)
 			return kam_err(KAM_DATA,
@@ -378,7 +366,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	style.focus = q.focus;
 	style.depth = q.depth;
 
-	if ((rc = store_graph_load(ctx->st, &q, &d)) != KAM_OK ||
+	if ((rc = map_load(ctx->st, &q, &d)) != KAM_OK ||
 	    (style.by_influence &&
 	     (rc = graph_influence(ctx->st, &q, &d)) != KAM_OK)) {
 		map_data_free(&d);

@@ -79,35 +79,17 @@ check_text(const char *what, const char *s)
 	return text_check(NULL, what, s, TEXT_LINE);
 }
 
+/* An optional date; a day something held from is not after today. */
 static int
 check_date(const char *what, const char *s)
 {
-	if (s != NULL && date_out_of_range(s))
-		return date_range_error(NULL, what, s);
-	if (s != NULL && !date_valid(s))
-		return kam_err(KAM_DATA,
-		               _("invalid %s date '%s' (use YYYY-MM-DD, a real "
-		                 "day)"),
-		               what, s);
-	return KAM_OK;
+	return s == NULL ? KAM_OK : date_check(NULL, what, s);
 }
 
-/* A date for --on: a real day, and not in the future. */
 static int
 check_past(const char *what, const char *s)
 {
-	char today[KAM_DATE_LEN];
-	int rc;
-
-	if (s == NULL || (rc = check_date(what, s)) != KAM_OK)
-		return s == NULL ? KAM_OK : rc;
-	kam_today(today);
-	if (strcmp(s, today) > 0)
-		return kam_err(KAM_DATA,
-		               _("date '%s' for %s is in the future (today is "
-		                 "%s)"),
-		               s, what, today);
-	return KAM_OK;
+	return s == NULL ? KAM_OK : date_check_past(NULL, what, s);
 }
 
 /*
@@ -140,7 +122,16 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, CLI_CREATE)) != KAM_OK)
 		return rc;
 	path = cli_db_path(ctx);
-	printf("%s\n", path);
+	/* A line for a shell, an object for a program reading JSON. */
+	if (ctx->fmt == OUT_JSON) {
+		static const char *const cols[] = {"store", NULL};
+		struct out *o = cli_out(ctx, OUT_OBJECT, cols);
+
+		out_str(o, path);
+		out_end_row(o);
+		out_close(o);
+	} else
+		printf("%s\n", path);
 	free(path);
 	return KAM_OK;
 }
@@ -415,7 +406,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
 	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
 	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
-	    (rc = check_date("--on", p->c.on)) != KAM_OK)
+	    (rc = check_past("--on", p->c.on)) != KAM_OK)
 		return rc;
 	if (p->c.name != NULL && *p->c.name == '\0')
 		return kam_err(KAM_DATA, _("--name is empty"));
@@ -605,14 +596,12 @@ tree_add(const struct org_person *p, void *arg)
 	return KAM_OK;
 }
 
-static struct tree *sort_tree;
-
 /* Children and roots in rank order, then by handle. */
 static int
 node_cmp(const void *a, const void *b)
 {
-	const struct tree_node *x = &sort_tree->n[*(const size_t *)a];
-	const struct tree_node *y = &sort_tree->n[*(const size_t *)b];
+	const struct tree_node *x = *(const struct tree_node *const *)a;
+	const struct tree_node *y = *(const struct tree_node *const *)b;
 	long lx = x->level ? x->level : 1000, ly = y->level ? y->level : 1000;
 
 	if (lx != ly)
@@ -620,13 +609,53 @@ node_cmp(const void *a, const void *b)
 	return strcmp(x->handle, y->handle);
 }
 
-static int
-handle_cmp(const void *a, const void *b)
+/*
+ * Groups each node's children (t->kids, from n->first_child), in rank
+ * order, and lists the roots: people without a manager in the account.
+ */
+static size_t
+tree_link(struct tree *t, size_t *roots)
 {
-	const struct tree_node *x = &sort_tree->n[*(const size_t *)a];
-	const struct tree_node *y = &sort_tree->n[*(const size_t *)b];
+	struct tree_node **order = xcalloc(t->len + 1, sizeof *order);
+	size_t *parent = xcalloc(t->len + 1, sizeof *parent), i, c, nk = 0;
+	size_t nroots = 0;
+	struct hindex ix;
+	int64_t p;
 
-	return strcmp(x->handle, y->handle);
+	hindex_init(&ix, 0);
+	for (i = 0; i < t->len; i++)
+		hindex_put(&ix, t->n[i].handle, (int64_t)i);
+	for (i = 0; i < t->len; i++) {
+		parent[i] = hindex_get(&ix, t->n[i].reports_to, &p)
+		                ? (size_t)p
+		                : (size_t)-1;
+		order[i] = &t->n[i];
+	}
+	hindex_free(&ix);
+	qsort(order, t->len, sizeof *order, node_cmp);
+	for (i = 0; i < t->len; i++) {
+		c = (size_t)(order[i] - t->n);
+		if (parent[c] == (size_t)-1)
+			roots[nroots++] = c;
+		else
+			t->n[parent[c]].nchildren++;
+	}
+	for (i = 0; i < t->len; i++) {
+		t->n[i].first_child = nk;
+		nk += t->n[i].nchildren;
+		t->n[i].nchildren = 0;
+	}
+	for (i = 0; i < t->len; i++) {
+		c = (size_t)(order[i] - t->n);
+		if (parent[c] != (size_t)-1) {
+			struct tree_node *pn = &t->n[parent[c]];
+
+			t->kids[pn->first_child + pn->nchildren++] = c;
+		}
+	}
+	free(order);
+	free(parent);
+	return nroots;
 }
 
 /* One person of the tree: a drawn line, or a row of the -F output. */
@@ -733,7 +762,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	                                   "dotted_to", NULL};
 	struct tree t = {0};
 	struct out *o = NULL;
-	size_t *byhandle, *roots, nroots = 0, i, nk = 0;
+	size_t *roots, nroots, i;
 	int64_t account;
 	int rc, draw;
 
@@ -741,75 +770,18 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	store_org_people(ctx->st, account, 0, tree_add, &t);
-	sort_tree = &t;
-	/* Index by handle to find each manager; then group children. */
-	byhandle = xcalloc(t.len + 1, sizeof *byhandle);
+	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
 	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
-	for (i = 0; i < t.len; i++)
-		byhandle[i] = i;
-	qsort(byhandle, t.len, sizeof *byhandle, handle_cmp);
-	{
-		size_t *parent = xcalloc(t.len + 1, sizeof *parent), *order;
-
-		for (i = 0; i < t.len; i++) {
-			size_t lo = 0, hi = t.len;
-
-			parent[i] = (size_t)-1;
-			if (t.n[i].reports_to == NULL)
-				continue;
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				int c = strcmp(t.n[byhandle[mid]].handle,
-				               t.n[i].reports_to);
-
-				if (c == 0) {
-					parent[i] = byhandle[mid];
-					break;
-				}
-				if (c < 0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-		}
-		/* Children of each node, in rank order. */
-		order = xcalloc(t.len + 1, sizeof *order);
-		for (i = 0; i < t.len; i++)
-			order[i] = i;
-		qsort(order, t.len, sizeof *order, node_cmp);
-		for (i = 0; i < t.len; i++) {
-			size_t c = order[i];
-
-			if (parent[c] == (size_t)-1)
-				roots[nroots++] = c;
-			else
-				t.n[parent[c]].nchildren++;
-		}
-		for (i = 0; i < t.len; i++) {
-			t.n[i].first_child = nk;
-			nk += t.n[i].nchildren;
-			t.n[i].nchildren = 0;
-		}
-		for (i = 0; i < t.len; i++) {
-			size_t c = order[i];
-
-			if (parent[c] != (size_t)-1) {
-				struct tree_node *p = &t.n[parent[c]];
-
-				t.kids[p->first_child + p->nchildren++] = c;
-			}
-		}
-		free(order);
-		free(parent);
+	if (rc == KAM_OK) {
+		nroots = tree_link(&t, roots);
+		draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
+		if (!draw)
+			o = cli_out(ctx, 0, cols);
+		for (i = 0; i < nroots; i++)
+			tree_print(&t, o, roots[i], draw);
+		out_close(o);
 	}
-	draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
-	if (!draw)
-		o = cli_out(ctx, 0, cols);
-	for (i = 0; i < nroots; i++)
-		tree_print(&t, o, roots[i], draw);
-	out_close(o);
 	for (i = 0; i < t.len; i++) {
 		free(t.n[i].handle);
 		free(t.n[i].name);
@@ -820,9 +792,8 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	free(t.n);
 	free(t.kids);
-	free(byhandle);
 	free(roots);
-	return KAM_OK;
+	return rc;
 }
 
 /* links */
@@ -859,10 +830,7 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
-		return kam_err(KAM_DATA,
-		               _("unknown link kind '%s' (use influences, "
-		                 "advises, allies or rivals)"),
-		               ks);
+		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
 		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
 		               ss);
@@ -897,10 +865,7 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
-		return kam_err(KAM_DATA,
-		               _("unknown link kind '%s' (use influences, "
-		                 "advises, allies or rivals)"),
-		               ks);
+		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if ((rc = check_past("--on", on)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -1360,11 +1325,7 @@ role_word(const char *s, const char **role)
 {
 	if ((*role = vocab_role(s)) != NULL)
 		return KAM_OK;
-	return kam_err(KAM_DATA,
-	               _("unknown role '%s' (use decision-maker, technical, "
-	                 "business, finance, procurement, user, coach, "
-	                 "influencer or gatekeeper)"),
-	               s);
+	return vocab_refused(NULL, VOCAB_ROLE, s);
 }
 
 static int
@@ -1382,11 +1343,8 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'i':
 			if ((influence = vocab_influence(optarg)) == NULL)
-				return kam_err(
-				    KAM_DATA,
-				    _("invalid influence '%s' (high, "
-				      "medium or low)"),
-				    optarg);
+				return vocab_refused(NULL, VOCAB_INFLUENCE,
+				                     optarg);
 			break;
 		case 'L':
 			lead = 1;
@@ -1641,7 +1599,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = check_date("--as-of", as_of)) != KAM_OK ||
+	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
 	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
 		return rc;

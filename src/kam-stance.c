@@ -40,34 +40,22 @@ enum {
 static int
 check_date(const char *opt, const char *s)
 {
-	return date_valid(s) ? KAM_OK : date_error(NULL, opt, s);
+	return date_check(NULL, opt, s);
 }
 
-/* The day a stance held from: a real day, not in the future. */
+/* The day a stance held from, or a day to look back on: a real day, not
+ * in the future. */
 static int
 check_on(const char *opt, const char *s)
 {
-	char today[KAM_DATE_LEN];
-
-	if (!date_valid(s))
-		return date_error(NULL, opt, s);
-	kam_today(today);
-	if (strcmp(s, today) > 0)
-		return kam_err(
-		    KAM_DATA,
-		    _("date '%s' for %s is in the future (today is %s)"), s,
-		    opt, today);
-	return KAM_OK;
+	return date_check_past(NULL, opt, s);
 }
 
 static int
 check_stance(const char *s, const char **word)
 {
 	if ((*word = vocab_stance(s)) == NULL)
-		return kam_err(KAM_DATA,
-		               _("unknown stance '%s' (use support, neutral, "
-		                 "oppose, +, 0 or -)"),
-		               s);
+		return vocab_refused(NULL, VOCAB_STANCE, s);
 	return KAM_OK;
 }
 
@@ -426,7 +414,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_msg(ctx, _("unexpected '%s'"),
 		                     argv[optind + 1]);
-	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
+	if (as_of != NULL && (rc = check_on("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (known != NULL && date_out_of_range(known))
 		return date_range_error(NULL, "--known-at", known);
@@ -1000,6 +988,41 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * verify: recompute the chain.
  */
+/*
+ * A broken chain, for a program reading -F json: what broke (a stable
+ * word), the observation at fault and the guard, each null when it does
+ * not apply.  The message still goes to the standard error.
+ */
+static void
+verify_broken_json(const struct stance_verdict *v)
+{
+	static const char *const cols[] = {"broken", "observation", "guard",
+	                                   NULL};
+	static const char *const words[] = {
+	    [VERIFY_HASH] = "hash",
+	    [VERIFY_PREV] = "prev-hash",
+	    [VERIFY_VERSION] = "hash-version",
+	    [VERIFY_DOWNGRADE] = "hash-downgrade",
+	    [VERIFY_TYPE] = "type",
+	    [VERIFY_GUARD_MISSING] = "guard-missing",
+	    [VERIFY_GUARD_CHANGED] = "guard-changed",
+	};
+	int guard =
+	    v->why == VERIFY_GUARD_MISSING || v->why == VERIFY_GUARD_CHANGED;
+	struct out *o = out_open(stdout, OUT_JSON, OUT_OBJECT, cols);
+
+	out_str(o, (size_t)v->why < sizeof words / sizeof words[0]
+	               ? words[v->why]
+	               : NULL);
+	if (guard)
+		out_null(o);
+	else
+		out_int(o, (long long)v->bad);
+	out_str(o, guard ? v->guard : NULL);
+	out_end_row(o);
+	out_close(o);
+}
+
 static int
 cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -1017,6 +1040,8 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
 	bad = (long long)v.bad;
+	if (rc == KAM_FALSE && ctx->fmt == OUT_JSON)
+		verify_broken_json(&v);
 	switch (rc == KAM_FALSE ? v.why : VERIFY_OK) {
 	case VERIFY_OK:
 		break;

@@ -146,13 +146,12 @@ int deal_reopen(struct store *, const char *ref, const char *dflt_account,
  * NULL-terminated, the required ones first: deal, name.
  */
 extern const char *const deal_file_cols[];
-struct csv_in;
+struct import_in;
 /*
- * Imports the rows of a deals file after its header (fields f, nf, on
- * line): new deals of the account, checked row by row and written only
- * when every row is good (the caller's transaction holds them).
+ * Imports the rows of a deals file whose header is read (import.h): new
+ * deals of the account, checked row by row and written only when every
+ * row is good (the caller's transaction holds them).
  */
-int deal_import(struct store *, int64_t account, struct csv_in *, char **f,
-                size_t nf, long line);
+int deal_import(struct store *, int64_t account, struct import_in *);
 
 #endif

@@ -519,7 +519,8 @@ int store_gate_contacts(struct store *, int64_t person, const char *as_of,
 /* Loads what an assessment of a deal on as_of uses, without judging. */
 int store_gate_load(struct store *, int64_t deal, const char *as_of,
                     struct gate_assessment *);
-/* Loads, computes and evaluates one deal on as_of. */
+/* Use cases (assess.c): loads, computes and evaluates one deal on
+ * as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
                 struct gate_assessment *);
 /* The red flags of a deal's buying group as of a day, through fn. */

@@ -82,6 +82,7 @@ struct map_data {
 };
 
 /* What to load: ids resolved by the caller; dates YYYY-MM-DD. */
+struct map_ids;
 struct map_query {
 	int64_t account, deal, toward, focus; /* 0: none */
 	int depth;
@@ -90,6 +91,9 @@ struct map_query {
 	unsigned kinds;   /* the links walked (map_link_kind_bit); 0: all */
 	int min_strength; /* the weakest link walked */
 	int context;      /* buying: also the people linked to a member */
+	/* The people to load, sorted (map_load fills it from focus and
+	 * depth); NULL: the whole account. */
+	const struct map_ids *near;
 };
 
 /*
@@ -104,13 +108,27 @@ struct map_query {
 unsigned map_walk(enum map_view);
 
 /*
- * Loads the people of the account (with --focus, only those within depth
- * steps of the focus person along the edges of q->walk), the
+ * The use case of a map (map-load.c): with a focus, walks its
+ * neighbourhood (map_neighbourhood, one ring at a time through
+ * store_graph_next), then loads it (store_graph_load); in one read
+ * transaction.  Returns a kam status.
+ */
+int map_load(struct store *, const struct map_query *, struct map_data *);
+/*
+ * Loads the people of the account (only q->near, when set), the
  * reporting lines valid on as_of, the links and roles among them, and
- * their stances (store_stance_get) on as_of and since.  Returns a kam status.
+ * their stances (store_stance_get) on as_of and since.  Returns a kam
+ * status.
  */
 int store_graph_load(struct store *, const struct map_query *,
                      struct map_data *);
+/*
+ * Appends to out the people one step from id along edges (MAP_WALK_*;
+ * 0: the context, the people linked to a member of q->deal), with
+ * q's link kinds, strength and as_of.
+ */
+int store_graph_next(struct store *, const struct map_query *, unsigned edges,
+                     int64_t id, struct map_ids *out);
 /*
  * Sets each person's influence (kam-org influence, org-influence.c) on
  * q->as_of: the scores of the whole account's network, whatever part of

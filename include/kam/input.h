@@ -7,6 +7,7 @@
 #define KAM_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Dates: YYYY-MM-DD, a real day of the Gregorian calendar. */
@@ -21,6 +22,15 @@ void date_from_days(long, char *);
  * import's FILE:LINE) or for the option opt, either may be NULL.
  */
 int date_error(const char *where, const char *opt, const char *s);
+/*
+ * The one check of a date every command makes, with the one message for
+ * each fault (where and opt as for date_error): date_check wants a real
+ * day; date_check_past also refuses a day after today (kam_today), for
+ * a day something held from or a day to look back on (--on of a stance
+ * or a change, --as-of).  KAM_OK, or KAM_DATA reported.
+ */
+int date_check(const char *where, const char *opt, const char *s);
+int date_check_past(const char *where, const char *opt, const char *s);
 /*
  * kam keeps the days of years 1 to 9999.  date_out_of_range tells a date
  * or timestamp written with a year outside them (0000, 10000, -1);
@@ -89,6 +99,25 @@ char *handle_nfc(const char *);
 int handle_ok(const char *);
 
 /*
+ * A hash index of handles (any strings) to ids (hindex.c), one probe a
+ * lookup: the importers' and the reporting tree's.  With copy set, the
+ * index keeps a copy of each key; without, each key must outlive it.
+ * hindex_put returns 0, changing nothing, for a key it holds already.
+ * hindex_nearest is the key nearest to k for "did you mean", or NULL.
+ */
+struct hindex {
+	char **keys;
+	int64_t *vals;
+	size_t cap, n;
+	int copy;
+};
+void hindex_init(struct hindex *, int copy);
+int hindex_get(const struct hindex *, const char *k, int64_t *val);
+int hindex_put(struct hindex *, const char *k, int64_t val);
+const char *hindex_nearest(const struct hindex *, const char *k);
+void hindex_free(struct hindex *);
+
+/*
  * A reference ACCOUNT/HANDLE or HANDLE.  Splits ref, using dflt_account
  * for a bare handle, and normalises both (NFC).  Returns 0 when ref is
  * malformed or no account is known; the caller reports.  The strings
@@ -128,10 +157,48 @@ int utf8_valid(const char *);
 size_t utf8_width(const char *);
 
 /*
- * Vocabularies: each returns the canonical English word, or NULL.  The
- * method's Chinese words are accepted too (支持 support, 决策者 and 决策人
- * decision-maker, 高 high, 是 yes, ...: the table of kam(7)).
+ * The method's vocabularies, one table (vocab.c): each kind's canonical
+ * English words in the method's order, which the store keeps and TSV,
+ * CSV and JSON print.  The method's Chinese words are accepted as input
+ * too (支持 support, 决策者 and 决策人 decision-maker, 高 high, 是 yes,
+ * ...: the table of kam(7)), and a stance may be written +, 0 or -.
+ * Every parser, printer and rule takes its words from here; the schema's
+ * CHECK constraints hold the same words (check_vocab proves it).
  */
+enum vocab_kind {
+	VOCAB_STANCE,    /* support, neutral, oppose */
+	VOCAB_ROLE,      /* decision-maker, technical, ... gatekeeper */
+	VOCAB_LINK_KIND, /* influences, advises, allies, rivals */
+	VOCAB_INFLUENCE, /* high, medium, low */
+	VOCAB_ANSWER,    /* yes, partly, no, unknown */
+	VOCAB_NKINDS
+};
+struct vocab {
+	const char *name;           /* what messages call a word: "link kind" */
+	const char *const *words;   /* NULL-terminated */
+	const char *table, *column; /* where the store keeps them */
+};
+extern const struct vocab vocab_table[VOCAB_NKINDS];
+/* The canonical word that what was typed names, or NULL. */
+const char *vocab_word(enum vocab_kind, const char *typed);
+/* A canonical word's place in its list (0 first), or -1. */
+int vocab_rank(enum vocab_kind, const char *word);
+/*
+ * Reports typed as "[WHERE: ]unknown KIND 'typed' (use a, b or c)" and
+ * returns KAM_DATA: the one message for a word outside a vocabulary.
+ */
+int vocab_refused(const char *where, enum vocab_kind, const char *typed);
+/* The untranslated format of that message (one %s, the word typed). */
+const char *vocab_refusal(enum vocab_kind);
+/* The words a user may type, "a, b or c" (a new string). */
+char *vocab_choices(enum vocab_kind);
+/* support 1, neutral 0, oppose -1 (0 for any other); and back (NULL). */
+int vocab_stance_sign(const char *word);
+const char *vocab_stance_of_sign(int);
+/* high 3, medium 2, low 1 (1 for any other). */
+int vocab_influence_weight(const char *word);
+
+/* vocab_word of each kind. */
 const char *vocab_stance(const char *);    /* support|neutral|oppose|+|0|- */
 const char *vocab_role(const char *);      /* decision-maker, technical, ... */
 const char *vocab_link_kind(const char *); /* influences|advises|... */
@@ -143,6 +210,8 @@ extern const char *const vocab_roles[];
 extern const char *const vocab_link_kinds[];
 extern const char *const vocab_influences[];
 extern const char *const vocab_answers[];
+/* A stance's signs, in its words' order: + 0 - (stance_symbol). */
+extern const char *const vocab_stance_signs[];
 /*
  * A canonical word as a person reads it in the user's language (support
  * is 支持 under zh_CN); any other text unchanged.  Never for TSV, CSV or

@@ -54,7 +54,7 @@ enum kam_status {
 	KAM_IO = 10,       /* a file or stdout could not be read or written */
 	KAM_INTERNAL = 11, /* SQLite or another library failed */
 	KAM_RENDER = 12,   /* Graphviz could not lay out or render */
-	KAM_BADENV = 13,   /* an environment variable is invalid (KAM_NOW) */
+	KAM_BADENV = 13,   /* KAM_NOW or KAM_ACCOUNT is invalid */
 	KAM_NOTBUILT = 14, /* the store named needs what is not built in */
 	/* kam-gate run --exit-status: verdicts other than pursue (0). */
 	KAM_VERDICT_LIMITED = 20,

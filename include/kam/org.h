@@ -10,6 +10,7 @@
 #ifndef KAM_ORG_H
 #define KAM_ORG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct store;
@@ -271,9 +272,24 @@ void store_org_net_free(struct org_net *);
 int store_org_net_has_links(struct store *, int64_t account);
 
 /*
- * CSV import (org.c): kind is "people", "links", "roles" or "deals"
- * (deal.h), or NULL to tell from the header.  The whole file goes in one
- * transaction or not at all.
+ * Reporting lines as a graph for the cycle rule (org.c): each node's
+ * managers are indices of other nodes (< 0, or n and above: someone
+ * outside the graph, who cannot close a cycle).  org_find_cycle returns
+ * the length of the first cycle found, its nodes in path (room for n),
+ * the last reporting to the first; 0 when the lines form none.
+ */
+struct org_node {
+	int64_t solid;
+	const int64_t *dotted;
+	size_t ndotted;
+};
+size_t org_find_cycle(const struct org_node *, size_t n, size_t *path);
+
+/*
+ * CSV import (import-org.c): kind is "people", "links", "roles" or
+ * "deals" (deal.h, import-deal.c), or NULL to tell from the header.
+ * Inside the caller's transaction: the whole file goes in or, on a
+ * failure, the caller rolls it all back.
  */
 int org_import(struct store *, int64_t account, const char *path,
                const char *kind);

@@ -236,6 +236,22 @@ cli_open(struct kam_ctx *ctx, int mode)
 
 	if (ctx->st != NULL)
 		return KAM_OK;
+	/*
+	 * An account from the environment that cannot be one is the
+	 * variable's fault, not that of the operand it would complete.
+	 */
+	if (ctx->account != NULL && ctx->account == getenv("KAM_ACCOUNT")) {
+		char *n = handle_nfc(ctx->account);
+		int ok = n != NULL && handle_valid(n);
+
+		free(n);
+		if (!ok)
+			return kam_err(
+			    KAM_BADENV,
+			    _("invalid KAM_ACCOUNT '%s' (use letters, digits, "
+			      "'.', '_' and '-', or unset it)"),
+			    ctx->account);
+	}
 	/* Who writes goes into the history, which is shown in tables. */
 	if (mode != CLI_READ) {
 		const char *u = getenv("KAM_USER");

@@ -182,12 +182,30 @@ fail(struct csv_in *in, int status)
 	return -1;
 }
 
+/*
+ * libcsv's strict mode fails on a quote where a field is not quoted, or
+ * on text after a closing quote; at the end of the file, on a quoted
+ * field never closed.  The message says which, at the line the row
+ * begins on (libcsv's own words name none of it).
+ */
 static int
-parse_error(struct csv_in *in)
+parse_error(struct csv_in *in, int at_end)
 {
-	kam_err(KAM_DATA, _("%s:%ld: malformed CSV: %s"), in->path,
-	        in->pending ? in->row_line : in->line,
-	        csv_strerror(csv_error(&in->p)));
+	long line = in->pending ? in->row_line : in->line;
+
+	if (csv_error(&in->p) != CSV_EPARSE)
+		kam_err(KAM_DATA, _("%s:%ld: malformed CSV: %s"), in->path,
+		        line, csv_strerror(csv_error(&in->p)));
+	else if (at_end)
+		kam_err(KAM_DATA,
+		        _("%s:%ld: malformed CSV: a quoted field is not "
+		          "closed (a '\"' is missing)"),
+		        in->path, line);
+	else
+		kam_err(KAM_DATA,
+		        _("%s:%ld: malformed CSV: a stray quote (quote the "
+		          "whole field, and double a '\"' inside it)"),
+		        in->path, line);
 	return fail(in, KAM_DATA);
 }
 
@@ -214,7 +232,7 @@ feed_line(struct csv_in *in)
 		in->pending = 1;
 	}
 	if (csv_parse(&in->p, s, n, on_field, on_row, in) != n)
-		return parse_error(in);
+		return parse_error(in, 0);
 	return 0;
 }
 
@@ -239,7 +257,7 @@ csv_next(struct csv_in *in, char ***fields, size_t *n, long *line)
 			}
 			in->eof = 1;
 			if (csv_fini(&in->p, on_field, on_row, in) != 0)
-				return parse_error(in);
+				return parse_error(in, 1);
 			break;
 		}
 		in->rest = 0;

@@ -270,6 +270,37 @@ date_error(const char *where, const char *opt, const char *s)
 }
 
 int
+date_check(const char *where, const char *opt, const char *s)
+{
+	return date_valid(s) ? KAM_OK : date_error(where, opt, s);
+}
+
+int
+date_check_past(const char *where, const char *opt, const char *s)
+{
+	char today[KAM_DATE_LEN];
+	int rc;
+
+	if ((rc = date_check(where, opt, s)) != KAM_OK)
+		return rc;
+	kam_today(today);
+	if (strcmp(s, today) <= 0)
+		return KAM_OK;
+	if (where != NULL && opt != NULL)
+		return kam_err(
+		    KAM_DATA,
+		    _("%s: date '%s' for %s is in the future (today is %s)"),
+		    where, s, opt, today);
+	if (where != NULL)
+		return kam_err(
+		    KAM_DATA, _("%s: date '%s' is in the future (today is %s)"),
+		    where, s, today);
+	return kam_err(KAM_DATA,
+	               _("date '%s' for %s is in the future (today is %s)"), s,
+	               opt, today);
+}
+
+int
 date_span_parse(const char *s, struct date_span *sp)
 {
 	size_t len = s != NULL ? strlen(s) : 0;

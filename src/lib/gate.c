@@ -21,7 +21,6 @@
 #include "kam/kam.h"
 #include "kam/money.h"
 
-static const char *const ans_words[] = {"unknown", "yes", "partly", "no"};
 static const char *const src_words[] = {"none", "answered", "computed",
                                         "assumed"};
 static const char *const status_words[] = {"pass", "weak", "open", "fail",
@@ -34,12 +33,15 @@ static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 static const char *const gate_questions[] = {"is it a real opportunity?",
                                              "can we compete?", "can we win?",
                                              "is it worth winning?"};
-static const char *const influence_words[] = {"high", "medium", "low"};
 
+/*
+ * enum gate_ans puts unknown first; the vocabulary, in the method's
+ * order, last.
+ */
 const char *
 gate_ans_word(enum gate_ans a)
 {
-	return ans_words[a];
+	return vocab_answers[a == 0 ? 3 : (int)a - 1];
 }
 
 int
@@ -51,7 +53,7 @@ gate_ans_parse(const char *s)
 	if ((s = vocab_answer(s)) == NULL)
 		return -1;
 	for (i = 0; i < 4; i++)
-		if (strcmp(s, ans_words[i]) == 0)
+		if (strcmp(s, gate_ans_word((enum gate_ans)i)) == 0)
 			return i;
 	return -1;
 }
@@ -108,16 +110,15 @@ gate_parse(const char *s)
 const char *
 gate_influence_word(int i)
 {
-	return i >= 0 && i <= 2 ? influence_words[i] : "?";
+	return i >= 0 && i <= 2 ? vocab_influences[i] : "?";
 }
 
 const char *
 gate_stance_word(int s)
 {
-	return s == 1    ? "support"
-	       : s == 0  ? "neutral"
-	       : s == -1 ? "oppose"
-	                 : "unknown";
+	const char *w = vocab_stance_of_sign(s);
+
+	return w != NULL ? w : "unknown";
 }
 
 /* Settings: defaults and keys */
@@ -526,7 +527,7 @@ must_know(const struct gate_member *m)
 static void
 key_label(struct buf *b, const struct gate_member *m)
 {
-	buf_printf(b, "%s influence%s%s", influence_words[m->influence],
+	buf_printf(b, "%s influence%s%s", vocab_influences[m->influence],
 	           m->core & GATE_CORE_DM ? ", decision-maker" : "",
 	           m->lead ? ", lead" : "");
 }
@@ -1764,7 +1765,7 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			s->advice = "find out where they stand before anything "
 			            "else";
 			buf_printf(&r, "stance unknown, %s influence",
-			           influence_words[m->influence]);
+			           vocab_influences[m->influence]);
 		} else if (stale_key(a, m)) {
 			/* What we knew long ago is a question again. */
 			s->action = ACT_FIND_OUT;
@@ -1789,7 +1790,7 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			    "first priority: find what they need to win "
 			    "and show how we give it";
 			buf_printf(&r, "neutral, %s influence",
-			           influence_words[m->influence]);
+			           vocab_influences[m->influence]);
 		} else if (m->stance == 0) {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice = "keep them informed and watch for a move";
@@ -1811,14 +1812,14 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			    "develop them into a sponsor who sells for us "
 			    "inside";
 			buf_printf(&r, "supports us, %s influence",
-			           influence_words[m->influence]);
+			           vocab_influences[m->influence]);
 		} else {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice =
 			    "keep them informed and give them what they "
 			    "need to speak for us";
 			buf_printf(&r, "supports us, %s influence",
-			           influence_words[m->influence]);
+			           vocab_influences[m->influence]);
 		}
 		if (supports_a_rival(a, m)) {
 			buf_puts(&r, "; supports ");

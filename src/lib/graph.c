@@ -460,9 +460,7 @@ map_link_kind_bit(const char *kind)
 static int
 influence_rank(const char *w)
 {
-	if (w == NULL)
-		return 0;
-	return strcmp(w, "high") == 0 ? 3 : strcmp(w, "medium") == 0 ? 2 : 1;
+	return w == NULL ? 0 : vocab_influence_weight(w);
 }
 
 /* The link from b to a of the same kind, if any (links sorted). */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kam/deal.h"
+#include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/money.h"
@@ -55,28 +56,13 @@ check_amount(const char *where, const char *what, const char *s, char *out)
 	return KAM_OK;
 }
 
-static int
-check_day(const char *where, const char *what, const char *s)
-{
-	if (date_out_of_range(s))
-		return date_range_error(where, what, s);
-	if (!date_valid(s))
-		return kam_err(
-		    KAM_DATA,
-		    _("%s: invalid %s date '%s' (use YYYY-MM-DD, a real "
-		      "day)"),
-		    where, what, s);
-	return KAM_OK;
-}
-
 /*
  * Checks one row into rec (its strings point into the row or into
  * value and cost) and its handle into *handle.
  */
 static int
 check_row(const char *where, char **f, const int *idx, const char *acct,
-          const char *today, struct deal_rec *rec, const char **handle,
-          char *value, char *cost)
+          struct deal_rec *rec, const char **handle, char *value, char *cost)
 {
 	static const int lines[] = {C_NAME, C_CURRENCY, C_STAGE, C_OWNER,
 	                            C_EXT_ID};
@@ -92,7 +78,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		               field(f, idx, C_DEAL));
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA, _("%s: invalid deal handle '%s' (%s)"),
-		               where, h, _("use letters, digits, '.', '_' and '-'"));
+		               where, h,
+		               _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
@@ -118,7 +105,7 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		rec->f[DEAL_COST] = cost;
 	}
 	if (*(s = field(f, idx, C_CLOSE)) != '\0' &&
-	    (rc = check_day(where, "close", s)) != KAM_OK)
+	    (rc = date_check(where, "close", s)) != KAM_OK)
 		return rc;
 	rec->f[DEAL_CURRENCY] = (char *)field(f, idx, C_CURRENCY);
 	rec->f[DEAL_CLOSE] = (char *)field(f, idx, C_CLOSE);
@@ -155,14 +142,8 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		               _("%s: deal '%s' is %s but has no closed_on "
 		                 "date"),
 		               where, h, deal_status_word(rec->status));
-	if ((rc = check_day(where, "closed_on", s)) != KAM_OK)
+	if ((rc = date_check_past(where, "closed_on", s)) != KAM_OK)
 		return rc;
-	if (strcmp(s, today) > 0)
-		return kam_err(
-		    KAM_DATA,
-		    _("%s: closed_on date '%s' is in the future (today "
-		      "is %s)"),
-		    where, s, today);
 	rec->closed_on = (char *)s;
 	if (*field(f, idx, C_REASON) != '\0')
 		rec->reason = (char *)field(f, idx, C_REASON);
@@ -170,25 +151,21 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 }
 
 int
-deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
-            size_t nf, long line)
+deal_import(struct store *st, int64_t account, struct import_in *in)
 {
-	const char *path = csv_path(in), *h = NULL;
-	char where[600], value[MONEY_LEN], cost[MONEY_LEN];
-	char today[KAM_DATE_LEN], *acct, *ref;
+	const char *h = NULL;
+	char value[MONEY_LEN], cost[MONEY_LEN];
+	char *acct, *ref;
 	struct deal_rec rec;
-	int idx[C_N + 1], rc, got;
+	int rc = KAM_OK, got;
 	int64_t id;
 
-	if ((rc = csv_header(in, f, nf, line, deal_file_cols, 2, idx)) !=
-	    KAM_OK)
-		return rc;
-	kam_today(today);
 	acct = store_org_account_handle(st, account);
-	while ((got = csv_next(in, &f, &nf, &line)) == 1) {
-		snprintf(where, sizeof where, "%s:%ld", path, line);
-		if ((rc = check_row(where, f, idx, acct, today, &rec, &h, value,
-		                    cost)) != KAM_OK)
+	while (rc == KAM_OK && (got = import_next(in)) == 1) {
+		const char *where = import_where(in);
+
+		if ((rc = check_row(where, in->f, in->idx, acct, &rec, &h,
+		                    value, cost)) != KAM_OK)
 			break;
 		if (store_org_deal_lookup(st, account, h) != 0) {
 			rc = kam_err(KAM_CONFLICT,
@@ -207,12 +184,10 @@ deal_import(struct store *st, int64_t account, struct csv_in *in, char **f,
 			free(ref);
 			break;
 		}
-		if ((rc = store_deal_insert(st, account, h, &rec, "imported",
-		                            &id)) != KAM_OK)
-			break;
+		rc = store_deal_insert(st, account, h, &rec, "imported", &id);
 	}
 	free(acct);
-	if (rc != KAM_OK)
-		return rc;
-	return got < 0 ? csv_status(in) : KAM_OK;
+	if (rc == KAM_OK && got < 0)
+		rc = in->status;
+	return rc;
 }

@@ -826,8 +826,7 @@ legend_end(struct legend *lg)
 static void
 draw_legend(struct builder *bd)
 {
-	static const char *const stances[] = {"support", "neutral", "oppose",
-	                                      NULL};
+	const char *const *stances = vocab_stances;
 	const struct map_style *st = bd->st;
 	const struct map_data *d = bd->d;
 	const struct seen *sn = &bd->seen;

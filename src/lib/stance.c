@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kam/chain.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
 
@@ -272,13 +273,11 @@ stance_rows_of(const struct stance_day *rows, size_t n, int64_t person,
 const char *
 stance_symbol(const char *stance)
 {
+	int r = vocab_rank(VOCAB_STANCE, stance);
+
 	if (stance == NULL)
 		return "?";
-	if (strcmp(stance, "support") == 0)
-		return "+";
-	if (strcmp(stance, "oppose") == 0)
-		return "-";
-	return "0";
+	return r < 0 ? "0" : vocab_stance_signs[r];
 }
 
 void

@@ -712,18 +712,17 @@ store_gate_setting_stored(struct store *st, const char *key)
 static int
 role_index(const char *role)
 {
-	int i;
+	int r = vocab_rank(VOCAB_ROLE, role);
 
-	for (i = 0; vocab_roles[i] != NULL; i++)
-		if (strcmp(role, vocab_roles[i]) == 0)
-			return i;
-	return i;
+	return r >= 0 ? r : 9;
 }
 
 static int
 influence_index(const char *s)
 {
-	return strcmp(s, "high") == 0 ? 0 : strcmp(s, "low") == 0 ? 2 : 1;
+	int r = vocab_rank(VOCAB_INFLUENCE, s);
+
+	return r >= 0 ? r : 1;
 }
 
 static int
@@ -731,14 +730,10 @@ stance_code(const char *s)
 {
 	if (s == NULL)
 		return GATE_STANCE_UNKNOWN;
-	return strcmp(s, "support") == 0  ? 1
-	       : strcmp(s, "oppose") == 0 ? -1
-	                                  : 0;
+	return vocab_stance_sign(s);
 }
 
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 
 /*
  * One member per person holding a role in the deal, leaving out people
@@ -1040,39 +1035,6 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	}
 	free(cids);
 	return KAM_OK;
-}
-
-int
-gate_assess(struct store *st, int64_t deal, const char *as_of,
-            struct gate_assessment *a)
-{
-	int rc;
-
-	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
-		return rc;
-	gate_compute(a);
-	gate_evaluate(a);
-	return KAM_OK;
-}
-
-int
-gate_check_flags(struct store *st, int64_t deal, const char *as_of,
-                 int (*fn)(const char *, const char *, const char *, void *),
-                 void *arg)
-{
-	struct gate_assessment a;
-	struct gate_flag *f = NULL;
-	size_t n = 0, i;
-	int rc;
-
-	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK) {
-		gate_red_flags(&a, &f, &n);
-		for (i = 0; rc == KAM_OK && i < n; i++)
-			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
-		gate_flags_free(f, n);
-	}
-	gate_assessment_free(&a);
-	return rc;
 }
 
 /* Runs */

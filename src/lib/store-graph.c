@@ -313,32 +313,44 @@ next_of(struct walk *w, const char *sql, int64_t id, struct map_ids *out)
 	                         : store_fail(w->st, "cannot read the map");
 }
 
-static int
-next_people(void *arg, int64_t id, struct map_ids *out)
+int
+store_graph_next(struct store *st, const struct map_query *q, unsigned edges,
+                 int64_t id, struct map_ids *out)
 {
-	struct walk *w = arg;
+	struct walk w = {st, q, NULL, edges};
+	struct buf kinds = {0};
+	size_t k;
 	int rc = KAM_OK;
 
-	if (w->edges == 0)
-		return next_of(w, q_next_context, id, out);
-	if (w->edges & MAP_WALK_LINES)
-		rc = next_of(w, q_next_lines, id, out);
-	if (rc == KAM_OK && (w->edges & MAP_WALK_LINKS))
-		rc = next_of(w, q_next_links, id, out);
-	if (rc == KAM_OK && (w->edges & MAP_WALK_GROUP))
-		rc = next_of(w, q_next_group, id, out);
+	if (q->kinds != 0) {
+		buf_puts(&kinds, ",");
+		for (k = 0; vocab_link_kinds[k] != NULL; k++)
+			if (q->kinds & map_link_kind_bit(vocab_link_kinds[k]))
+				buf_printf(&kinds, "%s,", vocab_link_kinds[k]);
+		buf_add(&kinds, "", 1);
+		w.kinds = kinds.s;
+	}
+	if (edges == 0)
+		rc = next_of(&w, q_next_context, id, out);
+	if (rc == KAM_OK && (edges & MAP_WALK_LINES))
+		rc = next_of(&w, q_next_lines, id, out);
+	if (rc == KAM_OK && (edges & MAP_WALK_LINKS))
+		rc = next_of(&w, q_next_links, id, out);
+	if (rc == KAM_OK && (edges & MAP_WALK_GROUP))
+		rc = next_of(&w, q_next_group, id, out);
+	buf_free(&kinds);
 	return rc;
 }
 
 static int
 load_people(struct store *st, const struct map_query *q, struct map_data *d)
 {
-	struct map_ids near = {0};
+	const struct map_ids *near = q->near;
 	sqlite3_stmt *s;
 	size_t cap = 0, i;
 	int rc = KAM_OK;
 
-	if (q->focus == 0) {
+	if (near == NULL) {
 		s = store_stmt(st, q_people);
 		sqlite3_bind_int64(s, 1, q->account);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -348,48 +360,15 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 			return store_fail(st, "cannot read the people");
 		return rewind_people(st, d, q->account, q->as_of);
 	}
-	{
-		struct walk w = {st, q, NULL, q->walk};
-		struct buf kinds = {0};
-		size_t k;
-
-		if (q->kinds != 0) {
-			buf_puts(&kinds, ",");
-			for (k = 0; vocab_link_kinds[k] != NULL; k++)
-				if (q->kinds &
-				    map_link_kind_bit(vocab_link_kinds[k]))
-					buf_printf(&kinds, "%s,",
-					           vocab_link_kinds[k]);
-			buf_add(&kinds, "", 1);
-			w.kinds = kinds.s;
-		}
-		rc = map_neighbourhood(q->focus, q->depth, next_people, &w,
-		                       &near);
-		/* The context of the members found: one step more, along
-		 * links from members only. */
-		if (rc == KAM_OK && q->context) {
-			struct map_ids more = {0};
-
-			w.edges = 0;
-			for (k = 0; rc == KAM_OK && k < near.n; k++)
-				rc = next_people(&w, near.v[k], &more);
-			for (k = 0; k < more.n; k++)
-				map_ids_add(&near, more.v[k]);
-			map_ids_sort(&near);
-			free(more.v);
-		}
-		buf_free(&kinds);
-	}
 	s = store_stmt(st, q_person);
-	for (i = 0; rc == KAM_OK && i < near.n; i++) {
-		sqlite3_bind_int64(s, 1, near.v[i]);
+	for (i = 0; rc == KAM_OK && i < near->n; i++) {
+		sqlite3_bind_int64(s, 1, near->v[i]);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			add_person(d, &cap, s, q->as_of);
 		sqlite3_reset(s);
 	}
 	if (rc == KAM_OK)
 		rc = rewind_people(st, d, q->account, q->as_of);
-	free(near.v);
 	return rc;
 }
 
@@ -441,7 +420,7 @@ load_edges(struct store *st, const struct map_query *q, struct map_data *d)
 	size_t i, lcap = 0, kcap = 0;
 	int rc = SQLITE_DONE;
 
-	if (q->focus == 0) {
+	if (q->near == NULL) {
 		s = store_stmt(st, q_lines);
 		sqlite3_bind_int64(s, 1, q->account);
 		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);

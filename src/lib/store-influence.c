@@ -58,9 +58,7 @@ static const char q_people_ids[] = "SELECT max(id) FROM person";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
     "WHERE p.account_id = ?1 LIMIT 1";
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 static const char q_roles_deal[] =
     "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
     "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "

@@ -25,6 +25,14 @@ sqlite3_stmt *store_stmt(struct store *, const char *sql);
 const char *store_schema_sql(void);
 /* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
+/*
+ * Ends a loop over the rows of s: step is the last sqlite3_step result,
+ * rc what the loop returns.  Resets s; returns rc, or, when the last
+ * step failed (neither a row nor the end), that failure, reported as
+ * "cannot read what".  The one way a loop over rows ends.
+ */
+int store_rows_end(struct store *, sqlite3_stmt *s, int step, int rc,
+                   const char *what);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */
 void store_bind_text(sqlite3_stmt *, int, const char *);
 /* A handle as typed, bound in its one spelling (NFC, handle_nfc). */

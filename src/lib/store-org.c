@@ -71,10 +71,10 @@ store_org_accounts(struct store *st, const char *handle,
 	    "ORDER BY a.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_account a;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(s, 0);
 		a.handle = col(s, 1);
 		a.name = col(s, 2);
@@ -85,7 +85,7 @@ store_org_accounts(struct store *st, const char *handle,
 		a.category = col(s, 7);
 		rc = fn(&a, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the accounts");
 	return rc;
 }
 
@@ -991,13 +991,13 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	size_t nmgrs = 0, i;
 	sqlite3_stmt *s;
 	struct org_person p;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	sqlite3_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		p.id = sqlite3_column_int64(s, 0);
 		p.account_id = sqlite3_column_int64(s, 1);
 		p.account = col(s, 2);
@@ -1019,7 +1019,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 		p.left_on = col(s, 11);
 		rc = fn(&p, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the people");
 	for (i = 0; i < nmgrs; i++)
 		free(mgrs[i].dotted);
 	free(mgrs);
@@ -1062,11 +1062,12 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 	                        "WHERE account_id = ? ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	size_t cap = 0;
+	int step;
 
 	*out = NULL;
 	*n = 0;
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
@@ -1075,8 +1076,7 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 		(*out)[*n].id = sqlite3_column_int64(s, 1);
 		(*n)++;
 	}
-	sqlite3_reset(s);
-	return KAM_OK;
+	return store_rows_end(st, s, step, KAM_OK, "the handles");
 }
 
 int
@@ -1128,10 +1128,10 @@ store_org_log(struct store *st, int64_t person,
 	    "ORDER BY 7, 8, 11, 9, 10";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_event e;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, person);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		e.effective = col(s, 0);
 		e.recorded = col(s, 1);
 		e.actor = col(s, 2);
@@ -1140,7 +1140,7 @@ store_org_log(struct store *st, int64_t person,
 		e.new_value = col(s, 5);
 		rc = fn(&e, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a person's history");
 	return rc;
 }
 
@@ -1351,11 +1351,11 @@ store_org_links_at(struct store *st, int64_t account, const char *as_of,
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_link l;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
 		l.from_name = col(s, 2);
@@ -1364,7 +1364,7 @@ store_org_links_at(struct store *st, int64_t account, const char *as_of,
 		l.strength = sqlite3_column_int(s, 5);
 		rc = fn(&l, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the links");
 	return rc;
 }
 
@@ -1405,11 +1405,11 @@ store_org_competitors(struct store *st,
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW)
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
 		rc = fn(col(s, 0), col(s, 1), arg);
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
 
@@ -1429,11 +1429,11 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "ORDER BY a.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_deal d;
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(s, 0);
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
@@ -1452,7 +1452,7 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.reason = col(s, 15);
 		rc = fn(&d, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	return rc;
 }
 
@@ -1733,9 +1733,7 @@ store_org_role_rm(struct store *st, const char *deal, const char *person,
 	return store_org_role_rm_on(st, deal, person, dflt, role, NULL);
 }
 
-#define ROLE_ORDER                                                             \
-	"instr('decision-maker,technical,business,finance,procurement,"        \
-	"user,coach,influencer,gatekeeper', r.role)"
+#define ROLE_ORDER "vocab_rank('role', r.role)"
 
 int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
@@ -1751,11 +1749,11 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 	sqlite3_stmt *s = store_stmt(st, q);
 	struct org_role r;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, deal);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
 		r.name = col(s, 2);
@@ -1768,7 +1766,7 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 		r.left_on = col(s, 9);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the buying roles");
 	return rc;
 }
 
@@ -1802,6 +1800,7 @@ deal_flags(struct store *st, int64_t deal,
 	char *ref = store_deal_ref(st, deal), code[64], *msg;
 	size_t i;
 	int rc = KAM_OK, n;
+	int step = SQLITE_DONE;
 
 	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
 		s = store_stmt(st, qcount);
@@ -1824,7 +1823,7 @@ deal_flags(struct store *st, int64_t deal,
 	}
 	s = store_stmt(st, qbad);
 	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *who = col(s, 0), *role = col(s, 1);
 
 		if (sqlite3_column_int(s, 2)) {
@@ -1845,7 +1844,7 @@ deal_flags(struct store *st, int64_t deal,
 		rc = fn(&f, arg);
 		free(msg);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "a deal's roles");
 	free(ref);
 	return rc;
 }
@@ -1960,12 +1959,11 @@ rank_inversions(struct store *st, int64_t account, struct inversion **out,
 	free(v);
 	s = store_stmt(st, qdotted);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		add_inversion(out, nout, s);
-	sqlite3_reset(s);
 	if (*nout > 1)
 		qsort(*out, *nout, sizeof **out, inversion_cmp);
-	return KAM_OK;
+	return store_rows_end(st, s, rc, KAM_OK, "the reporting lines");
 }
 
 int
@@ -1979,7 +1977,7 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	struct inversion *inv;
 	int64_t *deals = NULL;
 	size_t n = 0, cap = 0, i, ninv;
-	int rc;
+	int rc, step = SQLITE_DONE;
 	char *msg;
 
 	if (deal != 0)
@@ -2007,14 +2005,14 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 	free(inv);
 	s = store_stmt(st, qdeals);
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			deals = xreallocarray(deals, cap, sizeof *deals);
 		}
 		deals[n++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	rc = store_rows_end(st, s, step, rc, "the deals");
 	for (i = 0; rc == KAM_OK && i < n; i++)
 		rc = deal_flags(st, deals[i], fn, arg);
 	free(deals);

@@ -67,13 +67,9 @@ static const char *const queries[2][2][2] = {
 static const char *
 canon(const unsigned char *s)
 {
-	static const char *const words[] = {"support", "neutral", "oppose"};
-	size_t i;
+	int r = vocab_rank(VOCAB_STANCE, (const char *)s);
 
-	for (i = 0; s != NULL && i < 3; i++)
-		if (strcmp((const char *)s, words[i]) == 0)
-			return words[i];
-	return NULL;
+	return r < 0 ? NULL : vocab_stances[r];
 }
 
 /* Column i of s into out (size bytes), "" for NULL, cut to fit. */

@@ -303,6 +303,26 @@ newer(struct store *st, int version)
 	    st->path, version, KAM_SCHEMA_VERSION);
 }
 
+/*
+ * vocab_rank(KIND, WORD) in SQL: a word's place in the method's order
+ * (input.h), so that queries sort buying roles as the vocabulary lists
+ * them without spelling the list again.  KIND is what messages call the
+ * vocabulary ("role"); an unknown kind or word sorts last.
+ */
+static void
+sql_vocab_rank(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *word = (const char *)sqlite3_value_text(argv[1]);
+	int k, r = -1;
+
+	(void)argc;
+	for (k = 0; kind != NULL && k < VOCAB_NKINDS; k++)
+		if (strcmp(vocab_table[k].name, kind) == 0)
+			r = vocab_rank((enum vocab_kind)k, word);
+	sqlite3_result_int(cx, r < 0 ? 1000 : r);
+}
+
 static int
 open_db(struct store *st, const char *file, int readonly, const char *params)
 {
@@ -320,6 +340,9 @@ open_db(struct store *st, const char *file, int readonly, const char *params)
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 60000);
+	sqlite3_create_function(st->db, "vocab_rank", 2,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                        sql_vocab_rank, NULL, NULL);
 	return exec_sql(st, "PRAGMA foreign_keys = ON;");
 }
 
@@ -772,6 +795,21 @@ store_fail(struct store *st, const char *what)
 		break;
 	}
 	return kam_err(code, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+int
+store_rows_end(struct store *st, sqlite3_stmt *s, int step, int rc,
+               const char *what)
+{
+	char *msg;
+
+	if (rc == KAM_OK && step != SQLITE_ROW && step != SQLITE_DONE) {
+		xasprintf(&msg, "cannot read %s", what);
+		rc = store_fail(st, msg);
+		free(msg);
+	}
+	sqlite3_reset(s);
+	return rc;
 }
 
 sqlite3_stmt *
@@ -1360,7 +1398,11 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 				sqlite3_bind_int64(s, 1, acct);
 				guess = nearest(s, x);
 			}
-			xasprintf(&prefix, "%s/", acct_h);
+			/* A file's row is named as it is written there. */
+			if (where != NULL && x == ref)
+				prefix = xstrdup("");
+			else
+				xasprintf(&prefix, "%s/", acct_h);
 			rc = unknown(where, N_("person"), prefix, x, guess);
 			free(prefix);
 		}

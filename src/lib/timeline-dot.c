@@ -186,8 +186,7 @@ axis_cells(struct buf *b, const struct axis *ax,
 static void
 legend(struct buf *b, const struct timeline *tl, int today)
 {
-	static const char *const stances[] = {"support", "neutral", "oppose",
-	                                      NULL};
+	const char *const *stances = vocab_stances;
 	unsigned seen = 0;
 	int marks = 0, i;
 	size_t l, k;

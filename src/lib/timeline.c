@@ -129,9 +129,7 @@ plan_lane(struct timeline *tl, struct tl_lane *l, const char *from,
 static int
 influence_rank(const char *w)
 {
-	if (w == NULL)
-		return 0;
-	return strcmp(w, "high") == 0 ? 3 : strcmp(w, "medium") == 0 ? 2 : 1;
+	return w == NULL ? 0 : vocab_influence_weight(w);
 }
 
 static long

@@ -201,14 +201,48 @@ static const struct {
 };
 #define NMETHOD_WORDS (sizeof method_words / sizeof method_words[0])
 
-/* The canonical word of list that s names, in English or Chinese. */
-static const char *
-lookup(const char *const *list, const char *s)
-{
-	size_t i;
+/*
+ * The one table of the method's vocabularies: what messages call each
+ * word, its words in order, and where the store keeps it (a CHECK
+ * constraint of that column accepts exactly these words: check_vocab).
+ */
+const struct vocab vocab_table[VOCAB_NKINDS] = {
+    [VOCAB_STANCE] = {"stance", vocab_stances, "observation", "stance"},
+    [VOCAB_ROLE] = {"role", vocab_roles, "deal_role_period", "role"},
+    [VOCAB_LINK_KIND] = {"link kind", vocab_link_kinds, "link_period", "kind"},
+    [VOCAB_INFLUENCE] = {"influence", vocab_influences, "deal_role_period",
+                         "influence"},
+    [VOCAB_ANSWER] = {"answer", vocab_answers, "answer", "answer"},
+};
 
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], s) == 0)
+/* A stance may also be written as a sign, in its words' order. */
+const char *const vocab_stance_signs[] = {"+", "0", "-", NULL};
+
+int
+vocab_rank(enum vocab_kind k, const char *word)
+{
+	const char *const *w = vocab_table[k].words;
+	int i;
+
+	for (i = 0; word != NULL && w[i] != NULL; i++)
+		if (strcmp(w[i], word) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+vocab_word(enum vocab_kind k, const char *s)
+{
+	const char *const *list = vocab_table[k].words;
+	size_t i;
+	int r;
+
+	if (s == NULL)
+		return NULL;
+	if ((r = vocab_rank(k, s)) >= 0)
+		return list[r];
+	for (i = 0; k == VOCAB_STANCE && vocab_stance_signs[i] != NULL; i++)
+		if (strcmp(vocab_stance_signs[i], s) == 0)
 			return list[i];
 	for (i = 0; i < NMETHOD_WORDS; i++)
 		if (method_words[i].list == list &&
@@ -217,56 +251,138 @@ lookup(const char *const *list, const char *s)
 	return NULL;
 }
 
+/* "a, b or c", the words of list joined for a message. */
+static void
+join_words(struct buf *b, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		buf_printf(b, "%s%s",
+		           i == 0                ? ""
+		           : list[i + 1] == NULL ? " or "
+		                                 : ", ",
+		           list[i]);
+}
+
+char *
+vocab_choices(enum vocab_kind k)
+{
+	const char *all[16], *const *w = vocab_table[k].words;
+	struct buf b = {0};
+	size_t n = 0, i;
+
+	/* A stance's words, then its signs: "support, ..., +, 0 or -". */
+	for (i = 0; w[i] != NULL; i++)
+		all[n++] = w[i];
+	for (i = 0; k == VOCAB_STANCE && vocab_stance_signs[i] != NULL; i++)
+		all[n++] = vocab_stance_signs[i];
+	all[n] = NULL;
+	join_words(&b, all);
+	return b.s;
+}
+
+/*
+ * The refusal of each vocabulary, spelled out whole so that it can be
+ * translated (the Chinese adds the method's own words); check_vocab
+ * proves that each lists exactly vocab_choices of its kind.
+ */
+static const char *const refusals[VOCAB_NKINDS] = {
+    [VOCAB_STANCE] =
+        N_("unknown stance '%s' (use support, neutral, oppose, +, 0 or -)"),
+    [VOCAB_ROLE] = N_("unknown role '%s' (use decision-maker, technical, "
+                      "business, finance, procurement, user, coach, "
+                      "influencer or gatekeeper)"),
+    [VOCAB_LINK_KIND] = N_("unknown link kind '%s' (use influences, "
+                           "advises, allies or rivals)"),
+    [VOCAB_INFLUENCE] = N_("unknown influence '%s' (use high, medium or low)"),
+    [VOCAB_ANSWER] = N_("unknown answer '%s' (use yes, partly, no or unknown)"),
+};
+
+const char *
+vocab_refusal(enum vocab_kind k)
+{
+	return refusals[k];
+}
+
+int
+vocab_refused(const char *where, enum vocab_kind k, const char *s)
+{
+	char *msg;
+
+	xasprintf(&msg, _(refusals[k]), s);
+	if (where != NULL)
+		kam_err(KAM_DATA, "%s: %s", where, msg);
+	else
+		kam_err(KAM_DATA, "%s", msg);
+	free(msg);
+	return KAM_DATA;
+}
+
+int
+vocab_stance_sign(const char *word)
+{
+	int r = vocab_rank(VOCAB_STANCE, word);
+
+	return r < 0 ? 0 : 1 - r;
+}
+
+const char *
+vocab_stance_of_sign(int sign)
+{
+	return sign >= -1 && sign <= 1 ? vocab_stances[1 - sign] : NULL;
+}
+
+int
+vocab_influence_weight(const char *word)
+{
+	int r = vocab_rank(VOCAB_INFLUENCE, word);
+
+	return r < 0 ? 1 : 3 - r;
+}
+
 const char *
 vocab_stance(const char *s)
 {
-	if (strcmp(s, "+") == 0)
-		return vocab_stances[0];
-	if (strcmp(s, "0") == 0)
-		return vocab_stances[1];
-	if (strcmp(s, "-") == 0)
-		return vocab_stances[2];
-	return lookup(vocab_stances, s);
+	return vocab_word(VOCAB_STANCE, s);
 }
 
 const char *
 vocab_role(const char *s)
 {
-	return lookup(vocab_roles, s);
+	return vocab_word(VOCAB_ROLE, s);
 }
 
 const char *
 vocab_link_kind(const char *s)
 {
-	return lookup(vocab_link_kinds, s);
+	return vocab_word(VOCAB_LINK_KIND, s);
 }
 
 const char *
 vocab_influence(const char *s)
 {
-	return lookup(vocab_influences, s);
+	return vocab_word(VOCAB_INFLUENCE, s);
 }
 
 const char *
 vocab_answer(const char *s)
 {
-	return lookup(vocab_answers, s);
+	return vocab_word(VOCAB_ANSWER, s);
 }
 
 const char *
 vocab_label(const char *word)
 {
-	static const char *const *const lists[] = {
-	    vocab_stances,    vocab_roles,   vocab_link_kinds,
-	    vocab_influences, vocab_answers, NULL};
-	size_t i, j;
+	size_t i;
+	int k;
 
 	if (word == NULL)
 		return NULL;
-	for (i = 0; lists[i] != NULL; i++)
-		for (j = 0; lists[i][j] != NULL; j++)
-			if (strcmp(lists[i][j], word) == 0)
-				return _(lists[i][j]);
+	for (k = 0; k < VOCAB_NKINDS; k++)
+		for (i = 0; vocab_table[k].words[i] != NULL; i++)
+			if (strcmp(vocab_table[k].words[i], word) == 0)
+				return _(vocab_table[k].words[i]);
 	return word;
 }
 

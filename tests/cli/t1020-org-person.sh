@@ -118,9 +118,9 @@ run set-on-add 2 kam-org person add x --name X --on 2026-01-01
 expect_err set-on-add "kam-org: '--on' is for person set
 usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder]"
 run bad-date 3 kam-org person set li-na --title CIO --on 2026-02-30
-expect_err bad-date "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err bad-date "kam-org: impossible date '2026-02-30' for --on"
 run bad-date2 3 kam-org person leave li-na --on 2026-3-1
-expect_err bad-date2 "kam-org: invalid --on date '2026-3-1' (use YYYY-MM-DD, a real day)"
+expect_err bad-date2 "kam-org: malformed date '2026-3-1' for --on (use YYYY-MM-DD)"
 run leave-no-on 2 kam-org person leave li-na
 expect_err leave-no-on "kam-org: --on DATE is required
 usage: kam-org person leave PERSON --on DATE"

@@ -62,7 +62,7 @@ snapshot
 run deal-dup 5 kam-org deal add erp --name Again
 expect_err deal-dup "kam-org: deal 'acme/erp' already exists"
 run deal-date 3 kam-org deal add d9 --name D --close 2026-02-30
-expect_err deal-date "kam-org: invalid --close date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err deal-date "kam-org: impossible date '2026-02-30' for --close"
 run deal-value 3 kam-org deal add d9 --name D --value 12k
 expect_err deal-value "kam-org: invalid value '12k' (a number, no currency sign)"
 run deal-neg 3 kam-org deal add d9 --name D --value -5
@@ -117,7 +117,7 @@ snapshot
 run role-unknown-role 3 kam-org role erp chen boss
 expect_err role-unknown-role "kam-org: unknown role 'boss' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
 run role-influence 3 kam-org role erp chen coach --influence huge
-expect_err role-influence "kam-org: invalid influence 'huge' (high, medium or low)"
+expect_err role-influence "kam-org: unknown influence 'huge' (use high, medium or low)"
 run role-person 4 kam-org role erp chne coach
 expect_err role-person "kam-org: unknown person 'acme/chne' (did you mean 'acme/chen'?)"
 run role-deal 4 kam-org role epr chen coach

@@ -27,7 +27,7 @@ unchanged cycle
 sed "s/^p1,P1,1,\$/p1,P1,1,p$n/" "$T/chain.csv" >"$T/cycle.csv"
 kam-org account add d --name D >/dev/null
 snapshot
-run file-cycle 3 sh -c 'ulimit -s 256 && exec kam-org import d "$1"' sh "$T/cycle.csv"
+run file-cycle 5 sh -c 'ulimit -s 256 && exec kam-org import d "$1"' sh "$T/cycle.csv"
 grep -q "^kam-org: $T/cycle.csv:$((n + 1)): reporting lines form a cycle: p$n -> p$((n - 1)) -> " "$T/file-cycle.err" ||
   fail "file-cycle: $(cut -c1-200 "$T/file-cycle.err")"
 unchanged file-cycle

@@ -65,7 +65,7 @@ bad rival 4 "3: unknown competitor 'rivalc' (did you mean 'rivalco'?)" 'acme/zha
 bad deal 4 "3: unknown deal 'acme/his-2026' (did you mean 'acme/his-2027'?)" 'acme/zhang,support,,,his-2026,,'
 bad other-deal 5 "3: deal 'beta/crm' is not with the person's account 'acme'" 'acme/zhang,support,,,beta/crm,,'
 bad late 3 "5: unknown stance 'x' (use support, neutral, oppose, +, 0 or -)" 'acme/zhang,support,,,,,' 'acme/zhang,oppose,,,,,' 'acme/zhang,x,,,,,'
-bad quote 3 "3: malformed CSV: error parsing data while strict checking enabled" '"acme/zhang,support'
+bad quote 3 "3: malformed CSV: a quoted field is not closed (a '\"' is missing)" '"acme/zhang,support'
 
 printf 'person,mood\n' >"$T/col.csv"
 run column 3 kam-stance import "$T/col.csv"

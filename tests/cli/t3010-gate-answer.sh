@@ -40,9 +40,9 @@ grep -q '"key": "budget", "answer": "partly", "source": "answered", "evidence": 
 
 snapshot
 run bad-word 3 kam-gate answer acme/his-2027 need maybe
-expect_err bad-word "kam-gate: invalid answer 'maybe' (use yes, partly, no or unknown)"
+expect_err bad-word "kam-gate: unknown answer 'maybe' (use yes, partly, no or unknown)"
 run bad-word2 3 kam-gate answer acme/his-2027 need YES
-expect_err bad-word2 "kam-gate: invalid answer 'YES' (use yes, partly, no or unknown)"
+expect_err bad-word2 "kam-gate: unknown answer 'YES' (use yes, partly, no or unknown)"
 run bad-deal 4 kam-gate answer acme/his-2072 need yes
 expect_err bad-deal "kam-gate: unknown deal 'acme/his-2072' (did you mean 'acme/his-2027'?)"
 run bad-account 4 kam-gate answer acne/his-2027 need yes

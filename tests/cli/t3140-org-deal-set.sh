@@ -40,7 +40,7 @@ expect_err cost-empty-add "kam-org: invalid cost '' (a number, no currency sign)
 run value-bad 3 kam-org deal set erp --value -1
 expect_err value-bad "kam-org: invalid value '-1' (a number, no currency sign)"
 run close-bad 3 kam-org deal set erp --close 2026-02-30
-expect_err close-bad "kam-org: invalid --close date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err close-bad "kam-org: impossible date '2026-02-30' for --close"
 run name-empty 3 kam-org deal set erp --name ''
 expect_err name-empty "kam-org: --name is empty"
 run nothing 2 kam-org deal set erp

@@ -52,11 +52,11 @@ bad focus-other 3 "kam-map: person 'other/x' is not in account 'acme'" \
   --focus other/x acme
 bad toward 4 "kam-map: unknown competitor 'rivl' (did you mean 'rival'?)" \
   --toward rivl acme
-bad as-of 3 "kam-map: invalid date '2026-02-30' for --as-of (use YYYY-MM-DD, a real day)" \
+bad as-of 3 "kam-map: impossible date '2026-02-30' for --as-of" \
   --as-of 2026-02-30 acme
-bad as-of-form 3 "kam-map: invalid date '2.3.2026' for --as-of (use YYYY-MM-DD, a real day)" \
+bad as-of-form 3 "kam-map: malformed date '2.3.2026' for --as-of (use YYYY-MM-DD)" \
   --as-of 2.3.2026 acme
-bad since 3 "kam-map: invalid date '2026-13-01' for --since (use YYYY-MM-DD, a real day)" \
+bad since 3 "kam-map: impossible date '2026-13-01' for --since" \
   --since 2026-13-01 acme
 bad since-after 3 "kam-map: --since '2026-02-01' is after the as-of date '2026-01-31'" \
   --as-of 2026-01-31 --since 2026-02-01 acme

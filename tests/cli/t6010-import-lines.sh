@@ -43,13 +43,13 @@ for style in lf crlf cr; do
   printf 'person,stance,note\nacme/li,support,x\nacme/li,support,"one\ntwo\nthree"x\n' |
     eol $style >"$T/quote-$style.csv"
   run quote-$style 3 kam-stance import "$T/quote-$style.csv"
-  expect_err quote-$style "kam-stance: $T/quote-$style.csv:3: malformed CSV: error parsing data while strict checking enabled"
+  expect_err quote-$style "kam-stance: $T/quote-$style.csv:3: malformed CSV: a stray quote (quote the whole field, and double a '\"' inside it)"
   unchanged quote-$style
   # A quote left open at the end of the file, from line 3.
   printf 'person,stance,note\nacme/li,support,x\nacme/li,support,"one\ntwo\n' |
     eol $style >"$T/open-$style.csv"
   run open-$style 3 kam-stance import "$T/open-$style.csv"
-  expect_err open-$style "kam-stance: $T/open-$style.csv:3: malformed CSV: error parsing data while strict checking enabled"
+  expect_err open-$style "kam-stance: $T/open-$style.csv:3: malformed CSV: a quoted field is not closed (a '\"' is missing)"
   unchanged open-$style
   # kam-org: a title quoted over lines 2-3.
   printf 'handle,name,title\nzhao,Zhao,"CFO\n(acting)"\nchen,Chen,\nwang,Wang\n' |

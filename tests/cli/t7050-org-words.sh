@@ -104,7 +104,7 @@ expect_err bad-role-zh "kam-org: 未知角色“决策”（请用 decision-make
 run bad-rm 3 kam-org role rm his li 支持
 expect_err bad-rm "kam-org: unknown role '支持' (use decision-maker, technical, business, finance, procurement, user, coach, influencer or gatekeeper)"
 run bad-influence 3 kam-org role his zhao 技术 --influence 很高
-expect_err bad-influence "kam-org: invalid influence '很高' (high, medium or low)"
+expect_err bad-influence "kam-org: unknown influence '很高' (use high, medium or low)"
 run bad-kind 3 kam-org link li wang --kind 影响者
 expect_err bad-kind "kam-org: unknown link kind '影响者' (use influences, advises, allies or rivals)"
 run bad-unlink 3 kam-org unlink li wang --kind 朋友
@@ -114,7 +114,7 @@ run bad-import-links 3 kam-org import "$T/bad-links.csv"
 expect_err bad-import-links "kam-org: $T/bad-links.csv:3: unknown link kind '盟' (use influences, advises, allies or rivals)"
 printf 'deal,person,role,influence\nhis,zhao,技术,中等\n' >"$T/bad-roles.csv"
 run bad-import-roles 3 kam-org import "$T/bad-roles.csv"
-expect_err bad-import-roles "kam-org: $T/bad-roles.csv:2: bad influence '中等' (high, medium or low)"
+expect_err bad-import-roles "kam-org: $T/bad-roles.csv:2: unknown influence '中等' (use high, medium or low)"
 run bad-map 2 kam-map acme --links 建议,朋友 -T dot
 expect_err bad-map "kam-map: unknown link kind '朋友' in --links (use influences, advises, allies or rivals, separated by commas)"
 unchanged refused

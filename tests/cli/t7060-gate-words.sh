@@ -71,7 +71,7 @@ for w in 对 部份 支持 Yes '是 '; do
   for loc in C.UTF-8 zh_CN.UTF-8; do
     run bad 3 in_locale $loc kam-gate answer acme/his need "$w"
     if [ $loc = C.UTF-8 ]; then
-      expect_err bad "kam-gate: invalid answer '$w' (use yes, partly, no or unknown)"
+      expect_err bad "kam-gate: unknown answer '$w' (use yes, partly, no or unknown)"
     else
       expect_err bad "kam-gate: 无效的回答“$w”（请用 yes、partly、no 或 unknown，或 是、部分、否、未知）"
     fi

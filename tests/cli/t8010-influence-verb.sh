@@ -124,7 +124,7 @@ expect_err deal-unknown "kam-org: unknown deal 'acme/epr' (did you mean 'acme/er
 run deal-other 3 kam-org influence acme --deal beta/other
 expect_err deal-other "kam-org: deal 'beta/other' is not in account 'acme'"
 run date 3 kam-org influence --as-of 2026-02-30
-expect_err date "kam-org: invalid --as-of date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err date "kam-org: impossible date '2026-02-30' for --as-of"
 run nostore 6 kam-org -d "$T/none.db" influence acme
 expect_err nostore "kam-org: no store at '$T/none.db' (create one with 'kam-org init', or name another with --db or KAM_DB)"
 unchanged errors

@@ -47,7 +47,7 @@ expect_err ext-taken-add "kam-org: external id '006A' is already deal 'acme/erp'
 run on-future 3 kam-org deal set erp --stage won --on 2026-03-03
 expect_err on-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run on-bad 3 kam-org deal set erp --stage won --on 2026-02-30
-expect_err on-bad "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err on-bad "kam-org: impossible date '2026-02-30' for --on"
 run owner-ctl 3 kam-org deal set erp --owner "$(printf 'Zoe\tM')"
 expect_err owner-ctl "kam-org: --owner contains control character U+0009 (a tab)"
 run ext-ctl 3 kam-org deal set erp --ext-id "$(printf '0\0336A')"
@@ -124,7 +124,7 @@ expect_err no-on "kam-org: --on is required"
 run close-future 3 kam-org deal close crm --won --on 2026-03-03
 expect_err close-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run close-bad 3 kam-org deal close crm --won --on 2026-13-01
-expect_err close-bad "kam-org: invalid --on date '2026-13-01' (use YYYY-MM-DD, a real day)"
+expect_err close-bad "kam-org: impossible date '2026-13-01' for --on"
 run reason-ctl 3 kam-org deal close crm --won --on 2026-03-01 --reason "$(printf 'a\033[2J')"
 expect_err reason-ctl "kam-org: --reason contains control character U+001B"
 run close-unknown 4 kam-org deal close epr --won --on 2026-03-01
@@ -136,7 +136,7 @@ expect_err reopen-before "kam-org: deal 'acme/erp' closed on 2026-02-28: it cann
 run reopen-future 3 kam-org deal reopen erp --on 2026-03-03
 expect_err reopen-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run reopen-bad 3 kam-org deal reopen erp --on 2026-02-29
-expect_err reopen-bad "kam-org: invalid --on date '2026-02-29' (use YYYY-MM-DD, a real day)"
+expect_err reopen-bad "kam-org: impossible date '2026-02-29' for --on"
 "$SQLITE3" "$KAM_DB" "UPDATE deal_history SET new_value = 'won' WHERE field = 'status'" \
   >/dev/null 2>"$T/history-update.err"
 grep -q 'deal history is append-only' "$T/history-update.err" ||

@@ -78,13 +78,13 @@ bad handle 3 "invalid deal handle 'a b' (use letters, digits, '.', '_' and '-')"
 bad other 3 "deal 'beta/b2' is in another account" 'beta/b2,B,,,,,,,,,,'
 bad value 3 "invalid value '1e6' (a number, no currency sign)" 'v1,V,1e6,,,,,,,,,'
 bad cost 3 "invalid cost '0.00001' (at most 4 decimals)" 'c1,C,,,,,,0.00001,,,,'
-bad close 3 "invalid close date '2026-02-30' (use YYYY-MM-DD, a real day)" 'd1,D,,,2026-02-30,,,,,,,'
+bad close 3 "impossible date '2026-02-30' for close" 'd1,D,,,2026-02-30,,,,,,,'
 bad status 3 "unknown status 'closed' (use open, won, lost or abandoned)" 's1,S,,,,,,,,closed,,'
 bad open-closed 3 "deal 's2' is open but has a closed_on date" 's2,S,,,,,,,,open,2026-01-01,'
 bad open-reason 3 "deal 's3' is open but has a reason" 's3,S,,,,,,,,,,why'
 bad no-closed 3 "deal 's4' is won but has no closed_on date" 's4,S,,,,,,,,won,,'
-bad closed-bad 3 "invalid closed_on date '2026-1-5' (use YYYY-MM-DD, a real day)" 's5,S,,,,,,,,lost,2026-1-5,'
-bad closed-future 3 "closed_on date '2026-03-03' is in the future (today is 2026-03-02)" 's6,S,,,,,,,,lost,2026-03-03,'
+bad closed-bad 3 "malformed date '2026-1-5' for closed_on (use YYYY-MM-DD)" 's5,S,,,,,,,,lost,2026-1-5,'
+bad closed-future 3 "date '2026-03-03' for closed_on is in the future (today is 2026-03-02)" 's6,S,,,,,,,,lost,2026-03-03,'
 bad owner-ctl 3 "owner contains control character U+001B" "o1,O,,,,,$(printf 'Z\033'),,,,,"
 bad stage-ctl 3 "stage contains control character U+0009 (a tab)" "o2,O,,,,$(printf 'a\tb'),,,,,,"
 unchanged bad-rows

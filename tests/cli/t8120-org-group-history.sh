@@ -137,7 +137,7 @@ snapshot
 run on-future 3 kam-org role erp chen user --on 2026-03-03
 expect_err on-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run on-bad 3 kam-org role erp chen user --on 2026-02-30
-expect_err on-bad "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err on-bad "kam-org: impossible date '2026-02-30' for --on"
 run rm-future 3 kam-org role rm erp li technical --on 2026-03-03
 expect_err rm-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run link-future 3 kam-org link wang li --kind influences --on 2026-03-03
@@ -165,9 +165,9 @@ expect_err rm-ended "kam-org: 'acme/wang' holds no role 'decision-maker' in 'acm
 run unlink-ended 4 kam-org unlink chen li --kind advises
 expect_err unlink-ended "kam-org: no 'advises' link from 'acme/chen' to 'acme/li'"
 run as-of-bad 3 kam-org roles erp --as-of 2026-13-01
-expect_err as-of-bad "kam-org: invalid --as-of date '2026-13-01' (use YYYY-MM-DD, a real day)"
+expect_err as-of-bad "kam-org: impossible date '2026-13-01' for --as-of"
 run links-as-of-bad 3 kam-org links --as-of yesterday
-expect_err links-as-of-bad "kam-org: invalid --as-of date 'yesterday' (use YYYY-MM-DD, a real day)"
+expect_err links-as-of-bad "kam-org: malformed date 'yesterday' for --as-of (use YYYY-MM-DD)"
 run roles-opt 2 kam-org roles erp --on 2026-01-01
 head -1 "$T/roles-opt.err" >"$T/roles-opt1.err" && mv "$T/roles-opt1.err" "$T/roles-opt.err"
 expect_err roles-opt "kam-org: unknown option '--on'"

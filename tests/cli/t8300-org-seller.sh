@@ -108,7 +108,7 @@ expect_err oneop "kam-org: missing operand"
 run future 3 kam-org contact ana boss --strength 1 --on 2026-03-03
 expect_err future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run badday 3 kam-org contact ana boss --strength 1 --on 2026-02-30
-expect_err badday "kam-org: invalid --on date '2026-02-30' (use YYYY-MM-DD, a real day)"
+expect_err badday "kam-org: impossible date '2026-02-30' for --on"
 run useller 4 kam-org contact anna boss --strength 1
 expect_err useller "kam-org: unknown seller 'anna' (did you mean 'ana'?)"
 run uperson 4 kam-org contact ana bos --strength 1

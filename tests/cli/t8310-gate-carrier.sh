@@ -121,7 +121,7 @@ expect_err cov-unknown "kam-org: unknown deal 'acme/erq' (did you mean 'acme/erp
 run cov-future 3 kam-org coverage erp --as-of 2026-03-03
 expect_err cov-future "kam-org: date '2026-03-03' for --as-of is in the future (today is 2026-03-02)"
 run cov-bad 3 kam-org coverage erp --as-of 2026-13-01
-expect_err cov-bad "kam-org: invalid --as-of date '2026-13-01' (use YYYY-MM-DD, a real day)"
+expect_err cov-bad "kam-org: impossible date '2026-13-01' for --as-of"
 unchanged readers
 
 done_testing

@@ -968,7 +968,8 @@ START_TEST(test_load_account)
 	                      MAP_WALK_LINES | MAP_WALK_LINKS,
 	                      0,
 	                      1,
-	                      0};
+	                      0,
+	                      NULL};
 	struct map_data d;
 	size_t i;
 
@@ -1000,9 +1001,12 @@ END_TEST
 
 START_TEST(test_load_as_of)
 {
-	struct map_query q = {
-	    1, 0, 0, 0, 0, "2025-12-31", NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
-	    0, 1, 0};
+	struct map_query q = {1,    0,
+	                      0,    0,
+	                      0,    "2025-12-31",
+	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
+	                      0,    1,
+	                      0,    NULL};
 	struct map_data d;
 	size_t i;
 	int old = 0, cto = 0;
@@ -1025,9 +1029,12 @@ END_TEST
 
 START_TEST(test_load_deal_toward)
 {
-	struct map_query q = {
-	    1, 1, 1, 0, 0, "2026-03-02", NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
-	    0, 1, 0};
+	struct map_query q = {1,    1,
+	                      1,    0,
+	                      0,    "2026-03-02",
+	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
+	                      0,    1,
+	                      0,    NULL};
 	struct map_data d;
 
 	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
@@ -1043,13 +1050,16 @@ END_TEST
 
 START_TEST(test_load_focus)
 {
-	struct map_query q = {
-	    1, 0, 0, 4, 1, "2026-03-02", NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
-	    0, 1, 0};
+	struct map_query q = {1,    0,
+	                      0,    4,
+	                      1,    "2026-03-02",
+	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
+	                      0,    1,
+	                      0,    NULL};
 	struct map_data d;
 
 	/* eng, one step: cto (manager, advised), cfo (dotted). */
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 3);
 	ck_assert_str_eq(d.people[0].handle, "cfo");
 	ck_assert_str_eq(d.people[1].handle, "cto");
@@ -1060,13 +1070,13 @@ START_TEST(test_load_focus)
 	map_data_free(&d);
 
 	q.depth = 0;
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 1);
 	ck_assert_uint_eq(d.nlines, 0);
 	map_data_free(&d);
 
 	q.depth = 2; /* + boss, gone, buyer, old (via cfo's link) */
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	ck_assert_uint_eq(d.npeople, 7);
 	map_data_free(&d);
 }
@@ -1085,9 +1095,12 @@ END_TEST
 
 START_TEST(test_write)
 {
-	struct map_query q = {
-	    1, 0, 0, 0, 0, "2026-03-02", NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
-	    0, 1, 0};
+	struct map_query q = {1,    0,
+	                      0,    0,
+	                      0,    "2026-03-02",
+	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
+	                      0,    1,
+	                      0,    NULL};
 	struct map_style s = style_of(MAP_ALL);
 	struct map_data d;
 	Agraph_t *g;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
@@ -368,6 +369,83 @@ START_TEST(test_stance_import_check)
 }
 END_TEST
 
+/*
+ * The import machinery: a kind's columns read under other names
+ * (FIELD=COLUMN), fields by column, FILE:LINE of each row, and one
+ * message for a fault in any row.
+ */
+START_TEST(test_machinery_map)
+{
+	static const char *const cols[] = {"person", "stance", "note", NULL};
+	static const struct import_kind kind = {"observations", cols, 2};
+	static const char *const map[] = {"person=who", "stance=mood", NULL};
+	struct import_in im;
+	FILE *fp = fopen(csvpath, "w");
+	char want[256];
+
+	ck_assert_ptr_nonnull(fp);
+	fputs("mood,who,note\nsupport,acme/chen,\n-,acme/li,late\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(import_open(&im, csvpath, &kind), KAM_OK);
+	ck_assert(import_has_column(&im, "who"));
+	ck_assert(!import_has_column(&im, "person"));
+	ck_assert_int_eq(import_header(&im, &kind, map), KAM_OK);
+	ck_assert_int_eq(import_next(&im), 1);
+	ck_assert_str_eq(import_get(&im, 0), "acme/chen");
+	ck_assert_str_eq(import_get(&im, 1), "support");
+	ck_assert_ptr_null(import_get(&im, 2));
+	ck_assert_str_eq(import_raw(&im, 2), "");
+	ck_assert_int_eq(import_next(&im), 1);
+	ck_assert_str_eq(import_get(&im, 2), "late");
+	snprintf(want, sizeof want, "%s:3", csvpath);
+	ck_assert_str_eq(import_where(&im), want);
+	capture();
+	ck_assert_int_eq(import_err(&im, KAM_NOTFOUND, "unknown person '%s'",
+	                            import_get(&im, 0)),
+	                 KAM_NOTFOUND);
+	snprintf(want, sizeof want,
+	         "check_import: %s:3: unknown person 'acme/li'\n", csvpath);
+	ck_assert_str_eq(captured(), want);
+	ck_assert_int_eq(import_next(&im), 0);
+	import_close(&im);
+
+	/* Without the map, the file's own names are unknown columns. */
+	ck_assert_int_eq(import_open(&im, csvpath, &kind), KAM_OK);
+	capture();
+	ck_assert_int_eq(import_header(&im, &kind, NULL), KAM_DATA);
+	snprintf(want, sizeof want,
+	         "check_import: %s:1: unknown column 'mood' (known: person, "
+	         "stance, note)\n",
+	         csvpath);
+	ck_assert_str_eq(captured(), want);
+	import_close(&im);
+}
+END_TEST
+
+START_TEST(test_machinery_empty)
+{
+	static const char *const cols[] = {"from", "to", NULL};
+	static const struct import_kind kind = {"links", cols, 2};
+	struct import_in im;
+	FILE *fp = fopen(csvpath, "w");
+	char want[256];
+	int flag = -1;
+
+	ck_assert_ptr_nonnull(fp);
+	fclose(fp);
+	capture();
+	ck_assert_int_eq(import_open(&im, csvpath, &kind), KAM_DATA);
+	snprintf(want, sizeof want,
+	         "check_import: %s: empty file (expected a header: from,to)\n",
+	         csvpath);
+	ck_assert_str_eq(captured(), want);
+	ck_assert(import_flag("yes", &flag) && flag == 1);
+	ck_assert(import_flag("", &flag) && flag == 0);
+	ck_assert(import_flag("false", &flag) && flag == 0);
+	ck_assert(!import_flag("maybe", &flag));
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -383,6 +461,8 @@ suite(void)
 	tcase_add_test(csv, test_nul_byte);
 	tcase_add_test(csv, test_folder);
 	tcase_add_test(csv, test_put_bom);
+	tcase_add_test(csv, test_machinery_map);
+	tcase_add_test(csv, test_machinery_empty);
 	suite_add_tcase(s, csv);
 	tcase_add_checked_fixture(stance, setup, teardown);
 	tcase_add_test(stance, test_stance_import);

@@ -1052,7 +1052,7 @@ START_TEST(test_import_people)
 	                        "y,Y,z\n"
 	                        "z,Z,x\n",
 	                        "people"),
-	                 KAM_DATA);
+	                 KAM_CONFLICT);
 	snprintf(want, sizeof want,
 	         "check_org: %s/in.csv:4: reporting lines form a cycle: "
 	         "x -> y -> z -> x\n",

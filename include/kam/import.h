@@ -1,0 +1,70 @@
+/*
+ * The one machinery every CSV import runs on (import.c): the file, its
+ * header mapped onto the columns a kind of file knows, then one row at a
+ * time with its FILE:LINE for messages.  The importers of people, links
+ * and roles (import-org.c) and of observations (import-stance.c) are
+ * built on it.  Used by the use cases in src/lib/ and by the fuzzers;
+ * knows nothing of the store.
+ */
+#ifndef KAM_IMPORT_H
+#define KAM_IMPORT_H
+
+#include <stddef.h>
+
+#include "kam/input.h"
+
+/* A kind of file: its columns, NULL-terminated, the required ones first. */
+struct import_kind {
+	const char *name; /* "people", "observations" */
+	const char *const *cols;
+	size_t nrequired;
+};
+#define IMPORT_MAXCOLS 16
+
+struct import_in {
+	struct csv_in *csv;
+	const struct import_kind *kind;
+	int idx[IMPORT_MAXCOLS]; /* the field of each column, or -1 */
+	char **f;                /* the current row (the header first) */
+	size_t nf;
+	long line;
+	int status; /* of the last failure */
+	char where[512];
+};
+
+/*
+ * Opens path ("-": standard input) and reads its header row; an empty
+ * file is refused, naming the columns kind expects (NULL: a kind not
+ * known yet, told from the header).  Returns a kam status, reported.
+ */
+int import_open(struct import_in *, const char *path,
+                const struct import_kind *);
+/* Whether the header names column. */
+int import_has_column(const struct import_in *, const char *column);
+/*
+ * Maps the header onto the kind's columns: an unknown or repeated column
+ * is refused, so is a missing required one.  map, when not NULL, is a
+ * NULL-terminated list of "FIELD=COLUMN": the kind's FIELD is read from
+ * the header's COLUMN (a file from another tool read as it is).
+ */
+int import_header(struct import_in *, const struct import_kind *,
+                  const char *const *map);
+/* The next row: 1, 0 at the end, -1 on an error (reported; status). */
+int import_next(struct import_in *);
+/* The field of the kind's column col: NULL when absent or empty. */
+const char *import_get(const struct import_in *, int col);
+/* The same, "" when absent. */
+const char *import_raw(const struct import_in *, int col);
+/* "FILE:LINE" of the current row. */
+const char *import_where(struct import_in *);
+/* The file's name in messages. */
+const char *import_path(const struct import_in *);
+/* Reports "FILE:LINE: message" for the current row; returns code. */
+int import_err(struct import_in *, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void import_close(struct import_in *);
+
+/* A yes/no field: yes, 1, true; no, 0, false or empty.  0 if neither. */
+int import_flag(const char *, int *);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * The CSV import machinery: the file, its header, its rows, each with
+ * the FILE:LINE its messages name.  Every importer reads through it, so
+ * every kind of file is read, mapped and reported the same way (kam(7),
+ * CSV INPUT).
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/import.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+
+/* "a,b,c": a kind's columns, as a header would hold them. */
+static void
+header_of(struct buf *b, const struct import_kind *k)
+{
+	size_t i;
+
+	for (i = 0; k->cols[i] != NULL; i++)
+		buf_printf(b, "%s%s", i ? "," : "", k->cols[i]);
+}
+
+int
+import_open(struct import_in *im, const char *path,
+            const struct import_kind *kind)
+{
+	struct buf b = {0};
+	int got, rc = KAM_OK;
+
+	memset(im, 0, sizeof *im);
+	if ((im->csv = csv_open(path, &rc)) == NULL)
+		return im->status = rc;
+	if ((got = csv_next(im->csv, &im->f, &im->nf, &im->line)) == 1)
+		return KAM_OK;
+	if (got < 0)
+		rc = csv_status(im->csv);
+	else if (kind != NULL) {
+		header_of(&b, kind);
+		rc = kam_err(KAM_DATA, "%s: empty file (expected a header: %s)",
+		             csv_path(im->csv), b.s);
+		buf_free(&b);
+	} else
+		rc =
+		    kam_err(KAM_DATA, "%s: empty file (a header row is needed)",
+		            csv_path(im->csv));
+	csv_close(im->csv);
+	im->csv = NULL;
+	return im->status = rc;
+}
+
+int
+import_has_column(const struct import_in *im, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < im->nf; i++)
+		if (strcmp(im->f[i], column) == 0)
+			return 1;
+	return 0;
+}
+
+/* The header's name for the kind's column: COLUMN of FIELD=COLUMN. */
+static const char *
+mapped(const char *const *map, const char *field)
+{
+	size_t i, n = strlen(field);
+
+	for (i = 0; map != NULL && map[i] != NULL; i++)
+		if (strncmp(map[i], field, n) == 0 && map[i][n] == '=')
+			return map[i] + n + 1;
+	return field;
+}
+
+int
+import_header(struct import_in *im, const struct import_kind *kind,
+              const char *const *map)
+{
+	const char *names[IMPORT_MAXCOLS + 1];
+	size_t i;
+	int rc;
+
+	im->kind = kind;
+	for (i = 0; kind->cols[i] != NULL && i < IMPORT_MAXCOLS; i++)
+		names[i] = mapped(map, kind->cols[i]);
+	names[i] = NULL;
+	rc = csv_header(im->csv, im->f, im->nf, im->line, names,
+	                kind->nrequired, im->idx);
+	return im->status = rc;
+}
+
+int
+import_next(struct import_in *im)
+{
+	int got = csv_next(im->csv, &im->f, &im->nf, &im->line);
+
+	if (got < 0)
+		im->status = csv_status(im->csv);
+	return got;
+}
+
+const char *
+import_get(const struct import_in *im, int col)
+{
+	int i = im->idx[col];
+
+	if (i < 0 || (size_t)i >= im->nf || im->f[i][0] == '\0')
+		return NULL;
+	return im->f[i];
+}
+
+const char *
+import_raw(const struct import_in *im, int col)
+{
+	int i = im->idx[col];
+
+	return i < 0 || (size_t)i >= im->nf ? "" : im->f[i];
+}
+
+const char *
+import_where(struct import_in *im)
+{
+	snprintf(im->where, sizeof im->where, "%s:%ld", csv_path(im->csv),
+	         im->line);
+	return im->where;
+}
+
+const char *
+import_path(const struct import_in *im)
+{
+	return csv_path(im->csv);
+}
+
+int
+import_err(struct import_in *im, int code, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort(); /* out of memory */
+	va_end(ap);
+	kam_err(code, "%s: %s", import_where(im), msg);
+	free(msg);
+	return im->status = code;
+}
+
+void
+import_close(struct import_in *im)
+{
+	if (im->csv != NULL)
+		csv_close(im->csv);
+	im->csv = NULL;
+}
+
+int
+import_flag(const char *s, int *out)
+{
+	if (s == NULL || *s == '\0' || strcmp(s, "no") == 0 ||
+	    strcmp(s, "0") == 0 || strcmp(s, "false") == 0)
+		*out = 0;
+	else if (strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 ||
+	         strcmp(s, "true") == 0)
+		*out = 1;
+	else
+		return 0;
+	return 1;
+}
