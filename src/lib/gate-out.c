@@ -88,6 +88,12 @@ md(FILE *fp, const char *s)
 	put_safe(fp, s, 1);
 }
 
+void
+gate_md(FILE *fp, const char *s)
+{
+	put_safe(fp, s, 1);
+}
+
 /* Text for a terminal or a file: one line, no control characters. */
 static void
 txt(FILE *fp, const char *s)
