@@ -73,9 +73,11 @@ od -An -tu1 -j16 -N8 org-wide.png | awk '{ print $3 * 256 + $4 " x " $7 * 256 + 
 CMDS
 
 say '## Who advises whom' '' \
-  'Drawing all 892 ties would make a tangle.  The influence map draws the' \
-  'strongest three per person drawn; a pair of ties each way is one line' \
-  'with two heads, and the title says how many ties are shown:' ''
+  'Drawing all 892 ties would make a tangle.  The influence map draws' \
+  'three per person drawn; a pair of ties each way is one line with two' \
+  'heads.  The study'"'"'s ties have no strength, so none is stronger than' \
+  'another: the pairs each way come first, then the order of handles, and' \
+  'the title says so, with how many ties are shown:' ''
 shell <<'CMDS'
 kam-map --view influence --fit 16:9 -o influence.svg sgr
 grep -o '[0-9]* of [0-9]* links shown[^<]*' influence.svg

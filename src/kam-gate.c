@@ -14,10 +14,13 @@
 
 #include "kam/cli.h"
 #include "kam/gate.h"
+#include "kam/graph.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/money.h"
 #include "kam/org.h"
+#include "kam/out.h"
+#include "kam/portfolio.h"
 #include "kam/stance.h"
 #include "kam/store.h"
 
@@ -29,6 +32,7 @@ enum {
 	OPT_DRY_RUN,
 	OPT_EVIDENCE,
 	OPT_EXIT_STATUS,
+	OPT_FIT,
 	OPT_FROM,
 	OPT_GAP,
 	OPT_GATE,
@@ -36,6 +40,7 @@ enum {
 	OPT_NO_MUST,
 	OPT_ON,
 	OPT_PROFILE,
+	OPT_TITLE,
 	OPT_QUESTION,
 	OPT_RESET,
 	OPT_WEIGHT,
@@ -1164,6 +1169,112 @@ list_row(const char *deal, const char *name, const char *verdict,
 	out_end_row(o);
 }
 
+/* Adds an account's id to ids unless it is there. */
+static int
+add_account(struct kam_ctx *ctx, const char *handle, int64_t **ids, size_t *n)
+{
+	int64_t id;
+	size_t k;
+	int rc;
+
+	if ((rc = store_account_id(ctx->st, handle, &id)) != KAM_OK)
+		return rc;
+	for (k = 0; k < *n; k++)
+		if ((*ids)[k] == id)
+			return KAM_OK;
+	*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+	(*ids)[(*n)++] = id;
+	return KAM_OK;
+}
+
+/*
+ * kam-gate portfolio [ACCOUNT...]: every open deal with its last verdict,
+ * by expected value, as rows, Markdown or a picture for a slide.
+ */
+static int
+cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"fit", required_argument, NULL, OPT_FIT},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {NULL, 0, NULL, 0}};
+	const char *format = NULL, *out = NULL, *fitname = "16:9";
+	const char *title = NULL;
+	const struct map_fit *fit;
+	char today[KAM_DATE_LEN];
+	struct portfolio pf;
+	int64_t *ids = NULL;
+	size_t nids = 0, i;
+	int ch, rc = KAM_OK;
+
+	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TSV);
+	while ((ch = cli_getopt(ctx, argc, argv, "o:T:", lo)) != -1) {
+		switch (ch) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'T':
+			format = optarg;
+			break;
+		case OPT_FIT:
+			fitname = optarg;
+			break;
+		case OPT_TITLE:
+			title = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	/* -T or -o: the picture, in the formats of kam-map. */
+	if (format == NULL && out != NULL)
+		format = map_format_of(out);
+	if (format != NULL && ctx->fmt_given)
+		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
+		                          "-T dot, svg, png or pdf)");
+	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
+		return rc;
+	if ((fit = map_fit_find(fitname)) == NULL)
+		return kam_err(KAM_USAGE,
+		               "unknown fit '%s' (use 16:9, 4:3, a4, "
+		               "a4-landscape or letter)",
+		               fitname);
+	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
+		return rc;
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+		return rc;
+	/* The accounts named (each once), else -a's, else every one. */
+	for (i = (size_t)optind; rc == KAM_OK && i < (size_t)argc; i++)
+		rc = add_account(ctx, argv[i], &ids, &nids);
+	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
+		rc = add_account(ctx, ctx->account, &ids, &nids);
+	if (rc != KAM_OK) {
+		free(ids);
+		return rc;
+	}
+	kam_today(today);
+	rc = portfolio_load(ctx->st, ids, nids, today, &pf);
+	free(ids);
+	if (rc != KAM_OK)
+		return rc;
+	if (format != NULL) {
+		Agraph_t *g =
+		    portfolio_graph(&pf, title, MAP_DEFAULT_FONT, fit);
+
+		rc = map_write(g, format, out, fit);
+		map_close(g);
+	} else if (ctx->fmt == OUT_MD) {
+		portfolio_write_md(stdout, &pf);
+	} else {
+		struct out *o = cli_out(ctx, 0, portfolio_cols);
+
+		portfolio_write_rows(o, &pf);
+		out_close(o);
+	}
+	portfolio_free(&pf);
+	return rc;
+}
+
 /* kam-gate list [ACCOUNT] [--all] */
 static int
 cmd_list(struct kam_ctx *ctx, int argc, char **argv)
@@ -1333,6 +1444,11 @@ static const struct kam_verb verbs[] = {
     {"list", "list [ACCOUNT] [--all]",
      "every open deal (with --all, every deal) with its latest verdict",
      cmd_list},
+    {"portfolio",
+     "portfolio [ACCOUNT]... [-o FILE] [-T dot | svg | png | pdf] "
+     "[--fit 16:9 | 4:3 | a4 | a4-landscape | letter] [--title TEXT]",
+     "every open deal by expected value, as a table or a picture",
+     cmd_portfolio},
     {"setting", "setting [KEY [VALUE]] [--reset]",
      "show or change the thresholds and weights", cmd_setting},
     {NULL, NULL, NULL, NULL},

@@ -27,6 +27,7 @@ enum {
 	OPT_DEAL,
 	OPT_FROM,
 	OPT_KNOWN_AT,
+	OPT_MAX_LANES,
 	OPT_NOTE,
 	OPT_OLDER_THAN,
 	OPT_ON,
@@ -778,6 +779,7 @@ draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
 	if ((rc = store_timeline_load(ctx->st, account, deal, toward, &tl)) ==
 	    KAM_OK) {
 		timeline_plan(&tl, style->from, style->to);
+		timeline_cap(&tl, style->max_lanes);
 		g = timeline_graph(&tl, style);
 		rc = map_write(g, format, out, NULL);
 		map_close(g);
@@ -792,6 +794,7 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 	    {"by", required_argument, NULL, OPT_BY},
 	    {"from", required_argument, NULL, OPT_FROM},
+	    {"max-lanes", required_argument, NULL, OPT_MAX_LANES},
 	    {"to", required_argument, NULL, OPT_TO},
 	    {"toward", required_argument, NULL, OPT_TOWARD},
 	    {NULL, 0, NULL, 0},
@@ -807,9 +810,10 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	struct stance_person *people = NULL;
 	struct stance_day *rows = NULL;
 	int64_t account, deal, tid = 0;
-	const char *day[MAX_PERIODS], *word[MAX_PERIODS];
+	const char *day[MAX_PERIODS], *word[MAX_PERIODS], *max_lanes = NULL;
 	struct out *o;
 	size_t n = 0, nrows = 0, i, np = 0, k, lo, hi;
+	long lanes = TL_MAX_LANES;
 	int c, rc, quarter;
 
 	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
@@ -825,6 +829,18 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_FROM:
 			from = optarg;
+			break;
+		case OPT_MAX_LANES:
+			max_lanes = optarg;
+			if (strcmp(optarg, "all") == 0)
+				lanes = 0;
+			else if (!parse_int(optarg, 1, 100000, &lanes))
+				return kam_err(
+				    KAM_USAGE,
+				    _("invalid limit '%s' for --max-lanes "
+				      "(use a whole number from 1 to 100000, "
+				      "or all)"),
+				    optarg);
 			break;
 		case OPT_TO:
 			to = optarg;
@@ -842,6 +858,9 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	/* -T or -o: a picture, in the formats of kam-map. */
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
+	if (max_lanes != NULL && format == NULL)
+		return kam_err(KAM_USAGE, _("--max-lanes applies to a timeline "
+		                            "picture (use -T or -o)"));
 	if (format != NULL && ctx->fmt_given)
 		return kam_err(KAM_USAGE,
 		               _("-F does not apply to a drawing (use "
@@ -872,23 +891,26 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		period_first(&p, dflt);
 		from = dflt;
 	}
-	/* The periods, each seen at its last day (or at --to). */
+	/* The periods of the table, each seen at its last day (or at
+	 * --to); a picture has an axis of any length instead. */
 	period_start(&p, from, quarter);
-	do {
-		period_first(&p, start);
-		if (strcmp(start, to) > 0)
-			break;
-		if (np == MAX_PERIODS)
-			return kam_err(KAM_DATA,
-			               _("--from '%s' to --to '%s' spans more "
-			                 "than %d periods"),
-			               from, to, MAX_PERIODS);
-		period_label(&p, labels[np]);
-		period_last(&p, ends[np]);
-		if (strcmp(ends[np], to) > 0)
-			memcpy(ends[np], to, KAM_DATE_LEN);
-		np++;
-	} while (period_next(&p));
+	if (format == NULL)
+		do {
+			period_first(&p, start);
+			if (strcmp(start, to) > 0)
+				break;
+			if (np == MAX_PERIODS)
+				return kam_err(
+				    KAM_DATA,
+				    _("--from '%s' to --to '%s' spans more "
+				      "than %d periods"),
+				    from, to, MAX_PERIODS);
+			period_label(&p, labels[np]);
+			period_last(&p, ends[np]);
+			if (strcmp(ends[np], to) > 0)
+				memcpy(ends[np], to, KAM_DATE_LEN);
+			np++;
+		} while (period_next(&p));
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
@@ -898,7 +920,8 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
 	if (format != NULL) {
-		struct timeline_style style = {from, to, today, quarter, NULL};
+		struct timeline_style style = {from,    to,   today,
+		                               quarter, NULL, (size_t)lanes};
 
 		if (account == 0)
 			return cli_usage_msg(ctx,
@@ -1136,7 +1159,8 @@ static const struct kam_verb verbs[] = {
     {"timeline",
      "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
      "[-T dot | svg | png | pdf] [--by month | quarter] "
-     "[--from DATE] [--to DATE] [--toward COMPETITOR]",
+     "[--from DATE] [--max-lanes N | all] [--to DATE] "
+     "[--toward COMPETITOR]",
      "stances by month or quarter", cmd_timeline},
     {"stale",
      "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "

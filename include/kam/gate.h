@@ -367,6 +367,12 @@ size_t gate_diff(const struct gate_snap *a, const struct gate_snap *b,
 
 /* --- Writers (gate-out.c): every stored text escaped for its format --- */
 
+/*
+ * Writes s as one piece of inline Markdown text: nothing in it makes a
+ * heading, a table cell, emphasis, a link or HTML (kam-gate(1), REPORT).
+ */
+void gate_md(FILE *, const char *s);
+
 /* The verdict in one sentence, and the investment in one. */
 char *gate_verdict_sentence(const struct gate_assessment *);
 const char *gate_level_sentence(enum gate_level);

@@ -199,6 +199,8 @@ void map_org_free(struct map_org *);
  * influence of the two people, kind, then the handles.
  */
 #define MAP_LINKS_PER_PERSON 3 /* the default limit, per person drawn */
+/* In the all view, whose links are drawn over the chart. */
+#define MAP_LINKS_PER_PERSON_ALL 1
 struct map_link_filter {
 	unsigned kinds;
 	int min_strength;
@@ -211,7 +213,16 @@ struct map_link_count {
 	size_t shown; /* of those, drawn (a mutual edge counts two) */
 	size_t edges; /* edges drawn */
 	size_t limit; /* the max_links applied */
+	unsigned by;  /* when links were left out, the MAP_BY_* keys that
+	               * chose them: each key of the order up to the one that
+	               * told the last link drawn from the first left out, but
+	               * not a key on which every link was equal */
 };
+#define MAP_BY_STRENGTH  1u
+#define MAP_BY_MUTUAL    2u
+#define MAP_BY_INFLUENCE 4u
+#define MAP_BY_KIND      8u
+#define MAP_BY_HANDLE    16u
 unsigned map_link_kind_bit(const char *kind); /* 0 if unknown */
 /* Sets mutual and hidden on every link; drawn[i]: people[i] is drawn. */
 void map_links_pick(struct map_data *, const int *drawn,
@@ -249,8 +260,9 @@ struct map_style {
  * hide_left); in the buying view the members, and with context the
  * people linked to a member by a link that is drawn, faded.  Picks the
  * links drawn (map_links_pick, with the style's filter and a limit of
- * max_links, or MAP_LINKS_PER_PERSON per person drawn); n receives the
- * counts.  drawn has npeople elements.
+ * max_links, or MAP_LINKS_PER_PERSON per person drawn, in the all view
+ * MAP_LINKS_PER_PERSON_ALL); n receives the counts.  drawn has npeople
+ * elements.
  */
 enum { MAP_HIDDEN, MAP_DRAWN, MAP_FADED };
 void map_people_drawn(struct map_data *, const struct map_style *, int *drawn,
@@ -285,6 +297,14 @@ const struct map_fit *map_fit_find(const char *name);
 
 /* Builds the graph; the caller closes it with map_close. */
 Agraph_t *map_graph(struct map_data *, const struct map_style *);
+
+/*
+ * The record (agbindrec) of an edge drawn over a laid-out chart: the
+ * informal links of the all view.  map_write lays the graph out without
+ * them, then routes them between the people where they stand, so that
+ * they never bend the chart.  A record is not written in the DOT.
+ */
+#define MAP_OVERLAY "kam_overlay"
 
 /* The fill and the symbol of a stance (NULL: unknown), on every drawing. */
 const char *map_stance_fill(const char *stance);

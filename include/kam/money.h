@@ -41,6 +41,11 @@ int money_cmp(const char *, const char *);
  * has more digits than the amount).
  */
 void money_percent(const char *, int percent, char *out);
+/*
+ * The sum of two canonical amounts into out (MONEY_LEN; may be one of
+ * them), canonical; -1 when it has more than MONEY_DIGITS digits.
+ */
+int money_add(const char *, const char *, char *out);
 
 /*
  * A decimal number with an optional sign, for settings and gaps: digits

@@ -52,6 +52,9 @@ struct timeline {
 	int64_t deal, toward;                         /* 0: none */
 	struct tl_lane *lanes;
 	size_t nlanes;
+	/* timeline_cap: the lanes there were, and of those left out, how
+	 * many had no known stance in the window (the rest moved less). */
+	size_t all_lanes, cut_unknown, cut_fewer;
 	struct stance_row *rows; /* every row about the lanes' people */
 	size_t nrows;
 };
@@ -75,12 +78,30 @@ void timeline_free(struct timeline *);
  */
 void timeline_plan(struct timeline *, const char *from, const char *to);
 
+/*
+ * Keeps at most max lanes (0: all), so that a picture of many people
+ * stays readable: first those with a known stance on some day drawn,
+ * then in a deal's group the members, the higher influence first, then
+ * those whose stance changed (or was corrected or retracted) more often,
+ * then the lanes' order.  The lanes kept stay in their order.  Pure; call
+ * after timeline_plan.
+ */
+#define TL_MAX_LANES 20 /* the default: a readable slide */
+void timeline_cap(struct timeline *, size_t max);
+
 struct timeline_style {
 	const char *from, *to; /* the days drawn */
 	const char *today;     /* a line is drawn at today if within */
 	int quarter;           /* the axis in quarters, not months */
 	const char *font;      /* NULL: MAP_DEFAULT_FONT */
+	size_t max_lanes;      /* timeline_cap's limit; 0: every lane */
 };
+
+/*
+ * The months between two ticks of the axis from..to: 1, 3, 6, 12, 24,
+ * 60... the fewest whose labels fit (with quarter, 3 at least).
+ */
+int timeline_tick(const char *from, const char *to, int quarter);
 
 /* The drawing; the caller closes it with map_close. */
 Agraph_t *timeline_graph(const struct timeline *,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kam/gate.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/out.h"
 
@@ -83,6 +84,12 @@ put_safe(FILE *fp, const char *s, int md)
 /* Inline Markdown text. */
 static void
 md(FILE *fp, const char *s)
+{
+	put_safe(fp, s, 1);
+}
+
+void
+gate_md(FILE *fp, const char *s)
 {
 	put_safe(fp, s, 1);
 }
@@ -849,13 +856,13 @@ report_head(FILE *fp, const struct gate_assessment *a)
 	fputs(" (", fp);
 	md(fp, a->deal);
 	fprintf(fp, "): %s\n\n", gate_verdict_word(a->verdict));
-	fprintf(fp, "Assessed as of %s with the rubric profile ", a->as_of);
+	fprintf(fp, _("Assessed as of %s with the rubric profile "), a->as_of);
 	md(fp, a->profile ? a->profile : "-");
 	fputs(". **", fp);
 	md(fp, s);
 	fputs("**\n\n", fp);
 	free(s);
-	fputs("- Account: ", fp);
+	fputs(_("- Account: "), fp);
 	md(fp, a->account_name ? a->account_name : "-");
 	fputs(" (", fp);
 	v = xstrndup(a->deal, strcspn(a->deal, "/"));
@@ -863,22 +870,25 @@ report_head(FILE *fp, const struct gate_assessment *a)
 	free(v);
 	fputs(")", fp);
 	if (a->category != NULL) {
-		fputs(", category ", fp);
+		fputs(_(", category "), fp);
 		md(fp, a->category);
 	} else
-		fputs(", no category", fp);
+		fputs(_(", no category"), fp);
 	/* The industry our standing is weighed in (position). */
 	if (a->industry != NULL) {
-		fputs(", industry ", fp);
+		fputs(_(", industry "), fp);
 		md(fp, a->industry);
 	}
-	fputs("\n- Value: ", fp);
+	fputc('\n', fp);
+	fputs(_("- Value: "), fp);
 	v = amount(a->value, a->currency);
 	md(fp, v);
 	free(v);
-	fputs("\n- Close: ", fp);
+	fputc('\n', fp);
+	fputs(_("- Close: "), fp);
 	md(fp, a->close_on ? a->close_on : "-");
-	fputs("\n- Stage: ", fp);
+	fputc('\n', fp);
+	fputs(_("- Stage: "), fp);
 	md(fp, a->stage ? a->stage : "-");
 	fputs("\n", fp);
 }
@@ -893,11 +903,12 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 
 	if (iv->has_likelihood)
 		gate_score_text(iv->likelihood, sc);
-	fputs("\n## Investment\n\n**", fp);
+	fprintf(fp, "\n## %s\n\n**", _("Investment"));
 	md(fp, gate_level_sentence(iv->level));
-	fputs(".**\n\n| value | win likelihood | expected value | pursuit "
-	      "cost |\n| --- | --- | --- | --- |\n|",
+	fputs(".**\n\n", fp);
+	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
 	      fp);
+	fputs("| --- | --- | --- | --- |\n|", fp);
 	md_cell(fp, v);
 	md_cell(fp, sc);
 	md_cell(fp, e);
@@ -914,27 +925,36 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 	size_t i;
 	int g;
 
-	fputs("\n## The gates\n", fp);
+	fprintf(fp, "\n## %s\n", _("The gates"));
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *o = &a->gates[g - 1];
 
-		fprintf(fp, "\n### %d. %c%s **%s**", g,
-		        gate_question(g)[0] - 'a' + 'A', gate_question(g) + 1,
-		        gate_status_word(o->status));
+		{
+			const char *q = _(gate_question(g));
+
+			/* An English question starts a heading: a capital. */
+			if (*q >= 'a' && *q <= 'z')
+				fprintf(fp, "\n### %d. %c%s **%s**", g,
+				        *q - 'a' + 'A', q + 1,
+				        gate_status_word(o->status));
+			else
+				fprintf(fp, "\n### %d. %s **%s**", g, q,
+				        gate_status_word(o->status));
+		}
 		if (o->scored && o->status != GATE_NOT_REACHED) {
 			char sc[8];
 
 			gate_score_text(o->score, sc);
-			fprintf(fp, " (score %s)", sc);
+			fprintf(fp, _(" (score %s)"), sc);
 		}
 		fputs("\n\n", fp);
 		for (i = 0; i < o->nreasons; i++)
 			md_item(fp, o->reasons[i]);
 		if (o->status == GATE_NOT_REACHED)
 			continue;
-		fputs("\n| criterion | answer | source | evidence |\n"
-		      "| --- | --- | --- | --- |\n",
-		      fp);
+		fputc('\n', fp);
+		fputs(_("| criterion | answer | source | evidence |\n"), fp);
+		fputs("| --- | --- | --- | --- |\n", fp);
 		for (i = 0; i < a->ncrit; i++) {
 			const struct gate_crit *c = &a->crit[i];
 			char *src;
@@ -943,17 +963,17 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 				continue;
 			fputs("| ", fp);
 			md(fp, c->key);
-			fprintf(fp, "%s |", c->must ? " (must)" : "");
-			md_cell(fp, gate_ans_word(c->answer));
+			fprintf(fp, "%s |", c->must ? _(" (must)") : "");
+			md_cell(fp, vocab_label(gate_ans_word(c->answer)));
 			if (c->source == GATE_SRC_ANSWERED)
-				xasprintf(&src, "answered %s by %s", c->on,
+				xasprintf(&src, _("answered %s by %s"), c->on,
 				          c->actor ? c->actor : "?");
 			else if (c->source == GATE_SRC_COMPUTED)
-				src = xstrdup("computed");
+				src = xstrdup(_("computed"));
 			else if (c->source == GATE_SRC_ASSUMED)
-				src = xstrdup("assumed");
+				src = xstrdup(_("assumed"));
 			else
-				src = xstrdup("not answered");
+				src = xstrdup(_("not answered"));
 			md_cell(fp, src);
 			md_cell(fp, c->evidence);
 			fputc('\n', fp);
@@ -967,27 +987,29 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 {
 	size_t i;
 
-	fputs("\n## The buying group\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("The buying group"));
 	if (a->nmembers == 0) {
-		fputs("No buying group recorded (kam-org role).\n", fp);
+		fprintf(fp, "%s\n",
+		        _("No buying group recorded (kam-org role)."));
 		return;
 	}
-	fputs("| person | roles | influence | stance toward us | since | note "
-	      "| toward competitors |\n"
-	      "| --- | --- | --- | --- | --- | --- | --- |\n",
-	      fp);
+	fputs(
+	    _("| person | roles | influence | stance toward us | since | note "
+	      "| toward competitors |\n"),
+	    fp);
+	fputs("| --- | --- | --- | --- | --- | --- | --- |\n", fp);
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		char *w = who(m), *t = toward_text(a, m, 1), inf[32];
 
 		snprintf(inf, sizeof inf, "%s%s",
-		         gate_influence_word(m->influence),
-		         m->lead ? ", lead" : "");
+		         vocab_label(gate_influence_word(m->influence)),
+		         m->lead ? _(", lead") : "");
 		fputc('|', fp);
 		md_cell(fp, w);
 		md_cell(fp, m->roles);
 		md_cell(fp, inf);
-		md_cell(fp, gate_stance_word(m->stance));
+		md_cell(fp, vocab_label(gate_stance_word(m->stance)));
 		md_cell(fp, m->since);
 		md_cell(fp, m->note);
 		md_cell(fp, t);
@@ -1003,19 +1025,21 @@ report_stale(FILE *fp, const struct gate_memo *r)
 {
 	size_t i;
 
-	fputs("\n## Whom to check in with\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("Whom to check in with"));
 	if (r->nstale == 0) {
 		fprintf(fp,
-		        "Every stance known in the group was observed in the "
-		        "last %ld days.\n",
+		        _("Every stance known in the group was observed in the "
+		          "last %ld days."),
 		        r->stale_days);
+		fputc('\n', fp);
 		return;
 	}
 	fprintf(fp,
-	        "Observed more than %ld days ago, most influential first:\n\n"
-	        "| person | latest observation | days |\n"
-	        "| --- | --- | --- |\n",
+	        _("Observed more than %ld days ago, most influential first:"),
 	        r->stale_days);
+	fputs("\n\n", fp);
+	fputs(_("| person | latest observation | days |\n"), fp);
+	fputs("| --- | --- | --- |\n", fp);
 	for (i = 0; i < r->nstale; i++) {
 		const struct gate_stale *x = &r->stale[i];
 		char *w, days[24];
@@ -1037,14 +1061,14 @@ report_plan(FILE *fp, const struct gate_memo *r)
 	const struct gate_assessment *a = r->a;
 	size_t i, k;
 
-	fputs("\n## Plan\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("Plan"));
 	if (r->nplan == 0) {
-		fputs("No buying group to plan for.\n", fp);
+		fprintf(fp, "%s\n", _("No buying group to plan for."));
 		return;
 	}
-	fputs("| person | action | what to do | through | carried by |\n"
-	      "| --- | --- | --- | --- | --- |\n",
+	fputs(_("| person | action | what to do | through | carried by |\n"),
 	      fp);
+	fputs("| --- | --- | --- | --- | --- |\n", fp);
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = s->member == GATE_NO_MEMBER
@@ -1076,17 +1100,19 @@ report_runs(FILE *fp, const struct gate_memo *r)
 	int g;
 
 	/* The runs assessed on or before this day, in the order stored. */
-	fputs("\n## How the verdict moved\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("How the verdict moved"));
 	for (i = 0; i < r->nruns; i++)
 		if (strcmp(r->runs[i].as_of, a->as_of) <= 0)
 			n++;
 	if (n == 0) {
-		fputs("No earlier runs.\n", fp);
+		fprintf(fp, "%s\n", _("No earlier runs."));
 		return;
 	}
-	fputs("| run | as of | first | last | by | verdict | real | compete | "
-	      "win | worth |\n"
-	      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+	fputs(
+	    _("| run | as of | first | last | by | verdict | real | compete | "
+	      "win | worth |\n"),
+	    fp);
+	fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
 	      fp);
 	for (i = 0; i < r->nruns; i++) {
 		const struct gate_run_info *x = &r->runs[i];
@@ -1118,7 +1144,7 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	report_gates(fp, a);
 	report_group(fp, a, idx);
 
-	fputs("\n## Red flags\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("Red flags"));
 	for (i = 0; i < r->nflags; i++) {
 		fputs("- ", fp);
 		md(fp, r->flags[i].code);
@@ -1127,11 +1153,11 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 		fputc('\n', fp);
 	}
 	if (r->nflags == 0)
-		fputs("None found.\n", fp);
+		fprintf(fp, "%s\n", _("None found."));
 	report_stale(fp, r);
 	report_plan(fp, r);
 
-	fputs("\n## Open questions\n\n", fp);
+	fprintf(fp, "\n## %s\n\n", _("Open questions"));
 	for (g = 1; g <= GATE_COUNT; g++) {
 		if (a->gates[g - 1].status == GATE_NOT_REACHED)
 			continue;
@@ -1142,15 +1168,15 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 				continue;
 			fputs("- ", fp);
 			md(fp, c->key);
-			fprintf(fp, " (gate %d, %s%s): ", g, gate_name(g),
-			        c->must ? ", must" : "");
+			fprintf(fp, _(" (gate %d, %s%s): "), g, gate_name(g),
+			        c->must ? _(", must") : "");
 			md(fp, c->question);
 			fputc('\n', fp);
 			n++;
 		}
 	}
 	if (n == 0)
-		fputs("None.\n", fp);
+		fprintf(fp, "%s\n", _("None."));
 	report_runs(fp, r);
 	free(idx);
 }

@@ -30,9 +30,9 @@ static const char *const verdict_words[] = {"pursue", "pursue-limited",
 static const char *const level_words[] = {"full", "limited", "minimal", "none"};
 static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 /* The method's four questions, in the words of METHOD.md. */
-static const char *const gate_questions[] = {"is it a real opportunity?",
-                                             "can we compete?", "can we win?",
-                                             "is it worth winning?"};
+static const char *const gate_questions[] = {
+    N_("is it a real opportunity?"), N_("can we compete?"), N_("can we win?"),
+    N_("is it worth winning?")};
 
 /*
  * enum gate_ans puts unknown first; the vocabulary, in the method's

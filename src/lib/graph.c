@@ -497,25 +497,60 @@ struct pick {
 	long kind, a, b;
 };
 
-/* The documented order of map_links_pick: the strongest first. */
+/*
+ * The documented order of map_links_pick, the strongest first: the
+ * comparison, and which key (MAP_BY_*) told the two apart.
+ */
 static int
-cmp_pick(const void *x, const void *y)
+cmp_pick_by(const struct pick *p, const struct pick *q, unsigned *by)
 {
-	const struct pick *p = x, *q = y;
-
+	*by = MAP_BY_STRENGTH;
 	if (p->strength != q->strength)
 		return p->strength > q->strength ? -1 : 1;
+	*by = MAP_BY_MUTUAL;
 	if (p->mutual != q->mutual)
 		return p->mutual > q->mutual ? -1 : 1;
+	*by = MAP_BY_INFLUENCE;
 	if (p->hi != q->hi)
 		return p->hi > q->hi ? -1 : 1;
 	if (p->lo != q->lo)
 		return p->lo > q->lo ? -1 : 1;
+	*by = MAP_BY_KIND;
 	if (p->kind != q->kind)
 		return p->kind < q->kind ? -1 : 1;
+	*by = MAP_BY_HANDLE;
 	if (p->a != q->a)
 		return p->a < q->a ? -1 : 1;
 	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static int
+cmp_pick(const void *x, const void *y)
+{
+	unsigned by;
+
+	return cmp_pick_by(x, y, &by);
+}
+
+/*
+ * How the links drawn were chosen from c[0..nc), sorted, the first
+ * limit drawn: the keys up to the one that parts the last drawn from
+ * the first left out, less those on which every link is equal (with
+ * every strength the same, the links drawn are not "the strongest").
+ */
+static unsigned
+picked_by(const struct pick *c, size_t nc, size_t limit)
+{
+	unsigned decided, by, used = 0;
+	size_t i;
+
+	cmp_pick_by(&c[limit - 1], &c[limit], &decided);
+	/* Sorted: a key varies if it parts some neighbours. */
+	for (i = 1; i < nc; i++) {
+		cmp_pick_by(&c[i - 1], &c[i], &by);
+		used |= by;
+	}
+	return used & (2 * decided - 1);
 }
 
 void
@@ -586,6 +621,7 @@ map_links_pick(struct map_data *d, const int *drawn,
 	n->limit = f->max_links;
 	if (f->max_links > 0 && nc > f->max_links) {
 		qsort(c, nc, sizeof *c, cmp_pick);
+		n->by = picked_by(c, nc, f->max_links);
 		for (i = f->max_links; i < nc; i++)
 			d->links[c[i].i].hidden = 1;
 		nc = f->max_links;
@@ -651,8 +687,9 @@ map_people_drawn(struct map_data *d, const struct map_style *st, int *drawn,
 	for (i = shown = 0; i < d->npeople; i++)
 		shown += st->view == MAP_BUYING ? drawn[i] == MAP_DRAWN
 		                                : drawn[i] != MAP_HIDDEN;
-	f.max_links = st->max_links >= 0 ? (size_t)st->max_links
-	                                 : MAP_LINKS_PER_PERSON * shown;
+	f.max_links = st->max_links >= 0    ? (size_t)st->max_links
+	              : st->view == MAP_ALL ? MAP_LINKS_PER_PERSON_ALL * shown
+	                                    : MAP_LINKS_PER_PERSON * shown;
 	map_links_pick(d, drawn, &f, n);
 	/* Outsiders whose every link to the group was left out go too. */
 	if (st->view == MAP_BUYING && st->context) {

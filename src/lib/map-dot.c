@@ -574,6 +574,7 @@ draw_org(struct builder *bd)
 	const struct map_data *d = bd->d;
 	struct map_ids levels = {0};
 	struct map_org org = {0};
+	Agnode_t **first, *up;
 	char name[32];
 	size_t i, j;
 
@@ -613,13 +614,32 @@ draw_org(struct builder *bd)
 		         (long long)levels.v[i]);
 		agsafeset(agsubg(bd->g, name, 1), "rank", "same", "");
 	}
+	first = xcalloc(levels.n + 1, sizeof *first);
 	for (i = 0; i < d->npeople; i++) {
 		if (bd->node[i] == NULL || d->people[i].level <= 0 ||
 		    (org.stacked != NULL && org.stacked[i]))
 			continue;
 		snprintf(name, sizeof name, "_level_%ld", d->people[i].level);
 		agsubnode(agsubg(bd->g, name, 0), bd->node[i], 1);
+		for (j = 0; levels.v[j] != d->people[i].level; j++)
+			;
+		if (first[j] == NULL)
+			first[j] = bd->node[i];
 	}
+	/* Each level's row beneath the one above, even where no reporting
+	 * line says so: an invisible edge from the first person of a row
+	 * to the first of the next, which does not pull them together. */
+	for (i = 0, up = NULL; i < levels.n; i++) {
+		if (first[i] == NULL)
+			continue;
+		if (up != NULL) {
+			Agedge_t *e = line(bd, up, first[i], "0");
+
+			set(e, bd->e[E_STYLE], "invis");
+		}
+		up = first[i];
+	}
+	free(first);
 	free(levels.v);
 	for (i = 0; i < org.nstacks; i = j) {
 		for (j = i + 1; j < org.nstacks &&
@@ -652,6 +672,9 @@ draw_links(struct builder *bd, int constrain)
 		if (l->hidden || f == NULL || t == NULL)
 			continue;
 		e = agedge(bd->g, f, t, NULL, 1);
+		if (!constrain && bd->st->view == MAP_ALL)
+			/* Drawn over the chart once it is laid out. */
+			agbindrec(e, MAP_OVERLAY, sizeof(Agrec_t), 0);
 		if (strcmp(l->kind, "influences") == 0) {
 			set(e, bd->e[E_COLOR], "#0072B2");
 			if (l->mutual)
@@ -965,6 +988,37 @@ draw_legend(struct builder *bd)
 	}
 }
 
+/*
+ * How the links shown were chosen (map_link_count.by), in the order of
+ * kam-map(1): "(the strongest)" only when strength chose them.
+ */
+static void
+links_chosen(struct buf *b, unsigned by)
+{
+	const char *sep = _(" (");
+
+	if (by & MAP_BY_STRENGTH) {
+		buf_printf(b, "%s%s", sep, _("the strongest"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_MUTUAL) {
+		buf_printf(b, "%s%s", sep, _("both ways first"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_INFLUENCE) {
+		buf_printf(b, "%s%s", sep, _("by buying influence"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_KIND) {
+		buf_printf(b, "%s%s", sep, _("by kind"));
+		sep = _(", then ");
+	}
+	if (by & MAP_BY_HANDLE)
+		buf_printf(b, "%s%s", sep, _("by handle"));
+	if (by != 0)
+		buf_puts(b, _(")"));
+}
+
 static void
 draw_title(struct builder *bd, Agsym_t *sym)
 {
@@ -1035,10 +1089,12 @@ draw_title(struct builder *bd, Agsym_t *sym)
 			           st->min_strength);
 			sep = _("; ");
 		}
-		if (bd->links.shown < bd->links.total)
-			buf_printf(
-			    b, _("%s%zu of %zu links shown (the strongest)"),
-			    sep, bd->links.shown, bd->links.total);
+		if (bd->links.shown < bd->links.total) {
+			buf_printf(b, "%s", sep);
+			buf_printf(b, _("%zu of %zu links shown"),
+			           bd->links.shown, bd->links.total);
+			links_chosen(b, bd->links.by);
+		}
 	}
 	set_html(bd, bd->g, sym, b->s);
 }

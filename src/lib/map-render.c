@@ -341,6 +341,120 @@ centre(Agraph_t *g, const struct map_fit *fit)
 	agsafeset(g, "margin", "0", "");
 }
 
+/*
+ * The edges drawn over the chart (MAP_OVERLAY), taken out of the graph
+ * while it is laid out: their ends and every attribute of theirs.
+ */
+struct overlay {
+	Agnode_t **tail, **head;
+	Agsym_t **syms; /* the edge attributes declared before the layout */
+	char **values;  /* nattr per edge, in the order of syms */
+	size_t n, nattr;
+};
+
+static void
+overlay_take(Agraph_t *g, struct overlay *ov)
+{
+	Agnode_t *n;
+	Agedge_t *e, *next;
+	Agsym_t *sym;
+	size_t i, k;
+
+	memset(ov, 0, sizeof *ov);
+	for (sym = agnxtattr(g, AGEDGE, NULL); sym != NULL;
+	     sym = agnxtattr(g, AGEDGE, sym)) {
+		ov->syms =
+		    xreallocarray(ov->syms, ov->nattr + 1, sizeof *ov->syms);
+		ov->syms[ov->nattr++] = sym;
+	}
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
+		for (e = agfstout(g, n); e != NULL; e = next) {
+			next = agnxtout(g, e);
+			if (aggetrec(e, MAP_OVERLAY, 0) == NULL)
+				continue;
+			ov->tail = xreallocarray(ov->tail, ov->n + 1,
+			                         sizeof *ov->tail);
+			ov->head = xreallocarray(ov->head, ov->n + 1,
+			                         sizeof *ov->head);
+			ov->values = xreallocarray(ov->values,
+			                           (ov->n + 1) * ov->nattr + 1,
+			                           sizeof *ov->values);
+			ov->tail[ov->n] = agtail(e);
+			ov->head[ov->n] = aghead(e);
+			k = ov->n * ov->nattr;
+			for (i = 0; i < ov->nattr; i++)
+				ov->values[k + i] =
+				    xstrdup(agxget(e, ov->syms[i]));
+			ov->n++;
+			agdeledge(g, e);
+		}
+	if (ov->n == 0) {
+		free(ov->syms);
+		ov->syms = NULL;
+	}
+}
+
+/* Puts the edges back, with their attributes, and forgets them. */
+static void
+overlay_put(Agraph_t *g, struct overlay *ov)
+{
+	Agedge_t *e;
+	size_t i, j, k;
+
+	for (i = 0; i < ov->n; i++) {
+		e = agedge(g, ov->tail[i], ov->head[i], NULL, 1);
+		k = i * ov->nattr;
+		for (j = 0; j < ov->nattr; j++) {
+			agxset(e, ov->syms[j], ov->values[k + j]);
+			free(ov->values[k + j]);
+		}
+	}
+	free(ov->syms);
+	free(ov->tail);
+	free(ov->head);
+	free(ov->values);
+	memset(ov, 0, sizeof *ov);
+}
+
+/*
+ * Lays g out with engine.  With edges to draw over the chart, the chart
+ * is laid out first without them (dot), every node and line is fixed
+ * where it stands (attach_attrs writes their pos), and the overlaid
+ * edges are then drawn by neato's no-layout mode (nop2, like neato -n2),
+ * which moves nothing: informal links never bend an organisation chart,
+ * however many there are.  They are routed around the boxes on a chart
+ * of up to OVERLAY_ROUTE_MAX nodes (people and the points of stacks);
+ * the router's time grows much faster than the chart (two seconds for
+ * the 71 lawyers of examples/lawfirm, six for 43 people hung from 165
+ * points), so a larger chart has them as arcs from box to box.
+ */
+#define OVERLAY_ROUTE_MAX 200
+static int
+lay_out(GVC_t *gvc, Agraph_t *g, const char *engine)
+{
+	struct overlay ov;
+
+	overlay_take(g, &ov);
+	if (ov.n == 0)
+		return gvLayout(gvc, g, engine);
+	if (lay_out(gvc, g, engine) != 0) {
+		overlay_put(g, &ov);
+		return -1;
+	}
+	attach_attrs(g);
+	gvFreeLayout(gvc, g);
+	overlay_put(g, &ov);
+	agsafeset(g, "splines",
+	          agnnodes(g) > OVERLAY_ROUTE_MAX ? "curved" : "true", "");
+	if (gvLayout(gvc, g, "nop2") == 0)
+		return 0;
+	/* Without the neato plugin, one layout of everything, as dot(1)
+	 * draws the DOT (whose splines are true by default; empty, they
+	 * would be none). */
+	agsafeset(g, "splines", "true", "");
+	return gvLayout(gvc, g, engine);
+}
+
 static int
 render(Agraph_t *g, const char *format, const struct map_fit *fit, char **data,
        unsigned int *len)
@@ -372,7 +486,7 @@ render(Agraph_t *g, const char *format, const struct map_fit *fit, char **data,
 		snprintf(dpi, sizeof dpi, "%d", fit->dpi);
 		agsafeset(g, "dpi", dpi, "");
 	}
-	if (gvLayout(gvc, g, engine) != 0) {
+	if (lay_out(gvc, g, engine) != 0) {
 		rc = kam_err(KAM_RENDER,
 		             _("cannot lay out the map: the Graphviz '%s' "
 		               "layout plugin is missing (check the Graphviz "

@@ -187,3 +187,40 @@ decimal_parse(const char *s, double *out)
 	*out = neg ? -(m / scale) : m / scale;
 	return 1;
 }
+
+int
+money_add(const char *a, const char *b, char *out)
+{
+	/* Both as whole numbers of 10^-MONEY_DECIMALS, digit by digit. */
+	char x[2][MONEY_LEN + MONEY_DECIMALS + 2], sum[MONEY_LEN + 8];
+	const char *in[2] = {a, b};
+	size_t w = MONEY_DIGITS + MONEY_DECIMALS + 1, i, k, lead;
+	char text[MONEY_LEN + 8];
+	int carry = 0;
+
+	for (k = 0; k < 2; k++) {
+		const char *frac;
+		size_t il, fl;
+
+		split(in[k], &il, &frac);
+		fl = strlen(frac);
+		memset(x[k], '0', w);
+		memcpy(x[k] + (w - MONEY_DECIMALS - il), in[k], il);
+		memcpy(x[k] + (w - MONEY_DECIMALS), frac, fl);
+	}
+	for (i = w; i-- > 0;) {
+		int d = (x[0][i] - '0') + (x[1][i] - '0') + carry;
+
+		sum[i] = (char)('0' + d % 10);
+		carry = d / 10;
+	}
+	sum[w] = '\0';
+	/* The integer part, the point, the decimals; then canonical. */
+	memcpy(text, sum, w - MONEY_DECIMALS);
+	text[w - MONEY_DECIMALS] = '.';
+	memcpy(text + w - MONEY_DECIMALS + 1, sum + w - MONEY_DECIMALS,
+	       MONEY_DECIMALS + 1);
+	for (lead = 0; text[lead] == '0' && text[lead + 1] != '.'; lead++)
+		;
+	return money_parse(text + lead, out) == MONEY_OK ? 0 : -1;
+}

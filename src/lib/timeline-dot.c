@@ -148,39 +148,108 @@ lane_cells(struct buf *b, const struct tl_lane *l, const struct axis *ax,
 	}
 }
 
-/* The axis: a cell per month or quarter, labelled where it fits. */
+/*
+ * The axis: a cell per tick, each labelled.  The ticks are a month, a
+ * quarter, half a year, a year or several, the shortest whose label
+ * fits its shortest cell at this span (with --by quarter, a quarter at
+ * least), so that a timeline of any length is labelled; a tick starts on
+ * a month that is a multiple of its length (January, April...; even
+ * years...), and its label stands at its start: a tick that began before
+ * --from is not labelled.
+ */
+static const struct {
+	int months, min_days; /* the shortest such tick, in days */
+} ticks[] = {
+    {1, 28},       {3, 90},        {6, 181},        {12, 365},    {24, 730},
+    {60, 1826},    {120, 3652},    {240, 7305},     {600, 18262}, {1200, 36524},
+    {2400, 73048}, {6000, 182621}, {12000, 365242},
+};
+
+/* The points a tick's label needs, at 9 points. */
+static int
+tick_label_width(int months)
+{
+	return months == 3 ? 44 : months < 12 ? 40 : 30;
+}
+
+static void
+tick_label(int idx, int months, char *out, size_t size)
+{
+	int y = idx / 12, m = idx % 12 + 1;
+
+	if (months == 3)
+		snprintf(out, size, "%04d-Q%d", y, (m - 1) / 3 + 1);
+	else if (months < 12)
+		snprintf(out, size, "%04d-%02d", y, m);
+	else
+		snprintf(out, size, "%04d", y);
+}
+
+/* The first day of month idx (y * 12 + m - 1), or NULL past 9999-12. */
+static const char *
+month_first(int idx, char *day)
+{
+	char tmp[32];
+
+	if (idx >= 10000 * 12)
+		return NULL;
+	snprintf(tmp, sizeof tmp, "%04d-%02d-01", idx / 12, idx % 12 + 1);
+	memcpy(day, tmp, KAM_DATE_LEN);
+	day[KAM_DATE_LEN - 1] = '\0';
+	return day;
+}
+
+int
+timeline_tick(const char *from, const char *to, int quarter)
+{
+	long days = date_days(to) - date_days(from) + 1;
+	size_t i, n = sizeof ticks / sizeof ticks[0];
+
+	for (i = 0; i < n; i++) {
+		if (quarter && ticks[i].months < 3)
+			continue;
+		/* A point to spare for the rounding of the cells. */
+		if ((long)TL_WIDTH * ticks[i].min_days >=
+		    (tick_label_width(ticks[i].months) + 1) * days)
+			return ticks[i].months;
+	}
+	return ticks[n - 1].months;
+}
+
 static void
 axis_cells(struct buf *b, const struct axis *ax,
            const struct timeline_style *st)
 {
-	char day[KAM_DATE_LEN], last[KAM_DATE_LEN], label[16];
-	struct period p;
-	int x0, x1;
+	char day[KAM_DATE_LEN], next[KAM_DATE_LEN], last[KAM_DATE_LEN];
+	char label[16];
+	int k = timeline_tick(st->from, st->to, st->quarter);
+	int idx = atoi(st->from) * 12 + atoi(st->from + 5) - 1, x0, x1;
 
-	period_start(&p, st->from, st->quarter);
-	do {
-		period_first(&p, day);
-		if (strcmp(day, st->to) > 0)
-			break;
-		period_last(&p, last);
-		/* A period that began before --from starts at the edge. */
+	for (idx -= idx % k;
+	     month_first(idx, day) != NULL && strcmp(day, st->to) <= 0;
+	     idx += k) {
+		if (month_first(idx + k, next) != NULL)
+			date_from_days(date_days(next) - 1, last);
+		else
+			memcpy(last, DATE_MAX, KAM_DATE_LEN);
+		/* A tick that began before --from starts at the edge. */
 		x0 = strcmp(day, st->from) < 0 ? 0 : x_of(ax, day);
 		x1 = strcmp(last, st->to) >= 0 ? TL_WIDTH : x_after(ax, last);
-		if (x1 > x0) {
-			buf_printf(b,
-			           "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" "
-			           "HEIGHT=\"16\" SIDES=\"L\" BORDER=\"1\" "
-			           "COLOR=\"" COLOR_LANE "\" ALIGN=\"LEFT\">",
-			           x1 - x0);
-			if (x1 - x0 >= (st->quarter ? 44 : 40)) {
-				period_label(&p, label);
-				buf_printf(b,
-				           "<FONT POINT-SIZE=\"9\">%s</FONT>",
-				           label);
-			}
-			buf_puts(b, "</TD>");
+		if (x1 <= x0)
+			continue;
+		buf_printf(b,
+		           "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" "
+		           "HEIGHT=\"16\" SIDES=\"L\" BORDER=\"1\" "
+		           "COLOR=\"" COLOR_LANE "\" ALIGN=\"LEFT\">",
+		           x1 - x0);
+		if (strcmp(day, st->from) >= 0 &&
+		    x1 - x0 >= tick_label_width(k)) {
+			tick_label(idx, k, label, sizeof label);
+			buf_printf(b, "<FONT POINT-SIZE=\"9\">%s</FONT>",
+			           label);
 		}
-	} while (period_next(&p));
+		buf_puts(b, "</TD>");
+	}
 }
 
 static void
@@ -279,6 +348,30 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 		map_html_escape(&who, tl->toward_name);
 		buf_printf(&b, _(", toward %s"), who.s);
 		buf_free(&who);
+	}
+	if (tl->all_lanes > tl->nlanes) {
+		/* What timeline_cap left out, and why. */
+		buf_puts(&b, "<BR/>");
+		buf_printf(&b, _("%zu of %zu people shown"), tl->nlanes,
+		           tl->all_lanes);
+		if (tl->cut_unknown > 0) {
+			buf_puts(&b, "; ");
+			buf_printf(&b, _("left out: %zu with no known stance"),
+			           tl->cut_unknown);
+		}
+		if (tl->cut_fewer > 0) {
+			/* In a deal, influence in the group comes before the
+			 * number of changes. */
+			buf_puts(&b, tl->cut_unknown > 0 ? ", " : "; ");
+			if (tl->cut_unknown == 0)
+				buf_puts(&b, _("left out: "));
+			buf_printf(&b,
+			           tl->deal != 0
+			               ? _("%zu of less influence or fewer "
+			                   "changes")
+			               : _("%zu whose stance changed least"),
+			           tl->cut_fewer);
+		}
 	}
 	buf_add(&b, "", 1);
 	s = agstrdup_html(g, b.s);

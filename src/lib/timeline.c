@@ -169,17 +169,88 @@ timeline_plan(struct timeline *tl, const char *from, const char *to)
 		plan_lane(tl, &tl->lanes[i], from, to);
 }
 
+static void
+lane_free(struct tl_lane *l)
+{
+	free(l->ref);
+	free(l->name);
+	free(l->spans);
+	free(l->marks);
+}
+
+/* A lane's claim to a place in the picture (timeline_cap). */
+struct cap_key {
+	int known, member, infl;
+	size_t moves, i;
+};
+
+static int
+cmp_cap(const void *a, const void *b)
+{
+	const struct cap_key *x = a, *y = b;
+
+	if (x->known != y->known)
+		return x->known > y->known ? -1 : 1;
+	if (x->member != y->member)
+		return x->member > y->member ? -1 : 1;
+	if (x->infl != y->infl)
+		return x->infl > y->infl ? -1 : 1;
+	if (x->moves != y->moves)
+		return x->moves > y->moves ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void
+timeline_cap(struct timeline *tl, size_t max)
+{
+	struct cap_key *k;
+	unsigned char *keep;
+	size_t i, j;
+
+	tl->all_lanes = tl->nlanes;
+	tl->cut_unknown = tl->cut_fewer = 0;
+	if (max == 0 || tl->nlanes <= max)
+		return;
+	k = xreallocarray(NULL, tl->nlanes, sizeof *k);
+	keep = xcalloc(tl->nlanes, 1);
+	for (i = 0; i < tl->nlanes; i++) {
+		const struct tl_lane *l = &tl->lanes[i];
+
+		k[i].known = 0;
+		for (j = 0; j < l->nspans; j++)
+			k[i].known |= l->spans[j].stance != NULL;
+		k[i].member = l->role != NULL;
+		k[i].infl = influence_rank(l->influence);
+		k[i].moves = l->nspans + l->nmarks;
+		k[i].i = i;
+	}
+	qsort(k, tl->nlanes, sizeof *k, cmp_cap);
+	for (i = 0; i < tl->nlanes; i++) {
+		if (i < max)
+			keep[k[i].i] = 1;
+		else if (k[i].known)
+			tl->cut_fewer++;
+		else
+			tl->cut_unknown++;
+	}
+	for (i = j = 0; i < tl->nlanes; i++) {
+		if (keep[i])
+			tl->lanes[j++] = tl->lanes[i];
+		else
+			lane_free(&tl->lanes[i]);
+	}
+	tl->nlanes = j;
+	free(keep);
+	free(k);
+}
+
 void
 timeline_free(struct timeline *tl)
 {
 	size_t i;
 
-	for (i = 0; i < tl->nlanes; i++) {
-		free(tl->lanes[i].ref);
-		free(tl->lanes[i].name);
-		free(tl->lanes[i].spans);
-		free(tl->lanes[i].marks);
-	}
+	for (i = 0; i < tl->nlanes; i++)
+		lane_free(&tl->lanes[i]);
 	for (i = 0; i < tl->nrows; i++)
 		stance_row_free(&tl->rows[i]);
 	free(tl->lanes);

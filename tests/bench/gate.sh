@@ -3,8 +3,9 @@
 # deal of a store with 10,000 people and 1,000,000 stance observations,
 # whole process, against baselines measured in the same run (starting a
 # kam command that opens the store, and the sqlite3 shell counting the
-# observations of the buying group); and "list" over 1,000 deals that
-# each have a stored run.
+# observations of the buying group); and "list" and "portfolio" over
+# 1,000 deals that each have a stored run (and, for portfolio, a value
+# and a buying group of eight).
 # Prints a Markdown section with the figures, the targets and PASS/MISS.
 #
 # usage: gate.sh BUILDDIR SRCDIR WORKDIR
@@ -144,6 +145,24 @@ t_list_acct=$(best5 "$KG" list big -F json)
 t_base_list=$(best5 "$SQLITE3" "$KAM_DB" "SELECT d.handle, r.verdict
   FROM deal d LEFT JOIN gate_run r ON r.deal_id = d.id")
 
+# The portfolio: each new deal gets a value and a buying group of eight
+# of the account's people (every 1249th from a start of its own), whose
+# stances and red flags portfolio reads today, deal by deal.
+"$SQLITE3" "$KAM_DB" "UPDATE deal SET value = printf('%d', 100000 + id * 1000),
+  currency = 'EUR' WHERE handle <> 'erp';
+  WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < 7)
+  INSERT OR IGNORE INTO deal_role (deal_id, person_id, role, influence)
+  SELECT d.id, (d.id * 7 + k.j * 1249) % $PEOPLE + 1,
+  CASE k.j WHEN 0 THEN 'decision-maker' WHEN 1 THEN 'technical'
+  WHEN 2 THEN 'business' WHEN 3 THEN 'finance' WHEN 4 THEN 'coach'
+  ELSE 'user' END, CASE WHEN k.j < 2 THEN 'high' ELSE 'medium' END
+  FROM deal d, k WHERE d.handle <> 'erp'"
+pf_members=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM deal_role")
+pf_rows=$("$KG" portfolio | sed 1d | wc -l)
+t_pf=$(best5 "$KG" portfolio)
+t_pf_svg=$(best5 "$KG" portfolio -T svg)
+t_pf_md=$(best5 "$KG" portfolio -F md)
+
 verdict_of() { if [ "$1" -le "$2" ]; then echo PASS; else echo MISS; fi; }
 
 cat <<EOF
@@ -171,4 +190,7 @@ twenty, which does not grow with the load of the machine.
 | \`kam-gate list\` over $ndeals deals | $t_list | 1000 | $(verdict_of "$t_list" 1000) | |
 | \`kam-gate list big -F json\` | $t_list_acct | 1000 | $(verdict_of "$t_list_acct" 1000) | |
 | baseline: \`sqlite3\` joining deals and runs | $t_base_list | | | |
+| \`kam-gate portfolio\` over $pf_rows open deals ($pf_members buying roles: stances, stale members and red flags of each) | $t_pf | 2000 | $(verdict_of "$t_pf" 2000) | |
+| \`kam-gate portfolio -T svg\` (the slide: laid out and rendered) | $t_pf_svg | 2000 | $(verdict_of "$t_pf_svg" 2000) | |
+| \`kam-gate portfolio -F md\` | $t_pf_md | 2000 | $(verdict_of "$t_pf_md" 2000) | |
 EOF

@@ -83,7 +83,7 @@ run tl-json 0 kam-stance -F json timeline acme --from 2026-02-01 --to 2026-02-14
 expect_out tl-json stance-timeline.json
 run tl-bad-by 2 kam-stance timeline acme --by week
 expect_err tl-bad-by "kam-stance: unknown period 'week' for --by (use month or quarter)
-usage: kam-stance timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] [-T dot | svg | png | pdf] [--by month | quarter] [--from DATE] [--to DATE] [--toward COMPETITOR]"
+usage: kam-stance timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] [-T dot | svg | png | pdf] [--by month | quarter] [--from DATE] [--max-lanes N | all] [--to DATE] [--toward COMPETITOR]"
 run tl-reversed 3 kam-stance timeline acme --from 2026-03-01 --to 2026-01-01
 expect_err tl-reversed "kam-stance: --from '2026-03-01' is after --to '2026-01-01'"
 run tl-long 3 kam-stance timeline acme --from 1990-01-01

@@ -30,11 +30,13 @@ expect_sql people "SELECT count(*) FROM person" 21
 expect_sql lines "SELECT count(*) FROM reporting_line_all" 20
 expect_sql links "SELECT count(*) FROM link WHERE kind = 'advises'" 190
 
-# edges NAME: "tail head color style" of every edge in the DOT of NAME.
+# edges NAME: "tail head color style" of every edge drawn in the DOT of
+# NAME (not the invisible ones that hold rows and columns).
 edges() {
   awk '
     /^\t[^\t]+ -> [^\t]+\t\[/ { e = $0; while (e !~ /\];$/) { getline l; e = e l } }
     /^\t[^\t]+ -> [^\t]+;$/ { e = $0 }
+    e ~ /style=invis/ { e = "" }
     e != "" {
       split(e, p, /[\t ]+/); c = "-"; s = "-"
       if (match(e, /color="[^"]*"/)) c = substr(e, RSTART + 7, RLENGTH - 8)

@@ -131,6 +131,35 @@ START_TEST(t_percent)
 }
 END_TEST
 
+/* Sums are exact and canonical; one digit too many is refused. */
+START_TEST(t_add)
+{
+	char out[MONEY_LEN], acc[MONEY_LEN] = "0";
+	int i;
+
+	ck_assert_int_eq(money_add("0", "0", out), 0);
+	ck_assert_str_eq(out, "0");
+	ck_assert_int_eq(money_add("1200000.5", "0.5", out), 0);
+	ck_assert_str_eq(out, "1200001");
+	ck_assert_int_eq(money_add("0.0001", "0.9999", out), 0);
+	ck_assert_str_eq(out, "1");
+	ck_assert_int_eq(money_add("19.99", "0.01", out), 0);
+	ck_assert_str_eq(out, "20");
+	ck_assert_int_eq(money_add("0.1", "0.2", out), 0);
+	ck_assert_str_eq(out, "0.3");
+	ck_assert_int_eq(money_add("99999999999999.9999", "0.0001", out), 0);
+	ck_assert_str_eq(out, "100000000000000");
+	ck_assert_int_eq(money_add("999999999999999999", "0", out), 0);
+	ck_assert_str_eq(out, "999999999999999999");
+	ck_assert_int_eq(money_add("999999999999999999", "1", out), -1);
+	ck_assert_int_eq(money_add("99999999999999.9999", "0.1", out), -1);
+	/* Into one of its operands: 0.1 ten times is exactly 1. */
+	for (i = 0; i < 10; i++)
+		ck_assert_int_eq(money_add(acc, "0.1", acc), 0);
+	ck_assert_str_eq(acc, "1");
+}
+END_TEST
+
 START_TEST(t_decimal)
 {
 	double v;
@@ -184,6 +213,7 @@ suite(void)
 	tcase_add_test(tc, t_limits);
 	tcase_add_test(tc, t_cmp);
 	tcase_add_test(tc, t_percent);
+	tcase_add_test(tc, t_add);
 	tcase_add_test(tc, t_decimal);
 	tcase_add_test(tc, t_locale);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,385 @@
+/*
+ * portfolio-out: the portfolio as rows (table, TSV, CSV, JSON), as a
+ * Markdown document, and as a picture for a slide: one node whose label
+ * is an HTML-like table, a column per verdict, laid out and rendered by
+ * Graphviz like a map (map_write).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/gate.h"
+#include "kam/graph.h"
+#include "kam/kam.h"
+#include "kam/out.h"
+#include "kam/portfolio.h"
+
+const char *const portfolio_cols[] = {
+    "deal",           "name",  "verdict",
+    "investment",     "value", "currency",
+    "expected_value", "close", "days_since_check",
+    "stale",          "flags", NULL};
+
+void
+portfolio_write_rows(struct out *o, const struct portfolio *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const struct portfolio_row *r = &p->rows[i];
+
+		out_str(o, r->deal);
+		out_str(o, r->name);
+		out_str(o, r->verdict);
+		out_str(o, r->investment);
+		if (r->value != NULL)
+			out_raw_json(o, r->value, r->value);
+		else
+			out_null(o);
+		out_str(o, r->currency);
+		if (r->expected[0])
+			out_raw_json(o, r->expected, r->expected);
+		else
+			out_null(o);
+		out_str(o, r->close_on);
+		if (r->days_since_check >= 0)
+			out_int(o, r->days_since_check);
+		else
+			out_null(o);
+		out_int(o, r->stale);
+		out_list(o, r->flags);
+		out_end_row(o);
+	}
+}
+
+static void
+md_cell(FILE *fp, const char *s)
+{
+	if (s == NULL || *s == '\0') {
+		fputs(" - |", fp);
+		return;
+	}
+	fputc(' ', fp);
+	gate_md(fp, s);
+	fputs(" |", fp);
+}
+
+/* An amount with its currency, or "-". */
+static void
+md_amount(FILE *fp, const char *amount, const char *currency)
+{
+	struct buf b = {0};
+
+	if (amount != NULL && *amount)
+		buf_printf(&b, "%s%s%s", amount, currency ? " " : "",
+		           currency ? currency : "");
+	md_cell(fp, b.s);
+	buf_free(&b);
+}
+
+void
+portfolio_write_md(FILE *fp, const struct portfolio *p)
+{
+	size_t i;
+
+	fprintf(fp, "# Portfolio, %s\n\n", p->today);
+	if (p->n == 0) {
+		fputs("No open deals.\n", fp);
+		return;
+	}
+	fprintf(fp,
+	        "%zu open deal%s, by expected value (the value times the win "
+	        "likelihood of the last run).  Stale: members whose latest "
+	        "observation is more than %ld days old.\n\n",
+	        p->n, p->n == 1 ? "" : "s", p->stale_days);
+	fputs("| deal | verdict | investment | value | expected value | close "
+	      "| days since check | stale | flags |\n"
+	      "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n",
+	      fp);
+	for (i = 0; i < p->n; i++) {
+		const struct portfolio_row *r = &p->rows[i];
+		char *who, days[24], stale[24];
+
+		xasprintf(&who, "%s (%s)", r->name, r->deal);
+		snprintf(days, sizeof days, "%ld", r->days_since_check);
+		snprintf(stale, sizeof stale, "%ld", r->stale);
+		fputc('|', fp);
+		md_cell(fp, who);
+		md_cell(fp, r->verdict != NULL ? r->verdict : "not assessed");
+		md_cell(fp, r->investment);
+		md_amount(fp, r->value, r->currency);
+		md_amount(fp, r->expected, r->currency);
+		md_cell(fp, r->close_on);
+		md_cell(fp, r->days_since_check >= 0 ? days : NULL);
+		md_cell(fp, stale);
+		md_cell(fp, r->flags);
+		fputc('\n', fp);
+		free(who);
+	}
+}
+
+/* The columns of the picture and their colours. */
+static const struct {
+	const char *verdict; /* NULL: never assessed */
+	const char *title, *fill, *head, *ink;
+} columns[] = {
+    {"pursue", "pursue", "#D5EFE6", "#009E73", "#FFFFFF"},
+    {"pursue-limited", "pursue, limited", "#E3F1FA", "#56B4E9", "#000000"},
+    {"qualify", "qualify first", "#FBF8D9", "#F0E442", "#000000"},
+    {"drop", "drop", "#F6DDCF", "#D55E00", "#FFFFFF"},
+    {NULL, "not assessed", "#F2F2F2", "#707070", "#FFFFFF"},
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+static size_t
+column_of(const struct portfolio_row *r)
+{
+	size_t c;
+
+	for (c = 0; c + 1 < NCOLUMNS; c++)
+		if (r->verdict != NULL &&
+		    strcmp(r->verdict, columns[c].verdict) == 0)
+			return c;
+	return NCOLUMNS - 1;
+}
+
+/* The sums of one column, currency by currency, as "12000000 CNY". */
+struct sums {
+	char *currency[8];
+	char total[8][MONEY_LEN];
+	size_t n;
+	int more; /* a ninth currency or an amount too large */
+};
+
+static void
+sum_add(struct sums *s, const char *amount, const char *currency)
+{
+	const char *c = currency != NULL ? currency : "";
+	size_t i;
+
+	if (amount == NULL || *amount == '\0')
+		return;
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->currency[i], c) == 0)
+			break;
+	if (i == s->n) {
+		if (s->n == 8) {
+			s->more = 1;
+			return;
+		}
+		s->currency[s->n] = xstrdup(c);
+		strcpy(s->total[s->n], "0");
+		s->n++;
+	}
+	if (money_add(s->total[i], amount, s->total[i]) != 0)
+		s->more = 1;
+}
+
+static void
+sums_text(struct buf *b, const struct sums *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		buf_printf(b, "%s%s%s%s", i ? ", " : "", s->total[i],
+		           *s->currency[i] ? " " : "", s->currency[i]);
+	if (s->more)
+		buf_puts(b, s->n ? ", ..." : "...");
+	if (s->n == 0 && !s->more)
+		buf_puts(b, "-");
+}
+
+static void
+sums_free(struct sums *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->currency[i]);
+}
+
+/* One deal: its name; handle and close; value and expected value; when
+ * checked and how much is stale; its flags. */
+static void
+deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
+{
+	const char *cur = r->currency != NULL ? r->currency : "";
+	const char *sp = r->currency != NULL ? " " : "";
+	int k = 0;
+
+	buf_printf(b,
+	           "<TD BGCOLOR=\"%s\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" "
+	           "CELLPADDING=\"6\"><B>",
+	           fill);
+	map_html_escape(b, r->name);
+	buf_puts(b, "</B><BR/><FONT POINT-SIZE=\"9\">");
+	map_html_escape(b, r->deal);
+	if (r->close_on != NULL)
+		buf_printf(b, " \xc2\xb7 closes %s", r->close_on);
+	buf_puts(b, "</FONT><BR/>");
+	if (r->value != NULL) {
+		buf_printf(b, "%s%s", r->value, sp);
+		map_html_escape(b, cur);
+	} else
+		buf_puts(b, "value unknown");
+	if (r->expected[0]) {
+		buf_printf(b, " \xe2\x86\x92 <B>%s%s", r->expected, sp);
+		map_html_escape(b, cur);
+		buf_puts(b, "</B>");
+	}
+	buf_puts(b, "<BR/><FONT POINT-SIZE=\"9\">");
+	if (r->days_since_check >= 0)
+		buf_printf(b, "checked %ld day%s ago", r->days_since_check,
+		           r->days_since_check == 1 ? "" : "s");
+	else
+		buf_puts(b, "never checked");
+	if (r->stale > 0)
+		buf_printf(b, " \xc2\xb7 %ld stale stance%s", r->stale,
+		           r->stale == 1 ? "" : "s");
+	if (r->flags != NULL) {
+		/* U+2691 black flag; two codes a line. */
+		char *codes = xstrdup(r->flags), *code, *save = NULL;
+
+		for (code = strtok_r(codes, ";", &save); code != NULL;
+		     code = strtok_r(NULL, ";", &save), k++) {
+			buf_puts(b, k == 0  ? "<BR/>\xe2\x9a\x91 "
+			            : k % 2 ? ", "
+			                    : ",<BR/>");
+			map_html_escape(b, code);
+		}
+		free(codes);
+	}
+	buf_puts(b, "</FONT></TD>");
+}
+
+Agraph_t *
+portfolio_graph(const struct portfolio *p, const char *title, const char *font,
+                const struct map_fit *fit)
+{
+	size_t *count = xcalloc(NCOLUMNS, sizeof *count);
+	size_t **at = xcalloc(NCOLUMNS, sizeof *at);
+	struct sums value[NCOLUMNS], expected[NCOLUMNS];
+	struct buf b = {0};
+	size_t c, i, rows = 0;
+	Agraph_t *g;
+	Agnode_t *n;
+	Agsym_t *label;
+	char *s;
+
+	memset(value, 0, sizeof value);
+	memset(expected, 0, sizeof expected);
+	for (i = 0; i < p->n; i++) {
+		c = column_of(&p->rows[i]);
+		at[c] = xreallocarray(at[c], count[c] + 1, sizeof *at[c]);
+		at[c][count[c]++] = i;
+		sum_add(&value[c], p->rows[i].value, p->rows[i].currency);
+		sum_add(&expected[c], p->rows[i].expected, p->rows[i].currency);
+	}
+	for (c = 0; c < NCOLUMNS; c++) {
+		size_t k =
+		    count[c] > PORTFOLIO_ROWS ? PORTFOLIO_ROWS + 1 : count[c];
+
+		if (k > rows)
+			rows = k;
+	}
+
+	g = map_open("portfolio");
+	agattr(g, AGRAPH, "fontname", (char *)font);
+	agattr(g, AGRAPH, "labelloc", "t");
+	label = agattr(g, AGRAPH, "label", "");
+	if (fit != NULL) {
+		/* Scaled, up or down, to the page; map_write centres it. */
+		char size[64];
+
+		snprintf(size, sizeof size, "%.4f,%.4f!", fit->width,
+		         fit->height);
+		agattr(g, AGRAPH, "size", size);
+	}
+	agattr(g, AGNODE, "shape", "plaintext");
+	agattr(g, AGNODE, "margin", "0");
+	agattr(g, AGNODE, "fontname", (char *)font);
+	agattr(g, AGNODE, "fontsize", "11");
+	agattr(g, AGNODE, "label", "\\N");
+
+	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
+	map_html_escape(&b, title != NULL ? title : "Portfolio");
+	buf_printf(&b,
+	           "</B></FONT><BR/>%zu open deal%s by verdict, largest "
+	           "expected value first, %s",
+	           p->n, p->n == 1 ? "" : "s", p->today);
+	buf_add(&b, "", 1);
+	s = agstrdup_html(g, b.s);
+	agxset(g, label, s);
+	agstrfree(g, s);
+
+	b.len = 0;
+	buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
+	             "CELLPADDING=\"4\"><TR>");
+	for (c = 0; c < NCOLUMNS; c++) {
+		if (count[c] == 0)
+			continue;
+		buf_printf(&b,
+		           "<TD BGCOLOR=\"%s\" WIDTH=\"170\"><FONT "
+		           "COLOR=\"%s\" POINT-SIZE=\"14\"><B>%s</B></FONT>"
+		           "<BR/><FONT COLOR=\"%s\">%zu deal%s</FONT><BR/>"
+		           "<FONT COLOR=\"%s\" POINT-SIZE=\"9\">value ",
+		           columns[c].head, columns[c].ink, columns[c].title,
+		           columns[c].ink, count[c], count[c] == 1 ? "" : "s",
+		           columns[c].ink);
+		sums_text(&b, &value[c]);
+		buf_puts(&b, "<BR/>expected ");
+		sums_text(&b, &expected[c]);
+		buf_puts(&b, "</FONT></TD>");
+	}
+	buf_puts(&b, "</TR>");
+	for (i = 0; i < rows; i++) {
+		buf_puts(&b, "<TR>");
+		for (c = 0; c < NCOLUMNS; c++) {
+			if (count[c] == 0)
+				continue;
+			if (i < PORTFOLIO_ROWS && i < count[c]) {
+				deal_cell(&b, &p->rows[at[c][i]],
+				          columns[c].fill);
+			} else if (i == PORTFOLIO_ROWS &&
+			           count[c] > PORTFOLIO_ROWS) {
+				struct sums rest;
+				size_t k;
+
+				memset(&rest, 0, sizeof rest);
+				for (k = PORTFOLIO_ROWS; k < count[c]; k++)
+					sum_add(&rest,
+					        p->rows[at[c][k]].expected,
+					        p->rows[at[c][k]].currency);
+				buf_printf(&b,
+				           "<TD BGCOLOR=\"%s\"><I>and %zu "
+				           "more</I><BR/><FONT "
+				           "POINT-SIZE=\"9\">expected ",
+				           columns[c].fill,
+				           count[c] - PORTFOLIO_ROWS);
+				sums_text(&b, &rest);
+				buf_puts(&b, "</FONT></TD>");
+				sums_free(&rest);
+			} else {
+				buf_puts(&b, "<TD></TD>");
+			}
+		}
+		buf_puts(&b, "</TR>");
+	}
+	buf_puts(&b, "</TABLE>");
+	buf_add(&b, "", 1);
+	n = agnode(g, "portfolio", 1);
+	s = agstrdup_html(g, b.s);
+	agset(n, "label", s);
+	agstrfree(g, s);
+	buf_free(&b);
+	for (c = 0; c < NCOLUMNS; c++) {
+		free(at[c]);
+		sums_free(&value[c]);
+		sums_free(&expected[c]);
+	}
+	free(at);
+	free(count);
+	return g;
+}

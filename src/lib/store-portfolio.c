@@ -1,0 +1,60 @@
+/*
+ * The portfolio's query: the open deals with their last stored run, the
+ * verdict and the investment read from the run's snapshot.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "kam/kam.h"
+#include "kam/portfolio.h"
+#include "kam/store.h"
+
+#include "store-int.h"
+
+static const char *
+col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+int
+store_portfolio_each(struct store *st, int64_t account,
+                     int (*fn)(const struct portfolio_deal *, void *),
+                     void *arg)
+{
+	static const char q[] =
+	    "SELECT d.id, d.account_id, ac.handle || '/' || d.handle, d.name, "
+	    "d.value, d.currency, d.close_on, r.verdict, "
+	    "json_extract(r.snapshot, '$.investment.level'), "
+	    "json_extract(r.snapshot, '$.investment.win_likelihood'), "
+	    "r.checked FROM deal d JOIN account ac ON ac.id = d.account_id "
+	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
+	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
+	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
+	    "ORDER BY ac.handle, d.handle";
+	sqlite3_stmt *s = store_stmt(st, q);
+	struct portfolio_deal d;
+	int rc = KAM_OK, step;
+
+	sqlite3_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		d.id = sqlite3_column_int64(s, 0);
+		d.account = sqlite3_column_int64(s, 1);
+		d.deal = col(s, 2);
+		d.name = col(s, 3);
+		d.value = col(s, 4);
+		d.currency = col(s, 5);
+		d.close_on = col(s, 6);
+		d.verdict = col(s, 7);
+		d.level = col(s, 8);
+		d.has_likelihood = sqlite3_column_type(s, 9) != SQLITE_NULL;
+		d.likelihood = sqlite3_column_double(s, 9);
+		d.checked = col(s, 10);
+		rc = fn(&d, arg);
+	}
+	if (rc == KAM_OK && step != SQLITE_DONE)
+		rc = store_fail(st, "cannot read the deals");
+	sqlite3_reset(s);
+	return rc;
+}
