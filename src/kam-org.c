@@ -523,6 +523,51 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
 }
 
+/*
+ * person erase PERSON --reason TEXT: commits at once, then compacts the
+ * store, which cannot be done inside the command's transaction.
+ */
+static int
+cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"reason", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0}};
+	const char *reason = NULL;
+	char *tomb = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'R')
+			return cli_usage(ctx);
+		reason = optarg;
+	}
+	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
+		return rc;
+	if (reason == NULL)
+		return cli_usage_msg(ctx, _("--reason TEXT is required"));
+	if (*reason == '\0')
+		return kam_err(KAM_DATA, _("--reason is empty: say why the "
+		                           "person is erased"));
+	if ((rc = check_text("--reason", reason)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	rc = store_end(ctx->st,
+	               store_org_person_erase(ctx->st, argv[optind],
+	                                      ctx->account, reason, &tomb));
+	if (rc != KAM_OK)
+		return rc;
+	puts(tomb);
+	free(tomb);
+	if ((rc = out_finish_stdout()) != KAM_OK ||
+	    (rc = store_finish(ctx->st, 1)) != KAM_OK)
+		return rc;
+	if (store_compact(ctx->st) != KAM_OK)
+		kam_warn(_("the erasure is recorded, but the store could not "
+		           "be compacted: copies of what was erased may remain "
+		           "in its files until it is (sqlite3 STORE VACUUM)"));
+	return KAM_OK;
+}
+
 static const char *const person_cols[] = {
     "handle",    "name",        "title",   "dept",   "level", "reports_to",
     "dotted_to", "placeholder", "left_on", "ext_id", NULL};
@@ -2210,6 +2255,9 @@ static const struct kam_verb verbs[] = {
     {"person rm", "person rm PERSON",
      "remove a person added by mistake, if nothing refers to them",
      cmd_person_rm},
+    {"person erase", "person erase PERSON --reason TEXT",
+     "erase a person's name, title and notes, keeping a tombstone",
+     cmd_person_erase},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list},
     {"person show", "person show PERSON", "show one person", cmd_person_show},

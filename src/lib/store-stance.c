@@ -269,6 +269,43 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 	return rc;
 }
 
+/*
+ * A free text enters the row as its digest (what its hash covers) and
+ * is kept beside it in observation_text, from where it can be erased.
+ */
+static void
+bind_digest(sqlite3_stmt *s, int i, const char *text)
+{
+	char d[CHAIN_HASH_LEN];
+
+	if (text == NULL) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	chain_sha256(text, strlen(text), d);
+	sqlite3_bind_text(s, i, d, -1, SQLITE_TRANSIENT);
+}
+
+static int
+put_text(struct store *st, int64_t id, const char *field, const char *text)
+{
+	static const char q[] = "INSERT INTO observation_text (observation_id, "
+	                        "field, text) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *s;
+	int rc = KAM_OK;
+
+	if (text == NULL)
+		return KAM_OK;
+	s = store_stmt(st, q);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail(st, "cannot record the observation");
+	sqlite3_reset(s);
+	return rc;
+}
+
 int
 store_stance_append(struct store *st, struct stance_chain *c,
                     struct stance_row *r)
@@ -314,9 +351,9 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	sqlite3_bind_text(s, 8, r->effective, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 9, r->recorded, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, r->actor, -1, SQLITE_STATIC);
-	store_bind_text(s, 11, r->note);
-	store_bind_text(s, 12, r->source);
-	store_bind_text(s, 13, r->why);
+	bind_digest(s, 11, r->note);
+	bind_digest(s, 12, r->source);
+	bind_digest(s, 13, r->why);
 	sqlite3_bind_text(s, 14, c->last_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 15, hash, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
@@ -325,6 +362,10 @@ store_stance_append(struct store *st, struct stance_chain *c,
 		return rc;
 	}
 	sqlite3_reset(s);
+	if ((rc = put_text(st, r->id, "note", r->note)) != KAM_OK ||
+	    (rc = put_text(st, r->id, "source", r->source)) != KAM_OK ||
+	    (rc = put_text(st, r->id, "why", r->why)) != KAM_OK)
+		return rc;
 	/*
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
@@ -340,10 +381,18 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	return KAM_OK;
 }
 
+/*
+ * A free text: in the row itself for encoding 1, beside the chain
+ * since (NULL once erased).
+ */
+#define FREE_TEXT(f)                                                           \
+	"CASE WHEN o.hash_version = 1 THEN o." f " ELSE (SELECT t.text FROM "  \
+	"observation_text t WHERE t.observation_id = o.id AND t.field = '" f   \
+	"') END"
 #define ROW_COLS                                                               \
 	"o.id, o.kind, o.target_id, o.person_id, o.stance, o.toward_id, "      \
-	"o.deal_id, o.effective, o.recorded, o.actor, o.note, o.source, "      \
-	"o.why"
+	"o.deal_id, o.effective, o.recorded, o.actor, " FREE_TEXT(             \
+	    "note") ", " FREE_TEXT("source") ", " FREE_TEXT("why")
 
 /* Fills r from columns base.. of s; strings point into s. */
 static void
@@ -719,7 +768,8 @@ values_from(sqlite3_stmt *s, struct chain_value *v)
 
 	for (i = 0; i < STANCE_CHAIN_COLUMNS; i++) {
 		memset(&v[i], 0, sizeof v[i]);
-		v[i].free_text = i >= 10 && i <= 12;
+		/* Encoding 2 keeps a free text's digest, not the text. */
+		v[i].digest = i >= 10 && i <= 12;
 		switch (sqlite3_column_type(s, i)) {
 		case SQLITE_INTEGER:
 			v[i].type = CHAIN_INTEGER;

@@ -34,6 +34,7 @@ expect_text person-h "usage: kam-org person add PERSON --name NAME [--title T] [
 usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... [--no-dotted] [--no-leave] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
 usage: kam-org person leave PERSON --on DATE
 usage: kam-org person rm PERSON
+usage: kam-org person erase PERSON --reason TEXT
 usage: kam-org person list [ACCOUNT]
 usage: kam-org person show PERSON"
 run account-help 0 kam-org account --help
