@@ -757,6 +757,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	static const int codes[] = {KAM_OK, KAM_VERDICT_LIMITED,
 	                            KAM_VERDICT_QUALIFY, KAM_VERDICT_DROP};
 	struct gate_assessment a, before;
+	struct gate_since since;
 	struct gate_whatif w = {NULL, NULL, 0};
 	struct assumptions as = {NULL, NULL, NULL, 0, 0, 0};
 	const char *as_of_opt = NULL;
@@ -766,6 +767,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	memset(&before, 0, sizeof before);
+	memset(&since, 0, sizeof since);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
 		case OPT_AS_OF:
@@ -813,7 +815,8 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 		w.before = &before;
 		w.assumed = as.all;
 		w.nassumed = as.nall;
-	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK)
+	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK ||
+	           (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
 		goto out;
 	json = to_json(&a);
 	if (!dry)
@@ -825,10 +828,17 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (ctx->fmt == OUT_JSON) {
 		if (iffy)
 			gate_write_json(stdout, &a, &w);
-		else
-			fputs(json, stdout);
+		else {
+			/* The snapshot as stored, then what changed since
+			 * the last review (never stored). */
+			fwrite(json, 1, strlen(json) - 3, stdout);
+			gate_write_since_json(stdout, &a, &since);
+			fputs("\n}\n", stdout);
+		}
 	} else if (ctx->fmt == OUT_TABLE) {
 		gate_write_text(stdout, &a, iffy ? &w : NULL);
+		if (!iffy)
+			gate_write_since_text(stdout, &a, &since);
 		if (number != 0 && same)
 			printf("\nThe same as run %lld: checked again, not "
 			       "stored twice.\n",
@@ -845,6 +855,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (status)
 		rc = codes[a.verdict];
 out:
+	gate_since_free(&since);
 	free(json);
 	free(as.answers);
 	free(as.stances);
@@ -964,6 +975,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	struct flag_list flags = {NULL, 0};
 	struct gate_step *plan = NULL;
 	struct gate_memo memo;
+	struct gate_since since;
 	struct stance_stale stale = {NULL, 0};
 	const char *as_of_opt = NULL;
 	char as_of[KAM_DATE_LEN];
@@ -973,6 +985,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	memset(&memo, 0, sizeof memo);
+	memset(&since, 0, sizeof since);
 	/* A memo, or its data: nothing else. */
 	cli_formats(ctx, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON), OUT_MD);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
@@ -995,9 +1008,11 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	                          deal, flag_add, &flags)) == KAM_OK) {
 		gate_red_flags(&a, &flags.v, &flags.n);
 		gate_plan(&a, &plan, &nplan);
-		if ((rc = memo_stale(ctx, deal, &a, &stale, &memo)) != KAM_OK)
+		if ((rc = memo_stale(ctx, deal, &a, &stale, &memo)) != KAM_OK ||
+		    (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
 			goto done;
 		memo.a = &a;
+		memo.since = &since;
 		memo.runs = runs;
 		memo.nruns = nruns;
 		memo.flags = flags.v;
@@ -1010,6 +1025,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 			gate_write_report(stdout, &memo);
 	}
 done:
+	gate_since_free(&since);
 	free((void *)memo.stale);
 	stance_stale_free(&stale);
 	gate_plan_free(plan, nplan);
