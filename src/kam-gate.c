@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/calibrate.h"
 #include "kam/cli.h"
 #include "kam/gate.h"
 #include "kam/graph.h"
@@ -29,6 +30,7 @@ enum {
 	OPT_AS_OF,
 	OPT_ASSUME_ANSWER,
 	OPT_ASSUME_STANCE,
+	OPT_DAYS_BEFORE,
 	OPT_DRY_RUN,
 	OPT_EVIDENCE,
 	OPT_EXIT_STATUS,
@@ -1291,6 +1293,54 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * kam-gate calibrate [--days-before N]: the closed deals, what the last
+ * run N days before each close said, against what happened.
+ */
+static int
+cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"days-before", required_argument, NULL, OPT_DAYS_BEFORE},
+	    {NULL, 0, NULL, 0}};
+	struct calib_deal *deals = NULL;
+	struct calibration c;
+	long days = CALIBRATE_DAYS;
+	size_t n = 0;
+	int ch, rc;
+
+	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TABLE);
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_DAYS_BEFORE)
+			return cli_usage(ctx);
+		if (!parse_int(optarg, 0, 36500, &days))
+			return kam_err(KAM_DATA,
+			               _("invalid number of days '%s' for "
+			                 "--days-before (use a whole number "
+			                 "from 0 to 36500)"),
+			               optarg);
+	}
+	if (optind < argc)
+		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_calibrate_load(ctx->st, &deals, &n)) != KAM_OK)
+		return rc;
+	calibrate(deals, n, days, &c);
+	if (ctx->fmt == OUT_JSON)
+		calibrate_write_json(stdout, &c);
+	else if (ctx->fmt == OUT_TABLE || ctx->fmt == OUT_MD)
+		calibrate_write_text(stdout, &c, ctx->fmt == OUT_MD);
+	else {
+		struct out *o = cli_out(ctx, 0, calibrate_cols);
+
+		calibrate_write_rows(o, &c);
+		out_close(o);
+	}
+	calibration_free(&c);
+	calib_deals_free(deals, n);
+	return KAM_OK;
+}
+
 /* kam-gate list [ACCOUNT] [--all] */
 static int
 cmd_list(struct kam_ctx *ctx, int argc, char **argv)
@@ -1465,6 +1515,10 @@ static const struct kam_verb verbs[] = {
      "[--fit 16:9 | 4:3 | a4 | a4-landscape | letter] [--title TEXT]",
      "every open deal by expected value, as a table or a picture",
      cmd_portfolio},
+    {"calibrate", "calibrate [--days-before N]",
+     "what the verdicts said before closed deals closed, against what "
+     "happened",
+     cmd_calibrate},
     {"setting", "setting [KEY [VALUE]] [--reset]",
      "show or change the thresholds and weights", cmd_setting},
     {NULL, NULL, NULL, NULL},
