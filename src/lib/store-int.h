@@ -25,6 +25,8 @@
 /* What db_step returns: a row, the end, or else an engine's error. */
 #define DB_ROW  100
 #define DB_DONE 101
+/* An engine's failure, where it has no code of its own. */
+#define DB_ERROR 1
 
 /* A column's type (db_column_type), numbered as SQLite numbers them. */
 enum db_type {
@@ -167,6 +169,29 @@ db_finalize(db_stmt *s)
 
 /* Prepares an SQLite statement; SQLITE_OK or SQLite's error. */
 int db_sqlite_prepare(sqlite3 *, const char *sql, db_stmt **);
+
+/*
+ * PostgreSQL's connections and statements (store-pg.c).  Each returns 0
+ * or DB_ERROR, with the server's message in db_pg_errmsg.
+ */
+struct pg_conn;
+/* Connects to url (a postgresql:// URI); *out is set even on failure. */
+int db_pg_connect(const char *url, struct pg_conn **out);
+void db_pg_close(struct pg_conn *);
+int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
+int db_pg_exec(struct pg_conn *, const char *sql);
+int64_t db_pg_last_id(struct pg_conn *);
+int64_t db_pg_changes(struct pg_conn *);
+const char *db_pg_errmsg(struct pg_conn *);
+/* The last error as a kam exit code (KAM_CONFLICT, KAM_READONLY, ...). */
+int db_pg_errcode(struct pg_conn *);
+/* Was the last error a serialisation failure or a deadlock? */
+int db_pg_retry(struct pg_conn *);
+/*
+ * sql with SQLite's parameters (? and ?N) spelled $N, into a new
+ * string; *nparams is the largest number.
+ */
+char *db_pg_params(const char *sql, int *nparams);
 
 /*
  * Statements of the connection, outside the cache: runs sql (one or
