@@ -43,7 +43,7 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 	    "WHERE d.status <> 'open' AND d.closed_on IS NOT NULL "
 	    "AND json_extract(c.value, '$.answer') = 'yes' "
 	    "ORDER BY r.id, g.key, c.key";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct calib_deal *v = NULL, *d = NULL;
 	struct calib_run **byrun = NULL;
 	int64_t *ids = NULL, last = 0;
@@ -52,8 +52,8 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 
 	*out = NULL;
 	*nout = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
+	while ((step = db_step(s)) == DB_ROW) {
+		int64_t id = db_column_int64(s, 0);
 		struct calib_run *r;
 
 		if (d == NULL || id != last) {
@@ -64,30 +64,30 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 			d->name = store_col_dup(s, 2);
 			d->status = store_col_dup(s, 3);
 			snprintf(d->closed, sizeof d->closed, "%.10s",
-			         (const char *)sqlite3_column_text(s, 4));
+			         (const char *)db_column_text(s, 4));
 			last = id;
 		}
-		if (sqlite3_column_type(s, 5) == SQLITE_NULL)
+		if (db_column_type(s, 5) == DB_NULL)
 			continue;
 		d->runs = xreallocarray(d->runs, d->nruns + 1, sizeof *d->runs);
 		r = &d->runs[d->nruns++];
 		memset(r, 0, sizeof *r);
-		r->number = sqlite3_column_int64(s, 6);
+		r->number = db_column_int64(s, 6);
 		snprintf(r->day, sizeof r->day, "%.10s",
-		         (const char *)sqlite3_column_text(s, 7));
+		         (const char *)db_column_text(s, 7));
 		r->verdict = store_col_dup(s, 8);
-		r->has_p = sqlite3_column_type(s, 9) != SQLITE_NULL;
-		r->p = sqlite3_column_double(s, 9);
+		r->has_p = db_column_type(s, 9) != DB_NULL;
+		r->p = db_column_double(s, 9);
 		/* The run's id, to find it again below (the array of runs
 		 * moves as it grows, so the pointers are taken after). */
 		ids = xreallocarray(ids, nruns + 1, 2 * sizeof *ids);
-		ids[2 * nruns] = sqlite3_column_int64(s, 5);
+		ids[2 * nruns] = db_column_int64(s, 5);
 		ids[2 * nruns + 1] =
 		    (int64_t)(n - 1) << 32 | (int64_t)(d->nruns - 1);
 		nruns++;
 	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE) {
+	db_reset(s);
+	if (step != DB_DONE) {
 		free(ids);
 		calib_deals_free(v, n);
 		return store_fail(st, "cannot read the closed deals");
@@ -100,8 +100,8 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 		byrun[i] =
 		    &v[ids[2 * i + 1] >> 32].runs[ids[2 * i + 1] & 0xffffffff];
 	s = store_stmt(st, yes);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t key[2] = {sqlite3_column_int64(s, 0), 0};
+	while ((step = db_step(s)) == DB_ROW) {
+		int64_t key[2] = {db_column_int64(s, 0), 0};
 		int64_t *f =
 		    nruns ? bsearch(key, ids, nruns, 2 * sizeof *ids, by_id)
 		          : NULL;
@@ -114,13 +114,13 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 		r->yes_gate = xreallocarray(r->yes_gate, r->nyes + 1,
 		                            sizeof *r->yes_gate);
 		r->yes[r->nyes] = store_col_dup(s, 1);
-		r->yes_gate[r->nyes] = sqlite3_column_int(s, 2);
+		r->yes_gate[r->nyes] = db_column_int(s, 2);
 		r->nyes++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(ids);
 	free(byrun);
-	if (step != SQLITE_DONE) {
+	if (step != DB_DONE) {
 		calib_deals_free(v, n);
 		return store_fail(st, "cannot read the runs' answers");
 	}
