@@ -455,7 +455,7 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
+	return store_end(ctx->st, org_person_add(ctx->st, argv[optind],
 	                                               ctx->account, &p.c));
 }
 
@@ -476,7 +476,7 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	rc = org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
 	if (rc == KAM_OK && p.no_leave)
 		rc = store_org_person_return(ctx->st, argv[optind],
 		                             ctx->account, p.c.on);
