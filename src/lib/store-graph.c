@@ -378,9 +378,6 @@ add_line(struct map_data *d, size_t *cap, sqlite3_stmt *s)
 	struct map_line *l;
 	const unsigned char *kind = sqlite3_column_text(s, 2);
 
-	if (map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
-	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
-		return;
 	if (d->nlines == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		d->lines = xreallocarray(d->lines, *cap, sizeof *d->lines);
@@ -398,8 +395,7 @@ add_link(struct map_data *d, size_t *cap, sqlite3_stmt *s)
 	const char *kind;
 
 	kind = vocab_link_kind((const char *)sqlite3_column_text(s, 2));
-	if (kind == NULL || map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
-	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
+	if (kind == NULL)
 		return;
 	if (d->nlinks == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
@@ -480,8 +476,7 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 
 		role = vocab_role((const char *)sqlite3_column_text(s, 2));
 		infl = vocab_influence((const char *)sqlite3_column_text(s, 3));
-		if (role == NULL || infl == NULL ||
-		    map_find(d, sqlite3_column_int64(s, 0)) == NULL)
+		if (role == NULL || infl == NULL)
 			continue;
 		if (d->nroles == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -532,13 +527,10 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	    (rc = names(st, q_competitor, q->toward, &d->toward,
 	                &d->toward_name)) != KAM_OK)
 		return rc;
-	if ((rc = load_people(st, q, d)) != KAM_OK)
-		return rc;
-	map_data_index(d);
-	if ((rc = load_edges(st, q, d)) != KAM_OK ||
+	if ((rc = load_people(st, q, d)) != KAM_OK ||
+	    (rc = load_edges(st, q, d)) != KAM_OK ||
 	    (rc = load_roles(st, q, d)) != KAM_OK)
 		return rc;
-	map_data_index(d); /* now the edges and roles too */
 	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
 		struct map_person *p = &d->people[i];
