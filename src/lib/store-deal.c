@@ -105,7 +105,7 @@ store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return id;

@@ -28,27 +28,6 @@ finish(struct store *st, sqlite3_stmt *s, const char *what)
 	return store_end(st, rc == SQLITE_DONE ? KAM_OK : store_fail(st, what));
 }
 
-/* The name nearest to name among the rows of s (column 0), if near. */
-static char *
-nearest(sqlite3_stmt *s, const char *name)
-{
-	size_t best = (size_t)-1, d, limit = strlen(name) / 3 + 2;
-	char *guess = NULL;
-
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-
-		d = kam_distance(name, k);
-		if (d < best && d <= limit) {
-			best = d;
-			free(guess);
-			guess = xstrdup(k);
-		}
-	}
-	sqlite3_reset(s);
-	return guess;
-}
-
 char *
 store_gate_competitor_name(struct store *st, int64_t id)
 {
@@ -57,7 +36,7 @@ store_gate_competitor_name(struct store *st, int64_t id)
 	char *name = NULL;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return name;
@@ -75,13 +54,13 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 	int rc;
 
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
 		return KAM_OK;
 	}
 	sqlite3_reset(s);
-	guess = nearest(store_stmt(st, all), name);
+	guess = store_nearest(st, store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
 		             _("unknown profile '%s' (did you mean '%s'?)"),
@@ -103,7 +82,7 @@ profile_name(struct store *st, int64_t id)
 	char *name = NULL;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return name;
@@ -129,7 +108,7 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 		return store_end(st, rc);
 	s = store_stmt(st, qfind);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	exists = sqlite3_step(s) == SQLITE_ROW;
+	exists = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
@@ -173,7 +152,7 @@ store_gate_profile_remove(struct store *st, const char *name)
 		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (n > 0)
@@ -236,7 +215,7 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	int found;
 
 	sqlite3_bind_int64(s, 1, deal);
-	if ((found = sqlite3_step(s) == SQLITE_ROW))
+	if ((found = store_row(st, s, "the store")))
 		*profile = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
@@ -297,7 +276,7 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
 		return KAM_OK;
@@ -305,7 +284,7 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	sqlite3_reset(s);
 	s = store_stmt(st, all);
 	sqlite3_bind_int64(s, 1, profile);
-	guess = nearest(s, key);
+	guess = store_nearest(st, s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
 		snprintf(in, sizeof in, _(" in profile '%s'"), pname);
@@ -358,7 +337,7 @@ next_position(struct store *st, int64_t profile, int gate)
 
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_int(s, 2, gate);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		pos = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return pos;
@@ -397,7 +376,7 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, profile);
 	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	exists = sqlite3_step(s) == SQLITE_ROW;
+	exists = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
@@ -461,7 +440,7 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	ogate = sqlite3_column_int(s, 1);
 	oweight = sqlite3_column_double(s, 2);
 	omust = sqlite3_column_int(s, 3);
@@ -511,7 +490,7 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 		return store_end(st, rc);
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	gate = sqlite3_column_int(s, 0);
 	nanswers = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
@@ -702,7 +681,7 @@ store_gate_setting_stored(struct store *st, const char *key)
 	int found;
 
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	return found;
 }
@@ -1003,7 +982,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
 	sqlite3_bind_int64(s, 1, deal);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
@@ -1064,7 +1043,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	s = store_stmt(st, qlast);
 	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, deal);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		id = sqlite3_column_int64(s, 0);
 		last = sqlite3_column_int64(s, 1);
 		*same = sqlite3_column_int(s, 2);

@@ -130,7 +130,7 @@ store_graph_is_account(struct store *st, const char *handle)
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	return found;
 }
@@ -142,7 +142,7 @@ store_graph_person_account(struct store *st, int64_t person)
 	int64_t id = 0;
 
 	sqlite3_bind_int64(s, 1, person);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return id;
@@ -363,7 +363,7 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 	s = store_stmt(st, q_person);
 	for (i = 0; rc == KAM_OK && i < near->n; i++) {
 		sqlite3_bind_int64(s, 1, near->v[i]);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			add_person(d, &cap, s, q->as_of);
 		sqlite3_reset(s);
 	}

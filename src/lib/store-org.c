@@ -45,7 +45,7 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
@@ -128,7 +128,7 @@ store_org_account_set(struct store *st, const char *handle,
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
 		sqlite3_bind_int64(s, 2, id);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			other = store_col_dup(s, 0);
 		sqlite3_reset(s);
 		if (other != NULL) {
@@ -178,7 +178,7 @@ store_org_account_parent(struct store *st, int64_t account)
 	int64_t parent = 0;
 
 	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		parent = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return parent;
@@ -209,7 +209,7 @@ store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
@@ -349,7 +349,7 @@ person_row(struct store *st, int64_t id, int64_t *account, long *level)
 	int found;
 
 	sqlite3_bind_int64(s, 1, id);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	if (found) {
 		*account = sqlite3_column_int64(s, 0);
 		if (level != NULL)
@@ -458,7 +458,7 @@ store_org_account_handle(struct store *st, int64_t account)
 	char *h = NULL;
 
 	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return h;
@@ -483,7 +483,7 @@ managers(struct store *st, int64_t person, const char *kind)
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
 	sqlite3_bind_int64(s, 1, person);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		if (b.len)
 			buf_puts(&b, ";");
 		buf_puts(&b, col(s, 0));
@@ -508,7 +508,7 @@ store_org_line_open(struct store *st, int64_t person, int64_t manager,
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, manager);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	return found;
 }
@@ -544,7 +544,7 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 
 	s = store_stmt(st, solid ? qsolid : qlist);
 	sqlite3_bind_int64(s, 1, person);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
 		ids[n] = sqlite3_column_int64(s, 0);
@@ -608,7 +608,7 @@ person_exists(struct store *st, int64_t account, const char *handle)
 
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	return found;
 }
@@ -628,7 +628,7 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
 	sqlite3_bind_int64(s, 3, person);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		other = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (other == 0)
@@ -757,7 +757,7 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 
 	s = store_stmt(st, qget);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	name = store_col_dup(s, 0);
 	title = store_col_dup(s, 1);
 	dept = store_col_dup(s, 2);
@@ -850,7 +850,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	s = store_stmt(st, qget);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	if (left != NULL) {
@@ -885,7 +885,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	s = store_stmt(st, qget);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	if (left == NULL) {
@@ -999,7 +999,7 @@ account_managers(struct store *st, int64_t account, size_t *n)
 
 	*n = 0;
 	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		int64_t pid = sqlite3_column_int64(s, 0);
 		const char *h = col(s, 1);
 
@@ -1130,7 +1130,7 @@ store_org_max_person_id(struct store *st)
 	sqlite3_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return id;
@@ -1318,7 +1318,7 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	sqlite3_bind_int64(s, 1, a);
 	sqlite3_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		open = sqlite3_column_int64(s, 0);
 		was = sqlite3_column_int(s, 1);
 		snprintf(since, sizeof since, "%s", col(s, 2));
@@ -1328,7 +1328,7 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		sqlite3_bind_int64(s, 1, a);
 		sqlite3_bind_int64(s, 2, b);
 		store_bind_text(s, 3, kind);
-		if (sqlite3_step(s) == SQLITE_ROW &&
+		if (store_row(st, s, "the store") &&
 		    sqlite3_column_type(s, 0) != SQLITE_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
@@ -1390,7 +1390,7 @@ store_org_unlink_on(struct store *st, const char *from, const char *to,
 	sqlite3_bind_int64(s, 1, a);
 	sqlite3_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		id = sqlite3_column_int64(s, 0);
 		snprintf(since, sizeof since, "%s", col(s, 1));
 	}
@@ -1474,7 +1474,7 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT,
@@ -1553,7 +1553,7 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 
 	sqlite3_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return id;
@@ -1664,7 +1664,7 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 
 	sqlite3_bind_int64(s, 1, d);
 	sqlite3_bind_int64(s, 2, keep);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n].id = sqlite3_column_int64(s, 0);
 		v[n].p = sqlite3_column_int64(s, 1);
@@ -1718,7 +1718,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	sqlite3_bind_int64(s, 1, d);
 	sqlite3_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		open = sqlite3_column_int64(s, 0);
 		snprintf(was, sizeof was, "%s", col(s, 1));
 		was_lead = sqlite3_column_int(s, 2);
@@ -1729,7 +1729,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 		sqlite3_bind_int64(s, 1, d);
 		sqlite3_bind_int64(s, 2, p);
 		store_bind_text(s, 3, role);
-		if (sqlite3_step(s) == SQLITE_ROW &&
+		if (store_row(st, s, "the store") &&
 		    sqlite3_column_type(s, 0) != SQLITE_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
@@ -1753,7 +1753,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	sqlite3_bind_int64(s, 1, d);
 	sqlite3_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		now_id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return role_drop_leads(st, d, now_id, on);
@@ -1788,7 +1788,7 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 	sqlite3_bind_int64(s, 1, d);
 	sqlite3_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		id = sqlite3_column_int64(s, 0);
 		snprintf(since, sizeof since, "%s", col(s, 1));
 	}
@@ -1983,7 +1983,7 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, to);
 	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		strength = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return strength;
@@ -2002,7 +2002,7 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	sqlite3_bind_int64(s, 1, deal);
 	sqlite3_bind_int64(s, 2, person);
 	store_bind_text(s, 3, role);
-	if ((found = sqlite3_step(s) == SQLITE_ROW)) {
+	if ((found = store_row(st, s, "the store"))) {
 		snprintf(influence, size, "%s", col(s, 0));
 		*lead = sqlite3_column_int(s, 1);
 	}
@@ -2035,7 +2035,7 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, ref);
 	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		accts = xreallocarray(accts, n + 1, sizeof *accts);
 		ids[n] = sqlite3_column_int64(s, 0);
@@ -2058,7 +2058,7 @@ store_org_account_ext(struct store *st, int64_t account)
 	char *x = NULL;
 
 	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		x = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return x;

@@ -39,7 +39,7 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	int found, rc;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	found = store_row(st, s, "the store");
 	sqlite3_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, "seller '%s' already exists",

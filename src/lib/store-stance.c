@@ -411,7 +411,7 @@ store_stance_successor(struct store *st, int64_t id)
 	int64_t by = 0;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		by = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return by;
@@ -424,7 +424,7 @@ store_stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 	sqlite3_stmt *s = store_stmt(st, q);
 	int found = 0;
 
-	if (sqlite3_step(s) == SQLITE_ROW &&
+	if (store_row(st, s, "the store") &&
 	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
 		copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
 		found = 1;
@@ -488,7 +488,7 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	} else if (account != 0) {
 		s = store_stmt(st, q_handle);
 		sqlite3_bind_int64(s, 1, account);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			handle = store_col_dup(s, 0);
 		sqlite3_reset(s);
 		s = store_stmt(st, q_account);
@@ -701,7 +701,7 @@ store_stance_competitor_handle(struct store *st, int64_t id)
 	char *h = NULL;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return h;

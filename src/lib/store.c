@@ -49,6 +49,7 @@ struct store {
 	int fresh; /* an empty file was made a store: WAL and 0600 to do */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	int failed; /* the first failed step store_row reported, or KAM_OK */
 };
 
 /*
@@ -744,6 +745,12 @@ store_finish(struct store *st, int commit)
 	st->nsave = 0;
 	st->held = 0;
 	st->ntx = 0;
+	if (commit && st->failed != KAM_OK) {
+		/* A step failed (reported by store_row): nothing is kept. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return st->failed;
+	}
 	if (!commit) {
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -795,6 +802,24 @@ store_fail(struct store *st, const char *what)
 		break;
 	}
 	return kam_err(code, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+int
+store_row(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int step = sqlite3_step(s), rc;
+	char *msg;
+
+	if (step == SQLITE_ROW)
+		return 1;
+	if (step != SQLITE_DONE) {
+		xasprintf(&msg, "cannot read %s", what);
+		rc = store_fail(st, msg);
+		free(msg);
+		if (st->failed == KAM_OK)
+			st->failed = rc;
+	}
+	return 0;
 }
 
 int
@@ -1012,6 +1037,8 @@ store_end(struct store *st, int rc)
 		           ? rc
 		           : kam_err(KAM_INTERNAL, _("no transaction to end"));
 	how = st->tx[--st->ntx];
+	if (rc == KAM_OK && st->failed != KAM_OK)
+		rc = st->failed; /* reported by store_row */
 	switch (how & ~TX_FK_OFF) {
 	case TX_READ:
 		if (!sqlite3_get_autocommit(st->db))
@@ -1068,14 +1095,13 @@ store_col_dup(sqlite3_stmt *s, int i)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
-/* The handle nearest to h among the rows of s, if near enough. */
-static char *
-nearest(sqlite3_stmt *s, const char *h)
+char *
+store_nearest(struct store *st, sqlite3_stmt *s, const char *h)
 {
 	size_t best = (size_t)-1, d, limit = strlen(h) / 3 + 2;
 	char *found = NULL;
 
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		const char *c = (const char *)sqlite3_column_text(s, 0);
 
 		if (c == NULL)
@@ -1133,7 +1159,7 @@ store_account_find(struct store *st, const char *h, int64_t *id)
 	int found;
 
 	store_bind_handle(s, 1, h);
-	if ((found = sqlite3_step(s) == SQLITE_ROW))
+	if ((found = store_row(st, s, "the store")))
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return found;
@@ -1156,14 +1182,14 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			*id = sqlite3_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("account"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1245,7 +1271,7 @@ account_member(struct store *st, const char *where, const char *what,
 	s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1, acct);
 	sqlite3_bind_text(s, 2, r.handle, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
 		return KAM_OK;
@@ -1254,7 +1280,8 @@ account_member(struct store *st, const char *where, const char *what,
 	s = store_stmt(st, all);
 	sqlite3_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
-	rc = unknown(where, what, prefix, r.handle, nearest(s, r.handle));
+	rc = unknown(where, what, prefix, r.handle,
+	             store_nearest(st, s, r.handle));
 	free(prefix);
 	return rc;
 }
@@ -1273,7 +1300,7 @@ store_person_named(struct store *st, const char *where, int64_t account,
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		const char *title = (const char *)sqlite3_column_text(s, 2);
 
 		if (n++ == 0)
@@ -1309,7 +1336,7 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	while (store_row(st, s, "the store"))
 		if (n++ == 0)
 			*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -1376,7 +1403,7 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 			s = store_stmt(st, q);
 			sqlite3_bind_int64(s, 1, acct);
 			sqlite3_bind_text(s, 2, xn, -1, SQLITE_STATIC);
-			if (sqlite3_step(s) == SQLITE_ROW) {
+			if (store_row(st, s, "the store")) {
 				*id = sqlite3_column_int64(s, 0);
 				rc = KAM_OK;
 			}
@@ -1391,12 +1418,12 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 			if (is_handle) {
 				s = store_stmt(st, handles);
 				sqlite3_bind_int64(s, 1, acct);
-				guess = nearest(s, xn);
+				guess = store_nearest(st, s, xn);
 			}
 			if (guess == NULL && is_name) {
 				s = store_stmt(st, names);
 				sqlite3_bind_int64(s, 1, acct);
-				guess = nearest(s, x);
+				guess = store_nearest(st, s, x);
 			}
 			/* A file's row is named as it is written there. */
 			if (where != NULL && x == ref)
@@ -1453,14 +1480,14 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			*id = sqlite3_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("competitor"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1486,14 +1513,14 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		if (store_row(st, s, "the store"))
 			*id = sqlite3_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(NULL, "seller", "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1506,7 +1533,7 @@ ref_of(struct store *st, const char *q, int64_t id)
 	char *r = NULL;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		r = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return r;
@@ -1540,7 +1567,7 @@ store_deal_account(struct store *st, int64_t deal)
 	int64_t a = 0;
 
 	sqlite3_bind_int64(s, 1, deal);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (store_row(st, s, "the store"))
 		a = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return a;
