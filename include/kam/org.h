@@ -189,9 +189,11 @@ int store_org_links(struct store *, int64_t account,
 /* Competitors. */
 int store_org_competitor_add(struct store *, const char *handle,
                              const char *name);
+struct org_competitor {
+	const char *handle, *name;
+};
 int store_org_competitors(struct store *,
-                          int (*fn)(const char *handle, const char *name,
-                                    void *),
+                          int (*fn)(const struct org_competitor *, void *),
                           void *);
 
 /* Deals (changed through deal.h). */

@@ -179,7 +179,7 @@ store_gate_profile_remove(struct store *st, const char *name)
 
 int
 store_gate_profiles_each(struct store *st,
-                         void (*fn)(const char *, long, long, long, void *),
+                         int (*fn)(const struct gate_profile_row *, void *),
                          void *arg)
 {
 	static const char q[] =
@@ -192,15 +192,17 @@ store_gate_profiles_each(struct store *st,
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc;
+	struct gate_profile_row r;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(s, 0),
-		   sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		   sqlite3_column_int(s, 3), arg);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the profiles");
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		r.name = (const char *)sqlite3_column_text(s, 0);
+		r.criteria = sqlite3_column_int(s, 1);
+		r.accounts = sqlite3_column_int(s, 2);
+		r.answers = sqlite3_column_int(s, 3);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the profiles");
 }
 
 int
@@ -1115,10 +1117,7 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 
 int
 store_gate_list_each(struct store *st, int64_t account, int all,
-                     void (*fn)(const char *, const char *, const char *,
-                                const char *, int64_t, const char *,
-                                const char *, void *),
-                     void *arg)
+                     int (*fn)(const struct gate_list_row *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
@@ -1129,21 +1128,22 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 OR d.status = 'open') ORDER BY ac.handle, d.handle";
 	sqlite3_stmt *s = store_stmt(st, q);
-	int rc;
+	struct gate_list_row r;
+	int rc = KAM_OK, step = SQLITE_DONE;
 
 	sqlite3_bind_int64(s, 1, account);
 	sqlite3_bind_int(s, 2, all != 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(s, 0),
-		   (const char *)sqlite3_column_text(s, 1),
-		   (const char *)sqlite3_column_text(s, 2),
-		   (const char *)sqlite3_column_text(s, 3),
-		   sqlite3_column_int64(s, 4),
-		   (const char *)sqlite3_column_text(s, 5),
-		   (const char *)sqlite3_column_text(s, 6), arg);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the deals");
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		r.deal = (const char *)sqlite3_column_text(s, 0);
+		r.name = (const char *)sqlite3_column_text(s, 1);
+		r.verdict = (const char *)sqlite3_column_text(s, 2);
+		r.as_of = (const char *)sqlite3_column_text(s, 3);
+		r.run = sqlite3_column_int64(s, 4);
+		r.recorded = (const char *)sqlite3_column_text(s, 5);
+		r.status = (const char *)sqlite3_column_text(s, 6);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the deals");
 }
 
 static enum gate_status

@@ -1370,6 +1370,30 @@ store_org_link(struct store *st, const char *from, const char *to,
 	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
 }
 
+/*
+ * The open period of a link or a role: q selects the id and start_on of
+ * the row (a, b, word) with no end_on.  Returns its id (0: none), its
+ * start in since.
+ */
+static int64_t
+open_period(struct store *st, const char *q, int64_t a, int64_t b,
+            const char *word, char since[KAM_DATE_LEN])
+{
+	sqlite3_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	store_bind_text(s, 3, word);
+	since[0] = '\0';
+	if (store_row(st, s, "the periods")) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
+	}
+	sqlite3_reset(s);
+	return id;
+}
+
 int
 store_org_unlink_on(struct store *st, const char *from, const char *to,
                     const char *dflt, const char *kind, const char *on)
@@ -1377,24 +1401,15 @@ store_org_unlink_on(struct store *st, const char *from, const char *to,
 	static const char q[] =
 	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
 	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
-	int64_t a, b, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t a, b, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *ra, *rb;
 	int rc;
 
 	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	if (store_row(st, s, "the store")) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	sqlite3_reset(s);
+	id = open_period(st, q, a, b, kind, since);
 	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_link_end, id, on);
 	ra = store_person_ref(st, a);
@@ -1487,15 +1502,20 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 
 int
 store_org_competitors(struct store *st,
-                      int (*fn)(const char *, const char *, void *), void *arg)
+                      int (*fn)(const struct org_competitor *, void *),
+                      void *arg)
 {
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
 	sqlite3_stmt *s = store_stmt(st, q);
+	struct org_competitor c;
 	int rc = KAM_OK, step = SQLITE_DONE;
 
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = fn(col(s, 0), col(s, 1), arg);
+	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		c.handle = col(s, 0);
+		c.name = col(s, 1);
+		rc = fn(&c, arg);
+	}
 	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
@@ -1775,42 +1795,27 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 	static const char q[] =
 	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
-	int64_t d, p, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t d, p, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *rd, *rp;
 	int rc;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if (store_row(st, s, "the store")) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	sqlite3_reset(s);
-	if (id != 0) {
-		if (strcmp(on, since) < 0) {
-			rd = store_deal_ref(st, d);
-			rp = store_person_ref(st, p);
-			rc = kam_err(KAM_DATA,
-			             _("'%s' holds role '%s' in '%s' since %s: "
-			               "it cannot end on %s, before"),
-			             rp, role, rd, since, on);
-			free(rd);
-			free(rp);
-			return rc;
-		}
+	id = open_period(st, q, d, p, role, since);
+	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_role_end, id, on);
-	}
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
-	rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"), rp,
-	             role, rd);
+	if (id == 0)
+		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
+		             rp, role, rd);
+	else
+		rc = kam_err(KAM_DATA,
+		             _("'%s' holds role '%s' in '%s' since %s: "
+		               "it cannot end on %s, before"),
+		             rp, role, rd, since, on);
 	free(rd);
 	free(rp);
 	return rc;

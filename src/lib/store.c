@@ -1348,7 +1348,8 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
  * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
  * default account; X is a handle or a name.  What precedes the first
  * slash is an account only when it can be a handle, so a name may hold
- * a slash.
+ * a slash.  A little over 80 lines: the order of the tries (handle,
+ * name, nearest guess) reads best in one place.
  */
 int
 store_person_id_at(struct store *st, const char *where, const char *ref,
