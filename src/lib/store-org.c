@@ -15,20 +15,20 @@
 #include "store-int.h"
 
 static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
+step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, what);
 	return KAM_OK;
 }
 
 static const char *
-col(sqlite3_stmt *s, int i)
+col(db_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)db_column_text(s, i);
 }
 
 /* Accounts */
@@ -40,13 +40,13 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	static const char q[] = "INSERT INTO account (handle, name, industry, "
 	                        "created) VALUES (?, ?, ?, ?)";
 	static const char qfind[] = "SELECT 1 FROM account WHERE handle = ?";
-	sqlite3_stmt *s = store_stmt(st, qfind);
+	db_stmt *s = store_stmt(st, qfind);
 	char today[KAM_DATE_LEN];
 	int found;
 
 	store_bind_handle(s, 1, handle);
 	found = store_row(st, s, "the store");
-	sqlite3_reset(s);
+	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
@@ -70,19 +70,19 @@ store_org_accounts(struct store *st, const char *handle,
 	    "a.category, (SELECT u.handle FROM account u "
 	    "WHERE u.id = a.parent_id), a.ext_id FROM account a "
 	    "WHERE ?1 IS NULL OR a.handle = ?1 ORDER BY a.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_account a;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
 	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(s, 0);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		a.id = db_column_int64(s, 0);
 		a.handle = col(s, 1);
 		a.name = col(s, 2);
 		a.industry = col(s, 3);
 		a.created = col(s, 4);
-		a.people = sqlite3_column_int(s, 5);
-		a.deals = sqlite3_column_int(s, 6);
+		a.people = db_column_int(s, 5);
+		a.deals = db_column_int(s, 6);
 		a.category = col(s, 7);
 		a.parent = col(s, 8);
 		a.ext_id = col(s, 9);
@@ -94,12 +94,12 @@ store_org_accounts(struct store *st, const char *handle,
 
 /* "" clears a text field; NULL keeps it (the statements coalesce). */
 static void
-bind_change(sqlite3_stmt *s, int i, const char *v)
+bind_change(db_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
-		sqlite3_bind_null(s, i);
+		db_bind_null(s, i);
 	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		store_bind_text(s, i, v);
 }
 
 int
@@ -117,7 +117,7 @@ store_org_account_set(struct store *st, const char *handle,
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
 	static const char qparent[] =
 	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id, parent = 0, up;
 	char *other = NULL;
 	int rc;
@@ -127,10 +127,10 @@ store_org_account_set(struct store *st, const char *handle,
 	if (c->ext_id != NULL && *c->ext_id != '\0') {
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
-		sqlite3_bind_int64(s, 2, id);
+		db_bind_int64(s, 2, id);
 		if (store_row(st, s, "the store"))
 			other = store_col_dup(s, 0);
-		sqlite3_reset(s);
+		db_reset(s);
 		if (other != NULL) {
 			rc = kam_err(KAM_CONFLICT,
 			             "external id '%s' is already account "
@@ -155,7 +155,7 @@ store_org_account_set(struct store *st, const char *handle,
 				               handle, c->parent);
 	}
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	bind_change(s, 2, c->name);
 	bind_change(s, 3, c->industry);
 	bind_change(s, 4, c->category);
@@ -164,9 +164,9 @@ store_org_account_set(struct store *st, const char *handle,
 	    c->parent == NULL)
 		return rc;
 	s = store_stmt(st, qparent);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if (parent != 0)
-		sqlite3_bind_int64(s, 2, parent);
+		db_bind_int64(s, 2, parent);
 	return step_done(st, s, "cannot change the account");
 }
 
@@ -174,13 +174,13 @@ int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t parent = 0;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	if (store_row(st, s, "the store"))
-		parent = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+		parent = db_column_int64(s, 0);
+	db_reset(s);
 	return parent;
 }
 
@@ -204,16 +204,16 @@ store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 	    "SELECT a.id FROM account a JOIN g ON a.parent_id = g.id) "
 	    "SELECT g.id FROM g JOIN account a ON a.id = g.id "
 	    "ORDER BY g.id <> ?1, a.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 
 	*ids = NULL;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	while (store_row(st, s, "the store")) {
 		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		(*ids)[(*n)++] = db_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return KAM_OK;
 }
 
@@ -226,7 +226,7 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 	static const char q[] =
 	    "INSERT INTO person_history (person_id, effective, recorded, "
 	    "actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
 
 	kam_now(now);
@@ -234,7 +234,7 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 		kam_today(today);
 		on = today;
 	}
-	sqlite3_bind_int64(s, 1, person);
+	db_bind_int64(s, 1, person);
 	store_bind_text(s, 2, on);
 	store_bind_text(s, 3, now);
 	store_bind_text(s, 4, kam_actor());
@@ -294,11 +294,11 @@ store_org_insert_people(struct store *st, int64_t account,
 	kam_today(today);
 	kam_now(now);
 	for (i = 0; i < n && rc == KAM_OK; i += m) {
-		sqlite3_stmt *s;
+		db_stmt *s;
 
 		m = n - i >= PEOPLE_BATCH ? PEOPLE_BATCH : 1;
 		s = store_stmt(st, people_sql(m));
-		sqlite3_bind_int64(s, 1, account);
+		db_bind_int64(s, 1, account);
 		store_bind_static(s, 2, today);
 		store_bind_static(s, 3, now);
 		store_bind_static(s, 4, kam_actor());
@@ -307,17 +307,17 @@ store_org_insert_people(struct store *st, int64_t account,
 			const struct org_new_person *r = &p[i + k];
 			int at = 6 + (int)(k * PEOPLE_ROW_PARAMS);
 
-			sqlite3_bind_int64(s, at, r->id);
+			db_bind_int64(s, at, r->id);
 			store_bind_static(s, at + 1, r->handle);
 			store_bind_static(s, at + 2, r->name);
 			store_bind_static(s, at + 3, r->title);
 			store_bind_static(s, at + 4, r->dept);
 			if (r->level > 0)
-				sqlite3_bind_int64(s, at + 5, r->level);
-			sqlite3_bind_int(s, at + 6, r->placeholder);
+				db_bind_int64(s, at + 5, r->level);
+			db_bind_int(s, at + 6, r->placeholder);
 			store_bind_static(s, at + 7, r->left_on);
 			if (r->manager != 0)
-				sqlite3_bind_int64(s, at + 8, r->manager);
+				db_bind_int64(s, at + 8, r->manager);
 			store_bind_static(s, at + 9, r->ext_id);
 		}
 		rc = step_done(st, s, "cannot add person");
@@ -331,10 +331,10 @@ store_org_insert_line(struct store *st, int64_t person, int64_t manager,
 {
 	static const char q[] = "INSERT INTO reporting_line (person_id, "
 	                        "manager_id, kind) VALUES (?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, manager);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, manager);
 	store_bind_static(s, 3, kind);
 	return step_done(st, s, "cannot add reporting line");
 }
@@ -345,17 +345,17 @@ person_row(struct store *st, int64_t id, int64_t *account, long *level)
 {
 	static const char q[] =
 	    "SELECT account_id, level FROM person WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	found = store_row(st, s, "the store");
 	if (found) {
-		*account = sqlite3_column_int64(s, 0);
+		*account = db_column_int64(s, 0);
 		if (level != NULL)
-			*level = sqlite3_column_int(s, 1);
+			*level = db_column_int(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
@@ -412,18 +412,18 @@ store_org_lines_up(struct store *st, int64_t person,
 	size_t head = 0, n = 0, cap = 64;
 	struct idset seen = {NULL, 0, 0};
 	struct org_up line;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
 	queue = xcalloc(cap, sizeof *queue);
 	queue[n++] = person;
 	idset_add(&seen, person);
 	while (head < n && rc == KAM_OK) {
-		sqlite3_stmt *s = store_stmt(st, up);
+		db_stmt *s = store_stmt(st, up);
 
 		line.person = queue[head++];
-		sqlite3_bind_int64(s, 1, line.person);
-		while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-			line.manager = sqlite3_column_int64(s, 0);
+		db_bind_int64(s, 1, line.person);
+		while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+			line.manager = db_column_int64(s, 0);
 			rc = fn(&line, arg);
 			if (!idset_add(&seen, line.manager))
 				continue;
@@ -454,13 +454,13 @@ char *
 store_org_account_handle(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT handle FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *h = NULL;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return h;
 }
 
@@ -478,17 +478,17 @@ managers(struct store *st, int64_t person, const char *kind)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE r.person_id = ? AND r.kind = 'dotted' AND r.end_on IS NULL "
 	    "ORDER BY m.handle";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	struct buf b = {0};
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	sqlite3_bind_int64(s, 1, person);
+	db_bind_int64(s, 1, person);
 	while (store_row(st, s, "the store")) {
 		if (b.len)
 			buf_puts(&b, ";");
 		buf_puts(&b, col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return b.s;
 }
 
@@ -502,14 +502,14 @@ store_org_line_open(struct store *st, int64_t person, int64_t manager,
 	static const char qdotted[] =
 	    "SELECT 1 FROM reporting_line WHERE person_id = ?1 AND "
 	    "manager_id = ?2 AND kind = 'dotted' AND end_on IS NULL";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int found;
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, manager);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, manager);
 	found = store_row(st, s, "the store");
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
@@ -539,18 +539,18 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 	int solid = strcmp(kind, "solid") == 0;
 	int64_t *ids = NULL, *mgr = NULL;
 	size_t n = 0, i, k;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc = KAM_OK;
 
 	s = store_stmt(st, solid ? qsolid : qlist);
-	sqlite3_bind_int64(s, 1, person);
+	db_bind_int64(s, 1, person);
 	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
-		ids[n] = sqlite3_column_int64(s, 0);
-		mgr[n++] = sqlite3_column_int64(s, 1);
+		ids[n] = db_column_int64(s, 0);
+		mgr[n++] = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; rc == KAM_OK && i < n; i++) {
 		for (k = 0; k < nkeep && keep[k] != mgr[i]; k++)
 			;
@@ -558,11 +558,11 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 			continue;
 		s = store_stmt(st, solid ? qmove : qend);
 		store_bind_text(s, 1, on);
-		sqlite3_bind_int64(s, 2, solid ? person : ids[i]);
+		db_bind_int64(s, 2, solid ? person : ids[i]);
 		rc = step_done(st, s, "cannot end reporting line");
 		if (rc == KAM_OK && solid) {
 			s = store_stmt(st, qclear);
-			sqlite3_bind_int64(s, 2, person);
+			db_bind_int64(s, 2, person);
 			rc = step_done(st, s, "cannot end reporting line");
 		}
 	}
@@ -582,7 +582,7 @@ store_org_line_start(struct store *st, int64_t person, int64_t m,
 	    "start_on) VALUES (?1, ?2, ?3, ?4)";
 	static const char qsolid[] = "UPDATE person SET manager_id = ?2, "
 	                             "manager_since = ?4 WHERE id = ?1";
-	sqlite3_stmt *s;
+	db_stmt *s;
 
 	if (store_org_line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
@@ -592,8 +592,8 @@ store_org_line_start(struct store *st, int64_t person, int64_t m,
 		s = store_stmt(st, q);
 		store_bind_text(s, 3, kind);
 	}
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, m);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, m);
 	store_bind_text(s, 4, on);
 	return step_done(st, s, "cannot add reporting line");
 }
@@ -603,13 +603,13 @@ person_exists(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT 1 FROM person WHERE account_id = ? AND handle = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, handle);
 	found = store_row(st, s, "the store");
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
@@ -620,17 +620,17 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND ext_id = ? AND id <> ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t other = 0;
 	char *r;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	sqlite3_bind_int64(s, 3, person);
+	db_bind_int64(s, 3, person);
 	if (store_row(st, s, "the store"))
-		other = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+		other = db_column_int64(s, 0);
+	db_reset(s);
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
@@ -685,7 +685,7 @@ static int
 set_text(struct store *st, int64_t id, const char *field, const char *q,
          const char *old_value, const char *new_value, const char *on)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if (old_value != NULL && new_value != NULL &&
@@ -695,7 +695,7 @@ set_text(struct store *st, int64_t id, const char *field, const char *q,
 		return KAM_OK;
 	s = store_stmt(st, q);
 	store_bind_text(s, 1, new_value);
-	sqlite3_bind_int64(s, 2, id);
+	db_bind_int64(s, 2, id);
 	if ((rc = step_done(st, s, "cannot change person")) != KAM_OK)
 		return rc;
 	return history(st, id, on, field, old_value, new_value);
@@ -750,22 +750,22 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 	static const char qget[] =
 	    "SELECT name, title, dept, level, placeholder, ext_id, left_on "
 	    "FROM person WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *name, *title, *dept, *ext, *left, lv_old[24], lv_new[24];
 	long level;
 	int placeholder, rc = KAM_OK;
 
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	store_row(st, s, "the store");
 	name = store_col_dup(s, 0);
 	title = store_col_dup(s, 1);
 	dept = store_col_dup(s, 2);
-	level = sqlite3_column_int(s, 3);
-	placeholder = sqlite3_column_int(s, 4);
+	level = db_column_int(s, 3);
+	placeholder = db_column_int(s, 4);
 	ext = store_col_dup(s, 5);
 	left = store_col_dup(s, 6);
-	sqlite3_reset(s);
+	db_reset(s);
 
 	if (d->name != NULL)
 		rc = set_text(st, id, "name", qname, name, d->name, on);
@@ -780,8 +780,8 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 		snprintf(lv_new, sizeof lv_new, "%ld", d->level);
 		s = store_stmt(st, qlevel);
 		if (d->level > 0)
-			sqlite3_bind_int64(s, 1, d->level);
-		sqlite3_bind_int64(s, 2, id);
+			db_bind_int64(s, 1, d->level);
+		db_bind_int64(s, 2, id);
 		rc = step_done(st, s, "cannot change person");
 		if (rc == KAM_OK)
 			rc = history(st, id, on, "level", level ? lv_old : NULL,
@@ -790,8 +790,8 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 	if (rc == KAM_OK && d->placeholder >= 0 &&
 	    d->placeholder != placeholder) {
 		s = store_stmt(st, qph);
-		sqlite3_bind_int(s, 1, d->placeholder);
-		sqlite3_bind_int64(s, 2, id);
+		db_bind_int(s, 1, d->placeholder);
+		db_bind_int64(s, 2, id);
 		rc = step_done(st, s, "cannot change person");
 		if (rc == KAM_OK)
 			rc = history(st, id, on, "placeholder",
@@ -824,13 +824,13 @@ store_org_person_state(struct store *st, int64_t person, int *placeholder,
 {
 	static const char q[] =
 	    "SELECT placeholder, account_id FROM person WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int step;
 
-	sqlite3_bind_int64(s, 1, person);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		*placeholder = sqlite3_column_int(s, 0);
-		*account = sqlite3_column_int64(s, 1);
+	db_bind_int64(s, 1, person);
+	if ((step = db_step(s)) == DB_ROW) {
+		*placeholder = db_column_int(s, 0);
+		*account = db_column_int64(s, 1);
 	}
 	return store_rows_end(st, s, step, KAM_OK, "a person");
 }
@@ -841,7 +841,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 {
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	char *left, *r;
 	int rc;
@@ -849,10 +849,10 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
@@ -863,7 +863,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	}
 	s = store_stmt(st, qset);
 	store_bind_text(s, 1, on);
-	sqlite3_bind_int64(s, 2, id);
+	db_bind_int64(s, 2, id);
 	if ((rc = step_done(st, s, "cannot record leaving")) != KAM_OK)
 		return rc;
 	return history(st, id, on, "left_on", NULL, on);
@@ -876,7 +876,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] =
 	    "UPDATE person SET left_on = NULL WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	char *left, *r;
 	int rc;
@@ -884,10 +884,10 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (left == NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT,
@@ -896,7 +896,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	}
 	s = store_stmt(st, qset);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if ((rc = step_done(st, s, "cannot undo the departure")) == KAM_OK)
 		rc = history(st, id, on, "left_on", left, NULL);
 	free(left);
@@ -921,7 +921,7 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	static const char *const what[] = {N_("reports"), N_("buying roles"),
 	                                   N_("links"),
 	                                   N_("stance observations")};
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	long n[4];
 	char *r, why[160];
@@ -931,14 +931,14 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qrefs);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
 		return store_fail(st, "cannot read the person");
 	}
 	for (i = 0; i < 4; i++)
-		n[i] = sqlite3_column_int(s, (int)i);
-	sqlite3_reset(s);
+		n[i] = db_column_int(s, (int)i);
+	db_reset(s);
 	why[0] = '\0';
 	for (i = 0; i < 4; i++)
 		if (n[i] > 0)
@@ -958,7 +958,7 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	}
 	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++) {
 		s = store_stmt(st, del[i]);
-		sqlite3_bind_int64(s, 1, id);
+		db_bind_int64(s, 1, id);
 		rc = step_done(st, s, "cannot remove the person");
 	}
 	return rc;
@@ -992,15 +992,15 @@ account_managers(struct store *st, int64_t account, size_t *n)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +m.account_id = ? AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL ORDER BY r.person_id, m.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct mgr_row *rows = NULL, *r = NULL;
 	size_t cap = 0;
 	struct buf dotted = {0};
 
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	while (store_row(st, s, "the store")) {
-		int64_t pid = sqlite3_column_int64(s, 0);
+		int64_t pid = db_column_int64(s, 0);
 		const char *h = col(s, 1);
 
 		if (r == NULL || r->person != pid) {
@@ -1020,7 +1020,7 @@ account_managers(struct store *st, int64_t account, size_t *n)
 			buf_add(&dotted, ";", 1);
 		buf_puts(&dotted, h);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (r != NULL && dotted.len)
 		r->dotted = xstrdup(dotted.s);
 	buf_free(&dotted);
@@ -1069,23 +1069,23 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
 	size_t nmgrs = 0, i;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	struct org_person p;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
-	sqlite3_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(s, 0);
-		p.account_id = sqlite3_column_int64(s, 1);
+	db_bind_int64(s, 1, person ? person : account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		p.id = db_column_int64(s, 0);
+		p.account_id = db_column_int64(s, 1);
 		p.account = col(s, 2);
 		p.handle = col(s, 3);
 		p.name = col(s, 4);
 		p.title = col(s, 5);
 		p.dept = col(s, 6);
-		p.level = sqlite3_column_int(s, 7);
+		p.level = db_column_int(s, 7);
 		p.reports_to = col(s, 8);
 		p.dotted_to = col(s, 9);
 		if (person == 0) {
@@ -1095,10 +1095,10 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 			                           sizeof *mgrs, mgr_cmp);
 			p.dotted_to = hit ? hit->dotted : NULL;
 		}
-		p.placeholder = sqlite3_column_int(s, 10);
+		p.placeholder = db_column_int(s, 10);
 		p.left_on = col(s, 11);
 		p.ext_id = col(s, 12);
-		p.manager_id = sqlite3_column_int64(s, 13);
+		p.manager_id = db_column_int64(s, 13);
 		rc = fn(&p, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the people");
@@ -1127,12 +1127,12 @@ int64_t
 store_org_max_person_id(struct store *st)
 {
 	static const char q[] = "SELECT max(id) FROM person";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
 	if (store_row(st, s, "the store"))
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -1142,20 +1142,20 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 {
 	static const char q[] = "SELECT handle, id FROM person "
 	                        "WHERE account_id = ? ORDER BY handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	size_t cap = 0;
 	int step;
 
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, account);
+	while ((step = db_step(s)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
 		(*out)[*n].handle = store_col_dup(s, 0);
-		(*out)[*n].id = sqlite3_column_int64(s, 1);
+		(*out)[*n].id = db_column_int64(s, 1);
 		(*n)++;
 	}
 	return store_rows_end(st, s, step, KAM_OK, "the handles");
@@ -1208,12 +1208,12 @@ store_org_log(struct store *st, int64_t person,
 	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
 	    "IS NOT NULL) "
 	    "ORDER BY 7, 8, 11, 9, 10";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_event e;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, person);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		e.effective = col(s, 0);
 		e.recorded = col(s, 1);
 		e.actor = col(s, 2);
@@ -1265,11 +1265,11 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 static int
 period_end(struct store *st, const char *q, int64_t id, const char *on)
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	store_bind_text(s, 2, on);
 	store_bind_text(s, 3, now);
 	store_bind_static(s, 4, kam_actor());
@@ -1304,7 +1304,7 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	static const char q[] =
 	    "INSERT INTO link_period (from_id, to_id, kind, strength, created, "
 	    "start_on, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t a, b, open = 0;
 	long was = 0;
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
@@ -1315,24 +1315,24 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
 	if (store_row(st, s, "the store")) {
-		open = sqlite3_column_int64(s, 0);
-		was = sqlite3_column_int(s, 1);
+		open = db_column_int64(s, 0);
+		was = db_column_int(s, 1);
 		snprintf(since, sizeof since, "%s", col(s, 2));
 	} else {
-		sqlite3_reset(s);
+		db_reset(s);
 		s = store_stmt(st, qlast);
-		sqlite3_bind_int64(s, 1, a);
-		sqlite3_bind_int64(s, 2, b);
+		db_bind_int64(s, 1, a);
+		db_bind_int64(s, 2, b);
 		store_bind_text(s, 3, kind);
 		if (store_row(st, s, "the store") &&
-		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (open != 0 && was == strength)
 		return KAM_OK;
 	if (strcmp(on, since) < 0) {
@@ -1353,10 +1353,10 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	sqlite3_bind_int64(s, 4, strength);
+	db_bind_int64(s, 4, strength);
 	store_bind_text(s, 5, now);
 	store_bind_text(s, 6, on);
 	store_bind_static(s, 7, kam_actor());
@@ -1379,18 +1379,18 @@ static int64_t
 open_period(struct store *st, const char *q, int64_t a, int64_t b,
             const char *word, char since[KAM_DATE_LEN])
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, word);
 	since[0] = '\0';
 	if (store_row(st, s, "the periods")) {
-		id = sqlite3_column_int64(s, 0);
+		id = db_column_int64(s, 0);
 		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return id;
 }
 
@@ -1450,20 +1450,20 @@ store_org_links_at(struct store *st, int64_t account, const char *as_of,
 	        "l", "?2") " ORDER BY (SELECT min(x.id) "
 	                   "FROM link_period x WHERE x.from_id = l.from_id "
 	                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_link l;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
 		l.from_name = col(s, 2);
 		l.to_name = col(s, 3);
 		l.kind = col(s, 4);
-		l.strength = sqlite3_column_int(s, 5);
+		l.strength = db_column_int(s, 5);
 		rc = fn(&l, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the links");
@@ -1485,12 +1485,12 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	static const char qfind[] = "SELECT 1 FROM competitor WHERE handle = ?";
 	static const char q[] =
 	    "INSERT INTO competitor (handle, name) VALUES (?, ?)";
-	sqlite3_stmt *s = store_stmt(st, qfind);
+	db_stmt *s = store_stmt(st, qfind);
 	int found;
 
 	store_bind_handle(s, 1, handle);
 	found = store_row(st, s, "the store");
-	sqlite3_reset(s);
+	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT,
 		               _("competitor '%s' already exists"), handle);
@@ -1507,11 +1507,11 @@ store_org_competitors(struct store *st,
 {
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_competitor c;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		c.handle = col(s, 0);
 		c.name = col(s, 1);
 		rc = fn(&c, arg);
@@ -1534,14 +1534,14 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
 	    "ORDER BY a.handle, d.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_deal d;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		d.id = sqlite3_column_int64(s, 0);
+	db_bind_int64(s, 1, account);
+	db_bind_int64(s, 2, deal);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		d.id = db_column_int64(s, 0);
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
 		d.name = col(s, 3);
@@ -1549,7 +1549,7 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.currency = col(s, 5);
 		d.close_on = col(s, 6);
 		d.created = col(s, 7);
-		d.roles = sqlite3_column_int(s, 8);
+		d.roles = db_column_int(s, 8);
 		d.cost = col(s, 9);
 		d.stage = col(s, 10);
 		d.owner = col(s, 11);
@@ -1568,14 +1568,14 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
 	if (store_row(st, s, "the store"))
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -1625,15 +1625,15 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
 	    "influence, lead, start_on, recorded, actor) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
 	store_bind_text(s, 4, influence);
-	sqlite3_bind_int(s, 5, lead);
+	db_bind_int(s, 5, lead);
 	store_bind_text(s, 6, on);
 	store_bind_text(s, 7, now);
 	store_bind_static(s, 8, kam_actor());
@@ -1678,22 +1678,22 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 		int64_t id, p;
 		char *role, *influence, *since;
 	} *v = NULL;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	size_t n = 0, i;
 	int rc = KAM_OK;
 
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, keep);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, keep);
 	while (store_row(st, s, "the store")) {
 		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n].id = sqlite3_column_int64(s, 0);
-		v[n].p = sqlite3_column_int64(s, 1);
+		v[n].id = db_column_int64(s, 0);
+		v[n].p = db_column_int64(s, 1);
 		v[n].role = store_col_dup(s, 2);
 		v[n].influence = store_col_dup(s, 3);
 		v[n].since = store_col_dup(s, 4);
 		n++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; i < n; i++) {
 		if (rc == KAM_OK)
 			rc = role_too_early(st, d, v[i].p, v[i].role, 1,
@@ -1726,7 +1726,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	static const char qid[] =
 	    "SELECT id FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t d, p, open = 0, now_id = 0;
 	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
 	int rc, was_lead = 0;
@@ -1735,25 +1735,25 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
 	if (store_row(st, s, "the store")) {
-		open = sqlite3_column_int64(s, 0);
+		open = db_column_int64(s, 0);
 		snprintf(was, sizeof was, "%s", col(s, 1));
-		was_lead = sqlite3_column_int(s, 2);
+		was_lead = db_column_int(s, 2);
 		snprintf(since, sizeof since, "%s", col(s, 3));
 	} else {
-		sqlite3_reset(s);
+		db_reset(s);
 		s = store_stmt(st, qlast);
-		sqlite3_bind_int64(s, 1, d);
-		sqlite3_bind_int64(s, 2, p);
+		db_bind_int64(s, 1, d);
+		db_bind_int64(s, 2, p);
 		store_bind_text(s, 3, role);
 		if (store_row(st, s, "the store") &&
-		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	/* --lead takes the lead; without it, a lead held stays. */
 	lead = lead || was_lead;
 	if (influence == NULL)
@@ -1770,12 +1770,12 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	if (!lead || was_lead)
 		return KAM_OK;
 	s = store_stmt(st, qid);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
 	if (store_row(st, s, "the store"))
-		now_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+		now_id = db_column_int64(s, 0);
+	db_reset(s);
 	return role_drop_leads(st, d, now_id, on);
 }
 
@@ -1844,23 +1844,23 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
 	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
 	                                     ", p.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_role r;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, deal);
+	db_bind_int64(s, 1, deal);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
 		r.name = col(s, 2);
 		r.title = col(s, 3);
 		r.role = col(s, 4);
 		r.influence = col(s, 5);
-		r.level = sqlite3_column_int(s, 6);
-		r.lead = sqlite3_column_int(s, 7);
-		r.placeholder = sqlite3_column_int(s, 8);
+		r.level = db_column_int(s, 6);
+		r.lead = db_column_int(s, 7);
+		r.placeholder = db_column_int(s, 8);
 		r.left_on = col(s, 9);
 		rc = fn(&r, arg);
 	}
@@ -1886,16 +1886,16 @@ store_org_holders(struct store *st, int64_t deal,
 	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
 	    "ORDER BY " ROLE_ORDER ", p.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_holder h;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		h.who = col(s, 0);
 		h.role = col(s, 1);
-		h.placeholder = sqlite3_column_int(s, 2);
-		h.left_on = (const char *)sqlite3_column_text(s, 3);
+		h.placeholder = db_column_int(s, 2);
+		h.left_on = (const char *)db_column_text(s, 3);
 		rc = fn(&h, arg);
 	}
 	return store_rows_end(st, s, step, rc, "a deal's roles");
@@ -1915,15 +1915,15 @@ store_org_ranks(struct store *st, int64_t account,
 	static const char q[] =
 	    "SELECT id, level, manager_id FROM person NOT INDEXED "
 	    "WHERE +account_id = ?1";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_rank r;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(s, 0);
-		r.level = sqlite3_column_int(s, 1);
-		r.manager = sqlite3_column_int64(s, 2);
+	db_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.id = db_column_int64(s, 0);
+		r.level = db_column_int(s, 1);
+		r.manager = db_column_int64(s, 2);
 		rc = fn(&r, arg);
 	}
 	return store_rows_end(st, s, step, rc, "the people");
@@ -1940,16 +1940,16 @@ store_org_dotted_ranks(struct store *st, int64_t account,
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_rank_line l;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		l.person = sqlite3_column_int64(s, 0);
-		l.level = sqlite3_column_int(s, 1);
-		l.manager = sqlite3_column_int64(s, 2);
-		l.manager_level = sqlite3_column_int(s, 3);
+	db_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		l.person = db_column_int64(s, 0);
+		l.level = db_column_int(s, 1);
+		l.manager = db_column_int64(s, 2);
+		l.manager_level = db_column_int(s, 3);
 		rc = fn(&l, arg);
 	}
 	return store_rows_end(st, s, step, rc, "the reporting lines");
@@ -1963,13 +1963,13 @@ store_org_line_names(struct store *st, int64_t who, int64_t boss,
 	    "SELECT a.handle || '/' || p.handle, a.handle || '/' || m.handle "
 	    "FROM person p JOIN person m ON m.id = ?2 "
 	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int step;
 
 	*who_name = *boss_name = NULL;
-	sqlite3_bind_int64(s, 1, who);
-	sqlite3_bind_int64(s, 2, boss);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, who);
+	db_bind_int64(s, 2, boss);
+	if ((step = db_step(s)) == DB_ROW) {
 		*who_name = store_col_dup(s, 0);
 		*boss_name = store_col_dup(s, 1);
 	}
@@ -1982,15 +1982,15 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 {
 	static const char q[] = "SELECT strength FROM link WHERE from_id = ? "
 	                        "AND to_id = ? AND kind = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	long strength = 0;
 
-	sqlite3_bind_int64(s, 1, from);
-	sqlite3_bind_int64(s, 2, to);
+	db_bind_int64(s, 1, from);
+	db_bind_int64(s, 2, to);
 	store_bind_text(s, 3, kind);
 	if (store_row(st, s, "the store"))
-		strength = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
+		strength = db_column_int(s, 0);
+	db_reset(s);
 	return strength;
 }
 
@@ -2001,17 +2001,17 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	static const char q[] = "SELECT influence, lead FROM deal_role "
 	                        "WHERE deal_id = ? AND person_id = ? "
 	                        "AND role = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_int64(s, 2, person);
+	db_bind_int64(s, 1, deal);
+	db_bind_int64(s, 2, person);
 	store_bind_text(s, 3, role);
 	if ((found = store_row(st, s, "the store"))) {
 		snprintf(influence, size, "%s", col(s, 0));
-		*lead = sqlite3_column_int(s, 1);
+		*lead = db_column_int(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
@@ -2026,7 +2026,7 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 	const char *slash = strchr(ref, '/');
 	int64_t *ids = NULL, *accts = NULL, found = 0;
 	size_t n = 0, i;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *acct;
 
 	if (slash != NULL) {
@@ -2043,10 +2043,10 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		accts = xreallocarray(accts, n + 1, sizeof *accts);
-		ids[n] = sqlite3_column_int64(s, 0);
-		accts[n++] = sqlite3_column_int64(s, 1);
+		ids[n] = db_column_int64(s, 0);
+		accts[n++] = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; i < n && found == 0; i++)
 		if (store_org_group_root(st, accts[i]) == root)
 			found = ids[i];
@@ -2059,12 +2059,12 @@ char *
 store_org_account_ext(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT ext_id FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *x = NULL;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	if (store_row(st, s, "the store"))
 		x = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return x;
 }

@@ -226,7 +226,7 @@ static const char q_overflow[] = "SELECT abs(-9223372036854775807 - 1)";
 
 START_TEST(test_failed_step)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	const char *err;
 
 	/* store_row: no row, reported, and the transaction fails. */
@@ -236,7 +236,7 @@ START_TEST(test_failed_step)
 	s = store_stmt(st, q_overflow);
 	capture();
 	ck_assert_int_eq(store_row(st, s, "the numbers"), 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	ck_assert_int_eq(store_end(st, KAM_OK), KAM_INTERNAL);
 	err = captured();
 	ck_assert_ptr_nonnull(strstr(err, "cannot read the numbers"));
@@ -245,21 +245,20 @@ START_TEST(test_failed_step)
 	/* store_rows_end reports the failed step of a loop. */
 	s = store_stmt(st, q_overflow);
 	capture();
-	ck_assert_int_eq(
-	    store_rows_end(st, s, sqlite3_step(s), KAM_OK, "the loop"),
-	    KAM_INTERNAL);
+	ck_assert_int_eq(store_rows_end(st, s, db_step(s), KAM_OK, "the loop"),
+	                 KAM_INTERNAL);
 	ck_assert_ptr_nonnull(strstr(captured(), "cannot read the loop"));
 	/* A row, and the end of the rows, are no failure. */
 	s = store_stmt(st, "SELECT 1");
 	ck_assert_int_eq(store_row(st, s, "one"), 1);
 	ck_assert_int_eq(store_row(st, s, "one"), 0);
-	sqlite3_reset(s);
+	db_reset(s);
 }
 END_TEST
 
 START_TEST(test_failed_step_finish)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 
 	/* With commits held, store_finish keeps nothing after a failed
 	 * step, even when the command's status says all went well. */
@@ -270,7 +269,7 @@ START_TEST(test_failed_step_finish)
 	capture();
 	s = store_stmt(st, q_overflow);
 	ck_assert_int_eq(store_row(st, s, "the numbers"), 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	ck_assert_int_eq(store_end(st, KAM_OK), KAM_INTERNAL);
 	ck_assert_int_eq(store_finish(st, 1), KAM_INTERNAL);
 	captured();
