@@ -218,14 +218,22 @@ struct org_role {
 	long level;
 	int lead, placeholder;
 	const char *left_on;
+	int primary; /* the deal's primary contact role (a CRM's) */
+	int64_t person_id;
 };
 /*
  * A role is held for a period (kam(7)): store_org_role_set_on begins it
  * on the day on (NULL: today), or, when its influence or lead changes,
  * ends the period and begins another; taking the lead ends another
  * holder's the same way.  store_org_role_rm_on ends it on that day.  The
- * functions without _on write today.
+ * functions without _on write today.  store_org_role_put also sets the
+ * primary flag (1), clears it (0) or leaves it as it is (-1); taking it
+ * ends another holder's as taking the lead does.
  */
+int store_org_role_put(struct store *, const char *deal, const char *person,
+                       const char *dflt_account, const char *role,
+                       const char *influence, int lead, int primary,
+                       const char *on);
 int store_org_role_set_on(struct store *, const char *deal, const char *person,
                           const char *dflt_account, const char *role,
                           const char *influence, int lead, const char *on);
@@ -449,9 +457,23 @@ struct org_import_opts {
 	const char *const *map;
 	int update;
 	const char *on, *sync_on;
+	/* "LABEL=ROLE", NULL-terminated: a Salesforce Role label read as
+	 * ROLE (none: the row is skipped), before the role table. */
+	const char *const *role_map;
 };
 int org_import(struct store *, int64_t account, const char *path,
                const struct org_import_opts *, struct import_counts *);
+/*
+ * A Salesforce Opportunity or OpportunityContactRole export whose header
+ * is read (import-sf.c), told by its columns: KAM_NOTFOUND, unreported,
+ * for a file that is neither.
+ */
+struct import_in;
+int sf_import(struct store *, int64_t account, struct import_in *,
+              const struct org_import_opts *, struct import_counts *);
+/* A --role-map LABEL=ROLE: its kam role (NULL for LABEL=), or a usage
+ * error reported. */
+int sf_role_map_check(const char *map, const char **role);
 /* The columns of each kind of file, NULL-terminated, required first. */
 extern const char *const org_people_cols[]; /* handle, name required */
 extern const char *const org_link_cols[];   /* from, to, kind required */
@@ -536,10 +558,11 @@ char *store_org_account_handle(struct store *, int64_t account);
 /* A link's strength, 0 if there is no such link. */
 long store_org_link_strength(struct store *, int64_t from, int64_t to,
                              const char *kind);
-/* Whether a person holds a role in a deal, and its influence and lead. */
+/* Whether a person holds a role in a deal, its influence, lead and
+ * primary flag (primary may be NULL). */
 int store_org_role_get(struct store *, int64_t deal, int64_t person,
                        const char *role, char *influence, size_t size,
-                       int *lead);
+                       int *lead, int *primary);
 /* A deal's id by account and handle, without reporting; 0 if none. */
 int64_t store_org_deal_lookup(struct store *, int64_t account,
                               const char *handle);

@@ -1182,7 +1182,8 @@ store_org_log(struct store *st, int64_t person,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
@@ -1619,12 +1620,12 @@ static const char q_role_end[] =
 /* Opens a period of a role on day on, recorded now, by the actor. */
 static int
 role_start(struct store *st, int64_t d, int64_t p, const char *role,
-           const char *influence, int lead, const char *on)
+           const char *influence, int lead, int primary, const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
-	    "influence, lead, start_on, recorded, actor) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "influence, lead, is_primary, start_on, recorded, actor) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
@@ -1634,9 +1635,10 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 	store_bind_text(s, 3, role);
 	store_bind_text(s, 4, influence);
 	db_bind_int(s, 5, lead);
-	store_bind_text(s, 6, on);
-	store_bind_text(s, 7, now);
-	store_bind_static(s, 8, kam_actor());
+	db_bind_int(s, 6, primary);
+	store_bind_text(s, 7, on);
+	store_bind_text(s, 8, now);
+	store_bind_static(s, 9, kam_actor());
 	return step_done(st, s, "cannot set role");
 }
 
@@ -1664,21 +1666,27 @@ role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
 }
 
 /*
- * Another holder of the lead in deal d loses it on day on: that period
- * ends and one without the lead begins.
+ * Another holder of the lead (primary: of the primary flag) in deal d
+ * loses it on day on: that period ends and one without it begins.
  */
 static int
-role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
+role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
+               const char *on)
 {
-	static const char q[] =
-	    "SELECT id, person_id, role, influence, start_on "
-	    "FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
+	static const char qlead[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
 	    "AND end_on IS NULL AND id <> ? ORDER BY id";
+	static const char qprimary[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? "
+	    "AND is_primary = 1 AND end_on IS NULL AND id <> ? ORDER BY id";
 	struct {
 		int64_t id, p;
 		char *role, *influence, *since;
+		int lead, primary;
 	} *v = NULL;
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, primary ? qprimary : qlead);
 	size_t n = 0, i;
 	int rc = KAM_OK;
 
@@ -1691,6 +1699,8 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 		v[n].role = store_col_dup(s, 2);
 		v[n].influence = store_col_dup(s, 3);
 		v[n].since = store_col_dup(s, 4);
+		v[n].lead = primary ? db_column_int(s, 5) : 0;
+		v[n].primary = primary ? 0 : db_column_int(s, 6);
 		n++;
 	}
 	db_reset(s);
@@ -1701,8 +1711,9 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 		if (rc == KAM_OK)
 			rc = period_end(st, q_role_end, v[i].id, on);
 		if (rc == KAM_OK)
-			rc = role_start(st, d, v[i].p, v[i].role,
-			                v[i].influence, 0, on);
+			rc =
+			    role_start(st, d, v[i].p, v[i].role, v[i].influence,
+			               v[i].lead, v[i].primary, on);
 		free(v[i].role);
 		free(v[i].influence);
 		free(v[i].since);
@@ -1712,14 +1723,14 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 }
 
 int
-store_org_role_set_on(struct store *st, const char *deal, const char *person,
-                      const char *dflt, const char *role, const char *influence,
-                      int lead, const char *on)
+store_org_role_put(struct store *st, const char *deal, const char *person,
+                   const char *dflt, const char *role, const char *influence,
+                   int lead, int primary, const char *on)
 {
 	static const char qopen[] =
-	    "SELECT id, influence, lead, start_on FROM deal_role_period "
-	    "WHERE deal_id = ? AND person_id = ? AND role = ? "
-	    "AND end_on IS NULL";
+	    "SELECT id, influence, lead, start_on, is_primary "
+	    "FROM deal_role_period WHERE deal_id = ? AND person_id = ? "
+	    "AND role = ? AND end_on IS NULL";
 	static const char qlast[] =
 	    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ?";
@@ -1729,7 +1740,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	db_stmt *s;
 	int64_t d, p, open = 0, now_id = 0;
 	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
-	int rc, was_lead = 0;
+	int rc, was_lead = 0, was_primary = 0;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
@@ -1743,6 +1754,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 		snprintf(was, sizeof was, "%s", col(s, 1));
 		was_lead = db_column_int(s, 2);
 		snprintf(since, sizeof since, "%s", col(s, 3));
+		was_primary = db_column_int(s, 4);
 	} else {
 		db_reset(s);
 		s = store_stmt(st, qlast);
@@ -1756,18 +1768,22 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	db_reset(s);
 	/* --lead takes the lead; without it, a lead held stays. */
 	lead = lead || was_lead;
+	if (primary < 0)
+		primary = was_primary;
 	if (influence == NULL)
 		influence = open ? was : "medium";
-	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead)
+	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead &&
+	    primary == was_primary)
 		return KAM_OK;
 	if ((rc = role_too_early(st, d, p, role, open != 0, since, on)) !=
 	    KAM_OK)
 		return rc;
 	if (open != 0 && (rc = period_end(st, q_role_end, open, on)) != KAM_OK)
 		return rc;
-	if ((rc = role_start(st, d, p, role, influence, lead, on)) != KAM_OK)
+	if ((rc = role_start(st, d, p, role, influence, lead, primary, on)) !=
+	    KAM_OK)
 		return rc;
-	if (!lead || was_lead)
+	if ((!lead || was_lead) && (!primary || was_primary))
 		return KAM_OK;
 	s = store_stmt(st, qid);
 	db_bind_int64(s, 1, d);
@@ -1776,7 +1792,21 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	if (store_row(st, s, "the store"))
 		now_id = db_column_int64(s, 0);
 	db_reset(s);
-	return role_drop_leads(st, d, now_id, on);
+	rc = KAM_OK;
+	if (lead && !was_lead)
+		rc = role_drop_flag(st, d, now_id, 0, on);
+	if (rc == KAM_OK && primary && !was_primary)
+		rc = role_drop_flag(st, d, now_id, 1, on);
+	return rc;
+}
+
+int
+store_org_role_set_on(struct store *st, const char *deal, const char *person,
+                      const char *dflt, const char *role, const char *influence,
+                      int lead, const char *on)
+{
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, on);
 }
 
 int
@@ -1784,8 +1814,8 @@ store_org_role_set(struct store *st, const char *deal, const char *person,
                    const char *dflt, const char *role, const char *influence,
                    int lead)
 {
-	return store_org_role_set_on(st, deal, person, dflt, role, influence,
-	                             lead, NULL);
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, NULL);
 }
 
 int
@@ -1839,7 +1869,7 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 	    "THEN p.handle ELSE (SELECT handle FROM account "
 	    "WHERE id = p.account_id) || '/' || p.handle END, "
 	    "p.name, p.title, r.role, r.influence, "
-	    "p.level, r.lead, p.placeholder, p.left_on "
+	    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
 	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
 	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
@@ -1862,6 +1892,8 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 		r.lead = db_column_int(s, 7);
 		r.placeholder = db_column_int(s, 8);
 		r.left_on = col(s, 9);
+		r.primary = db_column_int(s, 10);
+		r.person_id = db_column_int64(s, 11);
 		rc = fn(&r, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the buying roles");
@@ -1996,10 +2028,12 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 
 int
 store_org_role_get(struct store *st, int64_t deal, int64_t person,
-                   const char *role, char *influence, size_t size, int *lead)
+                   const char *role, char *influence, size_t size, int *lead,
+                   int *primary)
 {
-	static const char q[] = "SELECT influence, lead FROM deal_role "
-	                        "WHERE deal_id = ? AND person_id = ? "
+	static const char q[] = "SELECT influence, lead, is_primary "
+	                        "FROM deal_role_period WHERE end_on IS NULL "
+	                        "AND deal_id = ? AND person_id = ? "
 	                        "AND role = ?";
 	db_stmt *s = store_stmt(st, q);
 	int found;
@@ -2010,6 +2044,8 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	if ((found = store_row(st, s, "the store"))) {
 		snprintf(influence, size, "%s", col(s, 0));
 		*lead = db_column_int(s, 1);
+		if (primary != NULL)
+			*primary = db_column_int(s, 2);
 	}
 	db_reset(s);
 	return found;

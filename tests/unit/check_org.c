@@ -1001,7 +1001,7 @@ END_TEST
 static int
 import(const char *text, const char *kind)
 {
-	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL};
+	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL, NULL};
 	struct import_counts cnt = {0, 0, 0, 0, 0};
 	char p[160];
 	int rc;
