@@ -39,12 +39,12 @@ struct erase {
 #define ERASE_MIN_INSIDE 4
 
 static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
+step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, what);
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
 }
 
 static void
@@ -182,17 +182,17 @@ scrub_runs(struct store *st, const struct erase *e)
 		char *path, *value;
 	} *c = NULL;
 	size_t n = 0, i;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc = KAM_OK, step;
 
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *atom = (const char *)sqlite3_column_text(s, 2);
+	while ((step = db_step(s)) == DB_ROW) {
+		const char *atom = (const char *)db_column_text(s, 2);
 		char *v = atom ? scrub(e, atom) : NULL;
 
 		if (v == NULL)
 			continue;
 		c = xreallocarray(c, n + 1, sizeof *c);
-		c[n].id = sqlite3_column_int64(s, 0);
+		c[n].id = db_column_int64(s, 0);
 		c[n].path = store_col_dup(s, 1);
 		c[n].value = v;
 		n++;
@@ -201,9 +201,9 @@ scrub_runs(struct store *st, const struct erase *e)
 	for (i = 0; i < n; i++) {
 		if (rc == KAM_OK) {
 			s = store_stmt(st, qset);
-			sqlite3_bind_int64(s, 1, c[i].id);
-			sqlite3_bind_text(s, 2, c[i].path, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, c[i].value, -1, SQLITE_STATIC);
+			db_bind_int64(s, 1, c[i].id);
+			store_bind_static(s, 2, c[i].path);
+			store_bind_static(s, 3, c[i].value);
 			rc = step_done(st, s, "cannot rewrite a gate run");
 		}
 		free(c[i].path);
@@ -270,22 +270,22 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 		char *old_value, *new_value;
 	} *r = NULL;
 	size_t n = 0, i;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, e->account);
-	sqlite3_bind_text(s, 2, e->handle, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *o = (const char *)sqlite3_column_text(s, 1);
-		const char *w = (const char *)sqlite3_column_text(s, 2);
-		int bare = sqlite3_column_int(s, 3);
+	db_bind_int64(s, 1, e->account);
+	store_bind_static(s, 2, e->handle);
+	while ((step = db_step(s)) == DB_ROW) {
+		const char *o = (const char *)db_column_text(s, 1);
+		const char *w = (const char *)db_column_text(s, 2);
+		int bare = db_column_int(s, 3);
 		char *o2 = o ? scrub_list(e, o, bare) : NULL;
 		char *w2 = w ? scrub_list(e, w, bare) : NULL;
 
 		if (o2 == NULL && w2 == NULL)
 			continue;
 		r = xreallocarray(r, n + 1, sizeof *r);
-		r[n].id = sqlite3_column_int64(s, 0);
+		r[n].id = db_column_int64(s, 0);
 		r[n].old_value = o2 ? o2 : (o ? xstrdup(o) : NULL);
 		r[n].new_value = w2 ? w2 : (w ? xstrdup(w) : NULL);
 		n++;
@@ -294,7 +294,7 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 	for (i = 0; i < n; i++) {
 		if (rc == KAM_OK) {
 			s = store_stmt(st, qset);
-			sqlite3_bind_int64(s, 1, r[i].id);
+			db_bind_int64(s, 1, r[i].id);
 			store_bind_text(s, 2, r[i].old_value);
 			store_bind_text(s, 3, r[i].new_value);
 			rc = step_done(st, s, "cannot rewrite a log");
@@ -310,14 +310,14 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 static char *
 id_list(struct store *st, const char *q, int64_t id, int *rc)
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct buf b = {0};
 	int step;
 
-	sqlite3_bind_int64(s, 1, id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	while ((step = db_step(s)) == DB_ROW)
 		buf_printf(&b, "%s%s", b.len ? ", " : "",
-		           (const char *)sqlite3_column_text(s, 0));
+		           (const char *)db_column_text(s, 0));
 	*rc = store_rows_end(st, s, step, KAM_OK, "the person's records");
 	return b.s;
 }
@@ -348,7 +348,7 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	    "JOIN deal d ON d.id = h.deal_id JOIN account a ON a.id = "
 	    "d.account_id WHERE h.field = 'owner' AND (h.old_value = ?2 OR "
 	    "h.new_value = ?2) AND d.account_id = ?1 ORDER BY d.id LIMIT 1";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *erased, *ids;
 	int rc, step, k;
 
@@ -356,9 +356,9 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	if ((rc = store_person_id(st, ref, dflt, &e->id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qperson);
-	sqlite3_bind_int64(s, 1, e->id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, e->id);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
 		return store_fail(st, "cannot read the person");
 	}
 	e->handle = store_col_dup(s, 0);
@@ -367,8 +367,8 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	e->ext_id = store_col_dup(s, 3);
 	erased = store_col_dup(s, 4);
 	e->account_handle = store_col_dup(s, 5);
-	e->account = sqlite3_column_int64(s, 6);
-	sqlite3_reset(s);
+	e->account = db_column_int64(s, 6);
+	db_reset(s);
 	xasprintf(&e->ref, "%s/%s", e->account_handle, e->handle);
 	if (erased != NULL) {
 		rc = kam_err(KAM_CONFLICT, _("'%s' was erased on %s already"),
@@ -397,13 +397,13 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 			xasprintf(&e->neutral, "erased-%lld-%d",
 			          (long long)e->id, k);
 		s = store_stmt(st, qtaken);
-		sqlite3_bind_int64(s, 1, e->account);
-		sqlite3_bind_text(s, 2, e->neutral, -1, SQLITE_STATIC);
-		step = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (step == SQLITE_DONE)
+		db_bind_int64(s, 1, e->account);
+		store_bind_static(s, 2, e->neutral);
+		step = db_step(s);
+		db_reset(s);
+		if (step == DB_DONE)
 			break;
-		if (step != SQLITE_ROW)
+		if (step != DB_ROW)
 			return store_fail(st, "cannot read the handles");
 	}
 	xasprintf(&e->neutral_ref, "%s/%s", e->account_handle, e->neutral);
@@ -424,24 +424,24 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	add(e, e->title, "");
 	add(e, e->ext_id, "");
 	s = store_stmt(st, qtexts);
-	sqlite3_bind_int64(s, 1, e->id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		add(e, (const char *)sqlite3_column_text(s, 0), "");
+	db_bind_int64(s, 1, e->id);
+	while ((step = db_step(s)) == DB_ROW)
+		add(e, (const char *)db_column_text(s, 0), "");
 	if ((rc = store_rows_end(st, s, step, KAM_OK, "the texts")) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlog);
-	sqlite3_bind_int64(s, 1, e->id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int name = strcmp((const char *)sqlite3_column_text(s, 0),
-		                  "name") == 0;
+	db_bind_int64(s, 1, e->id);
+	while ((step = db_step(s)) == DB_ROW) {
+		int name =
+		    strcmp((const char *)db_column_text(s, 0), "name") == 0;
 
-		add(e, (const char *)sqlite3_column_text(s, 1),
+		add(e, (const char *)db_column_text(s, 1),
 		    name ? e->neutral : "");
-		add(e, (const char *)sqlite3_column_text(s, 2),
+		add(e, (const char *)db_column_text(s, 2),
 		    name ? e->neutral : "");
 		if (name) {
-			add_name(e, (const char *)sqlite3_column_text(s, 1));
-			add_name(e, (const char *)sqlite3_column_text(s, 2));
+			add_name(e, (const char *)db_column_text(s, 1));
+			add_name(e, (const char *)db_column_text(s, 2));
 		}
 	}
 	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
@@ -450,13 +450,13 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	/* A deal's log is append-only: a name in it cannot be erased. */
 	for (k = 0; (size_t)k < e->nnames; k++) {
 		s = store_stmt(st, qowner);
-		sqlite3_bind_int64(s, 1, e->account);
-		sqlite3_bind_text(s, 2, e->names[k], -1, SQLITE_STATIC);
-		step = sqlite3_step(s);
-		if (step == SQLITE_ROW) {
+		db_bind_int64(s, 1, e->account);
+		store_bind_static(s, 2, e->names[k]);
+		step = db_step(s);
+		if (step == DB_ROW) {
 			char *deal = store_col_dup(s, 0);
 
-			sqlite3_reset(s);
+			db_reset(s);
 			rc = kam_err(KAM_CONFLICT,
 			             _("'%s' cannot be erased: the log of deal "
 			               "'%s' names them as its owner, and a "
@@ -466,8 +466,8 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 			free(deal);
 			return rc;
 		}
-		sqlite3_reset(s);
-		if (step != SQLITE_DONE)
+		db_reset(s);
+		if (step != DB_DONE)
 			return store_fail(st, "cannot read the deals' logs");
 	}
 	qsort(e->v, e->n, sizeof *e->v, longest_first);
@@ -504,7 +504,7 @@ store_org_person_erase(struct store *st, const char *ref, const char *dflt,
 	    "VALUES (?1, ?2, ?3, ?4, 'erased', NULL, ?5)";
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
 	struct erase e;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t i;
 	int rc;
 
@@ -521,35 +521,35 @@ store_org_person_erase(struct store *st, const char *ref, const char *dflt,
 		rc = scrub_manager_logs(st, &e);
 	for (i = 0; rc == KAM_OK && i < e.nnames; i++) {
 		s = store_stmt(st, qowner);
-		sqlite3_bind_int64(s, 1, e.account);
-		sqlite3_bind_text(s, 2, e.names[i], -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, e.account);
+		store_bind_static(s, 2, e.names[i]);
 		rc = step_done(st, s, "cannot change a deal");
 	}
 	if (rc == KAM_OK) {
 		s = store_stmt(st, qtexts);
-		sqlite3_bind_int64(s, 1, e.id);
+		db_bind_int64(s, 1, e.id);
 		rc = step_done(st, s, "cannot erase the texts");
 	}
 	if (rc == KAM_OK) {
 		s = store_stmt(st, qlog);
-		sqlite3_bind_int64(s, 1, e.id);
-		sqlite3_bind_text(s, 2, e.neutral, -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, e.neutral);
 		rc = step_done(st, s, "cannot erase the log");
 	}
 	if (rc == KAM_OK) {
 		s = store_stmt(st, qperson);
-		sqlite3_bind_int64(s, 1, e.id);
-		sqlite3_bind_text(s, 2, e.neutral, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, e.neutral);
+		store_bind_static(s, 3, now);
 		rc = step_done(st, s, "cannot erase the person");
 	}
 	if (rc == KAM_OK) {
 		s = store_stmt(st, qerased);
-		sqlite3_bind_int64(s, 1, e.id);
-		sqlite3_bind_text(s, 2, today, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, kam_actor(), -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, reason, -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, today);
+		store_bind_static(s, 3, now);
+		store_bind_static(s, 4, kam_actor());
+		store_bind_static(s, 5, reason);
 		rc = step_done(st, s, "cannot record the erasure");
 	}
 	if (rc == KAM_OK && tombstone != NULL) {
