@@ -92,25 +92,6 @@ parse_links(const char *arg, unsigned *kinds)
 	}
 }
 
-/*
- * ACCOUNT or ACCOUNT/DEAL.  A bare handle is an account; with -a (or
- * $KAM_ACCOUNT) it may also name a deal of that account.
- */
-static int
-resolve_subject(struct kam_ctx *ctx, const char *arg, struct map_query *q)
-{
-	int rc;
-
-	if (strchr(arg, '/') == NULL &&
-	    (ctx->account == NULL || store_graph_is_account(ctx->st, arg)))
-		return store_account_id(ctx->st, arg, &q->account);
-	if ((rc = store_deal_id(ctx->st, arg, ctx->account, &q->deal)) !=
-	    KAM_OK)
-		return rc;
-	q->account = store_deal_account(ctx->st, q->deal);
-	return KAM_OK;
-}
-
 /* The focus is a person of the map's account; a bare handle means one. */
 static int
 focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
@@ -257,11 +238,6 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	if (ctx->fmt_given)
 		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
 		                            "dot, svg, png or pdf)"));
-	if (optind >= argc)
-		return cli_usage_msg(ctx, _("missing ACCOUNT or DEAL"));
-	if (optind + 1 < argc)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (map_view_parse(view) < 0)
 		return kam_err(
 		    KAM_USAGE,
@@ -324,10 +300,10 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = text_check(NULL, "--font", style.font, TEXT_LINE)) != KAM_OK)
 		return rc;
 
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = resolve_subject(ctx, argv[optind], &q)) != KAM_OK)
-		return rc;
+	q.account = ctx->subj.account;
+	q.deal = ctx->subj.deal;
 	if (style.view == MAP_BUYING && q.deal == 0)
 		return kam_err(KAM_USAGE,
 		               _("--view buying needs a deal: write "
@@ -394,6 +370,10 @@ static const struct kam_verb single = {
     "       kam-map -h | -V",
     "draw an account's influence structure",
     map_exec,
+    1,
+    1,
+    CLI_SCOPE,
+    CLI_READ,
 };
 
 static const struct kam_cmd cmd = {

@@ -89,31 +89,6 @@ print_id(int64_t id)
 }
 
 /*
- * ACCOUNT or ACCOUNT/DEAL (or nothing: -a's account, else everyone).
- * A bare word is an account when one has that handle; otherwise, with
- * -a or $KAM_ACCOUNT, a deal of that account (as in kam-org check).
- */
-static int
-scope(struct kam_ctx *ctx, const char *arg, int64_t *account, int64_t *deal)
-{
-	int rc;
-
-	*account = *deal = 0;
-	if (arg == NULL)
-		arg = ctx->account;
-	if (arg == NULL)
-		return KAM_OK;
-	if (strchr(arg, '/') == NULL &&
-	    (arg == ctx->account || ctx->account == NULL ||
-	     store_account_find(ctx->st, arg, account)))
-		return store_account_id(ctx->st, arg, account);
-	rc = store_deal_id(ctx->st, arg, ctx->account, deal);
-	if (rc == KAM_OK)
-		*account = store_deal_account(ctx->st, *deal);
-	return rc;
-}
-
-/*
  * set PERSON STANCE: one observation.
  */
 static int
@@ -155,13 +130,6 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing PERSON"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing STANCE"));
-	if (argc - optind > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
 	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
@@ -169,14 +137,12 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_text("--note", note)) != KAM_OK ||
 	    (rc = check_text("--source", source)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	memset(&r, 0, sizeof r);
 	r.kind = "observe";
 	r.stance = word;
-	if ((rc = store_person_id(ctx->st, argv[optind], ctx->account,
-	                          &r.person)) != KAM_OK)
-		return rc;
+	r.person = ctx->subj.person;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &r.toward)) != KAM_OK)
 		return rc;
@@ -266,18 +232,13 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		why = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing ID"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (why == NULL || *why == '\0')
 		return cli_usage_msg(ctx, _("missing --why (say why the "
 		                            "observation is withdrawn)"));
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
@@ -325,13 +286,6 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			return cli_usage(ctx);
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing ID"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing STANCE"));
-	if (argc - optind > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
 	if (why == NULL || *why == '\0')
 		return cli_usage_msg(ctx,
 		                     _("missing --why (say what was wrong)"));
@@ -340,7 +294,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
@@ -413,9 +367,6 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (as_of != NULL && (rc = check_on("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (known != NULL && date_out_of_range(known))
@@ -425,7 +376,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		               _("malformed timestamp '%s' for --known-at (use "
 		                 "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)"),
 		               known);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if (known != NULL && !store_stance_first_recorded(ctx->st, first))
 		return kam_err(
@@ -438,9 +389,8 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		               _("nothing was recorded by '%s' (the first "
 		                 "observation was recorded at %s)"),
 		               known_at, first);
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
@@ -523,8 +473,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (older != NULL && !date_span_parse(older, &span))
@@ -533,13 +481,10 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 		               "(use a number of days, weeks or months from 1 "
 		               "to 36500, as 90d, 12w or 3m)",
 		               older);
-	if (optind >= argc && ctx->account == NULL)
-		return cli_usage_msg(ctx, "no account or deal given (name one, "
-		                          "use -a or set KAM_ACCOUNT)");
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	if (older == NULL) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
 		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
@@ -627,9 +572,6 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			return cli_usage(ctx);
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if ((since != NULL && (rc = check_date("--since", since)) != KAM_OK) ||
 	    (until != NULL && (rc = check_date("--until", until)) != KAM_OK))
 		return rc;
@@ -637,10 +579,11 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA,
 		               _("--since '%s' is after --until '%s'"), since,
 		               until);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	/* As in scope: a bare word is an account if one has that handle,
-	 * else, with -a, a person of that account. */
+	/* As in an ACCOUNT or ACCOUNT/DEAL subject (cli.h): a bare word is
+	 * an account if one has that handle, else, with -a, a person of
+	 * that account. */
 	arg = optind < argc ? argv[optind] : ctx->account;
 	if (arg != NULL && (strchr(arg, '/') != NULL ||
 	                    (arg != ctx->account && ctx->account != NULL &&
@@ -698,9 +641,6 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (from == NULL)
 		return cli_usage_msg(ctx, _("missing --from"));
 	if (to == NULL)
@@ -711,11 +651,10 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	if (strcmp(from, to) > 0)
 		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
 		               from, to);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
@@ -852,9 +791,6 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	/* -T or -o: a picture, in the formats of kam-map. */
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
@@ -911,11 +847,10 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 				memcpy(ends[np], to, KAM_DATE_LEN);
 			np++;
 		} while (period_next(&p));
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
 		return rc;
@@ -1011,12 +946,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage_msg(ctx, "too many --map");
 		map[nmap++] = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing FILE"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = stance_import(ctx->st, argv[optind], ctx->account,
 	                        nmap ? map : NULL, &count)) != KAM_OK)
@@ -1075,9 +1005,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (argc - optind > 0)
-		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
 	bad = (long long)v.bad;
@@ -1145,35 +1073,41 @@ static const struct kam_verb verbs[] = {
     {"set",
      "set PERSON STANCE [--deal DEAL] [--note TEXT] [--on DATE] "
      "[--source TEXT] [--toward COMPETITOR]",
-     "record a person's stance", cmd_set},
+     "record a person's stance", cmd_set, 2, 2, CLI_PERSON, CLI_WRITE},
     {"show",
      "show [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] [--known-at TIMESTAMP] "
      "[--toward COMPETITOR]",
-     "the stance of each person on a day", cmd_show},
+     "the stance of each person on a day", cmd_show, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
-     "every observation, retraction and correction", cmd_log},
+     "every observation, retraction and correction", cmd_log, 0, 1, CLI_NOSUBJ,
+     CLI_READ},
     {"changes",
      "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
      "[--toward COMPETITOR]",
-     "who moved between two days", cmd_changes},
+     "who moved between two days", cmd_changes, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"timeline",
      "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
      "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--max-lanes N | all] [--to DATE] "
      "[--toward COMPETITOR]",
-     "stances by month or quarter", cmd_timeline},
+     "stances by month or quarter", cmd_timeline, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"stale",
      "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "
      "[--older-than SPAN]",
-     "whom to check in with: stances observed long ago", cmd_stale},
-    {"retract", "retract ID --why TEXT", "withdraw an observation",
-     cmd_retract},
+     "whom to check in with: stances observed long ago", cmd_stale, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL, CLI_READ},
+    {"retract", "retract ID --why TEXT", "withdraw an observation", cmd_retract,
+     1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",
-     "replace an observation", cmd_correct},
+     "replace an observation", cmd_correct, 2, 2, CLI_NOSUBJ, CLI_WRITE},
     {"import", "import FILE.csv [--map FIELD=COLUMN]...",
-     "record observations from CSV", cmd_import},
-    {"verify", "verify", "check the hash chain", cmd_verify},
-    {NULL, NULL, NULL, NULL},
+     "record observations from CSV", cmd_import, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+    {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
+     CLI_READ},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 
 static const struct kam_cmd cmd = {

@@ -104,7 +104,7 @@ head -1 "$T/nostr.err" >"$T/n1" && mv "$T/n1" "$T/nostr.err"
 expect_err nostr "kam-org: --strength is required"
 run oneop 2 kam-org contact ana --strength 1
 head -1 "$T/oneop.err" >"$T/n1" && mv "$T/n1" "$T/oneop.err"
-expect_err oneop "kam-org: missing operand"
+expect_err oneop "kam-org: missing PERSON"
 run future 3 kam-org contact ana boss --strength 1 --on 2026-03-03
 expect_err future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run badday 3 kam-org contact ana boss --strength 1 --on 2026-02-30
@@ -119,7 +119,7 @@ run uacct 4 kam-org contacts acne
 expect_err uacct "kam-org: unknown account 'acne' (did you mean 'acme'?)"
 run listop 2 kam-org seller list extra
 head -1 "$T/listop.err" >"$T/n1" && mv "$T/n1" "$T/listop.err"
-expect_err listop "kam-org: too many operands"
+expect_err listop "kam-org: unexpected 'extra'"
 unchanged refused
 # The lowest and the highest strength are taken.
 run s1 0 kam-org contact bo cfo --strength 1 --on 2026-03-02
