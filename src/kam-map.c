@@ -344,7 +344,7 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = map_load(ctx->st, &q, &d)) != KAM_OK ||
 	    (style.by_influence &&
-	     (rc = graph_influence(ctx->st, &q, &d)) != KAM_OK)) {
+	     (rc = map_load_influence(ctx->st, &q, &d)) != KAM_OK)) {
 		map_data_free(&d);
 		return rc;
 	}

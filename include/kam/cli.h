@@ -2,7 +2,7 @@
  * The command-line frame shared by the kam-* commands: a command is a
  * table of verbs; common options (-d, -a, -F, -h, -V) are understood
  * everywhere; the store is opened once a verb has checked its arguments.
- * May be included by src/kam-*.c and cli.c only.
+ * May be included by src/kam-*.c, cli.c and its unit test only.
  */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
@@ -19,7 +19,7 @@ struct store;
 struct cli_subject {
 	const char *arg; /* the operand, or -a's account, or NULL */
 	int given;       /* whether arg is the first operand */
-	int64_t account; /* the account, also of a deal or person */
+	int64_t account; /* the account, also a deal's */
 	int64_t deal;
 	int64_t person;
 };

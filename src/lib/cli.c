@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
-#include "kam/graph.h"
 #include "kam/import.h"
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -411,12 +410,8 @@ cli_subject(struct kam_ctx *ctx)
 	case CLI_ACCOUNT:
 		return store_account_id(ctx->st, sj->arg, &sj->account);
 	case CLI_PERSON:
-		rc = store_person_id(ctx->st, sj->arg, ctx->account,
-		                     &sj->person);
-		if (rc == KAM_OK)
-			sj->account =
-			    store_graph_person_account(ctx->st, sj->person);
-		return rc;
+		return store_person_id(ctx->st, sj->arg, ctx->account,
+		                       &sj->person);
 	case CLI_DEAL:
 		rc = store_deal_id(ctx->st, sj->arg, ctx->account, &sj->deal);
 		break;
