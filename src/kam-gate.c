@@ -700,6 +700,38 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
  * kam-gate run DEAL [--as-of DATE] [--dry-run] [--exit-status]
  *     [--assume-answer KEY=ANSWER ...] [--assume-stance PERSON=STANCE ...]
  */
+/*
+ * A run as -F asks: its JSON as stored (or with what the assumptions
+ * changed), text with the run's number, or rows.
+ */
+static void
+run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
+          const struct gate_whatif *w, const char *json, int64_t number,
+          int same)
+{
+	struct out *o;
+
+	if (ctx->fmt == OUT_JSON) {
+		if (w != NULL)
+			gate_write_json(stdout, a, w);
+		else
+			fputs(json, stdout);
+	} else if (ctx->fmt == OUT_TABLE) {
+		gate_write_text(stdout, a, w);
+		if (number != 0 && same)
+			printf("\nThe same as run %lld: checked again, not "
+			       "stored twice.\n",
+			       (long long)number);
+		else if (number != 0)
+			printf("\nStored as run %lld.\n", (long long)number);
+	} else {
+		o = cli_out(ctx, 0,
+		            w != NULL ? gate_whatif_cols : gate_run_cols);
+		gate_write_rows(o, a, w);
+		out_close(o);
+	}
+}
+
 static int
 cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -772,26 +804,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 		                        &number, &same);
 	if (rc != KAM_OK)
 		goto out;
-	if (ctx->fmt == OUT_JSON) {
-		if (iffy)
-			gate_write_json(stdout, &a, &w);
-		else
-			fputs(json, stdout);
-	} else if (ctx->fmt == OUT_TABLE) {
-		gate_write_text(stdout, &a, iffy ? &w : NULL);
-		if (number != 0 && same)
-			printf("\nThe same as run %lld: checked again, not "
-			       "stored twice.\n",
-			       (long long)number);
-		else if (number != 0)
-			printf("\nStored as run %lld.\n", (long long)number);
-	} else {
-		struct out *o =
-		    cli_out(ctx, 0, iffy ? gate_whatif_cols : gate_run_cols);
-
-		gate_write_rows(o, &a, iffy ? &w : NULL);
-		out_close(o);
-	}
+	run_write(ctx, &a, iffy ? &w : NULL, json, number, same);
 	if (status)
 		rc = codes[a.verdict];
 out:
@@ -1122,6 +1135,27 @@ add_account(struct kam_ctx *ctx, const char *handle, int64_t **ids, size_t *n)
 }
 
 /*
+ * The accounts of a portfolio: those named (each once), else -a's, else
+ * every one (none in ids).
+ */
+static int
+portfolio_accounts(struct kam_ctx *ctx, int argc, char **argv, int64_t **ids,
+                   size_t *nids)
+{
+	int i, rc = KAM_OK;
+
+	for (i = optind; rc == KAM_OK && i < argc; i++)
+		rc = add_account(ctx, argv[i], ids, nids);
+	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
+		rc = add_account(ctx, ctx->account, ids, nids);
+	if (rc != KAM_OK) {
+		free(*ids);
+		*ids = NULL;
+	}
+	return rc;
+}
+
+/*
  * kam-gate portfolio [ACCOUNT...]: every open deal with its last verdict,
  * by expected value, as rows, Markdown or a picture for a slide.
  */
@@ -1138,7 +1172,7 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	char today[KAM_DATE_LEN];
 	struct portfolio pf;
 	int64_t *ids = NULL;
-	size_t nids = 0, i;
+	size_t nids = 0;
 	int ch, rc = KAM_OK;
 
 	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TSV);
@@ -1175,17 +1209,9 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 		               fitname);
 	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
+	    (rc = portfolio_accounts(ctx, argc, argv, &ids, &nids)) != KAM_OK)
 		return rc;
-	/* The accounts named (each once), else -a's, else every one. */
-	for (i = (size_t)optind; rc == KAM_OK && i < (size_t)argc; i++)
-		rc = add_account(ctx, argv[i], &ids, &nids);
-	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
-		rc = add_account(ctx, ctx->account, &ids, &nids);
-	if (rc != KAM_OK) {
-		free(ids);
-		return rc;
-	}
 	kam_today(today);
 	rc = portfolio_load(ctx->st, ids, nids, today, &pf);
 	free(ids);

@@ -336,13 +336,38 @@ static const struct option person_lo[] = {
     {"title", required_argument, NULL, 't'},
     {NULL, 0, NULL, 0}};
 
+/* The values of person add's and set's options. */
+static int
+person_check(struct person_opts *p, int set)
+{
+	long level;
+	int rc;
+
+	if (p->level != NULL) {
+		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
+			return kam_err(KAM_DATA,
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
+			               p->level);
+		p->c.level = level;
+	}
+	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
+	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
+	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
+	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
+	    (rc = check_past("--on", p->c.on)) != KAM_OK)
+		return rc;
+	if (p->c.name != NULL && *p->c.name == '\0')
+		return kam_err(KAM_DATA, _("--name is empty"));
+	return KAM_OK;
+}
+
 /* Options of person add and person set; set allows --on and the --no-s. */
 static int
 person_options(struct kam_ctx *ctx, int argc, char **argv,
                struct person_opts *p, int set)
 {
-	int c, rc;
-	long level;
+	int c;
 
 	memset(p, 0, sizeof *p);
 	p->c.level = -1;
@@ -406,23 +431,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 			return cli_usage(ctx);
 		}
 	}
-	if (p->level != NULL) {
-		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
-			return kam_err(KAM_DATA,
-			               _("invalid level '%s' (a whole number "
-			                 "from 1, the top, to 99)"),
-			               p->level);
-		p->c.level = level;
-	}
-	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
-	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
-	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
-	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
-	    (rc = check_past("--on", p->c.on)) != KAM_OK)
-		return rc;
-	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	return KAM_OK;
+	return person_check(p, set);
 }
 
 static int
@@ -936,8 +945,13 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 
 /* competitors */
 
+/*
+ * HANDLE --name NAME: the whole of competitor add and seller add, which
+ * differ in what they add.
+ */
 static int
-cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
+add_named(struct kam_ctx *ctx, int argc, char **argv, const char *what,
+          int (*add)(struct store *, const char *, const char *))
 {
 	static const struct option lo[] = {
 	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
@@ -953,15 +967,21 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               _("invalid competitor handle '%s' (use letters, "
-		                 "digits, '.', '_' and '-')"),
-		               argv[optind]);
+		               _("invalid %s handle '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
+		               _(what), argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_competitor_add(ctx->st, argv[optind], name));
+	return store_end(ctx->st, add(ctx->st, argv[optind], name));
+}
+
+static int
+cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return add_named(ctx, argc, argv, N_("competitor"),
+	                 store_org_competitor_add);
 }
 
 static int
@@ -1205,40 +1225,6 @@ cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 	                 deal_reopen(ctx->st, argv[optind], ctx->account, on));
 }
 
-static int
-put_deal_event(const struct deal_event *e, void *arg)
-{
-	struct out *o = arg;
-
-	out_str(o, e->effective);
-	out_str(o, e->recorded);
-	out_str(o, e->actor);
-	out_str(o, e->field);
-	out_str(o, e->old_value);
-	out_str(o, e->new_value);
-	out_end_row(o);
-	return KAM_OK;
-}
-
-/* deal log DEAL */
-static int
-cmd_deal_log(struct kam_ctx *ctx, int argc, char **argv)
-{
-	static const char *const cols[] = {
-	    "effective", "recorded", "actor", "field", "old", "new", NULL};
-	struct out *o;
-	int64_t id;
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	id = ctx->subj.deal;
-	o = cli_out(ctx, 0, cols);
-	rc = store_deal_log(ctx->st, id, put_deal_event, o);
-	out_close(o);
-	return rc;
-}
-
 static const char *const deal_cols[] = {
     "deal",   "name",    "value",     "currency", "close",
     "roles",  "created", "cost",      "stage",    "owner",
@@ -1461,18 +1447,19 @@ group_flags(struct kam_ctx *ctx, int64_t deal, struct flags *fl)
 	return gate_check_flags(ctx->st, deal, today, put_group_flag, fl);
 }
 
-struct check_deals {
-	int64_t *v;
+/* The ids of deals (check's and export's). */
+struct deal_ids {
+	int64_t *id;
 	size_t n;
 };
 
 static int
-add_check_deal(const struct org_deal *d, void *arg)
+collect_deal(const struct org_deal *d, void *arg)
 {
-	struct check_deals *ids = arg;
+	struct deal_ids *ids = arg;
 
-	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof *ids->v);
-	ids->v[ids->n++] = d->id;
+	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
+	ids->id[ids->n++] = d->id;
 	return KAM_OK;
 }
 
@@ -1497,13 +1484,13 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc == KAM_OK && deal != 0)
 		rc = group_flags(ctx, deal, &fl);
 	else if (rc == KAM_OK) {
-		struct check_deals ids = {NULL, 0};
+		struct deal_ids ids = {NULL, 0};
 		size_t i;
 
-		rc = store_org_deals(ctx->st, account, 0, add_check_deal, &ids);
+		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
 		for (i = 0; rc == KAM_OK && i < ids.n; i++)
-			rc = group_flags(ctx, ids.v[i], &fl);
-		free(ids.v);
+			rc = group_flags(ctx, ids.id[i], &fl);
+		free(ids.id);
 	}
 	out_close(fl.o);
 	if (rc != KAM_OK)
@@ -1593,29 +1580,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
-	const char *name = NULL;
-	int c, rc;
-
-	while ((c = cli_getopt(ctx, argc, argv, "n:", lo)) != -1) {
-		if (c != 'n')
-			return cli_usage(ctx);
-		name = optarg;
-	}
-	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
-	if (!handle_valid(argv[optind]))
-		return kam_err(KAM_DATA,
-		               "invalid seller handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
-		               argv[optind]);
-	if ((rc = check_text("name", name)) != KAM_OK)
-		return rc;
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	return store_end(ctx->st,
-	                 store_seller_add(ctx->st, argv[optind], name));
+	return add_named(ctx, argc, argv, N_("seller"), store_seller_add);
 }
 
 static int
@@ -1987,21 +1952,6 @@ export_deal(const struct org_deal *d, void *arg)
 	return KAM_OK;
 }
 
-struct deal_ids {
-	int64_t *id;
-	size_t n;
-};
-
-static int
-collect_deal(const struct org_deal *d, void *arg)
-{
-	struct deal_ids *ids = arg;
-
-	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
-	ids->id[ids->n++] = d->id;
-	return KAM_OK;
-}
-
 static int
 cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -2058,35 +2008,56 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 
 /* log */
 
-static int
-put_event(const struct org_event *e, void *arg)
+/*
+ * log PERSON and deal log DEAL: what changed in a record, one row a
+ * field changed, from the person's or the deal's history.
+ */
+static void
+put_change(struct out *o, const char *effective, const char *recorded,
+           const char *actor, const char *field, const char *old_value,
+           const char *new_value)
 {
-	struct out *o = arg;
-
-	out_str(o, e->effective);
-	out_str(o, e->recorded);
-	out_str(o, e->actor);
-	out_str(o, e->field);
-	out_str(o, e->old_value);
-	out_str(o, e->new_value);
+	out_str(o, effective);
+	out_str(o, recorded);
+	out_str(o, actor);
+	out_str(o, field);
+	out_str(o, old_value);
+	out_str(o, new_value);
 	out_end_row(o);
+}
+
+static int
+put_event(const struct org_event *e, void *o)
+{
+	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	           e->old_value, e->new_value);
 	return KAM_OK;
 }
 
+static int
+put_deal_event(const struct deal_event *e, void *o)
+{
+	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	           e->old_value, e->new_value);
+	return KAM_OK;
+}
+
+/* The subject, a person or a deal (the verb's row), says whose log. */
 static int
 cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
 	    "effective", "recorded", "actor", "field", "old", "new", NULL};
 	struct out *o;
-	int64_t id;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	id = ctx->subj.person;
 	o = cli_out(ctx, 0, cols);
-	rc = store_org_log(ctx->st, id, put_event, o);
+	if (ctx->subj.deal != 0)
+		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event, o);
+	else
+		rc = store_org_log(ctx->st, ctx->subj.person, put_event, o);
 	out_close(o);
 	return rc;
 }
@@ -2163,8 +2134,8 @@ static const struct kam_verb verbs[] = {
      CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show, 1, 1,
      CLI_DEAL, CLI_READ},
-    {"deal log", "deal log DEAL", "what changed in a deal's record",
-     cmd_deal_log, 1, 1, CLI_DEAL, CLI_READ},
+    {"deal log", "deal log DEAL", "what changed in a deal's record", cmd_log, 1,
+     1, CLI_DEAL, CLI_READ},
     {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
      "end a buying role on a day", cmd_role_rm, 3, 3, CLI_DEAL, CLI_WRITE},
     {"role",

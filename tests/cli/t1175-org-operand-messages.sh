@@ -1,7 +1,8 @@
 #!/bin/sh
 # kam-org's messages that name what is wrong: a missing operand is named
-# (seller add, contact, like every verb), and an account cannot be its
-# own parent (account add and account set), each refused with nothing
+# (seller add, contact, like every verb), an account cannot be its own
+# parent (account add and account set), and seller add and competitor
+# add read their handle and name alike; each fault refused with nothing
 # changed.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
@@ -51,5 +52,17 @@ expect_err cycle "kam-org: account 'acme' cannot be a subsidiary of 'beta', whic
 unchanged cycle
 run ok-seller 0 kam-org seller add ana --name Ana
 expect_sql ok-seller "SELECT handle, name FROM seller" "ana|Ana"
+# A seller's handle is read as a competitor's or an account's: in NFC,
+# and a bad one is named as a seller's.
+run nfc-seller 0 kam-org seller add "$caf1" --name Cafe
+expect_sql nfc-seller "SELECT count(*) FROM seller WHERE handle = '$caf2'" 1
+snapshot
+run bad-seller 3 kam-org seller add "a b" --name X
+expect_err bad-seller "kam-org: invalid seller handle 'a b' (use letters, digits, '.', '_' and '-')"
+run bad-competitor 3 kam-org competitor add "a b" --name X
+expect_err bad-competitor "kam-org: invalid competitor handle 'a b' (use letters, digits, '.', '_' and '-')"
+run tab-seller 3 kam-org seller add bob --name "$(printf 'B\tob')"
+expect_err tab-seller "kam-org: --name contains control character U+0009 (a tab)"
+unchanged bad-handles
 
 done_testing

@@ -92,7 +92,7 @@ run noname 2 kam-org seller add cy
 head -1 "$T/noname.err" >"$T/n1" && mv "$T/n1" "$T/noname.err"
 expect_err noname "kam-org: --name is required"
 run ctrl 3 kam-org seller add cy --name "$(printf 'C\tY')"
-expect_err ctrl "kam-org: name contains control character U+0009 (a tab)"
+expect_err ctrl "kam-org: --name contains control character U+0009 (a tab)"
 run s0 3 kam-org contact ana boss --strength 0
 expect_err s0 "kam-org: invalid strength '0' (1 acquainted, 2 works with, 3 trusted)"
 run s4 3 kam-org contact ana boss --strength 4
