@@ -589,8 +589,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	    "id",          "kind",   "target", "person",    "name",
 	    "stance",      "toward", "deal",   "effective", "recorded",
 	    "recorded_by", "note",   "source", "why",       NULL};
-	const char *since = NULL, *until = NULL, *arg;
-	int64_t person = 0, account = 0;
+	const char *since = NULL, *until = NULL;
 	struct out *o;
 	int c, rc;
 
@@ -611,21 +610,11 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		               until);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	/* As in an ACCOUNT or ACCOUNT/DEAL subject (cli.h): a bare word is
-	 * an account if one has that handle, else, with -a, a person of
-	 * that account. */
-	arg = optind < argc ? argv[optind] : ctx->account;
-	if (arg != NULL && (strchr(arg, '/') != NULL ||
-	                    (arg != ctx->account && ctx->account != NULL &&
-	                     !store_account_find(ctx->st, arg, &account))))
-		rc = store_person_id(ctx->st, arg, ctx->account, &person);
-	else if (arg != NULL)
-		rc = store_account_id(ctx->st, arg, &account);
-	if (rc != KAM_OK)
-		return rc;
+	/* A person's log, else an account's (CLI_ACCOUNT_PERSON). */
 	o = cli_out(ctx, 0, cols);
-	rc = store_stance_log(ctx->st, person, account, since, until, log_row,
-	                      o);
+	rc = store_stance_log(ctx->st, ctx->subj.person,
+	                      ctx->subj.person ? 0 : ctx->subj.account, since,
+	                      until, log_row, o);
 	out_close(o);
 	if (rc != KAM_OK)
 		return rc;
@@ -1154,8 +1143,8 @@ static const struct kam_verb verbs[] = {
      "the stance of each person on a day", cmd_show, 0, 1,
      CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
-     "every observation, retraction and correction", cmd_log, 0, 1, CLI_NOSUBJ,
-     CLI_READ},
+     "every observation, retraction and correction", cmd_log, 0, 1,
+     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"changes",
      "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
      "[--toward COMPETITOR]",

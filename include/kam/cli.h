@@ -57,6 +57,7 @@ struct kam_ctx {
  *   CLI_PERSON    a person: ACCOUNT/PERSON, or PERSON of -a's account
  *   CLI_SCOPE     an account or ACCOUNT/DEAL; a bare word is an account
  *                 when one has that handle, else a deal of -a's account
+ *   CLI_ACCOUNT_PERSON  an account or ACCOUNT/PERSON, read the same way
  * or'ed with
  *   CLI_OPTIONAL  the operand may be left out (it is there when more
  *                 than min operands are): then -a's account, and with
@@ -77,14 +78,15 @@ struct kam_verb {
 };
 #define CLI_MANY 1000
 
-#define CLI_NOSUBJ   0
-#define CLI_ACCOUNT  1
-#define CLI_DEAL     2
-#define CLI_PERSON   3
-#define CLI_SCOPE    4
-#define CLI_KIND     0xff
-#define CLI_OPTIONAL 0x100
-#define CLI_ALL      0x200
+#define CLI_NOSUBJ         0
+#define CLI_ACCOUNT        1
+#define CLI_DEAL           2
+#define CLI_PERSON         3
+#define CLI_SCOPE          4
+#define CLI_ACCOUNT_PERSON 5
+#define CLI_KIND           0xff
+#define CLI_OPTIONAL       0x100
+#define CLI_ALL            0x200
 
 /*
  * The formats a verb can write, as CLI_FMT bits, declared with

@@ -365,12 +365,12 @@ cli_open(struct kam_ctx *ctx, int mode)
 }
 
 /*
- * ACCOUNT or ACCOUNT/DEAL: a bare word is an account when one has that
- * handle (or when no -a gives deals an account, or it is -a's own);
- * otherwise a deal of -a's account.
+ * ACCOUNT or ACCOUNT/DEAL (or ACCOUNT/PERSON): a bare word is an account
+ * when one has that handle (or when no -a gives deals an account, or it
+ * is -a's own); otherwise a deal (a person) of -a's account.
  */
 static int
-scope(struct kam_ctx *ctx, struct cli_subject *sj)
+scope(struct kam_ctx *ctx, struct cli_subject *sj, int kind)
 {
 	int64_t id;
 
@@ -378,6 +378,9 @@ scope(struct kam_ctx *ctx, struct cli_subject *sj)
 	    (ctx->account == NULL || !sj->given ||
 	     store_account_find(ctx->st, sj->arg, &id)))
 		return store_account_id(ctx->st, sj->arg, &sj->account);
+	if (kind == CLI_ACCOUNT_PERSON)
+		return store_person_id(ctx->st, sj->arg, ctx->account,
+		                       &sj->person);
 	return store_deal_id(ctx->st, sj->arg, ctx->account, &sj->deal);
 }
 
@@ -416,7 +419,7 @@ cli_subject(struct kam_ctx *ctx)
 		rc = store_deal_id(ctx->st, sj->arg, ctx->account, &sj->deal);
 		break;
 	default:
-		rc = scope(ctx, sj);
+		rc = scope(ctx, sj, kind);
 		break;
 	}
 	if (rc == KAM_OK && sj->deal != 0)

@@ -66,6 +66,8 @@ bad person-org-log 4 "kam-org: $m" kam-org log acme/chne
 bad person-stance 4 "kam-stance: $m" kam-stance set acme/chne support
 bad person-gate 4 "kam-gate: $m" kam-gate run acme/erp --assume-stance acme/chne=support
 bad person-map 4 "kam-map: $m" kam-map acme --focus acme/chne
+bad person-log 4 "kam-stance: $m" kam-stance log acme/chne
+bad person-log-a 4 "kam-stance: $m" kam-stance -a acme log chne
 
 # Neither an operand nor -a where one is needed.
 bad none-org 2 "kam-org: no account given (name one, use -a or set KAM_ACCOUNT)" kam-org person list
@@ -118,6 +120,11 @@ cmp -s "$T/ok-both.out" "$T/ok-acme.out" || fail "ok-both: not the account acme"
 grep -q "	acme/erp	" "$T/ok-both.out" || fail "ok-both: not acme's flags"
 run ok-beta-deal 1 kam-org -F tsv check beta/acme
 grep -q "^no-coach	beta/acme	" "$T/ok-beta-deal.out" || fail "ok-beta-deal: not the deal's flags"
+# kam-stance log: a person, or an account (the same rule, with people).
+run ok-log-acct 0 kam-stance -F tsv log acme
+run ok-log-person 0 kam-stance -F tsv -a acme log chen
+cmp -s "$T/ok-log-acct.out" "$T/ok-log-person.out" || fail "ok-log-person: not chen's log"
+grep -q "	acme/chen	Chen	support	" "$T/ok-log-person.out" || fail "ok-log-person: no observation"
 run ok-env 0 env KAM_ACCOUNT=acme kam-org -F tsv person list
 grep -q "^chen	Chen" "$T/ok-env.out" || fail "ok-env: not acme's people"
 unchanged found

@@ -395,6 +395,36 @@ START_TEST(test_subject_scope)
 }
 END_TEST
 
+/* ACCOUNT or ACCOUNT/PERSON reads a bare word as CLI_SCOPE does. */
+START_TEST(test_subject_account_person)
+{
+	char *acct[] = {"verb", "beta"}, *who[] = {"verb", "acme/chen"};
+	char *bare[] = {"verb", "chen"}, *none[] = {"verb"};
+	int kind = CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL;
+
+	ck_assert_int_eq(subject(kind, 0, 1, NULL, 2, acct), KAM_OK);
+	ck_assert_int_eq(ctx.subj.account, 2);
+	ck_assert_int_eq(ctx.subj.person, 0);
+	ck_assert_int_eq(subject(kind, 0, 1, NULL, 2, who), KAM_OK);
+	ck_assert_int_eq(ctx.subj.person, 1);
+	ck_assert_int_eq(subject(kind, 0, 1, "acme", 2, bare), KAM_OK);
+	ck_assert_int_eq(ctx.subj.person, 1);
+	ck_assert_int_eq(subject(kind, 0, 1, "beta", 1, none), KAM_OK);
+	ck_assert_int_eq(ctx.subj.account, 2);
+	ck_assert_int_eq(ctx.subj.person, 0);
+	ck_assert_int_eq(subject(kind, 0, 1, NULL, 1, none), KAM_OK);
+	ck_assert_int_eq(ctx.subj.account, 0);
+	/* An account's handle wins over -a's person. */
+	ck_assert_int_eq(subject(kind, 0, 1, "acme", 2, acct), KAM_OK);
+	ck_assert_int_eq(ctx.subj.account, 2);
+	ck_assert_int_eq(ctx.subj.person, 0);
+	capture();
+	ck_assert_int_eq(subject(kind, 0, 1, NULL, 2, bare), KAM_NOTFOUND);
+	ck_assert_str_eq(captured(), "kam-test: unknown account 'chen' (did "
+	                             "you mean 'acme'?)");
+}
+END_TEST
+
 /* A verb without a store never opens one, even a missing one. */
 START_TEST(test_subject_store)
 {
@@ -431,6 +461,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_subject_account);
 	tcase_add_test(tc, test_subject_deal_person);
 	tcase_add_test(tc, test_subject_scope);
+	tcase_add_test(tc, test_subject_account_person);
 	suite_add_tcase(s, tc);
 	return s;
 }
