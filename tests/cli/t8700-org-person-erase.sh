@@ -91,11 +91,11 @@ expect_err ctlreason "kam-org: --reason contains control character U+001B"
 same ctlreason
 run noop 2 kam-org person erase --reason 'GDPR'
 head -1 "$T/noop.err" >"$T/n1" && mv "$T/n1" "$T/noop.err"
-expect_err noop "kam-org: missing operand"
+expect_err noop "kam-org: missing PERSON"
 same noop
 run twoops 2 kam-org person erase margaret.whitfield boss --reason 'GDPR'
 head -1 "$T/twoops.err" >"$T/n1" && mv "$T/n1" "$T/twoops.err"
-expect_err twoops "kam-org: too many operands"
+expect_err twoops "kam-org: unexpected 'boss'"
 same twoops
 run badopt 2 kam-org person erase margaret.whitfield --reason GDPR --force
 head -1 "$T/badopt.err" >"$T/n1" && mv "$T/n1" "$T/badopt.err"
