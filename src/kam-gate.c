@@ -511,7 +511,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	                             gaps != NULL ? &gap : NULL, evidence, on);
 }
 
-static void
+static int
 answer_row(const struct gate_answer_row *r, void *arg)
 {
 	struct out *o = arg;
@@ -527,6 +527,7 @@ answer_row(const struct gate_answer_row *r, void *arg)
 	else
 		out_null(o);
 	out_end_row(o);
+	return KAM_OK;
 }
 
 /* One operand DEAL, opened for reading, into *deal. */
