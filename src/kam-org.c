@@ -455,8 +455,8 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
-	                                               ctx->account, &p.c));
+	return store_end(
+	    ctx->st, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
 }
 
 static int
@@ -476,7 +476,7 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	rc = org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
 	if (rc == KAM_OK && p.no_leave)
 		rc = store_org_person_return(ctx->st, argv[optind],
 		                             ctx->account, p.c.on);
@@ -1008,12 +1008,12 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-put_competitor(const char *handle, const char *name, void *arg)
+put_competitor(const struct org_competitor *c, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, handle);
-	out_str(o, name);
+	out_str(o, c->handle);
+	out_str(o, c->name);
 	out_end_row(o);
 	return KAM_OK;
 }

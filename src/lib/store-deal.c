@@ -104,7 +104,7 @@ store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 
 	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		id = db_column_int64(s, 0);
 	db_reset(s);
 	return id;
