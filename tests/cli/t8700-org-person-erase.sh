@@ -148,13 +148,13 @@ expect_text log "effective	recorded	actor	field	old	new
 run eng-log 0 kam-org log eng
 expect_text eng-log "effective	recorded	actor	field	old	new
 2026-03-02	2026-03-02T09:00:00Z	tester	created		added
-2026-02-10	2026-03-02T09:00:00Z	tester	reports_to	boss	erased-2"
+2026-02-10	2026-03-02T09:00:00Z	tester	reports_to	acme/boss	acme/erased-2"
 run list 0 kam-org person list
 expect_text list "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-boss	Big Boss	CEO		1			no		
-erased-2	erased-2			2	boss		no		
-eng	Eng Lead			3	erased-2		no		
-cfo	Carl Finance			2	boss		no		"
+acme/boss	Big Boss	CEO		1			no		
+acme/erased-2	erased-2			2	acme/boss		no		
+acme/eng	Eng Lead			3	acme/erased-2		no		
+acme/cfo	Carl Finance			2	acme/boss		no		"
 # The stances stay: the deal's judgement still counts her opposition.
 run stances 0 kam-stance show acme --toward rivalco
 grep -q "^acme/erased-2	erased-2	support	2026-01-11	rivalco	" "$T/stances.out" ||
@@ -168,7 +168,7 @@ run gate 0 kam-gate run erp
 run map 0 kam-map acme
 grep -q 'erased-2' "$T/map.out" || fail "map: no tombstone in the map"
 run roles 0 kam-org roles erp
-grep -q '^erased-2	erased-2	decision-maker	high	' "$T/roles.out" || fail "roles: $(cat "$T/roles.out")"
+grep -q '^acme/erased-2	erased-2	decision-maker	high	' "$T/roles.out" || fail "roles: $(cat "$T/roles.out")"
 
 # Once erased, a second erasure is refused.
 snapshot
