@@ -830,11 +830,11 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	} else if (ctx->fmt == OUT_TABLE) {
 		gate_write_text(stdout, &a, iffy ? &w : NULL);
 		if (number != 0 && same)
-			printf("\nThe same as run %lld: checked again, not "
-			       "stored twice.\n",
+			printf(_("\nThe same as run %lld: checked again, not "
+			         "stored twice.\n"),
 			       (long long)number);
 		else if (number != 0)
-			printf("\nStored as run %lld.\n", (long long)number);
+			printf(_("\nStored as run %lld.\n"), (long long)number);
 	} else {
 		struct out *o =
 		    cli_out(ctx, 0, iffy ? gate_whatif_cols : gate_run_cols);
@@ -1019,6 +1019,13 @@ done:
 	return rc;
 }
 
+/* A word of kam-gate's vocabularies: its label in a table. */
+static void
+label(struct out *o, const char *kind, const char *word)
+{
+	out_label(o, word, word != NULL ? gate_label(kind, word) : NULL);
+}
+
 /* kam-gate history DEAL */
 static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
@@ -1048,9 +1055,9 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		out_str(o, runs[i].recorded);
 		out_str(o, runs[i].checked);
 		out_str(o, runs[i].actor);
-		out_str(o, runs[i].verdict);
+		label(o, "verdict", runs[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)
-			out_str(o, runs[i].status[g]);
+			label(o, "status", runs[i].status[g]);
 		out_end_row(o);
 	}
 	out_close(o);
@@ -1063,11 +1070,34 @@ diff_row(const char *what, const char *item, const char *before,
          const char *after, void *arg)
 {
 	struct out *o = arg;
+	/* For a person: each value in the words of its kind. */
+	const char *kind = strcmp(what, "verdict") == 0  ? "verdict"
+	                   : strcmp(what, "gate") == 0   ? "status"
+	                   : strcmp(what, "source") == 0 ? "source"
+	                                                 : NULL;
 
-	out_str(o, what);
-	out_str(o, item);
-	out_str(o, before);
-	out_str(o, after);
+	label(o, "change", what);
+	if (strcmp(what, "gate") == 0 || strcmp(what, "score") == 0)
+		label(o, "gate", item);
+	else
+		out_str(o, item);
+	if (kind != NULL) {
+		label(o, kind, before);
+		label(o, kind, after);
+	} else if (strcmp(what, "answer") == 0) {
+		out_word(o, before);
+		out_word(o, after);
+	} else if (strcmp(what, "evidence") == 0 && out_is_table(o)) {
+		char *b = gate_say(before), *a = gate_say(after);
+
+		out_str(o, b);
+		out_str(o, a);
+		free(b);
+		free(a);
+	} else {
+		out_str(o, before);
+		out_str(o, after);
+	}
 	out_end_row(o);
 }
 
@@ -1158,14 +1188,14 @@ list_row(const char *deal, const char *name, const char *verdict,
 
 	out_str(o, deal);
 	out_str(o, name);
-	out_str(o, verdict);
+	label(o, "verdict", verdict);
 	out_str(o, as_of);
 	if (run != 0)
 		out_int(o, run);
 	else
 		out_null(o);
 	out_str(o, recorded);
-	out_str(o, status);
+	label(o, "deal", status);
 	out_end_row(o);
 }
 

@@ -1475,10 +1475,13 @@ put_flag(const struct org_flag *f, void *arg)
 {
 	struct flags *fl = arg;
 
-	out_str(fl->o, f->code);
+	char *m = gate_say(f->message);
+
+	out_label(fl->o, f->code, gate_label("flag", f->code));
 	out_str(fl->o, f->subject);
-	out_str(fl->o, f->message);
+	out_label(fl->o, f->message, m);
 	out_end_row(fl->o);
+	free(m);
 	fl->n++;
 	return KAM_OK;
 }

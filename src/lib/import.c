@@ -180,7 +180,7 @@ import_skip(struct import_in *im, struct import_counts *n, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		abort(); /* out of memory */
 	va_end(ap);
-	kam_err(KAM_OK, "%s: skipped: %s", import_where(im), msg);
+	kam_err(KAM_OK, _("%s: skipped: %s"), import_where(im), msg);
 	free(msg);
 	n->skipped++;
 }
@@ -189,8 +189,8 @@ void
 import_summary(FILE *fp, const struct import_counts *n)
 {
 	fprintf(fp,
-	        "%ld added, %ld changed, %ld left, %ld unchanged, %ld "
-	        "skipped\n",
+	        _("%ld added, %ld changed, %ld left, %ld unchanged, %ld "
+	          "skipped\n"),
 	        n->added, n->changed, n->left, n->unchanged, n->skipped);
 }
 

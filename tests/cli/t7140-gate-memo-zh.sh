@@ -60,7 +60,7 @@ for l in '| 金额 | 赢单可能性 | 期望值 | 跟进成本 |' \
   '| 评估 | 截至 | 首次 | 最近 | 记录人 | 结论 | 是机会 | 能竞争 | 能赢 | 值得赢 |' \
   '- 客户：市第一人民医院 (hospital)，无类别，行业 医疗' \
   '- 金额：12000000 CNY' \
-  '| 赵磊 (hospital/zhao) | technical | 高，牵头 | 中立 | 2026-05-08 | 康联演示后态度转冷 | - |'; do
+  '| 赵磊 (hospital/zhao) | 技术 | 高，牵头 | 中立 | 2026-05-08 | 康联演示后态度转冷 | - |'; do
   count=$((count + 1))
   grep -qxF -e "$l" "$T/memo-zh.out" || fail "memo-zh: no line '$l'"
 done
