@@ -1871,10 +1871,16 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 		memset(&st, 0, sizeof st);
 		k = gate_carrier(m, &st.through);
 		st.carrier = k;
-		t = gate_carrier_text(&st);
+		t = out_is_table(o) ? gate_carrier_said(&st)
+		                    : gate_carrier_text(&st);
 		out_str(o, m->ref);
 		out_str(o, m->name);
-		out_str(o, m->roles);
+		{
+			char *r = gate_roles_label(m->roles);
+
+			out_label(o, m->roles, r);
+			free(r);
+		}
 		out_word(o, gate_influence_word(m->influence));
 		out_word(o, gate_stance_word(m->stance));
 		out_str(o, t);

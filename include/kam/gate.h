@@ -333,6 +333,11 @@ const struct gate_contact *gate_carrier(const struct gate_member *,
  * (account/handle)" when through a supporter; a new string, NULL if
  * none. */
 char *gate_carrier_text(const struct gate_step *);
+/* The same in the user's language, for a person. */
+char *gate_carrier_said(const struct gate_step *);
+/* Roles "decision-maker, technical" in the user's language: a new
+ * string. */
+char *gate_roles_label(const char *roles);
 /*
  * One step per member, in gate_group_order, after a step for the group
  * when it has members but no decision-maker is named.

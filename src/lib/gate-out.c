@@ -561,6 +561,14 @@ gate_write_text(FILE *fp, const struct gate_assessment *a,
 
 /* Rows */
 
+/* Between the items of a list in a table cell: ";" as TSV has it in
+ * English, the user's list separator in another language. */
+static const char *
+table_sep(void)
+{
+	return gate_translating() ? _(", ") : ";";
+}
+
 /* A word of kam-gate's vocabularies: its label in a table. */
 static void
 label(struct out *o, const char *kind, const char *word)
@@ -627,7 +635,7 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 			out_raw_json(o, score, score);
 		} else
 			out_null(o);
-		if (out_is_table(o)) {
+		if (out_is_table(o) && gate_translating()) {
 			struct buf t = {0};
 
 			for (i = 0; i < a->ncrit; i++)
@@ -663,9 +671,21 @@ const char *const gate_plan_cols[] = {
     "person", "name",   "roles",  "influence", "stance",  "toward",
     "action", "advice", "reason", "via",       "carrier", NULL};
 
+char *
+gate_roles_label(const char *roles)
+{
+	struct buf b = {0};
+	char *s = xstrdup(roles ? roles : ""), *p, *save = NULL;
+
+	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save))
+		buf_printf(&b, "%s%s", b.len ? _(", ") : "", vocab_label(p));
+	free(s);
+	return b.s ? b.s : xstrdup("");
+}
+
 /* The carrier as a person reads it, in the user's language. */
-static char *
-carrier_said(const struct gate_step *s)
+char *
+gate_carrier_said(const struct gate_step *s)
 {
 	char *t;
 
@@ -789,7 +809,7 @@ toward_text(const struct gate_assessment *a, const struct gate_member *m,
 		if (m->rival[j] == GATE_STANCE_UNKNOWN)
 			continue;
 		if (names == 2)
-			buf_printf(&b, "%s%s:%s", b.len ? _(", ") : "",
+			buf_printf(&b, "%s%s:%s", b.len ? table_sep() : "",
 			           a->rivals[j].handle,
 			           vocab_label(gate_stance_word(m->rival[j])));
 		else if (names)
@@ -910,7 +930,8 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 			for (k = 0; k < nr; k++)
 				buf_printf(
 				    &roles, "%s%s",
-				    k ? (out_is_table(o) ? _(", ") : ";") : "",
+				    k ? (out_is_table(o) ? table_sep() : ";")
+				      : "",
 				    out_is_table(o) ? vocab_label(r[k]) : r[k]);
 			strv_free(r, nr);
 		}
@@ -933,7 +954,7 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 			abort();
 		json_carrier(fp, &s[i]);
 		fclose(fp);
-		ct = out_is_table(o) ? carrier_said(&s[i])
+		ct = out_is_table(o) ? gate_carrier_said(&s[i])
 		                     : gate_carrier_text(&s[i]);
 		if (ct != NULL)
 			out_raw_json(o, cj, ct);
@@ -1285,7 +1306,7 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		char *w = s->member == GATE_NO_MEMBER
 		              ? xstrdup(_("who decides (nobody is named)"))
 		              : who(&a->members[s->member]);
-		char *c = carrier_said(s);
+		char *c = gate_carrier_said(s);
 		struct buf via = {0};
 
 		for (k = 0; k < s->nvia; k++)

@@ -176,16 +176,16 @@ static const struct pat pats[] = {
      "sss"},
     {N_("no value recorded for the deal"), ""},
     {N_("no pursuit cost recorded for the deal"), ""},
-    {N_("the pursuit cost %s exceeds the deal's value %s"), "ss"},
+    {N_("the pursuit cost %s exceeds the deal's value %s"), "nn"},
     {N_("no win likelihood: gate 3 is open"), ""},
     {N_("no win likelihood: gate 3 was not reached"), ""},
     {N_("no win likelihood: gate 3 has no score"), ""},
     {N_("expected value %s (value %s x win likelihood %s) covers the "
         "pursuit cost %s"),
-     "ssss"},
+     "nnnn"},
     {N_("expected value %s (value %s x win likelihood %s) is below the "
         "pursuit cost %s"),
-     "ssss"},
+     "nnnn"},
     /* Whoever decides, holds the purse or leads and opposes us. */
     {N_("%s %s (%s) opposes us (since %s)"), "Lssd"},
     {N_("%s %s (%s) opposes us"), "Lss"},
@@ -224,7 +224,7 @@ static const struct pat pats[] = {
     {N_("'%s' is no, outweighed by the other criteria"), "s"},
     {N_("the pursuit cost %s exceeds the deal's value %s: not worth "
         "winning at any odds"),
-     "ss"},
+     "nn"},
     {N_("'%s' is no and '%s' is no: %s for no profit is a win not worth "
         "having"),
      "sst"},
