@@ -1260,14 +1260,15 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
 	if (format != NULL && ctx->fmt_given)
-		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
-		                          "-T dot, svg, png or pdf)");
+		return kam_err(KAM_USAGE,
+		               _("-F does not apply to a drawing (use "
+		                 "-T dot, svg, png or pdf)"));
 	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
 		return rc;
 	if ((fit = map_fit_find(fitname)) == NULL)
 		return kam_err(KAM_USAGE,
-		               "unknown fit '%s' (use 16:9, 4:3, a4, "
-		               "a4-landscape or letter)",
+		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
+		                 "a4-landscape or letter)"),
 		               fitname);
 	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
 		return rc;

@@ -255,9 +255,10 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--ext-id, --industry, --name or "
-		                          "--parent)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--ext-id, --industry, --name or "
+		                       "--parent)"));
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
 	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
@@ -1681,8 +1682,8 @@ cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "--name is required");
 	if (!handle_valid(argv[optind]))
 		return kam_err(KAM_DATA,
-		               "invalid seller handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
+		               _("invalid seller handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
 		               argv[optind]);
 	if ((rc = check_text("name", name)) != KAM_OK)
 		return rc;
@@ -1750,11 +1751,11 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
 		return rc;
 	if (ss == NULL)
-		return cli_usage_msg(ctx, "--strength is required");
+		return cli_usage_msg(ctx, _("--strength is required"));
 	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
 		return kam_err(KAM_DATA,
-		               "invalid strength '%s' (1 acquainted, 2 works "
-		               "with, 3 trusted)",
+		               _("invalid strength '%s' (1 acquainted, 2 works "
+		                 "with, 3 trusted)"),
 		               ss);
 	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
@@ -1971,12 +1972,13 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
 		return rc;
 	if (opts.from != NULL && (opts.kind != NULL || nmap > 0))
-		return cli_usage_msg(ctx, "--from salesforce tells the kind "
-		                          "and the columns itself (no --kind "
-		                          "or --map)");
+		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
+		                            "and the columns itself (no --kind "
+		                            "or --map)"));
 	if (sync && opts.on == NULL)
-		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
-		                          "missing people left)");
+		return cli_usage_msg(ctx,
+		                     _("--sync needs --on DATE (the day the "
+		                       "missing people left)"));
 	if (sync && opts.kind != NULL && strcmp(opts.kind, "people") != 0)
 		return cli_usage_msg(ctx, "--sync is for people");
 	if (opts.on != NULL && !sync && !opts.update)

@@ -558,14 +558,16 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (older != NULL && !date_span_parse(older, &span))
-		return kam_err(KAM_DATA,
-		               "invalid length of time '%s' for --older-than "
-		               "(use a number of days, weeks or months from 1 "
-		               "to 36500, as 90d, 12w or 3m)",
-		               older);
+		return kam_err(
+		    KAM_DATA,
+		    _("invalid length of time '%s' for --older-than "
+		      "(use a number of days, weeks or months from 1 "
+		      "to 36500, as 90d, 12w or 3m)"),
+		    older);
 	if (optind >= argc && ctx->account == NULL)
-		return cli_usage_msg(ctx, "no account or deal given (name one, "
-		                          "use -a or set KAM_ACCOUNT)");
+		return cli_usage_msg(ctx,
+		                     _("no account or deal given (name one, "
+		                       "use -a or set KAM_ACCOUNT)"));
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
 	    (rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
 	                &deal)) != KAM_OK)

@@ -233,17 +233,17 @@ org_check_person_row(const char *path, long line, const char *const *f,
 		               "%s:%ld: invalid handle '%s' (" HANDLE_RULE ")",
 		               path, line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0' && *f[P_HANDLE] != '\0')
-		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
-		               f[P_HANDLE]);
+		return kam_err(KAM_DATA, _("%s:%ld: '%s' has no name"), path,
+		               line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0')
-		return kam_err(KAM_DATA, "%s:%ld: a person with no name", path,
-		               line);
+		return kam_err(KAM_DATA, _("%s:%ld: a person with no name"),
+		               path, line);
 	if ((rc = check_texts(path, line, f)) != KAM_OK)
 		return rc;
 	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid level '%s' (a whole number "
-		               "from 1, the top, to 99)",
+		               _("%s:%ld: invalid level '%s' (a whole number "
+		                 "from 1, the top, to 99)"),
 		               path, line, f[P_LEVEL]);
 	if (!import_flag(f[P_PLACEHOLDER], placeholder))
 		return kam_err(KAM_DATA,
@@ -267,7 +267,7 @@ org_check_link_row(const char *path, long line, const char *kind,
 	if (strength != NULL && *strength != '\0' &&
 	    !parse_int(strength, 1, 3, strength_value))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid strength '%s' (1, 2 or 3)",
+		               _("%s:%ld: invalid strength '%s' (1, 2 or 3)"),
 		               path, line, strength);
 	return KAM_OK;
 }

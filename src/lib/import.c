@@ -41,13 +41,14 @@ import_open(struct import_in *im, const char *path,
 		rc = csv_status(im->csv);
 	else if (kind != NULL) {
 		header_of(&b, kind);
-		rc = kam_err(KAM_DATA, "%s: empty file (expected a header: %s)",
+		rc = kam_err(KAM_DATA,
+		             _("%s: empty file (expected a header: %s)"),
 		             csv_path(im->csv), b.s);
 		buf_free(&b);
 	} else
-		rc =
-		    kam_err(KAM_DATA, "%s: empty file (a header row is needed)",
-		            csv_path(im->csv));
+		rc = kam_err(KAM_DATA,
+		             _("%s: empty file (a header row is needed)"),
+		             csv_path(im->csv));
 	csv_close(im->csv);
 	im->csv = NULL;
 	return im->status = rc;
@@ -100,9 +101,9 @@ check_map(const struct import_kind *kind, const char *const *map)
 		if (kind->cols[j] != NULL)
 			continue;
 		header_of(&b, kind);
-		rc =
-		    kam_err(KAM_USAGE, "unknown field '%.*s' in --map (%s: %s)",
-		            (int)n, map[i], kind->name, b.s);
+		rc = kam_err(KAM_USAGE,
+		             _("unknown field '%.*s' in --map (%s: %s)"),
+		             (int)n, map[i], kind->name, b.s);
 		buf_free(&b);
 		return rc;
 	}

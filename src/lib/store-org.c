@@ -712,8 +712,8 @@ ext_id_free(struct store *st, int64_t account, int64_t person,
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, "external id '%s' is already '%s''s", ext_id,
-	             r);
+	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already '%s''s"),
+	             ext_id, r);
 	free(r);
 	return rc;
 }

@@ -1492,7 +1492,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 			rc = KAM_NOTFOUND;
 		sqlite3_reset(s);
 		if (rc == KAM_NOTFOUND)
-			rc = unknown(NULL, "seller", "", h,
+			rc = unknown(NULL, N_("seller"), "", h,
 			             nearest(store_stmt(st, all), n));
 	}
 	free(n);
