@@ -1679,7 +1679,7 @@ cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
 		return rc;
 	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
+		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_valid(argv[optind]))
 		return kam_err(KAM_DATA,
 		               _("invalid seller handle '%s' (use letters, "
@@ -1939,10 +1939,11 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "salesforce") != 0)
-				return cli_usage_msg(ctx,
-				                     "unknown --from '%s' (use "
-				                     "salesforce)",
-				                     optarg);
+				return cli_usage_msg(
+				    ctx,
+				    _("unknown --from '%s' (use "
+				      "salesforce)"),
+				    optarg);
 			opts.from = optarg;
 			break;
 		case 'k':
@@ -1950,7 +1951,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 'm':
 			if (nmap == MAX_MAP)
-				return cli_usage_msg(ctx, "too many --map");
+				return cli_usage_msg(ctx, _("too many --map"));
 			map[nmap++] = optarg;
 			break;
 		case 'S':
@@ -1980,9 +1981,9 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		                     _("--sync needs --on DATE (the day the "
 		                       "missing people left)"));
 	if (sync && opts.kind != NULL && strcmp(opts.kind, "people") != 0)
-		return cli_usage_msg(ctx, "--sync is for people");
+		return cli_usage_msg(ctx, _("--sync is for people"));
 	if (opts.on != NULL && !sync && !opts.update)
-		return cli_usage_msg(ctx, "--on is for --update or --sync");
+		return cli_usage_msg(ctx, _("--on is for --update or --sync"));
 	if ((rc = check_past("--on", opts.on)) != KAM_OK)
 		return rc;
 	if (sync) {

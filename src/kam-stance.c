@@ -554,7 +554,8 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
+		return cli_usage_msg(ctx, _("unexpected '%s'"),
+		                     argv[optind + 1]);
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (older != NULL && !date_span_parse(older, &span))
@@ -1043,7 +1044,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		if (c != 'm')
 			return cli_usage(ctx);
 		if (nmap == MAX_MAP)
-			return cli_usage_msg(ctx, "too many --map");
+			return cli_usage_msg(ctx, _("too many --map"));
 		map[nmap++] = optarg;
 	}
 	if (argc - optind < 1)

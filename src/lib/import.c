@@ -90,9 +90,9 @@ check_map(const struct import_kind *kind, const char *const *map)
 		const char *eq = strchr(map[i], '=');
 
 		if (eq == NULL || eq == map[i] || eq[1] == '\0')
-			return kam_err(KAM_USAGE,
-			               "invalid --map '%s' (use FIELD=COLUMN)",
-			               map[i]);
+			return kam_err(
+			    KAM_USAGE,
+			    _("invalid --map '%s' (use FIELD=COLUMN)"), map[i]);
 		n = (size_t)(eq - map[i]);
 		for (j = 0; kind->cols[j] != NULL; j++)
 			if (strlen(kind->cols[j]) == n &&

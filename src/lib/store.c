@@ -1482,7 +1482,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	int rc = KAM_OK;
 
 	if (n == NULL || !handle_valid(n))
-		rc = report(NULL, KAM_DATA, "invalid seller handle '%s'", h);
+		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
 		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
