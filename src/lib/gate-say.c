@@ -269,10 +269,11 @@ static const struct pat pats[] = {
     {N_("deal '%s' has no coach"), "s"},
     {N_("role %s in '%s' is held by placeholder '%s'"), "wss"},
     {N_("role %s in '%s' is held by '%s', who left on %s"), "wssd"},
-    {N_("'%s' (level %d) has a dotted line to '%s' (level %d), of a lower "
+    {N_("'%s' (level %ld) has a dotted line to '%s' (level %ld), of a lower "
         "rank"),
      "snsn"},
-    {N_("'%s' (level %d) reports to '%s' (level %d), of a lower rank"), "snsn"},
+    {N_("'%s' (level %ld) reports to '%s' (level %ld), of a lower rank"),
+     "snsn"},
     {N_("'%s' (level %ld, below the median level %g) is in the top tenth "
         "by influence (rank %zu of %zu) and is outside the buying group of "
         "'%s/%s', with no known stance"),

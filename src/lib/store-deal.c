@@ -22,37 +22,36 @@ store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 	    "d.value, d.currency, d.close_on, d.stage, d.owner, d.cost, "
 	    "d.ext_id, d.status, d.closed_on, d.reason FROM deal d "
 	    "JOIN account a ON a.id = d.account_id WHERE d.id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc, i, k;
 
 	memset(r, 0, sizeof *r);
-	sqlite3_bind_int64(s, 1, deal);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return rc == SQLITE_DONE
-		           ? KAM_NOTFOUND
-		           : store_fail(st, "cannot read the deal");
+	db_bind_int64(s, 1, deal);
+	if ((rc = db_step(s)) != DB_ROW) {
+		db_reset(s);
+		return rc == DB_DONE ? KAM_NOTFOUND
+		                     : store_fail(st, "cannot read the deal");
 	}
 	r->id = deal;
-	r->account = sqlite3_column_int64(s, 0);
+	r->account = db_column_int64(s, 0);
 	r->ref = store_col_dup(s, 1);
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		r->f[i] = store_col_dup(s, 2 + i);
-	k = deal_status_parse((const char *)sqlite3_column_text(s, 10));
+	k = deal_status_parse((const char *)db_column_text(s, 10));
 	r->status = k < 0 ? DEAL_OPEN : (enum deal_status)k;
 	r->closed_on = store_col_dup(s, 11);
 	r->reason = store_col_dup(s, 12);
-	sqlite3_reset(s);
+	db_reset(s);
 	return KAM_OK;
 }
 
 static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
+step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, what);
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
 }
 
 int
@@ -62,10 +61,10 @@ store_deal_rec_save(struct store *st, const struct deal_rec *r)
 	    "UPDATE deal SET name = ?2, value = ?3, currency = ?4, "
 	    "close_on = ?5, stage = ?6, owner = ?7, cost = ?8, ext_id = ?9, "
 	    "status = ?10, closed_on = ?11, reason = ?12 WHERE id = ?1";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int i;
 
-	sqlite3_bind_int64(s, 1, r->id);
+	db_bind_int64(s, 1, r->id);
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		store_bind_text(s, 2 + i, r->f[i]);
 	store_bind_text(s, 10, deal_status_word(r->status));
@@ -81,11 +80,11 @@ store_deal_history_add(struct store *st, int64_t deal, const char *on,
 	static const char q[] =
 	    "INSERT INTO deal_history (deal_id, effective, recorded, actor, "
 	    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	sqlite3_bind_int64(s, 1, deal);
+	db_bind_int64(s, 1, deal);
 	store_bind_text(s, 2, on);
 	store_bind_text(s, 3, now);
 	store_bind_text(s, 4, kam_actor());
@@ -100,14 +99,14 @@ store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND ext_id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (store_row(st, s, "the store"))
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -120,13 +119,13 @@ store_deal_insert(struct store *st, int64_t account, const char *handle,
 	    "close_on, stage, owner, cost, ext_id, status, closed_on, reason, "
 	    "created, recorded, recorded_by, origin) VALUES (?1, ?2, ?3, ?4, "
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
 	int i, rc;
 
 	kam_now(now);
 	kam_today(today);
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		store_bind_text(s, 3 + i, r->f[i]);
@@ -138,7 +137,7 @@ store_deal_insert(struct store *st, int64_t account, const char *handle,
 	store_bind_text(s, 16, kam_actor());
 	store_bind_text(s, 17, origin);
 	if ((rc = step_done(st, s, "cannot add the deal")) == KAM_OK)
-		*id = sqlite3_last_insert_rowid(store_db(st));
+		*id = db_last_id(st);
 	return rc;
 }
 
@@ -163,7 +162,8 @@ store_deal_log(struct store *st, int64_t deal,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || p.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
@@ -172,22 +172,22 @@ store_deal_log(struct store *st, int64_t deal,
 	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
 	    "IS NOT NULL) "
 	    "ORDER BY 7, 8, 11, 9, 10";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct deal_event e;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		e.effective = (const char *)sqlite3_column_text(s, 0);
-		e.recorded = (const char *)sqlite3_column_text(s, 1);
-		e.actor = (const char *)sqlite3_column_text(s, 2);
-		e.field = (const char *)sqlite3_column_text(s, 3);
-		e.old_value = (const char *)sqlite3_column_text(s, 4);
-		e.new_value = (const char *)sqlite3_column_text(s, 5);
+	db_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		e.effective = (const char *)db_column_text(s, 0);
+		e.recorded = (const char *)db_column_text(s, 1);
+		e.actor = (const char *)db_column_text(s, 2);
+		e.field = (const char *)db_column_text(s, 3);
+		e.old_value = (const char *)db_column_text(s, 4);
+		e.new_value = (const char *)db_column_text(s, 5);
 		rc = fn(&e, arg);
 	}
-	sqlite3_reset(s);
-	if (rc == KAM_OK && step != SQLITE_DONE)
+	db_reset(s);
+	if (rc == KAM_OK && step != DB_DONE)
 		return store_fail(st, "cannot read the deal's history");
 	return rc;
 }

@@ -20,46 +20,25 @@
 #include "store-int.h"
 
 static int
-finish(struct store *st, sqlite3_stmt *s, const char *what)
+finish(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	return store_end(st, rc == SQLITE_DONE ? KAM_OK : store_fail(st, what));
-}
-
-/* The name nearest to name among the rows of s (column 0), if near. */
-static char *
-nearest(sqlite3_stmt *s, const char *name)
-{
-	size_t best = (size_t)-1, d, limit = strlen(name) / 3 + 2;
-	char *guess = NULL;
-
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-
-		d = kam_distance(name, k);
-		if (d < best && d <= limit) {
-			best = d;
-			free(guess);
-			guess = xstrdup(k);
-		}
-	}
-	sqlite3_reset(s);
-	return guess;
+	db_reset(s);
+	return store_end(st, rc == DB_DONE ? KAM_OK : store_fail(st, what));
 }
 
 char *
 store_gate_competitor_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM competitor WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *name = NULL;
 
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return name;
 }
 
@@ -70,18 +49,18 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM profile WHERE name = ?";
 	static const char all[] = "SELECT name FROM profile ORDER BY name";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *guess;
 	int rc;
 
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+	store_bind_static(s, 1, name);
+	if (store_row(st, s, "the store")) {
+		*id = db_column_int64(s, 0);
+		db_reset(s);
 		return KAM_OK;
 	}
-	sqlite3_reset(s);
-	guess = nearest(store_stmt(st, all), name);
+	db_reset(s);
+	guess = store_nearest(st, store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
 		             _("unknown profile '%s' (did you mean '%s'?)"),
@@ -99,13 +78,13 @@ static char *
 profile_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM profile WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *name = NULL;
 
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return name;
 }
 
@@ -119,7 +98,7 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	    "must, computed, position) SELECT ?1, gate, key, question, "
 	    "weight, must, computed, position FROM criterion "
 	    "WHERE profile_id = ?2 ORDER BY id";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t src, id;
 	int rc, exists;
 
@@ -128,25 +107,25 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, qfind);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	exists = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	store_bind_static(s, 1, name);
+	exists = store_row(st, s, "the store");
+	db_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
 		                             _("profile '%s' exists already"),
 		                             name));
 	s = store_stmt(st, ins);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	store_bind_static(s, 1, name);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc != DB_DONE) {
 		rc = store_fail(st, "cannot add the profile");
 		return store_end(st, rc);
 	}
-	id = sqlite3_last_insert_rowid(store_db(st));
+	id = db_last_id(st);
 	s = store_stmt(st, copy);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, src);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, src);
 	return finish(st, s, "cannot copy the rubric");
 }
 
@@ -158,7 +137,7 @@ store_gate_profile_remove(struct store *st, const char *name)
 	    "ON c.id = a.criterion_id WHERE c.profile_id = ?";
 	static const char delc[] = "DELETE FROM criterion WHERE profile_id = ?";
 	static const char delp[] = "DELETE FROM profile WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	int rc, n;
 
@@ -172,10 +151,10 @@ store_gate_profile_remove(struct store *st, const char *name)
 	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
-	n = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
+	n = db_column_int(s, 0);
+	db_reset(s);
 	if (n > 0)
 		return store_end(st,
 		                 kam_err(KAM_CONFLICT,
@@ -186,21 +165,21 @@ store_gate_profile_remove(struct store *st, const char *name)
 		                                  (unsigned long)n),
 		                         name, n));
 	s = store_stmt(st, delc);
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc != DB_DONE) {
 		rc = store_fail(st, "cannot remove the profile");
 		return store_end(st, rc);
 	}
 	s = store_stmt(st, delp);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	return finish(st, s, "cannot remove the profile");
 }
 
 int
 store_gate_profiles_each(struct store *st,
-                         void (*fn)(const char *, long, long, long, void *),
+                         int (*fn)(const struct gate_profile_row *, void *),
                          void *arg)
 {
 	static const char q[] =
@@ -212,16 +191,18 @@ store_gate_profiles_each(struct store *st,
 	    "(SELECT count(*) FROM answer a JOIN criterion c "
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
-	sqlite3_stmt *s = store_stmt(st, q);
-	int rc;
+	db_stmt *s = store_stmt(st, q);
+	struct gate_profile_row r;
+	int rc = KAM_OK, step = DB_DONE;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(s, 0),
-		   sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		   sqlite3_column_int(s, 3), arg);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the profiles");
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.name = (const char *)db_column_text(s, 0);
+		r.criteria = db_column_int(s, 1);
+		r.accounts = db_column_int(s, 2);
+		r.answers = db_column_int(s, 3);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the profiles");
 }
 
 int
@@ -232,13 +213,13 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	    "WHERE p.name = a.category), "
 	    "(SELECT id FROM profile WHERE name = 'default')) "
 	    "FROM deal d JOIN account a ON a.id = d.account_id WHERE d.id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, deal);
-	if ((found = sqlite3_step(s) == SQLITE_ROW))
-		*profile = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, deal);
+	if ((found = store_row(st, s, "the store")))
+		*profile = db_column_int64(s, 0);
+	db_reset(s);
 	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
 }
 
@@ -252,29 +233,29 @@ store_gate_rubric(struct store *st, int64_t profile, int gate,
 	    "SELECT gate, key, question, weight, must, computed, position "
 	    "FROM criterion WHERE profile_id = ?1 AND (?2 = 0 OR gate = ?2) "
 	    "ORDER BY gate, position, id";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct gate_crit *c = NULL;
 	size_t len = 0;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_int(s, 2, gate);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, profile);
+	db_bind_int(s, 2, gate);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct gate_crit *x;
 
 		c = xreallocarray(c, len + 1, sizeof *c);
 		x = &c[len++];
 		memset(x, 0, sizeof *x);
-		x->gate = sqlite3_column_int(s, 0);
+		x->gate = db_column_int(s, 0);
 		x->key = store_col_dup(s, 1);
 		x->question = store_col_dup(s, 2);
-		x->weight = sqlite3_column_double(s, 3);
-		x->must = sqlite3_column_int(s, 4);
-		x->computed = sqlite3_column_int(s, 5);
-		x->position = sqlite3_column_int(s, 6);
+		x->weight = db_column_double(s, 3);
+		x->must = db_column_int(s, 4);
+		x->computed = db_column_int(s, 5);
+		x->position = db_column_int(s, 6);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_reset(s);
+	if (rc != DB_DONE) {
 		gate_crit_free(c, len);
 		return store_fail(st, "cannot read the rubric");
 	}
@@ -291,21 +272,21 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	    "SELECT id FROM criterion WHERE profile_id = ? AND key = ?";
 	static const char all[] =
 	    "SELECT key FROM criterion WHERE profile_id = ? ORDER BY key";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *guess, *pname, in[160] = "";
 	int rc;
 
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, profile);
+	store_bind_static(s, 2, key);
+	if (store_row(st, s, "the store")) {
+		*id = db_column_int64(s, 0);
+		db_reset(s);
 		return KAM_OK;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	s = store_stmt(st, all);
-	sqlite3_bind_int64(s, 1, profile);
-	guess = nearest(s, key);
+	db_bind_int64(s, 1, profile);
+	guess = store_nearest(st, s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
 		snprintf(in, sizeof in, _(" in profile '%s'"), pname);
@@ -331,19 +312,19 @@ gate_tally(struct store *st, int64_t profile, int gate, int64_t except,
 	static const char q[] =
 	    "SELECT count(*), coalesce(sum(weight), 0) FROM criterion "
 	    "WHERE profile_id = ? AND gate = ? AND id <> ? AND key <> ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_int(s, 2, gate);
-	sqlite3_bind_int64(s, 3, except);
-	sqlite3_bind_text(s, 4, GATE_KEY_COVERAGE, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, profile);
+	db_bind_int(s, 2, gate);
+	db_bind_int64(s, 3, except);
+	store_bind_static(s, 4, GATE_KEY_COVERAGE);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
 		return store_fail(st, "cannot read the rubric");
 	}
-	*count = sqlite3_column_int(s, 0);
-	*weight = sqlite3_column_double(s, 1);
-	sqlite3_reset(s);
+	*count = db_column_int(s, 0);
+	*weight = db_column_double(s, 1);
+	db_reset(s);
 	return KAM_OK;
 }
 
@@ -353,14 +334,14 @@ next_position(struct store *st, int64_t profile, int gate)
 	static const char q[] = "SELECT coalesce(max(position), 0) + 1 "
 	                        "FROM criterion WHERE profile_id = ? AND "
 	                        "gate = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int pos = 1;
 
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_int(s, 2, gate);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		pos = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, profile);
+	db_bind_int(s, 2, gate);
+	if (store_row(st, s, "the store"))
+		pos = db_column_int(s, 0);
+	db_reset(s);
 	return pos;
 }
 
@@ -387,7 +368,7 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	static const char ins[] =
 	    "INSERT INTO criterion (profile_id, gate, key, question, weight, "
 	    "must, computed, position) VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc, exists;
 
 	if ((rc = coverage_weight(key, weight)) != KAM_OK)
@@ -395,22 +376,22 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	exists = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, profile);
+	store_bind_static(s, 2, key);
+	exists = store_row(st, s, "the store");
+	db_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
 		                             _("criterion '%s' exists already"),
 		                             key));
 	s = store_stmt(st, ins);
-	sqlite3_bind_int64(s, 1, profile);
-	sqlite3_bind_int(s, 2, gate);
-	sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, question, -1, SQLITE_STATIC);
-	sqlite3_bind_double(s, 5, weight);
-	sqlite3_bind_int(s, 6, must);
-	sqlite3_bind_int(s, 7, next_position(st, profile, gate));
+	db_bind_int64(s, 1, profile);
+	db_bind_int(s, 2, gate);
+	store_bind_static(s, 3, key);
+	store_bind_static(s, 4, question);
+	db_bind_double(s, 5, weight);
+	db_bind_int(s, 6, must);
+	db_bind_int(s, 7, next_position(st, profile, gate));
 	return finish(st, s, "cannot add the criterion");
 }
 
@@ -448,7 +429,7 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 	static const char upd[] =
 	    "UPDATE criterion SET gate = ?, weight = ?, must = ?, "
 	    "question = coalesce(?, question), position = ? WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	double oweight;
 	int rc, ogate, omust, pos, cov = strcmp(key, GATE_KEY_COVERAGE) == 0;
@@ -460,13 +441,13 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
-	ogate = sqlite3_column_int(s, 1);
-	oweight = sqlite3_column_double(s, 2);
-	omust = sqlite3_column_int(s, 3);
-	pos = sqlite3_column_int(s, 4);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
+	ogate = db_column_int(s, 1);
+	oweight = db_column_double(s, 2);
+	omust = db_column_int(s, 3);
+	pos = db_column_int(s, 4);
+	db_reset(s);
 	if (gate == 0)
 		gate = ogate;
 	if (weight < 0)
@@ -485,12 +466,12 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 	                                    1)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, upd);
-	sqlite3_bind_int(s, 1, gate);
-	sqlite3_bind_double(s, 2, weight);
-	sqlite3_bind_int(s, 3, must);
+	db_bind_int(s, 1, gate);
+	db_bind_double(s, 2, weight);
+	db_bind_int(s, 3, must);
 	store_bind_text(s, 4, question);
-	sqlite3_bind_int(s, 5, pos);
-	sqlite3_bind_int64(s, 6, id);
+	db_bind_int(s, 5, pos);
+	db_bind_int64(s, 6, id);
 	return finish(st, s, "cannot change the criterion");
 }
 
@@ -501,7 +482,7 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	    "SELECT c.gate, (SELECT count(*) FROM answer a "
 	    "WHERE a.criterion_id = c.id) FROM criterion c WHERE c.id = ?";
 	static const char del[] = "DELETE FROM criterion WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	int rc, gate, nanswers;
 
@@ -510,11 +491,11 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
-	gate = sqlite3_column_int(s, 0);
-	nanswers = sqlite3_column_int(s, 1);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
+	gate = db_column_int(s, 0);
+	nanswers = db_column_int(s, 1);
+	db_reset(s);
 	if (nanswers > 0)
 		return store_end(
 		    st, kam_err(KAM_CONFLICT,
@@ -529,7 +510,7 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
 		return store_end(st, rc);
 	s = store_stmt(st, del);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	return finish(st, s, "cannot remove the criterion");
 }
 
@@ -544,22 +525,22 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
 	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	char now[KAM_STAMP_LEN];
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	kam_now(now);
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, ins);
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_int64(s, 2, criterion);
-	sqlite3_bind_text(s, 3, gate_ans_word(ans), -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, deal);
+	db_bind_int64(s, 2, criterion);
+	store_bind_static(s, 3, gate_ans_word(ans));
 	store_bind_text(s, 4, evidence);
-	sqlite3_bind_text(s, 5, on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, kam_actor(), -1, SQLITE_STATIC);
+	store_bind_static(s, 5, on);
+	store_bind_static(s, 6, now);
+	store_bind_static(s, 7, kam_actor());
 	if (gap != NULL)
-		sqlite3_bind_double(s, 8, *gap);
+		db_bind_double(s, 8, *gap);
 	return finish(st, s, "cannot record the answer");
 }
 
@@ -573,26 +554,26 @@ store_gate_answers_each(struct store *st, int64_t deal,
 	    "a.actor, a.gap FROM answer a "
 	    "JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? ORDER BY a.effective, a.id";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct gate_answer_row r;
 	double gap;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, deal);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.key = (const char *)sqlite3_column_text(s, 0);
-		r.answer = (const char *)sqlite3_column_text(s, 1);
-		r.evidence = (const char *)sqlite3_column_text(s, 2);
-		r.on = (const char *)sqlite3_column_text(s, 3);
-		r.recorded = (const char *)sqlite3_column_text(s, 4);
-		r.actor = (const char *)sqlite3_column_text(s, 5);
-		gap = sqlite3_column_double(s, 6);
-		r.gap = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL : &gap;
+	db_bind_int64(s, 1, deal);
+	while ((rc = db_step(s)) == DB_ROW) {
+		r.key = (const char *)db_column_text(s, 0);
+		r.answer = (const char *)db_column_text(s, 1);
+		r.evidence = (const char *)db_column_text(s, 2);
+		r.on = (const char *)db_column_text(s, 3);
+		r.recorded = (const char *)db_column_text(s, 4);
+		r.actor = (const char *)db_column_text(s, 5);
+		gap = db_column_double(s, 6);
+		r.gap = db_column_type(s, 6) == DB_NULL ? NULL : &gap;
 		fn(&r, arg);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the answers");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the answers");
 }
 
 /*
@@ -609,22 +590,22 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 	    "FROM answer a JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? AND a.effective <= ? "
 	    "ORDER BY c.key, a.effective, a.id";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	size_t i;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(s, 0);
-		const char *on = (const char *)sqlite3_column_text(s, 3);
+	db_bind_int64(s, 1, deal);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *key = (const char *)db_column_text(s, 0);
+		const char *on = (const char *)db_column_text(s, 3);
 		struct gate_crit *c = NULL;
 		int ans;
 
 		for (i = 0; i < a->ncrit; i++)
 			if (strcmp(a->crit[i].key, key) == 0)
 				c = &a->crit[i];
-		ans = gate_ans_parse((const char *)sqlite3_column_text(s, 1));
+		ans = gate_ans_parse((const char *)db_column_text(s, 1));
 		if (c == NULL || ans < 0)
 			continue;
 		c->answer = (enum gate_ans)ans;
@@ -633,13 +614,13 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 		free(c->actor);
 		c->evidence = store_col_dup(s, 2);
 		c->actor = store_col_dup(s, 4);
-		c->has_gap = sqlite3_column_type(s, 5) != SQLITE_NULL;
-		c->gap = sqlite3_column_double(s, 5);
+		c->has_gap = db_column_type(s, 5) != DB_NULL;
+		c->gap = db_column_double(s, 5);
 		snprintf(c->on, sizeof c->on, "%s", on);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the answers");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the answers");
 }
 
 /* Settings */
@@ -648,20 +629,20 @@ int
 store_gate_params_load(struct store *st, struct gate_params *p)
 {
 	static const char q[] = "SELECT key, value FROM gate_setting";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc;
 
 	gate_params_default(p);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		double *slot =
-		    gate_param(p, (const char *)sqlite3_column_text(s, 0));
+		    gate_param(p, (const char *)db_column_text(s, 0));
 
 		if (slot != NULL)
-			*slot = sqlite3_column_double(s, 1);
+			*slot = db_column_double(s, 1);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the settings");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the settings");
 }
 
 int
@@ -669,14 +650,14 @@ store_gate_setting_set(struct store *st, const char *key, double value)
 {
 	static const char q[] =
 	    "INSERT OR REPLACE INTO gate_setting (key, value) VALUES (?, ?)";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_double(s, 2, value);
+	store_bind_static(s, 1, key);
+	db_bind_double(s, 2, value);
 	return finish(st, s, "cannot change the setting");
 }
 
@@ -684,13 +665,13 @@ int
 store_gate_setting_reset(struct store *st, const char *key)
 {
 	static const char q[] = "DELETE FROM gate_setting WHERE key = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	store_bind_static(s, 1, key);
 	return finish(st, s, "cannot reset the setting");
 }
 
@@ -698,12 +679,12 @@ int
 store_gate_setting_stored(struct store *st, const char *key)
 {
 	static const char q[] = "SELECT 1 FROM gate_setting WHERE key = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	store_bind_static(s, 1, key);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	return found;
 }
 
@@ -752,18 +733,17 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 	    "AND " STORE_IN_FORCE(
 	        "r", "?2") " "
 	                   "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct gate_member *m = NULL;
 	int64_t last = 0;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t pid = sqlite3_column_int64(s, 0);
-		const char *role = (const char *)sqlite3_column_text(s, 3);
-		int inf =
-		    influence_index((const char *)sqlite3_column_text(s, 4));
+	db_bind_int64(s, 1, deal);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t pid = db_column_int64(s, 0);
+		const char *role = (const char *)db_column_text(s, 3);
+		int inf = influence_index((const char *)db_column_text(s, 4));
 		int ri = role_index(role);
 
 		if (m == NULL || pid != last) {
@@ -790,12 +770,11 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 		}
 		m->rolebits |= 1 << ri;
 		m->core = m->rolebits & GATE_CORE_ALL;
-		m->lead |= sqlite3_column_int(s, 5);
+		m->lead |= db_column_int(s, 5);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE
-	           ? KAM_OK
-	           : store_fail(st, "cannot read the buying group");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the buying group");
 }
 
 /* The competitors anyone in the group has a stance toward by as_of. */
@@ -810,24 +789,23 @@ load_rivals(struct store *st, int64_t deal, const char *as_of,
 	    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
 	    "AND o.effective <= ?2 AND " STORE_IN_FORCE(
 	        "r", "?2") ") ORDER BY c.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
 		a->rivals =
 		    xreallocarray(a->rivals, a->nrivals + 1, sizeof *a->rivals);
 		*ids = xreallocarray(*ids, a->nrivals + 1, sizeof **ids);
-		(*ids)[a->nrivals] = sqlite3_column_int64(s, 0);
+		(*ids)[a->nrivals] = db_column_int64(s, 0);
 		a->rivals[a->nrivals].handle = store_col_dup(s, 1);
 		a->rivals[a->nrivals].name = store_col_dup(s, 2);
 		a->nrivals++;
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE
-	           ? KAM_OK
-	           : store_fail(st, "cannot read the competitors");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the competitors");
 }
 
 /* Keeps the later of two dates in latest. */
@@ -902,7 +880,7 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
-		sqlite3_stmt *s = store_stmt(st, q);
+		db_stmt *s = store_stmt(st, q);
 		struct {
 			int64_t id;
 			char *ref, *name;
@@ -910,22 +888,21 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 		} *v = NULL;
 		size_t n = 0, k;
 
-		sqlite3_bind_int64(s, 1, m->id);
-		sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *kind =
-			    (const char *)sqlite3_column_text(s, 3);
+		db_bind_int64(s, 1, m->id);
+		store_bind_static(s, 2, as_of);
+		while ((rc = db_step(s)) == DB_ROW) {
+			const char *kind = (const char *)db_column_text(s, 3);
 
 			v = xreallocarray(v, n + 1, sizeof *v);
-			v[n].id = sqlite3_column_int64(s, 0);
+			v[n].id = db_column_int64(s, 0);
 			v[n].ref = store_col_dup(s, 1);
 			v[n].name = store_col_dup(s, 2);
 			v[n].kind = strcmp(kind, "advises") == 0 ? "advises"
 			                                         : "influences";
 			n++;
 		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
+		db_reset(s);
+		if (rc != DB_DONE) {
 			for (k = 0; k < n; k++) {
 				free(v[k].ref);
 				free(v[k].name);
@@ -995,15 +972,15 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	    "ac.industry "
 	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
 	    "WHERE d.id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t *cids = NULL, profile;
 	int rc;
 
 	memset(a, 0, sizeof *a);
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
-	sqlite3_bind_int64(s, 1, deal);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	if (store_row(st, s, "the store")) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
@@ -1015,7 +992,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 		a->close_on = store_col_dup(s, 7);
 		a->stage = store_col_dup(s, 8);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, _("unknown deal"));
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
@@ -1053,7 +1030,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	    "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, "
 	    "actor, verdict, snapshot) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)";
 	char now[KAM_STAMP_LEN];
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t last = 0, id = 0;
 	int rc;
 
@@ -1062,31 +1039,31 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlast);
-	sqlite3_bind_text(s, 1, snapshot, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, deal);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		last = sqlite3_column_int64(s, 1);
-		*same = sqlite3_column_int(s, 2);
+	store_bind_static(s, 1, snapshot);
+	db_bind_int64(s, 2, deal);
+	if (store_row(st, s, "the store")) {
+		id = db_column_int64(s, 0);
+		last = db_column_int64(s, 1);
+		*same = db_column_int(s, 2);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (*same) {
 		/* The same inputs gave the same results: one run, checked
 		 * again. */
 		*number = last;
 		s = store_stmt(st, upd);
-		sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, id);
+		store_bind_static(s, 1, now);
+		db_bind_int64(s, 2, id);
 	} else {
 		*number = last + 1;
 		s = store_stmt(st, ins);
-		sqlite3_bind_int64(s, 1, deal);
-		sqlite3_bind_int64(s, 2, *number);
-		sqlite3_bind_text(s, 3, as_of, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, kam_actor(), -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, verdict, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 7, snapshot, -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, deal);
+		db_bind_int64(s, 2, *number);
+		store_bind_static(s, 3, as_of);
+		store_bind_static(s, 4, now);
+		store_bind_static(s, 5, kam_actor());
+		store_bind_static(s, 6, verdict);
+		store_bind_static(s, 7, snapshot);
 	}
 	return finish(st, s, "cannot store the run");
 }
@@ -1103,20 +1080,20 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	                        "json_extract(snapshot, '$.gates[3].status') "
 	                        "FROM gate_run WHERE deal_id = ? "
 	                        "ORDER BY number";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct gate_run_info *r = NULL;
 	size_t len = 0;
 	int rc, g;
 
-	sqlite3_bind_int64(s, 1, deal);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct gate_run_info *x;
 
 		r = xreallocarray(r, len + 1, sizeof *r);
 		x = &r[len++];
-		x->number = sqlite3_column_int64(s, 0);
+		x->number = db_column_int64(s, 0);
 		snprintf(x->as_of, sizeof x->as_of, "%s",
-		         (const char *)sqlite3_column_text(s, 1));
+		         (const char *)db_column_text(s, 1));
 		x->recorded = store_col_dup(s, 2);
 		x->checked = store_col_dup(s, 3);
 		x->actor = store_col_dup(s, 4);
@@ -1124,8 +1101,8 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 		for (g = 0; g < GATE_COUNT; g++)
 			x->status[g] = store_col_dup(s, 6 + g);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_reset(s);
+	if (rc != DB_DONE) {
 		gate_runs_free(r, len);
 		return store_fail(st, "cannot read the runs");
 	}
@@ -1136,10 +1113,7 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 
 int
 store_gate_list_each(struct store *st, int64_t account, int all,
-                     void (*fn)(const char *, const char *, const char *,
-                                const char *, int64_t, const char *,
-                                const char *, void *),
-                     void *arg)
+                     int (*fn)(const struct gate_list_row *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
@@ -1149,22 +1123,23 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 OR d.status = 'open') ORDER BY ac.handle, d.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
-	int rc;
+	db_stmt *s = store_stmt(st, q);
+	struct gate_list_row r;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_int(s, 2, all != 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(s, 0),
-		   (const char *)sqlite3_column_text(s, 1),
-		   (const char *)sqlite3_column_text(s, 2),
-		   (const char *)sqlite3_column_text(s, 3),
-		   sqlite3_column_int64(s, 4),
-		   (const char *)sqlite3_column_text(s, 5),
-		   (const char *)sqlite3_column_text(s, 6), arg);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the deals");
+	db_bind_int64(s, 1, account);
+	db_bind_int(s, 2, all != 0);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.deal = (const char *)db_column_text(s, 0);
+		r.name = (const char *)db_column_text(s, 1);
+		r.verdict = (const char *)db_column_text(s, 2);
+		r.as_of = (const char *)db_column_text(s, 3);
+		r.run = db_column_int64(s, 4);
+		r.recorded = (const char *)db_column_text(s, 5);
+		r.status = (const char *)db_column_text(s, 6);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the deals");
 }
 
 static enum gate_status
@@ -1199,17 +1174,17 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	    "FROM gate_run r, json_each(r.snapshot, '$.gates') g, "
 	    "json_each(g.value, '$.criteria') c "
 	    "WHERE r.id = ? ORDER BY g.key, c.key";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t run;
 	int rc, g;
 
 	memset(snap, 0, sizeof *snap);
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_int64(s, 2, number);
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	db_bind_int64(s, 2, number);
+	if (db_step(s) != DB_ROW) {
 		char *ref = store_deal_ref(st, deal);
 
-		sqlite3_reset(s);
+		db_reset(s);
 		rc = kam_err(
 		    KAM_NOTFOUND,
 		    _("no run %lld of deal '%s' (see 'kam-gate history')"),
@@ -1217,47 +1192,47 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 		free(ref);
 		return rc;
 	}
-	run = sqlite3_column_int64(s, 0);
+	run = db_column_int64(s, 0);
 	snprintf(snap->as_of, sizeof snap->as_of, "%s",
-	         (const char *)sqlite3_column_text(s, 1));
+	         (const char *)db_column_text(s, 1));
 	snap->verdict = store_col_dup(s, 2);
-	sqlite3_reset(s);
+	db_reset(s);
 	for (g = 0; g < GATE_COUNT; g++)
 		snap->status[g] = GATE_NOT_REACHED;
 	s = store_stmt(st, gates);
-	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		g = sqlite3_column_int(s, 0);
+	db_bind_int64(s, 1, run);
+	while ((rc = db_step(s)) == DB_ROW) {
+		g = db_column_int(s, 0);
 		if (g < 1 || g > GATE_COUNT)
 			continue;
 		snap->status[g - 1] =
-		    status_parse((const char *)sqlite3_column_text(s, 1));
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+		    status_parse((const char *)db_column_text(s, 1));
+		if (db_column_type(s, 2) != DB_NULL) {
 			char sc[8];
 
-			gate_score_text(sqlite3_column_double(s, 2), sc);
+			gate_score_text(db_column_double(s, 2), sc);
 			snap->score[g - 1] = xstrdup(sc);
 		}
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the run");
 	s = store_stmt(st, crit);
-	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, run);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct gate_snap_crit *c;
 
 		snap->crit = xreallocarray(snap->crit, snap->ncrit + 1,
 		                           sizeof *snap->crit);
 		c = &snap->crit[snap->ncrit++];
-		c->gate = sqlite3_column_int(s, 0);
+		c->gate = db_column_int(s, 0);
 		c->key = store_col_dup(s, 1);
 		c->answer = store_col_dup(s, 2);
 		c->source = store_col_dup(s, 3);
 		c->evidence = store_col_dup(s, 4);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the run");
 	return KAM_OK;
 }

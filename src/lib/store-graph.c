@@ -126,25 +126,25 @@ static const char q_person_account[] =
 int
 store_graph_is_account(struct store *st, const char *handle)
 {
-	sqlite3_stmt *s = store_stmt(st, q_is_account);
+	db_stmt *s = store_stmt(st, q_is_account);
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	return found;
 }
 
 int64_t
 store_graph_person_account(struct store *st, int64_t person)
 {
-	sqlite3_stmt *s = store_stmt(st, q_person_account);
+	db_stmt *s = store_stmt(st, q_person_account);
 	int64_t id = 0;
 
-	sqlite3_bind_int64(s, 1, person);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, person);
+	if (store_row(st, s, "the store"))
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -152,26 +152,26 @@ store_graph_person_account(struct store *st, int64_t person)
 static int
 names(struct store *st, const char *sql, int64_t id, char **handle, char **name)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	db_stmt *s = store_stmt(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		*handle = store_col_dup(s, 0);
 		*name = store_col_dup(s, 1);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return KAM_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return kam_err(KAM_INTERNAL, _("row %lld vanished"),
 		               (long long)id);
 	return store_fail(st, "cannot read the map");
 }
 
 static void
-add_person(struct map_data *d, size_t *cap, sqlite3_stmt *s, const char *as_of)
+add_person(struct map_data *d, size_t *cap, db_stmt *s, const char *as_of)
 {
 	struct map_person *p;
 	const unsigned char *left;
@@ -182,15 +182,15 @@ add_person(struct map_data *d, size_t *cap, sqlite3_stmt *s, const char *as_of)
 	}
 	p = &d->people[d->npeople++];
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(s, 0);
+	p->id = db_column_int64(s, 0);
 	p->handle = store_col_dup(s, 1);
 	p->name = store_col_dup(s, 2);
 	p->title = store_col_dup(s, 3);
 	p->dept = store_col_dup(s, 4);
-	p->level = sqlite3_column_int(s, 5);
-	p->placeholder = sqlite3_column_int(s, 6);
+	p->level = db_column_int(s, 5);
+	p->placeholder = db_column_int(s, 6);
 	/* Someone who leaves after the as-of day was still there. */
-	left = sqlite3_column_text(s, 7);
+	left = db_column_text(s, 7);
 	if (left != NULL && strcmp((const char *)left, as_of) <= 0)
 		p->left_on = xstrdup((const char *)left);
 }
@@ -249,7 +249,7 @@ static int
 rewind_people(struct store *st, struct map_data *d, int64_t account,
               const char *as_of)
 {
-	sqlite3_stmt *s = store_stmt(st, q_later);
+	db_stmt *s = store_stmt(st, q_later);
 	struct map_person **byid, key, *kp = &key, **hit;
 	int64_t last = 0;
 	size_t i;
@@ -259,10 +259,10 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 	for (i = 0; i < d->npeople; i++)
 		byid[i] = &d->people[i];
 	qsort(byid, d->npeople, sizeof *byid, id_cmp);
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		key.id = sqlite3_column_int64(s, 0);
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		key.id = db_column_int64(s, 0);
 		if (key.id != last)
 			seen = 0;
 		last = key.id;
@@ -270,14 +270,13 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 		                      : bsearch(&kp, byid, d->npeople,
 		                                sizeof *byid, id_cmp);
 		if (hit != NULL)
-			undo_change(*hit,
-			            (const char *)sqlite3_column_text(s, 1),
+			undo_change(*hit, (const char *)db_column_text(s, 1),
 			            store_col_dup(s, 2), &seen);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(byid);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the history");
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the history");
 }
 
 struct walk {
@@ -290,27 +289,27 @@ struct walk {
 static int
 next_of(struct walk *w, const char *sql, int64_t id, struct map_ids *out)
 {
-	sqlite3_stmt *s = store_stmt(w->st, sql);
+	db_stmt *s = store_stmt(w->st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if (sql == q_next_lines) {
-		sqlite3_bind_text(s, 2, w->q->as_of, -1, SQLITE_STATIC);
+		store_bind_static(s, 2, w->q->as_of);
 	} else {
 		if (w->kinds != NULL)
-			sqlite3_bind_text(s, 2, w->kinds, -1, SQLITE_STATIC);
+			store_bind_static(s, 2, w->kinds);
 		else
-			sqlite3_bind_null(s, 2);
-		sqlite3_bind_int(s, 3, w->q->min_strength);
+			db_bind_null(s, 2);
+		db_bind_int(s, 3, w->q->min_strength);
 		if (sql != q_next_links)
-			sqlite3_bind_int64(s, 4, w->q->deal);
-		sqlite3_bind_text(s, 5, w->q->as_of, -1, SQLITE_STATIC);
+			db_bind_int64(s, 4, w->q->deal);
+		store_bind_static(s, 5, w->q->as_of);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		map_ids_add(out, sqlite3_column_int64(s, 0));
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(w->st, "cannot read the map");
+	while ((rc = db_step(s)) == DB_ROW)
+		map_ids_add(out, db_column_int64(s, 0));
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(w->st, "cannot read the map");
 }
 
 int
@@ -346,26 +345,26 @@ static int
 load_people(struct store *st, const struct map_query *q, struct map_data *d)
 {
 	const struct map_ids *near = q->near;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t cap = 0, i;
 	int rc = KAM_OK;
 
 	if (near == NULL) {
 		s = store_stmt(st, q_people);
-		sqlite3_bind_int64(s, 1, q->account);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_bind_int64(s, 1, q->account);
+		while ((rc = db_step(s)) == DB_ROW)
 			add_person(d, &cap, s, q->as_of);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
+		db_reset(s);
+		if (rc != DB_DONE)
 			return store_fail(st, "cannot read the people");
 		return rewind_people(st, d, q->account, q->as_of);
 	}
 	s = store_stmt(st, q_person);
 	for (i = 0; rc == KAM_OK && i < near->n; i++) {
-		sqlite3_bind_int64(s, 1, near->v[i]);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		db_bind_int64(s, 1, near->v[i]);
+		if (store_row(st, s, "the store"))
 			add_person(d, &cap, s, q->as_of);
-		sqlite3_reset(s);
+		db_reset(s);
 	}
 	if (rc == KAM_OK)
 		rc = rewind_people(st, d, q->account, q->as_of);
@@ -373,115 +372,109 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 }
 
 static void
-add_line(struct map_data *d, size_t *cap, sqlite3_stmt *s)
+add_line(struct map_data *d, size_t *cap, db_stmt *s)
 {
 	struct map_line *l;
-	const unsigned char *kind = sqlite3_column_text(s, 2);
+	const unsigned char *kind = db_column_text(s, 2);
 
-	if (map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
-	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
-		return;
 	if (d->nlines == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		d->lines = xreallocarray(d->lines, *cap, sizeof *d->lines);
 	}
 	l = &d->lines[d->nlines++];
-	l->person = sqlite3_column_int64(s, 0);
-	l->manager = sqlite3_column_int64(s, 1);
+	l->person = db_column_int64(s, 0);
+	l->manager = db_column_int64(s, 1);
 	l->dotted = kind != NULL && strcmp((const char *)kind, "dotted") == 0;
 }
 
 static void
-add_link(struct map_data *d, size_t *cap, sqlite3_stmt *s)
+add_link(struct map_data *d, size_t *cap, db_stmt *s)
 {
 	struct map_link *l;
 	const char *kind;
 
-	kind = vocab_link_kind((const char *)sqlite3_column_text(s, 2));
-	if (kind == NULL || map_find(d, sqlite3_column_int64(s, 0)) == NULL ||
-	    map_find(d, sqlite3_column_int64(s, 1)) == NULL)
+	kind = vocab_link_kind((const char *)db_column_text(s, 2));
+	if (kind == NULL)
 		return;
 	if (d->nlinks == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		d->links = xreallocarray(d->links, *cap, sizeof *d->links);
 	}
 	l = &d->links[d->nlinks++];
-	l->from = sqlite3_column_int64(s, 0);
-	l->to = sqlite3_column_int64(s, 1);
+	l->from = db_column_int64(s, 0);
+	l->to = db_column_int64(s, 1);
 	l->kind = kind;
-	l->strength = sqlite3_column_int(s, 3);
+	l->strength = db_column_int(s, 3);
 	l->mutual = l->hidden = 0;
 }
 
 static int
 load_edges(struct store *st, const struct map_query *q, struct map_data *d)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t i, lcap = 0, kcap = 0;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	if (q->near == NULL) {
 		s = store_stmt(st, q_lines);
-		sqlite3_bind_int64(s, 1, q->account);
-		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_bind_int64(s, 1, q->account);
+		store_bind_static(s, 2, q->as_of);
+		while ((rc = db_step(s)) == DB_ROW)
 			add_line(d, &lcap, s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
+		db_reset(s);
+		if (rc != DB_DONE)
 			return store_fail(st, "cannot read reporting lines");
 		s = store_stmt(st, q_links);
-		sqlite3_bind_int64(s, 1, q->account);
-		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_bind_int64(s, 1, q->account);
+		store_bind_static(s, 2, q->as_of);
+		while ((rc = db_step(s)) == DB_ROW)
 			add_link(d, &kcap, s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
+		db_reset(s);
+		if (rc != DB_DONE)
 			return store_fail(st, "cannot read links");
 		return KAM_OK;
 	}
-	for (i = 0; i < d->npeople && rc == SQLITE_DONE; i++) {
+	for (i = 0; i < d->npeople && rc == DB_DONE; i++) {
 		s = store_stmt(st, q_lines_of);
-		sqlite3_bind_int64(s, 1, d->people[i].id);
-		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_bind_int64(s, 1, d->people[i].id);
+		store_bind_static(s, 2, q->as_of);
+		while ((rc = db_step(s)) == DB_ROW)
 			add_line(d, &lcap, s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
+		db_reset(s);
+		if (rc != DB_DONE)
 			break;
 		s = store_stmt(st, q_links_of);
-		sqlite3_bind_int64(s, 1, d->people[i].id);
-		sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_bind_int64(s, 1, d->people[i].id);
+		store_bind_static(s, 2, q->as_of);
+		while ((rc = db_step(s)) == DB_ROW)
 			add_link(d, &kcap, s);
-		sqlite3_reset(s);
+		db_reset(s);
 	}
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the map");
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read the map");
 }
 
 static int
 load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t cap = 0;
 	int rc;
 
 	if (q->deal != 0) {
 		s = store_stmt(st, q_roles_deal);
-		sqlite3_bind_int64(s, 1, q->deal);
+		db_bind_int64(s, 1, q->deal);
 	} else {
 		s = store_stmt(st, q_roles_account);
-		sqlite3_bind_int64(s, 1, q->account);
+		db_bind_int64(s, 1, q->account);
 	}
-	sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	store_bind_static(s, 2, q->as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct map_role *r;
 		const char *role, *infl;
 
-		role = vocab_role((const char *)sqlite3_column_text(s, 2));
-		infl = vocab_influence((const char *)sqlite3_column_text(s, 3));
-		if (role == NULL || infl == NULL ||
-		    map_find(d, sqlite3_column_int64(s, 0)) == NULL)
+		role = vocab_role((const char *)db_column_text(s, 2));
+		infl = vocab_influence((const char *)db_column_text(s, 3));
+		if (role == NULL || infl == NULL)
 			continue;
 		if (d->nroles == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -489,15 +482,15 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 			    xreallocarray(d->roles, cap, sizeof *d->roles);
 		}
 		r = &d->roles[d->nroles++];
-		r->person = sqlite3_column_int64(s, 0);
+		r->person = db_column_int64(s, 0);
 		r->deal = store_col_dup(s, 1);
 		r->role = role;
 		r->influence = infl;
-		r->lead = sqlite3_column_int(s, 4);
+		r->lead = db_column_int(s, 4);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read buying roles");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read buying roles");
 }
 
 int
@@ -532,13 +525,10 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	    (rc = names(st, q_competitor, q->toward, &d->toward,
 	                &d->toward_name)) != KAM_OK)
 		return rc;
-	if ((rc = load_people(st, q, d)) != KAM_OK)
-		return rc;
-	map_data_index(d);
-	if ((rc = load_edges(st, q, d)) != KAM_OK ||
+	if ((rc = load_people(st, q, d)) != KAM_OK ||
+	    (rc = load_edges(st, q, d)) != KAM_OK ||
 	    (rc = load_roles(st, q, d)) != KAM_OK)
 		return rc;
-	map_data_index(d); /* now the edges and roles too */
 	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
 		struct map_person *p = &d->people[i];
@@ -570,22 +560,22 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 static int
 deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 {
-	sqlite3_stmt *s = store_stmt(st, q_deals_of);
+	db_stmt *s = store_stmt(st, q_deals_of);
 	struct stance_found f, best;
 	char *deal = NULL;
 	int rc, frc = KAM_OK;
 
 	memset(&best, 0, sizeof best);
-	sqlite3_bind_int64(s, 1, p->id);
+	db_bind_int64(s, 1, p->id);
 	if (q->toward != 0)
-		sqlite3_bind_int64(s, 2, q->toward);
+		db_bind_int64(s, 2, q->toward);
 	else
-		sqlite3_bind_null(s, 2);
-	sqlite3_bind_text(s, 3, q->as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_null(s, 2);
+	store_bind_static(s, 3, q->as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
 		frc = store_stance_find(st, p->id, q->toward,
-		                        sqlite3_column_int64(s, 0), q->as_of,
-		                        NULL, &f);
+		                        db_column_int64(s, 0), q->as_of, NULL,
+		                        &f);
 		if (frc != KAM_OK)
 			break;
 		if (f.id == 0 || f.deal == 0)
@@ -598,12 +588,12 @@ deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 			deal = store_col_dup(s, 1);
 		}
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (frc != KAM_OK) {
 		free(deal);
 		return frc;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		free(deal);
 		return store_fail(st, "cannot read stances");
 	}
@@ -619,15 +609,15 @@ deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 static int
 preferences(struct store *st, const struct map_query *q, struct map_person *p)
 {
-	sqlite3_stmt *s = store_stmt(st, q_competitors_of);
+	db_stmt *s = store_stmt(st, q_competitors_of);
 	struct buf b = {0};
 	const char *w;
 	int rc, grc = KAM_OK;
 
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, q->as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		grc = store_stance_get(st, p->id, sqlite3_column_int64(s, 0),
+	db_bind_int64(s, 1, p->id);
+	store_bind_static(s, 2, q->as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		grc = store_stance_get(st, p->id, db_column_int64(s, 0),
 		                       q->deal, q->as_of, NULL, &w, NULL);
 		if (grc != KAM_OK)
 			break;
@@ -635,10 +625,10 @@ preferences(struct store *st, const struct map_query *q, struct map_person *p)
 			continue;
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		buf_puts(&b, (const char *)sqlite3_column_text(s, 2));
+		buf_puts(&b, (const char *)db_column_text(s, 2));
 	}
-	sqlite3_reset(s);
-	if (grc == KAM_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (grc == KAM_OK && rc != DB_ROW && rc != DB_DONE)
 		grc = store_fail(st, "cannot read stances");
 	if (grc == KAM_OK && b.len > 0) {
 		buf_add(&b, "", 1);
@@ -669,10 +659,9 @@ static const char q_tl_rows[] =
     "effective, recorded FROM observation WHERE person_id = ?1 ORDER BY id";
 
 static char *
-col_or_null(sqlite3_stmt *s, int i)
+col_or_null(db_stmt *s, int i)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL
-	                                                : store_col_dup(s, i);
+	return db_column_type(s, i) == DB_NULL ? NULL : store_col_dup(s, i);
 }
 
 /* A lane's role in the deal: the first in the method's order, and the
@@ -680,17 +669,17 @@ col_or_null(sqlite3_stmt *s, int i)
 static int
 tl_roles(struct store *st, int64_t deal, struct tl_lane *l)
 {
-	sqlite3_stmt *s = store_stmt(st, q_tl_roles);
+	db_stmt *s = store_stmt(st, q_tl_roles);
 	long best = -1, j;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_int64(s, 2, l->person);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal);
+	db_bind_int64(s, 2, l->person);
+	while ((rc = db_step(s)) == DB_ROW) {
 		const char *role =
-		    vocab_role((const char *)sqlite3_column_text(s, 0));
+		    vocab_role((const char *)db_column_text(s, 0));
 		const char *infl =
-		    vocab_influence((const char *)sqlite3_column_text(s, 1));
+		    vocab_influence((const char *)db_column_text(s, 1));
 
 		if (role == NULL)
 			continue;
@@ -707,20 +696,20 @@ tl_roles(struct store *st, int64_t deal, struct tl_lane *l)
 		      strcmp(l->influence, "low") == 0)))
 			l->influence = infl;
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read buying roles");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read buying roles");
 }
 
 static int
 tl_rows(struct store *st, struct timeline *tl, int64_t person, size_t *cap)
 {
-	sqlite3_stmt *s = store_stmt(st, q_tl_rows);
+	db_stmt *s = store_stmt(st, q_tl_rows);
 	struct stance_row *r;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, person);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (tl->nrows == *cap) {
 			*cap = *cap ? 2 * *cap : 64;
 			tl->rows =
@@ -728,26 +717,25 @@ tl_rows(struct store *st, struct timeline *tl, int64_t person, size_t *cap)
 		}
 		r = &tl->rows[tl->nrows++];
 		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(s, 0);
+		r->id = db_column_int64(s, 0);
 		r->kind = store_col_dup(s, 1);
-		r->target = sqlite3_column_int64(s, 2);
-		r->person = sqlite3_column_int64(s, 3);
+		r->target = db_column_int64(s, 2);
+		r->person = db_column_int64(s, 3);
 		r->stance = col_or_null(s, 4);
-		r->toward = sqlite3_column_int64(s, 5);
-		r->deal = sqlite3_column_int64(s, 6);
+		r->toward = db_column_int64(s, 5);
+		r->deal = db_column_int64(s, 6);
 		r->effective = store_col_dup(s, 7);
 		r->recorded = store_col_dup(s, 8);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read stances");
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read stances");
 }
 
 static int
 tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
         struct timeline *tl)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t cap = 0, rcap = 0, i;
 	char *handle = NULL;
 	int rc;
@@ -767,8 +755,8 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 		return rc;
 	free(handle);
 	s = store_stmt(st, deal != 0 ? q_tl_group : q_tl_account);
-	sqlite3_bind_int64(s, 1, deal != 0 ? deal : account);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deal != 0 ? deal : account);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct tl_lane *l;
 
 		if (tl->nlanes == cap) {
@@ -778,12 +766,12 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 		}
 		l = &tl->lanes[tl->nlanes++];
 		memset(l, 0, sizeof *l);
-		l->person = sqlite3_column_int64(s, 0);
+		l->person = db_column_int64(s, 0);
 		l->ref = store_col_dup(s, 1);
 		l->name = store_col_dup(s, 2);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the people");
 	for (i = 0; i < tl->nlanes; i++) {
 		if (deal != 0 &&

@@ -132,15 +132,15 @@ static int
 load_people(struct store *st, int64_t account, const char *as_of, int full,
             struct org_net *net)
 {
-	sqlite3_stmt *s = store_stmt(st, full ? q_people_named : q_people);
+	db_stmt *s = store_stmt(st, full ? q_people_named : q_people);
 	struct finder f;
 	size_t cap = 0, i;
 	int64_t last = 0;
 	int rc, seen = 0;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct org_net_person *p;
 
 		if (net->npeople == cap) {
@@ -149,26 +149,26 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 			    xreallocarray(net->people, cap, sizeof *p);
 		}
 		p = &net->people[net->npeople++];
-		p->id = sqlite3_column_int64(s, 0);
+		p->id = db_column_int64(s, 0);
 		p->handle = store_col_dup(s, 1);
-		p->level = sqlite3_column_int(s, 2);
+		p->level = db_column_int(s, 2);
 		p->name = full ? store_col_dup(s, 3) : NULL;
 		p->stance = NULL;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the people");
 	if (net->npeople > 1)
 		qsort(net->people, net->npeople, sizeof *net->people,
 		      person_cmp);
 	finder_init(&f, net);
 	s = store_stmt(st, q_later);
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		const char *field = (const char *)sqlite3_column_text(s, 1);
-		const char *old = (const char *)sqlite3_column_text(s, 2);
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t id = db_column_int64(s, 0);
+		const char *field = (const char *)db_column_text(s, 1);
+		const char *old = (const char *)db_column_text(s, 2);
 		int bit = strcmp(field, "name") == 0 ? 1 : 2;
 
 		if (id != last)
@@ -184,38 +184,38 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 			net->people[i].level = old != NULL ? atol(old) : 0;
 		}
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(f.at);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read the history");
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read the history");
 }
 
 static int
 load_links(struct store *st, int64_t account, const char *as_of,
            struct org_net *net)
 {
-	sqlite3_stmt *s = store_stmt(st, q_people_ids);
+	db_stmt *s = store_stmt(st, q_people_ids);
 	struct finder f;
 	size_t cap = 0;
 	int64_t ids = 0;
 	int rc;
 
-	if (sqlite3_step(s) == SQLITE_ROW)
-		ids = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (store_row(st, s, "the store"))
+		ids = db_column_int64(s, 0);
+	db_reset(s);
 	if ((int64_t)net->npeople * 2 >= ids) {
 		s = store_stmt(st, q_links_scan);
 	} else {
 		s = store_stmt(st, q_links);
-		sqlite3_bind_int64(s, 1, account);
+		db_bind_int64(s, 1, account);
 	}
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
+	store_bind_static(s, 2, as_of);
 	finder_init(&f, net);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t from = find(&f, sqlite3_column_int64(s, 0));
-		size_t to = find(&f, sqlite3_column_int64(s, 1));
+	while ((rc = db_step(s)) == DB_ROW) {
+		size_t from = find(&f, db_column_int64(s, 0));
+		size_t to = find(&f, db_column_int64(s, 1));
 		const char *kind =
-		    vocab_link_kind((const char *)sqlite3_column_text(s, 2));
+		    vocab_link_kind((const char *)db_column_text(s, 2));
 		struct influence_link *l;
 
 		if (from == net->npeople || to == net->npeople || kind == NULL)
@@ -228,30 +228,30 @@ load_links(struct store *st, int64_t account, const char *as_of,
 		l->from = from;
 		l->to = to;
 		l->kind = kind;
-		l->strength = sqlite3_column_int(s, 3);
+		l->strength = db_column_int(s, 3);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(f.at);
-	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, "cannot read links");
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read links");
 }
 
 static int
 load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
            struct org_net *net)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	struct finder f;
 	size_t cap = 0;
 	int rc;
 
 	finder_init(&f, net);
 	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
-	sqlite3_bind_int64(s, 1, deal ? deal : account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t who = find(&f, sqlite3_column_int64(s, 0));
+	db_bind_int64(s, 1, deal ? deal : account);
+	store_bind_static(s, 2, as_of);
+	while ((rc = db_step(s)) == DB_ROW) {
+		size_t who = find(&f, db_column_int64(s, 0));
 		const char *role =
-		    vocab_role((const char *)sqlite3_column_text(s, 3));
+		    vocab_role((const char *)db_column_text(s, 3));
 		struct org_net_role *r;
 
 		if (who == net->npeople || role == NULL)
@@ -262,29 +262,29 @@ load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		}
 		r = &net->roles[net->nroles++];
 		r->person = who;
-		r->deal = sqlite3_column_int64(s, 1);
+		r->deal = db_column_int64(s, 1);
 		r->deal_handle = store_col_dup(s, 2);
 		r->role = role;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(f.at);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot read buying roles");
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot read buying roles");
 }
 
 static int
 load(struct store *st, int64_t account, int64_t deal, const char *as_of,
      unsigned what, struct org_net *net)
 {
-	sqlite3_stmt *s = store_stmt(st, q_account);
+	db_stmt *s = store_stmt(st, q_account);
 	int full = (what & ORG_NET_FULL) != 0;
 	size_t i;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, account);
+	if (store_row(st, s, "the store"))
 		net->account = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (net->account == NULL)
 		return kam_err(KAM_INTERNAL, _("account %lld vanished"),
 		               (long long)account);
@@ -348,11 +348,11 @@ store_org_net_free(struct org_net *net)
 int
 store_org_net_has_links(struct store *st, int64_t account)
 {
-	sqlite3_stmt *s = store_stmt(st, q_any_link);
+	db_stmt *s = store_stmt(st, q_any_link);
 	int found;
 
-	sqlite3_bind_int64(s, 1, account);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, account);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	return found;
 }

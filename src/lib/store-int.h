@@ -1,46 +1,251 @@
 /*
- * The store's private interface: SQLite's types and the helpers every
- * store file shares (the statement cache, binding, failure reports).
- * Only src/lib/store*.c may include it (and the unit tests that look
- * into a store); everything else goes through include/kam/store.h and
- * the store_ functions of the other public headers, none of which
- * mentions SQLite.
+ * The store's private interface: the engine layer, a prepared statement
+ * behind one set of db_ functions whatever the engine, and the helpers
+ * every store file shares (the statement cache, binding, failure
+ * reports).  Only src/lib/store*.c may include it (and the unit tests
+ * that look into a store); everything else goes through
+ * include/kam/store.h and the store_ functions of the other public
+ * headers, none of which mentions an engine.
+ *
+ * A store file prepares through store_stmt, binds with db_bind_ and the
+ * store_bind_ helpers, steps with db_step and reads with db_column_;
+ * only the engine files (store-sqlite.c, and store.c where it opens and
+ * migrates an SQLite file) call an engine's own functions.
  */
 #ifndef KAM_STORE_INT_H
 #define KAM_STORE_INT_H
 
+#include <stdint.h>
+
+/* The unit tests and store.c reach SQLite's connection (store_db). */
 #include <sqlite3.h>
 
 #include "kam/store.h"
 
-/* The connection. */
+/* What db_step returns: a row, the end, or else an engine's error. */
+#define DB_ROW  100
+#define DB_DONE 101
+/* An engine's failure, where it has no code of its own. */
+#define DB_ERROR 1
+
+/* A column's type (db_column_type), numbered as SQLite numbers them. */
+enum db_type {
+	DB_INTEGER = 1,
+	DB_FLOAT = 2,
+	DB_TEXT = 3,
+	DB_BLOB = 4,
+	DB_NULL = 5
+};
+
+/* How a bound string is kept until the statement is reset. */
+enum db_keep {
+	DB_STATIC, /* not copied: it must outlive the step */
+	DB_COPY,   /* copied */
+	DB_OWN     /* taken, and freed with free() when done */
+};
+
+typedef struct db_stmt db_stmt;
+
+/* An engine's statement functions (store-sqlite.c, store-pg.c). */
+struct db_ops {
+	int (*step)(db_stmt *);
+	void (*reset)(db_stmt *);
+	void (*clear_bindings)(db_stmt *);
+	void (*finalize)(db_stmt *);
+	void (*bind_int64)(db_stmt *, int, int64_t);
+	void (*bind_double)(db_stmt *, int, double);
+	/* A NULL string binds NULL. */
+	void (*bind_text)(db_stmt *, int, const char *, enum db_keep);
+	void (*bind_null)(db_stmt *, int);
+	int64_t (*column_int64)(db_stmt *, int);
+	double (*column_double)(db_stmt *, int);
+	const unsigned char *(*column_text)(db_stmt *, int);
+	const void *(*column_blob)(db_stmt *, int);
+	int (*column_bytes)(db_stmt *, int);
+	int (*column_type)(db_stmt *, int);
+};
+
+/* Each engine's statement begins with this. */
+struct db_stmt {
+	const struct db_ops *ops;
+};
+
+/*
+ * Parameters are numbered from 1 (written ? or ?N in the SQL), columns
+ * from 0; a step returns DB_ROW, DB_DONE or an error, reported with
+ * store_fail.
+ */
+static inline int
+db_step(db_stmt *s)
+{
+	return s->ops->step(s);
+}
+
+static inline void
+db_reset(db_stmt *s)
+{
+	s->ops->reset(s);
+}
+
+static inline void
+db_bind_int64(db_stmt *s, int i, int64_t v)
+{
+	s->ops->bind_int64(s, i, v);
+}
+
+static inline void
+db_bind_int(db_stmt *s, int i, int v)
+{
+	s->ops->bind_int64(s, i, v);
+}
+
+static inline void
+db_bind_double(db_stmt *s, int i, double v)
+{
+	s->ops->bind_double(s, i, v);
+}
+
+static inline void
+db_bind_null(db_stmt *s, int i)
+{
+	s->ops->bind_null(s, i);
+}
+
+static inline int64_t
+db_column_int64(db_stmt *s, int i)
+{
+	return s->ops->column_int64(s, i);
+}
+
+static inline int
+db_column_int(db_stmt *s, int i)
+{
+	return (int)s->ops->column_int64(s, i);
+}
+
+static inline double
+db_column_double(db_stmt *s, int i)
+{
+	return s->ops->column_double(s, i);
+}
+
+/* NULL for NULL; valid until the next step or reset. */
+static inline const unsigned char *
+db_column_text(db_stmt *s, int i)
+{
+	return s->ops->column_text(s, i);
+}
+
+static inline const void *
+db_column_blob(db_stmt *s, int i)
+{
+	return s->ops->column_blob(s, i);
+}
+
+static inline int
+db_column_bytes(db_stmt *s, int i)
+{
+	return s->ops->column_bytes(s, i);
+}
+
+static inline int
+db_column_type(db_stmt *s, int i)
+{
+	return s->ops->column_type(s, i);
+}
+
+static inline void
+db_clear_bindings(db_stmt *s)
+{
+	s->ops->clear_bindings(s);
+}
+
+static inline void
+db_finalize(db_stmt *s)
+{
+	if (s != NULL)
+		s->ops->finalize(s);
+}
+
+/* Prepares an SQLite statement; SQLITE_OK or SQLite's error. */
+int db_sqlite_prepare(sqlite3 *, const char *sql, db_stmt **);
+
+/*
+ * PostgreSQL's connections and statements (store-pg.c).  Each returns 0
+ * or DB_ERROR, with the server's message in db_pg_errmsg.
+ */
+struct pg_conn;
+/* Connects to url (a postgresql:// URI); *out is set even on failure. */
+int db_pg_connect(const char *url, struct pg_conn **out);
+void db_pg_close(struct pg_conn *);
+int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
+int db_pg_exec(struct pg_conn *, const char *sql);
+int64_t db_pg_last_id(struct pg_conn *);
+int64_t db_pg_changes(struct pg_conn *);
+const char *db_pg_errmsg(struct pg_conn *);
+/* The last error as a kam exit code (KAM_CONFLICT, KAM_READONLY, ...). */
+int db_pg_errcode(struct pg_conn *);
+/* Was the last error a serialisation failure or a deadlock? */
+int db_pg_retry(struct pg_conn *);
+/*
+ * sql with SQLite's parameters (? and ?N) spelled $N, into a new
+ * string; *nparams is the largest number.
+ */
+char *db_pg_params(const char *sql, int *nparams);
+
+/*
+ * Statements of the connection, outside the cache: runs sql (one or
+ * more statements, no parameters, no rows wanted), returning 0, or
+ * else the engine's error (store_fail reports it).
+ */
+int db_exec(struct store *, const char *sql);
+/* The id given to the row the last INSERT added. */
+int64_t db_last_id(struct store *);
+/* The rows the last INSERT, UPDATE or DELETE changed. */
+int64_t db_changes(struct store *);
+/* An SQL identifier quoted for the engine, into a new string. */
+char *db_quote_ident(const char *name);
+
+/* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*
  * A cached prepared statement for a string constant (reset and with
  * bindings cleared); sql must be a static string, as the cache is keyed
  * by its address.
  */
-sqlite3_stmt *store_stmt(struct store *, const char *sql);
+db_stmt *store_stmt(struct store *, const char *sql);
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);
-/* Reports the SQLite error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
+/* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /*
- * Ends a loop over the rows of s: step is the last sqlite3_step result,
+ * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last
  * step failed (neither a row nor the end), that failure, reported as
  * "cannot read what".  The one way a loop over rows ends.
  */
-int store_rows_end(struct store *, sqlite3_stmt *s, int step, int rc,
+int store_rows_end(struct store *, db_stmt *s, int step, int rc,
                    const char *what);
+/*
+ * Steps s once: 1 for a row, 0 for none.  A failed step is not taken for
+ * "no more rows": it is reported ("cannot read what") and kept, so that
+ * the transaction that holds it (store_end) and the command
+ * (store_finish) fail and keep nothing.  For lookups of one row and
+ * loops in functions that return no status; a loop that returns one
+ * ends with store_rows_end.
+ */
+int store_row(struct store *, db_stmt *s, const char *what);
+/* The text nearest to h among the rows of s (column 0), if near enough
+ * to be a likely typo (kam_distance), in a new string; else NULL. */
+char *store_nearest(struct store *, db_stmt *s, const char *h);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */
-void store_bind_text(sqlite3_stmt *, int, const char *);
+void store_bind_text(db_stmt *, int, const char *);
 /* A handle as typed, bound in its one spelling (NFC, handle_nfc). */
-void store_bind_handle(sqlite3_stmt *, int, const char *);
+void store_bind_handle(db_stmt *, int, const char *);
 /* Without a copy, for hot paths: the string must outlive the step. */
-void store_bind_static(sqlite3_stmt *, int, const char *);
+void store_bind_static(db_stmt *, int, const char *);
 /* Copies a column (NULL stays NULL). */
-char *store_col_dup(sqlite3_stmt *, int);
+char *store_col_dup(db_stmt *, int);
 
 /*
  * A buying role or an influence link (table alias a) in force on the day

@@ -15,20 +15,20 @@
 #include "store-int.h"
 
 static int
-step_done(struct store *st, sqlite3_stmt *s, const char *what)
+step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return store_fail(st, what);
 	return KAM_OK;
 }
 
 static const char *
-col(sqlite3_stmt *s, int i)
+col(db_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)db_column_text(s, i);
 }
 
 /* Accounts */
@@ -40,13 +40,13 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	static const char q[] = "INSERT INTO account (handle, name, industry, "
 	                        "created) VALUES (?, ?, ?, ?)";
 	static const char qfind[] = "SELECT 1 FROM account WHERE handle = ?";
-	sqlite3_stmt *s = store_stmt(st, qfind);
+	db_stmt *s = store_stmt(st, qfind);
 	char today[KAM_DATE_LEN];
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
@@ -70,19 +70,19 @@ store_org_accounts(struct store *st, const char *handle,
 	    "a.category, (SELECT u.handle FROM account u "
 	    "WHERE u.id = a.parent_id), a.ext_id FROM account a "
 	    "WHERE ?1 IS NULL OR a.handle = ?1 ORDER BY a.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_account a;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
 	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(s, 0);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		a.id = db_column_int64(s, 0);
 		a.handle = col(s, 1);
 		a.name = col(s, 2);
 		a.industry = col(s, 3);
 		a.created = col(s, 4);
-		a.people = sqlite3_column_int(s, 5);
-		a.deals = sqlite3_column_int(s, 6);
+		a.people = db_column_int(s, 5);
+		a.deals = db_column_int(s, 6);
 		a.category = col(s, 7);
 		a.parent = col(s, 8);
 		a.ext_id = col(s, 9);
@@ -94,12 +94,12 @@ store_org_accounts(struct store *st, const char *handle,
 
 /* "" clears a text field; NULL keeps it (the statements coalesce). */
 static void
-bind_change(sqlite3_stmt *s, int i, const char *v)
+bind_change(db_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
-		sqlite3_bind_null(s, i);
+		db_bind_null(s, i);
 	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		store_bind_text(s, i, v);
 }
 
 int
@@ -117,7 +117,7 @@ store_org_account_set(struct store *st, const char *handle,
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
 	static const char qparent[] =
 	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id, parent = 0, up;
 	char *other = NULL;
 	int rc;
@@ -127,10 +127,10 @@ store_org_account_set(struct store *st, const char *handle,
 	if (c->ext_id != NULL && *c->ext_id != '\0') {
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
-		sqlite3_bind_int64(s, 2, id);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		db_bind_int64(s, 2, id);
+		if (store_row(st, s, "the store"))
 			other = store_col_dup(s, 0);
-		sqlite3_reset(s);
+		db_reset(s);
 		if (other != NULL) {
 			rc = kam_err(KAM_CONFLICT,
 			             _("external id '%s' is already account "
@@ -155,7 +155,7 @@ store_org_account_set(struct store *st, const char *handle,
 				               handle, c->parent);
 	}
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	bind_change(s, 2, c->name);
 	bind_change(s, 3, c->industry);
 	bind_change(s, 4, c->category);
@@ -164,9 +164,9 @@ store_org_account_set(struct store *st, const char *handle,
 	    c->parent == NULL)
 		return rc;
 	s = store_stmt(st, qparent);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if (parent != 0)
-		sqlite3_bind_int64(s, 2, parent);
+		db_bind_int64(s, 2, parent);
 	return step_done(st, s, "cannot change the account");
 }
 
@@ -174,13 +174,13 @@ int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t parent = 0;
 
-	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		parent = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, account);
+	if (store_row(st, s, "the store"))
+		parent = db_column_int64(s, 0);
+	db_reset(s);
 	return parent;
 }
 
@@ -204,16 +204,16 @@ store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 	    "SELECT a.id FROM account a JOIN g ON a.parent_id = g.id) "
 	    "SELECT g.id FROM g JOIN account a ON a.id = g.id "
 	    "ORDER BY g.id <> ?1, a.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 
 	*ids = NULL;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, account);
+	while (store_row(st, s, "the store")) {
 		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		(*ids)[(*n)++] = db_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return KAM_OK;
 }
 
@@ -226,7 +226,7 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 	static const char q[] =
 	    "INSERT INTO person_history (person_id, effective, recorded, "
 	    "actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
 
 	kam_now(now);
@@ -234,7 +234,7 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 		kam_today(today);
 		on = today;
 	}
-	sqlite3_bind_int64(s, 1, person);
+	db_bind_int64(s, 1, person);
 	store_bind_text(s, 2, on);
 	store_bind_text(s, 3, now);
 	store_bind_text(s, 4, kam_actor());
@@ -294,11 +294,11 @@ store_org_insert_people(struct store *st, int64_t account,
 	kam_today(today);
 	kam_now(now);
 	for (i = 0; i < n && rc == KAM_OK; i += m) {
-		sqlite3_stmt *s;
+		db_stmt *s;
 
 		m = n - i >= PEOPLE_BATCH ? PEOPLE_BATCH : 1;
 		s = store_stmt(st, people_sql(m));
-		sqlite3_bind_int64(s, 1, account);
+		db_bind_int64(s, 1, account);
 		store_bind_static(s, 2, today);
 		store_bind_static(s, 3, now);
 		store_bind_static(s, 4, kam_actor());
@@ -307,17 +307,17 @@ store_org_insert_people(struct store *st, int64_t account,
 			const struct org_new_person *r = &p[i + k];
 			int at = 6 + (int)(k * PEOPLE_ROW_PARAMS);
 
-			sqlite3_bind_int64(s, at, r->id);
+			db_bind_int64(s, at, r->id);
 			store_bind_static(s, at + 1, r->handle);
 			store_bind_static(s, at + 2, r->name);
 			store_bind_static(s, at + 3, r->title);
 			store_bind_static(s, at + 4, r->dept);
 			if (r->level > 0)
-				sqlite3_bind_int64(s, at + 5, r->level);
-			sqlite3_bind_int(s, at + 6, r->placeholder);
+				db_bind_int64(s, at + 5, r->level);
+			db_bind_int(s, at + 6, r->placeholder);
 			store_bind_static(s, at + 7, r->left_on);
 			if (r->manager != 0)
-				sqlite3_bind_int64(s, at + 8, r->manager);
+				db_bind_int64(s, at + 8, r->manager);
 			store_bind_static(s, at + 9, r->ext_id);
 		}
 		rc = step_done(st, s, "cannot add person");
@@ -331,10 +331,10 @@ store_org_insert_line(struct store *st, int64_t person, int64_t manager,
 {
 	static const char q[] = "INSERT INTO reporting_line (person_id, "
 	                        "manager_id, kind) VALUES (?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, manager);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, manager);
 	store_bind_static(s, 3, kind);
 	return step_done(st, s, "cannot add reporting line");
 }
@@ -345,52 +345,18 @@ person_row(struct store *st, int64_t id, int64_t *account, long *level)
 {
 	static const char q[] =
 	    "SELECT account_id, level FROM person WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, id);
-	found = sqlite3_step(s) == SQLITE_ROW;
+	db_bind_int64(s, 1, id);
+	found = store_row(st, s, "the store");
 	if (found) {
-		*account = sqlite3_column_int64(s, 0);
+		*account = db_column_int64(s, 0);
 		if (level != NULL)
-			*level = sqlite3_column_int(s, 1);
+			*level = db_column_int(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
-}
-
-/*
- * Names the cycle a new line a -> b would close: queue/from hold the walk
- * up from b, and the manager at index at reports to a.
- */
-static int
-cycle_error(struct store *st, const char *a, const char *b,
-            const int64_t *queue, const int64_t *from, size_t at)
-{
-	struct buf path = {0};
-	int64_t *chain = NULL, k;
-	size_t n = 0, i;
-	char *r;
-	int rc;
-
-	for (k = (int64_t)at; k >= 0; k = from[k]) {
-		chain = xreallocarray(chain, n + 1, sizeof *chain);
-		chain[n++] = queue[k];
-	}
-	buf_puts(&path, a);
-	for (i = n; i-- > 0;) {
-		r = store_person_ref(st, chain[i]);
-		buf_printf(&path, " -> %s", r);
-		free(r);
-	}
-	buf_printf(&path, " -> %s", a);
-	rc = kam_err(
-	    KAM_CONFLICT,
-	    _("reporting line from '%s' to '%s' would close a cycle: %s"), a, b,
-	    path.s);
-	buf_free(&path);
-	free(chain);
-	return rc;
 }
 
 /* A set of person ids (ids are positive), for walks up the hierarchy. */
@@ -431,98 +397,70 @@ idset_add(struct idset *set, int64_t id)
 }
 
 /*
- * Refuses a line person -> manager that crosses accounts or closes a
- * cycle of current reporting lines (solid or dotted): the managers above
- * manager are walked breadth first, remembering the way back, so the
- * cycle can be named.
+ * The current lines (solid, then dotted) of everyone above the person,
+ * walked breadth first, each person's lines once.
  */
 int
-store_org_check_line(struct store *st, int64_t person, int64_t manager)
+store_org_lines_up(struct store *st, int64_t person,
+                   int (*fn)(const struct org_up *, void *), void *arg)
 {
 	static const char up[] = "SELECT manager_id FROM person WHERE id = ?1 "
 	                         "AND manager_id IS NOT NULL UNION ALL "
 	                         "SELECT manager_id FROM reporting_line "
 	                         "WHERE person_id = ?1 AND end_on IS NULL";
-	int64_t pa = 0, ma = 0, *queue, *from;
+	int64_t *queue;
 	size_t head = 0, n = 0, cap = 64;
 	struct idset seen = {NULL, 0, 0};
-	char *a, *b;
-	int rc = KAM_OK;
+	struct org_up line;
+	int rc = KAM_OK, step = DB_DONE;
 
-	person_row(st, person, &pa, NULL);
-	person_row(st, manager, &ma, NULL);
-	a = store_person_ref(st, person);
-	b = store_person_ref(st, manager);
-	if (person == manager) {
-		rc = kam_err(KAM_CONFLICT,
-		             _("'%s' cannot report to themselves"), a);
-		goto out;
-	}
-	if (pa != ma &&
-	    store_org_group_root(st, pa) != store_org_group_root(st, ma)) {
-		rc = kam_err(KAM_CONFLICT,
-		             _("reporting line from '%s' to '%s' crosses "
-		               "accounts"),
-		             a, b);
-		goto out;
-	}
 	queue = xcalloc(cap, sizeof *queue);
-	from = xcalloc(cap, sizeof *from);
-	queue[n] = manager;
-	from[n++] = -1;
-	idset_add(&seen, manager);
+	queue[n++] = person;
+	idset_add(&seen, person);
 	while (head < n && rc == KAM_OK) {
-		size_t at = head++;
-		sqlite3_stmt *s = store_stmt(st, up);
+		db_stmt *s = store_stmt(st, up);
 
-		sqlite3_bind_int64(s, 1, queue[at]);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			int64_t m = sqlite3_column_int64(s, 0);
-
-			if (!idset_add(&seen, m))
+		line.person = queue[head++];
+		db_bind_int64(s, 1, line.person);
+		while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+			line.manager = db_column_int64(s, 0);
+			rc = fn(&line, arg);
+			if (!idset_add(&seen, line.manager))
 				continue;
 			if (n == cap) {
 				cap *= 2;
 				queue =
 				    xreallocarray(queue, cap, sizeof *queue);
-				from = xreallocarray(from, cap, sizeof *from);
 			}
-			queue[n] = m;
-			from[n++] = (int64_t)at;
-			if (m == person) {
-				rc = cycle_error(st, a, b, queue, from, at);
-				break;
-			}
+			queue[n++] = line.manager;
 		}
-		sqlite3_reset(s);
+		rc = store_rows_end(st, s, step, rc, "the reporting lines");
 	}
 	free(queue);
-	free(from);
 	free(seen.slot);
-out:
-	free(a);
-	free(b);
 	return rc;
 }
 
-static int
-resolve_in(struct store *st, const char *ref, const char *account_handle,
-           int64_t *id)
+int64_t
+store_org_person_account(struct store *st, int64_t person)
 {
-	return store_person_id(st, ref, account_handle, id);
+	int64_t account = 0;
+
+	person_row(st, person, &account, NULL);
+	return account;
 }
 
 char *
 store_org_account_handle(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT handle FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *h = NULL;
 
-	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, account);
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return h;
 }
 
@@ -540,37 +478,38 @@ managers(struct store *st, int64_t person, const char *kind)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE r.person_id = ? AND r.kind = 'dotted' AND r.end_on IS NULL "
 	    "ORDER BY m.handle";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	struct buf b = {0};
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	sqlite3_bind_int64(s, 1, person);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	while (store_row(st, s, "the store")) {
 		if (b.len)
 			buf_puts(&b, ";");
 		buf_puts(&b, col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return b.s;
 }
 
 /* Is there a current line of this kind from person to manager? */
-static int
-line_open(struct store *st, int64_t person, int64_t manager, const char *kind)
+int
+store_org_line_open(struct store *st, int64_t person, int64_t manager,
+                    const char *kind)
 {
 	static const char qsolid[] =
 	    "SELECT 1 FROM person WHERE id = ?1 AND manager_id = ?2";
 	static const char qdotted[] =
 	    "SELECT 1 FROM reporting_line WHERE person_id = ?1 AND "
 	    "manager_id = ?2 AND kind = 'dotted' AND end_on IS NULL";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int found;
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, manager);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, manager);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	return found;
 }
 
@@ -600,18 +539,18 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 	int solid = strcmp(kind, "solid") == 0;
 	int64_t *ids = NULL, *mgr = NULL;
 	size_t n = 0, i, k;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc = KAM_OK;
 
 	s = store_stmt(st, solid ? qsolid : qlist);
-	sqlite3_bind_int64(s, 1, person);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
-		ids[n] = sqlite3_column_int64(s, 0);
-		mgr[n++] = sqlite3_column_int64(s, 1);
+		ids[n] = db_column_int64(s, 0);
+		mgr[n++] = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; rc == KAM_OK && i < n; i++) {
 		for (k = 0; k < nkeep && keep[k] != mgr[i]; k++)
 			;
@@ -619,11 +558,11 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 			continue;
 		s = store_stmt(st, solid ? qmove : qend);
 		store_bind_text(s, 1, on);
-		sqlite3_bind_int64(s, 2, solid ? person : ids[i]);
+		db_bind_int64(s, 2, solid ? person : ids[i]);
 		rc = step_done(st, s, "cannot end reporting line");
 		if (rc == KAM_OK && solid) {
 			s = store_stmt(st, qclear);
-			sqlite3_bind_int64(s, 2, person);
+			db_bind_int64(s, 2, person);
 			rc = step_done(st, s, "cannot end reporting line");
 		}
 	}
@@ -634,18 +573,18 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 
 /* Starts a line person -> manager on on (NULL: since the person was
  * recorded), unless it is current already. */
-static int
-start_line(struct store *st, int64_t person, int64_t m, const char *kind,
-           const char *on)
+int
+store_org_line_start(struct store *st, int64_t person, int64_t m,
+                     const char *kind, const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO reporting_line (person_id, manager_id, kind, "
 	    "start_on) VALUES (?1, ?2, ?3, ?4)";
 	static const char qsolid[] = "UPDATE person SET manager_id = ?2, "
 	                             "manager_since = ?4 WHERE id = ?1";
-	sqlite3_stmt *s;
+	db_stmt *s;
 
-	if (line_open(st, person, m, kind))
+	if (store_org_line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
 	if (strcmp(kind, "solid") == 0) {
 		s = store_stmt(st, qsolid);
@@ -653,27 +592,10 @@ start_line(struct store *st, int64_t person, int64_t m, const char *kind,
 		s = store_stmt(st, q);
 		store_bind_text(s, 3, kind);
 	}
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, m);
+	db_bind_int64(s, 1, person);
+	db_bind_int64(s, 2, m);
 	store_bind_text(s, 4, on);
 	return step_done(st, s, "cannot add reporting line");
-}
-
-/* A line to the person named by ref, checked (store_org_check_line). */
-static int
-add_line(struct store *st, int64_t person, const char *ref, const char *acct,
-         const char *kind, const char *on)
-{
-	int64_t m;
-	int rc;
-
-	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
-		return rc;
-	if (line_open(st, person, m, kind))
-		return KAM_OK;
-	if ((rc = store_org_check_line(st, person, m)) != KAM_OK)
-		return rc;
-	return start_line(st, person, m, kind, on);
 }
 
 static int
@@ -681,34 +603,34 @@ person_exists(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT 1 FROM person WHERE account_id = ? AND handle = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	return found;
 }
 
 /* Refuses an external id another person of the account holds. */
-static int
-ext_id_free(struct store *st, int64_t account, int64_t person,
-            const char *ext_id)
+int
+store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
+                      const char *ext_id)
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND ext_id = ? AND id <> ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t other = 0;
 	char *r;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	sqlite3_bind_int64(s, 3, person);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		other = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 3, person);
+	if (store_row(st, s, "the store"))
+		other = db_column_int64(s, 0);
+	db_reset(s);
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
@@ -719,14 +641,14 @@ ext_id_free(struct store *st, int64_t account, int64_t person,
 }
 
 int
-store_org_person_add(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c)
+store_org_person_new(struct store *st, const char *ref, const char *dflt,
+                     const struct org_change *c, int64_t *person,
+                     char **account_handle)
 {
 	const char *title, *dept;
 	struct org_new_person np;
 	struct ref r;
 	int64_t account, id;
-	size_t i;
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
@@ -737,7 +659,7 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
 		               r.account, r.handle);
 	if (c->ext_id != NULL && *c->ext_id != '\0' &&
-	    (rc = ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
+	    (rc = store_org_ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
 		return rc;
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
@@ -754,14 +676,8 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_org_insert_people(st, account, &np, 1, "added")) !=
 	    KAM_OK)
 		return rc;
-	if (c->reports_to != NULL && *c->reports_to != '\0' &&
-	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
-	        KAM_OK)
-		return rc;
-	for (i = 0; i < c->ndotted; i++)
-		if ((rc = add_line(st, id, c->dotted[i], r.account, "dotted",
-		                   NULL)) != KAM_OK)
-			return rc;
+	*person = id;
+	*account_handle = xstrdup(r.account);
 	return KAM_OK;
 }
 
@@ -769,7 +685,7 @@ static int
 set_text(struct store *st, int64_t id, const char *field, const char *q,
          const char *old_value, const char *new_value, const char *on)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if (old_value != NULL && new_value != NULL &&
@@ -779,7 +695,7 @@ set_text(struct store *st, int64_t id, const char *field, const char *q,
 		return KAM_OK;
 	s = store_stmt(st, q);
 	store_bind_text(s, 1, new_value);
-	sqlite3_bind_int64(s, 2, id);
+	db_bind_int64(s, 2, id);
 	if ((rc = step_done(st, s, "cannot change person")) != KAM_OK)
 		return rc;
 	return history(st, id, on, field, old_value, new_value);
@@ -806,7 +722,7 @@ set_lines(struct store *st, int64_t id, const char *kind, const int64_t *m,
 
 	rc = end_lines_except(st, id, kind, on, m, n);
 	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = start_line(st, id, m[i], kind, on);
+		rc = store_org_line_start(st, id, m[i], kind, on);
 	now = managers(st, id, kind);
 	if (rc == KAM_OK && differ(old, now))
 		rc = history(st, id, on,
@@ -834,22 +750,22 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 	static const char qget[] =
 	    "SELECT name, title, dept, level, placeholder, ext_id, left_on "
 	    "FROM person WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *name, *title, *dept, *ext, *left, lv_old[24], lv_new[24];
 	long level;
 	int placeholder, rc = KAM_OK;
 
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
 	name = store_col_dup(s, 0);
 	title = store_col_dup(s, 1);
 	dept = store_col_dup(s, 2);
-	level = sqlite3_column_int(s, 3);
-	placeholder = sqlite3_column_int(s, 4);
+	level = db_column_int(s, 3);
+	placeholder = db_column_int(s, 4);
 	ext = store_col_dup(s, 5);
 	left = store_col_dup(s, 6);
-	sqlite3_reset(s);
+	db_reset(s);
 
 	if (d->name != NULL)
 		rc = set_text(st, id, "name", qname, name, d->name, on);
@@ -864,8 +780,8 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 		snprintf(lv_new, sizeof lv_new, "%ld", d->level);
 		s = store_stmt(st, qlevel);
 		if (d->level > 0)
-			sqlite3_bind_int64(s, 1, d->level);
-		sqlite3_bind_int64(s, 2, id);
+			db_bind_int64(s, 1, d->level);
+		db_bind_int64(s, 2, id);
 		rc = step_done(st, s, "cannot change person");
 		if (rc == KAM_OK)
 			rc = history(st, id, on, "level", level ? lv_old : NULL,
@@ -874,8 +790,8 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 	if (rc == KAM_OK && d->placeholder >= 0 &&
 	    d->placeholder != placeholder) {
 		s = store_stmt(st, qph);
-		sqlite3_bind_int(s, 1, d->placeholder);
-		sqlite3_bind_int64(s, 2, id);
+		db_bind_int(s, 1, d->placeholder);
+		db_bind_int64(s, 2, id);
 		rc = step_done(st, s, "cannot change person");
 		if (rc == KAM_OK)
 			rc = history(st, id, on, "placeholder",
@@ -903,65 +819,20 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 }
 
 int
-store_org_person_set(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c)
+store_org_person_state(struct store *st, int64_t person, int *placeholder,
+                       int64_t *account)
 {
-	static const char qget[] =
+	static const char q[] =
 	    "SELECT placeholder, account_id FROM person WHERE id = ?";
-	struct org_delta d;
-	sqlite3_stmt *s;
-	int64_t id, account, *dotted = NULL;
-	char *acct;
-	int placeholder, rc = KAM_OK;
-	size_t i;
+	db_stmt *s = store_stmt(st, q);
+	int step;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
-	placeholder = sqlite3_column_int(s, 0);
-	account = sqlite3_column_int64(s, 1);
-	acct = store_org_account_handle(st, account);
-	sqlite3_reset(s);
-
-	memset(&d, 0, sizeof d);
-	d.name = c->name;
-	d.title = c->title;
-	d.dept = c->dept;
-	d.level = c->level;
-	d.ext_id = c->ext_id;
-	/* Naming a placeholder fills it in, unless --placeholder is given. */
-	d.placeholder = c->placeholder;
-	if (d.placeholder < 0 && placeholder && c->name != NULL)
-		d.placeholder = 0;
-	if (c->ext_id != NULL && *c->ext_id != '\0')
-		rc = ext_id_free(st, account, id, c->ext_id);
-	/* Every new line is checked before anything changes. */
-	if (rc == KAM_OK && c->reports_to != NULL) {
-		d.set_solid = 1;
-		if (*c->reports_to != '\0' &&
-		    (rc = resolve_in(st, c->reports_to, acct, &d.solid)) ==
-		        KAM_OK &&
-		    !line_open(st, id, d.solid, "solid"))
-			rc = store_org_check_line(st, id, d.solid);
+	db_bind_int64(s, 1, person);
+	if ((step = db_step(s)) == DB_ROW) {
+		*placeholder = db_column_int(s, 0);
+		*account = db_column_int64(s, 1);
 	}
-	if (rc == KAM_OK && c->set_dotted) {
-		d.set_dotted = 1;
-		dotted = xcalloc(c->ndotted + 1, sizeof *dotted);
-		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
-			if ((rc = resolve_in(st, c->dotted[i], acct,
-			                     &dotted[i])) == KAM_OK &&
-			    !line_open(st, id, dotted[i], "dotted"))
-				rc = store_org_check_line(st, id, dotted[i]);
-		d.dotted = dotted;
-		d.ndotted = c->ndotted;
-	}
-	if (rc == KAM_OK)
-		rc = store_org_person_apply(st, id, &d, c->on);
-	free(dotted);
-	free(acct);
-	return rc;
+	return store_rows_end(st, s, step, KAM_OK, "a person");
 }
 
 int
@@ -970,7 +841,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 {
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	char *left, *r;
 	int rc;
@@ -978,10 +849,10 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
@@ -992,7 +863,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 	}
 	s = store_stmt(st, qset);
 	store_bind_text(s, 1, on);
-	sqlite3_bind_int64(s, 2, id);
+	db_bind_int64(s, 2, id);
 	if ((rc = step_done(st, s, "cannot record leaving")) != KAM_OK)
 		return rc;
 	return history(st, id, on, "left_on", NULL, on);
@@ -1005,7 +876,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] =
 	    "UPDATE person SET left_on = NULL WHERE id = ?";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	char *left, *r;
 	int rc;
@@ -1013,10 +884,10 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qget);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_step(s);
+	db_bind_int64(s, 1, id);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (left == NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT,
@@ -1025,7 +896,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	}
 	s = store_stmt(st, qset);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if ((rc = step_done(st, s, "cannot undo the departure")) == KAM_OK)
 		rc = history(st, id, on, "left_on", left, NULL);
 	free(left);
@@ -1050,7 +921,7 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	static const char *const what[] = {N_("reports"), N_("buying roles"),
 	                                   N_("links"),
 	                                   N_("stance observations")};
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t id;
 	long n[4];
 	char *r, why[160];
@@ -1060,14 +931,14 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qrefs);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
 		return store_fail(st, "cannot read the person");
 	}
 	for (i = 0; i < 4; i++)
-		n[i] = sqlite3_column_int(s, (int)i);
-	sqlite3_reset(s);
+		n[i] = db_column_int(s, (int)i);
+	db_reset(s);
 	why[0] = '\0';
 	for (i = 0; i < 4; i++)
 		if (n[i] > 0)
@@ -1087,7 +958,7 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	}
 	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++) {
 		s = store_stmt(st, del[i]);
-		sqlite3_bind_int64(s, 1, id);
+		db_bind_int64(s, 1, id);
 		rc = step_done(st, s, "cannot remove the person");
 	}
 	return rc;
@@ -1121,15 +992,15 @@ account_managers(struct store *st, int64_t account, size_t *n)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +m.account_id = ? AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL ORDER BY r.person_id, m.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct mgr_row *rows = NULL, *r = NULL;
 	size_t cap = 0;
 	struct buf dotted = {0};
 
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		int64_t pid = sqlite3_column_int64(s, 0);
+	db_bind_int64(s, 1, account);
+	while (store_row(st, s, "the store")) {
+		int64_t pid = db_column_int64(s, 0);
 		const char *h = col(s, 1);
 
 		if (r == NULL || r->person != pid) {
@@ -1149,7 +1020,7 @@ account_managers(struct store *st, int64_t account, size_t *n)
 			buf_add(&dotted, ";", 1);
 		buf_puts(&dotted, h);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (r != NULL && dotted.len)
 		r->dotted = xstrdup(dotted.s);
 	buf_free(&dotted);
@@ -1198,23 +1069,23 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	    "WHERE p.account_id = ? ORDER BY p.handle";
 	struct mgr_row *mgrs = NULL, key, *hit;
 	size_t nmgrs = 0, i;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	struct org_person p;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
-	sqlite3_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(s, 0);
-		p.account_id = sqlite3_column_int64(s, 1);
+	db_bind_int64(s, 1, person ? person : account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		p.id = db_column_int64(s, 0);
+		p.account_id = db_column_int64(s, 1);
 		p.account = col(s, 2);
 		p.handle = col(s, 3);
 		p.name = col(s, 4);
 		p.title = col(s, 5);
 		p.dept = col(s, 6);
-		p.level = sqlite3_column_int(s, 7);
+		p.level = db_column_int(s, 7);
 		p.reports_to = col(s, 8);
 		p.dotted_to = col(s, 9);
 		if (person == 0) {
@@ -1224,10 +1095,10 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 			                           sizeof *mgrs, mgr_cmp);
 			p.dotted_to = hit ? hit->dotted : NULL;
 		}
-		p.placeholder = sqlite3_column_int(s, 10);
+		p.placeholder = db_column_int(s, 10);
 		p.left_on = col(s, 11);
 		p.ext_id = col(s, 12);
-		p.manager_id = sqlite3_column_int64(s, 13);
+		p.manager_id = db_column_int64(s, 13);
 		rc = fn(&p, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the people");
@@ -1256,12 +1127,12 @@ int64_t
 store_org_max_person_id(struct store *st)
 {
 	static const char q[] = "SELECT max(id) FROM person";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (store_row(st, s, "the store"))
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -1271,20 +1142,20 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 {
 	static const char q[] = "SELECT handle, id FROM person "
 	                        "WHERE account_id = ? ORDER BY handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	size_t cap = 0;
 	int step;
 
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, account);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, account);
+	while ((step = db_step(s)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
 		(*out)[*n].handle = store_col_dup(s, 0);
-		(*out)[*n].id = sqlite3_column_int64(s, 1);
+		(*out)[*n].id = db_column_int64(s, 1);
 		(*n)++;
 	}
 	return store_rows_end(st, s, step, KAM_OK, "the handles");
@@ -1311,7 +1182,8 @@ store_org_log(struct store *st, int64_t person,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
@@ -1337,12 +1209,12 @@ store_org_log(struct store *st, int64_t person,
 	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
 	    "IS NOT NULL) "
 	    "ORDER BY 7, 8, 11, 9, 10";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_event e;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, person);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		e.effective = col(s, 0);
 		e.recorded = col(s, 1);
 		e.actor = col(s, 2);
@@ -1394,11 +1266,11 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 static int
 period_end(struct store *st, const char *q, int64_t id, const char *on)
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	store_bind_text(s, 2, on);
 	store_bind_text(s, 3, now);
 	store_bind_static(s, 4, kam_actor());
@@ -1433,7 +1305,7 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	static const char q[] =
 	    "INSERT INTO link_period (from_id, to_id, kind, strength, created, "
 	    "start_on, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t a, b, open = 0;
 	long was = 0;
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
@@ -1444,24 +1316,24 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		open = sqlite3_column_int64(s, 0);
-		was = sqlite3_column_int(s, 1);
+	if (store_row(st, s, "the store")) {
+		open = db_column_int64(s, 0);
+		was = db_column_int(s, 1);
 		snprintf(since, sizeof since, "%s", col(s, 2));
 	} else {
-		sqlite3_reset(s);
+		db_reset(s);
 		s = store_stmt(st, qlast);
-		sqlite3_bind_int64(s, 1, a);
-		sqlite3_bind_int64(s, 2, b);
+		db_bind_int64(s, 1, a);
+		db_bind_int64(s, 2, b);
 		store_bind_text(s, 3, kind);
-		if (sqlite3_step(s) == SQLITE_ROW &&
-		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		if (store_row(st, s, "the store") &&
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (open != 0 && was == strength)
 		return KAM_OK;
 	if (strcmp(on, since) < 0) {
@@ -1482,10 +1354,10 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	sqlite3_bind_int64(s, 4, strength);
+	db_bind_int64(s, 4, strength);
 	store_bind_text(s, 5, now);
 	store_bind_text(s, 6, on);
 	store_bind_static(s, 7, kam_actor());
@@ -1499,6 +1371,30 @@ store_org_link(struct store *st, const char *from, const char *to,
 	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
 }
 
+/*
+ * The open period of a link or a role: q selects the id and start_on of
+ * the row (a, b, word) with no end_on.  Returns its id (0: none), its
+ * start in since.
+ */
+static int64_t
+open_period(struct store *st, const char *q, int64_t a, int64_t b,
+            const char *word, char since[KAM_DATE_LEN])
+{
+	db_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
+	store_bind_text(s, 3, word);
+	since[0] = '\0';
+	if (store_row(st, s, "the periods")) {
+		id = db_column_int64(s, 0);
+		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
+	}
+	db_reset(s);
+	return id;
+}
+
 int
 store_org_unlink_on(struct store *st, const char *from, const char *to,
                     const char *dflt, const char *kind, const char *on)
@@ -1506,24 +1402,15 @@ store_org_unlink_on(struct store *st, const char *from, const char *to,
 	static const char q[] =
 	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
 	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
-	int64_t a, b, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t a, b, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *ra, *rb;
 	int rc;
 
 	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	sqlite3_reset(s);
+	id = open_period(st, q, a, b, kind, since);
 	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_link_end, id, on);
 	ra = store_person_ref(st, a);
@@ -1564,20 +1451,20 @@ store_org_links_at(struct store *st, int64_t account, const char *as_of,
 	        "l", "?2") " ORDER BY (SELECT min(x.id) "
 	                   "FROM link_period x WHERE x.from_id = l.from_id "
 	                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_link l;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		l.from = col(s, 0);
 		l.to = col(s, 1);
 		l.from_name = col(s, 2);
 		l.to_name = col(s, 3);
 		l.kind = col(s, 4);
-		l.strength = sqlite3_column_int(s, 5);
+		l.strength = db_column_int(s, 5);
 		rc = fn(&l, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the links");
@@ -1599,12 +1486,12 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	static const char qfind[] = "SELECT 1 FROM competitor WHERE handle = ?";
 	static const char q[] =
 	    "INSERT INTO competitor (handle, name) VALUES (?, ?)";
-	sqlite3_stmt *s = store_stmt(st, qfind);
+	db_stmt *s = store_stmt(st, qfind);
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT,
 		               _("competitor '%s' already exists"), handle);
@@ -1616,15 +1503,20 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 
 int
 store_org_competitors(struct store *st,
-                      int (*fn)(const char *, const char *, void *), void *arg)
+                      int (*fn)(const struct org_competitor *, void *),
+                      void *arg)
 {
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
-	sqlite3_stmt *s = store_stmt(st, q);
-	int rc = KAM_OK, step = SQLITE_DONE;
+	db_stmt *s = store_stmt(st, q);
+	struct org_competitor c;
+	int rc = KAM_OK, step = DB_DONE;
 
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = fn(col(s, 0), col(s, 1), arg);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		c.handle = col(s, 0);
+		c.name = col(s, 1);
+		rc = fn(&c, arg);
+	}
 	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
@@ -1643,14 +1535,14 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 	    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
 	    "ORDER BY a.handle, d.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_deal d;
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		d.id = sqlite3_column_int64(s, 0);
+	db_bind_int64(s, 1, account);
+	db_bind_int64(s, 2, deal);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		d.id = db_column_int64(s, 0);
 		d.account = col(s, 1);
 		d.handle = col(s, 2);
 		d.name = col(s, 3);
@@ -1658,7 +1550,7 @@ store_org_deals(struct store *st, int64_t account, int64_t deal,
 		d.currency = col(s, 5);
 		d.close_on = col(s, 6);
 		d.created = col(s, 7);
-		d.roles = sqlite3_column_int(s, 8);
+		d.roles = db_column_int(s, 8);
 		d.cost = col(s, 9);
 		d.stage = col(s, 10);
 		d.owner = col(s, 11);
@@ -1677,14 +1569,14 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	sqlite3_bind_int64(s, 1, account);
+	db_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (store_row(st, s, "the store"))
+		id = db_column_int64(s, 0);
+	db_reset(s);
 	return id;
 }
 
@@ -1728,24 +1620,25 @@ static const char q_role_end[] =
 /* Opens a period of a role on day on, recorded now, by the actor. */
 static int
 role_start(struct store *st, int64_t d, int64_t p, const char *role,
-           const char *influence, int lead, const char *on)
+           const char *influence, int lead, int primary, const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
-	    "influence, lead, start_on, recorded, actor) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, q);
+	    "influence, lead, is_primary, start_on, recorded, actor) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
 	store_bind_text(s, 4, influence);
-	sqlite3_bind_int(s, 5, lead);
-	store_bind_text(s, 6, on);
-	store_bind_text(s, 7, now);
-	store_bind_static(s, 8, kam_actor());
+	db_bind_int(s, 5, lead);
+	db_bind_int(s, 6, primary);
+	store_bind_text(s, 7, on);
+	store_bind_text(s, 8, now);
+	store_bind_static(s, 9, kam_actor());
 	return step_done(st, s, "cannot set role");
 }
 
@@ -1773,36 +1666,44 @@ role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
 }
 
 /*
- * Another holder of the lead in deal d loses it on day on: that period
- * ends and one without the lead begins.
+ * Another holder of the lead (primary: of the primary flag) in deal d
+ * loses it on day on: that period ends and one without it begins.
  */
 static int
-role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
+role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
+               const char *on)
 {
-	static const char q[] =
-	    "SELECT id, person_id, role, influence, start_on "
-	    "FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
+	static const char qlead[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
 	    "AND end_on IS NULL AND id <> ? ORDER BY id";
+	static const char qprimary[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? "
+	    "AND is_primary = 1 AND end_on IS NULL AND id <> ? ORDER BY id";
 	struct {
 		int64_t id, p;
 		char *role, *influence, *since;
+		int lead, primary;
 	} *v = NULL;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, primary ? qprimary : qlead);
 	size_t n = 0, i;
 	int rc = KAM_OK;
 
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, keep);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, keep);
+	while (store_row(st, s, "the store")) {
 		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n].id = sqlite3_column_int64(s, 0);
-		v[n].p = sqlite3_column_int64(s, 1);
+		v[n].id = db_column_int64(s, 0);
+		v[n].p = db_column_int64(s, 1);
 		v[n].role = store_col_dup(s, 2);
 		v[n].influence = store_col_dup(s, 3);
 		v[n].since = store_col_dup(s, 4);
+		v[n].lead = primary ? db_column_int(s, 5) : 0;
+		v[n].primary = primary ? 0 : db_column_int(s, 6);
 		n++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; i < n; i++) {
 		if (rc == KAM_OK)
 			rc = role_too_early(st, d, v[i].p, v[i].role, 1,
@@ -1810,8 +1711,9 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 		if (rc == KAM_OK)
 			rc = period_end(st, q_role_end, v[i].id, on);
 		if (rc == KAM_OK)
-			rc = role_start(st, d, v[i].p, v[i].role,
-			                v[i].influence, 0, on);
+			rc =
+			    role_start(st, d, v[i].p, v[i].role, v[i].influence,
+			               v[i].lead, v[i].primary, on);
 		free(v[i].role);
 		free(v[i].influence);
 		free(v[i].since);
@@ -1821,71 +1723,90 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 }
 
 int
-store_org_role_set_on(struct store *st, const char *deal, const char *person,
-                      const char *dflt, const char *role, const char *influence,
-                      int lead, const char *on)
+store_org_role_put(struct store *st, const char *deal, const char *person,
+                   const char *dflt, const char *role, const char *influence,
+                   int lead, int primary, const char *on)
 {
 	static const char qopen[] =
-	    "SELECT id, influence, lead, start_on FROM deal_role_period "
-	    "WHERE deal_id = ? AND person_id = ? AND role = ? "
-	    "AND end_on IS NULL";
+	    "SELECT id, influence, lead, start_on, is_primary "
+	    "FROM deal_role_period WHERE deal_id = ? AND person_id = ? "
+	    "AND role = ? AND end_on IS NULL";
 	static const char qlast[] =
 	    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ?";
 	static const char qid[] =
 	    "SELECT id FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t d, p, open = 0, now_id = 0;
 	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
-	int rc, was_lead = 0;
+	int rc, was_lead = 0, was_primary = 0;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		open = sqlite3_column_int64(s, 0);
+	if (store_row(st, s, "the store")) {
+		open = db_column_int64(s, 0);
 		snprintf(was, sizeof was, "%s", col(s, 1));
-		was_lead = sqlite3_column_int(s, 2);
+		was_lead = db_column_int(s, 2);
 		snprintf(since, sizeof since, "%s", col(s, 3));
+		was_primary = db_column_int(s, 4);
 	} else {
-		sqlite3_reset(s);
+		db_reset(s);
 		s = store_stmt(st, qlast);
-		sqlite3_bind_int64(s, 1, d);
-		sqlite3_bind_int64(s, 2, p);
+		db_bind_int64(s, 1, d);
+		db_bind_int64(s, 2, p);
 		store_bind_text(s, 3, role);
-		if (sqlite3_step(s) == SQLITE_ROW &&
-		    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		if (store_row(st, s, "the store") &&
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	/* --lead takes the lead; without it, a lead held stays. */
 	lead = lead || was_lead;
+	if (primary < 0)
+		primary = was_primary;
 	if (influence == NULL)
 		influence = open ? was : "medium";
-	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead)
+	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead &&
+	    primary == was_primary)
 		return KAM_OK;
 	if ((rc = role_too_early(st, d, p, role, open != 0, since, on)) !=
 	    KAM_OK)
 		return rc;
 	if (open != 0 && (rc = period_end(st, q_role_end, open, on)) != KAM_OK)
 		return rc;
-	if ((rc = role_start(st, d, p, role, influence, lead, on)) != KAM_OK)
+	if ((rc = role_start(st, d, p, role, influence, lead, primary, on)) !=
+	    KAM_OK)
 		return rc;
-	if (!lead || was_lead)
+	if ((!lead || was_lead) && (!primary || was_primary))
 		return KAM_OK;
 	s = store_stmt(st, qid);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
+	db_bind_int64(s, 1, d);
+	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		now_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return role_drop_leads(st, d, now_id, on);
+	if (store_row(st, s, "the store"))
+		now_id = db_column_int64(s, 0);
+	db_reset(s);
+	rc = KAM_OK;
+	if (lead && !was_lead)
+		rc = role_drop_flag(st, d, now_id, 0, on);
+	if (rc == KAM_OK && primary && !was_primary)
+		rc = role_drop_flag(st, d, now_id, 1, on);
+	return rc;
+}
+
+int
+store_org_role_set_on(struct store *st, const char *deal, const char *person,
+                      const char *dflt, const char *role, const char *influence,
+                      int lead, const char *on)
+{
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, on);
 }
 
 int
@@ -1893,8 +1814,8 @@ store_org_role_set(struct store *st, const char *deal, const char *person,
                    const char *dflt, const char *role, const char *influence,
                    int lead)
 {
-	return store_org_role_set_on(st, deal, person, dflt, role, influence,
-	                             lead, NULL);
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, NULL);
 }
 
 int
@@ -1904,42 +1825,27 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 	static const char q[] =
 	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	sqlite3_stmt *s;
-	int64_t d, p, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t d, p, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *rd, *rp;
 	int rc;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, d);
-	sqlite3_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	sqlite3_reset(s);
-	if (id != 0) {
-		if (strcmp(on, since) < 0) {
-			rd = store_deal_ref(st, d);
-			rp = store_person_ref(st, p);
-			rc = kam_err(KAM_DATA,
-			             _("'%s' holds role '%s' in '%s' since %s: "
-			               "it cannot end on %s, before"),
-			             rp, role, rd, since, on);
-			free(rd);
-			free(rp);
-			return rc;
-		}
+	id = open_period(st, q, d, p, role, since);
+	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_role_end, id, on);
-	}
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
-	rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"), rp,
-	             role, rd);
+	if (id == 0)
+		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
+		             rp, role, rd);
+	else
+		rc = kam_err(KAM_DATA,
+		             _("'%s' holds role '%s' in '%s' since %s: "
+		               "it cannot end on %s, before"),
+		             rp, role, rd, since, on);
 	free(rd);
 	free(rp);
 	return rc;
@@ -1963,29 +1869,31 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 	    "THEN p.handle ELSE (SELECT handle FROM account "
 	    "WHERE id = p.account_id) || '/' || p.handle END, "
 	    "p.name, p.title, r.role, r.influence, "
-	    "p.level, r.lead, p.placeholder, p.left_on "
+	    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
 	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
 	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
 	                                     ", p.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct org_role r;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = SQLITE_DONE;
+	int rc = KAM_OK, step = DB_DONE;
 
-	sqlite3_bind_int64(s, 1, deal);
+	db_bind_int64(s, 1, deal);
 	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.deal = col(s, 0);
 		r.person = col(s, 1);
 		r.name = col(s, 2);
 		r.title = col(s, 3);
 		r.role = col(s, 4);
 		r.influence = col(s, 5);
-		r.level = sqlite3_column_int(s, 6);
-		r.lead = sqlite3_column_int(s, 7);
-		r.placeholder = sqlite3_column_int(s, 8);
+		r.level = db_column_int(s, 6);
+		r.lead = db_column_int(s, 7);
+		r.placeholder = db_column_int(s, 8);
 		r.left_on = col(s, 9);
+		r.primary = db_column_int(s, 10);
+		r.person_id = db_column_int64(s, 11);
 		rc = fn(&r, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the buying roles");
@@ -1999,246 +1907,105 @@ store_org_roles(struct store *st, int64_t deal,
 	return store_org_roles_at(st, deal, NULL, fn, arg);
 }
 
-/* Red flags */
+/* The rows of the red flags (org_record_flags, org-check.c). */
 
-static int
-deal_flags(struct store *st, int64_t deal,
-           int (*fn)(const struct org_flag *, void *), void *arg)
+int
+store_org_holders(struct store *st, int64_t deal,
+                  int (*fn)(const struct org_holder *, void *), void *arg)
 {
-	static const char qcount[] =
-	    "SELECT count(*) FROM deal_role r JOIN person p "
-	    "ON p.id = r.person_id WHERE r.deal_id = ? AND r.role = ? "
-	    "AND p.left_on IS NULL";
-	static const char qbad[] =
+	static const char q[] =
 	    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
 	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-	    "AND (p.placeholder = 1 OR p.left_on IS NOT NULL) "
 	    "ORDER BY " ROLE_ORDER ", p.handle";
-	static const char *const core[] = {"decision-maker", "technical",
-	                                   "business", "finance", "coach"};
-	struct org_flag f;
-	sqlite3_stmt *s;
-	char *ref = store_deal_ref(st, deal), code[64], *msg;
-	size_t i;
-	int rc = KAM_OK, n;
-	int step = SQLITE_DONE;
+	db_stmt *s = store_stmt(st, q);
+	struct org_holder h;
+	int rc = KAM_OK, step;
 
-	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
-		s = store_stmt(st, qcount);
-		sqlite3_bind_int64(s, 1, deal);
-		store_bind_text(s, 2, core[i]);
-		sqlite3_step(s);
-		n = sqlite3_column_int(s, 0);
-		sqlite3_reset(s);
-		if (n > 0)
-			continue;
-		snprintf(code, sizeof code, "no-%s", core[i]);
-		xasprintf(&msg, "deal '%s' has no %s%s", ref,
-		          strcmp(core[i], "coach") == 0 ? "coach" : core[i],
-		          strcmp(core[i], "coach") == 0 ? "" : " role holder");
-		f.code = code;
-		f.subject = ref;
-		f.message = msg;
-		rc = fn(&f, arg);
-		free(msg);
+	db_bind_int64(s, 1, deal);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		h.who = col(s, 0);
+		h.role = col(s, 1);
+		h.placeholder = db_column_int(s, 2);
+		h.left_on = (const char *)db_column_text(s, 3);
+		rc = fn(&h, arg);
 	}
-	s = store_stmt(st, qbad);
-	sqlite3_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *who = col(s, 0), *role = col(s, 1);
-
-		if (sqlite3_column_int(s, 2)) {
-			f.code = "placeholder-role";
-			xasprintf(&msg,
-			          "role %s in '%s' is held by placeholder "
-			          "'%s'",
-			          role, ref, who);
-		} else {
-			f.code = "departed-role";
-			xasprintf(&msg,
-			          "role %s in '%s' is held by '%s', who "
-			          "left on %s",
-			          role, ref, who, col(s, 3));
-		}
-		f.subject = who;
-		f.message = msg;
-		rc = fn(&f, arg);
-		free(msg);
-	}
-	rc = store_rows_end(st, s, step, rc, "a deal's roles");
-	free(ref);
-	return rc;
-}
-
-static int
-level_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* A rank inversion: who has a line to boss, of a lower rank. */
-struct inversion {
-	char *who, *boss;
-	int level, boss_level, dotted;
-};
-
-static int
-inversion_cmp(const void *a, const void *b)
-{
-	const struct inversion *x = a, *y = b;
-	int c = strcmp(x->who, y->who);
-
-	return c ? c : strcmp(x->boss, y->boss);
-}
-
-static void
-add_inversion(struct inversion **v, size_t *n, sqlite3_stmt *s)
-{
-	struct inversion *x;
-
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	x = &(*v)[(*n)++];
-	x->who = store_col_dup(s, 0);
-	x->level = sqlite3_column_int(s, 1);
-	x->boss = store_col_dup(s, 2);
-	x->boss_level = sqlite3_column_int(s, 3);
-	x->dotted = strcmp(col(s, 4), "dotted") == 0;
+	return store_rows_end(st, s, step, rc, "a deal's roles");
 }
 
 /*
- * People who report to someone of a lower rank (a larger level), in
- * handle order.  The levels of a whole account are read in one scan
- * and compared in memory: joining each person to their manager in SQL
- * took most of the time of checking 100,000 people.  Only the few
- * flagged are looked up again, for their handles.  The + keeps SQLite
- * from reading people through the (account_id, handle) index and then
- * every row at random.
+ * The levels of a whole account are read in one scan (in id order) and
+ * compared in memory: joining each person to their manager in SQL took
+ * most of the time of checking 100,000 people.  The + keeps SQLite from
+ * reading people through the (account_id, handle) index and then every
+ * row at random.
  */
-static int
-rank_inversions(struct store *st, int64_t account, struct inversion **out,
-                size_t *nout)
+int
+store_org_ranks(struct store *st, int64_t account,
+                int (*fn)(const struct org_rank *, void *), void *arg)
 {
-	static const char qlevels[] =
+	static const char q[] =
 	    "SELECT id, level, manager_id FROM person NOT INDEXED "
 	    "WHERE +account_id = ?1";
-	static const char qsolid[] =
-	    "SELECT a.handle || '/' || p.handle, p.level, "
-	    "a.handle || '/' || m.handle, m.level, 'solid' "
-	    "FROM person p JOIN person m ON m.id = p.manager_id "
-	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
-	static const char qdotted[] =
-	    "SELECT a.handle || '/' || p.handle, p.level, "
-	    "a.handle || '/' || m.handle, m.level, r.kind "
-	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
-	    "JOIN person m ON m.id = r.manager_id "
-	    "JOIN account a ON a.id = p.account_id "
-	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
-	    "AND r.end_on IS NULL AND p.level IS NOT NULL "
-	    "AND m.level > p.level";
-	struct level {
-		int64_t id, manager;
-		int level;
-	} *v = NULL, key, *hit;
-	size_t n = 0, cap = 0, i;
-	sqlite3_stmt *s;
-	int rc;
+	db_stmt *s = store_stmt(st, q);
+	struct org_rank r;
+	int rc = KAM_OK, step;
 
-	*out = NULL;
-	*nout = 0;
-	s = store_stmt(st, qlevels);
-	sqlite3_bind_int64(s, 1, account);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n].id = sqlite3_column_int64(s, 0);
-		v[n].level = sqlite3_column_int(s, 1);
-		v[n++].manager = sqlite3_column_int64(s, 2);
+	db_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.id = db_column_int64(s, 0);
+		r.level = db_column_int(s, 1);
+		r.manager = db_column_int64(s, 2);
+		rc = fn(&r, arg);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, "cannot read the people");
-	}
-	/* A table scan returns rows in id order: v is sorted by id. */
-	for (i = 0; i < n; i++) {
-		if (v[i].level == 0 || v[i].manager == 0)
-			continue;
-		key.id = v[i].manager;
-		hit = bsearch(&key, v, n, sizeof *v, level_cmp);
-		if (hit == NULL || hit->level == 0 || hit->level <= v[i].level)
-			continue;
-		s = store_stmt(st, qsolid);
-		sqlite3_bind_int64(s, 1, v[i].id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			add_inversion(out, nout, s);
-		sqlite3_reset(s);
-	}
-	free(v);
-	s = store_stmt(st, qdotted);
-	sqlite3_bind_int64(s, 1, account);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		add_inversion(out, nout, s);
-	if (*nout > 1)
-		qsort(*out, *nout, sizeof **out, inversion_cmp);
-	return store_rows_end(st, s, rc, KAM_OK, "the reporting lines");
+	return store_rows_end(st, s, step, rc, "the people");
 }
 
 int
-org_record_flags(struct store *st, int64_t account, int64_t deal,
-                 int (*fn)(const struct org_flag *, void *), void *arg)
+store_org_dotted_ranks(struct store *st, int64_t account,
+                       int (*fn)(const struct org_rank_line *, void *),
+                       void *arg)
 {
-	static const char qdeals[] =
-	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
-	sqlite3_stmt *s;
-	struct org_flag f;
-	struct inversion *inv;
-	int64_t *deals = NULL;
-	size_t n = 0, cap = 0, i, ninv;
-	int rc, step = SQLITE_DONE;
-	char *msg;
+	static const char q[] =
+	    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
+	    "JOIN person p ON p.id = r.person_id "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
+	    "AND r.end_on IS NULL";
+	db_stmt *s = store_stmt(st, q);
+	struct org_rank_line l;
+	int rc = KAM_OK, step;
 
-	if (deal != 0)
-		return deal_flags(st, deal, fn, arg);
-	if ((rc = rank_inversions(st, account, &inv, &ninv)) != KAM_OK)
-		return rc;
-	for (i = 0; i < ninv; i++) {
-		if (rc == KAM_OK) {
-			xasprintf(&msg,
-			          "'%s' (level %d) %s '%s' (level %d), of a "
-			          "lower rank",
-			          inv[i].who, inv[i].level,
-			          inv[i].dotted ? "has a dotted line to"
-			                        : "reports to",
-			          inv[i].boss, inv[i].boss_level);
-			f.code = "rank-inversion";
-			f.subject = inv[i].who;
-			f.message = msg;
-			rc = fn(&f, arg);
-			free(msg);
-		}
-		free(inv[i].who);
-		free(inv[i].boss);
+	db_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		l.person = db_column_int64(s, 0);
+		l.level = db_column_int(s, 1);
+		l.manager = db_column_int64(s, 2);
+		l.manager_level = db_column_int(s, 3);
+		rc = fn(&l, arg);
 	}
-	free(inv);
-	s = store_stmt(st, qdeals);
-	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			deals = xreallocarray(deals, cap, sizeof *deals);
-		}
-		deals[n++] = sqlite3_column_int64(s, 0);
+	return store_rows_end(st, s, step, rc, "the reporting lines");
+}
+
+int
+store_org_line_names(struct store *st, int64_t who, int64_t boss,
+                     char **who_name, char **boss_name)
+{
+	static const char q[] =
+	    "SELECT a.handle || '/' || p.handle, a.handle || '/' || m.handle "
+	    "FROM person p JOIN person m ON m.id = ?2 "
+	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
+	db_stmt *s = store_stmt(st, q);
+	int step;
+
+	*who_name = *boss_name = NULL;
+	db_bind_int64(s, 1, who);
+	db_bind_int64(s, 2, boss);
+	if ((step = db_step(s)) == DB_ROW) {
+		*who_name = store_col_dup(s, 0);
+		*boss_name = store_col_dup(s, 1);
 	}
-	rc = store_rows_end(st, s, step, rc, "the deals");
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = deal_flags(st, deals[i], fn, arg);
-	free(deals);
-	return rc;
+	return store_rows_end(st, s, step, KAM_OK, "the reporting lines");
 }
 
 long
@@ -2247,36 +2014,40 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 {
 	static const char q[] = "SELECT strength FROM link WHERE from_id = ? "
 	                        "AND to_id = ? AND kind = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	long strength = 0;
 
-	sqlite3_bind_int64(s, 1, from);
-	sqlite3_bind_int64(s, 2, to);
+	db_bind_int64(s, 1, from);
+	db_bind_int64(s, 2, to);
 	store_bind_text(s, 3, kind);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		strength = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
+	if (store_row(st, s, "the store"))
+		strength = db_column_int(s, 0);
+	db_reset(s);
 	return strength;
 }
 
 int
 store_org_role_get(struct store *st, int64_t deal, int64_t person,
-                   const char *role, char *influence, size_t size, int *lead)
+                   const char *role, char *influence, size_t size, int *lead,
+                   int *primary)
 {
-	static const char q[] = "SELECT influence, lead FROM deal_role "
-	                        "WHERE deal_id = ? AND person_id = ? "
+	static const char q[] = "SELECT influence, lead, is_primary "
+	                        "FROM deal_role_period WHERE end_on IS NULL "
+	                        "AND deal_id = ? AND person_id = ? "
 	                        "AND role = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
-	sqlite3_bind_int64(s, 1, deal);
-	sqlite3_bind_int64(s, 2, person);
+	db_bind_int64(s, 1, deal);
+	db_bind_int64(s, 2, person);
 	store_bind_text(s, 3, role);
-	if ((found = sqlite3_step(s) == SQLITE_ROW)) {
+	if ((found = store_row(st, s, "the store"))) {
 		snprintf(influence, size, "%s", col(s, 0));
-		*lead = sqlite3_column_int(s, 1);
+		*lead = db_column_int(s, 1);
+		if (primary != NULL)
+			*primary = db_column_int(s, 2);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
@@ -2291,7 +2062,7 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 	const char *slash = strchr(ref, '/');
 	int64_t *ids = NULL, *accts = NULL, found = 0;
 	size_t n = 0, i;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *acct;
 
 	if (slash != NULL) {
@@ -2305,13 +2076,13 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, ref);
 	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		accts = xreallocarray(accts, n + 1, sizeof *accts);
-		ids[n] = sqlite3_column_int64(s, 0);
-		accts[n++] = sqlite3_column_int64(s, 1);
+		ids[n] = db_column_int64(s, 0);
+		accts[n++] = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (i = 0; i < n && found == 0; i++)
 		if (store_org_group_root(st, accts[i]) == root)
 			found = ids[i];
@@ -2324,12 +2095,12 @@ char *
 store_org_account_ext(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT ext_id FROM account WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *x = NULL;
 
-	sqlite3_bind_int64(s, 1, account);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, account);
+	if (store_row(st, s, "the store"))
 		x = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return x;
 }

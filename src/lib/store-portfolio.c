@@ -13,9 +13,9 @@
 #include "store-int.h"
 
 static const char *
-col(sqlite3_stmt *s, int i)
+col(db_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)db_column_text(s, i);
 }
 
 int
@@ -33,14 +33,14 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
 	    "ORDER BY ac.handle, d.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct portfolio_deal d;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		d.id = sqlite3_column_int64(s, 0);
-		d.account = sqlite3_column_int64(s, 1);
+	db_bind_int64(s, 1, account);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		d.id = db_column_int64(s, 0);
+		d.account = db_column_int64(s, 1);
 		d.deal = col(s, 2);
 		d.name = col(s, 3);
 		d.value = col(s, 4);
@@ -48,13 +48,13 @@ store_portfolio_each(struct store *st, int64_t account,
 		d.close_on = col(s, 6);
 		d.verdict = col(s, 7);
 		d.level = col(s, 8);
-		d.has_likelihood = sqlite3_column_type(s, 9) != SQLITE_NULL;
-		d.likelihood = sqlite3_column_double(s, 9);
+		d.has_likelihood = db_column_type(s, 9) != DB_NULL;
+		d.likelihood = db_column_double(s, 9);
 		d.checked = col(s, 10);
 		rc = fn(&d, arg);
 	}
-	if (rc == KAM_OK && step != SQLITE_DONE)
+	if (rc == KAM_OK && step != DB_DONE)
 		rc = store_fail(st, "cannot read the deals");
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }

@@ -23,9 +23,9 @@
 	"ORDER BY x.effective DESC, x.id DESC LIMIT 1)"
 
 static const char *
-col(sqlite3_stmt *s, int i)
+col(db_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)db_column_text(s, i);
 }
 
 int
@@ -34,13 +34,13 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	static const char qfind[] = "SELECT 1 FROM seller WHERE handle = ?";
 	static const char q[] =
 	    "INSERT INTO seller (handle, name, created) VALUES (?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, qfind);
+	db_stmt *s = store_stmt(st, qfind);
 	char today[KAM_DATE_LEN];
 	int found, rc;
 
 	store_bind_handle(s, 1, handle);
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	found = store_row(st, s, "the store");
+	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, _("seller '%s' already exists"),
 		               handle);
@@ -49,9 +49,9 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	store_bind_handle(s, 1, handle);
 	store_bind_text(s, 2, name);
 	store_bind_text(s, 3, today);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK : store_fail(st, "cannot add seller");
+	rc = db_step(s);
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot add seller");
 }
 
 int
@@ -62,21 +62,21 @@ store_sellers(struct store *st, const char *today,
 	    "SELECT s.handle, s.name, s.created, (SELECT count(*) FROM "
 	    "contact c WHERE c.seller_id = s.id AND " IN_FORCE ") "
 	    "FROM seller s ORDER BY s.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct seller r;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_text(s, 2, today, -1, SQLITE_STATIC);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	store_bind_static(s, 2, today);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.handle = col(s, 0);
 		r.name = col(s, 1);
 		r.created = col(s, 2);
-		r.contacts = sqlite3_column_int(s, 3);
+		r.contacts = db_column_int(s, 3);
 		rc = fn(&r, arg);
 	}
-	if (rc == KAM_OK && step != SQLITE_DONE)
+	if (rc == KAM_OK && step != DB_DONE)
 		rc = store_fail(st, "cannot read the sellers");
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
@@ -87,7 +87,7 @@ store_contact_add(struct store *st, const char *seller, const char *person,
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int64_t sid, pid;
 	char now[KAM_STAMP_LEN];
 	int rc;
@@ -97,16 +97,16 @@ store_contact_add(struct store *st, const char *seller, const char *person,
 		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, sid);
-	sqlite3_bind_int64(s, 2, pid);
-	sqlite3_bind_int(s, 3, (int)strength);
+	db_bind_int64(s, 1, sid);
+	db_bind_int64(s, 2, pid);
+	db_bind_int(s, 3, (int)strength);
 	store_bind_text(s, 4, on);
 	store_bind_text(s, 5, now);
 	store_bind_text(s, 6, kam_actor());
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? KAM_OK
-	                         : store_fail(st, "cannot record the contact");
+	rc = db_step(s);
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK
+	                     : store_fail(st, "cannot record the contact");
 }
 
 int
@@ -121,26 +121,26 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	    "JOIN account ac ON ac.id = p.account_id "
 	    "WHERE (?1 = 0 OR p.account_id = ?1) AND " IN_FORCE
 	    " ORDER BY ac.handle, p.handle, c.strength DESC, s.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct contact_row r;
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, as_of);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.seller = col(s, 0);
 		r.seller_name = col(s, 1);
 		r.person = col(s, 2);
 		r.person_name = col(s, 3);
-		r.strength = sqlite3_column_int(s, 4);
+		r.strength = db_column_int(s, 4);
 		r.on = col(s, 5);
 		r.recorded = col(s, 6);
 		r.actor = col(s, 7);
 		rc = fn(&r, arg);
 	}
-	if (rc == KAM_OK && step != SQLITE_DONE)
+	if (rc == KAM_OK && step != DB_DONE)
 		rc = store_fail(st, "cannot read the contacts");
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
@@ -153,25 +153,25 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	    "JOIN seller s ON s.id = c.seller_id "
 	    "WHERE c.person_id = ?1 AND " IN_FORCE
 	    " ORDER BY c.strength DESC, c.effective DESC, s.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int step;
 
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, person);
+	store_bind_static(s, 2, as_of);
+	while ((step = db_step(s)) == DB_ROW) {
 		struct gate_contact *c;
 
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		c = &(*out)[(*n)++];
 		c->seller = store_col_dup(s, 0);
 		c->name = store_col_dup(s, 1);
-		c->strength = sqlite3_column_int(s, 2);
+		c->strength = db_column_int(s, 2);
 		snprintf(c->on, sizeof c->on, "%s", col(s, 3));
 	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE) {
+	db_reset(s);
+	if (step != DB_DONE) {
 		gate_contacts_free(*out, *n);
 		*out = NULL;
 		*n = 0;

@@ -74,9 +74,9 @@ canon(const unsigned char *s)
 
 /* Column i of s into out (size bytes), "" for NULL, cut to fit. */
 static void
-copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
+copy_col(db_stmt *s, int i, char *out, size_t size)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = (const char *)db_column_text(s, i);
 	size_t n = t != NULL ? strnlen(t, size - 1) : 0;
 
 	if (n > 0)
@@ -85,29 +85,29 @@ copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
 }
 
 static void
-bind_lookup(sqlite3_stmt *s, int64_t person, int64_t toward, int64_t deal,
+bind_lookup(db_stmt *s, int64_t person, int64_t toward, int64_t deal,
             const char *as_of, const char *known_at)
 {
-	sqlite3_bind_int64(s, 1, person);
+	db_bind_int64(s, 1, person);
 	if (toward != 0)
-		sqlite3_bind_int64(s, 2, toward);
-	sqlite3_bind_text(s, 3, as_of, -1, SQLITE_STATIC);
+		db_bind_int64(s, 2, toward);
+	store_bind_static(s, 3, as_of);
 	if (known_at != NULL)
-		sqlite3_bind_text(s, 4, known_at, -1, SQLITE_STATIC);
+		store_bind_static(s, 4, known_at);
 	if (deal != 0)
-		sqlite3_bind_int64(s, 5, deal);
+		db_bind_int64(s, 5, deal);
 }
 
 /* The row s stands on into f: the light columns, or all of them. */
 static void
-found_from(sqlite3_stmt *s, int full, struct stance_found *f)
+found_from(db_stmt *s, int full, struct stance_found *f)
 {
-	f->id = sqlite3_column_int64(s, 0);
-	f->stance = canon(sqlite3_column_text(s, 1));
+	f->id = db_column_int64(s, 0);
+	f->stance = canon(db_column_text(s, 1));
 	copy_col(s, 2, f->since, sizeof f->since);
 	if (full) {
 		copy_col(s, 3, f->recorded, sizeof f->recorded);
-		f->deal = sqlite3_column_int64(s, 4);
+		f->deal = db_column_int64(s, 4);
 		copy_col(s, 5, f->actor, sizeof f->actor);
 	}
 }
@@ -118,20 +118,19 @@ find_one(struct store *st, int full, int64_t person, int64_t toward,
          int64_t deal, const char *as_of, const char *known_at,
          struct stance_found *f)
 {
-	sqlite3_stmt *s =
-	    store_stmt(st, queries[known_at != NULL][deal != 0][full]);
+	db_stmt *s = store_stmt(st, queries[known_at != NULL][deal != 0][full]);
 	int rc;
 
 	bind_lookup(s, person, toward, deal, as_of, known_at);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		found_from(s, full, f);
-	else if (rc != SQLITE_DONE) {
+	else if (rc != DB_DONE) {
 		rc = store_fail(st, "cannot read stances");
-		sqlite3_reset(s);
+		db_reset(s);
 		return rc;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return KAM_OK;
 }
 
@@ -187,12 +186,12 @@ store_stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 }
 
 static void
-bind_id(sqlite3_stmt *s, int i, int64_t v)
+bind_id(db_stmt *s, int i, int64_t v)
 {
 	if (v == 0)
-		sqlite3_bind_null(s, i);
+		db_bind_null(s, i);
 	else
-		sqlite3_bind_int64(s, i, v);
+		db_bind_int64(s, i, v);
 }
 
 /*
@@ -228,25 +227,27 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 	    "JOIN pragma_index_list('observation') l ON l.name = s.name "
 	    "WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0 "
 	    "ORDER BY s.rowid";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if (b->dropped || imported < BULK_MIN || imported < existing / 2)
 		return KAM_OK;
 	b->dropped = 1;
 	s = store_stmt(st, q);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && b->n < BULK_MAX) {
+	while ((rc = db_step(s)) == DB_ROW && b->n < BULK_MAX) {
 		b->name[b->n] = store_col_dup(s, 0);
 		b->sql[b->n] = store_col_dup(s, 1);
 		b->n++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	for (size_t i = 0; i < b->n; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", b->name[i]);
+		char *name = db_quote_ident(b->name[i]), *drop;
 
-		rc = sqlite3_exec(store_db(st), drop, NULL, NULL, NULL);
-		sqlite3_free(drop);
-		if (rc != SQLITE_OK)
+		xasprintf(&drop, "DROP INDEX %s", name);
+		rc = db_exec(st, drop);
+		free(name);
+		free(drop);
+		if (rc != 0)
 			return store_fail(st, "cannot prepare the import");
 	}
 	return KAM_OK;
@@ -258,9 +259,7 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 	int rc = KAM_OK;
 
 	for (size_t i = 0; i < b->n; i++) {
-		if (rebuild && rc == KAM_OK &&
-		    sqlite3_exec(store_db(st), b->sql[i], NULL, NULL, NULL) !=
-		        SQLITE_OK)
+		if (rebuild && rc == KAM_OK && db_exec(st, b->sql[i]) != 0)
 			rc = store_fail(st, "cannot rebuild an index");
 		free(b->name[i]);
 		free(b->sql[i]);
@@ -282,59 +281,57 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 	    "?15, 2)";
 	char hash[STANCE_HASH_LEN];
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	if (!c->loaded) {
 		s = store_stmt(st, last);
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			c->last_id = sqlite3_column_int64(s, 0);
+		rc = db_step(s);
+		if (rc == DB_ROW) {
+			c->last_id = db_column_int64(s, 0);
 			copy_col(s, 1, c->last_hash, sizeof c->last_hash);
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DB_DONE) {
 			c->last_id = 0;
 			memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
 		} else {
 			rc = store_fail(st, "cannot read the chain");
-			sqlite3_reset(s);
+			db_reset(s);
 			return rc;
 		}
-		sqlite3_reset(s);
+		db_reset(s);
 		c->loaded = 1;
 	}
 	r->id = c->last_id + 1;
 	stance_hash2(c->last_hash, r, hash);
 	s = store_stmt(st, ins);
-	sqlite3_bind_text(s, 2, r->kind, -1, SQLITE_STATIC);
+	store_bind_static(s, 2, r->kind);
 	bind_id(s, 3, r->target);
-	sqlite3_bind_int64(s, 4, r->person);
+	db_bind_int64(s, 4, r->person);
 	store_bind_text(s, 5, r->stance);
 	bind_id(s, 6, r->toward);
 	bind_id(s, 7, r->deal);
-	sqlite3_bind_text(s, 8, r->effective, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, r->recorded, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, r->actor, -1, SQLITE_STATIC);
+	store_bind_static(s, 8, r->effective);
+	store_bind_static(s, 9, r->recorded);
+	store_bind_static(s, 10, r->actor);
 	store_bind_text(s, 11, r->note);
 	store_bind_text(s, 12, r->source);
 	store_bind_text(s, 13, r->why);
-	sqlite3_bind_text(s, 14, c->last_hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 15, hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE) {
+	store_bind_static(s, 14, c->last_hash);
+	store_bind_static(s, 15, hash);
+	if (db_step(s) != DB_DONE) {
 		rc = store_fail(st, "cannot record the observation");
-		sqlite3_reset(s);
+		db_reset(s);
 		return rc;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	/*
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
 	 */
-	if (sqlite3_last_insert_rowid(store_db(st)) != r->id)
-		return kam_err(
-		    KAM_INTERNAL,
-		    _("observation recorded as %lld, expected %lld"),
-		    (long long)sqlite3_last_insert_rowid(store_db(st)),
-		    (long long)r->id);
+	if (db_last_id(st) != r->id)
+		return kam_err(KAM_INTERNAL,
+		               _("observation recorded as %lld, expected %lld"),
+		               (long long)db_last_id(st), (long long)r->id);
 	c->last_id = r->id;
 	memcpy(c->last_hash, hash, STANCE_HASH_LEN);
 	return KAM_OK;
@@ -347,16 +344,16 @@ store_stance_append(struct store *st, struct stance_chain *c,
 
 /* Fills r from columns base.. of s; strings point into s. */
 static void
-row_from(sqlite3_stmt *s, int base, struct stance_row *r)
+row_from(db_stmt *s, int base, struct stance_row *r)
 {
-#define T(i) ((const char *)sqlite3_column_text(s, base + (i)))
-	r->id = sqlite3_column_int64(s, base);
+#define T(i) ((const char *)db_column_text(s, base + (i)))
+	r->id = db_column_int64(s, base);
 	r->kind = T(1);
-	r->target = sqlite3_column_int64(s, base + 2);
-	r->person = sqlite3_column_int64(s, base + 3);
+	r->target = db_column_int64(s, base + 2);
+	r->person = db_column_int64(s, base + 3);
 	r->stance = T(4);
-	r->toward = sqlite3_column_int64(s, base + 5);
-	r->deal = sqlite3_column_int64(s, base + 6);
+	r->toward = db_column_int64(s, base + 5);
+	r->deal = db_column_int64(s, base + 6);
 	r->effective = T(7);
 	r->recorded = T(8);
 	r->actor = T(9);
@@ -377,13 +374,13 @@ store_stance_load(struct store *st, int64_t id, struct stance_row *r)
 {
 	static const char q[] =
 	    "SELECT " ROW_COLS " FROM observation o WHERE o.id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		row_from(s, 0, r);
 		r->kind = dup_or_null(r->kind);
 		r->stance = dup_or_null(r->stance);
@@ -394,11 +391,11 @@ store_stance_load(struct store *st, int64_t id, struct stance_row *r)
 		r->source = dup_or_null(r->source);
 		r->why = dup_or_null(r->why);
 		rc = KAM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DB_DONE)
 		rc = KAM_NOTFOUND;
 	else
 		rc = store_fail(st, "cannot read the observation");
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
@@ -407,13 +404,13 @@ store_stance_successor(struct store *st, int64_t id)
 {
 	static const char q[] =
 	    "SELECT min(id) FROM observation WHERE target_id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t by = 0;
 
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		by = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	if (store_row(st, s, "the store"))
+		by = db_column_int64(s, 0);
+	db_reset(s);
 	return by;
 }
 
@@ -421,23 +418,22 @@ int
 store_stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 {
 	static const char q[] = "SELECT min(recorded) FROM observation";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found = 0;
 
-	if (sqlite3_step(s) == SQLITE_ROW &&
-	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
+	if (store_row(st, s, "the store") && db_column_type(s, 0) != DB_NULL) {
 		copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
 		found = 1;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return found;
 }
 
 /* Appends column i of s to b with its NUL ("" for NULL). */
 static void
-add_col(struct buf *b, sqlite3_stmt *s, int i)
+add_col(struct buf *b, db_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = (const char *)db_column_text(s, i);
 
 	if (t == NULL)
 		t = "";
@@ -447,7 +443,9 @@ add_col(struct buf *b, sqlite3_stmt *s, int i)
 /*
  * The people come back in one allocation: the array, then their strings.
  * A large account would otherwise cost two strings of SQLite's and two
- * of ours per person; its handle is read once.
+ * of ours per person; its handle is read once.  The two passes over
+ * the rows (sizes, then copies) stay in one function, a little over 80
+ * lines, so that the layout of the allocation is read in one place.
  */
 int
 store_stance_people(struct store *st, int64_t account, int64_t deal,
@@ -477,30 +475,30 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	struct stance_person *p;
 	size_t len = 0, cap = 0, i;
 	char *handle = NULL, *base;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (deal != 0) {
 		s = store_stmt(st, q_group);
-		sqlite3_bind_int64(s, 1, deal);
+		db_bind_int64(s, 1, deal);
 	} else if (account != 0) {
 		s = store_stmt(st, q_handle);
-		sqlite3_bind_int64(s, 1, account);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		db_bind_int64(s, 1, account);
+		if (store_row(st, s, "the store"))
 			handle = store_col_dup(s, 0);
-		sqlite3_reset(s);
+		db_reset(s);
 		s = store_stmt(st, q_account);
-		sqlite3_bind_int64(s, 1, account);
+		db_bind_int64(s, 1, account);
 	} else
 		s = store_stmt(st, q_all);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 64;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		v[len].id = sqlite3_column_int64(s, 0);
+		v[len].id = db_column_int64(s, 0);
 		v[len].ref = text.len;
 		if (handle != NULL)
 			buf_add(&text, handle, strlen(handle) + 1);
@@ -512,9 +510,9 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 		add_col(&text, s, 2);
 		len++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	free(handle);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(v);
 		buf_free(&text);
 		return store_fail(st, "cannot read people");
@@ -568,7 +566,7 @@ store_stance_in_force(struct store *st, int64_t account, int64_t deal,
 	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
 	    "AND (o.deal_id IS NULL OR o.deal_id = ?1) " SERIES_IN_FORCE
 	        SERIES_ORDER;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t cap = 0;
 	int rc;
 
@@ -578,11 +576,11 @@ store_stance_in_force(struct store *st, int64_t account, int64_t deal,
 	                   : account != 0 ? q_account
 	                                  : q_all);
 	if (deal != 0 || account != 0)
-		sqlite3_bind_int64(s, 1, deal != 0 ? deal : account);
+		db_bind_int64(s, 1, deal != 0 ? deal : account);
 	if (toward != 0)
-		sqlite3_bind_int64(s, 2, toward);
-	sqlite3_bind_text(s, 3, until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_int64(s, 2, toward);
+	store_bind_static(s, 3, until);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct stance_day *r;
 
 		if (*n == cap) {
@@ -590,13 +588,13 @@ store_stance_in_force(struct store *st, int64_t account, int64_t deal,
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
 		r = &(*out)[(*n)++];
-		r->person = sqlite3_column_int64(s, 0);
-		r->deal = sqlite3_column_int64(s, 1);
-		r->stance = canon(sqlite3_column_text(s, 2));
+		r->person = db_column_int64(s, 0);
+		r->deal = db_column_int64(s, 1);
+		r->stance = canon(db_column_text(s, 2));
 		copy_col(s, 3, r->effective, sizeof r->effective);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_reset(s);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -637,32 +635,32 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 	                : account != 0 ? q_account
 	                               : q_all;
 	struct stance_log_row lr;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc;
 
 	if (person != 0)
-		sqlite3_bind_int64(s, 1, person);
+		db_bind_int64(s, 1, person);
 	if (account != 0)
-		sqlite3_bind_int64(s, 2, account);
+		db_bind_int64(s, 2, account);
 	store_bind_text(s, 3, since);
 	store_bind_text(s, 4, until);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		row_from(s, 0, &lr.r);
-		lr.person_ref = (const char *)sqlite3_column_text(s, 13);
-		lr.name = (const char *)sqlite3_column_text(s, 14);
-		lr.toward_handle = (const char *)sqlite3_column_text(s, 15);
-		lr.deal_ref = (const char *)sqlite3_column_text(s, 16);
+		lr.person_ref = (const char *)db_column_text(s, 13);
+		lr.name = (const char *)db_column_text(s, 14);
+		lr.toward_handle = (const char *)db_column_text(s, 15);
+		lr.deal_ref = (const char *)db_column_text(s, 16);
 		if (cb(&lr, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		rc = store_fail(st, "cannot read the log");
-		sqlite3_reset(s);
+		db_reset(s);
 		return rc;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return KAM_OK;
 }
 
@@ -679,17 +677,17 @@ store_stance_latest(struct store *st, int64_t account, const char *as_of,
 	    "AND o.effective <= ?2 AND NOT EXISTS (SELECT 1 FROM "
 	    "observation s WHERE s.target_id = o.id) "
 	    "GROUP BY o.person_id ORDER BY o.person_id";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc = KAM_OK, step;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, as_of, -1, SQLITE_STATIC);
-	while (rc == KAM_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = fn(sqlite3_column_int64(s, 0),
-		        (const char *)sqlite3_column_text(s, 1), arg);
-	if (rc == KAM_OK && step != SQLITE_DONE)
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, as_of);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
+		rc = fn(db_column_int64(s, 0),
+		        (const char *)db_column_text(s, 1), arg);
+	if (rc == KAM_OK && step != DB_DONE)
 		rc = store_fail(st, "cannot read the observations");
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
@@ -697,13 +695,13 @@ char *
 store_stance_competitor_handle(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT handle FROM competitor WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *h = NULL;
 
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return h;
 }
 
@@ -713,31 +711,31 @@ store_stance_competitor_handle(struct store *st, int64_t id)
  * not the NULL or the number it was.
  */
 static void
-values_from(sqlite3_stmt *s, struct chain_value *v)
+values_from(db_stmt *s, struct chain_value *v)
 {
 	int i;
 
 	for (i = 0; i < STANCE_CHAIN_COLUMNS; i++) {
 		memset(&v[i], 0, sizeof v[i]);
 		v[i].free_text = i >= 10 && i <= 12;
-		switch (sqlite3_column_type(s, i)) {
-		case SQLITE_INTEGER:
+		switch (db_column_type(s, i)) {
+		case DB_INTEGER:
 			v[i].type = CHAIN_INTEGER;
-			v[i].i = sqlite3_column_int64(s, i);
+			v[i].i = db_column_int64(s, i);
 			break;
-		case SQLITE_FLOAT:
+		case DB_FLOAT:
 			v[i].type = CHAIN_REAL;
-			v[i].r = sqlite3_column_double(s, i);
+			v[i].r = db_column_double(s, i);
 			break;
-		case SQLITE_TEXT:
+		case DB_TEXT:
 			v[i].type = CHAIN_TEXT;
-			v[i].p = sqlite3_column_text(s, i);
-			v[i].n = (size_t)sqlite3_column_bytes(s, i);
+			v[i].p = db_column_text(s, i);
+			v[i].n = (size_t)db_column_bytes(s, i);
 			break;
-		case SQLITE_BLOB:
+		case DB_BLOB:
 			v[i].type = CHAIN_BLOB;
-			v[i].p = sqlite3_column_blob(s, i);
-			v[i].n = (size_t)sqlite3_column_bytes(s, i);
+			v[i].p = db_column_blob(s, i);
+			v[i].n = (size_t)db_column_bytes(s, i);
 			break;
 		default:
 			v[i].type = CHAIN_NULL;
@@ -844,20 +842,19 @@ check_guards(struct store *st, struct stance_verdict *v)
 	char *want;
 
 	while ((want = next_guard(&pos, v->guard, sizeof v->guard)) != NULL) {
-		sqlite3_stmt *s = store_stmt(st, q);
+		db_stmt *s = store_stmt(st, q);
 		int rc;
 
-		sqlite3_bind_text(s, 1, v->guard, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_DONE)
+		store_bind_static(s, 1, v->guard);
+		rc = db_step(s);
+		if (rc == DB_DONE)
 			v->why = VERIFY_GUARD_MISSING;
-		else if (rc != SQLITE_ROW) {
-			sqlite3_reset(s);
+		else if (rc != DB_ROW) {
+			db_reset(s);
 			free(want);
 			return store_fail(st, "cannot read the triggers");
 		} else {
-			const char *got =
-			    (const char *)sqlite3_column_text(s, 0);
+			const char *got = (const char *)db_column_text(s, 0);
 			char *norm =
 			    normalise(got ? got : "", got ? strlen(got) : 0);
 
@@ -865,7 +862,7 @@ check_guards(struct store *st, struct stance_verdict *v)
 				v->why = VERIFY_GUARD_CHANGED;
 			free(norm);
 		}
-		sqlite3_reset(s);
+		db_reset(s);
 		free(want);
 		if (v->why != VERIFY_OK)
 			return KAM_FALSE;
@@ -885,21 +882,21 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	char prev[STANCE_HASH_LEN], h[STANCE_HASH_LEN];
 	struct chain_value val[STANCE_CHAIN_COLUMNS];
 	struct stance_row r;
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int rc, last_version = 1;
 
 	memset(v, 0, sizeof *v);
 	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		const char *ph, *hh;
 		int col, hash_text;
 
 		/* The types first: reading a value as text converts it. */
 		values_from(s, val);
-		hash_text = sqlite3_column_type(s, 15) == SQLITE_TEXT;
-		ph = (const char *)sqlite3_column_text(s, 13);
-		hh = (const char *)sqlite3_column_text(s, 15);
-		v->bad = sqlite3_column_int64(s, 0);
+		hash_text = db_column_type(s, 15) == DB_TEXT;
+		ph = (const char *)db_column_text(s, 13);
+		hh = (const char *)db_column_text(s, 15);
+		v->bad = db_column_int64(s, 0);
 		if (val[14].type != CHAIN_INTEGER || val[14].i < 1 ||
 		    val[14].i > CHAIN_ENCODING) {
 			v->why = VERIFY_VERSION;
@@ -933,11 +930,11 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 		memcpy(prev, h, STANCE_HASH_LEN);
 		v->n++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (v->why != VERIFY_OK)
 		return KAM_FALSE;
 	v->bad = 0;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(st, "cannot read observations");
 	memcpy(v->head, prev, STANCE_HASH_LEN);
 	return check_guards(st, v);

@@ -29,7 +29,7 @@
 
 struct stmt_slot {
 	const char *sql;
-	sqlite3_stmt *stmt;
+	db_stmt *stmt;
 };
 
 struct store {
@@ -49,6 +49,7 @@ struct store {
 	int fresh; /* an empty file was made a store: WAL and 0600 to do */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	int failed; /* the first failed step store_row reported, or KAM_OK */
 };
 
 /*
@@ -57,7 +58,7 @@ struct store {
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql, migrate_3_sql, migrate_4_sql, migrate_5_sql,
-    migrate_6_sql, migrate_7_sql, migrate_8_sql, migrate_9_sql};
+    migrate_6_sql, migrate_7_sql, migrate_8_sql, migrate_9_sql, migrate_10_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -200,16 +201,16 @@ exec_sql(struct store *st, const char *sql)
 static int
 pragma_int(struct store *st, const char *sql, int *out)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (db_sqlite_prepare(st->db, sql, &s) != SQLITE_OK)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*out = db_column_int(s, 0);
+	db_finalize(s);
+	return rc == DB_ROW ? 0 : -1;
 }
 
 /*
@@ -240,16 +241,16 @@ read_marks(struct store *st, int *appid, int *version, int *ntables)
 static int
 set_wal(struct store *st)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	int rc, tries;
 
 	for (tries = 0; tries < 6000; tries++) {
-		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1,
-		                       &s, NULL) != SQLITE_OK)
+		if (db_sqlite_prepare(st->db, "PRAGMA journal_mode = WAL",
+		                      &s) != SQLITE_OK)
 			break;
-		rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc == SQLITE_ROW)
+		rc = db_step(s);
+		db_finalize(s);
+		if (rc == DB_ROW)
 			return exec_sql(st, "PRAGMA synchronous = NORMAL;");
 		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 			break;
@@ -353,7 +354,7 @@ close_db(struct store *st)
 
 	for (i = 0; i < STMT_CACHE; i++)
 		if (st->cache[i].sql != NULL) {
-			sqlite3_finalize(st->cache[i].stmt);
+			db_finalize(st->cache[i].stmt);
 			st->cache[i].sql = NULL;
 		}
 	st->ncache = 0;
@@ -744,6 +745,12 @@ store_finish(struct store *st, int commit)
 	st->nsave = 0;
 	st->held = 0;
 	st->ntx = 0;
+	if (commit && st->failed != KAM_OK) {
+		/* A step failed (reported by store_row): nothing is kept. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return st->failed;
+	}
 	if (!commit) {
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -798,37 +805,54 @@ store_fail(struct store *st, const char *what)
 }
 
 int
-store_rows_end(struct store *st, sqlite3_stmt *s, int step, int rc,
-               const char *what)
+store_row(struct store *st, db_stmt *s, const char *what)
+{
+	int step = db_step(s), rc;
+	char *msg;
+
+	if (step == DB_ROW)
+		return 1;
+	if (step != DB_DONE) {
+		xasprintf(&msg, "cannot read %s", what);
+		rc = store_fail(st, msg);
+		free(msg);
+		if (st->failed == KAM_OK)
+			st->failed = rc;
+	}
+	return 0;
+}
+
+int
+store_rows_end(struct store *st, db_stmt *s, int step, int rc, const char *what)
 {
 	char *msg;
 
-	if (rc == KAM_OK && step != SQLITE_ROW && step != SQLITE_DONE) {
+	if (rc == KAM_OK && step != DB_ROW && step != DB_DONE) {
 		xasprintf(&msg, "cannot read %s", what);
 		rc = store_fail(st, msg);
 		free(msg);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
-sqlite3_stmt *
+db_stmt *
 store_stmt(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s;
+	db_stmt *s;
 	size_t i = ((uintptr_t)sql >> 3) % STMT_CACHE;
 
 	while (st->cache[i].sql != NULL) {
 		if (st->cache[i].sql == sql) {
 			s = st->cache[i].stmt;
-			sqlite3_reset(s);
-			sqlite3_clear_bindings(s);
+			db_reset(s);
+			db_clear_bindings(s);
 			return s;
 		}
 		i = (i + 1) % STMT_CACHE;
 	}
 	if (st->ncache + 1 >= STMT_CACHE ||
-	    sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	    db_sqlite_prepare(st->db, sql, &s) != SQLITE_OK) {
 		/* Every statement is a constant of kam's: this is a bug. */
 		fprintf(stderr, "%s: internal error: %s\n  in: %s\n",
 		        kam_progname, sqlite3_errmsg(st->db), sql);
@@ -1012,6 +1036,8 @@ store_end(struct store *st, int rc)
 		           ? rc
 		           : kam_err(KAM_INTERNAL, _("no transaction to end"));
 	how = st->tx[--st->ntx];
+	if (rc == KAM_OK && st->failed != KAM_OK)
+		rc = st->failed; /* reported by store_row */
 	switch (how & ~TX_FK_OFF) {
 	case TX_READ:
 		if (!sqlite3_get_autocommit(st->db))
@@ -1031,16 +1057,13 @@ store_end(struct store *st, int rc)
 }
 
 void
-store_bind_text(sqlite3_stmt *s, int i, const char *v)
+store_bind_text(db_stmt *s, int i, const char *v)
 {
-	if (v == NULL)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	s->ops->bind_text(s, i, v, DB_COPY);
 }
 
 void
-store_bind_handle(sqlite3_stmt *s, int i, const char *h)
+store_bind_handle(db_stmt *s, int i, const char *h)
 {
 	char *n;
 
@@ -1048,35 +1071,31 @@ store_bind_handle(sqlite3_stmt *s, int i, const char *h)
 		store_bind_text(s, i, h);
 		return;
 	}
-	sqlite3_bind_text(s, i, n, -1, free);
+	s->ops->bind_text(s, i, n, DB_OWN);
 }
 
 void
-store_bind_static(sqlite3_stmt *s, int i, const char *v)
+store_bind_static(db_stmt *s, int i, const char *v)
 {
-	if (v == NULL)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	s->ops->bind_text(s, i, v, DB_STATIC);
 }
 
 char *
-store_col_dup(sqlite3_stmt *s, int i)
+store_col_dup(db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const unsigned char *t = db_column_text(s, i);
 
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
-/* The handle nearest to h among the rows of s, if near enough. */
-static char *
-nearest(sqlite3_stmt *s, const char *h)
+char *
+store_nearest(struct store *st, db_stmt *s, const char *h)
 {
 	size_t best = (size_t)-1, d, limit = strlen(h) / 3 + 2;
 	char *found = NULL;
 
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(s, 0);
+	while (store_row(st, s, "the store")) {
+		const char *c = (const char *)db_column_text(s, 0);
 
 		if (c == NULL)
 			continue;
@@ -1129,13 +1148,13 @@ int
 store_account_find(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int found;
 
 	store_bind_handle(s, 1, h);
-	if ((found = sqlite3_step(s) == SQLITE_ROW))
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if ((found = store_row(st, s, "the store")))
+		*id = db_column_int64(s, 0);
+	db_reset(s);
 	return found;
 }
 
@@ -1144,7 +1163,7 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM account";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *n = handle_nfc(h);
 	int rc = KAM_OK;
 
@@ -1155,15 +1174,15 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 		            h);
 	else {
 		s = store_stmt(st, q);
-		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			*id = sqlite3_column_int64(s, 0);
+		store_bind_static(s, 1, n);
+		if (store_row(st, s, "the store"))
+			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
-		sqlite3_reset(s);
+		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("account"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1234,7 +1253,7 @@ account_member(struct store *st, const char *where, const char *what,
 {
 	struct ref r;
 	int64_t acct;
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *prefix;
 	int rc;
 
@@ -1243,18 +1262,19 @@ account_member(struct store *st, const char *where, const char *what,
 	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
-	sqlite3_bind_int64(s, 1, acct);
-	sqlite3_bind_text(s, 2, r.handle, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, acct);
+	store_bind_static(s, 2, r.handle);
+	if (store_row(st, s, "the store")) {
+		*id = db_column_int64(s, 0);
+		db_reset(s);
 		return KAM_OK;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	s = store_stmt(st, all);
-	sqlite3_bind_int64(s, 1, acct);
+	db_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
-	rc = unknown(where, what, prefix, r.handle, nearest(s, r.handle));
+	rc = unknown(where, what, prefix, r.handle,
+	             store_nearest(st, s, r.handle));
 	free(prefix);
 	return rc;
 }
@@ -1267,23 +1287,23 @@ store_person_named(struct store *st, const char *where, int64_t account,
 	    "SELECT p.id, a.handle || '/' || p.handle, p.title FROM person p "
 	    "JOIN account a ON a.id = p.account_id "
 	    "WHERE p.account_id = ? AND p.name = ? ORDER BY p.handle";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	struct buf list = {0};
 	int n = 0;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *title = (const char *)sqlite3_column_text(s, 2);
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, name);
+	while (store_row(st, s, "the store")) {
+		const char *title = (const char *)db_column_text(s, 2);
 
 		if (n++ == 0)
-			*id = sqlite3_column_int64(s, 0);
+			*id = db_column_int64(s, 0);
 		buf_printf(&list, "%s%s", n > 1 ? ", " : "",
-		           (const char *)sqlite3_column_text(s, 1));
+		           (const char *)db_column_text(s, 1));
 		if (title != NULL && *title != '\0')
 			buf_printf(&list, " (%s)", title);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (n == 1) {
 		buf_free(&list);
 		return KAM_OK;
@@ -1304,15 +1324,15 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND name = ? LIMIT 2";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int n = 0;
 
-	sqlite3_bind_int64(s, 1, account);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, account);
+	store_bind_static(s, 2, name);
+	while (store_row(st, s, "the store"))
 		if (n++ == 0)
-			*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+			*id = db_column_int64(s, 0);
+	db_reset(s);
 	return n == 1;
 }
 
@@ -1321,7 +1341,8 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
  * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
  * default account; X is a handle or a name.  What precedes the first
  * slash is an account only when it can be a handle, so a name may hold
- * a slash.
+ * a slash.  A little over 80 lines: the order of the tries (handle,
+ * name, nearest guess) reads best in one place.
  */
 int
 store_person_id_at(struct store *st, const char *where, const char *ref,
@@ -1337,7 +1358,7 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 	char *account = NULL, *prefix, *xn;
 	int is_handle, is_name, rc;
 	int64_t acct;
-	sqlite3_stmt *s;
+	db_stmt *s;
 
 	/* Handles are compared in NFC, names as they are written. */
 	if (slash != NULL && slash != ref) {
@@ -1374,13 +1395,13 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 		rc = KAM_NOTFOUND;
 		if (is_handle) {
 			s = store_stmt(st, q);
-			sqlite3_bind_int64(s, 1, acct);
-			sqlite3_bind_text(s, 2, xn, -1, SQLITE_STATIC);
-			if (sqlite3_step(s) == SQLITE_ROW) {
-				*id = sqlite3_column_int64(s, 0);
+			db_bind_int64(s, 1, acct);
+			store_bind_static(s, 2, xn);
+			if (store_row(st, s, "the store")) {
+				*id = db_column_int64(s, 0);
 				rc = KAM_OK;
 			}
-			sqlite3_reset(s);
+			db_reset(s);
 		}
 		if (rc == KAM_NOTFOUND && is_name)
 			rc = store_person_named(st, where, acct, x, id);
@@ -1390,13 +1411,13 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 
 			if (is_handle) {
 				s = store_stmt(st, handles);
-				sqlite3_bind_int64(s, 1, acct);
-				guess = nearest(s, xn);
+				db_bind_int64(s, 1, acct);
+				guess = store_nearest(st, s, xn);
 			}
 			if (guess == NULL && is_name) {
 				s = store_stmt(st, names);
-				sqlite3_bind_int64(s, 1, acct);
-				guess = nearest(s, x);
+				db_bind_int64(s, 1, acct);
+				guess = store_nearest(st, s, x);
 			}
 			/* A file's row is named as it is written there. */
 			if (where != NULL && x == ref)
@@ -1443,7 +1464,7 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 {
 	static const char q[] = "SELECT id FROM competitor WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM competitor";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *n = handle_nfc(h);
 	int rc = KAM_OK;
 
@@ -1452,15 +1473,15 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 		            _("invalid competitor handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
-		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			*id = sqlite3_column_int64(s, 0);
+		store_bind_static(s, 1, n);
+		if (store_row(st, s, "the store"))
+			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
-		sqlite3_reset(s);
+		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("competitor"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1477,7 +1498,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM seller WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM seller";
-	sqlite3_stmt *s;
+	db_stmt *s;
 	char *n = handle_nfc(h);
 	int rc = KAM_OK;
 
@@ -1485,15 +1506,15 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
-		sqlite3_bind_text(s, 1, n, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			*id = sqlite3_column_int64(s, 0);
+		store_bind_static(s, 1, n);
+		if (store_row(st, s, "the store"))
+			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
-		sqlite3_reset(s);
+		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(NULL, N_("seller"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1502,13 +1523,13 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 static char *
 ref_of(struct store *st, const char *q, int64_t id)
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	char *r = NULL;
 
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	if (store_row(st, s, "the store"))
 		r = store_col_dup(s, 0);
-	sqlite3_reset(s);
+	db_reset(s);
 	return r;
 }
 
@@ -1536,13 +1557,13 @@ int64_t
 store_deal_account(struct store *st, int64_t deal)
 {
 	static const char q[] = "SELECT account_id FROM deal WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, q);
 	int64_t a = 0;
 
-	sqlite3_bind_int64(s, 1, deal);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		a = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, deal);
+	if (store_row(st, s, "the store"))
+		a = db_column_int64(s, 0);
+	db_reset(s);
 	return a;
 }
 

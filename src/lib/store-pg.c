@@ -1,0 +1,556 @@
+/*
+ * The engine layer on PostgreSQL (libpq): a statement of the team store
+ * behind the db_ functions of store-int.h.  The store's SQL is written
+ * once with SQLite's parameters (? and ?N); here they become $N.
+ * Values travel as text both ways, and a statement's rows are fetched
+ * whole when it is first stepped, so that a store file may step one
+ * statement while it runs others, as it does on SQLite.
+ */
+#include <config.h>
+
+#include <libpq-fe.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/kam.h"
+
+#include "store-int.h"
+
+/* Type oids of the built-in types (pg_type.h is a server header). */
+enum {
+	OID_BOOL = 16,
+	OID_BYTEA = 17,
+	OID_INT8 = 20,
+	OID_INT2 = 21,
+	OID_INT4 = 23,
+	OID_OID = 26,
+	OID_FLOAT4 = 700,
+	OID_FLOAT8 = 701,
+	OID_NUMERIC = 1700
+};
+
+/* A parameter: its text, and whether the statement owns it. */
+struct pg_param {
+	const char *v;
+	char *own;
+	char num[32]; /* a number's text */
+};
+
+struct pg_conn {
+	PGconn *c;
+	unsigned nstmt;  /* statements prepared so far, to name the next */
+	int64_t changes; /* rows changed by the last statement */
+	char *err;       /* the last error, or NULL */
+	char state[6];   /* its SQLSTATE, or "" */
+};
+
+struct pg_stmt {
+	struct db_stmt base;
+	struct pg_conn *pc;
+	char name[16];
+	int nparams;
+	struct pg_param *p;
+	PGresult *res; /* NULL until stepped */
+	int row, nrows;
+	/* A column read as a blob, unescaped, until the next step. */
+	unsigned char *blob;
+	size_t nblob;
+};
+
+static locale_t
+c_locale(void)
+{
+	static locale_t c;
+
+	if (c == (locale_t)0)
+		c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	return c;
+}
+
+static struct pg_stmt *
+pg(db_stmt *s)
+{
+	return (struct pg_stmt *)s;
+}
+
+static void
+set_error(struct pg_conn *pc, const PGresult *r)
+{
+	const char *msg = r != NULL ? PQresultErrorMessage(r) : NULL;
+	const char *state =
+	    r != NULL ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	size_t n;
+
+	if (msg == NULL || *msg == '\0')
+		msg = PQerrorMessage(pc->c);
+	free(pc->err);
+	pc->err = xstrdup(msg != NULL ? msg : "");
+	/* libpq's messages end with a newline. */
+	n = strlen(pc->err);
+	while (n > 0 && (pc->err[n - 1] == '\n' || pc->err[n - 1] == ' '))
+		pc->err[--n] = '\0';
+	snprintf(pc->state, sizeof pc->state, "%s", state ? state : "");
+}
+
+static void
+drop_rows(struct pg_stmt *ps)
+{
+	if (ps->res != NULL)
+		PQclear(ps->res);
+	ps->res = NULL;
+	free(ps->blob);
+	ps->blob = NULL;
+	ps->nblob = 0;
+}
+
+static int
+pg_step(db_stmt *s)
+{
+	struct pg_stmt *ps = pg(s);
+	const char **v;
+	const char *n;
+	int i;
+
+	if (ps->res != NULL) {
+		free(ps->blob);
+		ps->blob = NULL;
+		if (ps->row + 1 < ps->nrows) {
+			ps->row++;
+			return DB_ROW;
+		}
+		ps->row = ps->nrows;
+		return DB_DONE;
+	}
+	v = xcalloc((size_t)ps->nparams + 1, sizeof *v);
+	for (i = 0; i < ps->nparams; i++)
+		v[i] = ps->p[i].v;
+	ps->res =
+	    PQexecPrepared(ps->pc->c, ps->name, ps->nparams, v, NULL, NULL, 0);
+	free(v);
+	switch (PQresultStatus(ps->res)) {
+	case PGRES_TUPLES_OK:
+		ps->nrows = PQntuples(ps->res);
+		ps->row = 0;
+		ps->pc->changes = 0;
+		return ps->nrows > 0 ? DB_ROW : DB_DONE;
+	case PGRES_COMMAND_OK:
+		ps->nrows = 0;
+		ps->row = 0;
+		n = PQcmdTuples(ps->res);
+		ps->pc->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
+		return DB_DONE;
+	default:
+		set_error(ps->pc, ps->res);
+		drop_rows(ps);
+		return DB_ERROR;
+	}
+}
+
+static void
+pg_reset(db_stmt *s)
+{
+	drop_rows(pg(s));
+}
+
+static void
+unbind(struct pg_param *p)
+{
+	free(p->own);
+	p->own = NULL;
+	p->v = NULL;
+}
+
+static void
+pg_clear_bindings(db_stmt *s)
+{
+	struct pg_stmt *ps = pg(s);
+	int i;
+
+	for (i = 0; i < ps->nparams; i++)
+		unbind(&ps->p[i]);
+}
+
+static void
+pg_finalize(db_stmt *s)
+{
+	struct pg_stmt *ps = pg(s);
+
+	/* The server forgets the statement with the connection: the
+	 * cache keeps every statement as long as the connection. */
+	drop_rows(ps);
+	pg_clear_bindings(s);
+	free(ps->p);
+	free(ps);
+}
+
+/* Parameter i (from 1), or NULL when the statement has none such. */
+static struct pg_param *
+param(db_stmt *s, int i)
+{
+	struct pg_stmt *ps = pg(s);
+
+	if (i < 1 || i > ps->nparams)
+		return NULL;
+	unbind(&ps->p[i - 1]);
+	return &ps->p[i - 1];
+}
+
+static void
+pg_bind_int64(db_stmt *s, int i, int64_t v)
+{
+	struct pg_param *p = param(s, i);
+
+	if (p == NULL)
+		return;
+	snprintf(p->num, sizeof p->num, "%lld", (long long)v);
+	p->v = p->num;
+}
+
+static void
+pg_bind_double(db_stmt *s, int i, double v)
+{
+	struct pg_param *p = param(s, i);
+	locale_t old;
+
+	if (p == NULL)
+		return;
+	/* A decimal point, whatever the user's locale. */
+	old = uselocale(c_locale());
+	snprintf(p->num, sizeof p->num, "%.17g", v);
+	uselocale(old);
+	p->v = p->num;
+}
+
+static void
+pg_bind_text(db_stmt *s, int i, const char *v, enum db_keep keep)
+{
+	struct pg_param *p = param(s, i);
+
+	if (p == NULL) {
+		if (keep == DB_OWN)
+			free((char *)v);
+		return;
+	}
+	if (v == NULL)
+		return;
+	if (keep == DB_STATIC) {
+		p->v = v;
+		return;
+	}
+	p->own = keep == DB_OWN ? (char *)v : xstrdup(v);
+	p->v = p->own;
+}
+
+static void
+pg_bind_null(db_stmt *s, int i)
+{
+	param(s, i);
+}
+
+/* Column i of the current row, or NULL (a NULL, or no row). */
+static const char *
+value(db_stmt *s, int i)
+{
+	struct pg_stmt *ps = pg(s);
+
+	if (ps->res == NULL || ps->row >= ps->nrows || i < 0 ||
+	    i >= PQnfields(ps->res) || PQgetisnull(ps->res, ps->row, i))
+		return NULL;
+	return PQgetvalue(ps->res, ps->row, i);
+}
+
+static int
+is_bool(db_stmt *s, int i)
+{
+	return PQftype(pg(s)->res, i) == OID_BOOL;
+}
+
+static int64_t
+pg_column_int64(db_stmt *s, int i)
+{
+	const char *v = value(s, i);
+
+	if (v == NULL)
+		return 0;
+	if (is_bool(s, i))
+		return *v == 't';
+	return strtoll(v, NULL, 10);
+}
+
+static double
+pg_column_double(db_stmt *s, int i)
+{
+	const char *v = value(s, i);
+
+	if (v == NULL)
+		return 0;
+	if (is_bool(s, i))
+		return *v == 't';
+	return strtod_l(v, NULL, c_locale());
+}
+
+static const unsigned char *
+pg_column_text(db_stmt *s, int i)
+{
+	const char *v = value(s, i);
+
+	/* A truth value reads as SQLite's 1 or 0. */
+	if (v != NULL && is_bool(s, i))
+		return (const unsigned char *)(*v == 't' ? "1" : "0");
+	return (const unsigned char *)v;
+}
+
+static const void *
+pg_column_blob(db_stmt *s, int i)
+{
+	struct pg_stmt *ps = pg(s);
+	const char *v = value(s, i);
+
+	if (v == NULL)
+		return NULL;
+	if (PQftype(ps->res, i) != OID_BYTEA)
+		return v;
+	free(ps->blob);
+	ps->blob = PQunescapeBytea((const unsigned char *)v, &ps->nblob);
+	return ps->blob;
+}
+
+static int
+pg_column_bytes(db_stmt *s, int i)
+{
+	struct pg_stmt *ps = pg(s);
+
+	if (value(s, i) == NULL)
+		return 0;
+	if (PQftype(ps->res, i) == OID_BYTEA) {
+		if (ps->blob == NULL)
+			pg_column_blob(s, i);
+		return (int)ps->nblob;
+	}
+	return (int)strlen((const char *)pg_column_text(s, i));
+}
+
+static int
+pg_column_type(db_stmt *s, int i)
+{
+	if (value(s, i) == NULL)
+		return DB_NULL;
+	switch (PQftype(pg(s)->res, i)) {
+	case OID_BOOL:
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+	case OID_OID:
+		return DB_INTEGER;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC:
+		return DB_FLOAT;
+	case OID_BYTEA:
+		return DB_BLOB;
+	default:
+		return DB_TEXT;
+	}
+}
+
+static const struct db_ops pg_ops = {
+    .step = pg_step,
+    .reset = pg_reset,
+    .clear_bindings = pg_clear_bindings,
+    .finalize = pg_finalize,
+    .bind_int64 = pg_bind_int64,
+    .bind_double = pg_bind_double,
+    .bind_text = pg_bind_text,
+    .bind_null = pg_bind_null,
+    .column_int64 = pg_column_int64,
+    .column_double = pg_column_double,
+    .column_text = pg_column_text,
+    .column_blob = pg_column_blob,
+    .column_bytes = pg_column_bytes,
+    .column_type = pg_column_type,
+};
+
+/*
+ * SQLite's parameters in PostgreSQL's spelling: ?N becomes $N, and a
+ * bare ? the next number after the largest so far, as SQLite numbers
+ * it.  Quoted strings, quoted names and comments are copied as they
+ * are.
+ */
+char *
+db_pg_params(const char *sql, int *nparams)
+{
+	struct buf b = {NULL, 0, 0};
+	const char *p = sql, *q;
+	int max = 0, n;
+	char num[16];
+
+	buf_puts(&b, "");
+	while (*p != '\0') {
+		if (*p == '\'' || *p == '"') {
+			/* Up to the closing quote; a doubled one stays in. */
+			q = p + 1;
+			while (*q != '\0' && (*q != *p || q[1] == *p))
+				q += *q == *p ? 2 : 1;
+			if (*q != '\0')
+				q++;
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+		} else if (p[0] == '-' && p[1] == '-') {
+			q = p + strcspn(p, "\n");
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+		} else if (p[0] == '/' && p[1] == '*') {
+			q = strstr(p + 2, "*/");
+			q = q != NULL ? q + 2 : p + strlen(p);
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+		} else if (*p == '?') {
+			p++;
+			if (*p >= '0' && *p <= '9') {
+				n = (int)strtol(p, (char **)&q, 10);
+				p = q;
+			} else
+				n = max + 1;
+			if (n > max)
+				max = n;
+			snprintf(num, sizeof num, "$%d", n);
+			buf_puts(&b, num);
+		} else {
+			buf_add(&b, p, 1);
+			p++;
+		}
+	}
+	*nparams = max;
+	return b.s;
+}
+
+int
+db_pg_prepare(struct pg_conn *pc, const char *sql, db_stmt **out)
+{
+	struct pg_stmt *ps;
+	PGresult *r;
+	char *text;
+	int n;
+
+	*out = NULL;
+	text = db_pg_params(sql, &n);
+	ps = xcalloc(1, sizeof *ps);
+	ps->base.ops = &pg_ops;
+	ps->pc = pc;
+	ps->nparams = n;
+	ps->p = xcalloc((size_t)n + 1, sizeof *ps->p);
+	snprintf(ps->name, sizeof ps->name, "kam%u", pc->nstmt++);
+	r = PQprepare(pc->c, ps->name, text, n, NULL);
+	free(text);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		set_error(pc, r);
+		PQclear(r);
+		free(ps->p);
+		free(ps);
+		return DB_ERROR;
+	}
+	PQclear(r);
+	*out = &ps->base;
+	return 0;
+}
+
+int
+db_pg_connect(const char *url, struct pg_conn **out)
+{
+	struct pg_conn *pc = xcalloc(1, sizeof *pc);
+
+	*out = pc;
+	pc->c = PQconnectdb(url);
+	if (pc->c == NULL || PQstatus(pc->c) != CONNECTION_OK) {
+		set_error(pc, NULL);
+		return DB_ERROR;
+	}
+	/* Times are written and read in UTC, whatever the server's zone. */
+	return db_pg_exec(pc, "SET TIME ZONE 'UTC'");
+}
+
+void
+db_pg_close(struct pg_conn *pc)
+{
+	if (pc == NULL)
+		return;
+	if (pc->c != NULL)
+		PQfinish(pc->c);
+	free(pc->err);
+	free(pc);
+}
+
+int
+db_pg_exec(struct pg_conn *pc, const char *sql)
+{
+	PGresult *r = PQexec(pc->c, sql);
+	int rc = 0;
+	const char *n;
+
+	switch (PQresultStatus(r)) {
+	case PGRES_COMMAND_OK:
+	case PGRES_TUPLES_OK:
+		n = PQcmdTuples(r);
+		pc->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
+		break;
+	default:
+		set_error(pc, r);
+		rc = DB_ERROR;
+	}
+	PQclear(r);
+	return rc;
+}
+
+int64_t
+db_pg_last_id(struct pg_conn *pc)
+{
+	PGresult *r = PQexec(pc->c, "SELECT lastval()");
+	int64_t id = 0;
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return id;
+}
+
+int64_t
+db_pg_changes(struct pg_conn *pc)
+{
+	return pc->changes;
+}
+
+const char *
+db_pg_errmsg(struct pg_conn *pc)
+{
+	return pc->err != NULL ? pc->err : "";
+}
+
+/*
+ * The kam exit code for the last error, by its SQLSTATE class: a
+ * constraint (23) is a conflict, a missing privilege or a read-only
+ * transaction cannot write, a full disk or a lost connection is I/O.
+ */
+int
+db_pg_errcode(struct pg_conn *pc)
+{
+	const char *s = pc->state;
+
+	if (strncmp(s, "23", 2) == 0)
+		return KAM_CONFLICT;
+	if (strcmp(s, "42501") == 0 || strcmp(s, "25006") == 0)
+		return KAM_READONLY;
+	if (strncmp(s, "53", 2) == 0 || strncmp(s, "08", 2) == 0 ||
+	    strncmp(s, "58", 2) == 0 || *s == '\0')
+		return KAM_IO;
+	return KAM_INTERNAL;
+}
+
+/* A serialisation failure or a deadlock: the transaction may be run again. */
+int
+db_pg_retry(struct pg_conn *pc)
+{
+	return strcmp(pc->state, "40001") == 0 ||
+	       strcmp(pc->state, "40P01") == 0;
+}

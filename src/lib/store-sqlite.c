@@ -1,0 +1,191 @@
+/*
+ * The engine layer on SQLite: a prepared statement of SQLite's behind
+ * the db_ functions of store-int.h, and the statements of a connection
+ * (db_exec, db_last_id, db_changes).  Opening, marking and migrating an
+ * SQLite file is store.c's.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "kam/kam.h"
+
+#include "store-int.h"
+
+struct lite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *s;
+};
+
+static sqlite3_stmt *
+lite(db_stmt *s)
+{
+	return ((struct lite_stmt *)s)->s;
+}
+
+static int
+lite_step(db_stmt *s)
+{
+	return sqlite3_step(lite(s));
+}
+
+static void
+lite_reset(db_stmt *s)
+{
+	sqlite3_reset(lite(s));
+}
+
+static void
+lite_clear_bindings(db_stmt *s)
+{
+	sqlite3_clear_bindings(lite(s));
+}
+
+static void
+lite_finalize(db_stmt *s)
+{
+	sqlite3_finalize(lite(s));
+	free(s);
+}
+
+static void
+lite_bind_int64(db_stmt *s, int i, int64_t v)
+{
+	sqlite3_bind_int64(lite(s), i, v);
+}
+
+static void
+lite_bind_double(db_stmt *s, int i, double v)
+{
+	sqlite3_bind_double(lite(s), i, v);
+}
+
+static void
+lite_bind_text(db_stmt *s, int i, const char *v, enum db_keep keep)
+{
+	if (v == NULL)
+		sqlite3_bind_null(lite(s), i);
+	else
+		sqlite3_bind_text(lite(s), i, v, -1,
+		                  keep == DB_STATIC ? SQLITE_STATIC
+		                  : keep == DB_OWN  ? free
+		                                    : SQLITE_TRANSIENT);
+}
+
+static void
+lite_bind_null(db_stmt *s, int i)
+{
+	sqlite3_bind_null(lite(s), i);
+}
+
+static int64_t
+lite_column_int64(db_stmt *s, int i)
+{
+	return sqlite3_column_int64(lite(s), i);
+}
+
+static double
+lite_column_double(db_stmt *s, int i)
+{
+	return sqlite3_column_double(lite(s), i);
+}
+
+static const unsigned char *
+lite_column_text(db_stmt *s, int i)
+{
+	return sqlite3_column_text(lite(s), i);
+}
+
+static const void *
+lite_column_blob(db_stmt *s, int i)
+{
+	return sqlite3_column_blob(lite(s), i);
+}
+
+static int
+lite_column_bytes(db_stmt *s, int i)
+{
+	return sqlite3_column_bytes(lite(s), i);
+}
+
+/* SQLite's type numbers are the db_type ones. */
+static int
+lite_column_type(db_stmt *s, int i)
+{
+	return sqlite3_column_type(lite(s), i);
+}
+
+static const struct db_ops lite_ops = {
+    .step = lite_step,
+    .reset = lite_reset,
+    .clear_bindings = lite_clear_bindings,
+    .finalize = lite_finalize,
+    .bind_int64 = lite_bind_int64,
+    .bind_double = lite_bind_double,
+    .bind_text = lite_bind_text,
+    .bind_null = lite_bind_null,
+    .column_int64 = lite_column_int64,
+    .column_double = lite_column_double,
+    .column_text = lite_column_text,
+    .column_blob = lite_column_blob,
+    .column_bytes = lite_column_bytes,
+    .column_type = lite_column_type,
+};
+
+_Static_assert(DB_ROW == SQLITE_ROW && DB_DONE == SQLITE_DONE,
+               "db_step returns SQLite's codes");
+_Static_assert(DB_INTEGER == SQLITE_INTEGER && DB_FLOAT == SQLITE_FLOAT &&
+                   DB_TEXT == SQLITE_TEXT && DB_BLOB == SQLITE_BLOB &&
+                   DB_NULL == SQLITE_NULL,
+               "db_column_type returns SQLite's types");
+
+int
+db_sqlite_prepare(sqlite3 *db, const char *sql, db_stmt **out)
+{
+	struct lite_stmt *ls;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
+		return rc;
+	ls = xcalloc(1, sizeof *ls);
+	ls->base.ops = &lite_ops;
+	ls->s = s;
+	*out = &ls->base;
+	return SQLITE_OK;
+}
+
+int
+db_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(store_db(st), sql, NULL, NULL, NULL);
+}
+
+int64_t
+db_last_id(struct store *st)
+{
+	return sqlite3_last_insert_rowid(store_db(st));
+}
+
+int64_t
+db_changes(struct store *st)
+{
+	return sqlite3_changes(store_db(st));
+}
+
+/* "name" with each '"' doubled: the same in both engines. */
+char *
+db_quote_ident(const char *name)
+{
+	struct buf b = {NULL, 0, 0};
+
+	buf_puts(&b, "\"");
+	for (; *name != '\0'; name++) {
+		if (*name == '"')
+			buf_puts(&b, "\"");
+		buf_add(&b, name, 1);
+	}
+	buf_puts(&b, "\"");
+	return b.s;
+}

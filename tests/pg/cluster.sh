@@ -1,0 +1,28 @@
+#!/bin/sh
+# Runs a command against a throwaway PostgreSQL cluster (make check-pg):
+# pg_virtualenv makes the cluster in a temporary folder, listening on
+# localhost only (its default) on a free port, and drops it afterwards.
+# The command runs as a role that neither owns the database nor is a
+# superuser (a superuser ignores grants and row-level security), named
+# by KAM_TEST_PG (a libpq connection string); the owner's is in
+# KAM_TEST_PG_OWNER.
+# Usage: cluster.sh CMD [ARG...]
+set -eu
+if ! command -v pg_virtualenv >/dev/null 2>&1; then
+  echo "cluster.sh: pg_virtualenv not found: install the Debian packages postgresql-15 and postgresql-common" >&2
+  exit 1
+fi
+exec pg_virtualenv -t sh -c '
+set -eu
+pw=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
+psql -q -v ON_ERROR_STOP=1 -v pw="$pw" <<SQL
+CREATE ROLE kam_owner LOGIN PASSWORD :'"'"'pw'"'"';
+CREATE ROLE kam_app LOGIN PASSWORD :'"'"'pw'"'"';
+CREATE DATABASE kam OWNER kam_owner;
+SQL
+KAM_TEST_PG="host=127.0.0.1 port=$PGPORT dbname=kam user=kam_app password=$pw"
+KAM_TEST_PG_OWNER="host=127.0.0.1 port=$PGPORT dbname=kam user=kam_owner password=$pw"
+export KAM_TEST_PG KAM_TEST_PG_OWNER
+unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
+"$@"
+' cluster "$@"
