@@ -88,6 +88,12 @@ static const struct label {
     NC_("change", "source"),
     NC_("change", "evidence"),
     NC_("change", "criterion"),
+    /* TRANSLATORS: what changed since the last review. */
+    NC_("since", "stance"),
+    NC_("since", "joined"),
+    NC_("since", "left"),
+    NC_("since", "roles"),
+    NC_("since", "answer"),
     /* TRANSLATORS: a red flag's code (kam-org check, the memo). */
     NC_("flag", "no-decision-maker"),
     NC_("flag", "no-technical"),
