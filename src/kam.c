@@ -198,17 +198,33 @@ help(const char *argv0, const char *name)
 	return run_command(argv0, name, args + 2, args);
 }
 
+/* kam help [COMMAND]: kam's usage, or a command's manual. */
+static int
+help_verb(const char *argv0, int argc, char **argv)
+{
+	const char *name;
+
+	if (argc == 1) {
+		usage(stdout);
+		return out_finish_stdout();
+	}
+	if (argc > 2) {
+		kam_err(KAM_USAGE, _("help takes one COMMAND"));
+		usage(stderr);
+		return KAM_USAGE;
+	}
+	if (strcmp(argv[1], "kam") == 0) {
+		usage(stdout);
+		return out_finish_stdout();
+	}
+	if ((name = find_command(argv[1])) == NULL)
+		return KAM_USAGE;
+	return help(argv0, name);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"account", required_argument, NULL, 'a'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"format", required_argument, NULL, 'F'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const flags[] = {"-a", "-d", "-F"};
 	/* The common options, passed on as the command would take them. */
 	char *pass[7] = {NULL};
@@ -220,8 +236,8 @@ main(int argc, char **argv)
 	kam_progname = "kam";
 	kam_sigpipe_default();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", longopts, NULL)) !=
-	       -1) {
+	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
+	                        NULL)) != -1) {
 		switch (c) {
 		case 'a':
 		case 'd':
@@ -231,24 +247,14 @@ main(int argc, char **argv)
 			pass[2 * i] = (char *)flags[i];
 			pass[2 * i + 1] = optarg;
 			break;
-		case ':':
-			kam_err(KAM_USAGE, _("option '%s' needs a value"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return KAM_USAGE;
 		case 'h':
 			usage(stdout);
 			return out_finish_stdout();
 		case 'V':
 			cli_version("kam");
 			return out_finish_stdout();
-		default:
-			if (optopt != 0)
-				kam_err(KAM_USAGE, _("unknown option '-%c'"),
-				        optopt);
-			else
-				kam_err(KAM_USAGE, _("unknown option '%s'"),
-				        argv[optind - 1]);
+		default: /* ':' or '?' */
+			cli_option_refused(c, argv);
 			usage(stderr);
 			return KAM_USAGE;
 		}
@@ -260,24 +266,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return KAM_USAGE;
 	}
-	if (strcmp(argv[0], "help") == 0) {
-		if (argc == 1) {
-			usage(stdout);
-			return out_finish_stdout();
-		}
-		if (argc > 2) {
-			kam_err(KAM_USAGE, _("help takes one COMMAND"));
-			usage(stderr);
-			return KAM_USAGE;
-		}
-		if (strcmp(argv[1], "kam") == 0) {
-			usage(stdout);
-			return out_finish_stdout();
-		}
-		if ((name = find_command(argv[1])) == NULL)
-			return KAM_USAGE;
-		return help(argv0, name);
-	}
+	if (strcmp(argv[0], "help") == 0)
+		return help_verb(argv0, argc, argv);
 	if ((name = find_command(argv[0])) == NULL)
 		return KAM_USAGE;
 	/* pass without its gaps: the options not given. */

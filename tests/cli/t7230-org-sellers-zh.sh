@@ -41,7 +41,7 @@ both dup-seller 5 "kam-org: seller 'majun' already exists" \
   "kam-org: 销售“majun”已存在" kam-org seller add majun --name 马骏
 both bad-seller 3 \
   "kam-org: invalid seller handle 'ma jun' (use letters, digits, '.', '_' and '-')" \
-  "kam-org: 销售代号“ma jun”无效（可用字母、数字、“.”、“_”和“-”）" \
+  "kam-org: 无效的销售代号“ma jun”（请用字母、数字、“.”、“_”和“-”）" \
   kam-org seller add 'ma jun' --name 马骏
 both strength-4 3 \
   "kam-org: invalid strength '4' (1 acquainted, 2 works with, 3 trusted)" \
