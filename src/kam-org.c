@@ -519,7 +519,7 @@ put_person(const struct org_person *p, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, p->handle);
+	out_ref(o, p->account, p->handle);
 	out_str(o, p->name);
 	out_str(o, p->title);
 	out_str(o, p->dept);
@@ -527,8 +527,8 @@ put_person(const struct org_person *p, void *arg)
 		out_int(o, p->level);
 	else
 		out_null(o);
-	out_str(o, p->reports_to);
-	out_list(o, p->dotted_to);
+	out_ref(o, p->account, p->reports_to);
+	out_ref_list(o, p->account, p->dotted_to);
 	out_bool(o, p->placeholder);
 	out_str(o, p->left_on);
 	out_str(o, p->ext_id);
@@ -577,7 +577,8 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 
 struct tree_node {
 	const struct org_person *p;
-	char *handle, *name, *title, *reports_to, *dotted_to, *left_on;
+	char *account, *handle, *name, *title, *reports_to, *dotted_to,
+	    *left_on;
 	long level;
 	int placeholder;
 	size_t first_child, nchildren;
@@ -601,6 +602,7 @@ tree_add(const struct org_person *p, void *arg)
 	}
 	n = &t->n[t->len++];
 	memset(n, 0, sizeof *n);
+	n->account = xstrdup(p->account);
 	n->handle = xstrdup(p->handle);
 	n->name = xstrdup(p->name);
 	n->title = p->title ? xstrdup(p->title) : NULL;
@@ -713,15 +715,15 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 		putchar('\n');
 	} else {
 		out_int(o, (long long)depth);
-		out_str(o, n->handle);
+		out_ref(o, n->account, n->handle);
 		out_str(o, n->name);
 		out_str(o, n->title);
 		if (n->level)
 			out_int(o, n->level);
 		else
 			out_null(o);
-		out_str(o, n->reports_to);
-		out_list(o, n->dotted_to);
+		out_ref(o, n->account, n->reports_to);
+		out_ref_list(o, n->account, n->dotted_to);
 		out_end_row(o);
 	}
 }
@@ -799,6 +801,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 		out_close(o);
 	}
 	for (i = 0; i < t.len; i++) {
+		free(t.n[i].account);
 		free(t.n[i].handle);
 		free(t.n[i].name);
 		free(t.n[i].title);
@@ -886,16 +889,26 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	                                              ctx->account, kind, on));
 }
 
+/*
+ * A listing and the account its bare handles are of (out_ref): links of
+ * an account, roles of a deal's account, a person's log.
+ */
+struct refout {
+	struct out *o;
+	char *acct;
+};
+
 static const char *const link_cols[] = {
     "from", "to", "kind", "strength", "from_name", "to_name", NULL};
 
 static int
 put_link(const struct org_link *l, void *arg)
 {
-	struct out *o = arg;
+	struct refout *ro = arg;
+	struct out *o = ro->o;
 
-	out_str(o, l->from);
-	out_str(o, l->to);
+	out_ref(o, ro->acct, l->from);
+	out_ref(o, ro->acct, l->to);
 	out_word(o, l->kind);
 	out_int(o, l->strength);
 	out_str(o, l->from_name);
@@ -955,16 +968,18 @@ static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
 	const char *as_of;
-	struct out *o;
+	struct refout ro;
 	int64_t account;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	o = cli_out(ctx, 0, link_cols);
-	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
-	out_close(o);
+	ro.o = cli_out(ctx, 0, link_cols);
+	ro.acct = store_org_account_handle(ctx->st, account);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, &ro);
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 
@@ -1400,9 +1415,10 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 static int
 put_role(const struct org_role *r, void *arg)
 {
-	struct out *o = arg;
+	struct refout *ro = arg;
+	struct out *o = ro->o;
 
-	out_str(o, r->person);
+	out_ref(o, ro->acct, r->person);
 	out_str(o, r->name);
 	out_word(o, r->role);
 	out_word(o, r->influence);
@@ -1426,16 +1442,19 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	    "person", "name",  "role",        "influence", "lead", "primary",
 	    "title",  "level", "placeholder", "left_on",   NULL};
 	const char *as_of;
-	struct out *o;
+	struct refout ro;
 	int64_t deal;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	o = cli_out(ctx, 0, cols);
-	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
-	out_close(o);
+	ro.o = cli_out(ctx, 0, cols);
+	ro.acct = store_org_account_handle(ctx->st,
+	                                   store_deal_account(ctx->st, deal));
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, &ro);
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 
@@ -1539,7 +1558,8 @@ static const char *const influence_cols[] = {"person",    "name",   "level",
                                              "brokerage", NULL};
 
 static void
-put_influence(struct out *o, const struct org_influence_row *r)
+put_influence(struct out *o, const char *acct,
+              const struct org_influence_row *r)
 {
 	out_str(o, r->person);
 	out_str(o, r->name);
@@ -1547,7 +1567,7 @@ put_influence(struct out *o, const struct org_influence_row *r)
 		out_int(o, r->level);
 	else
 		out_null(o);
-	out_list(o, r->roles);
+	out_ref_list(o, acct, r->roles);
 	out_word(o, r->stance);
 	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
 	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
@@ -1565,6 +1585,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	char today[KAM_DATE_LEN];
 	struct org_influence inf;
 	struct out *o;
+	char *own;
 	int64_t account, deal = 0;
 	size_t i;
 	int c, rc;
@@ -1602,9 +1623,11 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, influence_cols);
+	own = store_org_account_handle(ctx->st, account);
 	for (i = 0; i < inf.n; i++)
-		put_influence(o, &inf.rows[i]);
+		put_influence(o, own, &inf.rows[i]);
 	out_close(o);
+	free(own);
 	org_influence_free(&inf);
 	return KAM_OK;
 }
@@ -2044,31 +2067,43 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
  * field changed, from the person's or the deal's history.
  */
 static void
-put_change(struct out *o, const char *effective, const char *recorded,
-           const char *actor, const char *field, const char *old_value,
-           const char *new_value)
+put_change(struct out *o, const char *acct, const char *effective,
+           const char *recorded, const char *actor, const char *field,
+           const char *old_value, const char *new_value)
 {
+	/* A line's manager is a person: written as every listing writes
+	 * one (acct: the person's account). */
+	int ref = acct != NULL && (strcmp(field, "reports_to") == 0 ||
+	                           strcmp(field, "dotted_to") == 0);
+
 	out_str(o, effective);
 	out_str(o, recorded);
 	out_str(o, actor);
 	out_str(o, field);
-	out_str(o, old_value);
-	out_str(o, new_value);
+	if (ref) {
+		out_ref(o, acct, old_value);
+		out_ref(o, acct, new_value);
+	} else {
+		out_str(o, old_value);
+		out_str(o, new_value);
+	}
 	out_end_row(o);
 }
 
 static int
-put_event(const struct org_event *e, void *o)
+put_event(const struct org_event *e, void *arg)
 {
-	put_change(o, e->effective, e->recorded, e->actor, e->field,
-	           e->old_value, e->new_value);
+	struct refout *ro = arg;
+
+	put_change(ro->o, ro->acct, e->effective, e->recorded, e->actor,
+	           e->field, e->old_value, e->new_value);
 	return KAM_OK;
 }
 
 static int
 put_deal_event(const struct deal_event *e, void *o)
 {
-	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	put_change(o, NULL, e->effective, e->recorded, e->actor, e->field,
 	           e->old_value, e->new_value);
 	return KAM_OK;
 }
@@ -2079,17 +2114,23 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
 	    "effective", "recorded", "actor", "field", "old", "new", NULL};
-	struct out *o;
+	struct refout ro;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
+	ro.o = cli_out(ctx, 0, cols);
+	ro.acct = NULL;
 	if (ctx->subj.deal != 0)
-		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event, o);
-	else
-		rc = store_org_log(ctx->st, ctx->subj.person, put_event, o);
-	out_close(o);
+		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event,
+		                    ro.o);
+	else {
+		ro.acct = store_person_ref(ctx->st, ctx->subj.person);
+		*strchr(ro.acct, '/') = '\0';
+		rc = store_org_log(ctx->st, ctx->subj.person, put_event, &ro);
+	}
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 

@@ -356,6 +356,34 @@ new_row(struct people *pp, long line)
 	return r;
 }
 
+/*
+ * Writes the handles of the account in s (';'-separated) bare, in place:
+ * a listing writes every person ACCOUNT/HANDLE (kam-org(1), OUTPUT), and
+ * it is importable as it is.  Managers are resolved as written, within
+ * the group, so that a message names them as the file does.
+ */
+static void
+strip_own(char *s, const char *acct)
+{
+	char *w = s, *p = s, *q;
+
+	while (*p) {
+		const char *h;
+
+		if ((q = strchr(p, ';')) != NULL)
+			*q = '\0';
+		h = local_handle(p, acct);
+		if (w != s)
+			*w++ = ';';
+		memmove(w, h, strlen(h));
+		w += strlen(h);
+		if (q == NULL)
+			break;
+		p = q + 1;
+	}
+	*w = '\0';
+}
+
 /* Reads and checks every row. */
 static int
 read_people(struct people *pp)
@@ -367,6 +395,7 @@ read_people(struct people *pp)
 	while ((got = import_next(im)) == 1) {
 		r = new_row(pp, im->line);
 		copy_row(r, im);
+		strip_own(r->f[P_HANDLE], pp->acct);
 		if ((rc = org_check_person_row(
 		         import_path(im), im->line, (const char *const *)r->f,
 		         &r->level, &r->placeholder)) != KAM_OK)
@@ -1295,6 +1324,12 @@ find_person(struct refs *rf, const char *ref, int64_t *id)
 	                        id);
 	if (rc != KAM_NOTFOUND)
 		return rc;
+	/* Links and roles may cross the accounts of a group (as an export
+	 * of them writes them). */
+	if (strchr(h, '/') != NULL &&
+	    (*id = store_org_group_person(
+	         rf->st, store_org_group_root(rf->st, rf->account), h)) != 0)
+		return KAM_OK;
 	if (strchr(h, '/') != NULL)
 		return elsewhere(rf->st, rf->im, rf->im->line, "person", ref);
 	return unknown_in_file(rf->im, rf->im->line, "person", ref, h,
@@ -1317,6 +1352,19 @@ once(struct refs *rf, const char *key, const char *what)
 	return import_err(rf->im, KAM_DATA,
 	                  _("%s repeated (first on line %ld)"), what,
 	                  (long)first);
+}
+
+/* A person of a links or roles file as ACCOUNT/HANDLE, in a new string. */
+static char *
+full_ref(struct refs *rf, const char *ref)
+{
+	const char *h = local_handle(ref, rf->acct);
+	char *r;
+
+	if (strchr(h, '/') != NULL)
+		return xstrdup(h);
+	xasprintf(&r, "%s/%s", rf->acct, h);
+	return r;
 }
 
 static int
@@ -1354,8 +1402,8 @@ link_row(struct refs *rf)
 		rf->cnt->added++;
 	else
 		rf->cnt->changed++;
-	xasprintf(&from, "%s/%s", rf->acct, local_handle(f, rf->acct));
-	xasprintf(&to, "%s/%s", rf->acct, local_handle(t, rf->acct));
+	from = full_ref(rf, f);
+	to = full_ref(rf, t);
 	rc = store_org_link(rf->st, from, to, NULL, kind, strength);
 	free(from);
 	free(to);
@@ -1408,8 +1456,7 @@ role_row(struct refs *rf)
 		return KAM_OK;
 	}
 	xasprintf(&deal, "%s/%s", rf->acct, dh);
-	xasprintf(&person, "%s/%s", rf->acct,
-	          local_handle(import_raw(im, R_PERSON), rf->acct));
+	person = full_ref(rf, import_raw(im, R_PERSON));
 	rc = store_org_role_put(rf->st, deal, person, NULL, role, influence,
 	                        lead, primary, NULL);
 	free(deal);

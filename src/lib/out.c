@@ -371,6 +371,68 @@ out_list(struct out *o, const char *s)
 	buf_free(&json);
 }
 
+/*
+ * The references of refs (';'-separated) as a listing of account shows
+ * them: TSV, CSV and JSON always write ACCOUNT/HANDLE, so that outputs
+ * join; a table or Markdown, for a reader, writes a handle of account
+ * bare.  An item written ACCOUNT/HANDLE is another account's.
+ */
+static char *
+refs_for(const struct out *o, const char *account, const char *refs)
+{
+	struct buf b = {0};
+	size_t n = account != NULL ? strlen(account) : 0;
+	const char *p, *q;
+	int full = o->fmt == OUT_TSV || o->fmt == OUT_CSV || o->fmt == OUT_JSON;
+
+	buf_puts(&b, "");
+	for (p = refs; *p;) {
+		q = strchr(p, ';');
+		if (q == NULL)
+			q = p + strlen(p);
+		if (p != refs)
+			buf_puts(&b, ";");
+		if (account == NULL)
+			;
+		else if (full && memchr(p, '/', (size_t)(q - p)) == NULL)
+			buf_printf(&b, "%s/", account);
+		else if (!full && (size_t)(q - p) > n &&
+		         strncmp(p, account, n) == 0 && p[n] == '/')
+			p += n + 1;
+		buf_printf(&b, "%.*s", (int)(q - p), p);
+		p = *q ? q + 1 : q;
+	}
+	return b.s;
+}
+
+void
+out_ref(struct out *o, const char *account, const char *ref)
+{
+	char *s;
+
+	if (ref == NULL) {
+		out_str(o, NULL);
+		return;
+	}
+	s = refs_for(o, account, ref);
+	out_str(o, s);
+	free(s);
+}
+
+void
+out_ref_list(struct out *o, const char *account, const char *refs)
+{
+	char *s;
+
+	if (refs == NULL) {
+		out_list(o, NULL);
+		return;
+	}
+	s = refs_for(o, account, refs);
+	out_list(o, s);
+	free(s);
+}
+
 void
 out_raw_json(struct out *o, const char *json, const char *text)
 {

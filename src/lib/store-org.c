@@ -988,9 +988,12 @@ static struct mgr_row *
 account_managers(struct store *st, int64_t account, size_t *n)
 {
 	static const char q[] =
-	    "SELECT r.person_id, m.handle FROM reporting_line r "
+	    "SELECT r.person_id, CASE WHEN m.account_id = p.account_id "
+	    "THEN m.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = m.account_id) || '/' || m.handle END "
+	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
 	    "JOIN person m ON m.id = r.manager_id "
-	    "WHERE +m.account_id = ? AND r.kind = 'dotted' "
+	    "WHERE +p.account_id = ? AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL ORDER BY r.person_id, m.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct mgr_row *rows = NULL, *r = NULL;

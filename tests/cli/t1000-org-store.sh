@@ -94,9 +94,9 @@ SQL
 } | "$SQLITE3" "$KAM_DB"
 run v1-read 0 kam-org -F tsv person list acme
 expect_text v1-read "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-ceo	Chen			1			no		
-cto	Li			2	ceo		no		
-dev	Wang			3	cto	ceo	no		"
+acme/ceo	Chen			1			no		
+acme/cto	Li			2	acme/ceo		no		
+acme/dev	Wang			3	acme/cto	acme/ceo	no		"
 expect_sql v1-version "PRAGMA user_version" 10
 expect_sql v1-rows "SELECT id, quote(manager_id), quote(manager_since) FROM person ORDER BY id" \
   "1|NULL|NULL

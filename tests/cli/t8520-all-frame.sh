@@ -14,11 +14,11 @@ kam-org person add acme/li --name Li >/dev/null
 unset KAM_DB
 run kam-pass 0 kam -d "$T/kam.db" -a acme -F json org person list
 expect_text kam-pass '[
-{"handle":"li","name":"Li","title":null,"dept":null,"level":null,"reports_to":null,"dotted_to":[],"placeholder":false,"left_on":null,"ext_id":null}
+{"handle":"acme/li","name":"Li","title":null,"dept":null,"level":null,"reports_to":null,"dotted_to":[],"placeholder":false,"left_on":null,"ext_id":null}
 ]'
 run kam-pass-long 0 kam --db="$T/kam.db" --account=acme --format=csv org person show li
 expect_text kam-pass-long "person,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
-li,Li,,,,,,no,,"
+acme/li,Li,,,,,,no,,"
 # The last of an option given twice wins, as in the command.
 run kam-twice 0 kam -F json -F tsv -d "$T/kam.db" org account list
 expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id
