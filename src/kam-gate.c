@@ -704,6 +704,33 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
  *     [--assume-answer KEY=ANSWER ...] [--assume-stance PERSON=STANCE ...]
  */
 /*
+ * The assessment of a run: as the store has it, with what changed since
+ * the last review; or, with assumptions, as they would make it, beside
+ * the one without them (before, in w).
+ */
+static int
+run_assess(struct kam_ctx *ctx, int64_t deal, const char *as_of,
+           const struct assumptions *as, struct gate_assessment *a,
+           struct gate_assessment *before, struct gate_since *since,
+           struct gate_whatif *w)
+{
+	int rc;
+
+	if (as->nall == 0) {
+		if ((rc = gate_assess(ctx->st, deal, as_of, a)) != KAM_OK)
+			return rc;
+		return gate_since_load(ctx->st, a, since);
+	}
+	if ((rc = gate_assess(ctx->st, deal, as_of, before)) != KAM_OK ||
+	    (rc = what_if(ctx, deal, as_of, as, a)) != KAM_OK)
+		return rc;
+	w->before = before;
+	w->assumed = as->all;
+	w->nassumed = as->nall;
+	return KAM_OK;
+}
+
+/*
  * A run as -F asks: its JSON as stored (or with what the assumptions
  * changed), text with the run's number, or rows; without assumptions,
  * with what changed since the last review (never stored).
@@ -800,16 +827,8 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	    (dry && (rc = cli_open(ctx, CLI_READ)) != KAM_OK) ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		goto out;
-	if (iffy) {
-		if ((rc = gate_assess(ctx->st, deal, as_of, &before)) !=
-		        KAM_OK ||
-		    (rc = what_if(ctx, deal, as_of, &as, &a)) != KAM_OK)
-			goto out;
-		w.before = &before;
-		w.assumed = as.all;
-		w.nassumed = as.nall;
-	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK ||
-	           (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
+	if ((rc = run_assess(ctx, deal, as_of, &as, &a, &before, &since, &w)) !=
+	    KAM_OK)
 		goto out;
 	json = to_json(&a);
 	if (!dry)

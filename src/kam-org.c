@@ -1061,7 +1061,11 @@ struct deal_opts {
 
 enum { OPT_EXT_ID = 256, OPT_ON, OPT_OWNER };
 
-/* Parses the options; clear allows "" (deal set) to clear a field. */
+/*
+ * Parses the options of deal add and deal set; clear allows "" (deal set)
+ * to clear a field.  Its length is a case for each of the nine options
+ * of a deal's record, each checked as it is read.
+ */
 static int
 deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
              int clear)
@@ -1830,6 +1834,43 @@ kind_word(struct kam_ctx *ctx, const char *s)
  *     [--sync] [--on DATE]: the file all or nothing, then one summary
  *     line, written before the commit.
  */
+/*
+ * The options of import, each against the others: with nmap --map and
+ * nrole --role-map given, and --sync when sync is set.
+ */
+static int
+import_check(struct kam_ctx *ctx, struct org_import_opts *opts, size_t nmap,
+             size_t nrole, int sync)
+{
+	int rc;
+
+	if ((opts->kind = kind_word(ctx, opts->kind)) != NULL &&
+	    *opts->kind == '\0')
+		return cli_usage(ctx);
+	if (opts->from != NULL && (opts->kind != NULL || nmap > 0))
+		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
+		                            "and the columns itself (no --kind "
+		                            "or --map)"));
+	if (opts->from == NULL && nrole > 0)
+		return cli_usage_msg(ctx,
+		                     _("--role-map is for --from salesforce"));
+	if (sync && opts->on == NULL)
+		return cli_usage_msg(ctx,
+		                     _("--sync needs --on DATE (the day the "
+		                       "missing people left)"));
+	if (sync && opts->kind != NULL && strcmp(opts->kind, "people") != 0)
+		return cli_usage_msg(ctx, _("--sync is for people"));
+	if (opts->on != NULL && !sync && !opts->update)
+		return cli_usage_msg(ctx, _("--on is for --update or --sync"));
+	if ((rc = check_past("--on", opts->on)) != KAM_OK)
+		return rc;
+	if (sync) {
+		opts->update = 1;
+		opts->sync_on = opts->on;
+	}
+	return KAM_OK;
+}
+
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -1892,30 +1933,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((opts.kind = kind_word(ctx, opts.kind)) != NULL &&
-	    *opts.kind == '\0')
-		return cli_usage(ctx);
-	if (opts.from != NULL && (opts.kind != NULL || nmap > 0))
-		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
-		                            "and the columns itself (no --kind "
-		                            "or --map)"));
-	if (opts.from == NULL && nrole > 0)
-		return cli_usage_msg(ctx,
-		                     _("--role-map is for --from salesforce"));
-	if (sync && opts.on == NULL)
-		return cli_usage_msg(ctx,
-		                     _("--sync needs --on DATE (the day the "
-		                       "missing people left)"));
-	if (sync && opts.kind != NULL && strcmp(opts.kind, "people") != 0)
-		return cli_usage_msg(ctx, _("--sync is for people"));
-	if (opts.on != NULL && !sync && !opts.update)
-		return cli_usage_msg(ctx, _("--on is for --update or --sync"));
-	if ((rc = check_past("--on", opts.on)) != KAM_OK)
+	if ((rc = import_check(ctx, &opts, nmap, nrole, sync)) != KAM_OK)
 		return rc;
-	if (sync) {
-		opts.update = 1;
-		opts.sync_on = opts.on;
-	}
 	opts.map = nmap ? map : NULL;
 	opts.role_map = nrole ? role_map : NULL;
 	file = argv[argc - 1];
