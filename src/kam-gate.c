@@ -757,11 +757,11 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 		if (w == NULL)
 			gate_write_since_text(stdout, a, since);
 		if (number != 0 && same)
-			printf("\nThe same as run %lld: checked again, not "
-			       "stored twice.\n",
+			printf(_("\nThe same as run %lld: checked again, not "
+			         "stored twice.\n"),
 			       (long long)number);
 		else if (number != 0)
-			printf("\nStored as run %lld.\n", (long long)number);
+			printf(_("\nStored as run %lld.\n"), (long long)number);
 	} else {
 		o = cli_out(ctx, 0,
 		            w != NULL ? gate_whatif_cols : gate_run_cols);
@@ -1011,6 +1011,13 @@ done:
 	return rc;
 }
 
+/* A word of kam-gate's vocabularies: its label in a table. */
+static void
+label(struct out *o, const char *kind, const char *word)
+{
+	out_label(o, word, word != NULL ? gate_label(kind, word) : NULL);
+}
+
 /* kam-gate history DEAL */
 static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
@@ -1037,9 +1044,9 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		out_str(o, runs[i].recorded);
 		out_str(o, runs[i].checked);
 		out_str(o, runs[i].actor);
-		out_str(o, runs[i].verdict);
+		label(o, "verdict", runs[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)
-			out_str(o, runs[i].status[g]);
+			label(o, "status", runs[i].status[g]);
 		out_end_row(o);
 	}
 	out_close(o);
@@ -1052,11 +1059,34 @@ diff_row(const char *what, const char *item, const char *before,
          const char *after, void *arg)
 {
 	struct out *o = arg;
+	/* For a person: each value in the words of its kind. */
+	const char *kind = strcmp(what, "verdict") == 0  ? "verdict"
+	                   : strcmp(what, "gate") == 0   ? "status"
+	                   : strcmp(what, "source") == 0 ? "source"
+	                                                 : NULL;
 
-	out_str(o, what);
-	out_str(o, item);
-	out_str(o, before);
-	out_str(o, after);
+	label(o, "change", what);
+	if (strcmp(what, "gate") == 0 || strcmp(what, "score") == 0)
+		label(o, "gate", item);
+	else
+		out_str(o, item);
+	if (kind != NULL) {
+		label(o, kind, before);
+		label(o, kind, after);
+	} else if (strcmp(what, "answer") == 0) {
+		out_word(o, before);
+		out_word(o, after);
+	} else if (strcmp(what, "evidence") == 0 && out_is_table(o)) {
+		char *b = gate_say(before), *a = gate_say(after);
+
+		out_str(o, b);
+		out_str(o, a);
+		free(b);
+		free(a);
+	} else {
+		out_str(o, before);
+		out_str(o, after);
+	}
 	out_end_row(o);
 }
 
@@ -1142,14 +1172,14 @@ list_row(const struct gate_list_row *r, void *arg)
 
 	out_str(o, r->deal);
 	out_str(o, r->name);
-	out_str(o, r->verdict);
+	label(o, "verdict", r->verdict);
 	out_str(o, r->as_of);
 	if (r->run != 0)
 		out_int(o, r->run);
 	else
 		out_null(o);
 	out_str(o, r->recorded);
-	out_str(o, r->status);
+	label(o, "deal", r->status);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1236,14 +1266,15 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
 	if (format != NULL && ctx->fmt_given)
-		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
-		                          "-T dot, svg, png or pdf)");
+		return kam_err(KAM_USAGE,
+		               _("-F does not apply to a drawing (use "
+		                 "-T dot, svg, png or pdf)"));
 	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
 		return rc;
 	if ((fit = map_fit_find(fitname)) == NULL)
 		return kam_err(KAM_USAGE,
-		               "unknown fit '%s' (use 16:9, 4:3, a4, "
-		               "a4-landscape or letter)",
+		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
+		                 "a4-landscape or letter)"),
 		               fitname);
 	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
 		return rc;

@@ -245,9 +245,10 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--ext-id, --industry, --name or "
-		                          "--parent)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--ext-id, --industry, --name or "
+		                       "--parent)"));
 	if ((rc = account_check(argv[optind], &ch)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -1516,10 +1517,13 @@ put_flag(const struct org_flag *f, void *arg)
 {
 	struct flags *fl = arg;
 
-	out_str(fl->o, f->code);
+	char *m = gate_say(f->message);
+
+	out_label(fl->o, f->code, gate_label("flag", f->code));
 	out_str(fl->o, f->subject);
-	out_str(fl->o, f->message);
+	out_label(fl->o, f->message, m);
 	out_end_row(fl->o);
+	free(m);
 	fl->n++;
 	return KAM_OK;
 }
@@ -1739,11 +1743,11 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (ss == NULL)
-		return cli_usage_msg(ctx, "--strength is required");
+		return cli_usage_msg(ctx, _("--strength is required"));
 	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
 		return kam_err(KAM_DATA,
-		               "invalid strength '%s' (1 acquainted, 2 works "
-		               "with, 3 trusted)",
+		               _("invalid strength '%s' (1 acquainted, 2 works "
+		                 "with, 3 trusted)"),
 		               ss);
 	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
@@ -1831,10 +1835,16 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 		memset(&st, 0, sizeof st);
 		k = gate_carrier(m, &st.through);
 		st.carrier = k;
-		t = gate_carrier_text(&st);
+		t = out_is_table(o) ? gate_carrier_said(&st)
+		                    : gate_carrier_text(&st);
 		out_str(o, m->ref);
 		out_str(o, m->name);
-		out_str(o, m->roles);
+		{
+			char *r = gate_roles_label(m->roles);
+
+			out_label(o, m->roles, r);
+			free(r);
+		}
 		out_word(o, gate_influence_word(m->influence));
 		out_word(o, gate_stance_word(m->stance));
 		out_str(o, t);
@@ -1881,19 +1891,20 @@ import_check(struct kam_ctx *ctx, struct org_import_opts *opts, size_t nmap,
 	    *opts->kind == '\0')
 		return cli_usage(ctx);
 	if (opts->from != NULL && (opts->kind != NULL || nmap > 0))
-		return cli_usage_msg(ctx, "--from salesforce tells the kind "
-		                          "and the columns itself (no --kind "
-		                          "or --map)");
+		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
+		                            "and the columns itself (no --kind "
+		                            "or --map)"));
 	if (opts->from == NULL && nrole > 0)
 		return cli_usage_msg(ctx,
-		                     "--role-map is for --from salesforce");
+		                     _("--role-map is for --from salesforce"));
 	if (sync && opts->on == NULL)
-		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
-		                          "missing people left)");
+		return cli_usage_msg(ctx,
+		                     _("--sync needs --on DATE (the day the "
+		                       "missing people left)"));
 	if (sync && opts->kind != NULL && strcmp(opts->kind, "people") != 0)
-		return cli_usage_msg(ctx, "--sync is for people");
+		return cli_usage_msg(ctx, _("--sync is for people"));
 	if (opts->on != NULL && !sync && !opts->update)
-		return cli_usage_msg(ctx, "--on is for --update or --sync");
+		return cli_usage_msg(ctx, _("--on is for --update or --sync"));
 	if ((rc = check_past("--on", opts->on)) != KAM_OK)
 		return rc;
 	if (sync) {
@@ -1929,10 +1940,11 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "salesforce") != 0)
-				return cli_usage_msg(ctx,
-				                     "unknown --from '%s' (use "
-				                     "salesforce)",
-				                     optarg);
+				return cli_usage_msg(
+				    ctx,
+				    _("unknown --from '%s' (use "
+				      "salesforce)"),
+				    optarg);
 			opts.from = optarg;
 			break;
 		case 'k':
@@ -1940,13 +1952,13 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 'm':
 			if (nmap == MAX_MAP)
-				return cli_usage_msg(ctx, "too many --map");
+				return cli_usage_msg(ctx, _("too many --map"));
 			map[nmap++] = optarg;
 			break;
 		case 'R':
 			if (nrole == MAX_MAP)
 				return cli_usage_msg(ctx,
-				                     "too many --role-map");
+				                     _("too many --role-map"));
 			if ((rc = sf_role_map_check(optarg, &role)) != KAM_OK)
 				return rc;
 			role_map[nrole++] = optarg;

@@ -45,6 +45,10 @@ void out_word(struct out *, const char *);
 void out_int(struct out *, long long);
 void out_num(struct out *, double); /* shortest decimal form */
 void out_bool(struct out *, int);   /* true/false; yes/no in text */
+/* Canonical text in TSV, CSV and JSON, and label in a table. */
+void out_label(struct out *, const char *canonical, const char *label);
+/* Whether it writes a table, for a person (labels, translations). */
+int out_is_table(const struct out *);
 void out_null(struct out *);
 void out_list(struct out *, const char *); /* ';'-separated; JSON array */
 /*

@@ -133,8 +133,8 @@ store_org_account_set(struct store *st, const char *handle,
 		db_reset(s);
 		if (other != NULL) {
 			rc = kam_err(KAM_CONFLICT,
-			             "external id '%s' is already account "
-			             "'%s''s",
+			             _("external id '%s' is already account "
+			               "'%s''s"),
 			             c->ext_id, other);
 			free(other);
 			return rc;
@@ -149,9 +149,9 @@ store_org_account_set(struct store *st, const char *handle,
 		     up = store_org_account_parent(st, up))
 			if (up == id)
 				return kam_err(KAM_CONFLICT,
-				               "account '%s' cannot be a "
-				               "subsidiary of '%s', which is "
-				               "in its own group below it",
+				               _("account '%s' cannot be a "
+				                 "subsidiary of '%s', which is "
+				                 "in its own group below it"),
 				               handle, c->parent);
 	}
 	s = store_stmt(st, q);
@@ -634,8 +634,8 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, "external id '%s' is already '%s''s", ext_id,
-	             r);
+	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already '%s''s"),
+	             ext_id, r);
 	free(r);
 	return rc;
 }

@@ -1574,7 +1574,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	int rc = KAM_OK;
 
 	if (n == NULL || !handle_valid(n))
-		rc = report(NULL, KAM_DATA, "invalid seller handle '%s'", h);
+		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, n);
@@ -1584,7 +1584,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 			rc = KAM_NOTFOUND;
 		db_reset(s);
 		if (rc == KAM_NOTFOUND)
-			rc = unknown(NULL, "seller", "", h,
+			rc = unknown(NULL, N_("seller"), "", h,
 			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
