@@ -66,6 +66,11 @@ void out_fixed(struct out *, double, int decimals);
 void out_end_row(struct out *);
 /* Finishes (a table is written only here) and frees. */
 void out_close(struct out *);
+/*
+ * The heading of a column for a person: its translation (the table
+ * form's upper-case heading), else the name as written.  Free it.
+ */
+char *out_heading(const char *col);
 
 /*
  * Characters that are not plain text, as text_class sees the one at s

@@ -109,8 +109,12 @@ tab_open(struct tab *t, FILE *fp, int md, const char *const *cols)
 	t->o = md ? NULL : out_open(fp, OUT_TABLE, 0, cols);
 	if (!md)
 		return;
-	for (i = 0; cols[i] != NULL; i++)
-		fprintf(fp, "| %s ", cols[i]);
+	for (i = 0; cols[i] != NULL; i++) {
+		char *h = out_heading(cols[i]);
+
+		fprintf(fp, "| %s ", h);
+		free(h);
+	}
 	fputs("|\n", fp);
 	for (i = 0; cols[i] != NULL; i++)
 		fputs("| --- ", fp);
@@ -267,7 +271,7 @@ calibrate_write_text(FILE *fp, const struct calibration *c, int md)
 	for (v = 0; v < 4; v++) {
 		const struct calib_verdict *cv = &c->verdicts[v];
 
-		tab_str(&t, cv->verdict);
+		tab_str(&t, gate_label("verdict", cv->verdict));
 		tab_int(&t, cv->deals);
 		tab_int(&t, cv->won);
 		tab_int(&t, cv->lost);
@@ -325,9 +329,9 @@ calibrate_write_text(FILE *fp, const struct calibration *c, int md)
 		if (r->turn == NULL)
 			continue;
 		tab_str(&t, r->d->deal);
-		tab_str(&t, r->d->status);
+		tab_str(&t, gate_label("deal", r->d->status));
 		tab_str(&t, r->d->closed);
-		tab_str(&t, r->last->verdict);
+		tab_str(&t, gate_label("verdict", r->last->verdict));
 		tab_str(&t, r->turn->day);
 		tab_int(&t, r->turned_days);
 		tab_end_row(&t);

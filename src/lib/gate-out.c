@@ -438,8 +438,9 @@ gate_level_sentence(enum gate_level l)
 {
 	static const char *const s[] = {
 	    N_("full: commit the team and the resources the deal needs"),
-	    N_("limited: keep the effort in proportion to the odds, and "
-	       "watch what would change them"),
+	    /* Parenthesised: one string in two pieces, not two strings. */
+	    (N_("limited: keep the effort in proportion to the odds, and "
+	        "watch what would change them")),
 	    N_("minimal: only what it takes to answer the open questions"),
 	    N_("none: drop it and put the team on other deals"),
 	};

@@ -466,7 +466,8 @@ out_end_row(struct out *o)
  * name; the names of every table's columns, for the catalog (a new
  * column is added here, and its heading to po/zh_CN.po).
  */
-static const char *const headings[] = {N_("ACCOUNTS"),
+static const char *const headings[] = {N_("ABANDONED"),
+                                       N_("ACCOUNTS"),
                                        N_("ACTION"),
                                        N_("ACTOR"),
                                        N_("ADVICE"),
@@ -481,6 +482,7 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("CHANGED"),
                                        N_("CHECKED"),
                                        N_("CLOSE"),
+                                       N_("CLOSED"),
                                        N_("CLOSED_ON"),
                                        N_("COMPETE"),
                                        N_("COMPUTED"),
@@ -488,8 +490,10 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("COST"),
                                        N_("CREATED"),
                                        N_("CRITERIA"),
+                                       N_("CRITERION"),
                                        N_("CURRENCY"),
                                        N_("DAYS"),
+                                       N_("DAYS_BEFORE_CLOSE"),
                                        N_("DAYS_SINCE_CHECK"),
                                        N_("DEAL"),
                                        N_("DEALS"),
@@ -502,6 +506,7 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("EXPECTED_VALUE"),
                                        N_("EXT_ID"),
                                        N_("FIELD"),
+                                       N_("FINAL_VERDICT"),
                                        N_("FLAG"),
                                        N_("FLAGS"),
                                        N_("FROM"),
@@ -509,6 +514,8 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("GAP"),
                                        N_("GATE"),
                                        N_("HANDLE"),
+                                       N_("HITS"),
+                                       N_("HIT_RATE"),
                                        N_("ID"),
                                        N_("INDUSTRY"),
                                        N_("INFLUENCE"),
@@ -521,6 +528,8 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("LEAD"),
                                        N_("LEFT_ON"),
                                        N_("LEVEL"),
+                                       N_("LOST"),
+                                       N_("LOST_YES"),
                                        N_("MEANING"),
                                        N_("MESSAGE"),
                                        N_("MUST"),
@@ -551,6 +560,7 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("SCORE"),
                                        N_("SELLER"),
                                        N_("SELLER_NAME"),
+                                       N_("SHARE"),
                                        N_("SINCE"),
                                        N_("SOURCE"),
                                        N_("STAGE"),
@@ -566,6 +576,7 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("TO"),
                                        N_("TOWARD"),
                                        N_("TO_NAME"),
+                                       N_("TURNED"),
                                        N_("VALUE"),
                                        N_("VERDICT"),
                                        N_("VERDICT_BEFORE"),
@@ -574,6 +585,8 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("WHAT"),
                                        N_("WHY"),
                                        N_("WIN"),
+                                       N_("WON"),
+                                       N_("WON_SHARE"),
                                        N_("WORTH"),
                                        NULL};
 
@@ -601,6 +614,12 @@ heading(const char *col, int key)
 		return xstrdup(col);
 	}
 	return h;
+}
+
+char *
+out_heading(const char *col)
+{
+	return heading(col, 1);
 }
 
 static void
