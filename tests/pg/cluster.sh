@@ -4,8 +4,8 @@
 # localhost only (its default) on a free port, and drops it afterwards.
 # The command runs as a role that neither owns the database nor is a
 # superuser (a superuser ignores grants and row-level security), named
-# by KAM_TEST_PG (a libpq connection string); the owner's is in
-# KAM_TEST_PG_OWNER.
+# by KAM_TEST_PG (a postgresql:// URL); the owner's is in
+# KAM_TEST_PG_OWNER, the password of both in KAM_TEST_PG_PASSWORD.
 # Usage: cluster.sh CMD [ARG...]
 set -eu
 if ! command -v pg_virtualenv >/dev/null 2>&1; then
@@ -20,9 +20,10 @@ CREATE ROLE kam_owner LOGIN PASSWORD :'"'"'pw'"'"';
 CREATE ROLE kam_app LOGIN PASSWORD :'"'"'pw'"'"';
 CREATE DATABASE kam OWNER kam_owner;
 SQL
-KAM_TEST_PG="host=127.0.0.1 port=$PGPORT dbname=kam user=kam_app password=$pw"
-KAM_TEST_PG_OWNER="host=127.0.0.1 port=$PGPORT dbname=kam user=kam_owner password=$pw"
-export KAM_TEST_PG KAM_TEST_PG_OWNER
+KAM_TEST_PG="postgresql://kam_app:$pw@127.0.0.1:$PGPORT/kam"
+KAM_TEST_PG_OWNER="postgresql://kam_owner:$pw@127.0.0.1:$PGPORT/kam"
+KAM_TEST_PG_PASSWORD=$pw
+export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_PASSWORD
 unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
 "$@"
 ' cluster "$@"
