@@ -334,17 +334,17 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
 }
 
-static void
-profile_row(const char *name, long criteria, long accounts, long answers,
-            void *arg)
+static int
+profile_row(const struct gate_profile_row *r, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, name);
-	out_int(o, criteria);
-	out_int(o, accounts);
-	out_int(o, answers);
+	out_str(o, r->name);
+	out_int(o, r->criteria);
+	out_int(o, r->accounts);
+	out_int(o, r->answers);
 	out_end_row(o);
+	return KAM_OK;
 }
 
 /* kam-gate profile list */
@@ -1149,24 +1149,23 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
-static void
-list_row(const char *deal, const char *name, const char *verdict,
-         const char *as_of, int64_t run, const char *recorded,
-         const char *status, void *arg)
+static int
+list_row(const struct gate_list_row *r, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, deal);
-	out_str(o, name);
-	out_str(o, verdict);
-	out_str(o, as_of);
-	if (run != 0)
-		out_int(o, run);
+	out_str(o, r->deal);
+	out_str(o, r->name);
+	out_str(o, r->verdict);
+	out_str(o, r->as_of);
+	if (r->run != 0)
+		out_int(o, r->run);
 	else
 		out_null(o);
-	out_str(o, recorded);
-	out_str(o, status);
+	out_str(o, r->recorded);
+	out_str(o, r->status);
 	out_end_row(o);
+	return KAM_OK;
 }
 
 /* Adds an account's id to ids unless it is there. */

@@ -456,8 +456,8 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_add(ctx->st, argv[optind],
-	                                               ctx->account, &p.c));
+	return store_end(
+	    ctx->st, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
 }
 
 static int
@@ -477,7 +477,7 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = store_org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	rc = org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
 	if (rc == KAM_OK && p.no_leave)
 		rc = store_org_person_return(ctx->st, argv[optind],
 		                             ctx->account, p.c.on);
@@ -994,12 +994,12 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-put_competitor(const char *handle, const char *name, void *arg)
+put_competitor(const struct org_competitor *c, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, handle);
-	out_str(o, name);
+	out_str(o, c->handle);
+	out_str(o, c->name);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1366,9 +1366,10 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	    {"influence", required_argument, NULL, 'i'},
 	    {"lead", no_argument, NULL, 'L'},
 	    {"on", required_argument, NULL, 'W'},
+	    {"primary", no_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0}};
 	const char *influence = NULL, *role, *on = NULL;
-	int c, rc, lead = 0;
+	int c, rc, lead = 0, primary = -1;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
 		switch (c) {
@@ -1379,6 +1380,9 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 'L':
 			lead = 1;
+			break;
+		case 'P':
+			primary = 1;
 			break;
 		case 'W':
 			on = optarg;
@@ -1393,9 +1397,10 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_role_set_on(
-	                              ctx->st, argv[optind], argv[optind + 1],
-	                              ctx->account, role, influence, lead, on));
+	return store_end(
+	    ctx->st, store_org_role_put(ctx->st, argv[optind], argv[optind + 1],
+	                                ctx->account, role, influence, lead,
+	                                primary, on));
 }
 
 static int
@@ -1432,6 +1437,7 @@ put_role(const struct org_role *r, void *arg)
 	out_word(o, r->role);
 	out_word(o, r->influence);
 	out_bool(o, r->lead);
+	out_bool(o, r->primary);
 	out_str(o, r->title);
 	if (r->level > 0)
 		out_int(o, r->level);
@@ -1447,7 +1453,7 @@ static int
 cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
-	    "person", "name",  "role",        "influence", "lead",
+	    "person", "name",  "role",        "influence", "lead", "primary",
 	    "title",  "level", "placeholder", "left_on",   NULL};
 	const char *as_of;
 	struct out *o;
@@ -1913,13 +1919,15 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	    {"kind", required_argument, NULL, 'k'},
 	    {"map", required_argument, NULL, 'm'},
 	    {"on", required_argument, NULL, 'W'},
+	    {"role-map", required_argument, NULL, 'R'},
 	    {"sync", no_argument, NULL, 'S'},
 	    {"update", no_argument, NULL, 'U'},
 	    {NULL, 0, NULL, 0}};
-	const char *map[MAX_MAP + 1] = {NULL}, *file;
-	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL};
+	const char *map[MAX_MAP + 1] = {NULL}, *file, *role;
+	const char *role_map[MAX_MAP + 1] = {NULL};
+	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL, NULL};
 	struct import_counts cnt = {0, 0, 0, 0, 0};
-	size_t nmap = 0;
+	size_t nmap = 0, nrole = 0;
 	int64_t account;
 	int c, rc, sync = 0;
 
@@ -1944,6 +1952,14 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 				return cli_usage_msg(ctx, "too many --map");
 			map[nmap++] = optarg;
 			break;
+		case 'R':
+			if (nrole == MAX_MAP)
+				return cli_usage_msg(ctx,
+				                     "too many --role-map");
+			if ((rc = sf_role_map_check(optarg, &role)) != KAM_OK)
+				return rc;
+			role_map[nrole++] = optarg;
+			break;
 		case 'S':
 			sync = 1;
 			break;
@@ -1966,6 +1982,9 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage_msg(ctx, "--from salesforce tells the kind "
 		                          "and the columns itself (no --kind "
 		                          "or --map)");
+	if (opts.from == NULL && nrole > 0)
+		return cli_usage_msg(ctx,
+		                     "--role-map is for --from salesforce");
 	if (sync && opts.on == NULL)
 		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
 		                          "missing people left)");
@@ -1980,6 +1999,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		opts.sync_on = opts.on;
 	}
 	opts.map = nmap ? map : NULL;
+	opts.role_map = nrole ? role_map : NULL;
 	file = argv[argc - 1];
 	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
 		return rc;
@@ -2050,6 +2070,7 @@ export_role(const struct org_role *r, void *arg)
 	csv_put(fp, r->role, 0);
 	csv_put(fp, r->influence, 0);
 	csv_put(fp, r->lead ? "yes" : NULL, 0);
+	csv_put(fp, r->primary ? "yes" : NULL, 0);
 	csv_endrow(fp);
 	return KAM_OK;
 }
@@ -2135,7 +2156,7 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	{
 		struct deal_ids ids = {NULL, 0};
 
-		fputs("deal,person,role,influence,lead\n", stdout);
+		fputs("deal,person,role,influence,lead,primary\n", stdout);
 		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
 		for (i = 0; rc == KAM_OK && i < ids.n; i++)
 			rc = store_org_roles(ctx->st, ids.id[i], export_role,
@@ -2248,7 +2269,7 @@ static const struct kam_verb verbs[] = {
      "end a buying role on a day", cmd_role_rm},
     {"role",
      "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
-     "[--on DATE]",
+     "[--on DATE] [--primary]",
      "give a person a buying role in a deal, from a day", cmd_role},
     {"roles", "roles DEAL [--as-of DATE]",
      "the buying group of a deal, as it stood on a day", cmd_roles},
@@ -2267,8 +2288,8 @@ static const struct kam_verb verbs[] = {
      "the members of a buying group nobody on our side knows", cmd_coverage},
     {"import",
      "import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] "
-     "[--map FIELD=COLUMN]... [--from salesforce] [--update] "
-     "[--sync --on DATE]",
+     "[--map FIELD=COLUMN]... [--from salesforce "
+     "[--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]",
      "import people, links, roles or deals from CSV, all or nothing",
      cmd_import},
     {"export", "export [ACCOUNT] [--kind people|links|roles|deals]",

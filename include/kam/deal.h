@@ -140,6 +140,16 @@ int deal_close(struct store *, const char *ref, const char *dflt_account,
 /* kam-org deal reopen: open again from on (NULL: today). */
 int deal_reopen(struct store *, const char *ref, const char *dflt_account,
                 const char *on);
+/*
+ * A re-import's change to deal id: the change's fields dated on, then
+ * its status: a closed deal whose status differs reopens on on, and a
+ * deal to close closes on closed_on.  *changed says whether anything
+ * did.  Refusals (a day in the future, reopening before the close) are
+ * reported here.
+ */
+int deal_sync(struct store *, int64_t id, const struct deal_change *,
+              enum deal_status, const char *closed_on, const char *on,
+              int *changed);
 
 /*
  * The columns of a deals file (kam-org import and export --kind deals),

@@ -459,9 +459,12 @@ char *store_gate_competitor_name(struct store *, int64_t id);
 int store_gate_profile_id(struct store *, const char *name, int64_t *);
 int store_gate_profile_add(struct store *, const char *name, const char *from);
 int store_gate_profile_remove(struct store *, const char *name);
+struct gate_profile_row {
+	const char *name;
+	long criteria, accounts, answers;
+};
 int store_gate_profiles_each(struct store *,
-                             void (*fn)(const char *name, long criteria,
-                                        long accounts, long answers, void *),
+                             int (*fn)(const struct gate_profile_row *, void *),
                              void *arg);
 /* The profile a deal is assessed with: its account's category if a
  * profile has that name, else default. */
@@ -544,11 +547,15 @@ int store_gate_runs(struct store *, int64_t deal, struct gate_run_info **,
  * of every deal, closed ones too, when all is set; status is the deal's
  * (open, won, lost, abandoned).
  */
+/* verdict, as_of and recorded are NULL, and run 0, for a deal never
+ * assessed. */
+struct gate_list_row {
+	const char *deal, *name, *verdict, *as_of;
+	int64_t run;
+	const char *recorded, *status;
+};
 int store_gate_list_each(struct store *, int64_t account, int all,
-                         void (*fn)(const char *deal, const char *name,
-                                    const char *verdict, const char *as_of,
-                                    int64_t run, const char *recorded,
-                                    const char *status, void *),
+                         int (*fn)(const struct gate_list_row *, void *),
                          void *arg);
 /* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
 int store_gate_snap_load(struct store *, int64_t deal, int64_t number,

@@ -116,9 +116,10 @@ unsigned map_walk(enum map_view);
 int map_load(struct store *, const struct map_query *, struct map_data *);
 /*
  * Loads the people of the account (only q->near, when set), the
- * reporting lines valid on as_of, the links and roles among them, and
- * their stances (store_stance_get) on as_of and since.  Returns a kam
- * status.
+ * reporting lines valid on as_of, the links and roles of those people
+ * (with q->near, also some to or of people outside it: map_data_index
+ * drops them), and their stances (store_stance_get) on as_of and since.
+ * The rows come in no particular order.  Returns a kam status.
  */
 int store_graph_load(struct store *, const struct map_query *,
                      struct map_data *);
@@ -143,8 +144,10 @@ int store_graph_is_account(struct store *, const char *handle);
 int64_t store_graph_person_account(struct store *, int64_t person);
 
 /*
- * Sorts the people by handle and indexes them by id; store_graph_load does it,
- * a caller filling map_data by hand calls it before map_graph.
+ * Sorts the people by handle and indexes them by id, keeps only the
+ * lines, links and roles among them, in an order of handles; map_load
+ * does it after store_graph_load, a caller filling map_data by hand
+ * calls it before map_graph.
  */
 void map_data_index(struct map_data *);
 /* The person with this id, or NULL. */

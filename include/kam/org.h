@@ -81,10 +81,33 @@ struct org_change {
 	const char *ext_id; /* NULL: unchanged; "": cleared */
 };
 
-int store_org_person_add(struct store *, const char *ref,
-                         const char *dflt_account, const struct org_change *);
-int store_org_person_set(struct store *, const char *ref,
-                         const char *dflt_account, const struct org_change *);
+/*
+ * person add and person set (use cases, org-person.c): every new
+ * reporting line is checked (org_line_check) before anything changes.
+ */
+int org_person_add(struct store *, const char *ref, const char *dflt_account,
+                   const struct org_change *);
+int org_person_set(struct store *, const char *ref, const char *dflt_account,
+                   const struct org_change *);
+/*
+ * The store's part of them: a new person without lines, its id and
+ * account handle (a new string) returned; whether a person is a
+ * placeholder, and their account; refusing an external id another
+ * person of the account holds (person 0: none); whether a line of a
+ * kind ("solid", "dotted") is current; beginning one on on (NULL: since
+ * the person was recorded) unless it is current.
+ */
+int store_org_person_new(struct store *, const char *ref,
+                         const char *dflt_account, const struct org_change *,
+                         int64_t *person, char **account_handle);
+int store_org_person_state(struct store *, int64_t person, int *placeholder,
+                           int64_t *account);
+int store_org_ext_id_free(struct store *, int64_t account, int64_t person,
+                          const char *ext_id);
+int store_org_line_open(struct store *, int64_t person, int64_t manager,
+                        const char *kind);
+int store_org_line_start(struct store *, int64_t person, int64_t manager,
+                         const char *kind, const char *on);
 int store_org_person_leave(struct store *, const char *ref,
                            const char *dflt_account, const char *on);
 /*
@@ -166,9 +189,11 @@ int store_org_links(struct store *, int64_t account,
 /* Competitors. */
 int store_org_competitor_add(struct store *, const char *handle,
                              const char *name);
+struct org_competitor {
+	const char *handle, *name;
+};
 int store_org_competitors(struct store *,
-                          int (*fn)(const char *handle, const char *name,
-                                    void *),
+                          int (*fn)(const struct org_competitor *, void *),
                           void *);
 
 /* Deals (changed through deal.h). */
@@ -193,14 +218,22 @@ struct org_role {
 	long level;
 	int lead, placeholder;
 	const char *left_on;
+	int primary; /* the deal's primary contact role (a CRM's) */
+	int64_t person_id;
 };
 /*
  * A role is held for a period (kam(7)): store_org_role_set_on begins it
  * on the day on (NULL: today), or, when its influence or lead changes,
  * ends the period and begins another; taking the lead ends another
  * holder's the same way.  store_org_role_rm_on ends it on that day.  The
- * functions without _on write today.
+ * functions without _on write today.  store_org_role_put also sets the
+ * primary flag (1), clears it (0) or leaves it as it is (-1); taking it
+ * ends another holder's as taking the lead does.
  */
+int store_org_role_put(struct store *, const char *deal, const char *person,
+                       const char *dflt_account, const char *role,
+                       const char *influence, int lead, int primary,
+                       const char *on);
 int store_org_role_set_on(struct store *, const char *deal, const char *person,
                           const char *dflt_account, const char *role,
                           const char *influence, int lead, const char *on);
@@ -233,7 +266,7 @@ struct org_flag {
 int org_check_flags(struct store *, int64_t account, int64_t deal,
                     int (*fn)(const struct org_flag *, void *), void *);
 /* The flags of the store's records alone: all but hidden-influencer
- * (store-org.c). */
+ * (org-check.c, over the rules of org.c). */
 int org_record_flags(struct store *, int64_t account, int64_t deal,
                      int (*fn)(const struct org_flag *, void *), void *);
 /* The hidden-influencer flags, deal by deal, in handle order. */
@@ -313,9 +346,12 @@ int store_org_net_has_links(struct store *, int64_t account);
 /*
  * Reporting lines as a graph for the cycle rule (org.c): each node's
  * managers are indices of other nodes (< 0, or n and above: someone
- * outside the graph, who cannot close a cycle).  org_find_cycle returns
- * the length of the first cycle found, its nodes in path (room for n),
- * the last reporting to the first; 0 when the lines form none.
+ * outside the graph, who cannot close a cycle).  org_find_cycle, the one
+ * cycle rule, finds the first node on a cycle (depth first from each
+ * node in order, solid line first) and returns the length of the
+ * shortest cycle through it (breadth first, ways up in the same order),
+ * its nodes in path (room for n) from that node, the last reporting to
+ * the first; 0 when the lines form none.
  */
 struct org_node {
 	int64_t solid;
@@ -323,6 +359,84 @@ struct org_node {
 	size_t ndotted;
 };
 size_t org_find_cycle(const struct org_node *, size_t n, size_t *path);
+
+/*
+ * Whether a new reporting line person -> manager may be drawn (the rule
+ * of person add and set, org-person.c).  person_group and manager_group
+ * are the top accounts of their account groups; up the current lines
+ * (solid or dotted) of the people above the manager, each line once,
+ * the solid line of a person before their dotted ones.  On
+ * ORG_LINE_CYCLE, *cycle (freed by the caller) holds the *ncycle people
+ * of the cycle the line would close: the person, the manager, ..., the
+ * one who reports to the person.
+ */
+enum org_line_fault {
+	ORG_LINE_OK,
+	ORG_LINE_SELF,  /* the person and the manager are one */
+	ORG_LINE_CROSS, /* across account groups */
+	ORG_LINE_CYCLE
+};
+struct org_up {
+	int64_t person, manager;
+};
+struct org_line_view {
+	int64_t person, manager, person_group, manager_group;
+	const struct org_up *up;
+	size_t nup;
+};
+enum org_line_fault org_line_check(const struct org_line_view *,
+                                   int64_t **cycle, size_t *ncycle);
+
+/*
+ * The red flags of one deal's buying group (org.c), over its current
+ * role holders in role order, then handle: a core role (decision-maker,
+ * technical, business, finance, coach) that nobody who has not left
+ * holds, then each role held by a placeholder or by someone who left.
+ * deal is ACCOUNT/DEAL; who is ACCOUNT/HANDLE.
+ */
+struct org_holder {
+	const char *who, *role;
+	const char *left_on; /* NULL: has not left */
+	int placeholder;
+};
+int org_deal_flags(const char *deal, const struct org_holder *, size_t,
+                   int (*fn)(const struct org_flag *, void *), void *);
+/*
+ * Rank inversions (org.c): a line up to someone of a lower rank, a
+ * larger level, both levels known (0: not given); equal levels are no
+ * inversion.  people (sorted here by id when they are not) are the
+ * account's, with their solid manager (0: none), who counts only when
+ * among them; dotted the account's current dotted lines with both
+ * levels.  *out (freed by the caller) holds the inversions, the solid
+ * ones first in id order, then the dotted ones in the order given.
+ * org_inversion_flag hands one to fn, who and boss being the names to
+ * show.
+ */
+struct org_rank {
+	int64_t id, manager;
+	long level;
+};
+struct org_rank_line {
+	int64_t person, manager;
+	long level, manager_level;
+};
+struct org_inversion {
+	int64_t who, boss;
+	long level, boss_level;
+	int dotted;
+};
+size_t org_rank_inversions(struct org_rank *people, size_t n,
+                           const struct org_rank_line *dotted, size_t ndotted,
+                           struct org_inversion **out);
+int org_inversion_flag(const struct org_inversion *, const char *who,
+                       const char *boss,
+                       int (*fn)(const struct org_flag *, void *), void *);
+/*
+ * The placeholder mark person set gives a person who has it
+ * (placeholder 1) or not: what the change says, else naming a
+ * placeholder fills it in (0), else unchanged (-1).
+ */
+int org_placeholder_after(int placeholder, const struct org_change *);
 
 /*
  * CSV import (import-org.c).  kind is "people", "links", "roles" or
@@ -343,9 +457,23 @@ struct org_import_opts {
 	const char *const *map;
 	int update;
 	const char *on, *sync_on;
+	/* "LABEL=ROLE", NULL-terminated: a Salesforce Role label read as
+	 * ROLE (none: the row is skipped), before the role table. */
+	const char *const *role_map;
 };
 int org_import(struct store *, int64_t account, const char *path,
                const struct org_import_opts *, struct import_counts *);
+/*
+ * A Salesforce Opportunity or OpportunityContactRole export whose header
+ * is read (import-sf.c), told by its columns: KAM_NOTFOUND, unreported,
+ * for a file that is neither.
+ */
+struct import_in;
+int sf_import(struct store *, int64_t account, struct import_in *,
+              const struct org_import_opts *, struct import_counts *);
+/* A --role-map LABEL=ROLE: its kam role (NULL for LABEL=), or a usage
+ * error reported. */
+int sf_role_map_check(const char *map, const char **role);
 /* The columns of each kind of file, NULL-terminated, required first. */
 extern const char *const org_people_cols[]; /* handle, name required */
 extern const char *const org_link_cols[];   /* from, to, kind required */
@@ -395,7 +523,34 @@ struct org_handle {
 };
 int store_org_handles(struct store *, int64_t account, struct org_handle **,
                       size_t *);
-int store_org_check_line(struct store *, int64_t person, int64_t manager);
+/*
+ * The rows the rules of org.c decide over: the current lines above a
+ * person (org_line_check), walked breadth first; a person's account; a
+ * deal's current role holders, in role order then handle
+ * (org_deal_flags); an account's people with their level and solid
+ * manager, in id order, and its current dotted lines with both levels
+ * (org_rank_inversions); the names a rank inversion is shown with
+ * (ACCOUNT/HANDLE, both in the account of who).
+ */
+struct org_up;
+struct org_holder;
+struct org_rank;
+struct org_rank_line;
+int store_org_lines_up(struct store *, int64_t person,
+                       int (*fn)(const struct org_up *, void *), void *);
+int64_t store_org_person_account(struct store *, int64_t person);
+int store_org_holders(struct store *, int64_t deal,
+                      int (*fn)(const struct org_holder *, void *), void *);
+int store_org_ranks(struct store *, int64_t account,
+                    int (*fn)(const struct org_rank *, void *), void *);
+int store_org_dotted_ranks(struct store *, int64_t account,
+                           int (*fn)(const struct org_rank_line *, void *),
+                           void *);
+int store_org_line_names(struct store *, int64_t who, int64_t boss,
+                         char **who_name, char **boss_name);
+/* A line person -> manager may be drawn (org_line_check), or the error
+ * that says why not (KAM_CONFLICT), reported (org-person.c). */
+int org_check_line(struct store *, int64_t person, int64_t manager);
 /* An account's external id, in a new string, or NULL. */
 char *store_org_account_ext(struct store *, int64_t account);
 /* An account's handle, in a new string. */
@@ -403,10 +558,11 @@ char *store_org_account_handle(struct store *, int64_t account);
 /* A link's strength, 0 if there is no such link. */
 long store_org_link_strength(struct store *, int64_t from, int64_t to,
                              const char *kind);
-/* Whether a person holds a role in a deal, and its influence and lead. */
+/* Whether a person holds a role in a deal, its influence, lead and
+ * primary flag (primary may be NULL). */
 int store_org_role_get(struct store *, int64_t deal, int64_t person,
                        const char *role, char *influence, size_t size,
-                       int *lead);
+                       int *lead, int *primary);
 /* A deal's id by account and handle, without reporting; 0 if none. */
 int64_t store_org_deal_lookup(struct store *, int64_t account,
                               const char *handle);

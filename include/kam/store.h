@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 9
+#define KAM_SCHEMA_VERSION 10
 /* The team store's (PostgreSQL) schema version: its own numbering. */
 #define KAM_TEAM_SCHEMA_VERSION 1
 

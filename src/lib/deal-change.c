@@ -224,3 +224,63 @@ deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 	deal_rec_free(&r);
 	return rc;
 }
+
+int
+deal_sync(struct store *st, int64_t id, const struct deal_change *c,
+          enum deal_status status, const char *closed_on, const char *on,
+          int *changed)
+{
+	struct deal_rec r;
+	struct deal_delta d[DEAL_NFIELDS], s;
+	char today[KAM_DATE_LEN];
+	size_t n, i;
+	int rc;
+
+	kam_today(today);
+	*changed = 0;
+	if ((rc = store_deal_rec_load(st, id, &r)) != KAM_OK)
+		return rc == KAM_NOTFOUND
+		           ? kam_err(KAM_INTERNAL, _("cannot read a deal"))
+		           : rc;
+	n = deal_diff(&r, c, d);
+	for (i = 0; rc == KAM_OK && i < n; i++)
+		rc = store_deal_history_add(st, r.id, on, &d[i]);
+	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
+		if (c->f[i] != NULL)
+			put(&r.f[i], c->f[i]);
+	*changed = n > 0;
+	/* A deal the CRM reopened, or closed another way, opens first. */
+	if (rc == KAM_OK && r.status != status && r.status != DEAL_OPEN &&
+	    (rc = refused(&r, deal_reopen_check(&r, on, today), on, today)) ==
+	        KAM_OK) {
+		s.field = "status";
+		s.old_value = deal_status_word(r.status);
+		s.new_value = deal_status_word(DEAL_OPEN);
+		rc = store_deal_history_add(st, r.id, on, &s);
+		if (rc == KAM_OK && r.reason != NULL) {
+			s.field = "reason";
+			s.old_value = r.reason;
+			s.new_value = NULL;
+			rc = store_deal_history_add(st, r.id, on, &s);
+		}
+		r.status = DEAL_OPEN;
+		put(&r.closed_on, NULL);
+		put(&r.reason, NULL);
+		*changed = 1;
+	}
+	if (rc == KAM_OK && r.status != status &&
+	    (rc = refused(&r, deal_close_check(&r, status, closed_on, today),
+	                  closed_on, today)) == KAM_OK) {
+		s.field = "status";
+		s.old_value = deal_status_word(r.status);
+		s.new_value = deal_status_word(status);
+		rc = store_deal_history_add(st, r.id, closed_on, &s);
+		r.status = status;
+		put(&r.closed_on, closed_on);
+		*changed = 1;
+	}
+	if (rc == KAM_OK && *changed)
+		rc = store_deal_rec_save(st, &r);
+	deal_rec_free(&r);
+	return rc;
+}

@@ -38,10 +38,10 @@ const char *const org_people_cols[] = {
     "handle",    "name",        "title",   "dept",   "level", "reports_to",
     "dotted_to", "placeholder", "left_on", "ext_id", NULL};
 const char *const org_link_cols[] = {"from", "to", "kind", "strength", NULL};
-const char *const org_role_cols[] = {"deal",      "person", "role",
-                                     "influence", "lead",   NULL};
+const char *const org_role_cols[] = {"deal", "person",  "role", "influence",
+                                     "lead", "primary", NULL};
 enum { L_FROM, L_TO, L_KIND, L_STRENGTH };
-enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD };
+enum { R_DEAL, R_PERSON, R_ROLE, R_INFLUENCE, R_LEAD, R_PRIMARY };
 
 /* A people file needs a name column (checked by import_people): a row's
  * handle may be derived from its name. */
@@ -1365,8 +1365,9 @@ role_row(struct refs *rf)
 	struct import_in *im = rf->im;
 	const char *role, *influence, *dh;
 	char *deal, *person, *key, was[16];
+	const char *pf = import_get(im, R_PRIMARY);
 	int64_t p, d;
-	int rc, lead, was_lead;
+	int rc, lead, was_lead, primary = -1, was_primary = 0;
 
 	dh = local_handle(import_raw(im, R_DEAL), rf->acct);
 	if (strchr(dh, '/') != NULL)
@@ -1382,15 +1383,22 @@ role_row(struct refs *rf)
 	         import_get(im, R_INFLUENCE), import_get(im, R_LEAD), &role,
 	         &influence, &lead)) != KAM_OK)
 		return rc;
+	/* Without a primary column, the flag stays as it is. */
+	if (im->idx[R_PRIMARY] >= 0 &&
+	    !import_flag(pf != NULL ? pf : "", &primary))
+		return import_err(im, KAM_DATA,
+		                  _("invalid primary '%s' (yes or no)"), pf);
 	xasprintf(&key, "%s %lld %s", dh, (long long)p, role);
 	rc = once(rf, key, "role");
 	free(key);
 	if (rc != KAM_OK)
 		return rc;
-	if (!store_org_role_get(rf->st, d, p, role, was, sizeof was, &was_lead))
+	if (!store_org_role_get(rf->st, d, p, role, was, sizeof was, &was_lead,
+	                        &was_primary))
 		rf->cnt->added++;
 	else if ((influence != NULL && strcmp(influence, was) != 0) ||
-	         (lead && !was_lead))
+	         (lead && !was_lead) ||
+	         (primary >= 0 && primary != was_primary))
 		rf->cnt->changed++;
 	else {
 		rf->cnt->unchanged++;
@@ -1399,8 +1407,8 @@ role_row(struct refs *rf)
 	xasprintf(&deal, "%s/%s", rf->acct, dh);
 	xasprintf(&person, "%s/%s", rf->acct,
 	          local_handle(import_raw(im, R_PERSON), rf->acct));
-	rc = store_org_role_set(rf->st, deal, person, NULL, role, influence,
-	                        lead);
+	rc = store_org_role_put(rf->st, deal, person, NULL, role, influence,
+	                        lead, primary, NULL);
 	free(deal);
 	free(person);
 	return rc;
@@ -1462,12 +1470,18 @@ org_import(struct store *st, int64_t account, const char *path,
 		                                       : &deals_kind;
 	if (opts->from != NULL) {
 		if (!import_has_column(&im, "LastName") ||
-		    !import_has_column(&im, "AccountId"))
-			rc = import_err(&im, KAM_DATA,
-			                "not a Salesforce Contact export (no "
-			                "LastName and AccountId columns)");
-		else if ((rc = import_header(&im, &sf_contact_kind, NULL)) ==
-		         KAM_OK)
+		    !import_has_column(&im, "AccountId")) {
+			if ((rc = sf_import(st, account, &im, opts, cnt)) ==
+			    KAM_NOTFOUND)
+				rc = import_err(
+				    &im, KAM_DATA,
+				    _("not a Salesforce Contact, Opportunity "
+				      "or "
+				      "OpportunityContactRole export (no "
+				      "LastName, StageName or OpportunityId "
+				      "column)"));
+		} else if ((rc = import_header(&im, &sf_contact_kind, NULL)) ==
+		           KAM_OK)
 			rc = import_sf_contacts(st, account, &im, opts, cnt);
 	} else if ((rc = import_header(&im, k, opts->map)) == KAM_OK)
 		rc = k == &people_kind

@@ -2,8 +2,9 @@
  * map-load: the use case of a map.  With a focus, the people within
  * depth steps of it are found ring by ring (map_neighbourhood, a rule of
  * graph.c), each ring's neighbours asked of the store here
- * (store_graph_next); then the store loads them (store_graph_load).  The
- * store never calls the walk; the walk never sees the store.
+ * (store_graph_next); then the store loads them (store_graph_load) and
+ * map_data_index keeps the rows among them.  The store never calls the
+ * walk; the walk never sees the store.
  */
 #include <config.h>
 
@@ -62,10 +63,10 @@ map_load(struct store *st, const struct map_query *q, struct map_data *d)
 		return rc;
 	if (q->focus != 0 && (rc = neighbourhood(st, q, &near)) == KAM_OK)
 		with.near = &near;
-	if (rc == KAM_OK)
-		rc = store_graph_load(st, &with, d);
-	else
+	if (rc != KAM_OK)
 		memset(d, 0, sizeof *d);
+	else if ((rc = store_graph_load(st, &with, d)) == KAM_OK)
+		map_data_index(d); /* the rows among the people drawn */
 	free(near.v);
 	return store_end(st, rc);
 }

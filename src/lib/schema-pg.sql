@@ -1,7 +1,7 @@
 -- kam team store schema (PostgreSQL), version 1: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
--- the SQLite store (schema.sql, version 9), written for PostgreSQL:
+-- the SQLite store (schema.sql, version 10), written for PostgreSQL:
 -- dates and timestamps are the same ISO 8601 text (timestamps in UTC,
 -- YYYY-MM-DDTHH:MM:SSZ), flags the same 0 and 1, so that a row reads,
 -- prints and hashes alike on both engines.
@@ -233,7 +233,8 @@ CREATE TABLE deal_role_period (
 	recorded  text,
 	actor     text,
 	ended     text,
-	ended_by  text
+	ended_by  text,
+	is_primary integer NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
 );
 CREATE UNIQUE INDEX deal_role_open
 	ON deal_role_period (deal_id, person_id, role) WHERE end_on IS NULL;
@@ -269,6 +270,7 @@ CREATE TRIGGER deal_role_period_end_only BEFORE UPDATE ON deal_role_period
 	OR NEW.role IS DISTINCT FROM OLD.role
 	OR NEW.influence IS DISTINCT FROM OLD.influence
 	OR NEW.lead IS DISTINCT FROM OLD.lead
+	OR NEW.is_primary IS DISTINCT FROM OLD.is_primary
 	OR NEW.start_on IS DISTINCT FROM OLD.start_on
 	OR NEW.recorded IS DISTINCT FROM OLD.recorded
 	OR NEW.actor IS DISTINCT FROM OLD.actor)

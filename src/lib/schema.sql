@@ -251,6 +251,8 @@ CREATE INDEX contact_seller ON contact (seller_id);
 -- was written; ended, ended_by: its end.  A role is ended, never deleted;
 -- a new influence or lead ends the period and opens another, so "as of
 -- D" is the group as it stood on D.  The view deal_role is the group now.
+-- is_primary (schema 10): the deal's primary contact role, as a CRM
+-- marks one; at most one open period of a deal has it, as with lead.
 CREATE TABLE deal_role_period (
 	id        INTEGER PRIMARY KEY,
 	deal_id   INTEGER NOT NULL REFERENCES deal(id),
@@ -266,7 +268,8 @@ CREATE TABLE deal_role_period (
 	recorded  TEXT,
 	actor     TEXT,
 	ended     TEXT,
-	ended_by  TEXT
+	ended_by  TEXT,
+	is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
 );
 CREATE UNIQUE INDEX deal_role_open
 	ON deal_role_period (deal_id, person_id, role) WHERE end_on IS NULL;
@@ -292,7 +295,8 @@ CREATE TRIGGER deal_role_period_end_only BEFORE UPDATE ON deal_role_period
 	WHEN OLD.end_on IS NOT NULL OR NEW.end_on IS NULL
 	OR NEW.deal_id IS NOT OLD.deal_id OR NEW.person_id IS NOT OLD.person_id
 	OR NEW.role IS NOT OLD.role OR NEW.influence IS NOT OLD.influence
-	OR NEW.lead IS NOT OLD.lead OR NEW.start_on IS NOT OLD.start_on
+	OR NEW.lead IS NOT OLD.lead OR NEW.is_primary IS NOT OLD.is_primary
+	OR NEW.start_on IS NOT OLD.start_on
 	OR NEW.recorded IS NOT OLD.recorded OR NEW.actor IS NOT OLD.actor
 BEGIN
 	SELECT RAISE(ABORT, 'buying roles are history: a period can only be ended');

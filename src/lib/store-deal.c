@@ -104,7 +104,7 @@ store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 
 	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		id = db_column_int64(s, 0);
 	db_reset(s);
 	return id;
@@ -162,7 +162,8 @@ store_deal_log(struct store *st, int64_t deal,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || p.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "

@@ -28,27 +28,6 @@ finish(struct store *st, db_stmt *s, const char *what)
 	return store_end(st, rc == DB_DONE ? KAM_OK : store_fail(st, what));
 }
 
-/* The name nearest to name among the rows of s (column 0), if near. */
-static char *
-nearest(db_stmt *s, const char *name)
-{
-	size_t best = (size_t)-1, d, limit = strlen(name) / 3 + 2;
-	char *guess = NULL;
-
-	while (db_step(s) == DB_ROW) {
-		const char *k = (const char *)db_column_text(s, 0);
-
-		d = kam_distance(name, k);
-		if (d < best && d <= limit) {
-			best = d;
-			free(guess);
-			guess = xstrdup(k);
-		}
-	}
-	db_reset(s);
-	return guess;
-}
-
 char *
 store_gate_competitor_name(struct store *st, int64_t id)
 {
@@ -57,7 +36,7 @@ store_gate_competitor_name(struct store *st, int64_t id)
 	char *name = NULL;
 
 	db_bind_int64(s, 1, id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
 	db_reset(s);
 	return name;
@@ -75,13 +54,13 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 	int rc;
 
 	store_bind_static(s, 1, name);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = db_column_int64(s, 0);
 		db_reset(s);
 		return KAM_OK;
 	}
 	db_reset(s);
-	guess = nearest(store_stmt(st, all), name);
+	guess = store_nearest(st, store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
 		             _("unknown profile '%s' (did you mean '%s'?)"),
@@ -103,7 +82,7 @@ profile_name(struct store *st, int64_t id)
 	char *name = NULL;
 
 	db_bind_int64(s, 1, id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		name = store_col_dup(s, 0);
 	db_reset(s);
 	return name;
@@ -129,7 +108,7 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 		return store_end(st, rc);
 	s = store_stmt(st, qfind);
 	store_bind_static(s, 1, name);
-	exists = db_step(s) == DB_ROW;
+	exists = store_row(st, s, "the store");
 	db_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
@@ -173,7 +152,7 @@ store_gate_profile_remove(struct store *st, const char *name)
 		return store_end(st, rc);
 	s = store_stmt(st, qanswers);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	n = db_column_int(s, 0);
 	db_reset(s);
 	if (n > 0)
@@ -200,7 +179,7 @@ store_gate_profile_remove(struct store *st, const char *name)
 
 int
 store_gate_profiles_each(struct store *st,
-                         void (*fn)(const char *, long, long, long, void *),
+                         int (*fn)(const struct gate_profile_row *, void *),
                          void *arg)
 {
 	static const char q[] =
@@ -213,14 +192,17 @@ store_gate_profiles_each(struct store *st,
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
 	db_stmt *s = store_stmt(st, q);
-	int rc;
+	struct gate_profile_row r;
+	int rc = KAM_OK, step = DB_DONE;
 
-	while ((rc = db_step(s)) == DB_ROW)
-		fn((const char *)db_column_text(s, 0), db_column_int(s, 1),
-		   db_column_int(s, 2), db_column_int(s, 3), arg);
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the profiles");
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.name = (const char *)db_column_text(s, 0);
+		r.criteria = db_column_int(s, 1);
+		r.accounts = db_column_int(s, 2);
+		r.answers = db_column_int(s, 3);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the profiles");
 }
 
 int
@@ -235,7 +217,7 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	int found;
 
 	db_bind_int64(s, 1, deal);
-	if ((found = db_step(s) == DB_ROW))
+	if ((found = store_row(st, s, "the store")))
 		*profile = db_column_int64(s, 0);
 	db_reset(s);
 	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
@@ -296,7 +278,7 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 
 	db_bind_int64(s, 1, profile);
 	store_bind_static(s, 2, key);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = db_column_int64(s, 0);
 		db_reset(s);
 		return KAM_OK;
@@ -304,7 +286,7 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	db_reset(s);
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, profile);
-	guess = nearest(s, key);
+	guess = store_nearest(st, s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
 		snprintf(in, sizeof in, _(" in profile '%s'"), pname);
@@ -357,7 +339,7 @@ next_position(struct store *st, int64_t profile, int gate)
 
 	db_bind_int64(s, 1, profile);
 	db_bind_int(s, 2, gate);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		pos = db_column_int(s, 0);
 	db_reset(s);
 	return pos;
@@ -396,7 +378,7 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, profile);
 	store_bind_static(s, 2, key);
-	exists = db_step(s) == DB_ROW;
+	exists = store_row(st, s, "the store");
 	db_reset(s);
 	if (exists)
 		return store_end(st, kam_err(KAM_CONFLICT,
@@ -460,7 +442,7 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		return store_end(st, rc);
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	ogate = db_column_int(s, 1);
 	oweight = db_column_double(s, 2);
 	omust = db_column_int(s, 3);
@@ -510,7 +492,7 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 		return store_end(st, rc);
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	gate = db_column_int(s, 0);
 	nanswers = db_column_int(s, 1);
 	db_reset(s);
@@ -701,7 +683,7 @@ store_gate_setting_stored(struct store *st, const char *key)
 	int found;
 
 	store_bind_static(s, 1, key);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	return found;
 }
@@ -998,7 +980,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
 	db_bind_int64(s, 1, deal);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
@@ -1059,7 +1041,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	s = store_stmt(st, qlast);
 	store_bind_static(s, 1, snapshot);
 	db_bind_int64(s, 2, deal);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		id = db_column_int64(s, 0);
 		last = db_column_int64(s, 1);
 		*same = db_column_int(s, 2);
@@ -1131,10 +1113,7 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 
 int
 store_gate_list_each(struct store *st, int64_t account, int all,
-                     void (*fn)(const char *, const char *, const char *,
-                                const char *, int64_t, const char *,
-                                const char *, void *),
-                     void *arg)
+                     int (*fn)(const struct gate_list_row *, void *), void *arg)
 {
 	static const char q[] =
 	    "SELECT ac.handle || '/' || d.handle, d.name, r.verdict, "
@@ -1145,19 +1124,22 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 OR d.status = 'open') ORDER BY ac.handle, d.handle";
 	db_stmt *s = store_stmt(st, q);
-	int rc;
+	struct gate_list_row r;
+	int rc = KAM_OK, step = DB_DONE;
 
 	db_bind_int64(s, 1, account);
 	db_bind_int(s, 2, all != 0);
-	while ((rc = db_step(s)) == DB_ROW)
-		fn((const char *)db_column_text(s, 0),
-		   (const char *)db_column_text(s, 1),
-		   (const char *)db_column_text(s, 2),
-		   (const char *)db_column_text(s, 3), db_column_int64(s, 4),
-		   (const char *)db_column_text(s, 5),
-		   (const char *)db_column_text(s, 6), arg);
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read the deals");
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.deal = (const char *)db_column_text(s, 0);
+		r.name = (const char *)db_column_text(s, 1);
+		r.verdict = (const char *)db_column_text(s, 2);
+		r.as_of = (const char *)db_column_text(s, 3);
+		r.run = db_column_int64(s, 4);
+		r.recorded = (const char *)db_column_text(s, 5);
+		r.status = (const char *)db_column_text(s, 6);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the deals");
 }
 
 static enum gate_status

@@ -130,7 +130,7 @@ store_graph_is_account(struct store *st, const char *handle)
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	return found;
 }
@@ -142,7 +142,7 @@ store_graph_person_account(struct store *st, int64_t person)
 	int64_t id = 0;
 
 	db_bind_int64(s, 1, person);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		id = db_column_int64(s, 0);
 	db_reset(s);
 	return id;
@@ -362,7 +362,7 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 	s = store_stmt(st, q_person);
 	for (i = 0; rc == KAM_OK && i < near->n; i++) {
 		db_bind_int64(s, 1, near->v[i]);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			add_person(d, &cap, s, q->as_of);
 		db_reset(s);
 	}
@@ -377,9 +377,6 @@ add_line(struct map_data *d, size_t *cap, db_stmt *s)
 	struct map_line *l;
 	const unsigned char *kind = db_column_text(s, 2);
 
-	if (map_find(d, db_column_int64(s, 0)) == NULL ||
-	    map_find(d, db_column_int64(s, 1)) == NULL)
-		return;
 	if (d->nlines == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		d->lines = xreallocarray(d->lines, *cap, sizeof *d->lines);
@@ -397,8 +394,7 @@ add_link(struct map_data *d, size_t *cap, db_stmt *s)
 	const char *kind;
 
 	kind = vocab_link_kind((const char *)db_column_text(s, 2));
-	if (kind == NULL || map_find(d, db_column_int64(s, 0)) == NULL ||
-	    map_find(d, db_column_int64(s, 1)) == NULL)
+	if (kind == NULL)
 		return;
 	if (d->nlinks == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
@@ -478,8 +474,7 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 
 		role = vocab_role((const char *)db_column_text(s, 2));
 		infl = vocab_influence((const char *)db_column_text(s, 3));
-		if (role == NULL || infl == NULL ||
-		    map_find(d, db_column_int64(s, 0)) == NULL)
+		if (role == NULL || infl == NULL)
 			continue;
 		if (d->nroles == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -530,13 +525,10 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	    (rc = names(st, q_competitor, q->toward, &d->toward,
 	                &d->toward_name)) != KAM_OK)
 		return rc;
-	if ((rc = load_people(st, q, d)) != KAM_OK)
-		return rc;
-	map_data_index(d);
-	if ((rc = load_edges(st, q, d)) != KAM_OK ||
+	if ((rc = load_people(st, q, d)) != KAM_OK ||
+	    (rc = load_edges(st, q, d)) != KAM_OK ||
 	    (rc = load_roles(st, q, d)) != KAM_OK)
 		return rc;
-	map_data_index(d); /* now the edges and roles too */
 	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
 		struct map_person *p = &d->people[i];

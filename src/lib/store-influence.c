@@ -200,7 +200,7 @@ load_links(struct store *st, int64_t account, const char *as_of,
 	int64_t ids = 0;
 	int rc;
 
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		ids = db_column_int64(s, 0);
 	db_reset(s);
 	if ((int64_t)net->npeople * 2 >= ids) {
@@ -282,7 +282,7 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	int rc;
 
 	db_bind_int64(s, 1, account);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		net->account = store_col_dup(s, 0);
 	db_reset(s);
 	if (net->account == NULL)
@@ -352,7 +352,7 @@ store_org_net_has_links(struct store *st, int64_t account)
 	int found;
 
 	db_bind_int64(s, 1, account);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	return found;
 }

@@ -230,6 +230,18 @@ int store_fail(struct store *, const char *what);
  */
 int store_rows_end(struct store *, db_stmt *s, int step, int rc,
                    const char *what);
+/*
+ * Steps s once: 1 for a row, 0 for none.  A failed step is not taken for
+ * "no more rows": it is reported ("cannot read what") and kept, so that
+ * the transaction that holds it (store_end) and the command
+ * (store_finish) fail and keep nothing.  For lookups of one row and
+ * loops in functions that return no status; a loop that returns one
+ * ends with store_rows_end.
+ */
+int store_row(struct store *, db_stmt *s, const char *what);
+/* The text nearest to h among the rows of s (column 0), if near enough
+ * to be a likely typo (kam_distance), in a new string; else NULL. */
+char *store_nearest(struct store *, db_stmt *s, const char *h);
 /* Binds NULL for a NULL string; store_bind_text copies the string. */
 void store_bind_text(db_stmt *, int, const char *);
 /* A handle as typed, bound in its one spelling (NFC, handle_nfc). */

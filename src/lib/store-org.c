@@ -45,7 +45,7 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
@@ -128,7 +128,7 @@ store_org_account_set(struct store *st, const char *handle,
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
 		db_bind_int64(s, 2, id);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			other = store_col_dup(s, 0);
 		db_reset(s);
 		if (other != NULL) {
@@ -178,7 +178,7 @@ store_org_account_parent(struct store *st, int64_t account)
 	int64_t parent = 0;
 
 	db_bind_int64(s, 1, account);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		parent = db_column_int64(s, 0);
 	db_reset(s);
 	return parent;
@@ -209,7 +209,7 @@ store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	db_bind_int64(s, 1, account);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = db_column_int64(s, 0);
 	}
@@ -349,7 +349,7 @@ person_row(struct store *st, int64_t id, int64_t *account, long *level)
 	int found;
 
 	db_bind_int64(s, 1, id);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	if (found) {
 		*account = db_column_int64(s, 0);
 		if (level != NULL)
@@ -357,40 +357,6 @@ person_row(struct store *st, int64_t id, int64_t *account, long *level)
 	}
 	db_reset(s);
 	return found;
-}
-
-/*
- * Names the cycle a new line a -> b would close: queue/from hold the walk
- * up from b, and the manager at index at reports to a.
- */
-static int
-cycle_error(struct store *st, const char *a, const char *b,
-            const int64_t *queue, const int64_t *from, size_t at)
-{
-	struct buf path = {0};
-	int64_t *chain = NULL, k;
-	size_t n = 0, i;
-	char *r;
-	int rc;
-
-	for (k = (int64_t)at; k >= 0; k = from[k]) {
-		chain = xreallocarray(chain, n + 1, sizeof *chain);
-		chain[n++] = queue[k];
-	}
-	buf_puts(&path, a);
-	for (i = n; i-- > 0;) {
-		r = store_person_ref(st, chain[i]);
-		buf_printf(&path, " -> %s", r);
-		free(r);
-	}
-	buf_printf(&path, " -> %s", a);
-	rc = kam_err(
-	    KAM_CONFLICT,
-	    _("reporting line from '%s' to '%s' would close a cycle: %s"), a, b,
-	    path.s);
-	buf_free(&path);
-	free(chain);
-	return rc;
 }
 
 /* A set of person ids (ids are positive), for walks up the hierarchy. */
@@ -431,85 +397,57 @@ idset_add(struct idset *set, int64_t id)
 }
 
 /*
- * Refuses a line person -> manager that crosses accounts or closes a
- * cycle of current reporting lines (solid or dotted): the managers above
- * manager are walked breadth first, remembering the way back, so the
- * cycle can be named.
+ * The current lines (solid, then dotted) of everyone above the person,
+ * walked breadth first, each person's lines once.
  */
 int
-store_org_check_line(struct store *st, int64_t person, int64_t manager)
+store_org_lines_up(struct store *st, int64_t person,
+                   int (*fn)(const struct org_up *, void *), void *arg)
 {
 	static const char up[] = "SELECT manager_id FROM person WHERE id = ?1 "
 	                         "AND manager_id IS NOT NULL UNION ALL "
 	                         "SELECT manager_id FROM reporting_line "
 	                         "WHERE person_id = ?1 AND end_on IS NULL";
-	int64_t pa = 0, ma = 0, *queue, *from;
+	int64_t *queue;
 	size_t head = 0, n = 0, cap = 64;
 	struct idset seen = {NULL, 0, 0};
-	char *a, *b;
-	int rc = KAM_OK;
+	struct org_up line;
+	int rc = KAM_OK, step = DB_DONE;
 
-	person_row(st, person, &pa, NULL);
-	person_row(st, manager, &ma, NULL);
-	a = store_person_ref(st, person);
-	b = store_person_ref(st, manager);
-	if (person == manager) {
-		rc = kam_err(KAM_CONFLICT,
-		             _("'%s' cannot report to themselves"), a);
-		goto out;
-	}
-	if (pa != ma &&
-	    store_org_group_root(st, pa) != store_org_group_root(st, ma)) {
-		rc = kam_err(KAM_CONFLICT,
-		             _("reporting line from '%s' to '%s' crosses "
-		               "accounts"),
-		             a, b);
-		goto out;
-	}
 	queue = xcalloc(cap, sizeof *queue);
-	from = xcalloc(cap, sizeof *from);
-	queue[n] = manager;
-	from[n++] = -1;
-	idset_add(&seen, manager);
+	queue[n++] = person;
+	idset_add(&seen, person);
 	while (head < n && rc == KAM_OK) {
-		size_t at = head++;
 		db_stmt *s = store_stmt(st, up);
 
-		db_bind_int64(s, 1, queue[at]);
-		while (db_step(s) == DB_ROW) {
-			int64_t m = db_column_int64(s, 0);
-
-			if (!idset_add(&seen, m))
+		line.person = queue[head++];
+		db_bind_int64(s, 1, line.person);
+		while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+			line.manager = db_column_int64(s, 0);
+			rc = fn(&line, arg);
+			if (!idset_add(&seen, line.manager))
 				continue;
 			if (n == cap) {
 				cap *= 2;
 				queue =
 				    xreallocarray(queue, cap, sizeof *queue);
-				from = xreallocarray(from, cap, sizeof *from);
 			}
-			queue[n] = m;
-			from[n++] = (int64_t)at;
-			if (m == person) {
-				rc = cycle_error(st, a, b, queue, from, at);
-				break;
-			}
+			queue[n++] = line.manager;
 		}
-		db_reset(s);
+		rc = store_rows_end(st, s, step, rc, "the reporting lines");
 	}
 	free(queue);
-	free(from);
 	free(seen.slot);
-out:
-	free(a);
-	free(b);
 	return rc;
 }
 
-static int
-resolve_in(struct store *st, const char *ref, const char *account_handle,
-           int64_t *id)
+int64_t
+store_org_person_account(struct store *st, int64_t person)
 {
-	return store_person_id(st, ref, account_handle, id);
+	int64_t account = 0;
+
+	person_row(st, person, &account, NULL);
+	return account;
 }
 
 char *
@@ -520,7 +458,7 @@ store_org_account_handle(struct store *st, int64_t account)
 	char *h = NULL;
 
 	db_bind_int64(s, 1, account);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
 	db_reset(s);
 	return h;
@@ -545,7 +483,7 @@ managers(struct store *st, int64_t person, const char *kind)
 
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
 	db_bind_int64(s, 1, person);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		if (b.len)
 			buf_puts(&b, ";");
 		buf_puts(&b, col(s, 0));
@@ -555,8 +493,9 @@ managers(struct store *st, int64_t person, const char *kind)
 }
 
 /* Is there a current line of this kind from person to manager? */
-static int
-line_open(struct store *st, int64_t person, int64_t manager, const char *kind)
+int
+store_org_line_open(struct store *st, int64_t person, int64_t manager,
+                    const char *kind)
 {
 	static const char qsolid[] =
 	    "SELECT 1 FROM person WHERE id = ?1 AND manager_id = ?2";
@@ -569,7 +508,7 @@ line_open(struct store *st, int64_t person, int64_t manager, const char *kind)
 	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
 	db_bind_int64(s, 1, person);
 	db_bind_int64(s, 2, manager);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	return found;
 }
@@ -605,7 +544,7 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 
 	s = store_stmt(st, solid ? qsolid : qlist);
 	db_bind_int64(s, 1, person);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
 		ids[n] = db_column_int64(s, 0);
@@ -634,9 +573,9 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 
 /* Starts a line person -> manager on on (NULL: since the person was
  * recorded), unless it is current already. */
-static int
-start_line(struct store *st, int64_t person, int64_t m, const char *kind,
-           const char *on)
+int
+store_org_line_start(struct store *st, int64_t person, int64_t m,
+                     const char *kind, const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO reporting_line (person_id, manager_id, kind, "
@@ -645,7 +584,7 @@ start_line(struct store *st, int64_t person, int64_t m, const char *kind,
 	                             "manager_since = ?4 WHERE id = ?1";
 	db_stmt *s;
 
-	if (line_open(st, person, m, kind))
+	if (store_org_line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
 	if (strcmp(kind, "solid") == 0) {
 		s = store_stmt(st, qsolid);
@@ -659,23 +598,6 @@ start_line(struct store *st, int64_t person, int64_t m, const char *kind,
 	return step_done(st, s, "cannot add reporting line");
 }
 
-/* A line to the person named by ref, checked (store_org_check_line). */
-static int
-add_line(struct store *st, int64_t person, const char *ref, const char *acct,
-         const char *kind, const char *on)
-{
-	int64_t m;
-	int rc;
-
-	if ((rc = resolve_in(st, ref, acct, &m)) != KAM_OK)
-		return rc;
-	if (line_open(st, person, m, kind))
-		return KAM_OK;
-	if ((rc = store_org_check_line(st, person, m)) != KAM_OK)
-		return rc;
-	return start_line(st, person, m, kind, on);
-}
-
 static int
 person_exists(struct store *st, int64_t account, const char *handle)
 {
@@ -686,15 +608,15 @@ person_exists(struct store *st, int64_t account, const char *handle)
 
 	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, handle);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	return found;
 }
 
 /* Refuses an external id another person of the account holds. */
-static int
-ext_id_free(struct store *st, int64_t account, int64_t person,
-            const char *ext_id)
+int
+store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
+                      const char *ext_id)
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND ext_id = ? AND id <> ?";
@@ -706,7 +628,7 @@ ext_id_free(struct store *st, int64_t account, int64_t person,
 	db_bind_int64(s, 1, account);
 	store_bind_text(s, 2, ext_id);
 	db_bind_int64(s, 3, person);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		other = db_column_int64(s, 0);
 	db_reset(s);
 	if (other == 0)
@@ -719,14 +641,14 @@ ext_id_free(struct store *st, int64_t account, int64_t person,
 }
 
 int
-store_org_person_add(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c)
+store_org_person_new(struct store *st, const char *ref, const char *dflt,
+                     const struct org_change *c, int64_t *person,
+                     char **account_handle)
 {
 	const char *title, *dept;
 	struct org_new_person np;
 	struct ref r;
 	int64_t account, id;
-	size_t i;
 	int rc;
 
 	if (!ref_parse(&r, ref, dflt))
@@ -737,7 +659,7 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
 		               r.account, r.handle);
 	if (c->ext_id != NULL && *c->ext_id != '\0' &&
-	    (rc = ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
+	    (rc = store_org_ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
 		return rc;
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;
@@ -754,14 +676,8 @@ store_org_person_add(struct store *st, const char *ref, const char *dflt,
 	if ((rc = store_org_insert_people(st, account, &np, 1, "added")) !=
 	    KAM_OK)
 		return rc;
-	if (c->reports_to != NULL && *c->reports_to != '\0' &&
-	    (rc = add_line(st, id, c->reports_to, r.account, "solid", NULL)) !=
-	        KAM_OK)
-		return rc;
-	for (i = 0; i < c->ndotted; i++)
-		if ((rc = add_line(st, id, c->dotted[i], r.account, "dotted",
-		                   NULL)) != KAM_OK)
-			return rc;
+	*person = id;
+	*account_handle = xstrdup(r.account);
 	return KAM_OK;
 }
 
@@ -806,7 +722,7 @@ set_lines(struct store *st, int64_t id, const char *kind, const int64_t *m,
 
 	rc = end_lines_except(st, id, kind, on, m, n);
 	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = start_line(st, id, m[i], kind, on);
+		rc = store_org_line_start(st, id, m[i], kind, on);
 	now = managers(st, id, kind);
 	if (rc == KAM_OK && differ(old, now))
 		rc = history(st, id, on,
@@ -841,7 +757,7 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 
 	s = store_stmt(st, qget);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	name = store_col_dup(s, 0);
 	title = store_col_dup(s, 1);
 	dept = store_col_dup(s, 2);
@@ -903,65 +819,20 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 }
 
 int
-store_org_person_set(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c)
+store_org_person_state(struct store *st, int64_t person, int *placeholder,
+                       int64_t *account)
 {
-	static const char qget[] =
+	static const char q[] =
 	    "SELECT placeholder, account_id FROM person WHERE id = ?";
-	struct org_delta d;
-	db_stmt *s;
-	int64_t id, account, *dotted = NULL;
-	char *acct;
-	int placeholder, rc = KAM_OK;
-	size_t i;
+	db_stmt *s = store_stmt(st, q);
+	int step;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, qget);
-	db_bind_int64(s, 1, id);
-	db_step(s);
-	placeholder = db_column_int(s, 0);
-	account = db_column_int64(s, 1);
-	acct = store_org_account_handle(st, account);
-	db_reset(s);
-
-	memset(&d, 0, sizeof d);
-	d.name = c->name;
-	d.title = c->title;
-	d.dept = c->dept;
-	d.level = c->level;
-	d.ext_id = c->ext_id;
-	/* Naming a placeholder fills it in, unless --placeholder is given. */
-	d.placeholder = c->placeholder;
-	if (d.placeholder < 0 && placeholder && c->name != NULL)
-		d.placeholder = 0;
-	if (c->ext_id != NULL && *c->ext_id != '\0')
-		rc = ext_id_free(st, account, id, c->ext_id);
-	/* Every new line is checked before anything changes. */
-	if (rc == KAM_OK && c->reports_to != NULL) {
-		d.set_solid = 1;
-		if (*c->reports_to != '\0' &&
-		    (rc = resolve_in(st, c->reports_to, acct, &d.solid)) ==
-		        KAM_OK &&
-		    !line_open(st, id, d.solid, "solid"))
-			rc = store_org_check_line(st, id, d.solid);
+	db_bind_int64(s, 1, person);
+	if ((step = db_step(s)) == DB_ROW) {
+		*placeholder = db_column_int(s, 0);
+		*account = db_column_int64(s, 1);
 	}
-	if (rc == KAM_OK && c->set_dotted) {
-		d.set_dotted = 1;
-		dotted = xcalloc(c->ndotted + 1, sizeof *dotted);
-		for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
-			if ((rc = resolve_in(st, c->dotted[i], acct,
-			                     &dotted[i])) == KAM_OK &&
-			    !line_open(st, id, dotted[i], "dotted"))
-				rc = store_org_check_line(st, id, dotted[i]);
-		d.dotted = dotted;
-		d.ndotted = c->ndotted;
-	}
-	if (rc == KAM_OK)
-		rc = store_org_person_apply(st, id, &d, c->on);
-	free(dotted);
-	free(acct);
-	return rc;
+	return store_rows_end(st, s, step, KAM_OK, "a person");
 }
 
 int
@@ -979,7 +850,7 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	s = store_stmt(st, qget);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
 	db_reset(s);
 	if (left != NULL) {
@@ -1014,7 +885,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 		return rc;
 	s = store_stmt(st, qget);
 	db_bind_int64(s, 1, id);
-	db_step(s);
+	store_row(st, s, "the store");
 	left = store_col_dup(s, 0);
 	db_reset(s);
 	if (left == NULL) {
@@ -1128,7 +999,7 @@ account_managers(struct store *st, int64_t account, size_t *n)
 
 	*n = 0;
 	db_bind_int64(s, 1, account);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		int64_t pid = db_column_int64(s, 0);
 		const char *h = col(s, 1);
 
@@ -1259,7 +1130,7 @@ store_org_max_person_id(struct store *st)
 	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		id = db_column_int64(s, 0);
 	db_reset(s);
 	return id;
@@ -1311,7 +1182,8 @@ store_org_log(struct store *st, int64_t person,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
@@ -1447,7 +1319,7 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	db_bind_int64(s, 1, a);
 	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, kind);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		open = db_column_int64(s, 0);
 		was = db_column_int(s, 1);
 		snprintf(since, sizeof since, "%s", col(s, 2));
@@ -1457,7 +1329,8 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 		db_bind_int64(s, 1, a);
 		db_bind_int64(s, 2, b);
 		store_bind_text(s, 3, kind);
-		if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL)
+		if (store_row(st, s, "the store") &&
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
 	db_reset(s);
@@ -1498,6 +1371,30 @@ store_org_link(struct store *st, const char *from, const char *to,
 	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
 }
 
+/*
+ * The open period of a link or a role: q selects the id and start_on of
+ * the row (a, b, word) with no end_on.  Returns its id (0: none), its
+ * start in since.
+ */
+static int64_t
+open_period(struct store *st, const char *q, int64_t a, int64_t b,
+            const char *word, char since[KAM_DATE_LEN])
+{
+	db_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	db_bind_int64(s, 1, a);
+	db_bind_int64(s, 2, b);
+	store_bind_text(s, 3, word);
+	since[0] = '\0';
+	if (store_row(st, s, "the periods")) {
+		id = db_column_int64(s, 0);
+		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
+	}
+	db_reset(s);
+	return id;
+}
+
 int
 store_org_unlink_on(struct store *st, const char *from, const char *to,
                     const char *dflt, const char *kind, const char *on)
@@ -1505,24 +1402,15 @@ store_org_unlink_on(struct store *st, const char *from, const char *to,
 	static const char q[] =
 	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
 	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	db_stmt *s;
-	int64_t a, b, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t a, b, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *ra, *rb;
 	int rc;
 
 	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, a);
-	db_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	if (db_step(s) == DB_ROW) {
-		id = db_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	db_reset(s);
+	id = open_period(st, q, a, b, kind, since);
 	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_link_end, id, on);
 	ra = store_person_ref(st, a);
@@ -1602,7 +1490,7 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	int found;
 
 	store_bind_handle(s, 1, handle);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT,
@@ -1615,15 +1503,20 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 
 int
 store_org_competitors(struct store *st,
-                      int (*fn)(const char *, const char *, void *), void *arg)
+                      int (*fn)(const struct org_competitor *, void *),
+                      void *arg)
 {
 	static const char q[] =
 	    "SELECT handle, name FROM competitor ORDER BY handle";
 	db_stmt *s = store_stmt(st, q);
+	struct org_competitor c;
 	int rc = KAM_OK, step = DB_DONE;
 
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
-		rc = fn(col(s, 0), col(s, 1), arg);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		c.handle = col(s, 0);
+		c.name = col(s, 1);
+		rc = fn(&c, arg);
+	}
 	rc = store_rows_end(st, s, step, rc, "the competitors");
 	return rc;
 }
@@ -1681,7 +1574,7 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 
 	db_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		id = db_column_int64(s, 0);
 	db_reset(s);
 	return id;
@@ -1727,12 +1620,12 @@ static const char q_role_end[] =
 /* Opens a period of a role on day on, recorded now, by the actor. */
 static int
 role_start(struct store *st, int64_t d, int64_t p, const char *role,
-           const char *influence, int lead, const char *on)
+           const char *influence, int lead, int primary, const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
-	    "influence, lead, start_on, recorded, actor) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "influence, lead, is_primary, start_on, recorded, actor) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
@@ -1742,9 +1635,10 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 	store_bind_text(s, 3, role);
 	store_bind_text(s, 4, influence);
 	db_bind_int(s, 5, lead);
-	store_bind_text(s, 6, on);
-	store_bind_text(s, 7, now);
-	store_bind_static(s, 8, kam_actor());
+	db_bind_int(s, 6, primary);
+	store_bind_text(s, 7, on);
+	store_bind_text(s, 8, now);
+	store_bind_static(s, 9, kam_actor());
 	return step_done(st, s, "cannot set role");
 }
 
@@ -1772,33 +1666,41 @@ role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
 }
 
 /*
- * Another holder of the lead in deal d loses it on day on: that period
- * ends and one without the lead begins.
+ * Another holder of the lead (primary: of the primary flag) in deal d
+ * loses it on day on: that period ends and one without it begins.
  */
 static int
-role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
+role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
+               const char *on)
 {
-	static const char q[] =
-	    "SELECT id, person_id, role, influence, start_on "
-	    "FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
+	static const char qlead[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
 	    "AND end_on IS NULL AND id <> ? ORDER BY id";
+	static const char qprimary[] =
+	    "SELECT id, person_id, role, influence, start_on, lead, "
+	    "is_primary FROM deal_role_period WHERE deal_id = ? "
+	    "AND is_primary = 1 AND end_on IS NULL AND id <> ? ORDER BY id";
 	struct {
 		int64_t id, p;
 		char *role, *influence, *since;
+		int lead, primary;
 	} *v = NULL;
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, primary ? qprimary : qlead);
 	size_t n = 0, i;
 	int rc = KAM_OK;
 
 	db_bind_int64(s, 1, d);
 	db_bind_int64(s, 2, keep);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n].id = db_column_int64(s, 0);
 		v[n].p = db_column_int64(s, 1);
 		v[n].role = store_col_dup(s, 2);
 		v[n].influence = store_col_dup(s, 3);
 		v[n].since = store_col_dup(s, 4);
+		v[n].lead = primary ? db_column_int(s, 5) : 0;
+		v[n].primary = primary ? 0 : db_column_int(s, 6);
 		n++;
 	}
 	db_reset(s);
@@ -1809,8 +1711,9 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 		if (rc == KAM_OK)
 			rc = period_end(st, q_role_end, v[i].id, on);
 		if (rc == KAM_OK)
-			rc = role_start(st, d, v[i].p, v[i].role,
-			                v[i].influence, 0, on);
+			rc =
+			    role_start(st, d, v[i].p, v[i].role, v[i].influence,
+			               v[i].lead, v[i].primary, on);
 		free(v[i].role);
 		free(v[i].influence);
 		free(v[i].since);
@@ -1820,14 +1723,14 @@ role_drop_leads(struct store *st, int64_t d, int64_t keep, const char *on)
 }
 
 int
-store_org_role_set_on(struct store *st, const char *deal, const char *person,
-                      const char *dflt, const char *role, const char *influence,
-                      int lead, const char *on)
+store_org_role_put(struct store *st, const char *deal, const char *person,
+                   const char *dflt, const char *role, const char *influence,
+                   int lead, int primary, const char *on)
 {
 	static const char qopen[] =
-	    "SELECT id, influence, lead, start_on FROM deal_role_period "
-	    "WHERE deal_id = ? AND person_id = ? AND role = ? "
-	    "AND end_on IS NULL";
+	    "SELECT id, influence, lead, start_on, is_primary "
+	    "FROM deal_role_period WHERE deal_id = ? AND person_id = ? "
+	    "AND role = ? AND end_on IS NULL";
 	static const char qlast[] =
 	    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ?";
@@ -1837,7 +1740,7 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	db_stmt *s;
 	int64_t d, p, open = 0, now_id = 0;
 	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
-	int rc, was_lead = 0;
+	int rc, was_lead = 0, was_primary = 0;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
@@ -1846,44 +1749,64 @@ store_org_role_set_on(struct store *st, const char *deal, const char *person,
 	db_bind_int64(s, 1, d);
 	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		open = db_column_int64(s, 0);
 		snprintf(was, sizeof was, "%s", col(s, 1));
 		was_lead = db_column_int(s, 2);
 		snprintf(since, sizeof since, "%s", col(s, 3));
+		was_primary = db_column_int(s, 4);
 	} else {
 		db_reset(s);
 		s = store_stmt(st, qlast);
 		db_bind_int64(s, 1, d);
 		db_bind_int64(s, 2, p);
 		store_bind_text(s, 3, role);
-		if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL)
+		if (store_row(st, s, "the store") &&
+		    db_column_type(s, 0) != DB_NULL)
 			snprintf(since, sizeof since, "%s", col(s, 0));
 	}
 	db_reset(s);
 	/* --lead takes the lead; without it, a lead held stays. */
 	lead = lead || was_lead;
+	if (primary < 0)
+		primary = was_primary;
 	if (influence == NULL)
 		influence = open ? was : "medium";
-	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead)
+	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead &&
+	    primary == was_primary)
 		return KAM_OK;
 	if ((rc = role_too_early(st, d, p, role, open != 0, since, on)) !=
 	    KAM_OK)
 		return rc;
 	if (open != 0 && (rc = period_end(st, q_role_end, open, on)) != KAM_OK)
 		return rc;
-	if ((rc = role_start(st, d, p, role, influence, lead, on)) != KAM_OK)
+	if ((rc = role_start(st, d, p, role, influence, lead, primary, on)) !=
+	    KAM_OK)
 		return rc;
-	if (!lead || was_lead)
+	if ((!lead || was_lead) && (!primary || was_primary))
 		return KAM_OK;
 	s = store_stmt(st, qid);
 	db_bind_int64(s, 1, d);
 	db_bind_int64(s, 2, p);
 	store_bind_text(s, 3, role);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		now_id = db_column_int64(s, 0);
 	db_reset(s);
-	return role_drop_leads(st, d, now_id, on);
+	rc = KAM_OK;
+	if (lead && !was_lead)
+		rc = role_drop_flag(st, d, now_id, 0, on);
+	if (rc == KAM_OK && primary && !was_primary)
+		rc = role_drop_flag(st, d, now_id, 1, on);
+	return rc;
+}
+
+int
+store_org_role_set_on(struct store *st, const char *deal, const char *person,
+                      const char *dflt, const char *role, const char *influence,
+                      int lead, const char *on)
+{
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, on);
 }
 
 int
@@ -1891,8 +1814,8 @@ store_org_role_set(struct store *st, const char *deal, const char *person,
                    const char *dflt, const char *role, const char *influence,
                    int lead)
 {
-	return store_org_role_set_on(st, deal, person, dflt, role, influence,
-	                             lead, NULL);
+	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
+	                          -1, NULL);
 }
 
 int
@@ -1902,42 +1825,27 @@ store_org_role_rm_on(struct store *st, const char *deal, const char *person,
 	static const char q[] =
 	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	db_stmt *s;
-	int64_t d, p, id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
+	int64_t d, p, id;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *rd, *rp;
 	int rc;
 
 	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, d);
-	db_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if (db_step(s) == DB_ROW) {
-		id = db_column_int64(s, 0);
-		snprintf(since, sizeof since, "%s", col(s, 1));
-	}
-	db_reset(s);
-	if (id != 0) {
-		if (strcmp(on, since) < 0) {
-			rd = store_deal_ref(st, d);
-			rp = store_person_ref(st, p);
-			rc = kam_err(KAM_DATA,
-			             _("'%s' holds role '%s' in '%s' since %s: "
-			               "it cannot end on %s, before"),
-			             rp, role, rd, since, on);
-			free(rd);
-			free(rp);
-			return rc;
-		}
+	id = open_period(st, q, d, p, role, since);
+	if (id != 0 && strcmp(on, since) >= 0)
 		return period_end(st, q_role_end, id, on);
-	}
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
-	rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"), rp,
-	             role, rd);
+	if (id == 0)
+		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
+		             rp, role, rd);
+	else
+		rc = kam_err(KAM_DATA,
+		             _("'%s' holds role '%s' in '%s' since %s: "
+		               "it cannot end on %s, before"),
+		             rp, role, rd, since, on);
 	free(rd);
 	free(rp);
 	return rc;
@@ -1961,7 +1869,7 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 	    "THEN p.handle ELSE (SELECT handle FROM account "
 	    "WHERE id = p.account_id) || '/' || p.handle END, "
 	    "p.name, p.title, r.role, r.influence, "
-	    "p.level, r.lead, p.placeholder, p.left_on "
+	    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
 	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
 	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
@@ -1984,6 +1892,8 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 		r.lead = db_column_int(s, 7);
 		r.placeholder = db_column_int(s, 8);
 		r.left_on = col(s, 9);
+		r.primary = db_column_int(s, 10);
+		r.person_id = db_column_int64(s, 11);
 		rc = fn(&r, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the buying roles");
@@ -1997,246 +1907,105 @@ store_org_roles(struct store *st, int64_t deal,
 	return store_org_roles_at(st, deal, NULL, fn, arg);
 }
 
-/* Red flags */
+/* The rows of the red flags (org_record_flags, org-check.c). */
 
-static int
-deal_flags(struct store *st, int64_t deal,
-           int (*fn)(const struct org_flag *, void *), void *arg)
+int
+store_org_holders(struct store *st, int64_t deal,
+                  int (*fn)(const struct org_holder *, void *), void *arg)
 {
-	static const char qcount[] =
-	    "SELECT count(*) FROM deal_role r JOIN person p "
-	    "ON p.id = r.person_id WHERE r.deal_id = ? AND r.role = ? "
-	    "AND p.left_on IS NULL";
-	static const char qbad[] =
+	static const char q[] =
 	    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
 	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-	    "AND (p.placeholder = 1 OR p.left_on IS NOT NULL) "
 	    "ORDER BY " ROLE_ORDER ", p.handle";
-	static const char *const core[] = {"decision-maker", "technical",
-	                                   "business", "finance", "coach"};
-	struct org_flag f;
-	db_stmt *s;
-	char *ref = store_deal_ref(st, deal), code[64], *msg;
-	size_t i;
-	int rc = KAM_OK, n;
-	int step = DB_DONE;
+	db_stmt *s = store_stmt(st, q);
+	struct org_holder h;
+	int rc = KAM_OK, step;
 
-	for (i = 0; rc == KAM_OK && i < sizeof core / sizeof core[0]; i++) {
-		s = store_stmt(st, qcount);
-		db_bind_int64(s, 1, deal);
-		store_bind_text(s, 2, core[i]);
-		db_step(s);
-		n = db_column_int(s, 0);
-		db_reset(s);
-		if (n > 0)
-			continue;
-		snprintf(code, sizeof code, "no-%s", core[i]);
-		xasprintf(&msg, "deal '%s' has no %s%s", ref,
-		          strcmp(core[i], "coach") == 0 ? "coach" : core[i],
-		          strcmp(core[i], "coach") == 0 ? "" : " role holder");
-		f.code = code;
-		f.subject = ref;
-		f.message = msg;
-		rc = fn(&f, arg);
-		free(msg);
-	}
-	s = store_stmt(st, qbad);
 	db_bind_int64(s, 1, deal);
 	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		const char *who = col(s, 0), *role = col(s, 1);
-
-		if (db_column_int(s, 2)) {
-			f.code = "placeholder-role";
-			xasprintf(&msg,
-			          "role %s in '%s' is held by placeholder "
-			          "'%s'",
-			          role, ref, who);
-		} else {
-			f.code = "departed-role";
-			xasprintf(&msg,
-			          "role %s in '%s' is held by '%s', who "
-			          "left on %s",
-			          role, ref, who, col(s, 3));
-		}
-		f.subject = who;
-		f.message = msg;
-		rc = fn(&f, arg);
-		free(msg);
+		h.who = col(s, 0);
+		h.role = col(s, 1);
+		h.placeholder = db_column_int(s, 2);
+		h.left_on = (const char *)db_column_text(s, 3);
+		rc = fn(&h, arg);
 	}
-	rc = store_rows_end(st, s, step, rc, "a deal's roles");
-	free(ref);
-	return rc;
-}
-
-static int
-level_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* A rank inversion: who has a line to boss, of a lower rank. */
-struct inversion {
-	char *who, *boss;
-	int level, boss_level, dotted;
-};
-
-static int
-inversion_cmp(const void *a, const void *b)
-{
-	const struct inversion *x = a, *y = b;
-	int c = strcmp(x->who, y->who);
-
-	return c ? c : strcmp(x->boss, y->boss);
-}
-
-static void
-add_inversion(struct inversion **v, size_t *n, db_stmt *s)
-{
-	struct inversion *x;
-
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	x = &(*v)[(*n)++];
-	x->who = store_col_dup(s, 0);
-	x->level = db_column_int(s, 1);
-	x->boss = store_col_dup(s, 2);
-	x->boss_level = db_column_int(s, 3);
-	x->dotted = strcmp(col(s, 4), "dotted") == 0;
+	return store_rows_end(st, s, step, rc, "a deal's roles");
 }
 
 /*
- * People who report to someone of a lower rank (a larger level), in
- * handle order.  The levels of a whole account are read in one scan
- * and compared in memory: joining each person to their manager in SQL
- * took most of the time of checking 100,000 people.  Only the few
- * flagged are looked up again, for their handles.  The + keeps SQLite
- * from reading people through the (account_id, handle) index and then
- * every row at random.
+ * The levels of a whole account are read in one scan (in id order) and
+ * compared in memory: joining each person to their manager in SQL took
+ * most of the time of checking 100,000 people.  The + keeps SQLite from
+ * reading people through the (account_id, handle) index and then every
+ * row at random.
  */
-static int
-rank_inversions(struct store *st, int64_t account, struct inversion **out,
-                size_t *nout)
+int
+store_org_ranks(struct store *st, int64_t account,
+                int (*fn)(const struct org_rank *, void *), void *arg)
 {
-	static const char qlevels[] =
+	static const char q[] =
 	    "SELECT id, level, manager_id FROM person NOT INDEXED "
 	    "WHERE +account_id = ?1";
-	static const char qsolid[] =
-	    "SELECT a.handle || '/' || p.handle, p.level, "
-	    "a.handle || '/' || m.handle, m.level, 'solid' "
-	    "FROM person p JOIN person m ON m.id = p.manager_id "
-	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
-	static const char qdotted[] =
-	    "SELECT a.handle || '/' || p.handle, p.level, "
-	    "a.handle || '/' || m.handle, m.level, r.kind "
-	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
-	    "JOIN person m ON m.id = r.manager_id "
-	    "JOIN account a ON a.id = p.account_id "
-	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
-	    "AND r.end_on IS NULL AND p.level IS NOT NULL "
-	    "AND m.level > p.level";
-	struct level {
-		int64_t id, manager;
-		int level;
-	} *v = NULL, key, *hit;
-	size_t n = 0, cap = 0, i;
-	db_stmt *s;
-	int rc;
+	db_stmt *s = store_stmt(st, q);
+	struct org_rank r;
+	int rc = KAM_OK, step;
 
-	*out = NULL;
-	*nout = 0;
-	s = store_stmt(st, qlevels);
 	db_bind_int64(s, 1, account);
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n].id = db_column_int64(s, 0);
-		v[n].level = db_column_int(s, 1);
-		v[n++].manager = db_column_int64(s, 2);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.id = db_column_int64(s, 0);
+		r.level = db_column_int(s, 1);
+		r.manager = db_column_int64(s, 2);
+		rc = fn(&r, arg);
 	}
-	db_reset(s);
-	if (rc != DB_DONE) {
-		free(v);
-		return store_fail(st, "cannot read the people");
-	}
-	/* A table scan returns rows in id order: v is sorted by id. */
-	for (i = 0; i < n; i++) {
-		if (v[i].level == 0 || v[i].manager == 0)
-			continue;
-		key.id = v[i].manager;
-		hit = bsearch(&key, v, n, sizeof *v, level_cmp);
-		if (hit == NULL || hit->level == 0 || hit->level <= v[i].level)
-			continue;
-		s = store_stmt(st, qsolid);
-		db_bind_int64(s, 1, v[i].id);
-		if (db_step(s) == DB_ROW)
-			add_inversion(out, nout, s);
-		db_reset(s);
-	}
-	free(v);
-	s = store_stmt(st, qdotted);
-	db_bind_int64(s, 1, account);
-	while ((rc = db_step(s)) == DB_ROW)
-		add_inversion(out, nout, s);
-	if (*nout > 1)
-		qsort(*out, *nout, sizeof **out, inversion_cmp);
-	return store_rows_end(st, s, rc, KAM_OK, "the reporting lines");
+	return store_rows_end(st, s, step, rc, "the people");
 }
 
 int
-org_record_flags(struct store *st, int64_t account, int64_t deal,
-                 int (*fn)(const struct org_flag *, void *), void *arg)
+store_org_dotted_ranks(struct store *st, int64_t account,
+                       int (*fn)(const struct org_rank_line *, void *),
+                       void *arg)
 {
-	static const char qdeals[] =
-	    "SELECT id FROM deal WHERE account_id = ? ORDER BY handle";
-	db_stmt *s;
-	struct org_flag f;
-	struct inversion *inv;
-	int64_t *deals = NULL;
-	size_t n = 0, cap = 0, i, ninv;
-	int rc, step = DB_DONE;
-	char *msg;
+	static const char q[] =
+	    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
+	    "JOIN person p ON p.id = r.person_id "
+	    "JOIN person m ON m.id = r.manager_id "
+	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
+	    "AND r.end_on IS NULL";
+	db_stmt *s = store_stmt(st, q);
+	struct org_rank_line l;
+	int rc = KAM_OK, step;
 
-	if (deal != 0)
-		return deal_flags(st, deal, fn, arg);
-	if ((rc = rank_inversions(st, account, &inv, &ninv)) != KAM_OK)
-		return rc;
-	for (i = 0; i < ninv; i++) {
-		if (rc == KAM_OK) {
-			xasprintf(&msg,
-			          "'%s' (level %d) %s '%s' (level %d), of a "
-			          "lower rank",
-			          inv[i].who, inv[i].level,
-			          inv[i].dotted ? "has a dotted line to"
-			                        : "reports to",
-			          inv[i].boss, inv[i].boss_level);
-			f.code = "rank-inversion";
-			f.subject = inv[i].who;
-			f.message = msg;
-			rc = fn(&f, arg);
-			free(msg);
-		}
-		free(inv[i].who);
-		free(inv[i].boss);
-	}
-	free(inv);
-	s = store_stmt(st, qdeals);
 	db_bind_int64(s, 1, account);
 	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			deals = xreallocarray(deals, cap, sizeof *deals);
-		}
-		deals[n++] = db_column_int64(s, 0);
+		l.person = db_column_int64(s, 0);
+		l.level = db_column_int(s, 1);
+		l.manager = db_column_int64(s, 2);
+		l.manager_level = db_column_int(s, 3);
+		rc = fn(&l, arg);
 	}
-	rc = store_rows_end(st, s, step, rc, "the deals");
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = deal_flags(st, deals[i], fn, arg);
-	free(deals);
-	return rc;
+	return store_rows_end(st, s, step, rc, "the reporting lines");
+}
+
+int
+store_org_line_names(struct store *st, int64_t who, int64_t boss,
+                     char **who_name, char **boss_name)
+{
+	static const char q[] =
+	    "SELECT a.handle || '/' || p.handle, a.handle || '/' || m.handle "
+	    "FROM person p JOIN person m ON m.id = ?2 "
+	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
+	db_stmt *s = store_stmt(st, q);
+	int step;
+
+	*who_name = *boss_name = NULL;
+	db_bind_int64(s, 1, who);
+	db_bind_int64(s, 2, boss);
+	if ((step = db_step(s)) == DB_ROW) {
+		*who_name = store_col_dup(s, 0);
+		*boss_name = store_col_dup(s, 1);
+	}
+	return store_rows_end(st, s, step, KAM_OK, "the reporting lines");
 }
 
 long
@@ -2251,7 +2020,7 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 	db_bind_int64(s, 1, from);
 	db_bind_int64(s, 2, to);
 	store_bind_text(s, 3, kind);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		strength = db_column_int(s, 0);
 	db_reset(s);
 	return strength;
@@ -2259,10 +2028,12 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 
 int
 store_org_role_get(struct store *st, int64_t deal, int64_t person,
-                   const char *role, char *influence, size_t size, int *lead)
+                   const char *role, char *influence, size_t size, int *lead,
+                   int *primary)
 {
-	static const char q[] = "SELECT influence, lead FROM deal_role "
-	                        "WHERE deal_id = ? AND person_id = ? "
+	static const char q[] = "SELECT influence, lead, is_primary "
+	                        "FROM deal_role_period WHERE end_on IS NULL "
+	                        "AND deal_id = ? AND person_id = ? "
 	                        "AND role = ?";
 	db_stmt *s = store_stmt(st, q);
 	int found;
@@ -2270,9 +2041,11 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	db_bind_int64(s, 1, deal);
 	db_bind_int64(s, 2, person);
 	store_bind_text(s, 3, role);
-	if ((found = db_step(s) == DB_ROW)) {
+	if ((found = store_row(st, s, "the store"))) {
 		snprintf(influence, size, "%s", col(s, 0));
 		*lead = db_column_int(s, 1);
+		if (primary != NULL)
+			*primary = db_column_int(s, 2);
 	}
 	db_reset(s);
 	return found;
@@ -2303,7 +2076,7 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, ref);
 	}
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		accts = xreallocarray(accts, n + 1, sizeof *accts);
 		ids[n] = db_column_int64(s, 0);
@@ -2326,7 +2099,7 @@ store_org_account_ext(struct store *st, int64_t account)
 	char *x = NULL;
 
 	db_bind_int64(s, 1, account);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		x = store_col_dup(s, 0);
 	db_reset(s);
 	return x;

@@ -39,7 +39,7 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	int found, rc;
 
 	store_bind_handle(s, 1, handle);
-	found = db_step(s) == DB_ROW;
+	found = store_row(st, s, "the store");
 	db_reset(s);
 	if (found)
 		return kam_err(KAM_CONFLICT, "seller '%s' already exists",

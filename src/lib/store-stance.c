@@ -408,7 +408,7 @@ store_stance_successor(struct store *st, int64_t id)
 	int64_t by = 0;
 
 	db_bind_int64(s, 1, id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		by = db_column_int64(s, 0);
 	db_reset(s);
 	return by;
@@ -421,7 +421,7 @@ store_stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 	db_stmt *s = store_stmt(st, q);
 	int found = 0;
 
-	if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL) {
+	if (store_row(st, s, "the store") && db_column_type(s, 0) != DB_NULL) {
 		copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
 		found = 1;
 	}
@@ -443,7 +443,9 @@ add_col(struct buf *b, db_stmt *s, int i)
 /*
  * The people come back in one allocation: the array, then their strings.
  * A large account would otherwise cost two strings of SQLite's and two
- * of ours per person; its handle is read once.
+ * of ours per person; its handle is read once.  The two passes over
+ * the rows (sizes, then copies) stay in one function, a little over 80
+ * lines, so that the layout of the allocation is read in one place.
  */
 int
 store_stance_people(struct store *st, int64_t account, int64_t deal,
@@ -484,7 +486,7 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	} else if (account != 0) {
 		s = store_stmt(st, q_handle);
 		db_bind_int64(s, 1, account);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			handle = store_col_dup(s, 0);
 		db_reset(s);
 		s = store_stmt(st, q_account);
@@ -697,7 +699,7 @@ store_stance_competitor_handle(struct store *st, int64_t id)
 	char *h = NULL;
 
 	db_bind_int64(s, 1, id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		h = store_col_dup(s, 0);
 	db_reset(s);
 	return h;

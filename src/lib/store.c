@@ -52,6 +52,7 @@ struct store {
 	int fresh; /* an empty file was made a store: WAL and 0600 to do */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	int failed; /* the first failed step store_row reported, or KAM_OK */
 };
 
 /*
@@ -60,7 +61,7 @@ struct store {
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql, migrate_3_sql, migrate_4_sql, migrate_5_sql,
-    migrate_6_sql, migrate_7_sql, migrate_8_sql, migrate_9_sql};
+    migrate_6_sql, migrate_7_sql, migrate_8_sql, migrate_9_sql, migrate_10_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -929,6 +930,12 @@ store_finish(struct store *st, int commit)
 	st->nsave = 0;
 	st->held = 0;
 	st->ntx = 0;
+	if (commit && st->failed != KAM_OK) {
+		/* A step failed (reported by store_row): nothing is kept. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return st->failed;
+	}
 	if (!commit) {
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1008,6 +1015,24 @@ store_fail(struct store *st, const char *what)
 		break;
 	}
 	return kam_err(code, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+int
+store_row(struct store *st, db_stmt *s, const char *what)
+{
+	int step = db_step(s), rc;
+	char *msg;
+
+	if (step == DB_ROW)
+		return 1;
+	if (step != DB_DONE) {
+		xasprintf(&msg, "cannot read %s", what);
+		rc = store_fail(st, msg);
+		free(msg);
+		if (st->failed == KAM_OK)
+			st->failed = rc;
+	}
+	return 0;
 }
 
 int
@@ -1228,6 +1253,8 @@ store_end(struct store *st, int rc)
 		           ? rc
 		           : kam_err(KAM_INTERNAL, _("no transaction to end"));
 	how = st->tx[--st->ntx];
+	if (rc == KAM_OK && st->failed != KAM_OK)
+		rc = st->failed; /* reported by store_row */
 	switch (how & ~TX_FK_OFF) {
 	case TX_READ:
 		if (!sqlite3_get_autocommit(st->db))
@@ -1278,14 +1305,13 @@ store_col_dup(db_stmt *s, int i)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
-/* The handle nearest to h among the rows of s, if near enough. */
-static char *
-nearest(db_stmt *s, const char *h)
+char *
+store_nearest(struct store *st, db_stmt *s, const char *h)
 {
 	size_t best = (size_t)-1, d, limit = strlen(h) / 3 + 2;
 	char *found = NULL;
 
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		const char *c = (const char *)db_column_text(s, 0);
 
 		if (c == NULL)
@@ -1343,7 +1369,7 @@ store_account_find(struct store *st, const char *h, int64_t *id)
 	int found;
 
 	store_bind_handle(s, 1, h);
-	if ((found = db_step(s) == DB_ROW))
+	if ((found = store_row(st, s, "the store")))
 		*id = db_column_int64(s, 0);
 	db_reset(s);
 	return found;
@@ -1366,14 +1392,14 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 	else {
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, n);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("account"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1455,7 +1481,7 @@ account_member(struct store *st, const char *where, const char *what,
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, acct);
 	store_bind_static(s, 2, r.handle);
-	if (db_step(s) == DB_ROW) {
+	if (store_row(st, s, "the store")) {
 		*id = db_column_int64(s, 0);
 		db_reset(s);
 		return KAM_OK;
@@ -1464,7 +1490,8 @@ account_member(struct store *st, const char *where, const char *what,
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
-	rc = unknown(where, what, prefix, r.handle, nearest(s, r.handle));
+	rc = unknown(where, what, prefix, r.handle,
+	             store_nearest(st, s, r.handle));
 	free(prefix);
 	return rc;
 }
@@ -1483,7 +1510,7 @@ store_person_named(struct store *st, const char *where, int64_t account,
 
 	db_bind_int64(s, 1, account);
 	store_bind_static(s, 2, name);
-	while (db_step(s) == DB_ROW) {
+	while (store_row(st, s, "the store")) {
 		const char *title = (const char *)db_column_text(s, 2);
 
 		if (n++ == 0)
@@ -1519,7 +1546,7 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
 
 	db_bind_int64(s, 1, account);
 	store_bind_static(s, 2, name);
-	while (db_step(s) == DB_ROW)
+	while (store_row(st, s, "the store"))
 		if (n++ == 0)
 			*id = db_column_int64(s, 0);
 	db_reset(s);
@@ -1531,7 +1558,8 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
  * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
  * default account; X is a handle or a name.  What precedes the first
  * slash is an account only when it can be a handle, so a name may hold
- * a slash.
+ * a slash.  A little over 80 lines: the order of the tries (handle,
+ * name, nearest guess) reads best in one place.
  */
 int
 store_person_id_at(struct store *st, const char *where, const char *ref,
@@ -1586,7 +1614,7 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 			s = store_stmt(st, q);
 			db_bind_int64(s, 1, acct);
 			store_bind_static(s, 2, xn);
-			if (db_step(s) == DB_ROW) {
+			if (store_row(st, s, "the store")) {
 				*id = db_column_int64(s, 0);
 				rc = KAM_OK;
 			}
@@ -1601,12 +1629,12 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 			if (is_handle) {
 				s = store_stmt(st, handles);
 				db_bind_int64(s, 1, acct);
-				guess = nearest(s, xn);
+				guess = store_nearest(st, s, xn);
 			}
 			if (guess == NULL && is_name) {
 				s = store_stmt(st, names);
 				db_bind_int64(s, 1, acct);
-				guess = nearest(s, x);
+				guess = store_nearest(st, s, x);
 			}
 			/* A file's row is named as it is written there. */
 			if (where != NULL && x == ref)
@@ -1663,14 +1691,14 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 	else {
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, n);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(where, N_("competitor"), "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1696,14 +1724,14 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	else {
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, n);
-		if (db_step(s) == DB_ROW)
+		if (store_row(st, s, "the store"))
 			*id = db_column_int64(s, 0);
 		else
 			rc = KAM_NOTFOUND;
 		db_reset(s);
 		if (rc == KAM_NOTFOUND)
 			rc = unknown(NULL, "seller", "", h,
-			             nearest(store_stmt(st, all), n));
+			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);
 	return rc;
@@ -1716,7 +1744,7 @@ ref_of(struct store *st, const char *q, int64_t id)
 	char *r = NULL;
 
 	db_bind_int64(s, 1, id);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		r = store_col_dup(s, 0);
 	db_reset(s);
 	return r;
@@ -1750,7 +1778,7 @@ store_deal_account(struct store *st, int64_t deal)
 	int64_t a = 0;
 
 	db_bind_int64(s, 1, deal);
-	if (db_step(s) == DB_ROW)
+	if (store_row(st, s, "the store"))
 		a = db_column_int64(s, 0);
 	db_reset(s);
 	return a;

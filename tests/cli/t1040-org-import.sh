@@ -148,10 +148,10 @@ run noaccount 4 kam-org import acmee "$T/people.csv"
 expect_err noaccount "kam-org: unknown account 'acmee' (did you mean 'acme'?)"
 run badkind 2 kam-org import acme "$T/people.csv" --kind persons
 expect_err badkind "kam-org: unknown kind 'persons' (use people, links, roles or deals)
-usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 run nooperand 2 env -u KAM_ACCOUNT kam-org import "$T/people.csv"
 expect_err nooperand "kam-org: no account given (name one, use -a or set KAM_ACCOUNT)
-usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 # Links and roles.
 printf 'from,to,kind\nchen,wang,advises\nchen,lii,advises\n' >"$T/link-person.csv"
 bad link-person 4 ":3: unknown person 'lii' (did you mean 'li'?)"

@@ -73,12 +73,12 @@ bob,zed,rivals,1
 li,mia,influences,2
 EOF
 cat >"$T/roles.want" <<'EOF'
-deal,person,role,influence,lead
-aa,li,user,medium,
-aa,mia,coach,medium,
-zz,zed,decision-maker,high,
-zz,amy,technical,low,
-zz,bob,technical,medium,yes
+deal,person,role,influence,lead,primary
+aa,li,user,medium,,
+aa,mia,coach,medium,,
+zz,zed,decision-maker,high,,
+zz,amy,technical,low,,
+zz,bob,technical,medium,yes,
 EOF
 for k in people links roles; do
   count=$((count + 1))

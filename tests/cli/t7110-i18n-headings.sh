@@ -18,13 +18,13 @@ export KAM_ACCOUNT KAM_NOW
 # Exact headings of the commands people read most.
 run roles-zh 0 in_locale $ZH kam-org roles his -F table
 head -n 1 "$T/roles-zh.out" | sed 's/  */ /g' >"$T/roles-zh.head"
-echo "关系人 名称 角色 影响力 牵头 职务 级别 占位 离开日期" |
+echo "关系人 名称 角色 影响力 牵头 主联系人 职务 级别 占位 离开日期" |
   cmp -s - "$T/roles-zh.head" || fail "roles-zh: heading $(cat "$T/roles-zh.head")"
-grep -q '^chen    陈建国  决策者  高      否    院长 ' "$T/roles-zh.out" ||
+grep -q '^chen    陈建国  决策者  高      否    否        院长 ' "$T/roles-zh.out" ||
   fail "roles-zh: the rows do not line up under the headings"
 run roles-c 0 kam-org roles his -F table
 head -n 1 "$T/roles-c.out" | sed 's/  */ /g' >"$T/roles-c.head"
-echo "PERSON NAME ROLE INFLUENCE LEAD TITLE LEVEL PLACEHOLDER LEFT_ON" |
+echo "PERSON NAME ROLE INFLUENCE LEAD PRIMARY TITLE LEVEL PLACEHOLDER LEFT_ON" |
   cmp -s - "$T/roles-c.head" || fail "roles-c: heading $(cat "$T/roles-c.head")"
 run stance-zh 0 in_locale $ZH kam-stance show hospital/his -F table
 head -n 1 "$T/stance-zh.out" | sed 's/  */ /g' >"$T/stance-zh.head"

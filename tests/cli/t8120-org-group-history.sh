@@ -45,21 +45,21 @@ expect_sql no-link-now "SELECT count(*) FROM link" 0
 # Who was the decision-maker on 1 March, and before?  The day before a
 # change, the day of it, the day after; before anything and today.
 run roles-before 0 kam-org roles erp --as-of 2026-01-31
-expect_text roles-before "person	name	role	influence	lead	title	level	placeholder	left_on
-wang	Wang	decision-maker	high	no	CEO	1	no	
-li	Li	technical	medium	yes	CTO	2	no	"
+expect_text roles-before "person	name	role	influence	lead	primary	title	level	placeholder	left_on
+wang	Wang	decision-maker	high	no	no	CEO	1	no	
+li	Li	technical	medium	yes	no	CTO	2	no	"
 run roles-on 0 kam-org roles erp --as-of 2026-02-01
-expect_text roles-on "person	name	role	influence	lead	title	level	placeholder	left_on
-li	Li	decision-maker	high	no	CTO	2	no	
-li	Li	technical	medium	yes	CTO	2	no	"
+expect_text roles-on "person	name	role	influence	lead	primary	title	level	placeholder	left_on
+li	Li	decision-maker	high	no	no	CTO	2	no	
+li	Li	technical	medium	yes	no	CTO	2	no	"
 run roles-march 0 kam-org roles erp --as-of 2026-03-01
 cmp -s "$T/roles-on.out" "$T/roles-march.out" || fail "roles-march: not the group of 1 February"
 run roles-first-day 0 kam-org roles erp --as-of 2026-01-05 -F csv
-expect_text roles-first-day "person,name,role,influence,lead,title,level,placeholder,left_on
-wang,Wang,decision-maker,high,no,CEO,1,no,
-li,Li,technical,medium,yes,CTO,2,no,"
+expect_text roles-first-day "person,name,role,influence,lead,primary,title,level,placeholder,left_on
+wang,Wang,decision-maker,high,no,no,CEO,1,no,
+li,Li,technical,medium,yes,no,CTO,2,no,"
 run roles-none 0 kam-org roles erp --as-of 2026-01-04
-expect_text roles-none "person	name	role	influence	lead	title	level	placeholder	left_on"
+expect_text roles-none "person	name	role	influence	lead	primary	title	level	placeholder	left_on"
 run roles-today 0 kam-org roles erp
 cmp -s "$T/roles-on.out" "$T/roles-today.out" || fail "roles-today: not today's group"
 
@@ -197,11 +197,11 @@ expect_sql li-lead "SELECT end_on FROM deal_role_period WHERE id = 2" 2026-02-20
 run lead-before 0 kam-org roles erp --as-of 2026-02-19 -F tsv
 grep -q '^li	Li	technical	medium	yes' "$T/lead-before.out" || fail "lead-before: Li lost the lead too soon"
 run lead-after 0 kam-org roles erp --as-of 2026-02-20 -F tsv
-expect_text lead-after "person	name	role	influence	lead	title	level	placeholder	left_on
-li	Li	decision-maker	high	no	CTO	2	no	
-wang	Wang	decision-maker	medium	no	CEO	1	no	
-chen	Chen	technical	low	yes		3	no	
-li	Li	technical	medium	no	CTO	2	no	"
+expect_text lead-after "person	name	role	influence	lead	primary	title	level	placeholder	left_on
+li	Li	decision-maker	high	no	no	CTO	2	no	
+wang	Wang	decision-maker	medium	no	no	CEO	1	no	
+chen	Chen	technical	low	yes	no		3	no	
+li	Li	technical	medium	no	no	CTO	2	no	"
 run today-default 0 kam-org role erp chen user
 expect_sql today-default "SELECT start_on FROM deal_role_period WHERE role = 'user'" 2026-03-02
 
@@ -225,11 +225,11 @@ PRAGMA user_version = 2;
 SQL
 } | "$SQLITE3" "$KAM_DB"
 run v2-roles 0 kam-org roles erp --as-of 2026-01-20 -F csv
-expect_text v2-roles "person,name,role,influence,lead,title,level,placeholder,left_on
-wang,Wang,decision-maker,high,no,,,no,
-li,Li,technical,high,yes,,,no,"
+expect_text v2-roles "person,name,role,influence,lead,primary,title,level,placeholder,left_on
+wang,Wang,decision-maker,high,no,no,,,no,
+li,Li,technical,high,yes,no,,,no,"
 run v2-roles-before 0 kam-org roles erp --as-of 2026-01-19 -F csv
-expect_text v2-roles-before "person,name,role,influence,lead,title,level,placeholder,left_on"
+expect_text v2-roles-before "person,name,role,influence,lead,primary,title,level,placeholder,left_on"
 expect_sql v2-periods "SELECT id, person_id, role, start_on, quote(end_on), quote(recorded), quote(actor) FROM deal_role_period ORDER BY id" \
   "1|2|technical|2026-01-20|NULL|NULL|NULL
 2|1|decision-maker|2026-01-20|NULL|NULL|NULL"

@@ -109,7 +109,7 @@ bad() {
   [ ! -s "$T/$name.out" ] || fail "$name: printed '$(cat "$T/$name.out")'"
   unchanged "$name"
 }
-USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 bad sync-no-on 2 "kam-org: --sync needs --on DATE (the day the missing people left)
 $USAGE" import acme "$T/w2.csv" --sync
 bad on-alone 2 "kam-org: --on is for --update or --sync

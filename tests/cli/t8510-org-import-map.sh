@@ -117,7 +117,7 @@ printf 'Id,Name\nq,Q\n' >"$T/mapped-missing.csv"
 bad mapped-missing 3 "kam-org: $T/mapped-missing.csv:1: missing column 'Full Name'" import beta "$T/mapped-missing.csv" --map "name=Full Name"
 printf 'name,title\n,CFO\n' >"$T/empty-name.csv"
 bad empty-name 3 "kam-org: $T/empty-name.csv:2: a person with no name" import beta "$T/empty-name.csv"
-USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 bad map-field 2 "kam-org: unknown field 'boss' in --map (people: handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id)" import beta "$T/names.csv" --map boss=Boss
 bad map-form 2 "kam-org: invalid --map 'name' (use FIELD=COLUMN)" import beta "$T/names.csv" --map name
 bad map-empty 2 "kam-org: invalid --map 'name=' (use FIELD=COLUMN)" import beta "$T/names.csv" --map name=

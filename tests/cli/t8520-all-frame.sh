@@ -61,7 +61,7 @@ run import-json 0 kam-org -F json import acme "$T/p.csv"
 expect_text import-json '{"added":1,"changed":0,"left":0,"unchanged":0,"skipped":0}'
 run import-csv 2 kam-org -F csv import acme "$T/p.csv"
 expect_err import-csv "kam-org: 'import' cannot write csv (use tsv, table or json)
-usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 
 # kam-stance import: the same summary, --map, -F json.
 printf 'Who,What,When,Extra\nacme/li,support,2026-03-01,x\nacme/wu,oppose,2026-03-01,y\n' >"$T/obs.csv"

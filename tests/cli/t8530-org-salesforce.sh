@@ -78,15 +78,16 @@ unchanged week2-again
 
 # Refusals.
 snapshot
-USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce] [--update] [--sync --on DATE]"
+USAGE="usage: kam-org import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] [--map FIELD=COLUMN]... [--from salesforce [--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]"
 run from-kind 2 kam-org import contoso "$SF/week2/Contact.csv" --from salesforce --kind people
 expect_err from-kind "kam-org: --from salesforce tells the kind and the columns itself (no --kind or --map)
 $USAGE"
 run from-other 2 kam-org import contoso "$SF/week2/Contact.csv" --from hubspot
 expect_err from-other "kam-org: unknown --from 'hubspot' (use salesforce)
 $USAGE"
-run not-contact 3 kam-org import contoso "$SF/week2/OpportunityContactRole.csv" --from salesforce
-expect_err not-contact "kam-org: $SF/week2/OpportunityContactRole.csv:1: not a Salesforce Contact export (no LastName and AccountId columns)"
+printf '%s\n' '"Id","Name"' '"x","y"' >"$T/not-contact.csv"
+run not-contact 3 kam-org import contoso "$T/not-contact.csv" --from salesforce
+expect_err not-contact "kam-org: $T/not-contact.csv:1: not a Salesforce Contact, Opportunity or OpportunityContactRole export (no LastName, StageName or OpportunityId column)"
 kam-org account add fabrikam --name Fabrikam >/dev/null
 snapshot
 run no-ext 3 kam-org import fabrikam "$SF/week2/Contact.csv" --from salesforce
@@ -123,8 +124,8 @@ expect_sql left-group "SELECT quote(parent_id) FROM account WHERE handle = 'fabr
 kam-org deal add contoso-de/dc --name "Rechenzentrum" >/dev/null
 run role-group 0 kam-org role contoso-de/dc contoso/maria.jose.garcia.lopez finance
 run roles-group 0 kam-org -F tsv roles contoso-de/dc
-expect_text roles-group "person	name	role	influence	lead	title	level	placeholder	left_on
-contoso/maria.jose.garcia.lopez	María José García López	finance	medium	no	Chief Financial Officer		no	"
+expect_text roles-group "person	name	role	influence	lead	primary	title	level	placeholder	left_on
+contoso/maria.jose.garcia.lopez	María José García López	finance	medium	no	no	Chief Financial Officer		no	"
 run link-group 0 kam-org link contoso-de/jurgen.weiss contoso/margaret.whitfield --kind advises
 run links-group 0 kam-org -F tsv links contoso-de
 expect_text links-group "from	to	kind	strength	from_name	to_name

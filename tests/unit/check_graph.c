@@ -975,7 +975,7 @@ START_TEST(test_load_account)
 	struct map_data d;
 	size_t i;
 
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	ck_assert_str_eq(d.account_name, "Acme & Co");
 	ck_assert_ptr_null(d.deal);
 	ck_assert_uint_eq(d.npeople, 7); /* not 'elsewhere' */
@@ -1013,7 +1013,7 @@ START_TEST(test_load_as_of)
 	size_t i;
 	int old = 0, cto = 0;
 
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	/* Before 2026-01-01 eng reported to old, not to cto. */
 	for (i = 0; i < d.nlines; i++) {
 		old += d.lines[i].person == 4 && d.lines[i].manager == 6;
@@ -1039,7 +1039,7 @@ START_TEST(test_load_deal_toward)
 	                      0,    NULL};
 	struct map_data d;
 
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	ck_assert_str_eq(d.deal, "his");
 	ck_assert_str_eq(d.toward_name, "Rival");
 	/* Toward the competitor: cfo supports them; cto is unknown. */
@@ -1110,7 +1110,7 @@ START_TEST(test_write)
 	FILE *fp;
 	long n;
 
-	ck_assert_int_eq(store_graph_load(st, &q, &d), KAM_OK);
+	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
 	g = map_graph(&d, &s);
 	snprintf(file, sizeof file, "%s/map.dot", dir);
 	ck_assert_int_eq(map_write(g, "dot", file, NULL), KAM_OK);

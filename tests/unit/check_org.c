@@ -918,20 +918,20 @@ people(void)
 START_TEST(test_check_line)
 {
 	people();
-	ck_assert_int_eq(store_org_check_line(st, 5, 4), KAM_OK);
-	ck_assert_int_eq(store_org_check_line(st, 4, 1), KAM_OK);
+	ck_assert_int_eq(org_check_line(st, 5, 4), KAM_OK);
+	ck_assert_int_eq(org_check_line(st, 4, 1), KAM_OK);
 	capture();
-	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_CONFLICT);
+	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_CONFLICT);
 	ck_assert_str_eq(captured(),
 	                 "check_org: reporting line from 'acme/ceo' to "
 	                 "'acme/eng' would close a cycle: acme/ceo -> "
 	                 "acme/eng -> acme/mgr -> acme/vp -> acme/ceo\n");
 	capture();
-	ck_assert_int_eq(store_org_check_line(st, 3, 3), KAM_CONFLICT);
+	ck_assert_int_eq(org_check_line(st, 3, 3), KAM_CONFLICT);
 	ck_assert_str_eq(captured(), "check_org: 'acme/mgr' cannot report "
 	                             "to themselves\n");
 	capture();
-	ck_assert_int_eq(store_org_check_line(st, 4, 6), KAM_CONFLICT);
+	ck_assert_int_eq(org_check_line(st, 4, 6), KAM_CONFLICT);
 	ck_assert_str_eq(captured(), "check_org: reporting line from "
 	                             "'acme/eng' to 'beta/b1' crosses "
 	                             "accounts\n");
@@ -939,11 +939,11 @@ START_TEST(test_check_line)
 	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind, "
 	        "end_on) VALUES (3, 2, 'solid', '2026-02-01');"
 	        "UPDATE person SET manager_id = NULL WHERE id = 3");
-	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_OK);
+	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_OK);
 	exec_ok("INSERT INTO reporting_line (person_id, manager_id, kind) "
 	        "VALUES (3, 1, 'dotted')");
 	capture();
-	ck_assert_int_eq(store_org_check_line(st, 1, 4), KAM_CONFLICT);
+	ck_assert_int_eq(org_check_line(st, 1, 4), KAM_CONFLICT);
 	ck_assert_str_eq(captured(),
 	                 "check_org: reporting line from 'acme/ceo' to "
 	                 "'acme/eng' would close a cycle: acme/ceo -> "
@@ -1001,7 +1001,7 @@ END_TEST
 static int
 import(const char *text, const char *kind)
 {
-	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL};
+	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL, NULL};
 	struct import_counts cnt = {0, 0, 0, 0, 0};
 	char p[160];
 	int rc;
@@ -1076,6 +1076,203 @@ START_TEST(test_import_people)
 }
 END_TEST
 
+/* The pure rules of org.c, over rows made here. */
+
+START_TEST(test_rule_line_check)
+{
+	/* 2 reports to 3; 3 to 4, then to 1; 4 to 1. */
+	static const struct org_up up[] = {{2, 3}, {3, 4}, {3, 1}, {4, 1}};
+	struct org_line_view v = {1, 2, 7, 7, NULL, 0};
+	int64_t *cycle;
+	size_t n;
+
+	v.person = v.manager = 5;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_SELF);
+	ck_assert_ptr_null(cycle);
+	v.person = 1;
+	v.manager = 2;
+	v.manager_group = 8;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_CROSS);
+	v.manager_group = 7;
+	/* Nothing above 2: no cycle. */
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_OK);
+	ck_assert_uint_eq(n, 0);
+	/* 1 -> 2 -> 3 -> 1 is shorter than 1 -> 2 -> 3 -> 4 -> 1, though
+	 * the line to 4 comes first. */
+	v.up = up;
+	v.nup = 4;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_CYCLE);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(cycle[0], 1);
+	ck_assert_int_eq(cycle[1], 2);
+	ck_assert_int_eq(cycle[2], 3);
+	free(cycle);
+	/* Lines above that do not come back to the person. */
+	v.person = 9;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_OK);
+	/* The manager reports straight to the person. */
+	v.person = 3;
+	v.manager = 4;
+	v.up = up + 3;
+	v.nup = 1;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_OK);
+	v.person = 1;
+	ck_assert_int_eq(org_line_check(&v, &cycle, &n), ORG_LINE_CYCLE);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(cycle[0], 1);
+	ck_assert_int_eq(cycle[1], 4);
+	free(cycle);
+}
+END_TEST
+
+START_TEST(test_rule_find_cycle_shortest)
+{
+	/* 0 -> 1 -> 2 -> 3 -> 0, and 1 -> 0 dotted: depth first meets 0 on
+	 * the long way; the shortest cycle through 0 is 0 -> 1 -> 0. */
+	static const int64_t d1[] = {0};
+	struct org_node nodes[4] = {
+	    {1, NULL, 0}, {2, d1, 1}, {3, NULL, 0}, {0, NULL, 0}};
+	struct org_node none[3] = {{1, NULL, 0}, {2, NULL, 0}, {-1, NULL, 0}};
+	size_t way[5];
+
+	ck_assert_uint_eq(org_find_cycle(nodes, 4, way), 2);
+	ck_assert_uint_eq(way[0], 0);
+	ck_assert_uint_eq(way[1], 1);
+	/* Without the dotted line, the whole ring. */
+	nodes[1].ndotted = 0;
+	ck_assert_uint_eq(org_find_cycle(nodes, 4, way), 4);
+	ck_assert_uint_eq(way[3], 3);
+	/* A chain with a top is no cycle; a line outside the graph neither. */
+	ck_assert_uint_eq(org_find_cycle(none, 3, way), 0);
+	none[2].solid = 3;
+	ck_assert_uint_eq(org_find_cycle(none, 3, way), 0);
+}
+END_TEST
+
+struct rule_flags {
+	char text[2048];
+	int n;
+};
+
+static int
+keep_flag(const struct org_flag *f, void *arg)
+{
+	struct rule_flags *fl = arg;
+	size_t len = strlen(fl->text);
+
+	snprintf(fl->text + len, sizeof fl->text - len, "%s|%s|%s\n", f->code,
+	         f->subject, f->message);
+	fl->n++;
+	return KAM_OK;
+}
+
+START_TEST(test_rule_deal_flags)
+{
+	struct org_holder h[] = {
+	    {"a/dm", "decision-maker", "2026-01-01", 0},
+	    {"a/ph", "technical", NULL, 1},
+	    {"a/b", "business", NULL, 0},
+	    {"a/f", "finance", NULL, 0},
+	    {"a/c", "coach", NULL, 0},
+	};
+	struct rule_flags fl = {"", 0};
+
+	/* Nobody: the five core roles, in order. */
+	ck_assert_int_eq(org_deal_flags("a/d", h, 0, keep_flag, &fl), KAM_OK);
+	ck_assert_str_eq(
+	    fl.text,
+	    "no-decision-maker|a/d|deal 'a/d' has no decision-maker role "
+	    "holder\n"
+	    "no-technical|a/d|deal 'a/d' has no technical role holder\n"
+	    "no-business|a/d|deal 'a/d' has no business role holder\n"
+	    "no-finance|a/d|deal 'a/d' has no finance role holder\n"
+	    "no-coach|a/d|deal 'a/d' has no coach\n");
+	/* Someone who left holds no role; a placeholder does, flagged. */
+	memset(&fl, 0, sizeof fl);
+	ck_assert_int_eq(org_deal_flags("a/d", h, 5, keep_flag, &fl), KAM_OK);
+	ck_assert_str_eq(
+	    fl.text,
+	    "no-decision-maker|a/d|deal 'a/d' has no decision-maker role "
+	    "holder\n"
+	    "departed-role|a/dm|role decision-maker in 'a/d' is held by "
+	    "'a/dm', who left on 2026-01-01\n"
+	    "placeholder-role|a/ph|role technical in 'a/d' is held by "
+	    "placeholder 'a/ph'\n");
+	/* Everyone present: no flag. */
+	h[0].left_on = NULL;
+	h[1].placeholder = 0;
+	memset(&fl, 0, sizeof fl);
+	ck_assert_int_eq(org_deal_flags("a/d", h, 5, keep_flag, &fl), KAM_OK);
+	ck_assert_int_eq(fl.n, 0);
+}
+END_TEST
+
+START_TEST(test_rule_rank_inversions)
+{
+	/* Not in id order: the rule sorts them. */
+	struct org_rank p[] = {
+	    {5, 1, 3},            /* reports to 1, one level above: inversion */
+	    {1, 0, 4}, {2, 1, 4}, /* equal levels: none */
+	    {3, 9, 0},            /* a manager not among them: none */
+	    {4, 1, 0},            /* no level: none */
+	    {6, 4, 2},            /* a manager without level: none */
+	};
+	struct org_rank_line d[] = {
+	    {2, 1, 4, 5}, /* dotted, one level above: inversion */
+	    {2, 5, 4, 4}, /* dotted, equal: none */
+	    {6, 1, 0, 9}, /* no level: none */
+	};
+	struct org_inversion *x;
+	struct rule_flags fl = {"", 0};
+
+	ck_assert_uint_eq(org_rank_inversions(p, 6, d, 3, &x), 2);
+	ck_assert_int_eq(x[0].who, 5);
+	ck_assert_int_eq(x[0].boss, 1);
+	ck_assert_int_eq(x[0].level, 3);
+	ck_assert_int_eq(x[0].boss_level, 4);
+	ck_assert_int_eq(x[0].dotted, 0);
+	ck_assert_int_eq(x[1].who, 2);
+	ck_assert_int_eq(x[1].boss, 1);
+	ck_assert_int_eq(x[1].dotted, 1);
+	ck_assert_int_eq(
+	    org_inversion_flag(&x[0], "a/e", "a/b", keep_flag, &fl), KAM_OK);
+	ck_assert_int_eq(
+	    org_inversion_flag(&x[1], "a/c", "a/b", keep_flag, &fl), KAM_OK);
+	ck_assert_str_eq(fl.text,
+	                 "rank-inversion|a/e|'a/e' (level 3) reports to 'a/b' "
+	                 "(level 4), of a lower rank\n"
+	                 "rank-inversion|a/c|'a/c' (level 4) has a dotted line "
+	                 "to 'a/b' (level 5), of a lower rank\n");
+	free(x);
+	/* Equal levels everywhere: none.  The rule sorted p by id. */
+	ck_assert_int_eq(p[4].id, 5);
+	p[4].level = 4;
+	ck_assert_uint_eq(org_rank_inversions(p, 6, d + 1, 2, &x), 0);
+	free(x);
+}
+END_TEST
+
+START_TEST(test_rule_placeholder)
+{
+	struct org_change c;
+
+	memset(&c, 0, sizeof c);
+	c.placeholder = -1;
+	/* Named: filled in; not named: unchanged. */
+	c.name = "Wang Wei";
+	ck_assert_int_eq(org_placeholder_after(1, &c), 0);
+	ck_assert_int_eq(org_placeholder_after(0, &c), -1);
+	c.name = NULL;
+	ck_assert_int_eq(org_placeholder_after(1, &c), -1);
+	/* --placeholder wins. */
+	c.name = "Wang Wei";
+	c.placeholder = 1;
+	ck_assert_int_eq(org_placeholder_after(1, &c), 1);
+	c.placeholder = 0;
+	ck_assert_int_eq(org_placeholder_after(0, &c), 0);
+}
+END_TEST
+
 static Suite *
 org_suite(void)
 {
@@ -1125,6 +1322,14 @@ org_suite(void)
 	tcase_add_test(tc, test_check_line);
 	tcase_add_test(tc, test_check_flags);
 	tcase_add_test(tc, test_import_people);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("pure_rules");
+	tcase_add_test(tc, test_rule_line_check);
+	tcase_add_test(tc, test_rule_find_cycle_shortest);
+	tcase_add_test(tc, test_rule_deal_flags);
+	tcase_add_test(tc, test_rule_rank_inversions);
+	tcase_add_test(tc, test_rule_placeholder);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,528 @@
+/*
+ * Unit tests of the store, each on its own temporary store: opening and
+ * creating (mode, marks, schema version), migrations (a store opened
+ * again stays as it is; a newer one is refused), transactions (rolled
+ * back on failure, nested, held until store_finish), a failed step
+ * (reported, and the transaction and command keep nothing), and a write
+ * and read-back for each part (accounts and people, links and roles,
+ * observations, gate settings, sellers).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kam/gate.h"
+#include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/seller.h"
+#include "kam/stance.h"
+#include "kam/store.h"
+
+#include "store-int.h"
+
+static char dir[64];
+static char db[128];
+static char errpath[128];
+static struct store *st;
+static int saved_stderr = -1;
+
+/* A fresh folder and store for each test. */
+static void
+setup(void)
+{
+	kam_progname = "check_store";
+	setenv("KAM_NOW", "2026-03-02T09:00:00Z", 1);
+	setenv("KAM_USER", "tester", 1);
+	snprintf(dir, sizeof dir, "/tmp/check_store.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/sub/kam.db", dir);
+	snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+	ck_assert_int_eq(store_open(&st, db, STORE_CREATE), KAM_OK);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	if (st != NULL)
+		store_close(st);
+	st = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static void
+capture(void)
+{
+	int fd;
+
+	fflush(stderr);
+	saved_stderr = dup(STDERR_FILENO);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static const char *
+captured(void)
+{
+	static char text[4096];
+	FILE *fp;
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	fp = fopen(errpath, "r");
+	ck_assert_ptr_nonnull(fp);
+	n = fread(text, 1, sizeof text - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+static long
+count(const char *sql)
+{
+	sqlite3_stmt *s;
+	long n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static void
+exec_ok(const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK)
+		ck_abort_msg("%s: %s", sql, err);
+}
+
+static void
+reopen(int mode)
+{
+	store_close(st);
+	st = NULL;
+	ck_assert_int_eq(store_open(&st, db, mode), KAM_OK);
+}
+
+/* Opening */
+
+START_TEST(test_create)
+{
+	struct stat sb;
+	char folder[128];
+
+	ck_assert_int_eq(stat(db, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	snprintf(folder, sizeof folder, "%s/sub", dir);
+	ck_assert_int_eq(stat(folder, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0700);
+	ck_assert_int_eq(count("PRAGMA user_version"), KAM_SCHEMA_VERSION);
+	ck_assert_int_ne(count("PRAGMA application_id"), 0);
+	ck_assert_int_eq(count("PRAGMA foreign_keys"), 1);
+}
+END_TEST
+
+START_TEST(test_migrations)
+{
+	long app = count("PRAGMA application_id");
+	char sql[64];
+
+	/* Opened again, a store of this version stays as it was. */
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	reopen(STORE_WRITE);
+	ck_assert_int_eq(count("PRAGMA user_version"), KAM_SCHEMA_VERSION);
+	ck_assert_int_eq(count("PRAGMA application_id"), app);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 1);
+	/* One version newer: refused, and left alone. */
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	         KAM_SCHEMA_VERSION + 1);
+	exec_ok(sql);
+	store_close(st);
+	st = NULL;
+	capture();
+	ck_assert_int_ne(store_open(&st, db, STORE_WRITE), KAM_OK);
+	ck_assert_ptr_nonnull(strstr(captured(), "newer"));
+	ck_assert_ptr_null(st);
+}
+END_TEST
+
+/* Transactions */
+
+START_TEST(test_transactions)
+{
+	/* A failure rolls back everything written inside. */
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_DATA), KAM_DATA);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 0);
+	/* Success keeps it. */
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 1);
+	/* A failure inside a nested one rolls back only its part. */
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "beta", "Beta", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "gamma", "Gamma", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_CONFLICT), KAM_CONFLICT);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 2);
+	ck_assert_int_eq(count("SELECT count(*) FROM account "
+	                       "WHERE handle = 'gamma'"),
+	                 0);
+	/* No transaction to end is an error, not a commit. */
+	capture();
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_INTERNAL);
+	ck_assert_ptr_nonnull(strstr(captured(), "no transaction"));
+}
+END_TEST
+
+START_TEST(test_hold)
+{
+	/* Commits wait for store_finish; finishing without commit drops
+	 * them. */
+	reopen(STORE_WRITE | STORE_HOLD);
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
+	ck_assert_int_eq(store_finish(st, 0), KAM_OK);
+	reopen(STORE_WRITE | STORE_HOLD);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 0);
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
+	ck_assert_int_eq(store_finish(st, 1), KAM_OK);
+	reopen(STORE_READ);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 1);
+}
+END_TEST
+
+/* A statement that fails when stepped, not when prepared. */
+static const char q_overflow[] = "SELECT abs(-9223372036854775807 - 1)";
+
+START_TEST(test_failed_step)
+{
+	db_stmt *s;
+	const char *err;
+
+	/* store_row: no row, reported, and the transaction fails. */
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	s = store_stmt(st, q_overflow);
+	capture();
+	ck_assert_int_eq(store_row(st, s, "the numbers"), 0);
+	db_reset(s);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_INTERNAL);
+	err = captured();
+	ck_assert_ptr_nonnull(strstr(err, "cannot read the numbers"));
+	ck_assert_ptr_nonnull(strstr(err, "integer overflow"));
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 0);
+	/* store_rows_end reports the failed step of a loop. */
+	s = store_stmt(st, q_overflow);
+	capture();
+	ck_assert_int_eq(store_rows_end(st, s, db_step(s), KAM_OK, "the loop"),
+	                 KAM_INTERNAL);
+	ck_assert_ptr_nonnull(strstr(captured(), "cannot read the loop"));
+	/* A row, and the end of the rows, are no failure. */
+	s = store_stmt(st, "SELECT 1");
+	ck_assert_int_eq(store_row(st, s, "one"), 1);
+	ck_assert_int_eq(store_row(st, s, "one"), 0);
+	db_reset(s);
+}
+END_TEST
+
+START_TEST(test_failed_step_finish)
+{
+	db_stmt *s;
+
+	/* With commits held, store_finish keeps nothing after a failed
+	 * step, even when the command's status says all went well. */
+	reopen(STORE_WRITE | STORE_HOLD);
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", NULL),
+	                 KAM_OK);
+	capture();
+	s = store_stmt(st, q_overflow);
+	ck_assert_int_eq(store_row(st, s, "the numbers"), 0);
+	db_reset(s);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_INTERNAL);
+	ck_assert_int_eq(store_finish(st, 1), KAM_INTERNAL);
+	captured();
+	reopen(STORE_READ);
+	ck_assert_int_eq(count("SELECT count(*) FROM account"), 0);
+}
+END_TEST
+
+/* Each part: a write and its read-back */
+
+struct seen {
+	char text[1024];
+};
+
+static void
+add_text(struct seen *s, const char *t)
+{
+	size_t n = strlen(s->text);
+
+	snprintf(s->text + n, sizeof s->text - n, "%s;", t);
+}
+
+static int
+seen_account(const struct org_account *a, void *arg)
+{
+	add_text(arg, a->handle);
+	add_text(arg, a->name);
+	return KAM_OK;
+}
+
+static int
+seen_person(const struct org_person *p, void *arg)
+{
+	add_text(arg, p->handle);
+	add_text(arg, p->reports_to != NULL ? p->reports_to : "-");
+	return KAM_OK;
+}
+
+START_TEST(test_org_people)
+{
+	struct org_change c;
+	struct seen seen = {""};
+	int64_t acme;
+
+	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", "retail"),
+	                 KAM_OK);
+	ck_assert_int_eq(store_org_accounts(st, NULL, seen_account, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "acme;Acme;");
+	memset(&c, 0, sizeof c);
+	c.level = -1;
+	c.placeholder = -1;
+	c.name = "Wang";
+	ck_assert_int_eq(org_person_add(st, "acme/wang", NULL, &c), KAM_OK);
+	c.name = "Li";
+	c.reports_to = "wang";
+	ck_assert_int_eq(org_person_add(st, "acme/li", NULL, &c), KAM_OK);
+	ck_assert_int_eq(store_account_id(st, "acme", &acme), KAM_OK);
+	seen.text[0] = '\0';
+	ck_assert_int_eq(store_org_people(st, acme, 0, seen_person, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "wang;-;li;wang;");
+	/* A line back up closes a cycle: refused, nothing changed. */
+	memset(&c, 0, sizeof c);
+	c.level = -1;
+	c.placeholder = -1;
+	c.reports_to = "li";
+	capture();
+	ck_assert_int_eq(org_person_set(st, "acme/wang", NULL, &c),
+	                 KAM_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(captured(), "would close a cycle"));
+	ck_assert_int_eq(count("SELECT count(*) FROM person "
+	                       "WHERE manager_id IS NOT NULL"),
+	                 1);
+}
+END_TEST
+
+static int
+seen_link(const struct org_link *l, void *arg)
+{
+	char t[128];
+
+	snprintf(t, sizeof t, "%s>%s:%s:%ld", l->from, l->to, l->kind,
+	         l->strength);
+	add_text(arg, t);
+	return KAM_OK;
+}
+
+static int
+seen_role(const struct org_role *r, void *arg)
+{
+	char t[128];
+
+	snprintf(t, sizeof t, "%s:%s:%s:%d", r->person, r->role, r->influence,
+	         r->lead);
+	add_text(arg, t);
+	return KAM_OK;
+}
+
+START_TEST(test_links_roles)
+{
+	struct seen seen = {""};
+	int64_t acme, deal;
+
+	exec_ok("INSERT INTO account (id, handle, name, created) VALUES "
+	        "(1, 'acme', 'Acme', '2026-01-01');"
+	        "INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'a', 'A', '2026-01-01'), "
+	        "(2, 1, 'b', 'B', '2026-01-01');"
+	        "INSERT INTO deal (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01')");
+	ck_assert_int_eq(store_org_link_on(st, "acme/a", "acme/b", NULL,
+	                                   "advises", 3, "2026-02-01"),
+	                 KAM_OK);
+	ck_assert_int_eq(store_account_id(st, "acme", &acme), KAM_OK);
+	ck_assert_int_eq(store_org_links(st, acme, seen_link, &seen), KAM_OK);
+	ck_assert_str_eq(seen.text, "a>b:advises:3;");
+	ck_assert_int_eq(store_org_role_set_on(st, "acme/erp", "acme/b", NULL,
+	                                       "finance", "high", 1,
+	                                       "2026-02-01"),
+	                 KAM_OK);
+	ck_assert_int_eq(store_deal_id(st, "acme/erp", NULL, &deal), KAM_OK);
+	seen.text[0] = '\0';
+	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
+	ck_assert_str_eq(seen.text, "b:finance:high:1;");
+	/* Ended, the role is gone today and kept in its period. */
+	ck_assert_int_eq(store_org_role_rm_on(st, "acme/erp", "acme/b", NULL,
+	                                      "finance", "2026-02-10"),
+	                 KAM_OK);
+	seen.text[0] = '\0';
+	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
+	ck_assert_str_eq(seen.text, "");
+	ck_assert_int_eq(count("SELECT count(*) FROM deal_role_period "
+	                       "WHERE end_on = '2026-02-10'"),
+	                 1);
+}
+END_TEST
+
+START_TEST(test_stance)
+{
+	struct stance_chain chain = {0};
+	struct stance_row r;
+	const char *stance = NULL;
+	char since[KAM_STANCE_DATE_LEN];
+
+	exec_ok("INSERT INTO account (id, handle, name, created) VALUES "
+	        "(1, 'acme', 'Acme', '2026-01-01');"
+	        "INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'a', 'A', '2026-01-01')");
+	memset(&r, 0, sizeof r);
+	r.kind = "observe";
+	r.person = 1;
+	r.stance = "support";
+	r.effective = "2026-02-01";
+	r.recorded = "2026-02-01T09:00:00Z";
+	r.actor = "tester";
+	ck_assert_int_eq(store_begin(st, STORE_TX_WRITE), KAM_OK);
+	ck_assert_int_eq(store_stance_append(st, &chain, &r), KAM_OK);
+	ck_assert_int_eq(store_end(st, KAM_OK), KAM_OK);
+	ck_assert_int_eq(
+	    store_stance_get(st, 1, 0, 0, "2026-02-01", NULL, &stance, since),
+	    KAM_OK);
+	ck_assert_str_eq(stance, "support");
+	ck_assert_str_eq(since, "2026-02-01");
+	/* The day before, unknown. */
+	ck_assert_int_eq(
+	    store_stance_get(st, 1, 0, 0, "2026-01-31", NULL, &stance, NULL),
+	    KAM_OK);
+	ck_assert_ptr_null(stance);
+}
+END_TEST
+
+START_TEST(test_gate_settings)
+{
+	struct gate_params p, d;
+
+	gate_params_default(&d);
+	ck_assert_int_eq(store_gate_setting_set(st, "win.fail", 0.25), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_stored(st, "win.fail"), 1);
+	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
+	ck_assert_double_eq(*gate_param(&p, "win.fail"), 0.25);
+	ck_assert_double_eq(*gate_param(&p, "real.fail"),
+	                    *gate_param(&d, "real.fail"));
+	ck_assert_int_eq(store_gate_setting_reset(st, "win.fail"), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_stored(st, "win.fail"), 0);
+	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
+	ck_assert_double_eq(*gate_param(&p, "win.fail"),
+	                    *gate_param(&d, "win.fail"));
+}
+END_TEST
+
+static int
+seen_seller(const struct seller *s, void *arg)
+{
+	add_text(arg, s->handle);
+	add_text(arg, s->name);
+	return KAM_OK;
+}
+
+START_TEST(test_sellers)
+{
+	struct seen seen = {""};
+
+	ck_assert_int_eq(store_seller_add(st, "zoe", "Zoe"), KAM_OK);
+	ck_assert_int_eq(store_seller_add(st, "bob", "Bob"), KAM_OK);
+	capture();
+	ck_assert_int_eq(store_seller_add(st, "bob", "Bob"), KAM_CONFLICT);
+	captured();
+	ck_assert_int_eq(store_sellers(st, "2026-03-02", seen_seller, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "bob;Bob;zoe;Zoe;");
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc;
+
+	tc = tcase_create("open");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_create);
+	tcase_add_test(tc, test_migrations);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("transactions");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_transactions);
+	tcase_add_test(tc, test_hold);
+	tcase_add_test(tc, test_failed_step);
+	tcase_add_test(tc, test_failed_step_finish);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("parts");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_org_people);
+	tcase_add_test(tc, test_links_roles);
+	tcase_add_test(tc, test_stance);
+	tcase_add_test(tc, test_gate_settings);
+	tcase_add_test(tc, test_sellers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(store_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
