@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam/calibrate.h"
 #include "kam/cli.h"
 #include "kam/gate.h"
 #include "kam/graph.h"
@@ -29,6 +30,7 @@ enum {
 	OPT_AS_OF,
 	OPT_ASSUME_ANSWER,
 	OPT_ASSUME_STANCE,
+	OPT_DAYS_BEFORE,
 	OPT_DRY_RUN,
 	OPT_EVIDENCE,
 	OPT_EXIT_STATUS,
@@ -757,6 +759,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	static const int codes[] = {KAM_OK, KAM_VERDICT_LIMITED,
 	                            KAM_VERDICT_QUALIFY, KAM_VERDICT_DROP};
 	struct gate_assessment a, before;
+	struct gate_since since;
 	struct gate_whatif w = {NULL, NULL, 0};
 	struct assumptions as = {NULL, NULL, NULL, 0, 0, 0};
 	const char *as_of_opt = NULL;
@@ -766,6 +769,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	memset(&before, 0, sizeof before);
+	memset(&since, 0, sizeof since);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
 		switch (ch) {
 		case OPT_AS_OF:
@@ -813,7 +817,8 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 		w.before = &before;
 		w.assumed = as.all;
 		w.nassumed = as.nall;
-	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK)
+	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK ||
+	           (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
 		goto out;
 	json = to_json(&a);
 	if (!dry)
@@ -825,10 +830,17 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (ctx->fmt == OUT_JSON) {
 		if (iffy)
 			gate_write_json(stdout, &a, &w);
-		else
-			fputs(json, stdout);
+		else {
+			/* The snapshot as stored, then what changed since
+			 * the last review (never stored). */
+			fwrite(json, 1, strlen(json) - 3, stdout);
+			gate_write_since_json(stdout, &a, &since);
+			fputs("\n}\n", stdout);
+		}
 	} else if (ctx->fmt == OUT_TABLE) {
 		gate_write_text(stdout, &a, iffy ? &w : NULL);
+		if (!iffy)
+			gate_write_since_text(stdout, &a, &since);
 		if (number != 0 && same)
 			printf("\nThe same as run %lld: checked again, not "
 			       "stored twice.\n",
@@ -845,6 +857,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (status)
 		rc = codes[a.verdict];
 out:
+	gate_since_free(&since);
 	free(json);
 	free(as.answers);
 	free(as.stances);
@@ -964,6 +977,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	struct flag_list flags = {NULL, 0};
 	struct gate_step *plan = NULL;
 	struct gate_memo memo;
+	struct gate_since since;
 	struct stance_stale stale = {NULL, 0};
 	const char *as_of_opt = NULL;
 	char as_of[KAM_DATE_LEN];
@@ -973,6 +987,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	memset(&memo, 0, sizeof memo);
+	memset(&since, 0, sizeof since);
 	/* A memo, or its data: nothing else. */
 	cli_formats(ctx, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON), OUT_MD);
 	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
@@ -995,9 +1010,11 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	                          deal, flag_add, &flags)) == KAM_OK) {
 		gate_red_flags(&a, &flags.v, &flags.n);
 		gate_plan(&a, &plan, &nplan);
-		if ((rc = memo_stale(ctx, deal, &a, &stale, &memo)) != KAM_OK)
+		if ((rc = memo_stale(ctx, deal, &a, &stale, &memo)) != KAM_OK ||
+		    (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
 			goto done;
 		memo.a = &a;
+		memo.since = &since;
 		memo.runs = runs;
 		memo.nruns = nruns;
 		memo.flags = flags.v;
@@ -1010,6 +1027,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 			gate_write_report(stdout, &memo);
 	}
 done:
+	gate_since_free(&since);
 	free((void *)memo.stale);
 	stance_stale_free(&stale);
 	gate_plan_free(plan, nplan);
@@ -1274,6 +1292,54 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * kam-gate calibrate [--days-before N]: the closed deals, what the last
+ * run N days before each close said, against what happened.
+ */
+static int
+cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"days-before", required_argument, NULL, OPT_DAYS_BEFORE},
+	    {NULL, 0, NULL, 0}};
+	struct calib_deal *deals = NULL;
+	struct calibration c;
+	long days = CALIBRATE_DAYS;
+	size_t n = 0;
+	int ch, rc;
+
+	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TABLE);
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (ch != OPT_DAYS_BEFORE)
+			return cli_usage(ctx);
+		if (!parse_int(optarg, 0, 36500, &days))
+			return kam_err(KAM_DATA,
+			               _("invalid number of days '%s' for "
+			                 "--days-before (use a whole number "
+			                 "from 0 to 36500)"),
+			               optarg);
+	}
+	if (optind < argc)
+		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
+	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	    (rc = store_calibrate_load(ctx->st, &deals, &n)) != KAM_OK)
+		return rc;
+	calibrate(deals, n, days, &c);
+	if (ctx->fmt == OUT_JSON)
+		calibrate_write_json(stdout, &c);
+	else if (ctx->fmt == OUT_TABLE || ctx->fmt == OUT_MD)
+		calibrate_write_text(stdout, &c, ctx->fmt == OUT_MD);
+	else {
+		struct out *o = cli_out(ctx, 0, calibrate_cols);
+
+		calibrate_write_rows(o, &c);
+		out_close(o);
+	}
+	calibration_free(&c);
+	calib_deals_free(deals, n);
+	return KAM_OK;
+}
+
 /* kam-gate list [ACCOUNT] [--all] */
 static int
 cmd_list(struct kam_ctx *ctx, int argc, char **argv)
@@ -1448,6 +1514,10 @@ static const struct kam_verb verbs[] = {
      "[--fit 16:9 | 4:3 | a4 | a4-landscape | letter] [--title TEXT]",
      "every open deal by expected value, as a table or a picture",
      cmd_portfolio},
+    {"calibrate", "calibrate [--days-before N]",
+     "what the verdicts said before closed deals closed, against what "
+     "happened",
+     cmd_calibrate},
     {"setting", "setting [KEY [VALUE]] [--reset]",
      "show or change the thresholds and weights", cmd_setting},
     {NULL, NULL, NULL, NULL},

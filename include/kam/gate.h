@@ -181,7 +181,10 @@ struct gate_member {
 	char since[11];
 	char *note;         /* the note behind the stance in force */
 	char latest[11];    /* the latest observation in force, any toward */
+	char from[11];      /* the latest start of a role in force */
+	char until[11];     /* the earliest end of one, or leaving; "" none */
 	signed char *rival; /* stance toward each rival, same coding */
+	char (*rival_since)[11]; /* since when, "" unknown; as rival */
 	struct gate_ally *allies;
 	size_t nallies;
 	struct gate_contact *contacts; /* our sellers who know them */
@@ -365,6 +368,55 @@ size_t gate_diff(const struct gate_snap *a, const struct gate_snap *b,
                             const char *before, const char *after, void *),
                  void *arg);
 
+/*
+ * Since the last review (kam-gate(1), SINCE THE LAST REVIEW): what took
+ * effect between the deal's previous run and the day assessed, and the
+ * gates it moved.  The rule (since.c) compares the deal as of the
+ * previous run's day with the deal as of the day assessed.
+ */
+enum gate_change_kind {
+	GATE_CHANGE_STANCE, /* a member's stance toward us moved */
+	GATE_CHANGE_JOINED, /* someone joined the buying group */
+	GATE_CHANGE_LEFT,   /* a member left it */
+	GATE_CHANGE_ROLES,  /* a member's roles, influence or lead changed */
+	GATE_CHANGE_ANSWER  /* a criterion's answer changed */
+};
+/* stance, joined, left, roles, answer. */
+const char *gate_change_word(enum gate_change_kind);
+struct gate_change {
+	enum gate_change_kind kind;
+	char *item;      /* ACCOUNT/HANDLE, or the criterion's key */
+	char *toward;    /* a stance toward this competitor; NULL: us */
+	char *name;      /* the person's name; NULL for an answer */
+	char *from, *to; /* in words; NULL: none (joined, left) */
+	char on[11];     /* the day it took effect; "" unknown */
+	int gate;        /* an answer's gate; 0 for a person */
+	int gates;       /* bit g - 1 for each gate g it bears on */
+};
+struct gate_since {
+	int64_t run;    /* the previous run's number; 0: none */
+	char as_of[11]; /* its day */
+	char *verdict_before;
+	enum gate_status status_before[GATE_COUNT];
+	char *score_before[GATE_COUNT]; /* as stored; NULL: none */
+	struct gate_change *changes;
+	size_t nchanges;
+};
+/*
+ * Fills s->changes from then (the deal as of the previous run's day)
+ * and now: stances that moved (toward us, then toward each competitor,
+ * person by person), then members who joined, who
+ * left, whose roles changed (each in the order of the group's refs), then
+ * answers (in rubric order) that changed where either side was
+ * answered.  A person's change bears on gate 3, an answer on its gate.
+ */
+void gate_since_compare(const struct gate_assessment *then,
+                        const struct gate_assessment *now, struct gate_since *);
+/* Whether gate g (1-4) moved or bears a change. */
+int gate_since_gate_shown(const struct gate_since *,
+                          const struct gate_assessment *now, int g);
+void gate_since_free(struct gate_since *);
+
 /* --- Writers (gate-out.c): every stored text escaped for its format --- */
 
 /*
@@ -372,6 +424,8 @@ size_t gate_diff(const struct gate_snap *a, const struct gate_snap *b,
  * heading, a table cell, emphasis, a link or HTML (kam-gate(1), REPORT).
  */
 void gate_md(FILE *, const char *s);
+/* Writes s as one line of plain text, without control characters. */
+void gate_txt(FILE *, const char *s);
 
 /* The verdict in one sentence, and the investment in one. */
 char *gate_verdict_sentence(const struct gate_assessment *);
@@ -430,9 +484,22 @@ struct gate_stale {
 	long days;                 /* its age on the day assessed */
 };
 
+/*
+ * Since the last review, written after a run's text (w: the section in
+ * lines), in the memo (Markdown), or as the "since" member of a JSON
+ * object (nothing when there is no previous run); since-out.c.
+ */
+void gate_write_since_text(FILE *, const struct gate_assessment *now,
+                           const struct gate_since *);
+void gate_write_since_md(FILE *, const struct gate_assessment *now,
+                         const struct gate_since *);
+void gate_write_since_json(FILE *, const struct gate_assessment *now,
+                           const struct gate_since *);
+
 /* Everything the memo says. */
 struct gate_memo {
 	const struct gate_assessment *a;
+	const struct gate_since *since;   /* NULL: not shown */
 	const struct gate_run_info *runs; /* the deal's runs, oldest first */
 	size_t nruns;
 	const struct gate_flag *flags; /* kam-org check's, then the group's */
@@ -526,6 +593,14 @@ int store_gate_load(struct store *, int64_t deal, const char *as_of,
  * as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
                 struct gate_assessment *);
+/*
+ * Since the last review: the deal's latest run dated before now->as_of
+ * (the highest number among that day's), its stored gates and verdict,
+ * and the deal as of that day compared with now.  s->run is 0 when
+ * there is no such run.
+ */
+int gate_since_load(struct store *, const struct gate_assessment *now,
+                    struct gate_since *);
 /* The red flags of a deal's buying group as of a day, through fn. */
 int gate_check_flags(struct store *, int64_t deal, const char *as_of,
                      int (*fn)(const char *code, const char *subject,

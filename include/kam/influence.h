@@ -74,6 +74,14 @@ double influence_round(double);
  */
 void influence_order(size_t n, const struct influence_score *,
                      const char *const *handles, size_t *order);
+/*
+ * The same without brokerage (computed or not): rounded influence, most
+ * first; then level, the most senior (lowest number) first and an
+ * unknown level (0) last; then handle.  levels NULL: influence_order.
+ */
+void influence_order_level(size_t n, const struct influence_score *,
+                           const long *levels, const char *const *handles,
+                           size_t *order);
 
 /* How many people make the top tenth of n: n / 10, rounded up. */
 size_t influence_top(size_t n);

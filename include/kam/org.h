@@ -299,6 +299,13 @@ struct org_influence {
 };
 int org_influence(struct store *, int64_t account, int64_t deal,
                   const char *as_of, struct org_influence *);
+/*
+ * The same, with brokerage 0: betweenness is not computed (brokerage is
+ * 0 in every row) and ties of influence go by level, the most senior
+ * first and an unknown level last, then handle (influence_order_level).
+ */
+int org_influence_by(struct store *, int64_t account, int64_t deal,
+                     const char *as_of, int brokerage, struct org_influence *);
 void org_influence_free(struct org_influence *);
 
 /*

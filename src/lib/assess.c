@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "kam/gate.h"
 #include "kam/kam.h"
@@ -42,5 +43,51 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 		gate_flags_free(f, n);
 	}
 	gate_assessment_free(&a);
+	return rc;
+}
+
+int
+gate_since_load(struct store *st, const struct gate_assessment *now,
+                struct gate_since *s)
+{
+	struct gate_run_info *runs = NULL;
+	struct gate_assessment then;
+	struct gate_snap snap;
+	size_t n = 0, i, k = (size_t)-1;
+	int rc, g;
+
+	memset(s, 0, sizeof *s);
+	if ((rc = store_gate_runs(st, now->deal_id, &runs, &n)) != KAM_OK)
+		return rc;
+	/* The latest day before the day assessed; that day's last run. */
+	for (i = 0; i < n; i++)
+		if (strcmp(runs[i].as_of, now->as_of) < 0 &&
+		    (k == (size_t)-1 ||
+		     strcmp(runs[i].as_of, runs[k].as_of) >= 0))
+			k = i;
+	if (k == (size_t)-1) {
+		gate_runs_free(runs, n);
+		return KAM_OK;
+	}
+	s->run = runs[k].number;
+	gate_runs_free(runs, n);
+	if ((rc = store_gate_snap_load(st, now->deal_id, s->run, &snap)) !=
+	    KAM_OK) {
+		gate_snap_free(&snap);
+		return rc;
+	}
+	memcpy(s->as_of, snap.as_of, sizeof s->as_of);
+	s->verdict_before = snap.verdict;
+	snap.verdict = NULL;
+	for (g = 0; g < GATE_COUNT; g++) {
+		s->status_before[g] = snap.status[g];
+		s->score_before[g] = snap.score[g];
+		snap.score[g] = NULL;
+	}
+	gate_snap_free(&snap);
+	memset(&then, 0, sizeof then);
+	if ((rc = gate_assess(st, now->deal_id, s->as_of, &then)) == KAM_OK)
+		gate_since_compare(&then, now, s);
+	gate_assessment_free(&then);
 	return rc;
 }

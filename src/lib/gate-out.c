@@ -100,6 +100,12 @@ txt(FILE *fp, const char *s)
 {
 	put_safe(fp, s, 0);
 }
+
+void
+gate_txt(FILE *fp, const char *s)
+{
+	put_safe(fp, s, 0);
+}
 /* JSON */
 
 static void
@@ -1141,6 +1147,8 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	gate_group_order(a, idx);
 	report_head(fp, a);
 	report_investment(fp, a);
+	if (r->since != NULL)
+		gate_write_since_md(fp, a, r->since);
 	report_gates(fp, a);
 	report_group(fp, a, idx);
 
@@ -1315,7 +1323,10 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		}
 		fputc('}', fp);
 	}
-	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	fputs(n ? "\n  ]" : "]", fp);
+	if (r->since != NULL)
+		gate_write_since_json(fp, a, r->since);
+	fputs("\n}\n", fp);
 	free(idx);
 }
 

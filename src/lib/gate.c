@@ -1363,6 +1363,7 @@ member_free(struct gate_member *m)
 	free(m->roles);
 	free(m->note);
 	free(m->rival);
+	free(m->rival_since);
 	for (i = 0; i < m->nallies; i++) {
 		free(m->allies[i].ref);
 		free(m->allies[i].name);
@@ -1456,10 +1457,18 @@ gate_rival_add(struct gate_assessment *a, const char *handle, const char *name)
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
 
+		int fresh = a->nrivals == 1 || m->rival == NULL;
+
 		m->rival = xrealloc(m->rival, a->nrivals);
-		if (a->nrivals == 1 || m->rival == NULL)
+		m->rival_since = xreallocarray(m->rival_since, a->nrivals,
+		                               sizeof *m->rival_since);
+		if (fresh) {
 			memset(m->rival, GATE_STANCE_UNKNOWN, a->nrivals);
+			memset(m->rival_since, 0,
+			       a->nrivals * sizeof *m->rival_since);
+		}
 		m->rival[a->nrivals - 1] = GATE_STANCE_UNKNOWN;
+		m->rival_since[a->nrivals - 1][0] = '\0';
 	}
 	return (int)a->nrivals - 1;
 }

@@ -648,6 +648,7 @@ influence_round(double v)
 struct order_ctx {
 	const struct influence_score *s;
 	const char *const *handles;
+	const long *levels; /* NULL: brokerage breaks ties */
 };
 
 /* qsort has no argument for the comparison: the ranking being sorted. */
@@ -664,7 +665,13 @@ order_cmp(const void *a, const void *b)
 
 	if (ix != iy)
 		return ix > iy ? -1 : 1;
-	if (bx != by)
+	if (sorting->levels != NULL) {
+		/* The most senior first; an unknown level (0) last. */
+		long lx = sorting->levels[x], ly = sorting->levels[y];
+
+		if (lx != ly)
+			return lx == 0 ? 1 : ly == 0 ? -1 : lx < ly ? -1 : 1;
+	} else if (bx != by)
 		return bx > by ? -1 : 1;
 	return strcmp(sorting->handles[x], sorting->handles[y]);
 }
@@ -673,7 +680,15 @@ void
 influence_order(size_t n, const struct influence_score *s,
                 const char *const *handles, size_t *order)
 {
-	struct order_ctx c = {s, handles};
+	influence_order_level(n, s, NULL, handles, order);
+}
+
+void
+influence_order_level(size_t n, const struct influence_score *s,
+                      const long *levels, const char *const *handles,
+                      size_t *order)
+{
+	struct order_ctx c = {s, handles, levels};
 	size_t i;
 
 	for (i = 0; i < n; i++)

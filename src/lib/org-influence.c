@@ -35,15 +35,19 @@ ranking_free(struct ranking *r)
 }
 
 /*
- * full: the ranking of kam-org influence, with stances and brokerage;
- * else the check's, which needs neither: its top tenth is drawn by
- * influence alone (ties with the last of it are in).
+ * full: with names and stances; brokerage: the ranking of kam-org
+ * influence, ties broken by brokerage.  Without brokerage (the check,
+ * whose top tenth is drawn by influence alone, ties with the last of it
+ * in; kam-stance stale, which does not show it), betweenness, the
+ * costly part, is not computed: full breaks ties by level, the check by
+ * handle.
  */
 static int
 rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
-            int full, struct ranking *r)
+            int full, int brokerage, struct ranking *r)
 {
 	const char **handles;
+	long *levels = NULL;
 	size_t n, i;
 	int rc;
 
@@ -56,17 +60,23 @@ rank_people(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	r->score = xcalloc(n + 1, sizeof *r->score);
 	r->order = xcalloc(n + 1, sizeof *r->order);
 	r->rank = xcalloc(n + 1, sizeof *r->rank);
-	if (influence_compute(n, r->net.links, r->net.nlinks, full, r->score) !=
-	    KAM_OK) {
+	if (influence_compute(n, r->net.links, r->net.nlinks, brokerage,
+	                      r->score) != KAM_OK) {
 		ranking_free(r);
 		return kam_err(KAM_INTERNAL, _("cannot compute influence: %s"),
 		               influence_error());
 	}
 	handles = xcalloc(n + 1, sizeof *handles);
-	for (i = 0; i < n; i++)
+	if (full && !brokerage)
+		levels = xcalloc(n + 1, sizeof *levels);
+	for (i = 0; i < n; i++) {
 		handles[i] = r->net.people[i].handle;
-	influence_order(n, r->score, handles, r->order);
+		if (levels != NULL)
+			levels[i] = r->net.people[i].level;
+	}
+	influence_order_level(n, r->score, levels, handles, r->order);
 	free(handles);
+	free(levels);
 	/* Equal (rounded) influence, equal rank: 1, 2, 2, 4. */
 	for (i = 0; i < n; i++) {
 		size_t k = r->order[i], prev = i ? r->order[i - 1] : 0;
@@ -83,13 +93,21 @@ int
 org_influence(struct store *st, int64_t account, int64_t deal,
               const char *as_of, struct org_influence *out)
 {
+	return org_influence_by(st, account, deal, as_of, 1, out);
+}
+
+int
+org_influence_by(struct store *st, int64_t account, int64_t deal,
+                 const char *as_of, int brokerage, struct org_influence *out)
+{
 	struct ranking r;
 	struct buf *roles;
 	size_t n, i;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = rank_people(st, account, deal, as_of, 1, &r)) != KAM_OK)
+	if ((rc = rank_people(st, account, deal, as_of, 1, brokerage, &r)) !=
+	    KAM_OK)
 		return rc;
 	n = r.net.npeople;
 	/* The roles of each person, in the store's order (deal, role). */
@@ -146,7 +164,7 @@ graph_influence(struct store *st, const struct map_query *q, struct map_data *d)
 	size_t i;
 	int rc;
 
-	if ((rc = rank_people(st, q->account, 0, q->as_of, 0, &r)) != KAM_OK)
+	if ((rc = rank_people(st, q->account, 0, q->as_of, 0, 0, &r)) != KAM_OK)
 		return rc;
 	for (i = 0; i < r.net.npeople; i++) {
 		struct map_person *p = map_find(d, r.net.people[i].id);

@@ -2,8 +2,10 @@
  * Stale knowledge: whom to check in with.  Stances change over time
  * (METHOD.md, section 1.3), so a stance observed long ago is a guess.
  * This use case takes the people of an account (or of a deal's buying
- * group) in the order of their influence (org-influence.c) and keeps
- * those whose latest observation is older than a day.
+ * group) in the order of their influence (org-influence.c: PageRank,
+ * then level, then handle; brokerage is not shown here and is the
+ * costly part, so it is not computed) and keeps those whose latest
+ * observation is older than a day.
  */
 #include <config.h>
 
@@ -84,7 +86,7 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	else
 		rc = store_stance_latest(st, account, as_of, add_latest, &l);
 	if (rc == KAM_OK)
-		rc = org_influence(st, account, deal, as_of, &inf);
+		rc = org_influence_by(st, account, deal, as_of, 0, &inf);
 	rc = store_end(st, rc);
 	if (rc != KAM_OK) {
 		free(l.v);

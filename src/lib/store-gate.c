@@ -716,6 +716,22 @@ stance_code(const char *s)
 
 #define ROLE_ORDER "vocab_rank('role', r.role)"
 
+/* Keeps in d (a day, "" none) the later, or the earlier, of d and s. */
+static void
+day_max(char d[11], const char *s)
+{
+	if (s != NULL && strlen(s) >= 10 && strncmp(s, d, 10) > 0)
+		snprintf(d, 11, "%.10s", s);
+}
+
+static void
+day_min(char d[11], const char *s)
+{
+	if (s != NULL && strlen(s) >= 10 &&
+	    (d[0] == '\0' || strncmp(s, d, 10) < 0))
+		snprintf(d, 11, "%.10s", s);
+}
+
 /*
  * One member per person holding a role in the deal, leaving out people
  * who had left the client by as_of; roles in the order of kam-org(1).
@@ -726,7 +742,8 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 {
 	static const char q[] =
 	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
-	    "r.influence, r.lead FROM deal_role_period r "
+	    "r.influence, r.lead, r.start_on, r.end_on, p.left_on "
+	    "FROM deal_role_period r "
 	    "JOIN person p ON p.id = r.person_id "
 	    "JOIN account ac ON ac.id = p.account_id "
 	    "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
@@ -771,6 +788,9 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 		m->rolebits |= 1 << ri;
 		m->core = m->rolebits & GATE_CORE_ALL;
 		m->lead |= db_column_int(s, 5);
+		day_max(m->from, (const char *)db_column_text(s, 6));
+		day_min(m->until, (const char *)db_column_text(s, 7));
+		day_min(m->until, (const char *)db_column_text(s, 8));
 	}
 	db_reset(s);
 	return rc == DB_DONE ? KAM_OK
@@ -848,14 +868,18 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 		if (a->nrivals == 0)
 			continue;
 		m->rival = xmalloc(a->nrivals);
+		m->rival_since = xcalloc(a->nrivals, sizeof *m->rival_since);
 		for (j = 0; j < a->nrivals; j++) {
 			rc = store_stance_get(st, m->id, cids[j], deal, as_of,
 			                      NULL, &stance, since);
 			if (rc != KAM_OK)
 				return rc;
 			m->rival[j] = (signed char)stance_code(stance);
-			if (stance != NULL)
+			if (stance != NULL) {
 				later(m->latest, since);
+				memcpy(m->rival_since[j], since,
+				       sizeof m->rival_since[j]);
+			}
 		}
 	}
 	return KAM_OK;

@@ -3,9 +3,10 @@
 # deal of a store with 10,000 people and 1,000,000 stance observations,
 # whole process, against baselines measured in the same run (starting a
 # kam command that opens the store, and the sqlite3 shell counting the
-# observations of the buying group); and "list" and "portfolio" over
+# observations of the buying group); "list" and "portfolio" over
 # 1,000 deals that each have a stored run (and, for portfolio, a value
-# and a buying group of eight).
+# and a buying group of eight); and "calibrate" once those deals are
+# closed, each with three runs.
 # Prints a Markdown section with the figures, the targets and PASS/MISS.
 #
 # usage: gate.sh BUILDDIR SRCDIR WORKDIR
@@ -163,6 +164,30 @@ t_pf=$(best5 "$KG" portfolio)
 t_pf_svg=$(best5 "$KG" portfolio -T svg)
 t_pf_md=$(best5 "$KG" portfolio -F md)
 
+# Calibration: every deal but big/erp closed on 1 March 2026 (won, lost
+# and abandoned in turn), each with two more runs recorded 59 and 10
+# days before (copies of the run of big/erp, the verdicts varied), so
+# that calibrate reads three runs a deal, their snapshots' criteria
+# included.
+"$SQLITE3" "$KAM_DB" "UPDATE deal SET status = CASE id % 3 WHEN 0 THEN 'won'
+  WHEN 1 THEN 'lost' ELSE 'abandoned' END, closed_on = '2026-03-01'
+  WHERE handle <> 'erp';
+  INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, actor,
+  verdict, snapshot) SELECT d.id, k.n, k.day, k.day || 'T09:00:00Z',
+  k.day || 'T09:00:00Z', 'bench', CASE (d.id + k.n) % 4 WHEN 0 THEN 'pursue'
+  WHEN 1 THEN 'pursue-limited' WHEN 2 THEN 'qualify' ELSE 'drop' END,
+  r.snapshot FROM deal d, gate_run r,
+  (SELECT 2 AS n, '2026-01-01' AS day UNION ALL SELECT 3, '2026-02-19') k
+  WHERE d.handle <> 'erp' AND r.deal_id = d.id AND r.number = 1"
+cal_deals=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM deal WHERE status <> 'open'")
+cal_runs=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM gate_run r JOIN deal d
+  ON d.id = r.deal_id WHERE d.status <> 'open'")
+t_cal=$(best5 "$KG" calibrate -F table)
+t_cal_json=$(best5 "$KG" calibrate -F json)
+t_base_cal=$(best5 "$SQLITE3" "$KAM_DB" "SELECT count(*) FROM gate_run r,
+  json_each(r.snapshot, '\$.gates') g, json_each(g.value, '\$.criteria') c
+  WHERE json_extract(c.value, '\$.answer') = 'yes'")
+
 verdict_of() { if [ "$1" -le "$2" ]; then echo PASS; else echo MISS; fi; }
 
 cat <<EOF
@@ -193,4 +218,7 @@ twenty, which does not grow with the load of the machine.
 | \`kam-gate portfolio\` over $pf_rows open deals ($pf_members buying roles: stances, stale members and red flags of each) | $t_pf | 2000 | $(verdict_of "$t_pf" 2000) | |
 | \`kam-gate portfolio -T svg\` (the slide: laid out and rendered) | $t_pf_svg | 2000 | $(verdict_of "$t_pf_svg" 2000) | |
 | \`kam-gate portfolio -F md\` | $t_pf_md | 2000 | $(verdict_of "$t_pf_md" 2000) | |
+| \`kam-gate calibrate\` over $cal_deals closed deals ($cal_runs runs: verdicts, likelihoods and the criteria of each snapshot) | $t_cal | 500 | $(verdict_of "$t_cal" 500) | |
+| \`kam-gate calibrate -F json\` | $t_cal_json | 500 | $(verdict_of "$t_cal_json" 500) | |
+| baseline: \`sqlite3\` counting the yes answers in every run's snapshot | $t_base_cal | | | |
 EOF

@@ -3,7 +3,10 @@
 # Usage: run.sh BUILDDIR SRCDIR
 # Each tests/bench/<area>.sh is called as "<area>.sh BUILDDIR SRCDIR WORK"
 # and prints a Markdown section with its figures and the baselines it
-# measured in the same run.
+# measured in the same run.  With BENCH set to some of the areas
+# ("make bench BENCH='stance gate'"), only those run, and the sections
+# of the others are kept as docs/performance.md has them (each section
+# follows a "<!-- bench: AREA -->" line).
 set -u
 build=$1 src=$2
 work=$(mktemp -d "${TMPDIR:-/tmp}/kam-bench.XXXXXX")
@@ -25,6 +28,18 @@ status=0
 for area in org stance gate map influence large; do
   script="$src/tests/bench/$area.sh"
   [ -f "$script" ] || continue
+  echo "<!-- bench: $area -->" >>"$tmp"
+  case " ${BENCH:-$area} " in
+  *" $area "*) ;;
+  *)
+    # Not run this time: the section as it stands, up to the next one.
+    awk -v a="<!-- bench: $area -->" '
+      $0 == a { on = 1; next }
+      on && /^<!-- bench: / { exit }
+      on { print }' "$out" >>"$tmp"
+    continue
+    ;;
+  esac
   mkdir -p "$work/$area"
   echo "bench: $area" >&2
   if ! sh "$script" "$build" "$src" "$work/$area" >>"$tmp"; then
@@ -33,6 +48,7 @@ for area in org stance gate map influence large; do
   fi
   echo >>"$tmp"
 done
+echo "<!-- bench: notes -->" >>"$tmp"
 cat "$src/tests/bench/notes.md" >>"$tmp"
 cp "$tmp" "$out"
 cat "$out"

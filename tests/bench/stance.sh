@@ -2,8 +2,11 @@
 # The stance benchmark (make bench): an account of 10,000 people with
 # 1,000,000 observations over five years.  Prints a Markdown section
 # with kam's figures and the baselines measured in the same run: the
-# sqlite3 shell's .import of the same CSV into a bare table, and an
-# INSERT run by the sqlite3 shell as its own process.
+# sqlite3 shell doing the same work as kam-stance import (the same rows,
+# hashes included, into the same table with the same indexes, in a WAL
+# store), which is the reference of the target; the shell's .import of
+# the CSV into a bare table, for scale; and, for kam-stance set, an
+# INSERT of the same row run by the sqlite3 shell as its own process.
 # Usage: stance.sh BUILDDIR SRCDIR WORKDIR
 set -u
 build=$1 src=$2 work=$3
@@ -81,20 +84,27 @@ fresh_kam() {
   cp "$work/empty.db" "$work/k.db"
 }
 fresh_bare() { rm -f "$work/bare.db"; }
-fresh_wide() { rm -f "$work/wide.db" "$work/wide.db-wal" "$work/wide.db-shm"; }
+fresh_same() {
+  rm -f "$work/same.db" "$work/same.db-wal" "$work/same.db-shm"
+  cp "$work/empty.db" "$work/same.db"
+}
 best 3 fresh_kam env KAM_DB="$work/k.db" "$KS" import obs.csv
 t_imp=$(cat "$work/best") t_imp_cpu=$cpu
 best 3 fresh_bare "$SQLITE3" "$work/bare.db" ".import --csv obs.csv bare"
 t_base=$(cat "$work/best") t_base_cpu=$cpu
 r_imp=$(ratio "$t_imp" "$t_base")
-# A second baseline, to show where the time goes: the sqlite3 shell
-# importing the rows as kam stores them (with the two hashes, 64
-# characters each) into a bare table of a WAL store like kam's.
+# The reference: the sqlite3 shell doing the same work, importing the
+# rows kam stored (the two hashes, 64 characters each, included) into
+# the observation table of a copy of the same empty store: the same
+# table, checks and indexes, in WAL mode, in one transaction.  What is
+# left to kam is reading and checking the CSV, finding each person and
+# hashing the chain.
 "$SQLITE3" -csv -header "$work/k.db" "SELECT * FROM observation" >rows.csv
-best 2 fresh_wide "$SQLITE3" "$work/wide.db" "PRAGMA journal_mode = WAL" \
-  ".import --csv rows.csv bare"
-t_wide=$(cat "$work/best") t_wide_cpu=$cpu
-r_wide=$(ratio "$t_imp" "$t_wide")
+best 3 fresh_same "$SQLITE3" "$work/same.db" "PRAGMA journal_mode = WAL" \
+  ".import --csv --skip 1 rows.csv observation"
+t_same=$(cat "$work/best") t_same_cpu=$cpu
+r_same=$(ratio "$t_imp" "$t_same")
+n_same=$("$SQLITE3" "$work/same.db" "SELECT count(*) FROM observation")
 
 KAM_DB="$work/k.db"
 export KAM_DB
@@ -138,11 +148,11 @@ system) of that run in parentheses.
 
 | measure | kam | baseline | ratio | target | met |
 | --- | ---: | ---: | ---: | --- | --- |
-| \`import\` of 1,000,000 observations | $t_imp ms ($t_imp_cpu) | $t_base ms ($t_base_cpu): \`sqlite3 .import\` into a bare table | $r_imp | < 2 | $(verdict "$r_imp" 2) |
-| the same, against the rows as stored | $t_imp ms ($t_imp_cpu) | $t_wide ms ($t_wide_cpu): \`sqlite3 .import\` of the rows kam stores, hashes included, into a bare table of a WAL store | $r_wide | | |
+| \`import\` of 1,000,000 observations | $t_imp ms ($t_imp_cpu) | $t_same ms ($t_same_cpu): the \`sqlite3\` shell doing the same work, \`.import\` of the $n_same rows kam stores (hashes included) into the same table with the same indexes, in a WAL store | $r_same | < 1.5 | $(verdict "$r_same" 1.5) |
+| (the same, for scale) | $t_imp ms ($t_imp_cpu) | $t_base ms ($t_base_cpu): \`sqlite3 .import\` of the CSV into a bare table | $r_imp | | |
 | \`show --as-of\`, 10,000 people | $t_show ms ($t_show_cpu) | | | < 100 ms | $(verdict "$t_show" 100) |
 | \`changes\` over a quarter ($n_changes people moved) | $t_changes ms ($t_changes_cpu) | | | < 100 ms | $(verdict "$t_changes" 100) |
-| \`set\` of one observation | $t_set ms ($t_set_cpu) | $t_ins ms ($t_ins_cpu): \`sqlite3 STORE "INSERT …"\` | $r_set | < 1.5 | $(verdict "$r_set" 1.5) |
+| \`set\` of one observation | $t_set ms ($t_set_cpu) | $t_ins ms ($t_ins_cpu): a bare \`INSERT\` of the same row by the \`sqlite3\` shell, a process of its own (no lookup, no hash) | $r_set | < 1.5 | $(verdict "$r_set" 1.5) |
 
 Peak memory (KiB) as history grows tenfold:
 

@@ -32,6 +32,7 @@ expect_out report gate-report-escape.md
 grep '^#' "$T/report.out" >"$T/headings.out"
 expect_text headings "# HIS \\#\\# Verdict: pursue  \\*\\*Pursue: every gate passes.\\*\\* \\#\\# Red flags  None found.  \\# Fake (acme/his): drop
 ## Investment
+## Since the last review
 ## The gates
 ### 1. Is it a real opportunity? **fail** (score 0.00)
 ### 2. Can we compete? **not-reached**

@@ -62,7 +62,7 @@ count=$((count + 1))
 
 run json 0 kam-gate report acme/his -F json
 expect_sql json-keys "SELECT group_concat(key, ',') FROM json_each(readfile('$T/json.out'))" \
-  "deal,name,account_name,category,industry,profile,value,currency,close,stage,as_of,verdict,sentence,investment,gates,group,red_flags,stale,plan,open_questions,runs"
+  "deal,name,account_name,category,industry,profile,value,currency,close,stage,as_of,verdict,sentence,investment,gates,group,red_flags,stale,plan,open_questions,runs,since"
 expect_sql json-industry "SELECT json_type(readfile('$T/json.out'), '\$.industry')" null
 expect_sql json-group "SELECT group_concat(json_extract(g.value, '\$.person') || ':' ||
   coalesce(json_extract(g.value, '\$.note'), '-'), ' ') FROM json_each(readfile('$T/json.out'), '\$.group') g" \

@@ -20,6 +20,7 @@ run memo-c 0 kam-gate report his
 grep '^##' "$T/memo-zh.out" | sed 's/ \*\*.*//' >"$T/heads-zh"
 cat >"$T/heads-zh.want" <<'HEADS'
 ## 投入
+## 自上次评估以来（2026-06-15）
 ## 四个关口
 ### 1. 是不是机会？
 ### 2. 是不是能竞争？
@@ -37,6 +38,7 @@ diff -u "$T/heads-zh.want" "$T/heads-zh" >&2 || fail "memo-zh: headings differ"
 grep '^##' "$T/memo-c.out" | sed 's/ \*\*.*//' >"$T/heads-c"
 cat >"$T/heads-c.want" <<'HEADS'
 ## Investment
+## Since the last review (2026-06-15)
 ## The gates
 ### 1. Is it a real opportunity?
 ### 2. Can we compete?
@@ -57,6 +59,7 @@ for l in '| 金额 | 赢单可能性 | 期望值 | 跟进成本 |' \
   '| 关系人 | 角色 | 影响力 | 对我方的态度 | 起始 | 备注 | 对竞争对手 |' \
   '| 关系人 | 行动 | 做法 | 途径 | 负责人 |' \
   '| 关系人 | 最近观察 | 天数 |' \
+  '结论不变：pursue。' \
   '| 评估 | 截至 | 首次 | 最近 | 记录人 | 结论 | 是机会 | 能竞争 | 能赢 | 值得赢 |' \
   '- 客户：市第一人民医院 (hospital)，无类别，行业 医疗' \
   '- 金额：12000000 CNY' \

@@ -122,17 +122,19 @@ expect_text set119c "acme/ana"
 kam-gate setting stale.days --reset >/dev/null
 
 # A retraction takes the row out: the CTO's March stance retracted, his
-# latest is none and he is not listed; ana and the boss tie, by handle.
+# latest is none and he is not listed; ana and the boss tie on
+# influence, and the more senior comes first (boss, level 1, before ana,
+# level 3): ties go by level, then handle, never by brokerage.
 id=$(sql "SELECT id FROM observation WHERE person_id = (SELECT id FROM person WHERE handle = 'cto')")
 kam-stance retract "$id" --why 'wrong person' >/dev/null
 run retracted 0 kam-stance stale --older-than 1d
 cut -f1 "$T/retracted.out" | sed 1d | tr '\n' ' ' >"$T/retc.out"; echo >>"$T/retc.out"
-expect_text retc "acme/eng acme/ana acme/boss "
+expect_text retc "acme/eng acme/boss acme/ana "
 # As of 15 March, older than 14 days (before 1 March): eng's stance
 # toward Oracle and ana's general one were yet to come, and gone had
 # not left; the CTO's 1 March is not before it (and is retracted).  The
 # links were made on 31 May: on 15 March everyone weighs the same, and
-# the order is by handle.
+# the order is by level (all three are level 3), then handle.
 run asof 0 kam-stance stale --as-of 2026-03-15 --older-than 14d
 cut -f1,5,6 "$T/asof.out" >"$T/asofc.out"
 expect_text asofc "person	latest	days

@@ -1,0 +1,219 @@
+/*
+ * Calibration: learning from outcomes.  A verdict is a judgement made
+ * before the facts are in (METHOD.md, section 3: a verdict a seasoned
+ * key-account manager would sign); the closed deals say how good those
+ * judgements were.  A pure rule over the closed deals and their runs
+ * (store-calibrate.c): what kam said N days before each close, against
+ * what happened.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/calibrate.h"
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/store.h"
+
+static const char *const verdicts[4] = {"pursue", "pursue-limited", "qualify",
+                                        "drop"};
+
+static int
+verdict_index(const char *v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(v, verdicts[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The last run recorded on or before day; NULL when none. */
+static const struct calib_run *
+last_by(const struct calib_deal *d, const char *day)
+{
+	const struct calib_run *r = NULL;
+	size_t i;
+
+	for (i = 0; i < d->nruns; i++)
+		if (strcmp(d->runs[i].day, day) <= 0)
+			r = &d->runs[i];
+	return r;
+}
+
+static struct calib_crit *
+crit_find(struct calibration *c, const char *key, int gate)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncrit; i++)
+		if (strcmp(c->crit[i].key, key) == 0)
+			return &c->crit[i];
+	c->crit = xreallocarray(c->crit, c->ncrit + 1, sizeof *c->crit);
+	memset(&c->crit[c->ncrit], 0, sizeof *c->crit);
+	c->crit[c->ncrit].key = xstrdup(key);
+	c->crit[c->ncrit].gate = gate;
+	return &c->crit[c->ncrit++];
+}
+
+static int
+crit_cmp(const void *a, const void *b)
+{
+	const struct calib_crit *x = a, *y = b;
+
+	if (x->lost_yes != y->lost_yes)
+		return x->lost_yes > y->lost_yes ? -1 : 1;
+	if (x->gate != y->gate)
+		return x->gate < y->gate ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static int
+long_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+calibrate(const struct calib_deal *deals, size_t n, long days_before,
+          struct calibration *c)
+{
+	long *turns = NULL;
+	size_t i, k, nturns = 0;
+	double sq = 0;
+	int v;
+
+	memset(c, 0, sizeof *c);
+	c->days_before = days_before;
+	c->turned_median = -1;
+	for (v = 0; v < 4; v++) {
+		c->verdicts[v].verdict = verdicts[v];
+		c->verdicts[v].has_hit = v != 2;
+	}
+	c->rows = xcalloc(n + 1, sizeof *c->rows);
+	c->nrows = n;
+	turns = xcalloc(n + 1, sizeof *turns);
+	for (i = 0; i < n; i++) {
+		const struct calib_deal *d = &deals[i];
+		struct calib_row *row = &c->rows[i];
+		char cutoff[11];
+		int won = strcmp(d->status, "won") == 0;
+		int lost = strcmp(d->status, "lost") == 0;
+
+		c->closed++;
+		c->won += won;
+		c->lost += lost;
+		c->abandoned += !won && !lost;
+		row->d = d;
+		row->hit = -1;
+		row->turned_days = -1;
+		date_from_days(date_days(d->closed) - days_before, cutoff);
+		/* How early the verdict turned: the runs up to the close. */
+		if ((row->last = last_by(d, d->closed)) != NULL) {
+			/* The first run of the final streak of verdicts. */
+			for (k = (size_t)(row->last - d->runs); k > 0; k--)
+				if (strcmp(d->runs[k - 1].verdict,
+				           row->last->verdict) != 0)
+					break;
+			row->turn = &d->runs[k];
+			row->turned_days =
+			    date_days(d->closed) - date_days(row->turn->day);
+			turns[nturns++] = row->turned_days;
+		}
+		if ((row->run = last_by(d, cutoff)) == NULL) {
+			c->excluded++;
+			continue;
+		}
+		c->used++;
+		if ((v = verdict_index(row->run->verdict)) >= 0) {
+			struct calib_verdict *cv = &c->verdicts[v];
+
+			cv->deals++;
+			cv->won += won;
+			cv->lost += lost;
+			cv->abandoned += !won && !lost;
+			if (cv->has_hit) {
+				row->hit = v == 3 ? !won : won;
+				cv->hits += row->hit;
+			}
+		}
+		/* Brier: won is 1, lost 0; abandoned deals are left out. */
+		if (won || lost) {
+			if (row->run->has_p) {
+				double e = row->run->p - (won ? 1.0 : 0.0);
+
+				sq += e * e;
+				c->brier_n++;
+				c->brier_won += won;
+			} else
+				c->no_likelihood++;
+		}
+		for (k = 0; k < row->run->nyes; k++) {
+			struct calib_crit *cr = crit_find(
+			    c, row->run->yes[k], row->run->yes_gate[k]);
+
+			cr->lost_yes += lost;
+			cr->won_yes += won;
+		}
+	}
+	if (c->brier_n > 0) {
+		c->brier = sq / (double)c->brier_n;
+		c->base_rate = (double)c->brier_won / (double)c->brier_n;
+		c->brier_base = c->base_rate * (1 - c->base_rate);
+	}
+	/* Only the criteria yes on some lost deal are kept. */
+	for (i = 0, k = 0; i < c->ncrit; i++) {
+		if (c->crit[i].lost_yes > 0)
+			c->crit[k++] = c->crit[i];
+		else
+			free(c->crit[i].key);
+	}
+	c->ncrit = k;
+	if (k > 1)
+		qsort(c->crit, k, sizeof *c->crit, crit_cmp);
+	if (nturns > 0) {
+		qsort(turns, nturns, sizeof *turns, long_cmp);
+		/* The lower middle of an even count: a whole day. */
+		c->turned_median = turns[(nturns - 1) / 2];
+	}
+	free(turns);
+}
+
+void
+calibration_free(struct calibration *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncrit; i++)
+		free(c->crit[i].key);
+	free(c->crit);
+	free(c->rows);
+	memset(c, 0, sizeof *c);
+}
+
+void
+calib_deals_free(struct calib_deal *v, size_t n)
+{
+	size_t i, k, j;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].nruns; k++) {
+			struct calib_run *r = &v[i].runs[k];
+
+			free(r->verdict);
+			for (j = 0; j < r->nyes; j++)
+				free(r->yes[j]);
+			free(r->yes);
+			free(r->yes_gate);
+		}
+		free(v[i].runs);
+		free(v[i].deal);
+		free(v[i].name);
+		free(v[i].status);
+	}
+	free(v);
+}
