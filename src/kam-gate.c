@@ -154,9 +154,7 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
@@ -215,13 +213,6 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing GATE"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing KEY"));
-	if (argc - optind > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
 	if (question == NULL)
 		return cli_usage_msg(ctx, _("missing --question"));
 	key = argv[optind + 1];
@@ -234,7 +225,7 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 		               key);
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
 	return store_gate_criterion_add(ctx->st, pid, gate, key, question,
@@ -287,11 +278,6 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing KEY"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (musts == 3)
 		return cli_usage_msg(ctx, _("--must and --no-must exclude each "
 		                            "other"));
@@ -301,7 +287,7 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 		                            "--weight)"));
 	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
 	return store_gate_criterion_set(ctx->st, pid, argv[optind], gate,
@@ -325,12 +311,7 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		profile = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing KEY"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK ||
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
 		return rc;
 	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
@@ -360,9 +341,7 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (optind < argc)
-		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	rc = store_gate_profiles_each(ctx->st, profile_row, o);
@@ -386,14 +365,9 @@ cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		from = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing NAME"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if ((rc = check_profile_name(argv[optind])) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	return store_gate_profile_add(ctx->st, argv[optind], from);
 }
@@ -406,12 +380,7 @@ cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing NAME"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	return store_gate_profile_remove(ctx->st, argv[optind]);
 }
@@ -426,6 +395,18 @@ check_gap(const char *s, double *gap)
 		      "1000 with at most 2 decimals, such as +40, -5 or "
 		      "12.5%%)"),
 		    s);
+	return KAM_OK;
+}
+
+/* The subject DEAL (the store opened as the verb's row says). */
+static int
+deal_operand(struct kam_ctx *ctx, int64_t *deal)
+{
+	int rc;
+
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	*deal = ctx->subj.deal;
 	return KAM_OK;
 }
 
@@ -466,10 +447,6 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	/* With --gap, the gap is the answer. */
 	want = gaps != NULL ? 2 : 3;
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing DEAL"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing KEY"));
 	if (argc - optind < want)
 		return cli_usage_msg(ctx, _("missing ANSWER"));
 	if (gaps != NULL && argc - optind > 2)
@@ -494,10 +471,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 		kam_today(today);
 		on = today;
 	}
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
-		return rc;
-	if ((rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
-	        KAM_OK ||
+	if ((rc = deal_operand(ctx, &deal)) != KAM_OK ||
 	    (rc = store_gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK ||
 	    (rc = store_gate_criterion_id(ctx->st, profile, argv[optind + 1],
 	                                  &crit)) != KAM_OK)
@@ -531,20 +505,6 @@ answer_row(const struct gate_answer_row *r, void *arg)
 	out_end_row(o);
 }
 
-/* One operand DEAL, opened for reading, into *deal. */
-static int
-deal_operand(struct kam_ctx *ctx, int argc, char **argv, int mode,
-             int64_t *deal)
-{
-	int rc;
-
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing DEAL"));
-	if ((rc = cli_open(ctx, mode)) != KAM_OK)
-		return rc;
-	return store_deal_id(ctx->st, argv[optind], ctx->account, deal);
-}
-
 /* kam-gate answers DEAL */
 static int
 cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
@@ -558,10 +518,7 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
+	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	rc = store_gate_answers_each(ctx->st, deal, answer_row, o);
@@ -745,6 +702,46 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
  * kam-gate run DEAL [--as-of DATE] [--dry-run] [--exit-status]
  *     [--assume-answer KEY=ANSWER ...] [--assume-stance PERSON=STANCE ...]
  */
+/*
+ * A run as -F asks: its JSON as stored (or with what the assumptions
+ * changed), text with the run's number, or rows; without assumptions,
+ * with what changed since the last review (never stored).
+ */
+static void
+run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
+          const struct gate_whatif *w, const struct gate_since *since,
+          const char *json, int64_t number, int same)
+{
+	struct out *o;
+
+	if (ctx->fmt == OUT_JSON) {
+		if (w != NULL)
+			gate_write_json(stdout, a, w);
+		else {
+			/* The snapshot as stored, then what changed since
+			 * the last review. */
+			fwrite(json, 1, strlen(json) - 3, stdout);
+			gate_write_since_json(stdout, a, since);
+			fputs("\n}\n", stdout);
+		}
+	} else if (ctx->fmt == OUT_TABLE) {
+		gate_write_text(stdout, a, w);
+		if (w == NULL)
+			gate_write_since_text(stdout, a, since);
+		if (number != 0 && same)
+			printf("\nThe same as run %lld: checked again, not "
+			       "stored twice.\n",
+			       (long long)number);
+		else if (number != 0)
+			printf("\nStored as run %lld.\n", (long long)number);
+	} else {
+		o = cli_out(ctx, 0,
+		            w != NULL ? gate_whatif_cols : gate_run_cols);
+		gate_write_rows(o, a, w);
+		out_close(o);
+	}
+}
+
 static int
 cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -797,17 +794,10 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	/* An assumption is never stored. */
 	iffy = as.nall > 0;
 	dry |= iffy;
-	if (argc - optind > 1) {
-		rc = cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind + 1]);
-		goto out;
-	}
-	if (argc - optind < 1) {
-		rc = cli_usage_msg(ctx, _("missing DEAL"));
-		goto out;
-	}
+	/* A dry run only reads (the table says what a run may do). */
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
-	    (rc = deal_operand(ctx, argc, argv, dry ? CLI_READ : CLI_WRITE,
-	                       &deal)) != KAM_OK)
+	    (dry && (rc = cli_open(ctx, CLI_READ)) != KAM_OK) ||
+	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		goto out;
 	if (iffy) {
 		if ((rc = gate_assess(ctx->st, deal, as_of, &before)) !=
@@ -827,33 +817,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 		                        &number, &same);
 	if (rc != KAM_OK)
 		goto out;
-	if (ctx->fmt == OUT_JSON) {
-		if (iffy)
-			gate_write_json(stdout, &a, &w);
-		else {
-			/* The snapshot as stored, then what changed since
-			 * the last review (never stored). */
-			fwrite(json, 1, strlen(json) - 3, stdout);
-			gate_write_since_json(stdout, &a, &since);
-			fputs("\n}\n", stdout);
-		}
-	} else if (ctx->fmt == OUT_TABLE) {
-		gate_write_text(stdout, &a, iffy ? &w : NULL);
-		if (!iffy)
-			gate_write_since_text(stdout, &a, &since);
-		if (number != 0 && same)
-			printf("\nThe same as run %lld: checked again, not "
-			       "stored twice.\n",
-			       (long long)number);
-		else if (number != 0)
-			printf("\nStored as run %lld.\n", (long long)number);
-	} else {
-		struct out *o =
-		    cli_out(ctx, 0, iffy ? gate_whatif_cols : gate_run_cols);
-
-		gate_write_rows(o, &a, iffy ? &w : NULL);
-		out_close(o);
-	}
+	run_write(ctx, &a, iffy ? &w : NULL, &since, json, number, same);
 	if (status)
 		rc = codes[a.verdict];
 out:
@@ -889,13 +853,8 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		as_of_opt = optarg;
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing DEAL"));
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
-	    (rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
+	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) == KAM_OK) {
 		gate_plan(&a, &steps, &n);
@@ -995,14 +954,9 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		as_of_opt = optarg;
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing DEAL"));
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK)
 		return rc;
-	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
+	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = gate_assess(ctx->st, deal, as_of, &a)) == KAM_OK &&
 	    (rc = store_gate_runs(ctx->st, deal, &runs, &nruns)) == KAM_OK &&
@@ -1052,10 +1006,7 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
+	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 		return rc;
@@ -1119,14 +1070,11 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx);
 	if (argc - optind == 2)
 		return cli_usage_msg(ctx, _("missing the second RUN"));
-	if (argc - optind > 3)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 3]);
 	if (argc - optind == 3 &&
 	    ((rc = check_run_id(argv[optind + 1], &ra)) != KAM_OK ||
 	     (rc = check_run_id(argv[optind + 2], &rb)) != KAM_OK))
 		return rc;
-	if ((rc = deal_operand(ctx, argc, argv, CLI_READ, &deal)) != KAM_OK)
+	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if (ra == 0) {
 		struct gate_run_info *runs;
@@ -1205,6 +1153,27 @@ add_account(struct kam_ctx *ctx, const char *handle, int64_t **ids, size_t *n)
 }
 
 /*
+ * The accounts of a portfolio: those named (each once), else -a's, else
+ * every one (none in ids).
+ */
+static int
+portfolio_accounts(struct kam_ctx *ctx, int argc, char **argv, int64_t **ids,
+                   size_t *nids)
+{
+	int i, rc = KAM_OK;
+
+	for (i = optind; rc == KAM_OK && i < argc; i++)
+		rc = add_account(ctx, argv[i], ids, nids);
+	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
+		rc = add_account(ctx, ctx->account, ids, nids);
+	if (rc != KAM_OK) {
+		free(*ids);
+		*ids = NULL;
+	}
+	return rc;
+}
+
+/*
  * kam-gate portfolio [ACCOUNT...]: every open deal with its last verdict,
  * by expected value, as rows, Markdown or a picture for a slide.
  */
@@ -1221,7 +1190,7 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	char today[KAM_DATE_LEN];
 	struct portfolio pf;
 	int64_t *ids = NULL;
-	size_t nids = 0, i;
+	size_t nids = 0;
 	int ch, rc = KAM_OK;
 
 	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TSV);
@@ -1258,17 +1227,9 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 		               fitname);
 	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
+	    (rc = portfolio_accounts(ctx, argc, argv, &ids, &nids)) != KAM_OK)
 		return rc;
-	/* The accounts named (each once), else -a's, else every one. */
-	for (i = (size_t)optind; rc == KAM_OK && i < (size_t)argc; i++)
-		rc = add_account(ctx, argv[i], &ids, &nids);
-	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
-		rc = add_account(ctx, ctx->account, &ids, &nids);
-	if (rc != KAM_OK) {
-		free(ids);
-		return rc;
-	}
 	kam_today(today);
 	rc = portfolio_load(ctx->st, ids, nids, today, &pf);
 	free(ids);
@@ -1319,9 +1280,7 @@ cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 			                 "from 0 to 36500)"),
 			               optarg);
 	}
-	if (optind < argc)
-		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = store_calibrate_load(ctx->st, &deals, &n)) != KAM_OK)
 		return rc;
 	calibrate(deals, n, days, &c);
@@ -1349,7 +1308,6 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {"deal",   "name", "verdict",
 	                                   "as_of",  "run",  "recorded",
 	                                   "status", NULL};
-	const char *acct;
 	struct out *o;
 	int64_t account = 0;
 	int ch, rc, all = 0;
@@ -1359,15 +1317,9 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		all = 1;
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	acct = argc - optind == 1 ? argv[optind] : ctx->account;
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if (acct != NULL &&
-	    (rc = store_account_id(ctx->st, acct, &account)) != KAM_OK)
-		return rc;
+	account = ctx->subj.account;
 	o = cli_out(ctx, 0, cols);
 	rc = store_gate_list_each(ctx->st, account, all, list_row, o);
 	out_close(o);
@@ -1418,13 +1370,10 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 		reset = 1;
 	}
 	nargs = argc - optind;
-	if (nargs > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
+	if (reset && nargs == 0)
+		return cli_usage_msg(ctx, _("missing %s"), "KEY");
 	if (reset && nargs != 1)
-		return cli_usage_msg(ctx, nargs == 0
-		                              ? _("missing KEY")
-		                              : _("--reset takes no VALUE"));
+		return cli_usage_msg(ctx, _("--reset takes no VALUE"));
 	key = nargs > 0 ? argv[optind] : NULL;
 	gate_params_default(&d);
 	if (key != NULL && gate_param(&d, key) == NULL)
@@ -1442,15 +1391,16 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 			    _(gate_param_check(key, -1000)
 			          ? gate_param_check(key, -1000)
 			          : why));
-		if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		if ((rc = cli_subject(ctx)) != KAM_OK)
 			return rc;
 		return store_gate_setting_set(ctx->st, key, v);
 	}
 	if (reset) {
-		if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+		if ((rc = cli_subject(ctx)) != KAM_OK)
 			return rc;
 		return store_gate_setting_reset(ctx->st, key);
 	}
+	/* Showing the settings only reads. */
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_params_load(ctx->st, &p)) != KAM_OK)
@@ -1474,53 +1424,63 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 
 static const struct kam_verb verbs[] = {
     {"criteria", "criteria [--gate GATE] [--profile NAME]", "list the rubric",
-     cmd_criteria},
+     cmd_criteria, 0, 0, CLI_NOSUBJ, CLI_READ},
     {"criteria add",
      "criteria add GATE KEY --question TEXT [--must] [--profile NAME] "
      "[--weight N]",
-     "add a criterion", cmd_criteria_add},
+     "add a criterion", cmd_criteria_add, 2, 2, CLI_NOSUBJ, CLI_WRITE},
     {"criteria set",
      "criteria set KEY [--gate GATE] [--must | --no-must] [--profile NAME] "
      "[--question TEXT] [--weight N]",
-     "change a criterion", cmd_criteria_set},
+     "change a criterion", cmd_criteria_set, 1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"criteria remove", "criteria remove KEY [--profile NAME]",
-     "remove a criterion that has no answers", cmd_criteria_remove},
+     "remove a criterion that has no answers", cmd_criteria_remove, 1, 1,
+     CLI_NOSUBJ, CLI_WRITE},
     {"profile list", "profile list",
-     "the rubric profiles, with the accounts that use them", cmd_profile_list},
+     "the rubric profiles, with the accounts that use them", cmd_profile_list,
+     0, 0, CLI_NOSUBJ, CLI_READ},
     {"profile add", "profile add NAME [--from PROFILE]",
-     "add a rubric profile, a copy of another", cmd_profile_add},
+     "add a rubric profile, a copy of another", cmd_profile_add, 1, 1,
+     CLI_NOSUBJ, CLI_WRITE},
     {"profile remove", "profile remove NAME",
-     "remove a profile that has no answers", cmd_profile_remove},
+     "remove a profile that has no answers", cmd_profile_remove, 1, 1,
+     CLI_NOSUBJ, CLI_WRITE},
     {"answer",
      "answer DEAL KEY yes|partly|no|unknown|--gap PERCENT [--evidence TEXT] "
      "[--on DATE]",
-     "answer a criterion for a deal", cmd_answer},
-    {"answers", "answers DEAL", "every answer given for a deal", cmd_answers},
+     "answer a criterion for a deal", cmd_answer, 2, 3, CLI_DEAL, CLI_WRITE},
+    {"answers", "answers DEAL", "every answer given for a deal", cmd_answers, 1,
+     1, CLI_DEAL, CLI_READ},
     {"run",
      "run DEAL [--as-of DATE] [--assume-answer KEY=ANSWER] "
      "[--assume-stance PERSON=STANCE] [--dry-run] [--exit-status]",
-     "assess a deal and store the run", cmd_run},
+     "assess a deal and store the run", cmd_run, 1, 1, CLI_DEAL, CLI_WRITE},
     {"plan", "plan DEAL [--as-of DATE]",
-     "what to do with each person of the buying group", cmd_plan},
+     "what to do with each person of the buying group", cmd_plan, 1, 1,
+     CLI_DEAL, CLI_READ},
     {"report", "report DEAL [--as-of DATE]",
-     "the assessment as a memo (Markdown, or JSON)", cmd_report},
-    {"history", "history DEAL", "the stored runs of a deal", cmd_history},
-    {"diff", "diff DEAL [RUN RUN]", "what changed between two runs", cmd_diff},
+     "the assessment as a memo (Markdown, or JSON)", cmd_report, 1, 1, CLI_DEAL,
+     CLI_READ},
+    {"history", "history DEAL", "the stored runs of a deal", cmd_history, 1, 1,
+     CLI_DEAL, CLI_READ},
+    {"diff", "diff DEAL [RUN RUN]", "what changed between two runs", cmd_diff,
+     1, 3, CLI_DEAL, CLI_READ},
     {"list", "list [ACCOUNT] [--all]",
      "every open deal (with --all, every deal) with its latest verdict",
-     cmd_list},
+     cmd_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"portfolio",
      "portfolio [ACCOUNT]... [-o FILE] [-T dot | svg | png | pdf] "
      "[--fit 16:9 | 4:3 | a4 | a4-landscape | letter] [--title TEXT]",
      "every open deal by expected value, as a table or a picture",
-     cmd_portfolio},
+     cmd_portfolio, 0, CLI_MANY, CLI_NOSUBJ, CLI_READ},
     {"calibrate", "calibrate [--days-before N]",
      "what the verdicts said before closed deals closed, against what "
      "happened",
-     cmd_calibrate},
+     cmd_calibrate, 0, 0, CLI_NOSUBJ, CLI_READ},
     {"setting", "setting [KEY [VALUE]] [--reset]",
-     "show or change the thresholds and weights", cmd_setting},
-    {NULL, NULL, NULL, NULL},
+     "show or change the thresholds and weights", cmd_setting, 0, 2, CLI_NOSUBJ,
+     CLI_WRITE},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 
 static const struct kam_cmd cmd = {

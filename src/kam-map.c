@@ -92,25 +92,6 @@ parse_links(const char *arg, unsigned *kinds)
 	}
 }
 
-/*
- * ACCOUNT or ACCOUNT/DEAL.  A bare handle is an account; with -a (or
- * $KAM_ACCOUNT) it may also name a deal of that account.
- */
-static int
-resolve_subject(struct kam_ctx *ctx, const char *arg, struct map_query *q)
-{
-	int rc;
-
-	if (strchr(arg, '/') == NULL &&
-	    (ctx->account == NULL || store_graph_is_account(ctx->st, arg)))
-		return store_account_id(ctx->st, arg, &q->account);
-	if ((rc = store_deal_id(ctx->st, arg, ctx->account, &q->deal)) !=
-	    KAM_OK)
-		return rc;
-	q->account = store_deal_account(ctx->st, q->deal);
-	return KAM_OK;
-}
-
 /* The focus is a person of the map's account; a bare handle means one. */
 static int
 focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
@@ -133,218 +114,235 @@ focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
 	return rc;
 }
 
-static int
-map_exec(struct kam_ctx *ctx, int argc, char **argv)
-{
+/* What the options ask for: the query and the style being built. */
+struct map_opts {
 	struct map_query q;
 	struct map_style style;
-	char stale_before[KAM_DATE_LEN];
-	struct map_data d;
-	const char *format = "dot", *out = NULL, *focus = NULL;
-	const char *toward = NULL, *view = "all", *layout = "compact";
-	const char *fit = NULL, *date = "as-of";
-	char today[KAM_DATE_LEN];
-	Agraph_t *g;
-	long depth = -1, n;
-	int c, rc, format_given = 0;
+	const char *format, *out, *focus, *toward, *view, *layout, *fit;
+	const char *date;
+	long depth;
+	int format_given;
+	char today[KAM_DATE_LEN], stale_before[KAM_DATE_LEN];
+};
 
-	memset(&q, 0, sizeof q);
-	memset(&style, 0, sizeof style);
-	style.legend = 1;
-	style.rankdir = "TB";
-	style.min_strength = 1;
-	style.max_links = -1;
-	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'T':
-			format = optarg;
-			format_given = 1;
-			break;
-		case OPT_AS_OF:
-			style.as_of = optarg;
-			style.as_of_given = 1;
-			break;
-		case OPT_CONTEXT:
-			style.context = 1;
-			break;
-		case OPT_DATE:
-			date = optarg;
-			break;
-		case OPT_DEPTH:
-			if (!parse_int(optarg, 0, 1000, &depth))
-				return kam_err(
-				    KAM_USAGE,
-				    _("invalid depth '%s' (use a whole "
-				      "number from 0 to 1000)"),
-				    optarg);
-			break;
-		case OPT_FOCUS:
-			focus = optarg;
-			break;
-		case OPT_FIT:
-			fit = optarg;
-			break;
-		case OPT_FONT:
-			style.font = optarg;
-			break;
-		case OPT_LAYOUT:
-			layout = optarg;
-			break;
-		case OPT_LINKS:
-			if ((rc = parse_links(optarg, &style.links)) != KAM_OK)
-				return rc;
-			break;
-		case OPT_MAX_LINKS:
-			if (strcmp(optarg, "all") == 0)
-				style.max_links = 0;
-			else if (parse_int(optarg, 1, 1000000, &n))
-				style.max_links = n;
-			else
-				return kam_err(
-				    KAM_USAGE,
-				    _("invalid limit '%s' for --max-links "
-				      "(use a whole number from 1 to "
-				      "1000000, or all)"),
-				    optarg);
-			break;
-		case OPT_MIN_STRENGTH:
-			if (!parse_int(optarg, 1, 3, &n))
-				return kam_err(
-				    KAM_USAGE,
-				    _("invalid strength '%s' for "
-				      "--min-strength (use 1, 2 or 3)"),
-				    optarg);
-			style.min_strength = (int)n;
-			break;
-		case OPT_HIDE_LEFT:
-			style.hide_left = 1;
-			break;
-		case OPT_NO_LEGEND:
-			style.legend = 0;
-			break;
-		case OPT_RANKDIR:
-			style.rankdir = optarg;
-			break;
-		case OPT_SINCE:
-			style.since = optarg;
-			break;
-		case OPT_SIZE_BY:
-			if (strcmp(optarg, "influence") != 0 &&
-			    strcmp(optarg, "none") != 0)
-				return kam_err(
-				    KAM_USAGE,
-				    _("unknown size '%s' for --size-by "
-				      "(use influence or none)"),
-				    optarg);
-			style.by_influence = strcmp(optarg, "influence") == 0;
-			break;
-		case OPT_TITLE:
-			style.title = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		case OPT_VIEW:
-			view = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
+/* A whole number from lo to hi for an option, or its message. */
+static int
+number_opt(const char *fmt, const char *arg, long lo, long hi, long *n)
+{
+	if (!parse_int(arg, lo, hi, n))
+		return kam_err(KAM_USAGE, fmt, arg);
+	return KAM_OK;
+}
+
+/*
+ * One option into m: KAM_OK, a fault reported, or -1 for one that is
+ * not kam-map's.  A case an option, in the order of the man page's
+ * OPTIONS; their values are checked as they come where they stand
+ * alone, else together by map_check.
+ */
+static int
+map_option(struct map_opts *m, int c)
+{
+	struct map_style *st = &m->style;
+	long n;
+	int rc = KAM_OK;
+
+	switch (c) {
+	case 'o':
+		m->out = optarg;
+		break;
+	case 'T':
+		m->format = optarg;
+		m->format_given = 1;
+		break;
+	case OPT_AS_OF:
+		st->as_of = optarg;
+		st->as_of_given = 1;
+		break;
+	case OPT_CONTEXT:
+		st->context = 1;
+		break;
+	case OPT_DATE:
+		m->date = optarg;
+		break;
+	case OPT_DEPTH:
+		rc = number_opt(_("invalid depth '%s' (use a whole number "
+		                  "from 0 to 1000)"),
+		                optarg, 0, 1000, &m->depth);
+		break;
+	case OPT_FOCUS:
+		m->focus = optarg;
+		break;
+	case OPT_FIT:
+		m->fit = optarg;
+		break;
+	case OPT_FONT:
+		st->font = optarg;
+		break;
+	case OPT_LAYOUT:
+		m->layout = optarg;
+		break;
+	case OPT_LINKS:
+		rc = parse_links(optarg, &st->links);
+		break;
+	case OPT_MAX_LINKS:
+		st->max_links = 0;
+		if (strcmp(optarg, "all") != 0 &&
+		    (rc = number_opt(_("invalid limit '%s' for --max-links "
+		                       "(use a whole number from 1 to "
+		                       "1000000, or all)"),
+		                     optarg, 1, 1000000, &n)) == KAM_OK)
+			st->max_links = n;
+		break;
+	case OPT_MIN_STRENGTH:
+		if ((rc = number_opt(_("invalid strength '%s' for "
+		                       "--min-strength (use 1, 2 or 3)"),
+		                     optarg, 1, 3, &n)) == KAM_OK)
+			st->min_strength = (int)n;
+		break;
+	case OPT_HIDE_LEFT:
+		st->hide_left = 1;
+		break;
+	case OPT_NO_LEGEND:
+		st->legend = 0;
+		break;
+	case OPT_RANKDIR:
+		st->rankdir = optarg;
+		break;
+	case OPT_SINCE:
+		st->since = optarg;
+		break;
+	case OPT_SIZE_BY:
+		if (strcmp(optarg, "influence") != 0 &&
+		    strcmp(optarg, "none") != 0)
+			return kam_err(KAM_USAGE,
+			               _("unknown size '%s' for --size-by (use "
+			                 "influence or none)"),
+			               optarg);
+		st->by_influence = strcmp(optarg, "influence") == 0;
+		break;
+	case OPT_TITLE:
+		st->title = optarg;
+		break;
+	case OPT_TOWARD:
+		m->toward = optarg;
+		break;
+	case OPT_VIEW:
+		m->view = optarg;
+		break;
+	default:
+		return -1;
 	}
-	if (ctx->fmt_given)
-		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
-		                            "dot, svg, png or pdf)"));
-	if (optind >= argc)
-		return cli_usage_msg(ctx, _("missing ACCOUNT or DEAL"));
-	if (optind + 1 < argc)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if (map_view_parse(view) < 0)
+	return rc;
+}
+
+/* The words of the options, and the days, each against the others. */
+static int
+map_check_words(struct map_opts *m)
+{
+	struct map_style *st = &m->style;
+
+	if (map_view_parse(m->view) < 0)
 		return kam_err(
 		    KAM_USAGE,
 		    _("unknown view '%s' (use org, buying, influence "
 		      "or all)"),
-		    view);
-	style.view = (enum map_view)map_view_parse(view);
-	if (map_layout_parse(layout) < 0)
+		    m->view);
+	st->view = (enum map_view)map_view_parse(m->view);
+	if (map_layout_parse(m->layout) < 0)
 		return kam_err(KAM_USAGE,
 		               _("unknown layout '%s' (use compact or wide)"),
-		               layout);
-	style.layout = (enum map_layout)map_layout_parse(layout);
-	if (strcmp(date, "as-of") != 0 && strcmp(date, "none") != 0)
+		               m->layout);
+	st->layout = (enum map_layout)map_layout_parse(m->layout);
+	if (strcmp(m->date, "as-of") != 0 && strcmp(m->date, "none") != 0)
 		return kam_err(KAM_USAGE,
 		               _("unknown date '%s' for --date (use as-of or "
 		                 "none)"),
-		               date);
-	style.dated = strcmp(date, "as-of") == 0;
-	if (style.context && style.view != MAP_BUYING)
+		               m->date);
+	st->dated = strcmp(m->date, "as-of") == 0;
+	if (st->context && st->view != MAP_BUYING)
 		return kam_err(KAM_USAGE, _("--context needs --view buying"));
-	if (fit != NULL && (style.fit = map_fit_find(fit)) == NULL)
+	if (m->fit != NULL && (st->fit = map_fit_find(m->fit)) == NULL)
 		return kam_err(KAM_USAGE,
 		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
 		                 "a4-landscape or letter)"),
-		               fit);
-	if (!format_given && out != NULL)
-		format = map_format_of(out);
-	if ((rc = map_format_check(format)) != KAM_OK)
+		               m->fit);
+	return KAM_OK;
+}
+
+static int
+map_check(struct map_opts *m)
+{
+	struct map_style *st = &m->style;
+	int rc;
+
+	if ((rc = map_check_words(m)) != KAM_OK)
 		return rc;
-	if (strcmp(style.rankdir, "TB") != 0 &&
-	    strcmp(style.rankdir, "LR") != 0)
+	if (!m->format_given && m->out != NULL)
+		m->format = map_format_of(m->out);
+	if ((rc = map_format_check(m->format)) != KAM_OK)
+		return rc;
+	if (strcmp(st->rankdir, "TB") != 0 && strcmp(st->rankdir, "LR") != 0)
 		return kam_err(KAM_USAGE,
 		               _("unknown rankdir '%s' (use TB or LR)"),
-		               style.rankdir);
-	if (depth >= 0 && focus == NULL)
+		               st->rankdir);
+	if (m->depth >= 0 && m->focus == NULL)
 		return kam_err(KAM_USAGE, _("--depth needs --focus"));
-	if (style.as_of == NULL) {
-		kam_today(today);
-		style.as_of = today;
-	} else if ((rc = date_check_past(NULL, "--as-of", style.as_of)) !=
-	           KAM_OK) {
+	if (st->as_of == NULL) {
+		kam_today(m->today);
+		st->as_of = m->today;
+	} else if ((rc = date_check_past(NULL, "--as-of", st->as_of)) != KAM_OK)
 		return rc;
-	}
-	if (style.since != NULL) {
-		if ((rc = date_check(NULL, "--since", style.since)) != KAM_OK)
+	if (st->since != NULL) {
+		if ((rc = date_check(NULL, "--since", st->since)) != KAM_OK)
 			return rc;
-		if (strcmp(style.since, style.as_of) > 0)
+		if (strcmp(st->since, st->as_of) > 0)
 			return kam_err(KAM_DATA,
 			               _("--since '%s' is after the as-of date "
 			                 "'%s'"),
-			               style.since, style.as_of);
+			               st->since, st->as_of);
 	}
-	if ((rc = text_check(NULL, "--title", style.title, TEXT_LINE)) !=
-	    KAM_OK)
+	if ((rc = text_check(NULL, "--title", st->title, TEXT_LINE)) != KAM_OK)
 		return rc;
-	if (style.font != NULL &&
-	    (*style.font == '\0' || !utf8_valid(style.font)))
-		return kam_err(KAM_DATA, _("invalid font name '%s'"),
-		               style.font);
-	if ((rc = text_check(NULL, "--font", style.font, TEXT_LINE)) != KAM_OK)
-		return rc;
+	if (st->font != NULL && (*st->font == '\0' || !utf8_valid(st->font)))
+		return kam_err(KAM_DATA, _("invalid font name '%s'"), st->font);
+	return text_check(NULL, "--font", st->font, TEXT_LINE);
+}
 
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+/*
+ * What the options name in the store: the subject (resolved by the
+ * frame), the competitor, the focus, and the day before which a stance
+ * is stale.  Then the query the map is loaded with.
+ */
+static int
+map_resolve(struct kam_ctx *ctx, struct map_opts *m)
+{
+	struct map_query *q = &m->q;
+	struct map_style *st = &m->style;
+	int rc;
+
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = resolve_subject(ctx, argv[optind], &q)) != KAM_OK)
-		return rc;
-	if (style.view == MAP_BUYING && q.deal == 0)
+	q->account = ctx->subj.account;
+	q->deal = ctx->subj.deal;
+	if (st->view == MAP_BUYING && q->deal == 0)
 		return kam_err(KAM_USAGE,
 		               _("--view buying needs a deal: write "
 		                 "ACCOUNT/DEAL, not '%s'"),
-		               argv[optind]);
-	if (toward != NULL &&
-	    (rc = store_competitor_id(ctx->st, toward, &q.toward)) != KAM_OK)
+		               ctx->subj.arg);
+	if (m->toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, m->toward, &q->toward)) !=
+	        KAM_OK)
 		return rc;
-	if (focus != NULL &&
-	    (rc = focus_person(ctx, argv[optind], focus, &q)) != KAM_OK)
+	if (m->focus != NULL &&
+	    (rc = focus_person(ctx, ctx->subj.arg, m->focus, q)) != KAM_OK)
 		return rc;
 	/*
 	 * Stances older than stale.days are drawn faded (kam-gate(1),
 	 * SETTINGS), on a map of a day: one without a date (--date none,
 	 * no --as-of) is the same whenever it is drawn.
 	 */
-	if (style.dated || style.as_of_given) {
+	if (st->dated || st->as_of_given) {
 		struct gate_params params;
 		struct date_span span;
 
@@ -352,28 +350,57 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		span.n = (long)params.stale_days;
 		span.unit = 'd';
-		date_span_before(style.as_of, &span, stale_before);
-		style.stale_before = stale_before;
-		style.stale_days = span.n;
+		date_span_before(st->as_of, &span, m->stale_before);
+		st->stale_before = m->stale_before;
+		st->stale_days = span.n;
 	}
-	q.depth = depth >= 0 ? (int)depth : DEFAULT_DEPTH;
-	q.as_of = style.as_of;
-	q.since = style.since;
-	q.walk = map_walk(style.view);
-	q.kinds = style.links;
-	q.min_strength = style.min_strength;
-	q.context = style.context;
-	style.focus = q.focus;
-	style.depth = q.depth;
+	q->depth = m->depth >= 0 ? (int)m->depth : DEFAULT_DEPTH;
+	q->as_of = st->as_of;
+	q->since = st->since;
+	q->walk = map_walk(st->view);
+	q->kinds = st->links;
+	q->min_strength = st->min_strength;
+	q->context = st->context;
+	st->focus = q->focus;
+	st->depth = q->depth;
+	return KAM_OK;
+}
 
-	if ((rc = map_load(ctx->st, &q, &d)) != KAM_OK ||
-	    (style.by_influence &&
-	     (rc = graph_influence(ctx->st, &q, &d)) != KAM_OK)) {
+static int
+map_exec(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct map_opts m;
+	struct map_data d;
+	Agraph_t *g;
+	int c, rc;
+
+	memset(&m, 0, sizeof m);
+	m.format = "dot";
+	m.view = "all";
+	m.layout = "compact";
+	m.date = "as-of";
+	m.depth = -1;
+	m.style.legend = 1;
+	m.style.rankdir = "TB";
+	m.style.min_strength = 1;
+	m.style.max_links = -1;
+	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1)
+		if ((rc = map_option(&m, c)) != KAM_OK)
+			return rc < 0 ? cli_usage(ctx) : rc;
+	if (ctx->fmt_given)
+		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
+		                            "dot, svg, png or pdf)"));
+	if ((rc = map_check(&m)) != KAM_OK ||
+	    (rc = map_resolve(ctx, &m)) != KAM_OK)
+		return rc;
+	if ((rc = map_load(ctx->st, &m.q, &d)) != KAM_OK ||
+	    (m.style.by_influence &&
+	     (rc = map_load_influence(ctx->st, &m.q, &d)) != KAM_OK)) {
 		map_data_free(&d);
 		return rc;
 	}
-	g = map_graph(&d, &style);
-	rc = map_write(g, format, out, style.fit);
+	g = map_graph(&d, &m.style);
+	rc = map_write(g, m.format, m.out, m.style.fit);
 	map_close(g);
 	map_data_free(&d);
 	return rc;
@@ -394,6 +421,10 @@ static const struct kam_verb single = {
     "       kam-map -h | -V",
     "draw an account's influence structure",
     map_exec,
+    1,
+    1,
+    CLI_SCOPE,
+    CLI_READ,
 };
 
 static const struct kam_cmd cmd = {

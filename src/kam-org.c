@@ -28,50 +28,21 @@ begin(struct kam_ctx *ctx)
 {
 	int rc;
 
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	return store_begin(ctx->st, STORE_TX_WRITE);
 }
 
-/* The account named by an optional operand, else -a / $KAM_ACCOUNT. */
-static int
-account_arg(struct kam_ctx *ctx, int argc, char **argv, int64_t *id)
-{
-	const char *h = optind < argc ? argv[optind] : ctx->account;
-
-	if (h == NULL)
-		return cli_usage_msg(ctx,
-		                     _("no account given (name one, use -a "
-		                       "or set KAM_ACCOUNT)"));
-	return store_account_id(ctx->st, h, id);
-}
-
-static int
-operands(struct kam_ctx *ctx, int argc, int min, int max)
-{
-	int n = argc - optind;
-
-	if (n < min)
-		return cli_usage_msg(ctx, _("missing operand"));
-	if (n > max)
-		return cli_usage_msg(ctx, _("too many operands"));
-	return KAM_OK;
-}
-
 /*
- * The start of a verb that only reads: no options of its own, min to max
- * operands, the store open.
+ * The start of a verb that only reads: no options of its own; the frame
+ * has checked the operands and opens the store.
  */
 static int
-read_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max)
+read_verb(struct kam_ctx *ctx, int argc, char **argv)
 {
-	int rc;
-
 	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
 		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, min, max)) != KAM_OK)
-		return rc;
-	return cli_open(ctx, CLI_READ);
+	return cli_subject(ctx);
 }
 
 static int
@@ -118,9 +89,7 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 
 	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
 		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 0)) != KAM_OK)
-		return rc;
-	if ((rc = cli_open(ctx, CLI_CREATE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	/* A team store's URL is shown without its password. */
 	path = xstrdup(store_path(ctx->st));
@@ -139,6 +108,27 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /* accounts */
+
+/* --parent names another account: a group is a tree. */
+static int
+check_parent(const char *handle, const char *parent)
+{
+	char *h, *p;
+	int same;
+
+	if (parent == NULL || *parent == '\0')
+		return KAM_OK;
+	h = handle_nfc(handle);
+	p = handle_nfc(parent);
+	same = h != NULL && p != NULL && strcmp(h, p) == 0;
+	free(h);
+	free(p);
+	if (same)
+		return kam_err(KAM_CONFLICT,
+		               _("account '%s' cannot be its own parent"),
+		               handle);
+	return KAM_OK;
+}
 
 /* A category names a rubric profile: a handle. */
 static int
@@ -188,8 +178,6 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (name == NULL)
 		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
@@ -201,7 +189,8 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_text("--name", name)) != KAM_OK ||
 	    (rc = check_text("--industry", industry)) != KAM_OK ||
 	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
-	    (rc = check_category(ch.category)) != KAM_OK)
+	    (rc = check_category(ch.category)) != KAM_OK ||
+	    (rc = check_parent(h, ch.parent)) != KAM_OK)
 		return rc;
 	if (*name == '\0')
 		return kam_err(KAM_DATA, _("--name is empty"));
@@ -252,8 +241,6 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL)
 		return cli_usage_msg(ctx, "nothing to change (give --category, "
@@ -262,7 +249,8 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
 	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
 	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
-	    (rc = check_category(ch.category)) != KAM_OK)
+	    (rc = check_category(ch.category)) != KAM_OK ||
+	    (rc = check_parent(argv[optind], ch.parent)) != KAM_OK)
 		return rc;
 	if (ch.name != NULL && *ch.name == '\0')
 		return kam_err(KAM_DATA, _("--name is empty"));
@@ -300,7 +288,7 @@ cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, account_cols);
 	rc = store_org_accounts(ctx->st, NULL, put_account, o);
@@ -312,11 +300,9 @@ static int
 cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct out *o;
-	int64_t id;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
-	    (rc = store_account_id(ctx->st, argv[optind], &id)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, account_cols);
 	rc = store_org_accounts(ctx->st, argv[optind], put_account, o);
@@ -351,13 +337,38 @@ static const struct option person_lo[] = {
     {"title", required_argument, NULL, 't'},
     {NULL, 0, NULL, 0}};
 
+/* The values of person add's and set's options. */
+static int
+person_check(struct person_opts *p, int set)
+{
+	long level;
+	int rc;
+
+	if (p->level != NULL) {
+		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
+			return kam_err(KAM_DATA,
+			               _("invalid level '%s' (a whole number "
+			                 "from 1, the top, to 99)"),
+			               p->level);
+		p->c.level = level;
+	}
+	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
+	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
+	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
+	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
+	    (rc = check_past("--on", p->c.on)) != KAM_OK)
+		return rc;
+	if (p->c.name != NULL && *p->c.name == '\0')
+		return kam_err(KAM_DATA, _("--name is empty"));
+	return KAM_OK;
+}
+
 /* Options of person add and person set; set allows --on and the --no-s. */
 static int
 person_options(struct kam_ctx *ctx, int argc, char **argv,
                struct person_opts *p, int set)
 {
-	int c, rc;
-	long level;
+	int c;
 
 	memset(p, 0, sizeof *p);
 	p->c.level = -1;
@@ -421,25 +432,7 @@ person_options(struct kam_ctx *ctx, int argc, char **argv,
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
-	if (p->level != NULL) {
-		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
-			return kam_err(KAM_DATA,
-			               _("invalid level '%s' (a whole number "
-			                 "from 1, the top, to 99)"),
-			               p->level);
-		p->c.level = level;
-	}
-	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
-	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
-	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
-	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
-	    (rc = check_past("--on", p->c.on)) != KAM_OK)
-		return rc;
-	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	return KAM_OK;
+	return person_check(p, set);
 }
 
 static int
@@ -497,8 +490,6 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		on = optarg;
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (on == NULL)
 		return cli_usage_msg(ctx, _("--on DATE is required"));
 	if ((rc = check_past("--on", on)) != KAM_OK)
@@ -517,8 +508,7 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 
 	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
 		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = begin(ctx)) != KAM_OK)
+	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(
 	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
@@ -557,9 +547,9 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	o = cli_out(ctx, 0, person_cols);
 	rc = store_org_people(ctx->st, account, 0, put_person, o);
@@ -578,10 +568,9 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
-	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
-	        KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
+	id = ctx->subj.person;
 	o = cli_out(ctx, OUT_OBJECT, cols);
 	rc = store_org_people(ctx->st, 0, id, put_person, o);
 	out_close(o);
@@ -797,9 +786,9 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc, draw;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
@@ -856,8 +845,6 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
-		return rc;
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
@@ -891,8 +878,6 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			return cli_usage(ctx);
 	}
-	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
-		return rc;
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
 	if ((kind = vocab_link_kind(ks)) == NULL)
@@ -923,10 +908,9 @@ put_link(const struct org_link *l, void *arg)
 	return KAM_OK;
 }
 
-/* The --as-of DATE of a verb that reads, and its operands. */
+/* The --as-of DATE of a verb that reads. */
 static int
-as_of_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max,
-           const char **as_of)
+as_of_verb(struct kam_ctx *ctx, int argc, char **argv, const char **as_of)
 {
 	static const struct option lo[] = {
 	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
@@ -938,10 +922,9 @@ as_of_verb(struct kam_ctx *ctx, int argc, char **argv, int min, int max,
 			return cli_usage(ctx);
 		*as_of = optarg;
 	}
-	if ((rc = operands(ctx, argc, min, max)) != KAM_OK ||
-	    (rc = check_date("--as-of", *as_of)) != KAM_OK)
+	if ((rc = check_date("--as-of", *as_of)) != KAM_OK)
 		return rc;
-	return cli_open(ctx, CLI_READ);
+	return cli_subject(ctx);
 }
 
 static int
@@ -952,9 +935,9 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc;
 
-	if ((rc = as_of_verb(ctx, argc, argv, 0, 1, &as_of)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
 	o = cli_out(ctx, 0, link_cols);
 	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
 	out_close(o);
@@ -963,8 +946,13 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 
 /* competitors */
 
+/*
+ * HANDLE --name NAME: the whole of competitor add and seller add, which
+ * differ in what they add.
+ */
 static int
-cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
+add_named(struct kam_ctx *ctx, int argc, char **argv, const char *what,
+          int (*add)(struct store *, const char *, const char *))
 {
 	static const struct option lo[] = {
 	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
@@ -976,21 +964,25 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		name = optarg;
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (name == NULL)
 		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
-		               _("invalid competitor handle '%s' (use letters, "
-		                 "digits, '.', '_' and '-')"),
-		               argv[optind]);
+		               _("invalid %s handle '%s' (use letters, digits, "
+		                 "'.', '_' and '-')"),
+		               _(what), argv[optind]);
 	if ((rc = check_text("--name", name)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_competitor_add(ctx->st, argv[optind], name));
+	return store_end(ctx->st, add(ctx->st, argv[optind], name));
+}
+
+static int
+cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return add_named(ctx, argc, argv, N_("competitor"),
+	                 store_org_competitor_add);
 }
 
 static int
@@ -1011,7 +1003,7 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	rc = store_org_competitors(ctx->st, put_competitor, o);
@@ -1085,8 +1077,6 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if ((rc = check_text("--name", f[DEAL_NAME])) != KAM_OK ||
 	    (rc = check_text("--currency", f[DEAL_CURRENCY])) != KAM_OK ||
 	    (rc = check_text("--stage", f[DEAL_STAGE])) != KAM_OK ||
@@ -1199,8 +1189,6 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (n != 1)
 		return cli_usage_msg(ctx, _("give one of --won, --lost and "
 		                            "--abandoned"));
@@ -1230,49 +1218,12 @@ cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		on = optarg;
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
 	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
 	                 deal_reopen(ctx->st, argv[optind], ctx->account, on));
-}
-
-static int
-put_deal_event(const struct deal_event *e, void *arg)
-{
-	struct out *o = arg;
-
-	out_str(o, e->effective);
-	out_str(o, e->recorded);
-	out_str(o, e->actor);
-	out_str(o, e->field);
-	out_str(o, e->old_value);
-	out_str(o, e->new_value);
-	out_end_row(o);
-	return KAM_OK;
-}
-
-/* deal log DEAL */
-static int
-cmd_deal_log(struct kam_ctx *ctx, int argc, char **argv)
-{
-	static const char *const cols[] = {
-	    "effective", "recorded", "actor", "field", "old", "new", NULL};
-	struct out *o;
-	int64_t id;
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
-	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &id)) !=
-	        KAM_OK)
-		return rc;
-	o = cli_out(ctx, 0, cols);
-	rc = store_deal_log(ctx->st, id, put_deal_event, o);
-	out_close(o);
-	return rc;
 }
 
 static const char *const deal_cols[] = {
@@ -1320,12 +1271,10 @@ cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account = 0;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK)
+	/* With no account at all, every account's deals (CLI_ALL). */
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	/* With no account at all, every account's deals. */
-	if ((optind < argc || ctx->account != NULL) &&
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
-		return rc;
+	account = ctx->subj.account;
 	o = cli_out(ctx, 0, deal_cols);
 	rc = store_org_deals(ctx->st, account, 0, put_deal, o);
 	out_close(o);
@@ -1339,10 +1288,9 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
-	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &id)) !=
-	        KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
+	id = ctx->subj.deal;
 	o = cli_out(ctx, OUT_OBJECT, deal_cols);
 	rc = store_org_deals(ctx->st, 0, id, put_deal, o);
 	out_close(o);
@@ -1391,8 +1339,7 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
 	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -1416,8 +1363,7 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		on = optarg;
 	}
-	if ((rc = operands(ctx, argc, 3, 3)) != KAM_OK ||
-	    (rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
+	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
 	    (rc = check_past("--on", on)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -1460,10 +1406,9 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	if ((rc = as_of_verb(ctx, argc, argv, 1, 1, &as_of)) != KAM_OK ||
-	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
-	        KAM_OK)
+	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
+	deal = ctx->subj.deal;
 	o = cli_out(ctx, 0, cols);
 	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
 	out_close(o);
@@ -1509,61 +1454,35 @@ group_flags(struct kam_ctx *ctx, int64_t deal, struct flags *fl)
 	return gate_check_flags(ctx->st, deal, today, put_group_flag, fl);
 }
 
-struct check_deals {
-	int64_t *v;
+/* The ids of deals (check's and export's). */
+struct deal_ids {
+	int64_t *id;
 	size_t n;
 };
 
 static int
-add_check_deal(const struct org_deal *d, void *arg)
+collect_deal(const struct org_deal *d, void *arg)
 {
-	struct check_deals *ids = arg;
+	struct deal_ids *ids = arg;
 
-	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof *ids->v);
-	ids->v[ids->n++] = d->id;
+	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
+	ids->id[ids->n++] = d->id;
 	return KAM_OK;
 }
 
-/* Stops store_org_accounts at the first account: it exists. */
-static int
-found_account(const struct org_account *a, void *arg)
-{
-	(void)a;
-	(void)arg;
-	return KAM_FALSE;
-}
-
-/*
- * ACCOUNT/DEAL is a deal; a bare word is an account if one has that
- * handle, else a deal of the -a account.
- */
+/* check [ACCOUNT|DEAL]: a subject of CLI_SCOPE (cli.h). */
 static int
 cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {"flag", "subject", "message", NULL};
 	struct flags fl = {NULL, 0};
-	int64_t account = 0, deal = 0;
-	const char *arg;
+	int64_t account, deal;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 1)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	arg = optind < argc ? argv[optind] : ctx->account;
-	if (arg == NULL)
-		return cli_usage_msg(ctx, _("no account or deal given"));
-	if (strchr(arg, '/') != NULL)
-		rc = store_deal_id(ctx->st, arg, NULL, &deal);
-	else if (optind >= argc || ctx->account == NULL ||
-	         (handle_valid(arg) &&
-	          store_org_accounts(ctx->st, arg, found_account, NULL) !=
-	              KAM_OK))
-		rc = store_account_id(ctx->st, arg, &account);
-	else
-		rc = store_deal_id(ctx->st, arg, ctx->account, &deal);
-	if (rc != KAM_OK)
-		return rc;
-	if (deal)
-		account = store_deal_account(ctx->st, deal);
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	fl.o = cli_out(ctx, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
@@ -1572,13 +1491,13 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc == KAM_OK && deal != 0)
 		rc = group_flags(ctx, deal, &fl);
 	else if (rc == KAM_OK) {
-		struct check_deals ids = {NULL, 0};
+		struct deal_ids ids = {NULL, 0};
 		size_t i;
 
-		rc = store_org_deals(ctx->st, account, 0, add_check_deal, &ids);
+		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
 		for (i = 0; rc == KAM_OK && i < ids.n; i++)
-			rc = group_flags(ctx, ids.v[i], &fl);
-		free(ids.v);
+			rc = group_flags(ctx, ids.id[i], &fl);
+		free(ids.id);
 	}
 	out_close(fl.o);
 	if (rc != KAM_OK)
@@ -1635,12 +1554,11 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	acct = optind < argc ? argv[optind] : ctx->account;
+	account = ctx->subj.account;
+	acct = ctx->subj.arg;
 	if (deal_ref != NULL) {
 		if ((rc = store_deal_id(ctx->st, deal_ref, acct, &deal)) !=
 		    KAM_OK)
@@ -1669,31 +1587,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
-	const char *name = NULL;
-	int c, rc;
-
-	while ((c = cli_getopt(ctx, argc, argv, "n:", lo)) != -1) {
-		if (c != 'n')
-			return cli_usage(ctx);
-		name = optarg;
-	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK)
-		return rc;
-	if (name == NULL)
-		return cli_usage_msg(ctx, "--name is required");
-	if (!handle_valid(argv[optind]))
-		return kam_err(KAM_DATA,
-		               "invalid seller handle '%s' (use letters, "
-		               "digits, '.', '_' and '-')",
-		               argv[optind]);
-	if ((rc = check_text("name", name)) != KAM_OK)
-		return rc;
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	return store_end(ctx->st,
-	                 store_seller_add(ctx->st, argv[optind], name));
+	return add_named(ctx, argc, argv, N_("seller"), store_seller_add);
 }
 
 static int
@@ -1718,7 +1612,7 @@ cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 0, 0)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	kam_today(today);
 	o = cli_out(ctx, 0, cols);
@@ -1751,8 +1645,6 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((rc = operands(ctx, argc, 2, 2)) != KAM_OK)
-		return rc;
 	if (ss == NULL)
 		return cli_usage_msg(ctx, "--strength is required");
 	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
@@ -1807,11 +1699,10 @@ cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		as_of = optarg;
 	}
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
 	if (as_of == NULL) {
 		kam_today(today);
 		as_of = today;
@@ -1847,12 +1738,10 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		as_of = optarg;
 	}
-	if ((rc = operands(ctx, argc, 1, 1)) != KAM_OK ||
-	    (rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = store_deal_id(ctx->st, argv[optind], ctx->account, &deal)) !=
-	        KAM_OK)
+	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
+	    (rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	deal = ctx->subj.deal;
 	if (as_of == NULL) {
 		kam_today(today);
 		as_of = today;
@@ -1928,7 +1817,6 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL, NULL};
 	struct import_counts cnt = {0, 0, 0, 0, 0};
 	size_t nmap = 0, nrole = 0;
-	int64_t account;
 	int c, rc, sync = 0;
 
 	cli_formats(ctx,
@@ -1976,8 +1864,6 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	if ((opts.kind = kind_word(ctx, opts.kind)) != NULL &&
 	    *opts.kind == '\0')
 		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 1, 2)) != KAM_OK)
-		return rc;
 	if (opts.from != NULL && (opts.kind != NULL || nmap > 0))
 		return cli_usage_msg(ctx, "--from salesforce tells the kind "
 		                          "and the columns itself (no --kind "
@@ -2001,7 +1887,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	opts.map = nmap ? map : NULL;
 	opts.role_map = nrole ? role_map : NULL;
 	file = argv[argc - 1];
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	/*
 	 * org_import resolves every person, manager and deal it refers to
@@ -2010,15 +1896,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	 */
 	if ((rc = store_begin(ctx->st, STORE_TX_IMPORT)) != KAM_OK)
 		return rc;
-	if (argc - optind == 2)
-		rc = store_account_id(ctx->st, argv[optind], &account);
-	else if (ctx->account == NULL)
-		rc = cli_usage_msg(ctx, _("no account given (name one, use -a "
-		                          "or set KAM_ACCOUNT)"));
-	else
-		rc = store_account_id(ctx->st, ctx->account, &account);
-	if (rc == KAM_OK)
-		rc = org_import(ctx->st, account, file, &opts, &cnt);
+	rc = org_import(ctx->st, ctx->subj.account, file, &opts, &cnt);
 	if (rc == KAM_OK)
 		cli_import_summary(ctx, &cnt);
 	return store_end(ctx->st, rc);
@@ -2096,21 +1974,6 @@ export_deal(const struct org_deal *d, void *arg)
 	return KAM_OK;
 }
 
-struct deal_ids {
-	int64_t *id;
-	size_t n;
-};
-
-static int
-collect_deal(const struct org_deal *d, void *arg)
-{
-	struct deal_ids *ids = arg;
-
-	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
-	ids->id[ids->n++] = d->id;
-	return KAM_OK;
-}
-
 static int
 cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -2130,10 +1993,9 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
 		return cli_usage(ctx);
-	if ((rc = operands(ctx, argc, 0, 1)) != KAM_OK ||
-	    (rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = account_arg(ctx, argc, argv, &account)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
@@ -2168,134 +2030,174 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 
 /* log */
 
-static int
-put_event(const struct org_event *e, void *arg)
+/*
+ * log PERSON and deal log DEAL: what changed in a record, one row a
+ * field changed, from the person's or the deal's history.
+ */
+static void
+put_change(struct out *o, const char *effective, const char *recorded,
+           const char *actor, const char *field, const char *old_value,
+           const char *new_value)
 {
-	struct out *o = arg;
-
-	out_str(o, e->effective);
-	out_str(o, e->recorded);
-	out_str(o, e->actor);
-	out_str(o, e->field);
-	out_str(o, e->old_value);
-	out_str(o, e->new_value);
+	out_str(o, effective);
+	out_str(o, recorded);
+	out_str(o, actor);
+	out_str(o, field);
+	out_str(o, old_value);
+	out_str(o, new_value);
 	out_end_row(o);
+}
+
+static int
+put_event(const struct org_event *e, void *o)
+{
+	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	           e->old_value, e->new_value);
 	return KAM_OK;
 }
 
+static int
+put_deal_event(const struct deal_event *e, void *o)
+{
+	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	           e->old_value, e->new_value);
+	return KAM_OK;
+}
+
+/* The subject, a person or a deal (the verb's row), says whose log. */
 static int
 cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
 	    "effective", "recorded", "actor", "field", "old", "new", NULL};
 	struct out *o;
-	int64_t id;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv, 1, 1)) != KAM_OK ||
-	    (rc = store_person_id(ctx->st, argv[optind], ctx->account, &id)) !=
-	        KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
-	rc = store_org_log(ctx->st, id, put_event, o);
+	if (ctx->subj.deal != 0)
+		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event, o);
+	else
+		rc = store_org_log(ctx->st, ctx->subj.person, put_event, o);
 	out_close(o);
 	return rc;
 }
 
 static const struct kam_verb verbs[] = {
-    {"init", "init", "create the store", cmd_init},
+    {"init", "init", "create the store", cmd_init, 0, 0, CLI_NOSUBJ,
+     CLI_CREATE},
     {"account add",
      "account add HANDLE --name NAME [--category NAME] [--ext-id ID] "
      "[--industry TEXT] [--parent ACCOUNT]",
-     "add a client account", cmd_account_add},
+     "add a client account", cmd_account_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"account set",
      "account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT] "
      "[--name NAME] [--parent ACCOUNT]",
-     "change an account", cmd_account_set},
-    {"account list", "account list", "list accounts", cmd_account_list},
+     "change an account", cmd_account_set, 1, 1, CLI_ACCOUNT, CLI_WRITE},
+    {"account list", "account list", "list accounts", cmd_account_list, 0, 0,
+     CLI_NOSUBJ, CLI_READ},
     {"account show", "account show HANDLE", "show one account",
-     cmd_account_show},
+     cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "
      "[--ext-id ID]",
-     "add a person", cmd_person_add},
+     "add a person", cmd_person_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
      "[--no-dotted] [--no-leave] [--placeholder | --no-placeholder] "
      "[--ext-id ID] "
      "[--on DATE]",
-     "change a person; the change is kept in the log", cmd_person_set},
+     "change a person; the change is kept in the log", cmd_person_set, 1, 1,
+     CLI_PERSON, CLI_WRITE},
     {"person leave", "person leave PERSON --on DATE",
-     "record that a person left", cmd_person_leave},
+     "record that a person left", cmd_person_leave, 1, 1, CLI_PERSON,
+     CLI_WRITE},
     {"person rm", "person rm PERSON",
      "remove a person added by mistake, if nothing refers to them",
-     cmd_person_rm},
+     cmd_person_rm, 1, 1, CLI_PERSON, CLI_WRITE},
     {"person list", "person list [ACCOUNT]", "list an account's people",
-     cmd_person_list},
-    {"person show", "person show PERSON", "show one person", cmd_person_show},
-    {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree},
+     cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
+    {"person show", "person show PERSON", "show one person", cmd_person_show, 1,
+     1, CLI_PERSON, CLI_READ},
+    {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
     {"link",
      "link FROM TO --kind influences|advises|allies|rivals "
      "[--on DATE] [--strength 1-3]",
-     "add or update an informal influence link, from a day", cmd_link},
+     "add or update an informal influence link, from a day", cmd_link, 2, 2,
+     CLI_NOSUBJ, CLI_WRITE},
     {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
-     cmd_unlink},
+     cmd_unlink, 2, 2, CLI_NOSUBJ, CLI_WRITE},
     {"links", "links [ACCOUNT] [--as-of DATE]",
-     "an account's links, as they stood on a day", cmd_links},
+     "an account's links, as they stood on a day", cmd_links, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
-     cmd_competitor_add},
+     cmd_competitor_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"competitor list", "competitor list", "list competitors",
-     cmd_competitor_list},
+     cmd_competitor_list, 0, 0, CLI_NOSUBJ, CLI_READ},
     {"deal add",
      "deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] "
      "[--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]",
-     "add a deal", cmd_deal_add},
+     "add a deal", cmd_deal_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"deal set",
      "deal set DEAL [--close DATE] [--cost N] [--currency C] [--ext-id ID] "
      "[--name NAME] [--on DATE] [--owner TEXT] [--stage TEXT] [--value N]",
-     "change a deal; the change is kept in its log", cmd_deal_set},
+     "change a deal; the change is kept in its log", cmd_deal_set, 1, 1,
+     CLI_DEAL, CLI_WRITE},
     {"deal close",
      "deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT]",
-     "record how a deal ended", cmd_deal_close},
+     "record how a deal ended", cmd_deal_close, 1, 1, CLI_DEAL, CLI_WRITE},
     {"deal reopen", "deal reopen DEAL [--on DATE]", "open a closed deal again",
-     cmd_deal_reopen},
-    {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list},
-    {"deal show", "deal show DEAL", "show one deal", cmd_deal_show},
-    {"deal log", "deal log DEAL", "what changed in a deal's record",
-     cmd_deal_log},
+     cmd_deal_reopen, 1, 1, CLI_DEAL, CLI_WRITE},
+    {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ},
+    {"deal show", "deal show DEAL", "show one deal", cmd_deal_show, 1, 1,
+     CLI_DEAL, CLI_READ},
+    {"deal log", "deal log DEAL", "what changed in a deal's record", cmd_log, 1,
+     1, CLI_DEAL, CLI_READ},
     {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
-     "end a buying role on a day", cmd_role_rm},
+     "end a buying role on a day", cmd_role_rm, 3, 3, CLI_DEAL, CLI_WRITE},
     {"role",
      "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
      "[--on DATE] [--primary]",
-     "give a person a buying role in a deal, from a day", cmd_role},
+     "give a person a buying role in a deal, from a day", cmd_role, 3, 3,
+     CLI_DEAL, CLI_WRITE},
     {"roles", "roles DEAL [--as-of DATE]",
-     "the buying group of a deal, as it stood on a day", cmd_roles},
-    {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check},
+     "the buying group of a deal, as it stood on a day", cmd_roles, 1, 1,
+     CLI_DEAL, CLI_READ},
+    {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check, 0,
+     1, CLI_SCOPE | CLI_OPTIONAL, CLI_READ},
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
-     cmd_influence},
+     cmd_influence, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
     {"seller add", "seller add HANDLE --name NAME", "add a seller of our team",
-     cmd_seller_add},
-    {"seller list", "seller list", "list our sellers", cmd_seller_list},
+     cmd_seller_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+    {"seller list", "seller list", "list our sellers", cmd_seller_list, 0, 0,
+     CLI_NOSUBJ, CLI_READ},
     {"contact", "contact SELLER PERSON --strength 1-3 [--on DATE]",
-     "record that a seller of ours knows a person", cmd_contact},
+     "record that a seller of ours knows a person", cmd_contact, 2, 2,
+     CLI_NOSUBJ, CLI_WRITE},
     {"contacts", "contacts [ACCOUNT] [--as-of DATE]",
-     "who on our side knows whom in an account", cmd_contacts},
+     "who on our side knows whom in an account", cmd_contacts, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
     {"coverage", "coverage DEAL [--as-of DATE]",
-     "the members of a buying group nobody on our side knows", cmd_coverage},
+     "the members of a buying group nobody on our side knows", cmd_coverage, 1,
+     1, CLI_DEAL, CLI_READ},
     {"import",
      "import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] "
      "[--map FIELD=COLUMN]... [--from salesforce "
      "[--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]",
      "import people, links, roles or deals from CSV, all or nothing",
-     cmd_import},
+     cmd_import, 1, 2, CLI_ACCOUNT | CLI_OPTIONAL, CLI_WRITE},
     {"export", "export [ACCOUNT] [--kind people|links|roles|deals]",
-     "export as CSV, in the import's format", cmd_export},
-    {"log", "log PERSON", "what changed in a person's record", cmd_log},
-    {NULL, NULL, NULL, NULL},
+     "export as CSV, in the import's format", cmd_export, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
+    {"log", "log PERSON", "what changed in a person's record", cmd_log, 1, 1,
+     CLI_PERSON, CLI_READ},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 
 static const struct kam_cmd cmd = {

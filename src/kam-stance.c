@@ -89,31 +89,6 @@ print_id(int64_t id)
 }
 
 /*
- * ACCOUNT or ACCOUNT/DEAL (or nothing: -a's account, else everyone).
- * A bare word is an account when one has that handle; otherwise, with
- * -a or $KAM_ACCOUNT, a deal of that account (as in kam-org check).
- */
-static int
-scope(struct kam_ctx *ctx, const char *arg, int64_t *account, int64_t *deal)
-{
-	int rc;
-
-	*account = *deal = 0;
-	if (arg == NULL)
-		arg = ctx->account;
-	if (arg == NULL)
-		return KAM_OK;
-	if (strchr(arg, '/') == NULL &&
-	    (arg == ctx->account || ctx->account == NULL ||
-	     store_account_find(ctx->st, arg, account)))
-		return store_account_id(ctx->st, arg, account);
-	rc = store_deal_id(ctx->st, arg, ctx->account, deal);
-	if (rc == KAM_OK)
-		*account = store_deal_account(ctx->st, *deal);
-	return rc;
-}
-
-/*
  * set PERSON STANCE: one observation.
  */
 static int
@@ -155,13 +130,6 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing PERSON"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing STANCE"));
-	if (argc - optind > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
 	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
@@ -169,14 +137,12 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_text("--note", note)) != KAM_OK ||
 	    (rc = check_text("--source", source)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	memset(&r, 0, sizeof r);
 	r.kind = "observe";
 	r.stance = word;
-	if ((rc = store_person_id(ctx->st, argv[optind], ctx->account,
-	                          &r.person)) != KAM_OK)
-		return rc;
+	r.person = ctx->subj.person;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &r.toward)) != KAM_OK)
 		return rc;
@@ -266,18 +232,13 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		why = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing ID"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if (why == NULL || *why == '\0')
 		return cli_usage_msg(ctx, _("missing --why (say why the "
 		                            "observation is withdrawn)"));
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
@@ -325,13 +286,6 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			return cli_usage(ctx);
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing ID"));
-	if (argc - optind < 2)
-		return cli_usage_msg(ctx, _("missing STANCE"));
-	if (argc - optind > 2)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 2]);
 	if (why == NULL || *why == '\0')
 		return cli_usage_msg(ctx,
 		                     _("missing --why (say what was wrong)"));
@@ -340,7 +294,7 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
 	    (rc = check_text("--why", why)) != KAM_OK)
 		return rc;
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
@@ -376,48 +330,14 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * show [ACCOUNT|DEAL]: the stance in force for each person.
  */
+/*
+ * --known-at: a timestamp (a day is its first second), into known_at,
+ * that falls after the first observation was recorded.  Checked in two
+ * steps, the text before the store is opened, then against the store.
+ */
 static int
-cmd_show(struct kam_ctx *ctx, int argc, char **argv)
+known_at_parse(const char *known, char *known_at)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {"known-at", required_argument, NULL, OPT_KNOWN_AT},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
-	static const char *const cols[] = {
-	    "person", "name",        "stance",   "since", "toward",
-	    "deal",   "recorded_by", "recorded", "id",    NULL};
-	const char *as_of = NULL, *known = NULL, *toward = NULL;
-	char today[KAM_DATE_LEN], known_at[KAM_STAMP_LEN], first[KAM_STAMP_LEN];
-	struct stance_person *people = NULL;
-	struct stance_found f;
-	int64_t account, deal, tid = 0, last_deal = 0;
-	char *deal_ref = NULL;
-	struct out *o;
-	size_t n = 0, i;
-	int c, rc;
-
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_AS_OF:
-			as_of = optarg;
-			break;
-		case OPT_KNOWN_AT:
-			known = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if (as_of != NULL && (rc = check_on("--as-of", as_of)) != KAM_OK)
-		return rc;
 	if (known != NULL && date_out_of_range(known))
 		return date_range_error(NULL, "--known-at", known);
 	if (known != NULL && !stamp_parse(known, known_at))
@@ -425,38 +345,53 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		               _("malformed timestamp '%s' for --known-at (use "
 		                 "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)"),
 		               known);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
-		return rc;
-	if (known != NULL && !store_stance_first_recorded(ctx->st, first))
+	return KAM_OK;
+}
+
+static int
+known_at_check(struct kam_ctx *ctx, const char *known_at)
+{
+	char first[KAM_STAMP_LEN];
+
+	if (!store_stance_first_recorded(ctx->st, first))
 		return kam_err(
 		    KAM_NOTFOUND,
 		    _("nothing was recorded by '%s' (the store holds "
 		      "no observations)"),
 		    known_at);
-	if (known != NULL && strcmp(known_at, first) < 0)
+	if (strcmp(known_at, first) < 0)
 		return kam_err(KAM_NOTFOUND,
 		               _("nothing was recorded by '%s' (the first "
 		                 "observation was recorded at %s)"),
 		               known_at, first);
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
-	if (toward != NULL &&
-	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
-		return rc;
-	if (as_of == NULL) {
-		kam_today(today);
-		as_of = today;
-	}
+	return KAM_OK;
+}
+
+/* show's rows: each person of the subject with the stance in force. */
+static int
+show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
+          const char *as_of, const char *known_at)
+{
+	static const char *const cols[] = {
+	    "person", "name",        "stance",   "since", "toward",
+	    "deal",   "recorded_by", "recorded", "id",    NULL};
+	int64_t deal = ctx->subj.deal, last_deal = 0;
+	struct stance_person *people = NULL;
+	struct stance_found f;
+	char *deal_ref = NULL;
+	struct out *o;
+	size_t n = 0, i;
+	int rc;
+
 	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
-	    KAM_OK)
+	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
+	                              &n)) != KAM_OK)
 		return store_end(ctx->st, rc);
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n && rc == KAM_OK; i++) {
 		rc = store_stance_find(ctx->st, people[i].id, tid, deal, as_of,
-		                       known != NULL ? known_at : NULL, &f);
+		                       known_at, &f);
 		if (rc != KAM_OK)
 			break;
 		out_str(o, people[i].ref);
@@ -481,7 +416,52 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	out_close(o);
 	free(deal_ref);
 	store_stance_people_free(people, n);
-	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
+	return store_end(ctx->st, rc);
+}
+
+static int
+cmd_show(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {"known-at", required_argument, NULL, OPT_KNOWN_AT},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *as_of = NULL, *known = NULL, *toward = NULL;
+	char today[KAM_DATE_LEN], known_at[KAM_STAMP_LEN];
+	int64_t tid = 0;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_AS_OF:
+			as_of = optarg;
+			break;
+		case OPT_KNOWN_AT:
+			known = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if ((as_of != NULL && (rc = check_on("--as-of", as_of)) != KAM_OK) ||
+	    (rc = known_at_parse(known, known_at)) != KAM_OK ||
+	    (rc = cli_subject(ctx)) != KAM_OK ||
+	    (known != NULL && (rc = known_at_check(ctx, known_at)) != KAM_OK))
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
+		return rc;
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if ((rc = show_rows(ctx, tid, toward, as_of,
+	                    known != NULL ? known_at : NULL)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -523,8 +503,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, "unexpected '%s'", argv[optind + 1]);
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (older != NULL && !date_span_parse(older, &span))
@@ -533,13 +511,10 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 		               "(use a number of days, weeks or months from 1 "
 		               "to 36500, as 90d, 12w or 3m)",
 		               older);
-	if (optind >= argc && ctx->account == NULL)
-		return cli_usage_msg(ctx, "no account or deal given (name one, "
-		                          "use -a or set KAM_ACCOUNT)");
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK ||
-	    (rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	account = ctx->subj.account;
+	deal = ctx->subj.deal;
 	if (older == NULL) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
 		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
@@ -614,8 +589,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	    "id",          "kind",   "target", "person",    "name",
 	    "stance",      "toward", "deal",   "effective", "recorded",
 	    "recorded_by", "note",   "source", "why",       NULL};
-	const char *since = NULL, *until = NULL, *arg;
-	int64_t person = 0, account = 0;
+	const char *since = NULL, *until = NULL;
 	struct out *o;
 	int c, rc;
 
@@ -627,9 +601,6 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		else
 			return cli_usage(ctx);
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	if ((since != NULL && (rc = check_date("--since", since)) != KAM_OK) ||
 	    (until != NULL && (rc = check_date("--until", until)) != KAM_OK))
 		return rc;
@@ -637,22 +608,13 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA,
 		               _("--since '%s' is after --until '%s'"), since,
 		               until);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	/* As in scope: a bare word is an account if one has that handle,
-	 * else, with -a, a person of that account. */
-	arg = optind < argc ? argv[optind] : ctx->account;
-	if (arg != NULL && (strchr(arg, '/') != NULL ||
-	                    (arg != ctx->account && ctx->account != NULL &&
-	                     !store_account_find(ctx->st, arg, &account))))
-		rc = store_person_id(ctx->st, arg, ctx->account, &person);
-	else if (arg != NULL)
-		rc = store_account_id(ctx->st, arg, &account);
-	if (rc != KAM_OK)
-		return rc;
+	/* A person's log, else an account's (CLI_ACCOUNT_PERSON). */
 	o = cli_out(ctx, 0, cols);
-	rc = store_stance_log(ctx->st, person, account, since, until, log_row,
-	                      o);
+	rc = store_stance_log(ctx->st, ctx->subj.person,
+	                      ctx->subj.person ? 0 : ctx->subj.account, since,
+	                      until, log_row, o);
 	out_close(o);
 	if (rc != KAM_OK)
 		return rc;
@@ -662,67 +624,25 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * changes [ACCOUNT|DEAL] --from D1 --to D2: who moved between two days.
  */
+/* changes' rows: whoever stood otherwise on to than on from. */
 static int
-cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
+changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 {
-	static const struct option longopts[] = {
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"to", required_argument, NULL, OPT_TO},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const cols[] = {"person", "name",    "from",
 	                                   "to",     "changed", "recorded_by",
 	                                   "id",     NULL};
-	const char *from = NULL, *to = NULL, *toward = NULL;
+	int64_t deal = ctx->subj.deal;
 	struct stance_person *people = NULL;
 	struct stance_found f2;
 	const char *w1, *w2;
-	int64_t account, deal, tid = 0;
 	struct out *o;
 	size_t n = 0, i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_FROM:
-			from = optarg;
-			break;
-		case OPT_TO:
-			to = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if (from == NULL)
-		return cli_usage_msg(ctx, _("missing --from"));
-	if (to == NULL)
-		return cli_usage_msg(ctx, _("missing --to"));
-	if ((rc = check_date("--from", from)) != KAM_OK ||
-	    (rc = check_date("--to", to)) != KAM_OK)
-		return rc;
-	if (strcmp(from, to) > 0)
-		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
-		               from, to);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
-		return rc;
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
-	if (toward != NULL &&
-	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
-		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
-	    KAM_OK)
+	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
+	                              &n)) != KAM_OK)
 		return store_end(ctx->st, rc);
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
@@ -746,17 +666,60 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 		out_str(o, people[i].name);
 		out_word(o, w1 ? w1 : "unknown");
 		out_word(o, w2 ? w2 : "unknown");
-		out_str(o, f2.id ? f2.since : NULL);
-		out_str(o, f2.id ? f2.actor : NULL);
-		if (f2.id)
-			out_int(o, f2.id);
-		else
-			out_null(o);
+		out_str(o, f2.since);
+		out_str(o, f2.actor);
+		out_int(o, f2.id);
 		out_end_row(o);
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
-	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
+	return store_end(ctx->st, rc);
+}
+
+static int
+cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"to", required_argument, NULL, OPT_TO},
+	    {"toward", required_argument, NULL, OPT_TOWARD},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *from = NULL, *to = NULL, *toward = NULL;
+	int64_t tid = 0;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_TOWARD:
+			toward = optarg;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	if (from == NULL)
+		return cli_usage_msg(ctx, _("missing --from"));
+	if (to == NULL)
+		return cli_usage_msg(ctx, _("missing --to"));
+	if ((rc = check_date("--from", from)) != KAM_OK ||
+	    (rc = check_date("--to", to)) != KAM_OK)
+		return rc;
+	if (strcmp(from, to) > 0)
+		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
+		               from, to);
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	if (toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
+		return rc;
+	if ((rc = changes_rows(ctx, tid, from, to)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -788,8 +751,19 @@ draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
 	return rc;
 }
 
+/* What timeline's options ask for, and the periods of its table. */
+struct tl_opts {
+	const char *from, *to, *toward, *format, *out;
+	char today[KAM_DATE_LEN], dflt[KAM_DATE_LEN];
+	long lanes;
+	int quarter;
+	size_t np;
+	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
+};
+
+/* Reads and checks timeline's options into t. */
 static int
-cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
+tl_options(struct kam_ctx *ctx, int argc, char **argv, struct tl_opts *t)
 {
 	static const struct option longopts[] = {
 	    {"by", required_argument, NULL, OPT_BY},
@@ -799,42 +773,29 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	    {"toward", required_argument, NULL, OPT_TOWARD},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const long_cols[] = {"person", "name",   "period",
-	                                        "as_of",  "stance", NULL};
-	const char *from = NULL, *to = NULL, *toward = NULL, *by = "month";
-	const char *format = NULL, *out = NULL;
-	char today[KAM_DATE_LEN], start[KAM_DATE_LEN], dflt[KAM_DATE_LEN];
-	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
-	struct period p;
-	const char *cols[MAX_PERIODS + 3];
-	struct stance_person *people = NULL;
-	struct stance_day *rows = NULL;
-	int64_t account, deal, tid = 0;
-	const char *day[MAX_PERIODS], *word[MAX_PERIODS], *max_lanes = NULL;
-	struct out *o;
-	size_t n = 0, nrows = 0, i, np = 0, k, lo, hi;
-	long lanes = TL_MAX_LANES;
-	int c, rc, quarter;
+	const char *by = "month", *max_lanes = NULL;
+	int c, rc;
 
+	t->lanes = TL_MAX_LANES;
 	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			t->out = optarg;
 			break;
 		case 'T':
-			format = optarg;
+			t->format = optarg;
 			break;
 		case OPT_BY:
 			by = optarg;
 			break;
 		case OPT_FROM:
-			from = optarg;
+			t->from = optarg;
 			break;
 		case OPT_MAX_LANES:
 			max_lanes = optarg;
 			if (strcmp(optarg, "all") == 0)
-				lanes = 0;
-			else if (!parse_int(optarg, 1, 100000, &lanes))
+				t->lanes = 0;
+			else if (!parse_int(optarg, 1, 100000, &t->lanes))
 				return kam_err(
 				    KAM_USAGE,
 				    _("invalid limit '%s' for --max-lanes "
@@ -843,29 +804,26 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 				    optarg);
 			break;
 		case OPT_TO:
-			to = optarg;
+			t->to = optarg;
 			break;
 		case OPT_TOWARD:
-			toward = optarg;
+			t->toward = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
 	/* -T or -o: a picture, in the formats of kam-map. */
-	if (format == NULL && out != NULL)
-		format = map_format_of(out);
-	if (max_lanes != NULL && format == NULL)
+	if (t->format == NULL && t->out != NULL)
+		t->format = map_format_of(t->out);
+	if (max_lanes != NULL && t->format == NULL)
 		return kam_err(KAM_USAGE, _("--max-lanes applies to a timeline "
 		                            "picture (use -T or -o)"));
-	if (format != NULL && ctx->fmt_given)
+	if (t->format != NULL && ctx->fmt_given)
 		return kam_err(KAM_USAGE,
 		               _("-F does not apply to a drawing (use "
 		                 "-T dot, svg, png or pdf)"));
-	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
+	if (t->format != NULL && (rc = map_format_check(t->format)) != KAM_OK)
 		return rc;
 	if (strcmp(by, "month") != 0 && strcmp(by, "quarter") != 0)
 		return cli_usage_msg(
@@ -873,108 +831,116 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 		    _("unknown period '%s' for --by (use month "
 		      "or quarter)"),
 		    by);
-	quarter = strcmp(by, "quarter") == 0;
-	if ((from != NULL && (rc = check_date("--from", from)) != KAM_OK) ||
-	    (to != NULL && (rc = check_date("--to", to)) != KAM_OK))
+	t->quarter = strcmp(by, "quarter") == 0;
+	if ((t->from != NULL &&
+	     (rc = check_date("--from", t->from)) != KAM_OK) ||
+	    (t->to != NULL && (rc = check_date("--to", t->to)) != KAM_OK))
 		return rc;
-	kam_today(today);
-	if (to == NULL)
-		to = today;
-	if (from != NULL && strcmp(from, to) > 0)
-		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
-		               from, to);
-	if (from == NULL) {
-		/* Twelve months or four quarters, ending with --to's (none
-		 * before 0001-01). */
-		period_start(&p, to, quarter);
-		period_back(&p, quarter ? 9 : 11);
-		period_first(&p, dflt);
-		from = dflt;
-	}
-	/* The periods of the table, each seen at its last day (or at
-	 * --to); a picture has an axis of any length instead. */
-	period_start(&p, from, quarter);
-	if (format == NULL)
-		do {
-			period_first(&p, start);
-			if (strcmp(start, to) > 0)
-				break;
-			if (np == MAX_PERIODS)
-				return kam_err(
-				    KAM_DATA,
-				    _("--from '%s' to --to '%s' spans more "
-				      "than %d periods"),
-				    from, to, MAX_PERIODS);
-			period_label(&p, labels[np]);
-			period_last(&p, ends[np]);
-			if (strcmp(ends[np], to) > 0)
-				memcpy(ends[np], to, KAM_DATE_LEN);
-			np++;
-		} while (period_next(&p));
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
-		return rc;
-	if ((rc = scope(ctx, optind < argc ? argv[optind] : NULL, &account,
-	                &deal)) != KAM_OK)
-		return rc;
-	if (toward != NULL &&
-	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
-		return rc;
-	if (format != NULL) {
-		struct timeline_style style = {from,    to,   today,
-		                               quarter, NULL, (size_t)lanes};
+	return KAM_OK;
+}
 
-		if (account == 0)
-			return cli_usage_msg(ctx,
-			                     _("a timeline picture needs an "
-			                       "ACCOUNT or DEAL (or -a)"));
-		return draw_timeline(ctx, account, deal, tid, &style, format,
-		                     out);
+/*
+ * The span (--from, else twelve months or four quarters ending with
+ * --to's, none before 0001-01) and, for the table, its periods, each
+ * seen at its last day (or at --to); a picture has an axis of any
+ * length instead.
+ */
+static int
+tl_periods(struct tl_opts *t)
+{
+	char start[KAM_DATE_LEN];
+	struct period p;
+
+	kam_today(t->today);
+	if (t->to == NULL)
+		t->to = t->today;
+	if (t->from != NULL && strcmp(t->from, t->to) > 0)
+		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
+		               t->from, t->to);
+	if (t->from == NULL) {
+		period_start(&p, t->to, t->quarter);
+		period_back(&p, t->quarter ? 9 : 11);
+		period_first(&p, t->dflt);
+		t->from = t->dflt;
 	}
+	period_start(&p, t->from, t->quarter);
+	if (t->format != NULL)
+		return KAM_OK;
+	do {
+		period_first(&p, start);
+		if (strcmp(start, t->to) > 0)
+			break;
+		if (t->np == MAX_PERIODS)
+			return kam_err(KAM_DATA,
+			               _("--from '%s' to --to '%s' spans more "
+			                 "than %d periods"),
+			               t->from, t->to, MAX_PERIODS);
+		period_label(&p, t->labels[t->np]);
+		period_last(&p, t->ends[t->np]);
+		if (strcmp(t->ends[t->np], t->to) > 0)
+			memcpy(t->ends[t->np], t->to, KAM_DATE_LEN);
+		t->np++;
+	} while (period_next(&p));
+	return KAM_OK;
+}
+
+/*
+ * The table: a column a period (a row a person and period in the
+ * machine formats), every row in force by the last day read at once and
+ * each person's found by id: one query, not one a person and a period.
+ */
+static int
+tl_table(struct kam_ctx *ctx, const struct tl_opts *t, int64_t account,
+         int64_t deal, int64_t tid)
+{
+	static const char *const long_cols[] = {"person", "name",   "period",
+	                                        "as_of",  "stance", NULL};
+	const char *cols[MAX_PERIODS + 3];
+	const char *day[MAX_PERIODS], *word[MAX_PERIODS];
+	struct stance_person *people = NULL;
+	struct stance_day *rows = NULL;
+	size_t n = 0, nrows = 0, i, k, lo, hi;
+	int table = ctx->fmt == OUT_TABLE, rc;
+	struct out *o;
+
 	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_people(ctx->st, account, deal, &people, &n)) !=
 	    KAM_OK)
 		return store_end(ctx->st, rc);
-	/* Every row in force by the last day at once, each person's found
-	 * by id: one query, not one a person and a period. */
-	for (k = 0; k < np; k++)
-		day[k] = ends[k];
+	for (k = 0; k < t->np; k++)
+		day[k] = t->ends[k];
 	if ((rc = store_stance_in_force(ctx->st, account, deal, tid,
-	                                ends[np - 1], &rows, &nrows)) !=
+	                                t->ends[t->np - 1], &rows, &nrows)) !=
 	    KAM_OK) {
 		store_stance_people_free(people, n);
 		return store_end(ctx->st, rc);
 	}
-	if (ctx->fmt == OUT_TABLE) {
-		cols[0] = "person";
-		cols[1] = "name";
-		for (k = 0; k < np; k++)
-			cols[k + 2] = labels[k];
-		cols[np + 2] = NULL;
-		o = cli_out(ctx, 0, cols);
-	} else
-		o = cli_out(ctx, 0, long_cols);
-	for (i = 0; i < n && rc == KAM_OK; i++) {
-		if (ctx->fmt == OUT_TABLE) {
-			out_str(o, people[i].ref);
-			out_str(o, people[i].name);
-		}
+	cols[0] = "person";
+	cols[1] = "name";
+	for (k = 0; k < t->np; k++)
+		cols[k + 2] = t->labels[k];
+	cols[t->np + 2] = NULL;
+	o = cli_out(ctx, 0, table ? cols : long_cols);
+	for (i = 0; i < n; i++) {
 		lo = stance_rows_of(rows, nrows, people[i].id, &hi);
-		stance_series(rows + lo, hi - lo, deal, day, np, word);
-		for (k = 0; k < np; k++) {
-			if (ctx->fmt == OUT_TABLE) {
-				out_str(o, stance_symbol(word[k]));
-				continue;
-			}
+		stance_series(rows + lo, hi - lo, deal, day, t->np, word);
+		if (table) {
 			out_str(o, people[i].ref);
 			out_str(o, people[i].name);
-			out_str(o, labels[k]);
-			out_str(o, ends[k]);
+			for (k = 0; k < t->np; k++)
+				out_str(o, stance_symbol(word[k]));
+			out_end_row(o);
+			continue;
+		}
+		for (k = 0; k < t->np; k++) {
+			out_str(o, people[i].ref);
+			out_str(o, people[i].name);
+			out_str(o, t->labels[k]);
+			out_str(o, t->ends[k]);
 			out_str(o, word[k] ? word[k] : "unknown");
 			out_end_row(o);
 		}
-		if (ctx->fmt == OUT_TABLE)
-			out_end_row(o);
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
@@ -982,6 +948,38 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
+}
+
+static int
+cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct tl_opts *t = xcalloc(1, sizeof *t);
+	int64_t tid = 0;
+	int rc;
+
+	if ((rc = tl_options(ctx, argc, argv, t)) != KAM_OK ||
+	    (rc = tl_periods(t)) != KAM_OK || (rc = cli_subject(ctx)) != KAM_OK)
+		goto done;
+	if (t->toward != NULL &&
+	    (rc = store_competitor_id(ctx->st, t->toward, &tid)) != KAM_OK)
+		goto done;
+	if (t->format != NULL) {
+		struct timeline_style style = {t->from,  t->to,
+		                               t->today, t->quarter,
+		                               NULL,     (size_t)t->lanes};
+
+		if (ctx->subj.account == 0)
+			rc = cli_usage_msg(ctx, _("a timeline picture needs an "
+			                          "ACCOUNT or DEAL (or -a)"));
+		else
+			rc = draw_timeline(ctx, ctx->subj.account,
+			                   ctx->subj.deal, tid, &style,
+			                   t->format, t->out);
+	} else
+		rc = tl_table(ctx, t, ctx->subj.account, ctx->subj.deal, tid);
+done:
+	free(t);
+	return rc;
 }
 
 #define MAX_MAP 32
@@ -1011,12 +1009,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage_msg(ctx, "too many --map");
 		map[nmap++] = optarg;
 	}
-	if (argc - optind < 1)
-		return cli_usage_msg(ctx, _("missing FILE"));
-	if (argc - optind > 1)
-		return cli_usage_msg(ctx, _("unexpected '%s'"),
-		                     argv[optind + 1]);
-	if ((rc = cli_open(ctx, CLI_WRITE)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = stance_import(ctx->st, argv[optind], ctx->account,
 	                        nmap ? map : NULL, &count)) != KAM_OK)
@@ -1075,9 +1068,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
-	if (argc - optind > 0)
-		return cli_usage_msg(ctx, _("unexpected '%s'"), argv[optind]);
-	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
 	bad = (long long)v.bad;
@@ -1145,35 +1136,41 @@ static const struct kam_verb verbs[] = {
     {"set",
      "set PERSON STANCE [--deal DEAL] [--note TEXT] [--on DATE] "
      "[--source TEXT] [--toward COMPETITOR]",
-     "record a person's stance", cmd_set},
+     "record a person's stance", cmd_set, 2, 2, CLI_PERSON, CLI_WRITE},
     {"show",
      "show [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] [--known-at TIMESTAMP] "
      "[--toward COMPETITOR]",
-     "the stance of each person on a day", cmd_show},
+     "the stance of each person on a day", cmd_show, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
-     "every observation, retraction and correction", cmd_log},
+     "every observation, retraction and correction", cmd_log, 0, 1,
+     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"changes",
      "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
      "[--toward COMPETITOR]",
-     "who moved between two days", cmd_changes},
+     "who moved between two days", cmd_changes, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"timeline",
      "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
      "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--max-lanes N | all] [--to DATE] "
      "[--toward COMPETITOR]",
-     "stances by month or quarter", cmd_timeline},
+     "stances by month or quarter", cmd_timeline, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ},
     {"stale",
      "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "
      "[--older-than SPAN]",
-     "whom to check in with: stances observed long ago", cmd_stale},
-    {"retract", "retract ID --why TEXT", "withdraw an observation",
-     cmd_retract},
+     "whom to check in with: stances observed long ago", cmd_stale, 0, 1,
+     CLI_SCOPE | CLI_OPTIONAL, CLI_READ},
+    {"retract", "retract ID --why TEXT", "withdraw an observation", cmd_retract,
+     1, 1, CLI_NOSUBJ, CLI_WRITE},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",
-     "replace an observation", cmd_correct},
+     "replace an observation", cmd_correct, 2, 2, CLI_NOSUBJ, CLI_WRITE},
     {"import", "import FILE.csv [--map FIELD=COLUMN]...",
-     "record observations from CSV", cmd_import},
-    {"verify", "verify", "check the hash chain", cmd_verify},
-    {NULL, NULL, NULL, NULL},
+     "record observations from CSV", cmd_import, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+    {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
+     CLI_READ},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 
 static const struct kam_cmd cmd = {

@@ -198,6 +198,30 @@ help(const char *argv0, const char *name)
 	return run_command(argv0, name, args + 2, args);
 }
 
+/* kam help [COMMAND]: kam's usage, or a command's manual. */
+static int
+help_verb(const char *argv0, int argc, char **argv)
+{
+	const char *name;
+
+	if (argc == 1) {
+		usage(stdout);
+		return out_finish_stdout();
+	}
+	if (argc > 2) {
+		kam_err(KAM_USAGE, _("help takes one COMMAND"));
+		usage(stderr);
+		return KAM_USAGE;
+	}
+	if (strcmp(argv[1], "kam") == 0) {
+		usage(stdout);
+		return out_finish_stdout();
+	}
+	if ((name = find_command(argv[1])) == NULL)
+		return KAM_USAGE;
+	return help(argv0, name);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -260,24 +284,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return KAM_USAGE;
 	}
-	if (strcmp(argv[0], "help") == 0) {
-		if (argc == 1) {
-			usage(stdout);
-			return out_finish_stdout();
-		}
-		if (argc > 2) {
-			kam_err(KAM_USAGE, _("help takes one COMMAND"));
-			usage(stderr);
-			return KAM_USAGE;
-		}
-		if (strcmp(argv[1], "kam") == 0) {
-			usage(stdout);
-			return out_finish_stdout();
-		}
-		if ((name = find_command(argv[1])) == NULL)
-			return KAM_USAGE;
-		return help(argv0, name);
-	}
+	if (strcmp(argv[0], "help") == 0)
+		return help_verb(argv0, argc, argv);
 	if ((name = find_command(argv[0])) == NULL)
 		return KAM_USAGE;
 	/* pass without its gaps: the options not given. */

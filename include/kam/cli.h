@@ -2,16 +2,27 @@
  * The command-line frame shared by the kam-* commands: a command is a
  * table of verbs; common options (-d, -a, -F, -h, -V) are understood
  * everywhere; the store is opened once a verb has checked its arguments.
- * May be included by src/kam-*.c and cli.c only.
+ * May be included by src/kam-*.c, cli.c and its unit test only.
  */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
 #include <getopt.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "kam/out.h"
 
 struct store;
+
+/* The subject of a verb, resolved once (see struct kam_verb). */
+struct cli_subject {
+	const char *arg; /* the operand, or -a's account, or NULL */
+	int given;       /* whether arg is the first operand */
+	int64_t account; /* the account, also a deal's */
+	int64_t deal;
+	int64_t person;
+};
 
 struct kam_ctx {
 	const struct kam_cmd *cmd;
@@ -23,14 +34,59 @@ struct kam_ctx {
 	int formats;              /* see cli_formats */
 	enum out_format fmt_dflt; /* see cli_formats */
 	struct store *st;         /* after cli_open */
+	/* The operands, once cli_getopt has returned -1. */
+	int argc;
+	char **argv;
+	struct cli_subject subj; /* after cli_subject */
 };
 
+/*
+ * What a verb needs, declared in its row of the table; the frame does the
+ * rest (the pattern of tmux's cmd_entry and git's commands[]).
+ *
+ * Operands: at least min and at most max (CLI_MANY: no limit), checked
+ * by cli_getopt when the options end, with one message for each fault:
+ * "missing NAME" (NAME from the usage) or "unexpected 'ARG'".
+ *
+ * Subject: what the first operand names, resolved by cli_subject into
+ * ctx->subj with the one message of each fault (unknown account, deal or
+ * person, with a suggestion):
+ *   CLI_NOSUBJ    nothing to resolve (or the verb resolves what it takes)
+ *   CLI_ACCOUNT   an account
+ *   CLI_DEAL      a deal: ACCOUNT/DEAL, or DEAL of -a's account
+ *   CLI_PERSON    a person: ACCOUNT/PERSON, or PERSON of -a's account
+ *   CLI_SCOPE     an account or ACCOUNT/DEAL; a bare word is an account
+ *                 when one has that handle, else a deal of -a's account
+ *   CLI_ACCOUNT_PERSON  an account or ACCOUNT/PERSON, read the same way
+ * or'ed with
+ *   CLI_OPTIONAL  the operand may be left out (it is there when more
+ *                 than min operands are): then -a's account, and with
+ *                 neither, "no account given" as a usage error
+ *   CLI_ALL       ... or, with neither, everything (ids 0)
+ *
+ * Store: how cli_subject opens it: CLI_NOSTORE, CLI_READ, CLI_WRITE or
+ * CLI_CREATE.
+ */
 struct kam_verb {
 	const char *name;  /* one or two words: "person add" */
 	const char *usage; /* the synopsis after the command name */
 	const char *summary;
 	int (*exec)(struct kam_ctx *, int argc, char **argv);
+	int min, max;
+	int subject;
+	int store;
 };
+#define CLI_MANY 1000
+
+#define CLI_NOSUBJ         0
+#define CLI_ACCOUNT        1
+#define CLI_DEAL           2
+#define CLI_PERSON         3
+#define CLI_SCOPE          4
+#define CLI_ACCOUNT_PERSON 5
+#define CLI_KIND           0xff
+#define CLI_OPTIONAL       0x100
+#define CLI_ALL            0x200
 
 /*
  * The formats a verb can write, as CLI_FMT bits, declared with
@@ -74,11 +130,37 @@ int cli_usage_msg(struct kam_ctx *, const char *fmt, ...)
 /* Resolves the store path (--db, $KAM_DB, XDG default) into a new string. */
 char *cli_db_path(struct kam_ctx *);
 
-/* Opens the store for reading or writing; returns a kam status. */
-#define CLI_READ   0
-#define CLI_WRITE  1
-#define CLI_CREATE 2
+/*
+ * Opens the store for reading or writing; returns a kam status.  A verb
+ * opens it through cli_subject, as its row says; cli_open first is for
+ * a verb that may open it for less (kam-gate run --dry-run reads).
+ */
+#define CLI_READ    0
+#define CLI_WRITE   1
+#define CLI_CREATE  2
+#define CLI_NOSTORE 3
 int cli_open(struct kam_ctx *, int mode);
+
+/*
+ * Opens the store as the verb's row says (unless it is open) and
+ * resolves its subject into ctx->subj; returns a kam status, the fault
+ * reported.  Called once the verb has checked its options' values.
+ */
+int cli_subject(struct kam_ctx *);
+
+/*
+ * The name of operand n (from 0) of those a verb requires, from its
+ * usage: the words after the verb's name that are neither options, nor
+ * their values, nor in brackets.  NULL when there is no such operand.
+ * Into buf, of size len.
+ */
+const char *cli_operand_name(const struct kam_verb *, int n, char *buf,
+                             size_t len);
+/*
+ * Checks the operand count, as cli_getopt does at the end of the options:
+ * KAM_OK, or KAM_USAGE with the fault reported (without the usage).
+ */
+int cli_check_operands(const struct kam_ctx *, int argc, char **argv);
 
 /* An output writer on stdout in the chosen format. */
 struct out *cli_out(struct kam_ctx *, int flags, const char *const *cols);

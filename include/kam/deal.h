@@ -6,8 +6,8 @@
  * log).  The first part of this header is the rules, pure functions
  * over a deal's record (deal.c); the second the store's queries
  * (store-deal.c); the third the use cases that load, apply the rules
- * and write (deal-change.c, import-deal.c).  Used by kam-org, and by
- * kam-gate for a deal's outcome.
+ * and write (deal-change.c, import-deal.c, and import-org.c for a
+ * deal's roles).  May be included by kam-org and by those files.
  */
 #ifndef KAM_DEAL_H
 #define KAM_DEAL_H

@@ -9,9 +9,13 @@
  * and a plan out.  The second part is the writers (gate-out.c), the
  * third the store's queries (store_gate_*, store-gate.c) and the use
  * cases that load, judge and keep runs.  May be included by the mains
- * (kam-gate, kam-org check for the red flags of a buying group), by
- * gate.c, gate-out.c and store-gate.c; the rules and the writers use
- * only their parts.
+ * (kam-gate; kam-org for the red flags and coverage of a buying group;
+ * kam-stance and kam-map for the settings that say when a stance is
+ * stale), by gate.c, gate-out.c, store-gate.c, by the use cases that
+ * assess or read settings (assess.c, stale.c, portfolio.c), by the
+ * portfolio's writers (portfolio-out.c) and by store-seller.c (the
+ * buying group a seller covers); the rules and the writers use only
+ * their parts.
  */
 #ifndef KAM_GATE_H
 #define KAM_GATE_H

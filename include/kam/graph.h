@@ -5,9 +5,10 @@
  * store fills plain structs (store_graph_load, in store-graph.c);
  * graph.c holds the rules over them (a stable order, the neighbourhood of
  * a person), map-dot.c turns them into a cgraph graph, and map-render.c
- * writes it as DOT or renders it with gvc.  May be included by kam-map
- * and kam-stance (the drawing formats), by those files, by
- * timeline-dot.c and by the use cases that load a map.
+ * writes it as DOT or renders it with gvc.  May be included by kam-map,
+ * and by kam-stance and kam-gate for the drawing formats, by those
+ * files, by the other drawings (timeline-dot.c, portfolio-out.c) and by
+ * the use cases that load a map (map-load.c, org-influence.c).
  */
 #ifndef KAM_GRAPH_H
 #define KAM_GRAPH_H
@@ -41,7 +42,7 @@ struct map_person {
 	char *stance_deal;  /* the deal whose stance stands in, if any */
 	char *prefers;      /* the competitors supported, ", " between */
 	const char *was;    /* on the since date, with a since date */
-	double influence;   /* with --size-by influence (graph_influence) */
+	double influence;   /* with --size-by influence (map_load_influence) */
 };
 
 struct map_line {
@@ -135,8 +136,8 @@ int store_graph_next(struct store *, const struct map_query *, unsigned edges,
  * q->as_of: the scores of the whole account's network, whatever part of
  * it the map draws.
  */
-int graph_influence(struct store *, const struct map_query *,
-                    struct map_data *);
+int map_load_influence(struct store *, const struct map_query *,
+                       struct map_data *);
 void map_data_free(struct map_data *);
 /* Whether an account has this handle (no message when not). */
 int store_graph_is_account(struct store *, const char *handle);

@@ -3,8 +3,9 @@
  * header mapped onto the columns a kind of file knows, then one row at a
  * time with its FILE:LINE for messages.  The importers of people, links
  * and roles (import-org.c) and of observations (import-stance.c) are
- * built on it.  Used by the use cases in src/lib/ and by the fuzzers;
- * knows nothing of the store.
+ * built on it.  May be included by the use cases in src/lib/, by the
+ * fuzzers, and by the frame (cli.c) and the mains that import (kam-org,
+ * kam-stance) for the counts of an import; knows nothing of the store.
  */
 #ifndef KAM_IMPORT_H
 #define KAM_IMPORT_H

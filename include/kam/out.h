@@ -1,9 +1,10 @@
 /*
  * Output writers: an aligned table for people (display width aware, so
  * Chinese names line up), and TSV, CSV and JSON for programs.  Knows
- * nothing of where rows come from.  May be included by the mains and by
- * the writers of reports (gate-out.c, map-dot.c, ...); never by the
- * store.
+ * nothing of where rows come from.  May be included by the mains, by
+ * the writers of reports (gate-out.c, map-dot.c, portfolio-out.c), by
+ * text.c and kam.c (text_show: how text is shown, messages included)
+ * and by csv.c (which writes CSV as it reads it); never by the store.
  */
 #ifndef KAM_OUT_H
 #define KAM_OUT_H

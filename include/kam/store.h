@@ -6,7 +6,8 @@
  * queries of each part are declared beside its structs, prefixed store_
  * (org.h, stance.h, gate.h, graph.h, timeline.h).  No SQLite type
  * appears here: those are in src/lib/store-int.h, private to the store.
- * May be included by the mains, the use cases and src/lib/store*.c;
+ * May be included by the mains, the frame (cli.c), the use cases and
+ * src/lib/store*.c;
  * never by the rules (org.c, stance.c, gate.c, graph.c, ...) or the
  * writers.
  */

@@ -203,10 +203,101 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 				kam_err(KAM_USAGE, _("unknown option '%s'"),
 				        argv[optind - 1]);
 			return '?';
+		case -1:
+			ctx->argc = argc;
+			ctx->argv = argv;
+			if (cli_check_operands(ctx, argc, argv) != KAM_OK)
+				return '?';
+			return -1;
 		default:
 			return c;
 		}
 	}
+}
+
+/* The next word of a usage after *p, into buf; NULL at the end. */
+static const char *
+usage_word(const char **p, char *buf, size_t len)
+{
+	const char *s = *p;
+	size_t n;
+
+	while (*s == ' ' || *s == '\n')
+		s++;
+	if (*s == '\0')
+		return NULL;
+	n = strcspn(s, " \n");
+	*p = s + n;
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+const char *
+cli_operand_name(const struct kam_verb *v, int n, char *buf, size_t len)
+{
+	const char *p = v->usage, *name = v->name, *w;
+	int depth = 0, value = 0;
+	size_t k;
+
+	/* The verb's own words first, when the usage repeats them. */
+	for (;;) {
+		k = strcspn(name, " ");
+		while (*p == ' ')
+			p++;
+		if (k == 0 || strncmp(p, name, k) != 0 ||
+		    (p[k] != ' ' && p[k] != '\0'))
+			break;
+		p += k;
+		name += k + (name[k] == ' ');
+	}
+	while ((w = usage_word(&p, buf, len)) != NULL) {
+		int in = depth > 0;
+
+		for (k = 0; w[k] != '\0'; k++)
+			depth += (w[k] == '[') - (w[k] == ']');
+		if (in || w[0] == '[' || strcmp(w, "|") == 0)
+			continue;
+		/* An option, then its value; operands come before both. */
+		if (w[0] == '-' || value) {
+			value = w[0] == '-';
+			continue;
+		}
+		if (n-- == 0)
+			break;
+	}
+	if (w == NULL)
+		return NULL;
+	/* FILE.csv is a FILE; ACCOUNT|DEAL is an ACCOUNT or DEAL. */
+	if ((k = strcspn(w, ".")) > 0 && w[k] == '.' && w[k + 1] != '.')
+		buf[k] = '\0';
+	if ((p = strchr(w, '|')) != NULL && strlen(w) + 4 < len) {
+		memmove(buf + (p - w) + 4, p + 1, strlen(p + 1) + 1);
+		memcpy(buf + (p - w), " or ", 4);
+	}
+	return buf;
+}
+
+int
+cli_check_operands(const struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct kam_verb *v = ctx->verb;
+	int n = argc - optind;
+	char name[64];
+
+	if (v == NULL)
+		return KAM_OK;
+	if (n < v->min) {
+		if (cli_operand_name(v, n, name, sizeof name) != NULL)
+			return kam_err(KAM_USAGE, _("missing %s"), name);
+		return kam_err(KAM_USAGE, _("missing operand"));
+	}
+	if (n > v->max)
+		return kam_err(KAM_USAGE, _("unexpected '%s'"),
+		               argv[optind + v->max]);
+	return KAM_OK;
 }
 
 char *
@@ -270,6 +361,69 @@ cli_open(struct kam_ctx *ctx, int mode)
 	                : mode == CLI_WRITE ? STORE_WRITE | STORE_HOLD
 	                                    : STORE_READ);
 	free(path);
+	return rc;
+}
+
+/*
+ * ACCOUNT or ACCOUNT/DEAL (or ACCOUNT/PERSON): a bare word is an account
+ * when one has that handle (or when no -a gives deals an account, or it
+ * is -a's own); otherwise a deal (a person) of -a's account.
+ */
+static int
+scope(struct kam_ctx *ctx, struct cli_subject *sj, int kind)
+{
+	int64_t id;
+
+	if (strchr(sj->arg, '/') == NULL &&
+	    (ctx->account == NULL || !sj->given ||
+	     store_account_find(ctx->st, sj->arg, &id)))
+		return store_account_id(ctx->st, sj->arg, &sj->account);
+	if (kind == CLI_ACCOUNT_PERSON)
+		return store_person_id(ctx->st, sj->arg, ctx->account,
+		                       &sj->person);
+	return store_deal_id(ctx->st, sj->arg, ctx->account, &sj->deal);
+}
+
+int
+cli_subject(struct kam_ctx *ctx)
+{
+	const struct kam_verb *v = ctx->verb;
+	struct cli_subject *sj = &ctx->subj;
+	int kind = v->subject & CLI_KIND, rc;
+
+	if (v->store != CLI_NOSTORE && (rc = cli_open(ctx, v->store)) != KAM_OK)
+		return rc;
+	memset(sj, 0, sizeof *sj);
+	if (kind == CLI_NOSUBJ)
+		return KAM_OK;
+	if (!(v->subject & CLI_OPTIONAL) || ctx->argc - optind > v->min) {
+		sj->arg = ctx->argv[optind];
+		sj->given = 1;
+	} else if ((sj->arg = ctx->account) == NULL) {
+		if (v->subject & CLI_ALL)
+			return KAM_OK;
+		return cli_usage_msg(
+		    ctx, kind == CLI_SCOPE
+		             ? _("no account or deal given (name one, use -a "
+		                 "or set KAM_ACCOUNT)")
+		             : _("no account given (name one, use -a or set "
+		                 "KAM_ACCOUNT)"));
+	}
+	switch (kind) {
+	case CLI_ACCOUNT:
+		return store_account_id(ctx->st, sj->arg, &sj->account);
+	case CLI_PERSON:
+		return store_person_id(ctx->st, sj->arg, ctx->account,
+		                       &sj->person);
+	case CLI_DEAL:
+		rc = store_deal_id(ctx->st, sj->arg, ctx->account, &sj->deal);
+		break;
+	default:
+		rc = scope(ctx, sj, kind);
+		break;
+	}
+	if (rc == KAM_OK && sj->deal != 0)
+		sj->account = store_deal_account(ctx->st, sj->deal);
 	return rc;
 }
 

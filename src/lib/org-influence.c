@@ -158,7 +158,8 @@ org_influence_free(struct org_influence *o)
 }
 
 int
-graph_influence(struct store *st, const struct map_query *q, struct map_data *d)
+map_load_influence(struct store *st, const struct map_query *q,
+                   struct map_data *d)
 {
 	struct ranking r;
 	size_t i;

@@ -200,7 +200,7 @@ usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [-
 run badformat 2 kam-org -F xml account list
 expect_err badformat "kam-org: unknown format 'xml' (use table, tsv, csv or json)"
 run extra 2 kam-org account list extra
-expect_err extra "kam-org: too many operands
+expect_err extra "kam-org: unexpected 'extra'
 usage: kam-org account list"
 unchanged usage-errors
 

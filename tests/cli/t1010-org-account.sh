@@ -44,7 +44,7 @@ expect_err emptyname "kam-org: --name is empty"
 run badutf8 3 kam-org account add gamma --name "$(printf 'A\377')"
 expect_err badutf8 "kam-org: --name is not valid UTF-8"
 run nohandle 2 kam-org account add --name X
-expect_err nohandle "kam-org: missing operand
+expect_err nohandle "kam-org: missing HANDLE
 usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
 run unknown 4 kam-org account show acmee
 expect_err unknown "kam-org: unknown account 'acmee' (did you mean 'acme'?)"

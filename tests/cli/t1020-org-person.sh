@@ -132,7 +132,7 @@ run unknown-option 2 kam-org person add x --name X --boss y
 expect_err unknown-option "kam-org: unknown option '--boss'
 usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]"
 run missing 2 kam-org person show
-expect_err missing "kam-org: missing operand
+expect_err missing "kam-org: missing PERSON
 usage: kam-org person show PERSON"
 run tree-unknown 4 kam-org tree acm
 expect_err tree-unknown "kam-org: unknown account 'acm' (did you mean 'acme'?)"

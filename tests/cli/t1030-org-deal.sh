@@ -125,7 +125,7 @@ expect_err role-deal "kam-org: unknown deal 'acme/epr' (did you mean 'acme/erp'?
 run role-cross 5 kam-org role erp beta/b1 coach
 expect_err role-cross "kam-org: 'beta/b1' is not in the account of deal 'acme/erp' or its group"
 run role-operands 2 kam-org role erp chen
-expect_err role-operands "kam-org: missing operand
+expect_err role-operands "kam-org: missing ROLE
 usage: kam-org role DEAL PERSON ROLE [--influence high|medium|low] [--lead] [--on DATE] [--primary]"
 run role-rm-none 4 kam-org role rm erp chen coach
 expect_err role-rm-none "kam-org: 'acme/chen' holds no role 'coach' in 'acme/erp'"

@@ -50,7 +50,7 @@ run unknown 4 kam-org deal set epr --stage won
 expect_err unknown "kam-org: unknown deal 'acme/epr' (did you mean 'acme/erp'?)"
 run missing 2 kam-org deal set --stage won
 head -1 "$T/missing.err" >"$T/missing1.err" && mv "$T/missing1.err" "$T/missing.err"
-expect_err missing "kam-org: missing operand"
+expect_err missing "kam-org: missing DEAL"
 run stage-ctl 3 kam-org deal set erp --stage "$(printf 'won\033[2J')"
 expect_err stage-ctl "kam-org: --stage contains control character U+001B"
 unchanged refused

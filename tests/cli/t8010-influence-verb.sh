@@ -112,7 +112,7 @@ run no-account 2 env -u KAM_ACCOUNT kam-org influence
 expect_err no-account "kam-org: no account given (name one, use -a or set KAM_ACCOUNT)
 usage: kam-org influence [ACCOUNT] [--deal DEAL] [--as-of DATE]"
 run two 2 kam-org influence acme beta
-expect_err two "kam-org: too many operands
+expect_err two "kam-org: unexpected 'beta'
 usage: kam-org influence [ACCOUNT] [--deal DEAL] [--as-of DATE]"
 run option 2 kam-org influence --depth 2
 head -1 "$T/option.err" >"$T/option1.out"

@@ -87,7 +87,7 @@ run rm-unknown 4 kam-org person rm chne
 expect_err rm-unknown "kam-org: unknown person 'acme/chne' (did you mean 'acme/chen'?)"
 run rm-operands 2 kam-org person rm
 head -1 "$T/rm-operands.err" >"$T/rm-operands1.err" && mv "$T/rm-operands1.err" "$T/rm-operands.err"
-expect_err rm-operands "kam-org: missing operand"
+expect_err rm-operands "kam-org: missing PERSON"
 unchanged rm-refused
 run rm-zhou 0 kam-org person rm zhou
 expect_sql rm-zhou "SELECT count(*) FROM person WHERE handle = 'zhou'" 0

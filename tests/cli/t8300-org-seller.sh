@@ -92,7 +92,7 @@ run noname 2 kam-org seller add cy
 head -1 "$T/noname.err" >"$T/n1" && mv "$T/n1" "$T/noname.err"
 expect_err noname "kam-org: --name is required"
 run ctrl 3 kam-org seller add cy --name "$(printf 'C\tY')"
-expect_err ctrl "kam-org: name contains control character U+0009 (a tab)"
+expect_err ctrl "kam-org: --name contains control character U+0009 (a tab)"
 run s0 3 kam-org contact ana boss --strength 0
 expect_err s0 "kam-org: invalid strength '0' (1 acquainted, 2 works with, 3 trusted)"
 run s4 3 kam-org contact ana boss --strength 4
@@ -104,7 +104,7 @@ head -1 "$T/nostr.err" >"$T/n1" && mv "$T/n1" "$T/nostr.err"
 expect_err nostr "kam-org: --strength is required"
 run oneop 2 kam-org contact ana --strength 1
 head -1 "$T/oneop.err" >"$T/n1" && mv "$T/n1" "$T/oneop.err"
-expect_err oneop "kam-org: missing operand"
+expect_err oneop "kam-org: missing PERSON"
 run future 3 kam-org contact ana boss --strength 1 --on 2026-03-03
 expect_err future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run badday 3 kam-org contact ana boss --strength 1 --on 2026-02-30
@@ -119,7 +119,7 @@ run uacct 4 kam-org contacts acne
 expect_err uacct "kam-org: unknown account 'acne' (did you mean 'acme'?)"
 run listop 2 kam-org seller list extra
 head -1 "$T/listop.err" >"$T/n1" && mv "$T/n1" "$T/listop.err"
-expect_err listop "kam-org: too many operands"
+expect_err listop "kam-org: unexpected 'extra'"
 unchanged refused
 # The lowest and the highest strength are taken.
 run s1 0 kam-org contact bo cfo --strength 1 --on 2026-03-02

@@ -112,10 +112,10 @@ expect_out memo-plan carrier-memo-plan.md
 snapshot
 run cov-none 2 kam-org coverage
 head -1 "$T/cov-none.err" >"$T/n1" && mv "$T/n1" "$T/cov-none.err"
-expect_err cov-none "kam-org: missing operand"
+expect_err cov-none "kam-org: missing DEAL"
 run cov-two 2 kam-org coverage erp erp
 head -1 "$T/cov-two.err" >"$T/n1" && mv "$T/n1" "$T/cov-two.err"
-expect_err cov-two "kam-org: too many operands"
+expect_err cov-two "kam-org: unexpected 'erp'"
 run cov-unknown 4 kam-org coverage erq
 expect_err cov-unknown "kam-org: unknown deal 'acme/erq' (did you mean 'acme/erp'?)"
 run cov-future 3 kam-org coverage erp --as-of 2026-03-03

@@ -99,7 +99,7 @@ unchanged refusals
 run loop 5 kam-org account set contoso --parent contoso-de
 expect_err loop "kam-org: account 'contoso' cannot be a subsidiary of 'contoso-de', which is in its own group below it"
 run self 5 kam-org account set contoso --parent contoso
-expect_err self "kam-org: account 'contoso' cannot be a subsidiary of 'contoso', which is in its own group below it"
+expect_err self "kam-org: account 'contoso' cannot be its own parent"
 run ext-taken 5 kam-org account set fabrikam --ext-id 0015g00000K7xAAAAZ
 expect_err ext-taken "kam-org: external id '0015g00000K7xAAAAZ' is already account 'contoso''s"
 run no-parent 4 kam-org account set fabrikam --parent nosuch
