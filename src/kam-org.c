@@ -142,9 +142,10 @@ check_category(const char *s)
 	return KAM_OK;
 }
 
-/* account add HANDLE --name NAME [--category NAME] [--industry TEXT] */
+/* The options of account add and account set, into ch. */
 static int
-cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
+account_options(struct kam_ctx *ctx, int argc, char **argv,
+                struct org_account_change *ch)
 {
 	static const struct option lo[] = {
 	    {"category", required_argument, NULL, 'c'},
@@ -153,32 +154,64 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	    {"name", required_argument, NULL, 'n'},
 	    {"parent", required_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0}};
-	struct org_account_change ch = {NULL, NULL, NULL, NULL, NULL};
-	const char *name = NULL, *industry = NULL, *h;
-	int c, rc;
+	int c;
 
+	memset(ch, 0, sizeof *ch);
 	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
 		switch (c) {
 		case 'c':
-			ch.category = optarg;
+			ch->category = optarg;
 			break;
 		case 'x':
-			ch.ext_id = optarg;
+			ch->ext_id = optarg;
 			break;
 		case 'P':
-			ch.parent = optarg;
+			ch->parent = optarg;
 			break;
 		case 'i':
-			industry = optarg;
+			ch->industry = optarg;
 			break;
 		case 'n':
-			name = optarg;
+			ch->name = optarg;
 			break;
 		default:
 			return cli_usage(ctx);
 		}
 	}
-	if (name == NULL)
+	return KAM_OK;
+}
+
+/* The values of account add's and set's options, for the account h. */
+static int
+account_check(const char *h, const struct org_account_change *ch)
+{
+	int rc;
+
+	if ((rc = check_text("--name", ch->name)) != KAM_OK ||
+	    (rc = check_text("--industry", ch->industry)) != KAM_OK ||
+	    (rc = check_text("--ext-id", ch->ext_id)) != KAM_OK ||
+	    (rc = check_category(ch->category)) != KAM_OK ||
+	    (rc = check_parent(h, ch->parent)) != KAM_OK)
+		return rc;
+	if (ch->name != NULL && *ch->name == '\0')
+		return kam_err(KAM_DATA, _("--name is empty"));
+	return KAM_OK;
+}
+
+/*
+ * account add HANDLE --name NAME [--category NAME] [--ext-id ID]
+ * [--industry TEXT] [--parent ACCOUNT]
+ */
+static int
+cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct org_account_change ch;
+	const char *h;
+	int rc;
+
+	if ((rc = account_options(ctx, argc, argv, &ch)) != KAM_OK)
+		return rc;
+	if (ch.name == NULL)
 		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
@@ -186,17 +219,12 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 		               _("invalid account handle '%s' (use letters, "
 		                 "digits, '.', '_' and '-')"),
 		               h);
-	if ((rc = check_text("--name", name)) != KAM_OK ||
-	    (rc = check_text("--industry", industry)) != KAM_OK ||
-	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
-	    (rc = check_category(ch.category)) != KAM_OK ||
-	    (rc = check_parent(h, ch.parent)) != KAM_OK)
+	if ((rc = account_check(h, &ch)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	if (*name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	rc = store_org_account_add(ctx->st, h, name, industry);
+	rc = store_org_account_add(ctx->st, h, ch.name, ch.industry);
+	/* The rest is a change of the new account. */
+	ch.name = ch.industry = NULL;
 	if (rc == KAM_OK &&
 	    (ch.category != NULL || ch.ext_id != NULL || ch.parent != NULL))
 		rc = store_org_account_set(ctx->st, h, &ch);
@@ -204,57 +232,25 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /*
- * account set HANDLE [--category NAME] [--industry TEXT] [--name NAME];
- * an empty category or industry clears it.
+ * account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT]
+ * [--name NAME] [--parent ACCOUNT]; an empty category or industry
+ * clears it.
  */
 static int
 cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"category", required_argument, NULL, 'c'},
-	    {"ext-id", required_argument, NULL, 'x'},
-	    {"industry", required_argument, NULL, 'i'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"parent", required_argument, NULL, 'P'},
-	    {NULL, 0, NULL, 0}};
-	struct org_account_change ch = {NULL, NULL, NULL, NULL, NULL};
-	int c, rc;
+	struct org_account_change ch;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
-		switch (c) {
-		case 'c':
-			ch.category = optarg;
-			break;
-		case 'x':
-			ch.ext_id = optarg;
-			break;
-		case 'P':
-			ch.parent = optarg;
-			break;
-		case 'i':
-			ch.industry = optarg;
-			break;
-		case 'n':
-			ch.name = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
+	if ((rc = account_options(ctx, argc, argv, &ch)) != KAM_OK)
+		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL)
 		return cli_usage_msg(ctx, "nothing to change (give --category, "
 		                          "--ext-id, --industry, --name or "
 		                          "--parent)");
-	if ((rc = check_text("--name", ch.name)) != KAM_OK ||
-	    (rc = check_text("--ext-id", ch.ext_id)) != KAM_OK ||
-	    (rc = check_text("--industry", ch.industry)) != KAM_OK ||
-	    (rc = check_category(ch.category)) != KAM_OK ||
-	    (rc = check_parent(argv[optind], ch.parent)) != KAM_OK)
-		return rc;
-	if (ch.name != NULL && *ch.name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	if ((rc = begin(ctx)) != KAM_OK)
+	if ((rc = account_check(argv[optind], &ch)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
 	                 store_org_account_set(ctx->st, argv[optind], &ch));
@@ -925,6 +921,34 @@ as_of_verb(struct kam_ctx *ctx, int argc, char **argv, const char **as_of)
 	if ((rc = check_date("--as-of", *as_of)) != KAM_OK)
 		return rc;
 	return cli_subject(ctx);
+}
+
+/*
+ * The --as-of DATE of a verb that reads a day looked back on (not after
+ * today), today when it is not given.
+ */
+static int
+as_of_today_verb(struct kam_ctx *ctx, int argc, char **argv, char *today,
+                 const char **as_of)
+{
+	static const struct option lo[] = {
+	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
+	int c, rc;
+
+	*as_of = NULL;
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'A')
+			return cli_usage(ctx);
+		*as_of = optarg;
+	}
+	if ((rc = check_past("--as-of", *as_of)) != KAM_OK ||
+	    (rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	if (*as_of == NULL) {
+		kam_today(today);
+		*as_of = today;
+	}
+	return KAM_OK;
 }
 
 static int
@@ -1683,32 +1707,18 @@ put_contact(const struct contact_row *r, void *arg)
 static int
 cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
 	static const char *const cols[] = {"person",      "name",     "seller",
 	                                   "seller_name", "strength", "since",
 	                                   NULL};
-	const char *as_of = NULL;
+	const char *as_of;
 	char today[KAM_DATE_LEN];
 	struct out *o;
-	int64_t account;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'A')
-			return cli_usage(ctx);
-		as_of = optarg;
-	}
-	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
 		return rc;
-	account = ctx->subj.account;
-	if (as_of == NULL) {
-		kam_today(today);
-		as_of = today;
-	}
 	o = cli_out(ctx, 0, cols);
-	rc = store_contacts(ctx->st, account, as_of, put_contact, o);
+	rc = store_contacts(ctx->st, ctx->subj.account, as_of, put_contact, o);
 	out_close(o);
 	return rc;
 }
@@ -1721,31 +1731,19 @@ cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
 	static const char *const cols[] = {
 	    "person", "name", "roles", "influence", "stance", "through", NULL};
-	const char *as_of = NULL;
+	const char *as_of;
 	char today[KAM_DATE_LEN];
 	struct gate_assessment a;
 	struct out *o;
 	size_t *idx, i;
 	int64_t deal;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'A')
-			return cli_usage(ctx);
-		as_of = optarg;
-	}
-	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	if (as_of == NULL) {
-		kam_today(today);
-		as_of = today;
-	}
 	if ((rc = store_gate_load(ctx->st, deal, as_of, &a)) != KAM_OK) {
 		gate_assessment_free(&a);
 		return rc;

@@ -225,14 +225,6 @@ help_verb(const char *argv0, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"account", required_argument, NULL, 'a'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"format", required_argument, NULL, 'F'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const flags[] = {"-a", "-d", "-F"};
 	/* The common options, passed on as the command would take them. */
 	char *pass[7] = {NULL};
@@ -244,8 +236,8 @@ main(int argc, char **argv)
 	kam_progname = "kam";
 	kam_sigpipe_default();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", longopts, NULL)) !=
-	       -1) {
+	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
+	                        NULL)) != -1) {
 		switch (c) {
 		case 'a':
 		case 'd':
@@ -255,24 +247,14 @@ main(int argc, char **argv)
 			pass[2 * i] = (char *)flags[i];
 			pass[2 * i + 1] = optarg;
 			break;
-		case ':':
-			kam_err(KAM_USAGE, _("option '%s' needs a value"),
-			        argv[optind - 1]);
-			usage(stderr);
-			return KAM_USAGE;
 		case 'h':
 			usage(stdout);
 			return out_finish_stdout();
 		case 'V':
 			cli_version("kam");
 			return out_finish_stdout();
-		default:
-			if (optopt != 0)
-				kam_err(KAM_USAGE, _("unknown option '-%c'"),
-				        optopt);
-			else
-				kam_err(KAM_USAGE, _("unknown option '%s'"),
-				        argv[optind - 1]);
+		default: /* ':' or '?' */
+			cli_option_refused(c, argv);
 			usage(stderr);
 			return KAM_USAGE;
 		}

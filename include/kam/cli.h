@@ -109,6 +109,12 @@ struct kam_cmd {
 	const struct kam_verb *single;
 };
 
+/*
+ * The options before a verb, the same for kam and each command:
+ * -a, -d, -F, -h, -V (short options "+:a:d:F:hV").
+ */
+extern const struct option cli_top_long[];
+
 /* The whole of main for a kam command. */
 int cli_main(const struct kam_cmd *, int argc, char **argv);
 
@@ -120,6 +126,12 @@ int cli_main(const struct kam_cmd *, int argc, char **argv);
  */
 int cli_getopt(struct kam_ctx *, int argc, char **argv, const char *shortopts,
                const struct option *longopts);
+
+/*
+ * Reports the option getopt refused, c being ':' (its value is missing)
+ * or '?' (unknown), getopt having run with opterr 0; KAM_USAGE.
+ */
+int cli_option_refused(int c, char **argv);
 
 /* Prints the verb's usage to stderr and returns KAM_USAGE. */
 int cli_usage(struct kam_ctx *);

@@ -152,6 +152,17 @@ check_format(struct kam_ctx *ctx)
 }
 
 int
+cli_option_refused(int c, char **argv)
+{
+	if (c == ':')
+		return kam_err(KAM_USAGE, _("option '%s' needs a value"),
+		               argv[optind - 1]);
+	if (optopt != 0)
+		return kam_err(KAM_USAGE, _("unknown option '-%c'"), optopt);
+	return kam_err(KAM_USAGE, _("unknown option '%s'"), argv[optind - 1]);
+}
+
+int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
 {
@@ -192,16 +203,8 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			print_usage(stdout, ctx->cmd, ctx->verb);
 			exit(out_finish_stdout());
 		case ':':
-			kam_err(KAM_USAGE, _("option '%s' needs a value"),
-			        argv[optind - 1]);
-			return '?';
 		case '?':
-			if (optopt != 0)
-				kam_err(KAM_USAGE, _("unknown option '-%c'"),
-				        optopt);
-			else
-				kam_err(KAM_USAGE, _("unknown option '%s'"),
-				        argv[optind - 1]);
+			cli_option_refused(c, argv);
 			return '?';
 		case -1:
 			ctx->argc = argc;
@@ -508,17 +511,18 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 	return KAM_USAGE;
 }
 
+const struct option cli_top_long[] = {
+    {"account", required_argument, NULL, 'a'},
+    {"db", required_argument, NULL, 'd'},
+    {"format", required_argument, NULL, 'F'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
 int
 cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 {
-	static const struct option top_long[] = {
-	    {"account", required_argument, NULL, 'a'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"format", required_argument, NULL, 'F'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct kam_ctx ctx;
 	int c, rc, words = 1, i, ok, io;
 
@@ -536,7 +540,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 
 	if (cmd->single == NULL) {
 		opterr = 0;
-		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", top_long,
+		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
 		                        NULL)) != -1) {
 			switch (c) {
 			case 'a':
@@ -555,21 +559,8 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 			case 'V':
 				cli_version(cmd->name);
 				return out_finish_stdout();
-			case ':':
-				kam_err(KAM_USAGE,
-				        _("option '%s' needs a value"),
-				        argv[optind - 1]);
-				print_usage(stderr, cmd, NULL);
-				return KAM_USAGE;
-			default:
-				if (optopt != 0)
-					kam_err(KAM_USAGE,
-					        _("unknown option '-%c'"),
-					        optopt);
-				else
-					kam_err(KAM_USAGE,
-					        _("unknown option '%s'"),
-					        argv[optind - 1]);
+			default: /* ':' or '?' */
+				cli_option_refused(c, argv);
 				print_usage(stderr, cmd, NULL);
 				return KAM_USAGE;
 			}
