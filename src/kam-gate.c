@@ -487,7 +487,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	                             gaps != NULL ? &gap : NULL, evidence, on);
 }
 
-static void
+static int
 answer_row(const struct gate_answer_row *r, void *arg)
 {
 	struct out *o = arg;
@@ -503,6 +503,7 @@ answer_row(const struct gate_answer_row *r, void *arg)
 	else
 		out_null(o);
 	out_end_row(o);
+	return KAM_OK;
 }
 
 /* kam-gate answers DEAL */

@@ -572,7 +572,7 @@ struct gate_answer_row {
 	const double *gap;
 };
 int store_gate_answers_each(struct store *, int64_t deal,
-                            void (*fn)(const struct gate_answer_row *, void *),
+                            int (*fn)(const struct gate_answer_row *, void *),
                             void *arg);
 
 /* The defaults with the store's settings applied. */

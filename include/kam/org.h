@@ -2,8 +2,11 @@
  * The client's organisation: the first two dimensions of the method
  * (METHOD.md, section 1): administrative rank with reporting lines, and
  * buying roles forming each deal's buying group.  Also accounts, deals,
- * competitors and informal influence links.  The queries, prefixed store_org_,
- * are in store-org.c and store-influence.c; the rules in org.c.  May be
+ * competitors and informal influence links.  The queries, prefixed
+ * store_org_, are in store-org.c and store-influence.c; the rules in
+ * org.c (cycles, red flags, placeholders); the use cases between them
+ * in org-person.c (person add, set), org-check.c (the records' red
+ * flags), org-influence.c and import-org.c.  May be
  * included by the mains (kam-org; kam-gate for its report's red flags),
  * by the organisation's use cases, rules and store files.
  */

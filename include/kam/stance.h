@@ -206,8 +206,12 @@ int store_stance_log(struct store *, int64_t person, int64_t account,
  * (toward us or a competitor, general or about any deal): the latest
  * effective day among those, through fn in person id order.
  */
+struct stance_latest_row {
+	int64_t person;
+	const char *latest; /* YYYY-MM-DD */
+};
 int store_stance_latest(struct store *, int64_t account, const char *as_of,
-                        int (*fn)(int64_t person, const char *latest, void *),
+                        int (*fn)(const struct stance_latest_row *, void *),
                         void *);
 
 /*

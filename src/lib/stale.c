@@ -29,13 +29,13 @@ struct latest_list {
 };
 
 static int
-add_latest(int64_t id, const char *day, void *arg)
+add_latest(const struct stance_latest_row *r, void *arg)
 {
 	struct latest_list *l = arg;
 
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	l->v[l->n].id = id;
-	snprintf(l->v[l->n].day, sizeof l->v[l->n].day, "%s", day);
+	l->v[l->n].id = r->person;
+	snprintf(l->v[l->n].day, sizeof l->v[l->n].day, "%s", r->latest);
 	l->n++;
 	return KAM_OK;
 }
@@ -55,14 +55,17 @@ group_latest(struct store *st, int64_t deal, const char *as_of,
              struct latest_list *l)
 {
 	struct gate_assessment a;
+	struct stance_latest_row r;
 	size_t i;
 	int rc;
 
 	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK)
 		for (i = 0; i < a.nmembers; i++)
-			if (a.members[i].latest[0])
-				add_latest(a.members[i].id, a.members[i].latest,
-				           l);
+			if (a.members[i].latest[0]) {
+				r.person = a.members[i].id;
+				r.latest = a.members[i].latest;
+				add_latest(&r, l);
+			}
 	gate_assessment_free(&a);
 	if (l->n > 0)
 		qsort(l->v, l->n, sizeof *l->v, by_id);

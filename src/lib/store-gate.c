@@ -546,7 +546,7 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 
 int
 store_gate_answers_each(struct store *st, int64_t deal,
-                        void (*fn)(const struct gate_answer_row *, void *),
+                        int (*fn)(const struct gate_answer_row *, void *),
                         void *arg)
 {
 	static const char q[] =
@@ -557,10 +557,10 @@ store_gate_answers_each(struct store *st, int64_t deal,
 	db_stmt *s = store_stmt(st, q);
 	struct gate_answer_row r;
 	double gap;
-	int rc;
+	int rc = KAM_OK, step = DB_DONE;
 
 	db_bind_int64(s, 1, deal);
-	while ((rc = db_step(s)) == DB_ROW) {
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.key = (const char *)db_column_text(s, 0);
 		r.answer = (const char *)db_column_text(s, 1);
 		r.evidence = (const char *)db_column_text(s, 2);
@@ -569,11 +569,9 @@ store_gate_answers_each(struct store *st, int64_t deal,
 		r.actor = (const char *)db_column_text(s, 5);
 		gap = db_column_double(s, 6);
 		r.gap = db_column_type(s, 6) == DB_NULL ? NULL : &gap;
-		fn(&r, arg);
+		rc = fn(&r, arg);
 	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the answers");
+	return store_rows_end(st, s, step, rc, "the answers");
 }
 
 /*

@@ -226,19 +226,23 @@ int store_fail(struct store *, const char *what);
  * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last
  * step failed (neither a row nor the end), that failure, reported as
- * "cannot read what".  The one way a loop over rows ends.
+ * "cannot read what", or the failure of an earlier step of the command
+ * (store_row), reported then.  The one way a loop over rows ends.
  */
 int store_rows_end(struct store *, db_stmt *s, int step, int rc,
                    const char *what);
 /*
  * Steps s once: 1 for a row, 0 for none.  A failed step is not taken for
- * "no more rows": it is reported ("cannot read what") and kept, so that
+ * "no more rows": it is reported ("cannot read what"; only the first of
+ * a command) and kept, so that the next loop to end (store_rows_end),
  * the transaction that holds it (store_end) and the command
  * (store_finish) fail and keep nothing.  For lookups of one row and
  * loops in functions that return no status; a loop that returns one
  * ends with store_rows_end.
  */
 int store_row(struct store *, db_stmt *s, const char *what);
+/* The failure store_row kept, or KAM_OK. */
+int store_failed(const struct store *);
 /* The text nearest to h among the rows of s (column 0), if near enough
  * to be a likely typo (kam_distance), in a new string; else NULL. */
 char *store_nearest(struct store *, db_stmt *s, const char *h);

@@ -1075,6 +1075,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 
 	if (person == 0)
 		mgrs = account_managers(st, account, &nmgrs);
+	rc = store_failed(st); /* no rows without their dotted lines */
 	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
 	db_bind_int64(s, 1, person ? person : account);
 	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {

@@ -666,7 +666,8 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 
 int
 store_stance_latest(struct store *st, int64_t account, const char *as_of,
-                    int (*fn)(int64_t, const char *, void *), void *arg)
+                    int (*fn)(const struct stance_latest_row *, void *),
+                    void *arg)
 {
 	/* The rows in force (see IN_FORCE_NOW): the latest of them is the
 	 * latest of those in force, whatever they are about. */
@@ -678,17 +679,17 @@ store_stance_latest(struct store *st, int64_t account, const char *as_of,
 	    "observation s WHERE s.target_id = o.id) "
 	    "GROUP BY o.person_id ORDER BY o.person_id";
 	db_stmt *s = store_stmt(st, q);
-	int rc = KAM_OK, step;
+	struct stance_latest_row r;
+	int rc = KAM_OK, step = DB_DONE;
 
 	db_bind_int64(s, 1, account);
 	store_bind_static(s, 2, as_of);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
-		rc = fn(db_column_int64(s, 0),
-		        (const char *)db_column_text(s, 1), arg);
-	if (rc == KAM_OK && step != DB_DONE)
-		rc = store_fail(st, "cannot read the observations");
-	db_reset(s);
-	return rc;
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.person = db_column_int64(s, 0);
+		r.latest = (const char *)db_column_text(s, 1);
+		rc = fn(&r, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the observations");
 }
 
 char *

@@ -1025,14 +1025,20 @@ store_row(struct store *st, db_stmt *s, const char *what)
 
 	if (step == DB_ROW)
 		return 1;
-	if (step != DB_DONE) {
+	/* The first failure is the cause: it alone is reported. */
+	if (step != DB_DONE && st->failed == KAM_OK) {
 		xasprintf(&msg, "cannot read %s", what);
 		rc = store_fail(st, msg);
 		free(msg);
-		if (st->failed == KAM_OK)
-			st->failed = rc;
+		st->failed = rc;
 	}
 	return 0;
+}
+
+int
+store_failed(const struct store *st)
+{
+	return st->failed;
 }
 
 int
@@ -1044,6 +1050,10 @@ store_rows_end(struct store *st, db_stmt *s, int step, int rc, const char *what)
 		xasprintf(&msg, "cannot read %s", what);
 		rc = store_fail(st, msg);
 		free(msg);
+		if (st->failed == KAM_OK)
+			st->failed = rc;
+	} else if (rc == KAM_OK && st->failed != KAM_OK) {
+		rc = st->failed; /* a step before failed, reported then */
 	}
 	db_reset(s);
 	return rc;

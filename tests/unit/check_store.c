@@ -256,6 +256,29 @@ START_TEST(test_failed_step)
 }
 END_TEST
 
+START_TEST(test_failed_step_kept)
+{
+	db_stmt *s;
+
+	/* After a failed step, the next loop to end fails too, and the
+	 * failure is reported once. */
+	capture();
+	s = store_stmt(st, q_overflow);
+	ck_assert_int_eq(store_row(st, s, "the numbers"), 0);
+	db_reset(s);
+	ck_assert_int_eq(store_failed(st), KAM_INTERNAL);
+	s = store_stmt(st, q_overflow);
+	ck_assert_int_eq(store_row(st, s, "the numbers again"), 0);
+	db_reset(s);
+	s = store_stmt(st, "SELECT 1");
+	ck_assert_int_eq(store_rows_end(st, s, DB_DONE, KAM_OK, "one"),
+	                 KAM_INTERNAL);
+	ck_assert_str_eq(captured(),
+	                 "check_store: cannot read the numbers: integer "
+	                 "overflow\n");
+}
+END_TEST
+
 START_TEST(test_failed_step_finish)
 {
 	db_stmt *s;
@@ -501,6 +524,7 @@ store_suite(void)
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_hold);
 	tcase_add_test(tc, test_failed_step);
+	tcase_add_test(tc, test_failed_step_kept);
 	tcase_add_test(tc, test_failed_step_finish);
 	suite_add_tcase(s, tc);
 
