@@ -184,6 +184,8 @@ cal_runs=$("$SQLITE3" "$KAM_DB" "SELECT count(*) FROM gate_run r JOIN deal d
   ON d.id = r.deal_id WHERE d.status <> 'open'")
 t_cal=$(best5 "$KG" calibrate -F table)
 t_cal_json=$(best5 "$KG" calibrate -F json)
+cpu20 "$KG" calibrate -F table >"$W/c_cal"
+c_cal=$(cat "$W/c_cal")
 t_base_cal=$(best5 "$SQLITE3" "$KAM_DB" "SELECT count(*) FROM gate_run r,
   json_each(r.snapshot, '\$.gates') g, json_each(g.value, '\$.criteria') c
   WHERE json_extract(c.value, '\$.answer') = 'yes'")
@@ -218,7 +220,7 @@ twenty, which does not grow with the load of the machine.
 | \`kam-gate portfolio\` over $pf_rows open deals ($pf_members buying roles: stances, stale members and red flags of each) | $t_pf | 2000 | $(verdict_of "$t_pf" 2000) | |
 | \`kam-gate portfolio -T svg\` (the slide: laid out and rendered) | $t_pf_svg | 2000 | $(verdict_of "$t_pf_svg" 2000) | |
 | \`kam-gate portfolio -F md\` | $t_pf_md | 2000 | $(verdict_of "$t_pf_md" 2000) | |
-| \`kam-gate calibrate\` over $cal_deals closed deals ($cal_runs runs: verdicts, likelihoods and the criteria of each snapshot) | $t_cal | 500 | $(verdict_of "$t_cal" 500) | |
+| \`kam-gate calibrate\` over $cal_deals closed deals ($cal_runs runs: verdicts, likelihoods and the criteria of each snapshot) | $t_cal | 500 | $(verdict_of "$t_cal" 500) | $c_cal |
 | \`kam-gate calibrate -F json\` | $t_cal_json | 500 | $(verdict_of "$t_cal_json" 500) | |
 | baseline: \`sqlite3\` counting the yes answers in every run's snapshot | $t_base_cal | | | |
 EOF

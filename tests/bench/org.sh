@@ -1,8 +1,9 @@
 #!/bin/sh
 # Benchmark of kam-org (make bench): importing 100,000 people with their
-# reporting lines from CSV, against the sqlite3 shell's .import of the
-# same file into a bare table, and queries on the resulting store, each
-# run as one process.  Prints a Markdown section with the figures, the
+# reporting lines from CSV, against the sqlite3 shell doing the same
+# work (.import of the same file into a table with a unique handle index
+# in a WAL store; target within 1.5x) and, for scale, into a bare table;
+# and queries on the resulting store, each run as one process.  Prints a Markdown section with the figures, the
 # targets and PASS/MISS per target.
 #
 # usage: org.sh BUILDDIR SRCDIR WORKDIR
@@ -153,7 +154,8 @@ verdict() { # verdict VALUE LIMIT
   if [ "$1" -lt "$2" ]; then echo PASS; else echo MISS; fi
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b ? a / b : 0 }'; }
-limit=$((2 * t_sqlite))
+# The target: within 1.5 times the shell doing the same work.
+limit=$((3 * t_wal / 2))
 row() { # row COMMAND NOTE WALL CPU
   printf '| `%s`%s < 50 ms | %s | %s | %s |\n' "$1" "$2" "$3" "$4" \
     "$(verdict "$3" 50)"
@@ -196,8 +198,8 @@ process: wall-clock time (what the targets are about) and CPU time
 
 | target | wall | CPU | verdict |
 | --- | ---: | ---: | --- |
-| import < 2 x \`.import\` ($limit ms) | $t_kam ($(ratio "$t_kam" "$t_sqlite") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_sqlite_cpu") x) | $(verdict "$t_kam" "$limit") |
-| (import against the indexed WAL baseline) | $t_kam ($(ratio "$t_kam" "$t_wal") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_wal_cpu") x) | |
+| import < 1.5 x the shell doing the same work (the indexed WAL \`.import\`, $limit ms) | $t_kam ($(ratio "$t_kam" "$t_wal") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_wal_cpu") x) | $(verdict "$t_kam" "$limit") |
+| (import against a bare \`.import\`, for scale) | $t_kam ($(ratio "$t_kam" "$t_sqlite") x) | $t_kam_cpu ($(ratio "$t_kam_cpu" "$t_sqlite_cpu") x) | |
 | \`--update\` re-import, 1% changed < 2 x the import ($((2 * t_kam)) ms) | $t_upd ($(ratio "$t_upd" "$t_kam") x) | $t_upd_cpu ($(ratio "$t_upd_cpu" "$t_kam_cpu") x) | $(verdict "$t_upd" "$((2 * t_kam))") |
 $queries
 

@@ -96,12 +96,16 @@ r_imp=$(ratio "$t_imp" "$t_base")
 # The reference: the sqlite3 shell doing the same work, importing the
 # rows kam stored (the two hashes, 64 characters each, included) into
 # the observation table of a copy of the same empty store: the same
-# table, checks and indexes, in WAL mode, in one transaction.  What is
-# left to kam is reading and checking the CSV, finding each person and
-# hashing the chain.
+# table, checks and indexes, in WAL mode, in one transaction, and the
+# way kam does it for a large import: the covering index dropped first
+# and built again at the end.  What is left to kam is reading and
+# checking the CSV, finding each person and hashing the chain.
 "$SQLITE3" -csv -header "$work/k.db" "SELECT * FROM observation" >rows.csv
+index_sql=$("$SQLITE3" "$work/empty.db" "SELECT sql FROM sqlite_schema
+  WHERE type = 'index' AND name = 'observation_person'")
 best 3 fresh_same "$SQLITE3" "$work/same.db" "PRAGMA journal_mode = WAL" \
-  ".import --csv --skip 1 rows.csv observation"
+  "BEGIN" "DROP INDEX observation_person" \
+  ".import --csv --skip 1 rows.csv observation" "$index_sql" "COMMIT"
 t_same=$(cat "$work/best") t_same_cpu=$cpu
 r_same=$(ratio "$t_imp" "$t_same")
 n_same=$("$SQLITE3" "$work/same.db" "SELECT count(*) FROM observation")
