@@ -59,11 +59,12 @@ CMDS
 
 say '## Who holds which role, and where they stand' '' \
   '`join` puts the buying group of the ERP deal next to the stances: both' \
-  'lists keyed by the person'"'"'s handle, sorted.' ''
+  'lists keyed by the person, written `ACCOUNT/HANDLE` in every TSV, so' \
+  'they join as they are.' ''
 shell <<'CMDS'
 kam-org roles erp-2026 | tail -n +2 | cut -f1,3,4 | sort > roles.tsv
-kam-stance show northwind/erp-2026 | tail -n +2 | sed 's|^northwind/||' | cut -f1,3 | sort > stances.tsv
-join -t "$(printf '\t')" roles.tsv stances.tsv | awk -F'\t' '{ printf "%-10s %-15s %-7s %s\n", $1, $2, $3, $4 }'
+kam-stance show northwind/erp-2026 | tail -n +2 | cut -f1,3 | sort > stances.tsv
+join -t "$(printf '\t')" roles.tsv stances.tsv | awk -F'\t' '{ printf "%-20s %-15s %-7s %s\n", $1, $2, $3, $4 }'
 CMDS
 
 say 'Who opposes us, in any deal, and who favours a competitor:' ''

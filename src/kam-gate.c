@@ -704,6 +704,33 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
  *     [--assume-answer KEY=ANSWER ...] [--assume-stance PERSON=STANCE ...]
  */
 /*
+ * The assessment of a run: as the store has it, with what changed since
+ * the last review; or, with assumptions, as they would make it, beside
+ * the one without them (before, in w).
+ */
+static int
+run_assess(struct kam_ctx *ctx, int64_t deal, const char *as_of,
+           const struct assumptions *as, struct gate_assessment *a,
+           struct gate_assessment *before, struct gate_since *since,
+           struct gate_whatif *w)
+{
+	int rc;
+
+	if (as->nall == 0) {
+		if ((rc = gate_assess(ctx->st, deal, as_of, a)) != KAM_OK)
+			return rc;
+		return gate_since_load(ctx->st, a, since);
+	}
+	if ((rc = gate_assess(ctx->st, deal, as_of, before)) != KAM_OK ||
+	    (rc = what_if(ctx, deal, as_of, as, a)) != KAM_OK)
+		return rc;
+	w->before = before;
+	w->assumed = as->all;
+	w->nassumed = as->nall;
+	return KAM_OK;
+}
+
+/*
  * A run as -F asks: its JSON as stored (or with what the assumptions
  * changed), text with the run's number, or rows; without assumptions,
  * with what changed since the last review (never stored).
@@ -730,11 +757,11 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 		if (w == NULL)
 			gate_write_since_text(stdout, a, since);
 		if (number != 0 && same)
-			printf("\nThe same as run %lld: checked again, not "
-			       "stored twice.\n",
+			printf(_("\nThe same as run %lld: checked again, not "
+			         "stored twice.\n"),
 			       (long long)number);
 		else if (number != 0)
-			printf("\nStored as run %lld.\n", (long long)number);
+			printf(_("\nStored as run %lld.\n"), (long long)number);
 	} else {
 		o = cli_out(ctx, 0,
 		            w != NULL ? gate_whatif_cols : gate_run_cols);
@@ -800,16 +827,8 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	    (dry && (rc = cli_open(ctx, CLI_READ)) != KAM_OK) ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		goto out;
-	if (iffy) {
-		if ((rc = gate_assess(ctx->st, deal, as_of, &before)) !=
-		        KAM_OK ||
-		    (rc = what_if(ctx, deal, as_of, &as, &a)) != KAM_OK)
-			goto out;
-		w.before = &before;
-		w.assumed = as.all;
-		w.nassumed = as.nall;
-	} else if ((rc = gate_assess(ctx->st, deal, as_of, &a)) != KAM_OK ||
-	           (rc = gate_since_load(ctx->st, &a, &since)) != KAM_OK)
+	if ((rc = run_assess(ctx, deal, as_of, &as, &a, &before, &since, &w)) !=
+	    KAM_OK)
 		goto out;
 	json = to_json(&a);
 	if (!dry)
@@ -992,6 +1011,13 @@ done:
 	return rc;
 }
 
+/* A word of kam-gate's vocabularies: its label in a table. */
+static void
+label(struct out *o, const char *kind, const char *word)
+{
+	out_label(o, word, word != NULL ? gate_label(kind, word) : NULL);
+}
+
 /* kam-gate history DEAL */
 static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
@@ -1018,9 +1044,9 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		out_str(o, runs[i].recorded);
 		out_str(o, runs[i].checked);
 		out_str(o, runs[i].actor);
-		out_str(o, runs[i].verdict);
+		label(o, "verdict", runs[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)
-			out_str(o, runs[i].status[g]);
+			label(o, "status", runs[i].status[g]);
 		out_end_row(o);
 	}
 	out_close(o);
@@ -1033,11 +1059,34 @@ diff_row(const char *what, const char *item, const char *before,
          const char *after, void *arg)
 {
 	struct out *o = arg;
+	/* For a person: each value in the words of its kind. */
+	const char *kind = strcmp(what, "verdict") == 0  ? "verdict"
+	                   : strcmp(what, "gate") == 0   ? "status"
+	                   : strcmp(what, "source") == 0 ? "source"
+	                                                 : NULL;
 
-	out_str(o, what);
-	out_str(o, item);
-	out_str(o, before);
-	out_str(o, after);
+	label(o, "change", what);
+	if (strcmp(what, "gate") == 0 || strcmp(what, "score") == 0)
+		label(o, "gate", item);
+	else
+		out_str(o, item);
+	if (kind != NULL) {
+		label(o, kind, before);
+		label(o, kind, after);
+	} else if (strcmp(what, "answer") == 0) {
+		out_word(o, before);
+		out_word(o, after);
+	} else if (strcmp(what, "evidence") == 0 && out_is_table(o)) {
+		char *b = gate_say(before), *a = gate_say(after);
+
+		out_str(o, b);
+		out_str(o, a);
+		free(b);
+		free(a);
+	} else {
+		out_str(o, before);
+		out_str(o, after);
+	}
 	out_end_row(o);
 }
 
@@ -1123,14 +1172,14 @@ list_row(const struct gate_list_row *r, void *arg)
 
 	out_str(o, r->deal);
 	out_str(o, r->name);
-	out_str(o, r->verdict);
+	label(o, "verdict", r->verdict);
 	out_str(o, r->as_of);
 	if (r->run != 0)
 		out_int(o, r->run);
 	else
 		out_null(o);
 	out_str(o, r->recorded);
-	out_str(o, r->status);
+	label(o, "deal", r->status);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -1217,14 +1266,15 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
 	if (format != NULL && ctx->fmt_given)
-		return kam_err(KAM_USAGE, "-F does not apply to a drawing (use "
-		                          "-T dot, svg, png or pdf)");
+		return kam_err(KAM_USAGE,
+		               _("-F does not apply to a drawing (use "
+		                 "-T dot, svg, png or pdf)"));
 	if (format != NULL && (rc = map_format_check(format)) != KAM_OK)
 		return rc;
 	if ((fit = map_fit_find(fitname)) == NULL)
 		return kam_err(KAM_USAGE,
-		               "unknown fit '%s' (use 16:9, 4:3, a4, "
-		               "a4-landscape or letter)",
+		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
+		                 "a4-landscape or letter)"),
 		               fitname);
 	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
 		return rc;

@@ -246,9 +246,10 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL)
-		return cli_usage_msg(ctx, "nothing to change (give --category, "
-		                          "--ext-id, --industry, --name or "
-		                          "--parent)");
+		return cli_usage_msg(ctx,
+		                     _("nothing to change (give --category, "
+		                       "--ext-id, --industry, --name or "
+		                       "--parent)"));
 	if ((rc = account_check(argv[optind], &ch)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -510,6 +511,49 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
 }
 
+/*
+ * person erase PERSON --reason TEXT: commits at once, then compacts the
+ * store, which cannot be done inside the command's transaction.
+ */
+static int
+cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"reason", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0}};
+	const char *reason = NULL;
+	char *tomb = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		if (c != 'R')
+			return cli_usage(ctx);
+		reason = optarg;
+	}
+	if (reason == NULL)
+		return cli_usage_msg(ctx, _("--reason TEXT is required"));
+	if (*reason == '\0')
+		return kam_err(KAM_DATA, _("--reason is empty: say why the "
+		                           "person is erased"));
+	if ((rc = check_text("--reason", reason)) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	rc = store_end(ctx->st,
+	               store_org_person_erase(ctx->st, argv[optind],
+	                                      ctx->account, reason, &tomb));
+	if (rc != KAM_OK)
+		return rc;
+	puts(tomb);
+	free(tomb);
+	if ((rc = out_finish_stdout()) != KAM_OK ||
+	    (rc = store_finish(ctx->st, 1)) != KAM_OK)
+		return rc;
+	if (store_compact(ctx->st) != KAM_OK)
+		kam_warn(_("the erasure is recorded, but the store could not "
+		           "be compacted: copies of what was erased may remain "
+		           "in its files until it is (sqlite3 STORE VACUUM)"));
+	return KAM_OK;
+}
+
 static const char *const person_cols[] = {
     "handle",    "name",        "title",   "dept",   "level", "reports_to",
     "dotted_to", "placeholder", "left_on", "ext_id", NULL};
@@ -519,7 +563,7 @@ put_person(const struct org_person *p, void *arg)
 {
 	struct out *o = arg;
 
-	out_str(o, p->handle);
+	out_ref(o, p->account, p->handle);
 	out_str(o, p->name);
 	out_str(o, p->title);
 	out_str(o, p->dept);
@@ -527,8 +571,8 @@ put_person(const struct org_person *p, void *arg)
 		out_int(o, p->level);
 	else
 		out_null(o);
-	out_str(o, p->reports_to);
-	out_list(o, p->dotted_to);
+	out_ref(o, p->account, p->reports_to);
+	out_ref_list(o, p->account, p->dotted_to);
 	out_bool(o, p->placeholder);
 	out_str(o, p->left_on);
 	out_str(o, p->ext_id);
@@ -577,7 +621,8 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 
 struct tree_node {
 	const struct org_person *p;
-	char *handle, *name, *title, *reports_to, *dotted_to, *left_on;
+	char *account, *handle, *name, *title, *reports_to, *dotted_to,
+	    *left_on;
 	long level;
 	int placeholder;
 	size_t first_child, nchildren;
@@ -601,6 +646,7 @@ tree_add(const struct org_person *p, void *arg)
 	}
 	n = &t->n[t->len++];
 	memset(n, 0, sizeof *n);
+	n->account = xstrdup(p->account);
 	n->handle = xstrdup(p->handle);
 	n->name = xstrdup(p->name);
 	n->title = p->title ? xstrdup(p->title) : NULL;
@@ -713,15 +759,15 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 		putchar('\n');
 	} else {
 		out_int(o, (long long)depth);
-		out_str(o, n->handle);
+		out_ref(o, n->account, n->handle);
 		out_str(o, n->name);
 		out_str(o, n->title);
 		if (n->level)
 			out_int(o, n->level);
 		else
 			out_null(o);
-		out_str(o, n->reports_to);
-		out_list(o, n->dotted_to);
+		out_ref(o, n->account, n->reports_to);
+		out_ref_list(o, n->account, n->dotted_to);
 		out_end_row(o);
 	}
 }
@@ -799,6 +845,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 		out_close(o);
 	}
 	for (i = 0; i < t.len; i++) {
+		free(t.n[i].account);
 		free(t.n[i].handle);
 		free(t.n[i].name);
 		free(t.n[i].title);
@@ -886,16 +933,26 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	                                              ctx->account, kind, on));
 }
 
+/*
+ * A listing and the account its bare handles are of (out_ref): links of
+ * an account, roles of a deal's account, a person's log.
+ */
+struct refout {
+	struct out *o;
+	char *acct;
+};
+
 static const char *const link_cols[] = {
     "from", "to", "kind", "strength", "from_name", "to_name", NULL};
 
 static int
 put_link(const struct org_link *l, void *arg)
 {
-	struct out *o = arg;
+	struct refout *ro = arg;
+	struct out *o = ro->o;
 
-	out_str(o, l->from);
-	out_str(o, l->to);
+	out_ref(o, ro->acct, l->from);
+	out_ref(o, ro->acct, l->to);
 	out_word(o, l->kind);
 	out_int(o, l->strength);
 	out_str(o, l->from_name);
@@ -955,16 +1012,18 @@ static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
 	const char *as_of;
-	struct out *o;
+	struct refout ro;
 	int64_t account;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	o = cli_out(ctx, 0, link_cols);
-	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
-	out_close(o);
+	ro.o = cli_out(ctx, 0, link_cols);
+	ro.acct = store_org_account_handle(ctx->st, account);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, &ro);
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 
@@ -1046,7 +1105,11 @@ struct deal_opts {
 
 enum { OPT_EXT_ID = 256, OPT_ON, OPT_OWNER };
 
-/* Parses the options; clear allows "" (deal set) to clear a field. */
+/*
+ * Parses the options of deal add and deal set; clear allows "" (deal set)
+ * to clear a field.  Its length is a case for each of the nine options
+ * of a deal's record, each checked as it is read.
+ */
 static int
 deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
              int clear)
@@ -1400,9 +1463,10 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 static int
 put_role(const struct org_role *r, void *arg)
 {
-	struct out *o = arg;
+	struct refout *ro = arg;
+	struct out *o = ro->o;
 
-	out_str(o, r->person);
+	out_ref(o, ro->acct, r->person);
 	out_str(o, r->name);
 	out_word(o, r->role);
 	out_word(o, r->influence);
@@ -1426,16 +1490,19 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	    "person", "name",  "role",        "influence", "lead", "primary",
 	    "title",  "level", "placeholder", "left_on",   NULL};
 	const char *as_of;
-	struct out *o;
+	struct refout ro;
 	int64_t deal;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	o = cli_out(ctx, 0, cols);
-	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
-	out_close(o);
+	ro.o = cli_out(ctx, 0, cols);
+	ro.acct = store_org_account_handle(ctx->st,
+	                                   store_deal_account(ctx->st, deal));
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, &ro);
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 
@@ -1451,10 +1518,13 @@ put_flag(const struct org_flag *f, void *arg)
 {
 	struct flags *fl = arg;
 
-	out_str(fl->o, f->code);
+	char *m = gate_say(f->message);
+
+	out_label(fl->o, f->code, gate_label("flag", f->code));
 	out_str(fl->o, f->subject);
-	out_str(fl->o, f->message);
+	out_label(fl->o, f->message, m);
 	out_end_row(fl->o);
+	free(m);
 	fl->n++;
 	return KAM_OK;
 }
@@ -1536,7 +1606,8 @@ static const char *const influence_cols[] = {"person",    "name",   "level",
                                              "brokerage", NULL};
 
 static void
-put_influence(struct out *o, const struct org_influence_row *r)
+put_influence(struct out *o, const char *acct,
+              const struct org_influence_row *r)
 {
 	out_str(o, r->person);
 	out_str(o, r->name);
@@ -1544,7 +1615,7 @@ put_influence(struct out *o, const struct org_influence_row *r)
 		out_int(o, r->level);
 	else
 		out_null(o);
-	out_list(o, r->roles);
+	out_ref_list(o, acct, r->roles);
 	out_word(o, r->stance);
 	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
 	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
@@ -1562,6 +1633,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	char today[KAM_DATE_LEN];
 	struct org_influence inf;
 	struct out *o;
+	char *own;
 	int64_t account, deal = 0;
 	size_t i;
 	int c, rc;
@@ -1599,9 +1671,11 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, influence_cols);
+	own = store_org_account_handle(ctx->st, account);
 	for (i = 0; i < inf.n; i++)
-		put_influence(o, &inf.rows[i]);
+		put_influence(o, own, &inf.rows[i]);
 	out_close(o);
+	free(own);
 	org_influence_free(&inf);
 	return KAM_OK;
 }
@@ -1670,11 +1744,11 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (ss == NULL)
-		return cli_usage_msg(ctx, "--strength is required");
+		return cli_usage_msg(ctx, _("--strength is required"));
 	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
 		return kam_err(KAM_DATA,
-		               "invalid strength '%s' (1 acquainted, 2 works "
-		               "with, 3 trusted)",
+		               _("invalid strength '%s' (1 acquainted, 2 works "
+		                 "with, 3 trusted)"),
 		               ss);
 	if ((rc = check_past("--on", on)) != KAM_OK)
 		return rc;
@@ -1762,10 +1836,16 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 		memset(&st, 0, sizeof st);
 		k = gate_carrier(m, &st.through);
 		st.carrier = k;
-		t = gate_carrier_text(&st);
+		t = out_is_table(o) ? gate_carrier_said(&st)
+		                    : gate_carrier_text(&st);
 		out_str(o, m->ref);
 		out_str(o, m->name);
-		out_str(o, m->roles);
+		{
+			char *r = gate_roles_label(m->roles);
+
+			out_label(o, m->roles, r);
+			free(r);
+		}
 		out_word(o, gate_influence_word(m->influence));
 		out_word(o, gate_stance_word(m->stance));
 		out_str(o, t);
@@ -1798,6 +1878,43 @@ kind_word(struct kam_ctx *ctx, const char *s)
  *     [--sync] [--on DATE]: the file all or nothing, then one summary
  *     line, written before the commit.
  */
+/*
+ * The options of import, each against the others: with nmap --map and
+ * nrole --role-map given, and --sync when sync is set.
+ */
+static int
+import_check(struct kam_ctx *ctx, struct org_import_opts *opts, size_t nmap,
+             size_t nrole, int sync)
+{
+	int rc;
+
+	if ((opts->kind = kind_word(ctx, opts->kind)) != NULL &&
+	    *opts->kind == '\0')
+		return cli_usage(ctx);
+	if (opts->from != NULL && (opts->kind != NULL || nmap > 0))
+		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
+		                            "and the columns itself (no --kind "
+		                            "or --map)"));
+	if (opts->from == NULL && nrole > 0)
+		return cli_usage_msg(ctx,
+		                     _("--role-map is for --from salesforce"));
+	if (sync && opts->on == NULL)
+		return cli_usage_msg(ctx,
+		                     _("--sync needs --on DATE (the day the "
+		                       "missing people left)"));
+	if (sync && opts->kind != NULL && strcmp(opts->kind, "people") != 0)
+		return cli_usage_msg(ctx, _("--sync is for people"));
+	if (opts->on != NULL && !sync && !opts->update)
+		return cli_usage_msg(ctx, _("--on is for --update or --sync"));
+	if ((rc = check_past("--on", opts->on)) != KAM_OK)
+		return rc;
+	if (sync) {
+		opts->update = 1;
+		opts->sync_on = opts->on;
+	}
+	return KAM_OK;
+}
+
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -1824,10 +1941,11 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "salesforce") != 0)
-				return cli_usage_msg(ctx,
-				                     "unknown --from '%s' (use "
-				                     "salesforce)",
-				                     optarg);
+				return cli_usage_msg(
+				    ctx,
+				    _("unknown --from '%s' (use "
+				      "salesforce)"),
+				    optarg);
 			opts.from = optarg;
 			break;
 		case 'k':
@@ -1835,13 +1953,13 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			break;
 		case 'm':
 			if (nmap == MAX_MAP)
-				return cli_usage_msg(ctx, "too many --map");
+				return cli_usage_msg(ctx, _("too many --map"));
 			map[nmap++] = optarg;
 			break;
 		case 'R':
 			if (nrole == MAX_MAP)
 				return cli_usage_msg(ctx,
-				                     "too many --role-map");
+				                     _("too many --role-map"));
 			if ((rc = sf_role_map_check(optarg, &role)) != KAM_OK)
 				return rc;
 			role_map[nrole++] = optarg;
@@ -1859,29 +1977,8 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx);
 		}
 	}
-	if ((opts.kind = kind_word(ctx, opts.kind)) != NULL &&
-	    *opts.kind == '\0')
-		return cli_usage(ctx);
-	if (opts.from != NULL && (opts.kind != NULL || nmap > 0))
-		return cli_usage_msg(ctx, "--from salesforce tells the kind "
-		                          "and the columns itself (no --kind "
-		                          "or --map)");
-	if (opts.from == NULL && nrole > 0)
-		return cli_usage_msg(ctx,
-		                     "--role-map is for --from salesforce");
-	if (sync && opts.on == NULL)
-		return cli_usage_msg(ctx, "--sync needs --on DATE (the day the "
-		                          "missing people left)");
-	if (sync && opts.kind != NULL && strcmp(opts.kind, "people") != 0)
-		return cli_usage_msg(ctx, "--sync is for people");
-	if (opts.on != NULL && !sync && !opts.update)
-		return cli_usage_msg(ctx, "--on is for --update or --sync");
-	if ((rc = check_past("--on", opts.on)) != KAM_OK)
+	if ((rc = import_check(ctx, &opts, nmap, nrole, sync)) != KAM_OK)
 		return rc;
-	if (sync) {
-		opts.update = 1;
-		opts.sync_on = opts.on;
-	}
 	opts.map = nmap ? map : NULL;
 	opts.role_map = nrole ? role_map : NULL;
 	file = argv[argc - 1];
@@ -2033,31 +2130,43 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
  * field changed, from the person's or the deal's history.
  */
 static void
-put_change(struct out *o, const char *effective, const char *recorded,
-           const char *actor, const char *field, const char *old_value,
-           const char *new_value)
+put_change(struct out *o, const char *acct, const char *effective,
+           const char *recorded, const char *actor, const char *field,
+           const char *old_value, const char *new_value)
 {
+	/* A line's manager is a person: written as every listing writes
+	 * one (acct: the person's account). */
+	int ref = acct != NULL && (strcmp(field, "reports_to") == 0 ||
+	                           strcmp(field, "dotted_to") == 0);
+
 	out_str(o, effective);
 	out_str(o, recorded);
 	out_str(o, actor);
 	out_str(o, field);
-	out_str(o, old_value);
-	out_str(o, new_value);
+	if (ref) {
+		out_ref(o, acct, old_value);
+		out_ref(o, acct, new_value);
+	} else {
+		out_str(o, old_value);
+		out_str(o, new_value);
+	}
 	out_end_row(o);
 }
 
 static int
-put_event(const struct org_event *e, void *o)
+put_event(const struct org_event *e, void *arg)
 {
-	put_change(o, e->effective, e->recorded, e->actor, e->field,
-	           e->old_value, e->new_value);
+	struct refout *ro = arg;
+
+	put_change(ro->o, ro->acct, e->effective, e->recorded, e->actor,
+	           e->field, e->old_value, e->new_value);
 	return KAM_OK;
 }
 
 static int
 put_deal_event(const struct deal_event *e, void *o)
 {
-	put_change(o, e->effective, e->recorded, e->actor, e->field,
+	put_change(o, NULL, e->effective, e->recorded, e->actor, e->field,
 	           e->old_value, e->new_value);
 	return KAM_OK;
 }
@@ -2068,17 +2177,23 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
 	    "effective", "recorded", "actor", "field", "old", "new", NULL};
-	struct out *o;
+	struct refout ro;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
+	ro.o = cli_out(ctx, 0, cols);
+	ro.acct = NULL;
 	if (ctx->subj.deal != 0)
-		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event, o);
-	else
-		rc = store_org_log(ctx->st, ctx->subj.person, put_event, o);
-	out_close(o);
+		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event,
+		                    ro.o);
+	else {
+		ro.acct = store_person_ref(ctx->st, ctx->subj.person);
+		*strchr(ro.acct, '/') = '\0';
+		rc = store_org_log(ctx->st, ctx->subj.person, put_event, &ro);
+	}
+	out_close(ro.o);
+	free(ro.acct);
 	return rc;
 }
 
@@ -2116,6 +2231,9 @@ static const struct kam_verb verbs[] = {
     {"person rm", "person rm PERSON",
      "remove a person added by mistake, if nothing refers to them",
      cmd_person_rm, 1, 1, CLI_PERSON, CLI_WRITE},
+    {"person erase", "person erase PERSON --reason TEXT",
+     "erase a person's name, title and notes, keeping a tombstone",
+     cmd_person_erase, 1, 1, CLI_PERSON, CLI_WRITE},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ},
     {"person show", "person show PERSON", "show one person", cmd_person_show, 1,

@@ -466,6 +466,36 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	return out_finish_stdout();
 }
 
+/* Writes s, a new string, and frees it. */
+static void
+out_str_free(struct out *o, char *s)
+{
+	out_str(o, s);
+	free(s);
+}
+
+/* "deal:role;deal:role" with each role in the user's language. */
+static char *
+roles_label(const char *roles)
+{
+	struct buf b = {0};
+	char *s = xstrdup(roles), *p, *save = NULL;
+
+	for (p = strtok_r(s, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+		char *colon = strchr(p, ':');
+
+		if (b.len)
+			buf_puts(&b, gate_translating() ? _(", ") : ";");
+		if (colon != NULL) {
+			*colon = '\0';
+			buf_printf(&b, "%s:%s", p, vocab_label(colon + 1));
+		} else
+			buf_puts(&b, vocab_label(p));
+	}
+	free(s);
+	return b.s ? b.s : xstrdup("");
+}
+
 /*
  * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
  * influential first.
@@ -506,11 +536,12 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
 		return rc;
 	if (older != NULL && !date_span_parse(older, &span))
-		return kam_err(KAM_DATA,
-		               "invalid length of time '%s' for --older-than "
-		               "(use a number of days, weeks or months from 1 "
-		               "to 36500, as 90d, 12w or 3m)",
-		               older);
+		return kam_err(
+		    KAM_DATA,
+		    _("invalid length of time '%s' for --older-than "
+		      "(use a number of days, weeks or months from 1 "
+		      "to 36500, as 90d, 12w or 3m)"),
+		    older);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
@@ -536,7 +567,10 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 
 		out_str(o, r->person);
 		out_str(o, r->name);
-		out_list(o, r->roles);
+		if (out_is_table(o) && r->roles != NULL)
+			out_str_free(o, roles_label(r->roles));
+		else
+			out_list(o, r->roles);
 		out_word(o, r->stance != NULL ? r->stance : "unknown");
 		out_str(o, r->latest);
 		out_int(o, r->days);
@@ -1006,7 +1040,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 		if (c != 'm')
 			return cli_usage(ctx);
 		if (nmap == MAX_MAP)
-			return cli_usage_msg(ctx, "too many --map");
+			return cli_usage_msg(ctx, _("too many --map"));
 		map[nmap++] = optarg;
 	}
 	if ((rc = cli_subject(ctx)) != KAM_OK)

@@ -28,6 +28,7 @@ struct chain_value {
 	double r;      /* CHAIN_REAL */
 	const void *p; /* CHAIN_TEXT and CHAIN_BLOB: n bytes */
 	size_t n;
+	int digest; /* TEXT that is already a free text's digest, as stored */
 };
 
 /* Setters for the common cases; s and ids of 0 are NULL. */

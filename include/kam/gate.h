@@ -340,6 +340,11 @@ const struct gate_contact *gate_carrier(const struct gate_member *,
  * (account/handle)" when through a supporter; a new string, NULL if
  * none. */
 char *gate_carrier_text(const struct gate_step *);
+/* The same in the user's language, for a person. */
+char *gate_carrier_said(const struct gate_step *);
+/* Roles "decision-maker, technical" in the user's language: a new
+ * string. */
+char *gate_roles_label(const char *roles);
 /*
  * One step per member, in gate_group_order, after a step for the group
  * when it has members but no decision-maker is named.
@@ -518,6 +523,27 @@ struct gate_memo {
 /* The memo in Markdown, or its data as JSON (kam-gate(1), REPORT). */
 void gate_write_report(FILE *, const struct gate_memo *);
 void gate_write_report_json(FILE *, const struct gate_memo *);
+
+/* --- For a person, in the user's language (gate-say.c) --- */
+
+/*
+ * A word of kam-gate's vocabularies as a person reads it: kind is
+ * "verdict", "status", "level", "action", "source", "gate" or "flag"; any other
+ * word unchanged.  Never for TSV, CSV or JSON.
+ */
+const char *gate_label(const char *kind, const char *word);
+/*
+ * A sentence the rules wrote in canonical English (a reason, computed
+ * evidence, a red flag, a plan's reason), live or read from a stored
+ * run, in the user's language: a new string.  What it cannot read is
+ * copied as written; under the C locale the copy is exact.
+ */
+char *gate_say(const char *english);
+/* Whether messages are translated (a catalog is in use). */
+int gate_translating(void);
+/* A rubric question: the default rubric's in the user's language, any
+ * other as written. */
+const char *gate_question_label(const char *question);
 
 /* --- Store queries and use cases (store-gate.c) --- */
 

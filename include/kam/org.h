@@ -142,6 +142,19 @@ int store_org_person_return(struct store *, const char *ref,
  */
 int store_org_person_rm(struct store *, const char *ref,
                         const char *dflt_account);
+/*
+ * Erases a person (kam(7), ERASURE): the row becomes a tombstone under a
+ * neutral handle (erased-ID), and the name, title, external id and
+ * observation texts go from the row, the log, the observation texts and
+ * the stored gate runs; the erasure is logged with reason.  KAM_CONFLICT
+ * for a person erased already, or one with texts the chain covers
+ * (encoding 1).  *tombstone gets the new ACCOUNT/HANDLE.  Run inside a
+ * write transaction; store_compact afterwards removes what the files
+ * still hold.
+ */
+int store_org_person_erase(struct store *, const char *ref,
+                           const char *dflt_account, const char *reason,
+                           char **tombstone);
 /* Every person of an account in creation order, or one (person != 0). */
 int store_org_people(struct store *, int64_t account, int64_t person,
                      int (*fn)(const struct org_person *, void *), void *);

@@ -45,8 +45,21 @@ void out_word(struct out *, const char *);
 void out_int(struct out *, long long);
 void out_num(struct out *, double); /* shortest decimal form */
 void out_bool(struct out *, int);   /* true/false; yes/no in text */
+/* Canonical text in TSV, CSV and JSON, and label in a table. */
+void out_label(struct out *, const char *canonical, const char *label);
+/* Whether it writes a table, for a person (labels, translations). */
+int out_is_table(const struct out *);
 void out_null(struct out *);
 void out_list(struct out *, const char *); /* ';'-separated; JSON array */
+/*
+ * A person or deal: ref is a handle of account, or ACCOUNT/HANDLE of
+ * another.  TSV, CSV and JSON write ACCOUNT/HANDLE always, so that
+ * outputs join; a table or Markdown writes a handle of account bare.
+ * out_ref_list does the same to each item of a ';'-separated list
+ * (written as out_list writes it).
+ */
+void out_ref(struct out *, const char *account, const char *ref);
+void out_ref_list(struct out *, const char *account, const char *refs);
 void out_raw_json(struct out *, const char *json, const char *text);
 /* A number with exactly this many decimals, so a column lines up. */
 void out_fixed(struct out *, double, int decimals);

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
-#define KAM_SCHEMA_VERSION 10
+#define KAM_SCHEMA_VERSION 11
 /* The team store's (PostgreSQL) schema version: its own numbering. */
 #define KAM_TEAM_SCHEMA_VERSION 1
 
@@ -52,6 +52,13 @@ int store_open(struct store **, const char *path, int mode);
  * reported.
  */
 int store_finish(struct store *, int commit);
+/*
+ * Outside any transaction, after a commit: copies the log into the store
+ * file, rebuilds the file (VACUUM) so that no free page keeps what was
+ * deleted, and empties the log again.  KAM_CONFLICT, reported, when
+ * another connection kept the log from being emptied.
+ */
+int store_compact(struct store *);
 /* Closes; whatever was not committed is rolled back. */
 void store_close(struct store *);
 const char *store_path(const struct store *);

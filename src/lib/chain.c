@@ -17,7 +17,7 @@
 struct chain_value
 chain_text(const char *s)
 {
-	struct chain_value v = {CHAIN_NULL, 0, 0, 0, NULL, 0};
+	struct chain_value v = {CHAIN_NULL, 0, 0, 0, NULL, 0, 0};
 
 	if (s != NULL) {
 		v.type = CHAIN_TEXT;
@@ -39,7 +39,7 @@ chain_free_text(const char *s)
 struct chain_value
 chain_int(int64_t i)
 {
-	struct chain_value v = {CHAIN_INTEGER, 0, i, 0, NULL, 0};
+	struct chain_value v = {CHAIN_INTEGER, 0, i, 0, NULL, 0, 0};
 
 	return v;
 }
@@ -47,7 +47,7 @@ chain_int(int64_t i)
 struct chain_value
 chain_id(int64_t i)
 {
-	struct chain_value v = {CHAIN_NULL, 0, 0, 0, NULL, 0};
+	struct chain_value v = {CHAIN_NULL, 0, 0, 0, NULL, 0, 0};
 
 	return i == 0 ? v : chain_int(i);
 }
@@ -144,7 +144,9 @@ encode(sink_fn put, void *arg, const char *table, const struct chain_value *v,
 			break;
 		}
 		case CHAIN_TEXT:
-			if (v[i].free_text) {
+			if (v[i].digest)
+				put_value(put, arg, 'D', v[i].p, v[i].n);
+			else if (v[i].free_text) {
 				chain_sha256(v[i].p, v[i].n, text);
 				put_value(put, arg, 'D', text, 64);
 			} else

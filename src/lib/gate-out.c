@@ -101,6 +101,17 @@ txt(FILE *fp, const char *s)
 	put_safe(fp, s, 0);
 }
 
+/* Text padded with spaces to a display width. */
+static void
+pad(FILE *fp, const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	txt(fp, s);
+	for (; w < width; w++)
+		fputc(' ', fp);
+}
+
 void
 gate_txt(FILE *fp, const char *s)
 {
@@ -270,6 +281,89 @@ gate_write_json(FILE *fp, const struct gate_assessment *a,
 
 /* Sentences */
 
+/* The verdict in the user's language, for a person. */
+static char *
+verdict_said(const struct gate_assessment *a)
+{
+	struct buf b = {0}, l = {0};
+	const char *sep = "";
+	int g, n = 0, left;
+	char *r;
+
+	/* English is the canonical sentence. */
+	if (!gate_translating())
+		return gate_verdict_sentence(a);
+	switch (a->verdict) {
+	case VERDICT_DROP:
+		for (g = 1; a->gates[g - 1].status != GATE_FAIL; g++)
+			;
+		if (a->gates[g - 1].nreasons > 0) {
+			r = gate_say(a->gates[g - 1].reasons[0]);
+			buf_printf(&b, _("Drop: gate %d, %s, fails (%s)."), g,
+			           _(gate_question(g)), r);
+			free(r);
+		} else
+			buf_printf(&b, _("Drop: gate %d, %s, fails."), g,
+			           _(gate_question(g)));
+		break;
+	case VERDICT_QUALIFY:
+		for (g = 1; g <= GATE_COUNT; g++)
+			if (a->gates[g - 1].status == GATE_OPEN)
+				n++;
+		for (g = 1, left = n; g <= GATE_COUNT; g++) {
+			if (a->gates[g - 1].status != GATE_OPEN)
+				continue;
+			left--;
+			buf_puts(&l, sep);
+			buf_printf(&l, _("gate %d (%s)"), g,
+			           _(gate_question(g)));
+			sep = left == 1 ? _(" and ") : _(", ");
+		}
+		buf_printf(&b,
+		           _("Qualify before investing: %s open; answer the "
+		             "open questions first."),
+		           l.s);
+		break;
+	case VERDICT_LIMITED:
+		for (g = 1; g <= GATE_COUNT; g++)
+			if (a->gates[g - 1].status == GATE_WEAK)
+				n++;
+		if (n == 1 && a->gates[2].status == GATE_WEAK &&
+		    a->gates[2].nreasons > 0 &&
+		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+			buf_puts(&b,
+			         _("Pursue with limited investment: the deal "
+			           "is real, we can compete and it is worth "
+			           "winning, but the odds of winning are "
+			           "low."));
+			break;
+		}
+		for (g = 1; g <= GATE_COUNT; g++) {
+			const struct gate_outcome *o = &a->gates[g - 1];
+
+			if (o->status != GATE_WEAK)
+				continue;
+			if (l.len)
+				buf_puts(&l, _("; "));
+			if (o->nreasons > 0) {
+				r = gate_say(o->reasons[0]);
+				buf_printf(&l, _("gate %d, %s, is weak (%s)"),
+				           g, _(gate_question(g)), r);
+				free(r);
+			} else
+				buf_printf(&l, _("gate %d, %s, is weak"), g,
+				           _(gate_question(g)));
+		}
+		buf_printf(&b, _("Pursue with limited investment: %s."), l.s);
+		break;
+	case VERDICT_PURSUE:
+		buf_puts(&b, _("Pursue: every gate passes."));
+		break;
+	}
+	buf_free(&l);
+	return b.s;
+}
+
 char *
 gate_verdict_sentence(const struct gate_assessment *a)
 {
@@ -343,11 +437,11 @@ const char *
 gate_level_sentence(enum gate_level l)
 {
 	static const char *const s[] = {
-	    "full: commit the team and the resources the deal needs",
-	    "limited: keep the effort in proportion to the odds, and "
-	    "watch what would change them",
-	    "minimal: only what it takes to answer the open questions",
-	    "none: drop it and put the team on other deals",
+	    N_("full: commit the team and the resources the deal needs"),
+	    N_("limited: keep the effort in proportion to the odds, and "
+	       "watch what would change them"),
+	    N_("minimal: only what it takes to answer the open questions"),
+	    N_("none: drop it and put the team on other deals"),
 	};
 
 	return s[l];
@@ -379,9 +473,9 @@ investment_line(const struct gate_assessment *a)
 	if (iv->has_likelihood)
 		gate_score_text(iv->likelihood, sc);
 	xasprintf(&s,
-	          "Investment: %s (value %s, win likelihood %s, expected "
-	          "value %s, pursuit cost %s).",
-	          gate_level_word(iv->level), v, sc, e, c);
+	          _("Investment: %s (value %s, win likelihood %s, expected "
+	            "value %s, pursuit cost %s)."),
+	          gate_label("level", gate_level_word(iv->level)), v, sc, e, c);
 	free(v);
 	free(e);
 	free(c);
@@ -394,16 +488,17 @@ void
 gate_write_text(FILE *fp, const struct gate_assessment *a,
                 const struct gate_whatif *w)
 {
-	char *s = gate_verdict_sentence(a), *inv = investment_line(a);
+	char *s = verdict_said(a), *inv = investment_line(a);
 	size_t i;
 	int g, moved = 0;
 
 	txt(fp, a->deal);
 	fputs(" (", fp);
 	txt(fp, a->deal_name);
-	fprintf(fp, "), as of %s, profile ", a->as_of);
+	fprintf(fp, _("), as of %s, profile "), a->as_of);
 	txt(fp, a->profile ? a->profile : "-");
-	fprintf(fp, ": %s\n", gate_verdict_word(a->verdict));
+	fprintf(fp, ": %s\n",
+	        gate_label("verdict", gate_verdict_word(a->verdict)));
 	txt(fp, s);
 	fputc('\n', fp);
 	txt(fp, inv);
@@ -414,50 +509,93 @@ gate_write_text(FILE *fp, const struct gate_assessment *a,
 		const struct gate_outcome *o = &a->gates[g - 1];
 		char head[32], score[16] = "-";
 
-		snprintf(head, sizeof head, "%d %s", g, gate_name(g));
+		snprintf(head, sizeof head, "%d %s", g,
+		         gate_label("gate", gate_name(g)));
 		if (o->scored && o->status != GATE_NOT_REACHED)
 			gate_score_text(o->score, score);
-		fprintf(fp, "%-10s %-11s %-5s", head,
-		        gate_status_word(o->status), score);
+		/* Columns by display width, so that Chinese lines up. */
+		pad(fp, head, 10);
+		fputc(' ', fp);
+		pad(fp, gate_label("status", gate_status_word(o->status)), 11);
+		fprintf(fp, " %-5s", score);
 		/* Later reasons line up under the first (30 columns in). */
 		for (i = 0; i < o->nreasons; i++) {
+			char *r = gate_say(o->reasons[i]);
+
 			fprintf(fp, "%*s", i ? 30 : 2, "");
-			txt(fp, o->reasons[i]);
+			txt(fp, r);
 			fputc('\n', fp);
+			free(r);
 		}
 		if (o->nreasons == 0)
 			fputc('\n', fp);
 	}
 	if (w == NULL)
 		return;
-	fputs("\nWhat if ", fp);
+	fputs(_("\nWhat if "), fp);
 	for (i = 0; i < w->nassumed; i++) {
-		fputs(i == 0 ? "" : i + 1 == w->nassumed ? " and " : ", ", fp);
+		fputs(i == 0                 ? ""
+		      : i + 1 == w->nassumed ? _(" and ")
+		                             : _(", "),
+		      fp);
 		txt(fp, w->assumed[i]);
 	}
-	fputs(" (nothing stored):\n", fp);
+	fputs(_(" (nothing stored):\n"), fp);
 	for (g = 1; g <= GATE_COUNT; g++) {
 		enum gate_status x = w->before->gates[g - 1].status;
 		enum gate_status y = a->gates[g - 1].status;
 
 		if (x == y)
 			continue;
-		fprintf(fp, "  gate %d (%s) moves: %s -> %s\n", g, gate_name(g),
-		        gate_status_word(x), gate_status_word(y));
+		fprintf(fp, _("  gate %d (%s) moves: %s -> %s\n"), g,
+		        gate_label("gate", gate_name(g)),
+		        gate_label("status", gate_status_word(x)),
+		        gate_label("status", gate_status_word(y)));
 		moved = 1;
 	}
 	if (!moved)
-		fputs("  no gate moves\n", fp);
+		fputs(_("  no gate moves\n"), fp);
 	if (w->before->verdict != a->verdict)
-		fprintf(fp, "  the verdict moves: %s -> %s\n",
-		        gate_verdict_word(w->before->verdict),
-		        gate_verdict_word(a->verdict));
+		fprintf(fp, _("  the verdict moves: %s -> %s\n"),
+		        gate_label("verdict",
+		                   gate_verdict_word(w->before->verdict)),
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 	else
-		fprintf(fp, "  the verdict stays %s\n",
-		        gate_verdict_word(a->verdict));
+		fprintf(fp, _("  the verdict stays %s\n"),
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 }
 
 /* Rows */
+
+/* Between the items of a list in a table cell: ";" as TSV has it in
+ * English, the user's list separator in another language. */
+static const char *
+table_sep(void)
+{
+	return gate_translating() ? _(", ") : ";";
+}
+
+/* A word of kam-gate's vocabularies: its label in a table. */
+static void
+label(struct out *o, const char *kind, const char *word)
+{
+	out_label(o, word, gate_label(kind, word));
+}
+
+/* A sentence of the rules: in the user's language in a table. */
+static void
+said(struct out *o, const char *s)
+{
+	char *t;
+
+	if (!out_is_table(o) || s == NULL) {
+		out_str(o, s);
+		return;
+	}
+	t = gate_say(s);
+	out_str(o, t);
+	free(t);
+}
 
 const char *const gate_run_cols[] = {"deal",    "as_of",  "verdict", "gate",
                                      "name",    "status", "score",   "answers",
@@ -486,15 +624,16 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 			buf_printf(&rs, "%s%s", i ? ";" : "", go->reasons[i]);
 		out_str(o, a->deal);
 		out_str(o, a->as_of);
-		out_str(o, gate_verdict_word(a->verdict));
+		label(o, "verdict", gate_verdict_word(a->verdict));
 		if (w != NULL)
-			out_str(o, gate_verdict_word(w->before->verdict));
+			label(o, "verdict",
+			      gate_verdict_word(w->before->verdict));
 		out_int(o, g);
-		out_str(o, gate_name(g));
-		out_str(o, gate_status_word(go->status));
+		label(o, "gate", gate_name(g));
+		label(o, "status", gate_status_word(go->status));
 		if (w != NULL)
-			out_str(o, gate_status_word(
-			               w->before->gates[g - 1].status));
+			label(o, "status",
+			      gate_status_word(w->before->gates[g - 1].status));
 		if (go->scored && go->status != GATE_NOT_REACHED) {
 			char score[8];
 
@@ -502,8 +641,30 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 			out_raw_json(o, score, score);
 		} else
 			out_null(o);
-		out_list(o, ans.s ? ans.s : "");
-		out_list(o, rs.s ? rs.s : "");
+		if (out_is_table(o) && gate_translating()) {
+			struct buf t = {0};
+
+			for (i = 0; i < a->ncrit; i++)
+				if (a->crit[i].gate == g)
+					buf_printf(&t, "%s%s=%s",
+					           t.len ? _("; ") : "",
+					           a->crit[i].key,
+					           vocab_label(gate_ans_word(
+					               a->crit[i].answer)));
+			out_str(o, t.s ? t.s : "");
+			buf_free(&t);
+			for (i = 0; i < go->nreasons; i++) {
+				char *r = gate_say(go->reasons[i]);
+
+				buf_printf(&t, "%s%s", i ? _("; ") : "", r);
+				free(r);
+			}
+			out_str(o, t.s ? t.s : "");
+			buf_free(&t);
+		} else {
+			out_list(o, ans.s ? ans.s : "");
+			out_list(o, rs.s ? rs.s : "");
+		}
 		out_end_row(o);
 		buf_free(&ans);
 		buf_free(&rs);
@@ -515,6 +676,35 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 const char *const gate_plan_cols[] = {
     "person", "name",   "roles",  "influence", "stance",  "toward",
     "action", "advice", "reason", "via",       "carrier", NULL};
+
+char *
+gate_roles_label(const char *roles)
+{
+	struct buf b = {0};
+	char *s = xstrdup(roles ? roles : ""), *p, *save = NULL;
+
+	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save))
+		buf_printf(&b, "%s%s", b.len ? _(", ") : "", vocab_label(p));
+	free(s);
+	return b.s ? b.s : xstrdup("");
+}
+
+/* The carrier as a person reads it, in the user's language. */
+char *
+gate_carrier_said(const struct gate_step *s)
+{
+	char *t;
+
+	if (s->carrier == NULL)
+		return NULL;
+	if (s->through == NULL)
+		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
+	else
+		xasprintf(&t, _("%s (%s) via %s (%s)"), s->carrier->name,
+		          s->carrier->seller, s->through->name,
+		          s->through->ref);
+	return t;
+}
 
 char *
 gate_carrier_text(const struct gate_step *s)
@@ -624,10 +814,14 @@ toward_text(const struct gate_assessment *a, const struct gate_member *m,
 	for (j = 0; m->rival != NULL && j < a->nrivals; j++) {
 		if (m->rival[j] == GATE_STANCE_UNKNOWN)
 			continue;
-		if (names)
-			buf_printf(&b, "%s%s: %s", b.len ? ", " : "",
+		if (names == 2)
+			buf_printf(&b, "%s%s:%s", b.len ? table_sep() : "",
+			           a->rivals[j].handle,
+			           vocab_label(gate_stance_word(m->rival[j])));
+		else if (names)
+			buf_printf(&b, "%s%s: %s", b.len ? _(", ") : "",
 			           a->rivals[j].name,
-			           gate_stance_word(m->rival[j]));
+			           vocab_label(gate_stance_word(m->rival[j])));
 		else
 			buf_printf(&b, "%s%s:%s", b.len ? ";" : "",
 			           a->rivals[j].handle,
@@ -693,13 +887,15 @@ group_step_row(struct out *o, const struct gate_step *s)
 {
 	out_null(o);
 	out_null(o);
-	out_raw_json(o, "[\"decision-maker\"]", "decision-maker");
+	out_raw_json(o, "[\"decision-maker\"]",
+	             out_is_table(o) ? vocab_label("decision-maker")
+	                             : "decision-maker");
 	out_null(o);
-	out_str(o, gate_stance_word(GATE_STANCE_UNKNOWN));
+	out_word(o, gate_stance_word(GATE_STANCE_UNKNOWN));
 	out_raw_json(o, "[]", "");
-	out_str(o, gate_action_word(s->action));
-	out_str(o, s->advice);
-	out_str(o, s->reason);
+	label(o, "action", gate_action_word(s->action));
+	out_label(o, s->advice, _(s->advice));
+	said(o, s->reason);
 	out_strv(o, s->via, s->nvia);
 	out_null(o); /* no carrier: nobody to reach yet */
 	out_end_row(o);
@@ -738,25 +934,34 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 			char **r = role_list(m, &nr);
 
 			for (k = 0; k < nr; k++)
-				buf_printf(&roles, "%s%s", k ? ";" : "", r[k]);
+				buf_printf(
+				    &roles, "%s%s",
+				    k ? (out_is_table(o) ? table_sep() : ";")
+				      : "",
+				    out_is_table(o) ? vocab_label(r[k]) : r[k]);
 			strv_free(r, nr);
 		}
 		out_str(o, m->ref);
 		out_str(o, m->name);
 		out_raw_json(o, rj, roles.s ? roles.s : "");
-		out_str(o, gate_influence_word(m->influence));
-		out_str(o, gate_stance_word(m->stance));
+		out_word(o, gate_influence_word(m->influence));
+		out_word(o, gate_stance_word(m->stance));
+		if (out_is_table(o)) {
+			free(tt);
+			tt = toward_text(a, m, 2);
+		}
 		out_raw_json(o, tj, tt ? tt : "");
-		out_str(o, gate_action_word(s[i].action));
-		out_str(o, s[i].advice);
-		out_str(o, s[i].reason);
+		label(o, "action", gate_action_word(s[i].action));
+		out_label(o, s[i].advice, _(s[i].advice));
+		said(o, s[i].reason);
 		out_raw_json(o, vj, via.s ? via.s : "");
 		fp = open_memstream(&cj, &cl);
 		if (fp == NULL)
 			abort();
 		json_carrier(fp, &s[i]);
 		fclose(fp);
-		ct = gate_carrier_text(&s[i]);
+		ct = out_is_table(o) ? gate_carrier_said(&s[i])
+		                     : gate_carrier_text(&s[i]);
 		if (ct != NULL)
 			out_raw_json(o, cj, ct);
 		else
@@ -855,16 +1060,19 @@ md_item(FILE *fp, const char *s)
 static void
 report_head(FILE *fp, const struct gate_assessment *a)
 {
-	char *s = gate_verdict_sentence(a), *v;
+	char *s = verdict_said(a), *v;
 
 	fputs("# ", fp);
 	md(fp, a->deal_name);
 	fputs(" (", fp);
 	md(fp, a->deal);
-	fprintf(fp, "): %s\n\n", gate_verdict_word(a->verdict));
+	fprintf(fp, "): %s\n\n",
+	        gate_label("verdict", gate_verdict_word(a->verdict)));
 	fprintf(fp, _("Assessed as of %s with the rubric profile "), a->as_of);
 	md(fp, a->profile ? a->profile : "-");
-	fputs(". **", fp);
+	/* TRANSLATORS: the end of the memo's first sentence. */
+	fputs(_(". "), fp);
+	fputs("**", fp);
 	md(fp, s);
 	fputs("**\n\n", fp);
 	free(s);
@@ -910,8 +1118,10 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 	if (iv->has_likelihood)
 		gate_score_text(iv->likelihood, sc);
 	fprintf(fp, "\n## %s\n\n**", _("Investment"));
-	md(fp, gate_level_sentence(iv->level));
-	fputs(".**\n\n", fp);
+	md(fp, _(gate_level_sentence(iv->level)));
+	/* TRANSLATORS: the end of a sentence. */
+	fputs(_("."), fp);
+	fputs("**\n\n", fp);
 	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
 	      fp);
 	fputs("| --- | --- | --- | --- |\n|", fp);
@@ -942,10 +1152,12 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			if (*q >= 'a' && *q <= 'z')
 				fprintf(fp, "\n### %d. %c%s **%s**", g,
 				        *q - 'a' + 'A', q + 1,
-				        gate_status_word(o->status));
+				        gate_label("status", gate_status_word(
+				                                 o->status)));
 			else
 				fprintf(fp, "\n### %d. %s **%s**", g, q,
-				        gate_status_word(o->status));
+				        gate_label("status", gate_status_word(
+				                                 o->status)));
 		}
 		if (o->scored && o->status != GATE_NOT_REACHED) {
 			char sc[8];
@@ -954,8 +1166,12 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			fprintf(fp, _(" (score %s)"), sc);
 		}
 		fputs("\n\n", fp);
-		for (i = 0; i < o->nreasons; i++)
-			md_item(fp, o->reasons[i]);
+		for (i = 0; i < o->nreasons; i++) {
+			char *r = gate_say(o->reasons[i]);
+
+			md_item(fp, r);
+			free(r);
+		}
 		if (o->status == GATE_NOT_REACHED)
 			continue;
 		fputc('\n', fp);
@@ -981,7 +1197,12 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			else
 				src = xstrdup(_("not answered"));
 			md_cell(fp, src);
-			md_cell(fp, c->evidence);
+			{
+				char *e = gate_say(c->evidence);
+
+				md_cell(fp, e);
+				free(e);
+			}
 			fputc('\n', fp);
 			free(src);
 		}
@@ -1013,7 +1234,18 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 		         m->lead ? _(", lead") : "");
 		fputc('|', fp);
 		md_cell(fp, w);
-		md_cell(fp, m->roles);
+		{
+			size_t nr, k;
+			char **rv = role_list(m, &nr);
+			struct buf rb = {0};
+
+			for (k = 0; k < nr; k++)
+				buf_printf(&rb, "%s%s", k ? _(", ") : "",
+				           vocab_label(rv[k]));
+			md_cell(fp, rb.s);
+			buf_free(&rb);
+			strv_free(rv, nr);
+		}
 		md_cell(fp, inf);
 		md_cell(fp, vocab_label(gate_stance_word(m->stance)));
 		md_cell(fp, m->since);
@@ -1078,17 +1310,17 @@ report_plan(FILE *fp, const struct gate_memo *r)
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = s->member == GATE_NO_MEMBER
-		              ? xstrdup("who decides (nobody is named)")
+		              ? xstrdup(_("who decides (nobody is named)"))
 		              : who(&a->members[s->member]);
-		char *c = gate_carrier_text(s);
+		char *c = gate_carrier_said(s);
 		struct buf via = {0};
 
 		for (k = 0; k < s->nvia; k++)
-			buf_printf(&via, "%s%s", k ? ", " : "", s->via[k]);
+			buf_printf(&via, "%s%s", k ? _(", ") : "", s->via[k]);
 		fputc('|', fp);
 		md_cell(fp, w);
-		md_cell(fp, gate_action_word(s->action));
-		md_cell(fp, s->advice);
+		md_cell(fp, gate_label("action", gate_action_word(s->action)));
+		md_cell(fp, _(s->advice));
 		md_cell(fp, via.s);
 		md_cell(fp, c);
 		fputc('\n', fp);
@@ -1130,9 +1362,9 @@ report_runs(FILE *fp, const struct gate_memo *r)
 		md_cell(fp, x->recorded);
 		md_cell(fp, x->checked);
 		md_cell(fp, x->actor);
-		md_cell(fp, x->verdict);
+		md_cell(fp, gate_label("verdict", x->verdict));
 		for (g = 0; g < GATE_COUNT; g++)
-			md_cell(fp, x->status[g]);
+			md_cell(fp, gate_label("status", x->status[g]));
 		fputc('\n', fp);
 	}
 }
@@ -1154,11 +1386,14 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 
 	fprintf(fp, "\n## %s\n\n", _("Red flags"));
 	for (i = 0; i < r->nflags; i++) {
+		char *m = gate_say(r->flags[i].message);
+
 		fputs("- ", fp);
-		md(fp, r->flags[i].code);
-		fputs(": ", fp);
-		md(fp, r->flags[i].message);
+		md(fp, gate_label("flag", r->flags[i].code));
+		fputs(_(": "), fp);
+		md(fp, m);
 		fputc('\n', fp);
+		free(m);
 	}
 	if (r->nflags == 0)
 		fprintf(fp, "%s\n", _("None found."));
@@ -1176,9 +1411,10 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 				continue;
 			fputs("- ", fp);
 			md(fp, c->key);
-			fprintf(fp, _(" (gate %d, %s%s): "), g, gate_name(g),
+			fprintf(fp, _(" (gate %d, %s%s): "), g,
+			        gate_label("gate", gate_name(g)),
 			        c->must ? _(", must") : "");
-			md(fp, c->question);
+			md(fp, gate_question_label(c->question));
 			fputc('\n', fp);
 			n++;
 		}

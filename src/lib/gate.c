@@ -1714,8 +1714,8 @@ plan_decision_maker(const struct gate_assessment *a, const size_t *idx,
 
 	s->member = GATE_NO_MEMBER;
 	s->action = ACT_FIND_DECISION_MAKER;
-	s->advice = "find out who decides, and where they stand, before "
-	            "anything else";
+	s->advice = N_("find out who decides, and where they stand, before "
+	               "anything else");
 	s->reason = xstrdup("no decision-maker is named in the buying group");
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < a->nmembers; i++) {
@@ -1771,15 +1771,16 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 		s->member = idx[i];
 		if (m->stance == GATE_STANCE_UNKNOWN) {
 			s->action = ACT_FIND_OUT;
-			s->advice = "find out where they stand before anything "
-			            "else";
+			s->advice =
+			    N_("find out where they stand before anything "
+			       "else");
 			buf_printf(&r, "stance unknown, %s influence",
 			           vocab_influences[m->influence]);
 		} else if (stale_key(a, m)) {
 			/* What we knew long ago is a question again. */
 			s->action = ACT_FIND_OUT;
-			s->advice = "find out where they stand now: what we "
-			            "know is out of date";
+			s->advice = N_("find out where they stand now: what we "
+			               "know is out of date");
 			buf_printf(&r,
 			           "%s, last observed %s, %ld days before %s "
 			           "(more than %.0f)",
@@ -1790,43 +1791,46 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			           a->params.stale_days);
 		} else if (m->stance == -1) {
 			s->action = ACT_CONTAIN;
-			s->advice = "understand the objection, contain it, and "
-			            "work through those who influence them";
+			s->advice =
+			    N_("understand the objection, contain it, and "
+			       "work through those who influence them");
 			buf_puts(&r, "opposes us");
 		} else if (m->stance == 0 && m->influence < 2) {
 			s->action = ACT_CONVERT;
 			s->advice =
-			    "first priority: find what they need to win "
-			    "and show how we give it";
+			    N_("first priority: find what they need to win "
+			       "and show how we give it");
 			buf_printf(&r, "neutral, %s influence",
 			           vocab_influences[m->influence]);
 		} else if (m->stance == 0) {
 			s->action = ACT_KEEP_INFORMED;
-			s->advice = "keep them informed and watch for a move";
+			s->advice =
+			    N_("keep them informed and watch for a move");
 			buf_puts(&r, "neutral, low influence");
 		} else if (reliable_coach(a, m)) {
 			s->action = ACT_KEEP_INFORMED;
-			s->advice = "keep them informed and ask for their "
-			            "guidance: they are our coach";
+			s->advice = N_("keep them informed and ask for their "
+			               "guidance: they are our coach");
 			buf_puts(&r, "supports us and coaches us");
 		} else if (idx[i] == recruit) {
 			s->action = ACT_RECRUIT_COACH;
-			s->advice = "recruit them as our coach, someone inside "
-			            "who guides us";
+			s->advice =
+			    N_("recruit them as our coach, someone inside "
+			       "who guides us");
 			buf_puts(&r,
 			         "supports us; we have no coach to rely on");
 		} else if (m->influence == 0 || (m->core & GATE_CORE_DM)) {
 			s->action = ACT_SPONSOR;
 			s->advice =
-			    "develop them into a sponsor who sells for us "
-			    "inside";
+			    N_("develop them into a sponsor who sells for us "
+			       "inside");
 			buf_printf(&r, "supports us, %s influence",
 			           vocab_influences[m->influence]);
 		} else {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice =
-			    "keep them informed and give them what they "
-			    "need to speak for us";
+			    N_("keep them informed and give them what they "
+			       "need to speak for us");
 			buf_printf(&r, "supports us, %s influence",
 			           vocab_influences[m->influence]);
 		}

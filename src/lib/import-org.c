@@ -233,22 +233,22 @@ org_check_person_row(const char *path, long line, const char *const *f,
 		               "%s:%ld: invalid handle '%s' (" HANDLE_RULE ")",
 		               path, line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0' && *f[P_HANDLE] != '\0')
-		return kam_err(KAM_DATA, "%s:%ld: '%s' has no name", path, line,
-		               f[P_HANDLE]);
+		return kam_err(KAM_DATA, _("%s:%ld: '%s' has no name"), path,
+		               line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0')
-		return kam_err(KAM_DATA, "%s:%ld: a person with no name", path,
-		               line);
+		return kam_err(KAM_DATA, _("%s:%ld: a person with no name"),
+		               path, line);
 	if ((rc = check_texts(path, line, f)) != KAM_OK)
 		return rc;
 	if (*f[P_LEVEL] != '\0' && !parse_int(f[P_LEVEL], 1, 99, level))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid level '%s' (a whole number "
-		               "from 1, the top, to 99)",
+		               _("%s:%ld: invalid level '%s' (a whole number "
+		                 "from 1, the top, to 99)"),
 		               path, line, f[P_LEVEL]);
 	if (!import_flag(f[P_PLACEHOLDER], placeholder))
-		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid placeholder '%s' (yes or no)",
-		               path, line, f[P_PLACEHOLDER]);
+		return kam_err(
+		    KAM_DATA, _("%s:%ld: invalid placeholder '%s' (yes or no)"),
+		    path, line, f[P_PLACEHOLDER]);
 	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT])) {
 		snprintf(where, sizeof where, "%s:%ld", path, line);
 		return date_error(where, NULL, f[P_LEFT]);
@@ -267,7 +267,7 @@ org_check_link_row(const char *path, long line, const char *kind,
 	if (strength != NULL && *strength != '\0' &&
 	    !parse_int(strength, 1, 3, strength_value))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid strength '%s' (1, 2 or 3)",
+		               _("%s:%ld: invalid strength '%s' (1, 2 or 3)"),
 		               path, line, strength);
 	return KAM_OK;
 }
@@ -287,7 +287,7 @@ org_check_role_row(const char *path, long line, const char *role,
 	*lead_value = 0;
 	if (lead != NULL && !import_flag(lead, lead_value))
 		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid lead '%s' (yes or no)", path,
+		               _("%s:%ld: invalid lead '%s' (yes or no)"), path,
 		               line, lead);
 	return KAM_OK;
 }
@@ -356,6 +356,34 @@ new_row(struct people *pp, long line)
 	return r;
 }
 
+/*
+ * Writes the handles of the account in s (';'-separated) bare, in place:
+ * a listing writes every person ACCOUNT/HANDLE (kam-org(1), OUTPUT), and
+ * it is importable as it is.  Managers are resolved as written, within
+ * the group, so that a message names them as the file does.
+ */
+static void
+strip_own(char *s, const char *acct)
+{
+	char *w = s, *p = s, *q;
+
+	while (*p) {
+		const char *h;
+
+		if ((q = strchr(p, ';')) != NULL)
+			*q = '\0';
+		h = local_handle(p, acct);
+		if (w != s)
+			*w++ = ';';
+		memmove(w, h, strlen(h));
+		w += strlen(h);
+		if (q == NULL)
+			break;
+		p = q + 1;
+	}
+	*w = '\0';
+}
+
 /* Reads and checks every row. */
 static int
 read_people(struct people *pp)
@@ -367,6 +395,7 @@ read_people(struct people *pp)
 	while ((got = import_next(im)) == 1) {
 		r = new_row(pp, im->line);
 		copy_row(r, im);
+		strip_own(r->f[P_HANDLE], pp->acct);
 		if ((rc = org_check_person_row(
 		         import_path(im), im->line, (const char *const *)r->f,
 		         &r->level, &r->placeholder)) != KAM_OK)
@@ -1143,7 +1172,7 @@ import_people(struct store *st, int64_t account, struct import_in *im,
 	for (c = 0; c < P_NCOLS; c++)
 		pp.present[c] = im->idx[c] >= 0;
 	if (!has(&pp, P_NAME))
-		rc = import_err(im, KAM_DATA, "missing column '%s'",
+		rc = import_err(im, KAM_DATA, _("missing column '%s'"),
 		                im->names[P_NAME]);
 	else if ((rc = read_people(&pp)) == KAM_OK)
 		rc = people_write(&pp, cnt);
@@ -1194,11 +1223,12 @@ import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
 		if ((ext[i] = store_org_account_ext(st, ids[i])) != NULL)
 			hindex_put(&accts, ext[i], (int64_t)i);
 	if (ext[0] == NULL)
-		rc = kam_err(KAM_DATA,
-		             "account '%s' has no external id (Salesforce "
-		             "rows are matched to accounts by AccountId: give "
-		             "it with account set --ext-id)",
-		             all.acct);
+		rc =
+		    kam_err(KAM_DATA,
+		            _("account '%s' has no external id (Salesforce "
+		              "rows are matched to accounts by AccountId: give "
+		              "it with account set --ext-id)"),
+		            all.acct);
 	while (rc == KAM_OK && (got = import_next(im)) == 1) {
 		const char *src[P_NCOLS], *first, *last;
 		struct prow *r;
@@ -1206,8 +1236,8 @@ import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
 
 		if (!hindex_get(&accts, import_raw(im, SC_ACCOUNT), &k)) {
 			import_skip(im, cnt,
-			            "account '%s' is not '%s' or one of its "
-			            "subsidiaries",
+			            _("account '%s' is not '%s' or one of its "
+			              "subsidiaries"),
 			            import_raw(im, SC_ACCOUNT), all.acct);
 			continue;
 		}
@@ -1294,6 +1324,12 @@ find_person(struct refs *rf, const char *ref, int64_t *id)
 	                        id);
 	if (rc != KAM_NOTFOUND)
 		return rc;
+	/* Links and roles may cross the accounts of a group (as an export
+	 * of them writes them). */
+	if (strchr(h, '/') != NULL &&
+	    (*id = store_org_group_person(
+	         rf->st, store_org_group_root(rf->st, rf->account), h)) != 0)
+		return KAM_OK;
 	if (strchr(h, '/') != NULL)
 		return elsewhere(rf->st, rf->im, rf->im->line, "person", ref);
 	return unknown_in_file(rf->im, rf->im->line, "person", ref, h,
@@ -1313,8 +1349,22 @@ once(struct refs *rf, const char *key, const char *what)
 	if (hindex_put(&rf->rows, key, rf->im->line))
 		return KAM_OK;
 	hindex_get(&rf->rows, key, &first);
-	return import_err(rf->im, KAM_DATA, "%s repeated (first on line %ld)",
-	                  what, (long)first);
+	return import_err(rf->im, KAM_DATA,
+	                  _("%s repeated (first on line %ld)"), what,
+	                  (long)first);
+}
+
+/* A person of a links or roles file as ACCOUNT/HANDLE, in a new string. */
+static char *
+full_ref(struct refs *rf, const char *ref)
+{
+	const char *h = local_handle(ref, rf->acct);
+	char *r;
+
+	if (strchr(h, '/') != NULL)
+		return xstrdup(h);
+	xasprintf(&r, "%s/%s", rf->acct, h);
+	return r;
 }
 
 static int
@@ -1336,7 +1386,8 @@ link_row(struct refs *rf)
 		return rc;
 	if (a == b)
 		return import_err(im, KAM_DATA,
-		                  "a link needs two people, not '%s' twice", f);
+		                  _("a link needs two people, not '%s' twice"),
+		                  f);
 	xasprintf(&key, "%lld %lld %s", (long long)a, (long long)b, kind);
 	if ((rc = once(rf, key, "link")) != KAM_OK) {
 		free(key);
@@ -1351,8 +1402,8 @@ link_row(struct refs *rf)
 		rf->cnt->added++;
 	else
 		rf->cnt->changed++;
-	xasprintf(&from, "%s/%s", rf->acct, local_handle(f, rf->acct));
-	xasprintf(&to, "%s/%s", rf->acct, local_handle(t, rf->acct));
+	from = full_ref(rf, f);
+	to = full_ref(rf, t);
 	rc = store_org_link(rf->st, from, to, NULL, kind, strength);
 	free(from);
 	free(to);
@@ -1375,7 +1426,7 @@ role_row(struct refs *rf)
 		                 import_raw(im, R_DEAL));
 	if (!handle_valid(dh) ||
 	    (d = store_org_deal_lookup(rf->st, rf->account, dh)) == 0)
-		return import_err(im, KAM_NOTFOUND, "unknown deal '%s'",
+		return import_err(im, KAM_NOTFOUND, _("unknown deal '%s'"),
 		                  import_raw(im, R_DEAL));
 	if ((rc = find_person(rf, import_raw(im, R_PERSON), &p)) != KAM_OK ||
 	    (rc = org_check_role_row(
@@ -1405,8 +1456,7 @@ role_row(struct refs *rf)
 		return KAM_OK;
 	}
 	xasprintf(&deal, "%s/%s", rf->acct, dh);
-	xasprintf(&person, "%s/%s", rf->acct,
-	          local_handle(import_raw(im, R_PERSON), rf->acct));
+	person = full_ref(rf, import_raw(im, R_PERSON));
 	rc = store_org_role_put(rf->st, deal, person, NULL, role, influence,
 	                        lead, primary, NULL);
 	free(deal);

@@ -41,13 +41,14 @@ import_open(struct import_in *im, const char *path,
 		rc = csv_status(im->csv);
 	else if (kind != NULL) {
 		header_of(&b, kind);
-		rc = kam_err(KAM_DATA, "%s: empty file (expected a header: %s)",
+		rc = kam_err(KAM_DATA,
+		             _("%s: empty file (expected a header: %s)"),
 		             csv_path(im->csv), b.s);
 		buf_free(&b);
 	} else
-		rc =
-		    kam_err(KAM_DATA, "%s: empty file (a header row is needed)",
-		            csv_path(im->csv));
+		rc = kam_err(KAM_DATA,
+		             _("%s: empty file (a header row is needed)"),
+		             csv_path(im->csv));
 	csv_close(im->csv);
 	im->csv = NULL;
 	return im->status = rc;
@@ -89,9 +90,9 @@ check_map(const struct import_kind *kind, const char *const *map)
 		const char *eq = strchr(map[i], '=');
 
 		if (eq == NULL || eq == map[i] || eq[1] == '\0')
-			return kam_err(KAM_USAGE,
-			               "invalid --map '%s' (use FIELD=COLUMN)",
-			               map[i]);
+			return kam_err(
+			    KAM_USAGE,
+			    _("invalid --map '%s' (use FIELD=COLUMN)"), map[i]);
 		n = (size_t)(eq - map[i]);
 		for (j = 0; kind->cols[j] != NULL; j++)
 			if (strlen(kind->cols[j]) == n &&
@@ -100,9 +101,9 @@ check_map(const struct import_kind *kind, const char *const *map)
 		if (kind->cols[j] != NULL)
 			continue;
 		header_of(&b, kind);
-		rc =
-		    kam_err(KAM_USAGE, "unknown field '%.*s' in --map (%s: %s)",
-		            (int)n, map[i], kind->name, b.s);
+		rc = kam_err(KAM_USAGE,
+		             _("unknown field '%.*s' in --map (%s: %s)"),
+		             (int)n, map[i], kind->name, b.s);
 		buf_free(&b);
 		return rc;
 	}
@@ -180,7 +181,7 @@ import_skip(struct import_in *im, struct import_counts *n, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		abort(); /* out of memory */
 	va_end(ap);
-	kam_err(KAM_OK, "%s: skipped: %s", import_where(im), msg);
+	kam_err(KAM_OK, _("%s: skipped: %s"), import_where(im), msg);
 	free(msg);
 	n->skipped++;
 }
@@ -189,8 +190,8 @@ void
 import_summary(FILE *fp, const struct import_counts *n)
 {
 	fprintf(fp,
-	        "%ld added, %ld changed, %ld left, %ld unchanged, %ld "
-	        "skipped\n",
+	        _("%ld added, %ld changed, %ld left, %ld unchanged, %ld "
+	          "skipped\n"),
 	        n->added, n->changed, n->left, n->unchanged, n->skipped);
 }
 

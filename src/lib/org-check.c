@@ -123,7 +123,7 @@ rank_flags(struct store *st, int64_t account,
 		rc = store_org_line_names(st, inv[i].who, inv[i].boss,
 		                          &sh[i].who, &sh[i].boss);
 		if (rc == KAM_OK && (sh[i].who == NULL || sh[i].boss == NULL))
-			rc = kam_err(KAM_INTERNAL, "cannot read the people");
+			rc = kam_err(KAM_INTERNAL, _("cannot read the people"));
 	}
 	if (rc == KAM_OK && n > 1)
 		qsort(sh, n, sizeof *sh, shown_cmp);

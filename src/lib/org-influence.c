@@ -313,7 +313,7 @@ find_candidates(struct store *st, int64_t account, const char *as_of,
 	score = xcalloc(n + 1, sizeof *score);
 	if (influence_compute(n, net->links, net->nlinks, 0, score) != KAM_OK) {
 		free(score);
-		return kam_err(KAM_INTERNAL, "cannot compute influence: %s",
+		return kam_err(KAM_INTERNAL, _("cannot compute influence: %s"),
 		               influence_error());
 	}
 	/* The threshold, and each rank, from the rounded influences alone:

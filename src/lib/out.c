@@ -280,6 +280,18 @@ out_word(struct out *o, const char *word)
 }
 
 void
+out_label(struct out *o, const char *canonical, const char *label)
+{
+	put(o, o->fmt == OUT_TABLE ? label : canonical, NULL);
+}
+
+int
+out_is_table(const struct out *o)
+{
+	return o->fmt == OUT_TABLE;
+}
+
+void
 out_null(struct out *o)
 {
 	put(o, NULL, NULL);
@@ -359,6 +371,68 @@ out_list(struct out *o, const char *s)
 	buf_free(&json);
 }
 
+/*
+ * The references of refs (';'-separated) as a listing of account shows
+ * them: TSV, CSV and JSON always write ACCOUNT/HANDLE, so that outputs
+ * join; a table or Markdown, for a reader, writes a handle of account
+ * bare.  An item written ACCOUNT/HANDLE is another account's.
+ */
+static char *
+refs_for(const struct out *o, const char *account, const char *refs)
+{
+	struct buf b = {0};
+	size_t n = account != NULL ? strlen(account) : 0;
+	const char *p, *q;
+	int full = o->fmt == OUT_TSV || o->fmt == OUT_CSV || o->fmt == OUT_JSON;
+
+	buf_puts(&b, "");
+	for (p = refs; *p;) {
+		q = strchr(p, ';');
+		if (q == NULL)
+			q = p + strlen(p);
+		if (p != refs)
+			buf_puts(&b, ";");
+		if (account == NULL)
+			;
+		else if (full && memchr(p, '/', (size_t)(q - p)) == NULL)
+			buf_printf(&b, "%s/", account);
+		else if (!full && (size_t)(q - p) > n &&
+		         strncmp(p, account, n) == 0 && p[n] == '/')
+			p += n + 1;
+		buf_printf(&b, "%.*s", (int)(q - p), p);
+		p = *q ? q + 1 : q;
+	}
+	return b.s;
+}
+
+void
+out_ref(struct out *o, const char *account, const char *ref)
+{
+	char *s;
+
+	if (ref == NULL) {
+		out_str(o, NULL);
+		return;
+	}
+	s = refs_for(o, account, ref);
+	out_str(o, s);
+	free(s);
+}
+
+void
+out_ref_list(struct out *o, const char *account, const char *refs)
+{
+	char *s;
+
+	if (refs == NULL) {
+		out_list(o, NULL);
+		return;
+	}
+	s = refs_for(o, account, refs);
+	out_list(o, s);
+	free(s);
+}
+
 void
 out_raw_json(struct out *o, const char *json, const char *text)
 {
@@ -402,6 +476,7 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("AS_OF"),
                                        N_("BEFORE"),
                                        N_("BROKERAGE"),
+                                       N_("CARRIER"),
                                        N_("CATEGORY"),
                                        N_("CHANGED"),
                                        N_("CHECKED"),
@@ -409,10 +484,13 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("CLOSED_ON"),
                                        N_("COMPETE"),
                                        N_("COMPUTED"),
+                                       N_("CONTACTS"),
                                        N_("COST"),
                                        N_("CREATED"),
                                        N_("CRITERIA"),
                                        N_("CURRENCY"),
+                                       N_("DAYS"),
+                                       N_("DAYS_SINCE_CHECK"),
                                        N_("DEAL"),
                                        N_("DEALS"),
                                        N_("DEFAULT"),
@@ -421,9 +499,11 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("DOTTED_TO"),
                                        N_("EFFECTIVE"),
                                        N_("EVIDENCE"),
+                                       N_("EXPECTED_VALUE"),
                                        N_("EXT_ID"),
                                        N_("FIELD"),
                                        N_("FLAG"),
+                                       N_("FLAGS"),
                                        N_("FROM"),
                                        N_("FROM_NAME"),
                                        N_("GAP"),
@@ -432,10 +512,12 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("ID"),
                                        N_("INDUSTRY"),
                                        N_("INFLUENCE"),
+                                       N_("INVESTMENT"),
                                        N_("ITEM"),
                                        N_("KEY"),
                                        N_("KIND"),
                                        N_("LAST_HASH"),
+                                       N_("LATEST"),
                                        N_("LEAD"),
                                        N_("LEFT_ON"),
                                        N_("LEVEL"),
@@ -447,9 +529,9 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("NOTE"),
                                        N_("OBSERVATIONS"),
                                        N_("OLD"),
+                                       N_("ON"),
                                        N_("OWNER"),
                                        N_("PARENT"),
-                                       N_("ON"),
                                        N_("PEOPLE"),
                                        N_("PERIOD"),
                                        N_("PERSON"),
@@ -467,19 +549,23 @@ static const char *const headings[] = {N_("ACCOUNTS"),
                                        N_("ROLES"),
                                        N_("RUN"),
                                        N_("SCORE"),
+                                       N_("SELLER"),
+                                       N_("SELLER_NAME"),
                                        N_("SINCE"),
                                        N_("SOURCE"),
                                        N_("STAGE"),
+                                       N_("STALE"),
                                        N_("STANCE"),
                                        N_("STATUS"),
                                        N_("STATUS_BEFORE"),
                                        N_("STRENGTH"),
                                        N_("SUBJECT"),
                                        N_("TARGET"),
+                                       N_("THROUGH"),
                                        N_("TITLE"),
                                        N_("TO"),
-                                       N_("TO_NAME"),
                                        N_("TOWARD"),
+                                       N_("TO_NAME"),
                                        N_("VALUE"),
                                        N_("VERDICT"),
                                        N_("VERDICT_BEFORE"),

@@ -22,6 +22,21 @@ const char *const portfolio_cols[] = {
     "expected_value", "close", "days_since_check",
     "stale",          "flags", NULL};
 
+/* Red-flag codes "a;b" in the user's language: a new string. */
+static char *
+flags_label(const char *flags)
+{
+	struct buf b = {0};
+	char *s = xstrdup(flags), *p, *save = NULL;
+
+	for (p = strtok_r(s, ";", &save); p; p = strtok_r(NULL, ";", &save))
+		buf_printf(&b, "%s%s",
+		           b.len ? (gate_translating() ? _(", ") : ";") : "",
+		           gate_label("flag", p));
+	free(s);
+	return b.s ? b.s : xstrdup("");
+}
+
 void
 portfolio_write_rows(struct out *o, const struct portfolio *p)
 {
@@ -32,8 +47,8 @@ portfolio_write_rows(struct out *o, const struct portfolio *p)
 
 		out_str(o, r->deal);
 		out_str(o, r->name);
-		out_str(o, r->verdict);
-		out_str(o, r->investment);
+		out_label(o, r->verdict, gate_label("verdict", r->verdict));
+		out_label(o, r->investment, gate_label("level", r->investment));
 		if (r->value != NULL)
 			out_raw_json(o, r->value, r->value);
 		else
@@ -49,7 +64,13 @@ portfolio_write_rows(struct out *o, const struct portfolio *p)
 		else
 			out_null(o);
 		out_int(o, r->stale);
-		out_list(o, r->flags);
+		if (out_is_table(o) && r->flags != NULL) {
+			char *f = flags_label(r->flags);
+
+			out_str(o, f);
+			free(f);
+		} else
+			out_list(o, r->flags);
 		out_end_row(o);
 	}
 }
@@ -84,19 +105,27 @@ portfolio_write_md(FILE *fp, const struct portfolio *p)
 {
 	size_t i;
 
-	fprintf(fp, "# Portfolio, %s\n\n", p->today);
+	fprintf(fp, _("# Portfolio, %s\n\n"), p->today);
 	if (p->n == 0) {
-		fputs("No open deals.\n", fp);
+		fputs(_("No open deals.\n"), fp);
 		return;
 	}
 	fprintf(fp,
-	        "%zu open deal%s, by expected value (the value times the win "
-	        "likelihood of the last run).  Stale: members whose latest "
-	        "observation is more than %ld days old.\n\n",
-	        p->n, p->n == 1 ? "" : "s", p->stale_days);
-	fputs("| deal | verdict | investment | value | expected value | close "
-	      "| days since check | stale | flags |\n"
-	      "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n",
+	        ngettext("%zu open deal, by expected value (the value times "
+	                 "the win likelihood of the last run).  Stale: "
+	                 "members whose latest observation is more than %ld "
+	                 "days old.\n\n",
+	                 "%zu open deals, by expected value (the value times "
+	                 "the win likelihood of the last run).  Stale: "
+	                 "members whose latest observation is more than %ld "
+	                 "days old.\n\n",
+	                 p->n),
+	        p->n, p->stale_days);
+	fputs(
+	    _("| deal | verdict | investment | value | expected value | close "
+	      "| days since check | stale | flags |\n"),
+	    fp);
+	fputs("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n",
 	      fp);
 	for (i = 0; i < p->n; i++) {
 		const struct portfolio_row *r = &p->rows[i];
@@ -107,14 +136,21 @@ portfolio_write_md(FILE *fp, const struct portfolio *p)
 		snprintf(stale, sizeof stale, "%ld", r->stale);
 		fputc('|', fp);
 		md_cell(fp, who);
-		md_cell(fp, r->verdict != NULL ? r->verdict : "not assessed");
-		md_cell(fp, r->investment);
+		md_cell(fp, r->verdict != NULL
+		                ? gate_label("verdict", r->verdict)
+		                : _("not assessed"));
+		md_cell(fp, gate_label("level", r->investment));
 		md_amount(fp, r->value, r->currency);
 		md_amount(fp, r->expected, r->currency);
 		md_cell(fp, r->close_on);
 		md_cell(fp, r->days_since_check >= 0 ? days : NULL);
 		md_cell(fp, stale);
-		md_cell(fp, r->flags);
+		{
+			char *f = r->flags ? flags_label(r->flags) : NULL;
+
+			md_cell(fp, f);
+			free(f);
+		}
 		fputc('\n', fp);
 		free(who);
 	}
@@ -125,11 +161,11 @@ static const struct {
 	const char *verdict; /* NULL: never assessed */
 	const char *title, *fill, *head, *ink;
 } columns[] = {
-    {"pursue", "pursue", "#D5EFE6", "#009E73", "#FFFFFF"},
-    {"pursue-limited", "pursue, limited", "#E3F1FA", "#56B4E9", "#000000"},
-    {"qualify", "qualify first", "#FBF8D9", "#F0E442", "#000000"},
-    {"drop", "drop", "#F6DDCF", "#D55E00", "#FFFFFF"},
-    {NULL, "not assessed", "#F2F2F2", "#707070", "#FFFFFF"},
+    {"pursue", N_("pursue"), "#D5EFE6", "#009E73", "#FFFFFF"},
+    {"pursue-limited", N_("pursue, limited"), "#E3F1FA", "#56B4E9", "#000000"},
+    {"qualify", N_("qualify first"), "#FBF8D9", "#F0E442", "#000000"},
+    {"drop", N_("drop"), "#F6DDCF", "#D55E00", "#FFFFFF"},
+    {NULL, N_("not assessed"), "#F2F2F2", "#707070", "#FFFFFF"},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -217,13 +253,13 @@ deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
 	buf_puts(b, "</B><BR/><FONT POINT-SIZE=\"9\">");
 	map_html_escape(b, r->deal);
 	if (r->close_on != NULL)
-		buf_printf(b, " \xc2\xb7 closes %s", r->close_on);
+		buf_printf(b, _(" \xc2\xb7 closes %s"), r->close_on);
 	buf_puts(b, "</FONT><BR/>");
 	if (r->value != NULL) {
 		buf_printf(b, "%s%s", r->value, sp);
 		map_html_escape(b, cur);
 	} else
-		buf_puts(b, "value unknown");
+		buf_puts(b, _("value unknown"));
 	if (r->expected[0]) {
 		buf_printf(b, " \xe2\x86\x92 <B>%s%s", r->expected, sp);
 		map_html_escape(b, cur);
@@ -231,13 +267,19 @@ deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
 	}
 	buf_puts(b, "<BR/><FONT POINT-SIZE=\"9\">");
 	if (r->days_since_check >= 0)
-		buf_printf(b, "checked %ld day%s ago", r->days_since_check,
-		           r->days_since_check == 1 ? "" : "s");
+		buf_printf(b,
+		           ngettext("checked %ld day ago",
+		                    "checked %ld days ago",
+		                    (unsigned long)r->days_since_check),
+		           r->days_since_check);
 	else
-		buf_puts(b, "never checked");
+		buf_puts(b, _("never checked"));
 	if (r->stale > 0)
-		buf_printf(b, " \xc2\xb7 %ld stale stance%s", r->stale,
-		           r->stale == 1 ? "" : "s");
+		buf_printf(b,
+		           ngettext(" \xc2\xb7 %ld stale stance",
+		                    " \xc2\xb7 %ld stale stances",
+		                    (unsigned long)r->stale),
+		           r->stale);
 	if (r->flags != NULL) {
 		/* U+2691 black flag; two codes a line. */
 		char *codes = xstrdup(r->flags), *code, *save = NULL;
@@ -247,7 +289,7 @@ deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
 			buf_puts(b, k == 0  ? "<BR/>\xe2\x9a\x91 "
 			            : k % 2 ? ", "
 			                    : ",<BR/>");
-			map_html_escape(b, code);
+			map_html_escape(b, gate_label("flag", code));
 		}
 		free(codes);
 	}
@@ -304,11 +346,15 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	agattr(g, AGNODE, "label", "\\N");
 
 	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
-	map_html_escape(&b, title != NULL ? title : "Portfolio");
+	map_html_escape(&b, title != NULL ? title : _("Portfolio"));
+	buf_puts(&b, "</B></FONT><BR/>");
 	buf_printf(&b,
-	           "</B></FONT><BR/>%zu open deal%s by verdict, largest "
-	           "expected value first, %s",
-	           p->n, p->n == 1 ? "" : "s", p->today);
+	           ngettext("%zu open deal by verdict, largest expected value "
+	                    "first, %s",
+	                    "%zu open deals by verdict, largest expected value "
+	                    "first, %s",
+	                    (unsigned long)p->n),
+	           p->n, p->today);
 	buf_add(&b, "", 1);
 	s = agstrdup_html(g, b.s);
 	agxset(g, label, s);
@@ -323,13 +369,19 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 		buf_printf(&b,
 		           "<TD BGCOLOR=\"%s\" WIDTH=\"170\"><FONT "
 		           "COLOR=\"%s\" POINT-SIZE=\"14\"><B>%s</B></FONT>"
-		           "<BR/><FONT COLOR=\"%s\">%zu deal%s</FONT><BR/>"
-		           "<FONT COLOR=\"%s\" POINT-SIZE=\"9\">value ",
-		           columns[c].head, columns[c].ink, columns[c].title,
-		           columns[c].ink, count[c], count[c] == 1 ? "" : "s",
+		           "<BR/><FONT COLOR=\"%s\">",
+		           columns[c].head, columns[c].ink, _(columns[c].title),
 		           columns[c].ink);
+		buf_printf(&b, ngettext("%zu deal", "%zu deals", count[c]),
+		           count[c]);
+		buf_printf(&b,
+		           "</FONT><BR/>"
+		           "<FONT COLOR=\"%s\" POINT-SIZE=\"9\">",
+		           columns[c].ink);
+		buf_puts(&b, _("value "));
 		sums_text(&b, &value[c]);
-		buf_puts(&b, "<BR/>expected ");
+		buf_puts(&b, "<BR/>");
+		buf_puts(&b, _("expected "));
 		sums_text(&b, &expected[c]);
 		buf_puts(&b, "</FONT></TD>");
 	}
@@ -352,12 +404,13 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 					sum_add(&rest,
 					        p->rows[at[c][k]].expected,
 					        p->rows[at[c][k]].currency);
-				buf_printf(&b,
-				           "<TD BGCOLOR=\"%s\"><I>and %zu "
-				           "more</I><BR/><FONT "
-				           "POINT-SIZE=\"9\">expected ",
-				           columns[c].fill,
+				buf_printf(&b, "<TD BGCOLOR=\"%s\"><I>",
+				           columns[c].fill);
+				buf_printf(&b, _("and %zu more"),
 				           count[c] - PORTFOLIO_ROWS);
+				buf_puts(&b, "</I><BR/><FONT "
+				             "POINT-SIZE=\"9\">");
+				buf_puts(&b, _("expected "));
 				sums_text(&b, &rest);
 				buf_puts(&b, "</FONT></TD>");
 				sums_free(&rest);

@@ -1,4 +1,4 @@
--- kam store schema, version 9: what a new store is created with.
+-- kam store schema, version 11: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -32,7 +32,8 @@ CREATE UNIQUE INDEX account_ext_id ON account (ext_id)
 -- the person was recorded); earlier solid lines and every dotted line
 -- are in reporting_line.  Keeping the current line on the row halves
 -- the work of importing a large organisation, and a whole account's
--- tree is read from one table.
+-- tree is read from one table.  erased is when kam-org person erase
+-- made the row a tombstone (kam(7), ERASURE).
 CREATE TABLE person (
 	id          INTEGER PRIMARY KEY,
 	account_id  INTEGER NOT NULL REFERENCES account(id),
@@ -51,6 +52,7 @@ CREATE TABLE person (
 	manager_id  INTEGER REFERENCES person(id) CHECK (manager_id <> id),
 	manager_since TEXT,
 	ext_id      TEXT,
+	erased      TEXT,
 	UNIQUE (account_id, handle)
 );
 CREATE INDEX person_manager ON person (manager_id)
@@ -350,6 +352,40 @@ CREATE TRIGGER observation_no_delete BEFORE DELETE ON observation
 BEGIN
 	SELECT RAISE(ABORT, 'observations are append-only: use kam-stance retract');
 END;
+
+-- The free texts of the observations of encoding 2, beside the chain:
+-- such a row holds in note, source and why only the SHA-256 of each
+-- text (lowercase hex), which its hash covers, and the text is here.
+-- A text is never changed; kam-org person erase deletes it, which
+-- leaves the chain whole (kam(7), ERASURE).  Rows of encoding 1 keep
+-- their texts in the chain's columns: their hashes cover them.
+CREATE TABLE observation_text (
+	observation_id INTEGER NOT NULL REFERENCES observation(id),
+	field          TEXT NOT NULL
+	               CHECK (field = 'note' OR field = 'source' OR field = 'why'),
+	text           TEXT NOT NULL,
+	PRIMARY KEY (observation_id, field)
+) WITHOUT ROWID;
+CREATE TRIGGER observation_text_no_update BEFORE UPDATE ON observation_text
+BEGIN
+	SELECT RAISE(ABORT, 'observation texts are never changed, only erased');
+END;
+-- The observations as they read: every column, the free texts in place
+-- of their digests (NULL once erased).
+CREATE VIEW observation_plain AS
+	SELECT o.id, o.kind, o.target_id, o.person_id, o.stance, o.toward_id,
+	o.deal_id, o.effective, o.recorded, o.actor,
+	CASE WHEN o.hash_version = 1 THEN o.note ELSE (SELECT t.text
+	FROM observation_text t WHERE t.observation_id = o.id
+	AND t.field = 'note') END AS note,
+	CASE WHEN o.hash_version = 1 THEN o.source ELSE (SELECT t.text
+	FROM observation_text t WHERE t.observation_id = o.id
+	AND t.field = 'source') END AS source,
+	CASE WHEN o.hash_version = 1 THEN o.why ELSE (SELECT t.text
+	FROM observation_text t WHERE t.observation_id = o.id
+	AND t.field = 'why') END AS why,
+	o.prev_hash, o.hash, o.hash_version
+	FROM observation o;
 
 -- Rubric profiles: a client category's emphasis (METHOD.md, section 3).
 -- An account whose category names a profile is assessed with it; any

@@ -11,15 +11,18 @@
 #include <string.h>
 
 #include "kam/gate.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/out.h"
+
+static void said_word(FILE *, const char *, int md);
 
 /* A gate's status and score: "weak 0.45", "pass", "not-reached". */
 static void
 state_text(enum gate_status st, const char *score, char *out, size_t len)
 {
-	snprintf(out, len, "%s%s%s", gate_status_word(st), score ? " " : "",
-	         score ? score : "");
+	snprintf(out, len, "%s%s%s", gate_label("status", gate_status_word(st)),
+	         score ? " " : "", score ? score : "");
 }
 
 static void
@@ -125,7 +128,8 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		return;
 	}
 	fprintf(fp, _("\nSince the last review (run %lld, as of %s: %s):\n"),
-	        (long long)s->run, s->as_of, s->verdict_before);
+	        (long long)s->run, s->as_of,
+	        gate_label("verdict", s->verdict_before));
 	if (s->nchanges == 0)
 		fprintf(fp, "  %s\n",
 		        _("nothing changed in the buying group, its stances "
@@ -134,12 +138,20 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		const struct gate_change *c = &s->changes[i];
 		char *w = whom(c);
 
-		fprintf(fp, "  %-7s ", gate_change_word(c->kind));
+		{
+			const char *k =
+			    gate_label("since", gate_change_word(c->kind));
+			size_t kw = utf8_width(k);
+
+			fprintf(fp, "  %s ", k);
+			for (; kw < 7; kw++)
+				fputc(' ', fp);
+		}
 		gate_txt(fp, w);
 		fputs(": ", fp);
-		gate_txt(fp, c->from ? c->from : "-");
+		said_word(fp, c->from, 0);
 		fputs(" -> ", fp);
-		gate_txt(fp, c->to ? c->to : "-");
+		said_word(fp, c->to, 0);
 		if (c->on[0])
 			fprintf(fp, _(", on %s"), c->on);
 		gates_text(c->gates, gates, sizeof gates);
@@ -155,19 +167,21 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		now_state(a, g, after, sizeof after);
 		if (strcmp(before, after) == 0)
 			fprintf(fp, _("  gate %d (%s): %s, unchanged\n"), g,
-			        gate_name(g), after);
+			        gate_label("gate", gate_name(g)), after);
 		else
 			fprintf(fp, _("  gate %d (%s): %s -> %s\n"), g,
-			        gate_name(g), before, after);
+			        gate_label("gate", gate_name(g)), before,
+			        after);
 	}
 	if (unexplained(s, a))
 		unexplained_note(fp, s, "  ");
 	if (strcmp(s->verdict_before, gate_verdict_word(a->verdict)) != 0)
 		fprintf(fp, _("  the verdict moves: %s -> %s\n"),
-		        s->verdict_before, gate_verdict_word(a->verdict));
+		        gate_label("verdict", s->verdict_before),
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 	else
 		fprintf(fp, _("  the verdict stays %s\n"),
-		        gate_verdict_word(a->verdict));
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 }
 
 /* A Markdown table cell, "-" when empty. */
@@ -177,6 +191,48 @@ cell(FILE *fp, const char *s)
 	fputc(' ', fp);
 	gate_md(fp, s != NULL && *s ? s : "-");
 	fputs(" |", fp);
+}
+
+/*
+ * A stance, an answer or roles as they changed, in the user's language:
+ * as a Markdown cell (md), else as text; "-" when none.
+ */
+static void
+said_word(FILE *fp, const char *w, int md)
+{
+	char *t = NULL;
+	const char *show = w;
+	const char *open = w != NULL ? strstr(w, " (") : NULL;
+	size_t len = w != NULL ? strlen(w) : 0;
+
+	if (open != NULL && w[len - 1] == ')') {
+		/* Roles with their weight: "technical, finance (high,
+		 * lead)". */
+		char *roles = xstrndup(w, (size_t)(open - w));
+		char *in = xstrndup(open + 2, (size_t)(w + len - 1 - open - 2));
+		char *r = gate_roles_label(roles), *p, *save = NULL;
+		struct buf b = {0};
+
+		for (p = strtok_r(in, ", ", &save); p;
+		     p = strtok_r(NULL, ", ", &save))
+			buf_printf(&b, "%s%s", b.len ? _(", ") : "",
+			           strcmp(p, "lead") == 0 ? _("lead")
+			                                  : vocab_label(p));
+		xasprintf(&t, _("%s (%s)"), r, b.s ? b.s : "");
+		show = t;
+		free(roles);
+		free(in);
+		free(r);
+		buf_free(&b);
+	} else if (w != NULL && strchr(w, ',') != NULL)
+		show = t = gate_roles_label(w);
+	else if (w != NULL)
+		show = vocab_label(w);
+	if (md)
+		cell(fp, show);
+	else
+		gate_txt(fp, show != NULL ? show : "-");
+	free(t);
 }
 
 void
@@ -200,8 +256,8 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 	fprintf(fp,
 	        _("Compared with run %lld, as of %s (%s): what took effect "
 	          "after %s, up to %s."),
-	        (long long)s->run, s->as_of, s->verdict_before, s->as_of,
-	        a->as_of);
+	        (long long)s->run, s->as_of,
+	        gate_label("verdict", s->verdict_before), s->as_of, a->as_of);
 	fputs("\n\n", fp);
 	if (s->nchanges == 0) {
 		fprintf(fp, "%s\n\n",
@@ -216,10 +272,11 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			char *w = whom(c);
 
 			fputc('|', fp);
-			cell(fp, gate_change_word(c->kind));
+			cell(fp,
+			     gate_label("since", gate_change_word(c->kind)));
 			cell(fp, w);
-			cell(fp, c->from);
-			cell(fp, c->to);
+			said_word(fp, c->from, 1);
+			said_word(fp, c->to, 1);
 			cell(fp, c->on);
 			gates_text(c->gates, gates, sizeof gates);
 			cell(fp, gates);
@@ -240,7 +297,8 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			           s->score_before[g - 1], before,
 			           sizeof before);
 			now_state(a, g, after, sizeof after);
-			fprintf(fp, "| %d. %s |", g, gate_name(g));
+			fprintf(fp, "| %d. %s |", g,
+			        gate_label("gate", gate_name(g)));
 			cell(fp, before);
 			cell(fp, after);
 			fputc('\n', fp);
@@ -253,10 +311,11 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 	}
 	if (strcmp(s->verdict_before, gate_verdict_word(a->verdict)) != 0)
 		fprintf(fp, _("The verdict moves: %s -> %s."),
-		        s->verdict_before, gate_verdict_word(a->verdict));
+		        gate_label("verdict", s->verdict_before),
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 	else
 		fprintf(fp, _("The verdict stays %s."),
-		        gate_verdict_word(a->verdict));
+		        gate_label("verdict", gate_verdict_word(a->verdict)));
 	fputc('\n', fp);
 }
 

@@ -133,8 +133,8 @@ store_org_account_set(struct store *st, const char *handle,
 		db_reset(s);
 		if (other != NULL) {
 			rc = kam_err(KAM_CONFLICT,
-			             "external id '%s' is already account "
-			             "'%s''s",
+			             _("external id '%s' is already account "
+			               "'%s''s"),
 			             c->ext_id, other);
 			free(other);
 			return rc;
@@ -149,9 +149,9 @@ store_org_account_set(struct store *st, const char *handle,
 		     up = store_org_account_parent(st, up))
 			if (up == id)
 				return kam_err(KAM_CONFLICT,
-				               "account '%s' cannot be a "
-				               "subsidiary of '%s', which is "
-				               "in its own group below it",
+				               _("account '%s' cannot be a "
+				                 "subsidiary of '%s', which is "
+				                 "in its own group below it"),
 				               handle, c->parent);
 	}
 	s = store_stmt(st, q);
@@ -634,8 +634,8 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, "external id '%s' is already '%s''s", ext_id,
-	             r);
+	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already '%s''s"),
+	             ext_id, r);
 	free(r);
 	return rc;
 }
@@ -988,9 +988,12 @@ static struct mgr_row *
 account_managers(struct store *st, int64_t account, size_t *n)
 {
 	static const char q[] =
-	    "SELECT r.person_id, m.handle FROM reporting_line r "
+	    "SELECT r.person_id, CASE WHEN m.account_id = p.account_id "
+	    "THEN m.handle ELSE (SELECT handle FROM account "
+	    "WHERE id = m.account_id) || '/' || m.handle END "
+	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
 	    "JOIN person m ON m.id = r.manager_id "
-	    "WHERE +m.account_id = ? AND r.kind = 'dotted' "
+	    "WHERE +p.account_id = ? AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL ORDER BY r.person_id, m.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct mgr_row *rows = NULL, *r = NULL;

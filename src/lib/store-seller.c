@@ -42,7 +42,7 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	found = store_row(st, s, "the store");
 	db_reset(s);
 	if (found)
-		return kam_err(KAM_CONFLICT, "seller '%s' already exists",
+		return kam_err(KAM_CONFLICT, _("seller '%s' already exists"),
 		               handle);
 	kam_today(today);
 	s = store_stmt(st, q);

@@ -268,6 +268,43 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 	return rc;
 }
 
+/*
+ * A free text enters the row as its digest (what its hash covers) and
+ * is kept beside it in observation_text, from where it can be erased.
+ */
+static void
+bind_digest(db_stmt *s, int i, const char *text)
+{
+	char d[CHAIN_HASH_LEN];
+
+	if (text == NULL) {
+		db_bind_null(s, i);
+		return;
+	}
+	chain_sha256(text, strlen(text), d);
+	store_bind_text(s, i, d);
+}
+
+static int
+put_text(struct store *st, int64_t id, const char *field, const char *text)
+{
+	static const char q[] = "INSERT INTO observation_text (observation_id, "
+	                        "field, text) VALUES (?1, ?2, ?3)";
+	db_stmt *s;
+	int rc = KAM_OK;
+
+	if (text == NULL)
+		return KAM_OK;
+	s = store_stmt(st, q);
+	db_bind_int64(s, 1, id);
+	store_bind_static(s, 2, field);
+	store_bind_static(s, 3, text);
+	if (db_step(s) != DB_DONE)
+		rc = store_fail(st, "cannot record the observation");
+	db_reset(s);
+	return rc;
+}
+
 int
 store_stance_append(struct store *st, struct stance_chain *c,
                     struct stance_row *r)
@@ -313,9 +350,9 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	store_bind_static(s, 8, r->effective);
 	store_bind_static(s, 9, r->recorded);
 	store_bind_static(s, 10, r->actor);
-	store_bind_text(s, 11, r->note);
-	store_bind_text(s, 12, r->source);
-	store_bind_text(s, 13, r->why);
+	bind_digest(s, 11, r->note);
+	bind_digest(s, 12, r->source);
+	bind_digest(s, 13, r->why);
 	store_bind_static(s, 14, c->last_hash);
 	store_bind_static(s, 15, hash);
 	if (db_step(s) != DB_DONE) {
@@ -324,6 +361,10 @@ store_stance_append(struct store *st, struct stance_chain *c,
 		return rc;
 	}
 	db_reset(s);
+	if ((rc = put_text(st, r->id, "note", r->note)) != KAM_OK ||
+	    (rc = put_text(st, r->id, "source", r->source)) != KAM_OK ||
+	    (rc = put_text(st, r->id, "why", r->why)) != KAM_OK)
+		return rc;
 	/*
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
@@ -337,10 +378,18 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	return KAM_OK;
 }
 
+/*
+ * A free text: in the row itself for encoding 1, beside the chain
+ * since (NULL once erased).
+ */
+#define FREE_TEXT(f)                                                           \
+	"CASE WHEN o.hash_version = 1 THEN o." f " ELSE (SELECT t.text FROM "  \
+	"observation_text t WHERE t.observation_id = o.id AND t.field = '" f   \
+	"') END"
 #define ROW_COLS                                                               \
 	"o.id, o.kind, o.target_id, o.person_id, o.stance, o.toward_id, "      \
-	"o.deal_id, o.effective, o.recorded, o.actor, o.note, o.source, "      \
-	"o.why"
+	"o.deal_id, o.effective, o.recorded, o.actor, " FREE_TEXT(             \
+	    "note") ", " FREE_TEXT("source") ", " FREE_TEXT("why")
 
 /* Fills r from columns base.. of s; strings point into s. */
 static void
@@ -718,7 +767,8 @@ values_from(db_stmt *s, struct chain_value *v)
 
 	for (i = 0; i < STANCE_CHAIN_COLUMNS; i++) {
 		memset(&v[i], 0, sizeof v[i]);
-		v[i].free_text = i >= 10 && i <= 12;
+		/* Encoding 2 keeps a free text's digest, not the text. */
+		v[i].digest = i >= 10 && i <= 12;
 		switch (db_column_type(s, i)) {
 		case DB_INTEGER:
 			v[i].type = CHAIN_INTEGER;

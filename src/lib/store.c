@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kam/chain.h"
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
@@ -60,8 +61,9 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL,          migrate_2_sql, migrate_3_sql, migrate_4_sql, migrate_5_sql,
-    migrate_6_sql, migrate_7_sql, migrate_8_sql, migrate_9_sql, migrate_10_sql};
+    NULL,          migrate_2_sql,  migrate_3_sql, migrate_4_sql,
+    migrate_5_sql, migrate_6_sql,  migrate_7_sql, migrate_8_sql,
+    migrate_9_sql, migrate_10_sql, migrate_11_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -364,6 +366,26 @@ sql_vocab_rank(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, r < 0 ? 1000 : r);
 }
 
+/*
+ * kam_sha256(X) in SQL: the SHA-256 of a value's bytes in lowercase hex
+ * (NULL for NULL), the digest the chain keeps of a free text.
+ */
+static void
+sql_sha256(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char hex[CHAIN_HASH_LEN];
+	const void *p;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	p = sqlite3_value_blob(argv[0]);
+	chain_sha256(p ? p : "", (size_t)sqlite3_value_bytes(argv[0]), hex);
+	sqlite3_result_text(cx, hex, -1, SQLITE_TRANSIENT);
+}
+
 static int
 open_db(struct store *st, const char *file, int readonly, const char *params)
 {
@@ -384,6 +406,9 @@ open_db(struct store *st, const char *file, int readonly, const char *params)
 	sqlite3_create_function(st->db, "vocab_rank", 2,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	                        sql_vocab_rank, NULL, NULL);
+	sqlite3_create_function(st->db, "kam_sha256", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                        sql_sha256, NULL, NULL);
 	return exec_sql(st, "PRAGMA foreign_keys = ON;");
 }
 
@@ -952,6 +977,42 @@ store_finish(struct store *st, int commit)
 	if (st->tmp != NULL)
 		rc = place(st);
 	return rc;
+}
+
+/* PRAGMA wal_checkpoint(TRUNCATE): KAM_OK when the log is empty. */
+static int
+checkpoint(struct store *st)
+{
+	sqlite3_stmt *s;
+	int rc, busy = 1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1,
+	                       &s, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot checkpoint the store");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		busy = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, "cannot checkpoint the store");
+	if (busy)
+		return kam_err(KAM_CONFLICT,
+		               _("store '%s' is in use by another command: its "
+		                 "log could not be emptied"),
+		               st->path);
+	return KAM_OK;
+}
+
+int
+store_compact(struct store *st)
+{
+	int rc;
+
+	if ((rc = checkpoint(st)) != KAM_OK)
+		return rc;
+	if (sqlite3_exec(st->db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot rebuild the store");
+	return checkpoint(st);
 }
 
 const char *
@@ -1730,7 +1791,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	int rc = KAM_OK;
 
 	if (n == NULL || !handle_valid(n))
-		rc = report(NULL, KAM_DATA, "invalid seller handle '%s'", h);
+		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
 	else {
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, n);
@@ -1740,7 +1801,7 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 			rc = KAM_NOTFOUND;
 		db_reset(s);
 		if (rc == KAM_NOTFOUND)
-			rc = unknown(NULL, "seller", "", h,
+			rc = unknown(NULL, N_("seller"), "", h,
 			             store_nearest(st, store_stmt(st, all), n));
 	}
 	free(n);

@@ -190,8 +190,8 @@ expect_text log-intern "effective,recorded,actor,field,old,new
 2026-03-02,2026-03-02T09:00:00Z,tester,created,,added
 2026-03-01,2026-03-02T09:00:00Z,tester,level,5,
 2026-03-01,2026-03-02T09:00:00Z,tester,placeholder,no,yes
-2026-03-01,2026-03-02T09:00:00Z,tester,reports_to,zhang,
-2026-03-01,2026-03-02T09:00:00Z,tester,dotted_to,zhang,"
+2026-03-01,2026-03-02T09:00:00Z,tester,reports_to,acme/zhang,
+2026-03-01,2026-03-02T09:00:00Z,tester,dotted_to,acme/zhang,"
 run unplaceholder 0 kam-org person set intern --no-placeholder
 expect_sql unplaceholder "SELECT placeholder FROM person WHERE handle = 'intern'" 0
 # Nothing to change: nothing recorded.

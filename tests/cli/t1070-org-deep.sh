@@ -15,7 +15,7 @@ run import 0 sh -c 'ulimit -s 256 && exec kam-org import c "$1"' sh "$T/chain.cs
 expect_sql lines "SELECT count(*) FROM reporting_line_all" $((n - 1))
 run tree 0 sh -c 'ulimit -s 256 && exec kam-org -F tsv tree c'
 tail -1 "$T/tree.out" >"$T/last.out"
-expect_text last "$((n - 1))	p$n	P$n		99	p$((n - 1))	"
+expect_text last "$((n - 1))	c/p$n	P$n		99	c/p$((n - 1))	"
 [ "$(wc -l <"$T/tree.out")" -eq $((n + 1)) ] || fail "tree: $(wc -l <"$T/tree.out") lines"
 # A line from the top to the bottom closes a cycle through everyone.
 snapshot

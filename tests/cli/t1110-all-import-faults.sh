@@ -67,7 +67,7 @@ expect_err inner "kam-stance: $T/inner.csv:2: malformed CSV: a stray quote (quot
 # A doubled quote inside quotes is a quote.
 printf 'person,stance,note\nacme/ceo,support,"say ""yes"""\n' >"$T/doubled.csv"
 run doubled 0 kam-stance import "$T/doubled.csv"
-expect_sql doubled-note "SELECT note FROM observation" 'say "yes"'
+expect_sql doubled-note "SELECT note FROM observation_plain" 'say "yes"'
 snapshot
 
 # Dates in an import: the commands' messages, with FILE:LINE.

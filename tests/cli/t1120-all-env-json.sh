@@ -33,7 +33,7 @@ expect_err slash "kam-org: invalid KAM_ACCOUNT 'acme/x' (use letters, digits, '.
 unchanged badenv
 # -a names the account: the variable is not used, so not refused.
 run override 0 env KAM_ACCOUNT='a b' kam-org -a acme person show ceo -F tsv
-grep -q "^ceo	CEO	" "$T/override.out" || fail "override: ceo not shown"
+grep -q "^acme/ceo	CEO	" "$T/override.out" || fail "override: ceo not shown"
 run override-verb 0 env KAM_ACCOUNT='a b' kam-stance show -a acme -F tsv
 # An empty one is no account at all.
 run empty 2 env KAM_ACCOUNT= kam-org person show ceo

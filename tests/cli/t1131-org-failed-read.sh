@@ -18,9 +18,9 @@ kam-org person add acme/c --name C --reports-to a --dotted-to b
 head='handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id'
 run list-ok 0 kam-org person list acme
 expect_text list-ok "$head
-a	A						no		
-b	B						no		
-c	C				a	b	no		"
+acme/a	A						no		
+acme/b	B						no		
+acme/c	C				acme/a	acme/b	no		"
 
 "$SQLITE3" "$KAM_DB" "
 ALTER TABLE reporting_line RENAME TO reporting_line_x;

@@ -111,7 +111,7 @@ grep -q "^acme/chen	Chen	support	2026-01-05	" "$T/ok-acct.out" || fail "ok-acct:
 run ok-deal 0 kam-org -F tsv roles acme/erp
 run ok-bare 0 kam-org -F tsv -a acme roles erp
 cmp -s "$T/ok-deal.out" "$T/ok-bare.out" || fail "ok-bare: not the deal's roles"
-grep -q "^chen	Chen	decision-maker" "$T/ok-deal.out" || fail "ok-deal: no role"
+grep -q "^acme/chen	Chen	decision-maker" "$T/ok-deal.out" || fail "ok-deal: no role"
 # beta has a deal called acme: with -a beta, acme is still the account.
 # (check exits 1: each has red flags, the account's are of acme/erp.)
 run ok-both 1 kam-org -F tsv -a beta check acme
@@ -126,7 +126,7 @@ run ok-log-person 0 kam-stance -F tsv -a acme log chen
 cmp -s "$T/ok-log-acct.out" "$T/ok-log-person.out" || fail "ok-log-person: not chen's log"
 grep -q "	acme/chen	Chen	support	" "$T/ok-log-person.out" || fail "ok-log-person: no observation"
 run ok-env 0 env KAM_ACCOUNT=acme kam-org -F tsv person list
-grep -q "^chen	Chen" "$T/ok-env.out" || fail "ok-env: not acme's people"
+grep -q "^acme/chen	Chen" "$T/ok-env.out" || fail "ok-env: not acme's people"
 unchanged found
 
 done_testing

@@ -17,8 +17,16 @@ run set1 0 kam-stance set acme/li-wei support --on 2026-01-05 \
 expect_text set1 1
 expect_sql set1-row "SELECT id, kind, target_id IS NULL, person_id, stance,
   toward_id IS NULL, deal_id IS NULL, effective, recorded, actor, note,
-  source, why IS NULL, prev_hash FROM observation" \
+  source, why IS NULL, prev_hash FROM observation_plain" \
   "1|observe|1|1|support|1|1|2026-01-05|2026-03-02T09:00:00Z|tester|午餐时说的|call notes|1|0000000000000000000000000000000000000000000000000000000000000000"
+# The chained row holds the texts' digests only; the texts are beside it.
+note_d=$(printf '%s' '午餐时说的' | sha256sum); note_d=${note_d%% *}
+source_d=$(printf '%s' 'call notes' | sha256sum); source_d=${source_d%% *}
+expect_sql set1-digests "SELECT note, source, why IS NULL FROM observation" \
+  "$note_d|$source_d|1"
+expect_sql set1-texts "SELECT observation_id, field, text FROM observation_text
+  ORDER BY field" "1|note|午餐时说的
+1|source|call notes"
 
 # The word forms, -a for a bare handle, today by default, a competitor, a
 # deal written bare (the person's account) or in full.

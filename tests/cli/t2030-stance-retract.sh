@@ -17,7 +17,7 @@ expect_text retract 4
 # The retraction copies whom it is about and says why.
 expect_sql retract-row "SELECT kind, target_id, person_id, stance IS NULL,
   toward_id IS NULL, deal_id IS NULL, effective, actor, why
-  FROM observation WHERE id = 4" \
+  FROM observation_plain WHERE id = 4" \
   "retract|2|1|1|1|1|2026-03-02|tester|misheard at the fair"
 run after-retract 0 kam-stance show acme
 expect_text after-retract "person	name	stance	since	toward	deal	recorded_by	recorded	id
@@ -26,7 +26,7 @@ acme/li-wei	李伟	support	2026-01-05			tester	2026-03-02T09:00:00Z	1"
 run correct 0 kam-stance correct 1 neutral --on 2026-01-06 --why 'it was neutral'
 expect_text correct 5
 expect_sql correct-row "SELECT kind, target_id, person_id, stance, effective, why
-  FROM observation WHERE id = 5" "correct|1|1|neutral|2026-01-06|it was neutral"
+  FROM observation_plain WHERE id = 5" "correct|1|1|neutral|2026-01-06|it was neutral"
 # Without --on the correction keeps the day of the row it corrects.
 run correct2 0 kam-stance correct 3 support --why 'she favours RivalCo'
 expect_sql correct2-row "SELECT stance, toward_id, deal_id, effective

@@ -23,7 +23,7 @@ printf ',beta/bob,oppose,2026-02-02,,beta/crm,\r\n' >>"$T/ok.csv"
 run ok 0 kam-stance import "$T/ok.csv"
 expect_text ok "4 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 expect_sql ok-rows "SELECT id, person_id, stance, toward_id, deal_id, effective,
-  recorded, actor, note, source FROM observation ORDER BY id" \
+  recorded, actor, note, source FROM observation_plain ORDER BY id" \
   "1|1|support|||2026-01-05|2026-03-02T09:00:00Z|tester|lunch, then \"tea\"|minutes
 2|2|oppose|1||2026-03-02|2026-03-02T09:00:00Z|tester||
 3|1|neutral||1|2026-02-01|2026-03-02T09:00:00Z|tester|two

@@ -24,7 +24,7 @@ i=1
 while [ $i -le 20 ]; do
   count=$((count + 1))
   [ "$(cat "$T/w$i.rc")" = 0 ] || fail "writer $i: exit $(cat "$T/w$i.rc"): $(cat "$T/w$i.err")"
-  expect_sql "writer$i" "SELECT count(*) FROM observation o JOIN person p
+  expect_sql "writer$i" "SELECT count(*) FROM observation_plain o JOIN person p
     ON p.id = o.person_id WHERE p.handle = 'p$i' AND o.note = 'writer $i'
     AND o.id = $(cat "$T/w$i.out")" 1
   i=$((i + 1))

@@ -42,7 +42,8 @@ complete -F _kam_gate kam-gate
 complete -F _kam_map kam-map"
 
 expect_completion org-per "person" kam-org per
-expect_completion org-person "add leave list rm set show" kam-org person ''
+expect_completion org-person "add erase leave list rm set show" kam-org person ''
+expect_completion org-erase-opts "--reason" kam-org person erase x --r
 expect_completion org-opts "--db --dept --dotted-to" kam-org person add x --d
 expect_completion org-format "csv json table tsv" kam-org -F ''
 expect_completion org-kind "advises allies influences rivals" \

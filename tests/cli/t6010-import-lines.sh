@@ -79,7 +79,7 @@ for style in lf crlf cr; do
   expect_text good-$style "1 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
   snapshot
 done
-expect_sql good-notes "SELECT hex(note) FROM observation ORDER BY id" \
+expect_sql good-notes "SELECT hex(note) FROM observation_plain ORDER BY id" \
 "6F6E650A74776F
 6F6E650D0A74776F
 6F6E650D74776F"

@@ -47,8 +47,7 @@ while read -r id rest; do
       case $type:$c in
         null:*) printf 'N0:' ;;
         integer:*) printf 'I%d:' $n; bytes "$hex" ;;
-        text:note | text:source | text:why)
-          printf 'D64:%s' "$(bytes "$hex" | sha256sum | cut -c1-64)" ;;
+        text:note | text:source | text:why) printf 'D%d:' $n; bytes "$hex" ;;
         text:*) printf 'T%d:' $n; bytes "$hex" ;;
         blob:*) printf 'B%d:' $n; bytes "$hex" ;;
       esac
@@ -64,6 +63,21 @@ if ! diff -u "$T/stored.out" "$T/audit.out" >&2; then
   cat "$T/audit.err" >&2
 fi
 [ "$(wc -l <"$T/audit.out")" -eq 7 ] || fail "audit: $(wc -l <"$T/audit.out") rows"
+# Each text beside the chain is the one its row's digest names.
+"$SQLITE3" -batch -noheader -separator ' ' "$KAM_DB" "SELECT CASE t.field
+  WHEN 'note' THEN o.note WHEN 'source' THEN o.source ELSE o.why END,
+  coalesce(nullif(hex(t.text), ''), '-') FROM observation_text t
+  JOIN observation o ON o.id = t.observation_id ORDER BY 1" >"$T/texts" ||
+  fail "texts: sqlite3 failed"
+count=$((count + 1))
+n=0
+while read -r digest hex; do
+  [ "$hex" = - ] && hex=""
+  got=$(printf "$(printf '%s' "$hex" | sed 's/../\\x&/g')" | sha256sum | cut -c1-64)
+  [ "$got" = "$digest" ] || fail "texts: $digest names another text"
+  n=$((n + 1))
+done <"$T/texts"
+[ "$n" -eq 8 ] || fail "texts: $n texts beside the chain, expected 8"
 # The links: each prev_hash is the hash before it, 64 zeros first.
 expect_sql links "SELECT count(*) FROM observation o WHERE o.prev_hash =
   coalesce((SELECT hash FROM observation p WHERE p.id < o.id ORDER BY p.id DESC LIMIT 1),

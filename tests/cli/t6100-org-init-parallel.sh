@@ -120,8 +120,8 @@ SQL
 } | "$SQLITE3" "$KAM_DB"
 parallel v1 $N kam-org -F tsv person list acme
 all_ok v1 $N "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-ceo	Chen			1			no		
-cto	Li			2	ceo		no		"
+acme/ceo	Chen			1			no		
+acme/cto	Li			2	acme/ceo		no		"
 check_store v1
 expect_sql v1-moved "SELECT id, quote(manager_id) FROM person ORDER BY id" "1|NULL
 2|1"

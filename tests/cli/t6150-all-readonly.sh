@@ -38,7 +38,7 @@ chmod 0644 "$KAM_DB"
 # reads NAME: every command reads the store.
 reads() {
   run "$1-org" 0 $as_user kam-org -F tsv person list acme
-  expect_text "$1-org" "$(printf 'handle\tname\ttitle\tdept\tlevel\treports_to\tdotted_to\tplaceholder\tleft_on\text_id\nli\tLi\t\t\t\t\t\tno\t\t')"
+  expect_text "$1-org" "$(printf 'handle\tname\ttitle\tdept\tlevel\treports_to\tdotted_to\tplaceholder\tleft_on\text_id\nacme/li\tLi\t\t\t\t\t\tno\t\t')"
   run "$1-stance" 0 $as_user kam-stance -F tsv show acme
   grep -q '^acme/li	Li	support	' "$T/$1-stance.out" || fail "$1-stance: $(cat "$T/$1-stance.out")"
   run "$1-gate" 0 $as_user kam-gate -F tsv history acme/erp

@@ -122,10 +122,10 @@ expect_sql managers "SELECT count(*) FROM person WHERE manager_id IS NOT NULL" $
 expect_sql stances "SELECT count(*) FROM observation" $((1 + 5 * W + 2 * 3000))
 i=1
 while [ $i -le $W ]; do
-  expect_sql "writer$i" "SELECT count(*) FROM observation WHERE note LIKE 'writer $i stance %'" 5
+  expect_sql "writer$i" "SELECT count(*) FROM observation_plain WHERE note LIKE 'writer $i stance %'" 5
   i=$((i + 1))
 done
-expect_sql imported "SELECT count(*) FROM observation WHERE note LIKE 'import %'" 6000
+expect_sql imported "SELECT count(*) FROM observation_plain WHERE note LIKE 'import %'" 6000
 expect_sql runs "SELECT count(DISTINCT deal_id) FROM gate_run" 5
 expect_sql integrity "PRAGMA integrity_check" ok
 run verify 0 kam-stance -F json verify

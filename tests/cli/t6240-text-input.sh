@@ -128,7 +128,7 @@ refuse evidence "kam-gate: --evidence contains control character U+001B" \
   kam-gate answer his need yes --evidence "$E"
 NOTE=$(printf 'line one\nline\ttwo\r\nthree\rfour\342\200\250five')
 run note-ok 0 kam-stance set li neutral --note "$NOTE" --source "$NOTE"
-expect_sql note-ok "SELECT hex(note) = hex(source), hex(note) FROM observation WHERE id = 2" \
+expect_sql note-ok "SELECT hex(note) = hex(source), hex(note) FROM observation_plain WHERE id = 2" \
   "1|$(printf '%s' "$NOTE" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"
 run evidence-ok 0 kam-gate answer his need yes --evidence "$NOTE"
 expect_sql evidence-ok "SELECT count(*) FROM answer WHERE evidence = CAST(x'$(printf '%s' "$NOTE" | od -An -tx1 | tr -d ' \n')' AS TEXT)" 1
@@ -154,7 +154,7 @@ refuse import-source "kam-stance: $T/s-source.csv:2: source contains control cha
   kam-stance import "$T/s-source.csv"
 printf 'person,stance,note,source\nacme/li,support,"a\tb\nc",d\n' >"$T/s-ok.csv"
 run import-ok 0 kam-stance import "$T/s-ok.csv"
-expect_sql import-ok "SELECT hex(note) FROM observation ORDER BY id DESC LIMIT 1" \
+expect_sql import-ok "SELECT hex(note) FROM observation_plain ORDER BY id DESC LIMIT 1" \
   "$(printf 'a\tb\nc' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"
 
 # What the user typed is echoed shown, never sent to the terminal as it is.

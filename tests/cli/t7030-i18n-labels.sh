@@ -82,8 +82,8 @@ for f in tsv csv json; do
 done
 run tsv-zh 0 in_locale $ZH kam-org roles his -F tsv
 expect_text tsv-zh "$(printf 'person\tname\trole\tinfluence\tlead\tprimary\ttitle\tlevel\tplaceholder\tleft_on
-wang\t王伟\tdecision-maker\thigh\tno\tno\t\t\tno\t
-li\t李娜\ttechnical\tmedium\tyes\tno\t\t\tno\t')"
+acme/wang\t王伟\tdecision-maker\thigh\tno\tno\t\t\tno\t
+acme/li\t李娜\ttechnical\tmedium\tyes\tno\t\t\tno\t')"
 
 # Every label reads back as its word: the catalog's translation of each
 # English word is accepted where the word is, and stored in English.

@@ -39,7 +39,7 @@ done
 # With the options a stance takes beside it.
 run set-deal 0 kam-stance set acme/li 反对 --deal his --on 2026-01-07 \
   --note 价格太高
-expect_sql set-deal "SELECT stance, deal_id, note FROM observation WHERE id = 7" \
+expect_sql set-deal "SELECT stance, deal_id, note FROM observation_plain WHERE id = 7" \
   "oppose|1|价格太高"
 # log prints the English words in TSV.
 run log 0 in_locale zh_CN.UTF-8 kam-stance log acme/li -F tsv

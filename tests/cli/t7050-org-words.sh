@@ -53,7 +53,7 @@ done <"$T/influences"
 run influence-zh 0 in_locale zh_CN.UTF-8 kam-org role his li 技术 --influence 高 --lead
 run roles 0 in_locale zh_CN.UTF-8 kam-org roles his -F tsv
 cut -f 1,3,4,5 "$T/roles.out" >"$T/roles.cut"
-printf 'person\trole\tinfluence\tlead\nwang\tdecision-maker\tlow\tno\nli\ttechnical\thigh\tyes\n' |
+printf 'person\trole\tinfluence\tlead\nacme/wang\tdecision-maker\tlow\tno\nacme/li\ttechnical\thigh\tyes\n' |
   cmp -s - "$T/roles.cut" || fail "roles: $(cat "$T/roles.cut")"
 
 # link and unlink FROM TO --kind KIND.
@@ -68,7 +68,7 @@ done
 run link-keep 0 kam-org link li wang --kind 建议 --strength 3
 run links 0 in_locale zh_CN.UTF-8 kam-org links -F tsv
 cut -f 1-4 "$T/links.out" >"$T/links.cut"
-printf 'from\tto\tkind\tstrength\nli\twang\tadvises\t3\n' | cmp -s - "$T/links.cut" ||
+printf 'from\tto\tkind\tstrength\nacme/li\tacme/wang\tadvises\t3\n' | cmp -s - "$T/links.cut" ||
   fail "links: $(cat "$T/links.cut")"
 
 # import: links and roles files in Chinese.

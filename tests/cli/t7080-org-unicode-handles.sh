@@ -52,7 +52,7 @@ count=$((count + 1))
 cmp -s "$T/export-c.out" "$T/export-zh.out" || fail "export-zh: differs from C.UTF-8"
 run roles 0 kam-org roles 信息系统 -F tsv
 cut -f 1,3 "$T/roles.out" | sed 1d >"$T/roles.cut"
-printf '李明\tdecision-maker\n王伟\ttechnical\n' | cmp -s - "$T/roles.cut" ||
+printf '医院/李明\tdecision-maker\n医院/王伟\ttechnical\n' | cmp -s - "$T/roles.cut" ||
   fail "roles: $(cat "$T/roles.cut")"
 run show 0 kam-stance show 医院/信息系统 -F json
 grep -q '"person":"医院/王伟"' "$T/show.out" ||

@@ -46,18 +46,18 @@ expect_sql no-link-now "SELECT count(*) FROM link" 0
 # change, the day of it, the day after; before anything and today.
 run roles-before 0 kam-org roles erp --as-of 2026-01-31
 expect_text roles-before "person	name	role	influence	lead	primary	title	level	placeholder	left_on
-wang	Wang	decision-maker	high	no	no	CEO	1	no	
-li	Li	technical	medium	yes	no	CTO	2	no	"
+acme/wang	Wang	decision-maker	high	no	no	CEO	1	no	
+acme/li	Li	technical	medium	yes	no	CTO	2	no	"
 run roles-on 0 kam-org roles erp --as-of 2026-02-01
 expect_text roles-on "person	name	role	influence	lead	primary	title	level	placeholder	left_on
-li	Li	decision-maker	high	no	no	CTO	2	no	
-li	Li	technical	medium	yes	no	CTO	2	no	"
+acme/li	Li	decision-maker	high	no	no	CTO	2	no	
+acme/li	Li	technical	medium	yes	no	CTO	2	no	"
 run roles-march 0 kam-org roles erp --as-of 2026-03-01
 cmp -s "$T/roles-on.out" "$T/roles-march.out" || fail "roles-march: not the group of 1 February"
 run roles-first-day 0 kam-org roles erp --as-of 2026-01-05 -F csv
 expect_text roles-first-day "person,name,role,influence,lead,primary,title,level,placeholder,left_on
-wang,Wang,decision-maker,high,no,no,CEO,1,no,
-li,Li,technical,medium,yes,no,CTO,2,no,"
+acme/wang,Wang,decision-maker,high,no,no,CEO,1,no,
+acme/li,Li,technical,medium,yes,no,CTO,2,no,"
 run roles-none 0 kam-org roles erp --as-of 2026-01-04
 expect_text roles-none "person	name	role	influence	lead	primary	title	level	placeholder	left_on"
 run roles-today 0 kam-org roles erp
@@ -65,10 +65,10 @@ cmp -s "$T/roles-on.out" "$T/roles-today.out" || fail "roles-today: not today's 
 
 run links-weak 0 kam-org links --as-of 2026-01-19
 expect_text links-weak "from	to	kind	strength	from_name	to_name
-chen	li	advises	1	Chen	Li"
+acme/chen	acme/li	advises	1	Chen	Li"
 run links-strong 0 kam-org links acme --as-of 2026-01-20
 expect_text links-strong "from	to	kind	strength	from_name	to_name
-chen	li	advises	3	Chen	Li"
+acme/chen	acme/li	advises	3	Chen	Li"
 run links-last-day 0 kam-org links --as-of 2026-02-14
 cmp -s "$T/links-strong.out" "$T/links-last-day.out" || fail "links-last-day: the link had ended"
 run links-ended 0 kam-org links --as-of 2026-02-15
@@ -195,13 +195,13 @@ li|technical|medium|0|2026-02-20|NULL
 chen|technical|low|1|2026-02-20|NULL"
 expect_sql li-lead "SELECT end_on FROM deal_role_period WHERE id = 2" 2026-02-20
 run lead-before 0 kam-org roles erp --as-of 2026-02-19 -F tsv
-grep -q '^li	Li	technical	medium	yes' "$T/lead-before.out" || fail "lead-before: Li lost the lead too soon"
+grep -q '^acme/li	Li	technical	medium	yes' "$T/lead-before.out" || fail "lead-before: Li lost the lead too soon"
 run lead-after 0 kam-org roles erp --as-of 2026-02-20 -F tsv
 expect_text lead-after "person	name	role	influence	lead	primary	title	level	placeholder	left_on
-li	Li	decision-maker	high	no	no	CTO	2	no	
-wang	Wang	decision-maker	medium	no	no	CEO	1	no	
-chen	Chen	technical	low	yes	no		3	no	
-li	Li	technical	medium	no	no	CTO	2	no	"
+acme/li	Li	decision-maker	high	no	no	CTO	2	no	
+acme/wang	Wang	decision-maker	medium	no	no	CEO	1	no	
+acme/chen	Chen	technical	low	yes	no		3	no	
+acme/li	Li	technical	medium	no	no	CTO	2	no	"
 run today-default 0 kam-org role erp chen user
 expect_sql today-default "SELECT start_on FROM deal_role_period WHERE role = 'user'" 2026-03-02
 
@@ -226,8 +226,8 @@ SQL
 } | "$SQLITE3" "$KAM_DB"
 run v2-roles 0 kam-org roles erp --as-of 2026-01-20 -F csv
 expect_text v2-roles "person,name,role,influence,lead,primary,title,level,placeholder,left_on
-wang,Wang,decision-maker,high,no,no,,,no,
-li,Li,technical,high,yes,no,,,no,"
+acme/wang,Wang,decision-maker,high,no,no,,,no,
+acme/li,Li,technical,high,yes,no,,,no,"
 run v2-roles-before 0 kam-org roles erp --as-of 2026-01-19 -F csv
 expect_text v2-roles-before "person,name,role,influence,lead,primary,title,level,placeholder,left_on"
 expect_sql v2-periods "SELECT id, person_id, role, start_on, quote(end_on), quote(recorded), quote(actor) FROM deal_role_period ORDER BY id" \

@@ -62,8 +62,8 @@ run log-eng 0 kam-org -F tsv log acme/eng
 expect_text log-eng "effective	recorded	actor	field	old	new
 2026-03-02	2026-03-02T09:00:00Z	tester	created		imported
 2026-02-27	2026-03-02T09:00:00Z	tester	level	4	3
-2026-02-27	2026-03-02T09:00:00Z	tester	reports_to	cto	ceo
-2026-02-27	2026-03-02T09:00:00Z	tester	dotted_to	ceo	"
+2026-02-27	2026-03-02T09:00:00Z	tester	reports_to	acme/cto	acme/ceo
+2026-02-27	2026-03-02T09:00:00Z	tester	dotted_to	acme/ceo	"
 run log-pm 0 kam-org -F tsv log acme/pm
 expect_text log-pm "effective	recorded	actor	field	old	new
 2026-03-02	2026-03-02T09:00:00Z	tester	created		imported

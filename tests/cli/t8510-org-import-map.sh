@@ -29,13 +29,13 @@ run crm 0 kam-org import acme "$T/crm.csv" --map ext_id=Id --map "name=Full Name
 expect_text crm "6 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
 run crm-list 0 kam-org -F tsv person list acme
 expect_text crm-list "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-john.smith	John Smith (ours)						no		
-C5	陈伟	CFO			maria.jose.garcia		no		C5
-john.smith-2	John Smith	Engineer			soren.obrien		no		C3
-john.smith-3	John Smith	Engineer			soren.obrien		no		C4
-maria.jose.garcia	María José García	CEO					no		C1
-soren.obrien	Søren O'Brien	CTO			maria.jose.garcia		no		C2
-zoe.aero.lukasz	Zoë Ærø-Łukasz	Analyst			C5		no		C6"
+acme/john.smith	John Smith (ours)						no		
+acme/C5	陈伟	CFO			acme/maria.jose.garcia		no		C5
+acme/john.smith-2	John Smith	Engineer			acme/soren.obrien		no		C3
+acme/john.smith-3	John Smith	Engineer			acme/soren.obrien		no		C4
+acme/maria.jose.garcia	María José García	CEO					no		C1
+acme/soren.obrien	Søren O'Brien	CTO			acme/maria.jose.garcia		no		C2
+acme/zoe.aero.lukasz	Zoë Ærø-Łukasz	Analyst			acme/C5		no		C6"
 
 # Next week: rows in another order, a title changed, a manager changed,
 # the same people found by their ids whatever their names now are.

@@ -14,11 +14,11 @@ kam-org person add acme/li --name Li >/dev/null
 unset KAM_DB
 run kam-pass 0 kam -d "$T/kam.db" -a acme -F json org person list
 expect_text kam-pass '[
-{"handle":"li","name":"Li","title":null,"dept":null,"level":null,"reports_to":null,"dotted_to":[],"placeholder":false,"left_on":null,"ext_id":null}
+{"handle":"acme/li","name":"Li","title":null,"dept":null,"level":null,"reports_to":null,"dotted_to":[],"placeholder":false,"left_on":null,"ext_id":null}
 ]'
 run kam-pass-long 0 kam --db="$T/kam.db" --account=acme --format=csv org person show li
 expect_text kam-pass-long "person,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
-li,Li,,,,,,no,,"
+acme/li,Li,,,,,,no,,"
 # The last of an option given twice wins, as in the command.
 run kam-twice 0 kam -F json -F tsv -d "$T/kam.db" org account list
 expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id
@@ -34,6 +34,7 @@ expect_text person-h "usage: kam-org person add PERSON --name NAME [--title T] [
 usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... [--no-dotted] [--no-leave] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
 usage: kam-org person leave PERSON --on DATE
 usage: kam-org person rm PERSON
+usage: kam-org person erase PERSON --reason TEXT
 usage: kam-org person list [ACCOUNT]
 usage: kam-org person show PERSON"
 run account-help 0 kam-org account --help

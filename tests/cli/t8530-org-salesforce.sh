@@ -22,20 +22,20 @@ expect_err week1 "kam-org: $SF/week1/Contact.csv:12: skipped: account '0015g0000
 kam-org: $SF/week1/Contact.csv:13: skipped: account '0015g00000K7zAAAAZ' is not 'contoso' or one of its subsidiaries"
 run list1 0 kam-org -F tsv person list contoso
 expect_text list1 "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-0035g00000Q1gAAAAZ	王芳	Data Protection Officer	Legal		margaret.whitfield		no		0035g00000Q1gAAAAZ
-david.smith	David Smith	Enterprise Architect	IT		wei.chen		no		0035g00000Q1dAAAAZ
-david.smith-2	David Smith	Procurement Manager	Procurement		maria.jose.garcia.lopez		no		0035g00000Q1eAAAAZ
-margaret.whitfield	Margaret Whitfield	Chief Executive Officer	Executive				no		0035g00000Q1aAAAAZ
-maria.jose.garcia.lopez	María José García López	Chief Financial Officer	Finance		margaret.whitfield		no		0035g00000Q1cAAAAZ
-soren.odegard	Søren Ødegård	Head of Infrastructure	IT		wei.chen		no		0035g00000Q1fAAAAZ
-wei.chen	Wei Chen	Chief Information Officer	IT		margaret.whitfield		no		0035g00000Q1bAAAAZ"
+contoso/0035g00000Q1gAAAAZ	王芳	Data Protection Officer	Legal		contoso/margaret.whitfield		no		0035g00000Q1gAAAAZ
+contoso/david.smith	David Smith	Enterprise Architect	IT		contoso/wei.chen		no		0035g00000Q1dAAAAZ
+contoso/david.smith-2	David Smith	Procurement Manager	Procurement		contoso/maria.jose.garcia.lopez		no		0035g00000Q1eAAAAZ
+contoso/margaret.whitfield	Margaret Whitfield	Chief Executive Officer	Executive				no		0035g00000Q1aAAAAZ
+contoso/maria.jose.garcia.lopez	María José García López	Chief Financial Officer	Finance		contoso/margaret.whitfield		no		0035g00000Q1cAAAAZ
+contoso/soren.odegard	Søren Ødegård	Head of Infrastructure	IT		contoso/wei.chen		no		0035g00000Q1fAAAAZ
+contoso/wei.chen	Wei Chen	Chief Information Officer	IT		contoso/margaret.whitfield		no		0035g00000Q1bAAAAZ"
 # The subsidiary's head reports to the parent's CEO: a line across the
 # accounts of the group, written ACCOUNT/HANDLE.
 run list1-de 0 kam-org -F tsv person list contoso-de
 expect_text list1-de "handle	name	title	dept	level	reports_to	dotted_to	placeholder	left_on	ext_id
-anna.lena.kruger	Anna-Lena Krüger	Einkauf	Einkauf		jurgen.weiss		no		0035g00000Q2cAAAAZ
-jurgen.weiss	Jürgen Weiß	Geschäftsführer	Geschäftsführung		contoso/margaret.whitfield		no		0035g00000Q2aAAAAZ
-siobhan.oconnor	Siobhán O'Connor	Leiterin IT	IT		jurgen.weiss		no		0035g00000Q2bAAAAZ"
+contoso-de/anna.lena.kruger	Anna-Lena Krüger	Einkauf	Einkauf		contoso-de/jurgen.weiss		no		0035g00000Q2cAAAAZ
+contoso-de/jurgen.weiss	Jürgen Weiß	Geschäftsführer	Geschäftsführung		contoso/margaret.whitfield		no		0035g00000Q2aAAAAZ
+contoso-de/siobhan.oconnor	Siobhán O'Connor	Leiterin IT	IT		contoso-de/jurgen.weiss		no		0035g00000Q2bAAAAZ"
 
 # The same export again, with --update: nothing changes.
 snapshot
@@ -61,7 +61,7 @@ contoso-de|siobhan.oconnor|Leiterin IT und Digitalisierung|NULL"
 run log-soren 0 kam-org -F tsv log contoso/soren.odegard
 expect_text log-soren "effective	recorded	actor	field	old	new
 2026-03-02	2026-03-02T09:00:00Z	tester	created		imported
-2026-03-06	2026-03-09T09:00:00Z	tester	reports_to	wei.chen	margaret.whitfield"
+2026-03-06	2026-03-09T09:00:00Z	tester	reports_to	contoso/wei.chen	contoso/margaret.whitfield"
 run tree2 0 kam-org -F table tree contoso
 expect_text tree2 "Margaret Whitfield (margaret.whitfield), Chief Executive Officer
 ├── 王芳 (0035g00000Q1gAAAAZ), Data Protection Officer
@@ -129,7 +129,7 @@ contoso/maria.jose.garcia.lopez	María José García López	finance	medium	no	no
 run link-group 0 kam-org link contoso-de/jurgen.weiss contoso/margaret.whitfield --kind advises
 run links-group 0 kam-org -F tsv links contoso-de
 expect_text links-group "from	to	kind	strength	from_name	to_name
-jurgen.weiss	contoso/margaret.whitfield	advises	2	Jürgen Weiß	Margaret Whitfield"
+contoso-de/jurgen.weiss	contoso/margaret.whitfield	advises	2	Jürgen Weiß	Margaret Whitfield"
 snapshot
 run role-out 5 kam-org role contoso-de/dc fabrikam/petra coach
 expect_err role-out "kam-org: 'fabrikam/petra' is not in the account of deal 'contoso-de/dc' or its group"

@@ -50,7 +50,7 @@ END_TEST
 
 START_TEST(test_real)
 {
-	struct chain_value v = {CHAIN_REAL, 0, 0, 1.5, NULL, 0};
+	struct chain_value v = {CHAIN_REAL, 0, 0, 1.5, NULL, 0, 0};
 	size_t len;
 	char *s = record(&v, 1, &len);
 

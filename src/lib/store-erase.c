@@ -1,0 +1,561 @@
+/*
+ * Erasing a person (kam-org person erase, kam(7) ERASURE): the person
+ * becomes a tombstone under a neutral handle, and every copy of their
+ * name, title, external id and observation texts is removed from the
+ * store in one write transaction, without touching the chain or any
+ * append-only guard.  store_compact then rewrites the files, so that
+ * nothing erased is left in free pages or in the log.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/store.h"
+
+#include "store-int.h"
+
+/* A string to erase and what takes its place in a stored gate run. */
+struct subst {
+	char *from;
+	char *to;
+	int whole; /* replaced only where it is a whole value: too short to
+	              be looked for inside other text */
+};
+
+struct erase {
+	int64_t id, account;
+	char *handle, *ref, *name, *title, *ext_id, *account_handle;
+	char *neutral, *neutral_ref;
+	struct subst *v;
+	size_t n;
+	char **names; /* every name the person had */
+	size_t nnames;
+};
+
+/* Below this many bytes a string is only replaced as a whole value. */
+#define ERASE_MIN_INSIDE 4
+
+static int
+step_done(struct store *st, db_stmt *s, const char *what)
+{
+	int rc = db_step(s);
+
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
+}
+
+static void
+add_as(struct erase *e, const char *from, const char *to, int whole)
+{
+	size_t i;
+
+	if (from == NULL || *from == '\0')
+		return;
+	for (i = 0; i < e->n; i++)
+		if (strcmp(e->v[i].from, from) == 0)
+			return;
+	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
+	e->v[e->n].from = xstrdup(from);
+	e->v[e->n].to = xstrdup(to);
+	e->v[e->n].whole = whole || strlen(from) < ERASE_MIN_INSIDE;
+	e->n++;
+}
+
+static void
+add(struct erase *e, const char *from, const char *to)
+{
+	add_as(e, from, to, 0);
+}
+
+static void
+add_name(struct erase *e, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return;
+	for (i = 0; i < e->nnames; i++)
+		if (strcmp(e->names[i], name) == 0)
+			return;
+	e->names = xreallocarray(e->names, e->nnames + 1, sizeof *e->names);
+	e->names[e->nnames++] = xstrdup(name);
+}
+
+/* FMT with the old reference (and name), and with the neutral ones. */
+static void
+add_ref(struct erase *e, const char *fmt)
+{
+	char *from, *to;
+
+	xasprintf(&from, fmt, e->name, e->ref);
+	xasprintf(&to, fmt, e->neutral, e->neutral_ref);
+	add(e, from, to);
+	free(from);
+	free(to);
+}
+
+static int
+longest_first(const void *a, const void *b)
+{
+	size_t x = strlen(((const struct subst *)a)->from);
+	size_t y = strlen(((const struct subst *)b)->from);
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+erase_free(struct erase *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		free(e->v[i].from);
+		free(e->v[i].to);
+	}
+	free(e->v);
+	for (i = 0; i < e->nnames; i++)
+		free(e->names[i]);
+	free(e->names);
+	free(e->handle);
+	free(e->ref);
+	free(e->name);
+	free(e->title);
+	free(e->ext_id);
+	free(e->account_handle);
+	free(e->neutral);
+	free(e->neutral_ref);
+}
+
+/* s with every string to erase replaced; NULL when none is in it. */
+static char *
+scrub(const struct erase *e, const char *s)
+{
+	char *cur = NULL;
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		const char *in = cur ? cur : s, *p, *q;
+		size_t flen = strlen(e->v[i].from);
+		struct buf b = {0};
+
+		if (e->v[i].whole) {
+			if (strcmp(in, e->v[i].from) == 0) {
+				free(cur);
+				cur = xstrdup(e->v[i].to);
+			}
+			continue;
+		}
+		if ((q = strstr(in, e->v[i].from)) == NULL)
+			continue;
+		for (p = in; q != NULL;
+		     p = q + flen, q = strstr(p, e->v[i].from)) {
+			buf_add(&b, p, (size_t)(q - p));
+			buf_puts(&b, e->v[i].to);
+		}
+		buf_puts(&b, p);
+		free(cur);
+		cur = b.s ? b.s : xstrdup("");
+	}
+	return cur;
+}
+
+/*
+ * The stored gate runs: each text value of a snapshot with the strings
+ * replaced (a run keeps its verdict, numbers and dates).  The changes
+ * are collected first, then written.
+ */
+static int
+scrub_runs(struct store *st, const struct erase *e)
+{
+	static const char q[] =
+	    "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
+	    "json_tree(r.snapshot) t WHERE json_valid(r.snapshot) "
+	    "AND t.type = 'text' ORDER BY r.id, t.id";
+	static const char qset[] =
+	    "UPDATE gate_run SET snapshot = json_set(snapshot, ?2, ?3) "
+	    "WHERE id = ?1";
+	struct change {
+		int64_t id;
+		char *path, *value;
+	} *c = NULL;
+	size_t n = 0, i;
+	db_stmt *s = store_stmt(st, q);
+	int rc = KAM_OK, step;
+
+	while ((step = db_step(s)) == DB_ROW) {
+		const char *atom = (const char *)db_column_text(s, 2);
+		char *v = atom ? scrub(e, atom) : NULL;
+
+		if (v == NULL)
+			continue;
+		c = xreallocarray(c, n + 1, sizeof *c);
+		c[n].id = db_column_int64(s, 0);
+		c[n].path = store_col_dup(s, 1);
+		c[n].value = v;
+		n++;
+	}
+	rc = store_rows_end(st, s, step, rc, "the gate runs");
+	for (i = 0; i < n; i++) {
+		if (rc == KAM_OK) {
+			s = store_stmt(st, qset);
+			db_bind_int64(s, 1, c[i].id);
+			store_bind_static(s, 2, c[i].path);
+			store_bind_static(s, 3, c[i].value);
+			rc = step_done(st, s, "cannot rewrite a gate run");
+		}
+		free(c[i].path);
+		free(c[i].value);
+	}
+	free(c);
+	return rc;
+}
+
+/* A ';'-joined list of managers with the erased person's handle
+ * replaced; NULL when it is not in it. */
+static char *
+scrub_list(const struct erase *e, const char *list, int bare)
+{
+	struct buf b = {0};
+	const char *p = list, *end;
+	int hit = 0;
+
+	for (;;) {
+		size_t n;
+
+		end = strchr(p, ';');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (p != list)
+			buf_puts(&b, ";");
+		if (n == strlen(e->ref) && strncmp(p, e->ref, n) == 0) {
+			buf_puts(&b, e->neutral_ref);
+			hit = 1;
+		} else if (bare && n == strlen(e->handle) &&
+		           strncmp(p, e->handle, n) == 0) {
+			buf_puts(&b, e->neutral);
+			hit = 1;
+		} else
+			buf_add(&b, p, n);
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	if (!hit) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
+/*
+ * Other people's logs name the erased person as a manager (reports_to,
+ * dotted_to): bare in the same account, ACCOUNT/HANDLE across accounts.
+ */
+static int
+scrub_manager_logs(struct store *st, const struct erase *e)
+{
+	static const char q[] =
+	    "SELECT h.id, h.old_value, h.new_value, "
+	    "p.account_id = ?1 OR h.field = 'dotted_to' "
+	    "FROM person_history h JOIN person p ON p.id = h.person_id "
+	    "WHERE h.field IN ('reports_to', 'dotted_to') "
+	    "AND (instr(h.old_value, ?2) > 0 OR instr(h.new_value, ?2) > 0)";
+	static const char qset[] =
+	    "UPDATE person_history SET old_value = ?2, new_value = ?3 "
+	    "WHERE id = ?1";
+	struct row {
+		int64_t id;
+		char *old_value, *new_value;
+	} *r = NULL;
+	size_t n = 0, i;
+	db_stmt *s = store_stmt(st, q);
+	int rc = KAM_OK, step;
+
+	db_bind_int64(s, 1, e->account);
+	store_bind_static(s, 2, e->handle);
+	while ((step = db_step(s)) == DB_ROW) {
+		const char *o = (const char *)db_column_text(s, 1);
+		const char *w = (const char *)db_column_text(s, 2);
+		int bare = db_column_int(s, 3);
+		char *o2 = o ? scrub_list(e, o, bare) : NULL;
+		char *w2 = w ? scrub_list(e, w, bare) : NULL;
+
+		if (o2 == NULL && w2 == NULL)
+			continue;
+		r = xreallocarray(r, n + 1, sizeof *r);
+		r[n].id = db_column_int64(s, 0);
+		r[n].old_value = o2 ? o2 : (o ? xstrdup(o) : NULL);
+		r[n].new_value = w2 ? w2 : (w ? xstrdup(w) : NULL);
+		n++;
+	}
+	rc = store_rows_end(st, s, step, rc, "the people's logs");
+	for (i = 0; i < n; i++) {
+		if (rc == KAM_OK) {
+			s = store_stmt(st, qset);
+			db_bind_int64(s, 1, r[i].id);
+			store_bind_text(s, 2, r[i].old_value);
+			store_bind_text(s, 3, r[i].new_value);
+			rc = step_done(st, s, "cannot rewrite a log");
+		}
+		free(r[i].old_value);
+		free(r[i].new_value);
+	}
+	free(r);
+	return rc;
+}
+
+/* "N, N and N" of the ids a query on ?1 returns, or NULL for none. */
+static char *
+id_list(struct store *st, const char *q, int64_t id, int *rc)
+{
+	db_stmt *s = store_stmt(st, q);
+	struct buf b = {0};
+	int step;
+
+	db_bind_int64(s, 1, id);
+	while ((step = db_step(s)) == DB_ROW)
+		buf_printf(&b, "%s%s", b.len ? ", " : "",
+		           (const char *)db_column_text(s, 0));
+	*rc = store_rows_end(st, s, step, KAM_OK, "the person's records");
+	return b.s;
+}
+
+/* What is to be erased, and whether it can be; reports why not. */
+static int
+plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
+{
+	static const char qperson[] =
+	    "SELECT p.handle, p.name, p.title, p.ext_id, p.erased, "
+	    "a.handle, p.account_id FROM person p "
+	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
+	/* Texts that encoding 1 hashed: they cannot leave the chain. */
+	static const char qv1[] =
+	    "SELECT id FROM observation WHERE person_id = ?1 "
+	    "AND hash_version = 1 AND (note IS NOT NULL OR source IS NOT NULL "
+	    "OR why IS NOT NULL) ORDER BY id";
+	static const char qtaken[] =
+	    "SELECT 1 FROM person WHERE account_id = ?1 AND handle = ?2";
+	static const char qtexts[] =
+	    "SELECT text FROM observation_text WHERE observation_id IN "
+	    "(SELECT id FROM observation WHERE person_id = ?1)";
+	static const char qlog[] =
+	    "SELECT field, old_value, new_value FROM person_history "
+	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
+	static const char qowner[] =
+	    "SELECT a.handle || '/' || d.handle FROM deal_history h "
+	    "JOIN deal d ON d.id = h.deal_id JOIN account a ON a.id = "
+	    "d.account_id WHERE h.field = 'owner' AND (h.old_value = ?2 OR "
+	    "h.new_value = ?2) AND d.account_id = ?1 ORDER BY d.id LIMIT 1";
+	db_stmt *s;
+	char *erased, *ids;
+	int rc, step, k;
+
+	memset(e, 0, sizeof *e);
+	if ((rc = store_person_id(st, ref, dflt, &e->id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qperson);
+	db_bind_int64(s, 1, e->id);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
+		return store_fail(st, "cannot read the person");
+	}
+	e->handle = store_col_dup(s, 0);
+	e->name = store_col_dup(s, 1);
+	e->title = store_col_dup(s, 2);
+	e->ext_id = store_col_dup(s, 3);
+	erased = store_col_dup(s, 4);
+	e->account_handle = store_col_dup(s, 5);
+	e->account = db_column_int64(s, 6);
+	db_reset(s);
+	xasprintf(&e->ref, "%s/%s", e->account_handle, e->handle);
+	if (erased != NULL) {
+		rc = kam_err(KAM_CONFLICT, _("'%s' was erased on %s already"),
+		             e->ref, erased);
+		free(erased);
+		return rc;
+	}
+	ids = id_list(st, qv1, e->id, &rc);
+	if (rc == KAM_OK && ids != NULL)
+		rc = kam_err(
+		    KAM_CONFLICT,
+		    _("'%s' cannot be erased: the texts of observations "
+		      "%s were written before schema version 4 and "
+		      "their hashes cover them, so removing them would "
+		      "break the chain (kam(7), ERASURE)"),
+		    e->ref, ids);
+	free(ids);
+	if (rc != KAM_OK)
+		return rc;
+	/* A neutral handle, free in the account. */
+	for (k = 1;; k++) {
+		free(e->neutral);
+		if (k == 1)
+			xasprintf(&e->neutral, "erased-%lld", (long long)e->id);
+		else
+			xasprintf(&e->neutral, "erased-%lld-%d",
+			          (long long)e->id, k);
+		s = store_stmt(st, qtaken);
+		db_bind_int64(s, 1, e->account);
+		store_bind_static(s, 2, e->neutral);
+		step = db_step(s);
+		db_reset(s);
+		if (step == DB_DONE)
+			break;
+		if (step != DB_ROW)
+			return store_fail(st, "cannot read the handles");
+	}
+	xasprintf(&e->neutral_ref, "%s/%s", e->account_handle, e->neutral);
+	/*
+	 * What replaces each string in a gate run: the name and the
+	 * reference the neutral ones, everything else nothing.  A run
+	 * names a member "NAME (REF)" or "NAME (REF, ...": the reference
+	 * is replaced where it ends so, or is a whole value, never inside
+	 * another one (acme/li in acme/li-wei).
+	 */
+	add_ref(e, "%s (%s)");
+	add_ref(e, "%s (%s,");
+	add_ref(e, "%.0s(%s)");
+	add_ref(e, "%.0s(%s,");
+	add_ref(e, "%.0s'%s'");
+	add_as(e, e->ref, e->neutral_ref, 1);
+	add(e, e->name, e->neutral);
+	add(e, e->title, "");
+	add(e, e->ext_id, "");
+	s = store_stmt(st, qtexts);
+	db_bind_int64(s, 1, e->id);
+	while ((step = db_step(s)) == DB_ROW)
+		add(e, (const char *)db_column_text(s, 0), "");
+	if ((rc = store_rows_end(st, s, step, KAM_OK, "the texts")) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qlog);
+	db_bind_int64(s, 1, e->id);
+	while ((step = db_step(s)) == DB_ROW) {
+		int name =
+		    strcmp((const char *)db_column_text(s, 0), "name") == 0;
+
+		add(e, (const char *)db_column_text(s, 1),
+		    name ? e->neutral : "");
+		add(e, (const char *)db_column_text(s, 2),
+		    name ? e->neutral : "");
+		if (name) {
+			add_name(e, (const char *)db_column_text(s, 1));
+			add_name(e, (const char *)db_column_text(s, 2));
+		}
+	}
+	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
+		return rc;
+	add_name(e, e->name);
+	/* A deal's log is append-only: a name in it cannot be erased. */
+	for (k = 0; (size_t)k < e->nnames; k++) {
+		s = store_stmt(st, qowner);
+		db_bind_int64(s, 1, e->account);
+		store_bind_static(s, 2, e->names[k]);
+		step = db_step(s);
+		if (step == DB_ROW) {
+			char *deal = store_col_dup(s, 0);
+
+			db_reset(s);
+			rc = kam_err(KAM_CONFLICT,
+			             _("'%s' cannot be erased: the log of deal "
+			               "'%s' names them as its owner, and a "
+			               "deal's log is append-only (kam(7), "
+			               "ERASURE)"),
+			             e->ref, deal);
+			free(deal);
+			return rc;
+		}
+		db_reset(s);
+		if (step != DB_DONE)
+			return store_fail(st, "cannot read the deals' logs");
+	}
+	qsort(e->v, e->n, sizeof *e->v, longest_first);
+	return KAM_OK;
+}
+
+int
+store_org_person_erase(struct store *st, const char *ref, const char *dflt,
+                       const char *reason, char **tombstone)
+{
+	/* The record: a tombstone keeps the account, the place in the
+	 * organisation (department, level, reporting lines), the roles,
+	 * links, contacts and stances. */
+	static const char qperson[] =
+	    "UPDATE person SET handle = ?2, name = ?2, title = NULL, "
+	    "ext_id = NULL, erased = ?3 WHERE id = ?1";
+	/* The log keeps that a name or title changed, and when. */
+	static const char qlog[] =
+	    "UPDATE person_history SET "
+	    "old_value = CASE WHEN old_value IS NULL OR field <> 'name' "
+	    "THEN NULL ELSE ?2 END, "
+	    "new_value = CASE WHEN new_value IS NULL OR field <> 'name' "
+	    "THEN NULL ELSE ?2 END "
+	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
+	static const char qtexts[] =
+	    "DELETE FROM observation_text WHERE observation_id IN "
+	    "(SELECT id FROM observation WHERE person_id = ?1)";
+	static const char qowner[] =
+	    "UPDATE deal SET owner = NULL WHERE account_id = ?1 "
+	    "AND owner = ?2";
+	static const char qerased[] =
+	    "INSERT INTO person_history (person_id, effective, recorded, "
+	    "actor, field, old_value, new_value) "
+	    "VALUES (?1, ?2, ?3, ?4, 'erased', NULL, ?5)";
+	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
+	struct erase e;
+	db_stmt *s;
+	size_t i;
+	int rc;
+
+	kam_now(now);
+	kam_today(today);
+	if ((rc = plan(st, ref, dflt, &e)) != KAM_OK) {
+		erase_free(&e);
+		return rc;
+	}
+	/* Gate runs and other people's logs first: they are found by the
+	 * handle and the name the tombstone is about to lose. */
+	rc = scrub_runs(st, &e);
+	if (rc == KAM_OK)
+		rc = scrub_manager_logs(st, &e);
+	for (i = 0; rc == KAM_OK && i < e.nnames; i++) {
+		s = store_stmt(st, qowner);
+		db_bind_int64(s, 1, e.account);
+		store_bind_static(s, 2, e.names[i]);
+		rc = step_done(st, s, "cannot change a deal");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qtexts);
+		db_bind_int64(s, 1, e.id);
+		rc = step_done(st, s, "cannot erase the texts");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qlog);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, e.neutral);
+		rc = step_done(st, s, "cannot erase the log");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qperson);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, e.neutral);
+		store_bind_static(s, 3, now);
+		rc = step_done(st, s, "cannot erase the person");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qerased);
+		db_bind_int64(s, 1, e.id);
+		store_bind_static(s, 2, today);
+		store_bind_static(s, 3, now);
+		store_bind_static(s, 4, kam_actor());
+		store_bind_static(s, 5, reason);
+		rc = step_done(st, s, "cannot record the erasure");
+	}
+	if (rc == KAM_OK && tombstone != NULL) {
+		*tombstone = e.neutral_ref;
+		e.neutral_ref = NULL;
+	}
+	erase_free(&e);
+	return rc;
+}
