@@ -58,7 +58,7 @@ pg obs-update 1 "UPDATE observation SET stance = 'oppose'"
 expect_pg_err obs-update "observations are append-only: use kam-stance correct or retract"
 pg obs-delete 1 "DELETE FROM observation WHERE id = 1"
 expect_pg_err obs-delete "observations are append-only: use kam-stance retract"
-pg obs-truncate 1 "TRUNCATE observation"
+pg obs-truncate 1 "TRUNCATE observation, observation_text"
 expect_pg_err obs-truncate "observations are append-only: use kam-stance retract"
 # Deal history.
 pg hist-update 1 "UPDATE deal_history SET new_value = 'won'"
