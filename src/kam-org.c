@@ -91,7 +91,8 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	path = cli_db_path(ctx);
+	/* A team store's URL is shown without its password. */
+	path = xstrdup(store_path(ctx->st));
 	/* A line for a shell, an object for a program reading JSON. */
 	if (ctx->fmt == OUT_JSON) {
 		static const char *const cols[] = {"store", NULL};

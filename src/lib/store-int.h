@@ -182,11 +182,15 @@ int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
 int db_pg_exec(struct pg_conn *, const char *sql);
 int64_t db_pg_last_id(struct pg_conn *);
 int64_t db_pg_changes(struct pg_conn *);
+/* Is a transaction open (or failed and not yet rolled back)? */
+int db_pg_in_tx(struct pg_conn *);
 const char *db_pg_errmsg(struct pg_conn *);
 /* The last error as a kam exit code (KAM_CONFLICT, KAM_READONLY, ...). */
 int db_pg_errcode(struct pg_conn *);
 /* Was the last error a serialisation failure or a deadlock? */
 int db_pg_retry(struct pg_conn *);
+/* The advisory lock that makes one team store's schema at a time. */
+#define STORE_PG_LOCK_SCHEMA "1262570801" /* "KAM1" */
 /*
  * sql with SQLite's parameters (? and ?N) spelled $N, into a new
  * string; *nparams is the largest number.

@@ -75,22 +75,35 @@ pg(db_stmt *s)
 	return (struct pg_stmt *)s;
 }
 
+/*
+ * Keeps the server's message (its primary text, without "ERROR:" or
+ * the statement's context), on one line, and its SQLSTATE.
+ */
 static void
 set_error(struct pg_conn *pc, const PGresult *r)
 {
-	const char *msg = r != NULL ? PQresultErrorMessage(r) : NULL;
+	const char *msg =
+	    r != NULL ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	const char *state =
 	    r != NULL ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-	size_t n;
+	struct buf b = {NULL, 0, 0};
+	int space = 0;
 
 	if (msg == NULL || *msg == '\0')
-		msg = PQerrorMessage(pc->c);
+		msg = pc->c != NULL ? PQerrorMessage(pc->c) : "out of memory";
+	buf_puts(&b, "");
+	for (; *msg != '\0'; msg++) {
+		if (*msg == ' ' || *msg == '\n' || *msg == '\t') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_puts(&b, " ");
+		space = 0;
+		buf_add(&b, msg, 1);
+	}
 	free(pc->err);
-	pc->err = xstrdup(msg != NULL ? msg : "");
-	/* libpq's messages end with a newline. */
-	n = strlen(pc->err);
-	while (n > 0 && (pc->err[n - 1] == '\n' || pc->err[n - 1] == ' '))
-		pc->err[--n] = '\0';
+	pc->err = b.s;
 	snprintf(pc->state, sizeof pc->state, "%s", state ? state : "");
 }
 
@@ -513,6 +526,12 @@ db_pg_last_id(struct pg_conn *pc)
 		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
 	return id;
+}
+
+int
+db_pg_in_tx(struct pg_conn *pc)
+{
+	return PQtransactionStatus(pc->c) != PQTRANS_IDLE;
 }
 
 int64_t

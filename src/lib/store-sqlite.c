@@ -1,8 +1,8 @@
 /*
  * The engine layer on SQLite: a prepared statement of SQLite's behind
- * the db_ functions of store-int.h, and the statements of a connection
- * (db_exec, db_last_id, db_changes).  Opening, marking and migrating an
- * SQLite file is store.c's.
+ * the db_ functions of store-int.h.  Opening, marking and migrating an
+ * SQLite file, and the statements of a connection (db_exec, ...), are
+ * store.c's.
  */
 #include <config.h>
 
@@ -154,24 +154,6 @@ db_sqlite_prepare(sqlite3 *db, const char *sql, db_stmt **out)
 	ls->s = s;
 	*out = &ls->base;
 	return SQLITE_OK;
-}
-
-int
-db_exec(struct store *st, const char *sql)
-{
-	return sqlite3_exec(store_db(st), sql, NULL, NULL, NULL);
-}
-
-int64_t
-db_last_id(struct store *st)
-{
-	return sqlite3_last_insert_rowid(store_db(st));
-}
-
-int64_t
-db_changes(struct store *st)
-{
-	return sqlite3_changes(store_db(st));
 }
 
 /* "name" with each '"' doubled: the same in both engines. */

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include "kam/kam.h"
 #include "kam/store.h"
 
+#include "schema-pg.h"
 #include "schema.h"
 #include "store-int.h"
 
@@ -35,9 +37,10 @@ struct stmt_slot {
 
 struct store {
 	sqlite3 *db;
-	char *path;  /* as the user named it */
-	char *tmp;   /* a new store, put in place by store_finish */
-	char **made; /* folders made for a new store, outermost first */
+	struct pg_conn *pg; /* a team store's connection, or NULL */
+	char *path;         /* as the user named it (a URL without password) */
+	char *tmp;          /* a new store, put in place by store_finish */
+	char **made;        /* folders made for a new store, outermost first */
 	size_t nmade;
 	int writable;
 	int hold;  /* commits wait for store_finish */
@@ -285,15 +288,52 @@ looks_like_sqlite(const char *path, off_t *size)
 }
 
 /*
- * The team store (PostgreSQL) is addressed by a URL.  It is not built
- * into this kam; refusing the URL keeps it from being taken as a file
- * name (and a folder "postgresql:" from being made).
+ * The team store (PostgreSQL) is addressed by a URL, never taken as a
+ * file name (nor a folder "postgresql:" made for it).
  */
 static int
 team_url(const char *path)
 {
 	return strncasecmp(path, "postgresql://", 13) == 0 ||
 	       strncasecmp(path, "postgres://", 11) == 0;
+}
+
+/*
+ * A team store's URL as messages and outputs show it: without its
+ * password, in the user part or as a parameter.
+ */
+static char *
+team_shown(const char *url)
+{
+	struct buf b = {NULL, 0, 0};
+	const char *auth = strstr(url, "://") + 3, *end, *at, *colon, *p;
+	char sep = '?';
+	size_t n;
+
+	end = auth + strcspn(auth, "/?#");
+	at = memrchr(auth, '@', (size_t)(end - auth));
+	colon = at != NULL ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon != NULL) {
+		buf_add(&b, url, (size_t)(colon - url));
+		url = at;
+	}
+	if ((p = strchr(url, '?')) == NULL) {
+		buf_puts(&b, url);
+		return b.s;
+	}
+	buf_add(&b, url, (size_t)(p - url));
+	for (p++; *p != '\0';) {
+		n = strcspn(p, "&");
+		if (strncasecmp(p, "password=", 9) != 0) {
+			buf_add(&b, &sep, 1);
+			buf_add(&b, p, n);
+			sep = '&';
+		}
+		p += n;
+		if (*p == '&')
+			p++;
+	}
+	return b.s;
 }
 
 static int
@@ -386,6 +426,8 @@ close_db(struct store *st)
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	st->db = NULL;
+	db_pg_close(st->pg);
+	st->pg = NULL;
 }
 
 /* A transaction of the store's own (schema), never held. */
@@ -678,6 +720,151 @@ open_existing(struct store *st, int mode)
 	return KAM_OK;
 }
 
+/* Ends a team store's transaction, if one is open. */
+static int
+team_finish(struct store *st, int commit)
+{
+	if (!db_pg_in_tx(st->pg))
+		return KAM_OK;
+	if (!commit) {
+		db_pg_exec(st->pg, "ROLLBACK");
+		return KAM_OK;
+	}
+	if (db_pg_exec(st->pg, "COMMIT") != 0)
+		return store_fail(st, "cannot commit");
+	return KAM_OK;
+}
+
+/* store_fail for a message naming the store (fmt has one %s). */
+static int
+team_fail(struct store *st, const char *fmt)
+{
+	char *what;
+	int rc;
+
+	xasprintf(&what, fmt, st->path);
+	rc = store_fail(st, what);
+	free(what);
+	return rc;
+}
+
+/* A team store's value of one row and column, or -1 (an error). */
+static long long
+team_number(struct store *st, const char *sql)
+{
+	db_stmt *s;
+	long long v = -1;
+
+	if (db_pg_prepare(st->pg, sql, &s) != 0)
+		return -1;
+	if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL)
+		v = db_column_int64(s, 0);
+	db_finalize(s);
+	return v;
+}
+
+/*
+ * A team store: its marks read, or, for kam-org init on a database
+ * whose schema holds nothing, its schema made.  One init at a time
+ * (an advisory lock held to the end of the transaction), so that two
+ * inits at once make the schema once.
+ */
+static int
+team_schema(struct store *st)
+{
+	char sql[128];
+	long long version, appid, ntables;
+
+	if (db_pg_exec(st->pg, "BEGIN") != 0 ||
+	    team_number(st, "SELECT count(*) FROM (SELECT "
+	                    "pg_advisory_xact_lock(" STORE_PG_LOCK_SCHEMA
+	                    ")) l") != 1)
+		return team_fail(st, _("cannot read store '%s'"));
+	version = team_number(st, "SELECT CASE WHEN to_regclass('kam_store') "
+	                          "IS NULL THEN 0 ELSE -2 END");
+	if (version == -2) {
+		appid = team_number(st, "SELECT application_id FROM kam_store");
+		if (appid == -1)
+			return team_fail(st, _("cannot read store '%s'"));
+		version =
+		    team_number(st, "SELECT schema_version FROM kam_store");
+		if (appid != KAM_APPLICATION_ID || version < 1)
+			return kam_err(KAM_NOTKAM, _("'%s' is not a kam store"),
+			               st->path);
+		if (version > KAM_TEAM_SCHEMA_VERSION)
+			return kam_err(
+			    KAM_NEWER,
+			    _("store '%s' has schema version %d, newer than "
+			      "this kam understands (%d): upgrade kam"),
+			    st->path, (int)version, KAM_TEAM_SCHEMA_VERSION);
+		/* No team store is older yet: none to migrate. */
+		return KAM_OK;
+	}
+	if (version != 0)
+		return team_fail(st, _("cannot read store '%s'"));
+	ntables = team_number(
+	    st, "SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+	        "ON n.oid = c.relnamespace WHERE n.nspname = current_schema()");
+	if (ntables != 0)
+		return ntables < 0
+		           ? team_fail(st, _("cannot read store '%s'"))
+		           : kam_err(KAM_NOTKAM,
+		                     _("'%s' is not a kam store: its schema "
+		                       "holds other tables"),
+		                     st->path);
+	if (team_number(st, "SELECT CASE WHEN current_schema() IS NULL THEN 0 "
+	                    "WHEN has_schema_privilege(current_schema(), "
+	                    "'CREATE') THEN 1 ELSE 0 END") != 1)
+		return kam_err(KAM_READONLY,
+		               _("cannot create store '%s': the role may not "
+		                 "create tables in its schema (run 'kam-org "
+		                 "init' as the database's owner)"),
+		               st->path);
+	if (db_pg_exec(st->pg, schema_pg_sql) != 0)
+		return team_fail(st, _("cannot create store '%s'"));
+	snprintf(sql, sizeof sql, "INSERT INTO kam_store VALUES (%d, %d)",
+	         KAM_APPLICATION_ID, KAM_TEAM_SCHEMA_VERSION);
+	if (db_pg_exec(st->pg, sql) != 0)
+		return team_fail(st, _("cannot create store '%s'"));
+	return KAM_OK;
+}
+
+static int
+team_open(struct store **out, const char *url, int mode, int hold)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int rc = KAM_OK;
+
+	st->path = team_shown(url);
+	st->hold = hold;
+	/* The queries do not run on PostgreSQL yet: only init does. */
+	if (mode != STORE_CREATE)
+		rc = kam_err(KAM_NOTBUILT,
+		             _("'%s' is a team store (PostgreSQL), on which "
+		               "this kam runs only 'kam-org init' (kam(7), THE "
+		               "TEAM STORE): give a file path"),
+		             st->path);
+	else {
+		/* libpq knows the scheme in lower case only. */
+		char *lower = xstrdup(url), *p;
+
+		for (p = lower; *p != ':'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (db_pg_connect(lower, &st->pg) != 0)
+			rc = kam_err(KAM_IO, _("cannot open store '%s': %s"),
+			             st->path, db_pg_errmsg(st->pg));
+		free(lower);
+	}
+	if (rc == KAM_OK && (rc = team_schema(st)) == KAM_OK && !hold)
+		rc = team_finish(st, 1);
+	if (rc != KAM_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return KAM_OK;
+}
+
 int
 store_open(struct store **out, const char *path, int mode)
 {
@@ -688,11 +875,7 @@ store_open(struct store **out, const char *path, int mode)
 	*out = NULL;
 	mode &= ~STORE_HOLD;
 	if (team_url(path))
-		return kam_err(
-		    KAM_NOTBUILT,
-		    _("'%.*s' names a team store (PostgreSQL), which "
-		      "is not built into this kam: give a file path"),
-		    (int)strcspn(path, ":") + 3, path);
+		return team_open(out, path, mode, hold);
 	for (tries = 0;; tries++) {
 		st = xcalloc(1, sizeof *st);
 		st->path = xstrdup(path);
@@ -765,6 +948,8 @@ store_finish(struct store *st, int commit)
 {
 	int rc = KAM_OK;
 
+	if (st->pg != NULL)
+		return team_finish(st, commit);
 	if (st->db == NULL)
 		return KAM_OK;
 	st->nsave = 0;
@@ -836,6 +1021,30 @@ store_path(const struct store *st)
 	return st->path;
 }
 
+int
+db_exec(struct store *st, const char *sql)
+{
+	if (st->pg != NULL)
+		return db_pg_exec(st->pg, sql);
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+int64_t
+db_last_id(struct store *st)
+{
+	if (st->pg != NULL)
+		return db_pg_last_id(st->pg);
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int64_t
+db_changes(struct store *st)
+{
+	if (st->pg != NULL)
+		return db_pg_changes(st->pg);
+	return sqlite3_changes(st->db);
+}
+
 sqlite3 *
 store_db(struct store *st)
 {
@@ -845,8 +1054,12 @@ store_db(struct store *st)
 int
 store_fail(struct store *st, const char *what)
 {
-	int ext = sqlite3_extended_errcode(st->db);
-	int code = KAM_INTERNAL;
+	int ext, code = KAM_INTERNAL;
+
+	if (st->pg != NULL)
+		return kam_err(db_pg_errcode(st->pg), "%s: %s", what,
+		               db_pg_errmsg(st->pg));
+	ext = sqlite3_extended_errcode(st->db);
 
 	switch (ext & 0xff) {
 	case SQLITE_READONLY:
@@ -923,10 +1136,14 @@ store_stmt(struct store *st, const char *sql)
 		i = (i + 1) % STMT_CACHE;
 	}
 	if (st->ncache + 1 >= STMT_CACHE ||
-	    db_sqlite_prepare(st->db, sql, &s) != SQLITE_OK) {
+	    (st->pg != NULL ? db_pg_prepare(st->pg, sql, &s)
+	                    : db_sqlite_prepare(st->db, sql, &s)) != 0) {
 		/* Every statement is a constant of kam's: this is a bug. */
 		fprintf(stderr, "%s: internal error: %s\n  in: %s\n",
-		        kam_progname, sqlite3_errmsg(st->db), sql);
+		        kam_progname,
+		        st->pg != NULL ? db_pg_errmsg(st->pg)
+		                       : sqlite3_errmsg(st->db),
+		        sql);
 		abort();
 	}
 	st->cache[i].sql = sql;

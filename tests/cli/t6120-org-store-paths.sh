@@ -41,15 +41,23 @@ run slashes 0 kam-org --db "/$T/two.db" init
 run slashes-add 0 kam-org --db "/$T/two.db" account add acme --name Acme
 KAM_DB="$T/two.db" expect_sql slashes-rows "SELECT handle FROM account" acme
 
-# The team store is not built in: refused, with nothing made.
+# A team store runs only kam-org init: every other command refuses it,
+# with nothing made; init tries the server (here one that is not there).
 for url in 'postgresql://kam:secret@db.example.com/kam' 'postgres://db.example.com/kam' 'PostgreSQL://db/kam'; do
   scheme=${url%%://*}
-  run "pg-init-$scheme" 14 kam-org --db "$url" init
-  expect_err "pg-init-$scheme" "kam-org: '$scheme://' names a team store (PostgreSQL), which is not built into this kam: give a file path"
+  shown=$(printf '%s' "$url" | sed 's/:secret@/@/')
+  msg="'$shown' is a team store (PostgreSQL), on which this kam runs only 'kam-org init' (kam(7), THE TEAM STORE): give a file path"
   run "pg-read-$scheme" 14 env KAM_DB="$url" kam-stance log
-  expect_err "pg-read-$scheme" "kam-stance: '$scheme://' names a team store (PostgreSQL), which is not built into this kam: give a file path"
+  expect_err "pg-read-$scheme" "kam-stance: $msg"
+  run "pg-write-$scheme" 14 kam-org --db "$url" account add acme --name Acme
+  expect_err "pg-write-$scheme" "kam-org: $msg"
   run "pg-gate-$scheme" 14 kam-gate --db "$url" criteria
+  expect_err "pg-gate-$scheme" "kam-gate: $msg"
   run "pg-map-$scheme" 14 kam-map --db "$url" acme
+  expect_err "pg-map-$scheme" "kam-map: $msg"
+  run "pg-init-$scheme" 10 kam-org --db "$scheme://kam:secret@127.0.0.1:1/kam" init
+  grep -q "^kam-org: cannot open store '$scheme://kam@127.0.0.1:1/kam': connection to server at \"127.0.0.1\", port 1 failed: Connection refused" "$T/pg-init-$scheme.err" ||
+    fail "pg-init-$scheme: message: $(cat "$T/pg-init-$scheme.err")"
 done
 count=$((count + 1))
 [ ! -e "$T/postgresql:" ] && [ ! -e "$T/postgres:" ] && [ ! -e "$T/PostgreSQL:" ] ||
