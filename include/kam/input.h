@@ -91,8 +91,6 @@ int stamp_parse(const char *, char *);
  * what a user types is normalised before it is checked or looked up.
  */
 #define HANDLE_MAX 64
-/* What a handle may hold, for messages: "invalid ... (" HANDLE_RULE ")". */
-#define HANDLE_RULE "use letters, digits, '.', '_' and '-'"
 int handle_valid(const char *);
 char *handle_nfc(const char *);
 /* Whether what was typed is a handle once normalised. */

@@ -141,7 +141,7 @@ check_format(struct kam_ctx *ctx)
 			continue;
 		buf_printf(&b, "%s%s",
 		           i++ == 0 ? ""
-		           : i == n ? " or "
+		           : i == n ? _(" or ")
 		                    : ", ",
 		           out_format_word((enum out_format)g));
 	}
@@ -241,7 +241,7 @@ usage_word(const char **p, char *buf, size_t len)
 const char *
 cli_operand_name(const struct kam_verb *v, int n, char *buf, size_t len)
 {
-	const char *p = v->usage, *name = v->name, *w;
+	const char *p = v->usage, *name = v->name, *w, * or ;
 	int depth = 0, value = 0;
 	size_t k;
 
@@ -276,9 +276,13 @@ cli_operand_name(const struct kam_verb *v, int n, char *buf, size_t len)
 	/* FILE.csv is a FILE; ACCOUNT|DEAL is an ACCOUNT or DEAL. */
 	if ((k = strcspn(w, ".")) > 0 && w[k] == '.' && w[k + 1] != '.')
 		buf[k] = '\0';
-	if ((p = strchr(w, '|')) != NULL && strlen(w) + 4 < len) {
-		memmove(buf + (p - w) + 4, p + 1, strlen(p + 1) + 1);
-		memcpy(buf + (p - w), " or ", 4);
+	/* TRANSLATORS: between two alternatives, "ACCOUNT or DEAL". */
+	or = _(" or ");
+	if ((p = strchr(w, '|')) != NULL && strlen(w) + strlen(or) < len) {
+		size_t at = (size_t)(p - w);
+
+		memmove(buf + at + strlen(or), p + 1, strlen(p + 1) + 1);
+		memcpy(buf + at, or, strlen(or));
 	}
 	return buf;
 }

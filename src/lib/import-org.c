@@ -229,9 +229,11 @@ org_check_person_row(const char *path, long line, const char *const *f,
 
 	*level = 0;
 	if (*f[P_HANDLE] != '\0' && !handle_valid(f[P_HANDLE]))
-		return kam_err(KAM_DATA,
-		               "%s:%ld: invalid handle '%s' (" HANDLE_RULE ")",
-		               path, line, f[P_HANDLE]);
+		return kam_err(
+		    KAM_DATA,
+		    _("%s:%ld: invalid handle '%s' (use letters, digits, "
+		      "'.', '_' and '-')"),
+		    path, line, f[P_HANDLE]);
 	if (*f[P_NAME] == '\0' && *f[P_HANDLE] != '\0')
 		return kam_err(KAM_DATA, _("%s:%ld: '%s' has no name"), path,
 		               line, f[P_HANDLE]);
@@ -692,8 +694,11 @@ resolve_mgr(struct people *pp, size_t i, const char *ref, int64_t *out)
 	if (strchr(h, '/') != NULL)
 		return elsewhere(pp->st, pp->im, r->line, "manager", ref);
 	if (!handle_valid(h))
-		return row_err(pp->im, r->line, KAM_DATA,
-		               "invalid handle '%s' (" HANDLE_RULE ")", ref);
+		return row_err(
+		    pp->im, r->line, KAM_DATA,
+		    _("invalid handle '%s' (use letters, digits, '.', "
+		      "'_' and '-')"),
+		    ref);
 	return unknown_in_file(pp->im, r->line, "manager", ref, h, &pp->ix);
 }
 

@@ -5,7 +5,8 @@
 # the C locale's.  Three deals of one account, every criterion yes but
 # where said, each run once 40 days before its close on 1 March 2026:
 # won after pursue, lost after drop (side-effects no), abandoned after
-# pursue.
+# pursue.  Two messages of every command are checked too: the "or"
+# between a verb's alternative operands, and a bad handle in an import.
 . "$(dirname "$0")/lib.sh"
 need_locale zh_CN.UTF-8
 ZH=zh_CN.UTF-8
@@ -60,4 +61,17 @@ for f in tsv csv json; do
   cmp -s "$T/$f-c.out" "$T/$f-zh.out" || fail "$f: differs under $ZH"
 done
 unchanged calibrate
+
+run missing-zh 2 in_locale $ZH kam-map
+head -n 1 "$T/missing-zh.err" >"$T/m1" && mv "$T/m1" "$T/missing-zh.err"
+expect_err missing-zh "kam-map: 缺少 ACCOUNT 或 DEAL"
+run missing-c 2 kam-map
+head -n 1 "$T/missing-c.err" >"$T/m1" && mv "$T/m1" "$T/missing-c.err"
+expect_err missing-c "kam-map: missing ACCOUNT or DEAL"
+printf 'handle,name\nbad handle,X\n' >"$T/people.csv"
+run handle-zh 3 in_locale $ZH kam-org import acme "$T/people.csv"
+expect_err handle-zh "kam-org: $T/people.csv:2: 无效的代号“bad handle”（请用字母、数字、“.”、“_”和“-”）"
+run handle-c 3 kam-org import acme "$T/people.csv"
+expect_err handle-c "kam-org: $T/people.csv:2: invalid handle 'bad handle' (use letters, digits, '.', '_' and '-')"
+unchanged handle
 done_testing
