@@ -265,16 +265,16 @@ unchanged() {
 # sql QUERY: prints the query's result from the store, as sqlite3
 # prints it: no header, columns separated by '|', NULL empty.  On a
 # team store psql runs it as the cluster's superuser (which sees every
-# row), with the SQLite functions above; a query of a file's JSON
-# (readfile) runs in SQLite on no store, whatever the store.
+# row), with the SQLite functions above, but a query of a file's JSON
+# (readfile) runs in SQLite on no store.
 sql() {
-  case $1 in
-  *readfile\(*)
-    sqlite "$1"
-    return
-    ;;
-  esac
   if db_is_pg; then
+    case $1 in
+    *readfile\(*)
+      sqlite "$1"
+      return
+      ;;
+    esac
     PGOPTIONS='-c search_path=public,kam_test' \
       psql "$KAM_TEST_PG_INSPECT" -X -q -A -t -F '|' -v ON_ERROR_STOP=1 \
       -c "$1"
