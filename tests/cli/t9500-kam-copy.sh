@@ -11,6 +11,7 @@
 # verify, a CRM id taken, no store, the same store twice, a bad command
 # line.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "copies between store files (t9510 copies to a team store and back)"
 
 A="$T/a.db" B="$T/b.db" C="$T/c.db"
 
