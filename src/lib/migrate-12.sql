@@ -1,11 +1,20 @@
--- kam store schema: from version 11 to version 12.  Teams: an account
--- may name the team that sells it (account.team_id; none for every
--- account of an older store).  In a store file a team is a label; on a
--- team store each is backed by a database role (kam(7), TEAMS).
-CREATE TABLE team (
-	id      INTEGER PRIMARY KEY,
-	handle  TEXT NOT NULL UNIQUE,
-	created TEXT NOT NULL
+-- kam store schema: from version 11 to version 12.  The copies that
+-- brought accounts into the store (kam copy) are recorded.
+CREATE TABLE store_copy (
+	id           INTEGER PRIMARY KEY,
+	recorded     TEXT NOT NULL,
+	actor        TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	source_head  TEXT NOT NULL,
+	source_rows  INTEGER NOT NULL CHECK (source_rows >= 0),
+	accounts     TEXT NOT NULL,
+	observations INTEGER NOT NULL CHECK (observations >= 0)
 );
-ALTER TABLE account ADD COLUMN team_id INTEGER REFERENCES team(id);
-CREATE INDEX account_team ON account (team_id) WHERE team_id IS NOT NULL;
+CREATE TRIGGER store_copy_no_update BEFORE UPDATE ON store_copy
+BEGIN
+	SELECT RAISE(ABORT, 'copies are history: a record is never changed');
+END;
+CREATE TRIGGER store_copy_no_delete BEFORE DELETE ON store_copy
+BEGIN
+	SELECT RAISE(ABORT, 'copies are history: a record is never removed');
+END;

@@ -121,7 +121,8 @@ store_org_account_set(struct store *st, const char *handle,
 	static const char qparent[] =
 	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
 	static const char qteam[] =
-	    "UPDATE account SET team_id = ?2 WHERE id = ?1";
+	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
+	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
 	db_stmt *s;
 	int64_t id, parent = 0, team = 0, up;
 	char *other = NULL;
@@ -168,8 +169,11 @@ store_org_account_set(struct store *st, const char *handle,
 	bind_change(s, 3, c->industry);
 	bind_change(s, 4, c->category);
 	bind_change(s, 5, c->ext_id);
-	if ((rc = step_done(st, s, "cannot change the account")) != KAM_OK)
+	if ((c->name != NULL || c->industry != NULL || c->category != NULL ||
+	     c->ext_id != NULL) &&
+	    (rc = step_done(st, s, "cannot change the account")) != KAM_OK)
 		return rc;
+	db_reset(s);
 	if (c->parent != NULL) {
 		s = store_stmt(st, qparent);
 		db_bind_int64(s, 1, id);

@@ -63,7 +63,7 @@ struct store {
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
     migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql};
+    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql, migrate_13_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred

@@ -5,6 +5,7 @@
 # changes, verify passes with the same head, and the texts read as
 # before.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 kam-org init >/dev/null
 {
@@ -20,11 +21,12 @@ run head 0 kam-stance verify
 run show 0 kam-stance log acme
 
 # The store as schema 10 kept it: the texts in the rows, no side table
-# (and no teams, schema 12's).
+# (nor schema 12's record of copies, nor schema 13's teams and chain view).
 "$SQLITE3" "$KAM_DB" "
 DROP INDEX account_team;
 ALTER TABLE account DROP COLUMN team_id;
 DROP TABLE team;
+DROP VIEW observation_chain;
 DROP TRIGGER observation_no_update;
 UPDATE observation SET
   note = (SELECT text FROM observation_text t WHERE t.observation_id = id AND t.field = 'note'),
@@ -37,6 +39,7 @@ END;
 DROP VIEW observation_plain;
 DROP TABLE observation_text;
 ALTER TABLE person DROP COLUMN erased;
+DROP TABLE store_copy;
 PRAGMA user_version = 10;" || fail "making a store of schema 10"
 expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'午餐 lunch'|'minutes'|NULL
@@ -47,7 +50,7 @@ expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM obs
 run upgraded 0 kam-stance verify
 count=$((count + 1))
 cmp -s "$T/head.out" "$T/upgraded.out" || fail "upgraded: the head changed: $(cat "$T/upgraded.out")"
-expect_sql version "PRAGMA user_version" 12
+expect_sql version "PRAGMA user_version" 13
 d() { printf '%s' "$1" | sha256sum | cut -c1-64; }
 expect_sql digests "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'$(d '午餐 lunch')'|'$(d minutes)'|NULL

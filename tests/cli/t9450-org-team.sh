@@ -143,25 +143,32 @@ expect_text empty-tsv "handle	db_role	accounts	created"
 KAM_DB="$T/empty.db" run empty-json 0 kam-org -F json team list
 expect_text empty-json "[]"
 
-# A store of schema 11 gains the teams, none, when first opened; its
+# A store of schema 12 gains the teams, none, when first opened; its
 # accounts are sold by no team.
-KAM_DB="$T/v11.db"
+KAM_DB="$T/v12.db"
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null
-"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; PRAGMA user_version = 11"
-run v11 0 kam-org -F tsv account list
-expect_text v11 "handle	name	industry	people	deals	created	category	parent	ext_id	team
+"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; PRAGMA user_version = 12"
+run v12 0 kam-org -F tsv account list
+expect_text v12 "handle	name	industry	people	deals	created	category	parent	ext_id	team
 acme	Acme		0	0	2026-03-02				"
-expect_sql v11-version "PRAGMA user_version" 12
-expect_sql v11-schema "SELECT name FROM sqlite_schema WHERE name IN ('team', 'account_team') ORDER BY name" \
+expect_sql v12-version "PRAGMA user_version" 13
+expect_sql v12-schema "SELECT name FROM sqlite_schema WHERE name IN ('team', 'account_team', 'observation_chain') ORDER BY name" \
   "account_team
+observation_chain
 team"
-expect_sql v11-column "SELECT quote(team_id) FROM account" "NULL"
-run v11-add 0 kam-org team add east
-run v11-set 0 kam-org account set acme --team east
-expect_sql v11-team "SELECT t.handle FROM account a JOIN team t ON t.id = a.team_id" "east"
+expect_sql v12-column "SELECT quote(team_id) FROM account" "NULL"
+run v12-add 0 kam-org team add east
+run v12-set 0 kam-org account set acme --team east
+expect_sql v12-team "SELECT t.handle FROM account a JOIN team t ON t.id = a.team_id" "east"
 # The foreign key holds in an upgraded store as in a new one.
-run v11-fk 1 sh -c '"$1" "$2" "PRAGMA foreign_keys = ON; DELETE FROM team" || exit 1' sh "$SQLITE3" "$KAM_DB"
-expect_sql v11-fk-kept "SELECT count(*) FROM team" 1
+run v12-fk 1 sh -c '"$1" "$2" "PRAGMA foreign_keys = ON; DELETE FROM team" || exit 1' sh "$SQLITE3" "$KAM_DB"
+expect_sql v12-fk-kept "SELECT count(*) FROM team" 1
+# The chain is appended to after its last link, as read from the view.
+kam-org person add acme/li --name Li >/dev/null
+run v12-set1 0 kam-stance set acme/li support
+run v12-set2 0 kam-stance set acme/li oppose
+expect_sql v12-chain "SELECT o.id, o.prev_hash = (SELECT c.hash FROM observation_chain c WHERE c.id = o.id - 1) FROM observation o WHERE o.id > 1" "2|1"
+run v12-verify 0 kam-stance verify
 
 done_testing
