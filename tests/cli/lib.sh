@@ -101,6 +101,11 @@ BEGIN
 EXCEPTION WHEN others THEN
   RETURN 0;
 END $$;
+-- A double as sqlite3 prints it: a whole one with '.0'.
+CREATE FUNCTION kam_test.real_text(x double precision) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN x = trunc(x) AND abs(x) < 1e15
+         THEN trunc(x)::bigint::text || '.0' ELSE x::text END $$;
 CREATE FUNCTION kam_test.json_extract(doc text, path text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
@@ -118,6 +123,8 @@ BEGIN
     RETURN j #>> '{}';
   ELSIF jsonb_typeof(j) = 'boolean' THEN
     RETURN CASE WHEN j = 'true'::jsonb THEN '1' ELSE '0' END;
+  ELSIF jsonb_typeof(j) = 'number' AND j::text !~ '^-?[0-9]+$' THEN
+    RETURN kam_test.real_text((j::text)::double precision);
   END IF;
   RETURN j::text;
 END $$;
@@ -154,26 +161,6 @@ CREATE AGGREGATE kam_test.group_concat(anyelement, text)
   (SFUNC = kam_test.concat_step, STYPE = text);
 CREATE AGGREGATE kam_test.group_concat(anyelement)
   (SFUNC = kam_test.concat_step, STYPE = text);
--- The rows of a view, each as one line of its values as sqlite3 prints
--- them: '|' between, NULL empty, a true or false 1 or 0, a whole
--- double with '.0'.
-CREATE FUNCTION kam_test.rows(v text) RETURNS SETOF text
-  LANGUAGE plpgsql AS $$
-DECLARE
-  cols text;
-BEGIN
-  SELECT string_agg(format(CASE
-      WHEN a.atttypid = 'bool'::regtype
-        THEN 'coalesce(CASE WHEN %1$I THEN ''1'' ELSE ''0'' END, '''')'
-      WHEN a.atttypid IN ('float8'::regtype, 'float4'::regtype)
-        THEN 'coalesce(CASE WHEN %1$I = trunc(%1$I) AND abs(%1$I) < 1e15 '
-             'THEN trunc(%1$I)::bigint::text || ''.0'' ELSE %1$I::text END, '''')'
-      ELSE 'coalesce(%1$I::text, '''')' END, a.attname), ' || ''|'' || '
-      ORDER BY a.attnum)
-    INTO cols
-    FROM pg_attribute a WHERE a.attrelid = v::regclass AND a.attnum > 0;
-  RETURN QUERY EXECUTE format('SELECT %s FROM %I', cols, v);
-END $$;
 SQL
   { echo "lib.sh: cannot prepare the test's database: $(cat "$T/pg-compat.err")" >&2; exit 99; }
   if [ "${KAM_TEST_PG_EMPTY:-0}" != 1 ]; then
@@ -339,16 +326,37 @@ sql() {
     esac
     q=$(printf '%s\n' "$1" | sed 's/\([^A-Za-z0-9_]\)char(/\1sqlite_char(/g
       s/\([^A-Za-z0-9_]\)json_object(/\1json_build_object(/g')
-    # One SELECT: its values as SQLite prints them (kam_test.rows).
+    # One SELECT: its values as SQLite prints them (pg_rows).
     if printf '%s' "$q" | tr '\n' ' ' | grep -qiE '^ *(SELECT|WITH) [^;]*;? *$' &&
-      pg_psql -c "BEGIN" -c "CREATE TEMPORARY VIEW kam_q AS ${q%;}" \
-        -c "SELECT kam_test.rows('kam_q')" -c "ROLLBACK" 2>/dev/null; then
+      pg_rows "${q%;}" 2>/dev/null; then
       return 0
     fi
     pg_psql -c "$q"
   else
     "$SQLITE3" -batch -noheader -separator '|' "$KAM_DB" "$1"
   fi
+}
+
+# pg_rows QUERY: the rows of one SELECT on a team store, each as one
+# line of its values as sqlite3 prints them: '|' between, NULL empty, a
+# boolean 1 or 0, a double as kam_test.real_text writes it.  The
+# columns' types are psql's \gdesc; they are renamed c1, c2, ... (a
+# query's own names may repeat).
+pg_rows() {
+  printf '%s\n\\gdesc\n' "$1" | pg_psql >"$T/pg-desc" || return 1
+  i=0 cols= expr=
+  while IFS= read -r line; do
+    i=$((i + 1))
+    cols="$cols${cols:+, }c$i"
+    case ${line##*|} in
+    boolean) e="CASE WHEN c$i THEN '1' ELSE '0' END" ;;
+    'double precision' | real) e="kam_test.real_text(c$i)" ;;
+    *) e="c$i::text" ;;
+    esac
+    expr="$expr${expr:+ || '|' || }coalesce($e, '')"
+  done <"$T/pg-desc"
+  [ "$i" -gt 0 ] || return 1
+  printf 'SELECT %s FROM (%s\n) AS q (%s)\n' "$expr" "$1" "$cols" | pg_psql
 }
 
 # pg_psql ARG...: psql on the test's database, as sql prints.
