@@ -7,6 +7,8 @@
 # superuser (a superuser ignores grants and row-level security), named
 # by KAM_TEST_PG (a postgresql:// URL); the owner's is in
 # KAM_TEST_PG_OWNER, the password of both in KAM_TEST_PG_PASSWORD.
+# kam_writer is the writers' group role that kam-org init grants to;
+# KAM_TEST_PG_SUPER, the cluster's superuser, makes and drops roles.
 # Usage: cluster.sh CMD [ARG...]
 set -eu
 if ! command -v pg_virtualenv >/dev/null 2>&1; then
@@ -29,12 +31,14 @@ pw=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 psql -q -v ON_ERROR_STOP=1 -v pw="$pw" <<SQL
 CREATE ROLE kam_owner LOGIN PASSWORD :'"'"'pw'"'"';
 CREATE ROLE kam_app LOGIN PASSWORD :'"'"'pw'"'"';
+CREATE ROLE kam_writer NOLOGIN;
 CREATE DATABASE kam OWNER kam_owner;
 SQL
 KAM_TEST_PG="postgresql://kam_app:$pw@127.0.0.1:$PGPORT/kam"
 KAM_TEST_PG_OWNER="postgresql://kam_owner:$pw@127.0.0.1:$PGPORT/kam"
 KAM_TEST_PG_PASSWORD=$pw
-export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_PASSWORD
+KAM_TEST_PG_SUPER="postgresql://$PGUSER:$PGPASSWORD@127.0.0.1:$PGPORT/kam"
+export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_PASSWORD KAM_TEST_PG_SUPER
 unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
 "$@"
 ' cluster "$@"
