@@ -227,6 +227,8 @@ sqlite3 *store_db(struct store *);
 db_stmt *store_stmt(struct store *, const char *sql);
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);
+/* The SQL a new team store is created with (schema-pg.sql). */
+const char *store_team_schema_sql(void);
 /* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /*

@@ -1983,3 +1983,9 @@ store_schema_sql(void)
 {
 	return schema_sql;
 }
+
+const char *
+store_team_schema_sql(void)
+{
+	return schema_pg_sql;
+}
