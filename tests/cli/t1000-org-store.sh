@@ -3,6 +3,7 @@
 # usable kam store; the command-line frame (help, version, bad verbs and
 # options).
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "the SQLite store's file: creation, PRAGMAs, upgrade fixtures"
 
 # A read-only command on a missing store says how to create one.
 run nostore 6 kam-org account list

@@ -7,6 +7,7 @@
 # order, consecutive identical runs become one with its first and last
 # time, and history and diff read the new numbers.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 KAM_DB="$T/v2.db"
 {

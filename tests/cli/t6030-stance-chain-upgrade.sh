@@ -5,6 +5,7 @@
 # id set to 0 or to text) still fails verify, as does a row's encoding
 # changed.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 old() {
   rm -f "$KAM_DB" "$KAM_DB-wal" "$KAM_DB-shm"

@@ -5,6 +5,7 @@
 # changes, verify passes with the same head, and the texts read as
 # before.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 kam-org init >/dev/null
 {

@@ -8,21 +8,25 @@
 # the database's owner but may create in a schema makes a store there
 # and owns it.  A version 1 store is upgraded by its owner only, to the
 # same schema and grants as a new one.  Runs on a throwaway cluster
-# (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
+# (tests/pg/cluster.sh) of its own, also under make check-pg-suite: it
+# drops and makes roles, which are the cluster's.
+if [ -z "${KAM_TEST_PG_OWN_CLUSTER:-}" ]; then
   if ! command -v pg_virtualenv >/dev/null 2>&1; then
     echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
     exit 77
   fi
+  KAM_TEST_PG_OWN_CLUSTER=1
+  export KAM_TEST_PG_OWN_CLUSTER
   exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
 fi
+KAM_TEST_PG_EMPTY=1
 . "$(dirname "$0")/lib.sh"
 
 OWNER=$KAM_TEST_PG_OWNER APP=$KAM_TEST_PG PW=$KAM_TEST_PG_PASSWORD
 shown() { printf '%s\n' "$1" | sed "s/:$PW@/@/"; }
 q() { psql "$OWNER" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 # As the cluster's superuser: roles.
-su() { psql "$KAM_TEST_PG_SUPER" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+su() { psql "$KAM_TEST_PG_INSPECT" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 # pg NAME STATUS URL SQL: psql's status 3 is an error in the script.
 pg() {
   run "$1" "$2" psql "$3" -X -q -At -v ON_ERROR_STOP=1 -c "$4"
