@@ -989,7 +989,7 @@ team_functions(struct store *st, struct stance_verdict *v)
 	size_t i;
 
 	for (i = 0; i < sizeof fn / sizeof fn[0]; i++) {
-		char key[64], sig[40], *want, *got;
+		char key[128], sig[40], *want, *got;
 		db_stmt *s;
 		int rc;
 
