@@ -25,13 +25,14 @@ END;
 $$;
 
 -- Who recorded a row is the database role that writes it: each column
--- named (TG_ARGV) holds current_user when a row is added, and when it
--- is changed, except that a column after the first (an end's recorder)
--- may be added empty.  The owner of the table, who may rewrite it
--- anyway, is not held to it.
+-- named (TG_ARGV) holds current_user when a row is added, and is never
+-- changed after, except that a column after the first (an end's
+-- recorder) may be added empty and then set once, to current_user.
+-- The owner of the table, who may rewrite it anyway, is not held to it.
 CREATE FUNCTION kam_recorder() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	who text;
+	was text;
 BEGIN
 	IF pg_has_role((SELECT relowner FROM pg_class WHERE oid = TG_RELID),
 		'MEMBER') THEN
@@ -39,8 +40,16 @@ BEGIN
 	END IF;
 	FOR i IN 0 .. TG_NARGS - 1 LOOP
 		who := to_jsonb(NEW) ->> TG_ARGV[i];
-		CONTINUE WHEN TG_OP = 'UPDATE'
-			AND who IS NOT DISTINCT FROM to_jsonb(OLD) ->> TG_ARGV[i];
+		IF TG_OP = 'UPDATE' THEN
+			was := to_jsonb(OLD) ->> TG_ARGV[i];
+			CONTINUE WHEN who IS NOT DISTINCT FROM was;
+			IF i = 0 OR was IS NOT NULL THEN
+				RAISE EXCEPTION '%.% is ''%'' and is never changed: a row is recorded by the role that writes it',
+					TG_TABLE_NAME, TG_ARGV[i],
+					coalesce(was, 'NULL')
+					USING ERRCODE = 'insufficient_privilege';
+			END IF;
+		END IF;
 		CONTINUE WHEN TG_OP = 'INSERT' AND i > 0 AND who IS NULL;
 		IF who IS DISTINCT FROM current_user::text THEN
 			RAISE EXCEPTION '%.% is ''%'', not the database user ''%'': a row is recorded by the role that writes it',
