@@ -192,11 +192,6 @@ int db_pg_retry(struct pg_conn *);
 /* The advisory lock that makes one team store's schema at a time. */
 #define STORE_PG_LOCK_SCHEMA "1262570801" /* "KAM1" */
 /*
- * The advisory lock that appends to the observations' chain one
- * transaction at a time, held to its end (store_stance_append).
- */
-#define STORE_PG_LOCK_CHAIN "1262570802" /* "KAM2" */
-/*
  * sql with SQLite's parameters (? and ?N) spelled $N, into a new
  * string; *nparams is the largest number.
  */
@@ -215,8 +210,11 @@ int64_t db_changes(struct store *);
 /* An SQL identifier quoted for the engine, into a new string. */
 char *db_quote_ident(const char *name);
 
-/* Is st a team store (PostgreSQL)? */
-int store_team(const struct store *);
+/*
+ * Whether the store is a team store (PostgreSQL), for what is done in
+ * each engine's own way.
+ */
+int store_on_pg(const struct store *);
 /* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*

@@ -318,36 +318,11 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	    "why, prev_hash, hash, hash_version) "
 	    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 	    "?15, 2)";
-	/* On a team store the id is the one hashed, whatever the
-	 * sequence says: a rolled-back append leaves a gap there. */
-	static const char ins_team[] =
-	    "INSERT INTO observation (id, kind, target_id, person_id, stance, "
-	    "toward_id, deal_id, effective, recorded, actor, note, source, "
-	    "why, prev_hash, hash, hash_version) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, 2)";
-	static const char lock[] =
-	    "SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_CHAIN ")";
 	char hash[STANCE_HASH_LEN];
-	int team = store_team(st);
 	db_stmt *s;
 	int rc;
 
 	if (!c->loaded) {
-		/*
-		 * On a team store, one appending transaction at a time:
-		 * the lock is held to its commit, and the last row is read
-		 * after it is taken (each statement sees what is committed
-		 * when it starts), so that no two rows follow the same one.
-		 * Readers take no lock.
-		 */
-		if (team) {
-			s = store_stmt(st, lock);
-			rc = db_step(s);
-			db_reset(s);
-			if (rc != DB_ROW)
-				return store_fail(st, "cannot lock the chain");
-		}
 		s = store_stmt(st, last);
 		rc = db_step(s);
 		if (rc == DB_ROW) {
@@ -366,9 +341,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	}
 	r->id = c->last_id + 1;
 	stance_hash2(c->last_hash, r, hash);
-	s = store_stmt(st, team ? ins_team : ins);
-	if (team)
-		db_bind_int64(s, 1, r->id);
+	s = store_stmt(st, ins);
 	store_bind_static(s, 2, r->kind);
 	bind_id(s, 3, r->target);
 	db_bind_int64(s, 4, r->person);
@@ -397,7 +370,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
 	 */
-	if (!team && db_last_id(st) != r->id)
+	if (db_last_id(st) != r->id)
 		return kam_err(KAM_INTERNAL,
 		               _("observation recorded as %lld, expected %lld"),
 		               (long long)db_last_id(st), (long long)r->id);
@@ -1251,7 +1224,7 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	if (rc != DB_DONE)
 		return store_fail(st, "cannot read observations");
 	memcpy(v->head, prev, STANCE_HASH_LEN);
-	return store_team(st) ? check_team_guards(st, v) : check_guards(st, v);
+	return store_on_pg(st) ? check_team_guards(st, v) : check_guards(st, v);
 }
 
 int

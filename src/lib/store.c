@@ -1163,7 +1163,7 @@ db_changes(struct store *st)
 }
 
 int
-store_team(const struct store *st)
+store_on_pg(const struct store *st)
 {
 	return st->pg != NULL;
 }
