@@ -975,8 +975,10 @@ team_functions(struct store *st, struct stance_verdict *v)
 		snprintf(sig, sizeof sig, "%s()", fn[i]);
 		snprintf(v->guard, sizeof v->guard, "%s", fn[i]);
 		if ((want = team_text(schema, key, "$$;")) == NULL)
-			return kam_err(KAM_INTERNAL, "no %s in schema-pg.sql",
-			               fn[i]);
+			return kam_err(
+			    KAM_INTERNAL,
+			    _("the team store's schema has no function %s"),
+			    fn[i]);
 		s = store_stmt(st, q);
 		store_bind_static(s, 1, sig);
 		rc = db_step(s);
@@ -1029,7 +1031,9 @@ team_trigger(struct store *st, struct stance_verdict *v, const char *def)
 	db_stmt *s;
 
 	if (on == NULL || (call = strstr(def, " EXECUTE FUNCTION ")) == NULL)
-		return kam_err(KAM_INTERNAL, "a guard of schema-pg.sql: %s",
+		return kam_err(KAM_INTERNAL,
+		               _("the team store's schema has a guard kam "
+		                 "cannot read: %s"),
 		               def);
 	snprintf(table, sizeof table, "%.*s", (int)strcspn(on + 4, " "),
 	         on + 4);
