@@ -308,6 +308,26 @@ expect_sql x-texts "SELECT observation_id, field FROM observation_text ORDER BY 
 4|why
 5|source"
 
+# A store of schema 2, its chain of encoding 1: the rows are chained
+# anew with encoding 2, and read the same.
+V="$T/v2.db" W="$T/w.db"
+"$SQLITE3" "$V" <"$KAM_SRCDIR/tests/cli/data/store-v2-chain.sql"
+"$SQLITE3" "$V" "PRAGMA application_id = 1262570801" "PRAGMA user_version = 2"
+kam-org -d "$W" init >/dev/null
+run v1 0 kam copy --from "$V" --to "$W"
+expect_text v1 "copied acme from '$V' to '$W'
+observations chained anew: 5
+the source's chain: 5 rows, head ca074e13675216696b0fbd81c936c0f12d367dc0871cd52ef1f664ac72ca1aae"
+run verify-w 0 kam-stance -d "$W" verify
+KAM_DB=$W
+expect_sql w-versions "SELECT group_concat(hash_version) FROM observation" "2,2,2,2,2"
+kam-stance -d "$V" log -F tsv >"$T/log-v"
+kam-stance -d "$W" log -F tsv >"$T/log-w"
+count=$((count + 1))
+cmp -s "$T/log-v" "$T/log-w" || fail "v1: the log differs"
+count=$((count + 1))
+[ "$(wc -l <"$T/log-w")" = 6 ] || fail "v1: $(wc -l <"$T/log-w") lines of log"
+
 # The record of a copy is history.
 "$SQLITE3" "$B" "UPDATE store_copy SET source = 'elsewhere'" 2>"$T/upd.err" &&
   fail "record-update: allowed"
