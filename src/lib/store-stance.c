@@ -1123,17 +1123,18 @@ team_trigger(struct store *st, struct stance_verdict *v, const char *def)
 /*
  * The first privilege a writer has that would let it change a history
  * table: UPDATE (of a period, of a column other than its end), DELETE
- * or TRUNCATE, held by kam_writer, by a member of it that does not own
- * the table, or by PUBLIC.
+ * or TRUNCATE, held by PUBLIC (and so by every role), by kam_writer, or
+ * by a member of it that does not own the table.
  */
 static int
 team_grants(struct store *st, struct stance_verdict *v)
 {
 	static const char q[] =
 	    "WITH w AS (SELECT oid FROM pg_roles WHERE rolname = 'kam_writer'),"
-	    " r(name, oid, o) AS (SELECT rolname, oid, rolname <> 'kam_writer' "
+	    " r(name, oid, o) AS (SELECT rolname, oid, CASE WHEN rolname = "
+	    "'kam_writer' THEN 1 ELSE 2 END "
 	    "FROM pg_roles WHERE pg_has_role(oid, (SELECT oid FROM w), "
-	    "'MEMBER') UNION ALL SELECT 'public', 0::oid, true), "
+	    "'MEMBER') UNION ALL SELECT 'public', 0::oid, 0), "
 	    "t(name, o) AS (VALUES ('observation', 1), ('deal_history', 2), "
 	    "('link_period', 3), ('deal_role_period', 4)), "
 	    "p(priv, o) AS (VALUES ('UPDATE', 1), ('DELETE', 2), "
