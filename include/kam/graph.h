@@ -183,8 +183,8 @@ void map_data_index(struct map_data *);
 struct map_person *map_find(const struct map_data *, int64_t id);
 /*
  * Sets each person's acct from its account_id: the map's own account
- * (d->accounts[0], whose id is account) first, the others by handle.
- * The store calls it once the accounts are named.
+ * (d->accounts[0]) first, the others by handle.  map_load calls it
+ * after store_graph_load, before map_data_index.
  */
 void map_data_accounts(struct map_data *);
 

@@ -354,8 +354,6 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 		rc = add_account(st, d, d->people[i].account_id);
 	for (i = 0; rc == KAM_OK && i < d->naccounts; i++)
 		rc = rewind_account(st, d, d->accounts[i].id, as_of);
-	if (rc == KAM_OK)
-		map_data_accounts(d);
 	return rc;
 }
 
