@@ -1045,6 +1045,12 @@ db_changes(struct store *st)
 	return sqlite3_changes(st->db);
 }
 
+struct pg_conn *
+store_pg(struct store *st)
+{
+	return st->pg;
+}
+
 sqlite3 *
 store_db(struct store *st)
 {
