@@ -361,6 +361,7 @@ map_resolve(struct kam_ctx *ctx, struct map_opts *m)
 	q->kinds = st->links;
 	q->min_strength = st->min_strength;
 	q->context = st->context;
+	q->across = map_across(st->view, st->context);
 	st->focus = q->focus;
 	st->depth = q->depth;
 	return KAM_OK;

@@ -33,6 +33,8 @@ int map_layout_parse(const char *);
 
 struct map_person {
 	int64_t id;
+	int64_t account_id; /* the account the person belongs to */
+	size_t acct;        /* its index in map_data.accounts (0: the map's) */
 	char *handle, *name, *title, *dept;
 	long level;         /* 1 is the top; 0: not known */
 	int placeholder;    /* known to exist, not yet named */
@@ -66,9 +68,22 @@ struct map_role {
 	int lead;
 };
 
-/* Everything one map draws; the people sorted by handle. */
+/* An account whose people a map holds. */
+struct map_account {
+	int64_t id;
+	char *handle, *name;
+};
+
+/*
+ * Everything one map draws; the people sorted by handle (then by
+ * account).  accounts lists the accounts of the people loaded: the map's
+ * own first, then the others of its group by handle; a map whose drawn
+ * people belong to more than one draws each account as a cluster.
+ */
 struct map_data {
 	char *account, *account_name;
+	struct map_account *accounts;
+	size_t naccounts;
 	char *deal, *deal_name;     /* NULL for an account map */
 	char *toward, *toward_name; /* the competitor, or NULL: us */
 	struct map_person *people;
@@ -92,6 +107,8 @@ struct map_query {
 	unsigned kinds;   /* the links walked (map_link_kind_bit); 0: all */
 	int min_strength; /* the weakest link walked */
 	int context;      /* buying: also the people linked to a member */
+	unsigned across;  /* map_across: without near, the edges followed
+	                   * to the people of other accounts */
 	/* The people to load, sorted (map_load fills it from focus and
 	 * depth); NULL: the whole account. */
 	const struct map_ids *near;
@@ -107,6 +124,14 @@ struct map_query {
 #define MAP_WALK_LINKS 2u
 #define MAP_WALK_GROUP 4u
 unsigned map_walk(enum map_view);
+/*
+ * The edges by which a map of a whole account takes in people of other
+ * accounts of its group (map_query.across): those its view draws;
+ * MAP_WALK_GROUP here means a role in the deal (or a deal of the
+ * account).  Reporting lines for org; links for influence; roles, and
+ * with context links, for buying; all three for all.
+ */
+unsigned map_across(enum map_view, int context);
 
 /*
  * The use case of a map (map-load.c): with a focus, walks its
@@ -116,7 +141,10 @@ unsigned map_walk(enum map_view);
  */
 int map_load(struct store *, const struct map_query *, struct map_data *);
 /*
- * Loads the people of the account (only q->near, when set), the
+ * Loads the people of the account (only q->near, when set) and, without
+ * q->near, the people of other accounts one step from them across the
+ * group (their managers and reports, the ends of their links, and the
+ * holders of a role in the deal, or in a deal of the account), the
  * reporting lines valid on as_of, the links and roles of those people
  * (with q->near, also some to or of people outside it: map_data_index
  * drops them), and their stances (store_stance_get) on as_of and since.
@@ -153,6 +181,12 @@ int64_t store_graph_person_account(struct store *, int64_t person);
 void map_data_index(struct map_data *);
 /* The person with this id, or NULL. */
 struct map_person *map_find(const struct map_data *, int64_t id);
+/*
+ * Sets each person's acct from its account_id: the map's own account
+ * (d->accounts[0]) first, the others by handle.  map_load calls it
+ * after store_graph_load, before map_data_index.
+ */
+void map_data_accounts(struct map_data *);
 
 /*
  * The neighbourhood of focus: every id within depth steps, through the
@@ -273,10 +307,11 @@ void map_people_drawn(struct map_data *, const struct map_style *, int *drawn,
                       struct map_link_count *n);
 
 /*
- * The buying view's order: the members drawn, by the box they are drawn
- * in (the decision if they hold it, else a role they lead, else their
- * first role, in the order of vocab_roles), then the lead of the role,
- * the higher influence, and the handle.
+ * The buying view's order: the members drawn, the decision-makers
+ * first, then by account (the map's own first, map_data_accounts), by
+ * the box they are drawn in (the decision if they hold it, else a role they
+ * lead, else their first role, in the order of vocab_roles), then the lead of
+ * the role, the higher influence, and the handle.
  */
 struct map_buying {
 	size_t *members;   /* indices into people */

@@ -55,6 +55,10 @@ void import_summary(FILE *, const struct import_counts *);
  */
 int import_open(struct import_in *, const char *path,
                 const struct import_kind *);
+/* The same for a file of several kinds: an empty file is refused
+ * saying what was expected ("%s: empty file (expected EXPECTED)"). */
+int import_open_expecting(struct import_in *, const char *path,
+                          const char *expected);
 /* Whether the header names column. */
 int import_has_column(const struct import_in *, const char *column);
 /*

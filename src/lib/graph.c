@@ -35,8 +35,12 @@ static int
 by_handle(const void *a, const void *b)
 {
 	const struct map_person *x = a, *y = b;
+	int c = strcmp(x->handle, y->handle);
 
-	return strcmp(x->handle, y->handle);
+	/* A handle is unique in its account only. */
+	if (c != 0 || x->acct == y->acct)
+		return c;
+	return x->acct < y->acct ? -1 : 1;
 }
 
 static int
@@ -208,6 +212,11 @@ map_data_free(struct map_data *d)
 	}
 	for (i = 0; i < d->nroles; i++)
 		free(d->roles[i].deal);
+	for (i = 0; i < d->naccounts; i++) {
+		free(d->accounts[i].handle);
+		free(d->accounts[i].name);
+	}
+	free(d->accounts);
 	free(d->people);
 	free(d->lines);
 	free(d->links);
@@ -220,6 +229,31 @@ map_data_free(struct map_data *d)
 	free(d->toward);
 	free(d->toward_name);
 	memset(d, 0, sizeof *d);
+}
+
+static int
+account_by_handle(const void *a, const void *b)
+{
+	const struct map_account *x = a, *y = b;
+
+	return strcmp(x->handle, y->handle);
+}
+
+void
+map_data_accounts(struct map_data *d)
+{
+	size_t i, j;
+
+	if (d->naccounts > 2)
+		qsort(d->accounts + 1, d->naccounts - 1, sizeof *d->accounts,
+		      account_by_handle);
+	for (i = 0; i < d->npeople; i++) {
+		for (j = 0; j < d->naccounts &&
+		            d->accounts[j].id != d->people[i].account_id;
+		     j++)
+			;
+		d->people[i].acct = j < d->naccounts ? j : 0;
+	}
 }
 
 /* --- Sets of ids, for the neighbourhood --- */
@@ -314,6 +348,21 @@ map_walk(enum map_view v)
 	}
 }
 
+unsigned
+map_across(enum map_view v, int context)
+{
+	switch (v) {
+	case MAP_ORG:
+		return MAP_WALK_LINES;
+	case MAP_INFLUENCE:
+		return MAP_WALK_LINKS;
+	case MAP_BUYING:
+		return MAP_WALK_GROUP | (context ? MAP_WALK_LINKS : 0);
+	default:
+		return MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP;
+	}
+}
+
 /* --- The compact organisation chart --- */
 
 int
@@ -380,8 +429,11 @@ map_org_plan(const struct map_data *d, const int *drawn, struct map_org *o)
 			managers[pi]++;
 			manager_of[pi] = (size_t)mi;
 		}
+		/* A report of another account is drawn in its own
+		 * account's box, not hung in the manager's stack. */
 		for (i = 0; i < d->npeople; i++)
-			if (reports[i] > 0 || managers[i] != 1)
+			if (reports[i] > 0 || managers[i] != 1 ||
+			    d->people[manager_of[i]].acct != d->people[i].acct)
 				managers[i] = 0; /* not a leaf */
 		free(reports);
 	}
@@ -746,6 +798,7 @@ home_role(const struct map_data *d, int64_t person, int *lead, int *infl)
 }
 
 struct member_key {
+	size_t acct;
 	long role;
 	int lead, infl;
 	size_t i;
@@ -756,6 +809,11 @@ cmp_member(const void *a, const void *b)
 {
 	const struct member_key *x = a, *y = b;
 
+	/* The decision first, whatever the account: it is the top row. */
+	if ((x->role == 0) != (y->role == 0))
+		return x->role == 0 ? -1 : 1;
+	if (x->acct != y->acct)
+		return x->acct < y->acct ? -1 : 1;
 	if (x->role != y->role)
 		return x->role < y->role ? -1 : 1;
 	if (x->lead != y->lead)
@@ -780,6 +838,7 @@ map_buying_plan(const struct map_data *d, const int *drawn,
 		    home_role(d, d->people[i].id, &k[n].lead, &k[n].infl);
 		if (k[n].role < 0)
 			continue;
+		k[n].acct = d->people[i].acct;
 		k[n].i = i;
 		n++;
 	}

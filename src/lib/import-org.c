@@ -1515,8 +1515,17 @@ org_import(struct store *st, int64_t account, const char *path,
 	    : strcmp(kind, "roles") == 0 ? &roles_kind
 	    : strcmp(kind, "deals") == 0 ? &deals_kind
 	                                 : &people_kind;
-	if ((rc = import_open(&im, path, k != NULL ? k : &people_kind)) !=
-	    KAM_OK)
+	/* The empty file's message names what the file should have been:
+	 * with --from, one of the exports the preset reads. */
+	if (opts->from != NULL)
+		rc = import_open_expecting(
+		    &im, path,
+		    _("a Salesforce Contact, Opportunity or "
+		      "OpportunityContactRole export, whose header has a "
+		      "LastName, StageName or OpportunityId column"));
+	else
+		rc = import_open(&im, path, k != NULL ? k : &people_kind);
+	if (rc != KAM_OK)
 		return rc;
 	if (k == NULL)
 		k = import_has_column(&im, "from")     ? &links_kind

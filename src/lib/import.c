@@ -25,11 +25,12 @@ header_of(struct buf *b, const struct import_kind *k)
 		buf_printf(b, "%s%s", i ? "," : "", k->cols[i]);
 }
 
-int
-import_open(struct import_in *im, const char *path,
-            const struct import_kind *kind)
+/* Opens path and reads its header; an empty file is reported by
+ * empty(), with the file's name. */
+static int
+open_with(struct import_in *im, const char *path,
+          int (*empty)(const char *, const void *), const void *arg)
 {
-	struct buf b = {0};
 	int got, rc = KAM_OK;
 
 	memset(im, 0, sizeof *im);
@@ -37,21 +38,49 @@ import_open(struct import_in *im, const char *path,
 		return im->status = rc;
 	if ((got = csv_next(im->csv, &im->f, &im->nf, &im->line)) == 1)
 		return KAM_OK;
-	if (got < 0)
-		rc = csv_status(im->csv);
-	else if (kind != NULL) {
-		header_of(&b, kind);
-		rc = kam_err(KAM_DATA,
-		             _("%s: empty file (expected a header: %s)"),
-		             csv_path(im->csv), b.s);
-		buf_free(&b);
-	} else
-		rc = kam_err(KAM_DATA,
-		             _("%s: empty file (a header row is needed)"),
-		             csv_path(im->csv));
+	rc = got < 0 ? csv_status(im->csv) : empty(csv_path(im->csv), arg);
 	csv_close(im->csv);
 	im->csv = NULL;
 	return im->status = rc;
+}
+
+static int
+empty_kind(const char *path, const void *arg)
+{
+	const struct import_kind *kind = arg;
+	struct buf b = {0};
+	int rc;
+
+	if (kind == NULL)
+		return kam_err(KAM_DATA,
+		               _("%s: empty file (a header row is needed)"),
+		               path);
+	header_of(&b, kind);
+	rc = kam_err(KAM_DATA, _("%s: empty file (expected a header: %s)"),
+	             path, b.s);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+empty_said(const char *path, const void *arg)
+{
+	return kam_err(KAM_DATA, _("%s: empty file (expected %s)"), path,
+	               (const char *)arg);
+}
+
+int
+import_open(struct import_in *im, const char *path,
+            const struct import_kind *kind)
+{
+	return open_with(im, path, empty_kind, kind);
+}
+
+int
+import_open_expecting(struct import_in *im, const char *path,
+                      const char *expected)
+{
+	return open_with(im, path, empty_said, expected);
 }
 
 int

@@ -198,6 +198,9 @@ struct builder {
 	struct map_link_count links;
 	struct seen seen;
 	Agnode_t *anchor; /* buying view: the first node, on the top row */
+	/* By account (map_data.accounts): its cluster, when the people
+	 * drawn belong to more than one; else NULL. */
+	Agraph_t **cluster;
 	Agraph_t *group, *bucket; /* stack_bucket's last subgraphs */
 	size_t bucket_rows;       /* rows of stacks so far */
 	double top;    /* --size-by influence: the most of those drawn */
@@ -264,13 +267,28 @@ node_name(struct buf *b, const char *handle)
 	}
 }
 
-/* A name made of a prefix, a handle and a number, in bd->b. */
+/*
+ * A person's node name: the handle, or ACCOUNT/HANDLE for a person of
+ * another account than the map's, whose handle may be one of its own.
+ */
+static void
+person_name(struct buf *b, const struct map_data *d, const struct map_person *p)
+{
+	if (p->acct != 0) {
+		node_name(b, d->accounts[p->acct].handle);
+		buf_puts(b, "/");
+	}
+	node_name(b, p->handle);
+}
+
+/* A name made of a prefix, a person's name and a number, in bd->b. */
 static const char *
-name_of(struct builder *bd, const char *prefix, const char *handle, size_t n)
+name_of(struct builder *bd, const char *prefix, const struct map_person *p,
+        size_t n)
 {
 	bd->b.len = 0;
 	buf_puts(&bd->b, prefix);
-	node_name(&bd->b, handle);
+	person_name(&bd->b, bd->d, p);
 	buf_printf(&bd->b, "_%zu", n);
 	buf_add(&bd->b, "", 1);
 	return bd->b.s;
@@ -323,10 +341,12 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 	char style[64];
 
 	b->len = 0;
-	node_name(b, p->handle);
+	person_name(b, bd->d, p);
 	buf_add(b, "", 1);
 	n = agnode(bd->g, b->s, 1);
 	bd->node[index_of(bd, p)] = n;
+	if (bd->cluster != NULL && st->view != MAP_BUYING)
+		agsubnode(bd->cluster[p->acct], n, 1);
 	snprintf(style, sizeof style, "rounded,filled%s",
 	         p->placeholder ? ",dashed"
 	         : p->left_on   ? ",dotted"
@@ -432,8 +452,11 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 static Agnode_t *
 bus_node(struct builder *bd, const struct map_person *m, size_t row)
 {
-	Agnode_t *n =
-	    agnode(bd->g, (char *)name_of(bd, "_bus_", m->handle, row), 1);
+	Agnode_t *n = agnode(bd->g, (char *)name_of(bd, "_bus_", m, row), 1);
+
+	/* In the manager's box, with the reports it holds. */
+	if (bd->cluster != NULL)
+		agsubnode(bd->cluster[m->acct], n, 1);
 
 	set(n, bd->n[N_SHAPE], "point");
 	set(n, bd->n[N_STYLE], "filled");
@@ -512,7 +535,18 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 	Agraph_t **row = xcalloc(rows0 + 1, sizeof *row);
 	Agnode_t **last = xcalloc(rows0 + 1, sizeof *last);
 	Agnode_t *up, *bus, *left, *right;
+	Agraph_t *box = NULL;
 
+	if (bd->cluster != NULL) {
+		/* Inside the box of an account, dot would mix the rows of
+		 * the stacks of several managers: each manager's stacks
+		 * are held together by a box of their own, not drawn. */
+		box = agsubg(bd->cluster[m->acct],
+		             (char *)name_of(bd, "cluster_@_stacks_", m, 0), 1);
+		agsafeset(box, "peripheries", "0", "");
+		agsafeset(box, "style", "", "");
+		agsafeset(box, "label", "", "");
+	}
 	for (k = 0; k < n; k++) {
 		size_t rows = s[k].sides == 2 ? (s[k].n + 1) / 2 : s[k].n;
 
@@ -533,10 +567,9 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 			if (r == 0 && right != NULL)
 				column(bd, up, right);
 			if (row[r] == NULL) {
-				row[r] = agsubg(stack_bucket(bd),
-				                (char *)name_of(bd, "_stack_",
-				                                m->handle, r),
-				                1);
+				row[r] = agsubg(
+				    box != NULL ? box : stack_bucket(bd),
+				    (char *)name_of(bd, "_stack_", m, r), 1);
 				agsafeset(row[r], "rank", "same", "");
 			}
 			if (left != NULL)
@@ -565,6 +598,31 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 }
 
 /*
+ * The row of a level.  On a map of several accounts each account has
+ * its own rows, inside its box: dot keeps a row of the graph and a box
+ * apart (a person in both is taken out of the box), and with newrank,
+ * which would let a row cross the boxes, it no longer keeps the stacks
+ * of reports in their columns.  The reporting lines across the boxes
+ * still hold the levels beneath one another.
+ */
+static Agraph_t *
+level_row(struct builder *bd, size_t acct, long level)
+{
+	Agraph_t *sub;
+	char name[64];
+
+	if (bd->cluster == NULL) {
+		snprintf(name, sizeof name, "_level_%ld", level);
+		sub = agsubg(bd->g, name, 1);
+	} else {
+		snprintf(name, sizeof name, "_level_%zu_%ld", acct, level);
+		sub = agsubg(bd->cluster[acct], name, 1);
+	}
+	agsafeset(sub, "rank", "same", "");
+	return sub;
+}
+
+/*
  * The organisation chart: reporting lines, the people of one level on
  * one row, and in the compact layout the stacks of leaf reports.
  */
@@ -575,7 +633,6 @@ draw_org(struct builder *bd)
 	struct map_ids levels = {0};
 	struct map_org org = {0};
 	Agnode_t **first, *up;
-	char name[32];
 	size_t i, j;
 
 	if (bd->st->layout == MAP_COMPACT)
@@ -610,17 +667,29 @@ draw_org(struct builder *bd)
 			map_ids_add(&levels, d->people[i].level);
 	map_ids_sort(&levels);
 	for (i = 0; i < levels.n; i++) {
-		snprintf(name, sizeof name, "_level_%lld",
-		         (long long)levels.v[i]);
-		agsafeset(agsubg(bd->g, name, 1), "rank", "same", "");
+		if (bd->cluster == NULL) {
+			level_row(bd, 0, (long)levels.v[i]);
+			continue;
+		}
+		for (j = 0; j < d->naccounts; j++) {
+			size_t k;
+
+			for (k = 0; k < d->npeople; k++)
+				if (bd->node[k] != NULL &&
+				    d->people[k].acct == j &&
+				    d->people[k].level == levels.v[i])
+					break;
+			if (k < d->npeople)
+				level_row(bd, j, (long)levels.v[i]);
+		}
 	}
 	first = xcalloc(levels.n + 1, sizeof *first);
 	for (i = 0; i < d->npeople; i++) {
 		if (bd->node[i] == NULL || d->people[i].level <= 0 ||
 		    (org.stacked != NULL && org.stacked[i]))
 			continue;
-		snprintf(name, sizeof name, "_level_%ld", d->people[i].level);
-		agsubnode(agsubg(bd->g, name, 0), bd->node[i], 1);
+		agsubnode(level_row(bd, d->people[i].acct, d->people[i].level),
+		          bd->node[i], 1);
 		for (j = 0; levels.v[j] != d->people[i].level; j++)
 			;
 		if (first[j] == NULL)
@@ -672,8 +741,11 @@ draw_links(struct builder *bd, int constrain)
 		if (l->hidden || f == NULL || t == NULL)
 			continue;
 		e = agedge(bd->g, f, t, NULL, 1);
-		if (!constrain && bd->st->view == MAP_ALL)
-			/* Drawn over the chart once it is laid out. */
+		if (!constrain &&
+		    (bd->st->view == MAP_ALL || bd->cluster != NULL))
+			/* Drawn over the chart once it is laid out (the
+			 * buying group's too, on a map of several
+			 * accounts, where they would reorder the boxes). */
 			agbindrec(e, MAP_OVERLAY, sizeof(Agrec_t), 0);
 		if (strcmp(l->kind, "influences") == 0) {
 			set(e, bd->e[E_COLOR], "#0072B2");
@@ -719,6 +791,38 @@ draw_links(struct builder *bd, int constrain)
  * informal links do not pull the layout.
  */
 #define CONTEXT_ROW 6 /* faded people on one row */
+
+/* The box of a role: on a map of several accounts, inside the box of
+ * the account (kam-map(1), Accounts of a group). */
+static Agraph_t *
+role_box(struct builder *bd, size_t acct, const char *role)
+{
+	Agraph_t *sub;
+	char name[64];
+
+	if (bd->cluster == NULL) {
+		snprintf(name, sizeof name, "cluster_%s", role);
+		sub = agsubg(bd->g, name, 1);
+	} else {
+		bd->b.len = 0;
+		buf_puts(&bd->b, "cluster_@");
+		node_name(&bd->b, bd->d->accounts[acct].handle);
+		buf_printf(&bd->b, "/%s", role);
+		buf_add(&bd->b, "", 1);
+		sub = agsubg(bd->cluster[acct], bd->b.s, 1);
+	}
+	bd->b.len = 0;
+	buf_printf(&bd->b, "<B>%s</B>", role);
+	set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL), bd->b.s);
+	if (bd->cluster == NULL) {
+		agsafeset(sub, "style", "rounded", "");
+	} else {
+		agsafeset(sub, "style", "rounded,filled", "");
+		agsafeset(sub, "fillcolor", FILL_UNKNOWN, "");
+	}
+	return sub;
+}
+
 static void
 draw_buying(struct builder *bd)
 {
@@ -727,25 +831,31 @@ draw_buying(struct builder *bd)
 	Agraph_t *sub = NULL, *heads;
 	Agnode_t *top = NULL, *prev = NULL, *head = NULL, *anchor = NULL;
 	const char *box = NULL;
-	size_t i, k, depth = 0, col = 0, row;
+	size_t i, k, depth = 0, col = 0, row, acct = 0;
 	char name[64];
 
 	map_buying_plan(d, bd->drawn, &bp);
+	/* Graphviz's dot (2.43, with the newrank the rows need) lays the
+	 * clusters nested in another out in the reverse of the order they
+	 * were made in, whatever the edges between them say: the boxes of
+	 * roles within an account are made last first, so that they stand
+	 * in the method's order. */
+	for (i = bp.n; bd->cluster != NULL && i-- > 0;)
+		if (i == 0 || strcmp(bp.role[i], bp.role[i - 1]) != 0 ||
+		    d->people[bp.members[i]].acct !=
+		        d->people[bp.members[i - 1]].acct)
+			role_box(bd, d->people[bp.members[i]].acct, bp.role[i]);
 	heads = agsubg(bd->g, "_roles", 1);
 	agsafeset(heads, "rank", "same", "");
 	for (i = 0; i < bp.n; i++) {
 		const struct map_person *p = &d->people[bp.members[i]];
 		int dm = strcmp(bp.role[i], vocab_roles[0]) == 0;
 
-		if (box == NULL || strcmp(box, bp.role[i]) != 0) {
+		if (box == NULL || strcmp(box, bp.role[i]) != 0 ||
+		    acct != p->acct) {
 			box = bp.role[i];
-			snprintf(name, sizeof name, "cluster_%s", box);
-			sub = agsubg(bd->g, name, 1);
-			bd->b.len = 0;
-			buf_printf(&bd->b, "<B>%s</B>", box);
-			set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL),
-			         bd->b.s);
-			agsafeset(sub, "style", "rounded", "");
+			acct = p->acct;
+			sub = role_box(bd, acct, box);
 			prev = NULL;
 			col = 0;
 		}
@@ -782,6 +892,9 @@ draw_buying(struct builder *bd)
 		if (bd->drawn[i] != MAP_FADED)
 			continue;
 		draw_person(bd, &d->people[i], 1);
+		if (bd->cluster != NULL)
+			agsubnode(bd->cluster[d->people[i].acct], bd->node[i],
+			          1);
 		if (anchor == NULL) {
 			anchor = bd->node[i];
 			k++;
@@ -1111,9 +1224,13 @@ engine(struct builder *bd, size_t shown)
 	if (bd->st->view != MAP_INFLUENCE)
 		return;
 	/* Declared only here: to Graphviz, an empty layout is an unknown
-	 * engine, and empty splines no edges at all. */
+	 * engine, and empty splines no edges at all.  Of the
+	 * force-directed engines only fdp draws clusters: the accounts of
+	 * a group. */
 	agattr(bd->g, AGRAPH, "layout",
-	       shown > MAP_NEATO_MAX ? "sfdp" : "neato");
+	       bd->cluster != NULL     ? "fdp"
+	       : shown > MAP_NEATO_MAX ? "sfdp"
+	                               : "neato");
 	/* No overlaps, with little room spent on removing them: a map of
 	 * seventy people stays about as wide as a slide. */
 	agattr(bd->g, AGRAPH, "overlap", "false");
@@ -1121,6 +1238,57 @@ engine(struct builder *bd, size_t shown)
 	agattr(bd->g, AGRAPH, "sep", "+4");
 	agattr(bd->g, AGRAPH, "esep", "+2");
 	agattr(bd->g, AGRAPH, "splines", "true");
+}
+
+/*
+ * The accounts of a group (kam-map(1), ACCOUNT GROUPS): when the people
+ * drawn belong to more than one account, each account is a cluster
+ * labelled with its name, the map's own first, and the people are
+ * drawn in their account's: in the org chart each with rows of levels
+ * of its own (level_row); in the buying view, under the newrank it has
+ * anyway, with the rows of the group across them.
+ */
+#define FILL_ACCOUNT  "#F2F2F2"
+#define COLOR_ACCOUNT "#808080"
+static void
+accounts(struct builder *bd)
+{
+	const struct map_data *d = bd->d;
+	unsigned char *has;
+	size_t i, n = 0;
+
+	if (d->naccounts < 2)
+		return;
+	has = xcalloc(d->naccounts, 1);
+	for (i = 0; i < d->npeople; i++)
+		if (bd->drawn[i] != MAP_HIDDEN && !has[d->people[i].acct]) {
+			has[d->people[i].acct] = 1;
+			n++;
+		}
+	if (n > 1)
+		bd->cluster = xcalloc(d->naccounts, sizeof *bd->cluster);
+	for (i = 0; n > 1 && i < d->naccounts; i++) {
+		Agraph_t *sub;
+
+		if (!has[i])
+			continue;
+		bd->b.len = 0;
+		buf_puts(&bd->b, "cluster_@");
+		node_name(&bd->b, d->accounts[i].handle);
+		buf_add(&bd->b, "", 1);
+		sub = bd->cluster[i] = agsubg(bd->g, bd->b.s, 1);
+		bd->b.len = 0;
+		buf_puts(&bd->b, "<FONT POINT-SIZE=\"16\"><B>");
+		map_html_escape(&bd->b, d->accounts[i].name);
+		buf_puts(&bd->b, "</B></FONT>");
+		set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL),
+		         bd->b.s);
+		agsafeset(sub, "style", "rounded,filled", "");
+		agsafeset(sub, "fillcolor", FILL_ACCOUNT, "");
+		agsafeset(sub, "color", COLOR_ACCOUNT, "");
+		agsafeset(sub, "penwidth", "2", "");
+	}
+	free(has);
 }
 
 Agraph_t *
@@ -1186,6 +1354,7 @@ map_graph(struct map_data *d, const struct map_style *st)
 	agattr(bd.g, AGEDGE, "fontname", (char *)font);
 
 	draw_title(&bd, glabel);
+	accounts(&bd);
 	engine(&bd, shown);
 	bd.node = xcalloc(d->npeople + 1, sizeof *bd.node);
 	if (st->view == MAP_BUYING) {
@@ -1205,6 +1374,7 @@ map_graph(struct map_data *d, const struct map_style *st)
 		draw_legend(&bd);
 	free(bd.node);
 	free(bd.drawn);
+	free(bd.cluster);
 	buf_free(&bd.b);
 	return bd.g;
 }

@@ -65,8 +65,10 @@ map_load(struct store *st, const struct map_query *q, struct map_data *d)
 		with.near = &near;
 	if (rc != KAM_OK)
 		memset(d, 0, sizeof *d);
-	else if ((rc = store_graph_load(st, &with, d)) == KAM_OK)
-		map_data_index(d); /* the rows among the people drawn */
+	else if ((rc = store_graph_load(st, &with, d)) == KAM_OK) {
+		map_data_accounts(d); /* each person's account, in order */
+		map_data_index(d);    /* the rows among the people drawn */
+	}
 	free(near.v);
 	return store_end(st, rc);
 }

@@ -27,8 +27,8 @@
 	"AND (r.end_on IS NULL OR r.end_on > ?2)"
 
 #define PERSON_COLS                                                            \
-	"SELECT id, handle, name, title, dept, level, placeholder, left_on "   \
-	"FROM person "
+	"SELECT id, handle, name, title, dept, level, placeholder, left_on, "  \
+	"account_id FROM person "
 
 static const char q_account[] = "SELECT handle, name FROM account WHERE id = ?";
 static const char q_deal[] = "SELECT handle, name FROM deal WHERE id = ?";
@@ -48,6 +48,46 @@ static const char q_lines[] =
 static const char q_lines_of[] =
     "SELECT r.person_id, r.manager_id, r.kind FROM reporting_line_all r "
     "WHERE r.person_id = ?1 AND " VALID;
+/*
+ * The people of other accounts one step from the people of the account
+ * ?1 on ?2: with ?4 their managers and reports (solid or dotted), with
+ * ?5 the other ends of their links, with ?6 the holders of a role in the
+ * deal ?3 (0: in a deal of the account).  Such lines, links and roles
+ * cross the accounts of a group.
+ */
+static const char q_across[] =
+    "SELECT m.id FROM person p JOIN person m ON m.id = p.manager_id "
+    "WHERE ?4 AND p.account_id = ?1 AND m.account_id <> ?1 "
+    "AND (p.manager_since IS NULL OR p.manager_since <= ?2) "
+    "UNION SELECT p.id FROM person m JOIN person p ON p.manager_id = m.id "
+    "WHERE ?4 AND m.account_id = ?1 AND p.account_id <> ?1 "
+    "AND (p.manager_since IS NULL OR p.manager_since <= ?2) "
+    "UNION SELECT x.id FROM reporting_line r "
+    "JOIN person p ON p.id = r.person_id "
+    "JOIN person x ON x.id = r.manager_id "
+    "WHERE ?4 AND p.account_id = ?1 AND x.account_id <> ?1 AND " VALID " "
+    "UNION SELECT x.id FROM reporting_line r "
+    "JOIN person m ON m.id = r.manager_id "
+    "JOIN person x ON x.id = r.person_id "
+    "WHERE ?4 AND m.account_id = ?1 AND x.account_id <> ?1 AND " VALID " "
+    "UNION SELECT x.id FROM link_period l JOIN person p ON p.id = l.from_id "
+    "JOIN person x ON x.id = l.to_id WHERE ?5 AND p.account_id = ?1 "
+    "AND x.account_id <> ?1 AND " STORE_IN_FORCE(
+        "l", "?2") " "
+                   "UNION SELECT x.id FROM link_period l JOIN person p ON p.id "
+                   "= l.to_id "
+                   "JOIN person x ON x.id = l.from_id WHERE ?5 AND "
+                   "p.account_id = ?1 "
+                   "AND x.account_id <> ?1 AND " STORE_IN_FORCE(
+                       "l", "?2") " "
+                                  "UNION SELECT x.id FROM deal_role_period r "
+                                  "JOIN deal d ON d.id = r.deal_id JOIN person "
+                                  "x ON x.id = r.person_id "
+                                  "WHERE ?6 AND (r.deal_id = ?3 OR (?3 = 0 AND "
+                                  "d.account_id = ?1)) "
+                                  "AND x.account_id <> ?1 AND " STORE_IN_FORCE(
+                                      "r", "?2") " "
+                                                 "ORDER BY 1";
 /* Links and buying roles are those in force on ?2 (the as-of day). */
 static const char q_links[] =
     "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
@@ -189,6 +229,7 @@ add_person(struct map_data *d, size_t *cap, db_stmt *s, const char *as_of)
 	p->dept = store_col_dup(s, 4);
 	p->level = db_column_int(s, 5);
 	p->placeholder = db_column_int(s, 6);
+	p->account_id = db_column_int64(s, 8);
 	/* Someone who leaves after the as-of day was still there. */
 	left = db_column_text(s, 7);
 	if (left != NULL && strcmp((const char *)left, as_of) <= 0)
@@ -246,8 +287,8 @@ undo_change(struct map_person *p, const char *f, char *old, int *seen)
 }
 
 static int
-rewind_people(struct store *st, struct map_data *d, int64_t account,
-              const char *as_of)
+rewind_account(struct store *st, struct map_data *d, int64_t account,
+               const char *as_of)
 {
 	db_stmt *s = store_stmt(st, q_later);
 	struct map_person **byid, key, *kp = &key, **hit;
@@ -277,6 +318,43 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 	free(byid);
 	return rc == DB_DONE ? KAM_OK
 	                     : store_fail(st, "cannot read the history");
+}
+
+/* Adds an account to the map's list, named, unless it is there. */
+static int
+add_account(struct store *st, struct map_data *d, int64_t id)
+{
+	struct map_account *a;
+	size_t i;
+
+	for (i = 0; i < d->naccounts; i++)
+		if (d->accounts[i].id == id)
+			return KAM_OK;
+	d->accounts =
+	    xreallocarray(d->accounts, d->naccounts + 1, sizeof *d->accounts);
+	a = &d->accounts[d->naccounts];
+	memset(a, 0, sizeof *a);
+	a->id = id;
+	d->naccounts++;
+	return names(st, q_account, id, &a->handle, &a->name);
+}
+
+/*
+ * The accounts of the people loaded, the map's own first; each
+ * account's people as they stood on the as-of day.
+ */
+static int
+rewind_people(struct store *st, struct map_data *d, int64_t account,
+              const char *as_of)
+{
+	size_t i;
+	int rc = add_account(st, d, account);
+
+	for (i = 0; rc == KAM_OK && i < d->npeople; i++)
+		rc = add_account(st, d, d->people[i].account_id);
+	for (i = 0; rc == KAM_OK && i < d->naccounts; i++)
+		rc = rewind_account(st, d, d->accounts[i].id, as_of);
+	return rc;
 }
 
 struct walk {
@@ -341,6 +419,40 @@ store_graph_next(struct store *st, const struct map_query *q, unsigned edges,
 	return rc;
 }
 
+/* The people of other accounts one step from the account's (q_across). */
+static int
+load_across(struct store *st, const struct map_query *q, struct map_data *d,
+            size_t *cap)
+{
+	struct map_ids ids = {0};
+	db_stmt *s = store_stmt(st, q_across);
+	size_t i;
+	int rc;
+
+	db_bind_int64(s, 1, q->account);
+	store_bind_static(s, 2, q->as_of);
+	db_bind_int64(s, 3, q->deal);
+	db_bind_int(s, 4, (q->across & MAP_WALK_LINES) != 0);
+	db_bind_int(s, 5, (q->across & MAP_WALK_LINKS) != 0);
+	db_bind_int(s, 6, (q->across & MAP_WALK_GROUP) != 0);
+	while ((rc = db_step(s)) == DB_ROW)
+		map_ids_add(&ids, db_column_int64(s, 0));
+	db_reset(s);
+	if (rc != DB_DONE) {
+		free(ids.v);
+		return store_fail(st, "cannot read the people");
+	}
+	s = store_stmt(st, q_person);
+	for (i = 0; i < ids.n; i++) {
+		db_bind_int64(s, 1, ids.v[i]);
+		if (store_row(st, s, "the store"))
+			add_person(d, cap, s, q->as_of);
+		db_reset(s);
+	}
+	free(ids.v);
+	return KAM_OK;
+}
+
 static int
 load_people(struct store *st, const struct map_query *q, struct map_data *d)
 {
@@ -357,6 +469,9 @@ load_people(struct store *st, const struct map_query *q, struct map_data *d)
 		db_reset(s);
 		if (rc != DB_DONE)
 			return store_fail(st, "cannot read the people");
+		rc = load_across(st, q, d, &cap);
+		if (rc != KAM_OK)
+			return rc;
 		return rewind_people(st, d, q->account, q->as_of);
 	}
 	s = store_stmt(st, q_person);
@@ -432,9 +547,12 @@ load_edges(struct store *st, const struct map_query *q, struct map_data *d)
 		db_reset(s);
 		if (rc != DB_DONE)
 			return store_fail(st, "cannot read links");
-		return KAM_OK;
 	}
+	/* Without q->near, the lines and links of the account's people
+	 * are loaded; those of the people of other accounts follow. */
 	for (i = 0; i < d->npeople && rc == DB_DONE; i++) {
+		if (q->near == NULL && d->people[i].account_id == q->account)
+			continue;
 		s = store_stmt(st, q_lines_of);
 		db_bind_int64(s, 1, d->people[i].id);
 		store_bind_static(s, 2, q->as_of);

@@ -105,6 +105,138 @@ bind_change(db_stmt *s, int i, const char *v)
 		store_bind_text(s, i, v);
 }
 
+/*
+ * The ties in force on ?2 between a person (or deal) of the account ?1
+ * and one of another account: current reporting lines, solid and
+ * dotted, of people who have not left; links; buying roles.  Each row:
+ * what, the two people (the second NULL for a role), the deal of a
+ * role, and the two accounts.
+ */
+static const char q_ties[] =
+    "SELECT 'solid', p.id, m.id, NULL, p.account_id, m.account_id "
+    "FROM person p JOIN person m ON m.id = p.manager_id "
+    "WHERE (p.account_id = ?1 OR m.account_id = ?1) "
+    "AND p.account_id <> m.account_id "
+    "AND (p.left_on IS NULL OR p.left_on > ?2) "
+    "UNION ALL SELECT r.kind, p.id, m.id, NULL, p.account_id, m.account_id "
+    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
+    "JOIN person m ON m.id = r.manager_id "
+    "WHERE (p.account_id = ?1 OR m.account_id = ?1) "
+    "AND p.account_id <> m.account_id "
+    "AND (r.end_on IS NULL OR r.end_on > ?2) "
+    "AND (p.left_on IS NULL OR p.left_on > ?2) "
+    "UNION ALL SELECT l.kind, a.id, b.id, NULL, a.account_id, b.account_id "
+    "FROM link_period l JOIN person a ON a.id = l.from_id "
+    "JOIN person b ON b.id = l.to_id "
+    "WHERE (a.account_id = ?1 OR b.account_id = ?1) "
+    "AND a.account_id <> b.account_id "
+    "AND (l.end_on IS NULL OR l.end_on > ?2) "
+    "UNION ALL SELECT r.role, p.id, NULL, da.handle || '/' || d.handle, "
+    "p.account_id, d.account_id FROM deal_role_period r "
+    "JOIN person p ON p.id = r.person_id JOIN deal d ON d.id = r.deal_id "
+    "JOIN account da ON da.id = d.account_id "
+    "WHERE (p.account_id = ?1 OR d.account_id = ?1) "
+    "AND p.account_id <> d.account_id "
+    "AND (r.end_on IS NULL OR r.end_on > ?2) "
+    "ORDER BY 1, 2, 3, 4";
+
+/* The most ties a refusal names; it counts the others. */
+#define TIES_NAMED 5
+
+/* One tie, in words, onto b. */
+static void
+tie_words(struct store *st, struct buf *b, db_stmt *s)
+{
+	const char *what = (const char *)db_column_text(s, 0);
+	char *p = store_person_ref(st, db_column_int64(s, 1));
+	char *q = db_column_type(s, 2) == DB_NULL
+	              ? NULL
+	              : store_person_ref(st, db_column_int64(s, 2));
+
+	if (strcmp(what, "solid") == 0)
+		buf_printf(b, _("'%s' reports to '%s'"), p, q);
+	else if (strcmp(what, "dotted") == 0)
+		buf_printf(b, _("'%s' has a dotted line to '%s'"), p, q);
+	else if (q != NULL)
+		/* TRANSLATORS: a link: from, to, and its kind. */
+		buf_printf(b, _("link from '%s' to '%s' (%s)"), p, q,
+		           vocab_label(what));
+	else
+		/* TRANSLATORS: a buying role, the person, the deal. */
+		buf_printf(b, _("role %s of '%s' in '%s'"), vocab_label(what),
+		           p, (const char *)db_column_text(s, 3));
+	free(p);
+	free(q);
+}
+
+/*
+ * An account that leaves its group (or moves to another) with its
+ * subsidiaries may not leave ties across the groups behind: lines,
+ * links and roles cross accounts within a group only.  The parent has
+ * been changed already; each account of the moved group is checked for
+ * ties to an account whose group is now another.  The refusal names the
+ * first TIES_NAMED ties and says how to end them.
+ */
+static int
+check_ties(struct store *st, const char *handle, int64_t account)
+{
+	int64_t *ids, root = store_org_group_root(st, account);
+	struct buf b = {0};
+	char today[KAM_DATE_LEN];
+	size_t n, i, found = 0;
+	int rc = KAM_OK, step;
+
+	kam_today(today);
+	store_org_group(st, account, &ids, &n);
+	for (i = 0; i < n; i++) {
+		db_stmt *s = store_stmt(st, q_ties);
+
+		db_bind_int64(s, 1, ids[i]);
+		store_bind_static(s, 2, today);
+		while ((step = db_step(s)) == DB_ROW) {
+			int64_t a = db_column_int64(s, 4),
+			        c = db_column_int64(s, 5);
+
+			if (store_org_group_root(st, a == ids[i] ? c : a) ==
+			    root)
+				continue;
+			if (found < TIES_NAMED) {
+				if (found > 0)
+					buf_puts(&b, _("; "));
+				tie_words(st, &b, s);
+			}
+			found++;
+		}
+		db_reset(s);
+		if (step != DB_DONE) {
+			rc = store_fail(st, "cannot read the group's ties");
+			break;
+		}
+	}
+	free(ids);
+	if (rc == KAM_OK && found > TIES_NAMED)
+		buf_printf(&b,
+		           ngettext("; and %zu more", "; and %zu more",
+		                    (unsigned long)(found - TIES_NAMED)),
+		           found - TIES_NAMED);
+	if (rc == KAM_OK && found > 0) {
+		buf_add(&b, "", 1);
+		rc = kam_err(KAM_CONFLICT,
+		             ngettext("account '%s' cannot leave its group "
+		                      "while %zu tie crosses to it: %s (end "
+		                      "it first: person set --no-reports-to "
+		                      "or --no-dotted, unlink, role rm)",
+		                      "account '%s' cannot leave its group "
+		                      "while %zu ties cross to it: %s (end "
+		                      "them first: person set --no-reports-to "
+		                      "or --no-dotted, unlink, role rm)",
+		                      (unsigned long)found),
+		             handle, found, b.s);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 int
 store_org_account_set(struct store *st, const char *handle,
                       const struct org_account_change *c)
@@ -124,7 +256,7 @@ store_org_account_set(struct store *st, const char *handle,
 	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
 	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
 	db_stmt *s;
-	int64_t id, parent = 0, team = 0, up;
+	int64_t id, parent = 0, team = 0, up, old_root;
 	char *other = NULL;
 	int rc;
 
@@ -175,12 +307,16 @@ store_org_account_set(struct store *st, const char *handle,
 		return rc;
 	db_reset(s);
 	if (c->parent != NULL) {
+		old_root = store_org_group_root(st, id);
 		s = store_stmt(st, qparent);
 		db_bind_int64(s, 1, id);
 		if (parent != 0)
 			db_bind_int64(s, 2, parent);
 		if ((rc = step_done(st, s, "cannot change the account")) !=
 		    KAM_OK)
+			return rc;
+		if (store_org_group_root(st, id) != old_root &&
+		    (rc = check_ties(st, handle, id)) != KAM_OK)
 			return rc;
 	}
 	if (c->team == NULL)

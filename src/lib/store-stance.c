@@ -14,6 +14,7 @@
 #include "kam/chain.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/org.h"
 #include "kam/stance.h"
 #include "kam/store.h"
 
@@ -1283,17 +1284,15 @@ store_stance_deal_id(struct store *st, const char *where, int64_t person,
 	if (pref != NULL && (slash = strchr(pref, '/')) != NULL)
 		*slash = '\0';
 	rc = store_deal_id_at(st, where, ref, pref, deal);
-	if (rc == KAM_OK) {
-		struct ref r;
-
-		if (pref != NULL && ref_parse(&r, ref, pref) &&
-		    strcmp(r.account, pref) != 0)
-			rc = kam_err(KAM_CONFLICT,
-			             _("%s%sdeal '%s' is not with the person's "
-			               "account '%s'"),
-			             where ? where : "", where ? ": " : "", ref,
-			             pref);
-	}
+	/* A deal of the person's account, or of another account of its
+	 * group, where buying roles may cross accounts (kam-org(1)). */
+	if (rc == KAM_OK && pref != NULL &&
+	    store_org_group_root(st, store_deal_account(st, *deal)) !=
+	        store_org_group_root(st, store_org_person_account(st, person)))
+		rc = kam_err(KAM_CONFLICT,
+		             _("%s%sdeal '%s' is not of the person's account "
+		               "'%s' or its group"),
+		             where ? where : "", where ? ": " : "", ref, pref);
 	free(pref);
 	return rc;
 }

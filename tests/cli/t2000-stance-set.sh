@@ -80,7 +80,7 @@ run bad-deal 4 kam-stance set acme/li-wei support --deal his-2026
 expect_err bad-deal "kam-stance: unknown deal 'acme/his-2026' (did you mean 'acme/his-2027'?)"
 unchanged bad-deal
 run other-deal 5 kam-stance set acme/li-wei support --deal beta/crm
-expect_err other-deal "kam-stance: deal 'beta/crm' is not with the person's account 'acme'"
+expect_err other-deal "kam-stance: deal 'beta/crm' is not of the person's account 'acme' or its group"
 unchanged other-deal
 run bad-utf8 3 kam-stance set acme/li-wei support --note "$(printf 'a\377b')"
 expect_err bad-utf8 "kam-stance: --note is not valid UTF-8"

@@ -63,7 +63,7 @@ bad date2 3 "3: malformed date '5/1/2026' (use YYYY-MM-DD)" 'acme/zhang,support,
 bad future 3 "3: date '2026-03-03' is in the future (today is 2026-03-02)" 'acme/zhang,support,2026-03-03,,,,'
 bad rival 4 "3: unknown competitor 'rivalc' (did you mean 'rivalco'?)" 'acme/zhang,support,,rivalc,,,'
 bad deal 4 "3: unknown deal 'acme/his-2026' (did you mean 'acme/his-2027'?)" 'acme/zhang,support,,,his-2026,,'
-bad other-deal 5 "3: deal 'beta/crm' is not with the person's account 'acme'" 'acme/zhang,support,,,beta/crm,,'
+bad other-deal 5 "3: deal 'beta/crm' is not of the person's account 'acme' or its group" 'acme/zhang,support,,,beta/crm,,'
 bad late 3 "5: unknown stance 'x' (use support, neutral, oppose, +, 0 or -)" 'acme/zhang,support,,,,,' 'acme/zhang,oppose,,,,,' 'acme/zhang,x,,,,,'
 bad quote 3 "3: malformed CSV: a quoted field is not closed (a '\"' is missing)" '"acme/zhang,support'
 

@@ -115,6 +115,12 @@ unchanged cross-out
 # Once fabrikam is in the group, the same line is allowed.
 run join 0 kam-org account set fabrikam --parent contoso
 run cross-in 0 kam-org person set contoso-de/anna.lena.kruger --reports-to fabrikam/petra --on 2026-03-08
+# It may not leave the group while the line crosses to it.
+snapshot
+run leave-crossed 5 kam-org account set fabrikam --parent ""
+expect_err leave-crossed "kam-org: account 'fabrikam' cannot leave its group while 1 tie crosses to it: 'contoso-de/anna.lena.kruger' reports to 'fabrikam/petra' (end it first: person set --no-reports-to or --no-dotted, unlink, role rm)"
+unchanged leave-crossed
+run cross-back 0 kam-org person set contoso-de/anna.lena.kruger --reports-to contoso/maria.jose.garcia.lopez --on 2026-03-09
 run leave-group 0 kam-org account set fabrikam --parent ""
 expect_sql left-group "SELECT quote(parent_id) FROM account WHERE handle = 'fabrikam'" "NULL"
 

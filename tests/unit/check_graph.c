@@ -971,6 +971,7 @@ START_TEST(test_load_account)
 	                      0,
 	                      1,
 	                      0,
+	                      0,
 	                      NULL};
 	struct map_data d;
 	size_t i;
@@ -1008,7 +1009,8 @@ START_TEST(test_load_as_of)
 	                      0,    "2025-12-31",
 	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
 	                      0,    1,
-	                      0,    NULL};
+	                      0,    0,
+	                      NULL};
 	struct map_data d;
 	size_t i;
 	int old = 0, cto = 0;
@@ -1036,7 +1038,8 @@ START_TEST(test_load_deal_toward)
 	                      0,    "2026-03-02",
 	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
 	                      0,    1,
-	                      0,    NULL};
+	                      0,    0,
+	                      NULL};
 	struct map_data d;
 
 	ck_assert_int_eq(map_load(st, &q, &d), KAM_OK);
@@ -1057,7 +1060,8 @@ START_TEST(test_load_focus)
 	                      1,    "2026-03-02",
 	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
 	                      0,    1,
-	                      0,    NULL};
+	                      0,    0,
+	                      NULL};
 	struct map_data d;
 
 	/* eng, one step: cto (manager, advised), cfo (dotted). */
@@ -1102,7 +1106,8 @@ START_TEST(test_write)
 	                      0,    "2026-03-02",
 	                      NULL, MAP_WALK_LINES | MAP_WALK_LINKS,
 	                      0,    1,
-	                      0,    NULL};
+	                      0,    0,
+	                      NULL};
 	struct map_style s = style_of(MAP_ALL);
 	struct map_data d;
 	Agraph_t *g;
