@@ -548,7 +548,7 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	deal = ctx->subj.deal;
 	if (older == NULL) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
-		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
+		if ((rc = gate_params_load(ctx->st, &params)) != KAM_OK)
 			return rc;
 		span.n = (long)params.stale_days;
 		span.unit = 'd';
