@@ -588,6 +588,13 @@ const struct option cli_top_long[] = {
 };
 
 int
+cli_stream(struct kam_ctx *ctx)
+{
+	(void)ctx;
+	return release_stdout(&held, 1);
+}
+
+int
 cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 {
 	struct kam_ctx ctx;
