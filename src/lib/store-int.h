@@ -223,6 +223,11 @@ int64_t db_changes(struct store *);
 /* An SQL identifier quoted for the engine, into a new string. */
 char *db_quote_ident(const char *name);
 
+/*
+ * Whether the store is a team store (PostgreSQL), for what is done in
+ * each engine's own way.
+ */
+int store_on_pg(const struct store *);
 /* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*
@@ -233,6 +238,8 @@ sqlite3 *store_db(struct store *);
 db_stmt *store_stmt(struct store *, const char *sql);
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);
+/* The SQL a new team store is created with (schema-pg.sql). */
+const char *store_team_schema_sql(void);
 /* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /* The code store_fail would return, without reporting anything. */
