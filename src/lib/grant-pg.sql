@@ -1,12 +1,12 @@
--- The application's privileges, granted by kam-org init (and by the
--- upgrade to team store version 2) to the group role kam_writer, of
+-- The application's privileges, granted by kam-org init (and by each
+-- upgrade of a team store) to the group role kam_writer, of
 -- which each seller's login role is a member (kam(7), THE TEAM STORE).
 -- The history tables may be read and added to, and a period only
 -- ended; none of them changed, emptied or removed from: no UPDATE,
 -- DELETE or TRUNCATE (kam-stance verify checks it).  kam_store is only
 -- read: its test clock is the owner's.
 GRANT SELECT ON kam_store TO kam_writer;
-GRANT SELECT, INSERT ON observation, deal_history TO kam_writer;
+GRANT SELECT, INSERT ON observation, deal_history, store_copy TO kam_writer;
 GRANT SELECT, INSERT, UPDATE (end_on, ended, ended_by)
 	ON link_period, deal_role_period TO kam_writer;
 GRANT SELECT, INSERT ON link, deal_role TO kam_writer;
@@ -25,7 +25,8 @@ GRANT USAGE ON SEQUENCE account_id_seq, person_id_seq, reporting_line_id_seq,
 	person_history_id_seq, link_period_id_seq, competitor_id_seq,
 	deal_id_seq, deal_history_id_seq, seller_id_seq, contact_id_seq,
 	deal_role_period_id_seq, observation_id_seq, profile_id_seq,
-	criterion_id_seq, answer_id_seq, gate_run_id_seq, team_id_seq TO kam_writer;
+	criterion_id_seq, answer_id_seq, gate_run_id_seq, team_id_seq,
+	store_copy_id_seq TO kam_writer;
 -- The schema the store is in, when the writers may not look in it yet;
 -- a role that may not grant that is told who must.
 DO $$

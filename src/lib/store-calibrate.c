@@ -43,7 +43,26 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 	    "WHERE d.status <> 'open' AND d.closed_on IS NOT NULL "
 	    "AND json_extract(c.value, '$.answer') = 'yes' "
 	    "ORDER BY r.id, g.key, c.key";
-	db_stmt *s = store_stmt(st, q);
+	static const char q_pg[] =
+	    "SELECT d.id, ac.handle || '/' || d.handle, d.name, d.status, "
+	    "d.closed_on, r.id, r.number, substr(r.recorded, 1, 10), "
+	    "r.verdict, (r.snapshot::jsonb #>> "
+	    "'{investment,win_likelihood}')::double precision "
+	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
+	    "LEFT JOIN gate_run r ON r.deal_id = d.id "
+	    "WHERE d.status <> 'open' AND d.closed_on IS NOT NULL "
+	    "ORDER BY ac.handle, d.handle, r.recorded, r.number";
+	static const char yes_pg[] =
+	    "SELECT r.id, c.value ->> 'key', g.value ->> 'gate' "
+	    "FROM deal d JOIN gate_run r ON r.deal_id = d.id, "
+	    "jsonb_array_elements(r.snapshot::jsonb -> 'gates') "
+	    "WITH ORDINALITY g (value, i), "
+	    "jsonb_array_elements(g.value -> 'criteria') "
+	    "WITH ORDINALITY c (value, i) "
+	    "WHERE d.status <> 'open' AND d.closed_on IS NOT NULL "
+	    "AND c.value ->> 'answer' = 'yes' "
+	    "ORDER BY r.id, g.i, c.i";
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	struct calib_deal *v = NULL, *d = NULL;
 	struct calib_run **byrun = NULL;
 	int64_t *ids = NULL, last = 0;
@@ -99,7 +118,7 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 	for (i = 0; i < nruns; i++)
 		byrun[i] =
 		    &v[ids[2 * i + 1] >> 32].runs[ids[2 * i + 1] & 0xffffffff];
-	s = store_stmt(st, yes);
+	s = store_stmt_dialect(st, yes, yes_pg);
 	while ((step = db_step(s)) == DB_ROW) {
 		int64_t key[2] = {db_column_int64(s, 0), 0};
 		int64_t *f =

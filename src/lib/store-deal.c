@@ -162,15 +162,16 @@ store_deal_log(struct store *st, int64_t deal,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || p.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
-	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead <> 0 THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary <> 0 THEN ', primary' ELSE '' END || "
+	    "')', "
 	    "r.id FROM deal_role_period r JOIN person p ON p.id = r.person_id "
 	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
 	    "2, "
 	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
 	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
-	    "IS NOT NULL) "
+	    "IS NOT NULL) AS roles "
 	    "ORDER BY 7, 8, 11, 9, 10";
 	db_stmt *s = store_stmt(st, q);
 	struct deal_event e;

@@ -646,7 +646,8 @@ int
 store_gate_setting_set(struct store *st, const char *key, double value)
 {
 	static const char q[] =
-	    "INSERT OR REPLACE INTO gate_setting (key, value) VALUES (?, ?)";
+	    "INSERT INTO gate_setting (key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (key) DO UPDATE SET value = ?2";
 	db_stmt *s;
 	int rc;
 
@@ -1042,8 +1043,8 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
                    int *same)
 {
 	static const char qlast[] =
-	    "SELECT id, number, snapshot = ? FROM gate_run WHERE deal_id = ? "
-	    "ORDER BY number DESC LIMIT 1";
+	    "SELECT id, number, CASE WHEN snapshot = ? THEN 1 ELSE 0 END "
+	    "FROM gate_run WHERE deal_id = ? ORDER BY number DESC LIMIT 1";
 	static const char upd[] =
 	    "UPDATE gate_run SET checked = ? WHERE id = ?";
 	static const char ins[] =
@@ -1100,7 +1101,15 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	                        "json_extract(snapshot, '$.gates[3].status') "
 	                        "FROM gate_run WHERE deal_id = ? "
 	                        "ORDER BY number";
-	db_stmt *s = store_stmt(st, q);
+	static const char q_pg[] = "SELECT number, as_of, recorded, checked, "
+	                           "actor, verdict, "
+	                           "snapshot::jsonb #>> '{gates,0,status}', "
+	                           "snapshot::jsonb #>> '{gates,1,status}', "
+	                           "snapshot::jsonb #>> '{gates,2,status}', "
+	                           "snapshot::jsonb #>> '{gates,3,status}' "
+	                           "FROM gate_run WHERE deal_id = ? "
+	                           "ORDER BY number";
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	struct gate_run_info *r = NULL;
 	size_t len = 0;
 	int rc, g;
@@ -1142,7 +1151,7 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
-	    "AND (?2 OR d.status = 'open') ORDER BY ac.handle, d.handle";
+	    "AND (?2 <> 0 OR d.status = 'open') ORDER BY ac.handle, d.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct gate_list_row r;
 	int rc = KAM_OK, step = DB_DONE;
@@ -1194,6 +1203,21 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	    "FROM gate_run r, json_each(r.snapshot, '$.gates') g, "
 	    "json_each(g.value, '$.criteria') c "
 	    "WHERE r.id = ? ORDER BY g.key, c.key";
+	static const char gates_pg[] =
+	    "SELECT g.value ->> 'gate', g.value ->> 'status', "
+	    "(g.value ->> 'score')::double precision "
+	    "FROM gate_run r, "
+	    "jsonb_array_elements(r.snapshot::jsonb -> 'gates') g "
+	    "WHERE r.id = ?";
+	static const char crit_pg[] =
+	    "SELECT g.value ->> 'gate', c.value ->> 'key', "
+	    "c.value ->> 'answer', c.value ->> 'source', "
+	    "c.value ->> 'evidence' "
+	    "FROM gate_run r, jsonb_array_elements(r.snapshot::jsonb -> "
+	    "'gates') WITH ORDINALITY g (value, i), "
+	    "jsonb_array_elements(g.value -> 'criteria') WITH ORDINALITY "
+	    "c (value, i) "
+	    "WHERE r.id = ? ORDER BY g.i, c.i";
 	db_stmt *s = store_stmt(st, q);
 	int64_t run;
 	int rc, g;
@@ -1219,7 +1243,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	db_reset(s);
 	for (g = 0; g < GATE_COUNT; g++)
 		snap->status[g] = GATE_NOT_REACHED;
-	s = store_stmt(st, gates);
+	s = store_stmt_dialect(st, gates, gates_pg);
 	db_bind_int64(s, 1, run);
 	while ((rc = db_step(s)) == DB_ROW) {
 		g = db_column_int(s, 0);
@@ -1235,7 +1259,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	db_reset(s);
 	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the run");
-	s = store_stmt(st, crit);
+	s = store_stmt_dialect(st, crit, crit_pg);
 	db_bind_int64(s, 1, run);
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct gate_snap_crit *c;

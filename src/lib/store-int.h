@@ -236,6 +236,16 @@ sqlite3 *store_db(struct store *);
  * by its address.
  */
 db_stmt *store_stmt(struct store *, const char *sql);
+/*
+ * The cached statement of a query whose text differs between the
+ * engines (JSON functions, for one): lite on SQLite, pg on a team store
+ * (PostgreSQL); both static strings, kept side by side under one name.
+ */
+static inline db_stmt *
+store_stmt_dialect(struct store *st, const char *lite, const char *pg)
+{
+	return store_stmt(st, store_db(st) != NULL ? lite : pg);
+}
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);
 /* The SQL a new team store is created with (schema-pg.sql). */

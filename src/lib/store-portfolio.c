@@ -33,7 +33,18 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
 	    "ORDER BY ac.handle, d.handle";
-	db_stmt *s = store_stmt(st, q);
+	static const char q_pg[] =
+	    "SELECT d.id, d.account_id, ac.handle || '/' || d.handle, d.name, "
+	    "d.value, d.currency, d.close_on, r.verdict, "
+	    "r.snapshot::jsonb #>> '{investment,level}', "
+	    "(r.snapshot::jsonb #>> '{investment,win_likelihood}')"
+	    "::double precision, "
+	    "r.checked FROM deal d JOIN account ac ON ac.id = d.account_id "
+	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
+	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
+	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
+	    "ORDER BY ac.handle, d.handle";
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	struct portfolio_deal d;
 	int rc = KAM_OK, step;
 

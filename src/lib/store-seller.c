@@ -16,10 +16,11 @@
 
 #include "store-int.h"
 
-/* The contact in force of its seller and person on ?2. */
-#define IN_FORCE                                                               \
+/* The contact in force of its seller and person on the day d (an SQL
+ * parameter). */
+#define IN_FORCE(d)                                                            \
 	"c.id = (SELECT x.id FROM contact x WHERE x.seller_id = c.seller_id "  \
-	"AND x.person_id = c.person_id AND x.effective <= ?2 "                 \
+	"AND x.person_id = c.person_id AND x.effective <= " d " "              \
 	"ORDER BY x.effective DESC, x.id DESC LIMIT 1)"
 
 static const char *
@@ -60,13 +61,14 @@ store_sellers(struct store *st, const char *today,
 {
 	static const char q[] =
 	    "SELECT s.handle, s.name, s.created, (SELECT count(*) FROM "
-	    "contact c WHERE c.seller_id = s.id AND " IN_FORCE ") "
-	    "FROM seller s ORDER BY s.handle";
+	    "contact c WHERE c.seller_id = s.id AND " IN_FORCE(
+	        "?1") ") "
+	              "FROM seller s ORDER BY s.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct seller r;
 	int rc = KAM_OK, step;
 
-	store_bind_static(s, 2, today);
+	store_bind_static(s, 1, today);
 	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
 		r.handle = col(s, 0);
 		r.name = col(s, 1);
@@ -119,8 +121,9 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	    "JOIN seller s ON s.id = c.seller_id "
 	    "JOIN person p ON p.id = c.person_id "
 	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE (?1 = 0 OR p.account_id = ?1) AND " IN_FORCE
-	    " ORDER BY ac.handle, p.handle, c.strength DESC, s.handle";
+	    "WHERE (?1 = 0 OR p.account_id = ?1) AND " IN_FORCE(
+	        "?2") " ORDER BY ac.handle, p.handle, c.strength DESC, "
+	              "s.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct contact_row r;
 	int rc = KAM_OK, step;
@@ -151,8 +154,8 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	static const char q[] =
 	    "SELECT s.handle, s.name, c.strength, c.effective FROM contact c "
 	    "JOIN seller s ON s.id = c.seller_id "
-	    "WHERE c.person_id = ?1 AND " IN_FORCE
-	    " ORDER BY c.strength DESC, c.effective DESC, s.handle";
+	    "WHERE c.person_id = ?1 AND " IN_FORCE(
+	        "?2") " ORDER BY c.strength DESC, c.effective DESC, s.handle";
 	db_stmt *s = store_stmt(st, q);
 	int step;
 

@@ -64,7 +64,8 @@ struct store {
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
     migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql, migrate_13_sql};
+    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql,
+    migrate_13_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -769,7 +770,7 @@ team_number(struct store *st, const char *sql)
  * version i to i + 1; the grants follow the last.
  */
 static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
-    NULL, migrate_pg_2_sql, migrate_pg_3_sql};
+    NULL, migrate_pg_2_sql, migrate_pg_3_sql, migrate_pg_4_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int

@@ -101,13 +101,21 @@ unchanged bad-option
 run no-store 6 kam-stance --db "$T/none.db" set acme/li-wei support
 expect_err no-store "kam-stance: no store at '$T/none.db' (create one with 'kam-org init', or name another with --db or KAM_DB)"
 
-# The store refuses to rewrite history, even from the sqlite3 shell.
-if "$SQLITE3" "$KAM_DB" "UPDATE observation SET stance = 'oppose' WHERE id = 1" 2>"$T/upd.err"; then
-  fail "sqlite3 could update an observation"
+# The store refuses to rewrite history, even from the database's shell
+# (sqlite3; psql as the team store's owner).
+shell() {
+  if db_is_pg; then
+    psql "$KAM_TEST_PG_OWNER" -X -q -v ON_ERROR_STOP=1 -c "$1"
+  else
+    "$SQLITE3" "$KAM_DB" "$1"
+  fi
+}
+if shell "UPDATE observation SET stance = 'oppose' WHERE id = 1" 2>"$T/upd.err"; then
+  fail "the shell could update an observation"
 fi
 grep -q 'append-only' "$T/upd.err" || fail "no append-only message: $(cat "$T/upd.err")"
-if "$SQLITE3" "$KAM_DB" "DELETE FROM observation WHERE id = 1" 2>/dev/null; then
-  fail "sqlite3 could delete an observation"
+if shell "DELETE FROM observation WHERE id = 1" 2>/dev/null; then
+  fail "the shell could delete an observation"
 fi
 unchanged sqlite3-shell
 

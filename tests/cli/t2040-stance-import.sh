@@ -86,7 +86,15 @@ unchanged import-errors
 # A large import (the indexes are rebuilt after it): every row, the same
 # schema, a whole chain; a bad row near its end leaves the store as it was.
 # (The rebuilt indexes come last in sqlite_schema: compare sorted.)
-"$SQLITE3" "$KAM_DB" .schema | sort >"$T/schema.before"
+schema() {
+  if db_is_pg; then
+    pg_dump -d "$KAM_TEST_PG_INSPECT" --schema-only --no-owner \
+      --no-privileges --exclude-schema=kam_test | grep -v '^\\\(un\)\{0,1\}restrict '
+  else
+    "$SQLITE3" "$KAM_DB" .schema
+  fi
+}
+schema | sort >"$T/schema.before"
 awk 'BEGIN { print "person,stance,on"
   for (i = 0; i < 25000; i++) printf "acme/%s,%s,2026-01-%02d\n",
     (i % 2 ? "li-wei" : "zhang"), (i % 3 ? "support" : "oppose"), 1 + i % 28 }' >"$T/big.csv"
@@ -97,7 +105,7 @@ expect_err big-bad "kam-stance: $T/big-bad.csv:24000: unknown stance 'supprt' (u
 unchanged big-bad
 run big 0 kam-stance import "$T/big.csv"
 expect_text big "25000 added, 0 changed, 0 left, 0 unchanged, 0 skipped"
-"$SQLITE3" "$KAM_DB" .schema | sort >"$T/schema.after"
+schema | sort >"$T/schema.after"
 count=$((count + 1))
 cmp -s "$T/schema.before" "$T/schema.after" || fail "big: the schema changed"
 expect_sql big-count "SELECT count(*) FROM observation" 25006
@@ -105,10 +113,13 @@ run big-verify 0 kam-stance -F json verify
 count=$((count + 1))
 grep -q '"observations":25006' "$T/big-verify.out" || fail "big-verify: $(cat "$T/big-verify.out")"
 run big-show 0 kam-stance show acme --as-of 2026-01-28
-count=$((count + 1))
-sql "EXPLAIN QUERY PLAN SELECT 1 FROM observation WHERE person_id = 1
-  AND toward_id IS NULL AND deal_id IS NULL AND effective <= '2026-01-01'" |
-  grep -q 'USING COVERING INDEX observation_person' ||
-  fail "big-plan: observation_person is not used"
+# (SQLite's plan: PostgreSQL's planner has its own.)
+if ! db_is_pg; then
+  count=$((count + 1))
+  sql "EXPLAIN QUERY PLAN SELECT 1 FROM observation WHERE person_id = 1
+    AND toward_id IS NULL AND deal_id IS NULL AND effective <= '2026-01-01'" |
+    grep -q 'USING COVERING INDEX observation_person' ||
+    fail "big-plan: observation_person is not used"
+fi
 
 done_testing

@@ -55,7 +55,8 @@ expect_out text gate-run-escape.table
 if grep -q "$esc" "$T/text.out"; then fail "text: a raw ESC byte"; fi
 # JSON keeps the text exactly, escaped as JSON.
 run json 0 kam-gate -F json run acme/his --dry-run
-expect_sql json-evidence "SELECT json_extract(readfile('$T/json.out'), '\$.gates[0].criteria[0].evidence') =
-  (SELECT evidence FROM answer)" 1
+sql "SELECT evidence FROM answer" >"$T/evidence"
+expect_sql json-evidence "SELECT json_extract(readfile('$T/json.out'), '\$.gates[0].criteria[0].evidence') || char(10) =
+  CAST(readfile('$T/evidence') AS TEXT)" 1
 
 done_testing

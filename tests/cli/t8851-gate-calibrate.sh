@@ -101,7 +101,7 @@ close() { # DEAL won|lost|abandoned DAY
 # The runs are what the table above says.
 expect_sql runs "SELECT group_concat(x, ' ') FROM (SELECT d.handle || ':' || substr(r.recorded, 1, 10) || ':' || r.verdict || ':' ||
   coalesce(json_extract(r.snapshot, '\$.investment.win_likelihood'), '-') AS x
-  FROM gate_run r JOIN deal d ON d.id = r.deal_id ORDER BY d.handle, r.number)" \
+  FROM gate_run r JOIN deal d ON d.id = r.deal_id ORDER BY d.handle, r.number) AS runs" \
   "a1:2026-01-25:pursue:1.0 l1:2026-01-01:pursue:0.93 l1:2026-02-09:qualify:0.93 l1:2026-02-24:drop:0.93 l2:2026-01-15:drop:1.0 op:2026-01-10:pursue:1.0 q1:2026-01-10:qualify:1.0 w1:2026-01-20:pursue:1.0 w2:2026-01-30:pursue-limited:0.57 w2:2026-02-19:pursue:1.0 x1:2026-01-31:pursue:1.0"
 
 KAM_NOW=2026-03-10T09:00:00Z
@@ -115,7 +115,7 @@ expect_out tsv calibrate.tsv
 run json 0 kam-gate -F json calibrate
 expect_out json calibrate.json
 run csv 0 kam-gate -F csv calibrate --days-before 30
-expect_sql csv-same "SELECT count(*) FROM (SELECT 1)" 1
+expect_sql csv-same "SELECT count(*) FROM (SELECT 1) AS one" 1
 # The same rows in CSV as in TSV.
 tr '\t' ',' <"$T/tsv.out" >"$T/tsv-as-csv.out"
 count=$((count + 1))
