@@ -479,7 +479,7 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	if (gaps != NULL) {
 		/* The word as the settings give it today; an assessment
 		 * reads the gap again with the settings of its day. */
-		if ((rc = store_gate_params_load(ctx->st, &p)) != KAM_OK)
+		if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
 			return rc;
 		ans = gate_gap_answer(&p, gap);
 	}
@@ -685,7 +685,7 @@ what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
 	size_t i;
 	int rc;
 
-	if ((rc = store_gate_load(ctx->st, deal, as_of, a)) != KAM_OK ||
+	if ((rc = gate_load(ctx->st, deal, as_of, a)) != KAM_OK ||
 	    (rc = store_gate_deal_profile(ctx->st, deal, &profile)) != KAM_OK)
 		return rc;
 	for (i = 0; rc == KAM_OK && i < as->nanswers; i++)
@@ -1148,11 +1148,11 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if ((rc = store_gate_snap_load(ctx->st, deal, ra, &a)) != KAM_OK) {
+	if ((rc = gate_snap_load(ctx->st, deal, ra, &a)) != KAM_OK) {
 		gate_snap_free(&a);
 		return rc;
 	}
-	if ((rc = store_gate_snap_load(ctx->st, deal, rb, &b)) != KAM_OK) {
+	if ((rc = gate_snap_load(ctx->st, deal, rb, &b)) != KAM_OK) {
 		gate_snap_free(&a);
 		gate_snap_free(&b);
 		return rc;
@@ -1454,7 +1454,7 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	/* Showing the settings only reads. */
 	if ((rc = cli_open(ctx, CLI_READ)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_params_load(ctx->st, &p)) != KAM_OK)
+	if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
 		return rc;
 	if (key != NULL) {
 		/* The value alone: a line of text, and a JSON number. */

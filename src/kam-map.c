@@ -346,7 +346,7 @@ map_resolve(struct kam_ctx *ctx, struct map_opts *m)
 		struct gate_params params;
 		struct date_span span;
 
-		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
+		if ((rc = gate_params_load(ctx->st, &params)) != KAM_OK)
 			return rc;
 		span.n = (long)params.stale_days;
 		span.unit = 'd';

@@ -1907,7 +1907,7 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	if ((rc = store_gate_load(ctx->st, deal, as_of, &a)) != KAM_OK) {
+	if ((rc = gate_load(ctx->st, deal, as_of, &a)) != KAM_OK) {
 		gate_assessment_free(&a);
 		return rc;
 	}

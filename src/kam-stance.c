@@ -550,7 +550,7 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	deal = ctx->subj.deal;
 	if (older == NULL) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
-		if ((rc = store_gate_params_load(ctx->st, &params)) != KAM_OK)
+		if ((rc = gate_params_load(ctx->st, &params)) != KAM_OK)
 			return rc;
 		span.n = (long)params.stale_days;
 		span.unit = 'd';
@@ -706,7 +706,8 @@ cmd_watch(struct kam_ctx *ctx, int argc, char **argv)
 	cli_formats(ctx, CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON), OUT_TSV);
 	if (cli_getopt(ctx, argc, argv, "", longopts) != -1)
 		return cli_usage(ctx);
-	if ((rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
+	    (rc = cli_stream(ctx)) != KAM_OK)
 		return rc;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = watch_signal;

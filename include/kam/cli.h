@@ -154,6 +154,15 @@ char *cli_db_path(struct kam_ctx *);
 int cli_open(struct kam_ctx *, int mode);
 
 /*
+ * A verb that writes as it goes, for a reader that acts on each line
+ * (kam-stance watch), calls this first: what it writes is not held until
+ * it ends, as other verbs' output is (a command that fails prints
+ * nothing).  Returns KAM_OK, or KAM_IO if what was held cannot be
+ * written.
+ */
+int cli_stream(struct kam_ctx *);
+
+/*
  * Opens the store as the verb's row says (unless it is open) and
  * resolves its subject into ctx->subj; returns a kam status, the fault
  * reported.  Called once the verb has checked its options' values.

@@ -359,7 +359,9 @@ struct gate_snap {
 	char *verdict;
 	char as_of[11];
 	enum gate_status status[GATE_COUNT];
-	char *score[GATE_COUNT]; /* as stored, NULL when none */
+	int scored[GATE_COUNT];         /* whether a gate has a score */
+	double score_value[GATE_COUNT]; /* the score stored, if scored */
+	char *score[GATE_COUNT]; /* printed (gate_snap_load); NULL: none */
 	struct gate_snap_crit {
 		int gate;
 		char *key, *answer, *source, *evidence;
@@ -601,8 +603,15 @@ int store_gate_answers_each(struct store *, int64_t deal,
                             int (*fn)(const struct gate_answer_row *, void *),
                             void *arg);
 
-/* The defaults with the store's settings applied. */
-int store_gate_params_load(struct store *, struct gate_params *);
+/* The stored settings (kam-gate setting), one row each, in key order;
+ * a status of fn's other than KAM_OK stops the rows and is returned. */
+struct gate_setting_row {
+	const char *key;
+	double value;
+};
+int store_gate_settings_each(struct store *,
+                             int (*fn)(const struct gate_setting_row *, void *),
+                             void *arg);
 /* Sets a setting; reset removes it (back to the default). */
 int store_gate_setting_set(struct store *, const char *key, double value);
 int store_gate_setting_reset(struct store *, const char *key);
@@ -616,11 +625,22 @@ int store_gate_setting_stored(struct store *, const char *key);
 int store_gate_contacts(struct store *, int64_t person, const char *as_of,
                         struct gate_contact **, size_t *);
 
-/* Loads what an assessment of a deal on as_of uses, without judging. */
+/* Loads what an assessment of a deal on as_of uses but the settings
+ * (a->params), without judging. */
 int store_gate_load(struct store *, int64_t deal, const char *as_of,
                     struct gate_assessment *);
-/* Use cases (assess.c): loads, computes and evaluates one deal on
- * as_of. */
+/* Use cases (assess.c).  The rule's defaults with the store's settings
+ * applied (a stored key the rules do not know is passed over). */
+int gate_params_load(struct store *, struct gate_params *);
+/* What an assessment uses (store_gate_load) with the settings, not
+ * judged. */
+int gate_load(struct store *, int64_t deal, const char *as_of,
+              struct gate_assessment *);
+/* Run number of a deal's runs, its scores printed as the rules print
+ * them. */
+int gate_snap_load(struct store *, int64_t deal, int64_t number,
+                   struct gate_snap *);
+/* Loads, computes and evaluates one deal on as_of. */
 int gate_assess(struct store *, int64_t deal, const char *as_of,
                 struct gate_assessment *);
 /*
@@ -662,7 +682,8 @@ struct gate_list_row {
 int store_gate_list_each(struct store *, int64_t account, int all,
                          int (*fn)(const struct gate_list_row *, void *),
                          void *arg);
-/* Loads run number of deal (KAM_NOTFOUND if it has no such run). */
+/* Loads run number of deal (KAM_NOTFOUND if it has no such run); its
+ * scores as numbers (score_value), score[] left NULL. */
 int store_gate_snap_load(struct store *, int64_t deal, int64_t number,
                          struct gate_snap *);
 

@@ -167,8 +167,6 @@ int store_graph_next(struct store *, const struct map_query *, unsigned edges,
 int map_load_influence(struct store *, const struct map_query *,
                        struct map_data *);
 void map_data_free(struct map_data *);
-/* Whether an account has this handle (no message when not). */
-int store_graph_is_account(struct store *, const char *handle);
 /* The account a person belongs to (0 if no such person). */
 int64_t store_graph_person_account(struct store *, int64_t person);
 

@@ -70,6 +70,13 @@ int kam_err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Prints "PROG: warning: message" to stderr. */
 void kam_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * kam_hush(1): the failure just reported is the cause of whatever fails
+ * after it, so kam_err and kam_warn print nothing more (their codes are
+ * still returned) until kam_hush(0).  The store hushes after a statement
+ * it cannot prepare.
+ */
+void kam_hush(int on);
 
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);

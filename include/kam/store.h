@@ -53,6 +53,12 @@ int store_open(struct store **, const char *path, int mode);
  */
 int store_finish(struct store *, int commit);
 /*
+ * The first failure of a read (a failed step) or of a statement that
+ * could not be prepared, reported when it happened and kept, or KAM_OK:
+ * the command fails with it, whatever the verb returned.
+ */
+int store_failed(const struct store *);
+/*
  * Outside any transaction, after a commit: copies the log into the store
  * file, rebuilds the file (VACUUM) so that no free page keeps what was
  * deleted, and empties the log again.  KAM_CONFLICT, reported, when

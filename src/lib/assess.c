@@ -1,8 +1,8 @@
 /*
  * The use cases of an assessment: load a deal's assessment through the
- * store (store_gate_load), then judge it with the pure rules of gate.c.
- * The store only gathers; the judging is here, so that the store never
- * calls a rule.
+ * store (store_gate_load), apply the stored settings to the rules'
+ * defaults, then judge it with the pure rules of gate.c.  The store only
+ * gathers; the judging is here, so that the store never calls a rule.
  */
 #include <config.h>
 
@@ -13,13 +13,58 @@
 #include "kam/kam.h"
 #include "kam/store.h"
 
+static int
+apply_setting(const struct gate_setting_row *r, void *arg)
+{
+	double *slot = gate_param(arg, r->key);
+
+	if (slot != NULL)
+		*slot = r->value;
+	return KAM_OK;
+}
+
+int
+gate_params_load(struct store *st, struct gate_params *p)
+{
+	gate_params_default(p);
+	return store_gate_settings_each(st, apply_setting, p);
+}
+
+int
+gate_load(struct store *st, int64_t deal, const char *as_of,
+          struct gate_assessment *a)
+{
+	int rc;
+
+	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
+		return rc;
+	return gate_params_load(st, &a->params);
+}
+
+int
+gate_snap_load(struct store *st, int64_t deal, int64_t number,
+               struct gate_snap *snap)
+{
+	char sc[8];
+	int rc, g;
+
+	if ((rc = store_gate_snap_load(st, deal, number, snap)) != KAM_OK)
+		return rc;
+	for (g = 0; g < GATE_COUNT; g++)
+		if (snap->scored[g]) {
+			gate_score_text(snap->score_value[g], sc);
+			snap->score[g] = xstrdup(sc);
+		}
+	return KAM_OK;
+}
+
 int
 gate_assess(struct store *st, int64_t deal, const char *as_of,
             struct gate_assessment *a)
 {
 	int rc;
 
-	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
+	if ((rc = gate_load(st, deal, as_of, a)) != KAM_OK)
 		return rc;
 	gate_compute(a);
 	gate_evaluate(a);
@@ -36,7 +81,7 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK) {
+	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK) {
 		gate_red_flags(&a, &f, &n);
 		for (i = 0; rc == KAM_OK && i < n; i++)
 			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
@@ -71,8 +116,7 @@ gate_since_load(struct store *st, const struct gate_assessment *now,
 	}
 	s->run = runs[k].number;
 	gate_runs_free(runs, n);
-	if ((rc = store_gate_snap_load(st, now->deal_id, s->run, &snap)) !=
-	    KAM_OK) {
+	if ((rc = gate_snap_load(st, now->deal_id, s->run, &snap)) != KAM_OK) {
 		gate_snap_free(&snap);
 		return rc;
 	}

@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +163,68 @@ cli_option_refused(int c, char **argv)
 	return kam_err(KAM_USAGE, _("unknown option '%s'"), argv[optind - 1]);
 }
 
+/*
+ * A verb's standard output is held in a temporary file (fd 1 points at
+ * it) until the verb has succeeded, and only then copied out: a command
+ * that fails prints nothing on standard output, not even a table's
+ * header.  With standard output closed, or no temporary file to be had,
+ * it is written straight, as before.
+ */
+struct held {
+	int fd;    /* the real standard output, or -1: not held */
+	FILE *tmp; /* what the verb wrote */
+};
+static struct held held = {-1, NULL};
+
+static void
+hold_stdout(struct held *h)
+{
+	h->fd = -1;
+	h->tmp = NULL;
+	if (fcntl(STDOUT_FILENO, F_GETFD) == -1 || fflush(stdout) != 0 ||
+	    (h->tmp = tmpfile()) == NULL)
+		return;
+	if ((h->fd = dup(STDOUT_FILENO)) >= 0 &&
+	    dup2(fileno(h->tmp), STDOUT_FILENO) >= 0)
+		return;
+	if (h->fd >= 0)
+		close(h->fd);
+	h->fd = -1;
+	fclose(h->tmp);
+	h->tmp = NULL;
+}
+
+/* Ends the hold: copies what was held to standard output if ok (and
+ * checks it was written), else drops it. */
+static int
+release_stdout(struct held *h, int ok)
+{
+	char buf[BUFSIZ];
+	size_t n;
+	int rc = KAM_OK;
+	FILE *tmp = h->tmp;
+
+	if (tmp == NULL)
+		return ok ? out_finish_stdout() : KAM_OK;
+	h->tmp = NULL;
+	if (ok)
+		rc = out_finish_stdout();
+	else
+		fflush(stdout);
+	dup2(h->fd, STDOUT_FILENO);
+	close(h->fd);
+	h->fd = -1;
+	if (ok && rc == KAM_OK) {
+		rewind(tmp);
+		while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+			if (fwrite(buf, 1, n, stdout) != n)
+				break;
+		rc = out_finish_stdout();
+	}
+	fclose(tmp);
+	return rc;
+}
+
 int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
@@ -201,7 +264,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			continue;
 		case 'h':
 			print_usage(stdout, ctx->cmd, ctx->verb);
-			exit(out_finish_stdout());
+			exit(release_stdout(&held, 1));
 		case ':':
 		case '?':
 			cli_option_refused(c, argv);
@@ -525,6 +588,13 @@ const struct option cli_top_long[] = {
 };
 
 int
+cli_stream(struct kam_ctx *ctx)
+{
+	(void)ctx;
+	return release_stdout(&held, 1);
+}
+
+int
 cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 {
 	struct kam_ctx ctx;
@@ -603,14 +673,18 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	if ((rc = kam_clock_check()) != KAM_OK)
 		return rc;
 	optind = 0;
+	hold_stdout(&held);
 	rc = ctx.verb->exec(&ctx, argc, argv);
+	/* A failed read or statement underneath fails the command. */
+	if (ctx.st != NULL && store_failed(ctx.st) != KAM_OK)
+		rc = store_failed(ctx.st);
 	/*
-	 * A command that reports failure has changed nothing: its output is
-	 * written and checked first, and only then is what it changed
-	 * committed (or, if either failed, rolled back).
+	 * A command that reports failure has changed nothing and printed
+	 * nothing: its output is written and checked first, and only then
+	 * is what it changed committed (or, if either failed, rolled back).
 	 */
 	ok = rc == KAM_OK || rc == KAM_FALSE || rc >= KAM_VERDICT_LIMITED;
-	if (ok && (io = out_finish_stdout()) != KAM_OK) {
+	if ((io = release_stdout(&held, ok)) != KAM_OK && ok) {
 		rc = io;
 		ok = 0;
 	}

@@ -44,6 +44,15 @@ oom(void)
 	abort();
 }
 
+/* What kam_hush set. */
+static int hushed;
+
+void
+kam_hush(int on)
+{
+	hushed = on;
+}
+
 /*
  * A message quotes what the user gave and what the store holds: control
  * characters in it are shown, never sent to the terminal (see
@@ -55,6 +64,8 @@ report(int warning, const char *fmt, va_list ap)
 	struct buf b = {0};
 	char *s;
 
+	if (hushed)
+		return;
 	if (vasprintf(&s, fmt, ap) < 0)
 		oom();
 	text_show(&b, s);

@@ -109,7 +109,7 @@ deal_flags(struct store *st, struct pending *p, const char *today)
 		buf_free(&b);
 		return rc;
 	}
-	if ((rc = store_gate_load(st, p->id, today, &a)) == KAM_OK) {
+	if ((rc = gate_load(st, p->id, today, &a)) == KAM_OK) {
 		gate_red_flags(&a, &f, &n);
 		for (i = 0; i < n; i++) {
 			add_code(&b, f[i].code);
@@ -162,7 +162,7 @@ portfolio_load(struct store *st, const int64_t *accounts, size_t naccounts,
 	snprintf(out->today, sizeof out->today, "%s", today);
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	rc = store_gate_params_load(st, &params);
+	rc = gate_params_load(st, &params);
 	out->stale_days = (long)params.stale_days;
 	if (naccounts == 0 && rc == KAM_OK)
 		rc = store_portfolio_each(st, 0, add_deal, &l);

@@ -59,7 +59,7 @@ group_latest(struct store *st, int64_t deal, const char *as_of,
 	size_t i;
 	int rc;
 
-	if ((rc = store_gate_load(st, deal, as_of, &a)) == KAM_OK)
+	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK)
 		for (i = 0; i < a.nmembers; i++)
 			if (a.members[i].latest[0]) {
 				r.person = a.members[i].id;

@@ -624,23 +624,22 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 /* Settings */
 
 int
-store_gate_params_load(struct store *st, struct gate_params *p)
+store_gate_settings_each(struct store *st,
+                         int (*fn)(const struct gate_setting_row *, void *),
+                         void *arg)
 {
-	static const char q[] = "SELECT key, value FROM gate_setting";
+	static const char q[] =
+	    "SELECT key, value FROM gate_setting ORDER BY key";
 	db_stmt *s = store_stmt(st, q);
-	int rc;
+	struct gate_setting_row r;
+	int rc = KAM_OK, step;
 
-	gate_params_default(p);
-	while ((rc = db_step(s)) == DB_ROW) {
-		double *slot =
-		    gate_param(p, (const char *)db_column_text(s, 0));
-
-		if (slot != NULL)
-			*slot = db_column_double(s, 1);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		r.key = (const char *)db_column_text(s, 0);
+		r.value = db_column_double(s, 1);
+		rc = fn(&r, arg);
 	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the settings");
+	return store_rows_end(st, s, step, rc, "the settings");
 }
 
 int
@@ -1021,8 +1020,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
-	if ((rc = store_gate_params_load(st, &a->params)) != KAM_OK ||
-	    (rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) !=
+	if ((rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) !=
 	        KAM_OK ||
 	    (rc = answers_in_force(st, deal, as_of, a)) != KAM_OK ||
 	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
@@ -1254,10 +1252,8 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 		snap->status[g - 1] =
 		    status_parse((const char *)db_column_text(s, 1));
 		if (db_column_type(s, 2) != DB_NULL) {
-			char sc[8];
-
-			gate_score_text(db_column_double(s, 2), sc);
-			snap->score[g - 1] = xstrdup(sc);
+			snap->scored[g - 1] = 1;
+			snap->score_value[g - 1] = db_column_double(s, 2);
 		}
 	}
 	db_reset(s);

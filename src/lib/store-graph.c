@@ -159,21 +159,8 @@ static int deal_stance(struct store *, const struct map_query *,
 static int preferences(struct store *, const struct map_query *,
                        struct map_person *);
 
-static const char q_is_account[] = "SELECT 1 FROM account WHERE handle = ?";
 static const char q_person_account[] =
     "SELECT account_id FROM person WHERE id = ?";
-
-int
-store_graph_is_account(struct store *st, const char *handle)
-{
-	db_stmt *s = store_stmt(st, q_is_account);
-	int found;
-
-	store_bind_handle(s, 1, handle);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	return found;
-}
 
 int64_t
 store_graph_person_account(struct store *st, int64_t person)

@@ -275,8 +275,6 @@ int store_rows_end(struct store *, db_stmt *s, int step, int rc,
  * ends with store_rows_end.
  */
 int store_row(struct store *, db_stmt *s, const char *what);
-/* The failure store_row kept, or KAM_OK. */
-int store_failed(const struct store *);
 /* The text nearest to h among the rows of s (column 0), if near enough
  * to be a likely typo (kam_distance), in a new string; else NULL. */
 char *store_nearest(struct store *, db_stmt *s, const char *h);

@@ -54,6 +54,7 @@ struct store {
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
 	int failed; /* the first failed step store_row reported, or KAM_OK */
+	int unprepared; /* a statement could not be prepared (store_stmt) */
 };
 
 /*
@@ -1041,6 +1042,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	close_db(st);
+	kam_hush(0);
 	if (st->tmp != NULL) {
 		/* A new store that was not put in place. */
 		char *wal = path_with(st->tmp, "-wal"),
@@ -1192,6 +1194,8 @@ store_fail_code(struct store *st)
 {
 	int ext, code = KAM_INTERNAL;
 
+	if (st->unprepared)
+		return st->failed; /* the cause, reported then (unprepared) */
 	if (st->pg != NULL)
 		return db_pg_errcode(st->pg);
 	ext = sqlite3_extended_errcode(st->db);
@@ -1265,6 +1269,119 @@ store_rows_end(struct store *st, db_stmt *s, int step, int rc, const char *what)
 	return rc;
 }
 
+/*
+ * A statement that could not be prepared: every step fails and every
+ * column is empty, so that the query that asked for it ends as a failed
+ * read does, and nothing is kept.
+ */
+static int
+dead_step(db_stmt *s)
+{
+	(void)s;
+	return DB_ERROR;
+}
+
+static void
+dead_stmt(db_stmt *s)
+{
+	(void)s;
+}
+
+static void
+dead_int64(db_stmt *s, int i, int64_t v)
+{
+	(void)s, (void)i, (void)v;
+}
+
+static void
+dead_double(db_stmt *s, int i, double v)
+{
+	(void)s, (void)i, (void)v;
+}
+
+static void
+dead_text(db_stmt *s, int i, const char *v, enum db_keep keep)
+{
+	(void)s, (void)i;
+	if (keep == DB_OWN)
+		free((char *)v);
+}
+
+static void
+dead_null(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+}
+
+static int64_t
+dead_col_int64(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return 0;
+}
+
+static double
+dead_col_double(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return 0;
+}
+
+static const unsigned char *
+dead_col_text(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return NULL;
+}
+
+static const void *
+dead_col_blob(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return NULL;
+}
+
+static int
+dead_col_int(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return 0;
+}
+
+static int
+dead_col_type(db_stmt *s, int i)
+{
+	(void)s, (void)i;
+	return DB_NULL;
+}
+
+static const struct db_ops dead_ops = {
+    dead_step,     dead_stmt,     dead_stmt,    dead_stmt,      dead_int64,
+    dead_double,   dead_text,     dead_null,    dead_col_int64, dead_col_double,
+    dead_col_text, dead_col_blob, dead_col_int, dead_col_type};
+static db_stmt dead = {&dead_ops};
+
+/*
+ * Every statement is a constant of kam's, so one that cannot be prepared
+ * means a store whose schema is not kam's (changed by hand) or a bug:
+ * reported as KAM_INTERNAL, kept (store_failed) so that the command
+ * fails and keeps nothing, and the messages that would follow from it
+ * hushed.  The query gets the dead statement.
+ */
+static db_stmt *
+unprepared(struct store *st, const char *why)
+{
+	int rc =
+	    kam_err(KAM_INTERNAL,
+	            _("internal error: cannot prepare a statement: %s"), why);
+
+	if (st->failed == KAM_OK)
+		st->failed = rc;
+	st->unprepared = 1;
+	kam_hush(1);
+	return &dead;
+}
+
 db_stmt *
 store_stmt(struct store *st, const char *sql)
 {
@@ -1280,17 +1397,12 @@ store_stmt(struct store *st, const char *sql)
 		}
 		i = (i + 1) % STMT_CACHE;
 	}
-	if (st->ncache + 1 >= STMT_CACHE ||
-	    (st->pg != NULL ? db_pg_prepare(st->pg, sql, &s)
-	                    : db_sqlite_prepare(st->db, sql, &s)) != 0) {
-		/* Every statement is a constant of kam's: this is a bug. */
-		fprintf(stderr, "%s: internal error: %s\n  in: %s\n",
-		        kam_progname,
-		        st->pg != NULL ? db_pg_errmsg(st->pg)
-		                       : sqlite3_errmsg(st->db),
-		        sql);
-		abort();
-	}
+	if (st->ncache + 1 >= STMT_CACHE)
+		return unprepared(st, "too many statements");
+	if ((st->pg != NULL ? db_pg_prepare(st->pg, sql, &s)
+	                    : db_sqlite_prepare(st->db, sql, &s)) != 0)
+		return unprepared(st, st->pg != NULL ? db_pg_errmsg(st->pg)
+		                                     : sqlite3_errmsg(st->db));
 	st->cache[i].sql = sql;
 	st->cache[i].stmt = s;
 	st->ncache++;

@@ -4,7 +4,7 @@
 # references no rule of the method: no function defined by the rules
 # files (org.c, gate.c, stance.c, graph.c, deal.c, influence.c,
 # timeline.c) but the pure helpers listed below (vocabulary words, their
-# parsing, hashing, formatting a number, freeing a struct).
+# parsing, hashing, freeing a struct).
 #
 # The check can fail, and this test proves it on every run: it compiles
 # two deliberately wrong objects, a non-store object that calls
@@ -25,15 +25,11 @@ command -v nm >/dev/null 2>&1 || {
 allowed='
 deal_status_parse deal_status_word
 gate_ans_parse gate_ans_word gate_name gate_status_word
-gate_param gate_params_default
-gate_score_text
 gate_crit_free gate_runs_free gate_contacts_free stance_row_free
 map_ids_add map_link_kind_bit
 stance_hash stance_hash2 stance_genesis
 '
-# words and their parsing (vocabularies); gate_param names a setting's
-# slot and gate_params_default are the settings a store without any
-# holds; gate_score_text prints a number; *_free free structs; map_ids_add
+# words and their parsing (vocabularies); *_free free structs; map_ids_add
 # grows an id list; stance_hash*, stance_genesis: the chain's hashing.
 
 rules='org gate stance graph deal influence timeline'
@@ -113,6 +109,19 @@ if $CC -c -o "$T/src/lib/store-bad.o" "$T/bad-store.c" 2>"$T/cc.err"; then
   check "$T/with-bad" >"$T/faults"
   printf 'rule %s org_deal_flags\n' "$T/src/lib/store-bad.o" >"$T/want"
   cmp -s "$T/want" "$T/faults" || fail "bad store object not caught: $(cat "$T/faults")"
+else
+  fail "cannot compile the wrong object: $(cat "$T/cc.err")"
+fi
+
+# Filling the gate's settings is a use case's (gate_params_load): a store
+# object that starts from the rule's defaults is named too.
+printf 'void gate_params_default(void *);\nvoid bad(void *p) { gate_params_default(p); }\n' >"$T/bad-gate.c"
+count=$((count + 1))
+if $CC -c -o "$T/src/lib/store-bad2.o" "$T/bad-gate.c" 2>"$T/cc.err"; then
+  { cat "$T/objects"; echo "store $T/src/lib/store-bad2.o"; } >"$T/with-bad"
+  check "$T/with-bad" >"$T/faults"
+  printf 'rule %s gate_params_default\n' "$T/src/lib/store-bad2.o" >"$T/want"
+  cmp -s "$T/want" "$T/faults" || fail "store object filling the settings not caught: $(cat "$T/faults")"
 else
   fail "cannot compile the wrong object: $(cat "$T/cc.err")"
 fi

@@ -1,7 +1,7 @@
 #!/bin/sh
 # A read that fails in the middle of the rows is not taken for the end
 # of the rows: the command reports it once and exits 11 (KAM_INTERNAL),
-# prints no row, and keeps nothing it wrote.  The failure is made with
+# prints nothing (not even the header), and keeps nothing it wrote.  The failure is made with
 # the stock sqlite3 shell: reporting_line becomes a view whose end_on
 # overflows for dotted lines, so reading the dotted lines fails while
 # reading solid ones works.  (Before every step was checked, person
@@ -44,7 +44,7 @@ snapshot
 msg='kam-org: cannot read the store: integer overflow'
 run list 11 kam-org person list acme
 expect_err list "$msg"
-expect_text list "$head"
+[ ! -s "$T/list.out" ] || fail "list: printed on failure: $(cat "$T/list.out")"
 unchanged list
 
 # A write that reads the dotted lines first: nothing is kept.

@@ -2737,16 +2737,22 @@ START_TEST(t_store_assess_dated)
 }
 END_TEST
 
+/* gate_params_load: the rules' defaults with the stored settings over
+ * them; a stored key the rules do not know changes nothing. */
 START_TEST(t_store_settings)
 {
-	struct gate_params p;
+	struct gate_params p, d;
 
+	gate_params_default(&d);
 	ck_assert_int_eq(store_gate_setting_set(st, "win.strong", 0.9), KAM_OK);
-	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_set(st, "no.such", 7), KAM_OK);
+	ck_assert_int_eq(gate_params_load(st, &p), KAM_OK);
 	ck_assert(p.strong == 0.9);
+	p.strong = d.strong;
+	ck_assert(memcmp(&p, &d, sizeof p) == 0);
 	ck_assert_int_eq(store_gate_setting_stored(st, "win.strong"), 1);
 	ck_assert_int_eq(store_gate_setting_reset(st, "win.strong"), KAM_OK);
-	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
+	ck_assert_int_eq(gate_params_load(st, &p), KAM_OK);
 	ck_assert(p.strong == 0.75);
 	ck_assert_int_eq(store_gate_setting_stored(st, "win.strong"), 0);
 }

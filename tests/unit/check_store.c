@@ -465,22 +465,74 @@ START_TEST(test_stance)
 }
 END_TEST
 
+static int
+seen_setting(const struct gate_setting_row *r, void *arg)
+{
+	char t[64];
+
+	snprintf(t, sizeof t, "%s=%g", r->key, r->value);
+	add_text(arg, t);
+	return KAM_OK;
+}
+
+static int
+stop_setting(const struct gate_setting_row *r, void *arg)
+{
+	(void)r;
+	(*(int *)arg)++;
+	return KAM_CONFLICT;
+}
+
+/* The settings come back as stored rows, in key order; the store applies
+ * them to nothing (gate_params_load does, check_gate). */
 START_TEST(test_gate_settings)
 {
-	struct gate_params p, d;
+	struct seen seen = {""};
+	int calls = 0;
 
-	gate_params_default(&d);
+	ck_assert_int_eq(store_gate_settings_each(st, seen_setting, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "");
 	ck_assert_int_eq(store_gate_setting_set(st, "win.fail", 0.25), KAM_OK);
+	ck_assert_int_eq(store_gate_setting_set(st, "price.cap", 20), KAM_OK);
 	ck_assert_int_eq(store_gate_setting_stored(st, "win.fail"), 1);
-	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
-	ck_assert_double_eq(*gate_param(&p, "win.fail"), 0.25);
-	ck_assert_double_eq(*gate_param(&p, "real.fail"),
-	                    *gate_param(&d, "real.fail"));
+	ck_assert_int_eq(store_gate_settings_each(st, seen_setting, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "price.cap=20;win.fail=0.25;");
+	ck_assert_int_eq(store_gate_settings_each(st, stop_setting, &calls),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(calls, 1);
 	ck_assert_int_eq(store_gate_setting_reset(st, "win.fail"), KAM_OK);
 	ck_assert_int_eq(store_gate_setting_stored(st, "win.fail"), 0);
-	ck_assert_int_eq(store_gate_params_load(st, &p), KAM_OK);
-	ck_assert_double_eq(*gate_param(&p, "win.fail"),
-	                    *gate_param(&d, "win.fail"));
+	seen.text[0] = '\0';
+	ck_assert_int_eq(store_gate_settings_each(st, seen_setting, &seen),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, "price.cap=20;");
+}
+END_TEST
+
+/* A statement that cannot be prepared (the schema changed by hand) is
+ * reported once as KAM_INTERNAL and kept: the query fails, later ones
+ * say nothing more, and a write keeps nothing. */
+START_TEST(test_unprepared)
+{
+	struct seen seen = {""};
+
+	exec_ok("ALTER TABLE gate_setting RENAME TO gate_setting_x");
+	capture();
+	ck_assert_int_eq(store_gate_settings_each(st, seen_setting, &seen),
+	                 KAM_INTERNAL);
+	ck_assert_int_eq(store_failed(st), KAM_INTERNAL);
+	ck_assert_int_eq(store_gate_settings_each(st, seen_setting, &seen),
+	                 KAM_INTERNAL);
+	ck_assert_int_eq(store_gate_setting_set(st, "win.fail", 0.25),
+	                 KAM_INTERNAL);
+	ck_assert_int_eq(store_finish(st, 1), KAM_INTERNAL);
+	ck_assert_str_eq(captured(),
+	                 "check_store: internal error: cannot prepare a "
+	                 "statement: no such table: gate_setting\n");
+	ck_assert_str_eq(seen.text, "");
+	ck_assert_int_eq(count("SELECT count(*) FROM gate_setting_x"), 0);
 }
 END_TEST
 
@@ -534,6 +586,7 @@ store_suite(void)
 	tcase_add_test(tc, test_links_roles);
 	tcase_add_test(tc, test_stance);
 	tcase_add_test(tc, test_gate_settings);
+	tcase_add_test(tc, test_unprepared);
 	tcase_add_test(tc, test_sellers);
 	suite_add_tcase(s, tc);
 	return s;
