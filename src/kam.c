@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/copy.h"
 #include "kam/kam.h"
 #include "kam/out.h"
 
@@ -45,15 +46,18 @@ usage(FILE *fp)
 	      "       kam help [COMMAND]\n"
 	      "       kam -h | -V\n"),
 	    fp);
+	fputs(_("       kam copy --from STORE --to STORE [ACCOUNT ...]\n"), fp);
 	fprintf(fp, "\n%s\n\n%s\n",
 	        _("Key-account management: one store, four commands."),
 	        _("commands:"));
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-8s %s\n", commands[i].name,
 		        _(commands[i].summary));
-	fprintf(fp, "\n%s\n\n%s\n",
+	fprintf(fp, "\n%s\n%s\n\n%s\n",
 	        _("'kam COMMAND ARGS' runs 'kam-COMMAND ARGS'; "
 	          "'kam help COMMAND' shows its manual."),
+	        _("'kam copy' copies accounts with their history from one "
+	          "store to another."),
 	        _("options:"));
 	fputs(_("  -a, --account ACCOUNT   passed on to the command\n"
 	        "  -d, --db PATH           passed on to the command\n"
@@ -222,6 +226,71 @@ help_verb(const char *argv0, int argc, char **argv)
 	return help(argv0, name);
 }
 
+static void
+copy_usage(FILE *fp)
+{
+	fputs(_("usage: kam copy --from STORE --to STORE [ACCOUNT ...]\n"), fp);
+}
+
+/*
+ * kam copy --from STORE --to STORE [ACCOUNT...]: the accounts (all of
+ * the source's when none is named) with their history; given says
+ * whether kam had -a, -d or -F, which copy does not take.
+ */
+static int
+copy_verb(int argc, char **argv, int given)
+{
+	static const struct option longopts[] = {
+	    {"from", required_argument, NULL, 'f'},
+	    {"to", required_argument, NULL, 't'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct copy_summary s;
+	const char *from = NULL, *to = NULL;
+	int c, rc;
+
+	optind = 0; /* GNU getopt: start again */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			from = optarg;
+			break;
+		case 't':
+			to = optarg;
+			break;
+		case 'h':
+			copy_usage(stdout);
+			return out_finish_stdout();
+		default:
+			cli_option_refused(c, argv);
+			copy_usage(stderr);
+			return KAM_USAGE;
+		}
+	}
+	if (given) {
+		kam_err(KAM_USAGE, _("copy takes its stores from --from and "
+		                     "--to, and no -a, -d or -F"));
+		copy_usage(stderr);
+		return KAM_USAGE;
+	}
+	if (from == NULL || to == NULL) {
+		kam_err(KAM_USAGE, _("copy needs --from STORE and --to STORE"));
+		copy_usage(stderr);
+		return KAM_USAGE;
+	}
+	if ((rc = kam_copy(from, to, argv + optind, (size_t)(argc - optind),
+	                   &s)) != KAM_OK)
+		return rc;
+	printf(_("copied %s from '%s' to '%s'\n"), s.accounts, s.from, s.to);
+	printf(_("observations chained anew: %ld\n"), s.observations);
+	printf(_("the source's chain: %ld rows, head %s\n"), s.source_rows,
+	       s.source_head);
+	copy_summary_free(&s);
+	return out_finish_stdout();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -268,6 +337,10 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[0], "help") == 0)
 		return help_verb(argv0, argc, argv);
+	if (strcmp(argv[0], "copy") == 0)
+		return copy_verb(argc, argv,
+		                 pass[0] != NULL || pass[2] != NULL ||
+		                     pass[4] != NULL);
 	if ((name = find_command(argv[0])) == NULL)
 		return KAM_USAGE;
 	/* pass without its gaps: the options not given. */

@@ -45,6 +45,12 @@ struct stance_row {
 	int64_t deal;       /* 0: general */
 	const char *effective, *recorded, *actor;
 	const char *note, *source, *why;
+	/*
+	 * A free text that was erased (NULL above) but whose digest its row
+	 * kept, as stored: a copy of the row (kam copy) chains and keeps
+	 * the digest again.  NULL otherwise.
+	 */
+	const char *note_digest, *source_digest, *why_digest;
 };
 
 #define KAM_STANCE_DATE_LEN  11

@@ -1,4 +1,4 @@
--- kam store schema, version 11: what a new store is created with.
+-- kam store schema, version 12: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -386,6 +386,31 @@ CREATE VIEW observation_plain AS
 	AND t.field = 'why') END AS why,
 	o.prev_hash, o.hash, o.hash_version
 	FROM observation o;
+
+-- Each kam copy that brought accounts into this store (kam(7), COPYING
+-- ACCOUNTS): when and by whom, the source's name (a URL without its
+-- password), its chain as it stood (source_rows rows, whose last hash
+-- was source_head: what kam-stance verify said of it), the accounts
+-- copied (handles joined by ", ") and the observations chained here.
+-- Append-only.
+CREATE TABLE store_copy (
+	id           INTEGER PRIMARY KEY,
+	recorded     TEXT NOT NULL,
+	actor        TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	source_head  TEXT NOT NULL,
+	source_rows  INTEGER NOT NULL CHECK (source_rows >= 0),
+	accounts     TEXT NOT NULL,
+	observations INTEGER NOT NULL CHECK (observations >= 0)
+);
+CREATE TRIGGER store_copy_no_update BEFORE UPDATE ON store_copy
+BEGIN
+	SELECT RAISE(ABORT, 'copies are history: a record is never changed');
+END;
+CREATE TRIGGER store_copy_no_delete BEFORE DELETE ON store_copy
+BEGIN
+	SELECT RAISE(ABORT, 'copies are history: a record is never removed');
+END;
 
 -- Rubric profiles: a client category's emphasis (METHOD.md, section 3).
 -- An account whose category names a profile is assessed with it; any

@@ -125,6 +125,19 @@ stance_hash(const char *prev, const struct stance_row *r,
 	out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
+/* A free text, or the digest an erased one left (stance_row). */
+static struct chain_value
+free_text_or_digest(const char *text, const char *digest)
+{
+	struct chain_value v;
+
+	if (text != NULL || digest == NULL)
+		return chain_free_text(text);
+	v = chain_text(digest);
+	v.digest = 1;
+	return v;
+}
+
 void
 stance_chain_values(const struct stance_row *r, const char *prev, int version,
                     struct chain_value v[STANCE_CHAIN_COLUMNS])
@@ -139,9 +152,9 @@ stance_chain_values(const struct stance_row *r, const char *prev, int version,
 	v[7] = chain_text(r->effective);
 	v[8] = chain_text(r->recorded);
 	v[9] = chain_text(r->actor);
-	v[10] = chain_free_text(r->note);
-	v[11] = chain_free_text(r->source);
-	v[12] = chain_free_text(r->why);
+	v[10] = free_text_or_digest(r->note, r->note_digest);
+	v[11] = free_text_or_digest(r->source, r->source_digest);
+	v[12] = free_text_or_digest(r->why, r->why_digest);
 	v[13] = chain_text(prev);
 	v[14] = chain_int(version);
 }

@@ -275,12 +275,13 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
  * is kept beside it in observation_text, from where it can be erased.
  */
 static void
-bind_digest(db_stmt *s, int i, const char *text)
+bind_digest(db_stmt *s, int i, const char *text, const char *erased)
 {
 	char d[CHAIN_HASH_LEN];
 
 	if (text == NULL) {
-		db_bind_null(s, i);
+		/* An erased text's digest, as its row kept it (a copy). */
+		store_bind_text(s, i, erased);
 		return;
 	}
 	chain_sha256(text, strlen(text), d);
@@ -363,9 +364,9 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	store_bind_static(s, 8, r->effective);
 	store_bind_static(s, 9, r->recorded);
 	store_bind_static(s, 10, r->actor);
-	bind_digest(s, 11, r->note);
-	bind_digest(s, 12, r->source);
-	bind_digest(s, 13, r->why);
+	bind_digest(s, 11, r->note, r->note_digest);
+	bind_digest(s, 12, r->source, r->source_digest);
+	bind_digest(s, 13, r->why, r->why_digest);
 	store_bind_static(s, 14, c->last_hash);
 	store_bind_static(s, 15, hash);
 	if (db_step(s) != DB_DONE) {
@@ -422,6 +423,7 @@ row_from(db_stmt *s, int base, struct stance_row *r)
 	r->note = T(10);
 	r->source = T(11);
 	r->why = T(12);
+	r->note_digest = r->source_digest = r->why_digest = NULL;
 #undef T
 }
 

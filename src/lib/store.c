@@ -62,9 +62,9 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL,          migrate_2_sql,  migrate_3_sql, migrate_4_sql,
-    migrate_5_sql, migrate_6_sql,  migrate_7_sql, migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql};
+    NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
+    migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
+    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql};
 
 /* The same for a team store: team_migrations[i] takes it from i to i + 1. */
 static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {

@@ -11,7 +11,7 @@ PATH="$KAM_BUILDDIR/src:$PATH"
 export PATH
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/kam-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "$T"; pg_drop' EXIT
 
 # make check-valgrind: every kam command runs under valgrind, and any
 # memory error or leak fails the command (status 99).
@@ -30,6 +30,150 @@ KAM_USER=tester
 KAM_NOW=2026-03-02T09:00:00Z
 unset KAM_ACCOUNT XDG_DATA_HOME
 export KAM_DB KAM_USER KAM_NOW
+
+# The store: an SQLite file, or, with KAM_TEST_PG set (make
+# check-pg-suite runs the whole suite so, under tests/pg/cluster.sh,
+# which names the cluster's roles and URLs), a team store: a database of
+# its own for each test, owned by kam_owner, made by kam-org init run as
+# that owner, with the test clock on (so that KAM_NOW sets the recorded
+# time), dropped at exit.  KAM_DB is then the URL of the role tester,
+# the KAM_USER, which neither owns the database nor is a superuser.
+# KAM_TEST_PG, KAM_TEST_PG_OWNER and KAM_TEST_PG_TESTER are set to the
+# test's database too, so that tests of the team store never share one.
+# A test that wants the database empty (no kam-org init run) sets
+# KAM_TEST_PG_EMPTY=1 before sourcing this file.
+pg_db=
+pg_drop() {
+  [ -n "$pg_db" ] || return 0
+  psql "$KAM_TEST_PG_ADMIN" -X -q -v ON_ERROR_STOP=1 \
+    -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || :
+}
+# pg_url URL: URL naming the test's database instead of its own.
+pg_url() {
+  printf '%s/%s\n' "${1%/*}" "$pg_db"
+}
+if [ -n "${KAM_TEST_PG:-}" ]; then
+  # The test's number and a random part: names unique in the cluster.
+  pg_db=$(printf '%s' "${0##*/}" | sed 's/[^a-z0-9].*//')
+  pg_db="kam_${pg_db:-test}_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  if ! psql "$KAM_TEST_PG_ADMIN" -X -q -v ON_ERROR_STOP=1 \
+    -c "CREATE DATABASE $pg_db OWNER kam_owner" >"$T/pg-create.err" 2>&1; then
+    pg_db=
+    echo "lib.sh: cannot make the test's database: $(cat "$T/pg-create.err")" >&2
+    exit 99
+  fi
+  KAM_TEST_PG=$(pg_url "$KAM_TEST_PG")
+  KAM_TEST_PG_OWNER=$(pg_url "$KAM_TEST_PG_OWNER")
+  KAM_TEST_PG_TESTER=$(pg_url "$KAM_TEST_PG_TESTER")
+  KAM_TEST_PG_INSPECT=$(pg_url "$KAM_TEST_PG_ADMIN")
+  export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_TESTER
+  # The functions of SQLite that the tests' queries use (sql), as
+  # SQLite has them: group_concat, quote, instr, hex, typeof,
+  # json_valid and json_extract (a path of .KEY and [N] steps).
+  psql "$KAM_TEST_PG_INSPECT" -X -q -v ON_ERROR_STOP=1 >"$T/pg-compat.err" 2>&1 <<'SQL' ||
+CREATE SCHEMA kam_test;
+CREATE FUNCTION kam_test.quote(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN 'NULL'
+         ELSE '''' || replace(v, '''', '''''') || '''' END $$;
+CREATE FUNCTION kam_test.quote(v bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(v::text, 'NULL') $$;
+CREATE FUNCTION kam_test.instr(h text, n text) RETURNS integer
+  LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(h, n) $$;
+CREATE FUNCTION kam_test.hex(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT upper(encode(convert_to(coalesce(v, ''), 'UTF8'), 'hex')) $$;
+CREATE FUNCTION kam_test.typeof(v anyelement) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN 'null'
+         WHEN pg_typeof(v) IN ('smallint'::regtype, 'integer', 'bigint') THEN 'integer'
+         WHEN pg_typeof(v) IN ('real'::regtype, 'double precision', 'numeric') THEN 'real'
+         WHEN pg_typeof(v) = 'bytea'::regtype THEN 'blob'
+         ELSE 'text' END $$;
+CREATE FUNCTION kam_test.json_valid(v text) RETURNS integer
+  LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  PERFORM v::jsonb;
+  RETURN 1;
+EXCEPTION WHEN others THEN
+  RETURN 0;
+END $$;
+CREATE FUNCTION kam_test.json_extract(doc text, path text) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  p text[] := '{}';
+  m text[];
+  j jsonb;
+BEGIN
+  FOR m IN SELECT regexp_matches(substr(path, 2), '\.([^.\[]+)|\[([0-9]+)\]', 'g') LOOP
+    p := p || coalesce(m[1], m[2]);
+  END LOOP;
+  j := doc::jsonb #> p;
+  IF j IS NULL OR jsonb_typeof(j) = 'null' THEN
+    RETURN NULL;
+  ELSIF jsonb_typeof(j) = 'string' THEN
+    RETURN j #>> '{}';
+  ELSIF jsonb_typeof(j) = 'boolean' THEN
+    RETURN CASE WHEN j = 'true'::jsonb THEN '1' ELSE '0' END;
+  END IF;
+  RETURN j::text;
+END $$;
+CREATE FUNCTION kam_test.concat_step(acc text, v anyelement, sep text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v::text
+         ELSE acc || sep || v::text END $$;
+CREATE FUNCTION kam_test.concat_step(acc text, v anyelement)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT kam_test.concat_step(acc, v, ',') $$;
+CREATE AGGREGATE kam_test.group_concat(anyelement, text)
+  (SFUNC = kam_test.concat_step, STYPE = text);
+CREATE AGGREGATE kam_test.group_concat(anyelement)
+  (SFUNC = kam_test.concat_step, STYPE = text);
+SQL
+  { echo "lib.sh: cannot prepare the test's database: $(cat "$T/pg-compat.err")" >&2; exit 99; }
+  if [ "${KAM_TEST_PG_EMPTY:-0}" != 1 ]; then
+    if ! env -u KAM_USER -u KAM_NOW kam-org --db "$KAM_TEST_PG_OWNER" init \
+      >/dev/null 2>"$T/pg-init.err"; then
+      echo "lib.sh: kam-org init as the owner failed: $(cat "$T/pg-init.err")" >&2
+      exit 99
+    fi
+    # The test clock (kam(7)), where the store has it.
+    psql "$KAM_TEST_PG_OWNER" -X -q -v ON_ERROR_STOP=1 >"$T/pg-clock.err" 2>&1 <<'SQL' ||
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_schema = current_schema()
+             AND table_name = 'kam_store' AND column_name = 'test_clock') THEN
+    EXECUTE 'UPDATE kam_store SET test_clock = true';
+  END IF;
+END $$;
+SQL
+    { echo "lib.sh: cannot turn the test clock on: $(cat "$T/pg-clock.err")" >&2; exit 99; }
+  fi
+  KAM_DB=$KAM_TEST_PG_TESTER
+fi
+
+# on_pg: is the store a team store (PostgreSQL)?
+on_pg() {
+  [ -n "$pg_db" ]
+}
+
+# sqlite_only REASON: the test is about SQLite files or what a team
+# store does otherwise; on a team store it is skipped (status 77), with
+# a SKIP line giving the reason.
+sqlite_only() {
+  if on_pg; then
+    echo "SKIP: on a team store: $*"
+    exit 77
+  fi
+}
+
+# store_name: the store as kam-org init prints it (a team store's URL
+# without its password).
+store_name() {
+  if on_pg; then
+    printf '%s\n' "$KAM_DB" | sed "s/:$KAM_TEST_PG_PASSWORD@/@/"
+  else
+    printf '%s\n' "$KAM_DB"
+  fi
+}
 # English messages whatever the user's settings: LANGUAGE would override
 # LC_ALL for messages.  The catalogs are the build tree's (kam(7),
 # KAM_LOCALEDIR); a test of another language runs commands under in_locale.
@@ -87,21 +231,63 @@ expect_err() {
   fi
 }
 
-# snapshot / unchanged: the store is byte-for-byte the same dump.
+# db_is_pg: is KAM_DB the test's team store (a test may point KAM_DB at
+# an SQLite file of its own for a while)?
+db_is_pg() {
+  case $KAM_DB in
+  [Pp][Oo][Ss][Tt][Gg][Rr][Ee][Ss]*://*) on_pg ;;
+  *) return 1 ;;
+  esac
+}
+
+# snapshot / unchanged: the store is byte-for-byte the same dump (on a
+# team store, pg_dump's, sequences' values left out: a rolled-back
+# insert moves them).
+dump_store() {
+  if db_is_pg; then
+    pg_dump -d "$KAM_TEST_PG_INSPECT" --no-owner --no-privileges \
+      --exclude-schema=kam_test | grep -v '^SELECT pg_catalog.setval('
+  else
+    "$SQLITE3" "$KAM_DB" .dump
+  fi
+}
 snapshot() {
-  "$SQLITE3" "$KAM_DB" .dump >"$T/snapshot.sql"
+  dump_store >"$T/snapshot.sql"
 }
 unchanged() {
-  "$SQLITE3" "$KAM_DB" .dump >"$T/now.sql"
+  dump_store >"$T/now.sql"
   if ! cmp -s "$T/snapshot.sql" "$T/now.sql"; then
     fail "$1: the store changed"
     diff -u "$T/snapshot.sql" "$T/now.sql" | head -20 >&2
   fi
 }
 
-# sql QUERY: prints the query's result from the store.
+# sql QUERY: prints the query's result from the store, as sqlite3
+# prints it: no header, columns separated by '|', NULL empty.  On a
+# team store psql runs it as the cluster's superuser (which sees every
+# row), with the SQLite functions above, but a query of a file's JSON
+# (readfile) runs in SQLite on no store.
 sql() {
-  "$SQLITE3" -batch -noheader -separator '|' "$KAM_DB" "$1"
+  if db_is_pg; then
+    case $1 in
+    *readfile\(*)
+      sqlite "$1"
+      return
+      ;;
+    esac
+    PGOPTIONS='-c search_path=public,kam_test' \
+      psql "$KAM_TEST_PG_INSPECT" -X -q -A -t -F '|' -v ON_ERROR_STOP=1 \
+      -c "$1"
+  else
+    "$SQLITE3" -batch -noheader -separator '|' "$KAM_DB" "$1"
+  fi
+}
+
+# sqlite QUERY: SQLite on no store, for its JSON functions over a
+# command's output (readfile, json_each, json_extract), whatever the
+# store's engine.
+sqlite() {
+  "$SQLITE3" -batch -noheader -separator '|' :memory: "$1"
 }
 
 # expect_sql NAME QUERY EXPECTED

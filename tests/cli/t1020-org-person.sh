@@ -3,6 +3,7 @@
 # every format (Chinese names aligned in tables), the store after each
 # command, and every bad input with its message and an unchanged store.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "writes in several KAM_USER names"
 
 kam-org init >/dev/null
 kam-org account add acme --name 'Acme 中国' >/dev/null

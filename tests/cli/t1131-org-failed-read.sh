@@ -8,6 +8,7 @@
 # list printed acme/c without its dotted line and exited 0, and person
 # set wrote the new title and exited 0.)
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "the failure is made in the SQLite file with the sqlite3 shell"
 
 kam-org init >/dev/null
 kam-org account add acme --name Acme

@@ -3,6 +3,7 @@
 # rows changed, rehashed or deleted behind kam's back with the sqlite3
 # shell (after dropping the append-only triggers).
 . "$(dirname "$0")/lib.sh"
+sqlite_only "tampers with the SQLite file with the sqlite3 shell"
 
 kam-org init >/dev/null
 run empty 0 kam-stance -F json verify

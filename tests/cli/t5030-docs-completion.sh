@@ -69,7 +69,9 @@ expect_completion stance-show "hosp hosp/his" kam-stance show ''
 expect_completion map-rankdir "LR TB" kam-map --rankdir ''
 touch "$T/people.csv"
 expect_completion org-import "$T/people.csv" kam-org import "$T/peo"
-expect_completion kam-cmds "gate help map org stance" kam ''
+expect_completion kam-cmds "copy gate help map org stance" kam ''
+expect_completion kam-copy-opts "--from --help --to" kam copy --
+expect_completion kam-copy-from "$T/people.csv" kam copy --from "$T/peo"
 expect_completion kam-org "person" kam org per
 expect_completion kam-help "stance" kam help st
 expect_completion kam-opts "--help --version" kam --

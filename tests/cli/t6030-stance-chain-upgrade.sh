@@ -5,6 +5,7 @@
 # id set to 0 or to text) still fails verify, as does a row's encoding
 # changed.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 old() {
   rm -f "$KAM_DB" "$KAM_DB-wal" "$KAM_DB-shm"
@@ -24,7 +25,7 @@ old
 run old-verify 0 kam-stance verify
 expect_text old-verify "observations	last_hash
 5	ca074e13675216696b0fbd81c936c0f12d367dc0871cd52ef1f664ac72ca1aae"
-expect_sql migrated "PRAGMA user_version" 11
+expect_sql migrated "PRAGMA user_version" 12
 expect_sql old-versions "SELECT group_concat(hash_version) FROM observation" "1,1,1,1,1"
 
 # New rows are written with encoding 2 after the old ones.

@@ -6,6 +6,7 @@
 # the row.  Then each append-only guard is dropped or replaced by one
 # that does nothing under the same name, and verify names it.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "tampers with the SQLite file with the sqlite3 shell"
 
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null

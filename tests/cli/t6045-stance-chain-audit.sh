@@ -3,6 +3,7 @@
 # kam(7)'s description of the encodings, with the sqlite3 shell, bash's
 # printf and sha256sum(1): the hashes kam stored are those.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "reads the SQLite file with the sqlite3 shell"
 command -v bash >/dev/null 2>&1 || exit 77
 command -v sha256sum >/dev/null 2>&1 || exit 77
 

@@ -3,6 +3,7 @@
 # succeeds (printing its path), nothing is deleted and no temporary file
 # is left; commands opening an old store at once upgrade it once.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "SQLite files made at once, and an SQLite upgrade"
 
 # The schema version a new store has.
 VERSION=$(sed -n 's/^#define KAM_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$KAM_SRCDIR/include/kam/store.h")

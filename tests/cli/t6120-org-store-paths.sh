@@ -4,6 +4,7 @@
 # refuses; init over an existing empty file makes it a store of mode
 # 0600.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "stores opened by path"
 
 # The schema version a new store has.
 VERSION=$(sed -n 's/^#define KAM_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$KAM_SRCDIR/include/kam/store.h")

@@ -5,6 +5,7 @@
 # file modes, so as root the commands run in a user namespace (where
 # root's files are someone else's), else as the nobody user.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "SQLite files' modes"
 
 as_user=
 if [ "$(id -u)" = 0 ]; then

@@ -6,6 +6,7 @@
 # writes has either all of its rows or none.  Every few kills, the
 # import is run again to completion on the recovered store.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite file killed mid-write"
 
 : "${CRASH_RUNS:=20}" "${CRASH_ROWS:=200000}"
 N=$CRASH_ROWS

@@ -5,6 +5,7 @@
 # write lock, readers read a snapshot), nothing written is lost, and
 # the store is whole and its history verifies.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "a store opened by path"
 
 KAM_DB="$T/shared/kam.db"
 W=20

@@ -6,6 +6,7 @@
 # --all, and a closed deal keeps its runs.  Every refusal leaves the
 # store as it was.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "writes in several KAM_USER names"
 
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null

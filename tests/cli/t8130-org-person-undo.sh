@@ -6,6 +6,7 @@
 # otherwise says what does and what to do instead.  Every refusal
 # leaves the store as it was.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "writes in several KAM_USER names"
 
 {
   kam-org init

@@ -5,6 +5,7 @@
 # changes, verify passes with the same head, and the texts read as
 # before.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "an SQLite upgrade fixture"
 
 kam-org init >/dev/null
 {
@@ -33,6 +34,7 @@ END;
 DROP VIEW observation_plain;
 DROP TABLE observation_text;
 ALTER TABLE person DROP COLUMN erased;
+DROP TABLE store_copy;
 PRAGMA user_version = 10;" || fail "making a store of schema 10"
 expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'午餐 lunch'|'minutes'|NULL
@@ -43,7 +45,7 @@ expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM obs
 run upgraded 0 kam-stance verify
 count=$((count + 1))
 cmp -s "$T/head.out" "$T/upgraded.out" || fail "upgraded: the head changed: $(cat "$T/upgraded.out")"
-expect_sql version "PRAGMA user_version" 11
+expect_sql version "PRAGMA user_version" 12
 d() { printf '%s' "$1" | sha256sum | cut -c1-64; }
 expect_sql digests "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'$(d '午餐 lunch')'|'$(d minutes)'|NULL

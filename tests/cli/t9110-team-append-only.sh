@@ -12,6 +12,7 @@ if [ -z "${KAM_TEST_PG:-}" ]; then
   fi
   exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
 fi
+KAM_TEST_PG_EMPTY=1
 . "$(dirname "$0")/lib.sh"
 
 OWNER=$KAM_TEST_PG_OWNER

@@ -3,11 +3,23 @@
 # pg_virtualenv makes the cluster in a temporary folder, listening on
 # localhost only (its default) on a free random port, and drops it
 # afterwards.
-# The command runs as a role that neither owns the database nor is a
-# superuser (a superuser ignores grants and row-level security), named
-# by KAM_TEST_PG (a postgresql:// URL); the owner's is in
-# KAM_TEST_PG_OWNER, the password of both in KAM_TEST_PG_PASSWORD.
-# Usage: cluster.sh CMD [ARG...]
+# The cluster has these roles, all with one password
+# (KAM_TEST_PG_PASSWORD), and the database kam, owned by kam_owner:
+#   kam_owner   owns the database (KAM_TEST_PG_OWNER, its URL);
+#   kam_app     a login role that neither owns the database nor is a
+#               superuser, in no group (KAM_TEST_PG, its URL);
+#   kam_writer  the NOLOGIN group role to which kam-org init grants the
+#               application's privileges (kam(7), THE TEAM STORE);
+#   tester      a login role, member of kam_writer: the CLI suite's
+#               KAM_USER, as which its commands run on a team store
+#               (tests/cli/lib.sh; KAM_TEST_PG_TESTER, its URL of kam);
+#   postgres    the cluster's superuser (KAM_TEST_PG_ADMIN, its URL of
+#               the database postgres), with which tests/cli/lib.sh makes
+#               and drops a database per test and inspects the store (a
+#               superuser sees past row-level security).
+# Neither kam_app nor tester is a superuser (a superuser ignores grants
+# and row-level security).
+# Usage: cluster.sh CMD [ARG...]; its status is the command's.
 set -eu
 if ! command -v pg_virtualenv >/dev/null 2>&1; then
   echo "cluster.sh: pg_virtualenv not found: install the Debian packages postgresql-15 and postgresql-common" >&2
@@ -29,12 +41,17 @@ pw=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 psql -q -v ON_ERROR_STOP=1 -v pw="$pw" <<SQL
 CREATE ROLE kam_owner LOGIN PASSWORD :'"'"'pw'"'"';
 CREATE ROLE kam_app LOGIN PASSWORD :'"'"'pw'"'"';
+CREATE ROLE kam_writer NOLOGIN;
+CREATE ROLE tester LOGIN PASSWORD :'"'"'pw'"'"' IN ROLE kam_writer;
 CREATE DATABASE kam OWNER kam_owner;
 SQL
 KAM_TEST_PG="postgresql://kam_app:$pw@127.0.0.1:$PGPORT/kam"
 KAM_TEST_PG_OWNER="postgresql://kam_owner:$pw@127.0.0.1:$PGPORT/kam"
+KAM_TEST_PG_TESTER="postgresql://tester:$pw@127.0.0.1:$PGPORT/kam"
+KAM_TEST_PG_ADMIN="postgresql://$PGUSER:$PGPASSWORD@127.0.0.1:$PGPORT/postgres"
 KAM_TEST_PG_PASSWORD=$pw
-export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_PASSWORD
+export KAM_TEST_PG KAM_TEST_PG_OWNER KAM_TEST_PG_TESTER KAM_TEST_PG_ADMIN
+export KAM_TEST_PG_PASSWORD
 unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
 "$@"
 ' cluster "$@"
