@@ -5,9 +5,11 @@
  */
 #include <config.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kam/cli.h"
 #include "kam/gate.h"
@@ -656,6 +658,72 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /*
+ * watch [ACCOUNT|ACCOUNT/DEAL]: on a team store, each observation as a
+ * teammate commits it, one line each (log's columns, no header; JSON:
+ * one object a line), until a signal or the reader goes away.
+ */
+static volatile sig_atomic_t watch_stop;
+
+static void
+watch_signal(int sig)
+{
+	(void)sig;
+	watch_stop = 1;
+}
+
+struct watch_out {
+	struct kam_ctx *ctx;
+	struct out *tsv; /* NULL: JSON, one object a line */
+};
+
+static const char *const log_cols[] = {
+    "id",          "kind",   "target", "person",    "name",
+    "stance",      "toward", "deal",   "effective", "recorded",
+    "recorded_by", "note",   "source", "why",       NULL};
+
+static int
+watch_row(const struct stance_log_row *l, void *arg)
+{
+	struct watch_out *w = arg;
+	struct out *o =
+	    w->tsv != NULL ? w->tsv : cli_out(w->ctx, OUT_OBJECT, log_cols);
+
+	log_row(l, o);
+	if (w->tsv == NULL)
+		out_close(o);
+	/* Each line as it comes, for a reader that acts on it. */
+	return fflush(stdout) != 0 || ferror(stdout);
+}
+
+static int
+cmd_watch(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {{NULL, 0, NULL, 0}};
+	struct watch_out w = {ctx, NULL};
+	struct sigaction sa;
+	int rc;
+
+	cli_formats(ctx, CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON), OUT_TSV);
+	if (cli_getopt(ctx, argc, argv, "", longopts) != -1)
+		return cli_usage(ctx);
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = watch_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (ctx->fmt == OUT_TSV)
+		w.tsv = cli_out(ctx, OUT_NOHEADER, log_cols);
+	rc = store_stance_watch(ctx->st, ctx->subj.account, ctx->subj.deal,
+	                        &watch_stop, STDOUT_FILENO, watch_row, &w);
+	out_close(w.tsv);
+	if (rc != KAM_OK)
+		return rc;
+	return out_finish_stdout();
+}
+
+/*
  * changes [ACCOUNT|DEAL] --from D1 --to D2: who moved between two days.
  */
 /* changes' rows: whoever stood otherwise on to than on from. */
@@ -1207,6 +1275,9 @@ static const struct kam_verb verbs[] = {
      CLI_WRITE | CLI_TEAM},
     {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
      CLI_READ},
+    {"watch", "watch [ACCOUNT | ACCOUNT/DEAL]",
+     "print observations as teammates commit them (team store)", cmd_watch, 0,
+     1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
     {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 

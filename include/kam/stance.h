@@ -9,6 +9,7 @@
 #ifndef KAM_STANCE_H
 #define KAM_STANCE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -206,6 +207,24 @@ int store_stance_log(struct store *, int64_t person, int64_t account,
                      const char *since, const char *until,
                      int (*cb)(const struct stance_log_row *, void *),
                      void *arg);
+
+/* The row id as the log reads it, through cb, if it is of the account
+ * and about the deal (0: any); nothing when it is not. */
+int store_stance_log_row(struct store *, int64_t id, int64_t account,
+                         int64_t deal,
+                         int (*cb)(const struct stance_log_row *, void *),
+                         void *arg);
+/*
+ * kam-stance watch, on a team store: each observation of the account
+ * and the deal (0: any) committed from now on, through cb as the log
+ * reads it, until *stop is set (a signal), out_fd (the output) reports
+ * that its reader went away, or cb returns nonzero.  On an SQLite
+ * store, KAM_USAGE, reported: there is no one to watch.
+ */
+int store_stance_watch(struct store *, int64_t account, int64_t deal,
+                       volatile sig_atomic_t *stop, int out_fd,
+                       int (*cb)(const struct stance_log_row *, void *),
+                       void *arg);
 
 /*
  * Each person of an account with an observation in force on as_of

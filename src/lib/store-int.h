@@ -15,6 +15,7 @@
 #ifndef KAM_STORE_INT_H
 #define KAM_STORE_INT_H
 
+#include <signal.h>
 #include <stdint.h>
 
 /* The unit tests and store.c reach SQLite's connection (store_db). */
@@ -189,6 +190,18 @@ const char *db_pg_errmsg(struct pg_conn *);
 int db_pg_errcode(struct pg_conn *);
 /* Was the last error a serialisation failure or a deadlock? */
 int db_pg_retry(struct pg_conn *);
+/* LISTEN on a channel (its name quoted here). */
+int db_pg_listen(struct pg_conn *, const char *channel);
+/*
+ * Waits for a notification of a channel listened to: 1 with its payload
+ * (a new string), 0 when *stop became set (a signal) or watch_fd (-1:
+ * none) reports an error or a hang-up (a reader that went away), -1 on
+ * an error (db_pg_errmsg).
+ */
+int db_pg_wait(struct pg_conn *, volatile sig_atomic_t *stop, int watch_fd,
+               char **payload);
+/* A team store's connection, or NULL for an SQLite store. */
+struct pg_conn *store_pg(struct store *);
 /* The advisory lock that makes one team store's schema at a time. */
 #define STORE_PG_LOCK_SCHEMA "1262570801" /* "KAM1" */
 /*

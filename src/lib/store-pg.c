@@ -8,8 +8,10 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <libpq-fe.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -769,4 +771,63 @@ db_pg_retry(struct pg_conn *pc)
 {
 	return strcmp(pc->state, "40001") == 0 ||
 	       strcmp(pc->state, "40P01") == 0;
+}
+
+/*
+ * LISTEN and wait (kam-stance watch): the notifications of a channel,
+ * each delivered when the transaction that sent it commits.
+ */
+int
+db_pg_listen(struct pg_conn *pc, const char *channel)
+{
+	char *sql, *q = db_quote_ident(channel);
+	int rc;
+
+	xasprintf(&sql, "LISTEN %s", q);
+	rc = db_pg_exec(pc, sql);
+	free(sql);
+	free(q);
+	return rc;
+}
+
+int
+db_pg_wait(struct pg_conn *pc, volatile sig_atomic_t *stop, int watch_fd,
+           char **payload)
+{
+	*payload = NULL;
+	for (;;) {
+		struct pollfd fds[2];
+		PGnotify *n;
+		int k;
+
+		if (PQconsumeInput(pc->c) == 0) {
+			set_error(pc, NULL);
+			return -1;
+		}
+		if ((n = PQnotifies(pc->c)) != NULL) {
+			*payload = xstrdup(n->extra);
+			PQfreemem(n);
+			return 1;
+		}
+		if (*stop)
+			return 0;
+		fds[0].fd = PQsocket(pc->c);
+		fds[0].events = POLLIN;
+		fds[0].revents = 0;
+		fds[1].fd = watch_fd;
+		fds[1].events = 0;
+		fds[1].revents = 0;
+		/* A signal ends the wait early (EINTR); the timeout covers
+		 * one that came just before it began. */
+		k = poll(fds, watch_fd >= 0 ? 2 : 1, 500);
+		if (k < 0 && errno != EINTR) {
+			free(pc->err);
+			pc->err = xstrdup(strerror(errno));
+			pc->state[0] = '\0';
+			return -1;
+		}
+		if (k > 0 && watch_fd >= 0 &&
+		    (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)))
+			return 0;
+	}
 }

@@ -729,6 +729,47 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 }
 
 int
+store_stance_log_row(struct store *st, int64_t id, int64_t account,
+                     int64_t deal,
+                     int (*cb)(const struct stance_log_row *, void *),
+                     void *arg)
+{
+	static const char q[] =
+	    "SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "
+	    "c.handle, da.handle || '/' || d.handle "
+	    "FROM observation o JOIN person p ON p.id = o.person_id "
+	    "JOIN account a ON a.id = p.account_id "
+	    "LEFT JOIN competitor c ON c.id = o.toward_id "
+	    "LEFT JOIN deal d ON d.id = o.deal_id "
+	    "LEFT JOIN account da ON da.id = d.account_id "
+	    "WHERE o.id = ?1 AND (?2 = 0 OR p.account_id = ?2) "
+	    "AND (?3 = 0 OR o.deal_id = ?3)";
+	struct stance_log_row lr;
+	db_stmt *s = store_stmt(st, q);
+	int rc;
+
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, account);
+	db_bind_int64(s, 3, deal);
+	if ((rc = db_step(s)) == DB_ROW) {
+		row_from(s, 0, &lr.r);
+		lr.person_ref = (const char *)db_column_text(s, 13);
+		lr.name = (const char *)db_column_text(s, 14);
+		lr.toward_handle = (const char *)db_column_text(s, 15);
+		lr.deal_ref = (const char *)db_column_text(s, 16);
+		cb(&lr, arg);
+		rc = DB_DONE;
+	}
+	if (rc != DB_DONE) {
+		rc = store_fail(st, "cannot read the observation");
+		db_reset(s);
+		return rc;
+	}
+	db_reset(s);
+	return KAM_OK;
+}
+
+int
 store_stance_latest(struct store *st, int64_t account, const char *as_of,
                     int (*fn)(const struct stance_latest_row *, void *),
                     void *arg)

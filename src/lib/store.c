@@ -1142,6 +1142,12 @@ store_on_pg(const struct store *st)
 	return st->pg != NULL;
 }
 
+struct pg_conn *
+store_pg(struct store *st)
+{
+	return st->pg;
+}
+
 sqlite3 *
 store_db(struct store *st)
 {
