@@ -142,6 +142,31 @@ check_category(const char *s)
 	return KAM_OK;
 }
 
+/*
+ * A team's handle: a handle, at most TEAM_HANDLE_BYTES bytes, so that
+ * its role's name on a team store is a PostgreSQL name (kam(7), TEAMS).
+ */
+static int
+check_team(const char *h)
+{
+	char *n = handle_nfc(h);
+	size_t len = n != NULL ? strlen(n) : 0;
+
+	free(n);
+	if (!handle_ok(h))
+		return kam_err(KAM_DATA,
+		               _("invalid team handle '%s' (use letters, "
+		                 "digits, '.', '_' and '-')"),
+		               h);
+	if (len > TEAM_HANDLE_BYTES)
+		return kam_err(KAM_DATA,
+		               _("team handle '%s' is too long: at most %d "
+		                 "bytes, so that its role's name (%s...) fits "
+		                 "in a database name"),
+		               h, TEAM_HANDLE_BYTES, TEAM_ROLE_PREFIX);
+	return KAM_OK;
+}
+
 /* The options of account add and account set, into ch. */
 static int
 account_options(struct kam_ctx *ctx, int argc, char **argv,
@@ -153,6 +178,7 @@ account_options(struct kam_ctx *ctx, int argc, char **argv,
 	    {"industry", required_argument, NULL, 'i'},
 	    {"name", required_argument, NULL, 'n'},
 	    {"parent", required_argument, NULL, 'P'},
+	    {"team", required_argument, NULL, 'T'},
 	    {NULL, 0, NULL, 0}};
 	int c;
 
@@ -167,6 +193,9 @@ account_options(struct kam_ctx *ctx, int argc, char **argv,
 			break;
 		case 'P':
 			ch->parent = optarg;
+			break;
+		case 'T':
+			ch->team = optarg;
 			break;
 		case 'i':
 			ch->industry = optarg;
@@ -191,7 +220,9 @@ account_check(const char *h, const struct org_account_change *ch)
 	    (rc = check_text("--industry", ch->industry)) != KAM_OK ||
 	    (rc = check_text("--ext-id", ch->ext_id)) != KAM_OK ||
 	    (rc = check_category(ch->category)) != KAM_OK ||
-	    (rc = check_parent(h, ch->parent)) != KAM_OK)
+	    (rc = check_parent(h, ch->parent)) != KAM_OK ||
+	    (ch->team != NULL && *ch->team != '\0' &&
+	     (rc = check_team(ch->team)) != KAM_OK))
 		return rc;
 	if (ch->name != NULL && *ch->name == '\0')
 		return kam_err(KAM_DATA, _("--name is empty"));
@@ -225,16 +256,16 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	rc = store_org_account_add(ctx->st, h, ch.name, ch.industry);
 	/* The rest is a change of the new account. */
 	ch.name = ch.industry = NULL;
-	if (rc == KAM_OK &&
-	    (ch.category != NULL || ch.ext_id != NULL || ch.parent != NULL))
+	if (rc == KAM_OK && (ch.category != NULL || ch.ext_id != NULL ||
+	                     ch.parent != NULL || ch.team != NULL))
 		rc = store_org_account_set(ctx->st, h, &ch);
 	return store_end(ctx->st, rc);
 }
 
 /*
  * account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT]
- * [--name NAME] [--parent ACCOUNT]; an empty category or industry
- * clears it.
+ * [--name NAME] [--parent ACCOUNT] [--team TEAM]; an empty category,
+ * external id, industry, parent or team clears it.
  */
 static int
 cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
@@ -245,11 +276,11 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = account_options(ctx, argc, argv, &ch)) != KAM_OK)
 		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
-	    ch.ext_id == NULL && ch.parent == NULL)
+	    ch.ext_id == NULL && ch.parent == NULL && ch.team == NULL)
 		return cli_usage_msg(ctx,
 		                     _("nothing to change (give --category, "
-		                       "--ext-id, --industry, --name or "
-		                       "--parent)"));
+		                       "--ext-id, --industry, --name, --parent "
+		                       "or --team)"));
 	if ((rc = account_check(argv[optind], &ch)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -258,8 +289,8 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 static const char *const account_cols[] = {
-    "handle",  "name",     "industry", "people", "deals",
-    "created", "category", "parent",   "ext_id", NULL};
+    "handle",   "name",   "industry", "people", "deals", "created",
+    "category", "parent", "ext_id",   "team",   NULL};
 
 static int
 put_account(const struct org_account *a, void *arg)
@@ -275,6 +306,7 @@ put_account(const struct org_account *a, void *arg)
 	out_str(o, a->category);
 	out_str(o, a->parent);
 	out_str(o, a->ext_id);
+	out_str(o, a->team);
 	out_end_row(o);
 	return KAM_OK;
 }
@@ -303,6 +335,63 @@ cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	o = cli_out(ctx, OUT_OBJECT, account_cols);
 	rc = store_org_accounts(ctx->st, argv[optind], put_account, o);
+	out_close(o);
+	return rc;
+}
+
+/* teams */
+
+static int
+cmd_team_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = check_team(argv[optind])) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st, store_org_team_add(ctx->st, argv[optind]));
+}
+
+static int
+cmd_team_rm(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
+		return cli_usage(ctx);
+	if ((rc = check_team(argv[optind])) != KAM_OK ||
+	    (rc = begin(ctx)) != KAM_OK)
+		return rc;
+	return store_end(ctx->st, store_org_team_rm(ctx->st, argv[optind]));
+}
+
+static int
+put_team(const struct org_team *t, void *arg)
+{
+	struct out *o = arg;
+
+	out_str(o, t->handle);
+	out_str(o, t->role);
+	out_int(o, t->accounts);
+	out_str(o, t->created);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+static int
+cmd_team_list(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"handle", "db_role", "accounts",
+	                                   "created", NULL};
+	struct out *o;
+	int rc;
+
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
+		return rc;
+	o = cli_out(ctx, 0, cols);
+	rc = store_org_teams(ctx->st, put_team, o);
 	out_close(o);
 	return rc;
 }
@@ -2202,18 +2291,25 @@ static const struct kam_verb verbs[] = {
      CLI_CREATE | CLI_TEAM},
     {"account add",
      "account add HANDLE --name NAME [--category NAME] [--ext-id ID] "
-     "[--industry TEXT] [--parent ACCOUNT]",
+     "[--industry TEXT] [--parent ACCOUNT] [--team TEAM]",
      "add a client account", cmd_account_add, 1, 1, CLI_NOSUBJ,
      CLI_WRITE | CLI_TEAM},
     {"account set",
      "account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT] "
-     "[--name NAME] [--parent ACCOUNT]",
+     "[--name NAME] [--parent ACCOUNT] [--team TEAM]",
      "change an account", cmd_account_set, 1, 1, CLI_ACCOUNT,
      CLI_WRITE | CLI_TEAM},
     {"account list", "account list", "list accounts", cmd_account_list, 0, 0,
      CLI_NOSUBJ, CLI_READ | CLI_TEAM},
     {"account show", "account show HANDLE", "show one account",
      cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ | CLI_TEAM},
+    {"team add", "team add TEAM",
+     "add a team that sells accounts (on a team store, with its role)",
+     cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+    {"team rm", "team rm TEAM", "remove a team that sells no account",
+     cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+    {"team list", "team list", "list the teams", cmd_team_list, 0, 0,
+     CLI_NOSUBJ, CLI_READ},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "

@@ -26,14 +26,15 @@ struct org_account {
 	const char *category; /* selects a rubric profile (kam-gate) */
 	const char *parent;   /* the account it is a subsidiary of */
 	const char *ext_id;   /* its id in a CRM */
+	const char *team;     /* the team that sells it, or NULL */
 };
 int store_org_account_add(struct store *, const char *handle, const char *name,
                           const char *industry);
 /* Changes an account: NULL leaves a field alone, "" clears industry,
- * category, external id or parent.  A parent that is the account or
- * below it is refused. */
+ * category, external id, parent or team.  A parent that is the account
+ * or below it is refused, and a team that does not exist. */
 struct org_account_change {
-	const char *name, *industry, *category, *ext_id, *parent;
+	const char *name, *industry, *category, *ext_id, *parent, *team;
 };
 /*
  * Account groups: a parent and its subsidiaries, to any depth.  Within
@@ -52,6 +53,28 @@ int store_org_account_set(struct store *, const char *handle,
 /* handle NULL: every account, by handle. */
 int store_org_accounts(struct store *, const char *handle,
                        int (*fn)(const struct org_account *, void *), void *);
+
+/*
+ * Teams (store-team.c): who sells an account.  On a team store each is
+ * backed by the database role TEAM_ROLE_PREFIX and its handle, whose
+ * members see and change the team's accounts (kam(7), TEAMS); a role
+ * name is at most 63 bytes, so a team's handle at most TEAM_HANDLE_BYTES.
+ */
+#define TEAM_ROLE_PREFIX  "kam_team_"
+#define TEAM_HANDLE_BYTES 54
+struct org_team {
+	const char *handle, *role, *created;
+	long accounts; /* those the user may see */
+};
+/* Adds a team; on a team store makes its role, NOLOGIN, unless there is
+ * one, or says what the database's administrator must run. */
+int store_org_team_add(struct store *, const char *handle);
+/* Removes a team that sells no account (its role stays). */
+int store_org_team_rm(struct store *, const char *handle);
+int store_org_team_id(struct store *, const char *handle, int64_t *id);
+/* Every team, by handle. */
+int store_org_teams(struct store *, int (*fn)(const struct org_team *, void *),
+                    void *);
 
 /* People.  Text fields may be NULL; level 0 means not given. */
 struct org_person {

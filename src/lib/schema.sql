@@ -1,4 +1,4 @@
--- kam store schema, version 12: what a new store is created with.
+-- kam store schema, version 13: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -9,7 +9,7 @@
 -- is the account's id in a CRM.  parent_id makes the account a
 -- subsidiary of another: the accounts under one top account form a
 -- group, within which reporting lines, links and buying roles may
--- cross accounts.
+-- cross accounts.  team_id names the team that sells it.
 CREATE TABLE account (
 	id       INTEGER PRIMARY KEY,
 	handle   TEXT NOT NULL UNIQUE,
@@ -18,10 +18,22 @@ CREATE TABLE account (
 	created  TEXT NOT NULL,
 	category TEXT,
 	ext_id   TEXT,
-	parent_id INTEGER REFERENCES account(id) CHECK (parent_id <> id)
+	parent_id INTEGER REFERENCES account(id) CHECK (parent_id <> id),
+	team_id  INTEGER REFERENCES team(id)
 );
 CREATE UNIQUE INDEX account_ext_id ON account (ext_id)
 	WHERE ext_id IS NOT NULL;
+CREATE INDEX account_team ON account (team_id) WHERE team_id IS NOT NULL;
+
+-- The teams that sell the accounts (account.team_id, NULL: none).  In a
+-- store file a team is a label; on a team store each is backed by a
+-- database role, and a seller sees only the accounts of their teams
+-- (kam(7), TEAMS).
+CREATE TABLE team (
+	id      INTEGER PRIMARY KEY,
+	handle  TEXT NOT NULL UNIQUE,
+	created TEXT NOT NULL
+);
 
 -- People in a client's organisation: the first dimension of the method
 -- (administrative rank).  level 1 is the top.  A placeholder is someone
@@ -386,6 +398,13 @@ CREATE VIEW observation_plain AS
 	AND t.field = 'why') END AS why,
 	o.prev_hash, o.hash, o.hash_version
 	FROM observation o;
+
+-- The chain's links (kam(7), THE HASH CHAIN): each observation's id,
+-- prev_hash and hash, and nothing else of it.  A row is appended after
+-- the last of these.  On a team store the links are a table of their
+-- own, which every writer reads whatever rows they may see.
+CREATE VIEW observation_chain (id, prev_hash, hash) AS
+	SELECT id, prev_hash, hash FROM observation;
 
 -- Each kam copy that brought accounts into this store (kam(7), COPYING
 -- ACCOUNTS): when and by whom, the source's name (a URL without its

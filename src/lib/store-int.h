@@ -267,6 +267,10 @@ db_stmt *store_stmt(struct store *, const char *sql);
 const char *store_schema_sql(void);
 /* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
+/* The code store_fail would return, without reporting anything. */
+int store_fail_code(struct store *);
+/* Is the store a team store (PostgreSQL)? */
+int store_is_team(const struct store *);
 /*
  * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last

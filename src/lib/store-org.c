@@ -68,8 +68,10 @@ store_org_accounts(struct store *st, const char *handle,
 	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
 	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
 	    "a.category, (SELECT u.handle FROM account u "
-	    "WHERE u.id = a.parent_id), a.ext_id FROM account a "
-	    "WHERE ?1 IS NULL OR a.handle = ?1 ORDER BY a.handle";
+	    "WHERE u.id = a.parent_id), a.ext_id, "
+	    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
+	    "FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
+	    "ORDER BY a.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct org_account a;
 	int rc = KAM_OK, step = DB_DONE;
@@ -86,6 +88,7 @@ store_org_accounts(struct store *st, const char *handle,
 		a.category = col(s, 7);
 		a.parent = col(s, 8);
 		a.ext_id = col(s, 9);
+		a.team = col(s, 10);
 		rc = fn(&a, arg);
 	}
 	rc = store_rows_end(st, s, step, rc, "the accounts");
@@ -117,8 +120,11 @@ store_org_account_set(struct store *st, const char *handle,
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
 	static const char qparent[] =
 	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
+	static const char qteam[] =
+	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
+	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
 	db_stmt *s;
-	int64_t id, parent = 0, up;
+	int64_t id, parent = 0, team = 0, up;
 	char *other = NULL;
 	int rc;
 
@@ -154,19 +160,36 @@ store_org_account_set(struct store *st, const char *handle,
 				                 "in its own group below it"),
 				               handle, c->parent);
 	}
+	if (c->team != NULL && *c->team != '\0' &&
+	    (rc = store_org_team_id(st, c->team, &team)) != KAM_OK)
+		return rc;
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, id);
 	bind_change(s, 2, c->name);
 	bind_change(s, 3, c->industry);
 	bind_change(s, 4, c->category);
 	bind_change(s, 5, c->ext_id);
-	if ((rc = step_done(st, s, "cannot change the account")) != KAM_OK ||
-	    c->parent == NULL)
+	if ((c->name != NULL || c->industry != NULL || c->category != NULL ||
+	     c->ext_id != NULL) &&
+	    (rc = step_done(st, s, "cannot change the account")) != KAM_OK)
 		return rc;
-	s = store_stmt(st, qparent);
+	db_reset(s);
+	if (c->parent != NULL) {
+		s = store_stmt(st, qparent);
+		db_bind_int64(s, 1, id);
+		if (parent != 0)
+			db_bind_int64(s, 2, parent);
+		if ((rc = step_done(st, s, "cannot change the account")) !=
+		    KAM_OK)
+			return rc;
+	}
+	if (c->team == NULL)
+		return KAM_OK;
+	/* Last: on a team store the account may leave the user's sight. */
+	s = store_stmt(st, qteam);
 	db_bind_int64(s, 1, id);
-	if (parent != 0)
-		db_bind_int64(s, 2, parent);
+	if (team != 0)
+		db_bind_int64(s, 2, team);
 	return step_done(st, s, "cannot change the account");
 }
 

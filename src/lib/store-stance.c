@@ -313,7 +313,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
                     struct stance_row *r)
 {
 	static const char last[] =
-	    "SELECT id, hash FROM observation ORDER BY id DESC LIMIT 1";
+	    "SELECT id, hash FROM observation_chain ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 	    "INSERT INTO observation (kind, target_id, person_id, stance, "
 	    "toward_id, deal_id, effective, recorded, actor, note, source, "

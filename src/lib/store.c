@@ -64,7 +64,8 @@ struct store {
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
     NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
     migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql};
+    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql,
+    migrate_13_sql};
 
 /* The same for a team store: team_migrations[i] takes it from i to i + 1. */
 static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
@@ -1155,15 +1156,20 @@ store_db(struct store *st)
 }
 
 int
-store_fail(struct store *st, const char *what)
+store_is_team(const struct store *st)
+{
+	return st->pg != NULL;
+}
+
+int
+store_fail_code(struct store *st)
 {
 	int ext, code = KAM_INTERNAL;
 
 	if (st->pg != NULL) {
 		if (db_pg_retry(st->pg))
 			st->retry = 1;
-		return kam_err(db_pg_errcode(st->pg), "%s: %s", what,
-		               db_pg_errmsg(st->pg));
+		return db_pg_errcode(st->pg);
 	}
 	ext = sqlite3_extended_errcode(st->db);
 
@@ -1181,7 +1187,17 @@ store_fail(struct store *st, const char *what)
 		code = KAM_IO;
 		break;
 	}
-	return kam_err(code, "%s: %s", what, sqlite3_errmsg(st->db));
+	return code;
+}
+
+int
+store_fail(struct store *st, const char *what)
+{
+	if (st->pg != NULL)
+		return kam_err(store_fail_code(st), "%s: %s", what,
+		               db_pg_errmsg(st->pg));
+	return kam_err(store_fail_code(st), "%s: %s", what,
+	               sqlite3_errmsg(st->db));
 }
 
 int

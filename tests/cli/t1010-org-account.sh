@@ -38,14 +38,14 @@ run nonletter 3 kam-org account add 艾克美！ --name X
 expect_err nonletter "kam-org: invalid account handle '艾克美！' (use letters, digits, '.', '_' and '-')"
 run noname 2 kam-org account add gamma
 expect_err noname "kam-org: --name is required
-usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
+usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT] [--team TEAM]"
 run emptyname 3 kam-org account add gamma --name ''
 expect_err emptyname "kam-org: --name is empty"
 run badutf8 3 kam-org account add gamma --name "$(printf 'A\377')"
 expect_err badutf8 "kam-org: --name is not valid UTF-8"
 run nohandle 2 kam-org account add --name X
 expect_err nohandle "kam-org: missing HANDLE
-usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT]"
+usage: kam-org account add HANDLE --name NAME [--category NAME] [--ext-id ID] [--industry TEXT] [--parent ACCOUNT] [--team TEAM]"
 run unknown 4 kam-org account show acmee
 expect_err unknown "kam-org: unknown account 'acmee' (did you mean 'acme'?)"
 run unknown-far 4 kam-org account show zzzzzz

@@ -118,7 +118,7 @@ run bad-category 3 kam-org account set acme --category 'big deal'
 expect_err bad-category "kam-org: invalid category 'big deal' (use letters, digits, '.', '_' and '-')"
 run set-nothing 2 kam-org account set acme
 head -1 "$T/set-nothing.err" >"$T/set-nothing.err1" && mv "$T/set-nothing.err1" "$T/set-nothing.err"
-expect_err set-nothing "kam-org: nothing to change (give --category, --ext-id, --industry, --name or --parent)"
+expect_err set-nothing "kam-org: nothing to change (give --category, --ext-id, --industry, --name, --parent or --team)"
 run set-unknown 4 kam-org account set acm --category retail
 expect_err set-unknown "kam-org: unknown account 'acm' (did you mean 'acme'?)"
 run set-empty-name 3 kam-org account set acme --name ''

@@ -19,8 +19,8 @@ count=$((count + 1))
 [ -f "$T/file:x.db?mode=memory" ] || fail "uri-init: no file named 'file:x.db?mode=memory': $(ls "$T" | tr '\n' ' ')"
 run uri-add 0 kam-org --db 'file:x.db?mode=memory' account add acme --name Acme
 run uri-list 0 kam-org --db 'file:x.db?mode=memory' -F tsv account list
-expect_text uri-list "handle	name	industry	people	deals	created	category	parent	ext_id
-acme	Acme		0	0	2026-03-02			"
+expect_text uri-list "handle	name	industry	people	deals	created	category	parent	ext_id	team
+acme	Acme		0	0	2026-03-02				"
 KAM_DB="$T/file:x.db?mode=memory" expect_sql uri-file "SELECT handle FROM account" acme
 count=$((count + 1))
 [ ! -e "$T/x.db" ] || fail "uri: a file 'x.db' was made"

@@ -127,16 +127,16 @@ run s3 0 kam-org contact 王丽 cfo --strength 3
 expect_sql s13 "SELECT group_concat(strength) FROM contact WHERE id > 6" "1,3"
 
 # A store of schema 7 (without schema 9's external ids and account
-# groups, schema 10's primary flag on roles, schema 11's observation texts
-# or schema 12's record of copies)
+# groups, schema 10's primary flag on roles, schema 11's observation texts,
+# schema 12's record of copies or schema 13's teams)
 # gains the tables, empty,
 # when first opened.
 KAM_DB="$T/v7.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "DROP TABLE store_copy; DROP VIEW observation_plain; DROP TABLE observation_text; ALTER TABLE person DROP COLUMN erased; DROP TABLE contact; DROP TABLE seller; DROP INDEX person_ext_id; DROP INDEX account_ext_id; ALTER TABLE person DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN parent_id; DROP TRIGGER deal_role_period_end_only; ALTER TABLE deal_role_period DROP COLUMN is_primary; PRAGMA user_version = 7"
+"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; DROP TABLE store_copy; DROP VIEW observation_plain; DROP TABLE observation_text; ALTER TABLE person DROP COLUMN erased; DROP TABLE contact; DROP TABLE seller; DROP INDEX person_ext_id; DROP INDEX account_ext_id; ALTER TABLE person DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN parent_id; DROP TRIGGER deal_role_period_end_only; ALTER TABLE deal_role_period DROP COLUMN is_primary; PRAGMA user_version = 7"
 run v7 0 kam-org seller list
 expect_text v7 "handle	name	contacts	created"
-expect_sql v7-version "PRAGMA user_version" 12
+expect_sql v7-version "PRAGMA user_version" 13
 expect_sql v7-tables "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema
   WHERE name IN ('seller', 'contact', 'contact_person', 'contact_seller') ORDER BY name)" \
   "contact,contact_person,contact_seller,seller"

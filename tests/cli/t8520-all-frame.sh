@@ -21,8 +21,8 @@ expect_text kam-pass-long "person,name,title,dept,level,reports_to,dotted_to,pla
 acme/li,Li,,,,,,no,,"
 # The last of an option given twice wins, as in the command.
 run kam-twice 0 kam -F json -F tsv -d "$T/kam.db" org account list
-expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id
-acme	Acme		1	0	2026-03-02			"
+expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id	team
+acme	Acme		1	0	2026-03-02				"
 run kam-novalue 2 kam -d
 grep -q "^kam: option '-d' needs a value$" "$T/kam-novalue.err" || fail "kam-novalue: $(head -1 "$T/kam-novalue.err")"
 KAM_DB="$T/kam.db"

@@ -12,9 +12,9 @@ kam-org init >/dev/null
 run parent 0 kam-org account add contoso --name "Contoso Ltd" --ext-id 0015g00000K7xAAAAZ
 run sub 0 kam-org account add contoso-de --name "Contoso Deutschland GmbH" --parent contoso --ext-id 0015g00000K7yAAAAZ
 run accounts 0 kam-org -F tsv account list
-expect_text accounts "handle	name	industry	people	deals	created	category	parent	ext_id
-contoso	Contoso Ltd		0	0	2026-03-02			0015g00000K7xAAAAZ
-contoso-de	Contoso Deutschland GmbH		0	0	2026-03-02		contoso	0015g00000K7yAAAAZ"
+expect_text accounts "handle	name	industry	people	deals	created	category	parent	ext_id	team
+contoso	Contoso Ltd		0	0	2026-03-02			0015g00000K7xAAAAZ	
+contoso-de	Contoso Deutschland GmbH		0	0	2026-03-02		contoso	0015g00000K7yAAAAZ	"
 
 run week1 0 kam-org import contoso "$SF/week1/Contact.csv" --from salesforce
 expect_text week1 "10 added, 0 changed, 0 left, 0 unchanged, 2 skipped"

@@ -20,8 +20,13 @@ kam-org init >/dev/null
 run head 0 kam-stance verify
 run show 0 kam-stance log acme
 
-# The store as schema 10 kept it: the texts in the rows, no side table.
+# The store as schema 10 kept it: the texts in the rows, no side table
+# (nor schema 12's record of copies, nor schema 13's teams and chain view).
 "$SQLITE3" "$KAM_DB" "
+DROP INDEX account_team;
+ALTER TABLE account DROP COLUMN team_id;
+DROP TABLE team;
+DROP VIEW observation_chain;
 DROP TRIGGER observation_no_update;
 UPDATE observation SET
   note = (SELECT text FROM observation_text t WHERE t.observation_id = id AND t.field = 'note'),
@@ -45,7 +50,7 @@ expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM obs
 run upgraded 0 kam-stance verify
 count=$((count + 1))
 cmp -s "$T/head.out" "$T/upgraded.out" || fail "upgraded: the head changed: $(cat "$T/upgraded.out")"
-expect_sql version "PRAGMA user_version" 12
+expect_sql version "PRAGMA user_version" 13
 d() { printf '%s' "$1" | sha256sum | cut -c1-64; }
 expect_sql digests "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'$(d '午餐 lunch')'|'$(d minutes)'|NULL

@@ -1,0 +1,186 @@
+/*
+ * Teams: who sells an account.  In a store file a team is a label; on a
+ * team store each is backed by a database role (TEAM_ROLE_PREFIX and the
+ * team's handle) whose members see and change its accounts, by the
+ * row-level security of schema-pg.sql (kam(7), TEAMS).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/input.h"
+#include "kam/kam.h"
+#include "kam/org.h"
+#include "kam/store.h"
+
+#include "store-int.h"
+
+static const char *
+col(db_stmt *s, int i)
+{
+	return (const char *)db_column_text(s, i);
+}
+
+/* The team's id, or 0 if there is none of that handle. */
+static int64_t
+team_id(struct store *st, const char *handle)
+{
+	static const char q[] = "SELECT id FROM team WHERE handle = ?";
+	db_stmt *s = store_stmt(st, q);
+	int64_t id = 0;
+
+	store_bind_handle(s, 1, handle);
+	if (store_row(st, s, "the store"))
+		id = db_column_int64(s, 0);
+	db_reset(s);
+	return id;
+}
+
+int
+store_org_team_id(struct store *st, const char *handle, int64_t *id)
+{
+	if ((*id = team_id(st, handle)) != 0)
+		return KAM_OK;
+	if (store_failed(st) != KAM_OK)
+		return store_failed(st);
+	return kam_err(KAM_NOTFOUND,
+	               _("team '%s' does not exist (add it with 'kam-org team "
+	                 "add %s')"),
+	               handle, handle);
+}
+
+/*
+ * On a team store, the team's role: there already (made by the
+ * database's administrator), or made now, NOLOGIN, when the user may
+ * create roles; else the user is told what the administrator must run.
+ */
+static int
+team_role(struct store *st, const char *handle)
+{
+	static const char qrole[] = "SELECT 1 FROM pg_roles WHERE rolname = ?";
+	static const char qmay[] =
+	    "SELECT 1 FROM pg_roles WHERE rolname = "
+	    "current_user AND (rolcreaterole OR rolsuper)";
+	char *nfc = handle_nfc(handle), *role, *quoted, *sql;
+	db_stmt *s;
+	int found, may, rc = KAM_OK;
+
+	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
+	free(nfc);
+	s = store_stmt(st, qrole);
+	store_bind_text(s, 1, role);
+	found = store_row(st, s, "the store");
+	db_reset(s);
+	if (found || store_failed(st) != KAM_OK) {
+		free(role);
+		return store_failed(st);
+	}
+	s = store_stmt(st, qmay);
+	may = store_row(st, s, "the store");
+	db_reset(s);
+	quoted = db_quote_ident(role);
+	if (store_failed(st) != KAM_OK)
+		rc = store_failed(st);
+	else if (!may)
+		rc = kam_err(
+		    KAM_READONLY,
+		    _("cannot add team '%s': its role %s does not "
+		      "exist and this database user may not create "
+		      "roles; have the database's administrator run "
+		      "'CREATE ROLE %s NOLOGIN', then run 'kam-org team "
+		      "add %s' again (kam(7), TEAMS)"),
+		    handle, quoted, quoted, handle);
+	else {
+		xasprintf(&sql, "CREATE ROLE %s NOLOGIN", quoted);
+		if (db_exec(st, sql) != 0)
+			rc = store_fail(st, "cannot create the team's role");
+		free(sql);
+	}
+	free(quoted);
+	free(role);
+	return rc;
+}
+
+int
+store_org_team_add(struct store *st, const char *handle)
+{
+	static const char q[] =
+	    "INSERT INTO team (handle, created) VALUES (?, ?)";
+	char today[KAM_DATE_LEN];
+	db_stmt *s;
+	int rc;
+
+	if (team_id(st, handle) != 0)
+		return kam_err(KAM_CONFLICT, _("team '%s' already exists"),
+		               handle);
+	if (store_failed(st) != KAM_OK)
+		return store_failed(st);
+	if (store_is_team(st) && (rc = team_role(st, handle)) != KAM_OK)
+		return rc;
+	kam_today(today);
+	s = store_stmt(st, q);
+	store_bind_handle(s, 1, handle);
+	store_bind_text(s, 2, today);
+	rc = db_step(s);
+	db_reset(s);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot add team");
+}
+
+int
+store_org_team_rm(struct store *st, const char *handle)
+{
+	static const char qused[] = "SELECT 1 FROM account WHERE team_id = ?";
+	static const char q[] = "DELETE FROM team WHERE id = ?";
+	db_stmt *s;
+	int64_t id;
+	int used, rc;
+
+	if ((rc = store_org_team_id(st, handle, &id)) != KAM_OK)
+		return rc;
+	s = store_stmt(st, qused);
+	db_bind_int64(s, 1, id);
+	used = store_row(st, s, "the store");
+	db_reset(s);
+	if (store_failed(st) != KAM_OK)
+		return store_failed(st);
+	s = store_stmt(st, q);
+	db_bind_int64(s, 1, id);
+	/* On a team store an account the user cannot see may still name
+	 * the team: the foreign key refuses the delete then. */
+	if (!used) {
+		rc = db_step(s);
+		db_reset(s);
+		if (rc == DB_DONE)
+			return KAM_OK;
+		if (store_fail_code(st) != KAM_CONFLICT)
+			return store_fail(st, "cannot remove team");
+	}
+	return kam_err(KAM_CONFLICT,
+	               _("team '%s' still sells accounts: give them to "
+	                 "another team or to none first (kam-org account set "
+	                 "ACCOUNT --team TEAM)"),
+	               handle);
+}
+
+int
+store_org_teams(struct store *st, int (*fn)(const struct org_team *, void *),
+                void *arg)
+{
+	static const char q[] =
+	    "SELECT t.handle, '" TEAM_ROLE_PREFIX "' || t.handle, "
+	    "(SELECT count(*) FROM account a WHERE a.team_id = t.id), "
+	    "t.created FROM team t ORDER BY t.handle";
+	db_stmt *s = store_stmt(st, q);
+	struct org_team t;
+	int rc = KAM_OK, step = DB_DONE;
+
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		t.handle = col(s, 0);
+		t.role = col(s, 1);
+		t.accounts = db_column_int(s, 2);
+		t.created = col(s, 3);
+		rc = fn(&t, arg);
+	}
+	return store_rows_end(st, s, step, rc, "the teams");
+}

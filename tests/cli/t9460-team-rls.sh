@@ -1,0 +1,268 @@
+#!/bin/sh
+# Teams on a team store: row-level security, forced, lets a seller see
+# and change only the accounts of the teams whose role they are a
+# member of (and the accounts of no team), with everything that hangs
+# on them (people, lines, links, deals, roles, observations and their
+# texts, answers, gate runs, contacts, history); the chain's links are
+# every writer's to read.  kam-org team add makes a team's role when the
+# user may create roles, and otherwise says what the administrator
+# must run.  Runs on a throwaway cluster (tests/pg/cluster.sh).
+if [ -z "${KAM_TEST_PG:-}" ]; then
+  if ! command -v pg_virtualenv >/dev/null 2>&1; then
+    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
+    exit 77
+  fi
+  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
+fi
+. "$(dirname "$0")/lib.sh"
+
+PW=$KAM_TEST_PG_PASSWORD
+# url ROLE: the test's database as ROLE.
+url() { printf '%s\n' "$KAM_TEST_PG_TESTER" | sed "s|//tester:|//$1:|"; }
+# as ROLE SQL: runs SQL as ROLE, one value per line.
+as() { psql "$(url "$1")" -X -q -At -v ON_ERROR_STOP=1 -c "$2"; }
+# admin SQL: as the cluster's superuser, who is not held by the policies.
+admin() { psql "$KAM_TEST_PG_INSPECT" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+# expect_as NAME ROLE SQL EXPECTED: what ROLE reads.
+expect_as() {
+  count=$((count + 1))
+  got=$(as "$2" "$3" 2>&1)
+  [ "$got" = "$4" ] || fail "$1: $2 reads '$got', expected '$4' for: $3"
+}
+# pg NAME STATUS ROLE SQL: runs SQL as ROLE (psql's status 1 is an error
+# in the script); expect_pg_err NAME MESSAGE: its first error.
+pg() {
+  run "$1" "$2" psql "$(url "$3")" -X -q -At -v ON_ERROR_STOP=1 -c "$4"
+}
+expect_pg_err() {
+  got=$(sed -n 's/^psql:[^E]*ERROR:  //p; s/^ERROR:  //p' "$T/$1.err" | head -n 1)
+  [ "$got" = "$2" ] || fail "$1: error '$got', expected '$2'"
+}
+
+# The roles, once per cluster: two teams' roles, a seller of each, one
+# of both, one of none (tester), and one who may create roles.  The
+# administrator's set-up of kam(7), TEAMS.
+admin "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_north') THEN
+    CREATE ROLE kam_team_north NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_south') THEN
+    CREATE ROLE kam_team_south NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rls_north') THEN
+    CREATE ROLE rls_north LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_north;
+    CREATE ROLE rls_south LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_south;
+    CREATE ROLE rls_both LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_north, kam_team_south;
+    CREATE ROLE rls_admin LOGIN CREATEROLE PASSWORD '$PW' IN ROLE kam_writer;
+  END IF;
+END \$\$" || fail "cannot make the roles"
+
+# The store's rows, written by the superuser: north sells acme, south
+# beta, and open is no team's.
+admin "
+INSERT INTO team (id, handle, created) VALUES (1, 'north', '2026-01-05'), (2, 'south', '2026-01-05');
+INSERT INTO account (id, handle, name, created, team_id) VALUES
+  (1, 'acme', 'Acme', '2026-01-05', 1), (2, 'beta', 'Beta', '2026-01-05', 2),
+  (3, 'open', 'Open', '2026-01-05', NULL);
+INSERT INTO person (id, account_id, handle, name, created, recorded_by) VALUES
+  (1, 1, 'li', 'Li', '2026-01-05', 'tester'), (2, 1, 'liu', 'Liu', '2026-01-05', 'tester'),
+  (3, 2, 'wang', 'Wang', '2026-01-05', 'tester'), (4, 2, 'wu', 'Wu', '2026-01-05', 'tester'),
+  (5, 3, 'zhao', 'Zhao', '2026-01-05', 'tester');
+INSERT INTO reporting_line (person_id, manager_id, kind, start_on) VALUES
+  (2, 1, 'dotted', '2026-01-05'), (4, 3, 'dotted', '2026-01-05');
+INSERT INTO person_history (person_id, effective, recorded, actor, field, new_value) VALUES
+  (1, '2026-01-06', '2026-01-06T09:00:00Z', 'tester', 'title', 'CTO'),
+  (3, '2026-01-06', '2026-01-06T09:00:00Z', 'tester', 'title', 'CFO');
+INSERT INTO link_period (from_id, to_id, kind, created, start_on, actor) VALUES
+  (1, 2, 'advises', '2026-01-05T09:00:00Z', '2026-01-05', 'tester'),
+  (3, 4, 'allies', '2026-01-05T09:00:00Z', '2026-01-05', 'tester');
+INSERT INTO deal (id, account_id, handle, name, created, recorded_by) VALUES
+  (1, 1, 'erp', 'ERP', '2026-01-05', 'tester'), (2, 2, 'crm', 'CRM', '2026-01-05', 'tester');
+INSERT INTO deal_history (deal_id, effective, recorded, actor, field, new_value) VALUES
+  (1, '2026-01-06', '2026-01-06T09:00:00Z', 'tester', 'stage', 'rfp'),
+  (2, '2026-01-06', '2026-01-06T09:00:00Z', 'tester', 'stage', 'demo');
+INSERT INTO deal_role_period (deal_id, person_id, role, start_on, actor) VALUES
+  (1, 1, 'technical', '2026-01-05', 'tester'), (2, 3, 'finance', '2026-01-05', 'tester');
+INSERT INTO observation (id, person_id, stance, deal_id, effective, recorded, actor, note, prev_hash, hash, hash_version) VALUES
+  (1, 1, 'support', 1, '2026-01-05', '2026-01-05T09:00:00Z', 'tester', 'n1', '0', 'h1', 2),
+  (2, 3, 'oppose', 2, '2026-01-05', '2026-01-05T09:01:00Z', 'tester', 'n2', 'h1', 'h2', 2),
+  (3, 5, 'neutral', NULL, '2026-01-05', '2026-01-05T09:02:00Z', 'tester', NULL, 'h2', 'h3', 2);
+INSERT INTO observation_text (observation_id, field, text) VALUES
+  (1, 'note', 'north note'), (2, 'note', 'south note');
+INSERT INTO answer (deal_id, criterion_id, answer, effective, recorded, actor) VALUES
+  (1, 1, 'yes', '2026-01-06', '2026-01-06T09:00:00Z', 'tester'),
+  (2, 1, 'no', '2026-01-06', '2026-01-06T09:00:00Z', 'tester');
+INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, actor, verdict, snapshot) VALUES
+  (1, 1, '2026-01-06', '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z', 'tester', 'pursue', '{}'),
+  (2, 1, '2026-01-06', '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z', 'tester', 'drop', '{}');
+INSERT INTO seller (id, handle, name, created) VALUES (1, 'ann', 'Ann', '2026-01-05');
+INSERT INTO contact (seller_id, person_id, strength, effective, recorded, actor) VALUES
+  (1, 1, 2, '2026-01-05', '2026-01-05T09:00:00Z', 'tester'),
+  (1, 3, 3, '2026-01-05', '2026-01-05T09:00:00Z', 'tester');
+" >/dev/null || fail "cannot fill the store"
+
+# Every table that holds an account's data has its policy, forced.
+expect_as forced rls_both "SELECT string_agg(c.relname, ' ' ORDER BY c.relname)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = current_schema() AND c.relkind = 'r'
+  AND c.relrowsecurity AND c.relforcerowsecurity
+  AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" \
+  "account answer contact deal deal_history deal_role_period gate_run link_period observation observation_text person person_history reporting_line"
+
+# What each reads, table by table: one line per table.
+READS="SELECT 'account ' || coalesce(string_agg(handle, ',' ORDER BY handle), '') FROM account
+UNION ALL SELECT 'person ' || coalesce(string_agg(handle, ',' ORDER BY handle), '') FROM person
+UNION ALL SELECT 'line ' || count(*) FROM reporting_line
+UNION ALL SELECT 'line_all ' || count(*) FROM reporting_line_all
+UNION ALL SELECT 'history ' || coalesce(string_agg(new_value, ',' ORDER BY new_value), '') FROM person_history
+UNION ALL SELECT 'link ' || coalesce(string_agg(kind, ',' ORDER BY kind), '') FROM link
+UNION ALL SELECT 'link_period ' || count(*) FROM link_period
+UNION ALL SELECT 'deal ' || coalesce(string_agg(handle, ',' ORDER BY handle), '') FROM deal
+UNION ALL SELECT 'deal_history ' || coalesce(string_agg(new_value, ',' ORDER BY new_value), '') FROM deal_history
+UNION ALL SELECT 'role ' || coalesce(string_agg(role, ',' ORDER BY role), '') FROM deal_role
+UNION ALL SELECT 'role_period ' || count(*) FROM deal_role_period
+UNION ALL SELECT 'observation ' || coalesce(string_agg(stance, ',' ORDER BY id), '') FROM observation
+UNION ALL SELECT 'plain ' || coalesce(string_agg(coalesce(note, '-'), ',' ORDER BY id), '') FROM observation_plain
+UNION ALL SELECT 'text ' || coalesce(string_agg(text, ',' ORDER BY text), '') FROM observation_text
+UNION ALL SELECT 'answer ' || coalesce(string_agg(answer, ',' ORDER BY answer), '') FROM answer
+UNION ALL SELECT 'gate_run ' || coalesce(string_agg(verdict, ',' ORDER BY verdict), '') FROM gate_run
+UNION ALL SELECT 'contact ' || count(*) FROM contact
+UNION ALL SELECT 'team ' || string_agg(handle, ',' ORDER BY handle) FROM team
+UNION ALL SELECT 'seller ' || count(*) FROM seller
+UNION ALL SELECT 'chain ' || string_agg(id || ':' || hash, ',' ORDER BY id) FROM observation_chain"
+expect_as north rls_north "$READS" "account acme,open
+person li,liu,zhao
+line 1
+line_all 1
+history CTO
+link advises
+link_period 1
+deal erp
+deal_history rfp
+role technical
+role_period 1
+observation support,neutral
+plain north note,-
+text north note
+answer yes
+gate_run pursue
+contact 1
+team north,south
+seller 1
+chain 1:h1,2:h2,3:h3"
+expect_as south rls_south "$READS" "account beta,open
+person wang,wu,zhao
+line 1
+line_all 1
+history CFO
+link allies
+link_period 1
+deal crm
+deal_history demo
+role finance
+role_period 1
+observation oppose,neutral
+plain south note,-
+text south note
+answer no
+gate_run drop
+contact 1
+team north,south
+seller 1
+chain 1:h1,2:h2,3:h3"
+expect_as both rls_both "$READS" "account acme,beta,open
+person li,liu,wang,wu,zhao
+line 2
+line_all 2
+history CFO,CTO
+link advises,allies
+link_period 2
+deal crm,erp
+deal_history demo,rfp
+role finance,technical
+role_period 2
+observation support,oppose,neutral
+plain north note,south note,-
+text north note,south note
+answer no,yes
+gate_run drop,pursue
+contact 2
+team north,south
+seller 1
+chain 1:h1,2:h2,3:h3"
+# A writer of no team sees the accounts of no team; so does the
+# tables' owner (the security is forced).
+for who in tester kam_owner; do
+  expect_as "none-$who" $who "SELECT string_agg(handle, ',' ORDER BY handle) FROM account
+    UNION ALL SELECT string_agg(handle, ',' ORDER BY handle) FROM person
+    UNION ALL SELECT count(*)::text FROM observation
+    UNION ALL SELECT count(*)::text FROM deal" "open
+zhao
+1
+0"
+done
+
+# Changes: north's seller cannot reach south's rows.  A row out of
+# sight is not changed (0 rows), a new row for it is refused, and the
+# store is as it was.
+snapshot
+expect_as upd-account rls_north "WITH u AS (UPDATE account SET name = 'X' WHERE handle = 'beta' RETURNING 1) SELECT count(*) FROM u" 0
+expect_as upd-person rls_north "WITH u AS (UPDATE person SET title = 'X' WHERE handle = 'wang' RETURNING 1) SELECT count(*) FROM u" 0
+expect_as del-person rls_north "WITH u AS (DELETE FROM person WHERE handle = 'wu' RETURNING 1) SELECT count(*) FROM u" 0
+expect_as upd-deal rls_north "WITH u AS (UPDATE deal SET stage = 'X' WHERE handle = 'crm' RETURNING 1) SELECT count(*) FROM u" 0
+expect_as end-link rls_north "WITH u AS (UPDATE link_period SET end_on = '2026-02-01' WHERE from_id = 3 RETURNING 1) SELECT count(*) FROM u" 0
+expect_as end-role rls_north "WITH u AS (UPDATE deal_role_period SET end_on = '2026-02-01' WHERE deal_id = 2 RETURNING 1) SELECT count(*) FROM u" 0
+expect_as del-text rls_north "WITH u AS (DELETE FROM observation_text WHERE observation_id = 2 RETURNING 1) SELECT count(*) FROM u" 0
+pg add-person 1 rls_north "INSERT INTO person (account_id, handle, name, created, recorded_by) VALUES (2, 'spy', 'Spy', '2026-03-02', 'rls_north')"
+expect_pg_err add-person 'new row violates row-level security policy for table "person"'
+pg add-obs 1 rls_north "INSERT INTO observation (id, person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version) VALUES (4, 3, 'support', '2026-03-02', '2026-03-02T09:00:00Z', 'rls_north', 'h3', 'h4', 2)"
+expect_pg_err add-obs 'new row violates row-level security policy for table "observation"'
+pg add-obs-deal 1 rls_north "INSERT INTO observation (id, person_id, stance, deal_id, effective, recorded, actor, prev_hash, hash, hash_version) VALUES (4, 1, 'support', 2, '2026-03-02', '2026-03-02T09:00:00Z', 'rls_north', 'h3', 'h4', 2)"
+expect_pg_err add-obs-deal 'new row violates row-level security policy for table "observation"'
+pg add-deal 1 rls_north "INSERT INTO deal (account_id, handle, name, created, recorded_by) VALUES (2, 'spy', 'Spy', '2026-03-02', 'rls_north')"
+expect_pg_err add-deal 'new row violates row-level security policy for table "deal"'
+pg add-link 1 rls_north "INSERT INTO link (from_id, to_id, kind, created) VALUES (1, 3, 'advises', '2026-03-02T09:00:00Z')"
+expect_pg_err add-link 'new row violates row-level security policy for table "link_period"'
+pg add-role 1 rls_north "INSERT INTO deal_role (deal_id, person_id, role) VALUES (2, 1, 'coach')"
+expect_pg_err add-role 'new row violates row-level security policy for table "deal_role_period"'
+pg add-contact 1 rls_north "INSERT INTO contact (seller_id, person_id, strength, effective, recorded, actor) VALUES (1, 3, 1, '2026-03-02', '2026-03-02T09:00:00Z', 'rls_north')"
+expect_pg_err add-contact 'new row violates row-level security policy for table "contact"'
+pg add-answer 1 rls_north "INSERT INTO answer (deal_id, criterion_id, answer, effective, recorded, actor) VALUES (2, 2, 'yes', '2026-03-02', '2026-03-02T09:00:00Z', 'rls_north')"
+expect_pg_err add-answer 'new row violates row-level security policy for table "answer"'
+pg add-run 1 rls_north "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, actor, verdict, snapshot) VALUES (2, 2, '2026-03-02', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z', 'rls_north', 'drop', '{}')"
+expect_pg_err add-run 'new row violates row-level security policy for table "gate_run"'
+pg add-line 1 rls_north "INSERT INTO reporting_line (person_id, manager_id, kind, start_on) VALUES (1, 3, 'dotted', '2026-03-02')"
+expect_pg_err add-line 'new row violates row-level security policy for table "reporting_line"'
+# An account is not taken into a team the seller is not in, nor added
+# to one; the seller's own accounts stay where they are.
+pg give-away 1 rls_north "UPDATE account SET team_id = 2 WHERE handle = 'acme'"
+expect_pg_err give-away 'new row violates row-level security policy for table "account"'
+pg take-open 1 rls_north "UPDATE account SET team_id = 2 WHERE handle = 'open'"
+expect_pg_err take-open 'new row violates row-level security policy for table "account"'
+pg add-account 1 rls_north "INSERT INTO account (handle, name, created, team_id) VALUES ('spy', 'Spy', '2026-03-02', 2)"
+expect_pg_err add-account 'new row violates row-level security policy for table "account"'
+# Nor may a writer make chain links of their own.
+pg chain-forge 1 rls_north "INSERT INTO observation_chain VALUES (9, 'h3', 'x')"
+expect_pg_err chain-forge "permission denied for table observation_chain"
+unchanged refused
+
+# What north's seller may do: their team's and no team's accounts.
+expect_as own-person rls_north "WITH i AS (INSERT INTO person (account_id, handle, name, created, recorded_by) VALUES (1, 'ma', 'Ma', '2026-03-02', 'rls_north') RETURNING 1) SELECT count(*) FROM i" 1
+expect_as own-obs rls_north "WITH i AS (INSERT INTO observation (id, person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version) VALUES (4, 1, 'oppose', '2026-03-02', '2026-03-02T09:00:00Z', 'rls_north', 'h3', 'h4', 2) RETURNING 1) SELECT count(*) FROM i" 1
+expect_as open-to-north rls_north "WITH u AS (UPDATE account SET team_id = 1 WHERE handle = 'open' RETURNING 1) SELECT count(*) FROM u" 1
+# The chain's links of the new row, for every writer; the row for north.
+expect_as chain-south rls_south "SELECT id || ':' || prev_hash || ':' || hash FROM observation_chain ORDER BY id DESC LIMIT 1" "4:h3:h4"
+expect_as obs-south rls_south "SELECT count(*) FROM observation" 1
+# open is north's now: out of south's sight, with its person.
+expect_as open-gone rls_south "SELECT string_agg(handle, ',') FROM account UNION ALL SELECT string_agg(handle, ',') FROM person" "beta
+wang,wu"
+# Back to no team: seen by every writer again.
+expect_as open-back rls_north "WITH u AS (UPDATE account SET team_id = NULL WHERE handle = 'open' RETURNING 1) SELECT count(*) FROM u" 1
+expect_as open-again rls_south "SELECT string_agg(handle, ',' ORDER BY handle) FROM account" "beta,open"
+
+# A team whose role does not exist: its accounts are no writer's
+# (a seller's membership is the role's).
+admin "INSERT INTO team (id, handle, created) VALUES (3, 'ghost', '2026-03-02');
+  UPDATE account SET team_id = 3 WHERE handle = 'open'" || fail "ghost"
+expect_as ghost rls_both "SELECT string_agg(handle, ',' ORDER BY handle) FROM account" "acme,beta"
+admin "UPDATE account SET team_id = NULL WHERE handle = 'open'; DELETE FROM team WHERE id = 3" || fail "ghost back"
+
+done_testing
