@@ -54,7 +54,7 @@ int store_open(struct store **, const char *path, int mode);
  */
 int store_team_refused(const char *path, const char *what);
 /* Whether path names a team store (a postgresql:// URL). */
-int store_is_team(const char *path);
+int store_url_is_team(const char *path);
 /*
  * Whether the command's failure came from the team store's
  * serialisation failure or deadlock, so that it may run again from its

@@ -474,7 +474,7 @@ cli_open(struct kam_ctx *ctx, int mode)
 	/* A writing verb's output is kept until it has run (cli_main);
 	 * kept already, it is a verb that runs again, and what it wrote
 	 * before this was shown the first time. */
-	if (mode != CLI_READ && store_is_team(path)) {
+	if (mode != CLI_READ && store_url_is_team(path)) {
 		keep_stop(0);
 		keep_start();
 	}

@@ -240,19 +240,17 @@ int64_t db_changes(struct store *);
 /* An SQL identifier quoted for the engine, into a new string. */
 char *db_quote_ident(const char *name);
 
-/*
- * Whether the store is a team store (PostgreSQL), for the few
- * statements written in each engine's own way (store_sql).
- */
-int store_on_pg(const struct store *);
+/* Is the store a team store (PostgreSQL)? */
+int store_is_team(const struct store *);
 /*
  * One statement under one name, in each engine's spelling where they
- * differ: lite for SQLite, pg for PostgreSQL, both static strings.
+ * differ: lite for SQLite, pg for PostgreSQL (a team store), both
+ * static strings.
  */
 static inline const char *
 store_sql(const struct store *st, const char *lite, const char *pg)
 {
-	return store_on_pg(st) ? pg : lite;
+	return store_is_team(st) ? pg : lite;
 }
 
 /* The SQLite connection (store.c and the unit tests only). */
@@ -269,8 +267,6 @@ const char *store_schema_sql(void);
 int store_fail(struct store *, const char *what);
 /* The code store_fail would return, without reporting anything. */
 int store_fail_code(struct store *);
-/* Is the store a team store (PostgreSQL)? */
-int store_is_team(const struct store *);
 /*
  * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last

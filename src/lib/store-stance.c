@@ -232,7 +232,7 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 
 	/* A team store's server keeps its indexes as they are. */
 	if (b->dropped || imported < BULK_MIN || imported < existing / 2 ||
-	    store_on_pg(st))
+	    store_is_team(st))
 		return KAM_OK;
 	b->dropped = 1;
 	s = store_stmt(st, q);
@@ -383,7 +383,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
 	 */
-	if (!store_on_pg(st) && db_last_id(st) != r->id)
+	if (!store_is_team(st) && db_last_id(st) != r->id)
 		return kam_err(KAM_INTERNAL,
 		               _("observation recorded as %lld, expected %lld"),
 		               (long long)db_last_id(st), (long long)r->id);

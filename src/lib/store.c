@@ -932,7 +932,7 @@ team_open(struct store **out, const char *url, int mode, int hold)
 }
 
 int
-store_is_team(const char *path)
+store_url_is_team(const char *path)
 {
 	return team_url(path);
 }
@@ -1135,12 +1135,6 @@ db_changes(struct store *st)
 	if (st->pg != NULL)
 		return db_pg_changes(st->pg);
 	return sqlite3_changes(st->db);
-}
-
-int
-store_on_pg(const struct store *st)
-{
-	return st->pg != NULL;
 }
 
 struct pg_conn *

@@ -49,7 +49,7 @@ expect_sql_pg() {
 count=$((count + 1))
 expect_sql_pg marks "SELECT application_id, schema_version FROM kam_store" \
   "1262570801|2"
-expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 19
+expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 20
 expect_sql_pg profiles "SELECT string_agg(name, ',' ORDER BY id) FROM profile" \
   "default,strategic,transactional"
 # The same rubrics as a new SQLite store's.

@@ -38,12 +38,12 @@ cols="SELECT count(*) FROM information_schema.columns c
       JOIN information_schema.tables t ON t.table_schema = c.table_schema
       AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
       WHERE c.table_schema = 'new2' AND c.data_type = 'text'"
-expect_q text-c "$cols AND c.collation_name = 'C'" 99
+expect_q text-c "$cols AND c.collation_name = 'C'" 101
 expect_q text-other "$cols AND c.collation_name IS DISTINCT FROM 'C'" 0
 # Foreign keys: all deferrable, checked at once unless deferred.
 fks="SELECT count(*) FROM pg_constraint k JOIN pg_namespace n
      ON n.oid = k.connamespace WHERE n.nspname = 'new2' AND k.contype = 'f'"
-expect_q fk-deferrable "$fks AND k.condeferrable AND NOT k.condeferred" 23
+expect_q fk-deferrable "$fks AND k.condeferrable AND NOT k.condeferred" 24
 expect_q fk-other "$fks AND NOT k.condeferrable" 0
 # Byte order, whatever the database's collation: '-' < '.' < digits <
 # capitals < '_' < small letters < other scripts.
@@ -75,10 +75,10 @@ expect_q app-kept-c "SELECT count(*) FROM information_schema.columns WHERE table
 # Its owner's first command upgrades it, and reads it in byte order.
 u=$(inschema old1 "$OWNER")
 run upgrade 0 kam-org --db "$u" account list
-expect_text upgrade "handle	name	industry	people	deals	created	category	parent	ext_id
-_a	A		0	0	2026-01-01			
-a	a		0	0	2026-01-01			
-b	B		1	0	2026-01-01			"
+expect_text upgrade "handle	name	industry	people	deals	created	category	parent	ext_id	team
+_a	A		0	0	2026-01-01				
+a	a		0	0	2026-01-01				
+b	B		1	0	2026-01-01				"
 expect_q upgraded "SELECT schema_version FROM old1.kam_store" 2
 dump new2 >"$T/new2.schema"
 dump old1 >"$T/old1.schema"

@@ -479,8 +479,8 @@ START_TEST(test_subject_team)
 	v.store = CLI_READ;
 	ck_assert_int_eq(store_team_refused(path, "kam-test person list"),
 	                 KAM_OK);
-	ck_assert(!store_is_team(path));
-	ck_assert(store_is_team("POSTGRES://h/db"));
+	ck_assert(!store_url_is_team(path));
+	ck_assert(store_url_is_team("POSTGRES://h/db"));
 }
 END_TEST
 
