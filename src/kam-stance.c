@@ -1142,9 +1142,12 @@ verify_broken_json(const struct stance_verdict *v)
 	    [VERIFY_TYPE] = "type",
 	    [VERIFY_GUARD_MISSING] = "guard-missing",
 	    [VERIFY_GUARD_CHANGED] = "guard-changed",
+	    [VERIFY_GUARD_DISABLED] = "guard-disabled",
+	    [VERIFY_GRANT] = "grant",
 	};
-	int guard =
-	    v->why == VERIFY_GUARD_MISSING || v->why == VERIFY_GUARD_CHANGED;
+	int guard = v->why == VERIFY_GUARD_MISSING ||
+	            v->why == VERIFY_GUARD_CHANGED ||
+	            v->why == VERIFY_GUARD_DISABLED || v->why == VERIFY_GRANT;
 	struct out *o = out_open(stdout, OUT_JSON, OUT_OBJECT, cols);
 
 	out_str(o, (size_t)v->why < sizeof words / sizeof words[0]
@@ -1223,6 +1226,18 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		      "creates: history can be rewritten (%lld rows "
 		      "match their hashes)"),
 		    v.guard, (long long)v.n);
+	case VERIFY_GUARD_DISABLED:
+		return kam_err(
+		    KAM_FALSE,
+		    _("the append-only guard '%s' is disabled: history "
+		      "can be rewritten (%lld rows match their hashes)"),
+		    v.guard, (long long)v.n);
+	case VERIFY_GRANT:
+		return kam_err(KAM_FALSE,
+		               _("role '%s' may %s the history table '%s': "
+		                 "history can be rewritten (%lld rows match "
+		                 "their hashes)"),
+		               v.role, v.privilege, v.guard, (long long)v.n);
 	}
 	if (rc != KAM_OK)
 		return rc;

@@ -104,6 +104,11 @@ void kam_now(char *);
  * rather than let the real clock stand in for it silently.
  */
 int kam_clock_check(void);
+/*
+ * Sets the clock to a timestamp (YYYY-MM-DDTHH:MM:SSZ): a team store's
+ * server time, which it records instead of this machine's.
+ */
+void kam_clock_set(const char *);
 
 /*
  * A reader that closes the pipe ends the command quietly by SIGPIPE
@@ -112,8 +117,12 @@ int kam_clock_check(void);
  */
 void kam_sigpipe_default(void);
 
-/* Who writes history records: $KAM_USER, else the login name. */
+/*
+ * Who writes history records: $KAM_USER, else the login name; on a
+ * team store, the database role (set when it is opened).
+ */
 const char *kam_actor(void);
+void kam_actor_set(const char *);
 
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t kam_distance(const char *, const char *);

@@ -307,7 +307,12 @@ int stance_import_check(const char *path, long line, const char *today,
 /*
  * Recomputes the chain, each row with the encoding its hash_version
  * names, then compares each append-only guard (every trigger schema.sql
- * creates) with the store's.  KAM_OK when all hold: n rows, head the
+ * creates) with the store's.  On a team store the guards are the
+ * triggers of schema-pg.sql that refuse a change or hold a row's
+ * recorder, each present, as made and enabled, with their functions;
+ * and no writer (kam_writer, its members other than the tables' owner,
+ * PUBLIC) may UPDATE, DELETE or TRUNCATE a history table, but for the
+ * end of a period.  KAM_OK when all hold: n rows, head the
  * last hash.  KAM_FALSE with why the first fault: at row bad (with its
  * version, or the column of a value encoding 1 cannot have held), or at
  * the guard named.
@@ -321,6 +326,9 @@ enum stance_fault {
 	VERIFY_TYPE,          /* encoding 1: a value kam never wrote */
 	VERIFY_GUARD_MISSING, /* a guard is missing */
 	VERIFY_GUARD_CHANGED, /* a guard is not the schema's */
+	/* A team store's: */
+	VERIFY_GUARD_DISABLED, /* a guard does not fire */
+	VERIFY_GRANT,          /* a writer may change a history table (guard) */
 };
 struct stance_verdict {
 	int64_t n;
@@ -330,6 +338,9 @@ struct stance_verdict {
 	int version;
 	const char *column;
 	char guard[64];
+	/* VERIFY_GRANT: the role (or PUBLIC) and what it may do. */
+	char role[64];
+	char privilege[16];
 };
 int store_stance_verify(struct store *, struct stance_verdict *);
 

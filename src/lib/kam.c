@@ -207,29 +207,37 @@ buf_free(struct buf *b)
  * moment: the clock is read once, so every row one command writes carries
  * the same time.
  */
+static char clock_stamp[KAM_STAMP_LEN];
+
+void
+kam_clock_set(const char *now)
+{
+	snprintf(clock_stamp, sizeof clock_stamp, "%s", now);
+}
+
 static void
 now_stamp(char *out)
 {
-	static char stamp[KAM_STAMP_LEN];
 	const char *env;
 	time_t t;
 	struct tm tm;
 
-	if (stamp[0] == '\0') {
+	if (clock_stamp[0] == '\0') {
 		env = getenv("KAM_NOW");
-		if (env != NULL && *env != '\0' && stamp_parse(env, stamp)) {
+		if (env != NULL && *env != '\0' &&
+		    stamp_parse(env, clock_stamp)) {
 			/* A bare date pins the clock at the start of that
 			 * day. */
 			if (strlen(env) == 10)
-				memcpy(stamp + 10, "T00:00:00Z", 11);
+				memcpy(clock_stamp + 10, "T00:00:00Z", 11);
 		} else {
 			t = time(NULL);
 			gmtime_r(&t, &tm);
-			strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ",
-			         &tm);
+			strftime(clock_stamp, sizeof clock_stamp,
+			         "%Y-%m-%dT%H:%M:%SZ", &tm);
 		}
 	}
-	memcpy(out, stamp, KAM_STAMP_LEN);
+	memcpy(out, clock_stamp, KAM_STAMP_LEN);
 }
 
 int
@@ -278,25 +286,33 @@ kam_sigpipe_default(void)
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
+static char actor_name[256];
+
+void
+kam_actor_set(const char *who)
+{
+	snprintf(actor_name, sizeof actor_name, "%s", who);
+}
+
 const char *
 kam_actor(void)
 {
-	static char name[256];
 	const char *s;
 	struct passwd *pw;
 
 	/* Looked up once: getlogin and getpwuid read files. */
-	if (name[0] != '\0')
-		return name;
+	if (actor_name[0] != '\0')
+		return actor_name;
 	if ((s = getenv("KAM_USER")) != NULL && *s != '\0')
-		snprintf(name, sizeof name, "%s", s);
+		snprintf(actor_name, sizeof actor_name, "%s", s);
 	else if ((s = getlogin()) != NULL && *s != '\0')
-		snprintf(name, sizeof name, "%s", s);
+		snprintf(actor_name, sizeof actor_name, "%s", s);
 	else if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL)
-		snprintf(name, sizeof name, "%s", pw->pw_name);
+		snprintf(actor_name, sizeof actor_name, "%s", pw->pw_name);
 	else
-		snprintf(name, sizeof name, "uid%ld", (long)getuid());
-	return name;
+		snprintf(actor_name, sizeof actor_name, "uid%ld",
+		         (long)getuid());
+	return actor_name;
 }
 
 size_t

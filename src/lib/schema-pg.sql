@@ -1,4 +1,4 @@
--- kam team store schema (PostgreSQL), version 2: what kam-org init
+-- kam team store schema (PostgreSQL), version 3: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
 -- the SQLite store (schema.sql, version 11, with version 13's teams and
@@ -10,10 +10,13 @@
 -- database's locale.  Foreign keys are checked at each statement, or at
 -- the end of an import, which defers them (SET CONSTRAINTS).
 
--- What marks the database as a kam store, and its schema version.
+-- What marks the database as a kam store, and its schema version;
+-- test_clock, which only the owner may set, lets KAM_NOW set the
+-- recorded time (kam(7), THE TEAM STORE).
 CREATE TABLE kam_store (
 	application_id integer NOT NULL,
-	schema_version integer NOT NULL
+	schema_version integer NOT NULL,
+	test_clock     boolean NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX kam_store_one ON kam_store ((true));
 
@@ -22,6 +25,44 @@ CREATE UNIQUE INDEX kam_store_one ON kam_store ((true));
 CREATE FUNCTION kam_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';
+END;
+$$;
+
+-- Who recorded a row is the database role that writes it: each column
+-- named (TG_ARGV) holds current_user when a row is added, and is never
+-- changed after, except that a column after the first (an end's
+-- recorder) may be added empty and then set once, to current_user.
+-- The owner of the table, who may rewrite it anyway, is not held to it.
+CREATE FUNCTION kam_recorder() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	who text;
+	was text;
+BEGIN
+	IF pg_has_role((SELECT relowner FROM pg_class WHERE oid = TG_RELID),
+		'MEMBER') THEN
+		RETURN NEW;
+	END IF;
+	FOR i IN 0 .. TG_NARGS - 1 LOOP
+		who := to_jsonb(NEW) ->> TG_ARGV[i];
+		IF TG_OP = 'UPDATE' THEN
+			was := to_jsonb(OLD) ->> TG_ARGV[i];
+			CONTINUE WHEN who IS NOT DISTINCT FROM was;
+			IF i = 0 OR was IS NOT NULL THEN
+				RAISE EXCEPTION '%.% is ''%'' and is never changed: a row is recorded by the role that writes it',
+					TG_TABLE_NAME, TG_ARGV[i],
+					coalesce(was, 'NULL')
+					USING ERRCODE = 'insufficient_privilege';
+			END IF;
+		END IF;
+		CONTINUE WHEN TG_OP = 'INSERT' AND i > 0 AND who IS NULL;
+		IF who IS DISTINCT FROM current_user::text THEN
+			RAISE EXCEPTION '%.% is ''%'', not the database user ''%'': a row is recorded by the role that writes it',
+				TG_TABLE_NAME, TG_ARGV[i], coalesce(who, 'NULL'),
+				current_user
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	END LOOP;
+	RETURN NEW;
 END;
 $$;
 
@@ -414,6 +455,30 @@ CREATE TABLE gate_run (
 	snapshot text COLLATE "C" NOT NULL,
 	UNIQUE (deal_id, number)
 );
+
+-- Each row's recorder is the role that wrote it (kam_recorder).
+CREATE TRIGGER person_recorder BEFORE INSERT OR UPDATE ON person
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('recorded_by');
+CREATE TRIGGER person_history_recorder BEFORE INSERT OR UPDATE
+	ON person_history
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
+CREATE TRIGGER link_period_recorder BEFORE INSERT OR UPDATE ON link_period
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor', 'ended_by');
+CREATE TRIGGER deal_recorder BEFORE INSERT OR UPDATE ON deal
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('recorded_by');
+CREATE TRIGGER deal_history_recorder BEFORE INSERT ON deal_history
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
+CREATE TRIGGER contact_recorder BEFORE INSERT OR UPDATE ON contact
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
+CREATE TRIGGER deal_role_period_recorder BEFORE INSERT OR UPDATE
+	ON deal_role_period
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor', 'ended_by');
+CREATE TRIGGER observation_recorder BEFORE INSERT ON observation
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
+CREATE TRIGGER answer_recorder BEFORE INSERT OR UPDATE ON answer
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
+CREATE TRIGGER gate_run_recorder BEFORE INSERT OR UPDATE ON gate_run
+	FOR EACH ROW EXECUTE FUNCTION kam_recorder('actor');
 
 -- The three shipped profiles and their rubrics, as in schema.sql.
 INSERT INTO profile (name) VALUES ('default'), ('strategic'), ('transactional');

@@ -240,8 +240,11 @@ int64_t db_changes(struct store *);
 /* An SQL identifier quoted for the engine, into a new string. */
 char *db_quote_ident(const char *name);
 
-/* Is the store a team store (PostgreSQL)? */
-int store_is_team(const struct store *);
+/*
+ * Whether the store is a team store (PostgreSQL), for what is done in
+ * each engine's own way.
+ */
+int store_on_pg(const struct store *);
 /*
  * One statement under one name, in each engine's spelling where they
  * differ: lite for SQLite, pg for PostgreSQL (a team store), both
@@ -250,9 +253,8 @@ int store_is_team(const struct store *);
 static inline const char *
 store_sql(const struct store *st, const char *lite, const char *pg)
 {
-	return store_is_team(st) ? pg : lite;
+	return store_on_pg(st) ? pg : lite;
 }
-
 /* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*
@@ -263,10 +265,14 @@ sqlite3 *store_db(struct store *);
 db_stmt *store_stmt(struct store *, const char *sql);
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);
+/* The SQL a new team store is created with (schema-pg.sql). */
+const char *store_team_schema_sql(void);
 /* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
 /* The code store_fail would return, without reporting anything. */
 int store_fail_code(struct store *);
+/* Is the store a team store (PostgreSQL)? */
+int store_is_team(const struct store *);
 /*
  * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last

@@ -232,7 +232,7 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 
 	/* A team store's server keeps its indexes as they are. */
 	if (b->dropped || imported < BULK_MIN || imported < existing / 2 ||
-	    store_is_team(st))
+	    store_on_pg(st))
 		return KAM_OK;
 	b->dropped = 1;
 	s = store_stmt(st, q);
@@ -383,7 +383,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
 	 */
-	if (!store_is_team(st) && db_last_id(st) != r->id)
+	if (!store_on_pg(st) && db_last_id(st) != r->id)
 		return kam_err(KAM_INTERNAL,
 		               _("observation recorded as %lld, expected %lld"),
 		               (long long)db_last_id(st), (long long)r->id);
@@ -978,6 +978,244 @@ check_guards(struct store *st, struct stance_verdict *v)
 	return KAM_OK;
 }
 
+/* The text of the first "key ... end" of sql, normalised; NULL if none. */
+static char *
+team_text(const char *sql, const char *key, const char *end)
+{
+	const char *p = strstr(sql, key), *q;
+
+	if (p == NULL || (q = strstr(p + strlen(key), end)) == NULL)
+		return NULL;
+	p += strlen(key);
+	return normalise(p, (size_t)(q - p));
+}
+
+/* s normalised, without the blanks that follow an opening parenthesis. */
+static char *
+team_call(const char *s)
+{
+	char *n = normalise(s, strlen(s)), *r, *w;
+
+	for (r = w = n; *r != '\0'; r++)
+		if (!(*r == ' ' && r > n && r[-1] == '('))
+			*w++ = *r;
+	*w = '\0';
+	return n;
+}
+
+/*
+ * A team store's guard functions, each as schema-pg.sql makes it
+ * (their bodies compared): a function that refuses nothing would leave
+ * its triggers in place and history open.
+ */
+static int
+team_functions(struct store *st, struct stance_verdict *v)
+{
+	static const char q[] =
+	    "SELECT prosrc FROM pg_proc WHERE oid = to_regprocedure(?1)";
+	static const char *const fn[] = {"kam_refuse", "kam_recorder"};
+	const char *schema = store_team_schema_sql();
+	size_t i;
+
+	for (i = 0; i < sizeof fn / sizeof fn[0]; i++) {
+		char key[128], sig[40], *want, *got;
+		db_stmt *s;
+		int rc;
+
+		snprintf(key, sizeof key,
+		         "CREATE FUNCTION %s() RETURNS trigger "
+		         "LANGUAGE plpgsql AS $$",
+		         fn[i]);
+		snprintf(sig, sizeof sig, "%s()", fn[i]);
+		snprintf(v->guard, sizeof v->guard, "%s", fn[i]);
+		if ((want = team_text(schema, key, "$$;")) == NULL)
+			return kam_err(
+			    KAM_INTERNAL,
+			    _("the team store's schema has no function %s"),
+			    fn[i]);
+		s = store_stmt(st, q);
+		store_bind_static(s, 1, sig);
+		rc = db_step(s);
+		if (rc == DB_ROW) {
+			const char *t = (const char *)db_column_text(s, 0);
+
+			got = normalise(t ? t : "", t ? strlen(t) : 0);
+			if (strcmp(got, want) != 0)
+				v->why = VERIFY_GUARD_CHANGED;
+			free(got);
+		} else if (rc == DB_DONE)
+			v->why = VERIFY_GUARD_MISSING;
+		db_reset(s);
+		free(want);
+		if (rc != DB_ROW && rc != DB_DONE)
+			return store_fail(st, "cannot read the functions");
+		if (v->why != VERIFY_OK)
+			return KAM_FALSE;
+	}
+	return KAM_OK;
+}
+
+/* pg_trigger.tgtype's bits (the server's trigger.h). */
+enum {
+	TG_ROW = 1,
+	TG_BEFORE = 2,
+	TG_INSERT = 4,
+	TG_DELETE = 8,
+	TG_UPDATE = 16,
+	TG_TRUNCATE = 32
+};
+
+/*
+ * One guard trigger of schema-pg.sql (its text normalised, from CREATE
+ * TRIGGER to its end) against the store's: there, on its table, for
+ * the same events, calling the same function with the same arguments,
+ * with a condition where it has one, and enabled.
+ */
+static int
+team_trigger(struct store *st, struct stance_verdict *v, const char *def)
+{
+	static const char q[] =
+	    "SELECT t.tgenabled, t.tgtype, t.tgqual IS NOT NULL, "
+	    "substr(d.def, strpos(d.def, ' EXECUTE FUNCTION ') + 18) "
+	    "FROM pg_trigger t, pg_get_triggerdef(t.oid) AS d(def) "
+	    "WHERE t.tgrelid = to_regclass(?2) AND t.tgname = ?1";
+	char table[64];
+	const char *on = strstr(def, " ON "), *call;
+	int type = 0, rc;
+	db_stmt *s;
+
+	if (on == NULL || (call = strstr(def, " EXECUTE FUNCTION ")) == NULL)
+		return kam_err(KAM_INTERNAL,
+		               _("the team store's schema has a guard kam "
+		                 "cannot read: %s"),
+		               def);
+	snprintf(table, sizeof table, "%.*s", (int)strcspn(on + 4, " "),
+	         on + 4);
+	call += 18;
+	if (strstr(def, " FOR EACH ROW ") != NULL)
+		type |= TG_ROW;
+	if (strncmp(def + strlen("CREATE TRIGGER ") + strlen(v->guard),
+	            " BEFORE ", 8) == 0)
+		type |= TG_BEFORE;
+	/* The events, between the timing and ON. */
+	if (memmem(def, (size_t)(on - def), " INSERT", 7) != NULL)
+		type |= TG_INSERT;
+	if (memmem(def, (size_t)(on - def), " DELETE", 7) != NULL)
+		type |= TG_DELETE;
+	if (memmem(def, (size_t)(on - def), " UPDATE", 7) != NULL)
+		type |= TG_UPDATE;
+	if (memmem(def, (size_t)(on - def), " TRUNCATE", 9) != NULL)
+		type |= TG_TRUNCATE;
+	s = store_stmt(st, q);
+	store_bind_static(s, 1, v->guard);
+	store_bind_static(s, 2, table);
+	rc = db_step(s);
+	if (rc == DB_DONE)
+		v->why = VERIFY_GUARD_MISSING;
+	else if (rc == DB_ROW) {
+		const char *en = (const char *)db_column_text(s, 0);
+		const char *got = (const char *)db_column_text(s, 3);
+		char *want_call = team_call(call), *got_call;
+
+		got_call = team_call(got ? got : "");
+		if (db_column_int(s, 1) != type ||
+		    db_column_int(s, 2) != (strstr(def, " WHEN (") != NULL) ||
+		    strcmp(want_call, got_call) != 0)
+			v->why = VERIFY_GUARD_CHANGED;
+		else if (en == NULL || (*en != 'O' && *en != 'A'))
+			v->why = VERIFY_GUARD_DISABLED;
+		free(want_call);
+		free(got_call);
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(st, "cannot read the triggers");
+	return v->why != VERIFY_OK ? KAM_FALSE : KAM_OK;
+}
+
+/*
+ * The first privilege a writer has that would let it change a history
+ * table: UPDATE (of a period, of a column other than its end), DELETE
+ * or TRUNCATE, held by kam_writer, by a member of it that does not own
+ * the table, or by PUBLIC.
+ */
+static int
+team_grants(struct store *st, struct stance_verdict *v)
+{
+	static const char q[] =
+	    "WITH w AS (SELECT oid FROM pg_roles WHERE rolname = 'kam_writer'),"
+	    " r(name, oid, o) AS (SELECT rolname, oid, rolname <> 'kam_writer' "
+	    "FROM pg_roles WHERE pg_has_role(oid, (SELECT oid FROM w), "
+	    "'MEMBER') UNION ALL SELECT 'public', 0::oid, true), "
+	    "t(name, o) AS (VALUES ('observation', 1), ('deal_history', 2), "
+	    "('link_period', 3), ('deal_role_period', 4)), "
+	    "p(priv, o) AS (VALUES ('UPDATE', 1), ('DELETE', 2), "
+	    "('TRUNCATE', 3)) "
+	    "SELECT CASE WHEN r.oid = 0 THEN 'PUBLIC' ELSE r.name END, "
+	    "t.name, p.priv FROM r, t, p "
+	    "WHERE (r.oid = 0 OR NOT pg_has_role(r.oid, (SELECT relowner "
+	    "FROM pg_class WHERE oid = to_regclass(t.name)), 'MEMBER')) "
+	    "AND CASE WHEN p.priv = 'UPDATE' THEN EXISTS (SELECT 1 FROM "
+	    "pg_attribute a WHERE a.attrelid = to_regclass(t.name) "
+	    "AND a.attnum > 0 AND NOT a.attisdropped "
+	    "AND NOT (t.name IN ('link_period', 'deal_role_period') "
+	    "AND a.attname IN ('end_on', 'ended', 'ended_by')) "
+	    "AND has_column_privilege(r.name, to_regclass(t.name), a.attnum, "
+	    "'UPDATE')) "
+	    "ELSE has_table_privilege(r.name, to_regclass(t.name), p.priv) END "
+	    "ORDER BY r.o, r.name, t.o, p.o LIMIT 1";
+	db_stmt *s = store_stmt(st, q);
+	int rc = db_step(s);
+
+	if (rc == DB_ROW) {
+		v->why = VERIFY_GRANT;
+		snprintf(v->role, sizeof v->role, "%s", db_column_text(s, 0));
+		snprintf(v->guard, sizeof v->guard, "%s", db_column_text(s, 1));
+		snprintf(v->privilege, sizeof v->privilege, "%s",
+		         db_column_text(s, 2));
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(st, "cannot read the privileges");
+	return rc == DB_ROW ? KAM_FALSE : KAM_OK;
+}
+
+/* A team store's guards (stance.h, store_stance_verify). */
+static int
+check_team_guards(struct store *st, struct stance_verdict *v)
+{
+	static const char create[] = "CREATE TRIGGER ";
+	const char *pos = store_team_schema_sql(), *p, *end;
+	int rc;
+
+	if ((rc = team_functions(st, v)) != KAM_OK)
+		return rc;
+	while ((p = strstr(pos, create)) != NULL) {
+		char *def;
+		size_t n = strcspn(p + sizeof create - 1, " \t\n");
+
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		pos = end;
+		if (n >= sizeof v->guard)
+			n = sizeof v->guard - 1;
+		memcpy(v->guard, p + sizeof create - 1, n);
+		v->guard[n] = '\0';
+		def = normalise(p, (size_t)(end - p));
+		/* The guards: not the views' INSTEAD OF triggers. */
+		if (strstr(def, " EXECUTE FUNCTION kam_refuse(") != NULL ||
+		    strstr(def, " EXECUTE FUNCTION kam_recorder(") != NULL)
+			rc = team_trigger(st, v, def);
+		free(def);
+		if (rc != KAM_OK)
+			return rc;
+	}
+	if ((rc = team_grants(st, v)) != KAM_OK)
+		return rc;
+	v->guard[0] = '\0';
+	return KAM_OK;
+}
+
 int
 store_stance_verify(struct store *st, struct stance_verdict *v)
 {
@@ -1044,7 +1282,7 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	if (rc != DB_DONE)
 		return store_fail(st, "cannot read observations");
 	memcpy(v->head, prev, STANCE_HASH_LEN);
-	return check_guards(st, v);
+	return store_on_pg(st) ? check_team_guards(st, v) : check_guards(st, v);
 }
 
 int

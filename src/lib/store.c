@@ -67,10 +67,6 @@ static const char *const migrations[KAM_SCHEMA_VERSION] = {
     migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql,
     migrate_13_sql};
 
-/* The same for a team store: team_migrations[i] takes it from i to i + 1. */
-static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
-    NULL, migrate_pg_2_sql};
-
 /*
  * One thread, and a command over a large account makes a few hundred
  * thousand calls into SQLite: without these, each takes a lock, and each
@@ -800,9 +796,24 @@ team_number(struct store *st, const char *sql)
 }
 
 /*
- * A team store of an older schema, taken to the latest in the
- * transaction that read its version, under the schema's lock: once,
- * whoever opens it first.  Only a role that owns the tables can.
+ * Team store migrations: team_migrations[i] takes a team store from
+ * version i to i + 1; the grants follow the last.
+ */
+static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
+    NULL, migrate_pg_2_sql, migrate_pg_3_sql};
+
+/* Does the writers' group role kam_writer exist? */
+static int
+team_writer(struct store *st)
+{
+	return team_number(st, "SELECT count(*) FROM pg_roles "
+	                       "WHERE rolname = 'kam_writer'") == 1;
+}
+
+/*
+ * An older team store brought to this kam's version, in the
+ * transaction of team_schema: only by its owner (the role that owns its
+ * tables), who alone may alter them.
  */
 static int
 team_migrate(struct store *st, int version)
@@ -810,16 +821,82 @@ team_migrate(struct store *st, int version)
 	char sql[96];
 	int v;
 
+	if (team_number(st, "SELECT CASE WHEN pg_has_role((SELECT relowner "
+	                    "FROM pg_class WHERE oid = 'kam_store'::regclass), "
+	                    "'MEMBER') THEN 1 ELSE 0 END") != 1)
+		return kam_err(KAM_READONLY,
+		               _("store '%s' has schema version %d, older than "
+		                 "this kam's (%d), and only its owner may "
+		                 "upgrade it: run 'kam-org init' as the role "
+		                 "that owns its tables"),
+		               st->path, version, KAM_TEAM_SCHEMA_VERSION);
+	if (!team_writer(st))
+		return kam_err(KAM_READONLY,
+		               _("cannot upgrade store '%s': there is no role "
+		                 "kam_writer, the group role of its writers "
+		                 "(a DBA creates it once: CREATE ROLE "
+		                 "kam_writer NOLOGIN; see kam(7), THE TEAM "
+		                 "STORE)"),
+		               st->path);
 	for (v = version; v < KAM_TEAM_SCHEMA_VERSION; v++)
 		if (db_pg_exec(st->pg, team_migrations[v]) != 0)
-			return team_fail(st, _("cannot upgrade store '%s' (the "
-			                       "database's owner can, with "
-			                       "'kam-org init')"));
+			return team_fail(st, _("cannot upgrade store '%s'"));
 	snprintf(sql, sizeof sql, "UPDATE kam_store SET schema_version = %d",
 	         KAM_TEAM_SCHEMA_VERSION);
-	if (db_pg_exec(st->pg, sql) != 0)
+	if (db_pg_exec(st->pg, grant_pg_sql) != 0 ||
+	    db_pg_exec(st->pg, sql) != 0)
 		return team_fail(st, _("cannot upgrade store '%s'"));
 	return KAM_OK;
+}
+
+/*
+ * Who writes and when, on a team store: the database role, whatever
+ * KAM_USER says (a writing command with a KAM_USER of another name is
+ * refused), and the server's time, unless the owner has turned the
+ * store's test clock on, which alone lets KAM_NOW set it.
+ */
+static int
+team_who_when(struct store *st, int mode)
+{
+	const char *user = getenv("KAM_USER"), *now = getenv("KAM_NOW");
+	char who[256], stamp[KAM_STAMP_LEN];
+	int test_clock, rc = KAM_OK;
+	db_stmt *s;
+
+	if (db_pg_prepare(st->pg,
+	                  "SELECT current_user, test_clock, to_char(now() AT "
+	                  "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+	                  "FROM kam_store",
+	                  &s) != 0)
+		return team_fail(st, _("cannot read store '%s'"));
+	if (db_step(s) != DB_ROW) {
+		db_finalize(s);
+		return team_fail(st, _("cannot read store '%s'"));
+	}
+	snprintf(who, sizeof who, "%s", (const char *)db_column_text(s, 0));
+	test_clock = db_column_int(s, 1);
+	snprintf(stamp, sizeof stamp, "%s", (const char *)db_column_text(s, 2));
+	db_finalize(s);
+	if (mode == STORE_WRITE && user != NULL && *user != '\0' &&
+	    strcmp(user, who) != 0)
+		return kam_err(
+		    KAM_BADENV,
+		    _("KAM_USER is '%s', but store '%s' is written "
+		      "as the database user '%s', who records each "
+		      "row there: unset KAM_USER or connect as '%s'"),
+		    user, st->path, who, user);
+	if (now != NULL && *now != '\0') {
+		if (!test_clock)
+			rc = kam_err(KAM_BADENV,
+			             _("KAM_NOW is set, but store '%s' records "
+			               "the server's time: its owner has not "
+			               "turned its test clock on (kam(7), THE "
+			               "TEAM STORE); unset KAM_NOW"),
+			             st->path);
+	} else
+		kam_clock_set(stamp);
+	kam_actor_set(who);
+	return rc;
 }
 
 /*
@@ -886,7 +963,16 @@ team_schema(struct store *st, int mode)
 		                 "create tables in its schema (run 'kam-org "
 		                 "init' as the database's owner)"),
 		               st->path);
-	if (db_pg_exec(st->pg, schema_pg_sql) != 0)
+	if (!team_writer(st))
+		return kam_err(KAM_READONLY,
+		               _("cannot create store '%s': there is no role "
+		                 "kam_writer, the group role of its writers "
+		                 "(a DBA creates it once: CREATE ROLE "
+		                 "kam_writer NOLOGIN; see kam(7), THE TEAM "
+		                 "STORE)"),
+		               st->path);
+	if (db_pg_exec(st->pg, schema_pg_sql) != 0 ||
+	    db_pg_exec(st->pg, grant_pg_sql) != 0)
 		return team_fail(st, _("cannot create store '%s'"));
 	snprintf(sql, sizeof sql, "INSERT INTO kam_store VALUES (%d, %d)",
 	         KAM_APPLICATION_ID, KAM_TEAM_SCHEMA_VERSION);
@@ -912,7 +998,11 @@ team_open(struct store **out, const char *url, int mode, int hold)
 		rc = kam_err(KAM_IO, _("cannot open store '%s': %s"), st->path,
 		             db_pg_errmsg(st->pg));
 	free(lower);
-	if (rc == KAM_OK && (rc = team_schema(st, mode)) == KAM_OK) {
+	if (rc == KAM_OK)
+		rc = team_schema(st, mode);
+	if (rc == KAM_OK && mode != STORE_CREATE)
+		rc = team_who_when(st, mode);
+	if (rc == KAM_OK) {
 		/* A new schema waits for store_finish, with hold. */
 		if (mode == STORE_CREATE && hold && db_pg_in_tx(st->pg))
 			st->held = 1;
@@ -1135,6 +1225,12 @@ db_changes(struct store *st)
 	if (st->pg != NULL)
 		return db_pg_changes(st->pg);
 	return sqlite3_changes(st->db);
+}
+
+int
+store_on_pg(const struct store *st)
+{
+	return st->pg != NULL;
 }
 
 struct pg_conn *
@@ -1997,4 +2093,10 @@ const char *
 store_schema_sql(void)
 {
 	return schema_sql;
+}
+
+const char *
+store_team_schema_sql(void)
+{
+	return schema_pg_sql;
 }
