@@ -10,17 +10,19 @@ GRANT SELECT, INSERT ON observation, deal_history TO kam_writer;
 GRANT SELECT, INSERT, UPDATE (end_on, ended, ended_by)
 	ON link_period, deal_role_period TO kam_writer;
 GRANT SELECT, INSERT ON link, deal_role TO kam_writer;
-GRANT SELECT ON reporting_line_all, observation_plain TO kam_writer;
+GRANT SELECT ON reporting_line_all, observation_plain, observation_chain
+	TO kam_writer;
 -- An erasure deletes a person's texts (kam(7), ERASURE).
 GRANT SELECT, INSERT, DELETE ON observation_text TO kam_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON account, person, reporting_line,
 	person_history, competitor, deal, seller, contact, profile,
-	criterion, answer, gate_setting, gate_run TO kam_writer;
+	criterion, answer, gate_setting, gate_run, team TO kam_writer;
 GRANT USAGE ON SEQUENCE account_id_seq, person_id_seq, reporting_line_id_seq,
 	person_history_id_seq, link_period_id_seq, competitor_id_seq,
 	deal_id_seq, deal_history_id_seq, seller_id_seq, contact_id_seq,
 	deal_role_period_id_seq, observation_id_seq, profile_id_seq,
-	criterion_id_seq, answer_id_seq, gate_run_id_seq TO kam_writer;
+	criterion_id_seq, answer_id_seq, gate_run_id_seq, team_id_seq
+	TO kam_writer;
 -- The schema the store is in, when the writers may not look in it yet;
 -- a role that may not grant that is told who must.
 DO $$

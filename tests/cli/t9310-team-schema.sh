@@ -73,7 +73,7 @@ expect_q app-kept "SELECT schema_version FROM old1b.kam_store" 1
 expect_q app-kept-c "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'old1b' AND collation_name = 'C'" 0
 # Its owner's first command upgrades it, and reads it in byte order.
 u=$(inschema old1 "$OWNER")
-run upgrade 0 kam-org --db "$u" account list
+run upgrade 0 env -u KAM_NOW kam-org --db "$u" account list
 expect_text upgrade "handle	name	industry	people	deals	created	category	parent	ext_id	team
 _a	A		0	0	2026-01-01				
 a	a		0	0	2026-01-01				
@@ -86,7 +86,7 @@ cmp -s "$T/new2.schema" "$T/old1.schema" ||
   { fail "upgrade: not the new store's schema"; diff "$T/new2.schema" "$T/old1.schema" | head -20 >&2; }
 expect_q kept "SELECT string_agg(handle, ' ' ORDER BY id) FROM old1.account" "b _a a"
 # Once: a second command finds it upgraded.
-run again 0 kam-org --db "$u" init
+run again 0 env -u KAM_NOW kam-org --db "$u" init
 expect_q once "SELECT count(*) || ' ' || min(schema_version) FROM old1.kam_store" "1 3"
 
 done_testing

@@ -125,6 +125,7 @@ link:SELECT,INSERT
 link_period:SELECT,INSERT,UPDATE(end_on,ended,ended_by)
 link_period_id_seq:USAGE
 observation:SELECT,INSERT
+observation_chain:SELECT
 observation_id_seq:USAGE
 observation_plain:SELECT
 observation_text:SELECT,INSERT,DELETE
@@ -139,6 +140,8 @@ reporting_line_all:SELECT
 reporting_line_id_seq:USAGE
 seller:SELECT,INSERT,UPDATE,DELETE
 seller_id_seq:USAGE
+team:SELECT,INSERT,UPDATE,DELETE
+team_id_seq:USAGE
 WANT
 count=$((count + 1))
 cmp -s "$T/want" "$T/granted" ||
@@ -226,22 +229,18 @@ count=$((count + 1))
 cmp -s "$T/cat-public" "$T/cat-sales" || fail "other-owner: not the same schema"
 
 # A version 1 store (as the kam before this one made it: no test clock,
-# no recorder triggers, no grants) ...
+# no recorder triggers, no grants; tests/cli/data/team-schema-v1.sql) ...
 q "CREATE SCHEMA old; GRANT USAGE ON SCHEMA old TO kam_app"
 u=$(inschema old "$OWNER")
-kam-org --db "$u" init >/dev/null
-q "SET search_path = old;
-   ALTER TABLE kam_store DROP COLUMN test_clock;
-   UPDATE kam_store SET schema_version = 1;
-   REVOKE ALL ON ALL TABLES IN SCHEMA old FROM kam_writer;
-   REVOKE ALL ON ALL SEQUENCES IN SCHEMA old FROM kam_writer;
-   REVOKE USAGE ON SCHEMA old FROM kam_writer;
-   GRANT SELECT ON kam_store TO kam_app;
-   DROP FUNCTION kam_recorder() CASCADE"
+{ echo "SET search_path = old;"
+  cat "$KAM_SRCDIR/tests/cli/data/team-schema-v1.sql"
+  echo "INSERT INTO kam_store VALUES (1262570801, 1);
+  GRANT SELECT ON kam_store TO kam_app;"; } |
+  psql "$OWNER" -X -q -v ON_ERROR_STOP=1 >/dev/null || fail "old: the fixture does not load"
 catalog old >"$T/cat-v1"
 # ... is not upgraded by a writer, who changes nothing ...
 run old-app 9 kam-org --db "$(inschema old "$APP")" init
-expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (2), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
+expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (3), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
 catalog old >"$T/cat-v1-after"
 count=$((count + 1))
 cmp -s "$T/cat-v1" "$T/cat-v1-after" || fail "old-app: the store changed"
@@ -255,7 +254,7 @@ su "CREATE ROLE kam_writer NOLOGIN; GRANT kam_writer TO kam_app"
 # ... and by its owner to a new store's schema and grants.
 run upgrade 0 kam-org --db "$u" init
 expect_text upgrade "$(shown "$u")"
-expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "2|f"
+expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "3|f"
 catalog old >"$T/cat-old"
 count=$((count + 1))
 cmp -s "$T/cat-sales" "$T/cat-old" ||
