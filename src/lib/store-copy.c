@@ -4,9 +4,10 @@
  * order and its rows written to the target in that order, with new ids;
  * a row is copied when what it belongs to (its account, person or deal)
  * is, and every other row it refers to must be copied too.  Competitors,
- * sellers and the gate criteria are not an account's: they are found on
- * the target by handle (every competitor and seller of the source that
- * is missing there is added; a criterion must be there).
+ * sellers, teams and the gate criteria are not an account's: they are
+ * found on the target by handle (every competitor and seller of the
+ * source, and the team of each account copied, is added when missing
+ * there; a criterion must be there).
  * The observations are appended to the target's chain through
  * store_stance_append, so they are chained anew.
  */
@@ -668,13 +669,51 @@ copy_table(struct copy *c, const struct table *t)
 	return c->nlate > 0 ? write_late(c, t, late_kind) : KAM_OK;
 }
 
-/* The accounts, their parents written once all are. */
+/*
+ * The team that sells an account copied (kam-org team add): the
+ * target's of the same handle, else a new one; written on the account.
+ */
+static int
+copy_team(struct copy *c, int64_t account, const char *handle,
+          const char *created)
+{
+	static const char qd[] = "SELECT id FROM team WHERE handle = ?";
+	static const char qi[] =
+	    "INSERT INTO team (handle, created) VALUES (?1, ?2)";
+	static const char qa[] =
+	    "UPDATE account SET team_id = ?2 WHERE id = ?1";
+	db_stmt *d = store_stmt(c->dst, qd);
+	int64_t team = 0;
+	int rc;
+
+	store_bind_static(d, 1, handle);
+	if (store_row(c->dst, d, "teams"))
+		team = db_column_int64(d, 0);
+	db_reset(d);
+	if ((rc = store_failed(c->dst)) != KAM_OK)
+		return rc;
+	if (team == 0) {
+		d = store_stmt(c->dst, qi);
+		store_bind_static(d, 1, handle);
+		store_bind_static(d, 2, created);
+		if ((rc = step_done(c->dst, d, "cannot copy")) != KAM_OK)
+			return rc;
+		team = db_last_id(c->dst);
+	}
+	d = store_stmt(c->dst, qa);
+	db_bind_int64(d, 1, account);
+	db_bind_int64(d, 2, team);
+	return step_done(c->dst, d, "cannot copy");
+}
+
+/* The accounts (with their teams), their parents written once all are. */
 static int
 copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 {
-	static const char qs[] = "SELECT handle, name, industry, created, "
-	                         "category, ext_id, parent_id "
-	                         "FROM account WHERE id = ?";
+	static const char qs[] =
+	    "SELECT a.handle, a.name, a.industry, a.created, a.category, "
+	    "a.ext_id, a.parent_id, t.handle, t.created FROM account a "
+	    "LEFT JOIN team t ON t.id = a.team_id WHERE a.id = ?";
 	static const char qi[] =
 	    "INSERT INTO account (handle, name, industry, created, category, "
 	    "ext_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -685,6 +724,7 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 
 	for (size_t i = 0; i < n && rc == KAM_OK; i++) {
 		db_stmt *s = store_stmt(c->src, qs), *d;
+		char *team, *team_created;
 
 		db_bind_int64(s, 1, ids[i]);
 		if (!store_row(c->src, s, "accounts")) {
@@ -697,10 +737,18 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 		for (int k = 0; k < 6; k++)
 			bind_as_is(d, k + 1, s, k);
 		parent[i] = db_column_int64(s, 6);
+		team = store_col_dup(s, 7);
+		team_created = store_col_dup(s, 8);
 		db_reset(s);
-		if ((rc = step_done(c->dst, d, "cannot copy")) == KAM_OK)
-			idmap_put(&c->map[K_ACCOUNT], ids[i],
-			          db_last_id(c->dst));
+		if ((rc = step_done(c->dst, d, "cannot copy")) == KAM_OK) {
+			int64_t to = db_last_id(c->dst);
+
+			idmap_put(&c->map[K_ACCOUNT], ids[i], to);
+			if (team != NULL)
+				rc = copy_team(c, to, team, team_created);
+		}
+		free(team);
+		free(team_created);
 	}
 	for (size_t i = 0; i < n && rc == KAM_OK; i++) {
 		int64_t to;

@@ -140,7 +140,9 @@ reporting_line_all:SELECT
 reporting_line_id_seq:USAGE
 seller:SELECT,INSERT,UPDATE,DELETE
 seller_id_seq:USAGE
-team:SELECT,INSERT,UPDATE,DELETE
+store_copy:SELECT,INSERT
+store_copy_id_seq:USAGE
+team:SELECT,INSERT,DELETE
 team_id_seq:USAGE
 WANT
 count=$((count + 1))
@@ -165,11 +167,11 @@ pg add 0 "$APP" "INSERT INTO observation (person_id, stance, effective, recorded
    (1, 'support', '2026-01-05', '2026-01-05T09:00:00Z', 'kam_app', '0', 'h1', 2);
    INSERT INTO deal_history (deal_id, effective, recorded, actor, field, new_value)
    VALUES (1, '2026-01-06', '2026-01-06T09:00:00Z', 'kam_app', 'stage', 'rfp');
-   WITH p AS (INSERT INTO person (account_id, handle, name, created, recorded_by)
-     VALUES (1, 'wang', 'Wang', '2026-01-05', 'kam_app') RETURNING id)
+   INSERT INTO person (account_id, handle, name, created, recorded_by)
+     VALUES (1, 'wang', 'Wang', '2026-01-05', 'kam_app');
    INSERT INTO link_period (from_id, to_id, kind, created, start_on, actor)
    SELECT 1, id, 'advises', '2026-01-05T09:00:00Z', '2026-01-05', 'kam_app'
-   FROM p"
+   FROM person WHERE handle = 'wang'"
 pg add-ends 0 "$APP" "UPDATE link_period SET end_on = '2026-02-01',
    ended = '2026-02-01T09:00:00Z', ended_by = 'kam_app'"
 q "SELECT 'o', id, actor FROM observation; SELECT 'l', id, end_on, ended_by FROM link_period" >"$T/before"
@@ -229,18 +231,40 @@ count=$((count + 1))
 cmp -s "$T/cat-public" "$T/cat-sales" || fail "other-owner: not the same schema"
 
 # A version 1 store (as the kam before this one made it: no test clock,
-# no recorder triggers, no grants; tests/cli/data/team-schema-v1.sql) ...
+# no recorder triggers, no grants; nor version 3's teams, row-level
+# security and chain links) ...
 q "CREATE SCHEMA old; GRANT USAGE ON SCHEMA old TO kam_app"
 u=$(inschema old "$OWNER")
-{ echo "SET search_path = old;"
-  cat "$KAM_SRCDIR/tests/cli/data/team-schema-v1.sql"
-  echo "INSERT INTO kam_store VALUES (1262570801, 1);
-  GRANT SELECT ON kam_store TO kam_app;"; } |
-  psql "$OWNER" -X -q -v ON_ERROR_STOP=1 >/dev/null || fail "old: the fixture does not load"
+kam-org --db "$u" init >/dev/null
+q "SET search_path = old;
+   ALTER TABLE kam_store DROP COLUMN test_clock;
+   UPDATE kam_store SET schema_version = 1;
+   REVOKE ALL ON ALL TABLES IN SCHEMA old FROM kam_writer;
+   REVOKE ALL ON ALL SEQUENCES IN SCHEMA old FROM kam_writer;
+   REVOKE USAGE ON SCHEMA old FROM kam_writer;
+   GRANT SELECT ON kam_store TO kam_app;
+   DROP FUNCTION kam_recorder() CASCADE;
+   DO \$\$ DECLARE r record; BEGIN
+     FOR r IN SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'old' LOOP
+       EXECUTE format('DROP POLICY %I ON old.%I', r.policyname, r.tablename);
+     END LOOP;
+     FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'old' AND c.relrowsecurity LOOP
+       EXECUTE format('ALTER TABLE old.%I NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY', r.relname);
+     END LOOP;
+   END \$\$;
+   ALTER VIEW reporting_line_all RESET (security_invoker);
+   ALTER VIEW link RESET (security_invoker);
+   ALTER VIEW deal_role RESET (security_invoker);
+   ALTER VIEW observation_plain RESET (security_invoker);
+   DROP TABLE observation_chain; DROP FUNCTION observation_chain_add() CASCADE;
+   ALTER TABLE account DROP COLUMN team_id; DROP TABLE team;
+   DROP TABLE store_copy;
+   DROP FUNCTION observation_notify() CASCADE"
 catalog old >"$T/cat-v1"
 # ... is not upgraded by a writer, who changes nothing ...
 run old-app 9 kam-org --db "$(inschema old "$APP")" init
-expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (3), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
+expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (4), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
 catalog old >"$T/cat-v1-after"
 count=$((count + 1))
 cmp -s "$T/cat-v1" "$T/cat-v1-after" || fail "old-app: the store changed"
@@ -254,7 +278,7 @@ su "CREATE ROLE kam_writer NOLOGIN; GRANT kam_writer TO kam_app"
 # ... and by its owner to a new store's schema and grants.
 run upgrade 0 kam-org --db "$u" init
 expect_text upgrade "$(shown "$u")"
-expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "3|f"
+expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "4|f"
 catalog old >"$T/cat-old"
 count=$((count + 1))
 cmp -s "$T/cat-sales" "$T/cat-old" ||

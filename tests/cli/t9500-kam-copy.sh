@@ -19,8 +19,10 @@ A="$T/a.db" B="$T/b.db" C="$T/c.db"
 # line and a link across the two), and globex on its own.
 {
   kam-org -d "$A" init
-  kam-org -d "$A" account add acme --name Acme --industry Steel --ext-id SF-1
-  kam-org -d "$A" account add globex --name Globex --category strategic
+  kam-org -d "$A" team add east
+  kam-org -d "$A" team add west
+  kam-org -d "$A" account add acme --name Acme --industry Steel --ext-id SF-1 --team east
+  kam-org -d "$A" account add globex --name Globex --category strategic --team west
   kam-org -d "$A" account add acme-cn --name "Acme 中国" --parent acme
   kam-org -d "$A" person add acme/wang --name Wang --title CEO --level 1
   kam-org -d "$A" person add acme/li --name "Li Wei" --title CTO --level 2 --reports-to acme/wang
@@ -100,6 +102,7 @@ exports() {
     done
     kam-org -d "$1" competitor list -F tsv
     kam-org -d "$1" seller list -F tsv
+    kam-org -d "$1" team list -F tsv
   } >"$2" 2>&1
 }
 
@@ -156,6 +159,7 @@ D="$T/d.db"
   kam-org -d "$D" person add initech/bob --name Bob
   kam-org -d "$D" competitor add rival --name Rival
   kam-org -d "$D" seller add sam --name "Sam Seller"
+  kam-org -d "$D" team add west
   kam-stance -d "$D" set initech/bob support --on 2026-01-01
   kam-stance -d "$D" set initech/bob oppose --on 2026-01-02
 } >/dev/null
@@ -181,6 +185,10 @@ expect_sql d-competitors "SELECT id, handle, name FROM competitor ORDER BY id" "
 expect_sql d-sellers "SELECT id, handle, name FROM seller ORDER BY id" "1|sam|Sam Seller"
 expect_sql d-toward "SELECT toward_id FROM observation WHERE id = 6" "1"
 expect_sql d-contacts "SELECT count(*) FROM contact WHERE seller_id = 1" "2"
+# The team of the same handle is the target's; another is added.
+expect_sql d-teams "SELECT a.handle, t.id, t.handle FROM account a JOIN team t ON t.id = a.team_id ORDER BY a.id" \
+  "acme|2|east
+globex|1|west"
 exports "$A" "$T/exp-a-part" acme globex acme-cn
 exports "$D" "$T/exp-d-part" acme globex acme-cn
 diff -u "$T/exp-a-part" "$T/exp-d-part" >&2 || fail "into-d: the exports differ"
@@ -202,6 +210,8 @@ expect_sql e-accounts "SELECT a.handle, quote(p.handle) FROM account a LEFT JOIN
 acme-cn|'acme'"
 expect_sql e-record "SELECT accounts, observations, source_rows FROM store_copy" "acme, acme-cn|5|7"
 expect_sql e-sellers "SELECT handle FROM seller" "sam"
+# Only the teams of the accounts copied.
+expect_sql e-teams "SELECT handle FROM team" "east"
 run globex 0 kam copy --from "$A" --to "$E" globex
 expect_sql e-records "SELECT id, accounts, observations FROM store_copy ORDER BY id" "1|acme, acme-cn|5
 2|globex|2"
@@ -307,6 +317,26 @@ expect_sql x-texts "SELECT observation_id, field FROM observation_text ORDER BY 
   "2|note
 4|why
 5|source"
+
+# A store of schema 2, its chain of encoding 1: the rows are chained
+# anew with encoding 2, and read the same.
+V="$T/v2.db" W="$T/w.db"
+"$SQLITE3" "$V" <"$KAM_SRCDIR/tests/cli/data/store-v2-chain.sql"
+"$SQLITE3" "$V" "PRAGMA application_id = 1262570801" "PRAGMA user_version = 2"
+kam-org -d "$W" init >/dev/null
+run v1 0 kam copy --from "$V" --to "$W"
+expect_text v1 "copied acme from '$V' to '$W'
+observations chained anew: 5
+the source's chain: 5 rows, head ca074e13675216696b0fbd81c936c0f12d367dc0871cd52ef1f664ac72ca1aae"
+run verify-w 0 kam-stance -d "$W" verify
+KAM_DB=$W
+expect_sql w-versions "SELECT group_concat(hash_version) FROM observation" "2,2,2,2,2"
+kam-stance -d "$V" log -F tsv >"$T/log-v"
+kam-stance -d "$W" log -F tsv >"$T/log-w"
+count=$((count + 1))
+cmp -s "$T/log-v" "$T/log-w" || fail "v1: the log differs"
+count=$((count + 1))
+[ "$(wc -l <"$T/log-w")" = 6 ] || fail "v1: $(wc -l <"$T/log-w") lines of log"
 
 # The record of a copy is history.
 "$SQLITE3" "$B" "UPDATE store_copy SET source = 'elsewhere'" 2>"$T/upd.err" &&
