@@ -65,7 +65,10 @@ struct kam_ctx {
  *   CLI_ALL       ... or, with neither, everything (ids 0)
  *
  * Store: how cli_subject opens it: CLI_NOSTORE, CLI_READ, CLI_WRITE or
- * CLI_CREATE.
+ * CLI_CREATE, or'ed with CLI_TEAM when the verb runs on a team store
+ * (PostgreSQL); without it, cli_open refuses a team store, naming the
+ * verb (exit KAM_NOTBUILT).  kam(7), THE TEAM STORE, lists the verbs
+ * that have it.
  */
 struct kam_verb {
 	const char *name;  /* one or two words: "person add" */
@@ -151,6 +154,8 @@ char *cli_db_path(struct kam_ctx *);
 #define CLI_WRITE   1
 #define CLI_CREATE  2
 #define CLI_NOSTORE 3
+#define CLI_STORE   0x0f /* the mode, without CLI_TEAM */
+#define CLI_TEAM    0x10
 int cli_open(struct kam_ctx *, int mode);
 
 /*

@@ -39,12 +39,28 @@ void store_init_library(void);
  * Opens path, a file name (never an SQLite URI).  A missing file is
  * KAM_NOSTORE unless STORE_CREATE; a file that is not a kam store is
  * KAM_NOTKAM; a newer schema KAM_NEWER; a store that cannot be written,
- * with STORE_WRITE or STORE_CREATE, KAM_READONLY; a PostgreSQL URL
- * KAM_NOTBUILT.  A store that cannot be written is opened for reading
- * (read as an immutable file when its folder cannot be written either).
- * Messages are reported here.
+ * with STORE_WRITE or STORE_CREATE, KAM_READONLY.  A store that cannot
+ * be written is opened for reading (read as an immutable file when its
+ * folder cannot be written either).  A postgresql:// or postgres:// URL
+ * is a team store: STORE_READ reads it in one transaction (one
+ * snapshot) until store_finish.  Messages are reported here.
  */
 int store_open(struct store **, const char *path, int mode);
+/*
+ * When path names a team store (PostgreSQL), reports that what (a
+ * command and verb, "kam-org account list") does not run on one and
+ * returns KAM_NOTBUILT; else KAM_OK, reporting nothing.  Connects to
+ * nothing.
+ */
+int store_team_refused(const char *path, const char *what);
+/* Whether path names a team store (a postgresql:// URL). */
+int store_url_is_team(const char *path);
+/*
+ * Whether the command's failure came from the team store's
+ * serialisation failure or deadlock, so that it may run again from its
+ * start (after store_finish rolled it back); 0 on SQLite.
+ */
+int store_retryable(const struct store *);
 /*
  * Ends a store opened with STORE_HOLD: when commit is set, commits what
  * the command's store_end calls kept waiting (and puts a new store in

@@ -7,8 +7,10 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kam/cli.h"
@@ -25,6 +27,91 @@ static const struct option common_long[] = {
 };
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
 static const char common_short[] = "a:d:F:h";
+
+/*
+ * A writing verb's output on a team store, kept in memory until the
+ * verb has run (from its cli_open), so that a verb that meets the
+ * server's serialisation failure or deadlock can be rolled back and
+ * run again from its start without the user seeing either the failure
+ * or a first output (cli_main).  The output then goes out before the
+ * commit, as every command's does.
+ */
+#define CLI_TRIES 8 /* runs of a verb, at most */
+static struct {
+	int on;
+	FILE *out, *err; /* the real streams, while kept */
+	char *obuf, *ebuf;
+	size_t olen, elen;
+} keep;
+
+static void
+keep_start(void)
+{
+	FILE *o, *e;
+
+	fflush(stdout);
+	fflush(stderr);
+	if ((o = open_memstream(&keep.obuf, &keep.olen)) == NULL)
+		return;
+	if ((e = open_memstream(&keep.ebuf, &keep.elen)) == NULL) {
+		fclose(o);
+		free(keep.obuf);
+		return;
+	}
+	keep.out = stdout;
+	keep.err = stderr;
+	stdout = o;
+	stderr = e;
+	keep.on = 1;
+}
+
+/* Stops keeping; what was kept is written out when show is set. */
+static void
+keep_stop(int show)
+{
+	if (!keep.on)
+		return;
+	fclose(stdout);
+	fclose(stderr);
+	stdout = keep.out;
+	stderr = keep.err;
+	keep.on = 0;
+	if (show) {
+		fwrite(keep.ebuf, 1, keep.elen, stderr);
+		fflush(stderr);
+		fwrite(keep.obuf, 1, keep.olen, stdout);
+	}
+	free(keep.obuf);
+	free(keep.ebuf);
+	keep.obuf = keep.ebuf = NULL;
+}
+
+/*
+ * Whether a verb may run again: its standard input is where it was
+ * when it first started (put back there if it is a file).
+ */
+static int
+input_rewound(off_t start)
+{
+	if (start >= 0) {
+		clearerr(stdin);
+		return fseeko(stdin, start, SEEK_SET) == 0;
+	}
+	/* A pipe or a terminal: only if it was never read. */
+	return __fbufsize(stdin) == 0 && !feof(stdin);
+}
+
+/* A pause before a verb runs again, longer each time, a little random. */
+static void
+retry_pause(int tries)
+{
+	struct timespec ts;
+	long ms = (5L << (tries < 7 ? tries : 7)) + rand() % 10;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
 
 void
 cli_version(const char *name)
@@ -390,6 +477,24 @@ cli_db_path(struct kam_ctx *ctx)
 	return p;
 }
 
+/* A team store, unless the verb runs on one (CLI_TEAM). */
+static int
+team_refused(struct kam_ctx *ctx, const char *path)
+{
+	char *what;
+	int rc;
+
+	if (ctx->verb == NULL || (ctx->verb->store & CLI_TEAM))
+		return KAM_OK;
+	if (ctx->cmd->single != NULL)
+		what = xstrdup(ctx->cmd->name);
+	else
+		xasprintf(&what, "%s %s", ctx->cmd->name, ctx->verb->name);
+	rc = store_team_refused(path, what);
+	free(what);
+	return rc;
+}
+
 int
 cli_open(struct kam_ctx *ctx, int mode)
 {
@@ -425,6 +530,17 @@ cli_open(struct kam_ctx *ctx, int mode)
 			return rc;
 	}
 	path = cli_db_path(ctx);
+	if ((rc = team_refused(ctx, path)) != KAM_OK) {
+		free(path);
+		return rc;
+	}
+	/* A writing verb's output is kept until it has run (cli_main);
+	 * kept already, it is a verb that runs again, and what it wrote
+	 * before this was shown the first time. */
+	if (mode != CLI_READ && store_url_is_team(path)) {
+		keep_stop(0);
+		keep_start();
+	}
 	/* A writing command's changes wait for its output (cli_main). */
 	rc = store_open(&ctx->st, path,
 	                mode == CLI_CREATE  ? STORE_CREATE | STORE_HOLD
@@ -461,7 +577,8 @@ cli_subject(struct kam_ctx *ctx)
 	struct cli_subject *sj = &ctx->subj;
 	int kind = v->subject & CLI_KIND, rc;
 
-	if (v->store != CLI_NOSTORE && (rc = cli_open(ctx, v->store)) != KAM_OK)
+	if ((v->store & CLI_STORE) != CLI_NOSTORE &&
+	    (rc = cli_open(ctx, v->store & CLI_STORE)) != KAM_OK)
 		return rc;
 	memset(sj, 0, sizeof *sj);
 	if (kind == CLI_NOSUBJ)
@@ -587,6 +704,43 @@ const struct option cli_top_long[] = {
     {NULL, 0, NULL, 0},
 };
 
+/*
+ * Runs the verb; on a team store, again (from its start, up to
+ * CLI_TRIES times) when it met a serialisation failure or a deadlock,
+ * which it then rolled back, its output dropped (keep).
+ */
+static int
+run_verb(struct kam_ctx *ctx, int argc, char **argv)
+{
+	struct kam_ctx start = *ctx;
+	char **args = xcalloc((size_t)argc + 1, sizeof *args);
+	off_t in = ftello(stdin);
+	int rc, tries;
+
+	memcpy(args, argv, (size_t)argc * sizeof *args);
+	for (tries = 1;; tries++) {
+		optind = 0;
+		rc = ctx->verb->exec(ctx, argc, argv);
+		if (!keep.on)
+			break;
+		if (tries == CLI_TRIES || ctx->st == NULL ||
+		    !store_retryable(ctx->st) || !input_rewound(in)) {
+			keep_stop(1);
+			break;
+		}
+		keep_stop(0);
+		store_finish(ctx->st, 0);
+		store_close(ctx->st);
+		*ctx = start;
+		/* getopt moved the operands after the options. */
+		memcpy(argv, args, (size_t)argc * sizeof *args);
+		retry_pause(tries);
+		keep_start();
+	}
+	free(args);
+	return rc;
+}
+
 int
 cli_stream(struct kam_ctx *ctx)
 {
@@ -672,9 +826,8 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	}
 	if ((rc = kam_clock_check()) != KAM_OK)
 		return rc;
-	optind = 0;
 	hold_stdout(&held);
-	rc = ctx.verb->exec(&ctx, argc, argv);
+	rc = run_verb(&ctx, argc, argv);
 	/* A failed read or statement underneath fails the command. */
 	if (ctx.st != NULL && store_failed(ctx.st) != KAM_OK)
 		rc = store_failed(ctx.st);

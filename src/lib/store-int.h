@@ -205,6 +205,23 @@ struct pg_conn *store_pg(struct store *);
 /* The advisory lock that makes one team store's schema at a time. */
 #define STORE_PG_LOCK_SCHEMA "1262570801" /* "KAM1" */
 /*
+ * The advisory lock every writing transaction of a team store takes
+ * first and holds to its end: writers follow one another, as on SQLite
+ * (BEGIN IMMEDIATE), and each statement of one (READ COMMITTED) sees
+ * what the writers before it committed; readers never wait for it.
+ */
+#define STORE_PG_LOCK_WRITE "1262570802"
+#define TEAM_BEGIN_WRITE                                                       \
+	"BEGIN ISOLATION LEVEL READ COMMITTED; "                               \
+	"SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_WRITE ")"
+/* A reading transaction: one snapshot, and no writing in it. */
+#define TEAM_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+/*
+ * COMMIT, or DB_ERROR when the transaction had failed (PostgreSQL then
+ * rolls it back without an error of its own) or the commit did.
+ */
+int db_pg_commit(struct pg_conn *);
+/*
  * sql with SQLite's parameters (? and ?N) spelled $N, into a new
  * string; *nparams is the largest number.
  */
@@ -228,6 +245,16 @@ char *db_quote_ident(const char *name);
  * each engine's own way.
  */
 int store_on_pg(const struct store *);
+/*
+ * One statement under one name, in each engine's spelling where they
+ * differ: lite for SQLite, pg for PostgreSQL (a team store), both
+ * static strings.
+ */
+static inline const char *
+store_sql(const struct store *st, const char *lite, const char *pg)
+{
+	return store_on_pg(st) ? pg : lite;
+}
 /* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*

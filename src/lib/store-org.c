@@ -1202,7 +1202,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
-	" AND r.end_on IS NULL ORDER BY m.handle)), "                          \
+	" AND r.end_on IS NULL ORDER BY m.handle) AS dotted), "                \
 	"p.placeholder, p.left_on, p.ext_id, p.manager_id FROM person p "      \
 	"JOIN account a ON a.id = p.account_id "
 	static const char qone[] = PERSON_COLS "WHERE p.id = ?";
@@ -1345,15 +1345,15 @@ store_org_log(struct store *st, int64_t person,
 	    "r.end_on, coalesce(r.recorded, r.start_on), "
 	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
 	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead THEN ', lead' ELSE '' END || "
-	    "CASE WHEN r.is_primary THEN ', primary' ELSE '' END || ')', "
+	    "r.influence || CASE WHEN r.lead = 1 THEN ', lead' ELSE '' END || "
+	    "CASE WHEN r.is_primary = 1 THEN ', primary' ELSE '' END || ')', "
 	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
 	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
 	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
 	    "2, "
 	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
 	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
-	    "IS NOT NULL) "
+	    "IS NOT NULL) AS roles "
 	    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
 	    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
 	    "l.end_on, "
@@ -1370,7 +1370,7 @@ store_org_log(struct store *st, int64_t person,
 	    "3, "
 	    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
 	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
-	    "IS NOT NULL) "
+	    "IS NOT NULL) AS links "
 	    "ORDER BY 7, 8, 11, 9, 10";
 	db_stmt *s = store_stmt(st, q);
 	struct org_event e;

@@ -231,7 +231,9 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 	db_stmt *s;
 	int rc;
 
-	if (b->dropped || imported < BULK_MIN || imported < existing / 2)
+	/* A team store's server keeps its indexes as they are. */
+	if (b->dropped || imported < BULK_MIN || imported < existing / 2 ||
+	    store_on_pg(st))
 		return KAM_OK;
 	b->dropped = 1;
 	s = store_stmt(st, q);
@@ -319,6 +321,16 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	    "why, prev_hash, hash, hash_version) "
 	    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 	    "?15, 2)";
+	/*
+	 * A team store's identity skips the numbers of rolled-back
+	 * inserts: the id hashed is written.
+	 */
+	static const char ins_pg[] =
+	    "INSERT INTO observation (id, kind, target_id, person_id, stance, "
+	    "toward_id, deal_id, effective, recorded, actor, note, source, "
+	    "why, prev_hash, hash, hash_version) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, 2)";
 	char hash[STANCE_HASH_LEN];
 	db_stmt *s;
 	int rc;
@@ -342,7 +354,8 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	}
 	r->id = c->last_id + 1;
 	stance_hash2(c->last_hash, r, hash);
-	s = store_stmt(st, ins);
+	s = store_stmt(st, store_sql(st, ins, ins_pg));
+	db_bind_int64(s, 1, r->id);
 	store_bind_static(s, 2, r->kind);
 	bind_id(s, 3, r->target);
 	db_bind_int64(s, 4, r->person);
@@ -371,7 +384,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	 * The id is left to SQLite, which appends without a search: holding
 	 * the write lock, it is the one after the last, as hashed.
 	 */
-	if (db_last_id(st) != r->id)
+	if (!store_on_pg(st) && db_last_id(st) != r->id)
 		return kam_err(KAM_INTERNAL,
 		               _("observation recorded as %lld, expected %lld"),
 		               (long long)db_last_id(st), (long long)r->id);

@@ -55,6 +55,7 @@ struct store {
 	size_t ncache;
 	int failed; /* the first failed step store_row reported, or KAM_OK */
 	int unprepared; /* a statement could not be prepared (store_stmt) */
+	int retry;      /* a team store's serialisation failure or deadlock */
 };
 
 /*
@@ -432,6 +433,36 @@ close_db(struct store *st)
 	st->pg = NULL;
 }
 
+/*
+ * The statements of transactions (BEGIN, COMMIT, SAVEPOINT, ...) on
+ * either engine: 0, or the engine's error (store_fail reports it).
+ */
+static int
+tx_exec(struct store *st, const char *sql)
+{
+	if (st->pg != NULL)
+		return db_pg_exec(st->pg, sql);
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+/* Whether a transaction is open (on PostgreSQL, or failed). */
+static int
+in_tx(struct store *st)
+{
+	if (st->pg != NULL)
+		return db_pg_in_tx(st->pg);
+	return !sqlite3_get_autocommit(st->db);
+}
+
+/* COMMIT; a team store's transaction that failed is never committed. */
+static int
+tx_commit(struct store *st)
+{
+	if (st->pg != NULL)
+		return db_pg_commit(st->pg);
+	return sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
 /* A transaction of the store's own (schema), never held. */
 static int
 own_begin(struct store *st)
@@ -732,7 +763,7 @@ team_finish(struct store *st, int commit)
 		db_pg_exec(st->pg, "ROLLBACK");
 		return KAM_OK;
 	}
-	if (db_pg_exec(st->pg, "COMMIT") != 0)
+	if (db_pg_commit(st->pg) != 0)
 		return store_fail(st, "cannot commit");
 	return KAM_OK;
 }
@@ -876,7 +907,7 @@ team_who_when(struct store *st, int mode)
  * inits at once make the schema once.
  */
 static int
-team_schema(struct store *st)
+team_schema(struct store *st, int mode)
 {
 	char sql[128];
 	long long version, appid, ntables;
@@ -909,6 +940,12 @@ team_schema(struct store *st)
 	}
 	if (version != 0)
 		return team_fail(st, _("cannot read store '%s'"));
+	if (mode != STORE_CREATE)
+		return kam_err(KAM_NOSTORE,
+		               _("no store at '%s' (create one with "
+		                 "'kam-org init', or name another with "
+		                 "--db or KAM_DB)"),
+		               st->path);
 	ntables = team_number(
 	    st, "SELECT count(*) FROM pg_class c JOIN pg_namespace n "
 	        "ON n.oid = c.relnamespace WHERE n.nspname = current_schema()");
@@ -949,39 +986,68 @@ static int
 team_open(struct store **out, const char *url, int mode, int hold)
 {
 	struct store *st = xcalloc(1, sizeof *st);
+	char *lower = xstrdup(url), *p;
 	int rc = KAM_OK;
 
 	st->path = team_shown(url);
 	st->hold = hold;
-	/* The queries do not run on PostgreSQL yet: only init does. */
-	if (mode != STORE_CREATE)
-		rc = kam_err(KAM_NOTBUILT,
-		             _("'%s' is a team store (PostgreSQL), on which "
-		               "this kam runs only 'kam-org init' (kam(7), THE "
-		               "TEAM STORE): give a file path"),
-		             st->path);
-	else {
-		/* libpq knows the scheme in lower case only. */
-		char *lower = xstrdup(url), *p;
-
-		for (p = lower; *p != ':'; p++)
-			*p = (char)tolower((unsigned char)*p);
-		if (db_pg_connect(lower, &st->pg) != 0)
-			rc = kam_err(KAM_IO, _("cannot open store '%s': %s"),
-			             st->path, db_pg_errmsg(st->pg));
-		free(lower);
-	}
-	if (rc == KAM_OK && (rc = team_schema(st)) == KAM_OK &&
-	    mode != STORE_CREATE)
+	st->writable = mode != STORE_READ;
+	/* libpq knows the scheme in lower case only. */
+	for (p = lower; *p != ':'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (db_pg_connect(lower, &st->pg) != 0)
+		rc = kam_err(KAM_IO, _("cannot open store '%s': %s"), st->path,
+		             db_pg_errmsg(st->pg));
+	free(lower);
+	if (rc == KAM_OK)
+		rc = team_schema(st, mode);
+	if (rc == KAM_OK && mode != STORE_CREATE)
 		rc = team_who_when(st, mode);
-	if (rc == KAM_OK && !hold)
-		rc = team_finish(st, 1);
+	if (rc == KAM_OK) {
+		/* A new schema waits for store_finish, with hold. */
+		if (mode == STORE_CREATE && hold && db_pg_in_tx(st->pg))
+			st->held = 1;
+		else
+			rc = team_finish(st, 1);
+	}
+	/* A reading command reads one snapshot of the store. */
+	if (rc == KAM_OK && mode == STORE_READ &&
+	    db_pg_exec(st->pg, TEAM_BEGIN_READ) != 0)
+		rc = team_fail(st, _("cannot read store '%s'"));
 	if (rc != KAM_OK) {
 		store_close(st);
 		return rc;
 	}
 	*out = st;
 	return KAM_OK;
+}
+
+int
+store_url_is_team(const char *path)
+{
+	return team_url(path);
+}
+
+int
+store_team_refused(const char *path, const char *what)
+{
+	char *shown;
+
+	if (!team_url(path))
+		return KAM_OK;
+	shown = team_shown(path);
+	kam_err(KAM_NOTBUILT,
+	        _("'%s' is a team store (PostgreSQL), on which '%s' does not "
+	          "run (kam(7), THE TEAM STORE): give a file path"),
+	        shown, what);
+	free(shown);
+	return KAM_NOTBUILT;
+}
+
+int
+store_retryable(const struct store *st)
+{
+	return st->retry;
 }
 
 int
@@ -1068,28 +1134,26 @@ store_finish(struct store *st, int commit)
 {
 	int rc = KAM_OK;
 
-	if (st->pg != NULL)
-		return team_finish(st, commit);
-	if (st->db == NULL)
+	if (st->db == NULL && st->pg == NULL)
 		return KAM_OK;
 	st->nsave = 0;
 	st->held = 0;
 	st->ntx = 0;
 	if (commit && st->failed != KAM_OK) {
 		/* A step failed (reported by store_row): nothing is kept. */
-		if (!sqlite3_get_autocommit(st->db))
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (in_tx(st))
+			tx_exec(st, "ROLLBACK");
 		return st->failed;
 	}
 	if (!commit) {
-		if (!sqlite3_get_autocommit(st->db))
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (in_tx(st))
+			tx_exec(st, "ROLLBACK");
 		return KAM_OK;
 	}
-	if (!sqlite3_get_autocommit(st->db) &&
-	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (in_tx(st) && tx_commit(st) != 0) {
 		rc = store_fail(st, "cannot commit");
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (in_tx(st))
+			tx_exec(st, "ROLLBACK");
 		return rc;
 	}
 	if (st->fresh)
@@ -1196,8 +1260,11 @@ store_fail_code(struct store *st)
 
 	if (st->unprepared)
 		return st->failed; /* the cause, reported then (unprepared) */
-	if (st->pg != NULL)
+	if (st->pg != NULL) {
+		if (db_pg_retry(st->pg))
+			st->retry = 1;
 		return db_pg_errcode(st->pg);
+	}
 	ext = sqlite3_extended_errcode(st->db);
 
 	switch (ext & 0xff) {
@@ -1221,7 +1288,7 @@ int
 store_fail(struct store *st, const char *what)
 {
 	if (st->pg != NULL)
-		return kam_err(db_pg_errcode(st->pg), "%s: %s", what,
+		return kam_err(store_fail_code(st), "%s: %s", what,
 		               db_pg_errmsg(st->pg));
 	return kam_err(store_fail_code(st), "%s: %s", what,
 	               sqlite3_errmsg(st->db));
@@ -1415,12 +1482,16 @@ enum {
 	TX_INSIDE,       /* a read inside another transaction: nothing to do */
 	TX_WRITE,        /* BEGIN IMMEDIATE */
 	TX_SAVE,         /* a savepoint inside another write */
+	TX_DEFER = 0x40, /* or'ed: a team store's foreign keys deferred */
 	TX_FK_OFF = 0x80 /* or'ed: foreign keys were turned off before */
 };
 
 static void
 foreign_keys(struct store *st, int on)
 {
+	/* A team store's foreign keys are always checked. */
+	if (st->pg != NULL)
+		return;
 	sqlite3_exec(st->db,
 	             on ? "PRAGMA foreign_keys = ON"
 	                : "PRAGMA foreign_keys = OFF",
@@ -1436,6 +1507,9 @@ deferred_ok(struct store *st)
 {
 	int cur = 0, hi = 0;
 
+	/* A team store checks each constraint at its statement. */
+	if (st->pg != NULL)
+		return 1;
 	sqlite3_db_status(st->db, SQLITE_DBSTATUS_DEFERRED_FKS, &cur, &hi, 0);
 	return cur == 0;
 }
@@ -1445,16 +1519,15 @@ rollback(struct store *st, int how)
 {
 	if (how == TX_SAVE) {
 		st->nsave--;
-		sqlite3_exec(st->db, "ROLLBACK TO kam; RELEASE kam", NULL, NULL,
-		             NULL);
+		tx_exec(st, "ROLLBACK TO kam; RELEASE kam");
 		return;
 	}
 	/* What a held commit kept stays, as if committed, until
 	 * store_finish. */
 	if (st->held)
 		return;
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (in_tx(st))
+		tx_exec(st, "ROLLBACK");
 }
 
 /*
@@ -1476,19 +1549,18 @@ commit(struct store *st, int how)
 		}
 		if (how == TX_SAVE) {
 			st->nsave--;
-			sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL);
-		} else if (!sqlite3_get_autocommit(st->db))
+			tx_exec(st, "RELEASE kam");
+		} else if (in_tx(st))
 			st->held = 1;
 		return KAM_OK;
 	}
 	if (how == TX_SAVE) {
 		st->nsave--;
-		if (sqlite3_exec(st->db, "RELEASE kam", NULL, NULL, NULL) !=
-		    SQLITE_OK)
+		if (tx_exec(st, "RELEASE kam") != 0)
 			return store_fail(st, "cannot commit");
 		return KAM_OK;
 	}
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (tx_commit(st) != 0) {
 		int rc = store_fail(st, "cannot commit");
 
 		rollback(st, how);
@@ -1513,6 +1585,9 @@ commit(struct store *st, int how)
 void
 store_expect(struct store *st, enum store_expect what)
 {
+	/* A team store's server has its own caches. */
+	if (st->pg != NULL)
+		return;
 	sqlite3_exec(st->db,
 	             what == STORE_EXPECT_ACCOUNT
 	                 ? "PRAGMA cache_size = -131072"
@@ -1523,24 +1598,35 @@ store_expect(struct store *st, enum store_expect what)
 static int
 begin_write(struct store *st, int kind, unsigned char *how)
 {
-	if (kind == STORE_TX_IMPORT && sqlite3_get_autocommit(st->db)) {
+	int rc;
+
+	if (kind == STORE_TX_IMPORT && st->pg == NULL &&
+	    sqlite3_get_autocommit(st->db)) {
 		foreign_keys(st, 0);
 		*how |= TX_FK_OFF;
 	}
-	if (st->held || !sqlite3_get_autocommit(st->db)) {
-		if (sqlite3_exec(st->db, "SAVEPOINT kam", NULL, NULL, NULL) !=
-		    SQLITE_OK)
+	if (st->held || in_tx(st)) {
+		if (tx_exec(st, "SAVEPOINT kam") != 0)
 			return store_fail(st, "cannot start a transaction");
 		st->nsave++;
 		*how |= TX_SAVE;
-	} else if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
-	           SQLITE_OK)
-		return store_fail(st, "cannot start a transaction");
-	else
+	} else if (tx_exec(st, st->pg != NULL ? TEAM_BEGIN_WRITE
+	                                      : "BEGIN IMMEDIATE") != 0) {
+		rc = store_fail(st, "cannot start a transaction");
+		if (in_tx(st))
+			tx_exec(st, "ROLLBACK");
+		return rc;
+	} else
 		*how |= TX_WRITE;
+	/* A team store checks an import's foreign keys at its end. */
+	if (kind == STORE_TX_IMPORT && st->pg != NULL) {
+		if (tx_exec(st, "SET CONSTRAINTS ALL DEFERRED") != 0)
+			return store_fail(st, "cannot start a transaction");
+		*how |= TX_DEFER;
+	}
 	/* Set once a transaction: setting it makes SQLite prepare its
 	 * statements again. */
-	if (kind == STORE_TX_IMPORT)
+	if (kind == STORE_TX_IMPORT && st->pg == NULL)
 		sqlite3_exec(st->db, "PRAGMA defer_foreign_keys = ON", NULL,
 		             NULL, NULL);
 	return KAM_OK;
@@ -1555,10 +1641,10 @@ store_begin(struct store *st, int kind)
 	if (st->ntx == STORE_TX_DEPTH)
 		return kam_err(KAM_INTERNAL, _("transactions nested too deep"));
 	if (kind == STORE_TX_READ) {
-		if (!sqlite3_get_autocommit(st->db))
+		if (in_tx(st))
 			how = TX_INSIDE;
-		else if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) !=
-		         SQLITE_OK)
+		else if (tx_exec(st, st->pg != NULL ? TEAM_BEGIN_READ
+		                                    : "BEGIN") != 0)
 			return store_fail(st, "cannot start reading");
 		else
 			how = TX_READ;
@@ -1583,18 +1669,21 @@ store_end(struct store *st, int rc)
 	how = st->tx[--st->ntx];
 	if (rc == KAM_OK && st->failed != KAM_OK)
 		rc = st->failed; /* reported by store_row */
-	switch (how & ~TX_FK_OFF) {
+	if ((how & TX_DEFER) && rc == KAM_OK &&
+	    tx_exec(st, "SET CONSTRAINTS ALL IMMEDIATE") != 0)
+		rc = store_fail(st, "cannot commit");
+	switch (how & ~(TX_FK_OFF | TX_DEFER)) {
 	case TX_READ:
-		if (!sqlite3_get_autocommit(st->db))
-			sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		if (in_tx(st))
+			tx_exec(st, "COMMIT");
 		break;
 	case TX_INSIDE:
 		break;
 	default:
 		if (rc == KAM_OK)
-			rc = commit(st, how & ~TX_FK_OFF);
+			rc = commit(st, how & ~(TX_FK_OFF | TX_DEFER));
 		else
-			rollback(st, how & ~TX_FK_OFF);
+			rollback(st, how & ~(TX_FK_OFF | TX_DEFER));
 	}
 	if (how & TX_FK_OFF)
 		foreign_keys(st, 1);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The store's path is a file name, never an SQLite URI; PostgreSQL URLs
-# name the team store, which is not built in; init over an existing
-# empty file makes it a store of mode 0600.
+# name the team store, which a verb without a team store's flag
+# refuses; init over an existing empty file makes it a store of mode
+# 0600.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 sqlite_only "stores opened by path"
 
@@ -42,23 +43,31 @@ run slashes 0 kam-org --db "/$T/two.db" init
 run slashes-add 0 kam-org --db "/$T/two.db" account add acme --name Acme
 KAM_DB="$T/two.db" expect_sql slashes-rows "SELECT handle FROM account" acme
 
-# A team store runs only kam-org init: every other command refuses it,
-# with nothing made; init tries the server (here one that is not there).
+# A verb that does not run on a team store refuses one, naming itself,
+# with nothing made; one that does tries the server (here one that is
+# not there).
 for url in 'postgresql://kam:secret@db.example.com/kam' 'postgres://db.example.com/kam' 'PostgreSQL://db/kam'; do
   scheme=${url%%://*}
   shown=$(printf '%s' "$url" | sed 's/:secret@/@/')
-  msg="'$shown' is a team store (PostgreSQL), on which this kam runs only 'kam-org init' (kam(7), THE TEAM STORE): give a file path"
-  run "pg-read-$scheme" 14 env KAM_DB="$url" kam-stance log
-  expect_err "pg-read-$scheme" "kam-stance: $msg"
-  run "pg-write-$scheme" 14 kam-org --db "$url" account add acme --name Acme
-  expect_err "pg-write-$scheme" "kam-org: $msg"
+  msg() {
+    echo "'$shown' is a team store (PostgreSQL), on which '$1' does not run (kam(7), THE TEAM STORE): give a file path"
+  }
   run "pg-gate-$scheme" 14 kam-gate --db "$url" criteria
-  expect_err "pg-gate-$scheme" "kam-gate: $msg"
+  expect_err "pg-gate-$scheme" "kam-gate: $(msg 'kam-gate criteria')"
   run "pg-map-$scheme" 14 kam-map --db "$url" acme
-  expect_err "pg-map-$scheme" "kam-map: $msg"
-  run "pg-init-$scheme" 10 kam-org --db "$scheme://kam:secret@127.0.0.1:1/kam" init
-  grep -q "^kam-org: cannot open store '$scheme://kam@127.0.0.1:1/kam': connection to server at \"127.0.0.1\", port 1 failed: Connection refused" "$T/pg-init-$scheme.err" ||
-    fail "pg-init-$scheme: message: $(cat "$T/pg-init-$scheme.err")"
+  expect_err "pg-map-$scheme" "kam-map: $(msg kam-map)"
+  run "pg-verify-$scheme" 14 env KAM_DB="$url" kam-stance verify
+  expect_err "pg-verify-$scheme" "kam-stance: $(msg 'kam-stance verify')"
+  for cmd in init "account add acme --name Acme" "person list acme"; do
+    name=pg-$(echo "$cmd" | cut -d' ' -f1-2 | tr ' ' -)-$scheme
+    # shellcheck disable=SC2086
+    run "$name" 10 kam-org --db "$scheme://kam:secret@127.0.0.1:1/kam" $cmd
+    grep -q "^kam-org: cannot open store '$scheme://kam@127.0.0.1:1/kam': connection to server at \"127.0.0.1\", port 1 failed: Connection refused" "$T/$name.err" ||
+      fail "$name: message: $(cat "$T/$name.err")"
+  done
+  run "pg-log-$scheme" 10 env KAM_DB="$scheme://kam:secret@127.0.0.1:1/kam" kam-stance log
+  grep -q "^kam-stance: cannot open store '$scheme://kam@127.0.0.1:1/kam': " "$T/pg-log-$scheme.err" ||
+    fail "pg-log-$scheme: message: $(cat "$T/pg-log-$scheme.err")"
 done
 count=$((count + 1))
 [ ! -e "$T/postgresql:" ] && [ ! -e "$T/postgres:" ] && [ ! -e "$T/PostgreSQL:" ] ||

@@ -442,6 +442,48 @@ START_TEST(test_subject_store)
 }
 END_TEST
 
+/*
+ * A team store (a postgresql:// URL) is refused, naming the verb and
+ * without the password, by a verb without CLI_TEAM, before connecting;
+ * a verb with it connects (here to a port where nothing listens).
+ */
+START_TEST(test_subject_team)
+{
+	static struct kam_verb v = {
+	    "person list", "person list", "", verb_exec, 0, 0,
+	    CLI_NOSUBJ,    CLI_READ};
+
+	ctx.verb = &v;
+	ctx.db = "postgresql://kam:secret@127.0.0.1:1/kam";
+	capture();
+	ck_assert_int_eq(cli_subject(&ctx), KAM_NOTBUILT);
+	ck_assert_str_eq(captured(),
+	                 "kam-test: 'postgresql://kam@127.0.0.1:1/kam' is a "
+	                 "team store (PostgreSQL), on which 'kam-test person "
+	                 "list' does not run (kam(7), THE TEAM STORE): give a "
+	                 "file path");
+	ck_assert_ptr_null(ctx.st);
+	v.store = CLI_READ | CLI_TEAM;
+	capture();
+	ck_assert_int_eq(cli_subject(&ctx), KAM_IO);
+	ck_assert(strncmp(captured(),
+	                  "kam-test: cannot open store "
+	                  "'postgresql://kam@127.0.0.1:1/kam': ",
+	                  63) == 0);
+	ck_assert_ptr_null(ctx.st);
+	/* The flag changes nothing for a store file. */
+	ctx.db = path;
+	capture();
+	ck_assert_int_eq(cli_subject(&ctx), KAM_NOSTORE);
+	captured();
+	v.store = CLI_READ;
+	ck_assert_int_eq(store_team_refused(path, "kam-test person list"),
+	                 KAM_OK);
+	ck_assert(!store_url_is_team(path));
+	ck_assert(store_url_is_team("POSTGRES://h/db"));
+}
+END_TEST
+
 static Suite *
 cli_suite(void)
 {
@@ -454,6 +496,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_operand_counts);
 	tcase_add_test(tc, test_getopt_counts);
 	tcase_add_test(tc, test_subject_store);
+	tcase_add_test(tc, test_subject_team);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("subject");

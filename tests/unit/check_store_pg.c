@@ -49,6 +49,38 @@ START_TEST(t_params)
 	params("SELECT /* ? */ ?", "SELECT /* ? */ $1", 1);
 	/* An unterminated quote runs to the end. */
 	params("SELECT '?", "SELECT '?", 0);
+	/* IS with a parameter compares NULLs as values, as in SQLite. */
+	params("WHERE a IS ?2 AND b IS NOT ?1",
+	       "WHERE a IS NOT DISTINCT FROM $2 AND b IS DISTINCT FROM $1", 2);
+	params("WHERE a is\n  ?", "WHERE a IS NOT DISTINCT FROM $1", 1);
+	/* ... not IS NULL, IS NOT NULL, nor a word ending in is. */
+	params("WHERE a IS NULL AND b IS NOT NULL AND this = ?",
+	       "WHERE a IS NULL AND b IS NOT NULL AND this = $1", 1);
+	params("SELECT 'IS ?' FROM axis WHERE x = ?",
+	       "SELECT 'IS ?' FROM axis WHERE x = $1", 1);
+	/* SQLite's functions and hints. */
+	params("SELECT group_concat(h, ';') FROM t",
+	       "SELECT string_agg(h, ';') FROM t", 0);
+	params("SELECT my_group_concat(h) FROM t",
+	       "SELECT my_group_concat(h) FROM t", 0);
+	params("SELECT id FROM person NOT INDEXED WHERE +a = ?",
+	       "SELECT id FROM person  WHERE +a = $1", 1);
+	params("WHERE NOT EXISTS (SELECT 1)", "WHERE NOT EXISTS (SELECT 1)", 0);
+	params("ORDER BY vocab_rank('role', r.role), r.id",
+	       "ORDER BY (CASE (r.role) WHEN 'decision-maker' THEN 0 "
+	       "WHEN 'technical' THEN 1 WHEN 'business' THEN 2 "
+	       "WHEN 'finance' THEN 3 WHEN 'procurement' THEN 4 "
+	       "WHEN 'user' THEN 5 WHEN 'coach' THEN 6 "
+	       "WHEN 'influencer' THEN 7 WHEN 'gatekeeper' THEN 8 "
+	       "ELSE 1000 END), r.id",
+	       0);
+	params("SELECT vocab_rank('stance', coalesce(?1, 'x')), ?",
+	       "SELECT (CASE (coalesce($1, 'x')) WHEN 'support' THEN 0 "
+	       "WHEN 'neutral' THEN 1 WHEN 'oppose' THEN 2 ELSE 1000 END), $2",
+	       2);
+	/* An unknown kind is left to the server to refuse. */
+	params("SELECT vocab_rank('colour', x)",
+	       "SELECT vocab_rank('colour', x)", 0);
 }
 END_TEST
 
@@ -247,6 +279,73 @@ START_TEST(t_errors)
 }
 END_TEST
 
+/*
+ * A parameter whose type the server cannot infer (tested only with IS
+ * NULL, or not used at all) is text; inside a transaction, the tries
+ * leave the transaction as it was.
+ */
+START_TEST(t_untyped)
+{
+	db_stmt *s;
+
+	ck_assert_int_eq(db_pg_exec(pc, "BEGIN"), 0);
+	s = prep("SELECT count(*) FROM t WHERE ?1 IS NULL OR name = ?1");
+	ck_assert_int_eq(db_step(s), DB_ROW);
+	ck_assert_int_eq(db_column_int(s, 0), 0);
+	db_finalize(s);
+	s = prep("SELECT ?3 || 'x'");
+	store_bind_static(s, 3, "a");
+	ck_assert_int_eq(db_step(s), DB_ROW);
+	ck_assert_str_eq((const char *)db_column_text(s, 0), "ax");
+	db_finalize(s);
+	ck_assert_int_eq(db_pg_in_tx(pc), 1);
+	ck_assert_int_eq(db_pg_commit(pc), 0);
+	/* A refusal of another kind is not tried again. */
+	ck_assert_int_eq(db_pg_exec(pc, "BEGIN"), 0);
+	ck_assert_int_eq(db_pg_prepare(pc, "SELECT nothing FROM t", &s),
+	                 DB_ERROR);
+	ck_assert_int_eq(db_pg_commit(pc), 0);
+}
+END_TEST
+
+/* A transaction that failed is not committed, and says so. */
+START_TEST(t_commit_failed)
+{
+	ck_assert_int_eq(db_pg_exec(pc, "BEGIN"), 0);
+	ck_assert_int_eq(db_pg_exec(pc, "INSERT INTO t (name) VALUES ('k')"),
+	                 0);
+	ck_assert_int_eq(db_pg_exec(pc, "SELECT 1/0"), DB_ERROR);
+	ck_assert_int_eq(db_pg_commit(pc), DB_ERROR);
+	ck_assert_str_eq(db_pg_errmsg(pc),
+	                 "the transaction failed before its commit");
+	ck_assert_int_eq(db_pg_in_tx(pc), 0);
+	ck_assert_int_eq(db_pg_exec(pc, "SELECT 1 FROM t WHERE name = 'k'"), 0);
+	ck_assert_int_eq(db_pg_changes(pc), 0);
+}
+END_TEST
+
+/* The failures a transaction may be run again for, and their code. */
+START_TEST(t_retry)
+{
+	ck_assert_int_eq(
+	    db_pg_exec(pc, "DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = "
+	                   "'serialization_failure'; END $$"),
+	    DB_ERROR);
+	ck_assert(db_pg_retry(pc));
+	ck_assert_int_eq(db_pg_errcode(pc), KAM_CONFLICT);
+	ck_assert_int_eq(
+	    db_pg_exec(pc, "DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = "
+	                   "'deadlock_detected'; END $$"),
+	    DB_ERROR);
+	ck_assert(db_pg_retry(pc));
+	ck_assert_int_eq(
+	    db_pg_exec(pc, "DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = "
+	                   "'lock_not_available'; END $$"),
+	    DB_ERROR);
+	ck_assert(!db_pg_retry(pc));
+}
+END_TEST
+
 START_TEST(t_connect)
 {
 	struct pg_conn *bad = NULL;
@@ -289,6 +388,9 @@ suite(void)
 		tcase_add_test(tc, t_locale);
 		tcase_add_test(tc, t_errors);
 		tcase_add_test(tc, t_utc);
+		tcase_add_test(tc, t_untyped);
+		tcase_add_test(tc, t_commit_failed);
+		tcase_add_test(tc, t_retry);
 		tcase_add_test(tc, t_connect);
 		suite_add_tcase(s, tc);
 	} else
