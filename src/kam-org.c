@@ -2305,11 +2305,11 @@ static const struct kam_verb verbs[] = {
      cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ | CLI_TEAM},
     {"team add", "team add TEAM",
      "add a team that sells accounts (on a team store, with its role)",
-     cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+     cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
     {"team rm", "team rm TEAM", "remove a team that sells no account",
-     cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE},
+     cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
     {"team list", "team list", "list the teams", cmd_team_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ},
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "

@@ -1290,7 +1290,7 @@ static const struct kam_verb verbs[] = {
      "record observations from CSV", cmd_import, 1, 1, CLI_NOSUBJ,
      CLI_WRITE | CLI_TEAM},
     {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
-     CLI_READ},
+     CLI_READ | CLI_TEAM},
     {"watch", "watch [ACCOUNT | ACCOUNT/DEAL]",
      "print observations as teammates commit them (team store)", cmd_watch, 0,
      1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},

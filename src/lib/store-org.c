@@ -359,7 +359,7 @@ int
 store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 {
 	static const char q[] =
-	    "WITH RECURSIVE g(id) AS (SELECT ?1 UNION "
+	    "WITH RECURSIVE g(id) AS (SELECT CAST(?1 AS BIGINT) UNION "
 	    "SELECT a.id FROM account a JOIN g ON a.parent_id = g.id) "
 	    "SELECT g.id FROM g JOIN account a ON a.id = g.id "
 	    "ORDER BY g.id <> ?1, a.handle";
