@@ -56,8 +56,8 @@ for url in 'postgresql://kam:secret@db.example.com/kam' 'postgres://db.example.c
   expect_err "pg-gate-$scheme" "kam-gate: $(msg 'kam-gate criteria')"
   run "pg-map-$scheme" 14 kam-map --db "$url" acme
   expect_err "pg-map-$scheme" "kam-map: $(msg kam-map)"
-  run "pg-verify-$scheme" 14 env KAM_DB="$url" kam-stance verify
-  expect_err "pg-verify-$scheme" "kam-stance: $(msg 'kam-stance verify')"
+  run "pg-deals-$scheme" 14 env KAM_DB="$url" kam-org deal list
+  expect_err "pg-deals-$scheme" "kam-org: $(msg 'kam-org deal list')"
   for cmd in init "account add acme --name Acme" "person list acme"; do
     name=pg-$(echo "$cmd" | cut -d' ' -f1-2 | tr ' ' -)-$scheme
     # shellcheck disable=SC2086
