@@ -5,13 +5,7 @@
 # not create tables, a newer or foreign store, and a server it cannot
 # reach; a verb that does not run on a team store refuses one.  A URL's
 # password is never shown.  Runs on a throwaway cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 KAM_TEST_PG_EMPTY=1
 . "$(dirname "$0")/lib.sh"
 

@@ -5,13 +5,7 @@
 # can only be ended, and a statement trigger refuses TRUNCATE (also
 # when a TRUNCATE ... CASCADE reaches them).  Runs on a throwaway
 # cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 KAM_TEST_PG_EMPTY=1
 . "$(dirname "$0")/lib.sh"
 

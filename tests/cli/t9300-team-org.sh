@@ -4,13 +4,7 @@
 # exactly what they print on a store file, errors and exit codes
 # included, and lists come out in the file's (byte) order.  Runs on a
 # throwaway cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/team-both.sh"
 team_stores t9300

@@ -7,13 +7,7 @@
 # are the server's own, raised by a trigger the test adds (a sequence,
 # which no rollback undoes, counts the runs).  Runs on a throwaway
 # cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/team-both.sh"
 team_stores t9330

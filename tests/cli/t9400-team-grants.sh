@@ -10,15 +10,8 @@
 # same schema and grants as a new one.  Runs on a throwaway cluster
 # (tests/pg/cluster.sh) of its own, also under make check-pg-suite: it
 # drops and makes roles, which are the cluster's.
-if [ -z "${KAM_TEST_PG_OWN_CLUSTER:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  KAM_TEST_PG_OWN_CLUSTER=1
-  export KAM_TEST_PG_OWN_CLUSTER
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+need_own_cluster=1
+. "$(dirname "$0")/../pg/need-cluster.sh"
 KAM_TEST_PG_EMPTY=1
 . "$(dirname "$0")/lib.sh"
 

@@ -7,23 +7,9 @@
 # pin it (refused otherwise, naming KAM_NOW and the store).  Runs on a
 # throwaway cluster (tests/pg/cluster.sh) of its own, also under make
 # check-pg-suite: it makes the sellers' roles, which are the cluster's.
-if [ -z "${KAM_TEST_PG_OWN_CLUSTER:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  KAM_TEST_PG_OWN_CLUSTER=1
-  export KAM_TEST_PG_OWN_CLUSTER
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+need_own_cluster=1
+. "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
-# Until this kam runs kam-stance verify on a team store (kam(7), THE
-# TEAM STORE, lists the verbs that run there), there is nothing to test.
-kam-stance verify >/dev/null 2>"$T/probe.err"
-if [ $? = 14 ]; then
-  echo "SKIP: kam-stance verify does not run on a team store: $(cat "$T/probe.err")"
-  exit 77
-fi
 
 OWNER=$KAM_TEST_PG_OWNER PW=$KAM_TEST_PG_PASSWORD
 shown() { printf '%s\n' "$1" | sed "s/:$PW@/@/"; }

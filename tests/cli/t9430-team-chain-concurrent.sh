@@ -6,21 +6,8 @@
 # table), nothing is lost, and verify passes.  A reader is never
 # blocked by the lock; a writer waits for it.  Runs on a throwaway
 # cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
-# Until this kam runs kam-stance verify on a team store (kam(7), THE
-# TEAM STORE, lists the verbs that run there), there is nothing to test.
-kam-stance verify >/dev/null 2>"$T/probe.err"
-if [ $? = 14 ]; then
-  echo "SKIP: kam-stance verify does not run on a team store: $(cat "$T/probe.err")"
-  exit 77
-fi
 
 OWNER=$KAM_TEST_PG_OWNER
 q() { psql "$OWNER" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }

@@ -7,13 +7,7 @@
 # every writer's to read.  kam-org team add makes a team's role when the
 # user may create roles, and otherwise says what the administrator
 # must run.  Runs on a throwaway cluster (tests/pg/cluster.sh).
-if [ -z "${KAM_TEST_PG:-}" ]; then
-  if ! command -v pg_virtualenv >/dev/null 2>&1; then
-    echo "SKIP: no PostgreSQL server (Debian packages postgresql-15, postgresql-common)"
-    exit 77
-  fi
-  exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
-fi
+. "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
 
 PW=$KAM_TEST_PG_PASSWORD
