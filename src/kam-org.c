@@ -341,8 +341,10 @@ cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 
 /* teams */
 
+/* team add and team rm: a team's handle, checked, and one change. */
 static int
-cmd_team_add(struct kam_ctx *ctx, int argc, char **argv)
+team_change(struct kam_ctx *ctx, int argc, char **argv,
+            int (*change)(struct store *, const char *))
 {
 	int rc;
 
@@ -351,20 +353,19 @@ cmd_team_add(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_team(argv[optind])) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_team_add(ctx->st, argv[optind]));
+	return store_end(ctx->st, change(ctx->st, argv[optind]));
+}
+
+static int
+cmd_team_add(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return team_change(ctx, argc, argv, store_org_team_add);
 }
 
 static int
 cmd_team_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	int rc;
-
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = check_team(argv[optind])) != KAM_OK ||
-	    (rc = begin(ctx)) != KAM_OK)
-		return rc;
-	return store_end(ctx->st, store_org_team_rm(ctx->st, argv[optind]));
+	return team_change(ctx, argc, argv, store_org_team_rm);
 }
 
 static int
