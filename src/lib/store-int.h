@@ -245,16 +245,6 @@ char *db_quote_ident(const char *name);
  * each engine's own way.
  */
 int store_on_pg(const struct store *);
-/*
- * One statement under one name, in each engine's spelling where they
- * differ: lite for SQLite, pg for PostgreSQL (a team store), both
- * static strings.
- */
-static inline const char *
-store_sql(const struct store *st, const char *lite, const char *pg)
-{
-	return store_on_pg(st) ? pg : lite;
-}
 /* The SQLite connection (store.c and the unit tests only). */
 sqlite3 *store_db(struct store *);
 /*
@@ -271,7 +261,7 @@ db_stmt *store_stmt(struct store *, const char *sql);
 static inline db_stmt *
 store_stmt_dialect(struct store *st, const char *lite, const char *pg)
 {
-	return store_stmt(st, store_db(st) != NULL ? lite : pg);
+	return store_stmt(st, store_on_pg(st) ? pg : lite);
 }
 /* The SQL a new store is created with (schema.sql). */
 const char *store_schema_sql(void);

@@ -354,7 +354,7 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	}
 	r->id = c->last_id + 1;
 	stance_hash2(c->last_hash, r, hash);
-	s = store_stmt(st, store_sql(st, ins, ins_pg));
+	s = store_stmt_dialect(st, ins, ins_pg);
 	db_bind_int64(s, 1, r->id);
 	store_bind_static(s, 2, r->kind);
 	bind_id(s, 3, r->target);
