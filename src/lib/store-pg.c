@@ -461,7 +461,7 @@ db_pg_prepare(struct pg_conn *pc, const char *sql, db_stmt **out)
 	int n, i;
 
 	*out = NULL;
-	params(sql, &n, NULL, 0);
+	free(params(sql, &n, NULL, 0));
 	used = xcalloc((size_t)n + 1, 1);
 	text = params(sql, &n, used, n);
 	types = xcalloc((size_t)n + 1, sizeof *types);
