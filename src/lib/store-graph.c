@@ -115,7 +115,8 @@ static const char q_next_lines[] =
     "SELECT r.person_id FROM reporting_line_all r WHERE r.manager_id = ?1 "
     "AND " VALID;
 #define LINK_WANTED                                                            \
-	"(?2 IS NULL OR ?2 LIKE '%,' || kind || ',%') AND strength >= ?3"
+	"(CAST(?2 AS TEXT) IS NULL OR ?2 LIKE '%,' || kind || ',%') "          \
+	"AND strength >= ?3"
 #define LINKS "link_period l WHERE " STORE_IN_FORCE("l", "?5") " AND "
 static const char q_next_links[] =
     "SELECT to_id FROM " LINKS "from_id = ?1 AND " LINK_WANTED
