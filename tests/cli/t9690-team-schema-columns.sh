@@ -69,17 +69,17 @@ observation_chain id,prev_hash!,hash!"
 
 # Drift is seen: a column renamed, moved, dropped, added, its NOT NULL
 # lost, a table missing.
-sed 's/^\tindustry text,$/\tsector   text,/' "$PG_SQL" >"$T/renamed.sql"
+sed 's/^\tindustry /\tsector   /' "$PG_SQL" >"$T/renamed.sql"
 differs renamed "$T/renamed.sql"
-awk '/^\tname     text NOT NULL,$/ && !done { held = $0; done = 1; next }
-     held != "" && /^\tindustry text,$/ { print; print held; held = ""; next }
+awk '/^\tname     / && !done { held = $0; done = 1; next }
+     held != "" && /^\tindustry / { print; print held; held = ""; next }
      { print }' "$PG_SQL" >"$T/moved.sql"
 differs moved "$T/moved.sql"
-sed '/^\tdept        text,$/d' "$PG_SQL" >"$T/dropped.sql"
+sed '/^\tdept /d' "$PG_SQL" >"$T/dropped.sql"
 differs dropped "$T/dropped.sql"
-sed 's/^\tdept        text,$/&\n\tfloor       text,/' "$PG_SQL" >"$T/added.sql"
+sed 's/^\tdept .*$/&\n\tfloor       text,/' "$PG_SQL" >"$T/added.sql"
 differs added "$T/added.sql"
-sed 's/^\tcreated text NOT NULL$/\tcreated text/' "$PG_SQL" >"$T/nullable.sql"
+sed 's/^\(\tcreated .*\) NOT NULL/\1/' "$PG_SQL" >"$T/nullable.sql"
 differs nullable "$T/nullable.sql"
 sed 's/^CREATE TABLE seller (/CREATE TABLE sellers (/' "$PG_SQL" >"$T/missing.sql"
 differs missing "$T/missing.sql"
