@@ -2332,7 +2332,7 @@ static const struct kam_verb verbs[] = {
      cmd_person_rm, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM},
     {"person erase", "person erase PERSON --reason TEXT",
      "erase a person's name, title and notes, keeping a tombstone",
-     cmd_person_erase, 1, 1, CLI_PERSON, CLI_WRITE},
+     cmd_person_erase, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM},
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
     {"person show", "person show PERSON", "show one person", cmd_person_show, 1,

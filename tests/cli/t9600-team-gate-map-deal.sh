@@ -1,8 +1,8 @@
 #!/bin/sh
-# kam-gate, kam-map and kam-org's deal, seller and contact verbs on a
-# team store print what they print on a store file, errors and exit
-# codes included: a gate assessment stored as a run, a diagram (the
-# same DOT), a deal with its buying roles.  With teams, row-level
+# kam-gate, kam-map and kam-org's deal, seller, contact and erase verbs
+# on a team store print what they print on a store file, errors and
+# exit codes included: a gate assessment stored as a run, a diagram
+# (the same DOT), a deal with its buying roles, an erasure.  With teams, row-level
 # security keeps a seller of one team from seeing, mapping or gating
 # another team's deal.  Runs on a throwaway cluster
 # (tests/pg/cluster.sh).
@@ -73,12 +73,19 @@ done
 both map-account 0 kam-map -T dot acme
 both map-typo 4 kam-map acme/epr
 
-# Erasing a person does not run on a team store yet: refused before
-# connecting, naming the verb, with nothing changed.
-KAM_DB=$PG run erase 14 kam-org person erase acme/chen --reason 'asked to be forgotten'
-expect_err erase "kam-org: '$PG_SHOWN' is a team store (PostgreSQL), on which 'kam-org person erase' does not run (kam(7), THE TEAM STORE): give a file path"
+# Erasing a person: the same tombstone on both, and the stored run
+# rewritten as on the file.
+both erase 0 kam-org person erase acme/chen --reason 'asked to be forgotten'
+both erased 4 kam-org person show acme/chen
+both erased-show 0 kam-org person show acme/erased-3
+both erased-map 0 kam-map -T dot acme
+both erased-log 0 kam-org log acme/erased-3
 count=$((count + 1))
-[ "$(pgsql "SELECT name FROM person WHERE handle = 'chen'")" = Chen ] || fail "erase: the person changed"
+[ "$(pgsql "SELECT snapshot FROM gate_run WHERE number = 1")" = "$("$SQLITE3" "$LITE" "SELECT snapshot FROM gate_run WHERE number = 1")" ] ||
+  fail "erase: the team store's stored run differs from the file's"
+count=$((count + 1))
+! pgsql "SELECT snapshot FROM gate_run" | grep -q Chen || fail "erase: the run still names Chen"
+both erase-again 5 kam-org person erase acme/erased-3 --reason again
 
 # Teams: north sells acme, south beta.  A seller of south neither sees
 # nor gates nor maps acme's deal; north's seller does, and what they see
