@@ -802,7 +802,7 @@ team_number(struct store *st, const char *sql)
  */
 static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     NULL, migrate_pg_2_sql, migrate_pg_3_sql, migrate_pg_4_sql,
-    migrate_pg_5_sql};
+    migrate_pg_5_sql, migrate_pg_6_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int
