@@ -281,6 +281,12 @@ int store_fail_code(struct store *);
 /* Is the store a team store (PostgreSQL)? */
 int store_is_team(const struct store *);
 /*
+ * On a team store, the role of team handle, made as kam-org team add
+ * makes it, must hold the user: an account copied there (account, its
+ * handle, for the message) must stay in their sight.  KAM_OK on a file.
+ */
+int store_team_held(struct store *, const char *handle, const char *account);
+/*
  * Ends a loop over the rows of s: step is the last db_step result,
  * rc what the loop returns.  Resets s; returns rc, or, when the last
  * step failed (neither a row nor the end), that failure, reported as
