@@ -199,9 +199,11 @@ const struct reason_format reason_formats[R_COUNT] = {
             "'%s/%s', with no known stance"),
          "snnnnss"},
     [R_HIDDEN_OUTSIDE] =
-        {N_("'%s' (level %ld, below the median level %g) is in the top tenth "
-            "by influence (rank %zu of %zu) and is outside the buying group of "
-            "'%s/%s'"),
+        {N_(
+             "'%s' (level %ld, below the median level %g) is in the top tenth "
+             "by influence (rank %zu of %zu) and is outside the buying group "
+             "of "
+             "'%s/%s'"),
          "snnnnss"},
     [R_HIDDEN_UNKNOWN] =
         {N_(
