@@ -1194,8 +1194,6 @@ struct deal_opts {
 	char value[MONEY_LEN], cost[MONEY_LEN];
 };
 
-enum { OPT_EXT_ID = 256, OPT_ON, OPT_OWNER };
-
 /*
  * Parses the options of deal add and deal set; clear allows "" (deal set)
  * to clear a field.  Its length is a case for each of the nine options

@@ -94,6 +94,38 @@ put(char **field, const char *v)
 	*field = v != NULL && *v != '\0' ? xstrdup(v) : NULL;
 }
 
+/*
+ * Records r's new status (and its reason, when reason_changes) in the
+ * deal's history on on, sets them with the closing date, saves r and
+ * frees it.
+ */
+static int
+status_save(struct store *st, struct deal_rec *r, const char *on,
+            enum deal_status status, const char *closed_on, const char *reason,
+            int reason_changes)
+{
+	struct deal_delta d;
+	int rc;
+
+	d.field = "status";
+	d.old_value = deal_status_word(r->status);
+	d.new_value = deal_status_word(status);
+	rc = store_deal_history_add(st, r->id, on, &d);
+	if (rc == KAM_OK && reason_changes) {
+		d.field = "reason";
+		d.old_value = r->reason;
+		d.new_value = reason;
+		rc = store_deal_history_add(st, r->id, on, &d);
+	}
+	r->status = status;
+	put(&r->closed_on, closed_on);
+	put(&r->reason, reason);
+	if (rc == KAM_OK)
+		rc = store_deal_rec_save(st, r);
+	deal_rec_free(r);
+	return rc;
+}
+
 int
 deal_add(struct store *st, const char *ref, const char *dflt,
          const struct deal_change *c)
@@ -159,7 +191,6 @@ deal_close(struct store *st, const char *ref, const char *dflt,
            enum deal_status status, const char *on, const char *reason)
 {
 	struct deal_rec r;
-	struct deal_delta d;
 	char today[KAM_DATE_LEN];
 	int rc;
 
@@ -170,30 +201,14 @@ deal_close(struct store *st, const char *ref, const char *dflt,
 		deal_rec_free(&r);
 		return rc;
 	}
-	d.field = "status";
-	d.old_value = deal_status_word(r.status);
-	d.new_value = deal_status_word(status);
-	rc = store_deal_history_add(st, r.id, on, &d);
-	if (rc == KAM_OK && reason != NULL && *reason != '\0') {
-		d.field = "reason";
-		d.old_value = r.reason;
-		d.new_value = reason;
-		rc = store_deal_history_add(st, r.id, on, &d);
-	}
-	r.status = status;
-	put(&r.closed_on, on);
-	put(&r.reason, reason);
-	if (rc == KAM_OK)
-		rc = store_deal_rec_save(st, &r);
-	deal_rec_free(&r);
-	return rc;
+	return status_save(st, &r, on, status, on, reason,
+	                   reason != NULL && *reason != '\0');
 }
 
 int
 deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 {
 	struct deal_rec r;
-	struct deal_delta d;
 	char today[KAM_DATE_LEN];
 	int rc;
 
@@ -206,23 +221,7 @@ deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 		deal_rec_free(&r);
 		return rc;
 	}
-	d.field = "status";
-	d.old_value = deal_status_word(r.status);
-	d.new_value = deal_status_word(DEAL_OPEN);
-	rc = store_deal_history_add(st, r.id, on, &d);
-	if (rc == KAM_OK && r.reason != NULL) {
-		d.field = "reason";
-		d.old_value = r.reason;
-		d.new_value = NULL;
-		rc = store_deal_history_add(st, r.id, on, &d);
-	}
-	r.status = DEAL_OPEN;
-	put(&r.closed_on, NULL);
-	put(&r.reason, NULL);
-	if (rc == KAM_OK)
-		rc = store_deal_rec_save(st, &r);
-	deal_rec_free(&r);
-	return rc;
+	return status_save(st, &r, on, DEAL_OPEN, NULL, NULL, r.reason != NULL);
 }
 
 int

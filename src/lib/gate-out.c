@@ -95,13 +95,6 @@ put_safe(FILE *fp, const char *s, int md)
 	}
 }
 
-/* Inline Markdown text. */
-static void
-md(FILE *fp, const char *s)
-{
-	put_safe(fp, s, 1);
-}
-
 void
 gate_md(FILE *fp, const char *s)
 {
@@ -705,9 +698,9 @@ gate_roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
-/* The carrier as a person reads it, in the user's language. */
-char *
-gate_carrier_said(const struct gate_step *s)
+/* The carrier, and whom they reach through, by via's format. */
+static char *
+carrier(const struct gate_step *s, const char *via)
 {
 	char *t;
 
@@ -716,26 +709,22 @@ gate_carrier_said(const struct gate_step *s)
 	if (s->through == NULL)
 		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
 	else
-		xasprintf(&t, _("%s (%s) via %s (%s)"), s->carrier->name,
-		          s->carrier->seller, s->through->name,
-		          s->through->ref);
+		xasprintf(&t, via, s->carrier->name, s->carrier->seller,
+		          s->through->name, s->through->ref);
 	return t;
+}
+
+/* The carrier as a person reads it, in the user's language. */
+char *
+gate_carrier_said(const struct gate_step *s)
+{
+	return carrier(s, _("%s (%s) via %s (%s)"));
 }
 
 char *
 gate_carrier_text(const struct gate_step *s)
 {
-	char *t;
-
-	if (s->carrier == NULL)
-		return NULL;
-	if (s->through == NULL)
-		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
-	else
-		xasprintf(&t, "%s (%s) via %s (%s)", s->carrier->name,
-		          s->carrier->seller, s->through->name,
-		          s->through->ref);
-	return t;
+	return carrier(s, "%s (%s) via %s (%s)");
 }
 
 /* The carrier as a JSON object, or null. */
@@ -1051,16 +1040,11 @@ gate_write_plan_json(FILE *fp, const struct gate_assessment *a,
 
 /* The memo */
 
-/* A Markdown table cell, "-" when empty. */
-static void
-md_cell(FILE *fp, const char *s)
+void
+gate_md_cell(FILE *fp, const char *s)
 {
-	if (s == NULL || *s == '\0') {
-		fputs(" - |", fp);
-		return;
-	}
 	fputc(' ', fp);
-	md(fp, s);
+	gate_md(fp, s != NULL && *s != '\0' ? s : "-");
 	fputs(" |", fp);
 }
 
@@ -1069,7 +1053,7 @@ static void
 md_item(FILE *fp, const char *s)
 {
 	fputs("- ", fp);
-	md(fp, s);
+	gate_md(fp, s);
 	fputc('\n', fp);
 }
 
@@ -1079,47 +1063,47 @@ report_head(FILE *fp, const struct gate_assessment *a)
 	char *s = verdict_said(a), *v;
 
 	fputs("# ", fp);
-	md(fp, a->deal_name);
+	gate_md(fp, a->deal_name);
 	fputs(" (", fp);
-	md(fp, a->deal);
+	gate_md(fp, a->deal);
 	fprintf(fp, "): %s\n\n",
 	        gate_label("verdict", gate_verdict_word(a->verdict)));
 	fprintf(fp, _("Assessed as of %s with the rubric profile "), a->as_of);
-	md(fp, a->profile ? a->profile : "-");
+	gate_md(fp, a->profile ? a->profile : "-");
 	/* TRANSLATORS: the end of the memo's first sentence. */
 	fputs(_(". "), fp);
 	fputs("**", fp);
-	md(fp, s);
+	gate_md(fp, s);
 	fputs("**\n\n", fp);
 	free(s);
 	fputs(_("- Account: "), fp);
-	md(fp, a->account_name ? a->account_name : "-");
+	gate_md(fp, a->account_name ? a->account_name : "-");
 	fputs(" (", fp);
 	v = xstrndup(a->deal, strcspn(a->deal, "/"));
-	md(fp, v);
+	gate_md(fp, v);
 	free(v);
 	fputs(")", fp);
 	if (a->category != NULL) {
 		fputs(_(", category "), fp);
-		md(fp, a->category);
+		gate_md(fp, a->category);
 	} else
 		fputs(_(", no category"), fp);
 	/* The industry our standing is weighed in (position). */
 	if (a->industry != NULL) {
 		fputs(_(", industry "), fp);
-		md(fp, a->industry);
+		gate_md(fp, a->industry);
 	}
 	fputc('\n', fp);
 	fputs(_("- Value: "), fp);
 	v = amount(a->value, a->currency);
-	md(fp, v);
+	gate_md(fp, v);
 	free(v);
 	fputc('\n', fp);
 	fputs(_("- Close: "), fp);
-	md(fp, a->close_on ? a->close_on : "-");
+	gate_md(fp, a->close_on ? a->close_on : "-");
 	fputc('\n', fp);
 	fputs(_("- Stage: "), fp);
-	md(fp, a->stage ? a->stage : "-");
+	gate_md(fp, a->stage ? a->stage : "-");
 	fputs("\n", fp);
 }
 
@@ -1134,17 +1118,17 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 	if (iv->has_likelihood)
 		gate_score_text(iv->likelihood, sc);
 	fprintf(fp, "\n## %s\n\n**", _("Investment"));
-	md(fp, _(gate_level_sentence(iv->level)));
+	gate_md(fp, _(gate_level_sentence(iv->level)));
 	/* TRANSLATORS: the end of a sentence. */
 	fputs(_("."), fp);
 	fputs("**\n\n", fp);
 	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
 	      fp);
 	fputs("| --- | --- | --- | --- |\n|", fp);
-	md_cell(fp, v);
-	md_cell(fp, sc);
-	md_cell(fp, e);
-	md_cell(fp, c);
+	gate_md_cell(fp, v);
+	gate_md_cell(fp, sc);
+	gate_md_cell(fp, e);
+	gate_md_cell(fp, c);
 	fputc('\n', fp);
 	free(v);
 	free(e);
@@ -1200,9 +1184,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			if (c->gate != g)
 				continue;
 			fputs("| ", fp);
-			md(fp, c->key);
+			gate_md(fp, c->key);
 			fprintf(fp, "%s |", c->must ? _(" (must)") : "");
-			md_cell(fp, vocab_label(gate_ans_word(c->answer)));
+			gate_md_cell(fp, vocab_label(gate_ans_word(c->answer)));
 			if (c->source == GATE_SRC_ANSWERED)
 				xasprintf(&src, _("answered %s by %s"), c->on,
 				          c->actor ? c->actor : "?");
@@ -1212,11 +1196,11 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 				src = xstrdup(_("assumed"));
 			else
 				src = xstrdup(_("not answered"));
-			md_cell(fp, src);
+			gate_md_cell(fp, src);
 			{
 				char *e = say(c->why, c->evidence);
 
-				md_cell(fp, e);
+				gate_md_cell(fp, e);
 				free(e);
 			}
 			fputc('\n', fp);
@@ -1249,7 +1233,7 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 		         vocab_label(gate_influence_word(m->influence)),
 		         m->lead ? _(", lead") : "");
 		fputc('|', fp);
-		md_cell(fp, w);
+		gate_md_cell(fp, w);
 		{
 			size_t nr, k;
 			char **rv = role_list(m, &nr);
@@ -1258,15 +1242,15 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 			for (k = 0; k < nr; k++)
 				buf_printf(&rb, "%s%s", k ? _(", ") : "",
 				           vocab_label(rv[k]));
-			md_cell(fp, rb.s);
+			gate_md_cell(fp, rb.s);
 			buf_free(&rb);
 			strv_free(rv, nr);
 		}
-		md_cell(fp, inf);
-		md_cell(fp, vocab_label(gate_stance_word(m->stance)));
-		md_cell(fp, m->since);
-		md_cell(fp, m->note);
-		md_cell(fp, t);
+		gate_md_cell(fp, inf);
+		gate_md_cell(fp, vocab_label(gate_stance_word(m->stance)));
+		gate_md_cell(fp, m->since);
+		gate_md_cell(fp, m->note);
+		gate_md_cell(fp, t);
 		fputc('\n', fp);
 		free(w);
 		free(t);
@@ -1301,9 +1285,9 @@ report_stale(FILE *fp, const struct gate_memo *r)
 		xasprintf(&w, "%s (%s)", x->name, x->person);
 		snprintf(days, sizeof days, "%ld", x->days);
 		fputc('|', fp);
-		md_cell(fp, w);
-		md_cell(fp, x->latest);
-		md_cell(fp, days);
+		gate_md_cell(fp, w);
+		gate_md_cell(fp, x->latest);
+		gate_md_cell(fp, days);
 		fputc('\n', fp);
 		free(w);
 	}
@@ -1334,11 +1318,12 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		for (k = 0; k < s->nvia; k++)
 			buf_printf(&via, "%s%s", k ? _(", ") : "", s->via[k]);
 		fputc('|', fp);
-		md_cell(fp, w);
-		md_cell(fp, gate_label("action", gate_action_word(s->action)));
-		md_cell(fp, _(s->advice));
-		md_cell(fp, via.s);
-		md_cell(fp, c);
+		gate_md_cell(fp, w);
+		gate_md_cell(fp,
+		             gate_label("action", gate_action_word(s->action)));
+		gate_md_cell(fp, _(s->advice));
+		gate_md_cell(fp, via.s);
+		gate_md_cell(fp, c);
 		fputc('\n', fp);
 		free(w);
 		free(c);
@@ -1374,13 +1359,13 @@ report_runs(FILE *fp, const struct gate_memo *r)
 		if (strcmp(x->as_of, a->as_of) > 0)
 			continue;
 		fprintf(fp, "| %lld |", (long long)x->number);
-		md_cell(fp, x->as_of);
-		md_cell(fp, x->recorded);
-		md_cell(fp, x->checked);
-		md_cell(fp, x->actor);
-		md_cell(fp, gate_label("verdict", x->verdict));
+		gate_md_cell(fp, x->as_of);
+		gate_md_cell(fp, x->recorded);
+		gate_md_cell(fp, x->checked);
+		gate_md_cell(fp, x->actor);
+		gate_md_cell(fp, gate_label("verdict", x->verdict));
 		for (g = 0; g < GATE_COUNT; g++)
-			md_cell(fp, gate_label("status", x->status[g]));
+			gate_md_cell(fp, gate_label("status", x->status[g]));
 		fputc('\n', fp);
 	}
 }
@@ -1405,9 +1390,9 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 		char *m = say(r->flags[i].why, r->flags[i].message);
 
 		fputs("- ", fp);
-		md(fp, gate_label("flag", r->flags[i].code));
+		gate_md(fp, gate_label("flag", r->flags[i].code));
 		fputs(_(": "), fp);
-		md(fp, m);
+		gate_md(fp, m);
 		fputc('\n', fp);
 		free(m);
 	}
@@ -1426,11 +1411,11 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 			if (c->gate != g || c->answer != GATE_UNKNOWN)
 				continue;
 			fputs("- ", fp);
-			md(fp, c->key);
+			gate_md(fp, c->key);
 			fprintf(fp, _(" (gate %d, %s%s): "), g,
 			        gate_label("gate", gate_name(g)),
 			        c->must ? _(", must") : "");
-			md(fp, gate_question_label(c->question));
+			gate_md(fp, gate_question_label(c->question));
 			fputc('\n', fp);
 			n++;
 		}

@@ -66,8 +66,7 @@ report(int warning, const char *fmt, va_list ap)
 
 	if (hushed)
 		return;
-	if (vasprintf(&s, fmt, ap) < 0)
-		oom();
+	xvasprintf(&s, fmt, ap);
 	text_show(&b, s);
 	fflush(stdout);
 	if (warning)
@@ -158,16 +157,24 @@ xstrndup(const char *s, size_t n)
 }
 
 int
+xvasprintf(char **ret, const char *fmt, va_list ap)
+{
+	int n = vasprintf(ret, fmt, ap);
+
+	if (n < 0)
+		oom();
+	return n;
+}
+
+int
 xasprintf(char **ret, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(ret, fmt, ap);
+	n = xvasprintf(ret, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
 	return n;
 }
 
@@ -197,10 +204,8 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	n = xvasprintf(&s, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
 	buf_add(b, s, (size_t)n);
 	free(s);
 }

@@ -42,35 +42,39 @@
 
 /* --- Labels --- */
 
+/* What c is written as in an HTML label, or NULL for itself. */
+static const char *
+html_entity(char c)
+{
+	static const char *const ents[][2] = {
+	    {"&", "&amp;"},
+	    {"<", "&lt;"},
+	    {">", "&gt;"},
+	    {"\"", "&quot;"},
+	    {"'", "&#39;"},
+	    /* Graphviz expands \N, \G and the like even in HTML labels,
+	     * entities included; a doubled backslash is one backslash in
+	     * the picture. */
+	    {"\\", "\\\\"}};
+	size_t i;
+
+	for (i = 0; i < sizeof ents / sizeof ents[0]; i++)
+		if (c == ents[i][0][0])
+			return ents[i][1];
+	return NULL;
+}
+
 void
 map_html_escape(struct buf *b, const char *s)
 {
+	const char *ent;
 	unsigned int uc;
 	size_t len;
 
 	for (; *s != '\0'; s += len) {
 		len = 1;
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			continue;
-		case '<':
-			buf_puts(b, "&lt;");
-			continue;
-		case '>':
-			buf_puts(b, "&gt;");
-			continue;
-		case '"':
-			buf_puts(b, "&quot;");
-			continue;
-		case '\'':
-			buf_puts(b, "&#39;");
-			continue;
-		case '\\':
-			/* Graphviz expands \N, \G and the like even in HTML
-			 * labels, entities included; a doubled backslash is
-			 * one backslash in the picture. */
-			buf_puts(b, "\\\\");
+		if ((ent = html_entity(*s)) != NULL) {
+			buf_puts(b, ent);
 			continue;
 		}
 		switch (text_class(s, &uc, &len)) {

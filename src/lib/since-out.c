@@ -184,15 +184,6 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		        gate_label("verdict", gate_verdict_word(a->verdict)));
 }
 
-/* A Markdown table cell, "-" when empty. */
-static void
-cell(FILE *fp, const char *s)
-{
-	fputc(' ', fp);
-	gate_md(fp, s != NULL && *s ? s : "-");
-	fputs(" |", fp);
-}
-
 /*
  * A stance, an answer or roles as they changed, in the user's language:
  * as a Markdown cell (md), else as text; "-" when none.
@@ -229,7 +220,7 @@ said_word(FILE *fp, const char *w, int md)
 	else if (w != NULL)
 		show = vocab_label(w);
 	if (md)
-		cell(fp, show);
+		gate_md_cell(fp, show);
 	else
 		gate_txt(fp, show != NULL ? show : "-");
 	free(t);
@@ -272,14 +263,14 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			char *w = whom(c);
 
 			fputc('|', fp);
-			cell(fp,
-			     gate_label("since", gate_change_word(c->kind)));
-			cell(fp, w);
+			gate_md_cell(
+			    fp, gate_label("since", gate_change_word(c->kind)));
+			gate_md_cell(fp, w);
 			said_word(fp, c->from, 1);
 			said_word(fp, c->to, 1);
-			cell(fp, c->on);
+			gate_md_cell(fp, c->on);
 			gates_text(c->gates, gates, sizeof gates);
-			cell(fp, gates);
+			gate_md_cell(fp, gates);
 			fputc('\n', fp);
 			free(w);
 		}
@@ -299,8 +290,8 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			now_state(a, g, after, sizeof after);
 			fprintf(fp, "| %d. %s |", g,
 			        gate_label("gate", gate_name(g)));
-			cell(fp, before);
-			cell(fp, after);
+			gate_md_cell(fp, before);
+			gate_md_cell(fp, after);
 			fputc('\n', fp);
 		}
 		fputc('\n', fp);
