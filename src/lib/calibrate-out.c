@@ -459,10 +459,7 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 			      "\"win_likelihood\": null, \"yes\": []",
 			      fp);
 		fputs(",\n     \"final_verdict\": ", fp);
-		if (r->last != NULL)
-			json_put_str(fp, r->last->verdict);
-		else
-			fputs("null", fp);
+		json_put_str(fp, r->last != NULL ? r->last->verdict : NULL);
 		fputs(", \"turned\": ", fp);
 		if (r->turn != NULL) {
 			json_put_str(fp, r->turn->day);

@@ -95,6 +95,28 @@ put(char **field, const char *v)
 }
 
 /*
+ * Records in the deal's history, on on, each field c changes in r, then
+ * changes r; *n: how many changed.
+ */
+static int
+fields_record(struct store *st, struct deal_rec *r, const struct deal_change *c,
+              const char *on, size_t *n)
+{
+	struct deal_delta d[DEAL_NFIELDS];
+	size_t i;
+	int rc = KAM_OK;
+
+	*n = deal_diff(r, c, d);
+	for (i = 0; rc == KAM_OK && i < *n; i++)
+		rc = store_deal_history_add(st, r->id, on, &d[i]);
+	/* The steps point into r: the record changes once they are kept. */
+	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
+		if (c->f[i] != NULL)
+			put(&r->f[i], c->f[i]);
+	return rc;
+}
+
+/*
  * Records r's new status (and its reason, when reason_changes) in the
  * deal's history on on, sets them with the closing date, saves r and
  * frees it.
@@ -157,9 +179,8 @@ deal_set(struct store *st, const char *ref, const char *dflt,
          const struct deal_change *c, const char *on)
 {
 	struct deal_rec r;
-	struct deal_delta d[DEAL_NFIELDS];
 	char today[KAM_DATE_LEN];
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	kam_today(today);
@@ -173,13 +194,7 @@ deal_set(struct store *st, const char *ref, const char *dflt,
 		deal_rec_free(&r);
 		return rc;
 	}
-	n = deal_diff(&r, c, d);
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = store_deal_history_add(st, r.id, on, &d[i]);
-	/* The steps point into r: the record changes once they are kept. */
-	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
-		if (c->f[i] != NULL)
-			put(&r.f[i], c->f[i]);
+	rc = fields_record(st, &r, c, on, &n);
 	if (rc == KAM_OK && n > 0)
 		rc = store_deal_rec_save(st, &r);
 	deal_rec_free(&r);
@@ -230,9 +245,9 @@ deal_sync(struct store *st, int64_t id, const struct deal_change *c,
           int *changed)
 {
 	struct deal_rec r;
-	struct deal_delta d[DEAL_NFIELDS], s;
+	struct deal_delta s;
 	char today[KAM_DATE_LEN];
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	kam_today(today);
@@ -241,12 +256,7 @@ deal_sync(struct store *st, int64_t id, const struct deal_change *c,
 		return rc == KAM_NOTFOUND
 		           ? kam_err(KAM_INTERNAL, _("cannot read a deal"))
 		           : rc;
-	n = deal_diff(&r, c, d);
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = store_deal_history_add(st, r.id, on, &d[i]);
-	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
-		if (c->f[i] != NULL)
-			put(&r.f[i], c->f[i]);
+	rc = fields_record(st, &r, c, on, &n);
 	*changed = n > 0;
 	/* A deal the CRM reopened, or closed another way, opens first. */
 	if (rc == KAM_OK && r.status != status && r.status != DEAL_OPEN &&

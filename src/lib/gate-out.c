@@ -28,7 +28,7 @@ say(const struct reason *why, const char *text)
 {
 	if (why != NULL)
 		return reason_said(why);
-	return text != NULL ? xstrdup(text) : NULL;
+	return xstrdup_null(text);
 }
 
 /*
@@ -126,15 +126,6 @@ gate_txt(FILE *fp, const char *s)
 }
 /* JSON */
 
-static void
-json_str_or_null(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		fputs("null", fp);
-	else
-		json_put_str(fp, s);
-}
-
 /* An amount is a JSON number with its exact digits (kam(7), AMOUNTS). */
 static void
 json_amount(FILE *fp, const char *s)
@@ -179,8 +170,8 @@ json_gates(FILE *fp, const struct gate_assessment *a)
 		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
 		        g > 1 ? "," : "", g);
 		json_put_str(fp, gate_name(g));
-		fputs(",\n      \"status\": ", fp);
-		json_put_str(fp, gate_status_word(o->status));
+		json_member(fp, ",\n      ", "status",
+		            gate_status_word(o->status));
 		fputs(",\n      \"score\": ", fp);
 		json_score(fp, o->scored && o->status != GATE_NOT_REACHED,
 		           o->score);
@@ -192,12 +183,11 @@ json_gates(FILE *fp, const struct gate_assessment *a)
 				continue;
 			fprintf(fp, "%s\n        {\"key\": ", n++ ? "," : "");
 			json_put_str(fp, c->key);
-			fputs(", \"answer\": ", fp);
-			json_put_str(fp, gate_ans_word(c->answer));
-			fputs(", \"source\": ", fp);
-			json_put_str(fp, gate_src_word(c->source));
-			fputs(", \"evidence\": ", fp);
-			json_str_or_null(fp, c->evidence);
+			json_member(fp, ", ", "answer",
+			            gate_ans_word(c->answer));
+			json_member(fp, ", ", "source",
+			            gate_src_word(c->source));
+			json_member(fp, ", ", "evidence", c->evidence);
 			fputs("}", fp);
 		}
 		fputs(n ? "\n      ],\n      \"reasons\": ["
@@ -221,8 +211,7 @@ json_investment(FILE *fp, const struct gate_assessment *a)
 	json_put_str(fp, gate_level_word(iv->level));
 	fputs(",\n    \"value\": ", fp);
 	json_amount(fp, a->value);
-	fputs(",\n    \"currency\": ", fp);
-	json_str_or_null(fp, a->currency);
+	json_member(fp, ",\n    ", "currency", a->currency);
 	fputs(",\n    \"win_likelihood\": ", fp);
 	json_score(fp, iv->has_likelihood, iv->likelihood);
 	fputs(",\n    \"expected_value\": ", fp);
@@ -256,10 +245,8 @@ json_whatif(FILE *fp, const struct gate_assessment *a,
 		fprintf(fp, "%s\n    {\"gate\": %d, \"name\": ", n++ ? "," : "",
 		        g);
 		json_put_str(fp, gate_name(g));
-		fputs(", \"before\": ", fp);
-		json_put_str(fp, gate_status_word(x));
-		fputs(", \"after\": ", fp);
-		json_put_str(fp, gate_status_word(y));
+		json_member(fp, ", ", "before", gate_status_word(x));
+		json_member(fp, ", ", "after", gate_status_word(y));
 		fputs("}", fp);
 	}
 	fputs(n ? "\n  ]" : "]", fp);
@@ -271,12 +258,9 @@ gate_write_json(FILE *fp, const struct gate_assessment *a,
 {
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"profile\": ", fp);
-	json_str_or_null(fp, a->profile);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
+	json_member(fp, ",\n  ", "as_of", a->as_of);
+	json_member(fp, ",\n  ", "profile", a->profile);
+	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
 	fputs(",\n  ", fp);
 	json_gates(fp, a);
 	fputs(",\n  ", fp);
@@ -287,6 +271,30 @@ gate_write_json(FILE *fp, const struct gate_assessment *a,
 }
 
 /* Sentences */
+
+/* How many gates have status st. */
+static int
+gates_with(const struct gate_assessment *a, enum gate_status st)
+{
+	int g, n = 0;
+
+	for (g = 1; g <= GATE_COUNT; g++)
+		if (a->gates[g - 1].status == st)
+			n++;
+	return n;
+}
+
+/*
+ * Whether the n weak gates are only gate 3 for its score: the plain
+ * case of a limited investment, which keeps its plain words.
+ */
+static int
+odds_only(const struct gate_assessment *a, int n)
+{
+	return n == 1 && a->gates[2].status == GATE_WEAK &&
+	       a->gates[2].nreasons > 0 &&
+	       strncmp(a->gates[2].reasons[0], "score ", 6) == 0;
+}
 
 /* The verdict in the user's language, for a person. */
 static char *
@@ -315,9 +323,7 @@ verdict_said(const struct gate_assessment *a)
 			           _(gate_question(g)));
 		break;
 	case VERDICT_QUALIFY:
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_OPEN)
-				n++;
+		n = gates_with(a, GATE_OPEN);
 		for (g = 1, left = n; g <= GATE_COUNT; g++) {
 			if (a->gates[g - 1].status != GATE_OPEN)
 				continue;
@@ -333,12 +339,8 @@ verdict_said(const struct gate_assessment *a)
 		           l.s);
 		break;
 	case VERDICT_LIMITED:
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_WEAK)
-				n++;
-		if (n == 1 && a->gates[2].status == GATE_WEAK &&
-		    a->gates[2].nreasons > 0 &&
-		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+		n = gates_with(a, GATE_WEAK);
+		if (odds_only(a, n)) {
 			buf_puts(&b,
 			         _("Pursue with limited investment: the deal "
 			           "is real, we can compete and it is worth "
@@ -390,9 +392,7 @@ gate_verdict_sentence(const struct gate_assessment *a)
 		break;
 	case VERDICT_QUALIFY:
 		buf_puts(&b, "Qualify before investing: ");
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_OPEN)
-				n++;
+		n = gates_with(a, GATE_OPEN);
 		buf_puts(&b, n > 1 ? "gates " : "gate ");
 		for (g = 1, left = n; g <= GATE_COUNT; g++) {
 			if (a->gates[g - 1].status != GATE_OPEN)
@@ -407,12 +407,8 @@ gate_verdict_sentence(const struct gate_assessment *a)
 	case VERDICT_LIMITED:
 		/* The plain case keeps its plain words; otherwise each weak
 		 * gate says why. */
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_WEAK)
-				n++;
-		if (n == 1 && a->gates[2].status == GATE_WEAK &&
-		    a->gates[2].nreasons > 0 &&
-		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+		n = gates_with(a, GATE_WEAK);
+		if (odds_only(a, n)) {
 			buf_puts(&b, "Pursue with limited investment: the deal "
 			             "is real, we can compete and it is worth "
 			             "winning, but the odds of winning are "
@@ -737,15 +733,11 @@ json_carrier(FILE *fp, const struct gate_step *s)
 	}
 	fputs("{\"seller\": ", fp);
 	json_put_str(fp, s->carrier->seller);
-	fputs(", \"name\": ", fp);
-	json_put_str(fp, s->carrier->name);
+	json_member(fp, ", ", "name", s->carrier->name);
 	fprintf(fp, ", \"strength\": %d, \"since\": ", s->carrier->strength);
 	json_put_str(fp, s->carrier->on);
-	fputs(", \"through\": ", fp);
-	if (s->through != NULL)
-		json_put_str(fp, s->through->ref);
-	else
-		fputs("null", fp);
+	json_member(fp, ", ", "through",
+	            s->through != NULL ? s->through->ref : NULL);
 	fputc('}', fp);
 }
 
@@ -802,8 +794,7 @@ json_toward(FILE *fp, const struct gate_assessment *a,
 		fputs(n++ ? ", " : "", fp);
 		fputs("{\"competitor\": ", fp);
 		json_put_str(fp, a->rivals[j].handle);
-		fputs(", \"stance\": ", fp);
-		json_put_str(fp, gate_stance_word(m->rival[j]));
+		json_member(fp, ", ", "stance", gate_stance_word(m->rival[j]));
 		fputc('}', fp);
 	}
 	fputc(']', fp);
@@ -1001,21 +992,18 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 		m = &a->members[s->member];
 		fprintf(fp, "{\"person\": ");
 		json_put_str(fp, m->ref);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, m->name);
+		json_member(fp, ", ", "name", m->name);
 		fputs(", \"roles\": ", fp);
 		json_roles(fp, a, m);
-		fputs(", \"influence\": ", fp);
-		json_put_str(fp, gate_influence_word(m->influence));
-		fputs(", \"stance\": ", fp);
-		json_put_str(fp, gate_stance_word(m->stance));
+		json_member(fp, ", ", "influence",
+		            gate_influence_word(m->influence));
+		json_member(fp, ", ", "stance", gate_stance_word(m->stance));
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
 	}
 	fprintf(fp, ",\n%s \"action\": ", indent);
 	json_put_str(fp, gate_action_word(s->action));
-	fputs(", \"advice\": ", fp);
-	json_put_str(fp, s->advice);
+	json_member(fp, ", ", "advice", s->advice);
 	fprintf(fp, ",\n%s \"reason\": ", indent);
 	json_put_str(fp, s->reason);
 	fputs(", \"via\": ", fp);
@@ -1437,30 +1425,19 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	gate_group_order(a, idx);
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
-	fputs(",\n  \"name\": ", fp);
-	json_put_str(fp, a->deal_name);
-	fputs(",\n  \"account_name\": ", fp);
-	json_str_or_null(fp, a->account_name);
-	fputs(",\n  \"category\": ", fp);
-	json_str_or_null(fp, a->category);
-	fputs(",\n  \"industry\": ", fp);
-	json_str_or_null(fp, a->industry);
-	fputs(",\n  \"profile\": ", fp);
-	json_str_or_null(fp, a->profile);
+	json_member(fp, ",\n  ", "name", a->deal_name);
+	json_member(fp, ",\n  ", "account_name", a->account_name);
+	json_member(fp, ",\n  ", "category", a->category);
+	json_member(fp, ",\n  ", "industry", a->industry);
+	json_member(fp, ",\n  ", "profile", a->profile);
 	fputs(",\n  \"value\": ", fp);
 	json_amount(fp, a->value);
-	fputs(",\n  \"currency\": ", fp);
-	json_str_or_null(fp, a->currency);
-	fputs(",\n  \"close\": ", fp);
-	json_str_or_null(fp, a->close_on);
-	fputs(",\n  \"stage\": ", fp);
-	json_str_or_null(fp, a->stage);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
-	fputs(",\n  \"sentence\": ", fp);
-	json_put_str(fp, s);
+	json_member(fp, ",\n  ", "currency", a->currency);
+	json_member(fp, ",\n  ", "close", a->close_on);
+	json_member(fp, ",\n  ", "stage", a->stage);
+	json_member(fp, ",\n  ", "as_of", a->as_of);
+	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
+	json_member(fp, ",\n  ", "sentence", s);
 	free(s);
 	fputs(",\n  ", fp);
 	json_investment(fp, a);
@@ -1472,19 +1449,16 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
 		json_put_str(fp, m->ref);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, m->name);
+		json_member(fp, ", ", "name", m->name);
 		fputs(", \"roles\": ", fp);
 		json_roles(fp, a, m);
-		fputs(", \"influence\": ", fp);
-		json_put_str(fp, gate_influence_word(m->influence));
+		json_member(fp, ", ", "influence",
+		            gate_influence_word(m->influence));
 		fprintf(fp, ", \"lead\": %s,\n     \"stance\": ",
 		        m->lead ? "true" : "false");
 		json_put_str(fp, gate_stance_word(m->stance));
-		fputs(", \"since\": ", fp);
-		json_str_or_null(fp, m->since[0] ? m->since : NULL);
-		fputs(", \"note\": ", fp);
-		json_str_or_null(fp, m->note);
+		json_member(fp, ", ", "since", m->since[0] ? m->since : NULL);
+		json_member(fp, ", ", "note", m->note);
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
 		fputc('}', fp);
@@ -1495,20 +1469,16 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	for (i = 0; i < r->nflags; i++) {
 		fprintf(fp, "%s\n    {\"flag\": ", i ? "," : "");
 		json_put_str(fp, r->flags[i].code);
-		fputs(", \"subject\": ", fp);
-		json_put_str(fp, r->flags[i].subject);
-		fputs(", \"message\": ", fp);
-		json_put_str(fp, r->flags[i].message);
+		json_member(fp, ", ", "subject", r->flags[i].subject);
+		json_member(fp, ", ", "message", r->flags[i].message);
 		fputc('}', fp);
 	}
 	fputs(r->nflags ? "\n  ],\n  \"stale\": [" : "],\n  \"stale\": [", fp);
 	for (i = 0; i < r->nstale; i++) {
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
 		json_put_str(fp, r->stale[i].person);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, r->stale[i].name);
-		fputs(", \"latest\": ", fp);
-		json_put_str(fp, r->stale[i].latest);
+		json_member(fp, ", ", "name", r->stale[i].name);
+		json_member(fp, ", ", "latest", r->stale[i].latest);
 		fprintf(fp, ", \"days\": %ld}", r->stale[i].days);
 	}
 	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
@@ -1546,17 +1516,13 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		        "%s\n    {\"run\": %lld, \"as_of\": ", n++ ? "," : "",
 		        (long long)x->number);
 		json_put_str(fp, x->as_of);
-		fputs(", \"recorded\": ", fp);
-		json_str_or_null(fp, x->recorded);
-		fputs(", \"checked\": ", fp);
-		json_str_or_null(fp, x->checked);
-		fputs(", \"actor\": ", fp);
-		json_str_or_null(fp, x->actor);
-		fputs(", \"verdict\": ", fp);
-		json_str_or_null(fp, x->verdict);
+		json_member(fp, ", ", "recorded", x->recorded);
+		json_member(fp, ", ", "checked", x->checked);
+		json_member(fp, ", ", "actor", x->actor);
+		json_member(fp, ", ", "verdict", x->verdict);
 		for (g = 0; g < GATE_COUNT; g++) {
 			fprintf(fp, ", \"%s\": ", gate_name(g + 1));
-			json_str_or_null(fp, x->status[g]);
+			json_put_str(fp, x->status[g]);
 		}
 		fputc('}', fp);
 	}

@@ -130,14 +130,6 @@ map_stance_mark(const char *s)
 	return "\xe2\x97\x8b";         /* U+25CB white circle */
 }
 
-static int
-same_stance(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
 /* The position of a stance in the legend: support, neutral, oppose,
  * unknown. */
 static int
@@ -335,7 +327,7 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 {
 	const struct map_style *st = bd->st;
 	Agnode_t *n;
-	int changed = st->since != NULL && !same_stance(p->was, p->stance);
+	int changed = st->since != NULL && !str_same(p->was, p->stance);
 	/* Knowledge goes stale (METHOD.md, section 1.3: stances change
 	 * over time): a stance observed long ago is drawn faded, with its
 	 * day. */

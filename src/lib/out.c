@@ -70,6 +70,10 @@ json_put_str(FILE *fp, const char *s)
 	unsigned int uc;
 	size_t len;
 
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
 	fputc('"', fp);
 	for (; *s; s += len) {
 		s = put_run(fp, s, '"');
@@ -108,6 +112,13 @@ json_put_str(FILE *fp, const char *s)
 		}
 	}
 	fputc('"', fp);
+}
+
+void
+json_member(FILE *fp, const char *sep, const char *key, const char *s)
+{
+	fprintf(fp, "%s\"%s\": ", sep, key);
+	json_put_str(fp, s);
 }
 
 /*

@@ -327,11 +327,7 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 		         fit->height);
 		agattr(g, AGRAPH, "size", size);
 	}
-	agattr(g, AGNODE, "shape", "plaintext");
-	agattr(g, AGNODE, "margin", "0");
-	agattr(g, AGNODE, "fontname", (char *)font);
-	agattr(g, AGNODE, "fontsize", "11");
-	agattr(g, AGNODE, "label", "\\N");
+	map_label_nodes(g, font, "11");
 
 	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
 	map_html_escape(&b, title != NULL ? title : _("Portfolio"));
