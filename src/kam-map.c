@@ -425,7 +425,7 @@ static const struct kam_verb single = {
     1,
     1,
     CLI_SCOPE,
-    CLI_READ,
+    CLI_READ | CLI_TEAM,
 };
 
 static const struct kam_cmd cmd = {

@@ -312,10 +312,13 @@ int stance_import_check(const char *path, long line, const char *today,
  * recorder, each present, as made and enabled, with their functions;
  * and no writer (kam_writer, its members other than the tables' owner,
  * PUBLIC) may UPDATE, DELETE or TRUNCATE a history table, but for the
- * end of a period.  KAM_OK when all hold: n rows, head the
- * last hash.  KAM_FALSE with why the first fault: at row bad (with its
- * version, or the column of a value encoding 1 cannot have held), or at
- * the guard named.
+ * end of a period.  On a team store the chain is walked through
+ * observation_chain, whose links every writer reads: a row the role
+ * sees is recomputed and must be its link; a row it does not is
+ * counted in unseen, its link taken as it stands.  KAM_OK when all
+ * hold: n rows recomputed, head the last hash.  KAM_FALSE with why the first
+ * fault: at row bad (with its version, or the column of a value encoding 1
+ * cannot have held), or at the guard named.
  */
 enum stance_fault {
 	VERIFY_OK,
@@ -341,6 +344,12 @@ struct stance_verdict {
 	/* VERIFY_GRANT: the role (or PUBLIC) and what it may do. */
 	char role[64];
 	char privilege[16];
+	/*
+	 * A team store's rows the role may not read (row-level security:
+	 * other teams' accounts): their links in observation_chain are
+	 * followed, their contents not recomputed; n counts the others.
+	 */
+	int64_t unseen;
 };
 int store_stance_verify(struct store *, struct stance_verdict *);
 

@@ -163,6 +163,133 @@ scrub(const struct erase *e, const char *s)
 }
 
 /*
+ * The changes of one snapshot, in the database db (the store's, or one
+ * in memory): each text value with the strings replaced, as a path and
+ * its new value.
+ */
+struct change {
+	int64_t id;
+	char *path, *value;
+};
+
+static void
+changes_add(struct change **c, size_t *n, int64_t id, const char *path,
+            char *value)
+{
+	*c = xreallocarray(*c, *n + 1, sizeof **c);
+	(*c)[*n].id = id;
+	(*c)[*n].path = xstrdup(path);
+	(*c)[*n].value = value;
+	(*n)++;
+}
+
+static void
+changes_free(struct change *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(c[i].path);
+		free(c[i].value);
+	}
+	free(c);
+}
+
+/*
+ * A team store's snapshot, rewritten by SQLite's JSON functions in the
+ * memory database mem as json_set rewrites it on a store file: a new
+ * string, or NULL when nothing in it is to be erased (or it is not
+ * JSON).
+ */
+static char *
+scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json)
+{
+	static const char qtree[] =
+	    "SELECT fullkey, atom FROM json_tree(?1) WHERE type = 'text' "
+	    "ORDER BY id";
+	struct change *c = NULL;
+	size_t n = 0, i;
+	db_stmt *s = NULL;
+	char *cur = NULL;
+	int ok = 1;
+
+	if (db_sqlite_prepare(mem, "SELECT json_valid(?1)", &s) != 0)
+		return NULL;
+	store_bind_static(s, 1, json);
+	ok = db_step(s) == DB_ROW && db_column_int(s, 0) == 1;
+	db_finalize(s);
+	if (!ok || db_sqlite_prepare(mem, qtree, &s) != 0)
+		return NULL;
+	store_bind_static(s, 1, json);
+	while (db_step(s) == DB_ROW) {
+		const char *atom = (const char *)db_column_text(s, 1);
+		char *v = atom ? scrub(e, atom) : NULL;
+
+		if (v != NULL)
+			changes_add(&c, &n, 0,
+			            (const char *)db_column_text(s, 0), v);
+	}
+	db_finalize(s);
+	if (n > 0 &&
+	    db_sqlite_prepare(mem, "SELECT json_set(?1, ?2, ?3)", &s) == 0) {
+		cur = xstrdup(json);
+		for (i = 0; cur != NULL && i < n; i++) {
+			db_reset(s);
+			store_bind_text(s, 1, cur);
+			store_bind_static(s, 2, c[i].path);
+			store_bind_static(s, 3, c[i].value);
+			free(cur);
+			cur = db_step(s) == DB_ROW ? store_col_dup(s, 0) : NULL;
+		}
+		db_finalize(s);
+	}
+	changes_free(c, n);
+	return cur;
+}
+
+/*
+ * The stored gate runs of a team store: PostgreSQL has neither
+ * json_tree nor json_set, and its own JSON functions write a document
+ * otherwise (keys reordered, spaces), so each snapshot is rewritten
+ * by SQLite's, in memory, and stored whole.
+ */
+static int
+scrub_runs_pg(struct store *st, const struct erase *e)
+{
+	static const char q[] = "SELECT id, snapshot FROM gate_run ORDER BY id";
+	static const char qset[] =
+	    "UPDATE gate_run SET snapshot = ?2 WHERE id = ?1";
+	struct change *c = NULL;
+	size_t n = 0, i;
+	sqlite3 *mem = db_sqlite_memory();
+	db_stmt *s;
+	int rc = KAM_OK, step;
+
+	if (mem == NULL)
+		return kam_err(
+		    KAM_INTERNAL,
+		    _("cannot rewrite the gate runs: out of memory"));
+	s = store_stmt(st, q);
+	while ((step = db_step(s)) == DB_ROW) {
+		const char *json = (const char *)db_column_text(s, 1);
+		char *v = json ? scrub_snapshot(mem, e, json) : NULL;
+
+		if (v != NULL)
+			changes_add(&c, &n, db_column_int64(s, 0), "", v);
+	}
+	db_sqlite_close(mem);
+	rc = store_rows_end(st, s, step, rc, "the gate runs");
+	for (i = 0; rc == KAM_OK && i < n; i++) {
+		s = store_stmt(st, qset);
+		db_bind_int64(s, 1, c[i].id);
+		store_bind_static(s, 2, c[i].value);
+		rc = step_done(st, s, "cannot rewrite a gate run");
+	}
+	changes_free(c, n);
+	return rc;
+}
+
+/*
  * The stored gate runs: each text value of a snapshot with the strings
  * replaced (a run keeps its verdict, numbers and dates).  The changes
  * are collected first, then written.
@@ -177,39 +304,31 @@ scrub_runs(struct store *st, const struct erase *e)
 	static const char qset[] =
 	    "UPDATE gate_run SET snapshot = json_set(snapshot, ?2, ?3) "
 	    "WHERE id = ?1";
-	struct change {
-		int64_t id;
-		char *path, *value;
-	} *c = NULL;
+	struct change *c = NULL;
 	size_t n = 0, i;
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s;
 	int rc = KAM_OK, step;
 
+	if (store_on_pg(st))
+		return scrub_runs_pg(st, e);
+	s = store_stmt(st, q);
 	while ((step = db_step(s)) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 2);
 		char *v = atom ? scrub(e, atom) : NULL;
 
-		if (v == NULL)
-			continue;
-		c = xreallocarray(c, n + 1, sizeof *c);
-		c[n].id = db_column_int64(s, 0);
-		c[n].path = store_col_dup(s, 1);
-		c[n].value = v;
-		n++;
+		if (v != NULL)
+			changes_add(&c, &n, db_column_int64(s, 0),
+			            (const char *)db_column_text(s, 1), v);
 	}
 	rc = store_rows_end(st, s, step, rc, "the gate runs");
-	for (i = 0; i < n; i++) {
-		if (rc == KAM_OK) {
-			s = store_stmt(st, qset);
-			db_bind_int64(s, 1, c[i].id);
-			store_bind_static(s, 2, c[i].path);
-			store_bind_static(s, 3, c[i].value);
-			rc = step_done(st, s, "cannot rewrite a gate run");
-		}
-		free(c[i].path);
-		free(c[i].value);
+	for (i = 0; rc == KAM_OK && i < n; i++) {
+		s = store_stmt(st, qset);
+		db_bind_int64(s, 1, c[i].id);
+		store_bind_static(s, 2, c[i].path);
+		store_bind_static(s, 3, c[i].value);
+		rc = step_done(st, s, "cannot rewrite a gate run");
 	}
-	free(c);
+	changes_free(c, n);
 	return rc;
 }
 
@@ -262,6 +381,12 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 	    "FROM person_history h JOIN person p ON p.id = h.person_id "
 	    "WHERE h.field IN ('reports_to', 'dotted_to') "
 	    "AND (instr(h.old_value, ?2) > 0 OR instr(h.new_value, ?2) > 0)";
+	static const char q_pg[] =
+	    "SELECT h.id, h.old_value, h.new_value, "
+	    "p.account_id = ?1 OR h.field = 'dotted_to' "
+	    "FROM person_history h JOIN person p ON p.id = h.person_id "
+	    "WHERE h.field IN ('reports_to', 'dotted_to') "
+	    "AND (strpos(h.old_value, ?2) > 0 OR strpos(h.new_value, ?2) > 0)";
 	static const char qset[] =
 	    "UPDATE person_history SET old_value = ?2, new_value = ?3 "
 	    "WHERE id = ?1";
@@ -270,7 +395,7 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 		char *old_value, *new_value;
 	} *r = NULL;
 	size_t n = 0, i;
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	int rc = KAM_OK, step;
 
 	db_bind_int64(s, 1, e->account);

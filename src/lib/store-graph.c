@@ -115,7 +115,8 @@ static const char q_next_lines[] =
     "SELECT r.person_id FROM reporting_line_all r WHERE r.manager_id = ?1 "
     "AND " VALID;
 #define LINK_WANTED                                                            \
-	"(?2 IS NULL OR ?2 LIKE '%,' || kind || ',%') AND strength >= ?3"
+	"(CAST(?2 AS TEXT) IS NULL OR ?2 LIKE '%,' || kind || ',%') "          \
+	"AND strength >= ?3"
 #define LINKS "link_period l WHERE " STORE_IN_FORCE("l", "?5") " AND "
 static const char q_next_links[] =
     "SELECT to_id FROM " LINKS "from_id = ?1 AND " LINK_WANTED
@@ -148,6 +149,12 @@ static const char q_deals_of[] =
     "JOIN deal d ON d.id = o.deal_id WHERE o.person_id = ?1 "
     "AND o.toward_id IS ?2 AND o.deal_id IS NOT NULL AND o.effective <= ?3 "
     "ORDER BY d.handle";
+/* PostgreSQL's twin: its IS NOT DISTINCT FROM is SQLite's IS. */
+static const char q_deals_of_pg[] =
+    "SELECT DISTINCT o.deal_id, d.handle FROM observation o "
+    "JOIN deal d ON d.id = o.deal_id WHERE o.person_id = ?1 "
+    "AND o.toward_id IS NOT DISTINCT FROM ?2 AND o.deal_id IS NOT NULL "
+    "AND o.effective <= ?3 ORDER BY d.handle";
 /* The competitors a person was observed toward, by ?2. */
 static const char q_competitors_of[] =
     "SELECT DISTINCT o.toward_id, c.handle, c.name FROM observation o "
@@ -665,7 +672,7 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 static int
 deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 {
-	db_stmt *s = store_stmt(st, q_deals_of);
+	db_stmt *s = store_stmt_dialect(st, q_deals_of, q_deals_of_pg);
 	struct stance_found f, best;
 	char *deal = NULL;
 	int rc, frc = KAM_OK;

@@ -170,6 +170,13 @@ db_finalize(db_stmt *s)
 
 /* Prepares an SQLite statement; SQLITE_OK or SQLite's error. */
 int db_sqlite_prepare(sqlite3 *, const char *sql, db_stmt **);
+/*
+ * An empty SQLite database in memory (NULL when it cannot be had): a
+ * team store's JSON texts are taken apart and rewritten there with
+ * SQLite's JSON functions, so that they come out as on a store file.
+ */
+sqlite3 *db_sqlite_memory(void);
+void db_sqlite_close(sqlite3 *);
 
 /*
  * PostgreSQL's connections and statements (store-pg.c).  Each returns 0

@@ -70,7 +70,7 @@ store_org_accounts(struct store *st, const char *handle,
 	    "a.category, (SELECT u.handle FROM account u "
 	    "WHERE u.id = a.parent_id), a.ext_id, "
 	    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
-	    "FROM account a WHERE ?1 IS NULL OR a.handle = ?1 "
+	    "FROM account a WHERE CAST(?1 AS TEXT) IS NULL OR a.handle = ?1 "
 	    "ORDER BY a.handle";
 	db_stmt *s = store_stmt(st, q);
 	struct org_account a;
@@ -242,11 +242,14 @@ store_org_account_set(struct store *st, const char *handle,
                       const struct org_account_change *c)
 {
 	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
-	                        "industry = CASE WHEN ?3 IS NULL THEN industry "
+	                        "industry = CASE WHEN CAST(?3 AS TEXT) IS NULL "
+	                        "THEN industry "
 	                        "ELSE nullif(?3, '') END, "
-	                        "category = CASE WHEN ?4 IS NULL THEN category "
+	                        "category = CASE WHEN CAST(?4 AS TEXT) IS NULL "
+	                        "THEN category "
 	                        "ELSE nullif(?4, '') END, "
-	                        "ext_id = CASE WHEN ?5 IS NULL THEN ext_id "
+	                        "ext_id = CASE WHEN CAST(?5 AS TEXT) IS NULL "
+	                        "THEN ext_id "
 	                        "ELSE nullif(?5, '') END WHERE id = ?1";
 	static const char qext[] =
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
@@ -2101,7 +2104,7 @@ store_org_holders(struct store *st, int64_t deal,
  * compared in memory: joining each person to their manager in SQL took
  * most of the time of checking 100,000 people.  The + keeps SQLite from
  * reading people through the (account_id, handle) index and then every
- * row at random.
+ * row at random (PostgreSQL has no such hint, nor needs it).
  */
 int
 store_org_ranks(struct store *st, int64_t account,
@@ -2110,7 +2113,9 @@ store_org_ranks(struct store *st, int64_t account,
 	static const char q[] =
 	    "SELECT id, level, manager_id FROM person NOT INDEXED "
 	    "WHERE +account_id = ?1";
-	db_stmt *s = store_stmt(st, q);
+	static const char q_pg[] =
+	    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	struct org_rank r;
 	int rc = KAM_OK, step;
 

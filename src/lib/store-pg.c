@@ -1,7 +1,9 @@
 /*
  * The engine layer on PostgreSQL (libpq): a statement of the team store
  * behind the db_ functions of store-int.h.  The store's SQL is written
- * once with SQLite's parameters (? and ?N); here they become $N.
+ * once for both engines (or as twins, store_stmt_dialect), with
+ * SQLite's parameters (? and ?N); here they become $N, and nothing
+ * else of the text changes.
  * Values travel as text both ways, and a statement's rows are fetched
  * whole when it is first stepped, so that a store file may step one
  * statement while it runs others, as it does on SQLite.
@@ -15,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -390,258 +391,92 @@ static const struct db_ops pg_ops = {
     .column_type = pg_column_type,
 };
 
-/* Where db_pg_params is, in the SQL it respells. */
-struct pg_sql {
-	struct buf b;
-	int max; /* the largest parameter number so far */
-};
-
-static int
-ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
-/* The end of a quoted string or name at p (past the closing quote). */
-static const char *
-quoted_end(const char *p)
-{
-	const char *q = p + 1;
-
-	/* Up to the closing quote; a doubled one stays in. */
-	while (*q != '\0' && (*q != *p || q[1] == *p))
-		q += *q == *p ? 2 : 1;
-	return *q != '\0' ? q + 1 : q;
-}
-
-static const char *
-skip_space(const char *p)
-{
-	while (*p == ' ' || *p == '\n' || *p == '\t')
-		p++;
-	return p;
-}
-
-static void respell(struct pg_sql *, const char *p, const char *end);
-
 /*
- * vocab_rank('KIND', EXPR), SQLite's function of the store (store.c),
- * written out as the CASE it computes; p is at its '(' and the end of
- * the call is returned, or NULL when it is not such a call.
+ * SQLite's parameters (? and ?N) spelled $N; quoted strings, quoted
+ * names and comments are copied as they are.  A bare ? is the next
+ * number after the largest so far, as SQLite numbers it.  used[N - 1]
+ * is set for each number the text names (used may be NULL).
  */
-static const char *
-vocab_case(struct pg_sql *ps, const char *p)
+static char *
+params(const char *p, int *nparams, unsigned char *used, int nused)
 {
-	const char *k, *e, *q;
-	const char *const *w;
-	int depth = 0, kind, i;
-	size_t klen;
+	struct buf b = {NULL, 0, 0};
+	const char *q;
+	int n, max = 0;
 
-	k = skip_space(p + 1);
-	if (*k != '\'')
-		return NULL;
-	e = quoted_end(k);
-	klen = (size_t)(e - k) - 2;
-	for (kind = 0; kind < VOCAB_NKINDS; kind++)
-		if (strlen(vocab_table[kind].name) == klen &&
-		    strncmp(vocab_table[kind].name, k + 1, klen) == 0)
-			break;
-	q = skip_space(e);
-	if (kind == VOCAB_NKINDS || *q != ',')
-		return NULL;
-	q = skip_space(q + 1);
-	for (e = q; *e != '\0' && (*e != ')' || depth > 0); e++) {
-		if (*e == '\'' || *e == '"') {
-			e = quoted_end(e) - 1;
-			continue;
-		}
-		depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
-	}
-	if (*e != ')')
-		return NULL;
-	buf_puts(&ps->b, "(CASE (");
-	respell(ps, q, e);
-	buf_puts(&ps->b, ")");
-	for (w = vocab_table[kind].words, i = 0; *w != NULL; w++, i++)
-		buf_printf(&ps->b, " WHEN '%s' THEN %d", *w, i);
-	buf_puts(&ps->b, " ELSE 1000 END)");
-	return e + 1;
-}
-
-/*
- * A word of SQLite's that PostgreSQL spells otherwise, at p (its
- * first character), written in PostgreSQL's spelling; the end of what
- * was written, or NULL for a word to copy as it is.
- */
-static const char *
-respell_word(struct pg_sql *ps, const char *p, size_t n)
-{
-	const char *q = skip_space(p + n), *r;
-
-	/* x IS ?, x IS NOT ?: IS compares NULLs as values in SQLite. */
-	if (n == 2 && strncasecmp(p, "IS", 2) == 0) {
-		r = q;
-		if (strncasecmp(q, "NOT", 3) == 0 && !ident_char(q[3]))
-			r = skip_space(q + 3);
-		if (*r != '?')
-			return NULL;
-		buf_puts(&ps->b, r == q ? "IS NOT DISTINCT FROM "
-		                        : "IS DISTINCT FROM ");
-		return r;
-	}
-	/* SQLite's NOT INDEXED, a plan's hint, goes. */
-	if (n == 3 && strncasecmp(p, "NOT", 3) == 0 &&
-	    strncasecmp(q, "INDEXED", 7) == 0 && !ident_char(q[7]))
-		return q + 7;
-	if (*q != '(')
-		return NULL;
-	if (n == 12 && strncasecmp(p, "group_concat", 12) == 0) {
-		buf_puts(&ps->b, "string_agg");
-		return p + n;
-	}
-	if (n == 10 && strncasecmp(p, "vocab_rank", 10) == 0)
-		return vocab_case(ps, q);
-	return NULL;
-}
-
-/* The SQL from p to end, respelled (db_pg_params). */
-static void
-respell(struct pg_sql *ps, const char *p, const char *end)
-{
-	const char *q, *r;
-	char num[16];
-	int n;
-
-	while (p < end) {
+	buf_puts(&b, "");
+	while (*p != '\0') {
 		if (*p == '\'' || *p == '"') {
-			q = quoted_end(p);
-			buf_add(&ps->b, p, (size_t)(q - p));
-			p = q;
-		} else if (p[0] == '-' && p[1] == '-') {
+			/* Up to the closing quote; a doubled one stays in. */
+			for (q = p + 1; *q != '\0' && (*q != *p || q[1] == *p);)
+				q += *q == *p ? 2 : 1;
+			q += *q != '\0';
+		} else if (p[0] == '-' && p[1] == '-')
 			q = p + strcspn(p, "\n");
-			buf_add(&ps->b, p, (size_t)(q - p));
-			p = q;
-		} else if (p[0] == '/' && p[1] == '*') {
+		else if (p[0] == '/' && p[1] == '*') {
 			q = strstr(p + 2, "*/");
 			q = q != NULL ? q + 2 : p + strlen(p);
-			buf_add(&ps->b, p, (size_t)(q - p));
-			p = q;
 		} else if (*p == '?') {
 			p++;
 			if (*p >= '0' && *p <= '9') {
-				n = (int)strtol(p, (char **)&q, 10);
-				p = q;
+				n = (int)strtol(p, (char **)&p, 10);
 			} else
-				n = ps->max + 1;
-			if (n > ps->max)
-				ps->max = n;
-			snprintf(num, sizeof num, "$%d", n);
-			buf_puts(&ps->b, num);
-		} else if (ident_char(*p) && !(*p >= '0' && *p <= '9')) {
-			for (q = p; q < end && ident_char(*q); q++)
-				;
-			r = respell_word(ps, p, (size_t)(q - p));
-			buf_add(&ps->b, p, r != NULL ? 0 : (size_t)(q - p));
-			p = r != NULL ? r : q;
-		} else {
-			buf_add(&ps->b, p, 1);
-			p++;
-		}
+				n = max + 1;
+			if (n > max)
+				max = n;
+			if (used != NULL && n >= 1 && n <= nused)
+				used[n - 1] = 1;
+			buf_printf(&b, "$%d", n);
+			continue;
+		} else
+			q = p + 1;
+		buf_add(&b, p, (size_t)(q - p));
+		p = q;
 	}
+	*nparams = max;
+	return b.s;
 }
 
-/*
- * SQLite's SQL in PostgreSQL's spelling: the parameters ?N become $N,
- * and a bare ? the next number after the largest so far, as SQLite
- * numbers it; "IS ?" and "IS NOT ?" become IS [NOT] DISTINCT FROM (an
- * equality where NULL is a value); group_concat becomes string_agg;
- * SQLite's hint NOT INDEXED is dropped;
- * the store's vocab_rank('KIND', X) the CASE it computes from the
- * vocabulary (input.h).  Quoted strings, quoted names and comments are
- * copied as they are.
- */
 char *
 db_pg_params(const char *sql, int *nparams)
 {
-	struct pg_sql ps = {{NULL, 0, 0}, 0};
-
-	buf_puts(&ps.b, "");
-	respell(&ps, sql, sql + strlen(sql));
-	*nparams = ps.max;
-	return ps.b.s;
+	return params(sql, nparams, NULL, 0);
 }
 
 /*
- * The parameter a failed preparation could not type ("could not
- * determine data type of parameter $N", 42P18 or 42P08), or 0.
+ * The store's SQL is written for both engines: each parameter it uses
+ * is typed by where it stands (compared with a column, or cast).  One
+ * that it does not use at all (a statement sharing its binding with
+ * others that do) has nothing to be typed by, and is declared text,
+ * the type its value travels as.
  */
-static int
-untyped(const PGresult *r)
-{
-	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-	const char *d;
-
-	if (state == NULL ||
-	    (strcmp(state, "42P18") != 0 && strcmp(state, "42P08") != 0) ||
-	    msg == NULL || (d = strrchr(msg, '$')) == NULL)
-		return 0;
-	return atoi(d + 1);
-}
-
-/*
- * Prepares text.  A parameter whose type the server cannot infer from
- * the SQL (one tested only with IS NULL, or not used) is text, the
- * type its value travels as; inside a transaction, a savepoint keeps
- * a refused try from failing the transaction.
- */
-static PGresult *
-prepare(struct pg_conn *pc, const char *name, const char *text, int n)
-{
-	Oid *types = xcalloc((size_t)n + 1, sizeof *types);
-	int tx = PQtransactionStatus(pc->c) == PQTRANS_INTRANS, i, tries;
-	PGresult *r = NULL;
-
-	for (tries = 0; tries <= n; tries++) {
-		if (r != NULL)
-			PQclear(r);
-		if (tx)
-			PQclear(PQexec(pc->c, "SAVEPOINT kam_prepare"));
-		r = PQprepare(pc->c, name, text, n, types);
-		if (tx)
-			PQclear(
-			    PQexec(pc->c, PQresultStatus(r) == PGRES_COMMAND_OK
-			                      ? "RELEASE kam_prepare"
-			                      : "ROLLBACK TO kam_prepare; "
-			                        "RELEASE kam_prepare"));
-		if (PQresultStatus(r) == PGRES_COMMAND_OK ||
-		    (i = untyped(r)) < 1 || i > n || types[i - 1] != 0)
-			break;
-		types[i - 1] = OID_TEXT;
-	}
-	free(types);
-	return r;
-}
-
 int
 db_pg_prepare(struct pg_conn *pc, const char *sql, db_stmt **out)
 {
 	struct pg_stmt *ps;
+	unsigned char *used;
+	Oid *types;
 	PGresult *r;
 	char *text;
-	int n;
+	int n, i;
 
 	*out = NULL;
-	text = db_pg_params(sql, &n);
+	free(params(sql, &n, NULL, 0));
+	used = xcalloc((size_t)n + 1, 1);
+	text = params(sql, &n, used, n);
+	types = xcalloc((size_t)n + 1, sizeof *types);
+	for (i = 0; i < n; i++)
+		types[i] = used[i] ? 0 : OID_TEXT;
 	ps = xcalloc(1, sizeof *ps);
 	ps->base.ops = &pg_ops;
 	ps->pc = pc;
 	ps->nparams = n;
 	ps->p = xcalloc((size_t)n + 1, sizeof *ps->p);
 	snprintf(ps->name, sizeof ps->name, "kam%u", pc->nstmt++);
-	r = prepare(pc, ps->name, text, n);
+	r = PQprepare(pc->c, ps->name, text, n, types);
 	free(text);
+	free(types);
+	free(used);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		set_error(pc, r);
 		PQclear(r);

@@ -171,3 +171,23 @@ db_quote_ident(const char *name)
 	buf_puts(&b, "\"");
 	return b.s;
 }
+
+sqlite3 *
+db_sqlite_memory(void)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(":memory:", &db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
+	                    NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_sqlite_close(sqlite3 *db)
+{
+	sqlite3_close(db);
+}

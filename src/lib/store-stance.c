@@ -48,21 +48,38 @@
 	"FROM observation o "
 #define LIGHT_COLS "SELECT o.id, o.stance, o.effective FROM observation o "
 
-#define GENERAL                                                                \
-	"WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id IS NULL "
-#define DEAL "WHERE o.person_id = ?1 AND o.toward_id IS ?2 AND o.deal_id = ?5 "
+/*
+ * toward_id equal to ?2, NULL to NULL: SQLite's IS, and PostgreSQL's IS
+ * NOT DISTINCT FROM (which SQLite knows only since 3.39), each a
+ * statement's twin (store_stmt_dialect).
+ */
+#define TOWARD_LITE "o.toward_id IS ?2 "
+#define TOWARD_PG   "o.toward_id IS NOT DISTINCT FROM ?2 "
+#define GENERAL(t)  "WHERE o.person_id = ?1 AND " t "AND o.deal_id IS NULL "
+#define DEAL(t)     "WHERE o.person_id = ?1 AND " t "AND o.deal_id = ?5 "
+#define QUERIES(t)                                                             \
+	{                                                                      \
+		{{LIGHT_COLS GENERAL(t) IN_FORCE_NOW,                          \
+		  FULL_COLS GENERAL(t) IN_FORCE_NOW},                          \
+		 {LIGHT_COLS DEAL(t) IN_FORCE_NOW,                             \
+		  FULL_COLS DEAL(t) IN_FORCE_NOW}},                            \
+		{                                                              \
+			{LIGHT_COLS GENERAL(t) IN_FORCE_KNOWN,                 \
+			 FULL_COLS GENERAL(t) IN_FORCE_KNOWN},                 \
+			{                                                      \
+				LIGHT_COLS DEAL(t) IN_FORCE_KNOWN,             \
+				    FULL_COLS DEAL(t) IN_FORCE_KNOWN           \
+			}                                                      \
+		}                                                              \
+	}
 
 /*
  * Each reads observation_person alone (it holds every column read), from
  * the day asked for backwards.  Indexed by [known_at != NULL][deal != 0]
  * [full].
  */
-static const char *const queries[2][2][2] = {
-    {{LIGHT_COLS GENERAL IN_FORCE_NOW, FULL_COLS GENERAL IN_FORCE_NOW},
-     {LIGHT_COLS DEAL IN_FORCE_NOW, FULL_COLS DEAL IN_FORCE_NOW}},
-    {{LIGHT_COLS GENERAL IN_FORCE_KNOWN, FULL_COLS GENERAL IN_FORCE_KNOWN},
-     {LIGHT_COLS DEAL IN_FORCE_KNOWN, FULL_COLS DEAL IN_FORCE_KNOWN}},
-};
+static const char *const queries[2][2][2] = QUERIES(TOWARD_LITE);
+static const char *const queries_pg[2][2][2] = QUERIES(TOWARD_PG);
 
 /* The canonical words, so that callers get static strings. */
 static const char *
@@ -119,7 +136,9 @@ find_one(struct store *st, int full, int64_t person, int64_t toward,
          int64_t deal, const char *as_of, const char *known_at,
          struct stance_found *f)
 {
-	db_stmt *s = store_stmt(st, queries[known_at != NULL][deal != 0][full]);
+	db_stmt *s =
+	    store_stmt_dialect(st, queries[known_at != NULL][deal != 0][full],
+	                       queries_pg[known_at != NULL][deal != 0][full]);
 	int rc;
 
 	bind_lookup(s, person, toward, deal, as_of, known_at);
@@ -607,8 +626,8 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
  * sorts nothing.
  */
 #define SERIES_COLS "SELECT o.person_id, o.deal_id, o.stance, o.effective FROM "
-#define SERIES_IN_FORCE                                                        \
-	"AND o.toward_id IS ?2 AND o.kind <> 'retract' "                       \
+#define SERIES_IN_FORCE(t)                                                     \
+	"AND " t "AND o.kind <> 'retract' "                                    \
 	"AND o.effective <= ?3 AND NOT EXISTS (SELECT 1 FROM observation s "   \
 	"WHERE s.target_id = o.id) "
 #define SERIES_ORDER "ORDER BY o.person_id, o.effective, o.recorded, o.id"
@@ -618,28 +637,41 @@ store_stance_in_force(struct store *st, int64_t account, int64_t deal,
                       int64_t toward, const char *until,
                       struct stance_day **out, size_t *n)
 {
-	static const char q_all[] =
-	    SERIES_COLS "observation o WHERE o.deal_id IS NULL " SERIES_IN_FORCE
-	        SERIES_ORDER;
-	static const char q_account[] = SERIES_COLS
-	    "person p NOT INDEXED JOIN observation o ON o.person_id = p.id "
-	    "WHERE +p.account_id = ?1 AND o.deal_id IS NULL " SERIES_IN_FORCE
-	    "ORDER BY p.id, o.effective, o.recorded, o.id";
-	static const char q_group[] = SERIES_COLS
-	    "observation o WHERE o.person_id IN ("
-	    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
-	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
-	    "AND (o.deal_id IS NULL OR o.deal_id = ?1) " SERIES_IN_FORCE
-	        SERIES_ORDER;
+#define SERIES_ALL(t)                                                          \
+	SERIES_COLS                                                            \
+	"observation o WHERE o.deal_id IS NULL " SERIES_IN_FORCE(t) SERIES_ORDER
+	/* SQLite's NOT INDEXED: the people by their ids, not by account. */
+#define SERIES_ACCOUNT(hint, t)                                                \
+	SERIES_COLS                                                            \
+	"person p " hint "JOIN observation o ON o.person_id = p.id "           \
+	"WHERE +p.account_id = ?1 AND o.deal_id IS NULL " SERIES_IN_FORCE(     \
+	    t) "ORDER BY p.id, o.effective, o.recorded, o.id"
+#define SERIES_GROUP(t)                                                        \
+	SERIES_COLS                                                            \
+	"observation o WHERE o.person_id IN ("                                 \
+	"SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "            \
+	"SELECT person_id FROM observation WHERE deal_id = ?1) "               \
+	"AND (o.deal_id IS NULL OR o.deal_id = ?1) " SERIES_IN_FORCE(t)        \
+	    SERIES_ORDER
+	static const char q_all[] = SERIES_ALL(TOWARD_LITE);
+	static const char q_all_pg[] = SERIES_ALL(TOWARD_PG);
+	static const char q_account[] =
+	    SERIES_ACCOUNT("NOT INDEXED ", TOWARD_LITE);
+	static const char q_account_pg[] = SERIES_ACCOUNT("", TOWARD_PG);
+	static const char q_group[] = SERIES_GROUP(TOWARD_LITE);
+	static const char q_group_pg[] = SERIES_GROUP(TOWARD_PG);
+#undef SERIES_ALL
+#undef SERIES_ACCOUNT
+#undef SERIES_GROUP
 	db_stmt *s;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	s = store_stmt(st, deal != 0      ? q_group
-	                   : account != 0 ? q_account
-	                                  : q_all);
+	s = deal != 0      ? store_stmt_dialect(st, q_group, q_group_pg)
+	    : account != 0 ? store_stmt_dialect(st, q_account, q_account_pg)
+	                   : store_stmt_dialect(st, q_all, q_all_pg);
 	if (deal != 0 || account != 0)
 		db_bind_int64(s, 1, deal != 0 ? deal : account);
 	if (toward != 0)
@@ -687,8 +719,9 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 	"LEFT JOIN competitor c ON c.id = o.toward_id "                        \
 	"LEFT JOIN deal d ON d.id = o.deal_id "                                \
 	"LEFT JOIN account da ON da.id = d.account_id "                        \
-	"WHERE (?3 IS NULL OR substr(o.recorded, 1, 10) >= ?3) "               \
-	"AND (?4 IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
+	"WHERE (CAST(?3 AS TEXT) IS NULL "                                     \
+	"OR substr(o.recorded, 1, 10) >= ?3) "                                 \
+	"AND (CAST(?4 AS TEXT) IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
 	/* One statement per filter, so that each can use its index. */
 	static const char q_all[] = LOG_FROM "ORDER BY o.id";
 	static const char q_person[] =
@@ -1226,17 +1259,49 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	    "o.toward_id, o.deal_id, o.effective, o.recorded, o.actor, o.note, "
 	    "o.source, o.why, o.prev_hash, o.hash_version, o.hash "
 	    "FROM observation o ORDER BY o.id";
+	/*
+	 * The whole chain's links, with the rows the role may read (the
+	 * others are NULL): each link must follow the one before, and each
+	 * row read must be its link and hash to it.  A row without a link
+	 * has a NULL link.
+	 */
+	static const char q_pg[] =
+	    "SELECT coalesce(o.id, c.id), o.kind, o.target_id, o.person_id, "
+	    "o.stance, o.toward_id, o.deal_id, o.effective, o.recorded, "
+	    "o.actor, o.note, o.source, o.why, o.prev_hash, o.hash_version, "
+	    "o.hash, c.prev_hash, c.hash, o.id IS NOT NULL, c.id IS NOT NULL "
+	    "FROM observation_chain c FULL JOIN observation o ON o.id = c.id "
+	    "ORDER BY coalesce(o.id, c.id)";
 	char prev[STANCE_HASH_LEN], h[STANCE_HASH_LEN];
 	struct chain_value val[STANCE_CHAIN_COLUMNS];
 	struct stance_row r;
-	db_stmt *s = store_stmt(st, q);
-	int rc, last_version = 1;
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
+	int rc, last_version = 1, pg = store_on_pg(st);
 
 	memset(v, 0, sizeof *v);
 	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
 	while ((rc = db_step(s)) == DB_ROW) {
-		const char *ph, *hh;
+		const char *ph, *hh, *link = NULL;
 		int col, hash_text;
+
+		if (pg) {
+			const char *lp = (const char *)db_column_text(s, 16);
+
+			v->bad = db_column_int64(s, 0);
+			link = (const char *)db_column_text(s, 17);
+			if (!db_column_int(s, 19) || lp == NULL ||
+			    strcmp(lp, prev) != 0 || link == NULL ||
+			    strlen(link) != STANCE_HASH_LEN - 1) {
+				v->why = VERIFY_PREV;
+				break;
+			}
+			if (!db_column_int(s, 18)) {
+				/* Another team's row: its link stands. */
+				v->unseen++;
+				memcpy(prev, link, STANCE_HASH_LEN);
+				continue;
+			}
+		}
 
 		/* The types first: reading a value as text converts it. */
 		values_from(s, val);
@@ -1269,7 +1334,8 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 			stance_hash(prev, &r, h);
 		} else
 			chain_hash("observation", val, STANCE_CHAIN_COLUMNS, h);
-		if (hh == NULL || !hash_text || strcmp(hh, h) != 0) {
+		if (hh == NULL || !hash_text || strcmp(hh, h) != 0 ||
+		    (link != NULL && strcmp(link, h) != 0)) {
 			v->why = VERIFY_HASH;
 			break;
 		}

@@ -199,6 +199,49 @@ sqlite_only() {
   fi
 }
 
+# as_user NAME COMMAND...: runs the command in the name of the user
+# NAME: KAM_USER=NAME, and, on a team store, where a row's recorder is
+# the database user (kam(7), THE TEAM STORE), KAM_DB the URL of the
+# login role NAME, with the cluster's password, a member of kam_writer
+# (made once in the cluster, by whichever test asks first).
+as_user() {
+  au=$1
+  shift
+  if db_is_pg; then
+    # A test running at the same time may make it first.
+    if ! pg_role_exists "$au"; then
+      psql "$KAM_TEST_PG_INSPECT" -X -q -v ON_ERROR_STOP=1 -v u="$au" \
+        -v pw="$KAM_TEST_PG_PASSWORD" >"$T/as-user.err" 2>&1 <<'SQL' ||
+CREATE ROLE :"u" LOGIN PASSWORD :'pw' IN ROLE kam_writer;
+SQL
+        pg_role_exists "$au" ||
+        { echo "lib.sh: cannot make the role $au: $(cat "$T/as-user.err")" >&2; return 99; }
+    fi
+    env KAM_USER="$au" KAM_DB="$(printf '%s\n' "$KAM_TEST_PG_TESTER" | sed "s|//tester:|//$au:|")" "$@"
+  else
+    env KAM_USER="$au" "$@"
+  fi
+}
+
+pg_role_exists() {
+  [ "$(psql "$KAM_TEST_PG_INSPECT" -X -q -A -t -v u="$1" <<'SQL'
+SELECT count(*) FROM pg_roles WHERE rolname = :'u';
+SQL
+)" = 1 ]
+}
+
+# owner_sql STATEMENT: runs the statement on the store as the owner of
+# its tables (sqlite3 on a file; psql as kam_owner on a team store,
+# where grants do not hold the owner back, only the store's triggers),
+# its messages on stderr.
+owner_sql() {
+  if db_is_pg; then
+    psql "$KAM_TEST_PG_OWNER" -X -q -v ON_ERROR_STOP=1 -c "$1"
+  else
+    "$SQLITE3" "$KAM_DB" "$1"
+  fi
+}
+
 # store_name: the store as kam-org init prints it (a team store's URL
 # without its password).
 store_name() {

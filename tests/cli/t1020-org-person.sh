@@ -3,7 +3,6 @@
 # every format (Chinese names aligned in tables), the store after each
 # command, and every bad input with its message and an unchanged store.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
-sqlite_only "writes in several KAM_USER names"
 
 kam-org init >/dev/null
 kam-org account add acme --name 'Acme 中国' >/dev/null
@@ -144,14 +143,14 @@ unchanged person-errors
 
 # person set: changes kept as history with their date and actor; naming a
 # placeholder fills it in; the old reporting line ends, a new one starts.
-run set-cfo 0 env KAM_USER=alice kam-org person set cfo --name 赵六 --on 2026-02-01
+run set-cfo 0 as_user alice kam-org person set cfo --name 赵六 --on 2026-02-01
 run set-zhang 0 kam-org person set zhang --reports-to wang-wei --level 3 \
   --title 'Lead Engineer' --no-dotted --on 2026-02-15
 run set-same 0 kam-org person set zhang --reports-to wang-wei --level 3
 run set-pm 0 kam-org person set pm --dotted-to cfo --dept '' --on 2026-02-20
-run leave 0 env KAM_USER=bob kam-org person leave li-na --on 2026-02-28
+run leave 0 as_user bob kam-org person leave li-na --on 2026-02-28
 expect_sql set-row "SELECT name, placeholder FROM person WHERE handle = 'cfo'" "赵六|0"
-expect_sql set-lines "SELECT p.handle, m.handle, r.kind, quote(r.start_on), quote(r.end_on) FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle IN ('zhang', 'pm') ORDER BY p.id, r.kind DESC, r.start_on, m.id" \
+expect_sql set-lines "SELECT p.handle, m.handle, r.kind, quote(r.start_on), quote(r.end_on) FROM reporting_line_all r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle IN ('zhang', 'pm') ORDER BY p.id, r.kind DESC, r.start_on IS NOT NULL, r.start_on, m.id" \
 "zhang|li-na|solid|NULL|'2026-02-15'
 zhang|wang-wei|solid|'2026-02-15'|NULL
 zhang|wang-wei|dotted|NULL|'2026-02-15'

@@ -6,7 +6,6 @@
 # --all, and a closed deal keeps its runs.  Every refusal leaves the
 # store as it was.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
-sqlite_only "writes in several KAM_USER names"
 
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null
@@ -27,7 +26,7 @@ expect_sql no-history "SELECT count(*) FROM deal_history" 0
 # field set to what it holds is not a change.
 run slip 0 kam-org deal set erp --close 2026-09-30 --value 2000000.50 \
   --owner 'Zoe Martin' --on 2026-02-15
-run owner 0 env KAM_USER=ann kam-org deal set erp --owner 'Li Wei' --stage shortlisted
+run owner 0 as_user ann kam-org deal set erp --owner 'Li Wei' --stage shortlisted
 run same 0 kam-org deal set erp --owner 'Li Wei' --ext-id 006A
 expect_sql slipped "SELECT close_on, value, owner, stage FROM deal WHERE handle = 'erp'" \
   "2026-09-30|2000000.5|Li Wei|shortlisted"
@@ -138,11 +137,11 @@ run reopen-future 3 kam-org deal reopen erp --on 2026-03-03
 expect_err reopen-future "kam-org: date '2026-03-03' for --on is in the future (today is 2026-03-02)"
 run reopen-bad 3 kam-org deal reopen erp --on 2026-02-29
 expect_err reopen-bad "kam-org: impossible date '2026-02-29' for --on"
-"$SQLITE3" "$KAM_DB" "UPDATE deal_history SET new_value = 'won' WHERE field = 'status'" \
+owner_sql "UPDATE deal_history SET new_value = 'won' WHERE field = 'status'" \
   >/dev/null 2>"$T/history-update.err"
 grep -q 'deal history is append-only' "$T/history-update.err" ||
   fail "history-update: deal_history was changed"
-"$SQLITE3" "$KAM_DB" "DELETE FROM deal_history" >/dev/null 2>"$T/history-delete.err"
+owner_sql "DELETE FROM deal_history" >/dev/null 2>"$T/history-delete.err"
 grep -q 'deal history is append-only' "$T/history-delete.err" ||
   fail "history-delete: deal_history was changed"
 unchanged refusals

@@ -6,7 +6,6 @@
 # otherwise says what does and what to do instead.  Every refusal
 # leaves the store as it was.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
-sqlite_only "writes in several KAM_USER names"
 
 {
   kam-org init
@@ -29,7 +28,7 @@ run leave-today 0 kam-org person leave chen --on 2026-03-02
 expect_sql left "SELECT left_on FROM person WHERE handle = 'chen'" 2026-03-02
 
 # --no-leave undoes it, dated by --on (default today), and logs it.
-run back 0 env KAM_USER=ann kam-org person set chen --no-leave --on 2026-03-01
+run back 0 as_user ann kam-org person set chen --no-leave --on 2026-03-01
 expect_sql back "SELECT quote(left_on) FROM person WHERE handle = 'chen'" NULL
 run log 0 kam-org log chen -F csv
 expect_text log "effective,recorded,actor,field,old,new

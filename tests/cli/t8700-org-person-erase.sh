@@ -48,8 +48,15 @@ Hofbrau
 Quillon
 golfs with
 Zebulon'
-# found FILE-PREFIX: prints each string that occurs in a file of the store.
+# found FILE-PREFIX: prints each string that occurs in a file of the
+# store; on a team store, in a dump of its rows (the server's old row
+# versions are its vacuum's, kam(7) ERASURE).
 found() {
+  if [ -n "${KAM_TEST_PG:-}" ]; then
+    pg_dump -d "$KAM_TEST_PG_INSPECT" --data-only >"$T/rows.sql" 2>"$T/rows.err" ||
+      fail "found: cannot dump the team store"
+    set -- "$T/rows.sql"
+  fi
   printf '%s\n' "$STRINGS" | while IFS= read -r s; do
     for f in "$1" "$1-wal" "$1-shm"; do
       [ -f "$f" ] || continue

@@ -225,7 +225,7 @@ cmp -s "$T/cat-public" "$T/cat-sales" || fail "other-owner: not the same schema"
 
 # A version 1 store (as the kam before this one made it: no test clock,
 # no recorder triggers, no grants; nor version 3's teams, row-level
-# security and chain links) ...
+# security and chain links, nor version 5's functions) ...
 q "CREATE SCHEMA old; GRANT USAGE ON SCHEMA old TO kam_app"
 u=$(inschema old "$OWNER")
 kam-org --db "$u" init >/dev/null
@@ -253,11 +253,13 @@ q "SET search_path = old;
    DROP TABLE observation_chain; DROP FUNCTION observation_chain_add() CASCADE;
    ALTER TABLE account DROP COLUMN team_id; DROP TABLE team;
    DROP TABLE store_copy;
+   DROP FUNCTION vocab_rank(text, text),
+     kam_group_concat_step(text, text, text) CASCADE;
    DROP FUNCTION observation_notify() CASCADE"
 catalog old >"$T/cat-v1"
 # ... is not upgraded by a writer, who changes nothing ...
 run old-app 9 kam-org --db "$(inschema old "$APP")" init
-expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (4), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
+expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (6), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
 catalog old >"$T/cat-v1-after"
 count=$((count + 1))
 cmp -s "$T/cat-v1" "$T/cat-v1-after" || fail "old-app: the store changed"
@@ -271,7 +273,7 @@ su "CREATE ROLE kam_writer NOLOGIN; GRANT kam_writer TO kam_app"
 # ... and by its owner to a new store's schema and grants.
 run upgrade 0 kam-org --db "$u" init
 expect_text upgrade "$(shown "$u")"
-expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "4|f"
+expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "6|f"
 catalog old >"$T/cat-old"
 count=$((count + 1))
 cmp -s "$T/cat-sales" "$T/cat-old" ||
