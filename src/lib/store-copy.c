@@ -672,20 +672,25 @@ copy_table(struct copy *c, const struct table *t)
 /*
  * The team that sells an account copied (kam-org team add): the
  * target's of the same handle, else a new one; written on the account.
+ * On a team store the team's role must hold the user copying, as it
+ * holds the sellers of the account (store_team_held).
  */
 static int
-copy_team(struct copy *c, int64_t account, const char *handle,
-          const char *created)
+copy_team(struct copy *c, int64_t account, const char *account_handle,
+          const char *handle, const char *created)
 {
 	static const char qd[] = "SELECT id FROM team WHERE handle = ?";
 	static const char qi[] =
 	    "INSERT INTO team (handle, created) VALUES (?1, ?2)";
 	static const char qa[] =
 	    "UPDATE account SET team_id = ?2 WHERE id = ?1";
-	db_stmt *d = store_stmt(c->dst, qd);
+	db_stmt *d;
 	int64_t team = 0;
 	int rc;
 
+	if ((rc = store_team_held(c->dst, handle, account_handle)) != KAM_OK)
+		return rc;
+	d = store_stmt(c->dst, qd);
 	store_bind_static(d, 1, handle);
 	if (store_row(c->dst, d, "teams"))
 		team = db_column_int64(d, 0);
@@ -724,7 +729,7 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 
 	for (size_t i = 0; i < n && rc == KAM_OK; i++) {
 		db_stmt *s = store_stmt(c->src, qs), *d;
-		char *team, *team_created;
+		char *team, *team_created, *handle;
 
 		db_bind_int64(s, 1, ids[i]);
 		if (!store_row(c->src, s, "accounts")) {
@@ -737,6 +742,7 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 		for (int k = 0; k < 6; k++)
 			bind_as_is(d, k + 1, s, k);
 		parent[i] = db_column_int64(s, 6);
+		handle = store_col_dup(s, 0);
 		team = store_col_dup(s, 7);
 		team_created = store_col_dup(s, 8);
 		db_reset(s);
@@ -745,8 +751,10 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 
 			idmap_put(&c->map[K_ACCOUNT], ids[i], to);
 			if (team != NULL)
-				rc = copy_team(c, to, team, team_created);
+				rc = copy_team(c, to, handle, team,
+				               team_created);
 		}
+		free(handle);
 		free(team);
 		free(team_created);
 	}

@@ -103,6 +103,51 @@ team_role(struct store *st, const char *handle)
 }
 
 int
+store_team_held(struct store *st, const char *handle, const char *account)
+{
+	static const char q[] =
+	    "SELECT CAST(current_user AS text), CASE WHEN "
+	    "pg_has_role(current_user, r.oid, 'MEMBER') THEN 1 ELSE 0 END "
+	    "FROM pg_roles r WHERE r.rolname = ?";
+	char *nfc, *role, *quoted, *user = NULL;
+	db_stmt *s;
+	int member = 0, rc;
+
+	if (!store_is_team(st))
+		return KAM_OK;
+	if ((rc = team_role(st, handle)) != KAM_OK)
+		return rc;
+	nfc = handle_nfc(handle);
+	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
+	free(nfc);
+	s = store_stmt(st, q);
+	store_bind_text(s, 1, role);
+	if (store_row(st, s, "the store")) {
+		user = store_col_dup(s, 0);
+		member = db_column_int(s, 1);
+	}
+	db_reset(s);
+	if ((rc = store_failed(st)) != KAM_OK || member) {
+		free(user);
+		free(role);
+		return rc;
+	}
+	quoted = db_quote_ident(role);
+	rc = kam_err(KAM_READONLY,
+	             _("cannot copy account '%s' into store '%s': team '%s' "
+	               "sells it, and database user '%s' is not a member of "
+	               "its role %s, so the account would be out of their "
+	               "sight; have the database's administrator run 'GRANT "
+	               "%s TO %s' first (kam(7), TEAMS)"),
+	             account, store_path(st), handle, user ? user : "?", quoted,
+	             quoted, user ? user : "?");
+	free(quoted);
+	free(user);
+	free(role);
+	return rc;
+}
+
+int
 store_org_team_add(struct store *st, const char *handle)
 {
 	static const char q[] =

@@ -801,8 +801,12 @@ team_number(struct store *st, const char *sql)
  * version i to i + 1; the grants follow the last.
  */
 static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
-    NULL, migrate_pg_2_sql, migrate_pg_3_sql, migrate_pg_4_sql,
-    migrate_pg_5_sql, migrate_pg_6_sql};
+    NULL,
+    migrate_pg_2_sql,
+    migrate_pg_3_sql,
+    migrate_pg_4_sql,
+    migrate_pg_5_sql,
+    migrate_pg_6_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int
@@ -1216,6 +1220,14 @@ db_exec(struct store *st, const char *sql)
 	if (st->pg != NULL)
 		return db_pg_exec(st->pg, sql);
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+int
+db_copy_in(struct store *st, const char *sql, const char *data, size_t n)
+{
+	if (st->pg != NULL)
+		return db_pg_copy_in(st->pg, sql, data, n);
+	return DB_ERROR;
 }
 
 int64_t
