@@ -108,8 +108,8 @@ K=$(url tester bench_k)
 best 2 fresh_k "$KS" -d "$K" import obs.csv || exit 1
 t_imp=$(cat best) t_imp_cpu=$cpu
 n_kam=$("$PSQL" "$K" -X -At -c "SELECT count(*) FROM observation")
-cols="id, kind, target_id, person_id, stance, toward_id, deal_id, effective,
-  recorded, actor, note, source, why, prev_hash, hash, hash_version"
+# (one line: psql's \copy takes no other)
+cols="id, kind, target_id, person_id, stance, toward_id, deal_id, effective, recorded, actor, note, source, why, prev_hash, hash, hash_version"
 "$PSQL" "$K" -X -q -v ON_ERROR_STOP=1 \
   -c "\\copy (SELECT $cols FROM observation ORDER BY id) TO 'rows.tsv'" \
   -c "\\copy (SELECT observation_id, field, text FROM observation_text ORDER BY observation_id, field) TO 'texts.tsv'" ||
