@@ -22,6 +22,7 @@
 #include "kam/org.h"
 #include "kam/out.h"
 #include "kam/portfolio.h"
+#include "kam/reason.h"
 #include "kam/stance.h"
 #include "kam/store.h"
 
@@ -906,6 +907,7 @@ flag_add(const struct org_flag *f, void *arg)
 	l->v[l->n].code = xstrdup(f->code);
 	l->v[l->n].subject = xstrdup(f->subject);
 	l->v[l->n].message = xstrdup(f->message);
+	l->v[l->n].why = reason_dup(f->why);
 	l->n++;
 	return KAM_OK;
 }

@@ -20,6 +20,7 @@
 #include "kam/money.h"
 #include "kam/org.h"
 #include "kam/out.h"
+#include "kam/reason.h"
 #include "kam/seller.h"
 #include "kam/store.h"
 
@@ -1608,7 +1609,7 @@ put_flag(const struct org_flag *f, void *arg)
 {
 	struct flags *fl = arg;
 
-	char *m = gate_say(f->message);
+	char *m = f->why != NULL ? reason_said(f->why) : xstrdup(f->message);
 
 	out_label(fl->o, f->code, gate_label("flag", f->code));
 	out_str(fl->o, f->subject);
@@ -1620,10 +1621,9 @@ put_flag(const struct org_flag *f, void *arg)
 }
 
 static int
-put_group_flag(const char *code, const char *subject, const char *message,
-               void *arg)
+put_group_flag(const struct gate_flag *g, void *arg)
 {
-	struct org_flag f = {code, subject, message};
+	struct org_flag f = {g->code, g->subject, g->message, g->why};
 
 	return put_flag(&f, arg);
 }

@@ -23,6 +23,8 @@ struct copy_summary {
 	size_t naccounts;  /* how many */
 	long observations; /* observations chained on the target */
 	long source_rows;  /* the source's chain: its rows */
+	long unseen;       /* of which the user may not read (other teams'):
+	                      their links followed, their contents not verified */
 	char source_head[CHAIN_HASH_LEN]; /* and its head */
 	char *from, *to;                  /* the stores' names, as shown */
 };

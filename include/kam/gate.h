@@ -26,6 +26,8 @@
 
 #include "kam/money.h"
 
+struct reason;
+
 #define GATE_COUNT 4
 
 /* An answer to a criterion; "yes" is always good for us. */
@@ -131,10 +133,12 @@ struct gate_crit {
 	/* the answer in force */
 	enum gate_ans answer;
 	enum gate_src source;
-	char *evidence; /* answered: the evidence; computed: how */
-	char on[11];    /* answered: the date the answer took effect */
-	char *actor;    /* answered: who recorded it */
-	int has_gap;    /* price: answered with a gap */
+	char *evidence;     /* answered: the evidence; computed: how */
+	struct reason *why; /* computed: how, as the rules gave it; NULL
+	                       for a user's evidence */
+	char on[11];        /* answered: the date the answer took effect */
+	char *actor;        /* answered: who recorded it */
+	int has_gap;        /* price: answered with a gap */
 	double gap;
 };
 
@@ -206,7 +210,8 @@ struct gate_outcome {
 	int scored; /* score is meaningful */
 	int held;   /* weak: held weak at best by a rule, not by its score */
 	double score;
-	char **reasons;
+	char **reasons;      /* in canonical English */
+	struct reason **why; /* the same, as the rules gave them */
 	size_t nreasons;
 };
 
@@ -242,7 +247,8 @@ struct gate_assessment {
 	struct gate_rival *rivals;
 	size_t nrivals;
 	/* filled by gate_compute and gate_evaluate */
-	char **group_notes; /* opposing decision-makers, finance, lead */
+	char **group_notes;        /* opposing decision-makers, finance, lead */
+	struct reason **group_why; /* the same, as the rules gave them */
 	size_t ngroup_notes;
 	const char *lost; /* the sure-loss rule that fired, or NULL */
 	struct gate_outcome gates[GATE_COUNT];
@@ -292,6 +298,7 @@ void gate_group_order(const struct gate_assessment *, size_t *idx);
 /* The red flags of a buying group (kam-gate(1), RED FLAGS). */
 struct gate_flag {
 	char *code, *subject, *message;
+	struct reason *why; /* the message as the rules gave it */
 };
 /*
  * Appends the group's flags, as of the assessment date, to *flags:
@@ -320,6 +327,7 @@ struct gate_step {
 	enum gate_action action;
 	const char *advice; /* the action in words */
 	char *reason;
+	struct reason *why; /* the reason as the rules gave it */
 	char **via; /* "Name (account/handle)" of each who could carry it */
 	size_t nvia;
 	/* The seller best placed to carry it (gate_carrier), NULL: none;
@@ -535,9 +543,10 @@ void gate_write_report_json(FILE *, const struct gate_memo *);
  */
 const char *gate_label(const char *kind, const char *word);
 /*
- * A sentence the rules wrote in canonical English (a reason, computed
- * evidence, a red flag, a plan's reason), live or read from a stored
- * run, in the user's language: a new string.  What it cannot read is
+ * A sentence the rules wrote in canonical English, read from a stored
+ * run (which keeps only the English), in the user's language against
+ * the table of sentences (reason.h): a new string.  A live reason is
+ * written from its code (reason_said) instead.  What it cannot read is
  * copied as written; under the C locale the copy is exact.
  */
 char *gate_say(const char *english);
@@ -653,9 +662,7 @@ int gate_since_load(struct store *, const struct gate_assessment *now,
                     struct gate_since *);
 /* The red flags of a deal's buying group as of a day, through fn. */
 int gate_check_flags(struct store *, int64_t deal, const char *as_of,
-                     int (*fn)(const char *code, const char *subject,
-                               const char *message, void *),
-                     void *arg);
+                     int (*fn)(const struct gate_flag *, void *), void *arg);
 
 /*
  * Stores a run, unless it is identical to the deal's last one: then

@@ -299,8 +299,10 @@ int store_org_roles(struct store *, int64_t deal,
  * (no-decision-maker, no-coach, placeholder-role, departed-role,
  * rank-inversion, hidden-influencer, ...), subject the person or deal.
  */
+struct reason;
 struct org_flag {
 	const char *code, *subject, *message;
+	const struct reason *why; /* the message as the rule gave it */
 };
 int org_check_flags(struct store *, int64_t account, int64_t deal,
                     int (*fn)(const struct org_flag *, void *), void *);

@@ -73,8 +73,7 @@ gate_assess(struct store *st, int64_t deal, const char *as_of,
 
 int
 gate_check_flags(struct store *st, int64_t deal, const char *as_of,
-                 int (*fn)(const char *, const char *, const char *, void *),
-                 void *arg)
+                 int (*fn)(const struct gate_flag *, void *), void *arg)
 {
 	struct gate_assessment a;
 	struct gate_flag *f = NULL;
@@ -84,7 +83,7 @@ gate_check_flags(struct store *st, int64_t deal, const char *as_of,
 	if ((rc = gate_load(st, deal, as_of, &a)) == KAM_OK) {
 		gate_red_flags(&a, &f, &n);
 		for (i = 0; rc == KAM_OK && i < n; i++)
-			rc = fn(f[i].code, f[i].subject, f[i].message, arg);
+			rc = fn(&f[i], arg);
 		gate_flags_free(f, n);
 	}
 	gate_assessment_free(&a);

@@ -28,63 +28,7 @@ static const struct option common_long[] = {
 #define NCOMMON (sizeof common_long / sizeof common_long[0])
 static const char common_short[] = "a:d:F:h";
 
-/*
- * A writing verb's output on a team store, kept in memory until the
- * verb has run (from its cli_open), so that a verb that meets the
- * server's serialisation failure or deadlock can be rolled back and
- * run again from its start without the user seeing either the failure
- * or a first output (cli_main).  The output then goes out before the
- * commit, as every command's does.
- */
 #define CLI_TRIES 8 /* runs of a verb, at most */
-static struct {
-	int on;
-	FILE *out, *err; /* the real streams, while kept */
-	char *obuf, *ebuf;
-	size_t olen, elen;
-} keep;
-
-static void
-keep_start(void)
-{
-	FILE *o, *e;
-
-	fflush(stdout);
-	fflush(stderr);
-	if ((o = open_memstream(&keep.obuf, &keep.olen)) == NULL)
-		return;
-	if ((e = open_memstream(&keep.ebuf, &keep.elen)) == NULL) {
-		fclose(o);
-		free(keep.obuf);
-		return;
-	}
-	keep.out = stdout;
-	keep.err = stderr;
-	stdout = o;
-	stderr = e;
-	keep.on = 1;
-}
-
-/* Stops keeping; what was kept is written out when show is set. */
-static void
-keep_stop(int show)
-{
-	if (!keep.on)
-		return;
-	fclose(stdout);
-	fclose(stderr);
-	stdout = keep.out;
-	stderr = keep.err;
-	keep.on = 0;
-	if (show) {
-		fwrite(keep.ebuf, 1, keep.elen, stderr);
-		fflush(stderr);
-		fwrite(keep.obuf, 1, keep.olen, stdout);
-	}
-	free(keep.obuf);
-	free(keep.ebuf);
-	keep.obuf = keep.ebuf = NULL;
-}
 
 /*
  * Whether a verb may run again: its standard input is where it was
@@ -251,28 +195,37 @@ cli_option_refused(int c, char **argv)
 }
 
 /*
- * A verb's standard output is held in a temporary file (fd 1 points at
- * it) until the verb has succeeded, and only then copied out: a command
- * that fails prints nothing on standard output, not even a table's
- * header.  With standard output closed, or no temporary file to be had,
- * it is written straight, as before.
+ * One way to hold output: a stream's file descriptor points at a
+ * temporary file until the verb is done, and only then is what it
+ * wrote copied out.  A verb's standard output is always held, so that
+ * a command that fails prints nothing on it, not even a table's
+ * header.  On a team store a writing verb's standard error is held
+ * too (from its cli_open), and both are cut back to where the verb's
+ * run began when it meets the server's serialisation failure or
+ * deadlock and runs again from its start (run_verb): the user sees
+ * neither the failure nor a first output.  With the stream closed, or
+ * no temporary file to be had, it is written straight, as before, and
+ * a verb is not run again.
  */
 struct held {
-	int fd;    /* the real standard output, or -1: not held */
-	FILE *tmp; /* what the verb wrote */
+	int fd;     /* the real stream, or -1: not held */
+	FILE *tmp;  /* what the verb wrote */
+	off_t mark; /* where the verb's run began in tmp */
 };
-static struct held held = {-1, NULL};
+static struct held held = {-1, NULL, 0};     /* standard output */
+static struct held held_err = {-1, NULL, 0}; /* standard error */
 
+/* Holds stream fp (file descriptor no); nothing when it cannot. */
 static void
-hold_stdout(struct held *h)
+hold(struct held *h, int no, FILE *fp)
 {
 	h->fd = -1;
 	h->tmp = NULL;
-	if (fcntl(STDOUT_FILENO, F_GETFD) == -1 || fflush(stdout) != 0 ||
+	h->mark = 0;
+	if (fcntl(no, F_GETFD) == -1 || fflush(fp) != 0 ||
 	    (h->tmp = tmpfile()) == NULL)
 		return;
-	if ((h->fd = dup(STDOUT_FILENO)) >= 0 &&
-	    dup2(fileno(h->tmp), STDOUT_FILENO) >= 0)
+	if ((h->fd = dup(no)) >= 0 && dup2(fileno(h->tmp), no) >= 0)
 		return;
 	if (h->fd >= 0)
 		close(h->fd);
@@ -281,34 +234,76 @@ hold_stdout(struct held *h)
 	h->tmp = NULL;
 }
 
+static void
+hold_stdout(struct held *h)
+{
+	hold(h, STDOUT_FILENO, stdout);
+}
+
+/* Marks where a run of the verb begins in what is held. */
+static void
+held_mark(struct held *h, int no, FILE *fp)
+{
+	fflush(fp);
+	if (h->tmp != NULL)
+		h->mark = lseek(no, 0, SEEK_CUR);
+}
+
+/* Drops what a run wrote, back to its mark; 0 when it cannot. */
+static int
+held_cut(struct held *h, int no, FILE *fp)
+{
+	fflush(fp);
+	return h->tmp != NULL && h->mark >= 0 && ftruncate(no, h->mark) == 0 &&
+	       lseek(no, h->mark, SEEK_SET) == h->mark;
+}
+
+/*
+ * Ends a hold: puts the real stream back and copies what was held to it
+ * if ok, else drops it.  1 when all of it was copied.
+ */
+static int
+unhold(struct held *h, int no, FILE *fp, int ok)
+{
+	char buf[BUFSIZ];
+	size_t n;
+	int done = 1;
+	FILE *tmp = h->tmp;
+
+	if (tmp == NULL)
+		return 1;
+	h->tmp = NULL;
+	fflush(fp);
+	dup2(h->fd, no);
+	close(h->fd);
+	h->fd = -1;
+	if (ok) {
+		rewind(tmp);
+		while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+			if (fwrite(buf, 1, n, fp) != n) {
+				done = 0;
+				break;
+			}
+		fflush(fp);
+	}
+	fclose(tmp);
+	return done;
+}
+
 /* Ends the hold: copies what was held to standard output if ok (and
  * checks it was written), else drops it. */
 static int
 release_stdout(struct held *h, int ok)
 {
-	char buf[BUFSIZ];
-	size_t n;
 	int rc = KAM_OK;
-	FILE *tmp = h->tmp;
 
-	if (tmp == NULL)
+	if (h->tmp == NULL)
 		return ok ? out_finish_stdout() : KAM_OK;
-	h->tmp = NULL;
 	if (ok)
 		rc = out_finish_stdout();
-	else
-		fflush(stdout);
-	dup2(h->fd, STDOUT_FILENO);
-	close(h->fd);
-	h->fd = -1;
-	if (ok && rc == KAM_OK) {
-		rewind(tmp);
-		while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n)
-				break;
+	unhold(h, STDOUT_FILENO, stdout, ok && rc == KAM_OK);
+	if (ok && rc == KAM_OK)
 		rc = out_finish_stdout();
-	}
-	fclose(tmp);
 	return rc;
 }
 
@@ -534,12 +529,17 @@ cli_open(struct kam_ctx *ctx, int mode)
 		free(path);
 		return rc;
 	}
-	/* A writing verb's output is kept until it has run (cli_main);
-	 * kept already, it is a verb that runs again, and what it wrote
-	 * before this was shown the first time. */
-	if (mode != CLI_READ && store_url_is_team(path)) {
-		keep_stop(0);
-		keep_start();
+	/* A writing verb's output is held until it has run (run_verb),
+	 * from here; held already, it is a verb that runs again, and what
+	 * it wrote before this was shown the first time. */
+	if (mode != CLI_READ && store_url_is_team(path) && held.tmp != NULL) {
+		if (held_err.tmp == NULL) {
+			held_mark(&held, STDOUT_FILENO, stdout);
+			hold(&held_err, STDERR_FILENO, stderr);
+		} else {
+			held_cut(&held, STDOUT_FILENO, stdout);
+			held_cut(&held_err, STDERR_FILENO, stderr);
+		}
 	}
 	/* A writing command's changes wait for its output (cli_main). */
 	rc = store_open(&ctx->st, path,
@@ -707,7 +707,7 @@ const struct option cli_top_long[] = {
 /*
  * Runs the verb; on a team store, again (from its start, up to
  * CLI_TRIES times) when it met a serialisation failure or a deadlock,
- * which it then rolled back, its output dropped (keep).
+ * which it then rolled back, its output dropped (held_cut).
  */
 static int
 run_verb(struct kam_ctx *ctx, int argc, char **argv)
@@ -721,21 +721,23 @@ run_verb(struct kam_ctx *ctx, int argc, char **argv)
 	for (tries = 1;; tries++) {
 		optind = 0;
 		rc = ctx->verb->exec(ctx, argc, argv);
-		if (!keep.on)
+		if (held_err.tmp == NULL)
 			break;
-		if (tries == CLI_TRIES || ctx->st == NULL ||
-		    !store_retryable(ctx->st) || !input_rewound(in)) {
-			keep_stop(1);
+		/* Standard output streamed already (cli_stream) cannot be
+		 * taken back. */
+		if (tries == CLI_TRIES || ctx->st == NULL || held.tmp == NULL ||
+		    !store_retryable(ctx->st) || !input_rewound(in) ||
+		    !held_cut(&held, STDOUT_FILENO, stdout) ||
+		    !held_cut(&held_err, STDERR_FILENO, stderr)) {
+			unhold(&held_err, STDERR_FILENO, stderr, 1);
 			break;
 		}
-		keep_stop(0);
 		store_finish(ctx->st, 0);
 		store_close(ctx->st);
 		*ctx = start;
 		/* getopt moved the operands after the options. */
 		memcpy(argv, args, (size_t)argc * sizeof *args);
 		retry_pause(tries);
-		keep_start();
 	}
 	free(args);
 	return rc;

@@ -75,12 +75,13 @@ copy_in(struct store *src, struct store *dst, char *const *accounts, size_t n,
 	if (rc == KAM_OK) {
 		out->accounts = handles(src, ids, nids);
 		out->naccounts = nids;
-		out->source_rows = (long)v.n;
+		out->source_rows = (long)(v.n + v.unseen);
+		out->unseen = (long)v.unseen;
 		memcpy(out->source_head, v.head, sizeof out->source_head);
 		memset(&rec, 0, sizeof rec);
 		rec.source = store_path(src);
 		rec.source_head = v.head;
-		rec.source_rows = (long)v.n;
+		rec.source_rows = out->source_rows;
 		rec.accounts = out->accounts;
 		rec.observations = out->observations;
 		rc = store_copy_record(dst, &rec);

@@ -16,6 +16,20 @@
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/out.h"
+#include "kam/reason.h"
+
+/*
+ * A reason for a person: as the rules gave it, in the user's language;
+ * text with no reason behind it (a user's evidence) as written.  A new
+ * string, NULL when text is NULL.
+ */
+static char *
+say(const struct reason *why, const char *text)
+{
+	if (why != NULL)
+		return reason_said(why);
+	return text != NULL ? xstrdup(text) : NULL;
+}
 
 /*
  * Writes s so that it stays one piece of inline text.  Line breaks (and
@@ -298,7 +312,8 @@ verdict_said(const struct gate_assessment *a)
 		for (g = 1; a->gates[g - 1].status != GATE_FAIL; g++)
 			;
 		if (a->gates[g - 1].nreasons > 0) {
-			r = gate_say(a->gates[g - 1].reasons[0]);
+			r = say(a->gates[g - 1].why[0],
+			        a->gates[g - 1].reasons[0]);
 			buf_printf(&b, _("Drop: gate %d, %s, fails (%s)."), g,
 			           _(gate_question(g)), r);
 			free(r);
@@ -346,7 +361,7 @@ verdict_said(const struct gate_assessment *a)
 			if (l.len)
 				buf_puts(&l, _("; "));
 			if (o->nreasons > 0) {
-				r = gate_say(o->reasons[0]);
+				r = say(o->why[0], o->reasons[0]);
 				buf_printf(&l, _("gate %d, %s, is weak (%s)"),
 				           g, _(gate_question(g)), r);
 				free(r);
@@ -521,7 +536,7 @@ gate_write_text(FILE *fp, const struct gate_assessment *a,
 		fprintf(fp, " %-5s", score);
 		/* Later reasons line up under the first (30 columns in). */
 		for (i = 0; i < o->nreasons; i++) {
-			char *r = gate_say(o->reasons[i]);
+			char *r = say(o->why[i], o->reasons[i]);
 
 			fprintf(fp, "%*s", i ? 30 : 2, "");
 			txt(fp, r);
@@ -583,9 +598,9 @@ label(struct out *o, const char *kind, const char *word)
 	out_label(o, word, gate_label(kind, word));
 }
 
-/* A sentence of the rules: in the user's language in a table. */
+/* A reason of the rules: in the user's language in a table. */
 static void
-said(struct out *o, const char *s)
+said(struct out *o, const struct reason *why, const char *s)
 {
 	char *t;
 
@@ -593,7 +608,7 @@ said(struct out *o, const char *s)
 		out_str(o, s);
 		return;
 	}
-	t = gate_say(s);
+	t = say(why, s);
 	out_str(o, t);
 	free(t);
 }
@@ -655,7 +670,7 @@ gate_write_rows(struct out *o, const struct gate_assessment *a,
 			out_str(o, t.s ? t.s : "");
 			buf_free(&t);
 			for (i = 0; i < go->nreasons; i++) {
-				char *r = gate_say(go->reasons[i]);
+				char *r = say(go->why[i], go->reasons[i]);
 
 				buf_printf(&t, "%s%s", i ? _("; ") : "", r);
 				free(r);
@@ -896,7 +911,7 @@ group_step_row(struct out *o, const struct gate_step *s)
 	out_raw_json(o, "[]", "");
 	label(o, "action", gate_action_word(s->action));
 	out_label(o, s->advice, _(s->advice));
-	said(o, s->reason);
+	said(o, s->why, s->reason);
 	out_strv(o, s->via, s->nvia);
 	out_null(o); /* no carrier: nobody to reach yet */
 	out_end_row(o);
@@ -954,7 +969,7 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 		out_raw_json(o, tj, tt ? tt : "");
 		label(o, "action", gate_action_word(s[i].action));
 		out_label(o, s[i].advice, _(s[i].advice));
-		said(o, s[i].reason);
+		said(o, s[i].why, s[i].reason);
 		out_raw_json(o, vj, via.s ? via.s : "");
 		fp = open_memstream(&cj, &cl);
 		if (fp == NULL)
@@ -1168,7 +1183,7 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 		}
 		fputs("\n\n", fp);
 		for (i = 0; i < o->nreasons; i++) {
-			char *r = gate_say(o->reasons[i]);
+			char *r = say(o->why[i], o->reasons[i]);
 
 			md_item(fp, r);
 			free(r);
@@ -1199,7 +1214,7 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 				src = xstrdup(_("not answered"));
 			md_cell(fp, src);
 			{
-				char *e = gate_say(c->evidence);
+				char *e = say(c->why, c->evidence);
 
 				md_cell(fp, e);
 				free(e);
@@ -1387,7 +1402,7 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 
 	fprintf(fp, "\n## %s\n\n", _("Red flags"));
 	for (i = 0; i < r->nflags; i++) {
-		char *m = gate_say(r->flags[i].message);
+		char *m = say(r->flags[i].why, r->flags[i].message);
 
 		fputs("- ", fp);
 		md(fp, gate_label("flag", r->flags[i].code));

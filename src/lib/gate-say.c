@@ -1,19 +1,18 @@
 /*
- * The judgement in the user's language.  The rules (gate.c) write their
- * reasons, computed evidence, red flags and plan reasons as canonical
- * English sentences: that is what JSON, TSV and CSV print and what a run
- * keeps in the store.  For a person, gate_say reads such a sentence back
- * against the table below, which holds every sentence pattern the rules
- * write (the same printf formats, which are the catalog's msgids), and
- * writes it again through the catalog with the same arguments.  Stored
- * runs, old ones too, are shown the same way, since nothing but the
- * English text is needed (kam(7), LOCALE).
+ * The judgement in the user's language: the labels of kam-gate's own
+ * vocabularies, the default rubric's questions, and gate_say, which
+ * reads a stored English sentence back.  The rules give their reasons
+ * as codes (reason.h) that the writers put in words directly; a stored
+ * run keeps only the English text, so gate_say reads such a sentence
+ * against the one table of sentences (reason_formats, the catalog's
+ * msgids) and writes it again through the catalog with the same
+ * arguments (kam(7), LOCALE).
  *
  * A sentence is read clause by clause (the rules join clauses with
- * "; ").  Each argument of a pattern has a kind that says how it is
+ * "; ").  Each argument of a format has a kind that says how it is
  * shown: copied (names, handles, dates, numbers), a word of the
  * vocabularies, a nested sentence, a list of names or of phrases.  A
- * clause no pattern matches, and everything after it, is copied as it
+ * clause no format matches, and everything after it, is copied as it
  * is; text a user typed (a note, an answer's evidence) is never
  * translated.  Under the C locale the result is the input, byte for
  * byte.  Nothing here decides anything.
@@ -26,6 +25,7 @@
 #include "kam/gate.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/reason.h"
 
 /*
  * Marks a word with its context for xgettext (--keyword=NC_:1c,2); the
@@ -137,188 +137,6 @@ gate_label(const char *kind, const char *word)
 		}
 	return word;
 }
-
-/*
- * How an argument is shown: s copied, w a word of a vocabulary, g a
- * gate's name, S a source of an answer, d a date, n a number, q a
- * rubric question (translated when it is one of the
- * default rubric's), t a nested sentence, N a list of names, L a list of
- * phrases, K a list of "Name (account/handle, phrases)".
- */
-struct pat {
-	const char *fmt, *kinds;
-};
-
-static const struct pat pats[] = {
-    /* Computed evidence. */
-    {N_("no buying group recorded"), ""},
-    {N_("no stance known in the buying group (%zu person)"), "n"},
-    {N_("no stance known in the buying group (%zu people)"), "n"},
-    {N_("influence-weighted support %s among the %d of %zu people whose "
-        "stance we know (%d support, %d neutral, %d oppose)"),
-     "nnnnnn"},
-    {N_("the lead, %s, counts %s times"), "sn"},
-    {N_("no decision-maker is named in the buying group: partly at best"), ""},
-    {N_("no decision-maker supports us: partly at best"), ""},
-    {N_("every decision-maker supports us: partly at least"), ""},
-    {N_("no stance toward a competitor known in the buying group"), ""},
-    {N_("strongest competitor %s (%s) has influence-weighted support %s"),
-     "ssn"},
-    {N_("no decision-maker is named in the buying group"), ""},
-    {N_("we do not know where %s stands"), "K"},
-    {N_("we do not know where %s stand"), "K"},
-    {N_("what we know of %s is more than %.0f days old"), "Kn"},
-    {N_("%s%% of the group's influence is of people whose stance we do "
-        "not know"),
-     "n"},
-    {N_("we know where every high-influence member and decision-maker "
-        "stands (%zu of %zu people known)"),
-     "nn"},
-    {N_("we know where every high-influence member, decision-maker and "
-        "the lead stands (%zu of %zu people known)"),
-     "nn"},
-    {N_("our price is %s against the strongest competitor's (yes up to "
-        "%s, partly up to %s)"),
-     "sss"},
-    {N_("no value recorded for the deal"), ""},
-    {N_("no pursuit cost recorded for the deal"), ""},
-    {N_("the pursuit cost %s exceeds the deal's value %s"), "nn"},
-    {N_("no win likelihood: gate 3 is open"), ""},
-    {N_("no win likelihood: gate 3 was not reached"), ""},
-    {N_("no win likelihood: gate 3 has no score"), ""},
-    {N_("expected value %s (value %s x win likelihood %s) covers the "
-        "pursuit cost %s"),
-     "nnnn"},
-    {N_("expected value %s (value %s x win likelihood %s) is below the "
-        "pursuit cost %s"),
-     "nnnn"},
-    /* Whoever decides, holds the purse or leads and opposes us. */
-    {N_("%s %s (%s) opposes us (since %s)"), "Lssd"},
-    {N_("%s %s (%s) opposes us"), "Lss"},
-    {N_("evaluation lead"), ""},
-    /* The gates' reasons. */
-    {N_("'%s' is no (%s)"), "sS"},
-    {N_("not reached: gate %d (%s) failed"), "ng"},
-    {N_("sure loss by rule %s: %s"), "st"},
-    {N_("must-criterion '%s' is no"), "s"},
-    {N_("the score cannot reach the fail threshold %s even if every "
-        "unknown becomes yes (at most %s)"),
-     "nn"},
-    {N_("must-criterion '%s' is unknown"), "s"},
-    {N_("%.0f%% of the weight is unknown (more than %.0f%%)"), "nn"},
-    {N_("%s: find out before judging"), "t"},
-    {N_("'%s' is %s: find out where the influential members stand before "
-        "judging"),
-     "sw"},
-    {N_("question '%s': %s"), "sq"},
-    {N_("score %s is below the fail threshold %s"), "nn"},
-    {N_("'%s' is no, but a partner can fill the gaps ('%s' is yes): we "
-        "compete through them, weak at best"),
-     "ss"},
-    {N_("our price is %s against the strongest competitor's, above the "
-        "cap of %s: weak at best, whatever the relationships"),
-     "ss"},
-    {N_("the expected value does not cover the cost of pursuit: weak at "
-        "best, invest less"),
-     ""},
-    {N_("%s: weak at best until that changes"), "t"},
-    {N_("score %s is below the strong threshold %s: the odds are low, "
-        "reconsider how much to invest"),
-     "nn"},
-    {N_("score %s reaches the strong threshold %s"), "nn"},
-    {N_("score %s reaches the fail threshold %s"), "nn"},
-    {N_("'%s' is no, outweighed by the other criteria"), "s"},
-    {N_("the pursuit cost %s exceeds the deal's value %s: not worth "
-        "winning at any odds"),
-     "nn"},
-    {N_("'%s' is no and '%s' is no: %s for no profit is a win not worth "
-        "having"),
-     "sst"},
-    {N_("'%s' is no and '%s' is no, but a strategic client that is "
-        "important and on our direction ('%s' and '%s' are yes) can be "
-        "worth it: weak at best"),
-     "ssss"},
-    {N_("'%s' is partly and '%s' is no: %s for little profit, weak at "
-        "best"),
-     "sst"},
-    {N_("capital tied up at risk"), ""},
-    {N_("harm to other clients or partners"), ""},
-    {N_("a win off our direction"), ""},
-    /* The sure loss (rule 1). */
-    {N_("the decision-maker %s opposes us and supports %s, and nobody of "
-        "high influence supports us"),
-     "NN"},
-    {N_("the decision-makers %s oppose us and support competitors, and "
-        "nobody of high influence supports us"),
-     "N"},
-    {N_("%s holds the lead of the buying group, %s (%s), and the "
-        "decision-maker %s"),
-     "sssN"},
-    {N_("%s holds the lead of the buying group, %s (%s), and the "
-        "decision-makers %s"),
-     "sssN"},
-    /* Red flags. */
-    {N_("%s %s (%s) opposes us in '%s' (since %s)"), "wsssd"},
-    {N_("%s %s (%s) opposes us in '%s'"), "wsss"},
-    {N_("coach %s (%s) has no known stance toward us in '%s'"), "sss"},
-    {N_("coach %s (%s) is neutral toward us in '%s'"), "sss"},
-    {N_("coach %s (%s) opposes us in '%s'"), "sss"},
-    {N_("coach %s (%s) also supports %s in '%s'"), "ssNs"},
-    {N_("%s (%s), of high influence in '%s', has no known stance"), "sss"},
-    {N_("the latest observation of %s (%s), of the buying group of '%s', "
-        "is from %s, %ld days before %s (more than %.0f)"),
-     "sssdndn"},
-    {N_("%s (%s) is the only supporter in the buying group of '%s'"), "sss"},
-    {N_("nobody in the buying group of '%s' supports us"), "s"},
-    /* kam-org check's red flags of the records. */
-    {N_("deal '%s' has no %s role holder"), "sw"},
-    {N_("deal '%s' has no coach"), "s"},
-    {N_("role %s in '%s' is held by placeholder '%s'"), "wss"},
-    {N_("role %s in '%s' is held by '%s', who left on %s"), "wssd"},
-    {N_("'%s' (level %ld) has a dotted line to '%s' (level %ld), of a lower "
-        "rank"),
-     "snsn"},
-    {N_("'%s' (level %ld) reports to '%s' (level %ld), of a lower rank"),
-     "snsn"},
-    {N_("'%s' (level %ld, below the median level %g) is in the top tenth "
-        "by influence (rank %zu of %zu) and is outside the buying group of "
-        "'%s/%s', with no known stance"),
-     "snnnnss"},
-    {N_("'%s' (level %ld, below the median level %g) is in the top tenth "
-        "by influence (rank %zu of %zu) and is outside the buying group of "
-        "'%s/%s'"),
-     "snnnnss"},
-    {N_("'%s' (level %ld, below the median level %g) is in the top tenth "
-        "by influence (rank %zu of %zu) and has no known stance on "
-        "'%s/%s'"),
-     "snnnnss"},
-    /* The plan's reasons, clause by clause. */
-    {N_("stance unknown, %s influence"), "w"},
-    {N_("supported us, last observed %s, %ld days before %s (more than "
-        "%.0f)"),
-     "dndn"},
-    {N_("was neutral, last observed %s, %ld days before %s (more than "
-        "%.0f)"),
-     "dndn"},
-    {N_("opposed us, last observed %s, %ld days before %s (more than "
-        "%.0f)"),
-     "dndn"},
-    {N_("opposes us"), ""},
-    {N_("neutral, %s influence"), "w"},
-    {N_("supports us and coaches us"), ""},
-    {N_("supports us"), ""},
-    {N_("we have no coach to rely on"), ""},
-    {N_("supports us, %s influence"), "w"},
-    {N_("supports %s"), "N"},
-    {N_("a coach we cannot rely on"), ""},
-    {N_("leads the evaluation"), ""},
-    {N_("since %s"), "d"},
-    /* What makes a member key, inside "Name (account/handle, ...)". */
-    {N_("%s influence"), "w"},
-    {N_("lead"), ""},
-    {N_("last observed %s"), "d"},
-    {N_("%ld days before %s"), "nd"},
-};
 
 /*
  * The questions of the default rubric (kam-gate(1), RUBRIC), so that an
@@ -564,17 +382,6 @@ say_arg(char k, const char *s, size_t len)
 	}
 }
 
-/* The length of a conversion at f ("%s", "%.0f", "%zu", "%ld"...). */
-static size_t
-conv_len(const char *f)
-{
-	size_t i = 1;
-
-	while (f[i] && strchr("0123456789.$-+ #'lzhjt", f[i]) != NULL)
-		i++;
-	return f[i] ? i + 1 : i;
-}
-
 /*
  * Matches s[0..len) against the English format f from argument ia on;
  * the arguments, shown, go to args.
@@ -602,7 +409,7 @@ match(const char *f, const char *kinds, int ia, const char *s, size_t len,
 			len--;
 			continue;
 		}
-		c = conv_len(f);
+		c = reason_conv_len(f);
 		if (kinds[ia] == '\0')
 			return 0;
 		lit = strcspn(f + c, "%");
@@ -630,40 +437,6 @@ match(const char *f, const char *kinds, int ia, const char *s, size_t len,
 	return len == 0;
 }
 
-/* Writes the translated format t with the arguments shown. */
-static char *
-render(const char *t, char **args, int nargs)
-{
-	struct buf b = {0};
-	int next = 0;
-
-	while (*t) {
-		const char *p = strchr(t, '%');
-		size_t c;
-		int k;
-
-		if (p == NULL) {
-			buf_puts(&b, t);
-			break;
-		}
-		buf_add(&b, t, (size_t)(p - t));
-		if (p[1] == '%') {
-			buf_puts(&b, "%");
-			t = p + 2;
-			continue;
-		}
-		c = conv_len(p);
-		k = next++;
-		if (p[1] >= '1' && p[1] <= '9' && strchr(p, '$') != NULL &&
-		    strchr(p, '$') < p + c)
-			k = atoi(p + 1) - 1;
-		if (k >= 0 && k < nargs && args[k] != NULL)
-			buf_puts(&b, args[k]);
-		t = p + c;
-	}
-	return b.s ? b.s : xstrdup("");
-}
-
 /*
  * A quick refusal: the text a pattern starts and ends with (before its
  * first argument, after its last) must start and end s.
@@ -680,7 +453,7 @@ ends_fit(const char *f, const char *s, size_t len)
 		if (p[1] == '%')
 			p += 2;
 		else
-			tail = p += conv_len(p);
+			tail = p += reason_conv_len(p);
 	if (tail == f)
 		return strlen(f) == len && strncmp(f, s, len) == 0;
 	/* The tail, with %% as one %, compared from the end. */
@@ -701,18 +474,19 @@ say_clause(const char *s, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof pats / sizeof *pats; i++) {
+	for (i = 0; i < (size_t)R_COUNT; i++) {
 		char *args[8] = {0}, *r;
-		int n = (int)strlen(pats[i].kinds), k;
+		int n = (int)strlen(reason_formats[i].kinds), k;
 
-		if (!ends_fit(pats[i].fmt, s, len))
+		if (!ends_fit(reason_formats[i].fmt, s, len))
 			continue;
-		if (!match(pats[i].fmt, pats[i].kinds, 0, s, len, args)) {
+		if (!match(reason_formats[i].fmt, reason_formats[i].kinds, 0, s,
+		           len, args)) {
 			for (k = 0; k < n; k++)
 				free(args[k]);
 			continue;
 		}
-		r = render(_(pats[i].fmt), args, n);
+		r = reason_render(_(reason_formats[i].fmt), args, n);
 		for (k = 0; k < n; k++)
 			free(args[k]);
 		return r;

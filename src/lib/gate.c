@@ -20,6 +20,7 @@
 #include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/money.h"
+#include "kam/reason.h"
 
 static const char *const src_words[] = {"none", "answered", "computed",
                                         "assumed"};
@@ -338,26 +339,45 @@ crit_in(const struct gate_assessment *a, const char *key)
 /* Sets a computed answer unless the criterion is absent or answered. */
 static void
 set_computed(struct gate_assessment *a, const char *key, enum gate_ans ans,
-             char *how)
+             struct reason *how)
 {
 	struct gate_crit *c = find_crit(a, key);
 
 	if (c == NULL || c->source == GATE_SRC_ANSWERED ||
 	    c->source == GATE_SRC_ASSUMED) {
-		free(how);
+		reason_free(how);
 		return;
 	}
 	c->answer = ans;
 	c->source = GATE_SRC_COMPUTED;
 	free(c->evidence);
-	c->evidence = how;
+	reason_free(c->why);
+	c->why = how;
+	c->evidence = reason_english(how);
 }
 
+/* Copied text: a name, a handle, a key, a number as printed. */
+static struct reason *
+txt(const char *s)
+{
+	return reason_text("%s", s);
+}
+
+/* A word of the method's vocabularies. */
+static struct reason *
+word(const char *w)
+{
+	return reason_word(REASON_WORD, w);
+}
+
+/* Appends a reason to a list of them, with its English. */
 static void
-note(char ***list, size_t *n, char *s)
+why_note(char ***list, struct reason ***whys, size_t *n, struct reason *r)
 {
 	*list = xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = s;
+	*whys = xreallocarray(*whys, *n + 1, sizeof **whys);
+	(*list)[*n] = reason_english(r);
+	(*whys)[(*n)++] = r;
 }
 
 /* A member's weight: influence, and the lead's factor (rule 2). */
@@ -369,13 +389,10 @@ weight_of(const struct gate_assessment *a, const struct gate_member *m)
 }
 
 /* "Name (account/handle)", names first. */
-static char *
+static struct reason *
 who(const struct gate_member *m)
 {
-	char *s;
-
-	xasprintf(&s, "%s (%s)", m->name, m->ref);
-	return s;
+	return reason_text("%s (%s)", m->name, m->ref);
 }
 
 static void
@@ -387,13 +404,13 @@ compute_ours(struct gate_assessment *a)
 	int counts[3] = {0, 0, 0}, nknown = 0, dms = 0, dm_backs = 0;
 	int dm_others = 0;
 	enum gate_ans ans;
-	struct buf b = {0};
+	struct reason *b;
 	char num[24];
 	size_t i;
 
 	if (a->nmembers == 0) {
 		set_computed(a, GATE_KEY_OURS, GATE_UNKNOWN,
-		             xstrdup("no buying group recorded"));
+		             reason_code(R_NO_GROUP));
 		return;
 	}
 	for (i = 0; i < a->nmembers; i++) {
@@ -415,9 +432,10 @@ compute_ours(struct gate_assessment *a)
 		nknown++;
 	}
 	if (nknown == 0) {
-		buf_printf(&b, "no stance known in the buying group (%zu %s)",
-		           a->nmembers, a->nmembers == 1 ? "person" : "people");
-		set_computed(a, GATE_KEY_OURS, GATE_UNKNOWN, b.s);
+		set_computed(a, GATE_KEY_OURS, GATE_UNKNOWN,
+		             reason_code(a->nmembers == 1 ? R_NO_STANCE_ONE
+		                                          : R_NO_STANCE_MANY,
+		                         reason_text("%zu", a->nmembers)));
 		return;
 	}
 	/* Unknown stances neither lower nor raise it (rule 2). */
@@ -426,16 +444,18 @@ compute_ours(struct gate_assessment *a)
 	      : r > p->our_partly ? GATE_PARTLY
 	                          : GATE_NO;
 	fixed2(r, 1, num);
-	buf_printf(&b,
-	           "influence-weighted support %s among the %d of %zu people "
-	           "whose stance we know (%d support, %d neutral, %d oppose)",
-	           num, nknown, a->nmembers, counts[0], counts[1], counts[2]);
+	b = reason_group(REASON_CLAUSES, NULL);
+	reason_add(b,
+	           reason_code(R_SUPPORT, txt(num), reason_text("%d", nknown),
+	                       reason_text("%zu", a->nmembers),
+	                       reason_text("%d", counts[0]),
+	                       reason_text("%d", counts[1]),
+	                       reason_text("%d", counts[2])));
 	if (lead != NULL) {
-		char *w = who(lead), f[24];
+		char f[24];
 
 		fixed2(p->lead_factor, 0, f);
-		buf_printf(&b, "; the lead, %s, counts %s times", w, f);
-		free(w);
+		reason_add(b, reason_code(R_LEAD_COUNTS, who(lead), txt(f)));
 	}
 	/*
 	 * Relationships are not close while nobody who decides backs us (nor
@@ -444,18 +464,15 @@ compute_ours(struct gate_assessment *a)
 	 */
 	if (ans == GATE_YES && dms == 0) {
 		ans = GATE_PARTLY;
-		buf_puts(&b,
-		         "; no decision-maker is named in the buying group: "
-		         "partly at best");
+		reason_add(b, reason_code(R_OURS_NO_DM));
 	} else if (ans == GATE_YES && !dm_backs) {
 		ans = GATE_PARTLY;
-		buf_puts(&b, "; no decision-maker supports us: partly at best");
+		reason_add(b, reason_code(R_OURS_NO_DM_BACKS));
 	} else if (ans == GATE_NO && dms > 0 && !dm_others) {
 		ans = GATE_PARTLY;
-		buf_puts(&b, "; every decision-maker supports us: partly at "
-		             "least");
+		reason_add(b, reason_code(R_OURS_ALL_DM_BACK));
 	}
-	set_computed(a, GATE_KEY_OURS, ans, b.s);
+	set_computed(a, GATE_KEY_OURS, ans, b);
 }
 
 static void
@@ -466,7 +483,7 @@ compute_rivals(struct gate_assessment *a)
 	size_t i, j, besti = 0;
 	int found = 0;
 	enum gate_ans ans;
-	char *how, num[24];
+	char num[24];
 
 	for (i = 0; i < a->nmembers; i++)
 		total += weight_of(a, &a->members[i]);
@@ -496,21 +513,17 @@ compute_rivals(struct gate_assessment *a)
 	}
 	if (!found) {
 		set_computed(a, GATE_KEY_RIVALS, GATE_UNKNOWN,
-		             xstrdup(a->nmembers == 0
-		                         ? "no buying group recorded"
-		                         : "no stance toward a competitor "
-		                           "known in the buying group"));
+		             reason_code(a->nmembers == 0 ? R_NO_GROUP
+		                                          : R_NO_RIVAL_STANCE));
 		return;
 	}
 	ans = best <= p->rival_yes     ? GATE_YES
 	      : best < p->rival_partly ? GATE_PARTLY
 	                               : GATE_NO;
 	fixed2(best, 1, num);
-	xasprintf(&how,
-	          "strongest competitor %s (%s) has influence-weighted "
-	          "support %s",
-	          a->rivals[besti].name, a->rivals[besti].handle, num);
-	set_computed(a, GATE_KEY_RIVALS, ans, how);
+	set_computed(a, GATE_KEY_RIVALS, ans,
+	             reason_code(R_STRONGEST_RIVAL, txt(a->rivals[besti].name),
+	                         txt(a->rivals[besti].handle), txt(num)));
 }
 
 /*
@@ -523,13 +536,23 @@ must_know(const struct gate_member *m)
 	return m->influence == 0 || (m->core & GATE_CORE_DM) || m->lead;
 }
 
-/* "high influence, decision-maker, lead": what makes a member key. */
-static void
-key_label(struct buf *b, const struct gate_member *m)
+/*
+ * "Name (account/handle, high influence, decision-maker, lead)": a
+ * member and what makes them key.
+ */
+static struct reason *
+key_label(const struct gate_member *m)
 {
-	buf_printf(b, "%s influence%s%s", vocab_influences[m->influence],
-	           m->core & GATE_CORE_DM ? ", decision-maker" : "",
-	           m->lead ? ", lead" : "");
+	struct reason *k = reason_group(REASON_KEY, m->name);
+
+	reason_add(k, txt(m->ref));
+	reason_add(
+	    k, reason_code(R_INFLUENCE, word(vocab_influences[m->influence])));
+	if (m->core & GATE_CORE_DM)
+		reason_add(k, word("decision-maker"));
+	if (m->lead)
+		reason_add(k, reason_code(R_LEAD));
+	return k;
 }
 
 /*
@@ -562,21 +585,24 @@ stale_key(const struct gate_assessment *a, const struct gate_member *m)
 static void
 compute_coverage(struct gate_assessment *a)
 {
-	struct buf b = {0};
+	struct reason *b, *missing, *stale;
 	double total = 0, unknown = 0;
-	size_t i, k, nmissing = 0, nstale = 0;
+	size_t i;
 	int dms = 0, odd_lead = 0;
 	char pct[24];
 
 	if (a->nmembers == 0) {
 		set_computed(a, GATE_KEY_COVERAGE, GATE_UNKNOWN,
-		             xstrdup("no buying group recorded"));
+		             reason_code(R_NO_GROUP));
 		return;
 	}
+	b = reason_group(REASON_CLAUSES, NULL);
 	for (i = 0; i < a->nmembers; i++)
 		dms |= (a->members[i].core & GATE_CORE_DM) != 0;
 	if (!dms)
-		buf_puts(&b, "no decision-maker is named in the buying group");
+		reason_add(b, reason_code(R_NO_DM));
+	/* Written "A, B, C", without "and". */
+	missing = reason_group(REASON_SERIES, NULL);
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
 
@@ -588,61 +614,54 @@ compute_coverage(struct gate_assessment *a)
 		unknown += weight_of(a, m);
 		if (!must_know(m))
 			continue;
-		buf_printf(&b, "%s%s (%s, ",
-		           nmissing ? ", "
-		           : b.len  ? "; we do not know where "
-		                    : "we do not know where ",
-		           m->name, m->ref);
-		key_label(&b, m);
-		buf_puts(&b, ")");
-		nmissing++;
+		reason_add(missing, key_label(m));
 	}
-	if (nmissing)
-		buf_puts(&b, nmissing == 1 ? " stands" : " stand");
+	if (missing->nitems)
+		reason_add(b, reason_code(missing->nitems == 1 ? R_UNKNOWN_ONE
+		                                               : R_UNKNOWN_MANY,
+		                          missing));
+	else
+		reason_free(missing);
 	/* What we knew long ago is not what we know now. */
-	for (i = 0; i < a->nmembers; i++)
-		nstale += stale_key(a, &a->members[i]);
-	for (i = 0, k = 0; i < a->nmembers; i++) {
+	stale = reason_group(REASON_LIST, NULL);
+	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
-		const char *sep;
+		struct reason *k;
 
 		if (!stale_key(a, m))
 			continue;
-		k++;
-		sep = k > 1   ? (k == nstale ? " and " : ", ")
-		      : b.len ? "; what we know of "
-		              : "what we know of ";
-		buf_printf(&b, "%s%s (%s, ", sep, m->name, m->ref);
-		key_label(&b, m);
-		buf_printf(&b, ", last observed %s, %ld days before %s)",
-		           m->latest, age_of(a, m), a->as_of);
+		k = key_label(m);
+		reason_add(k, reason_code(R_LAST_OBSERVED, txt(m->latest)));
+		reason_add(k, reason_code(R_DAYS_BEFORE,
+		                          reason_text("%ld", age_of(a, m)),
+		                          txt(a->as_of)));
+		reason_add(stale, k);
 	}
-	if (nstale)
-		buf_printf(&b, " is more than %.0f days old",
-		           a->params.stale_days);
+	if (stale->nitems)
+		reason_add(
+		    b, reason_code(R_STALE, stale,
+		                   reason_text("%.0f", a->params.stale_days)));
+	else
+		reason_free(stale);
 	unknown = total > 0 ? r2(unknown / total) : 0;
 	if (unknown > a->params.unknown_max) {
 		fixed2(unknown * 100, 0, pct);
 		pct[strlen(pct) - 3] = '\0';
-		buf_printf(&b,
-		           "%s%s%% of the group's influence is of people "
-		           "whose stance we do not know",
-		           b.len ? "; " : "", pct);
+		reason_add(b, reason_code(R_UNKNOWN_SHARE, txt(pct)));
 	}
-	if (b.len == 0) {
+	if (b->nitems == 0) {
 		size_t known = 0;
 
+		reason_free(b);
 		for (i = 0; i < a->nmembers; i++)
 			known += a->members[i].stance != GATE_STANCE_UNKNOWN;
-		buf_printf(&b,
-		           "we know where every high-influence member%s "
-		           "decision-maker%s stands (%zu of %zu people known)",
-		           odd_lead ? "," : " and",
-		           odd_lead ? " and the lead" : "", known, a->nmembers);
-		set_computed(a, GATE_KEY_COVERAGE, GATE_YES, b.s);
+		set_computed(a, GATE_KEY_COVERAGE, GATE_YES,
+		             reason_code(odd_lead ? R_COVERED_LEAD : R_COVERED,
+		                         reason_text("%zu", known),
+		                         reason_text("%zu", a->nmembers)));
 		return;
 	}
-	set_computed(a, GATE_KEY_COVERAGE, GATE_NO, b.s);
+	set_computed(a, GATE_KEY_COVERAGE, GATE_NO, b);
 }
 
 /* A price answered with its gap gets the answer the gap gives (rule 3). */
@@ -650,7 +669,8 @@ static void
 apply_gap(struct gate_assessment *a)
 {
 	struct gate_crit *c = find_crit(a, GATE_KEY_PRICE);
-	char gap[32], yes[32], partly[32], *how;
+	char gap[32], yes[32], partly[32];
+	struct reason *how;
 
 	if (c == NULL || !c->has_gap)
 		return;
@@ -658,13 +678,14 @@ apply_gap(struct gate_assessment *a)
 	percent_text(c->gap, gap);
 	percent_text(a->params.price_yes, yes);
 	percent_text(a->params.price_partly, partly);
-	xasprintf(&how,
-	          "our price is %s against the strongest competitor's (yes "
-	          "up to %s, partly up to %s)%s%s",
-	          gap, yes, partly, c->evidence ? ": " : "",
-	          c->evidence ? c->evidence : "");
+	how = reason_code(R_PRICE, txt(gap), txt(yes), txt(partly));
+	/* The evidence a user gave with the gap follows it. */
+	if (c->evidence)
+		how = reason_note(how, c->evidence);
 	free(c->evidence);
-	c->evidence = how;
+	reason_free(c->why);
+	c->why = how;
+	c->evidence = reason_english(how);
 }
 
 void
@@ -672,8 +693,10 @@ gate_compute(struct gate_assessment *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->ngroup_notes; i++)
+	for (i = 0; i < a->ngroup_notes; i++) {
 		free(a->group_notes[i]);
+		reason_free(a->group_why[i]);
+	}
 	a->ngroup_notes = 0;
 	apply_gap(a);
 	compute_ours(a);
@@ -685,30 +708,25 @@ gate_compute(struct gate_assessment *a)
 	 */
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[i];
-		const char *what[3];
-		struct buf b = {0};
-		size_t n = 0, k;
+		struct reason *what;
 
-		if (m->stance != -1)
+		if (m->stance != -1 ||
+		    !(m->lead ||
+		      (m->core & (GATE_CORE_DM | GATE_CORE_FINANCE))))
 			continue;
+		what = reason_group(REASON_LIST, NULL);
 		if (m->core & GATE_CORE_DM)
-			what[n++] = "decision-maker";
+			reason_add(what, word("decision-maker"));
 		if (m->core & GATE_CORE_FINANCE)
-			what[n++] = "finance";
+			reason_add(what, word("finance"));
 		if (m->lead)
-			what[n++] = "evaluation lead";
-		if (n == 0)
-			continue;
-		for (k = 0; k < n; k++)
-			buf_printf(&b, "%s%s",
-			           k == 0       ? ""
-			           : k + 1 == n ? " and "
-			                        : ", ",
-			           what[k]);
-		buf_printf(&b, " %s (%s) opposes us", m->name, m->ref);
-		if (m->since[0])
-			buf_printf(&b, " (since %s)", m->since);
-		note(&a->group_notes, &a->ngroup_notes, b.s);
+			reason_add(what, reason_code(R_EVALUATION_LEAD));
+		why_note(&a->group_notes, &a->group_why, &a->ngroup_notes,
+		         m->since[0]
+		             ? reason_code(R_OPPOSES_SINCE, what, txt(m->name),
+		                           txt(m->ref), txt(m->since))
+		             : reason_code(R_OPPOSES, what, txt(m->name),
+		                           txt(m->ref)));
 	}
 }
 
@@ -720,20 +738,11 @@ ans_value(enum gate_ans a)
 	return a == GATE_YES ? 1 : a == GATE_PARTLY ? 0.5 : 0;
 }
 
-static void reason(struct gate_outcome *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
+/* Gives a gate a reason. */
 static void
-reason(struct gate_outcome *o, const char *fmt, ...)
+reason(struct gate_outcome *o, struct reason *r)
 {
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
-	va_end(ap);
-	note(&o->reasons, &o->nreasons, s);
+	why_note(&o->reasons, &o->why, &o->nreasons, r);
 }
 
 /* Coverage is knowledge: it never counts in a score (rule 2). */
@@ -752,8 +761,11 @@ weak_points(const struct gate_assessment *a, struct gate_outcome *o, int g)
 	for (i = 0; i < a->ncrit; i++)
 		if (a->crit[i].gate == g && a->crit[i].answer == GATE_NO &&
 		    scored_crit(&a->crit[i]))
-			reason(o, "'%s' is no (%s)", a->crit[i].key,
-			       gate_src_word(a->crit[i].source));
+			reason(o, reason_code(
+			              R_CRIT_NO, txt(a->crit[i].key),
+			              reason_word(
+			                  REASON_SOURCE,
+			                  gate_src_word(a->crit[i].source))));
 }
 
 /* Rule 4: fit is no, but a partner fills the gaps. */
@@ -769,41 +781,28 @@ fit_rescued(const struct gate_assessment *a, const struct gate_crit *c)
 }
 
 /* "A (x)", "A (x) and B (y)", "A (x), B (y) and C (z)". */
-static void
-name_list(struct buf *b, const struct gate_assessment *a, const size_t *idx,
-          size_t n)
+static struct reason *
+name_list(const struct gate_assessment *a, const size_t *idx, size_t n)
 {
+	struct reason *l = reason_group(REASON_LIST, NULL);
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const struct gate_member *m = &a->members[idx[i]];
-
-		buf_printf(b, "%s%s (%s)",
-		           i == 0       ? ""
-		           : i + 1 == n ? " and "
-		                        : ", ",
-		           m->name, m->ref);
-	}
+	for (i = 0; i < n; i++)
+		reason_add(l, who(&a->members[idx[i]]));
+	return l;
 }
 
 /* The competitors a member supports, by name, "A and B". */
-static void
-rival_list(struct buf *b, const struct gate_assessment *a,
-           const struct gate_member *m)
+static struct reason *
+rival_list(const struct gate_assessment *a, const struct gate_member *m)
 {
-	size_t j, n = 0, k = 0;
+	struct reason *l = reason_group(REASON_LIST, NULL);
+	size_t j;
 
 	for (j = 0; m->rival != NULL && j < a->nrivals; j++)
-		n += m->rival[j] == 1;
-	for (j = 0; m->rival != NULL && j < a->nrivals; j++)
-		if (m->rival[j] == 1) {
-			buf_printf(b, "%s%s",
-			           k == 0       ? ""
-			           : k + 1 == n ? " and "
-			                        : ", ",
-			           a->rivals[j].name);
-			k++;
-		}
+		if (m->rival[j] == 1)
+			reason_add(l, txt(a->rivals[j].name));
+	return l;
 }
 
 static int
@@ -826,11 +825,10 @@ supports_a_rival(const struct gate_assessment *a, const struct gate_member *m)
  * fired, with its reason in *why, or NULL.
  */
 static const char *
-sure_loss(const struct gate_assessment *a, char **why)
+sure_loss(const struct gate_assessment *a, struct reason **why)
 {
 	const struct gate_member *lead = NULL;
 	size_t *dms, ndm = 0, i, j;
-	struct buf b = {0};
 	const char *rule = NULL;
 	int lost = 1, backed = 0;
 
@@ -850,18 +848,10 @@ sure_loss(const struct gate_assessment *a, char **why)
 	}
 	if (ndm > 0 && lost && !backed) {
 		rule = GATE_LOST_DM;
-		buf_puts(&b, ndm == 1 ? "the decision-maker "
-		                      : "the "
-		                        "decision-"
-		                        "makers ");
-		name_list(&b, a, dms, ndm);
-		buf_puts(&b, ndm == 1 ? " opposes us and supports "
-		                      : " oppose us and support ");
-		if (ndm == 1)
-			rival_list(&b, a, &a->members[dms[0]]);
-		else
-			buf_puts(&b, "competitors");
-		buf_puts(&b, ", and nobody of high influence supports us");
+		*why = ndm == 1
+		           ? reason_code(R_LOST_DM, name_list(a, dms, ndm),
+		                         rival_list(a, &a->members[dms[0]]))
+		           : reason_code(R_LOST_DMS, name_list(a, dms, ndm));
 	}
 	for (j = 0; rule == NULL && ndm > 0 && lead != NULL && j < a->nrivals;
 	     j++) {
@@ -878,15 +868,11 @@ sure_loss(const struct gate_assessment *a, char **why)
 		if (!lost)
 			continue;
 		rule = GATE_LOST_LEAD;
-		buf_printf(&b,
-		           "%s holds the lead of the buying group, %s (%s), "
-		           "and the decision-maker%s ",
-		           a->rivals[j].name, lead->name, lead->ref,
-		           ndm == 1 ? "" : "s");
-		name_list(&b, a, dms, ndm);
+		*why = reason_code(ndm == 1 ? R_LOST_LEAD_DM : R_LOST_LEAD_DMS,
+		                   txt(a->rivals[j].name), txt(lead->name),
+		                   txt(lead->ref), name_list(a, dms, ndm));
 	}
 	free(dms);
-	*why = b.s;
 	return rule;
 }
 
@@ -974,14 +960,14 @@ costly_win(const struct gate_assessment *a)
 }
 
 /* The cost of a win, in words, for a key of costly_win. */
-static const char *
+static struct reason *
 cost_words(const char *key)
 {
 	if (strcmp(key, GATE_KEY_CAPITAL) == 0)
-		return "capital tied up at risk";
+		return reason_code(R_COST_CAPITAL);
 	if (strcmp(key, GATE_KEY_SIDE_EFFECTS) == 0)
-		return "harm to other clients or partners";
-	return "a win off our direction";
+		return reason_code(R_COST_HARM);
+	return reason_code(R_COST_DIRECTION);
 }
 
 /*
@@ -999,17 +985,13 @@ worth_fails(const struct gate_assessment *a, struct gate_outcome *o)
 
 	if (cost_exceeds_value(a)) {
 		reason(o,
-		       "the pursuit cost %s exceeds the deal's value %s: not "
-		       "worth winning at any odds",
-		       a->cost, a->value);
+		       reason_code(R_NOT_WORTH, txt(a->cost), txt(a->value)));
 		fails = 1;
 	}
 	if (what != NULL && answer_of(a, GATE_KEY_PROFIT) == GATE_NO &&
 	    !client_first(a)) {
-		reason(o,
-		       "'%s' is no and '%s' is no: %s for no profit is a win "
-		       "not worth having",
-		       GATE_KEY_PROFIT, what, cost_words(what));
+		reason(o, reason_code(R_NO_PROFIT, txt(GATE_KEY_PROFIT),
+		                      txt(what), cost_words(what)));
 		fails = 1;
 	}
 	return fails;
@@ -1028,19 +1010,14 @@ worth_weak(const struct gate_assessment *a, struct gate_outcome *o)
 	if (what == NULL)
 		return 0;
 	if (profit == GATE_NO && client_first(a)) {
-		reason(o,
-		       "'%s' is no and '%s' is no, but a strategic client "
-		       "that is important and on our direction ('%s' and "
-		       "'%s' are yes) can be worth it: weak at best",
-		       GATE_KEY_PROFIT, what, GATE_KEY_IMPORTANCE,
-		       GATE_KEY_STRATEGY);
+		reason(o, reason_code(R_STRATEGIC, txt(GATE_KEY_PROFIT),
+		                      txt(what), txt(GATE_KEY_IMPORTANCE),
+		                      txt(GATE_KEY_STRATEGY)));
 		return 1;
 	}
 	if (profit == GATE_PARTLY && !client_first(a)) {
-		reason(o,
-		       "'%s' is partly and '%s' is no: %s for little profit, "
-		       "weak at best",
-		       GATE_KEY_PROFIT, what, cost_words(what));
+		reason(o, reason_code(R_LITTLE_PROFIT, txt(GATE_KEY_PROFIT),
+		                      txt(what), cost_words(what)));
 		return 1;
 	}
 	return 0;
@@ -1054,7 +1031,8 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 	double wt = 0, wk = 0, sum = 0, u, best;
 	int mustno = 0, mustunk = 0, unknowing = 0, weak = 0;
 	const char *lost = NULL;
-	char *why = NULL, sc[8], th[8];
+	struct reason *why = NULL;
+	char sc[8], th[8];
 	size_t i;
 
 	if (!reached) {
@@ -1063,7 +1041,8 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		for (f = 1; f < g && a->gates[f - 1].status != GATE_FAIL; f++)
 			;
 		o->status = GATE_NOT_REACHED;
-		reason(o, "not reached: gate %d (%s) failed", f, gate_name(f));
+		reason(o, reason_code(R_NOT_REACHED, reason_text("%d", f),
+		                      reason_word(REASON_GATE, gate_name(f))));
 		return;
 	}
 	for (i = 0; i < a->ncrit; i++) {
@@ -1098,15 +1077,16 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 	if (g == 3 && (lost = sure_loss(a, &why)) != NULL) {
 		o->status = GATE_FAIL;
 		a->lost = lost;
-		reason(o, "sure loss by rule %s: %s", lost, why);
+		reason(o, reason_code(R_SURE_LOSS, txt(lost), why));
+		why = NULL;
 	} else if (mustno) {
 		o->status = GATE_FAIL;
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g && a->crit[i].must &&
 			    a->crit[i].answer == GATE_NO &&
 			    !fit_rescued(a, &a->crit[i]))
-				reason(o, "must-criterion '%s' is no",
-				       a->crit[i].key);
+				reason(o, reason_code(R_MUST_NO,
+				                      txt(a->crit[i].key)));
 	} else if (g == 4 && worth_fails(a, o)) {
 		o->status = GATE_FAIL;
 	} else if (wk < wt && best < p->fail[g - 1]) {
@@ -1114,23 +1094,21 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 
 		gate_score_text(best, bs);
 		o->status = GATE_FAIL;
-		reason(o,
-		       "the score cannot reach the fail threshold %s even "
-		       "if every unknown becomes yes (at most %s)",
-		       th, bs);
+		reason(o, reason_code(R_CANNOT_REACH, txt(th), txt(bs)));
 	} else if (mustunk || u > p->unknown_max || unknowing) {
 		o->status = GATE_OPEN;
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g && a->crit[i].must &&
 			    a->crit[i].answer == GATE_UNKNOWN &&
 			    scored_crit(&a->crit[i]))
-				reason(o, "must-criterion '%s' is unknown",
-				       a->crit[i].key);
+				reason(o, reason_code(R_MUST_UNKNOWN,
+				                      txt(a->crit[i].key)));
 		if (u > p->unknown_max)
 			reason(o,
-			       "%.0f%% of the weight is unknown (more than "
-			       "%.0f%%)",
-			       u * 100, p->unknown_max * 100);
+			       reason_code(
+			           R_UNKNOWN_WEIGHT,
+			           reason_text("%.0f", u * 100),
+			           reason_text("%.0f", p->unknown_max * 100)));
 		for (i = 0; i < a->ncrit; i++) {
 			const struct gate_crit *c = &a->crit[i];
 
@@ -1138,23 +1116,26 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 			    c->answer == GATE_YES)
 				continue;
 			if (c->source == GATE_SRC_COMPUTED && c->evidence)
-				reason(o, "%s: find out before judging",
-				       c->evidence);
-			else
 				reason(o,
-				       "'%s' is %s: find out where the "
-				       "influential members stand before "
-				       "judging",
-				       c->key, gate_ans_word(c->answer));
+				       reason_code(R_FIND_OUT,
+				                   c->why ? reason_dup(c->why)
+				                          : txt(c->evidence)));
+			else
+				reason(o, reason_code(
+				              R_FIND_OUT_GROUP, txt(c->key),
+				              word(gate_ans_word(c->answer))));
 		}
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g &&
 			    a->crit[i].answer == GATE_UNKNOWN)
-				reason(o, "question '%s': %s", a->crit[i].key,
-				       a->crit[i].question);
+				reason(o,
+				       reason_code(
+				           R_QUESTION, txt(a->crit[i].key),
+				           reason_word(REASON_QUESTION,
+				                       a->crit[i].question)));
 	} else if (o->scored && o->score < p->fail[g - 1]) {
 		o->status = GATE_FAIL;
-		reason(o, "score %s is below the fail threshold %s", sc, th);
+		reason(o, reason_code(R_BELOW_FAIL, txt(sc), txt(th)));
 		weak_points(a, o, g);
 	} else {
 		/* Weak at best: what no score can outweigh (kam-gate(1),
@@ -1166,10 +1147,8 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				continue;
 			if (fit_rescued(a, c)) {
 				reason(o,
-				       "'%s' is no, but a partner can fill "
-				       "the gaps ('%s' is yes): we compete "
-				       "through them, weak at best",
-				       c->key, GATE_KEY_GAPS);
+				       reason_code(R_FIT_RESCUED, txt(c->key),
+				                   txt(GATE_KEY_GAPS)));
 				weak = 1;
 			}
 			if (strcmp(c->key, GATE_KEY_PRICE) == 0 && c->has_gap &&
@@ -1178,26 +1157,21 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 
 				percent_text(c->gap, gap);
 				percent_text(p->price_cap, cap);
-				reason(o,
-				       "our price is %s against the strongest "
-				       "competitor's, above the cap of %s: "
-				       "weak at best, whatever the "
-				       "relationships",
-				       gap, cap);
+				reason(o, reason_code(R_PRICE_CAP, txt(gap),
+				                      txt(cap)));
 				weak = 1;
 			}
 			if (strcmp(c->key, GATE_KEY_EXPECTED) == 0 &&
 			    c->answer == GATE_NO) {
-				reason(o, "the expected value does not cover "
-				          "the cost of pursuit: weak at best, "
-				          "invest less");
+				reason(o, reason_code(R_EV_WEAK));
 				weak = 1;
 			}
 		}
 		if (g == 3)
 			for (i = 0; i < a->ngroup_notes; i++) {
-				reason(o, "%s: weak at best until that changes",
-				       a->group_notes[i]);
+				reason(o, reason_code(
+				              R_WEAK_UNTIL,
+				              reason_dup(a->group_why[i])));
 				weak = 1;
 			}
 		if (g == 4 && worth_weak(a, o))
@@ -1206,15 +1180,14 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		if (g == 3 && o->scored && o->score < p->strong) {
 			gate_score_text(p->strong, th);
 			reason(o,
-			       "score %s is below the strong threshold %s: the "
-			       "odds are low, reconsider how much to invest",
-			       sc, th);
+			       reason_code(R_BELOW_STRONG, txt(sc), txt(th)));
 			weak = 1;
 		} else if (o->scored) {
 			if (g == 3)
 				gate_score_text(p->strong, th);
-			reason(o, "score %s reaches the %s threshold %s", sc,
-			       g == 3 ? "strong" : "fail", th);
+			reason(o, reason_code(g == 3 ? R_REACHES_STRONG
+			                             : R_REACHES_FAIL,
+			                      txt(sc), txt(th)));
 		}
 		o->status = weak ? GATE_WEAK : GATE_PASS;
 		if (weak)
@@ -1226,12 +1199,11 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				if (a->crit[i].gate == g &&
 				    a->crit[i].answer == GATE_NO &&
 				    scored_crit(&a->crit[i]))
-					reason(o,
-					       "'%s' is no, outweighed by the "
-					       "other criteria",
-					       a->crit[i].key);
+					reason(o, reason_code(
+					              R_OUTWEIGHED,
+					              txt(a->crit[i].key)));
 	}
-	free(why);
+	reason_free(why);
 }
 
 /*
@@ -1243,44 +1215,39 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 static void
 compute_expected(struct gate_assessment *a)
 {
-	char ev[MONEY_LEN], sc[8], *how;
+	char ev[MONEY_LEN], sc[8];
 	double l;
 
 	if (find_crit(a, GATE_KEY_EXPECTED) == NULL)
 		return;
 	if (a->value == NULL)
 		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
-		             xstrdup("no value recorded for the deal"));
+		             reason_code(R_NO_VALUE));
 	else if (a->cost == NULL)
 		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
-		             xstrdup("no pursuit cost recorded for the deal"));
-	else if (cost_exceeds_value(a)) {
-		xasprintf(&how,
-		          "the pursuit cost %s exceeds the deal's value %s",
-		          a->cost, a->value);
-		set_computed(a, GATE_KEY_EXPECTED, GATE_NO, how);
-	} else if (!win_likelihood(a, &l))
-		set_computed(a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
-		             xstrdup(a->gates[2].status == GATE_OPEN
-		                         ? "no win likelihood: gate 3 is open"
-		                     : a->gates[2].status == GATE_NOT_REACHED
-		                         ? "no win likelihood: gate 3 was not "
-		                           "reached"
-		                         : "no win likelihood: gate 3 has no "
-		                           "score"));
+		             reason_code(R_NO_COST));
+	else if (cost_exceeds_value(a))
+		set_computed(
+		    a, GATE_KEY_EXPECTED, GATE_NO,
+		    reason_code(R_COST_EXCEEDS, txt(a->cost), txt(a->value)));
+	else if (!win_likelihood(a, &l))
+		set_computed(
+		    a, GATE_KEY_EXPECTED, GATE_UNKNOWN,
+		    reason_code(a->gates[2].status == GATE_OPEN
+		                    ? R_NO_LIKELIHOOD_OPEN
+		                : a->gates[2].status == GATE_NOT_REACHED
+		                    ? R_NO_LIKELIHOOD_NOT_REACHED
+		                    : R_NO_LIKELIHOOD_NO_SCORE));
 	else {
 		int covers;
 
 		money_percent(a->value, (int)(l * 100 + 0.5), ev);
 		covers = money_cmp(ev, a->cost) >= 0;
 		gate_score_text(l, sc);
-		xasprintf(&how,
-		          "expected value %s (value %s x win likelihood %s) "
-		          "%s the pursuit cost %s",
-		          ev, a->value, sc, covers ? "covers" : "is below",
-		          a->cost);
 		set_computed(a, GATE_KEY_EXPECTED, covers ? GATE_YES : GATE_NO,
-		             how);
+		             reason_code(covers ? R_EV_COVERS : R_EV_BELOW,
+		                         txt(ev), txt(a->value), txt(sc),
+		                         txt(a->cost)));
 	}
 }
 
@@ -1310,9 +1277,12 @@ gate_evaluate(struct gate_assessment *a)
 	for (g = 1; g <= GATE_COUNT; g++) {
 		struct gate_outcome *o = &a->gates[g - 1];
 
-		for (i = 0; i < o->nreasons; i++)
+		for (i = 0; i < o->nreasons; i++) {
 			free(o->reasons[i]);
+			reason_free(o->why[i]);
+		}
 		free(o->reasons);
+		free(o->why);
 		memset(o, 0, sizeof *o);
 		if (g == 4)
 			compute_expected(a);
@@ -1326,7 +1296,7 @@ gate_evaluate(struct gate_assessment *a)
 		/* Weighed where the gate was judged; else called out. */
 		if (g == 3 && o->status != GATE_WEAK && o->status != GATE_PASS)
 			for (i = 0; i < a->ngroup_notes; i++)
-				reason(o, "%s", a->group_notes[i]);
+				reason(o, reason_dup(a->group_why[i]));
 	}
 	if (failed)
 		a->verdict = VERDICT_DROP;
@@ -1348,6 +1318,7 @@ gate_crit_free(struct gate_crit *c, size_t n)
 		free(c[i].key);
 		free(c[i].question);
 		free(c[i].evidence);
+		reason_free(c[i].why);
 		free(c[i].actor);
 	}
 	free(c);
@@ -1412,13 +1383,19 @@ gate_assessment_free(struct gate_assessment *a)
 		free(a->rivals[i].name);
 	}
 	free(a->rivals);
-	for (i = 0; i < a->ngroup_notes; i++)
+	for (i = 0; i < a->ngroup_notes; i++) {
 		free(a->group_notes[i]);
+		reason_free(a->group_why[i]);
+	}
 	free(a->group_notes);
+	free(a->group_why);
 	for (g = 0; g < GATE_COUNT; g++) {
-		for (i = 0; i < a->gates[g].nreasons; i++)
+		for (i = 0; i < a->gates[g].nreasons; i++) {
 			free(a->gates[g].reasons[i]);
+			reason_free(a->gates[g].why[i]);
+		}
 		free(a->gates[g].reasons);
+		free(a->gates[g].why);
 	}
 	memset(a, 0, sizeof *a);
 }
@@ -1488,6 +1465,8 @@ gate_assume_answer(struct gate_assessment *a, const char *key,
 	c->has_gap = gap != NULL;
 	c->gap = gap != NULL ? *gap : 0;
 	free(c->evidence);
+	reason_free(c->why);
+	c->why = NULL;
 	c->evidence = xstrdup("assumed");
 	c->on[0] = '\0';
 	return 1;
@@ -1555,12 +1534,13 @@ gate_group_order(const struct gate_assessment *a, size_t *idx)
 
 static void
 flag(struct gate_flag **v, size_t *n, const char *code, const char *subject,
-     char *message)
+     struct reason *why)
 {
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[*n].code = xstrdup(code);
 	(*v)[*n].subject = xstrdup(subject);
-	(*v)[*n].message = message;
+	(*v)[*n].message = reason_english(why);
+	(*v)[*n].why = why;
 	(*n)++;
 }
 
@@ -1573,6 +1553,7 @@ gate_flags_free(struct gate_flag *v, size_t n)
 		free(v[i].code);
 		free(v[i].subject);
 		free(v[i].message);
+		reason_free(v[i].why);
 	}
 	free(v);
 }
@@ -1591,69 +1572,60 @@ gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
 		const struct gate_member *m = &a->members[idx[i]];
 		const char *role =
 		    (m->core & GATE_CORE_DM) ? "decision-maker" : "finance";
-		struct buf b = {0};
 
 		if (m->stance == -1 &&
-		    (m->core & (GATE_CORE_DM | GATE_CORE_FINANCE))) {
-			buf_printf(&b, "%s %s (%s) opposes us in '%s'", role,
-			           m->name, m->ref, a->deal);
-			if (m->since[0])
-				buf_printf(&b, " (since %s)", m->since);
-			flag(out, n, "opposing-buyer", m->ref, b.s);
-		}
+		    (m->core & (GATE_CORE_DM | GATE_CORE_FINANCE)))
+			flag(out, n, "opposing-buyer", m->ref,
+			     m->since[0]
+			         ? reason_code(R_FLAG_OPPOSES_SINCE, word(role),
+			                       txt(m->name), txt(m->ref),
+			                       txt(a->deal), txt(m->since))
+			         : reason_code(R_FLAG_OPPOSES, word(role),
+			                       txt(m->name), txt(m->ref),
+			                       txt(a->deal)));
 	}
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
-		struct buf b = {0};
 
 		if (!(m->rolebits & GATE_ROLE_COACH))
 			continue;
-		if (m->stance != 1) {
-			buf_printf(&b, "coach %s (%s) %s in '%s'", m->name,
-			           m->ref,
-			           m->stance == GATE_STANCE_UNKNOWN
-			               ? "has no known stance toward us"
-			           : m->stance == 0 ? "is neutral toward us"
-			                            : "opposes us",
-			           a->deal);
-			flag(out, n, "doubtful-coach", m->ref, b.s);
-		} else if (supports_a_rival(a, m)) {
-			buf_printf(&b, "coach %s (%s) also supports ", m->name,
-			           m->ref);
-			rival_list(&b, a, m);
-			buf_printf(&b, " in '%s'", a->deal);
-			flag(out, n, "doubtful-coach", m->ref, b.s);
-		}
+		if (m->stance != 1)
+			flag(out, n, "doubtful-coach", m->ref,
+			     reason_code(m->stance == GATE_STANCE_UNKNOWN
+			                     ? R_COACH_UNKNOWN
+			                 : m->stance == 0 ? R_COACH_NEUTRAL
+			                                  : R_COACH_OPPOSES,
+			                 txt(m->name), txt(m->ref),
+			                 txt(a->deal)));
+		else if (supports_a_rival(a, m))
+			flag(out, n, "doubtful-coach", m->ref,
+			     reason_code(R_COACH_RIVAL, txt(m->name),
+			                 txt(m->ref), rival_list(a, m),
+			                 txt(a->deal)));
 	}
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
-		char *s;
 
 		if (m->influence != 0 || m->stance != GATE_STANCE_UNKNOWN)
 			continue;
-		xasprintf(&s,
-		          "%s (%s), of high influence in '%s', has no known "
-		          "stance",
-		          m->name, m->ref, a->deal);
-		flag(out, n, "unknown-influencer", m->ref, s);
+		flag(out, n, "unknown-influencer", m->ref,
+		     reason_code(R_INFLUENCER_UNKNOWN, txt(m->name),
+		                 txt(m->ref), txt(a->deal)));
 	}
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		long age;
-		char *s;
 
 		if (m->latest[0] == '\0')
 			continue;
 		age = today - date_days(m->latest);
 		if (age <= a->params.stale_days)
 			continue;
-		xasprintf(&s,
-		          "the latest observation of %s (%s), of the buying "
-		          "group of '%s', is from %s, %ld days before %s (more "
-		          "than %.0f)",
-		          m->name, m->ref, a->deal, m->latest, age, a->as_of,
-		          a->params.stale_days);
-		flag(out, n, "stale-stance", m->ref, s);
+		flag(out, n, "stale-stance", m->ref,
+		     reason_code(R_STALE_STANCE, txt(m->name), txt(m->ref),
+		                 txt(a->deal), txt(m->latest),
+		                 reason_text("%ld", age), txt(a->as_of),
+		                 reason_text("%.0f", a->params.stale_days)));
 	}
 	for (i = 0; i < a->nmembers; i++) {
 		known |= a->members[i].stance != GATE_STANCE_UNKNOWN;
@@ -1662,22 +1634,13 @@ gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
 			sup = &a->members[i];
 		}
 	}
-	if (nsup == 1) {
-		char *s;
-
-		xasprintf(
-		    &s,
-		    "%s (%s) is the only supporter in the buying group of "
-		    "'%s'",
-		    sup->name, sup->ref, a->deal);
-		flag(out, n, "single-supporter", a->deal, s);
-	} else if (nsup == 0 && known) {
-		char *s;
-
-		xasprintf(&s, "nobody in the buying group of '%s' supports us",
-		          a->deal);
-		flag(out, n, "no-supporter", a->deal, s);
-	}
+	if (nsup == 1)
+		flag(out, n, "single-supporter", a->deal,
+		     reason_code(R_SINGLE_SUPPORTER, txt(sup->name),
+		                 txt(sup->ref), txt(a->deal)));
+	else if (nsup == 0 && known)
+		flag(out, n, "no-supporter", a->deal,
+		     reason_code(R_NO_SUPPORTER, txt(a->deal)));
 	free(idx);
 }
 
@@ -1716,7 +1679,8 @@ plan_decision_maker(const struct gate_assessment *a, const size_t *idx,
 	s->action = ACT_FIND_DECISION_MAKER;
 	s->advice = N_("find out who decides, and where they stand, before "
 	               "anything else");
-	s->reason = xstrdup("no decision-maker is named in the buying group");
+	s->why = reason_code(R_NO_DM);
+	s->reason = reason_english(s->why);
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < a->nmembers; i++) {
 			const struct gate_member *m = &a->members[idx[i]];
@@ -1766,7 +1730,8 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		struct gate_step *s = &(*out)[first + i];
-		struct buf r = {0};
+		struct reason *r = reason_group(REASON_CLAUSES, NULL);
+		const char *inf = vocab_influences[m->influence];
 
 		s->member = idx[i];
 		if (m->stance == GATE_STANCE_UNKNOWN) {
@@ -1774,79 +1739,79 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 			s->advice =
 			    N_("find out where they stand before anything "
 			       "else");
-			buf_printf(&r, "stance unknown, %s influence",
-			           vocab_influences[m->influence]);
+			reason_add(r, reason_code(R_PLAN_UNKNOWN, word(inf)));
 		} else if (stale_key(a, m)) {
 			/* What we knew long ago is a question again. */
 			s->action = ACT_FIND_OUT;
 			s->advice = N_("find out where they stand now: what we "
 			               "know is out of date");
-			buf_printf(&r,
-			           "%s, last observed %s, %ld days before %s "
-			           "(more than %.0f)",
-			           m->stance == 1   ? "supported us"
-			           : m->stance == 0 ? "was neutral"
-			                            : "opposed us",
-			           m->latest, age_of(a, m), a->as_of,
-			           a->params.stale_days);
+			reason_add(
+			    r,
+			    reason_code(
+			        m->stance == 1   ? R_PLAN_STALE_SUPPORT
+			        : m->stance == 0 ? R_PLAN_STALE_NEUTRAL
+			                         : R_PLAN_STALE_OPPOSE,
+			        txt(m->latest),
+			        reason_text("%ld", age_of(a, m)), txt(a->as_of),
+			        reason_text("%.0f", a->params.stale_days)));
 		} else if (m->stance == -1) {
 			s->action = ACT_CONTAIN;
 			s->advice =
 			    N_("understand the objection, contain it, and "
 			       "work through those who influence them");
-			buf_puts(&r, "opposes us");
+			reason_add(r, reason_code(R_PLAN_OPPOSES));
 		} else if (m->stance == 0 && m->influence < 2) {
 			s->action = ACT_CONVERT;
 			s->advice =
 			    N_("first priority: find what they need to win "
 			       "and show how we give it");
-			buf_printf(&r, "neutral, %s influence",
-			           vocab_influences[m->influence]);
+			reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
 		} else if (m->stance == 0) {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice =
 			    N_("keep them informed and watch for a move");
-			buf_puts(&r, "neutral, low influence");
+			reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
 		} else if (reliable_coach(a, m)) {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice = N_("keep them informed and ask for their "
 			               "guidance: they are our coach");
-			buf_puts(&r, "supports us and coaches us");
+			reason_add(r, reason_code(R_PLAN_COACH));
 		} else if (idx[i] == recruit) {
 			s->action = ACT_RECRUIT_COACH;
 			s->advice =
 			    N_("recruit them as our coach, someone inside "
 			       "who guides us");
-			buf_puts(&r,
-			         "supports us; we have no coach to rely on");
+			reason_add(r, reason_code(R_PLAN_SUPPORTS));
+			reason_add(r, reason_code(R_PLAN_NO_COACH));
 		} else if (m->influence == 0 || (m->core & GATE_CORE_DM)) {
 			s->action = ACT_SPONSOR;
 			s->advice =
 			    N_("develop them into a sponsor who sells for us "
 			       "inside");
-			buf_printf(&r, "supports us, %s influence",
-			           vocab_influences[m->influence]);
+			reason_add(r,
+			           reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
 		} else {
 			s->action = ACT_KEEP_INFORMED;
 			s->advice =
 			    N_("keep them informed and give them what they "
 			       "need to speak for us");
-			buf_printf(&r, "supports us, %s influence",
-			           vocab_influences[m->influence]);
+			reason_add(r,
+			           reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
 		}
-		if (supports_a_rival(a, m)) {
-			buf_puts(&r, "; supports ");
-			rival_list(&r, a, m);
-		}
+		if (supports_a_rival(a, m))
+			reason_add(r, reason_code(R_PLAN_SUPPORTS_RIVAL,
+			                          rival_list(a, m)));
 		if ((m->rolebits & GATE_ROLE_COACH) && !reliable_coach(a, m))
-			buf_puts(&r, "; a coach we cannot rely on");
+			reason_add(r, reason_code(R_PLAN_DOUBTFUL_COACH));
 		if (m->lead)
-			buf_puts(&r, "; leads the evaluation");
+			reason_add(r, reason_code(R_PLAN_LEADS));
 		if (m->since[0] && s->action != ACT_FIND_OUT)
-			buf_printf(&r, "; since %s", m->since);
+			reason_add(r, reason_code(R_SINCE, txt(m->since)));
+		/* The note behind the stance, as its observer wrote it. */
 		if (m->note != NULL && *m->note)
-			buf_printf(&r, ": %s", m->note);
-		s->reason = r.s;
+			r = reason_note(r, m->note);
+		s->why = r;
+		s->reason = reason_english(r);
 		for (k = 0; k < m->nallies; k++) {
 			const struct gate_ally *y = &m->allies[k];
 
@@ -1927,6 +1892,7 @@ gate_plan_free(struct gate_step *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(s[i].reason);
+		reason_free(s[i].why);
 		for (k = 0; k < s[i].nvia; k++)
 			free(s[i].via[k]);
 		free(s[i].via);

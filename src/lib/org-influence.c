@@ -14,6 +14,7 @@
 #include "kam/influence.h"
 #include "kam/kam.h"
 #include "kam/org.h"
+#include "kam/reason.h"
 #include "kam/stance.h"
 #include "kam/store.h"
 
@@ -203,25 +204,28 @@ hidden_flag(const struct org_net *net, size_t who, size_t rank,
 {
 	const struct org_net_person *p = &net->people[who];
 	struct org_flag f;
+	struct reason *r;
 	char *subject, *msg;
 	int rc;
 
 	xasprintf(&subject, "%s/%s", net->account, p->handle);
-	xasprintf(&msg,
-	          "'%s' (level %ld, below the median level %g) is in the top "
-	          "tenth by influence (rank %zu of %zu) and %s '%s/%s'%s",
-	          subject, p->level, median, rank, net->npeople,
-	          (why & INFLUENCE_OUTSIDE) ? "is outside the buying group of"
-	                                    : "has no known stance on",
-	          net->account, deal,
-	          why == (INFLUENCE_OUTSIDE | INFLUENCE_NO_STANCE)
-	              ? ", with no known stance"
-	              : "");
+	r = reason_code(
+	    why == (INFLUENCE_OUTSIDE | INFLUENCE_NO_STANCE)
+	        ? R_HIDDEN_OUTSIDE_UNKNOWN
+	    : (why & INFLUENCE_OUTSIDE) ? R_HIDDEN_OUTSIDE
+	                                : R_HIDDEN_UNKNOWN,
+	    reason_text("%s", subject), reason_text("%ld", p->level),
+	    reason_text("%g", median), reason_text("%zu", rank),
+	    reason_text("%zu", net->npeople), reason_text("%s", net->account),
+	    reason_text("%s", deal));
+	msg = reason_english(r);
 	f.code = "hidden-influencer";
 	f.subject = subject;
 	f.message = msg;
+	f.why = r;
 	rc = fn(&f, arg);
 	free(msg);
+	reason_free(r);
 	free(subject);
 	return rc;
 }

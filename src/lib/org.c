@@ -15,6 +15,7 @@
 
 #include "kam/kam.h"
 #include "kam/org.h"
+#include "kam/reason.h"
 
 /* A node's i-th way up: its solid line, then its dotted ones. */
 static int64_t
@@ -254,17 +255,20 @@ static const char *const core_roles[] = {"decision-maker", "technical",
                                          "business", "finance", "coach"};
 
 static int
-flag(const char *code, const char *subject, char *msg,
+flag(const char *code, const char *subject, struct reason *why,
      int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	struct org_flag f;
+	char *msg = reason_english(why);
 	int rc;
 
 	f.code = code;
 	f.subject = subject;
 	f.message = msg;
+	f.why = why;
 	rc = fn(&f, arg);
 	free(msg);
+	reason_free(why);
 	return rc;
 }
 
@@ -274,7 +278,7 @@ org_deal_flags(const char *deal, const struct org_holder *h, size_t n,
 {
 	size_t i, k;
 	int rc = KAM_OK, coach;
-	char code[64], *msg;
+	char code[64];
 
 	for (k = 0; rc == KAM_OK && k < sizeof core_roles / sizeof *core_roles;
 	     k++) {
@@ -287,23 +291,32 @@ org_deal_flags(const char *deal, const struct org_holder *h, size_t n,
 			continue;
 		coach = strcmp(core_roles[k], "coach") == 0;
 		snprintf(code, sizeof code, "no-%s", core_roles[k]);
-		xasprintf(&msg, "deal '%s' has no %s%s", deal, core_roles[k],
-		          coach ? "" : " role holder");
-		rc = flag(code, deal, msg, fn, arg);
+		rc = flag(
+		    code, deal,
+		    coach
+		        ? reason_code(R_NO_COACH, reason_text("%s", deal))
+		        : reason_code(R_NO_ROLE, reason_text("%s", deal),
+		                      reason_word(REASON_WORD, core_roles[k])),
+		    fn, arg);
 	}
 	for (i = 0; rc == KAM_OK && i < n; i++) {
 		if (h[i].placeholder) {
-			xasprintf(&msg,
-			          "role %s in '%s' is held by placeholder "
-			          "'%s'",
-			          h[i].role, deal, h[i].who);
-			rc = flag("placeholder-role", h[i].who, msg, fn, arg);
+			rc = flag(
+			    "placeholder-role", h[i].who,
+			    reason_code(R_PLACEHOLDER,
+			                reason_word(REASON_WORD, h[i].role),
+			                reason_text("%s", deal),
+			                reason_text("%s", h[i].who)),
+			    fn, arg);
 		} else if (h[i].left_on != NULL) {
-			xasprintf(&msg,
-			          "role %s in '%s' is held by '%s', who "
-			          "left on %s",
-			          h[i].role, deal, h[i].who, h[i].left_on);
-			rc = flag("departed-role", h[i].who, msg, fn, arg);
+			rc = flag(
+			    "departed-role", h[i].who,
+			    reason_code(R_DEPARTED,
+			                reason_word(REASON_WORD, h[i].role),
+			                reason_text("%s", deal),
+			                reason_text("%s", h[i].who),
+			                reason_text("%s", h[i].left_on)),
+			    fn, arg);
 		}
 	}
 	return rc;
@@ -376,13 +389,13 @@ org_inversion_flag(const struct org_inversion *x, const char *who,
                    const char *boss, int (*fn)(const struct org_flag *, void *),
                    void *arg)
 {
-	char *msg;
-
-	xasprintf(&msg, "'%s' (level %ld) %s '%s' (level %ld), of a lower rank",
-	          who, x->level,
-	          x->dotted ? "has a dotted line to" : "reports to", boss,
-	          x->boss_level);
-	return flag("rank-inversion", who, msg, fn, arg);
+	return flag(
+	    "rank-inversion", who,
+	    reason_code(x->dotted ? R_DOTTED_INVERSION : R_REPORTS_INVERSION,
+	                reason_text("%s", who), reason_text("%ld", x->level),
+	                reason_text("%s", boss),
+	                reason_text("%ld", x->boss_level)),
+	    fn, arg);
 }
 
 int

@@ -11,12 +11,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <locale.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kam/input.h"
 #include "kam/kam.h"
@@ -489,12 +491,29 @@ db_pg_prepare(struct pg_conn *pc, const char *sql, db_stmt **out)
 	return 0;
 }
 
+/*
+ * A closed standard stream must stay closed to the command: a socket
+ * opened while descriptor 1 is free would take its number, and the
+ * output would go to the server.  /dev/null, read-only, fills each free
+ * slot first (as SQLite does for its files), so writing there still
+ * fails (EBADF) as writing to a closed stream does.
+ */
+static void
+fill_standard_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY) != fd)
+			return;
+}
+
 int
 db_pg_connect(const char *url, struct pg_conn **out)
 {
 	struct pg_conn *pc = xcalloc(1, sizeof *pc);
 
 	*out = pc;
+	fill_standard_fds();
 	pc->c = PQconnectdb(url);
 	if (pc->c == NULL || PQstatus(pc->c) != CONNECTION_OK) {
 		set_error(pc, NULL);

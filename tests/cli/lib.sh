@@ -71,7 +71,8 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
   # SQLite has them: group_concat, quote, instr, hex, char (which sql
   # calls sqlite_char: char is a type's name in PostgreSQL), typeof,
   # json_valid, json_extract and json_type (a path of .KEY and [N]
-  # steps); sql calls json_object PostgreSQL's json_build_object.
+  # steps); sql calls json_object PostgreSQL's json_build_object, and
+# writes SQLite's CAST(x'HEX' AS TEXT) as the UTF-8 text of those bytes.
   psql "$KAM_TEST_PG_INSPECT" -X -q -v ON_ERROR_STOP=1 >"$T/pg-compat.err" 2>&1 <<'SQL' ||
 CREATE SCHEMA kam_test;
 CREATE FUNCTION kam_test.quote(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -230,6 +231,30 @@ SQL
 )" = 1 ]
 }
 
+# team_roles TEAM...: on a team store, what its administrator does for
+# each team before 'kam-org team add' (kam(7), TEAMS): the NOLOGIN role
+# kam_team_TEAM (made once in the cluster), with tester a member, so
+# that tester sees the team's accounts.  Nothing on a store file.
+team_roles() {
+  db_is_pg || return 0
+  for tr in "$@"; do
+    psql "$KAM_TEST_PG_INSPECT" -X -q -v ON_ERROR_STOP=1 -v r="kam_team_$tr" \
+      >"$T/team-role.err" 2>&1 <<'SQL' ||
+SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'r') AS missing \gset
+\if :missing
+CREATE ROLE :"r" NOLOGIN;
+\endif
+SQL
+      pg_role_exists "kam_team_$tr" ||
+      { echo "lib.sh: cannot make the role kam_team_$tr: $(cat "$T/team-role.err")" >&2; return 99; }
+    psql "$KAM_TEST_PG_INSPECT" -X -q -v ON_ERROR_STOP=1 -v r="kam_team_$tr" \
+      >"$T/team-role.err" 2>&1 <<'SQL' ||
+GRANT :"r" TO tester;
+SQL
+      { echo "lib.sh: cannot grant kam_team_$tr: $(cat "$T/team-role.err")" >&2; return 99; }
+  done
+}
+
 # owner_sql STATEMENT: runs the statement on the store as the owner of
 # its tables (sqlite3 on a file; psql as kam_owner on a team store,
 # where grants do not hold the owner back, only the store's triggers),
@@ -368,7 +393,8 @@ sql() {
       ;;
     esac
     q=$(printf '%s\n' "$1" | sed 's/\([^A-Za-z0-9_]\)char(/\1sqlite_char(/g
-      s/\([^A-Za-z0-9_]\)json_object(/\1json_build_object(/g')
+      s/\([^A-Za-z0-9_]\)json_object(/\1json_build_object(/g
+      s/CAST(x'"'"'\([0-9A-Fa-f]*\)'"'"' AS TEXT)/convert_from(decode('"'"'\1'"'"', '"'"'hex'"'"'), '"'"'UTF8'"'"')/g')
     # One SELECT: its values as SQLite prints them (pg_rows).
     if printf '%s' "$q" | tr '\n' ' ' | grep -qiE '^ *(SELECT|WITH) [^;]*;? *$' &&
       pg_rows "${q%;}" 2>/dev/null; then

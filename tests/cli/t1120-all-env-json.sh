@@ -6,9 +6,9 @@
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 run init-json 0 kam-org init -F json
-expect_text init-json "{\"store\":\"$KAM_DB\"}"
+expect_text init-json "{\"store\":\"$(store_name)\"}"
 run init-text 0 kam-org init
-expect_text init-text "$KAM_DB"
+expect_text init-text "$(store_name)"
 kam-org account add acme --name Acme
 kam-org person add acme/ceo --name CEO
 kam-org deal add acme/erp --name ERP
@@ -48,14 +48,20 @@ hash=$(sql "SELECT hash FROM observation ORDER BY id DESC LIMIT 1")
 expect_text verify "{\"observations\":1,\"last_hash\":\"$hash\"}"
 # ... and an object naming what broke when the chain is broken, with the
 # message on the standard error and status 1.
-"$SQLITE3" "$KAM_DB" "DROP TRIGGER observation_no_update;
+# (On a team store its owner does it: the writers may not.)
+if on_pg; then
+  owner_sql "DROP TRIGGER observation_no_update ON observation;
+UPDATE observation SET stance = 'oppose' WHERE id = 1;" >/dev/null
+else
+  "$SQLITE3" "$KAM_DB" "DROP TRIGGER observation_no_update;
 UPDATE observation SET stance = 'oppose' WHERE id = 1;"
+fi
 run broken 1 kam-stance verify -F json
 expect_text broken '{"broken":"hash","observation":1,"guard":null}'
 expect_err broken "kam-stance: observation 1 does not match its hash: it was changed after it was recorded"
 run broken-tsv 1 kam-stance verify -F tsv
 [ ! -s "$T/broken-tsv.out" ] || fail "broken-tsv: a row was written for a broken chain"
-"$SQLITE3" "$KAM_DB" "UPDATE observation SET stance = 'support' WHERE id = 1;"
+owner_sql "UPDATE observation SET stance = 'support' WHERE id = 1;" >/dev/null
 run guard 1 kam-stance verify -F json
 expect_text guard '{"broken":"guard-missing","observation":null,"guard":"observation_no_update"}'
 expect_err guard "kam-stance: the append-only guard 'observation_no_update' is missing: history can be rewritten (1 rows match their hashes)"

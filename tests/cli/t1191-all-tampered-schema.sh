@@ -5,6 +5,7 @@
 # on standard output and nothing kept.  (Before, the command aborted with
 # exit 134.)  The schema is changed with the stock sqlite3 shell.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+sqlite_only "the schema is changed with the sqlite3 shell, and the messages are SQLite's"
 
 kam-org init >/dev/null
 kam-org account add acme --name Acme

@@ -22,7 +22,7 @@ expect_text version-long "kam (kam) $version"
 run org-version 0 kam org -V
 expect_text org-version "kam-org (kam) $version"
 run init 0 kam org init
-expect_text init "$KAM_DB"
+expect_text init "$(store_name)"
 run add 0 kam org account add acme --name 'Acme Hospital'
 run list 0 kam org -F csv account list
 run list-direct 0 kam-org -F csv account list

@@ -50,7 +50,7 @@ prints() {
   run "$pn" "$pst" "$@"
   count=$((count + 1))
   [ -s "$T/$pn.out" ] || fail "$pn: printed nothing"
-  "$SQLITE3" "$KAM_DB" .dump >"$T/now.sql"
+  dump_store >"$T/now.sql"
   count=$((count + 1))
   ! cmp -s "$T/snapshot.sql" "$T/now.sql" || fail "$pn: the store did not change"
 }
@@ -64,16 +64,19 @@ silent() {
   run "$sn" 0 "$@"
   count=$((count + 1))
   [ ! -s "$T/$sn.err" ] || fail "$sn: said '$(cat "$T/$sn.err")'"
-  "$SQLITE3" "$KAM_DB" .dump >"$T/now.sql"
+  dump_store >"$T/now.sql"
   count=$((count + 1))
   ! cmp -s "$T/snapshot.sql" "$T/now.sql" || fail "$sn: the store did not change"
   # Run with a working stdout (on a copy), it prints nothing indeed.
-  cp "$T/now.sql" "$T/after.sql"
-  rm -f "$T/copy.db"
-  "$SQLITE3" "$T/copy.db" <"$T/snapshot.sql"
-  KAM_DB="$T/copy.db" "$@" >"$T/$sn.real.out" 2>/dev/null
-  count=$((count + 1))
-  [ ! -s "$T/$sn.real.out" ] || fail "$sn: prints '$(head -1 "$T/$sn.real.out")', so /dev/full must fail it"
+  # (A store file's copy: a team store's dump does not load into one.)
+  if ! db_is_pg; then
+    cp "$T/now.sql" "$T/after.sql"
+    rm -f "$T/copy.db"
+    "$SQLITE3" "$T/copy.db" <"$T/snapshot.sql"
+    KAM_DB="$T/copy.db" "$@" >"$T/$sn.real.out" 2>/dev/null
+    count=$((count + 1))
+    [ ! -s "$T/$sn.real.out" ] || fail "$sn: prints '$(head -1 "$T/$sn.real.out")', so /dev/full must fail it"
+  fi
 }
 
 # kam-org

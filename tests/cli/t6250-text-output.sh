@@ -13,6 +13,7 @@
 # every CSV file reads back with its fields, tables stay aligned, and the
 # maps are valid DOT and well-formed SVG (xmllint).
 . "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+sqlite_only "writes bytes that are not UTF-8 and unchained rows into the store file with sqlite3; a team store holds only UTF-8"
 
 : "${XMLLINT:=xmllint}"
 command -v "$XMLLINT" >/dev/null 2>&1 ||

@@ -11,21 +11,22 @@ kam-org account add acme --name Acme >/dev/null
 kam-org person add acme/li --name Li >/dev/null
 
 # kam -d DB -a ACCOUNT -F FORMAT COMMAND: the options reach the command.
+db=$KAM_DB
 unset KAM_DB
-run kam-pass 0 kam -d "$T/kam.db" -a acme -F json org person list
+run kam-pass 0 kam -d "$db" -a acme -F json org person list
 expect_text kam-pass '[
 {"handle":"acme/li","name":"Li","title":null,"dept":null,"level":null,"reports_to":null,"dotted_to":[],"placeholder":false,"left_on":null,"ext_id":null}
 ]'
-run kam-pass-long 0 kam --db="$T/kam.db" --account=acme --format=csv org person show li
+run kam-pass-long 0 kam --db="$db" --account=acme --format=csv org person show li
 expect_text kam-pass-long "person,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
 acme/li,Li,,,,,,no,,"
 # The last of an option given twice wins, as in the command.
-run kam-twice 0 kam -F json -F tsv -d "$T/kam.db" org account list
+run kam-twice 0 kam -F json -F tsv -d "$db" org account list
 expect_text kam-twice "handle	name	industry	people	deals	created	category	parent	ext_id	team
 acme	Acme		1	0	2026-03-02				"
 run kam-novalue 2 kam -d
 grep -q "^kam: option '-d' needs a value$" "$T/kam-novalue.err" || fail "kam-novalue: $(head -1 "$T/kam-novalue.err")"
-KAM_DB="$T/kam.db"
+KAM_DB="$db"
 export KAM_DB
 
 # VERB -h: the usage of each verb it begins, on stdout, status 0.

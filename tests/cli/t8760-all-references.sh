@@ -90,6 +90,7 @@ done
 expect_text export-people "handle,name,title,dept,level,reports_to,dotted_to,placeholder,left_on,ext_id
 gf,Weiß,,,1,acme/ceo,,,,
 it,Krüger,,,2,acme/cto,acme/cto,,,"
+main_db=$KAM_DB
 KAM_DB="$T/copy.db"
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null
@@ -103,7 +104,7 @@ for k in people deals links roles; do
   run "again-$k" 0 kam-org export acme-de --kind $k
   expect_text "again-$k" "$(cat "$T/export-$k.out")"
 done
-KAM_DB="$T/kam.db"
+KAM_DB=$main_db
 
 # -F json: every verb of the four commands writes JSON (or nothing, for
 # a verb that only writes the store), or refuses it with exit 2 and a

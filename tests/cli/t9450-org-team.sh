@@ -8,7 +8,11 @@ kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null
 kam-org account add beta --name Beta >/dev/null
 
-# team add: nothing printed, one row; a Unicode handle in NFC.
+# team add: nothing printed, one row; a Unicode handle in NFC.  (On a
+# team store each team's role is the administrator's, made first.)
+long54=$(printf 'x%.0s' $(seq 54))
+zh54=$(printf '团%.0s' $(seq 18))
+team_roles east 华东 "$(printf 'caf\303\251')" "$long54" "$zh54" || exit 99
 run add 0 kam-org team add east
 [ ! -s "$T/add.out" ] && [ ! -s "$T/add.err" ] || fail "add: printed something"
 expect_sql add-row "SELECT id, handle, created FROM team" "1|east|2026-03-02"

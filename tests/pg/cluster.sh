@@ -26,9 +26,13 @@ if ! command -v pg_virtualenv >/dev/null 2>&1; then
   exit 1
 fi
 # A random port that nothing listens on (pg_virtualenv would take the
-# first free one from 5432, which tests running at once would share).
+# first free one from 5432, which tests running at once would share),
+# below the kernel's range of ephemeral ports (by default from 32768),
+# where a client's connection may already hold the port chosen.
+low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$low" -gt 21024 ] 2>/dev/null || low=32768
 for try in 1 2 3 4 5 6 7 8; do
-  port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+  port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % (low - 20000)))
   [ -e "/var/run/postgresql/.s.PGSQL.$port.lock" ] && continue
   if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Hltn "sport = :$port")" ]; then
     continue

@@ -19,6 +19,7 @@
 
 #include "kam/gate.h"
 #include "kam/kam.h"
+#include "kam/reason.h"
 #include "kam/store.h"
 
 #include "store-int.h"
@@ -135,11 +136,49 @@ all_yes(void)
 		gate_all(g, GATE_YES);
 }
 
+/*
+ * The text a writer makes of a reason the rules gave: valid (each
+ * sentence with its arguments of the kinds its format names) and, in
+ * English, the text kept beside it.
+ */
+static void
+same_text(const struct reason *why, const char *text)
+{
+	char *en;
+
+	ck_assert_ptr_nonnull(why);
+	ck_assert_msg(reason_valid(why), "reason not valid: %s", text);
+	en = reason_english(why);
+	ck_assert_str_eq(en, text);
+	free(en);
+}
+
+/* Every reason, computed evidence and group note of A has its code. */
+static void
+reasons_coded(void)
+{
+	size_t i;
+	int g;
+
+	for (g = 0; g < GATE_COUNT; g++)
+		for (i = 0; i < A.gates[g].nreasons; i++)
+			same_text(A.gates[g].why[i], A.gates[g].reasons[i]);
+	for (i = 0; i < A.ngroup_notes; i++)
+		same_text(A.group_why[i], A.group_notes[i]);
+	for (i = 0; i < A.ncrit; i++)
+		if (A.crit[i].source == GATE_SRC_COMPUTED ||
+		    (A.crit[i].has_gap && A.crit[i].source != GATE_SRC_ASSUMED))
+			same_text(A.crit[i].why, A.crit[i].evidence);
+		else
+			ck_assert_ptr_null(A.crit[i].why);
+}
+
 static void
 assess(void)
 {
 	gate_compute(&A);
 	gate_evaluate(&A);
+	reasons_coded();
 }
 
 static int
@@ -2038,6 +2077,8 @@ has_flag(const struct gate_flag *f, size_t n, const char *code,
 	size_t i;
 
 	for (i = 0; i < n; i++)
+		same_text(f[i].why, f[i].message);
+	for (i = 0; i < n; i++)
 		if (strcmp(f[i].code, code) == 0 &&
 		    strcmp(f[i].message, message) == 0)
 			return 1;
@@ -2155,6 +2196,8 @@ step_of(const struct gate_step *s, size_t n, const char *ref)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		same_text(s[i].why, s[i].reason);
 	for (i = 0; i < n; i++)
 		if (s[i].member != GATE_NO_MEMBER &&
 		    strcmp(A.members[s[i].member].ref, ref) == 0)

@@ -1,0 +1,196 @@
+/*
+ * Reasons as the rules give them: a sentence of a fixed table (its code)
+ * with its arguments, each argument a name, a number, a word of a
+ * vocabulary, a nested reason or a list; no text is composed by the
+ * rules.  The writers make the text: reason_english for what JSON, TSV,
+ * CSV and the store keep (canonical English), reason_said for a person,
+ * in the user's language through the catalog (reason.c).  May be
+ * included by the rules (gate.c, org.c, org-influence.c), by the
+ * writers (gate-out.c, since-out.c, portfolio-out.c), by gate-say.c,
+ * which reads a stored English sentence back with the same table, and
+ * by the mains that print a rule's reason.
+ */
+#ifndef KAM_REASON_H
+#define KAM_REASON_H
+
+#include <stddef.h>
+
+/* The sentences, in the order a stored sentence is tried against them. */
+enum reason_code {
+	/* Computed evidence. */
+	R_NO_GROUP,
+	R_NO_STANCE_ONE,
+	R_NO_STANCE_MANY,
+	R_SUPPORT,
+	R_LEAD_COUNTS,
+	R_OURS_NO_DM,
+	R_OURS_NO_DM_BACKS,
+	R_OURS_ALL_DM_BACK,
+	R_NO_RIVAL_STANCE,
+	R_STRONGEST_RIVAL,
+	R_NO_DM,
+	R_UNKNOWN_ONE,
+	R_UNKNOWN_MANY,
+	R_STALE,
+	R_UNKNOWN_SHARE,
+	R_COVERED,
+	R_COVERED_LEAD,
+	R_PRICE,
+	R_NO_VALUE,
+	R_NO_COST,
+	R_COST_EXCEEDS,
+	R_NO_LIKELIHOOD_OPEN,
+	R_NO_LIKELIHOOD_NOT_REACHED,
+	R_NO_LIKELIHOOD_NO_SCORE,
+	R_EV_COVERS,
+	R_EV_BELOW,
+	/* Whoever decides, holds the purse or leads and opposes us. */
+	R_OPPOSES_SINCE,
+	R_OPPOSES,
+	R_EVALUATION_LEAD,
+	/* The gates' reasons. */
+	R_CRIT_NO,
+	R_NOT_REACHED,
+	R_SURE_LOSS,
+	R_MUST_NO,
+	R_CANNOT_REACH,
+	R_MUST_UNKNOWN,
+	R_UNKNOWN_WEIGHT,
+	R_FIND_OUT,
+	R_FIND_OUT_GROUP,
+	R_QUESTION,
+	R_BELOW_FAIL,
+	R_FIT_RESCUED,
+	R_PRICE_CAP,
+	R_EV_WEAK,
+	R_WEAK_UNTIL,
+	R_BELOW_STRONG,
+	R_REACHES_STRONG,
+	R_REACHES_FAIL,
+	R_OUTWEIGHED,
+	R_NOT_WORTH,
+	R_NO_PROFIT,
+	R_STRATEGIC,
+	R_LITTLE_PROFIT,
+	R_COST_CAPITAL,
+	R_COST_HARM,
+	R_COST_DIRECTION,
+	/* The sure loss (rule 1). */
+	R_LOST_DM,
+	R_LOST_DMS,
+	R_LOST_LEAD_DM,
+	R_LOST_LEAD_DMS,
+	/* The buying group's red flags. */
+	R_FLAG_OPPOSES_SINCE,
+	R_FLAG_OPPOSES,
+	R_COACH_UNKNOWN,
+	R_COACH_NEUTRAL,
+	R_COACH_OPPOSES,
+	R_COACH_RIVAL,
+	R_INFLUENCER_UNKNOWN,
+	R_STALE_STANCE,
+	R_SINGLE_SUPPORTER,
+	R_NO_SUPPORTER,
+	/* kam-org check's red flags of the records. */
+	R_NO_ROLE,
+	R_NO_COACH,
+	R_PLACEHOLDER,
+	R_DEPARTED,
+	R_DOTTED_INVERSION,
+	R_REPORTS_INVERSION,
+	R_HIDDEN_OUTSIDE_UNKNOWN,
+	R_HIDDEN_OUTSIDE,
+	R_HIDDEN_UNKNOWN,
+	/* The plan's reasons, clause by clause. */
+	R_PLAN_UNKNOWN,
+	R_PLAN_STALE_SUPPORT,
+	R_PLAN_STALE_NEUTRAL,
+	R_PLAN_STALE_OPPOSE,
+	R_PLAN_OPPOSES,
+	R_PLAN_NEUTRAL,
+	R_PLAN_COACH,
+	R_PLAN_SUPPORTS,
+	R_PLAN_NO_COACH,
+	R_PLAN_SUPPORTS_INF,
+	R_PLAN_SUPPORTS_RIVAL,
+	R_PLAN_DOUBTFUL_COACH,
+	R_PLAN_LEADS,
+	R_SINCE,
+	/* What makes a member key, inside "Name (account/handle, ...)". */
+	R_INFLUENCE,
+	R_LEAD,
+	R_LAST_OBSERVED,
+	R_DAYS_BEFORE,
+	R_COUNT
+};
+
+/*
+ * A sentence: its printf format in English (the catalog's msgid) and the
+ * kind of each argument, one letter each: s copied, w a word of a
+ * vocabulary, g a gate's name, S where an answer came from, d a date,
+ * n a number, q a rubric question, t a nested reason, N a list of
+ * names, L a list of words or reasons, K a list of key members.
+ */
+struct reason_format {
+	const char *fmt, *kinds;
+};
+extern const struct reason_format reason_formats[R_COUNT];
+
+enum reason_kind {
+	REASON_TEXT,     /* copied: a name, a date, a number, a user's text */
+	REASON_WORD,     /* a word of the method's vocabularies */
+	REASON_GATE,     /* a gate's short name */
+	REASON_SOURCE,   /* where an answer came from */
+	REASON_QUESTION, /* a rubric question */
+	REASON_CODE,     /* a sentence of the table with its arguments */
+	REASON_LIST,     /* items as "A, B and C" */
+	REASON_SERIES,   /* items as "A, B, C" in English, said as a list */
+	REASON_CLAUSES,  /* items as "A; B" */
+	REASON_KEY,      /* "text (item, item)": a key member */
+	REASON_NOTE      /* "item: text", the text a user's note */
+};
+
+struct reason {
+	enum reason_kind kind;
+	enum reason_code code; /* REASON_CODE */
+	char *text;            /* the words, the name, the note */
+	struct reason **items; /* arguments, list items, clauses */
+	size_t nitems;
+};
+
+/* A copied text, formatted with printf. */
+struct reason *reason_text(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* A word (kind REASON_WORD, _GATE, _SOURCE, _QUESTION or _TEXT). */
+struct reason *reason_word(enum reason_kind, const char *word);
+/*
+ * A sentence: one struct reason * argument for each of its format's
+ * kinds, each taken over.
+ */
+struct reason *reason_code(enum reason_code, ...);
+/* An empty list, clause sequence or key member ("text (...)"). */
+struct reason *reason_group(enum reason_kind, const char *text);
+/* Appends an item, taken over; returns r. */
+struct reason *reason_add(struct reason *r, struct reason *item);
+/* "r: note", the note as a user wrote it; takes r over. */
+struct reason *reason_note(struct reason *r, const char *note);
+struct reason *reason_dup(const struct reason *);
+void reason_free(struct reason *);
+/* The reason in canonical English: a new string. */
+char *reason_english(const struct reason *);
+/* The reason in the user's language (the English under C): a new
+ * string. */
+char *reason_said(const struct reason *);
+/* Whether every sentence in r has as many arguments as its format, of
+ * the kinds its format names (for the tests). */
+int reason_valid(const struct reason *);
+/*
+ * The format t (English or translated) with each conversion replaced by
+ * the argument of its place (or of its n$), and %% by %; for the
+ * writers and for gate_say's reading of a stored sentence.
+ */
+char *reason_render(const char *t, char *const *args, int nargs);
+/* The length of the printf conversion at f ("%s", "%.0f", "%zu"). */
+size_t reason_conv_len(const char *f);
+
+#endif

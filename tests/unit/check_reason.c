@@ -1,0 +1,231 @@
+/*
+ * Unit tests of reasons as codes (reason.c): the table's formats and
+ * argument kinds agree, each writer's text for sentences, nested
+ * reasons, lists, key members, clauses and notes, the checks of
+ * reason_valid, copies, and the writer for a person under the C locale
+ * giving the English byte for byte.  A stored English sentence is read
+ * back through the same table (gate_say).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/gate.h"
+#include "kam/kam.h"
+#include "kam/reason.h"
+
+/* Checks r's English and frees r. */
+static void
+english_is(struct reason *r, const char *want)
+{
+	char *en = reason_english(r), *said = reason_said(r);
+
+	ck_assert_msg(reason_valid(r), "not valid: %s", want);
+	ck_assert_str_eq(en, want);
+	/* Under the C locale the person reads the same bytes. */
+	ck_assert_str_eq(said, want);
+	free(en);
+	free(said);
+	reason_free(r);
+}
+
+static struct reason *
+t(const char *s)
+{
+	return reason_text("%s", s);
+}
+
+/* Each format has one kind per conversion, and the kinds are known. */
+START_TEST(t_table)
+{
+	size_t i;
+
+	for (i = 0; i < R_COUNT; i++) {
+		const char *f = reason_formats[i].fmt, *p;
+		size_t n = 0;
+
+		ck_assert_ptr_nonnull(f);
+		ck_assert_ptr_nonnull(reason_formats[i].kinds);
+		for (p = f; (p = strchr(p, '%')) != NULL;) {
+			if (p[1] == '%') {
+				p += 2;
+				continue;
+			}
+			n++;
+			p += reason_conv_len(p);
+		}
+		ck_assert_msg(n == strlen(reason_formats[i].kinds),
+		              "%zu: %s has %zu conversions", i, f, n);
+		ck_assert_uint_eq(
+		    strspn(reason_formats[i].kinds, "swgSdnqtNLK"),
+		    strlen(reason_formats[i].kinds));
+	}
+	/* No two sentences alike. */
+	for (i = 0; i < R_COUNT; i++) {
+		size_t j;
+
+		for (j = i + 1; j < R_COUNT; j++)
+			ck_assert_str_ne(reason_formats[i].fmt,
+			                 reason_formats[j].fmt);
+	}
+}
+END_TEST
+
+START_TEST(t_sentences)
+{
+	struct reason *l, *k;
+
+	english_is(reason_code(R_NO_GROUP), "no buying group recorded");
+	english_is(reason_code(R_NO_STANCE_ONE, reason_text("%zu", (size_t)1)),
+	           "no stance known in the buying group (1 person)");
+	/* %% is one %, and a number is as the rule printed it. */
+	english_is(reason_code(R_UNKNOWN_WEIGHT, reason_text("%.0f", 40.0),
+	                       reason_text("%.0f", 30.0)),
+	           "40% of the weight is unknown (more than 30%)");
+	english_is(reason_code(R_NOT_REACHED, reason_text("%d", 2),
+	                       reason_word(REASON_GATE, "compete")),
+	           "not reached: gate 2 (compete) failed");
+	english_is(reason_code(
+	               R_QUESTION, t("budget"),
+	               reason_word(REASON_QUESTION, "Is the purchase funded?")),
+	           "question 'budget': Is the purchase funded?");
+	/* A nested reason. */
+	english_is(reason_code(R_FIND_OUT, reason_code(R_NO_DM)),
+	           "no decision-maker is named in the buying group: find "
+	           "out before judging");
+	/* Lists: one, two, three items. */
+	l = reason_add(reason_group(REASON_LIST, NULL), t("A (a/x)"));
+	english_is(reason_code(R_LOST_DMS, reason_dup(l)),
+	           "the decision-makers A (a/x) oppose us and support "
+	           "competitors, and nobody of high influence supports us");
+	reason_add(l, t("B (a/y)"));
+	english_is(reason_code(R_LOST_DMS, reason_dup(l)),
+	           "the decision-makers A (a/x) and B (a/y) oppose us and "
+	           "support competitors, and nobody of high influence "
+	           "supports us");
+	reason_add(l, t("C (a/z)"));
+	english_is(reason_code(R_LOST_DMS, l),
+	           "the decision-makers A (a/x), B (a/y) and C (a/z) oppose "
+	           "us and support competitors, and nobody of high influence "
+	           "supports us");
+	/* Key members: "A, B" in a series, "A and B" in a list. */
+	k = reason_group(REASON_KEY, "Ann");
+	reason_add(k, t("acme/ann"));
+	reason_add(k,
+	           reason_code(R_INFLUENCE, reason_word(REASON_WORD, "high")));
+	reason_add(k, reason_word(REASON_WORD, "decision-maker"));
+	reason_add(k, reason_code(R_LEAD));
+	l = reason_add(reason_group(REASON_SERIES, NULL), reason_dup(k));
+	reason_add(l, reason_dup(k));
+	english_is(reason_code(R_UNKNOWN_MANY, l),
+	           "we do not know where Ann (acme/ann, high influence, "
+	           "decision-maker, lead), Ann (acme/ann, high influence, "
+	           "decision-maker, lead) stand");
+	l = reason_add(reason_group(REASON_LIST, NULL), reason_dup(k));
+	reason_add(l, k);
+	english_is(reason_code(R_STALE, l, reason_text("%.0f", 90.0)),
+	           "what we know of Ann (acme/ann, high influence, "
+	           "decision-maker, lead) and Ann (acme/ann, high influence, "
+	           "decision-maker, lead) is more than 90 days old");
+	/* Clauses, and a user's note after them. */
+	l = reason_group(REASON_CLAUSES, NULL);
+	reason_add(l, reason_code(R_PLAN_SUPPORTS));
+	reason_add(l, reason_code(R_PLAN_NO_COACH));
+	reason_add(l, reason_code(R_SINCE, t("2026-01-02")));
+	english_is(reason_note(l, "said so; twice"),
+	           "supports us; we have no coach to rely on; since "
+	           "2026-01-02: said so; twice");
+}
+END_TEST
+
+START_TEST(t_valid)
+{
+	struct reason *r;
+
+	/* Too few arguments, and arguments of the wrong kind. */
+	r = reason_code(R_NO_GROUP);
+	reason_add(r, t("x"));
+	ck_assert(!reason_valid(r));
+	reason_free(r);
+	r = reason_code(R_NOT_REACHED, t("2"), t("compete"));
+	ck_assert(!reason_valid(r));
+	reason_free(r);
+	r = reason_code(R_CRIT_NO, t("fit"),
+	                reason_word(REASON_SOURCE, "answered"));
+	ck_assert(reason_valid(r));
+	reason_free(r);
+	/* A list of names holds names; an empty list is none. */
+	r = reason_code(R_LOST_DMS, reason_group(REASON_LIST, NULL));
+	ck_assert(!reason_valid(r));
+	reason_free(r);
+	r = reason_code(
+	    R_PLAN_SUPPORTS_RIVAL,
+	    reason_add(reason_group(REASON_LIST, NULL), reason_code(R_LEAD)));
+	ck_assert(!reason_valid(r));
+	reason_free(r);
+	/* A nested reason is a sentence or clauses, not text. */
+	r = reason_code(R_WEAK_UNTIL, t("x"));
+	ck_assert(!reason_valid(r));
+	reason_free(r);
+	ck_assert(!reason_valid(NULL));
+	ck_assert_ptr_null(reason_english(NULL));
+	ck_assert_ptr_null(reason_said(NULL));
+}
+END_TEST
+
+START_TEST(t_dup)
+{
+	struct reason *r, *d;
+	char *a, *b;
+
+	r = reason_code(
+	    R_SURE_LOSS, t(GATE_LOST_DM),
+	    reason_code(R_LOST_DMS, reason_add(reason_group(REASON_LIST, NULL),
+	                                       t("A (a/x)"))));
+	d = reason_dup(r);
+	a = reason_english(r);
+	reason_free(r);
+	b = reason_english(d);
+	ck_assert_str_eq(a, b);
+	ck_assert(reason_valid(d));
+	reason_free(d);
+	free(a);
+	free(b);
+	ck_assert_ptr_null(reason_dup(NULL));
+}
+END_TEST
+
+/* A stored sentence is read back, under C, as written. */
+START_TEST(t_stored)
+{
+	char *s = gate_say("score 0.50 reaches the fail threshold 0.40");
+
+	ck_assert_str_eq(s, "score 0.50 reaches the fail threshold 0.40");
+	free(s);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("reason");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C");
+	tcase_add_test(tc, t_table);
+	tcase_add_test(tc, t_sentences);
+	tcase_add_test(tc, t_valid);
+	tcase_add_test(tc, t_dup);
+	tcase_add_test(tc, t_stored);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
