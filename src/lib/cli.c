@@ -750,11 +750,84 @@ cli_stream(struct kam_ctx *ctx)
 	return release_stdout(&held, 1);
 }
 
+/*
+ * The command's own options, then its verb, into ctx; argc and argv are
+ * left at the verb's name.  Returns -1 when a verb is to run, else the
+ * command's exit status (after -h, -V, help or a fault).
+ */
+static int
+pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
+          char ***argvp)
+{
+	int argc = *argcp, c, words = 1, i;
+	char **argv = *argvp;
+
+	if (cmd->single != NULL) {
+		ctx->verb = cmd->single;
+		for (i = 1; i < argc; i++) {
+			if (strcmp(argv[i], "--") == 0)
+				break;
+			if (strcmp(argv[i], "-V") == 0 ||
+			    strcmp(argv[i], "--version") == 0) {
+				cli_version(cmd->name);
+				return out_finish_stdout();
+			}
+		}
+		return -1;
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
+	                        NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			ctx->account = optarg;
+			break;
+		case 'd':
+			ctx->db = optarg;
+			break;
+		case 'F':
+			if (set_format(ctx, optarg) != 0)
+				return KAM_USAGE;
+			break;
+		case 'h':
+			print_usage(stdout, cmd, NULL);
+			return out_finish_stdout();
+		case 'V':
+			cli_version(cmd->name);
+			return out_finish_stdout();
+		default: /* ':' or '?' */
+			cli_option_refused(c, argv);
+			print_usage(stderr, cmd, NULL);
+			return KAM_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		kam_err(KAM_USAGE, _("no verb given"));
+		print_usage(stderr, cmd, NULL);
+		return KAM_USAGE;
+	}
+	if (strcmp(argv[0], "help") == 0) {
+		print_usage(stdout, cmd, NULL);
+		return out_finish_stdout();
+	}
+	if ((ctx->verb = find_verb(cmd, argc, argv, &words)) == NULL) {
+		if (group_help(cmd, argc, argv))
+			return out_finish_stdout();
+		return unknown_verb(cmd, argc, argv);
+	}
+	/* argv[0] becomes the verb's name for getopt. */
+	*argcp = argc - (words - 1);
+	*argvp = argv + (words - 1);
+	return -1;
+}
+
 int
 cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 {
 	struct kam_ctx ctx;
-	int c, rc, words = 1, i, ok, io;
+	int rc, ok, io;
 
 	store_init_library();
 
@@ -768,64 +841,8 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 		ctx.account = NULL;
 	ctx.fmt = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
 
-	if (cmd->single == NULL) {
-		opterr = 0;
-		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
-		                        NULL)) != -1) {
-			switch (c) {
-			case 'a':
-				ctx.account = optarg;
-				break;
-			case 'd':
-				ctx.db = optarg;
-				break;
-			case 'F':
-				if (set_format(&ctx, optarg) != 0)
-					return KAM_USAGE;
-				break;
-			case 'h':
-				print_usage(stdout, cmd, NULL);
-				return out_finish_stdout();
-			case 'V':
-				cli_version(cmd->name);
-				return out_finish_stdout();
-			default: /* ':' or '?' */
-				cli_option_refused(c, argv);
-				print_usage(stderr, cmd, NULL);
-				return KAM_USAGE;
-			}
-		}
-		argc -= optind;
-		argv += optind;
-		if (argc == 0) {
-			kam_err(KAM_USAGE, _("no verb given"));
-			print_usage(stderr, cmd, NULL);
-			return KAM_USAGE;
-		}
-		if (strcmp(argv[0], "help") == 0) {
-			print_usage(stdout, cmd, NULL);
-			return out_finish_stdout();
-		}
-		if ((ctx.verb = find_verb(cmd, argc, argv, &words)) == NULL) {
-			if (group_help(cmd, argc, argv))
-				return out_finish_stdout();
-			return unknown_verb(cmd, argc, argv);
-		}
-		/* argv[0] becomes the verb's name for getopt. */
-		argc -= words - 1;
-		argv += words - 1;
-	} else {
-		ctx.verb = cmd->single;
-		for (i = 1; i < argc; i++) {
-			if (strcmp(argv[i], "--") == 0)
-				break;
-			if (strcmp(argv[i], "-V") == 0 ||
-			    strcmp(argv[i], "--version") == 0) {
-				cli_version(cmd->name);
-				return out_finish_stdout();
-			}
-		}
-	}
+	if ((rc = pick_verb(cmd, &ctx, &argc, &argv)) >= 0)
+		return rc;
 	if ((rc = kam_clock_check()) != KAM_OK)
 		return rc;
 	hold_stdout(&held);
