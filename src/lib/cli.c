@@ -762,7 +762,53 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 	int argc = *argcp, c, words = 1, i;
 	char **argv = *argvp;
 
-	if (cmd->single != NULL) {
+	if (cmd->single == NULL) {
+		opterr = 0;
+		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
+		                        NULL)) != -1) {
+			switch (c) {
+			case 'a':
+				ctx->account = optarg;
+				break;
+			case 'd':
+				ctx->db = optarg;
+				break;
+			case 'F':
+				if (set_format(ctx, optarg) != 0)
+					return KAM_USAGE;
+				break;
+			case 'h':
+				print_usage(stdout, cmd, NULL);
+				return out_finish_stdout();
+			case 'V':
+				cli_version(cmd->name);
+				return out_finish_stdout();
+			default: /* ':' or '?' */
+				cli_option_refused(c, argv);
+				print_usage(stderr, cmd, NULL);
+				return KAM_USAGE;
+			}
+		}
+		argc -= optind;
+		argv += optind;
+		if (argc == 0) {
+			kam_err(KAM_USAGE, _("no verb given"));
+			print_usage(stderr, cmd, NULL);
+			return KAM_USAGE;
+		}
+		if (strcmp(argv[0], "help") == 0) {
+			print_usage(stdout, cmd, NULL);
+			return out_finish_stdout();
+		}
+		if ((ctx->verb = find_verb(cmd, argc, argv, &words)) == NULL) {
+			if (group_help(cmd, argc, argv))
+				return out_finish_stdout();
+			return unknown_verb(cmd, argc, argv);
+		}
+		/* argv[0] becomes the verb's name for getopt. */
+		*argcp = argc - (words - 1);
+		*argvp = argv + (words - 1);
+	} else {
 		ctx->verb = cmd->single;
 		for (i = 1; i < argc; i++) {
 			if (strcmp(argv[i], "--") == 0)
@@ -773,53 +819,7 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 				return out_finish_stdout();
 			}
 		}
-		return -1;
 	}
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
-	                        NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			ctx->account = optarg;
-			break;
-		case 'd':
-			ctx->db = optarg;
-			break;
-		case 'F':
-			if (set_format(ctx, optarg) != 0)
-				return KAM_USAGE;
-			break;
-		case 'h':
-			print_usage(stdout, cmd, NULL);
-			return out_finish_stdout();
-		case 'V':
-			cli_version(cmd->name);
-			return out_finish_stdout();
-		default: /* ':' or '?' */
-			cli_option_refused(c, argv);
-			print_usage(stderr, cmd, NULL);
-			return KAM_USAGE;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		kam_err(KAM_USAGE, _("no verb given"));
-		print_usage(stderr, cmd, NULL);
-		return KAM_USAGE;
-	}
-	if (strcmp(argv[0], "help") == 0) {
-		print_usage(stdout, cmd, NULL);
-		return out_finish_stdout();
-	}
-	if ((ctx->verb = find_verb(cmd, argc, argv, &words)) == NULL) {
-		if (group_help(cmd, argc, argv))
-			return out_finish_stdout();
-		return unknown_verb(cmd, argc, argv);
-	}
-	/* argv[0] becomes the verb's name for getopt. */
-	*argcp = argc - (words - 1);
-	*argvp = argv + (words - 1);
 	return -1;
 }
 
