@@ -577,3 +577,37 @@ gate_say(const char *en)
 		return t;
 	return say_text(en, strlen(en), 0);
 }
+
+/* Whether run s keeps codes for the evidence of criterion key. */
+static int
+coded(const struct gate_snap *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->nnodes; i++)
+		if (s->nodes[i].up == -1 && s->nodes[i].criterion != NULL &&
+		    strcmp(s->nodes[i].criterion, key) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+gate_snap_said(const struct gate_snap *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < s->ncrit; i++) {
+		const struct gate_snap_crit *c = &s->crit[i];
+
+		if (strcmp(c->key, key) != 0 || c->evidence == NULL)
+			continue;
+		if (c->why != NULL)
+			return reason_said(c->why);
+		/* In a run stored with its codes, evidence without codes
+		 * is a user's. */
+		if (s->coded && !coded(s, key))
+			return xstrdup(c->evidence);
+		return gate_say(c->evidence);
+	}
+	return NULL;
+}

@@ -2486,10 +2486,12 @@ diff_fn(const char *what, const char *item, const char *before,
 START_TEST(t_diff)
 {
 	struct gate_snap a, b;
-	struct gate_snap_crit ca[2] = {{1, "need", "yes", "answered", NULL},
-	                               {3, "coverage", "no", "computed", "x"}};
-	struct gate_snap_crit cb[2] = {{1, "need", "yes", "answered", NULL},
-	                               {1, "new", "unknown", "none", NULL}};
+	struct gate_snap_crit ca[2] = {
+	    {1, "need", "yes", "answered", NULL, NULL},
+	    {3, "coverage", "no", "computed", "x", NULL}};
+	struct gate_snap_crit cb[2] = {
+	    {1, "need", "yes", "answered", NULL, NULL},
+	    {1, "new", "unknown", "none", NULL, NULL}};
 	int g;
 
 	memset(&a, 0, sizeof a);
@@ -2804,33 +2806,39 @@ END_TEST
 /* Runs count per deal; an identical run is kept once, checked again. */
 START_TEST(t_store_runs)
 {
+	struct gate_snap snap;
 	struct gate_run_info *r;
 	int64_t number;
 	size_t n;
 	int same;
 
+	/* As if stored before the codes were kept. */
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", NULL, &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
 	/* As if it was made an hour ago. */
 	exec_ok("UPDATE gate_run SET recorded = '2026-03-02T08:00:00Z', "
 	        "checked = '2026-03-02T08:00:00Z'");
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && same);
+	/* Found again, the run takes the codes it was stored without. */
+	ck_assert_int_eq(store_gate_snap_load(st, 1, 1, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 1);
+	gate_snap_free(&snap);
 	ck_assert_int_eq(store_gate_run_add(st, 2, "2026-03-01", "drop",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-02", "pursue",
-	                                    "{\"b\":1}", &number, &same),
+	                                    "{\"b\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 2 && !same);
 	/* Back to the first: a new run, not run 1 again. */
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 3 && !same);
 	ck_assert_int_eq(store_gate_runs(st, 1, &r, &n), KAM_OK);
