@@ -478,7 +478,7 @@ void gate_write_json(FILE *, const struct gate_assessment *,
                      const struct gate_whatif *w);
 /*
  * The run's reasons as codes, what a stored run keeps beside its
- * snapshot (kam(7), GATE RUNS): a JSON array of the nodes of each
+ * snapshot (kam(7), Gate runs): a JSON array of the nodes of each
  * computed evidence and each gate's reasons.
  */
 void gate_write_reasons(FILE *, const struct gate_assessment *);
@@ -559,8 +559,9 @@ void gate_write_report_json(FILE *, const struct gate_memo *);
  */
 const char *gate_label(const char *kind, const char *word);
 /*
- * A sentence the rules wrote in canonical English, read from a stored
- * run (which keeps only the English), in the user's language against
+ * A sentence the rules wrote in canonical English, read from a run
+ * stored before schema 14 (which keeps only the English), in the
+ * user's language against
  * the table of sentences (reason.h): a new string.  A live reason is
  * written from its code (reason_said) instead.  What it cannot read is
  * copied as written; under the C locale the copy is exact.

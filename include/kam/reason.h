@@ -7,8 +7,11 @@
  * in the user's language through the catalog (reason.c).  May be
  * included by the rules (gate.c, org.c, org-influence.c), by the
  * writers (gate-out.c, since-out.c, portfolio-out.c), by gate-say.c,
- * which reads a stored English sentence back with the same table, and
- * by the mains that print a rule's reason.
+ * which reads the English of a run stored without codes back with the
+ * same table, and
+ * by the mains that print a rule's reason; and for struct reason_node,
+ * a reason as a stored run keeps it, by store-gate.c, which reads the
+ * nodes, and the use case that makes them reasons again (assess.c).
  */
 #ifndef KAM_REASON_H
 #define KAM_REASON_H
@@ -195,7 +198,7 @@ char *reason_render(const char *t, char *const *args, int nargs);
 size_t reason_conv_len(const char *f);
 
 /*
- * A reason as a stored run keeps it (kam(7), GATE RUNS): its nodes in
+ * A reason as a stored run keeps it (kam(7), Gate runs): its nodes in
  * pre-order, each with the index of its parent (-1 for the root), its
  * kind in words, its sentence (a code's English format, the one
  * spelling that names it) and its text.  A root says where in the run

@@ -57,9 +57,8 @@ snap_whys(struct gate_snap *snap)
 		struct reason *r;
 		int g = v->gate;
 
-		if (v->up != -1 ||
-		    (r = reason_from_nodes(snap->nodes, snap->nnodes, i)) ==
-		        NULL)
+		if (v->up != -1 || (r = reason_from_nodes(
+		                        snap->nodes, snap->nnodes, i)) == NULL)
 			continue;
 		for (k = 0; v->criterion != NULL && k < snap->ncrit; k++)
 			if (strcmp(snap->crit[k].key, v->criterion) == 0 &&
@@ -70,9 +69,9 @@ snap_whys(struct gate_snap *snap)
 			}
 		if (r != NULL && v->criterion == NULL && g >= 1 &&
 		    g <= GATE_COUNT) {
-			snap->why[g - 1] =
-			    xreallocarray(snap->why[g - 1], snap->nwhy[g - 1] + 1,
-			                  sizeof *snap->why[g - 1]);
+			snap->why[g - 1] = xreallocarray(
+			    snap->why[g - 1], snap->nwhy[g - 1] + 1,
+			    sizeof *snap->why[g - 1]);
 			snap->why[g - 1][snap->nwhy[g - 1]++] = r;
 			r = NULL;
 		}

@@ -2,11 +2,12 @@
  * The judgement in the user's language: the labels of kam-gate's own
  * vocabularies, the default rubric's questions, and gate_say, which
  * reads a stored English sentence back.  The rules give their reasons
- * as codes (reason.h) that the writers put in words directly; a stored
- * run keeps only the English text, so gate_say reads such a sentence
- * against the one table of sentences (reason_formats, the catalog's
- * msgids) and writes it again through the catalog with the same
- * arguments (kam(7), LOCALE).
+ * as codes (reason.h) that the writers put in words directly, and a
+ * stored run keeps them (kam(7), Gate runs), said by gate_snap_said; a
+ * run stored before schema 14 keeps only the English text, so gate_say
+ * reads such a sentence against the one table of sentences
+ * (reason_formats, the catalog's msgids) and writes it again through
+ * the catalog with the same arguments (kam(7), LOCALE).
  *
  * A sentence is read clause by clause (the rules join clauses with
  * "; ").  Each argument of a format has a kind that says how it is

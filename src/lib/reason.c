@@ -582,9 +582,9 @@ reason_valid(const struct reason *r)
 }
 
 /* Each kind's word in a stored run, in enum reason_kind's order. */
-static const char *const kind_words[] = {
-    "text", "word",   "gate",    "source", "question", "code",
-    "list", "series", "clauses", "key",    "note"};
+static const char *const kind_words[] = {"text",     "word", "gate", "source",
+                                         "question", "code", "list", "series",
+                                         "clauses",  "key",  "note"};
 
 static void
 write_node(FILE *fp, const struct reason *r, long up, const char *criterion,
@@ -633,7 +633,8 @@ from_nodes(const struct reason_node *v, size_t n, size_t at)
 	size_t i, k;
 
 	for (k = 0; k < sizeof kind_words / sizeof *kind_words; k++)
-		if (v[at].kind != NULL && strcmp(v[at].kind, kind_words[k]) == 0)
+		if (v[at].kind != NULL &&
+		    strcmp(v[at].kind, kind_words[k]) == 0)
 			break;
 	if (k == sizeof kind_words / sizeof *kind_words)
 		return NULL;

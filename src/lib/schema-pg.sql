@@ -512,7 +512,7 @@ CREATE TABLE gate_run (
 	verdict  text COLLATE "C" NOT NULL
 	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
 	snapshot text COLLATE "C" NOT NULL,
-	-- the reasons as codes (kam(7), GATE RUNS); NULL before version 7
+	-- the reasons as codes (kam(7), Gate runs); NULL before version 7
 	reasons  text COLLATE "C",
 	UNIQUE (deal_id, number)
 );

@@ -494,7 +494,7 @@ CREATE TABLE gate_run (
 	verdict  TEXT NOT NULL
 	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
 	snapshot TEXT NOT NULL,
-	-- the reasons as codes (kam(7), GATE RUNS); NULL before schema 14
+	-- the reasons as codes (kam(7), Gate runs); NULL before schema 14
 	reasons  TEXT,
 	UNIQUE (deal_id, number)
 );

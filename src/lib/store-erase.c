@@ -197,7 +197,7 @@ changes_free(struct change *c, size_t n)
 
 /*
  * The two JSON columns of a stored gate run: its snapshot, each text
- * value rewritten, and its reasons as codes (kam(7), GATE RUNS), only
+ * value rewritten, and its reasons as codes (kam(7), Gate runs), only
  * the "text" members rewritten (a sentence, a kind or a criterion's key
  * is never a person's).  Each with its queries on a store file (json_set
  * on the column) and on a team store (the whole document).
@@ -363,8 +363,7 @@ scrub_runs(struct store *st, const struct erase *e)
 	size_t i;
 	int rc = KAM_OK;
 
-	for (i = 0; rc == KAM_OK && i < sizeof run_cols / sizeof *run_cols;
-	     i++)
+	for (i = 0; rc == KAM_OK && i < sizeof run_cols / sizeof *run_cols; i++)
 		rc = scrub_run_col(st, e, &run_cols[i]);
 	return rc;
 }

@@ -1048,8 +1048,9 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	    "FROM gate_run WHERE deal_id = ? ORDER BY number DESC LIMIT 1";
 	/* A run stored before the codes were kept takes them: its
 	 * snapshot is what they say. */
-	static const char upd[] = "UPDATE gate_run SET checked = ?1, "
-	                          "reasons = coalesce(reasons, ?3) WHERE id = ?2";
+	static const char upd[] =
+	    "UPDATE gate_run SET checked = ?1, "
+	    "reasons = coalesce(reasons, ?3) WHERE id = ?2";
 	static const char ins[] =
 	    "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, "
 	    "actor, verdict, snapshot, reasons) "

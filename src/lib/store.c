@@ -63,9 +63,9 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
-    migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql,
+    NULL,           migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
+    migrate_5_sql,  migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
+    migrate_9_sql,  migrate_10_sql, migrate_11_sql, migrate_12_sql,
     migrate_13_sql, migrate_14_sql};
 
 /*

@@ -2804,6 +2804,85 @@ START_TEST(t_store_settings)
 END_TEST
 
 /* Runs count per deal; an identical run is kept once, checked again. */
+/*
+ * A run's codes come back as reasons (gate_snap_load): each computed
+ * evidence and each gate's reasons; a user's evidence has none and is
+ * said as written.
+ */
+START_TEST(t_store_run_codes)
+{
+	static const char snapshot[] =
+	    "{\"gates\": [{\"gate\": 1, \"status\": \"pass\", \"score\": 1, "
+	    "\"criteria\": [{\"key\": \"our-relationship\", \"answer\": "
+	    "\"unknown\", \"source\": \"computed\", \"evidence\": \"no stance "
+	    "known in the buying group (3 people)\"}, {\"key\": \"need\", "
+	    "\"answer\": \"yes\", \"source\": \"answered\", \"evidence\": "
+	    "\"score 1.00 reaches the fail threshold 0.50\"}], "
+	    "\"reasons\": [\"score 1.00 reaches the fail threshold 0.50\"]}]}";
+	struct reason *ev = reason_code(R_NO_STANCE_MANY, reason_text("3"));
+	struct reason *g1 = reason_code(R_REACHES_FAIL, reason_text("1.00"),
+	                                reason_text("0.50"));
+	struct gate_snap snap;
+	char *codes = NULL, *t;
+	size_t len = 0, n = 0;
+	FILE *fp = open_memstream(&codes, &len);
+	int64_t number;
+	int same;
+
+	fputs("[", fp);
+	reason_write_nodes(fp, ev, "our-relationship", 0, &n);
+	reason_write_nodes(fp, g1, NULL, 1, &n);
+	fputs("]", fp);
+	fclose(fp);
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "pursue",
+	                                    snapshot, codes, &number, &same),
+	                 KAM_OK);
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 1);
+	ck_assert_uint_eq(snap.nnodes, 5);
+	ck_assert_uint_eq(snap.ncrit, 2);
+	ck_assert_str_eq(snap.crit[0].key, "our-relationship");
+	ck_assert_ptr_nonnull(snap.crit[0].why);
+	t = reason_english(snap.crit[0].why);
+	ck_assert_str_eq(t, snap.crit[0].evidence);
+	free(t);
+	ck_assert_ptr_null(snap.crit[1].why);
+	ck_assert_uint_eq(snap.nwhy[0], 1);
+	ck_assert_uint_eq(snap.nwhy[1], 0);
+	t = reason_english(snap.why[0][0]);
+	ck_assert_str_eq(t, "score 1.00 reaches the fail threshold 0.50");
+	free(t);
+	t = gate_snap_said(&snap, "our-relationship");
+	ck_assert_str_eq(t, "no stance known in the buying group (3 people)");
+	free(t);
+	/* A user's evidence, though a sentence of the table. */
+	t = gate_snap_said(&snap, "need");
+	ck_assert_str_eq(t, "score 1.00 reaches the fail threshold 0.50");
+	free(t);
+	ck_assert_ptr_null(gate_snap_said(&snap, "price"));
+	gate_snap_free(&snap);
+	/* The same run without codes, as stored before schema 14. */
+	exec_ok("UPDATE gate_run SET reasons = NULL");
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 0);
+	ck_assert_uint_eq(snap.nnodes, 0);
+	ck_assert_ptr_null(snap.crit[0].why);
+	t = gate_snap_said(&snap, "our-relationship");
+	ck_assert_str_eq(t, "no stance known in the buying group (3 people)");
+	free(t);
+	gate_snap_free(&snap);
+	/* Codes that are not JSON: none read. */
+	exec_ok("UPDATE gate_run SET reasons = 'x'");
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_uint_eq(snap.nnodes, 0);
+	ck_assert_ptr_null(snap.crit[0].why);
+	gate_snap_free(&snap);
+	reason_free(ev);
+	reason_free(g1);
+	free(codes);
+}
+END_TEST
+
 START_TEST(t_store_runs)
 {
 	struct gate_snap snap;
@@ -2908,6 +2987,7 @@ suite(void)
 	tcase_add_test(ts, t_store_assess_dated);
 	tcase_add_test(ts, t_store_settings);
 	tcase_add_test(ts, t_store_runs);
+	tcase_add_test(ts, t_store_run_codes);
 	suite_add_tcase(s, ts);
 	return s;
 }
