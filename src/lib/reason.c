@@ -683,13 +683,11 @@ reason_from_nodes(const struct reason_node *v, size_t n, size_t root)
 void
 reason_nodes_free(struct reason_node *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].criterion);
-		free(v[i].kind);
-		free(v[i].sentence);
-		free(v[i].text);
+	while (n-- > 0) {
+		free(v[n].criterion);
+		free(v[n].kind);
+		free(v[n].sentence);
+		free(v[n].text);
 	}
 	free(v);
 }

@@ -1216,19 +1216,18 @@ snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
 	s = store_stmt_dialect(st, q, q_pg);
 	db_bind_int64(s, 1, run);
 	while ((rc = db_step(s)) == DB_ROW) {
-		struct reason_node *v;
+		struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
+		                                  ? -1
+		                                  : (long)db_column_int64(s, 0),
+		                        .criterion = store_col_dup(s, 1),
+		                        .gate = db_column_int(s, 2),
+		                        .kind = store_col_dup(s, 3),
+		                        .sentence = store_col_dup(s, 4),
+		                        .text = store_col_dup(s, 5)};
 
-		snap->nodes = xreallocarray(snap->nodes, snap->nnodes + 1,
-		                            sizeof *snap->nodes);
-		v = &snap->nodes[snap->nnodes++];
-		v->up = db_column_type(s, 0) == DB_NULL
-		            ? -1
-		            : (long)db_column_int64(s, 0);
-		v->criterion = store_col_dup(s, 1);
-		v->gate = db_column_int(s, 2);
-		v->kind = store_col_dup(s, 3);
-		v->sentence = store_col_dup(s, 4);
-		v->text = store_col_dup(s, 5);
+		snap->nodes =
+		    xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
+		snap->nodes[snap->nnodes++] = v;
 	}
 	db_reset(s);
 	if (rc != DB_DONE)

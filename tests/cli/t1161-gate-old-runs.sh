@@ -7,17 +7,9 @@
 # new run reads each its own way.
 . "$(dirname "$0")/lib.sh"
 sqlite_only "an SQLite upgrade fixture (t9400 and t9460 upgrade team stores)"
-need_locale zh_CN.UTF-8
-ZH=zh_CN.UTF-8
-
-sh "$KAM_SRCDIR/examples/hospital.sh" "$T/ex" >"$T/example.md" 2>&1 ||
-  fail "the hospital example failed: $(tail -n 3 "$T/example.md")"
-KAM_ACCOUNT=hospital
-KAM_NOW=2026-07-01T09:00:00Z
-export KAM_ACCOUNT KAM_NOW
+hospital_zh
 
 # What a new store shows.
-KAM_DB="$T/ex/kam.db"
 for l in C.UTF-8 $ZH; do
   in_locale $l kam-gate diff his 1 3 -F table >"$T/new-13.$l" &&
     in_locale $l kam-gate diff his 3 4 -F table >"$T/new-34.$l" &&
@@ -29,7 +21,8 @@ kam-gate diff his 1 3 >"$T/new-13.tsv" || fail "new: diff failed"
 
 # The same store as schema 13 kept it: gate_run without reasons.  The
 # runs' snapshots are byte for byte what the kam of schema 13 stored.
-cp "$KAM_DB" "$T/old.db"
+new=$KAM_DB
+cp "$new" "$T/old.db"
 KAM_DB="$T/old.db"
 "$SQLITE3" "$KAM_DB" "ALTER TABLE gate_run DROP COLUMN reasons; PRAGMA user_version = 13" ||
   fail "making a store of schema 13"
@@ -65,7 +58,7 @@ expect_sql again-runs "SELECT number, checked, reasons IS NULL FROM gate_run ORD
 2|2026-03-16T00:00:00Z|1
 3|2026-06-15T00:00:00Z|1
 4|2026-07-02T09:00:00Z|0"
-"$SQLITE3" "$T/ex/kam.db" "SELECT reasons FROM gate_run WHERE number = 4" >"$T/codes.new"
+"$SQLITE3" "$new" "SELECT reasons FROM gate_run WHERE number = 4" >"$T/codes.new"
 sql "SELECT reasons FROM gate_run WHERE number = 4" >"$T/codes.old"
 count=$((count + 1))
 cmp -s "$T/codes.new" "$T/codes.old" ||

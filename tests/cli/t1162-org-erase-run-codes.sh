@@ -7,21 +7,7 @@
 # and kam-gate diff still says the runs from them, in Chinese too.  On
 # a team store as on a file (the example's store copied in).
 . "$(dirname "$0")/lib.sh"
-need_locale zh_CN.UTF-8
-ZH=zh_CN.UTF-8
-
-sh "$KAM_SRCDIR/examples/hospital.sh" "$T/ex" >"$T/example.md" 2>&1 ||
-  fail "the hospital example failed: $(tail -n 3 "$T/example.md")"
-kam-org init >/dev/null
-# The example's rows keep their recorder, whom on a team store only its
-# owner may write.
-to=$KAM_DB
-on_pg && to=$KAM_TEST_PG_OWNER
-env -u KAM_USER -u KAM_NOW kam copy --from "$T/ex/kam.db" --to "$to" hospital >/dev/null ||
-  fail "cannot copy the example's store"
-KAM_ACCOUNT=hospital
-KAM_NOW=2026-07-01T09:00:00Z
-export KAM_ACCOUNT KAM_NOW
+hospital_zh
 
 # Before: the names are in the codes, as arguments.
 expect_sql before-key "SELECT count(*) FROM gate_run WHERE reasons LIKE '%\"kind\": \"key\", \"text\": \"陈建国\"}%'" 1
