@@ -803,23 +803,22 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 }
 
 int
-store_org_person_new(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c, int64_t *person,
-                     char **account_handle)
+store_org_person_new(struct store *st, int64_t account, const char *handle,
+                     const struct org_change *c, int64_t *person)
 {
 	const char *title, *dept;
 	struct org_new_person np;
-	struct ref r;
-	int64_t account, id;
+	int64_t id;
+	char *acct;
 	int rc;
 
-	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, N_("person"), ref, dflt);
-	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
+	if (person_exists(st, account, handle)) {
+		acct = store_org_account_handle(st, account);
+		rc = kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
+		             acct, handle);
+		free(acct);
 		return rc;
-	if (person_exists(st, account, r.handle))
-		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
-		               r.account, r.handle);
+	}
 	if (c->ext_id != NULL && *c->ext_id != '\0' &&
 	    (rc = store_org_ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
 		return rc;
@@ -828,8 +827,8 @@ store_org_person_new(struct store *st, const char *ref, const char *dflt,
 	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
 	memset(&np, 0, sizeof np);
 	np.id = id = store_org_max_person_id(st) + 1;
-	np.handle = r.handle;
-	np.name = c->name ? c->name : title ? title : r.handle;
+	np.handle = handle;
+	np.name = c->name ? c->name : title ? title : handle;
 	np.title = title;
 	np.dept = dept;
 	np.level = c->level > 0 ? c->level : 0;
@@ -839,7 +838,6 @@ store_org_person_new(struct store *st, const char *ref, const char *dflt,
 	    KAM_OK)
 		return rc;
 	*person = id;
-	*account_handle = xstrdup(r.account);
 	return KAM_OK;
 }
 
@@ -998,18 +996,14 @@ store_org_person_state(struct store *st, int64_t person, int *placeholder,
 }
 
 int
-store_org_person_leave(struct store *st, const char *ref, const char *dflt,
-                       const char *on)
+store_org_person_leave(struct store *st, int64_t id, const char *on)
 {
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
 	db_stmt *s;
-	int64_t id;
 	char *left, *r;
 	int rc;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qget);
 	db_bind_int64(s, 1, id);
 	store_row(st, s, "the store");
@@ -1032,19 +1026,15 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-store_org_person_return(struct store *st, const char *ref, const char *dflt,
-                        const char *on)
+store_org_person_return(struct store *st, int64_t id, const char *on)
 {
 	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] =
 	    "UPDATE person SET left_on = NULL WHERE id = ?";
 	db_stmt *s;
-	int64_t id;
 	char *left, *r;
 	int rc;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qget);
 	db_bind_int64(s, 1, id);
 	store_row(st, s, "the store");
@@ -1066,7 +1056,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-store_org_person_rm(struct store *st, const char *ref, const char *dflt)
+store_org_person_rm(struct store *st, int64_t id)
 {
 	/* Everything else that names the person, by what to say of it. */
 	static const char qrefs[] =
@@ -1084,14 +1074,11 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	                                   N_("links"),
 	                                   N_("stance observations")};
 	db_stmt *s;
-	int64_t id;
 	long n[4];
 	char *r, why[160];
 	size_t i, len = 0;
-	int rc;
+	int rc = KAM_OK;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qrefs);
 	db_bind_int64(s, 1, id);
 	if (db_step(s) != DB_ROW) {
@@ -1395,26 +1382,23 @@ store_org_log(struct store *st, int64_t person,
 
 /* Links */
 
+/* Whether a link may join a and b: two people of one account group. */
 static int
-pair(struct store *st, const char *from, const char *to, const char *dflt,
-     int64_t *a, int64_t *b)
+pair(struct store *st, int64_t a, int64_t b)
 {
 	int64_t aa, ba;
 	char *ra, *rb;
 	int rc;
 
-	if ((rc = store_person_id(st, from, dflt, a)) != KAM_OK ||
-	    (rc = store_person_id(st, to, dflt, b)) != KAM_OK)
-		return rc;
-	person_row(st, *a, &aa, NULL);
-	person_row(st, *b, &ba, NULL);
+	person_row(st, a, &aa, NULL);
+	person_row(st, b, &ba, NULL);
 	/* Within an account, or across the accounts of a group. */
-	if (*a != *b && (aa == ba || store_org_group_root(st, aa) ==
-	                                 store_org_group_root(st, ba)))
+	if (a != b && (aa == ba || store_org_group_root(st, aa) ==
+	                               store_org_group_root(st, ba)))
 		return KAM_OK;
-	ra = store_person_ref(st, *a);
-	rb = store_person_ref(st, *b);
-	if (*a == *b)
+	ra = store_person_ref(st, a);
+	rb = store_person_ref(st, b);
+	if (a == b)
 		rc = kam_err(KAM_CONFLICT,
 		             _("a link needs two people, not "
 		               "'%s' twice"),
@@ -1458,9 +1442,8 @@ day_or_today(const char *on, char *today)
 }
 
 int
-store_org_link_on(struct store *st, const char *from, const char *to,
-                  const char *dflt, const char *kind, long strength,
-                  const char *on)
+store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
+                  long strength, const char *on)
 {
 	static const char qopen[] =
 	    "SELECT id, strength, start_on FROM link_period WHERE from_id = ? "
@@ -1472,13 +1455,13 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	    "INSERT INTO link_period (from_id, to_id, kind, strength, created, "
 	    "start_on, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	db_stmt *s;
-	int64_t a, b, open = 0;
+	int64_t open = 0;
 	long was = 0;
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
 	char *ra, *rb;
 	int rc;
 
-	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+	if ((rc = pair(st, a, b)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
@@ -1530,25 +1513,25 @@ store_org_link_on(struct store *st, const char *from, const char *to,
 	return step_done(st, s, "cannot add link");
 }
 
-int
-store_org_link(struct store *st, const char *from, const char *to,
-               const char *dflt, const char *kind, long strength)
-{
-	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
-}
-
 /*
- * The open period of a link or a role: q selects the id and start_on of
- * the row (a, b, word) with no end_on.  Returns its id (0: none), its
- * start in since.
+ * Ends on day on (NULL: today) the open period of a link or a role
+ * (a, b, word): qopen selects its id and start_on, qend ends it.
+ * KAM_OK when it ended; KAM_NOTFOUND when none is open and KAM_DATA when
+ * it began after that day, not reported, with the day in day and the
+ * period's start in since.
  */
-static int64_t
-open_period(struct store *st, const char *q, int64_t a, int64_t b,
-            const char *word, char since[KAM_DATE_LEN])
+static int
+period_close(struct store *st, const char *qopen, const char *qend, int64_t a,
+             int64_t b, const char *word, const char *on,
+             char day[KAM_DATE_LEN], char since[KAM_DATE_LEN])
 {
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s = store_stmt(st, qopen);
 	int64_t id = 0;
 
+	if (on != NULL)
+		snprintf(day, KAM_DATE_LEN, "%s", on);
+	else
+		kam_today(day);
 	db_bind_int64(s, 1, a);
 	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, word);
@@ -1558,48 +1541,41 @@ open_period(struct store *st, const char *q, int64_t a, int64_t b,
 		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
 	}
 	db_reset(s);
-	return id;
+	if (id == 0)
+		return KAM_NOTFOUND;
+	if (strcmp(day, since) < 0)
+		return KAM_DATA;
+	return period_end(st, qend, id, day);
 }
 
 int
-store_org_unlink_on(struct store *st, const char *from, const char *to,
-                    const char *dflt, const char *kind, const char *on)
+store_org_unlink_on(struct store *st, int64_t a, int64_t b, const char *kind,
+                    const char *on)
 {
 	static const char q[] =
 	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
 	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	int64_t a, b, id;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
+	char day[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *ra, *rb;
 	int rc;
 
-	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+	if ((rc = pair(st, a, b)) != KAM_OK)
 		return rc;
-	on = day_or_today(on, today);
-	id = open_period(st, q, a, b, kind, since);
-	if (id != 0 && strcmp(on, since) >= 0)
-		return period_end(st, q_link_end, id, on);
+	rc = period_close(st, q, q_link_end, a, b, kind, on, day, since);
+	if (rc != KAM_NOTFOUND && rc != KAM_DATA)
+		return rc;
 	ra = store_person_ref(st, a);
 	rb = store_person_ref(st, b);
-	if (id == 0)
-		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
-		             kind, ra, rb);
+	if (rc == KAM_NOTFOUND)
+		kam_err(rc, _("no '%s' link from '%s' to '%s'"), kind, ra, rb);
 	else
-		rc =
-		    kam_err(KAM_DATA,
-		            _("the '%s' link from '%s' to '%s' holds since %s: "
-		              "it cannot end on %s, before"),
-		            kind, ra, rb, since, on);
+		kam_err(rc,
+		        _("the '%s' link from '%s' to '%s' holds since %s: it "
+		          "cannot end on %s, before"),
+		        kind, ra, rb, since, day);
 	free(ra);
 	free(rb);
 	return rc;
-}
-
-int
-store_org_unlink(struct store *st, const char *from, const char *to,
-                 const char *dflt, const char *kind)
-{
-	return store_org_unlink_on(st, from, to, dflt, kind, NULL);
 }
 
 int
@@ -1748,29 +1724,21 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 
 /* Buying roles */
 
+/* Whether person p may hold a role in deal d: one of its account group. */
 static int
-deal_person(struct store *st, const char *deal, const char *person,
-            const char *dflt, int64_t *d, int64_t *p)
+deal_person(struct store *st, int64_t d, int64_t p)
 {
-	int64_t pa, da;
-	char *acct, *rd, *rp;
+	int64_t pa = 0, da = store_deal_account(st, d);
+	char *rd, *rp;
 	int rc;
 
-	if ((rc = store_deal_id(st, deal, dflt, d)) != KAM_OK)
-		return rc;
-	da = store_deal_account(st, *d);
-	acct = store_org_account_handle(st, da);
-	rc = store_person_id(st, person, acct, p);
-	free(acct);
-	if (rc != KAM_OK)
-		return rc;
-	person_row(st, *p, &pa, NULL);
+	person_row(st, p, &pa, NULL);
 	/* The economic buyer of a subsidiary's deal may be the parent's. */
 	if (pa == da ||
 	    store_org_group_root(st, pa) == store_org_group_root(st, da))
 		return KAM_OK;
-	rd = store_deal_ref(st, *d);
-	rp = store_person_ref(st, *p);
+	rd = store_deal_ref(st, d);
+	rp = store_person_ref(st, p);
 	rc = kam_err(KAM_CONFLICT,
 	             _("'%s' is not in the account of deal '%s' or its group"),
 	             rp, rd);
@@ -1889,9 +1857,8 @@ role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
 }
 
 int
-store_org_role_put(struct store *st, const char *deal, const char *person,
-                   const char *dflt, const char *role, const char *influence,
-                   int lead, int primary, const char *on)
+store_org_role_put(struct store *st, int64_t d, int64_t p, const char *role,
+                   const char *influence, int lead, int primary, const char *on)
 {
 	static const char qopen[] =
 	    "SELECT id, influence, lead, start_on, is_primary "
@@ -1904,11 +1871,11 @@ store_org_role_put(struct store *st, const char *deal, const char *person,
 	    "SELECT id FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
 	db_stmt *s;
-	int64_t d, p, open = 0, now_id = 0;
+	int64_t open = 0, now_id = 0;
 	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
 	int rc, was_lead = 0, was_primary = 0;
 
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+	if ((rc = deal_person(st, d, p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
 	s = store_stmt(st, qopen);
@@ -1967,61 +1934,34 @@ store_org_role_put(struct store *st, const char *deal, const char *person,
 }
 
 int
-store_org_role_set_on(struct store *st, const char *deal, const char *person,
-                      const char *dflt, const char *role, const char *influence,
-                      int lead, const char *on)
-{
-	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
-	                          -1, on);
-}
-
-int
-store_org_role_set(struct store *st, const char *deal, const char *person,
-                   const char *dflt, const char *role, const char *influence,
-                   int lead)
-{
-	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
-	                          -1, NULL);
-}
-
-int
-store_org_role_rm_on(struct store *st, const char *deal, const char *person,
-                     const char *dflt, const char *role, const char *on)
+store_org_role_rm_on(struct store *st, int64_t d, int64_t p, const char *role,
+                     const char *on)
 {
 	static const char q[] =
 	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
 	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	int64_t d, p, id;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
+	char day[KAM_DATE_LEN], since[KAM_DATE_LEN];
 	char *rd, *rp;
 	int rc;
 
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+	if ((rc = deal_person(st, d, p)) != KAM_OK)
 		return rc;
-	on = day_or_today(on, today);
-	id = open_period(st, q, d, p, role, since);
-	if (id != 0 && strcmp(on, since) >= 0)
-		return period_end(st, q_role_end, id, on);
+	rc = period_close(st, q, q_role_end, d, p, role, on, day, since);
+	if (rc != KAM_NOTFOUND && rc != KAM_DATA)
+		return rc;
 	rd = store_deal_ref(st, d);
 	rp = store_person_ref(st, p);
-	if (id == 0)
-		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
-		             rp, role, rd);
+	if (rc == KAM_NOTFOUND)
+		kam_err(rc, _("'%s' holds no role '%s' in '%s'"), rp, role, rd);
 	else
-		rc = kam_err(KAM_DATA,
-		             _("'%s' holds role '%s' in '%s' since %s: "
-		               "it cannot end on %s, before"),
-		             rp, role, rd, since, on);
+		kam_err(
+		    rc,
+		    _("'%s' holds role '%s' in '%s' since %s: it cannot end "
+		      "on %s, before"),
+		    rp, role, rd, since, day);
 	free(rd);
 	free(rp);
 	return rc;
-}
-
-int
-store_org_role_rm(struct store *st, const char *deal, const char *person,
-                  const char *dflt, const char *role)
-{
-	return store_org_role_rm_on(st, deal, person, dflt, role, NULL);
 }
 
 #define ROLE_ORDER "vocab_rank('role', r.role)"
