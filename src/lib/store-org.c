@@ -1531,19 +1531,27 @@ period_open(struct store *st, const struct period_kind *k, int64_t a, int64_t b,
 	return 0;
 }
 
+/* Binds the day on, now and the actor to parameters i, i + 1, i + 2. */
+static void
+bind_stamp(db_stmt *s, int i, const char *on)
+{
+	char now[KAM_STAMP_LEN];
+
+	kam_now(now);
+	store_bind_text(s, i, on);
+	store_bind_text(s, i + 1, now);
+	store_bind_static(s, i + 2, kam_actor());
+}
+
 /* Ends a period (its id) on day on, now, by the actor. */
 static int
 period_end(struct store *st, const struct period_kind *k, int64_t id,
            const char *on)
 {
 	db_stmt *s = store_stmt(st, k->qend);
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	db_bind_int64(s, 1, id);
-	store_bind_text(s, 2, on);
-	store_bind_text(s, 3, now);
-	store_bind_static(s, 4, kam_actor());
+	bind_stamp(s, 2, on);
 	return step_done(st, s, "cannot end the period");
 }
 
@@ -1593,12 +1601,8 @@ period_begin(struct store *st, const char *q, int64_t a, int64_t b,
              const char *word, const char *on)
 {
 	db_stmt *s = period_stmt(st, q, a, b, word);
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
-	store_bind_text(s, 4, on);
-	store_bind_text(s, 5, now);
-	store_bind_static(s, 6, kam_actor());
+	bind_stamp(s, 4, on);
 	return s;
 }
 
