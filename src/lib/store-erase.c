@@ -485,7 +485,7 @@ id_list(struct store *st, const char *q, int64_t id, int *rc)
 
 /* What is to be erased, and whether it can be; reports why not. */
 static int
-plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
+plan(struct store *st, int64_t person, struct erase *e)
 {
 	static const char qperson[] =
 	    "SELECT p.handle, p.name, p.title, p.ext_id, p.erased, "
@@ -514,8 +514,7 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	int rc, step, k;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = store_person_id(st, ref, dflt, &e->id)) != KAM_OK)
-		return rc;
+	e->id = person;
 	s = store_stmt(st, qperson);
 	db_bind_int64(s, 1, e->id);
 	if (db_step(s) != DB_ROW) {
@@ -636,8 +635,8 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 }
 
 int
-store_org_person_erase(struct store *st, const char *ref, const char *dflt,
-                       const char *reason, char **tombstone)
+store_org_person_erase(struct store *st, int64_t person, const char *reason,
+                       char **tombstone)
 {
 	/* The record: a tombstone keeps the account, the place in the
 	 * organisation (department, level, reporting lines), the roles,
@@ -671,7 +670,7 @@ store_org_person_erase(struct store *st, const char *ref, const char *dflt,
 
 	kam_now(now);
 	kam_today(today);
-	if ((rc = plan(st, ref, dflt, &e)) != KAM_OK) {
+	if ((rc = plan(st, person, &e)) != KAM_OK) {
 		erase_free(&e);
 		return rc;
 	}

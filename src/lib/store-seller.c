@@ -83,20 +83,16 @@ store_sellers(struct store *st, const char *today,
 }
 
 int
-store_contact_add(struct store *st, const char *seller, const char *person,
-                  const char *dflt, long strength, const char *on)
+store_contact_add(struct store *st, int64_t sid, int64_t pid, long strength,
+                  const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
 	db_stmt *s;
-	int64_t sid, pid;
 	char now[KAM_STAMP_LEN];
 	int rc;
 
-	if ((rc = store_seller_id(st, seller, &sid)) != KAM_OK ||
-	    (rc = store_person_id(st, person, dflt, &pid)) != KAM_OK)
-		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, sid);

@@ -2185,6 +2185,18 @@ ref_of(struct store *st, const char *q, int64_t id)
 	return r;
 }
 
+int
+store_person_id_in(struct store *st, const char *ref, int64_t account,
+                   int64_t *id)
+{
+	static const char q[] = "SELECT handle FROM account WHERE id = ?";
+	char *acct = ref_of(st, q, account);
+	int rc = store_person_id(st, ref, acct, id);
+
+	free(acct);
+	return rc;
+}
+
 char *
 store_person_ref(struct store *st, int64_t id)
 {

@@ -335,7 +335,7 @@ START_TEST(test_org_people)
 {
 	struct org_change c;
 	struct seen seen = {""};
-	int64_t acme;
+	int64_t acme, wang;
 
 	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", "retail"),
 	                 KAM_OK);
@@ -361,8 +361,8 @@ START_TEST(test_org_people)
 	c.placeholder = -1;
 	c.reports_to = "li";
 	capture();
-	ck_assert_int_eq(org_person_set(st, "acme/wang", NULL, &c),
-	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_person_id(st, "acme/wang", NULL, &wang), KAM_OK);
+	ck_assert_int_eq(org_person_set(st, wang, &c), KAM_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(captured(), "would close a cycle"));
 	ck_assert_int_eq(count("SELECT count(*) FROM person "
 	                       "WHERE manager_id IS NOT NULL"),
@@ -404,24 +404,21 @@ START_TEST(test_links_roles)
 	        "(2, 1, 'b', 'B', '2026-01-01');"
 	        "INSERT INTO deal (id, account_id, handle, name, created) "
 	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01')");
-	ck_assert_int_eq(store_org_link_on(st, "acme/a", "acme/b", NULL,
-	                                   "advises", 3, "2026-02-01"),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_org_link_on(st, 1, 2, "advises", 3, "2026-02-01"), KAM_OK);
 	ck_assert_int_eq(store_account_id(st, "acme", &acme), KAM_OK);
 	ck_assert_int_eq(store_org_links(st, acme, seen_link, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "a>b:advises:3;");
-	ck_assert_int_eq(store_org_role_set_on(st, "acme/erp", "acme/b", NULL,
-	                                       "finance", "high", 1,
-	                                       "2026-02-01"),
-	                 KAM_OK);
 	ck_assert_int_eq(store_deal_id(st, "acme/erp", NULL, &deal), KAM_OK);
+	ck_assert_int_eq(store_org_role_put(st, deal, 2, "finance", "high", 1,
+	                                    -1, "2026-02-01"),
+	                 KAM_OK);
 	seen.text[0] = '\0';
 	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "b:finance:high:1;");
 	/* Ended, the role is gone today and kept in its period. */
-	ck_assert_int_eq(store_org_role_rm_on(st, "acme/erp", "acme/b", NULL,
-	                                      "finance", "2026-02-10"),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, deal, 2, "finance", "2026-02-10"), KAM_OK);
 	seen.text[0] = '\0';
 	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "");
@@ -536,6 +533,113 @@ START_TEST(test_unprepared)
 }
 END_TEST
 
+/*
+ * People are taken by id: the periods of links and roles end on a day
+ * or say why not, each message naming the people; a person outside the
+ * account group is refused; store_person_id_in reads bare handles in the
+ * account given.
+ */
+START_TEST(test_people_by_id)
+{
+	int64_t id = 0, seller;
+
+	exec_ok("INSERT INTO account (id, handle, name, created) VALUES "
+	        "(1, 'acme', 'Acme', '2026-01-01'), "
+	        "(2, 'zeta', 'Zeta', '2026-01-01');"
+	        "INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'a', 'A', '2026-01-01'), "
+	        "(2, 1, 'b', 'B', '2026-01-01'), "
+	        "(3, 2, 'z', 'Z', '2026-01-01');"
+	        "INSERT INTO deal (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01')");
+	ck_assert_int_eq(store_person_id_in(st, "b", 1, &id), KAM_OK);
+	ck_assert_int_eq(id, 2);
+	ck_assert_int_eq(store_person_id_in(st, "zeta/z", 1, &id), KAM_OK);
+	ck_assert_int_eq(id, 3);
+	capture();
+	ck_assert_int_eq(store_person_id_in(st, "z", 1, &id), KAM_NOTFOUND);
+	ck_assert_str_eq(captured(),
+	                 "check_store: unknown person 'acme/z' (did you "
+	                 "mean 'acme/a'?)\n");
+
+	capture();
+	ck_assert_int_eq(store_org_link_on(st, 1, 1, "advises", 2, NULL),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_org_link_on(st, 1, 3, "advises", 2, NULL),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", NULL),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(
+	    store_org_link_on(st, 1, 2, "advises", 2, "2026-02-01"), KAM_OK);
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", "2026-01-31"),
+	                 KAM_DATA);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: a link needs two people, not 'acme/a' twice\n"
+	    "check_store: 'acme/a' and 'zeta/z' are in different accounts\n"
+	    "check_store: no 'advises' link from 'acme/a' to 'acme/b'\n"
+	    "check_store: the 'advises' link from 'acme/a' to 'acme/b' holds "
+	    "since 2026-02-01: it cannot end on 2026-01-31, before\n");
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", "2026-02-01"),
+	                 KAM_OK);
+
+	capture();
+	ck_assert_int_eq(
+	    store_org_role_put(st, 1, 3, "finance", NULL, 0, -1, NULL),
+	    KAM_CONFLICT);
+	ck_assert_int_eq(store_org_role_rm_on(st, 1, 2, "finance", NULL),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(
+	    store_org_role_put(st, 1, 2, "finance", NULL, 0, -1, "2026-02-01"),
+	    KAM_OK);
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, 1, 2, "finance", "2026-01-31"), KAM_DATA);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: 'zeta/z' is not in the account of deal 'acme/erp' "
+	    "or its group\n"
+	    "check_store: 'acme/b' holds no role 'finance' in 'acme/erp'\n"
+	    "check_store: 'acme/b' holds role 'finance' in 'acme/erp' since "
+	    "2026-02-01: it cannot end on 2026-01-31, before\n");
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, 1, 2, "finance", "2026-02-01"), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM link_period WHERE "
+	                       "end_on = '2026-02-01'") +
+	                     count("SELECT count(*) FROM deal_role_period "
+	                           "WHERE end_on = '2026-02-01'"),
+	                 2);
+
+	ck_assert_int_eq(store_org_person_leave(st, 2, "2026-03-01"), KAM_OK);
+	capture();
+	ck_assert_int_eq(store_org_person_leave(st, 2, "2026-03-02"),
+	                 KAM_CONFLICT);
+	ck_assert_str_eq(captured(),
+	                 "check_store: 'acme/b' already left on 2026-03-01\n");
+	ck_assert_int_eq(store_org_person_return(st, 2, "2026-03-03"), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM person WHERE id = 2 "
+	                       "AND left_on IS NULL"),
+	                 1);
+	ck_assert_int_eq(store_seller_add(st, "bob", "Bob"), KAM_OK);
+	ck_assert_int_eq(store_seller_id(st, "bob", &seller), KAM_OK);
+	ck_assert_int_eq(store_contact_add(st, seller, 3, 2, "2026-03-01"),
+	                 KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE "
+	                       "person_id = 3 AND strength = 2"),
+	                 1);
+	capture();
+	ck_assert_int_eq(store_org_person_rm(st, 1), KAM_CONFLICT);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: 'acme/a' cannot be removed: other records refer "
+	    "to them (links: 1); record a departure with person leave "
+	    "instead\n");
+	exec_ok("INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (4, 1, 'd', 'D', '2026-01-01')");
+	ck_assert_int_eq(store_org_person_rm(st, 4), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM person WHERE id = 4"), 0);
+}
+END_TEST
+
 static int
 seen_seller(const struct seller *s, void *arg)
 {
@@ -584,6 +688,7 @@ store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_org_people);
 	tcase_add_test(tc, test_links_roles);
+	tcase_add_test(tc, test_people_by_id);
 	tcase_add_test(tc, test_stance);
 	tcase_add_test(tc, test_gate_settings);
 	tcase_add_test(tc, test_unprepared);
