@@ -1237,8 +1237,8 @@ static int
 cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {"observations", "last_hash", NULL};
-	struct stance_verdict v;
 	struct out *o;
+	struct stance_verdict v;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)

@@ -1391,10 +1391,10 @@ accounts(struct builder *bd)
 	free(has);
 }
 
-/* The graph's, nodes' and edges' attributes, declared once, with FONT;
- * returns the graph's label's. */
+/* The graph's attributes, declared once (the DOT lists them in this
+ * order), with FONT; returns its label's. */
 static Agsym_t *
-declare_attrs(struct builder *bd, const char *font)
+graph_attrs(struct builder *bd, const char *font)
 {
 	const struct map_style *st = bd->st;
 	Agsym_t *glabel;
@@ -1418,28 +1418,6 @@ declare_attrs(struct builder *bd, const char *font)
 		         st->fit->height);
 		agsafeset(bd->g, "size", size, "");
 	}
-	bd->n[N_SHAPE] = agattr(bd->g, AGNODE, "shape", "box");
-	bd->n[N_STYLE] = agattr(bd->g, AGNODE, "style", "rounded,filled");
-	bd->n[N_FILL] = agattr(bd->g, AGNODE, "fillcolor", FILL_UNKNOWN);
-	bd->n[N_COLOR] = agattr(bd->g, AGNODE, "color", "#000000");
-	bd->n[N_PEN] = agattr(bd->g, AGNODE, "penwidth", "1");
-	bd->n[N_FONT] = agattr(bd->g, AGNODE, "fontname", (char *)font);
-	bd->n[N_FONTSIZE] = agattr(bd->g, AGNODE, "fontsize", "12");
-	bd->n[N_FONTCOLOR] = agattr(bd->g, AGNODE, "fontcolor", "#000000");
-	bd->n[N_MARGIN] = agattr(bd->g, AGNODE, "margin", "0.11,0.055");
-	bd->n[N_WIDTH] = agattr(bd->g, AGNODE, "width", "");
-	bd->n[N_HEIGHT] = agattr(bd->g, AGNODE, "height", "");
-	bd->n[N_LABEL] = agattr(bd->g, AGNODE, "label", "\\N");
-	bd->e[E_STYLE] = agattr(bd->g, AGEDGE, "style", "solid");
-	bd->e[E_COLOR] = agattr(bd->g, AGEDGE, "color", COLOR_LINE);
-	bd->e[E_PEN] = agattr(bd->g, AGEDGE, "penwidth", "1");
-	bd->e[E_DIR] = agattr(bd->g, AGEDGE, "dir", "forward");
-	bd->e[E_HEAD] = agattr(bd->g, AGEDGE, "arrowhead", "normal");
-	bd->e[E_TAIL] = agattr(bd->g, AGEDGE, "arrowtail", "normal");
-	bd->e[E_CONSTRAINT] = agattr(bd->g, AGEDGE, "constraint", "true");
-	bd->e[E_WEIGHT] = agattr(bd->g, AGEDGE, "weight", "");
-	bd->e[E_MINLEN] = agattr(bd->g, AGEDGE, "minlen", "");
-	agattr(bd->g, AGEDGE, "fontname", (char *)font);
 	return glabel;
 }
 
@@ -1463,7 +1441,29 @@ map_graph(struct map_data *d, const struct map_style *st)
 			bd.top = d->people[i].influence;
 	}
 	bd.g = map_open(d->account ? d->account : "kam");
-	glabel = declare_attrs(&bd, font);
+	glabel = graph_attrs(&bd, font);
+	bd.n[N_SHAPE] = agattr(bd.g, AGNODE, "shape", "box");
+	bd.n[N_STYLE] = agattr(bd.g, AGNODE, "style", "rounded,filled");
+	bd.n[N_FILL] = agattr(bd.g, AGNODE, "fillcolor", FILL_UNKNOWN);
+	bd.n[N_COLOR] = agattr(bd.g, AGNODE, "color", "#000000");
+	bd.n[N_PEN] = agattr(bd.g, AGNODE, "penwidth", "1");
+	bd.n[N_FONT] = agattr(bd.g, AGNODE, "fontname", (char *)font);
+	bd.n[N_FONTSIZE] = agattr(bd.g, AGNODE, "fontsize", "12");
+	bd.n[N_FONTCOLOR] = agattr(bd.g, AGNODE, "fontcolor", "#000000");
+	bd.n[N_MARGIN] = agattr(bd.g, AGNODE, "margin", "0.11,0.055");
+	bd.n[N_WIDTH] = agattr(bd.g, AGNODE, "width", "");
+	bd.n[N_HEIGHT] = agattr(bd.g, AGNODE, "height", "");
+	bd.n[N_LABEL] = agattr(bd.g, AGNODE, "label", "\\N");
+	bd.e[E_STYLE] = agattr(bd.g, AGEDGE, "style", "solid");
+	bd.e[E_COLOR] = agattr(bd.g, AGEDGE, "color", COLOR_LINE);
+	bd.e[E_PEN] = agattr(bd.g, AGEDGE, "penwidth", "1");
+	bd.e[E_DIR] = agattr(bd.g, AGEDGE, "dir", "forward");
+	bd.e[E_HEAD] = agattr(bd.g, AGEDGE, "arrowhead", "normal");
+	bd.e[E_TAIL] = agattr(bd.g, AGEDGE, "arrowtail", "normal");
+	bd.e[E_CONSTRAINT] = agattr(bd.g, AGEDGE, "constraint", "true");
+	bd.e[E_WEIGHT] = agattr(bd.g, AGEDGE, "weight", "");
+	bd.e[E_MINLEN] = agattr(bd.g, AGEDGE, "minlen", "");
+	agattr(bd.g, AGEDGE, "fontname", (char *)font);
 
 	draw_title(&bd, glabel);
 	accounts(&bd);
