@@ -1731,6 +1731,103 @@ store_col_dup(db_stmt *s, int i)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
+void
+store_bind_args(db_stmt *s, const struct store_arg *args)
+{
+	int i;
+
+	for (i = 0; args != NULL && args[i].kind != STORE_ARG_END; i++) {
+		switch (args[i].kind) {
+		case STORE_ARG_INT:
+			db_bind_int64(s, i + 1, args[i].i);
+			break;
+		case STORE_ARG_DOUBLE:
+			db_bind_double(s, i + 1, args[i].d);
+			break;
+		case STORE_ARG_TEXT:
+			store_bind_static(s, i + 1, args[i].t);
+			break;
+		case STORE_ARG_HANDLE:
+			store_bind_handle(s, i + 1, args[i].t);
+			break;
+		case STORE_ARG_NULL:
+			db_bind_null(s, i + 1);
+			break;
+		case STORE_ARG_END:
+			break;
+		}
+	}
+}
+
+int
+store_first(struct store *st, db_stmt *s, const struct store_arg *args)
+{
+	store_bind_args(s, args);
+	if (store_row(st, s, "the store"))
+		return 1;
+	db_reset(s);
+	return 0;
+}
+
+int
+store_get_int64(struct store *st, db_stmt *s, const struct store_arg *args,
+                int64_t *out)
+{
+	if (!store_first(st, s, args))
+		return 0;
+	*out = db_column_int64(s, 0);
+	db_reset(s);
+	return 1;
+}
+
+int
+store_get_int(struct store *st, db_stmt *s, const struct store_arg *args,
+              int *out)
+{
+	int64_t v;
+
+	if (!store_get_int64(st, s, args, &v))
+		return 0;
+	*out = (int)v;
+	return 1;
+}
+
+char *
+store_get_text(struct store *st, db_stmt *s, const struct store_arg *args)
+{
+	char *text;
+
+	if (!store_first(st, s, args))
+		return NULL;
+	text = store_col_dup(s, 0);
+	db_reset(s);
+	return text;
+}
+
+int
+store_put(struct store *st, db_stmt *s, const struct store_arg *args,
+          const char *what)
+{
+	int step;
+
+	store_bind_args(s, args);
+	step = db_step(s);
+	db_reset(s);
+	return step == DB_DONE ? KAM_OK : store_fail(st, what);
+}
+
+int
+store_each(struct store *st, db_stmt *s, const struct store_arg *args,
+           int (*row)(db_stmt *, void *), void *arg, const char *what)
+{
+	int rc = KAM_OK, step;
+
+	store_bind_args(s, args);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
+		rc = row(s, arg);
+	return store_rows_end(st, s, step, rc, what);
+}
+
 char *
 store_nearest(struct store *st, db_stmt *s, const char *h)
 {
