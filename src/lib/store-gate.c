@@ -139,22 +139,16 @@ store_gate_profile_remove(struct store *st, const char *name)
 	              "cannot remove the profile");
 }
 
-struct profile_each {
-	int (*fn)(const struct gate_profile_row *, void *);
-	void *arg;
-};
-
 static int
-profile_row(db_stmt *s, void *arg)
+profile_row(db_stmt *s, store_fn fn, void *arg)
 {
-	struct profile_each *e = arg;
 	struct gate_profile_row r;
 
 	r.name = (const char *)db_column_text(s, 0);
 	r.criteria = db_column_int(s, 1);
 	r.accounts = db_column_int(s, 2);
 	r.answers = db_column_int(s, 3);
-	return e->fn(&r, e->arg);
+	return STORE_HAND(struct gate_profile_row, fn, &r, arg);
 }
 
 int
@@ -171,10 +165,9 @@ store_gate_profiles_each(struct store *st,
 	    "(SELECT count(*) FROM answer a JOIN criterion c "
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
-	struct profile_each e = {fn, arg};
 
-	return store_each(st, store_stmt(st, q), NULL, profile_row, &e,
-	                  "the profiles");
+	return store_each_to(st, store_stmt(st, q), NULL, profile_row,
+	                     (store_fn)fn, arg, "the profiles");
 }
 
 int
@@ -185,9 +178,10 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	    "WHERE p.name = a.category), "
 	    "(SELECT id FROM profile WHERE name = 'default')) "
 	    "FROM deal d JOIN account a ON a.id = d.account_id WHERE d.id = ?";
-	return store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
-	                       profile)
-	           ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
+	return store_get_int64(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_INT(deal)), profile)
+	           ? KAM_OK
+	           : kam_err(KAM_NOTFOUND, _("unknown deal"));
 }
 
 /* The rubric */
@@ -252,7 +246,8 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	int rc;
 
 	if (store_get_int64(st, store_stmt(st, q),
-	                    STORE_ARGS(STORE_INT(profile), STORE_TEXT(key)), id))
+	                    STORE_ARGS(STORE_INT(profile), STORE_TEXT(key)),
+	                    id))
 		return KAM_OK;
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, profile);
@@ -492,15 +487,9 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	              "cannot record the answer");
 }
 
-struct answer_each {
-	int (*fn)(const struct gate_answer_row *, void *);
-	void *arg;
-};
-
 static int
-answer_row(db_stmt *s, void *arg)
+answer_row(db_stmt *s, store_fn fn, void *arg)
 {
-	struct answer_each *e = arg;
 	struct gate_answer_row r;
 	double gap;
 
@@ -512,7 +501,7 @@ answer_row(db_stmt *s, void *arg)
 	r.actor = (const char *)db_column_text(s, 5);
 	gap = db_column_double(s, 6);
 	r.gap = db_column_type(s, 6) == DB_NULL ? NULL : &gap;
-	return e->fn(&r, e->arg);
+	return STORE_HAND(struct gate_answer_row, fn, &r, arg);
 }
 
 int
@@ -525,10 +514,9 @@ store_gate_answers_each(struct store *st, int64_t deal,
 	    "a.actor, a.gap FROM answer a "
 	    "JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? ORDER BY a.effective, a.id";
-	struct answer_each e = {fn, arg};
 
-	return store_each(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
-	                  answer_row, &e, "the answers");
+	return store_each_to(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
+	                     answer_row, (store_fn)fn, arg, "the answers");
 }
 
 /*
@@ -581,20 +569,14 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 
 /* Settings */
 
-struct setting_each {
-	int (*fn)(const struct gate_setting_row *, void *);
-	void *arg;
-};
-
 static int
-setting_row(db_stmt *s, void *arg)
+setting_row(db_stmt *s, store_fn fn, void *arg)
 {
-	struct setting_each *e = arg;
 	struct gate_setting_row r;
 
 	r.key = (const char *)db_column_text(s, 0);
 	r.value = db_column_double(s, 1);
-	return e->fn(&r, e->arg);
+	return STORE_HAND(struct gate_setting_row, fn, &r, arg);
 }
 
 int
@@ -604,10 +586,9 @@ store_gate_settings_each(struct store *st,
 {
 	static const char q[] =
 	    "SELECT key, value FROM gate_setting ORDER BY key";
-	struct setting_each e = {fn, arg};
 
-	return store_each(st, store_stmt(st, q), NULL, setting_row, &e,
-	                  "the settings");
+	return store_each_to(st, store_stmt(st, q), NULL, setting_row,
+	                     (store_fn)fn, arg, "the settings");
 }
 
 int
@@ -1126,15 +1107,9 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	return rc;
 }
 
-struct list_each {
-	int (*fn)(const struct gate_list_row *, void *);
-	void *arg;
-};
-
 static int
-list_row(db_stmt *s, void *arg)
+list_row(db_stmt *s, store_fn fn, void *arg)
 {
-	struct list_each *e = arg;
 	struct gate_list_row r;
 
 	r.deal = (const char *)db_column_text(s, 0);
@@ -1144,7 +1119,7 @@ list_row(db_stmt *s, void *arg)
 	r.run = db_column_int64(s, 4);
 	r.recorded = (const char *)db_column_text(s, 5);
 	r.status = (const char *)db_column_text(s, 6);
-	return e->fn(&r, e->arg);
+	return STORE_HAND(struct gate_list_row, fn, &r, arg);
 }
 
 int
@@ -1159,11 +1134,11 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 <> 0 OR d.status = 'open') ORDER BY ac.handle, d.handle";
-	struct list_each e = {fn, arg};
 
-	return store_each(st, store_stmt(st, q),
-	                  STORE_ARGS(STORE_INT(account), STORE_INT(all != 0)),
-	                  list_row, &e, "the deals");
+	return store_each_to(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_INT(all != 0)), list_row,
+	    (store_fn)fn, arg, "the deals");
 }
 
 static enum gate_status
@@ -1251,7 +1226,8 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	int rc, g;
 
 	memset(snap, 0, sizeof *snap);
-	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal), STORE_INT(number)))) {
+	if (!store_first(st, s,
+	                 STORE_ARGS(STORE_INT(deal), STORE_INT(number)))) {
 		char *ref = store_deal_ref(st, deal);
 
 		rc = kam_err(

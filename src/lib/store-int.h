@@ -326,7 +326,7 @@ enum store_arg_kind {
 	STORE_ARG_END,
 	STORE_ARG_INT,
 	STORE_ARG_DOUBLE,
-	STORE_ARG_TEXT,  /* NULL binds NULL */
+	STORE_ARG_TEXT,   /* NULL binds NULL */
 	STORE_ARG_HANDLE, /* as store_bind_handle */
 	STORE_ARG_NULL
 };
@@ -342,8 +342,7 @@ struct store_arg {
 #define STORE_HANDLE(v) ((struct store_arg){STORE_ARG_HANDLE, 0, 0, (v)})
 #define STORE_NULL      ((struct store_arg){STORE_ARG_NULL, 0, 0, NULL})
 #define STORE_ARGS(...)                                                        \
-	((const struct store_arg[]){__VA_ARGS__,                               \
-	                            {STORE_ARG_END, 0, 0, NULL}})
+	((const struct store_arg[]){__VA_ARGS__, {STORE_ARG_END, 0, 0, NULL}})
 /* Binds args to s from ?1 on. */
 void store_bind_args(db_stmt *s, const struct store_arg *args);
 /*
@@ -376,6 +375,21 @@ int store_put(struct store *, db_stmt *s, const struct store_arg *args,
  */
 int store_each(struct store *, db_stmt *s, const struct store_arg *args,
                int (*row)(db_stmt *, void *), void *arg, const char *what);
+/*
+ * A caller's function over rows, kept as store_fn and called back with
+ * its own type by STORE_HAND: the functions of the public headers take
+ * a row struct and an argument, int (*)(const T *, void *).
+ */
+typedef void (*store_fn)(void);
+#define STORE_HAND(T, fn, row, arg)                                            \
+	(((int (*)(const T *, void *))(fn))((row), (arg)))
+/*
+ * As store_each, for those functions: make makes the caller's row of s
+ * and hands it to fn with arg (STORE_HAND).
+ */
+int store_each_to(struct store *, db_stmt *s, const struct store_arg *args,
+                  int (*make)(db_stmt *, store_fn fn, void *arg), store_fn fn,
+                  void *arg, const char *what);
 
 /*
  * A buying role or an influence link (table alias a) in force on the day

@@ -1828,6 +1828,19 @@ store_each(struct store *st, db_stmt *s, const struct store_arg *args,
 	return store_rows_end(st, s, step, rc, what);
 }
 
+int
+store_each_to(struct store *st, db_stmt *s, const struct store_arg *args,
+              int (*make)(db_stmt *, store_fn fn, void *arg), store_fn fn,
+              void *arg, const char *what)
+{
+	int rc = KAM_OK, step;
+
+	store_bind_args(s, args);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
+		rc = make(s, fn, arg);
+	return store_rows_end(st, s, step, rc, what);
+}
+
 char *
 store_nearest(struct store *st, db_stmt *s, const char *h)
 {
