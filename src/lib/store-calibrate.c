@@ -22,6 +22,81 @@ by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The closed deals and their runs, as they are read. */
+struct calib_load {
+	struct calib_deal *v;
+	size_t n;
+	int64_t last; /* the deal of v[n - 1] */
+	/* Each run's id and where it is (deal << 32 | run), in pairs. */
+	int64_t *ids;
+	size_t nruns;
+	struct calib_run **byrun; /* by id, as ids once sorted */
+};
+
+/* A closed deal's run (a deal without a run: one row, run NULL). */
+static int
+closed_row(db_stmt *s, void *arg)
+{
+	struct calib_load *l = arg;
+	struct calib_deal *d = l->n > 0 ? &l->v[l->n - 1] : NULL;
+	int64_t id = db_column_int64(s, 0);
+	struct calib_run *r;
+
+	if (d == NULL || id != l->last) {
+		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+		d = &l->v[l->n++];
+		memset(d, 0, sizeof *d);
+		d->deal = store_col_dup(s, 1);
+		d->name = store_col_dup(s, 2);
+		d->status = store_col_dup(s, 3);
+		snprintf(d->closed, sizeof d->closed, "%.10s",
+		         (const char *)db_column_text(s, 4));
+		l->last = id;
+	}
+	if (db_column_type(s, 5) == DB_NULL)
+		return KAM_OK;
+	d->runs = xreallocarray(d->runs, d->nruns + 1, sizeof *d->runs);
+	r = &d->runs[d->nruns++];
+	memset(r, 0, sizeof *r);
+	r->number = db_column_int64(s, 6);
+	snprintf(r->day, sizeof r->day, "%.10s",
+	         (const char *)db_column_text(s, 7));
+	r->verdict = store_col_dup(s, 8);
+	r->has_p = db_column_type(s, 9) != DB_NULL;
+	r->p = db_column_double(s, 9);
+	/* The run's id, to find it again below (the array of runs moves as
+	 * it grows, so the pointers are taken after). */
+	l->ids = xreallocarray(l->ids, l->nruns + 1, 2 * sizeof *l->ids);
+	l->ids[2 * l->nruns] = db_column_int64(s, 5);
+	l->ids[2 * l->nruns + 1] =
+	    (int64_t)(l->n - 1) << 32 | (int64_t)(d->nruns - 1);
+	l->nruns++;
+	return KAM_OK;
+}
+
+/* A criterion answered yes in a run. */
+static int
+yes_row(db_stmt *s, void *arg)
+{
+	struct calib_load *l = arg;
+	int64_t key[2] = {db_column_int64(s, 0), 0};
+	int64_t *f =
+	    l->nruns ? bsearch(key, l->ids, l->nruns, 2 * sizeof *l->ids, by_id)
+	             : NULL;
+	struct calib_run *r;
+
+	if (f == NULL)
+		return KAM_OK;
+	r = l->byrun[(size_t)(f - l->ids) / 2];
+	r->yes = xreallocarray(r->yes, r->nyes + 1, sizeof *r->yes);
+	r->yes_gate =
+	    xreallocarray(r->yes_gate, r->nyes + 1, sizeof *r->yes_gate);
+	r->yes[r->nyes] = store_col_dup(s, 1);
+	r->yes_gate[r->nyes] = db_column_int(s, 2);
+	r->nyes++;
+	return KAM_OK;
+}
+
 int
 store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 {
@@ -62,88 +137,32 @@ store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 	    "WHERE d.status <> 'open' AND d.closed_on IS NOT NULL "
 	    "AND c.value ->> 'answer' = 'yes' "
 	    "ORDER BY r.id, g.i, c.i";
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	struct calib_deal *v = NULL, *d = NULL;
-	struct calib_run **byrun = NULL;
-	int64_t *ids = NULL, last = 0;
-	size_t n = 0, nruns = 0, i;
-	int step;
+	struct calib_load l = {NULL, 0, 0, NULL, 0, NULL};
+	size_t i;
+	int rc;
 
 	*out = NULL;
 	*nout = 0;
-	while ((step = db_step(s)) == DB_ROW) {
-		int64_t id = db_column_int64(s, 0);
-		struct calib_run *r;
-
-		if (d == NULL || id != last) {
-			v = xreallocarray(v, n + 1, sizeof *v);
-			d = &v[n++];
-			memset(d, 0, sizeof *d);
-			d->deal = store_col_dup(s, 1);
-			d->name = store_col_dup(s, 2);
-			d->status = store_col_dup(s, 3);
-			snprintf(d->closed, sizeof d->closed, "%.10s",
-			         (const char *)db_column_text(s, 4));
-			last = id;
-		}
-		if (db_column_type(s, 5) == DB_NULL)
-			continue;
-		d->runs = xreallocarray(d->runs, d->nruns + 1, sizeof *d->runs);
-		r = &d->runs[d->nruns++];
-		memset(r, 0, sizeof *r);
-		r->number = db_column_int64(s, 6);
-		snprintf(r->day, sizeof r->day, "%.10s",
-		         (const char *)db_column_text(s, 7));
-		r->verdict = store_col_dup(s, 8);
-		r->has_p = db_column_type(s, 9) != DB_NULL;
-		r->p = db_column_double(s, 9);
-		/* The run's id, to find it again below (the array of runs
-		 * moves as it grows, so the pointers are taken after). */
-		ids = xreallocarray(ids, nruns + 1, 2 * sizeof *ids);
-		ids[2 * nruns] = db_column_int64(s, 5);
-		ids[2 * nruns + 1] =
-		    (int64_t)(n - 1) << 32 | (int64_t)(d->nruns - 1);
-		nruns++;
+	rc = store_each(st, store_stmt_dialect(st, q, q_pg), NULL, closed_row,
+	                &l, "the closed deals");
+	if (rc == KAM_OK) {
+		/* Runs by id: pairs (id, where) sorted by id. */
+		if (l.nruns > 0)
+			qsort(l.ids, l.nruns, 2 * sizeof *l.ids, by_id);
+		l.byrun = xcalloc(l.nruns + 1, sizeof *l.byrun);
+		for (i = 0; i < l.nruns; i++)
+			l.byrun[i] = &l.v[l.ids[2 * i + 1] >> 32]
+			                  .runs[l.ids[2 * i + 1] & 0xffffffff];
+		rc = store_each(st, store_stmt_dialect(st, yes, yes_pg), NULL,
+		                yes_row, &l, "the runs' answers");
 	}
-	db_reset(s);
-	if (step != DB_DONE) {
-		free(ids);
-		calib_deals_free(v, n);
-		return store_fail(st, "cannot read the closed deals");
+	free(l.ids);
+	free(l.byrun);
+	if (rc != KAM_OK) {
+		calib_deals_free(l.v, l.n);
+		return rc;
 	}
-	/* Runs by id: pairs (id, where) sorted by id. */
-	if (nruns > 0)
-		qsort(ids, nruns, 2 * sizeof *ids, by_id);
-	byrun = xcalloc(nruns + 1, sizeof *byrun);
-	for (i = 0; i < nruns; i++)
-		byrun[i] =
-		    &v[ids[2 * i + 1] >> 32].runs[ids[2 * i + 1] & 0xffffffff];
-	s = store_stmt_dialect(st, yes, yes_pg);
-	while ((step = db_step(s)) == DB_ROW) {
-		int64_t key[2] = {db_column_int64(s, 0), 0};
-		int64_t *f =
-		    nruns ? bsearch(key, ids, nruns, 2 * sizeof *ids, by_id)
-		          : NULL;
-		struct calib_run *r;
-
-		if (f == NULL)
-			continue;
-		r = byrun[(size_t)(f - ids) / 2];
-		r->yes = xreallocarray(r->yes, r->nyes + 1, sizeof *r->yes);
-		r->yes_gate = xreallocarray(r->yes_gate, r->nyes + 1,
-		                            sizeof *r->yes_gate);
-		r->yes[r->nyes] = store_col_dup(s, 1);
-		r->yes_gate[r->nyes] = db_column_int(s, 2);
-		r->nyes++;
-	}
-	db_reset(s);
-	free(ids);
-	free(byrun);
-	if (step != DB_DONE) {
-		calib_deals_free(v, n);
-		return store_fail(st, "cannot read the runs' answers");
-	}
-	*out = v;
-	*nout = n;
+	*out = l.v;
+	*nout = l.n;
 	return KAM_OK;
 }

@@ -394,7 +394,8 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		return rc;
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
-	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id))))
+	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                 "the store"))
 		return store_end(st, store_failed(st));
 	ogate = db_column_int(s, 1);
 	oweight = db_column_double(s, 2);
@@ -440,7 +441,8 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 		return rc;
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
-	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id))))
+	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                 "the store"))
 		return store_end(st, store_failed(st));
 	gate = db_column_int(s, 0);
 	nanswers = db_column_int(s, 1);
@@ -965,7 +967,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	memset(a, 0, sizeof *a);
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
-	if (store_first(st, s, STORE_ARGS(STORE_INT(deal)))) {
+	if (store_first(st, s, STORE_ARGS(STORE_INT(deal)), "the store")) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
@@ -1024,7 +1026,8 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 		return rc;
 	s = store_stmt(st, qlast);
 	if (store_first(st, s,
-	                STORE_ARGS(STORE_TEXT(snapshot), STORE_INT(deal)))) {
+	                STORE_ARGS(STORE_TEXT(snapshot), STORE_INT(deal)),
+	                "the store")) {
 		id = db_column_int64(s, 0);
 		last = db_column_int64(s, 1);
 		*same = db_column_int(s, 2);
@@ -1226,8 +1229,8 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	int rc, g;
 
 	memset(snap, 0, sizeof *snap);
-	if (!store_first(st, s,
-	                 STORE_ARGS(STORE_INT(deal), STORE_INT(number)))) {
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal), STORE_INT(number)),
+	                 "the store")) {
 		char *ref = store_deal_ref(st, deal);
 
 		rc = kam_err(

@@ -357,9 +357,10 @@ int store_get_int(struct store *, db_stmt *s, const struct store_arg *args,
 /*
  * Runs s with args to its first row: 1 with s on it (read its columns,
  * then db_reset), or 0 with s reset when there is none (a failed step
- * reported and kept as by store_row).
+ * reported as "cannot read what" and kept, as by store_row).
  */
-int store_first(struct store *, db_stmt *s, const struct store_arg *args);
+int store_first(struct store *, db_stmt *s, const struct store_arg *args,
+                const char *what);
 /* The first row's column 0 copied (store_col_dup), or NULL. */
 char *store_get_text(struct store *, db_stmt *s, const struct store_arg *args);
 /*
@@ -399,5 +400,13 @@ int store_each_to(struct store *, db_stmt *s, const struct store_arg *args,
 #define STORE_IN_FORCE(a, d)                                                   \
 	"(" a ".start_on <= " d " AND (" a ".end_on IS NULL OR " a             \
 	".end_on > " d "))"
+/*
+ * The links (from, to, kind, strength) of the people of the account ?1
+ * in force on the day ?2, in no particular order.
+ */
+#define STORE_Q_ACCOUNT_LINKS                                                  \
+	"SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "    \
+	"JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "           \
+	"AND " STORE_IN_FORCE("l", "?2")
 
 #endif

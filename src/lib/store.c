@@ -1760,10 +1760,11 @@ store_bind_args(db_stmt *s, const struct store_arg *args)
 }
 
 int
-store_first(struct store *st, db_stmt *s, const struct store_arg *args)
+store_first(struct store *st, db_stmt *s, const struct store_arg *args,
+            const char *what)
 {
 	store_bind_args(s, args);
-	if (store_row(st, s, "the store"))
+	if (store_row(st, s, what))
 		return 1;
 	db_reset(s);
 	return 0;
@@ -1773,7 +1774,7 @@ int
 store_get_int64(struct store *st, db_stmt *s, const struct store_arg *args,
                 int64_t *out)
 {
-	if (!store_first(st, s, args))
+	if (!store_first(st, s, args, "the store"))
 		return 0;
 	*out = db_column_int64(s, 0);
 	db_reset(s);
@@ -1797,7 +1798,7 @@ store_get_text(struct store *st, db_stmt *s, const struct store_arg *args)
 {
 	char *text;
 
-	if (!store_first(st, s, args))
+	if (!store_first(st, s, args, "the store"))
 		return NULL;
 	text = store_col_dup(s, 0);
 	db_reset(s);
@@ -1901,14 +1902,32 @@ int
 store_account_find(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
 
-	store_bind_handle(s, 1, h);
-	if ((found = store_row(st, s, "the store")))
-		*id = db_column_int64(s, 0);
-	db_reset(s);
-	return found;
+	return store_get_int64(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_HANDLE(h)), id);
+}
+
+/*
+ * The id of h in a table of handles of their own (accounts, competitors,
+ * sellers): q finds a handle's id, all lists every handle, for a guess
+ * when h is unknown (reported, KAM_NOTFOUND).  -1, reported by the
+ * caller, when h is no handle.
+ */
+static int
+handle_id(struct store *st, const char *where, const char *what, const char *q,
+          const char *all, const char *h, int64_t *id)
+{
+	char *n = handle_nfc(h);
+	int rc = KAM_OK;
+
+	if (n == NULL || !handle_valid(n))
+		rc = -1;
+	else if (!store_get_int64(st, store_stmt(st, q),
+	                          STORE_ARGS(STORE_TEXT(n)), id))
+		rc = unknown(where, what, "", h,
+		             store_nearest(st, store_stmt(st, all), n));
+	free(n);
+	return rc;
 }
 
 static int
@@ -1916,28 +1935,13 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM account";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, where, N_("account"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(where, KAM_DATA,
 		            _("invalid account handle '%s' (use letters, "
 		              "digits, '.', '_' and '-')"),
 		            h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, N_("account"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
@@ -2014,15 +2018,10 @@ account_member(struct store *st, const char *where, const char *what,
 		return lookup_refused(where, what, ref, dflt);
 	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, acct);
-	store_bind_static(s, 2, r.handle);
-	if (store_row(st, s, "the store")) {
-		*id = db_column_int64(s, 0);
-		db_reset(s);
+	if (store_get_int64(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(acct), STORE_TEXT(r.handle)),
+	                    id))
 		return KAM_OK;
-	}
-	db_reset(s);
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
@@ -2146,16 +2145,11 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 		;
 	else {
 		rc = KAM_NOTFOUND;
-		if (is_handle) {
-			s = store_stmt(st, q);
-			db_bind_int64(s, 1, acct);
-			store_bind_static(s, 2, xn);
-			if (store_row(st, s, "the store")) {
-				*id = db_column_int64(s, 0);
-				rc = KAM_OK;
-			}
-			db_reset(s);
-		}
+		if (is_handle &&
+		    store_get_int64(st, store_stmt(st, q),
+		                    STORE_ARGS(STORE_INT(acct), STORE_TEXT(xn)),
+		                    id))
+			rc = KAM_OK;
 		if (rc == KAM_NOTFOUND && is_name)
 			rc = store_person_named(st, where, acct, x, id);
 		if (rc == KAM_NOTFOUND) {
@@ -2217,26 +2211,11 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 {
 	static const char q[] = "SELECT id FROM competitor WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM competitor";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, where, N_("competitor"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(where, KAM_DATA,
 		            _("invalid competitor handle '%s'"), h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, N_("competitor"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
@@ -2251,39 +2230,17 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM seller WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM seller";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, NULL, N_("seller"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(NULL, N_("seller"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
 static char *
 ref_of(struct store *st, const char *q, int64_t id)
 {
-	db_stmt *s = store_stmt(st, q);
-	char *r = NULL;
-
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		r = store_col_dup(s, 0);
-	db_reset(s);
-	return r;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 char *
@@ -2310,13 +2267,9 @@ int64_t
 store_deal_account(struct store *st, int64_t deal)
 {
 	static const char q[] = "SELECT account_id FROM deal WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t a = 0;
 
-	db_bind_int64(s, 1, deal);
-	if (store_row(st, s, "the store"))
-		a = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)), &a);
 	return a;
 }
 
