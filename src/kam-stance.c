@@ -1242,12 +1242,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if (rc != KAM_OK)
 		return rc;
-	if (v.unseen > 0)
-		kam_warn(_("%lld observations of accounts that '%s' may not "
-		           "see (other teams') were not verified, only their "
-		           "links in the chain: a role that sees every team "
-		           "verifies them all"),
-		         (long long)v.unseen, kam_actor());
+	cli_warn_unseen((long long)v.unseen);
 	o = cli_out(ctx, OUT_OBJECT, cols);
 	out_int(o, v.n);
 	out_str(o, v.head);

@@ -283,12 +283,7 @@ copy_verb(int argc, char **argv, int given)
 	if ((rc = kam_copy(from, to, argv + optind, (size_t)(argc - optind),
 	                   &s)) != KAM_OK)
 		return rc;
-	if (s.unseen > 0)
-		kam_warn(_("%lld observations of accounts that '%s' may not "
-		           "see (other teams') were not verified, only their "
-		           "links in the chain: a role that sees every team "
-		           "verifies them all"),
-		         (long long)s.unseen, kam_actor());
+	cli_warn_unseen((long long)s.unseen);
 	printf(_("copied %s from '%s' to '%s'\n"), s.accounts, s.from, s.to);
 	printf(_("observations chained anew: %ld\n"), s.observations);
 	printf(_("the source's chain: %ld rows, head %s\n"), s.source_rows,

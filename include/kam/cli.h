@@ -197,6 +197,12 @@ struct out *cli_out(struct kam_ctx *, int flags, const char *const *cols);
 struct import_counts;
 void cli_import_summary(struct kam_ctx *, const struct import_counts *);
 
+/*
+ * The warning of a chain verified by a seller who sees only some teams
+ * (kam-stance verify, kam copy): UNSEEN observations were left out.
+ */
+void cli_warn_unseen(long long unseen);
+
 /* Shared by the commands' -V. */
 void cli_version(const char *name);
 

@@ -871,3 +871,14 @@ cli_import_summary(struct kam_ctx *ctx, const struct import_counts *n)
 	out_end_row(o);
 	out_close(o);
 }
+
+void
+cli_warn_unseen(long long unseen)
+{
+	if (unseen > 0)
+		kam_warn(_("%lld observations of accounts that '%s' may not "
+		           "see (other teams') were not verified, only their "
+		           "links in the chain: a role that sees every team "
+		           "verifies them all"),
+		         unseen, kam_actor());
+}

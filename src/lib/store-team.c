@@ -51,17 +51,22 @@ store_org_team_id(struct store *st, const char *handle, int64_t *id)
  * On a team store, the team's role: there already (made by the
  * database's administrator), or made now, NOLOGIN, when the user may
  * create roles; else the user is told what the administrator must run.
+ * For an account copied (account, its handle; NULL for kam-org team
+ * add) that is the role and the user's membership of it
+ * (store_team_held): the copy is what is run again.
  */
 static int
-team_role(struct store *st, const char *handle)
+team_role(struct store *st, const char *handle, const char *account)
 {
 	static const char qrole[] = "SELECT 1 FROM pg_roles WHERE rolname = ?";
 	static const char qmay[] =
-	    "SELECT 1 FROM pg_roles WHERE rolname = "
-	    "current_user AND (rolcreaterole OR rolsuper)";
-	char *nfc = handle_nfc(handle), *role, *quoted, *sql;
+	    "SELECT CAST(current_user AS text), CASE WHEN rolcreaterole OR "
+	    "rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname = "
+	    "current_user";
+	char *nfc = handle_nfc(handle), *role, *quoted, *sql, *user = NULL;
 	int64_t one;
-	int may, rc = KAM_OK;
+	db_stmt *s;
+	int may = 0, rc = KAM_OK;
 
 	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
 	free(nfc);
@@ -71,10 +76,25 @@ team_role(struct store *st, const char *handle)
 		free(role);
 		return store_failed(st);
 	}
-	may = store_get_int64(st, store_stmt(st, qmay), NULL, &one);
+	s = store_stmt(st, qmay);
+	if (store_first(st, s, NULL, "the store")) {
+		user = store_col_dup(s, 0);
+		may = db_column_int(s, 1);
+		db_reset(s);
+	}
 	quoted = db_quote_ident(role);
 	if (store_failed(st) != KAM_OK)
 		rc = store_failed(st);
+	else if (!may && account != NULL)
+		rc = kam_err(
+		    KAM_READONLY,
+		    _("cannot copy account '%s' into store '%s': team '%s' "
+		      "sells it, its role %s does not exist, and database "
+		      "user '%s' may not create roles; have the database's "
+		      "administrator run 'CREATE ROLE %s NOLOGIN' and 'GRANT "
+		      "%s TO %s', then run the copy again (kam(7), TEAMS)"),
+		    account, store_path(st), handle, quoted, user ? user : "?",
+		    quoted, quoted, user ? user : "?");
 	else if (!may)
 		rc = kam_err(
 		    KAM_READONLY,
@@ -91,6 +111,7 @@ team_role(struct store *st, const char *handle)
 		free(sql);
 	}
 	free(quoted);
+	free(user);
 	free(role);
 	return rc;
 }
@@ -108,7 +129,7 @@ store_team_held(struct store *st, const char *handle, const char *account)
 
 	if (!store_is_team(st))
 		return KAM_OK;
-	if ((rc = team_role(st, handle)) != KAM_OK)
+	if ((rc = team_role(st, handle, account)) != KAM_OK)
 		return rc;
 	nfc = handle_nfc(handle);
 	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
@@ -152,7 +173,7 @@ store_org_team_add(struct store *st, const char *handle)
 		               handle);
 	if (store_failed(st) != KAM_OK)
 		return store_failed(st);
-	if (store_is_team(st) && (rc = team_role(st, handle)) != KAM_OK)
+	if (store_is_team(st) && (rc = team_role(st, handle, NULL)) != KAM_OK)
 		return rc;
 	kam_today(today);
 	return store_put(st, store_stmt(st, q),

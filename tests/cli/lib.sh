@@ -255,6 +255,48 @@ SQL
   done
 }
 
+# pg_admin SQL: runs SQL on a team store as the cluster's superuser,
+# who is not held by row-level security, one value per line.
+pg_admin() {
+  psql "$KAM_TEST_PG_INSPECT" -X -q -At -v ON_ERROR_STOP=1 -c "$1"
+}
+
+# rls_sellers SELLER:TEAM[+TEAM]...: the administrator's set-up of
+# kam(7), TEAMS for a test of row-level security: each team's NOLOGIN
+# role kam_team_TEAM, and each SELLER a login role with the cluster's
+# password, a member of kam_writer and of its teams' roles (each made
+# once in the cluster).
+rls_sellers() {
+  rs_sql=
+  for rs in "$@"; do
+    rs_in=kam_writer
+    for rs_t in $(printf '%s\n' "${rs#*:}" | tr + ' '); do
+      rs_sql="$rs_sql
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_$rs_t') THEN
+    CREATE ROLE kam_team_$rs_t NOLOGIN; END IF;"
+      rs_in="$rs_in, kam_team_$rs_t"
+    done
+    rs_sql="$rs_sql
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${rs%%:*}') THEN
+    CREATE ROLE ${rs%%:*} LOGIN PASSWORD '$KAM_TEST_PG_PASSWORD' IN ROLE $rs_in; END IF;"
+  done
+  pg_admin "DO \$\$ BEGIN$rs_sql
+END \$\$" >/dev/null
+}
+
+# stance_history: the history both stores verify alike (t2050,
+# t9410): an account, two people, three stances and a retraction, the
+# same hashes on each.
+stance_history() {
+  kam-org account add acme --name Acme >/dev/null &&
+    kam-org person add acme/li-wei --name '李伟' >/dev/null &&
+    kam-org person add acme/zhang --name '张三' >/dev/null &&
+    kam-stance set acme/li-wei support --on 2026-01-05 --note '午餐' >/dev/null &&
+    kam-stance set acme/li-wei oppose --on 2026-02-10 >/dev/null &&
+    kam-stance set acme/zhang neutral --on 2026-02-11 >/dev/null &&
+    kam-stance retract 1 --why 'wrong person' >/dev/null
+}
+
 # owner_sql STATEMENT: runs the statement on the store as the owner of
 # its tables (sqlite3 on a file; psql as kam_owner on a team store,
 # where grants do not hold the owner back, only the store's triggers),

@@ -9,13 +9,7 @@ kam-org init >/dev/null
 run empty 0 kam-stance -F json verify
 expect_text empty '{"observations":0,"last_hash":"0000000000000000000000000000000000000000000000000000000000000000"}'
 
-kam-org account add acme --name Acme >/dev/null
-kam-org person add acme/li-wei --name '李伟' >/dev/null
-kam-org person add acme/zhang --name '张三' >/dev/null
-kam-stance set acme/li-wei support --on 2026-01-05 --note '午餐' >/dev/null
-kam-stance set acme/li-wei oppose --on 2026-02-10 >/dev/null
-kam-stance set acme/zhang neutral --on 2026-02-11 >/dev/null
-kam-stance retract 1 --why 'wrong person' >/dev/null
+stance_history || fail "cannot write the history"
 run ok 0 kam-stance -F json verify
 expect_out ok stance-verify-ok.json
 run ok-tsv 0 kam-stance verify

@@ -28,13 +28,7 @@ sound() {
 }
 
 # The same history as t2050 writes in a store file: the same hashes.
-kam-org account add acme --name Acme >/dev/null
-kam-org person add acme/li-wei --name '李伟' >/dev/null
-kam-org person add acme/zhang --name '张三' >/dev/null
-kam-stance set acme/li-wei support --on 2026-01-05 --note '午餐' >/dev/null
-kam-stance set acme/li-wei oppose --on 2026-02-10 >/dev/null
-kam-stance set acme/zhang neutral --on 2026-02-11 >/dev/null
-kam-stance retract 1 --why 'wrong person' >/dev/null
+stance_history || fail "cannot write the history"
 sound ok
 run ok-tsv 0 kam-stance verify
 expect_out ok-tsv stance-verify-ok.tsv

@@ -15,8 +15,6 @@ PW=$KAM_TEST_PG_PASSWORD
 url() { printf '%s\n' "$KAM_TEST_PG_TESTER" | sed "s|//tester:|//$1:|"; }
 # as ROLE SQL: runs SQL as ROLE, one value per line.
 as() { psql "$(url "$1")" -X -q -At -v ON_ERROR_STOP=1 -c "$2"; }
-# admin SQL: as the cluster's superuser, who is not held by the policies.
-admin() { psql "$KAM_TEST_PG_INSPECT" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 # expect_as NAME ROLE SQL EXPECTED: what ROLE reads.
 expect_as() {
   count=$((count + 1))
@@ -36,22 +34,17 @@ expect_pg_err() {
 # The roles, once per cluster: two teams' roles, a seller of each, one
 # of both, one of none (tester), and one who may create roles.  The
 # administrator's set-up of kam(7), TEAMS.
-admin "DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_north') THEN
-    CREATE ROLE kam_team_north NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_south') THEN
-    CREATE ROLE kam_team_south NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rls_north') THEN
-    CREATE ROLE rls_north LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_north;
-    CREATE ROLE rls_south LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_south;
-    CREATE ROLE rls_both LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_north, kam_team_south;
+rls_sellers rls_north:north rls_south:south rls_both:north+south ||
+  fail "cannot make the roles"
+pg_admin "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rls_admin') THEN
     CREATE ROLE rls_admin LOGIN CREATEROLE PASSWORD '$PW' IN ROLE kam_writer;
   END IF;
 END \$\$" || fail "cannot make the roles"
 
 # The store's rows, written by the superuser: north sells acme, south
 # beta, and open is no team's.
-admin "
+pg_admin "
 INSERT INTO team (id, handle, created) VALUES (1, 'north', '2026-01-05'), (2, 'south', '2026-01-05');
 INSERT INTO account (id, handle, name, created, team_id) VALUES
   (1, 'acme', 'Acme', '2026-01-05', 1), (2, 'beta', 'Beta', '2026-01-05', 2),
@@ -259,11 +252,11 @@ kam_as tester k-add-denied 9 kam-org team add west &&
 unchanged k-refused
 if kam_as rls_admin k-add 0 kam-org team add west; then
   count=$((count + 1))
-  [ "$(admin "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'kam_team_west'")" = f ] ||
+  [ "$(pg_admin "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'kam_team_west'")" = f ] ||
     fail "k-add: no NOLOGIN role kam_team_west"
 fi
 # A team whose role exists already: recorded by any writer.
-admin "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_ready') THEN CREATE ROLE kam_team_ready NOLOGIN; END IF; END \$\$" || fail "ready"
+pg_admin "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_ready') THEN CREATE ROLE kam_team_ready NOLOGIN; END IF; END \$\$" || fail "ready"
 kam_as tester k-add-ready 0 kam-org team add ready
 
 # Changes: north's seller cannot reach south's rows.  A row out of
@@ -326,14 +319,14 @@ expect_as open-again rls_south "SELECT string_agg(handle, ',' ORDER BY handle) F
 
 # A team whose role does not exist: its accounts are no writer's
 # (a seller's membership is the role's).
-admin "INSERT INTO team (id, handle, created) VALUES (3, 'ghost', '2026-03-02');
+pg_admin "INSERT INTO team (id, handle, created) VALUES (3, 'ghost', '2026-03-02');
   UPDATE account SET team_id = 3 WHERE handle = 'open'" || fail "ghost"
 expect_as ghost rls_both "SELECT string_agg(handle, ',' ORDER BY handle) FROM account" "acme,beta"
-admin "UPDATE account SET team_id = NULL WHERE handle = 'open'; DELETE FROM team WHERE id = 3" || fail "ghost back"
+pg_admin "UPDATE account SET team_id = NULL WHERE handle = 'open'; DELETE FROM team WHERE id = 3" || fail "ghost back"
 
 # A version 2 store gains the teams, the policies and the chain's links
 # (its rows' too) when its owner opens it.
-admin "CREATE SCHEMA old AUTHORIZATION kam_owner; GRANT USAGE ON SCHEMA old TO kam_writer" || fail "old"
+pg_admin "CREATE SCHEMA old AUTHORIZATION kam_owner; GRANT USAGE ON SCHEMA old TO kam_writer" || fail "old"
 OLD=$(printf '%s?options=-csearch_path%%3Dold\n' "$KAM_TEST_PG_OWNER")
 env -u KAM_USER -u KAM_NOW kam-org --db "$OLD" init >/dev/null || fail "old: init"
 psql "$OLD" -X -q -v ON_ERROR_STOP=1 -c "

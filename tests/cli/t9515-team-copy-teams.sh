@@ -47,7 +47,7 @@ admin "CREATE ROLE kam_team_east NOLOGIN;
 # nothing is copied, and the administrator is told what to run.
 snapshot
 run no-role 9 kam copy --from "$A" --to "$TEAM"
-expect_err no-role "kam: cannot add team 'west': its role \"kam_team_west\" does not exist and this database user may not create roles; have the database's administrator run 'CREATE ROLE \"kam_team_west\" NOLOGIN', then run 'kam-org team add west' again (kam(7), TEAMS)"
+expect_err no-role "kam: cannot copy account 'globex' into store '$(name "$TEAM")': team 'west' sells it, its role \"kam_team_west\" does not exist, and database user 'tester' may not create roles; have the database's administrator run 'CREATE ROLE \"kam_team_west\" NOLOGIN' and 'GRANT \"kam_team_west\" TO tester', then run the copy again (kam(7), TEAMS)"
 unchanged no-role
 
 # The role made, but tester is not in it: refused, the target unchanged.

@@ -90,19 +90,8 @@ both erase-again 5 kam-org person erase acme/erased-3 --reason again
 # Teams: north sells acme, south beta.  A seller of south neither sees
 # nor gates nor maps acme's deal; north's seller does, and what they see
 # is what the store file shows.
-PW=$KAM_TEST_PG_PASSWORD
-admin() { psql "$KAM_TEST_PG_INSPECT" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
-admin "DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_north') THEN
-    CREATE ROLE kam_team_north NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_team_south') THEN
-    CREATE ROLE kam_team_south NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gm_north') THEN
-    CREATE ROLE gm_north LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_north;
-    CREATE ROLE gm_south LOGIN PASSWORD '$PW' IN ROLE kam_writer, kam_team_south;
-  END IF;
-END \$\$" >/dev/null || fail "cannot make the roles"
-admin "GRANT USAGE ON SCHEMA t9600 TO kam_writer" >/dev/null || fail "grant"
+rls_sellers gm_north:north gm_south:south || fail "cannot make the roles"
+pg_admin "GRANT USAGE ON SCHEMA t9600 TO kam_writer" >/dev/null || fail "grant"
 both team-north 0 kam-org team add north
 both team-south 0 kam-org team add south
 both beta 0 kam-org account add beta --name Beta
@@ -111,7 +100,7 @@ both beta-deal 0 kam-org deal add beta/crm --name CRM
 # the writer here is of neither team (kam(7), TEAMS).
 KAM_DB=$LITE run acme-north 0 kam-org account set acme --team north
 KAM_DB=$LITE run beta-south 0 kam-org account set beta --team south
-admin "UPDATE t9600.account a SET team_id = t.id FROM t9600.team t
+pg_admin "UPDATE t9600.account a SET team_id = t.id FROM t9600.team t
   WHERE (a.handle, t.handle) IN (('acme', 'north'), ('beta', 'south'))" >/dev/null ||
   fail "cannot give the accounts to their teams"
 # as ROLE NAME STATUS COMMAND...: a command as ROLE on the team store.
@@ -136,9 +125,9 @@ count=$((count + 1))
 ! grep -q erp "$T/s-list.out" || fail "s-list: south sees acme's deal"
 grep -q crm "$T/s-list.out" || fail "s-list: south does not see its own deal"
 count=$((count + 1))
-[ "$(admin "SELECT count(*) FROM t9600.gate_run g JOIN t9600.deal d ON d.id = g.deal_id WHERE d.handle = 'erp'")" = 1 ] ||
+[ "$(pg_admin "SELECT count(*) FROM t9600.gate_run g JOIN t9600.deal d ON d.id = g.deal_id WHERE d.handle = 'erp'")" = 1 ] ||
   fail "south's refused run was stored"
-[ "$(admin "SELECT count(*) FROM t9600.answer WHERE answer = 'no' AND criterion_id = (SELECT id FROM t9600.criterion WHERE key = 'need' LIMIT 1)")" = 0 ] ||
+[ "$(pg_admin "SELECT count(*) FROM t9600.answer WHERE answer = 'no' AND criterion_id = (SELECT id FROM t9600.criterion WHERE key = 'need' LIMIT 1)")" = 0 ] ||
   fail "south's refused answer was stored"
 # North's seller maps and gates acme's deal as the file does.
 KAM_DB=$LITE run lite-map 0 kam-map -T dot --view all --as-of 2026-03-01 acme/erp
