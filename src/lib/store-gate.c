@@ -186,20 +186,11 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 
 /* The rubric */
 
-struct crit_list {
-	struct gate_crit *c;
-	size_t n;
-};
-
 static int
 crit_row(db_stmt *s, void *arg)
 {
-	struct crit_list *l = arg;
-	struct gate_crit *x;
+	struct gate_crit *x = store_array_add(arg, sizeof *x);
 
-	l->c = xreallocarray(l->c, l->n + 1, sizeof *l->c);
-	x = &l->c[l->n++];
-	memset(x, 0, sizeof *x);
 	x->gate = db_column_int(s, 0);
 	x->key = store_col_dup(s, 1);
 	x->question = store_col_dup(s, 2);
@@ -218,17 +209,17 @@ store_gate_rubric(struct store *st, int64_t profile, int gate,
 	    "SELECT gate, key, question, weight, must, computed, position "
 	    "FROM criterion WHERE profile_id = ?1 AND (?2 = 0 OR gate = ?2) "
 	    "ORDER BY gate, position, id";
-	struct crit_list l = {NULL, 0};
+	struct store_array a = {NULL, 0};
 	int rc;
 
 	rc = store_each(st, store_stmt(st, q),
 	                STORE_ARGS(STORE_INT(profile), STORE_INT(gate)),
-	                crit_row, &l, "the rubric");
+	                crit_row, &a, "the rubric");
 	if (rc != KAM_OK)
-		gate_crit_free(l.c, l.n);
+		gate_crit_free(a.v, a.n);
 	else {
-		*out = l.c;
-		*n = l.n;
+		*out = a.v;
+		*n = a.n;
 	}
 	return rc;
 }
@@ -841,20 +832,12 @@ struct ally_link {
 	char *ref, *name;
 	const char *kind;
 };
-struct ally_list {
-	struct ally_link *v;
-	size_t n;
-};
-
 static int
 ally_row(db_stmt *s, void *arg)
 {
-	struct ally_list *l = arg;
-	struct ally_link *x;
+	struct ally_link *x = store_array_add(arg, sizeof *x);
 	const char *kind = (const char *)db_column_text(s, 3);
 
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	x = &l->v[l->n++];
 	x->id = db_column_int64(s, 0);
 	x->ref = store_col_dup(s, 1);
 	x->name = store_col_dup(s, 2);
@@ -881,7 +864,7 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
-		struct ally_list l = {NULL, 0};
+		struct store_array l = {NULL, 0};
 		struct ally_link *v;
 		size_t n, k;
 
@@ -1050,20 +1033,12 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	              "cannot store the run");
 }
 
-struct run_list {
-	struct gate_run_info *r;
-	size_t n;
-};
-
 static int
 run_row(db_stmt *s, void *arg)
 {
-	struct run_list *l = arg;
-	struct gate_run_info *x;
+	struct gate_run_info *x = store_array_add(arg, sizeof *x);
 	int g;
 
-	l->r = xreallocarray(l->r, l->n + 1, sizeof *l->r);
-	x = &l->r[l->n++];
 	x->number = db_column_int64(s, 0);
 	snprintf(x->as_of, sizeof x->as_of, "%s",
 	         (const char *)db_column_text(s, 1));
@@ -1096,16 +1071,16 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	                           "snapshot::jsonb #>> '{gates,3,status}' "
 	                           "FROM gate_run WHERE deal_id = ? "
 	                           "ORDER BY number";
-	struct run_list l = {NULL, 0};
+	struct store_array a = {NULL, 0};
 	int rc;
 
 	rc = store_each(st, store_stmt_dialect(st, q, q_pg),
-	                STORE_ARGS(STORE_INT(deal)), run_row, &l, "the runs");
+	                STORE_ARGS(STORE_INT(deal)), run_row, &a, "the runs");
 	if (rc != KAM_OK)
-		gate_runs_free(l.r, l.n);
+		gate_runs_free(a.v, a.n);
 	else {
-		*out = l.r;
-		*n = l.n;
+		*out = a.v;
+		*n = a.n;
 	}
 	return rc;
 }

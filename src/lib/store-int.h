@@ -352,8 +352,17 @@ void store_bind_args(db_stmt *s, const struct store_arg *args);
  */
 int store_get_int64(struct store *, db_stmt *s, const struct store_arg *args,
                     int64_t *out);
-int store_get_int(struct store *, db_stmt *s, const struct store_arg *args,
-                  int *out);
+static inline int
+store_get_int(struct store *st, db_stmt *s, const struct store_arg *args,
+              int *out)
+{
+	int64_t v;
+	int found = store_get_int64(st, s, args, &v);
+
+	if (found)
+		*out = (int)v;
+	return found;
+}
 /*
  * Runs s with args to its first row: 1 with s on it (read its columns,
  * then db_reset), or 0 with s reset when there is none (a failed step
@@ -376,6 +385,15 @@ int store_put(struct store *, db_stmt *s, const struct store_arg *args,
  */
 int store_each(struct store *, db_stmt *s, const struct store_arg *args,
                int (*row)(db_stmt *, void *), void *arg, const char *what);
+/*
+ * An array of rows as a row function of store_each makes them: n
+ * elements at v.  store_array_add adds one, zeroed, and returns it.
+ */
+struct store_array {
+	void *v;
+	size_t n;
+};
+void *store_array_add(struct store_array *, size_t size);
 /*
  * A caller's function over rows, kept as store_fn and called back with
  * its own type by STORE_HAND: the functions of the public headers take

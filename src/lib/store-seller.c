@@ -140,19 +140,11 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	                     contact_row, (store_fn)fn, arg, "the contacts");
 }
 
-struct gate_contacts {
-	struct gate_contact **out;
-	size_t *n;
-};
-
 static int
 gate_contact_row(db_stmt *s, void *arg)
 {
-	struct gate_contacts *l = arg;
-	struct gate_contact *c;
+	struct gate_contact *c = store_array_add(arg, sizeof *c);
 
-	*l->out = xreallocarray(*l->out, *l->n + 1, sizeof **l->out);
-	c = &(*l->out)[(*l->n)++];
 	c->seller = store_col_dup(s, 0);
 	c->name = store_col_dup(s, 1);
 	c->strength = db_column_int(s, 2);
@@ -169,18 +161,18 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	    "JOIN seller s ON s.id = c.seller_id "
 	    "WHERE c.person_id = ?1 AND " IN_FORCE(
 	        "?2") " ORDER BY c.strength DESC, c.effective DESC, s.handle";
-	struct gate_contacts l = {out, n};
+	struct store_array a = {NULL, 0};
 	int rc;
 
-	*out = NULL;
-	*n = 0;
 	rc = store_each(st, store_stmt(st, q),
 	                STORE_ARGS(STORE_INT(person), STORE_TEXT(as_of)),
-	                gate_contact_row, &l, "the contacts");
+	                gate_contact_row, &a, "the contacts");
 	if (rc != KAM_OK) {
-		gate_contacts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+		gate_contacts_free(a.v, a.n);
+		a.v = NULL;
+		a.n = 0;
 	}
+	*out = a.v;
+	*n = a.n;
 	return rc;
 }

@@ -1781,18 +1781,6 @@ store_get_int64(struct store *st, db_stmt *s, const struct store_arg *args,
 	return 1;
 }
 
-int
-store_get_int(struct store *st, db_stmt *s, const struct store_arg *args,
-              int *out)
-{
-	int64_t v;
-
-	if (!store_get_int64(st, s, args, &v))
-		return 0;
-	*out = (int)v;
-	return 1;
-}
-
 char *
 store_get_text(struct store *st, db_stmt *s, const struct store_arg *args)
 {
@@ -1817,16 +1805,29 @@ store_put(struct store *st, db_stmt *s, const struct store_arg *args,
 	return step == DB_DONE ? KAM_OK : store_fail(st, what);
 }
 
+void *
+store_array_add(struct store_array *a, size_t size)
+{
+	unsigned char *x;
+
+	a->v = xreallocarray(a->v, a->n + 1, size);
+	x = (unsigned char *)a->v + a->n++ * size;
+	memset(x, 0, size);
+	return x;
+}
+
+/* store_each's row function, called as store_each_to calls a maker. */
+static int
+each_row(db_stmt *s, store_fn row, void *arg)
+{
+	return ((int (*)(db_stmt *, void *))row)(s, arg);
+}
+
 int
 store_each(struct store *st, db_stmt *s, const struct store_arg *args,
            int (*row)(db_stmt *, void *), void *arg, const char *what)
 {
-	int rc = KAM_OK, step;
-
-	store_bind_args(s, args);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
-		rc = row(s, arg);
-	return store_rows_end(st, s, step, rc, what);
+	return store_each_to(st, s, args, each_row, (store_fn)row, arg, what);
 }
 
 int
