@@ -126,11 +126,18 @@ const char *stance_symbol(const char *);
  * store_begin/store_end transaction.
  */
 
+struct stance_bulk;
 /* The end of the chain, read once inside the write transaction. */
 struct stance_chain {
 	int loaded;
 	int64_t last_id;
 	char last_hash[STANCE_HASH_LEN];
+	/*
+	 * An import's (store_stance_bulk_begin), or NULL: on a team store
+	 * its rows go to the server by COPY, in batches
+	 * (store_stance_bulk_step), instead of an INSERT each.
+	 */
+	struct stance_bulk *bulk;
 };
 /*
  * Appends r (its id, ignored, becomes the next id), chained after the
@@ -149,6 +156,11 @@ struct stance_bulk {
 	int dropped;
 	size_t n;
 	char *name[BULK_MAX], *sql[BULK_MAX];
+	/* On a team store: the rows and texts not yet sent, in COPY's
+	 * text format, and whether the server holds some already. */
+	struct buf rows, texts;
+	long waiting;
+	int staged;
 };
 void store_stance_bulk_begin(struct store *, struct stance_bulk *);
 int store_stance_bulk_step(struct store *, struct stance_bulk *,

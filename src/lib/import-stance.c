@@ -207,6 +207,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	/* An import transaction: every row's references are looked up
 	 * here, so foreign keys are not checked again on each insert. */
 	store_stance_bulk_begin(st, &im.bulk);
+	im.chain.bulk = &im.bulk;
 	if ((rc = store_begin(st, STORE_TX_IMPORT)) != KAM_OK) {
 		store_stance_bulk_end(st, &im.bulk, 0);
 		import_close(&in);

@@ -188,6 +188,12 @@ int db_pg_connect(const char *url, struct pg_conn **out);
 void db_pg_close(struct pg_conn *);
 int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
 int db_pg_exec(struct pg_conn *, const char *sql);
+/*
+ * Runs sql, a COPY ... FROM STDIN, with data (n bytes, in COPY's text
+ * format) as its input.
+ */
+int db_pg_copy_in(struct pg_conn *, const char *sql, const char *data,
+                  size_t n);
 int64_t db_pg_last_id(struct pg_conn *);
 int64_t db_pg_changes(struct pg_conn *);
 /* Is a transaction open (or failed and not yet rolled back)? */
@@ -240,6 +246,12 @@ char *db_pg_params(const char *sql, int *nparams);
  * else the engine's error (store_fail reports it).
  */
 int db_exec(struct store *, const char *sql);
+/*
+ * On a team store, COPY's input (db_pg_copy_in): 0, or else the
+ * engine's error (store_fail reports it).  A store file has no COPY:
+ * DB_ERROR.
+ */
+int db_copy_in(struct store *, const char *sql, const char *data, size_t n);
 /* The id given to the row the last INSERT added. */
 int64_t db_last_id(struct store *);
 /* The rows the last INSERT, UPDATE or DELETE changed. */

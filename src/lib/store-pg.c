@@ -555,6 +555,51 @@ db_pg_exec(struct pg_conn *pc, const char *sql)
 	return rc;
 }
 
+int
+db_pg_copy_in(struct pg_conn *pc, const char *sql, const char *data, size_t n)
+{
+	PGresult *r = PQexec(pc->c, sql);
+	const char *rows;
+	int rc = 0;
+
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		set_error(pc, r);
+		PQclear(r);
+		return DB_ERROR;
+	}
+	PQclear(r);
+	while (n > 0) {
+		/* libpq takes an int's worth at a time. */
+		int k = n > (1u << 20) ? (1 << 20) : (int)n;
+
+		if (PQputCopyData(pc->c, data, k) != 1) {
+			set_error(pc, NULL);
+			rc = DB_ERROR;
+			break;
+		}
+		data += k;
+		n -= (size_t)k;
+	}
+	if (PQputCopyEnd(pc->c, rc == 0 ? NULL : "the input was cut short") !=
+	        1 &&
+	    rc == 0) {
+		set_error(pc, NULL);
+		rc = DB_ERROR;
+	}
+	while ((r = PQgetResult(pc->c)) != NULL) {
+		if (rc == 0 && PQresultStatus(r) != PGRES_COMMAND_OK) {
+			set_error(pc, r);
+			rc = DB_ERROR;
+		} else if (rc == 0) {
+			rows = PQcmdTuples(r);
+			pc->changes =
+			    *rows != '\0' ? strtoll(rows, NULL, 10) : 0;
+		}
+		PQclear(r);
+	}
+	return rc;
+}
+
 int64_t
 db_pg_last_id(struct pg_conn *pc)
 {

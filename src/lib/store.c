@@ -1222,6 +1222,14 @@ db_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+int
+db_copy_in(struct store *st, const char *sql, const char *data, size_t n)
+{
+	if (st->pg != NULL)
+		return db_pg_copy_in(st->pg, sql, data, n);
+	return DB_ERROR;
+}
+
 int64_t
 db_last_id(struct store *st)
 {
