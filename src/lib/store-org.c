@@ -17,12 +17,7 @@
 static int
 step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = db_step(s);
-
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, what);
-	return KAM_OK;
+	return store_put(st, s, NULL, what);
 }
 
 static const char *
@@ -336,13 +331,10 @@ int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t parent = 0;
 
-	db_bind_int64(s, 1, account);
-	if (store_row(st, s, "the store"))
-		parent = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
+	                &parent);
 	return parent;
 }
 
@@ -616,14 +608,7 @@ store_org_person_account(struct store *st, int64_t person)
 static char *
 text_of(struct store *st, const char *q, int64_t id)
 {
-	db_stmt *s = store_stmt(st, q);
-	char *t = NULL;
-
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		t = store_col_dup(s, 0);
-	db_reset(s);
-	return t;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 char *
@@ -1770,14 +1755,11 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	db_bind_int64(s, 1, account);
-	store_bind_handle(s, 2, handle);
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q),
+	                STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)),
+	                &id);
 	return id;
 }
 
@@ -2000,6 +1982,17 @@ store_org_holders(struct store *st, int64_t deal,
  * reading people through the (account_id, handle) index and then every
  * row at random (PostgreSQL has no such hint, nor needs it).
  */
+static int
+rank_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct org_rank r;
+
+	r.id = db_column_int64(s, 0);
+	r.level = db_column_int(s, 1);
+	r.manager = db_column_int64(s, 2);
+	return STORE_HAND(struct org_rank, fn, &r, arg);
+}
+
 int
 store_org_ranks(struct store *st, int64_t account,
                 int (*fn)(const struct org_rank *, void *), void *arg)
@@ -2009,18 +2002,22 @@ store_org_ranks(struct store *st, int64_t account,
 	    "WHERE +account_id = ?1";
 	static const char q_pg[] =
 	    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	struct org_rank r;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.id = db_column_int64(s, 0);
-		r.level = db_column_int(s, 1);
-		r.manager = db_column_int64(s, 2);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the people");
+	return store_each_to(st, store_stmt_dialect(st, q, q_pg),
+	                     STORE_ARGS(STORE_INT(account)), rank_row,
+	                     (store_fn)fn, arg, "the people");
+}
+
+static int
+rank_line_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct org_rank_line l;
+
+	l.person = db_column_int64(s, 0);
+	l.level = db_column_int(s, 1);
+	l.manager = db_column_int64(s, 2);
+	l.manager_level = db_column_int(s, 3);
+	return STORE_HAND(struct org_rank_line, fn, &l, arg);
 }
 
 int
@@ -2034,19 +2031,10 @@ store_org_dotted_ranks(struct store *st, int64_t account,
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL";
-	db_stmt *s = store_stmt(st, q);
-	struct org_rank_line l;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		l.person = db_column_int64(s, 0);
-		l.level = db_column_int(s, 1);
-		l.manager = db_column_int64(s, 2);
-		l.manager_level = db_column_int(s, 3);
-		rc = fn(&l, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the reporting lines");
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account)), rank_line_row,
+	                     (store_fn)fn, arg, "the reporting lines");
 }
 
 int

@@ -468,19 +468,13 @@ put_text(struct store *st, int64_t id, const char *field, const char *text)
 {
 	static const char q[] = "INSERT INTO observation_text (observation_id, "
 	                        "field, text) VALUES (?1, ?2, ?3)";
-	db_stmt *s;
-	int rc = KAM_OK;
 
 	if (text == NULL)
 		return KAM_OK;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
-	store_bind_static(s, 2, field);
-	store_bind_static(s, 3, text);
-	if (db_step(s) != DB_DONE)
-		rc = store_fail(st, "cannot record the observation");
-	db_reset(s);
-	return rc;
+	return store_put(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(id), STORE_TEXT(field), STORE_TEXT(text)),
+	    "cannot record the observation");
 }
 
 int
@@ -550,12 +544,9 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	bind_digest(s, 13, r->why, r->why_digest);
 	store_bind_static(s, 14, c->last_hash);
 	store_bind_static(s, 15, hash);
-	if (db_step(s) != DB_DONE) {
-		rc = store_fail(st, "cannot record the observation");
-		db_reset(s);
+	if ((rc = store_put(st, s, NULL, "cannot record the observation")) !=
+	    KAM_OK)
 		return rc;
-	}
-	db_reset(s);
 	if ((rc = put_text(st, r->id, "note", r->note)) != KAM_OK ||
 	    (rc = put_text(st, r->id, "source", r->source)) != KAM_OK ||
 	    (rc = put_text(st, r->id, "why", r->why)) != KAM_OK)
@@ -649,13 +640,9 @@ store_stance_successor(struct store *st, int64_t id)
 {
 	static const char q[] =
 	    "SELECT min(id) FROM observation WHERE target_id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t by = 0;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		by = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)), &by);
 	return by;
 }
 
@@ -729,11 +716,8 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 		s = store_stmt(st, q_group);
 		db_bind_int64(s, 1, deal);
 	} else if (account != 0) {
-		s = store_stmt(st, q_handle);
-		db_bind_int64(s, 1, account);
-		if (store_row(st, s, "the store"))
-			handle = store_col_dup(s, 0);
-		db_reset(s);
+		handle = store_get_text(st, store_stmt(st, q_handle),
+		                        STORE_ARGS(STORE_INT(account)));
 		s = store_stmt(st, q_account);
 		db_bind_int64(s, 1, account);
 	} else
@@ -964,6 +948,16 @@ store_stance_log_row(struct store *st, int64_t id, int64_t account,
 	return KAM_OK;
 }
 
+static int
+latest_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct stance_latest_row r;
+
+	r.person = db_column_int64(s, 0);
+	r.latest = (const char *)db_column_text(s, 1);
+	return STORE_HAND(struct stance_latest_row, fn, &r, arg);
+}
+
 int
 store_stance_latest(struct store *st, int64_t account, const char *as_of,
                     int (*fn)(const struct stance_latest_row *, void *),
@@ -978,32 +972,18 @@ store_stance_latest(struct store *st, int64_t account, const char *as_of,
 	    "AND o.effective <= ?2 AND NOT EXISTS (SELECT 1 FROM "
 	    "observation s WHERE s.target_id = o.id) "
 	    "GROUP BY o.person_id ORDER BY o.person_id";
-	db_stmt *s = store_stmt(st, q);
-	struct stance_latest_row r;
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.person = db_column_int64(s, 0);
-		r.latest = (const char *)db_column_text(s, 1);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the observations");
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                     latest_row, (store_fn)fn, arg, "the observations");
 }
 
 char *
 store_stance_competitor_handle(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT handle FROM competitor WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *h = NULL;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		h = store_col_dup(s, 0);
-	db_reset(s);
-	return h;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 /*

@@ -663,6 +663,153 @@ START_TEST(test_sellers)
 }
 END_TEST
 
+/* The statement helpers, on both kinds of rows. */
+
+static const char q_make[] =
+    "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, x REAL, s TEXT)";
+static const char q_put[] = "INSERT INTO t (n, x, s) VALUES (?, ?, ?)";
+static const char q_n[] = "SELECT n FROM t WHERE s = ?";
+static const char q_s[] = "SELECT s FROM t WHERE n = ?";
+static const char q_x[] = "SELECT x, s IS NULL FROM t WHERE n = ?";
+static const char q_all[] = "SELECT n, s FROM t WHERE n >= ? ORDER BY n";
+static const char q_bad[] = "INSERT INTO t (id, n) VALUES (1, 0)";
+
+/* Adds each row's n, and stops at a row of n 3 (KAM_CONFLICT). */
+static int
+sum_row(db_stmt *s, void *arg)
+{
+	int *sum = arg;
+
+	if (db_column_int(s, 0) == 3)
+		return KAM_CONFLICT;
+	*sum += db_column_int(s, 0);
+	return KAM_OK;
+}
+
+struct pair {
+	int n;
+	const char *s;
+};
+
+static int
+pair_make(db_stmt *s, store_fn fn, void *arg)
+{
+	struct pair p;
+
+	p.n = db_column_int(s, 0);
+	p.s = (const char *)db_column_text(s, 1);
+	return STORE_HAND(struct pair, fn, &p, arg);
+}
+
+static int
+pair_seen(const struct pair *p, void *arg)
+{
+	char *seen = arg;
+
+	strcat(seen, p->s != NULL ? p->s : "-");
+	return KAM_OK;
+}
+
+START_TEST(test_helpers)
+{
+	char seen[16] = "";
+	int64_t v = -1;
+	int n = -1, sum = 0;
+	char *text;
+	db_stmt *s;
+
+	ck_assert_int_eq(db_exec(st, q_make), 0);
+	ck_assert_int_eq(store_put(st, store_stmt(st, q_put),
+	                           STORE_ARGS(STORE_INT(1), STORE_DOUBLE(0.5),
+	                                      STORE_TEXT("a")),
+	                           "cannot put"),
+	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_put(st, store_stmt(st, q_put),
+	              STORE_ARGS(STORE_INT(2), STORE_NULL, STORE_HANDLE("b")),
+	              "cannot put"),
+	    KAM_OK);
+	ck_assert_int_eq(store_put(st, store_stmt(st, q_put),
+	                           STORE_ARGS(STORE_INT(3), STORE_DOUBLE(1),
+	                                      STORE_TEXT(NULL)),
+	                           "cannot put"),
+	                 KAM_OK);
+	/* One value: found, or not (and the value left as it was). */
+	ck_assert_int_eq(store_get_int64(st, store_stmt(st, q_n),
+	                                 STORE_ARGS(STORE_TEXT("b")), &v),
+	                 1);
+	ck_assert_int_eq(v, 2);
+	ck_assert_int_eq(store_get_int64(st, store_stmt(st, q_n),
+	                                 STORE_ARGS(STORE_TEXT("z")), &v),
+	                 0);
+	ck_assert_int_eq(v, 2);
+	ck_assert_int_eq(store_get_int(st, store_stmt(st, q_n),
+	                               STORE_ARGS(STORE_TEXT("a")), &n),
+	                 1);
+	ck_assert_int_eq(n, 1);
+	text =
+	    store_get_text(st, store_stmt(st, q_s), STORE_ARGS(STORE_INT(2)));
+	ck_assert_str_eq(text, "b");
+	free(text);
+	ck_assert_ptr_null(
+	    store_get_text(st, store_stmt(st, q_s), STORE_ARGS(STORE_INT(9))));
+	/* A NULL text, and a NULL double, were bound as NULL. */
+	s = store_stmt(st, q_x);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(3)), "t"), 1);
+	ck_assert_int_eq(db_column_int(s, 1), 1);
+	db_reset(s);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(2)), "t"), 1);
+	ck_assert_int_eq(db_column_type(s, 0), DB_NULL);
+	db_reset(s);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(7)), "t"), 0);
+	/* Every row, until a row function says stop; then its code. */
+	ck_assert_int_eq(store_each(st, store_stmt(st, q_all),
+	                            STORE_ARGS(STORE_INT(2)), sum_row, &sum,
+	                            "the rows"),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(sum, 2);
+	sum = 0;
+	ck_assert_int_eq(store_each(st,
+	                            store_stmt(st, "SELECT 1 UNION SELECT 2"),
+	                            NULL, sum_row, &sum, "the rows"),
+	                 KAM_OK);
+	ck_assert_int_eq(sum, 3);
+	ck_assert_int_eq(store_each_to(st, store_stmt(st, q_all),
+	                               STORE_ARGS(STORE_INT(1)), pair_make,
+	                               (store_fn)pair_seen, seen, "the rows"),
+	                 KAM_OK);
+	ck_assert_str_eq(seen, "ab-");
+	/* A failed statement is reported with what failed. */
+	capture();
+	ck_assert_int_eq(
+	    store_put(st, store_stmt(st, q_bad), NULL, "cannot put the row"),
+	    KAM_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(captured(), "cannot put the row: "));
+	ck_assert_int_eq(count("SELECT count(*) FROM t"), 3);
+}
+END_TEST
+
+/* A failed step in a helper: reported once, kept for the command. */
+START_TEST(test_helpers_failed)
+{
+	int64_t v = 7;
+	int sum = 0;
+
+	capture();
+	ck_assert_int_eq(
+	    store_get_int64(st, store_stmt(st, q_overflow), NULL, &v), 0);
+	ck_assert_int_eq(v, 7);
+	ck_assert_int_eq(store_failed(st), KAM_INTERNAL);
+	ck_assert_int_eq(store_each(st, store_stmt(st, q_overflow), NULL,
+	                            sum_row, &sum, "the sums"),
+	                 KAM_INTERNAL);
+	ck_assert_str_eq(captured(),
+	                 "check_store: cannot read the store: integer "
+	                 "overflow\ncheck_store: cannot read the sums: "
+	                 "integer overflow\n");
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -682,6 +829,8 @@ store_suite(void)
 	tcase_add_test(tc, test_failed_step);
 	tcase_add_test(tc, test_failed_step_kept);
 	tcase_add_test(tc, test_failed_step_finish);
+	tcase_add_test(tc, test_helpers);
+	tcase_add_test(tc, test_helpers_failed);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parts");
