@@ -806,7 +806,8 @@ static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     migrate_pg_3_sql,
     migrate_pg_4_sql,
     migrate_pg_5_sql,
-    migrate_pg_6_sql};
+    migrate_pg_6_sql,
+    migrate_pg_7_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int
