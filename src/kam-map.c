@@ -139,6 +139,8 @@ number_opt(const char *fmt, const char *arg, long lo, long hi, long *n)
  * not kam-map's.  A case an option, in the order of the man page's
  * OPTIONS; their values are checked as they come where they stand
  * alone, else together by map_check.
+ * Long: one switch with a short case an option, read side by side with
+ * the man page; split, the options would no longer be in one place.
  */
 static int
 map_option(struct map_opts *m, int c)

@@ -240,33 +240,16 @@ brier_text(FILE *fp, const struct calibration *c)
 	}
 }
 
-void
-calibrate_write_text(FILE *fp, const struct calibration *c, int md)
+/* The hit rate of each verdict. */
+static void
+text_verdicts(FILE *fp, const struct calibration *c, int md)
 {
 	static const char *const vcols[] = {"verdict",  "deals",     "won",
 	                                    "lost",     "abandoned", "hits",
 	                                    "hit_rate", NULL};
-	static const char *const ccols[] = {"criterion", "gate",  "lost_yes",
-	                                    "lost",      "share", "won_share",
-	                                    NULL};
-	static const char *const tcols[] = {"deal",   "status",
-	                                    "closed", "final_verdict",
-	                                    "turned", "days_before_close",
-	                                    NULL};
 	struct tab t;
-	long lost = 0, won = 0;
-	size_t i;
 	int v;
 
-	/* The lost and won deals that have a run to judge. */
-	for (v = 0; v < 4; v++) {
-		lost += c->verdicts[v].lost;
-		won += c->verdicts[v].won;
-	}
-	if (md)
-		fprintf(fp, "# %s\n\n", _("Calibration"));
-	summary(fp, c);
-	heading(fp, md, _("Hit rate by verdict"));
 	tab_open(&t, fp, md, vcols);
 	for (v = 0; v < 4; v++) {
 		const struct calib_verdict *cv = &c->verdicts[v];
@@ -287,31 +270,53 @@ calibrate_write_text(FILE *fp, const struct calibration *c, int md)
 		tab_end_row(&t);
 	}
 	tab_close(&t);
-	heading(fp, md, _("Win likelihood"));
-	brier_text(fp, c);
-	heading(fp, md, _("Criteria answered yes on lost deals"));
-	if (c->ncrit == 0)
-		fprintf(fp, "%s\n", _("None."));
-	else {
-		tab_open(&t, fp, md, ccols);
-		for (i = 0; i < c->ncrit; i++) {
-			const struct calib_crit *cr = &c->crit[i];
+}
 
-			tab_str(&t, cr->key);
-			tab_int(&t, cr->gate);
-			tab_int(&t, cr->lost_yes);
-			tab_int(&t, lost);
-			tab_fixed(&t, (double)cr->lost_yes / (double)lost);
-			if (won > 0)
-				tab_fixed(&t,
-				          (double)cr->won_yes / (double)won);
-			else
-				tab_str(&t, NULL);
-			tab_end_row(&t);
-		}
-		tab_close(&t);
+/* The criteria answered yes on lost deals, out of the LOST and WON deals
+ * that have a run to judge. */
+static void
+text_criteria(FILE *fp, const struct calibration *c, int md, long lost,
+              long won)
+{
+	static const char *const ccols[] = {"criterion", "gate",  "lost_yes",
+	                                    "lost",      "share", "won_share",
+	                                    NULL};
+	struct tab t;
+	size_t i;
+
+	if (c->ncrit == 0) {
+		fprintf(fp, "%s\n", _("None."));
+		return;
 	}
-	heading(fp, md, _("How early the verdict turned"));
+	tab_open(&t, fp, md, ccols);
+	for (i = 0; i < c->ncrit; i++) {
+		const struct calib_crit *cr = &c->crit[i];
+
+		tab_str(&t, cr->key);
+		tab_int(&t, cr->gate);
+		tab_int(&t, cr->lost_yes);
+		tab_int(&t, lost);
+		tab_fixed(&t, (double)cr->lost_yes / (double)lost);
+		if (won > 0)
+			tab_fixed(&t, (double)cr->won_yes / (double)won);
+		else
+			tab_str(&t, NULL);
+		tab_end_row(&t);
+	}
+	tab_close(&t);
+}
+
+/* How early the verdict turned: the median, then each deal that turned. */
+static void
+text_turned(FILE *fp, const struct calibration *c, int md)
+{
+	static const char *const tcols[] = {"deal",   "status",
+	                                    "closed", "final_verdict",
+	                                    "turned", "days_before_close",
+	                                    NULL};
+	struct tab t;
+	size_t i;
+
 	if (c->turned_median < 0) {
 		fprintf(fp, "%s\n",
 		        _("No closed deal was run before its close."));
@@ -339,6 +344,30 @@ calibrate_write_text(FILE *fp, const struct calibration *c, int md)
 	tab_close(&t);
 }
 
+void
+calibrate_write_text(FILE *fp, const struct calibration *c, int md)
+{
+	long lost = 0, won = 0;
+	int v;
+
+	/* The lost and won deals that have a run to judge. */
+	for (v = 0; v < 4; v++) {
+		lost += c->verdicts[v].lost;
+		won += c->verdicts[v].won;
+	}
+	if (md)
+		fprintf(fp, "# %s\n\n", _("Calibration"));
+	summary(fp, c);
+	heading(fp, md, _("Hit rate by verdict"));
+	text_verdicts(fp, c, md);
+	heading(fp, md, _("Win likelihood"));
+	brier_text(fp, c);
+	heading(fp, md, _("Criteria answered yes on lost deals"));
+	text_criteria(fp, c, md, lost, won);
+	heading(fp, md, _("How early the verdict turned"));
+	text_turned(fp, c, md);
+}
+
 static void
 json_fixed(FILE *fp, double x, int decimals)
 {
@@ -350,24 +379,12 @@ json_fixed(FILE *fp, double x, int decimals)
 	fputs(s, fp);
 }
 
-void
-calibrate_write_json(FILE *fp, const struct calibration *c)
+/* The "verdicts" array's members. */
+static void
+json_verdicts(FILE *fp, const struct calibration *c)
 {
-	long used_lost = 0, used_won = 0;
-	size_t i, n;
 	int v;
 
-	/* The lost and won deals that have a run to judge. */
-	for (v = 0; v < 4; v++) {
-		used_lost += c->verdicts[v].lost;
-		used_won += c->verdicts[v].won;
-	}
-	fprintf(fp,
-	        "{\n  \"days_before\": %ld,\n  \"closed\": %ld, \"won\": %ld, "
-	        "\"lost\": %ld, \"abandoned\": %ld,\n  \"used\": %ld, "
-	        "\"excluded\": %ld,\n  \"verdicts\": [",
-	        c->days_before, c->closed, c->won, c->lost, c->abandoned,
-	        c->used, c->excluded);
 	for (v = 0; v < 4; v++) {
 		const struct calib_verdict *cv = &c->verdicts[v];
 
@@ -388,9 +405,13 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 			fputs("null", fp);
 		fputc('}', fp);
 	}
-	fprintf(fp,
-	        "\n  ],\n  \"brier\": {\"deals\": %ld, \"won\": %ld, "
-	        "\"score\": ",
+}
+
+/* The "brier" object. */
+static void
+json_brier(FILE *fp, const struct calibration *c)
+{
+	fprintf(fp, "\"brier\": {\"deals\": %ld, \"won\": %ld, \"score\": ",
 	        c->brier_n, c->brier_won);
 	if (c->brier_n > 0) {
 		json_fixed(fp, c->brier, 4);
@@ -400,8 +421,16 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 		json_fixed(fp, c->brier_base, 4);
 	} else
 		fputs("null, \"base_rate\": null, \"base_score\": null", fp);
-	fprintf(fp, ", \"no_likelihood\": %ld},\n  \"lost_yes\": [",
-	        c->no_likelihood);
+	fprintf(fp, ", \"no_likelihood\": %ld}", c->no_likelihood);
+}
+
+/* The "lost_yes" array's members, out of the LOST and WON deals that have
+ * a run to judge. */
+static void
+json_criteria(FILE *fp, const struct calibration *c, long lost, long won)
+{
+	size_t i;
+
 	for (i = 0; i < c->ncrit; i++) {
 		const struct calib_crit *cr = &c->crit[i];
 
@@ -410,20 +439,52 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 		fprintf(fp,
 		        ", \"gate\": %d, \"lost_yes\": %ld, \"lost\": %ld, "
 		        "\"won_yes\": %ld, \"won\": %ld}",
-		        cr->gate, cr->lost_yes, used_lost, cr->won_yes,
-		        used_won);
+		        cr->gate, cr->lost_yes, lost, cr->won_yes, won);
 	}
-	fputs(c->ncrit ? "\n  ],\n  \"turned_median\": "
-	               : "],\n  \"turned_median\": ",
-	      fp);
-	if (c->turned_median >= 0)
-		fprintf(fp, "%ld", c->turned_median);
+}
+
+/* One deal's run judged: its members from "run" to "yes". */
+static void
+json_deal_run(FILE *fp, const struct calib_row *r)
+{
+	size_t k;
+
+	if (r->run == NULL) {
+		fputs(",\n     \"run\": null, \"recorded\": null, "
+		      "\"verdict\": null, \"hit\": null, "
+		      "\"win_likelihood\": null, \"yes\": []",
+		      fp);
+		return;
+	}
+	fprintf(fp, ",\n     \"run\": %lld, \"recorded\": ",
+	        (long long)r->run->number);
+	json_put_str(fp, r->run->day);
+	fputs(", \"verdict\": ", fp);
+	json_put_str(fp, r->run->verdict);
+	fprintf(fp, ", \"hit\": %s, \"win_likelihood\": ",
+	        r->hit < 0 ? "null"
+	        : r->hit   ? "true"
+	                   : "false");
+	if (r->run->has_p)
+		json_fixed(fp, r->run->p, 2);
 	else
 		fputs("null", fp);
-	fputs(",\n  \"deals\": [", fp);
+	fputs(", \"yes\": [", fp);
+	for (k = 0; k < r->run->nyes; k++) {
+		fputs(k ? ", " : "", fp);
+		json_put_str(fp, r->run->yes[k]);
+	}
+	fputc(']', fp);
+}
+
+/* The "deals" array's members; returns how many. */
+static size_t
+json_deals(FILE *fp, const struct calibration *c)
+{
+	size_t i, n;
+
 	for (i = 0, n = 0; i < c->nrows; i++) {
 		const struct calib_row *r = &c->rows[i];
-		size_t k;
 
 		fprintf(fp, "%s\n    {\"deal\": ", n++ ? "," : "");
 		json_put_str(fp, r->d->deal);
@@ -433,31 +494,7 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 		json_put_str(fp, r->d->status);
 		fputs(", \"closed\": ", fp);
 		json_put_str(fp, r->d->closed);
-		if (r->run != NULL) {
-			fprintf(fp, ",\n     \"run\": %lld, \"recorded\": ",
-			        (long long)r->run->number);
-			json_put_str(fp, r->run->day);
-			fputs(", \"verdict\": ", fp);
-			json_put_str(fp, r->run->verdict);
-			fprintf(fp, ", \"hit\": %s, \"win_likelihood\": ",
-			        r->hit < 0 ? "null"
-			        : r->hit   ? "true"
-			                   : "false");
-			if (r->run->has_p)
-				json_fixed(fp, r->run->p, 2);
-			else
-				fputs("null", fp);
-			fputs(", \"yes\": [", fp);
-			for (k = 0; k < r->run->nyes; k++) {
-				fputs(k ? ", " : "", fp);
-				json_put_str(fp, r->run->yes[k]);
-			}
-			fputc(']', fp);
-		} else
-			fputs(",\n     \"run\": null, \"recorded\": null, "
-			      "\"verdict\": null, \"hit\": null, "
-			      "\"win_likelihood\": null, \"yes\": []",
-			      fp);
+		json_deal_run(fp, r);
 		fputs(",\n     \"final_verdict\": ", fp);
 		if (r->last != NULL)
 			json_put_str(fp, r->last->verdict);
@@ -471,5 +508,38 @@ calibrate_write_json(FILE *fp, const struct calibration *c)
 		} else
 			fputs("null, \"days_before_close\": null}", fp);
 	}
-	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	return n;
+}
+
+void
+calibrate_write_json(FILE *fp, const struct calibration *c)
+{
+	long used_lost = 0, used_won = 0;
+	int v;
+
+	/* The lost and won deals that have a run to judge. */
+	for (v = 0; v < 4; v++) {
+		used_lost += c->verdicts[v].lost;
+		used_won += c->verdicts[v].won;
+	}
+	fprintf(fp,
+	        "{\n  \"days_before\": %ld,\n  \"closed\": %ld, \"won\": %ld, "
+	        "\"lost\": %ld, \"abandoned\": %ld,\n  \"used\": %ld, "
+	        "\"excluded\": %ld,\n  \"verdicts\": [",
+	        c->days_before, c->closed, c->won, c->lost, c->abandoned,
+	        c->used, c->excluded);
+	json_verdicts(fp, c);
+	fputs("\n  ],\n  ", fp);
+	json_brier(fp, c);
+	fputs(",\n  \"lost_yes\": [", fp);
+	json_criteria(fp, c, used_lost, used_won);
+	fputs(c->ncrit ? "\n  ],\n  \"turned_median\": "
+	               : "],\n  \"turned_median\": ",
+	      fp);
+	if (c->turned_median >= 0)
+		fprintf(fp, "%ld", c->turned_median);
+	else
+		fputs("null", fp);
+	fputs(",\n  \"deals\": [", fp);
+	fputs(json_deals(fp, c) ? "\n  ]\n}\n" : "]\n}\n", fp);
 }

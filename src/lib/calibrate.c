@@ -78,12 +78,102 @@ long_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* How early the verdict turned: the first run of the final streak of
+ * verdicts among the runs up to the close.  Returns 0 when no run was
+ * made before the close. */
+static int
+calib_turn(const struct calib_deal *d, struct calib_row *row)
+{
+	size_t k;
+
+	if ((row->last = last_by(d, d->closed)) == NULL)
+		return 0;
+	for (k = (size_t)(row->last - d->runs); k > 0; k--)
+		if (strcmp(d->runs[k - 1].verdict, row->last->verdict) != 0)
+			break;
+	row->turn = &d->runs[k];
+	row->turned_days = date_days(d->closed) - date_days(row->turn->day);
+	return 1;
+}
+
+/* Judges ROW's run (the last one before the cutoff) against the deal's
+ * outcome: its verdict's hit, its win likelihood's squared error (added
+ * to SQ) and its criteria answered yes. */
+static void
+calib_judge(struct calibration *c, struct calib_row *row, int won, int lost,
+            double *sq)
+{
+	size_t k;
+	int v;
+
+	if ((v = verdict_index(row->run->verdict)) >= 0) {
+		struct calib_verdict *cv = &c->verdicts[v];
+
+		cv->deals++;
+		cv->won += won;
+		cv->lost += lost;
+		cv->abandoned += !won && !lost;
+		if (cv->has_hit) {
+			row->hit = v == 3 ? !won : won;
+			cv->hits += row->hit;
+		}
+	}
+	/* Brier: won is 1, lost 0; abandoned deals are left out. */
+	if (won || lost) {
+		if (row->run->has_p) {
+			double e = row->run->p - (won ? 1.0 : 0.0);
+
+			*sq += e * e;
+			c->brier_n++;
+			c->brier_won += won;
+		} else
+			c->no_likelihood++;
+	}
+	for (k = 0; k < row->run->nyes; k++) {
+		struct calib_crit *cr =
+		    crit_find(c, row->run->yes[k], row->run->yes_gate[k]);
+
+		cr->lost_yes += lost;
+		cr->won_yes += won;
+	}
+}
+
+/* The figures over every deal: the Brier score from the sum of squared
+ * errors SQ, the criteria kept and their order, the median of the NTURNS
+ * TURNS. */
+static void
+calib_finish(struct calibration *c, double sq, long *turns, size_t nturns)
+{
+	size_t i, k;
+
+	if (c->brier_n > 0) {
+		c->brier = sq / (double)c->brier_n;
+		c->base_rate = (double)c->brier_won / (double)c->brier_n;
+		c->brier_base = c->base_rate * (1 - c->base_rate);
+	}
+	/* Only the criteria yes on some lost deal are kept. */
+	for (i = 0, k = 0; i < c->ncrit; i++) {
+		if (c->crit[i].lost_yes > 0)
+			c->crit[k++] = c->crit[i];
+		else
+			free(c->crit[i].key);
+	}
+	c->ncrit = k;
+	if (k > 1)
+		qsort(c->crit, k, sizeof *c->crit, crit_cmp);
+	if (nturns > 0) {
+		qsort(turns, nturns, sizeof *turns, long_cmp);
+		/* The lower middle of an even count: a whole day. */
+		c->turned_median = turns[(nturns - 1) / 2];
+	}
+}
+
 void
 calibrate(const struct calib_deal *deals, size_t n, long days_before,
           struct calibration *c)
 {
 	long *turns = NULL;
-	size_t i, k, nturns = 0;
+	size_t i, nturns = 0;
 	double sq = 0;
 	int v;
 
@@ -112,74 +202,16 @@ calibrate(const struct calib_deal *deals, size_t n, long days_before,
 		row->hit = -1;
 		row->turned_days = -1;
 		date_from_days(date_days(d->closed) - days_before, cutoff);
-		/* How early the verdict turned: the runs up to the close. */
-		if ((row->last = last_by(d, d->closed)) != NULL) {
-			/* The first run of the final streak of verdicts. */
-			for (k = (size_t)(row->last - d->runs); k > 0; k--)
-				if (strcmp(d->runs[k - 1].verdict,
-				           row->last->verdict) != 0)
-					break;
-			row->turn = &d->runs[k];
-			row->turned_days =
-			    date_days(d->closed) - date_days(row->turn->day);
+		if (calib_turn(d, row))
 			turns[nturns++] = row->turned_days;
-		}
 		if ((row->run = last_by(d, cutoff)) == NULL) {
 			c->excluded++;
 			continue;
 		}
 		c->used++;
-		if ((v = verdict_index(row->run->verdict)) >= 0) {
-			struct calib_verdict *cv = &c->verdicts[v];
-
-			cv->deals++;
-			cv->won += won;
-			cv->lost += lost;
-			cv->abandoned += !won && !lost;
-			if (cv->has_hit) {
-				row->hit = v == 3 ? !won : won;
-				cv->hits += row->hit;
-			}
-		}
-		/* Brier: won is 1, lost 0; abandoned deals are left out. */
-		if (won || lost) {
-			if (row->run->has_p) {
-				double e = row->run->p - (won ? 1.0 : 0.0);
-
-				sq += e * e;
-				c->brier_n++;
-				c->brier_won += won;
-			} else
-				c->no_likelihood++;
-		}
-		for (k = 0; k < row->run->nyes; k++) {
-			struct calib_crit *cr = crit_find(
-			    c, row->run->yes[k], row->run->yes_gate[k]);
-
-			cr->lost_yes += lost;
-			cr->won_yes += won;
-		}
+		calib_judge(c, row, won, lost, &sq);
 	}
-	if (c->brier_n > 0) {
-		c->brier = sq / (double)c->brier_n;
-		c->base_rate = (double)c->brier_won / (double)c->brier_n;
-		c->brier_base = c->base_rate * (1 - c->base_rate);
-	}
-	/* Only the criteria yes on some lost deal are kept. */
-	for (i = 0, k = 0; i < c->ncrit; i++) {
-		if (c->crit[i].lost_yes > 0)
-			c->crit[k++] = c->crit[i];
-		else
-			free(c->crit[i].key);
-	}
-	c->ncrit = k;
-	if (k > 1)
-		qsort(c->crit, k, sizeof *c->crit, crit_cmp);
-	if (nturns > 0) {
-		qsort(turns, nturns, sizeof *turns, long_cmp);
-		/* The lower middle of an even count: a whole day. */
-		c->turned_median = turns[(nturns - 1) / 2];
-	}
+	calib_finish(c, sq, turns, nturns);
 	free(turns);
 }
 

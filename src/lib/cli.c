@@ -750,23 +750,17 @@ cli_stream(struct kam_ctx *ctx)
 	return release_stdout(&held, 1);
 }
 
-int
-cli_main(const struct kam_cmd *cmd, int argc, char **argv)
+/*
+ * The command's own options, then its verb, into ctx; argc and argv are
+ * left at the verb's name.  Returns -1 when a verb is to run, else the
+ * command's exit status (after -h, -V, help or a fault).
+ */
+static int
+pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
+          char ***argvp)
 {
-	struct kam_ctx ctx;
-	int c, rc, words = 1, i, ok, io;
-
-	store_init_library();
-
-	kam_locale_init();
-	kam_progname = cmd->name;
-	kam_sigpipe_default();
-	memset(&ctx, 0, sizeof ctx);
-	ctx.cmd = cmd;
-	ctx.account = getenv("KAM_ACCOUNT");
-	if (ctx.account != NULL && *ctx.account == '\0')
-		ctx.account = NULL;
-	ctx.fmt = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+	int argc = *argcp, c, words = 1, i;
+	char **argv = *argvp;
 
 	if (cmd->single == NULL) {
 		opterr = 0;
@@ -774,13 +768,13 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 		                        NULL)) != -1) {
 			switch (c) {
 			case 'a':
-				ctx.account = optarg;
+				ctx->account = optarg;
 				break;
 			case 'd':
-				ctx.db = optarg;
+				ctx->db = optarg;
 				break;
 			case 'F':
-				if (set_format(&ctx, optarg) != 0)
+				if (set_format(ctx, optarg) != 0)
 					return KAM_USAGE;
 				break;
 			case 'h':
@@ -806,16 +800,16 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 			print_usage(stdout, cmd, NULL);
 			return out_finish_stdout();
 		}
-		if ((ctx.verb = find_verb(cmd, argc, argv, &words)) == NULL) {
+		if ((ctx->verb = find_verb(cmd, argc, argv, &words)) == NULL) {
 			if (group_help(cmd, argc, argv))
 				return out_finish_stdout();
 			return unknown_verb(cmd, argc, argv);
 		}
 		/* argv[0] becomes the verb's name for getopt. */
-		argc -= words - 1;
-		argv += words - 1;
+		*argcp = argc - (words - 1);
+		*argvp = argv + (words - 1);
 	} else {
-		ctx.verb = cmd->single;
+		ctx->verb = cmd->single;
 		for (i = 1; i < argc; i++) {
 			if (strcmp(argv[i], "--") == 0)
 				break;
@@ -826,6 +820,29 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 			}
 		}
 	}
+	return -1;
+}
+
+int
+cli_main(const struct kam_cmd *cmd, int argc, char **argv)
+{
+	struct kam_ctx ctx;
+	int rc, ok, io;
+
+	store_init_library();
+
+	kam_locale_init();
+	kam_progname = cmd->name;
+	kam_sigpipe_default();
+	memset(&ctx, 0, sizeof ctx);
+	ctx.cmd = cmd;
+	ctx.account = getenv("KAM_ACCOUNT");
+	if (ctx.account != NULL && *ctx.account == '\0')
+		ctx.account = NULL;
+	ctx.fmt = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+
+	if ((rc = pick_verb(cmd, &ctx, &argc, &argv)) >= 0)
+		return rc;
 	if ((rc = kam_clock_check()) != KAM_OK)
 		return rc;
 	hold_stdout(&held);

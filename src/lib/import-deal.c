@@ -56,19 +56,14 @@ check_amount(const char *where, const char *what, const char *s, char *out)
 	return KAM_OK;
 }
 
-/*
- * Checks one row into rec (its strings point into the row or into
- * value and cost) and its handle into *handle.
- */
+/* Checks the row's deal handle, with or without ACCT's handle before it,
+ * into *handle. */
 static int
-check_row(const char *where, char **f, const int *idx, const char *acct,
-          struct deal_rec *rec, const char **handle, char *value, char *cost)
+check_handle(const char *where, char **f, const int *idx, const char *acct,
+             const char **handle)
 {
-	static const int lines[] = {C_NAME, C_CURRENCY, C_STAGE, C_OWNER,
-	                            C_EXT_ID};
-	const char *h = field(f, idx, C_DEAL), *s;
-	size_t n = strlen(acct), i;
-	int rc, k;
+	const char *h = field(f, idx, C_DEAL);
+	size_t n = strlen(acct);
 
 	if (strncmp(h, acct, n) == 0 && h[n] == '/')
 		h += n + 1;
@@ -81,6 +76,69 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 		               where, h,
 		               _("use letters, digits, '.', '_' and '-'"));
 	*handle = h;
+	return KAM_OK;
+}
+
+/* Checks deal H's status, closed_on date and reason into rec: an open
+ * deal has neither date nor reason, a closed one has a date. */
+static int
+check_status(const char *where, char **f, const int *idx, const char *h,
+             struct deal_rec *rec)
+{
+	const char *s = field(f, idx, C_STATUS);
+	int rc, k;
+
+	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
+		return kam_err(
+		    KAM_DATA,
+		    _("%s: unknown status '%s' (use open, won, lost or "
+		      "abandoned)"),
+		    where, s);
+	rec->status = (enum deal_status)k;
+	s = field(f, idx, C_CLOSED_ON);
+	if (rec->status == DEAL_OPEN) {
+		if (*s != '\0')
+			return kam_err(KAM_DATA,
+			               _("%s: deal '%s' is open but has a "
+			                 "closed_on date"),
+			               where, h);
+		if (*field(f, idx, C_REASON) != '\0')
+			return kam_err(
+			    KAM_DATA,
+			    _("%s: deal '%s' is open but has a reason"), where,
+			    h);
+		return KAM_OK;
+	}
+	if (*s == '\0')
+		return kam_err(KAM_DATA,
+		               _("%s: deal '%s' is %s but has no closed_on "
+		                 "date"),
+		               where, h, deal_status_word(rec->status));
+	if ((rc = date_check_past(where, "closed_on", s)) != KAM_OK)
+		return rc;
+	rec->closed_on = (char *)s;
+	if (*field(f, idx, C_REASON) != '\0')
+		rec->reason = (char *)field(f, idx, C_REASON);
+	return KAM_OK;
+}
+
+/*
+ * Checks one row into rec (its strings point into the row or into
+ * value and cost) and its handle into *handle.
+ */
+static int
+check_row(const char *where, char **f, const int *idx, const char *acct,
+          struct deal_rec *rec, const char **handle, char *value, char *cost)
+{
+	static const int lines[] = {C_NAME, C_CURRENCY, C_STAGE, C_OWNER,
+	                            C_EXT_ID};
+	const char *h, *s;
+	size_t i;
+	int rc;
+
+	if ((rc = check_handle(where, f, idx, acct, handle)) != KAM_OK)
+		return rc;
+	h = *handle;
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if ((rc = text_check(where, deal_file_cols[lines[i]],
 		                     field(f, idx, lines[i]), TEXT_LINE)) !=
@@ -115,39 +173,7 @@ check_row(const char *where, char **f, const int *idx, const char *acct,
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		if (rec->f[i] != NULL && *rec->f[i] == '\0')
 			rec->f[i] = NULL;
-	s = field(f, idx, C_STATUS);
-	if ((k = *s == '\0' ? DEAL_OPEN : deal_status_parse(s)) < 0)
-		return kam_err(
-		    KAM_DATA,
-		    _("%s: unknown status '%s' (use open, won, lost or "
-		      "abandoned)"),
-		    where, s);
-	rec->status = (enum deal_status)k;
-	s = field(f, idx, C_CLOSED_ON);
-	if (rec->status == DEAL_OPEN) {
-		if (*s != '\0')
-			return kam_err(KAM_DATA,
-			               _("%s: deal '%s' is open but has a "
-			                 "closed_on date"),
-			               where, h);
-		if (*field(f, idx, C_REASON) != '\0')
-			return kam_err(
-			    KAM_DATA,
-			    _("%s: deal '%s' is open but has a reason"), where,
-			    h);
-		return KAM_OK;
-	}
-	if (*s == '\0')
-		return kam_err(KAM_DATA,
-		               _("%s: deal '%s' is %s but has no closed_on "
-		                 "date"),
-		               where, h, deal_status_word(rec->status));
-	if ((rc = date_check_past(where, "closed_on", s)) != KAM_OK)
-		return rc;
-	rec->closed_on = (char *)s;
-	if (*field(f, idx, C_REASON) != '\0')
-		rec->reason = (char *)field(f, idx, C_REASON);
-	return KAM_OK;
+	return check_status(where, f, idx, h, rec);
 }
 
 int

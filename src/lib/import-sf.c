@@ -424,54 +424,99 @@ end_missing_roles(struct store *st, const struct sf_group *g,
 	return rc;
 }
 
+/* Reads the current row's deal (the opportunity, of G's group), person
+ * (the contact, of G's group) and buying role (through the role table).
+ * Returns 0 when the row is skipped, with its reason. */
+static int
+ocr_row(struct store *st, struct sf_group *g, struct import_in *im,
+        const struct org_import_opts *opts, struct import_counts *cnt,
+        int64_t *d, int64_t *p, const char **role)
+{
+	const char *label = import_raw(im, SR_ROLE);
+
+	if ((*d = group_deal(st, g, import_raw(im, SR_OPP))) == 0) {
+		import_skip(im, cnt,
+		            _("opportunity '%s' is not a deal of '%s' or "
+		              "its subsidiaries"),
+		            import_raw(im, SR_OPP), g->acct);
+		return 0;
+	}
+	if ((*p = store_org_group_person(st, g->root,
+	                                 import_raw(im, SR_CONTACT))) == 0) {
+		import_skip(im, cnt,
+		            _("contact '%s' is not a person of '%s''s "
+		              "group"),
+		            import_raw(im, SR_CONTACT), g->acct);
+		return 0;
+	}
+	if (*label == '\0') {
+		import_skip(im, cnt, _("no Role"));
+		return 0;
+	}
+	if (!sf_role(label, opts->role_map, role)) {
+		import_skip(im, cnt,
+		            _("Role '%s' is not in the role table (map "
+		              "it with --role-map '%s=ROLE')"),
+		            label, label);
+		return 0;
+	}
+	if (*role == NULL) {
+		import_skip(im, cnt,
+		            _("Role '%s' is not a buying role (map it "
+		              "with --role-map '%s=ROLE')"),
+		            label, label);
+		return 0;
+	}
+	return 1;
+}
+
+/* Gives person P buying role ROLE in deal D (PRIMARY or not) on DAY,
+ * counting it as added, changed or unchanged; a role already held is
+ * refused without --update. */
+static int
+ocr_put(struct store *st, struct import_in *im,
+        const struct org_import_opts *opts, struct import_counts *cnt,
+        int64_t d, int64_t p, const char *role, int primary, const char *day)
+{
+	char was[16], *dr = store_deal_ref(st, d),
+	              *pr = store_person_ref(st, p);
+	int rc = KAM_OK, was_lead, was_primary;
+
+	if (!store_org_role_get(st, d, p, role, was, sizeof was, &was_lead,
+	                        &was_primary))
+		cnt->added++;
+	else if (!opts->update)
+		rc = import_err(im, KAM_CONFLICT,
+		                _("'%s' already holds role '%s' in '%s' "
+		                  "(use --update to change it)"),
+		                pr, role, dr);
+	else if (primary != was_primary)
+		cnt->changed++;
+	else
+		cnt->unchanged++;
+	if (rc == KAM_OK)
+		rc = store_org_role_put(st, dr, pr, NULL, role, NULL, 0,
+		                        primary, day);
+	free(dr);
+	free(pr);
+	return rc;
+}
+
 static int
 import_ocr(struct store *st, struct sf_group *g, struct import_in *im,
            const struct org_import_opts *opts, struct import_counts *cnt)
 {
-	char today[KAM_DATE_LEN], was[16];
-	const char *day = import_day(opts, today), *label, *role, *pf;
+	char today[KAM_DATE_LEN];
+	const char *day = import_day(opts, today), *role, *pf;
 	struct hindex given;
 	int64_t d, p, first;
-	int rc = KAM_OK, got, primary, was_lead, was_primary;
-	char *key, *dr, *pr;
+	int rc = KAM_OK, got, primary;
+	char *key;
 
 	hindex_init(&given, 1);
 	while (rc == KAM_OK && (got = import_next(im)) == 1) {
-		label = import_raw(im, SR_ROLE);
-		if ((d = group_deal(st, g, import_raw(im, SR_OPP))) == 0) {
-			import_skip(
-			    im, cnt,
-			    _("opportunity '%s' is not a deal of '%s' or "
-			      "its subsidiaries"),
-			    import_raw(im, SR_OPP), g->acct);
+		if (!ocr_row(st, g, im, opts, cnt, &d, &p, &role))
 			continue;
-		}
-		if ((p = store_org_group_person(
-		         st, g->root, import_raw(im, SR_CONTACT))) == 0) {
-			import_skip(im, cnt,
-			            _("contact '%s' is not a person of '%s''s "
-			              "group"),
-			            import_raw(im, SR_CONTACT), g->acct);
-			continue;
-		}
-		if (*label == '\0') {
-			import_skip(im, cnt, _("no Role"));
-			continue;
-		}
-		if (!sf_role(label, opts->role_map, &role)) {
-			import_skip(im, cnt,
-			            _("Role '%s' is not in the role table (map "
-			              "it with --role-map '%s=ROLE')"),
-			            label, label);
-			continue;
-		}
-		if (role == NULL) {
-			import_skip(im, cnt,
-			            _("Role '%s' is not a buying role (map it "
-			              "with --role-map '%s=ROLE')"),
-			            label, label);
-			continue;
-		}
 		pf = import_get(im, SR_PRIMARY);
 		if (!import_flag(pf, &primary)) {
 			rc = import_err(im, KAM_DATA,
@@ -491,26 +536,7 @@ import_ocr(struct store *st, struct sf_group *g, struct import_in *im,
 			continue;
 		}
 		free(key);
-		dr = store_deal_ref(st, d);
-		pr = store_person_ref(st, p);
-		if (!store_org_role_get(st, d, p, role, was, sizeof was,
-		                        &was_lead, &was_primary))
-			cnt->added++;
-		else if (!opts->update)
-			rc =
-			    import_err(im, KAM_CONFLICT,
-			               _("'%s' already holds role '%s' in '%s' "
-			                 "(use --update to change it)"),
-			               pr, role, dr);
-		else if (primary != was_primary)
-			cnt->changed++;
-		else
-			cnt->unchanged++;
-		if (rc == KAM_OK)
-			rc = store_org_role_put(st, dr, pr, NULL, role, NULL, 0,
-			                        primary, day);
-		free(dr);
-		free(pr);
+		rc = ocr_put(st, im, opts, cnt, d, p, role, primary, day);
 	}
 	if (rc == KAM_OK && got < 0)
 		rc = im->status;

@@ -274,6 +274,59 @@ candidates_free(struct candidates *c)
 	free(c->rank);
 }
 
+/* The median level of the network NET into C; returns whether someone is
+ * below it (a level greater than the median's: levels count down from
+ * the top). */
+static int
+below_median(const struct org_net *net, struct candidates *c)
+{
+	size_t n = net->npeople, i;
+	long *levels = xcalloc(n + 1, sizeof *levels);
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		levels[i] = net->people[i].level;
+	c->have_median = influence_median_level(levels, n, &c->median);
+	free(levels);
+	for (i = 0; c->have_median && i < n && !any; i++)
+		any = net->people[i].level > 0 &&
+		      (double)net->people[i].level > c->median;
+	return any;
+}
+
+/* Puts the candidates C in the ranking's order (influence_order), among
+ * themselves, by their SCORE in the network NET, each with its rank in
+ * TOP, the rounded influences of all, highest first. */
+static void
+candidates_order(struct candidates *c, const struct org_net *net,
+                 const struct influence_score *score, const double *top)
+{
+	struct influence_score *cs = xcalloc(c->n, sizeof *cs);
+	struct influence_person *p = xcalloc(c->n, sizeof *p);
+	size_t *who = xcalloc(c->n, sizeof *who);
+	const char **handles = xcalloc(c->n, sizeof *handles);
+	size_t *order = xcalloc(c->n, sizeof *order), k;
+
+	for (k = 0; k < c->n; k++) {
+		cs[k] = score[c->who[k]];
+		handles[k] = net->people[c->who[k]].handle;
+	}
+	influence_order(c->n, cs, handles, order);
+	c->rank = xcalloc(c->n, sizeof *c->rank);
+	for (k = 0; k < c->n; k++) {
+		p[k] = c->p[order[k]];
+		who[k] = c->who[order[k]];
+		c->rank[k] = rank_of(top, net->npeople, p[k].influence);
+	}
+	free(c->p);
+	free(c->who);
+	c->p = p;
+	c->who = who;
+	free(cs);
+	free(order);
+	free(handles);
+}
+
 /*
  * The candidates of the network net (loaded without its links), most
  * influential first.  Only a person whose level is below the median and
@@ -287,22 +340,12 @@ find_candidates(struct store *st, int64_t account, const char *as_of,
                 struct org_net *net, struct candidates *c)
 {
 	struct influence_score *score = NULL;
-	const char **handles = NULL;
 	double *weight = NULL, *top = NULL;
-	size_t n = net->npeople, i, k, *order = NULL;
-	long *levels;
+	size_t n = net->npeople, i;
 	int rc = KAM_OK, any = 0;
 
 	memset(c, 0, sizeof *c);
-	levels = xcalloc(n + 1, sizeof *levels);
-	for (i = 0; i < n; i++)
-		levels[i] = net->people[i].level;
-	c->have_median = influence_median_level(levels, n, &c->median);
-	free(levels);
-	for (i = 0; c->have_median && i < n && !any; i++)
-		any = net->people[i].level > 0 &&
-		      (double)net->people[i].level > c->median;
-	if (!any)
+	if (!below_median(net, c))
 		return KAM_OK;
 	if ((rc = store_org_net_links(st, account, as_of, net)) != KAM_OK)
 		return rc;
@@ -341,33 +384,8 @@ find_candidates(struct store *st, int64_t account, const char *as_of,
 		c->p[c->n] = p;
 		c->who[c->n++] = i;
 	}
-	/* In the ranking's order (influence_order), among themselves. */
-	if (c->n > 0) {
-		struct influence_score *cs = xcalloc(c->n, sizeof *cs);
-		struct influence_person *p = xcalloc(c->n, sizeof *p);
-		size_t *who = xcalloc(c->n, sizeof *who);
-
-		handles = xcalloc(c->n, sizeof *handles);
-		order = xcalloc(c->n, sizeof *order);
-		for (k = 0; k < c->n; k++) {
-			cs[k] = score[c->who[k]];
-			handles[k] = net->people[c->who[k]].handle;
-		}
-		influence_order(c->n, cs, handles, order);
-		c->rank = xcalloc(c->n, sizeof *c->rank);
-		for (k = 0; k < c->n; k++) {
-			p[k] = c->p[order[k]];
-			who[k] = c->who[order[k]];
-			c->rank[k] = rank_of(top, n, p[k].influence);
-		}
-		free(c->p);
-		free(c->who);
-		c->p = p;
-		c->who = who;
-		free(cs);
-	}
-	free(order);
-	free(handles);
+	if (c->n > 0)
+		candidates_order(c, net, score, top);
 	free(top);
 	free(score);
 	return KAM_OK;

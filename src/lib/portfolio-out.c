@@ -296,6 +296,115 @@ deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
 	buf_puts(b, "</FONT></TD>");
 }
 
+/* The graph's attributes: FONT, and the page FIT, if any.  Returns its
+ * label's. */
+static Agsym_t *
+portfolio_attrs(Agraph_t *g, const char *font, const struct map_fit *fit)
+{
+	Agsym_t *label;
+
+	agattr(g, AGRAPH, "fontname", (char *)font);
+	agattr(g, AGRAPH, "labelloc", "t");
+	label = agattr(g, AGRAPH, "label", "");
+	if (fit != NULL) {
+		/* Scaled, up or down, to the page; map_write centres it. */
+		char size[64];
+
+		snprintf(size, sizeof size, "%.4f,%.4f!", fit->width,
+		         fit->height);
+		agattr(g, AGRAPH, "size", size);
+	}
+	agattr(g, AGNODE, "shape", "plaintext");
+	agattr(g, AGNODE, "margin", "0");
+	agattr(g, AGNODE, "fontname", (char *)font);
+	agattr(g, AGNODE, "fontsize", "11");
+	agattr(g, AGNODE, "label", "\\N");
+	return label;
+}
+
+/* The graph's label: TITLE and how many deals, as of when. */
+static void
+portfolio_title(Agraph_t *g, Agsym_t *label, const struct portfolio *p,
+                const char *title)
+{
+	struct buf b = {0};
+	char *s;
+
+	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
+	map_html_escape(&b, title != NULL ? title : _("Portfolio"));
+	buf_puts(&b, "</B></FONT><BR/>");
+	buf_printf(&b,
+	           ngettext("%zu open deal by verdict, largest expected value "
+	                    "first, %s",
+	                    "%zu open deals by verdict, largest expected value "
+	                    "first, %s",
+	                    (unsigned long)p->n),
+	           p->n, p->today);
+	buf_add(&b, "", 1);
+	s = agstrdup_html(g, b.s);
+	agxset(g, label, s);
+	agstrfree(g, s);
+	buf_free(&b);
+}
+
+/* The table's first row: each column's title, count, value and expected
+ * value. */
+static void
+portfolio_heads(struct buf *b, const size_t *count, const struct sums *value,
+                const struct sums *expected)
+{
+	size_t c;
+
+	buf_puts(b, "<TR>");
+	for (c = 0; c < NCOLUMNS; c++) {
+		if (count[c] == 0)
+			continue;
+		buf_printf(b,
+		           "<TD BGCOLOR=\"%s\" WIDTH=\"170\"><FONT "
+		           "COLOR=\"%s\" POINT-SIZE=\"14\"><B>%s</B></FONT>"
+		           "<BR/><FONT COLOR=\"%s\">",
+		           columns[c].head, columns[c].ink, _(columns[c].title),
+		           columns[c].ink);
+		buf_printf(b, ngettext("%zu deal", "%zu deals", count[c]),
+		           count[c]);
+		buf_printf(b,
+		           "</FONT><BR/>"
+		           "<FONT COLOR=\"%s\" POINT-SIZE=\"9\">",
+		           columns[c].ink);
+		buf_puts(b, _("value "));
+		sums_text(b, &value[c]);
+		buf_puts(b, "<BR/>");
+		buf_puts(b, _("expected "));
+		sums_text(b, &expected[c]);
+		buf_puts(b, "</FONT></TD>");
+	}
+	buf_puts(b, "</TR>");
+}
+
+/* The cell closing column C when it holds more than PORTFOLIO_ROWS deals
+ * (the rows AT[0..COUNT-1] of P): how many more, and their expected
+ * value. */
+static void
+portfolio_more(struct buf *b, const struct portfolio *p, const size_t *at,
+               size_t count, size_t c)
+{
+	struct sums rest;
+	size_t k;
+
+	memset(&rest, 0, sizeof rest);
+	for (k = PORTFOLIO_ROWS; k < count; k++)
+		sum_add(&rest, p->rows[at[k]].expected,
+		        p->rows[at[k]].currency);
+	buf_printf(b, "<TD BGCOLOR=\"%s\"><I>", columns[c].fill);
+	buf_printf(b, _("and %zu more"), count - PORTFOLIO_ROWS);
+	buf_puts(b, "</I><BR/><FONT "
+	            "POINT-SIZE=\"9\">");
+	buf_puts(b, _("expected "));
+	sums_text(b, &rest);
+	buf_puts(b, "</FONT></TD>");
+	sums_free(&rest);
+}
+
 Agraph_t *
 portfolio_graph(const struct portfolio *p, const char *title, const char *font,
                 const struct map_fit *fit)
@@ -307,7 +416,6 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	size_t c, i, rows = 0;
 	Agraph_t *g;
 	Agnode_t *n;
-	Agsym_t *label;
 	char *s;
 
 	memset(value, 0, sizeof value);
@@ -328,95 +436,24 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	}
 
 	g = map_open("portfolio");
-	agattr(g, AGRAPH, "fontname", (char *)font);
-	agattr(g, AGRAPH, "labelloc", "t");
-	label = agattr(g, AGRAPH, "label", "");
-	if (fit != NULL) {
-		/* Scaled, up or down, to the page; map_write centres it. */
-		char size[64];
+	portfolio_title(g, portfolio_attrs(g, font, fit), p, title);
 
-		snprintf(size, sizeof size, "%.4f,%.4f!", fit->width,
-		         fit->height);
-		agattr(g, AGRAPH, "size", size);
-	}
-	agattr(g, AGNODE, "shape", "plaintext");
-	agattr(g, AGNODE, "margin", "0");
-	agattr(g, AGNODE, "fontname", (char *)font);
-	agattr(g, AGNODE, "fontsize", "11");
-	agattr(g, AGNODE, "label", "\\N");
-
-	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
-	map_html_escape(&b, title != NULL ? title : _("Portfolio"));
-	buf_puts(&b, "</B></FONT><BR/>");
-	buf_printf(&b,
-	           ngettext("%zu open deal by verdict, largest expected value "
-	                    "first, %s",
-	                    "%zu open deals by verdict, largest expected value "
-	                    "first, %s",
-	                    (unsigned long)p->n),
-	           p->n, p->today);
-	buf_add(&b, "", 1);
-	s = agstrdup_html(g, b.s);
-	agxset(g, label, s);
-	agstrfree(g, s);
-
-	b.len = 0;
 	buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
-	             "CELLPADDING=\"4\"><TR>");
-	for (c = 0; c < NCOLUMNS; c++) {
-		if (count[c] == 0)
-			continue;
-		buf_printf(&b,
-		           "<TD BGCOLOR=\"%s\" WIDTH=\"170\"><FONT "
-		           "COLOR=\"%s\" POINT-SIZE=\"14\"><B>%s</B></FONT>"
-		           "<BR/><FONT COLOR=\"%s\">",
-		           columns[c].head, columns[c].ink, _(columns[c].title),
-		           columns[c].ink);
-		buf_printf(&b, ngettext("%zu deal", "%zu deals", count[c]),
-		           count[c]);
-		buf_printf(&b,
-		           "</FONT><BR/>"
-		           "<FONT COLOR=\"%s\" POINT-SIZE=\"9\">",
-		           columns[c].ink);
-		buf_puts(&b, _("value "));
-		sums_text(&b, &value[c]);
-		buf_puts(&b, "<BR/>");
-		buf_puts(&b, _("expected "));
-		sums_text(&b, &expected[c]);
-		buf_puts(&b, "</FONT></TD>");
-	}
-	buf_puts(&b, "</TR>");
+	             "CELLPADDING=\"4\">");
+	portfolio_heads(&b, count, value, expected);
 	for (i = 0; i < rows; i++) {
 		buf_puts(&b, "<TR>");
 		for (c = 0; c < NCOLUMNS; c++) {
 			if (count[c] == 0)
 				continue;
-			if (i < PORTFOLIO_ROWS && i < count[c]) {
+			if (i < PORTFOLIO_ROWS && i < count[c])
 				deal_cell(&b, &p->rows[at[c][i]],
 				          columns[c].fill);
-			} else if (i == PORTFOLIO_ROWS &&
-			           count[c] > PORTFOLIO_ROWS) {
-				struct sums rest;
-				size_t k;
-
-				memset(&rest, 0, sizeof rest);
-				for (k = PORTFOLIO_ROWS; k < count[c]; k++)
-					sum_add(&rest,
-					        p->rows[at[c][k]].expected,
-					        p->rows[at[c][k]].currency);
-				buf_printf(&b, "<TD BGCOLOR=\"%s\"><I>",
-				           columns[c].fill);
-				buf_printf(&b, _("and %zu more"),
-				           count[c] - PORTFOLIO_ROWS);
-				buf_puts(&b, "</I><BR/><FONT "
-				             "POINT-SIZE=\"9\">");
-				buf_puts(&b, _("expected "));
-				sums_text(&b, &rest);
-				buf_puts(&b, "</FONT></TD>");
-				sums_free(&rest);
-			} else {
+			else if (i == PORTFOLIO_ROWS &&
+			         count[c] > PORTFOLIO_ROWS)
+				portfolio_more(&b, p, at[c], count[c], c);
+			else
 				buf_puts(&b, "<TD></TD>");
-			}
 		}
 		buf_puts(&b, "</TR>");
 	}

@@ -104,13 +104,13 @@ add(struct gate_since *s, enum gate_change_kind kind, const char *item,
 	return c;
 }
 
-void
-gate_since_compare(const struct gate_assessment *then,
-                   const struct gate_assessment *now, struct gate_since *s)
+/* Stances toward us: who moved, from what, to what, since when. */
+static void
+since_stances(const struct gate_assessment *then,
+              const struct gate_assessment *now, struct gate_since *s)
 {
 	size_t i;
 
-	/* Stances toward us: who moved, from what, to what, since when. */
 	for (i = 0; i < now->nmembers; i++) {
 		const struct gate_member *m = &now->members[i];
 		const struct gate_member *t = member_by_id(then, m->id);
@@ -123,7 +123,15 @@ gate_since_compare(const struct gate_assessment *then,
 		    m->stance != GATE_STANCE_UNKNOWN ? m->since : "",
 		    GATE_BIT(3));
 	}
-	/* Stances toward each competitor, by its handle. */
+}
+
+/* Stances toward each competitor, by its handle. */
+static void
+since_rivals(const struct gate_assessment *then,
+             const struct gate_assessment *now, struct gate_since *s)
+{
+	size_t i;
+
 	for (i = 0; i < now->nmembers; i++) {
 		const struct gate_member *m = &now->members[i];
 		const struct gate_member *t = member_by_id(then, m->id);
@@ -149,7 +157,16 @@ gate_since_compare(const struct gate_assessment *then,
 			    ->toward = xstrdup(now->rivals[j].handle);
 		}
 	}
-	/* The buying group: who joined (their latest role's start). */
+}
+
+/* The buying group: who joined (their latest role's start) and who left
+ * (the first end of a role they held, or their leaving). */
+static void
+since_group(const struct gate_assessment *then,
+            const struct gate_assessment *now, struct gate_since *s)
+{
+	size_t i;
+
 	for (i = 0; i < now->nmembers; i++) {
 		const struct gate_member *m = &now->members[i];
 
@@ -157,7 +174,6 @@ gate_since_compare(const struct gate_assessment *then,
 			add(s, GATE_CHANGE_JOINED, m->ref, m->name, NULL,
 			    roles_text(m), m->from, GATE_BIT(3));
 	}
-	/* Who left (the first end of a role they held, or their leaving). */
 	for (i = 0; i < then->nmembers; i++) {
 		const struct gate_member *t = &then->members[i];
 
@@ -165,7 +181,15 @@ gate_since_compare(const struct gate_assessment *then,
 			add(s, GATE_CHANGE_LEFT, t->ref, t->name, roles_text(t),
 			    NULL, t->until, GATE_BIT(3));
 	}
-	/* Who stayed with other roles, influence or lead. */
+}
+
+/* Who stayed with other roles, influence or lead. */
+static void
+since_roles(const struct gate_assessment *then,
+            const struct gate_assessment *now, struct gate_since *s)
+{
+	size_t i;
+
 	for (i = 0; i < now->nmembers; i++) {
 		const struct gate_member *m = &now->members[i];
 		const struct gate_member *t = member_by_id(then, m->id);
@@ -185,8 +209,16 @@ gate_since_compare(const struct gate_assessment *then,
 		    strcmp(m->from, then->as_of) > 0 ? m->from : t->until,
 		    GATE_BIT(3));
 	}
-	/* Answers: given, changed or taken back (computed ones follow the
-	 * group and are not changes of their own). */
+}
+
+/* Answers: given, changed or taken back (computed ones follow the group
+ * and are not changes of their own). */
+static void
+since_answers(const struct gate_assessment *then,
+              const struct gate_assessment *now, struct gate_since *s)
+{
+	size_t i;
+
 	for (i = 0; i < now->ncrit; i++) {
 		const struct gate_crit *c = &now->crit[i];
 		const struct gate_crit *t = crit_by_key(then, c->key);
@@ -209,6 +241,17 @@ gate_since_compare(const struct gate_assessment *then,
 		    GATE_BIT(c->gate))
 		    ->gate = c->gate;
 	}
+}
+
+void
+gate_since_compare(const struct gate_assessment *then,
+                   const struct gate_assessment *now, struct gate_since *s)
+{
+	since_stances(then, now, s);
+	since_rivals(then, now, s);
+	since_group(then, now, s);
+	since_roles(then, now, s);
+	since_answers(then, now, s);
 }
 
 int

@@ -305,6 +305,76 @@ legend(struct buf *b, const struct timeline *tl, int today)
 	buf_puts(b, "</TR></TABLE></TD></TR>");
 }
 
+/* The graph's label: the account and deal, the period, whom toward, and
+ * who was left out. */
+static void
+title_label(struct buf *b, const struct timeline *tl,
+            const struct timeline_style *st)
+{
+	buf_puts(b, "<FONT POINT-SIZE=\"20\"><B>");
+	if (tl->account_name != NULL)
+		map_html_escape(b, tl->account_name);
+	if (tl->deal_name != NULL) {
+		buf_puts(b, ": ");
+		map_html_escape(b, tl->deal_name);
+	}
+	buf_puts(b, "</B></FONT><BR/>");
+	buf_printf(b, _("stances over time, %s to %s"), st->from, st->to);
+	if (tl->toward_name != NULL) {
+		struct buf who = {0};
+
+		map_html_escape(&who, tl->toward_name);
+		buf_printf(b, _(", toward %s"), who.s);
+		buf_free(&who);
+	}
+	if (tl->all_lanes > tl->nlanes) {
+		/* What timeline_cap left out, and why. */
+		buf_puts(b, "<BR/>");
+		buf_printf(b, _("%zu of %zu people shown"), tl->nlanes,
+		           tl->all_lanes);
+		if (tl->cut_unknown > 0) {
+			buf_puts(b, "; ");
+			buf_printf(b, _("left out: %zu with no known stance"),
+			           tl->cut_unknown);
+		}
+		if (tl->cut_fewer > 0) {
+			/* In a deal, influence in the group comes before the
+			 * number of changes. */
+			buf_puts(b, tl->cut_unknown > 0 ? ", " : "; ");
+			if (tl->cut_unknown == 0)
+				buf_puts(b, _("left out: "));
+			buf_printf(b,
+			           tl->deal != 0
+			               ? _("%zu of less influence or fewer "
+			                   "changes")
+			               : _("%zu whose stance changed least"),
+			           tl->cut_fewer);
+		}
+	}
+}
+
+/* One lane's row: the person's name, role and influence (or reference),
+ * and their stances along the axis AX. */
+static void
+lane_row(struct buf *b, const struct tl_lane *l, const struct axis *ax,
+         const char *today)
+{
+	buf_puts(b, "<TR><TD ALIGN=\"RIGHT\" CELLPADDING=\"4\"><B>");
+	map_html_escape(b, l->name);
+	buf_puts(b, "</B><BR/><FONT POINT-SIZE=\"9\">");
+	if (l->role != NULL)
+		buf_printf(b, "%s%s%s", vocab_label(l->role),
+		           l->influence ? _(", ") : "",
+		           l->influence ? vocab_label(l->influence) : "");
+	else
+		map_html_escape(b, l->ref);
+	buf_puts(b, "</FONT></TD><TD><TABLE BORDER=\"1\" COLOR=\"" COLOR_LANE
+	            "\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+	            "CELLPADDING=\"0\"><TR>");
+	lane_cells(b, l, ax, today);
+	buf_puts(b, "</TR></TABLE></TD></TR>");
+}
+
 Agraph_t *
 timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 {
@@ -333,46 +403,7 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	agattr(g, AGNODE, "fontsize", "12");
 	agattr(g, AGNODE, "label", "\\N");
 
-	buf_puts(&b, "<FONT POINT-SIZE=\"20\"><B>");
-	if (tl->account_name != NULL)
-		map_html_escape(&b, tl->account_name);
-	if (tl->deal_name != NULL) {
-		buf_puts(&b, ": ");
-		map_html_escape(&b, tl->deal_name);
-	}
-	buf_puts(&b, "</B></FONT><BR/>");
-	buf_printf(&b, _("stances over time, %s to %s"), st->from, st->to);
-	if (tl->toward_name != NULL) {
-		struct buf who = {0};
-
-		map_html_escape(&who, tl->toward_name);
-		buf_printf(&b, _(", toward %s"), who.s);
-		buf_free(&who);
-	}
-	if (tl->all_lanes > tl->nlanes) {
-		/* What timeline_cap left out, and why. */
-		buf_puts(&b, "<BR/>");
-		buf_printf(&b, _("%zu of %zu people shown"), tl->nlanes,
-		           tl->all_lanes);
-		if (tl->cut_unknown > 0) {
-			buf_puts(&b, "; ");
-			buf_printf(&b, _("left out: %zu with no known stance"),
-			           tl->cut_unknown);
-		}
-		if (tl->cut_fewer > 0) {
-			/* In a deal, influence in the group comes before the
-			 * number of changes. */
-			buf_puts(&b, tl->cut_unknown > 0 ? ", " : "; ");
-			if (tl->cut_unknown == 0)
-				buf_puts(&b, _("left out: "));
-			buf_printf(&b,
-			           tl->deal != 0
-			               ? _("%zu of less influence or fewer "
-			                   "changes")
-			               : _("%zu whose stance changed least"),
-			           tl->cut_fewer);
-		}
-	}
+	title_label(&b, tl, st);
 	buf_add(&b, "", 1);
 	s = agstrdup_html(g, b.s);
 	agxset(g, label, s);
@@ -386,25 +417,7 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	axis_cells(&b, &ax, st);
 	buf_puts(&b, "</TR></TABLE></TD></TR>");
 	for (i = 0; i < tl->nlanes; i++) {
-		const struct tl_lane *l = &tl->lanes[i];
-
-		buf_puts(&b, "<TR><TD ALIGN=\"RIGHT\" CELLPADDING=\"4\"><B>");
-		map_html_escape(&b, l->name);
-		buf_puts(&b, "</B><BR/><FONT POINT-SIZE=\"9\">");
-		if (l->role != NULL)
-			buf_printf(&b, "%s%s%s", vocab_label(l->role),
-			           l->influence ? _(", ") : "",
-			           l->influence ? vocab_label(l->influence)
-			                        : "");
-		else
-			map_html_escape(&b, l->ref);
-		buf_puts(
-		    &b,
-		    "</FONT></TD><TD><TABLE BORDER=\"1\" COLOR=\"" COLOR_LANE
-		    "\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-		    "CELLPADDING=\"0\"><TR>");
-		lane_cells(&b, l, &ax, today);
-		buf_puts(&b, "</TR></TABLE></TD></TR>");
+		lane_row(&b, &tl->lanes[i], &ax, today);
 	}
 	legend(&b, tl, today != NULL);
 	buf_puts(&b, "</TABLE>");
