@@ -530,7 +530,8 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 
 /* The assessment's JSON, as stored. */
 static char *
-to_json(const struct gate_assessment *a)
+to_json(const struct gate_assessment *a,
+        void (*write)(FILE *, const struct gate_assessment *))
 {
 	char *s = NULL;
 	size_t len = 0;
@@ -538,9 +539,16 @@ to_json(const struct gate_assessment *a)
 
 	if ((fp = open_memstream(&s, &len)) == NULL)
 		abort();
-	gate_write_json(fp, a, NULL);
+	write(fp, a);
 	fclose(fp);
 	return s;
+}
+
+/* The snapshot a run stores: the run as JSON without assumptions. */
+static void
+write_snapshot(FILE *fp, const struct gate_assessment *a)
+{
+	gate_write_json(fp, a, NULL);
 }
 
 /* --as-of DATE, checked, or today. */
@@ -789,7 +797,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	struct gate_whatif w = {NULL, NULL, 0};
 	struct assumptions as = {NULL, NULL, NULL, 0, 0, 0};
 	const char *as_of_opt = NULL;
-	char as_of[KAM_DATE_LEN], *json = NULL;
+	char as_of[KAM_DATE_LEN], *json = NULL, *codes_json = NULL;
 	int ch, rc, dry = 0, status = 0, same = 0, iffy;
 	int64_t deal, number = 0;
 
@@ -831,11 +839,13 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = run_assess(ctx, deal, as_of, &as, &a, &before, &since, &w)) !=
 	    KAM_OK)
 		goto out;
-	json = to_json(&a);
-	if (!dry)
+	json = to_json(&a, write_snapshot);
+	if (!dry) {
+		codes_json = to_json(&a, gate_write_reasons);
 		rc = store_gate_run_add(ctx->st, deal, as_of,
 		                        gate_verdict_word(a.verdict), json,
-		                        &number, &same);
+		                        codes_json, &number, &same);
+	}
 	if (rc != KAM_OK)
 		goto out;
 	run_write(ctx, &a, iffy ? &w : NULL, &since, json, number, same);
@@ -844,6 +854,7 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 out:
 	gate_since_free(&since);
 	free(json);
+	free(codes_json);
 	free(as.answers);
 	free(as.stances);
 	free(as.all);
@@ -1056,11 +1067,18 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
+/* The two runs compared, and where their changes go. */
+struct diff_out {
+	struct out *o;
+	const struct gate_snap *a, *b;
+};
+
 static void
 diff_row(const char *what, const char *item, const char *before,
          const char *after, void *arg)
 {
-	struct out *o = arg;
+	const struct diff_out *d = arg;
+	struct out *o = d->o;
 	/* For a person: each value in the words of its kind. */
 	const char *kind = strcmp(what, "verdict") == 0  ? "verdict"
 	                   : strcmp(what, "gate") == 0   ? "status"
@@ -1079,7 +1097,8 @@ diff_row(const char *what, const char *item, const char *before,
 		out_word(o, before);
 		out_word(o, after);
 	} else if (strcmp(what, "evidence") == 0 && out_is_table(o)) {
-		char *b = gate_say(before), *a = gate_say(after);
+		char *b = gate_snap_said(d->a, item),
+		     *a = gate_snap_said(d->b, item);
 
 		out_str(o, b);
 		out_str(o, a);
@@ -1114,6 +1133,7 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {"what", "item", "before", "after",
 	                                   NULL};
 	struct gate_snap a, b;
+	struct diff_out d;
 	struct out *o;
 	int64_t deal, ra = 0, rb = 0;
 	int ch, rc;
@@ -1159,8 +1179,10 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 		gate_snap_free(&b);
 		return rc;
 	}
-	o = cli_out(ctx, 0, cols);
-	gate_diff(&a, &b, diff_row, o);
+	d.o = o = cli_out(ctx, 0, cols);
+	d.a = &a;
+	d.b = &b;
+	gate_diff(&a, &b, diff_row, &d);
 	out_close(o);
 	gate_snap_free(&a);
 	gate_snap_free(&b);

@@ -27,6 +27,7 @@
 #include "kam/money.h"
 
 struct reason;
+struct reason_node;
 
 #define GATE_COUNT 4
 
@@ -373,8 +374,17 @@ struct gate_snap {
 	struct gate_snap_crit {
 		int gate;
 		char *key, *answer, *source, *evidence;
+		struct reason *why; /* computed evidence from its codes */
 	} * crit;
 	size_t ncrit;
+	/* The run's reasons as codes (store_gate_snap_load), and as
+	 * reasons again (gate_snap_load); coded is 0 for a run stored
+	 * before the codes were kept. */
+	int coded;
+	struct reason_node *nodes;
+	size_t nnodes;
+	struct reason **why[GATE_COUNT]; /* each gate's reasons */
+	size_t nwhy[GATE_COUNT];
 };
 void gate_snap_free(struct gate_snap *);
 /*
@@ -466,6 +476,12 @@ struct gate_whatif {
  */
 void gate_write_json(FILE *, const struct gate_assessment *,
                      const struct gate_whatif *w);
+/*
+ * The run's reasons as codes, what a stored run keeps beside its
+ * snapshot (kam(7), Gate runs): a JSON array of the nodes of each
+ * computed evidence and each gate's reasons.
+ */
+void gate_write_reasons(FILE *, const struct gate_assessment *);
 void gate_write_text(FILE *, const struct gate_assessment *,
                      const struct gate_whatif *w);
 /*
@@ -543,13 +559,21 @@ void gate_write_report_json(FILE *, const struct gate_memo *);
  */
 const char *gate_label(const char *kind, const char *word);
 /*
- * A sentence the rules wrote in canonical English, read from a stored
- * run (which keeps only the English), in the user's language against
+ * A sentence the rules wrote in canonical English, read from a run
+ * stored before schema 14 (which keeps only the English), in the
+ * user's language against
  * the table of sentences (reason.h): a new string.  A live reason is
  * written from its code (reason_said) instead.  What it cannot read is
  * copied as written; under the C locale the copy is exact.
  */
 char *gate_say(const char *english);
+/*
+ * A criterion's evidence in run s, for a person: from its codes, or
+ * as stored (a user's evidence) when it has none; a run stored before
+ * the codes were kept is read back by gate_say.  A new string, NULL
+ * when the run has no such criterion or evidence.
+ */
+char *gate_snap_said(const struct gate_snap *s, const char *key);
 /* Whether messages are translated (a catalog is in use). */
 int gate_translating(void);
 /* A rubric question: the default rubric's in the user's language, any
@@ -665,12 +689,14 @@ int gate_check_flags(struct store *, int64_t deal, const char *as_of,
                      int (*fn)(const struct gate_flag *, void *), void *arg);
 
 /*
- * Stores a run, unless it is identical to the deal's last one: then
- * that run's checked time moves and *same is 1.  *number is the run's.
+ * Stores a run (its snapshot, and its reasons as codes,
+ * gate_write_reasons), unless its snapshot is identical to the deal's
+ * last one: then that run's checked time moves, it takes the codes if
+ * it was stored without, and *same is 1.  *number is the run's.
  */
 int store_gate_run_add(struct store *, int64_t deal, const char *as_of,
                        const char *verdict, const char *snapshot,
-                       int64_t *number, int *same);
+                       const char *reasons, int64_t *number, int *same);
 /* The stored runs of a deal, oldest first. */
 int store_gate_runs(struct store *, int64_t deal, struct gate_run_info **,
                     size_t *);

@@ -7,13 +7,17 @@
  * in the user's language through the catalog (reason.c).  May be
  * included by the rules (gate.c, org.c, org-influence.c), by the
  * writers (gate-out.c, since-out.c, portfolio-out.c), by gate-say.c,
- * which reads a stored English sentence back with the same table, and
- * by the mains that print a rule's reason.
+ * which reads the English of a run stored without codes back with the
+ * same table, and
+ * by the mains that print a rule's reason; and for struct reason_node,
+ * a reason as a stored run keeps it, by store-gate.c, which reads the
+ * nodes, and the use case that makes them reasons again (assess.c).
  */
 #ifndef KAM_REASON_H
 #define KAM_REASON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The sentences, in the order a stored sentence is tried against them. */
 enum reason_code {
@@ -192,5 +196,35 @@ int reason_valid(const struct reason *);
 char *reason_render(const char *t, char *const *args, int nargs);
 /* The length of the printf conversion at f ("%s", "%.0f", "%zu"). */
 size_t reason_conv_len(const char *f);
+
+/*
+ * A reason as a stored run keeps it (kam(7), Gate runs): its nodes in
+ * pre-order, each with the index of its parent (-1 for the root), its
+ * kind in words, its sentence (a code's English format, the one
+ * spelling that names it) and its text.  A root says where in the run
+ * it belongs: the criterion key whose evidence it is, or the gate (1-4)
+ * whose reason it is.
+ */
+struct reason_node {
+	long up;         /* the parent's index; -1: a root */
+	char *criterion; /* a root: the criterion's key, or NULL */
+	int gate;        /* a root: the gate of a reason, or 0 */
+	char *kind, *sentence, *text;
+};
+/*
+ * Writes r's nodes as JSON objects, each after ",\n" but the run's
+ * first (*count 0); *count, the nodes written before, grows.
+ * criterion or gate names the root's place.
+ */
+void reason_write_nodes(FILE *, const struct reason *, const char *criterion,
+                        int gate, size_t *count);
+/*
+ * The reason rooted at nodes[root], NULL when its nodes do not make one
+ * this version can say (a sentence it does not have, an argument of the
+ * wrong kind).
+ */
+struct reason *reason_from_nodes(const struct reason_node *, size_t n,
+                                 size_t root);
+void reason_nodes_free(struct reason_node *, size_t);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "kam/gate.h"
 #include "kam/kam.h"
+#include "kam/reason.h"
 #include "kam/store.h"
 
 static int
@@ -41,6 +42,43 @@ gate_load(struct store *st, int64_t deal, const char *as_of,
 	return gate_params_load(st, &a->params);
 }
 
+/*
+ * The run's reasons from their codes: each computed evidence, each
+ * gate's reasons in order.  A root this version cannot read is left
+ * out (its evidence is said as stored).
+ */
+static void
+snap_whys(struct gate_snap *snap)
+{
+	size_t i, k;
+
+	for (i = 0; i < snap->nnodes; i++) {
+		const struct reason_node *v = &snap->nodes[i];
+		struct reason *r;
+		int g = v->gate;
+
+		if (v->up != -1 || (r = reason_from_nodes(
+		                        snap->nodes, snap->nnodes, i)) == NULL)
+			continue;
+		for (k = 0; v->criterion != NULL && k < snap->ncrit; k++)
+			if (strcmp(snap->crit[k].key, v->criterion) == 0 &&
+			    snap->crit[k].why == NULL) {
+				snap->crit[k].why = r;
+				r = NULL;
+				break;
+			}
+		if (r != NULL && v->criterion == NULL && g >= 1 &&
+		    g <= GATE_COUNT) {
+			snap->why[g - 1] = xreallocarray(
+			    snap->why[g - 1], snap->nwhy[g - 1] + 1,
+			    sizeof *snap->why[g - 1]);
+			snap->why[g - 1][snap->nwhy[g - 1]++] = r;
+			r = NULL;
+		}
+		reason_free(r);
+	}
+}
+
 int
 gate_snap_load(struct store *st, int64_t deal, int64_t number,
                struct gate_snap *snap)
@@ -55,6 +93,7 @@ gate_snap_load(struct store *st, int64_t deal, int64_t number,
 			gate_score_text(snap->score_value[g], sc);
 			snap->score[g] = xstrdup(sc);
 		}
+	snap_whys(snap);
 	return KAM_OK;
 }
 

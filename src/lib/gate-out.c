@@ -293,6 +293,22 @@ gate_write_json(FILE *fp, const struct gate_assessment *a,
 	fputs("\n}\n", fp);
 }
 
+void
+gate_write_reasons(FILE *fp, const struct gate_assessment *a)
+{
+	size_t i, n = 0;
+	int g;
+
+	fputs("[", fp);
+	for (i = 0; i < a->ncrit; i++)
+		reason_write_nodes(fp, a->crit[i].why, a->crit[i].key, 0, &n);
+	for (g = 1; g <= GATE_COUNT; g++)
+		for (i = 0; i < a->gates[g - 1].nreasons; i++)
+			reason_write_nodes(fp, a->gates[g - 1].why[i], NULL, g,
+			                   &n);
+	fputs("]", fp);
+}
+
 /* Sentences */
 
 /* The verdict in the user's language, for a person. */

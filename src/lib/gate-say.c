@@ -2,11 +2,12 @@
  * The judgement in the user's language: the labels of kam-gate's own
  * vocabularies, the default rubric's questions, and gate_say, which
  * reads a stored English sentence back.  The rules give their reasons
- * as codes (reason.h) that the writers put in words directly; a stored
- * run keeps only the English text, so gate_say reads such a sentence
- * against the one table of sentences (reason_formats, the catalog's
- * msgids) and writes it again through the catalog with the same
- * arguments (kam(7), LOCALE).
+ * as codes (reason.h) that the writers put in words directly, and a
+ * stored run keeps them (kam(7), Gate runs), said by gate_snap_said; a
+ * run stored before schema 14 keeps only the English text, so gate_say
+ * reads such a sentence against the one table of sentences
+ * (reason_formats, the catalog's msgids) and writes it again through
+ * the catalog with the same arguments (kam(7), LOCALE).
  *
  * A sentence is read clause by clause (the rules join clauses with
  * "; ").  Each argument of a format has a kind that says how it is
@@ -576,4 +577,38 @@ gate_say(const char *en)
 	if ((t = say_clause(en, strlen(en))) != NULL)
 		return t;
 	return say_text(en, strlen(en), 0);
+}
+
+/* Whether run s keeps codes for the evidence of criterion key. */
+static int
+coded(const struct gate_snap *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->nnodes; i++)
+		if (s->nodes[i].up == -1 && s->nodes[i].criterion != NULL &&
+		    strcmp(s->nodes[i].criterion, key) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+gate_snap_said(const struct gate_snap *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < s->ncrit; i++) {
+		const struct gate_snap_crit *c = &s->crit[i];
+
+		if (strcmp(c->key, key) != 0 || c->evidence == NULL)
+			continue;
+		if (c->why != NULL)
+			return reason_said(c->why);
+		/* In a run stored with its codes, evidence without codes
+		 * is a user's. */
+		if (s->coded && !coded(s, key))
+			return xstrdup(c->evidence);
+		return gate_say(c->evidence);
+	}
+	return NULL;
 }

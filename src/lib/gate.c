@@ -1916,8 +1916,15 @@ gate_snap_free(struct gate_snap *s)
 		free(s->crit[i].answer);
 		free(s->crit[i].source);
 		free(s->crit[i].evidence);
+		reason_free(s->crit[i].why);
 	}
 	free(s->crit);
+	for (g = 0; g < GATE_COUNT; g++) {
+		for (i = 0; i < s->nwhy[g]; i++)
+			reason_free(s->why[g][i]);
+		free(s->why[g]);
+	}
+	reason_nodes_free(s->nodes, s->nnodes);
 	memset(s, 0, sizeof *s);
 }
 

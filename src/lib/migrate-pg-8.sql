@@ -1,4 +1,4 @@
--- Team store version 6 to 7: the row-level security policies of the
+-- Team store version 7 to 8: the row-level security policies of the
 -- tables below account look the row's account (person, deal,
 -- observation) up by its key, EXISTS (SELECT 1 FROM person p WHERE
 -- p.id = observation.person_id), instead of asking whether the key is

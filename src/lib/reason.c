@@ -15,6 +15,7 @@
 #include "kam/gate.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/out.h"
 #include "kam/reason.h"
 
 const struct reason_format reason_formats[R_COUNT] = {
@@ -578,4 +579,115 @@ reason_valid(const struct reason *r)
 		if (!reason_valid(r->items[i]))
 			return 0;
 	return 1;
+}
+
+/* Each kind's word in a stored run, in enum reason_kind's order. */
+static const char *const kind_words[] = {"text",     "word", "gate", "source",
+                                         "question", "code", "list", "series",
+                                         "clauses",  "key",  "note"};
+
+static void
+write_node(FILE *fp, const struct reason *r, long up, const char *criterion,
+           int gate, size_t *count)
+{
+	long self = (long)*count;
+	size_t i;
+
+	fputs(*count > 0 ? ",\n" : "", fp);
+	(*count)++;
+	fprintf(fp, "{\"up\": %ld", up);
+	if (criterion != NULL) {
+		fputs(", \"criterion\": ", fp);
+		json_put_str(fp, criterion);
+	}
+	if (gate > 0)
+		fprintf(fp, ", \"gate\": %d", gate);
+	fputs(", \"kind\": ", fp);
+	json_put_str(fp, kind_words[r->kind]);
+	if (r->kind == REASON_CODE) {
+		fputs(", \"sentence\": ", fp);
+		json_put_str(fp, reason_formats[r->code].fmt);
+	}
+	if (r->text != NULL) {
+		fputs(", \"text\": ", fp);
+		json_put_str(fp, r->text);
+	}
+	fputs("}", fp);
+	for (i = 0; i < r->nitems; i++)
+		write_node(fp, r->items[i], self, NULL, 0, count);
+}
+
+void
+reason_write_nodes(FILE *fp, const struct reason *r, const char *criterion,
+                   int gate, size_t *count)
+{
+	if (r != NULL)
+		write_node(fp, r, -1, criterion, gate, count);
+}
+
+/* The node at v[at] and its children, or NULL when one is unknown. */
+static struct reason *
+from_nodes(const struct reason_node *v, size_t n, size_t at)
+{
+	struct reason *r;
+	size_t i, k;
+
+	for (k = 0; k < sizeof kind_words / sizeof *kind_words; k++)
+		if (v[at].kind != NULL &&
+		    strcmp(v[at].kind, kind_words[k]) == 0)
+			break;
+	if (k == sizeof kind_words / sizeof *kind_words)
+		return NULL;
+	r = node((enum reason_kind)k, v[at].text);
+	if (r->kind == REASON_CODE) {
+		for (i = 0; i < (size_t)R_COUNT; i++)
+			if (v[at].sentence != NULL &&
+			    strcmp(v[at].sentence, reason_formats[i].fmt) == 0)
+				break;
+		if (i == (size_t)R_COUNT) {
+			reason_free(r);
+			return NULL;
+		}
+		r->code = (enum reason_code)i;
+	}
+	/* The children follow their parent, in order. */
+	for (i = at + 1; i < n; i++) {
+		struct reason *c;
+
+		if (v[i].up != (long)at)
+			continue;
+		if ((c = from_nodes(v, n, i)) == NULL) {
+			reason_free(r);
+			return NULL;
+		}
+		reason_add(r, c);
+	}
+	return r;
+}
+
+struct reason *
+reason_from_nodes(const struct reason_node *v, size_t n, size_t root)
+{
+	struct reason *r;
+
+	if (root >= n)
+		return NULL;
+	r = from_nodes(v, n, root);
+	if (r != NULL && !reason_valid(r)) {
+		reason_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+reason_nodes_free(struct reason_node *v, size_t n)
+{
+	while (n-- > 0) {
+		free(v[n].criterion);
+		free(v[n].kind);
+		free(v[n].sentence);
+		free(v[n].text);
+	}
+	free(v);
 }

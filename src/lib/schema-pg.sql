@@ -1,4 +1,4 @@
--- kam team store schema (PostgreSQL), version 7: what kam-org init
+-- kam team store schema (PostgreSQL), version 8: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
 -- the SQLite store (schema.sql, version 11), written for PostgreSQL:
@@ -512,6 +512,8 @@ CREATE TABLE gate_run (
 	verdict  text COLLATE "C" NOT NULL
 	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
 	snapshot text COLLATE "C" NOT NULL,
+	-- the reasons as codes (kam(7), Gate runs); NULL before version 7
+	reasons  text COLLATE "C",
 	UNIQUE (deal_id, number)
 );
 

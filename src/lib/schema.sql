@@ -1,4 +1,4 @@
--- kam store schema, version 13: what a new store is created with.
+-- kam store schema, version 14: what a new store is created with.
 -- migrate-N.sql takes a version N - 1 store to version N.
 -- Plain tables with clear names, so that the store reads well in the
 -- sqlite3 shell.  Dates are ISO 8601 text (YYYY-MM-DD); timestamps are
@@ -494,6 +494,8 @@ CREATE TABLE gate_run (
 	verdict  TEXT NOT NULL
 	         CHECK (verdict IN ('pursue', 'pursue-limited', 'qualify', 'drop')),
 	snapshot TEXT NOT NULL,
+	-- the reasons as codes (kam(7), Gate runs); NULL before schema 14
+	reasons  TEXT,
 	UNIQUE (deal_id, number)
 );
 

@@ -552,11 +552,12 @@ static const struct table tables[] = {
      {{2, K_CRITERION, 0}}},
     {"gate_run",
      "SELECT id, deal_id, number, as_of, recorded, checked, actor, "
-     "verdict, snapshot FROM gate_run ORDER BY id",
+     "verdict, snapshot, reasons FROM gate_run ORDER BY id",
      "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, "
-     "actor, verdict, snapshot) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+     "actor, verdict, snapshot, reasons) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+     "?7, ?8, ?9)",
      NULL,
-     8,
+     9,
      1,
      K_DEAL,
      K_NONE,

@@ -196,17 +196,48 @@ changes_free(struct change *c, size_t n)
 }
 
 /*
- * A team store's snapshot, rewritten by SQLite's JSON functions in the
- * memory database mem as json_set rewrites it on a store file: a new
- * string, or NULL when nothing in it is to be erased (or it is not
+ * The two JSON columns of a stored gate run: its snapshot, each text
+ * value rewritten, and its reasons as codes (kam(7), Gate runs), only
+ * the "text" members rewritten (a sentence, a kind or a criterion's key
+ * is never a person's).  Each with its queries on a store file (json_set
+ * on the column) and on a team store (the whole document).
+ */
+static const struct run_col {
+	const char *only; /* the members rewritten; NULL: every text */
+	const char *q, *qset, *q_pg, *qset_pg;
+} run_cols[] = {
+    {NULL,
+     "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
+     "json_tree(r.snapshot) t WHERE json_valid(r.snapshot) "
+     "AND t.type = 'text' ORDER BY r.id, t.id",
+     "UPDATE gate_run SET snapshot = json_set(snapshot, ?2, ?3) "
+     "WHERE id = ?1",
+     "SELECT id, snapshot FROM gate_run ORDER BY id",
+     "UPDATE gate_run SET snapshot = ?2 WHERE id = ?1"},
+    {"text",
+     "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
+     "json_tree(r.reasons) t WHERE json_valid(r.reasons) "
+     "AND t.type = 'text' AND t.key = 'text' ORDER BY r.id, t.id",
+     "UPDATE gate_run SET reasons = json_set(reasons, ?2, ?3) "
+     "WHERE id = ?1",
+     "SELECT id, reasons FROM gate_run WHERE reasons IS NOT NULL "
+     "ORDER BY id",
+     "UPDATE gate_run SET reasons = ?2 WHERE id = ?1"},
+};
+
+/*
+ * A team store's JSON column, rewritten by SQLite's JSON functions in
+ * the memory database mem as json_set rewrites it on a store file: a
+ * new string, or NULL when nothing in it is to be erased (or it is not
  * JSON).
  */
 static char *
-scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json)
+scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json,
+               const char *only)
 {
 	static const char qtree[] =
 	    "SELECT fullkey, atom FROM json_tree(?1) WHERE type = 'text' "
-	    "ORDER BY id";
+	    "AND (?2 IS NULL OR key = ?2) ORDER BY id";
 	struct change *c = NULL;
 	size_t n = 0, i;
 	db_stmt *s = NULL;
@@ -221,6 +252,7 @@ scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json)
 	if (!ok || db_sqlite_prepare(mem, qtree, &s) != 0)
 		return NULL;
 	store_bind_static(s, 1, json);
+	store_bind_static(s, 2, only);
 	while (db_step(s) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 1);
 		char *v = atom ? scrub(e, atom) : NULL;
@@ -248,17 +280,15 @@ scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json)
 }
 
 /*
- * The stored gate runs of a team store: PostgreSQL has neither
- * json_tree nor json_set, and its own JSON functions write a document
- * otherwise (keys reordered, spaces), so each snapshot is rewritten
- * by SQLite's, in memory, and stored whole.
+ * A JSON column of the stored gate runs of a team store: PostgreSQL
+ * has neither json_tree nor json_set, and its own JSON functions write
+ * a document otherwise (keys reordered, spaces), so each document is
+ * rewritten by SQLite's, in memory, and stored whole.
  */
 static int
-scrub_runs_pg(struct store *st, const struct erase *e)
+scrub_runs_pg(struct store *st, const struct erase *e,
+              const struct run_col *col)
 {
-	static const char q[] = "SELECT id, snapshot FROM gate_run ORDER BY id";
-	static const char qset[] =
-	    "UPDATE gate_run SET snapshot = ?2 WHERE id = ?1";
 	struct change *c = NULL;
 	size_t n = 0, i;
 	sqlite3 *mem = db_sqlite_memory();
@@ -269,10 +299,10 @@ scrub_runs_pg(struct store *st, const struct erase *e)
 		return kam_err(
 		    KAM_INTERNAL,
 		    _("cannot rewrite the gate runs: out of memory"));
-	s = store_stmt(st, q);
+	s = store_stmt(st, col->q_pg);
 	while ((step = db_step(s)) == DB_ROW) {
 		const char *json = (const char *)db_column_text(s, 1);
-		char *v = json ? scrub_snapshot(mem, e, json) : NULL;
+		char *v = json ? scrub_snapshot(mem, e, json, col->only) : NULL;
 
 		if (v != NULL)
 			changes_add(&c, &n, db_column_int64(s, 0), "", v);
@@ -280,7 +310,7 @@ scrub_runs_pg(struct store *st, const struct erase *e)
 	db_sqlite_close(mem);
 	rc = store_rows_end(st, s, step, rc, "the gate runs");
 	for (i = 0; rc == KAM_OK && i < n; i++) {
-		s = store_stmt(st, qset);
+		s = store_stmt(st, col->qset_pg);
 		db_bind_int64(s, 1, c[i].id);
 		store_bind_static(s, 2, c[i].value);
 		rc = step_done(st, s, "cannot rewrite a gate run");
@@ -290,28 +320,22 @@ scrub_runs_pg(struct store *st, const struct erase *e)
 }
 
 /*
- * The stored gate runs: each text value of a snapshot with the strings
- * replaced (a run keeps its verdict, numbers and dates).  The changes
- * are collected first, then written.
+ * A JSON column of the stored gate runs: each text value with the
+ * strings replaced (a run keeps its verdict, numbers and dates).  The
+ * changes are collected first, then written.
  */
 static int
-scrub_runs(struct store *st, const struct erase *e)
+scrub_run_col(struct store *st, const struct erase *e,
+              const struct run_col *col)
 {
-	static const char q[] =
-	    "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
-	    "json_tree(r.snapshot) t WHERE json_valid(r.snapshot) "
-	    "AND t.type = 'text' ORDER BY r.id, t.id";
-	static const char qset[] =
-	    "UPDATE gate_run SET snapshot = json_set(snapshot, ?2, ?3) "
-	    "WHERE id = ?1";
 	struct change *c = NULL;
 	size_t n = 0, i;
 	db_stmt *s;
 	int rc = KAM_OK, step;
 
 	if (store_on_pg(st))
-		return scrub_runs_pg(st, e);
-	s = store_stmt(st, q);
+		return scrub_runs_pg(st, e, col);
+	s = store_stmt(st, col->q);
 	while ((step = db_step(s)) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 2);
 		char *v = atom ? scrub(e, atom) : NULL;
@@ -322,13 +346,25 @@ scrub_runs(struct store *st, const struct erase *e)
 	}
 	rc = store_rows_end(st, s, step, rc, "the gate runs");
 	for (i = 0; rc == KAM_OK && i < n; i++) {
-		s = store_stmt(st, qset);
+		s = store_stmt(st, col->qset);
 		db_bind_int64(s, 1, c[i].id);
 		store_bind_static(s, 2, c[i].path);
 		store_bind_static(s, 3, c[i].value);
 		rc = step_done(st, s, "cannot rewrite a gate run");
 	}
 	changes_free(c, n);
+	return rc;
+}
+
+/* The stored gate runs: their snapshots, then their reasons. */
+static int
+scrub_runs(struct store *st, const struct erase *e)
+{
+	size_t i;
+	int rc = KAM_OK;
+
+	for (i = 0; rc == KAM_OK && i < sizeof run_cols / sizeof *run_cols; i++)
+		rc = scrub_run_col(st, e, &run_cols[i]);
 	return rc;
 }
 

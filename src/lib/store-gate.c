@@ -14,6 +14,7 @@
 #include "kam/gate.h"
 #include "kam/input.h"
 #include "kam/kam.h"
+#include "kam/reason.h"
 #include "kam/stance.h"
 #include "kam/store.h"
 
@@ -1039,17 +1040,21 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 
 int
 store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
-                   const char *verdict, const char *snapshot, int64_t *number,
-                   int *same)
+                   const char *verdict, const char *snapshot,
+                   const char *reasons, int64_t *number, int *same)
 {
 	static const char qlast[] =
 	    "SELECT id, number, CASE WHEN snapshot = ? THEN 1 ELSE 0 END "
 	    "FROM gate_run WHERE deal_id = ? ORDER BY number DESC LIMIT 1";
+	/* A run stored before the codes were kept takes them: its
+	 * snapshot is what they say. */
 	static const char upd[] =
-	    "UPDATE gate_run SET checked = ? WHERE id = ?";
+	    "UPDATE gate_run SET checked = ?1, "
+	    "reasons = coalesce(reasons, ?3) WHERE id = ?2";
 	static const char ins[] =
 	    "INSERT INTO gate_run (deal_id, number, as_of, recorded, checked, "
-	    "actor, verdict, snapshot) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)";
+	    "actor, verdict, snapshot, reasons) "
+	    "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)";
 	char now[KAM_STAMP_LEN];
 	db_stmt *s;
 	int64_t last = 0, id = 0;
@@ -1075,6 +1080,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 		s = store_stmt(st, upd);
 		store_bind_static(s, 1, now);
 		db_bind_int64(s, 2, id);
+		store_bind_static(s, 3, reasons);
 	} else {
 		*number = last + 1;
 		s = store_stmt(st, ins);
@@ -1085,6 +1091,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 		store_bind_static(s, 5, kam_actor());
 		store_bind_static(s, 6, verdict);
 		store_bind_static(s, 7, snapshot);
+		store_bind_static(s, 8, reasons);
 	}
 	return finish(st, s, "cannot store the run");
 }
@@ -1182,12 +1189,59 @@ status_parse(const char *s)
 	return GATE_NOT_REACHED;
 }
 
+/* The nodes of a run's reasons as codes (reason.h), in their order. */
+static int
+snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
+{
+	static const char q[] =
+	    "SELECT json_extract(n.value, '$.up'), "
+	    "json_extract(n.value, '$.criterion'), "
+	    "json_extract(n.value, '$.gate'), "
+	    "json_extract(n.value, '$.kind'), "
+	    "json_extract(n.value, '$.sentence'), "
+	    "json_extract(n.value, '$.text') "
+	    "FROM gate_run r, json_each(r.reasons) n "
+	    "WHERE r.id = ? AND json_valid(r.reasons) ORDER BY n.key";
+	static const char q_pg[] =
+	    "SELECT (n.value ->> 'up')::bigint, n.value ->> 'criterion', "
+	    "(n.value ->> 'gate')::integer, n.value ->> 'kind', "
+	    "n.value ->> 'sentence', n.value ->> 'text' "
+	    "FROM gate_run r, jsonb_array_elements(r.reasons::jsonb) "
+	    "WITH ORDINALITY n (value, i) WHERE r.id = ? ORDER BY n.i";
+	db_stmt *s;
+	int rc;
+
+	if (!snap->coded)
+		return KAM_OK;
+	s = store_stmt_dialect(st, q, q_pg);
+	db_bind_int64(s, 1, run);
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
+		                                  ? -1
+		                                  : (long)db_column_int64(s, 0),
+		                        .criterion = store_col_dup(s, 1),
+		                        .gate = db_column_int(s, 2),
+		                        .kind = store_col_dup(s, 3),
+		                        .sentence = store_col_dup(s, 4),
+		                        .text = store_col_dup(s, 5)};
+
+		snap->nodes =
+		    xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
+		snap->nodes[snap->nnodes++] = v;
+	}
+	db_reset(s);
+	if (rc != DB_DONE)
+		return store_fail(st, "cannot read the run");
+	return KAM_OK;
+}
+
 int
 store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
                      struct gate_snap *snap)
 {
-	static const char q[] = "SELECT id, as_of, verdict FROM gate_run "
-	                        "WHERE deal_id = ? AND number = ?";
+	static const char q[] =
+	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
+	    "WHERE deal_id = ? AND number = ?";
 	static const char gates[] =
 	    "SELECT json_extract(g.value, '$.gate'), "
 	    "json_extract(g.value, '$.status'), "
@@ -1240,6 +1294,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	snprintf(snap->as_of, sizeof snap->as_of, "%s",
 	         (const char *)db_column_text(s, 1));
 	snap->verdict = store_col_dup(s, 2);
+	snap->coded = db_column_int(s, 3);
 	db_reset(s);
 	for (g = 0; g < GATE_COUNT; g++)
 		snap->status[g] = GATE_NOT_REACHED;
@@ -1267,6 +1322,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 		snap->crit = xreallocarray(snap->crit, snap->ncrit + 1,
 		                           sizeof *snap->crit);
 		c = &snap->crit[snap->ncrit++];
+		memset(c, 0, sizeof *c);
 		c->gate = db_column_int(s, 0);
 		c->key = store_col_dup(s, 1);
 		c->answer = store_col_dup(s, 2);
@@ -1276,5 +1332,5 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	db_reset(s);
 	if (rc != DB_DONE)
 		return store_fail(st, "cannot read the run");
-	return KAM_OK;
+	return snap_nodes(st, run, snap);
 }

@@ -63,10 +63,10 @@ struct store {
  * i + 1.  A new store is created at the latest version by schema_sql.
  */
 static const char *const migrations[KAM_SCHEMA_VERSION] = {
-    NULL,          migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
-    migrate_5_sql, migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
-    migrate_9_sql, migrate_10_sql, migrate_11_sql, migrate_12_sql,
-    migrate_13_sql};
+    NULL,           migrate_2_sql,  migrate_3_sql,  migrate_4_sql,
+    migrate_5_sql,  migrate_6_sql,  migrate_7_sql,  migrate_8_sql,
+    migrate_9_sql,  migrate_10_sql, migrate_11_sql, migrate_12_sql,
+    migrate_13_sql, migrate_14_sql};
 
 /*
  * One thread, and a command over a large account makes a few hundred
@@ -807,7 +807,8 @@ static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     migrate_pg_4_sql,
     migrate_pg_5_sql,
     migrate_pg_6_sql,
-    migrate_pg_7_sql};
+    migrate_pg_7_sql,
+    migrate_pg_8_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int

@@ -511,6 +511,29 @@ in_locale() {
   LC_ALL=$loc "$@"
 }
 
+# hospital_zh: the store of examples/hospital.sh, made in $T/ex/kam.db
+# and copied into the test's store (a team store too, as its owner: the
+# example's rows keep their recorder, whom only the owner may write),
+# with KAM_ACCOUNT hospital, the clock at 2026-07-01 and ZH the Chinese
+# locale (the test is skipped without it).
+hospital_zh() {
+  need_locale zh_CN.UTF-8
+  ZH=zh_CN.UTF-8
+  sh "$KAM_SRCDIR/examples/hospital.sh" "$T/ex" >"$T/example.md" 2>&1 ||
+    fail "the hospital example failed: $(tail -n 3 "$T/example.md")"
+  hz_to=$KAM_DB
+  if on_pg; then
+    hz_to=$KAM_TEST_PG_OWNER
+  else
+    kam-org init >/dev/null
+  fi
+  env -u KAM_USER -u KAM_NOW kam copy --from "$T/ex/kam.db" --to "$hz_to" \
+    hospital >"$T/example-copy.out" 2>&1 ||
+    fail "cannot copy the example's store: $(cat "$T/example-copy.out")"
+  KAM_ACCOUNT=hospital KAM_NOW=2026-07-01T09:00:00Z
+  export KAM_ACCOUNT KAM_NOW
+}
+
 # done_testing: the summary line and the exit status.
 done_testing() {
   if [ -n "$not_team" ]; then

@@ -21,7 +21,7 @@ mode=$(stat -c %a "$T/new/sub/kam.db")
 mode=$(stat -c %a "$T/new/sub")
 [ "$mode" = 700 ] || fail "init: folder mode $mode, expected 700"
 expect_sql init-appid "PRAGMA application_id" 1262570801
-expect_sql init-version "PRAGMA user_version" 13
+expect_sql init-version "PRAGMA user_version" 14
 expect_sql init-wal "PRAGMA journal_mode" wal
 # init again is harmless.
 snapshot
@@ -65,12 +65,12 @@ expect_err notkam-dir "kam-org: '$T' is a folder, not a kam store"
 # A store from a newer kam.
 KAM_DB="$T/newer.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 14"
+"$SQLITE3" "$KAM_DB" "PRAGMA user_version = 15"
 snapshot
 run newer 8 kam-org account list
-expect_err newer "kam-org: store '$KAM_DB' has schema version 14, newer than this kam understands (13): upgrade kam"
+expect_err newer "kam-org: store '$KAM_DB' has schema version 15, newer than this kam understands (14): upgrade kam"
 run newer-write 8 kam-org account add acme --name Acme
-expect_err newer-write "kam-org: store '$KAM_DB' has schema version 14, newer than this kam understands (13): upgrade kam"
+expect_err newer-write "kam-org: store '$KAM_DB' has schema version 15, newer than this kam understands (14): upgrade kam"
 unchanged newer-write
 
 # A store of schema version 1 (current solid lines in reporting_line)
@@ -98,7 +98,7 @@ expect_text v1-read "handle	name	title	dept	level	reports_to	dotted_to	placehold
 acme/ceo	Chen			1			no		
 acme/cto	Li			2	acme/ceo		no		
 acme/dev	Wang			3	acme/cto	acme/ceo	no		"
-expect_sql v1-version "PRAGMA user_version" 13
+expect_sql v1-version "PRAGMA user_version" 14
 expect_sql v1-rows "SELECT id, quote(manager_id), quote(manager_since) FROM person ORDER BY id" \
   "1|NULL|NULL
 2|1|NULL

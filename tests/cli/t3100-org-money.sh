@@ -142,7 +142,7 @@ acme/erp	ERP	1200000.5	CNY	2026-12-31	1	2026-01-05					open
 acme/none	None				0	2026-01-05					open		
 acme/tenth	Tenth	0.1			0	2026-01-05					open		
 acme/whole	Whole	2400000	EUR		0	2026-01-05					open		"
-expect_sql v2-version "PRAGMA user_version" 13
+expect_sql v2-version "PRAGMA user_version" 14
 expect_sql v2-rows "SELECT id, handle, quote(value) FROM deal ORDER BY id" \
   "3|erp|'1200000.5'
 5|big|'12345678901234568'

@@ -42,7 +42,7 @@ expect_text history "run	as_of	recorded	checked	actor	verdict	real	compete	win	w
 1	2026-01-05	2026-01-05T09:00:00Z	2026-01-05T11:00:00Z	ann	qualify				
 2	2026-01-06	2026-01-06T09:00:00Z	2026-01-06T09:00:00Z	ann	pursue				
 3	2026-01-07	2026-01-07T09:00:00Z	2026-01-07T09:00:00Z	ann	qualify				"
-expect_sql version "PRAGMA user_version" 13
+expect_sql version "PRAGMA user_version" 14
 expect_sql runs "SELECT id, deal_id, number, checked FROM gate_run ORDER BY id" \
   "1|1|1|2026-01-05T11:00:00Z
 2|2|1|2026-01-05T09:05:00Z

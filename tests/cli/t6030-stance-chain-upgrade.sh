@@ -25,7 +25,7 @@ old
 run old-verify 0 kam-stance verify
 expect_text old-verify "observations	last_hash
 5	ca074e13675216696b0fbd81c936c0f12d367dc0871cd52ef1f664ac72ca1aae"
-expect_sql migrated "PRAGMA user_version" 13
+expect_sql migrated "PRAGMA user_version" 14
 expect_sql old-versions "SELECT group_concat(hash_version) FROM observation" "1,1,1,1,1"
 
 # New rows are written with encoding 2 after the old ones.

@@ -133,10 +133,10 @@ expect_sql s13 "SELECT group_concat(strength) FROM contact WHERE id > 6" "1,3"
 # when first opened.
 KAM_DB="$T/v7.db"
 kam-org init >/dev/null
-"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; DROP TABLE store_copy; DROP VIEW observation_plain; DROP TABLE observation_text; ALTER TABLE person DROP COLUMN erased; DROP TABLE contact; DROP TABLE seller; DROP INDEX person_ext_id; DROP INDEX account_ext_id; ALTER TABLE person DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN parent_id; DROP TRIGGER deal_role_period_end_only; ALTER TABLE deal_role_period DROP COLUMN is_primary; PRAGMA user_version = 7"
+"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; DROP TABLE store_copy; ALTER TABLE gate_run DROP COLUMN reasons; DROP VIEW observation_plain; DROP TABLE observation_text; ALTER TABLE person DROP COLUMN erased; DROP TABLE contact; DROP TABLE seller; DROP INDEX person_ext_id; DROP INDEX account_ext_id; ALTER TABLE person DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN ext_id; ALTER TABLE account DROP COLUMN parent_id; DROP TRIGGER deal_role_period_end_only; ALTER TABLE deal_role_period DROP COLUMN is_primary; PRAGMA user_version = 7"
 run v7 0 kam-org seller list
 expect_text v7 "handle	name	contacts	created"
-expect_sql v7-version "PRAGMA user_version" 13
+expect_sql v7-version "PRAGMA user_version" 14
 expect_sql v7-tables "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema
   WHERE name IN ('seller', 'contact', 'contact_person', 'contact_seller') ORDER BY name)" \
   "contact,contact_person,contact_seller,seller"

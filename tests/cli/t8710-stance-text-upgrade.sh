@@ -21,7 +21,8 @@ run head 0 kam-stance verify
 run show 0 kam-stance log acme
 
 # The store as schema 10 kept it: the texts in the rows, no side table
-# (nor schema 12's record of copies, nor schema 13's teams and chain view).
+# (nor schema 12's record of copies, nor schema 13's teams and chain view,
+# nor schema 14's reasons of gate runs).
 "$SQLITE3" "$KAM_DB" "
 DROP INDEX account_team;
 ALTER TABLE account DROP COLUMN team_id;
@@ -40,6 +41,7 @@ DROP VIEW observation_plain;
 DROP TABLE observation_text;
 ALTER TABLE person DROP COLUMN erased;
 DROP TABLE store_copy;
+ALTER TABLE gate_run DROP COLUMN reasons;
 PRAGMA user_version = 10;" || fail "making a store of schema 10"
 expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'午餐 lunch'|'minutes'|NULL
@@ -50,7 +52,7 @@ expect_sql v10-texts "SELECT id, quote(note), quote(source), quote(why) FROM obs
 run upgraded 0 kam-stance verify
 count=$((count + 1))
 cmp -s "$T/head.out" "$T/upgraded.out" || fail "upgraded: the head changed: $(cat "$T/upgraded.out")"
-expect_sql version "PRAGMA user_version" 13
+expect_sql version "PRAGMA user_version" 14
 d() { printf '%s' "$1" | sha256sum | cut -c1-64; }
 expect_sql digests "SELECT id, quote(note), quote(source), quote(why) FROM observation ORDER BY id" \
   "1|'$(d '午餐 lunch')'|'$(d minutes)'|NULL

@@ -214,7 +214,7 @@ SQL
 run v9-roles 0 kam-org -F csv roles acme/erp
 expect_text v9-roles "person,name,role,influence,lead,primary,title,level,placeholder,left_on
 acme/li,Li,technical,high,yes,no,,,no,"
-expect_sql v9-version "PRAGMA user_version" 13
+expect_sql v9-version "PRAGMA user_version" 14
 # The upgraded guard is the one a new store has.
 run v9-verify 0 kam-stance verify
 expect_sql v9-period "SELECT role, influence, lead, is_primary, start_on FROM deal_role_period" "technical|high|1|0|2026-01-20"

@@ -152,11 +152,11 @@ expect_text empty-json "[]"
 KAM_DB="$T/v12.db"
 kam-org init >/dev/null
 kam-org account add acme --name Acme >/dev/null
-"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; PRAGMA user_version = 12"
+"$SQLITE3" "$KAM_DB" "DROP INDEX account_team; ALTER TABLE account DROP COLUMN team_id; DROP TABLE team; DROP VIEW observation_chain; ALTER TABLE gate_run DROP COLUMN reasons; PRAGMA user_version = 12"
 run v12 0 kam-org -F tsv account list
 expect_text v12 "handle	name	industry	people	deals	created	category	parent	ext_id	team
 acme	Acme		0	0	2026-03-02				"
-expect_sql v12-version "PRAGMA user_version" 13
+expect_sql v12-version "PRAGMA user_version" 14
 expect_sql v12-schema "SELECT name FROM sqlite_schema WHERE name IN ('team', 'account_team', 'observation_chain') ORDER BY name" \
   "account_team
 observation_chain

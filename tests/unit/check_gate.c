@@ -2486,10 +2486,12 @@ diff_fn(const char *what, const char *item, const char *before,
 START_TEST(t_diff)
 {
 	struct gate_snap a, b;
-	struct gate_snap_crit ca[2] = {{1, "need", "yes", "answered", NULL},
-	                               {3, "coverage", "no", "computed", "x"}};
-	struct gate_snap_crit cb[2] = {{1, "need", "yes", "answered", NULL},
-	                               {1, "new", "unknown", "none", NULL}};
+	struct gate_snap_crit ca[2] = {
+	    {1, "need", "yes", "answered", NULL, NULL},
+	    {3, "coverage", "no", "computed", "x", NULL}};
+	struct gate_snap_crit cb[2] = {
+	    {1, "need", "yes", "answered", NULL, NULL},
+	    {1, "new", "unknown", "none", NULL, NULL}};
 	int g;
 
 	memset(&a, 0, sizeof a);
@@ -2802,35 +2804,120 @@ START_TEST(t_store_settings)
 END_TEST
 
 /* Runs count per deal; an identical run is kept once, checked again. */
+/*
+ * A run's codes come back as reasons (gate_snap_load): each computed
+ * evidence and each gate's reasons; a user's evidence has none and is
+ * said as written.
+ */
+START_TEST(t_store_run_codes)
+{
+	static const char snapshot[] =
+	    "{\"gates\": [{\"gate\": 1, \"status\": \"pass\", \"score\": 1, "
+	    "\"criteria\": [{\"key\": \"our-relationship\", \"answer\": "
+	    "\"unknown\", \"source\": \"computed\", \"evidence\": \"no stance "
+	    "known in the buying group (3 people)\"}, {\"key\": \"need\", "
+	    "\"answer\": \"yes\", \"source\": \"answered\", \"evidence\": "
+	    "\"score 1.00 reaches the fail threshold 0.50\"}], "
+	    "\"reasons\": [\"score 1.00 reaches the fail threshold 0.50\"]}]}";
+	struct reason *ev = reason_code(R_NO_STANCE_MANY, reason_text("3"));
+	struct reason *g1 = reason_code(R_REACHES_FAIL, reason_text("1.00"),
+	                                reason_text("0.50"));
+	struct gate_snap snap;
+	char *codes = NULL, *t;
+	size_t len = 0, n = 0;
+	FILE *fp = open_memstream(&codes, &len);
+	int64_t number;
+	int same;
+
+	fputs("[", fp);
+	reason_write_nodes(fp, ev, "our-relationship", 0, &n);
+	reason_write_nodes(fp, g1, NULL, 1, &n);
+	fputs("]", fp);
+	fclose(fp);
+	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "pursue",
+	                                    snapshot, codes, &number, &same),
+	                 KAM_OK);
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 1);
+	ck_assert_uint_eq(snap.nnodes, 5);
+	ck_assert_uint_eq(snap.ncrit, 2);
+	ck_assert_str_eq(snap.crit[0].key, "our-relationship");
+	ck_assert_ptr_nonnull(snap.crit[0].why);
+	t = reason_english(snap.crit[0].why);
+	ck_assert_str_eq(t, snap.crit[0].evidence);
+	free(t);
+	ck_assert_ptr_null(snap.crit[1].why);
+	ck_assert_uint_eq(snap.nwhy[0], 1);
+	ck_assert_uint_eq(snap.nwhy[1], 0);
+	t = reason_english(snap.why[0][0]);
+	ck_assert_str_eq(t, "score 1.00 reaches the fail threshold 0.50");
+	free(t);
+	t = gate_snap_said(&snap, "our-relationship");
+	ck_assert_str_eq(t, "no stance known in the buying group (3 people)");
+	free(t);
+	/* A user's evidence, though a sentence of the table. */
+	t = gate_snap_said(&snap, "need");
+	ck_assert_str_eq(t, "score 1.00 reaches the fail threshold 0.50");
+	free(t);
+	ck_assert_ptr_null(gate_snap_said(&snap, "price"));
+	gate_snap_free(&snap);
+	/* The same run without codes, as stored before schema 14. */
+	exec_ok("UPDATE gate_run SET reasons = NULL");
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 0);
+	ck_assert_uint_eq(snap.nnodes, 0);
+	ck_assert_ptr_null(snap.crit[0].why);
+	t = gate_snap_said(&snap, "our-relationship");
+	ck_assert_str_eq(t, "no stance known in the buying group (3 people)");
+	free(t);
+	gate_snap_free(&snap);
+	/* Codes that are not JSON: none read. */
+	exec_ok("UPDATE gate_run SET reasons = 'x'");
+	ck_assert_int_eq(gate_snap_load(st, 1, number, &snap), KAM_OK);
+	ck_assert_uint_eq(snap.nnodes, 0);
+	ck_assert_ptr_null(snap.crit[0].why);
+	gate_snap_free(&snap);
+	reason_free(ev);
+	reason_free(g1);
+	free(codes);
+}
+END_TEST
+
 START_TEST(t_store_runs)
 {
+	struct gate_snap snap;
 	struct gate_run_info *r;
 	int64_t number;
 	size_t n;
 	int same;
 
+	/* As if stored before the codes were kept. */
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", NULL, &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
 	/* As if it was made an hour ago. */
 	exec_ok("UPDATE gate_run SET recorded = '2026-03-02T08:00:00Z', "
 	        "checked = '2026-03-02T08:00:00Z'");
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && same);
+	/* Found again, the run takes the codes it was stored without. */
+	ck_assert_int_eq(store_gate_snap_load(st, 1, 1, &snap), KAM_OK);
+	ck_assert_int_eq(snap.coded, 1);
+	gate_snap_free(&snap);
 	ck_assert_int_eq(store_gate_run_add(st, 2, "2026-03-01", "drop",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 1 && !same);
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-02", "pursue",
-	                                    "{\"b\":1}", &number, &same),
+	                                    "{\"b\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 2 && !same);
 	/* Back to the first: a new run, not run 1 again. */
 	ck_assert_int_eq(store_gate_run_add(st, 1, "2026-03-01", "qualify",
-	                                    "{\"a\":1}", &number, &same),
+	                                    "{\"a\":1}", "[]", &number, &same),
 	                 KAM_OK);
 	ck_assert(number == 3 && !same);
 	ck_assert_int_eq(store_gate_runs(st, 1, &r, &n), KAM_OK);
@@ -2900,6 +2987,7 @@ suite(void)
 	tcase_add_test(ts, t_store_assess_dated);
 	tcase_add_test(ts, t_store_settings);
 	tcase_add_test(ts, t_store_runs);
+	tcase_add_test(ts, t_store_run_codes);
 	suite_add_tcase(s, ts);
 	return s;
 }

@@ -208,6 +208,102 @@ START_TEST(t_stored)
 }
 END_TEST
 
+/* A reason written as a stored run keeps it: its nodes, exactly. */
+START_TEST(t_nodes_write)
+{
+	struct reason *r = reason_code(
+	    R_UNKNOWN_ONE,
+	    reason_add(
+	        reason_group(REASON_LIST, NULL),
+	        reason_add(reason_add(reason_group(REASON_KEY, "Li \"N\""),
+	                              reason_text("acme/li")),
+	                   reason_code(R_INFLUENCE,
+	                               reason_word(REASON_WORD, "high")))));
+	char *out = NULL;
+	size_t len = 0, n = 3;
+	FILE *fp = open_memstream(&out, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	reason_write_nodes(fp, r, "coverage", 0, &n);
+	reason_write_nodes(fp, NULL, "none", 0, &n);
+	fclose(fp);
+	ck_assert_uint_eq(n, 9);
+	ck_assert_str_eq(
+	    out,
+	    ",\n{\"up\": -1, \"criterion\": \"coverage\", \"kind\": "
+	    "\"code\", \"sentence\": \"we do not know where %s stands\"},\n"
+	    "{\"up\": 3, \"kind\": \"list\"},\n"
+	    "{\"up\": 4, \"kind\": \"key\", \"text\": \"Li \\\"N\\\"\"},\n"
+	    "{\"up\": 5, \"kind\": \"text\", \"text\": \"acme/li\"},\n"
+	    "{\"up\": 5, \"kind\": \"code\", \"sentence\": \"%s "
+	    "influence\"},\n"
+	    "{\"up\": 7, \"kind\": \"word\", \"text\": \"high\"}");
+	free(out);
+	n = 0;
+	out = NULL;
+	fp = open_memstream(&out, &len);
+	reason_free(r);
+	r = reason_code(R_PLAN_OPPOSES);
+	reason_write_nodes(fp, r, NULL, 2, &n);
+	fclose(fp);
+	ck_assert_str_eq(out, "{\"up\": -1, \"gate\": 2, \"kind\": \"code\", "
+	                      "\"sentence\": \"opposes us\"}");
+	free(out);
+	reason_free(r);
+}
+END_TEST
+
+/* Nodes as the store gives them back make the reason again. */
+START_TEST(t_nodes_read)
+{
+	struct reason_node v[] = {
+	    {-1, "x", 0, "code",
+	     "what we know of %s is more than %.0f days old", NULL},
+	    {0, NULL, 0, "list", NULL, NULL},
+	    {1, NULL, 0, "key", NULL, "Li"},
+	    {2, NULL, 0, "text", NULL, "acme/li"},
+	    {2, NULL, 0, "code", "last observed %s", NULL},
+	    {4, NULL, 0, "text", NULL, "2026-01-06"},
+	    {0, NULL, 0, "text", NULL, "90"},
+	    /* a second root */
+	    {-1, NULL, 1, "code", "lead", NULL},
+	};
+	struct reason *r = reason_from_nodes(v, 8, 0);
+	char *s;
+
+	ck_assert_ptr_nonnull(r);
+	s = reason_english(r);
+	ck_assert_str_eq(s, "what we know of Li (acme/li, last observed "
+	                    "2026-01-06) is more than 90 days old");
+	free(s);
+	reason_free(r);
+	r = reason_from_nodes(v, 8, 7);
+	s = reason_english(r);
+	ck_assert_str_eq(s, "lead");
+	free(s);
+	reason_free(r);
+	ck_assert_ptr_null(reason_from_nodes(v, 8, 8));
+	/* A sentence this version does not have. */
+	v[4].sentence = "first observed %s";
+	ck_assert_ptr_null(reason_from_nodes(v, 8, 0));
+	v[4].sentence = "last observed %s";
+	/* A kind it does not know. */
+	v[5].kind = "number";
+	ck_assert_ptr_null(reason_from_nodes(v, 8, 0));
+	v[5].kind = "text";
+	/* An argument too few, and one of the wrong kind. */
+	v[6].up = 7;
+	ck_assert_ptr_null(reason_from_nodes(v, 8, 0));
+	v[6].up = 0;
+	v[5].kind = "word";
+	ck_assert_ptr_null(reason_from_nodes(v, 8, 0));
+	v[5].kind = "text";
+	r = reason_from_nodes(v, 8, 0);
+	ck_assert_ptr_nonnull(r);
+	reason_free(r);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -222,6 +318,8 @@ main(void)
 	tcase_add_test(tc, t_valid);
 	tcase_add_test(tc, t_dup);
 	tcase_add_test(tc, t_stored);
+	tcase_add_test(tc, t_nodes_write);
+	tcase_add_test(tc, t_nodes_read);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
