@@ -26,29 +26,6 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
-enum {
-	OPT_ALL = 256,
-	OPT_AS_OF,
-	OPT_ASSUME_ANSWER,
-	OPT_ASSUME_STANCE,
-	OPT_DAYS_BEFORE,
-	OPT_DRY_RUN,
-	OPT_EVIDENCE,
-	OPT_EXIT_STATUS,
-	OPT_FIT,
-	OPT_FROM,
-	OPT_GAP,
-	OPT_GATE,
-	OPT_MUST,
-	OPT_NO_MUST,
-	OPT_ON,
-	OPT_PROFILE,
-	OPT_TITLE,
-	OPT_QUESTION,
-	OPT_RESET,
-	OPT_WEIGHT,
-};
-
 /* A day to answer on or look back on: a real day, not after today. */
 static int
 check_date(const char *opt, const char *s)

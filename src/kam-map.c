@@ -17,28 +17,6 @@
 
 #define DEFAULT_DEPTH 2
 
-enum {
-	OPT_AS_OF = 256,
-	OPT_CONTEXT,
-	OPT_DATE,
-	OPT_DEPTH,
-	OPT_FOCUS,
-	OPT_FIT,
-	OPT_FONT,
-	OPT_HIDE_LEFT,
-	OPT_LAYOUT,
-	OPT_LINKS,
-	OPT_MAX_LINKS,
-	OPT_MIN_STRENGTH,
-	OPT_NO_LEGEND,
-	OPT_RANKDIR,
-	OPT_SINCE,
-	OPT_SIZE_BY,
-	OPT_TITLE,
-	OPT_TOWARD,
-	OPT_VIEW,
-};
-
 static const struct option longopts[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"context", no_argument, NULL, OPT_CONTEXT},

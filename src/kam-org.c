@@ -740,10 +740,10 @@ tree_add(const struct org_person *p, void *arg)
 	n->account = xstrdup(p->account);
 	n->handle = xstrdup(p->handle);
 	n->name = xstrdup(p->name);
-	n->title = p->title ? xstrdup(p->title) : NULL;
-	n->reports_to = p->reports_to ? xstrdup(p->reports_to) : NULL;
-	n->dotted_to = p->dotted_to ? xstrdup(p->dotted_to) : NULL;
-	n->left_on = p->left_on ? xstrdup(p->left_on) : NULL;
+	n->title = xstrdup_null(p->title);
+	n->reports_to = xstrdup_null(p->reports_to);
+	n->dotted_to = xstrdup_null(p->dotted_to);
+	n->left_on = xstrdup_null(p->left_on);
 	n->level = p->level;
 	n->placeholder = p->placeholder;
 	return KAM_OK;
@@ -1193,8 +1193,6 @@ struct deal_opts {
 	const char *on;
 	char value[MONEY_LEN], cost[MONEY_LEN];
 };
-
-enum { OPT_EXT_ID = 256, OPT_ON, OPT_OWNER };
 
 /*
  * Parses the options of deal add and deal set; clear allows "" (deal set)

@@ -23,23 +23,6 @@
 #include "kam/timeline.h"
 
 /* Long-only options get codes above the character range. */
-enum {
-	OPT_AS_OF = 256,
-	OPT_BY,
-	OPT_DEAL,
-	OPT_FROM,
-	OPT_KNOWN_AT,
-	OPT_MAX_LANES,
-	OPT_NOTE,
-	OPT_OLDER_THAN,
-	OPT_ON,
-	OPT_SINCE,
-	OPT_SOURCE,
-	OPT_TO,
-	OPT_TOWARD,
-	OPT_UNTIL,
-	OPT_WHY,
-};
 
 static int
 check_date(const char *opt, const char *s)

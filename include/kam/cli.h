@@ -122,6 +122,61 @@ extern const struct option cli_top_long[];
 int cli_main(const struct kam_cmd *, int argc, char **argv);
 
 /*
+ * The codes of the long options that have no short one, for
+ * cli_getopt's option tables: one list for every command.
+ */
+enum cli_long_opt {
+	OPT_ALL = 256,
+	OPT_ASSUME_ANSWER,
+	OPT_ASSUME_STANCE,
+	OPT_AS_OF,
+	OPT_BY,
+	OPT_CONTEXT,
+	OPT_DATE,
+	OPT_DAYS_BEFORE,
+	OPT_DEAL,
+	OPT_DEPTH,
+	OPT_DRY_RUN,
+	OPT_EVIDENCE,
+	OPT_EXIT_STATUS,
+	OPT_EXT_ID,
+	OPT_FIT,
+	OPT_FOCUS,
+	OPT_FONT,
+	OPT_FROM,
+	OPT_GAP,
+	OPT_GATE,
+	OPT_HIDE_LEFT,
+	OPT_KNOWN_AT,
+	OPT_LAYOUT,
+	OPT_LINKS,
+	OPT_MAX_LANES,
+	OPT_MAX_LINKS,
+	OPT_MIN_STRENGTH,
+	OPT_MUST,
+	OPT_NOTE,
+	OPT_NO_LEGEND,
+	OPT_NO_MUST,
+	OPT_OLDER_THAN,
+	OPT_ON,
+	OPT_OWNER,
+	OPT_PROFILE,
+	OPT_QUESTION,
+	OPT_RANKDIR,
+	OPT_RESET,
+	OPT_SINCE,
+	OPT_SIZE_BY,
+	OPT_SOURCE,
+	OPT_TITLE,
+	OPT_TO,
+	OPT_TOWARD,
+	OPT_UNTIL,
+	OPT_VIEW,
+	OPT_WEIGHT,
+	OPT_WHY,
+};
+
+/*
  * getopt_long over the verb's options plus the common ones, which it
  * handles itself.  Returns the verb's option characters, '?' on a usage
  * error (already reported), -1 at the end.  optind then indexes the

@@ -453,6 +453,8 @@ void gate_since_free(struct gate_since *);
  * heading, a table cell, emphasis, a link or HTML (kam-gate(1), REPORT).
  */
 void gate_md(FILE *, const char *s);
+/* A Markdown table cell of gate_md text, "-" when s is NULL or empty. */
+void gate_md_cell(FILE *, const char *s);
 /* Writes s as one line of plain text, without control characters. */
 void gate_txt(FILE *, const char *s);
 

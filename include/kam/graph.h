@@ -354,6 +354,11 @@ const char *map_stance_mark(const char *stance);
  */
 Agraph_t *map_open(const char *name);
 void map_close(Agraph_t *);
+/*
+ * Nodes of g drawn as their HTML labels alone (plaintext, no margin),
+ * in font at fontsize points, each named by its label by default.
+ */
+void map_label_nodes(Agraph_t *, const char *font, const char *fontsize);
 
 /*
  * Writes g as dot (agwrite), or lays it out and renders svg, png or pdf

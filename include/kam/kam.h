@@ -83,8 +83,13 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
+char *xstrdup_null(const char *); /* NULL for NULL */
+/* Whether two strings, either of them NULL, are equal. */
+int str_same(const char *, const char *);
 char *xstrndup(const char *, size_t);
 int xasprintf(char **, const char *, ...) __attribute__((format(printf, 2, 3)));
+int xvasprintf(char **, const char *, va_list)
+    __attribute__((format(printf, 2, 0)));
 
 /* A growable string. */
 struct buf {

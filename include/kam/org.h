@@ -310,6 +310,12 @@ int org_check_flags(struct store *, int64_t account, int64_t deal,
  * (org-check.c, over the rules of org.c). */
 int org_record_flags(struct store *, int64_t account, int64_t deal,
                      int (*fn)(const struct org_flag *, void *), void *);
+/*
+ * Hands fn the flag code about subject, its message the English of why;
+ * frees why.  fn's result.
+ */
+int org_flag_say(const char *code, const char *subject, struct reason *why,
+                 int (*fn)(const struct org_flag *, void *), void *arg);
 /* The hidden-influencer flags, deal by deal, in handle order. */
 int org_hidden_flags(struct store *, int64_t account, int64_t deal,
                      int (*fn)(const struct org_flag *, void *), void *);

@@ -110,8 +110,10 @@ const char *text_safe(struct buf *b, const char *s, int people);
 /* Writes s as people see it (text_show). */
 void out_show(FILE *, const char *s);
 
-/* JSON string literal with escapes. */
+/* JSON string literal with escapes; null for NULL. */
 void json_put_str(FILE *, const char *);
+/* sep, then the member "key": s of a JSON object (json_put_str). */
+void json_member(FILE *, const char *sep, const char *key, const char *s);
 /* Pads s with spaces to width display columns (left aligned). */
 void out_pad(FILE *, const char *s, size_t width);
 

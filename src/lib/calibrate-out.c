@@ -496,10 +496,7 @@ json_deals(FILE *fp, const struct calibration *c)
 		json_put_str(fp, r->d->closed);
 		json_deal_run(fp, r);
 		fputs(",\n     \"final_verdict\": ", fp);
-		if (r->last != NULL)
-			json_put_str(fp, r->last->verdict);
-		else
-			fputs("null", fp);
+		json_put_str(fp, r->last != NULL ? r->last->verdict : NULL);
 		fputs(", \"turned\": ", fp);
 		if (r->turn != NULL) {
 			json_put_str(fp, r->turn->day);

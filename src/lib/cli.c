@@ -108,13 +108,10 @@ cli_usage_msg(struct kam_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	xvasprintf(&s, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		abort(); /* out of memory */
 	kam_err(KAM_USAGE, "%s", s);
 	free(s);
 	return cli_usage(ctx);

@@ -94,6 +94,60 @@ put(char **field, const char *v)
 	*field = v != NULL && *v != '\0' ? xstrdup(v) : NULL;
 }
 
+/*
+ * Records in the deal's history, on on, each field c changes in r, then
+ * changes r; *n: how many changed.
+ */
+static int
+fields_record(struct store *st, struct deal_rec *r, const struct deal_change *c,
+              const char *on, size_t *n)
+{
+	struct deal_delta d[DEAL_NFIELDS];
+	size_t i;
+	int rc = KAM_OK;
+
+	*n = deal_diff(r, c, d);
+	for (i = 0; rc == KAM_OK && i < *n; i++)
+		rc = store_deal_history_add(st, r->id, on, &d[i]);
+	/* The steps point into r: the record changes once they are kept. */
+	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
+		if (c->f[i] != NULL)
+			put(&r->f[i], c->f[i]);
+	return rc;
+}
+
+/*
+ * Records r's new status (and its reason, when reason_changes) in the
+ * deal's history on on, sets them with the closing date, saves r and
+ * frees it.
+ */
+static int
+status_save(struct store *st, struct deal_rec *r, const char *on,
+            enum deal_status status, const char *closed_on, const char *reason,
+            int reason_changes)
+{
+	struct deal_delta d;
+	int rc;
+
+	d.field = "status";
+	d.old_value = deal_status_word(r->status);
+	d.new_value = deal_status_word(status);
+	rc = store_deal_history_add(st, r->id, on, &d);
+	if (rc == KAM_OK && reason_changes) {
+		d.field = "reason";
+		d.old_value = r->reason;
+		d.new_value = reason;
+		rc = store_deal_history_add(st, r->id, on, &d);
+	}
+	r->status = status;
+	put(&r->closed_on, closed_on);
+	put(&r->reason, reason);
+	if (rc == KAM_OK)
+		rc = store_deal_rec_save(st, r);
+	deal_rec_free(r);
+	return rc;
+}
+
 int
 deal_add(struct store *st, const char *ref, const char *dflt,
          const struct deal_change *c)
@@ -125,9 +179,8 @@ deal_set(struct store *st, const char *ref, const char *dflt,
          const struct deal_change *c, const char *on)
 {
 	struct deal_rec r;
-	struct deal_delta d[DEAL_NFIELDS];
 	char today[KAM_DATE_LEN];
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	kam_today(today);
@@ -141,13 +194,7 @@ deal_set(struct store *st, const char *ref, const char *dflt,
 		deal_rec_free(&r);
 		return rc;
 	}
-	n = deal_diff(&r, c, d);
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = store_deal_history_add(st, r.id, on, &d[i]);
-	/* The steps point into r: the record changes once they are kept. */
-	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
-		if (c->f[i] != NULL)
-			put(&r.f[i], c->f[i]);
+	rc = fields_record(st, &r, c, on, &n);
 	if (rc == KAM_OK && n > 0)
 		rc = store_deal_rec_save(st, &r);
 	deal_rec_free(&r);
@@ -159,7 +206,6 @@ deal_close(struct store *st, const char *ref, const char *dflt,
            enum deal_status status, const char *on, const char *reason)
 {
 	struct deal_rec r;
-	struct deal_delta d;
 	char today[KAM_DATE_LEN];
 	int rc;
 
@@ -170,30 +216,14 @@ deal_close(struct store *st, const char *ref, const char *dflt,
 		deal_rec_free(&r);
 		return rc;
 	}
-	d.field = "status";
-	d.old_value = deal_status_word(r.status);
-	d.new_value = deal_status_word(status);
-	rc = store_deal_history_add(st, r.id, on, &d);
-	if (rc == KAM_OK && reason != NULL && *reason != '\0') {
-		d.field = "reason";
-		d.old_value = r.reason;
-		d.new_value = reason;
-		rc = store_deal_history_add(st, r.id, on, &d);
-	}
-	r.status = status;
-	put(&r.closed_on, on);
-	put(&r.reason, reason);
-	if (rc == KAM_OK)
-		rc = store_deal_rec_save(st, &r);
-	deal_rec_free(&r);
-	return rc;
+	return status_save(st, &r, on, status, on, reason,
+	                   reason != NULL && *reason != '\0');
 }
 
 int
 deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 {
 	struct deal_rec r;
-	struct deal_delta d;
 	char today[KAM_DATE_LEN];
 	int rc;
 
@@ -206,23 +236,7 @@ deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 		deal_rec_free(&r);
 		return rc;
 	}
-	d.field = "status";
-	d.old_value = deal_status_word(r.status);
-	d.new_value = deal_status_word(DEAL_OPEN);
-	rc = store_deal_history_add(st, r.id, on, &d);
-	if (rc == KAM_OK && r.reason != NULL) {
-		d.field = "reason";
-		d.old_value = r.reason;
-		d.new_value = NULL;
-		rc = store_deal_history_add(st, r.id, on, &d);
-	}
-	r.status = DEAL_OPEN;
-	put(&r.closed_on, NULL);
-	put(&r.reason, NULL);
-	if (rc == KAM_OK)
-		rc = store_deal_rec_save(st, &r);
-	deal_rec_free(&r);
-	return rc;
+	return status_save(st, &r, on, DEAL_OPEN, NULL, NULL, r.reason != NULL);
 }
 
 int
@@ -231,9 +245,9 @@ deal_sync(struct store *st, int64_t id, const struct deal_change *c,
           int *changed)
 {
 	struct deal_rec r;
-	struct deal_delta d[DEAL_NFIELDS], s;
+	struct deal_delta s;
 	char today[KAM_DATE_LEN];
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	kam_today(today);
@@ -242,12 +256,7 @@ deal_sync(struct store *st, int64_t id, const struct deal_change *c,
 		return rc == KAM_NOTFOUND
 		           ? kam_err(KAM_INTERNAL, _("cannot read a deal"))
 		           : rc;
-	n = deal_diff(&r, c, d);
-	for (i = 0; rc == KAM_OK && i < n; i++)
-		rc = store_deal_history_add(st, r.id, on, &d[i]);
-	for (i = 0; rc == KAM_OK && i < DEAL_NFIELDS; i++)
-		if (c->f[i] != NULL)
-			put(&r.f[i], c->f[i]);
+	rc = fields_record(st, &r, c, on, &n);
 	*changed = n > 0;
 	/* A deal the CRM reopened, or closed another way, opens first. */
 	if (rc == KAM_OK && r.status != status && r.status != DEAL_OPEN &&

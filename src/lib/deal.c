@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kam/deal.h"
+#include "kam/kam.h"
 
 static const char *const status_words[] = {"open", "won", "lost", "abandoned"};
 static const char *const field_words[DEAL_NFIELDS] = {
@@ -49,14 +50,6 @@ deal_rec_free(struct deal_rec *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int
-same(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
 size_t
 deal_diff(const struct deal_rec *r, const struct deal_change *c,
           struct deal_delta *out)
@@ -70,7 +63,7 @@ deal_diff(const struct deal_rec *r, const struct deal_change *c,
 			continue;
 		if (*v == '\0')
 			v = NULL;
-		if (same(r->f[i], v))
+		if (str_same(r->f[i], v))
 			continue;
 		out[n].field = field_words[i];
 		out[n].old_value = r->f[i];

@@ -28,7 +28,7 @@ say(const struct reason *why, const char *text)
 {
 	if (why != NULL)
 		return reason_said(why);
-	return text != NULL ? xstrdup(text) : NULL;
+	return xstrdup_null(text);
 }
 
 /*
@@ -95,13 +95,6 @@ put_safe(FILE *fp, const char *s, int md)
 	}
 }
 
-/* Inline Markdown text. */
-static void
-md(FILE *fp, const char *s)
-{
-	put_safe(fp, s, 1);
-}
-
 void
 gate_md(FILE *fp, const char *s)
 {
@@ -132,15 +125,6 @@ gate_txt(FILE *fp, const char *s)
 	put_safe(fp, s, 0);
 }
 /* JSON */
-
-static void
-json_str_or_null(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		fputs("null", fp);
-	else
-		json_put_str(fp, s);
-}
 
 /* An amount is a JSON number with its exact digits (kam(7), AMOUNTS). */
 static void
@@ -186,8 +170,8 @@ json_gates(FILE *fp, const struct gate_assessment *a)
 		fprintf(fp, "%s\n    {\n      \"gate\": %d,\n      \"name\": ",
 		        g > 1 ? "," : "", g);
 		json_put_str(fp, gate_name(g));
-		fputs(",\n      \"status\": ", fp);
-		json_put_str(fp, gate_status_word(o->status));
+		json_member(fp, ",\n      ", "status",
+		            gate_status_word(o->status));
 		fputs(",\n      \"score\": ", fp);
 		json_score(fp, o->scored && o->status != GATE_NOT_REACHED,
 		           o->score);
@@ -199,12 +183,11 @@ json_gates(FILE *fp, const struct gate_assessment *a)
 				continue;
 			fprintf(fp, "%s\n        {\"key\": ", n++ ? "," : "");
 			json_put_str(fp, c->key);
-			fputs(", \"answer\": ", fp);
-			json_put_str(fp, gate_ans_word(c->answer));
-			fputs(", \"source\": ", fp);
-			json_put_str(fp, gate_src_word(c->source));
-			fputs(", \"evidence\": ", fp);
-			json_str_or_null(fp, c->evidence);
+			json_member(fp, ", ", "answer",
+			            gate_ans_word(c->answer));
+			json_member(fp, ", ", "source",
+			            gate_src_word(c->source));
+			json_member(fp, ", ", "evidence", c->evidence);
 			fputs("}", fp);
 		}
 		fputs(n ? "\n      ],\n      \"reasons\": ["
@@ -228,8 +211,7 @@ json_investment(FILE *fp, const struct gate_assessment *a)
 	json_put_str(fp, gate_level_word(iv->level));
 	fputs(",\n    \"value\": ", fp);
 	json_amount(fp, a->value);
-	fputs(",\n    \"currency\": ", fp);
-	json_str_or_null(fp, a->currency);
+	json_member(fp, ",\n    ", "currency", a->currency);
 	fputs(",\n    \"win_likelihood\": ", fp);
 	json_score(fp, iv->has_likelihood, iv->likelihood);
 	fputs(",\n    \"expected_value\": ", fp);
@@ -263,10 +245,8 @@ json_whatif(FILE *fp, const struct gate_assessment *a,
 		fprintf(fp, "%s\n    {\"gate\": %d, \"name\": ", n++ ? "," : "",
 		        g);
 		json_put_str(fp, gate_name(g));
-		fputs(", \"before\": ", fp);
-		json_put_str(fp, gate_status_word(x));
-		fputs(", \"after\": ", fp);
-		json_put_str(fp, gate_status_word(y));
+		json_member(fp, ", ", "before", gate_status_word(x));
+		json_member(fp, ", ", "after", gate_status_word(y));
 		fputs("}", fp);
 	}
 	fputs(n ? "\n  ]" : "]", fp);
@@ -278,12 +258,9 @@ gate_write_json(FILE *fp, const struct gate_assessment *a,
 {
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"profile\": ", fp);
-	json_str_or_null(fp, a->profile);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
+	json_member(fp, ",\n  ", "as_of", a->as_of);
+	json_member(fp, ",\n  ", "profile", a->profile);
+	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
 	fputs(",\n  ", fp);
 	json_gates(fp, a);
 	fputs(",\n  ", fp);
@@ -310,6 +287,30 @@ gate_write_reasons(FILE *fp, const struct gate_assessment *a)
 }
 
 /* Sentences */
+
+/* How many gates have status st. */
+static int
+gates_with(const struct gate_assessment *a, enum gate_status st)
+{
+	int g, n = 0;
+
+	for (g = 1; g <= GATE_COUNT; g++)
+		if (a->gates[g - 1].status == st)
+			n++;
+	return n;
+}
+
+/*
+ * Whether the n weak gates are only gate 3 for its score: the plain
+ * case of a limited investment, which keeps its plain words.
+ */
+static int
+odds_only(const struct gate_assessment *a, int n)
+{
+	return n == 1 && a->gates[2].status == GATE_WEAK &&
+	       a->gates[2].nreasons > 0 &&
+	       strncmp(a->gates[2].reasons[0], "score ", 6) == 0;
+}
 
 /* The verdict in the user's language, for a person. */
 static char *
@@ -338,9 +339,7 @@ verdict_said(const struct gate_assessment *a)
 			           _(gate_question(g)));
 		break;
 	case VERDICT_QUALIFY:
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_OPEN)
-				n++;
+		n = gates_with(a, GATE_OPEN);
 		for (g = 1, left = n; g <= GATE_COUNT; g++) {
 			if (a->gates[g - 1].status != GATE_OPEN)
 				continue;
@@ -356,12 +355,8 @@ verdict_said(const struct gate_assessment *a)
 		           l.s);
 		break;
 	case VERDICT_LIMITED:
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_WEAK)
-				n++;
-		if (n == 1 && a->gates[2].status == GATE_WEAK &&
-		    a->gates[2].nreasons > 0 &&
-		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+		n = gates_with(a, GATE_WEAK);
+		if (odds_only(a, n)) {
 			buf_puts(&b,
 			         _("Pursue with limited investment: the deal "
 			           "is real, we can compete and it is worth "
@@ -413,9 +408,7 @@ gate_verdict_sentence(const struct gate_assessment *a)
 		break;
 	case VERDICT_QUALIFY:
 		buf_puts(&b, "Qualify before investing: ");
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_OPEN)
-				n++;
+		n = gates_with(a, GATE_OPEN);
 		buf_puts(&b, n > 1 ? "gates " : "gate ");
 		for (g = 1, left = n; g <= GATE_COUNT; g++) {
 			if (a->gates[g - 1].status != GATE_OPEN)
@@ -430,12 +423,8 @@ gate_verdict_sentence(const struct gate_assessment *a)
 	case VERDICT_LIMITED:
 		/* The plain case keeps its plain words; otherwise each weak
 		 * gate says why. */
-		for (g = 1; g <= GATE_COUNT; g++)
-			if (a->gates[g - 1].status == GATE_WEAK)
-				n++;
-		if (n == 1 && a->gates[2].status == GATE_WEAK &&
-		    a->gates[2].nreasons > 0 &&
-		    strncmp(a->gates[2].reasons[0], "score ", 6) == 0) {
+		n = gates_with(a, GATE_WEAK);
+		if (odds_only(a, n)) {
 			buf_puts(&b, "Pursue with limited investment: the deal "
 			             "is real, we can compete and it is worth "
 			             "winning, but the odds of winning are "
@@ -721,9 +710,9 @@ gate_roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
-/* The carrier as a person reads it, in the user's language. */
-char *
-gate_carrier_said(const struct gate_step *s)
+/* The carrier, and whom they reach through, by via's format. */
+static char *
+carrier(const struct gate_step *s, const char *via)
 {
 	char *t;
 
@@ -732,26 +721,22 @@ gate_carrier_said(const struct gate_step *s)
 	if (s->through == NULL)
 		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
 	else
-		xasprintf(&t, _("%s (%s) via %s (%s)"), s->carrier->name,
-		          s->carrier->seller, s->through->name,
-		          s->through->ref);
+		xasprintf(&t, via, s->carrier->name, s->carrier->seller,
+		          s->through->name, s->through->ref);
 	return t;
+}
+
+/* The carrier as a person reads it, in the user's language. */
+char *
+gate_carrier_said(const struct gate_step *s)
+{
+	return carrier(s, _("%s (%s) via %s (%s)"));
 }
 
 char *
 gate_carrier_text(const struct gate_step *s)
 {
-	char *t;
-
-	if (s->carrier == NULL)
-		return NULL;
-	if (s->through == NULL)
-		xasprintf(&t, "%s (%s)", s->carrier->name, s->carrier->seller);
-	else
-		xasprintf(&t, "%s (%s) via %s (%s)", s->carrier->name,
-		          s->carrier->seller, s->through->name,
-		          s->through->ref);
-	return t;
+	return carrier(s, "%s (%s) via %s (%s)");
 }
 
 /* The carrier as a JSON object, or null. */
@@ -764,15 +749,11 @@ json_carrier(FILE *fp, const struct gate_step *s)
 	}
 	fputs("{\"seller\": ", fp);
 	json_put_str(fp, s->carrier->seller);
-	fputs(", \"name\": ", fp);
-	json_put_str(fp, s->carrier->name);
+	json_member(fp, ", ", "name", s->carrier->name);
 	fprintf(fp, ", \"strength\": %d, \"since\": ", s->carrier->strength);
 	json_put_str(fp, s->carrier->on);
-	fputs(", \"through\": ", fp);
-	if (s->through != NULL)
-		json_put_str(fp, s->through->ref);
-	else
-		fputs("null", fp);
+	json_member(fp, ", ", "through",
+	            s->through != NULL ? s->through->ref : NULL);
 	fputc('}', fp);
 }
 
@@ -829,8 +810,7 @@ json_toward(FILE *fp, const struct gate_assessment *a,
 		fputs(n++ ? ", " : "", fp);
 		fputs("{\"competitor\": ", fp);
 		json_put_str(fp, a->rivals[j].handle);
-		fputs(", \"stance\": ", fp);
-		json_put_str(fp, gate_stance_word(m->rival[j]));
+		json_member(fp, ", ", "stance", gate_stance_word(m->rival[j]));
 		fputc('}', fp);
 	}
 	fputc(']', fp);
@@ -1028,21 +1008,18 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 		m = &a->members[s->member];
 		fprintf(fp, "{\"person\": ");
 		json_put_str(fp, m->ref);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, m->name);
+		json_member(fp, ", ", "name", m->name);
 		fputs(", \"roles\": ", fp);
 		json_roles(fp, a, m);
-		fputs(", \"influence\": ", fp);
-		json_put_str(fp, gate_influence_word(m->influence));
-		fputs(", \"stance\": ", fp);
-		json_put_str(fp, gate_stance_word(m->stance));
+		json_member(fp, ", ", "influence",
+		            gate_influence_word(m->influence));
+		json_member(fp, ", ", "stance", gate_stance_word(m->stance));
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
 	}
 	fprintf(fp, ",\n%s \"action\": ", indent);
 	json_put_str(fp, gate_action_word(s->action));
-	fputs(", \"advice\": ", fp);
-	json_put_str(fp, s->advice);
+	json_member(fp, ", ", "advice", s->advice);
 	fprintf(fp, ",\n%s \"reason\": ", indent);
 	json_put_str(fp, s->reason);
 	fputs(", \"via\": ", fp);
@@ -1067,16 +1044,11 @@ gate_write_plan_json(FILE *fp, const struct gate_assessment *a,
 
 /* The memo */
 
-/* A Markdown table cell, "-" when empty. */
-static void
-md_cell(FILE *fp, const char *s)
+void
+gate_md_cell(FILE *fp, const char *s)
 {
-	if (s == NULL || *s == '\0') {
-		fputs(" - |", fp);
-		return;
-	}
 	fputc(' ', fp);
-	md(fp, s);
+	gate_md(fp, s != NULL && *s != '\0' ? s : "-");
 	fputs(" |", fp);
 }
 
@@ -1085,7 +1057,7 @@ static void
 md_item(FILE *fp, const char *s)
 {
 	fputs("- ", fp);
-	md(fp, s);
+	gate_md(fp, s);
 	fputc('\n', fp);
 }
 
@@ -1095,47 +1067,47 @@ report_head(FILE *fp, const struct gate_assessment *a)
 	char *s = verdict_said(a), *v;
 
 	fputs("# ", fp);
-	md(fp, a->deal_name);
+	gate_md(fp, a->deal_name);
 	fputs(" (", fp);
-	md(fp, a->deal);
+	gate_md(fp, a->deal);
 	fprintf(fp, "): %s\n\n",
 	        gate_label("verdict", gate_verdict_word(a->verdict)));
 	fprintf(fp, _("Assessed as of %s with the rubric profile "), a->as_of);
-	md(fp, a->profile ? a->profile : "-");
+	gate_md(fp, a->profile ? a->profile : "-");
 	/* TRANSLATORS: the end of the memo's first sentence. */
 	fputs(_(". "), fp);
 	fputs("**", fp);
-	md(fp, s);
+	gate_md(fp, s);
 	fputs("**\n\n", fp);
 	free(s);
 	fputs(_("- Account: "), fp);
-	md(fp, a->account_name ? a->account_name : "-");
+	gate_md(fp, a->account_name ? a->account_name : "-");
 	fputs(" (", fp);
 	v = xstrndup(a->deal, strcspn(a->deal, "/"));
-	md(fp, v);
+	gate_md(fp, v);
 	free(v);
 	fputs(")", fp);
 	if (a->category != NULL) {
 		fputs(_(", category "), fp);
-		md(fp, a->category);
+		gate_md(fp, a->category);
 	} else
 		fputs(_(", no category"), fp);
 	/* The industry our standing is weighed in (position). */
 	if (a->industry != NULL) {
 		fputs(_(", industry "), fp);
-		md(fp, a->industry);
+		gate_md(fp, a->industry);
 	}
 	fputc('\n', fp);
 	fputs(_("- Value: "), fp);
 	v = amount(a->value, a->currency);
-	md(fp, v);
+	gate_md(fp, v);
 	free(v);
 	fputc('\n', fp);
 	fputs(_("- Close: "), fp);
-	md(fp, a->close_on ? a->close_on : "-");
+	gate_md(fp, a->close_on ? a->close_on : "-");
 	fputc('\n', fp);
 	fputs(_("- Stage: "), fp);
-	md(fp, a->stage ? a->stage : "-");
+	gate_md(fp, a->stage ? a->stage : "-");
 	fputs("\n", fp);
 }
 
@@ -1150,17 +1122,17 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 	if (iv->has_likelihood)
 		gate_score_text(iv->likelihood, sc);
 	fprintf(fp, "\n## %s\n\n**", _("Investment"));
-	md(fp, _(gate_level_sentence(iv->level)));
+	gate_md(fp, _(gate_level_sentence(iv->level)));
 	/* TRANSLATORS: the end of a sentence. */
 	fputs(_("."), fp);
 	fputs("**\n\n", fp);
 	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
 	      fp);
 	fputs("| --- | --- | --- | --- |\n|", fp);
-	md_cell(fp, v);
-	md_cell(fp, sc);
-	md_cell(fp, e);
-	md_cell(fp, c);
+	gate_md_cell(fp, v);
+	gate_md_cell(fp, sc);
+	gate_md_cell(fp, e);
+	gate_md_cell(fp, c);
 	fputc('\n', fp);
 	free(v);
 	free(e);
@@ -1216,9 +1188,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 			if (c->gate != g)
 				continue;
 			fputs("| ", fp);
-			md(fp, c->key);
+			gate_md(fp, c->key);
 			fprintf(fp, "%s |", c->must ? _(" (must)") : "");
-			md_cell(fp, vocab_label(gate_ans_word(c->answer)));
+			gate_md_cell(fp, vocab_label(gate_ans_word(c->answer)));
 			if (c->source == GATE_SRC_ANSWERED)
 				xasprintf(&src, _("answered %s by %s"), c->on,
 				          c->actor ? c->actor : "?");
@@ -1228,11 +1200,11 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 				src = xstrdup(_("assumed"));
 			else
 				src = xstrdup(_("not answered"));
-			md_cell(fp, src);
+			gate_md_cell(fp, src);
 			{
 				char *e = say(c->why, c->evidence);
 
-				md_cell(fp, e);
+				gate_md_cell(fp, e);
 				free(e);
 			}
 			fputc('\n', fp);
@@ -1265,7 +1237,7 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 		         vocab_label(gate_influence_word(m->influence)),
 		         m->lead ? _(", lead") : "");
 		fputc('|', fp);
-		md_cell(fp, w);
+		gate_md_cell(fp, w);
 		{
 			size_t nr, k;
 			char **rv = role_list(m, &nr);
@@ -1274,15 +1246,15 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 			for (k = 0; k < nr; k++)
 				buf_printf(&rb, "%s%s", k ? _(", ") : "",
 				           vocab_label(rv[k]));
-			md_cell(fp, rb.s);
+			gate_md_cell(fp, rb.s);
 			buf_free(&rb);
 			strv_free(rv, nr);
 		}
-		md_cell(fp, inf);
-		md_cell(fp, vocab_label(gate_stance_word(m->stance)));
-		md_cell(fp, m->since);
-		md_cell(fp, m->note);
-		md_cell(fp, t);
+		gate_md_cell(fp, inf);
+		gate_md_cell(fp, vocab_label(gate_stance_word(m->stance)));
+		gate_md_cell(fp, m->since);
+		gate_md_cell(fp, m->note);
+		gate_md_cell(fp, t);
 		fputc('\n', fp);
 		free(w);
 		free(t);
@@ -1317,9 +1289,9 @@ report_stale(FILE *fp, const struct gate_memo *r)
 		xasprintf(&w, "%s (%s)", x->name, x->person);
 		snprintf(days, sizeof days, "%ld", x->days);
 		fputc('|', fp);
-		md_cell(fp, w);
-		md_cell(fp, x->latest);
-		md_cell(fp, days);
+		gate_md_cell(fp, w);
+		gate_md_cell(fp, x->latest);
+		gate_md_cell(fp, days);
 		fputc('\n', fp);
 		free(w);
 	}
@@ -1350,11 +1322,12 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		for (k = 0; k < s->nvia; k++)
 			buf_printf(&via, "%s%s", k ? _(", ") : "", s->via[k]);
 		fputc('|', fp);
-		md_cell(fp, w);
-		md_cell(fp, gate_label("action", gate_action_word(s->action)));
-		md_cell(fp, _(s->advice));
-		md_cell(fp, via.s);
-		md_cell(fp, c);
+		gate_md_cell(fp, w);
+		gate_md_cell(fp,
+		             gate_label("action", gate_action_word(s->action)));
+		gate_md_cell(fp, _(s->advice));
+		gate_md_cell(fp, via.s);
+		gate_md_cell(fp, c);
 		fputc('\n', fp);
 		free(w);
 		free(c);
@@ -1390,13 +1363,13 @@ report_runs(FILE *fp, const struct gate_memo *r)
 		if (strcmp(x->as_of, a->as_of) > 0)
 			continue;
 		fprintf(fp, "| %lld |", (long long)x->number);
-		md_cell(fp, x->as_of);
-		md_cell(fp, x->recorded);
-		md_cell(fp, x->checked);
-		md_cell(fp, x->actor);
-		md_cell(fp, gate_label("verdict", x->verdict));
+		gate_md_cell(fp, x->as_of);
+		gate_md_cell(fp, x->recorded);
+		gate_md_cell(fp, x->checked);
+		gate_md_cell(fp, x->actor);
+		gate_md_cell(fp, gate_label("verdict", x->verdict));
 		for (g = 0; g < GATE_COUNT; g++)
-			md_cell(fp, gate_label("status", x->status[g]));
+			gate_md_cell(fp, gate_label("status", x->status[g]));
 		fputc('\n', fp);
 	}
 }
@@ -1421,9 +1394,9 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 		char *m = say(r->flags[i].why, r->flags[i].message);
 
 		fputs("- ", fp);
-		md(fp, gate_label("flag", r->flags[i].code));
+		gate_md(fp, gate_label("flag", r->flags[i].code));
 		fputs(_(": "), fp);
-		md(fp, m);
+		gate_md(fp, m);
 		fputc('\n', fp);
 		free(m);
 	}
@@ -1442,11 +1415,11 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 			if (c->gate != g || c->answer != GATE_UNKNOWN)
 				continue;
 			fputs("- ", fp);
-			md(fp, c->key);
+			gate_md(fp, c->key);
 			fprintf(fp, _(" (gate %d, %s%s): "), g,
 			        gate_label("gate", gate_name(g)),
 			        c->must ? _(", must") : "");
-			md(fp, gate_question_label(c->question));
+			gate_md(fp, gate_question_label(c->question));
 			fputc('\n', fp);
 			n++;
 		}
@@ -1468,30 +1441,19 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	gate_group_order(a, idx);
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
-	fputs(",\n  \"name\": ", fp);
-	json_put_str(fp, a->deal_name);
-	fputs(",\n  \"account_name\": ", fp);
-	json_str_or_null(fp, a->account_name);
-	fputs(",\n  \"category\": ", fp);
-	json_str_or_null(fp, a->category);
-	fputs(",\n  \"industry\": ", fp);
-	json_str_or_null(fp, a->industry);
-	fputs(",\n  \"profile\": ", fp);
-	json_str_or_null(fp, a->profile);
+	json_member(fp, ",\n  ", "name", a->deal_name);
+	json_member(fp, ",\n  ", "account_name", a->account_name);
+	json_member(fp, ",\n  ", "category", a->category);
+	json_member(fp, ",\n  ", "industry", a->industry);
+	json_member(fp, ",\n  ", "profile", a->profile);
 	fputs(",\n  \"value\": ", fp);
 	json_amount(fp, a->value);
-	fputs(",\n  \"currency\": ", fp);
-	json_str_or_null(fp, a->currency);
-	fputs(",\n  \"close\": ", fp);
-	json_str_or_null(fp, a->close_on);
-	fputs(",\n  \"stage\": ", fp);
-	json_str_or_null(fp, a->stage);
-	fputs(",\n  \"as_of\": ", fp);
-	json_put_str(fp, a->as_of);
-	fputs(",\n  \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
-	fputs(",\n  \"sentence\": ", fp);
-	json_put_str(fp, s);
+	json_member(fp, ",\n  ", "currency", a->currency);
+	json_member(fp, ",\n  ", "close", a->close_on);
+	json_member(fp, ",\n  ", "stage", a->stage);
+	json_member(fp, ",\n  ", "as_of", a->as_of);
+	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
+	json_member(fp, ",\n  ", "sentence", s);
 	free(s);
 	fputs(",\n  ", fp);
 	json_investment(fp, a);
@@ -1503,19 +1465,16 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
 		json_put_str(fp, m->ref);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, m->name);
+		json_member(fp, ", ", "name", m->name);
 		fputs(", \"roles\": ", fp);
 		json_roles(fp, a, m);
-		fputs(", \"influence\": ", fp);
-		json_put_str(fp, gate_influence_word(m->influence));
+		json_member(fp, ", ", "influence",
+		            gate_influence_word(m->influence));
 		fprintf(fp, ", \"lead\": %s,\n     \"stance\": ",
 		        m->lead ? "true" : "false");
 		json_put_str(fp, gate_stance_word(m->stance));
-		fputs(", \"since\": ", fp);
-		json_str_or_null(fp, m->since[0] ? m->since : NULL);
-		fputs(", \"note\": ", fp);
-		json_str_or_null(fp, m->note);
+		json_member(fp, ", ", "since", m->since[0] ? m->since : NULL);
+		json_member(fp, ", ", "note", m->note);
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
 		fputc('}', fp);
@@ -1526,20 +1485,16 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	for (i = 0; i < r->nflags; i++) {
 		fprintf(fp, "%s\n    {\"flag\": ", i ? "," : "");
 		json_put_str(fp, r->flags[i].code);
-		fputs(", \"subject\": ", fp);
-		json_put_str(fp, r->flags[i].subject);
-		fputs(", \"message\": ", fp);
-		json_put_str(fp, r->flags[i].message);
+		json_member(fp, ", ", "subject", r->flags[i].subject);
+		json_member(fp, ", ", "message", r->flags[i].message);
 		fputc('}', fp);
 	}
 	fputs(r->nflags ? "\n  ],\n  \"stale\": [" : "],\n  \"stale\": [", fp);
 	for (i = 0; i < r->nstale; i++) {
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
 		json_put_str(fp, r->stale[i].person);
-		fputs(", \"name\": ", fp);
-		json_put_str(fp, r->stale[i].name);
-		fputs(", \"latest\": ", fp);
-		json_put_str(fp, r->stale[i].latest);
+		json_member(fp, ", ", "name", r->stale[i].name);
+		json_member(fp, ", ", "latest", r->stale[i].latest);
 		fprintf(fp, ", \"days\": %ld}", r->stale[i].days);
 	}
 	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
@@ -1577,17 +1532,13 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		        "%s\n    {\"run\": %lld, \"as_of\": ", n++ ? "," : "",
 		        (long long)x->number);
 		json_put_str(fp, x->as_of);
-		fputs(", \"recorded\": ", fp);
-		json_str_or_null(fp, x->recorded);
-		fputs(", \"checked\": ", fp);
-		json_str_or_null(fp, x->checked);
-		fputs(", \"actor\": ", fp);
-		json_str_or_null(fp, x->actor);
-		fputs(", \"verdict\": ", fp);
-		json_str_or_null(fp, x->verdict);
+		json_member(fp, ", ", "recorded", x->recorded);
+		json_member(fp, ", ", "checked", x->checked);
+		json_member(fp, ", ", "actor", x->actor);
+		json_member(fp, ", ", "verdict", x->verdict);
 		for (g = 0; g < GATE_COUNT; g++) {
 			fprintf(fp, ", \"%s\": ", gate_name(g + 1));
-			json_str_or_null(fp, x->status[g]);
+			json_put_str(fp, x->status[g]);
 		}
 		fputc('}', fp);
 	}

@@ -1928,14 +1928,6 @@ gate_snap_free(struct gate_snap *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int
-same(const char *x, const char *y)
-{
-	if (x == NULL || y == NULL)
-		return x == y;
-	return strcmp(x, y) == 0;
-}
-
 static const struct gate_snap_crit *
 snap_find(const struct gate_snap *s, const char *key)
 {
@@ -1960,7 +1952,7 @@ gate_diff(const struct gate_snap *a, const struct gate_snap *b,
 		fn("as-of", NULL, a->as_of, b->as_of, arg);
 		n++;
 	}
-	if (!same(a->verdict, b->verdict)) {
+	if (!str_same(a->verdict, b->verdict)) {
 		fn("verdict", NULL, a->verdict, b->verdict, arg);
 		n++;
 	}
@@ -1971,7 +1963,7 @@ gate_diff(const struct gate_snap *a, const struct gate_snap *b,
 			   gate_status_word(b->status[g]), arg);
 			n++;
 		}
-		if (!same(a->score[g], b->score[g])) {
+		if (!str_same(a->score[g], b->score[g])) {
 			fn("score", gate_name(g + 1), a->score[g], b->score[g],
 			   arg);
 			n++;
@@ -1986,15 +1978,15 @@ gate_diff(const struct gate_snap *a, const struct gate_snap *b,
 			n++;
 			continue;
 		}
-		if (!same(x->answer, y->answer)) {
+		if (!str_same(x->answer, y->answer)) {
 			fn("answer", y->key, x->answer, y->answer, arg);
 			n++;
 		}
-		if (!same(x->source, y->source)) {
+		if (!str_same(x->source, y->source)) {
 			fn("source", y->key, x->source, y->source, arg);
 			n++;
 		}
-		if (!same(x->evidence, y->evidence)) {
+		if (!str_same(x->evidence, y->evidence)) {
 			fn("evidence", y->key, x->evidence, y->evidence, arg);
 			n++;
 		}

@@ -406,12 +406,6 @@ read_people(struct people *pp)
 	return got < 0 ? im->status : KAM_OK;
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 /* Keeps a copy of each person of the account, as a re-import compares. */
 static int
 keep_old(const struct org_person *p, void *arg)
@@ -427,13 +421,13 @@ keep_old(const struct org_person *p, void *arg)
 	memset(o, 0, sizeof *o);
 	o->id = p->id;
 	o->handle = xstrdup(p->handle);
-	o->ext_id = dup_or_null(p->ext_id);
+	o->ext_id = xstrdup_null(p->ext_id);
 	o->name = xstrdup(p->name);
-	o->title = dup_or_null(p->title);
-	o->dept = dup_or_null(p->dept);
-	o->reports_to = dup_or_null(p->reports_to);
-	o->dotted_to = dup_or_null(p->dotted_to);
-	o->left_on = dup_or_null(p->left_on);
+	o->title = xstrdup_null(p->title);
+	o->dept = xstrdup_null(p->dept);
+	o->reports_to = xstrdup_null(p->reports_to);
+	o->dotted_to = xstrdup_null(p->dotted_to);
+	o->left_on = xstrdup_null(p->left_on);
 	o->level = p->level;
 	o->placeholder = p->placeholder;
 	o->manager_id = p->manager_id;

@@ -207,8 +207,7 @@ import_skip(struct import_in *im, struct import_counts *n, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort(); /* out of memory */
+	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
 	kam_err(KAM_OK, _("%s: skipped: %s"), import_where(im), msg);
 	free(msg);
@@ -231,8 +230,7 @@ import_err(struct import_in *im, int code, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort(); /* out of memory */
+	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
 	kam_err(code, "%s: %s", import_where(im), msg);
 	free(msg);

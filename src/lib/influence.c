@@ -79,6 +79,19 @@ struct tie {
 	double weight;
 };
 
+/* Turns the counts at[0..n-1] into where each one's run starts. */
+static void
+counts_to_starts(size_t *at, size_t n)
+{
+	size_t i, sum, c;
+
+	for (i = 0, sum = 0; i < n; i++) {
+		c = at[i];
+		at[i] = sum;
+		sum += c;
+	}
+}
+
 /*
  * Sorts the nt ties by from, then by to: a counting sort on to, then a
  * stable one on from, each a pass over the ties (people are 0 to
@@ -88,25 +101,17 @@ static void
 sort_ties(size_t n, struct tie *t, size_t nt)
 {
 	struct tie *tmp = xreallocarray(NULL, nt + 1, sizeof *tmp);
-	size_t *at = xcalloc(n + 1, sizeof *at), i, sum, c;
+	size_t *at = xcalloc(n + 1, sizeof *at), i;
 
 	for (i = 0; i < nt; i++)
 		at[t[i].to]++;
-	for (i = 0, sum = 0; i < n; i++) {
-		c = at[i];
-		at[i] = sum;
-		sum += c;
-	}
+	counts_to_starts(at, n);
 	for (i = 0; i < nt; i++)
 		tmp[at[t[i].to]++] = t[i];
 	memset(at, 0, (n + 1) * sizeof *at);
 	for (i = 0; i < nt; i++)
 		at[tmp[i].from]++;
-	for (i = 0, sum = 0; i < n; i++) {
-		c = at[i];
-		at[i] = sum;
-		sum += c;
-	}
+	counts_to_starts(at, n);
 	for (i = 0; i < nt; i++)
 		t[at[tmp[i].from]++] = tmp[i];
 	free(at);

@@ -66,8 +66,7 @@ report(int warning, const char *fmt, va_list ap)
 
 	if (hushed)
 		return;
-	if (vasprintf(&s, fmt, ap) < 0)
-		oom();
+	xvasprintf(&s, fmt, ap);
 	text_show(&b, s);
 	fflush(stdout);
 	if (warning)
@@ -148,6 +147,20 @@ xstrdup(const char *s)
 }
 
 char *
+xstrdup_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+int
+str_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+char *
 xstrndup(const char *s, size_t n)
 {
 	char *p = strndup(s, n);
@@ -158,16 +171,24 @@ xstrndup(const char *s, size_t n)
 }
 
 int
+xvasprintf(char **ret, const char *fmt, va_list ap)
+{
+	int n = vasprintf(ret, fmt, ap);
+
+	if (n < 0)
+		oom();
+	return n;
+}
+
+int
 xasprintf(char **ret, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(ret, fmt, ap);
+	n = xvasprintf(ret, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
 	return n;
 }
 
@@ -197,10 +218,8 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	n = xvasprintf(&s, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
 	buf_add(b, s, (size_t)n);
 	free(s);
 }

@@ -42,35 +42,39 @@
 
 /* --- Labels --- */
 
+/* What c is written as in an HTML label, or NULL for itself. */
+static const char *
+html_entity(char c)
+{
+	static const char *const ents[][2] = {
+	    {"&", "&amp;"},
+	    {"<", "&lt;"},
+	    {">", "&gt;"},
+	    {"\"", "&quot;"},
+	    {"'", "&#39;"},
+	    /* Graphviz expands \N, \G and the like even in HTML labels,
+	     * entities included; a doubled backslash is one backslash in
+	     * the picture. */
+	    {"\\", "\\\\"}};
+	size_t i;
+
+	for (i = 0; i < sizeof ents / sizeof ents[0]; i++)
+		if (c == ents[i][0][0])
+			return ents[i][1];
+	return NULL;
+}
+
 void
 map_html_escape(struct buf *b, const char *s)
 {
+	const char *ent;
 	unsigned int uc;
 	size_t len;
 
 	for (; *s != '\0'; s += len) {
 		len = 1;
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			continue;
-		case '<':
-			buf_puts(b, "&lt;");
-			continue;
-		case '>':
-			buf_puts(b, "&gt;");
-			continue;
-		case '"':
-			buf_puts(b, "&quot;");
-			continue;
-		case '\'':
-			buf_puts(b, "&#39;");
-			continue;
-		case '\\':
-			/* Graphviz expands \N, \G and the like even in HTML
-			 * labels, entities included; a doubled backslash is
-			 * one backslash in the picture. */
-			buf_puts(b, "\\\\");
+		if ((ent = html_entity(*s)) != NULL) {
+			buf_puts(b, ent);
 			continue;
 		}
 		switch (text_class(s, &uc, &len)) {
@@ -124,14 +128,6 @@ map_stance_mark(const char *s)
 	if (strcmp(s, "oppose") == 0)
 		return "\xe2\x9c\x96"; /* U+2716 heavy multiplication x */
 	return "\xe2\x97\x8b";         /* U+25CB white circle */
-}
-
-static int
-same_stance(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
 }
 
 /* The position of a stance in the legend: support, neutral, oppose,
@@ -331,7 +327,7 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 {
 	const struct map_style *st = bd->st;
 	Agnode_t *n;
-	int changed = st->since != NULL && !same_stance(p->was, p->stance);
+	int changed = st->since != NULL && !str_same(p->was, p->stance);
 	/* Knowledge goes stale (METHOD.md, section 1.3: stances change
 	 * over time): a stance observed long ago is drawn faded, with its
 	 * day. */

@@ -272,6 +272,16 @@ gnames_clear(void)
 	memset(&gnames, 0, sizeof gnames);
 }
 
+void
+map_label_nodes(Agraph_t *g, const char *font, const char *fontsize)
+{
+	agattr(g, AGNODE, "shape", "plaintext");
+	agattr(g, AGNODE, "margin", "0");
+	agattr(g, AGNODE, "fontname", (char *)font);
+	agattr(g, AGNODE, "fontsize", (char *)fontsize);
+	agattr(g, AGNODE, "label", "\\N");
+}
+
 Agraph_t *
 map_open(const char *name)
 {

@@ -203,9 +203,8 @@ hidden_flag(const struct org_net *net, size_t who, size_t rank,
             int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	const struct org_net_person *p = &net->people[who];
-	struct org_flag f;
 	struct reason *r;
-	char *subject, *msg;
+	char *subject;
 	int rc;
 
 	xasprintf(&subject, "%s/%s", net->account, p->handle);
@@ -218,14 +217,7 @@ hidden_flag(const struct org_net *net, size_t who, size_t rank,
 	    reason_text("%g", median), reason_text("%zu", rank),
 	    reason_text("%zu", net->npeople), reason_text("%s", net->account),
 	    reason_text("%s", deal));
-	msg = reason_english(r);
-	f.code = "hidden-influencer";
-	f.subject = subject;
-	f.message = msg;
-	f.why = r;
-	rc = fn(&f, arg);
-	free(msg);
-	reason_free(r);
+	rc = org_flag_say("hidden-influencer", subject, r, fn, arg);
 	free(subject);
 	return rc;
 }

@@ -254,9 +254,9 @@ org_line_check(const struct org_line_view *v, int64_t **cycle, size_t *ncycle)
 static const char *const core_roles[] = {"decision-maker", "technical",
                                          "business", "finance", "coach"};
 
-static int
-flag(const char *code, const char *subject, struct reason *why,
-     int (*fn)(const struct org_flag *, void *), void *arg)
+int
+org_flag_say(const char *code, const char *subject, struct reason *why,
+             int (*fn)(const struct org_flag *, void *), void *arg)
 {
 	struct org_flag f;
 	char *msg = reason_english(why);
@@ -291,7 +291,7 @@ org_deal_flags(const char *deal, const struct org_holder *h, size_t n,
 			continue;
 		coach = strcmp(core_roles[k], "coach") == 0;
 		snprintf(code, sizeof code, "no-%s", core_roles[k]);
-		rc = flag(
+		rc = org_flag_say(
 		    code, deal,
 		    coach
 		        ? reason_code(R_NO_COACH, reason_text("%s", deal))
@@ -301,7 +301,7 @@ org_deal_flags(const char *deal, const struct org_holder *h, size_t n,
 	}
 	for (i = 0; rc == KAM_OK && i < n; i++) {
 		if (h[i].placeholder) {
-			rc = flag(
+			rc = org_flag_say(
 			    "placeholder-role", h[i].who,
 			    reason_code(R_PLACEHOLDER,
 			                reason_word(REASON_WORD, h[i].role),
@@ -309,7 +309,7 @@ org_deal_flags(const char *deal, const struct org_holder *h, size_t n,
 			                reason_text("%s", h[i].who)),
 			    fn, arg);
 		} else if (h[i].left_on != NULL) {
-			rc = flag(
+			rc = org_flag_say(
 			    "departed-role", h[i].who,
 			    reason_code(R_DEPARTED,
 			                reason_word(REASON_WORD, h[i].role),
@@ -389,7 +389,7 @@ org_inversion_flag(const struct org_inversion *x, const char *who,
                    const char *boss, int (*fn)(const struct org_flag *, void *),
                    void *arg)
 {
-	return flag(
+	return org_flag_say(
 	    "rank-inversion", who,
 	    reason_code(x->dotted ? R_DOTTED_INVERSION : R_REPORTS_INVERSION,
 	                reason_text("%s", who), reason_text("%ld", x->level),

@@ -70,6 +70,10 @@ json_put_str(FILE *fp, const char *s)
 	unsigned int uc;
 	size_t len;
 
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
 	fputc('"', fp);
 	for (; *s; s += len) {
 		s = put_run(fp, s, '"');
@@ -108,6 +112,13 @@ json_put_str(FILE *fp, const char *s)
 		}
 	}
 	fputc('"', fp);
+}
+
+void
+json_member(FILE *fp, const char *sep, const char *key, const char *s)
+{
+	fprintf(fp, "%s\"%s\": ", sep, key);
+	json_put_str(fp, s);
 }
 
 /*
@@ -405,32 +416,32 @@ refs_for(const struct out *o, const char *account, const char *refs)
 	return b.s;
 }
 
-void
-out_ref(struct out *o, const char *account, const char *ref)
+/* A reference or a list of them, shortened for the account, by put. */
+static void
+put_refs(struct out *o, const char *account, const char *refs,
+         void (*put_one)(struct out *, const char *))
 {
 	char *s;
 
-	if (ref == NULL) {
-		out_str(o, NULL);
+	if (refs == NULL) {
+		put_one(o, NULL);
 		return;
 	}
-	s = refs_for(o, account, ref);
-	out_str(o, s);
+	s = refs_for(o, account, refs);
+	put_one(o, s);
 	free(s);
+}
+
+void
+out_ref(struct out *o, const char *account, const char *ref)
+{
+	put_refs(o, account, ref, out_str);
 }
 
 void
 out_ref_list(struct out *o, const char *account, const char *refs)
 {
-	char *s;
-
-	if (refs == NULL) {
-		out_list(o, NULL);
-		return;
-	}
-	s = refs_for(o, account, refs);
-	out_list(o, s);
-	free(s);
+	put_refs(o, account, refs, out_list);
 }
 
 void

@@ -75,18 +75,6 @@ portfolio_write_rows(struct out *o, const struct portfolio *p)
 	}
 }
 
-static void
-md_cell(FILE *fp, const char *s)
-{
-	if (s == NULL || *s == '\0') {
-		fputs(" - |", fp);
-		return;
-	}
-	fputc(' ', fp);
-	gate_md(fp, s);
-	fputs(" |", fp);
-}
-
 /* An amount with its currency, or "-". */
 static void
 md_amount(FILE *fp, const char *amount, const char *currency)
@@ -96,7 +84,7 @@ md_amount(FILE *fp, const char *amount, const char *currency)
 	if (amount != NULL && *amount)
 		buf_printf(&b, "%s%s%s", amount, currency ? " " : "",
 		           currency ? currency : "");
-	md_cell(fp, b.s);
+	gate_md_cell(fp, b.s);
 	buf_free(&b);
 }
 
@@ -135,20 +123,20 @@ portfolio_write_md(FILE *fp, const struct portfolio *p)
 		snprintf(days, sizeof days, "%ld", r->days_since_check);
 		snprintf(stale, sizeof stale, "%ld", r->stale);
 		fputc('|', fp);
-		md_cell(fp, who);
-		md_cell(fp, r->verdict != NULL
-		                ? gate_label("verdict", r->verdict)
-		                : _("not assessed"));
-		md_cell(fp, gate_label("level", r->investment));
+		gate_md_cell(fp, who);
+		gate_md_cell(fp, r->verdict != NULL
+		                     ? gate_label("verdict", r->verdict)
+		                     : _("not assessed"));
+		gate_md_cell(fp, gate_label("level", r->investment));
 		md_amount(fp, r->value, r->currency);
 		md_amount(fp, r->expected, r->currency);
-		md_cell(fp, r->close_on);
-		md_cell(fp, r->days_since_check >= 0 ? days : NULL);
-		md_cell(fp, stale);
+		gate_md_cell(fp, r->close_on);
+		gate_md_cell(fp, r->days_since_check >= 0 ? days : NULL);
+		gate_md_cell(fp, stale);
 		{
 			char *f = r->flags ? flags_label(r->flags) : NULL;
 
-			md_cell(fp, f);
+			gate_md_cell(fp, f);
 			free(f);
 		}
 		fputc('\n', fp);
@@ -314,11 +302,7 @@ portfolio_attrs(Agraph_t *g, const char *font, const struct map_fit *fit)
 		         fit->height);
 		agattr(g, AGRAPH, "size", size);
 	}
-	agattr(g, AGNODE, "shape", "plaintext");
-	agattr(g, AGNODE, "margin", "0");
-	agattr(g, AGNODE, "fontname", (char *)font);
-	agattr(g, AGNODE, "fontsize", "11");
-	agattr(g, AGNODE, "label", "\\N");
+	map_label_nodes(g, font, "11");
 	return label;
 }
 

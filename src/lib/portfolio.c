@@ -27,12 +27,6 @@ struct pending_list {
 	const char *today;
 };
 
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 static int
 add_deal(const struct portfolio_deal *d, void *arg)
 {
@@ -49,11 +43,11 @@ add_deal(const struct portfolio_deal *d, void *arg)
 	r = &p->row;
 	r->deal = xstrdup(d->deal);
 	r->name = xstrdup(d->name);
-	r->verdict = dup_or_null(d->verdict);
-	r->investment = dup_or_null(d->level);
-	r->value = dup_or_null(d->value);
-	r->currency = dup_or_null(d->currency);
-	r->close_on = dup_or_null(d->close_on);
+	r->verdict = xstrdup_null(d->verdict);
+	r->investment = xstrdup_null(d->level);
+	r->value = xstrdup_null(d->value);
+	r->currency = xstrdup_null(d->currency);
+	r->close_on = xstrdup_null(d->close_on);
 	/* The value now, weighed by the odds the last run gave. */
 	if (d->value != NULL && d->has_likelihood)
 		money_percent(d->value, (int)(d->likelihood * 100 + 0.5),

@@ -184,15 +184,6 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		        gate_label("verdict", gate_verdict_word(a->verdict)));
 }
 
-/* A Markdown table cell, "-" when empty. */
-static void
-cell(FILE *fp, const char *s)
-{
-	fputc(' ', fp);
-	gate_md(fp, s != NULL && *s ? s : "-");
-	fputs(" |", fp);
-}
-
 /*
  * A stance, an answer or roles as they changed, in the user's language:
  * as a Markdown cell (md), else as text; "-" when none.
@@ -229,7 +220,7 @@ said_word(FILE *fp, const char *w, int md)
 	else if (w != NULL)
 		show = vocab_label(w);
 	if (md)
-		cell(fp, show);
+		gate_md_cell(fp, show);
 	else
 		gate_txt(fp, show != NULL ? show : "-");
 	free(t);
@@ -272,14 +263,14 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			char *w = whom(c);
 
 			fputc('|', fp);
-			cell(fp,
-			     gate_label("since", gate_change_word(c->kind)));
-			cell(fp, w);
+			gate_md_cell(
+			    fp, gate_label("since", gate_change_word(c->kind)));
+			gate_md_cell(fp, w);
 			said_word(fp, c->from, 1);
 			said_word(fp, c->to, 1);
-			cell(fp, c->on);
+			gate_md_cell(fp, c->on);
 			gates_text(c->gates, gates, sizeof gates);
-			cell(fp, gates);
+			gate_md_cell(fp, gates);
 			fputc('\n', fp);
 			free(w);
 		}
@@ -299,8 +290,8 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			now_state(a, g, after, sizeof after);
 			fprintf(fp, "| %d. %s |", g,
 			        gate_label("gate", gate_name(g)));
-			cell(fp, before);
-			cell(fp, after);
+			gate_md_cell(fp, before);
+			gate_md_cell(fp, after);
 			fputc('\n', fp);
 		}
 		fputc('\n', fp);
@@ -319,13 +310,11 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 	fputc('\n', fp);
 }
 
+/* A JSON string, null when s is NULL or empty. */
 static void
-json_str_or_null(FILE *fp, const char *s)
+json_text(FILE *fp, const char *s)
 {
-	if (s == NULL || *s == '\0')
-		fputs("null", fp);
-	else
-		json_put_str(fp, s);
+	json_put_str(fp, s != NULL && *s != '\0' ? s : NULL);
 }
 
 static void
@@ -362,24 +351,24 @@ json_changes(FILE *fp, const struct gate_since *s, enum gate_change_kind k,
 			fputs("\"person\": ", fp);
 			json_put_str(fp, c->item);
 			fputs(", \"name\": ", fp);
-			json_str_or_null(fp, c->name);
+			json_text(fp, c->name);
 		}
 		if (k == GATE_CHANGE_STANCE) {
 			fputs(", \"toward\": ", fp);
-			json_str_or_null(fp, c->toward);
+			json_text(fp, c->toward);
 		}
 		if (k == GATE_CHANGE_JOINED || k == GATE_CHANGE_LEFT) {
 			fputs(", \"roles\": ", fp);
-			json_str_or_null(fp, k == GATE_CHANGE_JOINED ? c->to
-			                                             : c->from);
+			json_text(fp,
+			          k == GATE_CHANGE_JOINED ? c->to : c->from);
 		} else {
 			fputs(", \"from\": ", fp);
-			json_str_or_null(fp, c->from);
+			json_text(fp, c->from);
 			fputs(", \"to\": ", fp);
-			json_str_or_null(fp, c->to);
+			json_text(fp, c->to);
 		}
 		fputs(", \"on\": ", fp);
-		json_str_or_null(fp, c->on);
+		json_text(fp, c->on);
 		fputs(", \"gates\": ", fp);
 		json_gates_list(fp, c->gates);
 		fputc('}', fp);
@@ -399,10 +388,8 @@ gate_write_since_json(FILE *fp, const struct gate_assessment *a,
 	fprintf(fp, ",\n  \"since\": {\n    \"run\": %lld, \"as_of\": ",
 	        (long long)s->run);
 	json_put_str(fp, s->as_of);
-	fputs(", \"verdict_before\": ", fp);
-	json_put_str(fp, s->verdict_before);
-	fputs(", \"verdict\": ", fp);
-	json_put_str(fp, gate_verdict_word(a->verdict));
+	json_member(fp, ", ", "verdict_before", s->verdict_before);
+	json_member(fp, ", ", "verdict", gate_verdict_word(a->verdict));
 	json_changes(fp, s, GATE_CHANGE_STANCE, "stances");
 	json_changes(fp, s, GATE_CHANGE_JOINED, "joined");
 	json_changes(fp, s, GATE_CHANGE_LEFT, "left");
@@ -419,8 +406,8 @@ gate_write_since_json(FILE *fp, const struct gate_assessment *a,
 		        "%s\n      {\"gate\": %d, \"name\": ", n++ ? "," : "",
 		        g);
 		json_put_str(fp, gate_name(g));
-		fputs(", \"status_before\": ", fp);
-		json_put_str(fp, gate_status_word(s->status_before[g - 1]));
+		json_member(fp, ", ", "status_before",
+		            gate_status_word(s->status_before[g - 1]));
 		fprintf(fp, ", \"score_before\": %s, \"status\": ",
 		        s->score_before[g - 1] ? s->score_before[g - 1]
 		                               : "null");

@@ -120,6 +120,22 @@ text_check(const char *where, const char *field, const char *s,
 	               hint);
 }
 
+/*
+ * Adds to b the run of plain bytes at the start of s; returns where it
+ * ends: the first byte that may need showing or escaping, or the end.
+ */
+static const char *
+plain_run(struct buf *b, const char *s)
+{
+	const char *run = s;
+
+	while (*s && !maybe_special((unsigned char)*s))
+		s++;
+	if (s > run)
+		buf_add(b, run, (size_t)(s - run));
+	return s;
+}
+
 void
 text_show(struct buf *b, const char *s)
 {
@@ -128,13 +144,7 @@ text_show(struct buf *b, const char *s)
 	char pic[4];
 
 	for (; *s; s += len) {
-		const char *run = s;
-
-		while (*s && !maybe_special((unsigned char)*s))
-			s++;
-		if (s > run)
-			buf_add(b, run, (size_t)(s - run));
-		if (*s == '\0')
+		if (*(s = plain_run(b, s)) == '\0')
 			break;
 		switch (text_class(s, &uc, &len)) {
 		case TEXT_PLAIN:
@@ -170,13 +180,7 @@ text_escape(struct buf *b, const char *s)
 	size_t len;
 
 	for (; *s; s += len) {
-		const char *run = s;
-
-		while (*s && !maybe_special((unsigned char)*s))
-			s++;
-		if (s > run)
-			buf_add(b, run, (size_t)(s - run));
-		if (*s == '\0')
+		if (*(s = plain_run(b, s)) == '\0')
 			break;
 		switch (text_class(s, &uc, &len)) {
 		case TEXT_CONTROL:

@@ -397,11 +397,7 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	agattr(g, AGRAPH, "fontname", (char *)font);
 	agattr(g, AGRAPH, "labelloc", "t");
 	label = agattr(g, AGRAPH, "label", "");
-	agattr(g, AGNODE, "shape", "plaintext");
-	agattr(g, AGNODE, "margin", "0");
-	agattr(g, AGNODE, "fontname", (char *)font);
-	agattr(g, AGNODE, "fontsize", "12");
-	agattr(g, AGNODE, "label", "\\N");
+	map_label_nodes(g, font, "12");
 
 	title_label(&b, tl, st);
 	buf_add(&b, "", 1);
