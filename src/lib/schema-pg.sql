@@ -1,4 +1,4 @@
--- kam team store schema (PostgreSQL), version 7: what kam-org init
+-- kam team store schema (PostgreSQL), version 8: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
 -- the SQLite store (schema.sql, version 11), written for PostgreSQL:
@@ -548,7 +548,9 @@ CREATE TRIGGER store_copy_recorder BEFORE INSERT ON store_copy
 -- Row-level security, forced so that it holds for the tables' owner
 -- too, applies this to every table that holds an account's data: a
 -- person's, deal's or observation's row is seen when its account is, a
--- row between two people (or a deal and a person) when both are.
+-- row between two people (or a deal and a person) when both are.  Each
+-- policy looks its row's account (person, deal) up by its key, so that
+-- a query about one person reads one row more, not every person seen.
 
 -- An account is seen when it has no team, or when the user is a member
 -- of its team's role (of none if the role was never made, or dropped).
@@ -561,55 +563,57 @@ CREATE POLICY account_team ON account
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person FORCE ROW LEVEL SECURITY;
 CREATE POLICY person_team ON person
-	USING (account_id IN (SELECT id FROM account));
+	USING (EXISTS (SELECT 1 FROM account a WHERE a.id = person.account_id));
 ALTER TABLE reporting_line ENABLE ROW LEVEL SECURITY;
 ALTER TABLE reporting_line FORCE ROW LEVEL SECURITY;
 CREATE POLICY reporting_line_team ON reporting_line
-	USING (person_id IN (SELECT id FROM person)
-	AND manager_id IN (SELECT id FROM person));
+	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = reporting_line.person_id)
+	AND EXISTS (SELECT 1 FROM person p WHERE p.id = reporting_line.manager_id));
 ALTER TABLE person_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_history FORCE ROW LEVEL SECURITY;
 CREATE POLICY person_history_team ON person_history
-	USING (person_id IN (SELECT id FROM person));
+	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = person_history.person_id));
 ALTER TABLE link_period ENABLE ROW LEVEL SECURITY;
 ALTER TABLE link_period FORCE ROW LEVEL SECURITY;
 CREATE POLICY link_period_team ON link_period
-	USING (from_id IN (SELECT id FROM person)
-	AND to_id IN (SELECT id FROM person));
+	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = link_period.from_id)
+	AND EXISTS (SELECT 1 FROM person p WHERE p.id = link_period.to_id));
 ALTER TABLE contact ENABLE ROW LEVEL SECURITY;
 ALTER TABLE contact FORCE ROW LEVEL SECURITY;
 CREATE POLICY contact_team ON contact
-	USING (person_id IN (SELECT id FROM person));
+	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = contact.person_id));
 ALTER TABLE deal ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deal FORCE ROW LEVEL SECURITY;
 CREATE POLICY deal_team ON deal
-	USING (account_id IN (SELECT id FROM account));
+	USING (EXISTS (SELECT 1 FROM account a WHERE a.id = deal.account_id));
 ALTER TABLE deal_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deal_history FORCE ROW LEVEL SECURITY;
 CREATE POLICY deal_history_team ON deal_history
-	USING (deal_id IN (SELECT id FROM deal));
+	USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = deal_history.deal_id));
 ALTER TABLE deal_role_period ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deal_role_period FORCE ROW LEVEL SECURITY;
 CREATE POLICY deal_role_period_team ON deal_role_period
-	USING (deal_id IN (SELECT id FROM deal)
-	AND person_id IN (SELECT id FROM person));
+	USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = deal_role_period.deal_id)
+	AND EXISTS (SELECT 1 FROM person p WHERE p.id = deal_role_period.person_id));
 ALTER TABLE observation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE observation FORCE ROW LEVEL SECURITY;
 CREATE POLICY observation_team ON observation
-	USING (person_id IN (SELECT id FROM person)
-	AND (deal_id IS NULL OR deal_id IN (SELECT id FROM deal)));
+	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = observation.person_id)
+	AND (deal_id IS NULL OR EXISTS (SELECT 1 FROM deal d
+	WHERE d.id = observation.deal_id)));
 ALTER TABLE observation_text ENABLE ROW LEVEL SECURITY;
 ALTER TABLE observation_text FORCE ROW LEVEL SECURITY;
 CREATE POLICY observation_text_team ON observation_text
-	USING (observation_id IN (SELECT id FROM observation));
+	USING (EXISTS (SELECT 1 FROM observation o
+	WHERE o.id = observation_text.observation_id));
 ALTER TABLE answer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE answer FORCE ROW LEVEL SECURITY;
 CREATE POLICY answer_team ON answer
-	USING (deal_id IN (SELECT id FROM deal));
+	USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = answer.deal_id));
 ALTER TABLE gate_run ENABLE ROW LEVEL SECURITY;
 ALTER TABLE gate_run FORCE ROW LEVEL SECURITY;
 CREATE POLICY gate_run_team ON gate_run
-	USING (deal_id IN (SELECT id FROM deal));
+	USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = gate_run.deal_id));
 -- The views read their tables as the user who reads them, under the
 -- same policies.
 ALTER VIEW reporting_line_all SET (security_invoker = true);

@@ -807,7 +807,8 @@ static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     migrate_pg_4_sql,
     migrate_pg_5_sql,
     migrate_pg_6_sql,
-    migrate_pg_7_sql};
+    migrate_pg_7_sql,
+    migrate_pg_8_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int

@@ -25,7 +25,7 @@ tmp="$work/performance.md"
   echo
 } >"$tmp"
 status=0
-for area in org stance gate map influence large; do
+for area in org stance gate map influence large team; do
   script="$src/tests/bench/$area.sh"
   [ -f "$script" ] || continue
   echo "<!-- bench: $area -->" >>"$tmp"
