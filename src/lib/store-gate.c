@@ -1216,13 +1216,10 @@ snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
 	return KAM_OK;
 }
 
-int
-store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
-                     struct gate_snap *snap)
+/* Run RUN's gates and criteria, read from its snapshot into SNAP. */
+static int
+snap_gates(struct store *st, int64_t run, struct gate_snap *snap)
 {
-	static const char q[] =
-	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
-	    "WHERE deal_id = ? AND number = ?";
 	static const char gates[] =
 	    "SELECT json_extract(g.value, '$.gate'), "
 	    "json_extract(g.value, '$.status'), "
@@ -1253,9 +1250,29 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	    "jsonb_array_elements(g.value -> 'criteria') WITH ORDINALITY "
 	    "c (value, i) "
 	    "WHERE r.id = ? ORDER BY g.i, c.i";
+	int rc, g;
+
+	for (g = 0; g < GATE_COUNT; g++)
+		snap->status[g] = GATE_NOT_REACHED;
+	if ((rc = store_each(st, store_stmt_dialect(st, gates, gates_pg),
+	                     STORE_ARGS(STORE_INT(run)), snap_gate_row, snap,
+	                     "the run")) != KAM_OK)
+		return rc;
+	return store_each(st, store_stmt_dialect(st, crit, crit_pg),
+	                  STORE_ARGS(STORE_INT(run)), snap_crit_row, snap,
+	                  "the run");
+}
+
+int
+store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
+                     struct gate_snap *snap)
+{
+	static const char q[] =
+	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
+	    "WHERE deal_id = ? AND number = ?";
 	db_stmt *s = store_stmt(st, q);
 	int64_t run;
-	int rc, g;
+	int rc;
 
 	memset(snap, 0, sizeof *snap);
 	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal), STORE_INT(number)),
@@ -1275,14 +1292,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	snap->verdict = store_col_dup(s, 2);
 	snap->coded = db_column_int(s, 3);
 	db_reset(s);
-	for (g = 0; g < GATE_COUNT; g++)
-		snap->status[g] = GATE_NOT_REACHED;
-	if ((rc = store_each(st, store_stmt_dialect(st, gates, gates_pg),
-	                     STORE_ARGS(STORE_INT(run)), snap_gate_row, snap,
-	                     "the run")) != KAM_OK ||
-	    (rc = store_each(st, store_stmt_dialect(st, crit, crit_pg),
-	                     STORE_ARGS(STORE_INT(run)), snap_crit_row, snap,
-	                     "the run")) != KAM_OK)
+	if ((rc = snap_gates(st, run, snap)) != KAM_OK)
 		return rc;
 	return snap_nodes(st, run, snap);
 }

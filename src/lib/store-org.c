@@ -232,34 +232,21 @@ check_ties(struct store *st, const char *handle, int64_t account)
 	return rc;
 }
 
-int
-store_org_account_set(struct store *st, const char *handle,
-                      const struct org_account_change *c)
+/* Whether change C may be made to account ID (HANDLE): its external id
+ * free, its new parent (found into *PARENT) not below it, its team (into
+ * *TEAM) known. */
+static int
+account_set_check(struct store *st, const char *handle, int64_t id,
+                  const struct org_account_change *c, int64_t *parent,
+                  int64_t *team)
 {
-	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
-	                        "industry = CASE WHEN CAST(?3 AS TEXT) IS NULL "
-	                        "THEN industry "
-	                        "ELSE nullif(?3, '') END, "
-	                        "category = CASE WHEN CAST(?4 AS TEXT) IS NULL "
-	                        "THEN category "
-	                        "ELSE nullif(?4, '') END, "
-	                        "ext_id = CASE WHEN CAST(?5 AS TEXT) IS NULL "
-	                        "THEN ext_id "
-	                        "ELSE nullif(?5, '') END WHERE id = ?1";
 	static const char qext[] =
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
-	static const char qparent[] =
-	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
-	static const char qteam[] =
-	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
-	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
 	db_stmt *s;
-	int64_t id, parent = 0, team = 0, up, old_root;
+	int64_t up;
 	char *other = NULL;
 	int rc;
 
-	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
-		return rc;
 	if (c->ext_id != NULL && *c->ext_id != '\0') {
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
@@ -277,11 +264,11 @@ store_org_account_set(struct store *st, const char *handle,
 		}
 	}
 	if (c->parent != NULL && *c->parent != '\0') {
-		if ((rc = store_account_id(st, c->parent, &parent)) != KAM_OK)
+		if ((rc = store_account_id(st, c->parent, parent)) != KAM_OK)
 			return rc;
 		/* A group is a tree: the parent may not be below the
 		 * account. */
-		for (up = parent; up != 0;
+		for (up = *parent; up != 0;
 		     up = store_org_account_parent(st, up))
 			if (up == id)
 				return kam_err(KAM_CONFLICT,
@@ -291,7 +278,38 @@ store_org_account_set(struct store *st, const char *handle,
 				               handle, c->parent);
 	}
 	if (c->team != NULL && *c->team != '\0' &&
-	    (rc = store_org_team_id(st, c->team, &team)) != KAM_OK)
+	    (rc = store_org_team_id(st, c->team, team)) != KAM_OK)
+		return rc;
+	return KAM_OK;
+}
+
+int
+store_org_account_set(struct store *st, const char *handle,
+                      const struct org_account_change *c)
+{
+	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
+	                        "industry = CASE WHEN CAST(?3 AS TEXT) IS NULL "
+	                        "THEN industry "
+	                        "ELSE nullif(?3, '') END, "
+	                        "category = CASE WHEN CAST(?4 AS TEXT) IS NULL "
+	                        "THEN category "
+	                        "ELSE nullif(?4, '') END, "
+	                        "ext_id = CASE WHEN CAST(?5 AS TEXT) IS NULL "
+	                        "THEN ext_id "
+	                        "ELSE nullif(?5, '') END WHERE id = ?1";
+	static const char qparent[] =
+	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
+	static const char qteam[] =
+	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
+	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
+	db_stmt *s;
+	int64_t id, parent = 0, team = 0, old_root;
+	int rc;
+
+	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
+		return rc;
+	if ((rc = account_set_check(st, handle, id, c, &parent, &team)) !=
+	    KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, id);

@@ -2100,12 +2100,49 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
 }
 
 /*
+ * No person X in account ACCT (ACCT_H): the error, with the nearest
+ * handle to HANDLE, else the nearest name to NAME (either NULL when X
+ * cannot be one).  BARE ("") names a file's row as it is written there,
+ * without its account; NULL names it ACCT_H/X.
+ */
+static int
+person_unknown(struct store *st, const char *where, const char *acct_h,
+               int64_t acct, const char *x, const char *bare,
+               const char *handle, const char *name)
+{
+	static const char handles[] =
+	    "SELECT handle FROM person WHERE account_id = ?";
+	static const char names[] = "SELECT name FROM person WHERE "
+	                            "account_id = ? AND name IS NOT NULL";
+	char *guess = NULL, *prefix;
+	db_stmt *s;
+	int rc;
+
+	if (handle != NULL) {
+		s = store_stmt(st, handles);
+		db_bind_int64(s, 1, acct);
+		guess = store_nearest(st, s, handle);
+	}
+	if (guess == NULL && name != NULL) {
+		s = store_stmt(st, names);
+		db_bind_int64(s, 1, acct);
+		guess = store_nearest(st, s, name);
+	}
+	if (where != NULL && bare != NULL)
+		prefix = xstrdup(bare);
+	else
+		xasprintf(&prefix, "%s/", acct_h);
+	rc = unknown(where, N_("person"), prefix, x, guess);
+	free(prefix);
+	return rc;
+}
+
+/*
  * A person: by handle first, then by a display name that is unique in
  * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
  * default account; X is a handle or a name.  What precedes the first
  * slash is an account only when it can be a handle, so a name may hold
- * a slash.  A little over 80 lines: the order of the tries (handle,
- * name, nearest guess) reads best in one place.
+ * a slash.
  */
 int
 store_person_id_at(struct store *st, const char *where, const char *ref,
@@ -2113,15 +2150,10 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 {
 	static const char q[] =
 	    "SELECT id FROM person WHERE account_id = ? AND handle = ?";
-	static const char handles[] =
-	    "SELECT handle FROM person WHERE account_id = ?";
-	static const char names[] = "SELECT name FROM person WHERE "
-	                            "account_id = ? AND name IS NOT NULL";
 	const char *slash = strchr(ref, '/'), *acct_h = dflt, *x = ref;
 	char *account = NULL, *prefix, *xn;
 	int is_handle, is_name, rc;
 	int64_t acct;
-	db_stmt *s;
 
 	/* Handles are compared in NFC, names as they are written. */
 	if (slash != NULL && slash != ref) {
@@ -2163,28 +2195,10 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 			rc = KAM_OK;
 		if (rc == KAM_NOTFOUND && is_name)
 			rc = store_person_named(st, where, acct, x, id);
-		if (rc == KAM_NOTFOUND) {
-			/* The nearest handle, else the nearest name. */
-			char *guess = NULL;
-
-			if (is_handle) {
-				s = store_stmt(st, handles);
-				db_bind_int64(s, 1, acct);
-				guess = store_nearest(st, s, xn);
-			}
-			if (guess == NULL && is_name) {
-				s = store_stmt(st, names);
-				db_bind_int64(s, 1, acct);
-				guess = store_nearest(st, s, x);
-			}
-			/* A file's row is named as it is written there. */
-			if (where != NULL && x == ref)
-				prefix = xstrdup("");
-			else
-				xasprintf(&prefix, "%s/", acct_h);
-			rc = unknown(where, N_("person"), prefix, x, guess);
-			free(prefix);
-		}
+		if (rc == KAM_NOTFOUND)
+			rc = person_unknown(
+			    st, where, acct_h, acct, x, x == ref ? "" : NULL,
+			    is_handle ? xn : NULL, is_name ? x : NULL);
 	}
 	free(account);
 	free(xn);
