@@ -1170,6 +1170,25 @@ snap_crit_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
+/* One node of a run's reasons as codes into the snapshot's nodes. */
+static int
+snap_node_row(db_stmt *s, void *arg)
+{
+	struct gate_snap *snap = arg;
+	struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
+	                                  ? -1
+	                                  : (long)db_column_int64(s, 0),
+	                        .criterion = store_col_dup(s, 1),
+	                        .gate = db_column_int(s, 2),
+	                        .kind = store_col_dup(s, 3),
+	                        .sentence = store_col_dup(s, 4),
+	                        .text = store_col_dup(s, 5)};
+
+	snap->nodes = xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
+	snap->nodes[snap->nnodes++] = v;
+	return KAM_OK;
+}
+
 /* The nodes of a run's reasons as codes (reason.h), in their order. */
 static int
 snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
@@ -1189,31 +1208,11 @@ snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
 	    "n.value ->> 'sentence', n.value ->> 'text' "
 	    "FROM gate_run r, jsonb_array_elements(r.reasons::jsonb) "
 	    "WITH ORDINALITY n (value, i) WHERE r.id = ? ORDER BY n.i";
-	db_stmt *s;
-	int rc;
-
 	if (!snap->coded)
 		return KAM_OK;
-	s = store_stmt_dialect(st, q, q_pg);
-	db_bind_int64(s, 1, run);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
-		                                  ? -1
-		                                  : (long)db_column_int64(s, 0),
-		                        .criterion = store_col_dup(s, 1),
-		                        .gate = db_column_int(s, 2),
-		                        .kind = store_col_dup(s, 3),
-		                        .sentence = store_col_dup(s, 4),
-		                        .text = store_col_dup(s, 5)};
-
-		snap->nodes =
-		    xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
-		snap->nodes[snap->nnodes++] = v;
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the run");
-	return KAM_OK;
+	return store_each(st, store_stmt_dialect(st, q, q_pg),
+	                  STORE_ARGS(STORE_INT(run)), snap_node_row, snap,
+	                  "the run");
 }
 
 /* Run RUN's gates and criteria, read from its snapshot into SNAP. */
