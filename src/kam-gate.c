@@ -90,6 +90,21 @@ profile_arg(struct kam_ctx *ctx, const char *name, int64_t *id)
 	return store_gate_profile_id(ctx->st, name ? name : "default", id);
 }
 
+/* A criterion's gate by name. */
+static void
+put_gate_name(struct out *o, const void *row)
+{
+	out_str(o, gate_name(((const struct gate_crit *)row)->gate));
+}
+
+#define C(f, k) OUT_COL(struct gate_crit, f, #f, k)
+static const struct out_col crit_cols[] = {
+    C(gate, OUT_C_INT),     OUT_COL_FN("name", put_gate_name),
+    C(key, OUT_C_STR),      C(weight, OUT_C_NUM),
+    C(must, OUT_C_BOOL),    C(computed, OUT_C_BOOL),
+    C(question, OUT_C_STR), OUT_COL_END};
+#undef C
+
 /* kam-gate criteria [--gate GATE] [--profile NAME] */
 static int
 cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
@@ -99,9 +114,6 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const cols[] = {"gate",     "name", "key",
-	                                   "weight",   "must", "computed",
-	                                   "question", NULL};
 	static const char *const subs[] = {"add", "set", "remove"};
 	const char *profile = NULL;
 	struct gate_crit *c;
@@ -137,17 +149,8 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
-	for (i = 0; i < n; i++) {
-		out_int(o, c[i].gate);
-		out_str(o, gate_name(c[i].gate));
-		out_str(o, c[i].key);
-		out_num(o, c[i].weight);
-		out_bool(o, c[i].must);
-		out_bool(o, c[i].computed);
-		out_str(o, c[i].question);
-		out_end_row(o);
-	}
+	o = cli_out(ctx, 0, crit_cols);
+	out_rows(o, c, n, sizeof *c);
 	out_close(o);
 	gate_crit_free(c, n);
 	return KAM_OK;
@@ -295,36 +298,33 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
 }
 
-static int
-profile_row(const struct gate_profile_row *r, void *arg)
-{
-	struct out *o = arg;
+#define C(f, n, k) OUT_COL(struct gate_profile_row, f, n, k)
+static const struct out_col profile_cols[] = {
+    C(name, "profile", OUT_C_STR), C(criteria, "criteria", OUT_C_LONG),
+    C(accounts, "accounts", OUT_C_LONG), C(answers, "answers", OUT_C_LONG),
+    OUT_COL_END};
+#undef C
 
-	out_str(o, r->name);
-	out_int(o, r->criteria);
-	out_int(o, r->accounts);
-	out_int(o, r->answers);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(profile_row, struct gate_profile_row)
+
+static int
+list_profiles(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	(void)arg;
+	return store_gate_profiles_each(ctx->st, profile_row, o);
 }
 
 /* kam-gate profile list */
 static int
 cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"profile", "criteria", "accounts",
-	                                   "answers", NULL};
-	struct out *o;
 	int ch, rc;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
-	rc = store_gate_profiles_each(ctx->st, profile_row, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, profile_cols, list_profiles, NULL);
 }
 
 /* kam-gate profile add NAME [--from PROFILE] */
@@ -465,33 +465,27 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 	                             gaps != NULL ? &gap : NULL, evidence, on);
 }
 
-static int
-answer_row(const struct gate_answer_row *r, void *arg)
-{
-	struct out *o = arg;
+#define C(f, k) OUT_COL(struct gate_answer_row, f, #f, k)
+static const struct out_col answer_cols[] = {
+    C(on, OUT_C_STR),       C(key, OUT_C_STR),
+    C(answer, OUT_C_WORD),  C(evidence, OUT_C_STR),
+    C(recorded, OUT_C_STR), C(actor, OUT_C_STR),
+    C(gap, OUT_C_NUM_PTR),  OUT_COL_END};
+#undef C
 
-	out_str(o, r->on);
-	out_str(o, r->key);
-	out_word(o, r->answer);
-	out_str(o, r->evidence);
-	out_str(o, r->recorded);
-	out_str(o, r->actor);
-	if (r->gap != NULL)
-		out_num(o, *r->gap);
-	else
-		out_null(o);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(answer_row, struct gate_answer_row)
+
+static int
+list_answers(struct kam_ctx *ctx, struct out *o, void *deal)
+{
+	return store_gate_answers_each(ctx->st, *(int64_t *)deal, answer_row,
+	                               o);
 }
 
 /* kam-gate answers DEAL */
 static int
 cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"on",       "key",      "answer",
-	                                   "evidence", "recorded", "actor",
-	                                   "gap",      NULL};
-	struct out *o;
 	int64_t deal;
 	int ch, rc;
 
@@ -499,10 +493,7 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx);
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
-	rc = store_gate_answers_each(ctx->st, deal, answer_row, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, answer_cols, list_answers, &deal);
 }
 
 /* The assessment's JSON, as stored. */
@@ -749,8 +740,8 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 		else if (number != 0)
 			printf(_("\nStored as run %lld.\n"), (long long)number);
 	} else {
-		o = cli_out(ctx, 0,
-		            w != NULL ? gate_whatif_cols : gate_run_cols);
+		o = out_open(stdout, ctx->fmt, 0,
+		             w != NULL ? gate_whatif_cols : gate_run_cols);
 		gate_write_rows(o, a, w);
 		out_close(o);
 	}
@@ -888,7 +879,8 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 		if (ctx->fmt == OUT_JSON)
 			gate_write_plan_json(stdout, &a, steps, n);
 		else {
-			struct out *o = cli_out(ctx, 0, gate_plan_cols);
+			struct out *o =
+			    out_open(stdout, ctx->fmt, 0, gate_plan_cols);
 
 			gate_write_plan(o, &a, steps, n);
 			out_close(o);
@@ -1019,25 +1011,35 @@ done:
 	return rc;
 }
 
-/* A word of kam-gate's vocabularies: its label in a table. */
-static void
-label(struct out *o, const char *kind, const char *word)
-{
-	out_label(o, word, word != NULL ? gate_label(kind, word) : NULL);
-}
+/* A word of kam-gate's vocabulary v: its label in a table. */
+#define LABEL(T, f, n, v) OUT_COL_LABEL(T, f, n, gate_label, v)
+
+#define C(f, n, k) OUT_COL(struct gate_run_info, f, n, k)
+#define S(g, n)    LABEL(struct gate_run_info, status[g], n, "status")
+static const struct out_col history_cols[] = {
+    C(number, "run", OUT_C_INT64),
+    C(as_of, "as_of", OUT_C_CHARS),
+    C(recorded, "recorded", OUT_C_STR),
+    C(checked, "checked", OUT_C_STR),
+    C(actor, "actor", OUT_C_STR),
+    LABEL(struct gate_run_info, verdict, "verdict", "verdict"),
+    S(0, "real"),
+    S(1, "compete"),
+    S(2, "win"),
+    S(3, "worth"),
+    OUT_COL_END};
+#undef S
+#undef C
 
 /* kam-gate history DEAL */
 static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "run",  "as_of",   "recorded", "checked", "actor", "verdict",
-	    "real", "compete", "win",      "worth",   NULL};
 	struct gate_run_info *runs;
 	struct out *o;
-	size_t n, i;
 	int64_t deal;
-	int ch, rc, g;
+	size_t n;
+	int ch, rc;
 
 	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return cli_usage(ctx);
@@ -1045,18 +1047,8 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
-	for (i = 0; i < n; i++) {
-		out_int(o, runs[i].number);
-		out_str(o, runs[i].as_of);
-		out_str(o, runs[i].recorded);
-		out_str(o, runs[i].checked);
-		out_str(o, runs[i].actor);
-		label(o, "verdict", runs[i].verdict);
-		for (g = 0; g < GATE_COUNT; g++)
-			label(o, "status", runs[i].status[g]);
-		out_end_row(o);
-	}
+	o = cli_out(ctx, 0, history_cols);
+	out_rows(o, runs, n, sizeof *runs);
 	out_close(o);
 	gate_runs_free(runs, n);
 	return KAM_OK;
@@ -1068,42 +1060,54 @@ struct diff_out {
 	const struct gate_snap *a, *b;
 };
 
+/* A change between the runs: each value beside what a table shows. */
+struct diff_line {
+	const char *what, *item, *before, *after;
+	const char *what_t, *item_t, *before_t, *after_t;
+};
+
+#define C(f) OUT_COL_SHOWN(struct diff_line, f, #f, f##_t)
+static const struct out_col diff_cols[] = {C(what), C(item), C(before),
+                                           C(after), OUT_COL_END};
+#undef C
+
+/* A word of kam-gate's vocabulary kind as a table shows it. */
+static const char *
+shown(const char *kind, const char *word)
+{
+	return word != NULL ? gate_label(kind, word) : NULL;
+}
+
 static void
 diff_row(const char *what, const char *item, const char *before,
          const char *after, void *arg)
 {
 	const struct diff_out *d = arg;
-	struct out *o = d->o;
 	/* For a person: each value in the words of its kind. */
 	const char *kind = strcmp(what, "verdict") == 0  ? "verdict"
 	                   : strcmp(what, "gate") == 0   ? "status"
 	                   : strcmp(what, "source") == 0 ? "source"
 	                                                 : NULL;
+	struct diff_line l = {
+	    what, item,   before, after, shown("change", what),
+	    item, before, after};
+	char *b = NULL, *a = NULL;
 
-	label(o, "change", what);
 	if (strcmp(what, "gate") == 0 || strcmp(what, "score") == 0)
-		label(o, "gate", item);
-	else
-		out_str(o, item);
+		l.item_t = shown("gate", item);
 	if (kind != NULL) {
-		label(o, kind, before);
-		label(o, kind, after);
+		l.before_t = shown(kind, before);
+		l.after_t = shown(kind, after);
 	} else if (strcmp(what, "answer") == 0) {
-		out_word(o, before);
-		out_word(o, after);
-	} else if (strcmp(what, "evidence") == 0 && out_is_table(o)) {
-		char *b = gate_snap_said(d->a, item),
-		     *a = gate_snap_said(d->b, item);
-
-		out_str(o, b);
-		out_str(o, a);
-		free(b);
-		free(a);
-	} else {
-		out_str(o, before);
-		out_str(o, after);
+		l.before_t = vocab_label(before);
+		l.after_t = vocab_label(after);
+	} else if (strcmp(what, "evidence") == 0 && out_is_table(d->o)) {
+		l.before_t = b = gate_snap_said(d->a, item);
+		l.after_t = a = gate_snap_said(d->b, item);
 	}
-	out_end_row(o);
+	out_row(d->o, &l);
+	free(b);
+	free(a);
 }
 
 static int
@@ -1125,8 +1129,6 @@ check_run_id(const char *s, int64_t *id)
 static int
 cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"what", "item", "before", "after",
-	                                   NULL};
 	struct gate_snap a, b;
 	struct diff_out d;
 	struct out *o;
@@ -1174,7 +1176,7 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 		gate_snap_free(&b);
 		return rc;
 	}
-	d.o = o = cli_out(ctx, 0, cols);
+	d.o = o = cli_out(ctx, 0, diff_cols);
 	d.a = &a;
 	d.b = &b;
 	gate_diff(&a, &b, diff_row, &d);
@@ -1184,24 +1186,19 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
-static int
-list_row(const struct gate_list_row *r, void *arg)
-{
-	struct out *o = arg;
+#define C(f, k) OUT_COL(struct gate_list_row, f, #f, k)
+static const struct out_col list_cols[] = {
+    C(deal, OUT_C_STR),
+    C(name, OUT_C_STR),
+    LABEL(struct gate_list_row, verdict, "verdict", "verdict"),
+    C(as_of, OUT_C_STR),
+    C(run, OUT_C_INT64_NZ),
+    C(recorded, OUT_C_STR),
+    LABEL(struct gate_list_row, status, "status", "deal"),
+    OUT_COL_END};
+#undef C
 
-	out_str(o, r->deal);
-	out_str(o, r->name);
-	label(o, "verdict", r->verdict);
-	out_str(o, r->as_of);
-	if (r->run != 0)
-		out_int(o, r->run);
-	else
-		out_null(o);
-	out_str(o, r->recorded);
-	label(o, "deal", r->status);
-	out_end_row(o);
-	return KAM_OK;
-}
+OUT_ROW_FN(list_row, struct gate_list_row)
 
 /* Adds an account's id to ids unless it is there. */
 static int
@@ -1314,7 +1311,7 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	} else if (ctx->fmt == OUT_MD) {
 		portfolio_write_md(stdout, &pf);
 	} else {
-		struct out *o = cli_out(ctx, 0, portfolio_cols);
+		struct out *o = out_open(stdout, ctx->fmt, 0, portfolio_cols);
 
 		portfolio_write_rows(o, &pf);
 		out_close(o);
@@ -1359,7 +1356,7 @@ cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 	else if (ctx->fmt == OUT_TABLE || ctx->fmt == OUT_MD)
 		calibrate_write_text(stdout, &c, ctx->fmt == OUT_MD);
 	else {
-		struct out *o = cli_out(ctx, 0, calibrate_cols);
+		struct out *o = out_open(stdout, ctx->fmt, 0, calibrate_cols);
 
 		calibrate_write_rows(o, &c);
 		out_close(o);
@@ -1375,9 +1372,6 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 {
 	static const struct option lo[] = {{"all", no_argument, NULL, OPT_ALL},
 	                                   {NULL, 0, NULL, 0}};
-	static const char *const cols[] = {"deal",   "name", "verdict",
-	                                   "as_of",  "run",  "recorded",
-	                                   "status", NULL};
 	struct out *o;
 	int64_t account = 0;
 	int ch, rc, all = 0;
@@ -1390,7 +1384,7 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	o = cli_out(ctx, 0, cols);
+	o = cli_out(ctx, 0, list_cols);
 	rc = store_gate_list_each(ctx->st, account, all, list_row, o);
 	out_close(o);
 	return rc;
@@ -1417,6 +1411,20 @@ unknown_setting(const char *key)
 	               _("unknown setting '%s' (see 'kam-gate setting')"), key);
 }
 
+/* A setting: its value, its default and what it means. */
+struct setting_row {
+	const char *key;
+	double value, dflt;
+	const char *meaning;
+};
+
+#define C(f, n, k) OUT_COL(struct setting_row, f, n, k)
+static const struct out_col setting_cols[] = {
+    C(key, "key", OUT_C_STR), C(value, "value", OUT_C_NUM),
+    C(dflt, "default", OUT_C_NUM), C(meaning, "meaning", OUT_C_STR),
+    OUT_COL_END};
+#undef C
+
 /* kam-gate setting [KEY [VALUE]] [--reset] */
 static int
 cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
@@ -1425,8 +1433,6 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	    {"reset", no_argument, NULL, OPT_RESET},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const cols[] = {"key", "value", "default", "meaning",
-	                                   NULL};
 	struct gate_params p, d;
 	const char *key, *why;
 	struct out *o;
@@ -1480,13 +1486,14 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 		printf("%.15g\n", *gate_param(&p, key));
 		return KAM_OK;
 	}
-	o = cli_out(ctx, 0, cols);
+	o = cli_out(ctx, 0, setting_cols);
 	for (i = 0; gate_setting_keys[i] != NULL; i++) {
-		out_str(o, gate_setting_keys[i]);
-		out_num(o, *gate_param(&p, gate_setting_keys[i]));
-		out_num(o, *gate_param(&d, gate_setting_keys[i]));
-		out_str(o, gate_setting_help[i]);
-		out_end_row(o);
+		struct setting_row r = {gate_setting_keys[i],
+		                        *gate_param(&p, gate_setting_keys[i]),
+		                        *gate_param(&d, gate_setting_keys[i]),
+		                        gate_setting_help[i]};
+
+		out_row(o, &r);
 	}
 	out_close(o);
 	return KAM_OK;

@@ -97,7 +97,7 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	/* A line for a shell, an object for a program reading JSON. */
 	if (ctx->fmt == OUT_JSON) {
 		static const char *const cols[] = {"store", NULL};
-		struct out *o = cli_out(ctx, OUT_OBJECT, cols);
+		struct out *o = out_open(stdout, ctx->fmt, OUT_OBJECT, cols);
 
 		out_str(o, path);
 		out_end_row(o);
@@ -320,7 +320,7 @@ cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, account_cols);
+	o = out_open(stdout, ctx->fmt, 0, account_cols);
 	rc = store_org_accounts(ctx->st, NULL, put_account, o);
 	out_close(o);
 	return rc;
@@ -334,7 +334,7 @@ cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, OUT_OBJECT, account_cols);
+	o = out_open(stdout, ctx->fmt, OUT_OBJECT, account_cols);
 	rc = store_org_accounts(ctx->st, argv[optind], put_account, o);
 	out_close(o);
 	return rc;
@@ -392,7 +392,7 @@ cmd_team_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
+	o = out_open(stdout, ctx->fmt, 0, cols);
 	rc = store_org_teams(ctx->st, put_team, o);
 	out_close(o);
 	return rc;
@@ -680,7 +680,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	o = cli_out(ctx, 0, person_cols);
+	o = out_open(stdout, ctx->fmt, 0, person_cols);
 	rc = store_org_people(ctx->st, account, 0, put_person, o);
 	out_close(o);
 	return rc;
@@ -700,7 +700,7 @@ cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	id = ctx->subj.person;
-	o = cli_out(ctx, OUT_OBJECT, cols);
+	o = out_open(stdout, ctx->fmt, OUT_OBJECT, cols);
 	rc = store_org_people(ctx->st, 0, id, put_person, o);
 	out_close(o);
 	return rc;
@@ -928,7 +928,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 		nroots = tree_link(&t, roots);
 		draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
 		if (!draw)
-			o = cli_out(ctx, 0, cols);
+			o = out_open(stdout, ctx->fmt, 0, cols);
 		for (i = 0; i < nroots; i++)
 			tree_print(&t, o, roots[i], draw);
 		out_close(o);
@@ -1112,7 +1112,7 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	ro.o = cli_out(ctx, 0, link_cols);
+	ro.o = out_open(stdout, ctx->fmt, 0, link_cols);
 	ro.acct = store_org_account_handle(ctx->st, account);
 	rc = store_org_links_at(ctx->st, account, as_of, put_link, &ro);
 	out_close(ro.o);
@@ -1181,7 +1181,7 @@ cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
+	o = out_open(stdout, ctx->fmt, 0, cols);
 	rc = store_org_competitors(ctx->st, put_competitor, o);
 	out_close(o);
 	return rc;
@@ -1453,7 +1453,7 @@ cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	o = cli_out(ctx, 0, deal_cols);
+	o = out_open(stdout, ctx->fmt, 0, deal_cols);
 	rc = store_org_deals(ctx->st, account, 0, put_deal, o);
 	out_close(o);
 	return rc;
@@ -1469,7 +1469,7 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	id = ctx->subj.deal;
-	o = cli_out(ctx, OUT_OBJECT, deal_cols);
+	o = out_open(stdout, ctx->fmt, OUT_OBJECT, deal_cols);
 	rc = store_org_deals(ctx->st, 0, id, put_deal, o);
 	out_close(o);
 	return rc;
@@ -1590,7 +1590,7 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	ro.o = cli_out(ctx, 0, cols);
+	ro.o = out_open(stdout, ctx->fmt, 0, cols);
 	ro.acct = store_org_account_handle(ctx->st,
 	                                   store_deal_account(ctx->st, deal));
 	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, &ro);
@@ -1670,7 +1670,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	fl.o = cli_out(ctx, 0, cols);
+	fl.o = out_open(stdout, ctx->fmt, 0, cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
 	 * RED FLAGS). */
@@ -1762,7 +1762,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, influence_cols);
+	o = out_open(stdout, ctx->fmt, 0, influence_cols);
 	own = store_org_account_handle(ctx->st, account);
 	for (i = 0; i < inf.n; i++)
 		put_influence(o, own, &inf.rows[i]);
@@ -1805,7 +1805,7 @@ cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	kam_today(today);
-	o = cli_out(ctx, 0, cols);
+	o = out_open(stdout, ctx->fmt, 0, cols);
 	rc = store_sellers(ctx->st, today, put_seller, o);
 	out_close(o);
 	return rc;
@@ -1885,7 +1885,7 @@ cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
+	o = out_open(stdout, ctx->fmt, 0, cols);
 	rc = store_contacts(ctx->st, ctx->subj.account, as_of, put_contact, o);
 	out_close(o);
 	return rc;
@@ -1918,7 +1918,7 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	idx = xcalloc(a.nmembers + 1, sizeof *idx);
 	gate_group_order(&a, idx);
-	o = cli_out(ctx, 0, cols);
+	o = out_open(stdout, ctx->fmt, 0, cols);
 	for (i = 0; i < a.nmembers; i++) {
 		const struct gate_member *m = &a.members[idx[i]];
 		const struct gate_contact *k;
@@ -2276,7 +2276,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	ro.o = cli_out(ctx, 0, cols);
+	ro.o = out_open(stdout, ctx->fmt, 0, cols);
 	ro.acct = NULL;
 	if (ctx->subj.deal != 0)
 		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event,

@@ -352,14 +352,27 @@ known_at_check(struct kam_ctx *ctx, const char *known_at)
 	return KAM_OK;
 }
 
+/* A row of show: a person and the stance in force (none: unknown). */
+struct show_row {
+	const char *person, *name, *stance, *since, *toward, *deal, *actor,
+	    *recorded;
+	int64_t id;
+};
+
+#define C(f, n, k) OUT_COL(struct show_row, f, n, k)
+static const struct out_col show_cols[] = {
+    C(person, "person", OUT_C_STR),     C(name, "name", OUT_C_STR),
+    C(stance, "stance", OUT_C_STANCE),  C(since, "since", OUT_C_STR),
+    C(toward, "toward", OUT_C_STR),     C(deal, "deal", OUT_C_STR),
+    C(actor, "recorded_by", OUT_C_STR), C(recorded, "recorded", OUT_C_STR),
+    C(id, "id", OUT_C_INT64_NZ),        OUT_COL_END};
+#undef C
+
 /* show's rows: each person of the subject with the stance in force. */
 static int
 show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
           const char *as_of, const char *known_at)
 {
-	static const char *const cols[] = {
-	    "person", "name",        "stance",   "since", "toward",
-	    "deal",   "recorded_by", "recorded", "id",    NULL};
 	int64_t deal = ctx->subj.deal, last_deal = 0;
 	struct stance_person *people = NULL;
 	struct stance_found f;
@@ -373,30 +386,31 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
 	                              &n)) != KAM_OK)
 		return store_end(ctx->st, rc);
-	o = cli_out(ctx, 0, cols);
+	o = cli_out(ctx, 0, show_cols);
 	for (i = 0; i < n && rc == KAM_OK; i++) {
+		struct show_row r = {0};
+
 		rc = store_stance_find(ctx->st, people[i].id, tid, deal, as_of,
 		                       known_at, &f);
 		if (rc != KAM_OK)
 			break;
-		out_str(o, people[i].ref);
-		out_str(o, people[i].name);
-		out_word(o, f.id ? f.stance : "unknown");
-		out_str(o, f.id ? f.since : NULL);
-		out_str(o, toward);
 		if (f.deal != 0 && f.deal != last_deal) {
 			free(deal_ref);
 			deal_ref = store_deal_ref(ctx->st, f.deal);
 			last_deal = f.deal;
 		}
-		out_str(o, f.deal ? deal_ref : NULL);
-		out_str(o, f.id ? f.actor : NULL);
-		out_str(o, f.id ? f.recorded : NULL);
-		if (f.id)
-			out_int(o, f.id);
-		else
-			out_null(o);
-		out_end_row(o);
+		if (f.id) {
+			r.stance = f.stance;
+			r.since = f.since;
+			r.actor = f.actor;
+			r.recorded = f.recorded;
+			r.id = f.id;
+		}
+		r.person = people[i].ref;
+		r.name = people[i].name;
+		r.toward = toward;
+		r.deal = f.deal ? deal_ref : NULL;
+		out_row(o, &r);
 	}
 	out_close(o);
 	free(deal_ref);
@@ -451,14 +465,6 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	return out_finish_stdout();
 }
 
-/* Writes s, a new string, and frees it. */
-static void
-out_str_free(struct out *o, char *s)
-{
-	out_str(o, s);
-	free(s);
-}
-
 /* "deal:role;deal:role" with each role in the user's language. */
 static char *
 roles_label(const char *roles)
@@ -481,6 +487,34 @@ roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* A stale row's roles: in the user's language in a table. */
+static void
+put_roles(struct out *o, const void *row)
+{
+	const struct stance_stale_row *r = row;
+	char *s;
+
+	if (!out_is_table(o) || r->roles == NULL) {
+		out_list(o, r->roles);
+		return;
+	}
+	s = roles_label(r->roles);
+	out_str(o, s);
+	free(s);
+}
+
+#define C(f, n, k) OUT_COL(struct stance_stale_row, f, n, k)
+static const struct out_col stale_cols[] = {
+    C(person, "person", OUT_C_STR),
+    C(name, "name", OUT_C_STR),
+    OUT_COL_FN("roles", put_roles),
+    C(stance, "stance", OUT_C_STANCE),
+    C(latest, "latest", OUT_C_CHARS),
+    C(days, "days", OUT_C_LONG),
+    OUT_COL_FIXED(struct stance_stale_row, influence, "influence", 6),
+    OUT_COL_END};
+#undef C
+
 /*
  * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
  * influential first.
@@ -493,9 +527,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	    {"older-than", required_argument, NULL, OPT_OLDER_THAN},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const cols[] = {"person",    "name",   "roles",
-	                                   "stance",    "latest", "days",
-	                                   "influence", NULL};
 	const char *as_of = NULL, *older = NULL;
 	char today[KAM_DATE_LEN], before[KAM_DATE_LEN];
 	struct gate_params params;
@@ -503,7 +534,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	struct stance_stale st;
 	int64_t account, deal;
 	struct out *o;
-	size_t i;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
@@ -546,22 +576,8 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = stance_stale(ctx->st, account, deal, as_of, before, &st)) !=
 	    KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, cols);
-	for (i = 0; i < st.n; i++) {
-		const struct stance_stale_row *r = &st.rows[i];
-
-		out_str(o, r->person);
-		out_str(o, r->name);
-		if (out_is_table(o) && r->roles != NULL)
-			out_str_free(o, roles_label(r->roles));
-		else
-			out_list(o, r->roles);
-		out_word(o, r->stance != NULL ? r->stance : "unknown");
-		out_str(o, r->latest);
-		out_int(o, r->days);
-		out_fixed(o, r->influence, 6);
-		out_end_row(o);
-	}
+	o = cli_out(ctx, 0, stale_cols);
+	out_rows(o, st.rows, st.n, sizeof *st.rows);
 	out_close(o);
 	stance_stale_free(&st);
 	return out_finish_stdout();
@@ -570,30 +586,36 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * log [PERSON|ACCOUNT]: every row with who recorded it and when.
  */
-static int
-log_row(const struct stance_log_row *l, void *arg)
-{
-	struct out *o = arg;
+#define C(f, n, k) OUT_COL(struct stance_log_row, f, n, k)
+static const struct out_col log_cols[] = {
+    C(r.id, "id", OUT_C_INT64),
+    C(r.kind, "kind", OUT_C_STR),
+    C(r.target, "target", OUT_C_INT64_NZ),
+    C(person_ref, "person", OUT_C_STR),
+    C(name, "name", OUT_C_STR),
+    C(r.stance, "stance", OUT_C_WORD),
+    C(toward_handle, "toward", OUT_C_STR),
+    C(deal_ref, "deal", OUT_C_STR),
+    C(r.effective, "effective", OUT_C_STR),
+    C(r.recorded, "recorded", OUT_C_STR),
+    C(r.actor, "recorded_by", OUT_C_STR),
+    C(r.note, "note", OUT_C_STR),
+    C(r.source, "source", OUT_C_STR),
+    C(r.why, "why", OUT_C_STR),
+    OUT_COL_END};
+#undef C
 
-	out_int(o, l->r.id);
-	out_str(o, l->r.kind);
-	if (l->r.target)
-		out_int(o, l->r.target);
-	else
-		out_null(o);
-	out_str(o, l->person_ref);
-	out_str(o, l->name);
-	out_word(o, l->r.stance);
-	out_str(o, l->toward_handle);
-	out_str(o, l->deal_ref);
-	out_str(o, l->r.effective);
-	out_str(o, l->r.recorded);
-	out_str(o, l->r.actor);
-	out_str(o, l->r.note);
-	out_str(o, l->r.source);
-	out_str(o, l->r.why);
-	out_end_row(o);
-	return 0;
+OUT_ROW_FN(log_row, struct stance_log_row)
+
+static int
+list_log(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	const char *const *span = arg; /* --since, --until */
+
+	/* A person's log, else an account's (CLI_ACCOUNT_PERSON). */
+	return store_stance_log(ctx->st, ctx->subj.person,
+	                        ctx->subj.person ? 0 : ctx->subj.account,
+	                        span[0], span[1], log_row, o);
 }
 
 static int
@@ -604,12 +626,7 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	    {"until", required_argument, NULL, OPT_UNTIL},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const cols[] = {
-	    "id",          "kind",   "target", "person",    "name",
-	    "stance",      "toward", "deal",   "effective", "recorded",
-	    "recorded_by", "note",   "source", "why",       NULL};
 	const char *since = NULL, *until = NULL;
-	struct out *o;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
@@ -627,15 +644,9 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_DATA,
 		               _("--since '%s' is after --until '%s'"), since,
 		               until);
-	if ((rc = cli_subject(ctx)) != KAM_OK)
-		return rc;
-	/* A person's log, else an account's (CLI_ACCOUNT_PERSON). */
-	o = cli_out(ctx, 0, cols);
-	rc = store_stance_log(ctx->st, ctx->subj.person,
-	                      ctx->subj.person ? 0 : ctx->subj.account, since,
-	                      until, log_row, o);
-	out_close(o);
-	if (rc != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
+	    (rc = cli_list(ctx, 0, log_cols, list_log,
+	                   (const char *[]){since, until})) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -659,11 +670,6 @@ struct watch_out {
 	struct out *tsv; /* NULL: JSON, one object a line */
 };
 
-static const char *const log_cols[] = {
-    "id",          "kind",   "target", "person",    "name",
-    "stance",      "toward", "deal",   "effective", "recorded",
-    "recorded_by", "note",   "source", "why",       NULL};
-
 static int
 watch_row(const struct stance_log_row *l, void *arg)
 {
@@ -671,7 +677,7 @@ watch_row(const struct stance_log_row *l, void *arg)
 	struct out *o =
 	    w->tsv != NULL ? w->tsv : cli_out(w->ctx, OUT_OBJECT, log_cols);
 
-	log_row(l, o);
+	out_row(o, l);
 	if (w->tsv == NULL)
 		out_close(o);
 	/* Each line as it comes, for a reader that acts on it. */
@@ -710,13 +716,24 @@ cmd_watch(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * changes [ACCOUNT|DEAL] --from D1 --to D2: who moved between two days.
  */
+/* A row of changes: a person's stance on from and on to. */
+struct change_row {
+	const char *person, *name, *from, *to, *changed, *actor;
+	int64_t id;
+};
+
+#define C(f, n, k) OUT_COL(struct change_row, f, n, k)
+static const struct out_col change_cols[] = {
+    C(person, "person", OUT_C_STR),   C(name, "name", OUT_C_STR),
+    C(from, "from", OUT_C_STANCE),    C(to, "to", OUT_C_STANCE),
+    C(changed, "changed", OUT_C_STR), C(actor, "recorded_by", OUT_C_STR),
+    C(id, "id", OUT_C_INT64),         OUT_COL_END};
+#undef C
+
 /* changes' rows: whoever stood otherwise on to than on from. */
 static int
 changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 {
-	static const char *const cols[] = {"person", "name",    "from",
-	                                   "to",     "changed", "recorded_by",
-	                                   "id",     NULL};
 	int64_t deal = ctx->subj.deal;
 	struct stance_person *people = NULL;
 	struct stance_found f2;
@@ -730,8 +747,10 @@ changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
 	                              &n)) != KAM_OK)
 		return store_end(ctx->st, rc);
-	o = cli_out(ctx, 0, cols);
+	o = cli_out(ctx, 0, change_cols);
 	for (i = 0; i < n; i++) {
+		struct change_row r;
+
 		if ((rc = store_stance_find(ctx->st, people[i].id, tid, deal,
 		                            to, NULL, &f2)) != KAM_OK)
 			break;
@@ -748,14 +767,9 @@ changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 		w2 = f2.stance;
 		if (w1 == w2)
 			continue;
-		out_str(o, people[i].ref);
-		out_str(o, people[i].name);
-		out_word(o, w1 ? w1 : "unknown");
-		out_word(o, w2 ? w2 : "unknown");
-		out_str(o, f2.since);
-		out_str(o, f2.actor);
-		out_int(o, f2.id);
-		out_end_row(o);
+		r = (struct change_row){people[i].ref, people[i].name, w1,   w2,
+		                        f2.since,      f2.actor,       f2.id};
+		out_row(o, &r);
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
@@ -970,6 +984,39 @@ tl_periods(struct tl_opts *t)
 	return KAM_OK;
 }
 
+/* A row of the timeline's table: a person, a symbol a period. */
+struct tl_wide {
+	const char *person, *name;
+	const char *sym[MAX_PERIODS];
+};
+
+/* A row of the machine formats: a person in a period. */
+struct tl_long {
+	const char *person, *name, *period, *as_of, *stance;
+};
+
+#define C(f, n) OUT_COL(struct tl_long, f, n, OUT_C_STR)
+static const struct out_col tl_long_cols[] = {
+    C(person, "person"), C(name, "name"),     C(period, "period"),
+    C(as_of, "as_of"),   C(stance, "stance"), OUT_COL_END};
+#undef C
+
+/* The table's columns: the person, then a period each. */
+static void
+tl_wide_cols(const struct tl_opts *t, struct out_col *cols)
+{
+	size_t k;
+
+	memset(cols, 0, (t->np + 3) * sizeof *cols);
+	cols[0] = (struct out_col)OUT_COL(struct tl_wide, person, "person",
+	                                  OUT_C_STR);
+	cols[1] =
+	    (struct out_col)OUT_COL(struct tl_wide, name, "name", OUT_C_STR);
+	for (k = 0; k < t->np; k++)
+		cols[k + 2] = (struct out_col)OUT_COL(struct tl_wide, sym[k],
+		                                      t->labels[k], OUT_C_STR);
+}
+
 /*
  * The table: a column a period (a row a person and period in the
  * machine formats), every row in force by the last day read at once and
@@ -979,9 +1026,7 @@ static int
 tl_table(struct kam_ctx *ctx, const struct tl_opts *t, int64_t account,
          int64_t deal, int64_t tid)
 {
-	static const char *const long_cols[] = {"person", "name",   "period",
-	                                        "as_of",  "stance", NULL};
-	const char *cols[MAX_PERIODS + 3];
+	struct out_col cols[MAX_PERIODS + 3];
 	const char *day[MAX_PERIODS], *word[MAX_PERIODS];
 	struct stance_person *people = NULL;
 	struct stance_day *rows = NULL;
@@ -1002,31 +1047,24 @@ tl_table(struct kam_ctx *ctx, const struct tl_opts *t, int64_t account,
 		store_stance_people_free(people, n);
 		return store_end(ctx->st, rc);
 	}
-	cols[0] = "person";
-	cols[1] = "name";
-	for (k = 0; k < t->np; k++)
-		cols[k + 2] = t->labels[k];
-	cols[t->np + 2] = NULL;
-	o = cli_out(ctx, 0, table ? cols : long_cols);
+	tl_wide_cols(t, cols);
+	o = cli_out(ctx, 0, table ? cols : tl_long_cols);
 	for (i = 0; i < n; i++) {
+		struct tl_wide w = {people[i].ref, people[i].name, {NULL}};
+
 		lo = stance_rows_of(rows, nrows, people[i].id, &hi);
 		stance_series(rows + lo, hi - lo, deal, day, t->np, word);
-		if (table) {
-			out_str(o, people[i].ref);
-			out_str(o, people[i].name);
-			for (k = 0; k < t->np; k++)
-				out_str(o, stance_symbol(word[k]));
-			out_end_row(o);
-			continue;
-		}
 		for (k = 0; k < t->np; k++) {
-			out_str(o, people[i].ref);
-			out_str(o, people[i].name);
-			out_str(o, t->labels[k]);
-			out_str(o, t->ends[k]);
-			out_str(o, word[k] ? word[k] : "unknown");
-			out_end_row(o);
+			struct tl_long l = {people[i].ref, people[i].name,
+			                    t->labels[k], t->ends[k],
+			                    word[k] ? word[k] : "unknown"};
+
+			w.sym[k] = stance_symbol(word[k]);
+			if (!table)
+				out_row(o, &l);
 		}
+		if (table)
+			out_row(o, &w);
 	}
 	out_close(o);
 	store_stance_people_free(people, n);
@@ -1113,11 +1151,20 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
  * word), the observation at fault and the guard, each null when it does
  * not apply.  The message still goes to the standard error.
  */
+struct broken_row {
+	const char *broken;
+	int64_t observation; /* 0: null */
+	const char *guard;
+};
+
 static void
 verify_broken_json(const struct stance_verdict *v)
 {
-	static const char *const cols[] = {"broken", "observation", "guard",
-	                                   NULL};
+#define C(f, k) OUT_COL(struct broken_row, f, #f, k)
+	static const struct out_col cols[] = {C(broken, OUT_C_STR),
+	                                      C(observation, OUT_C_INT64_NZ),
+	                                      C(guard, OUT_C_STR), OUT_COL_END};
+#undef C
 	static const char *const words[] = {
 	    [VERIFY_HASH] = "hash",
 	    [VERIFY_PREV] = "prev-hash",
@@ -1132,17 +1179,13 @@ verify_broken_json(const struct stance_verdict *v)
 	int guard = v->why == VERIFY_GUARD_MISSING ||
 	            v->why == VERIFY_GUARD_CHANGED ||
 	            v->why == VERIFY_GUARD_DISABLED || v->why == VERIFY_GRANT;
-	struct out *o = out_open(stdout, OUT_JSON, OUT_OBJECT, cols);
+	struct broken_row r = {(size_t)v->why < sizeof words / sizeof words[0]
+	                           ? words[v->why]
+	                           : NULL,
+	                       guard ? 0 : v->bad, guard ? v->guard : NULL};
+	struct out *o = out_open_cols(stdout, OUT_JSON, OUT_OBJECT, cols);
 
-	out_str(o, (size_t)v->why < sizeof words / sizeof words[0]
-	               ? words[v->why]
-	               : NULL);
-	if (guard)
-		out_null(o);
-	else
-		out_int(o, (long long)v->bad);
-	out_str(o, guard ? v->guard : NULL);
-	out_end_row(o);
+	out_row(o, &r);
 	out_close(o);
 }
 
@@ -1219,7 +1262,10 @@ verify_broken(const struct stance_verdict *v)
 static int
 cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"observations", "last_hash", NULL};
+	static const struct out_col cols[] = {
+	    OUT_COL(struct stance_verdict, n, "observations", OUT_C_INT64),
+	    OUT_COL(struct stance_verdict, head, "last_hash", OUT_C_CHARS),
+	    OUT_COL_END};
 	struct out *o;
 	struct stance_verdict v;
 	int c, rc;
@@ -1237,9 +1283,7 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	cli_warn_unseen((long long)v.unseen);
 	o = cli_out(ctx, OUT_OBJECT, cols);
-	out_int(o, v.n);
-	out_str(o, v.head);
-	out_end_row(o);
+	out_row(o, &v);
 	out_close(o);
 	return out_finish_stdout();
 }

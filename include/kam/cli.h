@@ -252,8 +252,15 @@ const char *cli_operand_name(const struct kam_verb *, int n, char *buf,
  */
 int cli_check_operands(const struct kam_ctx *, int argc, char **argv);
 
-/* An output writer on stdout in the chosen format. */
-struct out *cli_out(struct kam_ctx *, int flags, const char *const *cols);
+/* A writer of the columns of cols on stdout, in the chosen format. */
+struct out *cli_out(struct kam_ctx *, int flags, const struct out_col *cols);
+/*
+ * A listing: a writer of cols (cli_out) handed to list, which hands each
+ * row to out_row (a store's listing with an OUT_ROW_FN), then closed.
+ * Returns list's status.
+ */
+int cli_list(struct kam_ctx *, int flags, const struct out_col *cols,
+             int (*list)(struct kam_ctx *, struct out *, void *), void *arg);
 /*
  * The last line of an import: "N added, N changed, N left, N unchanged,
  * N skipped", or with -F json one object of those five numbers.

@@ -9,6 +9,7 @@
 #ifndef KAM_OUT_H
 #define KAM_OUT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "kam/kam.h"
@@ -66,6 +67,112 @@ void out_fixed(struct out *, double, int decimals);
 void out_end_row(struct out *);
 /* Finishes (a table is written only here) and frees. */
 void out_close(struct out *);
+/*
+ * A column table: one row type's columns, each its name (the TSV/CSV
+ * header, the JSON key, the table's heading upper-cased) beside the
+ * field of the row struct it prints and how.  A writer opened on a
+ * table (out_open_cols, cli_out) writes the header from it, and
+ * out_row writes every column of a row from it, so that a column is
+ * named and printed in one place.  Declare one with the macros:
+ *
+ *     static const struct out_col team_cols[] = {
+ *         OUT_COL(struct org_team, handle, "handle", OUT_C_STR),
+ *         OUT_COL(struct org_team, accounts, "accounts", OUT_C_INT),
+ *         OUT_COL_END};
+ */
+enum out_kind {
+	/* Text: a const char * field. */
+	OUT_C_STR,      /* NULL is missing */
+	OUT_C_CHARS,    /* a char array in the struct, not a pointer */
+	OUT_C_WORD,     /* a word of the method's vocabularies (out_word) */
+	OUT_C_STANCE,   /* the same, "unknown" when NULL */
+	OUT_C_LIST,     /* ';'-separated (out_list) */
+	OUT_C_REF,      /* a person or deal (out_ref) */
+	OUT_C_REF_LIST, /* a ';'-separated list of them (out_ref_list) */
+	OUT_C_LABEL,    /* a word a table shows as .label(.vocab, word) */
+	OUT_C_SHOWN,    /* a word; .with is the text a table shows */
+	/* Values. */
+	OUT_C_INT,      /* int */
+	OUT_C_INT_POS,  /* int, missing unless above 0 */
+	OUT_C_LONG,     /* long */
+	OUT_C_INT64,    /* int64_t or long long */
+	OUT_C_INT64_NZ, /* the same, missing when 0 */
+	OUT_C_NUM,      /* double, shortest form (out_num) */
+	OUT_C_NUM_PTR,  /* const double *; NULL is missing */
+	OUT_C_FIXED,    /* double with .decimals decimals (out_fixed) */
+	OUT_C_BOOL,     /* int (out_bool) */
+	OUT_C_FN        /* written by .put from the whole row */
+};
+struct out_col {
+	const char *name; /* NULL ends the table */
+	enum out_kind kind;
+	size_t off; /* the field's offset in the row struct */
+	/*
+	 * OUT_C_REF, OUT_C_REF_LIST: the offset of the field holding the
+	 * account the references are of, plus one (0: the writer's
+	 * account, out_account).  OUT_C_SHOWN: the offset of the text a
+	 * table shows, plus one.
+	 */
+	size_t with;
+	int decimals;      /* OUT_C_FIXED */
+	const char *vocab; /* OUT_C_LABEL: the vocabulary, for label */
+	const char *(*label)(const char *vocab, const char *word);
+	void (*put)(struct out *, const void *row); /* OUT_C_FN */
+};
+#define OUT_COL(T, field, nm, k)                                               \
+	{                                                                      \
+		.name = (nm), .kind = (k), .off = offsetof(T, field)           \
+	}
+/* A reference of the account in the row's field acct. */
+#define OUT_COL_REF(T, field, nm, k, acct)                                     \
+	{                                                                      \
+		.name = (nm), .kind = (k), .off = offsetof(T, field),          \
+		.with = offsetof(T, acct) + 1                                  \
+	}
+#define OUT_COL_FIXED(T, field, nm, d)                                         \
+	{                                                                      \
+		.name = (nm), .kind = OUT_C_FIXED, .off = offsetof(T, field),  \
+		.decimals = (d)                                                \
+	}
+#define OUT_COL_LABEL(T, field, nm, fn, v)                                     \
+	{                                                                      \
+		.name = (nm), .kind = OUT_C_LABEL, .off = offsetof(T, field),  \
+		.vocab = (v), .label = (fn)                                    \
+	}
+/* A word beside the text a table shows for it (field shown). */
+#define OUT_COL_SHOWN(T, field, nm, shown)                                     \
+	{                                                                      \
+		.name = (nm), .kind = OUT_C_SHOWN, .off = offsetof(T, field),  \
+		.with = offsetof(T, shown) + 1                                 \
+	}
+#define OUT_COL_FN(nm, fn)                                                     \
+	{                                                                      \
+		.name = (nm), .kind = OUT_C_FN, .put = (fn)                    \
+	}
+#define OUT_COL_END                                                            \
+	{                                                                      \
+		.name = NULL                                                   \
+	}
+
+/* A writer whose columns, header and rows, are those of cols. */
+struct out *out_open_cols(FILE *, enum out_format, int flags,
+                          const struct out_col *cols);
+/* The account whose references OUT_C_REF columns write bare (kept). */
+void out_account(struct out *, const char *account);
+/* Writes row, a struct of the writer's table, as one row; KAM_OK. */
+int out_row(struct out *, const void *row);
+/* Writes n rows of size bytes each, from rows on. */
+void out_rows(struct out *, const void *rows, size_t n, size_t size);
+/*
+ * fn, a function handing each row of type T to out_row: the row
+ * function a store's listing takes, with the writer as its argument.
+ */
+#define OUT_ROW_FN(fn, T)                                                      \
+	static int fn(const T *row, void *o)                                   \
+	{                                                                      \
+		return out_row(o, row);                                        \
+	}
+
 /*
  * The heading of a column for a person: its translation (the table
  * form's upper-case heading), else the name as written.  Free it.

@@ -620,9 +620,20 @@ cli_person(struct kam_ctx *ctx, const char *ref, int64_t *id)
 }
 
 struct out *
-cli_out(struct kam_ctx *ctx, int flags, const char *const *cols)
+cli_out(struct kam_ctx *ctx, int flags, const struct out_col *cols)
 {
-	return out_open(stdout, ctx->fmt, flags, cols);
+	return out_open_cols(stdout, ctx->fmt, flags, cols);
+}
+
+int
+cli_list(struct kam_ctx *ctx, int flags, const struct out_col *cols,
+         int (*list)(struct kam_ctx *, struct out *, void *), void *arg)
+{
+	struct out *o = cli_out(ctx, flags, cols);
+	int rc = list(ctx, o, arg);
+
+	out_close(o);
+	return rc;
 }
 
 static const struct kam_verb *
@@ -876,8 +887,11 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 void
 cli_import_summary(struct kam_ctx *ctx, const struct import_counts *n)
 {
-	static const char *const cols[] = {"added",     "changed", "left",
-	                                   "unchanged", "skipped", NULL};
+#define C(f) OUT_COL(struct import_counts, f, #f, OUT_C_LONG)
+	static const struct out_col cols[] = {C(added),   C(changed),
+	                                      C(left),    C(unchanged),
+	                                      C(skipped), OUT_COL_END};
+#undef C
 	struct out *o;
 
 	if (ctx->fmt != OUT_JSON) {
@@ -885,12 +899,7 @@ cli_import_summary(struct kam_ctx *ctx, const struct import_counts *n)
 		return;
 	}
 	o = cli_out(ctx, OUT_OBJECT, cols);
-	out_int(o, n->added);
-	out_int(o, n->changed);
-	out_int(o, n->left);
-	out_int(o, n->unchanged);
-	out_int(o, n->skipped);
-	out_end_row(o);
+	out_row(o, n);
 	out_close(o);
 }
 

@@ -20,8 +20,11 @@ struct out {
 	int flags;
 	const char *const *cols;
 	size_t ncols;
-	size_t col;   /* next column of the current row */
-	size_t nrows; /* rows ended so far */
+	const struct out_col *table; /* out_open_cols: the row's columns */
+	const char **names;          /* out_open_cols: cols, owned */
+	const char *account;         /* out_account */
+	size_t col;                  /* next column of the current row */
+	size_t nrows;                /* rows ended so far */
 	/* table: every cell, row-major */
 	char **cells;
 	size_t ncells, cap;
@@ -64,29 +67,29 @@ put_run(FILE *fp, const char *s, char quote)
 	return p;
 }
 
-void
-json_put_str(FILE *fp, const char *s)
+/*
+ * Writes s escaped between quotes (JSON, quote '"') or as a TSV field
+ * (quote '\\'): the quote and backslash after a backslash, tab and line
+ * breaks as \t \n \r, an invalid byte as \ufffd, controls and
+ * bidirectional characters as \u and four hex digits; JSON also escapes
+ * U+2028 and U+2029, which end a line in JavaScript.
+ */
+static void
+put_escaped(FILE *fp, const char *s, char quote)
 {
 	unsigned int uc;
 	size_t len;
 
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
 	for (; *s; s += len) {
-		s = put_run(fp, s, '"');
+		s = put_run(fp, s, quote);
 		len = 1;
-		switch (*s) {
-		case '\0':
+		if (*s == '\0') {
 			len = 0;
 			continue;
-		case '"':
-			fputs("\\\"", fp);
-			continue;
-		case '\\':
-			fputs("\\\\", fp);
+		}
+		if (*s == quote || *s == '\\') {
+			fputc('\\', fp);
+			fputc(*s, fp);
 			continue;
 		}
 		switch (text_class(s, &uc, &len)) {
@@ -105,12 +108,27 @@ json_put_str(FILE *fp, const char *s)
 		case TEXT_INVALID:
 			fputs("\\ufffd", fp);
 			break;
+		case TEXT_SEPARATOR:
+			if (quote != '"')
+				fwrite(s, 1, len, fp);
+			else
+				fprintf(fp, "\\u%04x", uc);
+			break;
 		default:
-			/* Controls, bidirectional controls, and U+2028 and
-			 * U+2029, which end a line in JavaScript. */
 			fprintf(fp, "\\u%04x", uc);
 		}
 	}
+}
+
+void
+json_put_str(FILE *fp, const char *s)
+{
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('"', fp);
+	put_escaped(fp, s, '"');
 	fputc('"', fp);
 }
 
@@ -119,50 +137,6 @@ json_member(FILE *fp, const char *sep, const char *key, const char *s)
 {
 	fprintf(fp, "%s\"%s\": ", sep, key);
 	json_put_str(fp, s);
-}
-
-/*
- * TSV: backslash, tab, newline and carriage return as \\ \t \n \r;
- * control and bidirectional characters as \u and four hex digits.
- */
-static void
-tsv_put(FILE *fp, const char *s)
-{
-	unsigned int uc;
-	size_t len;
-
-	for (; *s; s += len) {
-		s = put_run(fp, s, '\\');
-		len = 1;
-		if (*s == '\0') {
-			len = 0;
-			continue;
-		}
-		if (*s == '\\') {
-			fputs("\\\\", fp);
-			continue;
-		}
-		switch (text_class(s, &uc, &len)) {
-		case TEXT_TAB:
-			fputs("\\t", fp);
-			break;
-		case TEXT_LF:
-			fputs("\\n", fp);
-			break;
-		case TEXT_CR:
-			fputs("\\r", fp);
-			break;
-		case TEXT_CONTROL:
-		case TEXT_BIDI:
-			fprintf(fp, "\\u%04x", uc);
-			break;
-		case TEXT_INVALID:
-			fputs("\\ufffd", fp);
-			break;
-		default:
-			fwrite(s, 1, len, fp);
-		}
-	}
 }
 
 void
@@ -215,6 +189,31 @@ out_open(FILE *fp, enum out_format fmt, int flags, const char *const *cols)
 	return o;
 }
 
+struct out *
+out_open_cols(FILE *fp, enum out_format fmt, int flags,
+              const struct out_col *cols)
+{
+	const char **names;
+	struct out *o;
+	size_t n;
+
+	for (n = 0; cols[n].name != NULL; n++)
+		;
+	names = xcalloc(n + 1, sizeof *names);
+	for (n = 0; cols[n].name != NULL; n++)
+		names[n] = cols[n].name;
+	o = out_open(fp, fmt, flags, names);
+	o->table = cols;
+	o->names = names;
+	return o;
+}
+
+void
+out_account(struct out *o, const char *account)
+{
+	o->account = account;
+}
+
 static void
 table_add(struct out *o, const char *s)
 {
@@ -250,7 +249,7 @@ put(struct out *o, const char *text, const char *json)
 		if (o->col)
 			fputc('\t', o->fp);
 		if (text != NULL)
-			tsv_put(o->fp, text);
+			put_escaped(o->fp, text, '\\');
 		break;
 	case OUT_CSV:
 		csv_put(o->fp, text, o->col == 0);
@@ -448,6 +447,133 @@ void
 out_raw_json(struct out *o, const char *json, const char *text)
 {
 	put(o, text, json);
+}
+
+/* The field of row at offset off, a pointer of type T. */
+#define FIELD(T, row, off)                                                     \
+	(*(T const *)(const void *)((const char *)(row) + (off)))
+
+/* The account of a column of references: the row's, else the writer's. */
+static const char *
+col_account(const struct out *o, const struct out_col *c, const void *row)
+{
+	return c->with ? FIELD(char *, row, c->with - 1) : o->account;
+}
+
+/* Writes column c of row, a column of a value other than text. */
+static void
+put_value(struct out *o, const struct out_col *c, const void *row)
+{
+	const char *p = (const char *)row + c->off;
+	long long v = 0;
+	double d;
+
+	switch (c->kind) {
+	case OUT_C_INT:
+	case OUT_C_INT_POS:
+	case OUT_C_BOOL:
+		v = FIELD(int, row, c->off);
+		if (c->kind == OUT_C_BOOL)
+			out_bool(o, (int)v);
+		else if (c->kind == OUT_C_INT || v > 0)
+			out_int(o, v);
+		else
+			out_null(o);
+		break;
+	case OUT_C_LONG:
+		out_int(o, FIELD(long, row, c->off));
+		break;
+	case OUT_C_INT64:
+	case OUT_C_INT64_NZ:
+		/* Both are 64 bits: the one copy reads either. */
+		memcpy(&v, p, sizeof v);
+		if (c->kind == OUT_C_INT64 || v != 0)
+			out_int(o, v);
+		else
+			out_null(o);
+		break;
+	case OUT_C_NUM_PTR:
+		if (FIELD(double *, row, c->off) != NULL)
+			out_num(o, *FIELD(double *, row, c->off));
+		else
+			out_null(o);
+		break;
+	case OUT_C_NUM:
+	case OUT_C_FIXED:
+		memcpy(&d, p, sizeof d);
+		if (c->kind == OUT_C_FIXED)
+			out_fixed(o, d, c->decimals);
+		else
+			out_num(o, d);
+		break;
+	case OUT_C_FN:
+		c->put(o, row);
+		break;
+	default:
+		abort(); /* a text column: put_col writes it */
+	}
+}
+
+/* Writes column c of row. */
+static void
+put_col(struct out *o, const struct out_col *c, const void *row)
+{
+	const char *s;
+
+	if (c->kind > OUT_C_SHOWN) {
+		put_value(o, c, row);
+		return;
+	}
+	s = c->kind == OUT_C_CHARS ? (const char *)row + c->off
+	                           : FIELD(char *, row, c->off);
+	switch (c->kind) {
+	case OUT_C_STR:
+	case OUT_C_CHARS:
+		out_str(o, s);
+		break;
+	case OUT_C_STANCE:
+		out_word(o, s != NULL ? s : "unknown");
+		break;
+	case OUT_C_WORD:
+		out_word(o, s);
+		break;
+	case OUT_C_LIST:
+		out_list(o, s);
+		break;
+	case OUT_C_REF:
+		out_ref(o, col_account(o, c, row), s);
+		break;
+	case OUT_C_REF_LIST:
+		out_ref_list(o, col_account(o, c, row), s);
+		break;
+	case OUT_C_LABEL:
+		out_label(o, s, s != NULL ? c->label(c->vocab, s) : NULL);
+		break;
+	default: /* OUT_C_SHOWN */
+		out_label(o, s, FIELD(char *, row, c->with - 1));
+	}
+}
+
+int
+out_row(struct out *o, const void *row)
+{
+	const struct out_col *c;
+
+	if (o->table == NULL)
+		abort(); /* a writer of names only: a bug in the caller */
+	for (c = o->table; c->name != NULL; c++)
+		put_col(o, c, row);
+	out_end_row(o);
+	return KAM_OK;
+}
+
+void
+out_rows(struct out *o, const void *rows, size_t n, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out_row(o, (const char *)rows + i * size);
 }
 
 void
@@ -720,6 +846,7 @@ out_close(struct out *o)
 	for (i = 0; i < o->ncells; i++)
 		free(o->cells[i]);
 	free(o->cells);
+	free(o->names);
 	free(o);
 }
 
