@@ -93,8 +93,10 @@ enum out_kind {
 	OUT_C_SHOWN,    /* a word; .with is the text a table shows */
 	/* Values. */
 	OUT_C_INT,      /* int */
-	OUT_C_INT_POS,  /* int, missing unless above 0 */
 	OUT_C_LONG,     /* long */
+	OUT_C_LONG_POS, /* long, missing unless above 0 */
+	OUT_C_DIGITS,   /* const char *, a number's exact digits (a number
+	                   in JSON); NULL is missing */
 	OUT_C_INT64,    /* int64_t or long long */
 	OUT_C_INT64_NZ, /* the same, missing when 0 */
 	OUT_C_NUM,      /* double, shortest form (out_num) */

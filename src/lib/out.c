@@ -470,18 +470,26 @@ put_value(struct out *o, const struct out_col *c, const void *row)
 
 	switch (c->kind) {
 	case OUT_C_INT:
-	case OUT_C_INT_POS:
+		out_int(o, FIELD(int, row, c->off));
+		break;
 	case OUT_C_BOOL:
-		v = FIELD(int, row, c->off);
-		if (c->kind == OUT_C_BOOL)
-			out_bool(o, (int)v);
-		else if (c->kind == OUT_C_INT || v > 0)
+		out_bool(o, FIELD(int, row, c->off));
+		break;
+	case OUT_C_LONG:
+	case OUT_C_LONG_POS:
+		v = FIELD(long, row, c->off);
+		if (c->kind == OUT_C_LONG || v > 0)
 			out_int(o, v);
 		else
 			out_null(o);
 		break;
-	case OUT_C_LONG:
-		out_int(o, FIELD(long, row, c->off));
+	case OUT_C_DIGITS:
+		/* Exact digits everywhere; a number in JSON. */
+		if (FIELD(char *, row, c->off) != NULL)
+			out_raw_json(o, FIELD(char *, row, c->off),
+			             FIELD(char *, row, c->off));
+		else
+			out_null(o);
 		break;
 	case OUT_C_INT64:
 	case OUT_C_INT64_NZ:

@@ -1,0 +1,295 @@
+/*
+ * Unit tests of the column tables of the row writers (out.c): one table
+ * per row type gives the header and every row, in each format (table,
+ * TSV, CSV, JSON), for every kind of column, missing values included.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/kam.h"
+#include "kam/out.h"
+
+/* A row with a field of every kind. */
+struct row {
+	const char *str, *word, *stance, *list;
+	char chars[8];
+	const char *ref, *refs, *acct, *label, *shown, *shown_t;
+	int i, b;
+	long l, pos;
+	const char *digits;
+	int64_t big, nz;
+	double num, fixed;
+	const double *gap;
+};
+
+static const char *
+upper(const char *vocab, const char *word)
+{
+	(void)word;
+	return vocab; /* the label is the vocabulary's name */
+}
+
+static void
+put_twice(struct out *o, const void *row)
+{
+	const struct row *r = row;
+
+	out_int(o, 2LL * r->i);
+}
+
+#define C(f, k) OUT_COL(struct row, f, #f, k)
+static const struct out_col cols[] = {
+    C(str, OUT_C_STR),
+    C(word, OUT_C_WORD),
+    C(stance, OUT_C_STANCE),
+    C(list, OUT_C_LIST),
+    C(chars, OUT_C_CHARS),
+    C(ref, OUT_C_REF),
+    OUT_COL_REF(struct row, refs, "refs", OUT_C_REF_LIST, acct),
+    OUT_COL_LABEL(struct row, label, "label", upper, "LBL"),
+    OUT_COL_SHOWN(struct row, shown, "shown", shown_t),
+    C(i, OUT_C_INT),
+    C(pos, OUT_C_LONG_POS),
+    C(b, OUT_C_BOOL),
+    C(l, OUT_C_LONG),
+    C(big, OUT_C_INT64),
+    C(nz, OUT_C_INT64_NZ),
+    C(num, OUT_C_NUM),
+    OUT_COL_FIXED(struct row, fixed, "fixed", 2),
+    C(gap, OUT_C_NUM_PTR),
+    OUT_COL_FN("twice", put_twice),
+    C(digits, OUT_C_DIGITS),
+    OUT_COL_END};
+#undef C
+
+static const double half = 0.5;
+
+/* Every field set. */
+static const struct row full = {.str = "a\tb",
+                                .word = "supporter",
+                                .stance = "blocker",
+                                .list = "x;y",
+                                .chars = "chars",
+                                .ref = "kim",
+                                .refs = "lee;beta/ann",
+                                .acct = "acme",
+                                .label = "w",
+                                .shown = "canon",
+                                .shown_t = "shown",
+                                .i = 3,
+                                .pos = 4,
+                                .b = 1,
+                                .l = 5L,
+                                .big = 9000000000LL,
+                                .nz = 7,
+                                .num = 0.25,
+                                .fixed = 1.0,
+                                .gap = &half,
+                                .digits = "12.50"};
+
+/* Every field that may be missing, missing. */
+static const struct row empty = {.acct = "acme"};
+
+/* The rows written in format fmt with flags, as a string to free. */
+static char *
+write_rows(enum out_format fmt, int flags, const struct row *rows, size_t n)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+	struct out *o;
+
+	ck_assert_ptr_nonnull(fp);
+	o = out_open_cols(fp, fmt, flags, cols);
+	out_account(o, "acme");
+	out_rows(o, rows, n, sizeof *rows);
+	out_close(o);
+	fclose(fp);
+	return s;
+}
+
+START_TEST(tsv_rows)
+{
+	struct row rows[2] = {full, empty};
+	char *s = write_rows(OUT_TSV, 0, rows, 2);
+
+	ck_assert_str_eq(
+	    s,
+	    "str\tword\tstance\tlist\tchars\tref\trefs\tlabel\tshown\ti\tpos"
+	    "\tb\tl\tbig\tnz\tnum\tfixed\tgap\ttwice\tdigits\n"
+	    "a\\tb\tsupporter\tblocker\tx;y\tchars\tacme/kim\tacme/lee;"
+	    "beta/ann\tw\tcanon\t3\t4\tyes\t5\t9000000000\t7\t0.25\t1.00\t0.5"
+	    "\t6\n"
+	    "\t\tunknown\t\t\t\t\t\t\t0\t\tno\t0\t0\t\t0\t0.00\t\t0\t\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(tsv_noheader)
+{
+	char *s = write_rows(OUT_TSV, OUT_NOHEADER, &full, 1);
+
+	ck_assert_ptr_null(strstr(s, "str\t"));
+	ck_assert_int_eq(strncmp(s, "a\\tb\t", 5), 0);
+	free(s);
+}
+END_TEST
+
+START_TEST(csv_rows)
+{
+	char *s = write_rows(OUT_CSV, 0, &empty, 1);
+
+	ck_assert_str_eq(s, "str,word,stance,list,chars,ref,refs,label,shown,i,"
+	                    "pos,b,l,big,nz,num,fixed,gap,twice,digits\n"
+	                    ",,unknown,,,,,,,0,,no,0,0,,0,0.00,,0,\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(json_rows)
+{
+	struct row rows[2] = {full, empty};
+	char *s = write_rows(OUT_JSON, 0, rows, 2);
+
+	ck_assert_str_eq(
+	    s,
+	    "[\n{\"str\":\"a\\tb\",\"word\":\"supporter\",\"stance\":"
+	    "\"blocker\","
+	    "\"list\":[\"x\",\"y\"],\"chars\":\"chars\",\"ref\":\"acme/kim\","
+	    "\"refs\":[\"acme/lee\",\"beta/ann\"],\"label\":\"w\",\"shown\":"
+	    "\"canon\",\"i\":3,\"pos\":4,\"b\":true,\"l\":5,\"big\":9000000000,"
+	    "\"nz\":7,\"num\":0.25,\"fixed\":1.00,\"gap\":0.5,\"twice\":6,"
+	    "\"digits\":12.50},\n"
+	    "{\"str\":null,\"word\":null,\"stance\":\"unknown\",\"list\":[],"
+	    "\"chars\":\"\",\"ref\":null,\"refs\":[],\"label\":null,\"shown\":"
+	    "null,\"i\":0,\"pos\":null,\"b\":false,\"l\":0,\"big\":0,\"nz\":"
+	    "null,"
+	    "\"num\":0,\"fixed\":0.00,\"gap\":null,\"twice\":0,\"digits\":null}"
+	    "\n]\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(json_object)
+{
+	char *s = write_rows(OUT_JSON, OUT_OBJECT, &empty, 1);
+
+	ck_assert_int_eq(strncmp(s, "{\"str\":null,", 12), 0);
+	ck_assert_str_eq(s + strlen(s) - 17, ",\"digits\":null}\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(json_none)
+{
+	char *s = write_rows(OUT_JSON, 0, NULL, 0);
+
+	ck_assert_str_eq(s, "[]\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(table_rows)
+{
+	struct row rows[2] = {full, empty};
+	char *s = write_rows(OUT_TABLE, 0, rows, 2);
+
+	/* Headings upper-cased, a handle of the writer's account bare,
+	 * another's whole, labels and shown text, "-" for missing. */
+	ck_assert_str_eq(
+	    s,
+	    "STR  WORD       STANCE   LIST  CHARS  REF  REFS          LABEL  "
+	    "SHOWN  I  POS  B    L  BIG         NZ  NUM   FIXED  GAP  TWICE  "
+	    "DIGITS\n"
+	    "a b  supporter  blocker  x;y   chars  kim  lee;beta/ann  LBL    "
+	    "shown  3  4    yes  5  9000000000  7   0.25  1.00   0.5  6      "
+	    "12.50\n"
+	    "-    -          unknown  -     -      -    -             -      "
+	    "-      0  -    no   0  0           -   0     0.00   -    0      "
+	    "-\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(table_object)
+{
+	char *s = write_rows(OUT_TABLE, OUT_OBJECT, &full, 1);
+
+	ck_assert_int_eq(strncmp(s, "str     a b\nword    supporter\n", 30), 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nrefs    lee;beta/ann\n"));
+	ck_assert_str_eq(s + strlen(s) - 25, "\ntwice   6\ndigits  12.50\n");
+	free(s);
+}
+END_TEST
+
+/* The account of a reference: the row's field, else the writer's. */
+START_TEST(ref_accounts)
+{
+	struct row r = full;
+	char *s;
+
+	r.acct = "beta";
+	s = write_rows(OUT_TSV, OUT_NOHEADER, &r, 1);
+	ck_assert_ptr_nonnull(strstr(s, "\tacme/kim\tbeta/lee;beta/ann\t"));
+	free(s);
+}
+END_TEST
+
+/*
+ * One escaper for JSON and TSV: quotes and backslashes, controls, and
+ * U+2028 (a line separator) escaped in JSON only.
+ */
+START_TEST(escapes)
+{
+	static const char tsv[] = "q\"b\\\\\\u0001\xe2\x80\xa8\\ufffd\t",
+	                  json[] =
+	                      "{\"str\":\"q\\\"b\\\\\\u0001\\u2028\\ufffd\",";
+	struct row r = empty;
+	char *s;
+
+	r.str = "q\"b\\\x01\xe2\x80\xa8\xff";
+	s = write_rows(OUT_TSV, OUT_NOHEADER, &r, 1);
+	ck_assert_int_eq(strncmp(s, tsv, strlen(tsv)), 0);
+	free(s);
+	s = write_rows(OUT_JSON, OUT_OBJECT, &r, 1);
+	ck_assert_int_eq(strncmp(s, json, strlen(json)), 0);
+	free(s);
+}
+END_TEST
+
+static Suite *
+out_suite(void)
+{
+	Suite *s = suite_create("out");
+	TCase *tc = tcase_create("columns");
+
+	tcase_add_test(tc, tsv_rows);
+	tcase_add_test(tc, tsv_noheader);
+	tcase_add_test(tc, csv_rows);
+	tcase_add_test(tc, json_rows);
+	tcase_add_test(tc, json_object);
+	tcase_add_test(tc, json_none);
+	tcase_add_test(tc, table_rows);
+	tcase_add_test(tc, table_object);
+	tcase_add_test(tc, ref_accounts);
+	tcase_add_test(tc, escapes);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(out_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
