@@ -96,11 +96,11 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	path = xstrdup(store_path(ctx->st));
 	/* A line for a shell, an object for a program reading JSON. */
 	if (ctx->fmt == OUT_JSON) {
-		static const char *const cols[] = {"store", NULL};
-		struct out *o = out_open(stdout, ctx->fmt, OUT_OBJECT, cols);
+		static const struct out_col cols[] = {
+		    {.name = "store", .kind = OUT_C_STR}, OUT_COL_END};
+		struct out *o = cli_out(ctx, OUT_OBJECT, cols);
 
-		out_str(o, path);
-		out_end_row(o);
+		out_row(o, &path); /* the row: the one field, the path */
 		out_close(o);
 	} else
 		printf("%s\n", path);
@@ -289,55 +289,42 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	                 store_org_account_set(ctx->st, argv[optind], &ch));
 }
 
-static const char *const account_cols[] = {
-    "handle",   "name",   "industry", "people", "deals", "created",
-    "category", "parent", "ext_id",   "team",   NULL};
+#define C(f, k) OUT_COL(struct org_account, f, #f, k)
+static const struct out_col account_cols[] = {
+    C(handle, OUT_C_STR),   C(name, OUT_C_STR),   C(industry, OUT_C_STR),
+    C(people, OUT_C_LONG),  C(deals, OUT_C_LONG), C(created, OUT_C_STR),
+    C(category, OUT_C_STR), C(parent, OUT_C_STR), C(ext_id, OUT_C_STR),
+    C(team, OUT_C_STR),     OUT_COL_END};
+#undef C
 
+OUT_ROW_FN(put_account, struct org_account)
+
+/* The accounts, or the one named by handle (arg). */
 static int
-put_account(const struct org_account *a, void *arg)
+list_accounts(struct kam_ctx *ctx, struct out *o, void *handle)
 {
-	struct out *o = arg;
-
-	out_str(o, a->handle);
-	out_str(o, a->name);
-	out_str(o, a->industry);
-	out_int(o, a->people);
-	out_int(o, a->deals);
-	out_str(o, a->created);
-	out_str(o, a->category);
-	out_str(o, a->parent);
-	out_str(o, a->ext_id);
-	out_str(o, a->team);
-	out_end_row(o);
-	return KAM_OK;
+	return store_org_accounts(ctx->st, handle, put_account, o);
 }
 
 static int
 cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct out *o;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, 0, account_cols);
-	rc = store_org_accounts(ctx->st, NULL, put_account, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, account_cols, list_accounts, NULL);
 }
 
 static int
 cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct out *o;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, OUT_OBJECT, account_cols);
-	rc = store_org_accounts(ctx->st, argv[optind], put_account, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, OUT_OBJECT, account_cols, list_accounts,
+	                argv[optind]);
 }
 
 /* teams */
@@ -369,33 +356,30 @@ cmd_team_rm(struct kam_ctx *ctx, int argc, char **argv)
 	return team_change(ctx, argc, argv, store_org_team_rm);
 }
 
-static int
-put_team(const struct org_team *t, void *arg)
-{
-	struct out *o = arg;
+#define C(f, n, k) OUT_COL(struct org_team, f, n, k)
+static const struct out_col team_cols[] = {
+    C(handle, "handle", OUT_C_STR), C(role, "db_role", OUT_C_STR),
+    C(accounts, "accounts", OUT_C_LONG), C(created, "created", OUT_C_STR),
+    OUT_COL_END};
+#undef C
 
-	out_str(o, t->handle);
-	out_str(o, t->role);
-	out_int(o, t->accounts);
-	out_str(o, t->created);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(put_team, struct org_team)
+
+static int
+list_teams(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	(void)arg;
+	return store_org_teams(ctx->st, put_team, o);
 }
 
 static int
 cmd_team_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"handle", "db_role", "accounts",
-	                                   "created", NULL};
-	struct out *o;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, 0, cols);
-	rc = store_org_teams(ctx->st, put_team, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, team_cols, list_teams, NULL);
 }
 
 /* people */
@@ -643,67 +627,52 @@ cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
 	return KAM_OK;
 }
 
-static const char *const person_cols[] = {
-    "handle",    "name",        "title",   "dept",   "level", "reports_to",
-    "dotted_to", "placeholder", "left_on", "ext_id", NULL};
+/* A person's columns, the first (the handle) named first. */
+#define C(f, k) OUT_COL(struct org_person, f, #f, k)
+#define R(f, k) OUT_COL_REF(struct org_person, f, #f, k, account)
+#define PERSON_COLS(first)                                                     \
+	OUT_COL_REF(struct org_person, handle, first, OUT_C_REF, account),     \
+	    C(name, OUT_C_STR), C(title, OUT_C_STR), C(dept, OUT_C_STR),       \
+	    C(level, OUT_C_LONG_POS), R(reports_to, OUT_C_REF),                \
+	    R(dotted_to, OUT_C_REF_LIST), C(placeholder, OUT_C_BOOL),          \
+	    C(left_on, OUT_C_STR), C(ext_id, OUT_C_STR), OUT_COL_END
+static const struct out_col person_cols[] = {PERSON_COLS("handle")};
+static const struct out_col person_show_cols[] = {PERSON_COLS("person")};
+#undef PERSON_COLS
+#undef R
+#undef C
 
+OUT_ROW_FN(put_person, struct org_person)
+
+/* The people of the subject account, or the subject person alone. */
 static int
-put_person(const struct org_person *p, void *arg)
+list_people(struct kam_ctx *ctx, struct out *o, void *arg)
 {
-	struct out *o = arg;
-
-	out_ref(o, p->account, p->handle);
-	out_str(o, p->name);
-	out_str(o, p->title);
-	out_str(o, p->dept);
-	if (p->level > 0)
-		out_int(o, p->level);
-	else
-		out_null(o);
-	out_ref(o, p->account, p->reports_to);
-	out_ref_list(o, p->account, p->dotted_to);
-	out_bool(o, p->placeholder);
-	out_str(o, p->left_on);
-	out_str(o, p->ext_id);
-	out_end_row(o);
-	return KAM_OK;
+	(void)arg;
+	return store_org_people(ctx->st,
+	                        ctx->subj.person ? 0 : ctx->subj.account,
+	                        ctx->subj.person, put_person, o);
 }
 
 static int
 cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct out *o;
-	int64_t account;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	o = out_open(stdout, ctx->fmt, 0, person_cols);
-	rc = store_org_people(ctx->st, account, 0, put_person, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, person_cols, list_people, NULL);
 }
 
 static int
 cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "person",  "name",       "title",     "dept",
-	    "level",   "reports_to", "dotted_to", "placeholder",
-	    "left_on", "ext_id",     NULL};
-	struct out *o;
-	int64_t id;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	id = ctx->subj.person;
-	o = out_open(stdout, ctx->fmt, OUT_OBJECT, cols);
-	rc = store_org_people(ctx->st, 0, id, put_person, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, OUT_OBJECT, person_show_cols, list_people, NULL);
 }
 
 /* tree */
@@ -809,6 +778,24 @@ tree_link(struct tree *t, size_t *roots)
 	return nroots;
 }
 
+/* A row of the tree in the -F output: a person at a depth. */
+struct tree_row {
+	long depth;
+	const char *account, *handle, *name, *title;
+	long level;
+	const char *reports_to, *dotted_to;
+};
+
+#define C(f, k) OUT_COL(struct tree_row, f, #f, k)
+#define R(f, k) OUT_COL_REF(struct tree_row, f, #f, k, account)
+static const struct out_col tree_cols[] = {
+    C(depth, OUT_C_LONG),         R(handle, OUT_C_REF),
+    C(name, OUT_C_STR),           C(title, OUT_C_STR),
+    C(level, OUT_C_LONG_POS),     R(reports_to, OUT_C_REF),
+    R(dotted_to, OUT_C_REF_LIST), OUT_COL_END};
+#undef R
+#undef C
+
 /* One person of the tree: a drawn line, or a row of the -F output. */
 static void
 tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
@@ -847,17 +834,11 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 		}
 		putchar('\n');
 	} else {
-		out_int(o, (long long)depth);
-		out_ref(o, n->account, n->handle);
-		out_str(o, n->name);
-		out_str(o, n->title);
-		if (n->level)
-			out_int(o, n->level);
-		else
-			out_null(o);
-		out_ref(o, n->account, n->reports_to);
-		out_ref_list(o, n->account, n->dotted_to);
-		out_end_row(o);
+		struct tree_row r = {(long)depth,   n->account,  n->handle,
+		                     n->name,       n->title,    n->level,
+		                     n->reports_to, n->dotted_to};
+
+		out_row(o, &r);
 	}
 }
 
@@ -908,9 +889,6 @@ tree_print(struct tree *t, struct out *o, size_t root, int draw)
 static int
 cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"depth",     "handle", "name",
-	                                   "title",     "level",  "reports_to",
-	                                   "dotted_to", NULL};
 	struct tree t = {0};
 	struct out *o = NULL;
 	size_t *roots, nroots, i;
@@ -928,7 +906,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 		nroots = tree_link(&t, roots);
 		draw = !ctx->fmt_given || ctx->fmt == OUT_TABLE;
 		if (!draw)
-			o = out_open(stdout, ctx->fmt, 0, cols);
+			o = cli_out(ctx, 0, tree_cols);
 		for (i = 0; i < nroots; i++)
 			tree_print(&t, o, roots[i], draw);
 		out_close(o);
@@ -1026,33 +1004,17 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, rc);
 }
 
-/*
- * A listing and the account its bare handles are of (out_ref): links of
- * an account, roles of a deal's account, a person's log.
- */
-struct refout {
-	struct out *o;
-	char *acct;
-};
+#define C(f, n, k) OUT_COL(struct org_link, f, n, k)
+static const struct out_col link_cols[] = {C(from, "from", OUT_C_REF),
+                                           C(to, "to", OUT_C_REF),
+                                           C(kind, "kind", OUT_C_WORD),
+                                           C(strength, "strength", OUT_C_LONG),
+                                           C(from_name, "from_name", OUT_C_STR),
+                                           C(to_name, "to_name", OUT_C_STR),
+                                           OUT_COL_END};
+#undef C
 
-static const char *const link_cols[] = {
-    "from", "to", "kind", "strength", "from_name", "to_name", NULL};
-
-static int
-put_link(const struct org_link *l, void *arg)
-{
-	struct refout *ro = arg;
-	struct out *o = ro->o;
-
-	out_ref(o, ro->acct, l->from);
-	out_ref(o, ro->acct, l->to);
-	out_word(o, l->kind);
-	out_int(o, l->strength);
-	out_str(o, l->from_name);
-	out_str(o, l->to_name);
-	out_end_row(o);
-	return KAM_OK;
-}
+OUT_ROW_FN(put_link, struct org_link)
 
 /* The --as-of DATE of a verb that reads. */
 static int
@@ -1105,18 +1067,20 @@ static int
 cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 {
 	const char *as_of;
-	struct refout ro;
+	struct out *o;
 	int64_t account;
+	char *acct;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	ro.o = out_open(stdout, ctx->fmt, 0, link_cols);
-	ro.acct = store_org_account_handle(ctx->st, account);
-	rc = store_org_links_at(ctx->st, account, as_of, put_link, &ro);
-	out_close(ro.o);
-	free(ro.acct);
+	o = cli_out(ctx, 0, link_cols);
+	acct = store_org_account_handle(ctx->st, account);
+	out_account(o, acct);
+	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
+	out_close(o);
+	free(acct);
 	return rc;
 }
 
@@ -1161,30 +1125,27 @@ cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 	                 store_org_competitor_add);
 }
 
-static int
-put_competitor(const struct org_competitor *c, void *arg)
-{
-	struct out *o = arg;
+static const struct out_col competitor_cols[] = {
+    OUT_COL(struct org_competitor, handle, "handle", OUT_C_STR),
+    OUT_COL(struct org_competitor, name, "name", OUT_C_STR), OUT_COL_END};
 
-	out_str(o, c->handle);
-	out_str(o, c->name);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(put_competitor, struct org_competitor)
+
+static int
+list_competitors(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	(void)arg;
+	return store_org_competitors(ctx->st, put_competitor, o);
 }
 
 static int
 cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"handle", "name", NULL};
-	struct out *o;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, 0, cols);
-	rc = store_org_competitors(ctx->st, put_competitor, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, competitor_cols, list_competitors, NULL);
 }
 
 /* deals */
@@ -1403,75 +1364,67 @@ cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, deal_reopen(ctx->st, ctx->subj.deal, on));
 }
 
-static const char *const deal_cols[] = {
-    "deal",   "name",    "value",     "currency", "close",
-    "roles",  "created", "cost",      "stage",    "owner",
-    "ext_id", "status",  "closed_on", "reason",   NULL};
-
-static int
-put_deal(const struct org_deal *d, void *arg)
+/* A deal as ACCOUNT/DEAL. */
+static void
+put_deal_ref(struct out *o, const void *row)
 {
-	struct out *o = arg;
+	const struct org_deal *d = row;
 	char *ref;
 
 	xasprintf(&ref, "%s/%s", d->account, d->handle);
 	out_str(o, ref);
 	free(ref);
-	out_str(o, d->name);
-	/* Exact digits everywhere; a number in JSON. */
-	if (d->value != NULL)
-		out_raw_json(o, d->value, d->value);
-	else
-		out_null(o);
-	out_str(o, d->currency);
-	out_str(o, d->close_on);
-	out_int(o, d->roles);
-	out_str(o, d->created);
-	if (d->cost != NULL)
-		out_raw_json(o, d->cost, d->cost);
-	else
-		out_null(o);
-	out_str(o, d->stage);
-	out_str(o, d->owner);
-	out_str(o, d->ext_id);
-	out_str(o, d->status);
-	out_str(o, d->closed_on);
-	out_str(o, d->reason);
-	out_end_row(o);
-	return KAM_OK;
+}
+
+#define C(f, n, k) OUT_COL(struct org_deal, f, n, k)
+static const struct out_col deal_cols[] = {OUT_COL_FN("deal", put_deal_ref),
+                                           C(name, "name", OUT_C_STR),
+                                           C(value, "value", OUT_C_DIGITS),
+                                           C(currency, "currency", OUT_C_STR),
+                                           C(close_on, "close", OUT_C_STR),
+                                           C(roles, "roles", OUT_C_LONG),
+                                           C(created, "created", OUT_C_STR),
+                                           C(cost, "cost", OUT_C_DIGITS),
+                                           C(stage, "stage", OUT_C_STR),
+                                           C(owner, "owner", OUT_C_STR),
+                                           C(ext_id, "ext_id", OUT_C_STR),
+                                           C(status, "status", OUT_C_STR),
+                                           C(closed_on, "closed_on", OUT_C_STR),
+                                           C(reason, "reason", OUT_C_STR),
+                                           OUT_COL_END};
+#undef C
+
+OUT_ROW_FN(put_deal, struct org_deal)
+
+/* The deals of the subject account (none: every account's), or the
+ * subject deal alone. */
+static int
+list_deals(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	(void)arg;
+	return store_org_deals(ctx->st, ctx->subj.deal ? 0 : ctx->subj.account,
+	                       ctx->subj.deal, put_deal, o);
 }
 
 static int
 cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct out *o;
-	int64_t account = 0;
 	int rc;
 
 	/* With no account at all, every account's deals (CLI_ALL). */
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	account = ctx->subj.account;
-	o = out_open(stdout, ctx->fmt, 0, deal_cols);
-	rc = store_org_deals(ctx->st, account, 0, put_deal, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, deal_cols, list_deals, NULL);
 }
 
 static int
 cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct out *o;
-	int64_t id;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	id = ctx->subj.deal;
-	o = out_open(stdout, ctx->fmt, OUT_OBJECT, deal_cols);
-	rc = store_org_deals(ctx->st, 0, id, put_deal, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, OUT_OBJECT, deal_cols, list_deals, NULL);
 }
 
 /* roles */
@@ -1552,49 +1505,41 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, rc);
 }
 
-static int
-put_role(const struct org_role *r, void *arg)
-{
-	struct refout *ro = arg;
-	struct out *o = ro->o;
+#define C(f, k) OUT_COL(struct org_role, f, #f, k)
+static const struct out_col role_cols[] = {C(person, OUT_C_REF),
+                                           C(name, OUT_C_STR),
+                                           C(role, OUT_C_WORD),
+                                           C(influence, OUT_C_WORD),
+                                           C(lead, OUT_C_BOOL),
+                                           C(primary, OUT_C_BOOL),
+                                           C(title, OUT_C_STR),
+                                           C(level, OUT_C_LONG_POS),
+                                           C(placeholder, OUT_C_BOOL),
+                                           C(left_on, OUT_C_STR),
+                                           OUT_COL_END};
+#undef C
 
-	out_ref(o, ro->acct, r->person);
-	out_str(o, r->name);
-	out_word(o, r->role);
-	out_word(o, r->influence);
-	out_bool(o, r->lead);
-	out_bool(o, r->primary);
-	out_str(o, r->title);
-	if (r->level > 0)
-		out_int(o, r->level);
-	else
-		out_null(o);
-	out_bool(o, r->placeholder);
-	out_str(o, r->left_on);
-	out_end_row(o);
-	return KAM_OK;
-}
+OUT_ROW_FN(put_role, struct org_role)
 
 static int
 cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "person", "name",  "role",        "influence", "lead", "primary",
-	    "title",  "level", "placeholder", "left_on",   NULL};
 	const char *as_of;
-	struct refout ro;
+	struct out *o;
 	int64_t deal;
+	char *acct;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
-	ro.o = out_open(stdout, ctx->fmt, 0, cols);
-	ro.acct = store_org_account_handle(ctx->st,
-	                                   store_deal_account(ctx->st, deal));
-	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, &ro);
-	out_close(ro.o);
-	free(ro.acct);
+	o = cli_out(ctx, 0, role_cols);
+	acct = store_org_account_handle(ctx->st,
+	                                store_deal_account(ctx->st, deal));
+	out_account(o, acct);
+	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
+	out_close(o);
+	free(acct);
 	return rc;
 }
 
@@ -1605,17 +1550,24 @@ struct flags {
 	long n;
 };
 
+/* A red flag as check writes it: its message beside the one said. */
+struct flag_line {
+	const char *code, *subject, *message, *said;
+};
+
+static const struct out_col flag_cols[] = {
+    OUT_COL_LABEL(struct flag_line, code, "flag", gate_label, "flag"),
+    OUT_COL(struct flag_line, subject, "subject", OUT_C_STR),
+    OUT_COL_SHOWN(struct flag_line, message, "message", said), OUT_COL_END};
+
 static int
 put_flag(const struct org_flag *f, void *arg)
 {
 	struct flags *fl = arg;
-
 	char *m = f->why != NULL ? reason_said(f->why) : xstrdup(f->message);
+	struct flag_line l = {f->code, f->subject, f->message, m};
 
-	out_label(fl->o, f->code, gate_label("flag", f->code));
-	out_str(fl->o, f->subject);
-	out_label(fl->o, f->message, m);
-	out_end_row(fl->o);
+	out_row(fl->o, &l);
 	free(m);
 	fl->n++;
 	return KAM_OK;
@@ -1659,7 +1611,6 @@ collect_deal(const struct org_deal *d, void *arg)
 static int
 cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"flag", "subject", "message", NULL};
 	struct flags fl = {NULL, 0};
 	int64_t account, deal;
 	int rc;
@@ -1669,7 +1620,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
-	fl.o = out_open(stdout, ctx->fmt, 0, cols);
+	fl.o = cli_out(ctx, 0, flag_cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
 	 * RED FLAGS). */
@@ -1692,26 +1643,19 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 
 /* influence */
 
-static const char *const influence_cols[] = {"person",    "name",   "level",
-                                             "roles",     "stance", "influence",
-                                             "brokerage", NULL};
-
-static void
-put_influence(struct out *o, const char *acct,
-              const struct org_influence_row *r)
-{
-	out_str(o, r->person);
-	out_str(o, r->name);
-	if (r->level > 0)
-		out_int(o, r->level);
-	else
-		out_null(o);
-	out_ref_list(o, acct, r->roles);
-	out_word(o, r->stance);
-	out_fixed(o, r->influence, INFLUENCE_DECIMALS);
-	out_fixed(o, r->brokerage, INFLUENCE_DECIMALS);
-	out_end_row(o);
-}
+#define C(f, k) OUT_COL(struct org_influence_row, f, #f, k)
+#define F(f)    OUT_COL_FIXED(struct org_influence_row, f, #f, INFLUENCE_DECIMALS)
+/* The roles are of the writer's account (out_account). */
+static const struct out_col influence_cols[] = {C(person, OUT_C_STR),
+                                                C(name, OUT_C_STR),
+                                                C(level, OUT_C_LONG_POS),
+                                                C(roles, OUT_C_REF_LIST),
+                                                C(stance, OUT_C_WORD),
+                                                F(influence),
+                                                F(brokerage),
+                                                OUT_COL_END};
+#undef F
+#undef C
 
 static int
 cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
@@ -1726,7 +1670,6 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	char *own;
 	int64_t account, deal = 0;
-	size_t i;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
@@ -1761,10 +1704,10 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = org_influence(ctx->st, account, deal, as_of, &inf)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, 0, influence_cols);
+	o = cli_out(ctx, 0, influence_cols);
 	own = store_org_account_handle(ctx->st, account);
-	for (i = 0; i < inf.n; i++)
-		put_influence(o, own, &inf.rows[i]);
+	out_account(o, own);
+	out_rows(o, inf.rows, inf.n, sizeof *inf.rows);
 	out_close(o);
 	free(own);
 	org_influence_free(&inf);
@@ -1779,35 +1722,33 @@ cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 	return add_named(ctx, argc, argv, N_("seller"), store_seller_add);
 }
 
-static int
-put_seller(const struct seller *r, void *arg)
-{
-	struct out *o = arg;
+#define C(f, k) OUT_COL(struct seller, f, #f, k)
+static const struct out_col seller_cols[] = {
+    C(handle, OUT_C_STR), C(name, OUT_C_STR), C(contacts, OUT_C_LONG),
+    C(created, OUT_C_STR), OUT_COL_END};
+#undef C
 
-	out_str(o, r->handle);
-	out_str(o, r->name);
-	out_int(o, r->contacts);
-	out_str(o, r->created);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(put_seller, struct seller)
+
+/* The sellers, with the contacts in force today. */
+static int
+list_sellers(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	char today[KAM_DATE_LEN];
+
+	(void)arg;
+	kam_today(today);
+	return store_sellers(ctx->st, today, put_seller, o);
 }
 
 static int
 cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"handle", "name", "contacts",
-	                                   "created", NULL};
-	char today[KAM_DATE_LEN];
-	struct out *o;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	kam_today(today);
-	o = out_open(stdout, ctx->fmt, 0, cols);
-	rc = store_sellers(ctx->st, today, put_seller, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, seller_cols, list_sellers, NULL);
 }
 
 static int
@@ -1856,39 +1797,55 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, rc);
 }
 
-static int
-put_contact(const struct contact_row *r, void *arg)
-{
-	struct out *o = arg;
+#define C(f, n, k) OUT_COL(struct contact_row, f, n, k)
+static const struct out_col contact_cols[] = {
+    C(person, "person", OUT_C_STR),
+    C(person_name, "name", OUT_C_STR),
+    C(seller, "seller", OUT_C_STR),
+    C(seller_name, "seller_name", OUT_C_STR),
+    C(strength, "strength", OUT_C_LONG),
+    C(on, "since", OUT_C_STR),
+    OUT_COL_END};
+#undef C
 
-	out_str(o, r->person);
-	out_str(o, r->person_name);
-	out_str(o, r->seller);
-	out_str(o, r->seller_name);
-	out_int(o, r->strength);
-	out_str(o, r->on);
-	out_end_row(o);
-	return KAM_OK;
+OUT_ROW_FN(put_contact, struct contact_row)
+
+/* The contacts in force on as_of (arg). */
+static int
+list_contacts(struct kam_ctx *ctx, struct out *o, void *as_of)
+{
+	return store_contacts(ctx->st, ctx->subj.account, as_of, put_contact,
+	                      o);
 }
 
 static int
 cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {"person",      "name",     "seller",
-	                                   "seller_name", "strength", "since",
-	                                   NULL};
 	const char *as_of;
 	char today[KAM_DATE_LEN];
-	struct out *o;
 	int rc;
 
 	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
 		return rc;
-	o = out_open(stdout, ctx->fmt, 0, cols);
-	rc = store_contacts(ctx->st, ctx->subj.account, as_of, put_contact, o);
-	out_close(o);
-	return rc;
+	return cli_list(ctx, 0, contact_cols, list_contacts, (void *)as_of);
 }
+
+/* A member nobody on our side knows, and who could reach them. */
+struct uncovered {
+	const char *person, *name, *roles, *roles_said, *influence, *stance,
+	    *through;
+};
+
+#define C(f, k) OUT_COL(struct uncovered, f, #f, k)
+static const struct out_col uncovered_cols[] = {
+    C(person, OUT_C_STR),
+    C(name, OUT_C_STR),
+    OUT_COL_SHOWN(struct uncovered, roles, "roles", roles_said),
+    C(influence, OUT_C_WORD),
+    C(stance, OUT_C_WORD),
+    C(through, OUT_C_STR),
+    OUT_COL_END};
+#undef C
 
 /*
  * The members of a deal's buying group nobody on our side knows, as
@@ -1898,8 +1855,6 @@ cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "person", "name", "roles", "influence", "stance", "through", NULL};
 	const char *as_of;
 	char today[KAM_DATE_LEN];
 	struct gate_assessment a;
@@ -1917,32 +1872,29 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	idx = xcalloc(a.nmembers + 1, sizeof *idx);
 	gate_group_order(&a, idx);
-	o = out_open(stdout, ctx->fmt, 0, cols);
+	o = cli_out(ctx, 0, uncovered_cols);
 	for (i = 0; i < a.nmembers; i++) {
 		const struct gate_member *m = &a.members[idx[i]];
-		const struct gate_contact *k;
+		struct uncovered r;
 		struct gate_step st;
-		char *t;
+		char *t, *roles;
 
 		if (m->ncontacts > 0)
 			continue;
 		memset(&st, 0, sizeof st);
-		k = gate_carrier(m, &st.through);
-		st.carrier = k;
+		st.carrier = gate_carrier(m, &st.through);
 		t = out_is_table(o) ? gate_carrier_said(&st)
 		                    : gate_carrier_text(&st);
-		out_str(o, m->ref);
-		out_str(o, m->name);
-		{
-			char *r = gate_roles_label(m->roles);
-
-			out_label(o, m->roles, r);
-			free(r);
-		}
-		out_word(o, gate_influence_word(m->influence));
-		out_word(o, gate_stance_word(m->stance));
-		out_str(o, t);
-		out_end_row(o);
+		roles = gate_roles_label(m->roles);
+		r = (struct uncovered){m->ref,
+		                       m->name,
+		                       m->roles,
+		                       roles,
+		                       gate_influence_word(m->influence),
+		                       gate_stance_word(m->stance),
+		                       t};
+		out_row(o, &r);
+		free(roles);
 		free(t);
 	}
 	out_close(o);
@@ -2222,72 +2174,84 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
  * log PERSON and deal log DEAL: what changed in a record, one row a
  * field changed, from the person's or the deal's history.
  */
-static void
-put_change(struct out *o, const char *acct, const char *effective,
-           const char *recorded, const char *actor, const char *field,
-           const char *old_value, const char *new_value)
-{
-	/* A line's manager is a person: written as every listing writes
-	 * one (acct: the person's account). */
-	int ref = acct != NULL && (strcmp(field, "reports_to") == 0 ||
-	                           strcmp(field, "dotted_to") == 0);
+/*
+ * A field changed.  A line's manager is a person: written as every
+ * listing writes one (acct: the person's account; NULL for any other
+ * field and in a deal's log).
+ */
+struct change {
+	const char *effective, *recorded, *actor, *field, *old_value,
+	    *new_value, *acct;
+};
 
-	out_str(o, effective);
-	out_str(o, recorded);
-	out_str(o, actor);
-	out_str(o, field);
-	if (ref) {
-		out_ref(o, acct, old_value);
-		out_ref(o, acct, new_value);
-	} else {
-		out_str(o, old_value);
-		out_str(o, new_value);
-	}
-	out_end_row(o);
-}
+#define C(f, n, k) OUT_COL(struct change, f, n, k)
+#define R(f, n)    OUT_COL_REF(struct change, f, n, OUT_C_REF, acct)
+static const struct out_col change_cols[] = {
+    C(effective, "effective", OUT_C_STR),
+    C(recorded, "recorded", OUT_C_STR),
+    C(actor, "actor", OUT_C_STR),
+    C(field, "field", OUT_C_STR),
+    R(old_value, "old"),
+    R(new_value, "new"),
+    OUT_COL_END};
+#undef R
+#undef C
 
 static int
-put_event(const struct org_event *e, void *arg)
+put_event(const struct org_event *e, void *o)
 {
-	struct refout *ro = arg;
+	const char *acct = out_account_of(o);
+	struct change c = {e->effective,
+	                   e->recorded,
+	                   e->actor,
+	                   e->field,
+	                   e->old_value,
+	                   e->new_value,
+	                   strcmp(e->field, "reports_to") == 0 ||
+	                           strcmp(e->field, "dotted_to") == 0
+	                       ? acct
+	                       : NULL};
 
-	put_change(ro->o, ro->acct, e->effective, e->recorded, e->actor,
-	           e->field, e->old_value, e->new_value);
-	return KAM_OK;
+	return out_row(o, &c);
 }
 
 static int
 put_deal_event(const struct deal_event *e, void *o)
 {
-	put_change(o, NULL, e->effective, e->recorded, e->actor, e->field,
-	           e->old_value, e->new_value);
-	return KAM_OK;
+	struct change c = {e->effective, e->recorded,  e->actor, e->field,
+	                   e->old_value, e->new_value, NULL};
+
+	return out_row(o, &c);
 }
 
 /* The subject, a person or a deal (the verb's row), says whose log. */
 static int
+list_log(struct kam_ctx *ctx, struct out *o, void *arg)
+{
+	char *acct;
+	int rc;
+
+	(void)arg;
+	if (ctx->subj.deal != 0)
+		return store_deal_log(ctx->st, ctx->subj.deal, put_deal_event,
+		                      o);
+	acct = store_person_ref(ctx->st, ctx->subj.person);
+	*strchr(acct, '/') = '\0';
+	out_account(o, acct);
+	rc = store_org_log(ctx->st, ctx->subj.person, put_event, o);
+	out_account(o, NULL);
+	free(acct);
+	return rc;
+}
+
+static int
 cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const char *const cols[] = {
-	    "effective", "recorded", "actor", "field", "old", "new", NULL};
-	struct refout ro;
 	int rc;
 
 	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
-	ro.o = out_open(stdout, ctx->fmt, 0, cols);
-	ro.acct = NULL;
-	if (ctx->subj.deal != 0)
-		rc = store_deal_log(ctx->st, ctx->subj.deal, put_deal_event,
-		                    ro.o);
-	else {
-		ro.acct = store_person_ref(ctx->st, ctx->subj.person);
-		*strchr(ro.acct, '/') = '\0';
-		rc = store_org_log(ctx->st, ctx->subj.person, put_event, &ro);
-	}
-	out_close(ro.o);
-	free(ro.acct);
-	return rc;
+	return cli_list(ctx, 0, change_cols, list_log, NULL);
 }
 
 static const struct kam_verb verbs[] = {

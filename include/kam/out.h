@@ -161,6 +161,7 @@ struct out *out_open_cols(FILE *, enum out_format, int flags,
                           const struct out_col *cols);
 /* The account whose references OUT_C_REF columns write bare (kept). */
 void out_account(struct out *, const char *account);
+const char *out_account_of(const struct out *);
 /* Writes row, a struct of the writer's table, as one row; KAM_OK. */
 int out_row(struct out *, const void *row);
 /* Writes n rows of size bytes each, from rows on. */

@@ -214,6 +214,12 @@ out_account(struct out *o, const char *account)
 	o->account = account;
 }
 
+const char *
+out_account_of(const struct out *o)
+{
+	return o->account;
+}
+
 static void
 table_add(struct out *o, const char *s)
 {

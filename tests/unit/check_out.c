@@ -124,7 +124,7 @@ START_TEST(tsv_rows)
 	    "\tb\tl\tbig\tnz\tnum\tfixed\tgap\ttwice\tdigits\n"
 	    "a\\tb\tsupporter\tblocker\tx;y\tchars\tacme/kim\tacme/lee;"
 	    "beta/ann\tw\tcanon\t3\t4\tyes\t5\t9000000000\t7\t0.25\t1.00\t0.5"
-	    "\t6\n"
+	    "\t6\t12.50\n"
 	    "\t\tunknown\t\t\t\t\t\t\t0\t\tno\t0\t0\t\t0\t0.00\t\t0\t\n");
 	free(s);
 }
@@ -180,7 +180,7 @@ START_TEST(json_object)
 	char *s = write_rows(OUT_JSON, OUT_OBJECT, &empty, 1);
 
 	ck_assert_int_eq(strncmp(s, "{\"str\":null,", 12), 0);
-	ck_assert_str_eq(s + strlen(s) - 17, ",\"digits\":null}\n");
+	ck_assert_str_eq(s + strlen(s) - 16, ",\"digits\":null}\n");
 	free(s);
 }
 END_TEST
