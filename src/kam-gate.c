@@ -298,11 +298,12 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
 }
 
-#define C(f, n, k) OUT_COL(struct gate_profile_row, f, n, k)
+#define C(f, k)    OUT_COL(struct gate_profile_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct gate_profile_row, f, n, k)
 static const struct out_col profile_cols[] = {
-    C(name, "profile", OUT_C_STR), C(criteria, "criteria", OUT_C_LONG),
-    C(accounts, "accounts", OUT_C_LONG), C(answers, "answers", OUT_C_LONG),
-    OUT_COL_END};
+    N(name, "profile", OUT_C_STR), C(criteria, OUT_C_LONG),
+    C(accounts, OUT_C_LONG), C(answers, OUT_C_LONG), OUT_COL_END};
+#undef N
 #undef C
 
 OUT_ROW_FN(profile_row, struct gate_profile_row)
@@ -1011,14 +1012,15 @@ done:
 /* A word of kam-gate's vocabulary v: its label in a table. */
 #define LABEL(T, f, n, v) OUT_COL_LABEL(T, f, n, gate_label, v)
 
-#define C(f, n, k) OUT_COL(struct gate_run_info, f, n, k)
+#define C(f, k)    OUT_COL(struct gate_run_info, f, #f, k)
+#define N(f, n, k) OUT_COL(struct gate_run_info, f, n, k)
 #define S(g, n)    LABEL(struct gate_run_info, status[g], n, "status")
 static const struct out_col history_cols[] = {
-    C(number, "run", OUT_C_INT64),
-    C(as_of, "as_of", OUT_C_CHARS),
-    C(recorded, "recorded", OUT_C_STR),
-    C(checked, "checked", OUT_C_STR),
-    C(actor, "actor", OUT_C_STR),
+    N(number, "run", OUT_C_INT64),
+    C(as_of, OUT_C_CHARS),
+    C(recorded, OUT_C_STR),
+    C(checked, OUT_C_STR),
+    C(actor, OUT_C_STR),
     LABEL(struct gate_run_info, verdict, "verdict", "verdict"),
     S(0, "real"),
     S(1, "compete"),
@@ -1026,6 +1028,7 @@ static const struct out_col history_cols[] = {
     S(3, "worth"),
     OUT_COL_END};
 #undef S
+#undef N
 #undef C
 
 /* kam-gate history DEAL */
@@ -1415,11 +1418,12 @@ struct setting_row {
 	const char *meaning;
 };
 
-#define C(f, n, k) OUT_COL(struct setting_row, f, n, k)
+#define C(f, k)    OUT_COL(struct setting_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct setting_row, f, n, k)
 static const struct out_col setting_cols[] = {
-    C(key, "key", OUT_C_STR), C(value, "value", OUT_C_NUM),
-    C(dflt, "default", OUT_C_NUM), C(meaning, "meaning", OUT_C_STR),
-    OUT_COL_END};
+    C(key, OUT_C_STR), C(value, OUT_C_NUM), N(dflt, "default", OUT_C_NUM),
+    C(meaning, OUT_C_STR), OUT_COL_END};
+#undef N
 #undef C
 
 /* kam-gate setting [KEY [VALUE]] [--reset] */

@@ -356,11 +356,12 @@ cmd_team_rm(struct kam_ctx *ctx, int argc, char **argv)
 	return team_change(ctx, argc, argv, store_org_team_rm);
 }
 
-#define C(f, n, k) OUT_COL(struct org_team, f, n, k)
+#define C(f, k)    OUT_COL(struct org_team, f, #f, k)
+#define N(f, n, k) OUT_COL(struct org_team, f, n, k)
 static const struct out_col team_cols[] = {
-    C(handle, "handle", OUT_C_STR), C(role, "db_role", OUT_C_STR),
-    C(accounts, "accounts", OUT_C_LONG), C(created, "created", OUT_C_STR),
-    OUT_COL_END};
+    C(handle, OUT_C_STR), N(role, "db_role", OUT_C_STR),
+    C(accounts, OUT_C_LONG), C(created, OUT_C_STR), OUT_COL_END};
+#undef N
 #undef C
 
 OUT_ROW_FN(put_team, struct org_team)
@@ -787,12 +788,18 @@ struct tree_row {
 };
 
 #define C(f, k) OUT_COL(struct tree_row, f, #f, k)
-#define R(f, k) OUT_COL_REF(struct tree_row, f, #f, k, account)
-static const struct out_col tree_cols[] = {
-    C(depth, OUT_C_LONG),         R(handle, OUT_C_REF),
-    C(name, OUT_C_STR),           C(title, OUT_C_STR),
-    C(level, OUT_C_LONG_POS),     R(reports_to, OUT_C_REF),
-    R(dotted_to, OUT_C_REF_LIST), OUT_COL_END};
+/* R: a reference of the row's account; RL: a list of them. */
+#define R(f)  OUT_COL_REF(struct tree_row, f, #f, OUT_C_REF, account)
+#define RL(f) OUT_COL_REF(struct tree_row, f, #f, OUT_C_REF_LIST, account)
+static const struct out_col tree_cols[] = {C(depth, OUT_C_LONG),
+                                           R(handle),
+                                           C(name, OUT_C_STR),
+                                           C(title, OUT_C_STR),
+                                           C(level, OUT_C_LONG_POS),
+                                           R(reports_to),
+                                           RL(dotted_to),
+                                           OUT_COL_END};
+#undef RL
 #undef R
 #undef C
 
@@ -1004,13 +1011,13 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, rc);
 }
 
-#define C(f, n, k) OUT_COL(struct org_link, f, n, k)
-static const struct out_col link_cols[] = {C(from, "from", OUT_C_REF),
-                                           C(to, "to", OUT_C_REF),
-                                           C(kind, "kind", OUT_C_WORD),
-                                           C(strength, "strength", OUT_C_LONG),
-                                           C(from_name, "from_name", OUT_C_STR),
-                                           C(to_name, "to_name", OUT_C_STR),
+#define C(f, k) OUT_COL(struct org_link, f, #f, k)
+static const struct out_col link_cols[] = {C(from, OUT_C_REF),
+                                           C(to, OUT_C_REF),
+                                           C(kind, OUT_C_WORD),
+                                           C(strength, OUT_C_LONG),
+                                           C(from_name, OUT_C_STR),
+                                           C(to_name, OUT_C_STR),
                                            OUT_COL_END};
 #undef C
 
@@ -1376,22 +1383,24 @@ put_deal_ref(struct out *o, const void *row)
 	free(ref);
 }
 
-#define C(f, n, k) OUT_COL(struct org_deal, f, n, k)
+#define C(f, k)    OUT_COL(struct org_deal, f, #f, k)
+#define N(f, n, k) OUT_COL(struct org_deal, f, n, k)
 static const struct out_col deal_cols[] = {OUT_COL_FN("deal", put_deal_ref),
-                                           C(name, "name", OUT_C_STR),
-                                           C(value, "value", OUT_C_DIGITS),
-                                           C(currency, "currency", OUT_C_STR),
-                                           C(close_on, "close", OUT_C_STR),
-                                           C(roles, "roles", OUT_C_LONG),
-                                           C(created, "created", OUT_C_STR),
-                                           C(cost, "cost", OUT_C_DIGITS),
-                                           C(stage, "stage", OUT_C_STR),
-                                           C(owner, "owner", OUT_C_STR),
-                                           C(ext_id, "ext_id", OUT_C_STR),
-                                           C(status, "status", OUT_C_STR),
-                                           C(closed_on, "closed_on", OUT_C_STR),
-                                           C(reason, "reason", OUT_C_STR),
+                                           C(name, OUT_C_STR),
+                                           C(value, OUT_C_DIGITS),
+                                           C(currency, OUT_C_STR),
+                                           N(close_on, "close", OUT_C_STR),
+                                           C(roles, OUT_C_LONG),
+                                           C(created, OUT_C_STR),
+                                           C(cost, OUT_C_DIGITS),
+                                           C(stage, OUT_C_STR),
+                                           C(owner, OUT_C_STR),
+                                           C(ext_id, OUT_C_STR),
+                                           C(status, OUT_C_STR),
+                                           C(closed_on, OUT_C_STR),
+                                           C(reason, OUT_C_STR),
                                            OUT_COL_END};
+#undef N
 #undef C
 
 OUT_ROW_FN(put_deal, struct org_deal)
@@ -1797,15 +1806,16 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	return store_end(ctx->st, rc);
 }
 
-#define C(f, n, k) OUT_COL(struct contact_row, f, n, k)
-static const struct out_col contact_cols[] = {
-    C(person, "person", OUT_C_STR),
-    C(person_name, "name", OUT_C_STR),
-    C(seller, "seller", OUT_C_STR),
-    C(seller_name, "seller_name", OUT_C_STR),
-    C(strength, "strength", OUT_C_LONG),
-    C(on, "since", OUT_C_STR),
-    OUT_COL_END};
+#define C(f, k)    OUT_COL(struct contact_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct contact_row, f, n, k)
+static const struct out_col contact_cols[] = {C(person, OUT_C_STR),
+                                              N(person_name, "name", OUT_C_STR),
+                                              C(seller, OUT_C_STR),
+                                              C(seller_name, OUT_C_STR),
+                                              C(strength, OUT_C_LONG),
+                                              N(on, "since", OUT_C_STR),
+                                              OUT_COL_END};
+#undef N
 #undef C
 
 OUT_ROW_FN(put_contact, struct contact_row)
@@ -2184,16 +2194,15 @@ struct change {
 	    *new_value, *acct;
 };
 
-#define C(f, n, k) OUT_COL(struct change, f, n, k)
-#define R(f, n)    OUT_COL_REF(struct change, f, n, OUT_C_REF, acct)
-static const struct out_col change_cols[] = {
-    C(effective, "effective", OUT_C_STR),
-    C(recorded, "recorded", OUT_C_STR),
-    C(actor, "actor", OUT_C_STR),
-    C(field, "field", OUT_C_STR),
-    R(old_value, "old"),
-    R(new_value, "new"),
-    OUT_COL_END};
+#define C(f, k) OUT_COL(struct change, f, #f, k)
+#define R(f, n) OUT_COL_REF(struct change, f, n, OUT_C_REF, acct)
+static const struct out_col change_cols[] = {C(effective, OUT_C_STR),
+                                             C(recorded, OUT_C_STR),
+                                             C(actor, OUT_C_STR),
+                                             C(field, OUT_C_STR),
+                                             R(old_value, "old"),
+                                             R(new_value, "new"),
+                                             OUT_COL_END};
 #undef R
 #undef C
 

@@ -359,13 +359,19 @@ struct show_row {
 	int64_t id;
 };
 
-#define C(f, n, k) OUT_COL(struct show_row, f, n, k)
-static const struct out_col show_cols[] = {
-    C(person, "person", OUT_C_STR),     C(name, "name", OUT_C_STR),
-    C(stance, "stance", OUT_C_STANCE),  C(since, "since", OUT_C_STR),
-    C(toward, "toward", OUT_C_STR),     C(deal, "deal", OUT_C_STR),
-    C(actor, "recorded_by", OUT_C_STR), C(recorded, "recorded", OUT_C_STR),
-    C(id, "id", OUT_C_INT64_NZ),        OUT_COL_END};
+#define C(f, k)    OUT_COL(struct show_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct show_row, f, n, k)
+static const struct out_col show_cols[] = {C(person, OUT_C_STR),
+                                           C(name, OUT_C_STR),
+                                           C(stance, OUT_C_STANCE),
+                                           C(since, OUT_C_STR),
+                                           C(toward, OUT_C_STR),
+                                           C(deal, OUT_C_STR),
+                                           N(actor, "recorded_by", OUT_C_STR),
+                                           C(recorded, OUT_C_STR),
+                                           C(id, OUT_C_INT64_NZ),
+                                           OUT_COL_END};
+#undef N
 #undef C
 
 /* show's rows: each person of the subject with the stance in force. */
@@ -503,14 +509,14 @@ put_roles(struct out *o, const void *row)
 	free(s);
 }
 
-#define C(f, n, k) OUT_COL(struct stance_stale_row, f, n, k)
+#define C(f, k) OUT_COL(struct stance_stale_row, f, #f, k)
 static const struct out_col stale_cols[] = {
-    C(person, "person", OUT_C_STR),
-    C(name, "name", OUT_C_STR),
+    C(person, OUT_C_STR),
+    C(name, OUT_C_STR),
     OUT_COL_FN("roles", put_roles),
-    C(stance, "stance", OUT_C_STANCE),
-    C(latest, "latest", OUT_C_CHARS),
-    C(days, "days", OUT_C_LONG),
+    C(stance, OUT_C_STANCE),
+    C(latest, OUT_C_CHARS),
+    C(days, OUT_C_LONG),
     OUT_COL_FIXED(struct stance_stale_row, influence, "influence", 6),
     OUT_COL_END};
 #undef C
@@ -586,23 +592,25 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 /*
  * log [PERSON|ACCOUNT]: every row with who recorded it and when.
  */
-#define C(f, n, k) OUT_COL(struct stance_log_row, f, n, k)
+#define C(f, k)    OUT_COL(struct stance_log_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct stance_log_row, f, n, k)
 static const struct out_col log_cols[] = {
-    C(r.id, "id", OUT_C_INT64),
-    C(r.kind, "kind", OUT_C_STR),
-    C(r.target, "target", OUT_C_INT64_NZ),
-    C(person_ref, "person", OUT_C_STR),
-    C(name, "name", OUT_C_STR),
-    C(r.stance, "stance", OUT_C_WORD),
-    C(toward_handle, "toward", OUT_C_STR),
-    C(deal_ref, "deal", OUT_C_STR),
-    C(r.effective, "effective", OUT_C_STR),
-    C(r.recorded, "recorded", OUT_C_STR),
-    C(r.actor, "recorded_by", OUT_C_STR),
-    C(r.note, "note", OUT_C_STR),
-    C(r.source, "source", OUT_C_STR),
-    C(r.why, "why", OUT_C_STR),
+    N(r.id, "id", OUT_C_INT64),
+    N(r.kind, "kind", OUT_C_STR),
+    N(r.target, "target", OUT_C_INT64_NZ),
+    N(person_ref, "person", OUT_C_STR),
+    C(name, OUT_C_STR),
+    N(r.stance, "stance", OUT_C_WORD),
+    N(toward_handle, "toward", OUT_C_STR),
+    N(deal_ref, "deal", OUT_C_STR),
+    N(r.effective, "effective", OUT_C_STR),
+    N(r.recorded, "recorded", OUT_C_STR),
+    N(r.actor, "recorded_by", OUT_C_STR),
+    N(r.note, "note", OUT_C_STR),
+    N(r.source, "source", OUT_C_STR),
+    N(r.why, "why", OUT_C_STR),
     OUT_COL_END};
+#undef N
 #undef C
 
 OUT_ROW_FN(log_row, struct stance_log_row)
@@ -722,12 +730,14 @@ struct change_row {
 	int64_t id;
 };
 
-#define C(f, n, k) OUT_COL(struct change_row, f, n, k)
+#define C(f, k)    OUT_COL(struct change_row, f, #f, k)
+#define N(f, n, k) OUT_COL(struct change_row, f, n, k)
 static const struct out_col change_cols[] = {
-    C(person, "person", OUT_C_STR),   C(name, "name", OUT_C_STR),
-    C(from, "from", OUT_C_STANCE),    C(to, "to", OUT_C_STANCE),
-    C(changed, "changed", OUT_C_STR), C(actor, "recorded_by", OUT_C_STR),
-    C(id, "id", OUT_C_INT64),         OUT_COL_END};
+    C(person, OUT_C_STR),  C(name, OUT_C_STR),
+    C(from, OUT_C_STANCE), C(to, OUT_C_STANCE),
+    C(changed, OUT_C_STR), N(actor, "recorded_by", OUT_C_STR),
+    C(id, OUT_C_INT64),    OUT_COL_END};
+#undef N
 #undef C
 
 /* changes' rows: whoever stood otherwise on to than on from. */

@@ -112,7 +112,8 @@ struct out_col {
 	/*
 	 * OUT_C_REF, OUT_C_REF_LIST: the offset of the field holding the
 	 * account the references are of, plus one (0: the writer's
-	 * account, out_account).  OUT_C_SHOWN: the offset of the text a
+	 * account, out_account); with no account (NULL), the text as it
+	 * is (out_str, out_list).  OUT_C_SHOWN: the offset of the text a
 	 * table shows, plus one.
 	 */
 	size_t with;

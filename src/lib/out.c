@@ -466,66 +466,81 @@ col_account(const struct out *o, const struct out_col *c, const void *row)
 	return c->with ? FIELD(char *, row, c->with - 1) : o->account;
 }
 
+/* Whether column c of row, whose integer is v, is missing. */
+static int
+value_missing(const struct out_col *c, const void *row, long long v)
+{
+	switch (c->kind) {
+	case OUT_C_LONG_POS:
+		return v <= 0;
+	case OUT_C_INT64_NZ:
+		return v == 0;
+	case OUT_C_DIGITS:
+		return FIELD(char *, row, c->off) == NULL;
+	case OUT_C_NUM_PTR:
+		return FIELD(double *, row, c->off) == NULL;
+	default:
+		return 0;
+	}
+}
+
 /* Writes column c of row, a column of a value other than text. */
 static void
 put_value(struct out *o, const struct out_col *c, const void *row)
 {
 	const char *p = (const char *)row + c->off;
 	long long v = 0;
-	double d;
+	double d = 0;
 
-	switch (c->kind) {
-	case OUT_C_INT:
-		out_int(o, FIELD(int, row, c->off));
-		break;
-	case OUT_C_BOOL:
-		out_bool(o, FIELD(int, row, c->off));
-		break;
-	case OUT_C_LONG:
-	case OUT_C_LONG_POS:
+	if (c->kind == OUT_C_INT || c->kind == OUT_C_BOOL)
+		v = FIELD(int, row, c->off);
+	else if (c->kind == OUT_C_LONG || c->kind == OUT_C_LONG_POS)
 		v = FIELD(long, row, c->off);
-		if (c->kind == OUT_C_LONG || v > 0)
-			out_int(o, v);
-		else
-			out_null(o);
+	else if (c->kind == OUT_C_INT64 || c->kind == OUT_C_INT64_NZ)
+		memcpy(&v, p, sizeof v); /* int64_t or long long: 64 bits */
+	else if (c->kind == OUT_C_NUM || c->kind == OUT_C_FIXED)
+		memcpy(&d, p, sizeof d);
+	if (value_missing(c, row, v)) {
+		out_null(o);
+		return;
+	}
+	switch (c->kind) {
+	case OUT_C_BOOL:
+		out_bool(o, (int)v);
 		break;
 	case OUT_C_DIGITS:
 		/* Exact digits everywhere; a number in JSON. */
-		if (FIELD(char *, row, c->off) != NULL)
-			out_raw_json(o, FIELD(char *, row, c->off),
-			             FIELD(char *, row, c->off));
-		else
-			out_null(o);
-		break;
-	case OUT_C_INT64:
-	case OUT_C_INT64_NZ:
-		/* Both are 64 bits: the one copy reads either. */
-		memcpy(&v, p, sizeof v);
-		if (c->kind == OUT_C_INT64 || v != 0)
-			out_int(o, v);
-		else
-			out_null(o);
+		out_raw_json(o, FIELD(char *, row, c->off),
+		             FIELD(char *, row, c->off));
 		break;
 	case OUT_C_NUM_PTR:
-		if (FIELD(double *, row, c->off) != NULL)
-			out_num(o, *FIELD(double *, row, c->off));
-		else
-			out_null(o);
+		out_num(o, *FIELD(double *, row, c->off));
 		break;
 	case OUT_C_NUM:
+		out_num(o, d);
+		break;
 	case OUT_C_FIXED:
-		memcpy(&d, p, sizeof d);
-		if (c->kind == OUT_C_FIXED)
-			out_fixed(o, d, c->decimals);
-		else
-			out_num(o, d);
+		out_fixed(o, d, c->decimals);
 		break;
 	case OUT_C_FN:
 		c->put(o, row);
 		break;
-	default:
-		abort(); /* a text column: put_col writes it */
+	default: /* the integers */
+		out_int(o, v);
 	}
+}
+
+/*
+ * A reference, or a list of them (one: 0), of account; with no account,
+ * the text as it is (an item ending in ';' kept).
+ */
+static void
+put_refs_of(struct out *o, const char *account, const char *s, int one)
+{
+	if (account == NULL)
+		(one ? out_str : out_list)(o, s);
+	else
+		(one ? out_ref : out_ref_list)(o, account, s);
 }
 
 /* Writes column c of row. */
@@ -555,10 +570,8 @@ put_col(struct out *o, const struct out_col *c, const void *row)
 		out_list(o, s);
 		break;
 	case OUT_C_REF:
-		out_ref(o, col_account(o, c, row), s);
-		break;
 	case OUT_C_REF_LIST:
-		out_ref_list(o, col_account(o, c, row), s);
+		put_refs_of(o, col_account(o, c, row), s, c->kind == OUT_C_REF);
 		break;
 	case OUT_C_LABEL:
 		out_label(o, s, s != NULL ? c->label(c->vocab, s) : NULL);

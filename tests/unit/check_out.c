@@ -237,6 +237,12 @@ START_TEST(ref_accounts)
 	s = write_rows(OUT_TSV, OUT_NOHEADER, &r, 1);
 	ck_assert_ptr_nonnull(strstr(s, "\tacme/kim\tbeta/lee;beta/ann\t"));
 	free(s);
+	/* No account: the text as it is, a ';' at its end kept. */
+	r.acct = NULL;
+	r.refs = "x &amp;";
+	s = write_rows(OUT_TSV, OUT_NOHEADER, &r, 1);
+	ck_assert_ptr_nonnull(strstr(s, "\tacme/kim\tx &amp;\t"));
+	free(s);
 }
 END_TEST
 
