@@ -185,6 +185,149 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 	return find(st, 1, person, toward, deal, as_of, known_at, f);
 }
 
+/*
+ * store_stance_find for a whole subject on a team store, in one query:
+ * each person of the subject (as store_stance_people reads them), with
+ * the row in force found as find_one finds it, LEFT JOIN LATERAL, the
+ * deal's row beside the general one.  A query a person would cost a
+ * round trip to the server each.  toward_id is compared with = or IS
+ * NULL, so that each lookup walks observation_person backwards.
+ */
+#define SUBJ_COLS(x)                                                           \
+	x ".id, " x ".stance, " x ".effective, " x ".recorded, " x             \
+	  ".deal_id, " x ".actor"
+#define SUBJ_LOOKUP(t, d, in_force)                                            \
+	"LEFT JOIN LATERAL (" FULL_COLS "WHERE o.person_id = p.id AND " t      \
+	"AND " d " " in_force ") "
+#define SUBJ_GENERAL(t, in_force)                                              \
+	SUBJ_LOOKUP(t, "o.deal_id IS NULL", in_force) "g ON true "
+#define SUBJ_ALL(t, in_force)                                                  \
+	"SELECT p.id, " SUBJ_COLS("g") " FROM person p " SUBJ_GENERAL(         \
+	    t, in_force) "ORDER BY p.id"
+#define SUBJ_ACCOUNT(t, in_force)                                              \
+	"SELECT p.id, " SUBJ_COLS("g") " FROM person p " SUBJ_GENERAL(         \
+	    t, in_force) "WHERE p.account_id = ?1 ORDER BY p.id"
+#define SUBJ_GROUP_PEOPLE                                                      \
+	"WHERE p.id IN (SELECT person_id FROM deal_role WHERE deal_id = ?5 "   \
+	"UNION SELECT person_id FROM observation WHERE deal_id = ?5) "
+#define SUBJ_GROUP(t, in_force)                                                \
+	"SELECT p.id, " SUBJ_COLS("g") ", " SUBJ_COLS(                         \
+	    "d") " FROM person p " SUBJ_GENERAL(t, in_force)                   \
+	    SUBJ_LOOKUP(t, "o.deal_id = ?5",                                   \
+	                in_force) "d ON true " SUBJ_GROUP_PEOPLE               \
+	                          "ORDER BY p.id"
+#define TOWARD_US   "o.toward_id IS NULL "
+#define TOWARD_THEM "o.toward_id = ?2 "
+#define SUBJ_QUERIES(in_force)                                                 \
+	{                                                                      \
+		{SUBJ_ALL(TOWARD_US, in_force),                                \
+		 SUBJ_ACCOUNT(TOWARD_US, in_force),                            \
+		 SUBJ_GROUP(TOWARD_US, in_force)},                             \
+		{                                                              \
+			SUBJ_ALL(TOWARD_THEM, in_force),                       \
+			    SUBJ_ACCOUNT(TOWARD_THEM, in_force),               \
+			    SUBJ_GROUP(TOWARD_THEM, in_force)                  \
+		}                                                              \
+	}
+
+/* Indexed by [known_at != NULL][toward != 0][all, account, deal]. */
+static const char *const subject_queries[2][2][3] = {
+    SUBJ_QUERIES(IN_FORCE_NOW), SUBJ_QUERIES(IN_FORCE_KNOWN)};
+
+struct by_id {
+	int64_t id;
+	size_t i;
+};
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	const struct by_id *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The row at column c of s into f, if there is one there. */
+static int
+found_at(db_stmt *s, int c, struct stance_found *f)
+{
+	if (db_column_type(s, c) == DB_NULL)
+		return 0;
+	f->id = db_column_int64(s, c);
+	f->stance = canon(db_column_text(s, c + 1));
+	copy_col(s, c + 2, f->since, sizeof f->since);
+	copy_col(s, c + 3, f->recorded, sizeof f->recorded);
+	f->deal = db_column_int64(s, c + 4);
+	copy_col(s, c + 5, f->actor, sizeof f->actor);
+	return 1;
+}
+
+static int
+find_subject(struct store *st, const struct stance_person *people, size_t n,
+             int64_t account, int64_t toward, int64_t deal, const char *as_of,
+             const char *known_at, struct stance_found *found)
+{
+	struct by_id *v = xreallocarray(NULL, n ? n : 1, sizeof *v), key, *at;
+	db_stmt *s;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		v[i].id = people[i].id;
+		v[i].i = i;
+	}
+	qsort(v, n, sizeof *v, by_id_cmp);
+	s = store_stmt(st, subject_queries[known_at != NULL][toward != 0]
+	                                  [deal != 0 ? 2 : account != 0]);
+	if (deal == 0 && account != 0)
+		db_bind_int64(s, 1, account);
+	if (toward != 0)
+		db_bind_int64(s, 2, toward);
+	store_bind_static(s, 3, as_of);
+	if (known_at != NULL)
+		store_bind_static(s, 4, known_at);
+	if (deal != 0)
+		db_bind_int64(s, 5, deal);
+	while ((rc = db_step(s)) == DB_ROW) {
+		key.id = db_column_int64(s, 0);
+		at = n ? bsearch(&key, v, n, sizeof *v, by_id_cmp) : NULL;
+		/* A person added since the people were read has no line. */
+		if (at == NULL)
+			continue;
+		/* A stance about the deal is preferred (find). */
+		if (deal == 0 || !found_at(s, 7, &found[at->i]))
+			found_at(s, 1, &found[at->i]);
+	}
+	db_reset(s);
+	free(v);
+	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read stances");
+}
+
+int
+store_stance_find_people(struct store *st, const struct stance_person *people,
+                         size_t n, int64_t account, int64_t toward,
+                         int64_t deal, const char *as_of, const char *known_at,
+                         struct stance_found *found)
+{
+	char today[KAM_DATE_LEN];
+	size_t i;
+	int rc = KAM_OK;
+
+	memset(found, 0, n * sizeof *found);
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if (store_on_pg(st))
+		return find_subject(st, people, n, account, toward, deal, as_of,
+		                    known_at, found);
+	/* A store file answers each from its index in microseconds. */
+	for (i = 0; i < n && rc == KAM_OK; i++)
+		rc = find(st, 1, people[i].id, toward, deal, as_of, known_at,
+		          &found[i]);
+	return rc;
+}
+
 int
 store_stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
                  const char *as_of, const char *known_at, const char **stance,
