@@ -106,7 +106,8 @@ static void
 bind_lookup(db_stmt *s, int64_t person, int64_t toward, int64_t deal,
             const char *as_of, const char *known_at)
 {
-	db_bind_int64(s, 1, person);
+	if (person != 0)
+		db_bind_int64(s, 1, person);
 	if (toward != 0)
 		db_bind_int64(s, 2, toward);
 	store_bind_static(s, 3, as_of);
@@ -202,20 +203,23 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 #define SUBJ_GENERAL(t, in_force)                                              \
 	SUBJ_LOOKUP(t, "o.deal_id IS NULL", in_force) "g ON true "
 #define SUBJ_ALL(t, in_force)                                                  \
-	"SELECT p.id, " SUBJ_COLS("g") " FROM person p " SUBJ_GENERAL(         \
-	    t, in_force) "ORDER BY p.id"
+	"SELECT p.id, " SUBJ_COLS(                                             \
+	    "g") " FROM person p "                                             \
+	         "JOIN account a ON a.id = p.account_id " SUBJ_GENERAL(        \
+	             t, in_force) "ORDER BY a.handle, p.handle"
 #define SUBJ_ACCOUNT(t, in_force)                                              \
 	"SELECT p.id, " SUBJ_COLS("g") " FROM person p " SUBJ_GENERAL(         \
-	    t, in_force) "WHERE p.account_id = ?1 ORDER BY p.id"
+	    t, in_force) "WHERE p.account_id = ?1 ORDER BY p.handle"
 #define SUBJ_GROUP_PEOPLE                                                      \
-	"WHERE p.id IN (SELECT person_id FROM deal_role WHERE deal_id = ?5 "   \
+	"JOIN account a ON a.id = p.account_id WHERE p.id IN (SELECT "         \
+	"person_id FROM deal_role WHERE deal_id = ?5 "                         \
 	"UNION SELECT person_id FROM observation WHERE deal_id = ?5) "
 #define SUBJ_GROUP(t, in_force)                                                \
 	"SELECT p.id, " SUBJ_COLS("g") ", " SUBJ_COLS(                         \
 	    "d") " FROM person p " SUBJ_GENERAL(t, in_force)                   \
 	    SUBJ_LOOKUP(t, "o.deal_id = ?5",                                   \
 	                in_force) "d ON true " SUBJ_GROUP_PEOPLE               \
-	                          "ORDER BY p.id"
+	                          "ORDER BY a.handle, p.handle"
 #define TOWARD_US   "o.toward_id IS NULL "
 #define TOWARD_THEM "o.toward_id = ?2 "
 #define SUBJ_QUERIES(in_force)                                                 \
@@ -234,19 +238,6 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 static const char *const subject_queries[2][2][3] = {
     SUBJ_QUERIES(IN_FORCE_NOW), SUBJ_QUERIES(IN_FORCE_KNOWN)};
 
-struct by_id {
-	int64_t id;
-	size_t i;
-};
-
-static int
-by_id_cmp(const void *a, const void *b)
-{
-	const struct by_id *x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 /* The row at column c of s into f, if there is one there. */
 static int
 found_at(db_stmt *s, int c, struct stance_found *f)
@@ -262,44 +253,36 @@ found_at(db_stmt *s, int c, struct stance_found *f)
 	return 1;
 }
 
+/*
+ * The rows come in the people's order (store_stance_people's), each
+ * matched to its person; a person added since the people were read has
+ * no line.
+ */
 static int
 find_subject(struct store *st, const struct stance_person *people, size_t n,
              int64_t account, int64_t toward, int64_t deal, const char *as_of,
              const char *known_at, struct stance_found *found)
 {
-	struct by_id *v = xreallocarray(NULL, n ? n : 1, sizeof *v), key, *at;
-	db_stmt *s;
-	size_t i;
+	db_stmt *s =
+	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
+	                                  [deal != 0 ? 2 : account != 0]);
+	size_t i = 0, j;
+	int64_t id;
 	int rc;
 
-	for (i = 0; i < n; i++) {
-		v[i].id = people[i].id;
-		v[i].i = i;
-	}
-	qsort(v, n, sizeof *v, by_id_cmp);
-	s = store_stmt(st, subject_queries[known_at != NULL][toward != 0]
-	                                  [deal != 0 ? 2 : account != 0]);
-	if (deal == 0 && account != 0)
-		db_bind_int64(s, 1, account);
-	if (toward != 0)
-		db_bind_int64(s, 2, toward);
-	store_bind_static(s, 3, as_of);
-	if (known_at != NULL)
-		store_bind_static(s, 4, known_at);
-	if (deal != 0)
-		db_bind_int64(s, 5, deal);
+	bind_lookup(s, deal == 0 ? account : 0, toward, deal, as_of, known_at);
 	while ((rc = db_step(s)) == DB_ROW) {
-		key.id = db_column_int64(s, 0);
-		at = n ? bsearch(&key, v, n, sizeof *v, by_id_cmp) : NULL;
-		/* A person added since the people were read has no line. */
-		if (at == NULL)
+		id = db_column_int64(s, 0);
+		for (j = i; j < n && people[j].id != id; j++)
+			;
+		if (j == n)
 			continue;
 		/* A stance about the deal is preferred (find). */
-		if (deal == 0 || !found_at(s, 7, &found[at->i]))
-			found_at(s, 1, &found[at->i]);
+		if (deal == 0 || !found_at(s, 7, &found[j]))
+			found_at(s, 1, &found[j]);
+		i = j + 1;
 	}
 	db_reset(s);
-	free(v);
 	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read stances");
 }
 
