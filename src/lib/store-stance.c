@@ -26,20 +26,22 @@
  * Among those effective by ?3, the latest effective day wins, then the
  * latest recorded (the same-day tie), then the id.
  */
-#define IN_FORCE_KNOWN                                                         \
+#define IN_FORCE_KNOWN IN_FORCE_KNOWN_ROWS LATEST
+#define IN_FORCE_KNOWN_ROWS                                                    \
 	"AND o.kind <> 'retract' AND o.effective <= ?3 "                       \
 	"AND o.recorded <= ?4 "                                                \
 	"AND NOT EXISTS (SELECT 1 FROM observation s WHERE s.target_id = "     \
-	"o.id AND s.recorded <= ?4) " LATEST
+	"o.id AND s.recorded <= ?4) "
 /*
  * The same as known now (no ?4), as statements of their own: whether a
  * row was retracted or corrected is then answered by observation_target
  * alone, without reading the rows that did it.
  */
-#define IN_FORCE_NOW                                                           \
+#define IN_FORCE_NOW IN_FORCE_NOW_ROWS LATEST
+#define IN_FORCE_NOW_ROWS                                                      \
 	"AND o.kind <> 'retract' AND o.effective <= ?3 "                       \
 	"AND NOT EXISTS (SELECT 1 FROM observation s WHERE s.target_id = "     \
-	"o.id) " LATEST
+	"o.id) "
 #define LATEST "ORDER BY o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
 
 /* What show and changes print; store_stance_get needs the first three. */
@@ -197,9 +199,19 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 #define SUBJ_COLS(x)                                                           \
 	x ".id, " x ".stance, " x ".effective, " x ".recorded, " x             \
 	  ".deal_id, " x ".actor"
+/*
+ * LATEST led by the index's first columns, constant in each lookup:
+ * PostgreSQL then walks observation_person backwards and stops at the
+ * first row in force, rather than reading all of a person's rows to the
+ * day and sorting them (it does not take toward_id IS NULL for a
+ * constant).
+ */
+#define SUBJ_LATEST                                                            \
+	"ORDER BY o.person_id DESC, o.toward_id DESC, o.deal_id DESC, "        \
+	"o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
 #define SUBJ_LOOKUP(t, d, in_force)                                            \
 	"LEFT JOIN LATERAL (" FULL_COLS "WHERE o.person_id = p.id AND " t      \
-	"AND " d " " in_force ") "
+	"AND " d " " in_force SUBJ_LATEST ") "
 #define SUBJ_GENERAL(t, in_force)                                              \
 	SUBJ_LOOKUP(t, "o.deal_id IS NULL", in_force) "g ON true "
 #define SUBJ_ALL(t, in_force)                                                  \
@@ -236,7 +248,7 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 
 /* Indexed by [known_at != NULL][toward != 0][all, account, deal]. */
 static const char *const subject_queries[2][2][3] = {
-    SUBJ_QUERIES(IN_FORCE_NOW), SUBJ_QUERIES(IN_FORCE_KNOWN)};
+    SUBJ_QUERIES(IN_FORCE_NOW_ROWS), SUBJ_QUERIES(IN_FORCE_KNOWN_ROWS)};
 
 /* The row at column c of s into f, if there is one there. */
 static int
