@@ -756,8 +756,16 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 	}
 }
 
+/* kam-gate run's options: the assumptions, --as-of, --dry-run and
+ * --exit-status. */
+struct run_opts {
+	struct assumptions as;
+	const char *as_of;
+	int dry, status;
+};
+
 static int
-cmd_run(struct kam_ctx *ctx, int argc, char **argv)
+run_options(struct kam_ctx *ctx, int argc, char **argv, struct run_opts *ro)
 {
 	static const struct option lo[] = {
 	    {"as-of", required_argument, NULL, OPT_AS_OF},
@@ -767,53 +775,63 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	    {"exit-status", no_argument, NULL, OPT_EXIT_STATUS},
 	    {NULL, 0, NULL, 0},
 	};
+	struct assumptions *as = &ro->as;
+	int ch;
+
+	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
+		switch (ch) {
+		case OPT_AS_OF:
+			ro->as_of = optarg;
+			break;
+		case OPT_ASSUME_ANSWER:
+			assumption_add(&as->answers, &as->nanswers, optarg);
+			assumption_add(&as->all, &as->nall, optarg);
+			break;
+		case OPT_ASSUME_STANCE:
+			assumption_add(&as->stances, &as->nstances, optarg);
+			assumption_add(&as->all, &as->nall, optarg);
+			break;
+		case OPT_DRY_RUN:
+			ro->dry = 1;
+			break;
+		case OPT_EXIT_STATUS:
+			ro->status = 1;
+			break;
+		default:
+			return cli_usage(ctx);
+		}
+	}
+	return KAM_OK;
+}
+
+static int
+cmd_run(struct kam_ctx *ctx, int argc, char **argv)
+{
 	static const int codes[] = {KAM_OK, KAM_VERDICT_LIMITED,
 	                            KAM_VERDICT_QUALIFY, KAM_VERDICT_DROP};
 	struct gate_assessment a, before;
 	struct gate_since since;
 	struct gate_whatif w = {NULL, NULL, 0};
-	struct assumptions as = {NULL, NULL, NULL, 0, 0, 0};
-	const char *as_of_opt = NULL;
+	struct run_opts ro = {{NULL, NULL, NULL, 0, 0, 0}, NULL, 0, 0};
+	struct assumptions *as = &ro.as;
 	char as_of[KAM_DATE_LEN], *json = NULL, *codes_json = NULL;
-	int ch, rc, dry = 0, status = 0, same = 0, iffy;
+	int rc, dry, same = 0, iffy;
 	int64_t deal, number = 0;
 
 	memset(&a, 0, sizeof a);
 	memset(&before, 0, sizeof before);
 	memset(&since, 0, sizeof since);
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_AS_OF:
-			as_of_opt = optarg;
-			break;
-		case OPT_ASSUME_ANSWER:
-			assumption_add(&as.answers, &as.nanswers, optarg);
-			assumption_add(&as.all, &as.nall, optarg);
-			break;
-		case OPT_ASSUME_STANCE:
-			assumption_add(&as.stances, &as.nstances, optarg);
-			assumption_add(&as.all, &as.nall, optarg);
-			break;
-		case OPT_DRY_RUN:
-			dry = 1;
-			break;
-		case OPT_EXIT_STATUS:
-			status = 1;
-			break;
-		default:
-			rc = cli_usage(ctx);
-			goto out;
-		}
-	}
+	if ((rc = run_options(ctx, argc, argv, &ro)) != KAM_OK)
+		goto out;
 	/* An assumption is never stored. */
-	iffy = as.nall > 0;
-	dry |= iffy;
+	iffy = as->nall > 0;
+	dry = ro.dry | iffy;
 	/* A dry run only reads (the table says what a run may do). */
-	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
+	if ((rc = as_of_date(ro.as_of, as_of)) != KAM_OK ||
 	    (dry && (rc = cli_open(ctx, CLI_READ)) != KAM_OK) ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		goto out;
-	if ((rc = run_assess(ctx, deal, as_of, &as, &a, &before, &since, &w)) !=
+	if ((rc = run_assess(ctx, deal, as_of, as, &a, &before, &since, &w)) !=
 	    KAM_OK)
 		goto out;
 	json = to_json(&a, write_snapshot);
@@ -826,15 +844,15 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc != KAM_OK)
 		goto out;
 	run_write(ctx, &a, iffy ? &w : NULL, &since, json, number, same);
-	if (status)
+	if (ro.status)
 		rc = codes[a.verdict];
 out:
 	gate_since_free(&since);
 	free(json);
 	free(codes_json);
-	free(as.answers);
-	free(as.stances);
-	free(as.all);
+	free(as->answers);
+	free(as->stances);
+	free(as->all);
 	gate_assessment_free(&a);
 	gate_assessment_free(&before);
 	return rc;

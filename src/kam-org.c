@@ -558,10 +558,9 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = org_person_set(ctx->st, argv[optind], ctx->account, &p.c);
+	rc = org_person_set(ctx->st, ctx->subj.person, &p.c);
 	if (rc == KAM_OK && p.no_leave)
-		rc = store_org_person_return(ctx->st, argv[optind],
-		                             ctx->account, p.c.on);
+		rc = store_org_person_return(ctx->st, ctx->subj.person, p.c.on);
 	return store_end(ctx->st, rc);
 }
 
@@ -584,8 +583,8 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_person_leave(ctx->st, argv[optind],
-	                                                 ctx->account, on));
+	return store_end(ctx->st,
+	                 store_org_person_leave(ctx->st, ctx->subj.person, on));
 }
 
 /* person rm PERSON: one added by mistake, when nothing refers to them */
@@ -598,8 +597,8 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_person_rm(ctx->st, argv[optind], ctx->account));
+	return store_end(ctx->st,
+	                 store_org_person_rm(ctx->st, ctx->subj.person));
 }
 
 /*
@@ -628,9 +627,8 @@ cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_text("--reason", reason)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = store_end(ctx->st,
-	               store_org_person_erase(ctx->st, argv[optind],
-	                                      ctx->account, reason, &tomb));
+	rc = store_end(ctx->st, store_org_person_erase(
+	                            ctx->st, ctx->subj.person, reason, &tomb));
 	if (rc != KAM_OK)
 		return rc;
 	puts(tomb);
@@ -962,6 +960,7 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	    {NULL, 0, NULL, 0}};
 	const char *kind = NULL, *ks = NULL, *ss = NULL, *on = NULL;
 	long strength = 2;
+	int64_t to;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:s:", lo)) != -1) {
@@ -989,9 +988,10 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_past("--on", on)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_link_on(ctx->st, argv[optind], argv[optind + 1],
-	                               ctx->account, kind, strength, on));
+	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
+		rc = store_org_link_on(ctx->st, ctx->subj.person, to, kind,
+		                       strength, on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -1002,6 +1002,7 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	    {"on", required_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0}};
 	const char *kind = NULL, *ks = NULL, *on = NULL;
+	int64_t to;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
@@ -1019,9 +1020,10 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = check_past("--on", on)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_unlink_on(ctx->st, argv[optind],
-	                                              argv[optind + 1],
-	                                              ctx->account, kind, on));
+	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
+		rc = store_org_unlink_on(ctx->st, ctx->subj.person, to, kind,
+		                         on);
+	return store_end(ctx->st, rc);
 }
 
 /*
@@ -1493,6 +1495,7 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	    {"primary", no_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0}};
 	const char *influence = NULL, *role, *on = NULL;
+	int64_t p;
 	int c, rc, lead = 0, primary = -1;
 
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
@@ -1520,10 +1523,10 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_org_role_put(ctx->st, argv[optind], argv[optind + 1],
-	                                ctx->account, role, influence, lead,
-	                                primary, on));
+	if ((rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
+		rc = store_org_role_put(ctx->st, ctx->subj.deal, p, role,
+		                        influence, lead, primary, on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -1532,6 +1535,7 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
 	                                   {NULL, 0, NULL, 0}};
 	const char *role, *on = NULL;
+	int64_t p;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
@@ -1544,9 +1548,9 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, store_org_role_rm_on(ctx->st, argv[optind],
-	                                               argv[optind + 1],
-	                                               ctx->account, role, on));
+	if ((rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
+		rc = store_org_role_rm_on(ctx->st, ctx->subj.deal, p, role, on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -1817,6 +1821,7 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	const char *on = NULL, *ss = NULL;
 	char today[KAM_DATE_LEN];
 	long strength;
+	int64_t seller, p;
 	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, "s:", lo)) != -1) {
@@ -1846,9 +1851,10 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, store_contact_add(ctx->st, argv[optind], argv[optind + 1],
-	                               ctx->account, strength, on));
+	if ((rc = store_seller_id(ctx->st, argv[optind], &seller)) == KAM_OK &&
+	    (rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
+		rc = store_contact_add(ctx->st, seller, p, strength, on);
+	return store_end(ctx->st, rc);
 }
 
 static int
@@ -2341,9 +2347,9 @@ static const struct kam_verb verbs[] = {
      "link FROM TO --kind influences|advises|allies|rivals "
      "[--on DATE] [--strength 1-3]",
      "add or update an informal influence link, from a day", cmd_link, 2, 2,
-     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     CLI_PERSON, CLI_WRITE | CLI_TEAM},
     {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
-     cmd_unlink, 2, 2, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     cmd_unlink, 2, 2, CLI_PERSON, CLI_WRITE | CLI_TEAM},
     {"links", "links [ACCOUNT] [--as-of DATE]",
      "an account's links, as they stood on a day", cmd_links, 0, 1,
      CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},

@@ -1153,24 +1153,13 @@ verify_broken_json(const struct stance_verdict *v)
 	out_close(o);
 }
 
+/* Why the history failed to verify (v), reported: KAM_FALSE. */
 static int
-cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
+verify_broken(const struct stance_verdict *v)
 {
-	static const char *const cols[] = {"observations", "last_hash", NULL};
-	struct stance_verdict v;
-	struct out *o;
-	long long bad;
-	int c, rc;
+	long long bad = (long long)v->bad;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
-	if ((rc = cli_subject(ctx)) != KAM_OK)
-		return rc;
-	rc = store_stance_verify(ctx->st, &v);
-	bad = (long long)v.bad;
-	if (rc == KAM_FALSE && ctx->fmt == OUT_JSON)
-		verify_broken_json(&v);
-	switch (rc == KAM_FALSE ? v.why : VERIFY_OK) {
+	switch (v->why) {
 	case VERIFY_OK:
 		break;
 	case VERIFY_HASH:
@@ -1203,33 +1192,54 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 		    KAM_FALSE,
 		    _("observation %lld holds a %s that kam never "
 		      "writes: it was changed after it was recorded"),
-		    bad, v.column);
+		    bad, v->column);
 	case VERIFY_GUARD_MISSING:
 		return kam_err(
 		    KAM_FALSE,
 		    _("the append-only guard '%s' is missing: history "
 		      "can be rewritten (%lld rows match their hashes)"),
-		    v.guard, (long long)v.n);
+		    v->guard, (long long)v->n);
 	case VERIFY_GUARD_CHANGED:
 		return kam_err(
 		    KAM_FALSE,
 		    _("the append-only guard '%s' is not the one kam "
 		      "creates: history can be rewritten (%lld rows "
 		      "match their hashes)"),
-		    v.guard, (long long)v.n);
+		    v->guard, (long long)v->n);
 	case VERIFY_GUARD_DISABLED:
 		return kam_err(
 		    KAM_FALSE,
 		    _("the append-only guard '%s' is disabled: history "
 		      "can be rewritten (%lld rows match their hashes)"),
-		    v.guard, (long long)v.n);
+		    v->guard, (long long)v->n);
 	case VERIFY_GRANT:
 		return kam_err(KAM_FALSE,
 		               _("role '%s' may %s the history table '%s': "
 		                 "history can be rewritten (%lld rows match "
 		                 "their hashes)"),
-		               v.role, v.privilege, v.guard, (long long)v.n);
+		               v->role, v->privilege, v->guard,
+		               (long long)v->n);
 	}
+	return KAM_FALSE;
+}
+
+static int
+cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
+{
+	static const char *const cols[] = {"observations", "last_hash", NULL};
+	struct out *o;
+	struct stance_verdict v;
+	int c, rc;
+
+	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return cli_usage(ctx);
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	rc = store_stance_verify(ctx->st, &v);
+	if (rc == KAM_FALSE && ctx->fmt == OUT_JSON)
+		verify_broken_json(&v);
+	if (rc == KAM_FALSE)
+		return verify_broken(&v);
 	if (rc != KAM_OK)
 		return rc;
 	cli_warn_unseen((long long)v.unseen);

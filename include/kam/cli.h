@@ -230,6 +230,15 @@ int cli_stream(struct kam_ctx *);
 int cli_subject(struct kam_ctx *);
 
 /*
+ * A person named by an operand after the subject (link's TO, a role's
+ * holder, a contact's person), resolved as cli_subject resolves one,
+ * with the same messages: ACCOUNT/PERSON, or PERSON of the subject
+ * deal's account when the subject is a deal, else of -a's account.
+ * Called once the store is open.
+ */
+int cli_person(struct kam_ctx *, const char *ref, int64_t *id);
+
+/*
  * The name of operand n (from 0) of those a verb requires, from its
  * usage: the words after the verb's name that are neither options, nor
  * their values, nor in brackets.  NULL when there is no such operand.

@@ -110,22 +110,28 @@ struct org_change {
 /*
  * person add and person set (use cases, org-person.c): every new
  * reporting line is checked (org_line_check) before anything changes.
+ * person add resolves the new person's reference (ACCOUNT/HANDLE, or
+ * HANDLE of dflt_account); person set takes the person the frame
+ * resolved.  Managers are named as the user wrote them, bare handles in
+ * the person's account.
  */
 int org_person_add(struct store *, const char *ref, const char *dflt_account,
                    const struct org_change *);
-int org_person_set(struct store *, const char *ref, const char *dflt_account,
-                   const struct org_change *);
+int org_person_set(struct store *, int64_t person, const struct org_change *);
 /*
- * The store's part of them: a new person without lines, its id and
- * account handle (a new string) returned; whether a person is a
- * placeholder, and their account; refusing an external id another
+ * The store's part of them: a new person of the account under handle
+ * (valid, in NFC), without lines, its id returned; whether a person is
+ * a placeholder, and their account; refusing an external id another
  * person of the account holds (person 0: none); whether a line of a
  * kind ("solid", "dotted") is current; beginning one on on (NULL: since
  * the person was recorded) unless it is current.
+ *
+ * Every store function that acts on a person takes its id: a user's
+ * reference is resolved once, by the frame (cli_subject, cli_person) or
+ * a use case, through store_person_id (store.h).
  */
-int store_org_person_new(struct store *, const char *ref,
-                         const char *dflt_account, const struct org_change *,
-                         int64_t *person, char **account_handle);
+int store_org_person_new(struct store *, int64_t account, const char *handle,
+                         const struct org_change *, int64_t *person);
 int store_org_person_state(struct store *, int64_t person, int *placeholder,
                            int64_t *account);
 int store_org_ext_id_free(struct store *, int64_t account, int64_t person,
@@ -134,8 +140,7 @@ int store_org_line_open(struct store *, int64_t person, int64_t manager,
                         const char *kind);
 int store_org_line_start(struct store *, int64_t person, int64_t manager,
                          const char *kind, const char *on);
-int store_org_person_leave(struct store *, const char *ref,
-                           const char *dflt_account, const char *on);
+int store_org_person_leave(struct store *, int64_t person, const char *on);
 /*
  * A change to one person by id, its lines already checked (person set
  * checks them; an import checks its whole file first): NULL or -1
@@ -157,14 +162,12 @@ struct org_delta {
 int store_org_person_apply(struct store *, int64_t person,
                            const struct org_delta *, const char *on);
 /* Undoes a departure on the day on (kept in the person's log). */
-int store_org_person_return(struct store *, const char *ref,
-                            const char *dflt_account, const char *on);
+int store_org_person_return(struct store *, int64_t person, const char *on);
 /*
  * Removes a person added by mistake, with their own reporting lines and
  * log, when nothing else refers to them (KAM_CONFLICT, saying what does).
  */
-int store_org_person_rm(struct store *, const char *ref,
-                        const char *dflt_account);
+int store_org_person_rm(struct store *, int64_t person);
 /*
  * Erases a person (kam(7), ERASURE): the row becomes a tombstone under a
  * neutral handle (erased-ID), and the name, title, external id and
@@ -175,8 +178,7 @@ int store_org_person_rm(struct store *, const char *ref,
  * write transaction; store_compact afterwards removes what the files
  * still hold.
  */
-int store_org_person_erase(struct store *, const char *ref,
-                           const char *dflt_account, const char *reason,
+int store_org_person_erase(struct store *, int64_t person, const char *reason,
                            char **tombstone);
 /* Every person of an account in creation order, or one (person != 0). */
 int store_org_people(struct store *, int64_t account, int64_t person,
@@ -206,19 +208,13 @@ struct org_link {
 /*
  * A link holds for a period (kam(7)): store_org_link_on begins it on the
  * day on (NULL: today), or ends the period of another strength and
- * begins one with this; store_org_unlink_on ends it on that day.  The
- * functions without _on write today.
+ * begins one with this; store_org_unlink_on ends it on that day.  Both
+ * refuse two people of different account groups, or one person twice.
  */
-int store_org_link_on(struct store *, const char *from, const char *to,
-                      const char *dflt_account, const char *kind, long strength,
-                      const char *on);
-int store_org_link(struct store *, const char *from, const char *to,
-                   const char *dflt_account, const char *kind, long strength);
-int store_org_unlink_on(struct store *, const char *from, const char *to,
-                        const char *dflt_account, const char *kind,
-                        const char *on);
-int store_org_unlink(struct store *, const char *from, const char *to,
-                     const char *dflt_account, const char *kind);
+int store_org_link_on(struct store *, int64_t from, int64_t to,
+                      const char *kind, long strength, const char *on);
+int store_org_unlink_on(struct store *, int64_t from, int64_t to,
+                        const char *kind, const char *on);
 /* An account's links in force on as_of (NULL: today). */
 int store_org_links_at(struct store *, int64_t account, const char *as_of,
                        int (*fn)(const struct org_link *, void *), void *);
@@ -261,29 +257,19 @@ struct org_role {
 	int64_t person_id;
 };
 /*
- * A role is held for a period (kam(7)): store_org_role_set_on begins it
+ * A role is held for a period (kam(7)): store_org_role_put begins it
  * on the day on (NULL: today), or, when its influence or lead changes,
  * ends the period and begins another; taking the lead ends another
- * holder's the same way.  store_org_role_rm_on ends it on that day.  The
- * functions without _on write today.  store_org_role_put also sets the
- * primary flag (1), clears it (0) or leaves it as it is (-1); taking it
- * ends another holder's as taking the lead does.
+ * holder's the same way.  It also sets the primary flag (1), clears it
+ * (0) or leaves it as it is (-1); taking it ends another holder's as
+ * taking the lead does.  store_org_role_rm_on ends it on that day.  Both
+ * refuse a person outside the deal's account group.
  */
-int store_org_role_put(struct store *, const char *deal, const char *person,
-                       const char *dflt_account, const char *role,
-                       const char *influence, int lead, int primary,
-                       const char *on);
-int store_org_role_set_on(struct store *, const char *deal, const char *person,
-                          const char *dflt_account, const char *role,
-                          const char *influence, int lead, const char *on);
-int store_org_role_set(struct store *, const char *deal, const char *person,
-                       const char *dflt_account, const char *role,
-                       const char *influence, int lead);
-int store_org_role_rm_on(struct store *, const char *deal, const char *person,
-                         const char *dflt_account, const char *role,
-                         const char *on);
-int store_org_role_rm(struct store *, const char *deal, const char *person,
-                      const char *dflt_account, const char *role);
+int store_org_role_put(struct store *, int64_t deal, int64_t person,
+                       const char *role, const char *influence, int lead,
+                       int primary, const char *on);
+int store_org_role_rm_on(struct store *, int64_t deal, int64_t person,
+                         const char *role, const char *on);
 /* A deal's buying group as it stood on as_of (NULL: today). */
 int store_org_roles_at(struct store *, int64_t deal, const char *as_of,
                        int (*fn)(const struct org_role *, void *), void *);

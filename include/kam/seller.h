@@ -28,12 +28,12 @@ int store_sellers(struct store *, const char *today,
                   int (*fn)(const struct seller *, void *), void *);
 
 /*
- * Records that seller knows person (a reference, as store_person_id
- * takes it) with this strength from on.  A newer record of the same
- * two replaces the older from its day; the older stays.
+ * Records that seller knows person (ids: store_seller_id,
+ * store_person_id) with this strength from on.  A newer record of the
+ * same two replaces the older from its day; the older stays.
  */
-int store_contact_add(struct store *, const char *seller, const char *person,
-                      const char *dflt_account, long strength, const char *on);
+int store_contact_add(struct store *, int64_t seller, int64_t person,
+                      long strength, const char *on);
 
 /* A contact in force. */
 struct contact_row {

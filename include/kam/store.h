@@ -123,6 +123,10 @@ int store_person_id(struct store *, const char *ref, const char *dflt_account,
 int store_deal_id(struct store *, const char *ref, const char *dflt_account,
                   int64_t *);
 int store_competitor_id(struct store *, const char *handle, int64_t *);
+/* A person, bare handles in the account with this id (a deal's, whose
+ * buying roles are held by its account's people). */
+int store_person_id_in(struct store *, const char *ref, int64_t account,
+                       int64_t *);
 /* One of our sellers (kam-org seller add). */
 int store_seller_id(struct store *, const char *handle, int64_t *);
 /* The same, with messages after "WHERE: " (an import's FILE:LINE). */

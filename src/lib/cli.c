@@ -611,6 +611,14 @@ cli_subject(struct kam_ctx *ctx)
 	return rc;
 }
 
+int
+cli_person(struct kam_ctx *ctx, const char *ref, int64_t *id)
+{
+	if (ctx->subj.deal != 0)
+		return store_person_id_in(ctx->st, ref, ctx->subj.account, id);
+	return store_person_id(ctx->st, ref, ctx->account, id);
+}
+
 struct out *
 cli_out(struct kam_ctx *ctx, int flags, const char *const *cols)
 {

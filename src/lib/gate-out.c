@@ -1430,15 +1430,12 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	free(idx);
 }
 
-void
-gate_write_report_json(FILE *fp, const struct gate_memo *r)
+/* The report's first members: the deal, its account, its verdict. */
+static void
+json_report_deal(FILE *fp, const struct gate_assessment *a)
 {
-	const struct gate_assessment *a = r->a;
-	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, n = 0;
 	char *s = gate_verdict_sentence(a);
-	int g;
 
-	gate_group_order(a, idx);
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
 	json_member(fp, ",\n  ", "name", a->deal_name);
@@ -1455,11 +1452,15 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
 	json_member(fp, ",\n  ", "sentence", s);
 	free(s);
-	fputs(",\n  ", fp);
-	json_investment(fp, a);
-	fputs(",\n  ", fp);
-	json_gates(fp, a);
-	fputs(",\n  \"group\": [", fp);
+}
+
+/* The "group" array's members, in the group's order. */
+static void
+json_report_group(FILE *fp, const struct gate_assessment *a)
+{
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i;
+
+	gate_group_order(a, idx);
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 
@@ -1479,9 +1480,15 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		json_toward(fp, a, m);
 		fputc('}', fp);
 	}
-	fputs(a->nmembers ? "\n  ],\n  \"red_flags\": ["
-	                  : "],\n  \"red_flags\": [",
-	      fp);
+	free(idx);
+}
+
+/* The "red_flags" and "stale" arrays' members. */
+static void
+json_report_flags(FILE *fp, const struct gate_memo *r)
+{
+	size_t i;
+
 	for (i = 0; i < r->nflags; i++) {
 		fprintf(fp, "%s\n    {\"flag\": ", i ? "," : "");
 		json_put_str(fp, r->flags[i].code);
@@ -1497,14 +1504,16 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		json_member(fp, ", ", "latest", r->stale[i].latest);
 		fprintf(fp, ", \"days\": %ld}", r->stale[i].days);
 	}
-	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
-	for (i = 0; i < r->nplan; i++) {
-		fputs(i ? ",\n    " : "\n    ", fp);
-		json_step(fp, a, &r->plan[i], "    ");
-	}
-	fputs(r->nplan ? "\n  ],\n  \"open_questions\": ["
-	               : "],\n  \"open_questions\": [",
-	      fp);
+}
+
+/* The "open_questions" array's members: the unknown criteria of the gates
+ * reached.  Returns how many. */
+static size_t
+json_report_questions(FILE *fp, const struct gate_assessment *a)
+{
+	size_t i, n = 0;
+	int g;
+
 	for (g = 1; g <= GATE_COUNT; g++) {
 		if (a->gates[g - 1].status == GATE_NOT_REACHED)
 			continue;
@@ -1522,7 +1531,18 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 			fputc('}', fp);
 		}
 	}
-	fputs(n ? "\n  ],\n  \"runs\": [" : "],\n  \"runs\": [", fp);
+	return n;
+}
+
+/* The "runs" array's members: the runs up to the report's day.  Returns
+ * how many. */
+static size_t
+json_report_runs(FILE *fp, const struct gate_memo *r)
+{
+	const struct gate_assessment *a = r->a;
+	size_t i, n;
+	int g;
+
 	for (i = 0, n = 0; i < r->nruns; i++) {
 		const struct gate_run_info *x = &r->runs[i];
 
@@ -1542,11 +1562,41 @@ gate_write_report_json(FILE *fp, const struct gate_memo *r)
 		}
 		fputc('}', fp);
 	}
-	fputs(n ? "\n  ]" : "]", fp);
+	return n;
+}
+
+void
+gate_write_report_json(FILE *fp, const struct gate_memo *r)
+{
+	const struct gate_assessment *a = r->a;
+	size_t i;
+
+	json_report_deal(fp, a);
+	fputs(",\n  ", fp);
+	json_investment(fp, a);
+	fputs(",\n  ", fp);
+	json_gates(fp, a);
+	fputs(",\n  \"group\": [", fp);
+	json_report_group(fp, a);
+	fputs(a->nmembers ? "\n  ],\n  \"red_flags\": ["
+	                  : "],\n  \"red_flags\": [",
+	      fp);
+	json_report_flags(fp, r);
+	fputs(r->nstale ? "\n  ],\n  \"plan\": [" : "],\n  \"plan\": [", fp);
+	for (i = 0; i < r->nplan; i++) {
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_step(fp, a, &r->plan[i], "    ");
+	}
+	fputs(r->nplan ? "\n  ],\n  \"open_questions\": ["
+	               : "],\n  \"open_questions\": [",
+	      fp);
+	fputs(json_report_questions(fp, a) ? "\n  ],\n  \"runs\": ["
+	                                   : "],\n  \"runs\": [",
+	      fp);
+	fputs(json_report_runs(fp, r) ? "\n  ]" : "]", fp);
 	if (r->since != NULL)
 		gate_write_since_json(fp, a, r->since);
 	fputs("\n}\n", fp);
-	free(idx);
 }
 
 void

@@ -298,7 +298,11 @@ say_key_item(const char *s, size_t len)
 	return b.s;
 }
 
-/* An argument of kind k, shown; NULL when it is not one of its kind. */
+/*
+ * An argument of kind k, shown; NULL when it is not one of its kind.
+ * Long: one switch with a case for each kind of argument of
+ * reason_formats[], read beside that table.
+ */
 static char *
 say_arg(char k, const char *s, size_t len)
 {

@@ -1023,63 +1023,214 @@ worth_weak(const struct gate_assessment *a, struct gate_outcome *o)
 	return 0;
 }
 
+/* A gate's criteria summed: their weights, known weights and weighted
+ * answers, and what no score can settle. */
+struct tally {
+	double wt, wk, sum;
+	int mustno;    /* musts answered no (and not rescued) */
+	int mustunk;   /* musts unknown */
+	int unknowing; /* unscored criteria not yet yes */
+};
+
 static void
-evaluate_gate(struct gate_assessment *a, int g, int reached)
+tally_gate(const struct gate_assessment *a, int g, struct tally *t)
 {
-	const struct gate_params *p = &a->params;
-	struct gate_outcome *o = &a->gates[g - 1];
-	double wt = 0, wk = 0, sum = 0, u, best;
-	int mustno = 0, mustunk = 0, unknowing = 0, weak = 0;
-	const char *lost = NULL;
-	struct reason *why = NULL;
-	char sc[8], th[8];
 	size_t i;
 
-	if (!reached) {
-		int f;
-
-		for (f = 1; f < g && a->gates[f - 1].status != GATE_FAIL; f++)
-			;
-		o->status = GATE_NOT_REACHED;
-		reason(o, reason_code(R_NOT_REACHED, reason_text("%d", f),
-		                      reason_word(REASON_GATE, gate_name(f))));
-		return;
-	}
+	memset(t, 0, sizeof *t);
 	for (i = 0; i < a->ncrit; i++) {
 		const struct gate_crit *c = &a->crit[i];
 
 		if (c->gate != g)
 			continue;
 		if (!scored_crit(c)) {
-			unknowing |= c->answer != GATE_YES;
+			t->unknowing |= c->answer != GATE_YES;
 			continue;
 		}
-		wt += c->weight;
+		t->wt += c->weight;
 		if (c->answer != GATE_UNKNOWN) {
-			wk += c->weight;
-			sum += c->weight * ans_value(c->answer);
+			t->wk += c->weight;
+			t->sum += c->weight * ans_value(c->answer);
 		}
 		if (c->must && c->answer == GATE_NO && !fit_rescued(a, c))
-			mustno++;
+			t->mustno++;
 		if (c->must && c->answer == GATE_UNKNOWN)
-			mustunk++;
+			t->mustunk++;
 	}
+}
+
+/* Gate G is not reached: the first gate that failed says why. */
+static void
+not_reached(struct gate_assessment *a, struct gate_outcome *o, int g)
+{
+	int f;
+
+	for (f = 1; f < g && a->gates[f - 1].status != GATE_FAIL; f++)
+		;
+	o->status = GATE_NOT_REACHED;
+	reason(o, reason_code(R_NOT_REACHED, reason_text("%d", f),
+	                      reason_word(REASON_GATE, gate_name(f))));
+}
+
+/* Gate G is open: the musts unknown, the share of weight unknown (U), what
+ * to find out about the unscored criteria, and the questions to ask. */
+static void
+open_reasons(const struct gate_assessment *a, struct gate_outcome *o, int g,
+             double u)
+{
+	const struct gate_params *p = &a->params;
+	size_t i;
+
+	for (i = 0; i < a->ncrit; i++)
+		if (a->crit[i].gate == g && a->crit[i].must &&
+		    a->crit[i].answer == GATE_UNKNOWN &&
+		    scored_crit(&a->crit[i]))
+			reason(o, reason_code(R_MUST_UNKNOWN,
+			                      txt(a->crit[i].key)));
+	if (u > p->unknown_max)
+		reason(o, reason_code(
+		              R_UNKNOWN_WEIGHT, reason_text("%.0f", u * 100),
+		              reason_text("%.0f", p->unknown_max * 100)));
+	for (i = 0; i < a->ncrit; i++) {
+		const struct gate_crit *c = &a->crit[i];
+
+		if (c->gate != g || scored_crit(c) || c->answer == GATE_YES)
+			continue;
+		if (c->source == GATE_SRC_COMPUTED && c->evidence)
+			reason(o, reason_code(R_FIND_OUT,
+			                      c->why ? reason_dup(c->why)
+			                             : txt(c->evidence)));
+		else
+			reason(o, reason_code(R_FIND_OUT_GROUP, txt(c->key),
+			                      word(gate_ans_word(c->answer))));
+	}
+	for (i = 0; i < a->ncrit; i++)
+		if (a->crit[i].gate == g && a->crit[i].answer == GATE_UNKNOWN)
+			reason(o,
+			       reason_code(R_QUESTION, txt(a->crit[i].key),
+			                   reason_word(REASON_QUESTION,
+			                               a->crit[i].question)));
+}
+
+/*
+ * Weak at best: what no score can outweigh (kam-gate(1), Weak at best),
+ * as reasons of gate G.  Returns whether any holds.
+ */
+static int
+weak_at_best(const struct gate_assessment *a, struct gate_outcome *o, int g)
+{
+	const struct gate_params *p = &a->params;
+	int weak = 0;
+	size_t i;
+
+	for (i = 0; i < a->ncrit; i++) {
+		const struct gate_crit *c = &a->crit[i];
+
+		if (c->gate != g)
+			continue;
+		if (fit_rescued(a, c)) {
+			reason(o, reason_code(R_FIT_RESCUED, txt(c->key),
+			                      txt(GATE_KEY_GAPS)));
+			weak = 1;
+		}
+		if (strcmp(c->key, GATE_KEY_PRICE) == 0 && c->has_gap &&
+		    c->gap > p->price_cap) {
+			char gap[32], cap[32];
+
+			percent_text(c->gap, gap);
+			percent_text(p->price_cap, cap);
+			reason(o, reason_code(R_PRICE_CAP, txt(gap), txt(cap)));
+			weak = 1;
+		}
+		if (strcmp(c->key, GATE_KEY_EXPECTED) == 0 &&
+		    c->answer == GATE_NO) {
+			reason(o, reason_code(R_EV_WEAK));
+			weak = 1;
+		}
+	}
+	if (g == 3)
+		for (i = 0; i < a->ngroup_notes; i++) {
+			reason(o, reason_code(R_WEAK_UNTIL,
+			                      reason_dup(a->group_why[i])));
+			weak = 1;
+		}
+	if (g == 4 && worth_weak(a, o))
+		weak = 1;
+	return weak;
+}
+
+/* Gate G passes, weak or strong: what holds it weak, its score (SC)
+ * against the bar it reaches, and its weak points, or the noes its score
+ * outweighed. */
+static void
+passed(struct gate_assessment *a, struct gate_outcome *o, int g, const char *sc)
+{
+	const struct gate_params *p = &a->params;
+	int weak = weak_at_best(a, o, g);
+	char th[8];
+	size_t i;
+
+	o->held = weak;
+	gate_score_text(g == 3 ? p->strong : p->fail[g - 1], th);
+	if (g == 3 && o->scored && o->score < p->strong) {
+		reason(o, reason_code(R_BELOW_STRONG, txt(sc), txt(th)));
+		weak = 1;
+	} else if (o->scored)
+		reason(o,
+		       reason_code(g == 3 ? R_REACHES_STRONG : R_REACHES_FAIL,
+		                   txt(sc), txt(th)));
+	o->status = weak ? GATE_WEAK : GATE_PASS;
+	if (weak)
+		weak_points(a, o, g);
+	else
+		/* Profit alone never decides: a "no" can be outweighed. */
+		for (i = 0; i < a->ncrit; i++)
+			if (a->crit[i].gate == g &&
+			    a->crit[i].answer == GATE_NO &&
+			    scored_crit(&a->crit[i]))
+				reason(o, reason_code(R_OUTWEIGHED,
+				                      txt(a->crit[i].key)));
+}
+
+/*
+ * Gate G's status and reasons, in the order the method tries them: not
+ * reached; gate 3's sure loss; a must answered no; gate 4's worth; a
+ * score that cannot reach the bar; open for what is unknown; below the
+ * bar; else passed, weak or strong.
+ */
+static void
+evaluate_gate(struct gate_assessment *a, int g, int reached)
+{
+	const struct gate_params *p = &a->params;
+	struct gate_outcome *o = &a->gates[g - 1];
+	struct tally t;
+	double u, best;
+	const char *lost = NULL;
+	struct reason *why = NULL;
+	char sc[8], th[8];
+	size_t i;
+
+	if (!reached) {
+		not_reached(a, o, g);
+		return;
+	}
+	tally_gate(a, g, &t);
 	/* Scores are rounded to two decimals before they are compared. */
-	if (wk > 0) {
+	if (t.wk > 0) {
 		o->scored = 1;
-		o->score = r2(sum / wk);
+		o->score = r2(t.sum / t.wk);
 	}
 	gate_score_text(o->score, sc);
 	gate_score_text(p->fail[g - 1], th);
-	u = wt > 0 ? (wt - wk) / wt : 0;
-	best = wt > 0 ? r2((sum + wt - wk) / wt) : 1;
+	u = t.wt > 0 ? (t.wt - t.wk) / t.wt : 0;
+	best = t.wt > 0 ? r2((t.sum + t.wt - t.wk) / t.wt) : 1;
 
 	if (g == 3 && (lost = sure_loss(a, &why)) != NULL) {
 		o->status = GATE_FAIL;
 		a->lost = lost;
 		reason(o, reason_code(R_SURE_LOSS, txt(lost), why));
 		why = NULL;
-	} else if (mustno) {
+	} else if (t.mustno) {
 		o->status = GATE_FAIL;
 		for (i = 0; i < a->ncrit; i++)
 			if (a->crit[i].gate == g && a->crit[i].must &&
@@ -1089,120 +1240,21 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				                      txt(a->crit[i].key)));
 	} else if (g == 4 && worth_fails(a, o)) {
 		o->status = GATE_FAIL;
-	} else if (wk < wt && best < p->fail[g - 1]) {
+	} else if (t.wk < t.wt && best < p->fail[g - 1]) {
 		char bs[8];
 
 		gate_score_text(best, bs);
 		o->status = GATE_FAIL;
 		reason(o, reason_code(R_CANNOT_REACH, txt(th), txt(bs)));
-	} else if (mustunk || u > p->unknown_max || unknowing) {
+	} else if (t.mustunk || u > p->unknown_max || t.unknowing) {
 		o->status = GATE_OPEN;
-		for (i = 0; i < a->ncrit; i++)
-			if (a->crit[i].gate == g && a->crit[i].must &&
-			    a->crit[i].answer == GATE_UNKNOWN &&
-			    scored_crit(&a->crit[i]))
-				reason(o, reason_code(R_MUST_UNKNOWN,
-				                      txt(a->crit[i].key)));
-		if (u > p->unknown_max)
-			reason(o,
-			       reason_code(
-			           R_UNKNOWN_WEIGHT,
-			           reason_text("%.0f", u * 100),
-			           reason_text("%.0f", p->unknown_max * 100)));
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-
-			if (c->gate != g || scored_crit(c) ||
-			    c->answer == GATE_YES)
-				continue;
-			if (c->source == GATE_SRC_COMPUTED && c->evidence)
-				reason(o,
-				       reason_code(R_FIND_OUT,
-				                   c->why ? reason_dup(c->why)
-				                          : txt(c->evidence)));
-			else
-				reason(o, reason_code(
-				              R_FIND_OUT_GROUP, txt(c->key),
-				              word(gate_ans_word(c->answer))));
-		}
-		for (i = 0; i < a->ncrit; i++)
-			if (a->crit[i].gate == g &&
-			    a->crit[i].answer == GATE_UNKNOWN)
-				reason(o,
-				       reason_code(
-				           R_QUESTION, txt(a->crit[i].key),
-				           reason_word(REASON_QUESTION,
-				                       a->crit[i].question)));
+		open_reasons(a, o, g, u);
 	} else if (o->scored && o->score < p->fail[g - 1]) {
 		o->status = GATE_FAIL;
 		reason(o, reason_code(R_BELOW_FAIL, txt(sc), txt(th)));
 		weak_points(a, o, g);
-	} else {
-		/* Weak at best: what no score can outweigh (kam-gate(1),
-		 * Weak at best). */
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
-
-			if (c->gate != g)
-				continue;
-			if (fit_rescued(a, c)) {
-				reason(o,
-				       reason_code(R_FIT_RESCUED, txt(c->key),
-				                   txt(GATE_KEY_GAPS)));
-				weak = 1;
-			}
-			if (strcmp(c->key, GATE_KEY_PRICE) == 0 && c->has_gap &&
-			    c->gap > p->price_cap) {
-				char gap[32], cap[32];
-
-				percent_text(c->gap, gap);
-				percent_text(p->price_cap, cap);
-				reason(o, reason_code(R_PRICE_CAP, txt(gap),
-				                      txt(cap)));
-				weak = 1;
-			}
-			if (strcmp(c->key, GATE_KEY_EXPECTED) == 0 &&
-			    c->answer == GATE_NO) {
-				reason(o, reason_code(R_EV_WEAK));
-				weak = 1;
-			}
-		}
-		if (g == 3)
-			for (i = 0; i < a->ngroup_notes; i++) {
-				reason(o, reason_code(
-				              R_WEAK_UNTIL,
-				              reason_dup(a->group_why[i])));
-				weak = 1;
-			}
-		if (g == 4 && worth_weak(a, o))
-			weak = 1;
-		o->held = weak;
-		if (g == 3 && o->scored && o->score < p->strong) {
-			gate_score_text(p->strong, th);
-			reason(o,
-			       reason_code(R_BELOW_STRONG, txt(sc), txt(th)));
-			weak = 1;
-		} else if (o->scored) {
-			if (g == 3)
-				gate_score_text(p->strong, th);
-			reason(o, reason_code(g == 3 ? R_REACHES_STRONG
-			                             : R_REACHES_FAIL,
-			                      txt(sc), txt(th)));
-		}
-		o->status = weak ? GATE_WEAK : GATE_PASS;
-		if (weak)
-			weak_points(a, o, g);
-		else
-			/* Profit alone never decides: a "no" can be
-			 * outweighed. */
-			for (i = 0; i < a->ncrit; i++)
-				if (a->crit[i].gate == g &&
-				    a->crit[i].answer == GATE_NO &&
-				    scored_crit(&a->crit[i]))
-					reason(o, reason_code(
-					              R_OUTWEIGHED,
-					              txt(a->crit[i].key)));
-	}
+	} else
+		passed(a, o, g, sc);
 	reason_free(why);
 }
 
@@ -1558,16 +1610,14 @@ gate_flags_free(struct gate_flag *v, size_t n)
 	free(v);
 }
 
-void
-gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
-               size_t *n)
+/* The flags on people one by one, in the group's order IDX: a buyer who
+ * opposes us, a doubtful coach. */
+static void
+buyer_coach_flags(const struct gate_assessment *a, const size_t *idx,
+                  struct gate_flag **out, size_t *n)
 {
-	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, nsup = 0;
-	const struct gate_member *sup = NULL;
-	long today = date_days(a->as_of);
-	int known = 0;
+	size_t i;
 
-	gate_group_order(a, idx);
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		const char *role =
@@ -1603,6 +1653,17 @@ gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
 			                 txt(m->ref), rival_list(a, m),
 			                 txt(a->deal)));
 	}
+}
+
+/* The flags on what we know of people, in the group's order IDX: an
+ * influencer's stance unknown, a stance out of date. */
+static void
+knowledge_flags(const struct gate_assessment *a, const size_t *idx,
+                struct gate_flag **out, size_t *n)
+{
+	long today = date_days(a->as_of);
+	size_t i;
+
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 
@@ -1627,6 +1688,19 @@ gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
 		                 reason_text("%ld", age), txt(a->as_of),
 		                 reason_text("%.0f", a->params.stale_days)));
 	}
+}
+
+void
+gate_red_flags(const struct gate_assessment *a, struct gate_flag **out,
+               size_t *n)
+{
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, nsup = 0;
+	const struct gate_member *sup = NULL;
+	int known = 0;
+
+	gate_group_order(a, idx);
+	buyer_coach_flags(a, idx, out, n);
+	knowledge_flags(a, idx, out, n);
 	for (i = 0; i < a->nmembers; i++) {
 		known |= a->members[i].stance != GATE_STANCE_UNKNOWN;
 		if (a->members[i].stance == 1) {
@@ -1694,25 +1768,23 @@ plan_decision_maker(const struct gate_assessment *a, const size_t *idx,
 		}
 }
 
-void
-gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
+/*
+ * No coach to rely on: recruit one among the supporters who hold no
+ * coach role, decide nothing, support no rival and are known of lately,
+ * preferring medium influence (access without the weight a sponsor
+ * needs), then low, then high.  Returns the member's index, or
+ * (size_t)-1 for none (or a coach already).
+ */
+static size_t
+plan_recruit(const struct gate_assessment *a, const size_t *idx)
 {
-	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, k, first = 0;
-	size_t recruit = (size_t)-1;
-	int coach = 0, best = 99, dms = 0;
+	size_t recruit = (size_t)-1, i;
+	int best = 99;
 
-	gate_group_order(a, idx);
+	for (i = 0; i < a->nmembers; i++)
+		if (reliable_coach(a, &a->members[i]))
+			return recruit;
 	for (i = 0; i < a->nmembers; i++) {
-		coach |= reliable_coach(a, &a->members[i]);
-		dms |= (a->members[i].core & GATE_CORE_DM) != 0;
-	}
-	/*
-	 * No coach to rely on: recruit one among the supporters who hold
-	 * no coach role, decide nothing, support no rival and are known of
-	 * lately, preferring medium influence (access without the weight a
-	 * sponsor needs), then low, then high.
-	 */
-	for (i = 0; !coach && i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		static const int pref[] = {2, 0, 1};
 
@@ -1723,106 +1795,128 @@ gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
 		best = pref[m->influence];
 		recruit = idx[i];
 	}
+	return recruit;
+}
+
+/* The action for member M (RECRUIT when they are the coach to recruit)
+ * into s, with its first reasons into r. */
+static void
+plan_action(const struct gate_assessment *a, const struct gate_member *m,
+            int recruit, struct gate_step *s, struct reason *r)
+{
+	const char *inf = vocab_influences[m->influence];
+
+	if (m->stance == GATE_STANCE_UNKNOWN) {
+		s->action = ACT_FIND_OUT;
+		s->advice = N_("find out where they stand before anything "
+		               "else");
+		reason_add(r, reason_code(R_PLAN_UNKNOWN, word(inf)));
+	} else if (stale_key(a, m)) {
+		/* What we knew long ago is a question again. */
+		s->action = ACT_FIND_OUT;
+		s->advice = N_("find out where they stand now: what we "
+		               "know is out of date");
+		reason_add(
+		    r,
+		    reason_code(m->stance == 1   ? R_PLAN_STALE_SUPPORT
+		                : m->stance == 0 ? R_PLAN_STALE_NEUTRAL
+		                                 : R_PLAN_STALE_OPPOSE,
+		                txt(m->latest),
+		                reason_text("%ld", age_of(a, m)), txt(a->as_of),
+		                reason_text("%.0f", a->params.stale_days)));
+	} else if (m->stance == -1) {
+		s->action = ACT_CONTAIN;
+		s->advice = N_("understand the objection, contain it, and "
+		               "work through those who influence them");
+		reason_add(r, reason_code(R_PLAN_OPPOSES));
+	} else if (m->stance == 0 && m->influence < 2) {
+		s->action = ACT_CONVERT;
+		s->advice = N_("first priority: find what they need to win "
+		               "and show how we give it");
+		reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
+	} else if (m->stance == 0) {
+		s->action = ACT_KEEP_INFORMED;
+		s->advice = N_("keep them informed and watch for a move");
+		reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
+	} else if (reliable_coach(a, m)) {
+		s->action = ACT_KEEP_INFORMED;
+		s->advice = N_("keep them informed and ask for their "
+		               "guidance: they are our coach");
+		reason_add(r, reason_code(R_PLAN_COACH));
+	} else if (recruit) {
+		s->action = ACT_RECRUIT_COACH;
+		s->advice = N_("recruit them as our coach, someone inside "
+		               "who guides us");
+		reason_add(r, reason_code(R_PLAN_SUPPORTS));
+		reason_add(r, reason_code(R_PLAN_NO_COACH));
+	} else if (m->influence == 0 || (m->core & GATE_CORE_DM)) {
+		s->action = ACT_SPONSOR;
+		s->advice = N_("develop them into a sponsor who sells for us "
+		               "inside");
+		reason_add(r, reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
+	} else {
+		s->action = ACT_KEEP_INFORMED;
+		s->advice = N_("keep them informed and give them what they "
+		               "need to speak for us");
+		reason_add(r, reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
+	}
+}
+
+/* Member M's step s beside its action: the reasons that qualify it, the
+ * note behind the stance, the allies it goes through, and its carrier. */
+static void
+plan_step(const struct gate_assessment *a, const struct gate_member *m,
+          int recruit, struct gate_step *s)
+{
+	struct reason *r = reason_group(REASON_CLAUSES, NULL);
+	size_t k;
+
+	plan_action(a, m, recruit, s, r);
+	if (supports_a_rival(a, m))
+		reason_add(
+		    r, reason_code(R_PLAN_SUPPORTS_RIVAL, rival_list(a, m)));
+	if ((m->rolebits & GATE_ROLE_COACH) && !reliable_coach(a, m))
+		reason_add(r, reason_code(R_PLAN_DOUBTFUL_COACH));
+	if (m->lead)
+		reason_add(r, reason_code(R_PLAN_LEADS));
+	if (m->since[0] && s->action != ACT_FIND_OUT)
+		reason_add(r, reason_code(R_SINCE, txt(m->since)));
+	/* The note behind the stance, as its observer wrote it. */
+	if (m->note != NULL && *m->note)
+		r = reason_note(r, m->note);
+	s->why = r;
+	s->reason = reason_english(r);
+	for (k = 0; k < m->nallies; k++) {
+		const struct gate_ally *y = &m->allies[k];
+
+		if (y->stance != 1)
+			continue;
+		s->via = xreallocarray(s->via, s->nvia + 1, sizeof *s->via);
+		xasprintf(&s->via[s->nvia++], "%s (%s)", y->name, y->ref);
+	}
+	s->carrier = gate_carrier(m, &s->through);
+}
+
+void
+gate_plan(const struct gate_assessment *a, struct gate_step **out, size_t *n)
+{
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, first = 0;
+	size_t recruit;
+	int dms = 0;
+
+	gate_group_order(a, idx);
+	for (i = 0; i < a->nmembers; i++)
+		dms |= (a->members[i].core & GATE_CORE_DM) != 0;
+	recruit = plan_recruit(a, idx);
 	*out = xcalloc(a->nmembers + 2, sizeof **out);
 	if (a->nmembers > 0 && !dms)
 		plan_decision_maker(a, idx, &(*out)[first++]);
 	*n = a->nmembers + first;
 	for (i = 0; i < a->nmembers; i++) {
-		const struct gate_member *m = &a->members[idx[i]];
 		struct gate_step *s = &(*out)[first + i];
-		struct reason *r = reason_group(REASON_CLAUSES, NULL);
-		const char *inf = vocab_influences[m->influence];
 
 		s->member = idx[i];
-		if (m->stance == GATE_STANCE_UNKNOWN) {
-			s->action = ACT_FIND_OUT;
-			s->advice =
-			    N_("find out where they stand before anything "
-			       "else");
-			reason_add(r, reason_code(R_PLAN_UNKNOWN, word(inf)));
-		} else if (stale_key(a, m)) {
-			/* What we knew long ago is a question again. */
-			s->action = ACT_FIND_OUT;
-			s->advice = N_("find out where they stand now: what we "
-			               "know is out of date");
-			reason_add(
-			    r,
-			    reason_code(
-			        m->stance == 1   ? R_PLAN_STALE_SUPPORT
-			        : m->stance == 0 ? R_PLAN_STALE_NEUTRAL
-			                         : R_PLAN_STALE_OPPOSE,
-			        txt(m->latest),
-			        reason_text("%ld", age_of(a, m)), txt(a->as_of),
-			        reason_text("%.0f", a->params.stale_days)));
-		} else if (m->stance == -1) {
-			s->action = ACT_CONTAIN;
-			s->advice =
-			    N_("understand the objection, contain it, and "
-			       "work through those who influence them");
-			reason_add(r, reason_code(R_PLAN_OPPOSES));
-		} else if (m->stance == 0 && m->influence < 2) {
-			s->action = ACT_CONVERT;
-			s->advice =
-			    N_("first priority: find what they need to win "
-			       "and show how we give it");
-			reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
-		} else if (m->stance == 0) {
-			s->action = ACT_KEEP_INFORMED;
-			s->advice =
-			    N_("keep them informed and watch for a move");
-			reason_add(r, reason_code(R_PLAN_NEUTRAL, word(inf)));
-		} else if (reliable_coach(a, m)) {
-			s->action = ACT_KEEP_INFORMED;
-			s->advice = N_("keep them informed and ask for their "
-			               "guidance: they are our coach");
-			reason_add(r, reason_code(R_PLAN_COACH));
-		} else if (idx[i] == recruit) {
-			s->action = ACT_RECRUIT_COACH;
-			s->advice =
-			    N_("recruit them as our coach, someone inside "
-			       "who guides us");
-			reason_add(r, reason_code(R_PLAN_SUPPORTS));
-			reason_add(r, reason_code(R_PLAN_NO_COACH));
-		} else if (m->influence == 0 || (m->core & GATE_CORE_DM)) {
-			s->action = ACT_SPONSOR;
-			s->advice =
-			    N_("develop them into a sponsor who sells for us "
-			       "inside");
-			reason_add(r,
-			           reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
-		} else {
-			s->action = ACT_KEEP_INFORMED;
-			s->advice =
-			    N_("keep them informed and give them what they "
-			       "need to speak for us");
-			reason_add(r,
-			           reason_code(R_PLAN_SUPPORTS_INF, word(inf)));
-		}
-		if (supports_a_rival(a, m))
-			reason_add(r, reason_code(R_PLAN_SUPPORTS_RIVAL,
-			                          rival_list(a, m)));
-		if ((m->rolebits & GATE_ROLE_COACH) && !reliable_coach(a, m))
-			reason_add(r, reason_code(R_PLAN_DOUBTFUL_COACH));
-		if (m->lead)
-			reason_add(r, reason_code(R_PLAN_LEADS));
-		if (m->since[0] && s->action != ACT_FIND_OUT)
-			reason_add(r, reason_code(R_SINCE, txt(m->since)));
-		/* The note behind the stance, as its observer wrote it. */
-		if (m->note != NULL && *m->note)
-			r = reason_note(r, m->note);
-		s->why = r;
-		s->reason = reason_english(r);
-		for (k = 0; k < m->nallies; k++) {
-			const struct gate_ally *y = &m->allies[k];
-
-			if (y->stance != 1)
-				continue;
-			s->via =
-			    xreallocarray(s->via, s->nvia + 1, sizeof *s->via);
-			xasprintf(&s->via[s->nvia++], "%s (%s)", y->name,
-			          y->ref);
-		}
-		s->carrier = gate_carrier(m, &s->through);
+		plan_step(a, &a->members[idx[i]], idx[i] == recruit, s);
 	}
 	free(idx);
 }

@@ -1353,26 +1353,13 @@ once(struct refs *rf, const char *key, const char *what)
 	                  (long)first);
 }
 
-/* A person of a links or roles file as ACCOUNT/HANDLE, in a new string. */
-static char *
-full_ref(struct refs *rf, const char *ref)
-{
-	const char *h = local_handle(ref, rf->acct);
-	char *r;
-
-	if (strchr(h, '/') != NULL)
-		return xstrdup(h);
-	xasprintf(&r, "%s/%s", rf->acct, h);
-	return r;
-}
-
 static int
 link_row(struct refs *rf)
 {
 	struct import_in *im = rf->im;
 	const char *kind, *f = import_raw(im, L_FROM),
 	                  *t = import_raw(im, L_TO);
-	char *from, *to, *key;
+	char *key;
 	long strength, was;
 	int64_t a, b;
 	int rc;
@@ -1401,12 +1388,7 @@ link_row(struct refs *rf)
 		rf->cnt->added++;
 	else
 		rf->cnt->changed++;
-	from = full_ref(rf, f);
-	to = full_ref(rf, t);
-	rc = store_org_link(rf->st, from, to, NULL, kind, strength);
-	free(from);
-	free(to);
-	return rc;
+	return store_org_link_on(rf->st, a, b, kind, strength, NULL);
 }
 
 static int
@@ -1414,7 +1396,7 @@ role_row(struct refs *rf)
 {
 	struct import_in *im = rf->im;
 	const char *role, *influence, *dh;
-	char *deal, *person, *key, was[16];
+	char *key, was[16];
 	const char *pf = import_get(im, R_PRIMARY);
 	int64_t p, d;
 	int rc, lead, was_lead, primary = -1, was_primary = 0;
@@ -1454,13 +1436,8 @@ role_row(struct refs *rf)
 		rf->cnt->unchanged++;
 		return KAM_OK;
 	}
-	xasprintf(&deal, "%s/%s", rf->acct, dh);
-	person = full_ref(rf, import_raw(im, R_PERSON));
-	rc = store_org_role_put(rf->st, deal, person, NULL, role, influence,
-	                        lead, primary, NULL);
-	free(deal);
-	free(person);
-	return rc;
+	return store_org_role_put(rf->st, d, p, role, influence, lead, primary,
+	                          NULL);
 }
 
 static int

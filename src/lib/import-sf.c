@@ -396,7 +396,6 @@ end_missing_roles(struct store *st, const struct sf_group *g,
 	struct sync_roles sr;
 	size_t i;
 	int rc = KAM_OK;
-	char *dr, *pr;
 
 	memset(&sr, 0, sizeof sr);
 	sr.given = given;
@@ -408,12 +407,8 @@ end_missing_roles(struct store *st, const struct sf_group *g,
 	}
 	for (i = 0; i < sr.n; i++) {
 		if (rc == KAM_OK) {
-			dr = store_deal_ref(st, sr.v[i].deal);
-			pr = store_person_ref(st, sr.v[i].person);
-			rc = store_org_role_rm_on(st, dr, pr, NULL,
-			                          sr.v[i].role, on);
-			free(dr);
-			free(pr);
+			rc = store_org_role_rm_on(
+			    st, sr.v[i].deal, sr.v[i].person, sr.v[i].role, on);
 			if (rc == KAM_OK)
 				cnt->left++;
 		}
@@ -495,8 +490,7 @@ ocr_put(struct store *st, struct import_in *im,
 	else
 		cnt->unchanged++;
 	if (rc == KAM_OK)
-		rc = store_org_role_put(st, dr, pr, NULL, role, NULL, 0,
-		                        primary, day);
+		rc = store_org_role_put(st, d, p, role, NULL, 0, primary, day);
 	free(dr);
 	free(pr);
 	return rc;

@@ -322,27 +322,15 @@ role_badges(struct builder *bd, const struct map_person *p)
 		buf_puts(&bd->b, "</FONT>");
 }
 
+/* Person P's node n drawn: its style and colours (left, FADED outside
+ * the group, STALE, CHANGED), its pen and its size. */
 static void
-draw_person(struct builder *bd, const struct map_person *p, int faded)
+person_look(struct builder *bd, Agnode_t *n, const struct map_person *p,
+            int faded, int stale, int changed)
 {
 	const struct map_style *st = bd->st;
-	Agnode_t *n;
-	int changed = st->since != NULL && !str_same(p->was, p->stance);
-	/* Knowledge goes stale (METHOD.md, section 1.3: stances change
-	 * over time): a stance observed long ago is drawn faded, with its
-	 * day. */
-	int stale = st->stale_before != NULL && p->stance != NULL &&
-	            p->since[0] && strcmp(p->since, st->stale_before) < 0;
-	struct buf *b = &bd->b;
 	char style[64];
 
-	b->len = 0;
-	person_name(b, bd->d, p);
-	buf_add(b, "", 1);
-	n = agnode(bd->g, b->s, 1);
-	bd->node[index_of(bd, p)] = n;
-	if (bd->cluster != NULL && st->view != MAP_BUYING)
-		agsubnode(bd->cluster[p->acct], n, 1);
 	snprintf(style, sizeof style, "rounded,filled%s",
 	         p->placeholder ? ",dashed"
 	         : p->left_on   ? ",dotted"
@@ -395,6 +383,16 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		set(n, bd->n[N_FONTSIZE], size);
 		bd->seen.sized = 1;
 	}
+}
+
+/* Person P's label into bd's buffer: stance mark, name, title, the
+ * deal's stance, the competitor preferred, roles, the change (CHANGED),
+ * the day seen (STALE) or left. */
+static void
+person_label(struct builder *bd, const struct map_person *p, int changed,
+             int stale)
+{
+	struct buf *b = &bd->b;
 
 	b->len = 0;
 	buf_printf(b, "<B>%s ", map_stance_mark(p->stance));
@@ -439,6 +437,30 @@ draw_person(struct builder *bd, const struct map_person *p, int faded)
 		    p->since);
 	if (p->left_on != NULL)
 		buf_printf(b, _("<BR/><I>left %s</I>"), p->left_on);
+}
+
+static void
+draw_person(struct builder *bd, const struct map_person *p, int faded)
+{
+	const struct map_style *st = bd->st;
+	Agnode_t *n;
+	int changed = st->since != NULL && !str_same(p->was, p->stance);
+	/* Knowledge goes stale (METHOD.md, section 1.3: stances change
+	 * over time): a stance observed long ago is drawn faded, with its
+	 * day. */
+	int stale = st->stale_before != NULL && p->stance != NULL &&
+	            p->since[0] && strcmp(p->since, st->stale_before) < 0;
+	struct buf *b = &bd->b;
+
+	b->len = 0;
+	person_name(b, bd->d, p);
+	buf_add(b, "", 1);
+	n = agnode(bd->g, b->s, 1);
+	bd->node[index_of(bd, p)] = n;
+	if (bd->cluster != NULL && st->view != MAP_BUYING)
+		agsubnode(bd->cluster[p->acct], n, 1);
+	person_look(bd, n, p, faded, stale, changed);
+	person_label(bd, p, changed, stale);
 	buf_add(b, "", 1);
 	b->len--;
 	set_html(bd, n, bd->n[N_LABEL], b->s);
@@ -618,21 +640,14 @@ level_row(struct builder *bd, size_t acct, long level)
 	return sub;
 }
 
-/*
- * The organisation chart: reporting lines, the people of one level on
- * one row, and in the compact layout the stacks of leaf reports.
- */
+/* The reporting lines between the people drawn, but those of the reports
+ * stacked in ORG. */
 static void
-draw_org(struct builder *bd)
+org_lines(struct builder *bd, const struct map_org *org)
 {
 	const struct map_data *d = bd->d;
-	struct map_ids levels = {0};
-	struct map_org org = {0};
-	Agnode_t **first, *up;
-	size_t i, j;
+	size_t i;
 
-	if (bd->st->layout == MAP_COMPACT)
-		map_org_plan(d, bd->drawn, &org);
 	for (i = 0; i < d->nlines; i++) {
 		const struct map_line *l = &d->lines[i];
 		const struct map_person *p = map_find(d, l->person);
@@ -643,8 +658,8 @@ draw_org(struct builder *bd)
 		if (mn == NULL || pn == NULL)
 			continue;
 		/* A stacked report hangs from its manager's line. */
-		if (!l->dotted && org.stacked != NULL &&
-		    org.stacked[index_of(bd, p)])
+		if (!l->dotted && org->stacked != NULL &&
+		    org->stacked[index_of(bd, p)])
 			continue;
 		e = line(bd, mn, pn, NULL);
 		if (l->dotted) {
@@ -655,6 +670,18 @@ draw_org(struct builder *bd)
 			bd->seen.solid = 1;
 		}
 	}
+}
+
+/* The rows of the administrative levels, in order, but for the reports
+ * stacked in ORG. */
+static void
+org_levels(struct builder *bd, const struct map_org *org)
+{
+	const struct map_data *d = bd->d;
+	struct map_ids levels = {0};
+	Agnode_t **first, *up;
+	size_t i, j;
+
 	/* People of one administrative level share a row; the rows are
 	 * made top level first, so that the DOT reads in that order.  A
 	 * stacked report has a row of its stack instead. */
@@ -682,7 +709,7 @@ draw_org(struct builder *bd)
 	first = xcalloc(levels.n + 1, sizeof *first);
 	for (i = 0; i < d->npeople; i++) {
 		if (bd->node[i] == NULL || d->people[i].level <= 0 ||
-		    (org.stacked != NULL && org.stacked[i]))
+		    (org->stacked != NULL && org->stacked[i]))
 			continue;
 		agsubnode(level_row(bd, d->people[i].acct, d->people[i].level),
 		          bd->node[i], 1);
@@ -706,6 +733,22 @@ draw_org(struct builder *bd)
 	}
 	free(first);
 	free(levels.v);
+}
+
+/*
+ * The organisation chart: reporting lines, the people of one level on
+ * one row, and in the compact layout the stacks of leaf reports.
+ */
+static void
+draw_org(struct builder *bd)
+{
+	struct map_org org = {0};
+	size_t i, j;
+
+	if (bd->st->layout == MAP_COMPACT)
+		map_org_plan(bd->d, bd->drawn, &org);
+	org_lines(bd, &org);
+	org_levels(bd, &org);
 	for (i = 0; i < org.nstacks; i = j) {
 		for (j = i + 1; j < org.nstacks &&
 		                org.stacks[j].manager == org.stacks[i].manager;
@@ -819,6 +862,45 @@ role_box(struct builder *bd, size_t acct, const char *role)
 	return sub;
 }
 
+/* The context (the people drawn faded), in rows of CONTEXT_ROW from
+ * BELOW rows under *anchor (the first person drawn; the first of them
+ * when none was).  Returns how many. */
+static size_t
+buying_context(struct builder *bd, Agnode_t **anchor, size_t below)
+{
+	const struct map_data *d = bd->d;
+	Agraph_t *sub;
+	size_t i, k, row;
+	char name[64];
+
+	for (i = k = 0; i < d->npeople; i++) {
+		Agedge_t *e;
+
+		if (bd->drawn[i] != MAP_FADED)
+			continue;
+		draw_person(bd, &d->people[i], 1);
+		if (bd->cluster != NULL)
+			agsubnode(bd->cluster[d->people[i].acct], bd->node[i],
+			          1);
+		if (*anchor == NULL) {
+			*anchor = bd->node[i];
+			k++;
+			continue;
+		}
+		row = k / CONTEXT_ROW;
+		snprintf(name, sizeof name, "_context_%zu", row);
+		sub = agsubg(bd->g, name, 1);
+		agsafeset(sub, "rank", "same", "");
+		agsubnode(sub, bd->node[i], 1);
+		e = line(bd, *anchor, bd->node[i], "0");
+		set(e, bd->e[E_STYLE], "invis");
+		snprintf(name, sizeof name, "%zu", below + row);
+		set(e, bd->e[E_MINLEN], name);
+		k++;
+	}
+	return k;
+}
+
 static void
 draw_buying(struct builder *bd)
 {
@@ -827,8 +909,7 @@ draw_buying(struct builder *bd)
 	Agraph_t *sub = NULL, *heads;
 	Agnode_t *top = NULL, *prev = NULL, *head = NULL, *anchor = NULL;
 	const char *box = NULL;
-	size_t i, k, depth = 0, col = 0, row, acct = 0;
-	char name[64];
+	size_t i, k, depth = 0, col = 0, acct = 0;
 
 	map_buying_plan(d, bd->drawn, &bp);
 	/* Graphviz's dot (2.43, with the newrank the rows need) lays the
@@ -882,31 +963,7 @@ draw_buying(struct builder *bd)
 			depth = col;
 	}
 	/* The context, beneath the deepest column. */
-	for (i = k = 0; i < d->npeople; i++) {
-		Agedge_t *e;
-
-		if (bd->drawn[i] != MAP_FADED)
-			continue;
-		draw_person(bd, &d->people[i], 1);
-		if (bd->cluster != NULL)
-			agsubnode(bd->cluster[d->people[i].acct], bd->node[i],
-			          1);
-		if (anchor == NULL) {
-			anchor = bd->node[i];
-			k++;
-			continue;
-		}
-		row = k / CONTEXT_ROW;
-		snprintf(name, sizeof name, "_context_%zu", row);
-		sub = agsubg(bd->g, name, 1);
-		agsafeset(sub, "rank", "same", "");
-		agsubnode(sub, bd->node[i], 1);
-		e = line(bd, anchor, bd->node[i], "0");
-		set(e, bd->e[E_STYLE], "invis");
-		snprintf(name, sizeof name, "%zu", depth + (top != NULL) + row);
-		set(e, bd->e[E_MINLEN], name);
-		k++;
-	}
+	k = buying_context(bd, &anchor, depth + (top != NULL));
 	/* The last row: of the columns, or of the context. */
 	bd->anchor = anchor;
 	bd->bottom = depth - (depth > 0 && top == NULL) +
@@ -955,41 +1012,35 @@ legend_end(struct legend *lg)
 	lg->items = -1;
 }
 
+/* The legend's title: whom the stances are toward, and on what day. */
 static void
-draw_legend(struct builder *bd)
+legend_title(struct builder *bd)
 {
-	const char *const *stances = vocab_stances;
 	const struct map_style *st = bd->st;
 	const struct map_data *d = bd->d;
-	const struct seen *sn = &bd->seen;
 	struct buf *b = &bd->b;
-	struct legend lg = {b, -1};
-	Agraph_t *sub;
-	Agnode_t *n;
+	struct buf who = {0};
+
+	if (d->toward != NULL)
+		map_html_escape(&who, d->toward_name);
+	else
+		buf_puts(&who, _("us"));
+	if (st->dated || st->as_of_given)
+		buf_printf(b, _("stance toward %s on %s"), who.s, st->as_of);
+	else
+		buf_printf(b, _("stance toward %s"), who.s);
+	buf_free(&who);
+}
+
+/* The legend's first row: the stances shown. */
+static void
+legend_stances(struct builder *bd, struct legend *lg)
+{
+	const char *const *stances = vocab_stances;
+	const struct seen *sn = &bd->seen;
+	char bg[64];
 	int i;
-	char bg[64], text[96];
 
-	b->len = 0;
-	buf_printf(b,
-	           "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-	           "CELLPADDING=\"2\"><TR><TD COLSPAN=\"%d\" "
-	           "ALIGN=\"LEFT\"><B>",
-	           2 * LEGEND_ROW);
-	{
-		struct buf who = {0};
-
-		if (d->toward != NULL)
-			map_html_escape(&who, d->toward_name);
-		else
-			buf_puts(&who, _("us"));
-		if (st->dated || st->as_of_given)
-			buf_printf(b, _("stance toward %s on %s"), who.s,
-			           st->as_of);
-		else
-			buf_printf(b, _("stance toward %s"), who.s);
-		buf_free(&who);
-	}
-	buf_puts(b, "</B></TD></TR>");
 	for (i = 0; i < 4; i++) {
 		const char *w = i < 3 ? stances[i] : NULL;
 
@@ -997,73 +1048,89 @@ draw_legend(struct builder *bd)
 			continue;
 		snprintf(bg, sizeof bg, " BGCOLOR=\"%s\"%s", map_stance_fill(w),
 		         w == NULL ? " BORDER=\"1\"" : "");
-		legend_item(&lg, map_stance_mark(w), bg,
+		legend_item(lg, map_stance_mark(w), bg,
 		            vocab_label(w ? w : "unknown"));
 	}
-	legend_end(&lg);
+}
+
+/* The legend's second row: the marks on people shown. */
+static void
+legend_marks(struct builder *bd, struct legend *lg)
+{
+	const struct map_style *st = bd->st;
+	const struct seen *sn = &bd->seen;
+	char text[96];
 
 	if (sn->deal_stance)
-		legend_item(&lg, _("<I>on deal</I>"), "",
+		legend_item(lg, _("<I>on deal</I>"), "",
 		            _("stance from a deal"));
 	if (sn->prefers)
-		legend_item(&lg, BADGE_PREFERS, "", _("supports a competitor"));
+		legend_item(lg, BADGE_PREFERS, "", _("supports a competitor"));
 	if (sn->changed) {
 		snprintf(text, sizeof text, _("changed since %s"), st->since);
-		legend_item(&lg, "\xe2\x86\x92",
+		legend_item(lg, "\xe2\x86\x92",
 		            " BORDER=\"3\" COLOR=\"" COLOR_CHANGE "\"", text);
 	}
 	if (sn->placeholder)
-		legend_item(&lg, "<I>?</I>", " BORDER=\"1\"", _("placeholder"));
+		legend_item(lg, "<I>?</I>", " BORDER=\"1\"", _("placeholder"));
 	if (sn->left)
-		legend_item(&lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
+		legend_item(lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
 		            " BGCOLOR=\"" FILL_LEFT "\"", _("has left"));
 	if (sn->faded)
-		legend_item(&lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
+		legend_item(lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
 		            "", _("outside the group"));
 	if (sn->stale) {
 		snprintf(text, sizeof text,
 		         _("stance seen more than %ld days ago"),
 		         st->stale_days);
-		legend_item(&lg, "<FONT POINT-SIZE=\"10\"><I>seen</I></FONT>",
+		legend_item(lg, "<FONT POINT-SIZE=\"10\"><I>seen</I></FONT>",
 		            " BGCOLOR=\"" FILL_STALE "\"", text);
 	}
 	if (sn->lead)
-		legend_item(&lg, "\xe2\x98\x85", "", _("leads the role"));
+		legend_item(lg, "\xe2\x98\x85", "", _("leads the role"));
 	if (sn->focus)
-		legend_item(&lg, "", " BORDER=\"4\"", _("in focus"));
+		legend_item(lg, "", " BORDER=\"4\"", _("in focus"));
 	if (sn->sized)
-		legend_item(&lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
+		legend_item(lg, "<FONT POINT-SIZE=\"18\">A</FONT>a", "",
 		            _("size: influence"));
-	legend_end(&lg);
+}
+
+/* The legend's third row: the lines shown. */
+static void
+legend_lines(struct builder *bd, struct legend *lg)
+{
+	const struct seen *sn = &bd->seen;
+	char bg[64];
+	int i;
 
 	if (sn->solid)
-		legend_item(&lg, "\xe2\x94\x80\xe2\x94\x80", "",
+		legend_item(lg, "\xe2\x94\x80\xe2\x94\x80", "",
 		            _("reports to"));
 	if (sn->dotted)
-		legend_item(&lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
+		legend_item(lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
 		            _("dotted-line manager"));
 	if (sn->kinds & map_link_kind_bit("influences"))
-		legend_item(&lg,
+		legend_item(lg,
 		            "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
 		            "</FONT>",
 		            "", vocab_label("influences"));
 	if (sn->kinds & map_link_kind_bit("advises"))
-		legend_item(&lg,
+		legend_item(lg,
 		            "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
 		            "</FONT>",
 		            "", vocab_label("advises"));
 	if (sn->kinds & map_link_kind_bit("allies"))
-		legend_item(&lg,
+		legend_item(lg,
 		            "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
 		            "</FONT>",
 		            "", vocab_label("allies"));
 	if (sn->kinds & map_link_kind_bit("rivals"))
-		legend_item(&lg,
+		legend_item(lg,
 		            "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
 		            "\xe2\x8a\xa2</FONT>",
 		            "", vocab_label("rivals"));
 	if (sn->mutual)
-		legend_item(&lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
+		legend_item(lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
 		            _("both ways"));
 	if (sn->strengths & (sn->strengths - 1)) {
 		/* The widths differ: say what they mean. */
@@ -1073,10 +1140,19 @@ draw_legend(struct builder *bd)
 			if (sn->strengths & (1u << i))
 				k += (size_t)snprintf(bg + k, sizeof bg - k,
 				                      "%s%d", k ? " " : "", i);
-		legend_item(&lg, bg, "", _("line width: strength"));
+		legend_item(lg, bg, "", _("line width: strength"));
 	}
-	legend_end(&lg);
-	buf_puts(b, "</TABLE>");
+}
+
+/* The legend's node, placed at the bottom. */
+static void
+legend_place(struct builder *bd)
+{
+	const struct map_style *st = bd->st;
+	struct buf *b = &bd->b;
+	Agraph_t *sub;
+	Agnode_t *n;
+	char bg[64];
 
 	sub = agsubg(bd->g, "_legend", 1);
 	if (st->view != MAP_INFLUENCE && st->view != MAP_BUYING)
@@ -1095,6 +1171,30 @@ draw_legend(struct builder *bd)
 		snprintf(bg, sizeof bg, "%zu", bd->bottom + 1);
 		set(e, bd->e[E_MINLEN], bg);
 	}
+}
+
+static void
+draw_legend(struct builder *bd)
+{
+	struct buf *b = &bd->b;
+	struct legend lg = {b, -1};
+
+	b->len = 0;
+	buf_printf(b,
+	           "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+	           "CELLPADDING=\"2\"><TR><TD COLSPAN=\"%d\" "
+	           "ALIGN=\"LEFT\"><B>",
+	           2 * LEGEND_ROW);
+	legend_title(bd);
+	buf_puts(b, "</B></TD></TR>");
+	legend_stances(bd, &lg);
+	legend_end(&lg);
+	legend_marks(bd, &lg);
+	legend_end(&lg);
+	legend_lines(bd, &lg);
+	legend_end(&lg);
+	buf_puts(b, "</TABLE>");
+	legend_place(bd);
 }
 
 /*
@@ -1287,6 +1387,36 @@ accounts(struct builder *bd)
 	free(has);
 }
 
+/* The graph's attributes, declared once (the DOT lists them in this
+ * order), with FONT; returns its label's. */
+static Agsym_t *
+graph_attrs(struct builder *bd, const char *font)
+{
+	const struct map_style *st = bd->st;
+	Agsym_t *glabel;
+
+	/* Declared once, in this order: the DOT lists them so. */
+	agattr(bd->g, AGRAPH, "rankdir",
+	       st->rankdir ? (char *)st->rankdir : "TB");
+	agattr(bd->g, AGRAPH, "fontname", (char *)font);
+	agattr(bd->g, AGRAPH, "labelloc", "t");
+	glabel = agattr(bd->g, AGRAPH, "label", "");
+	agattr(bd->g, AGRAPH, "style", "");
+	agattr(bd->g, AGRAPH, "rank", "");
+	agattr(bd->g, AGRAPH, "ranksep", "");
+	agattr(bd->g, AGRAPH, "nodesep", "");
+	agattr(bd->g, AGRAPH, "size", "");
+	if (st->fit != NULL) {
+		/* Scaled, up or down, to the page; map_write centres it. */
+		char size[64];
+
+		snprintf(size, sizeof size, "%.4f,%.4f!", st->fit->width,
+		         st->fit->height);
+		agsafeset(bd->g, "size", size, "");
+	}
+	return glabel;
+}
+
 Agraph_t *
 map_graph(struct map_data *d, const struct map_style *st)
 {
@@ -1307,25 +1437,7 @@ map_graph(struct map_data *d, const struct map_style *st)
 			bd.top = d->people[i].influence;
 	}
 	bd.g = map_open(d->account ? d->account : "kam");
-	/* Declared once, in this order: the DOT lists them so. */
-	agattr(bd.g, AGRAPH, "rankdir",
-	       st->rankdir ? (char *)st->rankdir : "TB");
-	agattr(bd.g, AGRAPH, "fontname", (char *)font);
-	agattr(bd.g, AGRAPH, "labelloc", "t");
-	glabel = agattr(bd.g, AGRAPH, "label", "");
-	agattr(bd.g, AGRAPH, "style", "");
-	agattr(bd.g, AGRAPH, "rank", "");
-	agattr(bd.g, AGRAPH, "ranksep", "");
-	agattr(bd.g, AGRAPH, "nodesep", "");
-	agattr(bd.g, AGRAPH, "size", "");
-	if (st->fit != NULL) {
-		/* Scaled, up or down, to the page; map_write centres it. */
-		char size[64];
-
-		snprintf(size, sizeof size, "%.4f,%.4f!", st->fit->width,
-		         st->fit->height);
-		agsafeset(bd.g, "size", size, "");
-	}
+	glabel = graph_attrs(&bd, font);
 	bd.n[N_SHAPE] = agattr(bd.g, AGNODE, "shape", "box");
 	bd.n[N_STYLE] = agattr(bd.g, AGNODE, "style", "rounded,filled");
 	bd.n[N_FILL] = agattr(bd.g, AGNODE, "fillcolor", FILL_UNKNOWN);

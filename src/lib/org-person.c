@@ -1,7 +1,9 @@
 /*
- * person add and person set (a use case): the store resolves and loads,
+ * person add and person set (a use case): it resolves the new person's
+ * reference and the managers named (store_person_id), the store loads,
  * the rules of org.c decide whether each new reporting line may be
- * drawn and whether a placeholder is filled in, and the store writes.
+ * drawn and whether a placeholder is filled in, and the store writes,
+ * taking people by id.
  */
 #include <config.h>
 
@@ -125,17 +127,20 @@ int
 org_person_add(struct store *st, const char *ref, const char *dflt,
                const struct org_change *c)
 {
-	char *acct = NULL;
-	int64_t id;
+	struct ref r;
+	int64_t account, id;
 	size_t i;
 	int rc;
 
-	rc = store_org_person_new(st, ref, dflt, c, &id, &acct);
+	if (!ref_parse(&r, ref, dflt))
+		return store_ref_refused(NULL, N_("person"), ref, dflt);
+	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
+		return rc;
+	rc = store_org_person_new(st, account, r.handle, c, &id);
 	if (rc == KAM_OK && c->reports_to != NULL && *c->reports_to != '\0')
-		rc = add_line(st, id, c->reports_to, acct, "solid");
+		rc = add_line(st, id, c->reports_to, r.account, "solid");
 	for (i = 0; rc == KAM_OK && i < c->ndotted; i++)
-		rc = add_line(st, id, c->dotted[i], acct, "dotted");
-	free(acct);
+		rc = add_line(st, id, c->dotted[i], r.account, "dotted");
 	return rc;
 }
 
@@ -153,18 +158,16 @@ new_line(struct store *st, int64_t id, const char *ref, const char *acct,
 }
 
 int
-org_person_set(struct store *st, const char *ref, const char *dflt,
-               const struct org_change *c)
+org_person_set(struct store *st, int64_t id, const struct org_change *c)
 {
 	struct org_delta d;
-	int64_t id, account = 0, *dotted = NULL;
+	int64_t account = 0, *dotted = NULL;
 	char *acct = NULL;
 	int placeholder = 0, rc;
 	size_t i;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK ||
-	    (rc = store_org_person_state(st, id, &placeholder, &account)) !=
-	        KAM_OK)
+	if ((rc = store_org_person_state(st, id, &placeholder, &account)) !=
+	    KAM_OK)
 		return rc;
 	acct = store_org_account_handle(st, account);
 	memset(&d, 0, sizeof d);

@@ -23,15 +23,12 @@ store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 	    "d.ext_id, d.status, d.closed_on, d.reason FROM deal d "
 	    "JOIN account a ON a.id = d.account_id WHERE d.id = ?";
 	db_stmt *s = store_stmt(st, q);
-	int rc, i, k;
+	int i, k;
 
 	memset(r, 0, sizeof *r);
-	db_bind_int64(s, 1, deal);
-	if ((rc = db_step(s)) != DB_ROW) {
-		db_reset(s);
-		return rc == DB_DONE ? KAM_NOTFOUND
-		                     : store_fail(st, "cannot read the deal");
-	}
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal)), "the deal"))
+		return store_failed(st) != KAM_OK ? store_failed(st)
+		                                  : KAM_NOTFOUND;
 	r->id = deal;
 	r->account = db_column_int64(s, 0);
 	r->ref = store_col_dup(s, 1);
@@ -43,15 +40,6 @@ store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 	r->reason = store_col_dup(s, 12);
 	db_reset(s);
 	return KAM_OK;
-}
-
-static int
-step_done(struct store *st, db_stmt *s, const char *what)
-{
-	int rc = db_step(s);
-
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
 }
 
 int
@@ -70,7 +58,7 @@ store_deal_rec_save(struct store *st, const struct deal_rec *r)
 	store_bind_text(s, 10, deal_status_word(r->status));
 	store_bind_text(s, 11, r->closed_on);
 	store_bind_text(s, 12, r->reason);
-	return step_done(st, s, "cannot change the deal");
+	return store_put(st, s, NULL, "cannot change the deal");
 }
 
 int
@@ -80,18 +68,15 @@ store_deal_history_add(struct store *st, int64_t deal, const char *on,
 	static const char q[] =
 	    "INSERT INTO deal_history (deal_id, effective, recorded, actor, "
 	    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN];
 
 	kam_now(now);
-	db_bind_int64(s, 1, deal);
-	store_bind_text(s, 2, on);
-	store_bind_text(s, 3, now);
-	store_bind_text(s, 4, kam_actor());
-	store_bind_text(s, 5, d->field);
-	store_bind_text(s, 6, d->old_value);
-	store_bind_text(s, 7, d->new_value);
-	return step_done(st, s, "cannot record the deal's history");
+	return store_put(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(on), STORE_TEXT(now),
+	               STORE_TEXT(kam_actor()), STORE_TEXT(d->field),
+	               STORE_TEXT(d->old_value), STORE_TEXT(d->new_value)),
+	    "cannot record the deal's history");
 }
 
 int64_t
@@ -99,14 +84,11 @@ store_deal_ext_lookup(struct store *st, int64_t account, const char *ext_id)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND ext_id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	db_bind_int64(s, 1, account);
-	store_bind_text(s, 2, ext_id);
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q),
+	                STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id)),
+	                &id);
 	return id;
 }
 
@@ -136,9 +118,23 @@ store_deal_insert(struct store *st, int64_t account, const char *handle,
 	store_bind_text(s, 15, now);
 	store_bind_text(s, 16, kam_actor());
 	store_bind_text(s, 17, origin);
-	if ((rc = step_done(st, s, "cannot add the deal")) == KAM_OK)
+	if ((rc = store_put(st, s, NULL, "cannot add the deal")) == KAM_OK)
 		*id = db_last_id(st);
 	return rc;
+}
+
+static int
+deal_event_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct deal_event e;
+
+	e.effective = (const char *)db_column_text(s, 0);
+	e.recorded = (const char *)db_column_text(s, 1);
+	e.actor = (const char *)db_column_text(s, 2);
+	e.field = (const char *)db_column_text(s, 3);
+	e.old_value = (const char *)db_column_text(s, 4);
+	e.new_value = (const char *)db_column_text(s, 5);
+	return STORE_HAND(struct deal_event, fn, &e, arg);
 }
 
 int
@@ -173,22 +169,8 @@ store_deal_log(struct store *st, int64_t deal,
 	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
 	    "IS NOT NULL) AS roles "
 	    "ORDER BY 7, 8, 11, 9, 10";
-	db_stmt *s = store_stmt(st, q);
-	struct deal_event e;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		e.effective = (const char *)db_column_text(s, 0);
-		e.recorded = (const char *)db_column_text(s, 1);
-		e.actor = (const char *)db_column_text(s, 2);
-		e.field = (const char *)db_column_text(s, 3);
-		e.old_value = (const char *)db_column_text(s, 4);
-		e.new_value = (const char *)db_column_text(s, 5);
-		rc = fn(&e, arg);
-	}
-	db_reset(s);
-	if (rc == KAM_OK && step != DB_DONE)
-		return store_fail(st, "cannot read the deal's history");
-	return rc;
+	return store_each_to(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
+	                     deal_event_row, (store_fn)fn, arg,
+	                     "the deal's history");
 }

@@ -483,9 +483,10 @@ id_list(struct store *st, const char *q, int64_t id, int *rc)
 	return b.s;
 }
 
-/* What is to be erased, and whether it can be; reports why not. */
+/* The person's row into E, refused when erased already or when texts
+ * that encoding 1 hashed would have to leave the chain. */
 static int
-plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
+plan_person(struct store *st, int64_t person, struct erase *e)
 {
 	static const char qperson[] =
 	    "SELECT p.handle, p.name, p.title, p.ext_id, p.erased, "
@@ -496,26 +497,12 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	    "SELECT id FROM observation WHERE person_id = ?1 "
 	    "AND hash_version = 1 AND (note IS NOT NULL OR source IS NOT NULL "
 	    "OR why IS NOT NULL) ORDER BY id";
-	static const char qtaken[] =
-	    "SELECT 1 FROM person WHERE account_id = ?1 AND handle = ?2";
-	static const char qtexts[] =
-	    "SELECT text FROM observation_text WHERE observation_id IN "
-	    "(SELECT id FROM observation WHERE person_id = ?1)";
-	static const char qlog[] =
-	    "SELECT field, old_value, new_value FROM person_history "
-	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
-	static const char qowner[] =
-	    "SELECT a.handle || '/' || d.handle FROM deal_history h "
-	    "JOIN deal d ON d.id = h.deal_id JOIN account a ON a.id = "
-	    "d.account_id WHERE h.field = 'owner' AND (h.old_value = ?2 OR "
-	    "h.new_value = ?2) AND d.account_id = ?1 ORDER BY d.id LIMIT 1";
 	db_stmt *s;
 	char *erased, *ids;
-	int rc, step, k;
+	int rc;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = store_person_id(st, ref, dflt, &e->id)) != KAM_OK)
-		return rc;
+	e->id = person;
 	s = store_stmt(st, qperson);
 	db_bind_int64(s, 1, e->id);
 	if (db_step(s) != DB_ROW) {
@@ -547,9 +534,18 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 		      "break the chain (kam(7), ERASURE)"),
 		    e->ref, ids);
 	free(ids);
-	if (rc != KAM_OK)
-		return rc;
-	/* A neutral handle, free in the account. */
+	return rc;
+}
+
+/* A neutral handle, free in the account: erased-ID, or erased-ID-K. */
+static int
+plan_neutral(struct store *st, struct erase *e)
+{
+	static const char qtaken[] =
+	    "SELECT 1 FROM person WHERE account_id = ?1 AND handle = ?2";
+	db_stmt *s;
+	int step, k;
+
 	for (k = 1;; k++) {
 		free(e->neutral);
 		if (k == 1)
@@ -568,13 +564,29 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 			return store_fail(st, "cannot read the handles");
 	}
 	xasprintf(&e->neutral_ref, "%s/%s", e->account_handle, e->neutral);
-	/*
-	 * What replaces each string in a gate run: the name and the
-	 * reference the neutral ones, everything else nothing.  A run
-	 * names a member "NAME (REF)" or "NAME (REF, ...": the reference
-	 * is replaced where it ends so, or is a whole value, never inside
-	 * another one (acme/li in acme/li-wei).
-	 */
+	return KAM_OK;
+}
+
+/*
+ * What replaces each string in a gate run: the name and the reference
+ * the neutral ones, everything else nothing.  A run names a member
+ * "NAME (REF)" or "NAME (REF, ...": the reference is replaced where it
+ * ends so, or is a whole value, never inside another one (acme/li in
+ * acme/li-wei).  The person's texts and every name, title and external
+ * id their log has held are replaced too.
+ */
+static int
+plan_strings(struct store *st, struct erase *e)
+{
+	static const char qtexts[] =
+	    "SELECT text FROM observation_text WHERE observation_id IN "
+	    "(SELECT id FROM observation WHERE person_id = ?1)";
+	static const char qlog[] =
+	    "SELECT field, old_value, new_value FROM person_history "
+	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
+	db_stmt *s;
+	int rc, step;
+
 	add_ref(e, "%s (%s)");
 	add_ref(e, "%s (%s,");
 	add_ref(e, "%.0s(%s)");
@@ -608,8 +620,23 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
 		return rc;
 	add_name(e, e->name);
-	/* A deal's log is append-only: a name in it cannot be erased. */
-	for (k = 0; (size_t)k < e->nnames; k++) {
+	return KAM_OK;
+}
+
+/* A deal's log is append-only: a name in it cannot be erased. */
+static int
+plan_owner(struct store *st, struct erase *e)
+{
+	static const char qowner[] =
+	    "SELECT a.handle || '/' || d.handle FROM deal_history h "
+	    "JOIN deal d ON d.id = h.deal_id JOIN account a ON a.id = "
+	    "d.account_id WHERE h.field = 'owner' AND (h.old_value = ?2 OR "
+	    "h.new_value = ?2) AND d.account_id = ?1 ORDER BY d.id LIMIT 1";
+	db_stmt *s;
+	size_t k;
+	int rc, step;
+
+	for (k = 0; k < e->nnames; k++) {
 		s = store_stmt(st, qowner);
 		db_bind_int64(s, 1, e->account);
 		store_bind_static(s, 2, e->names[k]);
@@ -631,13 +658,28 @@ plan(struct store *st, const char *ref, const char *dflt, struct erase *e)
 		if (step != DB_DONE)
 			return store_fail(st, "cannot read the deals' logs");
 	}
+	return KAM_OK;
+}
+
+/* What is to be erased, and whether it can be; reports why not. */
+static int
+plan(struct store *st, int64_t person, struct erase *e)
+{
+	int rc;
+
+	if ((rc = plan_person(st, person, e)) != KAM_OK ||
+	    (rc = plan_neutral(st, e)) != KAM_OK ||
+	    (rc = plan_strings(st, e)) != KAM_OK ||
+	    (rc = plan_owner(st, e)) != KAM_OK)
+		return rc;
 	qsort(e->v, e->n, sizeof *e->v, longest_first);
 	return KAM_OK;
 }
 
-int
-store_org_person_erase(struct store *st, const char *ref, const char *dflt,
-                       const char *reason, char **tombstone)
+/* The person's own records made a tombstone, once their gate runs and
+ * the other logs are scrubbed. */
+static int
+erase_records(struct store *st, const struct erase *e, const char *reason)
 {
 	/* The record: a tombstone keeps the account, the place in the
 	 * organisation (department, level, reporting lines), the roles,
@@ -664,14 +706,56 @@ store_org_person_erase(struct store *st, const char *ref, const char *dflt,
 	    "actor, field, old_value, new_value) "
 	    "VALUES (?1, ?2, ?3, ?4, 'erased', NULL, ?5)";
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
-	struct erase e;
 	db_stmt *s;
 	size_t i;
-	int rc;
+	int rc = KAM_OK;
 
 	kam_now(now);
 	kam_today(today);
-	if ((rc = plan(st, ref, dflt, &e)) != KAM_OK) {
+	for (i = 0; rc == KAM_OK && i < e->nnames; i++) {
+		s = store_stmt(st, qowner);
+		db_bind_int64(s, 1, e->account);
+		store_bind_static(s, 2, e->names[i]);
+		rc = step_done(st, s, "cannot change a deal");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qtexts);
+		db_bind_int64(s, 1, e->id);
+		rc = step_done(st, s, "cannot erase the texts");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qlog);
+		db_bind_int64(s, 1, e->id);
+		store_bind_static(s, 2, e->neutral);
+		rc = step_done(st, s, "cannot erase the log");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qperson);
+		db_bind_int64(s, 1, e->id);
+		store_bind_static(s, 2, e->neutral);
+		store_bind_static(s, 3, now);
+		rc = step_done(st, s, "cannot erase the person");
+	}
+	if (rc == KAM_OK) {
+		s = store_stmt(st, qerased);
+		db_bind_int64(s, 1, e->id);
+		store_bind_static(s, 2, today);
+		store_bind_static(s, 3, now);
+		store_bind_static(s, 4, kam_actor());
+		store_bind_static(s, 5, reason);
+		rc = step_done(st, s, "cannot record the erasure");
+	}
+	return rc;
+}
+
+int
+store_org_person_erase(struct store *st, int64_t person, const char *reason,
+                       char **tombstone)
+{
+	struct erase e;
+	int rc;
+
+	if ((rc = plan(st, person, &e)) != KAM_OK) {
 		erase_free(&e);
 		return rc;
 	}
@@ -680,39 +764,8 @@ store_org_person_erase(struct store *st, const char *ref, const char *dflt,
 	rc = scrub_runs(st, &e);
 	if (rc == KAM_OK)
 		rc = scrub_manager_logs(st, &e);
-	for (i = 0; rc == KAM_OK && i < e.nnames; i++) {
-		s = store_stmt(st, qowner);
-		db_bind_int64(s, 1, e.account);
-		store_bind_static(s, 2, e.names[i]);
-		rc = step_done(st, s, "cannot change a deal");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qtexts);
-		db_bind_int64(s, 1, e.id);
-		rc = step_done(st, s, "cannot erase the texts");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qlog);
-		db_bind_int64(s, 1, e.id);
-		store_bind_static(s, 2, e.neutral);
-		rc = step_done(st, s, "cannot erase the log");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qperson);
-		db_bind_int64(s, 1, e.id);
-		store_bind_static(s, 2, e.neutral);
-		store_bind_static(s, 3, now);
-		rc = step_done(st, s, "cannot erase the person");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qerased);
-		db_bind_int64(s, 1, e.id);
-		store_bind_static(s, 2, today);
-		store_bind_static(s, 3, now);
-		store_bind_static(s, 4, kam_actor());
-		store_bind_static(s, 5, reason);
-		rc = step_done(st, s, "cannot record the erasure");
-	}
+	if (rc == KAM_OK)
+		rc = erase_records(st, &e, reason);
 	if (rc == KAM_OK && tombstone != NULL) {
 		*tombstone = e.neutral_ref;
 		e.neutral_ref = NULL;

@@ -21,26 +21,18 @@
 #include "store-int.h"
 
 static int
-finish(struct store *st, db_stmt *s, const char *what)
+finish(struct store *st, db_stmt *s, const struct store_arg *args,
+       const char *what)
 {
-	int rc = db_step(s);
-
-	db_reset(s);
-	return store_end(st, rc == DB_DONE ? KAM_OK : store_fail(st, what));
+	return store_end(st, store_put(st, s, args, what));
 }
 
 char *
 store_gate_competitor_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM competitor WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *name = NULL;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		name = store_col_dup(s, 0);
-	db_reset(s);
-	return name;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 /* Profiles */
@@ -50,17 +42,12 @@ store_gate_profile_id(struct store *st, const char *name, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM profile WHERE name = ?";
 	static const char all[] = "SELECT name FROM profile ORDER BY name";
-	db_stmt *s = store_stmt(st, q);
 	char *guess;
 	int rc;
 
-	store_bind_static(s, 1, name);
-	if (store_row(st, s, "the store")) {
-		*id = db_column_int64(s, 0);
-		db_reset(s);
+	if (store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_TEXT(name)),
+	                    id))
 		return KAM_OK;
-	}
-	db_reset(s);
 	guess = store_nearest(st, store_stmt(st, all), name);
 	if (guess != NULL)
 		rc = kam_err(KAM_NOTFOUND,
@@ -79,14 +66,8 @@ static char *
 profile_name(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT name FROM profile WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *name = NULL;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		name = store_col_dup(s, 0);
-	db_reset(s);
-	return name;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 int
@@ -99,35 +80,26 @@ store_gate_profile_add(struct store *st, const char *name, const char *from)
 	    "must, computed, position) SELECT ?1, gate, key, question, "
 	    "weight, must, computed, position FROM criterion "
 	    "WHERE profile_id = ?2 ORDER BY id";
-	db_stmt *s;
 	int64_t src, id;
-	int rc, exists;
+	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_profile_id(st, from, &src)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, qfind);
-	store_bind_static(s, 1, name);
-	exists = store_row(st, s, "the store");
-	db_reset(s);
-	if (exists)
+	if (store_get_int64(st, store_stmt(st, qfind),
+	                    STORE_ARGS(STORE_TEXT(name)), &id))
 		return store_end(st, kam_err(KAM_CONFLICT,
 		                             _("profile '%s' exists already"),
 		                             name));
-	s = store_stmt(st, ins);
-	store_bind_static(s, 1, name);
-	rc = db_step(s);
-	db_reset(s);
-	if (rc != DB_DONE) {
-		rc = store_fail(st, "cannot add the profile");
+	if ((rc = store_put(st, store_stmt(st, ins),
+	                    STORE_ARGS(STORE_TEXT(name)),
+	                    "cannot add the profile")) != KAM_OK)
 		return store_end(st, rc);
-	}
 	id = db_last_id(st);
-	s = store_stmt(st, copy);
-	db_bind_int64(s, 1, id);
-	db_bind_int64(s, 2, src);
-	return finish(st, s, "cannot copy the rubric");
+	return finish(st, store_stmt(st, copy),
+	              STORE_ARGS(STORE_INT(id), STORE_INT(src)),
+	              "cannot copy the rubric");
 }
 
 int
@@ -138,9 +110,8 @@ store_gate_profile_remove(struct store *st, const char *name)
 	    "ON c.id = a.criterion_id WHERE c.profile_id = ?";
 	static const char delc[] = "DELETE FROM criterion WHERE profile_id = ?";
 	static const char delp[] = "DELETE FROM profile WHERE id = ?";
-	db_stmt *s;
 	int64_t id;
-	int rc, n;
+	int rc, n = 0;
 
 	if (strcmp(name, "default") == 0)
 		return kam_err(
@@ -151,11 +122,8 @@ store_gate_profile_remove(struct store *st, const char *name)
 		return rc;
 	if ((rc = store_gate_profile_id(st, name, &id)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, qanswers);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
-	n = db_column_int(s, 0);
-	db_reset(s);
+	store_get_int(st, store_stmt(st, qanswers), STORE_ARGS(STORE_INT(id)),
+	              &n);
 	if (n > 0)
 		return store_end(st,
 		                 kam_err(KAM_CONFLICT,
@@ -165,17 +133,23 @@ store_gate_profile_remove(struct store *st, const char *name)
 		                                  "to its criteria: it is kept",
 		                                  (unsigned long)n),
 		                         name, n));
-	s = store_stmt(st, delc);
-	db_bind_int64(s, 1, id);
-	rc = db_step(s);
-	db_reset(s);
-	if (rc != DB_DONE) {
-		rc = store_fail(st, "cannot remove the profile");
+	if ((rc = store_put(st, store_stmt(st, delc), STORE_ARGS(STORE_INT(id)),
+	                    "cannot remove the profile")) != KAM_OK)
 		return store_end(st, rc);
-	}
-	s = store_stmt(st, delp);
-	db_bind_int64(s, 1, id);
-	return finish(st, s, "cannot remove the profile");
+	return finish(st, store_stmt(st, delp), STORE_ARGS(STORE_INT(id)),
+	              "cannot remove the profile");
+}
+
+static int
+profile_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct gate_profile_row r;
+
+	r.name = (const char *)db_column_text(s, 0);
+	r.criteria = db_column_int(s, 1);
+	r.accounts = db_column_int(s, 2);
+	r.answers = db_column_int(s, 3);
+	return STORE_HAND(struct gate_profile_row, fn, &r, arg);
 }
 
 int
@@ -192,18 +166,9 @@ store_gate_profiles_each(struct store *st,
 	    "(SELECT count(*) FROM answer a JOIN criterion c "
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
-	db_stmt *s = store_stmt(st, q);
-	struct gate_profile_row r;
-	int rc = KAM_OK, step = DB_DONE;
 
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.name = (const char *)db_column_text(s, 0);
-		r.criteria = db_column_int(s, 1);
-		r.accounts = db_column_int(s, 2);
-		r.answers = db_column_int(s, 3);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the profiles");
+	return store_each_to(st, store_stmt(st, q), NULL, profile_row,
+	                     (store_fn)fn, arg, "the profiles");
 }
 
 int
@@ -214,17 +179,28 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 	    "WHERE p.name = a.category), "
 	    "(SELECT id FROM profile WHERE name = 'default')) "
 	    "FROM deal d JOIN account a ON a.id = d.account_id WHERE d.id = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
-
-	db_bind_int64(s, 1, deal);
-	if ((found = store_row(st, s, "the store")))
-		*profile = db_column_int64(s, 0);
-	db_reset(s);
-	return found ? KAM_OK : kam_err(KAM_NOTFOUND, _("unknown deal"));
+	return store_get_int64(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_INT(deal)), profile)
+	           ? KAM_OK
+	           : kam_err(KAM_NOTFOUND, _("unknown deal"));
 }
 
 /* The rubric */
+
+static int
+crit_row(db_stmt *s, void *arg)
+{
+	struct gate_crit *x = store_array_add(arg, sizeof *x);
+
+	x->gate = db_column_int(s, 0);
+	x->key = store_col_dup(s, 1);
+	x->question = store_col_dup(s, 2);
+	x->weight = db_column_double(s, 3);
+	x->must = db_column_int(s, 4);
+	x->computed = db_column_int(s, 5);
+	x->position = db_column_int(s, 6);
+	return KAM_OK;
+}
 
 int
 store_gate_rubric(struct store *st, int64_t profile, int gate,
@@ -234,35 +210,19 @@ store_gate_rubric(struct store *st, int64_t profile, int gate,
 	    "SELECT gate, key, question, weight, must, computed, position "
 	    "FROM criterion WHERE profile_id = ?1 AND (?2 = 0 OR gate = ?2) "
 	    "ORDER BY gate, position, id";
-	db_stmt *s = store_stmt(st, q);
-	struct gate_crit *c = NULL;
-	size_t len = 0;
+	struct store_array a = {NULL, 0};
 	int rc;
 
-	db_bind_int64(s, 1, profile);
-	db_bind_int(s, 2, gate);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct gate_crit *x;
-
-		c = xreallocarray(c, len + 1, sizeof *c);
-		x = &c[len++];
-		memset(x, 0, sizeof *x);
-		x->gate = db_column_int(s, 0);
-		x->key = store_col_dup(s, 1);
-		x->question = store_col_dup(s, 2);
-		x->weight = db_column_double(s, 3);
-		x->must = db_column_int(s, 4);
-		x->computed = db_column_int(s, 5);
-		x->position = db_column_int(s, 6);
+	rc = store_each(st, store_stmt(st, q),
+	                STORE_ARGS(STORE_INT(profile), STORE_INT(gate)),
+	                crit_row, &a, "the rubric");
+	if (rc != KAM_OK)
+		gate_crit_free(a.v, a.n);
+	else {
+		*out = a.v;
+		*n = a.n;
 	}
-	db_reset(s);
-	if (rc != DB_DONE) {
-		gate_crit_free(c, len);
-		return store_fail(st, "cannot read the rubric");
-	}
-	*out = c;
-	*n = len;
-	return KAM_OK;
+	return rc;
 }
 
 int
@@ -273,18 +233,14 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	    "SELECT id FROM criterion WHERE profile_id = ? AND key = ?";
 	static const char all[] =
 	    "SELECT key FROM criterion WHERE profile_id = ? ORDER BY key";
-	db_stmt *s = store_stmt(st, q);
+	db_stmt *s;
 	char *guess, *pname, in[160] = "";
 	int rc;
 
-	db_bind_int64(s, 1, profile);
-	store_bind_static(s, 2, key);
-	if (store_row(st, s, "the store")) {
-		*id = db_column_int64(s, 0);
-		db_reset(s);
+	if (store_get_int64(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(profile), STORE_TEXT(key)),
+	                    id))
 		return KAM_OK;
-	}
-	db_reset(s);
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, profile);
 	guess = store_nearest(st, s, key);
@@ -315,10 +271,9 @@ gate_tally(struct store *st, int64_t profile, int gate, int64_t except,
 	    "WHERE profile_id = ? AND gate = ? AND id <> ? AND key <> ?";
 	db_stmt *s = store_stmt(st, q);
 
-	db_bind_int64(s, 1, profile);
-	db_bind_int(s, 2, gate);
-	db_bind_int64(s, 3, except);
-	store_bind_static(s, 4, GATE_KEY_COVERAGE);
+	store_bind_args(s, STORE_ARGS(STORE_INT(profile), STORE_INT(gate),
+	                              STORE_INT(except),
+	                              STORE_TEXT(GATE_KEY_COVERAGE)));
 	if (db_step(s) != DB_ROW) {
 		db_reset(s);
 		return store_fail(st, "cannot read the rubric");
@@ -335,14 +290,10 @@ next_position(struct store *st, int64_t profile, int gate)
 	static const char q[] = "SELECT coalesce(max(position), 0) + 1 "
 	                        "FROM criterion WHERE profile_id = ? AND "
 	                        "gate = ?";
-	db_stmt *s = store_stmt(st, q);
 	int pos = 1;
 
-	db_bind_int64(s, 1, profile);
-	db_bind_int(s, 2, gate);
-	if (store_row(st, s, "the store"))
-		pos = db_column_int(s, 0);
-	db_reset(s);
+	store_get_int(st, store_stmt(st, q),
+	              STORE_ARGS(STORE_INT(profile), STORE_INT(gate)), &pos);
 	return pos;
 }
 
@@ -369,31 +320,25 @@ store_gate_criterion_add(struct store *st, int64_t profile, int gate,
 	static const char ins[] =
 	    "INSERT INTO criterion (profile_id, gate, key, question, weight, "
 	    "must, computed, position) VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
-	db_stmt *s;
-	int rc, exists;
+	int64_t one;
+	int rc;
 
 	if ((rc = coverage_weight(key, weight)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, profile);
-	store_bind_static(s, 2, key);
-	exists = store_row(st, s, "the store");
-	db_reset(s);
-	if (exists)
+	if (store_get_int64(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(profile), STORE_TEXT(key)),
+	                    &one))
 		return store_end(st, kam_err(KAM_CONFLICT,
 		                             _("criterion '%s' exists already"),
 		                             key));
-	s = store_stmt(st, ins);
-	db_bind_int64(s, 1, profile);
-	db_bind_int(s, 2, gate);
-	store_bind_static(s, 3, key);
-	store_bind_static(s, 4, question);
-	db_bind_double(s, 5, weight);
-	db_bind_int(s, 6, must);
-	db_bind_int(s, 7, next_position(st, profile, gate));
-	return finish(st, s, "cannot add the criterion");
+	return finish(st, store_stmt(st, ins),
+	              STORE_ARGS(STORE_INT(profile), STORE_INT(gate),
+	                         STORE_TEXT(key), STORE_TEXT(question),
+	                         STORE_DOUBLE(weight), STORE_INT(must),
+	                         STORE_INT(next_position(st, profile, gate))),
+	              "cannot add the criterion");
 }
 
 /* Refuses a change that leaves gate with no criteria or no weight. */
@@ -441,9 +386,9 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 		return rc;
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
+	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                 "the store"))
+		return store_end(st, store_failed(st));
 	ogate = db_column_int(s, 1);
 	oweight = db_column_double(s, 2);
 	omust = db_column_int(s, 3);
@@ -466,14 +411,11 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 	} else if (!cov && (rc = keeps_gate(st, profile, gate, id, weight,
 	                                    1)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, upd);
-	db_bind_int(s, 1, gate);
-	db_bind_double(s, 2, weight);
-	db_bind_int(s, 3, must);
-	store_bind_text(s, 4, question);
-	db_bind_int(s, 5, pos);
-	db_bind_int64(s, 6, id);
-	return finish(st, s, "cannot change the criterion");
+	return finish(st, store_stmt(st, upd),
+	              STORE_ARGS(STORE_INT(gate), STORE_DOUBLE(weight),
+	                         STORE_INT(must), STORE_TEXT(question),
+	                         STORE_INT(pos), STORE_INT(id)),
+	              "cannot change the criterion");
 }
 
 int
@@ -491,9 +433,9 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 		return rc;
 	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
+	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                 "the store"))
+		return store_end(st, store_failed(st));
 	gate = db_column_int(s, 0);
 	nanswers = db_column_int(s, 1);
 	db_reset(s);
@@ -510,9 +452,8 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	if (strcmp(key, GATE_KEY_COVERAGE) != 0 &&
 	    (rc = keeps_gate(st, profile, gate, id, 0, 0)) != KAM_OK)
 		return store_end(st, rc);
-	s = store_stmt(st, del);
-	db_bind_int64(s, 1, id);
-	return finish(st, s, "cannot remove the criterion");
+	return finish(st, store_stmt(st, del), STORE_ARGS(STORE_INT(id)),
+	              "cannot remove the criterion");
 }
 
 /* Answers */
@@ -526,23 +467,35 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
 	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	char now[KAM_STAMP_LEN];
-	db_stmt *s;
 	int rc;
 
 	kam_now(now);
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, ins);
-	db_bind_int64(s, 1, deal);
-	db_bind_int64(s, 2, criterion);
-	store_bind_static(s, 3, gate_ans_word(ans));
-	store_bind_text(s, 4, evidence);
-	store_bind_static(s, 5, on);
-	store_bind_static(s, 6, now);
-	store_bind_static(s, 7, kam_actor());
-	if (gap != NULL)
-		db_bind_double(s, 8, *gap);
-	return finish(st, s, "cannot record the answer");
+	return finish(st, store_stmt(st, ins),
+	              STORE_ARGS(STORE_INT(deal), STORE_INT(criterion),
+	                         STORE_TEXT(gate_ans_word(ans)),
+	                         STORE_TEXT(evidence), STORE_TEXT(on),
+	                         STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	                         gap != NULL ? STORE_DOUBLE(*gap) : STORE_NULL),
+	              "cannot record the answer");
+}
+
+static int
+answer_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct gate_answer_row r;
+	double gap;
+
+	r.key = (const char *)db_column_text(s, 0);
+	r.answer = (const char *)db_column_text(s, 1);
+	r.evidence = (const char *)db_column_text(s, 2);
+	r.on = (const char *)db_column_text(s, 3);
+	r.recorded = (const char *)db_column_text(s, 4);
+	r.actor = (const char *)db_column_text(s, 5);
+	gap = db_column_double(s, 6);
+	r.gap = db_column_type(s, 6) == DB_NULL ? NULL : &gap;
+	return STORE_HAND(struct gate_answer_row, fn, &r, arg);
 }
 
 int
@@ -555,24 +508,9 @@ store_gate_answers_each(struct store *st, int64_t deal,
 	    "a.actor, a.gap FROM answer a "
 	    "JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? ORDER BY a.effective, a.id";
-	db_stmt *s = store_stmt(st, q);
-	struct gate_answer_row r;
-	double gap;
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.key = (const char *)db_column_text(s, 0);
-		r.answer = (const char *)db_column_text(s, 1);
-		r.evidence = (const char *)db_column_text(s, 2);
-		r.on = (const char *)db_column_text(s, 3);
-		r.recorded = (const char *)db_column_text(s, 4);
-		r.actor = (const char *)db_column_text(s, 5);
-		gap = db_column_double(s, 6);
-		r.gap = db_column_type(s, 6) == DB_NULL ? NULL : &gap;
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the answers");
+	return store_each_to(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
+	                     answer_row, (store_fn)fn, arg, "the answers");
 }
 
 /*
@@ -580,6 +518,34 @@ store_gate_answers_each(struct store *st, int64_t deal,
  * then the latest recorded.  An answer belongs to its key, so it holds
  * under whichever profile the deal is assessed with.
  */
+static int
+answer_in_force(db_stmt *s, void *arg)
+{
+	struct gate_assessment *a = arg;
+	const char *key = (const char *)db_column_text(s, 0);
+	const char *on = (const char *)db_column_text(s, 3);
+	struct gate_crit *c = NULL;
+	size_t i;
+	int ans;
+
+	for (i = 0; i < a->ncrit; i++)
+		if (strcmp(a->crit[i].key, key) == 0)
+			c = &a->crit[i];
+	ans = gate_ans_parse((const char *)db_column_text(s, 1));
+	if (c == NULL || ans < 0)
+		return KAM_OK;
+	c->answer = (enum gate_ans)ans;
+	c->source = GATE_SRC_ANSWERED;
+	free(c->evidence);
+	free(c->actor);
+	c->evidence = store_col_dup(s, 2);
+	c->actor = store_col_dup(s, 4);
+	c->has_gap = db_column_type(s, 5) != DB_NULL;
+	c->gap = db_column_double(s, 5);
+	snprintf(c->on, sizeof c->on, "%s", on);
+	return KAM_OK;
+}
+
 static int
 answers_in_force(struct store *st, int64_t deal, const char *as_of,
                  struct gate_assessment *a)
@@ -589,40 +555,23 @@ answers_in_force(struct store *st, int64_t deal, const char *as_of,
 	    "FROM answer a JOIN criterion c ON c.id = a.criterion_id "
 	    "WHERE a.deal_id = ? AND a.effective <= ? "
 	    "ORDER BY c.key, a.effective, a.id";
-	db_stmt *s = store_stmt(st, q);
-	size_t i;
-	int rc;
 
-	db_bind_int64(s, 1, deal);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		const char *key = (const char *)db_column_text(s, 0);
-		const char *on = (const char *)db_column_text(s, 3);
-		struct gate_crit *c = NULL;
-		int ans;
-
-		for (i = 0; i < a->ncrit; i++)
-			if (strcmp(a->crit[i].key, key) == 0)
-				c = &a->crit[i];
-		ans = gate_ans_parse((const char *)db_column_text(s, 1));
-		if (c == NULL || ans < 0)
-			continue;
-		c->answer = (enum gate_ans)ans;
-		c->source = GATE_SRC_ANSWERED;
-		free(c->evidence);
-		free(c->actor);
-		c->evidence = store_col_dup(s, 2);
-		c->actor = store_col_dup(s, 4);
-		c->has_gap = db_column_type(s, 5) != DB_NULL;
-		c->gap = db_column_double(s, 5);
-		snprintf(c->on, sizeof c->on, "%s", on);
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the answers");
+	return store_each(st, store_stmt(st, q),
+	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
+	                  answer_in_force, a, "the answers");
 }
 
 /* Settings */
+
+static int
+setting_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct gate_setting_row r;
+
+	r.key = (const char *)db_column_text(s, 0);
+	r.value = db_column_double(s, 1);
+	return STORE_HAND(struct gate_setting_row, fn, &r, arg);
+}
 
 int
 store_gate_settings_each(struct store *st,
@@ -631,16 +580,9 @@ store_gate_settings_each(struct store *st,
 {
 	static const char q[] =
 	    "SELECT key, value FROM gate_setting ORDER BY key";
-	db_stmt *s = store_stmt(st, q);
-	struct gate_setting_row r;
-	int rc = KAM_OK, step;
 
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.key = (const char *)db_column_text(s, 0);
-		r.value = db_column_double(s, 1);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the settings");
+	return store_each_to(st, store_stmt(st, q), NULL, setting_row,
+	                     (store_fn)fn, arg, "the settings");
 }
 
 int
@@ -649,42 +591,35 @@ store_gate_setting_set(struct store *st, const char *key, double value)
 	static const char q[] =
 	    "INSERT INTO gate_setting (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = ?2";
-	db_stmt *s;
 	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	store_bind_static(s, 1, key);
-	db_bind_double(s, 2, value);
-	return finish(st, s, "cannot change the setting");
+	return finish(st, store_stmt(st, q),
+	              STORE_ARGS(STORE_TEXT(key), STORE_DOUBLE(value)),
+	              "cannot change the setting");
 }
 
 int
 store_gate_setting_reset(struct store *st, const char *key)
 {
 	static const char q[] = "DELETE FROM gate_setting WHERE key = ?";
-	db_stmt *s;
 	int rc;
 
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	store_bind_static(s, 1, key);
-	return finish(st, s, "cannot reset the setting");
+	return finish(st, store_stmt(st, q), STORE_ARGS(STORE_TEXT(key)),
+	              "cannot reset the setting");
 }
 
 int
 store_gate_setting_stored(struct store *st, const char *key)
 {
 	static const char q[] = "SELECT 1 FROM gate_setting WHERE key = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
+	int64_t one;
 
-	store_bind_static(s, 1, key);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	return found;
+	return store_get_int64(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_TEXT(key)), &one);
 }
 
 /* The buying group, with stances in force */
@@ -735,6 +670,48 @@ day_min(char d[11], const char *s)
  * One member per person holding a role in the deal, leaving out people
  * who had left the client by as_of; roles in the order of kam-org(1).
  */
+/* A role of a member (the rows come a person at a time). */
+static int
+group_row(db_stmt *s, void *arg)
+{
+	struct gate_assessment *a = arg;
+	struct gate_member *m =
+	    a->nmembers > 0 ? &a->members[a->nmembers - 1] : NULL;
+	int64_t pid = db_column_int64(s, 0);
+	const char *role = (const char *)db_column_text(s, 3);
+	int inf = influence_index((const char *)db_column_text(s, 4));
+	int ri = role_index(role);
+
+	if (m == NULL || pid != m->id) {
+		a->members = xreallocarray(a->members, a->nmembers + 1,
+		                           sizeof *a->members);
+		m = &a->members[a->nmembers++];
+		memset(m, 0, sizeof *m);
+		m->id = pid;
+		m->ref = store_col_dup(s, 1);
+		m->name = store_col_dup(s, 2);
+		m->roles = xstrdup(role);
+		m->influence = inf;
+		m->rank = ri;
+		m->stance = GATE_STANCE_UNKNOWN;
+	} else {
+		char *r;
+
+		xasprintf(&r, "%s, %s", m->roles, role);
+		free(m->roles);
+		m->roles = r;
+		if (inf < m->influence)
+			m->influence = inf;
+	}
+	m->rolebits |= 1 << ri;
+	m->core = m->rolebits & GATE_CORE_ALL;
+	m->lead |= db_column_int(s, 5);
+	day_max(m->from, (const char *)db_column_text(s, 6));
+	day_min(m->until, (const char *)db_column_text(s, 7));
+	day_min(m->until, (const char *)db_column_text(s, 8));
+	return KAM_OK;
+}
+
 static int
 load_group(struct store *st, int64_t deal, const char *as_of,
            struct gate_assessment *a)
@@ -749,51 +726,30 @@ load_group(struct store *st, int64_t deal, const char *as_of,
 	    "AND " STORE_IN_FORCE(
 	        "r", "?2") " "
 	                   "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
-	db_stmt *s = store_stmt(st, q);
-	struct gate_member *m = NULL;
-	int64_t last = 0;
-	int rc;
 
-	db_bind_int64(s, 1, deal);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		int64_t pid = db_column_int64(s, 0);
-		const char *role = (const char *)db_column_text(s, 3);
-		int inf = influence_index((const char *)db_column_text(s, 4));
-		int ri = role_index(role);
+	return store_each(st, store_stmt(st, q),
+	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
+	                  group_row, a, "the buying group");
+}
 
-		if (m == NULL || pid != last) {
-			a->members = xreallocarray(a->members, a->nmembers + 1,
-			                           sizeof *a->members);
-			m = &a->members[a->nmembers++];
-			memset(m, 0, sizeof *m);
-			m->id = pid;
-			m->ref = store_col_dup(s, 1);
-			m->name = store_col_dup(s, 2);
-			m->roles = xstrdup(role);
-			m->influence = inf;
-			m->rank = ri;
-			m->stance = GATE_STANCE_UNKNOWN;
-			last = pid;
-		} else {
-			char *r;
+struct rivals {
+	struct gate_assessment *a;
+	int64_t **ids;
+};
 
-			xasprintf(&r, "%s, %s", m->roles, role);
-			free(m->roles);
-			m->roles = r;
-			if (inf < m->influence)
-				m->influence = inf;
-		}
-		m->rolebits |= 1 << ri;
-		m->core = m->rolebits & GATE_CORE_ALL;
-		m->lead |= db_column_int(s, 5);
-		day_max(m->from, (const char *)db_column_text(s, 6));
-		day_min(m->until, (const char *)db_column_text(s, 7));
-		day_min(m->until, (const char *)db_column_text(s, 8));
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the buying group");
+static int
+rival_row(db_stmt *s, void *arg)
+{
+	struct gate_assessment *a = ((struct rivals *)arg)->a;
+	int64_t **ids = ((struct rivals *)arg)->ids;
+
+	a->rivals = xreallocarray(a->rivals, a->nrivals + 1, sizeof *a->rivals);
+	*ids = xreallocarray(*ids, a->nrivals + 1, sizeof **ids);
+	(*ids)[a->nrivals] = db_column_int64(s, 0);
+	a->rivals[a->nrivals].handle = store_col_dup(s, 1);
+	a->rivals[a->nrivals].name = store_col_dup(s, 2);
+	a->nrivals++;
+	return KAM_OK;
 }
 
 /* The competitors anyone in the group has a stance toward by as_of. */
@@ -808,23 +764,11 @@ load_rivals(struct store *st, int64_t deal, const char *as_of,
 	    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
 	    "AND o.effective <= ?2 AND " STORE_IN_FORCE(
 	        "r", "?2") ") ORDER BY c.handle";
-	db_stmt *s = store_stmt(st, q);
-	int rc;
+	struct rivals r = {a, ids};
 
-	db_bind_int64(s, 1, deal);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		a->rivals =
-		    xreallocarray(a->rivals, a->nrivals + 1, sizeof *a->rivals);
-		*ids = xreallocarray(*ids, a->nrivals + 1, sizeof **ids);
-		(*ids)[a->nrivals] = db_column_int64(s, 0);
-		a->rivals[a->nrivals].handle = store_col_dup(s, 1);
-		a->rivals[a->nrivals].name = store_col_dup(s, 2);
-		a->nrivals++;
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the competitors");
+	return store_each(st, store_stmt(st, q),
+	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
+	                  rival_row, &r, "the competitors");
 }
 
 /* Keeps the later of two dates in latest. */
@@ -884,6 +828,24 @@ load_stances(struct store *st, int64_t deal, const char *as_of,
 	return KAM_OK;
 }
 
+struct ally_link {
+	int64_t id;
+	char *ref, *name;
+	const char *kind;
+};
+static int
+ally_row(db_stmt *s, void *arg)
+{
+	struct ally_link *x = store_array_add(arg, sizeof *x);
+	const char *kind = (const char *)db_column_text(s, 3);
+
+	x->id = db_column_int64(s, 0);
+	x->ref = store_col_dup(s, 1);
+	x->name = store_col_dup(s, 2);
+	x->kind = strcmp(kind, "advises") == 0 ? "advises" : "influences";
+	return KAM_OK;
+}
+
 /* Who influences or advises each member, with their stance toward us. */
 static int
 load_allies(struct store *st, int64_t deal, const char *as_of,
@@ -903,35 +865,22 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
-		db_stmt *s = store_stmt(st, q);
-		struct {
-			int64_t id;
-			char *ref, *name;
-			const char *kind;
-		} *v = NULL;
-		size_t n = 0, k;
+		struct store_array l = {NULL, 0};
+		struct ally_link *v;
+		size_t n, k;
 
-		db_bind_int64(s, 1, m->id);
-		store_bind_static(s, 2, as_of);
-		while ((rc = db_step(s)) == DB_ROW) {
-			const char *kind = (const char *)db_column_text(s, 3);
-
-			v = xreallocarray(v, n + 1, sizeof *v);
-			v[n].id = db_column_int64(s, 0);
-			v[n].ref = store_col_dup(s, 1);
-			v[n].name = store_col_dup(s, 2);
-			v[n].kind = strcmp(kind, "advises") == 0 ? "advises"
-			                                         : "influences";
-			n++;
-		}
-		db_reset(s);
-		if (rc != DB_DONE) {
+		rc = store_each(st, store_stmt(st, q),
+		                STORE_ARGS(STORE_INT(m->id), STORE_TEXT(as_of)),
+		                ally_row, &l, "the links");
+		v = l.v;
+		n = l.n;
+		if (rc != KAM_OK) {
 			for (k = 0; k < n; k++) {
 				free(v[k].ref);
 				free(v[k].name);
 			}
 			free(v);
-			return store_fail(st, "cannot read the links");
+			return rc;
 		}
 		/* One ally per person, whichever kinds link them. */
 		for (k = 0; k < n; k++) {
@@ -1002,8 +951,7 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	memset(a, 0, sizeof *a);
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
-	db_bind_int64(s, 1, deal);
-	if (store_row(st, s, "the store")) {
+	if (store_first(st, s, STORE_ARGS(STORE_INT(deal)), "the store")) {
 		a->deal = store_col_dup(s, 0);
 		a->deal_name = store_col_dup(s, 1);
 		a->account_name = store_col_dup(s, 2);
@@ -1014,8 +962,8 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 		a->currency = store_col_dup(s, 6);
 		a->close_on = store_col_dup(s, 7);
 		a->stage = store_col_dup(s, 8);
+		db_reset(s);
 	}
-	db_reset(s);
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, _("unknown deal"));
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
@@ -1065,35 +1013,48 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
 	s = store_stmt(st, qlast);
-	store_bind_static(s, 1, snapshot);
-	db_bind_int64(s, 2, deal);
-	if (store_row(st, s, "the store")) {
+	if (store_first(st, s,
+	                STORE_ARGS(STORE_TEXT(snapshot), STORE_INT(deal)),
+	                "the store")) {
 		id = db_column_int64(s, 0);
 		last = db_column_int64(s, 1);
 		*same = db_column_int(s, 2);
+		db_reset(s);
 	}
-	db_reset(s);
 	if (*same) {
 		/* The same inputs gave the same results: one run, checked
 		 * again. */
 		*number = last;
-		s = store_stmt(st, upd);
-		store_bind_static(s, 1, now);
-		db_bind_int64(s, 2, id);
-		store_bind_static(s, 3, reasons);
-	} else {
-		*number = last + 1;
-		s = store_stmt(st, ins);
-		db_bind_int64(s, 1, deal);
-		db_bind_int64(s, 2, *number);
-		store_bind_static(s, 3, as_of);
-		store_bind_static(s, 4, now);
-		store_bind_static(s, 5, kam_actor());
-		store_bind_static(s, 6, verdict);
-		store_bind_static(s, 7, snapshot);
-		store_bind_static(s, 8, reasons);
+		return finish(st, store_stmt(st, upd),
+		              STORE_ARGS(STORE_TEXT(now), STORE_INT(id),
+		                         STORE_TEXT(reasons)),
+		              "cannot store the run");
 	}
-	return finish(st, s, "cannot store the run");
+	*number = last + 1;
+	return finish(st, store_stmt(st, ins),
+	              STORE_ARGS(STORE_INT(deal), STORE_INT(*number),
+	                         STORE_TEXT(as_of), STORE_TEXT(now),
+	                         STORE_TEXT(kam_actor()), STORE_TEXT(verdict),
+	                         STORE_TEXT(snapshot), STORE_TEXT(reasons)),
+	              "cannot store the run");
+}
+
+static int
+run_row(db_stmt *s, void *arg)
+{
+	struct gate_run_info *x = store_array_add(arg, sizeof *x);
+	int g;
+
+	x->number = db_column_int64(s, 0);
+	snprintf(x->as_of, sizeof x->as_of, "%s",
+	         (const char *)db_column_text(s, 1));
+	x->recorded = store_col_dup(s, 2);
+	x->checked = store_col_dup(s, 3);
+	x->actor = store_col_dup(s, 4);
+	x->verdict = store_col_dup(s, 5);
+	for (g = 0; g < GATE_COUNT; g++)
+		x->status[g] = store_col_dup(s, 6 + g);
+	return KAM_OK;
 }
 
 int
@@ -1116,35 +1077,33 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	                           "snapshot::jsonb #>> '{gates,3,status}' "
 	                           "FROM gate_run WHERE deal_id = ? "
 	                           "ORDER BY number";
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	struct gate_run_info *r = NULL;
-	size_t len = 0;
-	int rc, g;
+	struct store_array a = {NULL, 0};
+	int rc;
 
-	db_bind_int64(s, 1, deal);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct gate_run_info *x;
+	rc = store_each(st, store_stmt_dialect(st, q, q_pg),
+	                STORE_ARGS(STORE_INT(deal)), run_row, &a, "the runs");
+	if (rc != KAM_OK)
+		gate_runs_free(a.v, a.n);
+	else {
+		*out = a.v;
+		*n = a.n;
+	}
+	return rc;
+}
 
-		r = xreallocarray(r, len + 1, sizeof *r);
-		x = &r[len++];
-		x->number = db_column_int64(s, 0);
-		snprintf(x->as_of, sizeof x->as_of, "%s",
-		         (const char *)db_column_text(s, 1));
-		x->recorded = store_col_dup(s, 2);
-		x->checked = store_col_dup(s, 3);
-		x->actor = store_col_dup(s, 4);
-		x->verdict = store_col_dup(s, 5);
-		for (g = 0; g < GATE_COUNT; g++)
-			x->status[g] = store_col_dup(s, 6 + g);
-	}
-	db_reset(s);
-	if (rc != DB_DONE) {
-		gate_runs_free(r, len);
-		return store_fail(st, "cannot read the runs");
-	}
-	*out = r;
-	*n = len;
-	return KAM_OK;
+static int
+list_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct gate_list_row r;
+
+	r.deal = (const char *)db_column_text(s, 0);
+	r.name = (const char *)db_column_text(s, 1);
+	r.verdict = (const char *)db_column_text(s, 2);
+	r.as_of = (const char *)db_column_text(s, 3);
+	r.run = db_column_int64(s, 4);
+	r.recorded = (const char *)db_column_text(s, 5);
+	r.status = (const char *)db_column_text(s, 6);
+	return STORE_HAND(struct gate_list_row, fn, &r, arg);
 }
 
 int
@@ -1159,23 +1118,11 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 <> 0 OR d.status = 'open') ORDER BY ac.handle, d.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct gate_list_row r;
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, account);
-	db_bind_int(s, 2, all != 0);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.deal = (const char *)db_column_text(s, 0);
-		r.name = (const char *)db_column_text(s, 1);
-		r.verdict = (const char *)db_column_text(s, 2);
-		r.as_of = (const char *)db_column_text(s, 3);
-		r.run = db_column_int64(s, 4);
-		r.recorded = (const char *)db_column_text(s, 5);
-		r.status = (const char *)db_column_text(s, 6);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the deals");
+	return store_each_to(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_INT(all != 0)), list_row,
+	    (store_fn)fn, arg, "the deals");
 }
 
 static enum gate_status
@@ -1187,6 +1134,59 @@ status_parse(const char *s)
 		if (s != NULL && strcmp(s, gate_status_word(i)) == 0)
 			return (enum gate_status)i;
 	return GATE_NOT_REACHED;
+}
+
+static int
+snap_gate_row(db_stmt *s, void *arg)
+{
+	struct gate_snap *snap = arg;
+	int g = db_column_int(s, 0);
+
+	if (g < 1 || g > GATE_COUNT)
+		return KAM_OK;
+	snap->status[g - 1] = status_parse((const char *)db_column_text(s, 1));
+	if (db_column_type(s, 2) != DB_NULL) {
+		snap->scored[g - 1] = 1;
+		snap->score_value[g - 1] = db_column_double(s, 2);
+	}
+	return KAM_OK;
+}
+
+static int
+snap_crit_row(db_stmt *s, void *arg)
+{
+	struct gate_snap *snap = arg;
+	struct gate_snap_crit *c;
+
+	snap->crit =
+	    xreallocarray(snap->crit, snap->ncrit + 1, sizeof *snap->crit);
+	c = &snap->crit[snap->ncrit++];
+	memset(c, 0, sizeof *c);
+	c->gate = db_column_int(s, 0);
+	c->key = store_col_dup(s, 1);
+	c->answer = store_col_dup(s, 2);
+	c->source = store_col_dup(s, 3);
+	c->evidence = store_col_dup(s, 4);
+	return KAM_OK;
+}
+
+/* One node of a run's reasons as codes into the snapshot's nodes. */
+static int
+snap_node_row(db_stmt *s, void *arg)
+{
+	struct gate_snap *snap = arg;
+	struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
+	                                  ? -1
+	                                  : (long)db_column_int64(s, 0),
+	                        .criterion = store_col_dup(s, 1),
+	                        .gate = db_column_int(s, 2),
+	                        .kind = store_col_dup(s, 3),
+	                        .sentence = store_col_dup(s, 4),
+	                        .text = store_col_dup(s, 5)};
+
+	snap->nodes = xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
+	snap->nodes[snap->nnodes++] = v;
+	return KAM_OK;
 }
 
 /* The nodes of a run's reasons as codes (reason.h), in their order. */
@@ -1208,40 +1208,17 @@ snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
 	    "n.value ->> 'sentence', n.value ->> 'text' "
 	    "FROM gate_run r, jsonb_array_elements(r.reasons::jsonb) "
 	    "WITH ORDINALITY n (value, i) WHERE r.id = ? ORDER BY n.i";
-	db_stmt *s;
-	int rc;
-
 	if (!snap->coded)
 		return KAM_OK;
-	s = store_stmt_dialect(st, q, q_pg);
-	db_bind_int64(s, 1, run);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
-		                                  ? -1
-		                                  : (long)db_column_int64(s, 0),
-		                        .criterion = store_col_dup(s, 1),
-		                        .gate = db_column_int(s, 2),
-		                        .kind = store_col_dup(s, 3),
-		                        .sentence = store_col_dup(s, 4),
-		                        .text = store_col_dup(s, 5)};
-
-		snap->nodes =
-		    xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
-		snap->nodes[snap->nnodes++] = v;
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the run");
-	return KAM_OK;
+	return store_each(st, store_stmt_dialect(st, q, q_pg),
+	                  STORE_ARGS(STORE_INT(run)), snap_node_row, snap,
+	                  "the run");
 }
 
-int
-store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
-                     struct gate_snap *snap)
+/* Run RUN's gates and criteria, read from its snapshot into SNAP. */
+static int
+snap_gates(struct store *st, int64_t run, struct gate_snap *snap)
 {
-	static const char q[] =
-	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
-	    "WHERE deal_id = ? AND number = ?";
 	static const char gates[] =
 	    "SELECT json_extract(g.value, '$.gate'), "
 	    "json_extract(g.value, '$.status'), "
@@ -1272,17 +1249,35 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	    "jsonb_array_elements(g.value -> 'criteria') WITH ORDINALITY "
 	    "c (value, i) "
 	    "WHERE r.id = ? ORDER BY g.i, c.i";
-	db_stmt *s = store_stmt(st, q);
-	int64_t run;
 	int rc, g;
 
+	for (g = 0; g < GATE_COUNT; g++)
+		snap->status[g] = GATE_NOT_REACHED;
+	if ((rc = store_each(st, store_stmt_dialect(st, gates, gates_pg),
+	                     STORE_ARGS(STORE_INT(run)), snap_gate_row, snap,
+	                     "the run")) != KAM_OK)
+		return rc;
+	return store_each(st, store_stmt_dialect(st, crit, crit_pg),
+	                  STORE_ARGS(STORE_INT(run)), snap_crit_row, snap,
+	                  "the run");
+}
+
+int
+store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
+                     struct gate_snap *snap)
+{
+	static const char q[] =
+	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
+	    "WHERE deal_id = ? AND number = ?";
+	db_stmt *s = store_stmt(st, q);
+	int64_t run;
+	int rc;
+
 	memset(snap, 0, sizeof *snap);
-	db_bind_int64(s, 1, deal);
-	db_bind_int64(s, 2, number);
-	if (db_step(s) != DB_ROW) {
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal), STORE_INT(number)),
+	                 "the store")) {
 		char *ref = store_deal_ref(st, deal);
 
-		db_reset(s);
 		rc = kam_err(
 		    KAM_NOTFOUND,
 		    _("no run %lld of deal '%s' (see 'kam-gate history')"),
@@ -1296,41 +1291,7 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	snap->verdict = store_col_dup(s, 2);
 	snap->coded = db_column_int(s, 3);
 	db_reset(s);
-	for (g = 0; g < GATE_COUNT; g++)
-		snap->status[g] = GATE_NOT_REACHED;
-	s = store_stmt_dialect(st, gates, gates_pg);
-	db_bind_int64(s, 1, run);
-	while ((rc = db_step(s)) == DB_ROW) {
-		g = db_column_int(s, 0);
-		if (g < 1 || g > GATE_COUNT)
-			continue;
-		snap->status[g - 1] =
-		    status_parse((const char *)db_column_text(s, 1));
-		if (db_column_type(s, 2) != DB_NULL) {
-			snap->scored[g - 1] = 1;
-			snap->score_value[g - 1] = db_column_double(s, 2);
-		}
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the run");
-	s = store_stmt_dialect(st, crit, crit_pg);
-	db_bind_int64(s, 1, run);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct gate_snap_crit *c;
-
-		snap->crit = xreallocarray(snap->crit, snap->ncrit + 1,
-		                           sizeof *snap->crit);
-		c = &snap->crit[snap->ncrit++];
-		memset(c, 0, sizeof *c);
-		c->gate = db_column_int(s, 0);
-		c->key = store_col_dup(s, 1);
-		c->answer = store_col_dup(s, 2);
-		c->source = store_col_dup(s, 3);
-		c->evidence = store_col_dup(s, 4);
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the run");
+	if ((rc = snap_gates(st, run, snap)) != KAM_OK)
+		return rc;
 	return snap_nodes(st, run, snap);
 }

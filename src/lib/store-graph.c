@@ -89,10 +89,7 @@ static const char q_across[] =
                                       "r", "?2") " "
                                                  "ORDER BY 1";
 /* Links and buying roles are those in force on ?2 (the as-of day). */
-static const char q_links[] =
-    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
-    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
-    "AND " STORE_IN_FORCE("l", "?2");
+static const char q_links[] = STORE_Q_ACCOUNT_LINKS;
 static const char q_links_of[] =
     "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
     "WHERE l.from_id = ?1 AND " STORE_IN_FORCE("l", "?2");

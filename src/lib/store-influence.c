@@ -47,10 +47,7 @@ static const char q_later[] =
  * its people are in the network (of the account, there on the day),
  * which the pass checks in memory.
  */
-static const char q_links[] =
-    "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
-    "JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "
-    "AND " STORE_IN_FORCE("l", "?2");
+static const char q_links[] = STORE_Q_ACCOUNT_LINKS;
 static const char q_links_scan[] =
     "SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "
     "WHERE " STORE_IN_FORCE("l", "?2");

@@ -330,6 +330,99 @@ void store_bind_static(db_stmt *, int, const char *);
 char *store_col_dup(db_stmt *, int);
 
 /*
+ * A statement's parameters, ?1 first, for the store_get_ and store_put
+ * helpers: STORE_ARGS(STORE_INT(account), STORE_HANDLE(h)), or NULL for
+ * none.  Strings are bound without a copy: they outlive the call.
+ */
+enum store_arg_kind {
+	STORE_ARG_END,
+	STORE_ARG_INT,
+	STORE_ARG_DOUBLE,
+	STORE_ARG_TEXT,   /* NULL binds NULL */
+	STORE_ARG_HANDLE, /* as store_bind_handle */
+	STORE_ARG_NULL
+};
+struct store_arg {
+	enum store_arg_kind kind;
+	int64_t i;
+	double d;
+	const char *t;
+};
+#define STORE_INT(v)    ((struct store_arg){STORE_ARG_INT, (v), 0, NULL})
+#define STORE_DOUBLE(v) ((struct store_arg){STORE_ARG_DOUBLE, 0, (v), NULL})
+#define STORE_TEXT(v)   ((struct store_arg){STORE_ARG_TEXT, 0, 0, (v)})
+#define STORE_HANDLE(v) ((struct store_arg){STORE_ARG_HANDLE, 0, 0, (v)})
+#define STORE_NULL      ((struct store_arg){STORE_ARG_NULL, 0, 0, NULL})
+#define STORE_ARGS(...)                                                        \
+	((const struct store_arg[]){__VA_ARGS__, {STORE_ARG_END, 0, 0, NULL}})
+/* Binds args to s from ?1 on. */
+void store_bind_args(db_stmt *s, const struct store_arg *args);
+/*
+ * Runs s (from store_stmt) with args and reads the first row's column 0
+ * into *out: 1, or 0 when there is no row (*out unchanged), a failed
+ * step reported and kept as by store_row.  s is reset.
+ */
+int store_get_int64(struct store *, db_stmt *s, const struct store_arg *args,
+                    int64_t *out);
+static inline int
+store_get_int(struct store *st, db_stmt *s, const struct store_arg *args,
+              int *out)
+{
+	int64_t v;
+	int found = store_get_int64(st, s, args, &v);
+
+	if (found)
+		*out = (int)v;
+	return found;
+}
+/*
+ * Runs s with args to its first row: 1 with s on it (read its columns,
+ * then db_reset), or 0 with s reset when there is none (a failed step
+ * reported as "cannot read what" and kept, as by store_row).
+ */
+int store_first(struct store *, db_stmt *s, const struct store_arg *args,
+                const char *what);
+/* The first row's column 0 copied (store_col_dup), or NULL. */
+char *store_get_text(struct store *, db_stmt *s, const struct store_arg *args);
+/*
+ * Runs s, a statement that returns no rows, with args: KAM_OK, or its
+ * failure reported as "what: the engine's message" (store_fail).
+ */
+int store_put(struct store *, db_stmt *s, const struct store_arg *args,
+              const char *what);
+/*
+ * The rows of s with args, each handed to row (s on its row) until one
+ * returns other than KAM_OK; ends as store_rows_end does ("cannot read
+ * what").  The one way a store file loops over rows.
+ */
+int store_each(struct store *, db_stmt *s, const struct store_arg *args,
+               int (*row)(db_stmt *, void *), void *arg, const char *what);
+/*
+ * An array of rows as a row function of store_each makes them: n
+ * elements at v.  store_array_add adds one, zeroed, and returns it.
+ */
+struct store_array {
+	void *v;
+	size_t n;
+};
+void *store_array_add(struct store_array *, size_t size);
+/*
+ * A caller's function over rows, kept as store_fn and called back with
+ * its own type by STORE_HAND: the functions of the public headers take
+ * a row struct and an argument, int (*)(const T *, void *).
+ */
+typedef void (*store_fn)(void);
+#define STORE_HAND(T, fn, row, arg)                                            \
+	(((int (*)(const T *, void *))(fn))((row), (arg)))
+/*
+ * As store_each, for those functions: make makes the caller's row of s
+ * and hands it to fn with arg (STORE_HAND).
+ */
+int store_each_to(struct store *, db_stmt *s, const struct store_arg *args,
+                  int (*make)(db_stmt *, store_fn fn, void *arg), store_fn fn,
+                  void *arg, const char *what);
+
+/*
  * A buying role or an influence link (table alias a) in force on the day
  * d (an SQL parameter): begun by then and not ended by then.  A period
  * runs from start_on until, and not on, end_on.
@@ -337,5 +430,13 @@ char *store_col_dup(db_stmt *, int);
 #define STORE_IN_FORCE(a, d)                                                   \
 	"(" a ".start_on <= " d " AND (" a ".end_on IS NULL OR " a             \
 	".end_on > " d "))"
+/*
+ * The links (from, to, kind, strength) of the people of the account ?1
+ * in force on the day ?2, in no particular order.
+ */
+#define STORE_Q_ACCOUNT_LINKS                                                  \
+	"SELECT l.from_id, l.to_id, l.kind, l.strength FROM link_period l "    \
+	"JOIN person p ON p.id = l.from_id WHERE p.account_id = ?1 "           \
+	"AND " STORE_IN_FORCE("l", "?2")
 
 #endif

@@ -17,12 +17,7 @@
 static int
 step_done(struct store *st, db_stmt *s, const char *what)
 {
-	int rc = db_step(s);
-
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, what);
-	return KAM_OK;
+	return store_put(st, s, NULL, what);
 }
 
 static const char *
@@ -237,34 +232,21 @@ check_ties(struct store *st, const char *handle, int64_t account)
 	return rc;
 }
 
-int
-store_org_account_set(struct store *st, const char *handle,
-                      const struct org_account_change *c)
+/* Whether change C may be made to account ID (HANDLE): its external id
+ * free, its new parent (found into *PARENT) not below it, its team (into
+ * *TEAM) known. */
+static int
+account_set_check(struct store *st, const char *handle, int64_t id,
+                  const struct org_account_change *c, int64_t *parent,
+                  int64_t *team)
 {
-	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
-	                        "industry = CASE WHEN CAST(?3 AS TEXT) IS NULL "
-	                        "THEN industry "
-	                        "ELSE nullif(?3, '') END, "
-	                        "category = CASE WHEN CAST(?4 AS TEXT) IS NULL "
-	                        "THEN category "
-	                        "ELSE nullif(?4, '') END, "
-	                        "ext_id = CASE WHEN CAST(?5 AS TEXT) IS NULL "
-	                        "THEN ext_id "
-	                        "ELSE nullif(?5, '') END WHERE id = ?1";
 	static const char qext[] =
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
-	static const char qparent[] =
-	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
-	static const char qteam[] =
-	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
-	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
 	db_stmt *s;
-	int64_t id, parent = 0, team = 0, up, old_root;
+	int64_t up;
 	char *other = NULL;
 	int rc;
 
-	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
-		return rc;
 	if (c->ext_id != NULL && *c->ext_id != '\0') {
 		s = store_stmt(st, qext);
 		store_bind_text(s, 1, c->ext_id);
@@ -282,11 +264,11 @@ store_org_account_set(struct store *st, const char *handle,
 		}
 	}
 	if (c->parent != NULL && *c->parent != '\0') {
-		if ((rc = store_account_id(st, c->parent, &parent)) != KAM_OK)
+		if ((rc = store_account_id(st, c->parent, parent)) != KAM_OK)
 			return rc;
 		/* A group is a tree: the parent may not be below the
 		 * account. */
-		for (up = parent; up != 0;
+		for (up = *parent; up != 0;
 		     up = store_org_account_parent(st, up))
 			if (up == id)
 				return kam_err(KAM_CONFLICT,
@@ -296,7 +278,38 @@ store_org_account_set(struct store *st, const char *handle,
 				               handle, c->parent);
 	}
 	if (c->team != NULL && *c->team != '\0' &&
-	    (rc = store_org_team_id(st, c->team, &team)) != KAM_OK)
+	    (rc = store_org_team_id(st, c->team, team)) != KAM_OK)
+		return rc;
+	return KAM_OK;
+}
+
+int
+store_org_account_set(struct store *st, const char *handle,
+                      const struct org_account_change *c)
+{
+	static const char q[] = "UPDATE account SET name = coalesce(?2, name), "
+	                        "industry = CASE WHEN CAST(?3 AS TEXT) IS NULL "
+	                        "THEN industry "
+	                        "ELSE nullif(?3, '') END, "
+	                        "category = CASE WHEN CAST(?4 AS TEXT) IS NULL "
+	                        "THEN category "
+	                        "ELSE nullif(?4, '') END, "
+	                        "ext_id = CASE WHEN CAST(?5 AS TEXT) IS NULL "
+	                        "THEN ext_id "
+	                        "ELSE nullif(?5, '') END WHERE id = ?1";
+	static const char qparent[] =
+	    "UPDATE account SET parent_id = ?2 WHERE id = ?1";
+	static const char qteam[] =
+	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
+	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
+	db_stmt *s;
+	int64_t id, parent = 0, team = 0, old_root;
+	int rc;
+
+	if ((rc = store_account_id(st, handle, &id)) != KAM_OK)
+		return rc;
+	if ((rc = account_set_check(st, handle, id, c, &parent, &team)) !=
+	    KAM_OK)
 		return rc;
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, id);
@@ -336,13 +349,10 @@ int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t parent = 0;
 
-	db_bind_int64(s, 1, account);
-	if (store_row(st, s, "the store"))
-		parent = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
+	                &parent);
 	return parent;
 }
 
@@ -612,18 +622,17 @@ store_org_person_account(struct store *st, int64_t person)
 	return account;
 }
 
+/* The one text q selects of the row with this id (a new string), or NULL. */
+static char *
+text_of(struct store *st, const char *q, int64_t id)
+{
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
+}
+
 char *
 store_org_account_handle(struct store *st, int64_t account)
 {
-	static const char q[] = "SELECT handle FROM account WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *h = NULL;
-
-	db_bind_int64(s, 1, account);
-	if (store_row(st, s, "the store"))
-		h = store_col_dup(s, 0);
-	db_reset(s);
-	return h;
+	return text_of(st, "SELECT handle FROM account WHERE id = ?", account);
 }
 
 /* The handles of a person's current managers of one kind, ';'-joined. */
@@ -803,23 +812,22 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 }
 
 int
-store_org_person_new(struct store *st, const char *ref, const char *dflt,
-                     const struct org_change *c, int64_t *person,
-                     char **account_handle)
+store_org_person_new(struct store *st, int64_t account, const char *handle,
+                     const struct org_change *c, int64_t *person)
 {
 	const char *title, *dept;
 	struct org_new_person np;
-	struct ref r;
-	int64_t account, id;
+	int64_t id;
+	char *acct;
 	int rc;
 
-	if (!ref_parse(&r, ref, dflt))
-		return store_ref_refused(NULL, N_("person"), ref, dflt);
-	if ((rc = store_account_id(st, r.account, &account)) != KAM_OK)
+	if (person_exists(st, account, handle)) {
+		acct = store_org_account_handle(st, account);
+		rc = kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
+		             acct, handle);
+		free(acct);
 		return rc;
-	if (person_exists(st, account, r.handle))
-		return kam_err(KAM_CONFLICT, _("person '%s/%s' already exists"),
-		               r.account, r.handle);
+	}
 	if (c->ext_id != NULL && *c->ext_id != '\0' &&
 	    (rc = store_org_ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
 		return rc;
@@ -828,8 +836,8 @@ store_org_person_new(struct store *st, const char *ref, const char *dflt,
 	dept = c->dept != NULL && *c->dept ? c->dept : NULL;
 	memset(&np, 0, sizeof np);
 	np.id = id = store_org_max_person_id(st) + 1;
-	np.handle = r.handle;
-	np.name = c->name ? c->name : title ? title : r.handle;
+	np.handle = handle;
+	np.name = c->name ? c->name : title ? title : handle;
 	np.title = title;
 	np.dept = dept;
 	np.level = c->level > 0 ? c->level : 0;
@@ -839,7 +847,6 @@ store_org_person_new(struct store *st, const char *ref, const char *dflt,
 	    KAM_OK)
 		return rc;
 	*person = id;
-	*account_handle = xstrdup(r.account);
 	return KAM_OK;
 }
 
@@ -997,24 +1004,16 @@ store_org_person_state(struct store *st, int64_t person, int *placeholder,
 	return store_rows_end(st, s, step, KAM_OK, "a person");
 }
 
+static const char q_left_on[] = "SELECT left_on FROM person WHERE id = ?";
+
 int
-store_org_person_leave(struct store *st, const char *ref, const char *dflt,
-                       const char *on)
+store_org_person_leave(struct store *st, int64_t id, const char *on)
 {
-	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
 	db_stmt *s;
-	int64_t id;
-	char *left, *r;
+	char *left = text_of(st, q_left_on, id), *r;
 	int rc;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, qget);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
-	left = store_col_dup(s, 0);
-	db_reset(s);
 	if (left != NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT, _("'%s' already left on %s"), r,
@@ -1032,24 +1031,14 @@ store_org_person_leave(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-store_org_person_return(struct store *st, const char *ref, const char *dflt,
-                        const char *on)
+store_org_person_return(struct store *st, int64_t id, const char *on)
 {
-	static const char qget[] = "SELECT left_on FROM person WHERE id = ?";
 	static const char qset[] =
 	    "UPDATE person SET left_on = NULL WHERE id = ?";
 	db_stmt *s;
-	int64_t id;
-	char *left, *r;
+	char *left = text_of(st, q_left_on, id), *r;
 	int rc;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
-	s = store_stmt(st, qget);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
-	left = store_col_dup(s, 0);
-	db_reset(s);
 	if (left == NULL) {
 		r = store_person_ref(st, id);
 		rc = kam_err(KAM_CONFLICT,
@@ -1066,7 +1055,7 @@ store_org_person_return(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-store_org_person_rm(struct store *st, const char *ref, const char *dflt)
+store_org_person_rm(struct store *st, int64_t id)
 {
 	/* Everything else that names the person, by what to say of it. */
 	static const char qrefs[] =
@@ -1084,14 +1073,11 @@ store_org_person_rm(struct store *st, const char *ref, const char *dflt)
 	                                   N_("links"),
 	                                   N_("stance observations")};
 	db_stmt *s;
-	int64_t id;
 	long n[4];
 	char *r, why[160];
 	size_t i, len = 0;
-	int rc;
+	int rc = KAM_OK;
 
-	if ((rc = store_person_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qrefs);
 	db_bind_int64(s, 1, id);
 	if (db_step(s) != DB_ROW) {
@@ -1395,26 +1381,23 @@ store_org_log(struct store *st, int64_t person,
 
 /* Links */
 
+/* Whether a link may join a and b: two people of one account group. */
 static int
-pair(struct store *st, const char *from, const char *to, const char *dflt,
-     int64_t *a, int64_t *b)
+pair(struct store *st, int64_t a, int64_t b)
 {
 	int64_t aa, ba;
 	char *ra, *rb;
 	int rc;
 
-	if ((rc = store_person_id(st, from, dflt, a)) != KAM_OK ||
-	    (rc = store_person_id(st, to, dflt, b)) != KAM_OK)
-		return rc;
-	person_row(st, *a, &aa, NULL);
-	person_row(st, *b, &ba, NULL);
+	person_row(st, a, &aa, NULL);
+	person_row(st, b, &ba, NULL);
 	/* Within an account, or across the accounts of a group. */
-	if (*a != *b && (aa == ba || store_org_group_root(st, aa) ==
-	                                 store_org_group_root(st, ba)))
+	if (a != b && (aa == ba || store_org_group_root(st, aa) ==
+	                               store_org_group_root(st, ba)))
 		return KAM_OK;
-	ra = store_person_ref(st, *a);
-	rb = store_person_ref(st, *b);
-	if (*a == *b)
+	ra = store_person_ref(st, a);
+	rb = store_person_ref(st, b);
+	if (a == b)
 		rc = kam_err(KAM_CONFLICT,
 		             _("a link needs two people, not "
 		               "'%s' twice"),
@@ -1428,26 +1411,61 @@ pair(struct store *st, const char *from, const char *to, const char *dflt,
 	return rc;
 }
 
-/* Ends a period of a role or a link (table) on day on, now, by the actor. */
-static int
-period_end(struct store *st, const char *q, int64_t id, const char *on)
-{
-	db_stmt *s = store_stmt(st, q);
-	char now[KAM_STAMP_LEN];
+/*
+ * Links and buying roles hold for periods (kam(7)): a period of a pair
+ * (a, b) and a word, a link's from, to and kind or a role's deal, person
+ * and role, begins on a day and may end on a later one.  What differs
+ * between the two kinds is in a struct period_kind.
+ */
+enum period_fault {
+	PERIOD_NONE,    /* none open to end */
+	PERIOD_CHANGE,  /* the open one began after the day of a change */
+	PERIOD_RESTART, /* the last one ended after the day of a new one */
+	PERIOD_END      /* the open one began after the day it is to end */
+};
+struct period_kind {
+	const char *qopen; /* ?1 a, ?2 b, ?3 word: the open one's id, start */
+	const char *qlast; /* the same: the day the last one ended */
+	const char *qend;  /* ends period ?1 on ?2, recorded ?3 by ?4 */
+	int deal;          /* a is a deal and b its role's holder */
+	/* By fault: a link's name the word, then a and b; a role's the
+	 * holder, the word, then the deal; then since and the day. */
+	const char *fault[4];
+};
 
-	kam_now(now);
-	db_bind_int64(s, 1, id);
-	store_bind_text(s, 2, on);
-	store_bind_text(s, 3, now);
-	store_bind_static(s, 4, kam_actor());
-	return step_done(st, s, "cannot end the period");
-}
-
-static const char q_link_end[] =
+static const struct period_kind links = {
+    "SELECT id, start_on FROM link_period WHERE from_id = ?1 "
+    "AND to_id = ?2 AND kind = ?3 AND end_on IS NULL",
+    "SELECT max(end_on) FROM link_period WHERE from_id = ?1 "
+    "AND to_id = ?2 AND kind = ?3",
     "UPDATE link_period SET end_on = ?2, ended = ?3, ended_by = ?4 "
-    "WHERE id = ?1";
+    "WHERE id = ?1",
+    0,
+    {N_("no '%s' link from '%s' to '%s'"),
+     N_("the '%s' link from '%s' to '%s' holds since %s: it cannot change "
+        "on %s, before"),
+     N_("the '%s' link from '%s' to '%s' ended on %s: it cannot start "
+        "again on %s, before"),
+     N_("the '%s' link from '%s' to '%s' holds since %s: it cannot end on "
+        "%s, before")}};
 
-/* The day to write (on, or today) and whether it may follow after. */
+static const struct period_kind roles = {
+    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ?1 "
+    "AND person_id = ?2 AND role = ?3 AND end_on IS NULL",
+    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ?1 "
+    "AND person_id = ?2 AND role = ?3",
+    "UPDATE deal_role_period SET end_on = ?2, ended = ?3, ended_by = ?4 "
+    "WHERE id = ?1",
+    1,
+    {N_("'%s' holds no role '%s' in '%s'"),
+     N_("'%s' holds role '%s' in '%s' since %s: it cannot change on %s, "
+        "before"),
+     N_("'%s' held role '%s' in '%s' until %s: it cannot start again on "
+        "%s, before"),
+     N_("'%s' holds role '%s' in '%s' since %s: it cannot end on %s, "
+        "before")}};
+
+/* The day to write (on, or today). */
 static const char *
 day_or_today(const char *on, char *today)
 {
@@ -1457,149 +1475,169 @@ day_or_today(const char *on, char *today)
 	return today;
 }
 
-int
-store_org_link_on(struct store *st, const char *from, const char *to,
-                  const char *dflt, const char *kind, long strength,
-                  const char *on)
+/* Reports a fault of the period (a, b, word) with since and the day on. */
+static int
+period_refused(struct store *st, const struct period_kind *k,
+               enum period_fault f, int64_t a, int64_t b, const char *word,
+               const char *since, const char *on)
 {
-	static const char qopen[] =
-	    "SELECT id, strength, start_on FROM link_period WHERE from_id = ? "
-	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	static const char qlast[] =
-	    "SELECT max(end_on) FROM link_period WHERE from_id = ? "
-	    "AND to_id = ? AND kind = ?";
-	static const char q[] =
-	    "INSERT INTO link_period (from_id, to_id, kind, strength, created, "
-	    "start_on, actor) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	db_stmt *s;
-	int64_t a, b, open = 0;
-	long was = 0;
-	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "";
-	char *ra, *rb;
-	int rc;
+	char *ra = k->deal ? store_deal_ref(st, a) : store_person_ref(st, a);
+	char *rb = store_person_ref(st, b);
+	int rc = f == PERIOD_NONE ? KAM_NOTFOUND : KAM_DATA;
 
-	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
-		return rc;
-	on = day_or_today(on, today);
-	s = store_stmt(st, qopen);
-	db_bind_int64(s, 1, a);
-	db_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	if (store_row(st, s, "the store")) {
-		open = db_column_int64(s, 0);
-		was = db_column_int(s, 1);
-		snprintf(since, sizeof since, "%s", col(s, 2));
-	} else {
-		db_reset(s);
-		s = store_stmt(st, qlast);
-		db_bind_int64(s, 1, a);
-		db_bind_int64(s, 2, b);
-		store_bind_text(s, 3, kind);
-		if (store_row(st, s, "the store") &&
-		    db_column_type(s, 0) != DB_NULL)
-			snprintf(since, sizeof since, "%s", col(s, 0));
-	}
-	db_reset(s);
-	if (open != 0 && was == strength)
-		return KAM_OK;
-	if (strcmp(on, since) < 0) {
-		ra = store_person_ref(st, a);
-		rb = store_person_ref(st, b);
-		rc =
-		    kam_err(KAM_DATA,
-		            open ? _("the '%s' link from '%s' to '%s' holds "
-		                     "since %s: it cannot change on %s, before")
-		                 : _("the '%s' link from '%s' to '%s' ended on "
-		                     "%s: it cannot start again on %s, before"),
-		            kind, ra, rb, since, on);
-		free(ra);
-		free(rb);
-		return rc;
-	}
-	if (open != 0 && (rc = period_end(st, q_link_end, open, on)) != KAM_OK)
-		return rc;
-	kam_now(now);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, a);
-	db_bind_int64(s, 2, b);
-	store_bind_text(s, 3, kind);
-	db_bind_int64(s, 4, strength);
-	store_bind_text(s, 5, now);
-	store_bind_text(s, 6, on);
-	store_bind_static(s, 7, kam_actor());
-	return step_done(st, s, "cannot add link");
+	if (k->deal)
+		rc = kam_err(rc, _(k->fault[f]), rb, word, ra, since, on);
+	else
+		rc = kam_err(rc, _(k->fault[f]), word, ra, rb, since, on);
+	free(ra);
+	free(rb);
+	return rc;
 }
 
-int
-store_org_link(struct store *st, const char *from, const char *to,
-               const char *dflt, const char *kind, long strength)
-{
-	return store_org_link_on(st, from, to, dflt, kind, strength, NULL);
-}
-
-/*
- * The open period of a link or a role: q selects the id and start_on of
- * the row (a, b, word) with no end_on.  Returns its id (0: none), its
- * start in since.
- */
-static int64_t
-open_period(struct store *st, const char *q, int64_t a, int64_t b,
-            const char *word, char since[KAM_DATE_LEN])
+/* A statement over the period (a, b, word): ?1, ?2 and ?3 bound. */
+static db_stmt *
+period_stmt(struct store *st, const char *q, int64_t a, int64_t b,
+            const char *word)
 {
 	db_stmt *s = store_stmt(st, q);
-	int64_t id = 0;
 
 	db_bind_int64(s, 1, a);
 	db_bind_int64(s, 2, b);
 	store_bind_text(s, 3, word);
+	return s;
+}
+
+/*
+ * The open period (a, b, word): its id (0: none) and its start in since;
+ * with none open and last set, since is the day the last one ended
+ * ("": none did).
+ */
+static int64_t
+period_open(struct store *st, const struct period_kind *k, int64_t a, int64_t b,
+            const char *word, int last, char since[KAM_DATE_LEN])
+{
+	db_stmt *s = period_stmt(st, k->qopen, a, b, word);
+	int64_t id = 0;
+
 	since[0] = '\0';
 	if (store_row(st, s, "the periods")) {
 		id = db_column_int64(s, 0);
 		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
 	}
 	db_reset(s);
-	return id;
+	if (id != 0 || !last)
+		return id;
+	s = period_stmt(st, k->qlast, a, b, word);
+	if (store_row(st, s, "the periods") && db_column_type(s, 0) != DB_NULL)
+		snprintf(since, KAM_DATE_LEN, "%s", col(s, 0));
+	db_reset(s);
+	return 0;
+}
+
+/* Binds the day on, now and the actor to parameters i, i + 1, i + 2. */
+static void
+bind_stamp(db_stmt *s, int i, const char *on)
+{
+	char now[KAM_STAMP_LEN];
+
+	kam_now(now);
+	store_bind_text(s, i, on);
+	store_bind_text(s, i + 1, now);
+	store_bind_static(s, i + 2, kam_actor());
+}
+
+/* Ends a period (its id) on day on, now, by the actor. */
+static int
+period_end(struct store *st, const struct period_kind *k, int64_t id,
+           const char *on)
+{
+	db_stmt *s = store_stmt(st, k->qend);
+
+	db_bind_int64(s, 1, id);
+	bind_stamp(s, 2, on);
+	return step_done(st, s, "cannot end the period");
+}
+
+/*
+ * Makes way for a period (a, b, word) beginning on day on: refuses a day
+ * before the open one's start or the last one's end, else ends the open
+ * one on that day.
+ */
+static int
+period_renew(struct store *st, const struct period_kind *k, int64_t a,
+             int64_t b, const char *word, const char *on)
+{
+	char since[KAM_DATE_LEN];
+	int64_t open = period_open(st, k, a, b, word, 1, since);
+
+	if (strcmp(on, since) < 0)
+		return period_refused(st, k,
+		                      open ? PERIOD_CHANGE : PERIOD_RESTART, a,
+		                      b, word, since, on);
+	return open != 0 ? period_end(st, k, open, on) : KAM_OK;
+}
+
+/* Ends the open period (a, b, word) on day on (NULL: today). */
+static int
+period_close(struct store *st, const struct period_kind *k, int64_t a,
+             int64_t b, const char *word, const char *on)
+{
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
+	int64_t id = period_open(st, k, a, b, word, 0, since);
+
+	on = day_or_today(on, today);
+	if (id == 0)
+		return period_refused(st, k, PERIOD_NONE, a, b, word, since,
+		                      on);
+	if (strcmp(on, since) < 0)
+		return period_refused(st, k, PERIOD_END, a, b, word, since, on);
+	return period_end(st, k, id, on);
+}
+
+/*
+ * A statement beginning a period (a, b, word) on day on, recorded now by
+ * the actor: ?1 to ?6 bound; the caller binds the kind's own values from
+ * ?7 and steps.
+ */
+static db_stmt *
+period_begin(struct store *st, const char *q, int64_t a, int64_t b,
+             const char *word, const char *on)
+{
+	db_stmt *s = period_stmt(st, q, a, b, word);
+
+	bind_stamp(s, 4, on);
+	return s;
 }
 
 int
-store_org_unlink_on(struct store *st, const char *from, const char *to,
-                    const char *dflt, const char *kind, const char *on)
+store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
+                  long strength, const char *on)
 {
 	static const char q[] =
-	    "SELECT id, start_on FROM link_period WHERE from_id = ? "
-	    "AND to_id = ? AND kind = ? AND end_on IS NULL";
-	int64_t a, b, id;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
-	char *ra, *rb;
+	    "INSERT INTO link_period (from_id, to_id, kind, start_on, created, "
+	    "actor, strength) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	char today[KAM_DATE_LEN];
+	db_stmt *s;
 	int rc;
 
-	if ((rc = pair(st, from, to, dflt, &a, &b)) != KAM_OK)
+	if ((rc = pair(st, a, b)) != KAM_OK ||
+	    store_org_link_strength(st, a, b, kind) == strength)
 		return rc;
 	on = day_or_today(on, today);
-	id = open_period(st, q, a, b, kind, since);
-	if (id != 0 && strcmp(on, since) >= 0)
-		return period_end(st, q_link_end, id, on);
-	ra = store_person_ref(st, a);
-	rb = store_person_ref(st, b);
-	if (id == 0)
-		rc = kam_err(KAM_NOTFOUND, _("no '%s' link from '%s' to '%s'"),
-		             kind, ra, rb);
-	else
-		rc =
-		    kam_err(KAM_DATA,
-		            _("the '%s' link from '%s' to '%s' holds since %s: "
-		              "it cannot end on %s, before"),
-		            kind, ra, rb, since, on);
-	free(ra);
-	free(rb);
-	return rc;
+	if ((rc = period_renew(st, &links, a, b, kind, on)) != KAM_OK)
+		return rc;
+	s = period_begin(st, q, a, b, kind, on);
+	db_bind_int64(s, 7, strength);
+	return step_done(st, s, "cannot add link");
 }
 
 int
-store_org_unlink(struct store *st, const char *from, const char *to,
-                 const char *dflt, const char *kind)
+store_org_unlink_on(struct store *st, int64_t a, int64_t b, const char *kind,
+                    const char *on)
 {
-	return store_org_unlink_on(st, from, to, dflt, kind, NULL);
+	int rc = pair(st, a, b);
+
+	return rc != KAM_OK ? rc : period_close(st, &links, a, b, kind, on);
 }
 
 int
@@ -1735,42 +1773,31 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	db_bind_int64(s, 1, account);
-	store_bind_handle(s, 2, handle);
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q),
+	                STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)),
+	                &id);
 	return id;
 }
 
 /* Buying roles */
 
+/* Whether person p may hold a role in deal d: one of its account group. */
 static int
-deal_person(struct store *st, const char *deal, const char *person,
-            const char *dflt, int64_t *d, int64_t *p)
+deal_person(struct store *st, int64_t d, int64_t p)
 {
-	int64_t pa, da;
-	char *acct, *rd, *rp;
+	int64_t pa = 0, da = store_deal_account(st, d);
+	char *rd, *rp;
 	int rc;
 
-	if ((rc = store_deal_id(st, deal, dflt, d)) != KAM_OK)
-		return rc;
-	da = store_deal_account(st, *d);
-	acct = store_org_account_handle(st, da);
-	rc = store_person_id(st, person, acct, p);
-	free(acct);
-	if (rc != KAM_OK)
-		return rc;
-	person_row(st, *p, &pa, NULL);
+	person_row(st, p, &pa, NULL);
 	/* The economic buyer of a subsidiary's deal may be the parent's. */
 	if (pa == da ||
 	    store_org_group_root(st, pa) == store_org_group_root(st, da))
 		return KAM_OK;
-	rd = store_deal_ref(st, *d);
-	rp = store_person_ref(st, *p);
+	rd = store_deal_ref(st, d);
+	rp = store_person_ref(st, p);
 	rc = kam_err(KAM_CONFLICT,
 	             _("'%s' is not in the account of deal '%s' or its group"),
 	             rp, rd);
@@ -1779,10 +1806,6 @@ deal_person(struct store *st, const char *deal, const char *person,
 	return rc;
 }
 
-static const char q_role_end[] =
-    "UPDATE deal_role_period SET end_on = ?2, ended = ?3, ended_by = ?4 "
-    "WHERE id = ?1";
-
 /* Opens a period of a role on day on, recorded now, by the actor. */
 static int
 role_start(struct store *st, int64_t d, int64_t p, const char *role,
@@ -1790,45 +1813,14 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 {
 	static const char q[] =
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
-	    "influence, lead, is_primary, start_on, recorded, actor) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	db_stmt *s = store_stmt(st, q);
-	char now[KAM_STAMP_LEN];
+	    "start_on, recorded, actor, influence, lead, is_primary) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	db_stmt *s = period_begin(st, q, d, p, role, on);
 
-	kam_now(now);
-	db_bind_int64(s, 1, d);
-	db_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	store_bind_text(s, 4, influence);
-	db_bind_int(s, 5, lead);
-	db_bind_int(s, 6, primary);
-	store_bind_text(s, 7, on);
-	store_bind_text(s, 8, now);
-	store_bind_static(s, 9, kam_actor());
+	store_bind_text(s, 7, influence);
+	db_bind_int(s, 8, lead);
+	db_bind_int(s, 9, primary);
 	return step_done(st, s, "cannot set role");
-}
-
-/* Refuses a change on day on to a role held, or last held, until since. */
-static int
-role_too_early(struct store *st, int64_t d, int64_t p, const char *role,
-               int open, const char *since, const char *on)
-{
-	char *rd, *rp;
-	int rc;
-
-	if (strcmp(on, since) >= 0)
-		return KAM_OK;
-	rd = store_deal_ref(st, d);
-	rp = store_person_ref(st, p);
-	rc = kam_err(KAM_DATA,
-	             open ? _("'%s' holds role '%s' in '%s' since %s: it "
-	                      "cannot change on %s, before")
-	                  : _("'%s' held role '%s' in '%s' until %s: it "
-	                      "cannot start again on %s, before"),
-	             rp, role, rd, since, on);
-	free(rd);
-	free(rp);
-	return rc;
 }
 
 /*
@@ -1840,16 +1832,16 @@ role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
                const char *on)
 {
 	static const char qlead[] =
-	    "SELECT id, person_id, role, influence, start_on, lead, "
-	    "is_primary FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
+	    "SELECT person_id, role, influence, lead, is_primary "
+	    "FROM deal_role_period WHERE deal_id = ? AND lead = 1 "
 	    "AND end_on IS NULL AND id <> ? ORDER BY id";
 	static const char qprimary[] =
-	    "SELECT id, person_id, role, influence, start_on, lead, "
-	    "is_primary FROM deal_role_period WHERE deal_id = ? "
+	    "SELECT person_id, role, influence, lead, is_primary "
+	    "FROM deal_role_period WHERE deal_id = ? "
 	    "AND is_primary = 1 AND end_on IS NULL AND id <> ? ORDER BY id";
 	struct {
-		int64_t id, p;
-		char *role, *influence, *since;
+		int64_t p;
+		char *role, *influence;
 		int lead, primary;
 	} *v = NULL;
 	db_stmt *s = store_stmt(st, primary ? qprimary : qlead);
@@ -1860,105 +1852,56 @@ role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
 	db_bind_int64(s, 2, keep);
 	while (store_row(st, s, "the store")) {
 		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n].id = db_column_int64(s, 0);
-		v[n].p = db_column_int64(s, 1);
-		v[n].role = store_col_dup(s, 2);
-		v[n].influence = store_col_dup(s, 3);
-		v[n].since = store_col_dup(s, 4);
-		v[n].lead = primary ? db_column_int(s, 5) : 0;
-		v[n].primary = primary ? 0 : db_column_int(s, 6);
+		v[n].p = db_column_int64(s, 0);
+		v[n].role = store_col_dup(s, 1);
+		v[n].influence = store_col_dup(s, 2);
+		v[n].lead = primary ? db_column_int(s, 3) : 0;
+		v[n].primary = primary ? 0 : db_column_int(s, 4);
 		n++;
 	}
 	db_reset(s);
 	for (i = 0; i < n; i++) {
 		if (rc == KAM_OK)
-			rc = role_too_early(st, d, v[i].p, v[i].role, 1,
-			                    v[i].since, on);
-		if (rc == KAM_OK)
-			rc = period_end(st, q_role_end, v[i].id, on);
+			rc = period_renew(st, &roles, d, v[i].p, v[i].role, on);
 		if (rc == KAM_OK)
 			rc =
 			    role_start(st, d, v[i].p, v[i].role, v[i].influence,
 			               v[i].lead, v[i].primary, on);
 		free(v[i].role);
 		free(v[i].influence);
-		free(v[i].since);
 	}
 	free(v);
 	return rc;
 }
 
 int
-store_org_role_put(struct store *st, const char *deal, const char *person,
-                   const char *dflt, const char *role, const char *influence,
-                   int lead, int primary, const char *on)
+store_org_role_put(struct store *st, int64_t d, int64_t p, const char *role,
+                   const char *influence, int lead, int primary, const char *on)
 {
-	static const char qopen[] =
-	    "SELECT id, influence, lead, start_on, is_primary "
-	    "FROM deal_role_period WHERE deal_id = ? AND person_id = ? "
-	    "AND role = ? AND end_on IS NULL";
-	static const char qlast[] =
-	    "SELECT max(end_on) FROM deal_role_period WHERE deal_id = ? "
-	    "AND person_id = ? AND role = ?";
-	static const char qid[] =
-	    "SELECT id FROM deal_role_period WHERE deal_id = ? "
-	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	db_stmt *s;
-	int64_t d, p, open = 0, now_id = 0;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN] = "", was[8] = "";
-	int rc, was_lead = 0, was_primary = 0;
+	char today[KAM_DATE_LEN], since[KAM_DATE_LEN], was[8] = "";
+	int64_t now_id;
+	int rc, open, was_lead = 0, was_primary = 0;
 
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
+	if ((rc = deal_person(st, d, p)) != KAM_OK)
 		return rc;
 	on = day_or_today(on, today);
-	s = store_stmt(st, qopen);
-	db_bind_int64(s, 1, d);
-	db_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if (store_row(st, s, "the store")) {
-		open = db_column_int64(s, 0);
-		snprintf(was, sizeof was, "%s", col(s, 1));
-		was_lead = db_column_int(s, 2);
-		snprintf(since, sizeof since, "%s", col(s, 3));
-		was_primary = db_column_int(s, 4);
-	} else {
-		db_reset(s);
-		s = store_stmt(st, qlast);
-		db_bind_int64(s, 1, d);
-		db_bind_int64(s, 2, p);
-		store_bind_text(s, 3, role);
-		if (store_row(st, s, "the store") &&
-		    db_column_type(s, 0) != DB_NULL)
-			snprintf(since, sizeof since, "%s", col(s, 0));
-	}
-	db_reset(s);
+	open = store_org_role_get(st, d, p, role, was, sizeof was, &was_lead,
+	                          &was_primary);
 	/* --lead takes the lead; without it, a lead held stays. */
 	lead = lead || was_lead;
 	if (primary < 0)
 		primary = was_primary;
 	if (influence == NULL)
 		influence = open ? was : "medium";
-	if (open != 0 && strcmp(influence, was) == 0 && lead == was_lead &&
+	if (open && strcmp(influence, was) == 0 && lead == was_lead &&
 	    primary == was_primary)
 		return KAM_OK;
-	if ((rc = role_too_early(st, d, p, role, open != 0, since, on)) !=
-	    KAM_OK)
+	if ((rc = period_renew(st, &roles, d, p, role, on)) != KAM_OK ||
+	    (rc = role_start(st, d, p, role, influence, lead, primary, on)) !=
+	        KAM_OK ||
+	    ((!lead || was_lead) && (!primary || was_primary)))
 		return rc;
-	if (open != 0 && (rc = period_end(st, q_role_end, open, on)) != KAM_OK)
-		return rc;
-	if ((rc = role_start(st, d, p, role, influence, lead, primary, on)) !=
-	    KAM_OK)
-		return rc;
-	if ((!lead || was_lead) && (!primary || was_primary))
-		return KAM_OK;
-	s = store_stmt(st, qid);
-	db_bind_int64(s, 1, d);
-	db_bind_int64(s, 2, p);
-	store_bind_text(s, 3, role);
-	if (store_row(st, s, "the store"))
-		now_id = db_column_int64(s, 0);
-	db_reset(s);
-	rc = KAM_OK;
+	now_id = period_open(st, &roles, d, p, role, 0, since);
 	if (lead && !was_lead)
 		rc = role_drop_flag(st, d, now_id, 0, on);
 	if (rc == KAM_OK && primary && !was_primary)
@@ -1967,61 +1910,12 @@ store_org_role_put(struct store *st, const char *deal, const char *person,
 }
 
 int
-store_org_role_set_on(struct store *st, const char *deal, const char *person,
-                      const char *dflt, const char *role, const char *influence,
-                      int lead, const char *on)
+store_org_role_rm_on(struct store *st, int64_t d, int64_t p, const char *role,
+                     const char *on)
 {
-	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
-	                          -1, on);
-}
+	int rc = deal_person(st, d, p);
 
-int
-store_org_role_set(struct store *st, const char *deal, const char *person,
-                   const char *dflt, const char *role, const char *influence,
-                   int lead)
-{
-	return store_org_role_put(st, deal, person, dflt, role, influence, lead,
-	                          -1, NULL);
-}
-
-int
-store_org_role_rm_on(struct store *st, const char *deal, const char *person,
-                     const char *dflt, const char *role, const char *on)
-{
-	static const char q[] =
-	    "SELECT id, start_on FROM deal_role_period WHERE deal_id = ? "
-	    "AND person_id = ? AND role = ? AND end_on IS NULL";
-	int64_t d, p, id;
-	char today[KAM_DATE_LEN], since[KAM_DATE_LEN];
-	char *rd, *rp;
-	int rc;
-
-	if ((rc = deal_person(st, deal, person, dflt, &d, &p)) != KAM_OK)
-		return rc;
-	on = day_or_today(on, today);
-	id = open_period(st, q, d, p, role, since);
-	if (id != 0 && strcmp(on, since) >= 0)
-		return period_end(st, q_role_end, id, on);
-	rd = store_deal_ref(st, d);
-	rp = store_person_ref(st, p);
-	if (id == 0)
-		rc = kam_err(KAM_NOTFOUND, _("'%s' holds no role '%s' in '%s'"),
-		             rp, role, rd);
-	else
-		rc = kam_err(KAM_DATA,
-		             _("'%s' holds role '%s' in '%s' since %s: "
-		               "it cannot end on %s, before"),
-		             rp, role, rd, since, on);
-	free(rd);
-	free(rp);
-	return rc;
-}
-
-int
-store_org_role_rm(struct store *st, const char *deal, const char *person,
-                  const char *dflt, const char *role)
-{
-	return store_org_role_rm_on(st, deal, person, dflt, role, NULL);
+	return rc != KAM_OK ? rc : period_close(st, &roles, d, p, role, on);
 }
 
 #define ROLE_ORDER "vocab_rank('role', r.role)"
@@ -2106,6 +2000,17 @@ store_org_holders(struct store *st, int64_t deal,
  * reading people through the (account_id, handle) index and then every
  * row at random (PostgreSQL has no such hint, nor needs it).
  */
+static int
+rank_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct org_rank r;
+
+	r.id = db_column_int64(s, 0);
+	r.level = db_column_int(s, 1);
+	r.manager = db_column_int64(s, 2);
+	return STORE_HAND(struct org_rank, fn, &r, arg);
+}
+
 int
 store_org_ranks(struct store *st, int64_t account,
                 int (*fn)(const struct org_rank *, void *), void *arg)
@@ -2115,18 +2020,22 @@ store_org_ranks(struct store *st, int64_t account,
 	    "WHERE +account_id = ?1";
 	static const char q_pg[] =
 	    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	struct org_rank r;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.id = db_column_int64(s, 0);
-		r.level = db_column_int(s, 1);
-		r.manager = db_column_int64(s, 2);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the people");
+	return store_each_to(st, store_stmt_dialect(st, q, q_pg),
+	                     STORE_ARGS(STORE_INT(account)), rank_row,
+	                     (store_fn)fn, arg, "the people");
+}
+
+static int
+rank_line_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct org_rank_line l;
+
+	l.person = db_column_int64(s, 0);
+	l.level = db_column_int(s, 1);
+	l.manager = db_column_int64(s, 2);
+	l.manager_level = db_column_int(s, 3);
+	return STORE_HAND(struct org_rank_line, fn, &l, arg);
 }
 
 int
@@ -2140,19 +2049,10 @@ store_org_dotted_ranks(struct store *st, int64_t account,
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL";
-	db_stmt *s = store_stmt(st, q);
-	struct org_rank_line l;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		l.person = db_column_int64(s, 0);
-		l.level = db_column_int(s, 1);
-		l.manager = db_column_int64(s, 2);
-		l.manager_level = db_column_int(s, 3);
-		rc = fn(&l, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the reporting lines");
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account)), rank_line_row,
+	                     (store_fn)fn, arg, "the reporting lines");
 }
 
 int
@@ -2262,13 +2162,5 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 char *
 store_org_account_ext(struct store *st, int64_t account)
 {
-	static const char q[] = "SELECT ext_id FROM account WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *x = NULL;
-
-	db_bind_int64(s, 1, account);
-	if (store_row(st, s, "the store"))
-		x = store_col_dup(s, 0);
-	db_reset(s);
-	return x;
+	return text_of(st, "SELECT ext_id FROM account WHERE id = ?", account);
 }

@@ -18,6 +18,26 @@ col(db_stmt *s, int i)
 	return (const char *)db_column_text(s, i);
 }
 
+static int
+portfolio_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct portfolio_deal d;
+
+	d.id = db_column_int64(s, 0);
+	d.account = db_column_int64(s, 1);
+	d.deal = col(s, 2);
+	d.name = col(s, 3);
+	d.value = col(s, 4);
+	d.currency = col(s, 5);
+	d.close_on = col(s, 6);
+	d.verdict = col(s, 7);
+	d.level = col(s, 8);
+	d.has_likelihood = db_column_type(s, 9) != DB_NULL;
+	d.likelihood = db_column_double(s, 9);
+	d.checked = col(s, 10);
+	return STORE_HAND(struct portfolio_deal, fn, &d, arg);
+}
+
 int
 store_portfolio_each(struct store *st, int64_t account,
                      int (*fn)(const struct portfolio_deal *, void *),
@@ -44,28 +64,8 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "(SELECT max(number) FROM gate_run WHERE deal_id = d.id) "
 	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
 	    "ORDER BY ac.handle, d.handle";
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	struct portfolio_deal d;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		d.id = db_column_int64(s, 0);
-		d.account = db_column_int64(s, 1);
-		d.deal = col(s, 2);
-		d.name = col(s, 3);
-		d.value = col(s, 4);
-		d.currency = col(s, 5);
-		d.close_on = col(s, 6);
-		d.verdict = col(s, 7);
-		d.level = col(s, 8);
-		d.has_likelihood = db_column_type(s, 9) != DB_NULL;
-		d.likelihood = db_column_double(s, 9);
-		d.checked = col(s, 10);
-		rc = fn(&d, arg);
-	}
-	if (rc == KAM_OK && step != DB_DONE)
-		rc = store_fail(st, "cannot read the deals");
-	db_reset(s);
-	return rc;
+	return store_each_to(st, store_stmt_dialect(st, q, q_pg),
+	                     STORE_ARGS(STORE_INT(account)), portfolio_row,
+	                     (store_fn)fn, arg, "the deals");
 }

@@ -35,24 +35,30 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	static const char qfind[] = "SELECT 1 FROM seller WHERE handle = ?";
 	static const char q[] =
 	    "INSERT INTO seller (handle, name, created) VALUES (?, ?, ?)";
-	db_stmt *s = store_stmt(st, qfind);
 	char today[KAM_DATE_LEN];
-	int found, rc;
+	int64_t one;
 
-	store_bind_handle(s, 1, handle);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	if (found)
+	if (store_get_int64(st, store_stmt(st, qfind),
+	                    STORE_ARGS(STORE_HANDLE(handle)), &one))
 		return kam_err(KAM_CONFLICT, _("seller '%s' already exists"),
 		               handle);
 	kam_today(today);
-	s = store_stmt(st, q);
-	store_bind_handle(s, 1, handle);
-	store_bind_text(s, 2, name);
-	store_bind_text(s, 3, today);
-	rc = db_step(s);
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot add seller");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_HANDLE(handle), STORE_TEXT(name),
+	                            STORE_TEXT(today)),
+	                 "cannot add seller");
+}
+
+static int
+seller_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct seller r;
+
+	r.handle = col(s, 0);
+	r.name = col(s, 1);
+	r.created = col(s, 2);
+	r.contacts = db_column_int(s, 3);
+	return STORE_HAND(struct seller, fn, &r, arg);
 }
 
 int
@@ -64,39 +70,23 @@ store_sellers(struct store *st, const char *today,
 	    "contact c WHERE c.seller_id = s.id AND " IN_FORCE(
 	        "?1") ") "
 	              "FROM seller s ORDER BY s.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct seller r;
-	int rc = KAM_OK, step;
 
-	store_bind_static(s, 1, today);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.handle = col(s, 0);
-		r.name = col(s, 1);
-		r.created = col(s, 2);
-		r.contacts = db_column_int(s, 3);
-		rc = fn(&r, arg);
-	}
-	if (rc == KAM_OK && step != DB_DONE)
-		rc = store_fail(st, "cannot read the sellers");
-	db_reset(s);
-	return rc;
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_TEXT(today)), seller_row,
+	                     (store_fn)fn, arg, "the sellers");
 }
 
 int
-store_contact_add(struct store *st, const char *seller, const char *person,
-                  const char *dflt, long strength, const char *on)
+store_contact_add(struct store *st, int64_t sid, int64_t pid, long strength,
+                  const char *on)
 {
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
 	db_stmt *s;
-	int64_t sid, pid;
 	char now[KAM_STAMP_LEN];
 	int rc;
 
-	if ((rc = store_seller_id(st, seller, &sid)) != KAM_OK ||
-	    (rc = store_person_id(st, person, dflt, &pid)) != KAM_OK)
-		return rc;
 	kam_now(now);
 	s = store_stmt(st, q);
 	db_bind_int64(s, 1, sid);
@@ -109,6 +99,22 @@ store_contact_add(struct store *st, const char *seller, const char *person,
 	db_reset(s);
 	return rc == DB_DONE ? KAM_OK
 	                     : store_fail(st, "cannot record the contact");
+}
+
+static int
+contact_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct contact_row r;
+
+	r.seller = col(s, 0);
+	r.seller_name = col(s, 1);
+	r.person = col(s, 2);
+	r.person_name = col(s, 3);
+	r.strength = db_column_int(s, 4);
+	r.on = col(s, 5);
+	r.recorded = col(s, 6);
+	r.actor = col(s, 7);
+	return STORE_HAND(struct contact_row, fn, &r, arg);
 }
 
 int
@@ -124,27 +130,22 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	    "WHERE (?1 = 0 OR p.account_id = ?1) AND " IN_FORCE(
 	        "?2") " ORDER BY ac.handle, p.handle, c.strength DESC, "
 	              "s.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct contact_row r;
-	int rc = KAM_OK, step;
 
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.seller = col(s, 0);
-		r.seller_name = col(s, 1);
-		r.person = col(s, 2);
-		r.person_name = col(s, 3);
-		r.strength = db_column_int(s, 4);
-		r.on = col(s, 5);
-		r.recorded = col(s, 6);
-		r.actor = col(s, 7);
-		rc = fn(&r, arg);
-	}
-	if (rc == KAM_OK && step != DB_DONE)
-		rc = store_fail(st, "cannot read the contacts");
-	db_reset(s);
-	return rc;
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                     contact_row, (store_fn)fn, arg, "the contacts");
+}
+
+static int
+gate_contact_row(db_stmt *s, void *arg)
+{
+	struct gate_contact *c = store_array_add(arg, sizeof *c);
+
+	c->seller = store_col_dup(s, 0);
+	c->name = store_col_dup(s, 1);
+	c->strength = db_column_int(s, 2);
+	snprintf(c->on, sizeof c->on, "%s", col(s, 3));
+	return KAM_OK;
 }
 
 int
@@ -156,29 +157,18 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	    "JOIN seller s ON s.id = c.seller_id "
 	    "WHERE c.person_id = ?1 AND " IN_FORCE(
 	        "?2") " ORDER BY c.strength DESC, c.effective DESC, s.handle";
-	db_stmt *s = store_stmt(st, q);
-	int step;
+	struct store_array a = {NULL, 0};
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	db_bind_int64(s, 1, person);
-	store_bind_static(s, 2, as_of);
-	while ((step = db_step(s)) == DB_ROW) {
-		struct gate_contact *c;
-
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		c = &(*out)[(*n)++];
-		c->seller = store_col_dup(s, 0);
-		c->name = store_col_dup(s, 1);
-		c->strength = db_column_int(s, 2);
-		snprintf(c->on, sizeof c->on, "%s", col(s, 3));
+	rc = store_each(st, store_stmt(st, q),
+	                STORE_ARGS(STORE_INT(person), STORE_TEXT(as_of)),
+	                gate_contact_row, &a, "the contacts");
+	if (rc != KAM_OK) {
+		gate_contacts_free(a.v, a.n);
+		a.v = NULL;
+		a.n = 0;
 	}
-	db_reset(s);
-	if (step != DB_DONE) {
-		gate_contacts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_fail(st, "cannot read the contacts");
-	}
-	return KAM_OK;
+	*out = a.v;
+	*n = a.n;
+	return rc;
 }

@@ -611,27 +611,44 @@ put_text(struct store *st, int64_t id, const char *field, const char *text)
 {
 	static const char q[] = "INSERT INTO observation_text (observation_id, "
 	                        "field, text) VALUES (?1, ?2, ?3)";
-	db_stmt *s;
-	int rc = KAM_OK;
 
 	if (text == NULL)
 		return KAM_OK;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
-	store_bind_static(s, 2, field);
-	store_bind_static(s, 3, text);
-	if (db_step(s) != DB_DONE)
-		rc = store_fail(st, "cannot record the observation");
+	return store_put(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(id), STORE_TEXT(field), STORE_TEXT(text)),
+	    "cannot record the observation");
+}
+
+/* The chain's last id and hash into C (the genesis for an empty one). */
+static int
+chain_head(struct store *st, struct stance_chain *c)
+{
+	static const char last[] =
+	    "SELECT id, hash FROM observation_chain ORDER BY id DESC LIMIT 1";
+	db_stmt *s = store_stmt(st, last);
+	int rc = db_step(s);
+
+	if (rc == DB_ROW) {
+		c->last_id = db_column_int64(s, 0);
+		copy_col(s, 1, c->last_hash, sizeof c->last_hash);
+	} else if (rc == DB_DONE) {
+		c->last_id = 0;
+		memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
+	} else {
+		rc = store_fail(st, "cannot read the chain");
+		db_reset(s);
+		return rc;
+	}
 	db_reset(s);
-	return rc;
+	c->loaded = 1;
+	return KAM_OK;
 }
 
 int
 store_stance_append(struct store *st, struct stance_chain *c,
                     struct stance_row *r)
 {
-	static const char last[] =
-	    "SELECT id, hash FROM observation_chain ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 	    "INSERT INTO observation (kind, target_id, person_id, stance, "
 	    "toward_id, deal_id, effective, recorded, actor, note, source, "
@@ -652,23 +669,8 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	db_stmt *s;
 	int rc;
 
-	if (!c->loaded) {
-		s = store_stmt(st, last);
-		rc = db_step(s);
-		if (rc == DB_ROW) {
-			c->last_id = db_column_int64(s, 0);
-			copy_col(s, 1, c->last_hash, sizeof c->last_hash);
-		} else if (rc == DB_DONE) {
-			c->last_id = 0;
-			memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
-		} else {
-			rc = store_fail(st, "cannot read the chain");
-			db_reset(s);
-			return rc;
-		}
-		db_reset(s);
-		c->loaded = 1;
-	}
+	if (!c->loaded && (rc = chain_head(st, c)) != KAM_OK)
+		return rc;
 	r->id = c->last_id + 1;
 	stance_hash2(c->last_hash, r, hash);
 	if (c->bulk != NULL && store_on_pg(st)) {
@@ -693,12 +695,9 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	bind_digest(s, 13, r->why, r->why_digest);
 	store_bind_static(s, 14, c->last_hash);
 	store_bind_static(s, 15, hash);
-	if (db_step(s) != DB_DONE) {
-		rc = store_fail(st, "cannot record the observation");
-		db_reset(s);
+	if ((rc = store_put(st, s, NULL, "cannot record the observation")) !=
+	    KAM_OK)
 		return rc;
-	}
-	db_reset(s);
 	if ((rc = put_text(st, r->id, "note", r->note)) != KAM_OK ||
 	    (rc = put_text(st, r->id, "source", r->source)) != KAM_OK ||
 	    (rc = put_text(st, r->id, "why", r->why)) != KAM_OK)
@@ -792,13 +791,9 @@ store_stance_successor(struct store *st, int64_t id)
 {
 	static const char q[] =
 	    "SELECT min(id) FROM observation WHERE target_id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t by = 0;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		by = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)), &by);
 	return by;
 }
 
@@ -831,9 +826,9 @@ add_col(struct buf *b, db_stmt *s, int i)
 /*
  * The people come back in one allocation: the array, then their strings.
  * A large account would otherwise cost two strings of SQLite's and two
- * of ours per person; its handle is read once.  The two passes over
- * the rows (sizes, then copies) stay in one function, a little over 80
- * lines, so that the layout of the allocation is read in one place.
+ * of ours per person; its handle is read once.  Long: the two passes
+ * over the rows (sizes, then copies) stay in one function, a little over
+ * 80 lines, so that the layout of the allocation is read in one place.
  */
 int
 store_stance_people(struct store *st, int64_t account, int64_t deal,
@@ -872,11 +867,8 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 		s = store_stmt(st, q_group);
 		db_bind_int64(s, 1, deal);
 	} else if (account != 0) {
-		s = store_stmt(st, q_handle);
-		db_bind_int64(s, 1, account);
-		if (store_row(st, s, "the store"))
-			handle = store_col_dup(s, 0);
-		db_reset(s);
+		handle = store_get_text(st, store_stmt(st, q_handle),
+		                        STORE_ARGS(STORE_INT(account)));
 		s = store_stmt(st, q_account);
 		db_bind_int64(s, 1, account);
 	} else
@@ -1107,6 +1099,16 @@ store_stance_log_row(struct store *st, int64_t id, int64_t account,
 	return KAM_OK;
 }
 
+static int
+latest_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct stance_latest_row r;
+
+	r.person = db_column_int64(s, 0);
+	r.latest = (const char *)db_column_text(s, 1);
+	return STORE_HAND(struct stance_latest_row, fn, &r, arg);
+}
+
 int
 store_stance_latest(struct store *st, int64_t account, const char *as_of,
                     int (*fn)(const struct stance_latest_row *, void *),
@@ -1121,32 +1123,18 @@ store_stance_latest(struct store *st, int64_t account, const char *as_of,
 	    "AND o.effective <= ?2 AND NOT EXISTS (SELECT 1 FROM "
 	    "observation s WHERE s.target_id = o.id) "
 	    "GROUP BY o.person_id ORDER BY o.person_id";
-	db_stmt *s = store_stmt(st, q);
-	struct stance_latest_row r;
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.person = db_column_int64(s, 0);
-		r.latest = (const char *)db_column_text(s, 1);
-		rc = fn(&r, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the observations");
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                     latest_row, (store_fn)fn, arg, "the observations");
 }
 
 char *
 store_stance_competitor_handle(struct store *st, int64_t id)
 {
 	static const char q[] = "SELECT handle FROM competitor WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *h = NULL;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		h = store_col_dup(s, 0);
-	db_reset(s);
-	return h;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
 }
 
 /*
@@ -1555,6 +1543,87 @@ check_team_guards(struct store *st, struct stance_verdict *v)
 	return KAM_OK;
 }
 
+/*
+ * On a team store, row S's link in the whole chain: 1 when the row is
+ * to be checked (*LINK its link's hash), 0 when it is another team's
+ * row (its link stands for it), -1 when the link does not follow PREV.
+ */
+static int
+verify_link(db_stmt *s, struct stance_verdict *v, char *prev, const char **link)
+{
+	const char *lp = (const char *)db_column_text(s, 16);
+
+	v->bad = db_column_int64(s, 0);
+	*link = (const char *)db_column_text(s, 17);
+	if (!db_column_int(s, 19) || lp == NULL || strcmp(lp, prev) != 0 ||
+	    *link == NULL || strlen(*link) != STANCE_HASH_LEN - 1) {
+		v->why = VERIFY_PREV;
+		return -1;
+	}
+	if (!db_column_int(s, 18)) {
+		/* Another team's row: its link stands. */
+		v->unseen++;
+		memcpy(prev, *link, STANCE_HASH_LEN);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Row S checked against PREV (and LINK on a team store): its encoding,
+ * its types, its prev_hash and its hash.  0 and PREV moved on to its
+ * hash, or -1 with v->why saying what is wrong.
+ */
+static int
+verify_row(db_stmt *s, struct stance_verdict *v, char *prev, const char *link,
+           int *last_version)
+{
+	char h[STANCE_HASH_LEN];
+	struct chain_value val[STANCE_CHAIN_COLUMNS];
+	struct stance_row r;
+	const char *ph, *hh;
+	int col, hash_text;
+
+	/* The types first: reading a value as text converts it. */
+	values_from(s, val);
+	hash_text = db_column_type(s, 15) == DB_TEXT;
+	ph = (const char *)db_column_text(s, 13);
+	hh = (const char *)db_column_text(s, 15);
+	v->bad = db_column_int64(s, 0);
+	if (val[14].type != CHAIN_INTEGER || val[14].i < 1 ||
+	    val[14].i > CHAIN_ENCODING) {
+		v->why = VERIFY_VERSION;
+		return -1;
+	}
+	v->version = (int)val[14].i;
+	if (v->version < *last_version) {
+		v->why = VERIFY_DOWNGRADE;
+		return -1;
+	}
+	if (ph == NULL || val[13].type != CHAIN_TEXT || strcmp(ph, prev) != 0) {
+		v->why = VERIFY_PREV;
+		return -1;
+	}
+	if (v->version == 1) {
+		if ((col = v1_types_ok(val)) >= 0) {
+			v->why = VERIFY_TYPE;
+			v->column = chain_column_names[col];
+			return -1;
+		}
+		row_from(s, 0, &r);
+		stance_hash(prev, &r, h);
+	} else
+		chain_hash("observation", val, STANCE_CHAIN_COLUMNS, h);
+	if (hh == NULL || !hash_text || strcmp(hh, h) != 0 ||
+	    (link != NULL && strcmp(link, h) != 0)) {
+		v->why = VERIFY_HASH;
+		return -1;
+	}
+	*last_version = v->version;
+	memcpy(prev, h, STANCE_HASH_LEN);
+	return 0;
+}
+
 int
 store_stance_verify(struct store *st, struct stance_verdict *v)
 {
@@ -1576,75 +1645,22 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	    "o.hash, c.prev_hash, c.hash, o.id IS NOT NULL, c.id IS NOT NULL "
 	    "FROM observation_chain c FULL JOIN observation o ON o.id = c.id "
 	    "ORDER BY coalesce(o.id, c.id)";
-	char prev[STANCE_HASH_LEN], h[STANCE_HASH_LEN];
-	struct chain_value val[STANCE_CHAIN_COLUMNS];
-	struct stance_row r;
+	char prev[STANCE_HASH_LEN];
 	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	int rc, last_version = 1, pg = store_on_pg(st);
+	int rc, last_version = 1, pg = store_on_pg(st), seen;
 
 	memset(v, 0, sizeof *v);
 	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
 	while ((rc = db_step(s)) == DB_ROW) {
-		const char *ph, *hh, *link = NULL;
-		int col, hash_text;
+		const char *link = NULL;
 
-		if (pg) {
-			const char *lp = (const char *)db_column_text(s, 16);
-
-			v->bad = db_column_int64(s, 0);
-			link = (const char *)db_column_text(s, 17);
-			if (!db_column_int(s, 19) || lp == NULL ||
-			    strcmp(lp, prev) != 0 || link == NULL ||
-			    strlen(link) != STANCE_HASH_LEN - 1) {
-				v->why = VERIFY_PREV;
+		if (pg && (seen = verify_link(s, v, prev, &link)) <= 0) {
+			if (seen < 0)
 				break;
-			}
-			if (!db_column_int(s, 18)) {
-				/* Another team's row: its link stands. */
-				v->unseen++;
-				memcpy(prev, link, STANCE_HASH_LEN);
-				continue;
-			}
+			continue;
 		}
-
-		/* The types first: reading a value as text converts it. */
-		values_from(s, val);
-		hash_text = db_column_type(s, 15) == DB_TEXT;
-		ph = (const char *)db_column_text(s, 13);
-		hh = (const char *)db_column_text(s, 15);
-		v->bad = db_column_int64(s, 0);
-		if (val[14].type != CHAIN_INTEGER || val[14].i < 1 ||
-		    val[14].i > CHAIN_ENCODING) {
-			v->why = VERIFY_VERSION;
+		if (verify_row(s, v, prev, link, &last_version) < 0)
 			break;
-		}
-		v->version = (int)val[14].i;
-		if (v->version < last_version) {
-			v->why = VERIFY_DOWNGRADE;
-			break;
-		}
-		if (ph == NULL || val[13].type != CHAIN_TEXT ||
-		    strcmp(ph, prev) != 0) {
-			v->why = VERIFY_PREV;
-			break;
-		}
-		if (v->version == 1) {
-			if ((col = v1_types_ok(val)) >= 0) {
-				v->why = VERIFY_TYPE;
-				v->column = chain_column_names[col];
-				break;
-			}
-			row_from(s, 0, &r);
-			stance_hash(prev, &r, h);
-		} else
-			chain_hash("observation", val, STANCE_CHAIN_COLUMNS, h);
-		if (hh == NULL || !hash_text || strcmp(hh, h) != 0 ||
-		    (link != NULL && strcmp(link, h) != 0)) {
-			v->why = VERIFY_HASH;
-			break;
-		}
-		last_version = v->version;
-		memcpy(prev, h, STANCE_HASH_LEN);
 		v->n++;
 	}
 	db_reset(s);

@@ -27,13 +27,10 @@ static int64_t
 team_id(struct store *st, const char *handle)
 {
 	static const char q[] = "SELECT id FROM team WHERE handle = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t id = 0;
 
-	store_bind_handle(s, 1, handle);
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_HANDLE(handle)),
+	                &id);
 	return id;
 }
 
@@ -67,25 +64,24 @@ team_role(struct store *st, const char *handle, const char *account)
 	    "rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname = "
 	    "current_user";
 	char *nfc = handle_nfc(handle), *role, *quoted, *sql, *user = NULL;
+	int64_t one;
 	db_stmt *s;
-	int found, may = 0, rc = KAM_OK;
+	int may = 0, rc = KAM_OK;
 
 	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
 	free(nfc);
-	s = store_stmt(st, qrole);
-	store_bind_text(s, 1, role);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	if (found || store_failed(st) != KAM_OK) {
+	if (store_get_int64(st, store_stmt(st, qrole),
+	                    STORE_ARGS(STORE_TEXT(role)), &one) ||
+	    store_failed(st) != KAM_OK) {
 		free(role);
 		return store_failed(st);
 	}
 	s = store_stmt(st, qmay);
-	if (store_row(st, s, "the store")) {
+	if (store_first(st, s, NULL, "the store")) {
 		user = store_col_dup(s, 0);
 		may = db_column_int(s, 1);
+		db_reset(s);
 	}
-	db_reset(s);
 	quoted = db_quote_ident(role);
 	if (store_failed(st) != KAM_OK)
 		rc = store_failed(st);
@@ -139,12 +135,11 @@ store_team_held(struct store *st, const char *handle, const char *account)
 	xasprintf(&role, "%s%s", TEAM_ROLE_PREFIX, nfc);
 	free(nfc);
 	s = store_stmt(st, q);
-	store_bind_text(s, 1, role);
-	if (store_row(st, s, "the store")) {
+	if (store_first(st, s, STORE_ARGS(STORE_TEXT(role)), "the store")) {
 		user = store_col_dup(s, 0);
 		member = db_column_int(s, 1);
+		db_reset(s);
 	}
-	db_reset(s);
 	if ((rc = store_failed(st)) != KAM_OK || member) {
 		free(user);
 		free(role);
@@ -171,7 +166,6 @@ store_org_team_add(struct store *st, const char *handle)
 	static const char q[] =
 	    "INSERT INTO team (handle, created) VALUES (?, ?)";
 	char today[KAM_DATE_LEN];
-	db_stmt *s;
 	int rc;
 
 	if (team_id(st, handle) != 0)
@@ -182,12 +176,9 @@ store_org_team_add(struct store *st, const char *handle)
 	if (store_is_team(st) && (rc = team_role(st, handle, NULL)) != KAM_OK)
 		return rc;
 	kam_today(today);
-	s = store_stmt(st, q);
-	store_bind_handle(s, 1, handle);
-	store_bind_text(s, 2, today);
-	rc = db_step(s);
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot add team");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_HANDLE(handle), STORE_TEXT(today)),
+	                 "cannot add team");
 }
 
 int
@@ -196,22 +187,20 @@ store_org_team_rm(struct store *st, const char *handle)
 	static const char qused[] = "SELECT 1 FROM account WHERE team_id = ?";
 	static const char q[] = "DELETE FROM team WHERE id = ?";
 	db_stmt *s;
-	int64_t id;
+	int64_t id, one;
 	int used, rc;
 
 	if ((rc = store_org_team_id(st, handle, &id)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, qused);
-	db_bind_int64(s, 1, id);
-	used = store_row(st, s, "the store");
-	db_reset(s);
+	used = store_get_int64(st, store_stmt(st, qused),
+	                       STORE_ARGS(STORE_INT(id)), &one);
 	if (store_failed(st) != KAM_OK)
 		return store_failed(st);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
 	/* On a team store an account the user cannot see may still name
 	 * the team: the foreign key refuses the delete then. */
 	if (!used) {
+		s = store_stmt(st, q);
+		store_bind_args(s, STORE_ARGS(STORE_INT(id)));
 		rc = db_step(s);
 		db_reset(s);
 		if (rc == DB_DONE)
@@ -226,6 +215,18 @@ store_org_team_rm(struct store *st, const char *handle)
 	               handle);
 }
 
+static int
+team_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct org_team t;
+
+	t.handle = col(s, 0);
+	t.role = col(s, 1);
+	t.accounts = db_column_int(s, 2);
+	t.created = col(s, 3);
+	return STORE_HAND(struct org_team, fn, &t, arg);
+}
+
 int
 store_org_teams(struct store *st, int (*fn)(const struct org_team *, void *),
                 void *arg)
@@ -234,16 +235,7 @@ store_org_teams(struct store *st, int (*fn)(const struct org_team *, void *),
 	    "SELECT t.handle, '" TEAM_ROLE_PREFIX "' || t.handle, "
 	    "(SELECT count(*) FROM account a WHERE a.team_id = t.id), "
 	    "t.created FROM team t ORDER BY t.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_team t;
-	int rc = KAM_OK, step = DB_DONE;
 
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		t.handle = col(s, 0);
-		t.role = col(s, 1);
-		t.accounts = db_column_int(s, 2);
-		t.created = col(s, 3);
-		rc = fn(&t, arg);
-	}
-	return store_rows_end(st, s, step, rc, "the teams");
+	return store_each_to(st, store_stmt(st, q), NULL, team_row,
+	                     (store_fn)fn, arg, "the teams");
 }

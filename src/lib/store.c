@@ -1741,6 +1741,118 @@ store_col_dup(db_stmt *s, int i)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
+void
+store_bind_args(db_stmt *s, const struct store_arg *args)
+{
+	int i;
+
+	for (i = 0; args != NULL && args[i].kind != STORE_ARG_END; i++) {
+		switch (args[i].kind) {
+		case STORE_ARG_INT:
+			db_bind_int64(s, i + 1, args[i].i);
+			break;
+		case STORE_ARG_DOUBLE:
+			db_bind_double(s, i + 1, args[i].d);
+			break;
+		case STORE_ARG_TEXT:
+			store_bind_static(s, i + 1, args[i].t);
+			break;
+		case STORE_ARG_HANDLE:
+			store_bind_handle(s, i + 1, args[i].t);
+			break;
+		case STORE_ARG_NULL:
+			db_bind_null(s, i + 1);
+			break;
+		case STORE_ARG_END:
+			break;
+		}
+	}
+}
+
+int
+store_first(struct store *st, db_stmt *s, const struct store_arg *args,
+            const char *what)
+{
+	store_bind_args(s, args);
+	if (store_row(st, s, what))
+		return 1;
+	db_reset(s);
+	return 0;
+}
+
+int
+store_get_int64(struct store *st, db_stmt *s, const struct store_arg *args,
+                int64_t *out)
+{
+	if (!store_first(st, s, args, "the store"))
+		return 0;
+	*out = db_column_int64(s, 0);
+	db_reset(s);
+	return 1;
+}
+
+char *
+store_get_text(struct store *st, db_stmt *s, const struct store_arg *args)
+{
+	char *text;
+
+	if (!store_first(st, s, args, "the store"))
+		return NULL;
+	text = store_col_dup(s, 0);
+	db_reset(s);
+	return text;
+}
+
+int
+store_put(struct store *st, db_stmt *s, const struct store_arg *args,
+          const char *what)
+{
+	int step;
+
+	store_bind_args(s, args);
+	step = db_step(s);
+	db_reset(s);
+	return step == DB_DONE ? KAM_OK : store_fail(st, what);
+}
+
+void *
+store_array_add(struct store_array *a, size_t size)
+{
+	unsigned char *x;
+
+	a->v = xreallocarray(a->v, a->n + 1, size);
+	x = (unsigned char *)a->v + a->n++ * size;
+	memset(x, 0, size);
+	return x;
+}
+
+/* store_each's row function, called as store_each_to calls a maker. */
+static int
+each_row(db_stmt *s, store_fn row, void *arg)
+{
+	return ((int (*)(db_stmt *, void *))row)(s, arg);
+}
+
+int
+store_each(struct store *st, db_stmt *s, const struct store_arg *args,
+           int (*row)(db_stmt *, void *), void *arg, const char *what)
+{
+	return store_each_to(st, s, args, each_row, (store_fn)row, arg, what);
+}
+
+int
+store_each_to(struct store *st, db_stmt *s, const struct store_arg *args,
+              int (*make)(db_stmt *, store_fn fn, void *arg), store_fn fn,
+              void *arg, const char *what)
+{
+	int rc = KAM_OK, step;
+
+	store_bind_args(s, args);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW)
+		rc = make(s, fn, arg);
+	return store_rows_end(st, s, step, rc, what);
+}
+
 char *
 store_nearest(struct store *st, db_stmt *s, const char *h)
 {
@@ -1801,14 +1913,32 @@ int
 store_account_find(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
 
-	store_bind_handle(s, 1, h);
-	if ((found = store_row(st, s, "the store")))
-		*id = db_column_int64(s, 0);
-	db_reset(s);
-	return found;
+	return store_get_int64(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_HANDLE(h)), id);
+}
+
+/*
+ * The id of h in a table of handles of their own (accounts, competitors,
+ * sellers): q finds a handle's id, all lists every handle, for a guess
+ * when h is unknown (reported, KAM_NOTFOUND).  -1, reported by the
+ * caller, when h is no handle.
+ */
+static int
+handle_id(struct store *st, const char *where, const char *what, const char *q,
+          const char *all, const char *h, int64_t *id)
+{
+	char *n = handle_nfc(h);
+	int rc = KAM_OK;
+
+	if (n == NULL || !handle_valid(n))
+		rc = -1;
+	else if (!store_get_int64(st, store_stmt(st, q),
+	                          STORE_ARGS(STORE_TEXT(n)), id))
+		rc = unknown(where, what, "", h,
+		             store_nearest(st, store_stmt(st, all), n));
+	free(n);
+	return rc;
 }
 
 static int
@@ -1816,28 +1946,13 @@ account_id_at(struct store *st, const char *where, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM account WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM account";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, where, N_("account"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(where, KAM_DATA,
 		            _("invalid account handle '%s' (use letters, "
 		              "digits, '.', '_' and '-')"),
 		            h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, N_("account"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
@@ -1914,15 +2029,10 @@ account_member(struct store *st, const char *where, const char *what,
 		return lookup_refused(where, what, ref, dflt);
 	if ((rc = account_id_at(st, where, r.account, &acct)) != KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, acct);
-	store_bind_static(s, 2, r.handle);
-	if (store_row(st, s, "the store")) {
-		*id = db_column_int64(s, 0);
-		db_reset(s);
+	if (store_get_int64(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(acct), STORE_TEXT(r.handle)),
+	                    id))
 		return KAM_OK;
-	}
-	db_reset(s);
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, acct);
 	xasprintf(&prefix, "%s/", r.account);
@@ -1990,12 +2100,49 @@ person_named_quiet(struct store *st, int64_t account, const char *name,
 }
 
 /*
+ * No person X in account ACCT (ACCT_H): the error, with the nearest
+ * handle to HANDLE, else the nearest name to NAME (either NULL when X
+ * cannot be one).  BARE ("") names a file's row as it is written there,
+ * without its account; NULL names it ACCT_H/X.
+ */
+static int
+person_unknown(struct store *st, const char *where, const char *acct_h,
+               int64_t acct, const char *x, const char *bare,
+               const char *handle, const char *name)
+{
+	static const char handles[] =
+	    "SELECT handle FROM person WHERE account_id = ?";
+	static const char names[] = "SELECT name FROM person WHERE "
+	                            "account_id = ? AND name IS NOT NULL";
+	char *guess = NULL, *prefix;
+	db_stmt *s;
+	int rc;
+
+	if (handle != NULL) {
+		s = store_stmt(st, handles);
+		db_bind_int64(s, 1, acct);
+		guess = store_nearest(st, s, handle);
+	}
+	if (guess == NULL && name != NULL) {
+		s = store_stmt(st, names);
+		db_bind_int64(s, 1, acct);
+		guess = store_nearest(st, s, name);
+	}
+	if (where != NULL && bare != NULL)
+		prefix = xstrdup(bare);
+	else
+		xasprintf(&prefix, "%s/", acct_h);
+	rc = unknown(where, N_("person"), prefix, x, guess);
+	free(prefix);
+	return rc;
+}
+
+/*
  * A person: by handle first, then by a display name that is unique in
  * the account (a handle always wins).  ref is ACCOUNT/X, or X in the
  * default account; X is a handle or a name.  What precedes the first
  * slash is an account only when it can be a handle, so a name may hold
- * a slash.  A little over 80 lines: the order of the tries (handle,
- * name, nearest guess) reads best in one place.
+ * a slash.
  */
 int
 store_person_id_at(struct store *st, const char *where, const char *ref,
@@ -2003,15 +2150,10 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 {
 	static const char q[] =
 	    "SELECT id FROM person WHERE account_id = ? AND handle = ?";
-	static const char handles[] =
-	    "SELECT handle FROM person WHERE account_id = ?";
-	static const char names[] = "SELECT name FROM person WHERE "
-	                            "account_id = ? AND name IS NOT NULL";
 	const char *slash = strchr(ref, '/'), *acct_h = dflt, *x = ref;
 	char *account = NULL, *prefix, *xn;
 	int is_handle, is_name, rc;
 	int64_t acct;
-	db_stmt *s;
 
 	/* Handles are compared in NFC, names as they are written. */
 	if (slash != NULL && slash != ref) {
@@ -2046,40 +2188,17 @@ store_person_id_at(struct store *st, const char *where, const char *ref,
 		;
 	else {
 		rc = KAM_NOTFOUND;
-		if (is_handle) {
-			s = store_stmt(st, q);
-			db_bind_int64(s, 1, acct);
-			store_bind_static(s, 2, xn);
-			if (store_row(st, s, "the store")) {
-				*id = db_column_int64(s, 0);
-				rc = KAM_OK;
-			}
-			db_reset(s);
-		}
+		if (is_handle &&
+		    store_get_int64(st, store_stmt(st, q),
+		                    STORE_ARGS(STORE_INT(acct), STORE_TEXT(xn)),
+		                    id))
+			rc = KAM_OK;
 		if (rc == KAM_NOTFOUND && is_name)
 			rc = store_person_named(st, where, acct, x, id);
-		if (rc == KAM_NOTFOUND) {
-			/* The nearest handle, else the nearest name. */
-			char *guess = NULL;
-
-			if (is_handle) {
-				s = store_stmt(st, handles);
-				db_bind_int64(s, 1, acct);
-				guess = store_nearest(st, s, xn);
-			}
-			if (guess == NULL && is_name) {
-				s = store_stmt(st, names);
-				db_bind_int64(s, 1, acct);
-				guess = store_nearest(st, s, x);
-			}
-			/* A file's row is named as it is written there. */
-			if (where != NULL && x == ref)
-				prefix = xstrdup("");
-			else
-				xasprintf(&prefix, "%s/", acct_h);
-			rc = unknown(where, N_("person"), prefix, x, guess);
-			free(prefix);
-		}
+		if (rc == KAM_NOTFOUND)
+			rc = person_unknown(
+			    st, where, acct_h, acct, x, x == ref ? "" : NULL,
+			    is_handle ? xn : NULL, is_name ? x : NULL);
 	}
 	free(account);
 	free(xn);
@@ -2117,26 +2236,11 @@ store_competitor_id_at(struct store *st, const char *where, const char *h,
 {
 	static const char q[] = "SELECT id FROM competitor WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM competitor";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, where, N_("competitor"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(where, KAM_DATA,
 		            _("invalid competitor handle '%s'"), h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(where, N_("competitor"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
@@ -2151,39 +2255,29 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 {
 	static const char q[] = "SELECT id FROM seller WHERE handle = ?";
 	static const char all[] = "SELECT handle FROM seller";
-	db_stmt *s;
-	char *n = handle_nfc(h);
-	int rc = KAM_OK;
+	int rc = handle_id(st, NULL, N_("seller"), q, all, h, id);
 
-	if (n == NULL || !handle_valid(n))
+	if (rc < 0)
 		rc = report(NULL, KAM_DATA, _("invalid seller handle '%s'"), h);
-	else {
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, n);
-		if (store_row(st, s, "the store"))
-			*id = db_column_int64(s, 0);
-		else
-			rc = KAM_NOTFOUND;
-		db_reset(s);
-		if (rc == KAM_NOTFOUND)
-			rc = unknown(NULL, N_("seller"), "", h,
-			             store_nearest(st, store_stmt(st, all), n));
-	}
-	free(n);
 	return rc;
 }
 
 static char *
 ref_of(struct store *st, const char *q, int64_t id)
 {
-	db_stmt *s = store_stmt(st, q);
-	char *r = NULL;
+	return store_get_text(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)));
+}
 
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "the store"))
-		r = store_col_dup(s, 0);
-	db_reset(s);
-	return r;
+int
+store_person_id_in(struct store *st, const char *ref, int64_t account,
+                   int64_t *id)
+{
+	static const char q[] = "SELECT handle FROM account WHERE id = ?";
+	char *acct = ref_of(st, q, account);
+	int rc = store_person_id(st, ref, acct, id);
+
+	free(acct);
+	return rc;
 }
 
 char *
@@ -2210,13 +2304,9 @@ int64_t
 store_deal_account(struct store *st, int64_t deal)
 {
 	static const char q[] = "SELECT account_id FROM deal WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
 	int64_t a = 0;
 
-	db_bind_int64(s, 1, deal);
-	if (store_row(st, s, "the store"))
-		a = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)), &a);
 	return a;
 }
 

@@ -59,6 +59,7 @@ expect_completion org-person-bare "hosp/zhang zhang" \
   kam-org -a hosp person show ''
 expect_completion stance-word "neutral" kam-stance set hosp/zhang n
 expect_completion stance-toward "rival" kam-stance set --toward ''
+team_roles east
 kam-org team add east >/dev/null
 expect_completion org-team "add list rm" kam-org team ''
 expect_completion org-team-value "east" kam-org account set hosp --team ''

@@ -49,19 +49,31 @@ fresh() {
   cp "$T/base.db" "$KAM_DB"
 }
 
-# The store before, and after a whole import, of each kind.
+# The store before, and after a whole import, of each kind.  An
+# import's time is the fastest of three whole runs: the kills are drawn
+# within it, and one run slowed by other load on the machine would put
+# most of them after the import's end.
 fresh
 none=$(counts)
-t0=$(date +%s%N)
-kam-org import acme "$T/people.csv" >/dev/null || fail "people: the import failed"
-t1=$(date +%s%N)
+# timed COMMAND...: runs COMMAND three times on a fresh store; sets best
+# to the fastest run's time in nanoseconds.
+timed() {
+  best=
+  for i in 1 2 3; do
+    fresh
+    t0=$(date +%s%N)
+    "$@" >/dev/null || fail "$*: the import failed"
+    t1=$(date +%s%N)
+    [ -z "$best" ] || [ $((t1 - t0)) -lt "$best" ] && best=$((t1 - t0))
+  done
+}
+timed kam-org import acme "$T/people.csv"
+people_ns=$best
 all_people=$(counts)
-fresh
-t2=$(date +%s%N)
-kam-stance import "$T/obs.csv" >/dev/null || fail "observations: the import failed"
-t3=$(date +%s%N)
+timed kam-stance import "$T/obs.csv"
+obs_ns=$best
 all_obs=$(counts)
-echo "a whole import takes $(((t1 - t0) / 1000000)) ms (people), $(((t3 - t2) / 1000000)) ms (observations)"
+echo "a whole import takes $((people_ns / 1000000)) ms (people), $((obs_ns / 1000000)) ms (observations)"
 count=$((count + 2))
 [ "$all_people" != "$none" ] || fail "people: the import changed nothing"
 [ "$all_obs" != "$none" ] || fail "observations: the import changed nothing"
@@ -114,7 +126,7 @@ crash() {
     fail "$kind: only $killed of $CRASH_RUNS kills landed inside the import"
 }
 
-crash people $((t1 - t0)) "$all_people" kam-org import acme "$T/people.csv"
-crash observations $((t3 - t2)) "$all_obs" kam-stance import "$T/obs.csv"
+crash people "$people_ns" "$all_people" kam-org import acme "$T/people.csv"
+crash observations "$obs_ns" "$all_obs" kam-stance import "$T/obs.csv"
 
 done_testing

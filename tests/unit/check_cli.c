@@ -354,6 +354,37 @@ START_TEST(test_subject_deal_person)
 }
 END_TEST
 
+/*
+ * cli_person: a later operand naming a person, read as cli_subject reads
+ * one, bare handles of the subject deal's account when the subject is a
+ * deal, else of -a's.
+ */
+START_TEST(test_cli_person)
+{
+	char *deal[] = {"verb", "beta/acme"}, *who[] = {"verb", "acme/chen"};
+	int64_t id = 0;
+
+	ck_assert_int_eq(subject(CLI_DEAL, 1, 1, "acme", 2, deal), KAM_OK);
+	ck_assert_int_eq(cli_person(&ctx, "li", &id), KAM_OK);
+	ck_assert_int_eq(id, 2);
+	ck_assert_int_eq(cli_person(&ctx, "acme/chen", &id), KAM_OK);
+	ck_assert_int_eq(id, 1);
+	capture();
+	ck_assert_int_eq(cli_person(&ctx, "chen", &id), KAM_NOTFOUND);
+	ck_assert_str_eq(captured(), "kam-test: unknown person 'beta/chen'");
+	ck_assert_int_eq(subject(CLI_PERSON, 1, 1, "beta", 2, who), KAM_OK);
+	ck_assert_int_eq(ctx.subj.person, 1);
+	ck_assert_int_eq(cli_person(&ctx, "li", &id), KAM_OK);
+	ck_assert_int_eq(id, 2);
+	ck_assert_int_eq(subject(CLI_PERSON, 1, 1, NULL, 2, who), KAM_OK);
+	capture();
+	ck_assert_int_eq(cli_person(&ctx, "li", &id), KAM_USAGE);
+	ck_assert_str_eq(captured(),
+	                 "kam-test: person 'li' needs an account: write "
+	                 "ACCOUNT/li, give -a ACCOUNT or set KAM_ACCOUNT");
+}
+END_TEST
+
 START_TEST(test_subject_scope)
 {
 	char *acct[] = {"verb", "beta"}, *deal[] = {"verb", "acme/erp"};
@@ -503,6 +534,7 @@ cli_suite(void)
 	tcase_add_checked_fixture(tc, setup_store, teardown);
 	tcase_add_test(tc, test_subject_account);
 	tcase_add_test(tc, test_subject_deal_person);
+	tcase_add_test(tc, test_cli_person);
 	tcase_add_test(tc, test_subject_scope);
 	tcase_add_test(tc, test_subject_account_person);
 	suite_add_tcase(s, tc);

@@ -335,7 +335,7 @@ START_TEST(test_org_people)
 {
 	struct org_change c;
 	struct seen seen = {""};
-	int64_t acme;
+	int64_t acme, wang;
 
 	ck_assert_int_eq(store_org_account_add(st, "acme", "Acme", "retail"),
 	                 KAM_OK);
@@ -361,8 +361,8 @@ START_TEST(test_org_people)
 	c.placeholder = -1;
 	c.reports_to = "li";
 	capture();
-	ck_assert_int_eq(org_person_set(st, "acme/wang", NULL, &c),
-	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_person_id(st, "acme/wang", NULL, &wang), KAM_OK);
+	ck_assert_int_eq(org_person_set(st, wang, &c), KAM_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(captured(), "would close a cycle"));
 	ck_assert_int_eq(count("SELECT count(*) FROM person "
 	                       "WHERE manager_id IS NOT NULL"),
@@ -404,24 +404,21 @@ START_TEST(test_links_roles)
 	        "(2, 1, 'b', 'B', '2026-01-01');"
 	        "INSERT INTO deal (id, account_id, handle, name, created) "
 	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01')");
-	ck_assert_int_eq(store_org_link_on(st, "acme/a", "acme/b", NULL,
-	                                   "advises", 3, "2026-02-01"),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_org_link_on(st, 1, 2, "advises", 3, "2026-02-01"), KAM_OK);
 	ck_assert_int_eq(store_account_id(st, "acme", &acme), KAM_OK);
 	ck_assert_int_eq(store_org_links(st, acme, seen_link, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "a>b:advises:3;");
-	ck_assert_int_eq(store_org_role_set_on(st, "acme/erp", "acme/b", NULL,
-	                                       "finance", "high", 1,
-	                                       "2026-02-01"),
-	                 KAM_OK);
 	ck_assert_int_eq(store_deal_id(st, "acme/erp", NULL, &deal), KAM_OK);
+	ck_assert_int_eq(store_org_role_put(st, deal, 2, "finance", "high", 1,
+	                                    -1, "2026-02-01"),
+	                 KAM_OK);
 	seen.text[0] = '\0';
 	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "b:finance:high:1;");
 	/* Ended, the role is gone today and kept in its period. */
-	ck_assert_int_eq(store_org_role_rm_on(st, "acme/erp", "acme/b", NULL,
-	                                      "finance", "2026-02-10"),
-	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, deal, 2, "finance", "2026-02-10"), KAM_OK);
 	seen.text[0] = '\0';
 	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
 	ck_assert_str_eq(seen.text, "");
@@ -536,6 +533,113 @@ START_TEST(test_unprepared)
 }
 END_TEST
 
+/*
+ * People are taken by id: the periods of links and roles end on a day
+ * or say why not, each message naming the people; a person outside the
+ * account group is refused; store_person_id_in reads bare handles in the
+ * account given.
+ */
+START_TEST(test_people_by_id)
+{
+	int64_t id = 0, seller;
+
+	exec_ok("INSERT INTO account (id, handle, name, created) VALUES "
+	        "(1, 'acme', 'Acme', '2026-01-01'), "
+	        "(2, 'zeta', 'Zeta', '2026-01-01');"
+	        "INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'a', 'A', '2026-01-01'), "
+	        "(2, 1, 'b', 'B', '2026-01-01'), "
+	        "(3, 2, 'z', 'Z', '2026-01-01');"
+	        "INSERT INTO deal (id, account_id, handle, name, created) "
+	        "VALUES (1, 1, 'erp', 'ERP', '2026-01-01')");
+	ck_assert_int_eq(store_person_id_in(st, "b", 1, &id), KAM_OK);
+	ck_assert_int_eq(id, 2);
+	ck_assert_int_eq(store_person_id_in(st, "zeta/z", 1, &id), KAM_OK);
+	ck_assert_int_eq(id, 3);
+	capture();
+	ck_assert_int_eq(store_person_id_in(st, "z", 1, &id), KAM_NOTFOUND);
+	ck_assert_str_eq(captured(),
+	                 "check_store: unknown person 'acme/z' (did you "
+	                 "mean 'acme/a'?)\n");
+
+	capture();
+	ck_assert_int_eq(store_org_link_on(st, 1, 1, "advises", 2, NULL),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_org_link_on(st, 1, 3, "advises", 2, NULL),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", NULL),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(
+	    store_org_link_on(st, 1, 2, "advises", 2, "2026-02-01"), KAM_OK);
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", "2026-01-31"),
+	                 KAM_DATA);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: a link needs two people, not 'acme/a' twice\n"
+	    "check_store: 'acme/a' and 'zeta/z' are in different accounts\n"
+	    "check_store: no 'advises' link from 'acme/a' to 'acme/b'\n"
+	    "check_store: the 'advises' link from 'acme/a' to 'acme/b' holds "
+	    "since 2026-02-01: it cannot end on 2026-01-31, before\n");
+	ck_assert_int_eq(store_org_unlink_on(st, 1, 2, "advises", "2026-02-01"),
+	                 KAM_OK);
+
+	capture();
+	ck_assert_int_eq(
+	    store_org_role_put(st, 1, 3, "finance", NULL, 0, -1, NULL),
+	    KAM_CONFLICT);
+	ck_assert_int_eq(store_org_role_rm_on(st, 1, 2, "finance", NULL),
+	                 KAM_NOTFOUND);
+	ck_assert_int_eq(
+	    store_org_role_put(st, 1, 2, "finance", NULL, 0, -1, "2026-02-01"),
+	    KAM_OK);
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, 1, 2, "finance", "2026-01-31"), KAM_DATA);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: 'zeta/z' is not in the account of deal 'acme/erp' "
+	    "or its group\n"
+	    "check_store: 'acme/b' holds no role 'finance' in 'acme/erp'\n"
+	    "check_store: 'acme/b' holds role 'finance' in 'acme/erp' since "
+	    "2026-02-01: it cannot end on 2026-01-31, before\n");
+	ck_assert_int_eq(
+	    store_org_role_rm_on(st, 1, 2, "finance", "2026-02-01"), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM link_period WHERE "
+	                       "end_on = '2026-02-01'") +
+	                     count("SELECT count(*) FROM deal_role_period "
+	                           "WHERE end_on = '2026-02-01'"),
+	                 2);
+
+	ck_assert_int_eq(store_org_person_leave(st, 2, "2026-03-01"), KAM_OK);
+	capture();
+	ck_assert_int_eq(store_org_person_leave(st, 2, "2026-03-02"),
+	                 KAM_CONFLICT);
+	ck_assert_str_eq(captured(),
+	                 "check_store: 'acme/b' already left on 2026-03-01\n");
+	ck_assert_int_eq(store_org_person_return(st, 2, "2026-03-03"), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM person WHERE id = 2 "
+	                       "AND left_on IS NULL"),
+	                 1);
+	ck_assert_int_eq(store_seller_add(st, "bob", "Bob"), KAM_OK);
+	ck_assert_int_eq(store_seller_id(st, "bob", &seller), KAM_OK);
+	ck_assert_int_eq(store_contact_add(st, seller, 3, 2, "2026-03-01"),
+	                 KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE "
+	                       "person_id = 3 AND strength = 2"),
+	                 1);
+	capture();
+	ck_assert_int_eq(store_org_person_rm(st, 1), KAM_CONFLICT);
+	ck_assert_str_eq(
+	    captured(),
+	    "check_store: 'acme/a' cannot be removed: other records refer "
+	    "to them (links: 1); record a departure with person leave "
+	    "instead\n");
+	exec_ok("INSERT INTO person (id, account_id, handle, name, created) "
+	        "VALUES (4, 1, 'd', 'D', '2026-01-01')");
+	ck_assert_int_eq(store_org_person_rm(st, 4), KAM_OK);
+	ck_assert_int_eq(count("SELECT count(*) FROM person WHERE id = 4"), 0);
+}
+END_TEST
+
 static int
 seen_seller(const struct seller *s, void *arg)
 {
@@ -559,6 +663,153 @@ START_TEST(test_sellers)
 }
 END_TEST
 
+/* The statement helpers, on both kinds of rows. */
+
+static const char q_make[] =
+    "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, x REAL, s TEXT)";
+static const char q_put[] = "INSERT INTO t (n, x, s) VALUES (?, ?, ?)";
+static const char q_n[] = "SELECT n FROM t WHERE s = ?";
+static const char q_s[] = "SELECT s FROM t WHERE n = ?";
+static const char q_x[] = "SELECT x, s IS NULL FROM t WHERE n = ?";
+static const char q_all[] = "SELECT n, s FROM t WHERE n >= ? ORDER BY n";
+static const char q_bad[] = "INSERT INTO t (id, n) VALUES (1, 0)";
+
+/* Adds each row's n, and stops at a row of n 3 (KAM_CONFLICT). */
+static int
+sum_row(db_stmt *s, void *arg)
+{
+	int *sum = arg;
+
+	if (db_column_int(s, 0) == 3)
+		return KAM_CONFLICT;
+	*sum += db_column_int(s, 0);
+	return KAM_OK;
+}
+
+struct pair {
+	int n;
+	const char *s;
+};
+
+static int
+pair_make(db_stmt *s, store_fn fn, void *arg)
+{
+	struct pair p;
+
+	p.n = db_column_int(s, 0);
+	p.s = (const char *)db_column_text(s, 1);
+	return STORE_HAND(struct pair, fn, &p, arg);
+}
+
+static int
+pair_seen(const struct pair *p, void *arg)
+{
+	char *seen = arg;
+
+	strcat(seen, p->s != NULL ? p->s : "-");
+	return KAM_OK;
+}
+
+START_TEST(test_helpers)
+{
+	char seen[16] = "";
+	int64_t v = -1;
+	int n = -1, sum = 0;
+	char *text;
+	db_stmt *s;
+
+	ck_assert_int_eq(db_exec(st, q_make), 0);
+	ck_assert_int_eq(store_put(st, store_stmt(st, q_put),
+	                           STORE_ARGS(STORE_INT(1), STORE_DOUBLE(0.5),
+	                                      STORE_TEXT("a")),
+	                           "cannot put"),
+	                 KAM_OK);
+	ck_assert_int_eq(
+	    store_put(st, store_stmt(st, q_put),
+	              STORE_ARGS(STORE_INT(2), STORE_NULL, STORE_HANDLE("b")),
+	              "cannot put"),
+	    KAM_OK);
+	ck_assert_int_eq(store_put(st, store_stmt(st, q_put),
+	                           STORE_ARGS(STORE_INT(3), STORE_DOUBLE(1),
+	                                      STORE_TEXT(NULL)),
+	                           "cannot put"),
+	                 KAM_OK);
+	/* One value: found, or not (and the value left as it was). */
+	ck_assert_int_eq(store_get_int64(st, store_stmt(st, q_n),
+	                                 STORE_ARGS(STORE_TEXT("b")), &v),
+	                 1);
+	ck_assert_int_eq(v, 2);
+	ck_assert_int_eq(store_get_int64(st, store_stmt(st, q_n),
+	                                 STORE_ARGS(STORE_TEXT("z")), &v),
+	                 0);
+	ck_assert_int_eq(v, 2);
+	ck_assert_int_eq(store_get_int(st, store_stmt(st, q_n),
+	                               STORE_ARGS(STORE_TEXT("a")), &n),
+	                 1);
+	ck_assert_int_eq(n, 1);
+	text =
+	    store_get_text(st, store_stmt(st, q_s), STORE_ARGS(STORE_INT(2)));
+	ck_assert_str_eq(text, "b");
+	free(text);
+	ck_assert_ptr_null(
+	    store_get_text(st, store_stmt(st, q_s), STORE_ARGS(STORE_INT(9))));
+	/* A NULL text, and a NULL double, were bound as NULL. */
+	s = store_stmt(st, q_x);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(3)), "t"), 1);
+	ck_assert_int_eq(db_column_int(s, 1), 1);
+	db_reset(s);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(2)), "t"), 1);
+	ck_assert_int_eq(db_column_type(s, 0), DB_NULL);
+	db_reset(s);
+	ck_assert_int_eq(store_first(st, s, STORE_ARGS(STORE_INT(7)), "t"), 0);
+	/* Every row, until a row function says stop; then its code. */
+	ck_assert_int_eq(store_each(st, store_stmt(st, q_all),
+	                            STORE_ARGS(STORE_INT(2)), sum_row, &sum,
+	                            "the rows"),
+	                 KAM_CONFLICT);
+	ck_assert_int_eq(sum, 2);
+	sum = 0;
+	ck_assert_int_eq(store_each(st,
+	                            store_stmt(st, "SELECT 1 UNION SELECT 2"),
+	                            NULL, sum_row, &sum, "the rows"),
+	                 KAM_OK);
+	ck_assert_int_eq(sum, 3);
+	ck_assert_int_eq(store_each_to(st, store_stmt(st, q_all),
+	                               STORE_ARGS(STORE_INT(1)), pair_make,
+	                               (store_fn)pair_seen, seen, "the rows"),
+	                 KAM_OK);
+	ck_assert_str_eq(seen, "ab-");
+	/* A failed statement is reported with what failed. */
+	capture();
+	ck_assert_int_eq(
+	    store_put(st, store_stmt(st, q_bad), NULL, "cannot put the row"),
+	    KAM_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(captured(), "cannot put the row: "));
+	ck_assert_int_eq(count("SELECT count(*) FROM t"), 3);
+}
+END_TEST
+
+/* A failed step in a helper: reported once, kept for the command. */
+START_TEST(test_helpers_failed)
+{
+	int64_t v = 7;
+	int sum = 0;
+
+	capture();
+	ck_assert_int_eq(
+	    store_get_int64(st, store_stmt(st, q_overflow), NULL, &v), 0);
+	ck_assert_int_eq(v, 7);
+	ck_assert_int_eq(store_failed(st), KAM_INTERNAL);
+	ck_assert_int_eq(store_each(st, store_stmt(st, q_overflow), NULL,
+	                            sum_row, &sum, "the sums"),
+	                 KAM_INTERNAL);
+	ck_assert_str_eq(captured(),
+	                 "check_store: cannot read the store: integer "
+	                 "overflow\ncheck_store: cannot read the sums: "
+	                 "integer overflow\n");
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -578,12 +829,15 @@ store_suite(void)
 	tcase_add_test(tc, test_failed_step);
 	tcase_add_test(tc, test_failed_step_kept);
 	tcase_add_test(tc, test_failed_step_finish);
+	tcase_add_test(tc, test_helpers);
+	tcase_add_test(tc, test_helpers_failed);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parts");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_org_people);
 	tcase_add_test(tc, test_links_roles);
+	tcase_add_test(tc, test_people_by_id);
 	tcase_add_test(tc, test_stance);
 	tcase_add_test(tc, test_gate_settings);
 	tcase_add_test(tc, test_unprepared);
