@@ -894,13 +894,12 @@ cli_import_summary(struct kam_ctx *ctx, const struct import_counts *n)
 #undef C
 	struct out *o;
 
-	if (ctx->fmt != OUT_JSON) {
+	if (ctx->fmt == OUT_JSON) {
+		o = cli_out(ctx, OUT_OBJECT, cols);
+		out_row(o, n);
+		out_close(o);
+	} else
 		import_summary(stdout, n);
-		return;
-	}
-	o = cli_out(ctx, OUT_OBJECT, cols);
-	out_row(o, n);
-	out_close(o);
 }
 
 void

@@ -79,6 +79,7 @@ put_escaped(FILE *fp, const char *s, char quote)
 {
 	unsigned int uc;
 	size_t len;
+	int cls;
 
 	for (; *s; s += len) {
 		s = put_run(fp, s, quote);
@@ -92,18 +93,15 @@ put_escaped(FILE *fp, const char *s, char quote)
 			fputc(*s, fp);
 			continue;
 		}
-		switch (text_class(s, &uc, &len)) {
+		switch (cls = text_class(s, &uc, &len)) {
 		case TEXT_PLAIN:
 			fwrite(s, 1, len, fp);
 			break;
 		case TEXT_TAB:
-			fputs("\\t", fp);
-			break;
 		case TEXT_LF:
-			fputs("\\n", fp);
-			break;
 		case TEXT_CR:
-			fputs("\\r", fp);
+			fputc('\\', fp);
+			fputc("tnr"[cls - TEXT_TAB], fp);
 			break;
 		case TEXT_INVALID:
 			fputs("\\ufffd", fp);
@@ -870,10 +868,10 @@ out_close(struct out *o)
 	default:
 		break;
 	}
+	free(o->names);
 	for (i = 0; i < o->ncells; i++)
 		free(o->cells[i]);
 	free(o->cells);
-	free(o->names);
 	free(o);
 }
 
