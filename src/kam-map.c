@@ -406,6 +406,7 @@ static const struct kam_verb single = {
     1,
     CLI_SCOPE,
     CLI_READ | CLI_TEAM,
+    CLI_OLD,
 };
 
 static const struct kam_cmd cmd = {

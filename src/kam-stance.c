@@ -1249,46 +1249,46 @@ static const struct kam_verb verbs[] = {
      "set PERSON STANCE [--deal DEAL] [--note TEXT] [--on DATE] "
      "[--source TEXT] [--toward COMPETITOR]",
      "record a person's stance", cmd_set, 2, 2, CLI_PERSON,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OLD},
     {"show",
      "show [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] [--known-at TIMESTAMP] "
      "[--toward COMPETITOR]",
      "the stance of each person on a day", cmd_show, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_OLD},
     {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
      "every observation, retraction and correction", cmd_log, 0, 1,
-     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_OLD},
     {"changes",
      "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
      "[--toward COMPETITOR]",
      "who moved between two days", cmd_changes, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_OLD},
     {"timeline",
      "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
      "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--max-lanes N | all] [--to DATE] "
      "[--toward COMPETITOR]",
      "stances by month or quarter", cmd_timeline, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_OLD},
     {"stale",
      "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "
      "[--older-than SPAN]",
      "whom to check in with: stances observed long ago", cmd_stale, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM, CLI_OLD},
     {"retract", "retract ID --why TEXT", "withdraw an observation", cmd_retract,
-     1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_OLD},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",
      "replace an observation", cmd_correct, 2, 2, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OLD},
     {"import", "import FILE.csv [--map FIELD=COLUMN]...",
      "record observations from CSV", cmd_import, 1, 1, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OLD},
     {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
-     CLI_READ | CLI_TEAM},
+     CLI_READ | CLI_TEAM, CLI_OLD},
     {"watch", "watch [ACCOUNT | ACCOUNT/DEAL]",
      "print observations as teammates commit them (team store)", cmd_watch, 0,
-     1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
-    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
+     1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_OLD},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, CLI_OLD},
 };
 
 static const struct kam_cmd cmd = {

@@ -38,6 +38,8 @@ struct kam_ctx {
 	int argc;
 	char **argv;
 	struct cli_subject subj; /* after cli_subject */
+	/* The values of the verb's declared options (struct cli_opt). */
+	void *opts;
 };
 
 /*
@@ -78,8 +80,98 @@ struct kam_verb {
 	int min, max;
 	int subject;
 	int store;
+	/* Its options (struct cli_opt), CLI_OPTS(table, struct), or none. */
+	const struct cli_opt *opts;
+	size_t opts_size;
+	/* The formats it writes (see cli_formats), 0 for those of rows. */
+	int formats;
+	enum out_format fmt_dflt;
 };
 #define CLI_MANY 1000
+
+/*
+ * A verb's option, declared in a table that ends with a NULL name: the
+ * frame builds getopt's tables from it, runs the loop before the verb's
+ * function, checks each value once as its kind says, and hands the
+ * values to the function in ctx->opts, a struct of the verb's own that
+ * each option fills at its offset (offsetof).  A usage error (an
+ * unknown option, a value missing, a required option left out) prints
+ * the verb's usage, exit KAM_USAGE; a bad value its kind's message.
+ *
+ * The value of an option given twice is the last.  After the options
+ * end and the operands are counted, the required options are checked,
+ * then the values, in the table's order.
+ *
+ *   CLI_STR     const char *: the value as given
+ *   CLI_TEXT    const char *: one line of text (text_check, TEXT_LINE)
+ *   CLI_FREE    const char *: free text (text_check, TEXT_FREE)
+ *   CLI_DATE    const char *: a real day (date_check)
+ *   CLI_PAST    const char *: a real day, not after today
+ *               (date_check_past)
+ *   CLI_INT     long: a whole number from min to max, else msg (with
+ *               a %s for the value) and exit status (KAM_DATA when 0);
+ *               dflt when not given
+ *   CLI_CALL    whatever parse makes of the value at the offset; parse
+ *               reports its fault and returns a kam status
+ *   CLI_WORD    const char *: set to msg when given (--no-reports-to
+ *               sets "" where --reports-to sets its value; the last
+ *               given wins)
+ *   CLI_SET     int: set to max when given (dflt before)
+ *   CLI_COUNT   int: one more each time it is given
+ *   CLI_LIST    struct cli_list: every value, in order, and a NULL; at
+ *               most max (when not 0), else msg as a usage error;
+ *               each checked by parse (dst NULL) when it is set
+ *   CLI_REFUSE  no value: refused with msg (a %s for the option's
+ *               name) as a usage error, or without msg the usage
+ *               alone; an option of a sibling verb
+ *
+ * required, when set, makes the option required: its message, as a
+ * usage error.
+ */
+struct cli_opt {
+	const char *name; /* the long option, without "--" */
+	char letter;      /* the short one, or 0 */
+	char kind;
+	size_t off; /* where its value goes in the verb's options */
+	long min, max;
+	const char *msg;
+	int status;
+	long dflt;
+	const char *required;
+	int (*parse)(const char *arg, void *dst);
+};
+enum cli_opt_kind {
+	CLI_STR = 1,
+	CLI_TEXT,
+	CLI_FREE,
+	CLI_DATE,
+	CLI_PAST,
+	CLI_INT,
+	CLI_CALL,
+	CLI_WORD,
+	CLI_SET,
+	CLI_COUNT,
+	CLI_LIST,
+	CLI_REFUSE,
+};
+/* The values of a CLI_LIST option. */
+struct cli_list {
+	const char **v; /* n values, then NULL; NULL when none */
+	size_t n;
+};
+/*
+ * The end of a verb's row: its options' table and the struct their
+ * values go in; CLI_OPTS_FMT with the formats it writes (cli_formats);
+ * CLI_NO_OPTS for a verb without options of its own.
+ */
+#define CLI_OPTS(table, type)              table, sizeof(type), 0, OUT_TABLE
+#define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d
+#define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE
+#define CLI_OLD                            NULL, 0, 0, OUT_TABLE
+/* A field of an option's entry: where its value goes. */
+#define CLI_AT(type, field) .off = offsetof(type, field)
+/* The options of a verb that has none of its own. */
+extern const struct cli_opt cli_no_opts[];
 
 #define CLI_NOSUBJ         0
 #define CLI_ACCOUNT        1
@@ -184,6 +276,16 @@ enum cli_long_opt {
  */
 int cli_getopt(struct kam_ctx *, int argc, char **argv, const char *shortopts,
                const struct option *longopts);
+
+/*
+ * Reads the options the verb declares (struct cli_opt) from argv into
+ * a new ctx->opts, and checks them; a kam status, the fault reported
+ * (a usage error with the usage).  optind then indexes the first
+ * operand.  The frame calls it before the verb's function, and
+ * cli_options_free after it.
+ */
+int cli_options(struct kam_ctx *, int argc, char **argv);
+void cli_options_free(struct kam_ctx *);
 
 /*
  * Reports the option getopt refused, c being ':' (its value is missing)

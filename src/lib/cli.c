@@ -360,6 +360,228 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	}
 }
 
+const struct cli_opt cli_no_opts[] = {
+    {NULL, 0, 0, 0, 0, 0, NULL, 0, 0, NULL, NULL}};
+
+#define OPT_CODE 0x1000 /* getopt's code of option i: OPT_CODE + i */
+#define OPTS_MAX 48     /* options a verb may declare */
+
+/* Where option o's value goes in vals. */
+static void *
+opt_at(void *vals, const struct cli_opt *o)
+{
+	return (char *)vals + o->off;
+}
+
+/* getopt's tables from a verb's declared options. */
+static void
+opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
+            size_t solen)
+{
+	size_t i, k = 0;
+
+	for (i = 0; opts[i].name != NULL; i++) {
+		int arg = opts[i].kind <= CLI_CALL || opts[i].kind == CLI_LIST;
+
+		lo[i].name = opts[i].name;
+		lo[i].has_arg = arg ? required_argument : no_argument;
+		lo[i].flag = NULL;
+		lo[i].val = opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
+		if (opts[i].letter && k + 3 < solen) {
+			so[k++] = opts[i].letter;
+			if (arg)
+				so[k++] = ':';
+		}
+	}
+	memset(&lo[i], 0, sizeof lo[i]);
+	so[k] = '\0';
+}
+
+/* The index of the option getopt returned as c. */
+static size_t
+opt_find(const struct cli_opt *opts, int c)
+{
+	size_t i;
+
+	if (c >= OPT_CODE)
+		return (size_t)(c - OPT_CODE);
+	for (i = 0; opts[i].letter != c; i++)
+		;
+	return i;
+}
+
+/* Before the loop: each value's default. */
+static void
+opts_defaults(const struct cli_opt *opts, void *vals)
+{
+	size_t i;
+
+	for (i = 0; opts[i].name != NULL; i++)
+		if (opts[i].kind == CLI_INT)
+			*(long *)opt_at(vals, &opts[i]) = opts[i].dflt;
+		else if (opts[i].kind == CLI_SET)
+			*(int *)opt_at(vals, &opts[i]) = (int)opts[i].dflt;
+}
+
+/* An option without a value, or a repeated one, as getopt returns it. */
+static int
+opt_now(struct kam_ctx *ctx, const struct cli_opt *o, void *vals,
+        const char *arg)
+{
+	struct cli_list *l;
+	int rc;
+
+	switch (o->kind) {
+	case CLI_STR:
+	case CLI_TEXT:
+	case CLI_FREE:
+	case CLI_DATE:
+	case CLI_PAST:
+		*(const char **)opt_at(vals, o) = arg;
+		break;
+	case CLI_REFUSE:
+		if (o->msg == NULL)
+			return cli_usage(ctx);
+		return cli_usage_msg(ctx, _(o->msg), o->name);
+	case CLI_WORD:
+		*(const char **)opt_at(vals, o) = o->msg;
+		break;
+	case CLI_SET:
+		*(int *)opt_at(vals, o) = (int)o->max;
+		break;
+	case CLI_COUNT:
+		++*(int *)opt_at(vals, o);
+		break;
+	case CLI_LIST:
+		l = opt_at(vals, o);
+		if (o->max != 0 && l->n == (size_t)o->max)
+			return cli_usage_msg(ctx, "%s", _(o->msg));
+		if (o->parse != NULL && (rc = o->parse(arg, NULL)) != KAM_OK)
+			return rc;
+		l->v = xreallocarray(l->v, l->n + 2, sizeof *l->v);
+		l->v[l->n++] = arg;
+		l->v[l->n] = NULL;
+		break;
+	}
+	return KAM_OK;
+}
+
+/* Once the options end: option o's last value, checked as its kind says. */
+static int
+opt_value(const struct cli_opt *o, void *vals, const char *arg)
+{
+	char flag[64];
+	long n;
+	int rc = KAM_OK;
+
+	snprintf(flag, sizeof flag, "--%s", o->name);
+	switch (o->kind) {
+	case CLI_TEXT:
+	case CLI_FREE:
+		rc = text_check(NULL, flag, arg,
+		                o->kind == CLI_TEXT ? TEXT_LINE : TEXT_FREE);
+		break;
+	case CLI_DATE:
+		rc = date_check(NULL, flag, arg);
+		break;
+	case CLI_PAST:
+		rc = date_check_past(NULL, flag, arg);
+		break;
+	case CLI_INT:
+		if (!parse_int(arg, o->min, o->max, &n))
+			return kam_err(o->status ? o->status : KAM_DATA,
+			               _(o->msg), arg);
+		*(long *)opt_at(vals, o) = n;
+		return KAM_OK;
+	case CLI_CALL:
+		return o->parse(arg, opt_at(vals, o));
+	}
+	return rc;
+}
+
+/*
+ * Runs the loop over the verb's declared options into vals, then checks
+ * the required ones and every value (struct cli_opt).  A kam status,
+ * the fault reported.
+ */
+static int
+opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
+{
+	const struct cli_opt *opts = ctx->verb->opts;
+	struct option lo[OPTS_MAX + 1];
+	const char *raw[OPTS_MAX] = {NULL};
+	char so[2 * OPTS_MAX + 1];
+	size_t i;
+	int c, rc;
+
+	opts_tables(opts, lo, so, sizeof so);
+	opts_defaults(opts, vals);
+	while ((c = cli_getopt(ctx, argc, argv, so, lo)) != -1) {
+		if (c == '?')
+			return cli_usage(ctx);
+		i = opt_find(opts, c);
+		raw[i] = optarg;
+		if ((rc = opt_now(ctx, &opts[i], vals, optarg)) != KAM_OK)
+			return rc;
+	}
+	for (i = 0; opts[i].name != NULL; i++)
+		if (opts[i].required != NULL && raw[i] == NULL)
+			return cli_usage_msg(ctx, "%s", _(opts[i].required));
+	for (i = 0; opts[i].name != NULL; i++)
+		if (raw[i] != NULL && opts[i].kind <= CLI_CALL &&
+		    (rc = opt_value(&opts[i], vals, raw[i])) != KAM_OK)
+			return rc;
+	return KAM_OK;
+}
+
+/* The values of a verb's options freed, after it ran. */
+static void
+opts_free(const struct cli_opt *opts, void *vals)
+{
+	size_t i;
+
+	for (i = 0; opts[i].name != NULL; i++)
+		if (opts[i].kind == CLI_LIST)
+			free(((struct cli_list *)opt_at(vals, &opts[i]))->v);
+	free(vals);
+}
+
+int
+cli_options(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct kam_verb *v = ctx->verb;
+
+	if (v->formats != 0)
+		cli_formats(ctx, v->formats, v->fmt_dflt);
+	ctx->opts = xcalloc(1, v->opts_size ? v->opts_size : 1);
+	return opts_parse(ctx, argc, argv, ctx->opts);
+}
+
+void
+cli_options_free(struct kam_ctx *ctx)
+{
+	if (ctx->opts != NULL)
+		opts_free(ctx->verb->opts, ctx->opts);
+	ctx->opts = NULL;
+}
+
+/*
+ * One run of the verb: its declared options read into ctx->opts, then
+ * its function.
+ */
+static int
+exec_verb(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	if (ctx->verb->opts == NULL)
+		return ctx->verb->exec(ctx, argc, argv);
+	if ((rc = cli_options(ctx, argc, argv)) == KAM_OK)
+		rc = ctx->verb->exec(ctx, argc, argv);
+	cli_options_free(ctx);
+	return rc;
+}
+
 /* The next word of a usage after *p, into buf; NULL at the end. */
 static const char *
 usage_word(const char **p, char *buf, size_t len)
@@ -725,7 +947,7 @@ run_verb(struct kam_ctx *ctx, int argc, char **argv)
 	memcpy(args, argv, (size_t)argc * sizeof *args);
 	for (tries = 1;; tries++) {
 		optind = 0;
-		rc = ctx->verb->exec(ctx, argc, argv);
+		rc = exec_verb(ctx, argc, argv);
 		if (held_err.tmp == NULL)
 			break;
 		/* Standard output streamed already (cli_stream) cannot be

@@ -152,7 +152,8 @@ static const char *
 name_of(const char *verb, const char *usage, int n)
 {
 	static char buf[64];
-	struct kam_verb v = {verb, usage, "", verb_exec, 0, 0, 0, 0};
+	struct kam_verb v = {verb, usage, "", verb_exec,  0,
+	                     0,    0,     0,  CLI_NO_OPTS};
 
 	return cli_operand_name(&v, n, buf, sizeof buf);
 }
@@ -246,7 +247,8 @@ START_TEST(test_getopt_counts)
 	                            1,
 	                            1,
 	                            CLI_NOSUBJ,
-	                            CLI_WRITE};
+	                            CLI_WRITE,
+	                            CLI_NO_OPTS};
 	static const struct option lo[] = {
 	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
 	char *a1[] = {"seller add", "--name", "Ana", NULL};
@@ -459,8 +461,9 @@ END_TEST
 /* A verb without a store never opens one, even a missing one. */
 START_TEST(test_subject_store)
 {
-	static struct kam_verb v = {"verb", "verb", "",         verb_exec,
-	                            0,      0,      CLI_NOSUBJ, CLI_NOSTORE};
+	static struct kam_verb v = {"verb",     "verb",      "",
+	                            verb_exec,  0,           0,
+	                            CLI_NOSUBJ, CLI_NOSTORE, CLI_NO_OPTS};
 
 	ctx.verb = &v;
 	ck_assert_int_eq(cli_subject(&ctx), KAM_OK);
@@ -481,8 +484,8 @@ END_TEST
 START_TEST(test_subject_team)
 {
 	static struct kam_verb v = {
-	    "person list", "person list", "", verb_exec, 0, 0,
-	    CLI_NOSUBJ,    CLI_READ};
+	    "person list", "person list", "",         verb_exec, 0, 0,
+	    CLI_NOSUBJ,    CLI_READ,      CLI_NO_OPTS};
 
 	ctx.verb = &v;
 	ctx.db = "postgresql://kam:secret@127.0.0.1:1/kam";
