@@ -172,7 +172,8 @@ check_team(const char *h)
 	     .letter = 'n',                                                    \
 	     .kind = CLI_TEXT,                                                 \
 	     ACC(name),                                                        \
-	     .required = name_req},                                            \
+	     .required = name_req,                                             \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
 	    {.name = "parent", .kind = CLI_STR, ACC(parent)},                  \
 	    {.name = "team", .kind = CLI_STR, ACC(team)},                      \
 	{                                                                      \
@@ -195,8 +196,6 @@ account_check(const char *h, const struct org_account_change *ch)
 	    (ch->team != NULL && *ch->team != '\0' &&
 	     (rc = check_team(ch->team)) != KAM_OK))
 		return rc;
-	if (ch->name != NULL && *ch->name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -396,7 +395,11 @@ struct person_opts {
 	     .dflt = -1,                                                       \
 	     .msg = N_("invalid level '%s' (a whole number from 1, the top, "  \
 	               "to 99)")},                                             \
-	    {.name = "name", .letter = 'n', .kind = CLI_TEXT, PO(c.name)},     \
+	    {.name = "name",                                                   \
+	     .letter = 'n',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     PO(c.name),                                                       \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
 	    {.name = "no-dotted",                                              \
 	     .kind = set_kind,                                                 \
 	     PO(c.set_dotted),                                                 \
@@ -452,8 +455,6 @@ person_options(struct kam_ctx *ctx, int *rc)
 	if (p->dotted.n > 0)
 		p->c.set_dotted = 1;
 	*rc = KAM_OK;
-	if (p->c.name != NULL && *p->c.name == '\0')
-		*rc = kam_err(KAM_DATA, _("--name is empty"));
 	return p;
 }
 
@@ -1137,7 +1138,8 @@ close_or_clear(const char *arg, void *dst)
 	     .letter = 'n',                                                    \
 	     .kind = CLI_TEXT,                                                 \
 	     DO(c.f[DEAL_NAME]),                                               \
-	     .required = name_req},                                            \
+	     .required = name_req,                                             \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
 	    {.name = "on", .kind = on_kind, DO(on)},                           \
 	    {.name = "owner", .kind = CLI_TEXT, DO(c.f[DEAL_OWNER])},          \
 	    {.name = "stage", .kind = CLI_TEXT, DO(c.f[DEAL_STAGE])},          \
@@ -1166,11 +1168,9 @@ deal_options(struct kam_ctx *ctx, int clear, int *rc)
 	const char **f = d->c.f;
 
 	*rc = KAM_OK;
-	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
-		*rc = kam_err(KAM_DATA, _("--name is empty"));
-	else if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear) &&
-	         (*rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) ==
-	             KAM_OK)
+	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear) &&
+	    (*rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) ==
+	        KAM_OK)
 		f[DEAL_VALUE] = d->value;
 	if (*rc == KAM_OK && f[DEAL_COST] != NULL &&
 	    (*f[DEAL_COST] || !clear) &&

@@ -98,7 +98,8 @@ struct kam_verb {
  * unknown option, a value missing, a required option left out) prints
  * the verb's usage, exit KAM_USAGE; a bad value its kind's message.
  *
- * The value of an option given twice is the last.  After the options
+ * An option named by its letter alone ("o") has no long form.  The
+ * value of an option given twice is the last.  After the options
  * end and the operands are counted, the required options are checked,
  * then the values, in the table's order.
  *
@@ -108,9 +109,9 @@ struct kam_verb {
  *   CLI_DATE    const char *: a real day (date_check)
  *   CLI_PAST    const char *: a real day, not after today
  *               (date_check_past)
- *   CLI_INT     long: a whole number from min to max, else msg (with
- *               a %s for the value) and exit status (KAM_DATA when 0);
- *               dflt when not given
+ *   CLI_INT     long: a whole number from min to max, or word (when
+ *               set) for 0, else msg (with a %s for the value) and exit
+ *               status (KAM_DATA when 0); dflt when not given
  *   CLI_CALL    whatever parse makes of the value at the offset; parse
  *               reports its fault and returns a kam status
  *   CLI_WORD    const char *: set to msg when given (--no-reports-to
@@ -120,16 +121,21 @@ struct kam_verb {
  *   CLI_COUNT   int: one more each time it is given
  *   CLI_LIST    struct cli_list: every value, in order, and a NULL; at
  *               most max (when not 0), else msg as a usage error;
- *               each checked by parse (dst NULL) when it is set
+ *               each, as it comes, checked by parse (dst NULL) when
+ *               it is set; with also (an offset, not 0), each value
+ *               also goes to the struct cli_list there, which several
+ *               options may share: every value of them, in their order
  *   CLI_REFUSE  no value: refused with msg (a %s for the option's
  *               name) as a usage error, or without msg the usage
  *               alone; an option of a sibling verb
  *
  * required, when set, makes the option required: its message, as a
- * usage error.
+ * usage error.  empty says what an empty value of a string kind is:
+ * CLI_EMPTY_REFUSED "--NAME is empty" (exit KAM_DATA), CLI_EMPTY_MISSING
+ * as if the option were not given (for a required one); 0 a value.
  */
 struct cli_opt {
-	const char *name; /* the long option, without "--" */
+	const char *name; /* the long option, without "--"; or the letter */
 	char letter;      /* the short one, or 0 */
 	char kind;
 	size_t off; /* where its value goes in the verb's options */
@@ -139,7 +145,12 @@ struct cli_opt {
 	long dflt;
 	const char *required;
 	int (*parse)(const char *arg, void *dst);
+	const char *word;
+	int empty;
+	size_t also;
 };
+#define CLI_EMPTY_REFUSED 1
+#define CLI_EMPTY_MISSING 2
 enum cli_opt_kind {
 	CLI_STR = 1,
 	CLI_TEXT,
@@ -167,7 +178,7 @@ struct cli_list {
 #define CLI_OPTS(table, type)              table, sizeof(type), 0, OUT_TABLE
 #define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d
 #define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE
-#define CLI_OLD                            NULL, 0, 0, OUT_TABLE
+#define CLI_NO_OPTS_FMT(fmts, d)           cli_no_opts, 0, fmts, d
 /* A field of an option's entry: where its value goes. */
 #define CLI_AT(type, field) .off = offsetof(type, field)
 /* The options of a verb that has none of its own. */
@@ -184,9 +195,10 @@ extern const struct cli_opt cli_no_opts[];
 #define CLI_ALL            0x200
 
 /*
- * The formats a verb can write, as CLI_FMT bits, declared with
- * cli_formats before its first cli_getopt; without it, every format of
- * rows (table, tsv, csv, json).  cli_getopt refuses -F naming another
+ * The formats a verb can write, as CLI_FMT bits, declared in its row
+ * (CLI_OPTS_FMT), which the frame hands to cli_formats before reading
+ * its options; without them, every format of rows (table, tsv, csv,
+ * json).  cli_getopt refuses -F naming another
  * as a usage error, and when the usual default (table on a terminal,
  * else tsv) is not among them, dflt is the default.
  */
@@ -214,65 +226,11 @@ extern const struct option cli_top_long[];
 int cli_main(const struct kam_cmd *, int argc, char **argv);
 
 /*
- * The codes of the long options that have no short one, for
- * cli_getopt's option tables: one list for every command.
- */
-enum cli_long_opt {
-	OPT_ALL = 256,
-	OPT_ASSUME_ANSWER,
-	OPT_ASSUME_STANCE,
-	OPT_AS_OF,
-	OPT_BY,
-	OPT_CONTEXT,
-	OPT_DATE,
-	OPT_DAYS_BEFORE,
-	OPT_DEAL,
-	OPT_DEPTH,
-	OPT_DRY_RUN,
-	OPT_EVIDENCE,
-	OPT_EXIT_STATUS,
-	OPT_EXT_ID,
-	OPT_FIT,
-	OPT_FOCUS,
-	OPT_FONT,
-	OPT_FROM,
-	OPT_GAP,
-	OPT_GATE,
-	OPT_HIDE_LEFT,
-	OPT_KNOWN_AT,
-	OPT_LAYOUT,
-	OPT_LINKS,
-	OPT_MAX_LANES,
-	OPT_MAX_LINKS,
-	OPT_MIN_STRENGTH,
-	OPT_MUST,
-	OPT_NOTE,
-	OPT_NO_LEGEND,
-	OPT_NO_MUST,
-	OPT_OLDER_THAN,
-	OPT_ON,
-	OPT_OWNER,
-	OPT_PROFILE,
-	OPT_QUESTION,
-	OPT_RANKDIR,
-	OPT_RESET,
-	OPT_SINCE,
-	OPT_SIZE_BY,
-	OPT_SOURCE,
-	OPT_TITLE,
-	OPT_TO,
-	OPT_TOWARD,
-	OPT_UNTIL,
-	OPT_VIEW,
-	OPT_WEIGHT,
-	OPT_WHY,
-};
-
-/*
  * getopt_long over the verb's options plus the common ones, which it
- * handles itself.  Returns the verb's option characters, '?' on a usage
- * error (already reported), -1 at the end.  optind then indexes the
- * first operand.
+ * handles itself: the loop cli_options runs over a verb's declared
+ * options.  Returns the verb's option codes, '?' on a usage error
+ * (already reported), -1 at the end.  optind then indexes the first
+ * operand.
  */
 int cli_getopt(struct kam_ctx *, int argc, char **argv, const char *shortopts,
                const struct option *longopts);
@@ -313,6 +271,8 @@ char *cli_db_path(struct kam_ctx *);
 #define CLI_NOSTORE 3
 #define CLI_STORE   0x0f /* the mode, without CLI_TEAM */
 #define CLI_TEAM    0x10
+/* A verb that takes none of the common options after its name (kam copy). */
+#define CLI_NOCOMMON 0x20
 int cli_open(struct kam_ctx *, int mode);
 
 /*

@@ -311,7 +311,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	static struct option merged[64];
 	static char shorts[128];
 	size_t n = 0, i;
-	int c;
+	int c, bare;
 
 	/* A new parse (optind 0) merges the verb's options with the common
 	 * ones, and checks a format given before the verb. */
@@ -320,11 +320,13 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			return '?';
 		for (i = 0; longopts != NULL && longopts[i].name; i++)
 			merged[n++] = longopts[i];
+		bare = ctx->verb != NULL && (ctx->verb->store & CLI_NOCOMMON);
 		for (i = 0; i < NCOMMON; i++)
-			merged[n++] = common_long[i];
+			if (!bare || common_long[i].val == 'h')
+				merged[n++] = common_long[i];
 		memset(&merged[n], 0, sizeof merged[n]);
-		snprintf(shorts, sizeof shorts, ":%s%s", common_short,
-		         shortopts ? shortopts : "");
+		snprintf(shorts, sizeof shorts, ":%s%s",
+		         bare ? "h" : common_short, shortopts ? shortopts : "");
 	}
 	opterr = 0;
 	for (;;) {
@@ -360,8 +362,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	}
 }
 
-const struct cli_opt cli_no_opts[] = {
-    {NULL, 0, 0, 0, 0, 0, NULL, 0, 0, NULL, NULL}};
+const struct cli_opt cli_no_opts[] = {{.name = NULL}};
 
 #define OPT_CODE 0x1000 /* getopt's code of option i: OPT_CODE + i */
 #define OPTS_MAX 48     /* options a verb may declare */
@@ -373,27 +374,33 @@ opt_at(void *vals, const struct cli_opt *o)
 	return (char *)vals + o->off;
 }
 
-/* getopt's tables from a verb's declared options. */
+/*
+ * getopt's tables from a verb's declared options; one whose name is its
+ * letter alone (-o, -T) has no long form.
+ */
 static void
 opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
             size_t solen)
 {
-	size_t i, k = 0;
+	size_t i, n = 0, k = 0;
 
 	for (i = 0; opts[i].name != NULL; i++) {
 		int arg = opts[i].kind <= CLI_CALL || opts[i].kind == CLI_LIST;
 
-		lo[i].name = opts[i].name;
-		lo[i].has_arg = arg ? required_argument : no_argument;
-		lo[i].flag = NULL;
-		lo[i].val = opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
+		if (opts[i].name[1] != '\0') {
+			lo[n].name = opts[i].name;
+			lo[n].has_arg = arg ? required_argument : no_argument;
+			lo[n].flag = NULL;
+			lo[n++].val =
+			    opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
+		}
 		if (opts[i].letter && k + 3 < solen) {
 			so[k++] = opts[i].letter;
 			if (arg)
 				so[k++] = ':';
 		}
 	}
-	memset(&lo[i], 0, sizeof lo[i]);
+	memset(&lo[n], 0, sizeof lo[n]);
 	so[k] = '\0';
 }
 
@@ -421,6 +428,15 @@ opts_defaults(const struct cli_opt *opts, void *vals)
 			*(long *)opt_at(vals, &opts[i]) = opts[i].dflt;
 		else if (opts[i].kind == CLI_SET)
 			*(int *)opt_at(vals, &opts[i]) = (int)opts[i].dflt;
+}
+
+/* A value at the end of a list. */
+static void
+list_add(struct cli_list *l, const char *arg)
+{
+	l->v = xreallocarray(l->v, l->n + 2, sizeof *l->v);
+	l->v[l->n++] = arg;
+	l->v[l->n] = NULL;
 }
 
 /* An option without a value, or a repeated one, as getopt returns it. */
@@ -458,9 +474,10 @@ opt_now(struct kam_ctx *ctx, const struct cli_opt *o, void *vals,
 			return cli_usage_msg(ctx, "%s", _(o->msg));
 		if (o->parse != NULL && (rc = o->parse(arg, NULL)) != KAM_OK)
 			return rc;
-		l->v = xreallocarray(l->v, l->n + 2, sizeof *l->v);
-		l->v[l->n++] = arg;
-		l->v[l->n] = NULL;
+		list_add(l, arg);
+		if (o->also != 0)
+			list_add((struct cli_list *)((char *)vals + o->also),
+			         arg);
 		break;
 	}
 	return KAM_OK;
@@ -488,7 +505,9 @@ opt_value(const struct cli_opt *o, void *vals, const char *arg)
 		rc = date_check_past(NULL, flag, arg);
 		break;
 	case CLI_INT:
-		if (!parse_int(arg, o->min, o->max, &n))
+		if (o->word != NULL && strcmp(arg, o->word) == 0)
+			n = 0;
+		else if (!parse_int(arg, o->min, o->max, &n))
 			return kam_err(o->status ? o->status : KAM_DATA,
 			               _(o->msg), arg);
 		*(long *)opt_at(vals, o) = n;
@@ -496,6 +515,8 @@ opt_value(const struct cli_opt *o, void *vals, const char *arg)
 	case CLI_CALL:
 		return o->parse(arg, opt_at(vals, o));
 	}
+	if (rc == KAM_OK && o->empty == CLI_EMPTY_REFUSED && *arg == '\0')
+		return kam_err(KAM_DATA, _("%s is empty"), flag);
 	return rc;
 }
 
@@ -507,7 +528,8 @@ opt_value(const struct cli_opt *o, void *vals, const char *arg)
 static int
 opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 {
-	const struct cli_opt *opts = ctx->verb->opts;
+	const struct cli_opt *opts =
+	    ctx->verb->opts != NULL ? ctx->verb->opts : cli_no_opts;
 	struct option lo[OPTS_MAX + 1];
 	const char *raw[OPTS_MAX] = {NULL};
 	char so[2 * OPTS_MAX + 1];
@@ -525,7 +547,9 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 			return rc;
 	}
 	for (i = 0; opts[i].name != NULL; i++)
-		if (opts[i].required != NULL && raw[i] == NULL)
+		if (opts[i].required != NULL &&
+		    (raw[i] == NULL ||
+		     (opts[i].empty == CLI_EMPTY_MISSING && *raw[i] == '\0')))
 			return cli_usage_msg(ctx, "%s", _(opts[i].required));
 	for (i = 0; opts[i].name != NULL; i++)
 		if (raw[i] != NULL && opts[i].kind <= CLI_CALL &&
@@ -538,11 +562,22 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 static void
 opts_free(const struct cli_opt *opts, void *vals)
 {
+	struct cli_list *l;
 	size_t i;
 
-	for (i = 0; opts[i].name != NULL; i++)
-		if (opts[i].kind == CLI_LIST)
-			free(((struct cli_list *)opt_at(vals, &opts[i]))->v);
+	for (i = 0; opts[i].name != NULL; i++) {
+		if (opts[i].kind != CLI_LIST)
+			continue;
+		/* A list several options share is freed once. */
+		l = opt_at(vals, &opts[i]);
+		free(l->v);
+		l->v = NULL;
+		if (opts[i].also != 0) {
+			l = (struct cli_list *)((char *)vals + opts[i].also);
+			free(l->v);
+			l->v = NULL;
+		}
+	}
 	free(vals);
 }
 
@@ -561,7 +596,9 @@ void
 cli_options_free(struct kam_ctx *ctx)
 {
 	if (ctx->opts != NULL)
-		opts_free(ctx->verb->opts, ctx->opts);
+		opts_free(ctx->verb->opts != NULL ? ctx->verb->opts
+		                                  : cli_no_opts,
+		          ctx->opts);
 	ctx->opts = NULL;
 }
 
@@ -574,8 +611,6 @@ exec_verb(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
-	if (ctx->verb->opts == NULL)
-		return ctx->verb->exec(ctx, argc, argv);
 	if ((rc = cli_options(ctx, argc, argv)) == KAM_OK)
 		rc = ctx->verb->exec(ctx, argc, argv);
 	cli_options_free(ctx);
@@ -922,6 +957,35 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 	return KAM_USAGE;
 }
 
+/*
+ * "criteria ad": a verb of one word that takes no operand, given a word
+ * near the second word of a verb that begins with it, is that verb
+ * mistyped; reported, 1.
+ */
+static int
+mistyped_verb(const struct kam_cmd *cmd, const struct kam_verb *v, int argc,
+              char **argv)
+{
+	const struct kam_verb *w;
+	size_t l = strlen(v->name);
+
+	if (v->max != 0 || argc < 2 || argv[1][0] == '-')
+		return 0;
+	for (w = cmd->verbs; w->name != NULL; w++)
+		if (strncmp(w->name, v->name, l) == 0 && w->name[l] == ' ' &&
+		    kam_distance(argv[1], w->name + l + 1) <= 2) {
+			char *two;
+
+			xasprintf(&two, "%s %s", v->name, argv[1]);
+			kam_err(KAM_USAGE,
+			        _("unknown verb '%s' (did you mean '%s'?)"),
+			        two, w->name);
+			free(two);
+			return 1;
+		}
+	return 0;
+}
+
 const struct option cli_top_long[] = {
     {"account", required_argument, NULL, 'a'},
     {"db", required_argument, NULL, 'd'},
@@ -1032,6 +1096,8 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 				return out_finish_stdout();
 			return unknown_verb(cmd, argc, argv);
 		}
+		if (words == 1 && mistyped_verb(cmd, ctx->verb, argc, argv))
+			return KAM_USAGE;
 		/* argv[0] becomes the verb's name for getopt. */
 		*argcp = argc - (words - 1);
 		*argvp = argv + (words - 1);
