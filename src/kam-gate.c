@@ -1140,8 +1140,7 @@ struct portfolio_opts {
 };
 #define PO(f) CLI_AT(struct portfolio_opts, f)
 static const struct cli_opt portfolio_opts[] = {
-    {.name = "o", .letter = 'o', .kind = CLI_STR, PO(out)},
-    {.name = "T", .letter = 'T', .kind = CLI_STR, PO(format)},
+    CLI_DRAW_OPTS(struct portfolio_opts, out, format),
     {.name = "fit", .kind = CLI_STR, PO(fit)},
     {.name = "title", .kind = CLI_TEXT, PO(title)},
     {.name = NULL}};

@@ -87,8 +87,7 @@ struct map_opts {
  */
 #define MO(f) CLI_AT(struct map_opts, f)
 static const struct cli_opt map_opts[] = {
-    {.name = "o", .letter = 'o', .kind = CLI_STR, MO(out)},
-    {.name = "T", .letter = 'T', .kind = CLI_STR, MO(format)},
+    CLI_DRAW_OPTS(struct map_opts, out, format),
     {.name = "as-of", .kind = CLI_PAST, MO(style.as_of)},
     {.name = "context", .kind = CLI_SET, MO(style.context), .max = 1},
     {.name = "date", .kind = CLI_STR, MO(date)},
@@ -104,16 +103,9 @@ static const struct cli_opt map_opts[] = {
     {.name = "font", .kind = CLI_STR, MO(style.font)},
     {.name = "layout", .kind = CLI_STR, MO(layout)},
     {.name = "links", .kind = CLI_CALL, MO(style.links), .parse = parse_links},
-    {.name = "max-links",
-     .kind = CLI_INT,
-     MO(style.max_links),
-     .min = 1,
-     .max = 1000000,
-     .dflt = -1,
-     .word = "all",
-     .status = KAM_USAGE,
-     .msg = N_("invalid limit '%s' for --max-links (use a whole number "
-               "from 1 to 1000000, or all)")},
+    CLI_LIMIT_OPT("max-links", MO(style.max_links), 1000000,
+                  N_("invalid limit '%s' for --max-links (use a whole "
+                     "number from 1 to 1000000, or all)")),
     {.name = "min-strength",
      .kind = CLI_INT,
      MO(min_strength),

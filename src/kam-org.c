@@ -884,29 +884,25 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 
 /* links */
 
-/* --kind of link and unlink: a link kind's word. */
-static int
-link_kind(const char *arg, void *dst)
-{
-	if ((*(const char **)dst = vocab_link_kind(arg)) == NULL)
-		return vocab_refused(NULL, VOCAB_LINK_KIND, arg);
-	return KAM_OK;
-}
-
 struct link_opts {
 	const char *kind, *on;
 	long strength;
 };
 #define LO(f) CLI_AT(struct link_opts, f)
 
+/* --kind KIND --on DATE, of link and unlink. */
+#define LINK_OPTS                                                              \
+	{.name = "kind",                                                       \
+	 .letter = 'k',                                                        \
+	 .kind = CLI_VOCAB,                                                    \
+	 LO(kind),                                                             \
+	 .vocab = VOCAB_LINK_KIND,                                             \
+	 .required = N_("--kind is required")},                                \
+	{                                                                      \
+		.name = "on", .kind = CLI_PAST, LO(on)                         \
+	}
 static const struct cli_opt link_opts[] = {
-    {.name = "kind",
-     .letter = 'k',
-     .kind = CLI_CALL,
-     LO(kind),
-     .parse = link_kind,
-     .required = N_("--kind is required")},
-    {.name = "on", .kind = CLI_PAST, LO(on)},
+    LINK_OPTS,
     {.name = "strength",
      .letter = 's',
      .kind = CLI_INT,
@@ -917,15 +913,7 @@ static const struct cli_opt link_opts[] = {
      .msg = N_("invalid strength '%s' (1, 2 or 3)")},
     {.name = NULL}};
 
-static const struct cli_opt unlink_opts[] = {
-    {.name = "kind",
-     .letter = 'k',
-     .kind = CLI_CALL,
-     LO(kind),
-     .parse = link_kind,
-     .required = N_("--kind is required")},
-    {.name = "on", .kind = CLI_PAST, LO(on)},
-    {.name = NULL}};
+static const struct cli_opt unlink_opts[] = {LINK_OPTS, {.name = NULL}};
 #undef LO
 
 static int
@@ -1359,15 +1347,6 @@ role_word(const char *s, const char **role)
 	return vocab_refused(NULL, VOCAB_ROLE, s);
 }
 
-/* role's --influence: an influence's word. */
-static int
-influence_word(const char *arg, void *dst)
-{
-	if ((*(const char **)dst = vocab_influence(arg)) == NULL)
-		return vocab_refused(NULL, VOCAB_INFLUENCE, arg);
-	return KAM_OK;
-}
-
 struct role_opts {
 	const char *influence, *on;
 	int lead, primary;
@@ -1376,9 +1355,9 @@ struct role_opts {
 static const struct cli_opt role_opts[] = {
     {.name = "influence",
      .letter = 'i',
-     .kind = CLI_CALL,
+     .kind = CLI_VOCAB,
      RO(influence),
-     .parse = influence_word},
+     .vocab = VOCAB_INFLUENCE},
     {.name = "lead", .kind = CLI_SET, RO(lead), .max = 1},
     {.name = "on", .kind = CLI_PAST, RO(on)},
     {.name = "primary", .kind = CLI_SET, RO(primary), .max = 1, .dflt = -1},

@@ -160,12 +160,14 @@ load_target(struct store *st, int64_t id, const char *verb,
 struct why_opts {
 	const char *why, *on;
 };
+/* --why TEXT, required, not empty: what message says is missing. */
+#define WHY_OPT(message)                                                       \
+	{                                                                      \
+		.name = "why", .kind = CLI_FREE, CLI_AT(struct why_opts, why), \
+		.required = message, .empty = CLI_EMPTY_MISSING                \
+	}
 static const struct cli_opt retract_opts[] = {
-    {.name = "why",
-     .kind = CLI_FREE,
-     CLI_AT(struct why_opts, why),
-     .required = N_("missing --why (say why the observation is withdrawn)"),
-     .empty = CLI_EMPTY_MISSING},
+    WHY_OPT(N_("missing --why (say why the observation is withdrawn)")),
     {.name = NULL}};
 
 static int
@@ -208,11 +210,7 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 
 static const struct cli_opt correct_opts[] = {
     {.name = "on", .kind = CLI_PAST, CLI_AT(struct why_opts, on)},
-    {.name = "why",
-     .kind = CLI_FREE,
-     CLI_AT(struct why_opts, why),
-     .required = N_("missing --why (say what was wrong)"),
-     .empty = CLI_EMPTY_MISSING},
+    WHY_OPT(N_("missing --why (say what was wrong)")),
     {.name = NULL}};
 
 static int
@@ -427,24 +425,6 @@ roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
-/*
- * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
- * influential first.
- */
-/* --older-than SPAN: a length of time. */
-static int
-older_than(const char *arg, void *dst)
-{
-	if (!date_span_parse(arg, dst))
-		return kam_err(
-		    KAM_DATA,
-		    _("invalid length of time '%s' for --older-than "
-		      "(use a number of days, weeks or months from 1 "
-		      "to 36500, as 90d, 12w or 3m)"),
-		    arg);
-	return KAM_OK;
-}
-
 struct stale_opts {
 	const char *as_of;
 	struct date_span span; /* n 0: not given */
@@ -452,11 +432,17 @@ struct stale_opts {
 static const struct cli_opt stale_opts[] = {
     {.name = "as-of", .kind = CLI_DATE, CLI_AT(struct stale_opts, as_of)},
     {.name = "older-than",
-     .kind = CLI_CALL,
+     .kind = CLI_SPAN,
      CLI_AT(struct stale_opts, span),
-     .parse = older_than},
+     .msg = N_("invalid length of time '%s' for --older-than (use a "
+               "number of days, weeks or months from 1 to 36500, as 90d, "
+               "12w or 3m)")},
     {.name = NULL}};
 
+/*
+ * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
+ * influential first.
+ */
 static int
 cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -777,20 +763,12 @@ struct tl_opts {
 
 #define TO(f) CLI_AT(struct tl_opts, f)
 static const struct cli_opt timeline_opts[] = {
-    {.name = "o", .letter = 'o', .kind = CLI_STR, TO(out)},
-    {.name = "T", .letter = 'T', .kind = CLI_STR, TO(format)},
+    CLI_DRAW_OPTS(struct tl_opts, out, format),
     {.name = "by", .kind = CLI_STR, TO(by)},
     {.name = "from", .kind = CLI_DATE, TO(from)},
-    {.name = "max-lanes",
-     .kind = CLI_INT,
-     TO(lanes),
-     .min = 1,
-     .max = 100000,
-     .dflt = -1,
-     .word = "all",
-     .status = KAM_USAGE,
-     .msg = N_("invalid limit '%s' for --max-lanes (use a whole number "
-               "from 1 to 100000, or all)")},
+    CLI_LIMIT_OPT("max-lanes", TO(lanes), 100000,
+                  N_("invalid limit '%s' for --max-lanes (use a whole "
+                     "number from 1 to 100000, or all)")),
     {.name = "to", .kind = CLI_DATE, TO(to)},
     {.name = "toward", .kind = CLI_STR, TO(toward)},
     {.name = NULL}};

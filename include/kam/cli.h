@@ -112,6 +112,11 @@ struct kam_verb {
  *   CLI_INT     long: a whole number from min to max, or word (when
  *               set) for 0, else msg (with a %s for the value) and exit
  *               status (KAM_DATA when 0); dflt when not given
+ *   CLI_VOCAB   const char *: the canonical word of the vocabulary
+ *               vocab (enum vocab_kind), else vocab_refused's message
+ *   CLI_SPAN    struct date_span: a length of time (date_span_parse),
+ *               else msg (with a %s for the value), exit KAM_DATA;
+ *               its n 0 when not given
  *   CLI_CALL    whatever parse makes of the value at the offset; parse
  *               reports its fault and returns a kam status
  *   CLI_WORD    const char *: set to msg when given (--no-reports-to
@@ -148,6 +153,7 @@ struct cli_opt {
 	const char *word;
 	int empty;
 	size_t also;
+	int vocab;
 };
 #define CLI_EMPTY_REFUSED 1
 #define CLI_EMPTY_MISSING 2
@@ -158,6 +164,8 @@ enum cli_opt_kind {
 	CLI_DATE,
 	CLI_PAST,
 	CLI_INT,
+	CLI_VOCAB,
+	CLI_SPAN,
 	CLI_CALL,
 	CLI_WORD,
 	CLI_SET,
@@ -179,6 +187,21 @@ struct cli_list {
 #define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d
 #define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE
 #define CLI_NO_OPTS_FMT(fmts, d)           cli_no_opts, 0, fmts, d
+/* -o FILE and -T FORMAT of a verb that draws, into type's out and fmt. */
+#define CLI_DRAW_OPTS(type, out, fmt)                                          \
+	{.name = "o", .letter = 'o', .kind = CLI_STR, CLI_AT(type, out)},      \
+	{                                                                      \
+		.name = "T", .letter = 'T', .kind = CLI_STR, CLI_AT(type, fmt) \
+	}
+/*
+ * A limit: a whole number from 1 to most, or all (0); -1 when not given;
+ * message (with a %s for the value) as a usage error.
+ */
+#define CLI_LIMIT_OPT(nm, at, most, message)                                   \
+	{                                                                      \
+		.name = nm, .kind = CLI_INT, at, .min = 1, .max = most,        \
+		.dflt = -1, .word = "all", .status = KAM_USAGE, .msg = message \
+	}
 /* A field of an option's entry: where its value goes. */
 #define CLI_AT(type, field) .off = offsetof(type, field)
 /* The options of a verb that has none of its own. */

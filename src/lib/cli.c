@@ -512,6 +512,16 @@ opt_value(const struct cli_opt *o, void *vals, const char *arg)
 			               _(o->msg), arg);
 		*(long *)opt_at(vals, o) = n;
 		return KAM_OK;
+	case CLI_VOCAB:
+		if ((*(const char **)opt_at(vals, o) =
+		         vocab_word((enum vocab_kind)o->vocab, arg)) == NULL)
+			return vocab_refused(NULL, (enum vocab_kind)o->vocab,
+			                     arg);
+		return KAM_OK;
+	case CLI_SPAN:
+		if (!date_span_parse(arg, opt_at(vals, o)))
+			return kam_err(KAM_DATA, _(o->msg), arg);
+		return KAM_OK;
 	case CLI_CALL:
 		return o->parse(arg, opt_at(vals, o));
 	}
