@@ -357,16 +357,14 @@ struct show_opts {
 	const char *as_of, *toward;
 	char known_at[KAM_STAMP_LEN]; /* "": not given */
 };
-#define SO(f) CLI_AT(struct show_opts, f)
 static const struct cli_opt show_opts[] = {
-    {.name = "as-of", .kind = CLI_PAST, SO(as_of)},
+    {.name = "as-of", .kind = CLI_PAST, CLI_AT(struct show_opts, as_of)},
     {.name = "known-at",
      .kind = CLI_CALL,
-     SO(known_at),
+     CLI_AT(struct show_opts, known_at),
      .parse = known_at_parse},
-    {.name = "toward", .kind = CLI_STR, SO(toward)},
+    {.name = "toward", .kind = CLI_STR, CLI_AT(struct show_opts, toward)},
     {.name = NULL}};
-#undef SO
 
 static int
 cmd_show(struct kam_ctx *ctx, int argc, char **argv)
