@@ -151,8 +151,6 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 	size_t n, i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
@@ -187,7 +185,6 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t pid;
 	int rc, gate;
 
-	(void)argc;
 	if ((rc = check_gate(argv[optind], &gate)) != KAM_OK)
 		return rc;
 	if (!handle_valid(key))
@@ -215,7 +212,6 @@ cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t pid;
 	int rc;
 
-	(void)argc;
 	if (opt->must && opt->no_must)
 		return cli_usage_msg(ctx, _("--must and --no-must exclude each "
 		                            "other"));
@@ -238,7 +234,6 @@ cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t pid;
 	int rc;
 
-	(void)argc;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
@@ -267,8 +262,6 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -284,7 +277,6 @@ cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 	const char *from = ((const struct crit_opts *)ctx->opts)->profile;
 	int rc;
 
-	(void)argc;
 	if (from == NULL)
 		from = "default";
 	if ((rc = check_profile_name(argv[optind])) != KAM_OK)
@@ -300,8 +292,6 @@ cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	return store_gate_profile_remove(ctx->st, argv[optind]);
@@ -429,8 +419,6 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -530,7 +518,7 @@ assume_answer(struct kam_ctx *ctx, struct gate_assessment *a, int64_t profile,
 static int
 assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 {
-	char *who, *val, *at, *ref = NULL, *acct;
+	char *who, *val, *at, *ref = NULL;
 	const char *word;
 	struct gate_member *m;
 	int64_t pid, cid;
@@ -553,10 +541,7 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 		             val);
 		goto done;
 	}
-	acct = xstrndup(a->deal, strcspn(a->deal, "/"));
-	rc = store_person_id(ctx->st, who, acct, &pid);
-	free(acct);
-	if (rc != KAM_OK)
+	if ((rc = cli_person(ctx, who, &pid)) != KAM_OK)
 		goto done;
 	ref = store_person_ref(ctx->st, pid);
 	if ((m = gate_member_find(a, ref)) == NULL) {
@@ -723,8 +708,6 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	memset(&before, 0, sizeof before);
 	memset(&since, 0, sizeof since);
-	(void)argc;
-	(void)argv;
 	as->answers = (char **)ro->answers.v;
 	as->nanswers = ro->answers.n;
 	as->stances = (char **)ro->stances.v;
@@ -775,8 +758,6 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	memset(&a, 0, sizeof a);
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
@@ -866,8 +847,6 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	memset(&a, 0, sizeof a);
 	memset(&memo, 0, sizeof memo);
 	memset(&since, 0, sizeof since);
@@ -928,8 +907,6 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc, g;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
@@ -1022,8 +999,6 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal, ra = 0, rb = 0;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (argc - optind == 2)
 		return cli_usage_msg(ctx, _("missing the second RUN"));
 	if (argc - optind == 3 &&
@@ -1223,8 +1198,6 @@ cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = store_calibrate_load(ctx->st, &deals, &n)) != KAM_OK)
 		return rc;
@@ -1258,8 +1231,6 @@ cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account = 0;
 	int rc, all = *(int *)ctx->opts;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;

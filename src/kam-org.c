@@ -41,8 +41,6 @@ begin(struct kam_ctx *ctx)
 static int
 read_verb(struct kam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
 	return cli_subject(ctx);
 }
 
@@ -210,7 +208,6 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 	const char *h;
 	int rc;
 
-	(void)argc;
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
@@ -241,7 +238,6 @@ cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 	    *(struct org_account_change *)ctx->opts;
 	int rc;
 
-	(void)argc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL && ch.team == NULL)
 		return cli_usage_msg(ctx,
@@ -315,7 +311,6 @@ team_change(struct kam_ctx *ctx, int argc, char **argv,
 {
 	int rc;
 
-	(void)argc;
 	if ((rc = check_team(argv[optind])) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -464,7 +459,6 @@ cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 	int rc;
 	struct person_opts *p = person_options(ctx, &rc);
 
-	(void)argc;
 	if (rc != KAM_OK)
 		return rc;
 	if (p->c.name == NULL && p->c.placeholder != 1)
@@ -484,8 +478,6 @@ cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 	struct person_opts *p = person_options(ctx, &rc);
 	char today[KAM_DATE_LEN];
 
-	(void)argc;
-	(void)argv;
 	if (rc != KAM_OK)
 		return rc;
 	if (p->c.on == NULL) {
@@ -514,8 +506,6 @@ cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 	const struct one_opt *o = ctx->opts;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(
@@ -528,8 +518,6 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -554,8 +542,6 @@ cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
 	char *tomb = NULL;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (*reason == '\0')
 		return kam_err(KAM_DATA, _("--reason is empty: say why the "
 		                           "person is erased"));
@@ -923,7 +909,6 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t to;
 	int rc;
 
-	(void)argc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
@@ -939,7 +924,6 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t to;
 	int rc;
 
-	(void)argc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
@@ -1059,7 +1043,6 @@ add_named(struct kam_ctx *ctx, char **argv, const char *what,
 static int
 cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
 	return add_named(ctx, argv, N_("competitor"), store_org_competitor_add);
 }
 
@@ -1177,7 +1160,6 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 	int rc;
 	struct deal_opts *d = deal_options(ctx, 0, &rc);
 
-	(void)argc;
 	if (rc != KAM_OK || (rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -1195,7 +1177,6 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 	int rc, i, any = 0;
 	struct deal_opts *d = deal_options(ctx, 1, &rc);
 
-	(void)argc;
 	if (rc != KAM_OK)
 		return rc;
 	for (i = 0; i < DEAL_NFIELDS; i++)
@@ -1207,8 +1188,8 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		                       "--name, --owner, --stage or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st, deal_set(ctx->st, argv[optind], ctx->account,
-	                                   &d->c, d->on));
+	return store_end(ctx->st,
+	                 deal_set(ctx->st, ctx->subj.deal, &d->c, d->on));
 }
 
 /* deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT] */
@@ -1238,15 +1219,13 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 	                                    : DEAL_ABANDONED;
 	int rc;
 
-	(void)argc;
 	if (o->won + o->lost + o->abandoned != 1)
 		return cli_usage_msg(ctx, _("give one of --won, --lost and "
 		                            "--abandoned"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 deal_close(ctx->st, argv[optind], ctx->account, status,
-	                            o->on, o->reason));
+	return store_end(ctx->st, deal_close(ctx->st, ctx->subj.deal, status,
+	                                     o->on, o->reason));
 }
 
 /* deal reopen DEAL [--on DATE] */
@@ -1259,11 +1238,9 @@ cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 	const char *on = ((const struct one_opt *)ctx->opts)->val;
 	int rc;
 
-	(void)argc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 deal_reopen(ctx->st, argv[optind], ctx->account, on));
+	return store_end(ctx->st, deal_reopen(ctx->st, ctx->subj.deal, on));
 }
 
 static const char *const deal_cols[] = {
@@ -1375,7 +1352,6 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t p;
 	int rc;
 
-	(void)argc;
 	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -1394,7 +1370,6 @@ cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t p;
 	int rc;
 
-	(void)argc;
 	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
@@ -1586,8 +1561,6 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
@@ -1622,7 +1595,6 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
 	return add_named(ctx, argv, N_("seller"), store_seller_add);
 }
 
@@ -1683,7 +1655,6 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t seller, p;
 	int rc;
 
-	(void)argc;
 	if (on == NULL) {
 		kam_today(today);
 		on = today;
@@ -1997,8 +1968,6 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	int rc;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
 		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)

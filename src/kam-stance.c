@@ -77,7 +77,6 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	struct stance_row r;
 	int rc;
 
-	(void)argc;
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
@@ -180,7 +179,6 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id = 0;
 	int rc;
 
-	(void)argc;
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
@@ -224,7 +222,6 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t id = 0;
 	int rc;
 
-	(void)argc;
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
 	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
@@ -376,8 +373,6 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (known != NULL && (rc = known_at_check(ctx, known)) != KAM_OK))
 		return rc;
@@ -458,8 +453,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
@@ -560,8 +553,6 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (since != NULL && until != NULL && strcmp(since, until) > 0)
 		return kam_err(KAM_DATA,
 		               _("--since '%s' is after --until '%s'"), since,
@@ -624,8 +615,6 @@ cmd_watch(struct kam_ctx *ctx, int argc, char **argv)
 	struct sigaction sa;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = cli_stream(ctx)) != KAM_OK)
 		return rc;
@@ -707,8 +696,6 @@ cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (strcmp(from, to) > 0)
 		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
 		               from, to);
@@ -921,8 +908,6 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t tid = 0;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = tl_options(ctx, t)) != KAM_OK ||
 	    (rc = tl_periods(t)) != KAM_OK || (rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
@@ -967,7 +952,6 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	long count;
 	int rc;
 
-	(void)argc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = stance_import(ctx->st, argv[optind], ctx->account, map->v,
@@ -1097,8 +1081,6 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 	struct stance_verdict v;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
