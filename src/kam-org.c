@@ -980,7 +980,7 @@ cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
-	if ((kind = vocab_link_kind(ks)) == NULL)
+	if ((kind = vocab_word(VOCAB_LINK_KIND, ks)) == NULL)
 		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
 		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
@@ -1015,7 +1015,7 @@ cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if (ks == NULL)
 		return cli_usage_msg(ctx, _("--kind is required"));
-	if ((kind = vocab_link_kind(ks)) == NULL)
+	if ((kind = vocab_word(VOCAB_LINK_KIND, ks)) == NULL)
 		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
 	if ((rc = check_past("--on", on)) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
@@ -1480,7 +1480,7 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 static int
 role_word(const char *s, const char **role)
 {
-	if ((*role = vocab_role(s)) != NULL)
+	if ((*role = vocab_word(VOCAB_ROLE, s)) != NULL)
 		return KAM_OK;
 	return vocab_refused(NULL, VOCAB_ROLE, s);
 }
@@ -1501,7 +1501,8 @@ cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
 		switch (c) {
 		case 'i':
-			if ((influence = vocab_influence(optarg)) == NULL)
+			if ((influence = vocab_word(VOCAB_INFLUENCE, optarg)) ==
+			    NULL)
 				return vocab_refused(NULL, VOCAB_INFLUENCE,
 				                     optarg);
 			break;

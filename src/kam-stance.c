@@ -41,7 +41,7 @@ check_on(const char *opt, const char *s)
 static int
 check_stance(const char *s, const char **word)
 {
-	if ((*word = vocab_stance(s)) == NULL)
+	if ((*word = vocab_word(VOCAB_STANCE, s)) == NULL)
 		return vocab_refused(NULL, VOCAB_STANCE, s);
 	return KAM_OK;
 }

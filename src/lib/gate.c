@@ -51,7 +51,7 @@ gate_ans_parse(const char *s)
 	int i;
 
 	/* The vocabulary knows the method's words for an answer too. */
-	if ((s = vocab_answer(s)) == NULL)
+	if ((s = vocab_word(VOCAB_ANSWER, s)) == NULL)
 		return -1;
 	for (i = 0; i < 4; i++)
 		if (strcmp(s, gate_ans_word((enum gate_ans)i)) == 0)

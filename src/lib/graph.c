@@ -503,7 +503,7 @@ map_link_kind_bit(const char *kind)
 	long i;
 
 	/* In English or in the method's words (影响, 建议, ...). */
-	if ((kind = vocab_link_kind(kind)) == NULL)
+	if ((kind = vocab_word(VOCAB_LINK_KIND, kind)) == NULL)
 		return 0;
 	i = kind_rank(vocab_link_kinds, kind);
 	return vocab_link_kinds[i] == NULL ? 0 : 1u << i;

@@ -263,7 +263,7 @@ org_check_link_row(const char *path, long line, const char *kind,
                    const char *strength, const char **kind_word,
                    long *strength_value)
 {
-	if ((*kind_word = vocab_link_kind(kind)) == NULL)
+	if ((*kind_word = vocab_word(VOCAB_LINK_KIND, kind)) == NULL)
 		return word_refused(path, line, VOCAB_LINK_KIND, kind);
 	*strength_value = 2;
 	if (strength != NULL && *strength != '\0' &&
@@ -280,11 +280,11 @@ org_check_role_row(const char *path, long line, const char *role,
                    const char **role_word, const char **influence_word,
                    int *lead_value)
 {
-	if ((*role_word = vocab_role(role)) == NULL)
+	if ((*role_word = vocab_word(VOCAB_ROLE, role)) == NULL)
 		return word_refused(path, line, VOCAB_ROLE, role);
 	*influence_word = NULL;
 	if (influence != NULL && *influence != '\0' &&
-	    (*influence_word = vocab_influence(influence)) == NULL)
+	    (*influence_word = vocab_word(VOCAB_INFLUENCE, influence)) == NULL)
 		return word_refused(path, line, VOCAB_INFLUENCE, influence);
 	*lead_value = 0;
 	if (lead != NULL && !import_flag(lead, lead_value))
