@@ -597,7 +597,7 @@ assume_answer(struct kam_ctx *ctx, struct gate_assessment *a, int64_t profile,
 static int
 assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 {
-	char *who, *val, *at, *ref = NULL, *acct;
+	char *who, *val, *at, *ref = NULL;
 	const char *word;
 	struct gate_member *m;
 	int64_t pid, cid;
@@ -620,10 +620,7 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 		             val);
 		goto done;
 	}
-	acct = xstrndup(a->deal, strcspn(a->deal, "/"));
-	rc = store_person_id(ctx->st, who, acct, &pid);
-	free(acct);
-	if (rc != KAM_OK)
+	if ((rc = cli_person(ctx, who, &pid)) != KAM_OK)
 		goto done;
 	ref = store_person_ref(ctx->st, pid);
 	if ((m = gate_member_find(a, ref)) == NULL) {

@@ -70,7 +70,10 @@ parse_links(const char *arg, unsigned *kinds)
 	}
 }
 
-/* The focus is a person of the map's account; a bare handle means one. */
+/*
+ * The focus is a person of the map's account; a bare handle means one
+ * (cli_person).  The account is named as the subject names it.
+ */
 static int
 focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
              struct map_query *q)
@@ -79,15 +82,15 @@ focus_person(struct kam_ctx *ctx, const char *subject, const char *ref,
 	const char *slash;
 	int rc;
 
+	if ((rc = cli_person(ctx, ref, &q->focus)) != KAM_OK ||
+	    store_graph_person_account(ctx->st, q->focus) == q->account)
+		return rc;
 	if ((slash = strchr(subject, '/')) != NULL)
 		acct = xstrndup(subject, (size_t)(slash - subject));
 	else
 		acct = xstrdup(q->deal != 0 ? ctx->account : subject);
-	rc = store_person_id(ctx->st, ref, acct, &q->focus);
-	if (rc == KAM_OK &&
-	    store_graph_person_account(ctx->st, q->focus) != q->account)
-		rc = kam_err(KAM_DATA, _("person '%s' is not in account '%s'"),
-		             ref, acct);
+	rc = kam_err(KAM_DATA, _("person '%s' is not in account '%s'"), ref,
+	             acct);
 	free(acct);
 	return rc;
 }

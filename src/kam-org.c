@@ -1325,8 +1325,8 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 		                       "--name, --owner, --stage or --value)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, deal_set(ctx->st, argv[optind], ctx->account, &d.c, d.on));
+	return store_end(ctx->st,
+	                 deal_set(ctx->st, ctx->subj.deal, &d.c, d.on));
 }
 
 /* deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT] */
@@ -1378,7 +1378,7 @@ cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 deal_close(ctx->st, argv[optind], ctx->account,
+	                 deal_close(ctx->st, ctx->subj.deal,
 	                            (enum deal_status)status, on, reason));
 }
 
@@ -1400,8 +1400,7 @@ cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 deal_reopen(ctx->st, argv[optind], ctx->account, on));
+	return store_end(ctx->st, deal_reopen(ctx->st, ctx->subj.deal, on));
 }
 
 static const char *const deal_cols[] = {

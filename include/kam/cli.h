@@ -230,11 +230,12 @@ int cli_stream(struct kam_ctx *);
 int cli_subject(struct kam_ctx *);
 
 /*
- * A person named by an operand after the subject (link's TO, a role's
- * holder, a contact's person), resolved as cli_subject resolves one,
- * with the same messages: ACCOUNT/PERSON, or PERSON of the subject
- * deal's account when the subject is a deal, else of -a's account.
- * Called once the store is open.
+ * A person named beside the subject (link's TO, a role's holder, a
+ * contact's person, gate run's --assume-stance, kam-map's --focus),
+ * resolved as cli_subject resolves one, with the same messages:
+ * ACCOUNT/PERSON, or PERSON of the subject's account when the subject
+ * is an account or a deal (whatever -a says), else of -a's account
+ * (kam(7), ADDRESSING).  Called once the store is open.
  */
 int cli_person(struct kam_ctx *, const char *ref, int64_t *id);
 

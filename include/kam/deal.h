@@ -125,21 +125,23 @@ int store_deal_log(struct store *, int64_t deal,
 /* --- Use cases (deal-change.c, import-deal.c) --- */
 
 /*
+ * The deal is the one the frame resolved (cli_subject), but deal add's,
+ * which is new: its reference names the account, resolved here.
+ *
  * kam-org deal set: the change dated on (NULL: today), each step into
  * the history.  An external id already another deal's in the account is
  * refused (KAM_CONFLICT); a day after today KAM_DATA.  Reported here.
  */
-int deal_set(struct store *, const char *ref, const char *dflt_account,
-             const struct deal_change *, const char *on);
+int deal_set(struct store *, int64_t deal, const struct deal_change *,
+             const char *on);
 /* kam-org deal add: a new deal with the change's fields (name needed). */
 int deal_add(struct store *, const char *ref, const char *dflt_account,
              const struct deal_change *);
 /* kam-org deal close: won, lost or abandoned on a day, with a reason. */
-int deal_close(struct store *, const char *ref, const char *dflt_account,
-               enum deal_status, const char *on, const char *reason);
+int deal_close(struct store *, int64_t deal, enum deal_status, const char *on,
+               const char *reason);
 /* kam-org deal reopen: open again from on (NULL: today). */
-int deal_reopen(struct store *, const char *ref, const char *dflt_account,
-                const char *on);
+int deal_reopen(struct store *, int64_t deal, const char *on);
 /*
  * A re-import's change to deal id: the change's fields dated on, then
  * its status: a closed deal whose status differs reopens on on, and a

@@ -614,7 +614,7 @@ cli_subject(struct kam_ctx *ctx)
 int
 cli_person(struct kam_ctx *ctx, const char *ref, int64_t *id)
 {
-	if (ctx->subj.deal != 0)
+	if (ctx->subj.account != 0)
 		return store_person_id_in(ctx->st, ref, ctx->subj.account, id);
 	return store_person_id(ctx->st, ref, ctx->account, id);
 }

@@ -1,6 +1,7 @@
 /*
  * The use cases that change a deal (kam-org deal add, set, close,
- * reopen): each resolves the deal, loads it, asks the rules (deal.c)
+ * reopen): each loads the deal the frame resolved (deal add: checks the
+ * new one's reference), asks the rules (deal.c)
  * whether the change may be made and which steps it makes, and writes
  * the deal and its history.  Refusals are reported here.
  */
@@ -73,16 +74,13 @@ ext_taken(struct store *st, int64_t account, int64_t self, const char *ext)
 }
 
 static int
-load(struct store *st, const char *ref, const char *dflt, struct deal_rec *r)
+load(struct store *st, int64_t id, struct deal_rec *r)
 {
-	int64_t id;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = store_deal_id(st, ref, dflt, &id)) != KAM_OK)
-		return rc;
 	if ((rc = store_deal_rec_load(st, id, r)) == KAM_NOTFOUND)
-		rc = kam_err(KAM_INTERNAL, _("cannot read deal '%s'"), ref);
+		rc = kam_err(KAM_INTERNAL, _("cannot read a deal"));
 	return rc;
 }
 
@@ -175,8 +173,8 @@ deal_add(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-deal_set(struct store *st, const char *ref, const char *dflt,
-         const struct deal_change *c, const char *on)
+deal_set(struct store *st, int64_t deal, const struct deal_change *c,
+         const char *on)
 {
 	struct deal_rec r;
 	char today[KAM_DATE_LEN];
@@ -186,7 +184,7 @@ deal_set(struct store *st, const char *ref, const char *dflt,
 	kam_today(today);
 	if (on == NULL)
 		on = today;
-	if ((rc = load(st, ref, dflt, &r)) != KAM_OK ||
+	if ((rc = load(st, deal, &r)) != KAM_OK ||
 	    (rc = refused(&r, deal_change_check(on, today), on, today)) !=
 	        KAM_OK ||
 	    (rc = ext_taken(st, r.account, r.id, c->f[DEAL_EXT_ID])) !=
@@ -202,15 +200,15 @@ deal_set(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-deal_close(struct store *st, const char *ref, const char *dflt,
-           enum deal_status status, const char *on, const char *reason)
+deal_close(struct store *st, int64_t deal, enum deal_status status,
+           const char *on, const char *reason)
 {
 	struct deal_rec r;
 	char today[KAM_DATE_LEN];
 	int rc;
 
 	kam_today(today);
-	if ((rc = load(st, ref, dflt, &r)) != KAM_OK ||
+	if ((rc = load(st, deal, &r)) != KAM_OK ||
 	    (rc = refused(&r, deal_close_check(&r, status, on, today), on,
 	                  today)) != KAM_OK) {
 		deal_rec_free(&r);
@@ -221,7 +219,7 @@ deal_close(struct store *st, const char *ref, const char *dflt,
 }
 
 int
-deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
+deal_reopen(struct store *st, int64_t deal, const char *on)
 {
 	struct deal_rec r;
 	char today[KAM_DATE_LEN];
@@ -230,7 +228,7 @@ deal_reopen(struct store *st, const char *ref, const char *dflt, const char *on)
 	kam_today(today);
 	if (on == NULL)
 		on = today;
-	if ((rc = load(st, ref, dflt, &r)) != KAM_OK ||
+	if ((rc = load(st, deal, &r)) != KAM_OK ||
 	    (rc = refused(&r, deal_reopen_check(&r, on, today), on, today)) !=
 	        KAM_OK) {
 		deal_rec_free(&r);

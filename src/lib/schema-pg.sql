@@ -1,7 +1,7 @@
 -- kam team store schema (PostgreSQL), version 8: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
--- the SQLite store (schema.sql, version 11), written for PostgreSQL:
+-- the SQLite store (schema.sql, version 14), written for PostgreSQL:
 -- dates and timestamps are the same ISO 8601 text (timestamps in UTC,
 -- YYYY-MM-DDTHH:MM:SSZ), flags the same 0 and 1, so that a row reads,
 -- prints and hashes alike on both engines.  Every text column compares

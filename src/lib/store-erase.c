@@ -23,6 +23,10 @@ struct subst {
 	char *to;
 	int whole; /* replaced only where it is a whole value: too short to
 	              be looked for inside other text */
+	int name;  /* a name alone: replaced only where it is a whole value
+	              that the person's reference follows (a run's codes),
+	              never inside other text, where another person's name
+	              or a criterion's key may hold it */
 };
 
 struct erase {
@@ -48,7 +52,7 @@ step_done(struct store *st, db_stmt *s, const char *what)
 }
 
 static void
-add_as(struct erase *e, const char *from, const char *to, int whole)
+add_as(struct erase *e, const char *from, const char *to, int whole, int name)
 {
 	size_t i;
 
@@ -60,14 +64,15 @@ add_as(struct erase *e, const char *from, const char *to, int whole)
 	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
 	e->v[e->n].from = xstrdup(from);
 	e->v[e->n].to = xstrdup(to);
-	e->v[e->n].whole = whole || strlen(from) < ERASE_MIN_INSIDE;
+	e->v[e->n].whole = whole || name || strlen(from) < ERASE_MIN_INSIDE;
+	e->v[e->n].name = name;
 	e->n++;
 }
 
 static void
 add(struct erase *e, const char *from, const char *to)
 {
-	add_as(e, from, to, 0);
+	add_as(e, from, to, 0, 0);
 }
 
 static void
@@ -86,11 +91,11 @@ add_name(struct erase *e, const char *name)
 
 /* FMT with the old reference (and name), and with the neutral ones. */
 static void
-add_ref(struct erase *e, const char *fmt)
+add_ref(struct erase *e, const char *name, const char *fmt)
 {
 	char *from, *to;
 
-	xasprintf(&from, fmt, e->name, e->ref);
+	xasprintf(&from, fmt, name, e->ref);
 	xasprintf(&to, fmt, e->neutral, e->neutral_ref);
 	add(e, from, to);
 	free(from);
@@ -129,9 +134,13 @@ erase_free(struct erase *e)
 	free(e->neutral_ref);
 }
 
-/* s with every string to erase replaced; NULL when none is in it. */
+/*
+ * s with every string to erase replaced; NULL when none is in it.
+ * ref_follows: s is a node of a run's codes that the person's reference
+ * follows, as its sibling or its child (a name alone is replaced there).
+ */
 static char *
-scrub(const struct erase *e, const char *s)
+scrub(const struct erase *e, const char *s, int ref_follows)
 {
 	char *cur = NULL;
 	size_t i;
@@ -141,6 +150,8 @@ scrub(const struct erase *e, const char *s)
 		size_t flen = strlen(e->v[i].from);
 		struct buf b = {0};
 
+		if (e->v[i].name && !ref_follows)
+			continue;
 		if (e->v[i].whole) {
 			if (strcmp(in, e->v[i].from) == 0) {
 				free(cur);
@@ -196,33 +207,52 @@ changes_free(struct change *c, size_t n)
 }
 
 /*
+ * The "text" member of each node of a run's codes (the JSON doc, its
+ * rows from the tables in from and json_each), as a path, its value and
+ * whether the node after it is the person's reference (ref) as its
+ * sibling (same up) or its child (up is its index): where a name alone
+ * is a person's (kam(7), Gate runs).
+ */
+#define CODES_TEXTS(doc, ref, from)                                            \
+	"'$[' || n.key || '].text', json_extract(n.value, '$.text'), "         \
+	"coalesce(json_extract(" doc                                           \
+	", '$[' || (n.key + 1) || '].text') = " ref " AND json_extract(" doc   \
+	", '$[' || (n.key + 1) || '].up') "                                    \
+	"IN (json_extract(n.value, '$.up'), n.key), 0) FROM " from             \
+	"json_each(" doc ") n WHERE json_type(n.value, '$.text') = 'text'"
+
+/*
  * The two JSON columns of a stored gate run: its snapshot, each text
  * value rewritten, and its reasons as codes (kam(7), Gate runs), only
- * the "text" members rewritten (a sentence, a kind or a criterion's key
- * is never a person's).  Each with its queries on a store file (json_set
- * on the column) and on a team store (the whole document).
+ * the "text" members rewritten (a sentence or a kind is never a
+ * person's).  Each with its queries on a store file (json_set on the
+ * column; q's rows: run, path, value, whether the reference follows)
+ * and on a team store (the whole document, its texts read by q_mem in
+ * SQLite, ?1 the document, ?2 the reference when ref).
  */
 static const struct run_col {
-	const char *only; /* the members rewritten; NULL: every text */
-	const char *q, *qset, *q_pg, *qset_pg;
+	const char *q, *qset, *q_pg, *qset_pg, *q_mem;
+	int ref; /* q takes the person's reference as ?1, q_mem as ?2 */
 } run_cols[] = {
-    {NULL,
-     "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
+    {"SELECT r.id, t.fullkey, t.atom, 0 FROM gate_run r, "
      "json_tree(r.snapshot) t WHERE json_valid(r.snapshot) "
      "AND t.type = 'text' ORDER BY r.id, t.id",
      "UPDATE gate_run SET snapshot = json_set(snapshot, ?2, ?3) "
      "WHERE id = ?1",
      "SELECT id, snapshot FROM gate_run ORDER BY id",
-     "UPDATE gate_run SET snapshot = ?2 WHERE id = ?1"},
-    {"text",
-     "SELECT r.id, t.fullkey, t.atom FROM gate_run r, "
-     "json_tree(r.reasons) t WHERE json_valid(r.reasons) "
-     "AND t.type = 'text' AND t.key = 'text' ORDER BY r.id, t.id",
+     "UPDATE gate_run SET snapshot = ?2 WHERE id = ?1",
+     "SELECT fullkey, atom, 0 FROM json_tree(?1) WHERE type = 'text' "
+     "ORDER BY id",
+     0},
+    {"SELECT r.id, " CODES_TEXTS(
+         "r.reasons", "?1",
+         "gate_run r, ") " AND json_valid(r.reasons) ORDER BY r.id, n.key",
      "UPDATE gate_run SET reasons = json_set(reasons, ?2, ?3) "
      "WHERE id = ?1",
      "SELECT id, reasons FROM gate_run WHERE reasons IS NOT NULL "
      "ORDER BY id",
-     "UPDATE gate_run SET reasons = ?2 WHERE id = ?1"},
+     "UPDATE gate_run SET reasons = ?2 WHERE id = ?1",
+     "SELECT " CODES_TEXTS("?1", "?2", "") " ORDER BY n.key", 1},
 };
 
 /*
@@ -233,11 +263,8 @@ static const struct run_col {
  */
 static char *
 scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json,
-               const char *only)
+               const struct run_col *col)
 {
-	static const char qtree[] =
-	    "SELECT fullkey, atom FROM json_tree(?1) WHERE type = 'text' "
-	    "AND (?2 IS NULL OR key = ?2) ORDER BY id";
 	struct change *c = NULL;
 	size_t n = 0, i;
 	db_stmt *s = NULL;
@@ -249,13 +276,14 @@ scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json,
 	store_bind_static(s, 1, json);
 	ok = db_step(s) == DB_ROW && db_column_int(s, 0) == 1;
 	db_finalize(s);
-	if (!ok || db_sqlite_prepare(mem, qtree, &s) != 0)
+	if (!ok || db_sqlite_prepare(mem, col->q_mem, &s) != 0)
 		return NULL;
 	store_bind_static(s, 1, json);
-	store_bind_static(s, 2, only);
+	if (col->ref)
+		store_bind_static(s, 2, e->ref);
 	while (db_step(s) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 1);
-		char *v = atom ? scrub(e, atom) : NULL;
+		char *v = atom ? scrub(e, atom, db_column_int(s, 2)) : NULL;
 
 		if (v != NULL)
 			changes_add(&c, &n, 0,
@@ -302,7 +330,7 @@ scrub_runs_pg(struct store *st, const struct erase *e,
 	s = store_stmt(st, col->q_pg);
 	while ((step = db_step(s)) == DB_ROW) {
 		const char *json = (const char *)db_column_text(s, 1);
-		char *v = json ? scrub_snapshot(mem, e, json, col->only) : NULL;
+		char *v = json ? scrub_snapshot(mem, e, json, col) : NULL;
 
 		if (v != NULL)
 			changes_add(&c, &n, db_column_int64(s, 0), "", v);
@@ -336,9 +364,11 @@ scrub_run_col(struct store *st, const struct erase *e,
 	if (store_on_pg(st))
 		return scrub_runs_pg(st, e, col);
 	s = store_stmt(st, col->q);
+	if (col->ref)
+		store_bind_static(s, 1, e->ref);
 	while ((step = db_step(s)) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 2);
-		char *v = atom ? scrub(e, atom) : NULL;
+		char *v = atom ? scrub(e, atom, db_column_int(s, 3)) : NULL;
 
 		if (v != NULL)
 			changes_add(&c, &n, db_column_int64(s, 0),
@@ -572,8 +602,11 @@ plan_neutral(struct store *st, struct erase *e)
  * the neutral ones, everything else nothing.  A run names a member
  * "NAME (REF)" or "NAME (REF, ...": the reference is replaced where it
  * ends so, or is a whole value, never inside another one (acme/li in
- * acme/li-wei).  The person's texts and every name, title and external
- * id their log has held are replaced too.
+ * acme/li-wei); a name (the person's, or one their log has held) where
+ * the reference follows it so, or alone in a node of the codes that the
+ * reference follows, never inside other text (Anna in Annabel, or in a
+ * criterion's key or question).  The person's texts and every title and
+ * external id their log has held are replaced too.
  */
 static int
 plan_strings(struct store *st, struct erase *e)
@@ -585,15 +618,14 @@ plan_strings(struct store *st, struct erase *e)
 	    "SELECT field, old_value, new_value FROM person_history "
 	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
 	db_stmt *s;
+	size_t k;
 	int rc, step;
 
-	add_ref(e, "%s (%s)");
-	add_ref(e, "%s (%s,");
-	add_ref(e, "%.0s(%s)");
-	add_ref(e, "%.0s(%s,");
-	add_ref(e, "%.0s'%s'");
-	add_as(e, e->ref, e->neutral_ref, 1);
-	add(e, e->name, e->neutral);
+	add_name(e, e->name);
+	add_ref(e, e->name, "%.0s(%s)");
+	add_ref(e, e->name, "%.0s(%s,");
+	add_ref(e, e->name, "%.0s'%s'");
+	add_as(e, e->ref, e->neutral_ref, 1, 0);
 	add(e, e->title, "");
 	add(e, e->ext_id, "");
 	s = store_stmt(st, qtexts);
@@ -605,21 +637,22 @@ plan_strings(struct store *st, struct erase *e)
 	s = store_stmt(st, qlog);
 	db_bind_int64(s, 1, e->id);
 	while ((step = db_step(s)) == DB_ROW) {
-		int name =
-		    strcmp((const char *)db_column_text(s, 0), "name") == 0;
-
-		add(e, (const char *)db_column_text(s, 1),
-		    name ? e->neutral : "");
-		add(e, (const char *)db_column_text(s, 2),
-		    name ? e->neutral : "");
-		if (name) {
+		if (strcmp((const char *)db_column_text(s, 0), "name") == 0) {
 			add_name(e, (const char *)db_column_text(s, 1));
 			add_name(e, (const char *)db_column_text(s, 2));
+			continue;
 		}
+		add(e, (const char *)db_column_text(s, 1), "");
+		add(e, (const char *)db_column_text(s, 2), "");
 	}
 	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
 		return rc;
-	add_name(e, e->name);
+	/* Each name the person has had, with the reference and alone. */
+	for (k = 0; k < e->nnames; k++) {
+		add_ref(e, e->names[k], "%s (%s)");
+		add_ref(e, e->names[k], "%s (%s,");
+		add_as(e, e->names[k], e->neutral, 1, 1);
+	}
 	return KAM_OK;
 }
 

@@ -1064,17 +1064,18 @@ store_org_person_rm(struct store *st, int64_t id)
 	    "(SELECT count(*) FROM deal_role_period WHERE person_id = ?1), "
 	    "(SELECT count(*) FROM link_period WHERE from_id = ?1 "
 	    "OR to_id = ?1), "
-	    "(SELECT count(*) FROM observation WHERE person_id = ?1)";
+	    "(SELECT count(*) FROM observation WHERE person_id = ?1), "
+	    "(SELECT count(*) FROM contact WHERE person_id = ?1)";
 	static const char *const del[] = {
 	    "DELETE FROM reporting_line WHERE person_id = ?1",
 	    "DELETE FROM person_history WHERE person_id = ?1",
 	    "DELETE FROM person WHERE id = ?1"};
-	static const char *const what[] = {N_("reports"), N_("buying roles"),
-	                                   N_("links"),
-	                                   N_("stance observations")};
+	static const char *const what[] = {
+	    N_("reports"), N_("buying roles"), N_("links"),
+	    N_("stance observations"), N_("seller contacts")};
 	db_stmt *s;
-	long n[4];
-	char *r, why[160];
+	long n[sizeof what / sizeof what[0]];
+	char *r, why[200];
 	size_t i, len = 0;
 	int rc = KAM_OK;
 
@@ -1084,11 +1085,11 @@ store_org_person_rm(struct store *st, int64_t id)
 		db_reset(s);
 		return store_fail(st, "cannot read the person");
 	}
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < sizeof n / sizeof n[0]; i++)
 		n[i] = db_column_int(s, (int)i);
 	db_reset(s);
 	why[0] = '\0';
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < sizeof n / sizeof n[0]; i++)
 		if (n[i] > 0)
 			len += (size_t)snprintf(why + len, sizeof why - len,
 			                        "%s%s: %ld", len ? ", " : "",

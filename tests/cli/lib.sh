@@ -534,6 +534,51 @@ hospital_zh() {
   export KAM_ACCOUNT KAM_NOW
 }
 
+# writers PROCS EACH FUNCTION: concurrent writers.  PROCS processes
+# start at once, and each starts EACH writers at once: writer W of
+# process P runs FUNCTION P W (a shell function of the test), its
+# output kept in $T/wP-W.out and .err, its exit status in $T/wP-W.rc.
+# Returns once every writer has ended (not waiting for the test's other
+# background jobs).
+writers() {
+  wr_pids=
+  wr_p=1
+  while [ "$wr_p" -le "$1" ]; do
+    (
+      wr_w=1
+      while [ "$wr_w" -le "$2" ]; do
+        (
+          "$3" "$wr_p" "$wr_w" >"$T/w$wr_p-$wr_w.out" 2>"$T/w$wr_p-$wr_w.err"
+          echo $? >"$T/w$wr_p-$wr_w.rc"
+        ) &
+        wr_w=$((wr_w + 1))
+      done
+      wait
+    ) &
+    wr_pids="$wr_pids $!"
+    wr_p=$((wr_p + 1))
+  done
+  # shellcheck disable=SC2086 # the ids are words
+  wait $wr_pids
+}
+
+# writers_ok PROCS EACH: every writer of writers PROCS EACH exited 0
+# and wrote nothing on stderr (one check each).
+writers_ok() {
+  wr_p=1
+  while [ "$wr_p" -le "$1" ]; do
+    wr_w=1
+    while [ "$wr_w" -le "$2" ]; do
+      count=$((count + 1))
+      wr_f=$T/w$wr_p-$wr_w
+      [ "$(cat "$wr_f.rc" 2>/dev/null)" = 0 ] && [ ! -s "$wr_f.err" ] ||
+        fail "writer p$wr_p-w$wr_w: status $(cat "$wr_f.rc" 2>/dev/null): $(cat "$wr_f.err")"
+      wr_w=$((wr_w + 1))
+    done
+    wr_p=$((wr_p + 1))
+  done
+}
+
 # done_testing: the summary line and the exit status.
 done_testing() {
   if [ -n "$not_team" ]; then

@@ -15,11 +15,14 @@
 #    references the person resolvers (store_person_id,
 #    store_person_id_at, store_person_id_in, store_person_named): the
 #    store's queries never resolve a person themselves.
+# 3. mains: no main object (src/kam-*.o, nm -u) references a person
+#    resolver either: a main takes its people from the frame
+#    (cli_subject, cli_person), which resolves them all one way.
 #
 # Each check can fail, and the test proves it: a copy of the headers
 # with a prototype of the old kind planted in org.h (spread over lines
 # as clang-format writes it) is named exactly, and so is a store object
-# compiled to call store_person_id.
+# compiled to call store_person_id, and so is a main compiled to.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 command -v nm >/dev/null 2>&1 || {
@@ -156,5 +159,28 @@ echo "$bad" >>"$T/with-bad"
 got=$(objects "$T/with-bad")
 [ -f "$bad" ] && [ "$got" != "$bad store_person_id" ] &&
   fail "store object resolving a person not caught: $got"
+
+# The built mains resolve no person themselves.
+ls "$KAM_BUILDDIR"/src/*.o 2>/dev/null | grep -E '/kam-[a-z]+\.o$' >"$T/mains"
+count=$((count + 1))
+if [ "$(wc -l <"$T/mains")" -lt 5 ] || ! grep -q '/kam-gate\.o$' "$T/mains" ||
+  ! grep -q '/kam-map\.o$' "$T/mains"; then
+  fail "mains: the main objects are not where expected: $(cat "$T/mains")"
+fi
+count=$((count + 1))
+objects "$T/mains" >"$T/faults"
+[ -s "$T/faults" ] && fail "mains: a main resolves a person: $(cat "$T/faults")"
+
+# A main that resolves a person is named, and only it.
+mkdir -p "$T/src"
+badmain=$T/src/kam-bad.o
+count=$((count + 1))
+$CC -c -o "$badmain" "$T/bad.c" 2>"$T/cc.err" ||
+  fail "cannot compile the wrong main: $(cat "$T/cc.err")"
+cp "$T/mains" "$T/mains-with-bad"
+echo "$badmain" >>"$T/mains-with-bad"
+got=$(objects "$T/mains-with-bad")
+[ -f "$badmain" ] && [ "$got" != "$badmain store_person_id" ] &&
+  fail "main resolving a person not caught: $got"
 
 done_testing

@@ -12,21 +12,17 @@ while [ $i -le 20 ]; do
 done
 kam-stance set acme/p1 neutral --on 2026-01-01 >/dev/null
 
-i=1
-while [ $i -le 20 ]; do
-  (kam-stance set "acme/p$i" support --note "writer $i" \
-    >"$T/w$i.out" 2>"$T/w$i.err"; echo $? >"$T/w$i.rc") &
-  i=$((i + 1))
-done
-wait
+write_p() {
+  kam-stance set "acme/p$2" support --note "writer $2"
+}
+writers 1 20 write_p
+writers_ok 1 20
 
 i=1
 while [ $i -le 20 ]; do
-  count=$((count + 1))
-  [ "$(cat "$T/w$i.rc")" = 0 ] || fail "writer $i: exit $(cat "$T/w$i.rc"): $(cat "$T/w$i.err")"
   expect_sql "writer$i" "SELECT count(*) FROM observation_plain o JOIN person p
     ON p.id = o.person_id WHERE p.handle = 'p$i' AND o.note = 'writer $i'
-    AND o.id = $(cat "$T/w$i.out")" 1
+    AND o.id = $(cat "$T/w1-$i.out")" 1
   i=$((i + 1))
 done
 expect_sql rows "SELECT count(*), count(DISTINCT id), min(id), max(id)

@@ -152,30 +152,15 @@ expect_pg who "SELECT count(*) FROM observation WHERE actor = 'tester'
 rows 12000 >"$T/rows12000.csv"
 KAM_DB=$PG kam-stance import "$T/rows12000.csv" >"$T/busy.out" 2>"$T/busy.err" &
 importer=$!
-writers=
-for p in 1 2; do
-  (
-    for w in 1 2 3 4 5; do
-      KAM_DB=$PG kam-stance set big/p00009 support --note "p$p-w$w" \
-        >"$T/w$p-$w.out" 2>"$T/w$p-$w.err"
-      echo $? >"$T/w$p-$w.rc" &
-    done
-    wait
-  ) &
-  writers="$writers $!"
-done
-wait $writers
+write_p9() {
+  KAM_DB=$PG kam-stance set big/p00009 support --note "p$1-w$2"
+}
+writers 2 5 write_p9
 count=$((count + 1))
 wait $importer
 st=$?
 [ $st = 0 ] && [ ! -s "$T/busy.err" ] || fail "busy import: status $st: $(cat "$T/busy.err")"
-for p in 1 2; do
-  for w in 1 2 3 4 5; do
-    count=$((count + 1))
-    [ "$(cat "$T/w$p-$w.rc")" = 0 ] && [ ! -s "$T/w$p-$w.err" ] ||
-      fail "writer p$p-w$w: status $(cat "$T/w$p-$w.rc"): $(cat "$T/w$p-$w.err")"
-  done
-done
+writers_ok 2 5
 n=$((n + 12010))
 # The import's rows are consecutive: no set ran inside it.
 expect_pg busy-one "SELECT max(id) - min(id) + 1 FROM observation
