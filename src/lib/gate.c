@@ -1582,6 +1582,21 @@ gate_group_order(const struct gate_assessment *a, size_t *idx)
 	}
 }
 
+size_t
+gate_open_questions(const struct gate_assessment *a, size_t *idx)
+{
+	size_t i, n = 0;
+	int g;
+
+	for (g = 1; g <= GATE_COUNT; g++)
+		if (a->gates[g - 1].status != GATE_NOT_REACHED)
+			for (i = 0; i < a->ncrit; i++)
+				if (a->crit[i].gate == g &&
+				    a->crit[i].answer == GATE_UNKNOWN)
+					idx[n++] = i;
+	return n;
+}
+
 /* Red flags */
 
 static void

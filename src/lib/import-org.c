@@ -346,10 +346,7 @@ new_row(struct people *pp, long line)
 {
 	struct prow *r;
 
-	if (pp->n == pp->cap) {
-		pp->cap = pp->cap ? pp->cap * 2 : 256;
-		pp->rows = xreallocarray(pp->rows, pp->cap, sizeof *pp->rows);
-	}
+	pp->rows = xgrow(pp->rows, pp->n, &pp->cap, sizeof *pp->rows);
 	r = &pp->rows[pp->n++];
 	memset(r, 0, sizeof *r);
 	r->line = line;
@@ -413,10 +410,7 @@ keep_old(const struct org_person *p, void *arg)
 	struct people *pp = arg;
 	struct oldp *o;
 
-	if (pp->nold == pp->oldcap) {
-		pp->oldcap = pp->oldcap ? pp->oldcap * 2 : 256;
-		pp->old = xreallocarray(pp->old, pp->oldcap, sizeof *pp->old);
-	}
+	pp->old = xgrow(pp->old, pp->nold, &pp->oldcap, sizeof *pp->old);
 	o = &pp->old[pp->nold++];
 	memset(o, 0, sizeof *o);
 	o->id = p->id;

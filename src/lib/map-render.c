@@ -226,11 +226,8 @@ gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 	}
 	if (!createflag)
 		return 0;
-	if (gnames.n == gnames.cap) {
-		gnames.cap = gnames.cap ? 2 * gnames.cap : 16;
-		gnames.names = xreallocarray(gnames.names, gnames.cap,
-		                             sizeof *gnames.names);
-	}
+	gnames.names =
+	    xgrow(gnames.names, gnames.n, &gnames.cap, sizeof *gnames.names);
 	/* Like cgraph's own: agwrite expects its names to be refstrs. */
 	gnames.names[gnames.n++] = agstrdup(state, str);
 	*slot = gnames.n;
