@@ -990,6 +990,17 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 	}
 }
 
+/* A member's reference, then its "name", "roles" and "influence". */
+static void
+json_who(FILE *fp, const struct gate_assessment *a, const struct gate_member *m)
+{
+	json_put_str(fp, m->ref);
+	json_member(fp, ", ", "name", m->name);
+	fputs(", \"roles\": ", fp);
+	json_roles(fp, a, m);
+	json_member(fp, ", ", "influence", gate_influence_word(m->influence));
+}
+
 static void
 json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
           const char *indent)
@@ -1007,12 +1018,7 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 	} else {
 		m = &a->members[s->member];
 		fprintf(fp, "{\"person\": ");
-		json_put_str(fp, m->ref);
-		json_member(fp, ", ", "name", m->name);
-		fputs(", \"roles\": ", fp);
-		json_roles(fp, a, m);
-		json_member(fp, ", ", "influence",
-		            gate_influence_word(m->influence));
+		json_who(fp, a, m);
 		json_member(fp, ", ", "stance", gate_stance_word(m->stance));
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
@@ -1460,12 +1466,7 @@ json_report_group(FILE *fp, const struct gate_assessment *a)
 		const struct gate_member *m = &a->members[idx[i]];
 
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
-		json_put_str(fp, m->ref);
-		json_member(fp, ", ", "name", m->name);
-		fputs(", \"roles\": ", fp);
-		json_roles(fp, a, m);
-		json_member(fp, ", ", "influence",
-		            gate_influence_word(m->influence));
+		json_who(fp, a, m);
 		fprintf(fp, ", \"lead\": %s,\n     \"stance\": ",
 		        m->lead ? "true" : "false");
 		json_put_str(fp, gate_stance_word(m->stance));

@@ -362,34 +362,31 @@ done:
 	return rc;
 }
 
+/* The edges of each view: walked from a focus (map_walk), followed to
+ * other accounts (map_across), and followed with --context. */
+static const struct {
+	unsigned walk, across, across_context;
+} view_edges[] = {
+    [MAP_ALL] = {MAP_WALK_LINES | MAP_WALK_LINKS,
+                 MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP,
+                 MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP},
+    [MAP_ORG] = {MAP_WALK_LINES, MAP_WALK_LINES, MAP_WALK_LINES},
+    [MAP_BUYING] = {MAP_WALK_GROUP, MAP_WALK_GROUP,
+                    MAP_WALK_GROUP | MAP_WALK_LINKS},
+    [MAP_INFLUENCE] = {MAP_WALK_LINKS, MAP_WALK_LINKS, MAP_WALK_LINKS},
+};
+
 unsigned
 map_walk(enum map_view v)
 {
-	switch (v) {
-	case MAP_ORG:
-		return MAP_WALK_LINES;
-	case MAP_INFLUENCE:
-		return MAP_WALK_LINKS;
-	case MAP_BUYING:
-		return MAP_WALK_GROUP;
-	default:
-		return MAP_WALK_LINES | MAP_WALK_LINKS;
-	}
+	return view_edges[v <= MAP_INFLUENCE ? v : MAP_ALL].walk;
 }
 
 unsigned
 map_across(enum map_view v, int context)
 {
-	switch (v) {
-	case MAP_ORG:
-		return MAP_WALK_LINES;
-	case MAP_INFLUENCE:
-		return MAP_WALK_LINKS;
-	case MAP_BUYING:
-		return MAP_WALK_GROUP | (context ? MAP_WALK_LINKS : 0);
-	default:
-		return MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP;
-	}
+	v = v <= MAP_INFLUENCE ? v : MAP_ALL;
+	return context ? view_edges[v].across_context : view_edges[v].across;
 }
 
 /* --- The compact organisation chart --- */

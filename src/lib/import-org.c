@@ -429,6 +429,22 @@ keep_old(const struct org_person *p, void *arg)
 	return KAM_OK;
 }
 
+/* Indexes the account's people (pp->old) by handle into h and by
+ * external id into e. */
+static void
+index_old(const struct people *pp, struct hindex *h, struct hindex *e)
+{
+	size_t k;
+
+	hindex_init(h, 0);
+	hindex_init(e, 0);
+	for (k = 0; k < pp->nold; k++) {
+		hindex_put(h, pp->old[k].handle, (int64_t)k);
+		if (pp->old[k].ext_id != NULL)
+			hindex_put(e, pp->old[k].ext_id, (int64_t)k);
+	}
+}
+
 /*
  * The account's people, indexed by handle and by external id: the
  * nodes 0 to nold - 1 of the account's graph.
@@ -436,16 +452,8 @@ keep_old(const struct org_person *p, void *arg)
 static void
 load_old(struct people *pp)
 {
-	size_t k;
-
 	store_org_people_by_handle(pp->st, pp->account, keep_old, pp);
-	hindex_init(&pp->oh, 0);
-	hindex_init(&pp->oe, 0);
-	for (k = 0; k < pp->nold; k++) {
-		hindex_put(&pp->oh, pp->old[k].handle, (int64_t)k);
-		if (pp->old[k].ext_id != NULL)
-			hindex_put(&pp->oe, pp->old[k].ext_id, (int64_t)k);
-	}
+	index_old(pp, &pp->oh, &pp->oe);
 }
 
 /* Row i is the person k of the account; refused without --update. */
@@ -609,15 +617,9 @@ match_derived(struct people *pp)
 static void
 index_nodes(struct people *pp)
 {
-	size_t i, k;
+	size_t i;
 
-	hindex_init(&pp->ix, 0);
-	hindex_init(&pp->ex, 0);
-	for (k = 0; k < pp->nold; k++) {
-		hindex_put(&pp->ix, pp->old[k].handle, (int64_t)k);
-		if (pp->old[k].ext_id != NULL)
-			hindex_put(&pp->ex, pp->old[k].ext_id, (int64_t)k);
-	}
+	index_old(pp, &pp->ix, &pp->ex);
 	for (i = 0; i < pp->n; i++) {
 		struct prow *r = &pp->rows[i];
 

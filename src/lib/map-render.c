@@ -279,6 +279,16 @@ map_label_nodes(Agraph_t *g, const char *font, const char *fontsize)
 	agattr(g, AGNODE, "label", "\\N");
 }
 
+void
+map_set_html(void *obj, const char *attr, const char *html)
+{
+	Agraph_t *g = agroot(obj);
+	char *s = agstrdup_html(g, (char *)html);
+
+	agset(obj, (char *)attr, s);
+	agstrfree(g, s);
+}
+
 Agraph_t *
 map_open(const char *name)
 {
