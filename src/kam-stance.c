@@ -362,7 +362,7 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	    "deal",   "recorded_by", "recorded", "id",    NULL};
 	int64_t deal = ctx->subj.deal, last_deal = 0;
 	struct stance_person *people = NULL;
-	struct stance_found f;
+	struct stance_found *found;
 	char *deal_ref = NULL;
 	struct out *o;
 	size_t n = 0, i;
@@ -373,12 +373,18 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
 	                              &n)) != KAM_OK)
 		return store_end(ctx->st, rc);
+	found = xreallocarray(NULL, n ? n : 1, sizeof *found);
+	if ((rc = store_stance_find_people(ctx->st, people, n,
+	                                   ctx->subj.account, tid, deal, as_of,
+	                                   known_at, found)) != KAM_OK) {
+		free(found);
+		store_stance_people_free(people, n);
+		return store_end(ctx->st, rc);
+	}
 	o = cli_out(ctx, 0, cols);
-	for (i = 0; i < n && rc == KAM_OK; i++) {
-		rc = store_stance_find(ctx->st, people[i].id, tid, deal, as_of,
-		                       known_at, &f);
-		if (rc != KAM_OK)
-			break;
+	for (i = 0; i < n; i++) {
+		const struct stance_found f = found[i];
+
 		out_str(o, people[i].ref);
 		out_str(o, people[i].name);
 		out_word(o, f.id ? f.stance : "unknown");
@@ -400,6 +406,7 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	}
 	out_close(o);
 	free(deal_ref);
+	free(found);
 	store_stance_people_free(people, n);
 	return store_end(ctx->st, rc);
 }

@@ -59,8 +59,15 @@ add_as(struct erase *e, const char *from, const char *to, int whole, int name)
 	if (from == NULL || *from == '\0')
 		return;
 	for (i = 0; i < e->n; i++)
-		if (strcmp(e->v[i].from, from) == 0)
+		if (strcmp(e->v[i].from, from) == 0) {
+			/* A name is erased as a name, whatever else it is. */
+			if (name && !e->v[i].name) {
+				free(e->v[i].to);
+				e->v[i].to = xstrdup(to);
+				e->v[i].whole = e->v[i].name = 1;
+			}
 			return;
+		}
 	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
 	e->v[e->n].from = xstrdup(from);
 	e->v[e->n].to = xstrdup(to);
@@ -621,19 +628,12 @@ plan_strings(struct store *st, struct erase *e)
 	size_t k;
 	int rc, step;
 
-	add_name(e, e->name);
 	add_ref(e, e->name, "%.0s(%s)");
 	add_ref(e, e->name, "%.0s(%s,");
 	add_ref(e, e->name, "%.0s'%s'");
 	add_as(e, e->ref, e->neutral_ref, 1, 0);
 	add(e, e->title, "");
 	add(e, e->ext_id, "");
-	s = store_stmt(st, qtexts);
-	db_bind_int64(s, 1, e->id);
-	while ((step = db_step(s)) == DB_ROW)
-		add(e, (const char *)db_column_text(s, 0), "");
-	if ((rc = store_rows_end(st, s, step, KAM_OK, "the texts")) != KAM_OK)
-		return rc;
 	s = store_stmt(st, qlog);
 	db_bind_int64(s, 1, e->id);
 	while ((step = db_step(s)) == DB_ROW) {
@@ -647,12 +647,19 @@ plan_strings(struct store *st, struct erase *e)
 	}
 	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
 		return rc;
+	add_name(e, e->name);
 	/* Each name the person has had, with the reference and alone. */
 	for (k = 0; k < e->nnames; k++) {
 		add_ref(e, e->names[k], "%s (%s)");
 		add_ref(e, e->names[k], "%s (%s,");
 		add_as(e, e->names[k], e->neutral, 1, 1);
 	}
+	s = store_stmt(st, qtexts);
+	db_bind_int64(s, 1, e->id);
+	while ((step = db_step(s)) == DB_ROW)
+		add(e, (const char *)db_column_text(s, 0), "");
+	if ((rc = store_rows_end(st, s, step, KAM_OK, "the texts")) != KAM_OK)
+		return rc;
 	return KAM_OK;
 }
 

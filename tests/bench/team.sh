@@ -144,6 +144,24 @@ phase "verify"
 best 1 : "$KS" -d "$K" verify || exit 1
 t_verify=$(cat best) t_verify_cpu=$cpu
 
+# The import's peak memory (maximum resident set size, /usr/bin/time):
+# the rows wait in memory between two batches only, so importing them
+# all takes no more than importing a tenth of them (more than
+# BULK_MIN, so by COPY too).  Each on a fresh store; the last leaves
+# the whole history for what follows.
+phase "peak memory of the import"
+head -n $((rows / 10 + 1)) obs.csv >obs-tenth.csv
+peak() {
+  if [ -x /usr/bin/time ]; then
+    fresh_k && /usr/bin/time -f %M -o mem "$KS" -d "$K" import "$1" >/dev/null &&
+      tail -n 1 mem
+  else
+    fresh_k && "$KS" -d "$K" import "$1" >/dev/null && echo '?'
+  fi
+}
+m_tenth=$(peak obs-tenth.csv) && m_all=$(peak obs.csv) || exit 1
+r_mem=$(ratio "$m_all" "$m_tenth")
+
 # (c) show --as-of on that history: where each of the 10,000 people
 # stood on a day.
 phase "show --as-of"
@@ -212,6 +230,7 @@ server, as \`tester\`.
 | \`show --as-of\`, 10,000 people | $t_show ms ($t_show_cpu) | | | < 100 ms | $(verdict "$t_show" 100) |
 | \`set\` of one observation with a note | $t_set ms ($t_set_cpu) | $t_ins ms ($t_ins_cpu): one \`INSERT\` of the same row and its note by \`psql\`, a process of its own, as \`tester\` (no lookup, no hash, no lock) | $r_set | ≤ 1.5 | $(verdict "$r_set" 1.5) |
 | \`verify\` of the imported chain (passes) | $t_verify ms ($t_verify_cpu) | | | | |
+| peak memory of the \`import\` of $n_kam observations | $m_all kB | $m_tenth kB: the import of a tenth of them | $r_mem | ≤ 1.1 | $(verdict "$r_mem" 1.1) |
 EOT
 admin "DROP DATABASE IF EXISTS bench_k WITH (FORCE)"
 admin "DROP DATABASE IF EXISTS bench_p WITH (FORCE)"

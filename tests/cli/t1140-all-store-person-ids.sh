@@ -146,19 +146,23 @@ count=$((count + 1))
 objects "$T/objects" >"$T/faults"
 [ -s "$T/faults" ] && fail "objects: a store query resolves a person: $(cat "$T/faults")"
 
-# A store object that resolves a person is named, and only it.
-mkdir -p "$T/src/lib"
-bad=$T/src/lib/store-bad.o
+# planted WHAT LIST OBJECT: an object compiled to call store_person_id,
+# added to the objects of LIST, is named, and only it.
 printf '%s\n' 'int store_person_id(void *, const char *, const char *, long *);' \
   'int bad(void *st, long *id) { return store_person_id(st, "a/b", 0, id); }' >"$T/bad.c"
-count=$((count + 1))
-$CC -c -o "$bad" "$T/bad.c" 2>"$T/cc.err" ||
-  fail "cannot compile the wrong object: $(cat "$T/cc.err")"
-cp "$T/objects" "$T/with-bad"
-echo "$bad" >>"$T/with-bad"
-got=$(objects "$T/with-bad")
-[ -f "$bad" ] && [ "$got" != "$bad store_person_id" ] &&
-  fail "store object resolving a person not caught: $got"
+planted() {
+  mkdir -p "${3%/*}"
+  count=$((count + 1))
+  if ! $CC -c -o "$3" "$T/bad.c" 2>"$T/cc.err"; then
+    fail "cannot compile the wrong $1: $(cat "$T/cc.err")"
+    return
+  fi
+  cp "$2" "$T/with-bad"
+  echo "$3" >>"$T/with-bad"
+  got=$(objects "$T/with-bad")
+  [ "$got" = "$3 store_person_id" ] || fail "$1 resolving a person not caught: $got"
+}
+planted "store object" "$T/objects" "$T/src/lib/store-bad.o"
 
 # The built mains resolve no person themselves.
 ls "$KAM_BUILDDIR"/src/*.o 2>/dev/null | grep -E '/kam-[a-z]+\.o$' >"$T/mains"
@@ -172,15 +176,6 @@ objects "$T/mains" >"$T/faults"
 [ -s "$T/faults" ] && fail "mains: a main resolves a person: $(cat "$T/faults")"
 
 # A main that resolves a person is named, and only it.
-mkdir -p "$T/src"
-badmain=$T/src/kam-bad.o
-count=$((count + 1))
-$CC -c -o "$badmain" "$T/bad.c" 2>"$T/cc.err" ||
-  fail "cannot compile the wrong main: $(cat "$T/cc.err")"
-cp "$T/mains" "$T/mains-with-bad"
-echo "$badmain" >>"$T/mains-with-bad"
-got=$(objects "$T/mains-with-bad")
-[ -f "$badmain" ] && [ "$got" != "$badmain store_person_id" ] &&
-  fail "main resolving a person not caught: $got"
+planted main "$T/mains" "$T/src/kam-bad.o"
 
 done_testing

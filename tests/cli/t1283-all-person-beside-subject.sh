@@ -2,9 +2,11 @@
 # A person written alone beside the account or deal a verb is about is
 # of that account (the deal's), whatever -a says: kam-org role and role
 # rm, kam-gate run --assume-stance, kam-map --focus (an account or a
-# deal).  Beside a person (kam-org link's TO) or a seller (kam-org
-# contact) it is of -a's account (kam(7), ADDRESSING).  Both accounts
-# have a bo; only acme has solo, so a refusal names where it looked.
+# deal), and a manager written alone (person add, person set) is of
+# the managed person's account.  Beside a person (kam-org link's TO) or
+# a seller (kam-org contact) it is of -a's account (kam(7),
+# ADDRESSING).  Both accounts have a bo; only acme has solo, so a
+# refusal names where it looked.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 {
@@ -59,6 +61,13 @@ run map-solo 4 kam-map -a acme beta --focus solo -T dot
 expect_err map-solo "kam-map: unknown person 'beta/solo' (did you mean 'beta/bo'?)"
 run map-other 3 kam-map -a beta beta --focus acme/solo -T dot
 expect_err map-other "kam-map: person 'acme/solo' is not in account 'beta'"
+
+# A manager written alone: the account of the person managed.
+run manager 0 kam-org -a acme person add beta/dee --name Dee --reports-to bo --dotted-to cy
+run manager-set 0 kam-org -a acme person set beta/cy --reports-to bo
+expect_sql manager "SELECT p.handle || '>' || m.name FROM person p JOIN person m ON m.id = p.manager_id ORDER BY p.handle" "cy>Bo of Beta
+dee>Bo of Beta"
+expect_sql dotted "SELECT count(*) FROM reporting_line r JOIN person p ON p.id = r.person_id JOIN person m ON m.id = r.manager_id WHERE p.handle = 'dee' AND m.name = 'Cy of Beta'" 1
 
 # link's TO: -a's account, not FROM's.
 snapshot
