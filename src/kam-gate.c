@@ -26,25 +26,6 @@
 #include "kam/stance.h"
 #include "kam/store.h"
 
-/* A day to answer on or look back on: a real day, not after today. */
-static int
-check_date(const char *opt, const char *s)
-{
-	return date_check_past(NULL, opt, s);
-}
-
-static int
-check_text(const char *opt, const char *s, enum text_kind kind)
-{
-	int rc;
-
-	if ((rc = text_check(NULL, opt, s, kind)) != KAM_OK)
-		return rc;
-	if (s != NULL && *s == '\0')
-		return kam_err(KAM_DATA, _("%s is empty"), opt);
-	return KAM_OK;
-}
-
 /* A weight: a number from 0 to 100 with at most two decimals. */
 static int
 check_weight(const char *s, double *w)
@@ -60,6 +41,21 @@ check_weight(const char *s, double *w)
 	return KAM_OK;
 }
 
+/* A weight given by --weight. */
+struct weight {
+	double v;
+	int given;
+};
+
+static int
+weight_opt(const char *arg, void *dst)
+{
+	struct weight *w = dst;
+
+	w->given = 1;
+	return check_weight(arg, &w->v);
+}
+
 static int
 check_gate(const char *s, int *g)
 {
@@ -70,6 +66,57 @@ check_gate(const char *s, int *g)
 		               s);
 	return KAM_OK;
 }
+
+/* --gate GATE: a gate's number. */
+static int
+gate_opt(const char *arg, void *dst)
+{
+	return check_gate(arg, dst);
+}
+
+/* The options of the criteria verbs. */
+struct crit_opts {
+	const char *profile, *question;
+	struct weight weight;
+	int gate, must, no_must;
+};
+#define CR(f) CLI_AT(struct crit_opts, f)
+#define CRIT_PROFILE                                                           \
+	{                                                                      \
+		.name = "profile", .kind = CLI_STR, CR(profile)                \
+	}
+#define CRIT_QUESTION(req)                                                     \
+	{                                                                      \
+		.name = "question", .kind = CLI_TEXT, CR(question),            \
+		.required = req, .empty = CLI_EMPTY_REFUSED                    \
+	}
+#define CRIT_WEIGHT                                                            \
+	{                                                                      \
+		.name = "weight", .kind = CLI_CALL, CR(weight),                \
+		.parse = weight_opt                                            \
+	}
+static const struct cli_opt criteria_opts[] = {
+    {.name = "gate", .kind = CLI_CALL, CR(gate), .parse = gate_opt},
+    CRIT_PROFILE,
+    {.name = NULL}};
+static const struct cli_opt criteria_add_opts[] = {
+    {.name = "must", .kind = CLI_SET, CR(must), .max = 1},
+    CRIT_PROFILE,
+    CRIT_QUESTION(N_("missing --question")),
+    CRIT_WEIGHT,
+    {.name = NULL}};
+static const struct cli_opt criteria_set_opts[] = {
+    {.name = "gate", .kind = CLI_CALL, CR(gate), .parse = gate_opt},
+    {.name = "must", .kind = CLI_SET, CR(must), .max = 1},
+    {.name = "no-must", .kind = CLI_SET, CR(no_must), .max = 1},
+    CRIT_PROFILE,
+    CRIT_QUESTION(NULL),
+    CRIT_WEIGHT,
+    {.name = NULL}};
+static const struct cli_opt profile_opts[] = {CRIT_PROFILE, {.name = NULL}};
+static const struct cli_opt profile_add_opts[] = {
+    {.name = "from", .kind = CLI_STR, CR(profile)}, {.name = NULL}};
+#undef CR
 
 static int
 check_profile_name(const char *s)
@@ -94,48 +141,20 @@ profile_arg(struct kam_ctx *ctx, const char *name, int64_t *id)
 static int
 cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"gate", required_argument, NULL, OPT_GATE},
-	    {"profile", required_argument, NULL, OPT_PROFILE},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const cols[] = {"gate",     "name", "key",
 	                                   "weight",   "must", "computed",
 	                                   "question", NULL};
-	static const char *const subs[] = {"add", "set", "remove"};
-	const char *profile = NULL;
+	const struct crit_opts *opt = ctx->opts;
 	struct gate_crit *c;
 	struct out *o;
 	int64_t pid;
 	size_t n, i;
-	int ch, rc, gate = 0;
+	int rc;
 
-	/* A mistyped "criteria add" lands here: say so. */
-	if (argc > 1 && argv[1][0] != '-')
-		for (i = 0; i < 3; i++)
-			if (kam_distance(argv[1], subs[i]) <= 2)
-				return kam_err(
-				    KAM_USAGE,
-				    _("unknown verb 'criteria %s' (did "
-				      "you mean 'criteria %s'?)"),
-				    argv[1], subs[i]);
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_GATE:
-			if ((rc = check_gate(optarg, &gate)) != KAM_OK)
-				return rc;
-			break;
-		case OPT_PROFILE:
-			profile = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
-	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
+	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_rubric(ctx->st, pid, gate, &c, &n)) != KAM_OK)
+	if ((rc = store_gate_rubric(ctx->st, pid, opt->gate, &c, &n)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	for (i = 0; i < n; i++) {
@@ -160,40 +179,12 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"must", no_argument, NULL, OPT_MUST},
-	    {"profile", required_argument, NULL, OPT_PROFILE},
-	    {"question", required_argument, NULL, OPT_QUESTION},
-	    {"weight", required_argument, NULL, OPT_WEIGHT},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *question = NULL, *key, *profile = NULL;
-	double weight = 1;
+	const struct crit_opts *opt = ctx->opts;
+	const char *key = argv[optind + 1];
+	double weight = opt->weight.given ? opt->weight.v : 1;
 	int64_t pid;
-	int ch, rc, gate, must = 0;
+	int rc, gate;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_MUST:
-			must = 1;
-			break;
-		case OPT_PROFILE:
-			profile = optarg;
-			break;
-		case OPT_QUESTION:
-			question = optarg;
-			break;
-		case OPT_WEIGHT:
-			if ((rc = check_weight(optarg, &weight)) != KAM_OK)
-				return rc;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (question == NULL)
-		return cli_usage_msg(ctx, _("missing --question"));
-	key = argv[optind + 1];
 	if ((rc = check_gate(argv[optind], &gate)) != KAM_OK)
 		return rc;
 	if (!handle_valid(key))
@@ -201,13 +192,11 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 		               _("invalid criterion key '%s' (use letters, "
 		                 "digits, '.', '_' and '-')"),
 		               key);
-	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
-		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
-	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
+	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
-	return store_gate_criterion_add(ctx->st, pid, gate, key, question,
-	                                weight, must);
+	return store_gate_criterion_add(ctx->st, pid, gate, key, opt->question,
+	                                weight, opt->must);
 }
 
 /*
@@ -217,80 +206,36 @@ cmd_criteria_add(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_criteria_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"gate", required_argument, NULL, OPT_GATE},
-	    {"must", no_argument, NULL, OPT_MUST},
-	    {"no-must", no_argument, NULL, OPT_NO_MUST},
-	    {"profile", required_argument, NULL, OPT_PROFILE},
-	    {"question", required_argument, NULL, OPT_QUESTION},
-	    {"weight", required_argument, NULL, OPT_WEIGHT},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *question = NULL, *profile = NULL;
-	double weight = -1;
+	const struct crit_opts *opt = ctx->opts;
+	double weight = opt->weight.given ? opt->weight.v : -1;
+	int must = opt->must ? 1 : opt->no_must ? 0 : -1;
 	int64_t pid;
-	int ch, rc, gate = 0, must = -1, musts = 0;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_GATE:
-			if ((rc = check_gate(optarg, &gate)) != KAM_OK)
-				return rc;
-			break;
-		case OPT_MUST:
-		case OPT_NO_MUST:
-			must = ch == OPT_MUST;
-			musts |= ch == OPT_MUST ? 1 : 2;
-			break;
-		case OPT_PROFILE:
-			profile = optarg;
-			break;
-		case OPT_QUESTION:
-			question = optarg;
-			break;
-		case OPT_WEIGHT:
-			if ((rc = check_weight(optarg, &weight)) != KAM_OK)
-				return rc;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (musts == 3)
+	if (opt->must && opt->no_must)
 		return cli_usage_msg(ctx, _("--must and --no-must exclude each "
 		                            "other"));
-	if (gate == 0 && weight < 0 && must < 0 && question == NULL)
+	if (opt->gate == 0 && weight < 0 && must < 0 && opt->question == NULL)
 		return cli_usage_msg(ctx, _("nothing to change (give --gate, "
 		                            "--must, --no-must, --question or "
 		                            "--weight)"));
-	if ((rc = check_text("--question", question, TEXT_LINE)) != KAM_OK)
-		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
-	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
+	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
-	return store_gate_criterion_set(ctx->st, pid, argv[optind], gate,
-	                                weight, must, question);
+	return store_gate_criterion_set(ctx->st, pid, argv[optind], opt->gate,
+	                                weight, must, opt->question);
 }
 
 /* kam-gate criteria remove KEY [--profile NAME] */
 static int
 cmd_criteria_remove(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"profile", required_argument, NULL, OPT_PROFILE},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *profile = NULL;
+	const struct crit_opts *opt = ctx->opts;
 	int64_t pid;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_PROFILE)
-			return cli_usage(ctx);
-		profile = optarg;
-	}
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
-	    (rc = profile_arg(ctx, profile, &pid)) != KAM_OK)
+	    (rc = profile_arg(ctx, opt->profile, &pid)) != KAM_OK)
 		return rc;
 	return store_gate_criterion_remove(ctx->st, pid, argv[optind]);
 }
@@ -315,10 +260,8 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {"profile", "criteria", "accounts",
 	                                   "answers", NULL};
 	struct out *o;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -331,18 +274,11 @@ cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *from = "default";
-	int ch, rc;
+	const char *from = ((const struct crit_opts *)ctx->opts)->profile;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_FROM)
-			return cli_usage(ctx);
-		from = optarg;
-	}
+	if (from == NULL)
+		from = "default";
 	if ((rc = check_profile_name(argv[optind])) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
@@ -354,10 +290,8 @@ cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_profile_remove(struct kam_ctx *ctx, int argc, char **argv)
 {
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	return store_gate_profile_remove(ctx->st, argv[optind]);
@@ -388,6 +322,20 @@ deal_operand(struct kam_ctx *ctx, int64_t *deal)
 	return KAM_OK;
 }
 
+struct answer_opts {
+	const char *evidence, *gap, *on;
+};
+#define AN(f) CLI_AT(struct answer_opts, f)
+static const struct cli_opt answer_opts[] = {
+    {.name = "evidence",
+     .kind = CLI_FREE,
+     AN(evidence),
+     .empty = CLI_EMPTY_REFUSED},
+    {.name = "gap", .kind = CLI_STR, AN(gap)},
+    {.name = "on", .kind = CLI_PAST, AN(on)},
+    {.name = NULL}};
+#undef AN
+
 /*
  * kam-gate answer DEAL KEY yes|partly|no|unknown [--evidence TEXT] [--on D]
  * kam-gate answer DEAL price --gap PERCENT [--evidence TEXT] [--on D]
@@ -395,34 +343,14 @@ deal_operand(struct kam_ctx *ctx, int64_t *deal)
 static int
 cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"evidence", required_argument, NULL, OPT_EVIDENCE},
-	    {"gap", required_argument, NULL, OPT_GAP},
-	    {"on", required_argument, NULL, OPT_ON},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *evidence = NULL, *on = NULL, *gaps = NULL;
+	const struct answer_opts *opt = ctx->opts;
+	const char *evidence = opt->evidence, *on = opt->on, *gaps = opt->gap;
 	char today[KAM_DATE_LEN];
 	struct gate_params p;
 	int64_t deal, crit, profile;
 	double gap = 0;
-	int ch, rc, ans = GATE_UNKNOWN, want;
+	int rc, ans = GATE_UNKNOWN, want;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_EVIDENCE:
-			evidence = optarg;
-			break;
-		case OPT_GAP:
-			gaps = optarg;
-			break;
-		case OPT_ON:
-			on = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
 	/* With --gap, the gap is the answer. */
 	want = gaps != NULL ? 2 : 3;
 	if (argc - optind < want)
@@ -441,10 +369,6 @@ cmd_answer(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (gaps == NULL && (ans = gate_ans_parse(argv[optind + 2])) < 0)
 		return vocab_refused(NULL, VOCAB_ANSWER, argv[optind + 2]);
-	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
-		return rc;
-	if ((rc = check_text("--evidence", evidence, TEXT_FREE)) != KAM_OK)
-		return rc;
 	if (on == NULL) {
 		kam_today(today);
 		on = today;
@@ -493,10 +417,8 @@ cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
 	                                   "gap",      NULL};
 	struct out *o;
 	int64_t deal;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
@@ -528,19 +450,18 @@ write_snapshot(FILE *fp, const struct gate_assessment *a)
 	gate_write_json(fp, a, NULL);
 }
 
-/* --as-of DATE, checked, or today. */
+/* The --as-of DATE of plan and report. */
+static const struct cli_opt as_of_opts[] = {
+    {.name = "as-of", .kind = CLI_PAST, .off = 0}, {.name = NULL}};
+
+/* --as-of DATE (checked by its kind), or today. */
 static int
 as_of_date(const char *opt, char *out)
 {
-	int rc;
-
-	if (opt == NULL) {
+	if (opt == NULL)
 		kam_today(out);
-		return KAM_OK;
-	}
-	if ((rc = check_date("--as-of", opt)) != KAM_OK)
-		return rc;
-	snprintf(out, KAM_DATE_LEN, "%s", opt);
+	else
+		snprintf(out, KAM_DATE_LEN, "%s", opt);
 	return KAM_OK;
 }
 
@@ -652,13 +573,6 @@ struct assumptions {
 	size_t nanswers, nstances, nall;
 };
 
-static void
-assumption_add(char ***v, size_t *n, const char *s)
-{
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[(*n)++] = (char *)s;
-}
-
 /* The assessment as if: loaded again, assumed, judged. */
 static int
 what_if(struct kam_ctx *ctx, int64_t deal, const char *as_of,
@@ -756,50 +670,26 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 /* kam-gate run's options: the assumptions, --as-of, --dry-run and
  * --exit-status. */
 struct run_opts {
-	struct assumptions as;
 	const char *as_of;
+	struct cli_list answers, stances, all; /* all: both, in order */
 	int dry, status;
 };
 
-static int
-run_options(struct kam_ctx *ctx, int argc, char **argv, struct run_opts *ro)
-{
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {"assume-answer", required_argument, NULL, OPT_ASSUME_ANSWER},
-	    {"assume-stance", required_argument, NULL, OPT_ASSUME_STANCE},
-	    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
-	    {"exit-status", no_argument, NULL, OPT_EXIT_STATUS},
-	    {NULL, 0, NULL, 0},
-	};
-	struct assumptions *as = &ro->as;
-	int ch;
-
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (ch) {
-		case OPT_AS_OF:
-			ro->as_of = optarg;
-			break;
-		case OPT_ASSUME_ANSWER:
-			assumption_add(&as->answers, &as->nanswers, optarg);
-			assumption_add(&as->all, &as->nall, optarg);
-			break;
-		case OPT_ASSUME_STANCE:
-			assumption_add(&as->stances, &as->nstances, optarg);
-			assumption_add(&as->all, &as->nall, optarg);
-			break;
-		case OPT_DRY_RUN:
-			ro->dry = 1;
-			break;
-		case OPT_EXIT_STATUS:
-			ro->status = 1;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	return KAM_OK;
-}
+#define RO(f) CLI_AT(struct run_opts, f)
+static const struct cli_opt run_opts[] = {
+    {.name = "as-of", .kind = CLI_PAST, RO(as_of)},
+    {.name = "assume-answer",
+     .kind = CLI_LIST,
+     RO(answers),
+     .also = offsetof(struct run_opts, all)},
+    {.name = "assume-stance",
+     .kind = CLI_LIST,
+     RO(stances),
+     .also = offsetof(struct run_opts, all)},
+    {.name = "dry-run", .kind = CLI_SET, RO(dry), .max = 1},
+    {.name = "exit-status", .kind = CLI_SET, RO(status), .max = 1},
+    {.name = NULL}};
+#undef RO
 
 static int
 cmd_run(struct kam_ctx *ctx, int argc, char **argv)
@@ -809,8 +699,8 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	struct gate_assessment a, before;
 	struct gate_since since;
 	struct gate_whatif w = {NULL, NULL, 0};
-	struct run_opts ro = {{NULL, NULL, NULL, 0, 0, 0}, NULL, 0, 0};
-	struct assumptions *as = &ro.as;
+	const struct run_opts *ro = ctx->opts;
+	struct assumptions as_given, *as = &as_given;
 	char as_of[KAM_DATE_LEN], *json = NULL, *codes_json = NULL;
 	int rc, dry, same = 0, iffy;
 	int64_t deal, number = 0;
@@ -818,13 +708,17 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	memset(&before, 0, sizeof before);
 	memset(&since, 0, sizeof since);
-	if ((rc = run_options(ctx, argc, argv, &ro)) != KAM_OK)
-		goto out;
+	as->answers = (char **)ro->answers.v;
+	as->nanswers = ro->answers.n;
+	as->stances = (char **)ro->stances.v;
+	as->nstances = ro->stances.n;
+	as->all = (char **)ro->all.v;
+	as->nall = ro->all.n;
 	/* An assumption is never stored. */
 	iffy = as->nall > 0;
-	dry = ro.dry | iffy;
+	dry = ro->dry | iffy;
 	/* A dry run only reads (the table says what a run may do). */
-	if ((rc = as_of_date(ro.as_of, as_of)) != KAM_OK ||
+	if ((rc = as_of_date(ro->as_of, as_of)) != KAM_OK ||
 	    (dry && (rc = cli_open(ctx, CLI_READ)) != KAM_OK) ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		goto out;
@@ -841,15 +735,12 @@ cmd_run(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc != KAM_OK)
 		goto out;
 	run_write(ctx, &a, iffy ? &w : NULL, &since, json, number, same);
-	if (ro.status)
+	if (ro->status)
 		rc = codes[a.verdict];
 out:
 	gate_since_free(&since);
 	free(json);
 	free(codes_json);
-	free(as->answers);
-	free(as->stances);
-	free(as->all);
 	gate_assessment_free(&a);
 	gate_assessment_free(&before);
 	return rc;
@@ -859,24 +750,15 @@ out:
 static int
 cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {NULL, 0, NULL, 0},
-	};
 	struct gate_assessment a;
 	struct gate_step *steps = NULL;
-	const char *as_of_opt = NULL;
+	const char *as_of_opt = *(const char **)ctx->opts;
 	char as_of[KAM_DATE_LEN];
 	size_t n = 0;
 	int64_t deal;
-	int ch, rc;
+	int rc;
 
 	memset(&a, 0, sizeof a);
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_AS_OF)
-			return cli_usage(ctx);
-		as_of_opt = optarg;
-	}
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK ||
 	    (rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
@@ -952,10 +834,6 @@ memo_stale(struct kam_ctx *ctx, int64_t deal, const struct gate_assessment *a,
 static int
 cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {NULL, 0, NULL, 0},
-	};
 	struct gate_assessment a;
 	struct gate_run_info *runs = NULL;
 	struct flag_list flags = {NULL, 0};
@@ -963,22 +841,15 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	struct gate_memo memo;
 	struct gate_since since;
 	struct stance_stale stale = {NULL, 0};
-	const char *as_of_opt = NULL;
+	const char *as_of_opt = *(const char **)ctx->opts;
 	char as_of[KAM_DATE_LEN];
 	size_t nruns = 0, nplan = 0;
 	int64_t deal;
-	int ch, rc;
+	int rc;
 
 	memset(&a, 0, sizeof a);
 	memset(&memo, 0, sizeof memo);
 	memset(&since, 0, sizeof since);
-	/* A memo, or its data: nothing else. */
-	cli_formats(ctx, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON), OUT_MD);
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_AS_OF)
-			return cli_usage(ctx);
-		as_of_opt = optarg;
-	}
 	if ((rc = as_of_date(as_of_opt, as_of)) != KAM_OK)
 		return rc;
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
@@ -1034,10 +905,8 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	size_t n, i;
 	int64_t deal;
-	int ch, rc, g;
+	int rc, g;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
@@ -1128,10 +997,8 @@ cmd_diff(struct kam_ctx *ctx, int argc, char **argv)
 	struct diff_out d;
 	struct out *o;
 	int64_t deal, ra = 0, rb = 0;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if (argc - optind == 2)
 		return cli_usage_msg(ctx, _("missing the second RUN"));
 	if (argc - optind == 3 &&
@@ -1243,41 +1110,31 @@ portfolio_accounts(struct kam_ctx *ctx, int argc, char **argv, int64_t **ids,
  * kam-gate portfolio [ACCOUNT...]: every open deal with its last verdict,
  * by expected value, as rows, Markdown or a picture for a slide.
  */
+struct portfolio_opts {
+	const char *out, *format, *fit, *title;
+};
+#define PO(f) CLI_AT(struct portfolio_opts, f)
+static const struct cli_opt portfolio_opts[] = {
+    CLI_DRAW_OPTS(struct portfolio_opts, out, format),
+    {.name = "fit", .kind = CLI_STR, PO(fit)},
+    {.name = "title", .kind = CLI_TEXT, PO(title)},
+    {.name = NULL}};
+#undef PO
+
 static int
 cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"fit", required_argument, NULL, OPT_FIT},
-	    {"title", required_argument, NULL, OPT_TITLE},
-	    {NULL, 0, NULL, 0}};
-	const char *format = NULL, *out = NULL, *fitname = "16:9";
-	const char *title = NULL;
+	const struct portfolio_opts *opt = ctx->opts;
+	const char *format = opt->format, *out = opt->out;
+	const char *fitname = opt->fit != NULL ? opt->fit : "16:9";
+	const char *title = opt->title;
 	const struct map_fit *fit;
 	char today[KAM_DATE_LEN];
 	struct portfolio pf;
 	int64_t *ids = NULL;
 	size_t nids = 0;
-	int ch, rc = KAM_OK;
+	int rc = KAM_OK;
 
-	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TSV);
-	while ((ch = cli_getopt(ctx, argc, argv, "o:T:", lo)) != -1) {
-		switch (ch) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'T':
-			format = optarg;
-			break;
-		case OPT_FIT:
-			fitname = optarg;
-			break;
-		case OPT_TITLE:
-			title = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
 	/* -T or -o: the picture, in the formats of kam-map. */
 	if (format == NULL && out != NULL)
 		format = map_format_of(out);
@@ -1292,8 +1149,6 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 		               _("unknown fit '%s' (use 16:9, 4:3, a4, "
 		                 "a4-landscape or letter)"),
 		               fitname);
-	if ((rc = text_check(NULL, "--title", title, TEXT_LINE)) != KAM_OK)
-		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = portfolio_accounts(ctx, argc, argv, &ids, &nids)) != KAM_OK)
 		return rc;
@@ -1324,29 +1179,25 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
  * kam-gate calibrate [--days-before N]: the closed deals, what the last
  * run N days before each close said, against what happened.
  */
+static const struct cli_opt calibrate_opts[] = {
+    {.name = "days-before",
+     .kind = CLI_INT,
+     .off = 0,
+     .max = 36500,
+     .dflt = CALIBRATE_DAYS,
+     .msg = N_("invalid number of days '%s' for --days-before (use a "
+               "whole number from 0 to 36500)")},
+    {.name = NULL}};
+
 static int
 cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"days-before", required_argument, NULL, OPT_DAYS_BEFORE},
-	    {NULL, 0, NULL, 0}};
 	struct calib_deal *deals = NULL;
 	struct calibration c;
-	long days = CALIBRATE_DAYS;
+	long days = *(long *)ctx->opts;
 	size_t n = 0;
-	int ch, rc;
+	int rc;
 
-	cli_formats(ctx, CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TABLE);
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_DAYS_BEFORE)
-			return cli_usage(ctx);
-		if (!parse_int(optarg, 0, 36500, &days))
-			return kam_err(KAM_DATA,
-			               _("invalid number of days '%s' for "
-			                 "--days-before (use a whole number "
-			                 "from 0 to 36500)"),
-			               optarg);
-	}
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = store_calibrate_load(ctx->st, &deals, &n)) != KAM_OK)
 		return rc;
@@ -1367,23 +1218,19 @@ cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 }
 
 /* kam-gate list [ACCOUNT] [--all] */
+static const struct cli_opt list_opts[] = {
+    {.name = "all", .kind = CLI_SET, .off = 0, .max = 1}, {.name = NULL}};
+
 static int
 cmd_list(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {{"all", no_argument, NULL, OPT_ALL},
-	                                   {NULL, 0, NULL, 0}};
 	static const char *const cols[] = {"deal",   "name", "verdict",
 	                                   "as_of",  "run",  "recorded",
 	                                   "status", NULL};
 	struct out *o;
 	int64_t account = 0;
-	int ch, rc, all = 0;
+	int rc, all = *(int *)ctx->opts;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_ALL)
-			return cli_usage(ctx);
-		all = 1;
-	}
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
@@ -1415,13 +1262,12 @@ unknown_setting(const char *key)
 }
 
 /* kam-gate setting [KEY [VALUE]] [--reset] */
+static const struct cli_opt setting_opts[] = {
+    {.name = "reset", .kind = CLI_SET, .off = 0, .max = 1}, {.name = NULL}};
+
 static int
 cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"reset", no_argument, NULL, OPT_RESET},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const cols[] = {"key", "value", "default", "meaning",
 	                                   NULL};
 	struct gate_params p, d;
@@ -1429,13 +1275,8 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	double v;
 	size_t i;
-	int ch, rc, reset = 0, nargs;
+	int rc, reset = *(int *)ctx->opts, nargs;
 
-	while ((ch = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (ch != OPT_RESET)
-			return cli_usage(ctx);
-		reset = 1;
-	}
 	nargs = argc - optind;
 	if (reset && nargs == 0)
 		return cli_usage_msg(ctx, _("missing %s"), "KEY");
@@ -1491,67 +1332,78 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 
 static const struct kam_verb verbs[] = {
     {"criteria", "criteria [--gate GATE] [--profile NAME]", "list the rubric",
-     cmd_criteria, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     cmd_criteria, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_OPTS(criteria_opts, struct crit_opts)},
     {"criteria add",
      "criteria add GATE KEY --question TEXT [--must] [--profile NAME] "
      "[--weight N]",
      "add a criterion", cmd_criteria_add, 2, 2, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(criteria_add_opts, struct crit_opts)},
     {"criteria set",
      "criteria set KEY [--gate GATE] [--must | --no-must] [--profile NAME] "
      "[--question TEXT] [--weight N]",
      "change a criterion", cmd_criteria_set, 1, 1, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(criteria_set_opts, struct crit_opts)},
     {"criteria remove", "criteria remove KEY [--profile NAME]",
      "remove a criterion that has no answers", cmd_criteria_remove, 1, 1,
-     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(profile_opts, struct crit_opts)},
     {"profile list", "profile list",
      "the rubric profiles, with the accounts that use them", cmd_profile_list,
-     0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"profile add", "profile add NAME [--from PROFILE]",
      "add a rubric profile, a copy of another", cmd_profile_add, 1, 1,
-     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(profile_add_opts, struct crit_opts)},
     {"profile remove", "profile remove NAME",
      "remove a profile that has no answers", cmd_profile_remove, 1, 1,
-     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
     {"answer",
      "answer DEAL KEY yes|partly|no|unknown|--gap PERCENT [--evidence TEXT] "
      "[--on DATE]",
      "answer a criterion for a deal", cmd_answer, 2, 3, CLI_DEAL,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(answer_opts, struct answer_opts)},
     {"answers", "answers DEAL", "every answer given for a deal", cmd_answers, 1,
-     1, CLI_DEAL, CLI_READ | CLI_TEAM},
+     1, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"run",
      "run DEAL [--as-of DATE] [--assume-answer KEY=ANSWER] "
      "[--assume-stance PERSON=STANCE] [--dry-run] [--exit-status]",
      "assess a deal and store the run", cmd_run, 1, 1, CLI_DEAL,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(run_opts, struct run_opts)},
     {"plan", "plan DEAL [--as-of DATE]",
      "what to do with each person of the buying group", cmd_plan, 1, 1,
-     CLI_DEAL, CLI_READ | CLI_TEAM},
+     CLI_DEAL, CLI_READ | CLI_TEAM, CLI_OPTS(as_of_opts, const char *)},
+    /* A memo, or its data: nothing else. */
     {"report", "report DEAL [--as-of DATE]",
      "the assessment as a memo (Markdown, or JSON)", cmd_report, 1, 1, CLI_DEAL,
-     CLI_READ | CLI_TEAM},
+     CLI_READ | CLI_TEAM,
+     CLI_OPTS_FMT(as_of_opts, const char *, CLI_FMT(OUT_MD) | CLI_FMT(OUT_JSON),
+                  OUT_MD)},
     {"history", "history DEAL", "the stored runs of a deal", cmd_history, 1, 1,
-     CLI_DEAL, CLI_READ | CLI_TEAM},
+     CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"diff", "diff DEAL [RUN RUN]", "what changed between two runs", cmd_diff,
-     1, 3, CLI_DEAL, CLI_READ | CLI_TEAM},
+     1, 3, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"list", "list [ACCOUNT] [--all]",
      "every open deal (with --all, every deal) with its latest verdict",
-     cmd_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     cmd_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(list_opts, int)},
     {"portfolio",
      "portfolio [ACCOUNT]... [-o FILE] [-T dot | svg | png | pdf] "
      "[--fit 16:9 | 4:3 | a4 | a4-landscape | letter] [--title TEXT]",
      "every open deal by expected value, as a table or a picture",
-     cmd_portfolio, 0, CLI_MANY, CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     cmd_portfolio, 0, CLI_MANY, CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_OPTS_FMT(portfolio_opts, struct portfolio_opts,
+                  CLI_FMT_ROWS | CLI_FMT(OUT_MD), OUT_TSV)},
     {"calibrate", "calibrate [--days-before N]",
      "what the verdicts said before closed deals closed, against what "
      "happened",
-     cmd_calibrate, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     cmd_calibrate, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_OPTS_FMT(calibrate_opts, long, CLI_FMT_ROWS | CLI_FMT(OUT_MD),
+                  OUT_TABLE)},
     {"setting", "setting [KEY [VALUE]] [--reset]",
      "show or change the thresholds and weights", cmd_setting, 0, 2, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
-    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(setting_opts, int)},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, CLI_NO_OPTS},
 };
 
 static const struct kam_cmd cmd = {

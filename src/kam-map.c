@@ -17,33 +17,11 @@
 
 #define DEFAULT_DEPTH 2
 
-static const struct option longopts[] = {
-    {"as-of", required_argument, NULL, OPT_AS_OF},
-    {"context", no_argument, NULL, OPT_CONTEXT},
-    {"date", required_argument, NULL, OPT_DATE},
-    {"depth", required_argument, NULL, OPT_DEPTH},
-    {"focus", required_argument, NULL, OPT_FOCUS},
-    {"fit", required_argument, NULL, OPT_FIT},
-    {"font", required_argument, NULL, OPT_FONT},
-    {"hide-left", no_argument, NULL, OPT_HIDE_LEFT},
-    {"layout", required_argument, NULL, OPT_LAYOUT},
-    {"links", required_argument, NULL, OPT_LINKS},
-    {"max-links", required_argument, NULL, OPT_MAX_LINKS},
-    {"min-strength", required_argument, NULL, OPT_MIN_STRENGTH},
-    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-    {"rankdir", required_argument, NULL, OPT_RANKDIR},
-    {"since", required_argument, NULL, OPT_SINCE},
-    {"size-by", required_argument, NULL, OPT_SIZE_BY},
-    {"title", required_argument, NULL, OPT_TITLE},
-    {"toward", required_argument, NULL, OPT_TOWARD},
-    {"view", required_argument, NULL, OPT_VIEW},
-    {NULL, 0, NULL, 0},
-};
-
 /* --links KIND[,KIND...]: a bit per kind, or a message. */
 static int
-parse_links(const char *arg, unsigned *kinds)
+parse_links(const char *arg, void *dst)
 {
+	unsigned *kinds = dst;
 	const char *p = arg, *end;
 	char word[32];
 	size_t n;
@@ -100,123 +78,76 @@ struct map_opts {
 	struct map_query q;
 	struct map_style style;
 	const char *format, *out, *focus, *toward, *view, *layout, *fit;
-	const char *date;
-	long depth;
-	int format_given;
+	const char *date, *size_by;
+	long depth, min_strength;
 	char today[KAM_DATE_LEN], stale_before[KAM_DATE_LEN];
 };
 
-/* A whole number from lo to hi for an option, or its message. */
-static int
-number_opt(const char *fmt, const char *arg, long lo, long hi, long *n)
-{
-	if (!parse_int(arg, lo, hi, n))
-		return kam_err(KAM_USAGE, fmt, arg);
-	return KAM_OK;
-}
-
 /*
- * One option into m: KAM_OK, a fault reported, or -1 for one that is
- * not kam-map's.  A case an option, in the order of the man page's
- * OPTIONS; their values are checked as they come where they stand
- * alone, else together by map_check.
- * Long: one switch with a short case an option, read side by side with
- * the man page; split, the options would no longer be in one place.
+ * kam-map's options, in the order of the man page's OPTIONS; their values
+ * are checked as their kinds say where they stand alone, else together
+ * by map_check.
  */
-static int
-map_option(struct map_opts *m, int c)
+#define MO(f) CLI_AT(struct map_opts, f)
+static const struct cli_opt map_opts[] = {
+    CLI_DRAW_OPTS(struct map_opts, out, format),
+    {.name = "as-of", .kind = CLI_PAST, MO(style.as_of)},
+    {.name = "context", .kind = CLI_SET, MO(style.context), .max = 1},
+    {.name = "date", .kind = CLI_STR, MO(date)},
+    {.name = "depth",
+     .kind = CLI_INT,
+     MO(depth),
+     .max = 1000,
+     .dflt = -1,
+     .status = KAM_USAGE,
+     .msg = N_("invalid depth '%s' (use a whole number from 0 to 1000)")},
+    {.name = "focus", .kind = CLI_STR, MO(focus)},
+    {.name = "fit", .kind = CLI_STR, MO(fit)},
+    {.name = "font", .kind = CLI_STR, MO(style.font)},
+    {.name = "layout", .kind = CLI_STR, MO(layout)},
+    {.name = "links", .kind = CLI_CALL, MO(style.links), .parse = parse_links},
+    CLI_LIMIT_OPT("max-links", MO(style.max_links), 1000000,
+                  N_("invalid limit '%s' for --max-links (use a whole "
+                     "number from 1 to 1000000, or all)")),
+    {.name = "min-strength",
+     .kind = CLI_INT,
+     MO(min_strength),
+     .min = 1,
+     .max = 3,
+     .dflt = 1,
+     .status = KAM_USAGE,
+     .msg = N_("invalid strength '%s' for --min-strength (use 1, 2 or 3)")},
+    {.name = "hide-left", .kind = CLI_SET, MO(style.hide_left), .max = 1},
+    {.name = "no-legend",
+     .kind = CLI_SET,
+     MO(style.legend),
+     .max = 0,
+     .dflt = 1},
+    {.name = "rankdir", .kind = CLI_STR, MO(style.rankdir)},
+    {.name = "since", .kind = CLI_DATE, MO(style.since)},
+    {.name = "size-by", .kind = CLI_STR, MO(size_by)},
+    {.name = "title", .kind = CLI_TEXT, MO(style.title)},
+    {.name = "toward", .kind = CLI_STR, MO(toward)},
+    {.name = "view", .kind = CLI_STR, MO(view)},
+    {.name = NULL}};
+#undef MO
+
+/* The words of the options not given: their defaults. */
+static void
+map_defaults(struct map_opts *m)
 {
 	struct map_style *st = &m->style;
-	long n;
-	int rc = KAM_OK;
 
-	switch (c) {
-	case 'o':
-		m->out = optarg;
-		break;
-	case 'T':
-		m->format = optarg;
-		m->format_given = 1;
-		break;
-	case OPT_AS_OF:
-		st->as_of = optarg;
-		st->as_of_given = 1;
-		break;
-	case OPT_CONTEXT:
-		st->context = 1;
-		break;
-	case OPT_DATE:
-		m->date = optarg;
-		break;
-	case OPT_DEPTH:
-		rc = number_opt(_("invalid depth '%s' (use a whole number "
-		                  "from 0 to 1000)"),
-		                optarg, 0, 1000, &m->depth);
-		break;
-	case OPT_FOCUS:
-		m->focus = optarg;
-		break;
-	case OPT_FIT:
-		m->fit = optarg;
-		break;
-	case OPT_FONT:
-		st->font = optarg;
-		break;
-	case OPT_LAYOUT:
-		m->layout = optarg;
-		break;
-	case OPT_LINKS:
-		rc = parse_links(optarg, &st->links);
-		break;
-	case OPT_MAX_LINKS:
-		st->max_links = 0;
-		if (strcmp(optarg, "all") != 0 &&
-		    (rc = number_opt(_("invalid limit '%s' for --max-links "
-		                       "(use a whole number from 1 to "
-		                       "1000000, or all)"),
-		                     optarg, 1, 1000000, &n)) == KAM_OK)
-			st->max_links = n;
-		break;
-	case OPT_MIN_STRENGTH:
-		if ((rc = number_opt(_("invalid strength '%s' for "
-		                       "--min-strength (use 1, 2 or 3)"),
-		                     optarg, 1, 3, &n)) == KAM_OK)
-			st->min_strength = (int)n;
-		break;
-	case OPT_HIDE_LEFT:
-		st->hide_left = 1;
-		break;
-	case OPT_NO_LEGEND:
-		st->legend = 0;
-		break;
-	case OPT_RANKDIR:
-		st->rankdir = optarg;
-		break;
-	case OPT_SINCE:
-		st->since = optarg;
-		break;
-	case OPT_SIZE_BY:
-		if (strcmp(optarg, "influence") != 0 &&
-		    strcmp(optarg, "none") != 0)
-			return kam_err(KAM_USAGE,
-			               _("unknown size '%s' for --size-by (use "
-			                 "influence or none)"),
-			               optarg);
-		st->by_influence = strcmp(optarg, "influence") == 0;
-		break;
-	case OPT_TITLE:
-		st->title = optarg;
-		break;
-	case OPT_TOWARD:
-		m->toward = optarg;
-		break;
-	case OPT_VIEW:
-		m->view = optarg;
-		break;
-	default:
-		return -1;
-	}
-	return rc;
+	st->as_of_given = st->as_of != NULL;
+	st->min_strength = (int)m->min_strength;
+	if (m->view == NULL)
+		m->view = "all";
+	if (m->layout == NULL)
+		m->layout = "compact";
+	if (m->date == NULL)
+		m->date = "as-of";
+	if (st->rankdir == NULL)
+		st->rankdir = "TB";
 }
 
 /* The words of the options, and the days, each against the others. */
@@ -225,6 +156,14 @@ map_check_words(struct map_opts *m)
 {
 	struct map_style *st = &m->style;
 
+	if (m->size_by != NULL && strcmp(m->size_by, "influence") != 0 &&
+	    strcmp(m->size_by, "none") != 0)
+		return kam_err(KAM_USAGE,
+		               _("unknown size '%s' for --size-by (use "
+		                 "influence or none)"),
+		               m->size_by);
+	st->by_influence =
+	    m->size_by != NULL && strcmp(m->size_by, "influence") == 0;
 	if (map_view_parse(m->view) < 0)
 		return kam_err(
 		    KAM_USAGE,
@@ -261,8 +200,8 @@ map_check(struct map_opts *m)
 
 	if ((rc = map_check_words(m)) != KAM_OK)
 		return rc;
-	if (!m->format_given && m->out != NULL)
-		m->format = map_format_of(m->out);
+	if (m->format == NULL)
+		m->format = m->out != NULL ? map_format_of(m->out) : "dot";
 	if ((rc = map_format_check(m->format)) != KAM_OK)
 		return rc;
 	if (strcmp(st->rankdir, "TB") != 0 && strcmp(st->rankdir, "LR") != 0)
@@ -274,19 +213,11 @@ map_check(struct map_opts *m)
 	if (st->as_of == NULL) {
 		kam_today(m->today);
 		st->as_of = m->today;
-	} else if ((rc = date_check_past(NULL, "--as-of", st->as_of)) != KAM_OK)
-		return rc;
-	if (st->since != NULL) {
-		if ((rc = date_check(NULL, "--since", st->since)) != KAM_OK)
-			return rc;
-		if (strcmp(st->since, st->as_of) > 0)
-			return kam_err(KAM_DATA,
-			               _("--since '%s' is after the as-of date "
-			                 "'%s'"),
-			               st->since, st->as_of);
 	}
-	if ((rc = text_check(NULL, "--title", st->title, TEXT_LINE)) != KAM_OK)
-		return rc;
+	if (st->since != NULL && strcmp(st->since, st->as_of) > 0)
+		return kam_err(KAM_DATA,
+		               _("--since '%s' is after the as-of date '%s'"),
+		               st->since, st->as_of);
 	if (st->font != NULL && (*st->font == '\0' || !utf8_valid(st->font)))
 		return kam_err(KAM_DATA, _("invalid font name '%s'"), st->font);
 	return text_check(NULL, "--font", st->font, TEXT_LINE);
@@ -353,24 +284,12 @@ map_resolve(struct kam_ctx *ctx, struct map_opts *m)
 static int
 map_exec(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct map_opts m;
+	struct map_opts m = *(struct map_opts *)ctx->opts;
 	struct map_data d;
 	Agraph_t *g;
-	int c, rc;
+	int rc;
 
-	memset(&m, 0, sizeof m);
-	m.format = "dot";
-	m.view = "all";
-	m.layout = "compact";
-	m.date = "as-of";
-	m.depth = -1;
-	m.style.legend = 1;
-	m.style.rankdir = "TB";
-	m.style.min_strength = 1;
-	m.style.max_links = -1;
-	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1)
-		if ((rc = map_option(&m, c)) != KAM_OK)
-			return rc < 0 ? cli_usage(ctx) : rc;
+	map_defaults(&m);
 	if (ctx->fmt_given)
 		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
 		                            "dot, svg, png or pdf)"));
@@ -409,6 +328,7 @@ static const struct kam_verb single = {
     1,
     CLI_SCOPE,
     CLI_READ | CLI_TEAM,
+    CLI_OPTS(map_opts, struct map_opts),
 };
 
 static const struct kam_cmd cmd = {

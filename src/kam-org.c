@@ -35,30 +35,16 @@ begin(struct kam_ctx *ctx)
 }
 
 /*
- * The start of a verb that only reads: no options of its own; the frame
- * has checked the operands and opens the store.
+ * The start of a verb that only reads: the frame has read its options
+ * and checked the operands; the store opened, the subject resolved.
  */
 static int
 read_verb(struct kam_ctx *ctx, int argc, char **argv)
 {
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
 	return cli_subject(ctx);
 }
 
-static int
-check_text(const char *what, const char *s)
-{
-	return text_check(NULL, what, s, TEXT_LINE);
-}
-
 /* An optional date; a day something held from is not after today. */
-static int
-check_date(const char *what, const char *s)
-{
-	return s == NULL ? KAM_OK : date_check(NULL, what, s);
-}
-
 static int
 check_past(const char *what, const char *s)
 {
@@ -80,6 +66,12 @@ check_amount(const char *what, const char *s, char *out)
 	return KAM_OK;
 }
 
+/* The options of a verb that has one option with a value. */
+struct one_opt {
+	const char *val;
+};
+#define ONE CLI_AT(struct one_opt, val)
+
 /* init */
 
 static int
@@ -88,9 +80,7 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	char *path;
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
-	if ((rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
 		return rc;
 	/* A team store's URL is shown without its password. */
 	path = xstrdup(store_path(ctx->st));
@@ -168,48 +158,30 @@ check_team(const char *h)
 	return KAM_OK;
 }
 
-/* The options of account add and account set, into ch. */
-static int
-account_options(struct kam_ctx *ctx, int argc, char **argv,
-                struct org_account_change *ch)
-{
-	static const struct option lo[] = {
-	    {"category", required_argument, NULL, 'c'},
-	    {"ext-id", required_argument, NULL, 'x'},
-	    {"industry", required_argument, NULL, 'i'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"parent", required_argument, NULL, 'P'},
-	    {"team", required_argument, NULL, 'T'},
-	    {NULL, 0, NULL, 0}};
-	int c;
-
-	memset(ch, 0, sizeof *ch);
-	while ((c = cli_getopt(ctx, argc, argv, "i:n:", lo)) != -1) {
-		switch (c) {
-		case 'c':
-			ch->category = optarg;
-			break;
-		case 'x':
-			ch->ext_id = optarg;
-			break;
-		case 'P':
-			ch->parent = optarg;
-			break;
-		case 'T':
-			ch->team = optarg;
-			break;
-		case 'i':
-			ch->industry = optarg;
-			break;
-		case 'n':
-			ch->name = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
+/* The options of account add and account set, into a change. */
+#define ACCOUNT_OPTS(name_req)                                                 \
+	{.name = "category", .kind = CLI_STR, ACC(category)},                  \
+	    {.name = "ext-id", .kind = CLI_TEXT, ACC(ext_id)},                 \
+	    {.name = "industry",                                               \
+	     .letter = 'i',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     ACC(industry)},                                                   \
+	    {.name = "name",                                                   \
+	     .letter = 'n',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     ACC(name),                                                        \
+	     .required = name_req,                                             \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
+	    {.name = "parent", .kind = CLI_STR, ACC(parent)},                  \
+	    {.name = "team", .kind = CLI_STR, ACC(team)},                      \
+	{                                                                      \
+		.name = NULL                                                   \
 	}
-	return KAM_OK;
-}
+#define ACC(f) CLI_AT(struct org_account_change, f)
+static const struct cli_opt account_add_opts[] = {
+    ACCOUNT_OPTS(N_("--name is required"))};
+static const struct cli_opt account_set_opts[] = {ACCOUNT_OPTS(NULL)};
+#undef ACC
 
 /* The values of account add's and set's options, for the account h. */
 static int
@@ -217,16 +189,11 @@ account_check(const char *h, const struct org_account_change *ch)
 {
 	int rc;
 
-	if ((rc = check_text("--name", ch->name)) != KAM_OK ||
-	    (rc = check_text("--industry", ch->industry)) != KAM_OK ||
-	    (rc = check_text("--ext-id", ch->ext_id)) != KAM_OK ||
-	    (rc = check_category(ch->category)) != KAM_OK ||
+	if ((rc = check_category(ch->category)) != KAM_OK ||
 	    (rc = check_parent(h, ch->parent)) != KAM_OK ||
 	    (ch->team != NULL && *ch->team != '\0' &&
 	     (rc = check_team(ch->team)) != KAM_OK))
 		return rc;
-	if (ch->name != NULL && *ch->name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
 	return KAM_OK;
 }
 
@@ -237,14 +204,10 @@ account_check(const char *h, const struct org_account_change *ch)
 static int
 cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct org_account_change ch;
+	struct org_account_change ch = *(struct org_account_change *)ctx->opts;
 	const char *h;
 	int rc;
 
-	if ((rc = account_options(ctx, argc, argv, &ch)) != KAM_OK)
-		return rc;
-	if (ch.name == NULL)
-		return cli_usage_msg(ctx, _("--name is required"));
 	h = argv[optind];
 	if (!handle_ok(h))
 		return kam_err(KAM_DATA,
@@ -271,11 +234,10 @@ cmd_account_add(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_account_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct org_account_change ch;
+	const struct org_account_change ch =
+	    *(struct org_account_change *)ctx->opts;
 	int rc;
 
-	if ((rc = account_options(ctx, argc, argv, &ch)) != KAM_OK)
-		return rc;
 	if (ch.name == NULL && ch.industry == NULL && ch.category == NULL &&
 	    ch.ext_id == NULL && ch.parent == NULL && ch.team == NULL)
 		return cli_usage_msg(ctx,
@@ -349,8 +311,6 @@ team_change(struct kam_ctx *ctx, int argc, char **argv,
 {
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
 	if ((rc = check_team(argv[optind])) != KAM_OK ||
 	    (rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -404,187 +364,152 @@ cmd_team_list(struct kam_ctx *ctx, int argc, char **argv)
 
 struct person_opts {
 	struct org_change c;
-	const char *dotted[MAX_DOTTED];
-	const char *level;
+	struct cli_list dotted;
 	int no_leave;
 };
 
-static const struct option person_lo[] = {
-    {"dept", required_argument, NULL, 'D'},
-    {"dotted-to", required_argument, NULL, 'o'},
-    {"ext-id", required_argument, NULL, 'x'},
-    {"level", required_argument, NULL, 'l'},
-    {"name", required_argument, NULL, 'n'},
-    {"no-dotted", no_argument, NULL, 'O'},
-    {"no-leave", no_argument, NULL, 'E'},
-    {"no-placeholder", no_argument, NULL, 'P'},
-    {"no-reports-to", no_argument, NULL, 'R'},
-    {"on", required_argument, NULL, 'W'},
-    {"placeholder", no_argument, NULL, 'p'},
-    {"reports-to", required_argument, NULL, 'r'},
-    {"title", required_argument, NULL, 't'},
-    {NULL, 0, NULL, 0}};
-
-/* The values of person add's and set's options. */
-static int
-person_check(struct person_opts *p, int set)
-{
-	long level;
-	int rc;
-
-	if (p->level != NULL) {
-		if (!parse_int(p->level, set ? 0 : 1, 99, &level))
-			return kam_err(KAM_DATA,
-			               _("invalid level '%s' (a whole number "
-			                 "from 1, the top, to 99)"),
-			               p->level);
-		p->c.level = level;
+/*
+ * The options of person add and person set: set's level may be 0 (to
+ * clear it), and set alone has --on and the --no- options.
+ */
+#define PERSON_OPTS(low, set_kind, set_msg)                                    \
+	{.name = "dept", .letter = 'D', .kind = CLI_TEXT, PO(c.dept)},         \
+	    {.name = "dotted-to",                                              \
+	     .letter = 'o',                                                    \
+	     .kind = CLI_LIST,                                                 \
+	     PO(dotted),                                                       \
+	     .max = MAX_DOTTED,                                                \
+	     .msg = N_("too many --dotted-to")},                               \
+	    {.name = "ext-id", .kind = CLI_TEXT, PO(c.ext_id)},                \
+	    {.name = "level",                                                  \
+	     .letter = 'l',                                                    \
+	     .kind = CLI_INT,                                                  \
+	     PO(c.level),                                                      \
+	     .min = low,                                                       \
+	     .max = 99,                                                        \
+	     .dflt = -1,                                                       \
+	     .msg = N_("invalid level '%s' (a whole number from 1, the top, "  \
+	               "to 99)")},                                             \
+	    {.name = "name",                                                   \
+	     .letter = 'n',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     PO(c.name),                                                       \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
+	    {.name = "no-dotted",                                              \
+	     .kind = set_kind,                                                 \
+	     PO(c.set_dotted),                                                 \
+	     .max = 1,                                                         \
+	     .msg = set_msg},                                                  \
+	    {.name = "no-leave",                                               \
+	     .kind = set_kind,                                                 \
+	     PO(no_leave),                                                     \
+	     .max = 1,                                                         \
+	     .msg = set_msg},                                                  \
+	    {.name = "no-placeholder",                                         \
+	     .kind = set_kind,                                                 \
+	     PO(c.placeholder),                                                \
+	     .max = 0,                                                         \
+	     .dflt = -1,                                                       \
+	     .msg = set_msg},                                                  \
+	    {.name = "no-reports-to",                                          \
+	     .kind = set_kind == CLI_SET ? CLI_WORD : set_kind,                \
+	     PO(c.reports_to),                                                 \
+	     .msg = set_kind == CLI_SET ? "" : set_msg},                       \
+	    {.name = "on",                                                     \
+	     .kind = set_kind == CLI_SET ? CLI_PAST : set_kind,                \
+	     PO(c.on),                                                         \
+	     .msg = set_msg},                                                  \
+	    {.name = "placeholder",                                            \
+	     .letter = 'p',                                                    \
+	     .kind = CLI_SET,                                                  \
+	     PO(c.placeholder),                                                \
+	     .max = 1,                                                         \
+	     .dflt = -1},                                                      \
+	    {.name = "reports-to",                                             \
+	     .letter = 'r',                                                    \
+	     .kind = CLI_STR,                                                  \
+	     PO(c.reports_to)},                                                \
+	    {.name = "title", .letter = 't', .kind = CLI_TEXT, PO(c.title)},   \
+	{                                                                      \
+		.name = NULL                                                   \
 	}
-	if ((rc = check_text("--name", p->c.name)) != KAM_OK ||
-	    (rc = check_text("--title", p->c.title)) != KAM_OK ||
-	    (rc = check_text("--dept", p->c.dept)) != KAM_OK ||
-	    (rc = check_text("--ext-id", p->c.ext_id)) != KAM_OK ||
-	    (rc = check_past("--on", p->c.on)) != KAM_OK)
-		return rc;
-	if (p->c.name != NULL && *p->c.name == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	return KAM_OK;
-}
+#define PO(f) CLI_AT(struct person_opts, f)
+static const struct cli_opt person_add_opts[] = {
+    PERSON_OPTS(1, CLI_REFUSE, N_("'--%s' is for person set"))};
+static const struct cli_opt person_set_opts[] = {PERSON_OPTS(0, CLI_SET, NULL)};
+#undef PO
 
-/* Options of person add and person set; set allows --on and the --no-s. */
-static int
-person_options(struct kam_ctx *ctx, int argc, char **argv,
-               struct person_opts *p, int set)
+/* The options of person add or set, read by the frame. */
+static struct person_opts *
+person_options(struct kam_ctx *ctx, int *rc)
 {
-	int c;
+	struct person_opts *p = ctx->opts;
 
-	memset(p, 0, sizeof *p);
-	p->c.level = -1;
-	p->c.placeholder = -1;
-	p->c.dotted = p->dotted;
-	while ((c = cli_getopt(ctx, argc, argv, "D:l:n:o:pr:t:", person_lo)) !=
-	       -1) {
-		if (!set &&
-		    (c == 'W' || c == 'O' || c == 'P' || c == 'R' || c == 'E'))
-			return cli_usage_msg(ctx, _("'--%s' is for person set"),
-			                     c == 'W'   ? "on"
-			                     : c == 'O' ? "no-dotted"
-			                     : c == 'P' ? "no-placeholder"
-			                     : c == 'E' ? "no-leave"
-			                                : "no-reports-to");
-		switch (c) {
-		case 'D':
-			p->c.dept = optarg;
-			break;
-		case 'l':
-			p->level = optarg;
-			break;
-		case 'n':
-			p->c.name = optarg;
-			break;
-		case 'x':
-			p->c.ext_id = optarg;
-			break;
-		case 'o':
-			if (p->c.ndotted == MAX_DOTTED)
-				return cli_usage_msg(ctx,
-				                     _("too many --dotted-to"));
-			p->dotted[p->c.ndotted++] = optarg;
-			p->c.set_dotted = 1;
-			break;
-		case 'O':
-			p->c.set_dotted = 1;
-			break;
-		case 'E':
-			p->no_leave = 1;
-			break;
-		case 'p':
-			p->c.placeholder = 1;
-			break;
-		case 'P':
-			p->c.placeholder = 0;
-			break;
-		case 'r':
-			p->c.reports_to = optarg;
-			break;
-		case 'R':
-			p->c.reports_to = "";
-			break;
-		case 't':
-			p->c.title = optarg;
-			break;
-		case 'W':
-			p->c.on = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	return person_check(p, set);
+	p->c.dotted = p->dotted.v;
+	p->c.ndotted = p->dotted.n;
+	if (p->dotted.n > 0)
+		p->c.set_dotted = 1;
+	*rc = KAM_OK;
+	return p;
 }
 
 static int
 cmd_person_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct person_opts p;
 	int rc;
+	struct person_opts *p = person_options(ctx, &rc);
 
-	if ((rc = person_options(ctx, argc, argv, &p, 0)) != KAM_OK)
+	if (rc != KAM_OK)
 		return rc;
-	if (p.c.name == NULL && p.c.placeholder != 1)
+	if (p->c.name == NULL && p->c.placeholder != 1)
 		return cli_usage_msg(ctx, _("--name is required (or "
 		                            "--placeholder for someone not "
 		                            "yet named)"));
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(
-	    ctx->st, org_person_add(ctx->st, argv[optind], ctx->account, &p.c));
+	return store_end(ctx->st, org_person_add(ctx->st, argv[optind],
+	                                         ctx->account, &p->c));
 }
 
 static int
 cmd_person_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct person_opts p;
-	char today[KAM_DATE_LEN];
 	int rc;
+	struct person_opts *p = person_options(ctx, &rc);
+	char today[KAM_DATE_LEN];
 
-	if ((rc = person_options(ctx, argc, argv, &p, 1)) != KAM_OK)
+	if (rc != KAM_OK)
 		return rc;
-	if (p.no_leave && (rc = check_past("--on", p.c.on)) != KAM_OK)
-		return rc;
-	if (p.c.on == NULL) {
+	if (p->c.on == NULL) {
 		kam_today(today);
-		p.c.on = today;
+		p->c.on = today;
 	}
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	rc = org_person_set(ctx->st, ctx->subj.person, &p.c);
-	if (rc == KAM_OK && p.no_leave)
-		rc = store_org_person_return(ctx->st, ctx->subj.person, p.c.on);
+	rc = org_person_set(ctx->st, ctx->subj.person, &p->c);
+	if (rc == KAM_OK && p->no_leave)
+		rc =
+		    store_org_person_return(ctx->st, ctx->subj.person, p->c.on);
 	return store_end(ctx->st, rc);
 }
+
+static const struct cli_opt leave_opts[] = {
+    {.name = "on",
+     .kind = CLI_PAST,
+     ONE,
+     .required = N_("--on DATE is required")},
+    {.name = NULL}};
 
 static int
 cmd_person_leave(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
-	                                   {NULL, 0, NULL, 0}};
-	const char *on = NULL;
-	int c, rc;
+	const struct one_opt *o = ctx->opts;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'W')
-			return cli_usage(ctx);
-		on = optarg;
-	}
-	if (on == NULL)
-		return cli_usage_msg(ctx, _("--on DATE is required"));
-	if ((rc = check_past("--on", on)) != KAM_OK)
-		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 store_org_person_leave(ctx->st, ctx->subj.person, on));
+	return store_end(
+	    ctx->st, store_org_person_leave(ctx->st, ctx->subj.person, o->val));
 }
 
 /* person rm PERSON: one added by mistake, when nothing refers to them */
@@ -593,8 +518,6 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
-	while (cli_getopt(ctx, argc, argv, "", NULL) != -1)
-		return cli_usage(ctx);
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
@@ -605,27 +528,24 @@ cmd_person_rm(struct kam_ctx *ctx, int argc, char **argv)
  * person erase PERSON --reason TEXT: commits at once, then compacts the
  * store, which cannot be done inside the command's transaction.
  */
+static const struct cli_opt erase_opts[] = {
+    {.name = "reason",
+     .kind = CLI_TEXT,
+     ONE,
+     .required = N_("--reason TEXT is required")},
+    {.name = NULL}};
+
 static int
 cmd_person_erase(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"reason", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0}};
-	const char *reason = NULL;
+	const char *reason = ((struct one_opt *)ctx->opts)->val;
 	char *tomb = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'R')
-			return cli_usage(ctx);
-		reason = optarg;
-	}
-	if (reason == NULL)
-		return cli_usage_msg(ctx, _("--reason TEXT is required"));
 	if (*reason == '\0')
 		return kam_err(KAM_DATA, _("--reason is empty: say why the "
 		                           "person is erased"));
-	if ((rc = check_text("--reason", reason)) != KAM_OK ||
-	    (rc = begin(ctx)) != KAM_OK)
+	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	rc = store_end(ctx->st, store_org_person_erase(
 	                            ctx->st, ctx->subj.person, reason, &tomb));
@@ -950,79 +870,65 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 
 /* links */
 
+struct link_opts {
+	const char *kind, *on;
+	long strength;
+};
+#define LO(f) CLI_AT(struct link_opts, f)
+
+/* --kind KIND --on DATE, of link and unlink. */
+#define LINK_OPTS                                                              \
+	{.name = "kind",                                                       \
+	 .letter = 'k',                                                        \
+	 .kind = CLI_VOCAB,                                                    \
+	 LO(kind),                                                             \
+	 .vocab = VOCAB_LINK_KIND,                                             \
+	 .required = N_("--kind is required")},                                \
+	{                                                                      \
+		.name = "on", .kind = CLI_PAST, LO(on)                         \
+	}
+static const struct cli_opt link_opts[] = {
+    LINK_OPTS,
+    {.name = "strength",
+     .letter = 's',
+     .kind = CLI_INT,
+     LO(strength),
+     .min = 1,
+     .max = 3,
+     .dflt = 2,
+     .msg = N_("invalid strength '%s' (1, 2 or 3)")},
+    {.name = NULL}};
+
+static const struct cli_opt unlink_opts[] = {LINK_OPTS, {.name = NULL}};
+#undef LO
+
 static int
 cmd_link(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'},
-	    {"on", required_argument, NULL, 'W'},
-	    {"strength", required_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL, *ss = NULL, *on = NULL;
-	long strength = 2;
+	const struct link_opts *o = ctx->opts;
 	int64_t to;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "k:s:", lo)) != -1) {
-		switch (c) {
-		case 'k':
-			ks = optarg;
-			break;
-		case 's':
-			ss = optarg;
-			break;
-		case 'W':
-			on = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (ks == NULL)
-		return cli_usage_msg(ctx, _("--kind is required"));
-	if ((kind = vocab_word(VOCAB_LINK_KIND, ks)) == NULL)
-		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
-	if (ss != NULL && !parse_int(ss, 1, 3, &strength))
-		return kam_err(KAM_DATA, _("invalid strength '%s' (1, 2 or 3)"),
-		               ss);
-	if ((rc = check_past("--on", on)) != KAM_OK ||
-	    (rc = begin(ctx)) != KAM_OK)
+	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
-		rc = store_org_link_on(ctx->st, ctx->subj.person, to, kind,
-		                       strength, on);
+		rc = store_org_link_on(ctx->st, ctx->subj.person, to, o->kind,
+		                       o->strength, o->on);
 	return store_end(ctx->st, rc);
 }
 
 static int
 cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'},
-	    {"on", required_argument, NULL, 'W'},
-	    {NULL, 0, NULL, 0}};
-	const char *kind = NULL, *ks = NULL, *on = NULL;
+	const struct link_opts *o = ctx->opts;
 	int64_t to;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c == 'k')
-			ks = optarg;
-		else if (c == 'W')
-			on = optarg;
-		else
-			return cli_usage(ctx);
-	}
-	if (ks == NULL)
-		return cli_usage_msg(ctx, _("--kind is required"));
-	if ((kind = vocab_word(VOCAB_LINK_KIND, ks)) == NULL)
-		return vocab_refused(NULL, VOCAB_LINK_KIND, ks);
-	if ((rc = check_past("--on", on)) != KAM_OK ||
-	    (rc = begin(ctx)) != KAM_OK)
+	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
-		rc = store_org_unlink_on(ctx->st, ctx->subj.person, to, kind,
-		                         on);
+		rc = store_org_unlink_on(ctx->st, ctx->subj.person, to, o->kind,
+		                         o->on);
 	return store_end(ctx->st, rc);
 }
 
@@ -1055,44 +961,27 @@ put_link(const struct org_link *l, void *arg)
 }
 
 /* The --as-of DATE of a verb that reads. */
-static int
-as_of_verb(struct kam_ctx *ctx, int argc, char **argv, const char **as_of)
-{
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
-	int c, rc;
+static const struct cli_opt as_of_opts[] = {
+    {.name = "as-of", .kind = CLI_DATE, ONE}, {.name = NULL}};
 
-	*as_of = NULL;
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'A')
-			return cli_usage(ctx);
-		*as_of = optarg;
-	}
-	if ((rc = check_date("--as-of", *as_of)) != KAM_OK)
-		return rc;
+/* ... of a verb that reads a day looked back on (not after today). */
+static const struct cli_opt as_of_past_opts[] = {
+    {.name = "as-of", .kind = CLI_PAST, ONE}, {.name = NULL}};
+
+static int
+as_of_verb(struct kam_ctx *ctx, const char **as_of)
+{
+	*as_of = ((const struct one_opt *)ctx->opts)->val;
 	return cli_subject(ctx);
 }
 
-/*
- * The --as-of DATE of a verb that reads a day looked back on (not after
- * today), today when it is not given.
- */
+/* The --as-of DATE of as_of_past_opts, today when it is not given. */
 static int
-as_of_today_verb(struct kam_ctx *ctx, int argc, char **argv, char *today,
-                 const char **as_of)
+as_of_today_verb(struct kam_ctx *ctx, char *today, const char **as_of)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
-	int c, rc;
+	int rc;
 
-	*as_of = NULL;
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'A')
-			return cli_usage(ctx);
-		*as_of = optarg;
-	}
-	if ((rc = check_past("--as-of", *as_of)) != KAM_OK ||
-	    (rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = as_of_verb(ctx, as_of)) != KAM_OK)
 		return rc;
 	if (*as_of == NULL) {
 		kam_today(today);
@@ -1109,7 +998,7 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc;
 
-	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
+	if ((rc = as_of_verb(ctx, &as_of)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
 	ro.o = cli_out(ctx, 0, link_cols);
@@ -1126,29 +1015,26 @@ cmd_links(struct kam_ctx *ctx, int argc, char **argv)
  * HANDLE --name NAME: the whole of competitor add and seller add, which
  * differ in what they add.
  */
+static const struct cli_opt named_opts[] = {
+    {.name = "name",
+     .letter = 'n',
+     .kind = CLI_TEXT,
+     ONE,
+     .required = N_("--name is required")},
+    {.name = NULL}};
+
 static int
-add_named(struct kam_ctx *ctx, int argc, char **argv, const char *what,
+add_named(struct kam_ctx *ctx, char **argv, const char *what,
           int (*add)(struct store *, const char *, const char *))
 {
-	static const struct option lo[] = {
-	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
-	const char *name = NULL;
-	int c, rc;
+	const char *name = ((const struct one_opt *)ctx->opts)->val;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "n:", lo)) != -1) {
-		if (c != 'n')
-			return cli_usage(ctx);
-		name = optarg;
-	}
-	if (name == NULL)
-		return cli_usage_msg(ctx, _("--name is required"));
 	if (!handle_ok(argv[optind]))
 		return kam_err(KAM_DATA,
 		               _("invalid %s handle '%s' (use letters, digits, "
 		                 "'.', '_' and '-')"),
 		               _(what), argv[optind]);
-	if ((rc = check_text("--name", name)) != KAM_OK)
-		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, add(ctx->st, argv[optind], name));
@@ -1157,8 +1043,7 @@ add_named(struct kam_ctx *ctx, int argc, char **argv, const char *what,
 static int
 cmd_competitor_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	return add_named(ctx, argc, argv, N_("competitor"),
-	                 store_org_competitor_add);
+	return add_named(ctx, argv, N_("competitor"), store_org_competitor_add);
 }
 
 static int
@@ -1196,91 +1081,73 @@ struct deal_opts {
 	char value[MONEY_LEN], cost[MONEY_LEN];
 };
 
-/*
- * Parses the options of deal add and deal set; clear allows "" (deal set)
- * to clear a field.  Its length is a case for each of the nine options
- * of a deal's record, each checked as it is read.
- */
+/* deal set's --close: a day, or "" to clear it. */
 static int
-deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
-             int clear)
+close_or_clear(const char *arg, void *dst)
 {
-	static const struct option lo[] = {
-	    {"close", required_argument, NULL, 'c'},
-	    {"cost", required_argument, NULL, 'k'},
-	    {"currency", required_argument, NULL, 'C'},
-	    {"ext-id", required_argument, NULL, OPT_EXT_ID},
-	    {"name", required_argument, NULL, 'n'},
-	    {"on", required_argument, NULL, OPT_ON},
-	    {"owner", required_argument, NULL, OPT_OWNER},
-	    {"stage", required_argument, NULL, 's'},
-	    {"value", required_argument, NULL, 'v'},
-	    {NULL, 0, NULL, 0}};
-	const char **f = d->c.f;
-	int c, rc;
+	*(const char **)dst = arg;
+	return *arg == '\0' ? KAM_OK : date_check(NULL, "--close", arg);
+}
 
-	memset(d, 0, sizeof *d);
-	while ((c = cli_getopt(ctx, argc, argv, "c:C:n:v:", lo)) != -1) {
-		switch (c) {
-		case 'c':
-			f[DEAL_CLOSE] = optarg;
-			break;
-		case 'k':
-			f[DEAL_COST] = optarg;
-			break;
-		case 'C':
-			f[DEAL_CURRENCY] = optarg;
-			break;
-		case OPT_EXT_ID:
-			f[DEAL_EXT_ID] = optarg;
-			break;
-		case 'n':
-			f[DEAL_NAME] = optarg;
-			break;
-		case OPT_ON:
-			if (!clear)
-				return cli_usage(ctx);
-			d->on = optarg;
-			break;
-		case OPT_OWNER:
-			f[DEAL_OWNER] = optarg;
-			break;
-		case 's':
-			f[DEAL_STAGE] = optarg;
-			break;
-		case 'v':
-			f[DEAL_VALUE] = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
+/*
+ * The nine options of a deal's record; set's --close may be "" (to
+ * clear it), and set alone has --on.
+ */
+#define DEAL_OPTS(close_kind, close_parse, name_req, on_kind)                  \
+	{.name = "close",                                                      \
+	 .letter = 'c',                                                        \
+	 .kind = close_kind,                                                   \
+	 .parse = close_parse,                                                 \
+	 DO(c.f[DEAL_CLOSE])},                                                 \
+	    {.name = "cost", .kind = CLI_STR, DO(c.f[DEAL_COST])},             \
+	    {.name = "currency",                                               \
+	     .letter = 'C',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     DO(c.f[DEAL_CURRENCY])},                                          \
+	    {.name = "ext-id", .kind = CLI_TEXT, DO(c.f[DEAL_EXT_ID])},        \
+	    {.name = "name",                                                   \
+	     .letter = 'n',                                                    \
+	     .kind = CLI_TEXT,                                                 \
+	     DO(c.f[DEAL_NAME]),                                               \
+	     .required = name_req,                                             \
+	     .empty = CLI_EMPTY_REFUSED},                                      \
+	    {.name = "on", .kind = on_kind, DO(on)},                           \
+	    {.name = "owner", .kind = CLI_TEXT, DO(c.f[DEAL_OWNER])},          \
+	    {.name = "stage", .kind = CLI_TEXT, DO(c.f[DEAL_STAGE])},          \
+	    {.name = "value",                                                  \
+	     .letter = 'v',                                                    \
+	     .kind = CLI_STR,                                                  \
+	     DO(c.f[DEAL_VALUE])},                                             \
+	{                                                                      \
+		.name = NULL                                                   \
 	}
-	if ((rc = check_text("--name", f[DEAL_NAME])) != KAM_OK ||
-	    (rc = check_text("--currency", f[DEAL_CURRENCY])) != KAM_OK ||
-	    (rc = check_text("--stage", f[DEAL_STAGE])) != KAM_OK ||
-	    (rc = check_text("--owner", f[DEAL_OWNER])) != KAM_OK ||
-	    (rc = check_text("--ext-id", f[DEAL_EXT_ID])) != KAM_OK)
-		return rc;
-	if (f[DEAL_NAME] != NULL && *f[DEAL_NAME] == '\0')
-		return kam_err(KAM_DATA, _("--name is empty"));
-	if (f[DEAL_CLOSE] != NULL && (*f[DEAL_CLOSE] || !clear) &&
-	    (rc = check_date("--close", f[DEAL_CLOSE])) != KAM_OK)
-		return rc;
-	if (d->on != NULL && (rc = check_date("--on", d->on)) != KAM_OK)
-		return rc;
-	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear)) {
-		if ((rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) !=
-		    KAM_OK)
-			return rc;
+#define DO(f) CLI_AT(struct deal_opts, f)
+static const struct cli_opt deal_add_opts[] = {
+    DEAL_OPTS(CLI_DATE, NULL, N_("--name is required"), CLI_REFUSE)};
+static const struct cli_opt deal_set_opts[] = {
+    DEAL_OPTS(CLI_CALL, close_or_clear, NULL, CLI_DATE)};
+#undef DO
+
+/*
+ * The values of deal add's and deal set's options; clear allows ""
+ * (deal set) to clear a field.
+ */
+static struct deal_opts *
+deal_options(struct kam_ctx *ctx, int clear, int *rc)
+{
+	struct deal_opts *d = ctx->opts;
+	const char **f = d->c.f;
+
+	*rc = KAM_OK;
+	if (f[DEAL_VALUE] != NULL && (*f[DEAL_VALUE] || !clear) &&
+	    (*rc = check_amount(N_("value"), f[DEAL_VALUE], d->value)) ==
+	        KAM_OK)
 		f[DEAL_VALUE] = d->value;
-	}
-	if (f[DEAL_COST] != NULL && (*f[DEAL_COST] || !clear)) {
-		if ((rc = check_amount(N_("cost"), f[DEAL_COST], d->cost)) !=
-		    KAM_OK)
-			return rc;
+	if (*rc == KAM_OK && f[DEAL_COST] != NULL &&
+	    (*f[DEAL_COST] || !clear) &&
+	    (*rc = check_amount(N_("cost"), f[DEAL_COST], d->cost)) == KAM_OK)
 		f[DEAL_COST] = d->cost;
-	}
-	return KAM_OK;
+	return d;
 }
 
 /*
@@ -1290,17 +1157,13 @@ deal_options(struct kam_ctx *ctx, int argc, char **argv, struct deal_opts *d,
 static int
 cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct deal_opts d;
 	int rc;
+	struct deal_opts *d = deal_options(ctx, 0, &rc);
 
-	if ((rc = deal_options(ctx, argc, argv, &d, 0)) != KAM_OK)
-		return rc;
-	if (d.c.f[DEAL_NAME] == NULL)
-		return cli_usage_msg(ctx, _("--name is required"));
-	if ((rc = begin(ctx)) != KAM_OK)
+	if (rc != KAM_OK || (rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 deal_add(ctx->st, argv[optind], ctx->account, &d.c));
+	                 deal_add(ctx->st, argv[optind], ctx->account, &d->c));
 }
 
 /*
@@ -1311,13 +1174,13 @@ cmd_deal_add(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct deal_opts d;
 	int rc, i, any = 0;
+	struct deal_opts *d = deal_options(ctx, 1, &rc);
 
-	if ((rc = deal_options(ctx, argc, argv, &d, 1)) != KAM_OK)
+	if (rc != KAM_OK)
 		return rc;
 	for (i = 0; i < DEAL_NFIELDS; i++)
-		any |= d.c.f[i] != NULL;
+		any |= d->c.f[i] != NULL;
 	if (!any)
 		return cli_usage_msg(ctx,
 		                     _("nothing to change (give --close, "
@@ -1326,78 +1189,55 @@ cmd_deal_set(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st,
-	                 deal_set(ctx->st, ctx->subj.deal, &d.c, d.on));
+	                 deal_set(ctx->st, ctx->subj.deal, &d->c, d->on));
 }
 
 /* deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT] */
+struct close_opts {
+	int won, lost, abandoned;
+	const char *on, *reason;
+};
+#define CO(f) CLI_AT(struct close_opts, f)
+static const struct cli_opt close_opts[] = {
+    {.name = "abandoned", .kind = CLI_COUNT, CO(abandoned)},
+    {.name = "lost", .kind = CLI_COUNT, CO(lost)},
+    {.name = "on",
+     .kind = CLI_DATE,
+     CO(on),
+     .required = N_("--on is required")},
+    {.name = "reason", .kind = CLI_FREE, CO(reason)},
+    {.name = "won", .kind = CLI_COUNT, CO(won)},
+    {.name = NULL}};
+#undef CO
+
 static int
 cmd_deal_close(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"abandoned", no_argument, NULL, 'A'},
-	    {"lost", no_argument, NULL, 'L'},
-	    {"on", required_argument, NULL, OPT_ON},
-	    {"reason", required_argument, NULL, 'r'},
-	    {"won", no_argument, NULL, 'W'},
-	    {NULL, 0, NULL, 0}};
-	const char *on = NULL, *reason = NULL;
-	int c, rc, status = -1, n = 0;
+	const struct close_opts *o = ctx->opts;
+	enum deal_status status = o->won    ? DEAL_WON
+	                          : o->lost ? DEAL_LOST
+	                                    : DEAL_ABANDONED;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (c) {
-		case 'A':
-			status = DEAL_ABANDONED;
-			n++;
-			break;
-		case 'L':
-			status = DEAL_LOST;
-			n++;
-			break;
-		case 'W':
-			status = DEAL_WON;
-			n++;
-			break;
-		case OPT_ON:
-			on = optarg;
-			break;
-		case 'r':
-			reason = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (n != 1)
+	if (o->won + o->lost + o->abandoned != 1)
 		return cli_usage_msg(ctx, _("give one of --won, --lost and "
 		                            "--abandoned"));
-	if (on == NULL)
-		return cli_usage_msg(ctx, _("--on is required"));
-	if ((rc = check_date("--on", on)) != KAM_OK ||
-	    (rc = text_check(NULL, "--reason", reason, TEXT_FREE)) != KAM_OK)
-		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	return store_end(ctx->st,
-	                 deal_close(ctx->st, ctx->subj.deal,
-	                            (enum deal_status)status, on, reason));
+	return store_end(ctx->st, deal_close(ctx->st, ctx->subj.deal, status,
+	                                     o->on, o->reason));
 }
 
 /* deal reopen DEAL [--on DATE] */
+static const struct cli_opt reopen_opts[] = {
+    {.name = "on", .kind = CLI_DATE, ONE}, {.name = NULL}};
+
 static int
 cmd_deal_reopen(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"on", required_argument, NULL, OPT_ON}, {NULL, 0, NULL, 0}};
-	const char *on = NULL;
-	int c, rc;
+	const char *on = ((const struct one_opt *)ctx->opts)->val;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != OPT_ON)
-			return cli_usage(ctx);
-		on = optarg;
-	}
-	if (on != NULL && (rc = check_date("--on", on)) != KAM_OK)
-		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	return store_end(ctx->st, deal_reopen(ctx->st, ctx->subj.deal, on));
@@ -1484,67 +1324,53 @@ role_word(const char *s, const char **role)
 	return vocab_refused(NULL, VOCAB_ROLE, s);
 }
 
+struct role_opts {
+	const char *influence, *on;
+	int lead, primary;
+};
+#define RO(f) CLI_AT(struct role_opts, f)
+static const struct cli_opt role_opts[] = {
+    {.name = "influence",
+     .letter = 'i',
+     .kind = CLI_VOCAB,
+     RO(influence),
+     .vocab = VOCAB_INFLUENCE},
+    {.name = "lead", .kind = CLI_SET, RO(lead), .max = 1},
+    {.name = "on", .kind = CLI_PAST, RO(on)},
+    {.name = "primary", .kind = CLI_SET, RO(primary), .max = 1, .dflt = -1},
+    {.name = NULL}};
+#undef RO
+
+static const struct cli_opt role_rm_opts[] = {
+    {.name = "on", .kind = CLI_PAST, ONE}, {.name = NULL}};
+
 static int
 cmd_role(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"influence", required_argument, NULL, 'i'},
-	    {"lead", no_argument, NULL, 'L'},
-	    {"on", required_argument, NULL, 'W'},
-	    {"primary", no_argument, NULL, 'P'},
-	    {NULL, 0, NULL, 0}};
-	const char *influence = NULL, *role, *on = NULL;
+	const struct role_opts *o = ctx->opts;
+	const char *role;
 	int64_t p;
-	int c, rc, lead = 0, primary = -1;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "i:", lo)) != -1) {
-		switch (c) {
-		case 'i':
-			if ((influence = vocab_word(VOCAB_INFLUENCE, optarg)) ==
-			    NULL)
-				return vocab_refused(NULL, VOCAB_INFLUENCE,
-				                     optarg);
-			break;
-		case 'L':
-			lead = 1;
-			break;
-		case 'P':
-			primary = 1;
-			break;
-		case 'W':
-			on = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
-	    (rc = check_past("--on", on)) != KAM_OK)
+	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
 		rc = store_org_role_put(ctx->st, ctx->subj.deal, p, role,
-		                        influence, lead, primary, on);
+		                        o->influence, o->lead, o->primary,
+		                        o->on);
 	return store_end(ctx->st, rc);
 }
 
 static int
 cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {{"on", required_argument, NULL, 'W'},
-	                                   {NULL, 0, NULL, 0}};
-	const char *role, *on = NULL;
+	const char *role, *on = ((const struct one_opt *)ctx->opts)->val;
 	int64_t p;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'W')
-			return cli_usage(ctx);
-		on = optarg;
-	}
-	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK ||
-	    (rc = check_past("--on", on)) != KAM_OK)
+	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
 		return rc;
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
@@ -1587,7 +1413,7 @@ cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	if ((rc = as_of_verb(ctx, argc, argv, &as_of)) != KAM_OK)
+	if ((rc = as_of_verb(ctx, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
 	ro.o = cli_out(ctx, 0, cols);
@@ -1714,36 +1540,28 @@ put_influence(struct out *o, const char *acct,
 	out_end_row(o);
 }
 
+struct influence_opts {
+	const char *as_of, *deal;
+};
+static const struct cli_opt influence_opts[] = {
+    {.name = "as-of", .kind = CLI_PAST, CLI_AT(struct influence_opts, as_of)},
+    {.name = "deal", .kind = CLI_STR, CLI_AT(struct influence_opts, deal)},
+    {.name = NULL}};
+
 static int
 cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"as-of", required_argument, NULL, 'A'},
-	    {"deal", required_argument, NULL, 'D'},
-	    {NULL, 0, NULL, 0}};
-	const char *deal_ref = NULL, *as_of = NULL, *acct;
+	const struct influence_opts *opt = ctx->opts;
+	const char *deal_ref = opt->deal, *as_of = opt->as_of, *acct;
 	char today[KAM_DATE_LEN];
 	struct org_influence inf;
 	struct out *o;
 	char *own;
 	int64_t account, deal = 0;
 	size_t i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		switch (c) {
-		case 'A':
-			as_of = optarg;
-			break;
-		case 'D':
-			deal_ref = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if ((rc = check_past("--as-of", as_of)) != KAM_OK ||
-	    (rc = cli_subject(ctx)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
 	acct = ctx->subj.arg;
@@ -1777,7 +1595,7 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 static int
 cmd_seller_add(struct kam_ctx *ctx, int argc, char **argv)
 {
-	return add_named(ctx, argc, argv, N_("seller"), store_seller_add);
+	return add_named(ctx, argv, N_("seller"), store_seller_add);
 }
 
 static int
@@ -1811,40 +1629,32 @@ cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+struct contact_opts {
+	const char *on;
+	long strength;
+};
+static const struct cli_opt contact_opts[] = {
+    {.name = "on", .kind = CLI_PAST, CLI_AT(struct contact_opts, on)},
+    {.name = "strength",
+     .letter = 's',
+     .kind = CLI_INT,
+     CLI_AT(struct contact_opts, strength),
+     .min = SELLER_STRENGTH_MIN,
+     .max = SELLER_STRENGTH_MAX,
+     .msg = N_("invalid strength '%s' (1 acquainted, 2 works with, 3 "
+               "trusted)"),
+     .required = N_("--strength is required")},
+    {.name = NULL}};
+
 static int
 cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"on", required_argument, NULL, 'o'},
-	    {"strength", required_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0}};
-	const char *on = NULL, *ss = NULL;
+	const struct contact_opts *o = ctx->opts;
+	const char *on = o->on;
 	char today[KAM_DATE_LEN];
-	long strength;
 	int64_t seller, p;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "s:", lo)) != -1) {
-		switch (c) {
-		case 'o':
-			on = optarg;
-			break;
-		case 's':
-			ss = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (ss == NULL)
-		return cli_usage_msg(ctx, _("--strength is required"));
-	if (!parse_int(ss, SELLER_STRENGTH_MIN, SELLER_STRENGTH_MAX, &strength))
-		return kam_err(KAM_DATA,
-		               _("invalid strength '%s' (1 acquainted, 2 works "
-		                 "with, 3 trusted)"),
-		               ss);
-	if ((rc = check_past("--on", on)) != KAM_OK)
-		return rc;
 	if (on == NULL) {
 		kam_today(today);
 		on = today;
@@ -1853,7 +1663,7 @@ cmd_contact(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_seller_id(ctx->st, argv[optind], &seller)) == KAM_OK &&
 	    (rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
-		rc = store_contact_add(ctx->st, seller, p, strength, on);
+		rc = store_contact_add(ctx->st, seller, p, o->strength, on);
 	return store_end(ctx->st, rc);
 }
 
@@ -1883,7 +1693,7 @@ cmd_contacts(struct kam_ctx *ctx, int argc, char **argv)
 	struct out *o;
 	int rc;
 
-	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
+	if ((rc = as_of_today_verb(ctx, today, &as_of)) != KAM_OK)
 		return rc;
 	o = cli_out(ctx, 0, cols);
 	rc = store_contacts(ctx->st, ctx->subj.account, as_of, put_contact, o);
@@ -1909,7 +1719,7 @@ cmd_coverage(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t deal;
 	int rc;
 
-	if ((rc = as_of_today_verb(ctx, argc, argv, today, &as_of)) != KAM_OK)
+	if ((rc = as_of_today_verb(ctx, today, &as_of)) != KAM_OK)
 		return rc;
 	deal = ctx->subj.deal;
 	if ((rc = gate_load(ctx->st, deal, as_of, &a)) != KAM_OK) {
@@ -1967,29 +1777,61 @@ kind_word(struct kam_ctx *ctx, const char *s)
 
 #define MAX_MAP 32
 
-/*
- * import [ACCOUNT] FILE [--kind K] [--map FIELD=COLUMN]... [--update]
- *     [--sync] [--on DATE]: the file all or nothing, then one summary
- *     line, written before the commit.
- */
-/*
- * The options of import, each against the others: with nmap --map and
- * nrole --role-map given, and --sync when sync is set.
- */
-static int
-import_check(struct kam_ctx *ctx, struct org_import_opts *opts, size_t nmap,
-             size_t nrole, int sync)
-{
-	int rc;
+struct import_opts {
+	struct org_import_opts o;
+	struct cli_list map, role_map;
+	int sync;
+};
 
+/* --role-map LABEL=ROLE: a role's word after the label. */
+static int
+role_map_word(const char *arg, void *dst)
+{
+	const char *role;
+
+	(void)dst;
+	return sf_role_map_check(arg, &role);
+}
+
+#define IO(f) CLI_AT(struct import_opts, f)
+static const struct cli_opt import_opts[] = {
+    {.name = "from", .kind = CLI_STR, IO(o.from)},
+    {.name = "kind", .letter = 'k', .kind = CLI_STR, IO(o.kind)},
+    {.name = "map",
+     .kind = CLI_LIST,
+     IO(map),
+     .max = MAX_MAP,
+     .msg = N_("too many --map")},
+    {.name = "on", .kind = CLI_STR, IO(o.on)},
+    {.name = "role-map",
+     .kind = CLI_LIST,
+     IO(role_map),
+     .max = MAX_MAP,
+     .msg = N_("too many --role-map"),
+     .parse = role_map_word},
+    {.name = "sync", .kind = CLI_SET, IO(sync), .max = 1},
+    {.name = "update", .kind = CLI_SET, IO(o.update), .max = 1},
+    {.name = NULL}};
+#undef IO
+
+/* The options of import, each against the others. */
+static int
+import_check(struct kam_ctx *ctx, struct import_opts *io)
+{
+	struct org_import_opts *opts = &io->o;
+	int rc, sync = io->sync;
+
+	if (opts->from != NULL && strcmp(opts->from, "salesforce") != 0)
+		return cli_usage_msg(
+		    ctx, _("unknown --from '%s' (use salesforce)"), opts->from);
 	if ((opts->kind = kind_word(ctx, opts->kind)) != NULL &&
 	    *opts->kind == '\0')
 		return cli_usage(ctx);
-	if (opts->from != NULL && (opts->kind != NULL || nmap > 0))
+	if (opts->from != NULL && (opts->kind != NULL || io->map.n > 0))
 		return cli_usage_msg(ctx, _("--from salesforce tells the kind "
 		                            "and the columns itself (no --kind "
 		                            "or --map)"));
-	if (opts->from == NULL && nrole > 0)
+	if (opts->from == NULL && io->role_map.n > 0)
 		return cli_usage_msg(ctx,
 		                     _("--role-map is for --from salesforce"));
 	if (sync && opts->on == NULL)
@@ -2006,75 +1848,26 @@ import_check(struct kam_ctx *ctx, struct org_import_opts *opts, size_t nmap,
 		opts->update = 1;
 		opts->sync_on = opts->on;
 	}
+	opts->map = io->map.n ? io->map.v : NULL;
+	opts->role_map = io->role_map.n ? io->role_map.v : NULL;
 	return KAM_OK;
 }
 
+/*
+ * import [ACCOUNT] FILE [--kind K] [--map FIELD=COLUMN]... [--update]
+ *     [--sync] [--on DATE]: the file all or nothing, then one summary
+ *     line, written before the commit.
+ */
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"from", required_argument, NULL, 'f'},
-	    {"kind", required_argument, NULL, 'k'},
-	    {"map", required_argument, NULL, 'm'},
-	    {"on", required_argument, NULL, 'W'},
-	    {"role-map", required_argument, NULL, 'R'},
-	    {"sync", no_argument, NULL, 'S'},
-	    {"update", no_argument, NULL, 'U'},
-	    {NULL, 0, NULL, 0}};
-	const char *map[MAX_MAP + 1] = {NULL}, *file, *role;
-	const char *role_map[MAX_MAP + 1] = {NULL};
-	struct org_import_opts opts = {NULL, NULL, NULL, 0, NULL, NULL, NULL};
+	struct import_opts *io = ctx->opts;
 	struct import_counts cnt = {0, 0, 0, 0, 0};
-	size_t nmap = 0, nrole = 0;
-	int c, rc, sync = 0;
+	const char *file;
+	int rc;
 
-	cli_formats(ctx,
-	            CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
-	            OUT_TSV);
-	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "salesforce") != 0)
-				return cli_usage_msg(
-				    ctx,
-				    _("unknown --from '%s' (use "
-				      "salesforce)"),
-				    optarg);
-			opts.from = optarg;
-			break;
-		case 'k':
-			opts.kind = optarg;
-			break;
-		case 'm':
-			if (nmap == MAX_MAP)
-				return cli_usage_msg(ctx, _("too many --map"));
-			map[nmap++] = optarg;
-			break;
-		case 'R':
-			if (nrole == MAX_MAP)
-				return cli_usage_msg(ctx,
-				                     _("too many --role-map"));
-			if ((rc = sf_role_map_check(optarg, &role)) != KAM_OK)
-				return rc;
-			role_map[nrole++] = optarg;
-			break;
-		case 'S':
-			sync = 1;
-			break;
-		case 'U':
-			opts.update = 1;
-			break;
-		case 'W':
-			opts.on = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if ((rc = import_check(ctx, &opts, nmap, nrole, sync)) != KAM_OK)
+	if ((rc = import_check(ctx, io)) != KAM_OK)
 		return rc;
-	opts.map = nmap ? map : NULL;
-	opts.role_map = nrole ? role_map : NULL;
 	file = argv[argc - 1];
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
@@ -2085,7 +1878,7 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 	 */
 	if ((rc = store_begin(ctx->st, STORE_TX_IMPORT)) != KAM_OK)
 		return rc;
-	rc = org_import(ctx->st, ctx->subj.account, file, &opts, &cnt);
+	rc = org_import(ctx->st, ctx->subj.account, file, &io->o, &cnt);
 	if (rc == KAM_OK)
 		cli_import_summary(ctx, &cnt);
 	return store_end(ctx->st, rc);
@@ -2163,23 +1956,18 @@ export_deal(const struct org_deal *d, void *arg)
 	return KAM_OK;
 }
 
+/* Export files are the import's format: CSV, whatever -F says. */
+static const struct cli_opt export_opts[] = {
+    {.name = "kind", .letter = 'k', .kind = CLI_STR, ONE}, {.name = NULL}};
+
 static int
 cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"kind", required_argument, NULL, 'k'}, {NULL, 0, NULL, 0}};
-	const char *kind = NULL;
+	const char *kind = ((const struct one_opt *)ctx->opts)->val;
 	int64_t account;
-	int c, rc;
+	int rc;
 	size_t i;
 
-	/* Export files are the import's format: CSV, whatever -F says. */
-	cli_formats(ctx, CLI_FMT(OUT_CSV), OUT_CSV);
-	while ((c = cli_getopt(ctx, argc, argv, "k:", lo)) != -1) {
-		if (c != 'k')
-			return cli_usage(ctx);
-		kind = optarg;
-	}
 	if ((kind = kind_word(ctx, kind)) != NULL && *kind == '\0')
 		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
@@ -2293,33 +2081,36 @@ cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 
 static const struct kam_verb verbs[] = {
     {"init", "init", "create the store", cmd_init, 0, 0, CLI_NOSUBJ,
-     CLI_CREATE | CLI_TEAM},
+     CLI_CREATE | CLI_TEAM, CLI_NO_OPTS},
     {"account add",
      "account add HANDLE --name NAME [--category NAME] [--ext-id ID] "
      "[--industry TEXT] [--parent ACCOUNT] [--team TEAM]",
      "add a client account", cmd_account_add, 1, 1, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(account_add_opts, struct org_account_change)},
     {"account set",
      "account set HANDLE [--category NAME] [--ext-id ID] [--industry TEXT] "
      "[--name NAME] [--parent ACCOUNT] [--team TEAM]",
      "change an account", cmd_account_set, 1, 1, CLI_ACCOUNT,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(account_set_opts, struct org_account_change)},
     {"account list", "account list", "list accounts", cmd_account_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"account show", "account show HANDLE", "show one account",
-     cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ | CLI_TEAM},
+     cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"team add", "team add TEAM",
      "add a team that sells accounts (on a team store, with its role)",
-     cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
     {"team rm", "team rm TEAM", "remove a team that sells no account",
-     cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
     {"team list", "team list", "list the teams", cmd_team_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "
      "[--ext-id ID]",
-     "add a person", cmd_person_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     "add a person", cmd_person_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(person_add_opts, struct person_opts)},
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
@@ -2327,98 +2118,115 @@ static const struct kam_verb verbs[] = {
      "[--ext-id ID] "
      "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set, 1, 1,
-     CLI_PERSON, CLI_WRITE | CLI_TEAM},
+     CLI_PERSON, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(person_set_opts, struct person_opts)},
     {"person leave", "person leave PERSON --on DATE",
      "record that a person left", cmd_person_leave, 1, 1, CLI_PERSON,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(leave_opts, struct one_opt)},
     {"person rm", "person rm PERSON",
      "remove a person added by mistake, if nothing refers to them",
-     cmd_person_rm, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM},
+     cmd_person_rm, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
     {"person erase", "person erase PERSON --reason TEXT",
      "erase a person's name, title and notes, keeping a tombstone",
-     cmd_person_erase, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM},
+     cmd_person_erase, 1, 1, CLI_PERSON, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(erase_opts, struct one_opt)},
     {"person list", "person list [ACCOUNT]", "list an account's people",
-     cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_NO_OPTS},
     {"person show", "person show PERSON", "show one person", cmd_person_show, 1,
-     1, CLI_PERSON, CLI_READ | CLI_TEAM},
+     1, CLI_PERSON, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"link",
      "link FROM TO --kind influences|advises|allies|rivals "
      "[--on DATE] [--strength 1-3]",
      "add or update an informal influence link, from a day", cmd_link, 2, 2,
-     CLI_PERSON, CLI_WRITE | CLI_TEAM},
+     CLI_PERSON, CLI_WRITE | CLI_TEAM, CLI_OPTS(link_opts, struct link_opts)},
     {"unlink", "unlink FROM TO --kind KIND [--on DATE]", "end a link on a day",
-     cmd_unlink, 2, 2, CLI_PERSON, CLI_WRITE | CLI_TEAM},
+     cmd_unlink, 2, 2, CLI_PERSON, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(unlink_opts, struct link_opts)},
     {"links", "links [ACCOUNT] [--as-of DATE]",
      "an account's links, as they stood on a day", cmd_links, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(as_of_opts, struct one_opt)},
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
-     cmd_competitor_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     cmd_competitor_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(named_opts, struct one_opt)},
     {"competitor list", "competitor list", "list competitors",
-     cmd_competitor_list, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     cmd_competitor_list, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"deal add",
      "deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] "
      "[--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]",
-     "add a deal", cmd_deal_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     "add a deal", cmd_deal_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(deal_add_opts, struct deal_opts)},
     {"deal set",
      "deal set DEAL [--close DATE] [--cost N] [--currency C] [--ext-id ID] "
      "[--name NAME] [--on DATE] [--owner TEXT] [--stage TEXT] [--value N]",
      "change a deal; the change is kept in its log", cmd_deal_set, 1, 1,
-     CLI_DEAL, CLI_WRITE | CLI_TEAM},
+     CLI_DEAL, CLI_WRITE | CLI_TEAM, CLI_OPTS(deal_set_opts, struct deal_opts)},
     {"deal close",
      "deal close DEAL --won|--lost|--abandoned --on DATE [--reason TEXT]",
      "record how a deal ended", cmd_deal_close, 1, 1, CLI_DEAL,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(close_opts, struct close_opts)},
     {"deal reopen", "deal reopen DEAL [--on DATE]", "open a closed deal again",
-     cmd_deal_reopen, 1, 1, CLI_DEAL, CLI_WRITE | CLI_TEAM},
+     cmd_deal_reopen, 1, 1, CLI_DEAL, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(reopen_opts, struct one_opt)},
     {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"deal show", "deal show DEAL", "show one deal", cmd_deal_show, 1, 1,
-     CLI_DEAL, CLI_READ | CLI_TEAM},
+     CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"deal log", "deal log DEAL", "what changed in a deal's record", cmd_log, 1,
-     1, CLI_DEAL, CLI_READ | CLI_TEAM},
+     1, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
      "end a buying role on a day", cmd_role_rm, 3, 3, CLI_DEAL,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(role_rm_opts, struct one_opt)},
     {"role",
      "role DEAL PERSON ROLE [--influence high|medium|low] [--lead] "
      "[--on DATE] [--primary]",
      "give a person a buying role in a deal, from a day", cmd_role, 3, 3,
-     CLI_DEAL, CLI_WRITE | CLI_TEAM},
+     CLI_DEAL, CLI_WRITE | CLI_TEAM, CLI_OPTS(role_opts, struct role_opts)},
     {"roles", "roles DEAL [--as-of DATE]",
      "the buying group of a deal, as it stood on a day", cmd_roles, 1, 1,
-     CLI_DEAL, CLI_READ | CLI_TEAM},
+     CLI_DEAL, CLI_READ | CLI_TEAM, CLI_OPTS(as_of_opts, struct one_opt)},
     {"check", "check [ACCOUNT|DEAL]", "red flags; exit 1 if any", cmd_check, 0,
-     1, CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     1, CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"influence", "influence [ACCOUNT] [--deal DEAL] [--as-of DATE]",
      "people from most to least influential in the informal network",
-     cmd_influence, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     cmd_influence, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(influence_opts, struct influence_opts)},
     {"seller add", "seller add HANDLE --name NAME", "add a seller of our team",
-     cmd_seller_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     cmd_seller_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(named_opts, struct one_opt)},
     {"seller list", "seller list", "list our sellers", cmd_seller_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM},
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"contact", "contact SELLER PERSON --strength 1-3 [--on DATE]",
      "record that a seller of ours knows a person", cmd_contact, 2, 2,
-     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(contact_opts, struct contact_opts)},
     {"contacts", "contacts [ACCOUNT] [--as-of DATE]",
      "who on our side knows whom in an account", cmd_contacts, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(as_of_past_opts, struct one_opt)},
     {"coverage", "coverage DEAL [--as-of DATE]",
      "the members of a buying group nobody on our side knows", cmd_coverage, 1,
-     1, CLI_DEAL, CLI_READ | CLI_TEAM},
+     1, CLI_DEAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(as_of_past_opts, struct one_opt)},
     {"import",
      "import [ACCOUNT] FILE.csv [--kind people|links|roles|deals] "
      "[--map FIELD=COLUMN]... [--from salesforce "
      "[--role-map LABEL=ROLE]...] [--update] [--sync --on DATE]",
      "import people, links, roles or deals from CSV, all or nothing",
-     cmd_import, 1, 2, CLI_ACCOUNT | CLI_OPTIONAL, CLI_WRITE | CLI_TEAM},
+     cmd_import, 1, 2, CLI_ACCOUNT | CLI_OPTIONAL, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS_FMT(import_opts, struct import_opts,
+                  CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
+                  OUT_TSV)},
     {"export", "export [ACCOUNT] [--kind people|links|roles|deals]",
      "export as CSV, in the import's format", cmd_export, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS_FMT(export_opts, struct one_opt, CLI_FMT(OUT_CSV), OUT_CSV)},
     {"log", "log PERSON", "what changed in a person's record", cmd_log, 1, 1,
-     CLI_PERSON, CLI_READ | CLI_TEAM},
-    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
+     CLI_PERSON, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, CLI_NO_OPTS},
 };
 
 static const struct kam_cmd cmd = {

@@ -22,34 +22,12 @@
 #include "kam/store.h"
 #include "kam/timeline.h"
 
-/* Long-only options get codes above the character range. */
-
-static int
-check_date(const char *opt, const char *s)
-{
-	return date_check(NULL, opt, s);
-}
-
-/* The day a stance held from, or a day to look back on: a real day, not
- * in the future. */
-static int
-check_on(const char *opt, const char *s)
-{
-	return date_check_past(NULL, opt, s);
-}
-
 static int
 check_stance(const char *s, const char **word)
 {
 	if ((*word = vocab_word(VOCAB_STANCE, s)) == NULL)
 		return vocab_refused(NULL, VOCAB_STANCE, s);
 	return KAM_OK;
-}
-
-static int
-check_text(const char *opt, const char *s)
-{
-	return text_check(NULL, opt, s, TEXT_FREE);
 }
 
 static int
@@ -76,51 +54,30 @@ print_id(int64_t id)
 /*
  * set PERSON STANCE: one observation.
  */
+struct set_opts {
+	const char *deal, *note, *on, *source, *toward;
+};
+#define SO(f) CLI_AT(struct set_opts, f)
+static const struct cli_opt set_opts[] = {
+    {.name = "deal", .kind = CLI_STR, SO(deal)},
+    {.name = "note", .kind = CLI_FREE, SO(note)},
+    {.name = "on", .kind = CLI_PAST, SO(on)},
+    {.name = "source", .kind = CLI_FREE, SO(source)},
+    {.name = "toward", .kind = CLI_STR, SO(toward)},
+    {.name = NULL}};
+#undef SO
+
 static int
 cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"deal", required_argument, NULL, OPT_DEAL},
-	    {"note", required_argument, NULL, OPT_NOTE},
-	    {"on", required_argument, NULL, OPT_ON},
-	    {"source", required_argument, NULL, OPT_SOURCE},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *deal = NULL, *note = NULL, *on = NULL, *source = NULL;
-	const char *toward = NULL, *word;
+	const struct set_opts *o = ctx->opts;
+	const char *deal = o->deal, *on = o->on, *toward = o->toward, *word;
 	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
 	struct stance_chain chain = {0};
 	struct stance_row r;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_DEAL:
-			deal = optarg;
-			break;
-		case OPT_NOTE:
-			note = optarg;
-			break;
-		case OPT_ON:
-			on = optarg;
-			break;
-		case OPT_SOURCE:
-			source = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
 	if ((rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
-		return rc;
-	if (on != NULL && (rc = check_on("--on", on)) != KAM_OK)
-		return rc;
-	if ((rc = check_text("--note", note)) != KAM_OK ||
-	    (rc = check_text("--source", source)) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
@@ -140,8 +97,8 @@ cmd_set(struct kam_ctx *ctx, int argc, char **argv)
 	r.effective = on != NULL ? on : today;
 	r.recorded = now;
 	r.actor = kam_actor();
-	r.note = note;
-	r.source = source;
+	r.note = o->note;
+	r.source = o->source;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK ||
 	    (rc = store_end(
 	         ctx->st, store_stance_append(ctx->st, &chain, &r))) != KAM_OK)
@@ -198,30 +155,31 @@ load_target(struct store *st, int64_t id, const char *verb,
 	return rc;
 }
 
+/* The options of retract and correct. */
+struct why_opts {
+	const char *why, *on;
+};
+/* --why TEXT, required, not empty: what message says is missing. */
+#define WHY_OPT(message)                                                       \
+	{                                                                      \
+		.name = "why", .kind = CLI_FREE, CLI_AT(struct why_opts, why), \
+		.required = message, .empty = CLI_EMPTY_MISSING                \
+	}
+static const struct cli_opt retract_opts[] = {
+    WHY_OPT(N_("missing --why (say why the observation is withdrawn)")),
+    {.name = NULL}};
+
 static int
 cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"why", required_argument, NULL, OPT_WHY},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *why = NULL;
+	const char *why = ((const struct why_opts *)ctx->opts)->why;
 	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
 	struct stance_chain chain = {0};
 	struct stance_row t, r;
 	int64_t id = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		if (c != OPT_WHY)
-			return cli_usage(ctx);
-		why = optarg;
-	}
-	if (why == NULL || *why == '\0')
-		return cli_usage_msg(ctx, _("missing --why (say why the "
-		                            "observation is withdrawn)"));
-	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
-	    (rc = check_text("--why", why)) != KAM_OK)
+	if ((rc = check_id(argv[optind], &id)) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
@@ -248,36 +206,24 @@ cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
 	return print_id(r.id);
 }
 
+static const struct cli_opt correct_opts[] = {
+    {.name = "on", .kind = CLI_PAST, CLI_AT(struct why_opts, on)},
+    WHY_OPT(N_("missing --why (say what was wrong)")),
+    {.name = NULL}};
+
 static int
 cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"on", required_argument, NULL, OPT_ON},
-	    {"why", required_argument, NULL, OPT_WHY},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *why = NULL, *on = NULL, *word;
+	const struct why_opts *o = ctx->opts;
+	const char *why = o->why, *on = o->on, *word;
 	char now[KAM_STAMP_LEN];
 	struct stance_chain chain = {0};
 	struct stance_row t, r;
 	int64_t id = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		if (c == OPT_WHY)
-			why = optarg;
-		else if (c == OPT_ON)
-			on = optarg;
-		else
-			return cli_usage(ctx);
-	}
-	if (why == NULL || *why == '\0')
-		return cli_usage_msg(ctx,
-		                     _("missing --why (say what was wrong)"));
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
-	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
-	    (on != NULL && (rc = check_on("--on", on)) != KAM_OK) ||
-	    (rc = check_text("--why", why)) != KAM_OK)
+	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
 		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
@@ -321,11 +267,11 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
  * steps, the text before the store is opened, then against the store.
  */
 static int
-known_at_parse(const char *known, char *known_at)
+known_at_parse(const char *known, void *known_at)
 {
-	if (known != NULL && date_out_of_range(known))
+	if (date_out_of_range(known))
 		return date_range_error(NULL, "--known-at", known);
-	if (known != NULL && !stamp_parse(known, known_at))
+	if (!stamp_parse(known, known_at))
 		return kam_err(KAM_DATA,
 		               _("malformed timestamp '%s' for --known-at (use "
 		                 "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)"),
@@ -411,39 +357,31 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	return store_end(ctx->st, rc);
 }
 
+struct show_opts {
+	const char *as_of, *toward;
+	char known_at[KAM_STAMP_LEN]; /* "": not given */
+};
+static const struct cli_opt show_opts[] = {
+    {.name = "as-of", .kind = CLI_PAST, CLI_AT(struct show_opts, as_of)},
+    {.name = "known-at",
+     .kind = CLI_CALL,
+     CLI_AT(struct show_opts, known_at),
+     .parse = known_at_parse},
+    {.name = "toward", .kind = CLI_STR, CLI_AT(struct show_opts, toward)},
+    {.name = NULL}};
+
 static int
 cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {"known-at", required_argument, NULL, OPT_KNOWN_AT},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *as_of = NULL, *known = NULL, *toward = NULL;
-	char today[KAM_DATE_LEN], known_at[KAM_STAMP_LEN];
+	const struct show_opts *o = ctx->opts;
+	const char *as_of = o->as_of, *toward = o->toward;
+	const char *known = *o->known_at ? o->known_at : NULL;
+	char today[KAM_DATE_LEN];
 	int64_t tid = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_AS_OF:
-			as_of = optarg;
-			break;
-		case OPT_KNOWN_AT:
-			known = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if ((as_of != NULL && (rc = check_on("--as-of", as_of)) != KAM_OK) ||
-	    (rc = known_at_parse(known, known_at)) != KAM_OK ||
-	    (rc = cli_subject(ctx)) != KAM_OK ||
-	    (known != NULL && (rc = known_at_check(ctx, known_at)) != KAM_OK))
+	if ((rc = cli_subject(ctx)) != KAM_OK ||
+	    (known != NULL && (rc = known_at_check(ctx, known)) != KAM_OK))
 		return rc;
 	if (toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, toward, &tid)) != KAM_OK)
@@ -452,8 +390,7 @@ cmd_show(struct kam_ctx *ctx, int argc, char **argv)
 		kam_today(today);
 		as_of = today;
 	}
-	if ((rc = show_rows(ctx, tid, toward, as_of,
-	                    known != NULL ? known_at : NULL)) != KAM_OK)
+	if ((rc = show_rows(ctx, tid, toward, as_of, known)) != KAM_OK)
 		return rc;
 	return out_finish_stdout();
 }
@@ -488,6 +425,20 @@ roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
+struct stale_opts {
+	const char *as_of;
+	struct date_span span; /* n 0: not given */
+};
+static const struct cli_opt stale_opts[] = {
+    {.name = "as-of", .kind = CLI_DATE, CLI_AT(struct stale_opts, as_of)},
+    {.name = "older-than",
+     .kind = CLI_SPAN,
+     CLI_AT(struct stale_opts, span),
+     .msg = N_("invalid length of time '%s' for --older-than (use a "
+               "number of days, weeks or months from 1 to 36500, as 90d, "
+               "12w or 3m)")},
+    {.name = NULL}};
+
 /*
  * stale [ACCOUNT|DEAL] [--older-than SPAN]: whom to check in with, most
  * influential first.
@@ -495,50 +446,25 @@ roles_label(const char *roles)
 static int
 cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, OPT_AS_OF},
-	    {"older-than", required_argument, NULL, OPT_OLDER_THAN},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const cols[] = {"person",    "name",   "roles",
 	                                   "stance",    "latest", "days",
 	                                   "influence", NULL};
-	const char *as_of = NULL, *older = NULL;
+	const struct stale_opts *opt = ctx->opts;
+	const char *as_of = opt->as_of;
 	char today[KAM_DATE_LEN], before[KAM_DATE_LEN];
 	struct gate_params params;
-	struct date_span span;
+	struct date_span span = opt->span;
 	struct stance_stale st;
 	int64_t account, deal;
 	struct out *o;
 	size_t i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_AS_OF:
-			as_of = optarg;
-			break;
-		case OPT_OLDER_THAN:
-			older = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (as_of != NULL && (rc = check_date("--as-of", as_of)) != KAM_OK)
-		return rc;
-	if (older != NULL && !date_span_parse(older, &span))
-		return kam_err(
-		    KAM_DATA,
-		    _("invalid length of time '%s' for --older-than "
-		      "(use a number of days, weeks or months from 1 "
-		      "to 36500, as 90d, 12w or 3m)"),
-		    older);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
-	if (older == NULL) {
+	if (span.n == 0) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
 		if ((rc = gate_params_load(ctx->st, &params)) != KAM_OK)
 			return rc;
@@ -603,33 +529,37 @@ log_row(const struct stance_log_row *l, void *arg)
 	return 0;
 }
 
+/* The days of log (--since, --until) and changes (--from, --to). */
+struct span_opts {
+	const char *from, *to, *toward;
+};
+#define SP(f) CLI_AT(struct span_opts, f)
+static const struct cli_opt log_opts[] = {
+    {.name = "since", .kind = CLI_DATE, SP(from)},
+    {.name = "until", .kind = CLI_DATE, SP(to)},
+    {.name = NULL}};
+static const struct cli_opt changes_opts[] = {
+    {.name = "from",
+     .kind = CLI_DATE,
+     SP(from),
+     .required = N_("missing --from")},
+    {.name = "to", .kind = CLI_DATE, SP(to), .required = N_("missing --to")},
+    {.name = "toward", .kind = CLI_STR, SP(toward)},
+    {.name = NULL}};
+#undef SP
+
 static int
 cmd_log(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"since", required_argument, NULL, OPT_SINCE},
-	    {"until", required_argument, NULL, OPT_UNTIL},
-	    {NULL, 0, NULL, 0},
-	};
 	static const char *const cols[] = {
 	    "id",          "kind",   "target", "person",    "name",
 	    "stance",      "toward", "deal",   "effective", "recorded",
 	    "recorded_by", "note",   "source", "why",       NULL};
-	const char *since = NULL, *until = NULL;
+	const struct span_opts *opt = ctx->opts;
+	const char *since = opt->from, *until = opt->to;
 	struct out *o;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		if (c == OPT_SINCE)
-			since = optarg;
-		else if (c == OPT_UNTIL)
-			until = optarg;
-		else
-			return cli_usage(ctx);
-	}
-	if ((since != NULL && (rc = check_date("--since", since)) != KAM_OK) ||
-	    (until != NULL && (rc = check_date("--until", until)) != KAM_OK))
-		return rc;
 	if (since != NULL && until != NULL && strcmp(since, until) > 0)
 		return kam_err(KAM_DATA,
 		               _("--since '%s' is after --until '%s'"), since,
@@ -688,14 +618,10 @@ watch_row(const struct stance_log_row *l, void *arg)
 static int
 cmd_watch(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{NULL, 0, NULL, 0}};
 	struct watch_out w = {ctx, NULL};
 	struct sigaction sa;
 	int rc;
 
-	cli_formats(ctx, CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON), OUT_TSV);
-	if (cli_getopt(ctx, argc, argv, "", longopts) != -1)
-		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
 	    (rc = cli_stream(ctx)) != KAM_OK)
 		return rc;
@@ -772,38 +698,11 @@ changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 static int
 cmd_changes(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"to", required_argument, NULL, OPT_TO},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *from = NULL, *to = NULL, *toward = NULL;
+	const struct span_opts *opt = ctx->opts;
+	const char *from = opt->from, *to = opt->to, *toward = opt->toward;
 	int64_t tid = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", longopts)) != -1) {
-		switch (c) {
-		case OPT_FROM:
-			from = optarg;
-			break;
-		case OPT_TO:
-			to = optarg;
-			break;
-		case OPT_TOWARD:
-			toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
-	if (from == NULL)
-		return cli_usage_msg(ctx, _("missing --from"));
-	if (to == NULL)
-		return cli_usage_msg(ctx, _("missing --to"));
-	if ((rc = check_date("--from", from)) != KAM_OK ||
-	    (rc = check_date("--to", to)) != KAM_OK)
-		return rc;
 	if (strcmp(from, to) > 0)
 		return kam_err(KAM_DATA, _("--from '%s' is after --to '%s'"),
 		               from, to);
@@ -846,70 +745,38 @@ draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
 
 /* What timeline's options ask for, and the periods of its table. */
 struct tl_opts {
-	const char *from, *to, *toward, *format, *out;
+	const char *from, *to, *toward, *format, *out, *by;
 	char today[KAM_DATE_LEN], dflt[KAM_DATE_LEN];
-	long lanes;
+	long lanes; /* -1: not given */
 	int quarter;
 	size_t np;
 	char labels[MAX_PERIODS][16], ends[MAX_PERIODS][KAM_DATE_LEN];
 };
 
-/* Reads and checks timeline's options into t. */
-static int
-tl_options(struct kam_ctx *ctx, int argc, char **argv, struct tl_opts *t)
-{
-	static const struct option longopts[] = {
-	    {"by", required_argument, NULL, OPT_BY},
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"max-lanes", required_argument, NULL, OPT_MAX_LANES},
-	    {"to", required_argument, NULL, OPT_TO},
-	    {"toward", required_argument, NULL, OPT_TOWARD},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *by = "month", *max_lanes = NULL;
-	int c, rc;
+#define TO(f) CLI_AT(struct tl_opts, f)
+static const struct cli_opt timeline_opts[] = {
+    CLI_DRAW_OPTS(struct tl_opts, out, format),
+    {.name = "by", .kind = CLI_STR, TO(by)},
+    {.name = "from", .kind = CLI_DATE, TO(from)},
+    CLI_LIMIT_OPT("max-lanes", TO(lanes), 100000,
+                  N_("invalid limit '%s' for --max-lanes (use a whole "
+                     "number from 1 to 100000, or all)")),
+    {.name = "to", .kind = CLI_DATE, TO(to)},
+    {.name = "toward", .kind = CLI_STR, TO(toward)},
+    {.name = NULL}};
+#undef TO
 
-	t->lanes = TL_MAX_LANES;
-	while ((c = cli_getopt(ctx, argc, argv, "o:T:", longopts)) != -1) {
-		switch (c) {
-		case 'o':
-			t->out = optarg;
-			break;
-		case 'T':
-			t->format = optarg;
-			break;
-		case OPT_BY:
-			by = optarg;
-			break;
-		case OPT_FROM:
-			t->from = optarg;
-			break;
-		case OPT_MAX_LANES:
-			max_lanes = optarg;
-			if (strcmp(optarg, "all") == 0)
-				t->lanes = 0;
-			else if (!parse_int(optarg, 1, 100000, &t->lanes))
-				return kam_err(
-				    KAM_USAGE,
-				    _("invalid limit '%s' for --max-lanes "
-				      "(use a whole number from 1 to 100000, "
-				      "or all)"),
-				    optarg);
-			break;
-		case OPT_TO:
-			t->to = optarg;
-			break;
-		case OPT_TOWARD:
-			t->toward = optarg;
-			break;
-		default:
-			return cli_usage(ctx);
-		}
-	}
+/* Checks timeline's options, each against the others. */
+static int
+tl_options(struct kam_ctx *ctx, struct tl_opts *t)
+{
+	const char *by = t->by != NULL ? t->by : "month";
+	int rc;
+
 	/* -T or -o: a picture, in the formats of kam-map. */
 	if (t->format == NULL && t->out != NULL)
 		t->format = map_format_of(t->out);
-	if (max_lanes != NULL && t->format == NULL)
+	if (t->lanes >= 0 && t->format == NULL)
 		return kam_err(KAM_USAGE, _("--max-lanes applies to a timeline "
 		                            "picture (use -T or -o)"));
 	if (t->format != NULL && ctx->fmt_given)
@@ -925,10 +792,8 @@ tl_options(struct kam_ctx *ctx, int argc, char **argv, struct tl_opts *t)
 		      "or quarter)"),
 		    by);
 	t->quarter = strcmp(by, "quarter") == 0;
-	if ((t->from != NULL &&
-	     (rc = check_date("--from", t->from)) != KAM_OK) ||
-	    (t->to != NULL && (rc = check_date("--to", t->to)) != KAM_OK))
-		return rc;
+	if (t->lanes < 0)
+		t->lanes = TL_MAX_LANES;
 	return KAM_OK;
 }
 
@@ -1046,16 +911,16 @@ tl_table(struct kam_ctx *ctx, const struct tl_opts *t, int64_t account,
 static int
 cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 {
-	struct tl_opts *t = xcalloc(1, sizeof *t);
+	struct tl_opts *t = ctx->opts;
 	int64_t tid = 0;
 	int rc;
 
-	if ((rc = tl_options(ctx, argc, argv, t)) != KAM_OK ||
+	if ((rc = tl_options(ctx, t)) != KAM_OK ||
 	    (rc = tl_periods(t)) != KAM_OK || (rc = cli_subject(ctx)) != KAM_OK)
-		goto done;
+		return rc;
 	if (t->toward != NULL &&
 	    (rc = store_competitor_id(ctx->st, t->toward, &tid)) != KAM_OK)
-		goto done;
+		return rc;
 	if (t->format != NULL) {
 		struct timeline_style style = {t->from,  t->to,
 		                               t->today, t->quarter,
@@ -1070,8 +935,6 @@ cmd_timeline(struct kam_ctx *ctx, int argc, char **argv)
 			                   t->format, t->out);
 	} else
 		rc = tl_table(ctx, t, ctx->subj.account, ctx->subj.deal, tid);
-done:
-	free(t);
 	return rc;
 }
 
@@ -1081,31 +944,25 @@ done:
  * import FILE.csv [--map FIELD=COLUMN]...: observations in one
  * transaction, then the summary every import ends with.
  */
+static const struct cli_opt import_opts[] = {{.name = "map",
+                                              .kind = CLI_LIST,
+                                              .off = 0,
+                                              .max = MAX_MAP,
+                                              .msg = N_("too many --map")},
+                                             {.name = NULL}};
+
 static int
 cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"map", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
-	const char *map[MAX_MAP + 1] = {NULL};
+	const struct cli_list *map = ctx->opts;
 	struct import_counts cnt = {0, 0, 0, 0, 0};
-	size_t nmap = 0;
 	long count;
-	int c, rc;
+	int rc;
 
-	cli_formats(ctx,
-	            CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
-	            OUT_TSV);
-	while ((c = cli_getopt(ctx, argc, argv, "", lo)) != -1) {
-		if (c != 'm')
-			return cli_usage(ctx);
-		if (nmap == MAX_MAP)
-			return cli_usage_msg(ctx, _("too many --map"));
-		map[nmap++] = optarg;
-	}
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = stance_import(ctx->st, argv[optind], ctx->account,
-	                        nmap ? map : NULL, &count)) != KAM_OK)
+	if ((rc = stance_import(ctx->st, argv[optind], ctx->account, map->v,
+	                        &count)) != KAM_OK)
 		return rc;
 	cnt.added = count;
 	cli_import_summary(ctx, &cnt);
@@ -1229,10 +1086,8 @@ cmd_verify(struct kam_ctx *ctx, int argc, char **argv)
 	static const char *const cols[] = {"observations", "last_hash", NULL};
 	struct out *o;
 	struct stance_verdict v;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return cli_usage(ctx);
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	rc = store_stance_verify(ctx->st, &v);
@@ -1256,46 +1111,56 @@ static const struct kam_verb verbs[] = {
      "set PERSON STANCE [--deal DEAL] [--note TEXT] [--on DATE] "
      "[--source TEXT] [--toward COMPETITOR]",
      "record a person's stance", cmd_set, 2, 2, CLI_PERSON,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(set_opts, struct set_opts)},
     {"show",
      "show [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] [--known-at TIMESTAMP] "
      "[--toward COMPETITOR]",
      "the stance of each person on a day", cmd_show, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(show_opts, struct show_opts)},
     {"log", "log [PERSON | ACCOUNT] [--since DATE] [--until DATE]",
      "every observation, retraction and correction", cmd_log, 0, 1,
-     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_ACCOUNT_PERSON | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(log_opts, struct span_opts)},
     {"changes",
      "changes [ACCOUNT | ACCOUNT/DEAL] --from DATE --to DATE "
      "[--toward COMPETITOR]",
      "who moved between two days", cmd_changes, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(changes_opts, struct span_opts)},
     {"timeline",
      "timeline [ACCOUNT | ACCOUNT/DEAL] [-o FILE] "
      "[-T dot | svg | png | pdf] [--by month | quarter] "
      "[--from DATE] [--max-lanes N | all] [--to DATE] "
      "[--toward COMPETITOR]",
      "stances by month or quarter", cmd_timeline, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(timeline_opts, struct tl_opts)},
     {"stale",
      "stale [ACCOUNT | ACCOUNT/DEAL] [--as-of DATE] "
      "[--older-than SPAN]",
      "whom to check in with: stances observed long ago", cmd_stale, 0, 1,
-     CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM},
+     CLI_SCOPE | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
+     CLI_OPTS(stale_opts, struct stale_opts)},
     {"retract", "retract ID --why TEXT", "withdraw an observation", cmd_retract,
-     1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM},
+     1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
+     CLI_OPTS(retract_opts, struct why_opts)},
     {"correct", "correct ID STANCE [--on DATE] --why TEXT",
      "replace an observation", cmd_correct, 2, 2, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM, CLI_OPTS(correct_opts, struct why_opts)},
     {"import", "import FILE.csv [--map FIELD=COLUMN]...",
      "record observations from CSV", cmd_import, 1, 1, CLI_NOSUBJ,
-     CLI_WRITE | CLI_TEAM},
+     CLI_WRITE | CLI_TEAM,
+     CLI_OPTS_FMT(import_opts, struct cli_list,
+                  CLI_FMT(OUT_TABLE) | CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON),
+                  OUT_TSV)},
     {"verify", "verify", "check the hash chain", cmd_verify, 0, 0, CLI_NOSUBJ,
-     CLI_READ | CLI_TEAM},
+     CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"watch", "watch [ACCOUNT | ACCOUNT/DEAL]",
      "print observations as teammates commit them (team store)", cmd_watch, 0,
-     1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM},
-    {NULL, NULL, NULL, NULL, 0, 0, 0, 0},
+     1, CLI_SCOPE | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_NO_OPTS_FMT(CLI_FMT(OUT_TSV) | CLI_FMT(OUT_JSON), OUT_TSV)},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, CLI_NO_OPTS},
 };
 
 static const struct kam_cmd cmd = {

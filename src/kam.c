@@ -226,11 +226,34 @@ help_verb(const char *argv0, int argc, char **argv)
 	return help(argv0, name);
 }
 
-static void
-copy_usage(FILE *fp)
-{
-	fputs(_("usage: kam copy --from STORE --to STORE [ACCOUNT ...]\n"), fp);
-}
+/* kam copy's options, read by the frame (cli.h) as a verb's are. */
+struct copy_opts {
+	const char *from, *to;
+};
+#define CO(f) CLI_AT(struct copy_opts, f)
+static const struct cli_opt copy_opts[] = {
+    {.name = "from",
+     .kind = CLI_STR,
+     CO(from),
+     .required = N_("copy needs --from STORE and --to STORE")},
+    {.name = "to",
+     .kind = CLI_STR,
+     CO(to),
+     .required = N_("copy needs --from STORE and --to STORE")},
+    {.name = NULL}};
+#undef CO
+
+static const struct kam_verb copy = {
+    "copy",
+    "copy --from STORE --to STORE [ACCOUNT ...]",
+    "",
+    NULL,
+    0,
+    CLI_MANY,
+    CLI_NOSUBJ,
+    CLI_NOSTORE | CLI_NOCOMMON,
+    CLI_OPTS(copy_opts, struct copy_opts)};
+static const struct kam_cmd kam_cmd = {"kam", "", NULL, &copy};
 
 /*
  * kam copy --from STORE --to STORE [ACCOUNT...]: the accounts (all of
@@ -240,56 +263,37 @@ copy_usage(FILE *fp)
 static int
 copy_verb(int argc, char **argv, int given)
 {
-	static const struct option longopts[] = {
-	    {"from", required_argument, NULL, 'f'},
-	    {"to", required_argument, NULL, 't'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
+	struct kam_ctx ctx;
+	const struct copy_opts *o;
 	struct copy_summary s;
-	const char *from = NULL, *to = NULL;
-	int c, rc;
+	int rc;
 
+	memset(&ctx, 0, sizeof ctx);
+	ctx.cmd = &kam_cmd;
+	ctx.verb = &copy;
 	optind = 0; /* GNU getopt: start again */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			from = optarg;
-			break;
-		case 't':
-			to = optarg;
-			break;
-		case 'h':
-			copy_usage(stdout);
-			return out_finish_stdout();
-		default:
-			cli_option_refused(c, argv);
-			copy_usage(stderr);
-			return KAM_USAGE;
-		}
-	}
+	if ((rc = cli_options(&ctx, argc, argv)) != KAM_OK)
+		goto done;
+	o = ctx.opts;
 	if (given) {
 		kam_err(KAM_USAGE, _("copy takes its stores from --from and "
 		                     "--to, and no -a, -d or -F"));
-		copy_usage(stderr);
-		return KAM_USAGE;
+		rc = cli_usage(&ctx);
+		goto done;
 	}
-	if (from == NULL || to == NULL) {
-		kam_err(KAM_USAGE, _("copy needs --from STORE and --to STORE"));
-		copy_usage(stderr);
-		return KAM_USAGE;
-	}
-	if ((rc = kam_copy(from, to, argv + optind, (size_t)(argc - optind),
-	                   &s)) != KAM_OK)
-		return rc;
+	if ((rc = kam_copy(o->from, o->to, argv + optind,
+	                   (size_t)(argc - optind), &s)) != KAM_OK)
+		goto done;
 	cli_warn_unseen((long long)s.unseen);
 	printf(_("copied %s from '%s' to '%s'\n"), s.accounts, s.from, s.to);
 	printf(_("observations chained anew: %ld\n"), s.observations);
 	printf(_("the source's chain: %ld rows, head %s\n"), s.source_rows,
 	       s.source_head);
 	copy_summary_free(&s);
-	return out_finish_stdout();
+	rc = out_finish_stdout();
+done:
+	cli_options_free(&ctx);
+	return rc;
 }
 
 int

@@ -38,6 +38,8 @@ struct kam_ctx {
 	int argc;
 	char **argv;
 	struct cli_subject subj; /* after cli_subject */
+	/* The values of the verb's declared options (struct cli_opt). */
+	void *opts;
 };
 
 /*
@@ -78,8 +80,132 @@ struct kam_verb {
 	int min, max;
 	int subject;
 	int store;
+	/* Its options (struct cli_opt), CLI_OPTS(table, struct), or none. */
+	const struct cli_opt *opts;
+	size_t opts_size;
+	/* The formats it writes (see cli_formats), 0 for those of rows. */
+	int formats;
+	enum out_format fmt_dflt;
 };
 #define CLI_MANY 1000
+
+/*
+ * A verb's option, declared in a table that ends with a NULL name: the
+ * frame builds getopt's tables from it, runs the loop before the verb's
+ * function, checks each value once as its kind says, and hands the
+ * values to the function in ctx->opts, a struct of the verb's own that
+ * each option fills at its offset (offsetof).  A usage error (an
+ * unknown option, a value missing, a required option left out) prints
+ * the verb's usage, exit KAM_USAGE; a bad value its kind's message.
+ *
+ * An option named by its letter alone ("o") has no long form.  The
+ * value of an option given twice is the last.  After the options
+ * end and the operands are counted, the required options are checked,
+ * then the values, in the table's order.
+ *
+ *   CLI_STR     const char *: the value as given
+ *   CLI_TEXT    const char *: one line of text (text_check, TEXT_LINE)
+ *   CLI_FREE    const char *: free text (text_check, TEXT_FREE)
+ *   CLI_DATE    const char *: a real day (date_check)
+ *   CLI_PAST    const char *: a real day, not after today
+ *               (date_check_past)
+ *   CLI_INT     long: a whole number from min to max, or word (when
+ *               set) for 0, else msg (with a %s for the value) and exit
+ *               status (KAM_DATA when 0); dflt when not given
+ *   CLI_VOCAB   const char *: the canonical word of the vocabulary
+ *               vocab (enum vocab_kind), else vocab_refused's message
+ *   CLI_SPAN    struct date_span: a length of time (date_span_parse),
+ *               else msg (with a %s for the value), exit KAM_DATA;
+ *               its n 0 when not given
+ *   CLI_CALL    whatever parse makes of the value at the offset; parse
+ *               reports its fault and returns a kam status
+ *   CLI_WORD    const char *: set to msg when given (--no-reports-to
+ *               sets "" where --reports-to sets its value; the last
+ *               given wins)
+ *   CLI_SET     int: set to max when given (dflt before)
+ *   CLI_COUNT   int: one more each time it is given
+ *   CLI_LIST    struct cli_list: every value, in order, and a NULL; at
+ *               most max (when not 0), else msg as a usage error;
+ *               each, as it comes, checked by parse (dst NULL) when
+ *               it is set; with also (an offset, not 0), each value
+ *               also goes to the struct cli_list there, which several
+ *               options may share: every value of them, in their order
+ *   CLI_REFUSE  no value: refused with msg (a %s for the option's
+ *               name) as a usage error, or without msg the usage
+ *               alone; an option of a sibling verb
+ *
+ * required, when set, makes the option required: its message, as a
+ * usage error.  empty says what an empty value of a string kind is:
+ * CLI_EMPTY_REFUSED "--NAME is empty" (exit KAM_DATA), CLI_EMPTY_MISSING
+ * as if the option were not given (for a required one); 0 a value.
+ */
+struct cli_opt {
+	const char *name; /* the long option, without "--"; or the letter */
+	char letter;      /* the short one, or 0 */
+	char kind;
+	size_t off; /* where its value goes in the verb's options */
+	long min, max;
+	const char *msg;
+	int status;
+	long dflt;
+	const char *required;
+	int (*parse)(const char *arg, void *dst);
+	const char *word;
+	int empty;
+	size_t also;
+	int vocab;
+};
+#define CLI_EMPTY_REFUSED 1
+#define CLI_EMPTY_MISSING 2
+enum cli_opt_kind {
+	CLI_STR = 1,
+	CLI_TEXT,
+	CLI_FREE,
+	CLI_DATE,
+	CLI_PAST,
+	CLI_INT,
+	CLI_VOCAB,
+	CLI_SPAN,
+	CLI_CALL,
+	CLI_WORD,
+	CLI_SET,
+	CLI_COUNT,
+	CLI_LIST,
+	CLI_REFUSE,
+};
+/* The values of a CLI_LIST option. */
+struct cli_list {
+	const char **v; /* n values, then NULL; NULL when none */
+	size_t n;
+};
+/*
+ * The end of a verb's row: its options' table and the struct their
+ * values go in; CLI_OPTS_FMT with the formats it writes (cli_formats);
+ * CLI_NO_OPTS for a verb without options of its own.
+ */
+#define CLI_OPTS(table, type)              table, sizeof(type), 0, OUT_TABLE
+#define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d
+#define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE
+#define CLI_NO_OPTS_FMT(fmts, d)           cli_no_opts, 0, fmts, d
+/* -o FILE and -T FORMAT of a verb that draws, into type's out and fmt. */
+#define CLI_DRAW_OPTS(type, out, fmt)                                          \
+	{.name = "o", .letter = 'o', .kind = CLI_STR, CLI_AT(type, out)},      \
+	{                                                                      \
+		.name = "T", .letter = 'T', .kind = CLI_STR, CLI_AT(type, fmt) \
+	}
+/*
+ * A limit: a whole number from 1 to most, or all (0); -1 when not given;
+ * message (with a %s for the value) as a usage error.
+ */
+#define CLI_LIMIT_OPT(nm, at, most, message)                                   \
+	{                                                                      \
+		.name = nm, .kind = CLI_INT, at, .min = 1, .max = most,        \
+		.dflt = -1, .word = "all", .status = KAM_USAGE, .msg = message \
+	}
+/* A field of an option's entry: where its value goes. */
+#define CLI_AT(type, field) .off = offsetof(type, field)
+/* The options of a verb that has none of its own. */
+extern const struct cli_opt cli_no_opts[];
 
 #define CLI_NOSUBJ         0
 #define CLI_ACCOUNT        1
@@ -92,9 +218,10 @@ struct kam_verb {
 #define CLI_ALL            0x200
 
 /*
- * The formats a verb can write, as CLI_FMT bits, declared with
- * cli_formats before its first cli_getopt; without it, every format of
- * rows (table, tsv, csv, json).  cli_getopt refuses -F naming another
+ * The formats a verb can write, as CLI_FMT bits, declared in its row
+ * (CLI_OPTS_FMT), which the frame hands to cli_formats before reading
+ * its options; without them, every format of rows (table, tsv, csv,
+ * json).  cli_getopt refuses -F naming another
  * as a usage error, and when the usual default (table on a terminal,
  * else tsv) is not among them, dflt is the default.
  */
@@ -122,68 +249,24 @@ extern const struct option cli_top_long[];
 int cli_main(const struct kam_cmd *, int argc, char **argv);
 
 /*
- * The codes of the long options that have no short one, for
- * cli_getopt's option tables: one list for every command.
- */
-enum cli_long_opt {
-	OPT_ALL = 256,
-	OPT_ASSUME_ANSWER,
-	OPT_ASSUME_STANCE,
-	OPT_AS_OF,
-	OPT_BY,
-	OPT_CONTEXT,
-	OPT_DATE,
-	OPT_DAYS_BEFORE,
-	OPT_DEAL,
-	OPT_DEPTH,
-	OPT_DRY_RUN,
-	OPT_EVIDENCE,
-	OPT_EXIT_STATUS,
-	OPT_EXT_ID,
-	OPT_FIT,
-	OPT_FOCUS,
-	OPT_FONT,
-	OPT_FROM,
-	OPT_GAP,
-	OPT_GATE,
-	OPT_HIDE_LEFT,
-	OPT_KNOWN_AT,
-	OPT_LAYOUT,
-	OPT_LINKS,
-	OPT_MAX_LANES,
-	OPT_MAX_LINKS,
-	OPT_MIN_STRENGTH,
-	OPT_MUST,
-	OPT_NOTE,
-	OPT_NO_LEGEND,
-	OPT_NO_MUST,
-	OPT_OLDER_THAN,
-	OPT_ON,
-	OPT_OWNER,
-	OPT_PROFILE,
-	OPT_QUESTION,
-	OPT_RANKDIR,
-	OPT_RESET,
-	OPT_SINCE,
-	OPT_SIZE_BY,
-	OPT_SOURCE,
-	OPT_TITLE,
-	OPT_TO,
-	OPT_TOWARD,
-	OPT_UNTIL,
-	OPT_VIEW,
-	OPT_WEIGHT,
-	OPT_WHY,
-};
-
-/*
  * getopt_long over the verb's options plus the common ones, which it
- * handles itself.  Returns the verb's option characters, '?' on a usage
- * error (already reported), -1 at the end.  optind then indexes the
- * first operand.
+ * handles itself: the loop cli_options runs over a verb's declared
+ * options.  Returns the verb's option codes, '?' on a usage error
+ * (already reported), -1 at the end.  optind then indexes the first
+ * operand.
  */
 int cli_getopt(struct kam_ctx *, int argc, char **argv, const char *shortopts,
                const struct option *longopts);
+
+/*
+ * Reads the options the verb declares (struct cli_opt) from argv into
+ * a new ctx->opts, and checks them; a kam status, the fault reported
+ * (a usage error with the usage).  optind then indexes the first
+ * operand.  The frame calls it before the verb's function, and
+ * cli_options_free after it.
+ */
+int cli_options(struct kam_ctx *, int argc, char **argv);
+void cli_options_free(struct kam_ctx *);
 
 /*
  * Reports the option getopt refused, c being ':' (its value is missing)
@@ -211,6 +294,8 @@ char *cli_db_path(struct kam_ctx *);
 #define CLI_NOSTORE 3
 #define CLI_STORE   0x0f /* the mode, without CLI_TEAM */
 #define CLI_TEAM    0x10
+/* A verb that takes none of the common options after its name (kam copy). */
+#define CLI_NOCOMMON 0x20
 int cli_open(struct kam_ctx *, int mode);
 
 /*

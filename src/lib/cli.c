@@ -311,7 +311,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	static struct option merged[64];
 	static char shorts[128];
 	size_t n = 0, i;
-	int c;
+	int c, bare;
 
 	/* A new parse (optind 0) merges the verb's options with the common
 	 * ones, and checks a format given before the verb. */
@@ -320,11 +320,13 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			return '?';
 		for (i = 0; longopts != NULL && longopts[i].name; i++)
 			merged[n++] = longopts[i];
+		bare = ctx->verb != NULL && (ctx->verb->store & CLI_NOCOMMON);
 		for (i = 0; i < NCOMMON; i++)
-			merged[n++] = common_long[i];
+			if (!bare || common_long[i].val == 'h')
+				merged[n++] = common_long[i];
 		memset(&merged[n], 0, sizeof merged[n]);
-		snprintf(shorts, sizeof shorts, ":%s%s", common_short,
-		         shortopts ? shortopts : "");
+		snprintf(shorts, sizeof shorts, ":%s%s",
+		         bare ? "h" : common_short, shortopts ? shortopts : "");
 	}
 	opterr = 0;
 	for (;;) {
@@ -358,6 +360,271 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 			return c;
 		}
 	}
+}
+
+const struct cli_opt cli_no_opts[] = {{.name = NULL}};
+
+#define OPT_CODE 0x1000 /* getopt's code of option i: OPT_CODE + i */
+#define OPTS_MAX 48     /* options a verb may declare */
+
+/* Where option o's value goes in vals. */
+static void *
+opt_at(void *vals, const struct cli_opt *o)
+{
+	return (char *)vals + o->off;
+}
+
+/*
+ * getopt's tables from a verb's declared options; one whose name is its
+ * letter alone (-o, -T) has no long form.
+ */
+static void
+opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
+            size_t solen)
+{
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; opts[i].name != NULL; i++) {
+		int arg = opts[i].kind <= CLI_CALL || opts[i].kind == CLI_LIST;
+
+		if (opts[i].name[1] != '\0') {
+			lo[n].name = opts[i].name;
+			lo[n].has_arg = arg ? required_argument : no_argument;
+			lo[n].flag = NULL;
+			lo[n++].val =
+			    opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
+		}
+		if (opts[i].letter && k + 3 < solen) {
+			so[k++] = opts[i].letter;
+			if (arg)
+				so[k++] = ':';
+		}
+	}
+	memset(&lo[n], 0, sizeof lo[n]);
+	so[k] = '\0';
+}
+
+/* The index of the option getopt returned as c. */
+static size_t
+opt_find(const struct cli_opt *opts, int c)
+{
+	size_t i;
+
+	if (c >= OPT_CODE)
+		return (size_t)(c - OPT_CODE);
+	for (i = 0; opts[i].letter != c; i++)
+		;
+	return i;
+}
+
+/* Before the loop: each value's default. */
+static void
+opts_defaults(const struct cli_opt *opts, void *vals)
+{
+	size_t i;
+
+	for (i = 0; opts[i].name != NULL; i++)
+		if (opts[i].kind == CLI_INT)
+			*(long *)opt_at(vals, &opts[i]) = opts[i].dflt;
+		else if (opts[i].kind == CLI_SET)
+			*(int *)opt_at(vals, &opts[i]) = (int)opts[i].dflt;
+}
+
+/* A value at the end of a list. */
+static void
+list_add(struct cli_list *l, const char *arg)
+{
+	l->v = xreallocarray(l->v, l->n + 2, sizeof *l->v);
+	l->v[l->n++] = arg;
+	l->v[l->n] = NULL;
+}
+
+/* An option without a value, or a repeated one, as getopt returns it. */
+static int
+opt_now(struct kam_ctx *ctx, const struct cli_opt *o, void *vals,
+        const char *arg)
+{
+	struct cli_list *l;
+	int rc;
+
+	switch (o->kind) {
+	case CLI_STR:
+	case CLI_TEXT:
+	case CLI_FREE:
+	case CLI_DATE:
+	case CLI_PAST:
+		*(const char **)opt_at(vals, o) = arg;
+		break;
+	case CLI_REFUSE:
+		if (o->msg == NULL)
+			return cli_usage(ctx);
+		return cli_usage_msg(ctx, _(o->msg), o->name);
+	case CLI_WORD:
+		*(const char **)opt_at(vals, o) = o->msg;
+		break;
+	case CLI_SET:
+		*(int *)opt_at(vals, o) = (int)o->max;
+		break;
+	case CLI_COUNT:
+		++*(int *)opt_at(vals, o);
+		break;
+	case CLI_LIST:
+		l = opt_at(vals, o);
+		if (o->max != 0 && l->n == (size_t)o->max)
+			return cli_usage_msg(ctx, "%s", _(o->msg));
+		if (o->parse != NULL && (rc = o->parse(arg, NULL)) != KAM_OK)
+			return rc;
+		list_add(l, arg);
+		if (o->also != 0)
+			list_add((struct cli_list *)((char *)vals + o->also),
+			         arg);
+		break;
+	}
+	return KAM_OK;
+}
+
+/* Once the options end: option o's last value, checked as its kind says. */
+static int
+opt_value(const struct cli_opt *o, void *vals, const char *arg)
+{
+	char flag[64];
+	long n;
+	int rc = KAM_OK;
+
+	snprintf(flag, sizeof flag, "--%s", o->name);
+	switch (o->kind) {
+	case CLI_TEXT:
+	case CLI_FREE:
+		rc = text_check(NULL, flag, arg,
+		                o->kind == CLI_TEXT ? TEXT_LINE : TEXT_FREE);
+		break;
+	case CLI_DATE:
+		rc = date_check(NULL, flag, arg);
+		break;
+	case CLI_PAST:
+		rc = date_check_past(NULL, flag, arg);
+		break;
+	case CLI_INT:
+		if (o->word != NULL && strcmp(arg, o->word) == 0)
+			n = 0;
+		else if (!parse_int(arg, o->min, o->max, &n))
+			return kam_err(o->status ? o->status : KAM_DATA,
+			               _(o->msg), arg);
+		*(long *)opt_at(vals, o) = n;
+		return KAM_OK;
+	case CLI_VOCAB:
+		if ((*(const char **)opt_at(vals, o) =
+		         vocab_word((enum vocab_kind)o->vocab, arg)) == NULL)
+			return vocab_refused(NULL, (enum vocab_kind)o->vocab,
+			                     arg);
+		return KAM_OK;
+	case CLI_SPAN:
+		if (!date_span_parse(arg, opt_at(vals, o)))
+			return kam_err(KAM_DATA, _(o->msg), arg);
+		return KAM_OK;
+	case CLI_CALL:
+		return o->parse(arg, opt_at(vals, o));
+	}
+	if (rc == KAM_OK && o->empty == CLI_EMPTY_REFUSED && *arg == '\0')
+		return kam_err(KAM_DATA, _("%s is empty"), flag);
+	return rc;
+}
+
+/*
+ * Runs the loop over the verb's declared options into vals, then checks
+ * the required ones and every value (struct cli_opt).  A kam status,
+ * the fault reported.
+ */
+static int
+opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
+{
+	const struct cli_opt *opts =
+	    ctx->verb->opts != NULL ? ctx->verb->opts : cli_no_opts;
+	struct option lo[OPTS_MAX + 1];
+	const char *raw[OPTS_MAX] = {NULL};
+	char so[2 * OPTS_MAX + 1];
+	size_t i;
+	int c, rc;
+
+	opts_tables(opts, lo, so, sizeof so);
+	opts_defaults(opts, vals);
+	while ((c = cli_getopt(ctx, argc, argv, so, lo)) != -1) {
+		if (c == '?')
+			return cli_usage(ctx);
+		i = opt_find(opts, c);
+		raw[i] = optarg;
+		if ((rc = opt_now(ctx, &opts[i], vals, optarg)) != KAM_OK)
+			return rc;
+	}
+	for (i = 0; opts[i].name != NULL; i++)
+		if (opts[i].required != NULL &&
+		    (raw[i] == NULL ||
+		     (opts[i].empty == CLI_EMPTY_MISSING && *raw[i] == '\0')))
+			return cli_usage_msg(ctx, "%s", _(opts[i].required));
+	for (i = 0; opts[i].name != NULL; i++)
+		if (raw[i] != NULL && opts[i].kind <= CLI_CALL &&
+		    (rc = opt_value(&opts[i], vals, raw[i])) != KAM_OK)
+			return rc;
+	return KAM_OK;
+}
+
+/* The values of a verb's options freed, after it ran. */
+static void
+opts_free(const struct cli_opt *opts, void *vals)
+{
+	struct cli_list *l;
+	size_t i;
+
+	for (i = 0; opts[i].name != NULL; i++) {
+		if (opts[i].kind != CLI_LIST)
+			continue;
+		/* A list several options share is freed once. */
+		l = opt_at(vals, &opts[i]);
+		free(l->v);
+		l->v = NULL;
+		if (opts[i].also != 0) {
+			l = (struct cli_list *)((char *)vals + opts[i].also);
+			free(l->v);
+			l->v = NULL;
+		}
+	}
+	free(vals);
+}
+
+int
+cli_options(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct kam_verb *v = ctx->verb;
+
+	if (v->formats != 0)
+		cli_formats(ctx, v->formats, v->fmt_dflt);
+	ctx->opts = xcalloc(1, v->opts_size ? v->opts_size : 1);
+	return opts_parse(ctx, argc, argv, ctx->opts);
+}
+
+void
+cli_options_free(struct kam_ctx *ctx)
+{
+	if (ctx->opts != NULL)
+		opts_free(ctx->verb->opts != NULL ? ctx->verb->opts
+		                                  : cli_no_opts,
+		          ctx->opts);
+	ctx->opts = NULL;
+}
+
+/*
+ * One run of the verb: its declared options read into ctx->opts, then
+ * its function.
+ */
+static int
+exec_verb(struct kam_ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	if ((rc = cli_options(ctx, argc, argv)) == KAM_OK)
+		rc = ctx->verb->exec(ctx, argc, argv);
+	cli_options_free(ctx);
+	return rc;
 }
 
 /* The next word of a usage after *p, into buf; NULL at the end. */
@@ -700,6 +967,35 @@ unknown_verb(const struct kam_cmd *cmd, int argc, char **argv)
 	return KAM_USAGE;
 }
 
+/*
+ * "criteria ad": a verb of one word that takes no operand, given a word
+ * near the second word of a verb that begins with it, is that verb
+ * mistyped; reported, 1.
+ */
+static int
+mistyped_verb(const struct kam_cmd *cmd, const struct kam_verb *v, int argc,
+              char **argv)
+{
+	const struct kam_verb *w;
+	size_t l = strlen(v->name);
+
+	if (v->max != 0 || argc < 2 || argv[1][0] == '-')
+		return 0;
+	for (w = cmd->verbs; w->name != NULL; w++)
+		if (strncmp(w->name, v->name, l) == 0 && w->name[l] == ' ' &&
+		    kam_distance(argv[1], w->name + l + 1) <= 2) {
+			char *two;
+
+			xasprintf(&two, "%s %s", v->name, argv[1]);
+			kam_err(KAM_USAGE,
+			        _("unknown verb '%s' (did you mean '%s'?)"),
+			        two, w->name);
+			free(two);
+			return 1;
+		}
+	return 0;
+}
+
 const struct option cli_top_long[] = {
     {"account", required_argument, NULL, 'a'},
     {"db", required_argument, NULL, 'd'},
@@ -725,7 +1021,7 @@ run_verb(struct kam_ctx *ctx, int argc, char **argv)
 	memcpy(args, argv, (size_t)argc * sizeof *args);
 	for (tries = 1;; tries++) {
 		optind = 0;
-		rc = ctx->verb->exec(ctx, argc, argv);
+		rc = exec_verb(ctx, argc, argv);
 		if (held_err.tmp == NULL)
 			break;
 		/* Standard output streamed already (cli_stream) cannot be
@@ -810,6 +1106,8 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 				return out_finish_stdout();
 			return unknown_verb(cmd, argc, argv);
 		}
+		if (words == 1 && mistyped_verb(cmd, ctx->verb, argc, argv))
+			return KAM_USAGE;
 		/* argv[0] becomes the verb's name for getopt. */
 		*argcp = argc - (words - 1);
 		*argvp = argv + (words - 1);

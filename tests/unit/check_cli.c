@@ -2,19 +2,23 @@
  * Unit tests of the command-line frame (cli.c): the operand names a
  * verb's usage gives, the operand counts its row declares, and the one
  * resolver of a verb's subject (account, deal, person, ACCOUNT or
- * ACCOUNT/DEAL), each fault with its one message, on a store of its own.
+ * ACCOUNT/DEAL), each fault with its one message, on a store of its own;
+ * the loop over a verb's declared options, each kind with its value and
+ * its fault.
  */
 #include <config.h>
 
 #include <check.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/input.h"
 #include "kam/kam.h"
 #include "kam/store.h"
 
@@ -152,7 +156,8 @@ static const char *
 name_of(const char *verb, const char *usage, int n)
 {
 	static char buf[64];
-	struct kam_verb v = {verb, usage, "", verb_exec, 0, 0, 0, 0};
+	struct kam_verb v = {verb, usage, "", verb_exec,  0,
+	                     0,    0,     0,  CLI_NO_OPTS};
 
 	return cli_operand_name(&v, n, buf, sizeof buf);
 }
@@ -246,7 +251,8 @@ START_TEST(test_getopt_counts)
 	                            1,
 	                            1,
 	                            CLI_NOSUBJ,
-	                            CLI_WRITE};
+	                            CLI_WRITE,
+	                            CLI_NO_OPTS};
 	static const struct option lo[] = {
 	    {"name", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0}};
 	char *a1[] = {"seller add", "--name", "Ana", NULL};
@@ -459,8 +465,9 @@ END_TEST
 /* A verb without a store never opens one, even a missing one. */
 START_TEST(test_subject_store)
 {
-	static struct kam_verb v = {"verb", "verb", "",         verb_exec,
-	                            0,      0,      CLI_NOSUBJ, CLI_NOSTORE};
+	static struct kam_verb v = {"verb",     "verb",      "",
+	                            verb_exec,  0,           0,
+	                            CLI_NOSUBJ, CLI_NOSTORE, CLI_NO_OPTS};
 
 	ctx.verb = &v;
 	ck_assert_int_eq(cli_subject(&ctx), KAM_OK);
@@ -481,8 +488,8 @@ END_TEST
 START_TEST(test_subject_team)
 {
 	static struct kam_verb v = {
-	    "person list", "person list", "", verb_exec, 0, 0,
-	    CLI_NOSUBJ,    CLI_READ};
+	    "person list", "person list", "",         verb_exec, 0, 0,
+	    CLI_NOSUBJ,    CLI_READ,      CLI_NO_OPTS};
 
 	ctx.verb = &v;
 	ctx.db = "postgresql://kam:secret@127.0.0.1:1/kam";
@@ -515,6 +522,392 @@ START_TEST(test_subject_team)
 }
 END_TEST
 
+/* A verb that declares an option of every kind (struct cli_opt). */
+struct all_opts {
+	const char *str, *text, *free, *date, *past, *call, *word, *out;
+	const char *name, *why, *vocab;
+	struct date_span span;
+	struct cli_list other, every;
+	long num, big;
+	int set, count;
+	struct cli_list list;
+};
+
+/* A CLI_CALL's parse: upper case only, into the value's place. */
+static int
+upper_only(const char *arg, void *dst)
+{
+	const char *p;
+
+	for (p = arg; *p; p++)
+		if (*p < 'A' || *p > 'Z')
+			return kam_err(KAM_DATA, "'%s' is not upper case", arg);
+	*(const char **)dst = arg;
+	return KAM_OK;
+}
+
+/* A CLI_LIST's parse: no empty value. */
+static int
+not_empty(const char *arg, void *dst)
+{
+	ck_assert_ptr_null(dst);
+	return *arg ? KAM_OK : kam_err(KAM_DATA, "an empty --list");
+}
+
+#define AO(f) CLI_AT(struct all_opts, f)
+static const struct cli_opt all_opts[] = {
+    {.name = "str", .letter = 's', .kind = CLI_STR, AO(str)},
+    {.name = "text", .kind = CLI_TEXT, AO(text)},
+    {.name = "free", .kind = CLI_FREE, AO(free)},
+    {.name = "date", .kind = CLI_DATE, AO(date)},
+    {.name = "past", .kind = CLI_PAST, AO(past)},
+    {.name = "num",
+     .letter = 'n',
+     .kind = CLI_INT,
+     AO(num),
+     .min = 1,
+     .max = 3,
+     .dflt = 2,
+     .msg = "invalid num '%s' (1, 2 or 3)"},
+    {.name = "big",
+     .kind = CLI_INT,
+     AO(big),
+     .min = 0,
+     .max = 100,
+     .msg = "invalid big '%s'",
+     .status = KAM_USAGE},
+    {.name = "call", .kind = CLI_CALL, AO(call), .parse = upper_only},
+    {.name = "word", .kind = CLI_WORD, AO(word), .msg = ""},
+    {.name = "set",
+     .letter = 'S',
+     .kind = CLI_SET,
+     AO(set),
+     .max = 7,
+     .dflt = -1},
+    {.name = "unset", .kind = CLI_SET, AO(set), .max = 0, .dflt = -1},
+    {.name = "count", .kind = CLI_COUNT, AO(count)},
+    {.name = "list",
+     .letter = 'l',
+     .kind = CLI_LIST,
+     AO(list),
+     .max = 2,
+     .msg = "too many --list",
+     .parse = not_empty},
+    {.name = "also",
+     .kind = CLI_LIST,
+     AO(other),
+     .also = offsetof(struct all_opts, every)},
+    {.name = "more",
+     .kind = CLI_LIST,
+     AO(list),
+     .also = offsetof(struct all_opts, every)},
+    {.name = "O", .letter = 'O', .kind = CLI_STR, AO(out)},
+    {.name = "name", .kind = CLI_TEXT, AO(name), .empty = CLI_EMPTY_REFUSED},
+    {.name = "lanes",
+     .kind = CLI_INT,
+     AO(big),
+     .min = 1,
+     .max = 9,
+     .dflt = -1,
+     .word = "all",
+     .msg = "invalid lanes '%s'"},
+    {.name = "vocab", .kind = CLI_VOCAB, AO(vocab), .vocab = VOCAB_STANCE},
+    {.name = "span", .kind = CLI_SPAN, AO(span), .msg = "bad span '%s'"},
+    {.name = "other", .kind = CLI_REFUSE, .msg = "'--%s' is for another"},
+    {.name = "quiet", .kind = CLI_REFUSE},
+    {.name = NULL}};
+#undef AO
+
+/* The same with a required option. */
+static const struct cli_opt req_opts[] = {
+    {.name = "str",
+     .kind = CLI_STR,
+     CLI_AT(struct all_opts, str),
+     .required = "--str is required"},
+    {.name = "num",
+     .kind = CLI_INT,
+     CLI_AT(struct all_opts, num),
+     .min = 1,
+     .max = 3,
+     .msg = "invalid num '%s'",
+     .required = "--num NUMBER is required"},
+    {.name = "why",
+     .kind = CLI_FREE,
+     CLI_AT(struct all_opts, why),
+     .empty = CLI_EMPTY_MISSING,
+     .required = "missing --why"},
+    {.name = NULL}};
+
+static struct kam_verb opts_verb = {"verb",
+                                    "verb [ARG]",
+                                    "",
+                                    verb_exec,
+                                    0,
+                                    1,
+                                    CLI_NOSUBJ,
+                                    CLI_NOSTORE,
+                                    CLI_OPTS(all_opts, struct all_opts)};
+
+/*
+ * cli_options over the words after "verb": its status, the first line
+ * of what it reported in *err ("" when nothing), the values in ctx.opts
+ * (freed by the next call or by the test).
+ */
+static int
+options(const char **err, ...)
+{
+	static char *words[32];
+	va_list ap;
+	int argc = 1, rc;
+
+	cli_options_free(&ctx);
+	words[0] = "verb";
+	va_start(ap, err);
+	while ((words[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	ctx.verb = &opts_verb;
+	optind = 0;
+	capture();
+	rc = cli_options(&ctx, argc, words);
+	*err = captured();
+	return rc;
+}
+
+#define OPT(f) (((struct all_opts *)ctx.opts)->f)
+
+/* Each kind's value, its default, and the last of one given twice. */
+START_TEST(test_options_values)
+{
+	const char *err;
+
+	ck_assert_int_eq(options(&err, NULL), KAM_OK);
+	ck_assert_str_eq(err, "");
+	ck_assert_ptr_null(OPT(str));
+	ck_assert_int_eq(OPT(num), 2);
+	ck_assert_int_eq(OPT(set), -1);
+	ck_assert_int_eq(OPT(count), 0);
+	ck_assert_ptr_null(OPT(list).v);
+	ck_assert_int_eq(options(&err, "-s", "a", "--text", "b", "--free",
+	                         "c\nd", "--date", "2026-02-28", "--past",
+	                         "2026-03-02", "--num", "3", "--call", "UP",
+	                         "--word", "-S", "--count", "--count", "-l",
+	                         "x", "arg", "--list", "y", NULL),
+	                 KAM_OK);
+	ck_assert_str_eq(err, "");
+	ck_assert_str_eq(OPT(str), "a");
+	ck_assert_str_eq(OPT(text), "b");
+	ck_assert_str_eq(OPT(free), "c\nd");
+	ck_assert_str_eq(OPT(date), "2026-02-28");
+	ck_assert_str_eq(OPT(past), "2026-03-02");
+	ck_assert_int_eq(OPT(num), 3);
+	ck_assert_str_eq(OPT(call), "UP");
+	ck_assert_str_eq(OPT(word), "");
+	ck_assert_int_eq(OPT(set), 7);
+	ck_assert_int_eq(OPT(count), 2);
+	ck_assert_uint_eq(OPT(list).n, 2);
+	ck_assert_str_eq(OPT(list).v[0], "x");
+	ck_assert_str_eq(OPT(list).v[1], "y");
+	ck_assert_ptr_null(OPT(list).v[2]);
+	ck_assert_str_eq(ctx.argv[optind], "arg");
+	/* The last given wins, also between two options of one place. */
+	ck_assert_int_eq(options(&err, "-s", "a", "--str=b", "--num", "1", "-S",
+	                         "--unset", NULL),
+	                 KAM_OK);
+	ck_assert_str_eq(OPT(str), "b");
+	ck_assert_int_eq(OPT(num), 1);
+	ck_assert_int_eq(OPT(set), 0);
+	ck_assert_int_eq(
+	    options(&err, "--unset", "--set", "--word", "--str", "w", NULL),
+	    KAM_OK);
+	ck_assert_int_eq(OPT(set), 7);
+	/* A vocabulary's canonical word; a length of time. */
+	ck_assert_int_eq(options(&err, "--vocab", "+", "--span", "12w", NULL),
+	                 KAM_OK);
+	ck_assert_str_eq(OPT(vocab), "support");
+	ck_assert_int_eq(OPT(span).n, 12);
+	ck_assert_int_eq(OPT(span).unit, 'w');
+	/* Two lists that also fill a third, in the order given. */
+	ck_assert_int_eq(
+	    options(&err, "--also", "a", "--more", "b", "--also", "c", NULL),
+	    KAM_OK);
+	ck_assert_uint_eq(OPT(other).n, 2);
+	ck_assert_uint_eq(OPT(list).n, 1);
+	ck_assert_uint_eq(OPT(every).n, 3);
+	ck_assert_str_eq(OPT(every).v[0], "a");
+	ck_assert_str_eq(OPT(every).v[1], "b");
+	ck_assert_str_eq(OPT(every).v[2], "c");
+	ck_assert_ptr_null(OPT(every).v[3]);
+	/* A letter alone is a short option, without a long form. */
+	ck_assert_int_eq(options(&err, "-O", "f.svg", NULL), KAM_OK);
+	ck_assert_str_eq(OPT(out), "f.svg");
+	ck_assert_int_eq(options(&err, "--O", "f.svg", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unknown option '--O'");
+	/* An integer's word for 0; its default when not given. */
+	ck_assert_int_eq(options(&err, NULL), KAM_OK);
+	ck_assert_int_eq(OPT(big), -1);
+	ck_assert_int_eq(options(&err, "--lanes", "all", NULL), KAM_OK);
+	ck_assert_int_eq(OPT(big), 0);
+	ck_assert_int_eq(options(&err, "--lanes", "9", NULL), KAM_OK);
+	ck_assert_int_eq(OPT(big), 9);
+	ck_assert_int_eq(options(&err, "--lanes", "0", NULL), KAM_DATA);
+	ck_assert_str_eq(err, "kam-test: invalid lanes '0'");
+	cli_options_free(&ctx);
+	ck_assert_ptr_null(ctx.opts);
+}
+END_TEST
+
+/* Each kind's fault: its message and exit status. */
+/*
+ * Each kind's fault: an option and its value (NULL: none, a third word
+ * when the first two are an option given twice), the exit status, and
+ * the first line reported (a prefix when it ends with '*'; "" when
+ * nothing).
+ */
+static const struct fault {
+	const char *opt, *val, *again;
+	int status;
+	const char *err;
+} faults[] = {
+    {"--date", "2026-02-30", NULL, KAM_DATA,
+     "kam-test: impossible date '2026-02-30' for --date"},
+    {"--date", "2026-3-1", NULL, KAM_DATA,
+     "kam-test: malformed date '2026-3-1' for --date (use YYYY-MM-DD)"},
+    /* Today (KAM_NOW) is not after today; tomorrow is. */
+    {"--past", "2026-03-03", NULL, KAM_DATA,
+     "kam-test: date '2026-03-03' for --past is in the future (today is "
+     "2026-03-02)"},
+    {"--past", "2026-03-02", NULL, KAM_OK, ""},
+    {"--date", "2026-03-03", NULL, KAM_OK, ""},
+    {"--text", "a\nb", NULL, KAM_DATA, "kam-test: --text contains *"},
+    {"--free", "a\x01", NULL, KAM_DATA, "kam-test: --free contains *"},
+    /* An integer at each end of its range and beyond it. */
+    {"--num", "1", NULL, KAM_OK, ""},
+    {"--num", "0", NULL, KAM_DATA, "kam-test: invalid num '0' (1, 2 or 3)"},
+    {"--num", "3", NULL, KAM_OK, ""},
+    {"--num", "4", NULL, KAM_DATA, "kam-test: invalid num '4' (1, 2 or 3)"},
+    {"--num", "2x", NULL, KAM_DATA, "kam-test: invalid num '2x' (1, 2 or 3)"},
+    {"--big", "101", NULL, KAM_USAGE, "kam-test: invalid big '101'"},
+    {"--big", "100", NULL, KAM_OK, ""},
+    /* An empty value refused. */
+    {"--name", "", NULL, KAM_DATA, "kam-test: --name is empty"},
+    {"--name", "n", NULL, KAM_OK, ""},
+    {"--call", "Up", NULL, KAM_DATA, "kam-test: 'Up' is not upper case"},
+    {"--vocab", "maybe", NULL, KAM_DATA,
+     "kam-test: unknown stance 'maybe' (use support, neutral, oppose, +, 0 or "
+     "-)"},
+    {"--vocab", "+", NULL, KAM_OK, ""},
+    {"--span", "0d", NULL, KAM_DATA, "kam-test: bad span '0d'"},
+    {"--span", "3x", NULL, KAM_DATA, "kam-test: bad span '3x'"},
+    {"--span", "3w", NULL, KAM_OK, ""},
+    /* A list: at most max values, each checked. */
+    {"-l", "a", "-l", KAM_USAGE, "kam-test: too many --list"},
+    {"-l", "", NULL, KAM_DATA, "kam-test: an empty --list"},
+    /* A sibling's option: its message, or the usage alone. */
+    {"--other", NULL, NULL, KAM_USAGE, "kam-test: '--other' is for another"},
+    {"--quiet", NULL, NULL, KAM_USAGE, "usage: kam-test verb [ARG]"},
+};
+
+START_TEST(test_options_faults)
+{
+	const struct fault *f = &faults[_i];
+	const char *err;
+	size_t n;
+
+	/* A third word: the option with its value three times. */
+	if (f->again != NULL)
+		ck_assert_int_eq(options(&err, f->opt, f->val, f->again, "b",
+		                         f->again, "c", NULL),
+		                 f->status);
+	else
+		ck_assert_int_eq(options(&err, f->opt, f->val, NULL),
+		                 f->status);
+	n = strlen(f->err);
+	if (n > 0 && f->err[n - 1] == '*')
+		ck_assert(strncmp(err, f->err, n - 1) == 0);
+	else
+		ck_assert_str_eq(err, f->err);
+	cli_options_free(&ctx);
+}
+END_TEST
+
+/* Usage errors: unknown, a value missing, an operand too many, required. */
+START_TEST(test_options_usage)
+{
+	const char *err;
+
+	ck_assert_int_eq(options(&err, "--nope", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unknown option '--nope'");
+	ck_assert_int_eq(options(&err, "-x", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unknown option '-x'");
+	ck_assert_int_eq(options(&err, "--set=1", NULL), KAM_USAGE);
+	ck_assert_int_eq(options(&err, "--str", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: option '--str' needs a value");
+	ck_assert_int_eq(options(&err, "-n", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: option '-n' needs a value");
+	ck_assert_int_eq(options(&err, "a", "b", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unexpected 'b'");
+	/* A bad value after an operand fault is not looked at. */
+	ck_assert_int_eq(options(&err, "a", "b", "--num", "9", NULL),
+	                 KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unexpected 'b'");
+	opts_verb.opts = req_opts;
+	ck_assert_int_eq(options(&err, "--num", "1", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: --str is required");
+	ck_assert_int_eq(options(&err, "--str", "s", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: --num NUMBER is required");
+	/* Required ones before values: --num's is not looked at. */
+	ck_assert_int_eq(options(&err, "--num", "9", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: --str is required");
+	ck_assert_int_eq(
+	    options(&err, "--str", "s", "--num", "9", "--why", "w", NULL),
+	    KAM_DATA);
+	ck_assert_str_eq(err, "kam-test: invalid num '9'");
+	ck_assert_int_eq(options(&err, "--str", "s", "--num", "1", NULL),
+	                 KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: missing --why");
+	/* An empty value of a required option is as good as none. */
+	ck_assert_int_eq(
+	    options(&err, "--str", "s", "--num", "1", "--why", "", NULL),
+	    KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: missing --why");
+	ck_assert_int_eq(
+	    options(&err, "--str", "s", "--num", "1", "--why", "w", NULL),
+	    KAM_OK);
+	/* The common options, but where the row says it takes none. */
+	ck_assert_int_eq(options(&err, "--str", "s", "--num", "1", "--why", "w",
+	                         "-d", "x.db", NULL),
+	                 KAM_OK);
+	ck_assert_str_eq(ctx.db, "x.db");
+	opts_verb.store = CLI_NOSTORE | CLI_NOCOMMON;
+	ck_assert_int_eq(options(&err, "--str", "s", "--num", "1", "--why", "w",
+	                         "-d", "y.db", NULL),
+	                 KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: unknown option '-d'");
+	ck_assert_str_eq(ctx.db, "x.db");
+	opts_verb.store = CLI_NOSTORE;
+	cli_options_free(&ctx);
+	opts_verb.opts = all_opts;
+}
+END_TEST
+
+/* The formats a verb's row declares: another is refused. */
+START_TEST(test_options_formats)
+{
+	const char *err;
+
+	opts_verb.formats = CLI_FMT(OUT_CSV);
+	opts_verb.fmt_dflt = OUT_CSV;
+	ctx.fmt = OUT_TSV;
+	ck_assert_int_eq(options(&err, NULL), KAM_OK);
+	ck_assert_int_eq(ctx.fmt, OUT_CSV);
+	ck_assert_int_eq(options(&err, "-F", "json", NULL), KAM_USAGE);
+	ck_assert_str_eq(err, "kam-test: 'verb' cannot write json (use csv)");
+	cli_options_free(&ctx);
+	opts_verb.formats = 0;
+}
+END_TEST
+
 static Suite *
 cli_suite(void)
 {
@@ -528,6 +921,11 @@ cli_suite(void)
 	tcase_add_test(tc, test_getopt_counts);
 	tcase_add_test(tc, test_subject_store);
 	tcase_add_test(tc, test_subject_team);
+	tcase_add_test(tc, test_options_values);
+	tcase_add_loop_test(tc, test_options_faults, 0,
+	                    (int)(sizeof faults / sizeof faults[0]));
+	tcase_add_test(tc, test_options_usage);
+	tcase_add_test(tc, test_options_formats);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("subject");
