@@ -522,7 +522,7 @@ assume_stance(struct kam_ctx *ctx, struct gate_assessment *a, const char *s)
 		*at++ = '\0';
 	if (strcmp(val, "unknown") == 0)
 		stance = GATE_STANCE_UNKNOWN;
-	else if ((word = vocab_stance(val)) != NULL)
+	else if ((word = vocab_word(VOCAB_STANCE, val)) != NULL)
 		stance = strcmp(word, "support") == 0  ? 1
 		         : strcmp(word, "oppose") == 0 ? -1
 		                                       : 0;

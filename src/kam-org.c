@@ -1281,7 +1281,7 @@ cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
 static int
 role_word(const char *s, const char **role)
 {
-	if ((*role = vocab_role(s)) != NULL)
+	if ((*role = vocab_word(VOCAB_ROLE, s)) != NULL)
 		return KAM_OK;
 	return vocab_refused(NULL, VOCAB_ROLE, s);
 }

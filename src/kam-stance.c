@@ -25,7 +25,7 @@
 static int
 check_stance(const char *s, const char **word)
 {
-	if ((*word = vocab_stance(s)) == NULL)
+	if ((*word = vocab_word(VOCAB_STANCE, s)) == NULL)
 		return vocab_refused(NULL, VOCAB_STANCE, s);
 	return KAM_OK;
 }

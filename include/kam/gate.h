@@ -295,6 +295,12 @@ int gate_rival_add(struct gate_assessment *, const char *handle,
  * member indexes.
  */
 void gate_group_order(const struct gate_assessment *, size_t *idx);
+/*
+ * The open questions: the criteria left unknown in the gates reached,
+ * gate by gate, each gate's in the rubric's order.  Fills idx (room for
+ * ncrit) with criterion indexes and returns how many.
+ */
+size_t gate_open_questions(const struct gate_assessment *, size_t *idx);
 
 /* The red flags of a buying group (kam-gate(1), RED FLAGS). */
 struct gate_flag {

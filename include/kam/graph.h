@@ -354,6 +354,9 @@ const char *map_stance_mark(const char *stance);
  */
 Agraph_t *map_open(const char *name);
 void map_close(Agraph_t *);
+/* Sets attribute attr of obj (a graph, node or edge, the attribute
+ * declared) to the HTML label html. */
+void map_set_html(void *obj, const char *attr, const char *html);
 /*
  * Nodes of g drawn as their HTML labels alone (plaintext, no margin),
  * in font at fontsize points, each named by its label by default.

@@ -188,7 +188,8 @@ struct vocab {
 	const char *table, *column; /* where the store keeps them */
 };
 extern const struct vocab vocab_table[VOCAB_NKINDS];
-/* The canonical word that what was typed names, or NULL. */
+/* The canonical word that what was typed names, in English or in the
+ * method's own words (and a stance as + 0 -), or NULL. */
 const char *vocab_word(enum vocab_kind, const char *typed);
 /* A canonical word's place in its list (0 first), or -1. */
 int vocab_rank(enum vocab_kind, const char *word);
@@ -207,12 +208,6 @@ const char *vocab_stance_of_sign(int);
 /* high 3, medium 2, low 1 (1 for any other). */
 int vocab_influence_weight(const char *word);
 
-/* vocab_word of each kind. */
-const char *vocab_stance(const char *);    /* support|neutral|oppose|+|0|- */
-const char *vocab_role(const char *);      /* decision-maker, technical, ... */
-const char *vocab_link_kind(const char *); /* influences|advises|... */
-const char *vocab_influence(const char *); /* high|medium|low */
-const char *vocab_answer(const char *);    /* yes|partly|no|unknown */
 /* The canonical words, in the method's order; NULL-terminated. */
 extern const char *const vocab_stances[];
 extern const char *const vocab_roles[];

@@ -103,6 +103,20 @@ void buf_printf(struct buf *, const char *, ...)
 void buf_free(struct buf *);
 
 /*
+ * Growable arrays.  xgrow returns v (of n elements of size bytes) with
+ * room for one more, doubling its room *cap when full.  A kam_array is
+ * such an array of any type, the rows a row function collects:
+ * kam_array_add adds one element, zeroed, and returns it; the caller
+ * reads v through a pointer of the element's type and frees it.
+ */
+void *xgrow(void *v, size_t n, size_t *cap, size_t size);
+struct kam_array {
+	void *v;
+	size_t n, cap;
+};
+void *kam_array_add(struct kam_array *, size_t size);
+
+/*
  * The clock.  $KAM_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) pins it, so
  * that documented transcripts and tests are reproducible.  Both write into
  * a buffer of at least 21 bytes.

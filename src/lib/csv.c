@@ -90,10 +90,7 @@ on_row(int c, void *data)
 	struct csv_row *r;
 
 	(void)c;
-	if (in->qend == in->qcap) {
-		in->qcap = in->qcap ? in->qcap * 2 : 4;
-		in->queue = xreallocarray(in->queue, in->qcap, sizeof *r);
-	}
+	in->queue = xgrow(in->queue, in->qend, &in->qcap, sizeof *r);
 	r = &in->queue[in->qend++];
 	r->fields = xmalloc((in->nfields + 1) * sizeof(char *) + in->len);
 	{

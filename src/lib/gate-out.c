@@ -990,6 +990,17 @@ gate_write_plan(struct out *o, const struct gate_assessment *a,
 	}
 }
 
+/* A member's reference, then its "name", "roles" and "influence". */
+static void
+json_who(FILE *fp, const struct gate_assessment *a, const struct gate_member *m)
+{
+	json_put_str(fp, m->ref);
+	json_member(fp, ", ", "name", m->name);
+	fputs(", \"roles\": ", fp);
+	json_roles(fp, a, m);
+	json_member(fp, ", ", "influence", gate_influence_word(m->influence));
+}
+
 static void
 json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
           const char *indent)
@@ -1007,12 +1018,7 @@ json_step(FILE *fp, const struct gate_assessment *a, const struct gate_step *s,
 	} else {
 		m = &a->members[s->member];
 		fprintf(fp, "{\"person\": ");
-		json_put_str(fp, m->ref);
-		json_member(fp, ", ", "name", m->name);
-		fputs(", \"roles\": ", fp);
-		json_roles(fp, a, m);
-		json_member(fp, ", ", "influence",
-		            gate_influence_word(m->influence));
+		json_who(fp, a, m);
 		json_member(fp, ", ", "stance", gate_stance_word(m->stance));
 		fputs(", \"toward\": ", fp);
 		json_toward(fp, a, m);
@@ -1378,8 +1384,7 @@ void
 gate_write_report(FILE *fp, const struct gate_memo *r)
 {
 	const struct gate_assessment *a = r->a;
-	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), i, n = 0;
-	int g;
+	size_t *idx = xcalloc(a->nmembers + 1, sizeof *idx), *q, i, nq;
 
 	gate_group_order(a, idx);
 	report_head(fp, a);
@@ -1406,27 +1411,23 @@ gate_write_report(FILE *fp, const struct gate_memo *r)
 	report_plan(fp, r);
 
 	fprintf(fp, "\n## %s\n\n", _("Open questions"));
-	for (g = 1; g <= GATE_COUNT; g++) {
-		if (a->gates[g - 1].status == GATE_NOT_REACHED)
-			continue;
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
+	q = xcalloc(a->ncrit + 1, sizeof *q);
+	nq = gate_open_questions(a, q);
+	for (i = 0; i < nq; i++) {
+		const struct gate_crit *c = &a->crit[q[i]];
 
-			if (c->gate != g || c->answer != GATE_UNKNOWN)
-				continue;
-			fputs("- ", fp);
-			gate_md(fp, c->key);
-			fprintf(fp, _(" (gate %d, %s%s): "), g,
-			        gate_label("gate", gate_name(g)),
-			        c->must ? _(", must") : "");
-			gate_md(fp, gate_question_label(c->question));
-			fputc('\n', fp);
-			n++;
-		}
+		fputs("- ", fp);
+		gate_md(fp, c->key);
+		fprintf(fp, _(" (gate %d, %s%s): "), c->gate,
+		        gate_label("gate", gate_name(c->gate)),
+		        c->must ? _(", must") : "");
+		gate_md(fp, gate_question_label(c->question));
+		fputc('\n', fp);
 	}
-	if (n == 0)
+	if (nq == 0)
 		fprintf(fp, "%s\n", _("None."));
 	report_runs(fp, r);
+	free(q);
 	free(idx);
 }
 
@@ -1465,12 +1466,7 @@ json_report_group(FILE *fp, const struct gate_assessment *a)
 		const struct gate_member *m = &a->members[idx[i]];
 
 		fprintf(fp, "%s\n    {\"person\": ", i ? "," : "");
-		json_put_str(fp, m->ref);
-		json_member(fp, ", ", "name", m->name);
-		fputs(", \"roles\": ", fp);
-		json_roles(fp, a, m);
-		json_member(fp, ", ", "influence",
-		            gate_influence_word(m->influence));
+		json_who(fp, a, m);
 		fprintf(fp, ", \"lead\": %s,\n     \"stance\": ",
 		        m->lead ? "true" : "false");
 		json_put_str(fp, gate_stance_word(m->stance));
@@ -1511,26 +1507,21 @@ json_report_flags(FILE *fp, const struct gate_memo *r)
 static size_t
 json_report_questions(FILE *fp, const struct gate_assessment *a)
 {
-	size_t i, n = 0;
-	int g;
+	size_t *q = xcalloc(a->ncrit + 1, sizeof *q), i,
+	       n = gate_open_questions(a, q);
 
-	for (g = 1; g <= GATE_COUNT; g++) {
-		if (a->gates[g - 1].status == GATE_NOT_REACHED)
-			continue;
-		for (i = 0; i < a->ncrit; i++) {
-			const struct gate_crit *c = &a->crit[i];
+	for (i = 0; i < n; i++) {
+		const struct gate_crit *c = &a->crit[q[i]];
 
-			if (c->gate != g || c->answer != GATE_UNKNOWN)
-				continue;
-			fprintf(fp, "%s\n    {\"key\": ", n++ ? "," : "");
-			json_put_str(fp, c->key);
-			fprintf(fp,
-			        ", \"gate\": %d, \"must\": %s, \"question\": ",
-			        g, c->must ? "true" : "false");
-			json_put_str(fp, c->question);
-			fputc('}', fp);
-		}
+		fprintf(fp, "%s\n    {\"key\": ", i ? "," : "");
+		json_put_str(fp, c->key);
+		fprintf(fp,
+		        ", \"gate\": %d, \"must\": %s, \"question\": ", c->gate,
+		        c->must ? "true" : "false");
+		json_put_str(fp, c->question);
+		fputc('}', fp);
 	}
+	free(q);
 	return n;
 }
 

@@ -51,7 +51,7 @@ gate_ans_parse(const char *s)
 	int i;
 
 	/* The vocabulary knows the method's words for an answer too. */
-	if ((s = vocab_answer(s)) == NULL)
+	if ((s = vocab_word(VOCAB_ANSWER, s)) == NULL)
 		return -1;
 	for (i = 0; i < 4; i++)
 		if (strcmp(s, gate_ans_word((enum gate_ans)i)) == 0)
@@ -1580,6 +1580,21 @@ gate_group_order(const struct gate_assessment *a, size_t *idx)
 			idx[j] = idx[j - 1];
 		idx[j] = v;
 	}
+}
+
+size_t
+gate_open_questions(const struct gate_assessment *a, size_t *idx)
+{
+	size_t i, n = 0;
+	int g;
+
+	for (g = 1; g <= GATE_COUNT; g++)
+		if (a->gates[g - 1].status != GATE_NOT_REACHED)
+			for (i = 0; i < a->ncrit; i++)
+				if (a->crit[i].gate == g &&
+				    a->crit[i].answer == GATE_UNKNOWN)
+					idx[n++] = i;
+	return n;
 }
 
 /* Red flags */

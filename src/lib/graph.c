@@ -118,12 +118,80 @@ position(const struct map_data *d, int64_t id)
 	return p == NULL ? -1 : (long)(p - d->people);
 }
 
+/* The sort key of a line, a link or a role badge: 0 when one of its
+ * people is not on the map. */
+static int
+line_key(const struct map_data *d, const void *row, struct skey *k)
+{
+	const struct map_line *l = row;
+	long a = position(d, l->manager), b = position(d, l->person);
+
+	*k = (struct skey){(size_t)a, (size_t)b, NULL, l->dotted, 0};
+	return a >= 0 && b >= 0;
+}
+
+static int
+link_key(const struct map_data *d, const void *row, struct skey *k)
+{
+	const struct map_link *l = row;
+	long a = position(d, l->from), b = position(d, l->to);
+
+	*k = (struct skey){(size_t)a, (size_t)b, NULL,
+	                   kind_rank(vocab_link_kinds, l->kind), 0};
+	return a >= 0 && b >= 0;
+}
+
+static int
+role_key(const struct map_data *d, const void *row, struct skey *k)
+{
+	const struct map_role *r = row;
+	long a = position(d, r->person);
+
+	*k = (struct skey){(size_t)a, 0, r->deal,
+	                   kind_rank(vocab_roles, r->role), 0};
+	return a >= 0;
+}
+
+static void
+role_drop(void *row)
+{
+	free(((struct map_role *)row)->deal);
+}
+
+/*
+ * Keeps the N rows of SIZE bytes at ROWS whose people are on the map
+ * (KEY), dropping the others (DROP, if any, frees what a row holds), and
+ * sorts them by their keys.  Returns how many are kept.
+ */
+static size_t
+keep_on_map(const struct map_data *d, void *rows, size_t n, size_t size,
+            int (*key)(const struct map_data *, const void *, struct skey *),
+            void (*drop)(void *))
+{
+	struct skey *k = xreallocarray(NULL, n + 1, sizeof *k);
+	char *v = rows;
+	size_t i, j;
+
+	for (i = j = 0; i < n; i++) {
+		if (!key(d, v + i * size, &k[j])) {
+			if (drop != NULL)
+				drop(v + i * size);
+			continue;
+		}
+		if (j != i)
+			memcpy(v + j * size, v + i * size, size);
+		k[j].i = j;
+		j++;
+	}
+	sort_rows(rows, j, size, k);
+	free(k);
+	return j;
+}
+
 void
 map_data_index(struct map_data *d)
 {
-	struct skey *k;
-	size_t i, j;
-	long a, b;
+	size_t i;
 
 	qsort(d->people, d->npeople, sizeof *d->people, by_handle);
 	free(d->by_id);
@@ -134,48 +202,12 @@ map_data_index(struct map_data *d)
 
 	/* Edges and badges in an order of handles; those of people
 	 * missing from the map are dropped. */
-	k = xreallocarray(NULL, d->nlines + 1, sizeof *k);
-	for (i = j = 0; i < d->nlines; i++) {
-		a = position(d, d->lines[i].manager);
-		b = position(d, d->lines[i].person);
-		if (a < 0 || b < 0)
-			continue;
-		d->lines[j] = d->lines[i];
-		k[j] = (struct skey){(size_t)a, (size_t)b, NULL,
-		                     d->lines[i].dotted, j};
-		j++;
-	}
-	d->nlines = j;
-	sort_rows(d->lines, j, sizeof *d->lines, k);
-	k = xreallocarray(k, d->nlinks + 1, sizeof *k);
-	for (i = j = 0; i < d->nlinks; i++) {
-		a = position(d, d->links[i].from);
-		b = position(d, d->links[i].to);
-		if (a < 0 || b < 0)
-			continue;
-		d->links[j] = d->links[i];
-		k[j] = (struct skey){
-		    (size_t)a, (size_t)b, NULL,
-		    kind_rank(vocab_link_kinds, d->links[i].kind), j};
-		j++;
-	}
-	d->nlinks = j;
-	sort_rows(d->links, j, sizeof *d->links, k);
-	k = xreallocarray(k, d->nroles + 1, sizeof *k);
-	for (i = j = 0; i < d->nroles; i++) {
-		if ((a = position(d, d->roles[i].person)) < 0) {
-			free(d->roles[i].deal);
-			continue;
-		}
-		d->roles[j] = d->roles[i];
-		k[j] =
-		    (struct skey){(size_t)a, 0, d->roles[j].deal,
-		                  kind_rank(vocab_roles, d->roles[i].role), j};
-		j++;
-	}
-	d->nroles = j;
-	sort_rows(d->roles, j, sizeof *d->roles, k);
-	free(k);
+	d->nlines = keep_on_map(d, d->lines, d->nlines, sizeof *d->lines,
+	                        line_key, NULL);
+	d->nlinks = keep_on_map(d, d->links, d->nlinks, sizeof *d->links,
+	                        link_key, NULL);
+	d->nroles = keep_on_map(d, d->roles, d->nroles, sizeof *d->roles,
+	                        role_key, role_drop);
 }
 
 struct map_person *
@@ -261,10 +293,7 @@ map_data_accounts(struct map_data *d)
 void
 map_ids_add(struct map_ids *s, int64_t id)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
-	}
+	s->v = xgrow(s->v, s->n, &s->cap, sizeof *s->v);
 	s->v[s->n++] = id;
 }
 
@@ -333,34 +362,31 @@ done:
 	return rc;
 }
 
+/* The edges of each view: walked from a focus (map_walk), followed to
+ * other accounts (map_across), and followed with --context. */
+static const struct {
+	unsigned walk, across, across_context;
+} view_edges[] = {
+    [MAP_ALL] = {MAP_WALK_LINES | MAP_WALK_LINKS,
+                 MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP,
+                 MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP},
+    [MAP_ORG] = {MAP_WALK_LINES, MAP_WALK_LINES, MAP_WALK_LINES},
+    [MAP_BUYING] = {MAP_WALK_GROUP, MAP_WALK_GROUP,
+                    MAP_WALK_GROUP | MAP_WALK_LINKS},
+    [MAP_INFLUENCE] = {MAP_WALK_LINKS, MAP_WALK_LINKS, MAP_WALK_LINKS},
+};
+
 unsigned
 map_walk(enum map_view v)
 {
-	switch (v) {
-	case MAP_ORG:
-		return MAP_WALK_LINES;
-	case MAP_INFLUENCE:
-		return MAP_WALK_LINKS;
-	case MAP_BUYING:
-		return MAP_WALK_GROUP;
-	default:
-		return MAP_WALK_LINES | MAP_WALK_LINKS;
-	}
+	return view_edges[v <= MAP_INFLUENCE ? v : MAP_ALL].walk;
 }
 
 unsigned
 map_across(enum map_view v, int context)
 {
-	switch (v) {
-	case MAP_ORG:
-		return MAP_WALK_LINES;
-	case MAP_INFLUENCE:
-		return MAP_WALK_LINKS;
-	case MAP_BUYING:
-		return MAP_WALK_GROUP | (context ? MAP_WALK_LINKS : 0);
-	default:
-		return MAP_WALK_LINES | MAP_WALK_LINKS | MAP_WALK_GROUP;
-	}
+	v = v <= MAP_INFLUENCE ? v : MAP_ALL;
+	return context ? view_edges[v].across_context : view_edges[v].across;
 }
 
 /* --- The compact organisation chart --- */
@@ -503,7 +529,7 @@ map_link_kind_bit(const char *kind)
 	long i;
 
 	/* In English or in the method's words (影响, 建议, ...). */
-	if ((kind = vocab_link_kind(kind)) == NULL)
+	if ((kind = vocab_word(VOCAB_LINK_KIND, kind)) == NULL)
 		return 0;
 	i = kind_rank(vocab_link_kinds, kind);
 	return vocab_link_kinds[i] == NULL ? 0 : 1u << i;

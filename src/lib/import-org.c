@@ -263,7 +263,7 @@ org_check_link_row(const char *path, long line, const char *kind,
                    const char *strength, const char **kind_word,
                    long *strength_value)
 {
-	if ((*kind_word = vocab_link_kind(kind)) == NULL)
+	if ((*kind_word = vocab_word(VOCAB_LINK_KIND, kind)) == NULL)
 		return word_refused(path, line, VOCAB_LINK_KIND, kind);
 	*strength_value = 2;
 	if (strength != NULL && *strength != '\0' &&
@@ -280,11 +280,11 @@ org_check_role_row(const char *path, long line, const char *role,
                    const char **role_word, const char **influence_word,
                    int *lead_value)
 {
-	if ((*role_word = vocab_role(role)) == NULL)
+	if ((*role_word = vocab_word(VOCAB_ROLE, role)) == NULL)
 		return word_refused(path, line, VOCAB_ROLE, role);
 	*influence_word = NULL;
 	if (influence != NULL && *influence != '\0' &&
-	    (*influence_word = vocab_influence(influence)) == NULL)
+	    (*influence_word = vocab_word(VOCAB_INFLUENCE, influence)) == NULL)
 		return word_refused(path, line, VOCAB_INFLUENCE, influence);
 	*lead_value = 0;
 	if (lead != NULL && !import_flag(lead, lead_value))
@@ -346,10 +346,7 @@ new_row(struct people *pp, long line)
 {
 	struct prow *r;
 
-	if (pp->n == pp->cap) {
-		pp->cap = pp->cap ? pp->cap * 2 : 256;
-		pp->rows = xreallocarray(pp->rows, pp->cap, sizeof *pp->rows);
-	}
+	pp->rows = xgrow(pp->rows, pp->n, &pp->cap, sizeof *pp->rows);
 	r = &pp->rows[pp->n++];
 	memset(r, 0, sizeof *r);
 	r->line = line;
@@ -413,10 +410,7 @@ keep_old(const struct org_person *p, void *arg)
 	struct people *pp = arg;
 	struct oldp *o;
 
-	if (pp->nold == pp->oldcap) {
-		pp->oldcap = pp->oldcap ? pp->oldcap * 2 : 256;
-		pp->old = xreallocarray(pp->old, pp->oldcap, sizeof *pp->old);
-	}
+	pp->old = xgrow(pp->old, pp->nold, &pp->oldcap, sizeof *pp->old);
 	o = &pp->old[pp->nold++];
 	memset(o, 0, sizeof *o);
 	o->id = p->id;
@@ -435,6 +429,22 @@ keep_old(const struct org_person *p, void *arg)
 	return KAM_OK;
 }
 
+/* Indexes the account's people (pp->old) by handle into h and by
+ * external id into e. */
+static void
+index_old(const struct people *pp, struct hindex *h, struct hindex *e)
+{
+	size_t k;
+
+	hindex_init(h, 0);
+	hindex_init(e, 0);
+	for (k = 0; k < pp->nold; k++) {
+		hindex_put(h, pp->old[k].handle, (int64_t)k);
+		if (pp->old[k].ext_id != NULL)
+			hindex_put(e, pp->old[k].ext_id, (int64_t)k);
+	}
+}
+
 /*
  * The account's people, indexed by handle and by external id: the
  * nodes 0 to nold - 1 of the account's graph.
@@ -442,16 +452,8 @@ keep_old(const struct org_person *p, void *arg)
 static void
 load_old(struct people *pp)
 {
-	size_t k;
-
 	store_org_people_by_handle(pp->st, pp->account, keep_old, pp);
-	hindex_init(&pp->oh, 0);
-	hindex_init(&pp->oe, 0);
-	for (k = 0; k < pp->nold; k++) {
-		hindex_put(&pp->oh, pp->old[k].handle, (int64_t)k);
-		if (pp->old[k].ext_id != NULL)
-			hindex_put(&pp->oe, pp->old[k].ext_id, (int64_t)k);
-	}
+	index_old(pp, &pp->oh, &pp->oe);
 }
 
 /* Row i is the person k of the account; refused without --update. */
@@ -615,15 +617,9 @@ match_derived(struct people *pp)
 static void
 index_nodes(struct people *pp)
 {
-	size_t i, k;
+	size_t i;
 
-	hindex_init(&pp->ix, 0);
-	hindex_init(&pp->ex, 0);
-	for (k = 0; k < pp->nold; k++) {
-		hindex_put(&pp->ix, pp->old[k].handle, (int64_t)k);
-		if (pp->old[k].ext_id != NULL)
-			hindex_put(&pp->ex, pp->old[k].ext_id, (int64_t)k);
-	}
+	index_old(pp, &pp->ix, &pp->ex);
 	for (i = 0; i < pp->n; i++) {
 		struct prow *r = &pp->rows[i];
 

@@ -291,7 +291,7 @@ sf_role_map_check(const char *map, const char **role)
 		               _("--role-map '%s' is not LABEL=ROLE"), map);
 	if (eq[1] == '\0')
 		return KAM_OK;
-	if ((*role = vocab_role(eq + 1)) == NULL) {
+	if ((*role = vocab_word(VOCAB_ROLE, eq + 1)) == NULL) {
 		char *where;
 		int rc;
 

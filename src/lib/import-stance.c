@@ -53,7 +53,7 @@ stance_import_check(const char *path, long line, const char *today,
 	if (r->stance == NULL)
 		return kam_err(KAM_DATA, _("%s:%ld: missing stance"), path,
 		               line);
-	if ((*word = vocab_stance(r->stance)) == NULL) {
+	if ((*word = vocab_word(VOCAB_STANCE, r->stance)) == NULL) {
 		char *where;
 		int rc;
 

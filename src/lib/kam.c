@@ -136,6 +136,26 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(v, *cap, size);
+}
+
+void *
+kam_array_add(struct kam_array *a, size_t size)
+{
+	unsigned char *x;
+
+	a->v = xgrow(a->v, a->n, &a->cap, size);
+	x = (unsigned char *)a->v + a->n++ * size;
+	memset(x, 0, size);
+	return x;
+}
+
 char *
 xstrdup(const char *s)
 {

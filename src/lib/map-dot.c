@@ -31,7 +31,9 @@
 #define FONT_LEFT    "#808080"
 #define FONT_FADED   "#606060"
 #define COLOR_FADED  "#A0A0A0"
-/* A stale stance: its colour at this opacity; the legend's sample. */
+/* A faded person's or a stale stance's colour at this opacity; the
+ * legend's sample of a stale one. */
+#define ALPHA_FADED "50"
 #define ALPHA_STALE "70"
 #define FILL_STALE  "#BBBBBB70"
 #define COLOR_LINE  "#404040"
@@ -341,24 +343,21 @@ person_look(struct builder *bd, Agnode_t *n, const struct map_person *p,
 		set(n, bd->n[N_COLOR], FONT_LEFT);
 		set(n, bd->n[N_FONTCOLOR], FONT_LEFT);
 		bd->seen.left = 1;
-	} else if (faded) {
+	} else if (faded || stale) {
 		char fill[16];
 
-		/* The stance colour, mostly transparent. */
-		snprintf(fill, sizeof fill, "%s50", map_stance_fill(p->stance));
+		/* The stance colour, mostly transparent when faded, half
+		 * when stale. */
+		snprintf(fill, sizeof fill, "%s%s", map_stance_fill(p->stance),
+		         faded ? ALPHA_FADED : ALPHA_STALE);
 		set(n, bd->n[N_FILL], fill);
 		set(n, bd->n[N_COLOR], COLOR_FADED);
-		set(n, bd->n[N_FONTCOLOR], FONT_FADED);
-		bd->seen.faded = 1;
-	} else if (stale) {
-		char fill[16];
-
-		/* The stance colour, half transparent. */
-		snprintf(fill, sizeof fill, "%s" ALPHA_STALE,
-		         map_stance_fill(p->stance));
-		set(n, bd->n[N_FILL], fill);
-		set(n, bd->n[N_COLOR], COLOR_FADED);
-		bd->seen.stale = 1;
+		if (faded) {
+			set(n, bd->n[N_FONTCOLOR], FONT_FADED);
+			bd->seen.faded = 1;
+		} else {
+			bd->seen.stale = 1;
+		}
 	} else {
 		set(n, bd->n[N_FILL], map_stance_fill(p->stance));
 	}
@@ -615,6 +614,14 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 	bd->seen.solid = 1;
 }
 
+/* The graph a part of account ACCT is drawn in: the account's box on a
+ * map of several accounts, else the whole map. */
+static Agraph_t *
+account_graph(const struct builder *bd, size_t acct)
+{
+	return bd->cluster == NULL ? bd->g : bd->cluster[acct];
+}
+
 /*
  * The row of a level.  On a map of several accounts each account has
  * its own rows, inside its box: dot keeps a row of the graph and a box
@@ -629,13 +636,11 @@ level_row(struct builder *bd, size_t acct, long level)
 	Agraph_t *sub;
 	char name[64];
 
-	if (bd->cluster == NULL) {
+	if (bd->cluster == NULL)
 		snprintf(name, sizeof name, "_level_%ld", level);
-		sub = agsubg(bd->g, name, 1);
-	} else {
+	else
 		snprintf(name, sizeof name, "_level_%zu_%ld", acct, level);
-		sub = agsubg(bd->cluster[acct], name, 1);
-	}
+	sub = agsubg(account_graph(bd, acct), name, 1);
 	agsafeset(sub, "rank", "same", "");
 	return sub;
 }
@@ -764,6 +769,40 @@ draw_org(struct builder *bd)
 	map_org_free(&org);
 }
 
+/*
+ * How each kind of link is drawn (kam-map(1), LINKS), in the order of
+ * vocab_link_kinds: its colour, line style, arrow heads and direction,
+ * those of a link both ways, whether it holds the layout, and the sample
+ * of it in the legend.  A kind not in the table is drawn as the last.
+ */
+static const struct link_look {
+	const char *kind, *color, *style, *dir, *head, *tail;
+	const char *mutual_dir, *mutual_tail; /* NULL: drawn with one head */
+	int constrains;
+	const char *sample;
+} link_looks[] = {
+    {"influences", "#0072B2", NULL, NULL, NULL, NULL, "both", NULL, 1,
+     "\xe2\x94\x80\xe2\x96\xb6"},
+    {"advises", "#56B4E9", "dashed", NULL, "empty", NULL, "both", "empty", 1,
+     "\xe2\x95\x8c\xe2\x96\xb7"},
+    {"allies", "#009E73", NULL, "none", NULL, NULL, NULL, NULL, 0,
+     "\xe2\x94\x80\xe2\x94\x80"},
+    {"rivals", "#D55E00", "dotted", "both", "tee", "tee", NULL, NULL, 0,
+     "\xe2\x8a\xa3\xe2\x94\x88\xe2\x8a\xa2"},
+};
+#define NLINK_LOOKS (sizeof link_looks / sizeof link_looks[0])
+
+static const struct link_look *
+link_look(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < NLINK_LOOKS - 1; i++)
+		if (strcmp(kind, link_looks[i].kind) == 0)
+			break;
+	return &link_looks[i];
+}
+
 /* The informal links map_people_drawn picked. */
 static void
 draw_links(struct builder *bd, int constrain)
@@ -773,6 +812,7 @@ draw_links(struct builder *bd, int constrain)
 
 	for (i = 0; i < d->nlinks; i++) {
 		const struct map_link *l = &d->links[i];
+		const struct link_look *lk = link_look(l->kind);
 		Agnode_t *f = node_of(bd, l->from), *t = node_of(bd, l->to);
 		char pen[8];
 		Agedge_t *e;
@@ -786,38 +826,28 @@ draw_links(struct builder *bd, int constrain)
 			 * buying group's too, on a map of several
 			 * accounts, where they would reorder the boxes). */
 			agbindrec(e, MAP_OVERLAY, sizeof(Agrec_t), 0);
-		if (strcmp(l->kind, "influences") == 0) {
-			set(e, bd->e[E_COLOR], "#0072B2");
-			if (l->mutual)
-				set(e, bd->e[E_DIR], "both");
-		} else if (strcmp(l->kind, "advises") == 0) {
-			set(e, bd->e[E_STYLE], "dashed");
-			set(e, bd->e[E_COLOR], "#56B4E9");
-			set(e, bd->e[E_HEAD], "empty");
-			if (l->mutual) {
-				set(e, bd->e[E_DIR], "both");
-				set(e, bd->e[E_TAIL], "empty");
-			}
-		} else if (strcmp(l->kind, "allies") == 0) {
-			set(e, bd->e[E_COLOR], "#009E73");
-			set(e, bd->e[E_DIR], "none");
-		} else {
-			set(e, bd->e[E_STYLE], "dotted");
-			set(e, bd->e[E_COLOR], "#D55E00");
-			set(e, bd->e[E_DIR], "both");
-			set(e, bd->e[E_HEAD], "tee");
-			set(e, bd->e[E_TAIL], "tee");
+		if (lk->style != NULL)
+			set(e, bd->e[E_STYLE], lk->style);
+		set(e, bd->e[E_COLOR], lk->color);
+		if (lk->dir != NULL)
+			set(e, bd->e[E_DIR], lk->dir);
+		if (lk->head != NULL)
+			set(e, bd->e[E_HEAD], lk->head);
+		if (lk->tail != NULL)
+			set(e, bd->e[E_TAIL], lk->tail);
+		if (l->mutual && lk->mutual_dir != NULL) {
+			set(e, bd->e[E_DIR], lk->mutual_dir);
+			if (lk->mutual_tail != NULL)
+				set(e, bd->e[E_TAIL], lk->mutual_tail);
 		}
 		snprintf(pen, sizeof pen, "%d", l->strength);
 		set(e, bd->e[E_PEN], pen);
-		if (!constrain || strcmp(l->kind, "allies") == 0 ||
-		    strcmp(l->kind, "rivals") == 0)
+		if (!constrain || !lk->constrains)
 			set(e, bd->e[E_CONSTRAINT], "false");
 		bd->seen.kinds |= map_link_kind_bit(l->kind);
 		bd->seen.strengths |= 1u << l->strength;
 		/* Two heads say it only of the kinds drawn with one. */
-		if (l->mutual && (strcmp(l->kind, "influences") == 0 ||
-		                  strcmp(l->kind, "advises") == 0))
+		if (l->mutual && lk->mutual_dir != NULL)
 			bd->seen.mutual = 1;
 	}
 }
@@ -837,19 +867,17 @@ static Agraph_t *
 role_box(struct builder *bd, size_t acct, const char *role)
 {
 	Agraph_t *sub;
-	char name[64];
 
-	if (bd->cluster == NULL) {
-		snprintf(name, sizeof name, "cluster_%s", role);
-		sub = agsubg(bd->g, name, 1);
-	} else {
-		bd->b.len = 0;
-		buf_puts(&bd->b, "cluster_@");
+	bd->b.len = 0;
+	buf_puts(&bd->b, "cluster_");
+	if (bd->cluster != NULL) {
+		buf_puts(&bd->b, "@");
 		node_name(&bd->b, bd->d->accounts[acct].handle);
-		buf_printf(&bd->b, "/%s", role);
-		buf_add(&bd->b, "", 1);
-		sub = agsubg(bd->cluster[acct], bd->b.s, 1);
+		buf_puts(&bd->b, "/");
 	}
+	buf_puts(&bd->b, role);
+	buf_add(&bd->b, "", 1);
+	sub = agsubg(account_graph(bd, acct), bd->b.s, 1);
 	bd->b.len = 0;
 	buf_printf(&bd->b, "<B>%s</B>", role);
 	set_html(bd, sub, agattr(bd->g, AGRAPH, "label", NULL), bd->b.s);
@@ -1100,7 +1128,7 @@ static void
 legend_lines(struct builder *bd, struct legend *lg)
 {
 	const struct seen *sn = &bd->seen;
-	char bg[64];
+	char bg[64], sample[64];
 	int i;
 
 	if (sn->solid)
@@ -1109,26 +1137,14 @@ legend_lines(struct builder *bd, struct legend *lg)
 	if (sn->dotted)
 		legend_item(lg, "\xe2\x95\x8c\xe2\x95\x8c", "",
 		            _("dotted-line manager"));
-	if (sn->kinds & map_link_kind_bit("influences"))
-		legend_item(lg,
-		            "<FONT COLOR=\"#0072B2\">\xe2\x94\x80\xe2\x96\xb6"
-		            "</FONT>",
-		            "", vocab_label("influences"));
-	if (sn->kinds & map_link_kind_bit("advises"))
-		legend_item(lg,
-		            "<FONT COLOR=\"#56B4E9\">\xe2\x95\x8c\xe2\x96\xb7"
-		            "</FONT>",
-		            "", vocab_label("advises"));
-	if (sn->kinds & map_link_kind_bit("allies"))
-		legend_item(lg,
-		            "<FONT COLOR=\"#009E73\">\xe2\x94\x80\xe2\x94\x80"
-		            "</FONT>",
-		            "", vocab_label("allies"));
-	if (sn->kinds & map_link_kind_bit("rivals"))
-		legend_item(lg,
-		            "<FONT COLOR=\"#D55E00\">\xe2\x8a\xa3\xe2\x94\x88"
-		            "\xe2\x8a\xa2</FONT>",
-		            "", vocab_label("rivals"));
+	for (i = 0; i < (int)NLINK_LOOKS; i++)
+		if (sn->kinds & map_link_kind_bit(link_looks[i].kind)) {
+			snprintf(sample, sizeof sample,
+			         "<FONT COLOR=\"%s\">%s</FONT>",
+			         link_looks[i].color, link_looks[i].sample);
+			legend_item(lg, sample, "",
+			            vocab_label(link_looks[i].kind));
+		}
 	if (sn->mutual)
 		legend_item(lg, "\xe2\x97\x80\xe2\x94\x80\xe2\x96\xb6", "",
 		            _("both ways"));
@@ -1204,26 +1220,24 @@ draw_legend(struct builder *bd)
 static void
 links_chosen(struct buf *b, unsigned by)
 {
+	static const struct {
+		unsigned by;
+		const char *said;
+	} chosen[] = {
+	    {MAP_BY_STRENGTH, N_("the strongest")},
+	    {MAP_BY_MUTUAL, N_("both ways first")},
+	    {MAP_BY_INFLUENCE, N_("by buying influence")},
+	    {MAP_BY_KIND, N_("by kind")},
+	    {MAP_BY_HANDLE, N_("by handle")},
+	};
 	const char *sep = _(" (");
+	size_t i;
 
-	if (by & MAP_BY_STRENGTH) {
-		buf_printf(b, "%s%s", sep, _("the strongest"));
-		sep = _(", then ");
-	}
-	if (by & MAP_BY_MUTUAL) {
-		buf_printf(b, "%s%s", sep, _("both ways first"));
-		sep = _(", then ");
-	}
-	if (by & MAP_BY_INFLUENCE) {
-		buf_printf(b, "%s%s", sep, _("by buying influence"));
-		sep = _(", then ");
-	}
-	if (by & MAP_BY_KIND) {
-		buf_printf(b, "%s%s", sep, _("by kind"));
-		sep = _(", then ");
-	}
-	if (by & MAP_BY_HANDLE)
-		buf_printf(b, "%s%s", sep, _("by handle"));
+	for (i = 0; i < sizeof chosen / sizeof chosen[0]; i++)
+		if (by & chosen[i].by) {
+			buf_printf(b, "%s%s", sep, _(chosen[i].said));
+			sep = _(", then ");
+		}
 	if (by != 0)
 		buf_puts(b, _(")"));
 }

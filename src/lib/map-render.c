@@ -226,11 +226,8 @@ gid_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 	}
 	if (!createflag)
 		return 0;
-	if (gnames.n == gnames.cap) {
-		gnames.cap = gnames.cap ? 2 * gnames.cap : 16;
-		gnames.names = xreallocarray(gnames.names, gnames.cap,
-		                             sizeof *gnames.names);
-	}
+	gnames.names =
+	    xgrow(gnames.names, gnames.n, &gnames.cap, sizeof *gnames.names);
 	/* Like cgraph's own: agwrite expects its names to be refstrs. */
 	gnames.names[gnames.n++] = agstrdup(state, str);
 	*slot = gnames.n;
@@ -280,6 +277,16 @@ map_label_nodes(Agraph_t *g, const char *font, const char *fontsize)
 	agattr(g, AGNODE, "fontname", (char *)font);
 	agattr(g, AGNODE, "fontsize", (char *)fontsize);
 	agattr(g, AGNODE, "label", "\\N");
+}
+
+void
+map_set_html(void *obj, const char *attr, const char *html)
+{
+	Agraph_t *g = agroot(obj);
+	char *s = agstrdup_html(g, (char *)html);
+
+	agset(obj, (char *)attr, s);
+	agstrfree(g, s);
 }
 
 Agraph_t *

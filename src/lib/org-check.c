@@ -13,19 +13,11 @@
 #include "kam/store.h"
 
 /* A deal's role holders, their texts copied. */
-struct holders {
-	struct org_holder *v;
-	size_t n;
-};
-
 static int
-add_holder(const struct org_holder *h, void *arg)
+add_holder(const struct org_holder *h, void *hs)
 {
-	struct holders *hs = arg;
-	struct org_holder *x;
+	struct org_holder *x = kam_array_add(hs, sizeof *x);
 
-	hs->v = xreallocarray(hs->v, hs->n + 1, sizeof *hs->v);
-	x = &hs->v[hs->n++];
 	x->who = xstrdup(h->who);
 	x->role = xstrdup(h->role);
 	x->left_on = h->left_on != NULL ? xstrdup(h->left_on) : NULL;
@@ -37,51 +29,37 @@ static int
 deal_flags(struct store *st, int64_t deal,
            int (*fn)(const struct org_flag *, void *), void *arg)
 {
-	struct holders hs = {NULL, 0};
+	struct kam_array hs = {0};
+	struct org_holder *h;
 	char *ref = store_deal_ref(st, deal);
 	size_t i;
 	int rc;
 
 	if ((rc = store_org_holders(st, deal, add_holder, &hs)) == KAM_OK)
 		rc = org_deal_flags(ref, hs.v, hs.n, fn, arg);
-	for (i = 0; i < hs.n; i++) {
-		free((char *)hs.v[i].who);
-		free((char *)hs.v[i].role);
-		free((char *)hs.v[i].left_on);
+	for (h = hs.v, i = 0; i < hs.n; i++) {
+		free((char *)h[i].who);
+		free((char *)h[i].role);
+		free((char *)h[i].left_on);
 	}
 	free(hs.v);
 	free(ref);
 	return rc;
 }
 
-/* What the rank inversions are decided over, and shown with. */
-struct ranks {
-	struct org_rank *people;
-	size_t npeople, cap;
-	struct org_rank_line *dotted;
-	size_t ndotted;
-};
-
+/* What the rank inversions are decided over: the people's ranks and the
+ * dotted lines. */
 static int
-add_rank(const struct org_rank *r, void *arg)
+add_rank(const struct org_rank *r, void *people)
 {
-	struct ranks *k = arg;
-
-	if (k->npeople == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 1024;
-		k->people = xreallocarray(k->people, k->cap, sizeof *k->people);
-	}
-	k->people[k->npeople++] = *r;
+	*(struct org_rank *)kam_array_add(people, sizeof *r) = *r;
 	return KAM_OK;
 }
 
 static int
-add_dotted(const struct org_rank_line *l, void *arg)
+add_dotted(const struct org_rank_line *l, void *dotted)
 {
-	struct ranks *k = arg;
-
-	k->dotted = xreallocarray(k->dotted, k->ndotted + 1, sizeof *k->dotted);
-	k->dotted[k->ndotted++] = *l;
+	*(struct org_rank_line *)kam_array_add(dotted, sizeof *l) = *l;
 	return KAM_OK;
 }
 
@@ -105,18 +83,17 @@ static int
 rank_flags(struct store *st, int64_t account,
            int (*fn)(const struct org_flag *, void *), void *arg)
 {
-	struct ranks k;
+	struct kam_array people = {0}, dotted = {0};
 	struct org_inversion *inv = NULL;
 	struct shown *sh = NULL;
 	size_t n = 0, i;
 	int rc;
 
-	memset(&k, 0, sizeof k);
-	if ((rc = store_org_ranks(st, account, add_rank, &k)) == KAM_OK &&
-	    (rc = store_org_dotted_ranks(st, account, add_dotted, &k)) ==
+	if ((rc = store_org_ranks(st, account, add_rank, &people)) == KAM_OK &&
+	    (rc = store_org_dotted_ranks(st, account, add_dotted, &dotted)) ==
 	        KAM_OK)
-		n = org_rank_inversions(k.people, k.npeople, k.dotted,
-		                        k.ndotted, &inv);
+		n = org_rank_inversions(people.v, people.n, dotted.v, dotted.n,
+		                        &inv);
 	sh = xcalloc(n + 1, sizeof *sh);
 	for (i = 0; rc == KAM_OK && i < n; i++) {
 		sh[i].x = &inv[i];
@@ -136,8 +113,8 @@ rank_flags(struct store *st, int64_t account,
 	}
 	free(sh);
 	free(inv);
-	free(k.people);
-	free(k.dotted);
+	free(people.v);
+	free(dotted.v);
 	return rc;
 }
 

@@ -15,18 +15,10 @@
 #include "kam/org.h"
 #include "kam/store.h"
 
-struct ups {
-	struct org_up *v;
-	size_t n;
-};
-
 static int
-add_up(const struct org_up *u, void *arg)
+add_up(const struct org_up *u, void *ups)
 {
-	struct ups *ups = arg;
-
-	ups->v = xreallocarray(ups->v, ups->n + 1, sizeof *ups->v);
-	ups->v[ups->n++] = *u;
+	*(struct org_up *)kam_array_add(ups, sizeof *u) = *u;
 	return KAM_OK;
 }
 
@@ -59,7 +51,7 @@ int
 org_check_line(struct store *st, int64_t person, int64_t manager)
 {
 	struct org_line_view v;
-	struct ups ups = {NULL, 0};
+	struct kam_array ups = {0};
 	int64_t *cycle;
 	size_t ncycle;
 	char *a, *b;

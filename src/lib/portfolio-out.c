@@ -284,16 +284,13 @@ deal_cell(struct buf *b, const struct portfolio_row *r, const char *fill)
 	buf_puts(b, "</FONT></TD>");
 }
 
-/* The graph's attributes: FONT, and the page FIT, if any.  Returns its
- * label's. */
-static Agsym_t *
+/* The graph's attributes: FONT, and the page FIT, if any. */
+static void
 portfolio_attrs(Agraph_t *g, const char *font, const struct map_fit *fit)
 {
-	Agsym_t *label;
-
 	agattr(g, AGRAPH, "fontname", (char *)font);
 	agattr(g, AGRAPH, "labelloc", "t");
-	label = agattr(g, AGRAPH, "label", "");
+	agattr(g, AGRAPH, "label", "");
 	if (fit != NULL) {
 		/* Scaled, up or down, to the page; map_write centres it. */
 		char size[64];
@@ -303,16 +300,13 @@ portfolio_attrs(Agraph_t *g, const char *font, const struct map_fit *fit)
 		agattr(g, AGRAPH, "size", size);
 	}
 	map_label_nodes(g, font, "11");
-	return label;
 }
 
 /* The graph's label: TITLE and how many deals, as of when. */
 static void
-portfolio_title(Agraph_t *g, Agsym_t *label, const struct portfolio *p,
-                const char *title)
+portfolio_title(Agraph_t *g, const struct portfolio *p, const char *title)
 {
 	struct buf b = {0};
-	char *s;
 
 	buf_puts(&b, "<FONT POINT-SIZE=\"22\"><B>");
 	map_html_escape(&b, title != NULL ? title : _("Portfolio"));
@@ -325,9 +319,7 @@ portfolio_title(Agraph_t *g, Agsym_t *label, const struct portfolio *p,
 	                    (unsigned long)p->n),
 	           p->n, p->today);
 	buf_add(&b, "", 1);
-	s = agstrdup_html(g, b.s);
-	agxset(g, label, s);
-	agstrfree(g, s);
+	map_set_html(g, "label", b.s);
 	buf_free(&b);
 }
 
@@ -399,8 +391,6 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	struct buf b = {0};
 	size_t c, i, rows = 0;
 	Agraph_t *g;
-	Agnode_t *n;
-	char *s;
 
 	memset(value, 0, sizeof value);
 	memset(expected, 0, sizeof expected);
@@ -420,7 +410,8 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	}
 
 	g = map_open("portfolio");
-	portfolio_title(g, portfolio_attrs(g, font, fit), p, title);
+	portfolio_attrs(g, font, fit);
+	portfolio_title(g, p, title);
 
 	buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
 	             "CELLPADDING=\"4\">");
@@ -443,10 +434,7 @@ portfolio_graph(const struct portfolio *p, const char *title, const char *font,
 	}
 	buf_puts(&b, "</TABLE>");
 	buf_add(&b, "", 1);
-	n = agnode(g, "portfolio", 1);
-	s = agstrdup_html(g, b.s);
-	agset(n, "label", s);
-	agstrfree(g, s);
+	map_set_html(agnode(g, "portfolio", 1), "label", b.s);
 	buf_free(&b);
 	for (c = 0; c < NCOLUMNS; c++) {
 		free(at[c]);

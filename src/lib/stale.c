@@ -23,20 +23,14 @@ struct latest {
 	int64_t id;
 	char day[KAM_STANCE_DATE_LEN];
 };
-struct latest_list {
-	struct latest *v;
-	size_t n;
-};
 
 static int
-add_latest(const struct stance_latest_row *r, void *arg)
+add_latest(const struct stance_latest_row *r, void *l)
 {
-	struct latest_list *l = arg;
+	struct latest *x = kam_array_add(l, sizeof *x);
 
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	l->v[l->n].id = r->person;
-	snprintf(l->v[l->n].day, sizeof l->v[l->n].day, "%s", r->latest);
-	l->n++;
+	x->id = r->person;
+	snprintf(x->day, sizeof x->day, "%s", r->latest);
 	return KAM_OK;
 }
 
@@ -52,7 +46,7 @@ by_id(const void *a, const void *b)
  * latest observation. */
 static int
 group_latest(struct store *st, int64_t deal, const char *as_of,
-             struct latest_list *l)
+             struct kam_array *l)
 {
 	struct gate_assessment a;
 	struct stance_latest_row r;
@@ -68,7 +62,7 @@ group_latest(struct store *st, int64_t deal, const char *as_of,
 			}
 	gate_assessment_free(&a);
 	if (l->n > 0)
-		qsort(l->v, l->n, sizeof *l->v, by_id);
+		qsort(l->v, l->n, sizeof(struct latest), by_id);
 	return rc;
 }
 
@@ -76,7 +70,7 @@ int
 stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
              const char *before, struct stance_stale *out)
 {
-	struct latest_list l = {NULL, 0};
+	struct kam_array l = {0};
 	struct org_influence inf;
 	size_t i;
 	int rc;
@@ -102,7 +96,7 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		struct stance_stale_row *r;
 
 		key.id = p->id;
-		f = l.n ? bsearch(&key, l.v, l.n, sizeof *l.v, by_id) : NULL;
+		f = l.n ? bsearch(&key, l.v, l.n, sizeof key, by_id) : NULL;
 		if (f == NULL || strcmp(f->day, before) >= 0)
 			continue;
 		r = &out->rows[out->n++];

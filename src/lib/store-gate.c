@@ -190,7 +190,7 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 static int
 crit_row(db_stmt *s, void *arg)
 {
-	struct gate_crit *x = store_array_add(arg, sizeof *x);
+	struct gate_crit *x = kam_array_add(arg, sizeof *x);
 
 	x->gate = db_column_int(s, 0);
 	x->key = store_col_dup(s, 1);
@@ -210,7 +210,7 @@ store_gate_rubric(struct store *st, int64_t profile, int gate,
 	    "SELECT gate, key, question, weight, must, computed, position "
 	    "FROM criterion WHERE profile_id = ?1 AND (?2 = 0 OR gate = ?2) "
 	    "ORDER BY gate, position, id";
-	struct store_array a = {NULL, 0};
+	struct kam_array a = {0};
 	int rc;
 
 	rc = store_each(st, store_stmt(st, q),
@@ -836,7 +836,7 @@ struct ally_link {
 static int
 ally_row(db_stmt *s, void *arg)
 {
-	struct ally_link *x = store_array_add(arg, sizeof *x);
+	struct ally_link *x = kam_array_add(arg, sizeof *x);
 	const char *kind = (const char *)db_column_text(s, 3);
 
 	x->id = db_column_int64(s, 0);
@@ -865,7 +865,7 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 
 	for (i = 0; i < a->nmembers; i++) {
 		struct gate_member *m = &a->members[i];
-		struct store_array l = {NULL, 0};
+		struct kam_array l = {0};
 		struct ally_link *v;
 		size_t n, k;
 
@@ -1042,7 +1042,7 @@ store_gate_run_add(struct store *st, int64_t deal, const char *as_of,
 static int
 run_row(db_stmt *s, void *arg)
 {
-	struct gate_run_info *x = store_array_add(arg, sizeof *x);
+	struct gate_run_info *x = kam_array_add(arg, sizeof *x);
 	int g;
 
 	x->number = db_column_int64(s, 0);
@@ -1077,7 +1077,7 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	                           "snapshot::jsonb #>> '{gates,3,status}' "
 	                           "FROM gate_run WHERE deal_id = ? "
 	                           "ORDER BY number";
-	struct store_array a = {NULL, 0};
+	struct kam_array a = {0};
 	int rc;
 
 	rc = store_each(st, store_stmt_dialect(st, q, q_pg),

@@ -499,7 +499,7 @@ add_link(struct map_data *d, size_t *cap, db_stmt *s)
 	struct map_link *l;
 	const char *kind;
 
-	kind = vocab_link_kind((const char *)db_column_text(s, 2));
+	kind = vocab_word(VOCAB_LINK_KIND, (const char *)db_column_text(s, 2));
 	if (kind == NULL)
 		return;
 	if (d->nlinks == *cap) {
@@ -581,8 +581,10 @@ load_roles(struct store *st, const struct map_query *q, struct map_data *d)
 		struct map_role *r;
 		const char *role, *infl;
 
-		role = vocab_role((const char *)db_column_text(s, 2));
-		infl = vocab_influence((const char *)db_column_text(s, 3));
+		role =
+		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 2));
+		infl = vocab_word(VOCAB_INFLUENCE,
+		                  (const char *)db_column_text(s, 3));
 		if (role == NULL || infl == NULL)
 			continue;
 		if (d->nroles == cap) {
@@ -786,9 +788,9 @@ tl_roles(struct store *st, int64_t deal, struct tl_lane *l)
 	db_bind_int64(s, 2, l->person);
 	while ((rc = db_step(s)) == DB_ROW) {
 		const char *role =
-		    vocab_role((const char *)db_column_text(s, 0));
-		const char *infl =
-		    vocab_influence((const char *)db_column_text(s, 1));
+		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 0));
+		const char *infl = vocab_word(
+		    VOCAB_INFLUENCE, (const char *)db_column_text(s, 1));
 
 		if (role == NULL)
 			continue;

@@ -211,8 +211,8 @@ load_links(struct store *st, int64_t account, const char *as_of,
 	while ((rc = db_step(s)) == DB_ROW) {
 		size_t from = find(&f, db_column_int64(s, 0));
 		size_t to = find(&f, db_column_int64(s, 1));
-		const char *kind =
-		    vocab_link_kind((const char *)db_column_text(s, 2));
+		const char *kind = vocab_word(
+		    VOCAB_LINK_KIND, (const char *)db_column_text(s, 2));
 		struct influence_link *l;
 
 		if (from == net->npeople || to == net->npeople || kind == NULL)
@@ -248,7 +248,7 @@ load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	while ((rc = db_step(s)) == DB_ROW) {
 		size_t who = find(&f, db_column_int64(s, 0));
 		const char *role =
-		    vocab_role((const char *)db_column_text(s, 3));
+		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 3));
 		struct org_net_role *r;
 
 		if (who == net->npeople || role == NULL)

@@ -398,15 +398,6 @@ int store_put(struct store *, db_stmt *s, const struct store_arg *args,
 int store_each(struct store *, db_stmt *s, const struct store_arg *args,
                int (*row)(db_stmt *, void *), void *arg, const char *what);
 /*
- * An array of rows as a row function of store_each makes them: n
- * elements at v.  store_array_add adds one, zeroed, and returns it.
- */
-struct store_array {
-	void *v;
-	size_t n;
-};
-void *store_array_add(struct store_array *, size_t size);
-/*
  * A caller's function over rows, kept as store_fn and called back with
  * its own type by STORE_HAND: the functions of the public headers take
  * a row struct and an argument, int (*)(const T *, void *).

@@ -139,7 +139,7 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 static int
 gate_contact_row(db_stmt *s, void *arg)
 {
-	struct gate_contact *c = store_array_add(arg, sizeof *c);
+	struct gate_contact *c = kam_array_add(arg, sizeof *c);
 
 	c->seller = store_col_dup(s, 0);
 	c->name = store_col_dup(s, 1);
@@ -157,7 +157,7 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	    "JOIN seller s ON s.id = c.seller_id "
 	    "WHERE c.person_id = ?1 AND " IN_FORCE(
 	        "?2") " ORDER BY c.strength DESC, c.effective DESC, s.handle";
-	struct store_array a = {NULL, 0};
+	struct kam_array a = {0};
 	int rc;
 
 	rc = store_each(st, store_stmt(st, q),

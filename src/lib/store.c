@@ -1815,17 +1815,6 @@ store_put(struct store *st, db_stmt *s, const struct store_arg *args,
 	return step == DB_DONE ? KAM_OK : store_fail(st, what);
 }
 
-void *
-store_array_add(struct store_array *a, size_t size)
-{
-	unsigned char *x;
-
-	a->v = xreallocarray(a->v, a->n + 1, size);
-	x = (unsigned char *)a->v + a->n++ * size;
-	memset(x, 0, size);
-	return x;
-}
-
 /* store_each's row function, called as store_each_to calls a maker. */
 static int
 each_row(db_stmt *s, store_fn row, void *arg)

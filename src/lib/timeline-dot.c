@@ -383,9 +383,6 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	struct axis ax;
 	struct buf b = {0};
 	Agraph_t *g;
-	Agnode_t *n;
-	Agsym_t *label;
-	char *s;
 	size_t i;
 
 	ax.from = date_days(st->from);
@@ -396,14 +393,12 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	g = map_open("timeline");
 	agattr(g, AGRAPH, "fontname", (char *)font);
 	agattr(g, AGRAPH, "labelloc", "t");
-	label = agattr(g, AGRAPH, "label", "");
+	agattr(g, AGRAPH, "label", "");
 	map_label_nodes(g, font, "12");
 
 	title_label(&b, tl, st);
 	buf_add(&b, "", 1);
-	s = agstrdup_html(g, b.s);
-	agxset(g, label, s);
-	agstrfree(g, s);
+	map_set_html(g, "label", b.s);
 
 	b.len = 0;
 	buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
@@ -418,10 +413,7 @@ timeline_graph(const struct timeline *tl, const struct timeline_style *st)
 	legend(&b, tl, today != NULL);
 	buf_puts(&b, "</TABLE>");
 	buf_add(&b, "", 1);
-	n = agnode(g, "timeline", 1);
-	s = agstrdup_html(g, b.s);
-	agset(n, "label", s);
-	agstrfree(g, s);
+	map_set_html(agnode(g, "timeline", 1), "label", b.s);
 	buf_free(&b);
 	return g;
 }

@@ -93,7 +93,8 @@ plan_lane(struct timeline *tl, struct tl_lane *l, const char *from,
 		         : w != NULL &&
 		               strcmp(l->spans[l->nspans - 1].stance, w) == 0))
 			continue;
-		add_span(l, days[i], w == NULL ? NULL : vocab_stance(w));
+		add_span(l, days[i],
+		         w == NULL ? NULL : vocab_word(VOCAB_STANCE, w));
 	}
 	/* Each span runs to the day before the next, the last to --to. */
 	for (i = 0; i < l->nspans; i++) {

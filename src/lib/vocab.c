@@ -440,36 +440,6 @@ vocab_influence_weight(const char *word)
 }
 
 const char *
-vocab_stance(const char *s)
-{
-	return vocab_word(VOCAB_STANCE, s);
-}
-
-const char *
-vocab_role(const char *s)
-{
-	return vocab_word(VOCAB_ROLE, s);
-}
-
-const char *
-vocab_link_kind(const char *s)
-{
-	return vocab_word(VOCAB_LINK_KIND, s);
-}
-
-const char *
-vocab_influence(const char *s)
-{
-	return vocab_word(VOCAB_INFLUENCE, s);
-}
-
-const char *
-vocab_answer(const char *s)
-{
-	return vocab_word(VOCAB_ANSWER, s);
-}
-
-const char *
 vocab_label(const char *word)
 {
 	size_t i;

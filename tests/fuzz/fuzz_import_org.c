@@ -59,7 +59,7 @@ row(int kind, char **f, long line, const int *idx)
 		    org_check_link_row("fuzz.csv", line, field(f, idx, 2),
 		                       idx[3] >= 0 ? f[idx[3]] : NULL, &w1, &v);
 		if (rc == KAM_OK) {
-			FUZZ_CHECK(vocab_link_kind(w1) == w1);
+			FUZZ_CHECK(vocab_word(VOCAB_LINK_KIND, w1) == w1);
 			FUZZ_CHECK(v >= 1 && v <= 3);
 		}
 	} else {
@@ -68,8 +68,9 @@ row(int kind, char **f, long line, const int *idx)
 		                        idx[4] >= 0 ? f[idx[4]] : NULL, &w1,
 		                        &w2, &flag);
 		if (rc == KAM_OK) {
-			FUZZ_CHECK(vocab_role(w1) == w1);
-			FUZZ_CHECK(w2 == NULL || vocab_influence(w2) == w2);
+			FUZZ_CHECK(vocab_word(VOCAB_ROLE, w1) == w1);
+			FUZZ_CHECK(w2 == NULL ||
+			           vocab_word(VOCAB_INFLUENCE, w2) == w2);
 			FUZZ_CHECK(flag == 0 || flag == 1);
 		}
 	}

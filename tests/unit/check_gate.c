@@ -475,6 +475,36 @@ START_TEST(t_must_no_beats_unknowns)
 }
 END_TEST
 
+START_TEST(t_open_questions)
+{
+	static const char *const open[] = {"need", "timeline", "gaps",
+	                                   "criteria-known", "resources"};
+	size_t q[NRUBRIC], i, n;
+
+	/* Gate 1 open, gate 2 failed: the unknowns of both, none of the
+	 * gates not reached; an answer, even partly, is no question. */
+	mk();
+	ans("budget", GATE_YES);
+	ans("fit", GATE_NO);
+	ans("gaps", GATE_UNKNOWN);
+	assess();
+	ck_status(2, GATE_FAIL);
+	ck_status(3, GATE_NOT_REACHED);
+	n = gate_open_questions(&A, q);
+	ck_assert_uint_eq(n, sizeof open / sizeof open[0]);
+	for (i = 0; i < n; i++)
+		ck_assert_str_eq(A.crit[q[i]].key, open[i]);
+	unmk();
+	/* Everything answered: none. */
+	mk();
+	all_yes();
+	ans("timeline", GATE_PARTLY);
+	assess();
+	ck_assert_uint_eq(gate_open_questions(&A, q), 0);
+	unmk();
+}
+END_TEST
+
 START_TEST(t_score_below_fail)
 {
 	mk();
@@ -2943,6 +2973,7 @@ suite(void)
 	tcase_add_test(tc, t_all_yes_is_pursue);
 	tcase_add_test(tc, t_must_no_fails_and_stops);
 	tcase_add_test(tc, t_must_no_beats_unknowns);
+	tcase_add_test(tc, t_open_questions);
 	tcase_add_test(tc, t_score_below_fail);
 	tcase_add_test(tc, t_score_at_fail_threshold);
 	tcase_add_test(tc, t_fail_whatever_the_unknowns);

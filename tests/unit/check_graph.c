@@ -524,16 +524,16 @@ build(struct map_data *d, size_t n, const char *const *lines,
 		    sscanf(links[i], "%d %d %31s %d", &a, &b, kind, &x), 4);
 		d->links = xreallocarray(d->links, i + 1, sizeof *d->links);
 		d->links[i] = (struct map_link){
-		    a + 1, b + 1, vocab_link_kind(kind), x, 0, 0};
+		    a + 1, b + 1, vocab_word(VOCAB_LINK_KIND, kind), x, 0, 0};
 		d->nlinks = i + 1;
 	}
 	for (i = 0; roles != NULL && roles[i] != NULL; i++) {
 		ck_assert_int_eq(
 		    sscanf(roles[i], "%d %31s %15s %d", &a, role, infl, &x), 4);
 		d->roles = xreallocarray(d->roles, i + 1, sizeof *d->roles);
-		d->roles[i] =
-		    (struct map_role){a + 1, xstrdup("d"), vocab_role(role),
-		                      vocab_influence(infl), x};
+		d->roles[i] = (struct map_role){
+		    a + 1, xstrdup("d"), vocab_word(VOCAB_ROLE, role),
+		    vocab_word(VOCAB_INFLUENCE, infl), x};
 		d->nroles = i + 1;
 	}
 	map_data_index(d);

@@ -561,68 +561,6 @@ START_TEST(test_ref_parse)
 }
 END_TEST
 
-START_TEST(test_vocab)
-{
-	ck_assert_str_eq(vocab_role("decision-maker"), "decision-maker");
-	ck_assert_str_eq(vocab_role("coach"), "coach");
-	ck_assert_ptr_null(vocab_role("boss"));
-	ck_assert_ptr_null(vocab_role("Coach"));
-	ck_assert_str_eq(vocab_link_kind("advises"), "advises");
-	ck_assert_ptr_null(vocab_link_kind("loves"));
-	ck_assert_str_eq(vocab_influence("high"), "high");
-	ck_assert_ptr_null(vocab_influence("huge"));
-}
-END_TEST
-
-/* The method's Chinese words name the canonical English ones (kam(7)). */
-START_TEST(test_vocab_method_words)
-{
-	const char *other = "partner";
-
-	ck_assert_ptr_eq(vocab_stance("支持"), vocab_stances[0]);
-	ck_assert_ptr_eq(vocab_stance("中立"), vocab_stances[1]);
-	ck_assert_ptr_eq(vocab_stance("反对"), vocab_stances[2]);
-	ck_assert_ptr_eq(vocab_role("决策者"), vocab_roles[0]);
-	ck_assert_ptr_eq(vocab_role("决策人"), vocab_roles[0]);
-	ck_assert_str_eq(vocab_role("技术"), "technical");
-	ck_assert_str_eq(vocab_role("业务"), "business");
-	ck_assert_str_eq(vocab_role("财务"), "finance");
-	ck_assert_str_eq(vocab_role("采购"), "procurement");
-	ck_assert_str_eq(vocab_role("使用者"), "user");
-	ck_assert_str_eq(vocab_role("用户"), "user");
-	ck_assert_str_eq(vocab_role("教练"), "coach");
-	ck_assert_str_eq(vocab_role("影响者"), "influencer");
-	ck_assert_str_eq(vocab_role("把关者"), "gatekeeper");
-	ck_assert_str_eq(vocab_link_kind("影响"), "influences");
-	ck_assert_str_eq(vocab_link_kind("建议"), "advises");
-	ck_assert_str_eq(vocab_link_kind("盟友"), "allies");
-	ck_assert_str_eq(vocab_link_kind("对手"), "rivals");
-	ck_assert_str_eq(vocab_influence("高"), "high");
-	ck_assert_str_eq(vocab_influence("中"), "medium");
-	ck_assert_str_eq(vocab_influence("低"), "low");
-	ck_assert_str_eq(vocab_answer("是"), "yes");
-	ck_assert_str_eq(vocab_answer("部分"), "partly");
-	ck_assert_str_eq(vocab_answer("否"), "no");
-	ck_assert_str_eq(vocab_answer("未知"), "unknown");
-	ck_assert_str_eq(vocab_answer("unknown"), "unknown");
-	/* Each word only in its own vocabulary, whole, as written. */
-	ck_assert_ptr_null(vocab_stance("高"));
-	ck_assert_ptr_null(vocab_role("影响"));
-	ck_assert_ptr_null(vocab_link_kind("影响者"));
-	ck_assert_ptr_null(vocab_influence("是"));
-	ck_assert_ptr_null(vocab_answer("支持"));
-	ck_assert_ptr_null(vocab_role("决策"));
-	ck_assert_ptr_null(vocab_role("决策者 "));
-	ck_assert_ptr_null(vocab_answer(""));
-	ck_assert_ptr_null(vocab_answer("maybe"));
-	/* Labels: without a catalog (no locale set here), the English word;
-	 * anything else unchanged. */
-	ck_assert_str_eq(vocab_label("decision-maker"), "decision-maker");
-	ck_assert_ptr_eq(vocab_label(other), other);
-	ck_assert_ptr_null(vocab_label(NULL));
-}
-END_TEST
-
 START_TEST(test_parse_int)
 {
 	long v;
@@ -1300,8 +1238,6 @@ org_suite(void)
 	tcase_add_test(tc, test_handle_unicode);
 	tcase_add_test(tc, test_ref_unicode);
 	tcase_add_test(tc, test_ref_parse);
-	tcase_add_test(tc, test_vocab);
-	tcase_add_test(tc, test_vocab_method_words);
 	tcase_add_test(tc, test_parse_int);
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_csv_rfc4180);

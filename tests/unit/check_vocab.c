@@ -87,15 +87,58 @@ END_TEST
 
 START_TEST(words_typed)
 {
+	const char *other = "partner";
+
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "decision-maker"),
+	                 "decision-maker");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "coach"), "coach");
+	ck_assert_ptr_null(vocab_word(VOCAB_ROLE, "boss"));
+	ck_assert_ptr_null(vocab_word(VOCAB_ROLE, "Coach"));
+	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "advises"), "advises");
+	ck_assert_ptr_null(vocab_word(VOCAB_LINK_KIND, "loves"));
+	ck_assert_str_eq(vocab_word(VOCAB_INFLUENCE, "high"), "high");
+	ck_assert_ptr_null(vocab_word(VOCAB_INFLUENCE, "huge"));
+	/* The method's Chinese words name the canonical English ones (kam(7)).
+	 */
+	ck_assert_ptr_eq(vocab_word(VOCAB_STANCE, "支持"), vocab_stances[0]);
+	ck_assert_ptr_eq(vocab_word(VOCAB_STANCE, "中立"), vocab_stances[1]);
+	ck_assert_ptr_eq(vocab_word(VOCAB_STANCE, "反对"), vocab_stances[2]);
+	ck_assert_ptr_eq(vocab_word(VOCAB_ROLE, "决策者"), vocab_roles[0]);
+	ck_assert_ptr_eq(vocab_word(VOCAB_ROLE, "决策人"), vocab_roles[0]);
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "技术"), "technical");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "业务"), "business");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "财务"), "finance");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "采购"), "procurement");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "使用者"), "user");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "用户"), "user");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "教练"), "coach");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "影响者"), "influencer");
+	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "把关者"), "gatekeeper");
+	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "影响"), "influences");
+	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "建议"), "advises");
+	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "盟友"), "allies");
+	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "对手"), "rivals");
+	ck_assert_str_eq(vocab_word(VOCAB_INFLUENCE, "高"), "high");
+	ck_assert_str_eq(vocab_word(VOCAB_INFLUENCE, "中"), "medium");
+	ck_assert_str_eq(vocab_word(VOCAB_INFLUENCE, "低"), "low");
+	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "是"), "yes");
+	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "部分"), "partly");
+	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "否"), "no");
+	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "未知"), "unknown");
+	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "unknown"), "unknown");
+	/* Each word only in its own vocabulary, whole, as written. */
+	ck_assert_ptr_null(vocab_word(VOCAB_STANCE, "高"));
+	ck_assert_ptr_null(vocab_word(VOCAB_ROLE, "影响"));
+	ck_assert_ptr_null(vocab_word(VOCAB_LINK_KIND, "影响者"));
+	ck_assert_ptr_null(vocab_word(VOCAB_INFLUENCE, "是"));
+	ck_assert_ptr_null(vocab_word(VOCAB_ANSWER, "支持"));
+	ck_assert_ptr_null(vocab_word(VOCAB_ROLE, "决策"));
+	ck_assert_ptr_null(vocab_word(VOCAB_ROLE, "决策者 "));
+	ck_assert_ptr_null(vocab_word(VOCAB_ANSWER, ""));
+	ck_assert_ptr_null(vocab_word(VOCAB_ANSWER, "maybe"));
 	ck_assert_str_eq(vocab_word(VOCAB_STANCE, "+"), "support");
 	ck_assert_str_eq(vocab_word(VOCAB_STANCE, "0"), "neutral");
 	ck_assert_str_eq(vocab_word(VOCAB_STANCE, "-"), "oppose");
-	ck_assert_str_eq(vocab_word(VOCAB_STANCE, "反对"), "oppose");
-	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "决策人"), "decision-maker");
-	ck_assert_str_eq(vocab_word(VOCAB_ROLE, "用户"), "user");
-	ck_assert_str_eq(vocab_word(VOCAB_LINK_KIND, "盟友"), "allies");
-	ck_assert_str_eq(vocab_word(VOCAB_INFLUENCE, "低"), "low");
-	ck_assert_str_eq(vocab_word(VOCAB_ANSWER, "未知"), "unknown");
 	/* Signs are a stance's only; a word keeps to its vocabulary. */
 	ck_assert_ptr_null(vocab_word(VOCAB_ANSWER, "+"));
 	ck_assert_ptr_null(vocab_word(VOCAB_INFLUENCE, "支持"));
@@ -103,6 +146,11 @@ START_TEST(words_typed)
 	ck_assert_ptr_null(vocab_word(VOCAB_STANCE, NULL));
 	/* The canonical word is the table's own string. */
 	ck_assert_ptr_eq(vocab_word(VOCAB_ROLE, "technical"), vocab_roles[1]);
+	/* Labels: without a catalog (no locale set here), the English word;
+	 * anything else unchanged. */
+	ck_assert_str_eq(vocab_label("decision-maker"), "decision-maker");
+	ck_assert_ptr_eq(vocab_label(other), other);
+	ck_assert_ptr_null(vocab_label(NULL));
 }
 END_TEST
 
