@@ -157,7 +157,18 @@ static const char q_competitors_of[] =
     "SELECT DISTINCT o.toward_id, c.handle, c.name FROM observation o "
     "JOIN competitor c ON c.id = o.toward_id WHERE o.person_id = ?1 "
     "AND o.toward_id IS NOT NULL AND o.effective <= ?2 ORDER BY c.handle";
-static int load(struct store *, const struct map_query *, struct map_data *);
+/*
+ * A map being loaded: the query, the map, and the room of each of its
+ * growing arrays (xgrow).
+ */
+struct load {
+	struct store *st;
+	const struct map_query *q;
+	struct map_data *d;
+	size_t people, lines, links, roles;
+};
+
+static int load(struct load *);
 static int deal_stance(struct store *, const struct map_query *,
                        struct map_person *);
 static int preferences(struct store *, const struct map_query *,
@@ -169,13 +180,10 @@ static const char q_person_account[] =
 int64_t
 store_graph_person_account(struct store *st, int64_t person)
 {
-	db_stmt *s = store_stmt(st, q_person_account);
 	int64_t id = 0;
 
-	db_bind_int64(s, 1, person);
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
+	store_get_int64(st, store_stmt(st, q_person_account),
+	                STORE_ARGS(STORE_INT(person)), &id);
 	return id;
 }
 
@@ -184,33 +192,38 @@ static int
 names(struct store *st, const char *sql, int64_t id, char **handle, char **name)
 {
 	db_stmt *s = store_stmt(st, sql);
-	int rc;
 
-	db_bind_int64(s, 1, id);
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		*handle = store_col_dup(s, 0);
-		*name = store_col_dup(s, 1);
-	}
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(id)), "the map"))
+		return store_failed(st) != KAM_OK
+		           ? store_failed(st)
+		           : kam_err(KAM_INTERNAL, _("row %lld vanished"),
+		                     (long long)id);
+	*handle = store_col_dup(s, 0);
+	*name = store_col_dup(s, 1);
 	db_reset(s);
-	if (rc == DB_ROW)
-		return KAM_OK;
-	if (rc == DB_DONE)
-		return kam_err(KAM_INTERNAL, _("row %lld vanished"),
-		               (long long)id);
-	return store_fail(st, "cannot read the map");
+	return KAM_OK;
 }
 
-static void
-add_person(struct map_data *d, size_t *cap, db_stmt *s, const char *as_of)
+/* The name alone (names), into *name. */
+static int
+name_of(struct store *st, const char *sql, int64_t id, char **name)
 {
+	char *handle = NULL;
+	int rc = names(st, sql, id, &handle, name);
+
+	free(handle);
+	return rc;
+}
+
+static int
+person_row(db_stmt *s, void *arg)
+{
+	struct load *l = arg;
+	struct map_data *d = l->d;
 	struct map_person *p;
 	const unsigned char *left;
 
-	if (d->npeople == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		d->people = xreallocarray(d->people, *cap, sizeof *d->people);
-	}
+	d->people = xgrow(d->people, d->npeople, &l->people, sizeof *d->people);
 	p = &d->people[d->npeople++];
 	memset(p, 0, sizeof *p);
 	p->id = db_column_int64(s, 0);
@@ -223,8 +236,9 @@ add_person(struct map_data *d, size_t *cap, db_stmt *s, const char *as_of)
 	p->account_id = db_column_int64(s, 8);
 	/* Someone who leaves after the as-of day was still there. */
 	left = db_column_text(s, 7);
-	if (left != NULL && strcmp((const char *)left, as_of) <= 0)
+	if (left != NULL && strcmp((const char *)left, l->q->as_of) <= 0)
 		p->left_on = xstrdup((const char *)left);
+	return KAM_OK;
 }
 
 /*
@@ -277,38 +291,49 @@ undo_change(struct map_person *p, const char *f, char *old, int *seen)
 	free(old);
 }
 
+/* The people by id, and the fields undone of the person being read. */
+struct rewind {
+	struct map_person **byid;
+	size_t n;
+	int64_t last;
+	int seen;
+};
+
+static int
+later_row(db_stmt *s, void *arg)
+{
+	struct rewind *w = arg;
+	struct map_person key, *kp = &key, **hit;
+
+	key.id = db_column_int64(s, 0);
+	if (key.id != w->last)
+		w->seen = 0;
+	w->last = key.id;
+	hit = w->n == 0 ? NULL
+	                : bsearch(&kp, w->byid, w->n, sizeof *w->byid, id_cmp);
+	if (hit != NULL)
+		undo_change(*hit, (const char *)db_column_text(s, 1),
+		            store_col_dup(s, 2), &w->seen);
+	return KAM_OK;
+}
+
 static int
 rewind_account(struct store *st, struct map_data *d, int64_t account,
                const char *as_of)
 {
-	db_stmt *s = store_stmt(st, q_later);
-	struct map_person **byid, key, *kp = &key, **hit;
-	int64_t last = 0;
+	struct rewind w = {NULL, d->npeople, 0, 0};
 	size_t i;
-	int rc, seen = 0;
+	int rc;
 
-	byid = xreallocarray(NULL, d->npeople + 1, sizeof *byid);
+	w.byid = xreallocarray(NULL, d->npeople + 1, sizeof *w.byid);
 	for (i = 0; i < d->npeople; i++)
-		byid[i] = &d->people[i];
-	qsort(byid, d->npeople, sizeof *byid, id_cmp);
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		key.id = db_column_int64(s, 0);
-		if (key.id != last)
-			seen = 0;
-		last = key.id;
-		hit = d->npeople == 0 ? NULL
-		                      : bsearch(&kp, byid, d->npeople,
-		                                sizeof *byid, id_cmp);
-		if (hit != NULL)
-			undo_change(*hit, (const char *)db_column_text(s, 1),
-			            store_col_dup(s, 2), &seen);
-	}
-	db_reset(s);
-	free(byid);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the history");
+		w.byid[i] = &d->people[i];
+	qsort(w.byid, d->npeople, sizeof *w.byid, id_cmp);
+	rc = store_each(st, store_stmt(st, q_later),
+	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                later_row, &w, "the history");
+	free(w.byid);
+	return rc;
 }
 
 /* Adds an account to the map's list, named, unless it is there. */
@@ -348,266 +373,245 @@ rewind_people(struct store *st, struct map_data *d, int64_t account,
 	return rc;
 }
 
-struct walk {
-	struct store *st;
-	const struct map_query *q;
-	const char *kinds; /* ",kind,kind,", or NULL */
-	unsigned edges;    /* MAP_WALK_*, or 0 for the context */
-};
-
 static int
-next_of(struct walk *w, const char *sql, int64_t id, struct map_ids *out)
+id_row(db_stmt *s, void *arg)
 {
-	db_stmt *s = store_stmt(w->st, sql);
-	int rc;
+	map_ids_add(arg, db_column_int64(s, 0));
+	return KAM_OK;
+}
 
-	db_bind_int64(s, 1, id);
-	if (sql == q_next_lines) {
-		store_bind_static(s, 2, w->q->as_of);
-	} else {
-		if (w->kinds != NULL)
-			store_bind_static(s, 2, w->kinds);
-		else
-			db_bind_null(s, 2);
-		db_bind_int(s, 3, w->q->min_strength);
-		if (sql != q_next_links)
-			db_bind_int64(s, 4, w->q->deal);
-		store_bind_static(s, 5, w->q->as_of);
-	}
-	while ((rc = db_step(s)) == DB_ROW)
-		map_ids_add(out, db_column_int64(s, 0));
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(w->st, "cannot read the map");
+/* The ids the rows of sql with args give, added to out. */
+static int
+ids_of(struct store *st, const char *sql, const struct store_arg *args,
+       struct map_ids *out, const char *what)
+{
+	return store_each(st, store_stmt(st, sql), args, id_row, out, what);
+}
+
+/* The links of the kinds walked, as q_next_links takes them. */
+static char *
+kinds_list(unsigned kinds)
+{
+	struct buf b = {0};
+	size_t k;
+
+	if (kinds == 0)
+		return NULL;
+	buf_puts(&b, ",");
+	for (k = 0; vocab_link_kinds[k] != NULL; k++)
+		if (kinds & map_link_kind_bit(vocab_link_kinds[k]))
+			buf_printf(&b, "%s,", vocab_link_kinds[k]);
+	buf_add(&b, "", 1);
+	return b.s;
+}
+
+/* The people one step from id by the edges of sql, a q_next_ query. */
+static int
+next_of(struct store *st, const struct map_query *q, const char *sql,
+        int64_t id, const char *kinds, struct map_ids *out)
+{
+	if (sql == q_next_lines)
+		return ids_of(st, sql,
+		              STORE_ARGS(STORE_INT(id), STORE_TEXT(q->as_of)),
+		              out, "the map");
+	return ids_of(st, sql,
+	              STORE_ARGS(STORE_INT(id), STORE_TEXT(kinds),
+	                         STORE_INT(q->min_strength), STORE_INT(q->deal),
+	                         STORE_TEXT(q->as_of)),
+	              out, "the map");
 }
 
 int
 store_graph_next(struct store *st, const struct map_query *q, unsigned edges,
                  int64_t id, struct map_ids *out)
 {
-	struct walk w = {st, q, NULL, edges};
-	struct buf kinds = {0};
-	size_t k;
+	char *kinds = kinds_list(q->kinds);
 	int rc = KAM_OK;
 
-	if (q->kinds != 0) {
-		buf_puts(&kinds, ",");
-		for (k = 0; vocab_link_kinds[k] != NULL; k++)
-			if (q->kinds & map_link_kind_bit(vocab_link_kinds[k]))
-				buf_printf(&kinds, "%s,", vocab_link_kinds[k]);
-		buf_add(&kinds, "", 1);
-		w.kinds = kinds.s;
-	}
 	if (edges == 0)
-		rc = next_of(&w, q_next_context, id, out);
+		rc = next_of(st, q, q_next_context, id, kinds, out);
 	if (rc == KAM_OK && (edges & MAP_WALK_LINES))
-		rc = next_of(&w, q_next_lines, id, out);
+		rc = next_of(st, q, q_next_lines, id, kinds, out);
 	if (rc == KAM_OK && (edges & MAP_WALK_LINKS))
-		rc = next_of(&w, q_next_links, id, out);
+		rc = next_of(st, q, q_next_links, id, kinds, out);
 	if (rc == KAM_OK && (edges & MAP_WALK_GROUP))
-		rc = next_of(&w, q_next_group, id, out);
-	buf_free(&kinds);
+		rc = next_of(st, q, q_next_group, id, kinds, out);
+	free(kinds);
+	return rc;
+}
+
+/* The people of ids, each read as the map reads a person. */
+static int
+load_ids(struct load *l, const int64_t *ids, size_t n)
+{
+	size_t i;
+	int rc = KAM_OK;
+
+	for (i = 0; rc == KAM_OK && i < n; i++)
+		rc = store_each(l->st, store_stmt(l->st, q_person),
+		                STORE_ARGS(STORE_INT(ids[i])), person_row, l,
+		                "the store");
 	return rc;
 }
 
 /* The people of other accounts one step from the account's (q_across). */
 static int
-load_across(struct store *st, const struct map_query *q, struct map_data *d,
-            size_t *cap)
+load_across(struct load *l)
 {
+	const struct map_query *q = l->q;
 	struct map_ids ids = {0};
-	db_stmt *s = store_stmt(st, q_across);
-	size_t i;
 	int rc;
 
-	db_bind_int64(s, 1, q->account);
-	store_bind_static(s, 2, q->as_of);
-	db_bind_int64(s, 3, q->deal);
-	db_bind_int(s, 4, (q->across & MAP_WALK_LINES) != 0);
-	db_bind_int(s, 5, (q->across & MAP_WALK_LINKS) != 0);
-	db_bind_int(s, 6, (q->across & MAP_WALK_GROUP) != 0);
-	while ((rc = db_step(s)) == DB_ROW)
-		map_ids_add(&ids, db_column_int64(s, 0));
-	db_reset(s);
-	if (rc != DB_DONE) {
-		free(ids.v);
-		return store_fail(st, "cannot read the people");
-	}
-	s = store_stmt(st, q_person);
-	for (i = 0; i < ids.n; i++) {
-		db_bind_int64(s, 1, ids.v[i]);
-		if (store_row(st, s, "the store"))
-			add_person(d, cap, s, q->as_of);
-		db_reset(s);
-	}
+	rc = ids_of(l->st, q_across,
+	            STORE_ARGS(STORE_INT(q->account), STORE_TEXT(q->as_of),
+	                       STORE_INT(q->deal),
+	                       STORE_INT((q->across & MAP_WALK_LINES) != 0),
+	                       STORE_INT((q->across & MAP_WALK_LINKS) != 0),
+	                       STORE_INT((q->across & MAP_WALK_GROUP) != 0)),
+	            &ids, "the people");
+	if (rc == KAM_OK)
+		rc = load_ids(l, ids.v, ids.n);
 	free(ids.v);
+	return rc;
+}
+
+static int
+load_people(struct load *l)
+{
+	const struct map_query *q = l->q;
+	int rc;
+
+	if (q->near != NULL)
+		rc = load_ids(l, q->near->v, q->near->n);
+	else if ((rc = store_each(l->st, store_stmt(l->st, q_people),
+	                          STORE_ARGS(STORE_INT(q->account)), person_row,
+	                          l, "the people")) == KAM_OK)
+		rc = load_across(l);
+	if (rc == KAM_OK)
+		rc = rewind_people(l->st, l->d, q->account, q->as_of);
+	return rc;
+}
+
+static int
+line_row(db_stmt *s, void *arg)
+{
+	struct load *l = arg;
+	struct map_data *d = l->d;
+	struct map_line *x;
+	const unsigned char *kind = db_column_text(s, 2);
+
+	d->lines = xgrow(d->lines, d->nlines, &l->lines, sizeof *d->lines);
+	x = &d->lines[d->nlines++];
+	x->person = db_column_int64(s, 0);
+	x->manager = db_column_int64(s, 1);
+	x->dotted = kind != NULL && strcmp((const char *)kind, "dotted") == 0;
 	return KAM_OK;
 }
 
 static int
-load_people(struct store *st, const struct map_query *q, struct map_data *d)
+link_row(db_stmt *s, void *arg)
 {
-	const struct map_ids *near = q->near;
-	db_stmt *s;
-	size_t cap = 0, i;
-	int rc = KAM_OK;
-
-	if (near == NULL) {
-		s = store_stmt(st, q_people);
-		db_bind_int64(s, 1, q->account);
-		while ((rc = db_step(s)) == DB_ROW)
-			add_person(d, &cap, s, q->as_of);
-		db_reset(s);
-		if (rc != DB_DONE)
-			return store_fail(st, "cannot read the people");
-		rc = load_across(st, q, d, &cap);
-		if (rc != KAM_OK)
-			return rc;
-		return rewind_people(st, d, q->account, q->as_of);
-	}
-	s = store_stmt(st, q_person);
-	for (i = 0; rc == KAM_OK && i < near->n; i++) {
-		db_bind_int64(s, 1, near->v[i]);
-		if (store_row(st, s, "the store"))
-			add_person(d, &cap, s, q->as_of);
-		db_reset(s);
-	}
-	if (rc == KAM_OK)
-		rc = rewind_people(st, d, q->account, q->as_of);
-	return rc;
-}
-
-static void
-add_line(struct map_data *d, size_t *cap, db_stmt *s)
-{
-	struct map_line *l;
-	const unsigned char *kind = db_column_text(s, 2);
-
-	if (d->nlines == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		d->lines = xreallocarray(d->lines, *cap, sizeof *d->lines);
-	}
-	l = &d->lines[d->nlines++];
-	l->person = db_column_int64(s, 0);
-	l->manager = db_column_int64(s, 1);
-	l->dotted = kind != NULL && strcmp((const char *)kind, "dotted") == 0;
-}
-
-static void
-add_link(struct map_data *d, size_t *cap, db_stmt *s)
-{
-	struct map_link *l;
+	struct load *l = arg;
+	struct map_data *d = l->d;
+	struct map_link *x;
 	const char *kind;
 
 	kind = vocab_word(VOCAB_LINK_KIND, (const char *)db_column_text(s, 2));
 	if (kind == NULL)
-		return;
-	if (d->nlinks == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		d->links = xreallocarray(d->links, *cap, sizeof *d->links);
-	}
-	l = &d->links[d->nlinks++];
-	l->from = db_column_int64(s, 0);
-	l->to = db_column_int64(s, 1);
-	l->kind = kind;
-	l->strength = db_column_int(s, 3);
-	l->mutual = l->hidden = 0;
+		return KAM_OK;
+	d->links = xgrow(d->links, d->nlinks, &l->links, sizeof *d->links);
+	x = &d->links[d->nlinks++];
+	x->from = db_column_int64(s, 0);
+	x->to = db_column_int64(s, 1);
+	x->kind = kind;
+	x->strength = db_column_int(s, 3);
+	x->mutual = x->hidden = 0;
+	return KAM_OK;
 }
 
-static int
-load_edges(struct store *st, const struct map_query *q, struct map_data *d)
-{
-	db_stmt *s;
-	size_t i, lcap = 0, kcap = 0;
-	int rc = DB_DONE;
-
-	if (q->near == NULL) {
-		s = store_stmt(st, q_lines);
-		db_bind_int64(s, 1, q->account);
-		store_bind_static(s, 2, q->as_of);
-		while ((rc = db_step(s)) == DB_ROW)
-			add_line(d, &lcap, s);
-		db_reset(s);
-		if (rc != DB_DONE)
-			return store_fail(st, "cannot read reporting lines");
-		s = store_stmt(st, q_links);
-		db_bind_int64(s, 1, q->account);
-		store_bind_static(s, 2, q->as_of);
-		while ((rc = db_step(s)) == DB_ROW)
-			add_link(d, &kcap, s);
-		db_reset(s);
-		if (rc != DB_DONE)
-			return store_fail(st, "cannot read links");
-	}
-	/* Without q->near, the lines and links of the account's people
-	 * are loaded; those of the people of other accounts follow. */
-	for (i = 0; i < d->npeople && rc == DB_DONE; i++) {
-		if (q->near == NULL && d->people[i].account_id == q->account)
-			continue;
-		s = store_stmt(st, q_lines_of);
-		db_bind_int64(s, 1, d->people[i].id);
-		store_bind_static(s, 2, q->as_of);
-		while ((rc = db_step(s)) == DB_ROW)
-			add_line(d, &lcap, s);
-		db_reset(s);
-		if (rc != DB_DONE)
-			break;
-		s = store_stmt(st, q_links_of);
-		db_bind_int64(s, 1, d->people[i].id);
-		store_bind_static(s, 2, q->as_of);
-		while ((rc = db_step(s)) == DB_ROW)
-			add_link(d, &kcap, s);
-		db_reset(s);
-	}
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read the map");
-}
+/*
+ * The map's edges, each kind by its queries: those of the account's
+ * people (?1 the account), and those of one person (?1), each on the
+ * as-of day (?2).
+ */
+static const struct edge_kind {
+	const char *account, *person;
+	int (*row)(db_stmt *, void *);
+	const char *what;
+} edge_kinds[] = {{q_lines, q_lines_of, line_row, "reporting lines"},
+                  {q_links, q_links_of, link_row, "links"}};
 
 static int
-load_roles(struct store *st, const struct map_query *q, struct map_data *d)
+load_edges(struct load *l)
 {
-	db_stmt *s;
-	size_t cap = 0;
-	int rc;
+	const struct map_query *q = l->q;
+	const struct edge_kind *e;
+	size_t i, k;
+	int rc = KAM_OK;
 
-	if (q->deal != 0) {
-		s = store_stmt(st, q_roles_deal);
-		db_bind_int64(s, 1, q->deal);
-	} else {
-		s = store_stmt(st, q_roles_account);
-		db_bind_int64(s, 1, q->account);
-	}
-	store_bind_static(s, 2, q->as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct map_role *r;
-		const char *role, *infl;
+	for (k = 0; rc == KAM_OK && k < sizeof edge_kinds / sizeof *e; k++) {
+		e = &edge_kinds[k];
+		if (q->near == NULL)
+			rc = store_each(l->st, store_stmt(l->st, e->account),
+			                STORE_ARGS(STORE_INT(q->account),
+			                           STORE_TEXT(q->as_of)),
+			                e->row, l, e->what);
+		/* Without q->near, the edges of the account's people are
+		 * loaded; those of the people of other accounts follow. */
+		for (i = 0; rc == KAM_OK && i < l->d->npeople; i++) {
+			const struct map_person *p = &l->d->people[i];
 
-		role =
-		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 2));
-		infl = vocab_word(VOCAB_INFLUENCE,
-		                  (const char *)db_column_text(s, 3));
-		if (role == NULL || infl == NULL)
-			continue;
-		if (d->nroles == cap) {
-			cap = cap ? 2 * cap : 16;
-			d->roles =
-			    xreallocarray(d->roles, cap, sizeof *d->roles);
+			if (q->near == NULL && p->account_id == q->account)
+				continue;
+			rc = store_each(
+			    l->st, store_stmt(l->st, e->person),
+			    STORE_ARGS(STORE_INT(p->id), STORE_TEXT(q->as_of)),
+			    e->row, l, "the map");
 		}
-		r = &d->roles[d->nroles++];
-		r->person = db_column_int64(s, 0);
-		r->deal = store_col_dup(s, 1);
-		r->role = role;
-		r->influence = infl;
-		r->lead = db_column_int(s, 4);
 	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read buying roles");
+	return rc;
+}
+
+static int
+role_row(db_stmt *s, void *arg)
+{
+	struct load *l = arg;
+	struct map_data *d = l->d;
+	struct map_role *r;
+	const char *role, *infl;
+
+	role = vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 2));
+	infl = vocab_word(VOCAB_INFLUENCE, (const char *)db_column_text(s, 3));
+	if (role == NULL || infl == NULL)
+		return KAM_OK;
+	d->roles = xgrow(d->roles, d->nroles, &l->roles, sizeof *d->roles);
+	r = &d->roles[d->nroles++];
+	r->person = db_column_int64(s, 0);
+	r->deal = store_col_dup(s, 1);
+	r->role = role;
+	r->influence = infl;
+	r->lead = db_column_int(s, 4);
+	return KAM_OK;
+}
+
+static int
+load_roles(struct load *l)
+{
+	const struct map_query *q = l->q;
+
+	return store_each(
+	    l->st,
+	    store_stmt(l->st, q->deal != 0 ? q_roles_deal : q_roles_account),
+	    STORE_ARGS(STORE_INT(q->deal != 0 ? q->deal : q->account),
+	               STORE_TEXT(q->as_of)),
+	    role_row, l, "buying roles");
 }
 
 int
 store_graph_load(struct store *st, const struct map_query *q,
                  struct map_data *d)
 {
+	struct load l = {st, q, d, 0, 0, 0, 0};
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -617,12 +621,15 @@ store_graph_load(struct store *st, const struct map_query *q,
 	store_expect(st, STORE_EXPECT_WALKS);
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	return store_end(st, load(st, q, d));
+	return store_end(st, load(&l));
 }
 
 static int
-load(struct store *st, const struct map_query *q, struct map_data *d)
+load(struct load *l)
 {
+	struct store *st = l->st;
+	const struct map_query *q = l->q;
+	struct map_data *d = l->d;
 	size_t i;
 	int rc;
 
@@ -636,9 +643,8 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	    (rc = names(st, q_competitor, q->toward, &d->toward,
 	                &d->toward_name)) != KAM_OK)
 		return rc;
-	if ((rc = load_people(st, q, d)) != KAM_OK ||
-	    (rc = load_edges(st, q, d)) != KAM_OK ||
-	    (rc = load_roles(st, q, d)) != KAM_OK)
+	if ((rc = load_people(l)) != KAM_OK || (rc = load_edges(l)) != KAM_OK ||
+	    (rc = load_roles(l)) != KAM_OK)
 		return rc;
 	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
@@ -661,6 +667,37 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 	return KAM_OK;
 }
 
+/* A person's stances looked up deal by deal, or competitor by competitor. */
+struct lookup {
+	struct store *st;
+	const struct map_query *q;
+	struct map_person *p;
+	struct stance_found best;
+	char *deal;     /* the best's deal */
+	struct buf out; /* the competitors supported */
+};
+
+static int
+deal_row(db_stmt *s, void *arg)
+{
+	struct lookup *k = arg;
+	struct stance_found f;
+	int rc;
+
+	rc = store_stance_find(k->st, k->p->id, k->q->toward,
+	                       db_column_int64(s, 0), k->q->as_of, NULL, &f);
+	if (rc != KAM_OK || f.id == 0 || f.deal == 0)
+		return rc;
+	if (k->best.id == 0 || strcmp(f.since, k->best.since) > 0 ||
+	    (strcmp(f.since, k->best.since) == 0 &&
+	     strcmp(f.recorded, k->best.recorded) > 0)) {
+		k->best = f;
+		free(k->deal);
+		k->deal = store_col_dup(s, 1);
+	}
+	return KAM_OK;
+}
+
 /*
  * On an account map, someone with no stance on the account shows the
  * latest one recorded about one of its deals (kam-map(1), Stance): of
@@ -671,48 +708,39 @@ load(struct store *st, const struct map_query *q, struct map_data *d)
 static int
 deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 {
-	db_stmt *s = store_stmt_dialect(st, q_deals_of, q_deals_of_pg);
-	struct stance_found f, best;
-	char *deal = NULL;
-	int rc, frc = KAM_OK;
+	struct lookup k = {.st = st, .q = q, .p = p};
+	int rc;
 
-	memset(&best, 0, sizeof best);
-	db_bind_int64(s, 1, p->id);
-	if (q->toward != 0)
-		db_bind_int64(s, 2, q->toward);
-	else
-		db_bind_null(s, 2);
-	store_bind_static(s, 3, q->as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		frc = store_stance_find(st, p->id, q->toward,
-		                        db_column_int64(s, 0), q->as_of, NULL,
-		                        &f);
-		if (frc != KAM_OK)
-			break;
-		if (f.id == 0 || f.deal == 0)
-			continue;
-		if (best.id == 0 || strcmp(f.since, best.since) > 0 ||
-		    (strcmp(f.since, best.since) == 0 &&
-		     strcmp(f.recorded, best.recorded) > 0)) {
-			best = f;
-			free(deal);
-			deal = store_col_dup(s, 1);
-		}
+	rc = store_each(
+	    st, store_stmt_dialect(st, q_deals_of, q_deals_of_pg),
+	    STORE_ARGS(STORE_INT(p->id),
+	               q->toward != 0 ? STORE_INT(q->toward) : STORE_NULL,
+	               STORE_TEXT(q->as_of)),
+	    deal_row, &k, "stances");
+	if (rc == KAM_OK && k.best.id != 0) {
+		p->stance = k.best.stance;
+		memcpy(p->since, k.best.since, sizeof p->since);
+		p->stance_deal = k.deal;
+		return KAM_OK;
 	}
-	db_reset(s);
-	if (frc != KAM_OK) {
-		free(deal);
-		return frc;
-	}
-	if (rc != DB_ROW && rc != DB_DONE) {
-		free(deal);
-		return store_fail(st, "cannot read stances");
-	}
-	if (best.id != 0) {
-		p->stance = best.stance;
-		memcpy(p->since, best.since, sizeof p->since);
-		p->stance_deal = deal;
-	}
+	free(k.deal);
+	return rc;
+}
+
+static int
+competitor_row(db_stmt *s, void *arg)
+{
+	struct lookup *k = arg;
+	const char *w;
+	int rc;
+
+	rc = store_stance_get(k->st, k->p->id, db_column_int64(s, 0),
+	                      k->q->deal, k->q->as_of, NULL, &w, NULL);
+	if (rc != KAM_OK || w == NULL || strcmp(w, "support") != 0)
+		return rc;
+	if (k->out.len > 0)
+		buf_puts(&k->out, ", ");
+	buf_puts(&k->out, (const char *)db_column_text(s, 2));
 	return KAM_OK;
 }
 
@@ -720,34 +748,19 @@ deal_stance(struct store *st, const struct map_query *q, struct map_person *p)
 static int
 preferences(struct store *st, const struct map_query *q, struct map_person *p)
 {
-	db_stmt *s = store_stmt(st, q_competitors_of);
-	struct buf b = {0};
-	const char *w;
-	int rc, grc = KAM_OK;
+	struct lookup k = {.st = st, .q = q, .p = p};
+	int rc;
 
-	db_bind_int64(s, 1, p->id);
-	store_bind_static(s, 2, q->as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		grc = store_stance_get(st, p->id, db_column_int64(s, 0),
-		                       q->deal, q->as_of, NULL, &w, NULL);
-		if (grc != KAM_OK)
-			break;
-		if (w == NULL || strcmp(w, "support") != 0)
-			continue;
-		if (b.len > 0)
-			buf_puts(&b, ", ");
-		buf_puts(&b, (const char *)db_column_text(s, 2));
-	}
-	db_reset(s);
-	if (grc == KAM_OK && rc != DB_ROW && rc != DB_DONE)
-		grc = store_fail(st, "cannot read stances");
-	if (grc == KAM_OK && b.len > 0) {
-		buf_add(&b, "", 1);
-		p->prefers = b.s;
+	rc = store_each(st, store_stmt(st, q_competitors_of),
+	                STORE_ARGS(STORE_INT(p->id), STORE_TEXT(q->as_of)),
+	                competitor_row, &k, "stances");
+	if (rc == KAM_OK && k.out.len > 0) {
+		buf_add(&k.out, "", 1);
+		p->prefers = k.out.s;
 	} else {
-		buf_free(&b);
+		buf_free(&k.out);
 	}
-	return grc;
+	return rc;
 }
 
 /* --- The timeline picture --- */
@@ -778,121 +791,103 @@ col_or_null(db_stmt *s, int i)
 /* A lane's role in the deal: the first in the method's order, and the
  * highest influence. */
 static int
-tl_roles(struct store *st, int64_t deal, struct tl_lane *l)
+tl_role_row(db_stmt *s, void *arg)
 {
-	db_stmt *s = store_stmt(st, q_tl_roles);
-	long best = -1, j;
-	int rc;
+	struct tl_lane *l = arg;
+	const char *role =
+	    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 0));
+	const char *infl =
+	    vocab_word(VOCAB_INFLUENCE, (const char *)db_column_text(s, 1));
 
-	db_bind_int64(s, 1, deal);
-	db_bind_int64(s, 2, l->person);
-	while ((rc = db_step(s)) == DB_ROW) {
-		const char *role =
-		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 0));
-		const char *infl = vocab_word(
-		    VOCAB_INFLUENCE, (const char *)db_column_text(s, 1));
+	if (role == NULL)
+		return KAM_OK;
+	if (l->role == NULL ||
+	    vocab_rank(VOCAB_ROLE, role) < vocab_rank(VOCAB_ROLE, l->role))
+		l->role = role;
+	if (infl != NULL &&
+	    (l->influence == NULL || strcmp(infl, "high") == 0 ||
+	     (strcmp(infl, "medium") == 0 && strcmp(l->influence, "low") == 0)))
+		l->influence = infl;
+	return KAM_OK;
+}
 
-		if (role == NULL)
-			continue;
-		for (j = 0; vocab_roles[j] != NULL; j++)
-			if (strcmp(vocab_roles[j], role) == 0)
-				break;
-		if (best < 0 || j < best) {
-			best = j;
-			l->role = role;
-		}
-		if (infl != NULL &&
-		    (l->influence == NULL || strcmp(infl, "high") == 0 ||
-		     (strcmp(infl, "medium") == 0 &&
-		      strcmp(l->influence, "low") == 0)))
-			l->influence = infl;
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read buying roles");
+/* A timeline being loaded, and the room of its arrays. */
+struct tl_load {
+	struct timeline *tl;
+	size_t lanes, rows;
+};
+
+static int
+tl_row(db_stmt *s, void *arg)
+{
+	struct tl_load *t = arg;
+	struct timeline *tl = t->tl;
+	struct stance_row *r;
+
+	tl->rows = xgrow(tl->rows, tl->nrows, &t->rows, sizeof *tl->rows);
+	r = &tl->rows[tl->nrows++];
+	memset(r, 0, sizeof *r);
+	r->id = db_column_int64(s, 0);
+	r->kind = store_col_dup(s, 1);
+	r->target = db_column_int64(s, 2);
+	r->person = db_column_int64(s, 3);
+	r->stance = col_or_null(s, 4);
+	r->toward = db_column_int64(s, 5);
+	r->deal = db_column_int64(s, 6);
+	r->effective = store_col_dup(s, 7);
+	r->recorded = store_col_dup(s, 8);
+	return KAM_OK;
 }
 
 static int
-tl_rows(struct store *st, struct timeline *tl, int64_t person, size_t *cap)
+tl_lane_row(db_stmt *s, void *arg)
 {
-	db_stmt *s = store_stmt(st, q_tl_rows);
-	struct stance_row *r;
-	int rc;
+	struct tl_load *t = arg;
+	struct timeline *tl = t->tl;
+	struct tl_lane *l;
 
-	db_bind_int64(s, 1, person);
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (tl->nrows == *cap) {
-			*cap = *cap ? 2 * *cap : 64;
-			tl->rows =
-			    xreallocarray(tl->rows, *cap, sizeof *tl->rows);
-		}
-		r = &tl->rows[tl->nrows++];
-		memset(r, 0, sizeof *r);
-		r->id = db_column_int64(s, 0);
-		r->kind = store_col_dup(s, 1);
-		r->target = db_column_int64(s, 2);
-		r->person = db_column_int64(s, 3);
-		r->stance = col_or_null(s, 4);
-		r->toward = db_column_int64(s, 5);
-		r->deal = db_column_int64(s, 6);
-		r->effective = store_col_dup(s, 7);
-		r->recorded = store_col_dup(s, 8);
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read stances");
+	tl->lanes = xgrow(tl->lanes, tl->nlanes, &t->lanes, sizeof *tl->lanes);
+	l = &tl->lanes[tl->nlanes++];
+	memset(l, 0, sizeof *l);
+	l->person = db_column_int64(s, 0);
+	l->ref = store_col_dup(s, 1);
+	l->name = store_col_dup(s, 2);
+	return KAM_OK;
 }
 
 static int
 tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
         struct timeline *tl)
 {
-	db_stmt *s;
-	size_t cap = 0, rcap = 0, i;
-	char *handle = NULL;
+	struct tl_load t = {tl, 0, 0};
+	size_t i;
 	int rc;
 
-	if (account != 0 && (rc = names(st, q_account, account, &handle,
-	                                &tl->account_name)) != KAM_OK)
+	if ((account != 0 && (rc = name_of(st, q_account, account,
+	                                   &tl->account_name)) != KAM_OK) ||
+	    (deal != 0 &&
+	     (rc = name_of(st, q_deal, deal, &tl->deal_name)) != KAM_OK) ||
+	    (toward != 0 && (rc = name_of(st, q_competitor, toward,
+	                                  &tl->toward_name)) != KAM_OK))
 		return rc;
-	free(handle);
-	handle = NULL;
-	if (deal != 0 &&
-	    (rc = names(st, q_deal, deal, &handle, &tl->deal_name)) != KAM_OK)
-		return rc;
-	free(handle);
-	handle = NULL;
-	if (toward != 0 && (rc = names(st, q_competitor, toward, &handle,
-	                               &tl->toward_name)) != KAM_OK)
-		return rc;
-	free(handle);
-	s = store_stmt(st, deal != 0 ? q_tl_group : q_tl_account);
-	db_bind_int64(s, 1, deal != 0 ? deal : account);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct tl_lane *l;
+	rc = store_each(st,
+	                store_stmt(st, deal != 0 ? q_tl_group : q_tl_account),
+	                STORE_ARGS(STORE_INT(deal != 0 ? deal : account)),
+	                tl_lane_row, &t, "the people");
+	for (i = 0; rc == KAM_OK && i < tl->nlanes; i++) {
+		struct tl_lane *l = &tl->lanes[i];
 
-		if (tl->nlanes == cap) {
-			cap = cap ? 2 * cap : 16;
-			tl->lanes =
-			    xreallocarray(tl->lanes, cap, sizeof *tl->lanes);
-		}
-		l = &tl->lanes[tl->nlanes++];
-		memset(l, 0, sizeof *l);
-		l->person = db_column_int64(s, 0);
-		l->ref = store_col_dup(s, 1);
-		l->name = store_col_dup(s, 2);
+		if (deal != 0)
+			rc = store_each(
+			    st, store_stmt(st, q_tl_roles),
+			    STORE_ARGS(STORE_INT(deal), STORE_INT(l->person)),
+			    tl_role_row, l, "buying roles");
+		if (rc == KAM_OK)
+			rc = store_each(st, store_stmt(st, q_tl_rows),
+			                STORE_ARGS(STORE_INT(l->person)),
+			                tl_row, &t, "stances");
 	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the people");
-	for (i = 0; i < tl->nlanes; i++) {
-		if (deal != 0 &&
-		    (rc = tl_roles(st, deal, &tl->lanes[i])) != KAM_OK)
-			return rc;
-		if ((rc = tl_rows(st, tl, tl->lanes[i].person, &rcap)) !=
-		    KAM_OK)
-			return rc;
-	}
-	return KAM_OK;
+	return rc;
 }
 
 int
