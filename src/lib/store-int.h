@@ -16,6 +16,7 @@
 #define KAM_STORE_INT_H
 
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The unit tests and store.c reach SQLite's connection (store_db). */
@@ -412,6 +413,107 @@ typedef void (*store_fn)(void);
 int store_each_to(struct store *, db_stmt *s, const struct store_arg *args,
                   int (*make)(db_stmt *, store_fn fn, void *arg), store_fn fn,
                   void *arg, const char *what);
+
+/*
+ * Rows read by a table of their columns: column i of a row goes into
+ * the caller's struct as fields[i] says, at its offset, as its kind
+ * says.  A file declares the table once beside its query,
+ *
+ *     STORE_ROWS(comp_rows, struct org_competitor,
+ *                STORE_FIELD(struct org_competitor, handle, TEXT),
+ *                STORE_FIELD(struct org_competitor, name, TEXT));
+ *
+ * and runs the query with store_each_read (each row handed to the
+ * caller's function), store_read_all (every row into an array) or
+ * store_read_one (the first row).  STORE_FIELD checks at compile time
+ * that the member has the kind's type.
+ */
+enum store_field_kind {
+	STORE_F_TEXT,   /* const char *: NULL for NULL; valid until the
+	                   next step (store_each_read's rows only) */
+	STORE_F_DUP,    /* char *: a copy (NULL stays NULL), the caller's
+	                   (store_each_read's: freed after the row) */
+	STORE_F_INT64,  /* int64_t: NULL is 0, as for every number */
+	STORE_F_INT,    /* int */
+	STORE_F_LONG,   /* long */
+	STORE_F_DOUBLE, /* double */
+	STORE_F_BOOL,   /* int: 1 for a value other than 0, else 0 */
+	STORE_F_SKIP    /* a column the struct has no field for */
+};
+struct kam_array;
+struct store_field {
+	enum store_field_kind kind;
+	size_t offset;
+};
+#define STORE_CK_TEXT(m)   _Generic((m), const char * : 0)
+#define STORE_CK_DUP(m)    _Generic((m), char * : 0)
+#define STORE_CK_INT64(m)  _Generic((m), int64_t : 0)
+#define STORE_CK_INT(m)    _Generic((m), int : 0)
+#define STORE_CK_LONG(m)   _Generic((m), long : 0)
+#define STORE_CK_DOUBLE(m) _Generic((m), double : 0)
+#define STORE_CK_BOOL(m)   _Generic((m), int : 0)
+#define STORE_FIELD(T, member, K)                                              \
+	{                                                                      \
+		STORE_F_##K,                                                   \
+		    offsetof(T, member) + STORE_CK_##K(((T *)0)->member)       \
+	}
+#define STORE_SKIP                                                             \
+	{                                                                      \
+		STORE_F_SKIP, 0                                                \
+	}
+struct store_rows {
+	const struct store_field *fields;
+	size_t n, size; /* columns; the size of the row struct */
+	/* Hands a row to the caller's function with its own type. */
+	int (*hand)(const void *row, store_fn fn, void *arg);
+};
+#define STORE_ROWS(name, T, ...)                                               \
+	static int name##_hand(const void *row, store_fn fn, void *arg)        \
+	{                                                                      \
+		return STORE_HAND(T, fn, row, arg);                            \
+	}                                                                      \
+	static const struct store_field name##_fields[] = {__VA_ARGS__};       \
+	static const struct store_rows name = {                                \
+	    name##_fields, sizeof name##_fields / sizeof name##_fields[0],     \
+	    sizeof(T), name##_hand}
+/* Reads the row s is on into row, by the table r. */
+void store_read(db_stmt *s, const struct store_rows *r, void *row);
+/*
+ * As store_each_to, each row read by r and handed to fn, a function
+ * int (*)(const T *, void *) of r's struct, with arg.
+ */
+int store_each_read(struct store *, db_stmt *s, const struct store_arg *args,
+                    const struct store_rows *r, store_fn fn, void *arg,
+                    const char *what);
+/*
+ * Every row of s with args read by r and added to out (kam_array_add),
+ * texts copied (r has no STORE_F_TEXT); ends as store_rows_end does.
+ * What was read before a failed step stays in out, the caller's to
+ * free (store_rows_free).
+ */
+int store_read_all(struct store *, db_stmt *s, const struct store_arg *args,
+                   const struct store_rows *r, struct kam_array *out,
+                   const char *what);
+/*
+ * The first row of s with args read by r into row (texts copied): 1, or
+ * 0 with row unchanged when there is none (a failed step reported and
+ * kept, as by store_row).  s is reset.
+ */
+int store_read_one(struct store *, db_stmt *s, const struct store_arg *args,
+                   const struct store_rows *r, void *row, const char *what);
+/* Frees the n rows of v read by r (their copied texts), and v. */
+void store_rows_free(const struct store_rows *r, void *v, size_t n);
+/*
+ * Column 0 of every row of s with args, ids, into *ids (a new array,
+ * NULL for none) and *n; ends as store_rows_end does.
+ */
+int store_ids(struct store *, db_stmt *s, const struct store_arg *args,
+              int64_t **ids, size_t *n, const char *what);
+/*
+ * Whether s with args has a row (a lookup of existence): 1 or 0, a
+ * failed step reported and kept as by store_row.
+ */
+int store_exists(struct store *, db_stmt *s, const struct store_arg *args);
 
 /*
  * A buying role or an influence link (table alias a) in force on the day

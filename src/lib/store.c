@@ -1842,6 +1842,133 @@ store_each_to(struct store *st, db_stmt *s, const struct store_arg *args,
 	return store_rows_end(st, s, step, rc, what);
 }
 
+void
+store_read(db_stmt *s, const struct store_rows *r, void *row)
+{
+	unsigned char *at;
+	size_t i;
+	int c;
+
+	for (i = 0; i < r->n; i++) {
+		at = (unsigned char *)row + r->fields[i].offset;
+		c = (int)i;
+		switch (r->fields[i].kind) {
+		case STORE_F_TEXT:
+			*(const char **)at = (const char *)db_column_text(s, c);
+			break;
+		case STORE_F_DUP:
+			*(char **)at = store_col_dup(s, c);
+			break;
+		case STORE_F_INT64:
+			*(int64_t *)at = db_column_int64(s, c);
+			break;
+		case STORE_F_INT:
+			*(int *)at = db_column_int(s, c);
+			break;
+		case STORE_F_LONG:
+			*(long *)at = (long)db_column_int64(s, c);
+			break;
+		case STORE_F_DOUBLE:
+			*(double *)at = db_column_double(s, c);
+			break;
+		case STORE_F_BOOL:
+			*(int *)at = db_column_int64(s, c) != 0;
+			break;
+		case STORE_F_SKIP:
+			break;
+		}
+	}
+}
+
+/* Frees the texts store_read copied into row. */
+static void
+rows_clear(const struct store_rows *r, void *row)
+{
+	size_t k;
+
+	for (k = 0; k < r->n; k++)
+		if (r->fields[k].kind == STORE_F_DUP)
+			free(*(char **)((unsigned char *)row +
+			                r->fields[k].offset));
+}
+
+int
+store_each_read(struct store *st, db_stmt *s, const struct store_arg *args,
+                const struct store_rows *r, store_fn fn, void *arg,
+                const char *what)
+{
+	void *row = xcalloc(1, r->size);
+	int rc = KAM_OK, step = DB_DONE;
+
+	store_bind_args(s, args);
+	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
+		store_read(s, r, row);
+		rc = r->hand(row, fn, arg);
+		rows_clear(r, row);
+	}
+	free(row);
+	return store_rows_end(st, s, step, rc, what);
+}
+
+int
+store_read_all(struct store *st, db_stmt *s, const struct store_arg *args,
+               const struct store_rows *r, struct kam_array *out,
+               const char *what)
+{
+	int step;
+
+	store_bind_args(s, args);
+	while ((step = db_step(s)) == DB_ROW)
+		store_read(s, r, kam_array_add(out, r->size));
+	return store_rows_end(st, s, step, KAM_OK, what);
+}
+
+int
+store_read_one(struct store *st, db_stmt *s, const struct store_arg *args,
+               const struct store_rows *r, void *row, const char *what)
+{
+	if (!store_first(st, s, args, what))
+		return 0;
+	store_read(s, r, row);
+	db_reset(s);
+	return 1;
+}
+
+void
+store_rows_free(const struct store_rows *r, void *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rows_clear(r, (unsigned char *)v + i * r->size);
+	free(v);
+}
+
+/* One id a row (store_ids). */
+static const struct store_field id_field = {STORE_F_INT64, 0};
+static const struct store_rows id_rows = {&id_field, 1, sizeof(int64_t), NULL};
+
+int
+store_ids(struct store *st, db_stmt *s, const struct store_arg *args,
+          int64_t **ids, size_t *n, const char *what)
+{
+	struct kam_array a = {0};
+	int rc = store_read_all(st, s, args, &id_rows, &a, what);
+
+	*ids = a.v;
+	*n = a.n;
+	return rc;
+}
+
+int
+store_exists(struct store *st, db_stmt *s, const struct store_arg *args)
+{
+	if (!store_first(st, s, args, "the store"))
+		return 0;
+	db_reset(s);
+	return 1;
+}
+
 char *
 store_nearest(struct store *st, db_stmt *s, const char *h)
 {

@@ -810,6 +810,223 @@ START_TEST(test_helpers_failed)
 }
 END_TEST
 
+/* The rows read by a table of their columns. */
+
+struct every {
+	int64_t id;
+	const char *text, *null_text;
+	char *dup, *null_dup;
+	int n, yes, no, null_n;
+	long l;
+	double x;
+};
+
+#define E(m, k) STORE_FIELD(struct every, m, k)
+STORE_ROWS(every_rows, struct every, E(id, INT64), E(text, TEXT),
+           E(null_text, TEXT), E(dup, DUP), E(null_dup, DUP), E(n, INT),
+           STORE_SKIP, E(yes, BOOL), E(no, BOOL), E(null_n, INT), E(l, LONG),
+           E(x, DOUBLE));
+STORE_ROWS(dup_rows, struct every, E(id, INT64), STORE_SKIP, STORE_SKIP,
+           E(dup, DUP), E(null_dup, DUP));
+#undef E
+
+/* Every kind, a NULL of each, and a column skipped; rows ?1 to ?2. */
+static const char q_every[] =
+    "WITH RECURSIVE r(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM r "
+    "WHERE i < ?2) SELECT i, 'text' || i, NULL, 'dup' || i, NULL, -i, "
+    "'skipped', i * 7, 0, NULL, 9000000000 + i, i + 0.5 FROM r "
+    "WHERE i <= ?2 ORDER BY i";
+
+struct every_seen {
+	char text[160];
+	int rows, stop_at;
+};
+
+static void
+every_text(char *text, size_t size, const struct every *e)
+{
+	size_t len = strlen(text);
+
+	snprintf(text + len, size - len,
+	         "%lld %s %s %s %s %d %d %d %d %ld %.1f;", (long long)e->id,
+	         e->text ? e->text : "-", e->null_text ? e->null_text : "-",
+	         e->dup ? e->dup : "-", e->null_dup ? e->null_dup : "-", e->n,
+	         e->yes, e->no, e->null_n, e->l, e->x);
+}
+
+static int
+every_row(const struct every *e, void *arg)
+{
+	struct every_seen *seen = arg;
+
+	if (++seen->rows == seen->stop_at)
+		return KAM_CONFLICT;
+	every_text(seen->text, sizeof seen->text, e);
+	return KAM_OK;
+}
+
+#define EVERY_1 "1 text1 - dup1 - -1 1 0 0 9000000001 1.5;"
+#define EVERY_2 "2 text2 - dup2 - -2 1 0 0 9000000002 2.5;"
+
+static const struct store_arg *
+every_args(int from, int to)
+{
+	static struct store_arg a[3];
+
+	a[0] = STORE_INT(from);
+	a[1] = STORE_INT(to);
+	a[2] = (struct store_arg){STORE_ARG_END, 0, 0, NULL};
+	return a;
+}
+
+START_TEST(test_read_each)
+{
+	struct every_seen seen = {"", 0, 0};
+	db_stmt *s = store_stmt(st, q_every);
+
+	/* Every kind of column, a NULL of each, a column skipped. */
+	ck_assert_int_eq(store_each_read(st, s, every_args(1, 2), &every_rows,
+	                                 (store_fn)every_row, &seen,
+	                                 "the rows"),
+	                 KAM_OK);
+	ck_assert_str_eq(seen.text, EVERY_1 EVERY_2);
+	/* A row function's status stops the rows and is returned. */
+	seen = (struct every_seen){"", 0, 2};
+	ck_assert_int_eq(store_each_read(st, s, every_args(1, 3), &every_rows,
+	                                 (store_fn)every_row, &seen,
+	                                 "the rows"),
+	                 KAM_CONFLICT);
+	ck_assert_str_eq(seen.text, EVERY_1);
+	ck_assert_int_eq(seen.rows, 2);
+	/* No rows: the function is not called. */
+	seen = (struct every_seen){"", 0, 0};
+	ck_assert_int_eq(store_each_read(st, s, every_args(5, 4), &every_rows,
+	                                 (store_fn)every_row, &seen,
+	                                 "the rows"),
+	                 KAM_OK);
+	ck_assert_int_eq(seen.rows, 0);
+	ck_assert_int_eq(store_failed(st), KAM_OK);
+}
+END_TEST
+
+START_TEST(test_read_all)
+{
+	struct kam_array a = {0};
+	struct every e, *v;
+	int64_t *ids = (int64_t *)1;
+	size_t n = 9;
+	char text[160] = "";
+	db_stmt *s = store_stmt(st, q_every);
+
+	/* Every row into an array, texts copied. */
+	ck_assert_int_eq(
+	    store_read_all(st, s, every_args(1, 3), &dup_rows, &a, "the rows"),
+	    KAM_OK);
+	ck_assert_uint_eq(a.n, 3);
+	v = a.v;
+	ck_assert_int_eq(v[2].id, 3);
+	ck_assert_str_eq(v[0].dup, "dup1");
+	ck_assert_str_eq(v[2].dup, "dup3");
+	ck_assert_ptr_null(v[1].null_dup);
+	ck_assert_ptr_null(v[1].text); /* skipped: left zero */
+	store_rows_free(&dup_rows, a.v, a.n);
+	/* No rows: an empty array. */
+	a = (struct kam_array){0};
+	ck_assert_int_eq(
+	    store_read_all(st, s, every_args(5, 4), &dup_rows, &a, "the rows"),
+	    KAM_OK);
+	ck_assert_uint_eq(a.n, 0);
+	ck_assert_ptr_null(a.v);
+	/* The first row, or none (the row left as it was). */
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(
+	    store_read_one(st, s, every_args(2, 3), &dup_rows, &e, "the row"),
+	    1);
+	ck_assert_int_eq(e.id, 2);
+	ck_assert_str_eq(e.dup, "dup2");
+	free(e.dup);
+	e.id = 42;
+	ck_assert_int_eq(
+	    store_read_one(st, s, every_args(5, 4), &dup_rows, &e, "the row"),
+	    0);
+	ck_assert_int_eq(e.id, 42);
+	/* Every kind read alone (store_read), on a row stepped to. */
+	memset(&e, 0, sizeof e);
+	store_bind_args(s, every_args(2, 2));
+	ck_assert_int_eq(store_row(st, s, "the row"), 1);
+	store_read(s, &every_rows, &e);
+	every_text(text, sizeof text, &e);
+	free(e.dup);
+	db_reset(s);
+	ck_assert_str_eq(text, EVERY_2);
+	/* Ids, and whether there is a row. */
+	ck_assert_int_eq(store_ids(st, s, every_args(4, 6), &ids, &n, "ids"),
+	                 KAM_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(ids[0], 4);
+	ck_assert_int_eq(ids[2], 6);
+	free(ids);
+	ck_assert_int_eq(store_ids(st, s, every_args(6, 5), &ids, &n, "ids"),
+	                 KAM_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(ids);
+	ck_assert_int_eq(store_exists(st, s, every_args(1, 1)), 1);
+	ck_assert_int_eq(store_exists(st, s, every_args(2, 1)), 0);
+	ck_assert_int_eq(store_failed(st), KAM_OK);
+}
+END_TEST
+
+/* A row, then a failed step. */
+static const char q_row_overflow[] =
+    "SELECT 1, 'text', NULL, 'dup' UNION ALL "
+    "SELECT abs(-9223372036854775807 - 1), 'x', NULL, 'y'";
+
+/* A failed step of each reader: reported, and kept for the command. */
+START_TEST(test_read_failed)
+{
+	struct every_seen seen = {"", 0, 0};
+	struct kam_array a = {0};
+	struct every e;
+	int64_t *ids;
+	size_t n;
+
+	capture();
+	ck_assert_int_eq(store_each_read(st, store_stmt(st, q_row_overflow),
+	                                 NULL, &dup_rows, (store_fn)every_row,
+	                                 &seen, "the rows"),
+	                 KAM_INTERNAL);
+	ck_assert_int_eq(seen.rows, 1);
+	ck_assert_str_eq(captured(), "check_store: cannot read the rows: "
+	                             "integer overflow\n");
+	ck_assert_int_eq(store_failed(st), KAM_INTERNAL);
+	/* The rows read before the failure stay in the array. */
+	capture();
+	ck_assert_int_eq(store_read_all(st, store_stmt(st, q_row_overflow),
+	                                NULL, &dup_rows, &a, "the array"),
+	                 KAM_INTERNAL);
+	ck_assert_uint_eq(a.n, 1);
+	ck_assert_str_eq(((struct every *)a.v)[0].dup, "dup");
+	store_rows_free(&dup_rows, a.v, a.n);
+	e.id = 5;
+	ck_assert_int_eq(store_read_one(st, store_stmt(st, q_overflow), NULL,
+	                                &dup_rows, &e, "the row"),
+	                 0);
+	ck_assert_int_eq(e.id, 5);
+	ck_assert_int_eq(store_ids(st, store_stmt(st, q_row_overflow), NULL,
+	                           &ids, &n, "the ids"),
+	                 KAM_INTERNAL);
+	ck_assert_uint_eq(n, 1);
+	free(ids);
+	ck_assert_int_eq(store_exists(st, store_stmt(st, q_overflow), NULL), 0);
+	/* Each loop that ends on a failed step says so; a lookup after
+	 * the command's first failure fails quietly with it. */
+	ck_assert_str_eq(captured(),
+	                 "check_store: cannot read the array: integer "
+	                 "overflow\ncheck_store: cannot read the ids: "
+	                 "integer overflow\n");
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -831,6 +1048,9 @@ store_suite(void)
 	tcase_add_test(tc, test_failed_step_finish);
 	tcase_add_test(tc, test_helpers);
 	tcase_add_test(tc, test_helpers_failed);
+	tcase_add_test(tc, test_read_each);
+	tcase_add_test(tc, test_read_all);
+	tcase_add_test(tc, test_read_failed);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parts");
