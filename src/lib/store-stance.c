@@ -104,20 +104,13 @@ copy_col(db_stmt *s, int i, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static void
-bind_lookup(db_stmt *s, int64_t person, int64_t toward, int64_t deal,
-            const char *as_of, const char *known_at)
-{
-	if (person != 0)
-		db_bind_int64(s, 1, person);
-	if (toward != 0)
-		db_bind_int64(s, 2, toward);
-	store_bind_static(s, 3, as_of);
-	if (known_at != NULL)
-		store_bind_static(s, 4, known_at);
-	if (deal != 0)
-		db_bind_int64(s, 5, deal);
-}
+/* An id, 0 for none: NULL. */
+#define ID_ARG(v) ((v) != 0 ? STORE_INT(v) : STORE_NULL)
+/* A lookup's parameters: ?1 the person, ?2 toward, ?3 the day, ?4 as
+ * known at (NULL: now), ?5 the deal. */
+#define LOOKUP_ARGS(person, toward, deal, as_of, known_at)                     \
+	STORE_ARGS(ID_ARG(person), ID_ARG(toward), STORE_TEXT(as_of),          \
+	           STORE_TEXT(known_at), ID_ARG(deal))
 
 /* The row s stands on into f: the light columns, or all of them. */
 static void
@@ -142,17 +135,12 @@ find_one(struct store *st, int full, int64_t person, int64_t toward,
 	db_stmt *s =
 	    store_stmt_dialect(st, queries[known_at != NULL][deal != 0][full],
 	                       queries_pg[known_at != NULL][deal != 0][full]);
-	int rc;
 
-	bind_lookup(s, person, toward, deal, as_of, known_at);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		found_from(s, full, f);
-	else if (rc != DB_DONE) {
-		rc = store_fail(st, "cannot read stances");
-		db_reset(s);
-		return rc;
-	}
+	if (!store_first(st, s,
+	                 LOOKUP_ARGS(person, toward, deal, as_of, known_at),
+	                 "stances"))
+		return store_failed(st);
+	found_from(s, full, f);
 	db_reset(s);
 	return KAM_OK;
 }
@@ -265,42 +253,55 @@ found_at(db_stmt *s, int c, struct stance_found *f)
 	return 1;
 }
 
+/* The people looked up, the next one to match, and what was found. */
+struct subject {
+	const struct stance_person *people;
+	size_t n, next;
+	int64_t deal;
+	struct stance_found *found;
+};
+
 /*
  * The rows come in the people's order (store_stance_people's), each
  * matched to its person; a person added since the people were read has
  * no line.
  */
 static int
+subject_row(db_stmt *s, void *arg)
+{
+	struct subject *u = arg;
+	int64_t id = db_column_int64(s, 0);
+	size_t j;
+
+	for (j = u->next; j < u->n && u->people[j].id != id; j++)
+		;
+	if (j == u->n)
+		return KAM_OK;
+	/* A stance about the deal is preferred (find). */
+	if (u->deal == 0 || !found_at(s, 7, &u->found[j]))
+		found_at(s, 1, &u->found[j]);
+	u->next = j + 1;
+	return KAM_OK;
+}
+
+static int
 find_subject(struct store *st, const struct stance_person *people, size_t n,
              int64_t account, int64_t toward, int64_t deal, const char *as_of,
              const char *known_at, struct stance_found *found)
 {
-	db_stmt *s =
-	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
-	                                  [deal != 0 ? 2 : account != 0]);
-	size_t i = 0, j;
-	int64_t id;
-	int rc;
+	struct subject u = {people, n, 0, deal, found};
 
 	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
 	 * the planner's estimate for the whole would ask for) took longer
 	 * than running it. */
 	if (db_exec(st, "SET LOCAL jit = off") != 0)
 		return store_fail(st, "cannot read stances");
-	bind_lookup(s, deal == 0 ? account : 0, toward, deal, as_of, known_at);
-	while ((rc = db_step(s)) == DB_ROW) {
-		id = db_column_int64(s, 0);
-		for (j = i; j < n && people[j].id != id; j++)
-			;
-		if (j == n)
-			continue;
-		/* A stance about the deal is preferred (find). */
-		if (deal == 0 || !found_at(s, 7, &found[j]))
-			found_at(s, 1, &found[j]);
-		i = j + 1;
-	}
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read stances");
+	return store_each(
+	    st,
+	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
+	                                  [deal != 0 ? 2 : account != 0]),
+	    LOOKUP_ARGS(deal == 0 ? account : 0, toward, deal, as_of, known_at),
+	    subject_row, &u, "stances");
 }
 
 int
@@ -348,13 +349,18 @@ store_stance_get(struct store *st, int64_t person, int64_t toward, int64_t deal,
 	return rc;
 }
 
-static void
-bind_id(db_stmt *s, int i, int64_t v)
+/*
+ * A free text enters the row as its digest (what its hash covers) and
+ * is kept beside it in observation_text, from where it can be erased:
+ * the digest of text into d, or an erased text's, as its row kept it.
+ */
+static const char *
+digest_of(const char *text, const char *erased, char d[CHAIN_HASH_LEN])
 {
-	if (v == 0)
-		db_bind_null(s, i);
-	else
-		db_bind_int64(s, i, v);
+	if (text == NULL)
+		return erased;
+	chain_sha256(text, strlen(text), d);
+	return d;
 }
 
 /*
@@ -462,12 +468,7 @@ copy_digest(struct buf *b, const char *text, const char *erased)
 {
 	char d[CHAIN_HASH_LEN];
 
-	if (text == NULL) {
-		copy_text(b, erased, 0);
-		return;
-	}
-	chain_sha256(text, strlen(text), d);
-	copy_text(b, d, 0);
+	copy_text(b, digest_of(text, erased, d), 0);
 }
 
 static void
@@ -520,6 +521,20 @@ store_stance_bulk_begin(struct store *st, struct stance_bulk *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* An index to drop and rebuild (the first BULK_MAX). */
+static int
+index_row(db_stmt *s, void *arg)
+{
+	struct stance_bulk *b = arg;
+
+	if (b->n < BULK_MAX) {
+		b->name[b->n] = store_col_dup(s, 0);
+		b->sql[b->n] = store_col_dup(s, 1);
+		b->n++;
+	}
+	return KAM_OK;
+}
+
 int
 store_stance_bulk_step(struct store *st, struct stance_bulk *b,
                        int64_t existing, long imported)
@@ -529,7 +544,6 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 	    "JOIN pragma_index_list('observation') l ON l.name = s.name "
 	    "WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0 "
 	    "ORDER BY s.rowid";
-	db_stmt *s;
 	int rc;
 
 	/* A team store's server keeps its indexes as they are. */
@@ -538,13 +552,9 @@ store_stance_bulk_step(struct store *st, struct stance_bulk *b,
 	if (b->dropped || imported < BULK_MIN || imported < existing / 2)
 		return KAM_OK;
 	b->dropped = 1;
-	s = store_stmt(st, q);
-	while ((rc = db_step(s)) == DB_ROW && b->n < BULK_MAX) {
-		b->name[b->n] = store_col_dup(s, 0);
-		b->sql[b->n] = store_col_dup(s, 1);
-		b->n++;
-	}
-	db_reset(s);
+	if ((rc = store_each(st, store_stmt(st, q), NULL, index_row, b,
+	                     "the indexes")) != KAM_OK)
+		return rc;
 	for (size_t i = 0; i < b->n; i++) {
 		char *name = db_quote_ident(b->name[i]), *drop;
 
@@ -588,24 +598,6 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 	return rc;
 }
 
-/*
- * A free text enters the row as its digest (what its hash covers) and
- * is kept beside it in observation_text, from where it can be erased.
- */
-static void
-bind_digest(db_stmt *s, int i, const char *text, const char *erased)
-{
-	char d[CHAIN_HASH_LEN];
-
-	if (text == NULL) {
-		/* An erased text's digest, as its row kept it (a copy). */
-		store_bind_text(s, i, erased);
-		return;
-	}
-	chain_sha256(text, strlen(text), d);
-	store_bind_text(s, i, d);
-}
-
 static int
 put_text(struct store *st, int64_t id, const char *field, const char *text)
 {
@@ -627,20 +619,17 @@ chain_head(struct store *st, struct stance_chain *c)
 	static const char last[] =
 	    "SELECT id, hash FROM observation_chain ORDER BY id DESC LIMIT 1";
 	db_stmt *s = store_stmt(st, last);
-	int rc = db_step(s);
 
-	if (rc == DB_ROW) {
+	if (store_first(st, s, NULL, "the chain")) {
 		c->last_id = db_column_int64(s, 0);
 		copy_col(s, 1, c->last_hash, sizeof c->last_hash);
-	} else if (rc == DB_DONE) {
+		db_reset(s);
+	} else if (store_failed(st) != KAM_OK) {
+		return store_failed(st);
+	} else {
 		c->last_id = 0;
 		memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
-	} else {
-		rc = store_fail(st, "cannot read the chain");
-		db_reset(s);
-		return rc;
 	}
-	db_reset(s);
 	c->loaded = 1;
 	return KAM_OK;
 }
@@ -665,8 +654,8 @@ store_stance_append(struct store *st, struct stance_chain *c,
 	    "why, prev_hash, hash, hash_version) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 	    "?14, ?15, 2)";
-	char hash[STANCE_HASH_LEN];
-	db_stmt *s;
+	char hash[STANCE_HASH_LEN], dn[CHAIN_HASH_LEN], ds[CHAIN_HASH_LEN],
+	    dw[CHAIN_HASH_LEN];
 	int rc;
 
 	if (!c->loaded && (rc = chain_head(st, c)) != KAM_OK)
@@ -679,24 +668,19 @@ store_stance_append(struct store *st, struct stance_chain *c,
 		memcpy(c->last_hash, hash, STANCE_HASH_LEN);
 		return KAM_OK;
 	}
-	s = store_stmt_dialect(st, ins, ins_pg);
-	db_bind_int64(s, 1, r->id);
-	store_bind_static(s, 2, r->kind);
-	bind_id(s, 3, r->target);
-	db_bind_int64(s, 4, r->person);
-	store_bind_text(s, 5, r->stance);
-	bind_id(s, 6, r->toward);
-	bind_id(s, 7, r->deal);
-	store_bind_static(s, 8, r->effective);
-	store_bind_static(s, 9, r->recorded);
-	store_bind_static(s, 10, r->actor);
-	bind_digest(s, 11, r->note, r->note_digest);
-	bind_digest(s, 12, r->source, r->source_digest);
-	bind_digest(s, 13, r->why, r->why_digest);
-	store_bind_static(s, 14, c->last_hash);
-	store_bind_static(s, 15, hash);
-	if ((rc = store_put(st, s, NULL, "cannot record the observation")) !=
-	    KAM_OK)
+	rc = store_put(
+	    st, store_stmt_dialect(st, ins, ins_pg),
+	    STORE_ARGS(STORE_INT(r->id), STORE_TEXT(r->kind), ID_ARG(r->target),
+	               STORE_INT(r->person), STORE_TEXT(r->stance),
+	               ID_ARG(r->toward), ID_ARG(r->deal),
+	               STORE_TEXT(r->effective), STORE_TEXT(r->recorded),
+	               STORE_TEXT(r->actor),
+	               STORE_TEXT(digest_of(r->note, r->note_digest, dn)),
+	               STORE_TEXT(digest_of(r->source, r->source_digest, ds)),
+	               STORE_TEXT(digest_of(r->why, r->why_digest, dw)),
+	               STORE_TEXT(c->last_hash), STORE_TEXT(hash)),
+	    "cannot record the observation");
+	if (rc != KAM_OK)
 		return rc;
 	if ((rc = put_text(st, r->id, "note", r->note)) != KAM_OK ||
 	    (rc = put_text(st, r->id, "source", r->source)) != KAM_OK ||
@@ -762,28 +746,22 @@ store_stance_load(struct store *st, int64_t id, struct stance_row *r)
 	static const char q[] =
 	    "SELECT " ROW_COLS " FROM observation o WHERE o.id = ?";
 	db_stmt *s = store_stmt(st, q);
-	int rc;
 
 	memset(r, 0, sizeof *r);
-	db_bind_int64(s, 1, id);
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		row_from(s, 0, r);
-		r->kind = dup_or_null(r->kind);
-		r->stance = dup_or_null(r->stance);
-		r->effective = dup_or_null(r->effective);
-		r->recorded = dup_or_null(r->recorded);
-		r->actor = dup_or_null(r->actor);
-		r->note = dup_or_null(r->note);
-		r->source = dup_or_null(r->source);
-		r->why = dup_or_null(r->why);
-		rc = KAM_OK;
-	} else if (rc == DB_DONE)
-		rc = KAM_NOTFOUND;
-	else
-		rc = store_fail(st, "cannot read the observation");
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(id)), "the observation"))
+		return store_failed(st) != KAM_OK ? store_failed(st)
+		                                  : KAM_NOTFOUND;
+	row_from(s, 0, r);
+	r->kind = dup_or_null(r->kind);
+	r->stance = dup_or_null(r->stance);
+	r->effective = dup_or_null(r->effective);
+	r->recorded = dup_or_null(r->recorded);
+	r->actor = dup_or_null(r->actor);
+	r->note = dup_or_null(r->note);
+	r->source = dup_or_null(r->source);
+	r->why = dup_or_null(r->why);
 	db_reset(s);
-	return rc;
+	return KAM_OK;
 }
 
 int64_t
@@ -804,11 +782,12 @@ store_stance_first_recorded(struct store *st, char out[KAM_STANCE_STAMP_LEN])
 	db_stmt *s = store_stmt(st, q);
 	int found = 0;
 
-	if (store_row(st, s, "the store") && db_column_type(s, 0) != DB_NULL) {
-		copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
-		found = 1;
+	if (store_first(st, s, NULL, "the store")) {
+		found = db_column_type(s, 0) != DB_NULL;
+		if (found)
+			copy_col(s, 0, out, KAM_STANCE_STAMP_LEN);
+		db_reset(s);
 	}
-	db_reset(s);
 	return found;
 }
 
@@ -824,11 +803,43 @@ add_col(struct buf *b, db_stmt *s, int i)
 }
 
 /*
+ * The people as read: their ids, with the offsets of their texts in
+ * text (the account's handle, when one account's people are read, is
+ * read once).
+ */
+struct people {
+	struct kam_array v; /* struct slot */
+	struct buf text;
+	const char *handle;
+};
+struct slot {
+	int64_t id;
+	size_t ref, name;
+};
+
+static int
+person_row(db_stmt *s, void *arg)
+{
+	struct people *pp = arg;
+	struct slot *v = kam_array_add(&pp->v, sizeof *v);
+
+	v->id = db_column_int64(s, 0);
+	v->ref = pp->text.len;
+	if (pp->handle != NULL)
+		buf_add(&pp->text, pp->handle, strlen(pp->handle) + 1);
+	else
+		add_col(&pp->text, s, 3);
+	pp->text.s[pp->text.len - 1] = '/';
+	add_col(&pp->text, s, 1);
+	v->name = pp->text.len;
+	add_col(&pp->text, s, 2);
+	return KAM_OK;
+}
+
+/*
  * The people come back in one allocation: the array, then their strings.
  * A large account would otherwise cost two strings of SQLite's and two
- * of ours per person; its handle is read once.  Long: the two passes
- * over the rows (sizes, then copies) stay in one function, a little over
- * 80 lines, so that the layout of the allocation is read in one place.
+ * of ours per person; its handle is read once.
  */
 int
 store_stance_people(struct store *st, int64_t account, int64_t deal,
@@ -849,69 +860,42 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	    "SELECT person_id FROM deal_role WHERE deal_id = ?1 UNION "
 	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
 	    "ORDER BY a.handle, p.handle";
-	/* While reading, ref and name are offsets into text. */
-	struct slot {
-		int64_t id;
-		size_t ref, name;
-	} *v = NULL;
-	struct buf text = {NULL, 0, 0};
+	struct people pp = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
 	struct stance_person *p;
-	size_t len = 0, cap = 0, i;
+	struct slot *v;
 	char *handle = NULL, *base;
-	db_stmt *s;
+	size_t i;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (deal != 0) {
-		s = store_stmt(st, q_group);
-		db_bind_int64(s, 1, deal);
-	} else if (account != 0) {
-		handle = store_get_text(st, store_stmt(st, q_handle),
-		                        STORE_ARGS(STORE_INT(account)));
-		s = store_stmt(st, q_account);
-		db_bind_int64(s, 1, account);
-	} else
-		s = store_stmt(st, q_all);
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[len].id = db_column_int64(s, 0);
-		v[len].ref = text.len;
-		if (handle != NULL)
-			buf_add(&text, handle, strlen(handle) + 1);
-		else
-			add_col(&text, s, 3);
-		text.s[text.len - 1] = '/';
-		add_col(&text, s, 1);
-		v[len].name = text.len;
-		add_col(&text, s, 2);
-		len++;
-	}
-	db_reset(s);
+	if (deal == 0 && account != 0)
+		pp.handle = handle =
+		    store_get_text(st, store_stmt(st, q_handle),
+		                   STORE_ARGS(STORE_INT(account)));
+	rc = store_each(st,
+	                store_stmt(st, deal != 0      ? q_group
+	                               : account != 0 ? q_account
+	                                              : q_all),
+	                STORE_ARGS(STORE_INT(deal != 0 ? deal : account)),
+	                person_row, &pp, "people");
 	free(handle);
-	if (rc != DB_DONE) {
-		free(v);
-		buf_free(&text);
-		return store_fail(st, "cannot read people");
-	}
-	if (len > 0) {
-		p = xmalloc(len * sizeof *p + text.len);
-		base = (char *)(p + len);
-		memcpy(base, text.s, text.len);
-		for (i = 0; i < len; i++) {
+	v = pp.v.v;
+	if (rc == KAM_OK && pp.v.n > 0) {
+		p = xmalloc(pp.v.n * sizeof *p + pp.text.len);
+		base = (char *)(p + pp.v.n);
+		memcpy(base, pp.text.s, pp.text.len);
+		for (i = 0; i < pp.v.n; i++) {
 			p[i].id = v[i].id;
 			p[i].ref = base + v[i].ref;
 			p[i].name = base + v[i].name;
 		}
 		*out = p;
-		*n = len;
+		*n = pp.v.n;
 	}
 	free(v);
-	buf_free(&text);
-	return KAM_OK;
+	buf_free(&pp.text);
+	return rc;
 }
 
 /*
@@ -927,6 +911,18 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	"AND o.effective <= ?3 AND NOT EXISTS (SELECT 1 FROM observation s "   \
 	"WHERE s.target_id = o.id) "
 #define SERIES_ORDER "ORDER BY o.person_id, o.effective, o.recorded, o.id"
+
+static int
+day_row(db_stmt *s, void *arg)
+{
+	struct stance_day *r = kam_array_add(arg, sizeof *r);
+
+	r->person = db_column_int64(s, 0);
+	r->deal = db_column_int64(s, 1);
+	r->stance = canon(db_column_text(s, 2));
+	copy_col(s, 3, r->effective, sizeof r->effective);
+	return KAM_OK;
+}
 
 int
 store_stance_in_force(struct store *st, int64_t account, int64_t deal,
@@ -959,41 +955,25 @@ store_stance_in_force(struct store *st, int64_t account, int64_t deal,
 #undef SERIES_ALL
 #undef SERIES_ACCOUNT
 #undef SERIES_GROUP
-	db_stmt *s;
-	size_t cap = 0;
+	struct kam_array a = {0};
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	s = deal != 0      ? store_stmt_dialect(st, q_group, q_group_pg)
-	    : account != 0 ? store_stmt_dialect(st, q_account, q_account_pg)
-	                   : store_stmt_dialect(st, q_all, q_all_pg);
-	if (deal != 0 || account != 0)
-		db_bind_int64(s, 1, deal != 0 ? deal : account);
-	if (toward != 0)
-		db_bind_int64(s, 2, toward);
-	store_bind_static(s, 3, until);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct stance_day *r;
-
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 1024;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		r = &(*out)[(*n)++];
-		r->person = db_column_int64(s, 0);
-		r->deal = db_column_int64(s, 1);
-		r->stance = canon(db_column_text(s, 2));
-		copy_col(s, 3, r->effective, sizeof r->effective);
+	rc = store_each(st,
+	                deal != 0 ? store_stmt_dialect(st, q_group, q_group_pg)
+	                : account != 0
+	                    ? store_stmt_dialect(st, q_account, q_account_pg)
+	                    : store_stmt_dialect(st, q_all, q_all_pg),
+	                STORE_ARGS(ID_ARG(deal != 0 ? deal : account),
+	                           ID_ARG(toward), STORE_TEXT(until)),
+	                day_row, &a, "stances");
+	if (rc != KAM_OK) {
+		free(a.v);
+		a.v = NULL;
+		a.n = 0;
 	}
-	db_reset(s);
-	if (rc != DB_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return store_fail(st, "cannot read stances");
-	}
-	return KAM_OK;
+	*out = a.v;
+	*n = a.n;
+	return rc;
 }
 
 void
@@ -1002,11 +982,10 @@ store_stance_people_free(struct stance_person *v, size_t n)
 	free(v);
 }
 
-int
-store_stance_log(struct store *st, int64_t person, int64_t account,
-                 const char *since, const char *until,
-                 int (*cb)(const struct stance_log_row *, void *), void *arg)
-{
+/*
+ * A row of the log: the observation, who it is about, toward whom and
+ * about which deal.
+ */
 #define LOG_FROM                                                               \
 	"SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "           \
 	"c.handle, da.handle || '/' || d.handle "                              \
@@ -1014,48 +993,52 @@ store_stance_log(struct store *st, int64_t person, int64_t account,
 	"JOIN account a ON a.id = p.account_id "                               \
 	"LEFT JOIN competitor c ON c.id = o.toward_id "                        \
 	"LEFT JOIN deal d ON d.id = o.deal_id "                                \
-	"LEFT JOIN account da ON da.id = d.account_id "                        \
-	"WHERE (CAST(?3 AS TEXT) IS NULL "                                     \
-	"OR substr(o.recorded, 1, 10) >= ?3) "                                 \
-	"AND (CAST(?4 AS TEXT) IS NULL OR substr(o.recorded, 1, 10) <= ?4) "
+	"LEFT JOIN account da ON da.id = d.account_id "
+
+static void
+log_from(db_stmt *s, struct stance_log_row *lr)
+{
+	row_from(s, 0, &lr->r);
+	lr->person_ref = (const char *)db_column_text(s, 13);
+	lr->name = (const char *)db_column_text(s, 14);
+	lr->toward_handle = (const char *)db_column_text(s, 15);
+	lr->deal_ref = (const char *)db_column_text(s, 16);
+}
+
+static int
+log_row(db_stmt *s, store_fn fn, void *arg)
+{
+	struct stance_log_row lr;
+
+	log_from(s, &lr);
+	return STORE_HAND(struct stance_log_row, fn, &lr, arg);
+}
+
+int
+store_stance_log(struct store *st, int64_t person, int64_t account,
+                 const char *since, const char *until,
+                 int (*cb)(const struct stance_log_row *, void *), void *arg)
+{
+#define LOG_SPAN                                                               \
+	LOG_FROM "WHERE (CAST(?3 AS TEXT) IS NULL "                            \
+	         "OR substr(o.recorded, 1, 10) >= ?3) "                        \
+	         "AND (CAST(?4 AS TEXT) IS NULL "                              \
+	         "OR substr(o.recorded, 1, 10) <= ?4) "
 	/* One statement per filter, so that each can use its index. */
-	static const char q_all[] = LOG_FROM "ORDER BY o.id";
+	static const char q_all[] = LOG_SPAN "ORDER BY o.id";
 	static const char q_person[] =
-	    LOG_FROM "AND o.person_id = ?1 ORDER BY o.id";
+	    LOG_SPAN "AND o.person_id = ?1 ORDER BY o.id";
 	static const char q_account[] =
-	    LOG_FROM "AND p.account_id = ?2 ORDER BY o.id";
-#undef LOG_FROM
+	    LOG_SPAN "AND p.account_id = ?2 ORDER BY o.id";
+#undef LOG_SPAN
 	const char *q = person != 0    ? q_person
 	                : account != 0 ? q_account
 	                               : q_all;
-	struct stance_log_row lr;
-	db_stmt *s = store_stmt(st, q);
-	int rc;
 
-	if (person != 0)
-		db_bind_int64(s, 1, person);
-	if (account != 0)
-		db_bind_int64(s, 2, account);
-	store_bind_text(s, 3, since);
-	store_bind_text(s, 4, until);
-	while ((rc = db_step(s)) == DB_ROW) {
-		row_from(s, 0, &lr.r);
-		lr.person_ref = (const char *)db_column_text(s, 13);
-		lr.name = (const char *)db_column_text(s, 14);
-		lr.toward_handle = (const char *)db_column_text(s, 15);
-		lr.deal_ref = (const char *)db_column_text(s, 16);
-		if (cb(&lr, arg) != 0) {
-			rc = DB_DONE;
-			break;
-		}
-	}
-	if (rc != DB_DONE) {
-		rc = store_fail(st, "cannot read the log");
-		db_reset(s);
-		return rc;
-	}
-	db_reset(s);
-	return KAM_OK;
+	return store_each_to(st, store_stmt(st, q),
+	                     STORE_ARGS(ID_ARG(person), ID_ARG(account),
+	                                STORE_TEXT(since), STORE_TEXT(until)),
+	                     log_row, (store_fn)cb, arg, "the log");
 }
 
 int
@@ -1065,49 +1048,26 @@ store_stance_log_row(struct store *st, int64_t id, int64_t account,
                      void *arg)
 {
 	static const char q[] =
-	    "SELECT " ROW_COLS ", a.handle || '/' || p.handle, p.name, "
-	    "c.handle, da.handle || '/' || d.handle "
-	    "FROM observation o JOIN person p ON p.id = o.person_id "
-	    "JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN competitor c ON c.id = o.toward_id "
-	    "LEFT JOIN deal d ON d.id = o.deal_id "
-	    "LEFT JOIN account da ON da.id = d.account_id "
-	    "WHERE o.id = ?1 AND (?2 = 0 OR p.account_id = ?2) "
-	    "AND (?3 = 0 OR o.deal_id = ?3)";
+	    LOG_FROM "WHERE o.id = ?1 AND (?2 = 0 OR p.account_id = ?2) "
+	             "AND (?3 = 0 OR o.deal_id = ?3)";
 	struct stance_log_row lr;
 	db_stmt *s = store_stmt(st, q);
-	int rc;
 
-	db_bind_int64(s, 1, id);
-	db_bind_int64(s, 2, account);
-	db_bind_int64(s, 3, deal);
-	if ((rc = db_step(s)) == DB_ROW) {
-		row_from(s, 0, &lr.r);
-		lr.person_ref = (const char *)db_column_text(s, 13);
-		lr.name = (const char *)db_column_text(s, 14);
-		lr.toward_handle = (const char *)db_column_text(s, 15);
-		lr.deal_ref = (const char *)db_column_text(s, 16);
-		cb(&lr, arg);
-		rc = DB_DONE;
-	}
-	if (rc != DB_DONE) {
-		rc = store_fail(st, "cannot read the observation");
-		db_reset(s);
-		return rc;
-	}
+	if (!store_first(
+	        st, s,
+	        STORE_ARGS(STORE_INT(id), STORE_INT(account), STORE_INT(deal)),
+	        "the observation"))
+		return store_failed(st);
+	/* One row: what the function says of it is its own. */
+	log_from(s, &lr);
+	cb(&lr, arg);
 	db_reset(s);
 	return KAM_OK;
 }
 
-static int
-latest_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct stance_latest_row r;
-
-	r.person = db_column_int64(s, 0);
-	r.latest = (const char *)db_column_text(s, 1);
-	return STORE_HAND(struct stance_latest_row, fn, &r, arg);
-}
+STORE_ROWS(latest_rows, struct stance_latest_row,
+           STORE_FIELD(struct stance_latest_row, person, INT64),
+           STORE_FIELD(struct stance_latest_row, latest, TEXT));
 
 int
 store_stance_latest(struct store *st, int64_t account, const char *as_of,
@@ -1124,9 +1084,10 @@ store_stance_latest(struct store *st, int64_t account, const char *as_of,
 	    "observation s WHERE s.target_id = o.id) "
 	    "GROUP BY o.person_id ORDER BY o.person_id";
 
-	return store_each_to(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
-	                     latest_row, (store_fn)fn, arg, "the observations");
+	return store_each_read(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)), &latest_rows,
+	    (store_fn)fn, arg, "the observations");
 }
 
 char *
@@ -1265,6 +1226,53 @@ next_guard(const char **pos, char *name, size_t size)
 	return normalise(p, (size_t)(end - p));
 }
 
+/*
+ * Runs s with args to the store's row of a guard: 1 with s on it, else
+ * 0, v->why saying that the guard is missing unless the read failed.
+ */
+static int
+guard_found(struct store *st, db_stmt *s, const struct store_arg *args,
+            struct stance_verdict *v, const char *what)
+{
+	if (store_first(st, s, args, what))
+		return 1;
+	if (store_failed(st) == KAM_OK)
+		v->why = VERIFY_GUARD_MISSING;
+	return 0;
+}
+
+/* A guard's verdict: a failed read, KAM_FALSE when v->why says what is
+ * wrong, else KAM_OK. */
+static int
+guard_verdict(struct store *st, const struct stance_verdict *v)
+{
+	if (store_failed(st) != KAM_OK)
+		return store_failed(st);
+	return v->why != VERIFY_OK ? KAM_FALSE : KAM_OK;
+}
+
+/*
+ * A guard's text, column 0 of the row of s with args, compared with
+ * want (normalised), as guard_verdict says.
+ */
+static int
+guard_text(struct store *st, db_stmt *s, const struct store_arg *args,
+           const char *want, struct stance_verdict *v, const char *what)
+{
+	const char *got;
+	char *norm;
+
+	if (guard_found(st, s, args, v, what)) {
+		got = (const char *)db_column_text(s, 0);
+		norm = normalise(got ? got : "", got ? strlen(got) : 0);
+		if (strcmp(norm, want) != 0)
+			v->why = VERIFY_GUARD_CHANGED;
+		free(norm);
+		db_reset(s);
+	}
+	return guard_verdict(st, v);
+}
+
 /* Every guard the schema creates, compared with the store's. */
 static int
 check_guards(struct store *st, struct stance_verdict *v)
@@ -1275,30 +1283,13 @@ check_guards(struct store *st, struct stance_verdict *v)
 	char *want;
 
 	while ((want = next_guard(&pos, v->guard, sizeof v->guard)) != NULL) {
-		db_stmt *s = store_stmt(st, q);
-		int rc;
+		int rc = guard_text(st, store_stmt(st, q),
+		                    STORE_ARGS(STORE_TEXT(v->guard)), want, v,
+		                    "the triggers");
 
-		store_bind_static(s, 1, v->guard);
-		rc = db_step(s);
-		if (rc == DB_DONE)
-			v->why = VERIFY_GUARD_MISSING;
-		else if (rc != DB_ROW) {
-			db_reset(s);
-			free(want);
-			return store_fail(st, "cannot read the triggers");
-		} else {
-			const char *got = (const char *)db_column_text(s, 0);
-			char *norm =
-			    normalise(got ? got : "", got ? strlen(got) : 0);
-
-			if (strcmp(norm, want) != 0)
-				v->why = VERIFY_GUARD_CHANGED;
-			free(norm);
-		}
-		db_reset(s);
 		free(want);
-		if (v->why != VERIFY_OK)
-			return KAM_FALSE;
+		if (rc != KAM_OK)
+			return rc;
 	}
 	v->guard[0] = '\0';
 	return KAM_OK;
@@ -1344,8 +1335,7 @@ team_functions(struct store *st, struct stance_verdict *v)
 	size_t i;
 
 	for (i = 0; i < sizeof fn / sizeof fn[0]; i++) {
-		char key[128], sig[40], *want, *got;
-		db_stmt *s;
+		char key[128], sig[40], *want;
 		int rc;
 
 		snprintf(key, sizeof key,
@@ -1359,24 +1349,12 @@ team_functions(struct store *st, struct stance_verdict *v)
 			    KAM_INTERNAL,
 			    _("the team store's schema has no function %s"),
 			    fn[i]);
-		s = store_stmt(st, q);
-		store_bind_static(s, 1, sig);
-		rc = db_step(s);
-		if (rc == DB_ROW) {
-			const char *t = (const char *)db_column_text(s, 0);
-
-			got = normalise(t ? t : "", t ? strlen(t) : 0);
-			if (strcmp(got, want) != 0)
-				v->why = VERIFY_GUARD_CHANGED;
-			free(got);
-		} else if (rc == DB_DONE)
-			v->why = VERIFY_GUARD_MISSING;
-		db_reset(s);
+		rc = guard_text(st, store_stmt(st, q),
+		                STORE_ARGS(STORE_TEXT(sig)), want, v,
+		                "the functions");
 		free(want);
-		if (rc != DB_ROW && rc != DB_DONE)
-			return store_fail(st, "cannot read the functions");
-		if (v->why != VERIFY_OK)
-			return KAM_FALSE;
+		if (rc != KAM_OK)
+			return rc;
 	}
 	return KAM_OK;
 }
@@ -1407,8 +1385,8 @@ team_trigger(struct store *st, struct stance_verdict *v, const char *def)
 	    "WHERE t.tgrelid = to_regclass(?2) AND t.tgname = ?1";
 	char table[64];
 	const char *on = strstr(def, " ON "), *call;
-	int type = 0, rc;
-	db_stmt *s;
+	int type = 0;
+	db_stmt *s = store_stmt(st, q);
 
 	if (on == NULL || (call = strstr(def, " EXECUTE FUNCTION ")) == NULL)
 		return kam_err(KAM_INTERNAL,
@@ -1432,13 +1410,9 @@ team_trigger(struct store *st, struct stance_verdict *v, const char *def)
 		type |= TG_UPDATE;
 	if (memmem(def, (size_t)(on - def), " TRUNCATE", 9) != NULL)
 		type |= TG_TRUNCATE;
-	s = store_stmt(st, q);
-	store_bind_static(s, 1, v->guard);
-	store_bind_static(s, 2, table);
-	rc = db_step(s);
-	if (rc == DB_DONE)
-		v->why = VERIFY_GUARD_MISSING;
-	else if (rc == DB_ROW) {
+	if (guard_found(st, s,
+	                STORE_ARGS(STORE_TEXT(v->guard), STORE_TEXT(table)), v,
+	                "the triggers")) {
 		const char *en = (const char *)db_column_text(s, 0);
 		const char *got = (const char *)db_column_text(s, 3);
 		char *want_call = team_call(call), *got_call;
@@ -1452,11 +1426,9 @@ team_trigger(struct store *st, struct stance_verdict *v, const char *def)
 			v->why = VERIFY_GUARD_DISABLED;
 		free(want_call);
 		free(got_call);
+		db_reset(s);
 	}
-	db_reset(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return store_fail(st, "cannot read the triggers");
-	return v->why != VERIFY_OK ? KAM_FALSE : KAM_OK;
+	return guard_verdict(st, v);
 }
 
 /*
@@ -1492,19 +1464,15 @@ team_grants(struct store *st, struct stance_verdict *v)
 	    "ELSE has_table_privilege(r.name, to_regclass(t.name), p.priv) END "
 	    "ORDER BY r.o, r.name, t.o, p.o LIMIT 1";
 	db_stmt *s = store_stmt(st, q);
-	int rc = db_step(s);
 
-	if (rc == DB_ROW) {
-		v->why = VERIFY_GRANT;
-		snprintf(v->role, sizeof v->role, "%s", db_column_text(s, 0));
-		snprintf(v->guard, sizeof v->guard, "%s", db_column_text(s, 1));
-		snprintf(v->privilege, sizeof v->privilege, "%s",
-		         db_column_text(s, 2));
-	}
+	if (!store_first(st, s, NULL, "the privileges"))
+		return store_failed(st);
+	v->why = VERIFY_GRANT;
+	snprintf(v->role, sizeof v->role, "%s", db_column_text(s, 0));
+	snprintf(v->guard, sizeof v->guard, "%s", db_column_text(s, 1));
+	snprintf(v->privilege, sizeof v->privilege, "%s", db_column_text(s, 2));
 	db_reset(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return store_fail(st, "cannot read the privileges");
-	return rc == DB_ROW ? KAM_FALSE : KAM_OK;
+	return KAM_FALSE;
 }
 
 /* A team store's guards (stance.h, store_stance_verify). */
@@ -1624,6 +1592,29 @@ verify_row(db_stmt *s, struct stance_verdict *v, char *prev, const char *link,
 	return 0;
 }
 
+/* The chain being walked: the verdict, the last hash, the encoding. */
+struct walk {
+	struct stance_verdict *v;
+	char prev[STANCE_HASH_LEN];
+	int last_version, pg;
+};
+
+/* One row of the chain checked: KAM_FALSE stops at the first fault. */
+static int
+walk_row(db_stmt *s, void *arg)
+{
+	struct walk *w = arg;
+	const char *link = NULL;
+	int seen;
+
+	if (w->pg && (seen = verify_link(s, w->v, w->prev, &link)) <= 0)
+		return seen < 0 ? KAM_FALSE : KAM_OK;
+	if (verify_row(s, w->v, w->prev, link, &w->last_version) < 0)
+		return KAM_FALSE;
+	w->v->n++;
+	return KAM_OK;
+}
+
 int
 store_stance_verify(struct store *st, struct stance_verdict *v)
 {
@@ -1645,31 +1636,19 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	    "o.hash, c.prev_hash, c.hash, o.id IS NOT NULL, c.id IS NOT NULL "
 	    "FROM observation_chain c FULL JOIN observation o ON o.id = c.id "
 	    "ORDER BY coalesce(o.id, c.id)";
-	char prev[STANCE_HASH_LEN];
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	int rc, last_version = 1, pg = store_on_pg(st), seen;
+	struct walk w = {v, {0}, 1, store_on_pg(st)};
+	int rc;
 
 	memset(v, 0, sizeof *v);
-	memcpy(prev, stance_genesis, STANCE_HASH_LEN);
-	while ((rc = db_step(s)) == DB_ROW) {
-		const char *link = NULL;
-
-		if (pg && (seen = verify_link(s, v, prev, &link)) <= 0) {
-			if (seen < 0)
-				break;
-			continue;
-		}
-		if (verify_row(s, v, prev, link, &last_version) < 0)
-			break;
-		v->n++;
-	}
-	db_reset(s);
+	memcpy(w.prev, stance_genesis, STANCE_HASH_LEN);
+	rc = store_each(st, store_stmt_dialect(st, q, q_pg), NULL, walk_row, &w,
+	                "observations");
 	if (v->why != VERIFY_OK)
 		return KAM_FALSE;
 	v->bad = 0;
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read observations");
-	memcpy(v->head, prev, STANCE_HASH_LEN);
+	if (rc != KAM_OK)
+		return rc;
+	memcpy(v->head, w.prev, STANCE_HASH_LEN);
 	return store_on_pg(st) ? check_team_guards(st, v) : check_guards(st, v);
 }
 
