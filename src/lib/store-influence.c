@@ -125,163 +125,183 @@ find(const struct finder *f, int64_t id)
 	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
 }
 
+/* The people as q_people and q_people_named read them. */
+STORE_ROWS(people_rows, struct org_net_person,
+           STORE_FIELD(struct org_net_person, id, INT64),
+           STORE_FIELD(struct org_net_person, handle, DUP),
+           STORE_FIELD(struct org_net_person, level, LONG));
+STORE_ROWS(named_rows, struct org_net_person,
+           STORE_FIELD(struct org_net_person, id, INT64),
+           STORE_FIELD(struct org_net_person, handle, DUP),
+           STORE_FIELD(struct org_net_person, level, LONG),
+           STORE_FIELD(struct org_net_person, name, DUP));
+
+/* A network being read: its people found by id, and each array's room. */
+struct reader {
+	struct org_net *net;
+	struct finder f;
+	int full;
+	int64_t last; /* q_later: the person, and the fields undone */
+	int seen;
+	size_t links, roles;
+};
+
+static int
+later_row(db_stmt *s, void *arg)
+{
+	struct reader *r = arg;
+	struct org_net *net = r->net;
+	int64_t id = db_column_int64(s, 0);
+	const char *field = (const char *)db_column_text(s, 1);
+	const char *old = (const char *)db_column_text(s, 2);
+	int bit = strcmp(field, "name") == 0 ? 1 : 2;
+	size_t i;
+
+	if (id != r->last)
+		r->seen = 0;
+	r->last = id;
+	if ((r->seen & bit) || (i = find(&r->f, id)) == net->npeople)
+		return KAM_OK;
+	r->seen |= bit;
+	if (bit == 1 && old != NULL && r->full) {
+		free(net->people[i].name);
+		net->people[i].name = xstrdup(old);
+	} else if (bit == 2) {
+		net->people[i].level = old != NULL ? atol(old) : 0;
+	}
+	return KAM_OK;
+}
+
+/*
+ * The rows of sql with args, each handed to row with the network's
+ * people found by id.
+ */
+static int
+net_rows(struct store *st, struct org_net *net, int full, const char *sql,
+         const struct store_arg *args, int (*row)(db_stmt *, void *),
+         const char *what)
+{
+	struct reader r = {.net = net, .full = full};
+	int rc;
+
+	finder_init(&r.f, net);
+	rc = store_each(st, store_stmt(st, sql), args, row, &r, what);
+	free(r.f.at);
+	return rc;
+}
+
 static int
 load_people(struct store *st, int64_t account, const char *as_of, int full,
             struct org_net *net)
 {
-	db_stmt *s = store_stmt(st, full ? q_people_named : q_people);
-	struct finder f;
-	size_t cap = 0, i;
-	int64_t last = 0;
-	int rc, seen = 0;
+	struct kam_array a = {0};
+	int rc;
 
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct org_net_person *p;
-
-		if (net->npeople == cap) {
-			cap = cap ? 2 * cap : 64;
-			net->people =
-			    xreallocarray(net->people, cap, sizeof *p);
-		}
-		p = &net->people[net->npeople++];
-		p->id = db_column_int64(s, 0);
-		p->handle = store_col_dup(s, 1);
-		p->level = db_column_int(s, 2);
-		p->name = full ? store_col_dup(s, 3) : NULL;
-		p->stance = NULL;
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot read the people");
+	rc =
+	    store_read_all(st, store_stmt(st, full ? q_people_named : q_people),
+	                   STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                   full ? &named_rows : &people_rows, &a, "the people");
+	net->people = a.v;
+	net->npeople = a.n;
+	if (rc != KAM_OK)
+		return rc;
 	if (net->npeople > 1)
 		qsort(net->people, net->npeople, sizeof *net->people,
 		      person_cmp);
-	finder_init(&f, net);
-	s = store_stmt(st, q_later);
-	db_bind_int64(s, 1, account);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		int64_t id = db_column_int64(s, 0);
-		const char *field = (const char *)db_column_text(s, 1);
-		const char *old = (const char *)db_column_text(s, 2);
-		int bit = strcmp(field, "name") == 0 ? 1 : 2;
+	return net_rows(st, net, full, q_later,
+	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                later_row, "the history");
+}
 
-		if (id != last)
-			seen = 0;
-		last = id;
-		if ((seen & bit) || (i = find(&f, id)) == net->npeople)
-			continue;
-		seen |= bit;
-		if (bit == 1 && old != NULL && full) {
-			free(net->people[i].name);
-			net->people[i].name = xstrdup(old);
-		} else if (bit == 2) {
-			net->people[i].level = old != NULL ? atol(old) : 0;
-		}
-	}
-	db_reset(s);
-	free(f.at);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read the history");
+/*
+ * Whether row s is the network's: the person of column 0 one of its
+ * people (*who, an index) and column c a word of the vocabulary k.
+ */
+static int
+of_net(const struct reader *r, db_stmt *s, enum vocab_kind k, int c,
+       size_t *who, const char **word)
+{
+	*who = find(&r->f, db_column_int64(s, 0));
+	*word = vocab_word(k, (const char *)db_column_text(s, c));
+	return *who < r->net->npeople && *word != NULL;
+}
+
+static int
+link_row(db_stmt *s, void *arg)
+{
+	struct reader *r = arg;
+	struct org_net *net = r->net;
+	size_t from, to = find(&r->f, db_column_int64(s, 1));
+	const char *kind;
+	struct influence_link *l;
+
+	if (!of_net(r, s, VOCAB_LINK_KIND, 2, &from, &kind) ||
+	    to == net->npeople)
+		return KAM_OK;
+	net->links = xgrow(net->links, net->nlinks, &r->links, sizeof *l);
+	l = &net->links[net->nlinks++];
+	l->from = from;
+	l->to = to;
+	l->kind = kind;
+	l->strength = db_column_int(s, 3);
+	return KAM_OK;
 }
 
 static int
 load_links(struct store *st, int64_t account, const char *as_of,
            struct org_net *net)
 {
-	db_stmt *s = store_stmt(st, q_people_ids);
-	struct finder f;
-	size_t cap = 0;
 	int64_t ids = 0;
-	int rc;
 
-	if (store_row(st, s, "the store"))
-		ids = db_column_int64(s, 0);
-	db_reset(s);
-	if ((int64_t)net->npeople * 2 >= ids) {
-		s = store_stmt(st, q_links_scan);
-	} else {
-		s = store_stmt(st, q_links);
-		db_bind_int64(s, 1, account);
-	}
-	store_bind_static(s, 2, as_of);
-	finder_init(&f, net);
-	while ((rc = db_step(s)) == DB_ROW) {
-		size_t from = find(&f, db_column_int64(s, 0));
-		size_t to = find(&f, db_column_int64(s, 1));
-		const char *kind = vocab_word(
-		    VOCAB_LINK_KIND, (const char *)db_column_text(s, 2));
-		struct influence_link *l;
+	/* q_links_scan reads only ?2. */
+	store_get_int64(st, store_stmt(st, q_people_ids), NULL, &ids);
+	return net_rows(st, net, 0,
+	                (int64_t)net->npeople * 2 >= ids ? q_links_scan
+	                                                 : q_links,
+	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
+	                link_row, "links");
+}
 
-		if (from == net->npeople || to == net->npeople || kind == NULL)
-			continue;
-		if (net->nlinks == cap) {
-			cap = cap ? 2 * cap : 64;
-			net->links = xreallocarray(net->links, cap, sizeof *l);
-		}
-		l = &net->links[net->nlinks++];
-		l->from = from;
-		l->to = to;
-		l->kind = kind;
-		l->strength = db_column_int(s, 3);
-	}
-	db_reset(s);
-	free(f.at);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, "cannot read links");
+static int
+role_row(db_stmt *s, void *arg)
+{
+	struct reader *r = arg;
+	struct org_net *net = r->net;
+	size_t who;
+	const char *role;
+	struct org_net_role *x;
+
+	if (!of_net(r, s, VOCAB_ROLE, 3, &who, &role))
+		return KAM_OK;
+	net->roles = xgrow(net->roles, net->nroles, &r->roles, sizeof *x);
+	x = &net->roles[net->nroles++];
+	x->person = who;
+	x->deal = db_column_int64(s, 1);
+	x->deal_handle = store_col_dup(s, 2);
+	x->role = role;
+	return KAM_OK;
 }
 
 static int
 load_roles(struct store *st, int64_t account, int64_t deal, const char *as_of,
            struct org_net *net)
 {
-	db_stmt *s;
-	struct finder f;
-	size_t cap = 0;
-	int rc;
-
-	finder_init(&f, net);
-	s = store_stmt(st, deal ? q_roles_deal : q_roles_account);
-	db_bind_int64(s, 1, deal ? deal : account);
-	store_bind_static(s, 2, as_of);
-	while ((rc = db_step(s)) == DB_ROW) {
-		size_t who = find(&f, db_column_int64(s, 0));
-		const char *role =
-		    vocab_word(VOCAB_ROLE, (const char *)db_column_text(s, 3));
-		struct org_net_role *r;
-
-		if (who == net->npeople || role == NULL)
-			continue;
-		if (net->nroles == cap) {
-			cap = cap ? 2 * cap : 16;
-			net->roles = xreallocarray(net->roles, cap, sizeof *r);
-		}
-		r = &net->roles[net->nroles++];
-		r->person = who;
-		r->deal = db_column_int64(s, 1);
-		r->deal_handle = store_col_dup(s, 2);
-		r->role = role;
-	}
-	db_reset(s);
-	free(f.at);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot read buying roles");
+	return net_rows(
+	    st, net, 0, deal ? q_roles_deal : q_roles_account,
+	    STORE_ARGS(STORE_INT(deal ? deal : account), STORE_TEXT(as_of)),
+	    role_row, "buying roles");
 }
 
 static int
 load(struct store *st, int64_t account, int64_t deal, const char *as_of,
      unsigned what, struct org_net *net)
 {
-	db_stmt *s = store_stmt(st, q_account);
 	int full = (what & ORG_NET_FULL) != 0;
 	size_t i;
 	int rc;
 
-	db_bind_int64(s, 1, account);
-	if (store_row(st, s, "the store"))
-		net->account = store_col_dup(s, 0);
-	db_reset(s);
+	net->account = store_get_text(st, store_stmt(st, q_account),
+	                              STORE_ARGS(STORE_INT(account)));
 	if (net->account == NULL)
 		return kam_err(KAM_INTERNAL, _("account %lld vanished"),
 		               (long long)account);
@@ -296,6 +316,21 @@ load(struct store *st, int64_t account, int64_t deal, const char *as_of,
 	return rc;
 }
 
+/* Runs load (links 0) or load_links in one read transaction. */
+static int
+read_net(struct store *st, int64_t account, int64_t deal, const char *as_of,
+         unsigned what, int links, struct org_net *net)
+{
+	int rc;
+
+	/* The caller's transaction, if it has one: a consistent picture,
+	 * locked once. */
+	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	return store_end(st, links ? load_links(st, account, as_of, net)
+	                           : load(st, account, deal, as_of, what, net));
+}
+
 int
 store_org_net_load(struct store *st, int64_t account, int64_t deal,
                    const char *as_of, unsigned what, struct org_net *net)
@@ -303,12 +338,7 @@ store_org_net_load(struct store *st, int64_t account, int64_t deal,
 	int rc;
 
 	memset(net, 0, sizeof *net);
-	/* One read transaction (the caller's, if it has one): a consistent
-	 * picture, locked once. */
-	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
-		return rc;
-	rc = store_end(st, load(st, account, deal, as_of, what, net));
-	if (rc != KAM_OK)
+	if ((rc = read_net(st, account, deal, as_of, what, 0, net)) != KAM_OK)
 		store_org_net_free(net);
 	return rc;
 }
@@ -317,11 +347,7 @@ int
 store_org_net_links(struct store *st, int64_t account, const char *as_of,
                     struct org_net *net)
 {
-	int rc;
-
-	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
-		return rc;
-	return store_end(st, load_links(st, account, as_of, net));
+	return read_net(st, account, 0, as_of, 0, 1, net);
 }
 
 void
@@ -329,13 +355,10 @@ store_org_net_free(struct org_net *net)
 {
 	size_t i;
 
-	for (i = 0; i < net->npeople; i++) {
-		free(net->people[i].handle);
-		free(net->people[i].name);
-	}
+	/* The people as read (named_rows: a name, when read, is theirs). */
+	store_rows_free(&named_rows, net->people, net->npeople);
 	for (i = 0; i < net->nroles; i++)
 		free(net->roles[i].deal_handle);
-	free(net->people);
 	free(net->links);
 	free(net->roles);
 	free(net->account);
@@ -345,11 +368,6 @@ store_org_net_free(struct org_net *net)
 int
 store_org_net_has_links(struct store *st, int64_t account)
 {
-	db_stmt *s = store_stmt(st, q_any_link);
-	int found;
-
-	db_bind_int64(s, 1, account);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	return found;
+	return store_exists(st, store_stmt(st, q_any_link),
+	                    STORE_ARGS(STORE_INT(account)));
 }
