@@ -67,34 +67,35 @@ static const char q_yes_pg[] =
 /* The deals read so far, and their runs' ids: pairs (id, where), where
  * the deal's index and the run's index in it. */
 struct loaded {
-	struct calib_deal *v;
-	size_t n;
-	int64_t *ids;
-	size_t nruns;
+	struct kam_array deals;   /* struct calib_deal */
+	struct kam_array ids;     /* int64_t[2] */
+	int64_t last;             /* the id of the last deal read */
+	struct calib_run **byrun; /* yes_row: the runs in the order of ids */
 };
 
-/* Reads a row of q_deals into l: a new deal when its id is not LAST's,
- * and its run, if any. */
-static void
-deal_row(db_stmt *s, struct loaded *l, int64_t *last)
+/* Reads a row of q_deals into l: a new deal when its id is not the last
+ * one's, and its run, if any. */
+static int
+deal_row(db_stmt *s, void *arg)
 {
-	int64_t id = db_column_int64(s, 0);
-	struct calib_deal *d = l->n > 0 ? &l->v[l->n - 1] : NULL;
+	struct loaded *l = arg;
+	int64_t id = db_column_int64(s, 0), *where;
+	struct calib_deal *d =
+	    l->deals.n > 0 ? (struct calib_deal *)l->deals.v + l->deals.n - 1
+	                   : NULL;
 	struct calib_run *r;
 
-	if (d == NULL || id != *last) {
-		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-		d = &l->v[l->n++];
-		memset(d, 0, sizeof *d);
+	if (d == NULL || id != l->last) {
+		d = kam_array_add(&l->deals, sizeof *d);
 		d->deal = store_col_dup(s, 1);
 		d->name = store_col_dup(s, 2);
 		d->status = store_col_dup(s, 3);
 		snprintf(d->closed, sizeof d->closed, "%.10s",
 		         (const char *)db_column_text(s, 4));
-		*last = id;
+		l->last = id;
 	}
 	if (db_column_type(s, 5) == DB_NULL)
-		return;
+		return KAM_OK;
 	d->runs = xreallocarray(d->runs, d->nruns + 1, sizeof *d->runs);
 	r = &d->runs[d->nruns++];
 	memset(r, 0, sizeof *r);
@@ -106,77 +107,75 @@ deal_row(db_stmt *s, struct loaded *l, int64_t *last)
 	r->p = db_column_double(s, 9);
 	/* The run's id, to find it again below (the array of runs moves as
 	 * it grows, so the pointers are taken after). */
-	l->ids = xreallocarray(l->ids, l->nruns + 1, 2 * sizeof *l->ids);
-	l->ids[2 * l->nruns] = db_column_int64(s, 5);
-	l->ids[2 * l->nruns + 1] =
-	    (int64_t)(l->n - 1) << 32 | (int64_t)(d->nruns - 1);
-	l->nruns++;
+	where = kam_array_add(&l->ids, 2 * sizeof *where);
+	where[0] = db_column_int64(s, 5);
+	where[1] = (int64_t)(l->deals.n - 1) << 32 | (int64_t)(d->nruns - 1);
+	return KAM_OK;
+}
+
+/* A criterion answered yes, into its run. */
+static int
+yes_row(db_stmt *s, void *arg)
+{
+	struct loaded *l = arg;
+	int64_t key[2] = {db_column_int64(s, 0), 0};
+	int64_t *f =
+	    l->ids.n ? bsearch(key, l->ids.v, l->ids.n, 2 * sizeof *f, by_id)
+	             : NULL;
+	struct calib_run *r;
+
+	if (f == NULL)
+		return KAM_OK;
+	r = l->byrun[(size_t)(f - (int64_t *)l->ids.v) / 2];
+	r->yes = xreallocarray(r->yes, r->nyes + 1, sizeof *r->yes);
+	r->yes_gate =
+	    xreallocarray(r->yes_gate, r->nyes + 1, sizeof *r->yes_gate);
+	r->yes[r->nyes] = store_col_dup(s, 1);
+	r->yes_gate[r->nyes] = db_column_int(s, 2);
+	r->nyes++;
+	return KAM_OK;
 }
 
 /* Reads the criteria answered yes into the runs of l. */
 static int
 yes_rows(struct store *st, struct loaded *l)
 {
-	struct calib_run **byrun;
-	db_stmt *s;
+	struct calib_deal *deals = l->deals.v;
+	int64_t *ids = l->ids.v;
 	size_t i;
-	int step;
+	int rc;
 
 	/* Runs by id: pairs (id, where) sorted by id. */
-	if (l->nruns > 0)
-		qsort(l->ids, l->nruns, 2 * sizeof *l->ids, by_id);
-	byrun = xcalloc(l->nruns + 1, sizeof *byrun);
-	for (i = 0; i < l->nruns; i++)
-		byrun[i] = &l->v[l->ids[2 * i + 1] >> 32]
-		                .runs[l->ids[2 * i + 1] & 0xffffffff];
-	s = store_stmt_dialect(st, q_yes, q_yes_pg);
-	while ((step = db_step(s)) == DB_ROW) {
-		int64_t key[2] = {db_column_int64(s, 0), 0};
-		int64_t *f = l->nruns ? bsearch(key, l->ids, l->nruns,
-		                                2 * sizeof *l->ids, by_id)
-		                      : NULL;
-		struct calib_run *r;
-
-		if (f == NULL)
-			continue;
-		r = byrun[(size_t)(f - l->ids) / 2];
-		r->yes = xreallocarray(r->yes, r->nyes + 1, sizeof *r->yes);
-		r->yes_gate = xreallocarray(r->yes_gate, r->nyes + 1,
-		                            sizeof *r->yes_gate);
-		r->yes[r->nyes] = store_col_dup(s, 1);
-		r->yes_gate[r->nyes] = db_column_int(s, 2);
-		r->nyes++;
-	}
-	db_reset(s);
-	free(byrun);
-	return step;
+	if (l->ids.n > 0)
+		qsort(ids, l->ids.n, 2 * sizeof *ids, by_id);
+	l->byrun = xcalloc(l->ids.n + 1, sizeof *l->byrun);
+	for (i = 0; i < l->ids.n; i++)
+		l->byrun[i] = &deals[ids[2 * i + 1] >> 32]
+		                   .runs[ids[2 * i + 1] & 0xffffffff];
+	rc = store_each(st, store_stmt_dialect(st, q_yes, q_yes_pg), NULL,
+	                yes_row, l, "the runs' answers");
+	free(l->byrun);
+	return rc;
 }
 
 int
 store_calibrate_load(struct store *st, struct calib_deal **out, size_t *nout)
 {
-	db_stmt *s = store_stmt_dialect(st, q_deals, q_deals_pg);
 	struct loaded l = {0};
-	int64_t last = 0;
-	int step;
+	int rc;
 
 	*out = NULL;
 	*nout = 0;
-	while ((step = db_step(s)) == DB_ROW)
-		deal_row(s, &l, &last);
-	db_reset(s);
-	if (step != DB_DONE) {
-		free(l.ids);
-		calib_deals_free(l.v, l.n);
-		return store_fail(st, "cannot read the closed deals");
+	rc = store_each(st, store_stmt_dialect(st, q_deals, q_deals_pg), NULL,
+	                deal_row, &l, "the closed deals");
+	if (rc == KAM_OK)
+		rc = yes_rows(st, &l);
+	free(l.ids.v);
+	if (rc != KAM_OK) {
+		calib_deals_free(l.deals.v, l.deals.n);
+		return rc;
 	}
-	step = yes_rows(st, &l);
-	free(l.ids);
-	if (step != DB_DONE) {
-		calib_deals_free(l.v, l.n);
-		return store_fail(st, "cannot read the runs' answers");
-	}
-	*out = l.v;
-	*nout = l.n;
+	*out = l.deals.v;
+	*nout = l.deals.n;
 	return KAM_OK;
 }
