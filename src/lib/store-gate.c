@@ -27,6 +27,18 @@ finish(struct store *st, db_stmt *s, const struct store_arg *args,
 	return store_end(st, store_put(st, s, args, what));
 }
 
+/* A write of one statement, q with args, in a transaction of its own. */
+static int
+write_one(struct store *st, const char *q, const struct store_arg *args,
+          const char *what)
+{
+	int rc;
+
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
+		return rc;
+	return finish(st, store_stmt(st, q), args, what);
+}
+
 char *
 store_gate_competitor_name(struct store *st, int64_t id)
 {
@@ -140,17 +152,10 @@ store_gate_profile_remove(struct store *st, const char *name)
 	              "cannot remove the profile");
 }
 
-static int
-profile_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct gate_profile_row r;
-
-	r.name = (const char *)db_column_text(s, 0);
-	r.criteria = db_column_int(s, 1);
-	r.accounts = db_column_int(s, 2);
-	r.answers = db_column_int(s, 3);
-	return STORE_HAND(struct gate_profile_row, fn, &r, arg);
-}
+#define F(f, k) STORE_FIELD(struct gate_profile_row, f, k)
+STORE_ROWS(profile_rows, struct gate_profile_row, F(name, TEXT),
+           F(criteria, LONG), F(accounts, LONG), F(answers, LONG));
+#undef F
 
 int
 store_gate_profiles_each(struct store *st,
@@ -167,8 +172,8 @@ store_gate_profiles_each(struct store *st,
 	    "ON c.id = a.criterion_id WHERE c.profile_id = p.id) "
 	    "FROM profile p ORDER BY p.id";
 
-	return store_each_to(st, store_stmt(st, q), NULL, profile_row,
-	                     (store_fn)fn, arg, "the profiles");
+	return store_each_read(st, store_stmt(st, q), NULL, &profile_rows,
+	                       (store_fn)fn, arg, "the profiles");
 }
 
 int
@@ -187,20 +192,11 @@ store_gate_deal_profile(struct store *st, int64_t deal, int64_t *profile)
 
 /* The rubric */
 
-static int
-crit_row(db_stmt *s, void *arg)
-{
-	struct gate_crit *x = kam_array_add(arg, sizeof *x);
-
-	x->gate = db_column_int(s, 0);
-	x->key = store_col_dup(s, 1);
-	x->question = store_col_dup(s, 2);
-	x->weight = db_column_double(s, 3);
-	x->must = db_column_int(s, 4);
-	x->computed = db_column_int(s, 5);
-	x->position = db_column_int(s, 6);
-	return KAM_OK;
-}
+#define F(f, k) STORE_FIELD(struct gate_crit, f, k)
+STORE_ROWS(crit_rows, struct gate_crit, F(gate, INT), F(key, DUP),
+           F(question, DUP), F(weight, DOUBLE), F(must, INT), F(computed, INT),
+           F(position, INT));
+#undef F
 
 int
 store_gate_rubric(struct store *st, int64_t profile, int gate,
@@ -213,9 +209,9 @@ store_gate_rubric(struct store *st, int64_t profile, int gate,
 	struct kam_array a = {0};
 	int rc;
 
-	rc = store_each(st, store_stmt(st, q),
-	                STORE_ARGS(STORE_INT(profile), STORE_INT(gate)),
-	                crit_row, &a, "the rubric");
+	rc = store_read_all(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(profile), STORE_INT(gate)),
+	                    &crit_rows, &a, "the rubric");
 	if (rc != KAM_OK)
 		gate_crit_free(a.v, a.n);
 	else {
@@ -242,7 +238,7 @@ store_gate_criterion_id(struct store *st, int64_t profile, const char *key,
 	                    id))
 		return KAM_OK;
 	s = store_stmt(st, all);
-	db_bind_int64(s, 1, profile);
+	store_bind_args(s, STORE_ARGS(STORE_INT(profile)));
 	guess = store_nearest(st, s, key);
 	pname = profile_name(st, profile);
 	if (pname != NULL && strcmp(pname, "default") != 0)
@@ -271,13 +267,12 @@ gate_tally(struct store *st, int64_t profile, int gate, int64_t except,
 	    "WHERE profile_id = ? AND gate = ? AND id <> ? AND key <> ?";
 	db_stmt *s = store_stmt(st, q);
 
-	store_bind_args(s, STORE_ARGS(STORE_INT(profile), STORE_INT(gate),
-	                              STORE_INT(except),
-	                              STORE_TEXT(GATE_KEY_COVERAGE)));
-	if (db_step(s) != DB_ROW) {
-		db_reset(s);
-		return store_fail(st, "cannot read the rubric");
-	}
+	if (!store_first(st, s,
+	                 STORE_ARGS(STORE_INT(profile), STORE_INT(gate),
+	                            STORE_INT(except),
+	                            STORE_TEXT(GATE_KEY_COVERAGE)),
+	                 "the rubric"))
+		return store_failed(st);
 	*count = db_column_int(s, 0);
 	*weight = db_column_double(s, 1);
 	db_reset(s);
@@ -364,6 +359,27 @@ keeps_gate(struct store *st, int64_t profile, int gate, int64_t except,
 	return KAM_OK;
 }
 
+/*
+ * Begins a write and finds the criterion key of profile (*id), *s on
+ * the row q reads of it (?1 its id): KAM_OK, or the failure with the
+ * transaction ended.
+ */
+static int
+criterion_begin(struct store *st, int64_t profile, const char *key,
+                const char *q, db_stmt **s, int64_t *id)
+{
+	int rc;
+
+	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
+		return rc;
+	if ((rc = store_gate_criterion_id(st, profile, key, id)) != KAM_OK)
+		return store_end(st, rc);
+	if (!store_first(st, *s = store_stmt(st, q), STORE_ARGS(STORE_INT(*id)),
+	                 "the store"))
+		return store_end(st, store_failed(st));
+	return KAM_OK;
+}
+
 int
 store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
                          int gate, double weight, int must,
@@ -380,15 +396,9 @@ store_gate_criterion_set(struct store *st, int64_t profile, const char *key,
 	double oweight;
 	int rc, ogate, omust, pos, cov = strcmp(key, GATE_KEY_COVERAGE) == 0;
 
-	if (weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK)
+	if ((weight >= 0 && (rc = coverage_weight(key, weight)) != KAM_OK) ||
+	    (rc = criterion_begin(st, profile, key, q, &s, &id)) != KAM_OK)
 		return rc;
-	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
-		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
-		return store_end(st, rc);
-	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
-	                 "the store"))
-		return store_end(st, store_failed(st));
 	ogate = db_column_int(s, 1);
 	oweight = db_column_double(s, 2);
 	omust = db_column_int(s, 3);
@@ -429,13 +439,8 @@ store_gate_criterion_remove(struct store *st, int64_t profile, const char *key)
 	int64_t id;
 	int rc, gate, nanswers;
 
-	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
+	if ((rc = criterion_begin(st, profile, key, q, &s, &id)) != KAM_OK)
 		return rc;
-	if ((rc = store_gate_criterion_id(st, profile, key, &id)) != KAM_OK)
-		return store_end(st, rc);
-	if (!store_first(st, s = store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
-	                 "the store"))
-		return store_end(st, store_failed(st));
 	gate = db_column_int(s, 0);
 	nanswers = db_column_int(s, 1);
 	db_reset(s);
@@ -467,18 +472,15 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
 	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	char now[KAM_STAMP_LEN];
-	int rc;
 
 	kam_now(now);
-	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
-		return rc;
-	return finish(st, store_stmt(st, ins),
-	              STORE_ARGS(STORE_INT(deal), STORE_INT(criterion),
-	                         STORE_TEXT(gate_ans_word(ans)),
-	                         STORE_TEXT(evidence), STORE_TEXT(on),
-	                         STORE_TEXT(now), STORE_TEXT(kam_actor()),
-	                         gap != NULL ? STORE_DOUBLE(*gap) : STORE_NULL),
-	              "cannot record the answer");
+	return write_one(
+	    st, ins,
+	    STORE_ARGS(STORE_INT(deal), STORE_INT(criterion),
+	               STORE_TEXT(gate_ans_word(ans)), STORE_TEXT(evidence),
+	               STORE_TEXT(on), STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	               gap != NULL ? STORE_DOUBLE(*gap) : STORE_NULL),
+	    "cannot record the answer");
 }
 
 static int
@@ -513,15 +515,28 @@ store_gate_answers_each(struct store *st, int64_t deal,
 	                     answer_row, (store_fn)fn, arg, "the answers");
 }
 
+/* What an assessment is read into, and the room of its arrays. */
+struct loading {
+	struct gate_assessment *a;
+	int64_t *cids; /* the rivals' ids */
+	size_t members, rivals, ids;
+};
+
 /*
  * The answers in force on as_of: for each key, the latest effective,
  * then the latest recorded.  An answer belongs to its key, so it holds
  * under whichever profile the deal is assessed with.
  */
+static const char q_answers[] =
+    "SELECT c.key, a.answer, a.evidence, a.effective, a.actor, a.gap "
+    "FROM answer a JOIN criterion c ON c.id = a.criterion_id "
+    "WHERE a.deal_id = ?1 AND a.effective <= ?2 "
+    "ORDER BY c.key, a.effective, a.id";
+
 static int
 answer_in_force(db_stmt *s, void *arg)
 {
-	struct gate_assessment *a = arg;
+	struct gate_assessment *a = ((struct loading *)arg)->a;
 	const char *key = (const char *)db_column_text(s, 0);
 	const char *on = (const char *)db_column_text(s, 3);
 	struct gate_crit *c = NULL;
@@ -546,32 +561,11 @@ answer_in_force(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
-static int
-answers_in_force(struct store *st, int64_t deal, const char *as_of,
-                 struct gate_assessment *a)
-{
-	static const char q[] =
-	    "SELECT c.key, a.answer, a.evidence, a.effective, a.actor, a.gap "
-	    "FROM answer a JOIN criterion c ON c.id = a.criterion_id "
-	    "WHERE a.deal_id = ? AND a.effective <= ? "
-	    "ORDER BY c.key, a.effective, a.id";
-
-	return store_each(st, store_stmt(st, q),
-	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
-	                  answer_in_force, a, "the answers");
-}
-
 /* Settings */
 
-static int
-setting_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct gate_setting_row r;
-
-	r.key = (const char *)db_column_text(s, 0);
-	r.value = db_column_double(s, 1);
-	return STORE_HAND(struct gate_setting_row, fn, &r, arg);
-}
+STORE_ROWS(setting_rows, struct gate_setting_row,
+           STORE_FIELD(struct gate_setting_row, key, TEXT),
+           STORE_FIELD(struct gate_setting_row, value, DOUBLE));
 
 int
 store_gate_settings_each(struct store *st,
@@ -581,8 +575,8 @@ store_gate_settings_each(struct store *st,
 	static const char q[] =
 	    "SELECT key, value FROM gate_setting ORDER BY key";
 
-	return store_each_to(st, store_stmt(st, q), NULL, setting_row,
-	                     (store_fn)fn, arg, "the settings");
+	return store_each_read(st, store_stmt(st, q), NULL, &setting_rows,
+	                       (store_fn)fn, arg, "the settings");
 }
 
 int
@@ -591,35 +585,27 @@ store_gate_setting_set(struct store *st, const char *key, double value)
 	static const char q[] =
 	    "INSERT INTO gate_setting (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = ?2";
-	int rc;
 
-	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
-		return rc;
-	return finish(st, store_stmt(st, q),
-	              STORE_ARGS(STORE_TEXT(key), STORE_DOUBLE(value)),
-	              "cannot change the setting");
+	return write_one(st, q,
+	                 STORE_ARGS(STORE_TEXT(key), STORE_DOUBLE(value)),
+	                 "cannot change the setting");
 }
 
 int
 store_gate_setting_reset(struct store *st, const char *key)
 {
 	static const char q[] = "DELETE FROM gate_setting WHERE key = ?";
-	int rc;
 
-	if ((rc = store_begin(st, STORE_TX_WRITE)) != KAM_OK)
-		return rc;
-	return finish(st, store_stmt(st, q), STORE_ARGS(STORE_TEXT(key)),
-	              "cannot reset the setting");
+	return write_one(st, q, STORE_ARGS(STORE_TEXT(key)),
+	                 "cannot reset the setting");
 }
 
 int
 store_gate_setting_stored(struct store *st, const char *key)
 {
 	static const char q[] = "SELECT 1 FROM gate_setting WHERE key = ?";
-	int64_t one;
 
-	return store_get_int64(st, store_stmt(st, q),
-	                       STORE_ARGS(STORE_TEXT(key)), &one);
+	return store_exists(st, store_stmt(st, q), STORE_ARGS(STORE_TEXT(key)));
 }
 
 /* The buying group, with stances in force */
@@ -670,11 +656,22 @@ day_min(char d[11], const char *s)
  * One member per person holding a role in the deal, leaving out people
  * who had left the client by as_of; roles in the order of kam-org(1).
  */
+static const char q_group[] =
+    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
+    "r.influence, r.lead, r.start_on, r.end_on, p.left_on "
+    "FROM deal_role_period r "
+    "JOIN person p ON p.id = r.person_id "
+    "JOIN account ac ON ac.id = p.account_id "
+    "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
+    "AND " STORE_IN_FORCE("r",
+                          "?2") " ORDER BY ac.handle, p.handle, " ROLE_ORDER;
+
 /* A role of a member (the rows come a person at a time). */
 static int
 group_row(db_stmt *s, void *arg)
 {
-	struct gate_assessment *a = arg;
+	struct loading *l = arg;
+	struct gate_assessment *a = l->a;
 	struct gate_member *m =
 	    a->nmembers > 0 ? &a->members[a->nmembers - 1] : NULL;
 	int64_t pid = db_column_int64(s, 0);
@@ -683,8 +680,8 @@ group_row(db_stmt *s, void *arg)
 	int ri = role_index(role);
 
 	if (m == NULL || pid != m->id) {
-		a->members = xreallocarray(a->members, a->nmembers + 1,
-		                           sizeof *a->members);
+		a->members = xgrow(a->members, a->nmembers, &l->members,
+		                   sizeof *a->members);
 		m = &a->members[a->nmembers++];
 		memset(m, 0, sizeof *m);
 		m->id = pid;
@@ -712,64 +709,42 @@ group_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
-static int
-load_group(struct store *st, int64_t deal, const char *as_of,
-           struct gate_assessment *a)
-{
-	static const char q[] =
-	    "SELECT p.id, ac.handle || '/' || p.handle, p.name, r.role, "
-	    "r.influence, r.lead, r.start_on, r.end_on, p.left_on "
-	    "FROM deal_role_period r "
-	    "JOIN person p ON p.id = r.person_id "
-	    "JOIN account ac ON ac.id = p.account_id "
-	    "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
-	    "AND " STORE_IN_FORCE(
-	        "r", "?2") " "
-	                   "ORDER BY ac.handle, p.handle, " ROLE_ORDER;
-
-	return store_each(st, store_stmt(st, q),
-	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
-	                  group_row, a, "the buying group");
-}
-
-struct rivals {
-	struct gate_assessment *a;
-	int64_t **ids;
-};
+/* The competitors anyone in the group has a stance toward by as_of. */
+static const char q_rivals[] =
+    "SELECT c.id, c.handle, c.name FROM competitor c "
+    "WHERE c.id IN (SELECT o.toward_id FROM deal_role_period r "
+    "JOIN observation o ON o.person_id = r.person_id "
+    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
+    "AND o.effective <= ?2 AND " STORE_IN_FORCE("r", "?2") ") "
+                                                           "ORDER BY c.handle";
 
 static int
 rival_row(db_stmt *s, void *arg)
 {
-	struct gate_assessment *a = ((struct rivals *)arg)->a;
-	int64_t **ids = ((struct rivals *)arg)->ids;
+	struct loading *l = arg;
+	struct gate_assessment *a = l->a;
 
-	a->rivals = xreallocarray(a->rivals, a->nrivals + 1, sizeof *a->rivals);
-	*ids = xreallocarray(*ids, a->nrivals + 1, sizeof **ids);
-	(*ids)[a->nrivals] = db_column_int64(s, 0);
+	a->rivals = xgrow(a->rivals, a->nrivals, &l->rivals, sizeof *a->rivals);
+	l->cids = xgrow(l->cids, a->nrivals, &l->ids, sizeof *l->cids);
+	l->cids[a->nrivals] = db_column_int64(s, 0);
 	a->rivals[a->nrivals].handle = store_col_dup(s, 1);
 	a->rivals[a->nrivals].name = store_col_dup(s, 2);
 	a->nrivals++;
 	return KAM_OK;
 }
 
-/* The competitors anyone in the group has a stance toward by as_of. */
-static int
-load_rivals(struct store *st, int64_t deal, const char *as_of,
-            struct gate_assessment *a, int64_t **ids)
-{
-	static const char q[] =
-	    "SELECT c.id, c.handle, c.name FROM competitor c "
-	    "WHERE c.id IN (SELECT o.toward_id FROM deal_role_period r "
-	    "JOIN observation o ON o.person_id = r.person_id "
-	    "WHERE r.deal_id = ?1 AND o.toward_id IS NOT NULL "
-	    "AND o.effective <= ?2 AND " STORE_IN_FORCE(
-	        "r", "?2") ") ORDER BY c.handle";
-	struct rivals r = {a, ids};
-
-	return store_each(st, store_stmt(st, q),
-	                  STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
-	                  rival_row, &r, "the competitors");
-}
+/*
+ * The parts of an assessment one query each reads, over the deal (?1)
+ * on the day (?2), in this order: the answers go to the rubric's
+ * criteria.
+ */
+static const struct part {
+	const char *sql;
+	int (*row)(db_stmt *, void *);
+	const char *what;
+} parts[] = {{q_answers, answer_in_force, "the answers"},
+             {q_group, group_row, "the buying group"},
+             {q_rivals, rival_row, "the competitors"}};
 
 /* Keeps the later of two dates in latest. */
 static void
@@ -867,7 +842,7 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 		struct gate_member *m = &a->members[i];
 		struct kam_array l = {0};
 		struct ally_link *v;
-		size_t n, k;
+		size_t n, k, cap = 0;
 
 		rc = store_each(st, store_stmt(st, q),
 		                STORE_ARGS(STORE_INT(m->id), STORE_TEXT(as_of)),
@@ -894,8 +869,8 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 			}
 			rc = store_stance_get(st, v[k].id, 0, deal, as_of, NULL,
 			                      &stance, NULL);
-			m->allies = xreallocarray(m->allies, m->nallies + 1,
-			                          sizeof *m->allies);
+			m->allies = xgrow(m->allies, m->nallies, &cap,
+			                  sizeof *m->allies);
 			y = &m->allies[m->nallies++];
 			memset(y, 0, sizeof *y);
 			y->id = v[k].id;
@@ -945,7 +920,9 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	    "FROM deal d JOIN account ac ON ac.id = d.account_id "
 	    "WHERE d.id = ?";
 	db_stmt *s = store_stmt(st, q);
-	int64_t *cids = NULL, profile;
+	struct loading l = {a, NULL, 0, 0, 0};
+	int64_t profile;
+	size_t i;
 	int rc;
 
 	memset(a, 0, sizeof *a);
@@ -969,19 +946,17 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)
 		return rc;
 	a->profile = profile_name(st, profile);
-	if ((rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit)) !=
-	        KAM_OK ||
-	    (rc = answers_in_force(st, deal, as_of, a)) != KAM_OK ||
-	    (rc = load_group(st, deal, as_of, a)) != KAM_OK ||
-	    (rc = load_rivals(st, deal, as_of, a, &cids)) != KAM_OK ||
-	    (rc = load_stances(st, deal, as_of, a, cids)) != KAM_OK ||
-	    (rc = load_allies(st, deal, as_of, a)) != KAM_OK ||
-	    (rc = load_contacts(st, as_of, a)) != KAM_OK) {
-		free(cids);
-		return rc;
-	}
-	free(cids);
-	return KAM_OK;
+	rc = store_gate_rubric(st, profile, 0, &a->crit, &a->ncrit);
+	for (i = 0; rc == KAM_OK && i < sizeof parts / sizeof parts[0]; i++)
+		rc = store_each(st, store_stmt(st, parts[i].sql),
+		                STORE_ARGS(STORE_INT(deal), STORE_TEXT(as_of)),
+		                parts[i].row, &l, parts[i].what);
+	if (rc == KAM_OK &&
+	    (rc = load_stances(st, deal, as_of, a, l.cids)) == KAM_OK &&
+	    (rc = load_allies(st, deal, as_of, a)) == KAM_OK)
+		rc = load_contacts(st, as_of, a);
+	free(l.cids);
+	return rc;
 }
 
 /* Runs */
@@ -1091,20 +1066,11 @@ store_gate_runs(struct store *st, int64_t deal, struct gate_run_info **out,
 	return rc;
 }
 
-static int
-list_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct gate_list_row r;
-
-	r.deal = (const char *)db_column_text(s, 0);
-	r.name = (const char *)db_column_text(s, 1);
-	r.verdict = (const char *)db_column_text(s, 2);
-	r.as_of = (const char *)db_column_text(s, 3);
-	r.run = db_column_int64(s, 4);
-	r.recorded = (const char *)db_column_text(s, 5);
-	r.status = (const char *)db_column_text(s, 6);
-	return STORE_HAND(struct gate_list_row, fn, &r, arg);
-}
+#define F(f, k) STORE_FIELD(struct gate_list_row, f, k)
+STORE_ROWS(list_rows, struct gate_list_row, F(deal, TEXT), F(name, TEXT),
+           F(verdict, TEXT), F(as_of, TEXT), F(run, INT64), F(recorded, TEXT),
+           F(status, TEXT));
+#undef F
 
 int
 store_gate_list_each(struct store *st, int64_t account, int all,
@@ -1119,9 +1085,9 @@ store_gate_list_each(struct store *st, int64_t account, int all,
 	    "WHERE (?1 = 0 OR d.account_id = ?1) "
 	    "AND (?2 <> 0 OR d.status = 'open') ORDER BY ac.handle, d.handle";
 
-	return store_each_to(
+	return store_each_read(
 	    st, store_stmt(st, q),
-	    STORE_ARGS(STORE_INT(account), STORE_INT(all != 0)), list_row,
+	    STORE_ARGS(STORE_INT(account), STORE_INT(all != 0)), &list_rows,
 	    (store_fn)fn, arg, "the deals");
 }
 
@@ -1136,10 +1102,16 @@ status_parse(const char *s)
 	return GATE_NOT_REACHED;
 }
 
+/* A run's snapshot being read, and the room of its arrays. */
+struct snap_read {
+	struct gate_snap *snap;
+	size_t crit, nodes;
+};
+
 static int
 snap_gate_row(db_stmt *s, void *arg)
 {
-	struct gate_snap *snap = arg;
+	struct gate_snap *snap = ((struct snap_read *)arg)->snap;
 	int g = db_column_int(s, 0);
 
 	if (g < 1 || g > GATE_COUNT)
@@ -1152,21 +1124,22 @@ snap_gate_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
+#define F(f, k) STORE_FIELD(struct gate_snap_crit, f, k)
+STORE_ROWS(snap_crit_rows, struct gate_snap_crit, F(gate, INT), F(key, DUP),
+           F(answer, DUP), F(source, DUP), F(evidence, DUP));
+#undef F
+
 static int
 snap_crit_row(db_stmt *s, void *arg)
 {
-	struct gate_snap *snap = arg;
+	struct snap_read *r = arg;
+	struct gate_snap *snap = r->snap;
 	struct gate_snap_crit *c;
 
-	snap->crit =
-	    xreallocarray(snap->crit, snap->ncrit + 1, sizeof *snap->crit);
+	snap->crit = xgrow(snap->crit, snap->ncrit, &r->crit, sizeof *c);
 	c = &snap->crit[snap->ncrit++];
 	memset(c, 0, sizeof *c);
-	c->gate = db_column_int(s, 0);
-	c->key = store_col_dup(s, 1);
-	c->answer = store_col_dup(s, 2);
-	c->source = store_col_dup(s, 3);
-	c->evidence = store_col_dup(s, 4);
+	store_read(s, &snap_crit_rows, c);
 	return KAM_OK;
 }
 
@@ -1174,7 +1147,8 @@ snap_crit_row(db_stmt *s, void *arg)
 static int
 snap_node_row(db_stmt *s, void *arg)
 {
-	struct gate_snap *snap = arg;
+	struct snap_read *r = arg;
+	struct gate_snap *snap = r->snap;
 	struct reason_node v = {.up = db_column_type(s, 0) == DB_NULL
 	                                  ? -1
 	                                  : (long)db_column_int64(s, 0),
@@ -1184,83 +1158,71 @@ snap_node_row(db_stmt *s, void *arg)
 	                        .sentence = store_col_dup(s, 4),
 	                        .text = store_col_dup(s, 5)};
 
-	snap->nodes = xreallocarray(snap->nodes, snap->nnodes + 1, sizeof v);
+	snap->nodes = xgrow(snap->nodes, snap->nnodes, &r->nodes, sizeof v);
 	snap->nodes[snap->nnodes++] = v;
 	return KAM_OK;
 }
 
-/* The nodes of a run's reasons as codes (reason.h), in their order. */
-static int
-snap_nodes(struct store *st, int64_t run, struct gate_snap *snap)
-{
-	static const char q[] =
-	    "SELECT json_extract(n.value, '$.up'), "
-	    "json_extract(n.value, '$.criterion'), "
-	    "json_extract(n.value, '$.gate'), "
-	    "json_extract(n.value, '$.kind'), "
-	    "json_extract(n.value, '$.sentence'), "
-	    "json_extract(n.value, '$.text') "
-	    "FROM gate_run r, json_each(r.reasons) n "
-	    "WHERE r.id = ? AND json_valid(r.reasons) ORDER BY n.key";
-	static const char q_pg[] =
-	    "SELECT (n.value ->> 'up')::bigint, n.value ->> 'criterion', "
-	    "(n.value ->> 'gate')::integer, n.value ->> 'kind', "
-	    "n.value ->> 'sentence', n.value ->> 'text' "
-	    "FROM gate_run r, jsonb_array_elements(r.reasons::jsonb) "
-	    "WITH ORDINALITY n (value, i) WHERE r.id = ? ORDER BY n.i";
-	if (!snap->coded)
-		return KAM_OK;
-	return store_each(st, store_stmt_dialect(st, q, q_pg),
-	                  STORE_ARGS(STORE_INT(run)), snap_node_row, snap,
-	                  "the run");
-}
+/* Run ?1's gates, read from its snapshot. */
+static const char q_snap_gates[] =
+    "SELECT json_extract(g.value, '$.gate'), "
+    "json_extract(g.value, '$.status'), "
+    "json_extract(g.value, '$.score') "
+    "FROM gate_run r, json_each(r.snapshot, '$.gates') g "
+    "WHERE r.id = ?";
+static const char q_snap_gates_pg[] =
+    "SELECT g.value ->> 'gate', g.value ->> 'status', "
+    "(g.value ->> 'score')::double precision "
+    "FROM gate_run r, "
+    "jsonb_array_elements(r.snapshot::jsonb -> 'gates') g "
+    "WHERE r.id = ?";
+/* Its criteria. */
+static const char q_snap_crit[] =
+    "SELECT json_extract(g.value, '$.gate'), "
+    "json_extract(c.value, '$.key'), "
+    "json_extract(c.value, '$.answer'), "
+    "json_extract(c.value, '$.source'), "
+    "json_extract(c.value, '$.evidence') "
+    "FROM gate_run r, json_each(r.snapshot, '$.gates') g, "
+    "json_each(g.value, '$.criteria') c "
+    "WHERE r.id = ? ORDER BY g.key, c.key";
+static const char q_snap_crit_pg[] =
+    "SELECT g.value ->> 'gate', c.value ->> 'key', "
+    "c.value ->> 'answer', c.value ->> 'source', "
+    "c.value ->> 'evidence' "
+    "FROM gate_run r, jsonb_array_elements(r.snapshot::jsonb -> "
+    "'gates') WITH ORDINALITY g (value, i), "
+    "jsonb_array_elements(g.value -> 'criteria') WITH ORDINALITY "
+    "c (value, i) "
+    "WHERE r.id = ? ORDER BY g.i, c.i";
+/* The nodes of its reasons as codes (reason.h), in their order. */
+static const char q_snap_nodes[] =
+    "SELECT json_extract(n.value, '$.up'), "
+    "json_extract(n.value, '$.criterion'), "
+    "json_extract(n.value, '$.gate'), "
+    "json_extract(n.value, '$.kind'), "
+    "json_extract(n.value, '$.sentence'), "
+    "json_extract(n.value, '$.text') "
+    "FROM gate_run r, json_each(r.reasons) n "
+    "WHERE r.id = ? AND json_valid(r.reasons) ORDER BY n.key";
+static const char q_snap_nodes_pg[] =
+    "SELECT (n.value ->> 'up')::bigint, n.value ->> 'criterion', "
+    "(n.value ->> 'gate')::integer, n.value ->> 'kind', "
+    "n.value ->> 'sentence', n.value ->> 'text' "
+    "FROM gate_run r, jsonb_array_elements(r.reasons::jsonb) "
+    "WITH ORDINALITY n (value, i) WHERE r.id = ? ORDER BY n.i";
 
-/* Run RUN's gates and criteria, read from its snapshot into SNAP. */
-static int
-snap_gates(struct store *st, int64_t run, struct gate_snap *snap)
-{
-	static const char gates[] =
-	    "SELECT json_extract(g.value, '$.gate'), "
-	    "json_extract(g.value, '$.status'), "
-	    "json_extract(g.value, '$.score') "
-	    "FROM gate_run r, json_each(r.snapshot, '$.gates') g "
-	    "WHERE r.id = ?";
-	static const char crit[] =
-	    "SELECT json_extract(g.value, '$.gate'), "
-	    "json_extract(c.value, '$.key'), "
-	    "json_extract(c.value, '$.answer'), "
-	    "json_extract(c.value, '$.source'), "
-	    "json_extract(c.value, '$.evidence') "
-	    "FROM gate_run r, json_each(r.snapshot, '$.gates') g, "
-	    "json_each(g.value, '$.criteria') c "
-	    "WHERE r.id = ? ORDER BY g.key, c.key";
-	static const char gates_pg[] =
-	    "SELECT g.value ->> 'gate', g.value ->> 'status', "
-	    "(g.value ->> 'score')::double precision "
-	    "FROM gate_run r, "
-	    "jsonb_array_elements(r.snapshot::jsonb -> 'gates') g "
-	    "WHERE r.id = ?";
-	static const char crit_pg[] =
-	    "SELECT g.value ->> 'gate', c.value ->> 'key', "
-	    "c.value ->> 'answer', c.value ->> 'source', "
-	    "c.value ->> 'evidence' "
-	    "FROM gate_run r, jsonb_array_elements(r.snapshot::jsonb -> "
-	    "'gates') WITH ORDINALITY g (value, i), "
-	    "jsonb_array_elements(g.value -> 'criteria') WITH ORDINALITY "
-	    "c (value, i) "
-	    "WHERE r.id = ? ORDER BY g.i, c.i";
-	int rc, g;
-
-	for (g = 0; g < GATE_COUNT; g++)
-		snap->status[g] = GATE_NOT_REACHED;
-	if ((rc = store_each(st, store_stmt_dialect(st, gates, gates_pg),
-	                     STORE_ARGS(STORE_INT(run)), snap_gate_row, snap,
-	                     "the run")) != KAM_OK)
-		return rc;
-	return store_each(st, store_stmt_dialect(st, crit, crit_pg),
-	                  STORE_ARGS(STORE_INT(run)), snap_crit_row, snap,
-	                  "the run");
-}
+/*
+ * The parts of a run's snapshot, each a query over the run (?1) in both
+ * dialects; the last, the reasons as codes, only for a run that has
+ * them (coded).
+ */
+static const struct snap_part {
+	const char *lite, *pg;
+	int (*row)(db_stmt *, void *);
+} snap_parts[] = {{q_snap_gates, q_snap_gates_pg, snap_gate_row},
+                  {q_snap_crit, q_snap_crit_pg, snap_crit_row},
+                  {q_snap_nodes, q_snap_nodes_pg, snap_node_row}};
 
 int
 store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
@@ -1270,8 +1232,10 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	    "SELECT id, as_of, verdict, reasons IS NOT NULL FROM gate_run "
 	    "WHERE deal_id = ? AND number = ?";
 	db_stmt *s = store_stmt(st, q);
+	struct snap_read r = {snap, 0, 0};
+	size_t i, n;
 	int64_t run;
-	int rc;
+	int rc = KAM_OK, g;
 
 	memset(snap, 0, sizeof *snap);
 	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal), STORE_INT(number)),
@@ -1291,7 +1255,16 @@ store_gate_snap_load(struct store *st, int64_t deal, int64_t number,
 	snap->verdict = store_col_dup(s, 2);
 	snap->coded = db_column_int(s, 3);
 	db_reset(s);
-	if ((rc = snap_gates(st, run, snap)) != KAM_OK)
-		return rc;
-	return snap_nodes(st, run, snap);
+	for (g = 0; g < GATE_COUNT; g++)
+		snap->status[g] = GATE_NOT_REACHED;
+	n = sizeof snap_parts / sizeof snap_parts[0];
+	if (!snap->coded)
+		n--;
+	for (i = 0; rc == KAM_OK && i < n; i++)
+		rc = store_each(st,
+		                store_stmt_dialect(st, snap_parts[i].lite,
+		                                   snap_parts[i].pg),
+		                STORE_ARGS(STORE_INT(run)), snap_parts[i].row,
+		                &r, "the run");
+	return rc;
 }
