@@ -123,19 +123,10 @@ store_deal_insert(struct store *st, int64_t account, const char *handle,
 	return rc;
 }
 
-static int
-deal_event_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct deal_event e;
-
-	e.effective = (const char *)db_column_text(s, 0);
-	e.recorded = (const char *)db_column_text(s, 1);
-	e.actor = (const char *)db_column_text(s, 2);
-	e.field = (const char *)db_column_text(s, 3);
-	e.old_value = (const char *)db_column_text(s, 4);
-	e.new_value = (const char *)db_column_text(s, 5);
-	return STORE_HAND(struct deal_event, fn, &e, arg);
-}
+#define F(f) STORE_FIELD(struct deal_event, f, TEXT)
+STORE_ROWS(event_rows, struct deal_event, F(effective), F(recorded), F(actor),
+           F(field), F(old_value), F(new_value));
+#undef F
 
 int
 store_deal_log(struct store *st, int64_t deal,
@@ -170,7 +161,7 @@ store_deal_log(struct store *st, int64_t deal,
 	    "IS NOT NULL) AS roles "
 	    "ORDER BY 7, 8, 11, 9, 10";
 
-	return store_each_to(st, store_stmt(st, q), STORE_ARGS(STORE_INT(deal)),
-	                     deal_event_row, (store_fn)fn, arg,
-	                     "the deal's history");
+	return store_each_read(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_INT(deal)), &event_rows,
+	                       (store_fn)fn, arg, "the deal's history");
 }

@@ -12,31 +12,13 @@
 
 #include "store-int.h"
 
-static const char *
-col(db_stmt *s, int i)
-{
-	return (const char *)db_column_text(s, i);
-}
-
-static int
-portfolio_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct portfolio_deal d;
-
-	d.id = db_column_int64(s, 0);
-	d.account = db_column_int64(s, 1);
-	d.deal = col(s, 2);
-	d.name = col(s, 3);
-	d.value = col(s, 4);
-	d.currency = col(s, 5);
-	d.close_on = col(s, 6);
-	d.verdict = col(s, 7);
-	d.level = col(s, 8);
-	d.has_likelihood = db_column_type(s, 9) != DB_NULL;
-	d.likelihood = db_column_double(s, 9);
-	d.checked = col(s, 10);
-	return STORE_HAND(struct portfolio_deal, fn, &d, arg);
-}
+#define F(f, k) STORE_FIELD(struct portfolio_deal, f, k)
+STORE_ROWS(portfolio_rows, struct portfolio_deal, F(id, INT64),
+           F(account, INT64), F(deal, TEXT), F(name, TEXT), F(value, TEXT),
+           F(currency, TEXT), F(close_on, TEXT), F(verdict, TEXT),
+           F(level, TEXT), F(has_likelihood, BOOL), F(likelihood, DOUBLE),
+           F(checked, TEXT));
+#undef F
 
 int
 store_portfolio_each(struct store *st, int64_t account,
@@ -47,6 +29,8 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "SELECT d.id, d.account_id, ac.handle || '/' || d.handle, d.name, "
 	    "d.value, d.currency, d.close_on, r.verdict, "
 	    "json_extract(r.snapshot, '$.investment.level'), "
+	    "json_extract(r.snapshot, '$.investment.win_likelihood') "
+	    "IS NOT NULL, "
 	    "json_extract(r.snapshot, '$.investment.win_likelihood'), "
 	    "r.checked FROM deal d JOIN account ac ON ac.id = d.account_id "
 	    "LEFT JOIN gate_run r ON r.deal_id = d.id AND r.number = "
@@ -57,6 +41,8 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "SELECT d.id, d.account_id, ac.handle || '/' || d.handle, d.name, "
 	    "d.value, d.currency, d.close_on, r.verdict, "
 	    "r.snapshot::jsonb #>> '{investment,level}', "
+	    "CASE WHEN r.snapshot::jsonb #>> '{investment,win_likelihood}' "
+	    "IS NOT NULL THEN 1 ELSE 0 END, "
 	    "(r.snapshot::jsonb #>> '{investment,win_likelihood}')"
 	    "::double precision, "
 	    "r.checked FROM deal d JOIN account ac ON ac.id = d.account_id "
@@ -65,7 +51,7 @@ store_portfolio_each(struct store *st, int64_t account,
 	    "WHERE d.status = 'open' AND (?1 = 0 OR d.account_id = ?1) "
 	    "ORDER BY ac.handle, d.handle";
 
-	return store_each_to(st, store_stmt_dialect(st, q, q_pg),
-	                     STORE_ARGS(STORE_INT(account)), portfolio_row,
-	                     (store_fn)fn, arg, "the deals");
+	return store_each_read(st, store_stmt_dialect(st, q, q_pg),
+	                       STORE_ARGS(STORE_INT(account)), &portfolio_rows,
+	                       (store_fn)fn, arg, "the deals");
 }

@@ -23,12 +23,6 @@
 	"AND x.person_id = c.person_id AND x.effective <= " d " "              \
 	"ORDER BY x.effective DESC, x.id DESC LIMIT 1)"
 
-static const char *
-col(db_stmt *s, int i)
-{
-	return (const char *)db_column_text(s, i);
-}
-
 int
 store_seller_add(struct store *st, const char *handle, const char *name)
 {
@@ -49,17 +43,10 @@ store_seller_add(struct store *st, const char *handle, const char *name)
 	                 "cannot add seller");
 }
 
-static int
-seller_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct seller r;
-
-	r.handle = col(s, 0);
-	r.name = col(s, 1);
-	r.created = col(s, 2);
-	r.contacts = db_column_int(s, 3);
-	return STORE_HAND(struct seller, fn, &r, arg);
-}
+#define F(f, k) STORE_FIELD(struct seller, f, k)
+STORE_ROWS(seller_rows, struct seller, F(handle, TEXT), F(name, TEXT),
+           F(created, TEXT), F(contacts, LONG));
+#undef F
 
 int
 store_sellers(struct store *st, const char *today,
@@ -71,9 +58,9 @@ store_sellers(struct store *st, const char *today,
 	        "?1") ") "
 	              "FROM seller s ORDER BY s.handle";
 
-	return store_each_to(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_TEXT(today)), seller_row,
-	                     (store_fn)fn, arg, "the sellers");
+	return store_each_read(st, store_stmt(st, q),
+	                       STORE_ARGS(STORE_TEXT(today)), &seller_rows,
+	                       (store_fn)fn, arg, "the sellers");
 }
 
 int
@@ -83,39 +70,21 @@ store_contact_add(struct store *st, int64_t sid, int64_t pid, long strength,
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
-	db_stmt *s;
 	char now[KAM_STAMP_LEN];
-	int rc;
 
 	kam_now(now);
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, sid);
-	db_bind_int64(s, 2, pid);
-	db_bind_int(s, 3, (int)strength);
-	store_bind_text(s, 4, on);
-	store_bind_text(s, 5, now);
-	store_bind_text(s, 6, kam_actor());
-	rc = db_step(s);
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK
-	                     : store_fail(st, "cannot record the contact");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_INT(sid), STORE_INT(pid),
+	                            STORE_INT(strength), STORE_TEXT(on),
+	                            STORE_TEXT(now), STORE_TEXT(kam_actor())),
+	                 "cannot record the contact");
 }
 
-static int
-contact_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct contact_row r;
-
-	r.seller = col(s, 0);
-	r.seller_name = col(s, 1);
-	r.person = col(s, 2);
-	r.person_name = col(s, 3);
-	r.strength = db_column_int(s, 4);
-	r.on = col(s, 5);
-	r.recorded = col(s, 6);
-	r.actor = col(s, 7);
-	return STORE_HAND(struct contact_row, fn, &r, arg);
-}
+#define F(f, k) STORE_FIELD(struct contact_row, f, k)
+STORE_ROWS(contact_rows, struct contact_row, F(seller, TEXT),
+           F(seller_name, TEXT), F(person, TEXT), F(person_name, TEXT),
+           F(strength, LONG), F(on, TEXT), F(recorded, TEXT), F(actor, TEXT));
+#undef F
 
 int
 store_contacts(struct store *st, int64_t account, const char *as_of,
@@ -131,9 +100,10 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	        "?2") " ORDER BY ac.handle, p.handle, c.strength DESC, "
 	              "s.handle";
 
-	return store_each_to(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
-	                     contact_row, (store_fn)fn, arg, "the contacts");
+	return store_each_read(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)), &contact_rows,
+	    (store_fn)fn, arg, "the contacts");
 }
 
 static int
@@ -144,7 +114,7 @@ gate_contact_row(db_stmt *s, void *arg)
 	c->seller = store_col_dup(s, 0);
 	c->name = store_col_dup(s, 1);
 	c->strength = db_column_int(s, 2);
-	snprintf(c->on, sizeof c->on, "%s", col(s, 3));
+	snprintf(c->on, sizeof c->on, "%s", (const char *)db_column_text(s, 3));
 	return KAM_OK;
 }
 

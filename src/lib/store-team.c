@@ -16,12 +16,6 @@
 
 #include "store-int.h"
 
-static const char *
-col(db_stmt *s, int i)
-{
-	return (const char *)db_column_text(s, i);
-}
-
 /* The team's id, or 0 if there is none of that handle. */
 static int64_t
 team_id(struct store *st, const char *handle)
@@ -215,17 +209,10 @@ store_org_team_rm(struct store *st, const char *handle)
 	               handle);
 }
 
-static int
-team_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct org_team t;
-
-	t.handle = col(s, 0);
-	t.role = col(s, 1);
-	t.accounts = db_column_int(s, 2);
-	t.created = col(s, 3);
-	return STORE_HAND(struct org_team, fn, &t, arg);
-}
+#define F(f, k) STORE_FIELD(struct org_team, f, k)
+STORE_ROWS(team_rows, struct org_team, F(handle, TEXT), F(role, TEXT),
+           F(accounts, LONG), F(created, TEXT));
+#undef F
 
 int
 store_org_teams(struct store *st, int (*fn)(const struct org_team *, void *),
@@ -236,6 +223,6 @@ store_org_teams(struct store *st, int (*fn)(const struct org_team *, void *),
 	    "(SELECT count(*) FROM account a WHERE a.team_id = t.id), "
 	    "t.created FROM team t ORDER BY t.handle";
 
-	return store_each_to(st, store_stmt(st, q), NULL, team_row,
-	                     (store_fn)fn, arg, "the teams");
+	return store_each_read(st, store_stmt(st, q), NULL, &team_rows,
+	                       (store_fn)fn, arg, "the teams");
 }
