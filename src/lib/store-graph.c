@@ -158,16 +158,31 @@ static const char q_competitors_of[] =
     "JOIN competitor c ON c.id = o.toward_id WHERE o.person_id = ?1 "
     "AND o.toward_id IS NOT NULL AND o.effective <= ?2 ORDER BY c.handle";
 /*
- * A map being loaded: the query, the map, and the room of each of its
- * growing arrays (xgrow).
+ * A map being loaded: the query, the map, and its arrays as they grow
+ * (each row function adds to one), the map's own once kept.
  */
 struct load {
 	struct store *st;
 	const struct map_query *q;
 	struct map_data *d;
-	size_t people, lines, links, roles;
+	struct kam_array people, lines, links, roles;
 };
 
+/* The arrays read so far, the map's (to use or free). */
+static void
+keep(struct load *l)
+{
+	struct map_data *d = l->d;
+
+	d->people = l->people.v;
+	d->npeople = l->people.n;
+	d->lines = l->lines.v;
+	d->nlines = l->lines.n;
+	d->links = l->links.v;
+	d->nlinks = l->links.n;
+	d->roles = l->roles.v;
+	d->nroles = l->roles.n;
+}
 static int load(struct load *);
 static int deal_stance(struct store *, const struct map_query *,
                        struct map_person *);
@@ -219,13 +234,9 @@ static int
 person_row(db_stmt *s, void *arg)
 {
 	struct load *l = arg;
-	struct map_data *d = l->d;
-	struct map_person *p;
+	struct map_person *p = kam_array_add(&l->people, sizeof *p);
 	const unsigned char *left;
 
-	d->people = xgrow(d->people, d->npeople, &l->people, sizeof *d->people);
-	p = &d->people[d->npeople++];
-	memset(p, 0, sizeof *p);
 	p->id = db_column_int64(s, 0);
 	p->handle = store_col_dup(s, 1);
 	p->name = store_col_dup(s, 2);
@@ -487,6 +498,7 @@ load_people(struct load *l)
 	                          STORE_ARGS(STORE_INT(q->account)), person_row,
 	                          l, "the people")) == KAM_OK)
 		rc = load_across(l);
+	keep(l);
 	if (rc == KAM_OK)
 		rc = rewind_people(l->st, l->d, q->account, q->as_of);
 	return rc;
@@ -495,13 +507,10 @@ load_people(struct load *l)
 static int
 line_row(db_stmt *s, void *arg)
 {
-	struct load *l = arg;
-	struct map_data *d = l->d;
-	struct map_line *x;
+	struct map_line *x =
+	    kam_array_add(&((struct load *)arg)->lines, sizeof *x);
 	const unsigned char *kind = db_column_text(s, 2);
 
-	d->lines = xgrow(d->lines, d->nlines, &l->lines, sizeof *d->lines);
-	x = &d->lines[d->nlines++];
 	x->person = db_column_int64(s, 0);
 	x->manager = db_column_int64(s, 1);
 	x->dotted = kind != NULL && strcmp((const char *)kind, "dotted") == 0;
@@ -511,21 +520,17 @@ line_row(db_stmt *s, void *arg)
 static int
 link_row(db_stmt *s, void *arg)
 {
-	struct load *l = arg;
-	struct map_data *d = l->d;
 	struct map_link *x;
 	const char *kind;
 
 	kind = vocab_word(VOCAB_LINK_KIND, (const char *)db_column_text(s, 2));
 	if (kind == NULL)
 		return KAM_OK;
-	d->links = xgrow(d->links, d->nlinks, &l->links, sizeof *d->links);
-	x = &d->links[d->nlinks++];
+	x = kam_array_add(&((struct load *)arg)->links, sizeof *x);
 	x->from = db_column_int64(s, 0);
 	x->to = db_column_int64(s, 1);
 	x->kind = kind;
 	x->strength = db_column_int(s, 3);
-	x->mutual = x->hidden = 0;
 	return KAM_OK;
 }
 
@@ -575,8 +580,6 @@ load_edges(struct load *l)
 static int
 role_row(db_stmt *s, void *arg)
 {
-	struct load *l = arg;
-	struct map_data *d = l->d;
 	struct map_role *r;
 	const char *role, *infl;
 
@@ -584,8 +587,7 @@ role_row(db_stmt *s, void *arg)
 	infl = vocab_word(VOCAB_INFLUENCE, (const char *)db_column_text(s, 3));
 	if (role == NULL || infl == NULL)
 		return KAM_OK;
-	d->roles = xgrow(d->roles, d->nroles, &l->roles, sizeof *d->roles);
-	r = &d->roles[d->nroles++];
+	r = kam_array_add(&((struct load *)arg)->roles, sizeof *r);
 	r->person = db_column_int64(s, 0);
 	r->deal = store_col_dup(s, 1);
 	r->role = role;
@@ -611,7 +613,7 @@ int
 store_graph_load(struct store *st, const struct map_query *q,
                  struct map_data *d)
 {
-	struct load l = {st, q, d, 0, 0, 0, 0};
+	struct load l = {.st = st, .q = q, .d = d};
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -621,7 +623,9 @@ store_graph_load(struct store *st, const struct map_query *q,
 	store_expect(st, STORE_EXPECT_WALKS);
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	return store_end(st, load(&l));
+	rc = load(&l);
+	keep(&l);
+	return store_end(st, rc);
 }
 
 static int
@@ -646,6 +650,7 @@ load(struct load *l)
 	if ((rc = load_people(l)) != KAM_OK || (rc = load_edges(l)) != KAM_OK ||
 	    (rc = load_roles(l)) != KAM_OK)
 		return rc;
+	keep(l);
 	/* The third dimension, as store_stance_get defines it. */
 	for (i = 0; i < d->npeople; i++) {
 		struct map_person *p = &d->people[i];
@@ -811,22 +816,11 @@ tl_role_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
-/* A timeline being loaded, and the room of its arrays. */
-struct tl_load {
-	struct timeline *tl;
-	size_t lanes, rows;
-};
-
 static int
 tl_row(db_stmt *s, void *arg)
 {
-	struct tl_load *t = arg;
-	struct timeline *tl = t->tl;
-	struct stance_row *r;
+	struct stance_row *r = kam_array_add(arg, sizeof *r);
 
-	tl->rows = xgrow(tl->rows, tl->nrows, &t->rows, sizeof *tl->rows);
-	r = &tl->rows[tl->nrows++];
-	memset(r, 0, sizeof *r);
 	r->id = db_column_int64(s, 0);
 	r->kind = store_col_dup(s, 1);
 	r->target = db_column_int64(s, 2);
@@ -839,27 +833,17 @@ tl_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
-static int
-tl_lane_row(db_stmt *s, void *arg)
-{
-	struct tl_load *t = arg;
-	struct timeline *tl = t->tl;
-	struct tl_lane *l;
-
-	tl->lanes = xgrow(tl->lanes, tl->nlanes, &t->lanes, sizeof *tl->lanes);
-	l = &tl->lanes[tl->nlanes++];
-	memset(l, 0, sizeof *l);
-	l->person = db_column_int64(s, 0);
-	l->ref = store_col_dup(s, 1);
-	l->name = store_col_dup(s, 2);
-	return KAM_OK;
-}
+/* A lane as q_tl_account and q_tl_group read it. */
+STORE_ROWS(lane_rows, struct tl_lane,
+           STORE_FIELD(struct tl_lane, person, INT64),
+           STORE_FIELD(struct tl_lane, ref, DUP),
+           STORE_FIELD(struct tl_lane, name, DUP));
 
 static int
 tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
         struct timeline *tl)
 {
-	struct tl_load t = {tl, 0, 0};
+	struct kam_array lanes = {0}, rows = {0};
 	size_t i;
 	int rc;
 
@@ -870,10 +854,12 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 	    (toward != 0 && (rc = name_of(st, q_competitor, toward,
 	                                  &tl->toward_name)) != KAM_OK))
 		return rc;
-	rc = store_each(st,
-	                store_stmt(st, deal != 0 ? q_tl_group : q_tl_account),
-	                STORE_ARGS(STORE_INT(deal != 0 ? deal : account)),
-	                tl_lane_row, &t, "the people");
+	rc = store_read_all(
+	    st, store_stmt(st, deal != 0 ? q_tl_group : q_tl_account),
+	    STORE_ARGS(STORE_INT(deal != 0 ? deal : account)), &lane_rows,
+	    &lanes, "the people");
+	tl->lanes = lanes.v;
+	tl->nlanes = lanes.n;
 	for (i = 0; rc == KAM_OK && i < tl->nlanes; i++) {
 		struct tl_lane *l = &tl->lanes[i];
 
@@ -885,8 +871,10 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 		if (rc == KAM_OK)
 			rc = store_each(st, store_stmt(st, q_tl_rows),
 			                STORE_ARGS(STORE_INT(l->person)),
-			                tl_row, &t, "stances");
+			                tl_row, &rows, "stances");
 	}
+	tl->rows = rows.v;
+	tl->nrows = rows.n;
 	return rc;
 }
 
