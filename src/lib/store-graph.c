@@ -166,6 +166,7 @@ struct load {
 	const struct map_query *q;
 	struct map_data *d;
 	struct kam_array people, lines, links, roles;
+	size_t accounts; /* the room of d->accounts */
 };
 
 /* The arrays read so far, the map's (to use or free). */
@@ -349,8 +350,9 @@ rewind_account(struct store *st, struct map_data *d, int64_t account,
 
 /* Adds an account to the map's list, named, unless it is there. */
 static int
-add_account(struct store *st, struct map_data *d, int64_t id)
+add_account(struct load *l, int64_t id)
 {
+	struct map_data *d = l->d;
 	struct map_account *a;
 	size_t i;
 
@@ -358,12 +360,11 @@ add_account(struct store *st, struct map_data *d, int64_t id)
 		if (d->accounts[i].id == id)
 			return KAM_OK;
 	d->accounts =
-	    xreallocarray(d->accounts, d->naccounts + 1, sizeof *d->accounts);
-	a = &d->accounts[d->naccounts];
+	    xgrow(d->accounts, d->naccounts, &l->accounts, sizeof *d->accounts);
+	a = &d->accounts[d->naccounts++];
 	memset(a, 0, sizeof *a);
 	a->id = id;
-	d->naccounts++;
-	return names(st, q_account, id, &a->handle, &a->name);
+	return names(l->st, q_account, id, &a->handle, &a->name);
 }
 
 /*
@@ -371,16 +372,16 @@ add_account(struct store *st, struct map_data *d, int64_t id)
  * account's people as they stood on the as-of day.
  */
 static int
-rewind_people(struct store *st, struct map_data *d, int64_t account,
-              const char *as_of)
+rewind_people(struct load *l)
 {
+	struct map_data *d = l->d;
 	size_t i;
-	int rc = add_account(st, d, account);
+	int rc = add_account(l, l->q->account);
 
 	for (i = 0; rc == KAM_OK && i < d->npeople; i++)
-		rc = add_account(st, d, d->people[i].account_id);
+		rc = add_account(l, d->people[i].account_id);
 	for (i = 0; rc == KAM_OK && i < d->naccounts; i++)
-		rc = rewind_account(st, d, d->accounts[i].id, as_of);
+		rc = rewind_account(l->st, d, d->accounts[i].id, l->q->as_of);
 	return rc;
 }
 
@@ -500,7 +501,7 @@ load_people(struct load *l)
 		rc = load_across(l);
 	keep(l);
 	if (rc == KAM_OK)
-		rc = rewind_people(l->st, l->d, q->account, q->as_of);
+		rc = rewind_people(l);
 	return rc;
 }
 
