@@ -294,10 +294,12 @@ by_handle(struct copy *c, enum kind kind, int64_t id, int64_t *out)
 		                STORE_ARGS(STORE_TEXT(r.handle)), out);
 	if (rc == KAM_OK && *out == 0 &&
 	    (rc = store_failed(c->dst)) == KAM_OK &&
-	    (rc = store_put(c->dst, store_stmt(c->dst, comp ? qci : qsi),
-	                    STORE_ARGS(STORE_TEXT(r.handle), STORE_TEXT(r.name),
-	                               STORE_TEXT(comp ? NULL : r.created)),
-	                    "cannot copy")) == KAM_OK)
+	    (rc = store_put(
+	         c->dst, store_stmt(c->dst, comp ? qci : qsi),
+	         comp ? STORE_ARGS(STORE_TEXT(r.handle), STORE_TEXT(r.name))
+	              : STORE_ARGS(STORE_TEXT(r.handle), STORE_TEXT(r.name),
+	                           STORE_TEXT(r.created)),
+	         "cannot copy")) == KAM_OK)
 		*out = db_last_id(c->dst);
 	free(r.handle);
 	free(r.name);

@@ -55,21 +55,21 @@ STORE_ROWS(account_rows, struct org_account, F(id, INT64), F(handle, TEXT),
            F(team, TEXT));
 #undef F
 
+static const char q_accounts[] =
+    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
+    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
+    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
+    "a.category, (SELECT u.handle FROM account u "
+    "WHERE u.id = a.parent_id), a.ext_id, "
+    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
+    "FROM account a WHERE CAST(?1 AS TEXT) IS NULL OR a.handle = ?1 "
+    "ORDER BY a.handle";
+
 int
 store_org_accounts(struct store *st, const char *handle,
                    int (*fn)(const struct org_account *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
-	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
-	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
-	    "a.category, (SELECT u.handle FROM account u "
-	    "WHERE u.id = a.parent_id), a.ext_id, "
-	    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
-	    "FROM account a WHERE CAST(?1 AS TEXT) IS NULL OR a.handle = ?1 "
-	    "ORDER BY a.handle";
-
-	return store_each_read(st, store_stmt(st, q),
+	return store_each_read(st, store_stmt(st, q_accounts),
 	                       STORE_ARGS(STORE_HANDLE(handle)), &account_rows,
 	                       (store_fn)fn, arg, "the accounts");
 }
@@ -322,11 +322,9 @@ int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	int64_t parent = 0;
 
-	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
-	                &parent);
-	return parent;
+	return store_get_id(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(account)));
 }
 
 int64_t
@@ -753,14 +751,13 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND ext_id = ? AND id <> ?";
-	int64_t other = 0;
+	int64_t other =
+	    store_get_id(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id),
+	                            STORE_INT(person)));
 	char *r;
 	int rc;
 
-	store_get_int64(st, store_stmt(st, q),
-	                STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id),
-	                           STORE_INT(person)),
-	                &other);
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
@@ -1204,24 +1201,19 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 * The unary + makes SQLite read the table in id order rather than
 	 * through the (account_id, handle) index and sort.
 	 */
+#define ACCOUNT_COLS                                                           \
+	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
+	"p.dept, p.level, CASE WHEN m.account_id = p.account_id "              \
+	"THEN m.handle ELSE (SELECT handle FROM account "                      \
+	"WHERE id = m.account_id) || '/' || m.handle END, NULL, "              \
+	"p.placeholder, p.left_on, p.ext_id, p.manager_id "                    \
+	"FROM person p JOIN account a ON a.id = p.account_id "                 \
+	"LEFT JOIN person m ON m.id = p.manager_id "
 	static const char qall[] =
-	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
-	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN person m ON m.id = p.manager_id "
-	    "WHERE +p.account_id = ? ORDER BY p.id";
+	    ACCOUNT_COLS "WHERE +p.account_id = ? ORDER BY p.id";
 	static const char qhandle[] =
-	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
-	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN person m ON m.id = p.manager_id "
-	    "WHERE p.account_id = ? ORDER BY p.handle";
+	    ACCOUNT_COLS "WHERE p.account_id = ? ORDER BY p.handle";
+#undef ACCOUNT_COLS
 	struct people pp = {fn, arg, NULL, 0, person == 0};
 	size_t i;
 	int rc;
@@ -1261,11 +1253,8 @@ store_org_people_by_handle(struct store *st, int64_t account,
 int64_t
 store_org_max_person_id(struct store *st)
 {
-	static const char q[] = "SELECT max(id) FROM person";
-	int64_t id = 0;
-
-	store_get_int64(st, store_stmt(st, q), NULL, &id);
-	return id;
+	return store_get_id(st, store_stmt(st, "SELECT max(id) FROM person"),
+	                    NULL);
 }
 
 STORE_ROWS(handle_rows, struct org_handle,
@@ -1293,56 +1282,56 @@ STORE_ROWS(event_rows, struct org_event, F(effective), F(recorded), F(actor),
            F(field), F(old_value), F(new_value));
 #undef F
 
+/*
+ * The creation, from the person row, then every change as it was
+ * recorded: to the record, and the start and end of each buying
+ * role and each link.
+ */
+static const char q_log[] =
+    "SELECT created, coalesce(recorded, created), "
+    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
+    "NULL "
+    "FROM person WHERE id = ?1 UNION ALL "
+    "SELECT effective, recorded, actor, field, old_value, new_value, "
+    "recorded, 1, id, 0, NULL FROM person_history WHERE person_id = ?1 "
+    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
+    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
+    "r.end_on, coalesce(r.recorded, r.start_on), "
+    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
+    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
+    "r.influence || CASE WHEN r.lead = 1 THEN ', lead' ELSE '' END || "
+    "CASE WHEN r.is_primary = 1 THEN ', primary' ELSE '' END || ')', "
+    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
+    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
+    "2, "
+    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
+    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
+    "IS NOT NULL) AS roles "
+    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
+    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
+    "l.end_on, "
+    "l.created, coalesce(l.actor, ''), l.ended, "
+    "coalesce(l.ended_by, ''), fa.handle || '/' || f.handle || ' ' || "
+    "l.kind || ' ' || ta.handle || '/' || t.handle || ' (' || "
+    "l.strength || ')', l.id FROM link_period l "
+    "JOIN person f ON f.id = l.from_id "
+    "JOIN account fa ON fa.id = f.account_id "
+    "JOIN person t ON t.id = l.to_id "
+    "JOIN account ta ON ta.id = t.account_id "
+    "WHERE l.from_id = ?1 OR l.to_id = ?1) "
+    "SELECT start_on, recorded, actor, 'link', NULL, what, recorded, "
+    "3, "
+    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
+    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
+    "IS NOT NULL) AS links "
+    "ORDER BY 7, 8, 11, 9, 10";
+
 int
 store_org_log(struct store *st, int64_t person,
               int (*fn)(const struct org_event *, void *), void *arg)
 {
-	/*
-	 * The creation, from the person row, then every change as it was
-	 * recorded: to the record, and the start and end of each buying
-	 * role and each link.
-	 */
-	static const char q[] =
-	    "SELECT created, coalesce(recorded, created), "
-	    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
-	    "NULL "
-	    "FROM person WHERE id = ?1 UNION ALL "
-	    "SELECT effective, recorded, actor, field, old_value, new_value, "
-	    "recorded, 1, id, 0, NULL FROM person_history WHERE person_id = ?1 "
-	    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
-	    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
-	    "r.end_on, coalesce(r.recorded, r.start_on), "
-	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
-	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead = 1 THEN ', lead' ELSE '' END || "
-	    "CASE WHEN r.is_primary = 1 THEN ', primary' ELSE '' END || ')', "
-	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
-	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
-	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
-	    "2, "
-	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
-	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
-	    "IS NOT NULL) AS roles "
-	    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
-	    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
-	    "l.end_on, "
-	    "l.created, coalesce(l.actor, ''), l.ended, "
-	    "coalesce(l.ended_by, ''), fa.handle || '/' || f.handle || ' ' || "
-	    "l.kind || ' ' || ta.handle || '/' || t.handle || ' (' || "
-	    "l.strength || ')', l.id FROM link_period l "
-	    "JOIN person f ON f.id = l.from_id "
-	    "JOIN account fa ON fa.id = f.account_id "
-	    "JOIN person t ON t.id = l.to_id "
-	    "JOIN account ta ON ta.id = t.account_id "
-	    "WHERE l.from_id = ?1 OR l.to_id = ?1) "
-	    "SELECT start_on, recorded, actor, 'link', NULL, what, recorded, "
-	    "3, "
-	    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
-	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
-	    "IS NOT NULL) AS links "
-	    "ORDER BY 7, 8, 11, 9, 10";
-
-	return store_each_read(st, store_stmt(st, q),
+	return store_each_read(st, store_stmt(st, q_log),
 	                       STORE_ARGS(STORE_INT(person)), &event_rows,
 	                       (store_fn)fn, arg, "a person's history");
 }
@@ -1586,25 +1575,26 @@ STORE_ROWS(link_rows, struct org_link, F(from, TEXT), F(to, TEXT),
            F(strength, LONG));
 #undef F
 
+static const char q_links_at[] =
+    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
+    "THEN t.handle ELSE (SELECT handle FROM account "
+    "WHERE id = t.account_id) || '/' || t.handle END, "
+    "f.name, t.name, l.kind, l.strength "
+    "FROM link_period l JOIN person f ON f.id = l.from_id "
+    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
+    "AND " STORE_IN_FORCE(
+        "l", "?2") " ORDER BY (SELECT min(x.id) "
+                   "FROM link_period x WHERE x.from_id = l.from_id "
+                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
+
 int
 store_org_links_at(struct store *st, int64_t account, const char *as_of,
                    int (*fn)(const struct org_link *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
-	    "THEN t.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = t.account_id) || '/' || t.handle END, "
-	    "f.name, t.name, l.kind, l.strength "
-	    "FROM link_period l JOIN person f ON f.id = l.from_id "
-	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
-	    "AND " STORE_IN_FORCE(
-	        "l", "?2") " ORDER BY (SELECT min(x.id) "
-	                   "FROM link_period x WHERE x.from_id = l.from_id "
-	                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
 	char today[KAM_DATE_LEN];
 
 	return store_each_read(
-	    st, store_stmt(st, q),
+	    st, store_stmt(st, q_links_at),
 	    STORE_ARGS(STORE_INT(account),
 	               STORE_TEXT(day_or_today(as_of, today))),
 	    &link_rows, (store_fn)fn, arg, "the links");
@@ -1639,16 +1629,17 @@ STORE_ROWS(competitor_rows, struct org_competitor,
            STORE_FIELD(struct org_competitor, handle, TEXT),
            STORE_FIELD(struct org_competitor, name, TEXT));
 
+static const char q_competitors[] =
+    "SELECT handle, name FROM competitor ORDER BY handle";
+
 int
 store_org_competitors(struct store *st,
                       int (*fn)(const struct org_competitor *, void *),
                       void *arg)
 {
-	static const char q[] =
-	    "SELECT handle, name FROM competitor ORDER BY handle";
-
-	return store_each_read(st, store_stmt(st, q), NULL, &competitor_rows,
-	                       (store_fn)fn, arg, "the competitors");
+	return store_each_read(st, store_stmt(st, q_competitors), NULL,
+	                       &competitor_rows, (store_fn)fn, arg,
+	                       "the competitors");
 }
 
 /* Deals */
@@ -1661,20 +1652,20 @@ STORE_ROWS(deal_rows, struct org_deal, F(id, INT64), F(account, TEXT),
            F(closed_on, TEXT), F(reason, TEXT));
 #undef F
 
+static const char q_deals[] =
+    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
+    "d.close_on, d.created, "
+    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
+    "d.cost, d.stage, d.owner, d.ext_id, d.status, d.closed_on, "
+    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
+    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
+    "ORDER BY a.handle, d.handle";
+
 int
 store_org_deals(struct store *st, int64_t account, int64_t deal,
                 int (*fn)(const struct org_deal *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
-	    "d.close_on, d.created, "
-	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
-	    "d.cost, d.stage, d.owner, d.ext_id, d.status, d.closed_on, "
-	    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
-	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
-	    "ORDER BY a.handle, d.handle";
-
-	return store_each_read(st, store_stmt(st, q),
+	return store_each_read(st, store_stmt(st, q_deals),
 	                       STORE_ARGS(STORE_INT(account), STORE_INT(deal)),
 	                       &deal_rows, (store_fn)fn, arg, "the deals");
 }
@@ -1684,12 +1675,10 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	int64_t id = 0;
 
-	store_get_int64(st, store_stmt(st, q),
-	                STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)),
-	                &id);
-	return id;
+	return store_get_id(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)));
 }
 
 /* Buying roles */
@@ -1840,24 +1829,24 @@ STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
            F(primary, INT), F(person_id, INT64));
 #undef F
 
+static const char q_roles_at[] =
+    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
+    "THEN p.handle ELSE (SELECT handle FROM account "
+    "WHERE id = p.account_id) || '/' || p.handle END, "
+    "p.name, p.title, r.role, r.influence, "
+    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
+    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER ", p.handle";
+
 int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
                    int (*fn)(const struct org_role *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
-	    "THEN p.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = p.account_id) || '/' || p.handle END, "
-	    "p.name, p.title, r.role, r.influence, "
-	    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
-	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
-	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
-	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
-	                                     ", p.handle";
 	char today[KAM_DATE_LEN];
 
 	return store_each_read(
-	    st, store_stmt(st, q),
+	    st, store_stmt(st, q_roles_at),
 	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(day_or_today(as_of, today))),
 	    &role_rows, (store_fn)fn, arg, "the buying roles");
 }
@@ -1876,17 +1865,17 @@ STORE_ROWS(holder_rows, struct org_holder, F(who, TEXT), F(role, TEXT),
            F(placeholder, INT), F(left_on, TEXT));
 #undef F
 
+static const char q_holders[] =
+    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
+    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
+    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
+    "ORDER BY " ROLE_ORDER ", p.handle";
+
 int
 store_org_holders(struct store *st, int64_t deal,
                   int (*fn)(const struct org_holder *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
-	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
-	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-	    "ORDER BY " ROLE_ORDER ", p.handle";
-
-	return store_each_read(st, store_stmt(st, q),
+	return store_each_read(st, store_stmt(st, q_holders),
 	                       STORE_ARGS(STORE_INT(deal)), &holder_rows,
 	                       (store_fn)fn, arg, "a deal's roles");
 }
@@ -1903,17 +1892,17 @@ STORE_ROWS(rank_rows, struct org_rank, F(id, INT64), F(level, LONG),
            F(manager, INT64));
 #undef F
 
+static const char q_ranks[] =
+    "SELECT id, level, manager_id FROM person NOT INDEXED "
+    "WHERE +account_id = ?1";
+static const char q_ranks_pg[] =
+    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
+
 int
 store_org_ranks(struct store *st, int64_t account,
                 int (*fn)(const struct org_rank *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT id, level, manager_id FROM person NOT INDEXED "
-	    "WHERE +account_id = ?1";
-	static const char q_pg[] =
-	    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
-
-	return store_each_read(st, store_stmt_dialect(st, q, q_pg),
+	return store_each_read(st, store_stmt_dialect(st, q_ranks, q_ranks_pg),
 	                       STORE_ARGS(STORE_INT(account)), &rank_rows,
 	                       (store_fn)fn, arg, "the people");
 }
@@ -1923,19 +1912,19 @@ STORE_ROWS(rank_line_rows, struct org_rank_line, F(person, INT64),
            F(level, LONG), F(manager, INT64), F(manager_level, LONG));
 #undef F
 
+static const char q_dotted_ranks[] =
+    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
+    "JOIN person p ON p.id = r.person_id "
+    "JOIN person m ON m.id = r.manager_id "
+    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
+    "AND r.end_on IS NULL";
+
 int
 store_org_dotted_ranks(struct store *st, int64_t account,
                        int (*fn)(const struct org_rank_line *, void *),
                        void *arg)
 {
-	static const char q[] =
-	    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
-	    "JOIN person p ON p.id = r.person_id "
-	    "JOIN person m ON m.id = r.manager_id "
-	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
-	    "AND r.end_on IS NULL";
-
-	return store_each_read(st, store_stmt(st, q),
+	return store_each_read(st, store_stmt(st, q_dotted_ranks),
 	                       STORE_ARGS(STORE_INT(account)), &rank_line_rows,
 	                       (store_fn)fn, arg, "the reporting lines");
 }
@@ -1966,13 +1955,10 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 {
 	static const char q[] = "SELECT strength FROM link WHERE from_id = ? "
 	                        "AND to_id = ? AND kind = ?";
-	int64_t strength = 0;
 
-	store_get_int64(
+	return (long)store_get_id(
 	    st, store_stmt(st, q),
-	    STORE_ARGS(STORE_INT(from), STORE_INT(to), STORE_TEXT(kind)),
-	    &strength);
-	return (long)strength;
+	    STORE_ARGS(STORE_INT(from), STORE_INT(to), STORE_TEXT(kind)));
 }
 
 int
