@@ -38,7 +38,9 @@ enum kind {
 
 /* Source ids to target ids, sorted by source id. */
 struct idmap {
-	int64_t *from, *to;
+	struct idpair {
+		int64_t from, to;
+	} * v;
 	size_t n, cap;
 };
 
@@ -52,7 +54,7 @@ struct copy {
 	struct store *src, *dst;
 	struct idmap map[K_N];
 	struct late *late;
-	size_t nlate;
+	size_t nlate, late_cap;
 };
 
 static size_t
@@ -63,12 +65,12 @@ idmap_find(const struct idmap *m, int64_t from, int *found)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (m->from[mid] < from)
+		if (m->v[mid].from < from)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	*found = lo < m->n && m->from[lo] == from;
+	*found = lo < m->n && m->v[lo].from == from;
 	return lo;
 }
 
@@ -79,18 +81,13 @@ idmap_put(struct idmap *m, int64_t from, int64_t to)
 	size_t i = idmap_find(m, from, &found);
 
 	if (found) {
-		m->to[i] = to;
+		m->v[i].to = to;
 		return;
 	}
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->from = xreallocarray(m->from, m->cap, sizeof *m->from);
-		m->to = xreallocarray(m->to, m->cap, sizeof *m->to);
-	}
-	memmove(m->from + i + 1, m->from + i, (m->n - i) * sizeof *m->from);
-	memmove(m->to + i + 1, m->to + i, (m->n - i) * sizeof *m->to);
-	m->from[i] = from;
-	m->to[i] = to;
+	m->v = xgrow(m->v, m->n, &m->cap, sizeof *m->v);
+	memmove(m->v + i + 1, m->v + i, (m->n - i) * sizeof *m->v);
+	m->v[i].from = from;
+	m->v[i].to = to;
 	m->n++;
 }
 
@@ -101,30 +98,28 @@ idmap_get(const struct idmap *m, int64_t from)
 	int found;
 	size_t i = idmap_find(m, from, &found);
 
-	return found ? m->to[i] : 0;
+	return found ? m->v[i].to : 0;
 }
 
-static int
-step_done(struct store *st, db_stmt *s, const char *what)
+/* Column 0 of the first row of q with the id, copied, or else "?". */
+static char *
+text_or_mark(struct store *st, const char *q, int64_t id, const char *what)
 {
-	int rc = db_step(s);
+	db_stmt *s = store_stmt(st, q);
+	char *h = NULL;
 
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
+	if (store_first(st, s, STORE_ARGS(STORE_INT(id)), what)) {
+		h = store_col_dup(s, 0);
+		db_reset(s);
+	}
+	return h != NULL ? h : xstrdup("?");
 }
 
 char *
 store_copy_account_handle(struct store *st, int64_t id)
 {
-	static const char q[] = "SELECT handle FROM account WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	char *h = NULL;
-
-	db_bind_int64(s, 1, id);
-	if (store_row(st, s, "accounts"))
-		h = store_col_dup(s, 0);
-	db_reset(s);
-	return h != NULL ? h : xstrdup("?");
+	return text_or_mark(st, "SELECT handle FROM account WHERE id = ?", id,
+	                    "accounts");
 }
 
 static int
@@ -159,19 +154,8 @@ store_copy_accounts(struct store *src, char *const *handles, size_t n,
 			if (k == 0 || v[k - 1] != v[i])
 				v[k++] = v[i];
 	} else {
-		db_stmt *s = store_stmt(src, all);
-		size_t cap = 0;
-		int step;
-
-		while ((step = db_step(s)) == DB_ROW) {
-			if (k == cap) {
-				cap = cap ? 2 * cap : 16;
-				v = xreallocarray(v, cap, sizeof *v);
-			}
-			v[k++] = db_column_int64(s, 0);
-		}
-		if ((rc = store_rows_end(src, s, step, KAM_OK, "accounts")) !=
-		    KAM_OK) {
+		if ((rc = store_ids(src, store_stmt(src, all), NULL, &v, &k,
+		                    "accounts")) != KAM_OK) {
 			free(v);
 			return rc;
 		}
@@ -197,12 +181,11 @@ store_copy_absent(struct store *src, struct store *dst, int64_t id)
 	db_stmt *s = store_stmt(src, qsrc);
 	int rc = KAM_OK;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(src, s, "accounts")) {
+	if (store_first(src, s, STORE_ARGS(STORE_INT(id)), "accounts")) {
 		handle = store_col_dup(s, 0);
 		ext = store_col_dup(s, 1);
+		db_reset(s);
 	}
-	db_reset(s);
 	if (handle == NULL)
 		return store_failed(src) ? store_failed(src) : KAM_INTERNAL;
 	if (store_account_find(dst, handle, &there))
@@ -213,15 +196,16 @@ store_copy_absent(struct store *src, struct store *dst, int64_t id)
 		             handle, store_path(dst));
 	else if (ext != NULL) {
 		s = store_stmt(dst, qext);
-		store_bind_static(s, 1, ext);
-		if (store_row(dst, s, "accounts"))
+		if (store_first(dst, s, STORE_ARGS(STORE_TEXT(ext)),
+		                "accounts")) {
 			rc = kam_err(
 			    KAM_CONFLICT,
 			    _("account '%s' has the CRM id '%s', which "
 			      "account '%s' of store '%s' has already"),
 			    handle, ext, (const char *)db_column_text(s, 0),
 			    store_path(dst));
-		db_reset(s);
+			db_reset(s);
+		}
 		if (rc == KAM_OK)
 			rc = store_failed(dst);
 	}
@@ -242,17 +226,14 @@ account_of(struct store *src, enum kind kind, int64_t id)
 	    "SELECT a.handle FROM observation o JOIN person p "
 	    "ON p.id = o.person_id JOIN account a ON a.id = p.account_id "
 	    "WHERE o.id = ?";
-	db_stmt *s;
-	char *h = NULL;
 
 	if (kind == K_ACCOUNT)
 		return store_copy_account_handle(src, id);
-	s = store_stmt(src, kind == K_PERSON ? qp : kind == K_DEAL ? qd : qo);
-	db_bind_int64(s, 1, id);
-	if (store_row(src, s, "the store"))
-		h = store_col_dup(s, 0);
-	db_reset(s);
-	return h != NULL ? h : xstrdup("?");
+	return text_or_mark(src,
+	                    kind == K_PERSON ? qp
+	                    : kind == K_DEAL ? qd
+	                                     : qo,
+	                    id, "the store");
 }
 
 /* A row of table, copied, refers to a row of an account not copied. */
@@ -273,6 +254,14 @@ refers_out(struct copy *c, const char *table, enum kind owner, int64_t oid,
 	return rc;
 }
 
+/* A competitor's or seller's handle, name and day of creation. */
+struct named {
+	char *handle, *name, *created;
+};
+#define F(m) STORE_FIELD(struct named, m, DUP)
+STORE_ROWS(named_rows, struct named, F(handle), F(name), F(created));
+#undef F
+
 /*
  * A competitor or seller of the source on the target: the one with its
  * handle, else a new one.
@@ -291,38 +280,30 @@ by_handle(struct copy *c, enum kind kind, int64_t id, int64_t *out)
 	static const char qsi[] =
 	    "INSERT INTO seller (handle, name, created) VALUES (?1, ?2, ?3)";
 	int comp = kind == K_COMPETITOR;
-	db_stmt *s = store_stmt(c->src, comp ? qcs : qss);
-	char *handle = NULL, *name = NULL, *created = NULL;
+	struct named r = {NULL, NULL, NULL};
 	int rc = KAM_OK;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(c->src, s, "the store")) {
-		handle = store_col_dup(s, 0);
-		name = store_col_dup(s, 1);
-		created = store_col_dup(s, 2);
-	}
-	db_reset(s);
-	if (handle == NULL)
-		return store_failed(c->src) ? store_failed(c->src)
-		                            : KAM_INTERNAL;
-	s = store_stmt(c->dst, comp ? qcd : qsd);
-	store_bind_static(s, 1, handle);
+	if (!store_read_one(c->src, store_stmt(c->src, comp ? qcs : qss),
+	                    STORE_ARGS(STORE_INT(id)), &named_rows, &r,
+	                    "the store") ||
+	    r.handle == NULL)
+		rc = store_failed(c->src) ? store_failed(c->src) : KAM_INTERNAL;
 	*out = 0;
-	if (store_row(c->dst, s, "the store"))
-		*out = db_column_int64(s, 0);
-	db_reset(s);
-	if (*out == 0 && (rc = store_failed(c->dst)) == KAM_OK) {
-		s = store_stmt(c->dst, comp ? qci : qsi);
-		store_bind_static(s, 1, handle);
-		store_bind_static(s, 2, name);
-		if (!comp)
-			store_bind_static(s, 3, created);
-		if ((rc = step_done(c->dst, s, "cannot copy")) == KAM_OK)
-			*out = db_last_id(c->dst);
-	}
-	free(handle);
-	free(name);
-	free(created);
+	if (rc == KAM_OK)
+		store_get_int64(c->dst, store_stmt(c->dst, comp ? qcd : qsd),
+		                STORE_ARGS(STORE_TEXT(r.handle)), out);
+	if (rc == KAM_OK && *out == 0 &&
+	    (rc = store_failed(c->dst)) == KAM_OK &&
+	    (rc = store_put(
+	         c->dst, store_stmt(c->dst, comp ? qci : qsi),
+	         comp ? STORE_ARGS(STORE_TEXT(r.handle), STORE_TEXT(r.name))
+	              : STORE_ARGS(STORE_TEXT(r.handle), STORE_TEXT(r.name),
+	                           STORE_TEXT(r.created)),
+	         "cannot copy")) == KAM_OK)
+		*out = db_last_id(c->dst);
+	free(r.handle);
+	free(r.name);
+	free(r.created);
 	return rc;
 }
 
@@ -340,22 +321,22 @@ criterion(struct copy *c, int64_t id, int64_t deal, int64_t *out)
 	char *profile = NULL, *key = NULL;
 	int rc = KAM_OK;
 
-	db_bind_int64(s, 1, id);
-	if (store_row(c->src, s, "the rubric")) {
+	if (store_first(c->src, s, STORE_ARGS(STORE_INT(id)), "the rubric")) {
 		profile = store_col_dup(s, 0);
 		key = store_col_dup(s, 1);
+		db_reset(s);
 	}
-	db_reset(s);
 	if (profile == NULL)
 		return store_failed(c->src) ? store_failed(c->src)
 		                            : KAM_INTERNAL;
 	s = store_stmt(c->dst, qd);
-	store_bind_static(s, 1, profile);
-	store_bind_static(s, 2, key);
 	*out = 0;
-	if (store_row(c->dst, s, "the rubric"))
+	if (store_first(c->dst, s,
+	                STORE_ARGS(STORE_TEXT(profile), STORE_TEXT(key)),
+	                "the rubric")) {
 		*out = db_column_int64(s, 0);
-	db_reset(s);
+		db_reset(s);
+	}
 	if (*out == 0 && (rc = store_failed(c->dst)) == KAM_OK) {
 		char *ref = store_deal_ref(c->src, deal);
 
@@ -398,6 +379,13 @@ resolve(struct copy *c, const char *table, enum kind owner, int64_t oid,
 	if (rc == KAM_OK)
 		idmap_put(&c->map[kind], id, *out);
 	return rc;
+}
+
+/* Column i of the row s, a text (NULL for NULL). */
+static const char *
+col_text(db_stmt *s, int i)
+{
+	return (const char *)db_column_text(s, i);
 }
 
 /* Binds column i of s (a source's row) to parameter j of d, as it is. */
@@ -581,93 +569,100 @@ write_late(struct copy *c, const struct table *t, enum kind kind)
 
 	for (size_t i = 0; i < c->nlate && rc == KAM_OK; i++) {
 		int64_t to;
-		db_stmt *d;
 
 		if ((rc = resolve(c, t->name, t->owner_kind, c->late[i].owner,
-		                  kind, c->late[i].ref, &to)) != KAM_OK)
-			break;
-		d = store_stmt(c->dst, t->late);
-		db_bind_int64(d, 1, c->late[i].row);
-		db_bind_int64(d, 2, to);
-		rc = step_done(c->dst, d, "cannot copy");
+		                  kind, c->late[i].ref, &to)) == KAM_OK)
+			rc = store_put(c->dst, store_stmt(c->dst, t->late),
+			               STORE_ARGS(STORE_INT(c->late[i].row),
+			                          STORE_INT(to)),
+			               "cannot copy");
 	}
 	c->nlate = 0;
 	return rc;
 }
 
 static void
-add_late(struct copy *c, size_t *cap, int64_t row, int64_t ref, int64_t owner)
+add_late(struct copy *c, int64_t row, int64_t ref, int64_t owner)
 {
-	if (c->nlate == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		c->late = xreallocarray(c->late, *cap, sizeof *c->late);
-	}
+	c->late = xgrow(c->late, c->nlate, &c->late_cap, sizeof *c->late);
 	c->late[c->nlate].row = row;
 	c->late[c->nlate].ref = ref;
 	c->late[c->nlate].owner = owner;
 	c->nlate++;
 }
 
+/* A table being copied (copy_table). */
+struct table_copy {
+	struct copy *c;
+	const struct table *t;
+	enum kind late_kind; /* of its references written late */
+};
+
+/* A source row s of the table, copied when what it belongs to was. */
+static int
+copy_row(db_stmt *s, void *arg)
+{
+	struct table_copy *tc = arg;
+	struct copy *c = tc->c;
+	const struct table *t = tc->t;
+	int64_t owner = db_column_int64(s, t->owner), to, late_ref = 0;
+	db_stmt *d;
+	int rc = KAM_OK;
+
+	if (db_column_type(s, t->owner) == DB_NULL ||
+	    (to = idmap_get(&c->map[t->owner_kind], owner)) == 0)
+		return KAM_OK;
+	d = store_stmt(c->dst, t->insert);
+	for (int i = 1; i <= t->ncols && rc == KAM_OK; i++) {
+		const struct ref *r = ref_at(t, i);
+		int64_t id, mapped;
+
+		if (i == t->owner) {
+			db_bind_int64(d, i, to);
+			continue;
+		}
+		if (r == NULL || db_column_type(s, i) == DB_NULL) {
+			bind_as_is(d, i, s, i);
+			continue;
+		}
+		id = db_column_int64(s, i);
+		if (r->late) {
+			late_ref = id;
+			tc->late_kind = r->kind;
+			db_bind_null(d, i);
+			continue;
+		}
+		rc = resolve(c, t->name, t->owner_kind, owner, r->kind, id,
+		             &mapped);
+		db_bind_int64(d, i, mapped);
+	}
+	if (rc != KAM_OK) {
+		db_reset(d);
+		db_clear_bindings(d);
+		return rc;
+	}
+	if ((rc = store_put(c->dst, d, NULL, "cannot copy")) != KAM_OK)
+		return rc;
+	if (t->self != K_NONE)
+		idmap_put(&c->map[t->self], db_column_int64(s, 0),
+		          db_last_id(c->dst));
+	if (late_ref != 0)
+		add_late(c, db_last_id(c->dst), late_ref, owner);
+	return KAM_OK;
+}
+
 static int
 copy_table(struct copy *c, const struct table *t)
 {
-	db_stmt *s = store_stmt(c->src, t->select);
-	size_t cap = 0;
-	int step, rc = KAM_OK;
-	enum kind late_kind = K_NONE;
+	struct table_copy tc = {c, t, K_NONE};
+	int rc = store_each(c->src, store_stmt(c->src, t->select), NULL,
+	                    copy_row, &tc, t->name);
 
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		int64_t owner = db_column_int64(s, t->owner), to, late_ref = 0;
-		db_stmt *d;
-
-		if (db_column_type(s, t->owner) == DB_NULL ||
-		    (to = idmap_get(&c->map[t->owner_kind], owner)) == 0)
-			continue;
-		d = store_stmt(c->dst, t->insert);
-		for (int i = 1; i <= t->ncols && rc == KAM_OK; i++) {
-			const struct ref *r = ref_at(t, i);
-			int64_t id, mapped;
-
-			if (i == t->owner) {
-				db_bind_int64(d, i, to);
-				continue;
-			}
-			if (r == NULL || db_column_type(s, i) == DB_NULL) {
-				bind_as_is(d, i, s, i);
-				continue;
-			}
-			id = db_column_int64(s, i);
-			if (r->late) {
-				late_ref = id;
-				late_kind = r->kind;
-				db_bind_null(d, i);
-				continue;
-			}
-			rc = resolve(c, t->name, t->owner_kind, owner, r->kind,
-			             id, &mapped);
-			db_bind_int64(d, i, mapped);
-		}
-		if (rc != KAM_OK) {
-			db_reset(d);
-			db_clear_bindings(d);
-			break;
-		}
-		if ((rc = step_done(c->dst, d, "cannot copy")) != KAM_OK)
-			break;
-		if (t->self != K_NONE)
-			idmap_put(&c->map[t->self], db_column_int64(s, 0),
-			          db_last_id(c->dst));
-		if (late_ref != 0)
-			add_late(c, &cap, db_last_id(c->dst), late_ref, owner);
-	}
 	if (rc != KAM_OK) {
-		db_reset(s);
 		c->nlate = 0;
 		return rc;
 	}
-	if ((rc = store_rows_end(c->src, s, step, KAM_OK, t->name)) != KAM_OK)
-		return rc;
-	return c->nlate > 0 ? write_late(c, t, late_kind) : KAM_OK;
+	return c->nlate > 0 ? write_late(c, t, tc.late_kind) : KAM_OK;
 }
 
 /*
@@ -692,24 +687,23 @@ copy_team(struct copy *c, int64_t account, const char *account_handle,
 	if ((rc = store_team_held(c->dst, handle, account_handle)) != KAM_OK)
 		return rc;
 	d = store_stmt(c->dst, qd);
-	store_bind_static(d, 1, handle);
-	if (store_row(c->dst, d, "teams"))
+	if (store_first(c->dst, d, STORE_ARGS(STORE_TEXT(handle)), "teams")) {
 		team = db_column_int64(d, 0);
-	db_reset(d);
+		db_reset(d);
+	}
 	if ((rc = store_failed(c->dst)) != KAM_OK)
 		return rc;
 	if (team == 0) {
-		d = store_stmt(c->dst, qi);
-		store_bind_static(d, 1, handle);
-		store_bind_static(d, 2, created);
-		if ((rc = step_done(c->dst, d, "cannot copy")) != KAM_OK)
+		if ((rc = store_put(
+		         c->dst, store_stmt(c->dst, qi),
+		         STORE_ARGS(STORE_TEXT(handle), STORE_TEXT(created)),
+		         "cannot copy")) != KAM_OK)
 			return rc;
 		team = db_last_id(c->dst);
 	}
-	d = store_stmt(c->dst, qa);
-	db_bind_int64(d, 1, account);
-	db_bind_int64(d, 2, team);
-	return step_done(c->dst, d, "cannot copy");
+	return store_put(c->dst, store_stmt(c->dst, qa),
+	                 STORE_ARGS(STORE_INT(account), STORE_INT(team)),
+	                 "cannot copy");
 }
 
 /* The accounts (with their teams), their parents written once all are. */
@@ -732,9 +726,8 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 		db_stmt *s = store_stmt(c->src, qs), *d;
 		char *team, *team_created, *handle;
 
-		db_bind_int64(s, 1, ids[i]);
-		if (!store_row(c->src, s, "accounts")) {
-			db_reset(s);
+		if (!store_first(c->src, s, STORE_ARGS(STORE_INT(ids[i])),
+		                 "accounts")) {
 			rc = store_failed(c->src) ? store_failed(c->src)
 			                          : KAM_INTERNAL;
 			break;
@@ -747,7 +740,8 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 		team = store_col_dup(s, 7);
 		team_created = store_col_dup(s, 8);
 		db_reset(s);
-		if ((rc = step_done(c->dst, d, "cannot copy")) == KAM_OK) {
+		if ((rc = store_put(c->dst, d, NULL, "cannot copy")) ==
+		    KAM_OK) {
 			int64_t to = db_last_id(c->dst);
 
 			idmap_put(&c->map[K_ACCOUNT], ids[i], to);
@@ -761,7 +755,6 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 	}
 	for (size_t i = 0; i < n && rc == KAM_OK; i++) {
 		int64_t to;
-		db_stmt *d;
 
 		if (parent[i] == 0)
 			continue;
@@ -779,12 +772,63 @@ copy_accounts(struct copy *c, const int64_t *ids, size_t n)
 			free(theirs);
 			break;
 		}
-		d = store_stmt(c->dst, qp);
-		db_bind_int64(d, 1, idmap_get(&c->map[K_ACCOUNT], ids[i]));
-		db_bind_int64(d, 2, to);
-		rc = step_done(c->dst, d, "cannot copy");
+		rc = store_put(
+		    c->dst, store_stmt(c->dst, qp),
+		    STORE_ARGS(STORE_INT(idmap_get(&c->map[K_ACCOUNT], ids[i])),
+		               STORE_INT(to)),
+		    "cannot copy");
 	}
 	free(parent);
+	return rc;
+}
+
+/* The observations being copied (copy_observations). */
+struct obs_copy {
+	struct copy *c;
+	struct stance_chain chain;
+	long *count;
+};
+
+#define F(m) STORE_FIELD(struct stance_row, m, TEXT)
+STORE_ROWS(obs_rows, struct stance_row, STORE_SKIP, F(kind), STORE_SKIP,
+           STORE_SKIP, F(stance), STORE_SKIP, STORE_SKIP, F(effective),
+           F(recorded), F(actor), F(note), F(source), F(why));
+#undef F
+
+/* An observation s of a person copied, appended to the target's chain. */
+static int
+copy_obs(db_stmt *s, void *arg)
+{
+	struct obs_copy *o = arg;
+	struct copy *c = o->c;
+	struct stance_row r;
+	int64_t person = db_column_int64(s, 3), id;
+	int rc = KAM_OK;
+
+	memset(&r, 0, sizeof r);
+	if ((r.person = idmap_get(&c->map[K_PERSON], person)) == 0)
+		return KAM_OK;
+	store_read(s, &obs_rows, &r);
+	if (db_column_int64(s, 16) >= 2) {
+		/* An erased text: the digest its row kept. */
+		r.note_digest = r.note == NULL ? col_text(s, 13) : NULL;
+		r.source_digest = r.source == NULL ? col_text(s, 14) : NULL;
+		r.why_digest = r.why == NULL ? col_text(s, 15) : NULL;
+	}
+	if ((id = db_column_int64(s, 2)) != 0)
+		rc = resolve(c, "observation", K_PERSON, person, K_OBSERVATION,
+		             id, &r.target);
+	if (rc == KAM_OK && (id = db_column_int64(s, 5)) != 0)
+		rc = resolve(c, "observation", K_PERSON, person, K_COMPETITOR,
+		             id, &r.toward);
+	if (rc == KAM_OK && (id = db_column_int64(s, 6)) != 0)
+		rc = resolve(c, "observation", K_PERSON, person, K_DEAL, id,
+		             &r.deal);
+	if (rc == KAM_OK &&
+	    (rc = store_stance_append(c->dst, &o->chain, &r)) == KAM_OK) {
+		idmap_put(&c->map[K_OBSERVATION], db_column_int64(s, 0), r.id);
+		++*o->count;
+	}
 	return rc;
 }
 
@@ -805,56 +849,11 @@ copy_observations(struct copy *c, long *count)
 	                                        "FROM observation o ORDER BY "
 	                                        "o.id";
 #undef FREE_TEXT
-	struct stance_chain chain = {0};
-	db_stmt *s = store_stmt(c->src, q);
-	int step, rc = KAM_OK;
+	struct obs_copy o = {c, {0}, count};
 
 	*count = 0;
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		struct stance_row r;
-		int64_t person = db_column_int64(s, 3), id;
-		int v2 = db_column_int64(s, 16) >= 2;
-
-		memset(&r, 0, sizeof r);
-		if ((r.person = idmap_get(&c->map[K_PERSON], person)) == 0)
-			continue;
-#define T(i) ((const char *)db_column_text(s, (i)))
-		r.kind = T(1);
-		r.stance = T(4);
-		r.effective = T(7);
-		r.recorded = T(8);
-		r.actor = T(9);
-		r.note = T(10);
-		r.source = T(11);
-		r.why = T(12);
-		if (v2) {
-			/* An erased text: the digest its row kept. */
-			r.note_digest = r.note == NULL ? T(13) : NULL;
-			r.source_digest = r.source == NULL ? T(14) : NULL;
-			r.why_digest = r.why == NULL ? T(15) : NULL;
-		}
-#undef T
-		if ((id = db_column_int64(s, 2)) != 0)
-			rc = resolve(c, "observation", K_PERSON, person,
-			             K_OBSERVATION, id, &r.target);
-		if (rc == KAM_OK && (id = db_column_int64(s, 5)) != 0)
-			rc = resolve(c, "observation", K_PERSON, person,
-			             K_COMPETITOR, id, &r.toward);
-		if (rc == KAM_OK && (id = db_column_int64(s, 6)) != 0)
-			rc = resolve(c, "observation", K_PERSON, person, K_DEAL,
-			             id, &r.deal);
-		if (rc == KAM_OK &&
-		    (rc = store_stance_append(c->dst, &chain, &r)) == KAM_OK) {
-			idmap_put(&c->map[K_OBSERVATION], db_column_int64(s, 0),
-			          r.id);
-			++*count;
-		}
-	}
-	if (rc != KAM_OK) {
-		db_reset(s);
-		return rc;
-	}
-	return store_rows_end(c->src, s, step, KAM_OK, "observations");
+	return store_each(c->src, store_stmt(c->src, q), NULL, copy_obs, &o,
+	                  "observations");
 }
 
 /*
@@ -866,19 +865,12 @@ copy_shared(struct copy *c, enum kind kind)
 {
 	static const char qc[] = "SELECT id FROM competitor ORDER BY id";
 	static const char qs[] = "SELECT id FROM seller ORDER BY id";
-	db_stmt *s = store_stmt(c->src, kind == K_COMPETITOR ? qc : qs);
-	int64_t *ids = NULL, to;
-	size_t n = 0, cap = 0;
-	int step, rc;
+	int64_t *ids, to;
+	size_t n;
+	int rc = store_ids(c->src,
+	                   store_stmt(c->src, kind == K_COMPETITOR ? qc : qs),
+	                   NULL, &ids, &n, "the store");
 
-	while ((step = db_step(s)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			ids = xreallocarray(ids, cap, sizeof *ids);
-		}
-		ids[n++] = db_column_int64(s, 0);
-	}
-	rc = store_rows_end(c->src, s, step, KAM_OK, "the store");
 	for (size_t i = 0; i < n && rc == KAM_OK; i++)
 		rc = resolve(c, NULL, K_NONE, 0, kind, ids[i], &to);
 	free(ids);
@@ -907,8 +899,7 @@ store_copy_history(struct store *src, struct store *dst, const int64_t *ids,
 			rc = copy_observations(&c, observations);
 	}
 	for (int k = 0; k < K_N; k++) {
-		free(c.map[k].from);
-		free(c.map[k].to);
+		free(c.map[k].v);
 	}
 	free(c.late);
 	return rc;
@@ -922,15 +913,13 @@ store_copy_record(struct store *dst, const struct copy_record *r)
 	    "source_rows, accounts, observations) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7)";
 	char now[KAM_STAMP_LEN];
-	db_stmt *s = store_stmt(dst, q);
 
 	kam_now(now);
-	store_bind_text(s, 1, now);
-	store_bind_text(s, 2, kam_actor());
-	store_bind_static(s, 3, r->source);
-	store_bind_static(s, 4, r->source_head);
-	db_bind_int64(s, 5, r->source_rows);
-	store_bind_static(s, 6, r->accounts);
-	db_bind_int64(s, 7, r->observations);
-	return step_done(dst, s, "cannot record the copy");
+	return store_put(
+	    dst, store_stmt(dst, q),
+	    STORE_ARGS(STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	               STORE_TEXT(r->source), STORE_TEXT(r->source_head),
+	               STORE_INT(r->source_rows), STORE_TEXT(r->accounts),
+	               STORE_INT(r->observations)),
+	    "cannot record the copy");
 }

@@ -32,24 +32,16 @@ struct subst {
 struct erase {
 	int64_t id, account;
 	char *handle, *ref, *name, *title, *ext_id, *account_handle;
+	char *erased; /* when the person was erased, or NULL */
 	char *neutral, *neutral_ref;
 	struct subst *v;
-	size_t n;
+	size_t n, cap;
 	char **names; /* every name the person had */
-	size_t nnames;
+	size_t nnames, names_cap;
 };
 
 /* Below this many bytes a string is only replaced as a whole value. */
 #define ERASE_MIN_INSIDE 4
-
-static int
-step_done(struct store *st, db_stmt *s, const char *what)
-{
-	int rc = db_step(s);
-
-	db_reset(s);
-	return rc == DB_DONE ? KAM_OK : store_fail(st, what);
-}
 
 static void
 add_as(struct erase *e, const char *from, const char *to, int whole, int name)
@@ -68,7 +60,7 @@ add_as(struct erase *e, const char *from, const char *to, int whole, int name)
 			}
 			return;
 		}
-	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
+	e->v = xgrow(e->v, e->n, &e->cap, sizeof *e->v);
 	e->v[e->n].from = xstrdup(from);
 	e->v[e->n].to = xstrdup(to);
 	e->v[e->n].whole = whole || name || strlen(from) < ERASE_MIN_INSIDE;
@@ -92,7 +84,7 @@ add_name(struct erase *e, const char *name)
 	for (i = 0; i < e->nnames; i++)
 		if (strcmp(e->names[i], name) == 0)
 			return;
-	e->names = xreallocarray(e->names, e->nnames + 1, sizeof *e->names);
+	e->names = xgrow(e->names, e->nnames, &e->names_cap, sizeof *e->names);
 	e->names[e->nnames++] = xstrdup(name);
 }
 
@@ -137,6 +129,7 @@ erase_free(struct erase *e)
 	free(e->title);
 	free(e->ext_id);
 	free(e->account_handle);
+	free(e->erased);
 	free(e->neutral);
 	free(e->neutral_ref);
 }
@@ -191,26 +184,26 @@ struct change {
 };
 
 static void
-changes_add(struct change **c, size_t *n, int64_t id, const char *path,
-            char *value)
+changes_add(struct kam_array *a, int64_t id, const char *path, char *value)
 {
-	*c = xreallocarray(*c, *n + 1, sizeof **c);
-	(*c)[*n].id = id;
-	(*c)[*n].path = xstrdup(path);
-	(*c)[*n].value = value;
-	(*n)++;
+	struct change *c = kam_array_add(a, sizeof *c);
+
+	c->id = id;
+	c->path = xstrdup(path);
+	c->value = value;
 }
 
 static void
-changes_free(struct change *c, size_t n)
+changes_free(struct kam_array *a)
 {
+	struct change *c = a->v;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < a->n; i++) {
 		free(c[i].path);
 		free(c[i].value);
 	}
-	free(c);
+	free(a->v);
 }
 
 /*
@@ -270,48 +263,97 @@ static const struct run_col {
  */
 static char *
 scrub_snapshot(sqlite3 *mem, const struct erase *e, const char *json,
-               const struct run_col *col)
+               const struct run_col *col, int *failed)
 {
-	struct change *c = NULL;
-	size_t n = 0, i;
+	struct kam_array a = {0};
+	struct change *c;
+	size_t i;
 	db_stmt *s = NULL;
 	char *cur = NULL;
-	int ok = 1;
+	int ok = 1, step;
 
 	if (db_sqlite_prepare(mem, "SELECT json_valid(?1)", &s) != 0)
 		return NULL;
 	store_bind_static(s, 1, json);
-	ok = db_step(s) == DB_ROW && db_column_int(s, 0) == 1;
+	if ((step = db_step(s)) == DB_ROW)
+		ok = db_column_int(s, 0) == 1;
+	else
+		*failed = 1;
 	db_finalize(s);
-	if (!ok || db_sqlite_prepare(mem, col->q_mem, &s) != 0)
+	if (*failed || !ok || db_sqlite_prepare(mem, col->q_mem, &s) != 0)
 		return NULL;
 	store_bind_static(s, 1, json);
 	if (col->ref)
 		store_bind_static(s, 2, e->ref);
-	while (db_step(s) == DB_ROW) {
+	while ((step = db_step(s)) == DB_ROW) {
 		const char *atom = (const char *)db_column_text(s, 1);
 		char *v = atom ? scrub(e, atom, db_column_int(s, 2)) : NULL;
 
 		if (v != NULL)
-			changes_add(&c, &n, 0,
-			            (const char *)db_column_text(s, 0), v);
+			changes_add(&a, 0, (const char *)db_column_text(s, 0),
+			            v);
 	}
 	db_finalize(s);
-	if (n > 0 &&
+	if (step != DB_DONE)
+		*failed = 1;
+	if (!*failed && a.n > 0 &&
 	    db_sqlite_prepare(mem, "SELECT json_set(?1, ?2, ?3)", &s) == 0) {
 		cur = xstrdup(json);
-		for (i = 0; cur != NULL && i < n; i++) {
+		for (i = 0, c = a.v; cur != NULL && i < a.n; i++) {
 			db_reset(s);
 			store_bind_text(s, 1, cur);
 			store_bind_static(s, 2, c[i].path);
 			store_bind_static(s, 3, c[i].value);
 			free(cur);
 			cur = db_step(s) == DB_ROW ? store_col_dup(s, 0) : NULL;
+			if (cur == NULL)
+				*failed = 1;
 		}
 		db_finalize(s);
 	}
-	changes_free(c, n);
+	changes_free(&a);
 	return cur;
+}
+
+/* The changes to a JSON column of the gate runs being collected. */
+struct run_scrub {
+	const struct erase *e;
+	const struct run_col *col;
+	sqlite3 *mem; /* a team store's: where its documents are rewritten */
+	struct kam_array changes; /* of struct change */
+};
+
+/* A team store's run s (its id and document), rewritten whole. */
+static int
+run_doc_row(db_stmt *s, void *arg)
+{
+	struct run_scrub *r = arg;
+	const char *json = (const char *)db_column_text(s, 1);
+	int failed = 0;
+	char *v =
+	    json ? scrub_snapshot(r->mem, r->e, json, r->col, &failed) : NULL;
+
+	if (failed)
+		return kam_err(KAM_INTERNAL, "cannot rewrite the gate runs: "
+		                             "a run's document cannot be read");
+	if (v != NULL)
+		changes_add(&r->changes, db_column_int64(s, 0), "", v);
+	return KAM_OK;
+}
+
+/* A text value s of a run (its id, path, value, whether the reference
+ * follows it), rewritten where it holds something to erase. */
+static int
+run_text_row(db_stmt *s, void *arg)
+{
+	struct run_scrub *r = arg;
+	const char *atom = (const char *)db_column_text(s, 2);
+	char *v = atom ? scrub(r->e, atom, db_column_int(s, 3)) : NULL;
+
+	if (v != NULL)
+		changes_add(&r->changes, db_column_int64(s, 0),
+		            (const char *)db_column_text(s, 1), v);
+	return KAM_OK;
 }
 
 /*
@@ -324,33 +366,24 @@ static int
 scrub_runs_pg(struct store *st, const struct erase *e,
               const struct run_col *col)
 {
-	struct change *c = NULL;
-	size_t n = 0, i;
-	sqlite3 *mem = db_sqlite_memory();
-	db_stmt *s;
-	int rc = KAM_OK, step;
+	struct run_scrub r = {e, col, db_sqlite_memory(), {NULL, 0, 0}};
+	struct change *c;
+	size_t i;
+	int rc;
 
-	if (mem == NULL)
+	if (r.mem == NULL)
 		return kam_err(
 		    KAM_INTERNAL,
 		    _("cannot rewrite the gate runs: out of memory"));
-	s = store_stmt(st, col->q_pg);
-	while ((step = db_step(s)) == DB_ROW) {
-		const char *json = (const char *)db_column_text(s, 1);
-		char *v = json ? scrub_snapshot(mem, e, json, col) : NULL;
-
-		if (v != NULL)
-			changes_add(&c, &n, db_column_int64(s, 0), "", v);
-	}
-	db_sqlite_close(mem);
-	rc = store_rows_end(st, s, step, rc, "the gate runs");
-	for (i = 0; rc == KAM_OK && i < n; i++) {
-		s = store_stmt(st, col->qset_pg);
-		db_bind_int64(s, 1, c[i].id);
-		store_bind_static(s, 2, c[i].value);
-		rc = step_done(st, s, "cannot rewrite a gate run");
-	}
-	changes_free(c, n);
+	rc = store_each(st, store_stmt(st, col->q_pg), NULL, run_doc_row, &r,
+	                "the gate runs");
+	db_sqlite_close(r.mem);
+	for (i = 0, c = r.changes.v; rc == KAM_OK && i < r.changes.n; i++)
+		rc = store_put(
+		    st, store_stmt(st, col->qset_pg),
+		    STORE_ARGS(STORE_INT(c[i].id), STORE_TEXT(c[i].value)),
+		    "cannot rewrite a gate run");
+	changes_free(&r.changes);
 	return rc;
 }
 
@@ -363,33 +396,23 @@ static int
 scrub_run_col(struct store *st, const struct erase *e,
               const struct run_col *col)
 {
-	struct change *c = NULL;
-	size_t n = 0, i;
-	db_stmt *s;
-	int rc = KAM_OK, step;
+	struct run_scrub r = {e, col, NULL, {NULL, 0, 0}};
+	struct change *c;
+	size_t i;
+	int rc;
 
 	if (store_on_pg(st))
 		return scrub_runs_pg(st, e, col);
-	s = store_stmt(st, col->q);
-	if (col->ref)
-		store_bind_static(s, 1, e->ref);
-	while ((step = db_step(s)) == DB_ROW) {
-		const char *atom = (const char *)db_column_text(s, 2);
-		char *v = atom ? scrub(e, atom, db_column_int(s, 3)) : NULL;
-
-		if (v != NULL)
-			changes_add(&c, &n, db_column_int64(s, 0),
-			            (const char *)db_column_text(s, 1), v);
-	}
-	rc = store_rows_end(st, s, step, rc, "the gate runs");
-	for (i = 0; rc == KAM_OK && i < n; i++) {
-		s = store_stmt(st, col->qset);
-		db_bind_int64(s, 1, c[i].id);
-		store_bind_static(s, 2, c[i].path);
-		store_bind_static(s, 3, c[i].value);
-		rc = step_done(st, s, "cannot rewrite a gate run");
-	}
-	changes_free(c, n);
+	rc = store_each(st, store_stmt(st, col->q),
+	                col->ref ? STORE_ARGS(STORE_TEXT(e->ref)) : NULL,
+	                run_text_row, &r, "the gate runs");
+	for (i = 0, c = r.changes.v; rc == KAM_OK && i < r.changes.n; i++)
+		rc = store_put(st, store_stmt(st, col->qset),
+		               STORE_ARGS(STORE_INT(c[i].id),
+		                          STORE_TEXT(c[i].path),
+		                          STORE_TEXT(c[i].value)),
+		               "cannot rewrite a gate run");
+	changes_free(&r.changes);
 	return rc;
 }
 
@@ -441,6 +464,38 @@ scrub_list(const struct erase *e, const char *list, int bare)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* A log's values rewritten (scrub_manager_logs). */
+struct log_change {
+	int64_t id;
+	char *old_value, *new_value;
+};
+struct log_changes {
+	const struct erase *e;
+	struct kam_array rows; /* of struct log_change */
+};
+
+/* A log row s (its id, values, and whether a bare handle is the
+ * person's) rewritten where a list names the person. */
+static int
+manager_log_row(db_stmt *s, void *arg)
+{
+	struct log_changes *lc = arg;
+	const char *o = (const char *)db_column_text(s, 1);
+	const char *w = (const char *)db_column_text(s, 2);
+	int bare = db_column_int(s, 3);
+	char *o2 = o ? scrub_list(lc->e, o, bare) : NULL;
+	char *w2 = w ? scrub_list(lc->e, w, bare) : NULL;
+	struct log_change *r;
+
+	if (o2 == NULL && w2 == NULL)
+		return KAM_OK;
+	r = kam_array_add(&lc->rows, sizeof *r);
+	r->id = db_column_int64(s, 0);
+	r->old_value = o2 ? o2 : xstrdup_null(o);
+	r->new_value = w2 ? w2 : xstrdup_null(w);
+	return KAM_OK;
+}
+
 /*
  * Other people's logs name the erased person as a manager (reports_to,
  * dotted_to): bare in the same account, ACCOUNT/HANDLE across accounts.
@@ -463,62 +518,56 @@ scrub_manager_logs(struct store *st, const struct erase *e)
 	static const char qset[] =
 	    "UPDATE person_history SET old_value = ?2, new_value = ?3 "
 	    "WHERE id = ?1";
-	struct row {
-		int64_t id;
-		char *old_value, *new_value;
-	} *r = NULL;
-	size_t n = 0, i;
-	db_stmt *s = store_stmt_dialect(st, q, q_pg);
-	int rc = KAM_OK, step;
+	struct log_changes lc = {e, {NULL, 0, 0}};
+	struct log_change *r;
+	size_t i;
+	int rc;
 
-	db_bind_int64(s, 1, e->account);
-	store_bind_static(s, 2, e->handle);
-	while ((step = db_step(s)) == DB_ROW) {
-		const char *o = (const char *)db_column_text(s, 1);
-		const char *w = (const char *)db_column_text(s, 2);
-		int bare = db_column_int(s, 3);
-		char *o2 = o ? scrub_list(e, o, bare) : NULL;
-		char *w2 = w ? scrub_list(e, w, bare) : NULL;
-
-		if (o2 == NULL && w2 == NULL)
-			continue;
-		r = xreallocarray(r, n + 1, sizeof *r);
-		r[n].id = db_column_int64(s, 0);
-		r[n].old_value = o2 ? o2 : (o ? xstrdup(o) : NULL);
-		r[n].new_value = w2 ? w2 : (w ? xstrdup(w) : NULL);
-		n++;
-	}
-	rc = store_rows_end(st, s, step, rc, "the people's logs");
-	for (i = 0; i < n; i++) {
-		if (rc == KAM_OK) {
-			s = store_stmt(st, qset);
-			db_bind_int64(s, 1, r[i].id);
-			store_bind_text(s, 2, r[i].old_value);
-			store_bind_text(s, 3, r[i].new_value);
-			rc = step_done(st, s, "cannot rewrite a log");
-		}
+	rc =
+	    store_each(st, store_stmt_dialect(st, q, q_pg),
+	               STORE_ARGS(STORE_INT(e->account), STORE_TEXT(e->handle)),
+	               manager_log_row, &lc, "the people's logs");
+	for (i = 0, r = lc.rows.v; i < lc.rows.n; i++) {
+		if (rc == KAM_OK)
+			rc = store_put(st, store_stmt(st, qset),
+			               STORE_ARGS(STORE_INT(r[i].id),
+			                          STORE_TEXT(r[i].old_value),
+			                          STORE_TEXT(r[i].new_value)),
+			               "cannot rewrite a log");
 		free(r[i].old_value);
 		free(r[i].new_value);
 	}
-	free(r);
+	free(lc.rows.v);
 	return rc;
+}
+
+/* Adds column 0 of s to the ", "-joined list arg (a struct buf). */
+static int
+list_row(db_stmt *s, void *arg)
+{
+	struct buf *b = arg;
+
+	buf_printf(b, "%s%s", b->len ? ", " : "",
+	           (const char *)db_column_text(s, 0));
+	return KAM_OK;
 }
 
 /* "N, N and N" of the ids a query on ?1 returns, or NULL for none. */
 static char *
 id_list(struct store *st, const char *q, int64_t id, int *rc)
 {
-	db_stmt *s = store_stmt(st, q);
 	struct buf b = {0};
-	int step;
 
-	db_bind_int64(s, 1, id);
-	while ((step = db_step(s)) == DB_ROW)
-		buf_printf(&b, "%s%s", b.len ? ", " : "",
-		           (const char *)db_column_text(s, 0));
-	*rc = store_rows_end(st, s, step, KAM_OK, "the person's records");
+	*rc = store_each(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                 list_row, &b, "the person's records");
 	return b.s;
 }
+
+#define F(m, k) STORE_FIELD(struct erase, m, k)
+STORE_ROWS(erase_rows, struct erase, F(handle, DUP), F(name, DUP),
+           F(title, DUP), F(ext_id, DUP), F(erased, DUP),
+           F(account_handle, DUP), F(account, INT64));
+#undef F
 
 /* The person's row into E, refused when erased already or when texts
  * that encoding 1 hashed would have to leave the chain. */
@@ -534,33 +583,21 @@ plan_person(struct store *st, int64_t person, struct erase *e)
 	    "SELECT id FROM observation WHERE person_id = ?1 "
 	    "AND hash_version = 1 AND (note IS NOT NULL OR source IS NOT NULL "
 	    "OR why IS NOT NULL) ORDER BY id";
-	db_stmt *s;
-	char *erased, *ids;
+	char *ids;
 	int rc;
 
 	memset(e, 0, sizeof *e);
 	e->id = person;
-	s = store_stmt(st, qperson);
-	db_bind_int64(s, 1, e->id);
-	if (db_step(s) != DB_ROW) {
-		db_reset(s);
-		return store_fail(st, "cannot read the person");
-	}
-	e->handle = store_col_dup(s, 0);
-	e->name = store_col_dup(s, 1);
-	e->title = store_col_dup(s, 2);
-	e->ext_id = store_col_dup(s, 3);
-	erased = store_col_dup(s, 4);
-	e->account_handle = store_col_dup(s, 5);
-	e->account = db_column_int64(s, 6);
-	db_reset(s);
+	if (!store_read_one(st, store_stmt(st, qperson),
+	                    STORE_ARGS(STORE_INT(e->id)), &erase_rows, e,
+	                    "the person"))
+		return store_failed(st)
+		           ? store_failed(st)
+		           : store_fail(st, "cannot read the person");
 	xasprintf(&e->ref, "%s/%s", e->account_handle, e->handle);
-	if (erased != NULL) {
-		rc = kam_err(KAM_CONFLICT, _("'%s' was erased on %s already"),
-		             e->ref, erased);
-		free(erased);
-		return rc;
-	}
+	if (e->erased != NULL)
+		return kam_err(KAM_CONFLICT, _("'%s' was erased on %s already"),
+		               e->ref, e->erased);
 	ids = id_list(st, qv1, e->id, &rc);
 	if (rc == KAM_OK && ids != NULL)
 		rc = kam_err(
@@ -581,7 +618,7 @@ plan_neutral(struct store *st, struct erase *e)
 	static const char qtaken[] =
 	    "SELECT 1 FROM person WHERE account_id = ?1 AND handle = ?2";
 	db_stmt *s;
-	int step, k;
+	int k, rc;
 
 	for (k = 1;; k++) {
 		free(e->neutral);
@@ -591,16 +628,41 @@ plan_neutral(struct store *st, struct erase *e)
 			xasprintf(&e->neutral, "erased-%lld-%d",
 			          (long long)e->id, k);
 		s = store_stmt(st, qtaken);
-		db_bind_int64(s, 1, e->account);
-		store_bind_static(s, 2, e->neutral);
-		step = db_step(s);
-		db_reset(s);
-		if (step == DB_DONE)
+		if (!store_first(st, s,
+		                 STORE_ARGS(STORE_INT(e->account),
+		                            STORE_TEXT(e->neutral)),
+		                 "the handles"))
 			break;
-		if (step != DB_ROW)
-			return store_fail(st, "cannot read the handles");
+		db_reset(s);
 	}
+	if ((rc = store_failed(st)) != KAM_OK)
+		return rc;
 	xasprintf(&e->neutral_ref, "%s/%s", e->account_handle, e->neutral);
+	return KAM_OK;
+}
+
+/* A change of the person's log s (field, old, new): a name, else a
+ * title or an external id, each value to erase. */
+static int
+log_value_row(db_stmt *s, void *arg)
+{
+	struct erase *e = arg;
+
+	if (strcmp((const char *)db_column_text(s, 0), "name") == 0) {
+		add_name(e, (const char *)db_column_text(s, 1));
+		add_name(e, (const char *)db_column_text(s, 2));
+		return KAM_OK;
+	}
+	add(e, (const char *)db_column_text(s, 1), "");
+	add(e, (const char *)db_column_text(s, 2), "");
+	return KAM_OK;
+}
+
+/* A text of the person's observations s, to erase. */
+static int
+text_row(db_stmt *s, void *arg)
+{
+	add(arg, (const char *)db_column_text(s, 0), "");
 	return KAM_OK;
 }
 
@@ -624,9 +686,8 @@ plan_strings(struct store *st, struct erase *e)
 	static const char qlog[] =
 	    "SELECT field, old_value, new_value FROM person_history "
 	    "WHERE person_id = ?1 AND field IN ('name', 'title', 'ext_id')";
-	db_stmt *s;
 	size_t k;
-	int rc, step;
+	int rc;
 
 	add_ref(e, e->name, "%.0s(%s)");
 	add_ref(e, e->name, "%.0s(%s,");
@@ -634,18 +695,9 @@ plan_strings(struct store *st, struct erase *e)
 	add_as(e, e->ref, e->neutral_ref, 1, 0);
 	add(e, e->title, "");
 	add(e, e->ext_id, "");
-	s = store_stmt(st, qlog);
-	db_bind_int64(s, 1, e->id);
-	while ((step = db_step(s)) == DB_ROW) {
-		if (strcmp((const char *)db_column_text(s, 0), "name") == 0) {
-			add_name(e, (const char *)db_column_text(s, 1));
-			add_name(e, (const char *)db_column_text(s, 2));
-			continue;
-		}
-		add(e, (const char *)db_column_text(s, 1), "");
-		add(e, (const char *)db_column_text(s, 2), "");
-	}
-	if ((rc = store_rows_end(st, s, step, KAM_OK, "the log")) != KAM_OK)
+	if ((rc = store_each(st, store_stmt(st, qlog),
+	                     STORE_ARGS(STORE_INT(e->id)), log_value_row, e,
+	                     "the log")) != KAM_OK)
 		return rc;
 	add_name(e, e->name);
 	/* Each name the person has had, with the reference and alone. */
@@ -654,13 +706,9 @@ plan_strings(struct store *st, struct erase *e)
 		add_ref(e, e->names[k], "%s (%s,");
 		add_as(e, e->names[k], e->neutral, 1, 1);
 	}
-	s = store_stmt(st, qtexts);
-	db_bind_int64(s, 1, e->id);
-	while ((step = db_step(s)) == DB_ROW)
-		add(e, (const char *)db_column_text(s, 0), "");
-	if ((rc = store_rows_end(st, s, step, KAM_OK, "the texts")) != KAM_OK)
-		return rc;
-	return KAM_OK;
+	return store_each(st, store_stmt(st, qtexts),
+	                  STORE_ARGS(STORE_INT(e->id)), text_row, e,
+	                  "the texts");
 }
 
 /* A deal's log is append-only: a name in it cannot be erased. */
@@ -674,14 +722,14 @@ plan_owner(struct store *st, struct erase *e)
 	    "h.new_value = ?2) AND d.account_id = ?1 ORDER BY d.id LIMIT 1";
 	db_stmt *s;
 	size_t k;
-	int rc, step;
+	int rc;
 
 	for (k = 0; k < e->nnames; k++) {
 		s = store_stmt(st, qowner);
-		db_bind_int64(s, 1, e->account);
-		store_bind_static(s, 2, e->names[k]);
-		step = db_step(s);
-		if (step == DB_ROW) {
+		if (store_first(st, s,
+		                STORE_ARGS(STORE_INT(e->account),
+		                           STORE_TEXT(e->names[k])),
+		                "the deals' logs")) {
 			char *deal = store_col_dup(s, 0);
 
 			db_reset(s);
@@ -694,9 +742,8 @@ plan_owner(struct store *st, struct erase *e)
 			free(deal);
 			return rc;
 		}
-		db_reset(s);
-		if (step != DB_DONE)
-			return store_fail(st, "cannot read the deals' logs");
+		if ((rc = store_failed(st)) != KAM_OK)
+			return rc;
 	}
 	return KAM_OK;
 }
@@ -746,45 +793,38 @@ erase_records(struct store *st, const struct erase *e, const char *reason)
 	    "actor, field, old_value, new_value) "
 	    "VALUES (?1, ?2, ?3, ?4, 'erased', NULL, ?5)";
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
-	db_stmt *s;
 	size_t i;
 	int rc = KAM_OK;
 
 	kam_now(now);
 	kam_today(today);
-	for (i = 0; rc == KAM_OK && i < e->nnames; i++) {
-		s = store_stmt(st, qowner);
-		db_bind_int64(s, 1, e->account);
-		store_bind_static(s, 2, e->names[i]);
-		rc = step_done(st, s, "cannot change a deal");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qtexts);
-		db_bind_int64(s, 1, e->id);
-		rc = step_done(st, s, "cannot erase the texts");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qlog);
-		db_bind_int64(s, 1, e->id);
-		store_bind_static(s, 2, e->neutral);
-		rc = step_done(st, s, "cannot erase the log");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qperson);
-		db_bind_int64(s, 1, e->id);
-		store_bind_static(s, 2, e->neutral);
-		store_bind_static(s, 3, now);
-		rc = step_done(st, s, "cannot erase the person");
-	}
-	if (rc == KAM_OK) {
-		s = store_stmt(st, qerased);
-		db_bind_int64(s, 1, e->id);
-		store_bind_static(s, 2, today);
-		store_bind_static(s, 3, now);
-		store_bind_static(s, 4, kam_actor());
-		store_bind_static(s, 5, reason);
-		rc = step_done(st, s, "cannot record the erasure");
-	}
+	for (i = 0; rc == KAM_OK && i < e->nnames; i++)
+		rc = store_put(
+		    st, store_stmt(st, qowner),
+		    STORE_ARGS(STORE_INT(e->account), STORE_TEXT(e->names[i])),
+		    "cannot change a deal");
+	if (rc == KAM_OK)
+		rc = store_put(st, store_stmt(st, qtexts),
+		               STORE_ARGS(STORE_INT(e->id)),
+		               "cannot erase the texts");
+	if (rc == KAM_OK)
+		rc = store_put(
+		    st, store_stmt(st, qlog),
+		    STORE_ARGS(STORE_INT(e->id), STORE_TEXT(e->neutral)),
+		    "cannot erase the log");
+	if (rc == KAM_OK)
+		rc = store_put(st, store_stmt(st, qperson),
+		               STORE_ARGS(STORE_INT(e->id),
+		                          STORE_TEXT(e->neutral),
+		                          STORE_TEXT(now)),
+		               "cannot erase the person");
+	if (rc == KAM_OK)
+		rc = store_put(st, store_stmt(st, qerased),
+		               STORE_ARGS(STORE_INT(e->id), STORE_TEXT(today),
+		                          STORE_TEXT(now),
+		                          STORE_TEXT(kam_actor()),
+		                          STORE_TEXT(reason)),
+		               "cannot record the erasure");
 	return rc;
 }
 

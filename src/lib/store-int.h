@@ -376,6 +376,8 @@ store_get_int(struct store *st, db_stmt *s, const struct store_arg *args,
 		*out = (int)v;
 	return found;
 }
+/* The first row's column 0 (an id, a count), or 0 when there is none. */
+int64_t store_get_id(struct store *, db_stmt *s, const struct store_arg *args);
 /*
  * Runs s with args to its first row: 1 with s on it (read its columns,
  * then db_reset), or 0 with s reset when there is none (a failed step

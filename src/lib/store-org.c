@@ -14,11 +14,8 @@
 
 #include "store-int.h"
 
-static int
-step_done(struct store *st, db_stmt *s, const char *what)
-{
-	return store_put(st, s, NULL, what);
-}
+/* An id, or NULL for 0 (none). */
+#define ID_OR_NULL(v) ((v) != 0 ? STORE_INT(v) : STORE_NULL)
 
 static const char *
 col(db_stmt *s, int i)
@@ -35,69 +32,46 @@ store_org_account_add(struct store *st, const char *handle, const char *name,
 	static const char q[] = "INSERT INTO account (handle, name, industry, "
 	                        "created) VALUES (?, ?, ?, ?)";
 	static const char qfind[] = "SELECT 1 FROM account WHERE handle = ?";
-	db_stmt *s = store_stmt(st, qfind);
 	char today[KAM_DATE_LEN];
-	int found;
 
-	store_bind_handle(s, 1, handle);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	if (found)
+	if (store_exists(st, store_stmt(st, qfind),
+	                 STORE_ARGS(STORE_HANDLE(handle))))
 		return kam_err(KAM_CONFLICT, _("account '%s' already exists"),
 		               handle);
 	kam_today(today);
-	s = store_stmt(st, q);
-	store_bind_handle(s, 1, handle);
-	store_bind_text(s, 2, name);
-	store_bind_text(s, 3, industry != NULL && *industry ? industry : NULL);
-	store_bind_text(s, 4, today);
-	return step_done(st, s, "cannot add account");
+	return store_put(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(
+	        STORE_HANDLE(handle), STORE_TEXT(name),
+	        STORE_TEXT(industry != NULL && *industry ? industry : NULL),
+	        STORE_TEXT(today)),
+	    "cannot add account");
 }
+
+#define F(m, k) STORE_FIELD(struct org_account, m, k)
+STORE_ROWS(account_rows, struct org_account, F(id, INT64), F(handle, TEXT),
+           F(name, TEXT), F(industry, TEXT), F(created, TEXT), F(people, LONG),
+           F(deals, LONG), F(category, TEXT), F(parent, TEXT), F(ext_id, TEXT),
+           F(team, TEXT));
+#undef F
+
+static const char q_accounts[] =
+    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
+    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
+    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
+    "a.category, (SELECT u.handle FROM account u "
+    "WHERE u.id = a.parent_id), a.ext_id, "
+    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
+    "FROM account a WHERE CAST(?1 AS TEXT) IS NULL OR a.handle = ?1 "
+    "ORDER BY a.handle";
 
 int
 store_org_accounts(struct store *st, const char *handle,
                    int (*fn)(const struct org_account *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT a.id, a.handle, a.name, a.industry, a.created, "
-	    "(SELECT count(*) FROM person p WHERE p.account_id = a.id), "
-	    "(SELECT count(*) FROM deal d WHERE d.account_id = a.id), "
-	    "a.category, (SELECT u.handle FROM account u "
-	    "WHERE u.id = a.parent_id), a.ext_id, "
-	    "(SELECT t.handle FROM team t WHERE t.id = a.team_id) "
-	    "FROM account a WHERE CAST(?1 AS TEXT) IS NULL OR a.handle = ?1 "
-	    "ORDER BY a.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_account a;
-	int rc = KAM_OK, step = DB_DONE;
-
-	store_bind_handle(s, 1, handle);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		a.id = db_column_int64(s, 0);
-		a.handle = col(s, 1);
-		a.name = col(s, 2);
-		a.industry = col(s, 3);
-		a.created = col(s, 4);
-		a.people = db_column_int(s, 5);
-		a.deals = db_column_int(s, 6);
-		a.category = col(s, 7);
-		a.parent = col(s, 8);
-		a.ext_id = col(s, 9);
-		a.team = col(s, 10);
-		rc = fn(&a, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the accounts");
-	return rc;
-}
-
-/* "" clears a text field; NULL keeps it (the statements coalesce). */
-static void
-bind_change(db_stmt *s, int i, const char *v)
-{
-	if (v == NULL)
-		db_bind_null(s, i);
-	else
-		store_bind_text(s, i, v);
+	return store_each_read(st, store_stmt(st, q_accounts),
+	                       STORE_ARGS(STORE_HANDLE(handle)), &account_rows,
+	                       (store_fn)fn, arg, "the accounts");
 }
 
 /*
@@ -164,6 +138,32 @@ tie_words(struct store *st, struct buf *b, db_stmt *s)
 	free(q);
 }
 
+/* The ties of one account of a moving group (check_ties). */
+struct ties {
+	struct store *st;
+	int64_t account, root;
+	struct buf b;
+	size_t found;
+};
+
+/* A tie of the row s, unless it stays within the group, named onto t. */
+static int
+tie_row(db_stmt *s, void *arg)
+{
+	struct ties *t = arg;
+	int64_t a = db_column_int64(s, 4), c = db_column_int64(s, 5);
+
+	if (store_org_group_root(t->st, a == t->account ? c : a) == t->root)
+		return KAM_OK;
+	if (t->found < TIES_NAMED) {
+		if (t->found > 0)
+			buf_puts(&t->b, _("; "));
+		tie_words(t->st, &t->b, s);
+	}
+	t->found++;
+	return KAM_OK;
+}
+
 /*
  * An account that leaves its group (or moves to another) with its
  * subsidiaries may not leave ties across the groups behind: lines,
@@ -175,47 +175,30 @@ tie_words(struct store *st, struct buf *b, db_stmt *s)
 static int
 check_ties(struct store *st, const char *handle, int64_t account)
 {
-	int64_t *ids, root = store_org_group_root(st, account);
-	struct buf b = {0};
+	struct ties t = {st, 0, store_org_group_root(st, account), {0}, 0};
+	int64_t *ids;
 	char today[KAM_DATE_LEN];
-	size_t n, i, found = 0;
-	int rc = KAM_OK, step;
+	size_t n, i, found;
+	int rc = KAM_OK;
 
 	kam_today(today);
 	store_org_group(st, account, &ids, &n);
-	for (i = 0; i < n; i++) {
-		db_stmt *s = store_stmt(st, q_ties);
-
-		db_bind_int64(s, 1, ids[i]);
-		store_bind_static(s, 2, today);
-		while ((step = db_step(s)) == DB_ROW) {
-			int64_t a = db_column_int64(s, 4),
-			        c = db_column_int64(s, 5);
-
-			if (store_org_group_root(st, a == ids[i] ? c : a) ==
-			    root)
-				continue;
-			if (found < TIES_NAMED) {
-				if (found > 0)
-					buf_puts(&b, _("; "));
-				tie_words(st, &b, s);
-			}
-			found++;
-		}
-		db_reset(s);
-		if (step != DB_DONE) {
-			rc = store_fail(st, "cannot read the group's ties");
-			break;
-		}
+	for (i = 0; rc == KAM_OK && i < n; i++) {
+		t.account = ids[i];
+		rc =
+		    store_each(st, store_stmt(st, q_ties),
+		               STORE_ARGS(STORE_INT(ids[i]), STORE_TEXT(today)),
+		               tie_row, &t, "the group's ties");
 	}
 	free(ids);
+	found = t.found;
 	if (rc == KAM_OK && found > TIES_NAMED)
-		buf_printf(&b,
+		buf_printf(&t.b,
 		           ngettext("; and %zu more", "; and %zu more",
 		                    (unsigned long)(found - TIES_NAMED)),
 		           found - TIES_NAMED);
 	if (rc == KAM_OK && found > 0) {
-		buf_add(&b, "", 1);
+		buf_add(&t.b, "", 1);
 		rc = kam_err(KAM_CONFLICT,
 		             ngettext("account '%s' cannot leave its group "
 		                      "while %zu tie crosses to it: %s (end "
@@ -226,9 +209,9 @@ check_ties(struct store *st, const char *handle, int64_t account)
 		                      "them first: person set --no-reports-to "
 		                      "or --no-dotted, unlink, role rm)",
 		                      (unsigned long)found),
-		             handle, found, b.s);
+		             handle, found, t.b.s);
 	}
-	buf_free(&b);
+	buf_free(&t.b);
 	return rc;
 }
 
@@ -242,18 +225,14 @@ account_set_check(struct store *st, const char *handle, int64_t id,
 {
 	static const char qext[] =
 	    "SELECT handle FROM account WHERE ext_id = ? AND id <> ?";
-	db_stmt *s;
 	int64_t up;
-	char *other = NULL;
+	char *other;
 	int rc;
 
 	if (c->ext_id != NULL && *c->ext_id != '\0') {
-		s = store_stmt(st, qext);
-		store_bind_text(s, 1, c->ext_id);
-		db_bind_int64(s, 2, id);
-		if (store_row(st, s, "the store"))
-			other = store_col_dup(s, 0);
-		db_reset(s);
+		other = store_get_text(
+		    st, store_stmt(st, qext),
+		    STORE_ARGS(STORE_TEXT(c->ext_id), STORE_INT(id)));
 		if (other != NULL) {
 			rc = kam_err(KAM_CONFLICT,
 			             _("external id '%s' is already account "
@@ -302,7 +281,6 @@ store_org_account_set(struct store *st, const char *handle,
 	static const char qteam[] =
 	    "UPDATE account SET team_id = ?2 WHERE id = ?1 "
 	    "AND coalesce(team_id, 0) <> coalesce(?2, 0)";
-	db_stmt *s;
 	int64_t id, parent = 0, team = 0, old_root;
 	int rc;
 
@@ -311,25 +289,22 @@ store_org_account_set(struct store *st, const char *handle,
 	if ((rc = account_set_check(st, handle, id, c, &parent, &team)) !=
 	    KAM_OK)
 		return rc;
-	s = store_stmt(st, q);
-	db_bind_int64(s, 1, id);
-	bind_change(s, 2, c->name);
-	bind_change(s, 3, c->industry);
-	bind_change(s, 4, c->category);
-	bind_change(s, 5, c->ext_id);
+	/* "" clears a text field; NULL keeps it (the statement coalesces). */
 	if ((c->name != NULL || c->industry != NULL || c->category != NULL ||
 	     c->ext_id != NULL) &&
-	    (rc = step_done(st, s, "cannot change the account")) != KAM_OK)
+	    (rc = store_put(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(id), STORE_TEXT(c->name),
+	                               STORE_TEXT(c->industry),
+	                               STORE_TEXT(c->category),
+	                               STORE_TEXT(c->ext_id)),
+	                    "cannot change the account")) != KAM_OK)
 		return rc;
-	db_reset(s);
 	if (c->parent != NULL) {
 		old_root = store_org_group_root(st, id);
-		s = store_stmt(st, qparent);
-		db_bind_int64(s, 1, id);
-		if (parent != 0)
-			db_bind_int64(s, 2, parent);
-		if ((rc = step_done(st, s, "cannot change the account")) !=
-		    KAM_OK)
+		if ((rc = store_put(
+		         st, store_stmt(st, qparent),
+		         STORE_ARGS(STORE_INT(id), ID_OR_NULL(parent)),
+		         "cannot change the account")) != KAM_OK)
 			return rc;
 		if (store_org_group_root(st, id) != old_root &&
 		    (rc = check_ties(st, handle, id)) != KAM_OK)
@@ -338,22 +313,18 @@ store_org_account_set(struct store *st, const char *handle,
 	if (c->team == NULL)
 		return KAM_OK;
 	/* Last: on a team store the account may leave the user's sight. */
-	s = store_stmt(st, qteam);
-	db_bind_int64(s, 1, id);
-	if (team != 0)
-		db_bind_int64(s, 2, team);
-	return step_done(st, s, "cannot change the account");
+	return store_put(st, store_stmt(st, qteam),
+	                 STORE_ARGS(STORE_INT(id), ID_OR_NULL(team)),
+	                 "cannot change the account");
 }
 
 int64_t
 store_org_account_parent(struct store *st, int64_t account)
 {
 	static const char q[] = "SELECT parent_id FROM account WHERE id = ?";
-	int64_t parent = 0;
 
-	store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
-	                &parent);
-	return parent;
+	return store_get_id(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(account)));
 }
 
 int64_t
@@ -376,17 +347,9 @@ store_org_group(struct store *st, int64_t account, int64_t **ids, size_t *n)
 	    "SELECT a.id FROM account a JOIN g ON a.parent_id = g.id) "
 	    "SELECT g.id FROM g JOIN account a ON a.id = g.id "
 	    "ORDER BY g.id <> ?1, a.handle";
-	db_stmt *s = store_stmt(st, q);
 
-	*ids = NULL;
-	*n = 0;
-	db_bind_int64(s, 1, account);
-	while (store_row(st, s, "the store")) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = db_column_int64(s, 0);
-	}
-	db_reset(s);
-	return KAM_OK;
+	return store_ids(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
+	                 ids, n, "the store");
 }
 
 /* People */
@@ -398,7 +361,6 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 	static const char q[] =
 	    "INSERT INTO person_history (person_id, effective, recorded, "
 	    "actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
 
 	kam_now(now);
@@ -406,14 +368,12 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 		kam_today(today);
 		on = today;
 	}
-	db_bind_int64(s, 1, person);
-	store_bind_text(s, 2, on);
-	store_bind_text(s, 3, now);
-	store_bind_text(s, 4, kam_actor());
-	store_bind_text(s, 5, field);
-	store_bind_text(s, 6, old_value);
-	store_bind_text(s, 7, new_value);
-	return step_done(st, s, "cannot record history");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_INT(person), STORE_TEXT(on),
+	                            STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	                            STORE_TEXT(field), STORE_TEXT(old_value),
+	                            STORE_TEXT(new_value)),
+	                 "cannot record history");
 }
 
 /*
@@ -492,7 +452,7 @@ store_org_insert_people(struct store *st, int64_t account,
 				db_bind_int64(s, at + 8, r->manager);
 			store_bind_static(s, at + 9, r->ext_id);
 		}
-		rc = step_done(st, s, "cannot add person");
+		rc = store_put(st, s, NULL, "cannot add person");
 	}
 	return rc;
 }
@@ -503,32 +463,21 @@ store_org_insert_line(struct store *st, int64_t person, int64_t manager,
 {
 	static const char q[] = "INSERT INTO reporting_line (person_id, "
 	                        "manager_id, kind) VALUES (?, ?, ?)";
-	db_stmt *s = store_stmt(st, q);
 
-	db_bind_int64(s, 1, person);
-	db_bind_int64(s, 2, manager);
-	store_bind_static(s, 3, kind);
-	return step_done(st, s, "cannot add reporting line");
+	return store_put(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(person), STORE_INT(manager), STORE_TEXT(kind)),
+	    "cannot add reporting line");
 }
 
-/* A person's account id, handle and level. */
+/* A person's account id. */
 static int
-person_row(struct store *st, int64_t id, int64_t *account, long *level)
+person_row(struct store *st, int64_t id, int64_t *account)
 {
-	static const char q[] =
-	    "SELECT account_id, level FROM person WHERE id = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
+	static const char q[] = "SELECT account_id FROM person WHERE id = ?";
 
-	db_bind_int64(s, 1, id);
-	found = store_row(st, s, "the store");
-	if (found) {
-		*account = db_column_int64(s, 0);
-		if (level != NULL)
-			*level = db_column_int(s, 1);
-	}
-	db_reset(s);
-	return found;
+	return store_get_int64(st, store_stmt(st, q), STORE_ARGS(STORE_INT(id)),
+	                       account);
 }
 
 /* A set of person ids (ids are positive), for walks up the hierarchy. */
@@ -568,6 +517,32 @@ idset_add(struct idset *set, int64_t id)
 	return 1;
 }
 
+/* A walk up the hierarchy (store_org_lines_up). */
+struct walk_up {
+	int (*fn)(const struct org_up *, void *);
+	void *arg;
+	struct org_up line;
+	struct idset seen;
+	int64_t *queue;
+	size_t n, cap;
+};
+
+/* A manager of the line's person: handed on, and queued once. */
+static int
+up_row(db_stmt *s, void *arg)
+{
+	struct walk_up *w = arg;
+	int rc;
+
+	w->line.manager = db_column_int64(s, 0);
+	rc = w->fn(&w->line, w->arg);
+	if (idset_add(&w->seen, w->line.manager)) {
+		w->queue = xgrow(w->queue, w->n, &w->cap, sizeof *w->queue);
+		w->queue[w->n++] = w->line.manager;
+	}
+	return rc;
+}
+
 /*
  * The current lines (solid, then dotted) of everyone above the person,
  * walked breadth first, each person's lines once.
@@ -580,36 +555,21 @@ store_org_lines_up(struct store *st, int64_t person,
 	                         "AND manager_id IS NOT NULL UNION ALL "
 	                         "SELECT manager_id FROM reporting_line "
 	                         "WHERE person_id = ?1 AND end_on IS NULL";
-	int64_t *queue;
-	size_t head = 0, n = 0, cap = 64;
-	struct idset seen = {NULL, 0, 0};
-	struct org_up line;
-	int rc = KAM_OK, step = DB_DONE;
+	struct walk_up w = {fn, arg, {0, 0}, {NULL, 0, 0}, NULL, 0, 0};
+	size_t head = 0;
+	int rc = KAM_OK;
 
-	queue = xcalloc(cap, sizeof *queue);
-	queue[n++] = person;
-	idset_add(&seen, person);
-	while (head < n && rc == KAM_OK) {
-		db_stmt *s = store_stmt(st, up);
-
-		line.person = queue[head++];
-		db_bind_int64(s, 1, line.person);
-		while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-			line.manager = db_column_int64(s, 0);
-			rc = fn(&line, arg);
-			if (!idset_add(&seen, line.manager))
-				continue;
-			if (n == cap) {
-				cap *= 2;
-				queue =
-				    xreallocarray(queue, cap, sizeof *queue);
-			}
-			queue[n++] = line.manager;
-		}
-		rc = store_rows_end(st, s, step, rc, "the reporting lines");
+	w.queue = xgrow(w.queue, w.n, &w.cap, sizeof *w.queue);
+	w.queue[w.n++] = person;
+	idset_add(&w.seen, person);
+	while (head < w.n && rc == KAM_OK) {
+		w.line.person = w.queue[head++];
+		rc = store_each(st, store_stmt(st, up),
+		                STORE_ARGS(STORE_INT(w.line.person)), up_row,
+		                &w, "the reporting lines");
 	}
-	free(queue);
-	free(seen.slot);
+	free(w.queue);
+	free(w.seen.slot);
 	return rc;
 }
 
@@ -618,7 +578,7 @@ store_org_person_account(struct store *st, int64_t person)
 {
 	int64_t account = 0;
 
-	person_row(st, person, &account, NULL);
+	person_row(st, person, &account);
 	return account;
 }
 
@@ -635,6 +595,23 @@ store_org_account_handle(struct store *st, int64_t account)
 	return text_of(st, "SELECT handle FROM account WHERE id = ?", account);
 }
 
+/* Adds h to the ';'-joined list b. */
+static int
+join_row_at(struct buf *b, const char *h)
+{
+	if (b->len)
+		buf_puts(b, ";");
+	buf_puts(b, h);
+	return KAM_OK;
+}
+
+/* Adds column 0 of s to the ';'-joined list arg (a struct buf). */
+static int
+join_row(db_stmt *s, void *arg)
+{
+	return join_row_at(arg, col(s, 0));
+}
+
 /* The handles of a person's current managers of one kind, ';'-joined. */
 static char *
 managers(struct store *st, int64_t person, const char *kind)
@@ -649,17 +626,11 @@ managers(struct store *st, int64_t person, const char *kind)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE r.person_id = ? AND r.kind = 'dotted' AND r.end_on IS NULL "
 	    "ORDER BY m.handle";
-	db_stmt *s;
 	struct buf b = {0};
 
-	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	db_bind_int64(s, 1, person);
-	while (store_row(st, s, "the store")) {
-		if (b.len)
-			buf_puts(&b, ";");
-		buf_puts(&b, col(s, 0));
-	}
-	db_reset(s);
+	store_each(
+	    st, store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted),
+	    STORE_ARGS(STORE_INT(person)), join_row, &b, "the store");
 	return b.s;
 }
 
@@ -673,16 +644,22 @@ store_org_line_open(struct store *st, int64_t person, int64_t manager,
 	static const char qdotted[] =
 	    "SELECT 1 FROM reporting_line WHERE person_id = ?1 AND "
 	    "manager_id = ?2 AND kind = 'dotted' AND end_on IS NULL";
-	db_stmt *s;
-	int found;
 
-	s = store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted);
-	db_bind_int64(s, 1, person);
-	db_bind_int64(s, 2, manager);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	return found;
+	return store_exists(
+	    st, store_stmt(st, strcmp(kind, "solid") == 0 ? qsolid : qdotted),
+	    STORE_ARGS(STORE_INT(person), STORE_INT(manager)));
 }
+
+/*
+ * Two ids a row: a person's current line (its id, 0 for the solid one,
+ * and the manager), or a person and their account.
+ */
+struct two_ids {
+	int64_t id, other;
+};
+#define F(m) STORE_FIELD(struct two_ids, m, INT64)
+STORE_ROWS(two_ids_rows, struct two_ids, F(id), F(other));
+#undef F
 
 /*
  * Ends the person's current lines of one kind, except those to the
@@ -708,37 +685,30 @@ end_lines_except(struct store *st, int64_t person, const char *kind,
 	static const char qclear[] = "UPDATE person SET manager_id = NULL, "
 	                             "manager_since = NULL WHERE id = ?2";
 	int solid = strcmp(kind, "solid") == 0;
-	int64_t *ids = NULL, *mgr = NULL;
-	size_t n = 0, i, k;
-	db_stmt *s;
-	int rc = KAM_OK;
+	struct kam_array a = {0};
+	struct two_ids *l;
+	size_t i, k;
+	int rc;
 
-	s = store_stmt(st, solid ? qsolid : qlist);
-	db_bind_int64(s, 1, person);
-	while (store_row(st, s, "the store")) {
-		ids = xreallocarray(ids, n + 1, sizeof *ids);
-		mgr = xreallocarray(mgr, n + 1, sizeof *mgr);
-		ids[n] = db_column_int64(s, 0);
-		mgr[n++] = db_column_int64(s, 1);
-	}
-	db_reset(s);
-	for (i = 0; rc == KAM_OK && i < n; i++) {
-		for (k = 0; k < nkeep && keep[k] != mgr[i]; k++)
+	rc = store_read_all(st, store_stmt(st, solid ? qsolid : qlist),
+	                    STORE_ARGS(STORE_INT(person)), &two_ids_rows, &a,
+	                    "the store");
+	for (i = 0, l = a.v; rc == KAM_OK && i < a.n; i++) {
+		for (k = 0; k < nkeep && keep[k] != l[i].other; k++)
 			;
 		if (k < nkeep)
 			continue;
-		s = store_stmt(st, solid ? qmove : qend);
-		store_bind_text(s, 1, on);
-		db_bind_int64(s, 2, solid ? person : ids[i]);
-		rc = step_done(st, s, "cannot end reporting line");
-		if (rc == KAM_OK && solid) {
-			s = store_stmt(st, qclear);
-			db_bind_int64(s, 2, person);
-			rc = step_done(st, s, "cannot end reporting line");
-		}
+		rc = store_put(st, store_stmt(st, solid ? qmove : qend),
+		               STORE_ARGS(STORE_TEXT(on),
+		                          STORE_INT(solid ? person : l[i].id)),
+		               "cannot end reporting line");
+		if (rc == KAM_OK && solid)
+			rc =
+			    store_put(st, store_stmt(st, qclear),
+			              STORE_ARGS(STORE_NULL, STORE_INT(person)),
+			              "cannot end reporting line");
 	}
-	free(ids);
-	free(mgr);
+	free(a.v);
 	return rc;
 }
 
@@ -753,20 +723,15 @@ store_org_line_start(struct store *st, int64_t person, int64_t m,
 	    "start_on) VALUES (?1, ?2, ?3, ?4)";
 	static const char qsolid[] = "UPDATE person SET manager_id = ?2, "
 	                             "manager_since = ?4 WHERE id = ?1";
-	db_stmt *s;
+	int solid = strcmp(kind, "solid") == 0;
 
 	if (store_org_line_open(st, person, m, kind))
 		return KAM_OK; /* already so: keep the line and its start */
-	if (strcmp(kind, "solid") == 0) {
-		s = store_stmt(st, qsolid);
-	} else {
-		s = store_stmt(st, q);
-		store_bind_text(s, 3, kind);
-	}
-	db_bind_int64(s, 1, person);
-	db_bind_int64(s, 2, m);
-	store_bind_text(s, 4, on);
-	return step_done(st, s, "cannot add reporting line");
+	return store_put(st, store_stmt(st, solid ? qsolid : q),
+	                 STORE_ARGS(STORE_INT(person), STORE_INT(m),
+	                            STORE_TEXT(solid ? NULL : kind),
+	                            STORE_TEXT(on)),
+	                 "cannot add reporting line");
 }
 
 static int
@@ -774,14 +739,9 @@ person_exists(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT 1 FROM person WHERE account_id = ? AND handle = ?";
-	db_stmt *s = store_stmt(st, q);
-	int found;
 
-	db_bind_int64(s, 1, account);
-	store_bind_text(s, 2, handle);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	return found;
+	return store_exists(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(account), STORE_TEXT(handle)));
 }
 
 /* Refuses an external id another person of the account holds. */
@@ -791,17 +751,13 @@ store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
 {
 	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
 	                        "AND ext_id = ? AND id <> ?";
-	db_stmt *s = store_stmt(st, q);
-	int64_t other = 0;
+	int64_t other =
+	    store_get_id(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id),
+	                            STORE_INT(person)));
 	char *r;
 	int rc;
 
-	db_bind_int64(s, 1, account);
-	store_bind_text(s, 2, ext_id);
-	db_bind_int64(s, 3, person);
-	if (store_row(st, s, "the store"))
-		other = db_column_int64(s, 0);
-	db_reset(s);
 	if (other == 0)
 		return KAM_OK;
 	r = store_person_ref(st, other);
@@ -854,7 +810,6 @@ static int
 set_text(struct store *st, int64_t id, const char *field, const char *q,
          const char *old_value, const char *new_value, const char *on)
 {
-	db_stmt *s;
 	int rc;
 
 	if (old_value != NULL && new_value != NULL &&
@@ -862,10 +817,9 @@ set_text(struct store *st, int64_t id, const char *field, const char *q,
 		return KAM_OK;
 	if (old_value == NULL && new_value == NULL)
 		return KAM_OK;
-	s = store_stmt(st, q);
-	store_bind_text(s, 1, new_value);
-	db_bind_int64(s, 2, id);
-	if ((rc = step_done(st, s, "cannot change person")) != KAM_OK)
+	if ((rc = store_put(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_TEXT(new_value), STORE_INT(id)),
+	                    "cannot change person")) != KAM_OK)
 		return rc;
 	return history(st, id, on, field, old_value, new_value);
 }
@@ -903,9 +857,23 @@ set_lines(struct store *st, int64_t id, const char *kind, const int64_t *m,
 	return rc;
 }
 
-int
-store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
-                       const char *on)
+/* A person's fields as they were before a change. */
+struct person_was {
+	char *name, *title, *dept;
+	long level;
+	int placeholder;
+	char *ext, *left;
+};
+#define F(m, k) STORE_FIELD(struct person_was, m, k)
+STORE_ROWS(person_was_rows, struct person_was, F(name, DUP), F(title, DUP),
+           F(dept, DUP), F(level, LONG), F(placeholder, INT), F(ext, DUP),
+           F(left, DUP));
+#undef F
+
+/* The fields of d that change: each recorded (person set, import). */
+static int
+apply_fields(struct store *st, int64_t id, const struct org_delta *d,
+             const char *on, const struct person_was *w)
 {
 	static const char qname[] = "UPDATE person SET name = ? WHERE id = ?";
 	static const char qtitle[] = "UPDATE person SET title = ? WHERE id = ?";
@@ -913,77 +881,75 @@ store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
 	static const char qlevel[] = "UPDATE person SET level = ? WHERE id = ?";
 	static const char qph[] =
 	    "UPDATE person SET placeholder = ? WHERE id = ?";
+	char lv_old[24], lv_new[24];
+	int rc = KAM_OK;
+
+	if (d->name != NULL)
+		rc = set_text(st, id, "name", qname, w->name, d->name, on);
+	if (rc == KAM_OK && d->title != NULL)
+		rc = set_text(st, id, "title", qtitle, w->title,
+		              *d->title ? d->title : NULL, on);
+	if (rc == KAM_OK && d->dept != NULL)
+		rc = set_text(st, id, "dept", qdept, w->dept,
+		              *d->dept ? d->dept : NULL, on);
+	if (rc == KAM_OK && d->level >= 0 && d->level != w->level) {
+		snprintf(lv_old, sizeof lv_old, "%ld", w->level);
+		snprintf(lv_new, sizeof lv_new, "%ld", d->level);
+		rc = store_put(st, store_stmt(st, qlevel),
+		               STORE_ARGS(ID_OR_NULL(d->level), STORE_INT(id)),
+		               "cannot change person");
+		if (rc == KAM_OK)
+			rc = history(st, id, on, "level",
+			             w->level ? lv_old : NULL,
+			             d->level ? lv_new : NULL);
+	}
+	if (rc == KAM_OK && d->placeholder >= 0 &&
+	    d->placeholder != w->placeholder) {
+		rc = store_put(
+		    st, store_stmt(st, qph),
+		    STORE_ARGS(STORE_INT(d->placeholder), STORE_INT(id)),
+		    "cannot change person");
+		if (rc == KAM_OK)
+			rc = history(st, id, on, "placeholder",
+			             w->placeholder ? "yes" : "no",
+			             d->placeholder ? "yes" : "no");
+	}
+	return rc;
+}
+
+int
+store_org_person_apply(struct store *st, int64_t id, const struct org_delta *d,
+                       const char *on)
+{
 	static const char qext[] = "UPDATE person SET ext_id = ? WHERE id = ?";
 	static const char qleft[] =
 	    "UPDATE person SET left_on = ? WHERE id = ?";
 	static const char qget[] =
 	    "SELECT name, title, dept, level, placeholder, ext_id, left_on "
 	    "FROM person WHERE id = ?";
-	db_stmt *s;
-	char *name, *title, *dept, *ext, *left, lv_old[24], lv_new[24];
-	long level;
-	int placeholder, rc = KAM_OK;
+	struct person_was w = {NULL, NULL, NULL, 0, 0, NULL, NULL};
+	int rc;
 
-	s = store_stmt(st, qget);
-	db_bind_int64(s, 1, id);
-	store_row(st, s, "the store");
-	name = store_col_dup(s, 0);
-	title = store_col_dup(s, 1);
-	dept = store_col_dup(s, 2);
-	level = db_column_int(s, 3);
-	placeholder = db_column_int(s, 4);
-	ext = store_col_dup(s, 5);
-	left = store_col_dup(s, 6);
-	db_reset(s);
-
-	if (d->name != NULL)
-		rc = set_text(st, id, "name", qname, name, d->name, on);
-	if (rc == KAM_OK && d->title != NULL)
-		rc = set_text(st, id, "title", qtitle, title,
-		              *d->title ? d->title : NULL, on);
-	if (rc == KAM_OK && d->dept != NULL)
-		rc = set_text(st, id, "dept", qdept, dept,
-		              *d->dept ? d->dept : NULL, on);
-	if (rc == KAM_OK && d->level >= 0 && d->level != level) {
-		snprintf(lv_old, sizeof lv_old, "%ld", level);
-		snprintf(lv_new, sizeof lv_new, "%ld", d->level);
-		s = store_stmt(st, qlevel);
-		if (d->level > 0)
-			db_bind_int64(s, 1, d->level);
-		db_bind_int64(s, 2, id);
-		rc = step_done(st, s, "cannot change person");
-		if (rc == KAM_OK)
-			rc = history(st, id, on, "level", level ? lv_old : NULL,
-			             d->level ? lv_new : NULL);
-	}
-	if (rc == KAM_OK && d->placeholder >= 0 &&
-	    d->placeholder != placeholder) {
-		s = store_stmt(st, qph);
-		db_bind_int(s, 1, d->placeholder);
-		db_bind_int64(s, 2, id);
-		rc = step_done(st, s, "cannot change person");
-		if (rc == KAM_OK)
-			rc = history(st, id, on, "placeholder",
-			             placeholder ? "yes" : "no",
-			             d->placeholder ? "yes" : "no");
-	}
+	store_read_one(st, store_stmt(st, qget), STORE_ARGS(STORE_INT(id)),
+	               &person_was_rows, &w, "the store");
+	rc = apply_fields(st, id, d, on, &w);
 	if (rc == KAM_OK && d->set_solid)
 		rc =
 		    set_lines(st, id, "solid", &d->solid, d->solid ? 1 : 0, on);
 	if (rc == KAM_OK && d->set_dotted)
 		rc = set_lines(st, id, "dotted", d->dotted, d->ndotted, on);
 	if (rc == KAM_OK && d->ext_id != NULL)
-		rc = set_text(st, id, "ext_id", qext, ext,
+		rc = set_text(st, id, "ext_id", qext, w.ext,
 		              *d->ext_id ? d->ext_id : NULL, on);
 	/* A departure is recorded on its own day. */
-	if (rc == KAM_OK && d->left_on != NULL && left == NULL)
+	if (rc == KAM_OK && d->left_on != NULL && w.left == NULL)
 		rc = set_text(st, id, "left_on", qleft, NULL, d->left_on,
 		              d->left_on);
-	free(name);
-	free(title);
-	free(dept);
-	free(ext);
-	free(left);
+	free(w.name);
+	free(w.title);
+	free(w.dept);
+	free(w.ext);
+	free(w.left);
 	return rc;
 }
 
@@ -994,14 +960,13 @@ store_org_person_state(struct store *st, int64_t person, int *placeholder,
 	static const char q[] =
 	    "SELECT placeholder, account_id FROM person WHERE id = ?";
 	db_stmt *s = store_stmt(st, q);
-	int step;
 
-	db_bind_int64(s, 1, person);
-	if ((step = db_step(s)) == DB_ROW) {
+	if (store_first(st, s, STORE_ARGS(STORE_INT(person)), "a person")) {
 		*placeholder = db_column_int(s, 0);
 		*account = db_column_int64(s, 1);
+		db_reset(s);
 	}
-	return store_rows_end(st, s, step, KAM_OK, "a person");
+	return store_failed(st);
 }
 
 static const char q_left_on[] = "SELECT left_on FROM person WHERE id = ?";
@@ -1010,7 +975,6 @@ int
 store_org_person_leave(struct store *st, int64_t id, const char *on)
 {
 	static const char qset[] = "UPDATE person SET left_on = ? WHERE id = ?";
-	db_stmt *s;
 	char *left = text_of(st, q_left_on, id), *r;
 	int rc;
 
@@ -1022,10 +986,9 @@ store_org_person_leave(struct store *st, int64_t id, const char *on)
 		free(left);
 		return rc;
 	}
-	s = store_stmt(st, qset);
-	store_bind_text(s, 1, on);
-	db_bind_int64(s, 2, id);
-	if ((rc = step_done(st, s, "cannot record leaving")) != KAM_OK)
+	if ((rc = store_put(st, store_stmt(st, qset),
+	                    STORE_ARGS(STORE_TEXT(on), STORE_INT(id)),
+	                    "cannot record leaving")) != KAM_OK)
 		return rc;
 	return history(st, id, on, "left_on", NULL, on);
 }
@@ -1035,7 +998,6 @@ store_org_person_return(struct store *st, int64_t id, const char *on)
 {
 	static const char qset[] =
 	    "UPDATE person SET left_on = NULL WHERE id = ?";
-	db_stmt *s;
 	char *left = text_of(st, q_left_on, id), *r;
 	int rc;
 
@@ -1046,9 +1008,8 @@ store_org_person_return(struct store *st, int64_t id, const char *on)
 		free(r);
 		return rc;
 	}
-	s = store_stmt(st, qset);
-	db_bind_int64(s, 1, id);
-	if ((rc = step_done(st, s, "cannot undo the departure")) == KAM_OK)
+	if ((rc = store_put(st, store_stmt(st, qset), STORE_ARGS(STORE_INT(id)),
+	                    "cannot undo the departure")) == KAM_OK)
 		rc = history(st, id, on, "left_on", left, NULL);
 	free(left);
 	return rc;
@@ -1080,11 +1041,8 @@ store_org_person_rm(struct store *st, int64_t id)
 	int rc = KAM_OK;
 
 	s = store_stmt(st, qrefs);
-	db_bind_int64(s, 1, id);
-	if (db_step(s) != DB_ROW) {
-		db_reset(s);
-		return store_fail(st, "cannot read the person");
-	}
+	if (!store_first(st, s, STORE_ARGS(STORE_INT(id)), "the person"))
+		return store_failed(st);
 	for (i = 0; i < sizeof n / sizeof n[0]; i++)
 		n[i] = db_column_int(s, (int)i);
 	db_reset(s);
@@ -1105,11 +1063,10 @@ store_org_person_rm(struct store *st, int64_t id)
 		free(r);
 		return rc;
 	}
-	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++) {
-		s = store_stmt(st, del[i]);
-		db_bind_int64(s, 1, id);
-		rc = step_done(st, s, "cannot remove the person");
-	}
+	for (i = 0; rc == KAM_OK && i < sizeof del / sizeof del[0]; i++)
+		rc = store_put(st, store_stmt(st, del[i]),
+		               STORE_ARGS(STORE_INT(id)),
+		               "cannot remove the person");
 	return rc;
 }
 
@@ -1128,6 +1085,39 @@ mgr_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The dotted lines being gathered by person (account_managers). */
+struct mgr_rows {
+	struct kam_array rows; /* of struct mgr_row */
+	struct buf dotted;     /* the last row's, so far */
+};
+
+/* Ends the last row's list of managers. */
+static void
+mgr_close(struct mgr_rows *m)
+{
+	struct mgr_row *last = m->rows.v;
+
+	if (m->rows.n > 0 && m->dotted.len)
+		last[m->rows.n - 1].dotted = xstrdup(m->dotted.s);
+	m->dotted.len = 0;
+}
+
+/* A dotted line (person, manager): a row begun for a new person. */
+static int
+mgr_line(db_stmt *s, void *arg)
+{
+	struct mgr_rows *m = arg;
+	struct mgr_row *r = m->rows.v;
+	int64_t pid = db_column_int64(s, 0);
+
+	if (m->rows.n == 0 || r[m->rows.n - 1].person != pid) {
+		mgr_close(m);
+		r = kam_array_add(&m->rows, sizeof *r);
+		r->person = pid;
+	}
+	return join_row_at(&m->dotted, col(s, 1));
+}
+
 /*
  * Every current dotted line of an account's people, in one pass: a
  * correlated subquery per person made listing 100,000 people three times
@@ -1144,39 +1134,49 @@ account_managers(struct store *st, int64_t account, size_t *n)
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ? AND r.kind = 'dotted' "
 	    "AND r.end_on IS NULL ORDER BY r.person_id, m.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct mgr_row *rows = NULL, *r = NULL;
-	size_t cap = 0;
-	struct buf dotted = {0};
+	struct mgr_rows m = {{NULL, 0, 0}, {NULL, 0, 0}};
 
-	*n = 0;
-	db_bind_int64(s, 1, account);
-	while (store_row(st, s, "the store")) {
-		int64_t pid = db_column_int64(s, 0);
-		const char *h = col(s, 1);
+	store_each(st, store_stmt(st, q), STORE_ARGS(STORE_INT(account)),
+	           mgr_line, &m, "the store");
+	mgr_close(&m);
+	buf_free(&m.dotted);
+	*n = m.rows.n;
+	return m.rows.v;
+}
 
-		if (r == NULL || r->person != pid) {
-			if (r != NULL && dotted.len) {
-				r->dotted = xstrdup(dotted.s);
-				dotted.len = 0;
-			}
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 256;
-				rows = xreallocarray(rows, cap, sizeof *rows);
-			}
-			r = &rows[(*n)++];
-			r->person = pid;
-			r->dotted = NULL;
-		}
-		if (dotted.len)
-			buf_add(&dotted, ";", 1);
-		buf_puts(&dotted, h);
+#define F(m, k) STORE_FIELD(struct org_person, m, k)
+STORE_ROWS(person_rows, struct org_person, F(id, INT64), F(account_id, INT64),
+           F(account, TEXT), F(handle, TEXT), F(name, TEXT), F(title, TEXT),
+           F(dept, TEXT), F(level, LONG), F(reports_to, TEXT),
+           F(dotted_to, TEXT), F(placeholder, INT), F(left_on, TEXT),
+           F(ext_id, TEXT), F(manager_id, INT64));
+#undef F
+
+/* The people being listed, with their dotted lines read before. */
+struct people {
+	int (*fn)(const struct org_person *, void *);
+	void *arg;
+	struct mgr_row *mgrs; /* of a whole account, else NULL */
+	size_t nmgrs;
+	int whole;
+};
+
+static int
+people_row(db_stmt *s, void *arg)
+{
+	struct people *pp = arg;
+	struct org_person p;
+	struct mgr_row key, *hit;
+
+	store_read(s, &person_rows, &p);
+	if (pp->whole) {
+		key.person = p.id;
+		hit = pp->nmgrs == 0 ? NULL
+		                     : bsearch(&key, pp->mgrs, pp->nmgrs,
+		                               sizeof *pp->mgrs, mgr_cmp);
+		p.dotted_to = hit ? hit->dotted : NULL;
 	}
-	db_reset(s);
-	if (r != NULL && dotted.len)
-		r->dotted = xstrdup(dotted.s);
-	buf_free(&dotted);
-	return rows;
+	return pp->fn(&p, pp->arg);
 }
 
 static int
@@ -1201,63 +1201,37 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 * The unary + makes SQLite read the table in id order rather than
 	 * through the (account_id, handle) index and sort.
 	 */
+#define ACCOUNT_COLS                                                           \
+	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
+	"p.dept, p.level, CASE WHEN m.account_id = p.account_id "              \
+	"THEN m.handle ELSE (SELECT handle FROM account "                      \
+	"WHERE id = m.account_id) || '/' || m.handle END, NULL, "              \
+	"p.placeholder, p.left_on, p.ext_id, p.manager_id "                    \
+	"FROM person p JOIN account a ON a.id = p.account_id "                 \
+	"LEFT JOIN person m ON m.id = p.manager_id "
 	static const char qall[] =
-	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
-	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN person m ON m.id = p.manager_id "
-	    "WHERE +p.account_id = ? ORDER BY p.id";
+	    ACCOUNT_COLS "WHERE +p.account_id = ? ORDER BY p.id";
 	static const char qhandle[] =
-	    "SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "
-	    "p.dept, p.level, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END, NULL, "
-	    "p.placeholder, p.left_on, p.ext_id, p.manager_id "
-	    "FROM person p JOIN account a ON a.id = p.account_id "
-	    "LEFT JOIN person m ON m.id = p.manager_id "
-	    "WHERE p.account_id = ? ORDER BY p.handle";
-	struct mgr_row *mgrs = NULL, key, *hit;
-	size_t nmgrs = 0, i;
-	db_stmt *s;
-	struct org_person p;
-	int rc = KAM_OK, step = DB_DONE;
+	    ACCOUNT_COLS "WHERE p.account_id = ? ORDER BY p.handle";
+#undef ACCOUNT_COLS
+	struct people pp = {fn, arg, NULL, 0, person == 0};
+	size_t i;
+	int rc;
 
-	if (person == 0)
-		mgrs = account_managers(st, account, &nmgrs);
+	if (pp.whole)
+		pp.mgrs = account_managers(st, account, &pp.nmgrs);
 	rc = store_failed(st); /* no rows without their dotted lines */
-	s = store_stmt(st, person ? qone : by_handle ? qhandle : qall);
-	db_bind_int64(s, 1, person ? person : account);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		p.id = db_column_int64(s, 0);
-		p.account_id = db_column_int64(s, 1);
-		p.account = col(s, 2);
-		p.handle = col(s, 3);
-		p.name = col(s, 4);
-		p.title = col(s, 5);
-		p.dept = col(s, 6);
-		p.level = db_column_int(s, 7);
-		p.reports_to = col(s, 8);
-		p.dotted_to = col(s, 9);
-		if (person == 0) {
-			key.person = p.id;
-			hit = nmgrs == 0 ? NULL
-			                 : bsearch(&key, mgrs, nmgrs,
-			                           sizeof *mgrs, mgr_cmp);
-			p.dotted_to = hit ? hit->dotted : NULL;
-		}
-		p.placeholder = db_column_int(s, 10);
-		p.left_on = col(s, 11);
-		p.ext_id = col(s, 12);
-		p.manager_id = db_column_int64(s, 13);
-		rc = fn(&p, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the people");
-	for (i = 0; i < nmgrs; i++)
-		free(mgrs[i].dotted);
-	free(mgrs);
+	if (rc == KAM_OK)
+		rc =
+		    store_each(st,
+		               store_stmt(st, person      ? qone
+		                              : by_handle ? qhandle
+		                                          : qall),
+		               STORE_ARGS(STORE_INT(person ? person : account)),
+		               people_row, &pp, "the people");
+	for (i = 0; i < pp.nmgrs; i++)
+		free(pp.mgrs[i].dotted);
+	free(pp.mgrs);
 	return rc;
 }
 
@@ -1279,15 +1253,13 @@ store_org_people_by_handle(struct store *st, int64_t account,
 int64_t
 store_org_max_person_id(struct store *st)
 {
-	static const char q[] = "SELECT max(id) FROM person";
-	db_stmt *s = store_stmt(st, q);
-	int64_t id = 0;
-
-	if (store_row(st, s, "the store"))
-		id = db_column_int64(s, 0);
-	db_reset(s);
-	return id;
+	return store_get_id(st, store_stmt(st, "SELECT max(id) FROM person"),
+	                    NULL);
 }
+
+STORE_ROWS(handle_rows, struct org_handle,
+           STORE_FIELD(struct org_handle, handle, DUP),
+           STORE_FIELD(struct org_handle, id, INT64));
 
 int
 store_org_handles(struct store *st, int64_t account, struct org_handle **out,
@@ -1295,89 +1267,73 @@ store_org_handles(struct store *st, int64_t account, struct org_handle **out,
 {
 	static const char q[] = "SELECT handle, id FROM person "
 	                        "WHERE account_id = ? ORDER BY handle";
-	db_stmt *s = store_stmt(st, q);
-	size_t cap = 0;
-	int step;
+	struct kam_array a = {0};
+	int rc = store_read_all(st, store_stmt(st, q),
+	                        STORE_ARGS(STORE_INT(account)), &handle_rows,
+	                        &a, "the handles");
 
-	*out = NULL;
-	*n = 0;
-	db_bind_int64(s, 1, account);
-	while ((step = db_step(s)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		(*out)[*n].handle = store_col_dup(s, 0);
-		(*out)[*n].id = db_column_int64(s, 1);
-		(*n)++;
-	}
-	return store_rows_end(st, s, step, KAM_OK, "the handles");
+	*out = a.v;
+	*n = a.n;
+	return rc;
 }
+
+#define F(m) STORE_FIELD(struct org_event, m, TEXT)
+STORE_ROWS(event_rows, struct org_event, F(effective), F(recorded), F(actor),
+           F(field), F(old_value), F(new_value));
+#undef F
+
+/*
+ * The creation, from the person row, then every change as it was
+ * recorded: to the record, and the start and end of each buying
+ * role and each link.
+ */
+static const char q_log[] =
+    "SELECT created, coalesce(recorded, created), "
+    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
+    "NULL "
+    "FROM person WHERE id = ?1 UNION ALL "
+    "SELECT effective, recorded, actor, field, old_value, new_value, "
+    "recorded, 1, id, 0, NULL FROM person_history WHERE person_id = ?1 "
+    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
+    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
+    "r.end_on, coalesce(r.recorded, r.start_on), "
+    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
+    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
+    "r.influence || CASE WHEN r.lead = 1 THEN ', lead' ELSE '' END || "
+    "CASE WHEN r.is_primary = 1 THEN ', primary' ELSE '' END || ')', "
+    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
+    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
+    "2, "
+    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
+    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
+    "IS NOT NULL) AS roles "
+    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
+    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
+    "l.end_on, "
+    "l.created, coalesce(l.actor, ''), l.ended, "
+    "coalesce(l.ended_by, ''), fa.handle || '/' || f.handle || ' ' || "
+    "l.kind || ' ' || ta.handle || '/' || t.handle || ' (' || "
+    "l.strength || ')', l.id FROM link_period l "
+    "JOIN person f ON f.id = l.from_id "
+    "JOIN account fa ON fa.id = f.account_id "
+    "JOIN person t ON t.id = l.to_id "
+    "JOIN account ta ON ta.id = t.account_id "
+    "WHERE l.from_id = ?1 OR l.to_id = ?1) "
+    "SELECT start_on, recorded, actor, 'link', NULL, what, recorded, "
+    "3, "
+    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
+    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
+    "IS NOT NULL) AS links "
+    "ORDER BY 7, 8, 11, 9, 10";
 
 int
 store_org_log(struct store *st, int64_t person,
               int (*fn)(const struct org_event *, void *), void *arg)
 {
-	/*
-	 * The creation, from the person row, then every change as it was
-	 * recorded: to the record, and the start and end of each buying
-	 * role and each link.
-	 */
-	static const char q[] =
-	    "SELECT created, coalesce(recorded, created), "
-	    "coalesce(recorded_by, ''), 'created', NULL, origin, '', 0, 0, 0, "
-	    "NULL "
-	    "FROM person WHERE id = ?1 UNION ALL "
-	    "SELECT effective, recorded, actor, field, old_value, new_value, "
-	    "recorded, 1, id, 0, NULL FROM person_history WHERE person_id = ?1 "
-	    "UNION ALL SELECT * FROM (WITH g (start_on, end_on, recorded, "
-	    "actor, ended, ended_by, what, id) AS (SELECT r.start_on, "
-	    "r.end_on, coalesce(r.recorded, r.start_on), "
-	    "coalesce(r.actor, ''), r.ended, coalesce(r.ended_by, ''), "
-	    "a.handle || '/' || d.handle || ' ' || r.role || ' (' || "
-	    "r.influence || CASE WHEN r.lead = 1 THEN ', lead' ELSE '' END || "
-	    "CASE WHEN r.is_primary = 1 THEN ', primary' ELSE '' END || ')', "
-	    "r.id FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
-	    "JOIN account a ON a.id = d.account_id WHERE r.person_id = ?1) "
-	    "SELECT start_on, recorded, actor, 'role', NULL, what, recorded, "
-	    "2, "
-	    "id, 0, start_on FROM g UNION ALL SELECT end_on, ended, ended_by, "
-	    "'role', what, NULL, ended, 2, id, 1, end_on FROM g WHERE end_on "
-	    "IS NOT NULL) AS roles "
-	    "UNION ALL SELECT * FROM (WITH k (start_on, end_on, recorded, "
-	    "actor, ended, ended_by, what, id) AS (SELECT l.start_on, "
-	    "l.end_on, "
-	    "l.created, coalesce(l.actor, ''), l.ended, "
-	    "coalesce(l.ended_by, ''), fa.handle || '/' || f.handle || ' ' || "
-	    "l.kind || ' ' || ta.handle || '/' || t.handle || ' (' || "
-	    "l.strength || ')', l.id FROM link_period l "
-	    "JOIN person f ON f.id = l.from_id "
-	    "JOIN account fa ON fa.id = f.account_id "
-	    "JOIN person t ON t.id = l.to_id "
-	    "JOIN account ta ON ta.id = t.account_id "
-	    "WHERE l.from_id = ?1 OR l.to_id = ?1) "
-	    "SELECT start_on, recorded, actor, 'link', NULL, what, recorded, "
-	    "3, "
-	    "id, 0, start_on FROM k UNION ALL SELECT end_on, ended, ended_by, "
-	    "'link', what, NULL, ended, 3, id, 1, end_on FROM k WHERE end_on "
-	    "IS NOT NULL) AS links "
-	    "ORDER BY 7, 8, 11, 9, 10";
-	db_stmt *s = store_stmt(st, q);
-	struct org_event e;
-	int rc = KAM_OK, step = DB_DONE;
-
-	db_bind_int64(s, 1, person);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		e.effective = col(s, 0);
-		e.recorded = col(s, 1);
-		e.actor = col(s, 2);
-		e.field = col(s, 3);
-		e.old_value = col(s, 4);
-		e.new_value = col(s, 5);
-		rc = fn(&e, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "a person's history");
-	return rc;
+	return store_each_read(st, store_stmt(st, q_log),
+	                       STORE_ARGS(STORE_INT(person)), &event_rows,
+	                       (store_fn)fn, arg, "a person's history");
 }
 
 /* Links */
@@ -1390,8 +1346,8 @@ pair(struct store *st, int64_t a, int64_t b)
 	char *ra, *rb;
 	int rc;
 
-	person_row(st, a, &aa, NULL);
-	person_row(st, b, &ba, NULL);
+	person_row(st, a, &aa);
+	person_row(st, b, &ba);
 	/* Within an account, or across the accounts of a group. */
 	if (a != b && (aa == ba || store_org_group_root(st, aa) ==
 	                               store_org_group_root(st, ba)))
@@ -1495,18 +1451,11 @@ period_refused(struct store *st, const struct period_kind *k,
 	return rc;
 }
 
-/* A statement over the period (a, b, word): ?1, ?2 and ?3 bound. */
-static db_stmt *
-period_stmt(struct store *st, const char *q, int64_t a, int64_t b,
-            const char *word)
-{
-	db_stmt *s = store_stmt(st, q);
-
-	db_bind_int64(s, 1, a);
-	db_bind_int64(s, 2, b);
-	store_bind_text(s, 3, word);
-	return s;
-}
+/* The arguments ?1, ?2 and ?3 of a statement over the period (a, b, word). */
+#define PERIOD_ARGS(a, b, word) STORE_INT(a), STORE_INT(b), STORE_TEXT(word)
+/* The day on, now (a kam_now stamp) and the actor, as three arguments. */
+#define STAMP_ARGS(on, now)                                                    \
+	STORE_TEXT(on), STORE_TEXT(now), STORE_TEXT(kam_actor())
 
 /*
  * The open period (a, b, word): its id (0: none) and its start in since;
@@ -1517,34 +1466,26 @@ static int64_t
 period_open(struct store *st, const struct period_kind *k, int64_t a, int64_t b,
             const char *word, int last, char since[KAM_DATE_LEN])
 {
-	db_stmt *s = period_stmt(st, k->qopen, a, b, word);
+	db_stmt *s = store_stmt(st, k->qopen);
 	int64_t id = 0;
 
 	since[0] = '\0';
-	if (store_row(st, s, "the periods")) {
+	if (store_first(st, s, STORE_ARGS(PERIOD_ARGS(a, b, word)),
+	                "the periods")) {
 		id = db_column_int64(s, 0);
 		snprintf(since, KAM_DATE_LEN, "%s", col(s, 1));
+		db_reset(s);
 	}
-	db_reset(s);
 	if (id != 0 || !last)
 		return id;
-	s = period_stmt(st, k->qlast, a, b, word);
-	if (store_row(st, s, "the periods") && db_column_type(s, 0) != DB_NULL)
-		snprintf(since, KAM_DATE_LEN, "%s", col(s, 0));
-	db_reset(s);
+	s = store_stmt(st, k->qlast);
+	if (store_first(st, s, STORE_ARGS(PERIOD_ARGS(a, b, word)),
+	                "the periods")) {
+		if (db_column_type(s, 0) != DB_NULL)
+			snprintf(since, KAM_DATE_LEN, "%s", col(s, 0));
+		db_reset(s);
+	}
 	return 0;
-}
-
-/* Binds the day on, now and the actor to parameters i, i + 1, i + 2. */
-static void
-bind_stamp(db_stmt *s, int i, const char *on)
-{
-	char now[KAM_STAMP_LEN];
-
-	kam_now(now);
-	store_bind_text(s, i, on);
-	store_bind_text(s, i + 1, now);
-	store_bind_static(s, i + 2, kam_actor());
 }
 
 /* Ends a period (its id) on day on, now, by the actor. */
@@ -1552,11 +1493,12 @@ static int
 period_end(struct store *st, const struct period_kind *k, int64_t id,
            const char *on)
 {
-	db_stmt *s = store_stmt(st, k->qend);
+	char now[KAM_STAMP_LEN];
 
-	db_bind_int64(s, 1, id);
-	bind_stamp(s, 2, on);
-	return step_done(st, s, "cannot end the period");
+	kam_now(now);
+	return store_put(st, store_stmt(st, k->qend),
+	                 STORE_ARGS(STORE_INT(id), STAMP_ARGS(on, now)),
+	                 "cannot end the period");
 }
 
 /*
@@ -1595,21 +1537,6 @@ period_close(struct store *st, const struct period_kind *k, int64_t a,
 	return period_end(st, k, id, on);
 }
 
-/*
- * A statement beginning a period (a, b, word) on day on, recorded now by
- * the actor: ?1 to ?6 bound; the caller binds the kind's own values from
- * ?7 and steps.
- */
-static db_stmt *
-period_begin(struct store *st, const char *q, int64_t a, int64_t b,
-             const char *word, const char *on)
-{
-	db_stmt *s = period_stmt(st, q, a, b, word);
-
-	bind_stamp(s, 4, on);
-	return s;
-}
-
 int
 store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
                   long strength, const char *on)
@@ -1617,8 +1544,7 @@ store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
 	static const char q[] =
 	    "INSERT INTO link_period (from_id, to_id, kind, start_on, created, "
 	    "actor, strength) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	char today[KAM_DATE_LEN];
-	db_stmt *s;
+	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
 	int rc;
 
 	if ((rc = pair(st, a, b)) != KAM_OK ||
@@ -1627,9 +1553,11 @@ store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
 	on = day_or_today(on, today);
 	if ((rc = period_renew(st, &links, a, b, kind, on)) != KAM_OK)
 		return rc;
-	s = period_begin(st, q, a, b, kind, on);
-	db_bind_int64(s, 7, strength);
-	return step_done(st, s, "cannot add link");
+	kam_now(now);
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(PERIOD_ARGS(a, b, kind),
+	                            STAMP_ARGS(on, now), STORE_INT(strength)),
+	                 "cannot add link");
 }
 
 int
@@ -1641,39 +1569,35 @@ store_org_unlink_on(struct store *st, int64_t a, int64_t b, const char *kind,
 	return rc != KAM_OK ? rc : period_close(st, &links, a, b, kind, on);
 }
 
+#define F(m, k) STORE_FIELD(struct org_link, m, k)
+STORE_ROWS(link_rows, struct org_link, F(from, TEXT), F(to, TEXT),
+           F(from_name, TEXT), F(to_name, TEXT), F(kind, TEXT),
+           F(strength, LONG));
+#undef F
+
+static const char q_links_at[] =
+    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
+    "THEN t.handle ELSE (SELECT handle FROM account "
+    "WHERE id = t.account_id) || '/' || t.handle END, "
+    "f.name, t.name, l.kind, l.strength "
+    "FROM link_period l JOIN person f ON f.id = l.from_id "
+    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
+    "AND " STORE_IN_FORCE(
+        "l", "?2") " ORDER BY (SELECT min(x.id) "
+                   "FROM link_period x WHERE x.from_id = l.from_id "
+                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
+
 int
 store_org_links_at(struct store *st, int64_t account, const char *as_of,
                    int (*fn)(const struct org_link *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
-	    "THEN t.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = t.account_id) || '/' || t.handle END, "
-	    "f.name, t.name, l.kind, l.strength "
-	    "FROM link_period l JOIN person f ON f.id = l.from_id "
-	    "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
-	    "AND " STORE_IN_FORCE(
-	        "l", "?2") " ORDER BY (SELECT min(x.id) "
-	                   "FROM link_period x WHERE x.from_id = l.from_id "
-	                   "AND x.to_id = l.to_id AND x.kind = l.kind)";
-	db_stmt *s = store_stmt(st, q);
-	struct org_link l;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, account);
-	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		l.from = col(s, 0);
-		l.to = col(s, 1);
-		l.from_name = col(s, 2);
-		l.to_name = col(s, 3);
-		l.kind = col(s, 4);
-		l.strength = db_column_int(s, 5);
-		rc = fn(&l, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the links");
-	return rc;
+	return store_each_read(
+	    st, store_stmt(st, q_links_at),
+	    STORE_ARGS(STORE_INT(account),
+	               STORE_TEXT(day_or_today(as_of, today))),
+	    &link_rows, (store_fn)fn, arg, "the links");
 }
 
 int
@@ -1691,82 +1615,59 @@ store_org_competitor_add(struct store *st, const char *handle, const char *name)
 	static const char qfind[] = "SELECT 1 FROM competitor WHERE handle = ?";
 	static const char q[] =
 	    "INSERT INTO competitor (handle, name) VALUES (?, ?)";
-	db_stmt *s = store_stmt(st, qfind);
-	int found;
 
-	store_bind_handle(s, 1, handle);
-	found = store_row(st, s, "the store");
-	db_reset(s);
-	if (found)
+	if (store_exists(st, store_stmt(st, qfind),
+	                 STORE_ARGS(STORE_HANDLE(handle))))
 		return kam_err(KAM_CONFLICT,
 		               _("competitor '%s' already exists"), handle);
-	s = store_stmt(st, q);
-	store_bind_handle(s, 1, handle);
-	store_bind_text(s, 2, name);
-	return step_done(st, s, "cannot add competitor");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_HANDLE(handle), STORE_TEXT(name)),
+	                 "cannot add competitor");
 }
+
+STORE_ROWS(competitor_rows, struct org_competitor,
+           STORE_FIELD(struct org_competitor, handle, TEXT),
+           STORE_FIELD(struct org_competitor, name, TEXT));
+
+static const char q_competitors[] =
+    "SELECT handle, name FROM competitor ORDER BY handle";
 
 int
 store_org_competitors(struct store *st,
                       int (*fn)(const struct org_competitor *, void *),
                       void *arg)
 {
-	static const char q[] =
-	    "SELECT handle, name FROM competitor ORDER BY handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_competitor c;
-	int rc = KAM_OK, step = DB_DONE;
-
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		c.handle = col(s, 0);
-		c.name = col(s, 1);
-		rc = fn(&c, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the competitors");
-	return rc;
+	return store_each_read(st, store_stmt(st, q_competitors), NULL,
+	                       &competitor_rows, (store_fn)fn, arg,
+	                       "the competitors");
 }
 
 /* Deals */
+
+#define F(m, k) STORE_FIELD(struct org_deal, m, k)
+STORE_ROWS(deal_rows, struct org_deal, F(id, INT64), F(account, TEXT),
+           F(handle, TEXT), F(name, TEXT), F(value, TEXT), F(currency, TEXT),
+           F(close_on, TEXT), F(created, TEXT), F(roles, LONG), F(cost, TEXT),
+           F(stage, TEXT), F(owner, TEXT), F(ext_id, TEXT), F(status, TEXT),
+           F(closed_on, TEXT), F(reason, TEXT));
+#undef F
+
+static const char q_deals[] =
+    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
+    "d.close_on, d.created, "
+    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
+    "d.cost, d.stage, d.owner, d.ext_id, d.status, d.closed_on, "
+    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
+    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
+    "ORDER BY a.handle, d.handle";
 
 int
 store_org_deals(struct store *st, int64_t account, int64_t deal,
                 int (*fn)(const struct org_deal *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT d.id, a.handle, d.handle, d.name, d.value, d.currency, "
-	    "d.close_on, d.created, "
-	    "(SELECT count(*) FROM deal_role r WHERE r.deal_id = d.id), "
-	    "d.cost, d.stage, d.owner, d.ext_id, d.status, d.closed_on, "
-	    "d.reason FROM deal d JOIN account a ON a.id = d.account_id "
-	    "WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.id = ?2) "
-	    "ORDER BY a.handle, d.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_deal d;
-	int rc = KAM_OK, step = DB_DONE;
-
-	db_bind_int64(s, 1, account);
-	db_bind_int64(s, 2, deal);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		d.id = db_column_int64(s, 0);
-		d.account = col(s, 1);
-		d.handle = col(s, 2);
-		d.name = col(s, 3);
-		d.value = col(s, 4);
-		d.currency = col(s, 5);
-		d.close_on = col(s, 6);
-		d.created = col(s, 7);
-		d.roles = db_column_int(s, 8);
-		d.cost = col(s, 9);
-		d.stage = col(s, 10);
-		d.owner = col(s, 11);
-		d.ext_id = col(s, 12);
-		d.status = col(s, 13);
-		d.closed_on = col(s, 14);
-		d.reason = col(s, 15);
-		rc = fn(&d, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the deals");
-	return rc;
+	return store_each_read(st, store_stmt(st, q_deals),
+	                       STORE_ARGS(STORE_INT(account), STORE_INT(deal)),
+	                       &deal_rows, (store_fn)fn, arg, "the deals");
 }
 
 int64_t
@@ -1774,12 +1675,10 @@ store_org_deal_lookup(struct store *st, int64_t account, const char *handle)
 {
 	static const char q[] =
 	    "SELECT id FROM deal WHERE account_id = ? AND handle = ?";
-	int64_t id = 0;
 
-	store_get_int64(st, store_stmt(st, q),
-	                STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)),
-	                &id);
-	return id;
+	return store_get_id(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(account), STORE_HANDLE(handle)));
 }
 
 /* Buying roles */
@@ -1792,7 +1691,7 @@ deal_person(struct store *st, int64_t d, int64_t p)
 	char *rd, *rp;
 	int rc;
 
-	person_row(st, p, &pa, NULL);
+	person_row(st, p, &pa);
 	/* The economic buyer of a subsidiary's deal may be the parent's. */
 	if (pa == da ||
 	    store_org_group_root(st, pa) == store_org_group_root(st, da))
@@ -1816,13 +1715,26 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
 	    "start_on, recorded, actor, influence, lead, is_primary) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	db_stmt *s = period_begin(st, q, d, p, role, on);
+	char now[KAM_STAMP_LEN];
 
-	store_bind_text(s, 7, influence);
-	db_bind_int(s, 8, lead);
-	db_bind_int(s, 9, primary);
-	return step_done(st, s, "cannot set role");
+	kam_now(now);
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(PERIOD_ARGS(d, p, role),
+	                            STAMP_ARGS(on, now), STORE_TEXT(influence),
+	                            STORE_INT(lead), STORE_INT(primary)),
+	                 "cannot set role");
 }
+
+/* A holder of the lead or the primary flag (role_drop_flag). */
+struct flag_holder {
+	int64_t p;
+	char *role, *influence;
+	int lead, primary;
+};
+#define F(m, k) STORE_FIELD(struct flag_holder, m, k)
+STORE_ROWS(flag_holder_rows, struct flag_holder, F(p, INT64), F(role, DUP),
+           F(influence, DUP), F(lead, INT), F(primary, INT));
+#undef F
 
 /*
  * Another holder of the lead (primary: of the primary flag) in deal d
@@ -1840,38 +1752,27 @@ role_drop_flag(struct store *st, int64_t d, int64_t keep, int primary,
 	    "SELECT person_id, role, influence, lead, is_primary "
 	    "FROM deal_role_period WHERE deal_id = ? "
 	    "AND is_primary = 1 AND end_on IS NULL AND id <> ? ORDER BY id";
-	struct {
-		int64_t p;
-		char *role, *influence;
-		int lead, primary;
-	} *v = NULL;
-	db_stmt *s = store_stmt(st, primary ? qprimary : qlead);
-	size_t n = 0, i;
-	int rc = KAM_OK;
+	struct kam_array a = {0};
+	struct flag_holder *v;
+	size_t i;
+	int rc;
 
-	db_bind_int64(s, 1, d);
-	db_bind_int64(s, 2, keep);
-	while (store_row(st, s, "the store")) {
-		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n].p = db_column_int64(s, 0);
-		v[n].role = store_col_dup(s, 1);
-		v[n].influence = store_col_dup(s, 2);
-		v[n].lead = primary ? db_column_int(s, 3) : 0;
-		v[n].primary = primary ? 0 : db_column_int(s, 4);
-		n++;
-	}
-	db_reset(s);
-	for (i = 0; i < n; i++) {
-		if (rc == KAM_OK)
-			rc = period_renew(st, &roles, d, v[i].p, v[i].role, on);
+	rc = store_read_all(st, store_stmt(st, primary ? qprimary : qlead),
+	                    STORE_ARGS(STORE_INT(d), STORE_INT(keep)),
+	                    &flag_holder_rows, &a, "the store");
+	for (i = 0, v = a.v; rc == KAM_OK && i < a.n; i++) {
+		/* The flag dropped; the other one kept. */
+		if (primary)
+			v[i].primary = 0;
+		else
+			v[i].lead = 0;
+		rc = period_renew(st, &roles, d, v[i].p, v[i].role, on);
 		if (rc == KAM_OK)
 			rc =
 			    role_start(st, d, v[i].p, v[i].role, v[i].influence,
 			               v[i].lead, v[i].primary, on);
-		free(v[i].role);
-		free(v[i].influence);
 	}
-	free(v);
+	store_rows_free(&flag_holder_rows, a.v, a.n);
 	return rc;
 }
 
@@ -1921,44 +1822,33 @@ store_org_role_rm_on(struct store *st, int64_t d, int64_t p, const char *role,
 
 #define ROLE_ORDER "vocab_rank('role', r.role)"
 
+#define F(m, k) STORE_FIELD(struct org_role, m, k)
+STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
+           F(name, TEXT), F(title, TEXT), F(role, TEXT), F(influence, TEXT),
+           F(level, LONG), F(lead, INT), F(placeholder, INT), F(left_on, TEXT),
+           F(primary, INT), F(person_id, INT64));
+#undef F
+
+static const char q_roles_at[] =
+    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
+    "THEN p.handle ELSE (SELECT handle FROM account "
+    "WHERE id = p.account_id) || '/' || p.handle END, "
+    "p.name, p.title, r.role, r.influence, "
+    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
+    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
+    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER ", p.handle";
+
 int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
                    int (*fn)(const struct org_role *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
-	    "THEN p.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = p.account_id) || '/' || p.handle END, "
-	    "p.name, p.title, r.role, r.influence, "
-	    "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
-	    "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
-	    "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
-	    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER
-	                                     ", p.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_role r;
 	char today[KAM_DATE_LEN];
-	int rc = KAM_OK, step = DB_DONE;
 
-	db_bind_int64(s, 1, deal);
-	store_bind_text(s, 2, day_or_today(as_of, today));
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		r.deal = col(s, 0);
-		r.person = col(s, 1);
-		r.name = col(s, 2);
-		r.title = col(s, 3);
-		r.role = col(s, 4);
-		r.influence = col(s, 5);
-		r.level = db_column_int(s, 6);
-		r.lead = db_column_int(s, 7);
-		r.placeholder = db_column_int(s, 8);
-		r.left_on = col(s, 9);
-		r.primary = db_column_int(s, 10);
-		r.person_id = db_column_int64(s, 11);
-		rc = fn(&r, arg);
-	}
-	rc = store_rows_end(st, s, step, rc, "the buying roles");
-	return rc;
+	return store_each_read(
+	    st, store_stmt(st, q_roles_at),
+	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(day_or_today(as_of, today))),
+	    &role_rows, (store_fn)fn, arg, "the buying roles");
 }
 
 int
@@ -1970,28 +1860,24 @@ store_org_roles(struct store *st, int64_t deal,
 
 /* The rows of the red flags (org_record_flags, org-check.c). */
 
+#define F(m, k) STORE_FIELD(struct org_holder, m, k)
+STORE_ROWS(holder_rows, struct org_holder, F(who, TEXT), F(role, TEXT),
+           F(placeholder, INT), F(left_on, TEXT));
+#undef F
+
+static const char q_holders[] =
+    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
+    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
+    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
+    "ORDER BY " ROLE_ORDER ", p.handle";
+
 int
 store_org_holders(struct store *st, int64_t deal,
                   int (*fn)(const struct org_holder *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
-	    "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
-	    "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-	    "ORDER BY " ROLE_ORDER ", p.handle";
-	db_stmt *s = store_stmt(st, q);
-	struct org_holder h;
-	int rc = KAM_OK, step;
-
-	db_bind_int64(s, 1, deal);
-	while (rc == KAM_OK && (step = db_step(s)) == DB_ROW) {
-		h.who = col(s, 0);
-		h.role = col(s, 1);
-		h.placeholder = db_column_int(s, 2);
-		h.left_on = (const char *)db_column_text(s, 3);
-		rc = fn(&h, arg);
-	}
-	return store_rows_end(st, s, step, rc, "a deal's roles");
+	return store_each_read(st, store_stmt(st, q_holders),
+	                       STORE_ARGS(STORE_INT(deal)), &holder_rows,
+	                       (store_fn)fn, arg, "a deal's roles");
 }
 
 /*
@@ -2001,59 +1887,46 @@ store_org_holders(struct store *st, int64_t deal,
  * reading people through the (account_id, handle) index and then every
  * row at random (PostgreSQL has no such hint, nor needs it).
  */
-static int
-rank_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct org_rank r;
+#define F(m, k) STORE_FIELD(struct org_rank, m, k)
+STORE_ROWS(rank_rows, struct org_rank, F(id, INT64), F(level, LONG),
+           F(manager, INT64));
+#undef F
 
-	r.id = db_column_int64(s, 0);
-	r.level = db_column_int(s, 1);
-	r.manager = db_column_int64(s, 2);
-	return STORE_HAND(struct org_rank, fn, &r, arg);
-}
+static const char q_ranks[] =
+    "SELECT id, level, manager_id FROM person NOT INDEXED "
+    "WHERE +account_id = ?1";
+static const char q_ranks_pg[] =
+    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
 
 int
 store_org_ranks(struct store *st, int64_t account,
                 int (*fn)(const struct org_rank *, void *), void *arg)
 {
-	static const char q[] =
-	    "SELECT id, level, manager_id FROM person NOT INDEXED "
-	    "WHERE +account_id = ?1";
-	static const char q_pg[] =
-	    "SELECT id, level, manager_id FROM person WHERE account_id = ?1";
-
-	return store_each_to(st, store_stmt_dialect(st, q, q_pg),
-	                     STORE_ARGS(STORE_INT(account)), rank_row,
-	                     (store_fn)fn, arg, "the people");
+	return store_each_read(st, store_stmt_dialect(st, q_ranks, q_ranks_pg),
+	                       STORE_ARGS(STORE_INT(account)), &rank_rows,
+	                       (store_fn)fn, arg, "the people");
 }
 
-static int
-rank_line_row(db_stmt *s, store_fn fn, void *arg)
-{
-	struct org_rank_line l;
+#define F(m, k) STORE_FIELD(struct org_rank_line, m, k)
+STORE_ROWS(rank_line_rows, struct org_rank_line, F(person, INT64),
+           F(level, LONG), F(manager, INT64), F(manager_level, LONG));
+#undef F
 
-	l.person = db_column_int64(s, 0);
-	l.level = db_column_int(s, 1);
-	l.manager = db_column_int64(s, 2);
-	l.manager_level = db_column_int(s, 3);
-	return STORE_HAND(struct org_rank_line, fn, &l, arg);
-}
+static const char q_dotted_ranks[] =
+    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
+    "JOIN person p ON p.id = r.person_id "
+    "JOIN person m ON m.id = r.manager_id "
+    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
+    "AND r.end_on IS NULL";
 
 int
 store_org_dotted_ranks(struct store *st, int64_t account,
                        int (*fn)(const struct org_rank_line *, void *),
                        void *arg)
 {
-	static const char q[] =
-	    "SELECT p.id, p.level, m.id, m.level FROM reporting_line r "
-	    "JOIN person p ON p.id = r.person_id "
-	    "JOIN person m ON m.id = r.manager_id "
-	    "WHERE +p.account_id = ?1 AND r.kind = 'dotted' "
-	    "AND r.end_on IS NULL";
-
-	return store_each_to(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_INT(account)), rank_line_row,
-	                     (store_fn)fn, arg, "the reporting lines");
+	return store_each_read(st, store_stmt(st, q_dotted_ranks),
+	                       STORE_ARGS(STORE_INT(account)), &rank_line_rows,
+	                       (store_fn)fn, arg, "the reporting lines");
 }
 
 int
@@ -2065,16 +1938,15 @@ store_org_line_names(struct store *st, int64_t who, int64_t boss,
 	    "FROM person p JOIN person m ON m.id = ?2 "
 	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?1";
 	db_stmt *s = store_stmt(st, q);
-	int step;
 
 	*who_name = *boss_name = NULL;
-	db_bind_int64(s, 1, who);
-	db_bind_int64(s, 2, boss);
-	if ((step = db_step(s)) == DB_ROW) {
+	if (store_first(st, s, STORE_ARGS(STORE_INT(who), STORE_INT(boss)),
+	                "the reporting lines")) {
 		*who_name = store_col_dup(s, 0);
 		*boss_name = store_col_dup(s, 1);
+		db_reset(s);
 	}
-	return store_rows_end(st, s, step, KAM_OK, "the reporting lines");
+	return store_failed(st);
 }
 
 long
@@ -2083,16 +1955,10 @@ store_org_link_strength(struct store *st, int64_t from, int64_t to,
 {
 	static const char q[] = "SELECT strength FROM link WHERE from_id = ? "
 	                        "AND to_id = ? AND kind = ?";
-	db_stmt *s = store_stmt(st, q);
-	long strength = 0;
 
-	db_bind_int64(s, 1, from);
-	db_bind_int64(s, 2, to);
-	store_bind_text(s, 3, kind);
-	if (store_row(st, s, "the store"))
-		strength = db_column_int(s, 0);
-	db_reset(s);
-	return strength;
+	return (long)store_get_id(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(from), STORE_INT(to), STORE_TEXT(kind)));
 }
 
 int
@@ -2105,19 +1971,18 @@ store_org_role_get(struct store *st, int64_t deal, int64_t person,
 	                        "AND deal_id = ? AND person_id = ? "
 	                        "AND role = ?";
 	db_stmt *s = store_stmt(st, q);
-	int found;
 
-	db_bind_int64(s, 1, deal);
-	db_bind_int64(s, 2, person);
-	store_bind_text(s, 3, role);
-	if ((found = store_row(st, s, "the store"))) {
-		snprintf(influence, size, "%s", col(s, 0));
-		*lead = db_column_int(s, 1);
-		if (primary != NULL)
-			*primary = db_column_int(s, 2);
-	}
+	if (!store_first(st, s,
+	                 STORE_ARGS(STORE_INT(deal), STORE_INT(person),
+	                            STORE_TEXT(role)),
+	                 "the store"))
+		return 0;
+	snprintf(influence, size, "%s", col(s, 0));
+	*lead = db_column_int(s, 1);
+	if (primary != NULL)
+		*primary = db_column_int(s, 2);
 	db_reset(s);
-	return found;
+	return 1;
 }
 
 int64_t
@@ -2129,34 +1994,29 @@ store_org_group_person(struct store *st, int64_t root, const char *ref)
 	static const char qext[] =
 	    "SELECT id, account_id FROM person WHERE ext_id = ? ORDER BY id";
 	const char *slash = strchr(ref, '/');
-	int64_t *ids = NULL, *accts = NULL, found = 0;
-	size_t n = 0, i;
-	db_stmt *s;
-	char *acct;
+	struct kam_array a = {0};
+	struct two_ids *v;
+	int64_t found = 0;
+	size_t i;
+	char *acct = xstrdup(ref);
 
+	/* Each person named: their id and account. */
 	if (slash != NULL) {
-		acct = xstrdup(ref);
 		acct[slash - ref] = '\0';
-		s = store_stmt(st, qref);
-		store_bind_text(s, 1, acct);
-		store_bind_text(s, 2, slash + 1);
-		free(acct);
+		store_read_all(
+		    st, store_stmt(st, qref),
+		    STORE_ARGS(STORE_TEXT(acct), STORE_TEXT(slash + 1)),
+		    &two_ids_rows, &a, "the store");
 	} else {
-		s = store_stmt(st, qext);
-		store_bind_text(s, 1, ref);
+		store_read_all(st, store_stmt(st, qext),
+		               STORE_ARGS(STORE_TEXT(ref)), &two_ids_rows, &a,
+		               "the store");
 	}
-	while (store_row(st, s, "the store")) {
-		ids = xreallocarray(ids, n + 1, sizeof *ids);
-		accts = xreallocarray(accts, n + 1, sizeof *accts);
-		ids[n] = db_column_int64(s, 0);
-		accts[n++] = db_column_int64(s, 1);
-	}
-	db_reset(s);
-	for (i = 0; i < n && found == 0; i++)
-		if (store_org_group_root(st, accts[i]) == root)
-			found = ids[i];
-	free(ids);
-	free(accts);
+	free(acct);
+	for (i = 0, v = a.v; i < a.n && found == 0; i++)
+		if (store_org_group_root(st, v[i].other) == root)
+			found = v[i].id;
+	free(a.v);
 	return found;
 }
 

@@ -1791,6 +1791,15 @@ store_get_int64(struct store *st, db_stmt *s, const struct store_arg *args,
 	return 1;
 }
 
+int64_t
+store_get_id(struct store *st, db_stmt *s, const struct store_arg *args)
+{
+	int64_t v = 0;
+
+	store_get_int64(st, s, args, &v);
+	return v;
+}
+
 char *
 store_get_text(struct store *st, db_stmt *s, const struct store_arg *args)
 {

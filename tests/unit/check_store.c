@@ -747,6 +747,12 @@ START_TEST(test_helpers)
 	                               STORE_ARGS(STORE_TEXT("a")), &n),
 	                 1);
 	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(
+	    store_get_id(st, store_stmt(st, q_n), STORE_ARGS(STORE_TEXT("b"))),
+	    2);
+	ck_assert_int_eq(
+	    store_get_id(st, store_stmt(st, q_n), STORE_ARGS(STORE_TEXT("z"))),
+	    0);
 	text =
 	    store_get_text(st, store_stmt(st, q_s), STORE_ARGS(STORE_INT(2)));
 	ck_assert_str_eq(text, "b");
