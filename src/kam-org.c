@@ -399,7 +399,8 @@ struct person_opts {
 	    {.name = "no-reports-to",                                          \
 	     .kind = set_kind == CLI_SET ? CLI_WORD : set_kind,                \
 	     PO(c.reports_to),                                                 \
-	     .msg = set_kind == CLI_SET ? "" : set_msg},                       \
+	     .word = "",                                                       \
+	     .msg = set_msg},                                                  \
 	    {.name = "on",                                                     \
 	     .kind = set_kind == CLI_SET ? CLI_PAST : set_kind,                \
 	     PO(c.on),                                                         \

@@ -119,7 +119,7 @@ struct kam_verb {
  *               its n 0 when not given
  *   CLI_CALL    whatever parse makes of the value at the offset; parse
  *               reports its fault and returns a kam status
- *   CLI_WORD    const char *: set to msg when given (--no-reports-to
+ *   CLI_WORD    const char *: set to word when given (--no-reports-to
  *               sets "" where --reports-to sets its value; the last
  *               given wins)
  *   CLI_SET     int: set to max when given (dflt before)
@@ -150,7 +150,7 @@ struct cli_opt {
 	long dflt;
 	const char *required;
 	int (*parse)(const char *arg, void *dst);
-	const char *word;
+	const char *word; /* CLI_INT's word for 0; CLI_WORD's value */
 	int empty;
 	size_t also;
 	int vocab;

@@ -460,7 +460,7 @@ opt_now(struct kam_ctx *ctx, const struct cli_opt *o, void *vals,
 			return cli_usage(ctx);
 		return cli_usage_msg(ctx, _(o->msg), o->name);
 	case CLI_WORD:
-		*(const char **)opt_at(vals, o) = o->msg;
+		*(const char **)opt_at(vals, o) = o->word;
 		break;
 	case CLI_SET:
 		*(int *)opt_at(vals, o) = (int)o->max;
