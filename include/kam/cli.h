@@ -155,6 +155,8 @@ struct cli_opt {
 	size_t also;
 	int vocab;
 };
+/* The options a verb may declare; more abort the frame (a mistake). */
+#define CLI_OPTS_MAX      48
 #define CLI_EMPTY_REFUSED 1
 #define CLI_EMPTY_MISSING 2
 enum cli_opt_kind {

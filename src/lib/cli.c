@@ -308,7 +308,7 @@ int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
 {
-	static struct option merged[64];
+	static struct option merged[CLI_OPTS_MAX + NCOMMON + 1];
 	static char shorts[128];
 	size_t n = 0, i;
 	int c, bare;
@@ -365,7 +365,6 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 const struct cli_opt cli_no_opts[] = {{.name = NULL}};
 
 #define OPT_CODE 0x1000 /* getopt's code of option i: OPT_CODE + i */
-#define OPTS_MAX 48     /* options a verb may declare */
 
 /* Where option o's value goes in vals. */
 static void *
@@ -376,7 +375,8 @@ opt_at(void *vals, const struct cli_opt *o)
 
 /*
  * getopt's tables from a verb's declared options; one whose name is its
- * letter alone (-o, -T) has no long form.
+ * letter alone (-o, -T) has no long form.  A verb that declares more than
+ * CLI_OPTS_MAX options is a mistake in its table: abort at once.
  */
 static void
 opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
@@ -387,6 +387,8 @@ opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
 	for (i = 0; opts[i].name != NULL; i++) {
 		int arg = opts[i].kind <= CLI_CALL || opts[i].kind == CLI_LIST;
 
+		if (i == CLI_OPTS_MAX)
+			abort();
 		if (opts[i].name[1] != '\0') {
 			lo[n].name = opts[i].name;
 			lo[n].has_arg = arg ? required_argument : no_argument;
@@ -394,7 +396,7 @@ opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
 			lo[n++].val =
 			    opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
 		}
-		if (opts[i].letter && k + 3 < solen) {
+		if (opts[i].letter && k + 2 < solen) {
 			so[k++] = opts[i].letter;
 			if (arg)
 				so[k++] = ':';
@@ -540,9 +542,9 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 {
 	const struct cli_opt *opts =
 	    ctx->verb->opts != NULL ? ctx->verb->opts : cli_no_opts;
-	struct option lo[OPTS_MAX + 1];
-	const char *raw[OPTS_MAX] = {NULL};
-	char so[2 * OPTS_MAX + 1];
+	struct option lo[CLI_OPTS_MAX + 1];
+	const char *raw[CLI_OPTS_MAX] = {NULL};
+	char so[2 * CLI_OPTS_MAX + 1];
 	size_t i;
 	int c, rc;
 
