@@ -134,6 +134,26 @@ set_format(struct kam_ctx *ctx, const char *s)
 }
 
 /*
+ * A common option before or after the verb (-a, -d, -F as c) into ctx:
+ * 1 when c is one, -1 when -F names no format (reported), else 0.
+ */
+static int
+common_opt(struct kam_ctx *ctx, int c)
+{
+	switch (c) {
+	case 'a':
+		ctx->account = optarg;
+		return 1;
+	case 'd':
+		ctx->db = optarg;
+		return 1;
+	case 'F':
+		return set_format(ctx, optarg) != 0 ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
  * Whether the verb can write the format asked for; when none was asked
  * for and it cannot write the default, its first format.  Refusing is a
  * usage error: a verb never writes another format silently.
@@ -311,7 +331,7 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	static struct option merged[CLI_OPTS_MAX + NCOMMON + 1];
 	static char shorts[128];
 	size_t n = 0, i;
-	int c, bare;
+	int c, k, bare;
 
 	/* A new parse (optind 0) merges the verb's options with the common
 	 * ones, and checks a format given before the verb. */
@@ -331,18 +351,12 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	for (;;) {
 		c = getopt_long(argc, argv, shorts, merged, NULL);
+		if ((k = common_opt(ctx, c)) < 0 ||
+		    (c == 'F' && check_format(ctx) != 0))
+			return '?';
+		if (k > 0)
+			continue;
 		switch (c) {
-		case 'a':
-			ctx->account = optarg;
-			continue;
-		case 'd':
-			ctx->db = optarg;
-			continue;
-		case 'F':
-			if (set_format(ctx, optarg) != 0 ||
-			    check_format(ctx) != 0)
-				return '?';
-			continue;
 		case 'h':
 			print_usage(stdout, ctx->cmd, ctx->verb);
 			exit(release_stdout(&held, 1));
@@ -905,6 +919,17 @@ cli_list(struct kam_ctx *ctx, int flags, const struct out_col *cols,
 	return rc;
 }
 
+int
+cli_listing(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_listing *l = ctx->verb->listing;
+	int rc;
+
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	return cli_list(ctx, l->flags, l->cols, l->list, NULL);
+}
+
 static const struct kam_verb *
 find_verb(const struct kam_cmd *cmd, int argc, char **argv, int *words)
 {
@@ -1073,24 +1098,18 @@ static int
 pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
           char ***argvp)
 {
-	int argc = *argcp, c, words = 1, i;
+	int argc = *argcp, c, k, words = 1, i;
 	char **argv = *argvp;
 
 	if (cmd->single == NULL) {
 		opterr = 0;
 		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
 		                        NULL)) != -1) {
+			if ((k = common_opt(ctx, c)) < 0)
+				return KAM_USAGE;
+			if (k > 0)
+				continue;
 			switch (c) {
-			case 'a':
-				ctx->account = optarg;
-				break;
-			case 'd':
-				ctx->db = optarg;
-				break;
-			case 'F':
-				if (set_format(ctx, optarg) != 0)
-					return KAM_USAGE;
-				break;
 			case 'h':
 				print_usage(stdout, cmd, NULL);
 				return out_finish_stdout();
