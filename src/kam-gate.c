@@ -762,14 +762,11 @@ static int
 flag_add(const struct org_flag *f, void *arg)
 {
 	struct flag_list *l = arg;
-	struct gate_flag *g;
 
 	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
-	g = &l->v[l->n++];
-	g->code = xstrdup(f->code);
-	g->subject = xstrdup(f->subject);
-	g->message = xstrdup(f->message);
-	g->why = reason_dup(f->why);
+	l->v[l->n++] =
+	    (struct gate_flag){xstrdup(f->code), xstrdup(f->subject),
+	                       xstrdup(f->message), reason_dup(f->why)};
 	return KAM_OK;
 }
 
