@@ -260,17 +260,6 @@ list_profiles(struct kam_ctx *ctx, struct out *o, void *arg)
 	return store_gate_profiles_each(ctx->st, profile_row, o);
 }
 
-/* kam-gate profile list */
-static int
-cmd_profile_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = cli_subject(ctx)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, profile_cols, list_profiles, NULL);
-}
-
 /* kam-gate profile add NAME [--from PROFILE] */
 static int
 cmd_profile_add(struct kam_ctx *ctx, int argc, char **argv)
@@ -400,23 +389,11 @@ static const struct out_col answer_cols[] = {
 
 OUT_ROW_FN(answer_row, struct gate_answer_row)
 
-static int
-list_answers(struct kam_ctx *ctx, struct out *o, void *deal)
-{
-	return store_gate_answers_each(ctx->st, *(int64_t *)deal, answer_row,
-	                               o);
-}
-
 /* kam-gate answers DEAL */
 static int
-cmd_answers(struct kam_ctx *ctx, int argc, char **argv)
+list_answers(struct kam_ctx *ctx, struct out *o, void *arg)
 {
-	int64_t deal;
-	int rc;
-
-	if ((rc = deal_operand(ctx, &deal)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, answer_cols, list_answers, &deal);
+	return store_gate_answers_each(ctx->st, ctx->subj.deal, answer_row, o);
 }
 
 /* The assessment's JSON, as stored. */
@@ -771,9 +748,14 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * The red flags of a report: the records' (flag_add, cap the room xgrow
+ * made), then the group's, which gate_red_flags adds as it grows v
+ * itself, after the last flag_add.
+ */
 struct flag_list {
 	struct gate_flag *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int
@@ -781,12 +763,10 @@ flag_add(const struct org_flag *f, void *arg)
 {
 	struct flag_list *l = arg;
 
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	l->v[l->n].code = xstrdup(f->code);
-	l->v[l->n].subject = xstrdup(f->subject);
-	l->v[l->n].message = xstrdup(f->message);
-	l->v[l->n].why = reason_dup(f->why);
-	l->n++;
+	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
+	l->v[l->n++] =
+	    (struct gate_flag){xstrdup(f->code), xstrdup(f->subject),
+	                       xstrdup(f->message), reason_dup(f->why)};
 	return KAM_OK;
 }
 
@@ -829,7 +809,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct gate_assessment a;
 	struct gate_run_info *runs = NULL;
-	struct flag_list flags = {NULL, 0};
+	struct flag_list flags = {NULL, 0, 0};
 	struct gate_step *plan = NULL;
 	struct gate_memo memo;
 	struct gate_since since;
@@ -1067,21 +1047,21 @@ static const struct out_col list_cols[] = {
 
 OUT_ROW_FN(list_row, struct gate_list_row)
 
-/* Adds an account's id to ids unless it is there. */
+/* Adds an account's id to ids (of int64_t) unless it is there. */
 static int
-add_account(struct kam_ctx *ctx, const char *handle, int64_t **ids, size_t *n)
+add_account(struct kam_ctx *ctx, const char *handle, struct kam_array *ids)
 {
+	const int64_t *v = ids->v;
 	int64_t id;
 	size_t k;
 	int rc;
 
 	if ((rc = store_account_id(ctx->st, handle, &id)) != KAM_OK)
 		return rc;
-	for (k = 0; k < *n; k++)
-		if ((*ids)[k] == id)
+	for (k = 0; k < ids->n; k++)
+		if (v[k] == id)
 			return KAM_OK;
-	*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-	(*ids)[(*n)++] = id;
+	*(int64_t *)kam_array_add(ids, sizeof id) = id;
 	return KAM_OK;
 }
 
@@ -1090,18 +1070,18 @@ add_account(struct kam_ctx *ctx, const char *handle, int64_t **ids, size_t *n)
  * every one (none in ids).
  */
 static int
-portfolio_accounts(struct kam_ctx *ctx, int argc, char **argv, int64_t **ids,
-                   size_t *nids)
+portfolio_accounts(struct kam_ctx *ctx, int argc, char **argv,
+                   struct kam_array *ids)
 {
 	int i, rc = KAM_OK;
 
 	for (i = optind; rc == KAM_OK && i < argc; i++)
-		rc = add_account(ctx, argv[i], ids, nids);
+		rc = add_account(ctx, argv[i], ids);
 	if (rc == KAM_OK && optind == argc && ctx->account != NULL)
-		rc = add_account(ctx, ctx->account, ids, nids);
+		rc = add_account(ctx, ctx->account, ids);
 	if (rc != KAM_OK) {
-		free(*ids);
-		*ids = NULL;
+		free(ids->v);
+		ids->v = NULL;
 	}
 	return rc;
 }
@@ -1131,8 +1111,7 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	const struct map_fit *fit;
 	char today[KAM_DATE_LEN];
 	struct portfolio pf;
-	int64_t *ids = NULL;
-	size_t nids = 0;
+	struct kam_array ids = {0};
 	int rc = KAM_OK;
 
 	/* -T or -o: the picture, in the formats of kam-map. */
@@ -1150,11 +1129,11 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 		                 "a4-landscape or letter)"),
 		               fitname);
 	if ((rc = cli_subject(ctx)) != KAM_OK ||
-	    (rc = portfolio_accounts(ctx, argc, argv, &ids, &nids)) != KAM_OK)
+	    (rc = portfolio_accounts(ctx, argc, argv, &ids)) != KAM_OK)
 		return rc;
 	kam_today(today);
-	rc = portfolio_load(ctx->st, ids, nids, today, &pf);
-	free(ids);
+	rc = portfolio_load(ctx->st, ids.v, ids.n, today, &pf);
+	free(ids.v);
 	if (rc != KAM_OK)
 		return rc;
 	if (format != NULL) {
@@ -1360,8 +1339,9 @@ static const struct kam_verb verbs[] = {
      CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
      CLI_OPTS(profile_opts, struct crit_opts)},
     {"profile list", "profile list",
-     "the rubric profiles, with the accounts that use them", cmd_profile_list,
-     0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+     "the rubric profiles, with the accounts that use them", cli_listing, 0, 0,
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_LISTS(0, profile_cols, list_profiles)},
     {"profile add", "profile add NAME [--from PROFILE]",
      "add a rubric profile, a copy of another", cmd_profile_add, 1, 1,
      CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
@@ -1374,8 +1354,8 @@ static const struct kam_verb verbs[] = {
      "[--on DATE]",
      "answer a criterion for a deal", cmd_answer, 2, 3, CLI_DEAL,
      CLI_WRITE | CLI_TEAM, CLI_OPTS(answer_opts, struct answer_opts)},
-    {"answers", "answers DEAL", "every answer given for a deal", cmd_answers, 1,
-     1, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"answers", "answers DEAL", "every answer given for a deal", cli_listing, 1,
+     1, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_LISTS(0, answer_cols, list_answers)},
     {"run",
      "run DEAL [--as-of DATE] [--assume-answer KEY=ANSWER] "
      "[--assume-stance PERSON=STANCE] [--dry-run] [--exit-status]",

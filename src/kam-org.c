@@ -34,16 +34,6 @@ begin(struct kam_ctx *ctx)
 	return store_begin(ctx->st, STORE_TX_WRITE);
 }
 
-/*
- * The start of a verb that only reads: the frame has read its options
- * and checked the operands; the store opened, the subject resolved.
- */
-static int
-read_verb(struct kam_ctx *ctx, int argc, char **argv)
-{
-	return cli_subject(ctx);
-}
-
 /* An optional date; a day something held from is not after today. */
 static int
 check_past(const char *what, const char *s)
@@ -80,7 +70,7 @@ cmd_init(struct kam_ctx *ctx, int argc, char **argv)
 	char *path;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	/* A team store's URL is shown without its password. */
 	path = xstrdup(store_path(ctx->st));
@@ -261,32 +251,11 @@ static const struct out_col account_cols[] = {
 
 OUT_ROW_FN(put_account, struct org_account)
 
-/* The accounts, or the one named by handle (arg). */
+/* The accounts, or the one the verb names (account show's subject). */
 static int
-list_accounts(struct kam_ctx *ctx, struct out *o, void *handle)
+list_accounts(struct kam_ctx *ctx, struct out *o, void *arg)
 {
-	return store_org_accounts(ctx->st, handle, put_account, o);
-}
-
-static int
-cmd_account_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, account_cols, list_accounts, NULL);
-}
-
-static int
-cmd_account_show(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, OUT_OBJECT, account_cols, list_accounts,
-	                argv[optind]);
+	return store_org_accounts(ctx->st, ctx->subj.arg, put_account, o);
 }
 
 /* teams */
@@ -331,16 +300,6 @@ list_teams(struct kam_ctx *ctx, struct out *o, void *arg)
 {
 	(void)arg;
 	return store_org_teams(ctx->st, put_team, o);
-}
-
-static int
-cmd_team_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, team_cols, list_teams, NULL);
 }
 
 /* people */
@@ -399,7 +358,8 @@ struct person_opts {
 	    {.name = "no-reports-to",                                          \
 	     .kind = set_kind == CLI_SET ? CLI_WORD : set_kind,                \
 	     PO(c.reports_to),                                                 \
-	     .msg = set_kind == CLI_SET ? "" : set_msg},                       \
+	     .word = "",                                                       \
+	     .msg = set_msg},                                                  \
 	    {.name = "on",                                                     \
 	     .kind = set_kind == CLI_SET ? CLI_PAST : set_kind,                \
 	     PO(c.on),                                                         \
@@ -580,20 +540,10 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	return cli_list(ctx, 0, person_cols, list_people, NULL);
-}
-
-static int
-cmd_person_show(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, OUT_OBJECT, person_show_cols, list_people, NULL);
 }
 
 /* tree */
@@ -619,10 +569,7 @@ tree_add(const struct org_person *p, void *arg)
 	struct tree *t = arg;
 	struct tree_node *n;
 
-	if (t->len == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->n = xreallocarray(t->n, t->cap, sizeof *t->n);
-	}
+	t->n = xgrow(t->n, t->len, &t->cap, sizeof *t->n);
 	n = &t->n[t->len++];
 	memset(n, 0, sizeof *n);
 	n->account = xstrdup(p->account);
@@ -822,7 +769,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account;
 	int rc, draw;
 
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
 	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
@@ -887,34 +834,54 @@ static const struct cli_opt link_opts[] = {
 static const struct cli_opt unlink_opts[] = {LINK_OPTS, {.name = NULL}};
 #undef LO
 
+/*
+ * link, unlink, role and role rm: one change, in a transaction, between
+ * the subject and the person the second operand names (ref), whose id
+ * change gets with arg.
+ */
 static int
-cmd_link(struct kam_ctx *ctx, int argc, char **argv)
+person_change(struct kam_ctx *ctx, const char *ref,
+              int (*change)(struct kam_ctx *, int64_t, const void *),
+              const void *arg)
 {
-	const struct link_opts *o = ctx->opts;
-	int64_t to;
+	int64_t p;
 	int rc;
 
 	if ((rc = begin(ctx)) != KAM_OK)
 		return rc;
-	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
-		rc = store_org_link_on(ctx->st, ctx->subj.person, to, o->kind,
-		                       o->strength, o->on);
+	if ((rc = cli_person(ctx, ref, &p)) == KAM_OK)
+		rc = change(ctx, p, arg);
 	return store_end(ctx->st, rc);
+}
+
+static int
+link_on(struct kam_ctx *ctx, int64_t to, const void *arg)
+{
+	const struct link_opts *o = ctx->opts;
+
+	return store_org_link_on(ctx->st, ctx->subj.person, to, o->kind,
+	                         o->strength, o->on);
+}
+
+static int
+unlink_on(struct kam_ctx *ctx, int64_t to, const void *arg)
+{
+	const struct link_opts *o = ctx->opts;
+
+	return store_org_unlink_on(ctx->st, ctx->subj.person, to, o->kind,
+	                           o->on);
+}
+
+static int
+cmd_link(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return person_change(ctx, argv[optind + 1], link_on, NULL);
 }
 
 static int
 cmd_unlink(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const struct link_opts *o = ctx->opts;
-	int64_t to;
-	int rc;
-
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	if ((rc = cli_person(ctx, argv[optind + 1], &to)) == KAM_OK)
-		rc = store_org_unlink_on(ctx->st, ctx->subj.person, to, o->kind,
-		                         o->on);
-	return store_end(ctx->st, rc);
+	return person_change(ctx, argv[optind + 1], unlink_on, NULL);
 }
 
 #define C(f, k) OUT_COL(struct org_link, f, #f, k)
@@ -959,25 +926,41 @@ as_of_today_verb(struct kam_ctx *ctx, char *today, const char **as_of)
 	return KAM_OK;
 }
 
+/*
+ * links and roles: the rows list gives as they stood on --as-of's day,
+ * their people's handles shown of the subject's account (out_account).
+ */
 static int
-cmd_links(struct kam_ctx *ctx, int argc, char **argv)
+list_as_of(struct kam_ctx *ctx, const struct out_col *cols,
+           int (*list)(struct kam_ctx *, const char *, struct out *))
 {
 	const char *as_of;
 	struct out *o;
-	int64_t account;
 	char *acct;
 	int rc;
 
 	if ((rc = as_of_verb(ctx, &as_of)) != KAM_OK)
 		return rc;
-	account = ctx->subj.account;
-	o = cli_out(ctx, 0, link_cols);
-	acct = store_org_account_handle(ctx->st, account);
+	o = cli_out(ctx, 0, cols);
+	acct = store_org_account_handle(ctx->st, ctx->subj.account);
 	out_account(o, acct);
-	rc = store_org_links_at(ctx->st, account, as_of, put_link, o);
+	rc = list(ctx, as_of, o);
 	out_close(o);
 	free(acct);
 	return rc;
+}
+
+static int
+links_at(struct kam_ctx *ctx, const char *as_of, struct out *o)
+{
+	return store_org_links_at(ctx->st, ctx->subj.account, as_of, put_link,
+	                          o);
+}
+
+static int
+cmd_links(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return list_as_of(ctx, link_cols, links_at);
 }
 
 /* competitors */
@@ -1028,16 +1011,6 @@ list_competitors(struct kam_ctx *ctx, struct out *o, void *arg)
 {
 	(void)arg;
 	return store_org_competitors(ctx->st, put_competitor, o);
-}
-
-static int
-cmd_competitor_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, competitor_cols, list_competitors, NULL);
 }
 
 /* deals */
@@ -1255,27 +1228,6 @@ list_deals(struct kam_ctx *ctx, struct out *o, void *arg)
 	                       ctx->subj.deal, put_deal, o);
 }
 
-static int
-cmd_deal_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	/* With no account at all, every account's deals (CLI_ALL). */
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, deal_cols, list_deals, NULL);
-}
-
-static int
-cmd_deal_show(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, OUT_OBJECT, deal_cols, list_deals, NULL);
-}
-
 /* roles */
 
 static int
@@ -1307,38 +1259,45 @@ static const struct cli_opt role_rm_opts[] = {
     {.name = "on", .kind = CLI_PAST, ONE}, {.name = NULL}};
 
 static int
-cmd_role(struct kam_ctx *ctx, int argc, char **argv)
+role_put(struct kam_ctx *ctx, int64_t p, const void *role)
 {
 	const struct role_opts *o = ctx->opts;
+
+	return store_org_role_put(ctx->st, ctx->subj.deal, p, role,
+	                          o->influence, o->lead, o->primary, o->on);
+}
+
+static int
+role_rm(struct kam_ctx *ctx, int64_t p, const void *role)
+{
+	const char *on = ((const struct one_opt *)ctx->opts)->val;
+
+	return store_org_role_rm_on(ctx->st, ctx->subj.deal, p, role, on);
+}
+
+/* role and role rm: DEAL PERSON ROLE, the role's word checked first. */
+static int
+role_change(struct kam_ctx *ctx, char **argv,
+            int (*change)(struct kam_ctx *, int64_t, const void *))
+{
 	const char *role;
-	int64_t p;
 	int rc;
 
 	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
 		return rc;
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	if ((rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
-		rc = store_org_role_put(ctx->st, ctx->subj.deal, p, role,
-		                        o->influence, o->lead, o->primary,
-		                        o->on);
-	return store_end(ctx->st, rc);
+	return person_change(ctx, argv[optind + 1], change, role);
+}
+
+static int
+cmd_role(struct kam_ctx *ctx, int argc, char **argv)
+{
+	return role_change(ctx, argv, role_put);
 }
 
 static int
 cmd_role_rm(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const char *role, *on = ((const struct one_opt *)ctx->opts)->val;
-	int64_t p;
-	int rc;
-
-	if ((rc = role_word(argv[optind + 2], &role)) != KAM_OK)
-		return rc;
-	if ((rc = begin(ctx)) != KAM_OK)
-		return rc;
-	if ((rc = cli_person(ctx, argv[optind + 1], &p)) == KAM_OK)
-		rc = store_org_role_rm_on(ctx->st, ctx->subj.deal, p, role, on);
-	return store_end(ctx->st, rc);
+	return role_change(ctx, argv, role_rm);
 }
 
 #define C(f, k) OUT_COL(struct org_role, f, #f, k)
@@ -1358,25 +1317,15 @@ static const struct out_col role_cols[] = {C(person, OUT_C_REF),
 OUT_ROW_FN(put_role, struct org_role)
 
 static int
+roles_at(struct kam_ctx *ctx, const char *as_of, struct out *o)
+{
+	return store_org_roles_at(ctx->st, ctx->subj.deal, as_of, put_role, o);
+}
+
+static int
 cmd_roles(struct kam_ctx *ctx, int argc, char **argv)
 {
-	const char *as_of;
-	struct out *o;
-	int64_t deal;
-	char *acct;
-	int rc;
-
-	if ((rc = as_of_verb(ctx, &as_of)) != KAM_OK)
-		return rc;
-	deal = ctx->subj.deal;
-	o = cli_out(ctx, 0, role_cols);
-	acct = store_org_account_handle(ctx->st,
-	                                store_deal_account(ctx->st, deal));
-	out_account(o, acct);
-	rc = store_org_roles_at(ctx->st, deal, as_of, put_role, o);
-	out_close(o);
-	free(acct);
-	return rc;
+	return list_as_of(ctx, role_cols, roles_at);
 }
 
 /* check */
@@ -1417,9 +1366,9 @@ put_group_flag(const struct gate_flag *g, void *arg)
 	return put_flag(&f, arg);
 }
 
-/* The red flags of a deal's buying group today. */
+/* The red flags of a deal's buying group today, to put_flag's fl. */
 static int
-group_flags(struct kam_ctx *ctx, int64_t deal, struct flags *fl)
+group_flags(struct kam_ctx *ctx, int64_t deal, void *fl)
 {
 	char today[KAM_DATE_LEN];
 
@@ -1427,20 +1376,31 @@ group_flags(struct kam_ctx *ctx, int64_t deal, struct flags *fl)
 	return gate_check_flags(ctx->st, deal, today, put_group_flag, fl);
 }
 
-/* The ids of deals (check's and export's). */
-struct deal_ids {
-	int64_t *id;
-	size_t n;
-};
-
+/* The ids of deals, into a kam_array of int64_t. */
 static int
-collect_deal(const struct org_deal *d, void *arg)
+collect_deal(const struct org_deal *d, void *ids)
 {
-	struct deal_ids *ids = arg;
-
-	ids->id = xreallocarray(ids->id, ids->n + 1, sizeof *ids->id);
-	ids->id[ids->n++] = d->id;
+	*(int64_t *)kam_array_add(ids, sizeof d->id) = d->id;
 	return KAM_OK;
+}
+
+/*
+ * fn over each deal of an account (check's and export's), until one
+ * fails; the deals are read first, and the store is read again for each.
+ */
+static int
+each_deal(struct kam_ctx *ctx, int64_t account,
+          int (*fn)(struct kam_ctx *, int64_t, void *), void *arg)
+{
+	struct kam_array ids = {0};
+	const int64_t *id;
+	size_t i;
+	int rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
+
+	for (id = ids.v, i = 0; rc == KAM_OK && i < ids.n; i++)
+		rc = fn(ctx, id[i], arg);
+	free(ids.v);
+	return rc;
 }
 
 /* check [ACCOUNT|DEAL]: a subject of CLI_SCOPE (cli.h). */
@@ -1451,7 +1411,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	int64_t account, deal;
 	int rc;
 
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
+	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
@@ -1462,15 +1422,8 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 	 * RED FLAGS). */
 	if (rc == KAM_OK && deal != 0)
 		rc = group_flags(ctx, deal, &fl);
-	else if (rc == KAM_OK) {
-		struct deal_ids ids = {NULL, 0};
-		size_t i;
-
-		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
-		for (i = 0; rc == KAM_OK && i < ids.n; i++)
-			rc = group_flags(ctx, ids.id[i], &fl);
-		free(ids.id);
-	}
+	else if (rc == KAM_OK)
+		rc = each_deal(ctx, account, group_flags, &fl);
 	out_close(fl.o);
 	if (rc != KAM_OK)
 		return rc;
@@ -1567,16 +1520,6 @@ list_sellers(struct kam_ctx *ctx, struct out *o, void *arg)
 	(void)arg;
 	kam_today(today);
 	return store_sellers(ctx->st, today, put_seller, o);
-}
-
-static int
-cmd_seller_list(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, seller_cols, list_sellers, NULL);
 }
 
 struct contact_opts {
@@ -1897,6 +1840,13 @@ export_role(const struct org_role *r, void *arg)
 	return KAM_OK;
 }
 
+/* A deal's roles, as export_role writes them, to fp. */
+static int
+export_roles(struct kam_ctx *ctx, int64_t deal, void *fp)
+{
+	return store_org_roles(ctx->st, deal, export_role, fp);
+}
+
 static int
 export_deal(const struct org_deal *d, void *arg)
 {
@@ -1954,17 +1904,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 		return store_org_deals(ctx->st, account, 0, export_deal,
 		                       stdout);
 	}
-	{
-		struct deal_ids ids = {NULL, 0};
-
-		fputs("deal,person,role,influence,lead,primary\n", stdout);
-		rc = store_org_deals(ctx->st, account, 0, collect_deal, &ids);
-		for (i = 0; rc == KAM_OK && i < ids.n; i++)
-			rc = store_org_roles(ctx->st, ids.id[i], export_role,
-			                     stdout);
-		free(ids.id);
-	}
-	return rc;
+	fputs("deal,person,role,influence,lead,primary\n", stdout);
+	return each_deal(ctx, account, export_roles, stdout);
 }
 
 /* log */
@@ -2042,16 +1983,6 @@ list_log(struct kam_ctx *ctx, struct out *o, void *arg)
 	return rc;
 }
 
-static int
-cmd_log(struct kam_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-
-	if ((rc = read_verb(ctx, argc, argv)) != KAM_OK)
-		return rc;
-	return cli_list(ctx, 0, change_cols, list_log, NULL);
-}
-
 static const struct kam_verb verbs[] = {
     {"init", "init", "create the store", cmd_init, 0, 0, CLI_NOSUBJ,
      CLI_CREATE | CLI_TEAM, CLI_NO_OPTS},
@@ -2067,17 +1998,19 @@ static const struct kam_verb verbs[] = {
      "change an account", cmd_account_set, 1, 1, CLI_ACCOUNT,
      CLI_WRITE | CLI_TEAM,
      CLI_OPTS(account_set_opts, struct org_account_change)},
-    {"account list", "account list", "list accounts", cmd_account_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
-    {"account show", "account show HANDLE", "show one account",
-     cmd_account_show, 1, 1, CLI_ACCOUNT, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"account list", "account list", "list accounts", cli_listing, 0, 0,
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_LISTS(0, account_cols, list_accounts)},
+    {"account show", "account show HANDLE", "show one account", cli_listing, 1,
+     1, CLI_ACCOUNT, CLI_READ | CLI_TEAM,
+     CLI_LISTS(OUT_OBJECT, account_cols, list_accounts)},
     {"team add", "team add TEAM",
      "add a team that sells accounts (on a team store, with its role)",
      cmd_team_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
     {"team rm", "team rm TEAM", "remove a team that sells no account",
      cmd_team_rm, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM, CLI_NO_OPTS},
-    {"team list", "team list", "list the teams", cmd_team_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"team list", "team list", "list the teams", cli_listing, 0, 0, CLI_NOSUBJ,
+     CLI_READ | CLI_TEAM, CLI_LISTS(0, team_cols, list_teams)},
     {"person add",
      "person add PERSON --name NAME [--title T] [--dept D] [--level N] "
      "[--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] "
@@ -2106,8 +2039,9 @@ static const struct kam_verb verbs[] = {
     {"person list", "person list [ACCOUNT]", "list an account's people",
      cmd_person_list, 0, 1, CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
      CLI_NO_OPTS},
-    {"person show", "person show PERSON", "show one person", cmd_person_show, 1,
-     1, CLI_PERSON, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"person show", "person show PERSON", "show one person", cli_listing, 1, 1,
+     CLI_PERSON, CLI_READ | CLI_TEAM,
+     CLI_LISTS(OUT_OBJECT, person_show_cols, list_people)},
     {"tree", "tree [ACCOUNT]", "the indented reporting tree", cmd_tree, 0, 1,
      CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
     {"link",
@@ -2125,8 +2059,9 @@ static const struct kam_verb verbs[] = {
     {"competitor add", "competitor add HANDLE --name NAME", "add a competitor",
      cmd_competitor_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
      CLI_OPTS(named_opts, struct one_opt)},
-    {"competitor list", "competitor list", "list competitors",
-     cmd_competitor_list, 0, 0, CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"competitor list", "competitor list", "list competitors", cli_listing, 0,
+     0, CLI_NOSUBJ, CLI_READ | CLI_TEAM,
+     CLI_LISTS(0, competitor_cols, list_competitors)},
     {"deal add",
      "deal add DEAL --name NAME [--close DATE] [--cost N] [--currency C] "
      "[--ext-id ID] [--owner TEXT] [--stage TEXT] [--value N]",
@@ -2144,12 +2079,15 @@ static const struct kam_verb verbs[] = {
     {"deal reopen", "deal reopen DEAL [--on DATE]", "open a closed deal again",
      cmd_deal_reopen, 1, 1, CLI_DEAL, CLI_WRITE | CLI_TEAM,
      CLI_OPTS(reopen_opts, struct one_opt)},
-    {"deal list", "deal list [ACCOUNT]", "list deals", cmd_deal_list, 0, 1,
-     CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
-    {"deal show", "deal show DEAL", "show one deal", cmd_deal_show, 1, 1,
-     CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
-    {"deal log", "deal log DEAL", "what changed in a deal's record", cmd_log, 1,
-     1, CLI_DEAL, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"deal list", "deal list [ACCOUNT]", "list deals", cli_listing, 0, 1,
+     CLI_ACCOUNT | CLI_OPTIONAL | CLI_ALL, CLI_READ | CLI_TEAM,
+     CLI_LISTS(0, deal_cols, list_deals)},
+    {"deal show", "deal show DEAL", "show one deal", cli_listing, 1, 1,
+     CLI_DEAL, CLI_READ | CLI_TEAM,
+     CLI_LISTS(OUT_OBJECT, deal_cols, list_deals)},
+    {"deal log", "deal log DEAL", "what changed in a deal's record",
+     cli_listing, 1, 1, CLI_DEAL, CLI_READ | CLI_TEAM,
+     CLI_LISTS(0, change_cols, list_log)},
     {"role rm", "role rm DEAL PERSON ROLE [--on DATE]",
      "end a buying role on a day", cmd_role_rm, 3, 3, CLI_DEAL,
      CLI_WRITE | CLI_TEAM, CLI_OPTS(role_rm_opts, struct one_opt)},
@@ -2170,8 +2108,8 @@ static const struct kam_verb verbs[] = {
     {"seller add", "seller add HANDLE --name NAME", "add a seller of our team",
      cmd_seller_add, 1, 1, CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
      CLI_OPTS(named_opts, struct one_opt)},
-    {"seller list", "seller list", "list our sellers", cmd_seller_list, 0, 0,
-     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"seller list", "seller list", "list our sellers", cli_listing, 0, 0,
+     CLI_NOSUBJ, CLI_READ | CLI_TEAM, CLI_LISTS(0, seller_cols, list_sellers)},
     {"contact", "contact SELLER PERSON --strength 1-3 [--on DATE]",
      "record that a seller of ours knows a person", cmd_contact, 2, 2,
      CLI_NOSUBJ, CLI_WRITE | CLI_TEAM,
@@ -2197,8 +2135,8 @@ static const struct kam_verb verbs[] = {
      "export as CSV, in the import's format", cmd_export, 0, 1,
      CLI_ACCOUNT | CLI_OPTIONAL, CLI_READ | CLI_TEAM,
      CLI_OPTS_FMT(export_opts, struct one_opt, CLI_FMT(OUT_CSV), OUT_CSV)},
-    {"log", "log PERSON", "what changed in a person's record", cmd_log, 1, 1,
-     CLI_PERSON, CLI_READ | CLI_TEAM, CLI_NO_OPTS},
+    {"log", "log PERSON", "what changed in a person's record", cli_listing, 1,
+     1, CLI_PERSON, CLI_READ | CLI_TEAM, CLI_LISTS(0, change_cols, list_log)},
     {NULL, NULL, NULL, NULL, 0, 0, 0, 0, CLI_NO_OPTS},
 };
 

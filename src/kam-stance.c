@@ -169,41 +169,71 @@ static const struct cli_opt retract_opts[] = {
     WHY_OPT(N_("missing --why (say why the observation is withdrawn)")),
     {.name = NULL}};
 
+/*
+ * retract and correct: the store opened, a transaction begun and the
+ * observation id, which the verb's kind may follow, loaded into *t; on
+ * a fault, the transaction ended.
+ */
 static int
-cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
+begin_target(struct kam_ctx *ctx, int64_t id, const char *kind,
+             struct stance_row *t)
 {
-	const char *why = ((const struct why_opts *)ctx->opts)->why;
-	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
-	struct stance_chain chain = {0};
-	struct stance_row t, r;
-	int64_t id = 0;
 	int rc;
 
-	if ((rc = check_id(argv[optind], &id)) != KAM_OK)
-		return rc;
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
 		return rc;
-	if ((rc = load_target(ctx->st, id, "retract", &t)) != KAM_OK)
+	if ((rc = load_target(ctx->st, id, kind, t)) != KAM_OK)
 		return store_end(ctx->st, rc);
-	kam_today(today);
+	return KAM_OK;
+}
+
+/*
+ * Appends r after the observation t it retracts or corrects (of t's
+ * person, toward whom and deal), t then freed; ends the transaction and
+ * prints r's id.
+ */
+static int
+append_after(struct kam_ctx *ctx, struct stance_row *r, struct stance_row *t,
+             const char *why)
+{
+	struct stance_chain chain = {0};
+	char now[KAM_STAMP_LEN];
+	int rc;
+
 	kam_now(now);
+	r->person = t->person;
+	r->toward = t->toward;
+	r->deal = t->deal;
+	r->recorded = now;
+	r->actor = kam_actor();
+	r->why = why;
+	rc = store_stance_append(ctx->st, &chain, r);
+	stance_row_free(t);
+	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
+		return rc;
+	return print_id(r->id);
+}
+
+static int
+cmd_retract(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const char *why = ((const struct why_opts *)ctx->opts)->why;
+	char today[KAM_DATE_LEN];
+	struct stance_row t, r;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
+	    (rc = begin_target(ctx, id, "retract", &t)) != KAM_OK)
+		return rc;
+	kam_today(today);
 	memset(&r, 0, sizeof r);
 	r.kind = "retract";
 	r.target = id;
-	r.person = t.person;
-	r.toward = t.toward;
-	r.deal = t.deal;
 	r.effective = today;
-	r.recorded = now;
-	r.actor = kam_actor();
-	r.why = why;
-	rc = store_stance_append(ctx->st, &chain, &r);
-	stance_row_free(&t);
-	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
-		return rc;
-	return print_id(r.id);
+	return append_after(ctx, &r, &t, why);
 }
 
 static const struct cli_opt correct_opts[] = {
@@ -215,22 +245,15 @@ static int
 cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 {
 	const struct why_opts *o = ctx->opts;
-	const char *why = o->why, *on = o->on, *word;
-	char now[KAM_STAMP_LEN];
-	struct stance_chain chain = {0};
+	const char *on = o->on, *word;
 	struct stance_row t, r;
 	int64_t id = 0;
 	int rc;
 
 	if ((rc = check_id(argv[optind], &id)) != KAM_OK ||
-	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK)
+	    (rc = check_stance(argv[optind + 1], &word)) != KAM_OK ||
+	    (rc = begin_target(ctx, id, "correct", &t)) != KAM_OK)
 		return rc;
-	if ((rc = cli_subject(ctx)) != KAM_OK)
-		return rc;
-	if ((rc = store_begin(ctx->st, STORE_TX_WRITE)) != KAM_OK)
-		return rc;
-	if ((rc = load_target(ctx->st, id, "correct", &t)) != KAM_OK)
-		return store_end(ctx->st, rc);
 	if (strcmp(t.stance, word) == 0 &&
 	    (on == NULL || strcmp(on, t.effective) == 0)) {
 		rc = kam_err(KAM_CONFLICT,
@@ -239,23 +262,12 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 		stance_row_free(&t);
 		return store_end(ctx->st, rc);
 	}
-	kam_now(now);
 	memset(&r, 0, sizeof r);
 	r.kind = "correct";
 	r.target = id;
-	r.person = t.person;
 	r.stance = word;
-	r.toward = t.toward;
-	r.deal = t.deal;
 	r.effective = on != NULL ? on : t.effective;
-	r.recorded = now;
-	r.actor = kam_actor();
-	r.why = why;
-	rc = store_stance_append(ctx->st, &chain, &r);
-	stance_row_free(&t);
-	if ((rc = store_end(ctx->st, rc)) != KAM_OK)
-		return rc;
-	return print_id(r.id);
+	return append_after(ctx, &r, &t, o->why);
 }
 
 /*
@@ -320,6 +332,24 @@ static const struct out_col show_cols[] = {C(person, OUT_C_STR),
 #undef N
 #undef C
 
+/*
+ * show and changes: a read transaction begun and the people of the
+ * subject (its deal's buying group, else its account's) into *people
+ * and *n; on a fault, the transaction ended.
+ */
+static int
+begin_people(struct kam_ctx *ctx, struct stance_person **people, size_t *n)
+{
+	int rc;
+
+	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
+		return rc;
+	if ((rc = store_stance_people(ctx->st, ctx->subj.account,
+	                              ctx->subj.deal, people, n)) != KAM_OK)
+		return store_end(ctx->st, rc);
+	return KAM_OK;
+}
+
 /* show's rows: each person of the subject with the stance in force. */
 static int
 show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
@@ -333,11 +363,8 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
+	if ((rc = begin_people(ctx, &people, &n)) != KAM_OK)
 		return rc;
-	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
-	                              &n)) != KAM_OK)
-		return store_end(ctx->st, rc);
 	found = xreallocarray(NULL, n ? n : 1, sizeof *found);
 	if ((rc = store_stance_find_people(ctx->st, people, n,
 	                                   ctx->subj.account, tid, deal, as_of,
@@ -684,11 +711,8 @@ changes_rows(struct kam_ctx *ctx, int64_t tid, const char *from, const char *to)
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
+	if ((rc = begin_people(ctx, &people, &n)) != KAM_OK)
 		return rc;
-	if ((rc = store_stance_people(ctx->st, ctx->subj.account, deal, &people,
-	                              &n)) != KAM_OK)
-		return store_end(ctx->st, rc);
 	o = cli_out(ctx, 0, change_cols);
 	for (i = 0; i < n; i++) {
 		struct change_row r;

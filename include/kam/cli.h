@@ -86,8 +86,24 @@ struct kam_verb {
 	/* The formats it writes (see cli_formats), 0 for those of rows. */
 	int formats;
 	enum out_format fmt_dflt;
+	/* What a verb whose function is cli_listing lists (CLI_LISTS). */
+	const struct cli_listing *listing;
 };
 #define CLI_MANY 1000
+
+/*
+ * A verb that only lists rows of its subject and has no options: its
+ * function is cli_listing, and its row ends with CLI_LISTS(flags, cols,
+ * list) instead of CLI_NO_OPTS.  cli_listing resolves the subject
+ * (cli_subject) and hands a writer of cols, opened with flags, to list
+ * (cli_list).
+ */
+struct cli_listing {
+	int flags;
+	const struct out_col *cols;
+	int (*list)(struct kam_ctx *, struct out *, void *);
+};
+int cli_listing(struct kam_ctx *, int argc, char **argv);
 
 /*
  * A verb's option, declared in a table that ends with a NULL name: the
@@ -119,7 +135,7 @@ struct kam_verb {
  *               its n 0 when not given
  *   CLI_CALL    whatever parse makes of the value at the offset; parse
  *               reports its fault and returns a kam status
- *   CLI_WORD    const char *: set to msg when given (--no-reports-to
+ *   CLI_WORD    const char *: set to word when given (--no-reports-to
  *               sets "" where --reports-to sets its value; the last
  *               given wins)
  *   CLI_SET     int: set to max when given (dflt before)
@@ -150,11 +166,13 @@ struct cli_opt {
 	long dflt;
 	const char *required;
 	int (*parse)(const char *arg, void *dst);
-	const char *word;
+	const char *word; /* CLI_INT's word for 0; CLI_WORD's value */
 	int empty;
 	size_t also;
 	int vocab;
 };
+/* The options a verb may declare; more abort the frame (a mistake). */
+#define CLI_OPTS_MAX      48
 #define CLI_EMPTY_REFUSED 1
 #define CLI_EMPTY_MISSING 2
 enum cli_opt_kind {
@@ -183,10 +201,16 @@ struct cli_list {
  * values go in; CLI_OPTS_FMT with the formats it writes (cli_formats);
  * CLI_NO_OPTS for a verb without options of its own.
  */
-#define CLI_OPTS(table, type)              table, sizeof(type), 0, OUT_TABLE
-#define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d
-#define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE
-#define CLI_NO_OPTS_FMT(fmts, d)           cli_no_opts, 0, fmts, d
+#define CLI_OPTS(table, type)              table, sizeof(type), 0, OUT_TABLE, NULL
+#define CLI_OPTS_FMT(table, type, fmts, d) table, sizeof(type), fmts, d, NULL
+#define CLI_NO_OPTS                        cli_no_opts, 0, 0, OUT_TABLE, NULL
+#define CLI_NO_OPTS_FMT(fmts, d)           cli_no_opts, 0, fmts, d, NULL
+/* The end of the row of a verb that only lists (cli_listing). */
+#define CLI_LISTS(flags, cols, list)                                           \
+	cli_no_opts, 0, 0, OUT_TABLE, &(const struct cli_listing)              \
+	{                                                                      \
+		flags, cols, list                                              \
+	}
 /* -o FILE and -T FORMAT of a verb that draws, into type's out and fmt. */
 #define CLI_DRAW_OPTS(type, out, fmt)                                          \
 	{.name = "o", .letter = 'o', .kind = CLI_STR, CLI_AT(type, out)},      \

@@ -134,6 +134,26 @@ set_format(struct kam_ctx *ctx, const char *s)
 }
 
 /*
+ * A common option before or after the verb (-a, -d, -F as c) into ctx:
+ * 1 when c is one, -1 when -F names no format (reported), else 0.
+ */
+static int
+common_opt(struct kam_ctx *ctx, int c)
+{
+	switch (c) {
+	case 'a':
+		ctx->account = optarg;
+		return 1;
+	case 'd':
+		ctx->db = optarg;
+		return 1;
+	case 'F':
+		return set_format(ctx, optarg) != 0 ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
  * Whether the verb can write the format asked for; when none was asked
  * for and it cannot write the default, its first format.  Refusing is a
  * usage error: a verb never writes another format silently.
@@ -308,10 +328,10 @@ int
 cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
            const struct option *longopts)
 {
-	static struct option merged[64];
+	static struct option merged[CLI_OPTS_MAX + NCOMMON + 1];
 	static char shorts[128];
 	size_t n = 0, i;
-	int c, bare;
+	int c, k, bare;
 
 	/* A new parse (optind 0) merges the verb's options with the common
 	 * ones, and checks a format given before the verb. */
@@ -331,18 +351,12 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	for (;;) {
 		c = getopt_long(argc, argv, shorts, merged, NULL);
+		if ((k = common_opt(ctx, c)) < 0 ||
+		    (c == 'F' && check_format(ctx) != 0))
+			return '?';
+		if (k > 0)
+			continue;
 		switch (c) {
-		case 'a':
-			ctx->account = optarg;
-			continue;
-		case 'd':
-			ctx->db = optarg;
-			continue;
-		case 'F':
-			if (set_format(ctx, optarg) != 0 ||
-			    check_format(ctx) != 0)
-				return '?';
-			continue;
 		case 'h':
 			print_usage(stdout, ctx->cmd, ctx->verb);
 			exit(release_stdout(&held, 1));
@@ -365,7 +379,6 @@ cli_getopt(struct kam_ctx *ctx, int argc, char **argv, const char *shortopts,
 const struct cli_opt cli_no_opts[] = {{.name = NULL}};
 
 #define OPT_CODE 0x1000 /* getopt's code of option i: OPT_CODE + i */
-#define OPTS_MAX 48     /* options a verb may declare */
 
 /* Where option o's value goes in vals. */
 static void *
@@ -376,7 +389,8 @@ opt_at(void *vals, const struct cli_opt *o)
 
 /*
  * getopt's tables from a verb's declared options; one whose name is its
- * letter alone (-o, -T) has no long form.
+ * letter alone (-o, -T) has no long form.  A verb that declares more than
+ * CLI_OPTS_MAX options is a mistake in its table: abort at once.
  */
 static void
 opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
@@ -387,6 +401,8 @@ opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
 	for (i = 0; opts[i].name != NULL; i++) {
 		int arg = opts[i].kind <= CLI_CALL || opts[i].kind == CLI_LIST;
 
+		if (i == CLI_OPTS_MAX)
+			abort();
 		if (opts[i].name[1] != '\0') {
 			lo[n].name = opts[i].name;
 			lo[n].has_arg = arg ? required_argument : no_argument;
@@ -394,7 +410,7 @@ opts_tables(const struct cli_opt *opts, struct option *lo, char *so,
 			lo[n++].val =
 			    opts[i].letter ? opts[i].letter : OPT_CODE + (int)i;
 		}
-		if (opts[i].letter && k + 3 < solen) {
+		if (opts[i].letter && k + 2 < solen) {
 			so[k++] = opts[i].letter;
 			if (arg)
 				so[k++] = ':';
@@ -460,7 +476,7 @@ opt_now(struct kam_ctx *ctx, const struct cli_opt *o, void *vals,
 			return cli_usage(ctx);
 		return cli_usage_msg(ctx, _(o->msg), o->name);
 	case CLI_WORD:
-		*(const char **)opt_at(vals, o) = o->msg;
+		*(const char **)opt_at(vals, o) = o->word;
 		break;
 	case CLI_SET:
 		*(int *)opt_at(vals, o) = (int)o->max;
@@ -540,9 +556,9 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 {
 	const struct cli_opt *opts =
 	    ctx->verb->opts != NULL ? ctx->verb->opts : cli_no_opts;
-	struct option lo[OPTS_MAX + 1];
-	const char *raw[OPTS_MAX] = {NULL};
-	char so[2 * OPTS_MAX + 1];
+	struct option lo[CLI_OPTS_MAX + 1];
+	const char *raw[CLI_OPTS_MAX] = {NULL};
+	char so[2 * CLI_OPTS_MAX + 1];
 	size_t i;
 	int c, rc;
 
@@ -903,6 +919,17 @@ cli_list(struct kam_ctx *ctx, int flags, const struct out_col *cols,
 	return rc;
 }
 
+int
+cli_listing(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_listing *l = ctx->verb->listing;
+	int rc;
+
+	if ((rc = cli_subject(ctx)) != KAM_OK)
+		return rc;
+	return cli_list(ctx, l->flags, l->cols, l->list, NULL);
+}
+
 static const struct kam_verb *
 find_verb(const struct kam_cmd *cmd, int argc, char **argv, int *words)
 {
@@ -1071,24 +1098,18 @@ static int
 pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
           char ***argvp)
 {
-	int argc = *argcp, c, words = 1, i;
+	int argc = *argcp, c, k, words = 1, i;
 	char **argv = *argvp;
 
 	if (cmd->single == NULL) {
 		opterr = 0;
 		while ((c = getopt_long(argc, argv, "+:a:d:F:hV", cli_top_long,
 		                        NULL)) != -1) {
+			if ((k = common_opt(ctx, c)) < 0)
+				return KAM_USAGE;
+			if (k > 0)
+				continue;
 			switch (c) {
-			case 'a':
-				ctx->account = optarg;
-				break;
-			case 'd':
-				ctx->db = optarg;
-				break;
-			case 'F':
-				if (set_format(ctx, optarg) != 0)
-					return KAM_USAGE;
-				break;
 			case 'h':
 				print_usage(stdout, cmd, NULL);
 				return out_finish_stdout();

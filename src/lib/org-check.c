@@ -118,18 +118,11 @@ rank_flags(struct store *st, int64_t account,
 	return rc;
 }
 
-struct ids {
-	int64_t *v;
-	size_t n;
-};
-
+/* The ids of an account's deals, into a kam_array of int64_t. */
 static int
-add_deal(const struct org_deal *d, void *arg)
+add_deal(const struct org_deal *d, void *ids)
 {
-	struct ids *ids = arg;
-
-	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof *ids->v);
-	ids->v[ids->n++] = d->id;
+	*(int64_t *)kam_array_add(ids, sizeof d->id) = d->id;
 	return KAM_OK;
 }
 
@@ -137,7 +130,8 @@ int
 org_record_flags(struct store *st, int64_t account, int64_t deal,
                  int (*fn)(const struct org_flag *, void *), void *arg)
 {
-	struct ids deals = {NULL, 0};
+	struct kam_array deals = {0};
+	const int64_t *id;
 	size_t i;
 	int rc;
 
@@ -145,8 +139,8 @@ org_record_flags(struct store *st, int64_t account, int64_t deal,
 		return deal_flags(st, deal, fn, arg);
 	if ((rc = rank_flags(st, account, fn, arg)) == KAM_OK && account != 0)
 		rc = store_org_deals(st, account, 0, add_deal, &deals);
-	for (i = 0; rc == KAM_OK && i < deals.n; i++)
-		rc = deal_flags(st, deals.v[i], fn, arg);
+	for (id = deals.v, i = 0; rc == KAM_OK && i < deals.n; i++)
+		rc = deal_flags(st, id[i], fn, arg);
 	free(deals.v);
 	return rc;
 }

@@ -11,7 +11,9 @@
 #include <check.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -577,7 +579,11 @@ static const struct cli_opt all_opts[] = {
      .msg = "invalid big '%s'",
      .status = KAM_USAGE},
     {.name = "call", .kind = CLI_CALL, AO(call), .parse = upper_only},
-    {.name = "word", .kind = CLI_WORD, AO(word), .msg = ""},
+    {.name = "word",
+     .kind = CLI_WORD,
+     AO(word),
+     .word = "",
+     .msg = "not the value"},
     {.name = "set",
      .letter = 'S',
      .kind = CLI_SET,
@@ -908,6 +914,69 @@ START_TEST(test_options_formats)
 }
 END_TEST
 
+/*
+ * A verb may declare CLI_OPTS_MAX options, each with a letter and a
+ * value, all read; one more is a mistake in its table, and the frame
+ * aborts before reading any.
+ */
+struct many_opts {
+	const char *v[CLI_OPTS_MAX + 1];
+};
+static struct cli_opt many[CLI_OPTS_MAX + 2];
+static struct kam_verb many_verb = {
+    "verb",     "verb",      "",
+    verb_exec,  0,           0,
+    CLI_NOSUBJ, CLI_NOSTORE, CLI_OPTS(many, struct many_opts)};
+
+/* n options, each with a value; the letters of all but -a, -d, -F, -h. */
+static void
+many_make(size_t n)
+{
+	static const char letters[] = "ABCDEGHIJKLMNOPQRSTUVWXYZ"
+	                              "bcefgijklmnopqrstuvwxyz0";
+	static char names[CLI_OPTS_MAX + 1][8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[i], "opt%zu", i);
+		many[i] = (struct cli_opt){
+		    .name = names[i],
+		    .letter = letters[i],
+		    .kind = CLI_STR,
+		    .off = offsetof(struct many_opts, v) + i * sizeof(char *)};
+	}
+	many[n].name = NULL;
+	ctx.verb = &many_verb;
+	optind = 0;
+}
+
+START_TEST(test_options_most)
+{
+	char *words[] = {"verb", "-B", "b", "--opt46", "y", "-z", "last", NULL};
+	const struct many_opts *m;
+
+	many_make(CLI_OPTS_MAX);
+	capture();
+	ck_assert_int_eq(cli_options(&ctx, 7, words), KAM_OK);
+	ck_assert_str_eq(captured(), "");
+	m = ctx.opts;
+	ck_assert_str_eq(m->v[1], "b");
+	ck_assert_str_eq(m->v[CLI_OPTS_MAX - 2], "y");
+	ck_assert_str_eq(m->v[CLI_OPTS_MAX - 1], "last");
+	ck_assert_ptr_null(m->v[0]);
+	cli_options_free(&ctx);
+}
+END_TEST
+
+START_TEST(test_options_too_many)
+{
+	char *words[] = {"verb", NULL};
+
+	many_make(CLI_OPTS_MAX + 1);
+	cli_options(&ctx, 1, words);
+}
+END_TEST
+
 static Suite *
 cli_suite(void)
 {
@@ -926,6 +995,8 @@ cli_suite(void)
 	                    (int)(sizeof faults / sizeof faults[0]));
 	tcase_add_test(tc, test_options_usage);
 	tcase_add_test(tc, test_options_formats);
+	tcase_add_test(tc, test_options_most);
+	tcase_add_test_raise_signal(tc, test_options_too_many, SIGABRT);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("subject");

@@ -95,9 +95,11 @@ static const struct row full = {.str = "a\tb",
 /* Every field that may be missing, missing. */
 static const struct row empty = {.acct = "acme"};
 
-/* The rows written in format fmt with flags, as a string to free. */
+/* The rows written in format fmt with flags through the columns c, as a
+ * string to free. */
 static char *
-write_rows(enum out_format fmt, int flags, const struct row *rows, size_t n)
+write_cols(const struct out_col *c, enum out_format fmt, int flags,
+           const struct row *rows, size_t n)
 {
 	char *s = NULL;
 	size_t len = 0;
@@ -105,7 +107,7 @@ write_rows(enum out_format fmt, int flags, const struct row *rows, size_t n)
 	struct out *o;
 
 	ck_assert_ptr_nonnull(fp);
-	o = out_open_cols(fp, fmt, flags, cols);
+	o = out_open_cols(fp, fmt, flags, c);
 	out_account(o, "acme");
 	out_rows(o, rows, n, sizeof *rows);
 	out_close(o);
@@ -113,19 +115,135 @@ write_rows(enum out_format fmt, int flags, const struct row *rows, size_t n)
 	return s;
 }
 
+/* The same through every column of cols. */
+static char *
+write_rows(enum out_format fmt, int flags, const struct row *rows, size_t n)
+{
+	return write_cols(cols, fmt, flags, rows, n);
+}
+
+/*
+ * Each kind of column with a value and without one: the column (of
+ * cols), the row, its TSV field and its JSON value.  In the order of
+ * cols, the full row's case before the empty row's.
+ */
+static const struct kind_case {
+	size_t col;
+	const struct row *row;
+	const char *tsv, *json;
+} kinds[] = {
+    {0, &full, "a\\tb", "\"a\\tb\""},
+    {0, &empty, "", "null"},
+    {1, &full, "supporter", "\"supporter\""},
+    {1, &empty, "", "null"},
+    {2, &full, "blocker", "\"blocker\""},
+    {2, &empty, "unknown", "\"unknown\""},
+    {3, &full, "x;y", "[\"x\",\"y\"]"},
+    {3, &empty, "", "[]"},
+    {4, &full, "chars", "\"chars\""},
+    {4, &empty, "", "\"\""},
+    {5, &full, "acme/kim", "\"acme/kim\""},
+    {5, &empty, "", "null"},
+    {6, &full, "acme/lee;beta/ann", "[\"acme/lee\",\"beta/ann\"]"},
+    {6, &empty, "", "[]"},
+    {7, &full, "w", "\"w\""},
+    {7, &empty, "", "null"},
+    {8, &full, "canon", "\"canon\""},
+    {8, &empty, "", "null"},
+    {9, &full, "3", "3"},
+    {9, &empty, "0", "0"},
+    {10, &full, "4", "4"},
+    {10, &empty, "", "null"},
+    {11, &full, "yes", "true"},
+    {11, &empty, "no", "false"},
+    {12, &full, "5", "5"},
+    {12, &empty, "0", "0"},
+    {13, &full, "9000000000", "9000000000"},
+    {13, &empty, "0", "0"},
+    {14, &full, "7", "7"},
+    {14, &empty, "", "null"},
+    {15, &full, "0.25", "0.25"},
+    {15, &empty, "0", "0"},
+    {16, &full, "1.00", "1.00"},
+    {16, &empty, "0.00", "0.00"},
+    {17, &full, "0.5", "0.5"},
+    {17, &empty, "", "null"},
+    {18, &full, "6", "6"},
+    {18, &empty, "0", "0"},
+    {19, &full, "12.50", "12.50"},
+    {19, &empty, "", "null"},
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+/* One kind, alone in a table: its TSV field and its JSON member. */
+START_TEST(kind_alone)
+{
+	const struct kind_case *k = &kinds[_i];
+	const struct out_col one[] = {cols[k->col], OUT_COL_END};
+	char *s, *want;
+
+	s = write_cols(one, OUT_TSV, OUT_NOHEADER, k->row, 1);
+	xasprintf(&want, "%s\n", k->tsv);
+	ck_assert_str_eq(s, want);
+	free(s);
+	free(want);
+	s = write_cols(one, OUT_JSON, OUT_OBJECT, k->row, 1);
+	xasprintf(&want, "{\"%s\":%s}\n", cols[k->col].name, k->json);
+	ck_assert_str_eq(s, want);
+	free(s);
+	free(want);
+}
+END_TEST
+
+/*
+ * A row of the cases of row r, in the format's way: TSV fields between
+ * tabs, a JSON object of members.
+ */
+static void
+case_row(struct buf *b, enum out_format fmt, const struct row *r)
+{
+	size_t i, n = 0;
+
+	buf_printf(b, "%s", fmt == OUT_JSON ? "{" : "");
+	for (i = 0; i < NKINDS; i++) {
+		if (kinds[i].row != r)
+			continue;
+		if (fmt == OUT_JSON)
+			buf_printf(b, "%s\"%s\":%s", n++ ? "," : "",
+			           cols[kinds[i].col].name, kinds[i].json);
+		else
+			buf_printf(b, "%s%s", n++ ? "\t" : "", kinds[i].tsv);
+	}
+	buf_printf(b, "%s", fmt == OUT_JSON ? "}" : "\n");
+}
+
+/* Every kind covered, once with a value and once without, in order. */
+START_TEST(kind_cases)
+{
+	size_t i;
+
+	ck_assert_int_eq(NKINDS, 2 * (sizeof cols / sizeof cols[0] - 1));
+	for (i = 0; i < NKINDS; i++) {
+		ck_assert_uint_eq(kinds[i].col, i / 2);
+		ck_assert_ptr_eq(kinds[i].row, i % 2 ? &empty : &full);
+	}
+}
+END_TEST
+
+/* Whole rows: the cases' fields after a header, in the table's order. */
 START_TEST(tsv_rows)
 {
 	struct row rows[2] = {full, empty};
 	char *s = write_rows(OUT_TSV, 0, rows, 2);
+	struct buf b = {0};
 
-	ck_assert_str_eq(
-	    s,
-	    "str\tword\tstance\tlist\tchars\tref\trefs\tlabel\tshown\ti\tpos"
-	    "\tb\tl\tbig\tnz\tnum\tfixed\tgap\ttwice\tdigits\n"
-	    "a\\tb\tsupporter\tblocker\tx;y\tchars\tacme/kim\tacme/lee;"
-	    "beta/ann\tw\tcanon\t3\t4\tyes\t5\t9000000000\t7\t0.25\t1.00\t0.5"
-	    "\t6\t12.50\n"
-	    "\t\tunknown\t\t\t\t\t\t\t0\t\tno\t0\t0\t\t0\t0.00\t\t0\t\n");
+	buf_printf(&b,
+	           "str\tword\tstance\tlist\tchars\tref\trefs\tlabel\tshown"
+	           "\ti\tpos\tb\tl\tbig\tnz\tnum\tfixed\tgap\ttwice\tdigits\n");
+	case_row(&b, OUT_TSV, &full);
+	case_row(&b, OUT_TSV, &empty);
+	ck_assert_str_eq(s, b.s);
+	buf_free(&b);
 	free(s);
 }
 END_TEST
@@ -151,26 +269,20 @@ START_TEST(csv_rows)
 }
 END_TEST
 
+/* Whole rows: an array of the cases' objects. */
 START_TEST(json_rows)
 {
 	struct row rows[2] = {full, empty};
 	char *s = write_rows(OUT_JSON, 0, rows, 2);
+	struct buf b = {0};
 
-	ck_assert_str_eq(
-	    s,
-	    "[\n{\"str\":\"a\\tb\",\"word\":\"supporter\",\"stance\":"
-	    "\"blocker\","
-	    "\"list\":[\"x\",\"y\"],\"chars\":\"chars\",\"ref\":\"acme/kim\","
-	    "\"refs\":[\"acme/lee\",\"beta/ann\"],\"label\":\"w\",\"shown\":"
-	    "\"canon\",\"i\":3,\"pos\":4,\"b\":true,\"l\":5,\"big\":9000000000,"
-	    "\"nz\":7,\"num\":0.25,\"fixed\":1.00,\"gap\":0.5,\"twice\":6,"
-	    "\"digits\":12.50},\n"
-	    "{\"str\":null,\"word\":null,\"stance\":\"unknown\",\"list\":[],"
-	    "\"chars\":\"\",\"ref\":null,\"refs\":[],\"label\":null,\"shown\":"
-	    "null,\"i\":0,\"pos\":null,\"b\":false,\"l\":0,\"big\":0,\"nz\":"
-	    "null,"
-	    "\"num\":0,\"fixed\":0.00,\"gap\":null,\"twice\":0,\"digits\":null}"
-	    "\n]\n");
+	buf_printf(&b, "[\n");
+	case_row(&b, OUT_JSON, &full);
+	buf_printf(&b, ",\n");
+	case_row(&b, OUT_JSON, &empty);
+	buf_printf(&b, "\n]\n");
+	ck_assert_str_eq(s, b.s);
+	buf_free(&b);
 	free(s);
 }
 END_TEST
@@ -274,6 +386,8 @@ out_suite(void)
 	Suite *s = suite_create("out");
 	TCase *tc = tcase_create("columns");
 
+	tcase_add_test(tc, kind_cases);
+	tcase_add_loop_test(tc, kind_alone, 0, (int)NKINDS);
 	tcase_add_test(tc, tsv_rows);
 	tcase_add_test(tc, tsv_noheader);
 	tcase_add_test(tc, csv_rows);
