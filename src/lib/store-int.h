@@ -189,6 +189,14 @@ void db_pg_close(struct pg_conn *);
 int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
 int db_pg_exec(struct pg_conn *, const char *sql);
 /*
+ * Runs sql, one statement or several (in one round trip), whose last
+ * returns rows: *out steps through them (db_step, db_column_*) and is
+ * finalised as a prepared statement is.
+ */
+int db_pg_query(struct pg_conn *, const char *sql, db_stmt **out);
+/* Times are written and read in UTC, whatever the server's zone. */
+#define TEAM_TIME_ZONE "SET TIME ZONE 'UTC'"
+/*
  * Runs sql, a COPY ... FROM STDIN, with data (n bytes, in COPY's text
  * format) as its input.
  */
