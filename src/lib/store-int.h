@@ -183,7 +183,10 @@ void db_sqlite_close(sqlite3 *);
  * or DB_ERROR, with the server's message in db_pg_errmsg.
  */
 struct pg_conn;
-/* Connects to url (a postgresql:// URI); *out is set even on failure. */
+/*
+ * Connects to url (a postgresql:// URI), in the time zone UTC; *out is
+ * set even on failure.
+ */
 int db_pg_connect(const char *url, struct pg_conn **out);
 void db_pg_close(struct pg_conn *);
 int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
@@ -194,8 +197,6 @@ int db_pg_exec(struct pg_conn *, const char *sql);
  * finalised as a prepared statement is.
  */
 int db_pg_query(struct pg_conn *, const char *sql, db_stmt **out);
-/* Times are written and read in UTC, whatever the server's zone. */
-#define TEAM_TIME_ZONE "SET TIME ZONE 'UTC'"
 /*
  * Runs sql, a COPY ... FROM STDIN, with data (n bytes, in COPY's text
  * format) as its input.

@@ -538,13 +538,15 @@ db_pg_connect(const char *url, struct pg_conn **out)
 
 	*out = pc;
 	fill_standard_fds();
+	/* Times are written and read in UTC, whatever the server's zone:
+	 * libpq sends PGTZ's zone with the start-up message, which costs
+	 * no round trip of its own (a SET would). */
+	setenv("PGTZ", "UTC", 1);
 	pc->c = PQconnectdb(url);
 	if (pc->c == NULL || PQstatus(pc->c) != CONNECTION_OK) {
 		set_error(pc, NULL);
 		return DB_ERROR;
 	}
-	/* The session's time zone is set by the first statements sent
-	 * (TEAM_TIME_ZONE), in the round trip of the store's checks. */
 	return 0;
 }
 

@@ -937,28 +937,23 @@ team_who_when(struct store *st, int mode, const struct team_facts *f)
 }
 
 /*
- * The store's checks in one round trip, for every command but init: the
- * session's time zone set, a reading command's transaction begun, and
- * the facts read (team_facts).  1 when the store is a kam store of this
- * kam's version, 0 when it must be looked at step by step
- * (team_schema): there is no kam_store to read, or the user may not
- * read it, or it is of another application or version (one being
- * upgraded, too); the session is then as it was after connecting.
- * This needs no lock: a store of this version is upgraded by no one,
- * and one being made or upgraded reads as not yet there, or as older,
- * until it is committed.  A reading command's transaction (one
- * snapshot) holds the time zone's setting, which it rolls back only
- * when it ends.
+ * The store's checks in one round trip, for every command but init: a
+ * reading command's transaction begun, and the facts read
+ * (team_facts).  1 when the store is a kam store of this kam's
+ * version, 0 when it must be looked at step by step (team_schema):
+ * there is no kam_store to read, or the user may not read it, or it is
+ * of another application or version (one being upgraded, too); the
+ * session is then as it was after connecting.  This needs no lock: a
+ * store of this version is upgraded by no one, and one being made or
+ * upgraded reads as not yet there, or as older, until it is committed.
  */
 static int
 team_quick(struct store *st, int mode, struct team_facts *f)
 {
-	static const char read_sql[] =
-	    TEAM_TIME_ZONE "; " TEAM_BEGIN_READ "; " TEAM_FACTS;
-	static const char write_sql[] = TEAM_TIME_ZONE "; " TEAM_FACTS;
+	static const char read_sql[] = TEAM_BEGIN_READ "; " TEAM_FACTS;
 
-	if (team_facts_read(st, mode == STORE_READ ? read_sql : write_sql, f) ==
-	        0 &&
+	if (team_facts_read(st, mode == STORE_READ ? read_sql : TEAM_FACTS,
+	                    f) == 0 &&
 	    f->appid == KAM_APPLICATION_ID &&
 	    f->version == KAM_TEAM_SCHEMA_VERSION)
 		return 1;
@@ -979,7 +974,7 @@ team_schema(struct store *st, int mode)
 	char sql[128];
 	long long version, appid, ntables;
 
-	if (db_pg_exec(st->pg, TEAM_TIME_ZONE "; BEGIN") != 0 ||
+	if (db_pg_exec(st->pg, "BEGIN") != 0 ||
 	    team_number(st, "SELECT count(*) FROM (SELECT "
 	                    "pg_advisory_xact_lock(" STORE_PG_LOCK_SCHEMA
 	                    ")) l") != 1)
