@@ -1,4 +1,4 @@
--- kam team store schema (PostgreSQL), version 8: what kam-org init
+-- kam team store schema (PostgreSQL), version 9: what kam-org init
 -- creates on an empty database.  migrate-pg-N.sql takes a version N - 1
 -- team store to version N.  The tables, columns and rules are those of
 -- the SQLite store (schema.sql, version 14), written for PostgreSQL:
@@ -383,11 +383,16 @@ CREATE TABLE observation (
 	why       text COLLATE "C",
 	prev_hash text COLLATE "C" NOT NULL,
 	hash      text COLLATE "C" NOT NULL,
-	hash_version integer NOT NULL DEFAULT 1
+	hash_version integer NOT NULL DEFAULT 1,
+	-- The team store's own: the accounts of the row's person and deal,
+	-- set by the trigger observation_account as the row is added, for
+	-- row-level security (below); no part of the chained record.
+	account_id      bigint,
+	deal_account_id bigint
 );
 CREATE INDEX observation_person
 	ON observation (person_id, toward_id, deal_id, effective, recorded, id,
-	kind, stance, actor);
+	kind, stance, actor) INCLUDE (account_id, deal_account_id);
 CREATE INDEX observation_target ON observation (target_id)
 	WHERE target_id IS NOT NULL;
 CREATE INDEX observation_deal ON observation (deal_id)
@@ -548,9 +553,17 @@ CREATE TRIGGER store_copy_recorder BEFORE INSERT ON store_copy
 -- Row-level security, forced so that it holds for the tables' owner
 -- too, applies this to every table that holds an account's data: a
 -- person's, deal's or observation's row is seen when its account is, a
--- row between two people (or a deal and a person) when both are.  Each
--- policy looks its row's account (person, deal) up by its key, so that
--- a query about one person reads one row more, not every person seen.
+-- row between two people (or a deal and a person) when both are.
+-- kam_seen_accounts() gives the ids of the accounts the user sees (the
+-- rows account's policy shows them); the policies of person, deal and
+-- observation compare the row's account with it, as a sub-SELECT that
+-- PostgreSQL evaluates once per query (an InitPlan), so that a row is
+-- tested without reading another table.  An observation carries its
+-- person's and its deal's account for this.  The other policies look
+-- their row's person or deal up by its key: one row more per row, not
+-- every person seen.  kam_seen_accounts() runs as the user who reads
+-- (not SECURITY DEFINER: in such a function current_user is its owner,
+-- whom forced row-level security holds to the owner's own teams).
 
 -- An account is seen when it has no team, or when the user is a member
 -- of its team's role (of none if the role was never made, or dropped).
@@ -560,10 +573,41 @@ CREATE POLICY account_team ON account
 	USING (team_id IS NULL OR EXISTS (SELECT 1 FROM team t
 	JOIN pg_roles r ON r.rolname = 'kam_team_' || t.handle
 	WHERE t.id = team_id AND pg_has_role(current_user, r.oid, 'MEMBER')));
+-- The accounts the user sees.  Its body (SQL's BEGIN ATOMIC) is bound
+-- to the store's tables when it is made, so that no table of the
+-- user's own (a temporary one) is read in their place.
+CREATE FUNCTION kam_seen_accounts() RETURNS bigint[]
+	LANGUAGE sql STABLE
+BEGIN ATOMIC
+	SELECT coalesce(array_agg(a.id), '{}') FROM account a;
+END;
+-- The accounts of an observation's person and deal, as the writer
+-- sees them (NULL for a person or deal out of sight, which the policy
+-- then refuses), set as the row is added, whatever the INSERT gave.
+CREATE FUNCTION kam_person_account(id bigint) RETURNS bigint
+	LANGUAGE sql STABLE
+BEGIN ATOMIC
+	SELECT p.account_id FROM person p WHERE p.id = kam_person_account.id;
+END;
+CREATE FUNCTION kam_deal_account(id bigint) RETURNS bigint
+	LANGUAGE sql STABLE
+BEGIN ATOMIC
+	SELECT d.account_id FROM deal d WHERE d.id = kam_deal_account.id;
+END;
+CREATE FUNCTION observation_account() RETURNS trigger LANGUAGE plpgsql
+	SET search_path FROM CURRENT AS $$
+BEGIN
+	NEW.account_id := kam_person_account(NEW.person_id);
+	NEW.deal_account_id := kam_deal_account(NEW.deal_id);
+	RETURN NEW;
+END;
+$$;
+CREATE TRIGGER observation_account BEFORE INSERT ON observation
+	FOR EACH ROW EXECUTE FUNCTION observation_account();
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person FORCE ROW LEVEL SECURITY;
 CREATE POLICY person_team ON person
-	USING (EXISTS (SELECT 1 FROM account a WHERE a.id = person.account_id));
+	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[]));
 ALTER TABLE reporting_line ENABLE ROW LEVEL SECURITY;
 ALTER TABLE reporting_line FORCE ROW LEVEL SECURITY;
 CREATE POLICY reporting_line_team ON reporting_line
@@ -585,7 +629,7 @@ CREATE POLICY contact_team ON contact
 ALTER TABLE deal ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deal FORCE ROW LEVEL SECURITY;
 CREATE POLICY deal_team ON deal
-	USING (EXISTS (SELECT 1 FROM account a WHERE a.id = deal.account_id));
+	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[]));
 ALTER TABLE deal_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE deal_history FORCE ROW LEVEL SECURITY;
 CREATE POLICY deal_history_team ON deal_history
@@ -598,9 +642,9 @@ CREATE POLICY deal_role_period_team ON deal_role_period
 ALTER TABLE observation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE observation FORCE ROW LEVEL SECURITY;
 CREATE POLICY observation_team ON observation
-	USING (EXISTS (SELECT 1 FROM person p WHERE p.id = observation.person_id)
-	AND (deal_id IS NULL OR EXISTS (SELECT 1 FROM deal d
-	WHERE d.id = observation.deal_id)));
+	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[])
+	AND (deal_id IS NULL
+	OR deal_account_id = ANY ((SELECT kam_seen_accounts())::bigint[])));
 ALTER TABLE observation_text ENABLE ROW LEVEL SECURITY;
 ALTER TABLE observation_text FORCE ROW LEVEL SECURITY;
 CREATE POLICY observation_text_team ON observation_text

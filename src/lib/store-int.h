@@ -184,11 +184,20 @@ void db_sqlite_close(sqlite3 *);
  * or DB_ERROR, with the server's message in db_pg_errmsg.
  */
 struct pg_conn;
-/* Connects to url (a postgresql:// URI); *out is set even on failure. */
+/*
+ * Connects to url (a postgresql:// URI), in the time zone UTC; *out is
+ * set even on failure.
+ */
 int db_pg_connect(const char *url, struct pg_conn **out);
 void db_pg_close(struct pg_conn *);
 int db_pg_prepare(struct pg_conn *, const char *sql, db_stmt **);
 int db_pg_exec(struct pg_conn *, const char *sql);
+/*
+ * Runs sql, one statement or several (in one round trip), whose last
+ * returns rows: *out steps through them (db_step, db_column_*) and is
+ * finalised as a prepared statement is.
+ */
+int db_pg_query(struct pg_conn *, const char *sql, db_stmt **out);
 /*
  * Runs sql, a COPY ... FROM STDIN, with data (n bytes, in COPY's text
  * format) as its input.

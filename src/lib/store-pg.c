@@ -491,6 +491,30 @@ db_pg_prepare(struct pg_conn *pc, const char *sql, db_stmt **out)
 	return 0;
 }
 
+int
+db_pg_query(struct pg_conn *pc, const char *sql, db_stmt **out)
+{
+	struct pg_stmt *ps;
+	PGresult *r = PQexec(pc->c, sql);
+
+	*out = NULL;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		set_error(pc, r);
+		PQclear(r);
+		return DB_ERROR;
+	}
+	ps = xcalloc(1, sizeof *ps);
+	ps->base.ops = &pg_ops;
+	ps->pc = pc;
+	ps->p = xcalloc(1, sizeof *ps->p);
+	/* Its rows are there: the first step stands on the first. */
+	ps->res = r;
+	ps->nrows = PQntuples(r);
+	ps->row = -1;
+	*out = &ps->base;
+	return 0;
+}
+
 /*
  * A closed standard stream must stay closed to the command: a socket
  * opened while descriptor 1 is free would take its number, and the
@@ -514,13 +538,16 @@ db_pg_connect(const char *url, struct pg_conn **out)
 
 	*out = pc;
 	fill_standard_fds();
+	/* Times are written and read in UTC, whatever the server's zone:
+	 * libpq sends PGTZ's zone with the start-up message, which costs
+	 * no round trip of its own (a SET would). */
+	setenv("PGTZ", "UTC", 1);
 	pc->c = PQconnectdb(url);
 	if (pc->c == NULL || PQstatus(pc->c) != CONNECTION_OK) {
 		set_error(pc, NULL);
 		return DB_ERROR;
 	}
-	/* Times are written and read in UTC, whatever the server's zone. */
-	return db_pg_exec(pc, "SET TIME ZONE 'UTC'");
+	return 0;
 }
 
 void

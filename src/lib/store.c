@@ -808,7 +808,8 @@ static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     migrate_pg_5_sql,
     migrate_pg_6_sql,
     migrate_pg_7_sql,
-    migrate_pg_8_sql};
+    migrate_pg_8_sql,
+    migrate_pg_9_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int
@@ -858,43 +859,71 @@ team_migrate(struct store *st, int version)
 }
 
 /*
+ * What a command needs to know of a team store when it opens it, read
+ * by one query (TEAM_FACTS): the store's marks, the database user, the
+ * test clock and the server's time.
+ */
+struct team_facts {
+	long long appid, version;
+	int test_clock;
+	char who[256];
+	char stamp[KAM_STAMP_LEN];
+};
+#define TEAM_FACTS                                                             \
+	"SELECT application_id, schema_version, current_user, test_clock, "    \
+	"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') " \
+	"FROM kam_store"
+
+/*
+ * Runs sql, whose last statement is TEAM_FACTS, into f: 0, or -1 when
+ * it fails or finds no row (the session's transaction is then as the
+ * failure left it).
+ */
+static int
+team_facts_read(struct store *st, const char *sql, struct team_facts *f)
+{
+	db_stmt *s;
+	int rc = -1;
+
+	if (db_pg_query(st->pg, sql, &s) != 0)
+		return -1;
+	if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL &&
+	    db_column_type(s, 1) != DB_NULL) {
+		f->appid = db_column_int64(s, 0);
+		f->version = db_column_int64(s, 1);
+		snprintf(f->who, sizeof f->who, "%s",
+		         (const char *)db_column_text(s, 2));
+		f->test_clock = db_column_int(s, 3);
+		snprintf(f->stamp, sizeof f->stamp, "%s",
+		         (const char *)db_column_text(s, 4));
+		rc = 0;
+	}
+	db_finalize(s);
+	return rc;
+}
+
+/*
  * Who writes and when, on a team store: the database role, whatever
  * KAM_USER says (a writing command with a KAM_USER of another name is
  * refused), and the server's time, unless the owner has turned the
  * store's test clock on, which alone lets KAM_NOW set it.
  */
 static int
-team_who_when(struct store *st, int mode)
+team_who_when(struct store *st, int mode, const struct team_facts *f)
 {
 	const char *user = getenv("KAM_USER"), *now = getenv("KAM_NOW");
-	char who[256], stamp[KAM_STAMP_LEN];
-	int test_clock, rc = KAM_OK;
-	db_stmt *s;
+	int rc = KAM_OK;
 
-	if (db_pg_prepare(st->pg,
-	                  "SELECT current_user, test_clock, to_char(now() AT "
-	                  "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-	                  "FROM kam_store",
-	                  &s) != 0)
-		return team_fail(st, _("cannot read store '%s'"));
-	if (db_step(s) != DB_ROW) {
-		db_finalize(s);
-		return team_fail(st, _("cannot read store '%s'"));
-	}
-	snprintf(who, sizeof who, "%s", (const char *)db_column_text(s, 0));
-	test_clock = db_column_int(s, 1);
-	snprintf(stamp, sizeof stamp, "%s", (const char *)db_column_text(s, 2));
-	db_finalize(s);
 	if (mode == STORE_WRITE && user != NULL && *user != '\0' &&
-	    strcmp(user, who) != 0)
+	    strcmp(user, f->who) != 0)
 		return kam_err(
 		    KAM_BADENV,
 		    _("KAM_USER is '%s', but store '%s' is written "
 		      "as the database user '%s', who records each "
 		      "row there: unset KAM_USER or connect as '%s'"),
-		    user, st->path, who, user);
+		    user, st->path, f->who, user);
 	if (now != NULL && *now != '\0') {
-		if (!test_clock)
+		if (!f->test_clock)
 			rc = kam_err(KAM_BADENV,
 			             _("KAM_NOW is set, but store '%s' records "
 			               "the server's time: its owner has not "
@@ -902,9 +931,35 @@ team_who_when(struct store *st, int mode)
 			               "TEAM STORE); unset KAM_NOW"),
 			             st->path);
 	} else
-		kam_clock_set(stamp);
-	kam_actor_set(who);
+		kam_clock_set(f->stamp);
+	kam_actor_set(f->who);
 	return rc;
+}
+
+/*
+ * The store's checks in one round trip, for every command but init: a
+ * reading command's transaction begun, and the facts read
+ * (team_facts).  1 when the store is a kam store of this kam's
+ * version, 0 when it must be looked at step by step (team_schema):
+ * there is no kam_store to read, or the user may not read it, or it is
+ * of another application or version (one being upgraded, too); the
+ * session is then as it was after connecting.  This needs no lock: a
+ * store of this version is upgraded by no one, and one being made or
+ * upgraded reads as not yet there, or as older, until it is committed.
+ */
+static int
+team_quick(struct store *st, int mode, struct team_facts *f)
+{
+	static const char read_sql[] = TEAM_BEGIN_READ "; " TEAM_FACTS;
+
+	if (team_facts_read(st, mode == STORE_READ ? read_sql : TEAM_FACTS,
+	                    f) == 0 &&
+	    f->appid == KAM_APPLICATION_ID &&
+	    f->version == KAM_TEAM_SCHEMA_VERSION)
+		return 1;
+	if (db_pg_in_tx(st->pg))
+		db_pg_exec(st->pg, "ROLLBACK");
+	return 0;
 }
 
 /*
@@ -989,11 +1044,41 @@ team_schema(struct store *st, int mode)
 	return KAM_OK;
 }
 
+/*
+ * team_open step by step: the schema's marks read under its lock (and
+ * the store made or upgraded), then the facts, in a transaction of
+ * their own; a reading command then begins its own.
+ */
+static int
+team_open_slowly(struct store *st, int mode, int hold)
+{
+	struct team_facts f;
+	int rc = team_schema(st, mode);
+
+	if (rc == KAM_OK && mode != STORE_CREATE) {
+		if (team_facts_read(st, TEAM_FACTS, &f) != 0)
+			return team_fail(st, _("cannot read store '%s'"));
+		rc = team_who_when(st, mode, &f);
+	}
+	if (rc != KAM_OK)
+		return rc;
+	/* A new schema waits for store_finish, with hold. */
+	if (mode == STORE_CREATE && hold && db_pg_in_tx(st->pg))
+		st->held = 1;
+	else if ((rc = team_finish(st, 1)) != KAM_OK)
+		return rc;
+	/* A reading command reads one snapshot of the store. */
+	if (mode == STORE_READ && db_pg_exec(st->pg, TEAM_BEGIN_READ) != 0)
+		return team_fail(st, _("cannot read store '%s'"));
+	return KAM_OK;
+}
+
 static int
 team_open(struct store **out, const char *url, int mode, int hold)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	char *lower = xstrdup(url), *p;
+	struct team_facts f;
 	int rc = KAM_OK;
 
 	st->path = team_shown(url);
@@ -1006,21 +1091,10 @@ team_open(struct store **out, const char *url, int mode, int hold)
 		rc = kam_err(KAM_IO, _("cannot open store '%s': %s"), st->path,
 		             db_pg_errmsg(st->pg));
 	free(lower);
-	if (rc == KAM_OK)
-		rc = team_schema(st, mode);
-	if (rc == KAM_OK && mode != STORE_CREATE)
-		rc = team_who_when(st, mode);
-	if (rc == KAM_OK) {
-		/* A new schema waits for store_finish, with hold. */
-		if (mode == STORE_CREATE && hold && db_pg_in_tx(st->pg))
-			st->held = 1;
-		else
-			rc = team_finish(st, 1);
-	}
-	/* A reading command reads one snapshot of the store. */
-	if (rc == KAM_OK && mode == STORE_READ &&
-	    db_pg_exec(st->pg, TEAM_BEGIN_READ) != 0)
-		rc = team_fail(st, _("cannot read store '%s'"));
+	if (rc == KAM_OK && mode != STORE_CREATE && team_quick(st, mode, &f))
+		rc = team_who_when(st, mode, &f);
+	else if (rc == KAM_OK)
+		rc = team_open_slowly(st, mode, hold);
 	if (rc != KAM_OK) {
 		store_close(st);
 		return rc;

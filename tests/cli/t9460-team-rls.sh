@@ -351,7 +351,7 @@ psql "$OLD" -X -q -v ON_ERROR_STOP=1 -c "
      kam_group_concat_step(text, text, text) CASCADE;
    UPDATE kam_store SET schema_version = 2" >/dev/null || fail "old: making a version 2 store"
 run old-upgrade 0 env -u KAM_USER -u KAM_NOW kam-org --db "$OLD" init
-expect_as old-version rls_both "SELECT schema_version FROM old.kam_store" 8
+expect_as old-version rls_both "SELECT schema_version FROM old.kam_store" 9
 expect_as old-forced rls_both "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = 'old' AND c.relrowsecurity AND c.relforcerowsecurity
   AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 13

@@ -4,7 +4,9 @@
 # same columns in the same order, and the same columns NOT NULL; the
 # team store has two tables more, kam_store (what SQLite keeps in its
 # header: application id, schema version) and observation_chain (the
-# chain's links, which every team may read).  The columns read from
+# chain's links, which every team may read), and two columns more,
+# last in observation: account_id and deal_account_id, the accounts
+# of its person and deal, which its row-level security reads.  The columns read from
 # schema.sql are those of a new SQLite store; a copy of schema-pg.sql
 # with a column renamed, moved, dropped or added, or a table missing,
 # is told apart.  No server needed.
@@ -25,12 +27,21 @@ intable && /^\t[a-z_][a-z0-9_]*[ \t]/ {
 	cols = cols == "" ? c : cols "," c
 }' "$1" | LC_ALL=C sort
 }
-# The team store's own tables.
+# The team store's own tables, and its own columns at the end of a
+# table of both.
 pg_own='^(kam_store|observation_chain) '
+pg_cols=',account_id,deal_account_id$'
+# shared FILE: the tables of FILE other than its own, without its own
+# columns (a table of the two without them is left as it is, and told
+# apart).
+shared() {
+  columns "$1" | grep -Ev "$pg_own" |
+    sed "/^observation /s/$pg_cols//"
+}
 # same NAME FILE: the tables of FILE other than its own are schema.sql's.
 same() {
   count=$((count + 1))
-  columns "$2" | grep -Ev "$pg_own" >"$T/$1.pg"
+  shared "$2" >"$T/$1.pg"
   if ! cmp -s "$T/lite" "$T/$1.pg"; then
     fail "$1: schema.sql and schema-pg.sql differ:"
     diff "$T/lite" "$T/$1.pg" >&2
@@ -39,7 +50,7 @@ same() {
 # differs NAME FILE: a drifted copy is told apart.
 differs() {
   count=$((count + 1))
-  columns "$2" | grep -Ev "$pg_own" >"$T/$1.pg"
+  shared "$2" >"$T/$1.pg"
   cmp -s "$T/lite" "$T/$1.pg" && fail "$1: the drift is not seen"
 }
 
@@ -66,6 +77,11 @@ got=$(columns "$PG_SQL" | grep -E "$pg_own")
 want="kam_store application_id!,schema_version!,test_clock!
 observation_chain id,prev_hash!,hash!"
 [ "$got" = "$want" ] || fail "own tables: '$got', expected '$want'"
+# ... and its own columns of observation, last, NULL allowed.
+count=$((count + 1))
+got=$(columns "$PG_SQL" | sed -n 's/^observation .*,\([^,]*,[^,]*\)$/\1/p')
+[ "$got" = "account_id,deal_account_id" ] ||
+  fail "own columns: '$got', expected 'account_id,deal_account_id'"
 
 # Drift is seen: a column renamed, moved, dropped, added, its NOT NULL
 # lost, a table missing.
@@ -83,8 +99,12 @@ sed 's/^\(\tcreated .*\) NOT NULL/\1/' "$PG_SQL" >"$T/nullable.sql"
 differs nullable "$T/nullable.sql"
 sed 's/^CREATE TABLE seller (/CREATE TABLE sellers (/' "$PG_SQL" >"$T/missing.sql"
 differs missing "$T/missing.sql"
+# A column of observation added before the team store's own is not one
+# of them.
+sed 's/^\taccount_id .*$/\tplace           text,\n&/' "$PG_SQL" >"$T/added-last.sql"
+differs added-last "$T/added-last.sql"
 # ... and each drifted copy really was changed.
-for f in renamed moved dropped added nullable missing; do
+for f in renamed moved dropped added nullable missing added-last; do
   count=$((count + 1))
   cmp -s "$PG_SQL" "$T/$f.sql" && fail "$f: the copy is not changed"
 done
