@@ -79,7 +79,7 @@ struct calibration {
 	double base_rate;        /* brier_won / brier_n */
 	double brier_base;       /* the Brier of always saying base_rate */
 	struct calib_crit *crit; /* most often yes on lost deals first */
-	size_t ncrit;
+	size_t ncrit, crit_cap;
 	struct calib_row *rows; /* one per closed deal, by deal */
 	size_t nrows;
 	long turned_median; /* of the deals with a turn; -1 none */

@@ -461,6 +461,11 @@ void gate_since_free(struct gate_since *);
 void gate_md(FILE *, const char *s);
 /* A Markdown table cell of gate_md text, "-" when s is NULL or empty. */
 void gate_md_cell(FILE *, const char *s);
+/*
+ * A Markdown table's heading row (heading, its line ending included)
+ * and its rule: a column for each letter of align, 'r' aligned right.
+ */
+void gate_md_head(FILE *, const char *heading, const char *align);
 /* Writes s as one line of plain text, without control characters. */
 void gate_txt(FILE *, const char *s);
 

@@ -808,10 +808,11 @@ static char **
 role_list(const struct gate_member *m, size_t *n)
 {
 	char **v = NULL, *s = xstrdup(m->roles), *p, *save = NULL;
+	size_t cap = 0;
 
 	*n = 0;
 	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save)) {
-		v = xreallocarray(v, *n + 1, sizeof *v);
+		v = xgrow(v, *n, &cap, sizeof *v);
 		v[(*n)++] = xstrdup(p);
 	}
 	free(s);
@@ -1003,6 +1004,15 @@ gate_write_plan_json(FILE *fp, const struct gate_assessment *a,
 /* The memo */
 
 void
+gate_md_head(FILE *fp, const char *heading, const char *align)
+{
+	fputs(heading, fp);
+	for (; *align; align++)
+		fputs(*align == 'r' ? "| ---: " : "| --- ", fp);
+	fputs("|\n", fp);
+}
+
+void
 gate_md_cell(FILE *fp, const char *s)
 {
 	fputc(' ', fp);
@@ -1084,9 +1094,11 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 	/* TRANSLATORS: the end of a sentence. */
 	fputs(_("."), fp);
 	fputs("**\n\n", fp);
-	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
-	      fp);
-	fputs("| --- | --- | --- | --- |\n|", fp);
+	gate_md_head(
+	    fp,
+	    _("| value | win likelihood | expected value | pursuit cost |\n"),
+	    "llll");
+	fputc('|', fp);
 	gate_md_cell(fp, v);
 	gate_md_cell(fp, sc);
 	gate_md_cell(fp, e);
@@ -1137,8 +1149,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 		if (o->status == GATE_NOT_REACHED)
 			continue;
 		fputc('\n', fp);
-		fputs(_("| criterion | answer | source | evidence |\n"), fp);
-		fputs("| --- | --- | --- | --- |\n", fp);
+		gate_md_head(fp,
+		             _("| criterion | answer | source | evidence |\n"),
+		             "llll");
 		for (i = 0; i < a->ncrit; i++) {
 			const struct gate_crit *c = &a->crit[i];
 			char *src;
@@ -1182,11 +1195,11 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 		        _("No buying group recorded (kam-org role)."));
 		return;
 	}
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| person | roles | influence | stance toward us | since | note "
 	      "| toward competitors |\n"),
-	    fp);
-	fputs("| --- | --- | --- | --- | --- | --- | --- |\n", fp);
+	    "lllllll");
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		char *w = who(m), *t = toward_text(a, m, 1), inf[32];
@@ -1238,8 +1251,7 @@ report_stale(FILE *fp, const struct gate_memo *r)
 	        _("Observed more than %ld days ago, most influential first:"),
 	        r->stale_days);
 	fputs("\n\n", fp);
-	fputs(_("| person | latest observation | days |\n"), fp);
-	fputs("| --- | --- | --- |\n", fp);
+	gate_md_head(fp, _("| person | latest observation | days |\n"), "lll");
 	for (i = 0; i < r->nstale; i++) {
 		const struct gate_stale *x = &r->stale[i];
 		char *w, days[24];
@@ -1266,9 +1278,9 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		fprintf(fp, "%s\n", _("No buying group to plan for."));
 		return;
 	}
-	fputs(_("| person | action | what to do | through | carried by |\n"),
-	      fp);
-	fputs("| --- | --- | --- | --- | --- |\n", fp);
+	gate_md_head(
+	    fp, _("| person | action | what to do | through | carried by |\n"),
+	    "lllll");
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = s->member == GATE_NO_MEMBER
@@ -1309,12 +1321,11 @@ report_runs(FILE *fp, const struct gate_memo *r)
 		fprintf(fp, "%s\n", _("No earlier runs."));
 		return;
 	}
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| run | as of | first | last | by | verdict | real | compete | "
 	      "win | worth |\n"),
-	    fp);
-	fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
-	      fp);
+	    "llllllllll");
 	for (i = 0; i < r->nruns; i++) {
 		const struct gate_run_info *x = &r->runs[i];
 

@@ -60,15 +60,14 @@ static void
 put_flags(struct out *o, const void *row)
 {
 	const struct portfolio_row *r = row;
-	char *f;
+	char *said =
+	    out_is_table(o) && r->flags != NULL ? flags_label(r->flags) : NULL;
 
-	if (!out_is_table(o) || r->flags == NULL) {
+	if (said != NULL)
+		out_str(o, said);
+	else
 		out_list(o, r->flags);
-		return;
-	}
-	f = flags_label(r->flags);
-	out_str(o, f);
-	free(f);
+	free(said);
 }
 
 #define C(f, nm, k) OUT_COL(struct portfolio_row, f, nm, k)
@@ -130,12 +129,11 @@ portfolio_write_md(FILE *fp, const struct portfolio *p)
 	                 "days old.\n\n",
 	                 p->n),
 	        p->n, p->stale_days);
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| deal | verdict | investment | value | expected value | close "
 	      "| days since check | stale | flags |\n"),
-	    fp);
-	fputs("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n",
-	      fp);
+	    "lllrrlrrl");
 	for (i = 0; i < p->n; i++) {
 		const struct portfolio_row *r = &p->rows[i];
 		char *who, days[24], stale[24];

@@ -181,27 +181,26 @@ rivals_moved(const struct gate_assessment *then,
 	}
 }
 
-/* The buying group: who joined (their latest role's start) and who left
- * (the first end of a role they held, or their leaving). */
+/*
+ * The buying group: who joined (in now, not then: their latest role's
+ * start) or who left (in then, not now: the first end of a role they
+ * held, or their leaving), as kind says.
+ */
 static void
-since_group(const struct gate_assessment *then,
-            const struct gate_assessment *now, struct gate_since *s)
+since_group(const struct gate_assessment *in, const struct gate_assessment *out,
+            enum gate_change_kind kind, struct gate_since *s)
 {
+	int joined = kind == GATE_CHANGE_JOINED;
 	size_t i;
 
-	for (i = 0; i < now->nmembers; i++) {
-		const struct gate_member *m = &now->members[i];
+	for (i = 0; i < in->nmembers; i++) {
+		const struct gate_member *m = &in->members[i];
 
-		if (member_by_id(then, m->id) == NULL)
-			add(s, GATE_CHANGE_JOINED, m->ref, m->name, NULL,
-			    roles_text(m), m->from, GATE_BIT(3));
-	}
-	for (i = 0; i < then->nmembers; i++) {
-		const struct gate_member *t = &then->members[i];
-
-		if (member_by_id(now, t->id) == NULL)
-			add(s, GATE_CHANGE_LEFT, t->ref, t->name, roles_text(t),
-			    NULL, t->until, GATE_BIT(3));
+		if (member_by_id(out, m->id) == NULL)
+			add(s, kind, m->ref, m->name,
+			    joined ? NULL : roles_text(m),
+			    joined ? roles_text(m) : NULL,
+			    joined ? m->from : m->until, GATE_BIT(3));
 	}
 }
 
@@ -250,7 +249,8 @@ gate_since_compare(const struct gate_assessment *then,
 {
 	each_stayed(then, now, s, stance_moved);
 	each_stayed(then, now, s, rivals_moved);
-	since_group(then, now, s);
+	since_group(now, then, GATE_CHANGE_JOINED, s);
+	since_group(then, now, GATE_CHANGE_LEFT, s);
 	each_stayed(then, now, s, roles_moved);
 	since_answers(then, now, s);
 }
