@@ -629,8 +629,8 @@ run_write(struct kam_ctx *ctx, const struct gate_assessment *a,
 		else if (number != 0)
 			printf(_("\nStored as run %lld.\n"), (long long)number);
 	} else {
-		o = out_open(stdout, ctx->fmt, 0,
-		             w != NULL ? gate_whatif_cols : gate_run_cols);
+		o = out_open_cols(stdout, ctx->fmt, 0,
+		                  w != NULL ? gate_whatif_cols : gate_run_cols);
 		gate_write_rows(o, a, w);
 		out_close(o);
 	}
@@ -737,7 +737,7 @@ cmd_plan(struct kam_ctx *ctx, int argc, char **argv)
 			gate_write_plan_json(stdout, &a, steps, n);
 		else {
 			struct out *o =
-			    out_open(stdout, ctx->fmt, 0, gate_plan_cols);
+			    out_open_cols(stdout, ctx->fmt, 0, gate_plan_cols);
 
 			gate_write_plan(o, &a, steps, n);
 			out_close(o);
@@ -1145,7 +1145,8 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	} else if (ctx->fmt == OUT_MD) {
 		portfolio_write_md(stdout, &pf);
 	} else {
-		struct out *o = out_open(stdout, ctx->fmt, 0, portfolio_cols);
+		struct out *o =
+		    out_open_cols(stdout, ctx->fmt, 0, portfolio_cols);
 
 		portfolio_write_rows(o, &pf);
 		out_close(o);
@@ -1186,7 +1187,8 @@ cmd_calibrate(struct kam_ctx *ctx, int argc, char **argv)
 	else if (ctx->fmt == OUT_TABLE || ctx->fmt == OUT_MD)
 		calibrate_write_text(stdout, &c, ctx->fmt == OUT_MD);
 	else {
-		struct out *o = out_open(stdout, ctx->fmt, 0, calibrate_cols);
+		struct out *o =
+		    out_open_cols(stdout, ctx->fmt, 0, calibrate_cols);
 
 		calibrate_write_rows(o, &c);
 		out_close(o);

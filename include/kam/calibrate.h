@@ -16,6 +16,7 @@
 
 struct store;
 struct out;
+struct out_col;
 
 /* The default of --days-before. */
 #define CALIBRATE_DAYS 30
@@ -78,7 +79,7 @@ struct calibration {
 	double base_rate;        /* brier_won / brier_n */
 	double brier_base;       /* the Brier of always saying base_rate */
 	struct calib_crit *crit; /* most often yes on lost deals first */
-	size_t ncrit;
+	size_t ncrit, crit_cap;
 	struct calib_row *rows; /* one per closed deal, by deal */
 	size_t nrows;
 	long turned_median; /* of the deals with a turn; -1 none */
@@ -94,8 +95,9 @@ void calibrate(const struct calib_deal *, size_t, long days_before,
                struct calibration *);
 void calibration_free(struct calibration *);
 
-/* Writers. */
-extern const char *const calibrate_cols[];
+/* Writers: the rows, in an out opened on the column table
+ * calibrate_cols (out_open_cols). */
+extern const struct out_col *const calibrate_cols;
 void calibrate_write_rows(struct out *, const struct calibration *);
 void calibrate_write_text(FILE *, const struct calibration *, int md);
 void calibrate_write_json(FILE *, const struct calibration *);

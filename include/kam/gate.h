@@ -435,7 +435,7 @@ struct gate_since {
 	enum gate_status status_before[GATE_COUNT];
 	char *score_before[GATE_COUNT]; /* as stored; NULL: none */
 	struct gate_change *changes;
-	size_t nchanges;
+	size_t nchanges, cap; /* cap: room in changes (xgrow) */
 };
 /*
  * Fills s->changes from then (the deal as of the previous run's day)
@@ -461,6 +461,11 @@ void gate_since_free(struct gate_since *);
 void gate_md(FILE *, const char *s);
 /* A Markdown table cell of gate_md text, "-" when s is NULL or empty. */
 void gate_md_cell(FILE *, const char *s);
+/*
+ * A Markdown table's heading row (heading, its line ending included)
+ * and its rule: a column for each letter of align, 'r' aligned right.
+ */
+void gate_md_head(FILE *, const char *heading, const char *align);
 /* Writes s as one line of plain text, without control characters. */
 void gate_txt(FILE *, const char *s);
 
@@ -494,15 +499,18 @@ void gate_write_text(FILE *, const struct gate_assessment *,
                      const struct gate_whatif *w);
 /*
  * The rows of run -F tsv|csv: one per gate (kam-gate(1), OUTPUT), in an
- * out opened with gate_run_cols, or gate_whatif_cols for a what-if.
+ * out opened on the column table gate_run_cols (out_open_cols), or
+ * gate_whatif_cols for a what-if.
  */
 struct out;
-extern const char *const gate_run_cols[];
-extern const char *const gate_whatif_cols[];
+struct out_col;
+extern const struct out_col *const gate_run_cols;
+extern const struct out_col *const gate_whatif_cols;
 void gate_write_rows(struct out *, const struct gate_assessment *,
                      const struct gate_whatif *w);
-/* The plan: rows for table, TSV and CSV, or a JSON array. */
-extern const char *const gate_plan_cols[];
+/* The plan: rows for table, TSV and CSV (an out opened on the column
+ * table gate_plan_cols), or a JSON array. */
+extern const struct out_col *const gate_plan_cols;
 void gate_write_plan(struct out *, const struct gate_assessment *,
                      const struct gate_step *, size_t);
 void gate_write_plan_json(FILE *, const struct gate_assessment *,

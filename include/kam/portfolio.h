@@ -22,6 +22,7 @@
 
 struct store;
 struct out;
+struct out_col;
 
 /* An open deal and its last stored run, as the store has them. */
 struct portfolio_deal {
@@ -70,8 +71,9 @@ void portfolio_free(struct portfolio *);
  */
 void portfolio_sort(struct portfolio_row *, size_t);
 
-/* Writers. */
-extern const char *const portfolio_cols[];
+/* Writers: the rows, in an out opened on the column table
+ * portfolio_cols (out_open_cols). */
+extern const struct out_col *const portfolio_cols;
 void portfolio_write_rows(struct out *, const struct portfolio *);
 void portfolio_write_md(FILE *, const struct portfolio *);
 /*

@@ -159,7 +159,7 @@ struct reason {
 	enum reason_code code; /* REASON_CODE */
 	char *text;            /* the words, the name, the note */
 	struct reason **items; /* arguments, list items, clauses */
-	size_t nitems;
+	size_t nitems, cap;    /* cap: room in items (xgrow) */
 };
 
 /* A copied text, formatted with printf. */

@@ -42,9 +42,9 @@ struct tl_lane {
 	const char *role;      /* a deal's: the person's first role, or NULL */
 	const char *influence; /* and their highest influence */
 	struct tl_span *spans;
-	size_t nspans;
+	size_t nspans, spans_cap;
 	struct tl_mark *marks;
-	size_t nmarks;
+	size_t nmarks, marks_cap;
 };
 
 struct timeline {

@@ -14,29 +14,69 @@
 #include "kam/kam.h"
 #include "kam/out.h"
 
-const char *const calibrate_cols[] = {"deal",
-                                      "name",
-                                      "status",
-                                      "closed",
-                                      "run",
-                                      "recorded",
-                                      "verdict",
-                                      "hit",
-                                      "win_likelihood",
-                                      "yes",
-                                      "final_verdict",
-                                      "turned",
-                                      "days_before_close",
-                                      NULL};
+/* A closed deal as its row shows it. */
+struct calib_line {
+	const struct calib_row *r;
+	const char *deal, *name, *status, *closed;
+	int64_t run; /* 0: none old enough */
+	const char *recorded, *verdict;
+	char *yes; /* ';' between */
+	const char *final_verdict, *turned;
+};
 
+/* Whether the run's verdict came true: missing when none is defined. */
 static void
-out_opt_str(struct out *o, const char *s)
+put_hit(struct out *o, const void *row)
 {
-	if (s != NULL)
-		out_str(o, s);
+	const struct calib_line *l = row;
+
+	if (l->r->run != NULL && l->r->hit >= 0)
+		out_bool(o, l->r->hit);
 	else
 		out_null(o);
 }
+
+/* The run's win likelihood, two decimals. */
+static void
+put_p(struct out *o, const void *row)
+{
+	const struct calib_line *l = row;
+
+	if (l->r->run != NULL && l->r->run->has_p)
+		out_fixed(o, l->r->run->p, 2);
+	else
+		out_null(o);
+}
+
+/* How many days before the close the verdict turned. */
+static void
+put_days(struct out *o, const void *row)
+{
+	const struct calib_line *l = row;
+
+	if (l->r->turn != NULL)
+		out_int(o, l->r->turned_days);
+	else
+		out_null(o);
+}
+
+#define C(f, k) OUT_COL(struct calib_line, f, #f, k)
+static const struct out_col row_cols[] = {C(deal, OUT_C_STR),
+                                      C(name, OUT_C_STR),
+                                      C(status, OUT_C_STR),
+                                      C(closed, OUT_C_STR),
+                                      C(run, OUT_C_INT64_NZ),
+                                      C(recorded, OUT_C_STR),
+                                      C(verdict, OUT_C_STR),
+                                      OUT_COL_FN("hit", put_hit),
+                                      OUT_COL_FN("win_likelihood", put_p),
+                                      C(yes, OUT_C_LIST),
+                                      C(final_verdict, OUT_C_STR),
+                                      C(turned, OUT_C_STR),
+                                      OUT_COL_FN("days_before_close", put_days),
+                                      OUT_COL_END};
+#undef C
+const struct out_col *const calibrate_cols = row_cols;
 
 /* The keys answered yes, ';' between. */
 static char *
@@ -57,40 +97,23 @@ calibrate_write_rows(struct out *o, const struct calibration *c)
 
 	for (i = 0; i < c->nrows; i++) {
 		const struct calib_row *r = &c->rows[i];
+		struct calib_line l = {.r = r,
+		                       .deal = r->d->deal,
+		                       .name = r->d->name,
+		                       .status = r->d->status,
+		                       .closed = r->d->closed,
+		                       .final_verdict =
+		                           r->last ? r->last->verdict : NULL,
+		                       .turned = r->turn ? r->turn->day : NULL};
 
-		out_str(o, r->d->deal);
-		out_str(o, r->d->name);
-		out_str(o, r->d->status);
-		out_str(o, r->d->closed);
 		if (r->run != NULL) {
-			char *y = yes_list(r->run);
-
-			out_int(o, r->run->number);
-			out_str(o, r->run->day);
-			out_str(o, r->run->verdict);
-			if (r->hit >= 0)
-				out_bool(o, r->hit);
-			else
-				out_null(o);
-			if (r->run->has_p)
-				out_fixed(o, r->run->p, 2);
-			else
-				out_null(o);
-			out_list(o, y);
-			free(y);
-		} else {
-			int k;
-
-			for (k = 0; k < 6; k++)
-				out_null(o);
+			l.run = r->run->number;
+			l.recorded = r->run->day;
+			l.verdict = r->run->verdict;
+			l.yes = yes_list(r->run);
 		}
-		out_opt_str(o, r->last ? r->last->verdict : NULL);
-		out_opt_str(o, r->turn ? r->turn->day : NULL);
-		if (r->turn != NULL)
-			out_int(o, r->turned_days);
-		else
-			out_null(o);
-		out_end_row(o);
+		out_row(o, &l);
+		free(l.yes);
 	}
 }
 

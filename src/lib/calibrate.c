@@ -51,7 +51,7 @@ crit_find(struct calibration *c, const char *key, int gate)
 	for (i = 0; i < c->ncrit; i++)
 		if (strcmp(c->crit[i].key, key) == 0)
 			return &c->crit[i];
-	c->crit = xreallocarray(c->crit, c->ncrit + 1, sizeof *c->crit);
+	c->crit = xgrow(c->crit, c->ncrit, &c->crit_cap, sizeof *c->crit);
 	memset(&c->crit[c->ncrit], 0, sizeof *c->crit);
 	c->crit[c->ncrit].key = xstrdup(key);
 	c->crit[c->ncrit].gate = gate;

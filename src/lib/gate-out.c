@@ -596,118 +596,150 @@ table_sep(void)
 	return gate_translating() ? _(", ") : ";";
 }
 
-/* A word of kam-gate's vocabularies: its label in a table. */
-static void
-label(struct out *o, const char *kind, const char *word)
-{
-	out_label(o, word, gate_label(kind, word));
-}
+/* One gate's row of a run, as gate_write_rows writes it. */
+struct run_row {
+	const char *deal, *as_of, *verdict, *verdict_before;
+	int gate;
+	const char *name, *status, *status_before;
+	char *score;             /* NULL: not scored */
+	char *answers, *reasons; /* ';' between, or the user's words */
+};
 
-/* A reason of the rules: in the user's language in a table. */
-static void
-said(struct out *o, const struct reason *why, const char *s)
-{
-	char *t;
+#define C(f, k)    OUT_COL(struct run_row, f, #f, k)
+#define L(f, kind) OUT_COL_LABEL(struct run_row, f, #f, gate_label, kind)
+static const struct out_col run_cols[] = {
+    C(deal, OUT_C_STR),     C(as_of, OUT_C_STR),
+    L(verdict, "verdict"),  C(gate, OUT_C_INT),
+    L(name, "gate"),        L(status, "status"),
+    C(score, OUT_C_DIGITS), C(answers, OUT_C_LIST),
+    C(reasons, OUT_C_LIST), OUT_COL_END};
+/* A what-if's, with the verdict and each gate's status before it. */
+static const struct out_col whatif_cols[] = {
+    C(deal, OUT_C_STR),     C(as_of, OUT_C_STR),
+    L(verdict, "verdict"),  L(verdict_before, "verdict"),
+    C(gate, OUT_C_INT),     L(name, "gate"),
+    L(status, "status"),    L(status_before, "status"),
+    C(score, OUT_C_DIGITS), C(answers, OUT_C_LIST),
+    C(reasons, OUT_C_LIST), OUT_COL_END};
+#undef L
+#undef C
+const struct out_col *const gate_run_cols = run_cols;
+const struct out_col *const gate_whatif_cols = whatif_cols;
 
-	if (!out_is_table(o) || s == NULL) {
-		out_str(o, s);
-		return;
+/*
+ * Gate g's answers as key=answer and its reasons, ';' between; for a
+ * person reading a table in another language, in that language.
+ */
+static void
+run_lists(struct run_row *r, const struct gate_assessment *a, int g, int people)
+{
+	const struct gate_outcome *go = &a->gates[g - 1];
+	const char *sep = people ? _("; ") : ";";
+	struct buf ans = {0}, rs = {0};
+	size_t i;
+
+	buf_puts(&ans, "");
+	buf_puts(&rs, "");
+	for (i = 0; i < a->ncrit; i++) {
+		const char *w = gate_ans_word(a->crit[i].answer);
+
+		if (a->crit[i].gate == g)
+			buf_printf(&ans, "%s%s=%s", ans.len ? sep : "",
+			           a->crit[i].key, people ? vocab_label(w) : w);
 	}
-	t = say(why, s);
-	out_str(o, t);
-	free(t);
-}
+	for (i = 0; i < go->nreasons; i++) {
+		char *t = people ? say(go->why[i], go->reasons[i])
+		                 : xstrdup(go->reasons[i]);
 
-const char *const gate_run_cols[] = {"deal",    "as_of",  "verdict", "gate",
-                                     "name",    "status", "score",   "answers",
-                                     "reasons", NULL};
-const char *const gate_whatif_cols[] = {
-    "deal",   "as_of",         "verdict", "verdict_before", "gate",    "name",
-    "status", "status_before", "score",   "answers",        "reasons", NULL};
+		buf_printf(&rs, "%s%s", i ? sep : "", t);
+		free(t);
+	}
+	r->answers = ans.s;
+	r->reasons = rs.s;
+}
 
 void
 gate_write_rows(struct out *o, const struct gate_assessment *a,
                 const struct gate_whatif *w)
 {
-	size_t i;
 	int g;
 
 	for (g = 1; g <= GATE_COUNT; g++) {
 		const struct gate_outcome *go = &a->gates[g - 1];
-		struct buf ans = {0}, rs = {0};
+		char score[8];
+		struct run_row r = {.deal = a->deal,
+		                    .as_of = a->as_of,
+		                    .verdict = gate_verdict_word(a->verdict),
+		                    .gate = g,
+		                    .name = gate_name(g),
+		                    .status = gate_status_word(go->status)};
 
-		for (i = 0; i < a->ncrit; i++)
-			if (a->crit[i].gate == g)
-				buf_printf(&ans, "%s%s=%s", ans.len ? ";" : "",
-				           a->crit[i].key,
-				           gate_ans_word(a->crit[i].answer));
-		for (i = 0; i < go->nreasons; i++)
-			buf_printf(&rs, "%s%s", i ? ";" : "", go->reasons[i]);
-		out_str(o, a->deal);
-		out_str(o, a->as_of);
-		label(o, "verdict", gate_verdict_word(a->verdict));
-		if (w != NULL)
-			label(o, "verdict",
-			      gate_verdict_word(w->before->verdict));
-		out_int(o, g);
-		label(o, "gate", gate_name(g));
-		label(o, "status", gate_status_word(go->status));
-		if (w != NULL)
-			label(o, "status",
-			      gate_status_word(w->before->gates[g - 1].status));
-		if (go->scored && go->status != GATE_NOT_REACHED) {
-			char score[8];
-
-			gate_score_text(go->score, score);
-			out_raw_json(o, score, score);
-		} else
-			out_null(o);
-		if (out_is_table(o) && gate_translating()) {
-			struct buf t = {0};
-
-			for (i = 0; i < a->ncrit; i++)
-				if (a->crit[i].gate == g)
-					buf_printf(&t, "%s%s=%s",
-					           t.len ? _("; ") : "",
-					           a->crit[i].key,
-					           vocab_label(gate_ans_word(
-					               a->crit[i].answer)));
-			out_str(o, t.s ? t.s : "");
-			buf_free(&t);
-			for (i = 0; i < go->nreasons; i++) {
-				char *r = say(go->why[i], go->reasons[i]);
-
-				buf_printf(&t, "%s%s", i ? _("; ") : "", r);
-				free(r);
-			}
-			out_str(o, t.s ? t.s : "");
-			buf_free(&t);
-		} else {
-			out_list(o, ans.s ? ans.s : "");
-			out_list(o, rs.s ? rs.s : "");
+		if (w != NULL) {
+			r.verdict_before =
+			    gate_verdict_word(w->before->verdict);
+			r.status_before =
+			    gate_status_word(w->before->gates[g - 1].status);
 		}
-		out_end_row(o);
-		buf_free(&ans);
-		buf_free(&rs);
+		if (go->scored && go->status != GATE_NOT_REACHED) {
+			gate_score_text(go->score, score);
+			r.score = score;
+		}
+		run_lists(&r, a, g, out_is_table(o) && gate_translating());
+		out_row(o, &r);
+		free(r.answers);
+		free(r.reasons);
 	}
 }
 
 /* The plan */
 
-const char *const gate_plan_cols[] = {
-    "person", "name",   "roles",  "influence", "stance",  "toward",
-    "action", "advice", "reason", "via",       "carrier", NULL};
+/* A plan's step as a row: the words its columns write. */
+struct plan_row {
+	const char *person, *name;
+	char *roles;
+	const char *influence, *stance;
+	char *toward;
+	const char *action, *advice, *advice_said;
+	char *reason, *via, *carrier;
+};
 
-char *
-gate_roles_label(const char *roles)
+#define C(f, k) OUT_COL(struct plan_row, f, #f, k)
+static const struct out_col plan_cols[] = {
+    C(person, OUT_C_STR),
+    C(name, OUT_C_STR),
+    C(roles, OUT_C_LIST),
+    C(influence, OUT_C_WORD),
+    C(stance, OUT_C_WORD),
+    C(toward, OUT_C_STR),
+    OUT_COL_LABEL(struct plan_row, action, "action", gate_label, "action"),
+    OUT_COL_SHOWN(struct plan_row, advice, "advice", advice_said),
+    C(reason, OUT_C_STR),
+    C(via, OUT_C_LIST),
+    C(carrier, OUT_C_STR),
+    OUT_COL_END};
+#undef C
+const struct out_col *const gate_plan_cols = plan_cols;
+
+/* The roles "decision-maker, technical" joined by sep, each word's label
+ * with label set.  A new string. */
+static char *
+roles_join(const char *roles, const char *sep, int label)
 {
 	struct buf b = {0};
 	char *s = xstrdup(roles ? roles : ""), *p, *save = NULL;
 
+	buf_puts(&b, "");
 	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save))
-		buf_printf(&b, "%s%s", b.len ? _(", ") : "", vocab_label(p));
+		buf_printf(&b, "%s%s", b.len ? sep : "",
+		           label ? vocab_label(p) : p);
 	free(s);
-	return b.s ? b.s : xstrdup("");
+	return b.s;
+}
+
+char *
+gate_roles_label(const char *roles)
+{
+	return roles_join(roles, _(", "), 1);
 }
 
 /* The carrier, and whom they reach through, by via's format. */
@@ -776,10 +808,11 @@ static char **
 role_list(const struct gate_member *m, size_t *n)
 {
 	char **v = NULL, *s = xstrdup(m->roles), *p, *save = NULL;
+	size_t cap = 0;
 
 	*n = 0;
 	for (p = strtok_r(s, ", ", &save); p; p = strtok_r(NULL, ", ", &save)) {
-		v = xreallocarray(v, *n + 1, sizeof *v);
+		v = xgrow(v, *n, &cap, sizeof *v);
 		v[(*n)++] = xstrdup(p);
 	}
 	free(s);
@@ -842,22 +875,6 @@ toward_text(const struct gate_assessment *a, const struct gate_member *m,
 	return b.s;
 }
 
-static char *
-to_string(void (*fn)(FILE *, const struct gate_assessment *,
-                     const struct gate_member *),
-          const struct gate_assessment *a, const struct gate_member *m)
-{
-	char *s = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&s, &len);
-
-	if (fp == NULL)
-		abort();
-	fn(fp, a, m);
-	fclose(fp);
-	return s;
-}
-
 static void
 json_roles(FILE *fp, const struct gate_assessment *a,
            const struct gate_member *m)
@@ -870,123 +887,59 @@ json_roles(FILE *fp, const struct gate_assessment *a,
 	strv_free(v, n);
 }
 
-/* A list of strings, ";"-separated, and as a JSON array. */
-static void
-out_strv(struct out *o, char *const *v, size_t n)
-{
-	struct buf t = {0};
-	char *j = NULL;
-	size_t len = 0, k;
-	FILE *fp = open_memstream(&j, &len);
-
-	if (fp == NULL)
-		abort();
-	json_list(fp, v, n);
-	fclose(fp);
-	for (k = 0; k < n; k++)
-		buf_printf(&t, "%s%s", k ? ";" : "", v[k]);
-	out_raw_json(o, j, t.s ? t.s : "");
-	free(j);
-	buf_free(&t);
-}
-
 /*
- * The step for the group, finding out who decides: no person, the role
- * to fill, a stance unknown.
+ * Step s as a row: the group's step, finding out who decides (no person,
+ * the role to fill, a stance unknown), or a member's; in a table, in the
+ * user's words.
  */
 static void
-group_step_row(struct out *o, const struct gate_step *s)
+plan_row(struct plan_row *r, const struct gate_assessment *a,
+         const struct gate_step *s, int table)
 {
-	out_null(o);
-	out_null(o);
-	out_raw_json(o, "[\"decision-maker\"]",
-	             out_is_table(o) ? vocab_label("decision-maker")
-	                             : "decision-maker");
-	out_null(o);
-	out_word(o, gate_stance_word(GATE_STANCE_UNKNOWN));
-	out_raw_json(o, "[]", "");
-	label(o, "action", gate_action_word(s->action));
-	out_label(o, s->advice, _(s->advice));
-	said(o, s->why, s->reason);
-	out_strv(o, s->via, s->nvia);
-	out_null(o); /* no carrier: nobody to reach yet */
-	out_end_row(o);
+	const struct gate_member *m = NULL;
+	struct buf via = {0};
+	size_t k;
+
+	if (s->member != GATE_NO_MEMBER)
+		m = &a->members[s->member];
+	buf_puts(&via, "");
+	for (k = 0; k < s->nvia; k++)
+		buf_printf(&via, "%s%s", k ? ";" : "", s->via[k]);
+	*r = (struct plan_row){
+	    .person = m ? m->ref : NULL,
+	    .name = m ? m->name : NULL,
+	    .roles = roles_join(m ? m->roles : "decision-maker",
+	                        table ? table_sep() : ";", table),
+	    .influence = m ? gate_influence_word(m->influence) : NULL,
+	    .stance = gate_stance_word(m ? m->stance : GATE_STANCE_UNKNOWN),
+	    .toward = m ? toward_text(a, m, table ? 2 : 0) : NULL,
+	    .action = gate_action_word(s->action),
+	    .advice = s->advice,
+	    .advice_said = _(s->advice),
+	    .reason = table && s->reason != NULL ? say(s->why, s->reason)
+	                                         : xstrdup_null(s->reason),
+	    .via = via.s,
+	    /* no carrier for the group: nobody to reach yet */
+	    .carrier = !m      ? NULL
+	               : table ? gate_carrier_said(s)
+	                       : gate_carrier_text(s)};
 }
 
 void
 gate_write_plan(struct out *o, const struct gate_assessment *a,
                 const struct gate_step *s, size_t n)
 {
-	size_t i, k;
+	struct plan_row r;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const struct gate_member *m;
-		char *rj, *tj, *tt;
-		struct buf via = {0}, roles = {0};
-		char *vj = NULL, *cj = NULL, *ct;
-		size_t vl = 0, cl = 0;
-		FILE *fp;
-
-		if (s[i].member == GATE_NO_MEMBER) {
-			group_step_row(o, &s[i]);
-			continue;
-		}
-		m = &a->members[s[i].member];
-		rj = to_string(json_roles, a, m);
-		tj = to_string(json_toward, a, m);
-		tt = toward_text(a, m, 0);
-		if ((fp = open_memstream(&vj, &vl)) == NULL)
-			abort();
-		json_list(fp, s[i].via, s[i].nvia);
-		fclose(fp);
-		for (k = 0; k < s[i].nvia; k++)
-			buf_printf(&via, "%s%s", k ? ";" : "", s[i].via[k]);
-		{
-			size_t nr;
-			char **r = role_list(m, &nr);
-
-			for (k = 0; k < nr; k++)
-				buf_printf(
-				    &roles, "%s%s",
-				    k ? (out_is_table(o) ? table_sep() : ";")
-				      : "",
-				    out_is_table(o) ? vocab_label(r[k]) : r[k]);
-			strv_free(r, nr);
-		}
-		out_str(o, m->ref);
-		out_str(o, m->name);
-		out_raw_json(o, rj, roles.s ? roles.s : "");
-		out_word(o, gate_influence_word(m->influence));
-		out_word(o, gate_stance_word(m->stance));
-		if (out_is_table(o)) {
-			free(tt);
-			tt = toward_text(a, m, 2);
-		}
-		out_raw_json(o, tj, tt ? tt : "");
-		label(o, "action", gate_action_word(s[i].action));
-		out_label(o, s[i].advice, _(s[i].advice));
-		said(o, s[i].why, s[i].reason);
-		out_raw_json(o, vj, via.s ? via.s : "");
-		fp = open_memstream(&cj, &cl);
-		if (fp == NULL)
-			abort();
-		json_carrier(fp, &s[i]);
-		fclose(fp);
-		ct = out_is_table(o) ? gate_carrier_said(&s[i])
-		                     : gate_carrier_text(&s[i]);
-		if (ct != NULL)
-			out_raw_json(o, cj, ct);
-		else
-			out_null(o);
-		out_end_row(o);
-		free(rj);
-		free(tj);
-		free(tt);
-		free(vj);
-		free(cj);
-		free(ct);
-		buf_free(&via);
-		buf_free(&roles);
+		plan_row(&r, a, &s[i], out_is_table(o));
+		out_row(o, &r);
+		free(r.roles);
+		free(r.toward);
+		free(r.reason);
+		free(r.via);
+		free(r.carrier);
 	}
 }
 
@@ -1049,6 +1002,15 @@ gate_write_plan_json(FILE *fp, const struct gate_assessment *a,
 }
 
 /* The memo */
+
+void
+gate_md_head(FILE *fp, const char *heading, const char *align)
+{
+	fputs(heading, fp);
+	for (; *align; align++)
+		fputs(*align == 'r' ? "| ---: " : "| --- ", fp);
+	fputs("|\n", fp);
+}
 
 void
 gate_md_cell(FILE *fp, const char *s)
@@ -1132,9 +1094,11 @@ report_investment(FILE *fp, const struct gate_assessment *a)
 	/* TRANSLATORS: the end of a sentence. */
 	fputs(_("."), fp);
 	fputs("**\n\n", fp);
-	fputs(_("| value | win likelihood | expected value | pursuit cost |\n"),
-	      fp);
-	fputs("| --- | --- | --- | --- |\n|", fp);
+	gate_md_head(
+	    fp,
+	    _("| value | win likelihood | expected value | pursuit cost |\n"),
+	    "llll");
+	fputc('|', fp);
 	gate_md_cell(fp, v);
 	gate_md_cell(fp, sc);
 	gate_md_cell(fp, e);
@@ -1185,8 +1149,9 @@ report_gates(FILE *fp, const struct gate_assessment *a)
 		if (o->status == GATE_NOT_REACHED)
 			continue;
 		fputc('\n', fp);
-		fputs(_("| criterion | answer | source | evidence |\n"), fp);
-		fputs("| --- | --- | --- | --- |\n", fp);
+		gate_md_head(fp,
+		             _("| criterion | answer | source | evidence |\n"),
+		             "llll");
 		for (i = 0; i < a->ncrit; i++) {
 			const struct gate_crit *c = &a->crit[i];
 			char *src;
@@ -1230,11 +1195,11 @@ report_group(FILE *fp, const struct gate_assessment *a, const size_t *idx)
 		        _("No buying group recorded (kam-org role)."));
 		return;
 	}
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| person | roles | influence | stance toward us | since | note "
 	      "| toward competitors |\n"),
-	    fp);
-	fputs("| --- | --- | --- | --- | --- | --- | --- |\n", fp);
+	    "lllllll");
 	for (i = 0; i < a->nmembers; i++) {
 		const struct gate_member *m = &a->members[idx[i]];
 		char *w = who(m), *t = toward_text(a, m, 1), inf[32];
@@ -1286,8 +1251,7 @@ report_stale(FILE *fp, const struct gate_memo *r)
 	        _("Observed more than %ld days ago, most influential first:"),
 	        r->stale_days);
 	fputs("\n\n", fp);
-	fputs(_("| person | latest observation | days |\n"), fp);
-	fputs("| --- | --- | --- |\n", fp);
+	gate_md_head(fp, _("| person | latest observation | days |\n"), "lll");
 	for (i = 0; i < r->nstale; i++) {
 		const struct gate_stale *x = &r->stale[i];
 		char *w, days[24];
@@ -1314,9 +1278,9 @@ report_plan(FILE *fp, const struct gate_memo *r)
 		fprintf(fp, "%s\n", _("No buying group to plan for."));
 		return;
 	}
-	fputs(_("| person | action | what to do | through | carried by |\n"),
-	      fp);
-	fputs("| --- | --- | --- | --- | --- |\n", fp);
+	gate_md_head(
+	    fp, _("| person | action | what to do | through | carried by |\n"),
+	    "lllll");
 	for (i = 0; i < r->nplan; i++) {
 		const struct gate_step *s = &r->plan[i];
 		char *w = s->member == GATE_NO_MEMBER
@@ -1357,12 +1321,11 @@ report_runs(FILE *fp, const struct gate_memo *r)
 		fprintf(fp, "%s\n", _("No earlier runs."));
 		return;
 	}
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| run | as of | first | last | by | verdict | real | compete | "
 	      "win | worth |\n"),
-	    fp);
-	fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
-	      fp);
+	    "llllllllll");
 	for (i = 0; i < r->nruns; i++) {
 		const struct gate_run_info *x = &r->runs[i];
 

@@ -109,7 +109,7 @@ struct people {
 	 * nold + n on, by person id. */
 	struct hindex xn;
 	int64_t *xids;
-	size_t nx;
+	size_t nx, xcap;
 };
 
 /* A message naming the row's line (the current row, or an earlier one). */
@@ -652,7 +652,7 @@ ext_node(struct people *pp, int64_t id)
 	if (hindex_get(&pp->xn, key, &node))
 		return node;
 	node = (int64_t)(pp->nold + pp->n + pp->nx);
-	pp->xids = xreallocarray(pp->xids, pp->nx + 1, sizeof *pp->xids);
+	pp->xids = xgrow(pp->xids, pp->nx, &pp->xcap, sizeof *pp->xids);
 	pp->xids[pp->nx++] = id;
 	hindex_put(&pp->xn, key, node);
 	return node;

@@ -345,13 +345,13 @@ group_deal(struct store *st, const struct sf_group *g, const char *ext)
 struct sync_roles {
 	const struct hindex *given;
 	int64_t *deals;
-	size_t ndeals;
+	size_t ndeals, deals_cap;
 	int64_t deal;
 	struct {
 		int64_t deal, person;
 		char *role;
 	} * v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int
@@ -368,7 +368,7 @@ missing_role(const struct org_role *r, void *arg)
 	free(key);
 	if (hit)
 		return KAM_OK;
-	sr->v = xreallocarray(sr->v, sr->n + 1, sizeof *sr->v);
+	sr->v = xgrow(sr->v, sr->n, &sr->cap, sizeof *sr->v);
 	sr->v[sr->n].deal = sr->deal;
 	sr->v[sr->n].person = r->person_id;
 	sr->v[sr->n++].role = xstrdup(r->role);
@@ -381,8 +381,8 @@ deal_with_ext(const struct org_deal *d, void *arg)
 	struct sync_roles *sr = arg;
 
 	if (d->ext_id != NULL) {
-		sr->deals =
-		    xreallocarray(sr->deals, sr->ndeals + 1, sizeof *sr->deals);
+		sr->deals = xgrow(sr->deals, sr->ndeals, &sr->deals_cap,
+		                  sizeof *sr->deals);
 		sr->deals[sr->ndeals++] = d->id;
 	}
 	return KAM_OK;

@@ -176,6 +176,42 @@ enum eattr {
 	E_COUNT
 };
 
+/* Each attribute's name and default, in the order of enum nattr and
+ * enum eattr; a default NULL is the font's name. */
+static const char *const node_attrs[][2] = {{"shape", "box"},
+                                            {"style", "rounded,filled"},
+                                            {"fillcolor", FILL_UNKNOWN},
+                                            {"color", "#000000"},
+                                            {"penwidth", "1"},
+                                            {"fontname", NULL},
+                                            {"fontsize", "12"},
+                                            {"fontcolor", "#000000"},
+                                            {"margin", "0.11,0.055"},
+                                            {"width", ""},
+                                            {"height", ""},
+                                            {"label", "\\N"}};
+static const char *const edge_attrs[][2] = {
+    {"style", "solid"},     {"color", COLOR_LINE},   {"penwidth", "1"},
+    {"dir", "forward"},     {"arrowhead", "normal"}, {"arrowtail", "normal"},
+    {"constraint", "true"}, {"weight", ""},          {"minlen", ""}};
+_Static_assert(sizeof node_attrs / sizeof *node_attrs == N_COUNT,
+               "a default for each node attribute");
+_Static_assert(sizeof edge_attrs / sizeof *edge_attrs == E_COUNT,
+               "a default for each edge attribute");
+
+/* Declares the n attributes of table t for kind (AGNODE, AGEDGE) in g,
+ * with their defaults, their symbols in sym. */
+static void
+declare(Agraph_t *g, int kind, const char *const (*t)[2], size_t n,
+        Agsym_t **sym, const char *font)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sym[i] = agattr(g, kind, (char *)t[i][0],
+		                (char *)(t[i][1] != NULL ? t[i][1] : font));
+}
+
 /* What the picture holds, so that the legend lists only that. */
 struct seen {
 	unsigned stances;   /* stance_bit */
@@ -1452,27 +1488,8 @@ map_graph(struct map_data *d, const struct map_style *st)
 	}
 	bd.g = map_open(d->account ? d->account : "kam");
 	glabel = graph_attrs(&bd, font);
-	bd.n[N_SHAPE] = agattr(bd.g, AGNODE, "shape", "box");
-	bd.n[N_STYLE] = agattr(bd.g, AGNODE, "style", "rounded,filled");
-	bd.n[N_FILL] = agattr(bd.g, AGNODE, "fillcolor", FILL_UNKNOWN);
-	bd.n[N_COLOR] = agattr(bd.g, AGNODE, "color", "#000000");
-	bd.n[N_PEN] = agattr(bd.g, AGNODE, "penwidth", "1");
-	bd.n[N_FONT] = agattr(bd.g, AGNODE, "fontname", (char *)font);
-	bd.n[N_FONTSIZE] = agattr(bd.g, AGNODE, "fontsize", "12");
-	bd.n[N_FONTCOLOR] = agattr(bd.g, AGNODE, "fontcolor", "#000000");
-	bd.n[N_MARGIN] = agattr(bd.g, AGNODE, "margin", "0.11,0.055");
-	bd.n[N_WIDTH] = agattr(bd.g, AGNODE, "width", "");
-	bd.n[N_HEIGHT] = agattr(bd.g, AGNODE, "height", "");
-	bd.n[N_LABEL] = agattr(bd.g, AGNODE, "label", "\\N");
-	bd.e[E_STYLE] = agattr(bd.g, AGEDGE, "style", "solid");
-	bd.e[E_COLOR] = agattr(bd.g, AGEDGE, "color", COLOR_LINE);
-	bd.e[E_PEN] = agattr(bd.g, AGEDGE, "penwidth", "1");
-	bd.e[E_DIR] = agattr(bd.g, AGEDGE, "dir", "forward");
-	bd.e[E_HEAD] = agattr(bd.g, AGEDGE, "arrowhead", "normal");
-	bd.e[E_TAIL] = agattr(bd.g, AGEDGE, "arrowtail", "normal");
-	bd.e[E_CONSTRAINT] = agattr(bd.g, AGEDGE, "constraint", "true");
-	bd.e[E_WEIGHT] = agattr(bd.g, AGEDGE, "weight", "");
-	bd.e[E_MINLEN] = agattr(bd.g, AGEDGE, "minlen", "");
+	declare(bd.g, AGNODE, node_attrs, N_COUNT, bd.n, font);
+	declare(bd.g, AGEDGE, edge_attrs, E_COUNT, bd.e, font);
 	agattr(bd.g, AGEDGE, "fontname", (char *)font);
 
 	draw_title(&bd, glabel);

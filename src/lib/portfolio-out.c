@@ -16,12 +16,6 @@
 #include "kam/out.h"
 #include "kam/portfolio.h"
 
-const char *const portfolio_cols[] = {
-    "deal",           "name",  "verdict",
-    "investment",     "value", "currency",
-    "expected_value", "close", "days_since_check",
-    "stale",          "flags", NULL};
-
 /* Red-flag codes "a;b" in the user's language: a new string. */
 static char *
 flags_label(const char *flags)
@@ -37,42 +31,68 @@ flags_label(const char *flags)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* The row's expected value, missing when unknown. */
+static void
+put_expected(struct out *o, const void *row)
+{
+	const struct portfolio_row *r = row;
+
+	if (r->expected[0])
+		out_raw_json(o, r->expected, r->expected);
+	else
+		out_null(o);
+}
+
+/* The days since the last run, missing when never run. */
+static void
+put_days(struct out *o, const void *row)
+{
+	const struct portfolio_row *r = row;
+
+	if (r->days_since_check >= 0)
+		out_int(o, r->days_since_check);
+	else
+		out_null(o);
+}
+
+/* The red flags: a list, in the user's language in a table. */
+static void
+put_flags(struct out *o, const void *row)
+{
+	const struct portfolio_row *r = row;
+	char *said =
+	    out_is_table(o) && r->flags != NULL ? flags_label(r->flags) : NULL;
+
+	if (said != NULL)
+		out_str(o, said);
+	else
+		out_list(o, r->flags);
+	free(said);
+}
+
+#define C(f, nm, k) OUT_COL(struct portfolio_row, f, nm, k)
+#define L(f, kind)  OUT_COL_LABEL(struct portfolio_row, f, #f, gate_label, kind)
+static const struct out_col row_cols[] = {
+    C(deal, "deal", OUT_C_STR),
+    C(name, "name", OUT_C_STR),
+    L(verdict, "verdict"),
+    L(investment, "level"),
+    C(value, "value", OUT_C_DIGITS),
+    C(currency, "currency", OUT_C_STR),
+    OUT_COL_FN("expected_value", put_expected),
+    C(close_on, "close", OUT_C_STR),
+    OUT_COL_FN("days_since_check", put_days),
+    C(stale, "stale", OUT_C_LONG),
+    OUT_COL_FN("flags", put_flags),
+    OUT_COL_END};
+#undef L
+#undef C
+const struct out_col *const portfolio_cols = row_cols;
+
 void
 portfolio_write_rows(struct out *o, const struct portfolio *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->n; i++) {
-		const struct portfolio_row *r = &p->rows[i];
-
-		out_str(o, r->deal);
-		out_str(o, r->name);
-		out_label(o, r->verdict, gate_label("verdict", r->verdict));
-		out_label(o, r->investment, gate_label("level", r->investment));
-		if (r->value != NULL)
-			out_raw_json(o, r->value, r->value);
-		else
-			out_null(o);
-		out_str(o, r->currency);
-		if (r->expected[0])
-			out_raw_json(o, r->expected, r->expected);
-		else
-			out_null(o);
-		out_str(o, r->close_on);
-		if (r->days_since_check >= 0)
-			out_int(o, r->days_since_check);
-		else
-			out_null(o);
-		out_int(o, r->stale);
-		if (out_is_table(o) && r->flags != NULL) {
-			char *f = flags_label(r->flags);
-
-			out_str(o, f);
-			free(f);
-		} else
-			out_list(o, r->flags);
-		out_end_row(o);
-	}
+	out_rows(o, p->rows, p->n, sizeof *p->rows);
 }
 
 /* An amount with its currency, or "-". */
@@ -109,12 +129,11 @@ portfolio_write_md(FILE *fp, const struct portfolio *p)
 	                 "days old.\n\n",
 	                 p->n),
 	        p->n, p->stale_days);
-	fputs(
+	gate_md_head(
+	    fp,
 	    _("| deal | verdict | investment | value | expected value | close "
 	      "| days since check | stale | flags |\n"),
-	    fp);
-	fputs("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n",
-	      fp);
+	    "lllrrlrrl");
 	for (i = 0; i < p->n; i++) {
 		const struct portfolio_row *r = &p->rows[i];
 		char *who, days[24], stale[24];

@@ -23,7 +23,7 @@ struct pending {
 };
 struct pending_list {
 	struct pending *v;
-	size_t n;
+	size_t n, cap;
 	const char *today;
 };
 
@@ -35,7 +35,7 @@ add_deal(const struct portfolio_deal *d, void *arg)
 	struct pending *p;
 	char day[KAM_DATE_LEN];
 
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
 	p = &l->v[l->n++];
 	memset(p, 0, sizeof *p);
 	p->id = d->id;
@@ -147,7 +147,7 @@ int
 portfolio_load(struct store *st, const int64_t *accounts, size_t naccounts,
                const char *today, struct portfolio *out)
 {
-	struct pending_list l = {NULL, 0, today};
+	struct pending_list l = {.today = today};
 	struct gate_params params;
 	size_t i;
 	int rc;

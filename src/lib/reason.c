@@ -284,7 +284,7 @@ reason_group(enum reason_kind kind, const char *text)
 struct reason *
 reason_add(struct reason *r, struct reason *item)
 {
-	r->items = xreallocarray(r->items, r->nitems + 1, sizeof *r->items);
+	r->items = xgrow(r->items, r->nitems, &r->cap, sizeof *r->items);
 	r->items[r->nitems++] = item;
 	return r;
 }

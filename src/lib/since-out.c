@@ -255,9 +255,9 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 		        _("Nothing changed in the buying group, its stances or "
 		          "the answers."));
 	} else {
-		fputs(_("| change | who or what | from | to | on | gate |\n"),
-		      fp);
-		fputs("| --- | --- | --- | --- | --- | --- |\n", fp);
+		gate_md_head(
+		    fp, _("| change | who or what | from | to | on | gate |\n"),
+		    "llllll");
 		for (i = 0; i < s->nchanges; i++) {
 			const struct gate_change *c = &s->changes[i];
 			char *w = whom(c);
@@ -279,8 +279,7 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 	for (i = 0, g = 1; g <= GATE_COUNT; g++)
 		i += (size_t)gate_since_gate_shown(s, a, g);
 	if (i > 0) {
-		fputs(_("| gate | before | after |\n"), fp);
-		fputs("| --- | --- | --- |\n", fp);
+		gate_md_head(fp, _("| gate | before | after |\n"), "lll");
 		for (g = 1; g <= GATE_COUNT; g++) {
 			if (!gate_since_gate_shown(s, a, g))
 				continue;

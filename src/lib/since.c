@@ -91,7 +91,7 @@ add(struct gate_since *s, enum gate_change_kind kind, const char *item,
 	struct gate_change *c;
 
 	s->changes =
-	    xreallocarray(s->changes, s->nchanges + 1, sizeof *s->changes);
+	    xgrow(s->changes, s->nchanges, &s->cap, sizeof *s->changes);
 	c = &s->changes[s->nchanges++];
 	memset(c, 0, sizeof *c);
 	c->kind = kind;
@@ -104,10 +104,31 @@ add(struct gate_since *s, enum gate_change_kind kind, const char *item,
 	return c;
 }
 
-/* Stances toward us: who moved, from what, to what, since when. */
+/* The change from a to b (both taken), or NULL when they say the same. */
+static struct gate_change *
+add_changed(struct gate_since *s, enum gate_change_kind kind, const char *item,
+            const char *name, char *a, char *b, const char *on, int gates)
+{
+	if (strcmp(a, b) == 0) {
+		free(a);
+		free(b);
+		return NULL;
+	}
+	return add(s, kind, item, name, a, b, on, gates);
+}
+
+/* What one section compares of a member who was in the group then (t)
+ * and is now (m). */
+typedef void stayed_fn(const struct gate_assessment *then,
+                       const struct gate_assessment *now,
+                       const struct gate_member *t, const struct gate_member *m,
+                       struct gate_since *);
+
+/* fn for each member of the group now who was in it then, in order. */
 static void
-since_stances(const struct gate_assessment *then,
-              const struct gate_assessment *now, struct gate_since *s)
+each_stayed(const struct gate_assessment *then,
+            const struct gate_assessment *now, struct gate_since *s,
+            stayed_fn *fn)
 {
 	size_t i;
 
@@ -115,100 +136,85 @@ since_stances(const struct gate_assessment *then,
 		const struct gate_member *m = &now->members[i];
 		const struct gate_member *t = member_by_id(then, m->id);
 
-		if (t == NULL || t->stance == m->stance)
-			continue;
+		if (t != NULL)
+			fn(then, now, t, m, s);
+	}
+}
+
+/* Stances toward us: who moved, from what, to what, since when. */
+static void
+stance_moved(const struct gate_assessment *then,
+             const struct gate_assessment *now, const struct gate_member *t,
+             const struct gate_member *m, struct gate_since *s)
+{
+	(void)then;
+	(void)now;
+	if (t->stance != m->stance)
 		add(s, GATE_CHANGE_STANCE, m->ref, m->name,
 		    xstrdup(gate_stance_word(t->stance)),
 		    xstrdup(gate_stance_word(m->stance)),
 		    m->stance != GATE_STANCE_UNKNOWN ? m->since : "",
 		    GATE_BIT(3));
-	}
 }
 
 /* Stances toward each competitor, by its handle. */
 static void
-since_rivals(const struct gate_assessment *then,
-             const struct gate_assessment *now, struct gate_since *s)
+rivals_moved(const struct gate_assessment *then,
+             const struct gate_assessment *now, const struct gate_member *t,
+             const struct gate_member *m, struct gate_since *s)
 {
-	size_t i;
+	size_t j;
 
-	for (i = 0; i < now->nmembers; i++) {
-		const struct gate_member *m = &now->members[i];
-		const struct gate_member *t = member_by_id(then, m->id);
-		size_t j;
+	for (j = 0; m->rival != NULL && j < now->nrivals; j++) {
+		int k = gate_rival_find(then, now->rivals[j].handle);
+		int was = k >= 0 && t->rival != NULL ? t->rival[k]
+		                                     : GATE_STANCE_UNKNOWN;
 
-		if (t == NULL)
+		if (was == m->rival[j])
 			continue;
-		for (j = 0; m->rival != NULL && j < now->nrivals; j++) {
-			int k = gate_rival_find(then, now->rivals[j].handle);
-			int was = k >= 0 && t->rival != NULL
-			              ? t->rival[k]
-			              : GATE_STANCE_UNKNOWN;
-
-			if (was == m->rival[j])
-				continue;
-			add(s, GATE_CHANGE_STANCE, m->ref, m->name,
-			    xstrdup(gate_stance_word(was)),
-			    xstrdup(gate_stance_word(m->rival[j])),
-			    m->rival[j] != GATE_STANCE_UNKNOWN
-			        ? m->rival_since[j]
-			        : "",
-			    GATE_BIT(3))
-			    ->toward = xstrdup(now->rivals[j].handle);
-		}
+		add(s, GATE_CHANGE_STANCE, m->ref, m->name,
+		    xstrdup(gate_stance_word(was)),
+		    xstrdup(gate_stance_word(m->rival[j])),
+		    m->rival[j] != GATE_STANCE_UNKNOWN ? m->rival_since[j] : "",
+		    GATE_BIT(3))
+		    ->toward = xstrdup(now->rivals[j].handle);
 	}
 }
 
-/* The buying group: who joined (their latest role's start) and who left
- * (the first end of a role they held, or their leaving). */
+/*
+ * The buying group: who joined (in now, not then: their latest role's
+ * start) or who left (in then, not now: the first end of a role they
+ * held, or their leaving), as kind says.
+ */
 static void
-since_group(const struct gate_assessment *then,
-            const struct gate_assessment *now, struct gate_since *s)
+since_group(const struct gate_assessment *in, const struct gate_assessment *out,
+            enum gate_change_kind kind, struct gate_since *s)
 {
+	int joined = kind == GATE_CHANGE_JOINED;
 	size_t i;
 
-	for (i = 0; i < now->nmembers; i++) {
-		const struct gate_member *m = &now->members[i];
+	for (i = 0; i < in->nmembers; i++) {
+		const struct gate_member *m = &in->members[i];
 
-		if (member_by_id(then, m->id) == NULL)
-			add(s, GATE_CHANGE_JOINED, m->ref, m->name, NULL,
-			    roles_text(m), m->from, GATE_BIT(3));
-	}
-	for (i = 0; i < then->nmembers; i++) {
-		const struct gate_member *t = &then->members[i];
-
-		if (member_by_id(now, t->id) == NULL)
-			add(s, GATE_CHANGE_LEFT, t->ref, t->name, roles_text(t),
-			    NULL, t->until, GATE_BIT(3));
+		if (member_by_id(out, m->id) == NULL)
+			add(s, kind, m->ref, m->name,
+			    joined ? NULL : roles_text(m),
+			    joined ? roles_text(m) : NULL,
+			    joined ? m->from : m->until, GATE_BIT(3));
 	}
 }
 
-/* Who stayed with other roles, influence or lead. */
+/* Who stayed with other roles, influence or lead: since a role begun
+ * since then, else one ended since then. */
 static void
-since_roles(const struct gate_assessment *then,
-            const struct gate_assessment *now, struct gate_since *s)
+roles_moved(const struct gate_assessment *then,
+            const struct gate_assessment *now, const struct gate_member *t,
+            const struct gate_member *m, struct gate_since *s)
 {
-	size_t i;
-
-	for (i = 0; i < now->nmembers; i++) {
-		const struct gate_member *m = &now->members[i];
-		const struct gate_member *t = member_by_id(then, m->id);
-		char *a, *b;
-
-		if (t == NULL)
-			continue;
-		a = roles_text(t);
-		b = roles_text(m);
-		if (strcmp(a, b) == 0) {
-			free(a);
-			free(b);
-			continue;
-		}
-		/* A role begun since then, else one ended since then. */
-		add(s, GATE_CHANGE_ROLES, m->ref, m->name, a, b,
-		    strcmp(m->from, then->as_of) > 0 ? m->from : t->until,
-		    GATE_BIT(3));
-	}
+	(void)now;
+	add_changed(
+	    s, GATE_CHANGE_ROLES, m->ref, m->name, roles_text(t), roles_text(m),
+	    strcmp(m->from, then->as_of) > 0 ? m->from : t->until, GATE_BIT(3));
 }
 
 /* Answers: given, changed or taken back (computed ones follow the group
@@ -222,24 +228,18 @@ since_answers(const struct gate_assessment *then,
 	for (i = 0; i < now->ncrit; i++) {
 		const struct gate_crit *c = &now->crit[i];
 		const struct gate_crit *t = crit_by_key(then, c->key);
-		int answered = c->source == GATE_SRC_ANSWERED;
-		char *a, *b;
+		struct gate_change *g;
 
-		if (t != NULL && t->source == GATE_SRC_ANSWERED)
-			answered = 1;
-		if (!answered)
+		if (c->source != GATE_SRC_ANSWERED &&
+		    (t == NULL || t->source != GATE_SRC_ANSWERED))
 			continue;
-		a = t != NULL ? answer_text(t) : xstrdup("-");
-		b = answer_text(c);
-		if (strcmp(a, b) == 0) {
-			free(a);
-			free(b);
-			continue;
-		}
-		add(s, GATE_CHANGE_ANSWER, c->key, NULL, a, b,
-		    c->source == GATE_SRC_ANSWERED ? c->on : "",
-		    GATE_BIT(c->gate))
-		    ->gate = c->gate;
+		g = add_changed(s, GATE_CHANGE_ANSWER, c->key, NULL,
+		                t != NULL ? answer_text(t) : xstrdup("-"),
+		                answer_text(c),
+		                c->source == GATE_SRC_ANSWERED ? c->on : "",
+		                GATE_BIT(c->gate));
+		if (g != NULL)
+			g->gate = c->gate;
 	}
 }
 
@@ -247,10 +247,11 @@ void
 gate_since_compare(const struct gate_assessment *then,
                    const struct gate_assessment *now, struct gate_since *s)
 {
-	since_stances(then, now, s);
-	since_rivals(then, now, s);
-	since_group(then, now, s);
-	since_roles(then, now, s);
+	each_stayed(then, now, s, stance_moved);
+	each_stayed(then, now, s, rivals_moved);
+	since_group(now, then, GATE_CHANGE_JOINED, s);
+	since_group(then, now, GATE_CHANGE_LEFT, s);
+	each_stayed(then, now, s, roles_moved);
 	since_answers(then, now, s);
 }
 

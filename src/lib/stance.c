@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <nettle/sha2.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,23 +66,47 @@ put_id(sink_fn put, void *arg, int64_t v)
 	put_text(put, arg, p);
 }
 
+/*
+ * The fields a row is chained by, in the chain's order (kam(7), THE
+ * HASH CHAIN): each an id (int64_t, 0 written "~") or a text.
+ */
+#define ID(f)                                                                  \
+	{                                                                      \
+		offsetof(struct stance_row, f), 1                              \
+	}
+#define TEXT(f)                                                                \
+	{                                                                      \
+		offsetof(struct stance_row, f), 0                              \
+	}
+static const struct chain_field {
+	size_t off;
+	int id;
+} chain_fields[] = {ID(id),         TEXT(kind),  ID(target), ID(person),
+                    TEXT(stance),   ID(toward),  ID(deal),   TEXT(effective),
+                    TEXT(recorded), TEXT(actor), TEXT(note), TEXT(source),
+                    TEXT(why)};
+#undef TEXT
+#undef ID
+
 static void
 serialise(sink_fn put, void *arg, const char *prev, const struct stance_row *r)
 {
+	size_t i;
+
 	put(arg, prev, strlen(prev));
-	put_id(put, arg, r->id);
-	put_text(put, arg, r->kind);
-	put_id(put, arg, r->target);
-	put_id(put, arg, r->person);
-	put_text(put, arg, r->stance);
-	put_id(put, arg, r->toward);
-	put_id(put, arg, r->deal);
-	put_text(put, arg, r->effective);
-	put_text(put, arg, r->recorded);
-	put_text(put, arg, r->actor);
-	put_text(put, arg, r->note);
-	put_text(put, arg, r->source);
-	put_text(put, arg, r->why);
+	for (i = 0; i < sizeof chain_fields / sizeof *chain_fields; i++) {
+		const char *at = (const char *)r + chain_fields[i].off;
+		const char *s;
+		int64_t v;
+
+		if (chain_fields[i].id) {
+			memcpy(&v, at, sizeof v);
+			put_id(put, arg, v);
+		} else {
+			memcpy(&s, at, sizeof s);
+			put_text(put, arg, s);
+		}
+	}
 }
 
 static void

@@ -34,7 +34,7 @@ add_span(struct tl_lane *l, const char *from, const char *stance)
 {
 	struct tl_span *s;
 
-	l->spans = xreallocarray(l->spans, l->nspans + 1, sizeof *l->spans);
+	l->spans = xgrow(l->spans, l->nspans, &l->spans_cap, sizeof *l->spans);
 	s = &l->spans[l->nspans++];
 	memcpy(s->from, from, KAM_DATE_LEN);
 	s->stance = stance;
@@ -50,7 +50,7 @@ add_mark(struct tl_lane *l, const char *day, int kind)
 			l->marks[i].kinds |= kind;
 			return;
 		}
-	l->marks = xreallocarray(l->marks, l->nmarks + 1, sizeof *l->marks);
+	l->marks = xgrow(l->marks, l->nmarks, &l->marks_cap, sizeof *l->marks);
 	memcpy(l->marks[l->nmarks].day, day, KAM_DATE_LEN);
 	l->marks[l->nmarks++].kinds = kind;
 }
