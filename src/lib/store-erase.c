@@ -334,8 +334,9 @@ run_doc_row(db_stmt *s, void *arg)
 	    json ? scrub_snapshot(r->mem, r->e, json, r->col, &failed) : NULL;
 
 	if (failed)
-		return kam_err(KAM_INTERNAL, "cannot rewrite the gate runs: "
-		                             "a run's document cannot be read");
+		return kam_err(KAM_INTERNAL,
+		               _("cannot rewrite the gate runs: a run's "
+		                 "document cannot be read"));
 	if (v != NULL)
 		changes_add(&r->changes, db_column_int64(s, 0), "", v);
 	return KAM_OK;
