@@ -72,3 +72,10 @@ ALTER POLICY observation_team ON observation
 	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[])
 	AND (deal_id IS NULL
 	OR deal_account_id = ANY ((SELECT kam_seen_accounts())::bigint[])));
+-- The link is added with pg_temp named last in the function's path:
+-- left out of a path, pg_temp is searched first, and a writer's
+-- temporary table named observation_chain would take the link.
+DO $$ BEGIN
+	EXECUTE format('ALTER FUNCTION observation_chain_add() SET search_path = %s, pg_temp',
+		current_setting('search_path'));
+END $$;

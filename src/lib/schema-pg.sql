@@ -685,6 +685,13 @@ END;
 $$;
 CREATE TRIGGER observation_chain_add AFTER INSERT ON observation
 	FOR EACH ROW EXECUTE FUNCTION observation_chain_add();
+-- The link is added with pg_temp named last in the function's path:
+-- left out of a path, pg_temp is searched first, and a writer's
+-- temporary table named observation_chain would take the link.
+DO $$ BEGIN
+	EXECUTE format('ALTER FUNCTION observation_chain_add() SET search_path = %s, pg_temp',
+		current_setting('search_path'));
+END $$;
 CREATE TRIGGER observation_chain_no_update BEFORE UPDATE ON observation_chain
 	FOR EACH ROW EXECUTE FUNCTION kam_refuse('the chain is append-only');
 CREATE TRIGGER observation_chain_no_delete BEFORE DELETE ON observation_chain

@@ -227,5 +227,16 @@ expect_as refused-none rls_both "SELECT count(*) FROM observation" 9
 run verify-after 0 $BOTH kam-stance verify
 count=$((count + 1))
 [ "$(sed -n '2s/\t.*//p' "$T/verify-after.out")" = 9 ] || fail "verify-after: $(cat "$T/verify-after.out")"
+# A row's link goes to the store's chain, even when the writer has a
+# temporary table of that name (pg_temp is named last in the path of
+# the function that adds it).
+LIU="(SELECT p.id FROM person p JOIN account a ON a.id = p.account_id WHERE p.handle = 'liu' AND a.handle = 'acme')"
+NEXT=$(pg_admin "SELECT max(id) + 1 FROM observation")
+pg north-temp-chain 0 rls_north "CREATE TEMPORARY TABLE observation_chain (id bigint, prev_hash text, hash text);
+  INSERT INTO observation (id, $ROW)
+  VALUES ($NEXT, 'observe', $LIU, 'support', '2026-01-10', '2026-01-10T09:00:00Z', 'rls_north', 'x', 'y', 2)"
+count=$((count + 1))
+got=$(pg_admin "SELECT count(*) FROM observation_chain WHERE id = $NEXT")
+[ "$got" = 1 ] || fail "north-temp-chain: the link is in the store's chain $got times, expected 1"
 
 done_testing
