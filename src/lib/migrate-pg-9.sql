@@ -5,9 +5,10 @@
 -- PostgreSQL evaluates once per query (an InitPlan), where version 8
 -- looked up each row's account (and, for an observation, its person's
 -- row first) and its team's role.  An observation carries its person's
--- account and its deal's (account_id, deal_account_id), which a
--- trigger sets from the person and deal the writer sees as it is
--- added, so that its policy needs neither.  The rows seen, and the
+-- account and its deal's (account_id, deal_account_id), held to them
+-- by the table's keys and set, where an INSERT leaves them out, by a
+-- trigger from the person and deal the writer sees, so that its policy
+-- needs neither.  The rows seen, and the
 -- rows a user may add or change, are the same (kam(7), TEAMS).  What
 -- this adds is made whether or not a part of it is there already.
 CREATE OR REPLACE FUNCTION kam_seen_accounts() RETURNS bigint[]
@@ -32,15 +33,17 @@ BEGIN ATOMIC
 	SELECT d.account_id FROM deal d WHERE d.id = kam_deal_account.id;
 END;
 CREATE OR REPLACE FUNCTION observation_account() RETURNS trigger LANGUAGE plpgsql
-	SET search_path FROM CURRENT AS $$
+	AS $$
 BEGIN
-	NEW.account_id := kam_person_account(NEW.person_id);
-	NEW.deal_account_id := kam_deal_account(NEW.deal_id);
+	IF NEW.account_id IS NULL THEN
+		NEW.account_id := kam_person_account(NEW.person_id);
+	END IF;
+	IF NEW.deal_account_id IS NULL THEN
+		NEW.deal_account_id := kam_deal_account(NEW.deal_id);
+	END IF;
 	RETURN NEW;
 END;
 $$;
-CREATE OR REPLACE TRIGGER observation_account BEFORE INSERT ON observation
-	FOR EACH ROW EXECUTE FUNCTION observation_account();
 -- The rows already there get their accounts in a rewrite of the
 -- table by ALTER TABLE (a change of the columns' type USING the
 -- functions above), which copies each row with the two columns set:
@@ -54,6 +57,8 @@ CREATE OR REPLACE TRIGGER observation_account BEFORE INSERT ON observation
 -- transaction, which no other session sees until it commits whole
 -- (ALTER TABLE holds each table's exclusive lock to its end).
 DROP INDEX IF EXISTS observation_person;
+-- (The trigger reads the columns: made again after their rewrite.)
+DROP TRIGGER IF EXISTS observation_account ON observation;
 ALTER TABLE person NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE deal NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE observation
@@ -61,6 +66,31 @@ ALTER TABLE observation
 	ALTER COLUMN deal_account_id TYPE bigint USING kam_deal_account(deal_id);
 ALTER TABLE person FORCE ROW LEVEL SECURITY;
 ALTER TABLE deal FORCE ROW LEVEL SECURITY;
+-- The keys that hold a row's accounts to its person's and its deal's
+-- (checked past row-level security, so that an account an INSERT gives
+-- cannot be another), in place of the keys to the person and the deal
+-- alone.
+ALTER TABLE observation
+	DROP CONSTRAINT IF EXISTS observation_person_id_fkey,
+	DROP CONSTRAINT IF EXISTS observation_deal_id_fkey,
+	DROP CONSTRAINT IF EXISTS observation_person_account,
+	DROP CONSTRAINT IF EXISTS observation_deal_account,
+	DROP CONSTRAINT IF EXISTS observation_deal_account_set;
+ALTER TABLE person DROP CONSTRAINT IF EXISTS person_id_account_id_key,
+	ADD UNIQUE (id, account_id);
+ALTER TABLE deal DROP CONSTRAINT IF EXISTS deal_id_account_id_key,
+	ADD UNIQUE (id, account_id);
+ALTER TABLE observation ALTER COLUMN account_id SET NOT NULL,
+	ADD CONSTRAINT observation_person_account FOREIGN KEY (person_id, account_id)
+		REFERENCES person (id, account_id) DEFERRABLE,
+	ADD CONSTRAINT observation_deal_account FOREIGN KEY (deal_id, deal_account_id)
+		REFERENCES deal (id, account_id) DEFERRABLE,
+	ADD CONSTRAINT observation_deal_account_set
+		CHECK ((deal_id IS NULL) = (deal_account_id IS NULL));
+CREATE TRIGGER observation_account BEFORE INSERT ON observation
+	FOR EACH ROW WHEN (NEW.account_id IS NULL
+	OR (NEW.deal_id IS NOT NULL AND NEW.deal_account_id IS NULL))
+	EXECUTE FUNCTION observation_account();
 CREATE INDEX observation_person
 	ON observation (person_id, toward_id, deal_id, effective, recorded, id,
 	kind, stance, actor) INCLUDE (account_id, deal_account_id);
@@ -72,10 +102,23 @@ ALTER POLICY observation_team ON observation
 	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[])
 	AND (deal_id IS NULL
 	OR deal_account_id = ANY ((SELECT kam_seen_accounts())::bigint[])));
--- The link is added with pg_temp named last in the function's path:
--- left out of a path, pg_temp is searched first, and a writer's
--- temporary table named observation_chain would take the link.
-DO $$ BEGIN
-	EXECUTE format('ALTER FUNCTION observation_chain_add() SET search_path = %s, pg_temp',
-		current_setting('search_path'));
+-- Each trigger function runs with a search path of its own: the
+-- catalog first, then the store's schema, the temporary schema last.
+-- With the caller's path, or one saved from it, a function would call
+-- or read what the caller names so: a function or table of that name
+-- in a schema of the writer's own ("$user", or one named before
+-- pg_catalog), or a temporary table (pg_temp, unnamed, is searched
+-- first).
+DO $$
+DECLARE
+	f regprocedure;
+BEGIN
+	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+		JOIN pg_language l ON l.oid = p.prolang
+		WHERE p.pronamespace = current_schema()::regnamespace
+		AND l.lanname = 'plpgsql'
+	LOOP
+		EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
+			f, current_schema());
+	END LOOP;
 END $$;

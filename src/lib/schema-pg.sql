@@ -138,7 +138,9 @@ CREATE TABLE person (
 	manager_since text COLLATE "C",
 	ext_id      text COLLATE "C",
 	erased      text COLLATE "C",
-	UNIQUE (account_id, handle)
+	UNIQUE (account_id, handle),
+	-- What an observation's key to its person and account refers to.
+	UNIQUE (id, account_id)
 );
 CREATE INDEX person_manager ON person (manager_id)
 	WHERE manager_id IS NOT NULL;
@@ -261,7 +263,9 @@ CREATE TABLE deal (
 	recorded_by text COLLATE "C",
 	origin     text COLLATE "C" NOT NULL DEFAULT 'added'
 	           CHECK (origin IN ('added', 'imported')),
-	UNIQUE (account_id, handle)
+	UNIQUE (account_id, handle),
+	-- What an observation's key to its deal and account refers to.
+	UNIQUE (id, account_id)
 );
 CREATE UNIQUE INDEX deal_ext_id ON deal (account_id, ext_id)
 	WHERE ext_id IS NOT NULL;
@@ -371,10 +375,10 @@ CREATE TABLE observation (
 	kind      text COLLATE "C" NOT NULL DEFAULT 'observe'
 	          CHECK (kind IN ('observe', 'retract', 'correct')),
 	target_id bigint REFERENCES observation(id) DEFERRABLE,
-	person_id bigint NOT NULL REFERENCES person(id) DEFERRABLE,
+	person_id bigint NOT NULL,
 	stance    text COLLATE "C" CHECK (stance IN ('support', 'neutral', 'oppose')),
 	toward_id bigint REFERENCES competitor(id) DEFERRABLE,
-	deal_id   bigint REFERENCES deal(id) DEFERRABLE,
+	deal_id   bigint,
 	effective text COLLATE "C" NOT NULL,
 	recorded  text COLLATE "C" NOT NULL,
 	actor     text COLLATE "C" NOT NULL,
@@ -385,10 +389,18 @@ CREATE TABLE observation (
 	hash      text COLLATE "C" NOT NULL,
 	hash_version integer NOT NULL DEFAULT 1,
 	-- The team store's own: the accounts of the row's person and deal,
-	-- set by the trigger observation_account as the row is added, for
-	-- row-level security (below); no part of the chained record.
-	account_id      bigint,
-	deal_account_id bigint
+	-- for row-level security (below); no part of the chained record.
+	-- The keys below hold them to the person's and the deal's (a key
+	-- is checked past row-level security); the trigger
+	-- observation_account sets those an INSERT leaves out.
+	account_id      bigint NOT NULL,
+	deal_account_id bigint,
+	CONSTRAINT observation_person_account FOREIGN KEY (person_id, account_id)
+		REFERENCES person (id, account_id) DEFERRABLE,
+	CONSTRAINT observation_deal_account FOREIGN KEY (deal_id, deal_account_id)
+		REFERENCES deal (id, account_id) DEFERRABLE,
+	CONSTRAINT observation_deal_account_set
+		CHECK ((deal_id IS NULL) = (deal_account_id IS NULL))
 );
 CREATE INDEX observation_person
 	ON observation (person_id, toward_id, deal_id, effective, recorded, id,
@@ -583,7 +595,10 @@ BEGIN ATOMIC
 END;
 -- The accounts of an observation's person and deal, as the writer
 -- sees them (NULL for a person or deal out of sight, which the policy
--- then refuses), set as the row is added, whatever the INSERT gave.
+-- then refuses), set as the row is added where the INSERT leaves them
+-- out.  kam's import gives them (a join of its rows with person and
+-- deal, one query for a batch); an account given that is not the
+-- person's or the deal's breaks the table's keys, and is refused.
 CREATE FUNCTION kam_person_account(id bigint) RETURNS bigint
 	LANGUAGE sql STABLE
 BEGIN ATOMIC
@@ -595,15 +610,21 @@ BEGIN ATOMIC
 	SELECT d.account_id FROM deal d WHERE d.id = kam_deal_account.id;
 END;
 CREATE FUNCTION observation_account() RETURNS trigger LANGUAGE plpgsql
-	SET search_path FROM CURRENT AS $$
+	AS $$
 BEGIN
-	NEW.account_id := kam_person_account(NEW.person_id);
-	NEW.deal_account_id := kam_deal_account(NEW.deal_id);
+	IF NEW.account_id IS NULL THEN
+		NEW.account_id := kam_person_account(NEW.person_id);
+	END IF;
+	IF NEW.deal_account_id IS NULL THEN
+		NEW.deal_account_id := kam_deal_account(NEW.deal_id);
+	END IF;
 	RETURN NEW;
 END;
 $$;
 CREATE TRIGGER observation_account BEFORE INSERT ON observation
-	FOR EACH ROW EXECUTE FUNCTION observation_account();
+	FOR EACH ROW WHEN (NEW.account_id IS NULL
+	OR (NEW.deal_id IS NOT NULL AND NEW.deal_account_id IS NULL))
+	EXECUTE FUNCTION observation_account();
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person FORCE ROW LEVEL SECURITY;
 CREATE POLICY person_team ON person
@@ -676,7 +697,7 @@ CREATE TABLE observation_chain (
 	hash      text COLLATE "C" NOT NULL
 );
 CREATE FUNCTION observation_chain_add() RETURNS trigger
-	LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+	LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
 	INSERT INTO observation_chain (id, prev_hash, hash)
 	VALUES (NEW.id, NEW.prev_hash, NEW.hash);
@@ -685,13 +706,6 @@ END;
 $$;
 CREATE TRIGGER observation_chain_add AFTER INSERT ON observation
 	FOR EACH ROW EXECUTE FUNCTION observation_chain_add();
--- The link is added with pg_temp named last in the function's path:
--- left out of a path, pg_temp is searched first, and a writer's
--- temporary table named observation_chain would take the link.
-DO $$ BEGIN
-	EXECUTE format('ALTER FUNCTION observation_chain_add() SET search_path = %s, pg_temp',
-		current_setting('search_path'));
-END $$;
 CREATE TRIGGER observation_chain_no_update BEFORE UPDATE ON observation_chain
 	FOR EACH ROW EXECUTE FUNCTION kam_refuse('the chain is append-only');
 CREATE TRIGGER observation_chain_no_delete BEFORE DELETE ON observation_chain
@@ -734,3 +748,23 @@ INSERT INTO criterion (profile_id, gate, key, question, weight, must, computed, 
 	CASE WHEN key IN ('our-relationship', 'rival-relationship') THEN weight / 2 ELSE weight END,
 	CASE WHEN key = 'profit' THEN 1 ELSE must END, computed, position
 	FROM criterion WHERE profile_id = 1 ORDER BY id;
+-- Each trigger function runs with a search path of its own: the
+-- catalog first, then the store's schema, the temporary schema last.
+-- With the caller's path, or one saved from it, a function would call
+-- or read what the caller names so: a function or table of that name
+-- in a schema of the writer's own ("$user", or one named before
+-- pg_catalog), or a temporary table (pg_temp, unnamed, is searched
+-- first).
+DO $$
+DECLARE
+	f regprocedure;
+BEGIN
+	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+		JOIN pg_language l ON l.oid = p.prolang
+		WHERE p.pronamespace = current_schema()::regnamespace
+		AND l.lanname = 'plpgsql'
+	LOOP
+		EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
+			f, current_schema());
+	END LOOP;
+END $$;

@@ -2309,10 +2309,13 @@ person_unknown(struct store *st, const char *where, const char *acct_h,
                int64_t acct, const char *x, const char *bare,
                const char *handle, const char *name)
 {
+	/* In the handles' order on both engines: the first of two
+	 * handles as near is the one suggested. */
 	static const char handles[] =
-	    "SELECT handle FROM person WHERE account_id = ?";
-	static const char names[] = "SELECT name FROM person WHERE "
-	                            "account_id = ? AND name IS NOT NULL";
+	    "SELECT handle FROM person WHERE account_id = ? ORDER BY handle";
+	static const char names[] =
+	    "SELECT name FROM person WHERE account_id = ? AND name IS NOT NULL "
+	    "ORDER BY handle";
 	char *guess = NULL, *prefix;
 	db_stmt *s;
 	int rc;

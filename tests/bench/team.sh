@@ -101,7 +101,9 @@ n_kam=$("$PSQL" "$K" -X -At -c "SELECT count(*) FROM observation")
 n_text=$("$PSQL" "$K" -X -At -c "SELECT count(*) FROM observation_text")
 # The baseline's rows: the ones kam stored, ids, digests and hashes
 # included, with copier as their recorder (its trigger checks that).
-cols="id, kind, target_id, person_id, stance, toward_id, deal_id, effective, recorded, actor, note, source, why, prev_hash, hash, hash_version"
+# The rows' accounts too (account_id, deal_account_id), which kam's
+# import gives, so that the store's trigger sets none on either side.
+cols="id, kind, target_id, person_id, stance, toward_id, deal_id, effective, recorded, actor, note, source, why, prev_hash, hash, hash_version, account_id, deal_account_id"
 "$PSQL" "$K" -X -q -v ON_ERROR_STOP=1 \
   -c "\\copy (SELECT $(echo "$cols" | sed 's/actor/'"'copier'"'/') FROM observation ORDER BY id) TO 'rows.tsv'" \
   -c "\\copy (SELECT $cols FROM observation ORDER BY id) TO 'rows-tester.tsv'" \

@@ -93,7 +93,11 @@ DROP TRIGGER observation_account ON observation;
 DROP FUNCTION observation_account(), kam_person_account(bigint),
   kam_deal_account(bigint), kam_seen_accounts();
 DROP INDEX observation_person;
-ALTER TABLE observation DROP COLUMN account_id, DROP COLUMN deal_account_id;
+ALTER TABLE observation DROP COLUMN account_id, DROP COLUMN deal_account_id,
+  ADD FOREIGN KEY (person_id) REFERENCES person(id) DEFERRABLE,
+  ADD FOREIGN KEY (deal_id) REFERENCES deal(id) DEFERRABLE;
+ALTER TABLE person DROP CONSTRAINT person_id_account_id_key;
+ALTER TABLE deal DROP CONSTRAINT deal_id_account_id_key;
 CREATE INDEX observation_person ON observation (person_id, toward_id,
   deal_id, effective, recorded, id, kind, stance, actor);
 UPDATE kam_store SET schema_version = 8" >/dev/null || fail "making a version 8 store"
@@ -142,6 +146,8 @@ shape() {
       FROM pg_proc p WHERE p.pronamespace = '$1'::regnamespace
       AND p.proname IN ('kam_seen_accounts', 'kam_person_account', 'kam_deal_account', 'observation_account') ORDER BY 1;
     SELECT tablename || ' ' || policyname || ' ' || qual FROM pg_policies WHERE schemaname = '$1' ORDER BY 1;
+    SELECT conrelid::regclass::text || ' ' || conname || ' ' || replace(pg_get_constraintdef(oid), '$1.', '') FROM pg_constraint
+      WHERE conrelid IN ('$1.observation'::regclass, '$1.person'::regclass, '$1.deal'::regclass) ORDER BY 1;
     SELECT relname || ' ' || relrowsecurity::text || ' ' || relforcerowsecurity::text FROM pg_class
       WHERE relnamespace = '$1'::regnamespace AND relkind = 'r' ORDER BY 1"
 }
@@ -207,26 +213,41 @@ run north-set 0 env KAM_DB="$(url rls_north)" KAM_USER=rls_north kam-stance set 
 expect_as north-set-accounts rls_north "SELECT a.handle || ' ' || d.handle FROM observation o
   JOIN account a ON a.id = o.account_id JOIN account d ON d.id = o.deal_account_id
   WHERE o.id = (SELECT max(id) FROM observation)" "acme acme"
+# ... and an import's rows theirs, read for the whole batch.
+printf 'person,stance,on,deal\nacme/liu,neutral,2026-01-09,erp\nacme/li,support,2026-01-09,\n' >"$T/north.csv"
+run north-import 0 env KAM_DB="$(url rls_north)" KAM_USER=rls_north kam-stance import "$T/north.csv"
+expect_as north-import-accounts rls_north "SELECT string_agg(p.handle || ' ' || a.handle || ' ' || coalesce(d.handle, '-'), ',' ORDER BY o.id)
+  FROM observation o JOIN person p ON p.id = o.person_id JOIN account a ON a.id = o.account_id
+  LEFT JOIN account d ON d.id = o.deal_account_id WHERE o.id > (SELECT max(id) - 2 FROM observation)" "liu acme acme,li acme -"
 # ... and a row about another team's person is refused, whatever
-# accounts the INSERT gives and whatever table of its own the writer
-# names person.
+# accounts the INSERT gives (the table's keys hold them to the person's
+# and the deal's) and whatever table of its own the writer names
+# person.
 ROW="kind, person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version"
 VALS="'observe', (SELECT id FROM person WHERE handle = 'wang'), 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2"
 pg north-wang 1 rls_north "INSERT INTO observation ($ROW) VALUES ($VALS)"
 expect_pg_err north-wang 'new row violates row-level security policy for table "observation"'
 WANG=$(pg_admin "SELECT id FROM person WHERE handle = 'wang'")
 ACME=$(pg_admin "SELECT id FROM account WHERE handle = 'acme'")
-pg north-given 1 rls_north "INSERT INTO observation ($ROW, account_id)
-  VALUES ('observe', $WANG, 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2, $ACME)"
-expect_pg_err north-given 'new row violates row-level security policy for table "observation"'
+pg north-given 1 rls_north "INSERT INTO observation (id, $ROW, account_id)
+  VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $WANG, 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2, $ACME)"
+expect_pg_err north-given 'insert or update on table "observation" violates foreign key constraint "observation_person_account"'
+OPEN=$(pg_admin "SELECT id FROM account WHERE handle = 'open'")
+LIU_ID=$(pg_admin "SELECT p.id FROM person p JOIN account a ON a.id = p.account_id WHERE p.handle = 'liu' AND a.handle = 'acme'")
+pg north-other 1 rls_north "INSERT INTO observation (id, $ROW, account_id)
+  VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $LIU_ID, 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2, $OPEN)"
+expect_pg_err north-other 'insert or update on table "observation" violates foreign key constraint "observation_person_account"'
+pg north-no-deal 1 rls_north "INSERT INTO observation (id, $ROW, deal_account_id)
+  VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $LIU_ID, 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2, $ACME)"
+expect_pg_err north-no-deal 'new row for relation "observation" violates check constraint "observation_deal_account_set"'
 pg north-temp 1 rls_north "CREATE TEMPORARY TABLE person AS SELECT $WANG::bigint AS id, $ACME::bigint AS account_id;
   INSERT INTO observation ($ROW)
   VALUES ('observe', $WANG, 'support', '2026-01-09', '2026-01-09T09:00:00Z', 'rls_north', 'x', 'y', 2)"
 expect_pg_err north-temp 'new row violates row-level security policy for table "observation"'
-expect_as refused-none rls_both "SELECT count(*) FROM observation" 9
+expect_as refused-none rls_both "SELECT count(*) FROM observation" 11
 run verify-after 0 $BOTH kam-stance verify
 count=$((count + 1))
-[ "$(sed -n '2s/\t.*//p' "$T/verify-after.out")" = 9 ] || fail "verify-after: $(cat "$T/verify-after.out")"
+[ "$(sed -n '2s/\t.*//p' "$T/verify-after.out")" = 11 ] || fail "verify-after: $(cat "$T/verify-after.out")"
 # A row's link goes to the store's chain, even when the writer has a
 # temporary table of that name (pg_temp is named last in the path of
 # the function that adds it).
@@ -238,5 +259,21 @@ pg north-temp-chain 0 rls_north "CREATE TEMPORARY TABLE observation_chain (id bi
 count=$((count + 1))
 got=$(pg_admin "SELECT count(*) FROM observation_chain WHERE id = $NEXT")
 [ "$got" = 1 ] || fail "north-temp-chain: the link is in the store's chain $got times, expected 1"
+# A writer's own functions do not stand in for the store's in its
+# triggers: neither in a schema named as the writer ("$user", first in
+# the default path) nor in one the writer names before pg_catalog.
+pg_admin "CREATE SCHEMA rls_north AUTHORIZATION rls_north" >/dev/null || fail "rls_north's schema"
+pg north-own-account 1 rls_north "CREATE FUNCTION rls_north.kam_person_account(bigint) RETURNS bigint
+  LANGUAGE sql AS 'SELECT $ACME::bigint';
+  INSERT INTO observation (id, $ROW)
+  VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $WANG, 'support', '2026-01-10', '2026-01-10T09:00:00Z', 'rls_north', 'x', 'y', 2)"
+expect_pg_err north-own-account 'new row violates row-level security policy for table "observation"'
+pg north-own-role 1 rls_north "CREATE FUNCTION rls_north.pg_has_role(oid, text) RETURNS boolean
+  LANGUAGE sql AS 'SELECT true';
+  SET search_path = rls_north, pg_catalog, public;
+  INSERT INTO observation (id, $ROW)
+  VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $LIU_ID, 'support', '2026-01-10', '2026-01-10T09:00:00Z', 'tester', 'x', 'y', 2)"
+expect_pg_err north-own-role "observation.actor is 'tester', not the database user 'rls_north': a row is recorded by the role that writes it"
+expect_as own-none rls_both "SELECT count(*) FROM observation" 12
 
 done_testing

@@ -30,7 +30,7 @@ intable && /^\t[a-z_][a-z0-9_]*[ \t]/ {
 # The team store's own tables, and its own columns at the end of a
 # table of both.
 pg_own='^(kam_store|observation_chain) '
-pg_cols=',account_id,deal_account_id$'
+pg_cols=',account_id!,deal_account_id$'
 # shared FILE: the tables of FILE other than its own, without its own
 # columns (a table of the two without them is left as it is, and told
 # apart).
@@ -77,11 +77,12 @@ got=$(columns "$PG_SQL" | grep -E "$pg_own")
 want="kam_store application_id!,schema_version!,test_clock!
 observation_chain id,prev_hash!,hash!"
 [ "$got" = "$want" ] || fail "own tables: '$got', expected '$want'"
-# ... and its own columns of observation, last, NULL allowed.
+# ... and its own columns of observation, last: account_id NOT NULL
+# (every observation has a person), deal_account_id NULL without a deal.
 count=$((count + 1))
 got=$(columns "$PG_SQL" | sed -n 's/^observation .*,\([^,]*,[^,]*\)$/\1/p')
-[ "$got" = "account_id,deal_account_id" ] ||
-  fail "own columns: '$got', expected 'account_id,deal_account_id'"
+[ "$got" = "account_id!,deal_account_id" ] ||
+  fail "own columns: '$got', expected 'account_id!,deal_account_id'"
 
 # Drift is seen: a column renamed, moved, dropped, added, its NOT NULL
 # lost, a table missing.
