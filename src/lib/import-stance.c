@@ -128,8 +128,8 @@ remembered(struct hindex *seen, const char *key, int64_t *id,
 static int
 person_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 {
-	return store_stance_bulk_person(im->st, &im->bulk, import_where(in), ref,
-	                                im->account, id);
+	return store_stance_bulk_person(im->st, &im->bulk, import_where(in),
+	                                ref, im->account, id);
 }
 
 static int
