@@ -152,7 +152,6 @@ int store_stance_append(struct store *, struct stance_chain *,
  * before committing (rebuild 1) or rolling back (0).
  */
 #define BULK_MAX 8
-struct hindex;
 struct stance_bulk {
 	int dropped;
 	size_t n;
@@ -162,26 +161,11 @@ struct stance_bulk {
 	struct buf rows, texts;
 	long waiting;
 	int staged;
-	/* On a team store: the people of the accounts named so far, each
-	 * account's read in one query (store_stance_bulk_person), and
-	 * those accounts. */
-	struct hindex *people, *accounts;
 };
 void store_stance_bulk_begin(struct store *, struct stance_bulk *);
 int store_stance_bulk_step(struct store *, struct stance_bulk *,
                            int64_t existing, long imported);
 int store_stance_bulk_end(struct store *, struct stance_bulk *, int rebuild);
-/*
- * store_person_id_at for an import: on a team store, the first person
- * named of an account reads all of that account's people in one query,
- * and a reference ACCOUNT/HANDLE (or HANDLE, of dflt) is then found
- * among them; any other, or one not found, is looked up as
- * store_person_id_at does, with its messages.  A store file answers
- * each lookup from its index.
- */
-int store_stance_bulk_person(struct store *, struct stance_bulk *,
-                             const char *where, const char *ref,
-                             const char *dflt, int64_t *id);
 
 /* The row in force, with what show and changes print. */
 struct stance_found {

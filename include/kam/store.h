@@ -137,6 +137,25 @@ int store_deal_id_at(struct store *, const char *where, const char *ref,
 int store_competitor_id_at(struct store *, const char *where,
                            const char *handle, int64_t *);
 /*
+ * store_person_id_at for many references (an import): on a team store,
+ * the first person named of an account reads all of that account's
+ * people in one query (a round trip to the server each would cost more
+ * than the rest of the import), and a reference ACCOUNT/HANDLE, or
+ * HANDLE of dflt_account, is then found among them; any other, or one
+ * not found, is looked up as store_person_id_at does, with its
+ * messages.  A store file answers each lookup from its index.  Begin
+ * with store_people_init, end with store_people_free.
+ */
+struct hindex;
+struct store_people {
+	struct hindex *people, *accounts;
+};
+void store_people_init(struct store_people *);
+void store_people_free(struct store_people *);
+int store_person_id_many(struct store *, struct store_people *,
+                         const char *where, const char *ref,
+                         const char *dflt_account, int64_t *);
+/*
  * Reports ref, which ref_parse refused, as a reference to a new WHAT
  * ("person", "deal"): it needs an account, or a handle in it is not one,
  * with what a handle may hold.  Returns the status.

@@ -107,6 +107,7 @@ struct import {
 	int64_t existing;
 	int64_t person; /* whose deal is looked up */
 	struct stance_bulk bulk;
+	struct store_people known; /* the people of the accounts named */
 };
 
 /* A person, competitor or deal seen before, else looked up once. */
@@ -128,8 +129,8 @@ remembered(struct hindex *seen, const char *key, int64_t *id,
 static int
 person_of(struct import *im, struct import_in *in, const char *ref, int64_t *id)
 {
-	return store_stance_bulk_person(im->st, &im->bulk, import_where(in),
-	                                ref, im->account, id);
+	return store_person_id_many(im->st, &im->known, import_where(in), ref,
+	                            im->account, id);
 }
 
 static int
@@ -221,6 +222,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	hindex_init(&im.people, 1);
 	hindex_init(&im.deals, 1);
 	hindex_init(&im.rivals, 1);
+	store_people_init(&im.known);
 	while (rc == KAM_OK && (got = import_next(&in)) == 1)
 		rc = import_row(&im, &in);
 	if (rc == KAM_OK && got < 0)
@@ -229,6 +231,7 @@ stance_import(struct store *st, const char *path, const char *account,
 	hindex_free(&im.people);
 	hindex_free(&im.deals);
 	hindex_free(&im.rivals);
+	store_people_free(&im.known);
 	if (rc == KAM_OK)
 		rc = store_stance_bulk_end(st, &im.bulk, 1);
 	else

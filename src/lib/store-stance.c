@@ -527,10 +527,6 @@ store_stance_bulk_begin(struct store *st, struct stance_bulk *b)
 	 */
 	(void)st;
 	memset(b, 0, sizeof *b);
-	b->people = xmalloc(sizeof *b->people);
-	b->accounts = xmalloc(sizeof *b->accounts);
-	hindex_init(b->people, 1);
-	hindex_init(b->accounts, 1);
 }
 
 /* An index to drop and rebuild (the first BULK_MAX). */
@@ -585,13 +581,6 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 {
 	int rc = KAM_OK;
 
-	if (b->people != NULL) {
-		hindex_free(b->people);
-		hindex_free(b->accounts);
-		free(b->people);
-		free(b->accounts);
-		b->people = b->accounts = NULL;
-	}
 	if (store_on_pg(st)) {
 		if (rebuild && b->waiting > 0)
 			rc = copy_stage(st, b);
@@ -615,68 +604,6 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 	}
 	b->n = 0;
 	return rc;
-}
-
-/* The people of an account being read: their keys' prefix. */
-struct bulk_people {
-	struct hindex *people;
-	const char *account; /* "ACCOUNT/", NULL: the bare handles too */
-	int bare;
-};
-
-static int
-bulk_person_row(db_stmt *s, void *arg)
-{
-	struct bulk_people *p = arg;
-	const char *handle = (const char *)db_column_text(s, 0);
-	int64_t id = db_column_int64(s, 1);
-	char *key;
-
-	xasprintf(&key, "%s/%s", p->account, handle);
-	hindex_put(p->people, key, id);
-	free(key);
-	if (p->bare)
-		hindex_put(p->people, handle, id);
-	return KAM_OK;
-}
-
-int
-store_stance_bulk_person(struct store *st, struct stance_bulk *b,
-                         const char *where, const char *ref, const char *dflt,
-                         int64_t *id)
-{
-	static const char q[] =
-	    "SELECT p.handle, p.id FROM person p JOIN account a "
-	    "ON a.id = p.account_id WHERE a.handle = ?1";
-	const char *slash = strchr(ref, '/');
-	struct bulk_people p = {b->people, NULL, 0};
-	char *account = NULL;
-	int rc;
-
-	/* A store file answers a lookup from its index in microseconds;
-	 * a team store a round trip each. */
-	if (!store_on_pg(st))
-		return store_person_id_at(st, where, ref, dflt, id);
-	if (slash != NULL)
-		account = xstrndup(ref, (size_t)(slash - ref));
-	else if (dflt != NULL)
-		account = xstrdup(dflt);
-	if (account != NULL && !hindex_get(b->accounts, account, NULL)) {
-		hindex_put(b->accounts, account, 1);
-		p.account = account;
-		p.bare = dflt != NULL && strcmp(account, dflt) == 0;
-		rc = store_each(st, store_stmt(st, q),
-		                STORE_ARGS(STORE_TEXT(account)),
-		                bulk_person_row, &p, "people");
-		if (rc != KAM_OK) {
-			free(account);
-			return rc;
-		}
-	}
-	free(account);
-	if (hindex_get(b->people, ref, id))
-		return KAM_OK;
-	return store_person_id_at(st, where, ref, dflt, id);
 }
 
 static int

@@ -2414,6 +2414,89 @@ store_person_id(struct store *st, const char *ref, const char *dflt,
 	return store_person_id_at(st, NULL, ref, dflt, id);
 }
 
+/* The people of an account being read: their keys' prefix. */
+struct account_people {
+	struct hindex *people;
+	const char *account; /* "ACCOUNT/", NULL: the bare handles too */
+	int bare;
+};
+
+static int
+account_person_row(db_stmt *s, void *arg)
+{
+	struct account_people *p = arg;
+	const char *handle = (const char *)db_column_text(s, 0);
+	int64_t id = db_column_int64(s, 1);
+	char *key;
+
+	xasprintf(&key, "%s/%s", p->account, handle);
+	hindex_put(p->people, key, id);
+	free(key);
+	if (p->bare)
+		hindex_put(p->people, handle, id);
+	return KAM_OK;
+}
+
+void
+store_people_init(struct store_people *c)
+{
+	c->people = xmalloc(sizeof *c->people);
+	c->accounts = xmalloc(sizeof *c->accounts);
+	hindex_init(c->people, 1);
+	hindex_init(c->accounts, 1);
+}
+
+void
+store_people_free(struct store_people *c)
+{
+	if (c->people == NULL)
+		return;
+	hindex_free(c->people);
+	hindex_free(c->accounts);
+	free(c->people);
+	free(c->accounts);
+	c->people = c->accounts = NULL;
+}
+
+int
+store_person_id_many(struct store *st, struct store_people *c,
+                     const char *where, const char *ref, const char *dflt,
+                     int64_t *id)
+{
+	static const char q[] =
+	    "SELECT p.handle, p.id FROM person p JOIN account a "
+	    "ON a.id = p.account_id WHERE a.handle = ?1";
+	const char *slash = strchr(ref, '/');
+	struct account_people p = {c->people, NULL, 0};
+	char *account = NULL;
+	int rc;
+
+	/* A store file answers a lookup from its index in microseconds;
+	 * a team store a round trip each. */
+	if (!store_on_pg(st))
+		return store_person_id_at(st, where, ref, dflt, id);
+	if (slash != NULL)
+		account = xstrndup(ref, (size_t)(slash - ref));
+	else if (dflt != NULL)
+		account = xstrdup(dflt);
+	if (account != NULL && !hindex_get(c->accounts, account, NULL)) {
+		hindex_put(c->accounts, account, 1);
+		p.account = account;
+		p.bare = dflt != NULL && strcmp(account, dflt) == 0;
+		rc = store_each(st, store_stmt(st, q),
+		                STORE_ARGS(STORE_TEXT(account)),
+		                account_person_row, &p, "people");
+		if (rc != KAM_OK) {
+			free(account);
+			return rc;
+		}
+	}
+	free(account);
+	if (hindex_get(c->people, ref, id))
+		return KAM_OK;
+	return store_person_id_at(st, where, ref, dflt, id);
+}
+
 int
 store_deal_id_at(struct store *st, const char *where, const char *ref,
                  const char *dflt, int64_t *id)

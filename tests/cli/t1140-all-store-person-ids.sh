@@ -37,10 +37,11 @@ command -v nm >/dev/null 2>&1 || {
 # account of a given id (store_person_id_in), the message for a refused
 # reference (store_ref_refused), a deal named beside a person
 # (store_stance_deal_id), a person of an account group named by an
-# import (store_org_group_person).
+# import (store_org_group_person), many people named by an import
+# (store_person_id_many).
 resolvers='store_person_id store_person_id_at store_person_id_in
 store_deal_id store_deal_id_at store_ref_refused store_stance_deal_id
-store_org_group_person'
+store_org_group_person store_person_id_many'
 
 # headers DIR: one line "FILE FUNCTION PARAMETER" per fault.
 headers() {

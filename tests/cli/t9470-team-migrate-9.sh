@@ -275,5 +275,10 @@ pg north-own-role 1 rls_north "CREATE FUNCTION rls_north.pg_has_role(oid, text) 
   VALUES ((SELECT max(id) + 1 FROM observation_chain), 'observe', $LIU_ID, 'support', '2026-01-10', '2026-01-10T09:00:00Z', 'tester', 'x', 'y', 2)"
 expect_pg_err north-own-role "observation.actor is 'tester', not the database user 'rls_north': a row is recorded by the role that writes it"
 expect_as own-none rls_both "SELECT count(*) FROM observation" 12
+# A person with observations keeps its account (its rows' accounts
+# would go stale, and another team read them).
+pg both-move 1 rls_both "UPDATE person SET account_id = $ACME WHERE id = $WANG"
+expect_pg_err both-move 'update or delete on table "person" violates foreign key constraint "observation_person_account" on table "observation"'
+expect_as both-move-none rls_both "SELECT a.handle FROM person p JOIN account a ON a.id = p.account_id WHERE p.id = $WANG" beta
 
 done_testing
