@@ -271,6 +271,9 @@ void gate_compute(struct gate_assessment *);
 void gate_evaluate(struct gate_assessment *);
 void gate_assessment_free(struct gate_assessment *);
 void gate_crit_free(struct gate_crit *, size_t);
+/* The assessment's criterion of this key, or NULL. */
+const struct gate_crit *gate_crit_in(const struct gate_assessment *,
+                                     const char *key);
 /* The member with this ref, or NULL. */
 struct gate_member *gate_member_find(struct gate_assessment *, const char *ref);
 
