@@ -452,7 +452,7 @@ roles_label(const char *roles)
 		char *colon = strchr(p, ':');
 
 		if (b.len)
-			buf_puts(&b, gate_translating() ? _(", ") : ";");
+			buf_puts(&b, gate_table_sep());
 		if (colon != NULL) {
 			*colon = '\0';
 			buf_printf(&b, "%s:%s", p, vocab_label(colon + 1));

@@ -24,8 +24,7 @@ flags_label(const char *flags)
 	char *s = xstrdup(flags), *p, *save = NULL;
 
 	for (p = strtok_r(s, ";", &save); p; p = strtok_r(NULL, ";", &save))
-		buf_printf(&b, "%s%s",
-		           b.len ? (gate_translating() ? _(", ") : ";") : "",
+		buf_printf(&b, "%s%s", b.len ? gate_table_sep() : "",
 		           gate_label("flag", p));
 	free(s);
 	return b.s ? b.s : xstrdup("");
