@@ -452,7 +452,7 @@ roles_label(const char *roles)
 		char *colon = strchr(p, ':');
 
 		if (b.len)
-			buf_puts(&b, gate_translating() ? _(", ") : ";");
+			buf_puts(&b, gate_table_sep());
 		if (colon != NULL) {
 			*colon = '\0';
 			buf_printf(&b, "%s:%s", p, vocab_label(colon + 1));
@@ -463,27 +463,11 @@ roles_label(const char *roles)
 	return b.s ? b.s : xstrdup("");
 }
 
-/* A stale row's roles: in the user's language in a table. */
-static void
-put_roles(struct out *o, const void *row)
-{
-	const struct stance_stale_row *r = row;
-	char *s;
-
-	if (!out_is_table(o) || r->roles == NULL) {
-		out_list(o, r->roles);
-		return;
-	}
-	s = roles_label(r->roles);
-	out_str(o, s);
-	free(s);
-}
-
 #define C(f, k) OUT_COL(struct stance_stale_row, f, #f, k)
 static const struct out_col stale_cols[] = {
     C(person, OUT_C_STR),
     C(name, OUT_C_STR),
-    OUT_COL_FN("roles", put_roles),
+    OUT_COL_LIST_SAID(struct stance_stale_row, roles, "roles", roles_label),
     C(stance, OUT_C_STANCE),
     C(latest, OUT_C_CHARS),
     C(days, OUT_C_LONG),

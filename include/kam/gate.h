@@ -271,6 +271,9 @@ void gate_compute(struct gate_assessment *);
 void gate_evaluate(struct gate_assessment *);
 void gate_assessment_free(struct gate_assessment *);
 void gate_crit_free(struct gate_crit *, size_t);
+/* The assessment's criterion of this key, or NULL. */
+const struct gate_crit *gate_crit_in(const struct gate_assessment *,
+                                     const char *key);
 /* The member with this ref, or NULL. */
 struct gate_member *gate_member_find(struct gate_assessment *, const char *ref);
 
@@ -592,6 +595,9 @@ char *gate_say(const char *english);
 char *gate_snap_said(const struct gate_snap *s, const char *key);
 /* Whether messages are translated (a catalog is in use). */
 int gate_translating(void);
+/* Between the items of a list in a table cell: ";" as TSV has it in
+ * English, the user's list separator in another language. */
+const char *gate_table_sep(void);
 /* A rubric question: the default rubric's in the user's language, any
  * other as written. */
 const char *gate_question_label(const char *question);

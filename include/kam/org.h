@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kam/input.h"
+
 struct store;
 
 /* Accounts. */
@@ -511,6 +513,23 @@ int org_import(struct store *, int64_t account, const char *path,
 struct import_in;
 int sf_import(struct store *, int64_t account, struct import_in *,
               const struct org_import_opts *, struct import_counts *);
+/*
+ * The accounts a Salesforce row may go to, by its AccountId
+ * (import-sf.c): the account and its subsidiaries, each its external id
+ * (NULL: none), the account first.  sf_group_check reports an account
+ * without one, whose rows could match nothing.
+ */
+struct sf_group {
+	int64_t *ids;
+	size_t n;
+	char **ext;
+	struct hindex by_ext; /* AccountId: index in ids */
+	char *acct;           /* the account's handle */
+	int64_t root;         /* its group's */
+};
+void sf_group_load(struct sf_group *, struct store *, int64_t account);
+int sf_group_check(const struct sf_group *);
+void sf_group_free(struct sf_group *);
 /* A --role-map LABEL=ROLE: its kam role (NULL for LABEL=), or a usage
  * error reported. */
 int sf_role_map_check(const char *map, const char **role);

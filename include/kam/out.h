@@ -87,6 +87,8 @@ enum out_kind {
 	OUT_C_WORD,     /* a word of the method's vocabularies (out_word) */
 	OUT_C_STANCE,   /* the same, "unknown" when NULL */
 	OUT_C_LIST,     /* ';'-separated (out_list) */
+	OUT_C_LIST_SAID, /* the same; a table shows .said(list), a new
+	                    string */
 	OUT_C_REF,      /* a person or deal (out_ref) */
 	OUT_C_REF_LIST, /* a ';'-separated list of them (out_ref_list) */
 	OUT_C_LABEL,    /* a word a table shows as .label(.vocab, word) */
@@ -120,6 +122,7 @@ struct out_col {
 	int decimals;      /* OUT_C_FIXED */
 	const char *vocab; /* OUT_C_LABEL: the vocabulary, for label */
 	const char *(*label)(const char *vocab, const char *word);
+	char *(*said)(const char *list); /* OUT_C_LIST_SAID */
 	void (*put)(struct out *, const void *row); /* OUT_C_FN */
 };
 #define OUT_COL(T, field, nm, k)                                               \
@@ -141,6 +144,12 @@ struct out_col {
 	{                                                                      \
 		.name = (nm), .kind = OUT_C_LABEL, .off = offsetof(T, field),  \
 		.vocab = (v), .label = (fn)                                    \
+	}
+/* A list a table shows in the user's language, as fn says it. */
+#define OUT_COL_LIST_SAID(T, field, nm, fn)                                    \
+	{                                                                      \
+		.name = (nm), .kind = OUT_C_LIST_SAID,                         \
+		.off = offsetof(T, field), .said = (fn)                        \
 	}
 /* A word beside the text a table shows for it (field shown). */
 #define OUT_COL_SHOWN(T, field, nm, shown)                                     \

@@ -588,10 +588,8 @@ gate_write_text(FILE *fp, const struct gate_assessment *a,
 
 /* Rows */
 
-/* Between the items of a list in a table cell: ";" as TSV has it in
- * English, the user's list separator in another language. */
-static const char *
-table_sep(void)
+const char *
+gate_table_sep(void)
 {
 	return gate_translating() ? _(", ") : ";";
 }
@@ -860,7 +858,7 @@ toward_text(const struct gate_assessment *a, const struct gate_member *m,
 		if (m->rival[j] == GATE_STANCE_UNKNOWN)
 			continue;
 		if (names == 2)
-			buf_printf(&b, "%s%s:%s", b.len ? table_sep() : "",
+			buf_printf(&b, "%s%s:%s", b.len ? gate_table_sep() : "",
 			           a->rivals[j].handle,
 			           vocab_label(gate_stance_word(m->rival[j])));
 		else if (names)
@@ -909,7 +907,7 @@ plan_row(struct plan_row *r, const struct gate_assessment *a,
 	    .person = m ? m->ref : NULL,
 	    .name = m ? m->name : NULL,
 	    .roles = roles_join(m ? m->roles : "decision-maker",
-	                        table ? table_sep() : ";", table),
+	                        table ? gate_table_sep() : ";", table),
 	    .influence = m ? gate_influence_word(m->influence) : NULL,
 	    .stance = gate_stance_word(m ? m->stance : GATE_STANCE_UNKNOWN),
 	    .toward = m ? toward_text(a, m, table ? 2 : 0) : NULL,

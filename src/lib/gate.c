@@ -330,8 +330,8 @@ find_crit(struct gate_assessment *a, const char *key)
 	return NULL;
 }
 
-static const struct gate_crit *
-crit_in(const struct gate_assessment *a, const char *key)
+const struct gate_crit *
+gate_crit_in(const struct gate_assessment *a, const char *key)
 {
 	return find_crit((struct gate_assessment *)a, key);
 }
@@ -776,7 +776,7 @@ fit_rescued(const struct gate_assessment *a, const struct gate_crit *c)
 
 	if (strcmp(c->key, GATE_KEY_FIT) != 0 || c->answer != GATE_NO)
 		return 0;
-	gaps = crit_in(a, GATE_KEY_GAPS);
+	gaps = gate_crit_in(a, GATE_KEY_GAPS);
 	return gaps != NULL && gaps->answer == GATE_YES;
 }
 
@@ -911,7 +911,7 @@ cost_exceeds_value(const struct gate_assessment *a)
 static enum gate_ans
 answer_of(const struct gate_assessment *a, const char *key)
 {
-	const struct gate_crit *c = crit_in(a, key);
+	const struct gate_crit *c = gate_crit_in(a, key);
 
 	return c != NULL ? c->answer : GATE_UNKNOWN;
 }
@@ -924,9 +924,9 @@ answer_of(const struct gate_assessment *a, const char *key)
 static int
 strategic_profile(const struct gate_assessment *a)
 {
-	const struct gate_crit *p = crit_in(a, GATE_KEY_PROFIT);
-	const struct gate_crit *i = crit_in(a, GATE_KEY_IMPORTANCE);
-	const struct gate_crit *s = crit_in(a, GATE_KEY_STRATEGY);
+	const struct gate_crit *p = gate_crit_in(a, GATE_KEY_PROFIT);
+	const struct gate_crit *i = gate_crit_in(a, GATE_KEY_IMPORTANCE);
+	const struct gate_crit *s = gate_crit_in(a, GATE_KEY_STRATEGY);
 
 	return p != NULL && i != NULL && s != NULL && !p->must &&
 	       i->weight > p->weight && s->weight > p->weight;

@@ -1204,32 +1204,20 @@ import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
                    struct import_counts *cnt)
 {
 	struct people all, pp;
-	struct hindex accts;
-	int64_t *ids = NULL, k;
-	size_t n = 0, i, j;
-	char **ext;
-	int rc = KAM_OK, got = 0;
+	struct sf_group g;
+	int64_t k;
+	size_t i, j;
+	int rc, got = 0;
 
 	people_init(&all, st, account, im, opts);
-	store_org_group(st, account, &ids, &n);
-	ext = xcalloc(n + 1, sizeof *ext);
-	hindex_init(&accts, 0);
-	for (i = 0; i < n; i++)
-		if ((ext[i] = store_org_account_ext(st, ids[i])) != NULL)
-			hindex_put(&accts, ext[i], (int64_t)i);
-	if (ext[0] == NULL)
-		rc =
-		    kam_err(KAM_DATA,
-		            _("account '%s' has no external id (Salesforce "
-		              "rows are matched to accounts by AccountId: give "
-		              "it with account set --ext-id)"),
-		            all.acct);
+	sf_group_load(&g, st, account);
+	rc = sf_group_check(&g);
 	while (rc == KAM_OK && (got = import_next(im)) == 1) {
 		const char *src[P_NCOLS], *first, *last;
 		struct prow *r;
 		char *name;
 
-		if (!hindex_get(&accts, import_raw(im, SC_ACCOUNT), &k)) {
+		if (!hindex_get(&g.by_ext, import_raw(im, SC_ACCOUNT), &k)) {
 			import_skip(im, cnt,
 			            _("account '%s' is not '%s' or one of its "
 			              "subsidiaries"),
@@ -1262,8 +1250,8 @@ import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
 	}
 	if (rc == KAM_OK && got < 0)
 		rc = im->status;
-	for (i = 0; rc == KAM_OK && i < n; i++) {
-		people_init(&pp, st, ids[i], im, opts);
+	for (i = 0; rc == KAM_OK && i < g.n; i++) {
+		people_init(&pp, st, g.ids[i], im, opts);
 		pp.borrowed = 1;
 		pp.present[P_NAME] = pp.present[P_TITLE] = pp.present[P_DEPT] =
 		    pp.present[P_REPORTS] = pp.present[P_EXT] = 1;
@@ -1273,11 +1261,7 @@ import_sf_contacts(struct store *st, int64_t account, struct import_in *im,
 		rc = people_write(&pp, cnt);
 		free_people(&pp);
 	}
-	for (i = 0; i < n; i++)
-		free(ext[i]);
-	free(ext);
-	free(ids);
-	hindex_free(&accts);
+	sf_group_free(&g);
 	free_people(&all);
 	return rc;
 }

@@ -44,18 +44,8 @@ static const struct {
     {"Technical Buyer", "technical"},
 };
 
-/* The accounts rows may go to: the account and its subsidiaries. */
-struct sf_group {
-	int64_t *ids;
-	size_t n;
-	char **ext;
-	struct hindex by_ext; /* AccountId: index in ids */
-	char *acct;           /* the account's handle */
-	int64_t root;         /* its group's */
-};
-
-static void
-group_free(struct sf_group *g)
+void
+sf_group_free(struct sf_group *g)
 {
 	size_t i;
 
@@ -67,8 +57,8 @@ group_free(struct sf_group *g)
 	hindex_free(&g->by_ext);
 }
 
-static void
-group_load(struct sf_group *g, struct store *st, int64_t account)
+void
+sf_group_load(struct sf_group *g, struct store *st, int64_t account)
 {
 	size_t i;
 
@@ -81,6 +71,18 @@ group_load(struct sf_group *g, struct store *st, int64_t account)
 			hindex_put(&g->by_ext, g->ext[i], (int64_t)i);
 	g->acct = store_org_account_handle(st, account);
 	g->root = store_org_group_root(st, account);
+}
+
+int
+sf_group_check(const struct sf_group *g)
+{
+	if (g->ext[0] != NULL)
+		return KAM_OK;
+	return kam_err(KAM_DATA,
+	               _("account '%s' has no external id (Salesforce "
+	                 "rows are matched to accounts by AccountId: "
+	                 "give it with account set --ext-id)"),
+	               g->acct);
 }
 
 /* The day an import writes its changes on: --on, else today. */
@@ -550,17 +552,13 @@ sf_import(struct store *st, int64_t account, struct import_in *im,
 	opp = import_has_column(im, "StageName");
 	if (!opp && !import_has_column(im, "OpportunityId"))
 		return KAM_NOTFOUND;
-	group_load(&g, st, account);
-	if (opp && g.ext[0] == NULL)
-		rc = kam_err(KAM_DATA,
-		             _("account '%s' has no external id (Salesforce "
-		               "rows are matched to accounts by AccountId: "
-		               "give it with account set --ext-id)"),
-		             g.acct);
-	else if ((rc = import_header(im, opp ? &sf_opp_kind : &sf_ocr_kind,
-	                             NULL)) == KAM_OK)
+	sf_group_load(&g, st, account);
+	rc = opp ? sf_group_check(&g) : KAM_OK;
+	if (rc == KAM_OK &&
+	    (rc = import_header(im, opp ? &sf_opp_kind : &sf_ocr_kind, NULL)) ==
+	        KAM_OK)
 		rc = opp ? import_opps(st, &g, im, opts, cnt)
 		         : import_ocr(st, &g, im, opts, cnt);
-	group_free(&g);
+	sf_group_free(&g);
 	return rc;
 }

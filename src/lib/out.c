@@ -541,6 +541,21 @@ put_refs_of(struct out *o, const char *account, const char *s, int one)
 		(one ? out_ref : out_ref_list)(o, account, s);
 }
 
+/* The list s of column c: in a table as c->said says it. */
+static void
+put_list_said(struct out *o, const struct out_col *c, const char *s)
+{
+	char *said;
+
+	if (o->fmt != OUT_TABLE || s == NULL) {
+		out_list(o, s);
+		return;
+	}
+	said = c->said(s);
+	out_str(o, said);
+	free(said);
+}
+
 /* Writes column c of row. */
 static void
 put_col(struct out *o, const struct out_col *c, const void *row)
@@ -566,6 +581,9 @@ put_col(struct out *o, const struct out_col *c, const void *row)
 		break;
 	case OUT_C_LIST:
 		out_list(o, s);
+		break;
+	case OUT_C_LIST_SAID:
+		put_list_said(o, c, s);
 		break;
 	case OUT_C_REF:
 	case OUT_C_REF_LIST:

@@ -24,8 +24,7 @@ flags_label(const char *flags)
 	char *s = xstrdup(flags), *p, *save = NULL;
 
 	for (p = strtok_r(s, ";", &save); p; p = strtok_r(NULL, ";", &save))
-		buf_printf(&b, "%s%s",
-		           b.len ? (gate_translating() ? _(", ") : ";") : "",
+		buf_printf(&b, "%s%s", b.len ? gate_table_sep() : "",
 		           gate_label("flag", p));
 	free(s);
 	return b.s ? b.s : xstrdup("");
@@ -55,21 +54,6 @@ put_days(struct out *o, const void *row)
 		out_null(o);
 }
 
-/* The red flags: a list, in the user's language in a table. */
-static void
-put_flags(struct out *o, const void *row)
-{
-	const struct portfolio_row *r = row;
-	char *said =
-	    out_is_table(o) && r->flags != NULL ? flags_label(r->flags) : NULL;
-
-	if (said != NULL)
-		out_str(o, said);
-	else
-		out_list(o, r->flags);
-	free(said);
-}
-
 #define C(f, nm, k) OUT_COL(struct portfolio_row, f, nm, k)
 #define L(f, kind)  OUT_COL_LABEL(struct portfolio_row, f, #f, gate_label, kind)
 static const struct out_col row_cols[] = {
@@ -83,7 +67,7 @@ static const struct out_col row_cols[] = {
     C(close_on, "close", OUT_C_STR),
     OUT_COL_FN("days_since_check", put_days),
     C(stale, "stale", OUT_C_LONG),
-    OUT_COL_FN("flags", put_flags),
+    OUT_COL_LIST_SAID(struct portfolio_row, flags, "flags", flags_label),
     OUT_COL_END};
 #undef L
 #undef C

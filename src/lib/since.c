@@ -40,17 +40,6 @@ member_by_id(const struct gate_assessment *a, int64_t id)
 	return NULL;
 }
 
-static const struct gate_crit *
-crit_by_key(const struct gate_assessment *a, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < a->ncrit; i++)
-		if (strcmp(a->crit[i].key, key) == 0)
-			return &a->crit[i];
-	return NULL;
-}
-
 /* "technical, finance (high, lead)": the roles with their weight. */
 static char *
 roles_text(const struct gate_member *m)
@@ -227,7 +216,7 @@ since_answers(const struct gate_assessment *then,
 
 	for (i = 0; i < now->ncrit; i++) {
 		const struct gate_crit *c = &now->crit[i];
-		const struct gate_crit *t = crit_by_key(then, c->key);
+		const struct gate_crit *t = gate_crit_in(then, c->key);
 		struct gate_change *g;
 
 		if (c->source != GATE_SRC_ANSWERED &&

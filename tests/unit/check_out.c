@@ -358,6 +358,39 @@ START_TEST(ref_accounts)
 }
 END_TEST
 
+/* A list as said in a table: the list upper-cased, here. */
+static char *
+said_upper(const char *list)
+{
+	char *s = xstrdup(list), *p;
+
+	for (p = s; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return s;
+}
+
+/* A list column with its words said: only a table says them. */
+START_TEST(list_said)
+{
+	static const struct out_col said[] = {
+	    OUT_COL_LIST_SAID(struct row, list, "list", said_upper),
+	    OUT_COL_END};
+	struct row rows[2] = {full, empty};
+	char *s;
+
+	s = write_cols(said, OUT_TABLE, 0, rows, 2);
+	ck_assert_str_eq(s, "LIST\nX;Y\n-\n");
+	free(s);
+	s = write_cols(said, OUT_TSV, 0, rows, 2);
+	ck_assert_str_eq(s, "list\nx;y\n\n");
+	free(s);
+	s = write_cols(said, OUT_JSON, 0, rows, 2);
+	ck_assert_str_eq(s, "[\n{\"list\":[\"x\",\"y\"]},\n{\"list\":[]}\n]\n");
+	free(s);
+}
+END_TEST
+
 /*
  * One escaper for JSON and TSV: quotes and backslashes, controls, and
  * U+2028 (a line separator) escaped in JSON only.
@@ -397,6 +430,7 @@ out_suite(void)
 	tcase_add_test(tc, table_rows);
 	tcase_add_test(tc, table_object);
 	tcase_add_test(tc, ref_accounts);
+	tcase_add_test(tc, list_said);
 	tcase_add_test(tc, escapes);
 	suite_add_tcase(s, tc);
 	return s;
