@@ -175,5 +175,12 @@ char *store_person_ref(struct store *, int64_t);
 char *store_deal_ref(struct store *, int64_t);
 /* The account of a deal. */
 int64_t store_deal_account(struct store *, int64_t deal);
+/*
+ * Refuses an external id that another person of the account holds (deal
+ * set: another deal of it); self is the record's own id, 0 for a new
+ * one.  An empty id is none, held by nobody.
+ */
+int store_ext_id_free(struct store *, int deal, int64_t account, int64_t self,
+                      const char *ext_id);
 
 #endif

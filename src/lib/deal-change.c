@@ -54,25 +54,6 @@ refused(const struct deal_rec *r, enum deal_refusal why, const char *on,
 	return kam_err(KAM_USAGE, _("a deal closes won, lost or abandoned"));
 }
 
-/* An external id taken by another deal of the account. */
-static int
-ext_taken(struct store *st, int64_t account, int64_t self, const char *ext)
-{
-	int64_t other;
-	char *ref;
-	int rc;
-
-	if (ext == NULL || *ext == '\0' ||
-	    (other = store_deal_ext_lookup(st, account, ext)) == 0 ||
-	    other == self)
-		return KAM_OK;
-	ref = store_deal_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already deal '%s''s"),
-	             ext, ref);
-	free(ref);
-	return rc;
-}
-
 static int
 load(struct store *st, int64_t id, struct deal_rec *r)
 {
@@ -162,7 +143,8 @@ deal_add(struct store *st, const char *ref, const char *dflt,
 	if (store_org_deal_lookup(st, account, r.handle) != 0)
 		return kam_err(KAM_CONFLICT, _("deal '%s/%s' already exists"),
 		               r.account, r.handle);
-	if ((rc = ext_taken(st, account, 0, c->f[DEAL_EXT_ID])) != KAM_OK)
+	if ((rc = store_ext_id_free(st, 1, account, 0, c->f[DEAL_EXT_ID])) !=
+	    KAM_OK)
 		return rc;
 	memset(&rec, 0, sizeof rec);
 	for (i = 0; i < DEAL_NFIELDS; i++)
@@ -187,8 +169,8 @@ deal_set(struct store *st, int64_t deal, const struct deal_change *c,
 	if ((rc = load(st, deal, &r)) != KAM_OK ||
 	    (rc = refused(&r, deal_change_check(on, today), on, today)) !=
 	        KAM_OK ||
-	    (rc = ext_taken(st, r.account, r.id, c->f[DEAL_EXT_ID])) !=
-	        KAM_OK) {
+	    (rc = store_ext_id_free(st, 1, r.account, r.id,
+	                            c->f[DEAL_EXT_ID])) != KAM_OK) {
 		deal_rec_free(&r);
 		return rc;
 	}

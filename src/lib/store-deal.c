@@ -42,6 +42,22 @@ store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 	return KAM_OK;
 }
 
+/*
+ * Binds a record's fields, then its status, closing date and reason, from
+ * parameter first on.
+ */
+static void
+bind_rec(db_stmt *s, int first, const struct deal_rec *r)
+{
+	int i;
+
+	for (i = 0; i < DEAL_NFIELDS; i++)
+		store_bind_text(s, first + i, r->f[i]);
+	store_bind_text(s, first + i, deal_status_word(r->status));
+	store_bind_text(s, first + i + 1, r->closed_on);
+	store_bind_text(s, first + i + 2, r->reason);
+}
+
 int
 store_deal_rec_save(struct store *st, const struct deal_rec *r)
 {
@@ -50,14 +66,9 @@ store_deal_rec_save(struct store *st, const struct deal_rec *r)
 	    "close_on = ?5, stage = ?6, owner = ?7, cost = ?8, ext_id = ?9, "
 	    "status = ?10, closed_on = ?11, reason = ?12 WHERE id = ?1";
 	db_stmt *s = store_stmt(st, q);
-	int i;
 
 	db_bind_int64(s, 1, r->id);
-	for (i = 0; i < DEAL_NFIELDS; i++)
-		store_bind_text(s, 2 + i, r->f[i]);
-	store_bind_text(s, 10, deal_status_word(r->status));
-	store_bind_text(s, 11, r->closed_on);
-	store_bind_text(s, 12, r->reason);
+	bind_rec(s, 2, r);
 	return store_put(st, s, NULL, "cannot change the deal");
 }
 
@@ -103,17 +114,13 @@ store_deal_insert(struct store *st, int64_t account, const char *handle,
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 	db_stmt *s = store_stmt(st, q);
 	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
-	int i, rc;
+	int rc;
 
 	kam_now(now);
 	kam_today(today);
 	db_bind_int64(s, 1, account);
 	store_bind_handle(s, 2, handle);
-	for (i = 0; i < DEAL_NFIELDS; i++)
-		store_bind_text(s, 3 + i, r->f[i]);
-	store_bind_text(s, 11, deal_status_word(r->status));
-	store_bind_text(s, 12, r->closed_on);
-	store_bind_text(s, 13, r->reason);
+	bind_rec(s, 3, r);
 	store_bind_text(s, 14, today);
 	store_bind_text(s, 15, now);
 	store_bind_text(s, 16, kam_actor());

@@ -749,22 +749,7 @@ int
 store_org_ext_id_free(struct store *st, int64_t account, int64_t person,
                       const char *ext_id)
 {
-	static const char q[] = "SELECT id FROM person WHERE account_id = ? "
-	                        "AND ext_id = ? AND id <> ?";
-	int64_t other =
-	    store_get_id(st, store_stmt(st, q),
-	                 STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id),
-	                            STORE_INT(person)));
-	char *r;
-	int rc;
-
-	if (other == 0)
-		return KAM_OK;
-	r = store_person_ref(st, other);
-	rc = kam_err(KAM_CONFLICT, _("external id '%s' is already '%s''s"),
-	             ext_id, r);
-	free(r);
-	return rc;
+	return store_ext_id_free(st, 0, account, person, ext_id);
 }
 
 int
@@ -784,8 +769,7 @@ store_org_person_new(struct store *st, int64_t account, const char *handle,
 		free(acct);
 		return rc;
 	}
-	if (c->ext_id != NULL && *c->ext_id != '\0' &&
-	    (rc = store_org_ext_id_free(st, account, 0, c->ext_id)) != KAM_OK)
+	if ((rc = store_ext_id_free(st, 0, account, 0, c->ext_id)) != KAM_OK)
 		return rc;
 	/* An empty text is no text, as person set and import have it. */
 	title = c->title != NULL && *c->title ? c->title : NULL;

@@ -288,28 +288,39 @@ is_bool(db_stmt *s, int i)
 	return PQftype(pg(s)->res, i) == OID_BOOL;
 }
 
-static int64_t
-pg_column_int64(db_stmt *s, int i)
+/*
+ * A number's text in column i; NULL for a NULL (whose number is 0) or a
+ * truth value (whose number, SQLite's 1 or 0, goes to *flag).
+ */
+static const char *
+number(db_stmt *s, int i, int *flag)
 {
 	const char *v = value(s, i);
 
-	if (v == NULL)
-		return 0;
-	if (is_bool(s, i))
-		return *v == 't';
-	return strtoll(v, NULL, 10);
+	*flag = 0;
+	if (v != NULL && is_bool(s, i)) {
+		*flag = *v == 't';
+		return NULL;
+	}
+	return v;
+}
+
+static int64_t
+pg_column_int64(db_stmt *s, int i)
+{
+	int flag;
+	const char *v = number(s, i, &flag);
+
+	return v != NULL ? strtoll(v, NULL, 10) : flag;
 }
 
 static double
 pg_column_double(db_stmt *s, int i)
 {
-	const char *v = value(s, i);
+	int flag;
+	const char *v = number(s, i, &flag);
 
-	if (v == NULL)
-		return 0;
-	if (is_bool(s, i))
-		return *v == 't';
-	return strtod_l(v, NULL, c_locale());
+	return v != NULL ? strtod_l(v, NULL, c_locale()) : flag;
 }
 
 static const unsigned char *

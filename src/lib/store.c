@@ -2585,6 +2585,41 @@ store_deal_ref(struct store *st, int64_t id)
 	return ref_of(st, q, id);
 }
 
+int
+store_ext_id_free(struct store *st, int deal, int64_t account, int64_t self,
+                  const char *ext_id)
+{
+	static const char *const q[] = {
+	    "SELECT id FROM person WHERE account_id = ? AND ext_id = ? "
+	    "AND id <> ?",
+	    "SELECT id FROM deal WHERE account_id = ? AND ext_id = ? "
+	    "AND id <> ?"};
+	int64_t other;
+	char *ref;
+	int rc;
+
+	if (ext_id == NULL || *ext_id == '\0')
+		return KAM_OK;
+	other = store_get_id(st, store_stmt(st, q[deal != 0]),
+	                     STORE_ARGS(STORE_INT(account), STORE_TEXT(ext_id),
+	                                STORE_INT(self)));
+	if (other == 0)
+		return KAM_OK;
+	if (deal) {
+		ref = store_deal_ref(st, other);
+		rc = kam_err(KAM_CONFLICT,
+		             _("external id '%s' is already deal '%s''s"),
+		             ext_id, ref);
+	} else {
+		ref = store_person_ref(st, other);
+		rc = kam_err(KAM_CONFLICT,
+		             _("external id '%s' is already '%s''s"), ext_id,
+		             ref);
+	}
+	free(ref);
+	return rc;
+}
+
 int64_t
 store_deal_account(struct store *st, int64_t deal)
 {
