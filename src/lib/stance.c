@@ -68,15 +68,21 @@ put_id(sink_fn put, void *arg, int64_t v)
 
 /*
  * The fields a row is chained by, in the chain's order (kam(7), THE
- * HASH CHAIN): each an id (int64_t, 0 written "~") or a text.
+ * HASH CHAIN): each an id (int64_t, 0 written "~") or a text.  A member
+ * of another type does not compile (the _Generic has no case for it),
+ * so that serialise never reads its bytes as the wrong type.
  */
 #define ID(f)                                                                  \
 	{                                                                      \
-		offsetof(struct stance_row, f), 1                              \
+		offsetof(struct stance_row, f) +                               \
+		    _Generic(((struct stance_row *)0)->f, int64_t : 0),        \
+		    1                                                          \
 	}
 #define TEXT(f)                                                                \
 	{                                                                      \
-		offsetof(struct stance_row, f), 0                              \
+		offsetof(struct stance_row, f) +                               \
+		    _Generic(((struct stance_row *)0)->f, const char * : 0),   \
+		    0                                                          \
 	}
 static const struct chain_field {
 	size_t off;
