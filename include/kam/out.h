@@ -82,17 +82,17 @@ void out_close(struct out *);
  */
 enum out_kind {
 	/* Text: a const char * field. */
-	OUT_C_STR,      /* NULL is missing */
-	OUT_C_CHARS,    /* a char array in the struct, not a pointer */
-	OUT_C_WORD,     /* a word of the method's vocabularies (out_word) */
-	OUT_C_STANCE,   /* the same, "unknown" when NULL */
-	OUT_C_LIST,     /* ';'-separated (out_list) */
+	OUT_C_STR,       /* NULL is missing */
+	OUT_C_CHARS,     /* a char array in the struct, not a pointer */
+	OUT_C_WORD,      /* a word of the method's vocabularies (out_word) */
+	OUT_C_STANCE,    /* the same, "unknown" when NULL */
+	OUT_C_LIST,      /* ';'-separated (out_list) */
 	OUT_C_LIST_SAID, /* the same; a table shows .said(list), a new
 	                    string */
-	OUT_C_REF,      /* a person or deal (out_ref) */
-	OUT_C_REF_LIST, /* a ';'-separated list of them (out_ref_list) */
-	OUT_C_LABEL,    /* a word a table shows as .label(.vocab, word) */
-	OUT_C_SHOWN,    /* a word; .with is the text a table shows */
+	OUT_C_REF,       /* a person or deal (out_ref) */
+	OUT_C_REF_LIST,  /* a ';'-separated list of them (out_ref_list) */
+	OUT_C_LABEL,     /* a word a table shows as .label(.vocab, word) */
+	OUT_C_SHOWN,     /* a word; .with is the text a table shows */
 	/* Values. */
 	OUT_C_INT,      /* int */
 	OUT_C_LONG,     /* long */
@@ -122,7 +122,7 @@ struct out_col {
 	int decimals;      /* OUT_C_FIXED */
 	const char *vocab; /* OUT_C_LABEL: the vocabulary, for label */
 	const char *(*label)(const char *vocab, const char *word);
-	char *(*said)(const char *list); /* OUT_C_LIST_SAID */
+	char *(*said)(const char *list);            /* OUT_C_LIST_SAID */
 	void (*put)(struct out *, const void *row); /* OUT_C_FN */
 };
 #define OUT_COL(T, field, nm, k)                                               \

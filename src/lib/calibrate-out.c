@@ -61,20 +61,21 @@ put_days(struct out *o, const void *row)
 }
 
 #define C(f, k) OUT_COL(struct calib_line, f, #f, k)
-static const struct out_col row_cols[] = {C(deal, OUT_C_STR),
-                                      C(name, OUT_C_STR),
-                                      C(status, OUT_C_STR),
-                                      C(closed, OUT_C_STR),
-                                      C(run, OUT_C_INT64_NZ),
-                                      C(recorded, OUT_C_STR),
-                                      C(verdict, OUT_C_STR),
-                                      OUT_COL_FN("hit", put_hit),
-                                      OUT_COL_FN("win_likelihood", put_p),
-                                      C(yes, OUT_C_LIST),
-                                      C(final_verdict, OUT_C_STR),
-                                      C(turned, OUT_C_STR),
-                                      OUT_COL_FN("days_before_close", put_days),
-                                      OUT_COL_END};
+static const struct out_col row_cols[] = {
+    C(deal, OUT_C_STR),
+    C(name, OUT_C_STR),
+    C(status, OUT_C_STR),
+    C(closed, OUT_C_STR),
+    C(run, OUT_C_INT64_NZ),
+    C(recorded, OUT_C_STR),
+    C(verdict, OUT_C_STR),
+    OUT_COL_FN("hit", put_hit),
+    OUT_COL_FN("win_likelihood", put_p),
+    C(yes, OUT_C_LIST),
+    C(final_verdict, OUT_C_STR),
+    C(turned, OUT_C_STR),
+    OUT_COL_FN("days_before_close", put_days),
+    OUT_COL_END};
 #undef C
 const struct out_col *const calibrate_cols = row_cols;
 
