@@ -357,22 +357,18 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 {
 	int64_t deal = ctx->subj.deal, last_deal = 0;
 	struct stance_person *people = NULL;
-	struct stance_found *found;
+	struct stance_found *found = NULL;
 	char *deal_ref = NULL;
 	struct out *o;
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = begin_people(ctx, &people, &n)) != KAM_OK)
+	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
-	found = xreallocarray(NULL, n ? n : 1, sizeof *found);
-	if ((rc = store_stance_find_people(ctx->st, people, n,
-	                                   ctx->subj.account, tid, deal, as_of,
-	                                   known_at, found)) != KAM_OK) {
-		free(found);
-		store_stance_people_free(people, n);
+	if ((rc = store_stance_show(ctx->st, ctx->subj.account, deal, tid,
+	                            as_of, known_at, &people, &found, &n)) !=
+	    KAM_OK)
 		return store_end(ctx->st, rc);
-	}
 	o = cli_out(ctx, 0, show_cols);
 	for (i = 0; i < n; i++) {
 		const struct stance_found f = found[i];

@@ -200,14 +200,15 @@ int store_stance_people(struct store *, int64_t account, int64_t deal,
                         struct stance_person **, size_t *n);
 void store_stance_people_free(struct stance_person *, size_t n);
 /*
- * store_stance_find for each of people[0..n), as store_stance_people read
- * them for the same account and deal, into found[0..n) (all zeros where
- * nothing is in force).  On a team store, one query for them all.
+ * What show prints: the people of the subject, as store_stance_people
+ * reads them (store_stance_people_free), and for each what
+ * store_stance_find finds, into *found (all zeros where nothing is in
+ * force; free), *n of each.  On a team store, one query for them all.
  */
-int store_stance_find_people(struct store *, const struct stance_person *,
-                             size_t n, int64_t account, int64_t toward,
-                             int64_t deal, const char *as_of,
-                             const char *known_at, struct stance_found *found);
+int store_stance_show(struct store *, int64_t account, int64_t deal,
+                      int64_t toward, const char *as_of, const char *known_at,
+                      struct stance_person **, struct stance_found **found,
+                      size_t *n);
 
 /*
  * The rows of stance_series for the people of store_stance_people

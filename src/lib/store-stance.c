@@ -177,12 +177,12 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 }
 
 /*
- * store_stance_find for a whole subject on a team store, in one query:
- * each person of the subject (as store_stance_people reads them), with
- * the row in force found as find_one finds it, LEFT JOIN LATERAL, the
- * deal's row beside the general one.  A query a person would cost a
- * round trip to the server each.  toward_id is compared with = or IS
- * NULL, so that each lookup walks observation_person backwards.
+ * What show reads on a team store, in one query: each person of the
+ * subject (as store_stance_people reads them), with the row in force
+ * found as find_one finds it, LEFT JOIN LATERAL, the deal's row beside
+ * the general one.  A query a person would cost a round trip to the
+ * server each.  toward_id is compared with = or IS NULL, so that each
+ * lookup walks observation_person backwards.
  */
 #define SUBJ_COLS(x)                                                           \
 	x ".id, " x ".stance, " x ".effective, " x ".recorded, " x             \
@@ -197,29 +197,44 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 #define SUBJ_LATEST                                                            \
 	"ORDER BY o.person_id DESC, o.toward_id DESC, o.deal_id DESC, "        \
 	"o.effective DESC, o.recorded DESC, o.id DESC LIMIT 1"
-#define SUBJ_LOOKUP(t, d, in_force)                                            \
+/*
+ * Each lookup twice: first among the rows effective in the window of
+ * SHOW_WINDOW days before the day (from ?6), then, only where nothing
+ * there is in force (a one-time filter), among all of them.  The row in
+ * force is the latest, so that when the window holds one, it is the
+ * one.  PostgreSQL reads all of a person's rows that a leaf page of the
+ * index holds before the one it starts from, to keep those that match;
+ * the window's lower bound stops it at the window's first, a few rows
+ * where a person observed every few weeks has dozens.
+ */
+#define SUBJ_LOOKUP(t, d, in_force, x)                                         \
 	"LEFT JOIN LATERAL (" FULL_COLS "WHERE o.person_id = p.id AND " t      \
-	"AND " d " " in_force SUBJ_LATEST ") "
+	"AND " d " " in_force "AND o.effective >= ?6 " SUBJ_LATEST ") " x      \
+	"w ON true LEFT JOIN LATERAL (" FULL_COLS "WHERE " x "w.id IS NULL "   \
+	"AND o.person_id = p.id AND " t "AND " d " " in_force SUBJ_LATEST      \
+	") " x " ON true "
 #define SUBJ_GENERAL(t, in_force)                                              \
-	SUBJ_LOOKUP(t, "o.deal_id IS NULL", in_force) "g ON true "
+	SUBJ_LOOKUP(t, "o.deal_id IS NULL", in_force, "g")
+/* The person's columns (person_row's), then the lookups' (found_at's). */
+#define SUBJ_PERSON                                                            \
+	"SELECT p.id, p.handle, p.name, a.handle, " SUBJ_COLS(                 \
+	    "gw") ", " SUBJ_COLS("g")
+#define SUBJ_FROM "FROM person p JOIN account a ON a.id = p.account_id "
 #define SUBJ_ALL(t, in_force)                                                  \
-	"SELECT p.id, " SUBJ_COLS(                                             \
-	    "g") " FROM person p "                                             \
-	         "JOIN account a ON a.id = p.account_id " SUBJ_GENERAL(        \
-	             t, in_force) "ORDER BY a.handle, p.handle"
+	SUBJ_PERSON " " SUBJ_FROM SUBJ_GENERAL(                                \
+	    t, in_force) "ORDER BY a.handle, p.handle"
 #define SUBJ_ACCOUNT(t, in_force)                                              \
-	"SELECT p.id, " SUBJ_COLS("g") " FROM person p " SUBJ_GENERAL(         \
+	SUBJ_PERSON " " SUBJ_FROM SUBJ_GENERAL(                                \
 	    t, in_force) "WHERE p.account_id = ?1 ORDER BY p.handle"
 #define SUBJ_GROUP_PEOPLE                                                      \
 	"JOIN account a ON a.id = p.account_id WHERE p.id IN (SELECT "         \
 	"person_id FROM deal_role WHERE deal_id = ?5 "                         \
 	"UNION SELECT person_id FROM observation WHERE deal_id = ?5) "
 #define SUBJ_GROUP(t, in_force)                                                \
-	"SELECT p.id, " SUBJ_COLS("g") ", " SUBJ_COLS(                         \
+	SUBJ_PERSON ", " SUBJ_COLS("dw") ", " SUBJ_COLS(                       \
 	    "d") " FROM person p " SUBJ_GENERAL(t, in_force)                   \
-	    SUBJ_LOOKUP(t, "o.deal_id = ?5",                                   \
-	                in_force) "d ON true " SUBJ_GROUP_PEOPLE               \
-	                          "ORDER BY a.handle, p.handle"
+	    SUBJ_LOOKUP(t, "o.deal_id = ?5", in_force, "d") SUBJ_GROUP_PEOPLE  \
+	    "ORDER BY a.handle, p.handle"
 #define TOWARD_US   "o.toward_id IS NULL "
 #define TOWARD_THEM "o.toward_id = ?2 "
 #define SUBJ_QUERIES(in_force)                                                 \
@@ -237,6 +252,8 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 /* Indexed by [known_at != NULL][toward != 0][all, account, deal]. */
 static const char *const subject_queries[2][2][3] = {
     SUBJ_QUERIES(IN_FORCE_NOW_ROWS), SUBJ_QUERIES(IN_FORCE_KNOWN_ROWS)};
+/* The window's length in days (SUBJ_LOOKUP): a quarter. */
+#define SHOW_WINDOW 92
 
 /* The row at column c of s into f, if there is one there. */
 static int
@@ -251,82 +268,6 @@ found_at(db_stmt *s, int c, struct stance_found *f)
 	f->deal = db_column_int64(s, c + 4);
 	copy_col(s, c + 5, f->actor, sizeof f->actor);
 	return 1;
-}
-
-/* The people looked up, the next one to match, and what was found. */
-struct subject {
-	const struct stance_person *people;
-	size_t n, next;
-	int64_t deal;
-	struct stance_found *found;
-};
-
-/*
- * The rows come in the people's order (store_stance_people's), each
- * matched to its person; a person added since the people were read has
- * no line.
- */
-static int
-subject_row(db_stmt *s, void *arg)
-{
-	struct subject *u = arg;
-	int64_t id = db_column_int64(s, 0);
-	size_t j;
-
-	for (j = u->next; j < u->n && u->people[j].id != id; j++)
-		;
-	if (j == u->n)
-		return KAM_OK;
-	/* A stance about the deal is preferred (find). */
-	if (u->deal == 0 || !found_at(s, 7, &u->found[j]))
-		found_at(s, 1, &u->found[j]);
-	u->next = j + 1;
-	return KAM_OK;
-}
-
-static int
-find_subject(struct store *st, const struct stance_person *people, size_t n,
-             int64_t account, int64_t toward, int64_t deal, const char *as_of,
-             const char *known_at, struct stance_found *found)
-{
-	struct subject u = {people, n, 0, deal, found};
-
-	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
-	 * the planner's estimate for the whole would ask for) took longer
-	 * than running it. */
-	if (db_exec(st, "SET LOCAL jit = off") != 0)
-		return store_fail(st, "cannot read stances");
-	return store_each(
-	    st,
-	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
-	                                  [deal != 0 ? 2 : account != 0]),
-	    LOOKUP_ARGS(deal == 0 ? account : 0, toward, deal, as_of, known_at),
-	    subject_row, &u, "stances");
-}
-
-int
-store_stance_find_people(struct store *st, const struct stance_person *people,
-                         size_t n, int64_t account, int64_t toward,
-                         int64_t deal, const char *as_of, const char *known_at,
-                         struct stance_found *found)
-{
-	char today[KAM_DATE_LEN];
-	size_t i;
-	int rc = KAM_OK;
-
-	memset(found, 0, n * sizeof *found);
-	if (as_of == NULL) {
-		kam_today(today);
-		as_of = today;
-	}
-	if (store_on_pg(st))
-		return find_subject(st, people, n, account, toward, deal, as_of,
-		                    known_at, found);
-	/* A store file answers each from its index in microseconds. */
-	for (i = 0; i < n && rc == KAM_OK; i++)
-		rc = find(st, 1, people[i].id, toward, deal, as_of, known_at,
-		          &found[i]);
-	return rc;
 }
 
 int
@@ -847,8 +788,36 @@ person_row(db_stmt *s, void *arg)
 /*
  * The people come back in one allocation: the array, then their strings.
  * A large account would otherwise cost two strings of SQLite's and two
- * of ours per person; its handle is read once.
+ * of ours per person; its handle is read once.  people_take hands pp's
+ * out so, when rc is KAM_OK, and frees what pp holds.
  */
+static int
+people_take(struct people *pp, int rc, struct stance_person **out, size_t *n)
+{
+	struct slot *v = pp->v.v;
+	struct stance_person *p;
+	char *base;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if (rc == KAM_OK && pp->v.n > 0) {
+		p = xmalloc(pp->v.n * sizeof *p + pp->text.len);
+		base = (char *)(p + pp->v.n);
+		memcpy(base, pp->text.s, pp->text.len);
+		for (i = 0; i < pp->v.n; i++) {
+			p[i].id = v[i].id;
+			p[i].ref = base + v[i].ref;
+			p[i].name = base + v[i].name;
+		}
+		*out = p;
+		*n = pp->v.n;
+	}
+	free(v);
+	buf_free(&pp->text);
+	return rc;
+}
+
 int
 store_stance_people(struct store *st, int64_t account, int64_t deal,
                     struct stance_person **out, size_t *n)
@@ -869,14 +838,9 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	    "SELECT person_id FROM observation WHERE deal_id = ?1) "
 	    "ORDER BY a.handle, p.handle";
 	struct people pp = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
-	struct stance_person *p;
-	struct slot *v;
-	char *handle = NULL, *base;
-	size_t i;
+	char *handle = NULL;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
 	if (deal == 0 && account != 0)
 		pp.handle = handle =
 		    store_get_text(st, store_stmt(st, q_handle),
@@ -888,21 +852,98 @@ store_stance_people(struct store *st, int64_t account, int64_t deal,
 	                STORE_ARGS(STORE_INT(deal != 0 ? deal : account)),
 	                person_row, &pp, "people");
 	free(handle);
-	v = pp.v.v;
-	if (rc == KAM_OK && pp.v.n > 0) {
-		p = xmalloc(pp.v.n * sizeof *p + pp.text.len);
-		base = (char *)(p + pp.v.n);
-		memcpy(base, pp.text.s, pp.text.len);
-		for (i = 0; i < pp.v.n; i++) {
-			p[i].id = v[i].id;
-			p[i].ref = base + v[i].ref;
-			p[i].name = base + v[i].name;
-		}
-		*out = p;
-		*n = pp.v.n;
+	return people_take(&pp, rc, out, n);
+}
+
+/* What show reads on a team store: the people, and what is in force. */
+struct shown {
+	struct people pp;
+	struct kam_array found; /* struct stance_found */
+	int64_t deal;
+};
+
+static int
+shown_row(db_stmt *s, void *arg)
+{
+	struct shown *u = arg;
+	struct stance_found *f = kam_array_add(&u->found, sizeof *f);
+
+	/* A stance about the deal is preferred (find); each lookup's row
+	 * in the window, else the one before it (SUBJ_LOOKUP). */
+	if (u->deal == 0 || !(found_at(s, 16, f) || found_at(s, 22, f)))
+		if (!found_at(s, 4, f))
+			found_at(s, 10, f);
+	return person_row(s, &u->pp);
+}
+
+static int
+show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
+        const char *as_of, const char *known_at, struct stance_person **people,
+        struct stance_found **found, size_t *n)
+{
+	struct shown u = {
+	    {{NULL, 0, 0}, {NULL, 0, 0}, NULL}, {NULL, 0, 0}, deal};
+	const struct date_span window = {SHOW_WINDOW, 'd'};
+	char from[KAM_DATE_LEN];
+	int rc;
+
+	date_span_before(as_of, &window, from);
+	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
+	 * the planner's estimate for the whole would ask for) took longer
+	 * than running it. */
+	if (db_exec(st, "SET LOCAL jit = off") != 0)
+		rc = store_fail(st, "cannot read stances");
+	else
+		rc = store_each(
+		    st,
+		    store_stmt(st,
+		               subject_queries[known_at != NULL][toward != 0]
+		                              [deal != 0 ? 2 : account != 0]),
+		    STORE_ARGS(ID_ARG(deal == 0 ? account : 0), ID_ARG(toward),
+		               STORE_TEXT(as_of), STORE_TEXT(known_at),
+		               ID_ARG(deal), STORE_TEXT(from)),
+		    shown_row, &u, "stances");
+	if (rc != KAM_OK || u.found.n == 0) {
+		free(u.found.v);
+		u.found.v = NULL;
 	}
-	free(v);
-	buf_free(&pp.text);
+	*found = u.found.v;
+	return people_take(&u.pp, rc, people, n);
+}
+
+int
+store_stance_show(struct store *st, int64_t account, int64_t deal,
+                  int64_t toward, const char *as_of, const char *known_at,
+                  struct stance_person **people, struct stance_found **found,
+                  size_t *n)
+{
+	char today[KAM_DATE_LEN];
+	size_t i;
+	int rc;
+
+	*found = NULL;
+	if (as_of == NULL) {
+		kam_today(today);
+		as_of = today;
+	}
+	if (store_on_pg(st))
+		return show_pg(st, account, deal, toward, as_of, known_at,
+		               people, found, n);
+	/* A store file answers each from its index in microseconds. */
+	if ((rc = store_stance_people(st, account, deal, people, n)) != KAM_OK)
+		return rc;
+	*found = xreallocarray(NULL, *n ? *n : 1, sizeof **found);
+	memset(*found, 0, (*n ? *n : 1) * sizeof **found);
+	for (i = 0; i < *n && rc == KAM_OK; i++)
+		rc = find(st, 1, (*people)[i].id, toward, deal, as_of, known_at,
+		          &(*found)[i]);
+	if (rc != KAM_OK) {
+		free(*found);
+		*found = NULL;
+		store_stance_people_free(*people, *n);
+		*people = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
