@@ -65,6 +65,8 @@ struct db_ops {
 	const void *(*column_blob)(db_stmt *, int);
 	int (*column_bytes)(db_stmt *, int);
 	int (*column_type)(db_stmt *, int);
+	/* NULL where each engine's rows come one at a time anyway. */
+	void (*stream)(db_stmt *);
 };
 
 /* Each engine's statement begins with this. */
@@ -87,6 +89,19 @@ static inline void
 db_reset(db_stmt *s)
 {
 	s->ops->reset(s);
+}
+
+/*
+ * The statement's next runs hand its rows over one at a time, holding
+ * only the row read (a team store's whole-table reads, which would
+ * otherwise arrive whole in memory first); until its rows are all read
+ * or it is reset, no other statement may run on the connection.
+ */
+static inline void
+db_stream(db_stmt *s)
+{
+	if (s->ops->stream != NULL)
+		s->ops->stream(s);
 }
 
 static inline void

@@ -62,6 +62,9 @@ struct pg_stmt {
 	struct pg_param *p;
 	PGresult *res; /* NULL until stepped */
 	int row, nrows;
+	/* Rows one at a time (db_stream); live: a run's rows are coming,
+	 * done: they have all come (until reset). */
+	int stream, live, done;
 	/* A column read as a blob, unescaped, until the next step. */
 	unsigned char *blob;
 	size_t nblob;
@@ -115,6 +118,17 @@ set_error(struct pg_conn *pc, const PGresult *r)
 	snprintf(pc->state, sizeof pc->state, "%s", state ? state : "");
 }
 
+/* Reads and drops what is left of a streamed run's rows. */
+static void
+drain(struct pg_stmt *ps)
+{
+	PGresult *r;
+
+	while ((r = PQgetResult(ps->pc->c)) != NULL)
+		PQclear(r);
+	ps->live = 0;
+}
+
 static void
 drop_rows(struct pg_stmt *ps)
 {
@@ -124,6 +138,59 @@ drop_rows(struct pg_stmt *ps)
 	free(ps->blob);
 	ps->blob = NULL;
 	ps->nblob = 0;
+	if (ps->live)
+		drain(ps);
+	ps->done = 0;
+}
+
+/* A streamed run's next row, as a result of its own. */
+static int
+next_row(struct pg_stmt *ps)
+{
+	PGresult *r;
+
+	PQclear(ps->res);
+	ps->res = NULL;
+	free(ps->blob);
+	ps->blob = NULL;
+	r = PQgetResult(ps->pc->c);
+	switch (PQresultStatus(r)) {
+	case PGRES_SINGLE_TUPLE:
+		ps->res = r;
+		ps->row = 0;
+		ps->nrows = 1;
+		return DB_ROW;
+	case PGRES_TUPLES_OK:
+	case PGRES_COMMAND_OK:
+		PQclear(r);
+		drain(ps);
+		ps->done = 1;
+		ps->pc->changes = 0;
+		return DB_DONE;
+	default:
+		set_error(ps->pc, r);
+		PQclear(r);
+		drain(ps);
+		return DB_ERROR;
+	}
+}
+
+/* Sends a streamed run, its rows to come one at a time. */
+static int
+send_stream(struct pg_stmt *ps, const char **v)
+{
+	if (!PQsendQueryPrepared(ps->pc->c, ps->name, ps->nparams, v, NULL,
+	                         NULL, 0)) {
+		set_error(ps->pc, NULL);
+		return DB_ERROR;
+	}
+	ps->live = 1;
+	if (!PQsetSingleRowMode(ps->pc->c)) {
+		set_error(ps->pc, NULL);
+		drain(ps);
+		return DB_ERROR;
+	}
+	return next_row(ps);
 }
 
 static int
@@ -134,6 +201,10 @@ pg_step(db_stmt *s)
 	const char *n;
 	int i;
 
+	if (ps->live)
+		return next_row(ps);
+	if (ps->done)
+		return DB_DONE;
 	if (ps->res != NULL) {
 		free(ps->blob);
 		ps->blob = NULL;
@@ -147,6 +218,11 @@ pg_step(db_stmt *s)
 	v = xcalloc((size_t)ps->nparams + 1, sizeof *v);
 	for (i = 0; i < ps->nparams; i++)
 		v[i] = ps->p[i].v;
+	if (ps->stream) {
+		i = send_stream(ps, v);
+		free(v);
+		return i;
+	}
 	ps->res =
 	    PQexecPrepared(ps->pc->c, ps->name, ps->nparams, v, NULL, NULL, 0);
 	free(v);
@@ -387,6 +463,12 @@ pg_column_type(db_stmt *s, int i)
 	}
 }
 
+static void
+pg_stream(db_stmt *s)
+{
+	pg(s)->stream = 1;
+}
+
 static const struct db_ops pg_ops = {
     .step = pg_step,
     .reset = pg_reset,
@@ -402,6 +484,7 @@ static const struct db_ops pg_ops = {
     .column_blob = pg_column_blob,
     .column_bytes = pg_column_bytes,
     .column_type = pg_column_type,
+    .stream = pg_stream,
 };
 
 /*

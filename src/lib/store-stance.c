@@ -1686,12 +1686,15 @@ store_stance_verify(struct store *st, struct stance_verdict *v)
 	    "FROM observation_chain c FULL JOIN observation o ON o.id = c.id "
 	    "ORDER BY coalesce(o.id, c.id)";
 	struct walk w = {v, {0}, 1, store_on_pg(st)};
+	db_stmt *s = store_stmt_dialect(st, q, q_pg);
 	int rc;
 
 	memset(v, 0, sizeof *v);
 	memcpy(w.prev, stance_genesis, STANCE_HASH_LEN);
-	rc = store_each(st, store_stmt_dialect(st, q, q_pg), NULL, walk_row, &w,
-	                "observations");
+	/* Row by row: a team store's whole history would otherwise arrive
+	 * in the client's memory before the first row is checked. */
+	db_stream(s);
+	rc = store_each(st, s, NULL, walk_row, &w, "observations");
 	if (v->why != VERIFY_OK)
 		return KAM_FALSE;
 	v->bad = 0;

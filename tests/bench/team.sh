@@ -163,6 +163,13 @@ peak() {
 }
 m_tenth=$(peak obs-tenth.csv) && m_all=$(peak obs.csv) || exit 1
 r_mem=$(ratio "$m_all" "$m_tenth")
+# verify's peak memory on that whole history: the rows come one at a
+# time, so that it holds only the row it checks.
+m_verify='?'
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o mem "$KS" -d "$K" verify >/dev/null || exit 1
+  m_verify=$(tail -n 1 mem)
+fi
 
 # (c) show --as-of on that history: where each of the 10,000 people
 # stood on a day.
@@ -251,6 +258,7 @@ server, as \`tester\`.
 | \`set\` of one observation with a note | $t_set ms ($t_set_cpu) | $t_ins ms ($t_ins_cpu): one \`INSERT\` of the same row and its note by \`psql\`, a process of its own, as \`tester\` (no lookup, no hash, no lock) | $r_set | ≤ 1.5 | $(verdict "$r_set" 1.5) |
 | \`verify\` of the imported chain (passes) | $t_verify ms ($t_verify_cpu) | | | | |
 | peak memory of the \`import\` of $n_kam observations | $m_all kB | $m_tenth kB: the import of a tenth of them | $r_mem | ≤ 1.1 | $(verdict "$r_mem" 1.1) |
+| peak memory of \`verify\` of $n_kam observations | $m_verify kB | | | | |
 EOT
 admin "DROP DATABASE IF EXISTS bench_k WITH (FORCE)"
 admin "DROP DATABASE IF EXISTS bench_p WITH (FORCE)"
