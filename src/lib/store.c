@@ -1518,7 +1518,7 @@ dead_col_type(db_stmt *s, int i)
 static const struct db_ops dead_ops = {
     dead_step,     dead_stmt,     dead_stmt,    dead_stmt,      dead_int64,
     dead_double,   dead_text,     dead_null,    dead_col_int64, dead_col_double,
-    dead_col_text, dead_col_blob, dead_col_int, dead_col_type, NULL};
+    dead_col_text, dead_col_blob, dead_col_int, dead_col_type,  NULL};
 static db_stmt dead = {&dead_ops};
 
 /*
