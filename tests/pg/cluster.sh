@@ -20,6 +20,8 @@
 # Neither kam_app nor tester is a superuser (a superuser ignores grants
 # and row-level security).
 # Usage: cluster.sh CMD [ARG...]; its status is the command's.
+# KAM_TEST_PG_GUC: one server setting, NAME=VALUE, for the cluster's
+# postgresql.conf (make bench sizes the shared buffers so).
 set -eu
 if ! command -v pg_virtualenv >/dev/null 2>&1; then
   echo "cluster.sh: pg_virtualenv not found: install the Debian packages postgresql-15 and postgresql-common" >&2
@@ -39,7 +41,7 @@ for try in 1 2 3 4 5 6 7 8; do
   fi
   break
 done
-exec pg_virtualenv -t -c "-p $port" sh -c '
+exec pg_virtualenv -t -c "-p $port" ${KAM_TEST_PG_GUC:+-o "$KAM_TEST_PG_GUC"} sh -c '
 set -eu
 pw=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 psql -q -v ON_ERROR_STOP=1 -v pw="$pw" <<SQL
