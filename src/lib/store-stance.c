@@ -884,25 +884,29 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 	struct shown u = {
 	    {{NULL, 0, 0}, {NULL, 0, 0}, NULL}, {NULL, 0, 0}, deal};
 	const struct date_span window = {SHOW_WINDOW, 'd'};
+	db_stmt *s =
+	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
+	                                  [deal != 0 ? 2 : account != 0]);
 	char from[KAM_DATE_LEN];
 	int rc;
 
 	date_span_before(as_of, &window, from);
+	/* Row by row: the people and their stances are kept once, in their
+	 * own arrays, where libpq's copy of 10,000 rows would cost a few
+	 * megabytes of memory and its page faults. */
+	db_stream(s);
 	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
 	 * the planner's estimate for the whole would ask for) took longer
 	 * than running it. */
 	if (db_exec(st, "SET LOCAL jit = off") != 0)
 		rc = store_fail(st, "cannot read stances");
 	else
-		rc = store_each(
-		    st,
-		    store_stmt(st,
-		               subject_queries[known_at != NULL][toward != 0]
-		                              [deal != 0 ? 2 : account != 0]),
-		    STORE_ARGS(ID_ARG(deal == 0 ? account : 0), ID_ARG(toward),
-		               STORE_TEXT(as_of), STORE_TEXT(known_at),
-		               ID_ARG(deal), STORE_TEXT(from)),
-		    shown_row, &u, "stances");
+		rc = store_each(st, s,
+		                STORE_ARGS(ID_ARG(deal == 0 ? account : 0),
+		                           ID_ARG(toward), STORE_TEXT(as_of),
+		                           STORE_TEXT(known_at), ID_ARG(deal),
+		                           STORE_TEXT(from)),
+		                shown_row, &u, "stances");
 	if (rc != KAM_OK || u.found.n == 0) {
 		free(u.found.v);
 		u.found.v = NULL;
