@@ -503,7 +503,6 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	struct date_span span = opt->span;
 	struct stance_stale st;
 	int64_t account, deal;
-	struct out *o;
 	int rc;
 
 	if ((rc = cli_subject(ctx)) != KAM_OK)
@@ -525,9 +524,7 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = stance_stale(ctx->st, account, deal, as_of, before, &st)) !=
 	    KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, stale_cols);
-	out_rows(o, st.rows, st.n, sizeof *st.rows);
-	out_close(o);
+	cli_out_rows(ctx, stale_cols, st.rows, st.n, sizeof *st.rows);
 	stance_stale_free(&st);
 	return out_finish_stdout();
 }
