@@ -158,7 +158,6 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 {
 	const struct crit_opts *opt = ctx->opts;
 	struct gate_crit *c;
-	struct out *o;
 	int64_t pid;
 	size_t n;
 	int rc;
@@ -168,9 +167,7 @@ cmd_criteria(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_gate_rubric(ctx->st, pid, opt->gate, &c, &n)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, crit_cols);
-	out_rows(o, c, n, sizeof *c);
-	out_close(o);
+	cli_out_rows(ctx, crit_cols, c, n, sizeof *c);
 	gate_crit_free(c, n);
 	return KAM_OK;
 }
@@ -887,7 +884,6 @@ static int
 cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 {
 	struct gate_run_info *runs;
-	struct out *o;
 	int64_t deal;
 	size_t n;
 	int rc;
@@ -896,9 +892,7 @@ cmd_history(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = store_gate_runs(ctx->st, deal, &runs, &n)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, history_cols);
-	out_rows(o, runs, n, sizeof *runs);
-	out_close(o);
+	cli_out_rows(ctx, history_cols, runs, n, sizeof *runs);
 	gate_runs_free(runs, n);
 	return KAM_OK;
 }

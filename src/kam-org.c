@@ -1792,51 +1792,45 @@ cmd_import(struct kam_ctx *ctx, int argc, char **argv)
 static int
 export_person(const struct org_person *p, void *arg)
 {
-	FILE *fp = arg;
 	char level[24];
+	const char *const row[] = {p->handle,
+	                           p->name,
+	                           p->title,
+	                           p->dept,
+	                           p->level ? level : NULL,
+	                           p->reports_to,
+	                           p->dotted_to,
+	                           p->placeholder ? "yes" : NULL,
+	                           p->left_on,
+	                           p->ext_id};
 
 	snprintf(level, sizeof level, "%ld", p->level);
-	csv_put(fp, p->handle, 1);
-	csv_put(fp, p->name, 0);
-	csv_put(fp, p->title, 0);
-	csv_put(fp, p->dept, 0);
-	csv_put(fp, p->level ? level : NULL, 0);
-	csv_put(fp, p->reports_to, 0);
-	csv_put(fp, p->dotted_to, 0);
-	csv_put(fp, p->placeholder ? "yes" : NULL, 0);
-	csv_put(fp, p->left_on, 0);
-	csv_put(fp, p->ext_id, 0);
-	csv_endrow(fp);
+	csv_put_row(arg, row, sizeof row / sizeof *row);
 	return KAM_OK;
 }
 
 static int
 export_link(const struct org_link *l, void *arg)
 {
-	FILE *fp = arg;
 	char s[8];
+	const char *const row[] = {l->from, l->to, l->kind, s};
 
 	snprintf(s, sizeof s, "%ld", l->strength);
-	csv_put(fp, l->from, 1);
-	csv_put(fp, l->to, 0);
-	csv_put(fp, l->kind, 0);
-	csv_put(fp, s, 0);
-	csv_endrow(fp);
+	csv_put_row(arg, row, sizeof row / sizeof *row);
 	return KAM_OK;
 }
 
 static int
 export_role(const struct org_role *r, void *arg)
 {
-	FILE *fp = arg;
+	const char *const row[] = {r->deal,
+	                           r->person,
+	                           r->role,
+	                           r->influence,
+	                           r->lead ? "yes" : NULL,
+	                           r->primary ? "yes" : NULL};
 
-	csv_put(fp, r->deal, 1);
-	csv_put(fp, r->person, 0);
-	csv_put(fp, r->role, 0);
-	csv_put(fp, r->influence, 0);
-	csv_put(fp, r->lead ? "yes" : NULL, 0);
-	csv_put(fp, r->primary ? "yes" : NULL, 0);
-	csv_endrow(fp);
+	csv_put_row(arg, row, sizeof row / sizeof *row);
 	return KAM_OK;
 }
 
@@ -1850,21 +1844,12 @@ export_roles(struct kam_ctx *ctx, int64_t deal, void *fp)
 static int
 export_deal(const struct org_deal *d, void *arg)
 {
-	FILE *fp = arg;
+	const char *const row[] = {d->handle,   d->name,      d->value,
+	                           d->currency, d->close_on,  d->stage,
+	                           d->owner,    d->cost,      d->ext_id,
+	                           d->status,   d->closed_on, d->reason};
 
-	csv_put(fp, d->handle, 1);
-	csv_put(fp, d->name, 0);
-	csv_put(fp, d->value, 0);
-	csv_put(fp, d->currency, 0);
-	csv_put(fp, d->close_on, 0);
-	csv_put(fp, d->stage, 0);
-	csv_put(fp, d->owner, 0);
-	csv_put(fp, d->cost, 0);
-	csv_put(fp, d->ext_id, 0);
-	csv_put(fp, d->status, 0);
-	csv_put(fp, d->closed_on, 0);
-	csv_put(fp, d->reason, 0);
-	csv_endrow(fp);
+	csv_put_row(arg, row, sizeof row / sizeof *row);
 	return KAM_OK;
 }
 

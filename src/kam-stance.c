@@ -498,14 +498,10 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 	struct gate_params params;
 	struct date_span span = opt->span;
 	struct stance_stale st;
-	int64_t account, deal;
-	struct out *o;
 	int rc;
 
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	account = ctx->subj.account;
-	deal = ctx->subj.deal;
 	if (span.n == 0) {
 		/* The setting the stale-stance flag reads (kam-gate(1)). */
 		if ((rc = gate_params_load(ctx->st, &params)) != KAM_OK)
@@ -518,12 +514,10 @@ cmd_stale(struct kam_ctx *ctx, int argc, char **argv)
 		as_of = today;
 	}
 	date_span_before(as_of, &span, before);
-	if ((rc = stance_stale(ctx->st, account, deal, as_of, before, &st)) !=
-	    KAM_OK)
+	if ((rc = stance_stale(ctx->st, ctx->subj.account, ctx->subj.deal,
+	                       as_of, before, &st)) != KAM_OK)
 		return rc;
-	o = cli_out(ctx, 0, stale_cols);
-	out_rows(o, st.rows, st.n, sizeof *st.rows);
-	out_close(o);
+	cli_out_rows(ctx, stale_cols, st.rows, st.n, sizeof *st.rows);
 	stance_stale_free(&st);
 	return out_finish_stdout();
 }

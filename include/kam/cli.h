@@ -364,6 +364,9 @@ int cli_check_operands(const struct kam_ctx *, int argc, char **argv);
 
 /* A writer of the columns of cols on stdout, in the chosen format. */
 struct out *cli_out(struct kam_ctx *, int flags, const struct out_col *cols);
+/* The n rows of size bytes at rows, as a table of cols (cli_out). */
+void cli_out_rows(struct kam_ctx *, const struct out_col *cols,
+                  const void *rows, size_t n, size_t size);
 /*
  * A listing: a writer of cols (cli_out) handed to list, which hands each
  * row to out_row (a store's listing with an OUT_ROW_FN), then closed.

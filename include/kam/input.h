@@ -266,5 +266,7 @@ int csv_header_lax(struct csv_in *, char **fields, size_t n, long line,
 /* Writes one CSV field (quoted when needed) or a row separator. */
 void csv_put(FILE *, const char *field, int first);
 void csv_endrow(FILE *);
+/* Writes a whole row: the n fields of cols (NULL: empty), then its end. */
+void csv_put_row(FILE *, const char *const *cols, size_t n);
 
 #endif

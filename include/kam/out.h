@@ -234,6 +234,9 @@ void out_show(FILE *, const char *s);
 void json_put_str(FILE *, const char *);
 /* sep, then the member "key": s of a JSON object (json_put_str). */
 void json_member(FILE *, const char *sep, const char *key, const char *s);
+/* The n members kv[i][0]: kv[i][1], each after sep (json_member). */
+void json_members(FILE *, const char *sep, const char *const (*kv)[2],
+                  size_t n);
 /* Pads s with spaces to width display columns (left aligned). */
 void out_pad(FILE *, const char *s, size_t width);
 

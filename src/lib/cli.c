@@ -908,6 +908,16 @@ cli_out(struct kam_ctx *ctx, int flags, const struct out_col *cols)
 	return out_open_cols(stdout, ctx->fmt, flags, cols);
 }
 
+void
+cli_out_rows(struct kam_ctx *ctx, const struct out_col *cols, const void *rows,
+             size_t n, size_t size)
+{
+	struct out *o = cli_out(ctx, 0, cols);
+
+	out_rows(o, rows, n, size);
+	out_close(o);
+}
+
 int
 cli_list(struct kam_ctx *ctx, int flags, const struct out_col *cols,
          int (*list)(struct kam_ctx *, struct out *, void *), void *arg)

@@ -387,3 +387,13 @@ csv_endrow(FILE *fp)
 {
 	fputc('\n', fp);
 }
+
+void
+csv_put_row(FILE *fp, const char *const *cols, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		csv_put(fp, cols[i], i == 0);
+	csv_endrow(fp);
+}

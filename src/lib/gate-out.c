@@ -1397,22 +1397,25 @@ static void
 json_report_deal(FILE *fp, const struct gate_assessment *a)
 {
 	char *s = gate_verdict_sentence(a);
+	const char *const deal[][2] = {{"name", a->deal_name},
+	                               {"account_name", a->account_name},
+	                               {"category", a->category},
+	                               {"industry", a->industry},
+	                               {"profile", a->profile}};
+	const char *const terms[][2] = {
+	    {"currency", a->currency},
+	    {"close", a->close_on},
+	    {"stage", a->stage},
+	    {"as_of", a->as_of},
+	    {"verdict", gate_verdict_word(a->verdict)},
+	    {"sentence", s}};
 
 	fputs("{\n  \"deal\": ", fp);
 	json_put_str(fp, a->deal);
-	json_member(fp, ",\n  ", "name", a->deal_name);
-	json_member(fp, ",\n  ", "account_name", a->account_name);
-	json_member(fp, ",\n  ", "category", a->category);
-	json_member(fp, ",\n  ", "industry", a->industry);
-	json_member(fp, ",\n  ", "profile", a->profile);
+	json_members(fp, ",\n  ", deal, sizeof deal / sizeof *deal);
 	fputs(",\n  \"value\": ", fp);
 	json_amount(fp, a->value);
-	json_member(fp, ",\n  ", "currency", a->currency);
-	json_member(fp, ",\n  ", "close", a->close_on);
-	json_member(fp, ",\n  ", "stage", a->stage);
-	json_member(fp, ",\n  ", "as_of", a->as_of);
-	json_member(fp, ",\n  ", "verdict", gate_verdict_word(a->verdict));
-	json_member(fp, ",\n  ", "sentence", s);
+	json_members(fp, ",\n  ", terms, sizeof terms / sizeof *terms);
 	free(s);
 }
 

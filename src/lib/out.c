@@ -138,6 +138,15 @@ json_member(FILE *fp, const char *sep, const char *key, const char *s)
 }
 
 void
+json_members(FILE *fp, const char *sep, const char *const (*kv)[2], size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_member(fp, sep, kv[i][0], kv[i][1]);
+}
+
+void
 out_show(FILE *fp, const char *s)
 {
 	struct buf b = {0};
@@ -177,9 +186,7 @@ out_open(FILE *fp, enum out_format fmt, int flags, const char *const *cols)
 		fputc('\n', fp);
 		break;
 	case OUT_CSV:
-		for (i = 0; i < o->ncols; i++)
-			csv_put(fp, cols[i], i == 0);
-		csv_endrow(fp);
+		csv_put_row(fp, cols, o->ncols);
 		break;
 	default:
 		break;

@@ -38,6 +38,37 @@ now_state(const struct gate_assessment *a, int g, char *out, size_t len)
 		state_text(o->status, NULL, out, len);
 }
 
+/* A gate's state at the last run and now (state_text). */
+struct since_states {
+	char before[32], after[32];
+};
+
+/* Gate g's states; 0 when the section does not show the gate. */
+static int
+since_states(const struct gate_since *s, const struct gate_assessment *a, int g,
+             struct since_states *st)
+{
+	if (!gate_since_gate_shown(s, a, g))
+		return 0;
+	state_text(s->status_before[g - 1], s->score_before[g - 1], st->before,
+	           sizeof st->before);
+	now_state(a, g, st->after, sizeof st->after);
+	return 1;
+}
+
+/* The verdict at the last run (was) and now (is), in the user's
+ * language; whether it moved. */
+static int
+verdict_moved(const struct gate_since *s, const struct gate_assessment *a,
+              const char **was, const char **is)
+{
+	const char *now = gate_verdict_word(a->verdict);
+
+	*was = gate_label("verdict", s->verdict_before);
+	*is = gate_label("verdict", now);
+	return strcmp(s->verdict_before, now) != 0;
+}
+
 /* "Name (account/handle)" of a person, or the criterion's key. */
 static char *
 whom(const struct gate_change *c)
@@ -116,7 +147,7 @@ void
 gate_write_since_text(FILE *fp, const struct gate_assessment *a,
                       const struct gate_since *s)
 {
-	char before[32], after[32], gates[16];
+	const char *was, *is;
 	size_t i;
 	int g;
 
@@ -137,6 +168,7 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 	for (i = 0; i < s->nchanges; i++) {
 		const struct gate_change *c = &s->changes[i];
 		char *w = whom(c);
+		char gates[16];
 
 		{
 			const char *k =
@@ -160,28 +192,24 @@ gate_write_since_text(FILE *fp, const struct gate_assessment *a,
 		free(w);
 	}
 	for (g = 1; g <= GATE_COUNT; g++) {
-		if (!gate_since_gate_shown(s, a, g))
+		struct since_states st;
+
+		if (!since_states(s, a, g, &st))
 			continue;
-		state_text(s->status_before[g - 1], s->score_before[g - 1],
-		           before, sizeof before);
-		now_state(a, g, after, sizeof after);
-		if (strcmp(before, after) == 0)
+		if (strcmp(st.before, st.after) == 0)
 			fprintf(fp, _("  gate %d (%s): %s, unchanged\n"), g,
-			        gate_label("gate", gate_name(g)), after);
+			        gate_label("gate", gate_name(g)), st.after);
 		else
 			fprintf(fp, _("  gate %d (%s): %s -> %s\n"), g,
-			        gate_label("gate", gate_name(g)), before,
-			        after);
+			        gate_label("gate", gate_name(g)), st.before,
+			        st.after);
 	}
 	if (unexplained(s, a))
 		unexplained_note(fp, s, "  ");
-	if (strcmp(s->verdict_before, gate_verdict_word(a->verdict)) != 0)
-		fprintf(fp, _("  the verdict moves: %s -> %s\n"),
-		        gate_label("verdict", s->verdict_before),
-		        gate_label("verdict", gate_verdict_word(a->verdict)));
+	if (verdict_moved(s, a, &was, &is))
+		fprintf(fp, _("  the verdict moves: %s -> %s\n"), was, is);
 	else
-		fprintf(fp, _("  the verdict stays %s\n"),
-		        gate_label("verdict", gate_verdict_word(a->verdict)));
+		fprintf(fp, _("  the verdict stays %s\n"), is);
 }
 
 /*
@@ -230,8 +258,8 @@ void
 gate_write_since_md(FILE *fp, const struct gate_assessment *a,
                     const struct gate_since *s)
 {
-	char before[32], after[32], gates[16];
-	size_t i;
+	const char *was, *is;
+	size_t i, shown = 0;
 	int g;
 
 	if (s->run == 0) {
@@ -261,6 +289,7 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 		for (i = 0; i < s->nchanges; i++) {
 			const struct gate_change *c = &s->changes[i];
 			char *w = whom(c);
+			char gates[16];
 
 			fputc('|', fp);
 			gate_md_cell(
@@ -276,21 +305,19 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 		}
 		fputc('\n', fp);
 	}
-	for (i = 0, g = 1; g <= GATE_COUNT; g++)
-		i += (size_t)gate_since_gate_shown(s, a, g);
-	if (i > 0) {
+	for (g = 1; g <= GATE_COUNT; g++)
+		shown += (size_t)gate_since_gate_shown(s, a, g);
+	if (shown > 0) {
 		gate_md_head(fp, _("| gate | before | after |\n"), "lll");
 		for (g = 1; g <= GATE_COUNT; g++) {
-			if (!gate_since_gate_shown(s, a, g))
+			struct since_states st;
+
+			if (!since_states(s, a, g, &st))
 				continue;
-			state_text(s->status_before[g - 1],
-			           s->score_before[g - 1], before,
-			           sizeof before);
-			now_state(a, g, after, sizeof after);
 			fprintf(fp, "| %d. %s |", g,
 			        gate_label("gate", gate_name(g)));
-			gate_md_cell(fp, before);
-			gate_md_cell(fp, after);
+			gate_md_cell(fp, st.before);
+			gate_md_cell(fp, st.after);
 			fputc('\n', fp);
 		}
 		fputc('\n', fp);
@@ -299,13 +326,10 @@ gate_write_since_md(FILE *fp, const struct gate_assessment *a,
 			fputc('\n', fp);
 		}
 	}
-	if (strcmp(s->verdict_before, gate_verdict_word(a->verdict)) != 0)
-		fprintf(fp, _("The verdict moves: %s -> %s."),
-		        gate_label("verdict", s->verdict_before),
-		        gate_label("verdict", gate_verdict_word(a->verdict)));
+	if (verdict_moved(s, a, &was, &is))
+		fprintf(fp, _("The verdict moves: %s -> %s."), was, is);
 	else
-		fprintf(fp, _("The verdict stays %s."),
-		        gate_label("verdict", gate_verdict_word(a->verdict)));
+		fprintf(fp, _("The verdict stays %s."), is);
 	fputc('\n', fp);
 }
 
