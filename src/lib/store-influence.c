@@ -55,15 +55,14 @@ static const char q_people_ids[] = "SELECT max(id) FROM person";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
     "WHERE p.account_id = ?1 LIMIT 1";
-#define ROLE_ORDER "vocab_rank('role', r.role)"
-static const char q_roles_deal[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
-    "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
-static const char q_roles_account[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
-    "JOIN deal d ON d.id = r.deal_id WHERE d.account_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
+/* The buying roles in force on the day ?2 of the deals where w holds. */
+#define Q_ROLES(w)                                                             \
+	"SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "  \
+	"JOIN deal d ON d.id = r.deal_id WHERE " w " AND " STORE_IN_FORCE(     \
+	    "r", "?2") " ORDER BY d.handle, " STORE_ROLE_ORDER
+static const char q_roles_deal[] = Q_ROLES("r.deal_id = ?1");
+static const char q_roles_account[] = Q_ROLES("d.account_id = ?1");
+#undef Q_ROLES
 
 static int
 person_cmp(const void *a, const void *b)

@@ -67,6 +67,21 @@ struct db_ops {
 	int (*column_type)(db_stmt *, int);
 };
 
+/* An engine's table: each member its function named PREFIX_member. */
+#define DB_OPS(p)                                                              \
+	{                                                                      \
+		.step = p##_step, .reset = p##_reset,                          \
+		.clear_bindings = p##_clear_bindings,                          \
+		.finalize = p##_finalize, .bind_int64 = p##_bind_int64,        \
+		.bind_double = p##_bind_double, .bind_text = p##_bind_text,    \
+		.bind_null = p##_bind_null, .column_int64 = p##_column_int64,  \
+		.column_double = p##_column_double,                            \
+		.column_text = p##_column_text,                                \
+		.column_blob = p##_column_blob,                                \
+		.column_bytes = p##_column_bytes,                              \
+		.column_type = p##_column_type,                                \
+	}
+
 /* Each engine's statement begins with this. */
 struct db_stmt {
 	const struct db_ops *ops;
@@ -526,6 +541,8 @@ int store_ids(struct store *, db_stmt *s, const struct store_arg *args,
  */
 int store_exists(struct store *, db_stmt *s, const struct store_arg *args);
 
+/* Buying roles (table alias r) in the vocabulary's order. */
+#define STORE_ROLE_ORDER "vocab_rank('role', r.role)"
 /*
  * A buying role or an influence link (table alias a) in force on the day
  * d (an SQL parameter): begun by then and not ended by then.  A period

@@ -14,6 +14,20 @@
 
 #include "store-int.h"
 
+/*
+ * The handle of person p (an SQL alias) as seen from row r, of the
+ * same or another account: the handle alone within r's account,
+ * ACCOUNT/HANDLE from another one.  So are shown a person's manager m,
+ * the person t a link from f leads to, and the person of a deal's role.
+ */
+#define REF_FROM(p, r)                                                         \
+	"CASE WHEN " #p ".account_id = " #r ".account_id THEN " #p ".handle "  \
+	"ELSE (SELECT handle FROM account WHERE id = " #p ".account_id) "      \
+	"|| '/' || " #p ".handle END"
+#define MANAGER_REF     REF_FROM(m, p)
+#define LINK_TO_REF     REF_FROM(t, f)
+#define ROLE_PERSON_REF REF_FROM(p, d)
+
 /* An id, or NULL for 0 (none). */
 #define ID_OR_NULL(v) ((v) != 0 ? STORE_INT(v) : STORE_NULL)
 
@@ -617,9 +631,7 @@ static char *
 managers(struct store *st, int64_t person, const char *kind)
 {
 	static const char qsolid[] =
-	    "SELECT CASE WHEN m.account_id = p.account_id THEN m.handle "
-	    "ELSE (SELECT handle FROM account WHERE id = m.account_id) "
-	    "|| '/' || m.handle END FROM person p JOIN "
+	    "SELECT " MANAGER_REF " FROM person p JOIN "
 	    "person m ON m.id = p.manager_id WHERE p.id = ?";
 	static const char qdotted[] =
 	    "SELECT m.handle FROM reporting_line r "
@@ -1111,9 +1123,7 @@ static struct mgr_row *
 account_managers(struct store *st, int64_t account, size_t *n)
 {
 	static const char q[] =
-	    "SELECT r.person_id, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END "
+	    "SELECT r.person_id, " MANAGER_REF " "
 	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ? AND r.kind = 'dotted' "
@@ -1170,9 +1180,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 #define PERSON_COLS                                                            \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
 	"p.dept, p.level, "                                                    \
-	"(SELECT CASE WHEN m.account_id = p.account_id THEN m.handle ELSE "    \
-	"(SELECT handle FROM account WHERE id = m.account_id) || '/' || "      \
-	"m.handle END FROM person m WHERE m.id = p.manager_id), "              \
+	"(SELECT " MANAGER_REF " FROM person m WHERE m.id = p.manager_id), "   \
 	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
@@ -1187,9 +1195,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 */
 #define ACCOUNT_COLS                                                           \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
-	"p.dept, p.level, CASE WHEN m.account_id = p.account_id "              \
-	"THEN m.handle ELSE (SELECT handle FROM account "                      \
-	"WHERE id = m.account_id) || '/' || m.handle END, NULL, "              \
+	"p.dept, p.level, " MANAGER_REF ", NULL, "                             \
 	"p.placeholder, p.left_on, p.ext_id, p.manager_id "                    \
 	"FROM person p JOIN account a ON a.id = p.account_id "                 \
 	"LEFT JOIN person m ON m.id = p.manager_id "
@@ -1560,9 +1566,7 @@ STORE_ROWS(link_rows, struct org_link, F(from, TEXT), F(to, TEXT),
 #undef F
 
 static const char q_links_at[] =
-    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
-    "THEN t.handle ELSE (SELECT handle FROM account "
-    "WHERE id = t.account_id) || '/' || t.handle END, "
+    "SELECT f.handle, " LINK_TO_REF ", "
     "f.name, t.name, l.kind, l.strength "
     "FROM link_period l JOIN person f ON f.id = l.from_id "
     "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
@@ -1804,8 +1808,6 @@ store_org_role_rm_on(struct store *st, int64_t d, int64_t p, const char *role,
 	return rc != KAM_OK ? rc : period_close(st, &roles, d, p, role, on);
 }
 
-#define ROLE_ORDER "vocab_rank('role', r.role)"
-
 #define F(m, k) STORE_FIELD(struct org_role, m, k)
 STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
            F(name, TEXT), F(title, TEXT), F(role, TEXT), F(influence, TEXT),
@@ -1814,14 +1816,12 @@ STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
 #undef F
 
 static const char q_roles_at[] =
-    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
-    "THEN p.handle ELSE (SELECT handle FROM account "
-    "WHERE id = p.account_id) || '/' || p.handle END, "
+    "SELECT d.handle, " ROLE_PERSON_REF ", "
     "p.name, p.title, r.role, r.influence, "
     "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
     "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
     "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER ", p.handle";
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " STORE_ROLE_ORDER ", p.handle";
 
 int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
@@ -1853,7 +1853,7 @@ static const char q_holders[] =
     "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
     "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
     "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-    "ORDER BY " ROLE_ORDER ", p.handle";
+    "ORDER BY " STORE_ROLE_ORDER ", p.handle";
 
 int
 store_org_holders(struct store *st, int64_t deal,
