@@ -1422,6 +1422,22 @@ day_or_today(const char *on, char *today)
 	return today;
 }
 
+/*
+ * Each row of q, read by rows, for the id ?1 on the day ?2 (as_of, today
+ * when NULL), handed to fn.
+ */
+static int
+each_at(struct store *st, const char *q, int64_t id, const char *as_of,
+        const struct store_rows *rows, store_fn fn, void *arg, const char *what)
+{
+	char today[KAM_DATE_LEN];
+
+	return store_each_read(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(id), STORE_TEXT(day_or_today(as_of, today))),
+	    rows, fn, arg, what);
+}
+
 /* Reports a fault of the period (a, b, word) with since and the day on. */
 static int
 period_refused(struct store *st, const struct period_kind *k,
@@ -1579,13 +1595,8 @@ int
 store_org_links_at(struct store *st, int64_t account, const char *as_of,
                    int (*fn)(const struct org_link *, void *), void *arg)
 {
-	char today[KAM_DATE_LEN];
-
-	return store_each_read(
-	    st, store_stmt(st, q_links_at),
-	    STORE_ARGS(STORE_INT(account),
-	               STORE_TEXT(day_or_today(as_of, today))),
-	    &link_rows, (store_fn)fn, arg, "the links");
+	return each_at(st, q_links_at, account, as_of, &link_rows, (store_fn)fn,
+	               arg, "the links");
 }
 
 int
@@ -1827,12 +1838,8 @@ int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
                    int (*fn)(const struct org_role *, void *), void *arg)
 {
-	char today[KAM_DATE_LEN];
-
-	return store_each_read(
-	    st, store_stmt(st, q_roles_at),
-	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(day_or_today(as_of, today))),
-	    &role_rows, (store_fn)fn, arg, "the buying roles");
+	return each_at(st, q_roles_at, deal, as_of, &role_rows, (store_fn)fn,
+	               arg, "the buying roles");
 }
 
 int
