@@ -64,14 +64,7 @@ static const char q_roles_deal[] = Q_ROLES("r.deal_id = ?1");
 static const char q_roles_account[] = Q_ROLES("d.account_id = ?1");
 #undef Q_ROLES
 
-static int
-person_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct org_net_person *)a)->id;
-	int64_t y = ((const struct org_net_person *)b)->id;
-
-	return x < y ? -1 : x > y;
-}
+STORE_BY_ID(struct org_net_person, id);
 
 /*
  * Finding people by id, a few times a link.  The people of an account
@@ -120,7 +113,7 @@ find(const struct finder *f, int64_t id)
 		return f->at[id - f->min] - 1;
 	}
 	key.id = id;
-	hit = bsearch(&key, net->people, net->npeople, sizeof key, person_cmp);
+	hit = bsearch(&key, net->people, net->npeople, sizeof key, store_by_id);
 	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
 }
 
@@ -206,7 +199,7 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 		return rc;
 	if (net->npeople > 1)
 		qsort(net->people, net->npeople, sizeof *net->people,
-		      person_cmp);
+		      store_by_id);
 	return net_rows(st, net, full, q_later,
 	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
 	                later_row, "the history");

@@ -1072,14 +1072,7 @@ struct mgr_row {
 	char *dotted;
 };
 
-static int
-mgr_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct mgr_row *)a)->person;
-	int64_t y = ((const struct mgr_row *)b)->person;
-
-	return x < y ? -1 : x > y;
-}
+STORE_BY_ID(struct mgr_row, person);
 
 /* The dotted lines being gathered by person (account_managers). */
 struct mgr_rows {
@@ -1167,7 +1160,7 @@ people_row(db_stmt *s, void *arg)
 		key.person = p.id;
 		hit = pp->nmgrs == 0 ? NULL
 		                     : bsearch(&key, pp->mgrs, pp->nmgrs,
-		                               sizeof *pp->mgrs, mgr_cmp);
+		                               sizeof *pp->mgrs, store_by_id);
 		p.dotted_to = hit ? hit->dotted : NULL;
 	}
 	return pp->fn(&p, pp->arg);
