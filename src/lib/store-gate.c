@@ -634,8 +634,6 @@ stance_code(const char *s)
 	return vocab_stance_sign(s);
 }
 
-#define ROLE_ORDER "vocab_rank('role', r.role)"
-
 /* Keeps in d (a day, "" none) the later, or the earlier, of d and s. */
 static void
 day_max(char d[11], const char *s)
@@ -663,8 +661,8 @@ static const char q_group[] =
     "JOIN person p ON p.id = r.person_id "
     "JOIN account ac ON ac.id = p.account_id "
     "WHERE r.deal_id = ?1 AND (p.left_on IS NULL OR p.left_on > ?2) "
-    "AND " STORE_IN_FORCE("r",
-                          "?2") " ORDER BY ac.handle, p.handle, " ROLE_ORDER;
+    "AND " STORE_IN_FORCE(
+        "r", "?2") " ORDER BY ac.handle, p.handle, " STORE_ROLE_ORDER;
 
 /* A role of a member (the rows come a person at a time). */
 static int

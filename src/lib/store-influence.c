@@ -55,24 +55,16 @@ static const char q_people_ids[] = "SELECT max(id) FROM person";
 static const char q_any_link[] =
     "SELECT 1 FROM link l JOIN person p ON p.id = l.from_id "
     "WHERE p.account_id = ?1 LIMIT 1";
-#define ROLE_ORDER "vocab_rank('role', r.role)"
-static const char q_roles_deal[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
-    "JOIN deal d ON d.id = r.deal_id WHERE r.deal_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
-static const char q_roles_account[] =
-    "SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "
-    "JOIN deal d ON d.id = r.deal_id WHERE d.account_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY d.handle, " ROLE_ORDER;
+/* The buying roles in force on the day ?2 of the deals where w holds. */
+#define Q_ROLES(w)                                                             \
+	"SELECT r.person_id, d.id, d.handle, r.role FROM deal_role_period r "  \
+	"JOIN deal d ON d.id = r.deal_id WHERE " w " AND " STORE_IN_FORCE(     \
+	    "r", "?2") " ORDER BY d.handle, " STORE_ROLE_ORDER
+static const char q_roles_deal[] = Q_ROLES("r.deal_id = ?1");
+static const char q_roles_account[] = Q_ROLES("d.account_id = ?1");
+#undef Q_ROLES
 
-static int
-person_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct org_net_person *)a)->id;
-	int64_t y = ((const struct org_net_person *)b)->id;
-
-	return x < y ? -1 : x > y;
-}
+STORE_BY_ID(struct org_net_person, id);
 
 /*
  * Finding people by id, a few times a link.  The people of an account
@@ -121,7 +113,7 @@ find(const struct finder *f, int64_t id)
 		return f->at[id - f->min] - 1;
 	}
 	key.id = id;
-	hit = bsearch(&key, net->people, net->npeople, sizeof key, person_cmp);
+	hit = bsearch(&key, net->people, net->npeople, sizeof key, store_by_id);
 	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
 }
 
@@ -207,7 +199,7 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 		return rc;
 	if (net->npeople > 1)
 		qsort(net->people, net->npeople, sizeof *net->people,
-		      person_cmp);
+		      store_by_id);
 	return net_rows(st, net, full, q_later,
 	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
 	                later_row, "the history");

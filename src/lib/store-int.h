@@ -69,6 +69,24 @@ struct db_ops {
 	void (*stream)(db_stmt *);
 };
 
+/*
+ * An engine's table: each member its function named PREFIX_member, and
+ * its way to stream rows (or NULL).
+ */
+#define DB_OPS(p, stream_rows)                                                 \
+	{                                                                      \
+		.step = p##_step, .reset = p##_reset,                          \
+		.clear_bindings = p##_clear_bindings,                          \
+		.finalize = p##_finalize, .bind_int64 = p##_bind_int64,        \
+		.bind_double = p##_bind_double, .bind_text = p##_bind_text,    \
+		.bind_null = p##_bind_null, .column_int64 = p##_column_int64,  \
+		.column_double = p##_column_double,                            \
+		.column_text = p##_column_text,                                \
+		.column_blob = p##_column_blob,                                \
+		.column_bytes = p##_column_bytes,                              \
+		.column_type = p##_column_type, .stream = stream_rows,         \
+	}
+
 /* Each engine's statement begins with this. */
 struct db_stmt {
 	const struct db_ops *ops;
@@ -541,6 +559,18 @@ int store_ids(struct store *, db_stmt *s, const struct store_arg *args,
  */
 int store_exists(struct store *, db_stmt *s, const struct store_arg *args);
 
+/*
+ * The qsort and bsearch order of structs that begin with an int64_t id:
+ * by that id.  STORE_BY_ID(T, m) checks that T's member m is that id.
+ */
+int store_by_id(const void *a, const void *b);
+#define STORE_BY_ID(T, m)                                                      \
+	_Static_assert(offsetof(T, m) == 0 &&                                  \
+	                   _Generic(((T *)0)->m, int64_t : 1, default : 0),    \
+	               #T " begins with its int64_t id " #m)
+
+/* Buying roles (table alias r) in the vocabulary's order. */
+#define STORE_ROLE_ORDER "vocab_rank('role', r.role)"
 /*
  * A buying role or an influence link (table alias a) in force on the day
  * d (an SQL parameter): begun by then and not ended by then.  A period

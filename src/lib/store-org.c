@@ -14,6 +14,20 @@
 
 #include "store-int.h"
 
+/*
+ * The handle of person p (an SQL alias) as seen from row r, of the
+ * same or another account: the handle alone within r's account,
+ * ACCOUNT/HANDLE from another one.  So are shown a person's manager m,
+ * the person t a link from f leads to, and the person of a deal's role.
+ */
+#define REF_FROM(p, r)                                                         \
+	"CASE WHEN " #p ".account_id = " #r ".account_id THEN " #p ".handle "  \
+	"ELSE (SELECT handle FROM account WHERE id = " #p ".account_id) "      \
+	"|| '/' || " #p ".handle END"
+#define MANAGER_REF     REF_FROM(m, p)
+#define LINK_TO_REF     REF_FROM(t, f)
+#define ROLE_PERSON_REF REF_FROM(p, d)
+
 /* An id, or NULL for 0 (none). */
 #define ID_OR_NULL(v) ((v) != 0 ? STORE_INT(v) : STORE_NULL)
 
@@ -617,9 +631,7 @@ static char *
 managers(struct store *st, int64_t person, const char *kind)
 {
 	static const char qsolid[] =
-	    "SELECT CASE WHEN m.account_id = p.account_id THEN m.handle "
-	    "ELSE (SELECT handle FROM account WHERE id = m.account_id) "
-	    "|| '/' || m.handle END FROM person p JOIN "
+	    "SELECT " MANAGER_REF " FROM person p JOIN "
 	    "person m ON m.id = p.manager_id WHERE p.id = ?";
 	static const char qdotted[] =
 	    "SELECT m.handle FROM reporting_line r "
@@ -1060,14 +1072,7 @@ struct mgr_row {
 	char *dotted;
 };
 
-static int
-mgr_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct mgr_row *)a)->person;
-	int64_t y = ((const struct mgr_row *)b)->person;
-
-	return x < y ? -1 : x > y;
-}
+STORE_BY_ID(struct mgr_row, person);
 
 /* The dotted lines being gathered by person (account_managers). */
 struct mgr_rows {
@@ -1111,9 +1116,7 @@ static struct mgr_row *
 account_managers(struct store *st, int64_t account, size_t *n)
 {
 	static const char q[] =
-	    "SELECT r.person_id, CASE WHEN m.account_id = p.account_id "
-	    "THEN m.handle ELSE (SELECT handle FROM account "
-	    "WHERE id = m.account_id) || '/' || m.handle END "
+	    "SELECT r.person_id, " MANAGER_REF " "
 	    "FROM reporting_line r JOIN person p ON p.id = r.person_id "
 	    "JOIN person m ON m.id = r.manager_id "
 	    "WHERE +p.account_id = ? AND r.kind = 'dotted' "
@@ -1157,7 +1160,7 @@ people_row(db_stmt *s, void *arg)
 		key.person = p.id;
 		hit = pp->nmgrs == 0 ? NULL
 		                     : bsearch(&key, pp->mgrs, pp->nmgrs,
-		                               sizeof *pp->mgrs, mgr_cmp);
+		                               sizeof *pp->mgrs, store_by_id);
 		p.dotted_to = hit ? hit->dotted : NULL;
 	}
 	return pp->fn(&p, pp->arg);
@@ -1170,9 +1173,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 #define PERSON_COLS                                                            \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
 	"p.dept, p.level, "                                                    \
-	"(SELECT CASE WHEN m.account_id = p.account_id THEN m.handle ELSE "    \
-	"(SELECT handle FROM account WHERE id = m.account_id) || '/' || "      \
-	"m.handle END FROM person m WHERE m.id = p.manager_id), "              \
+	"(SELECT " MANAGER_REF " FROM person m WHERE m.id = p.manager_id), "   \
 	"(SELECT group_concat(h, ';') FROM (SELECT m.handle AS h "             \
 	" FROM reporting_line r JOIN person m ON m.id = r.manager_id "         \
 	" WHERE r.person_id = p.id AND r.kind = 'dotted' "                     \
@@ -1187,9 +1188,7 @@ people(struct store *st, int64_t account, int64_t person, int by_handle,
 	 */
 #define ACCOUNT_COLS                                                           \
 	"SELECT p.id, p.account_id, a.handle, p.handle, p.name, p.title, "     \
-	"p.dept, p.level, CASE WHEN m.account_id = p.account_id "              \
-	"THEN m.handle ELSE (SELECT handle FROM account "                      \
-	"WHERE id = m.account_id) || '/' || m.handle END, NULL, "              \
+	"p.dept, p.level, " MANAGER_REF ", NULL, "                             \
 	"p.placeholder, p.left_on, p.ext_id, p.manager_id "                    \
 	"FROM person p JOIN account a ON a.id = p.account_id "                 \
 	"LEFT JOIN person m ON m.id = p.manager_id "
@@ -1416,6 +1415,22 @@ day_or_today(const char *on, char *today)
 	return today;
 }
 
+/*
+ * Each row of q, read by rows, for the id ?1 on the day ?2 (as_of, today
+ * when NULL), handed to fn.
+ */
+static int
+each_at(struct store *st, const char *q, int64_t id, const char *as_of,
+        const struct store_rows *rows, store_fn fn, void *arg, const char *what)
+{
+	char today[KAM_DATE_LEN];
+
+	return store_each_read(
+	    st, store_stmt(st, q),
+	    STORE_ARGS(STORE_INT(id), STORE_TEXT(day_or_today(as_of, today))),
+	    rows, fn, arg, what);
+}
+
 /* Reports a fault of the period (a, b, word) with since and the day on. */
 static int
 period_refused(struct store *st, const struct period_kind *k,
@@ -1560,9 +1575,7 @@ STORE_ROWS(link_rows, struct org_link, F(from, TEXT), F(to, TEXT),
 #undef F
 
 static const char q_links_at[] =
-    "SELECT f.handle, CASE WHEN t.account_id = f.account_id "
-    "THEN t.handle ELSE (SELECT handle FROM account "
-    "WHERE id = t.account_id) || '/' || t.handle END, "
+    "SELECT f.handle, " LINK_TO_REF ", "
     "f.name, t.name, l.kind, l.strength "
     "FROM link_period l JOIN person f ON f.id = l.from_id "
     "JOIN person t ON t.id = l.to_id WHERE f.account_id = ?1 "
@@ -1575,13 +1588,8 @@ int
 store_org_links_at(struct store *st, int64_t account, const char *as_of,
                    int (*fn)(const struct org_link *, void *), void *arg)
 {
-	char today[KAM_DATE_LEN];
-
-	return store_each_read(
-	    st, store_stmt(st, q_links_at),
-	    STORE_ARGS(STORE_INT(account),
-	               STORE_TEXT(day_or_today(as_of, today))),
-	    &link_rows, (store_fn)fn, arg, "the links");
+	return each_at(st, q_links_at, account, as_of, &link_rows, (store_fn)fn,
+	               arg, "the links");
 }
 
 int
@@ -1804,8 +1812,6 @@ store_org_role_rm_on(struct store *st, int64_t d, int64_t p, const char *role,
 	return rc != KAM_OK ? rc : period_close(st, &roles, d, p, role, on);
 }
 
-#define ROLE_ORDER "vocab_rank('role', r.role)"
-
 #define F(m, k) STORE_FIELD(struct org_role, m, k)
 STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
            F(name, TEXT), F(title, TEXT), F(role, TEXT), F(influence, TEXT),
@@ -1814,25 +1820,19 @@ STORE_ROWS(role_rows, struct org_role, F(deal, TEXT), F(person, TEXT),
 #undef F
 
 static const char q_roles_at[] =
-    "SELECT d.handle, CASE WHEN p.account_id = d.account_id "
-    "THEN p.handle ELSE (SELECT handle FROM account "
-    "WHERE id = p.account_id) || '/' || p.handle END, "
+    "SELECT d.handle, " ROLE_PERSON_REF ", "
     "p.name, p.title, r.role, r.influence, "
     "p.level, r.lead, p.placeholder, p.left_on, r.is_primary, p.id "
     "FROM deal_role_period r JOIN deal d ON d.id = r.deal_id "
     "JOIN person p ON p.id = r.person_id WHERE r.deal_id = ?1 "
-    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " ROLE_ORDER ", p.handle";
+    "AND " STORE_IN_FORCE("r", "?2") " ORDER BY " STORE_ROLE_ORDER ", p.handle";
 
 int
 store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
                    int (*fn)(const struct org_role *, void *), void *arg)
 {
-	char today[KAM_DATE_LEN];
-
-	return store_each_read(
-	    st, store_stmt(st, q_roles_at),
-	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(day_or_today(as_of, today))),
-	    &role_rows, (store_fn)fn, arg, "the buying roles");
+	return each_at(st, q_roles_at, deal, as_of, &role_rows, (store_fn)fn,
+	               arg, "the buying roles");
 }
 
 int
@@ -1853,7 +1853,7 @@ static const char q_holders[] =
     "SELECT a.handle || '/' || p.handle, r.role, p.placeholder, "
     "p.left_on FROM deal_role r JOIN person p ON p.id = r.person_id "
     "JOIN account a ON a.id = p.account_id WHERE r.deal_id = ? "
-    "ORDER BY " ROLE_ORDER ", p.handle";
+    "ORDER BY " STORE_ROLE_ORDER ", p.handle";
 
 int
 store_org_holders(struct store *st, int64_t deal,

@@ -469,23 +469,7 @@ pg_stream(db_stmt *s)
 	pg(s)->stream = 1;
 }
 
-static const struct db_ops pg_ops = {
-    .step = pg_step,
-    .reset = pg_reset,
-    .clear_bindings = pg_clear_bindings,
-    .finalize = pg_finalize,
-    .bind_int64 = pg_bind_int64,
-    .bind_double = pg_bind_double,
-    .bind_text = pg_bind_text,
-    .bind_null = pg_bind_null,
-    .column_int64 = pg_column_int64,
-    .column_double = pg_column_double,
-    .column_text = pg_column_text,
-    .column_blob = pg_column_blob,
-    .column_bytes = pg_column_bytes,
-    .column_type = pg_column_type,
-    .stream = pg_stream,
-};
+static const struct db_ops pg_ops = DB_OPS(pg, pg_stream);
 
 /*
  * SQLite's parameters (? and ?N) spelled $N; quoted strings, quoted

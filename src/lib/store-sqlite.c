@@ -78,59 +78,24 @@ lite_bind_null(db_stmt *s, int i)
 	sqlite3_bind_null(lite(s), i);
 }
 
-static int64_t
-lite_column_int64(db_stmt *s, int i)
-{
-	return sqlite3_column_int64(lite(s), i);
-}
+/*
+ * The columns of the current row: SQLite's own call, on its statement.
+ * SQLite's type numbers are the db_type ones.
+ */
+#define LITE_COLUMN(name, type)                                                \
+	static type lite_column_##name(db_stmt *s, int i)                      \
+	{                                                                      \
+		return sqlite3_column_##name(lite(s), i);                      \
+	}
+LITE_COLUMN(int64, int64_t)
+LITE_COLUMN(double, double)
+LITE_COLUMN(text, const unsigned char *)
+LITE_COLUMN(blob, const void *)
+LITE_COLUMN(bytes, int)
+LITE_COLUMN(type, int)
+#undef LITE_COLUMN
 
-static double
-lite_column_double(db_stmt *s, int i)
-{
-	return sqlite3_column_double(lite(s), i);
-}
-
-static const unsigned char *
-lite_column_text(db_stmt *s, int i)
-{
-	return sqlite3_column_text(lite(s), i);
-}
-
-static const void *
-lite_column_blob(db_stmt *s, int i)
-{
-	return sqlite3_column_blob(lite(s), i);
-}
-
-static int
-lite_column_bytes(db_stmt *s, int i)
-{
-	return sqlite3_column_bytes(lite(s), i);
-}
-
-/* SQLite's type numbers are the db_type ones. */
-static int
-lite_column_type(db_stmt *s, int i)
-{
-	return sqlite3_column_type(lite(s), i);
-}
-
-static const struct db_ops lite_ops = {
-    .step = lite_step,
-    .reset = lite_reset,
-    .clear_bindings = lite_clear_bindings,
-    .finalize = lite_finalize,
-    .bind_int64 = lite_bind_int64,
-    .bind_double = lite_bind_double,
-    .bind_text = lite_bind_text,
-    .bind_null = lite_bind_null,
-    .column_int64 = lite_column_int64,
-    .column_double = lite_column_double,
-    .column_text = lite_column_text,
-    .column_blob = lite_column_blob,
-    .column_bytes = lite_column_bytes,
-    .column_type = lite_column_type,
-};
+static const struct db_ops lite_ops = DB_OPS(lite, NULL);
 
 _Static_assert(DB_ROW == SQLITE_ROW && DB_DONE == SQLITE_DONE,
                "db_step returns SQLite's codes");

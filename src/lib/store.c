@@ -1073,6 +1073,18 @@ team_open_slowly(struct store *st, int mode, int hold)
 	return KAM_OK;
 }
 
+/* Hands over the store that opened (rc KAM_OK), else closes it. */
+static int
+opened(struct store *st, int rc, struct store **out)
+{
+	if (rc != KAM_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return KAM_OK;
+}
+
 static int
 team_open(struct store **out, const char *url, int mode, int hold)
 {
@@ -1095,12 +1107,7 @@ team_open(struct store **out, const char *url, int mode, int hold)
 		rc = team_who_when(st, mode, &f);
 	else if (rc == KAM_OK)
 		rc = team_open_slowly(st, mode, hold);
-	if (rc != KAM_OK) {
-		store_close(st);
-		return rc;
-	}
-	*out = st;
-	return KAM_OK;
+	return opened(st, rc, out);
 }
 
 int
@@ -1175,12 +1182,7 @@ store_open(struct store **out, const char *path, int mode)
 			break;
 		store_close(st);
 	}
-	if (rc != KAM_OK) {
-		store_close(st);
-		return rc;
-	}
-	*out = st;
-	return KAM_OK;
+	return opened(st, rc, out);
 }
 
 void
@@ -1447,17 +1449,15 @@ dead_stmt(db_stmt *s)
 	(void)s;
 }
 
-static void
-dead_int64(db_stmt *s, int i, int64_t v)
-{
-	(void)s, (void)i, (void)v;
-}
-
-static void
-dead_double(db_stmt *s, int i, double v)
-{
-	(void)s, (void)i, (void)v;
-}
+/* A value bound to no statement: dropped. */
+#define DEAD_BIND(name, type)                                                  \
+	static void dead_##name(db_stmt *s, int i, type v)                     \
+	{                                                                      \
+		(void)s, (void)i, (void)v;                                     \
+	}
+DEAD_BIND(int64, int64_t)
+DEAD_BIND(double, double)
+#undef DEAD_BIND
 
 static void
 dead_text(db_stmt *s, int i, const char *v, enum db_keep keep)
@@ -1473,47 +1473,20 @@ dead_null(db_stmt *s, int i)
 	(void)s, (void)i;
 }
 
-static int64_t
-dead_col_int64(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return 0;
-}
-
-static double
-dead_col_double(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return 0;
-}
-
-static const unsigned char *
-dead_col_text(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return NULL;
-}
-
-static const void *
-dead_col_blob(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return NULL;
-}
-
-static int
-dead_col_int(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return 0;
-}
-
-static int
-dead_col_type(db_stmt *s, int i)
-{
-	(void)s, (void)i;
-	return DB_NULL;
-}
+/* A column of no row: empty. */
+#define DEAD_COLUMN(name, type, none)                                          \
+	static type dead_col_##name(db_stmt *s, int i)                         \
+	{                                                                      \
+		(void)s, (void)i;                                              \
+		return none;                                                   \
+	}
+DEAD_COLUMN(int64, int64_t, 0)
+DEAD_COLUMN(double, double, 0)
+DEAD_COLUMN(text, const unsigned char *, NULL)
+DEAD_COLUMN(blob, const void *, NULL)
+DEAD_COLUMN(int, int, 0)
+DEAD_COLUMN(type, int, DB_NULL)
+#undef DEAD_COLUMN
 
 static const struct db_ops dead_ops = {
     dead_step,     dead_stmt,     dead_stmt,    dead_stmt,      dead_int64,
@@ -2547,6 +2520,19 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	return rc;
 }
 
+int
+store_by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The ACCOUNT/HANDLE of the row ? of table t (alias x). */
+#define REF_Q(t, x)                                                            \
+	"SELECT a.handle || '/' || " #x ".handle FROM " #t " " #x " "          \
+	"JOIN account a ON a.id = " #x ".account_id WHERE " #x ".id = ?"
+
 static char *
 ref_of(struct store *st, const char *q, int64_t id)
 {
@@ -2568,9 +2554,7 @@ store_person_id_in(struct store *st, const char *ref, int64_t account,
 char *
 store_person_ref(struct store *st, int64_t id)
 {
-	static const char q[] =
-	    "SELECT a.handle || '/' || p.handle FROM person p "
-	    "JOIN account a ON a.id = p.account_id WHERE p.id = ?";
+	static const char q[] = REF_Q(person, p);
 
 	return ref_of(st, q, id);
 }
@@ -2578,9 +2562,7 @@ store_person_ref(struct store *st, int64_t id)
 char *
 store_deal_ref(struct store *st, int64_t id)
 {
-	static const char q[] =
-	    "SELECT a.handle || '/' || d.handle FROM deal d "
-	    "JOIN account a ON a.id = d.account_id WHERE d.id = ?";
+	static const char q[] = REF_Q(deal, d);
 
 	return ref_of(st, q, id);
 }

@@ -1039,14 +1039,20 @@ store_suite(void)
 	Suite *s = suite_create("store");
 	TCase *tc;
 
+	/* On a team store each test makes a store of its own (the whole
+	 * schema, statement by statement over the connection), which on a
+	 * loaded machine takes longer than Check's 4 s. */
+
 	tc = tcase_create("open");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_create);
 	tcase_add_test(tc, test_migrations);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("transactions");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_hold);
 	tcase_add_test(tc, test_failed_step);
@@ -1061,6 +1067,7 @@ store_suite(void)
 
 	tc = tcase_create("parts");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_org_people);
 	tcase_add_test(tc, test_links_roles);
 	tcase_add_test(tc, test_people_by_id);

@@ -198,6 +198,51 @@ START_TEST(t_rows)
 END_TEST
 
 /* A statement stepped while another runs, as the store files do. */
+/*
+ * A streamed statement (db_stream) hands its rows one at a time, each
+ * its own result: all of them, then DB_DONE until reset; stopped
+ * early, the rest is read and dropped at the reset, and the connection
+ * serves the next statement; an error among the rows ends them.
+ */
+START_TEST(t_stream)
+{
+	db_stmt *sel = prep("SELECT i, 10 / (? - i) FROM "
+	                    "generate_series(1, 5) AS i");
+	db_stmt *one = prep("SELECT count(*) FROM t");
+	int i;
+
+	db_stream(sel);
+	db_bind_int(sel, 1, 100);
+	for (i = 1; i <= 5; i++) {
+		ck_assert_int_eq(db_step(sel), DB_ROW);
+		ck_assert_int_eq(db_column_int(sel, 0), i);
+		ck_assert_int_eq(db_column_int(sel, 1), 10 / (100 - i));
+	}
+	ck_assert_int_eq(db_step(sel), DB_DONE);
+	ck_assert_int_eq(db_step(sel), DB_DONE);
+	db_reset(sel);
+	/* Stopped after two rows: the connection is free again. */
+	ck_assert_int_eq(db_step(sel), DB_ROW);
+	ck_assert_int_eq(db_step(sel), DB_ROW);
+	ck_assert_int_eq(db_column_int(sel, 0), 2);
+	db_reset(sel);
+	ck_assert_int_eq(db_step(one), DB_ROW);
+	ck_assert_int_eq(db_column_int(one, 0), 0);
+	db_reset(one);
+	/* Division by zero at the third row: two rows, then the error. */
+	db_bind_int(sel, 1, 3);
+	ck_assert_int_eq(db_step(sel), DB_ROW);
+	ck_assert_int_eq(db_step(sel), DB_ROW);
+	ck_assert_int_eq(db_step(sel), DB_ERROR);
+	ck_assert(strstr(db_pg_errmsg(pc), "division by zero") != NULL);
+	db_reset(sel);
+	ck_assert_int_eq(db_step(one), DB_ROW);
+	ck_assert_int_eq(db_column_int(one, 0), 0);
+	db_finalize(sel);
+	db_finalize(one);
+}
+END_TEST
+
 START_TEST(t_nested)
 {
 	db_stmt *ins = prep("INSERT INTO t (name, n) VALUES (?, ?)");
@@ -406,6 +451,7 @@ suite(void)
 		tcase_add_checked_fixture(tc, setup, teardown);
 		tcase_add_test(tc, t_rows);
 		tcase_add_test(tc, t_nested);
+		tcase_add_test(tc, t_stream);
 		tcase_add_test(tc, t_blob);
 		tcase_add_test(tc, t_locale);
 		tcase_add_test(tc, t_errors);
