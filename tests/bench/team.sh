@@ -221,7 +221,7 @@ else
   pages="in pages of 4 kB (the machine reserves no huge pages)"
 fi
 server=$(admin "SHOW server_version" | cut -d' ' -f1)
-settings=$(admin "SELECT string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit')")
+settings=$(admin "SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit')")
 phase "done"
 cat >section.md <<EOT
 ## The team store (PostgreSQL)
