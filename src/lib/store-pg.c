@@ -129,15 +129,22 @@ drain(struct pg_stmt *ps)
 	ps->live = 0;
 }
 
+/* Drops the rows held and the blob read from them. */
 static void
-drop_rows(struct pg_stmt *ps)
+drop_held(struct pg_stmt *ps)
 {
-	if (ps->res != NULL)
-		PQclear(ps->res);
+	PQclear(ps->res);
 	ps->res = NULL;
 	free(ps->blob);
 	ps->blob = NULL;
 	ps->nblob = 0;
+}
+
+/* Drops the rows, and what is left to come of a streamed run's. */
+static void
+drop_rows(struct pg_stmt *ps)
+{
+	drop_held(ps);
 	if (ps->live)
 		drain(ps);
 	ps->done = 0;
@@ -149,10 +156,7 @@ next_row(struct pg_stmt *ps)
 {
 	PGresult *r;
 
-	PQclear(ps->res);
-	ps->res = NULL;
-	free(ps->blob);
-	ps->blob = NULL;
+	drop_held(ps);
 	r = PQgetResult(ps->pc->c);
 	switch (PQresultStatus(r)) {
 	case PGRES_SINGLE_TUPLE:

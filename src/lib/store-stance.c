@@ -936,8 +936,7 @@ store_stance_show(struct store *st, int64_t account, int64_t deal,
 	/* A store file answers each from its index in microseconds. */
 	if ((rc = store_stance_people(st, account, deal, people, n)) != KAM_OK)
 		return rc;
-	*found = xreallocarray(NULL, *n ? *n : 1, sizeof **found);
-	memset(*found, 0, (*n ? *n : 1) * sizeof **found);
+	*found = xcalloc(*n ? *n : 1, sizeof **found);
 	for (i = 0; i < *n && rc == KAM_OK; i++)
 		rc = find(st, 1, (*people)[i].id, toward, deal, as_of, known_at,
 		          &(*found)[i]);
