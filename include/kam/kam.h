@@ -115,6 +115,14 @@ struct kam_array {
 	size_t n, cap;
 };
 void *kam_array_add(struct kam_array *, size_t size);
+/*
+ * The first of the n elements of size bytes at v whose text at byte off
+ * (a char * member, as offsetof names it) is key, or NULL: an array
+ * searched by its key or name.  Like bsearch, it takes const and
+ * returns the element for the caller to type.
+ */
+void *kam_find(const void *v, size_t n, size_t size, size_t off,
+               const char *key);
 
 /*
  * The clock.  $KAM_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) pins it, so

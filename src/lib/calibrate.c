@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,11 +47,11 @@ last_by(const struct calib_deal *d, const char *day)
 static struct calib_crit *
 crit_find(struct calibration *c, const char *key, int gate)
 {
-	size_t i;
+	struct calib_crit *x = kam_find(c->crit, c->ncrit, sizeof *c->crit,
+	                                offsetof(struct calib_crit, key), key);
 
-	for (i = 0; i < c->ncrit; i++)
-		if (strcmp(c->crit[i].key, key) == 0)
-			return &c->crit[i];
+	if (x != NULL)
+		return x;
 	c->crit = xgrow(c->crit, c->ncrit, &c->crit_cap, sizeof *c->crit);
 	memset(&c->crit[c->ncrit], 0, sizeof *c->crit);
 	c->crit[c->ncrit].key = xstrdup(key);

@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,12 +323,8 @@ gate_gap_answer(const struct gate_params *p, double gap)
 static struct gate_crit *
 find_crit(struct gate_assessment *a, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < a->ncrit; i++)
-		if (strcmp(a->crit[i].key, key) == 0)
-			return &a->crit[i];
-	return NULL;
+	return kam_find(a->crit, a->ncrit, sizeof *a->crit,
+	                offsetof(struct gate_crit, key), key);
 }
 
 const struct gate_crit *
@@ -1455,12 +1452,8 @@ gate_assessment_free(struct gate_assessment *a)
 struct gate_member *
 gate_member_find(struct gate_assessment *a, const char *ref)
 {
-	size_t i;
-
-	for (i = 0; i < a->nmembers; i++)
-		if (strcmp(a->members[i].ref, ref) == 0)
-			return &a->members[i];
-	return NULL;
+	return kam_find(a->members, a->nmembers, sizeof *a->members,
+	                offsetof(struct gate_member, ref), ref);
 }
 
 int
@@ -2040,12 +2033,8 @@ gate_snap_free(struct gate_snap *s)
 static const struct gate_snap_crit *
 snap_find(const struct gate_snap *s, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < s->ncrit; i++)
-		if (strcmp(s->crit[i].key, key) == 0)
-			return &s->crit[i];
-	return NULL;
+	return kam_find(s->crit, s->ncrit, sizeof *s->crit,
+	                offsetof(struct gate_snap_crit, key), key);
 }
 
 size_t

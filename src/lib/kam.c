@@ -156,6 +156,21 @@ kam_array_add(struct kam_array *a, size_t size)
 	return x;
 }
 
+void *
+kam_find(const void *v, size_t n, size_t size, size_t off, const char *key)
+{
+	const unsigned char *x = v;
+	const char *k;
+	size_t i;
+
+	for (i = 0; i < n; i++, x += size) {
+		memcpy(&k, x + off, sizeof k);
+		if (strcmp(k, key) == 0)
+			return (void *)x;
+	}
+	return NULL;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,8 @@ static const struct map_fit fits[] = {
 const struct map_fit *
 map_fit_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof fits / sizeof fits[0]; i++)
-		if (strcmp(fits[i].name, name) == 0)
-			return &fits[i];
-	return NULL;
+	return kam_find(fits, sizeof fits / sizeof fits[0], sizeof fits[0],
+	                offsetof(struct map_fit, name), name);
 }
 
 /* Without -T, the format follows the -o file's extension, else DOT. */

@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include <check.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2430,6 +2431,26 @@ START_TEST(t_what_if)
 }
 END_TEST
 
+/* kam_find: the first element whose key matches, at any offset; NULL
+ * for none and for an empty array. */
+START_TEST(t_kam_find)
+{
+	struct kv {
+		int n;
+		char *name, *key;
+	} v[] = {{1, "a", "x"}, {2, "b", "y"}, {3, "c", "y"}};
+	size_t off = offsetof(struct kv, key);
+
+	ck_assert_ptr_eq(kam_find(v, 3, sizeof *v, off, "x"), &v[0]);
+	ck_assert_ptr_eq(kam_find(v, 3, sizeof *v, off, "y"), &v[1]);
+	ck_assert_ptr_eq(
+	    kam_find(v, 3, sizeof *v, offsetof(struct kv, name), "c"), &v[2]);
+	ck_assert_ptr_null(kam_find(v, 3, sizeof *v, off, "c"));
+	ck_assert_ptr_null(kam_find(v, 1, sizeof *v, off, "y"));
+	ck_assert_ptr_null(kam_find(NULL, 0, sizeof *v, off, "x"));
+}
+END_TEST
+
 START_TEST(t_sentence_and_json)
 {
 	char *s, *buf = NULL;
@@ -3008,6 +3029,7 @@ suite(void)
 	tcase_add_test(tc, t_carrier);
 	tcase_add_test(tc, t_plan_who_decides);
 	tcase_add_test(tc, t_what_if);
+	tcase_add_test(tc, t_kam_find);
 	tcase_add_test(tc, t_sentence_and_json);
 	tcase_add_test(tc, t_diff);
 	suite_add_tcase(s, tc);
