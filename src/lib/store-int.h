@@ -482,12 +482,15 @@ enum store_field_kind {
 	STORE_F_LONG,   /* long */
 	STORE_F_DOUBLE, /* double */
 	STORE_F_BOOL,   /* int: 1 for a value other than 0, else 0 */
+	STORE_F_CDUP,   /* const char *: a copy as for DUP, in a field the
+	                   struct declares const (freed as DUP's) */
+	STORE_F_CHARS,  /* char [N]: the text, cut to fit ("" for NULL) */
 	STORE_F_SKIP    /* a column the struct has no field for */
 };
 struct kam_array;
 struct store_field {
 	enum store_field_kind kind;
-	size_t offset;
+	size_t offset, size; /* the member's place and size */
 };
 #define STORE_CK_TEXT(m)   _Generic((m), const char * : 0)
 #define STORE_CK_DUP(m)    _Generic((m), char * : 0)
@@ -496,14 +499,17 @@ struct store_field {
 #define STORE_CK_LONG(m)   _Generic((m), long : 0)
 #define STORE_CK_DOUBLE(m) _Generic((m), double : 0)
 #define STORE_CK_BOOL(m)   _Generic((m), int : 0)
+#define STORE_CK_CDUP(m)   _Generic((m), const char * : 0)
+#define STORE_CK_CHARS(m)  _Generic(&(m), char(*)[sizeof(m)] : 0)
 #define STORE_FIELD(T, member, K)                                              \
 	{                                                                      \
 		STORE_F_##K,                                                   \
-		    offsetof(T, member) + STORE_CK_##K(((T *)0)->member)       \
+		    offsetof(T, member) + STORE_CK_##K(((T *)0)->member),      \
+		    sizeof(((T *)0)->member)                                   \
 	}
 #define STORE_SKIP                                                             \
 	{                                                                      \
-		STORE_F_SKIP, 0                                                \
+		STORE_F_SKIP, 0, 0                                             \
 	}
 struct store_rows {
 	const struct store_field *fields;
