@@ -471,14 +471,12 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	static const char ins[] =
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
 	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return write_one(
 	    st, ins,
 	    STORE_ARGS(STORE_INT(deal), STORE_INT(criterion),
 	               STORE_TEXT(gate_ans_word(ans)), STORE_TEXT(evidence),
-	               STORE_TEXT(on), STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	               STORE_TEXT(on), STORE_STAMP,
 	               gap != NULL ? STORE_DOUBLE(*gap) : STORE_NULL),
 	    "cannot record the answer");
 }

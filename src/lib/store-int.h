@@ -383,7 +383,8 @@ enum store_arg_kind {
 	STORE_ARG_DOUBLE,
 	STORE_ARG_TEXT,   /* NULL binds NULL */
 	STORE_ARG_HANDLE, /* as store_bind_handle */
-	STORE_ARG_NULL
+	STORE_ARG_NULL,
+	STORE_ARG_NOW /* the time of the binding, a kam_now stamp */
 };
 struct store_arg {
 	enum store_arg_kind kind;
@@ -396,6 +397,9 @@ struct store_arg {
 #define STORE_TEXT(v)   ((struct store_arg){STORE_ARG_TEXT, 0, 0, (v)})
 #define STORE_HANDLE(v) ((struct store_arg){STORE_ARG_HANDLE, 0, 0, (v)})
 #define STORE_NULL      ((struct store_arg){STORE_ARG_NULL, 0, 0, NULL})
+#define STORE_NOW       ((struct store_arg){STORE_ARG_NOW, 0, 0, NULL})
+/* When a row is written and by whom: now and the actor, two arguments. */
+#define STORE_STAMP STORE_NOW, STORE_TEXT(kam_actor())
 #define STORE_ARGS(...)                                                        \
 	((const struct store_arg[]){__VA_ARGS__, {STORE_ARG_END, 0, 0, NULL}})
 /* Binds args to s from ?1 on. */

@@ -70,13 +70,11 @@ store_contact_add(struct store *st, int64_t sid, int64_t pid, long strength,
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return store_put(st, store_stmt(st, q),
 	                 STORE_ARGS(STORE_INT(sid), STORE_INT(pid),
 	                            STORE_INT(strength), STORE_TEXT(on),
-	                            STORE_TEXT(now), STORE_TEXT(kam_actor())),
+	                            STORE_STAMP),
 	                 "cannot record the contact");
 }
 

@@ -1791,6 +1791,7 @@ store_col_dup(db_stmt *s, int i)
 void
 store_bind_args(db_stmt *s, const struct store_arg *args)
 {
+	char now[KAM_STAMP_LEN];
 	int i;
 
 	for (i = 0; args != NULL && args[i].kind != STORE_ARG_END; i++) {
@@ -1809,6 +1810,10 @@ store_bind_args(db_stmt *s, const struct store_arg *args)
 			break;
 		case STORE_ARG_NULL:
 			db_bind_null(s, i + 1);
+			break;
+		case STORE_ARG_NOW:
+			kam_now(now);
+			store_bind_text(s, i + 1, now);
 			break;
 		case STORE_ARG_END:
 			break;
