@@ -912,14 +912,11 @@ store_copy_record(struct store *dst, const struct copy_record *r)
 	    "INSERT INTO store_copy (recorded, actor, source, source_head, "
 	    "source_rows, accounts, observations) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return store_put(
 	    dst, store_stmt(dst, q),
-	    STORE_ARGS(STORE_TEXT(now), STORE_TEXT(kam_actor()),
-	               STORE_TEXT(r->source), STORE_TEXT(r->source_head),
-	               STORE_INT(r->source_rows), STORE_TEXT(r->accounts),
-	               STORE_INT(r->observations)),
+	    STORE_ARGS(STORE_STAMP, STORE_TEXT(r->source),
+	               STORE_TEXT(r->source_head), STORE_INT(r->source_rows),
+	               STORE_TEXT(r->accounts), STORE_INT(r->observations)),
 	    "cannot record the copy");
 }

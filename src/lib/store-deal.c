@@ -79,15 +79,13 @@ store_deal_history_add(struct store *st, int64_t deal, const char *on,
 	static const char q[] =
 	    "INSERT INTO deal_history (deal_id, effective, recorded, actor, "
 	    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
-	return store_put(
-	    st, store_stmt(st, q),
-	    STORE_ARGS(STORE_INT(deal), STORE_TEXT(on), STORE_TEXT(now),
-	               STORE_TEXT(kam_actor()), STORE_TEXT(d->field),
-	               STORE_TEXT(d->old_value), STORE_TEXT(d->new_value)),
-	    "cannot record the deal's history");
+	return store_put(st, store_stmt(st, q),
+	                 STORE_ARGS(STORE_INT(deal), STORE_TEXT(on),
+	                            STORE_STAMP, STORE_TEXT(d->field),
+	                            STORE_TEXT(d->old_value),
+	                            STORE_TEXT(d->new_value)),
+	                 "cannot record the deal's history");
 }
 
 int64_t

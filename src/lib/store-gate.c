@@ -471,14 +471,12 @@ store_gate_answer_add(struct store *st, int64_t deal, int64_t criterion,
 	static const char ins[] =
 	    "INSERT INTO answer (deal_id, criterion_id, answer, evidence, "
 	    "effective, recorded, actor, gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return write_one(
 	    st, ins,
 	    STORE_ARGS(STORE_INT(deal), STORE_INT(criterion),
 	               STORE_TEXT(gate_ans_word(ans)), STORE_TEXT(evidence),
-	               STORE_TEXT(on), STORE_TEXT(now), STORE_TEXT(kam_actor()),
+	               STORE_TEXT(on), STORE_STAMP,
 	               gap != NULL ? STORE_DOUBLE(*gap) : STORE_NULL),
 	    "cannot record the answer");
 }
@@ -907,6 +905,13 @@ load_contacts(struct store *st, const char *as_of, struct gate_assessment *a)
 	return KAM_OK;
 }
 
+/* The deal and its account, as store_gate_load reads them. */
+#define F(f) STORE_FIELD(struct gate_assessment, f, DUP)
+STORE_ROWS(head_rows, struct gate_assessment, F(deal), F(deal_name),
+           F(account_name), F(category), F(value), F(cost), F(currency),
+           F(close_on), F(stage), F(industry));
+#undef F
+
 int
 store_gate_load(struct store *st, int64_t deal, const char *as_of,
                 struct gate_assessment *a)
@@ -926,19 +931,8 @@ store_gate_load(struct store *st, int64_t deal, const char *as_of,
 	memset(a, 0, sizeof *a);
 	a->deal_id = deal;
 	snprintf(a->as_of, sizeof a->as_of, "%s", as_of);
-	if (store_first(st, s, STORE_ARGS(STORE_INT(deal)), "the store")) {
-		a->deal = store_col_dup(s, 0);
-		a->deal_name = store_col_dup(s, 1);
-		a->account_name = store_col_dup(s, 2);
-		a->category = store_col_dup(s, 3);
-		a->industry = store_col_dup(s, 9);
-		a->value = store_col_dup(s, 4);
-		a->cost = store_col_dup(s, 5);
-		a->currency = store_col_dup(s, 6);
-		a->close_on = store_col_dup(s, 7);
-		a->stage = store_col_dup(s, 8);
-		db_reset(s);
-	}
+	store_read_one(st, s, STORE_ARGS(STORE_INT(deal)), &head_rows, a,
+	               "the store");
 	if (a->deal == NULL)
 		return kam_err(KAM_NOTFOUND, _("unknown deal"));
 	if ((rc = store_gate_deal_profile(st, deal, &profile)) != KAM_OK)

@@ -231,6 +231,13 @@ name_of(struct store *st, const char *sql, int64_t id, char **name)
 	return rc;
 }
 
+/* A person as q_people and q_person read them (left_on apart). */
+#define F(f, k) STORE_FIELD(struct map_person, f, k)
+STORE_ROWS(person_rows, struct map_person, F(id, INT64), F(handle, DUP),
+           F(name, DUP), F(title, DUP), F(dept, DUP), F(level, LONG),
+           F(placeholder, INT), STORE_SKIP, F(account_id, INT64));
+#undef F
+
 static int
 person_row(db_stmt *s, void *arg)
 {
@@ -238,14 +245,7 @@ person_row(db_stmt *s, void *arg)
 	struct map_person *p = kam_array_add(&l->people, sizeof *p);
 	const unsigned char *left;
 
-	p->id = db_column_int64(s, 0);
-	p->handle = store_col_dup(s, 1);
-	p->name = store_col_dup(s, 2);
-	p->title = store_col_dup(s, 3);
-	p->dept = store_col_dup(s, 4);
-	p->level = db_column_int(s, 5);
-	p->placeholder = db_column_int(s, 6);
-	p->account_id = db_column_int64(s, 8);
+	store_read(s, &person_rows, p);
 	/* Someone who leaves after the as-of day was still there. */
 	left = db_column_text(s, 7);
 	if (left != NULL && strcmp((const char *)left, l->q->as_of) <= 0)
@@ -788,12 +788,6 @@ static const char q_tl_rows[] =
     "SELECT id, kind, target_id, person_id, stance, toward_id, deal_id, "
     "effective, recorded FROM observation WHERE person_id = ?1 ORDER BY id";
 
-static char *
-col_or_null(db_stmt *s, int i)
-{
-	return db_column_type(s, i) == DB_NULL ? NULL : store_col_dup(s, i);
-}
-
 /* A lane's role in the deal: the first in the method's order, and the
  * highest influence. */
 static int
@@ -817,22 +811,13 @@ tl_role_row(db_stmt *s, void *arg)
 	return KAM_OK;
 }
 
-static int
-tl_row(db_stmt *s, void *arg)
-{
-	struct stance_row *r = kam_array_add(arg, sizeof *r);
-
-	r->id = db_column_int64(s, 0);
-	r->kind = store_col_dup(s, 1);
-	r->target = db_column_int64(s, 2);
-	r->person = db_column_int64(s, 3);
-	r->stance = col_or_null(s, 4);
-	r->toward = db_column_int64(s, 5);
-	r->deal = db_column_int64(s, 6);
-	r->effective = store_col_dup(s, 7);
-	r->recorded = store_col_dup(s, 8);
-	return KAM_OK;
-}
+/* A row of q_tl_rows. */
+#define F(f, k) STORE_FIELD(struct stance_row, f, k)
+STORE_ROWS(tl_rows, struct stance_row, F(id, INT64), F(kind, CDUP),
+           F(target, INT64), F(person, INT64), F(stance, CDUP),
+           F(toward, INT64), F(deal, INT64), F(effective, CDUP),
+           F(recorded, CDUP));
+#undef F
 
 /* A lane as q_tl_account and q_tl_group read it. */
 STORE_ROWS(lane_rows, struct tl_lane,
@@ -870,9 +855,9 @@ tl_load(struct store *st, int64_t account, int64_t deal, int64_t toward,
 			    STORE_ARGS(STORE_INT(deal), STORE_INT(l->person)),
 			    tl_role_row, l, "buying roles");
 		if (rc == KAM_OK)
-			rc = store_each(st, store_stmt(st, q_tl_rows),
-			                STORE_ARGS(STORE_INT(l->person)),
-			                tl_row, &rows, "stances");
+			rc = store_read_all(st, store_stmt(st, q_tl_rows),
+			                    STORE_ARGS(STORE_INT(l->person)),
+			                    &tl_rows, &rows, "stances");
 	}
 	tl->rows = rows.v;
 	tl->nrows = rows.n;

@@ -383,7 +383,8 @@ enum store_arg_kind {
 	STORE_ARG_DOUBLE,
 	STORE_ARG_TEXT,   /* NULL binds NULL */
 	STORE_ARG_HANDLE, /* as store_bind_handle */
-	STORE_ARG_NULL
+	STORE_ARG_NULL,
+	STORE_ARG_NOW /* the time of the binding, a kam_now stamp */
 };
 struct store_arg {
 	enum store_arg_kind kind;
@@ -396,6 +397,9 @@ struct store_arg {
 #define STORE_TEXT(v)   ((struct store_arg){STORE_ARG_TEXT, 0, 0, (v)})
 #define STORE_HANDLE(v) ((struct store_arg){STORE_ARG_HANDLE, 0, 0, (v)})
 #define STORE_NULL      ((struct store_arg){STORE_ARG_NULL, 0, 0, NULL})
+#define STORE_NOW       ((struct store_arg){STORE_ARG_NOW, 0, 0, NULL})
+/* When a row is written and by whom: now and the actor, two arguments. */
+#define STORE_STAMP STORE_NOW, STORE_TEXT(kam_actor())
 #define STORE_ARGS(...)                                                        \
 	((const struct store_arg[]){__VA_ARGS__, {STORE_ARG_END, 0, 0, NULL}})
 /* Binds args to s from ?1 on. */
@@ -482,12 +486,15 @@ enum store_field_kind {
 	STORE_F_LONG,   /* long */
 	STORE_F_DOUBLE, /* double */
 	STORE_F_BOOL,   /* int: 1 for a value other than 0, else 0 */
+	STORE_F_CDUP,   /* const char *: a copy as for DUP, in a field the
+	                   struct declares const (freed as DUP's) */
+	STORE_F_CHARS,  /* char [N]: the text, cut to fit ("" for NULL) */
 	STORE_F_SKIP    /* a column the struct has no field for */
 };
 struct kam_array;
 struct store_field {
 	enum store_field_kind kind;
-	size_t offset;
+	size_t offset, size; /* the member's place and size */
 };
 #define STORE_CK_TEXT(m)   _Generic((m), const char * : 0)
 #define STORE_CK_DUP(m)    _Generic((m), char * : 0)
@@ -496,14 +503,17 @@ struct store_field {
 #define STORE_CK_LONG(m)   _Generic((m), long : 0)
 #define STORE_CK_DOUBLE(m) _Generic((m), double : 0)
 #define STORE_CK_BOOL(m)   _Generic((m), int : 0)
+#define STORE_CK_CDUP(m)   _Generic((m), const char * : 0)
+#define STORE_CK_CHARS(m)  _Generic(&(m), char(*)[sizeof(m)] : 0)
 #define STORE_FIELD(T, member, K)                                              \
 	{                                                                      \
 		STORE_F_##K,                                                   \
-		    offsetof(T, member) + STORE_CK_##K(((T *)0)->member)       \
+		    offsetof(T, member) + STORE_CK_##K(((T *)0)->member),      \
+		    sizeof(((T *)0)->member)                                   \
 	}
 #define STORE_SKIP                                                             \
 	{                                                                      \
-		STORE_F_SKIP, 0                                                \
+		STORE_F_SKIP, 0, 0                                             \
 	}
 struct store_rows {
 	const struct store_field *fields;

@@ -375,17 +375,16 @@ history(struct store *st, int64_t person, const char *on, const char *field,
 	static const char q[] =
 	    "INSERT INTO person_history (person_id, effective, recorded, "
 	    "actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN], today[KAM_DATE_LEN];
+	char today[KAM_DATE_LEN];
 
-	kam_now(now);
 	if (on == NULL) {
 		kam_today(today);
 		on = today;
 	}
 	return store_put(st, store_stmt(st, q),
 	                 STORE_ARGS(STORE_INT(person), STORE_TEXT(on),
-	                            STORE_TEXT(now), STORE_TEXT(kam_actor()),
-	                            STORE_TEXT(field), STORE_TEXT(old_value),
+	                            STORE_STAMP, STORE_TEXT(field),
+	                            STORE_TEXT(old_value),
 	                            STORE_TEXT(new_value)),
 	                 "cannot record history");
 }
@@ -1452,9 +1451,6 @@ period_refused(struct store *st, const struct period_kind *k,
 
 /* The arguments ?1, ?2 and ?3 of a statement over the period (a, b, word). */
 #define PERIOD_ARGS(a, b, word) STORE_INT(a), STORE_INT(b), STORE_TEXT(word)
-/* The day on, now (a kam_now stamp) and the actor, as three arguments. */
-#define STAMP_ARGS(on, now)                                                    \
-	STORE_TEXT(on), STORE_TEXT(now), STORE_TEXT(kam_actor())
 
 /*
  * The open period (a, b, word): its id (0: none) and its start in since;
@@ -1492,11 +1488,8 @@ static int
 period_end(struct store *st, const struct period_kind *k, int64_t id,
            const char *on)
 {
-	char now[KAM_STAMP_LEN];
-
-	kam_now(now);
 	return store_put(st, store_stmt(st, k->qend),
-	                 STORE_ARGS(STORE_INT(id), STAMP_ARGS(on, now)),
+	                 STORE_ARGS(STORE_INT(id), STORE_TEXT(on), STORE_STAMP),
 	                 "cannot end the period");
 }
 
@@ -1543,7 +1536,7 @@ store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
 	static const char q[] =
 	    "INSERT INTO link_period (from_id, to_id, kind, start_on, created, "
 	    "actor, strength) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	char today[KAM_DATE_LEN], now[KAM_STAMP_LEN];
+	char today[KAM_DATE_LEN];
 	int rc;
 
 	if ((rc = pair(st, a, b)) != KAM_OK ||
@@ -1552,10 +1545,9 @@ store_org_link_on(struct store *st, int64_t a, int64_t b, const char *kind,
 	on = day_or_today(on, today);
 	if ((rc = period_renew(st, &links, a, b, kind, on)) != KAM_OK)
 		return rc;
-	kam_now(now);
 	return store_put(st, store_stmt(st, q),
-	                 STORE_ARGS(PERIOD_ARGS(a, b, kind),
-	                            STAMP_ARGS(on, now), STORE_INT(strength)),
+	                 STORE_ARGS(PERIOD_ARGS(a, b, kind), STORE_TEXT(on),
+	                            STORE_STAMP, STORE_INT(strength)),
 	                 "cannot add link");
 }
 
@@ -1707,12 +1699,10 @@ role_start(struct store *st, int64_t d, int64_t p, const char *role,
 	    "INSERT INTO deal_role_period (deal_id, person_id, role, "
 	    "start_on, recorded, actor, influence, lead, is_primary) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return store_put(st, store_stmt(st, q),
-	                 STORE_ARGS(PERIOD_ARGS(d, p, role),
-	                            STAMP_ARGS(on, now), STORE_TEXT(influence),
+	                 STORE_ARGS(PERIOD_ARGS(d, p, role), STORE_TEXT(on),
+	                            STORE_STAMP, STORE_TEXT(influence),
 	                            STORE_INT(lead), STORE_INT(primary)),
 	                 "cannot set role");
 }

@@ -70,13 +70,11 @@ store_contact_add(struct store *st, int64_t sid, int64_t pid, long strength,
 	static const char q[] =
 	    "INSERT INTO contact (seller_id, person_id, strength, effective, "
 	    "recorded, actor) VALUES (?, ?, ?, ?, ?, ?)";
-	char now[KAM_STAMP_LEN];
 
-	kam_now(now);
 	return store_put(st, store_stmt(st, q),
 	                 STORE_ARGS(STORE_INT(sid), STORE_INT(pid),
 	                            STORE_INT(strength), STORE_TEXT(on),
-	                            STORE_TEXT(now), STORE_TEXT(kam_actor())),
+	                            STORE_STAMP),
 	                 "cannot record the contact");
 }
 
@@ -106,17 +104,10 @@ store_contacts(struct store *st, int64_t account, const char *as_of,
 	    (store_fn)fn, arg, "the contacts");
 }
 
-static int
-gate_contact_row(db_stmt *s, void *arg)
-{
-	struct gate_contact *c = kam_array_add(arg, sizeof *c);
-
-	c->seller = store_col_dup(s, 0);
-	c->name = store_col_dup(s, 1);
-	c->strength = db_column_int(s, 2);
-	snprintf(c->on, sizeof c->on, "%s", (const char *)db_column_text(s, 3));
-	return KAM_OK;
-}
+#define F(f, k) STORE_FIELD(struct gate_contact, f, k)
+STORE_ROWS(gate_contact_rows, struct gate_contact, F(seller, DUP), F(name, DUP),
+           F(strength, INT), F(on, CHARS));
+#undef F
 
 int
 store_gate_contacts(struct store *st, int64_t person, const char *as_of,
@@ -130,9 +121,9 @@ store_gate_contacts(struct store *st, int64_t person, const char *as_of,
 	struct kam_array a = {0};
 	int rc;
 
-	rc = store_each(st, store_stmt(st, q),
-	                STORE_ARGS(STORE_INT(person), STORE_TEXT(as_of)),
-	                gate_contact_row, &a, "the contacts");
+	rc = store_read_all(st, store_stmt(st, q),
+	                    STORE_ARGS(STORE_INT(person), STORE_TEXT(as_of)),
+	                    &gate_contact_rows, &a, "the contacts");
 	if (rc != KAM_OK) {
 		gate_contacts_free(a.v, a.n);
 		a.v = NULL;

@@ -1791,6 +1791,7 @@ store_col_dup(db_stmt *s, int i)
 void
 store_bind_args(db_stmt *s, const struct store_arg *args)
 {
+	char now[KAM_STAMP_LEN];
 	int i;
 
 	for (i = 0; args != NULL && args[i].kind != STORE_ARG_END; i++) {
@@ -1809,6 +1810,10 @@ store_bind_args(db_stmt *s, const struct store_arg *args)
 			break;
 		case STORE_ARG_NULL:
 			db_bind_null(s, i + 1);
+			break;
+		case STORE_ARG_NOW:
+			kam_now(now);
+			store_bind_text(s, i + 1, now);
 			break;
 		case STORE_ARG_END:
 			break;
@@ -1902,6 +1907,7 @@ void
 store_read(db_stmt *s, const struct store_rows *r, void *row)
 {
 	unsigned char *at;
+	const char *text;
 	size_t i;
 	int c;
 
@@ -1930,6 +1936,14 @@ store_read(db_stmt *s, const struct store_rows *r, void *row)
 		case STORE_F_BOOL:
 			*(int *)at = db_column_int64(s, c) != 0;
 			break;
+		case STORE_F_CDUP:
+			*(const char **)at = store_col_dup(s, c);
+			break;
+		case STORE_F_CHARS:
+			text = (const char *)db_column_text(s, c);
+			snprintf((char *)at, r->fields[i].size, "%s",
+			         text != NULL ? text : "");
+			break;
 		case STORE_F_SKIP:
 			break;
 		}
@@ -1940,12 +1954,16 @@ store_read(db_stmt *s, const struct store_rows *r, void *row)
 static void
 rows_clear(const struct store_rows *r, void *row)
 {
+	const unsigned char *at;
 	size_t k;
 
-	for (k = 0; k < r->n; k++)
+	for (k = 0; k < r->n; k++) {
+		at = (const unsigned char *)row + r->fields[k].offset;
 		if (r->fields[k].kind == STORE_F_DUP)
-			free(*(char **)((unsigned char *)row +
-			                r->fields[k].offset));
+			free(*(char *const *)at);
+		else if (r->fields[k].kind == STORE_F_CDUP)
+			free((char *)*(const char *const *)at);
+	}
 }
 
 int
@@ -2001,7 +2019,7 @@ store_rows_free(const struct store_rows *r, void *v, size_t n)
 }
 
 /* One id a row (store_ids). */
-static const struct store_field id_field = {STORE_F_INT64, 0};
+static const struct store_field id_field = {STORE_F_INT64, 0, sizeof(int64_t)};
 static const struct store_rows id_rows = {&id_field, 1, sizeof(int64_t), NULL};
 
 int
