@@ -20,6 +20,78 @@
 
 static char reason[256];
 
+/*
+ * igraph is loaded when influence is first computed, not when a command
+ * starts: with what it brings (BLAS, LAPACK, ICU, the C++ and Fortran
+ * runtimes) it took a third of the dynamic loader's time at each start
+ * of a kam command, most of which rank nobody.  Each igraph function
+ * kam calls is reached through a pointer of igraph's own type, under
+ * its own name (the #defines below), looked up once in IGRAPH_SONAME,
+ * the library the build was made against (configure).
+ */
+#define IGRAPH_CALLS(X)                                                        \
+	X(IGRAPH_FINALLY_FREE)                                                 \
+	X(igraph_betweenness)                                                  \
+	X(igraph_create)                                                       \
+	X(igraph_destroy)                                                      \
+	X(igraph_pagerank)                                                     \
+	X(igraph_set_error_handler)                                            \
+	X(igraph_set_warning_handler)                                          \
+	X(igraph_strerror)                                                     \
+	X(igraph_vector_destroy)                                               \
+	X(igraph_vector_init)                                                  \
+	X(igraph_vector_int_destroy)                                           \
+	X(igraph_vector_int_init)                                              \
+	X(igraph_vss_all)                                                      \
+	X(igraph_warning_handler_ignore)
+#define IGRAPH_POINTER(f) __typeof__(f) *f;
+static struct {
+	IGRAPH_CALLS(IGRAPH_POINTER)
+} ig;
+static void *lib; /* IGRAPH_SONAME's handle, once loaded */
+
+/* Whether igraph is loaded, loading it if need be; if not, why not in
+ * reason.  The library stays loaded until the process ends. */
+static int
+igraph_loaded(void)
+{
+	void *sym;
+
+	if (lib != NULL)
+		return 1;
+	if ((lib = dlopen(IGRAPH_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		snprintf(reason, sizeof reason, "cannot load %s: %s",
+		         IGRAPH_SONAME, dlerror());
+		return 0;
+	}
+#define IGRAPH_LOOKUP(f)                                                       \
+	if ((sym = dlsym(lib, #f)) == NULL) {                                  \
+		snprintf(reason, sizeof reason, "%s has no %s", IGRAPH_SONAME, \
+		         #f);                                                  \
+		dlclose(lib);                                                  \
+		lib = NULL;                                                    \
+		return 0;                                                      \
+	}                                                                      \
+	memcpy(&ig.f, &sym, sizeof sym);
+	IGRAPH_CALLS(IGRAPH_LOOKUP)
+	return 1;
+}
+
+#define IGRAPH_FINALLY_FREE           (*ig.IGRAPH_FINALLY_FREE)
+#define igraph_betweenness            (*ig.igraph_betweenness)
+#define igraph_create                 (*ig.igraph_create)
+#define igraph_destroy                (*ig.igraph_destroy)
+#define igraph_pagerank               (*ig.igraph_pagerank)
+#define igraph_set_error_handler      (*ig.igraph_set_error_handler)
+#define igraph_set_warning_handler    (*ig.igraph_set_warning_handler)
+#define igraph_strerror               (*ig.igraph_strerror)
+#define igraph_vector_destroy         (*ig.igraph_vector_destroy)
+#define igraph_vector_init            (*ig.igraph_vector_init)
+#define igraph_vector_int_destroy     (*ig.igraph_vector_int_destroy)
+#define igraph_vector_int_init        (*ig.igraph_vector_int_init)
+#define igraph_vss_all                (*ig.igraph_vss_all)
+#define igraph_warning_handler_ignore (*ig.igraph_warning_handler_ignore)
+
 static void
 keep_error(const char *why, const char *file, int line, igraph_error_t err)
 {
@@ -52,7 +124,7 @@ influence_error(void)
  * shared or busy machine each loop then waits for threads that are not
  * running: scoring 4,000 people took four times the CPU time and five
  * times the wall-clock time of one thread.  igraph has no setting for
- * it, so the runtime's own is called, when the process has one, unless
+ * it, so the runtime's own is called, when igraph brings one, unless
  * the user chose a number of threads (OMP_NUM_THREADS).
  */
 static void
@@ -67,7 +139,7 @@ one_thread(void)
 	done = 1;
 	if (getenv("OMP_NUM_THREADS") != NULL)
 		return;
-	if ((sym = dlsym(RTLD_DEFAULT, "omp_set_num_threads")) == NULL)
+	if ((sym = dlsym(lib, "omp_set_num_threads")) == NULL)
 		return;
 	memcpy(&set, &sym, sizeof set);
 	set(1);
@@ -597,6 +669,8 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 		}
 	if (n == 0)
 		return KAM_OK;
+	if (!igraph_loaded())
+		return KAM_INTERNAL;
 	memset(out, 0, n * sizeof *out);
 	t = xreallocarray(NULL, 2 * nl + 1, sizeof *t);
 	nt = make_ties(n, l, nl, t);
