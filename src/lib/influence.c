@@ -17,17 +17,15 @@
 
 #include "kam/influence.h"
 #include "kam/kam.h"
+#include "lazy.h"
 
 static char reason[256];
 
 /*
  * igraph is loaded when influence is first computed, not when a command
- * starts: with what it brings (BLAS, LAPACK, ICU, the C++ and Fortran
- * runtimes) it took a third of the dynamic loader's time at each start
- * of a kam command, most of which rank nobody.  Each igraph function
- * kam calls is reached through a pointer of igraph's own type, under
- * its own name (the #defines below), looked up once in IGRAPH_SONAME,
- * the library the build was made against (configure).
+ * starts (lazy.h): with what it brings (BLAS, LAPACK, ICU, the C++ and
+ * Fortran runtimes) it took a third of the dynamic loader's time at each
+ * start of a kam command, most of which rank nobody.
  */
 #define IGRAPH_CALLS(X)                                                        \
 	X(IGRAPH_FINALLY_FREE)                                                 \
@@ -44,37 +42,16 @@ static char reason[256];
 	X(igraph_vector_int_init)                                              \
 	X(igraph_vss_all)                                                      \
 	X(igraph_warning_handler_ignore)
-#define IGRAPH_POINTER(f) __typeof__(f) *f;
 static struct {
-	IGRAPH_CALLS(IGRAPH_POINTER)
+	IGRAPH_CALLS(LAZY_POINTER)
 } ig;
-static void *lib; /* IGRAPH_SONAME's handle, once loaded */
+static struct lazy_lib igraph_lib = {.soname = IGRAPH_SONAME};
+#define IGRAPH_LOOKUP(f) LAZY_LOOKUP(&igraph_lib, ig, f)
 
-/* Whether igraph is loaded, loading it if need be; if not, why not in
- * reason.  The library stays loaded until the process ends. */
 static int
 igraph_loaded(void)
 {
-	void *sym;
-
-	if (lib != NULL)
-		return 1;
-	if ((lib = dlopen(IGRAPH_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		snprintf(reason, sizeof reason, "cannot load %s: %s",
-		         IGRAPH_SONAME, dlerror());
-		return 0;
-	}
-#define IGRAPH_LOOKUP(f)                                                       \
-	if ((sym = dlsym(lib, #f)) == NULL) {                                  \
-		snprintf(reason, sizeof reason, "%s has no %s", IGRAPH_SONAME, \
-		         #f);                                                  \
-		dlclose(lib);                                                  \
-		lib = NULL;                                                    \
-		return 0;                                                      \
-	}                                                                      \
-	memcpy(&ig.f, &sym, sizeof sym);
-	IGRAPH_CALLS(IGRAPH_LOOKUP)
-	return 1;
+	LAZY_LOAD(&igraph_lib, IGRAPH_CALLS, IGRAPH_LOOKUP);
 }
 
 #define IGRAPH_FINALLY_FREE           (*ig.IGRAPH_FINALLY_FREE)
@@ -139,7 +116,7 @@ one_thread(void)
 	done = 1;
 	if (getenv("OMP_NUM_THREADS") != NULL)
 		return;
-	if ((sym = dlsym(lib, "omp_set_num_threads")) == NULL)
+	if ((sym = dlsym(igraph_lib.handle, "omp_set_num_threads")) == NULL)
 		return;
 	memcpy(&set, &sym, sizeof set);
 	set(1);
@@ -669,8 +646,10 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 		}
 	if (n == 0)
 		return KAM_OK;
-	if (!igraph_loaded())
+	if (!igraph_loaded()) {
+		snprintf(reason, sizeof reason, "%s", igraph_lib.why);
 		return KAM_INTERNAL;
+	}
 	memset(out, 0, n * sizeof *out);
 	t = xreallocarray(NULL, 2 * nl + 1, sizeof *t);
 	nt = make_ties(n, l, nl, t);
