@@ -17,8 +17,57 @@
 
 #include "kam/influence.h"
 #include "kam/kam.h"
+#include "lazy.h"
 
 static char reason[256];
+
+/*
+ * igraph is loaded when influence is first computed, not when a command
+ * starts (lazy.h): with what it brings (BLAS, LAPACK, ICU, the C++ and
+ * Fortran runtimes) it took a third of the dynamic loader's time at each
+ * start of a kam command, most of which rank nobody.
+ */
+#define IGRAPH_CALLS(X)                                                        \
+	X(IGRAPH_FINALLY_FREE)                                                 \
+	X(igraph_betweenness)                                                  \
+	X(igraph_create)                                                       \
+	X(igraph_destroy)                                                      \
+	X(igraph_pagerank)                                                     \
+	X(igraph_set_error_handler)                                            \
+	X(igraph_set_warning_handler)                                          \
+	X(igraph_strerror)                                                     \
+	X(igraph_vector_destroy)                                               \
+	X(igraph_vector_init)                                                  \
+	X(igraph_vector_int_destroy)                                           \
+	X(igraph_vector_int_init)                                              \
+	X(igraph_vss_all)                                                      \
+	X(igraph_warning_handler_ignore)
+static struct {
+	IGRAPH_CALLS(LAZY_POINTER)
+} ig;
+static struct lazy_lib igraph_lib = {.soname = IGRAPH_SONAME};
+#define IGRAPH_LOOKUP(f) LAZY_LOOKUP(&igraph_lib, ig, f)
+
+static int
+igraph_loaded(void)
+{
+	LAZY_LOAD(&igraph_lib, IGRAPH_CALLS, IGRAPH_LOOKUP);
+}
+
+#define IGRAPH_FINALLY_FREE           (*ig.IGRAPH_FINALLY_FREE)
+#define igraph_betweenness            (*ig.igraph_betweenness)
+#define igraph_create                 (*ig.igraph_create)
+#define igraph_destroy                (*ig.igraph_destroy)
+#define igraph_pagerank               (*ig.igraph_pagerank)
+#define igraph_set_error_handler      (*ig.igraph_set_error_handler)
+#define igraph_set_warning_handler    (*ig.igraph_set_warning_handler)
+#define igraph_strerror               (*ig.igraph_strerror)
+#define igraph_vector_destroy         (*ig.igraph_vector_destroy)
+#define igraph_vector_init            (*ig.igraph_vector_init)
+#define igraph_vector_int_destroy     (*ig.igraph_vector_int_destroy)
+#define igraph_vector_int_init        (*ig.igraph_vector_int_init)
+#define igraph_vss_all                (*ig.igraph_vss_all)
+#define igraph_warning_handler_ignore (*ig.igraph_warning_handler_ignore)
 
 static void
 keep_error(const char *why, const char *file, int line, igraph_error_t err)
@@ -52,7 +101,7 @@ influence_error(void)
  * shared or busy machine each loop then waits for threads that are not
  * running: scoring 4,000 people took four times the CPU time and five
  * times the wall-clock time of one thread.  igraph has no setting for
- * it, so the runtime's own is called, when the process has one, unless
+ * it, so the runtime's own is called, when igraph brings one, unless
  * the user chose a number of threads (OMP_NUM_THREADS).
  */
 static void
@@ -67,7 +116,7 @@ one_thread(void)
 	done = 1;
 	if (getenv("OMP_NUM_THREADS") != NULL)
 		return;
-	if ((sym = dlsym(RTLD_DEFAULT, "omp_set_num_threads")) == NULL)
+	if ((sym = dlsym(igraph_lib.handle, "omp_set_num_threads")) == NULL)
 		return;
 	memcpy(&set, &sym, sizeof set);
 	set(1);
@@ -597,6 +646,10 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 		}
 	if (n == 0)
 		return KAM_OK;
+	if (!igraph_loaded()) {
+		snprintf(reason, sizeof reason, "%s", igraph_lib.why);
+		return KAM_INTERNAL;
+	}
 	memset(out, 0, n * sizeof *out);
 	t = xreallocarray(NULL, 2 * nl + 1, sizeof *t);
 	nt = make_ties(n, l, nl, t);

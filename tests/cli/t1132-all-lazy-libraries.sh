@@ -1,0 +1,79 @@
+#!/bin/sh
+# libpq and igraph are loaded when first needed (src/lib/lazy.h), not
+# at each start: no command needs either to start (readelf), a command
+# on a store file loads neither, kam-org influence loads igraph, and a
+# command on a team store loads libpq (glibc's LD_DEBUG=libs shows what
+# the dynamic loader finds).  The two libraries and what they bring
+# took two thirds of the start of a command.
+. "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
+
+command -v readelf >/dev/null 2>&1 || {
+  echo "readelf not found"
+  exit 77
+}
+B=$KAM_BUILDDIR/src
+
+# None of the commands needs libpq or igraph to start.
+for c in kam kam-org kam-stance kam-gate kam-map; do
+  count=$((count + 1))
+  readelf -d "$B/$c" >"$T/$c.dyn" || fail "$c: readelf failed"
+  grep -q 'NEEDED' "$T/$c.dyn" || fail "$c: readelf shows no NEEDED line"
+  if grep -E 'NEEDED.*\[lib(pq|igraph)\.so' "$T/$c.dyn" >&2; then
+    fail "$c needs libpq or igraph to start"
+  fi
+done
+
+kam-org init >/dev/null
+kam-org account add acme --name Acme >/dev/null
+KAM_ACCOUNT=acme
+export KAM_ACCOUNT
+{
+  kam-org person add wang --name 王伟 --level 1
+  kam-org person add li --name 李娜 --level 2 --reports-to wang
+  kam-org link li wang --kind influences --on 2026-01-01
+} >/dev/null
+
+# loads NAME LIBRARY YES|NO COMMAND ARG...: runs the built command (not
+# a wrapper, which would load libraries of its own) with LD_DEBUG=libs,
+# and checks whether the dynamic loader looked for LIBRARY.
+loads() {
+  name=$1 lib=$2 want=$3
+  shift 3
+  count=$((count + 1))
+  cmd=$1
+  shift
+  rm -f "$T/$name.ld".*
+  if ! LD_DEBUG=libs LD_DEBUG_OUTPUT="$T/$name.ld" "$B/$cmd" "$@" \
+    >"$T/$name.out" 2>"$T/$name.err"; then
+    fail "$name: $cmd $* failed"
+    cat "$T/$name.err" >&2
+    return
+  fi
+  ls "$T/$name.ld".* >/dev/null 2>&1 || {
+    fail "$name: LD_DEBUG wrote nothing"
+    return
+  }
+  if grep -q "find library=$lib" "$T/$name.ld".*; then got=YES; else got=NO; fi
+  [ "$got" = "$want" ] || fail "$name: $cmd $*: loads $lib: $got, expected $want"
+}
+
+loads version-pq libpq.so NO kam-org --version
+loads version-igraph libigraph.so NO kam-stance --version
+loads list-igraph libigraph.so NO kam-org person list
+loads influence-igraph libigraph.so YES kam-org influence
+if on_pg; then
+  loads list-pq libpq.so YES kam-org person list
+  loads influence-pq libpq.so YES kam-org influence
+else
+  loads list-pq libpq.so NO kam-org person list
+  loads influence-pq libpq.so NO kam-org influence
+fi
+# What the loaded igraph computed: li, who influences wang, carries
+# the weight (the scores of t8000 and t8010 are checked against
+# igraph's own, linked, in check_influence).
+run influence 0 "$B/kam-org" influence
+expect_text influence "$(printf 'person\tname\tlevel\troles\tstance\tinfluence\tbrokerage
+acme/li\t李娜\t2\t\t\t0.649123\t0.000000
+acme/wang\t王伟\t1\t\t\t0.350877\t0.000000')"
+
+done_testing
