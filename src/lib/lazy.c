@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kam/kam.h"
 #include "lazy.h"
 
 int
@@ -21,7 +22,7 @@ lazy_open(struct lazy_lib *l)
 	if ((l->handle = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL)) != NULL)
 		return 1;
 	why = dlerror();
-	snprintf(l->why, sizeof l->why, "cannot load %s: %s", l->soname,
+	snprintf(l->why, sizeof l->why, _("cannot load %s: %s"), l->soname,
 	         why != NULL ? why : "unknown error");
 	return 0;
 }
@@ -32,7 +33,7 @@ lazy_sym(struct lazy_lib *l, const char *name, void *dst, size_t size)
 	void *sym = dlsym(l->handle, name);
 
 	if (sym == NULL || size != sizeof sym) {
-		snprintf(l->why, sizeof l->why, "%s has no %s", l->soname,
+		snprintf(l->why, sizeof l->why, _("%s has no %s"), l->soname,
 		         name);
 		return 0;
 	}
