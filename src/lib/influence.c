@@ -42,17 +42,7 @@ static char reason[256];
 	X(igraph_vector_int_init)                                              \
 	X(igraph_vss_all)                                                      \
 	X(igraph_warning_handler_ignore)
-static struct {
-	IGRAPH_CALLS(LAZY_POINTER)
-} ig;
-static struct lazy_lib igraph_lib = {.soname = IGRAPH_SONAME};
-#define IGRAPH_LOOKUP(f) LAZY_LOOKUP(&igraph_lib, ig, f)
-
-static int
-igraph_loaded(void)
-{
-	LAZY_LOAD(&igraph_lib, IGRAPH_CALLS, IGRAPH_LOOKUP);
-}
+LAZY_LIBRARY(ig, IGRAPH_SONAME, IGRAPH_CALLS);
 
 #define IGRAPH_FINALLY_FREE           (*ig.IGRAPH_FINALLY_FREE)
 #define igraph_betweenness            (*ig.igraph_betweenness)
@@ -116,7 +106,7 @@ one_thread(void)
 	done = 1;
 	if (getenv("OMP_NUM_THREADS") != NULL)
 		return;
-	if ((sym = dlsym(igraph_lib.handle, "omp_set_num_threads")) == NULL)
+	if ((sym = dlsym(ig_lib.handle, "omp_set_num_threads")) == NULL)
 		return;
 	memcpy(&set, &sym, sizeof set);
 	set(1);
@@ -646,8 +636,8 @@ influence_compute(size_t n, const struct influence_link *l, size_t nl,
 		}
 	if (n == 0)
 		return KAM_OK;
-	if (!igraph_loaded()) {
-		snprintf(reason, sizeof reason, "%s", igraph_lib.why);
+	if (!lazy_load(&ig_lib)) {
+		snprintf(reason, sizeof reason, "%s", ig_lib.why);
 		return KAM_INTERNAL;
 	}
 	memset(out, 0, n * sizeof *out);

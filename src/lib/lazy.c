@@ -10,34 +10,36 @@
 #include "kam/kam.h"
 #include "lazy.h"
 
+/* dlsym's object pointers stand for functions (POSIX). */
+_Static_assert(sizeof(void *) == sizeof(void (*)(void)),
+               "function pointers as wide as object pointers");
+
 int
-lazy_open(struct lazy_lib *l)
+lazy_load(struct lazy_lib *l)
 {
 	const char *why;
+	void *sym;
+	size_t i;
 
-	if (l->handle != NULL)
+	if (l->ready)
 		return 1;
 	/* Each function resolved now, so that a library that lacks one
 	 * fails here rather than at a call. */
-	if ((l->handle = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL)) != NULL)
-		return 1;
-	why = dlerror();
-	snprintf(l->why, sizeof l->why, _("cannot load %s: %s"), l->soname,
-	         why != NULL ? why : "unknown error");
-	return 0;
-}
-
-int
-lazy_sym(struct lazy_lib *l, const char *name, void *dst, size_t size)
-{
-	void *sym = dlsym(l->handle, name);
-
-	if (sym == NULL || size != sizeof sym) {
-		snprintf(l->why, sizeof l->why, _("%s has no %s"), l->soname,
-		         name);
+	if (l->handle == NULL &&
+	    (l->handle = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		why = dlerror();
+		snprintf(l->why, sizeof l->why, _("cannot load %s: %s"),
+		         l->soname, why != NULL ? why : "unknown error");
 		return 0;
 	}
-	/* A function pointer from dlsym's object pointer (POSIX). */
-	memcpy(dst, &sym, sizeof sym);
-	return 1;
+	for (i = 0; i < l->n; i++) {
+		if ((sym = dlsym(l->handle, l->names[i])) == NULL) {
+			snprintf(l->why, sizeof l->why, _("%s has no %s"),
+			         l->soname, l->names[i]);
+			return 0;
+		}
+		memcpy((unsigned char *)l->table + i * sizeof sym, &sym,
+		       sizeof sym);
+	}
+	return l->ready = 1;
 }

@@ -5,16 +5,16 @@
  * libraries each, most commands none of them.  Only the files that call
  * such a library may include it (src/lib/influence.c, src/lib/store-pg.c).
  *
- * A file lists the functions it calls in an X-macro, keeps one pointer of
- * each function's own type (LAZY_POINTER) and calls each through a
- * #define of the function's name, so that its calls read as before:
+ * A file lists the functions it calls in an X-macro, declares the
+ * library with LAZY_LIBRARY (a pointer of each function's own type,
+ * named after it) and calls each function through a #define of its
+ * name, so that its calls read as the library's manual writes them:
  *
  *	#define CALLS(X) X(igraph_create) X(igraph_destroy)
- *	static struct { CALLS(LAZY_POINTER) } ig;
- *	static struct lazy_lib lib = {.soname = IGRAPH_SONAME};
- *	#define LOOK(f) LAZY_LOOKUP(&lib, ig, f)
- *	static int loaded(void) { LAZY_LOAD(&lib, CALLS, LOOK); }
+ *	LAZY_LIBRARY(ig, IGRAPH_SONAME, CALLS);
  *	#define igraph_create (*ig.igraph_create)
+ *	...
+ *	if (!lazy_load(&ig_lib)) say why: ig_lib.why
  *
  * The library's name (its SONAME) is the one the build linked a test
  * program with (configure's KAM_SONAME).
@@ -25,32 +25,41 @@
 #include <stddef.h>
 
 struct lazy_lib {
-	const char *soname; /* the library's shared-object name */
-	void *handle;       /* once opened; it stays open */
-	int ready;          /* each function looked up */
-	char why[256];      /* why it could not be loaded */
+	const char *soname;       /* the library's shared-object name */
+	const char *const *names; /* the functions to look up, in order */
+	size_t n;                 /* how many */
+	void *table;   /* n function pointers, in the order of names */
+	void *handle;  /* once opened; it stays open */
+	int ready;     /* each function looked up */
+	char why[256]; /* why it could not be loaded */
 };
 
-/* A pointer of function f's own type, named f. */
 #define LAZY_POINTER(f) __typeof__(f) *f;
-/* Looks up f in l into t.f, or makes the enclosing function return 0. */
-#define LAZY_LOOKUP(l, t, f)                                                   \
-	if (!lazy_sym((l), #f, &(t).f, sizeof(t).f))                           \
-		return 0;
-/* The body of a function that returns whether l is loaded, loading it
- * if need be: 1, or 0 with the reason in l->why. */
-#define LAZY_LOAD(l, CALLS, LOOK)                                              \
-	if ((l)->ready)                                                        \
-		return 1;                                                      \
-	if (!lazy_open(l))                                                     \
-		return 0;                                                      \
-	CALLS(LOOK)                                                            \
-	return (l)->ready = 1
+#define LAZY_NAME(f)    #f,
+/*
+ * t, a struct of one pointer for each function CALLS lists, of the
+ * function's own type and named after it, and t_lib, the library
+ * SONAME that lazy_load fills it from.  The struct holds nothing but
+ * those pointers, in the list's order (checked at compile time).
+ */
+#define LAZY_LIBRARY(t, SONAME, CALLS)                                         \
+	static struct {                                                        \
+		CALLS(LAZY_POINTER)                                            \
+	} t;                                                                   \
+	static const char *const t##_names[] = {CALLS(LAZY_NAME)};             \
+	_Static_assert(sizeof t == sizeof t##_names / sizeof *t##_names *      \
+	                               sizeof(void (*)(void)),                 \
+	               "a lazy library's table holds function pointers only"); \
+	static struct lazy_lib t##_lib =                                       \
+	    {(SONAME), t##_names, sizeof t##_names / sizeof *t##_names,        \
+	     &t,       NULL,      0,                                           \
+	     ""}
 
-/* Opens l's library unless it is open: 1, or 0 with the reason. */
-int lazy_open(struct lazy_lib *l);
-/* Looks up name in l's open library into the pointer at dst (of size
- * bytes): 1, or 0 with the reason. */
-int lazy_sym(struct lazy_lib *l, const char *name, void *dst, size_t size);
+/*
+ * Whether l is loaded, loading it if need be: its library opened and
+ * each function looked up into its table, once.  1, or 0 with the
+ * reason in l->why (then tried again at the next call).
+ */
+int lazy_load(struct lazy_lib *l);
 
 #endif

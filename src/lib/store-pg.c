@@ -59,17 +59,7 @@
 	X(PQstatus)                                                            \
 	X(PQtransactionStatus)                                                 \
 	X(PQunescapeBytea)
-static struct {
-	PQ_CALLS(LAZY_POINTER)
-} pq;
-static struct lazy_lib pq_lib = {.soname = LIBPQ_SONAME};
-#define PQ_LOOKUP(f) LAZY_LOOKUP(&pq_lib, pq, f)
-
-static int
-pq_loaded(void)
-{
-	LAZY_LOAD(&pq_lib, PQ_CALLS, PQ_LOOKUP);
-}
+LAZY_LIBRARY(pq, LIBPQ_SONAME, PQ_CALLS);
 
 #define PQclear             (*pq.PQclear)
 #define PQcmdTuples         (*pq.PQcmdTuples)
@@ -698,7 +688,7 @@ db_pg_connect(const char *url, struct pg_conn **out)
 	 * libpq sends PGTZ's zone with the start-up message, which costs
 	 * no round trip of its own (a SET would). */
 	setenv("PGTZ", "UTC", 1);
-	if (!pq_loaded()) {
+	if (!lazy_load(&pq_lib)) {
 		pc->err = xstrdup(pq_lib.why);
 		return DB_ERROR;
 	}
