@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kam/calibrate.h"
+#include "unit.h"
 
 static char *price[] = {"price"}, *fit[] = {"fit"};
 static int gate3[] = {3}, gate2[] = {2};
@@ -145,27 +146,9 @@ START_TEST(t_turn)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
-	Suite *s = suite_create("calibrate");
-	TCase *tc = tcase_create("calibrate");
-
-	tcase_add_test(tc, t_boundary);
-	tcase_add_test(tc, t_hits_brier);
-	tcase_add_test(tc, t_turn);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(
+	    unit_suite("calibrate", t_boundary, t_hits_brier, t_turn, NULL));
 }

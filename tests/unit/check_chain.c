@@ -13,6 +13,7 @@
 #include "kam/chain.h"
 #include "kam/kam.h"
 #include "kam/stance.h"
+#include "unit.h"
 
 static char *
 record(const struct chain_value *v, size_t n, size_t *len)
@@ -146,29 +147,10 @@ START_TEST(test_worked_example)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
-	Suite *s = suite_create("chain");
-	TCase *tc = tcase_create("record");
-
-	tcase_add_test(tc, test_bytes);
-	tcase_add_test(tc, test_real);
-	tcase_add_test(tc, test_free_text);
-	tcase_add_test(tc, test_injective);
-	tcase_add_test(tc, test_worked_example);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(unit_suite("chain", test_bytes, test_real,
+	                           test_free_text, test_injective,
+	                           test_worked_example, NULL));
 }

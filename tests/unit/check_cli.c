@@ -25,6 +25,7 @@
 #include "kam/store.h"
 
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static char path[128];
@@ -1013,11 +1014,5 @@ cli_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(cli_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(cli_suite());
 }

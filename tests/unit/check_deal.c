@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kam/deal.h"
+#include "unit.h"
 
 START_TEST(t_words)
 {
@@ -117,28 +118,9 @@ START_TEST(t_reopen)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
-	Suite *s = suite_create("deal");
-	TCase *tc = tcase_create("deal");
-
-	tcase_add_test(tc, t_words);
-	tcase_add_test(tc, t_diff);
-	tcase_add_test(tc, t_close);
-	tcase_add_test(tc, t_reopen);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(
+	    unit_suite("deal", t_words, t_diff, t_close, t_reopen, NULL));
 }

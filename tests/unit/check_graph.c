@@ -21,6 +21,7 @@
 
 #include "kam/timeline.h"
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static struct store *st;
@@ -1187,11 +1188,5 @@ graph_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(graph_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(graph_suite());
 }

@@ -20,6 +20,7 @@
 #include "kam/store.h"
 
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static char dbpath[128];
@@ -476,11 +477,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(suite());
 }

@@ -15,6 +15,7 @@
 
 #include "kam/influence.h"
 #include "kam/kam.h"
+#include "unit.h"
 
 #define EPS 1e-9
 
@@ -535,35 +536,14 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("influence");
-	TCase *t = tcase_create("influence");
-	SRunner *r;
-	int failed;
-
-	tcase_add_test(t, test_advises_gives_weight_to_adviser);
-	tcase_add_test(t, test_influences_like_advises);
-	tcase_add_test(t, test_allies_both_ways_rivals_nothing);
-	tcase_add_test(t, test_strength_is_weight);
-	tcase_add_test(t, test_parallel_ties_add_up);
-	tcase_add_test(t, test_brokerage_path);
-	tcase_add_test(t, test_brokerage_lengths);
-	tcase_add_test(t, test_brokerage_equal_lengths);
-	tcase_add_test(t, test_brokerage_isolated_and_skipped);
-	tcase_add_test(t, test_brokerage_is_igraphs);
-	tcase_add_test(t, test_weight_in_alone);
-	tcase_add_test(t, test_link_order_changes_nothing);
-	tcase_add_test(t, test_small_networks);
-	tcase_add_test(t, test_igraph_errors_return);
-	tcase_add_test(t, test_round);
-	tcase_add_test(t, test_order);
-	tcase_add_test(t, test_top);
-	tcase_add_test(t, test_threshold);
-	tcase_add_test(t, test_median);
-	tcase_add_test(t, test_hidden_rule);
-	suite_add_tcase(s, t);
-	r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed == 0 ? 0 : 1;
+	return unit_run(unit_suite(
+	    "influence", test_advises_gives_weight_to_adviser,
+	    test_influences_like_advises, test_allies_both_ways_rivals_nothing,
+	    test_strength_is_weight, test_parallel_ties_add_up,
+	    test_brokerage_path, test_brokerage_lengths,
+	    test_brokerage_equal_lengths, test_brokerage_isolated_and_skipped,
+	    test_brokerage_is_igraphs, test_weight_in_alone,
+	    test_link_order_changes_nothing, test_small_networks,
+	    test_igraph_errors_return, test_round, test_order, test_top,
+	    test_threshold, test_median, test_hidden_rule, NULL));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lazy.h"
+#include "unit.h"
 
 #define MATHS(X) X(cos) X(sqrt)
 LAZY_LIBRARY(maths, "libm.so.6", MATHS);
@@ -78,27 +79,9 @@ START_TEST(t_load)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
-	Suite *s = suite_create("lazy");
-	TCase *tc = tcase_create("lazy");
-
-	tcase_add_test(tc, t_no_library);
-	tcase_add_test(tc, t_no_function);
-	tcase_add_test(tc, t_load);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(
+	    unit_suite("lazy", t_no_library, t_no_function, t_load, NULL));
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kam/money.h"
+#include "unit.h"
 
 static void
 ok(const char *in, const char *want)
@@ -203,31 +204,9 @@ START_TEST(t_locale)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
-	Suite *s = suite_create("money");
-	TCase *tc = tcase_create("money");
-
-	tcase_add_test(tc, t_parse);
-	tcase_add_test(tc, t_limits);
-	tcase_add_test(tc, t_cmp);
-	tcase_add_test(tc, t_percent);
-	tcase_add_test(tc, t_add);
-	tcase_add_test(tc, t_decimal);
-	tcase_add_test(tc, t_locale);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(unit_suite("money", t_parse, t_limits, t_cmp, t_percent,
+	                           t_add, t_decimal, t_locale, NULL));
 }

@@ -13,6 +13,7 @@
 
 #include "kam/kam.h"
 #include "kam/out.h"
+#include "unit.h"
 
 /* A row with a field of every kind. */
 struct row {
@@ -439,11 +440,5 @@ out_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(out_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(out_suite());
 }

@@ -16,6 +16,7 @@
 #include "kam/gate.h"
 #include "kam/kam.h"
 #include "kam/reason.h"
+#include "unit.h"
 
 /* Checks r's English and frees r. */
 static void
@@ -307,23 +308,8 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("reason");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
-
 	setlocale(LC_ALL, "C");
-	tcase_add_test(tc, t_table);
-	tcase_add_test(tc, t_sentences);
-	tcase_add_test(tc, t_valid);
-	tcase_add_test(tc, t_dup);
-	tcase_add_test(tc, t_stored);
-	tcase_add_test(tc, t_nodes_write);
-	tcase_add_test(tc, t_nodes_read);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(unit_suite("reason", t_table, t_sentences, t_valid,
+	                           t_dup, t_stored, t_nodes_write, t_nodes_read,
+	                           NULL));
 }

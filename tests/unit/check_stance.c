@@ -16,6 +16,7 @@
 #include "kam/store.h"
 
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static char path[128];
@@ -782,11 +783,5 @@ stance_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(stance_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(stance_suite());
 }

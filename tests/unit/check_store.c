@@ -25,6 +25,7 @@
 #include "kam/store.h"
 
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static char db[128];
@@ -1082,11 +1083,5 @@ store_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(store_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(store_suite());
 }

@@ -19,6 +19,7 @@
 #include "kam/kam.h"
 
 #include "store-int.h"
+#include "unit.h"
 
 static void
 params(const char *in, const char *want, int nwant)
@@ -470,11 +471,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(suite());
 }

@@ -19,6 +19,7 @@
 #include "kam/kam.h"
 #include "kam/store.h"
 #include "store-int.h"
+#include "unit.h"
 
 static char dir[64];
 static char path[128];
@@ -435,11 +436,5 @@ vocab_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(vocab_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(vocab_suite());
 }
