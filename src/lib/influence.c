@@ -1,7 +1,8 @@
 /*
  * influence: PageRank and betweenness of a client's informal network,
  * computed by igraph's C library, and the hidden-influencer rule.  Pure:
- * arrays in, scores out.  igraph's default error handler aborts the
+ * arrays in, scores out; igraph itself is loaded the first time scores
+ * are computed (lazy.h).  igraph's default error handler aborts the
  * process; it is replaced here, while igraph runs, by one that keeps the
  * reason and lets the igraph function return its error to us.
  */
