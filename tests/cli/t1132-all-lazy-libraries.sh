@@ -4,7 +4,8 @@
 # on a store file loads neither, kam-org influence loads igraph, and a
 # command on a team store loads libpq (glibc's LD_DEBUG=libs shows what
 # the dynamic loader finds).  The two libraries and what they bring
-# took two thirds of the start of a command.
+# took two thirds of the start of a command.  A library that cannot be
+# loaded fails only the command that needs it, saying why.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 command -v readelf >/dev/null 2>&1 || {
@@ -75,5 +76,33 @@ run influence 0 "$B/kam-org" influence
 expect_text influence "$(printf 'person\tname\tlevel\troles\tstance\tinfluence\tbrokerage
 acme/li\t李娜\t2\t\t\t0.649123\t0.000000
 acme/wang\t王伟\t1\t\t\t0.350877\t0.000000')"
+
+# A library that cannot be loaded (here an empty file of its name,
+# found first through LD_LIBRARY_PATH): the command that needs it fails
+# with the loader's reason, its own exit status and nothing written; the
+# others never notice.
+so() { sed -n "s/^#define $1 \"\(.*\)\"\$/\1/p" "$KAM_BUILDDIR/config.h"; }
+igraph_so=$(so IGRAPH_SONAME) pq_so=$(so LIBPQ_SONAME)
+[ -n "$igraph_so" ] && [ -n "$pq_so" ] || fail "no library names in config.h"
+mkdir "$T/broken"
+: >"$T/broken/$igraph_so"
+: >"$T/broken/$pq_so"
+F=$T/file.db
+{
+  "$B/kam-org" -d "$F" init
+  "$B/kam-org" -d "$F" account add acme --name Acme
+  "$B/kam-org" -d "$F" -a acme person add wang --name 王伟 --level 1
+} >/dev/null || fail "cannot make $F"
+cp "$F" "$T/file.before"
+run broken-igraph 11 env LD_LIBRARY_PATH="$T/broken" "$B/kam-org" -d "$F" influence acme
+expect_err broken-igraph "kam-org: cannot compute influence: cannot load $igraph_so: $T/broken/$igraph_so: file too short"
+run broken-pq 10 env LD_LIBRARY_PATH="$T/broken" "$B/kam-stance" \
+  -d postgresql://kam@127.0.0.1:1/kam show acme
+expect_err broken-pq "kam-stance: cannot open store 'postgresql://kam@127.0.0.1:1/kam': cannot load $pq_so: $T/broken/$pq_so: file too short"
+run broken-other 0 env LD_LIBRARY_PATH="$T/broken" "$B/kam-org" -d "$F" person list acme
+expect_text broken-other "$(printf 'handle\tname\ttitle\tdept\tlevel\treports_to\tdotted_to\tplaceholder\tleft_on\text_id
+acme/wang\t王伟\t\t\t1\t\t\tno\t\t')"
+count=$((count + 1))
+cmp -s "$F" "$T/file.before" || fail "the store changed"
 
 done_testing
