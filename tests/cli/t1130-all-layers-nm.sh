@@ -54,28 +54,34 @@ objects() {
 }
 
 # check LIST: prints one line per fault ("sqlite PATH" or "rule PATH
-# SYMBOL") of the objects in LIST ("layer path" lines).
+# SYMBOL") of the objects in LIST ("layer path" lines).  nm runs twice
+# for all the objects (a run for each object took half a minute), and
+# awk reads its "PATH: SYMBOL" lines: first the symbols the rules files
+# define (less the allowed), then the symbols each object uses.
 check() {
-  defs=$T/rule-symbols
-  : >"$defs"
-  while read -r layer o; do
-    for r in $rules; do
-      [ "$layer" = "lib:$r" ] || continue
-      nm -g --defined-only "$o" | awk '$2 ~ /^[TDRB]$/ {print $3}' >>"$defs"
-    done
-  done <"$1"
-  for a in $allowed; do
-    grep -vx "$a" "$defs" >"$defs.tmp"
-    mv "$defs.tmp" "$defs"
-  done
-  while read -r layer o; do
-    if [ "$layer" = store ]; then
-      nm -u "$o" | awk '{print $2}' | grep -Fxf "$defs" |
-        sed "s|^|rule $o |"
-    elif nm -u "$o" | awk '{print $2}' | grep -q '^sqlite3_'; then
-      echo "sqlite $o"
-    fi
-  done <"$1"
+  for a in $allowed; do echo "allow $a"; done >"$T/check-in"
+  awk -v r=" $rules " '{ l = $1; sub(/^lib:/, "", l) }
+    $1 ~ /^lib:/ && index(r, " " l " ") { print $2 }' "$1" >"$T/rule-objects"
+  if [ -s "$T/rule-objects" ]; then
+    # shellcheck disable=SC2046
+    nm -A -g --defined-only $(cat "$T/rule-objects") |
+      awk '$2 ~ /^[TDRB]$/ {print "def " $3}' >>"$T/check-in"
+  fi
+  awk '{print "obj " $1 " " $2}' "$1" >>"$T/check-in"
+  # shellcheck disable=SC2046
+  nm -A -u $(awk '{print $2}' "$1") | awk '{sub(/:$/, "", $1); print "use " $1 " " $NF}' >>"$T/check-in"
+  awk '$1 == "allow" { ok[$2] = 1; next }
+    $1 == "def" { if (!($2 in ok)) rule[$2] = 1; next }
+    $1 == "obj" { layer[$3] = $2; order[++n] = $3; next }
+    $1 == "use" {
+      if (layer[$2] == "store") {
+        if ($3 in rule) bad[$2] = bad[$2] "rule " $2 " " $3 "\n"
+      } else if ($3 ~ /^sqlite3_/ && !($2 in sq)) {
+        sq[$2] = 1
+        bad[$2] = bad[$2] "sqlite " $2 "\n"
+      }
+    }
+    END { for (i = 1; i <= n; i++) printf "%s", bad[order[i]] }' "$T/check-in"
 }
 
 objects >"$T/objects"
