@@ -51,9 +51,7 @@ sf_group_free(struct sf_group *g)
 
 	for (i = 0; i < g->n; i++)
 		free(g->ext[i]);
-	free(g->ext);
-	free(g->ids);
-	free(g->acct);
+	KAM_FREE(g->ext, g->ids, g->acct);
 	hindex_free(&g->by_ext);
 }
 

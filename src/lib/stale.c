@@ -120,9 +120,7 @@ stance_stale_free(struct stance_stale *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++) {
-		free(s->rows[i].person);
-		free(s->rows[i].name);
-		free(s->rows[i].roles);
+		KAM_FREE(s->rows[i].person, s->rows[i].name, s->rows[i].roles);
 	}
 	free(s->rows);
 	memset(s, 0, sizeof *s);
