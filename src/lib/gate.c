@@ -1379,9 +1379,8 @@ gate_contacts_free(struct gate_contact *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		KAM_FREE(c[i].seller, c[i].name);
-	}
 	free(c);
 }
 
@@ -1398,9 +1397,8 @@ gate_assessment_free(struct gate_assessment *a)
 	for (i = 0; i < a->nmembers; i++)
 		member_free(&a->members[i]);
 	free(a->members);
-	for (i = 0; i < a->nrivals; i++) {
+	for (i = 0; i < a->nrivals; i++)
 		KAM_FREE(a->rivals[i].handle, a->rivals[i].name);
-	}
 	free(a->rivals);
 	for (i = 0; i < a->ngroup_notes; i++) {
 		free(a->group_notes[i]);

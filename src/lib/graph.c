@@ -241,9 +241,8 @@ map_data_free(struct map_data *d)
 	}
 	for (i = 0; i < d->nroles; i++)
 		free(d->roles[i].deal);
-	for (i = 0; i < d->naccounts; i++) {
+	for (i = 0; i < d->naccounts; i++)
 		KAM_FREE(d->accounts[i].handle, d->accounts[i].name);
-	}
 	KAM_FREE(d->accounts, d->people, d->lines, d->links, d->roles, d->by_id,
 	         d->account, d->account_name, d->deal, d->deal_name, d->toward,
 	         d->toward_name);

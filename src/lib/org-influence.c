@@ -147,9 +147,8 @@ org_influence_free(struct org_influence *o)
 {
 	size_t i;
 
-	for (i = 0; i < o->n; i++) {
+	for (i = 0; i < o->n; i++)
 		KAM_FREE(o->rows[i].person, o->rows[i].name, o->rows[i].roles);
-	}
 	free(o->rows);
 	memset(o, 0, sizeof *o);
 }

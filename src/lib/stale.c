@@ -119,9 +119,8 @@ stance_stale_free(struct stance_stale *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++) {
+	for (i = 0; i < s->n; i++)
 		KAM_FREE(s->rows[i].person, s->rows[i].name, s->rows[i].roles);
-	}
 	free(s->rows);
 	memset(s, 0, sizeof *s);
 }
