@@ -810,7 +810,7 @@ cmd_report(struct kam_ctx *ctx, int argc, char **argv)
 	struct gate_step *plan = NULL;
 	struct gate_memo memo;
 	struct gate_since since;
-	struct stance_stale stale = {NULL, 0};
+	struct stance_stale stale = {0};
 	const char *as_of_opt = *(const char **)ctx->opts;
 	char as_of[KAM_DATE_LEN];
 	size_t nruns = 0, nplan = 0;

@@ -15,6 +15,14 @@
 
 #include "kam/input.h"
 
+/*
+ * A kind's columns, each written once beside its place: a list macro
+ * L(C) of C(PLACE, "name"), in the file's order, gives the enum of the
+ * places, enum { L(IMPORT_PLACE) }, and the names, { L(IMPORT_NAME) NULL }.
+ */
+#define IMPORT_PLACE(place, name) place,
+#define IMPORT_NAME(place, name)  name,
+
 /* A kind of file: its columns, NULL-terminated, the required ones first. */
 struct import_kind {
 	const char *name; /* "people", "observations" */

@@ -125,6 +125,15 @@ void *kam_find(const void *v, size_t n, size_t size, size_t off,
                const char *key);
 
 /*
+ * KAM_FREE(p, q, ...) frees each pointer it is given: the texts a struct
+ * owns, named in one statement.
+ */
+void kam_free_n(void *const *, size_t);
+#define KAM_FREE(...)                                                          \
+	kam_free_n((void *const[]){__VA_ARGS__},                               \
+	           sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
+
+/*
  * The clock.  $KAM_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) pins it, so
  * that documented transcripts and tests are reproducible.  Both write into
  * a buffer of at least 21 bytes.

@@ -272,16 +272,19 @@ int store_stance_latest(struct store *, int64_t account, const char *as_of,
  * not stale: nothing is known of them.
  */
 struct stance_stale_row {
-	char *person, *name; /* person: ACCOUNT/HANDLE */
-	char *roles;         /* joined by ';'; NULL: none */
-	const char *stance;  /* toward us on as_of; NULL: unknown */
+	const char *person, *name; /* person: ACCOUNT/HANDLE */
+	const char *roles;         /* joined by ';'; NULL: none */
+	const char *stance;        /* toward us on as_of; NULL: unknown */
 	char latest[KAM_STANCE_DATE_LEN];
 	long days; /* from latest to as_of */
 	double influence;
 };
+/* The rows' texts are those of the ranking they were chosen from, inf. */
+struct org_influence;
 struct stance_stale {
 	struct stance_stale_row *rows;
 	size_t n;
+	struct org_influence *inf;
 };
 int stance_stale(struct store *, int64_t account, int64_t deal,
                  const char *as_of, const char *before, struct stance_stale *);

@@ -240,13 +240,9 @@ calib_deals_free(struct calib_deal *v, size_t n)
 			free(r->verdict);
 			for (j = 0; j < r->nyes; j++)
 				free(r->yes[j]);
-			free(r->yes);
-			free(r->yes_gate);
+			KAM_FREE(r->yes, r->yes_gate);
 		}
-		free(v[i].runs);
-		free(v[i].deal);
-		free(v[i].name);
-		free(v[i].status);
+		KAM_FREE(v[i].runs, v[i].deal, v[i].name, v[i].status);
 	}
 	free(v);
 }

@@ -18,9 +18,7 @@
 void
 copy_summary_free(struct copy_summary *s)
 {
-	free(s->accounts);
-	free(s->from);
-	free(s->to);
+	KAM_FREE(s->accounts, s->from, s->to);
 	memset(s, 0, sizeof *s);
 }
 

@@ -45,8 +45,7 @@ deal_rec_free(struct deal_rec *r)
 	free(r->ref);
 	for (i = 0; i < DEAL_NFIELDS; i++)
 		free(r->f[i]);
-	free(r->closed_on);
-	free(r->reason);
+	KAM_FREE(r->closed_on, r->reason);
 	memset(r, 0, sizeof *r);
 }
 

@@ -1561,10 +1561,7 @@ gate_runs_free(struct gate_run_info *r, size_t n)
 	int g;
 
 	for (i = 0; i < n; i++) {
-		free(r[i].recorded);
-		free(r[i].checked);
-		free(r[i].actor);
-		free(r[i].verdict);
+		KAM_FREE(r[i].recorded, r[i].checked, r[i].actor, r[i].verdict);
 		for (g = 0; g < GATE_COUNT; g++)
 			free(r[i].status[g]);
 	}

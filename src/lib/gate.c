@@ -23,13 +23,6 @@
 #include "kam/money.h"
 #include "kam/reason.h"
 
-static const char *const src_words[] = {"none", "answered", "computed",
-                                        "assumed"};
-static const char *const status_words[] = {"pass", "weak", "open", "fail",
-                                           "not-reached"};
-static const char *const verdict_words[] = {"pursue", "pursue-limited",
-                                            "qualify", "drop"};
-static const char *const level_words[] = {"full", "limited", "minimal", "none"};
 static const char *const gate_names[] = {"real", "compete", "win", "worth"};
 /* The method's four questions, in the words of METHOD.md. */
 static const char *const gate_questions[] = {
@@ -60,29 +53,25 @@ gate_ans_parse(const char *s)
 	return -1;
 }
 
-const char *
-gate_src_word(enum gate_src s)
-{
-	return src_words[s];
-}
-
-const char *
-gate_status_word(enum gate_status s)
-{
-	return status_words[s];
-}
-
-const char *
-gate_verdict_word(enum gate_verdict v)
-{
-	return verdict_words[v];
-}
-
-const char *
-gate_level_word(enum gate_level l)
-{
-	return level_words[l];
-}
+/*
+ * The words of an enum, in the order of its values, and its accessor:
+ * one a type, so that the compiler checks what it is given.
+ */
+#define GATE_WORDS(fn, type, ...)                                              \
+	const char *fn(type v)                                                 \
+	{                                                                      \
+		static const char *const words[] = {__VA_ARGS__};              \
+		return words[v];                                               \
+	}
+GATE_WORDS(gate_src_word, enum gate_src, "none", "answered", "computed",
+           "assumed")
+GATE_WORDS(gate_status_word, enum gate_status, "pass", "weak", "open", "fail",
+           "not-reached")
+GATE_WORDS(gate_verdict_word, enum gate_verdict, "pursue", "pursue-limited",
+           "qualify", "drop")
+GATE_WORDS(gate_level_word, enum gate_level, "full", "limited", "minimal",
+           "none")
+#undef GATE_WORDS
 
 const char *
 gate_question(int gate)
@@ -1364,11 +1353,8 @@ gate_crit_free(struct gate_crit *c, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		free(c[i].key);
-		free(c[i].question);
-		free(c[i].evidence);
+		KAM_FREE(c[i].key, c[i].question, c[i].evidence, c[i].actor);
 		reason_free(c[i].why);
-		free(c[i].actor);
 	}
 	free(c);
 }
@@ -1378,15 +1364,9 @@ member_free(struct gate_member *m)
 {
 	size_t i;
 
-	free(m->ref);
-	free(m->name);
-	free(m->roles);
-	free(m->note);
-	free(m->rival);
-	free(m->rival_since);
+	KAM_FREE(m->ref, m->name, m->roles, m->note, m->rival, m->rival_since);
 	for (i = 0; i < m->nallies; i++) {
-		free(m->allies[i].ref);
-		free(m->allies[i].name);
+		KAM_FREE(m->allies[i].ref, m->allies[i].name);
 		gate_contacts_free(m->allies[i].contacts,
 		                   m->allies[i].ncontacts);
 	}
@@ -1399,10 +1379,8 @@ gate_contacts_free(struct gate_contact *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(c[i].seller);
-		free(c[i].name);
-	}
+	for (i = 0; i < n; i++)
+		KAM_FREE(c[i].seller, c[i].name);
 	free(c);
 }
 
@@ -1412,39 +1390,27 @@ gate_assessment_free(struct gate_assessment *a)
 	size_t i;
 	int g;
 
-	free(a->deal);
-	free(a->deal_name);
-	free(a->account_name);
-	free(a->category);
-	free(a->industry);
-	free(a->profile);
-	free(a->value);
-	free(a->cost);
-	free(a->currency);
-	free(a->close_on);
-	free(a->stage);
+	KAM_FREE(a->deal, a->deal_name, a->account_name, a->category,
+	         a->industry, a->profile, a->value, a->cost, a->currency,
+	         a->close_on, a->stage);
 	gate_crit_free(a->crit, a->ncrit);
 	for (i = 0; i < a->nmembers; i++)
 		member_free(&a->members[i]);
 	free(a->members);
-	for (i = 0; i < a->nrivals; i++) {
-		free(a->rivals[i].handle);
-		free(a->rivals[i].name);
-	}
+	for (i = 0; i < a->nrivals; i++)
+		KAM_FREE(a->rivals[i].handle, a->rivals[i].name);
 	free(a->rivals);
 	for (i = 0; i < a->ngroup_notes; i++) {
 		free(a->group_notes[i]);
 		reason_free(a->group_why[i]);
 	}
-	free(a->group_notes);
-	free(a->group_why);
+	KAM_FREE(a->group_notes, a->group_why);
 	for (g = 0; g < GATE_COUNT; g++) {
 		for (i = 0; i < a->gates[g].nreasons; i++) {
 			free(a->gates[g].reasons[i]);
 			reason_free(a->gates[g].why[i]);
 		}
-		free(a->gates[g].reasons);
-		free(a->gates[g].why);
+		KAM_FREE(a->gates[g].reasons, a->gates[g].why);
 	}
 	memset(a, 0, sizeof *a);
 }
@@ -1610,9 +1576,7 @@ gate_flags_free(struct gate_flag *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		free(v[i].code);
-		free(v[i].subject);
-		free(v[i].message);
+		KAM_FREE(v[i].code, v[i].subject, v[i].message);
 		reason_free(v[i].why);
 	}
 	free(v);
@@ -2014,10 +1978,8 @@ gate_snap_free(struct gate_snap *s)
 	for (g = 0; g < GATE_COUNT; g++)
 		free(s->score[g]);
 	for (i = 0; i < s->ncrit; i++) {
-		free(s->crit[i].key);
-		free(s->crit[i].answer);
-		free(s->crit[i].source);
-		free(s->crit[i].evidence);
+		KAM_FREE(s->crit[i].key, s->crit[i].answer, s->crit[i].source,
+		         s->crit[i].evidence);
 		reason_free(s->crit[i].why);
 	}
 	free(s->crit);

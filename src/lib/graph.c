@@ -234,32 +234,18 @@ map_data_free(struct map_data *d)
 	size_t i;
 
 	for (i = 0; i < d->npeople; i++) {
-		free(d->people[i].handle);
-		free(d->people[i].name);
-		free(d->people[i].title);
-		free(d->people[i].dept);
-		free(d->people[i].left_on);
-		free(d->people[i].stance_deal);
-		free(d->people[i].prefers);
+		KAM_FREE(d->people[i].handle, d->people[i].name,
+		         d->people[i].title, d->people[i].dept,
+		         d->people[i].left_on, d->people[i].stance_deal,
+		         d->people[i].prefers);
 	}
 	for (i = 0; i < d->nroles; i++)
 		free(d->roles[i].deal);
-	for (i = 0; i < d->naccounts; i++) {
-		free(d->accounts[i].handle);
-		free(d->accounts[i].name);
-	}
-	free(d->accounts);
-	free(d->people);
-	free(d->lines);
-	free(d->links);
-	free(d->roles);
-	free(d->by_id);
-	free(d->account);
-	free(d->account_name);
-	free(d->deal);
-	free(d->deal_name);
-	free(d->toward);
-	free(d->toward_name);
+	for (i = 0; i < d->naccounts; i++)
+		KAM_FREE(d->accounts[i].handle, d->accounts[i].name);
+	KAM_FREE(d->accounts, d->people, d->lines, d->links, d->roles, d->by_id,
+	         d->account, d->account_name, d->deal, d->deal_name, d->toward,
+	         d->toward_name);
 	memset(d, 0, sizeof *d);
 }
 
@@ -882,7 +868,6 @@ map_buying_plan(const struct map_data *d, const int *drawn,
 void
 map_buying_free(struct map_buying *bp)
 {
-	free(bp->members);
-	free(bp->role);
+	KAM_FREE(bp->members, bp->role);
 	memset(bp, 0, sizeof *bp);
 }

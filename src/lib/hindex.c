@@ -131,7 +131,6 @@ hindex_free(struct hindex *x)
 
 	for (i = 0; x->copy && i < x->cap; i++)
 		free(x->keys[i]);
-	free(x->keys);
-	free(x->vals);
+	KAM_FREE(x->keys, x->vals);
 	memset(x, 0, sizeof *x);
 }

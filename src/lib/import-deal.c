@@ -19,24 +19,21 @@
 #include "kam/org.h"
 #include "kam/store.h"
 
-enum {
-	C_DEAL,
-	C_NAME,
-	C_VALUE,
-	C_CURRENCY,
-	C_CLOSE,
-	C_STAGE,
-	C_OWNER,
-	C_COST,
-	C_EXT_ID,
-	C_STATUS,
-	C_CLOSED_ON,
-	C_REASON,
-	C_N
-};
-const char *const deal_file_cols[] = {
-    "deal", "name",   "value",  "currency",  "close",  "stage", "owner",
-    "cost", "ext_id", "status", "closed_on", "reason", NULL};
+#define DEAL_COLS(C)                                                           \
+	C(C_DEAL, "deal")                                                      \
+	C(C_NAME, "name")                                                      \
+	C(C_VALUE, "value")                                                    \
+	C(C_CURRENCY, "currency")                                              \
+	C(C_CLOSE, "close")                                                    \
+	C(C_STAGE, "stage")                                                    \
+	C(C_OWNER, "owner")                                                    \
+	C(C_COST, "cost")                                                      \
+	C(C_EXT_ID, "ext_id")                                                  \
+	C(C_STATUS, "status")                                                  \
+	C(C_CLOSED_ON, "closed_on")                                            \
+	C(C_REASON, "reason")
+enum { DEAL_COLS(IMPORT_PLACE) };
+const char *const deal_file_cols[] = {DEAL_COLS(IMPORT_NAME) NULL};
 
 /* The field of column c, "" when the file has no such column. */
 static const char *

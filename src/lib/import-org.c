@@ -21,22 +21,19 @@
 #include "kam/org.h"
 #include "kam/store.h"
 
-enum {
-	P_HANDLE,
-	P_NAME,
-	P_TITLE,
-	P_DEPT,
-	P_LEVEL,
-	P_REPORTS,
-	P_DOTTED,
-	P_PLACEHOLDER,
-	P_LEFT,
-	P_EXT,
-	P_NCOLS
-};
-const char *const org_people_cols[] = {
-    "handle",    "name",        "title",   "dept",   "level", "reports_to",
-    "dotted_to", "placeholder", "left_on", "ext_id", NULL};
+#define PEOPLE_COLS(C)                                                         \
+	C(P_HANDLE, "handle")                                                  \
+	C(P_NAME, "name")                                                      \
+	C(P_TITLE, "title")                                                    \
+	C(P_DEPT, "dept")                                                      \
+	C(P_LEVEL, "level")                                                    \
+	C(P_REPORTS, "reports_to")                                             \
+	C(P_DOTTED, "dotted_to")                                               \
+	C(P_PLACEHOLDER, "placeholder")                                        \
+	C(P_LEFT, "left_on")                                                   \
+	C(P_EXT, "ext_id")
+enum { PEOPLE_COLS(IMPORT_PLACE) P_NCOLS };
+const char *const org_people_cols[] = {PEOPLE_COLS(IMPORT_NAME) NULL};
 const char *const org_link_cols[] = {"from", "to", "kind", "strength", NULL};
 const char *const org_role_cols[] = {"deal", "person",  "role", "influence",
                                      "lead", "primary", NULL};
@@ -1182,19 +1179,18 @@ import_people(struct store *st, int64_t account, struct import_in *im,
  * the other, the named account first, so that a subsidiary's people may
  * report to the parent's.
  */
-enum {
-	SC_ID,
-	SC_ACCOUNT,
-	SC_LAST,
-	SC_FIRST,
-	SC_NAME,
-	SC_TITLE,
-	SC_DEPT,
-	SC_REPORTS
-};
-static const char *const sf_contact_cols[] = {
-    "Id",    "AccountId",  "LastName",    "FirstName", "Name",
-    "Title", "Department", "ReportsToId", NULL};
+#define SF_CONTACT_COLS(C)                                                     \
+	C(SC_ID, "Id")                                                         \
+	C(SC_ACCOUNT, "AccountId")                                             \
+	C(SC_LAST, "LastName")                                                 \
+	C(SC_FIRST, "FirstName")                                               \
+	C(SC_NAME, "Name")                                                     \
+	C(SC_TITLE, "Title")                                                   \
+	C(SC_DEPT, "Department")                                               \
+	C(SC_REPORTS, "ReportsToId")
+enum { SF_CONTACT_COLS(IMPORT_PLACE) };
+static const char *const sf_contact_cols[] = {SF_CONTACT_COLS(IMPORT_NAME)
+                                                  NULL};
 static const struct import_kind sf_contact_kind = {"Salesforce contacts",
                                                    sf_contact_cols, 3, 1};
 

@@ -51,9 +51,7 @@ sf_group_free(struct sf_group *g)
 
 	for (i = 0; i < g->n; i++)
 		free(g->ext[i]);
-	free(g->ext);
-	free(g->ids);
-	free(g->acct);
+	KAM_FREE(g->ext, g->ids, g->acct);
 	hindex_free(&g->by_ext);
 }
 
@@ -95,20 +93,18 @@ import_day(const struct org_import_opts *opts, char *today)
 
 /* Opportunity */
 
-enum {
-	SO_ID,
-	SO_ACCOUNT,
-	SO_NAME,
-	SO_STAGE,
-	SO_CLOSE,
-	SO_CLOSED,
-	SO_WON,
-	SO_AMOUNT,
-	SO_CURRENCY
-};
-static const char *const sf_opp_cols[] = {
-    "Id",       "AccountId", "Name",   "StageName",       "CloseDate",
-    "IsClosed", "IsWon",     "Amount", "CurrencyIsoCode", NULL};
+#define SF_OPP_COLS(C)                                                         \
+	C(SO_ID, "Id")                                                         \
+	C(SO_ACCOUNT, "AccountId")                                             \
+	C(SO_NAME, "Name")                                                     \
+	C(SO_STAGE, "StageName")                                               \
+	C(SO_CLOSE, "CloseDate")                                               \
+	C(SO_CLOSED, "IsClosed")                                               \
+	C(SO_WON, "IsWon")                                                     \
+	C(SO_AMOUNT, "Amount")                                                 \
+	C(SO_CURRENCY, "CurrencyIsoCode")
+enum { SF_OPP_COLS(IMPORT_PLACE) };
+static const char *const sf_opp_cols[] = {SF_OPP_COLS(IMPORT_NAME) NULL};
 static const struct import_kind sf_opp_kind = {"Salesforce opportunities",
                                                sf_opp_cols, 7, 1};
 

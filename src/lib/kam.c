@@ -171,6 +171,13 @@ kam_find(const void *v, size_t n, size_t size, size_t off, const char *key)
 	return NULL;
 }
 
+void
+kam_free_n(void *const *p, size_t n)
+{
+	while (n > 0)
+		free(p[--n]);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -30,9 +30,7 @@ static void
 ranking_free(struct ranking *r)
 {
 	store_org_net_free(&r->net);
-	free(r->score);
-	free(r->order);
-	free(r->rank);
+	KAM_FREE(r->score, r->order, r->rank);
 }
 
 /*
@@ -149,11 +147,8 @@ org_influence_free(struct org_influence *o)
 {
 	size_t i;
 
-	for (i = 0; i < o->n; i++) {
-		free(o->rows[i].person);
-		free(o->rows[i].name);
-		free(o->rows[i].roles);
-	}
+	for (i = 0; i < o->n; i++)
+		KAM_FREE(o->rows[i].person, o->rows[i].name, o->rows[i].roles);
 	free(o->rows);
 	memset(o, 0, sizeof *o);
 }
@@ -261,9 +256,7 @@ struct candidates {
 static void
 candidates_free(struct candidates *c)
 {
-	free(c->p);
-	free(c->who);
-	free(c->rank);
+	KAM_FREE(c->p, c->who, c->rank);
 }
 
 /* The median level of the network NET into C; returns whether someone is

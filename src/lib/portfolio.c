@@ -186,14 +186,8 @@ portfolio_free(struct portfolio *p)
 	for (i = 0; i < p->n; i++) {
 		struct portfolio_row *r = &p->rows[i];
 
-		free(r->deal);
-		free(r->name);
-		free(r->verdict);
-		free(r->investment);
-		free(r->value);
-		free(r->currency);
-		free(r->close_on);
-		free(r->flags);
+		KAM_FREE(r->deal, r->name, r->verdict, r->investment, r->value,
+		         r->currency, r->close_on, r->flags);
 	}
 	free(p->rows);
 	memset(p, 0, sizeof *p);

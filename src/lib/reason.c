@@ -336,9 +336,7 @@ reason_free(struct reason *r)
 		return;
 	for (i = 0; i < r->nitems; i++)
 		reason_free(r->items[i]);
-	free(r->items);
-	free(r->text);
-	free(r);
+	KAM_FREE(r->items, r->text, r);
 }
 
 /* The length of a conversion at f ("%s", "%.0f", "%zu", "%ld"...). */
@@ -684,10 +682,7 @@ void
 reason_nodes_free(struct reason_node *v, size_t n)
 {
 	while (n-- > 0) {
-		free(v[n].criterion);
-		free(v[n].kind);
-		free(v[n].sentence);
-		free(v[n].text);
+		KAM_FREE(v[n].criterion, v[n].kind, v[n].sentence, v[n].text);
 	}
 	free(v);
 }

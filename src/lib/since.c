@@ -272,14 +272,11 @@ gate_since_free(struct gate_since *s)
 	int g;
 
 	for (i = 0; i < s->nchanges; i++) {
-		free(s->changes[i].item);
-		free(s->changes[i].toward);
-		free(s->changes[i].name);
-		free(s->changes[i].from);
-		free(s->changes[i].to);
+		KAM_FREE(s->changes[i].item, s->changes[i].toward,
+		         s->changes[i].name, s->changes[i].from,
+		         s->changes[i].to);
 	}
-	free(s->changes);
-	free(s->verdict_before);
+	KAM_FREE(s->changes, s->verdict_before);
 	for (g = 0; g < GATE_COUNT; g++)
 		free(s->score_before[g]);
 	memset(s, 0, sizeof *s);

@@ -103,13 +103,13 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 		r->person = p->person;
 		r->name = p->name;
 		r->roles = p->roles;
-		p->person = p->name = p->roles = NULL;
 		r->stance = p->stance;
 		memcpy(r->latest, f->day, sizeof r->latest);
 		r->days = date_days(as_of) - date_days(f->day);
 		r->influence = p->influence;
 	}
-	org_influence_free(&inf);
+	out->inf = xmalloc(sizeof *out->inf);
+	*out->inf = inf;
 	free(l.v);
 	return KAM_OK;
 }
@@ -117,13 +117,8 @@ stance_stale(struct store *st, int64_t account, int64_t deal, const char *as_of,
 void
 stance_stale_free(struct stance_stale *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->rows[i].person);
-		free(s->rows[i].name);
-		free(s->rows[i].roles);
-	}
-	free(s->rows);
+	if (s->inf != NULL)
+		org_influence_free(s->inf);
+	KAM_FREE(s->inf, s->rows);
 	memset(s, 0, sizeof *s);
 }

@@ -327,13 +327,8 @@ stance_symbol(const char *stance)
 void
 stance_row_free(struct stance_row *r)
 {
-	free((char *)r->kind);
-	free((char *)r->stance);
-	free((char *)r->effective);
-	free((char *)r->recorded);
-	free((char *)r->actor);
-	free((char *)r->note);
-	free((char *)r->source);
-	free((char *)r->why);
+	KAM_FREE((char *)r->kind, (char *)r->stance, (char *)r->effective,
+	         (char *)r->recorded, (char *)r->actor, (char *)r->note,
+	         (char *)r->source, (char *)r->why);
 	memset(r, 0, sizeof *r);
 }

@@ -173,10 +173,7 @@ timeline_plan(struct timeline *tl, const char *from, const char *to)
 static void
 lane_free(struct tl_lane *l)
 {
-	free(l->ref);
-	free(l->name);
-	free(l->spans);
-	free(l->marks);
+	KAM_FREE(l->ref, l->name, l->spans, l->marks);
 }
 
 /* A lane's claim to a place in the picture (timeline_cap). */
@@ -254,10 +251,7 @@ timeline_free(struct timeline *tl)
 		lane_free(&tl->lanes[i]);
 	for (i = 0; i < tl->nrows; i++)
 		stance_row_free(&tl->rows[i]);
-	free(tl->lanes);
-	free(tl->rows);
-	free(tl->account_name);
-	free(tl->deal_name);
-	free(tl->toward_name);
+	KAM_FREE(tl->lanes, tl->rows, tl->account_name, tl->deal_name,
+	         tl->toward_name);
 	memset(tl, 0, sizeof *tl);
 }
