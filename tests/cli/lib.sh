@@ -42,6 +42,11 @@ export KAM_DB KAM_USER KAM_NOW
 # test's database too, so that tests of the team store never share one.
 # A test that wants the database empty (no kam-org init run) sets
 # KAM_TEST_PG_EMPTY=1 before sourcing this file.
+# A test that never opens a store (one of the documentation, the help,
+# the sources) sets KAM_TEST_STORE=none before sourcing this file: on a
+# team store it is skipped, since it would run the same commands again
+# (make check runs it); on SQLite, done_testing checks that it made no
+# store.
 pg_db=
 pg_drop() {
   [ -n "$pg_db" ] || return 0
@@ -52,6 +57,10 @@ pg_drop() {
 pg_url() {
   printf '%s/%s\n' "${1%/*}" "$pg_db"
 }
+if [ -n "${KAM_TEST_PG:-}" ] && [ "${KAM_TEST_STORE:-}" = none ]; then
+  echo "SKIP: on a team store: opens no store (make check runs it)"
+  exit 77
+fi
 if [ -n "${KAM_TEST_PG:-}" ]; then
   # The test's number and a random part: names unique in the cluster.
   pg_db=$(printf '%s' "${0##*/}" | sed 's/[^a-z0-9].*//')
@@ -584,6 +593,12 @@ done_testing() {
   if [ -n "$not_team" ]; then
     echo "SKIP: on a team store: $(printf '%s' "$not_team" | sort -u | head -n 3 | paste -sd ';' -)"
     exit 77
+  fi
+  if [ "${KAM_TEST_STORE:-}" = none ]; then
+    count=$((count + 1))
+    dt_made=$(grep -rlas '^SQLite format 3' "$T" | head -n 1)
+    [ -z "$dt_made" ] ||
+      fail "KAM_TEST_STORE=none, but the test made a store: ${dt_made#"$T"/}"
   fi
   echo "$((count - failures)) passed, $failures failed"
   { printf '%s: ' "${0##*/}"; echo "$((count - failures)) passed, $failures failed"; } 2>/dev/null >&9 || :

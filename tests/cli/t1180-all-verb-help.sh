@@ -2,6 +2,8 @@
 # Every verb of every command prints its own usage, the one line of its
 # row in the verb table, for VERB -h (on stdout, exit 0, without a store)
 # and after a usage error (on stderr, exit 2); "-h" lists each of them.
+# It opens no store: on a team store it is skipped (lib.sh).
+KAM_TEST_STORE=none
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 KAM_DB="$T/none/kam.db"

@@ -5,6 +5,8 @@
 # column.  The width of a cell is its rendered text: macro names
 # dropped, the parentheses and quotes of Pq, Ql, Dq, Sq and Op counted,
 # punctuation attached.  A cell one character too wide is caught.
+# It opens no store: on a team store it is skipped (lib.sh).
+KAM_TEST_STORE=none
 . "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 
 cat >"$T/columns.awk" <<'AWK'

@@ -2,6 +2,8 @@
 # The manual pages are clean: no message from mandoc -T lint -W warning
 # and none from groff -k -Tutf8 -ww -z (UTF-8 input, as man(1) renders
 # it on a terminal); each skipped when the tool is missing.
+# It opens no store: on a team store it is skipped (lib.sh).
+KAM_TEST_STORE=none
 . "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 
 : "${MANDOC:=no}"

@@ -2,6 +2,8 @@
 # Help and version of every command and verb: printed with status 0 to
 # a working stdout, and an error (status 10, with a message) when the
 # output cannot be written.
+# It opens no store: on a team store it is skipped (lib.sh).
+KAM_TEST_STORE=none
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 if [ ! -w /dev/full ]; then

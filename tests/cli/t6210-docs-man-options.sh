@@ -8,6 +8,8 @@
 # command's option on a line that names that command ("--level of
 # kam-org(1)"); kam(1) and kam(7), which speak of every command, may name
 # any command's options.
+# It opens no store: on a team store it is skipped (lib.sh).
+KAM_TEST_STORE=none
 . "${KAM_SRCDIR:-$(dirname "$0")/../..}/tests/cli/lib.sh"
 
 : "${MANDOC:=mandoc}"
