@@ -549,11 +549,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 /* tree */
 
 struct tree_node {
-	const struct org_person *p;
-	char *account, *handle, *name, *title, *reports_to, *dotted_to,
-	    *left_on;
-	long level;
-	int placeholder;
+	struct org_person p; /* org_person_copy */
 	size_t first_child, nchildren;
 };
 
@@ -572,15 +568,7 @@ tree_add(const struct org_person *p, void *arg)
 	t->n = xgrow(t->n, t->len, &t->cap, sizeof *t->n);
 	n = &t->n[t->len++];
 	memset(n, 0, sizeof *n);
-	n->account = xstrdup(p->account);
-	n->handle = xstrdup(p->handle);
-	n->name = xstrdup(p->name);
-	n->title = xstrdup_null(p->title);
-	n->reports_to = xstrdup_null(p->reports_to);
-	n->dotted_to = xstrdup_null(p->dotted_to);
-	n->left_on = xstrdup_null(p->left_on);
-	n->level = p->level;
-	n->placeholder = p->placeholder;
+	org_person_copy(&n->p, p);
 	return KAM_OK;
 }
 
@@ -590,11 +578,12 @@ node_cmp(const void *a, const void *b)
 {
 	const struct tree_node *x = *(const struct tree_node *const *)a;
 	const struct tree_node *y = *(const struct tree_node *const *)b;
-	long lx = x->level ? x->level : 1000, ly = y->level ? y->level : 1000;
+	long lx = x->p.level ? x->p.level : 1000,
+	     ly = y->p.level ? y->p.level : 1000;
 
 	if (lx != ly)
 		return lx < ly ? -1 : 1;
-	return strcmp(x->handle, y->handle);
+	return strcmp(x->p.handle, y->p.handle);
 }
 
 /*
@@ -612,9 +601,9 @@ tree_link(struct tree *t, size_t *roots)
 
 	hindex_init(&ix, 0);
 	for (i = 0; i < t->len; i++)
-		hindex_put(&ix, t->n[i].handle, (int64_t)i);
+		hindex_put(&ix, t->n[i].p.handle, (int64_t)i);
 	for (i = 0; i < t->len; i++) {
-		parent[i] = hindex_get(&ix, t->n[i].reports_to, &p)
+		parent[i] = hindex_get(&ix, t->n[i].p.reports_to, &p)
 		                ? (size_t)p
 		                : (size_t)-1;
 		order[i] = &t->n[i];
@@ -679,20 +668,20 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 		fputs(prefix, stdout);
 		if (depth > 0)
 			fputs(last ? "└── " : "├── ", stdout);
-		if (n->placeholder)
+		if (n->p.placeholder)
 			fputs("? ", stdout);
-		out_show(stdout, n->name);
+		out_show(stdout, n->p.name);
 		fputs(" (", stdout);
-		out_show(stdout, n->handle);
+		out_show(stdout, n->p.handle);
 		fputc(')', stdout);
-		if (n->title) {
+		if (n->p.title) {
 			fputs(", ", stdout);
-			out_show(stdout, n->title);
+			out_show(stdout, n->p.title);
 		}
-		if (n->level)
-			printf(" [L%ld]", n->level);
-		if (n->dotted_to) {
-			char *d = xstrdup(n->dotted_to), *p;
+		if (n->p.level)
+			printf(" [L%ld]", n->p.level);
+		if (n->p.dotted_to) {
+			char *d = xstrdup(n->p.dotted_to), *p;
 
 			for (p = d; *p; p++)
 				if (*p == ';')
@@ -701,16 +690,16 @@ tree_node_print(const struct tree_node *n, struct out *o, const char *prefix,
 			out_show(stdout, d);
 			free(d);
 		}
-		if (n->left_on) {
+		if (n->p.left_on) {
 			fputs(" (left ", stdout);
-			out_show(stdout, n->left_on);
+			out_show(stdout, n->p.left_on);
 			fputc(')', stdout);
 		}
 		putchar('\n');
 	} else {
-		struct tree_row r = {(long)depth,   n->account,  n->handle,
-		                     n->name,       n->title,    n->level,
-		                     n->reports_to, n->dotted_to};
+		struct tree_row r = {
+		    (long)depth, n->p.account, n->p.handle,     n->p.name,
+		    n->p.title,  n->p.level,   n->p.reports_to, n->p.dotted_to};
 
 		out_row(o, &r);
 	}
@@ -786,13 +775,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 		out_close(o);
 	}
 	for (i = 0; i < t.len; i++) {
-		free(t.n[i].account);
-		free(t.n[i].handle);
-		free(t.n[i].name);
-		free(t.n[i].title);
-		free(t.n[i].reports_to);
-		free(t.n[i].dotted_to);
-		free(t.n[i].left_on);
+		org_person_copy_free(&t.n[i].p);
 	}
 	free(t.n);
 	free(t.kids);

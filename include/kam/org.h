@@ -93,6 +93,14 @@ struct org_person {
 };
 
 /*
+ * A person kept past a store's callback (a row's texts live only for the
+ * call): org_person_copy fills TO with P, its texts copies of its own;
+ * org_person_copy_free frees them.  Domain: no store.
+ */
+void org_person_copy(struct org_person *to, const struct org_person *p);
+void org_person_copy_free(struct org_person *p);
+
+/*
  * A change to a person, as given on the command line: NULL or -1 leaves a
  * field alone.  reports_to "" clears the solid line; dotted replaces every
  * dotted line when set_dotted.

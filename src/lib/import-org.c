@@ -69,13 +69,8 @@ struct prow {
 
 /* A person of the account, as a re-import compares rows with. */
 struct oldp {
-	int64_t id;
-	char *handle, *ext_id, *name, *title, *dept, *reports_to, *dotted_to,
-	    *left_on;
-	long level;
-	int placeholder;
+	struct org_person p; /* as the store has it (org_person_copy) */
 	long row; /* the row matched to the person, from 1; 0: none */
-	int64_t manager_id;
 	int64_t solid, *dotted;
 	size_t ndotted;
 };
@@ -410,18 +405,7 @@ keep_old(const struct org_person *p, void *arg)
 	pp->old = xgrow(pp->old, pp->nold, &pp->oldcap, sizeof *pp->old);
 	o = &pp->old[pp->nold++];
 	memset(o, 0, sizeof *o);
-	o->id = p->id;
-	o->handle = xstrdup(p->handle);
-	o->ext_id = xstrdup_null(p->ext_id);
-	o->name = xstrdup(p->name);
-	o->title = xstrdup_null(p->title);
-	o->dept = xstrdup_null(p->dept);
-	o->reports_to = xstrdup_null(p->reports_to);
-	o->dotted_to = xstrdup_null(p->dotted_to);
-	o->left_on = xstrdup_null(p->left_on);
-	o->level = p->level;
-	o->placeholder = p->placeholder;
-	o->manager_id = p->manager_id;
+	org_person_copy(&o->p, p);
 	o->solid = -1;
 	return KAM_OK;
 }
@@ -436,9 +420,9 @@ index_old(const struct people *pp, struct hindex *h, struct hindex *e)
 	hindex_init(h, 0);
 	hindex_init(e, 0);
 	for (k = 0; k < pp->nold; k++) {
-		hindex_put(h, pp->old[k].handle, (int64_t)k);
-		if (pp->old[k].ext_id != NULL)
-			hindex_put(e, pp->old[k].ext_id, (int64_t)k);
+		hindex_put(h, pp->old[k].p.handle, (int64_t)k);
+		if (pp->old[k].p.ext_id != NULL)
+			hindex_put(e, pp->old[k].p.ext_id, (int64_t)k);
 	}
 }
 
@@ -463,16 +447,17 @@ match(struct people *pp, size_t i, size_t k)
 	if (o->row != 0)
 		return row_err(pp->im, r->line, KAM_DATA,
 		               "person '%s/%s' repeated (first on line %ld)",
-		               pp->acct, o->handle, pp->rows[o->row - 1].line);
+		               pp->acct, o->p.handle,
+		               pp->rows[o->row - 1].line);
 	if (!pp->opts->update)
 		return row_err(pp->im, r->line, KAM_CONFLICT,
 		               "person '%s/%s' already exists (use --update to "
 		               "change it)",
-		               pp->acct, o->handle);
+		               pp->acct, o->p.handle);
 	o->row = (long)i + 1;
 	r->old = (int64_t)k;
-	r->handle = o->handle;
-	hindex_put(&pp->claimed, o->handle, (int64_t)i);
+	r->handle = o->p.handle;
+	hindex_put(&pp->claimed, o->p.handle, (int64_t)i);
 	return KAM_OK;
 }
 
@@ -504,11 +489,12 @@ match_given(struct people *pp)
 			break;
 		}
 		if (*x != '\0' && hindex_get(&pp->oe, x, &k)) {
-			if (*h != '\0' && strcmp(h, pp->old[k].handle) != 0)
+			if (*h != '\0' && strcmp(h, pp->old[k].p.handle) != 0)
 				rc = row_err(pp->im, r->line, KAM_CONFLICT,
 				             "external id '%s' is person "
 				             "'%s/%s', not '%s'",
-				             x, pp->acct, pp->old[k].handle, h);
+				             x, pp->acct, pp->old[k].p.handle,
+				             h);
 			else
 				rc = match(pp, i, (size_t)k);
 			continue;
@@ -516,11 +502,12 @@ match_given(struct people *pp)
 		if (*h == '\0')
 			continue;
 		if (hindex_get(&pp->oh, h, &k)) {
-			if (*x != '\0' && pp->old[k].ext_id != NULL)
+			if (*x != '\0' && pp->old[k].p.ext_id != NULL)
 				rc = row_err(pp->im, r->line, KAM_CONFLICT,
 				             "person '%s/%s' has external id "
 				             "'%s', not '%s'",
-				             pp->acct, h, pp->old[k].ext_id, x);
+				             pp->acct, h, pp->old[k].p.ext_id,
+				             x);
 			else
 				rc = match(pp, i, (size_t)k);
 			continue;
@@ -592,7 +579,7 @@ match_derived(struct people *pp)
 				continue;
 			if (!hindex_get(&pp->oh, cand, &k))
 				break;
-			if (*x == '\0' && pp->old[k].ext_id == NULL) {
+			if (*x == '\0' && pp->old[k].p.ext_id == NULL) {
 				if ((rc = match(pp, i, (size_t)k)) != KAM_OK)
 					return rc;
 				break;
@@ -634,7 +621,7 @@ node_handle(const struct people *pp, size_t node)
 {
 	if (node >= pp->nold + pp->n)
 		return "?"; /* another account's: never on a cycle here */
-	return node < pp->nold ? pp->old[node].handle
+	return node < pp->nold ? pp->old[node].p.handle
 	                       : pp->rows[node - pp->nold].handle;
 }
 
@@ -741,14 +728,15 @@ old_lines(struct people *pp)
 		struct oldp *o = &pp->old[k];
 		char *d, *p, *save = NULL;
 
-		if (o->reports_to != NULL && strchr(o->reports_to, '/') != NULL)
-			o->solid = ext_node(pp, o->manager_id);
-		else if (o->reports_to != NULL &&
-		         hindex_get(&pp->ix, o->reports_to, &m))
+		if (o->p.reports_to != NULL &&
+		    strchr(o->p.reports_to, '/') != NULL)
+			o->solid = ext_node(pp, o->p.manager_id);
+		else if (o->p.reports_to != NULL &&
+		         hindex_get(&pp->ix, o->p.reports_to, &m))
 			o->solid = m;
-		if (o->dotted_to == NULL)
+		if (o->p.dotted_to == NULL)
 			continue;
-		d = xstrdup(o->dotted_to);
+		d = xstrdup(o->p.dotted_to);
 		for (p = strtok_r(d, ";", &save); p != NULL;
 		     p = strtok_r(NULL, ";", &save)) {
 			int64_t id;
@@ -880,24 +868,24 @@ compare(struct people *pp, struct prow *r)
 	memset(d, 0, sizeof *d);
 	d->level = -1;
 	d->placeholder = -1;
-	if (has(pp, P_NAME) && strcmp(r->f[P_NAME], o->name) != 0)
+	if (has(pp, P_NAME) && strcmp(r->f[P_NAME], o->p.name) != 0)
 		ch = 1, d->name = r->f[P_NAME];
-	if (has(pp, P_TITLE) && text_differs(r->f[P_TITLE], o->title))
+	if (has(pp, P_TITLE) && text_differs(r->f[P_TITLE], o->p.title))
 		ch = 1, d->title = r->f[P_TITLE];
-	if (has(pp, P_DEPT) && text_differs(r->f[P_DEPT], o->dept))
+	if (has(pp, P_DEPT) && text_differs(r->f[P_DEPT], o->p.dept))
 		ch = 1, d->dept = r->f[P_DEPT];
-	if (has(pp, P_LEVEL) && r->level != o->level)
+	if (has(pp, P_LEVEL) && r->level != o->p.level)
 		ch = 1, d->level = r->level;
-	if (has(pp, P_PLACEHOLDER) && r->placeholder != o->placeholder)
+	if (has(pp, P_PLACEHOLDER) && r->placeholder != o->p.placeholder)
 		ch = 1, d->placeholder = r->placeholder;
 	if (has(pp, P_REPORTS) && r->solid != o->solid)
 		ch = 1, d->set_solid = 1;
 	if (has(pp, P_DOTTED) &&
 	    set_differs(r->dotted, r->ndotted, o->dotted, o->ndotted))
 		ch = 1, d->set_dotted = 1;
-	if (*r->f[P_EXT] != '\0' && o->ext_id == NULL)
+	if (*r->f[P_EXT] != '\0' && o->p.ext_id == NULL)
 		ch = 1, d->ext_id = r->f[P_EXT];
-	if (*r->f[P_LEFT] != '\0' && o->left_on == NULL)
+	if (*r->f[P_LEFT] != '\0' && o->p.left_on == NULL)
 		ch = 1, d->left_on = r->f[P_LEFT];
 	r->changed = ch;
 }
@@ -960,7 +948,7 @@ node_id(const struct people *pp, int64_t node)
 	if ((size_t)node >= pp->nold + pp->n)
 		return pp->xids[(size_t)node - pp->nold - pp->n];
 	if ((size_t)node < pp->nold)
-		return pp->old[node].id;
+		return pp->old[node].p.id;
 	return pp->rows[(size_t)node - pp->nold].id;
 }
 
@@ -1045,7 +1033,7 @@ write_changes(struct people *pp, struct import_counts *cnt)
 			ids[k] = node_id(pp, r->dotted[k]);
 		r->d.dotted = ids;
 		r->d.ndotted = r->ndotted;
-		rc = store_org_person_apply(pp->st, pp->old[r->old].id, &r->d,
+		rc = store_org_person_apply(pp->st, pp->old[r->old].p.id, &r->d,
 		                            pp->opts->on);
 	}
 	free(ids);
@@ -1071,10 +1059,10 @@ write_departures(struct people *pp, struct import_counts *cnt)
 	for (k = 0; k < pp->nold && rc == KAM_OK; k++) {
 		const struct oldp *o = &pp->old[k];
 
-		if (o->row != 0 || o->left_on != NULL || o->placeholder)
+		if (o->row != 0 || o->p.left_on != NULL || o->p.placeholder)
 			continue;
 		cnt->left++;
-		rc = store_org_person_apply(pp->st, o->id, &d, d.left_on);
+		rc = store_org_person_apply(pp->st, o->p.id, &d, d.left_on);
 	}
 	return rc;
 }
@@ -1096,14 +1084,7 @@ free_people(struct people *pp)
 	for (i = 0; i < pp->nold; i++) {
 		struct oldp *o = &pp->old[i];
 
-		free(o->handle);
-		free(o->ext_id);
-		free(o->name);
-		free(o->title);
-		free(o->dept);
-		free(o->reports_to);
-		free(o->dotted_to);
-		free(o->left_on);
+		org_person_copy_free(&o->p);
 		free(o->dotted);
 	}
 	free(pp->old);

@@ -406,3 +406,26 @@ org_placeholder_after(int placeholder, const struct org_change *c)
 		return c->placeholder;
 	return placeholder && c->name != NULL ? 0 : -1;
 }
+
+void
+org_person_copy(struct org_person *to, const struct org_person *p)
+{
+	*to = *p;
+	to->account = xstrdup_null(p->account);
+	to->handle = xstrdup_null(p->handle);
+	to->name = xstrdup_null(p->name);
+	to->title = xstrdup_null(p->title);
+	to->dept = xstrdup_null(p->dept);
+	to->reports_to = xstrdup_null(p->reports_to);
+	to->dotted_to = xstrdup_null(p->dotted_to);
+	to->left_on = xstrdup_null(p->left_on);
+	to->ext_id = xstrdup_null(p->ext_id);
+}
+
+void
+org_person_copy_free(struct org_person *p)
+{
+	KAM_FREE((char *)p->account, (char *)p->handle, (char *)p->name,
+	         (char *)p->title, (char *)p->dept, (char *)p->reports_to,
+	         (char *)p->dotted_to, (char *)p->left_on, (char *)p->ext_id);
+}
