@@ -1131,11 +1131,13 @@ cmd_portfolio(struct kam_ctx *ctx, int argc, char **argv)
 	if (rc != KAM_OK)
 		return rc;
 	if (format != NULL) {
-		Agraph_t *g =
-		    portfolio_graph(&pf, title, MAP_DEFAULT_FONT, fit);
+		if ((rc = map_ready()) == KAM_OK) {
+			Agraph_t *g =
+			    portfolio_graph(&pf, title, MAP_DEFAULT_FONT, fit);
 
-		rc = map_write(g, format, out, fit);
-		map_close(g);
+			rc = map_write(g, format, out, fit);
+			map_close(g);
+		}
 	} else if (ctx->fmt == OUT_MD) {
 		portfolio_write_md(stdout, &pf);
 	} else {

@@ -294,7 +294,8 @@ map_exec(struct kam_ctx *ctx, int argc, char **argv)
 		return kam_err(KAM_USAGE, _("-F does not apply to maps (use -T "
 		                            "dot, svg, png or pdf)"));
 	if ((rc = map_check(&m)) != KAM_OK ||
-	    (rc = map_resolve(ctx, &m)) != KAM_OK)
+	    (rc = map_resolve(ctx, &m)) != KAM_OK ||
+	    (rc = map_ready()) != KAM_OK)
 		return rc;
 	if ((rc = map_load(ctx->st, &m.q, &d)) != KAM_OK ||
 	    (m.style.by_influence &&

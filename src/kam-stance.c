@@ -752,6 +752,8 @@ draw_timeline(struct kam_ctx *ctx, int64_t account, int64_t deal,
 	Agraph_t *g;
 	int rc;
 
+	if ((rc = map_ready()) != KAM_OK)
+		return rc;
 	if ((rc = store_timeline_load(ctx->st, account, deal, toward, &tl)) ==
 	    KAM_OK) {
 		timeline_plan(&tl, style->from, style->to);

@@ -348,9 +348,16 @@ const char *map_stance_fill(const char *stance);
 const char *map_stance_mark(const char *stance);
 
 /*
+ * Whether the drawings can be made: Graphviz is loaded when first needed
+ * (src/lib/gv.h), and a command that draws asks this before it makes a
+ * graph.  KAM_OK, or KAM_RENDER with a message saying why not.
+ */
+int map_ready(void);
+/*
  * A directed graph named name whose DOT lists subgraphs, nodes and edges
  * in the order they were made; its memory is an arena freed whole by
- * map_close.  One such graph exists at a time.
+ * map_close.  One such graph exists at a time.  Graphviz is loaded if
+ * need be (map_ready).
  */
 Agraph_t *map_open(const char *name);
 void map_close(Agraph_t *);

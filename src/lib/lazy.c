@@ -43,3 +43,14 @@ lazy_load(struct lazy_lib *l)
 	}
 	return l->ready = 1;
 }
+
+void *
+lazy_object(struct lazy_lib *l, const char *name)
+{
+	void *sym = l->handle != NULL ? dlsym(l->handle, name) : NULL;
+
+	if (sym == NULL)
+		snprintf(l->why, sizeof l->why, _("%s has no %s"), l->soname,
+		         name);
+	return sym;
+}

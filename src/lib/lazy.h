@@ -62,4 +62,10 @@ struct lazy_lib {
  */
 int lazy_load(struct lazy_lib *l);
 
+/*
+ * The address of the object (a variable, not a function) name of the
+ * loaded library l, or NULL with the reason in l->why.
+ */
+void *lazy_object(struct lazy_lib *l, const char *name);
+
 #endif

@@ -17,6 +17,8 @@
 #include "kam/kam.h"
 #include "kam/out.h"
 
+#include "gv.h"
+
 /*
  * The Okabe-Ito palette, safe for the common colour-vision deficiencies;
  * each stance also has its own symbol, so that colour is never the only
@@ -588,17 +590,18 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 	Agraph_t **row = xcalloc(rows0 + 1, sizeof *row);
 	Agnode_t **last = xcalloc(rows0 + 1, sizeof *last);
 	Agnode_t *up, *bus, *left, *right;
-	Agraph_t *box = NULL;
+	Agraph_t *held = NULL;
 
 	if (bd->cluster != NULL) {
 		/* Inside the box of an account, dot would mix the rows of
 		 * the stacks of several managers: each manager's stacks
 		 * are held together by a box of their own, not drawn. */
-		box = agsubg(bd->cluster[m->acct],
-		             (char *)name_of(bd, "cluster_@_stacks_", m, 0), 1);
-		agsafeset(box, "peripheries", "0", "");
-		agsafeset(box, "style", "", "");
-		agsafeset(box, "label", "", "");
+		held =
+		    agsubg(bd->cluster[m->acct],
+		           (char *)name_of(bd, "cluster_@_stacks_", m, 0), 1);
+		agsafeset(held, "peripheries", "0", "");
+		agsafeset(held, "style", "", "");
+		agsafeset(held, "label", "", "");
 	}
 	for (k = 0; k < n; k++) {
 		size_t rows = s[k].sides == 2 ? (s[k].n + 1) / 2 : s[k].n;
@@ -621,7 +624,7 @@ draw_stacks(struct builder *bd, const struct map_stack *s, size_t n)
 				column(bd, up, right);
 			if (row[r] == NULL) {
 				row[r] = agsubg(
-				    box != NULL ? box : stack_bucket(bd),
+				    held != NULL ? held : stack_bucket(bd),
 				    (char *)name_of(bd, "_stack_", m, r), 1);
 				agsafeset(row[r], "rank", "same", "");
 			}
@@ -972,7 +975,7 @@ draw_buying(struct builder *bd)
 	struct map_buying bp;
 	Agraph_t *sub = NULL, *heads;
 	Agnode_t *top = NULL, *prev = NULL, *head = NULL, *anchor = NULL;
-	const char *box = NULL;
+	const char *role = NULL;
 	size_t i, k, depth = 0, col = 0, acct = 0;
 
 	map_buying_plan(d, bd->drawn, &bp);
@@ -992,11 +995,11 @@ draw_buying(struct builder *bd)
 		const struct map_person *p = &d->people[bp.members[i]];
 		int dm = strcmp(bp.role[i], vocab_roles[0]) == 0;
 
-		if (box == NULL || strcmp(box, bp.role[i]) != 0 ||
+		if (role == NULL || strcmp(role, bp.role[i]) != 0 ||
 		    acct != p->acct) {
-			box = bp.role[i];
+			role = bp.role[i];
 			acct = p->acct;
-			sub = role_box(bd, acct, box);
+			sub = role_box(bd, acct, role);
 			prev = NULL;
 			col = 0;
 		}

@@ -16,10 +16,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <gvc.h>
-
 #include "kam/graph.h"
 #include "kam/kam.h"
+
+#include "gv.h"
 
 /*
  * Slides are PowerPoint's (13.333 by 7.5 inches for 16:9, 10 by 7.5 for
@@ -286,14 +286,29 @@ map_set_html(void *obj, const char *attr, const char *html)
 	agstrfree(g, s);
 }
 
+int
+map_ready(void)
+{
+	const char *why;
+
+	if (!gv_load(&why))
+		return kam_err(KAM_RENDER, _("cannot draw: %s"), why);
+	return KAM_OK;
+}
+
 Agraph_t *
 map_open(const char *name)
 {
 	static Agiddisc_t iddisc;
 	static Agdisc_t disc;
-	char *copy = xstrdup(name);
+	char *copy;
 	Agraph_t *g;
 
+	/* A caller that draws asks map_ready first, which says why it cannot;
+	 * where it did not, Graphviz loads here or the command stops. */
+	if (map_ready() != KAM_OK)
+		exit(KAM_RENDER);
+	copy = xstrdup(name);
 	/* One graph at a time: the names and memory of the last one are
 	 * forgotten. */
 	gnames_clear();

@@ -16,6 +16,8 @@
 #include "kam/out.h"
 #include "kam/portfolio.h"
 
+#include "gv.h"
+
 /* Red-flag codes "a;b" in the user's language: a new string. */
 static char *
 flags_label(const char *flags)

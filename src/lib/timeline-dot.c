@@ -18,6 +18,8 @@
 #include "kam/kam.h"
 #include "kam/timeline.h"
 
+#include "gv.h"
+
 #define TL_WIDTH       720 /* points of time across */
 #define TL_HEIGHT      22  /* points of a lane */
 #define TL_MARK        14  /* points of a mark */

@@ -2,8 +2,9 @@
  * Unit tests of libraries loaded when first needed (lazy.c, lazy.h): a
  * library that is not there and a function a library lacks, each with
  * its reason and tried again at the next call; functions found, called
- * through their pointers, and looked up once.  The C maths library
- * stands in for libpq and igraph.
+ * through their pointers, and looked up once; an object (a variable)
+ * found or not.  The C maths library stands in for libpq, igraph and
+ * Graphviz.
  */
 #include <config.h>
 
@@ -79,9 +80,26 @@ START_TEST(t_load)
 }
 END_TEST
 
+START_TEST(t_object)
+{
+	ck_assert_int_eq(lazy_load(&maths_lib), 1);
+	/* glibc's libm exports signgam, lgamma's sign, a variable (where
+	 * the program holds a copy of it, its address differs from the
+	 * program's &signgam). */
+	ck_assert_ptr_nonnull(lazy_object(&maths_lib, "signgam"));
+	ck_assert_str_eq(maths_lib.why, "");
+	ck_assert_ptr_null(lazy_object(&maths_lib, "kam_no_such_object"));
+	ck_assert_str_eq(maths_lib.why, "libm.so.6 has no kam_no_such_object");
+	/* A library that is not loaded has no object. */
+	ck_assert_ptr_null(lazy_object(&absent_lib, "signgam"));
+	ck_assert_str_eq(absent_lib.why,
+	                 "libkam-no-such-library.so.0 has no signgam");
+}
+END_TEST
+
 int
 main(void)
 {
-	return unit_run(
-	    unit_suite("lazy", t_no_library, t_no_function, t_load, NULL));
+	return unit_run(unit_suite("lazy", t_no_library, t_no_function, t_load,
+	                           t_object, NULL));
 }
