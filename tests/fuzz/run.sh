@@ -8,15 +8,13 @@
 # harnesses' own messages (kam's errors on bad input) are not shown.
 #
 # The harnesses run side by side, as many at once as there are
-# processors (FUZZ_JOBS sets the number), each for SECONDS; their
-# summaries are printed in the order given.
+# processors (FUZZ_JOBS sets the number, a whole number above 0), each
+# for SECONDS; their summaries are printed in the order given.
 set -u
 src=$1 secs=$2
 shift 2
-jobs=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
-case $jobs in
-'' | *[!0-9]* | 0) jobs=1 ;;
-esac
+. "$src/tests/jobs.sh"
+jobs_count FUZZ_JOBS 64
 status=0
 
 # fuzz HARNESS: runs it, its output in its log; the status is its own.

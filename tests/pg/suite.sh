@@ -6,7 +6,7 @@
 # logs in tests/cli are left as they were and both can be counted.
 #
 # The tests run in shards, one a processor (at most 4; KAM_TEST_PG_SHARDS
-# sets the number), each shard on a cluster of its own and its tests one
+# sets the number, a whole number above 0), each shard on a cluster of its own and its tests one
 # at a time: the roles of a cluster (tester, the teams' roles some tests
 # make and drop) are shared by all its databases, so two tests of one
 # cluster must not run at once.  Test i of the list goes to shard i mod N.
@@ -16,11 +16,9 @@
 set -u
 srcdir=$1 tests=$2
 shift 2
-shards=${KAM_TEST_PG_SHARDS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
-case $shards in
-'' | *[!0-9]* | 0) shards=1 ;;
-esac
-[ "$shards" -gt 4 ] && [ -z "${KAM_TEST_PG_SHARDS:-}" ] && shards=4
+. "$srcdir/tests/jobs.sh"
+jobs_count KAM_TEST_PG_SHARDS 4
+shards=$jobs
 out=tests/pg-suite
 rm -rf "$out"
 mkdir -p "$out/cli" "$out/kept"
