@@ -10,12 +10,7 @@ Agiddisc_t *gv_AgIdDisc;
 Agiodisc_t *gv_AgIoDisc;
 Agdesc_t *gv_Agdirected;
 
-static const char *const gv_names[] = {GV_CALLS(LAZY_NAME)};
-_Static_assert(sizeof gv ==
-                   sizeof gv_names / sizeof *gv_names * sizeof(void (*)(void)),
-               "gv holds function pointers only");
-static struct lazy_lib gv_lib = {
-    GVC_SONAME, gv_names, sizeof gv_names / sizeof *gv_names, &gv, NULL, 0, ""};
+LAZY_LIBRARY_OF(gv, GVC_SONAME, GV_CALLS);
 
 int
 gv_load(const char **why)

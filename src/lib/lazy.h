@@ -46,6 +46,12 @@ struct lazy_lib {
 	static struct {                                                        \
 		CALLS(LAZY_POINTER)                                            \
 	} t;                                                                   \
+	LAZY_LIBRARY_OF(t, SONAME, CALLS)
+/*
+ * The same for a table t defined elsewhere (a struct of CALLS's
+ * pointers that several files share, declared in a header): t_lib.
+ */
+#define LAZY_LIBRARY_OF(t, SONAME, CALLS)                                      \
 	static const char *const t##_names[] = {CALLS(LAZY_NAME)};             \
 	_Static_assert(sizeof t == sizeof t##_names / sizeof *t##_names *      \
 	                               sizeof(void (*)(void)),                 \
