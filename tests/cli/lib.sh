@@ -47,11 +47,17 @@ export KAM_DB KAM_USER KAM_NOW
 # team store it is skipped, since it would run the same commands again
 # (make check runs it); on SQLite, done_testing checks that it made no
 # store.
-pg_db=
+pg_db= pg_slot=
 pg_drop() {
-  [ -n "$pg_db" ] || return 0
-  psql "$KAM_TEST_PG_ADMIN" -X -q -v ON_ERROR_STOP=1 \
-    -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || :
+  if [ -n "$pg_db" ]; then
+    psql "$KAM_TEST_PG_ADMIN" -X -q -v ON_ERROR_STOP=1 \
+      -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || :
+  fi
+  if [ -n "$pg_slot" ]; then
+    rmdir "$pg_slot" 2>/dev/null || :
+    pg_slot=
+  fi
+  return 0
 }
 # pg_url URL: URL naming the test's database instead of its own.
 pg_url() {
@@ -60,6 +66,28 @@ pg_url() {
 if [ -n "${KAM_TEST_PG:-}" ] && [ "${KAM_TEST_STORE:-}" = none ]; then
   echo "SKIP: on a team store: opens no store (make check runs it)"
   exit 77
+fi
+# make check-pg-suite (tests/pg/suite.sh) runs several tests at once,
+# on as many clusters, KAM_TEST_PG_SLOTS, described in
+# KAM_TEST_PG_SLOT_DIR/K.env: the test takes one that no other test
+# holds (the folder K.lock, made at once or not at all), and gives it
+# back at exit (pg_drop).  A test that a test runs (t7130 runs t5010)
+# stays on its cluster.
+if [ -n "${KAM_TEST_PG_SLOTS:-}" ] && [ "${KAM_TEST_STORE:-}" != none ]; then
+  while [ -z "$pg_slot" ]; do
+    k=0
+    while [ "$k" -lt "$KAM_TEST_PG_SLOTS" ]; do
+      if mkdir "$KAM_TEST_PG_SLOT_DIR/$k.lock" 2>/dev/null; then
+        pg_slot=$KAM_TEST_PG_SLOT_DIR/$k.lock
+        . "$KAM_TEST_PG_SLOT_DIR/$k.env"
+        # A test that this one runs stays on its cluster.
+        unset KAM_TEST_PG_SLOTS KAM_TEST_PG_SLOT_DIR
+        break
+      fi
+      k=$((k + 1))
+    done
+    [ -n "$pg_slot" ] || sleep 0.2
+  done
 fi
 if [ -n "${KAM_TEST_PG:-}" ]; then
   # The test's number and a random part: names unique in the cluster.

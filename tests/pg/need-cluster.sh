@@ -14,5 +14,7 @@ if { [ "${need_own_cluster:-0}" = 1 ] && [ -z "${KAM_TEST_PG_OWN_CLUSTER:-}" ]; 
     KAM_TEST_PG_OWN_CLUSTER=1
     export KAM_TEST_PG_OWN_CLUSTER
   fi
+  # Its own cluster, not one of make check-pg-suite's (tests/cli/lib.sh).
+  unset KAM_TEST_PG_SLOTS
   exec sh "$(dirname "$0")/../pg/cluster.sh" sh "$0"
 fi
