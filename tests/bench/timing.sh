@@ -34,4 +34,7 @@ best() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
-verdict() { awk -v r="$1" -v lim="$2" 'BEGIN { print (r + 0 <= lim + 0) ? "yes" : "**no**" }'; }
+# verdict VALUE LIMIT: is VALUE under LIMIT (a target written < LIMIT)?
+verdict() { awk -v r="$1" -v lim="$2" 'BEGIN { print (r + 0 < lim + 0) ? "yes" : "**no**" }'; }
+# verdict_at_most VALUE LIMIT: is VALUE at most LIMIT (a target ≤ LIMIT)?
+verdict_at_most() { awk -v r="$1" -v lim="$2" 'BEGIN { print (r + 0 <= lim + 0) ? "yes" : "**no**" }'; }
