@@ -3,7 +3,8 @@
 # tests/pg/slot.sh, lib.sh's KAM_TEST_PG_SLOTS): a test takes the first
 # cluster no other test holds, with that cluster's URLs; while none is
 # free it waits; it gives its cluster back at exit, passed or failed; a
-# test that opens no store takes none.  The clusters here are all this
+# test that opens no store takes none, nor one that make check ran on a
+# cluster of its own.  The clusters here are all this
 # test's own, described twice (slot.sh writes each description).
 . "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"
@@ -90,4 +91,20 @@ run none 77 sh "$T/none.sh" 9>/dev/null
 expect_text none 'SKIP: on a team store: opens no store (make check runs it)'
 count=$((count + 1))
 [ -z "$(ls "$S" | grep lock)" ] || fail "a store-free test took a cluster: $(ls "$S" | grep lock | tr "\n" " ")"
+
+# A test that runs on a cluster of its own in make check (need-cluster.sh)
+# is skipped by the suite, and takes none either.
+cat >"$T/own.sh" <<CHILD
+KAM_BUILDDIR='$KAM_BUILDDIR' KAM_SRCDIR='$KAM_SRCDIR'
+KAM_TEST_PG_SLOTS=2 KAM_TEST_PG_SLOT_DIR='$S'
+export KAM_TEST_PG_SLOTS KAM_TEST_PG_SLOT_DIR
+. "$KAM_SRCDIR/tests/pg/need-cluster.sh"
+. "$KAM_SRCDIR/tests/cli/lib.sh"
+run add 0 kam-org account add acme --name Acme
+done_testing
+CHILD
+run own 77 sh "$T/own.sh" 9>/dev/null
+expect_text own 'SKIP: on a team store: runs on one in make check (a cluster of its own)'
+count=$((count + 1))
+[ -z "$(ls "$S" | grep lock)" ] || fail "a test of its own cluster took one: $(ls "$S" | grep lock | tr "\n" " ")"
 done_testing
