@@ -34,9 +34,9 @@ export KAM_DB KAM_USER KAM_NOW
 # The store: an SQLite file, or, with KAM_TEST_PG set (make
 # check-pg-suite runs the whole suite so, under tests/pg/cluster.sh,
 # which names the cluster's roles and URLs), a team store: a database of
-# its own for each test, owned by kam_owner, made by kam-org init run as
-# that owner, with the test clock on (so that KAM_NOW sets the recorded
-# time), dropped at exit.  KAM_DB is then the URL of the role tester,
+# its own for each test, owned by kam_owner, a copy of one made by
+# kam-org init run as that owner, with the test clock on (so that
+# KAM_NOW sets the recorded time), dropped at exit.  KAM_DB is then the URL of the role tester,
 # the KAM_USER, which neither owns the database nor is a superuser.
 # KAM_TEST_PG, KAM_TEST_PG_OWNER and KAM_TEST_PG_TESTER are set to the
 # test's database too, so that tests of the team store never share one.
@@ -243,19 +243,25 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
     pg_fill "$(pg_url "$KAM_TEST_PG_ADMIN")" "$(pg_url "$KAM_TEST_PG_OWNER")"
   else
     # A store made by kam-org init is copied from a template database
-    # that the first test made, once for each build of kam-org (its
-    # checksum in the name): copying takes a third of the time that
-    # making one does.  The template is made under a name of its own
-    # and renamed when whole, so that a test running at the same time
-    # copies a whole one or makes its own; pg_drop drops an unfinished
-    # one.
-    pg_tpl="kam_tpl_$(cksum <"$KAM_BUILDDIR/src/kam-org" | cut -d' ' -f1)"
+    # that the first test made, once for each build of kam-org and
+    # version of this file (their checksum in the name): copying takes
+    # a third of the time that making one does.  The template is made
+    # under a name of its own and renamed when whole, so that a test
+    # running at the same time copies a whole one or makes its own;
+    # pg_drop drops an unfinished one.
+    pg_tpl="kam_tpl_$(cat "$KAM_BUILDDIR/src/kam-org" "$KAM_SRCDIR/tests/cli/lib.sh" | cksum | cut -d' ' -f1)"
     if [ "$(pg_admin_db "SELECT count(*) FROM pg_database WHERE datname = '$pg_tpl'")" != 1 ]; then
       pg_db="${pg_tpl}_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
       pg_create "$pg_db" template1
       pg_fill "$(pg_url "$KAM_TEST_PG_ADMIN")" "$(pg_url "$KAM_TEST_PG_OWNER")"
-      pg_admin_db "ALTER DATABASE $pg_db RENAME TO $pg_tpl" >/dev/null 2>&1 ||
+      # Another test's, renamed first, is as good.
+      if ! pg_admin_db "ALTER DATABASE $pg_db RENAME TO $pg_tpl" >"$T/pg-rename.err" 2>&1; then
+        if [ "$(pg_admin_db "SELECT count(*) FROM pg_database WHERE datname = '$pg_tpl'")" != 1 ]; then
+          echo "lib.sh: cannot name the template $pg_tpl: $(cat "$T/pg-rename.err")" >&2
+          exit 99
+        fi
         pg_admin_db "DROP DATABASE $pg_db WITH (FORCE)" >/dev/null 2>&1 || :
+      fi
       pg_db=$pg_name
     fi
     pg_create "$pg_db" "$pg_tpl"

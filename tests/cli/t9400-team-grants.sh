@@ -8,8 +8,8 @@
 # the database's owner but may create in a schema makes a store there
 # and owns it.  A version 1 store is upgraded by its owner only, to the
 # same schema and grants as a new one.  Runs on a throwaway cluster
-# (tests/pg/cluster.sh) of its own, also under make check-pg-suite: it
-# drops and makes roles, which are the cluster's.
+# (tests/pg/cluster.sh) of its own: it drops and makes roles, which are
+# the cluster's (make check-pg-suite skips it: make check ran it).
 need_own_cluster=1
 . "$(dirname "$0")/../pg/need-cluster.sh"
 KAM_TEST_PG_EMPTY=1

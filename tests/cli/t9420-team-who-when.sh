@@ -5,8 +5,9 @@
 # role's name, through kam or psql, added or ended; the server's time,
 # unless the owner turned the test clock on, which alone lets KAM_NOW
 # pin it (refused otherwise, naming KAM_NOW and the store).  Runs on a
-# throwaway cluster (tests/pg/cluster.sh) of its own, also under make
-# check-pg-suite: it makes the sellers' roles, which are the cluster's.
+# throwaway cluster (tests/pg/cluster.sh) of its own: it makes the
+# sellers' roles, which are the cluster's (make check-pg-suite skips
+# it: make check ran it).
 need_own_cluster=1
 . "$(dirname "$0")/../pg/need-cluster.sh"
 . "$(dirname "$0")/lib.sh"

@@ -16,7 +16,7 @@ admin_rows() {
 }
 
 # This test, the first: the template is made, whole, under its name.
-want_tpl="kam_tpl_$(cksum <"$KAM_BUILDDIR/src/kam-org" | cut -d' ' -f1)"
+want_tpl="kam_tpl_$(cat "$KAM_BUILDDIR/src/kam-org" "$KAM_SRCDIR/tests/cli/lib.sh" | cksum | cut -d' ' -f1)"
 count=$((count + 1))
 [ "${pg_tpl:-}" = "$want_tpl" ] || fail "the template is '${pg_tpl:-}', expected '$want_tpl'"
 run databases 0 admin_rows "SELECT datname FROM pg_database WHERE datname LIKE 'kam_%' ORDER BY datname"
@@ -41,6 +41,7 @@ ${2:+KAM_TEST_PG_EMPTY=1}
 . "$KAM_SRCDIR/tests/cli/lib.sh"
 echo "psql: \$(command -v psql)"
 echo "pg_dump: \$(command -v pg_dump)"
+echo "wrapped: \$(readlink -f "\$(command -v psql)" "\$(command -v pg_dump)" | grep -c pg_wrapper)"
 echo "database: \$(psql "\$KAM_TEST_PG_INSPECT" -X -At -c 'SELECT current_database()' | sed 's/_[0-9a-f]*\$//')"
 echo "stores: \$(sql "SELECT count(*) FROM pg_tables WHERE tablename = 'kam_store'")"
 echo "mark: \$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'kam_test' AND tablename = 'mark'")"
@@ -54,6 +55,7 @@ bindir=$(pg_config --bindir)
 run copy 0 sh "$T/c1.sh" 9>/dev/null
 expect_text copy "psql: $bindir/psql
 pg_dump: $bindir/pg_dump
+wrapped: 0
 database: kam_c1
 stores: 1
 mark: 1
@@ -65,6 +67,7 @@ from the template"
 run empty 0 sh "$T/c2.sh" 9>/dev/null
 expect_text empty "psql: $bindir/psql
 pg_dump: $bindir/pg_dump
+wrapped: 0
 database: kam_c2
 stores: 0
 mark: 0
