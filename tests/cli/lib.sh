@@ -36,8 +36,9 @@ export KAM_DB KAM_USER KAM_NOW
 # which names the cluster's roles and URLs), a team store: a database of
 # its own for each test, owned by kam_owner, a copy of one made by
 # kam-org init run as that owner, with the test clock on (so that
-# KAM_NOW sets the recorded time), dropped at exit.  KAM_DB is then the URL of the role tester,
-# the KAM_USER, which neither owns the database nor is a superuser.
+# KAM_NOW sets the recorded time), dropped at exit.  KAM_DB is then the
+# URL of the role tester, the KAM_USER, which neither owns the database
+# nor is a superuser.
 # KAM_TEST_PG, KAM_TEST_PG_OWNER and KAM_TEST_PG_TESTER are set to the
 # test's database too, so that tests of the team store never share one.
 # A test that wants the database empty (no kam-org init run) sets
@@ -94,15 +95,23 @@ fi
 pg_admin_db() {
   psql "$KAM_TEST_PG_ADMIN" -X -q -At -v ON_ERROR_STOP=1 -c "$1"
 }
-# pg_create DB TEMPLATE: makes the database DB, owned by kam_owner, a
+# pg_create TEMPLATE: makes the database pg_db, owned by kam_owner, a
 # copy of TEMPLATE; the test ends (status 99) if it cannot.
 pg_create() {
-  if ! pg_admin_db "CREATE DATABASE $1 TEMPLATE $2 OWNER kam_owner" \
+  if ! pg_admin_db "CREATE DATABASE $pg_db TEMPLATE $1 OWNER kam_owner" \
     >"$T/pg-create.err" 2>&1; then
-    [ "$1" = "$pg_db" ] && pg_db=
+    pg_db=
     echo "lib.sh: cannot make the test's database: $(cat "$T/pg-create.err")" >&2
     exit 99
   fi
+}
+# pg_tpl_exists: has the cluster the template database pg_tpl?
+pg_tpl_exists() {
+  [ "$(pg_admin_db "SELECT count(*) FROM pg_database WHERE datname = '$pg_tpl'")" = 1 ]
+}
+# pg_random: a random part of a database's name.
+pg_random() {
+  od -An -N6 -tx1 /dev/urandom | tr -d ' \n'
 }
 # pg_fill ADMIN_URL OWNER_URL: makes a new database a test's store: the
 # functions of SQLite that the tests' queries use, made by the
@@ -236,10 +245,10 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
   fi
   # The test's number and a random part: names unique in the cluster.
   pg_db=$(printf '%s' "${0##*/}" | sed 's/[^a-z0-9].*//')
-  pg_db="kam_${pg_db:-test}_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  pg_db="kam_${pg_db:-test}_$(pg_random)"
   pg_name=$pg_db
   if [ "${KAM_TEST_PG_EMPTY:-0}" = 1 ]; then
-    pg_create "$pg_db" template1
+    pg_create template1
     pg_fill "$(pg_url "$KAM_TEST_PG_ADMIN")" "$(pg_url "$KAM_TEST_PG_OWNER")"
   else
     # A store made by kam-org init is copied from a template database
@@ -250,13 +259,13 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
     # running at the same time copies a whole one or makes its own;
     # pg_drop drops an unfinished one.
     pg_tpl="kam_tpl_$(cat "$KAM_BUILDDIR/src/kam-org" "$KAM_SRCDIR/tests/cli/lib.sh" | cksum | cut -d' ' -f1)"
-    if [ "$(pg_admin_db "SELECT count(*) FROM pg_database WHERE datname = '$pg_tpl'")" != 1 ]; then
-      pg_db="${pg_tpl}_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
-      pg_create "$pg_db" template1
+    if ! pg_tpl_exists; then
+      pg_db="${pg_tpl}_$(pg_random)"
+      pg_create template1
       pg_fill "$(pg_url "$KAM_TEST_PG_ADMIN")" "$(pg_url "$KAM_TEST_PG_OWNER")"
       # Another test's, renamed first, is as good.
       if ! pg_admin_db "ALTER DATABASE $pg_db RENAME TO $pg_tpl" >"$T/pg-rename.err" 2>&1; then
-        if [ "$(pg_admin_db "SELECT count(*) FROM pg_database WHERE datname = '$pg_tpl'")" != 1 ]; then
+        if ! pg_tpl_exists; then
           echo "lib.sh: cannot name the template $pg_tpl: $(cat "$T/pg-rename.err")" >&2
           exit 99
         fi
@@ -264,7 +273,7 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
       fi
       pg_db=$pg_name
     fi
-    pg_create "$pg_db" "$pg_tpl"
+    pg_create "$pg_tpl"
   fi
   KAM_TEST_PG=$(pg_url "$KAM_TEST_PG")
   KAM_TEST_PG_OWNER=$(pg_url "$KAM_TEST_PG_OWNER")

@@ -51,11 +51,13 @@ CHILD
 child c1
 child c2 empty
 bindir=$(pg_config --bindir)
+# What every child prints first: PostgreSQL's own programs.
+programs="psql: $bindir/psql
+pg_dump: $bindir/pg_dump
+wrapped: 0"
 
 run copy 0 sh "$T/c1.sh" 9>/dev/null
-expect_text copy "psql: $bindir/psql
-pg_dump: $bindir/pg_dump
-wrapped: 0
+expect_text copy "$programs
 database: kam_c1
 stores: 1
 mark: 1
@@ -65,9 +67,7 @@ expect_text copy-store "beta|2026-03-02
 from the template"
 
 run empty 0 sh "$T/c2.sh" 9>/dev/null
-expect_text empty "psql: $bindir/psql
-pg_dump: $bindir/pg_dump
-wrapped: 0
+expect_text empty "$programs
 database: kam_c2
 stores: 0
 mark: 0

@@ -1,10 +1,10 @@
 # Sourced first by a test that runs on a PostgreSQL server: it reruns
 # the test under tests/pg/cluster.sh (a throwaway cluster), or skips it
 # (77) on a machine without one.  A test already on a cluster
-# (KAM_TEST_PG set, as for a test that another runs) stays on it,
-# unless it sets
-# need_own_cluster=1 before sourcing this file: a test that makes or
-# drops roles, which are the cluster's, then gets a cluster of its own.
+# (KAM_TEST_PG set, as for a test that another runs) stays on it, unless
+# it sets need_own_cluster=1 before sourcing this file: a test that
+# makes or drops roles, which are the cluster's, then gets a cluster of
+# its own.
 # make check-pg-suite (tests/pg/suite.sh, which sets KAM_TEST_PG_SLOTS)
 # skips such a test: make check has run it, on a cluster of its own,
 # with the same build, so that the suite's second run of the CLI tests
