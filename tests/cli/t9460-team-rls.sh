@@ -94,7 +94,7 @@ expect_as forced rls_both "SELECT string_agg(c.relname, ' ' ORDER BY c.relname)
   WHERE n.nspname = current_schema() AND c.relkind = 'r'
   AND c.relrowsecurity AND c.relforcerowsecurity
   AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" \
-  "account answer contact deal deal_history deal_role_period gate_run link_period observation observation_text person person_history reporting_line"
+  "account answer contact deal deal_history deal_role_period gate_run link_period observation observation_text person person_history reporting_line stance_month stance_pending stance_pending_account stance_span"
 
 # What each reads, table by table: one line per table.
 READS="SELECT 'account ' || coalesce(string_agg(handle, ',' ORDER BY handle), '') FROM account
@@ -329,7 +329,7 @@ pg_admin "UPDATE account SET team_id = NULL WHERE handle = 'open'; DELETE FROM t
 pg_admin "CREATE SCHEMA old AUTHORIZATION kam_owner; GRANT USAGE ON SCHEMA old TO kam_writer" || fail "old"
 OLD=$(printf '%s?options=-csearch_path%%3Dold\n' "$KAM_TEST_PG_OWNER")
 env -u KAM_USER -u KAM_NOW kam-org --db "$OLD" init >/dev/null || fail "old: init"
-psql "$OLD" -X -q -v ON_ERROR_STOP=1 -c "
+psql "$OLD" -X -q -v ON_ERROR_STOP=1 -c "$PG_BEFORE_10
    INSERT INTO account (handle, name, created) VALUES ('acme', 'Acme', '2026-01-05');
    INSERT INTO person (account_id, handle, name, created) VALUES (1, 'li', 'Li', '2026-01-05');
    INSERT INTO observation (person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version)
@@ -351,10 +351,10 @@ psql "$OLD" -X -q -v ON_ERROR_STOP=1 -c "
      kam_group_concat_step(text, text, text) CASCADE;
    UPDATE kam_store SET schema_version = 2" >/dev/null || fail "old: making a version 2 store"
 run old-upgrade 0 env -u KAM_USER -u KAM_NOW kam-org --db "$OLD" init
-expect_as old-version rls_both "SELECT schema_version FROM old.kam_store" 9
+expect_as old-version rls_both "SELECT schema_version FROM old.kam_store" 10
 expect_as old-forced rls_both "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = 'old' AND c.relrowsecurity AND c.relforcerowsecurity
-  AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 13
+  AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 17
 expect_as old-chain rls_both "SELECT id || ':' || prev_hash || ':' || hash FROM old.observation_chain" "1:0:h1"
 expect_as old-seen rls_north "SELECT count(*) FROM old.observation" 1
 
