@@ -941,8 +941,12 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 	db_stream(s);
 	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
 	 * the planner's estimate for the whole would ask for) took longer
-	 * than running it. */
-	if (db_exec(st, "SET LOCAL jit = off") != 0)
+	 * than running it.  MONTHLY joins whole sets of an account's rows:
+	 * right after an import, before autovacuum has analysed the derived
+	 * tables, the planner would take each for a row or two and loop
+	 * over one for each row of the other (10,000 x 10,000). */
+	if (db_exec(st, "SET LOCAL jit = off") != 0 ||
+	    (monthly && db_exec(st, "SET LOCAL enable_nestloop = off") != 0))
 		rc = store_fail(st, "cannot read stances");
 	else
 		rc = store_each(st, s,
