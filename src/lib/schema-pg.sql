@@ -714,18 +714,20 @@ CREATE TRIGGER observation_chain_no_truncate BEFORE TRUNCATE
 	ON observation_chain FOR EACH STATEMENT EXECUTE FUNCTION
 	kam_refuse('the chain is append-only');
 
--- What show reads on a team store (kam(7), THE TEAM STORE): each
--- person's general stances (no deal) in force as known now, derived
--- from observation and kept by its triggers, so that where every person
--- stood on a day is read from two short ranges of two tables, not by a
--- lookup a person.  stance_span holds each row in force (neither
--- retracted nor corrected), in order of its effective day when an
--- account is rebuilt; stance_month, for the first day of each month,
--- the row each person's thread (toward us, or toward a competitor) had
--- in force the day before.  A day's row is the latest of the month's
--- row and the rows in force from the first of the month to the day.
--- Neither is history: kam-stance verify compares them with what the
--- observations give.
+-- What show reads on a team store (kam(7), THE TEAM STORE, "What show
+-- reads"): each person's general stances (no deal) in force as known
+-- now, derived from observation and kept by its triggers, so that
+-- where every person stood on a day is read from two short ranges of
+-- two tables, not by a lookup a person.  stance_span holds each row in
+-- force (neither retracted nor corrected), in order of its effective
+-- day when an account is made anew; stance_month, for the first day of
+-- each month to the one after the account's last day in force, the row
+-- each person's thread (toward us, or toward a competitor) had in force
+-- the day before.  A day's row is the latest of the month's row and
+-- the rows in force from the first of the month to the day.  Neither is
+-- history: kam-stance verify compares them with what the observations
+-- give.  A thread's row of a month, or a row in force, is there once
+-- (the unique indexes).
 CREATE TABLE stance_span (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
@@ -737,7 +739,8 @@ CREATE TABLE stance_span (
 	actor      text COLLATE "C" NOT NULL
 );
 CREATE INDEX stance_span_day ON stance_span (account_id, effective);
-CREATE INDEX stance_span_thread ON stance_span (person_id, toward_id);
+CREATE UNIQUE INDEX stance_span_thread
+	ON stance_span (person_id, (coalesce(toward_id, 0)), id);
 CREATE TABLE stance_month (
 	account_id bigint NOT NULL,
 	month      text COLLATE "C" NOT NULL,
@@ -750,27 +753,33 @@ CREATE TABLE stance_month (
 	actor      text COLLATE "C" NOT NULL
 );
 CREATE INDEX stance_month_day ON stance_month (account_id, month);
-CREATE INDEX stance_month_thread ON stance_month (person_id, toward_id);
+CREATE UNIQUE INDEX stance_month_thread
+	ON stance_month (person_id, (coalesce(toward_id, 0)), month);
 -- The threads a transaction's observations changed, and their
 -- accounts: kept to its commit, when the account's rows above are
--- made again (stance_refresh), and emptied.
+-- made again (stance_refresh), and emptied.  A thread is its person's
+-- account's (the key), so that no writer marks, and so hides, another
+-- team's.
 CREATE TABLE stance_pending (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
-	toward_id  bigint
+	toward_id  bigint,
+	FOREIGN KEY (person_id, account_id) REFERENCES person (id, account_id)
 );
 CREATE UNIQUE INDEX stance_pending_thread
-	ON stance_pending (person_id, (coalesce(toward_id, 0)));
+	ON stance_pending (account_id, person_id, (coalesce(toward_id, 0)));
 CREATE TABLE stance_pending_account (
-	account_id bigint PRIMARY KEY
+	account_id bigint PRIMARY KEY REFERENCES account (id)
 );
 -- The rows in force (months false), or the months, of a thread (one:
 -- person p's toward t) or of all of account acc's, made anew: a row in
 -- force stands for the months after its day, to the day of the
--- thread's next row, or to the month last.  Dynamic SQL, so that each statement is
--- planned for the rows it reads (a thread's, by its index).
-CREATE FUNCTION stance_make(acc bigint, p bigint, t bigint, one boolean,
-	months boolean, last text) RETURNS void LANGUAGE plpgsql AS $$
+-- thread's next row, or to the month last.  Dynamic SQL, so that each
+-- statement is planned for the rows it reads (a thread's, by its
+-- index).
+CREATE FUNCTION stance_make(acc bigint, p bigint, t bigint,
+	one boolean, months boolean, last text)
+	RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	thread text := CASE WHEN one THEN
 		'x.person_id = $2 AND x.toward_id IS NOT DISTINCT FROM $3'
@@ -801,33 +810,44 @@ BEGIN
 		'ORDER BY 2, 3' USING acc, p, t, last;
 END;
 $$;
--- Account acc's rows all made anew, in order of their days.
-CREATE FUNCTION stance_rebuild(acc bigint) RETURNS void LANGUAGE plpgsql
-	AS $$
+-- The month after account acc's last day in force: the last month its
+-- threads have.
+CREATE FUNCTION stance_last(acc bigint) RETURNS text
+	LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	PERFORM stance_make(acc, NULL, NULL, false, false, NULL);
-	PERFORM stance_make(acc, NULL, NULL, false, true,
-		(SELECT to_char(date_trunc('month', max(effective)::date)
+	RETURN (SELECT to_char(date_trunc('month', max(effective)::date)
 		+ interval '1 month', 'YYYY-MM-DD') FROM stance_span
-		WHERE account_id = acc));
+		WHERE account_id = acc);
+END;
+$$;
+-- Account acc's rows all made anew, in order of their days, after the
+-- writers before (the lock kam's writers take first, store-int.h), so
+-- that none commits rows in between.
+CREATE FUNCTION stance_rebuild(acc bigint) RETURNS void
+	LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_advisory_xact_lock(1262570802);
+	PERFORM stance_make(acc, NULL, NULL, false, false, NULL);
+	PERFORM stance_make(acc, NULL, NULL, false, true, stance_last(acc));
 END;
 $$;
 -- At commit, account acc's rows made again: every row, where a
--- transaction changed more than 1,000 threads (an import), else the
--- pending threads' and, where the account's last day moved into a new
--- month, the new months of the others.
+-- transaction changed more than 1,000 threads (an import); else the
+-- pending threads' rows, with the months of every thread up to the
+-- one after the account's last day in force: those after it removed,
+-- and those to it added, each thread's from the month before's and the
+-- rows in force in that month.
 CREATE FUNCTION stance_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-	acc   bigint := NEW.account_id;
-	whole boolean := (SELECT count(*) FROM stance_pending
-		WHERE account_id = acc) > 1000;
-	was   text := (SELECT max(month) FROM stance_month
-		WHERE account_id = acc);
-	last  text;
-	m     date;
-	th    record;
+	acc  bigint := NEW.account_id;
+	was  text;
+	last text;
+	m    date;
+	th   record;
 BEGIN
-	IF whole THEN
+	PERFORM pg_advisory_xact_lock(1262570802);
+	IF (SELECT count(*) FROM stance_pending WHERE account_id = acc) > 1000
+	THEN
 		PERFORM stance_rebuild(acc);
 	ELSE
 		FOR th IN SELECT person_id, toward_id FROM stance_pending
@@ -835,11 +855,11 @@ BEGIN
 			PERFORM stance_make(acc, th.person_id, th.toward_id, true,
 				false, NULL);
 		END LOOP;
-		last := greatest(was, (SELECT to_char(date_trunc('month',
-			max(effective)::date) + interval '1 month', 'YYYY-MM-DD')
-			FROM stance_span WHERE account_id = acc));
-		-- A new month: each thread's row from the month before's and
-		-- the rows in force in that month.
+		last := stance_last(acc);
+		DELETE FROM stance_month WHERE account_id = acc
+		AND (last IS NULL OR month > last);
+		was := (SELECT max(month) FROM stance_month
+			WHERE account_id = acc);
 		m := was::date + interval '1 month';
 		WHILE m <= last::date LOOP
 			INSERT INTO stance_month
@@ -879,7 +899,8 @@ BEGIN
 	UNION SELECT t.account_id, t.person_id, t.toward_id
 	FROM added a JOIN observation t ON t.id = a.target_id
 	WHERE t.deal_id IS NULL
-	ON CONFLICT (person_id, (coalesce(toward_id, 0))) DO NOTHING;
+	ON CONFLICT (account_id, person_id, (coalesce(toward_id, 0)))
+	DO NOTHING;
 	INSERT INTO stance_pending_account (account_id)
 	SELECT DISTINCT account_id FROM stance_pending
 	ON CONFLICT DO NOTHING;

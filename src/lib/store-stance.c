@@ -1579,21 +1579,22 @@ team_grants(struct store *st, struct stance_verdict *v)
  * On a team store, what show reads (stance_span, stance_month) is made
  * again from the observations, for the accounts the role sees, and
  * compared with what is there, row for row: the rows in force, and
- * each thread's month rows up to the account's last month (the later
- * of the last one there and the one after its last day in force, as
- * stance_refresh takes it).  The first account whose rows differ, and
- * the table, in v.
+ * each thread's month rows up to the month after the account's last
+ * day in force (stance_refresh's).  The first account whose rows
+ * differ, and the table, in v.
  */
+#define DERIVED_COLS                                                           \
+	"account_id, person_id, toward_id, effective, recorded, id, stance, "  \
+	"actor"
 #define DERIVED_IN_FORCE                                                       \
 	"f AS (SELECT o.account_id, o.person_id, o.toward_id, o.effective, "   \
 	"o.recorded, o.id, o.stance, o.actor FROM observation o "              \
 	"WHERE o.deal_id IS NULL AND o.kind <> 'retract' AND NOT EXISTS "      \
 	"(SELECT 1 FROM observation s WHERE s.target_id = o.id)), "
 #define DERIVED_LAST                                                           \
-	"l AS (SELECT f.account_id, greatest((SELECT max(m.month) FROM "       \
-	"stance_month m WHERE m.account_id = f.account_id), "                  \
-	"to_char(date_trunc('month', max(f.effective)::date) + interval "      \
-	"'1 month', 'YYYY-MM-DD')) AS last FROM f GROUP BY f.account_id), "
+	"l AS (SELECT f.account_id, to_char(date_trunc('month', "              \
+	"max(f.effective)::date) + interval '1 month', 'YYYY-MM-DD') AS last " \
+	"FROM f GROUP BY f.account_id), "
 #define DERIVED_MONTHS                                                         \
 	"mm AS (SELECT w.account_id, to_char(g, 'YYYY-MM-DD') AS month, "      \
 	"w.person_id, w.toward_id, w.effective, w.recorded, w.id, w.stance, "  \
@@ -1602,11 +1603,7 @@ team_grants(struct store *st, struct stance_verdict *v)
 	"AS next FROM f) w JOIN l ON l.account_id = w.account_id, "            \
 	"generate_series(date_trunc('month', w.effective::date) + interval "   \
 	"'1 month', coalesce(date_trunc('month', w.next::date), "              \
-	"l.last::date), interval '1 month') AS g) "
-_Static_assert(sizeof((struct stance_verdict *)0)->account >=
-                   4 * HANDLE_MAX + 1,
-               "stance_verdict.account holds a handle");
-
+	"l.last::date), interval '1 month') AS g)"
 static int
 team_derived(struct store *st, struct stance_verdict *v)
 {
@@ -1616,14 +1613,16 @@ team_derived(struct store *st, struct stance_verdict *v)
 	static const char q[] =
 	    "WITH " DERIVED_IN_FORCE DERIVED_LAST DERIVED_MONTHS
 	    ", d AS (SELECT 1 AS o, 'stance_span' AS t, u.account_id FROM "
-	    "(SELECT s.*, 1 AS n FROM stance_span s UNION ALL SELECT f.*, -1 "
-	    "FROM f) u GROUP BY u.account_id, u.person_id, u.toward_id, "
+	    "(SELECT " DERIVED_COLS ", 1 AS n FROM stance_span UNION ALL "
+	    "SELECT " DERIVED_COLS ", -1 FROM f) u GROUP BY u.account_id, "
+	    "u.person_id, u.toward_id, u.effective, u.recorded, u.id, "
+	    "u.stance, u.actor HAVING sum(u.n) <> 0 "
+	    "UNION ALL SELECT 2, 'stance_month', u.account_id FROM (SELECT "
+	    "month, " DERIVED_COLS ", 1 AS n FROM stance_month UNION ALL "
+	    "SELECT month, " DERIVED_COLS ", -1 FROM mm) u "
+	    "GROUP BY u.account_id, u.month, u.person_id, u.toward_id, "
 	    "u.effective, u.recorded, u.id, u.stance, u.actor "
-	    "HAVING sum(u.n) <> 0 UNION ALL SELECT 2, 'stance_month', "
-	    "u.account_id FROM (SELECT m.*, 1 AS n FROM stance_month m "
-	    "UNION ALL SELECT mm.*, -1 FROM mm) u GROUP BY u.account_id, "
-	    "u.month, u.person_id, u.toward_id, u.effective, u.recorded, u.id, "
-	    "u.stance, u.actor HAVING sum(u.n) <> 0) "
+	    "HAVING sum(u.n) <> 0) "
 	    "SELECT d.t, a.handle FROM d LEFT JOIN account a "
 	    "ON a.id = d.account_id ORDER BY d.o, a.handle LIMIT 1";
 	db_stmt *s = store_stmt(st, q);

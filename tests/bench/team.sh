@@ -5,9 +5,9 @@
 # one kam-stance set beside one psql INSERT of the same row; stance.sh's
 # 1,000,000 observations imported beside psql's \copy of the same rows
 # into the same tables (the same indexes and triggers, which make what
-# show reads again at the commit); show --as-of on that history.  Prints a Markdown section; without PostgreSQL's server
-# programs, a section of one line that says so (the rest of make bench
-# runs on).
+# show reads again at the commit); show --as-of on that history.
+# Prints a Markdown section; without PostgreSQL's server programs, a
+# section of one line that says so (the rest of make bench runs on).
 # Usage: team.sh BUILDDIR SRCDIR WORKDIR
 # KAM_BENCH_TEAM_ROWS: the observations imported (1,000,000);
 # KAM_BENCH_TEAM_RUNS: the runs of each import, the best kept (2).

@@ -310,6 +310,20 @@ expect_as open-to-north rls_north "WITH u AS (UPDATE account SET team_id = 1 WHE
 # The chain's links of the new row, for every writer; the row for north.
 expect_as chain-south rls_south "SELECT id || ':' || prev_hash || ':' || hash FROM observation_chain ORDER BY id DESC LIMIT 1" "4:h3:h4"
 expect_as obs-south rls_south "SELECT count(*) FROM observation" 1
+# What show reads (stance_span, stance_month) follows the same teams:
+# each seller reads the derived rows of the accounts they see, removes
+# none of another team's, and marks no thread of another team's
+# account, whose person's account the key holds it to (open is north's
+# here, out of south's sight).
+expect_as span-north rls_north "SELECT string_agg(person_id::text, ',' ORDER BY person_id) FROM stance_span" "1,5"
+expect_as span-south rls_south "SELECT count(*) FROM stance_span" 0
+expect_as month-north rls_north "SELECT count(DISTINCT person_id) FROM stance_month" 2
+expect_as month-south rls_south "SELECT count(*) FROM stance_month" 0
+expect_as span-gone rls_south "WITH d AS (DELETE FROM stance_span WHERE person_id = 1 RETURNING 1) SELECT count(*) FROM d" 0
+pg pend-other 1 rls_south "INSERT INTO stance_pending VALUES (2, 1, NULL)"
+expect_pg_err pend-other 'insert or update on table "stance_pending" violates foreign key constraint "stance_pending_person_id_account_id_fkey"'
+pg pend-north 1 rls_south "INSERT INTO stance_pending VALUES (1, 1, NULL)"
+expect_pg_err pend-north 'new row violates row-level security policy for table "stance_pending"'
 # open is north's now: out of south's sight, with its person.
 expect_as open-gone rls_south "SELECT string_agg(handle, ',') FROM account UNION ALL SELECT string_agg(handle, ',') FROM person" "beta
 wang,wu"
@@ -357,5 +371,7 @@ expect_as old-forced rls_both "SELECT count(*) FROM pg_class c JOIN pg_namespace
   AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 17
 expect_as old-chain rls_both "SELECT id || ':' || prev_hash || ':' || hash FROM old.observation_chain" "1:0:h1"
 expect_as old-seen rls_north "SELECT count(*) FROM old.observation" 1
+# ... and what show reads, made for it by the upgrade to version 10.
+expect_as old-span rls_north "SELECT person_id || ' ' || effective FROM old.stance_span" "1 2026-01-05"
 
 done_testing

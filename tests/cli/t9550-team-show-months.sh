@@ -104,7 +104,14 @@ both retract1 0 kam-stance retract 10 --why 'not so'
 both retract2 0 kam-stance retract 250 --why 'not so'
 both correct1 0 kam-stance correct 20 oppose --on 2023-01-01 --why 'asked again'
 both correct2 0 kam-stance correct 399 support --on 2025-12-31 --why 'asked again'
-both tie 0 kam-stance set acme/p01 neutral --on 2024-06-28
+both late4 0 kam-stance set acme/p01 neutral --on 2024-06-28
+# Same-day rows: of two sets, the later recorded wins; of two rows of
+# one import (recorded together), the later id.
+both tie-set1 0 kam-stance set acme/p11 oppose --on 2024-03-31
+at 2026-02-01T10:00:00Z
+both tie-set2 0 kam-stance set acme/p11 support --on 2024-03-31
+printf 'person,stance,on\nacme/p12,oppose,2024-04-30\nacme/p12,neutral,2024-04-30\n' >"$T/ties.csv"
+both tie-import 0 kam-stance import "$T/ties.csv"
 derived late
 at 2026-02-20T09:00:00Z
 # A row of a month after the last: every person's months run on to it.
@@ -128,12 +135,47 @@ derived fails
 at 2026-03-02T09:00:00Z
 shows acme acme 2022-12-30 2022-12-31 2023-01-01 2023-05-31 2023-06-01 \
   2024-01-31 2024-02-01 2024-02-29 2024-06-28 2024-07-01 2025-12-31 \
-  2026-01-01 2026-02-14 2026-02-15 2026-03-01 2026-03-02
+  2026-01-01 2026-02-14 2026-02-15 2026-03-01 2026-03-02 \
+  2024-03-30 2024-03-31 2024-04-01 2024-04-29 2024-04-30 2024-05-01
 both toward-2023 0 kam-stance show acme --toward rivalco --as-of 2023-06-30
 both toward-2024 0 kam-stance show acme --toward rivalco --as-of 2024-02-01
 both toward-now 0 kam-stance show acme --toward rivalco
 both json 0 kam-stance -F json show acme --as-of 2024-02-29
 shows big big 2024-12-31 2025-01-01 2025-06-15 2025-12-31
+
+# The account's latest row retracted: its last month goes back, and
+# every person's months after it go.
+id=$(pgsql "SELECT id FROM observation WHERE effective = '2026-02-15'")
+both retract-last 0 kam-stance retract "$id" --why 'not so'
+count=$((count + 1))
+got=$(pgsql "SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme')")
+[ "$got" = 2026-01-01 ] || fail "retract-last: last month '$got', expected 2026-01-01"
+derived retract-last
+shows retracted acme 2025-12-31 2026-01-01 2026-02-15 2026-03-02
+
+# Days after the last month: the last month's rows and the rows since.
+at 2026-05-10T09:00:00Z
+both set-april 0 kam-stance set acme/p09 oppose --on 2026-04-02
+derived set-april
+both now-acme 0 kam-stance show acme
+both now-big 0 kam-stance show big
+shows later acme 2026-03-31 2026-04-01 2026-04-02 2026-04-30 2026-05-10
+
+# A row written past kam whose day is no date is refused at its commit,
+# and nothing changes.
+rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+n_obs=$(pgsql "SELECT count(*) FROM observation")
+count=$((count + 1))
+got=$(pgsql "INSERT INTO observation (id, person_id, stance, effective,
+  recorded, actor, prev_hash, hash, hash_version, account_id)
+  SELECT (SELECT max(id) + 1 FROM observation), id, 'support', '2024-02-30',
+  '2026-05-10T09:00:00Z', current_user, 'x', 'y', 2, account_id FROM person
+  WHERE handle = 'p02'" 2>&1 | head -n 1)
+[ "$got" = 'ERROR:  date/time field value out of range: "2024-02-30"' ] || fail "no-date: '$got'"
+rows no-date "$rows_now"
+count=$((count + 1))
+[ "$(pgsql "SELECT count(*) FROM observation")" = "$n_obs" ] || fail "no-date: the row was kept"
+derived no-date
 
 # verify makes what show reads again from the observations and
 # compares: a row changed, removed or added outside kam is found, the
@@ -153,7 +195,7 @@ broken changed stance_span acme "UPDATE stance_span SET stance = CASE stance
   WHEN 'support' THEN 'oppose' ELSE 'support' END WHERE id = (SELECT min(id)
   FROM stance_span WHERE account_id = (SELECT id FROM account WHERE handle = 'acme'))"
 broken added stance_span big "INSERT INTO stance_span SELECT account_id, person_id,
-  toward_id, '2025-06-30', recorded, id, stance, actor FROM stance_span
+  toward_id, '2025-06-30', recorded, 999999, stance, actor FROM stance_span
   WHERE account_id = (SELECT id FROM account WHERE handle = 'big') LIMIT 1"
 broken month-changed stance_month acme "UPDATE stance_month SET stance = NULL
   WHERE month = '2024-02-01' AND person_id = (SELECT min(person_id) FROM stance_month WHERE month = '2024-02-01')"
