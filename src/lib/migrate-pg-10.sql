@@ -51,19 +51,18 @@ CREATE UNIQUE INDEX IF NOT EXISTS stance_month_thread
 	ON stance_month (person_id, (coalesce(toward_id, 0)), month);
 -- The threads a transaction's observations changed, and their
 -- accounts: kept to its commit, when the account's rows above are
--- made again (stance_refresh), and emptied.  A thread is its person's
--- account's (the key), so that no writer marks, and so hides, another
--- team's.
+-- made again (stance_refresh), and emptied.  A thread is marked under
+-- its account, so that a writer who marks one under another account
+-- hides no team's.
 CREATE TABLE IF NOT EXISTS stance_pending (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
-	toward_id  bigint,
-	FOREIGN KEY (person_id, account_id) REFERENCES person (id, account_id)
+	toward_id  bigint
 );
 CREATE UNIQUE INDEX IF NOT EXISTS stance_pending_thread
 	ON stance_pending (account_id, person_id, (coalesce(toward_id, 0)));
 CREATE TABLE IF NOT EXISTS stance_pending_account (
-	account_id bigint PRIMARY KEY REFERENCES account (id)
+	account_id bigint PRIMARY KEY REFERENCES account (id) DEFERRABLE
 );
 -- The rows in force (months false), or the months, of a thread (one:
 -- person p's toward t) or of all of account acc's, made anew: a row in
