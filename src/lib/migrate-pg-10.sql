@@ -5,7 +5,11 @@
 -- rows made anew.  The owner, who runs the upgrade, is held by
 -- row-level security too (it is forced): it is lifted from the tables
 -- read and written, inside the upgrade's transaction, so that every
--- team's accounts get their rows.
+-- team's accounts get their rows.  It first waits for the writers
+-- (the lock kam's writers take first, store-int.h), as each of them
+-- would, so that none holds that lock while waiting on a table this
+-- locks.
+SELECT pg_advisory_xact_lock(1262570802);
 -- What show reads on a team store (kam(7), THE TEAM STORE, "What show
 -- reads"): each person's general stances (no deal) in force as known
 -- now, derived from observation and kept by its triggers, so that
@@ -19,7 +23,8 @@
 -- the rows in force from the first of the month to the day.  Neither is
 -- history: kam-stance verify compares them with what the observations
 -- give.  A thread's row of a month, or a row in force, is there once
--- (the unique indexes).
+-- (the unique indexes, each led by the account, so that no writer's
+-- row under one account stands in the way of another's).
 CREATE TABLE IF NOT EXISTS stance_span (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
@@ -33,7 +38,7 @@ CREATE TABLE IF NOT EXISTS stance_span (
 CREATE INDEX IF NOT EXISTS stance_span_day
 	ON stance_span (account_id, effective);
 CREATE UNIQUE INDEX IF NOT EXISTS stance_span_thread
-	ON stance_span (person_id, (coalesce(toward_id, 0)), id);
+	ON stance_span (account_id, person_id, (coalesce(toward_id, 0)), id);
 CREATE TABLE IF NOT EXISTS stance_month (
 	account_id bigint NOT NULL,
 	month      text COLLATE "C" NOT NULL,
@@ -48,7 +53,8 @@ CREATE TABLE IF NOT EXISTS stance_month (
 CREATE INDEX IF NOT EXISTS stance_month_day
 	ON stance_month (account_id, month);
 CREATE UNIQUE INDEX IF NOT EXISTS stance_month_thread
-	ON stance_month (person_id, (coalesce(toward_id, 0)), month);
+	ON stance_month (account_id, person_id, (coalesce(toward_id, 0)),
+	month);
 -- The threads a transaction's observations changed, and their
 -- accounts: kept to its commit, when the account's rows above are
 -- made again (stance_refresh), and emptied.  A thread is marked under
@@ -75,7 +81,8 @@ CREATE OR REPLACE FUNCTION stance_make(acc bigint, p bigint, t bigint,
 	RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	thread text := CASE WHEN one THEN
-		'x.person_id = $2 AND x.toward_id IS NOT DISTINCT FROM $3'
+		'x.account_id = $1 AND x.person_id = $2 '
+		'AND x.toward_id IS NOT DISTINCT FROM $3'
 		ELSE 'x.account_id = $1' END;
 BEGIN
 	IF NOT months THEN

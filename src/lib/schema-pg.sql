@@ -727,7 +727,8 @@ CREATE TRIGGER observation_chain_no_truncate BEFORE TRUNCATE
 -- the rows in force from the first of the month to the day.  Neither is
 -- history: kam-stance verify compares them with what the observations
 -- give.  A thread's row of a month, or a row in force, is there once
--- (the unique indexes).
+-- (the unique indexes, each led by the account, so that no writer's
+-- row under one account stands in the way of another's).
 CREATE TABLE stance_span (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
@@ -740,7 +741,7 @@ CREATE TABLE stance_span (
 );
 CREATE INDEX stance_span_day ON stance_span (account_id, effective);
 CREATE UNIQUE INDEX stance_span_thread
-	ON stance_span (person_id, (coalesce(toward_id, 0)), id);
+	ON stance_span (account_id, person_id, (coalesce(toward_id, 0)), id);
 CREATE TABLE stance_month (
 	account_id bigint NOT NULL,
 	month      text COLLATE "C" NOT NULL,
@@ -754,7 +755,8 @@ CREATE TABLE stance_month (
 );
 CREATE INDEX stance_month_day ON stance_month (account_id, month);
 CREATE UNIQUE INDEX stance_month_thread
-	ON stance_month (person_id, (coalesce(toward_id, 0)), month);
+	ON stance_month (account_id, person_id, (coalesce(toward_id, 0)),
+	month);
 -- The threads a transaction's observations changed, and their
 -- accounts: kept to its commit, when the account's rows above are
 -- made again (stance_refresh), and emptied.  A thread is marked under
@@ -781,7 +783,8 @@ CREATE FUNCTION stance_make(acc bigint, p bigint, t bigint,
 	RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	thread text := CASE WHEN one THEN
-		'x.person_id = $2 AND x.toward_id IS NOT DISTINCT FROM $3'
+		'x.account_id = $1 AND x.person_id = $2 '
+		'AND x.toward_id IS NOT DISTINCT FROM $3'
 		ELSE 'x.account_id = $1' END;
 BEGIN
 	IF NOT months THEN

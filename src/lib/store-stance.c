@@ -1604,6 +1604,10 @@ team_grants(struct store *st, struct stance_verdict *v)
 	"generate_series(date_trunc('month', w.effective::date) + interval "   \
 	"'1 month', coalesce(date_trunc('month', w.next::date), "              \
 	"l.last::date), interval '1 month') AS g)"
+_Static_assert(sizeof((struct stance_verdict *)0)->account >=
+                   4 * HANDLE_MAX + 1,
+               "stance_verdict.account holds a handle");
+
 static int
 team_derived(struct store *st, struct stance_verdict *v)
 {

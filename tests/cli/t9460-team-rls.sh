@@ -321,6 +321,20 @@ expect_as month-south rls_south "SELECT count(*) FROM stance_month" 0
 expect_as span-gone rls_south "WITH d AS (DELETE FROM stance_span WHERE person_id = 1 RETURNING 1) SELECT count(*) FROM d" 0
 pg pend-north 1 rls_south "INSERT INTO stance_pending VALUES (1, 1, NULL)"
 expect_pg_err pend-north 'new row violates row-level security policy for table "stance_pending"'
+pg span-other 1 rls_south "INSERT INTO stance_span VALUES (1, 1, NULL, '2026-03-02', '2026-03-02T09:00:00Z', 5, 'support', 'rls_south')"
+expect_pg_err span-other 'new row violates row-level security policy for table "stance_span"'
+# A row a seller adds under their own account for another team's
+# person stands in no way of that team's rows: north's next
+# observation of li is made into north's; and a seller who sees both
+# teams, marking li's thread under beta, changes none of north's.
+expect_as span-squat rls_south "WITH i AS (INSERT INTO stance_span VALUES (2, 1, NULL, '2026-03-02', '2026-03-02T09:00:00Z', 5, 'support', 'rls_south') RETURNING 1) SELECT count(*) FROM i" 1
+expect_as obs-after rls_north "WITH i AS (INSERT INTO observation (id, person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version) VALUES (5, 1, 'support', '2026-03-02', '2026-03-02T10:00:00Z', 'rls_north', 'h4', 'h5', 2) RETURNING 1) SELECT count(*) FROM i" 1
+expect_as span-after rls_north "SELECT string_agg(id::text, ',' ORDER BY id) FROM stance_span WHERE person_id = 1" "4,5"
+expect_as month-after rls_north "SELECT string_agg(month || ':' || id, ',' ORDER BY month) FROM stance_month WHERE person_id = 1" "2026-04-01:5"
+as rls_both "INSERT INTO stance_pending VALUES (2, 1, NULL);
+  INSERT INTO stance_pending_account VALUES (2)" >/dev/null || fail "mark-other: cannot mark"
+expect_as mark-other rls_north "SELECT string_agg(month || ':' || id, ',' ORDER BY month) FROM stance_month WHERE person_id = 1" "2026-04-01:5"
+expect_as mark-span rls_north "SELECT string_agg(id::text, ',' ORDER BY id) FROM stance_span WHERE person_id = 1" "4,5"
 # open is north's now: out of south's sight, with its person.
 expect_as open-gone rls_south "SELECT string_agg(handle, ',') FROM account UNION ALL SELECT string_agg(handle, ',') FROM person" "beta
 wang,wu"
