@@ -1048,10 +1048,12 @@ verify_broken_json(const struct stance_verdict *v)
 	    [VERIFY_GUARD_CHANGED] = "guard-changed",
 	    [VERIFY_GUARD_DISABLED] = "guard-disabled",
 	    [VERIFY_GRANT] = "grant",
+	    [VERIFY_DERIVED] = "derived",
 	};
 	int guard = v->why == VERIFY_GUARD_MISSING ||
 	            v->why == VERIFY_GUARD_CHANGED ||
-	            v->why == VERIFY_GUARD_DISABLED || v->why == VERIFY_GRANT;
+	            v->why == VERIFY_GUARD_DISABLED || v->why == VERIFY_GRANT ||
+	            v->why == VERIFY_DERIVED;
 	struct broken_row r = {(size_t)v->why < sizeof words / sizeof words[0]
 	                           ? words[v->why]
 	                           : NULL,
@@ -1128,6 +1130,14 @@ verify_broken(const struct stance_verdict *v)
 		                 "their hashes)"),
 		               v->role, v->privilege, v->guard,
 		               (long long)v->n);
+	case VERIFY_DERIVED:
+		return kam_err(KAM_FALSE,
+		               _("what show reads of account '%s' (%s) is not "
+		                 "what its observations give: it was changed "
+		                 "outside kam (%lld rows match their hashes; "
+		                 "kam(7), THE TEAM STORE, says how to make it "
+		                 "again)"),
+		               v->account, v->guard, (long long)v->n);
 	}
 	return KAM_FALSE;
 }

@@ -357,6 +357,8 @@ enum stance_fault {
 	/* A team store's: */
 	VERIFY_GUARD_DISABLED, /* a guard does not fire */
 	VERIFY_GRANT,          /* a writer may change a history table (guard) */
+	VERIFY_DERIVED, /* what show reads (table guard) of an account is not
+	                   what its observations give */
 };
 struct stance_verdict {
 	int64_t n;
@@ -369,6 +371,9 @@ struct stance_verdict {
 	/* VERIFY_GRANT: the role (or PUBLIC) and what it may do. */
 	char role[64];
 	char privilege[16];
+	/* VERIFY_DERIVED: the account's handle (HANDLE_MAX characters of
+	 * UTF-8 at the most, input.h). */
+	char account[4 * 64 + 1];
 	/*
 	 * A team store's rows the role may not read (row-level security:
 	 * other teams' accounts): their links in observation_chain are

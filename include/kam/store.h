@@ -19,7 +19,7 @@
 #define KAM_APPLICATION_ID 0x4B414D31 /* "KAM1" */
 #define KAM_SCHEMA_VERSION 14
 /* The team store's (PostgreSQL) schema version: its own numbering. */
-#define KAM_TEAM_SCHEMA_VERSION 9
+#define KAM_TEAM_SCHEMA_VERSION 10
 
 struct store;
 

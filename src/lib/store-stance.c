@@ -252,6 +252,45 @@ store_stance_find(struct store *st, int64_t person, int64_t toward,
 /* Indexed by [known_at != NULL][toward != 0][all, account, deal]. */
 static const char *const subject_queries[2][2][3] = {
     SUBJ_QUERIES(IN_FORCE_NOW_ROWS), SUBJ_QUERIES(IN_FORCE_KNOWN_ROWS)};
+/*
+ * An account's general stances as known now, on a team store, from
+ * what its triggers derive (schema-pg.sql, stance_span and
+ * stance_month): each person's row in force on the day ?3 is the latest
+ * of the rows in force from the first of its month (?6) to the day,
+ * else the month's row (in force the day before the month began).  Both
+ * are ranges of one account's rows, read in two scans, where the
+ * lookups above read a leaf of observation_person a person.  Past the
+ * last month made, the last one.  The month is a sub-SELECT of its own,
+ * compared as a whole: PostgreSQL takes a comparison with least() for
+ * one that may leak a row past row-level security, and would then not
+ * bound the index scans by it.
+ */
+#define MONTH_AT                                                               \
+	"(SELECT least(?6, coalesce(max(x.month), ?6)) FROM stance_month x "   \
+	"WHERE x.account_id = ?1)"
+#define SPAN_COLS(x)                                                           \
+	x ".id, " x ".stance, " x ".effective, " x                             \
+	  ".recorded, NULL::bigint, " x ".actor"
+/* The rows in force from the first of the month to the day. */
+#define MONTHLY_SPANS(t)                                                       \
+	"LEFT JOIN (SELECT DISTINCT ON (o.person_id) o.* FROM stance_span o "  \
+	"WHERE o.account_id = ?1 AND " t "AND o.effective >= " MONTH_AT        \
+	" AND o.effective <= ?3 ORDER BY o.person_id, o.effective DESC, "      \
+	"o.recorded DESC, o.id DESC) w ON w.person_id = p.id "
+/* The month's rows. */
+#define MONTHLY_MONTH(t)                                                       \
+	"LEFT JOIN (SELECT o.* FROM stance_month o WHERE o.account_id = ?1 "   \
+	"AND o.month = " MONTH_AT " AND " t ") m ON m.person_id = p.id "
+#define MONTHLY_PERSON                                                         \
+	"SELECT p.id, p.handle, p.name, a.handle, " SPAN_COLS(                 \
+	    "w") ", " SPAN_COLS("m") " "
+#define MONTHLY(t)                                                             \
+	MONTHLY_PERSON SUBJ_FROM MONTHLY_SPANS(t)                              \
+	    MONTHLY_MONTH(t) "WHERE p.account_id = ?1 ORDER BY p.handle"
+/* Indexed by [toward != 0]. */
+static const char *const monthly_queries[2] = {MONTHLY(TOWARD_US),
+                                               MONTHLY(TOWARD_THEM)};
+
 /* The window's length in days (SUBJ_LOOKUP): a quarter. */
 #define SHOW_WINDOW 92
 
@@ -884,21 +923,30 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 	struct shown u = {
 	    {{NULL, 0, 0}, {NULL, 0, 0}, NULL}, {NULL, 0, 0}, deal};
 	const struct date_span window = {SHOW_WINDOW, 'd'};
-	db_stmt *s =
-	    store_stmt(st, subject_queries[known_at != NULL][toward != 0]
-	                                  [deal != 0 ? 2 : account != 0]);
+	int monthly = deal == 0 && account != 0 && known_at == NULL;
+	db_stmt *s = store_stmt(
+	    st, monthly ? monthly_queries[toward != 0]
+	                : subject_queries[known_at != NULL][toward != 0]
+	                                 [deal != 0 ? 2 : account != 0]);
 	char from[KAM_DATE_LEN];
 	int rc;
 
-	date_span_before(as_of, &window, from);
+	if (monthly) /* The first of the day's month (MONTHLY). */
+		snprintf(from, sizeof from, "%.8s01", as_of);
+	else
+		date_span_before(as_of, &window, from);
 	/* Row by row: the people and their stances are kept once, in their
 	 * own arrays, where libpq's copy of 10,000 rows would cost a few
 	 * megabytes of memory and its page faults. */
 	db_stream(s);
 	/* 10,000 lookups of a few rows each: compiling the query (JIT, which
 	 * the planner's estimate for the whole would ask for) took longer
-	 * than running it. */
-	if (db_exec(st, "SET LOCAL jit = off") != 0)
+	 * than running it.  MONTHLY joins whole sets of an account's rows:
+	 * right after an import, before autovacuum has analysed the derived
+	 * tables, the planner would take each for a row or two and loop
+	 * over one for each row of the other (10,000 x 10,000). */
+	if (db_exec(st, "SET LOCAL jit = off") != 0 ||
+	    (monthly && db_exec(st, "SET LOCAL enable_nestloop = off") != 0))
 		rc = store_fail(st, "cannot read stances");
 	else
 		rc = store_each(st, s,
@@ -1527,6 +1575,79 @@ team_grants(struct store *st, struct stance_verdict *v)
 	return KAM_FALSE;
 }
 
+/*
+ * On a team store, what show reads (stance_span, stance_month) is made
+ * again from the observations, for the accounts the role sees, and
+ * compared with what is there, row for row: the rows in force, and
+ * each thread's month rows up to the month after the account's last
+ * day in force (stance_refresh's).  The first account whose rows
+ * differ, and the table, in v.
+ */
+#define DERIVED_COLS                                                           \
+	"account_id, person_id, toward_id, effective, recorded, id, stance, "  \
+	"actor"
+#define DERIVED_IN_FORCE                                                       \
+	"f AS (SELECT o.account_id, o.person_id, o.toward_id, o.effective, "   \
+	"o.recorded, o.id, o.stance, o.actor FROM observation o "              \
+	"WHERE o.deal_id IS NULL AND o.kind <> 'retract' AND NOT EXISTS "      \
+	"(SELECT 1 FROM observation s WHERE s.target_id = o.id)), "
+#define DERIVED_LAST                                                           \
+	"l AS (SELECT f.account_id, to_char(date_trunc('month', "              \
+	"max(f.effective)::date) + interval '1 month', 'YYYY-MM-DD') AS last " \
+	"FROM f GROUP BY f.account_id), "
+#define DERIVED_MONTHS                                                         \
+	"mm AS (SELECT w.account_id, to_char(g, 'YYYY-MM-DD') AS month, "      \
+	"w.person_id, w.toward_id, w.effective, w.recorded, w.id, w.stance, "  \
+	"w.actor FROM (SELECT f.*, lead(f.effective) OVER (PARTITION BY "      \
+	"f.person_id, f.toward_id ORDER BY f.effective, f.recorded, f.id) "    \
+	"AS next FROM f) w JOIN l ON l.account_id = w.account_id, "            \
+	"generate_series(date_trunc('month', w.effective::date) + interval "   \
+	"'1 month', coalesce(date_trunc('month', w.next::date), "              \
+	"l.last::date), interval '1 month') AS g)"
+_Static_assert(sizeof((struct stance_verdict *)0)->account >=
+                   4 * HANDLE_MAX + 1,
+               "stance_verdict.account holds a handle");
+
+static int
+team_derived(struct store *st, struct stance_verdict *v)
+{
+	/* Each table's rows and those made again, counted +1 and -1: a row
+	 * whose count is not 0 is on one side only (or more often on one).
+	 * Grouped in a hash table, each table read once. */
+	static const char q[] =
+	    "WITH " DERIVED_IN_FORCE DERIVED_LAST DERIVED_MONTHS
+	    ", d AS (SELECT 1 AS o, 'stance_span' AS t, u.account_id FROM "
+	    "(SELECT " DERIVED_COLS ", 1 AS n FROM stance_span UNION ALL "
+	    "SELECT " DERIVED_COLS ", -1 FROM f) u GROUP BY u.account_id, "
+	    "u.person_id, u.toward_id, u.effective, u.recorded, u.id, "
+	    "u.stance, u.actor HAVING sum(u.n) <> 0 "
+	    "UNION ALL SELECT 2, 'stance_month', u.account_id FROM (SELECT "
+	    "month, " DERIVED_COLS ", 1 AS n FROM stance_month UNION ALL "
+	    "SELECT month, " DERIVED_COLS ", -1 FROM mm) u "
+	    "GROUP BY u.account_id, u.month, u.person_id, u.toward_id, "
+	    "u.effective, u.recorded, u.id, u.stance, u.actor "
+	    "HAVING sum(u.n) <> 0) "
+	    "SELECT d.t, a.handle FROM d LEFT JOIN account a "
+	    "ON a.id = d.account_id ORDER BY d.o, a.handle LIMIT 1";
+	db_stmt *s = store_stmt(st, q);
+
+	/* A million observations' rows, twice, held in memory rather than
+	 * spilled to files of the server's: for this query, of this
+	 * transaction. */
+	if (db_exec(st, "SET LOCAL work_mem = '256MB'") != 0)
+		return store_fail(st, "cannot read what show reads");
+	if (!store_first(st, s, NULL, "what show reads"))
+		return store_failed(st);
+	v->why = VERIFY_DERIVED;
+	snprintf(v->guard, sizeof v->guard, "%s", db_column_text(s, 0));
+	snprintf(v->account, sizeof v->account, "%s",
+	         db_column_type(s, 1) == DB_NULL
+	             ? "?"
+	             : (const char *)db_column_text(s, 1));
+	db_reset(s);
+	return KAM_FALSE;
+}
+
 /* A team store's guards (stance.h, store_stance_verify). */
 static int
 check_team_guards(struct store *st, struct stance_verdict *v)
@@ -1557,7 +1678,8 @@ check_team_guards(struct store *st, struct stance_verdict *v)
 		if (rc != KAM_OK)
 			return rc;
 	}
-	if ((rc = team_grants(st, v)) != KAM_OK)
+	if ((rc = team_grants(st, v)) != KAM_OK ||
+	    (rc = team_derived(st, v)) != KAM_OK)
 		return rc;
 	v->guard[0] = '\0';
 	return KAM_OK;

@@ -809,7 +809,8 @@ static const char *const team_migrations[KAM_TEAM_SCHEMA_VERSION] = {
     migrate_pg_6_sql,
     migrate_pg_7_sql,
     migrate_pg_8_sql,
-    migrate_pg_9_sql};
+    migrate_pg_9_sql,
+    migrate_pg_10_sql};
 
 /* Does the writers' group role kam_writer exist? */
 static int

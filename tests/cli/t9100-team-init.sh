@@ -42,8 +42,8 @@ expect_sql_pg() {
 }
 count=$((count + 1))
 expect_sql_pg marks "SELECT application_id, schema_version FROM kam_store" \
-  "1262570801|9"
-expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 22
+  "1262570801|10"
+expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 26
 expect_sql_pg profiles "SELECT string_agg(name, ',' ORDER BY id) FROM profile" \
   "default,strategic,transactional"
 # The same rubrics as a new SQLite store's.
@@ -140,7 +140,7 @@ q "CREATE TABLE newer.kam_store (application_id integer, schema_version integer)
    INSERT INTO foreign_.kam_store VALUES (42, 1)"
 u=$(inschema newer "$OWNER")
 run newer 8 kam-org --db "$u" init
-expect_err newer "kam-org: store '$(shown "$u")' has schema version 99, newer than this kam understands (9): upgrade kam"
+expect_err newer "kam-org: store '$(shown "$u")' has schema version 99, newer than this kam understands (10): upgrade kam"
 u=$(inschema foreign_ "$OWNER")
 run foreign 7 kam-org --db "$u" init
 expect_err foreign "kam-org: '$(shown "$u")' is not a kam store"

@@ -133,6 +133,10 @@ reporting_line_all:SELECT
 reporting_line_id_seq:USAGE
 seller:SELECT,INSERT,UPDATE,DELETE
 seller_id_seq:USAGE
+stance_month:SELECT,INSERT,DELETE
+stance_pending:SELECT,INSERT,DELETE
+stance_pending_account:SELECT,INSERT,DELETE
+stance_span:SELECT,INSERT,DELETE
 store_copy:SELECT,INSERT
 store_copy_id_seq:USAGE
 team:SELECT,INSERT,DELETE
@@ -260,7 +264,7 @@ q "SET search_path = old;
 catalog old >"$T/cat-v1"
 # ... is not upgraded by a writer, who changes nothing ...
 run old-app 9 kam-org --db "$(inschema old "$APP")" init
-expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (9), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
+expect_err old-app "kam-org: store '$(shown "$(inschema old "$APP")")' has schema version 1, older than this kam's (10), and only its owner may upgrade it: run 'kam-org init' as the role that owns its tables"
 catalog old >"$T/cat-v1-after"
 count=$((count + 1))
 cmp -s "$T/cat-v1" "$T/cat-v1-after" || fail "old-app: the store changed"
@@ -274,7 +278,7 @@ su "CREATE ROLE kam_writer NOLOGIN; GRANT kam_writer TO kam_app"
 # ... and by its owner to a new store's schema and grants.
 run upgrade 0 kam-org --db "$u" init
 expect_text upgrade "$(shown "$u")"
-expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "9|f"
+expect_sql_pg upgraded "SELECT schema_version, test_clock FROM old.kam_store" "10|f"
 catalog old >"$T/cat-old"
 count=$((count + 1))
 cmp -s "$T/cat-sales" "$T/cat-old" ||

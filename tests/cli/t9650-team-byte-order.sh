@@ -139,7 +139,7 @@ expect_de old-deferrable "SELECT count(*) FROM pg_constraint WHERE contype = 'f'
 # The writer may not upgrade it; its owner does.
 run old-tester 9 kam-org --db "$DE_TESTER" account list
 run upgrade 0 env -u KAM_USER -u KAM_NOW kam-org --db "$DE_OWNER" init
-expect_de upgraded "SELECT schema_version FROM kam_store" 9
+expect_de upgraded "SELECT schema_version FROM kam_store" 10
 expect_de up-collation "SELECT count(*) FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name) WHERE table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.data_type = 'text' AND c.collation_name IS DISTINCT FROM 'C'" 0
 expect_de up-deferrable "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND NOT (condeferrable AND NOT condeferred)" 0
 expect_de up-order "SELECT string_agg(handle, ' ' ORDER BY handle) FROM account" "B Z a acme b"

@@ -1,0 +1,221 @@
+#!/bin/sh
+# kam-stance show on a team store reads an account's general stances
+# from what the observations' triggers derive (schema-pg.sql:
+# stance_span, stance_month), and prints what a store file prints,
+# which asks person by person: a history of three years, imported out
+# of order, toward us and a competitor, with late rows, retractions and
+# corrections across months, shown on the first and last days of
+# months, before all of it and after; an account of more than 1,000
+# people, whose import makes its rows anew at once; a new month, which
+# extends every person's months.  After each commit the derived rows
+# are those the observations give, as a rebuild of the account makes
+# them, and none is pending; a command that fails changes none of them.
+# verify finds them changed outside kam.
+# A version 9 store (without them) gets them from its owner's first
+# command.  Runs on a throwaway cluster (tests/pg/cluster.sh).
+. "$(dirname "$0")/../pg/need-cluster.sh"
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/team-both.sh"
+team_stores t9550
+
+at() { KAM_NOW=$1; export KAM_NOW; }
+# derived NAME: the team store's derived rows are what a rebuild of
+# each account makes of the observations, and none is pending.
+IN_FORCE="SELECT o.id FROM observation o WHERE o.deal_id IS NULL
+  AND o.kind <> 'retract' AND NOT EXISTS (SELECT 1 FROM observation s
+  WHERE s.target_id = o.id)"
+derived() {
+  count=$((count + 1))
+  got=$(pgsql "BEGIN;
+    CREATE TEMPORARY TABLE m0 AS SELECT * FROM stance_month;
+    CREATE TEMPORARY TABLE s0 AS SELECT * FROM stance_span;
+    SELECT count(*) FROM (SELECT stance_rebuild(id) FROM account) r WHERE false;
+    SELECT (SELECT count(*) FROM (SELECT * FROM m0 EXCEPT ALL SELECT * FROM stance_month) x)
+      || ' ' || (SELECT count(*) FROM (SELECT * FROM stance_month EXCEPT ALL SELECT * FROM m0) x)
+      || ' ' || (SELECT count(*) FROM (SELECT * FROM s0 EXCEPT ALL SELECT * FROM stance_span) x)
+      || ' ' || (SELECT count(*) FROM (SELECT * FROM stance_span EXCEPT ALL SELECT * FROM s0) x)
+      || ' ' || (SELECT count(*) FROM (SELECT id FROM s0 EXCEPT ALL $IN_FORCE) x)
+      || ' ' || (SELECT count(*) FROM ($IN_FORCE EXCEPT ALL SELECT id FROM s0) x)
+      || ' ' || (SELECT count(*) FROM stance_pending)
+      || ' ' || (SELECT count(*) FROM stance_pending_account);
+    ROLLBACK" 2>&1 | tail -n 1)
+  [ "$got" = "0 0 0 0 0 0 0 0" ] ||
+    fail "$1: derived rows differ from a rebuild's (months, spans, in force, pending): $got"
+}
+# rows NAME EXPECTED: how many derived rows the team store holds.
+rows() {
+  count=$((count + 1))
+  got=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+  [ "$got" = "$2" ] || fail "$1: derived rows '$got', expected '$2'"
+}
+# shows NAME ACCOUNT DAY...: show ACCOUNT on each day, on both stores.
+shows() {
+  sname=$1 sacc=$2
+  shift 2
+  for d; do
+    both "$sname-$d" 0 kam-stance show "$sacc" --as-of "$d"
+  done
+}
+
+at 2026-01-10T09:00:00Z
+{
+  echo handle,name
+  i=1
+  while [ $i -le 30 ]; do printf 'p%02d,Person %d\n' $i $i; i=$((i + 1)); done
+} >"$T/acme.csv"
+awk 'BEGIN { print "handle,name"; for (i = 1; i <= 1100; i++) printf "q%04d,Q %d\n", i, i }' >"$T/big.csv"
+both acme 0 kam-org account add acme --name Acme
+both big 0 kam-org account add big --name Big
+both acme-people 0 kam-org import acme "$T/acme.csv"
+both big-people 0 kam-org import big "$T/big.csv"
+both rival 0 kam-org competitor add rivalco --name 'Rival Co'
+# Three years, out of order: each row a person, a stance, a day of
+# 2023 to 2025 (the first and last days of months among them), toward
+# the competitor every fourth.
+awk 'BEGIN {
+  srand(9550); split("support neutral oppose", w, " ")
+  print "person,stance,on,toward"
+  for (i = 0; i < 400; i++) {
+    y = 2023 + int(rand() * 3); m = 1 + int(rand() * 12)
+    r = rand(); d = r < 0.2 ? 1 : r < 0.4 ? 28 : 1 + int(rand() * 28)
+    printf "acme/p%02d,%s,%04d-%02d-%02d,%s\n", 1 + int(rand() * 30),
+      w[1 + int(rand() * 3)], y, m, d, i % 4 == 3 ? "rivalco" : ""
+  }
+}' >"$T/acme-obs.csv"
+both acme-obs 0 kam-stance import "$T/acme-obs.csv"
+derived acme-obs
+# More than 1,000 people at once: the account's rows made anew.
+awk 'BEGIN { split("support neutral oppose", w, " "); print "person,stance,on"
+  for (i = 1; i <= 1100; i++)
+    printf "big/q%04d,%s,2025-%02d-%02d\n", i, w[1 + i % 3], 1 + i % 12, 1 + i % 28
+  for (i = 1; i <= 1100; i += 7)
+    printf "big/q%04d,%s,2025-%02d-01\n", i, w[1 + (i + 1) % 3], 1 + (i + 5) % 12
+}' >"$T/big-obs.csv"
+both big-obs 0 kam-stance import "$T/big-obs.csv"
+derived big-obs
+
+at 2026-02-01T09:00:00Z
+# Late rows, retractions and corrections, each moving a thread's
+# months.
+both late1 0 kam-stance set acme/p03 oppose --on 2023-05-31
+both late2 0 kam-stance set acme/p03 support --on 2024-02-01 --toward rivalco
+both late3 0 kam-stance set acme/p07 neutral --on 2022-12-31
+both retract1 0 kam-stance retract 10 --why 'not so'
+both retract2 0 kam-stance retract 250 --why 'not so'
+both correct1 0 kam-stance correct 20 oppose --on 2023-01-01 --why 'asked again'
+both correct2 0 kam-stance correct 399 support --on 2025-12-31 --why 'asked again'
+both late4 0 kam-stance set acme/p01 neutral --on 2024-06-28
+# Same-day rows: of two sets, the later recorded wins; of two rows of
+# one import (recorded together), the later id.
+both tie-set1 0 kam-stance set acme/p11 oppose --on 2024-03-31
+at 2026-02-01T10:00:00Z
+both tie-set2 0 kam-stance set acme/p11 support --on 2024-03-31
+printf 'person,stance,on\nacme/p12,oppose,2024-04-30\nacme/p12,neutral,2024-04-30\n' >"$T/ties.csv"
+both tie-import 0 kam-stance import "$T/ties.csv"
+derived late
+at 2026-02-20T09:00:00Z
+# A row of a month after the last: every person's months run on to it.
+before=$(pgsql "SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme')")
+both new-month 0 kam-stance set acme/p05 support --on 2026-02-15
+after=$(pgsql "SELECT max(month) || ' ' || count(*) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme') AND month = '2026-03-01'")
+count=$((count + 1))
+[ "$before" = 2026-01-01 ] && [ "${after%% *}" = 2026-03-01 ] && [ "${after#* }" -gt 30 ] ||
+  fail "new-month: months '$before' then '$after'"
+derived new-month
+
+# A command that fails changes no derived row.
+rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+both fails 4 kam-stance set acme/nobody support --on 2024-01-01
+rows fails "$rows_now"
+printf 'person,stance,on\nacme/p02,support,2024-03-03\nacme/p02,maybe,2024-03-04\n' >"$T/bad.csv"
+both bad-import 3 kam-stance import "$T/bad.csv"
+rows bad-import "$rows_now"
+derived fails
+
+at 2026-03-02T09:00:00Z
+shows acme acme 2022-12-30 2022-12-31 2023-01-01 2023-05-31 2023-06-01 \
+  2024-01-31 2024-02-01 2024-02-29 2024-06-28 2024-07-01 2025-12-31 \
+  2026-01-01 2026-02-14 2026-02-15 2026-03-01 2026-03-02 \
+  2024-03-30 2024-03-31 2024-04-01 2024-04-29 2024-04-30 2024-05-01
+both toward-2023 0 kam-stance show acme --toward rivalco --as-of 2023-06-30
+both toward-2024 0 kam-stance show acme --toward rivalco --as-of 2024-02-01
+both toward-now 0 kam-stance show acme --toward rivalco
+both json 0 kam-stance -F json show acme --as-of 2024-02-29
+shows big big 2024-12-31 2025-01-01 2025-06-15 2025-12-31
+
+# The account's latest row retracted: its last month goes back, and
+# every person's months after it go.
+id=$(pgsql "SELECT id FROM observation WHERE effective = '2026-02-15'")
+both retract-last 0 kam-stance retract "$id" --why 'not so'
+count=$((count + 1))
+got=$(pgsql "SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme')")
+[ "$got" = 2026-01-01 ] || fail "retract-last: last month '$got', expected 2026-01-01"
+derived retract-last
+shows retracted acme 2025-12-31 2026-01-01 2026-02-15 2026-03-02
+
+# Days after the last month: the last month's rows and the rows since.
+at 2026-05-10T09:00:00Z
+both set-april 0 kam-stance set acme/p09 oppose --on 2026-04-02
+derived set-april
+both now-acme 0 kam-stance show acme
+both now-big 0 kam-stance show big
+shows later acme 2026-03-31 2026-04-01 2026-04-02 2026-04-30 2026-05-10
+
+# A row written past kam whose day is no date is refused at its commit,
+# and nothing changes.
+rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+n_obs=$(pgsql "SELECT count(*) FROM observation")
+count=$((count + 1))
+got=$(pgsql "INSERT INTO observation (id, person_id, stance, effective,
+  recorded, actor, prev_hash, hash, hash_version, account_id)
+  SELECT (SELECT max(id) + 1 FROM observation), id, 'support', '2024-02-30',
+  '2026-05-10T09:00:00Z', current_user, 'x', 'y', 2, account_id FROM person
+  WHERE handle = 'p02'" 2>&1 | head -n 1)
+[ "$got" = 'ERROR:  date/time field value out of range: "2024-02-30"' ] || fail "no-date: '$got'"
+rows no-date "$rows_now"
+count=$((count + 1))
+[ "$(pgsql "SELECT count(*) FROM observation")" = "$n_obs" ] || fail "no-date: the row was kept"
+derived no-date
+
+# verify makes what show reads again from the observations and
+# compares: a row changed, removed or added outside kam is found, the
+# account and the table named; made anew, it passes again.
+n=$(pgsql "SELECT count(*) FROM observation")
+KAM_DB=$PG run verify-ok 0 kam-stance verify
+# broken NAME TABLE ACCOUNT SQL: after SQL, verify fails naming them.
+broken() {
+  pgsql "$4" >/dev/null || fail "$1: cannot change the store"
+  KAM_DB=$PG run "$1" 1 kam-stance verify
+  expect_err "$1" "kam-stance: what show reads of account '$3' ($2) is not what its observations give: it was changed outside kam ($n rows match their hashes; kam(7), THE TEAM STORE, says how to make it again)"
+  pgsql "SELECT count(*) FROM (SELECT stance_rebuild(id) FROM account) r" >/dev/null ||
+    fail "$1: cannot make it anew"
+  KAM_DB=$PG run "$1-again" 0 kam-stance verify
+}
+broken changed stance_span acme "UPDATE stance_span SET stance = CASE stance
+  WHEN 'support' THEN 'oppose' ELSE 'support' END WHERE id = (SELECT min(id)
+  FROM stance_span WHERE account_id = (SELECT id FROM account WHERE handle = 'acme'))"
+broken added stance_span big "INSERT INTO stance_span SELECT account_id, person_id,
+  toward_id, '2025-06-30', recorded, 999999, stance, actor FROM stance_span
+  WHERE account_id = (SELECT id FROM account WHERE handle = 'big') LIMIT 1"
+broken month-changed stance_month acme "UPDATE stance_month SET stance = NULL
+  WHERE month = '2024-02-01' AND person_id = (SELECT min(person_id) FROM stance_month WHERE month = '2024-02-01')"
+broken month-removed stance_month big "DELETE FROM stance_month
+  WHERE account_id = (SELECT id FROM account WHERE handle = 'big') AND month =
+  (SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'big'))"
+pgsql "UPDATE stance_span SET recorded = '2026-01-01T00:00:00Z' WHERE id = (SELECT max(id) FROM stance_span)" >/dev/null
+KAM_DB=$PG run verify-json 1 kam-stance -F json verify
+expect_text verify-json '{"broken":"derived","observation":null,"guard":"stance_span"}'
+pgsql "SELECT count(*) FROM (SELECT stance_rebuild(id) FROM account) r" >/dev/null
+
+# A version 9 store: the derived tables dropped, its owner's first
+# command makes them for the observations there.
+pgsql "$PG_BEFORE_10
+  UPDATE kam_store SET schema_version = 9" >/dev/null || fail "v9: making one"
+KAM_DB=$PG run upgrade 0 kam-org account list
+rows upgrade "$rows_now"
+derived upgrade
+count=$((count + 1))
+[ "$(pgsql "SELECT schema_version FROM kam_store")" = 10 ] || fail "upgrade: not version 10"
+shows upgraded acme 2023-06-01 2024-02-29 2026-03-02
+
+done_testing
