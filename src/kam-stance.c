@@ -363,7 +363,9 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	size_t n = 0, i;
 	int rc;
 
-	if ((rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
+	if ((rc = store_stance_show_prepare(ctx->st, ctx->subj.account, deal,
+	                                   known_at)) != KAM_OK ||
+	    (rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_show(ctx->st, ctx->subj.account, deal, tid,
 	                            as_of, known_at, &people, &found, &n)) !=

@@ -209,6 +209,22 @@ int store_stance_show(struct store *, int64_t account, int64_t deal,
                       int64_t toward, const char *as_of, const char *known_at,
                       struct stance_person **, struct stance_found **found,
                       size_t *n);
+/*
+ * Before store_stance_show of the same subject, outside a transaction:
+ * on a team store, what that show reads of an account as known now is
+ * brought up to its observations (store_stance_derive).  Nothing on a
+ * store file.
+ */
+int store_stance_show_prepare(struct store *, int64_t account, int64_t deal,
+                              const char *known_at);
+/*
+ * On a team store, what show reads of account (0: of every account the
+ * role sees; stance_span, stance_month, kam(7)) brought up to its
+ * observations, where it is behind them, the role may write it, and no
+ * writer holds the writers' lock (or this transaction does); else left
+ * as it is, and show reads the observations.  Nothing on a store file.
+ */
+int store_stance_derive(struct store *, int64_t account);
 
 /*
  * The rows of stance_series for the people of store_stance_people

@@ -21,11 +21,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON account, person, reporting_line,
 -- the trigger that adds an observation's.
 GRANT SELECT, INSERT, DELETE ON team TO kam_writer;
 GRANT SELECT ON observation_chain TO kam_writer;
--- What show reads, derived from the observations by their triggers,
--- which run as the writer (schema-pg.sql; kam-stance verify compares
--- it with the observations).
-GRANT SELECT, INSERT, DELETE ON stance_span, stance_month, stance_pending,
-	stance_pending_account TO kam_writer;
+-- What show reads, derived from the observations by stance_refresh,
+-- which runs as the writer whose show or import calls it (schema-pg.sql;
+-- kam-stance verify compares it with the observations).
+GRANT SELECT, INSERT, DELETE ON stance_span, stance_month TO kam_writer;
+GRANT SELECT, INSERT, UPDATE ON stance_built TO kam_writer;
 GRANT USAGE ON SEQUENCE account_id_seq, person_id_seq, reporting_line_id_seq,
 	person_history_id_seq, link_period_id_seq, competitor_id_seq,
 	deal_id_seq, deal_history_id_seq, seller_id_seq, contact_id_seq,

@@ -1,30 +1,31 @@
 -- Team store version 9 to 10: what show reads, derived from the
--- observations and kept by their triggers (stance_span, stance_month;
--- schema-pg.sql), made for the observations already there.  What this
--- adds is made whether or not a part of it is there already, and its
--- rows made anew.  The owner, who runs the upgrade, is held by
--- row-level security too (it is forced): it is lifted from the tables
--- read and written, inside the upgrade's transaction, so that every
--- team's accounts get their rows.  It first waits for the writers
--- (the lock kam's writers take first, store-int.h), as each of them
--- would, so that none holds that lock while waiting on a table this
--- locks.
+-- observations (stance_span, stance_month, stance_built;
+-- schema-pg.sql).  What this adds is made whether or not a part of it
+-- is there already.  The rows are not made here: each account's are
+-- made by its first show or import (stance_refresh), as for an account
+-- whose rows were never made.  It first waits for the writers (the
+-- lock kam's writers take first, store-int.h), as each of them would,
+-- so that none holds that lock while waiting on a table this locks
+-- (the index on observation).
 SELECT pg_advisory_xact_lock(1262570802);
 -- What show reads on a team store (kam(7), THE TEAM STORE, "What show
 -- reads"): each person's general stances (no deal) in force as known
--- now, derived from observation and kept by its triggers, so that
--- where every person stood on a day is read from two short ranges of
--- two tables, not by a lookup a person.  stance_span holds each row in
--- force (neither retracted nor corrected), in order of its effective
--- day when an account is made anew; stance_month, for the first day of
--- each month to the one after the account's last day in force, the row
--- each person's thread (toward us, or toward a competitor) had in force
--- the day before.  A day's row is the latest of the month's row and
--- the rows in force from the first of the month to the day.  Neither is
--- history: kam-stance verify compares them with what the observations
--- give.  A thread's row of a month, or a row in force, is there once
--- (the unique indexes, each led by the account, so that no writer's
--- row under one account stands in the way of another's).
+-- now, derived from observation, so that where every person stood on
+-- a day is read from two short ranges of two tables, not by a lookup a
+-- person.  stance_span holds each row in force (neither retracted nor
+-- corrected), in order of its effective day when an account is made
+-- anew; stance_month, for the first day of each month to the one after
+-- the account's last day in force, the row each person's thread
+-- (toward us, or toward a competitor) had in force the day before.  A
+-- day's row is the latest of the month's row and the rows in force
+-- from the first of the month to the day.  stance_built holds, for
+-- each account, the last of its observations they were made from: they
+-- are brought up to date by stance_refresh, which show and import
+-- call, not by the writes, so that a write pays nothing for them.
+-- None of it is history: kam-stance verify compares them with what the
+-- observations give.  A thread's row of a month, or a row in force, is
+-- there once (the unique indexes, each led by the account, so that no
+-- writer's row under one account stands in the way of another's).
 CREATE TABLE IF NOT EXISTS stance_span (
 	account_id bigint NOT NULL,
 	person_id  bigint NOT NULL,
@@ -35,8 +36,7 @@ CREATE TABLE IF NOT EXISTS stance_span (
 	stance     text COLLATE "C",
 	actor      text COLLATE "C" NOT NULL
 );
-CREATE INDEX IF NOT EXISTS stance_span_day
-	ON stance_span (account_id, effective);
+CREATE INDEX IF NOT EXISTS stance_span_day ON stance_span (account_id, effective);
 CREATE UNIQUE INDEX IF NOT EXISTS stance_span_thread
 	ON stance_span (account_id, person_id, (coalesce(toward_id, 0)), id);
 CREATE TABLE IF NOT EXISTS stance_month (
@@ -50,26 +50,16 @@ CREATE TABLE IF NOT EXISTS stance_month (
 	stance     text COLLATE "C",
 	actor      text COLLATE "C" NOT NULL
 );
-CREATE INDEX IF NOT EXISTS stance_month_day
-	ON stance_month (account_id, month);
+CREATE INDEX IF NOT EXISTS stance_month_day ON stance_month (account_id, month);
 CREATE UNIQUE INDEX IF NOT EXISTS stance_month_thread
 	ON stance_month (account_id, person_id, (coalesce(toward_id, 0)),
 	month);
--- The threads a transaction's observations changed, and their
--- accounts: kept to its commit, when the account's rows above are
--- made again (stance_refresh), and emptied.  A thread is marked under
--- its account, so that a writer who marks one under another account
--- hides no team's.
-CREATE TABLE IF NOT EXISTS stance_pending (
-	account_id bigint NOT NULL,
-	person_id  bigint NOT NULL,
-	toward_id  bigint
+CREATE TABLE IF NOT EXISTS stance_built (
+	account_id bigint PRIMARY KEY,
+	upto       bigint NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS stance_pending_thread
-	ON stance_pending (account_id, person_id, (coalesce(toward_id, 0)));
-CREATE TABLE IF NOT EXISTS stance_pending_account (
-	account_id bigint PRIMARY KEY REFERENCES account (id) DEFERRABLE
-);
+-- An account's observations by id: its last, and those after another.
+CREATE INDEX IF NOT EXISTS observation_account_id ON observation (account_id, id);
 -- The rows in force (months false), or the months, of a thread (one:
 -- person p's toward t) or of all of account acc's, made anew: a row in
 -- force stands for the months after its day, to the day of the
@@ -122,46 +112,80 @@ END;
 $$;
 -- Account acc's rows all made anew, in order of their days, after the
 -- writers before (the lock kam's writers take first, store-int.h), so
--- that none commits rows in between.
+-- that none commits rows in between, and marked made from its last
+-- observation.
 CREATE OR REPLACE FUNCTION stance_rebuild(acc bigint) RETURNS void
 	LANGUAGE plpgsql AS $$
 BEGIN
 	PERFORM pg_advisory_xact_lock(1262570802);
 	PERFORM stance_make(acc, NULL, NULL, false, false, NULL);
 	PERFORM stance_make(acc, NULL, NULL, false, true, stance_last(acc));
+	INSERT INTO stance_built (account_id, upto)
+	SELECT acc, coalesce(max(id), 0) FROM observation
+	WHERE account_id = acc
+	ON CONFLICT (account_id) DO UPDATE SET upto = excluded.upto;
 END;
 $$;
--- At commit, account acc's rows made again: every row, where a
--- transaction changed more than 1,000 threads (an import); else the
--- pending threads' rows, with the months of every thread up to the
--- one after the account's last day in force: those after it removed,
--- and those to it added, each thread's from the month before's and the
--- rows in force in that month.
-CREATE OR REPLACE FUNCTION stance_refresh() RETURNS trigger
+-- Account acc's rows brought up to its last observation, where they
+-- are behind it and the role may write them without waiting for a
+-- writer: true if they are then up to date.  All of them are made
+-- anew where none were made before or more than 1,000 threads changed
+-- (an import); else the threads of the observations since (and of the
+-- rows those retract or correct), with the months of every thread up
+-- to the one after the account's last day in force: those after it
+-- removed, and those to it added, each thread's from the month
+-- before's and the rows in force in that month.  It holds the writers'
+-- lock, so that the rows it reads are all the account's, and every
+-- observation after the last of them is one committed later.  A row
+-- it cannot read (a day that is not a date, written past kam) leaves
+-- them as they were: false, and show reads the observations.
+CREATE OR REPLACE FUNCTION stance_refresh(acc bigint) RETURNS boolean
 	LANGUAGE plpgsql AS $$
 DECLARE
-	acc  bigint := NEW.account_id;
-	was  text;
+	was  bigint;
+	top  bigint;
 	last text;
 	m    date;
-	th   record;
+	ps   bigint[];
+	ts   bigint[];
 BEGIN
-	PERFORM pg_advisory_xact_lock(1262570802);
-	IF (SELECT count(*) FROM stance_pending WHERE account_id = acc) > 1000
-	THEN
-		PERFORM stance_rebuild(acc);
-	ELSE
-		FOR th IN SELECT person_id, toward_id FROM stance_pending
-			WHERE account_id = acc LOOP
-			PERFORM stance_make(acc, th.person_id, th.toward_id, true,
-				false, NULL);
+	IF coalesce((SELECT upto FROM stance_built WHERE account_id = acc), 0)
+		>= coalesce((SELECT max(id) FROM observation
+		WHERE account_id = acc), 0) THEN
+		RETURN true;
+	END IF;
+	IF NOT (has_table_privilege('stance_span', 'INSERT, DELETE')
+		AND has_table_privilege('stance_month', 'INSERT, DELETE')
+		AND has_table_privilege('stance_built', 'INSERT, UPDATE'))
+		OR NOT pg_try_advisory_xact_lock(1262570802) THEN
+		RETURN false;
+	END IF;
+	BEGIN
+		was := coalesce((SELECT upto FROM stance_built
+			WHERE account_id = acc), 0);
+		top := coalesce((SELECT max(id) FROM observation
+			WHERE account_id = acc), 0);
+		IF was >= top THEN
+			RETURN true;
+		END IF;
+		SELECT array_agg(c.person_id), array_agg(c.toward_id) INTO ps, ts
+		FROM (SELECT x.person_id, x.toward_id FROM observation x
+		WHERE x.account_id = acc AND x.id > was AND x.deal_id IS NULL
+		UNION SELECT t.person_id, t.toward_id FROM observation x
+		JOIN observation t ON t.id = x.target_id
+		WHERE x.account_id = acc AND x.id > was AND t.deal_id IS NULL) c;
+		IF was = 0 OR cardinality(ps) > 1000 THEN
+			PERFORM stance_rebuild(acc);
+			RETURN true;
+		END IF;
+		FOR i IN 1 .. coalesce(cardinality(ps), 0) LOOP
+			PERFORM stance_make(acc, ps[i], ts[i], true, false, NULL);
 		END LOOP;
 		last := stance_last(acc);
 		DELETE FROM stance_month WHERE account_id = acc
 		AND (last IS NULL OR month > last);
-		was := (SELECT max(month) FROM stance_month
-			WHERE account_id = acc);
-		m := was::date + interval '1 month';
+		m := (SELECT max(month) FROM stance_month
+			WHERE account_id = acc)::date + interval '1 month';
 		WHILE m <= last::date LOOP
 			INSERT INTO stance_month
 			SELECT DISTINCT ON (x.person_id, x.toward_id) acc,
@@ -178,44 +202,16 @@ BEGIN
 			x.recorded DESC, x.id DESC;
 			m := m + interval '1 month';
 		END LOOP;
-		FOR th IN SELECT person_id, toward_id FROM stance_pending
-			WHERE account_id = acc LOOP
-			PERFORM stance_make(acc, th.person_id, th.toward_id, true,
-				true, last);
+		FOR i IN 1 .. coalesce(cardinality(ps), 0) LOOP
+			PERFORM stance_make(acc, ps[i], ts[i], true, true, last);
 		END LOOP;
-	END IF;
-	DELETE FROM stance_pending WHERE account_id = acc;
-	DELETE FROM stance_pending_account WHERE account_id = acc;
-	RETURN NULL;
+		UPDATE stance_built SET upto = top WHERE account_id = acc;
+	EXCEPTION WHEN data_exception THEN
+		RETURN false;
+	END;
+	RETURN true;
 END;
 $$;
--- Each statement that adds observations marks the threads it changes:
--- those of its general rows, and those of the rows they retract or
--- correct.
-CREATE OR REPLACE FUNCTION stance_pend() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	INSERT INTO stance_pending (account_id, person_id, toward_id)
-	SELECT a.account_id, a.person_id, a.toward_id FROM added a
-	WHERE a.deal_id IS NULL
-	UNION SELECT t.account_id, t.person_id, t.toward_id
-	FROM added a JOIN observation t ON t.id = a.target_id
-	WHERE t.deal_id IS NULL
-	ON CONFLICT (account_id, person_id, (coalesce(toward_id, 0)))
-	DO NOTHING;
-	INSERT INTO stance_pending_account (account_id)
-	SELECT DISTINCT account_id FROM stance_pending
-	ON CONFLICT DO NOTHING;
-	RETURN NULL;
-END;
-$$;
-DROP TRIGGER IF EXISTS stance_pend ON observation;
-CREATE TRIGGER stance_pend AFTER INSERT ON observation
-	REFERENCING NEW TABLE AS added
-	FOR EACH STATEMENT EXECUTE FUNCTION stance_pend();
-DROP TRIGGER IF EXISTS stance_refresh ON stance_pending_account;
-CREATE CONSTRAINT TRIGGER stance_refresh AFTER INSERT
-	ON stance_pending_account DEFERRABLE INITIALLY DEFERRED
-	FOR EACH ROW EXECUTE FUNCTION stance_refresh();
 ALTER TABLE stance_span ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stance_span FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS stance_span_team ON stance_span;
@@ -226,32 +222,11 @@ ALTER TABLE stance_month FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS stance_month_team ON stance_month;
 CREATE POLICY stance_month_team ON stance_month
 	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[]));
-ALTER TABLE stance_pending ENABLE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending FORCE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS stance_pending_team ON stance_pending;
-CREATE POLICY stance_pending_team ON stance_pending
+ALTER TABLE stance_built ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stance_built FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS stance_built_team ON stance_built;
+CREATE POLICY stance_built_team ON stance_built
 	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[]));
-ALTER TABLE stance_pending_account ENABLE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending_account FORCE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS stance_pending_account_team ON stance_pending_account;
-CREATE POLICY stance_pending_account_team ON stance_pending_account
-	USING (account_id = ANY ((SELECT kam_seen_accounts())::bigint[]));
-ALTER TABLE account NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE observation NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_span NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_month NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending_account NO FORCE ROW LEVEL SECURITY;
-TRUNCATE stance_span, stance_month, stance_pending, stance_pending_account;
-SELECT stance_rebuild(a.id) FROM account a
-	WHERE EXISTS (SELECT 1 FROM observation o WHERE o.account_id = a.id)
-	ORDER BY a.id;
-ALTER TABLE account FORCE ROW LEVEL SECURITY;
-ALTER TABLE observation FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_span FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_month FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending FORCE ROW LEVEL SECURITY;
-ALTER TABLE stance_pending_account FORCE ROW LEVEL SECURITY;
 -- Each trigger function runs with a search path of its own: the
 -- catalog first, then the store's schema, the temporary schema last.
 -- With the caller's path, or one saved from it, a function would call

@@ -270,6 +270,15 @@ struct pg_conn *store_pg(struct store *);
 #define TEAM_BEGIN_WRITE                                                       \
 	"BEGIN ISOLATION LEVEL READ COMMITTED; "                               \
 	"SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_WRITE ")"
+/*
+ * A team store's reading command (its snapshot begun when the store
+ * opened, and no store_begin open) steps out of that snapshot, so that
+ * a statement may write in a transaction of its own: *aside 1 if it
+ * did, and store_read_again then begins the next; 0 if there was none.
+ * Returns a kam status (reported).
+ */
+int store_read_aside(struct store *, int *aside);
+int store_read_again(struct store *);
 /* A reading transaction: one snapshot, and no writing in it. */
 #define TEAM_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 /*

@@ -567,6 +567,10 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 		if (rebuild && rc == KAM_OK && b->staged &&
 		    db_exec(st, copy_insert) != 0)
 			rc = store_fail(st, "cannot record the observations");
+		/* What show reads, made in the import's transaction: the
+		 * first show after it reads it at once. */
+		if (rebuild && rc == KAM_OK)
+			rc = store_stance_derive(st, 0);
 		free(b->rows.s);
 		free(b->texts.s);
 		memset(&b->rows, 0, sizeof b->rows);
@@ -915,6 +919,63 @@ shown_row(db_stmt *s, void *arg)
 	return person_row(s, &u->pp);
 }
 
+int
+store_stance_derive(struct store *st, int64_t account)
+{
+	static const char q[] =
+	    "SELECT count(*) FROM account a WHERE (?1 = 0 OR a.id = ?1) "
+	    "AND stance_refresh(a.id)";
+	int64_t n = 0;
+
+	if (!store_on_pg(st))
+		return KAM_OK;
+	if (!store_get_int64(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account)), &n))
+		return store_failed(st) != KAM_OK
+		           ? store_failed(st)
+		           : store_fail(st, "cannot make what show reads");
+	return KAM_OK;
+}
+
+int
+store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
+                          const char *known_at)
+{
+	/* What show_pg reads from them (MONTHLY). */
+	int aside, rc;
+
+	if (!store_on_pg(st) || deal != 0 || account == 0 || known_at != NULL)
+		return KAM_OK;
+	/* Written in a transaction of its own, not in the reading
+	 * command's snapshot; show reads in the next. */
+	if ((rc = store_read_aside(st, &aside)) != KAM_OK)
+		return rc;
+	rc = store_stance_derive(st, account);
+	if (aside && rc == KAM_OK)
+		rc = store_read_again(st);
+	return rc;
+}
+
+/*
+ * Whether what MONTHLY reads of account is made from all of its
+ * observations (stance_built), in the reading transaction's snapshot:
+ * 1, 0, or -1 on a fault.
+ */
+static int
+derived_ready(struct store *st, int64_t account)
+{
+	static const char q[] =
+	    "SELECT coalesce((SELECT b.upto FROM stance_built b WHERE "
+	    "b.account_id = ?1), 0) >= coalesce((SELECT max(o.id) FROM "
+	    "observation o WHERE o.account_id = ?1), 0)";
+	int64_t ready = 0;
+
+	if (!store_get_int64(st, store_stmt(st, q),
+	                     STORE_ARGS(STORE_INT(account)), &ready))
+		return -1;
+	return ready != 0;
+}
+
 static int
 show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
         const char *as_of, const char *known_at, struct stance_person **people,
@@ -924,12 +985,19 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 	    {{NULL, 0, 0}, {NULL, 0, 0}, NULL}, {NULL, 0, 0}, deal};
 	const struct date_span window = {SHOW_WINDOW, 'd'};
 	int monthly = deal == 0 && account != 0 && known_at == NULL;
-	db_stmt *s = store_stmt(
-	    st, monthly ? monthly_queries[toward != 0]
-	                : subject_queries[known_at != NULL][toward != 0]
-	                                 [deal != 0 ? 2 : account != 0]);
 	char from[KAM_DATE_LEN];
+	db_stmt *s;
 	int rc;
+
+	/* Else the lookups: the rows are behind the observations where the
+	 * role could not bring them up (store_stance_show_prepare). */
+	if (monthly && (monthly = derived_ready(st, account)) < 0)
+		return store_failed(st) != KAM_OK
+		           ? store_failed(st)
+		           : store_fail(st, "cannot read stances");
+	s = store_stmt(st, monthly ? monthly_queries[toward != 0]
+	                           : subject_queries[known_at != NULL][toward != 0]
+	                                            [deal != 0 ? 2 : account != 0]);
 
 	if (monthly) /* The first of the day's month (MONTHLY). */
 		snprintf(from, sizeof from, "%.8s01", as_of);
@@ -1577,11 +1645,12 @@ team_grants(struct store *st, struct stance_verdict *v)
 
 /*
  * On a team store, what show reads (stance_span, stance_month) is made
- * again from the observations, for the accounts the role sees, and
- * compared with what is there, row for row: the rows in force, and
- * each thread's month rows up to the month after the account's last
- * day in force (stance_refresh's).  The first account whose rows
- * differ, and the table, in v.
+ * again from the observations it was made from (each account's to the
+ * last of stance_built), for the accounts the role sees, and compared
+ * with what is there, row for row: the rows in force, and each
+ * thread's month rows up to the month after the account's last day in
+ * force (stance_refresh's).  An account never made has none.  The
+ * first account whose rows differ, and the table, in v.
  */
 #define DERIVED_COLS                                                           \
 	"account_id, person_id, toward_id, effective, recorded, id, stance, "  \
@@ -1589,8 +1658,10 @@ team_grants(struct store *st, struct stance_verdict *v)
 #define DERIVED_IN_FORCE                                                       \
 	"f AS (SELECT o.account_id, o.person_id, o.toward_id, o.effective, "   \
 	"o.recorded, o.id, o.stance, o.actor FROM observation o "              \
-	"WHERE o.deal_id IS NULL AND o.kind <> 'retract' AND NOT EXISTS "      \
-	"(SELECT 1 FROM observation s WHERE s.target_id = o.id)), "
+	"JOIN stance_built b ON b.account_id = o.account_id "                  \
+	"AND o.id <= b.upto WHERE o.deal_id IS NULL AND o.kind <> 'retract' "  \
+	"AND NOT EXISTS (SELECT 1 FROM observation s WHERE s.target_id = "     \
+	"o.id AND s.id <= b.upto)), "
 #define DERIVED_LAST                                                           \
 	"l AS (SELECT f.account_id, to_char(date_trunc('month', "              \
 	"max(f.effective)::date) + interval '1 month', 'YYYY-MM-DD') AS last " \

@@ -1700,6 +1700,26 @@ begin_write(struct store *st, int kind, unsigned char *how)
 }
 
 int
+store_read_aside(struct store *st, int *aside)
+{
+	*aside = 0;
+	if (st->pg == NULL || st->ntx != 0 || !in_tx(st))
+		return KAM_OK;
+	if (tx_exec(st, "COMMIT") != 0)
+		return store_fail(st, "cannot read the store");
+	*aside = 1;
+	return KAM_OK;
+}
+
+int
+store_read_again(struct store *st)
+{
+	if (tx_exec(st, TEAM_BEGIN_READ) != 0)
+		return store_fail(st, "cannot read the store");
+	return KAM_OK;
+}
+
+int
 store_begin(struct store *st, int kind)
 {
 	unsigned char how = 0;

@@ -354,12 +354,13 @@ SQL
 }
 
 # The SQL that takes a team store's schema back to before version 10:
-# what show reads (stance_span, stance_month) and its triggers dropped,
-# for the tests that make an older store from a new one.
-PG_BEFORE_10="DROP TABLE stance_span, stance_month, stance_pending,
-  stance_pending_account;
-DROP FUNCTION stance_pend() CASCADE;
-DROP FUNCTION stance_refresh(), stance_rebuild(bigint),
+# what show reads (stance_span, stance_month, stance_built), its
+# functions and observation's index by account dropped, for the tests
+# that make an older store from a new one.
+PG_BEFORE_10="DROP TABLE stance_span, stance_month, stance_built;
+DROP INDEX observation_account_id;
+DROP FUNCTION stance_refresh(bigint), stance_rebuild(bigint),
+  stance_last(bigint),
   stance_make(bigint, bigint, bigint, boolean, boolean, text);"
 
 # pg_admin SQL: runs SQL on a team store as the cluster's superuser,

@@ -43,7 +43,7 @@ expect_sql_pg() {
 count=$((count + 1))
 expect_sql_pg marks "SELECT application_id, schema_version FROM kam_store" \
   "1262570801|10"
-expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 26
+expect_sql_pg tables "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 25
 expect_sql_pg profiles "SELECT string_agg(name, ',' ORDER BY id) FROM profile" \
   "default,strategic,transactional"
 # The same rubrics as a new SQLite store's.

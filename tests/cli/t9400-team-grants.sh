@@ -133,9 +133,8 @@ reporting_line_all:SELECT
 reporting_line_id_seq:USAGE
 seller:SELECT,INSERT,UPDATE,DELETE
 seller_id_seq:USAGE
+stance_built:SELECT,INSERT,UPDATE
 stance_month:SELECT,INSERT,DELETE
-stance_pending:SELECT,INSERT,DELETE
-stance_pending_account:SELECT,INSERT,DELETE
 stance_span:SELECT,INSERT,DELETE
 store_copy:SELECT,INSERT
 store_copy_id_seq:USAGE

@@ -94,7 +94,7 @@ expect_as forced rls_both "SELECT string_agg(c.relname, ' ' ORDER BY c.relname)
   WHERE n.nspname = current_schema() AND c.relkind = 'r'
   AND c.relrowsecurity AND c.relforcerowsecurity
   AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" \
-  "account answer contact deal deal_history deal_role_period gate_run link_period observation observation_text person person_history reporting_line stance_month stance_pending stance_pending_account stance_span"
+  "account answer contact deal deal_history deal_role_period gate_run link_period observation observation_text person person_history reporting_line stance_built stance_month stance_span"
 
 # What each reads, table by table: one line per table.
 READS="SELECT 'account ' || coalesce(string_agg(handle, ',' ORDER BY handle), '') FROM account
@@ -310,29 +310,39 @@ expect_as open-to-north rls_north "WITH u AS (UPDATE account SET team_id = 1 WHE
 # The chain's links of the new row, for every writer; the row for north.
 expect_as chain-south rls_south "SELECT id || ':' || prev_hash || ':' || hash FROM observation_chain ORDER BY id DESC LIMIT 1" "4:h3:h4"
 expect_as obs-south rls_south "SELECT count(*) FROM observation" 1
-# What show reads (stance_span, stance_month) follows the same teams:
-# each seller reads the derived rows of the accounts they see, removes
-# none of another team's, and marks no thread under another team's
-# account (open is north's here, out of south's sight).
+# What show reads (stance_span, stance_month, stance_built) follows the
+# same teams: a seller makes the derived rows of the accounts they see
+# and of no other team's (stance_refresh of north's account, by south,
+# makes none), reads those they see, removes none of another team's,
+# and remakes none of another team's by remaking their own (open is
+# north's here, out of south's sight).
+expect_as refresh-south rls_south "SELECT stance_refresh(1)" t
+expect_as built-none rls_north "SELECT count(*) FROM stance_built" 0
+expect_as refresh-north rls_north "SELECT string_agg(stance_refresh(id)::text, ',' ORDER BY id) FROM account" "true,true"
+expect_as built-north rls_north "SELECT string_agg(account_id || ':' || upto, ',' ORDER BY account_id) FROM stance_built" "1:4,3:3"
 expect_as span-north rls_north "SELECT string_agg(person_id::text, ',' ORDER BY person_id) FROM stance_span" "1,5"
 expect_as span-south rls_south "SELECT count(*) FROM stance_span" 0
 expect_as month-north rls_north "SELECT count(DISTINCT person_id) FROM stance_month" 2
 expect_as month-south rls_south "SELECT count(*) FROM stance_month" 0
+expect_as built-south rls_south "SELECT count(*) FROM stance_built" 0
 expect_as span-gone rls_south "WITH d AS (DELETE FROM stance_span WHERE person_id = 1 RETURNING 1) SELECT count(*) FROM d" 0
-pg pend-north 1 rls_south "INSERT INTO stance_pending VALUES (1, 1, NULL)"
-expect_pg_err pend-north 'new row violates row-level security policy for table "stance_pending"'
+pg built-other 1 rls_south "INSERT INTO stance_built VALUES (1, 99)"
+expect_pg_err built-other 'new row violates row-level security policy for table "stance_built"'
+expect_as built-same rls_south "WITH u AS (UPDATE stance_built SET upto = 99 WHERE account_id = 1 RETURNING 1) SELECT count(*) FROM u" 0
 pg span-other 1 rls_south "INSERT INTO stance_span VALUES (1, 1, NULL, '2026-03-02', '2026-03-02T09:00:00Z', 5, 'support', 'rls_south')"
 expect_pg_err span-other 'new row violates row-level security policy for table "stance_span"'
 # A row a seller adds under their own account for another team's
 # person stands in no way of that team's rows: north's next
 # observation of li is made into north's; and a seller who sees both
-# teams, marking li's thread under beta, changes none of north's.
+# teams, remaking beta's rows (where the row was added), changes none
+# of north's.
 expect_as span-squat rls_south "WITH i AS (INSERT INTO stance_span VALUES (2, 1, NULL, '2026-03-02', '2026-03-02T09:00:00Z', 5, 'support', 'rls_south') RETURNING 1) SELECT count(*) FROM i" 1
 expect_as obs-after rls_north "WITH i AS (INSERT INTO observation (id, person_id, stance, effective, recorded, actor, prev_hash, hash, hash_version) VALUES (5, 1, 'support', '2026-03-02', '2026-03-02T10:00:00Z', 'rls_north', 'h4', 'h5', 2) RETURNING 1) SELECT count(*) FROM i" 1
+expect_as refresh-after rls_north "SELECT stance_refresh(1)" t
 expect_as span-after rls_north "SELECT string_agg(id::text, ',' ORDER BY id) FROM stance_span WHERE person_id = 1" "4,5"
 expect_as month-after rls_north "SELECT string_agg(month || ':' || id, ',' ORDER BY month) FROM stance_month WHERE person_id = 1" "2026-04-01:5"
-as rls_both "INSERT INTO stance_pending VALUES (2, 1, NULL);
-  INSERT INTO stance_pending_account VALUES (2)" >/dev/null || fail "mark-other: cannot mark"
+expect_as remake-other rls_both "SELECT count(*) FROM (SELECT stance_rebuild(2)) r" 1
+expect_as squat-gone rls_south "SELECT count(*) FROM stance_span WHERE person_id = 1" 0
 expect_as mark-other rls_north "SELECT string_agg(month || ':' || id, ',' ORDER BY month) FROM stance_month WHERE person_id = 1" "2026-04-01:5"
 expect_as mark-span rls_north "SELECT string_agg(id::text, ',' ORDER BY id) FROM stance_span WHERE person_id = 1" "4,5"
 # open is north's now: out of south's sight, with its person.
@@ -379,10 +389,12 @@ run old-upgrade 0 env -u KAM_USER -u KAM_NOW kam-org --db "$OLD" init
 expect_as old-version rls_both "SELECT schema_version FROM old.kam_store" 10
 expect_as old-forced rls_both "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = 'old' AND c.relrowsecurity AND c.relforcerowsecurity
-  AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 17
+  AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)" 16
 expect_as old-chain rls_both "SELECT id || ':' || prev_hash || ':' || hash FROM old.observation_chain" "1:0:h1"
 expect_as old-seen rls_north "SELECT count(*) FROM old.observation" 1
-# ... and what show reads, made for it by the upgrade to version 10.
+# ... and what show reads (version 10), made by its first show.
+expect_as old-none rls_north "SELECT count(*) FROM old.stance_span" 0
+expect_as old-refresh rls_north "SELECT old.stance_refresh(1)" t
 expect_as old-span rls_north "SELECT person_id || ' ' || effective FROM old.stance_span" "1 2026-01-05"
 
 done_testing

@@ -1,16 +1,21 @@
 #!/bin/sh
 # kam-stance show on a team store reads an account's general stances
-# from what the observations' triggers derive (schema-pg.sql:
-# stance_span, stance_month), and prints what a store file prints,
-# which asks person by person: a history of three years, imported out
-# of order, toward us and a competitor, with late rows, retractions and
-# corrections across months, shown on the first and last days of
-# months, before all of it and after; an account of more than 1,000
-# people, whose import makes its rows anew at once; a new month, which
-# extends every person's months.  After each commit the derived rows
+# from what stance_refresh derives of the observations (schema-pg.sql:
+# stance_span, stance_month, stance_built), and prints what a store
+# file prints, which asks person by person: a history of three years,
+# imported out of order, toward us and a competitor, with late rows,
+# retractions and corrections across months, shown on the first and
+# last days of months, before all of it and after; an account of more
+# than 1,000 people, whose import makes its rows anew at once; a new
+# month, which extends every person's months.  An import makes them in
+# its transaction; a set, retract or correct leaves them as they are,
+# and the next show of the account brings them up to date; a show of a
+# deal or as known on a day makes none.  Once made, the derived rows
 # are those the observations give, as a rebuild of the account makes
-# them, and none is pending; a command that fails changes none of them.
-# verify finds them changed outside kam.
+# them; a command that fails changes none of them.  A role that may
+# not write them, or a show while a writer holds the writers' lock,
+# reads the observations instead, and prints the same.  verify finds
+# them changed outside kam.
 # A version 9 store (without them) gets them from its owner's first
 # command.  Runs on a throwaway cluster (tests/pg/cluster.sh).
 . "$(dirname "$0")/../pg/need-cluster.sh"
@@ -20,7 +25,8 @@ team_stores t9550
 
 at() { KAM_NOW=$1; export KAM_NOW; }
 # derived NAME: the team store's derived rows are what a rebuild of
-# each account makes of the observations, and none is pending.
+# each account makes of the observations, and each account's are made
+# from its last observation.
 IN_FORCE="SELECT o.id FROM observation o WHERE o.deal_id IS NULL
   AND o.kind <> 'retract' AND NOT EXISTS (SELECT 1 FROM observation s
   WHERE s.target_id = o.id)"
@@ -36,11 +42,23 @@ derived() {
       || ' ' || (SELECT count(*) FROM (SELECT * FROM stance_span EXCEPT ALL SELECT * FROM s0) x)
       || ' ' || (SELECT count(*) FROM (SELECT id FROM s0 EXCEPT ALL $IN_FORCE) x)
       || ' ' || (SELECT count(*) FROM ($IN_FORCE EXCEPT ALL SELECT id FROM s0) x)
-      || ' ' || (SELECT count(*) FROM stance_pending)
-      || ' ' || (SELECT count(*) FROM stance_pending_account);
+      || ' ' || (SELECT count(*) FROM account a WHERE coalesce((SELECT upto
+        FROM stance_built b WHERE b.account_id = a.id), 0) <>
+        (SELECT coalesce(max(id), 0) FROM observation o WHERE o.account_id = a.id)
+        AND EXISTS (SELECT 1 FROM person p WHERE p.account_id = a.id));
     ROLLBACK" 2>&1 | tail -n 1)
-  [ "$got" = "0 0 0 0 0 0 0 0" ] ||
-    fail "$1: derived rows differ from a rebuild's (months, spans, in force, pending): $got"
+  [ "$got" = "0 0 0 0 0 0 0" ] ||
+    fail "$1: derived rows differ from a rebuild's (months, spans, in force, behind): $got"
+}
+# behind NAME EXPECTED: the accounts whose derived rows are behind
+# their observations, by handle.
+behind() {
+  count=$((count + 1))
+  got=$(pgsql "SELECT coalesce(string_agg(a.handle, ',' ORDER BY a.handle), '-')
+    FROM account a WHERE coalesce((SELECT upto FROM stance_built b
+    WHERE b.account_id = a.id), 0) < (SELECT coalesce(max(id), 0)
+    FROM observation o WHERE o.account_id = a.id)")
+  [ "$got" = "$2" ] || fail "$1: accounts behind '$got', expected '$2'"
 }
 # rows NAME EXPECTED: how many derived rows the team store holds.
 rows() {
@@ -112,11 +130,29 @@ at 2026-02-01T10:00:00Z
 both tie-set2 0 kam-stance set acme/p11 support --on 2024-03-31
 printf 'person,stance,on\nacme/p12,oppose,2024-04-30\nacme/p12,neutral,2024-04-30\n' >"$T/ties.csv"
 both tie-import 0 kam-stance import "$T/ties.csv"
+# The import made acme's rows, sets and all, in its transaction.
+behind tie-import -
 derived late
+# A set leaves them as they are; a show of a deal, or as known on a
+# day, reads the observations and makes none; a show of the account
+# makes them.
+rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+both late5 0 kam-stance set acme/p04 oppose --on 2024-08-01
+behind late5 acme
+rows late5 "$rows_now"
+both known-at 0 kam-stance show acme --known-at 2026-02-01T10:00:00Z --as-of 2024-08-02
+behind known-at acme
+both deal 0 kam-org deal add acme/big-deal --name 'Big deal'
+both show-deal 0 kam-stance show acme/big-deal --as-of 2024-08-02
+behind show-deal acme
+both show-late5 0 kam-stance show acme --as-of 2024-08-02
+behind show-late5 -
+derived show-late5
 at 2026-02-20T09:00:00Z
 # A row of a month after the last: every person's months run on to it.
 before=$(pgsql "SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme')")
 both new-month 0 kam-stance set acme/p05 support --on 2026-02-15
+both new-month-show 0 kam-stance show acme
 after=$(pgsql "SELECT max(month) || ' ' || count(*) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme') AND month = '2026-03-01'")
 count=$((count + 1))
 [ "$before" = 2026-01-01 ] && [ "${after%% *}" = 2026-03-01 ] && [ "${after#* }" -gt 30 ] ||
@@ -147,6 +183,7 @@ shows big big 2024-12-31 2025-01-01 2025-06-15 2025-12-31
 # every person's months after it go.
 id=$(pgsql "SELECT id FROM observation WHERE effective = '2026-02-15'")
 both retract-last 0 kam-stance retract "$id" --why 'not so'
+both retract-last-show 0 kam-stance show acme
 count=$((count + 1))
 got=$(pgsql "SELECT max(month) FROM stance_month WHERE account_id = (SELECT id FROM account WHERE handle = 'acme')")
 [ "$got" = 2026-01-01 ] || fail "retract-last: last month '$got', expected 2026-01-01"
@@ -156,26 +193,41 @@ shows retracted acme 2025-12-31 2026-01-01 2026-02-15 2026-03-02
 # Days after the last month: the last month's rows and the rows since.
 at 2026-05-10T09:00:00Z
 both set-april 0 kam-stance set acme/p09 oppose --on 2026-04-02
-derived set-april
 both now-acme 0 kam-stance show acme
+derived set-april
 both now-big 0 kam-stance show big
 shows later acme 2026-03-31 2026-04-01 2026-04-02 2026-04-30 2026-05-10
 
-# A row written past kam whose day is no date is refused at its commit,
-# and nothing changes.
-rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
-n_obs=$(pgsql "SELECT count(*) FROM observation")
+# While a writer holds the writers' lock, show does not wait for it:
+# it reads the observations, and prints the same.
+both set-may 0 kam-stance set acme/p10 neutral --on 2026-05-01
+psql "$PG" -X -q -At -v ON_ERROR_STOP=1 -c "SELECT pg_advisory_lock(1262570802)" \
+  -c "\\! KAM_DB='$PG' kam-stance show acme >'$T/locked.out' 2>'$T/locked.err'; echo \$? >'$T/locked.rc'" \
+  >/dev/null || fail "locked: cannot hold the lock"
 count=$((count + 1))
-got=$(pgsql "INSERT INTO observation (id, person_id, stance, effective,
+[ "$(cat "$T/locked.rc")" = 0 ] &&
+  [ ! -s "$T/locked.err" ] || fail "locked: show failed: $(cat "$T/locked.err")"
+KAM_DB=$LITE run locked-lite 0 kam-stance show acme
+count=$((count + 1))
+cmp -s "$T/locked-lite.out" "$T/locked.out" || fail "locked: show differs from the file's"
+behind locked acme
+# A row written past kam whose day is no date: the rows cannot be made,
+# and are left as they were (show reads the observations).
+count=$((count + 1))
+got=$(pgsql "BEGIN;
+  INSERT INTO observation (id, person_id, stance, effective,
   recorded, actor, prev_hash, hash, hash_version, account_id)
   SELECT (SELECT max(id) + 1 FROM observation), id, 'support', '2024-02-30',
   '2026-05-10T09:00:00Z', current_user, 'x', 'y', 2, account_id FROM person
-  WHERE handle = 'p02'" 2>&1 | head -n 1)
-[ "$got" = 'ERROR:  date/time field value out of range: "2024-02-30"' ] || fail "no-date: '$got'"
-rows no-date "$rows_now"
-count=$((count + 1))
-[ "$(pgsql "SELECT count(*) FROM observation")" = "$n_obs" ] || fail "no-date: the row was kept"
-derived no-date
+  WHERE handle = 'p02';
+  SELECT stance_refresh(account_id) FROM person WHERE handle = 'p02';
+  SELECT count(*) FROM stance_built WHERE upto = (SELECT max(id) FROM observation);
+  ROLLBACK" 2>&1 | tr '\n' ' ')
+[ "$got" = 'f 0 ' ] || fail "no-date: '$got'"
+both may-show 0 kam-stance show acme
+behind may-show -
+rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
+derived may-show
 
 # verify makes what show reads again from the observations and
 # compares: a row changed, removed or added outside kam is found, the
@@ -208,14 +260,18 @@ expect_text verify-json '{"broken":"derived","observation":null,"guard":"stance_
 pgsql "SELECT count(*) FROM (SELECT stance_rebuild(id) FROM account) r" >/dev/null
 
 # A version 9 store: the derived tables dropped, its owner's first
-# command makes them for the observations there.
+# command makes them, and each account's first show its rows.
 pgsql "$PG_BEFORE_10
   UPDATE kam_store SET schema_version = 9" >/dev/null || fail "v9: making one"
 KAM_DB=$PG run upgrade 0 kam-org account list
-rows upgrade "$rows_now"
-derived upgrade
 count=$((count + 1))
 [ "$(pgsql "SELECT schema_version FROM kam_store")" = 10 ] || fail "upgrade: not version 10"
+rows upgrade "0 0"
+behind upgrade acme,big
 shows upgraded acme 2023-06-01 2024-02-29 2026-03-02
+behind upgraded big
+both upgraded-big 0 kam-stance show big
+rows upgraded "$rows_now"
+derived upgrade
 
 done_testing

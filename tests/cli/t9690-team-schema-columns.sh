@@ -29,7 +29,7 @@ intable && /^\t[a-z_][a-z0-9_]*[ \t]/ {
 }
 # The team store's own tables, and its own columns at the end of a
 # table of both.
-pg_own='^(kam_store|observation_chain|stance_(span|month|pending|pending_account)) '
+pg_own='^(kam_store|observation_chain|stance_(span|month|built)) '
 pg_cols=',account_id!,deal_account_id$'
 # shared FILE: the tables of FILE other than its own, without its own
 # columns (a table of the two without them is left as it is, and told
@@ -71,14 +71,13 @@ count=$((count + 1))
 [ "$(wc -l <"$T/lite")" -eq 20 ] || fail "schema.sql: $(wc -l <"$T/lite") tables, not 20"
 
 same schema-pg "$PG_SQL"
-# The team store's own six tables, as kam(7) describes them.
+# The team store's own five tables, as kam(7) describes them.
 count=$((count + 1))
 got=$(columns "$PG_SQL" | grep -E "$pg_own")
 want="kam_store application_id!,schema_version!,test_clock!
 observation_chain id,prev_hash!,hash!
+stance_built account_id,upto!
 stance_month account_id!,month!,person_id!,toward_id,effective!,recorded!,id!,stance,actor!
-stance_pending account_id!,person_id!,toward_id
-stance_pending_account account_id
 stance_span account_id!,person_id!,toward_id,effective!,recorded!,id!,stance,actor!"
 [ "$got" = "$want" ] || fail "own tables: '$got', expected '$want'"
 # ... and its own columns of observation, last: account_id NOT NULL
