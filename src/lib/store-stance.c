@@ -995,9 +995,10 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 		return store_failed(st) != KAM_OK
 		           ? store_failed(st)
 		           : store_fail(st, "cannot read stances");
-	s = store_stmt(st, monthly ? monthly_queries[toward != 0]
-	                           : subject_queries[known_at != NULL][toward != 0]
-	                                            [deal != 0 ? 2 : account != 0]);
+	s = store_stmt(st, monthly
+	                       ? monthly_queries[toward != 0]
+	                       : subject_queries[known_at != NULL][toward != 0]
+	                                        [deal != 0 ? 2 : account != 0]);
 
 	if (monthly) /* The first of the day's month (MONTHLY). */
 		snprintf(from, sizeof from, "%.8s01", as_of);
