@@ -211,6 +211,17 @@ KAM_DB=$LITE run locked-lite 0 kam-stance show acme
 count=$((count + 1))
 cmp -s "$T/locked-lite.out" "$T/locked.out" || fail "locked: show differs from the file's"
 behind locked acme
+# A role that may only read them: show reads the observations, and
+# prints the same; the rows stay behind.
+pg_admin "CREATE ROLE t9550_reader LOGIN PASSWORD '$PW';
+  GRANT USAGE ON SCHEMA t9550 TO t9550_reader;
+  GRANT SELECT ON ALL TABLES IN SCHEMA t9550 TO t9550_reader" >/dev/null ||
+  fail "reader: cannot make the role"
+READER=$(printf '%s\n' "$PG" | sed 's|//[^:]*:|//t9550_reader:|')
+KAM_DB=$READER KAM_USER=t9550_reader run reader 0 kam-stance show acme
+count=$((count + 1))
+cmp -s "$T/locked-lite.out" "$T/reader.out" || fail "reader: show differs from the file's"
+behind reader acme
 # A row written past kam whose day is no date: the rows cannot be made,
 # and are left as they were (show reads the observations).
 count=$((count + 1))
