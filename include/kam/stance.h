@@ -218,11 +218,13 @@ int store_stance_show(struct store *, int64_t account, int64_t deal,
 int store_stance_show_prepare(struct store *, int64_t account, int64_t deal,
                               const char *known_at);
 /*
- * On a team store, what show reads of account (0: of every account the
- * role sees; stance_span, stance_month, kam(7)) brought up to its
- * observations, where it is behind them, the role may write it, and no
- * writer holds the writers' lock (or this transaction does); else left
- * as it is, and show reads the observations.  Nothing on a store file.
+ * On a team store, what show reads of account (stance_span,
+ * stance_month, kam(7)) brought up to the store's observations, where
+ * it is behind them, the role may write it, and no writer holds the
+ * writers' lock (or this transaction does); else left as it is, and
+ * show reads the observations.  Account 0: every account with
+ * observations added since any account's rows were made (after an
+ * import or a copy).  Nothing on a store file.
  */
 int store_stance_derive(struct store *, int64_t account);
 

@@ -725,9 +725,11 @@ CREATE TRIGGER observation_chain_no_truncate BEFORE TRUNCATE
 -- (toward us, or toward a competitor) had in force the day before.  A
 -- day's row is the latest of the month's row and the rows in force
 -- from the first of the month to the day.  stance_built holds, for
--- each account, the last of its observations they were made from: they
--- are brought up to date by stance_refresh, which show and import
--- call, not by the writes, so that a write pays nothing for them.
+-- each account, the last observation of the store (by id, of any
+-- account: observation_chain's, read without row-level security) they
+-- were made up to: they are brought up to date by stance_refresh,
+-- which show and import call, not by the writes, so that a write pays
+-- nothing for them.
 -- None of it is history: kam-stance verify compares them with what the
 -- observations give.  A thread's row of a month, or a row in force, is
 -- there once (the unique indexes, each led by the account, so that no
@@ -764,8 +766,6 @@ CREATE TABLE stance_built (
 	account_id bigint PRIMARY KEY,
 	upto       bigint NOT NULL
 );
--- An account's observations by id: its last, and those after another.
-CREATE INDEX observation_account_id ON observation (account_id, id);
 -- The rows in force (months false), or the months, of a thread (one:
 -- person p's toward t) or of all of account acc's, made anew: a row in
 -- force stands for the months after its day, to the day of the
@@ -818,8 +818,8 @@ END;
 $$;
 -- Account acc's rows all made anew, in order of their days, after the
 -- writers before (the lock kam's writers take first, store-int.h), so
--- that none commits rows in between, and marked made from its last
--- observation.
+-- that none commits rows in between, and marked made up to the store's
+-- last observation.
 CREATE FUNCTION stance_rebuild(acc bigint) RETURNS void
 	LANGUAGE plpgsql AS $$
 BEGIN
@@ -827,22 +827,22 @@ BEGIN
 	PERFORM stance_make(acc, NULL, NULL, false, false, NULL);
 	PERFORM stance_make(acc, NULL, NULL, false, true, stance_last(acc));
 	INSERT INTO stance_built (account_id, upto)
-	SELECT acc, coalesce(max(id), 0) FROM observation
-	WHERE account_id = acc
+	SELECT acc, coalesce(max(id), 0) FROM observation_chain
 	ON CONFLICT (account_id) DO UPDATE SET upto = excluded.upto;
 END;
 $$;
--- Account acc's rows brought up to its last observation, where they
--- are behind it and the role may write them without waiting for a
--- writer: true if they are then up to date.  All of them are made
+-- Account acc's rows brought up to the store's last observation, where
+-- they are behind it, and the role sees the account and may write them
+-- without waiting for a writer: true if they are then up to date.  All of them are made
 -- anew where none were made before or more than 1,000 threads changed
 -- (an import); else the threads of the observations since (and of the
 -- rows those retract or correct), with the months of every thread up
 -- to the one after the account's last day in force: those after it
 -- removed, and those to it added, each thread's from the month
 -- before's and the rows in force in that month.  It holds the writers'
--- lock, so that the rows it reads are all the account's, and every
--- observation after the last of them is one committed later.  A row
+-- lock, so that every observation up to the last is committed, and
+-- every one after it is one committed later; the observations since
+-- the rows were made are found by their ids, not by the account.  A row
 -- it cannot read (a day that is not a date, written past kam) leaves
 -- them as they were: false, and show reads the observations.
 CREATE FUNCTION stance_refresh(acc bigint) RETURNS boolean
@@ -856,11 +856,11 @@ DECLARE
 	ts   bigint[];
 BEGIN
 	IF coalesce((SELECT upto FROM stance_built WHERE account_id = acc), 0)
-		>= coalesce((SELECT max(id) FROM observation
-		WHERE account_id = acc), 0) THEN
+		>= coalesce((SELECT max(id) FROM observation_chain), 0) THEN
 		RETURN true;
 	END IF;
-	IF NOT (has_table_privilege('stance_span', 'INSERT, DELETE')
+	IF NOT EXISTS (SELECT 1 FROM account WHERE id = acc)
+		OR NOT (has_table_privilege('stance_span', 'INSERT, DELETE')
 		AND has_table_privilege('stance_month', 'INSERT, DELETE')
 		AND has_table_privilege('stance_built', 'INSERT, UPDATE'))
 		OR NOT pg_try_advisory_xact_lock(1262570802) THEN
@@ -869,8 +869,7 @@ BEGIN
 	BEGIN
 		was := coalesce((SELECT upto FROM stance_built
 			WHERE account_id = acc), 0);
-		top := coalesce((SELECT max(id) FROM observation
-			WHERE account_id = acc), 0);
+		top := coalesce((SELECT max(id) FROM observation_chain), 0);
 		IF was >= top THEN
 			RETURN true;
 		END IF;
@@ -911,7 +910,8 @@ BEGIN
 		FOR i IN 1 .. coalesce(cardinality(ps), 0) LOOP
 			PERFORM stance_make(acc, ps[i], ts[i], true, true, last);
 		END LOOP;
-		UPDATE stance_built SET upto = top WHERE account_id = acc;
+		INSERT INTO stance_built (account_id, upto) VALUES (acc, top)
+		ON CONFLICT (account_id) DO UPDATE SET upto = excluded.upto;
 	EXCEPTION WHEN data_exception THEN
 		RETURN false;
 	END;

@@ -922,15 +922,21 @@ shown_row(db_stmt *s, void *arg)
 int
 store_stance_derive(struct store *st, int64_t account)
 {
-	static const char q[] =
-	    "SELECT count(*) FROM account a WHERE (?1 = 0 OR a.id = ?1) "
-	    "AND stance_refresh(a.id)";
+	/* Every account: those with observations after the earliest that
+	 * any account's rows were made up to (an import's, a copy's), found
+	 * in one pass; the others are brought up by their own show. */
+	static const char one[] = "SELECT count(*) WHERE stance_refresh(?1)";
+	static const char all[] =
+	    "SELECT count(*) FROM (SELECT DISTINCT o.account_id FROM "
+	    "observation o WHERE o.id > (SELECT coalesce(min(b.upto), 0) "
+	    "FROM stance_built b)) a WHERE stance_refresh(a.account_id)";
 	int64_t n = 0;
 
 	if (!store_on_pg(st))
 		return KAM_OK;
-	if (!store_get_int64(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_INT(account)), &n))
+	if (!store_get_int64(
+	        st, store_stmt(st, account != 0 ? one : all),
+	        account != 0 ? STORE_ARGS(STORE_INT(account)) : NULL, &n))
 		return store_failed(st) != KAM_OK
 		           ? store_failed(st)
 		           : store_fail(st, "cannot make what show reads");
@@ -958,16 +964,18 @@ store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
 
 /*
  * Whether what MONTHLY reads of account is made from all of its
- * observations (stance_built), in the reading transaction's snapshot:
- * 1, 0, or -1 on a fault.
+ * observations, in the reading transaction's snapshot: made
+ * (stance_built), and none of them after the last it was made up to
+ * (found by id: those since then, of every account).  1, 0, or -1 on a
+ * fault.
  */
 static int
 derived_ready(struct store *st, int64_t account)
 {
 	static const char q[] =
-	    "SELECT coalesce((SELECT b.upto FROM stance_built b WHERE "
-	    "b.account_id = ?1), 0) >= coalesce((SELECT max(o.id) FROM "
-	    "observation o WHERE o.account_id = ?1), 0)";
+	    "SELECT EXISTS (SELECT 1 FROM stance_built b WHERE b.account_id = "
+	    "?1 AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.id > "
+	    "b.upto AND o.account_id = ?1))";
 	int64_t ready = 0;
 
 	if (!store_get_int64(st, store_stmt(st, q),

@@ -354,11 +354,10 @@ SQL
 }
 
 # The SQL that takes a team store's schema back to before version 10:
-# what show reads (stance_span, stance_month, stance_built), its
-# functions and observation's index by account dropped, for the tests
-# that make an older store from a new one.
+# what show reads (stance_span, stance_month, stance_built) and its
+# functions dropped, for the tests that make an older store from a new
+# one.
 PG_BEFORE_10="DROP TABLE stance_span, stance_month, stance_built;
-DROP INDEX observation_account_id;
 DROP FUNCTION stance_refresh(bigint), stance_rebuild(bigint),
   stance_last(bigint),
   stance_make(bigint, bigint, bigint, boolean, boolean, text);"

@@ -26,7 +26,7 @@ team_stores t9550
 at() { KAM_NOW=$1; export KAM_NOW; }
 # derived NAME: the team store's derived rows are what a rebuild of
 # each account makes of the observations, and each account's are made
-# from its last observation.
+# up to its last observation, or after.
 IN_FORCE="SELECT o.id FROM observation o WHERE o.deal_id IS NULL
   AND o.kind <> 'retract' AND NOT EXISTS (SELECT 1 FROM observation s
   WHERE s.target_id = o.id)"
@@ -43,7 +43,7 @@ derived() {
       || ' ' || (SELECT count(*) FROM (SELECT id FROM s0 EXCEPT ALL $IN_FORCE) x)
       || ' ' || (SELECT count(*) FROM ($IN_FORCE EXCEPT ALL SELECT id FROM s0) x)
       || ' ' || (SELECT count(*) FROM account a WHERE coalesce((SELECT upto
-        FROM stance_built b WHERE b.account_id = a.id), 0) <>
+        FROM stance_built b WHERE b.account_id = a.id), 0) <
         (SELECT coalesce(max(id), 0) FROM observation o WHERE o.account_id = a.id)
         AND EXISTS (SELECT 1 FROM person p WHERE p.account_id = a.id));
     ROLLBACK" 2>&1 | tail -n 1)
@@ -275,6 +275,8 @@ pgsql "SELECT count(*) FROM (SELECT stance_rebuild(id) FROM account) r" >/dev/nu
 pgsql "$PG_BEFORE_10
   UPDATE kam_store SET schema_version = 9" >/dev/null || fail "v9: making one"
 KAM_DB=$PG run upgrade 0 kam-org account list
+count=$((count + 1))
+[ ! -s "$T/upgrade.err" ] || fail "upgrade: it says '$(cat "$T/upgrade.err")'"
 count=$((count + 1))
 [ "$(pgsql "SELECT schema_version FROM kam_store")" = 10 ] || fail "upgrade: not version 10"
 rows upgrade "0 0"
