@@ -364,7 +364,7 @@ show_rows(struct kam_ctx *ctx, int64_t tid, const char *toward,
 	int rc;
 
 	if ((rc = store_stance_show_prepare(ctx->st, ctx->subj.account, deal,
-	                                   known_at)) != KAM_OK ||
+	                                    known_at)) != KAM_OK ||
 	    (rc = store_begin(ctx->st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	if ((rc = store_stance_show(ctx->st, ctx->subj.account, deal, tid,
