@@ -130,6 +130,7 @@ struct stance_bulk;
 /* The end of the chain, read once inside the write transaction. */
 struct stance_chain {
 	int loaded;
+	int64_t head; /* the last id before this transaction's rows */
 	int64_t last_id;
 	char last_hash[STANCE_HASH_LEN];
 	/*
@@ -223,10 +224,10 @@ int store_stance_show_prepare(struct store *, int64_t account, int64_t deal,
  * it is behind them, the role may write it, and no writer holds the
  * writers' lock (or this transaction does); else left as it is, and
  * show reads the observations.  Account 0: every account with
- * observations added since any account's rows were made (after an
- * import or a copy).  Nothing on a store file.
+ * observations after id since (an import's, a copy's, in its
+ * transaction: stance_chain.head).  Nothing on a store file.
  */
-int store_stance_derive(struct store *, int64_t account);
+int store_stance_derive(struct store *, int64_t account, int64_t since);
 
 /*
  * The rows of stance_series for the people of store_stance_people

@@ -84,9 +84,6 @@ copy_in(struct store *src, struct store *dst, char *const *accounts, size_t n,
 		rec.observations = out->observations;
 		rc = store_copy_record(dst, &rec);
 	}
-	/* What show reads of the accounts copied to a team store. */
-	if (rc == KAM_OK)
-		rc = store_stance_derive(dst, 0);
 	free(ids);
 	return store_end(dst, rc);
 }

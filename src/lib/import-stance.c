@@ -236,6 +236,10 @@ stance_import(struct store *st, const char *path, const char *account,
 		rc = store_stance_bulk_end(st, &im.bulk, 1);
 	else
 		store_stance_bulk_end(st, &im.bulk, 0);
+	/* What show reads of the accounts of the rows added, in the
+	 * import's transaction: the first show after it reads it at once. */
+	if (rc == KAM_OK && im.chain.loaded)
+		rc = store_stance_derive(st, 0, im.chain.head);
 	rc = store_end(st, rc);
 	if (rc == KAM_OK)
 		*count = im.count;

@@ -137,9 +137,12 @@ $$;
 -- before's and the rows in force in that month.  It holds the writers'
 -- lock, so that every observation up to the last is committed, and
 -- every one after it is one committed later; the observations since
--- the rows were made are found by their ids, not by the account.  A row
--- it cannot read (a day that is not a date, written past kam) leaves
--- them as they were: false, and show reads the observations.
+-- the rows were made are found by their ids, not by the account.  In a
+-- transaction that may not write, for a role that may not write them,
+-- or where what it reads stands in its way (a day that is not a date,
+-- written past kam; a row a teammate added to the tables; a table
+-- whose grants were taken back), it leaves them as they were: false,
+-- and show reads the observations.
 CREATE OR REPLACE FUNCTION stance_refresh(acc bigint) RETURNS boolean
 	LANGUAGE plpgsql AS $$
 DECLARE
@@ -150,15 +153,23 @@ DECLARE
 	ps   bigint[];
 	ts   bigint[];
 BEGIN
+	IF current_setting('transaction_read_only') = 'on'
+		OR NOT (has_table_privilege('stance_span', 'INSERT')
+		AND has_table_privilege('stance_span', 'DELETE')
+		AND has_table_privilege('stance_month', 'INSERT')
+		AND has_table_privilege('stance_month', 'DELETE')
+		AND has_table_privilege('stance_built', 'SELECT')
+		AND has_table_privilege('stance_built', 'INSERT')
+		AND has_table_privilege('stance_built', 'UPDATE')
+		AND has_table_privilege('observation_chain', 'SELECT'))
+		OR NOT EXISTS (SELECT 1 FROM account WHERE id = acc) THEN
+		RETURN false;
+	END IF;
 	IF coalesce((SELECT upto FROM stance_built WHERE account_id = acc), 0)
 		>= coalesce((SELECT max(id) FROM observation_chain), 0) THEN
 		RETURN true;
 	END IF;
-	IF NOT EXISTS (SELECT 1 FROM account WHERE id = acc)
-		OR NOT (has_table_privilege('stance_span', 'INSERT, DELETE')
-		AND has_table_privilege('stance_month', 'INSERT, DELETE')
-		AND has_table_privilege('stance_built', 'INSERT, UPDATE'))
-		OR NOT pg_try_advisory_xact_lock(1262570802) THEN
+	IF NOT pg_try_advisory_xact_lock(1262570802) THEN
 		RETURN false;
 	END IF;
 	BEGIN
@@ -207,7 +218,8 @@ BEGIN
 		END LOOP;
 		INSERT INTO stance_built (account_id, upto) VALUES (acc, top)
 		ON CONFLICT (account_id) DO UPDATE SET upto = excluded.upto;
-	EXCEPTION WHEN data_exception THEN
+	EXCEPTION WHEN data_exception OR unique_violation
+		OR insufficient_privilege THEN
 		RETURN false;
 	END;
 	RETURN true;

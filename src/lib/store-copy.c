@@ -850,10 +850,16 @@ copy_observations(struct copy *c, long *count)
 	                                        "o.id";
 #undef FREE_TEXT
 	struct obs_copy o = {c, {0}, count};
+	int rc;
 
 	*count = 0;
-	return store_each(c->src, store_stmt(c->src, q), NULL, copy_obs, &o,
-	                  "observations");
+	rc = store_each(c->src, store_stmt(c->src, q), NULL, copy_obs, &o,
+	                "observations");
+	/* What show reads of the accounts copied to a team store, in the
+	 * copy's transaction. */
+	if (rc == KAM_OK && o.chain.loaded)
+		rc = store_stance_derive(c->dst, 0, o.chain.head);
+	return rc;
 }
 
 /*

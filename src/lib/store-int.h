@@ -274,8 +274,9 @@ struct pg_conn *store_pg(struct store *);
  * A team store's reading command (its snapshot begun when the store
  * opened, and no store_begin open) steps out of that snapshot, so that
  * a statement may write in a transaction of its own: *aside 1 if it
- * did, and store_read_again then begins the next; 0 if there was none.
- * Returns a kam status (reported).
+ * did, and store_read_again then begins the next; 0 if there was none;
+ * -1 inside another transaction (store_begin's, or one held), left as
+ * it is.  Returns a kam status (reported).
  */
 int store_read_aside(struct store *, int *aside);
 int store_read_again(struct store *);

