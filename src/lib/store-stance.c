@@ -923,7 +923,8 @@ store_stance_derive(struct store *st, int64_t account, int64_t since)
 	/* The accounts of the rows after since, found in one pass. */
 	static const char all[] =
 	    "SELECT count(*) FROM (SELECT DISTINCT o.account_id FROM "
-	    "observation o WHERE o.id > ?1) a WHERE stance_refresh(a.account_id)";
+	    "observation o WHERE o.id > ?1) a WHERE "
+	    "stance_refresh(a.account_id)";
 	int64_t n = 0;
 
 	if (!store_on_pg(st))
