@@ -213,7 +213,8 @@ int store_stance_show(struct store *, int64_t account, int64_t deal,
 /*
  * Before store_stance_show of the same subject, outside a transaction:
  * on a team store, what that show reads of an account as known now is
- * brought up to its observations (store_stance_derive).  Nothing on a
+ * brought up to its observations (store_stance_derive), unless the
+ * reading snapshot finds it made up to them already.  Nothing on a
  * store file.
  */
 int store_stance_show_prepare(struct store *, int64_t account, int64_t deal,

@@ -27,8 +27,7 @@ store_deal_rec_load(struct store *st, int64_t deal, struct deal_rec *r)
 
 	memset(r, 0, sizeof *r);
 	if (!store_first(st, s, STORE_ARGS(STORE_INT(deal)), "the deal"))
-		return store_failed(st) != KAM_OK ? store_failed(st)
-		                                  : KAM_NOTFOUND;
+		return store_failed_or(st, KAM_NOTFOUND);
 	r->id = deal;
 	r->account = db_column_int64(s, 0);
 	r->ref = store_col_dup(s, 1);

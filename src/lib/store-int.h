@@ -341,6 +341,13 @@ const char *store_schema_sql(void);
 const char *store_team_schema_sql(void);
 /* Reports the engine's error as KAM_INTERNAL (or KAM_READONLY/KAM_CONFLICT). */
 int store_fail(struct store *, const char *what);
+/*
+ * Where a query gave no row: the failure the store kept (a failed step,
+ * already reported), else RC.  store_fail_once: the kept failure, else
+ * store_fail's report of WHAT.
+ */
+int store_failed_or(const struct store *, int rc);
+int store_fail_once(struct store *, const char *what);
 /* The code store_fail would return, without reporting anything. */
 int store_fail_code(struct store *);
 /* Is the store a team store (PostgreSQL)? */

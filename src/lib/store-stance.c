@@ -738,8 +738,7 @@ store_stance_load(struct store *st, int64_t id, struct stance_row *r)
 
 	memset(r, 0, sizeof *r);
 	if (!store_first(st, s, STORE_ARGS(STORE_INT(id)), "the observation"))
-		return store_failed(st) != KAM_OK ? store_failed(st)
-		                                  : KAM_NOTFOUND;
+		return store_failed_or(st, KAM_NOTFOUND);
 	row_from(s, 0, r);
 	r->kind = dup_or_null(r->kind);
 	r->stance = dup_or_null(r->stance);
@@ -916,6 +915,63 @@ shown_row(db_stmt *s, void *arg)
 	return person_row(s, &u->pp);
 }
 
+/*
+ * Whether the role may read what MONTHLY reads (a reader's grants from
+ * before those tables do not let it: it reads the observations), and,
+ * with chain, observation_chain.  1, 0, or -1 on a fault.
+ */
+static int
+derived_may(struct store *st, int chain)
+{
+	static const char *const may[2] = {
+	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
+	    "has_table_privilege('stance_span', 'SELECT') AND "
+	    "has_table_privilege('stance_month', 'SELECT')",
+	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
+	    "has_table_privilege('stance_span', 'SELECT') AND "
+	    "has_table_privilege('stance_month', 'SELECT') AND "
+	    "has_table_privilege('observation_chain', 'SELECT')"};
+	int64_t yes = 0;
+
+	if (!store_get_int64(st, store_stmt(st, may[chain != 0]), NULL, &yes))
+		return -1;
+	return yes != 0;
+}
+
+/*
+ * Whether what MONTHLY reads of account is made from all of its
+ * observations, in the reading transaction's snapshot: made
+ * (stance_built), and none of them after the last it was made up to
+ * (found by id: those since then, of every account).  With near, also
+ * made up to an observation at most DERIVED_NEAR ids before the store's
+ * last (observation_chain, which row-level security does not hide), so
+ * that the look at the ids after it stays short: past that, show brings
+ * the account's mark up (stance_refresh), whether or not it has new
+ * rows.  For a role that may read them (derived_may).  1, 0, or -1 on a
+ * fault.
+ */
+#define DERIVED_NEAR 10000
+#define DERIVED_READY(near)                                                    \
+	"SELECT EXISTS (SELECT 1 FROM stance_built b WHERE b.account_id = "    \
+	"?1 " near "AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.id > " \
+	"b.upto AND o.account_id = ?1))"
+static int
+derived_ready(struct store *st, int64_t account, int near)
+{
+	static const char *const q[2] = {
+	    DERIVED_READY(""),
+	    DERIVED_READY("AND b.upto >= (SELECT coalesce(max(c.id), 0) FROM "
+	                  "observation_chain c) - ?2 ")};
+	int64_t ready = 0;
+
+	if (!store_get_int64(
+	        st, store_stmt(st, q[near != 0]),
+	        STORE_ARGS(STORE_INT(account), STORE_INT(DERIVED_NEAR)),
+	        &ready))
+		return -1;
+	return ready != 0;
+}
+
 int
 store_stance_derive(struct store *st, int64_t account, int64_t since)
 {
@@ -932,9 +988,7 @@ store_stance_derive(struct store *st, int64_t account, int64_t since)
 	if (!store_get_int64(
 	        st, store_stmt(st, account != 0 ? one : all),
 	        STORE_ARGS(STORE_INT(account != 0 ? account : since)), &n))
-		return store_failed(st) != KAM_OK
-		           ? store_failed(st)
-		           : store_fail(st, "cannot make what show reads");
+		return store_fail_once(st, "cannot make what show reads");
 	return KAM_OK;
 }
 
@@ -947,6 +1001,14 @@ store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
 
 	if (!store_on_pg(st) || deal != 0 || account == 0 || known_at != NULL)
 		return KAM_OK;
+	/* Made up to the account's last observation in the reading
+	 * snapshot, and near the store's: nothing to write, and no lock
+	 * taken. */
+	if ((rc = derived_may(st, 1)) > 0)
+		rc = derived_ready(st, account, 1);
+	if (rc != 0)
+		return rc < 0 ? store_fail_once(st, "cannot read stances")
+		              : KAM_OK;
 	/* Written in a transaction of its own, not in the reading
 	 * command's snapshot; show reads in the next.  Inside another
 	 * transaction, nothing: show reads the rows if they are made. */
@@ -956,38 +1018,6 @@ store_stance_show_prepare(struct store *st, int64_t account, int64_t deal,
 	if (aside && rc == KAM_OK)
 		rc = store_read_again(st);
 	return rc;
-}
-
-/*
- * Whether what MONTHLY reads of account is made from all of its
- * observations, in the reading transaction's snapshot: made
- * (stance_built), and none of them after the last it was made up to
- * (found by id: those since then, of every account).  1, 0, or -1 on a
- * fault.
- */
-static int
-derived_ready(struct store *st, int64_t account)
-{
-	/* A role that may not read them (a reader's grants from before
-	 * them) reads the observations. */
-	static const char may[] =
-	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
-	    "has_table_privilege('stance_span', 'SELECT') AND "
-	    "has_table_privilege('stance_month', 'SELECT')";
-	static const char q[] =
-	    "SELECT EXISTS (SELECT 1 FROM stance_built b WHERE b.account_id = "
-	    "?1 AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.id > "
-	    "b.upto AND o.account_id = ?1))";
-	int64_t ready = 0;
-
-	if (!store_get_int64(st, store_stmt(st, may), NULL, &ready))
-		return -1;
-	if (!ready)
-		return 0;
-	if (!store_get_int64(st, store_stmt(st, q),
-	                     STORE_ARGS(STORE_INT(account)), &ready))
-		return -1;
-	return ready != 0;
 }
 
 static int
@@ -1005,10 +1035,10 @@ show_pg(struct store *st, int64_t account, int64_t deal, int64_t toward,
 
 	/* Else the lookups: the rows are behind the observations where the
 	 * role could not bring them up (store_stance_show_prepare). */
-	if (monthly && (monthly = derived_ready(st, account)) < 0)
-		return store_failed(st) != KAM_OK
-		           ? store_failed(st)
-		           : store_fail(st, "cannot read stances");
+	if (monthly && (monthly = derived_may(st, 0)) > 0)
+		monthly = derived_ready(st, account, 0);
+	if (monthly < 0)
+		return store_fail_once(st, "cannot read stances");
 	s = store_stmt(st, monthly
 	                       ? monthly_queries[toward != 0]
 	                       : subject_queries[known_at != NULL][toward != 0]
@@ -1429,9 +1459,7 @@ guard_found(struct store *st, db_stmt *s, const struct store_arg *args,
 static int
 guard_verdict(struct store *st, const struct stance_verdict *v)
 {
-	if (store_failed(st) != KAM_OK)
-		return store_failed(st);
-	return v->why != VERIFY_OK ? KAM_FALSE : KAM_OK;
+	return store_failed_or(st, v->why != VERIFY_OK ? KAM_FALSE : KAM_OK);
 }
 
 /*

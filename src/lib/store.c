@@ -1391,6 +1391,18 @@ store_fail(struct store *st, const char *what)
 }
 
 int
+store_failed_or(const struct store *st, int rc)
+{
+	return st->failed != KAM_OK ? st->failed : rc;
+}
+
+int
+store_fail_once(struct store *st, const char *what)
+{
+	return st->failed != KAM_OK ? st->failed : store_fail(st, what);
+}
+
+int
 store_row(struct store *st, db_stmt *s, const char *what)
 {
 	int step = db_step(s), rc;

@@ -298,4 +298,38 @@ both upgraded-big 0 kam-stance show big
 rows upgraded "$rows_now"
 derived upgrade
 
+# A show of an account whose rows are made up to its last observation,
+# and at most 10,000 observations behind the store's last, writes
+# nothing (no lock taken): its mark stays.  One more observation of
+# another account, and its next show brings the mark up to it.
+mark() { pgsql "SELECT b.upto FROM stance_built b JOIN account a ON a.id = b.account_id WHERE a.handle = '$1'"; }
+u=$(mark big)
+h=$(pgsql "SELECT max(id) FROM observation")
+awk -v n=$((u + 10000 - h)) 'BEGIN { print "person,stance,on"
+  for (i = 0; i < n; i++)
+    printf "acme/p%02d,%s,2025-%02d-%02d\n", 1 + i % 30, i % 2 ? "support" : "oppose", 1 + i % 12, 1 + i % 28
+}' >"$T/near.csv"
+KAM_DB=$PG run near-import 0 kam-stance import "$T/near.csv"
+count=$((count + 1))
+[ "$(pgsql "SELECT max(id) FROM observation")" = $((u + 10000)) ] ||
+  fail "near: the store's last observation is not 10,000 after big's mark"
+KAM_DB=$PG run near 0 kam-stance show big
+KAM_DB=$LITE run near-lite 0 kam-stance show big
+count=$((count + 1))
+cmp -s "$T/near-lite.out" "$T/near.out" || fail "near: show differs from the file's"
+count=$((count + 1))
+[ "$(mark big)" = "$u" ] || fail "near: big's mark moved from $u to $(mark big)"
+at 2026-05-11T09:00:00Z
+KAM_DB=$PG run near-set 0 kam-stance set acme/p01 support --on 2026-05-11
+KAM_DB=$PG run near-show 0 kam-stance show big
+count=$((count + 1))
+cmp -s "$T/near-lite.out" "$T/near-show.out" || fail "near-show: show differs from the file's"
+count=$((count + 1))
+[ "$(mark big)" = $((u + 10001)) ] ||
+  fail "near-show: big's mark is $(mark big), expected $((u + 10001))"
+behind near-show acme
+KAM_DB=$PG run near-acme 0 kam-stance show acme
+behind near-acme -
+derived near-acme
+
 done_testing
