@@ -198,6 +198,15 @@ best 5 : "$KO" -d "$K" account list || exit 1
 t_list=$(cat best) t_list_cpu=$cpu
 best 5 : "$KS" -d "$K" show big --as-of 2021-03-01 || exit 1
 t_people=$(cat best) t_people_cpu=$cpu
+# Their floors, psql doing as little in the same run: one connection
+# and the account's one row; one connection and the 10,000 people's
+# handles and names, in order, as TSV (no stance, no check).
+best 5 : "$PSQL" "$K" -X -At -c "SELECT handle, name FROM account" || exit 1
+t_list_p=$(cat best) t_list_p_cpu=$cpu
+r_list=$(ratio "$t_list" "$t_list_p")
+best 5 : "$PSQL" "$K" -X -At -F "$(printf '\t')" -c "SELECT p.handle, p.name FROM person p JOIN account a ON a.id = p.account_id WHERE a.handle = 'big' ORDER BY p.handle" || exit 1
+t_people_p=$(cat best) t_people_p_cpu=$cpu
+r_people=$(ratio "$t_people" "$t_people_p")
 # The same once the store is vacuumed, as autovacuum leaves it a little
 # after an import: the pages all visible, and no row's hint bits left
 # to set.
@@ -288,8 +297,8 @@ server, as \`tester\`.
 | (the same, the store vacuumed) | $t_showv ms ($t_showv_cpu) | | | < 100 ms | $(verdict "$t_showv" 100) |
 | (the same, the first show after the import) | $t_show1 ms ($t_show1_cpu) | | | | |
 | (the same, the first show after the sets below: it brings what it reads up to them first) | $t_showset ms ($t_showset_cpu) | | | | |
-| (the same, a day before every observation: the people alone) | $t_people ms ($t_people_cpu) | | | | |
-| \`kam-org account list\` (one row: the connection and the store's checks) | $t_list ms ($t_list_cpu) | | | | |
+| (the same, a day before every observation: the people alone) | $t_people ms ($t_people_cpu) | $t_people_p ms ($t_people_p_cpu): \`psql\` printing the 10,000 people's handles and names, in order | $r_people | | |
+| \`kam-org account list\` (one row: the connection and the store's checks) | $t_list ms ($t_list_cpu) | $t_list_p ms ($t_list_p_cpu): \`psql\` printing the account's row | $r_list | | |
 | \`set\` of one observation with a note | $t_set ms ($t_set_cpu) | $t_ins ms ($t_ins_cpu): one \`INSERT\` of the same row and its note by \`psql\`, a process of its own, as \`tester\`, after the writers' lock (no lookup, no hash) | $r_set | ≤ 1.5 | $(verdict_at_most "$r_set" 1.5) |
 | \`verify\` of the imported chain (passes) | $t_verify ms ($t_verify_cpu) | | | | |
 | peak memory of the \`import\` of $n_kam observations | $m_all kB | $m_tenth kB: the import of a tenth of them | $r_mem | ≤ 1.1 | $(verdict_at_most "$r_mem" 1.1) |
