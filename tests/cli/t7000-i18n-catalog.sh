@@ -20,12 +20,13 @@ fi
 grep -q '^"Plural-Forms: nplurals=1; plural=0;\\n"$' "$PO/zh_CN.po" ||
   fail "check: zh_CN.po has no one-form Plural-Forms header"
 
-# POTFILES.in names every C file of src/ and src/lib/, and nothing else.
+# POTFILES.in names every C file of src/ and src/lib/ and the tables of
+# sentences of include/kam/ (*.def), and nothing else.
 sed -e '/^#/d' -e '/^$/d' "$PO/POTFILES.in" >"$T/potfiles.out"
-(cd "$KAM_SRCDIR" && ls src/*.c src/lib/*.c) | LC_ALL=C sort >"$T/sources"
+(cd "$KAM_SRCDIR" && ls include/kam/*.def src/*.c src/lib/*.c) | LC_ALL=C sort >"$T/sources"
 count=$((count + 1))
 if ! diff -u "$T/sources" "$T/potfiles.out" >&2; then
-  fail "po/POTFILES.in does not list exactly the C files of src/ (a new C file goes there too)"
+  fail "po/POTFILES.in does not list exactly the C files of src/ and the .def files of include/kam/ (a new one goes there too)"
 fi
 
 # The messages marked in the sources today, as update-po would extract
