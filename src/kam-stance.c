@@ -1070,36 +1070,43 @@ verify_broken_json(const struct stance_verdict *v)
 static int
 verify_broken(const struct stance_verdict *v)
 {
+	/* What a row is found to be, of observation %lld. */
+	static const char *const row_says[] = {
+	    [VERIFY_HASH] = N_("observation %lld does not match its hash: it "
+	                       "was changed after it was recorded"),
+	    [VERIFY_PREV] = N_("observation %lld breaks the chain: its "
+	                       "prev_hash is not the hash of the row before "
+	                       "it (a row was removed, inserted or rewritten)"),
+	    [VERIFY_VERSION] = N_("observation %lld names a hash encoding this "
+	                          "kam does not know (hash_version): it was "
+	                          "changed after it was recorded"),
+	    [VERIFY_DOWNGRADE] = N_("observation %lld names an older hash "
+	                            "encoding than the row before it "
+	                            "(hash_version): it was changed after it "
+	                            "was recorded"),
+	};
+	/* What a guard is found to be, of guard '%s' and %lld good rows. */
+	static const char *const guard_says[] = {
+	    [VERIFY_GUARD_MISSING] =
+	        N_("the append-only guard '%s' is missing: history can be "
+	           "rewritten (%lld rows match their hashes)"),
+	    [VERIFY_GUARD_CHANGED] =
+	        N_("the append-only guard '%s' is not the one kam creates: "
+	           "history can be rewritten (%lld rows match their hashes)"),
+	    [VERIFY_GUARD_DISABLED] =
+	        N_("the append-only guard '%s' is disabled: history can be "
+	           "rewritten (%lld rows match their hashes)"),
+	};
 	long long bad = (long long)v->bad;
 
 	switch (v->why) {
 	case VERIFY_OK:
 		break;
 	case VERIFY_HASH:
-		return kam_err(KAM_FALSE,
-		               _("observation %lld does not match its hash: it "
-		                 "was changed after it was recorded"),
-		               bad);
 	case VERIFY_PREV:
-		return kam_err(
-		    KAM_FALSE,
-		    _("observation %lld breaks the chain: its "
-		      "prev_hash is not the hash of the row before "
-		      "it (a row was removed, inserted or rewritten)"),
-		    bad);
 	case VERIFY_VERSION:
-		return kam_err(KAM_FALSE,
-		               _("observation %lld names a hash encoding this "
-		                 "kam does not know (hash_version): it was "
-		                 "changed after it was recorded"),
-		               bad);
 	case VERIFY_DOWNGRADE:
-		return kam_err(
-		    KAM_FALSE,
-		    _("observation %lld names an older hash encoding "
-		      "than the row before it (hash_version): it was "
-		      "changed after it was recorded"),
-		    bad);
+		return kam_err(KAM_FALSE, _(row_says[v->why]), bad);
 	case VERIFY_TYPE:
 		return kam_err(
 		    KAM_FALSE,
@@ -1107,24 +1114,10 @@ verify_broken(const struct stance_verdict *v)
 		      "writes: it was changed after it was recorded"),
 		    bad, v->column);
 	case VERIFY_GUARD_MISSING:
-		return kam_err(
-		    KAM_FALSE,
-		    _("the append-only guard '%s' is missing: history "
-		      "can be rewritten (%lld rows match their hashes)"),
-		    v->guard, (long long)v->n);
 	case VERIFY_GUARD_CHANGED:
-		return kam_err(
-		    KAM_FALSE,
-		    _("the append-only guard '%s' is not the one kam "
-		      "creates: history can be rewritten (%lld rows "
-		      "match their hashes)"),
-		    v->guard, (long long)v->n);
 	case VERIFY_GUARD_DISABLED:
-		return kam_err(
-		    KAM_FALSE,
-		    _("the append-only guard '%s' is disabled: history "
-		      "can be rewritten (%lld rows match their hashes)"),
-		    v->guard, (long long)v->n);
+		return kam_err(KAM_FALSE, _(guard_says[v->why]), v->guard,
+		               (long long)v->n);
 	case VERIFY_GRANT:
 		return kam_err(KAM_FALSE,
 		               _("role '%s' may %s the history table '%s': "
