@@ -565,9 +565,7 @@ tree_add(const struct org_person *p, void *arg)
 	struct tree *t = arg;
 	struct tree_node *n;
 
-	t->n = xgrow(t->n, t->len, &t->cap, sizeof *t->n);
-	n = &t->n[t->len++];
-	memset(n, 0, sizeof *n);
+	n = KAM_PUSH(t->n, t->len, t->cap);
 	org_person_copy(&n->p, p);
 	return KAM_OK;
 }

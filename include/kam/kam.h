@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /*
  * Translation (gettext, domain "kam").  _() translates a message where it
@@ -110,6 +111,14 @@ void buf_free(struct buf *);
  * reads v through a pointer of the element's type and frees it.
  */
 void *xgrow(void *v, size_t n, size_t *cap, size_t size);
+/*
+ * KAM_PUSH(v, n, cap): the array v of n elements, its room cap as xgrow
+ * keeps it, grown by one element, zeroed, which it returns (n counts
+ * it).  v and n are named more than once: lvalues without side effects.
+ */
+#define KAM_PUSH(v, n, cap)                                                    \
+	((v) = xgrow((v), (n), &(cap), sizeof *(v)),                           \
+	 memset(&(v)[n], 0, sizeof *(v)), &(v)[(n)++])
 struct kam_array {
 	void *v;
 	size_t n, cap;

@@ -52,11 +52,10 @@ crit_find(struct calibration *c, const char *key, int gate)
 
 	if (x != NULL)
 		return x;
-	c->crit = xgrow(c->crit, c->ncrit, &c->crit_cap, sizeof *c->crit);
-	memset(&c->crit[c->ncrit], 0, sizeof *c->crit);
-	c->crit[c->ncrit].key = xstrdup(key);
-	c->crit[c->ncrit].gate = gate;
-	return &c->crit[c->ncrit++];
+	x = KAM_PUSH(c->crit, c->ncrit, c->crit_cap);
+	x->key = xstrdup(key);
+	x->gate = gate;
+	return x;
 }
 
 static int

@@ -338,9 +338,7 @@ new_row(struct people *pp, long line)
 {
 	struct prow *r;
 
-	pp->rows = xgrow(pp->rows, pp->n, &pp->cap, sizeof *pp->rows);
-	r = &pp->rows[pp->n++];
-	memset(r, 0, sizeof *r);
+	r = KAM_PUSH(pp->rows, pp->n, pp->cap);
 	r->line = line;
 	r->solid = -1;
 	r->old = -1;
@@ -402,9 +400,7 @@ keep_old(const struct org_person *p, void *arg)
 	struct people *pp = arg;
 	struct oldp *o;
 
-	pp->old = xgrow(pp->old, pp->nold, &pp->oldcap, sizeof *pp->old);
-	o = &pp->old[pp->nold++];
-	memset(o, 0, sizeof *o);
+	o = KAM_PUSH(pp->old, pp->nold, pp->oldcap);
 	org_person_copy(&o->p, p);
 	o->solid = -1;
 	return KAM_OK;

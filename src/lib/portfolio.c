@@ -35,9 +35,7 @@ add_deal(const struct portfolio_deal *d, void *arg)
 	struct pending *p;
 	char day[KAM_DATE_LEN];
 
-	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
-	p = &l->v[l->n++];
-	memset(p, 0, sizeof *p);
+	p = KAM_PUSH(l->v, l->n, l->cap);
 	p->id = d->id;
 	p->account = d->account;
 	r = &p->row;

@@ -79,10 +79,7 @@ add(struct gate_since *s, enum gate_change_kind kind, const char *item,
 {
 	struct gate_change *c;
 
-	s->changes =
-	    xgrow(s->changes, s->nchanges, &s->cap, sizeof *s->changes);
-	c = &s->changes[s->nchanges++];
-	memset(c, 0, sizeof *c);
+	c = KAM_PUSH(s->changes, s->nchanges, s->cap);
 	c->kind = kind;
 	c->item = xstrdup(item);
 	c->name = name ? xstrdup(name) : NULL;

@@ -676,10 +676,7 @@ group_row(db_stmt *s, void *arg)
 	int ri = role_index(role);
 
 	if (m == NULL || pid != m->id) {
-		a->members = xgrow(a->members, a->nmembers, &l->members,
-		                   sizeof *a->members);
-		m = &a->members[a->nmembers++];
-		memset(m, 0, sizeof *m);
+		m = KAM_PUSH(a->members, a->nmembers, l->members);
 		m->id = pid;
 		m->ref = store_col_dup(s, 1);
 		m->name = store_col_dup(s, 2);
@@ -865,10 +862,7 @@ load_allies(struct store *st, int64_t deal, const char *as_of,
 			}
 			rc = store_stance_get(st, v[k].id, 0, deal, as_of, NULL,
 			                      &stance, NULL);
-			m->allies = xgrow(m->allies, m->nallies, &cap,
-			                  sizeof *m->allies);
-			y = &m->allies[m->nallies++];
-			memset(y, 0, sizeof *y);
+			y = KAM_PUSH(m->allies, m->nallies, cap);
 			y->id = v[k].id;
 			y->ref = v[k].ref;
 			y->name = v[k].name;
@@ -1128,9 +1122,7 @@ snap_crit_row(db_stmt *s, void *arg)
 	struct gate_snap *snap = r->snap;
 	struct gate_snap_crit *c;
 
-	snap->crit = xgrow(snap->crit, snap->ncrit, &r->crit, sizeof *c);
-	c = &snap->crit[snap->ncrit++];
-	memset(c, 0, sizeof *c);
+	c = KAM_PUSH(snap->crit, snap->ncrit, r->crit);
 	store_read(s, &snap_crit_rows, c);
 	return KAM_OK;
 }

@@ -359,10 +359,7 @@ add_account(struct load *l, int64_t id)
 	for (i = 0; i < d->naccounts; i++)
 		if (d->accounts[i].id == id)
 			return KAM_OK;
-	d->accounts =
-	    xgrow(d->accounts, d->naccounts, &l->accounts, sizeof *d->accounts);
-	a = &d->accounts[d->naccounts++];
-	memset(a, 0, sizeof *a);
+	a = KAM_PUSH(d->accounts, d->naccounts, l->accounts);
 	a->id = id;
 	return names(l->st, q_account, id, &a->handle, &a->name);
 }
