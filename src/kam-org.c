@@ -1819,7 +1819,7 @@ export_role(const struct org_role *r, void *arg)
 static int
 export_roles(struct kam_ctx *ctx, int64_t deal, void *fp)
 {
-	return store_org_roles(ctx->st, deal, export_role, fp);
+	return store_org_roles_at(ctx->st, deal, NULL, export_role, fp);
 }
 
 static int
@@ -1861,7 +1861,8 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	if (strcmp(kind, "links") == 0) {
 		fputs("from,to,kind,strength\n", stdout);
-		return store_org_links(ctx->st, account, export_link, stdout);
+		return store_org_links_at(ctx->st, account, NULL, export_link,
+		                          stdout);
 	}
 	if (strcmp(kind, "deals") == 0) {
 		for (i = 0; deal_file_cols[i] != NULL; i++)

@@ -228,8 +228,6 @@ int store_org_unlink_on(struct store *, int64_t from, int64_t to,
 /* An account's links in force on as_of (NULL: today). */
 int store_org_links_at(struct store *, int64_t account, const char *as_of,
                        int (*fn)(const struct org_link *, void *), void *);
-int store_org_links(struct store *, int64_t account,
-                    int (*fn)(const struct org_link *, void *), void *);
 
 /* Competitors. */
 int store_org_competitor_add(struct store *, const char *handle,
@@ -283,8 +281,6 @@ int store_org_role_rm_on(struct store *, int64_t deal, int64_t person,
 /* A deal's buying group as it stood on as_of (NULL: today). */
 int store_org_roles_at(struct store *, int64_t deal, const char *as_of,
                        int (*fn)(const struct org_role *, void *), void *);
-int store_org_roles(struct store *, int64_t deal,
-                    int (*fn)(const struct org_role *, void *), void *);
 
 /*
  * Red flags (kam-org check): a deal without a decision-maker, technical,

@@ -401,7 +401,7 @@ end_missing_roles(struct store *st, const struct sf_group *g,
 		rc = store_org_deals(st, g->ids[i], 0, deal_with_ext, &sr);
 	for (i = 0; rc == KAM_OK && i < sr.ndeals; i++) {
 		sr.deal = sr.deals[i];
-		rc = store_org_roles(st, sr.deal, missing_role, &sr);
+		rc = store_org_roles_at(st, sr.deal, NULL, missing_role, &sr);
 	}
 	for (i = 0; i < sr.n; i++) {
 		if (rc == KAM_OK) {

@@ -1584,13 +1584,6 @@ store_org_links_at(struct store *st, int64_t account, const char *as_of,
 	               arg, "the links");
 }
 
-int
-store_org_links(struct store *st, int64_t account,
-                int (*fn)(const struct org_link *, void *), void *arg)
-{
-	return store_org_links_at(st, account, NULL, fn, arg);
-}
-
 /* Competitors */
 
 int
@@ -1823,13 +1816,6 @@ store_org_roles_at(struct store *st, int64_t deal, const char *as_of,
 {
 	return each_at(st, q_roles_at, deal, as_of, &role_rows, (store_fn)fn,
 	               arg, "the buying roles");
-}
-
-int
-store_org_roles(struct store *st, int64_t deal,
-                int (*fn)(const struct org_role *, void *), void *arg)
-{
-	return store_org_roles_at(st, deal, NULL, fn, arg);
 }
 
 /* The rows of the red flags (org_record_flags, org-check.c). */

@@ -408,20 +408,23 @@ START_TEST(test_links_roles)
 	ck_assert_int_eq(
 	    store_org_link_on(st, 1, 2, "advises", 3, "2026-02-01"), KAM_OK);
 	ck_assert_int_eq(store_account_id(st, "acme", &acme), KAM_OK);
-	ck_assert_int_eq(store_org_links(st, acme, seen_link, &seen), KAM_OK);
+	ck_assert_int_eq(store_org_links_at(st, acme, NULL, seen_link, &seen),
+	                 KAM_OK);
 	ck_assert_str_eq(seen.text, "a>b:advises:3;");
 	ck_assert_int_eq(store_deal_id(st, "acme/erp", NULL, &deal), KAM_OK);
 	ck_assert_int_eq(store_org_role_put(st, deal, 2, "finance", "high", 1,
 	                                    -1, "2026-02-01"),
 	                 KAM_OK);
 	seen.text[0] = '\0';
-	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
+	ck_assert_int_eq(store_org_roles_at(st, deal, NULL, seen_role, &seen),
+	                 KAM_OK);
 	ck_assert_str_eq(seen.text, "b:finance:high:1;");
 	/* Ended, the role is gone today and kept in its period. */
 	ck_assert_int_eq(
 	    store_org_role_rm_on(st, deal, 2, "finance", "2026-02-10"), KAM_OK);
 	seen.text[0] = '\0';
-	ck_assert_int_eq(store_org_roles(st, deal, seen_role, &seen), KAM_OK);
+	ck_assert_int_eq(store_org_roles_at(st, deal, NULL, seen_role, &seen),
+	                 KAM_OK);
 	ck_assert_str_eq(seen.text, "");
 	ck_assert_int_eq(count("SELECT count(*) FROM deal_role_period "
 	                       "WHERE end_on = '2026-02-10'"),
