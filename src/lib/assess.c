@@ -35,11 +35,9 @@ int
 gate_load(struct store *st, int64_t deal, const char *as_of,
           struct gate_assessment *a)
 {
-	int rc;
+	int rc = store_gate_load(st, deal, as_of, a);
 
-	if ((rc = store_gate_load(st, deal, as_of, a)) != KAM_OK)
-		return rc;
-	return gate_params_load(st, &a->params);
+	return rc != KAM_OK ? rc : gate_params_load(st, &a->params);
 }
 
 /*
