@@ -1070,33 +1070,6 @@ verify_broken_json(const struct stance_verdict *v)
 static int
 verify_broken(const struct stance_verdict *v)
 {
-	/* What a row is found to be, of observation %lld. */
-	static const char *const row_says[] = {
-	    [VERIFY_HASH] = N_("observation %lld does not match its hash: it "
-	                       "was changed after it was recorded"),
-	    [VERIFY_PREV] = N_("observation %lld breaks the chain: its "
-	                       "prev_hash is not the hash of the row before "
-	                       "it (a row was removed, inserted or rewritten)"),
-	    [VERIFY_VERSION] = N_("observation %lld names a hash encoding this "
-	                          "kam does not know (hash_version): it was "
-	                          "changed after it was recorded"),
-	    [VERIFY_DOWNGRADE] = N_("observation %lld names an older hash "
-	                            "encoding than the row before it "
-	                            "(hash_version): it was changed after it "
-	                            "was recorded"),
-	};
-	/* What a guard is found to be, of guard '%s' and %lld good rows. */
-	static const char *const guard_says[] = {
-	    [VERIFY_GUARD_MISSING] =
-	        N_("the append-only guard '%s' is missing: history can be "
-	           "rewritten (%lld rows match their hashes)"),
-	    [VERIFY_GUARD_CHANGED] =
-	        N_("the append-only guard '%s' is not the one kam creates: "
-	           "history can be rewritten (%lld rows match their hashes)"),
-	    [VERIFY_GUARD_DISABLED] =
-	        N_("the append-only guard '%s' is disabled: history can be "
-	           "rewritten (%lld rows match their hashes)"),
-	};
 	long long bad = (long long)v->bad;
 
 	switch (v->why) {
@@ -1106,7 +1079,25 @@ verify_broken(const struct stance_verdict *v)
 	case VERIFY_PREV:
 	case VERIFY_VERSION:
 	case VERIFY_DOWNGRADE:
-		return kam_err(KAM_FALSE, _(row_says[v->why]), bad);
+		/* Literal formats, which the compiler checks against the
+		 * arguments, each a sentence of its own for translators. */
+		return kam_err(
+		    KAM_FALSE,
+		    v->why == VERIFY_HASH
+		        ? _("observation %lld does not match its hash: it was "
+		            "changed after it was recorded")
+		    : v->why == VERIFY_PREV
+		        ? _("observation %lld breaks the chain: its prev_hash "
+		            "is not the hash of the row before it (a row was "
+		            "removed, inserted or rewritten)")
+		    : v->why == VERIFY_VERSION
+		        ? _("observation %lld names a hash encoding this kam "
+		            "does not know (hash_version): it was changed "
+		            "after it was recorded")
+		        : _("observation %lld names an older hash encoding "
+		            "than the row before it (hash_version): it was "
+		            "changed after it was recorded"),
+		    bad);
 	case VERIFY_TYPE:
 		return kam_err(
 		    KAM_FALSE,
@@ -1116,8 +1107,18 @@ verify_broken(const struct stance_verdict *v)
 	case VERIFY_GUARD_MISSING:
 	case VERIFY_GUARD_CHANGED:
 	case VERIFY_GUARD_DISABLED:
-		return kam_err(KAM_FALSE, _(guard_says[v->why]), v->guard,
-		               (long long)v->n);
+		return kam_err(
+		    KAM_FALSE,
+		    v->why == VERIFY_GUARD_MISSING
+		        ? _("the append-only guard '%s' is missing: history "
+		            "can be rewritten (%lld rows match their hashes)")
+		    : v->why == VERIFY_GUARD_CHANGED
+		        ? _("the append-only guard '%s' is not the one kam "
+		            "creates: history can be rewritten (%lld rows "
+		            "match their hashes)")
+		        : _("the append-only guard '%s' is disabled: history "
+		            "can be rewritten (%lld rows match their hashes)"),
+		    v->guard, (long long)v->n);
 	case VERIFY_GRANT:
 		return kam_err(KAM_FALSE,
 		               _("role '%s' may %s the history table '%s': "
