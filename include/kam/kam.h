@@ -134,6 +134,15 @@ void *kam_find(const void *v, size_t n, size_t size, size_t off,
                const char *key);
 
 /*
+ * KAM_CMP(a, b): -1, 0 or 1 as the number a is below, equal to or above
+ * b, one key of a comparator (KAM_CMP(b, a) puts the largest first).
+ * kam_by_id is the qsort and bsearch order of int64_t ids, and of
+ * structs that begin with one.
+ */
+#define KAM_CMP(a, b) (((a) > (b)) - ((a) < (b)))
+int kam_by_id(const void *, const void *);
+
+/*
  * KAM_FREE(p, q, ...) frees each pointer it is given: the texts a struct
  * owns, named in one statement.
  */

@@ -63,10 +63,11 @@ crit_cmp(const void *a, const void *b)
 {
 	const struct calib_crit *x = a, *y = b;
 
-	if (x->lost_yes != y->lost_yes)
-		return x->lost_yes > y->lost_yes ? -1 : 1;
-	if (x->gate != y->gate)
-		return x->gate < y->gate ? -1 : 1;
+	int c;
+
+	if ((c = KAM_CMP(y->lost_yes, x->lost_yes)) != 0 ||
+	    (c = KAM_CMP(x->gate, y->gate)) != 0)
+		return c;
 	return strcmp(x->key, y->key);
 }
 

@@ -38,9 +38,7 @@ by_handle(const void *a, const void *b)
 	int c = strcmp(x->handle, y->handle);
 
 	/* A handle is unique in its account only. */
-	if (c != 0 || x->acct == y->acct)
-		return c;
-	return x->acct < y->acct ? -1 : 1;
+	return c != 0 ? c : KAM_CMP(x->acct, y->acct);
 }
 
 static int
@@ -71,15 +69,11 @@ cmp_skey(const void *x, const void *y)
 	const struct skey *p = x, *q = y;
 	int c;
 
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	if (p->b != q->b)
-		return p->b < q->b ? -1 : 1;
-	if (p->s != NULL && q->s != NULL && (c = strcmp(p->s, q->s)) != 0)
+	if ((c = KAM_CMP(p->a, q->a)) != 0 || (c = KAM_CMP(p->b, q->b)) != 0 ||
+	    (p->s != NULL && q->s != NULL && (c = strcmp(p->s, q->s)) != 0) ||
+	    (c = KAM_CMP(p->c, q->c)) != 0)
 		return c;
-	if (p->c != q->c)
-		return p->c < q->c ? -1 : 1;
-	return p->i < q->i ? -1 : p->i > q->i;
+	return KAM_CMP(p->i, q->i);
 }
 
 static void
@@ -283,14 +277,6 @@ map_ids_add(struct map_ids *s, int64_t id)
 	s->v[s->n++] = id;
 }
 
-static int
-cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 void
 map_ids_sort(struct map_ids *s)
 {
@@ -298,7 +284,7 @@ map_ids_sort(struct map_ids *s)
 
 	if (s->n == 0)
 		return;
-	qsort(s->v, s->n, sizeof *s->v, cmp_id);
+	qsort(s->v, s->n, sizeof *s->v, kam_by_id);
 	for (i = j = 1; i < s->n; i++)
 		if (s->v[i] != s->v[j - 1])
 			s->v[j++] = s->v[i];
@@ -309,7 +295,7 @@ int
 map_ids_has(const struct map_ids *s, int64_t id)
 {
 	return s->n > 0 &&
-	       bsearch(&id, s->v, s->n, sizeof *s->v, cmp_id) != NULL;
+	       bsearch(&id, s->v, s->n, sizeof *s->v, kam_by_id) != NULL;
 }
 
 /*
@@ -397,12 +383,12 @@ static int
 cmp_leaf(const void *a, const void *b)
 {
 	const struct leaf_key *x = a, *y = b;
+	int c;
 
-	if (x->manager != y->manager)
-		return x->manager < y->manager ? -1 : 1;
-	if (x->level != y->level)
-		return x->level < y->level ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	if ((c = KAM_CMP(x->manager, y->manager)) != 0 ||
+	    (c = KAM_CMP(x->level, y->level)) != 0)
+		return c;
+	return KAM_CMP(x->i, y->i);
 }
 
 /*
@@ -540,10 +526,9 @@ reverse_link(const struct map_data *d, const struct map_link *l)
 		const struct map_link *m = &d->links[mid];
 		long ma = position(d, m->from), mb = position(d, m->to);
 		long mk = kind_rank(vocab_link_kinds, m->kind);
-		int c = ma != a   ? (ma < a ? -1 : 1)
-		        : mb != b ? (mb < b ? -1 : 1)
-		        : mk != k ? (mk < k ? -1 : 1)
-		                  : 0;
+		int c = ma != a   ? KAM_CMP(ma, a)
+		        : mb != b ? KAM_CMP(mb, b)
+		                  : KAM_CMP(mk, k);
 
 		if (c == 0)
 			return (long)mid;
@@ -568,24 +553,23 @@ struct pick {
 static int
 cmp_pick_by(const struct pick *p, const struct pick *q, unsigned *by)
 {
-	*by = MAP_BY_STRENGTH;
-	if (p->strength != q->strength)
-		return p->strength > q->strength ? -1 : 1;
-	*by = MAP_BY_MUTUAL;
-	if (p->mutual != q->mutual)
-		return p->mutual > q->mutual ? -1 : 1;
-	*by = MAP_BY_INFLUENCE;
-	if (p->hi != q->hi)
-		return p->hi > q->hi ? -1 : 1;
-	if (p->lo != q->lo)
-		return p->lo > q->lo ? -1 : 1;
-	*by = MAP_BY_KIND;
-	if (p->kind != q->kind)
-		return p->kind < q->kind ? -1 : 1;
-	*by = MAP_BY_HANDLE;
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->b < q->b ? -1 : p->b > q->b;
+	int c;
+
+	if ((c = KAM_CMP(q->strength, p->strength)) != 0)
+		*by = MAP_BY_STRENGTH;
+	else if ((c = KAM_CMP(q->mutual, p->mutual)) != 0)
+		*by = MAP_BY_MUTUAL;
+	else if ((c = KAM_CMP(q->hi, p->hi)) != 0 ||
+	         (c = KAM_CMP(q->lo, p->lo)) != 0)
+		*by = MAP_BY_INFLUENCE;
+	else if ((c = KAM_CMP(p->kind, q->kind)) != 0)
+		*by = MAP_BY_KIND;
+	else {
+		*by = MAP_BY_HANDLE;
+		if ((c = KAM_CMP(p->a, q->a)) == 0)
+			c = KAM_CMP(p->b, q->b);
+	}
+	return c;
 }
 
 static int
@@ -820,19 +804,16 @@ static int
 cmp_member(const void *a, const void *b)
 {
 	const struct member_key *x = a, *y = b;
+	int c;
 
 	/* The decision first, whatever the account: it is the top row. */
-	if ((x->role == 0) != (y->role == 0))
-		return x->role == 0 ? -1 : 1;
-	if (x->acct != y->acct)
-		return x->acct < y->acct ? -1 : 1;
-	if (x->role != y->role)
-		return x->role < y->role ? -1 : 1;
-	if (x->lead != y->lead)
-		return x->lead > y->lead ? -1 : 1;
-	if (x->infl != y->infl)
-		return x->infl > y->infl ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	if ((c = KAM_CMP(y->role == 0, x->role == 0)) != 0 ||
+	    (c = KAM_CMP(x->acct, y->acct)) != 0 ||
+	    (c = KAM_CMP(x->role, y->role)) != 0 ||
+	    (c = KAM_CMP(y->lead, x->lead)) != 0 ||
+	    (c = KAM_CMP(y->infl, x->infl)) != 0)
+		return c;
+	return KAM_CMP(x->i, y->i);
 }
 
 void

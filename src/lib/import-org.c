@@ -818,14 +818,6 @@ text_differs(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
 }
 
-static int
-id_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Whether two lists of managers differ as sets. */
 static int
 set_differs(const int64_t *a, size_t na, const int64_t *b, size_t nb)
@@ -841,8 +833,8 @@ set_differs(const int64_t *a, size_t na, const int64_t *b, size_t nb)
 	y = xcalloc(nb, sizeof *y);
 	memcpy(x, a, na * sizeof *x);
 	memcpy(y, b, nb * sizeof *y);
-	qsort(x, na, sizeof *x, id_cmp);
-	qsort(y, nb, sizeof *y, id_cmp);
+	qsort(x, na, sizeof *x, kam_by_id);
+	qsort(y, nb, sizeof *y, kam_by_id);
 	differ = memcmp(x, y, na * sizeof *x) != 0;
 	free(x);
 	free(y);

@@ -768,7 +768,7 @@ long_cmp(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;
 
-	return x < y ? -1 : x > y;
+	return KAM_CMP(x, y);
 }
 
 int

@@ -156,6 +156,12 @@ kam_array_add(struct kam_array *a, size_t size)
 	return x;
 }
 
+int
+kam_by_id(const void *a, const void *b)
+{
+	return KAM_CMP(*(const int64_t *)a, *(const int64_t *)b);
+}
+
 void *
 kam_find(const void *v, size_t n, size_t size, size_t off, const char *key)
 {

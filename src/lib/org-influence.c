@@ -222,7 +222,7 @@ double_desc(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 
-	return x > y ? -1 : x < y;
+	return KAM_CMP(y, x);
 }
 
 /* The rank of rounded influence v among top (most first): one more than

@@ -137,9 +137,9 @@ seen_by_id(const void *a, const void *b)
 {
 	const struct seen_id *x = a, *y = b;
 
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->at < y->at ? -1 : x->at > y->at;
+	int c = KAM_CMP(x->id, y->id);
+
+	return c != 0 ? c : KAM_CMP(x->at, y->at);
 }
 
 static int
@@ -147,7 +147,7 @@ seen_by_at(const void *a, const void *b)
 {
 	const struct seen_id *x = a, *y = b;
 
-	return x->at < y->at ? -1 : x->at > y->at;
+	return KAM_CMP(x->at, y->at);
 }
 
 /* The node of id; v is sorted by id, one entry an id, and holds it. */
@@ -327,7 +327,7 @@ rank_by_id(const void *a, const void *b)
 {
 	const struct org_rank *x = a, *y = b;
 
-	return x->id < y->id ? -1 : x->id > y->id;
+	return KAM_CMP(x->id, y->id);
 }
 
 /* Whether a line from level to boss_level goes up to a lower rank. */

@@ -122,14 +122,6 @@ store_copy_account_handle(struct store *st, int64_t id)
 	                    "accounts");
 }
 
-static int
-cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 store_copy_accounts(struct store *src, char *const *handles, size_t n,
                     int64_t **ids, size_t *nids)
@@ -149,7 +141,7 @@ store_copy_accounts(struct store *src, char *const *handles, size_t n,
 				free(v);
 				return rc;
 			}
-		qsort(v, n, sizeof *v, cmp_id);
+		qsort(v, n, sizeof *v, kam_by_id);
 		for (i = 0; i < n; i++)
 			if (k == 0 || v[k - 1] != v[i])
 				v[k++] = v[i];

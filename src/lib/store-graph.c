@@ -272,7 +272,7 @@ id_cmp(const void *a, const void *b)
 	int64_t x = (*(struct map_person *const *)a)->id;
 	int64_t y = (*(struct map_person *const *)b)->id;
 
-	return x < y ? -1 : x > y;
+	return KAM_CMP(x, y);
 }
 
 /* Applies one undone change; seen has a bit per field already undone. */

@@ -113,7 +113,7 @@ find(const struct finder *f, int64_t id)
 		return f->at[id - f->min] - 1;
 	}
 	key.id = id;
-	hit = bsearch(&key, net->people, net->npeople, sizeof key, store_by_id);
+	hit = bsearch(&key, net->people, net->npeople, sizeof key, kam_by_id);
 	return hit == NULL ? net->npeople : (size_t)(hit - net->people);
 }
 
@@ -199,7 +199,7 @@ load_people(struct store *st, int64_t account, const char *as_of, int full,
 		return rc;
 	if (net->npeople > 1)
 		qsort(net->people, net->npeople, sizeof *net->people,
-		      store_by_id);
+		      kam_by_id);
 	return net_rows(st, net, full, q_later,
 	                STORE_ARGS(STORE_INT(account), STORE_TEXT(as_of)),
 	                later_row, "the history");

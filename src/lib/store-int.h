@@ -587,10 +587,9 @@ int store_ids(struct store *, db_stmt *s, const struct store_arg *args,
 int store_exists(struct store *, db_stmt *s, const struct store_arg *args);
 
 /*
- * The qsort and bsearch order of structs that begin with an int64_t id:
- * by that id.  STORE_BY_ID(T, m) checks that T's member m is that id.
+ * Structs that begin with an int64_t id are ordered by it with
+ * kam_by_id; STORE_BY_ID(T, m) checks that T's member m is that id.
  */
-int store_by_id(const void *a, const void *b);
 #define STORE_BY_ID(T, m)                                                      \
 	_Static_assert(offsetof(T, m) == 0 &&                                  \
 	                   _Generic(((T *)0)->m, int64_t : 1, default : 0),    \

@@ -1159,7 +1159,7 @@ people_row(db_stmt *s, void *arg)
 		key.person = p.id;
 		hit = pp->nmgrs == 0 ? NULL
 		                     : bsearch(&key, pp->mgrs, pp->nmgrs,
-		                               sizeof *pp->mgrs, store_by_id);
+		                               sizeof *pp->mgrs, kam_by_id);
 		p.dotted_to = hit ? hit->dotted : NULL;
 	}
 	return pp->fn(&p, pp->arg);

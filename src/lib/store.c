@@ -2574,14 +2574,6 @@ store_seller_id(struct store *st, const char *h, int64_t *id)
 	return rc;
 }
 
-int
-store_by_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* The ACCOUNT/HANDLE of the row ? of table t (alias x). */
 #define REF_Q(t, x)                                                            \
 	"SELECT a.handle || '/' || " #x ".handle FROM " #t " " #x " "          \

@@ -154,8 +154,8 @@ cmp_lane(const void *a, const void *b)
 		return x->role == NULL ? 1 : -1;
 	if ((c = influence_rank(y->influence) - influence_rank(x->influence)))
 		return c;
-	if (role_rank(x->role) != role_rank(y->role))
-		return role_rank(x->role) < role_rank(y->role) ? -1 : 1;
+	if ((c = KAM_CMP(role_rank(x->role), role_rank(y->role))) != 0)
+		return c;
 	return strcmp(x->ref, y->ref);
 }
 
@@ -186,16 +186,14 @@ static int
 cmp_cap(const void *a, const void *b)
 {
 	const struct cap_key *x = a, *y = b;
+	int c;
 
-	if (x->known != y->known)
-		return x->known > y->known ? -1 : 1;
-	if (x->member != y->member)
-		return x->member > y->member ? -1 : 1;
-	if (x->infl != y->infl)
-		return x->infl > y->infl ? -1 : 1;
-	if (x->moves != y->moves)
-		return x->moves > y->moves ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	if ((c = KAM_CMP(y->known, x->known)) != 0 ||
+	    (c = KAM_CMP(y->member, x->member)) != 0 ||
+	    (c = KAM_CMP(y->infl, x->infl)) != 0 ||
+	    (c = KAM_CMP(y->moves, x->moves)) != 0)
+		return c;
+	return KAM_CMP(x->i, y->i);
 }
 
 void
