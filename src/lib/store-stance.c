@@ -920,17 +920,17 @@ shown_row(db_stmt *s, void *arg)
  * before those tables do not let it: it reads the observations), and,
  * with chain, observation_chain.  1, 0, or -1 on a fault.
  */
+#define DERIVED_MAY(chain)                                                     \
+	"SELECT has_table_privilege('stance_built', 'SELECT') AND "            \
+	"has_table_privilege('stance_span', 'SELECT') AND "                    \
+	"has_table_privilege('stance_month', 'SELECT')" chain
 static int
 derived_may(struct store *st, int chain)
 {
 	static const char *const may[2] = {
-	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
-	    "has_table_privilege('stance_span', 'SELECT') AND "
-	    "has_table_privilege('stance_month', 'SELECT')",
-	    "SELECT has_table_privilege('stance_built', 'SELECT') AND "
-	    "has_table_privilege('stance_span', 'SELECT') AND "
-	    "has_table_privilege('stance_month', 'SELECT') AND "
-	    "has_table_privilege('observation_chain', 'SELECT')"};
+	    DERIVED_MAY(""),
+	    DERIVED_MAY(" AND has_table_privilege('observation_chain', "
+	                "'SELECT')")};
 	int64_t yes = 0;
 
 	if (!store_get_int64(st, store_stmt(st, may[chain != 0]), NULL, &yes))
@@ -964,9 +964,11 @@ derived_ready(struct store *st, int64_t account, int near)
 	                  "observation_chain c) - ?2 ")};
 	int64_t ready = 0;
 
+	/* ?2, the bound, only where the statement reads it. */
 	if (!store_get_int64(
 	        st, store_stmt(st, q[near != 0]),
-	        STORE_ARGS(STORE_INT(account), STORE_INT(DERIVED_NEAR)),
+	        near ? STORE_ARGS(STORE_INT(account), STORE_INT(DERIVED_NEAR))
+	             : STORE_ARGS(STORE_INT(account)),
 	        &ready))
 		return -1;
 	return ready != 0;
