@@ -118,7 +118,7 @@ void *xgrow(void *v, size_t n, size_t *cap, size_t size);
  */
 #define KAM_PUSH(v, n, cap)                                                    \
 	((v) = xgrow((v), (n), &(cap), sizeof *(v)),                           \
-	 memset(&(v)[n], 0, sizeof *(v)), &(v)[(n)++])
+	 memset(&(v)[(n)], 0, sizeof *(v)), &(v)[(n)++])
 struct kam_array {
 	void *v;
 	size_t n, cap;

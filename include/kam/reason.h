@@ -22,9 +22,11 @@
 /* The sentences, in the order a stored sentence is tried against them
  * (reason.def). */
 enum reason_code {
+#pragma push_macro("R")
+#undef R
 #define R(code, kinds, format) code,
 #include "kam/reason.def"
-#undef R
+#pragma pop_macro("R")
 	R_COUNT
 };
 

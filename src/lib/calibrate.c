@@ -62,7 +62,6 @@ static int
 crit_cmp(const void *a, const void *b)
 {
 	const struct calib_crit *x = a, *y = b;
-
 	int c;
 
 	if ((c = KAM_CMP(y->lost_yes, x->lost_yes)) != 0 ||

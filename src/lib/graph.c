@@ -526,9 +526,10 @@ reverse_link(const struct map_data *d, const struct map_link *l)
 		const struct map_link *m = &d->links[mid];
 		long ma = position(d, m->from), mb = position(d, m->to);
 		long mk = kind_rank(vocab_link_kinds, m->kind);
-		int c = ma != a   ? KAM_CMP(ma, a)
-		        : mb != b ? KAM_CMP(mb, b)
-		                  : KAM_CMP(mk, k);
+		int c;
+
+		if ((c = KAM_CMP(ma, a)) == 0 && (c = KAM_CMP(mb, b)) == 0)
+			c = KAM_CMP(mk, k);
 
 		if (c == 0)
 			return (long)mid;

@@ -136,7 +136,6 @@ static int
 seen_by_id(const void *a, const void *b)
 {
 	const struct seen_id *x = a, *y = b;
-
 	int c = KAM_CMP(x->id, y->id);
 
 	return c != 0 ? c : KAM_CMP(x->at, y->at);

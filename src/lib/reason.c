@@ -3,8 +3,8 @@
  * English (what JSON, TSV, CSV and the store keep) and the user's
  * language through the catalog (what a person reads).  The sentences
  * are written in one place, kam/reason.def, which makes the table below
- * as it makes the codes; their formats are the catalog's msgids.  Under the C locale both writers give the same
- * bytes.
+ * as it makes the codes; their formats are the catalog's msgids.  Under
+ * the C locale both writers give the same bytes.
  */
 #include <config.h>
 
@@ -19,9 +19,11 @@
 #include "kam/reason.h"
 
 const struct reason_format reason_formats[R_COUNT] = {
+#pragma push_macro("R")
+#undef R
 #define R(code, kinds, format) [code] = {format, kinds},
 #include "kam/reason.def"
-#undef R
+#pragma pop_macro("R")
 };
 
 static struct reason *

@@ -148,13 +148,14 @@ static int
 cmp_lane(const void *a, const void *b)
 {
 	const struct tl_lane *x = a, *y = b;
+	int ix = influence_rank(x->influence),
+	    iy = influence_rank(y->influence);
+	long rx = role_rank(x->role), ry = role_rank(y->role);
 	int c;
 
-	if ((x->role == NULL) != (y->role == NULL))
-		return x->role == NULL ? 1 : -1;
-	if ((c = influence_rank(y->influence) - influence_rank(x->influence)))
-		return c;
-	if ((c = KAM_CMP(role_rank(x->role), role_rank(y->role))) != 0)
+	/* The members of the buying group first, by influence, then role. */
+	if ((c = KAM_CMP(x->role == NULL, y->role == NULL)) != 0 ||
+	    (c = KAM_CMP(iy, ix)) != 0 || (c = KAM_CMP(rx, ry)) != 0)
 		return c;
 	return strcmp(x->ref, y->ref);
 }
