@@ -111,8 +111,9 @@ int handle_fold(const char *name, char out[HANDLE_FOLD_MAX + 1]);
  * A hash index of handles (any strings) to ids (hindex.c), one probe a
  * lookup: the importers' and the reporting tree's.  With copy set, the
  * index keeps a copy of each key; without, each key must outlive it.
- * hindex_put returns 0, changing nothing, for a key it holds already.
- * hindex_nearest is the key nearest to k for "did you mean", or NULL.
+ * hindex_put returns 0, changing nothing, for a key it holds already;
+ * hindex_reserve makes room for n keys in all at once.  hindex_nearest is the
+ * key nearest to k for "did you mean", or NULL.
  */
 struct hindex {
 	char **keys;
@@ -123,6 +124,7 @@ struct hindex {
 void hindex_init(struct hindex *, int copy);
 int hindex_get(const struct hindex *, const char *k, int64_t *val);
 int hindex_put(struct hindex *, const char *k, int64_t val);
+void hindex_reserve(struct hindex *, size_t n);
 const char *hindex_nearest(const struct hindex *, const char *k);
 void hindex_free(struct hindex *);
 

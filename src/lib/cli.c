@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -1168,6 +1169,24 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 	return -1;
 }
 
+/*
+ * A command is a short process that builds large arrays, frees them and
+ * builds the next: an import holds every row, sorts them, indexes them
+ * and walks their reporting lines.  By default the C library gives each
+ * large block back to the system when it is freed and asks for new
+ * memory for the next, and every page of new memory costs a fault (on a
+ * virtual machine, 10 to 20 microseconds a page).  Freed memory is kept
+ * for the next block instead, until the process ends: an import of
+ * 100,000 people, a re-import, a check and a tree of the account take a
+ * twentieth to a tenth less time (make bench).
+ */
+static void
+keep_freed_memory(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 256 << 20);
+	mallopt(M_TRIM_THRESHOLD, 512 << 20);
+}
+
 int
 cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 {
@@ -1175,6 +1194,7 @@ cli_main(const struct kam_cmd *cmd, int argc, char **argv)
 	int rc, ok, io;
 
 	store_init_library();
+	keep_freed_memory();
 
 	kam_locale_init();
 	kam_progname = cmd->name;

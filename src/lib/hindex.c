@@ -54,15 +54,15 @@ hindex_get(const struct hindex *x, const char *k, int64_t *val)
 	return 1;
 }
 
-/* Doubles the table, keeping it at most half full. */
+/* Moves the keys into a table of cap slots. */
 static void
-grow(struct hindex *x)
+rehash(struct hindex *x, size_t cap)
 {
 	struct hindex big;
 	size_t i, j;
 
 	big = *x;
-	big.cap = x->cap ? x->cap * 2 : 64;
+	big.cap = cap;
 	big.keys = xcalloc(big.cap, sizeof *big.keys);
 	big.vals = xcalloc(big.cap, sizeof *big.vals);
 	for (i = 0; i < x->cap; i++)
@@ -76,13 +76,32 @@ grow(struct hindex *x)
 	*x = big;
 }
 
+/*
+ * Room for n keys in all, the table at most half full: an importer that
+ * knows its row count sizes its index once, rather than filling and
+ * dropping a table of each size on the way (each page of them new memory
+ * the system must supply).
+ */
+void
+hindex_reserve(struct hindex *x, size_t n)
+{
+	size_t cap = x->cap ? x->cap : 64;
+
+	if (n == 0)
+		return;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > x->cap)
+		rehash(x, cap);
+}
+
 int
 hindex_put(struct hindex *x, const char *k, int64_t val)
 {
 	size_t i;
 
 	if (2 * (x->n + 1) > x->cap)
-		grow(x);
+		rehash(x, x->cap ? x->cap * 2 : 64);
 	i = slot_of(x, k);
 	if (x->keys[i] != NULL)
 		return 0;

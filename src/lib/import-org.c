@@ -62,8 +62,6 @@ struct prow {
 	int64_t solid;
 	int64_t *dotted;
 	size_t ndotted;
-	int changed;
-	struct org_delta d;
 	size_t acct; /* a Salesforce row's account, in the group's order */
 };
 
@@ -406,15 +404,17 @@ keep_old(const struct org_person *p, void *arg)
 	return KAM_OK;
 }
 
-/* Indexes the account's people (pp->old) by handle into h and by
- * external id into e. */
+/* Indexes the account's people (pp->old) by handle into h, with room
+ * for more handles, and by external id into e. */
 static void
-index_old(const struct people *pp, struct hindex *h, struct hindex *e)
+index_old(const struct people *pp, struct hindex *h, size_t more,
+          struct hindex *e)
 {
 	size_t k;
 
 	hindex_init(h, 0);
 	hindex_init(e, 0);
+	hindex_reserve(h, pp->nold + more);
 	for (k = 0; k < pp->nold; k++) {
 		hindex_put(h, pp->old[k].p.handle, (int64_t)k);
 		if (pp->old[k].p.ext_id != NULL)
@@ -430,7 +430,7 @@ static void
 load_old(struct people *pp)
 {
 	store_org_people_by_handle(pp->st, pp->account, keep_old, pp);
-	index_old(pp, &pp->oh, &pp->oe);
+	index_old(pp, &pp->oh, 0, &pp->oe);
 }
 
 /* Row i is the person k of the account; refused without --update. */
@@ -472,6 +472,7 @@ match_given(struct people *pp)
 	int rc = KAM_OK;
 
 	hindex_init(&ext, 0);
+	hindex_reserve(&pp->claimed, pp->n);
 	for (i = 0; i < pp->n && rc == KAM_OK; i++) {
 		struct prow *r = &pp->rows[i];
 		const char *h = r->f[P_HANDLE], *x = r->f[P_EXT];
@@ -599,7 +600,7 @@ index_nodes(struct people *pp)
 {
 	size_t i;
 
-	index_old(pp, &pp->ix, &pp->ex);
+	index_old(pp, &pp->ix, pp->n, &pp->ex);
 	for (i = 0; i < pp->n; i++) {
 		struct prow *r = &pp->rows[i];
 
@@ -842,15 +843,15 @@ set_differs(const int64_t *a, size_t na, const int64_t *b, size_t nb)
 }
 
 /*
- * What a row matched to a person of the account changes, field by field
- * (a column the file lacks changes nothing): a departure is added, never
- * moved or undone; an external id is set, never cleared.
+ * What a row matched to a person of the account changes, field by field,
+ * into d (a column the file lacks changes nothing): a departure is added,
+ * never moved or undone; an external id is set, never cleared.  Returns
+ * whether anything does.
  */
-static void
-compare(struct people *pp, struct prow *r)
+static int
+compare(const struct people *pp, const struct prow *r, struct org_delta *d)
 {
 	const struct oldp *o = &pp->old[r->old];
-	struct org_delta *d = &r->d;
 	int ch = 0;
 
 	memset(d, 0, sizeof *d);
@@ -875,7 +876,7 @@ compare(struct people *pp, struct prow *r)
 		ch = 1, d->ext_id = r->f[P_EXT];
 	if (*r->f[P_LEFT] != '\0' && o->p.left_on == NULL)
 		ch = 1, d->left_on = r->f[P_LEFT];
-	r->changed = ch;
+	return ch;
 }
 
 /*
@@ -1000,28 +1001,28 @@ write_new(struct people *pp)
 static int
 write_changes(struct people *pp, struct import_counts *cnt)
 {
+	struct org_delta d;
 	size_t i, k;
 	int64_t *ids = NULL;
 	int rc = KAM_OK;
 
 	for (i = 0; i < pp->n && rc == KAM_OK; i++) {
-		struct prow *r = &pp->rows[i];
+		const struct prow *r = &pp->rows[i];
 
 		if (r->old < 0)
 			continue;
-		compare(pp, r);
-		if (!r->changed) {
+		if (!compare(pp, r, &d)) {
 			cnt->unchanged++;
 			continue;
 		}
 		cnt->changed++;
-		r->d.solid = node_id(pp, r->solid);
+		d.solid = node_id(pp, r->solid);
 		ids = xreallocarray(ids, r->ndotted + 1, sizeof *ids);
 		for (k = 0; k < r->ndotted; k++)
 			ids[k] = node_id(pp, r->dotted[k]);
-		r->d.dotted = ids;
-		r->d.ndotted = r->ndotted;
-		rc = store_org_person_apply(pp->st, pp->old[r->old].p.id, &r->d,
+		d.dotted = ids;
+		d.ndotted = r->ndotted;
+		rc = store_org_person_apply(pp->st, pp->old[r->old].p.id, &d,
 		                            pp->opts->on);
 	}
 	free(ids);

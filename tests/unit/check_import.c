@@ -2,7 +2,8 @@
  * Unit tests of what every import shares: the CSV reader's line numbers
  * (LF, CRLF, lone CR, records spanning lines), its field-count check and
  * its messages, and the observation importer as a library call: messages
- * name FILE:LINE after the command's own name, which stays as it was.
+ * name FILE:LINE after the command's own name, which stays as it was;
+ * and the handle index every importer finds rows with.
  */
 #include <config.h>
 
@@ -448,12 +449,88 @@ START_TEST(test_machinery_empty)
 }
 END_TEST
 
+/* The handle index: keys found with their values, a repeated key
+ * refused with its value unchanged, the table at most half full, and
+ * room made at once (hindex_reserve) giving the same answers. */
+static void
+put_keys(struct hindex *x, size_t n)
+{
+	char key[32];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "p%zu", i);
+		ck_assert(hindex_put(x, key, (int64_t)i * 3));
+	}
+}
+
+static void
+got_keys(const struct hindex *x, size_t n)
+{
+	char key[32];
+	int64_t v;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "p%zu", i);
+		v = -1;
+		ck_assert(hindex_get(x, key, &v));
+		ck_assert_int_eq(v, (int64_t)i * 3);
+	}
+	snprintf(key, sizeof key, "p%zu", n);
+	ck_assert(!hindex_get(x, key, NULL));
+}
+
+START_TEST(test_hindex)
+{
+	struct hindex x, y;
+	int64_t v = -1;
+
+	hindex_init(&x, 1);
+	ck_assert(!hindex_get(&x, "p0", &v));
+	ck_assert_int_eq(v, -1);
+	ck_assert_ptr_null(hindex_nearest(&x, "p0"));
+	put_keys(&x, 1024);
+	ck_assert_uint_eq(x.n, 1024);
+	ck_assert_uint_eq(x.cap, 2048); /* 1,024 keys: half of 2,048 */
+	ck_assert(!hindex_put(&x, "p7", 99));
+	ck_assert(hindex_get(&x, "p7", &v));
+	ck_assert_int_eq(v, 21);
+	got_keys(&x, 1024);
+	ck_assert(hindex_put(&x, "p1024", 3072));
+	ck_assert_uint_eq(x.cap, 4096); /* one more: twice the room */
+	got_keys(&x, 1025);
+	ck_assert_str_eq(hindex_nearest(&x, "p1024x"), "p1024");
+	/* p1020 and p1025 are one edit away: the first in byte order. */
+	ck_assert_str_eq(hindex_nearest(&x, "p10250"), "p1020");
+	ck_assert_str_eq(hindex_nearest(&x, "q99"), "p99");
+	ck_assert_ptr_null(hindex_nearest(&x, "zzzzzz"));
+
+	hindex_init(&y, 1);
+	hindex_reserve(&y, 0);
+	ck_assert_uint_eq(y.cap, 0);
+	hindex_reserve(&y, 1024);
+	ck_assert_uint_eq(y.cap, 2048);
+	put_keys(&y, 1024);
+	ck_assert_uint_eq(y.cap, 2048); /* no table made on the way */
+	hindex_reserve(&y, 10);
+	ck_assert_uint_eq(y.cap, 2048); /* never smaller */
+	hindex_reserve(&y, 1025);
+	ck_assert_uint_eq(y.cap, 4096);
+	got_keys(&y, 1024);
+	ck_assert_uint_eq(y.n, 1024);
+	hindex_free(&y);
+	hindex_free(&x);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
 	Suite *s = suite_create("import");
 	TCase *csv = tcase_create("csv");
 	TCase *stance = tcase_create("stance");
+	TCase *hindex = tcase_create("hindex");
 
 	tcase_add_checked_fixture(csv, setup, teardown);
 	tcase_add_test(csv, test_lines);
@@ -471,6 +548,8 @@ suite(void)
 	tcase_add_test(stance, test_stance_import_lookup_message);
 	tcase_add_test(stance, test_stance_import_check);
 	suite_add_tcase(s, stance);
+	tcase_add_test(hindex, test_hindex);
+	suite_add_tcase(s, hindex);
 	return s;
 }
 
