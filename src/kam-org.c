@@ -598,6 +598,7 @@ tree_link(struct tree *t, size_t *roots)
 	int64_t p;
 
 	hindex_init(&ix, 0);
+	hindex_reserve(&ix, t->len);
 	for (i = 0; i < t->len; i++)
 		hindex_put(&ix, t->n[i].p.handle, (int64_t)i);
 	for (i = 0; i < t->len; i++) {

@@ -1403,6 +1403,7 @@ import_refs(struct store *st, int64_t account, struct import_in *im,
 	store_org_handles(st, account, &rf.old, &rf.nold);
 	hindex_init(&rf.people, 0);
 	hindex_init(&rf.rows, 1);
+	hindex_reserve(&rf.people, rf.nold);
 	for (i = 0; i < rf.nold; i++)
 		hindex_put(&rf.people, rf.old[i].handle, rf.old[i].id);
 	while (rc == KAM_OK && (got = import_next(im)) == 1)
