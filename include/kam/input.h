@@ -112,8 +112,8 @@ int handle_fold(const char *name, char out[HANDLE_FOLD_MAX + 1]);
  * lookup: the importers' and the reporting tree's.  With copy set, the
  * index keeps a copy of each key; without, each key must outlive it.
  * hindex_put returns 0, changing nothing, for a key it holds already;
- * hindex_reserve makes room for n keys in all at once.  hindex_nearest is the
- * key nearest to k for "did you mean", or NULL.
+ * hindex_reserve makes room for n keys in all at once.  hindex_nearest
+ * is the key nearest to k for "did you mean", or NULL.
  */
 struct hindex {
 	char **keys;

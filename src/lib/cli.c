@@ -1172,19 +1172,23 @@ pick_verb(const struct kam_cmd *cmd, struct kam_ctx *ctx, int *argcp,
 /*
  * A command is a short process that builds large arrays, frees them and
  * builds the next: an import holds every row, sorts them, indexes them
- * and walks their reporting lines.  By default the C library gives each
- * large block back to the system when it is freed and asks for new
- * memory for the next, and every page of new memory costs a fault (on a
- * virtual machine, 10 to 20 microseconds a page).  Freed memory is kept
- * for the next block instead, until the process ends: an import of
- * 100,000 people, a re-import, a check and a tree of the account take a
- * twentieth to a tenth less time (make bench).
+ * and walks their reporting lines.  By default the C library maps a
+ * block above a threshold (at first 128 KiB, raised as such blocks are
+ * freed) on its own, hands it back to the system when it is freed, and
+ * maps new memory for the next; every page of new memory costs a fault
+ * (on a virtual machine, 10 to 20 microseconds a page).  With the
+ * threshold at 32 MiB from the start (what every version of the C library
+ * accepts), freed blocks stay in the process for the next one, until it
+ * ends: an import of 100,000 people took a twentieth less time, measured
+ * beside the build without it (tests/bench/notes.md).
  */
 static void
 keep_freed_memory(void)
 {
-	mallopt(M_MMAP_THRESHOLD, 256 << 20);
-	mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#ifdef M_MMAP_THRESHOLD
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 int

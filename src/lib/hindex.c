@@ -89,6 +89,8 @@ hindex_reserve(struct hindex *x, size_t n)
 
 	if (n == 0)
 		return;
+	if (n > SIZE_MAX / 4)
+		abort(); /* out of memory */
 	while (cap < 2 * n)
 		cap *= 2;
 	if (cap > x->cap)

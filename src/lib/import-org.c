@@ -598,9 +598,11 @@ match_derived(struct people *pp)
 static void
 index_nodes(struct people *pp)
 {
-	size_t i;
+	size_t i, added = 0;
 
-	index_old(pp, &pp->ix, pp->n, &pp->ex);
+	for (i = 0; i < pp->n; i++)
+		added += pp->rows[i].old < 0;
+	index_old(pp, &pp->ix, added, &pp->ex);
 	for (i = 0; i < pp->n; i++) {
 		struct prow *r = &pp->rows[i];
 

@@ -490,19 +490,21 @@ START_TEST(test_hindex)
 	ck_assert(!hindex_get(&x, "p0", &v));
 	ck_assert_int_eq(v, -1);
 	ck_assert_ptr_null(hindex_nearest(&x, "p0"));
-	put_keys(&x, 1024);
-	ck_assert_uint_eq(x.n, 1024);
-	ck_assert_uint_eq(x.cap, 2048); /* 1,024 keys: half of 2,048 */
+	put_keys(&x, 1023);
 	ck_assert(!hindex_put(&x, "p7", 99));
 	ck_assert(hindex_get(&x, "p7", &v));
 	ck_assert_int_eq(v, 21);
+	ck_assert(hindex_put(&x, "p1023", 3069));
+	ck_assert_uint_eq(x.n, 1024);
+	ck_assert_uint_eq(x.cap, 2048); /* 1,024 keys: half of 2,048 */
 	got_keys(&x, 1024);
 	ck_assert(hindex_put(&x, "p1024", 3072));
 	ck_assert_uint_eq(x.cap, 4096); /* one more: twice the room */
 	got_keys(&x, 1025);
 	ck_assert_str_eq(hindex_nearest(&x, "p1024x"), "p1024");
-	/* p1020 and p1025 are one edit away: the first in byte order. */
-	ck_assert_str_eq(hindex_nearest(&x, "p10250"), "p1020");
+	/* p102 and p1020 to p1024 are one edit away: the first in byte
+	 * order. */
+	ck_assert_str_eq(hindex_nearest(&x, "p102x"), "p102");
 	ck_assert_str_eq(hindex_nearest(&x, "q99"), "p99");
 	ck_assert_ptr_null(hindex_nearest(&x, "zzzzzz"));
 
