@@ -77,10 +77,11 @@ rehash(struct hindex *x, size_t cap)
 }
 
 /*
- * Room for n keys in all, the table at most half full: an importer that
- * knows its row count sizes its index once, rather than filling and
- * dropping a table of each size on the way (each page of them new memory
- * the system must supply).
+ * Room for n keys in all, the table at most half full: the one rule of
+ * the table's size, which hindex_put follows a key at a time.  An
+ * importer that knows its row count sizes its index once, rather than
+ * filling and dropping a table of each size on the way (each page of them
+ * new memory the system must supply).
  */
 void
 hindex_reserve(struct hindex *x, size_t n)
@@ -102,8 +103,7 @@ hindex_put(struct hindex *x, const char *k, int64_t val)
 {
 	size_t i;
 
-	if (2 * (x->n + 1) > x->cap)
-		rehash(x, x->cap ? x->cap * 2 : 64);
+	hindex_reserve(x, x->n + 1);
 	i = slot_of(x, k);
 	if (x->keys[i] != NULL)
 		return 0;
