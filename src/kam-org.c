@@ -542,7 +542,6 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
-	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	return cli_list(ctx, 0, person_cols, list_people, NULL);
 }
 
@@ -760,7 +759,6 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
 	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
@@ -1397,7 +1395,6 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
-	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	fl.o = cli_out(ctx, 0, flag_cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
@@ -1852,7 +1849,6 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
-	store_expect(ctx->st, STORE_EXPECT_ACCOUNT);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on,ext_id\n",

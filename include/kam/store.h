@@ -105,14 +105,6 @@ const char *store_path(const struct store *);
 int store_begin(struct store *, int kind);
 int store_end(struct store *, int rc);
 
-/*
- * What a command is about to do, so that the connection suits it: read
- * a whole account (a larger page cache), or walk an index for each of
- * thousands of people (pages mapped, not copied).
- */
-enum store_expect { STORE_EXPECT_ACCOUNT, STORE_EXPECT_WALKS };
-void store_expect(struct store *, enum store_expect);
-
 /* Whether an account has this handle; reports nothing. */
 int store_account_find(struct store *, const char *handle, int64_t *);
 

@@ -412,7 +412,17 @@ open_db(struct store *st, const char *file, int readonly, const char *params)
 	sqlite3_create_function(st->db, "kam_sha256", 1,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	                        sql_sha256, NULL, NULL);
-	return exec_sql(st, "PRAGMA foreign_keys = ON;");
+	/*
+	 * Pages are mapped rather than copied into SQLite's page cache.
+	 * A listing of a whole account (100,000 people, each with a manager)
+	 * took half the time, and needed no larger cache; a map of ten
+	 * thousand people, each walking the observation index for a stance,
+	 * a third less (make bench).  An import writes through the page
+	 * cache as before: its default 2 MB suits it, as a larger one only
+	 * used more memory.
+	 */
+	return exec_sql(st, "PRAGMA foreign_keys = ON; "
+	                    "PRAGMA mmap_size = 1073741824;");
 }
 
 static void
@@ -1646,32 +1656,6 @@ commit(struct store *st, int how)
 		return rc;
 	}
 	return KAM_OK;
-}
-
-/*
- * Every PRAGMA of a connection is set here or where the store is opened
- * (open_db, set_wal).
- *
- * A listing of a whole account reads each person's manager; with
- * SQLite's default 2 MB page cache, pages of a large store are read many
- * times over.  An import does without: it writes its rows in handle
- * order, and a larger cache only made it use more memory (40 MB for
- * 100,000 people) for no gain.  Mapping pages rather than copying them
- * into the page cache: for a map of ten thousand people, each walking
- * the observation index for a stance, the copying took a third of the
- * time (make bench).
- */
-void
-store_expect(struct store *st, enum store_expect what)
-{
-	/* A team store's server has its own caches. */
-	if (st->pg != NULL)
-		return;
-	sqlite3_exec(st->db,
-	             what == STORE_EXPECT_ACCOUNT
-	                 ? "PRAGMA cache_size = -131072"
-	                 : "PRAGMA mmap_size = 1073741824",
-	             NULL, NULL, NULL);
 }
 
 static int
