@@ -164,7 +164,7 @@ const char *const gate_setting_keys[] = {
 const char *const gate_setting_help[] = {
     "gate 1 fails below this score",
     "gate 2 fails below this score",
-    "gate 3 fails below this score",
+    "gate 3 is long odds below this score: weak, not failed",
     "gate 3 passes weak below this score",
     "the win likelihood of a gate 3 held weak is at most this",
     "gate 4 fails below this score",
@@ -807,8 +807,9 @@ supports_a_rival(const struct gate_assessment *a, const struct gate_member *m)
  * every decision-maker opposes us and supports a competitor while nobody
  * of high influence supports us (decision-maker-lost), or one competitor
  * holds both the lead of the group and every decision-maker: they support
- * it and not us (lead-and-decision-maker-lost).  Returns the rule that
- * fired, with its reason in *why, or NULL.
+ * it and not us (lead-and-decision-maker-lost).  What we know of them
+ * must be fresh: a stance older than stale.days is a question again, not
+ * a loss.  Returns the rule that fired, with its reason in *why, or NULL.
  */
 static const char *
 sure_loss(const struct gate_assessment *a, struct reason **why)
@@ -824,7 +825,8 @@ sure_loss(const struct gate_assessment *a, struct reason **why)
 
 		if (m->core & GATE_CORE_DM) {
 			dms[ndm++] = i;
-			if (m->stance != -1 || !supports_a_rival(a, m))
+			if (m->stance != -1 || !supports_a_rival(a, m) ||
+			    age_of(a, m) > a->params.stale_days)
 				lost = 0;
 		}
 		if (m->influence == 0 && m->stance == 1)
@@ -842,13 +844,14 @@ sure_loss(const struct gate_assessment *a, struct reason **why)
 	for (j = 0; rule == NULL && ndm > 0 && lead != NULL && j < a->nrivals;
 	     j++) {
 		if (lead->rival == NULL || lead->rival[j] != 1 ||
-		    lead->stance == 1)
+		    lead->stance == 1 || age_of(a, lead) > a->params.stale_days)
 			continue;
 		for (i = 0, lost = 1; i < ndm; i++) {
 			const struct gate_member *m = &a->members[dms[i]];
 
 			if (m->rival == NULL || m->rival[j] != 1 ||
-			    m->stance == 1)
+			    m->stance == 1 ||
+			    age_of(a, m) > a->params.stale_days)
 				lost = 0;
 		}
 		if (!lost)
@@ -1181,8 +1184,9 @@ passed(struct gate_assessment *a, struct gate_outcome *o, int g, const char *sc)
 /*
  * Gate G's status and reasons, in the order the method tries them: not
  * reached; gate 3's sure loss; a must answered no; gate 4's worth; a
- * score that cannot reach the bar; open for what is unknown; below the
- * bar; else passed, weak or strong.
+ * score that cannot reach the bar (not gate 3, whose low score is long
+ * odds, not a loss); open for what is unknown; below the bar (gate 3:
+ * weak); else passed, weak or strong.
  */
 static void
 evaluate_gate(struct gate_assessment *a, int g, int reached)
@@ -1226,7 +1230,7 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 				                      txt(a->crit[i].key)));
 	} else if (g == 4 && worth_fails(a, o)) {
 		o->status = GATE_FAIL;
-	} else if (t.wk < t.wt && best < p->fail[g - 1]) {
+	} else if (g != 3 && t.wk < t.wt && best < p->fail[g - 1]) {
 		char bs[8];
 
 		gate_score_text(best, bs);
@@ -1236,8 +1240,15 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		o->status = GATE_OPEN;
 		open_reasons(a, o, g, u);
 	} else if (o->scored && o->score < p->fail[g - 1]) {
-		o->status = GATE_FAIL;
 		reason(o, reason_code(R_BELOW_FAIL, txt(sc), txt(th)));
+		if (g == 3) {
+			/* Long odds, short of a sure loss: fewer resources,
+			 * not none (kam-gate(1), Long odds). */
+			o->held = weak_at_best(a, o, g);
+			reason(o, reason_code(R_LONG_ODDS));
+			o->status = GATE_WEAK;
+		} else
+			o->status = GATE_FAIL;
 		weak_points(a, o, g);
 	} else
 		passed(a, o, g, sc);

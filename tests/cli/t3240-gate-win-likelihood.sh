@@ -2,7 +2,7 @@
 # The win likelihood and the expected value never contradict the verdict:
 # 0 when "can we win?" fails (a sure loss is no chance), none (null) while
 # it is open or not reached, its score when it passes or is weak by its
-# score, and at most win.weak-max (0.5) while something holds it weak;
+# score (long odds below win.fail included), and at most win.weak-max (0.5) while something holds it weak;
 # the setting at the score and on both sides of it.  The investment's
 # JSON keys stay as they are.
 . "$(dirname "$0")/lib.sh"
@@ -70,11 +70,14 @@ check lost-score "$(j lost '$.gates[2].score')" 0.56
 run lost-table 22 kam-gate run lost --dry-run --exit-status -F table
 sed -n 3p "$T/lost-table.out" >"$T/lost-inv.out"
 expect_text lost-inv "Investment: none (value 1000000 USD, win likelihood 0.00, expected value 0 USD, pursuit cost -)."
-# Failed by its score, not a sure loss: 0 too.
+# Below win.fail by its score, not a sure loss: long odds, so weak, its
+# score, and fewer resources, not none.
 check low "$(inv low lost --assume-stance ceo=support --assume-stance cfo=neutral \
   --assume-answer position=no --assume-answer differentiation=no --assume-answer price=no)" \
-  "drop fail 0.0 0"
+  "pursue-limited weak 0.28 280000"
 check low-reason "$(j low '$.gates[2].reasons[0]')" "score 0.28 is below the fail threshold 0.50"
+check low-odds "$(j low '$.gates[2].reasons[1]')" "long odds, but no sure loss: invest less, not nothing"
+check low-level "$(j low '$.investment.level')" limited
 
 # Nothing known of the group: open, no likelihood, no expected value.
 check none "$(inv none none)" "qualify open null null"

@@ -5,7 +5,7 @@
 # open (qualify), and the reason names them.  Exactly 90 days is fresh,
 # 91 is not; the setting moves the line; members who are not key are
 # only flagged; a recent observation, toward us or a competitor, or an
-# assumed stance makes it fresh.
+# assumed stance makes it fresh; a sure loss needs fresh stances too.
 . "$(dirname "$0")/lib.sh"
 
 export KAM_ACCOUNT=acme KAM_NOW=2026-06-01
@@ -104,6 +104,27 @@ run assumed-new 21 env KAM_NOW=2026-09-01 kam-gate run old --dry-run --exit-stat
   --assume-stance ceo=support -F json
 check assumed-new "$(j assumed-new '$.gates[2].reasons[0]')" \
   "what we know of P-cfo (acme/cfo, high influence, last observed 2026-05-20, 104 days before 2026-09-01) and P-cto (acme/cto, high influence, lead, last observed 2026-05-20, 104 days before 2026-09-01) is more than 90 days old: find out before judging"
+
+# A sure loss rests on what we know now: the decision-maker against us
+# and for the rival, observed 90 days ago, drops the deal; a day later it
+# is a question again, and the plan and the verdict agree: find out.
+kam-org deal add lost --name lost --value 1000000 --currency USD >/dev/null
+kam-org role lost ceo decision-maker --influence high >/dev/null
+kam-org role lost cto technical --influence high --lead >/dev/null
+for k in $ALL; do kam-gate answer lost $k yes --on 2026-03-03 >/dev/null; done
+kam-stance set ceo oppose --deal lost --on 2026-03-03 >/dev/null
+kam-stance set ceo support --toward rival --deal lost --on 2026-03-03 >/dev/null
+kam-stance set cto neutral --deal lost --on 2026-05-30 >/dev/null
+run lost-90 22 kam-gate run lost --dry-run --exit-status -F json
+check lost-90 "$(line lost-90)" "drop none fail"
+check lost-90-why "$(j lost-90 '$.gates[2].reasons[0]' | cut -d: -f1)" \
+  "sure loss by rule decision-maker-lost"
+run lost-91 21 env KAM_NOW=2026-06-02 kam-gate run lost --dry-run --exit-status -F json
+check lost-91 "$(line lost-91)" "qualify minimal open"
+check lost-91-why "$(j lost-91 '$.gates[2].reasons[0]')" \
+  "what we know of P-ceo (acme/ceo, high influence, decision-maker, last observed 2026-03-03, 91 days before 2026-06-02) is more than 90 days old: find out before judging"
+run lost-91-plan 0 env KAM_NOW=2026-06-02 kam-gate plan lost -F tsv
+check lost-91-plan "$(grep acme/ceo "$T/lost-91-plan.out" | cut -f7)" find-out
 
 expect_sql stored "SELECT count(*) FROM gate_run" 0
 

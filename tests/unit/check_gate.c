@@ -677,10 +677,15 @@ START_TEST(t_strong_threshold_boundary)
 	A.params.fail[2] = 0.61;
 	gate_evaluate(&A);
 	ck_status(3, GATE_WEAK);
+	/* Below it: long odds, still weak (a sure loss alone fails it). */
 	A.params.fail[2] = 0.62;
 	gate_evaluate(&A);
-	ck_status(3, GATE_FAIL);
+	ck_status(3, GATE_WEAK);
 	ck_reason(3, "score 0.61 is below the fail threshold 0.62");
+	ck_reason(3, "long odds, but no sure loss: invest less, not nothing");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_assert_int_eq(A.invest.level, LEVEL_LIMITED);
+	ck_assert(A.invest.likelihood == 0.61);
 	unmk();
 }
 END_TEST
@@ -1381,6 +1386,44 @@ five(int dm, int tech, int biz, int fin, int coach)
 	member("acme/coach", GATE_ROLE_COACH, 2, coach);
 }
 
+/*
+ * Gate 3 has no "cannot reach the bar": a low score there is long odds,
+ * not a loss, so what is unknown decides first whether it is open.
+ */
+START_TEST(t_win_long_odds_unknowns)
+{
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("position", GATE_NO);
+	ans("differentiation", GATE_NO);
+	ans("price", GATE_UNKNOWN);
+	ans("rival-relationship", GATE_NO);
+	ans("our-relationship", GATE_PARTLY);
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_reason(3, "long odds, but no sure loss: invest less, not nothing");
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	/* The same unknown share above unknown.max: open, not weak. */
+	A.params.unknown_max = 0.05;
+	gate_evaluate(&A);
+	ck_status(3, GATE_OPEN);
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	ck_assert(!A.invest.has_likelihood);
+	/* Gate 2 at the same odds still fails: we cannot compete. */
+	A.params.unknown_max = 0.34;
+	ans("criteria-known", GATE_NO);
+	ans("resources", GATE_NO);
+	ans("fit", GATE_PARTLY);
+	ans("gaps", GATE_UNKNOWN);
+	gate_evaluate(&A);
+	ck_status(2, GATE_FAIL);
+	ck_status(3, GATE_NOT_REACHED);
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	unmk();
+}
+END_TEST
+
 /* The eight deals a seasoned manager judges at a glance. */
 START_TEST(t_eight_cases)
 {
@@ -1748,7 +1791,8 @@ START_TEST(t_win_likelihood)
 	ck_assert_str_eq(A.invest.expected, "0");
 	unmk();
 
-	/* Failed by its score: 0 too. */
+	/* Below the fail threshold by its score: long odds, not a loss, so
+	 * its score, and the expected value that follows from it. */
 	mk();
 	strong_offer();
 	five(1, 1, 1, 1, 1);
@@ -1759,10 +1803,12 @@ START_TEST(t_win_likelihood)
 	ans("our-relationship", GATE_PARTLY);
 	A.value = xstrdup("10");
 	assess();
-	ck_status(3, GATE_FAIL);
+	ck_status(3, GATE_WEAK);
+	ck_assert(A.gates[2].score == 0.17);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
 	ck_assert(A.invest.has_likelihood);
-	ck_assert(A.invest.likelihood == 0);
-	ck_assert_str_eq(A.invest.expected, "0");
+	ck_assert(A.invest.likelihood == 0.17);
+	ck_assert_str_eq(A.invest.expected, "2");
 	unmk();
 
 	/* Open (no stance known) and not reached: none. */
@@ -1783,6 +1829,51 @@ START_TEST(t_win_likelihood)
 	ck_assert(!A.invest.has_likelihood);
 	ck_assert_str_eq(crit("expected-value")->evidence,
 	                 "no win likelihood: gate 3 was not reached");
+	unmk();
+}
+END_TEST
+
+/*
+ * A sure loss rests on what we know now: a decision-maker (or lead) last
+ * observed more than stale.days ago is a question again, and the gate is
+ * open, not failed.  90 days is fresh, 91 is not.
+ */
+START_TEST(t_sure_loss_stale)
+{
+	mk();
+	strong_offer();
+	rival("orcl");
+	five(-1, 0, 0, 0, 0);
+	A.members[0].rival[0] = 1;
+	strcpy(A.members[0].latest, "2025-12-02");
+	assess();
+	ck_status(3, GATE_FAIL);
+	ck_assert_str_eq(A.lost, GATE_LOST_DM);
+	strcpy(A.members[0].latest, "2025-12-01");
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_ptr_null(A.lost);
+	ck_status(3, GATE_OPEN);
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	unmk();
+
+	/* The lead and the decision-maker held by one competitor: the
+	 * lead's stale stance leaves it open too. */
+	mk();
+	strong_offer();
+	rival("orcl");
+	five(0, 0, 0, 0, 0);
+	A.members[0].rival[0] = 1;
+	A.members[1].rival[0] = 1;
+	strcpy(A.members[1].latest, "2025-12-02");
+	assess();
+	ck_status(3, GATE_FAIL);
+	ck_assert_str_eq(A.lost, GATE_LOST_LEAD);
+	strcpy(A.members[1].latest, "2025-12-01");
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_ptr_null(A.lost);
+	ck_status(3, GATE_OPEN);
 	unmk();
 }
 END_TEST
@@ -3001,6 +3092,8 @@ suite(void)
 	tcase_add_test(tc, t_fail_whatever_the_unknowns);
 	tcase_add_test(tc, t_unknown_share);
 	tcase_add_test(tc, t_unknown_must_small_share);
+	tcase_add_test(tc, t_win_long_odds_unknowns);
+	tcase_add_test(tc, t_sure_loss_stale);
 	tcase_add_test(tc, t_weak_is_limited);
 	tcase_add_test(tc, t_strong_threshold_boundary);
 	tcase_add_test(tc, t_open_beats_weak);
