@@ -137,19 +137,34 @@ profile_arg(struct kam_ctx *ctx, const char *name, int64_t *id)
 	return store_gate_profile_id(ctx->st, name ? name : "default", id);
 }
 
-/* A criterion's gate by name. */
+/* A criterion's gate by name; a table in the user's language. */
 static void
 put_gate_name(struct out *o, const void *row)
 {
-	out_str(o, gate_name(((const struct gate_crit *)row)->gate));
+	const char *name = gate_name(((const struct gate_crit *)row)->gate);
+
+	out_str(o, out_is_table(o) ? gate_label("gate", name) : name);
+}
+
+/* Its question; a table asks the default rubric's in the user's
+ * language, as run and report do. */
+static void
+put_question(struct out *o, const void *row)
+{
+	const char *q = ((const struct gate_crit *)row)->question;
+
+	out_str(o, out_is_table(o) ? gate_question_label(q) : q);
 }
 
 #define C(f, k) OUT_COL(struct gate_crit, f, #f, k)
-static const struct out_col crit_cols[] = {
-    C(gate, OUT_C_INT),     OUT_COL_FN("name", put_gate_name),
-    C(key, OUT_C_STR),      C(weight, OUT_C_NUM),
-    C(must, OUT_C_BOOL),    C(computed, OUT_C_BOOL),
-    C(question, OUT_C_STR), OUT_COL_END};
+static const struct out_col crit_cols[] = {C(gate, OUT_C_INT),
+                                           OUT_COL_FN("name", put_gate_name),
+                                           C(key, OUT_C_STR),
+                                           C(weight, OUT_C_NUM),
+                                           C(must, OUT_C_BOOL),
+                                           C(computed, OUT_C_BOOL),
+                                           OUT_COL_FN("question", put_question),
+                                           OUT_COL_END};
 #undef C
 
 /* kam-gate criteria [--gate GATE] [--profile NAME] */
@@ -1254,6 +1269,29 @@ static const struct out_col setting_cols[] = {
 static const struct cli_opt setting_opts[] = {
     {.name = "reset", .kind = CLI_SET, .off = 0, .max = 1}, {.name = NULL}};
 
+/*
+ * Whether key at v keeps the settings that bound one another in order
+ * (gate_params_disorder), with the others as stored: a win.fail above
+ * win.strong would make every verdict that follows meaningless.
+ */
+static int
+settings_in_order(struct kam_ctx *ctx, const char *key, double v)
+{
+	struct gate_params p;
+	const char *lo, *hi;
+	int rc;
+
+	if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
+		return rc;
+	*gate_param(&p, key) = v;
+	if (!gate_params_disorder(&p, &lo, &hi))
+		return KAM_OK;
+	return kam_err(KAM_DATA,
+	               _("'%s' (%.15g) would be above '%s' (%.15g), which "
+	                 "it may not be"),
+	               lo, *gate_param(&p, lo), hi, *gate_param(&p, hi));
+}
+
 static int
 cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 {
@@ -1286,12 +1324,15 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 			    _(gate_param_check(key, -1000)
 			          ? gate_param_check(key, -1000)
 			          : why));
-		if ((rc = cli_subject(ctx)) != KAM_OK)
+		if ((rc = cli_subject(ctx)) != KAM_OK ||
+		    (rc = settings_in_order(ctx, key, v)) != KAM_OK)
 			return rc;
 		return store_gate_setting_set(ctx->st, key, v);
 	}
 	if (reset) {
-		if ((rc = cli_subject(ctx)) != KAM_OK)
+		if ((rc = cli_subject(ctx)) != KAM_OK ||
+		    (rc = settings_in_order(ctx, key, *gate_param(&d, key))) !=
+		        KAM_OK)
 			return rc;
 		return store_gate_setting_reset(ctx->st, key);
 	}
@@ -1307,10 +1348,12 @@ cmd_setting(struct kam_ctx *ctx, int argc, char **argv)
 	}
 	o = cli_out(ctx, 0, setting_cols);
 	for (i = 0; gate_setting_keys[i] != NULL; i++) {
-		struct setting_row r = {gate_setting_keys[i],
-		                        *gate_param(&p, gate_setting_keys[i]),
-		                        *gate_param(&d, gate_setting_keys[i]),
-		                        gate_setting_help[i]};
+		/* The meaning in the user's language in a table only. */
+		struct setting_row r = {
+		    gate_setting_keys[i], *gate_param(&p, gate_setting_keys[i]),
+		    *gate_param(&d, gate_setting_keys[i]),
+		    ctx->fmt == OUT_TABLE ? _(gate_setting_help[i])
+		                          : gate_setting_help[i]};
 
 		out_row(o, &r);
 	}
@@ -1397,9 +1440,9 @@ static const struct kam_verb verbs[] = {
 
 static const struct kam_cmd cmd = {
     "kam-gate",
-    "Put a deal through the four gates: is it real, can we compete, can "
-    "we win, is it worth winning; how much to invest, and a plan per "
-    "person.",
+    N_("Put a deal through the four gates: is it real, can we compete, "
+       "can we win, is it worth winning; how much to invest, and a plan "
+       "per person."),
     verbs, NULL};
 
 int

@@ -36,7 +36,7 @@ parse_links(const char *arg, void *dst)
 		word[n] = '\0';
 		if (map_link_kind_bit(word) == 0)
 			return kam_err(
-			    KAM_USAGE,
+			    KAM_DATA,
 			    _("unknown link kind '%s' in --links (use "
 			      "influences, advises, allies or rivals, "
 			      "separated by commas)"),
@@ -115,7 +115,6 @@ static const struct cli_opt map_opts[] = {
      .min = 1,
      .max = 3,
      .dflt = 1,
-     .status = KAM_USAGE,
      .msg = N_("invalid strength '%s' for --min-strength (use 1, 2 or 3)")},
     {.name = "hide-left", .kind = CLI_SET, MO(style.hide_left), .max = 1},
     {.name = "no-legend",
@@ -334,7 +333,7 @@ static const struct kam_verb single = {
 
 static const struct kam_cmd cmd = {
     "kam-map",
-    "diagrams of a client's influence structure",
+    N_("diagrams of a client's influence structure"),
     NULL,
     &single,
 };

@@ -392,9 +392,13 @@ person_options(struct kam_ctx *ctx, int *rc)
 
 	p->c.dotted = p->dotted.v;
 	p->c.ndotted = p->dotted.n;
+	*rc = KAM_OK;
+	/* --dotted-to names the dotted lines, --no-dotted ends them all. */
+	if (p->dotted.n > 0 && p->c.set_dotted)
+		*rc = cli_usage_msg(ctx, _("--%s and --%s exclude each other"),
+		                    "dotted-to", "no-dotted");
 	if (p->dotted.n > 0)
 		p->c.set_dotted = 1;
-	*rc = KAM_OK;
 	return p;
 }
 
@@ -1413,7 +1417,8 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 
 #define C(f, k) OUT_COL(struct org_influence_row, f, #f, k)
 #define F(f)    OUT_COL_FIXED(struct org_influence_row, f, #f, INFLUENCE_DECIMALS)
-/* The roles are of the writer's account (out_account). */
+/* The roles are DEAL:ROLE of the writer's account (out_account), or
+ * with --deal the deal's roles, words. */
 static const struct out_col influence_cols[] = {C(person, OUT_C_STR),
                                                 C(name, OUT_C_STR),
                                                 C(level, OUT_C_LONG_POS),
@@ -1433,22 +1438,18 @@ static const struct cli_opt influence_opts[] = {
     {.name = "deal", .kind = CLI_STR, CLI_AT(struct influence_opts, deal)},
     {.name = NULL}};
 
+/* The influence listing of the subject's account, for --deal if given. */
 static int
-cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
+influence_of(struct kam_ctx *ctx, const char *deal_ref, const char *as_of)
 {
-	const struct influence_opts *opt = ctx->opts;
-	const char *deal_ref = opt->deal, *as_of = opt->as_of, *acct;
+	const char *acct = ctx->subj.arg;
 	char today[KAM_DATE_LEN];
 	struct org_influence inf;
 	struct out *o;
 	char *own;
-	int64_t account, deal = 0;
+	int64_t account = ctx->subj.account, deal = 0;
 	int rc;
 
-	if ((rc = cli_subject(ctx)) != KAM_OK)
-		return rc;
-	account = ctx->subj.account;
-	acct = ctx->subj.arg;
 	if (deal_ref != NULL) {
 		if ((rc = store_deal_id(ctx->st, deal_ref, acct, &deal)) !=
 		    KAM_OK)
@@ -1466,12 +1467,37 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	o = cli_out(ctx, 0, influence_cols);
 	own = store_org_account_handle(ctx->st, account);
-	out_account(o, own);
+	/* DEAL:ROLE is qualified by the account; the one deal's roles are
+	 * words of the method, not handles. */
+	if (deal == 0)
+		out_account(o, own);
 	out_rows(o, inf.rows, inf.n, sizeof *inf.rows);
 	out_close(o);
 	free(own);
 	org_influence_free(&inf);
 	return KAM_OK;
+}
+
+static int
+cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
+{
+	const struct influence_opts *opt = ctx->opts;
+	const char *slash;
+	char *implied = NULL;
+	int rc;
+
+	(void)argv;
+	/* --deal ACCOUNT/DEAL names the account when nothing else does. */
+	if (opt->deal != NULL && ctx->account == NULL && optind == argc &&
+	    (slash = strchr(opt->deal, '/')) != NULL)
+		ctx->account = implied =
+		    xstrndup(opt->deal, (size_t)(slash - opt->deal));
+	if ((rc = cli_subject(ctx)) == KAM_OK)
+		rc = influence_of(ctx, opt->deal, opt->as_of);
+	if (implied != NULL)
+		ctx->account = NULL;
+	free(implied);
+	return rc;
 }
 
 /* our side: sellers, contacts and coverage */
@@ -2106,8 +2132,8 @@ static const struct kam_verb verbs[] = {
 
 static const struct kam_cmd cmd = {
     "kam-org",
-    "Record the client's organisation: rank, reporting lines, influence, "
-    "deals and buying roles.",
+    N_("Record the client's organisation: rank, reporting lines, "
+       "influence, deals and buying roles."),
     verbs, NULL};
 
 int

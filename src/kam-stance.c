@@ -1223,8 +1223,8 @@ static const struct kam_verb verbs[] = {
 };
 
 static const struct kam_cmd cmd = {
-    "kam-stance", "stakeholders' stances over time, with an audit trail", verbs,
-    NULL};
+    "kam-stance", N_("stakeholders' stances over time, with an audit trail"),
+    verbs, NULL};
 
 int
 main(int argc, char **argv)

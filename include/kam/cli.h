@@ -136,8 +136,10 @@ int cli_listing(struct kam_ctx *, int argc, char **argv);
  *   CLI_CALL    whatever parse makes of the value at the offset; parse
  *               reports its fault and returns a kam status
  *   CLI_WORD    const char *: set to word when given (--no-reports-to
- *               sets "" where --reports-to sets its value; the last
- *               given wins)
+ *               sets "" where --reports-to sets its value)
+ * Options that set one value (the same off) are alternatives: giving
+ * two of them is refused as a usage error, "--A and --B exclude each
+ * other".
  *   CLI_SET     int: set to max when given (dflt before)
  *   CLI_COUNT   int: one more each time it is given
  *   CLI_LIST    struct cli_list: every value, in order, and a NULL; at

@@ -99,6 +99,16 @@ extern const char *const gate_setting_help[];
 double *gate_param(struct gate_params *, const char *key);
 /* Checks a value for a key: NULL if fine, else what is allowed. */
 const char *gate_param_check(const char *key, double value);
+/*
+ * The settings that bound one another, in order: the first pair that p
+ * breaks, its lower key in *lo and upper in *hi (lo must not be above
+ * hi), 1; else 0.  win.fail at most win.strong, price.yes-max at most
+ * price.partly-max, our-relationship.partly at most .yes,
+ * rival-relationship.yes at most .partly, influence.low at most .medium
+ * at most .high.
+ */
+int gate_params_disorder(struct gate_params *p, const char **lo,
+                         const char **hi);
 
 /*
  * The criteria the rules read by key: computed ones, and those with a

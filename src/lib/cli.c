@@ -559,8 +559,8 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 	    ctx->verb->opts != NULL ? ctx->verb->opts : cli_no_opts;
 	struct option lo[CLI_OPTS_MAX + 1];
 	const char *raw[CLI_OPTS_MAX] = {NULL};
-	char so[2 * CLI_OPTS_MAX + 1];
-	size_t i;
+	char so[2 * CLI_OPTS_MAX + 1], given[CLI_OPTS_MAX] = {0};
+	size_t i, j;
 	int c, rc;
 
 	opts_tables(opts, lo, so, sizeof so);
@@ -570,9 +570,20 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 			return cli_usage(ctx);
 		i = opt_find(opts, c);
 		raw[i] = optarg;
+		given[i] = 1;
 		if ((rc = opt_now(ctx, &opts[i], vals, optarg)) != KAM_OK)
 			return rc;
 	}
+	/* Two options that set one value (--reports-to, --no-reports-to)
+	 * are alternatives: both given is a mistake, not "the last wins". */
+	for (i = 0; opts[i].name != NULL; i++)
+		for (j = i + 1; given[i] && opts[j].name != NULL; j++)
+			if (given[j] && opts[j].off == opts[i].off &&
+			    opts[i].kind != CLI_REFUSE &&
+			    opts[j].kind != CLI_REFUSE)
+				return cli_usage_msg(
+				    ctx, _("--%s and --%s exclude each other"),
+				    opts[i].name, opts[j].name);
 	for (i = 0; opts[i].name != NULL; i++)
 		if (opts[i].required != NULL &&
 		    (raw[i] == NULL ||

@@ -162,25 +162,25 @@ const char *const gate_setting_keys[] = {
 };
 
 const char *const gate_setting_help[] = {
-    "gate 1 fails below this score",
-    "gate 2 fails below this score",
-    "gate 3 is long odds below this score: weak, not failed",
-    "gate 3 passes weak below this score",
-    "the win likelihood of a gate 3 held weak is at most this",
-    "gate 4 fails below this score",
-    "a gate with more unknown weight than this is open",
-    "weight of a high-influence member",
-    "weight of a medium-influence member",
-    "weight of a low-influence member",
-    "the lead of the buying group counts this many times",
-    "support at or above this is yes",
-    "support above this is partly",
-    "strongest rival support at or below this is yes",
-    "strongest rival support below this is partly",
-    "a price gap (%) at or below this is yes",
-    "a price gap (%) at or below this is partly",
-    "a price gap (%) above this holds gate 3 weak",
-    "a stance observed more days ago than this is stale",
+    N_("gate 1 fails below this score"),
+    N_("gate 2 fails below this score"),
+    N_("gate 3 is long odds below this score: weak, not failed"),
+    N_("gate 3 passes weak below this score"),
+    N_("the win likelihood of a gate 3 held weak is at most this"),
+    N_("gate 4 fails below this score"),
+    N_("a gate with more unknown weight than this is open"),
+    N_("weight of a high-influence member"),
+    N_("weight of a medium-influence member"),
+    N_("weight of a low-influence member"),
+    N_("the lead of the buying group counts this many times"),
+    N_("support at or above this is yes"),
+    N_("support above this is partly"),
+    N_("strongest rival support at or below this is yes"),
+    N_("strongest rival support below this is partly"),
+    N_("a price gap (%) at or below this is yes"),
+    N_("a price gap (%) at or below this is partly"),
+    N_("a price gap (%) above this holds gate 3 weak"),
+    N_("a stance observed more days ago than this is stale"),
     NULL,
 };
 
@@ -222,6 +222,28 @@ gate_param_check(const char *key, double v)
 	if (strstr(key, "relationship.") != NULL)
 		return v >= -1 && v <= 1 ? NULL : N_("a number from -1 to 1");
 	return v >= 0 && v <= 1 ? NULL : N_("a number from 0 to 1");
+}
+
+int
+gate_params_disorder(struct gate_params *p, const char **lo, const char **hi)
+{
+	static const char *const pairs[][2] = {
+	    {"win.fail", "win.strong"},
+	    {"price.yes-max", "price.partly-max"},
+	    {"our-relationship.partly", "our-relationship.yes"},
+	    {"rival-relationship.yes", "rival-relationship.partly"},
+	    {"influence.low", "influence.medium"},
+	    {"influence.medium", "influence.high"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		if (*gate_param(p, pairs[i][0]) > *gate_param(p, pairs[i][1])) {
+			*lo = pairs[i][0];
+			*hi = pairs[i][1];
+			return 1;
+		}
+	return 0;
 }
 
 /* Rounds to two decimals, half away from zero, without libm. */

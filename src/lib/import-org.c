@@ -241,9 +241,10 @@ org_check_person_row(const char *path, long line, const char *const *f,
 		return kam_err(
 		    KAM_DATA, _("%s:%ld: invalid placeholder '%s' (yes or no)"),
 		    path, line, f[P_PLACEHOLDER]);
-	if (*f[P_LEFT] != '\0' && !date_valid(f[P_LEFT])) {
+	/* A departure is a day that has come, as person leave's --on. */
+	if (*f[P_LEFT] != '\0') {
 		snprintf(where, sizeof where, "%s:%ld", path, line);
-		return date_error(where, NULL, f[P_LEFT]);
+		return date_check_past(where, NULL, f[P_LEFT]);
 	}
 	return KAM_OK;
 }
@@ -1319,7 +1320,7 @@ link_row(struct refs *rf)
 	         import_get(im, L_STRENGTH), &kind, &strength)) != KAM_OK)
 		return rc;
 	if (a == b)
-		return import_err(im, KAM_DATA,
+		return import_err(im, KAM_CONFLICT,
 		                  _("a link needs two people, not '%s' twice"),
 		                  f);
 	xasprintf(&key, "%lld %lld %s", (long long)a, (long long)b, kind);

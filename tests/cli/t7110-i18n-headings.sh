@@ -86,4 +86,30 @@ for cmd in "kam-org account show hospital" "kam-org person show li" \
   fi
 done
 
+# The words in the rows a person reads: a criterion's gate and the
+# default rubric's question, a setting's meaning, a command's summary;
+# TSV keeps them in English.
+run crit-zh 0 in_locale $ZH kam-gate criteria --gate 1 -F table
+sed -n 2p "$T/crit-zh.out" | sed 's/  */ /g' >"$T/crit-zh-row.out"
+expect_text crit-zh-row "1 是机会 need 3 是 否 是明确的需求，而不只是模糊的想法吗？"
+grep -q '计算得出' "$T/crit-zh.out" || fail "crit-zh: COMPUTED is not 计算得出"
+count=$((count + 1))
+run crit-tsv 0 in_locale $ZH kam-gate criteria --gate 1 -F tsv
+sed -n 2p "$T/crit-tsv.out" >"$T/crit-tsv-row.out"
+expect_text crit-tsv-row "1	real	need	3	yes	no	Is there an explicit need, not a vague idea?"
+run setting-zh 0 in_locale $ZH kam-gate setting -F table
+grep '^win.fail' "$T/setting-zh.out" | sed 's/  */ /g' >"$T/setting-zh-row.out"
+expect_text setting-zh-row "win.fail 0.5 0.5 第 3 关得分低于此值为胜算不大：勉强通过，而非不通过"
+run setting-tsv 0 in_locale $ZH kam-gate setting -F tsv
+grep '^win.fail' "$T/setting-tsv.out" >"$T/setting-tsv-row.out"
+expect_text setting-tsv-row "win.fail	0.5	0.5	gate 3 is long odds below this score: weak, not failed"
+for c in kam-org kam-stance kam-gate; do
+  count=$((count + 1))
+  # The summary: the first line after the usage's blank line.
+  LC_ALL=$ZH $c -h 2>&1 | awk 'NF == 0 { getline; print; exit }' >"$T/$c-h.line"
+  if [ ! -s "$T/$c-h.line" ] || grep -q '[A-Za-z]' "$T/$c-h.line"; then
+    fail "$c -h: summary not translated: $(cat "$T/$c-h.line")"
+  fi
+done
+
 done_testing
