@@ -281,8 +281,16 @@ cmd_correct(struct kam_ctx *ctx, int argc, char **argv)
 static int
 known_at_parse(const char *known, void *known_at)
 {
+	char day[KAM_DATE_LEN];
+
 	if (date_out_of_range(known))
 		return date_range_error(NULL, "--known-at", known);
+	/* A day of the right shape that does not exist (2026-02-30) is
+	 * said as every command says it. */
+	snprintf(day, sizeof day, "%.10s", known);
+	if (strlen(day) == 10 && strspn(day, "0123456789-") == 10 &&
+	    day[4] == '-' && day[7] == '-' && !date_valid(day))
+		return date_error(NULL, "--known-at", day);
 	if (!stamp_parse(known, known_at))
 		return kam_err(KAM_DATA,
 		               _("malformed timestamp '%s' for --known-at (use "

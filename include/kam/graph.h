@@ -392,7 +392,10 @@ int map_format_check(const char *);
 const char *map_format_of(const char *file);
 
 /* HTML-like label text for s: & < > " ' as entities, a backslash doubled,
- * newlines as <BR/>, other control characters as spaces. */
+ * newlines as <BR/>, other control characters as spaces; a text wider
+ * than MAP_TEXT_COLS columns cut to them, ending in "…" (a name of
+ * thousands of characters would make a picture no slide can hold). */
+#define MAP_TEXT_COLS 100
 void map_html_escape(struct buf *, const char *s);
 
 #endif

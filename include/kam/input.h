@@ -166,6 +166,9 @@ int text_check(const char *where, const char *field, const char *s,
 int utf8_valid(const char *);
 /* Display width in terminal columns (CJK wide characters count two). */
 size_t utf8_width(const char *);
+/* s, or when wider than width columns its start and "…", width
+ * columns at most: a new string. */
+char *utf8_cut(const char *s, size_t width);
 
 /*
  * The method's vocabularies, one table (vocab.c): each kind's canonical

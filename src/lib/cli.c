@@ -547,6 +547,14 @@ opt_value(const struct cli_opt *o, void *vals, const char *arg)
 	return rc;
 }
 
+/* Whether option o sets its place's value, rather than adding to it. */
+static int
+sets_value(const struct cli_opt *o)
+{
+	return o->kind != CLI_LIST && o->kind != CLI_COUNT &&
+	       o->kind != CLI_REFUSE;
+}
+
 /*
  * Runs the loop over the verb's declared options into vals, then checks
  * the required ones and every value (struct cli_opt).  A kam status,
@@ -575,12 +583,12 @@ opts_parse(struct kam_ctx *ctx, int argc, char **argv, void *vals)
 			return rc;
 	}
 	/* Two options that set one value (--reports-to, --no-reports-to)
-	 * are alternatives: both given is a mistake, not "the last wins". */
+	 * are alternatives: both given is a mistake, not "the last wins".
+	 * Lists of one place add up, and counts; a refusal has no value. */
 	for (i = 0; opts[i].name != NULL; i++)
 		for (j = i + 1; given[i] && opts[j].name != NULL; j++)
 			if (given[j] && opts[j].off == opts[i].off &&
-			    opts[i].kind != CLI_REFUSE &&
-			    opts[j].kind != CLI_REFUSE)
+			    sets_value(&opts[i]) && sets_value(&opts[j]))
 				return cli_usage_msg(
 				    ctx, _("--%s and --%s exclude each other"),
 				    opts[i].name, opts[j].name);

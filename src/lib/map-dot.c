@@ -69,9 +69,11 @@ html_entity(char c)
 }
 
 void
-map_html_escape(struct buf *b, const char *s)
+map_html_escape(struct buf *b, const char *text)
 {
-	const char *ent;
+	/* A picture for a slide: no text on it wider than this. */
+	char *cut = utf8_cut(text, MAP_TEXT_COLS);
+	const char *ent, *s = cut;
 	unsigned int uc;
 	size_t len;
 
@@ -107,6 +109,7 @@ map_html_escape(struct buf *b, const char *s)
 		}
 		}
 	}
+	free(cut);
 }
 
 const char *
@@ -1126,7 +1129,7 @@ legend_marks(struct builder *bd, struct legend *lg)
 {
 	const struct map_style *st = bd->st;
 	const struct seen *sn = &bd->seen;
-	char text[96];
+	char text[96], sample[128];
 
 	if (sn->deal_stance)
 		legend_item(lg, _("<I>on deal</I>"), "",
@@ -1140,18 +1143,29 @@ legend_marks(struct builder *bd, struct legend *lg)
 	}
 	if (sn->placeholder)
 		legend_item(lg, "<I>?</I>", " BORDER=\"1\"", _("placeholder"));
-	if (sn->left)
-		legend_item(lg, "<FONT COLOR=\"" FONT_LEFT "\">left</FONT>",
-		            " BGCOLOR=\"" FILL_LEFT "\"", _("has left"));
-	if (sn->faded)
-		legend_item(lg, "<FONT COLOR=\"" FONT_FADED "\">faded</FONT>",
-		            "", _("outside the group"));
+	/* The samples say what the nodes say, in the user's language. */
+	if (sn->left) {
+		/* TRANSLATORS: a legend's sample of a person who has left. */
+		snprintf(sample, sizeof sample, "<FONT COLOR=\"%s\">%s</FONT>",
+		         FONT_LEFT, _("left"));
+		legend_item(lg, sample, " BGCOLOR=\"" FILL_LEFT "\"",
+		            _("has left"));
+	}
+	if (sn->faded) {
+		/* TRANSLATORS: a legend's sample of a faded node. */
+		snprintf(sample, sizeof sample, "<FONT COLOR=\"%s\">%s</FONT>",
+		         FONT_FADED, _("faded"));
+		legend_item(lg, sample, "", _("outside the group"));
+	}
 	if (sn->stale) {
 		snprintf(text, sizeof text,
 		         _("stance seen more than %ld days ago"),
 		         st->stale_days);
-		legend_item(lg, "<FONT POINT-SIZE=\"10\"><I>seen</I></FONT>",
-		            " BGCOLOR=\"" FILL_STALE "\"", text);
+		/* TRANSLATORS: a legend's sample of a stale stance, as the
+		 * node says "seen DATE". */
+		snprintf(sample, sizeof sample,
+		         "<FONT POINT-SIZE=\"10\"><I>%s</I></FONT>", _("seen"));
+		legend_item(lg, sample, " BGCOLOR=\"" FILL_STALE "\"", text);
 	}
 	if (sn->lead)
 		legend_item(lg, "\xe2\x98\x85", "", _("leads the role"));

@@ -2245,7 +2245,11 @@ account_member(struct store *st, const char *where, const char *what,
 		return KAM_OK;
 	s = store_stmt(st, all);
 	db_bind_int64(s, 1, acct);
-	xasprintf(&prefix, "%s/", r.account);
+	/* An import names it as its file wrote it (kam(7), CSV INPUT). */
+	if (where != NULL && strchr(ref, '/') == NULL)
+		prefix = xstrdup("");
+	else
+		xasprintf(&prefix, "%s/", r.account);
 	rc = unknown(where, what, prefix, r.handle,
 	             store_nearest(st, s, r.handle));
 	free(prefix);

@@ -239,6 +239,35 @@ utf8_valid(const char *s)
 	return u8_check((const uint8_t *)s, strlen(s)) == NULL;
 }
 
+char *
+utf8_cut(const char *s, size_t width)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t used = 0, n;
+	ucs4_t uc;
+	int w, len;
+	char *out;
+
+	if (!utf8_valid(s) || utf8_width(s) <= width || width == 0)
+		return xstrdup(s);
+	/* Room for the ellipsis, one column. */
+	while (*p != '\0') {
+		len = u8_mbtouc(&uc, p, u8_strlen(p));
+		w = uc_width(uc, "UTF-8");
+		if (w < 0)
+			w = 0;
+		if (used + (size_t)w > width - 1)
+			break;
+		used += (size_t)w;
+		p += len;
+	}
+	n = (size_t)((const char *)p - s);
+	out = xmalloc(n + sizeof "\xe2\x80\xa6");
+	memcpy(out, s, n);
+	memcpy(out + n, "\xe2\x80\xa6", sizeof "\xe2\x80\xa6");
+	return out;
+}
+
 size_t
 utf8_width(const char *s)
 {

@@ -160,7 +160,7 @@ bad link-kind 3 ":2: unknown link kind 'loves' (use influences, advises, allies 
 printf 'from,to,kind,strength\nchen,wang,advises,5\n' >"$T/link-strength.csv"
 bad link-strength 3 ":2: invalid strength '5' (1, 2 or 3)"
 printf 'from,to,kind\nchen,chen,advises\n' >"$T/link-self.csv"
-bad link-self 3 ":2: a link needs two people, not 'chen' twice"
+bad link-self 5 ":2: a link needs two people, not 'chen' twice"
 printf 'from,to,kind\nchen,beta/b1,advises\n' >"$T/link-cross.csv"
 bad link-cross 3 ":2: person 'beta/b1' is in another account"
 printf 'from,to,kind,weight\nchen,wang,advises,1\n' >"$T/link-column.csv"

@@ -28,6 +28,9 @@ impossible gate-as-of kam-gate --as-of run acme/erp --dry-run
 impossible set-on kam-org --on person set acme/cto --title Boss
 impossible stance-on kam-stance --on set acme/cto support
 impossible deal-close kam-org --close deal set acme/erp
+impossible stance-known kam-stance --known-at show acme
+run stance-known-stamp 3 kam-stance show acme --known-at 2026-02-30T10:00:00Z
+expect_err stance-known-stamp "kam-stance: impossible date '2026-02-30' for --known-at"
 unchanged impossible
 
 # A malformed one: the same message everywhere too.

@@ -7,8 +7,9 @@
 # a person to themselves is a conflict (5) on the command line and in an
 # import; a link kind outside the method's words or a strength out of
 # range is bad data (3) in kam-map as in kam-org; a departure in the
-# future is refused by an import as by person leave.  --deal
-# ACCOUNT/DEAL names influence's account.
+# future is refused by an import as by person leave; an unknown deal is
+# named as the file wrote it.  --deal ACCOUNT/DEAL names influence's
+# account.
 . "${KAM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/cli/lib.sh"
 
 export KAM_NOW=2026-06-30
@@ -55,7 +56,16 @@ run map-kind 3 kam-map acme --links bogus -o "$T/m.dot"
 expect_err map-kind "kam-map: unknown link kind 'bogus' in --links (use influences, advises, allies or rivals, separated by commas)"
 run map-strength 3 kam-map acme --min-strength 4 -o "$T/m.dot"
 expect_err map-strength "kam-map: invalid strength '4' for --min-strength (use 1, 2 or 3)"
+printf 'person,stance,on,deal\nboss,support,2026-06-01,nodeal\n' >"$T/sdeal.csv"
+run stance-deal 4 kam-stance -a acme import "$T/sdeal.csv"
+expect_err stance-deal "kam-stance: $T/sdeal.csv:2: unknown deal 'nodeal'"
 unchanged refused
+
+# A yes-or-no column takes the method's 是 and 否 as every word column
+# takes its Chinese words.
+printf 'deal,person,role,influence,lead\nerp,li,technical,高,是\nerp,wu,business,低,否\n' >"$T/roles.csv"
+run roles-zh 0 kam-org -a acme import "$T/roles.csv"
+expect_sql roles-zh "SELECT group_concat(p.handle || ':' || r.lead, ' ') FROM deal_role r JOIN person p ON p.id = r.person_id WHERE r.role <> 'decision-maker' ORDER BY p.handle" "li:1 wu:0"
 
 # One at a time, each still works; the day of departure may be today.
 run rt-one 0 kam-org -a acme person set wu --reports-to boss

@@ -164,29 +164,31 @@ expect_subtitle both "links: influences; strength 2 or more; 1 of 3 links shown 
 run allview 0 kam-map --max-links 2 --no-legend co
 expect_edges allview "$E1" "$E2"
 
-# Bad values: the message, exit 2, nothing printed, the store as it was.
+# Bad values: the message, the exit status (3 for a word or a strength,
+# bad data as in kam-org link; 2 for a limit, a usage error), nothing
+# printed, the store as it was.
 snapshot
-bad() { # bad NAME MESSAGE ARGS...
-  b=$1 m=$2
-  shift 2
-  run "$b" 2 kam-map "$@" co
+bad() { # bad NAME STATUS MESSAGE ARGS...
+  b=$1 want=$2 m=$3
+  shift 3
+  run "$b" "$want" kam-map "$@" co
   expect_err "$b" "$m"
   count=$((count + 1))
   [ -s "$T/$b.out" ] && fail "$b: printed a map"
 }
 for s in 0 4 -1 x 2.5 ''; do
-  bad "strength$s" "kam-map: invalid strength '$s' for --min-strength (use 1, 2 or 3)" \
+  bad "strength$s" 3 "kam-map: invalid strength '$s' for --min-strength (use 1, 2 or 3)" \
     --min-strength "$s"
 done
 for n in 0 -1 1000001 x ''; do
-  bad "max$n" "kam-map: invalid limit '$n' for --max-links (use a whole number from 1 to 1000000, or all)" \
+  bad "max$n" 2 "kam-map: invalid limit '$n' for --max-links (use a whole number from 1 to 1000000, or all)" \
     --max-links "$n"
 done
 run max1000000 0 kam-map --max-links 1000000 co
 for k in influence Advises 'advises,' ',advises' 'advises,,rivals' ''; do
   w=$k
   case $k in advises,) w= ;; ,advises) w= ;; advises,,rivals) w= ;; esac
-  bad "links$k" "kam-map: unknown link kind '$w' in --links (use influences, advises, allies or rivals, separated by commas)" \
+  bad "links$k" 3 "kam-map: unknown link kind '$w' in --links (use influences, advises, allies or rivals, separated by commas)" \
     --links "$k"
 done
 unchanged bad

@@ -115,7 +115,7 @@ expect_err bad-import-links "kam-org: $T/bad-links.csv:3: unknown link kind '盟
 printf 'deal,person,role,influence\nhis,zhao,技术,中等\n' >"$T/bad-roles.csv"
 run bad-import-roles 3 kam-org import "$T/bad-roles.csv"
 expect_err bad-import-roles "kam-org: $T/bad-roles.csv:2: unknown influence '中等' (use high, medium or low)"
-run bad-map 2 kam-map acme --links 建议,朋友 -T dot
+run bad-map 3 kam-map acme --links 建议,朋友 -T dot
 expect_err bad-map "kam-map: unknown link kind '朋友' in --links (use influences, advises, allies or rivals, separated by commas)"
 unchanged refused
 

@@ -27,7 +27,7 @@ unchanged sf-stdin
 # In Chinese.
 if locale -a 2>/dev/null | grep -qx zh_CN.utf8; then
   run sf-zh 3 in_locale zh_CN.UTF-8 kam-org import contoso "$T/empty.csv" --from salesforce
-  expect_err sf-zh "kam-org: $T/empty.csv：文件为空（需要Salesforce 的 Contact、Opportunity 或 OpportunityContactRole 导出文件，其表头含 LastName、StageName 或 OpportunityId 列）"
+  expect_err sf-zh "kam-org: $T/empty.csv: 文件为空（需要Salesforce 的 Contact、Opportunity 或 OpportunityContactRole 导出文件，其表头含 LastName、StageName 或 OpportunityId 列）"
   unchanged sf-zh
 fi
 

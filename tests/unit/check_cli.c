@@ -717,17 +717,28 @@ START_TEST(test_options_values)
 	ck_assert_str_eq(OPT(list).v[1], "y");
 	ck_assert_ptr_null(OPT(list).v[2]);
 	ck_assert_str_eq(ctx.argv[optind], "arg");
-	/* The last given wins, also between two options of one place. */
+	/* The last given wins between two of one option; two options that
+	 * set one place exclude each other, in either order. */
 	ck_assert_int_eq(options(&err, "-s", "a", "--str=b", "--num", "1", "-S",
-	                         "--unset", NULL),
+	                         "--set", NULL),
 	                 KAM_OK);
 	ck_assert_str_eq(OPT(str), "b");
 	ck_assert_int_eq(OPT(num), 1);
-	ck_assert_int_eq(OPT(set), 0);
-	ck_assert_int_eq(
-	    options(&err, "--unset", "--set", "--word", "--str", "w", NULL),
-	    KAM_OK);
 	ck_assert_int_eq(OPT(set), 7);
+	ck_assert_int_eq(options(&err, "-S", "--unset", NULL), KAM_USAGE);
+	ck_assert_ptr_nonnull(
+	    strstr(err, "--set and --unset exclude each other"));
+	ck_assert_int_eq(
+	    options(&err, "--unset", "--word", "--set", "--str", "w", NULL),
+	    KAM_USAGE);
+	ck_assert_ptr_nonnull(
+	    strstr(err, "--set and --unset exclude each other"));
+	ck_assert_int_eq(options(&err, "--unset", "--word", NULL), KAM_OK);
+	ck_assert_int_eq(OPT(set), 0);
+	/* Two lists of one place add up: nothing to choose between. */
+	ck_assert_int_eq(options(&err, "--list", "x", "--more", "y", NULL),
+	                 KAM_OK);
+	ck_assert_uint_eq(OPT(list).n, 2);
 	/* A vocabulary's canonical word; a length of time. */
 	ck_assert_int_eq(options(&err, "--vocab", "+", "--span", "12w", NULL),
 	                 KAM_OK);

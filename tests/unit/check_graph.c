@@ -138,6 +138,31 @@ teardown(void)
 
 /* --- Pure functions --- */
 
+/*
+ * map_html_escape of n copies of c, written back as "@N" and the run of
+ * copies that came out, then whatever followed them: "@59a…".
+ */
+static const char *
+escaped(int n, const char *c)
+{
+	static char out[512];
+	struct buf in = {0}, b = {0};
+	const char *s;
+	size_t k = strlen(c);
+	int i;
+
+	for (i = 0; i < n; i++)
+		buf_puts(&in, c);
+	map_html_escape(&b, in.s);
+	buf_add(&b, "", 1);
+	for (s = b.s, i = 0; strncmp(s, c, k) == 0; s += k)
+		i++;
+	snprintf(out, sizeof out, "@%d%s%s", i, c, s);
+	buf_free(&in);
+	buf_free(&b);
+	return out;
+}
+
 START_TEST(test_escape)
 {
 	struct buf b = {0};
@@ -154,6 +179,12 @@ START_TEST(test_escape)
 	buf_add(&b, "", 1);
 	ck_assert_str_eq(b.s, "李伟");
 	buf_free(&b);
+	/* No text on a picture wider than MAP_TEXT_COLS: 100 columns stay,
+	 * 101 are cut to 99 and an ellipsis. */
+	ck_assert_str_eq(escaped(100, "a"), "@100a");
+	ck_assert_str_eq(escaped(101, "a"), "@99a…");
+	ck_assert_str_eq(escaped(50, "王"), "@50王");
+	ck_assert_str_eq(escaped(51, "王"), "@49王…");
 }
 END_TEST
 

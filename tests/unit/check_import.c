@@ -445,7 +445,10 @@ START_TEST(test_machinery_empty)
 	ck_assert(import_flag("yes", &flag) && flag == 1);
 	ck_assert(import_flag("", &flag) && flag == 0);
 	ck_assert(import_flag("false", &flag) && flag == 0);
+	ck_assert(import_flag("是", &flag) && flag == 1);
+	ck_assert(import_flag("否", &flag) && flag == 0);
 	ck_assert(!import_flag("maybe", &flag));
+	ck_assert(!import_flag("是的", &flag));
 }
 END_TEST
 

@@ -591,6 +591,38 @@ START_TEST(test_utf8)
 }
 END_TEST
 
+/* Cut to a width, the ellipsis one column of it; a wide character that
+ * would cross the edge goes whole. */
+START_TEST(test_utf8_cut)
+{
+	static const struct {
+		const char *s;
+		size_t width;
+		const char *want;
+	} t[] = {
+	    {"abc", 3, "abc"},
+	    {"abc", 2, "a…"},
+	    {"abc", 0, "abc"},
+	    {"王伟", 4, "王伟"},
+	    {"王伟", 3, "王…"},
+	    {"王伟", 2, "…"},
+	    {"艾克美 中国", 11, "艾克美 中国"},
+	    {"艾克美 中国", 10, "艾克美 中…"},
+	    {"\xff\xfe", 1, "\xff\xfe"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++) {
+		char *got = utf8_cut(t[i].s, t[i].width);
+
+		ck_assert_str_eq(got, t[i].want);
+		ck_assert(utf8_width(got) <= t[i].width || t[i].width == 0 ||
+		          !utf8_valid(got));
+		free(got);
+	}
+}
+END_TEST
+
 /* CSV reading */
 
 static struct csv_in *
@@ -1241,6 +1273,7 @@ org_suite(void)
 	tcase_add_test(tc, test_ref_parse);
 	tcase_add_test(tc, test_parse_int);
 	tcase_add_test(tc, test_utf8);
+	tcase_add_test(tc, test_utf8_cut);
 	tcase_add_test(tc, test_csv_rfc4180);
 	tcase_add_test(tc, test_csv_invalid_utf8);
 	tcase_add_test(tc, test_csv_malformed);
