@@ -1284,9 +1284,9 @@ settings_in_order(struct kam_ctx *ctx, const char *key, double v)
 	if ((rc = gate_params_load(ctx->st, &p)) != KAM_OK)
 		return rc;
 	*gate_param(&p, key) = v;
-	if (!gate_params_disorder(&p, &lo, &hi))
+	if (!gate_params_disorder(&p, key, &lo, &hi))
 		return KAM_OK;
-	return kam_err(KAM_DATA,
+	return kam_err(KAM_CONFLICT,
 	               _("'%s' (%.15g) would be above '%s' (%.15g), which "
 	                 "it may not be"),
 	               lo, *gate_param(&p, lo), hi, *gate_param(&p, hi));

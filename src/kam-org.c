@@ -546,6 +546,7 @@ cmd_person_list(struct kam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
+	store_map_pages(ctx->st);
 	return cli_list(ctx, 0, person_cols, list_people, NULL);
 }
 
@@ -763,6 +764,7 @@ cmd_tree(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
+	store_map_pages(ctx->st);
 	rc = store_org_people(ctx->st, account, 0, tree_add, &t);
 	roots = xcalloc(t.len + 1, sizeof *roots);
 	t.kids = xcalloc(t.len + 1, sizeof *t.kids);
@@ -1399,6 +1401,7 @@ cmd_check(struct kam_ctx *ctx, int argc, char **argv)
 		return rc;
 	account = ctx->subj.account;
 	deal = ctx->subj.deal;
+	store_map_pages(ctx->st);
 	fl.o = cli_out(ctx, 0, flag_cols);
 	rc = org_check_flags(ctx->st, account, deal, put_flag, &fl);
 	/* Then what the stances say of each buying group (kam-gate(1),
@@ -1494,8 +1497,11 @@ cmd_influence(struct kam_ctx *ctx, int argc, char **argv)
 		    xstrndup(opt->deal, (size_t)(slash - opt->deal));
 	if ((rc = cli_subject(ctx)) == KAM_OK)
 		rc = influence_of(ctx, opt->deal, opt->as_of);
-	if (implied != NULL)
+	if (implied != NULL) {
 		ctx->account = NULL;
+		if (ctx->subj.arg == implied)
+			ctx->subj.arg = NULL;
+	}
 	free(implied);
 	return rc;
 }
@@ -1875,6 +1881,7 @@ cmd_export(struct kam_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_subject(ctx)) != KAM_OK)
 		return rc;
 	account = ctx->subj.account;
+	store_map_pages(ctx->st);
 	if (kind == NULL || strcmp(kind, "people") == 0) {
 		fputs("handle,name,title,dept,level,reports_to,dotted_to,"
 		      "placeholder,left_on,ext_id\n",
@@ -2009,8 +2016,9 @@ static const struct kam_verb verbs[] = {
      CLI_OPTS(person_add_opts, struct person_opts)},
     {"person set",
      "person set PERSON [--name NAME] [--title T] [--dept D] [--level N] "
-     "[--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... "
-     "[--no-dotted] [--no-leave] [--placeholder | --no-placeholder] "
+     "[--reports-to PERSON | --no-reports-to] "
+     "[--dotted-to PERSON... | --no-dotted] [--no-leave] "
+     "[--placeholder | --no-placeholder] "
      "[--ext-id ID] "
      "[--on DATE]",
      "change a person; the change is kept in the log", cmd_person_set, 1, 1,

@@ -137,9 +137,6 @@ int cli_listing(struct kam_ctx *, int argc, char **argv);
  *               reports its fault and returns a kam status
  *   CLI_WORD    const char *: set to word when given (--no-reports-to
  *               sets "" where --reports-to sets its value)
- * Options that set one value (the same off) are alternatives: giving
- * two of them is refused as a usage error, "--A and --B exclude each
- * other".
  *   CLI_SET     int: set to max when given (dflt before)
  *   CLI_COUNT   int: one more each time it is given
  *   CLI_LIST    struct cli_list: every value, in order, and a NULL; at
@@ -151,6 +148,10 @@ int cli_listing(struct kam_ctx *, int argc, char **argv);
  *   CLI_REFUSE  no value: refused with msg (a %s for the option's
  *               name) as a usage error, or without msg the usage
  *               alone; an option of a sibling verb
+ *
+ * Options that set one value (the same off; not lists nor counts) are
+ * alternatives: giving two of them is refused as a usage error, "--A and
+ * --B exclude each other"; one option given twice keeps its last value.
  *
  * required, when set, makes the option required: its message, as a
  * usage error.  empty says what an empty value of a string kind is:

@@ -79,7 +79,8 @@ const char *gate_stance_word(int);
  * store keeps only values changed with kam-gate setting.
  */
 struct gate_params {
-	double fail[GATE_COUNT]; /* a score below fails the gate */
+	double fail[GATE_COUNT]; /* a score below fails the gate; gate 3's
+	                            is long odds (weak) instead */
 	double strong;           /* gate 3 below it passes weak */
 	double weak_max;         /* the likelihood of a gate 3 held weak */
 	double unknown_max;      /* more unknown weight leaves a gate open */
@@ -100,15 +101,15 @@ double *gate_param(struct gate_params *, const char *key);
 /* Checks a value for a key: NULL if fine, else what is allowed. */
 const char *gate_param_check(const char *key, double value);
 /*
- * The settings that bound one another, in order: the first pair that p
- * breaks, its lower key in *lo and upper in *hi (lo must not be above
- * hi), 1; else 0.  win.fail at most win.strong, price.yes-max at most
- * price.partly-max, our-relationship.partly at most .yes,
+ * The settings that bound one another, in order: the first pair of key's
+ * that p breaks, its lower key in *lo and upper in *hi (lo must not be
+ * above hi), 1; else 0.  win.fail at most win.strong, price.yes-max at
+ * most price.partly-max, our-relationship.partly at most .yes,
  * rival-relationship.yes at most .partly, influence.low at most .medium
  * at most .high.
  */
-int gate_params_disorder(struct gate_params *p, const char **lo,
-                         const char **hi);
+int gate_params_disorder(struct gate_params *p, const char *key,
+                         const char **lo, const char **hi);
 
 /*
  * The criteria the rules read by key: computed ones, and those with a

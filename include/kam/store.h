@@ -105,6 +105,10 @@ const char *store_path(const struct store *);
 int store_begin(struct store *, int kind);
 int store_end(struct store *, int rc);
 
+/* For a command about to read most of a large store (a whole account's
+ * listing, a map's walks): its pages mapped, not copied. */
+void store_map_pages(struct store *);
+
 /* Whether an account has this handle; reports nothing. */
 int store_account_find(struct store *, const char *handle, int64_t *);
 

@@ -225,7 +225,8 @@ gate_param_check(const char *key, double v)
 }
 
 int
-gate_params_disorder(struct gate_params *p, const char **lo, const char **hi)
+gate_params_disorder(struct gate_params *p, const char *key, const char **lo,
+                     const char **hi)
 {
 	static const char *const pairs[][2] = {
 	    {"win.fail", "win.strong"},
@@ -238,7 +239,9 @@ gate_params_disorder(struct gate_params *p, const char **lo, const char **hi)
 	size_t i;
 
 	for (i = 0; i < sizeof pairs / sizeof *pairs; i++)
-		if (*gate_param(p, pairs[i][0]) > *gate_param(p, pairs[i][1])) {
+		if ((strcmp(key, pairs[i][0]) == 0 ||
+		     strcmp(key, pairs[i][1]) == 0) &&
+		    *gate_param(p, pairs[i][0]) > *gate_param(p, pairs[i][1])) {
 			*lo = pairs[i][0];
 			*hi = pairs[i][1];
 			return 1;
@@ -813,6 +816,24 @@ rival_list(const struct gate_assessment *a, const struct gate_member *m)
 	return l;
 }
 
+/* Whether what was observed on day (a stance in force; "" for one
+ * assumed, as of the assessment) is at most stale.days old. */
+static int
+fresh(const struct gate_assessment *a, const char *day)
+{
+	return day[0] == '\0' ||
+	       date_days(a->as_of) - date_days(day) <= a->params.stale_days;
+}
+
+/* Whether m supports competitor j, as last observed within stale.days. */
+static int
+backs_rival_now(const struct gate_assessment *a, const struct gate_member *m,
+                size_t j)
+{
+	return m->rival != NULL && m->rival[j] == 1 &&
+	       (m->rival_since == NULL || fresh(a, m->rival_since[j]));
+}
+
 static int
 supports_a_rival(const struct gate_assessment *a, const struct gate_member *m)
 {
@@ -830,8 +851,9 @@ supports_a_rival(const struct gate_assessment *a, const struct gate_member *m)
  * of high influence supports us (decision-maker-lost), or one competitor
  * holds both the lead of the group and every decision-maker: they support
  * it and not us (lead-and-decision-maker-lost).  What we know of them
- * must be fresh: a stance older than stale.days is a question again, not
- * a loss.  Returns the rule that fired, with its reason in *why, or NULL.
+ * must be fresh: an opposition or a preference for the competitor last
+ * observed more than stale.days ago is a question again, not a loss.
+ * Returns the rule that fired, with its reason in *why, or NULL.
  */
 static const char *
 sure_loss(const struct gate_assessment *a, struct reason **why)
@@ -839,7 +861,7 @@ sure_loss(const struct gate_assessment *a, struct reason **why)
 	const struct gate_member *lead = NULL;
 	size_t *dms, ndm = 0, i, j;
 	const char *rule = NULL;
-	int lost = 1, backed = 0;
+	int lost = 1, backed = 0, rival;
 
 	dms = xcalloc(a->nmembers + 1, sizeof *dms);
 	for (i = 0; i < a->nmembers; i++) {
@@ -847,8 +869,9 @@ sure_loss(const struct gate_assessment *a, struct reason **why)
 
 		if (m->core & GATE_CORE_DM) {
 			dms[ndm++] = i;
-			if (m->stance != -1 || !supports_a_rival(a, m) ||
-			    age_of(a, m) > a->params.stale_days)
+			for (j = 0, rival = 0; j < a->nrivals; j++)
+				rival |= backs_rival_now(a, m, j);
+			if (m->stance != -1 || !fresh(a, m->since) || !rival)
 				lost = 0;
 		}
 		if (m->influence == 0 && m->stance == 1)
@@ -865,15 +888,12 @@ sure_loss(const struct gate_assessment *a, struct reason **why)
 	}
 	for (j = 0; rule == NULL && ndm > 0 && lead != NULL && j < a->nrivals;
 	     j++) {
-		if (lead->rival == NULL || lead->rival[j] != 1 ||
-		    lead->stance == 1 || age_of(a, lead) > a->params.stale_days)
+		if (!backs_rival_now(a, lead, j) || lead->stance == 1)
 			continue;
 		for (i = 0, lost = 1; i < ndm; i++) {
 			const struct gate_member *m = &a->members[dms[i]];
 
-			if (m->rival == NULL || m->rival[j] != 1 ||
-			    m->stance == 1 ||
-			    age_of(a, m) > a->params.stale_days)
+			if (!backs_rival_now(a, m, j) || m->stance == 1)
 				lost = 0;
 		}
 		if (!lost)
@@ -982,6 +1002,25 @@ cost_words(const char *key)
 }
 
 /*
+ * Whether gate 3 is long odds (weak by a score below win.fail: Long odds
+ * in kam-gate(1)), and then what its expected value says: GATE_YES when
+ * it covers the pursuit cost, GATE_NO when it does not, GATE_UNKNOWN
+ * when the value or the cost is not known; -1 when it is not long odds
+ * or the rubric has no expected-value criterion.
+ */
+static int
+long_odds(const struct gate_assessment *a)
+{
+	const struct gate_outcome *w = &a->gates[2];
+	const struct gate_crit *ev = gate_crit_in(a, GATE_KEY_EXPECTED);
+
+	if (w->status != GATE_WEAK || !w->scored ||
+	    w->score >= a->params.fail[2] || ev == NULL)
+		return -1;
+	return (int)ev->answer;
+}
+
+/*
  * Not worth winning (kam-gate(1), Not worth winning): the pursuit cost
  * exceeds the deal's value, or a win ties up capital, does harm or pulls
  * us off our direction for no profit and the client is not a strategic
@@ -997,6 +1036,9 @@ worth_fails(const struct gate_assessment *a, struct gate_outcome *o)
 	if (cost_exceeds_value(a)) {
 		reason(o,
 		       reason_code(R_NOT_WORTH, txt(a->cost), txt(a->value)));
+		fails = 1;
+	} else if (long_odds(a) == (int)GATE_NO) {
+		reason(o, reason_code(R_LONG_ODDS_NO_PAY));
 		fails = 1;
 	}
 	if (what != NULL && answer_of(a, GATE_KEY_PROFIT) == GATE_NO &&
@@ -1258,8 +1300,11 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		gate_score_text(best, bs);
 		o->status = GATE_FAIL;
 		reason(o, reason_code(R_CANNOT_REACH, txt(th), txt(bs)));
-	} else if (t.mustunk || u > p->unknown_max || t.unknowing) {
+	} else if (t.mustunk || u > p->unknown_max || t.unknowing ||
+	           (g == 4 && long_odds(a) == (int)GATE_UNKNOWN)) {
 		o->status = GATE_OPEN;
+		if (g == 4 && long_odds(a) == (int)GATE_UNKNOWN)
+			reason(o, reason_code(R_LONG_ODDS_UNPRICED));
 		open_reasons(a, o, g, u);
 	} else if (o->scored && o->score < p->fail[g - 1]) {
 		reason(o, reason_code(R_BELOW_FAIL, txt(sc), txt(th)));

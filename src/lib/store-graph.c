@@ -616,7 +616,9 @@ store_graph_load(struct store *st, const struct map_query *q,
 
 	memset(d, 0, sizeof *d);
 	/* One read transaction: a consistent snapshot, and the file is
-	 * locked once rather than for each of thousands of queries. */
+	 * locked once rather than for each of thousands of queries.  Each
+	 * person's stance walks the observation index. */
+	store_map_pages(st);
 	if ((rc = store_begin(st, STORE_TX_READ)) != KAM_OK)
 		return rc;
 	rc = load(&l);

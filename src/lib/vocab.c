@@ -243,23 +243,25 @@ char *
 utf8_cut(const char *s, size_t width)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	size_t used = 0, n;
+	size_t used = 0, n, left = strlen(s);
 	ucs4_t uc;
 	int w, len;
 	char *out;
 
-	if (!utf8_valid(s) || utf8_width(s) <= width || width == 0)
+	if (width == 0 || utf8_width(s) <= width)
 		return xstrdup(s);
-	/* Room for the ellipsis, one column. */
-	while (*p != '\0') {
-		len = u8_mbtouc(&uc, p, u8_strlen(p));
+	/* Room for the ellipsis, one column.  A byte that is not UTF-8,
+	 * and a control character, is shown as one column. */
+	while (left > 0) {
+		len = u8_mbtouc(&uc, p, left);
 		w = uc_width(uc, "UTF-8");
-		if (w < 0)
-			w = 0;
+		if (w < 0 || uc == 0xfffd)
+			w = 1;
 		if (used + (size_t)w > width - 1)
 			break;
 		used += (size_t)w;
 		p += len;
+		left -= (size_t)len;
 	}
 	n = (size_t)((const char *)p - s);
 	out = xmalloc(n + sizeof "\xe2\x80\xa6");

@@ -52,6 +52,7 @@ expect_err left-future "kam-org: $T/future.csv:2: date '2026-07-01' is in the fu
 run leave-future 3 kam-org -a acme person leave wu --on 2026-07-01
 expect_err leave-future "kam-org: date '2026-07-01' for --on is in the future (today is 2026-06-30)"
 run link-strength 3 kam-org -a acme link wu boss --kind advises --strength 4
+expect_err link-strength "kam-org: invalid strength '4' (1, 2 or 3)"
 run map-kind 3 kam-map acme --links bogus -o "$T/m.dot"
 expect_err map-kind "kam-map: unknown link kind 'bogus' in --links (use influences, advises, allies or rivals, separated by commas)"
 run map-strength 3 kam-map acme --min-strength 4 -o "$T/m.dot"

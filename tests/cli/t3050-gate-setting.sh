@@ -74,22 +74,23 @@ expect_err reset-none "kam-gate: missing KEY"
 unchanged bad-input
 
 # Settings that bound one another stay in order: equal is allowed, a
-# hundredth past it refused (3) with nothing changed; a reset counts too.
+# hundredth past it refused (5, a conflict with what is stored) with
+# nothing changed; a reset counts too.
 for k in win.fail win.strong; do kam-gate setting $k --reset; done
 run order-eq 0 kam-gate setting win.fail 0.75
 run order-eq2 0 kam-gate setting win.fail 0.5
 snapshot
-run order-fail 3 kam-gate setting win.fail 0.76
+run order-fail 5 kam-gate setting win.fail 0.76
 expect_err order-fail "kam-gate: 'win.fail' (0.76) would be above 'win.strong' (0.75), which it may not be"
-run order-strong 3 kam-gate setting win.strong 0.49
+run order-strong 5 kam-gate setting win.strong 0.49
 expect_err order-strong "kam-gate: 'win.fail' (0.5) would be above 'win.strong' (0.49), which it may not be"
-run order-price 3 kam-gate setting price.yes-max 16
+run order-price 5 kam-gate setting price.yes-max 16
 expect_err order-price "kam-gate: 'price.yes-max' (16) would be above 'price.partly-max' (15), which it may not be"
-run order-ours 3 kam-gate setting -- our-relationship.yes -0.5
+run order-ours 5 kam-gate setting -- our-relationship.yes -0.5
 expect_err order-ours "kam-gate: 'our-relationship.partly' (-0.25) would be above 'our-relationship.yes' (-0.5), which it may not be"
-run order-rival 3 kam-gate setting rival-relationship.yes 0.9
+run order-rival 5 kam-gate setting rival-relationship.yes 0.9
 expect_err order-rival "kam-gate: 'rival-relationship.yes' (0.9) would be above 'rival-relationship.partly' (0.5), which it may not be"
-run order-infl 3 kam-gate setting influence.low 2.5
+run order-infl 5 kam-gate setting influence.low 2.5
 expect_err order-infl "kam-gate: 'influence.low' (2.5) would be above 'influence.medium' (2), which it may not be"
 unchanged order
 run order-price-eq 0 kam-gate setting price.yes-max 15
@@ -97,7 +98,7 @@ kam-gate setting price.yes-max --reset
 kam-gate setting win.fail 0.3
 kam-gate setting win.strong 0.4
 snapshot
-run order-reset 3 kam-gate setting win.fail --reset
+run order-reset 5 kam-gate setting win.fail --reset
 expect_err order-reset "kam-gate: 'win.fail' (0.5) would be above 'win.strong' (0.4), which it may not be"
 unchanged order-reset
 run order-reset-strong 0 kam-gate setting win.strong --reset

@@ -70,14 +70,34 @@ check lost-score "$(j lost '$.gates[2].score')" 0.56
 run lost-table 22 kam-gate run lost --dry-run --exit-status -F table
 sed -n 3p "$T/lost-table.out" >"$T/lost-inv.out"
 expect_text lost-inv "Investment: none (value 1000000 USD, win likelihood 0.00, expected value 0 USD, pursuit cost -)."
-# Below win.fail by its score, not a sure loss: long odds, so weak, its
-# score, and fewer resources, not none.
-check low "$(inv low lost --assume-stance ceo=support --assume-stance cfo=neutral \
-  --assume-answer position=no --assume-answer differentiation=no --assume-answer price=no)" \
-  "pursue-limited weak 0.28 280000"
+# Below win.fail by its score, not a sure loss: long odds, so weak with
+# its score as the likelihood, fewer resources, not none.  What they are
+# worth depends on the pursuit cost: unknown, it is found out first
+# (qualify); covered by the expected value (280000, equal included), a
+# limited effort; a unit more, not worth it (drop).
+long() {
+  inv "$@" --assume-stance ceo=support --assume-stance cfo=neutral \
+    --assume-answer position=no --assume-answer differentiation=no \
+    --assume-answer price=no
+}
+check low "$(long low lost)" "qualify weak 0.28 280000"
 check low-reason "$(j low '$.gates[2].reasons[0]')" "score 0.28 is below the fail threshold 0.50"
 check low-odds "$(j low '$.gates[2].reasons[1]')" "long odds, but no sure loss: invest less, not nothing"
-check low-level "$(j low '$.investment.level')" limited
+check low-worth "$(j low '$.gates[3].status') $(j low '$.gates[3].reasons[0]')" \
+  "open at long odds, find out what the deal is worth and what pursuing it costs before investing"
+kam-org deal set lost --cost 280000 >/dev/null
+check low-covered "$(long low-covered lost) $(j low-covered '$.investment.level')" \
+  "pursue-limited weak 0.28 280000 limited"
+kam-org deal set lost --cost 280001 >/dev/null
+check low-dear "$(long low-dear lost) $(j low-dear '$.investment.level')" \
+  "drop weak 0.28 280000 none"
+check low-dear-why "$(j low-dear '$.gates[3].reasons[0]')" \
+  "at long odds the expected value does not cover the pursuit cost: not worth even a limited effort"
+# At win.fail itself the score is weak, not long odds: no cost asked.
+kam-org deal set lost --cost 0 >/dev/null
+kam-gate setting win.fail 0.28
+check at-fail "$(long at-fail lost)" "pursue-limited weak 0.28 280000"
+kam-gate setting win.fail --reset
 
 # Nothing known of the group: open, no likelihood, no expected value.
 check none "$(inv none none)" "qualify open null null"

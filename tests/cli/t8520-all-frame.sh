@@ -32,7 +32,7 @@ export KAM_DB
 # VERB -h: the usage of each verb it begins, on stdout, status 0.
 run person-h 0 kam-org person -h
 expect_text person-h "usage: kam-org person add PERSON --name NAME [--title T] [--dept D] [--level N] [--reports-to PERSON] [--dotted-to PERSON]... [--placeholder] [--ext-id ID]
-usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON]... [--no-dotted] [--no-leave] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
+usage: kam-org person set PERSON [--name NAME] [--title T] [--dept D] [--level N] [--reports-to PERSON | --no-reports-to] [--dotted-to PERSON... | --no-dotted] [--no-leave] [--placeholder | --no-placeholder] [--ext-id ID] [--on DATE]
 usage: kam-org person leave PERSON --on DATE
 usage: kam-org person rm PERSON
 usage: kam-org person erase PERSON --reason TEXT

@@ -1424,6 +1424,61 @@ START_TEST(t_win_long_odds_unknowns)
 }
 END_TEST
 
+/*
+ * Long odds (gate 3 below win.fail) are worth a limited effort only when
+ * the expected value covers the pursuit cost: equal covers it, a
+ * ten-thousandth more drops the deal, and an unknown cost leaves "is it
+ * worth winning?" open until it is found out.  At win.fail itself the
+ * gate is weak, not long odds, and asks for no cost.
+ */
+START_TEST(t_long_odds_worth)
+{
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("position", GATE_NO);
+	ans("differentiation", GATE_NO);
+	ans("price", GATE_NO);
+	ans("rival-relationship", GATE_NO);
+	ans("our-relationship", GATE_PARTLY);
+	crit("expected-value")->source = GATE_SRC_NONE;
+	A.value = xstrdup("1000000");
+	A.cost = xstrdup("170000");
+	assess();
+	ck_status(3, GATE_WEAK);
+	ck_assert(A.gates[2].score == 0.17);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_YES);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	ck_assert_int_eq(A.invest.level, LEVEL_LIMITED);
+	free(A.cost);
+	A.cost = xstrdup("170000.0001");
+	gate_evaluate(&A);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
+	ck_status(4, GATE_FAIL);
+	ck_reason(4, "at long odds the expected value does not cover the "
+	             "pursuit cost: not worth even a limited effort");
+	ck_assert_int_eq(A.verdict, VERDICT_DROP);
+	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
+	free(A.cost);
+	A.cost = NULL;
+	gate_evaluate(&A);
+	ck_assert_int_eq(crit("expected-value")->answer, GATE_UNKNOWN);
+	ck_status(4, GATE_OPEN);
+	ck_reason(4, "at long odds, find out what the deal is worth and what "
+	             "pursuing it costs before investing");
+	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	/* At win.fail: weak, not long odds; nothing asked of the cost. */
+	A.params.fail[2] = 0.17;
+	gate_evaluate(&A);
+	ck_status(3, GATE_WEAK);
+	ck_assert(!has_reason(3, "long odds, but no sure loss: invest less, "
+	                         "not nothing"));
+	ck_assert_int_ne(A.gates[3].status, GATE_OPEN);
+	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
+	unmk();
+}
+END_TEST
+
 /* The eight deals a seasoned manager judges at a glance. */
 START_TEST(t_eight_cases)
 {
@@ -1845,16 +1900,34 @@ START_TEST(t_sure_loss_stale)
 	rival("orcl");
 	five(-1, 0, 0, 0, 0);
 	A.members[0].rival[0] = 1;
+	A.members[0].rival_since = xcalloc(1, sizeof *A.members[0].rival_since);
 	strcpy(A.members[0].latest, "2025-12-02");
+	strcpy(A.members[0].since, "2025-12-02");
+	strcpy(A.members[0].rival_since[0], "2025-12-02");
 	assess();
 	ck_status(3, GATE_FAIL);
 	ck_assert_str_eq(A.lost, GATE_LOST_DM);
+	/* The opposition a day too old. */
 	strcpy(A.members[0].latest, "2025-12-01");
+	strcpy(A.members[0].since, "2025-12-01");
 	crit("coverage")->source = GATE_SRC_NONE;
 	assess();
 	ck_assert_ptr_null(A.lost);
 	ck_status(3, GATE_OPEN);
 	ck_assert_int_eq(A.verdict, VERDICT_QUALIFY);
+	/* Opposing us today, but for the competitor a day too long ago:
+	 * the decision-maker is against us, not lost to orcl. */
+	strcpy(A.members[0].latest, "2026-03-02");
+	strcpy(A.members[0].since, "2026-03-02");
+	strcpy(A.members[0].rival_since[0], "2025-12-01");
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_ptr_null(A.lost);
+	ck_assert_int_ne(A.gates[2].status, GATE_FAIL);
+	strcpy(A.members[0].rival_since[0], "2025-12-02");
+	crit("coverage")->source = GATE_SRC_NONE;
+	assess();
+	ck_assert_str_eq(A.lost, GATE_LOST_DM);
 	unmk();
 
 	/* The lead and the decision-maker held by one competitor: the
@@ -1865,11 +1938,14 @@ START_TEST(t_sure_loss_stale)
 	five(0, 0, 0, 0, 0);
 	A.members[0].rival[0] = 1;
 	A.members[1].rival[0] = 1;
+	A.members[1].rival_since = xcalloc(1, sizeof *A.members[1].rival_since);
 	strcpy(A.members[1].latest, "2025-12-02");
+	strcpy(A.members[1].rival_since[0], "2025-12-02");
 	assess();
 	ck_status(3, GATE_FAIL);
 	ck_assert_str_eq(A.lost, GATE_LOST_LEAD);
 	strcpy(A.members[1].latest, "2025-12-01");
+	strcpy(A.members[1].rival_since[0], "2025-12-01");
 	crit("coverage")->source = GATE_SRC_NONE;
 	assess();
 	ck_assert_ptr_null(A.lost);
@@ -3094,6 +3170,7 @@ suite(void)
 	tcase_add_test(tc, t_unknown_must_small_share);
 	tcase_add_test(tc, t_win_long_odds_unknowns);
 	tcase_add_test(tc, t_sure_loss_stale);
+	tcase_add_test(tc, t_long_odds_worth);
 	tcase_add_test(tc, t_weak_is_limited);
 	tcase_add_test(tc, t_strong_threshold_boundary);
 	tcase_add_test(tc, t_open_beats_weak);
