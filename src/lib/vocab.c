@@ -243,27 +243,28 @@ char *
 utf8_cut(const char *s, size_t width)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	size_t used = 0, n, left = strlen(s);
+	size_t used = 0, n = 0, left = strlen(s);
+	int w, len, cut = 0;
 	ucs4_t uc;
-	int w, len;
 	char *out;
 
-	if (width == 0 || utf8_width(s) <= width)
-		return xstrdup(s);
-	/* Room for the ellipsis, one column.  A byte that is not UTF-8,
-	 * and a control character, is shown as one column. */
+	/* A byte that is not UTF-8, and a control character, is shown as
+	 * one column; the ellipsis takes one. */
 	while (left > 0) {
 		len = u8_mbtouc(&uc, p, left);
 		w = uc_width(uc, "UTF-8");
 		if (w < 0 || uc == 0xfffd)
 			w = 1;
-		if (used + (size_t)w > width - 1)
-			break;
+		if (!cut && width > 0 && used + (size_t)w > width - 1) {
+			n = (size_t)((const char *)p - s);
+			cut = 1;
+		}
 		used += (size_t)w;
 		p += len;
 		left -= (size_t)len;
 	}
-	n = (size_t)((const char *)p - s);
+	if (width == 0 || used <= width)
+		return xstrdup(s);
 	out = xmalloc(n + sizeof "\xe2\x80\xa6");
 	memcpy(out, s, n);
 	memcpy(out + n, "\xe2\x80\xa6", sizeof "\xe2\x80\xa6");

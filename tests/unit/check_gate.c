@@ -1386,6 +1386,21 @@ five(int dm, int tech, int biz, int fin, int coach)
 	member("acme/coach", GATE_ROLE_COACH, 2, coach);
 }
 
+/* A group all with us, an offer weak everywhere: gate 3 at 0.17, long
+ * odds below win.fail with no sure loss. */
+static void
+long_shot(void)
+{
+	mk();
+	strong_offer();
+	five(1, 1, 1, 1, 1);
+	ans("position", GATE_NO);
+	ans("differentiation", GATE_NO);
+	ans("price", GATE_NO);
+	ans("rival-relationship", GATE_NO);
+	ans("our-relationship", GATE_PARTLY);
+}
+
 /*
  * Gate 3 has no "cannot reach the bar": a low score there is long odds,
  * not a loss, so what is unknown decides first whether it is open.
@@ -1433,14 +1448,7 @@ END_TEST
  */
 START_TEST(t_long_odds_worth)
 {
-	mk();
-	strong_offer();
-	five(1, 1, 1, 1, 1);
-	ans("position", GATE_NO);
-	ans("differentiation", GATE_NO);
-	ans("price", GATE_NO);
-	ans("rival-relationship", GATE_NO);
-	ans("our-relationship", GATE_PARTLY);
+	long_shot();
 	crit("expected-value")->source = GATE_SRC_NONE;
 	A.value = xstrdup("1000000");
 	A.cost = xstrdup("170000");
@@ -1848,14 +1856,7 @@ START_TEST(t_win_likelihood)
 
 	/* Below the fail threshold by its score: long odds, not a loss, so
 	 * its score, and the expected value that follows from it. */
-	mk();
-	strong_offer();
-	five(1, 1, 1, 1, 1);
-	ans("position", GATE_NO);
-	ans("differentiation", GATE_NO);
-	ans("price", GATE_NO);
-	ans("rival-relationship", GATE_NO);
-	ans("our-relationship", GATE_PARTLY);
+	long_shot();
 	A.value = xstrdup("10");
 	assess();
 	ck_status(3, GATE_WEAK);

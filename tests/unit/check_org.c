@@ -611,8 +611,14 @@ START_TEST(test_utf8_cut)
 	    {"艾克美 中国", 10, "艾克美 中…"},
 	    {"\xff\xfe", 2, "\xff\xfe"},
 	    {"\xff\xfe\xfd", 2, "\xff\u2026"},
-	    {"a\x01b", 3, "a\x01b"},
-	    {"a\x01bc", 3, "a\x01\u2026"},
+	    {"a\x01"
+	     "b",
+	     3,
+	     "a\x01"
+	     "b"},
+	    {"a\x01"
+	     "bc",
+	     3, "a\x01\u2026"},
 	};
 	size_t i;
 
