@@ -1263,12 +1263,15 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 	struct reason *why = NULL;
 	char sc[8], th[8];
 	size_t i;
+	int unpriced;
 
 	if (!reached) {
 		not_reached(a, o, g);
 		return;
 	}
 	tally_gate(a, g, &t);
+	/* A long shot whose worth cannot be weighed yet (Long odds). */
+	unpriced = g == 4 && long_odds(a) == (int)GATE_UNKNOWN;
 	/* Scores are rounded to two decimals before they are compared. */
 	if (t.wk > 0) {
 		o->scored = 1;
@@ -1300,10 +1303,9 @@ evaluate_gate(struct gate_assessment *a, int g, int reached)
 		gate_score_text(best, bs);
 		o->status = GATE_FAIL;
 		reason(o, reason_code(R_CANNOT_REACH, txt(th), txt(bs)));
-	} else if (t.mustunk || u > p->unknown_max || t.unknowing ||
-	           (g == 4 && long_odds(a) == (int)GATE_UNKNOWN)) {
+	} else if (t.mustunk || u > p->unknown_max || t.unknowing || unpriced) {
 		o->status = GATE_OPEN;
-		if (g == 4 && long_odds(a) == (int)GATE_UNKNOWN)
+		if (unpriced)
 			reason(o, reason_code(R_LONG_ODDS_UNPRICED));
 		open_reasons(a, o, g, u);
 	} else if (o->scored && o->score < p->fail[g - 1]) {

@@ -248,13 +248,14 @@ import_close(struct import_in *im)
 int
 import_flag(const char *s, int *out)
 {
-	/* The method's Chinese words too, as for every other word. */
-	if (s == NULL || *s == '\0' || strcmp(s, "no") == 0 ||
-	    strcmp(s, "0") == 0 || strcmp(s, "false") == 0 ||
-	    strcmp(s, "否") == 0)
+	/* yes and no as the answers' vocabulary reads them (是, 否). */
+	const char *w = s != NULL ? vocab_word(VOCAB_ANSWER, s) : NULL;
+
+	if (s == NULL || *s == '\0' || strcmp(s, "0") == 0 ||
+	    strcmp(s, "false") == 0 || (w != NULL && strcmp(w, "no") == 0))
 		*out = 0;
-	else if (strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 ||
-	         strcmp(s, "true") == 0 || strcmp(s, "是") == 0)
+	else if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0 ||
+	         (w != NULL && strcmp(w, "yes") == 0))
 		*out = 1;
 	else
 		return 0;

@@ -87,6 +87,15 @@ unmk(void)
 	gate_assessment_free(&A);
 }
 
+/* The pursuit cost set to cost (NULL: none), the gates judged again. */
+static void
+recost(const char *cost)
+{
+	free(A.cost);
+	A.cost = cost != NULL ? xstrdup(cost) : NULL;
+	gate_evaluate(&A);
+}
+
 static struct gate_crit *
 crit(const char *key)
 {
@@ -1304,9 +1313,7 @@ START_TEST(t_expected_value)
 	ck_status(4, GATE_PASS);
 	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
 	/* One more: below it, gate 4 is weak. */
-	free(A.cost);
-	A.cost = xstrdup("610000.0001");
-	gate_evaluate(&A);
+	recost("610000.0001");
 	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
 	ck_status(4, GATE_WEAK);
 	ck_reason(4, "the expected value does not cover the cost of pursuit: "
@@ -1458,18 +1465,14 @@ START_TEST(t_long_odds_worth)
 	ck_assert_int_eq(crit("expected-value")->answer, GATE_YES);
 	ck_assert_int_eq(A.verdict, VERDICT_LIMITED);
 	ck_assert_int_eq(A.invest.level, LEVEL_LIMITED);
-	free(A.cost);
-	A.cost = xstrdup("170000.0001");
-	gate_evaluate(&A);
+	recost("170000.0001");
 	ck_assert_int_eq(crit("expected-value")->answer, GATE_NO);
 	ck_status(4, GATE_FAIL);
 	ck_reason(4, "at long odds the expected value does not cover the "
 	             "pursuit cost: not worth even a limited effort");
 	ck_assert_int_eq(A.verdict, VERDICT_DROP);
 	ck_assert_int_eq(A.invest.level, LEVEL_NONE);
-	free(A.cost);
-	A.cost = NULL;
-	gate_evaluate(&A);
+	recost(NULL);
 	ck_assert_int_eq(crit("expected-value")->answer, GATE_UNKNOWN);
 	ck_status(4, GATE_OPEN);
 	ck_reason(4, "at long odds, find out what the deal is worth and what "
